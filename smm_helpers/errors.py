@@ -1,0 +1,83 @@
+"""Errors that teach: every problem names where it is, what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+
+class SMMLabError(Exception):
+    """Base class of every error SMM Lab raises on purpose."""
+
+
+class DataError(SMMLabError, ValueError):
+    """A data file or table has a problem a person can fix.
+
+    The message says where (file, line, column), what is wrong, and what to do.
+    ``line`` is the line of the file as a text editor or spreadsheet shows it
+    (the header is line 1, so the first data row is line 2).
+
+    >>> err = DataError("reach (5000) is above impressions (4000)",
+    ...                 fix="reach counts unique people, so it can never exceed impressions; "
+    ...                     "check the two columns are not swapped",
+    ...                 file="posts.csv", line=13, column="reach")
+    >>> print(err)
+    posts.csv, line 13, column 'reach': reach (5000) is above impressions (4000).
+    How to fix it: reach counts unique people, so it can never exceed impressions; check the two columns are not swapped.
+    >>> err.column
+    'reach'
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        fix: str,
+        file: str | None = None,
+        line: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        self.problem = problem
+        self.fix = fix
+        self.file = file
+        self.line = line
+        self.column = column
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = []
+        if self.file is not None:
+            where.append(str(self.file))
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        prefix = ", ".join(where) + ": " if where else ""
+        problem = self.problem.rstrip(".")
+        fix = self.fix.rstrip(".")
+        return f"{prefix}{problem}.\nHow to fix it: {fix}."
+
+
+class InputError(SMMLabError, ValueError):
+    """A function was called with a value it cannot use (unknown platform, empty text, ...).
+
+    >>> print(InputError("'tiktokk' is not a platform SMM Lab knows",
+    ...                  fix="use one of: facebook, instagram, x, linkedin, youtube, tiktok"))
+    'tiktokk' is not a platform SMM Lab knows.
+    How to fix it: use one of: facebook, instagram, x, linkedin, youtube, tiktok.
+    """
+
+    def __init__(self, problem: str, *, fix: str) -> None:
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"{problem.rstrip('.')}.\nHow to fix it: {fix.rstrip('.')}.")
+
+
+def unknown_choice(kind: str, value: object, allowed: list[str] | tuple[str, ...]) -> InputError:
+    """The standard error for a value outside a fixed list, e.g. an unknown platform.
+
+    >>> print(unknown_choice("platform", "tiktokk", ["facebook", "tiktok"]))
+    'tiktokk' is not a platform SMM Lab knows.
+    How to fix it: use one of: facebook, tiktok.
+    """
+    return InputError(
+        f"{value!r} is not a {kind} SMM Lab knows",
+        fix="use one of: " + ", ".join(allowed),
+    )

@@ -1,0 +1,149 @@
+"""The shape of every table SMM Lab works with: posts, followers, inbox and campaigns.
+
+This module is the contract between the dataset generator, the loaders, the metrics and
+the reports.  It is plain Python (no pandas) so that importing it costs nothing.
+
+Every table carries a ``client`` column (``"nonprofit"`` or ``"business"``) so the two
+course clients can live in one table, and timestamps are timezone-aware in
+``Asia/Dhaka`` (``TIMEZONE``).  Money is in Bangladeshi taka (BDT) unless a function
+says otherwise.
+
+>>> PLATFORMS
+('facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok')
+>>> [c.name for c in POSTS if c.kind == "count"][:3]
+['followers', 'impressions', 'reach']
+>>> column_names(FOLLOWERS)
+['date', 'client', 'platform', 'followers']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TIMEZONE = "Asia/Dhaka"
+CURRENCY = "BDT"
+
+CLIENTS = ("nonprofit", "business")
+"""The course's two fictional clients (see ``smm_helpers.datasets.CLIENT_PROFILES``)."""
+
+PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok")
+PLATFORM_NAMES = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "x": "X (Twitter)",
+    "linkedin": "LinkedIn",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+}
+
+FORMATS = (
+    "text",
+    "image",
+    "carousel",
+    "video",
+    "short_video",
+    "link",
+    "infographic",
+    "motion_graphic",
+    "animation",
+)
+VIDEO_FORMATS = ("video", "short_video", "motion_graphic", "animation")
+
+LANGUAGES = ("en", "bn")
+
+MESSAGE_CATEGORIES = ("question", "complaint", "praise", "spam", "other")
+"""Inbox categories; ``praise`` covers reviews and thanks."""
+
+CAMPAIGN_OBJECTIVES = ("awareness", "traffic", "engagement", "leads", "donations", "sales")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table.
+
+    ``kind`` is one of ``id``, ``category``, ``text``, ``timestamp`` (tz-aware, Asia/Dhaka),
+    ``date``, ``count`` (whole number >= 0), ``money`` (>= 0), ``bool``.
+    ``choices`` lists the allowed values of a category column; ``required=False`` means
+    the column may hold empty values (e.g. ``responded_at`` for an unanswered message).
+    """
+
+    name: str
+    kind: str
+    description: str
+    choices: tuple[str, ...] | None = None
+    required: bool = True
+
+
+POSTS: tuple[Column, ...] = (
+    Column("post_id", "id", "Unique id of the post, e.g. 'NP-FB-000001'."),
+    Column("client", "category", "Which course client published it.", CLIENTS),
+    Column("published_at", "timestamp", "When it was published (Asia/Dhaka)."),
+    Column("platform", "category", "Where it was published.", PLATFORMS),
+    Column("format", "category", "What kind of content it is.", FORMATS),
+    Column("pillar", "category", "The content pillar (theme) it belongs to."),
+    Column("language", "category", "Caption language.", LANGUAGES),
+    Column("caption", "text", "The caption text."),
+    Column("followers", "count", "Followers of the account on the day it was published."),
+    Column("impressions", "count", "Times the post was shown (one person may see it twice)."),
+    Column("reach", "count", "Unique people who saw it; never above impressions."),
+    Column("reactions", "count", "Likes and reactions."),
+    Column("comments", "count", "Comments and replies."),
+    Column("shares", "count", "Shares, reposts and retweets."),
+    Column("saves", "count", "Saves and bookmarks."),
+    Column("link_clicks", "count", "Clicks on the post's link."),
+    Column("video_views", "count", "Video views (0 for non-video formats)."),
+    Column("boosted", "bool", "Whether money was spent to promote it."),
+    Column("spend", "money", "Money spent boosting it, in BDT (0 when organic)."),
+)
+
+FOLLOWERS: tuple[Column, ...] = (
+    Column("date", "date", "The day (Asia/Dhaka)."),
+    Column("client", "category", "Which course client.", CLIENTS),
+    Column("platform", "category", "Which platform.", PLATFORMS),
+    Column("followers", "count", "Followers at the end of the day."),
+)
+
+INBOX: tuple[Column, ...] = (
+    Column("message_id", "id", "Unique id of the message."),
+    Column("client", "category", "Which course client received it.", CLIENTS),
+    Column("platform", "category", "Where it arrived.", PLATFORMS),
+    Column("received_at", "timestamp", "When it arrived (Asia/Dhaka)."),
+    Column("responded_at", "timestamp", "When it was answered; empty if never.", required=False),
+    Column("category", "category", "What kind of message it is.", MESSAGE_CATEGORIES),
+    Column("language", "category", "Message language.", LANGUAGES),
+    Column("text", "text", "The message."),
+)
+
+CAMPAIGNS: tuple[Column, ...] = (
+    Column("campaign_id", "id", "Unique id of the paid campaign."),
+    Column("client", "category", "Which course client ran it.", CLIENTS),
+    Column("platform", "category", "Where it ran.", PLATFORMS),
+    Column("objective", "category", "What it was for.", CAMPAIGN_OBJECTIVES),
+    Column("start_date", "date", "First day."),
+    Column("end_date", "date", "Last day; not before start_date."),
+    Column("budget", "money", "Planned budget in BDT."),
+    Column("spend", "money", "Money actually spent in BDT."),
+    Column("impressions", "count", "Times the ads were shown."),
+    Column("clicks", "count", "Clicks on the ads; never above impressions."),
+    Column("conversions", "count", "Sign-ups, donations or sales; never above clicks."),
+    Column("conversion_value", "money", "Money the conversions brought in, in BDT."),
+)
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "posts": POSTS,
+    "followers": FOLLOWERS,
+    "inbox": INBOX,
+    "campaigns": CAMPAIGNS,
+}
+
+ENGAGEMENT_COLUMNS = ("reactions", "comments", "shares", "saves")
+"""What counts as an engagement (the Rival IQ definition adds up these interactions)."""
+
+
+def column_names(table: tuple[Column, ...]) -> list[str]:
+    """The column names of a table, in order.
+
+    >>> column_names(CAMPAIGNS)[:4]
+    ['campaign_id', 'client', 'platform', 'objective']
+    """
+    return [column.name for column in table]

@@ -1,0 +1,30 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def system_part_missing(reason: str) -> None:
+    """Skip a test that needs a system part (a font, a browser, a database) that is absent.
+
+    On a laptop this is a skip with the reason; under ``SMM_REQUIRE_SYSTEM=1`` (as
+    ``.ci/run`` sets) it is a failure, because CI installs every system part.
+    """
+    if os.environ.get("SMM_REQUIRE_SYSTEM") == "1":
+        pytest.fail(f"SMM_REQUIRE_SYSTEM=1 but a system part is missing: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The project's ``../shared`` folder (reference data read in place, never copied)."""
+    if not SHARED.is_dir():
+        system_part_missing(f"the shared reference folder is not at {SHARED}")
+    return SHARED
