@@ -1,0 +1,64 @@
+"""The analytics a social media manager reports to a client.
+
+Every function takes the course tables (see :mod:`smm_helpers.schema`) and returns new
+numbers or a **new** table; nothing changes the table you pass in.  Rates are fractions
+(0.034 means 3.4%); a rate with a zero denominator is NaN, never inf.
+
+- Per post: :func:`engagements`, :func:`engagement_rate`, :func:`reach_rate`, :func:`ctr`,
+  :func:`amplification_rate`, :func:`virality_rate`, :func:`add_metrics`.
+- Audience: :func:`follower_growth`.
+- Paid: :func:`cpm`, :func:`cpc`, :func:`cost_per_result`, :func:`roi`, :func:`roas`,
+  :func:`campaign_metrics`.
+
+>>> import pandas as pd
+>>> from smm_helpers import metrics
+>>> posts = pd.DataFrame({"reactions": [45], "comments": [3], "shares": [1], "saves": [1],
+...                       "reach": [1000], "impressions": [2000], "followers": [5000]})
+>>> metrics.engagement_rate(posts, by="reach").tolist()
+[0.05]
+"""
+
+from __future__ import annotations
+
+from smm_helpers.metrics.growth import GROWTH_FREQUENCIES, follower_growth
+from smm_helpers.metrics.paid import (
+    CAMPAIGN_METRICS,
+    campaign_metrics,
+    cost_per_result,
+    cpc,
+    cpm,
+    roas,
+    roi,
+)
+from smm_helpers.metrics.rates import (
+    ENGAGEMENT_RATE_BASES,
+    METRIC_COLUMNS,
+    add_metrics,
+    amplification_rate,
+    ctr,
+    engagement_rate,
+    engagements,
+    reach_rate,
+    virality_rate,
+)
+
+__all__ = [
+    "CAMPAIGN_METRICS",
+    "ENGAGEMENT_RATE_BASES",
+    "GROWTH_FREQUENCIES",
+    "METRIC_COLUMNS",
+    "add_metrics",
+    "amplification_rate",
+    "campaign_metrics",
+    "cost_per_result",
+    "cpc",
+    "cpm",
+    "ctr",
+    "engagement_rate",
+    "engagements",
+    "follower_growth",
+    "reach_rate",
+    "roas",
+    "roi",
+    "virality_rate",
+]
