@@ -1,0 +1,1249 @@
+"""Choosing platforms: what each platform is good for, and a ranking you can argue with.
+
+Step 1 of a social media manager's job (source article 004) is choosing platforms "by the
+kind of company".  This module keeps the facts about each platform in one readable
+:class:`PlatformProfile` per platform, and ranks platforms for an organisation with
+:func:`recommend_platforms`.  The ranking is a *transparent weighted sum*: every point has
+a factor, a weight and a one-line reason, so a learner can disagree with it and change the
+weights.
+
+Every figure is a :class:`Figure` that carries its source and a status:
+
+* ``sourced``: a published figure (see ``/work/shared/reference/facts.md``);
+* ``uncertain``: published but weakly sourced (taught as UNCERTAIN);
+* ``illustrative``: a made-up-but-plausible number for exercises (e.g. Bangladesh ad prices);
+* ``general knowledge``/``course estimate``: the course's own judgement, not a measurement.
+
+>>> fb = get_platform("fb")
+>>> fb.name
+'Facebook'
+>>> print(fb.engagement)
+0.06 % engagements per post ÷ followers (Rival IQ median) [sourced: Rival IQ 2023 report ...]
+>>> get_platform("Twitter").id
+'x'
+>>> rec = recommend_platforms(kind="nonprofit", goals=["donations"], location="bangladesh")
+>>> rec.ranking[0]
+'facebook'
+
+Adding a platform does not touch the built-in table unless you ask: build your own
+:class:`PlatformRegistry` (``PlatformRegistry.with_builtins()``) and ``register`` into it,
+or use :func:`register_platform` / :func:`unregister_platform` on the shared registry.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.schema import CAMPAIGN_OBJECTIVES, FORMATS, PLATFORM_NAMES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "AUDIENCE_KINDS",
+    "DEFAULT_WEIGHTS",
+    "FACTORS",
+    "FIGURE_STATUSES",
+    "GOALS",
+    "LOCATIONS",
+    "ORG_KINDS",
+    "Audience",
+    "FactorScore",
+    "Figure",
+    "OrgProfile",
+    "PlatformProfile",
+    "PlatformRegistry",
+    "Recommendation",
+    "get_platform",
+    "known_platforms",
+    "recommend_platforms",
+    "register_platform",
+    "unregister_platform",
+]
+
+# --------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------
+
+GOALS: tuple[str, ...] = (*CAMPAIGN_OBJECTIVES, "support", "recruitment")
+"""What an organisation wants from social media: the campaign objectives of
+``schema.CAMPAIGN_OBJECTIVES`` plus customer ``support`` and ``recruitment`` (hiring,
+volunteers)."""
+
+ORG_KINDS: tuple[str, ...] = ("nonprofit", "small_business", "b2b", "creator", "public_sector")
+"""Kinds of organisation :func:`recommend_platforms` knows."""
+
+LOCATIONS: tuple[str, ...] = ("bangladesh", "bangladesh_urban", "bangladesh_rural", "global")
+"""Where the audience lives."""
+
+AUDIENCE_KINDS: tuple[str, ...] = ("general", "professional", "mixed")
+"""What kind of audience a platform gathers (LinkedIn is professional, X is mixed)."""
+
+FIGURE_STATUSES: tuple[str, ...] = (
+    "sourced",
+    "uncertain",
+    "illustrative",
+    "general knowledge",
+    "course estimate",
+)
+
+FACTORS: dict[str, str] = {
+    "goal": "how well the platform serves your goals (course judgement, 0–3 per goal)",
+    "audience": "how well its audience matches your ages, location and kind of audience",
+    "format": "whether the formats you can produce are the ones it favours",
+    "cost": "how much reach your monthly budget buys there (illustrative ad prices)",
+    "effort": "whether your weekly hours cover the effort it needs (course estimate)",
+}
+"""The factors of the ranking and what each one measures (each scores 0 to 1)."""
+
+DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {"goal": 3.0, "audience": 3.0, "format": 2.0, "cost": 1.0, "effort": 1.0}
+)
+"""Default points per factor.  A course choice, not a law: pass ``weights={...}`` to argue."""
+
+COST_FIT_IMPRESSIONS = 100_000
+"""The cost factor asks what share of a 100,000-impression month the budget buys (a course
+choice: about what a small page needs to be seen)."""
+
+_KIND_ALIASES = {
+    "ngo": "nonprofit",
+    "charity": "nonprofit",
+    "non_profit": "nonprofit",
+    "business": "small_business",
+    "shop": "small_business",
+    "sme": "small_business",
+    "b2b_company": "b2b",
+    "company": "b2b",
+    "recruiter": "b2b",
+    "influencer": "creator",
+    "government": "public_sector",
+}
+_GOAL_ALIASES = {
+    "donation": "donations",
+    "fundraising": "donations",
+    "lead": "leads",
+    "sale": "sales",
+    "hiring": "recruitment",
+    "volunteers": "recruitment",
+    "customer_support": "support",
+    "customer_service": "support",
+    "brand_awareness": "awareness",
+    "clicks": "traffic",
+}
+_LOCATION_ALIASES = {
+    "bd": "bangladesh",
+    "urban": "bangladesh_urban",
+    "urban_bangladesh": "bangladesh_urban",
+    "dhaka": "bangladesh_urban",
+    "rural": "bangladesh_rural",
+    "rural_bangladesh": "bangladesh_rural",
+    "worldwide": "global",
+    "international": "global",
+}
+_FORMAT_ALIASES = {
+    "photo": "image",
+    "reel": "short_video",
+    "reels": "short_video",
+    "shorts": "short_video",
+    "short": "short_video",
+    "article": "text",
+}
+
+
+def _slug(value: str) -> str:
+    """``"Small Business"`` → ``"small_business"``."""
+    return re.sub(r"[^a-z0-9]+", "_", value.strip().lower()).strip("_")
+
+
+def _choose(
+    kind: str, value: object, allowed: tuple[str, ...], aliases: Mapping[str, str]
+) -> str:
+    """Normalise ``value`` to one of ``allowed`` (via ``aliases``) or raise a teaching error."""
+    if not isinstance(value, str):
+        raise unknown_choice(kind, value, allowed)
+    slug = _slug(value)
+    slug = aliases.get(slug, slug)
+    if slug not in allowed:
+        raise unknown_choice(kind, value, allowed)
+    return slug
+
+
+def _as_tuple(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+# --------------------------------------------------------------------------------------
+# Figures with sources
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with its unit, where it came from and how much to trust it.
+
+    ``value`` is the typical value calculations use; ``low``/``high`` give the published
+    range when there is one.
+
+    >>> cpm = Figure(40, "BDT per 1,000 impressions", "imbdagency.com", "illustrative",
+    ...              low=25, high=50)
+    >>> print(cpm)
+    40 BDT per 1,000 impressions (range 25–50) [ILLUSTRATIVE: imbdagency.com]
+    >>> Figure(1, "x", "nowhere", status="guess")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'guess' is not a figure status SMM Lab knows.
+    How to fix it: use one of: sourced, uncertain, illustrative, general knowledge, course estimate.
+    """
+
+    value: float
+    unit: str
+    source: str
+    status: str = "sourced"
+    low: float | None = None
+    high: float | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.status not in FIGURE_STATUSES:
+            raise unknown_choice("figure status", self.status, FIGURE_STATUSES)
+        if not self.source.strip():
+            raise InputError(
+                f"the figure {self.value} {self.unit} has no source",
+                fix="say where the number comes from (a report, a page, or 'course estimate')",
+            )
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise InputError(
+                f"the range {self.low}–{self.high} is reversed",
+                fix="give the smaller number as low and the larger as high",
+            )
+
+    @property
+    def uncertain(self) -> bool:
+        """True unless the figure is a published, well-sourced number."""
+        return self.status != "sourced"
+
+    def __str__(self) -> str:
+        text = f"{self.value:g} {self.unit}"
+        if self.low is not None and self.high is not None:
+            text += f" (range {self.low:g}–{self.high:g})"
+        status = self.status if self.status == "sourced" else self.status.upper()
+        note = f"; {self.note}" if self.note else ""
+        return f"{text} [{status}: {self.source}{note}]"
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who uses a platform (general knowledge, UNCERTAIN unless a source says otherwise).
+
+    ``ages`` is the core age band, ``kind`` is one of :data:`AUDIENCE_KINDS` and ``reach``
+    says how strong the platform is in each of :data:`LOCATIONS` from 0 (absent) to 1
+    (dominant); a location left out counts as 0.
+
+    >>> Audience(ages=(18, 34), kind="general", reach={"global": 0.9}).reach["bangladesh"]
+    0.0
+    >>> Audience(ages=(40, 20), kind="general", reach={})
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: the age band (40, 20) is reversed.
+    How to fix it: give the youngest age first, e.g. (18, 34).
+    """
+
+    ages: tuple[int, int]
+    kind: str
+    reach: Mapping[str, float] = field(hash=False)
+    source: str = "general knowledge (course judgement)"
+    status: str = "general knowledge"
+
+    def __post_init__(self) -> None:
+        _check_age_band(self.ages)
+        if self.kind not in AUDIENCE_KINDS:
+            raise unknown_choice("audience kind", self.kind, AUDIENCE_KINDS)
+        if self.status not in FIGURE_STATUSES:
+            raise unknown_choice("figure status", self.status, FIGURE_STATUSES)
+        for location, strength in self.reach.items():
+            if location not in LOCATIONS:
+                raise unknown_choice("location", location, LOCATIONS)
+            if not 0 <= strength <= 1:
+                raise InputError(
+                    f"reach in {location!r} is {strength}",
+                    fix="give a strength between 0 (absent) and 1 (dominant)",
+                )
+        full = {location: float(self.reach.get(location, 0.0)) for location in LOCATIONS}
+        object.__setattr__(self, "reach", MappingProxyType(full))
+
+
+def _check_age_band(ages: tuple[int, int]) -> None:
+    if len(ages) != 2:
+        raise InputError(f"the age band {ages!r} is not two ages", fix="give (youngest, oldest)")
+    low, high = ages
+    if low > high:
+        raise InputError(
+            f"the age band {tuple(ages)!r} is reversed",
+            fix="give the youngest age first, e.g. (18, 34)",
+        )
+    if low < 13 or high > 100:
+        raise InputError(
+            f"the age band {tuple(ages)!r} is outside 13–100",
+            fix="social platforms require users to be at least 13; use ages between 13 and 100",
+        )
+
+
+# --------------------------------------------------------------------------------------
+# Platform profiles
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlatformProfile:
+    """Everything the course knows about one platform, each figure with its source.
+
+    * ``formats`` are the formats the platform favours, ``also_works`` the ones that work
+      there without being its strength (both from ``schema.FORMATS``);
+    * ``goal_fit`` scores each of :data:`GOALS` from 0 (poor) to 3 (excellent) — course
+      judgement; a goal left out scores 0;
+    * ``effort`` is hours a week to run it well (``low`` = the least that keeps it alive);
+    * ``engagement``, ``cpm_usd``, ``cpc_usd``, ``cpm_bdt``, ``cpc_bdt`` and ``posting``
+      are :class:`Figure` objects or ``None`` when no source gives one;
+    * ``text_limits`` maps a field (``"post"``, ``"title"``...) to a :class:`Figure`.
+
+    A new profile is checked when it is built, so a mistake shows at once:
+
+    >>> PlatformProfile(id="threads", name="Threads", formats=("gif",),
+    ...     audience=Audience((18, 34), "general", {"global": 0.3}),
+    ...     effort=Figure(2, "hours per week", "course estimate", "course estimate"))
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'gif' is not a format SMM Lab knows.
+    How to fix it: use one of: text, image, carousel, video, ..., motion_graphic, animation.
+    """
+
+    id: str
+    name: str
+    formats: tuple[str, ...]
+    audience: Audience
+    effort: Figure
+    aliases: tuple[str, ...] = ()
+    also_works: tuple[str, ...] = ()
+    goal_fit: Mapping[str, int] = field(default_factory=dict, hash=False)
+    engagement: Figure | None = None
+    cpm_usd: Figure | None = None
+    cpc_usd: Figure | None = None
+    cpm_bdt: Figure | None = None
+    cpc_bdt: Figure | None = None
+    text_limits: Mapping[str, Figure] = field(default_factory=dict, hash=False)
+    posting: Figure | None = None
+    posting_advice: str = ""
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.id):
+            raise InputError(
+                f"the platform id {self.id!r} is not a short lowercase name",
+                fix="use lowercase letters, digits and underscores, e.g. 'threads'",
+            )
+        if not self.name.strip():
+            raise InputError(f"platform {self.id!r} has no name", fix="give a display name")
+        if not self.formats:
+            raise InputError(
+                f"platform {self.id!r} favours no format",
+                fix="list at least one of: " + ", ".join(FORMATS),
+            )
+        for fmt in (*self.formats, *self.also_works):
+            if fmt not in FORMATS:
+                raise unknown_choice("format", fmt, FORMATS)
+        both = set(self.formats) & set(self.also_works)
+        if both:
+            raise InputError(
+                f"{sorted(both)} are listed both as favoured and as 'also works'",
+                fix="list each format once",
+            )
+        for goal, fit in self.goal_fit.items():
+            if goal not in GOALS:
+                raise unknown_choice("goal", goal, GOALS)
+            if fit not in (0, 1, 2, 3):
+                raise InputError(
+                    f"goal fit for {goal!r} is {fit!r}",
+                    fix="score each goal 0 (poor), 1, 2 or 3 (excellent)",
+                )
+        if self.effort.value <= 0:
+            raise InputError(
+                f"platform {self.id!r} needs {self.effort.value} hours a week",
+                fix="give the hours a week it takes to run, a number above 0",
+            )
+        object.__setattr__(self, "goal_fit", MappingProxyType(dict(self.goal_fit)))
+        object.__setattr__(self, "text_limits", MappingProxyType(dict(self.text_limits)))
+        object.__setattr__(self, "aliases", tuple(self.aliases))
+
+    @property
+    def figures(self) -> dict[str, Figure]:
+        """Every figure of the profile by name (the ones that exist)."""
+        named: dict[str, Figure | None] = {
+            "engagement": self.engagement,
+            "cpm_usd": self.cpm_usd,
+            "cpc_usd": self.cpc_usd,
+            "cpm_bdt": self.cpm_bdt,
+            "cpc_bdt": self.cpc_bdt,
+            "posting": self.posting,
+            "effort": self.effort,
+        }
+        named.update({f"text_limit:{k}": v for k, v in self.text_limits.items()})
+        return {name: fig for name, fig in named.items() if fig is not None}
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """Where each figure comes from, by figure name (audience included).
+
+        >>> get_platform("linkedin").sources["text_limit:post"]
+        'Ayrshare docs'
+        """
+        found = {name: fig.source for name, fig in self.figures.items()}
+        found["audience"] = self.audience.source
+        return found
+
+    def __repr__(self) -> str:
+        return f"PlatformProfile(id={self.id!r}, name={self.name!r}, formats={self.formats!r})"
+
+    def __str__(self) -> str:
+        lines = [f"{self.name} ({self.id})"]
+        lines.append(f"  favours: {', '.join(self.formats)}")
+        aud = self.audience
+        lines.append(
+            f"  audience: ages {aud.ages[0]}–{aud.ages[1]}, {aud.kind}, "
+            f"Bangladesh strength {aud.reach['bangladesh']:g}/1 [{aud.status.upper()}]"
+        )
+        lines += [f"  {name}: {fig}" for name, fig in self.figures.items()]
+        if self.posting_advice:
+            lines.append(f"  posting advice: {self.posting_advice}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(name)}</th>"
+            f"<td style='text-align:left'>{html.escape(str(fig))}</td></tr>"
+            for name, fig in self.figures.items()
+        )
+        return (
+            f"<b>{html.escape(self.name)}</b> (<code>{self.id}</code>) favours "
+            f"{html.escape(', '.join(self.formats))}<table>{rows}</table>"
+        )
+
+
+# --- Sources used by the built-in table (facts.md §2.2, §2.4, §2.5, §2.6) -------------
+
+_RIVAL_IQ_2023 = "Rival IQ 2023 report (2022 data), via WARC, contentgrip, teknojava"
+_ENGAGEMENT_UNIT = "% engagements per post ÷ followers (Rival IQ median)"
+_PROOFLYTICS = "Prooflytics blog, 2026 ranges"
+_JONAS = "The Jonas Agency 2026, Meta blended"
+_BD_AGENCY = ("imbdagency.com (5,000 BDT buys 800–3,000 clicks, 100k–200k impressions); "
+              "socialeum.com")
+_HOOTSUITE_2023 = "Hootsuite 2023 (via 4pmtech)"
+_GENERAL = "general knowledge (course judgement), UNCERTAIN"
+
+# Meta's price in Bangladesh (facts.md §2.4, anecdotal): CPM about 40 BDT, CPC about 5 BDT.
+_BD_META_CPM = 40.0
+_BD_META_CPC = 5.0
+_META_CPM_USD_MID = (6 + 15) / 2  # Prooflytics 2026: Meta CPM $6–15
+
+
+def _meta_cpm_bdt() -> Figure:
+    return Figure(_BD_META_CPM, "BDT per 1,000 impressions", _BD_AGENCY, "illustrative",
+                  low=25, high=50, note="anecdotal Bengali agency/blog pages, UNCERTAIN")
+
+
+def _meta_cpc_bdt() -> Figure:
+    return Figure(_BD_META_CPC, "BDT per click", _BD_AGENCY, "illustrative",
+                  low=1.7, high=6, note="anecdotal Bengali agency/blog pages, UNCERTAIN")
+
+
+def _scaled_bdt(cpm_low_usd: float, cpm_high_usd: float, per: str) -> Figure:
+    """A Bangladesh price for a non-Meta platform, assuming BD keeps global price ratios."""
+    ratio = ((cpm_low_usd + cpm_high_usd) / 2) / _META_CPM_USD_MID
+    base, unit = (_BD_META_CPM, "BDT per 1,000 impressions") if per == "cpm" else (
+        _BD_META_CPC, "BDT per click")
+    return Figure(
+        round(base * ratio, 2), unit,
+        f"derived: Bangladesh Meta price ({_BD_AGENCY}) × this platform's global CPM ÷ Meta's "
+        f"({_PROOFLYTICS})",
+        "illustrative",
+        note="assumes Bangladesh keeps global price ratios between platforms, UNCERTAIN",
+    )
+
+
+def _builtin_profiles() -> tuple[PlatformProfile, ...]:
+    """The six course platforms (built on demand, so importing costs nothing)."""
+    effort_source = "course estimate from the posting frequencies in facts.md §2.5, UNCERTAIN"
+    return (
+        PlatformProfile(
+            id="facebook", name=PLATFORM_NAMES["facebook"], aliases=("fb", "facebook page"),
+            formats=("image", "video", "short_video", "link"),
+            also_works=("text", "carousel", "infographic", "motion_graphic", "animation"),
+            audience=Audience(
+                (25, 54), "general",
+                {"bangladesh": 1.0, "bangladesh_urban": 1.0, "bangladesh_rural": 0.9,
+                 "global": 1.0},
+                source="general knowledge: Facebook is by far the most used platform in "
+                       "Bangladesh (no figure in facts.md), UNCERTAIN"),
+            goal_fit={"awareness": 3, "traffic": 2, "engagement": 2, "leads": 2,
+                      "donations": 3, "sales": 3, "support": 3, "recruitment": 1},
+            effort=Figure(4, "hours per week", effort_source, "course estimate", low=1.5),
+            engagement=Figure(0.060, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023),
+            cpm_usd=Figure(10.5, "USD per 1,000 impressions", _PROOFLYTICS, low=6, high=15,
+                           note="vendor range; Jonas Agency gives $8–14"),
+            cpc_usd=Figure(0.9, "USD per click", _JONAS, low=0.6, high=1.2,
+                           note="WordStream 2017 (US): CPC $1.72"),
+            cpm_bdt=_meta_cpm_bdt(), cpc_bdt=_meta_cpc_bdt(),
+            text_limits={"post": Figure(63_206, "characters", "socialk.it; ferryman.io",
+                                        "uncertain", note="widely cited, no official doc; "
+                                        "'See more' fold ≈477 desktop, ≈125 mobile")},
+            posting=Figure(10.5, "posts per week", _HOOTSUITE_2023, low=7, high=14,
+                           note="1–2 a day; Rival IQ median observed 5.04/week (2023)"),
+            posting_advice="1–2 posts a day (Hootsuite 2023); pages under 10k followers did "
+                           "better with fewer posts (HubSpot)",
+        ),
+        PlatformProfile(
+            id="instagram", name=PLATFORM_NAMES["instagram"], aliases=("ig", "insta"),
+            formats=("short_video", "carousel", "image"),
+            also_works=("video", "infographic", "motion_graphic", "animation"),
+            audience=Audience(
+                (18, 34), "general",
+                {"bangladesh": 0.4, "bangladesh_urban": 0.6, "bangladesh_rural": 0.15,
+                 "global": 0.9}, source=_GENERAL),
+            goal_fit={"awareness": 3, "traffic": 1, "engagement": 3, "leads": 1,
+                      "donations": 2, "sales": 2, "support": 2, "recruitment": 1},
+            effort=Figure(5, "hours per week", effort_source, "course estimate", low=2),
+            engagement=Figure(0.47, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023,
+                              note="fell every year 2019–2022; Reels and carousels do best"),
+            cpm_usd=Figure(10.5, "USD per 1,000 impressions", _PROOFLYTICS, low=6, high=15,
+                           note="Meta range (Facebook and Instagram together)"),
+            cpc_usd=Figure(0.9, "USD per click", _JONAS, low=0.6, high=1.2),
+            cpm_bdt=_meta_cpm_bdt(), cpc_bdt=_meta_cpc_bdt(),
+            text_limits={
+                "caption": Figure(2_200, "characters", "Ayrshare docs"),
+                "hashtags": Figure(5, "hashtags per post", "shiftdelete.net; "
+                                   "recentmedianews.com; Ayrshare docs",
+                                   note="was 30; announced Dec 2025, rolling out"),
+            },
+            posting=Figure(5, "posts per week", _HOOTSUITE_2023, low=3, high=7,
+                           note="Mosseri 2021: 2 feed posts a week plus 2 stories a day"),
+            posting_advice="3–7 feed posts a week (Hootsuite 2023)",
+        ),
+        PlatformProfile(
+            id="x", name=PLATFORM_NAMES["x"], aliases=("twitter", "x.com", "tweet"),
+            formats=("text", "image", "link"),
+            also_works=("video", "short_video", "infographic", "motion_graphic", "animation"),
+            audience=Audience(
+                (25, 49), "mixed",
+                {"bangladesh": 0.1, "bangladesh_urban": 0.15, "bangladesh_rural": 0.05,
+                 "global": 0.5}, source=_GENERAL),
+            goal_fit={"awareness": 2, "traffic": 2, "engagement": 2, "leads": 1,
+                      "donations": 1, "sales": 1, "support": 2, "recruitment": 1},
+            effort=Figure(4, "hours per week", effort_source, "course estimate", low=1.5),
+            engagement=Figure(0.035, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023),
+            text_limits={
+                "post": Figure(280, "weighted characters", "twitter/twitter-text "
+                               "config/v3.json", note="free accounts; URLs count 23"),
+                "post_premium": Figure(25_000, "characters", "telecomlive.in; spidersweb.pl"),
+            },
+            posting=Figure(21, "posts per week", _HOOTSUITE_2023, low=7, high=35,
+                           note="1–5 a day; Rival IQ median observed 3.9/week (2023)"),
+            posting_advice="1–5 posts a day (Hootsuite 2023)",
+        ),
+        PlatformProfile(
+            id="linkedin", name=PLATFORM_NAMES["linkedin"], aliases=("li", "linked in"),
+            formats=("text", "carousel", "infographic"),
+            also_works=("image", "video", "link"),
+            audience=Audience(
+                (25, 54), "professional",
+                {"bangladesh": 0.25, "bangladesh_urban": 0.4, "bangladesh_rural": 0.05,
+                 "global": 0.5}, source=_GENERAL),
+            goal_fit={"awareness": 2, "traffic": 2, "engagement": 1, "leads": 3,
+                      "donations": 1, "sales": 2, "support": 0, "recruitment": 3},
+            effort=Figure(3, "hours per week", effort_source, "course estimate", low=1),
+            engagement=Figure(3.16, "% engagements ÷ impressions (not comparable with "
+                              "Rival IQ)", "SociaVault 2026 vendor study", "uncertain",
+                              low=1.08, high=5.42, note="mega to nano accounts"),
+            cpm_usd=Figure(45, "USD per 1,000 impressions", _PROOFLYTICS, low=30, high=60),
+            cpm_bdt=_scaled_bdt(30, 60, "cpm"), cpc_bdt=_scaled_bdt(30, 60, "cpc"),
+            text_limits={"post": Figure(3_000, "characters", "Ayrshare docs")},
+            posting=Figure(5, "posts per week", "Buffer/SumAll (older)",
+                           note="1 each weekday; Hootsuite 2023 says 1–5 a day"),
+            posting_advice="1 post each weekday (Buffer/SumAll); Hootsuite 2023 says up to 5 a day",
+        ),
+        PlatformProfile(
+            id="youtube", name=PLATFORM_NAMES["youtube"], aliases=("yt", "you tube"),
+            formats=("video", "short_video"),
+            also_works=("animation", "motion_graphic"),
+            audience=Audience(
+                (15, 54), "general",
+                {"bangladesh": 0.8, "bangladesh_urban": 0.8, "bangladesh_rural": 0.8,
+                 "global": 1.0}, source=_GENERAL),
+            goal_fit={"awareness": 3, "traffic": 2, "engagement": 2, "leads": 1,
+                      "donations": 1, "sales": 1, "support": 1, "recruitment": 1},
+            effort=Figure(8, "hours per week", effort_source, "course estimate", low=3),
+            cpm_usd=Figure(10, "USD per 1,000 impressions", _PROOFLYTICS, low=5, high=15,
+                           note="in-stream; unanswered.io gives $2.16"),
+            cpm_bdt=_scaled_bdt(5, 15, "cpm"), cpc_bdt=_scaled_bdt(5, 15, "cpc"),
+            text_limits={
+                "title": Figure(100, "characters", "YouTube Data API snippet.title",
+                                note="'<' and '>' not allowed"),
+                "description": Figure(5_000, "UTF-8 bytes", "YouTube Data API "
+                                      "snippet.description",
+                                      note="≈1,870 Bengali characters"),
+            },
+            posting_advice="no sourced frequency; a steady weekly video is a common rule of "
+                           "thumb (general knowledge, UNCERTAIN)",
+        ),
+        PlatformProfile(
+            id="tiktok", name=PLATFORM_NAMES["tiktok"], aliases=("tik tok", "tt"),
+            formats=("short_video",),
+            also_works=("animation", "motion_graphic", "carousel", "video"),
+            audience=Audience(
+                (13, 29), "general",
+                {"bangladesh": 0.6, "bangladesh_urban": 0.6, "bangladesh_rural": 0.6,
+                 "global": 0.8}, source=_GENERAL),
+            goal_fit={"awareness": 3, "traffic": 1, "engagement": 3, "leads": 0,
+                      "donations": 1, "sales": 2, "support": 0, "recruitment": 0},
+            effort=Figure(6, "hours per week", effort_source, "course estimate", low=2.5),
+            engagement=Figure(5.69, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023,
+                              note="2024 report: 2.63%"),
+            cpm_usd=Figure(15, "USD per 1,000 impressions", _PROOFLYTICS, low=10, high=20,
+                           note="unanswered.io gives $2.97"),
+            cpm_bdt=_scaled_bdt(10, 20, "cpm"), cpc_bdt=_scaled_bdt(10, 20, "cpc"),
+            posting_advice="no sourced frequency; use the Rival IQ median of about 4–5 "
+                           "posts a week for calibration (facts.md §2.5)",
+        ),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Registry
+# --------------------------------------------------------------------------------------
+
+
+class PlatformRegistry:
+    """A set of platform profiles you can look up by id, name or alias.
+
+    ``PlatformRegistry.with_builtins()`` gives a fresh copy of the six course platforms;
+    registering into it changes nothing else.
+
+    >>> reg = PlatformRegistry.with_builtins()
+    >>> reg.ids
+    ('facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok')
+    >>> threads = replace(reg.get("instagram"), id="threads", name="Threads", aliases=())
+    >>> reg.register(threads).get("Threads").id
+    'threads'
+    >>> reg.register(threads)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: a platform with id 'threads' is already registered.
+    How to fix it: pick another id, or pass replace=True to overwrite it.
+    >>> reg.unregister("threads").ids[-1]
+    'tiktok'
+    """
+
+    def __init__(self, profiles: Iterable[PlatformProfile] = ()) -> None:
+        self._profiles: dict[str, PlatformProfile] = {}
+        for profile in profiles:
+            self.register(profile)
+
+    @classmethod
+    def with_builtins(cls) -> PlatformRegistry:
+        """A new registry holding the six built-in platforms of ``schema.PLATFORMS``."""
+        return cls(_builtin_profiles())
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The registered platform ids, in registration order."""
+        return tuple(self._profiles)
+
+    def register(self, profile: PlatformProfile, *, replace: bool = False) -> PlatformRegistry:
+        """Add ``profile`` (already validated when it was built); returns the registry."""
+        if not isinstance(profile, PlatformProfile):
+            raise InputError(
+                f"{profile!r} is not a PlatformProfile",
+                fix="build one with PlatformProfile(id=..., name=..., formats=..., ...)",
+            )
+        if profile.id in self._profiles and not replace:
+            raise InputError(
+                f"a platform with id {profile.id!r} is already registered",
+                fix="pick another id, or pass replace=True to overwrite it",
+            )
+        for name in (profile.name, *profile.aliases):
+            owner = self._lookup().get(_key(name))
+            if owner is not None and owner != profile.id:
+                raise InputError(
+                    f"the name {name!r} of {profile.id!r} already means {owner!r}",
+                    fix="remove that alias or choose a different name",
+                )
+        self._profiles[profile.id] = profile
+        return self
+
+    def unregister(self, name: str) -> PlatformRegistry:
+        """Remove a platform (by id, name or alias); returns the registry."""
+        del self._profiles[self.get(name).id]
+        return self
+
+    def reset(self) -> PlatformRegistry:
+        """Go back to exactly the six built-in platforms; returns the registry."""
+        self._profiles = {p.id: p for p in _builtin_profiles()}
+        return self
+
+    def copy(self) -> PlatformRegistry:
+        """An independent registry with the same profiles."""
+        return PlatformRegistry(self._profiles.values())
+
+    def _lookup(self) -> dict[str, str]:
+        table: dict[str, str] = {}
+        for profile in self._profiles.values():
+            for name in (profile.id, profile.name, *profile.aliases):
+                table.setdefault(_key(name), profile.id)
+        return table
+
+    def get(self, name: str) -> PlatformProfile:
+        """The profile for an id, display name or alias (case and spaces ignored)."""
+        if isinstance(name, PlatformProfile):
+            return name
+        lookup = self._lookup()
+        found = lookup.get(_key(name)) if isinstance(name, str) else None
+        if found is None:
+            error = unknown_choice("platform", name, self.ids)
+            close = difflib.get_close_matches(_key(str(name)), list(lookup), n=1)
+            if close:
+                error = InputError(error.problem,
+                                   fix=f"{error.fix} (did you mean {lookup[close[0]]!r}?)")
+            raise error
+        return self._profiles[found]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and _key(name) in self._lookup()
+
+    def __iter__(self) -> Iterator[PlatformProfile]:
+        return iter(list(self._profiles.values()))
+
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    def __repr__(self) -> str:
+        return f"PlatformRegistry({list(self.ids)!r})"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td><code>{p.id}</code></td><td>{html.escape(p.name)}</td>"
+            f"<td>{html.escape(', '.join(p.aliases))}</td>"
+            f"<td>{html.escape(', '.join(p.formats))}</td></tr>"
+            for p in self
+        )
+        return ("<table><tr><th>id</th><th>name</th><th>aliases</th><th>favours</th></tr>"
+                f"{rows}</table>")
+
+
+def _key(name: str) -> str:
+    """Lookup key: lowercase letters and digits only ("Tik Tok" → "tiktok")."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+_SHARED: list[PlatformRegistry] = []
+
+
+def _shared_registry() -> PlatformRegistry:
+    """The registry the module-level functions use, built the first time it is needed."""
+    if not _SHARED:
+        _SHARED.append(PlatformRegistry.with_builtins())
+    return _SHARED[0]
+
+
+def known_platforms(registry: PlatformRegistry | None = None) -> tuple[str, ...]:
+    """The ids of the registered platforms (the shared registry unless one is given).
+
+    >>> known_platforms()
+    ('facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok')
+    """
+    return (registry or _shared_registry()).ids
+
+
+def get_platform(name: str, *, registry: PlatformRegistry | None = None) -> PlatformProfile:
+    """Look a platform up by id, display name or nickname ("fb", "Insta", "Twitter").
+
+    >>> get_platform("Insta").name
+    'Instagram'
+    >>> get_platform("X (Twitter)").id
+    'x'
+    >>> get_platform("tiktokk")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'tiktokk' is not a platform SMM Lab knows.
+    How to fix it: use one of: facebook, instagram, x, ... tiktok (did you mean 'tiktok'?).
+    """
+    return (registry or _shared_registry()).get(name)
+
+
+def register_platform(
+    profile: PlatformProfile, *, registry: PlatformRegistry | None = None, replace: bool = False
+) -> PlatformProfile:
+    """Add a platform to the shared registry (or to ``registry``); returns the profile.
+
+    Undo it with :func:`unregister_platform`.  In tests and notebooks that should not leave
+    traces, prefer your own ``PlatformRegistry.with_builtins()``.
+
+    >>> threads = replace(get_platform("instagram"), id="threads", name="Threads", aliases=())
+    >>> register_platform(threads).id
+    'threads'
+    >>> get_platform("threads").name
+    'Threads'
+    >>> unregister_platform("threads")
+    >>> "threads" in known_platforms()
+    False
+    >>> register_platform("threads")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'threads' is not a PlatformProfile.
+    How to fix it: build one with PlatformProfile(id=..., name=..., formats=..., ...).
+    """
+    (registry or _shared_registry()).register(profile, replace=replace)
+    return profile
+
+
+def unregister_platform(name: str, *, registry: PlatformRegistry | None = None) -> None:
+    """Remove a platform from the shared registry (or from ``registry``).
+
+    >>> unregister_platform("myspace")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'myspace' is not a platform SMM Lab knows.
+    How to fix it: use one of: facebook, instagram, x, linkedin, youtube, tiktok.
+    """
+    (registry or _shared_registry()).unregister(name)
+
+
+# --------------------------------------------------------------------------------------
+# The organisation
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrgProfile:
+    """The organisation a platform recommendation is for.
+
+    Friendly spellings are accepted and normalised ("Small Business", "B2B company",
+    "Dhaka", "reels"); ``monthly_budget`` is in BDT.
+
+    >>> org = OrgProfile("NGO", goals="donations", ages=(18, 45), location="BD")
+    >>> org.kind, org.goals, org.location
+    ('nonprofit', ('donations',), 'bangladesh')
+    >>> OrgProfile("nonprofit", hours_per_week=-2)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: hours_per_week is -2.
+    How to fix it: give the hours a week you can spend on social media, 0 or more.
+    """
+
+    kind: str
+    goals: tuple[str, ...] = ("awareness",)
+    ages: tuple[int, int] = (18, 45)
+    location: str = "bangladesh"
+    formats: tuple[str, ...] = ("image", "text")
+    monthly_budget: float = 0.0
+    hours_per_week: float = 5.0
+
+    def __post_init__(self) -> None:
+        kind = _choose("organisation kind", self.kind, ORG_KINDS, _KIND_ALIASES)
+        goals = tuple(dict.fromkeys(
+            _choose("goal", g, GOALS, _GOAL_ALIASES) for g in _as_tuple(self.goals)))
+        formats = tuple(dict.fromkeys(
+            _choose("format", f, FORMATS, _FORMAT_ALIASES) for f in _as_tuple(self.formats)))
+        if not goals:
+            raise InputError("no goal was given", fix="give at least one of: " + ", ".join(GOALS))
+        if not formats:
+            raise InputError("no format was given",
+                             fix="give at least one of: " + ", ".join(FORMATS))
+        location = _choose("location", self.location, LOCATIONS, _LOCATION_ALIASES)
+        ages = tuple(self.ages)
+        _check_age_band(ages)  # type: ignore[arg-type]
+        for name, fix in (
+            ("monthly_budget", "give the monthly budget in BDT, 0 for organic only"),
+            ("hours_per_week", "give the hours a week you can spend on social media, 0 or more"),
+        ):
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or math.isnan(value) or value < 0:
+                raise InputError(f"{name} is {value!r}", fix=fix)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "goals", goals)
+        object.__setattr__(self, "formats", formats)
+        object.__setattr__(self, "location", location)
+        object.__setattr__(self, "ages", ages)
+
+    @property
+    def wants(self) -> str:
+        """The kind of audience this organisation needs: ``professional`` for B2B."""
+        return "professional" if self.kind == "b2b" else "general"
+
+
+# --------------------------------------------------------------------------------------
+# Factors: each returns a score from 0 to 1 and a one-line reason
+# --------------------------------------------------------------------------------------
+
+
+def _goal_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
+    fits = {goal: platform.goal_fit.get(goal, 0) for goal in org.goals}
+    score = sum(fits.values()) / (3 * len(fits))
+    listed = ", ".join(f"{goal} {fit}/3" for goal, fit in fits.items())
+    return score, f"goal fit {listed} (course judgement)"
+
+
+def _age_overlap(mine: tuple[int, int], theirs: tuple[int, int]) -> float:
+    """Share of the ages in ``mine`` that fall in ``theirs`` (whole years, both inclusive)."""
+    overlap = min(mine[1], theirs[1]) - max(mine[0], theirs[0]) + 1
+    return max(0, overlap) / (mine[1] - mine[0] + 1)
+
+
+_AUDIENCE_MATCH = {
+    ("professional", "professional"): 1.0,
+    ("professional", "mixed"): 0.6,
+    ("professional", "general"): 0.3,
+    ("general", "general"): 1.0,
+    ("general", "mixed"): 0.8,
+    ("general", "professional"): 0.4,
+}
+"""How well a platform's audience kind suits the audience you need (course judgement)."""
+
+
+def _audience_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
+    aud = platform.audience
+    ages = _age_overlap(org.ages, aud.ages)
+    place = aud.reach[org.location]
+    kind = _AUDIENCE_MATCH[(org.wants, aud.kind)]
+    score = (ages + place + kind) / 3
+    return score, (
+        f"{ages:.0%} of ages {org.ages[0]}–{org.ages[1]} in its core {aud.ages[0]}–{aud.ages[1]}; "
+        f"strength in {org.location} {place:g}/1; {aud.kind} audience for a {org.wants} need "
+        f"{kind:g}/1 (general knowledge, UNCERTAIN)"
+    )
+
+
+def _format_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
+    favoured = [f for f in org.formats if f in platform.formats]
+    works = [f for f in org.formats if f in platform.also_works]
+    if favoured:
+        return 1.0, f"it favours {', '.join(favoured)}, which you make"
+    if works:
+        return 0.5, (f"{', '.join(works)} works there, but it favours "
+                     f"{', '.join(platform.formats)}")
+    return 0.0, f"it favours {', '.join(platform.formats)}; you make none that suit it"
+
+
+def _cost_score(platform: PlatformProfile, budget: float) -> float | None:
+    if platform.cpm_bdt is None:
+        return None
+    month_cost = platform.cpm_bdt.value * COST_FIT_IMPRESSIONS / 1000
+    return 1 - math.exp(-budget / month_cost)
+
+
+def _cost_fit(
+    platform: PlatformProfile, org: OrgProfile, others: Sequence[PlatformProfile]
+) -> tuple[float, str]:
+    score = _cost_score(platform, org.monthly_budget)
+    if org.monthly_budget == 0:
+        return 0.0, "no paid budget, so cost does not separate the platforms"
+    if score is None:
+        known = [s for p in others if (s := _cost_score(p, org.monthly_budget)) is not None]
+        average = sum(known) / len(known) if known else 0.0
+        return average, "no sourced ad price, so it gets the average of the others"
+    assert platform.cpm_bdt is not None
+    return score, (
+        f"{org.monthly_budget:,.0f} BDT at ~{platform.cpm_bdt.value:g} BDT CPM buys "
+        f"~{org.monthly_budget / platform.cpm_bdt.value * 1000:,.0f} impressions "
+        f"(illustrative prices)"
+    )
+
+
+def _effort_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
+    needed = platform.effort.value
+    score = min(1.0, org.hours_per_week / needed)
+    return score, (f"you have {org.hours_per_week:g} h/week; it needs about {needed:g} "
+                   f"(course estimate)")
+
+
+# --------------------------------------------------------------------------------------
+# The recommendation
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FactorScore:
+    """One cell of the breakdown: a platform's score on one factor, and why.
+
+    ``points = weight × score``; the score runs from 0 to 1.
+    """
+
+    platform: str
+    factor: str
+    score: float
+    weight: float
+    reason: str
+
+    @property
+    def points(self) -> float:
+        """The points this factor gives the platform."""
+        return self.weight * self.score
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A ranking of platforms with the full breakdown behind it.
+
+    ``ranking`` lists platform ids best first; ``focus`` is the top of the ranking your
+    weekly hours can keep alive; ``explain(platform)`` reads one platform's points aloud.
+    """
+
+    org: OrgProfile
+    weights: Mapping[str, float] = field(hash=False)
+    scores: tuple[FactorScore, ...]
+    ranking: list[str] = field(hash=False)
+    focus: list[str] = field(hash=False)
+    names: Mapping[str, str] = field(hash=False)
+    minimum_hours: Mapping[str, float] = field(hash=False)
+
+    def total(self, platform: str) -> float:
+        """A platform's total points (the sum of its factor points)."""
+        pid = self._id(platform)
+        return sum(s.points for s in self.scores if s.platform == pid)
+
+    @property
+    def totals(self) -> dict[str, float]:
+        """Total points per platform, best first."""
+        return {pid: self.total(pid) for pid in self.ranking}
+
+    def _id(self, platform: str) -> str:
+        key = _key(platform)
+        for pid, name in self.names.items():
+            if key in (_key(pid), _key(name)):
+                return pid
+        try:
+            pid = get_platform(platform).id
+        except InputError:
+            pid = ""
+        if pid in self.names:
+            return pid
+        raise InputError(f"{platform!r} is not one of the platforms ranked here",
+                         fix="use one of: " + ", ".join(self.ranking))
+
+    @property
+    def advice(self) -> str:
+        """What to do with your hours, in one sentence."""
+        hours = self.org.hours_per_week
+        names = ", ".join(self.names[p] for p in self.focus)
+        if len(self.focus) == len(self.ranking):
+            return (f"With {hours:g} hours a week you can keep all {len(self.ranking)} "
+                    f"platforms going; still, start with the top ones.")
+        count = len(self.focus)
+        return (f"With {hours:g} hours a week, focus on {count} platform"
+                f"{'s' if count > 1 else ''}: {names} (each platform needs at least "
+                f"a few hours a week to stay alive, course estimate).")
+
+    def explain(self, platform: str) -> str:
+        """A platform's points, factor by factor, with the reason for each.
+
+        >>> rec = recommend_platforms(kind="b2b", goals=["recruitment"])
+        >>> print(rec.explain("LinkedIn"))  # doctest: +ELLIPSIS
+        LinkedIn ranks 1 of 6 with 8.00 points:
+          goal     3.00 = 3 × 1.00  goal fit recruitment 3/3 (course judgement)
+          audience 2.00 = 3 × 0.67  75% of ages 18–45 in its core 25–54; ...
+          format   2.00 = 2 × 1.00  it favours text, which you make
+          cost     0.00 = 1 × 0.00  no paid budget, so cost does not separate the platforms
+          effort   1.00 = 1 × 1.00  you have 5 h/week; it needs about 3 (course estimate)
+        >>> rec.explain("myspace")
+        Traceback (most recent call last):
+        ...
+        smm_helpers.errors.InputError: 'myspace' is not one of the platforms ranked here.
+        How to fix it: use one of: linkedin, facebook, x, instagram, youtube, tiktok.
+        """
+        pid = self._id(platform)
+        rank = self.ranking.index(pid) + 1
+        lines = [f"{self.names[pid]} ranks {rank} of {len(self.ranking)} with "
+                 f"{self.total(pid):.2f} points:"]
+        for s in self.scores:
+            if s.platform == pid:
+                lines.append(f"  {s.factor:<8} {s.points:4.2f} = {s.weight:g} × {s.score:.2f}  "
+                             f"{s.reason}")
+        return "\n".join(lines)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Points per factor (columns) and platform (rows, best first), with the total.
+
+        A new DataFrame; changing it changes nothing here.
+        """
+        import pandas as pd
+
+        rows = {
+            pid: {s.factor: s.points for s in self.scores if s.platform == pid}
+            for pid in self.ranking
+        }
+        frame = pd.DataFrame.from_dict(rows, orient="index")[list(self.weights)]
+        frame["total"] = frame.sum(axis=1)
+        frame.insert(0, "rank", range(1, len(frame) + 1))
+        frame.index.name = "platform"
+        return frame
+
+    def reasons(self) -> pd.DataFrame:
+        """The one-line reason behind every cell of :meth:`to_frame`."""
+        import pandas as pd
+
+        rows = {
+            pid: {s.factor: s.reason for s in self.scores if s.platform == pid}
+            for pid in self.ranking
+        }
+        frame = pd.DataFrame.from_dict(rows, orient="index")[list(self.weights)]
+        frame.index.name = "platform"
+        return frame
+
+    def __str__(self) -> str:
+        factors = list(self.weights)
+        head = f"{'rank':<5}{'platform':<13}" + "".join(f"{f:>9}" for f in factors) + "    total"
+        lines = [head]
+        for rank, pid in enumerate(self.ranking, start=1):
+            cells = {s.factor: s.points for s in self.scores if s.platform == pid}
+            lines.append(f"{rank:<5}{self.names[pid]:<13}"
+                         + "".join(f"{cells[f]:9.2f}" for f in factors)
+                         + f"{self.total(pid):9.2f}")
+        weights = ", ".join(f"{f}={w:g}" for f, w in self.weights.items())
+        lines += [f"weights: {weights}", self.advice]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"Recommendation(ranking={self.ranking!r}, focus={self.focus!r})"
+
+    def _repr_html_(self) -> str:
+        factors = list(self.weights)
+        head = "".join(f"<th>{f} (×{self.weights[f]:g})</th>" for f in factors)
+        body = []
+        for rank, pid in enumerate(self.ranking, start=1):
+            cells = {s.factor: s for s in self.scores if s.platform == pid}
+            tds = "".join(
+                f"<td title='{html.escape(cells[f].reason)}'>{cells[f].points:.2f}<br>"
+                f"<small>{html.escape(cells[f].reason)}</small></td>"
+                for f in factors
+            )
+            style = " style='font-weight:bold'" if pid in self.focus else ""
+            body.append(f"<tr{style}><td>{rank}</td><td>{html.escape(self.names[pid])}</td>"
+                        f"{tds}<td>{self.total(pid):.2f}</td></tr>")
+        return (f"<table><tr><th>rank</th><th>platform</th>{head}<th>total</th></tr>"
+                f"{''.join(body)}</table><p>{html.escape(self.advice)}</p>")
+
+
+def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
+    merged = dict(DEFAULT_WEIGHTS)
+    for factor, weight in (weights or {}).items():
+        if factor not in FACTORS:
+            raise unknown_choice("factor", factor, list(FACTORS))
+        if not isinstance(weight, int | float) or math.isnan(weight) or weight < 0:
+            raise InputError(
+                f"the weight of {factor!r} is {weight!r}",
+                fix="give each weight as a number of points, 0 or more",
+            )
+        merged[factor] = float(weight)
+    if not any(merged.values()):
+        raise InputError("every weight is 0", fix="give at least one factor a positive weight")
+    return merged
+
+
+def _focus(ranked: Sequence[PlatformProfile], hours: float) -> list[str]:
+    """The top platforms whose least weekly effort (``effort.low``) fits in ``hours``."""
+    focus: list[str] = []
+    used = 0.0
+    for profile in ranked:
+        need = profile.effort.low if profile.effort.low is not None else profile.effort.value
+        if focus and used + need > hours:
+            break
+        focus.append(profile.id)
+        used += need
+    return focus
+
+
+def recommend_platforms(
+    profile: OrgProfile | Mapping[str, Any] | None = None,
+    /,
+    *,
+    weights: Mapping[str, float] | None = None,
+    platforms: Iterable[str] | None = None,
+    registry: PlatformRegistry | None = None,
+    **kwargs: Any,
+) -> Recommendation:
+    """Rank platforms for an organisation with a transparent weighted sum.
+
+    Give an :class:`OrgProfile`, a dict of its fields, or the fields as keywords.  Each
+    platform gets, for each factor of :data:`FACTORS`, a score from 0 to 1; its points are
+    ``weight × score`` and its total is the sum.  Change ``weights`` (points per factor,
+    merged with :data:`DEFAULT_WEIGHTS`) to argue with the ranking.  ``platforms`` limits
+    the ranking to some platforms; ties keep the registry's order.
+
+    >>> rec = recommend_platforms(kind="creator", goals=["engagement"], ages=(16, 24),
+    ...                           formats=["short_video"], location="global", hours_per_week=6)
+    >>> rec.ranking[:2]
+    ['tiktok', 'instagram']
+    >>> recommend_platforms({"kind": "b2b", "goals": "recruitment"}).ranking[0]
+    'linkedin'
+    >>> recommend_platforms(kind="nonprofit", hours_per_week=3).advice
+    'With 3 hours a week, focus on 1 platform: Facebook (each platform ...).'
+    >>> recommend_platforms(kind="nonprofit", goals=["likes"])
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'likes' is not a goal SMM Lab knows.
+    How to fix it: use one of: awareness, traffic, engagement, leads, donations, ..., recruitment.
+    """
+    org = _org_from(profile, kwargs)
+    merged = _check_weights(weights)
+    reg = registry or _shared_registry()
+    chosen = [reg.get(p) for p in platforms] if platforms is not None else list(reg)
+    chosen = list({p.id: p for p in chosen}.values())
+    if not chosen:
+        raise InputError("no platform to rank", fix="give at least one platform, or leave "
+                         "platforms out to rank them all")
+    scores: list[FactorScore] = []
+    for platform in chosen:
+        parts = {
+            "goal": _goal_fit(platform, org),
+            "audience": _audience_fit(platform, org),
+            "format": _format_fit(platform, org),
+            "cost": _cost_fit(platform, org, chosen),
+            "effort": _effort_fit(platform, org),
+        }
+        scores += [FactorScore(platform.id, f, parts[f][0], merged[f], parts[f][1])
+                   for f in merged]
+    totals = {p.id: round(sum(s.points for s in scores if s.platform == p.id), 9)
+              for p in chosen}
+    order = sorted(range(len(chosen)), key=lambda i: (-totals[chosen[i].id], i))
+    ranked = [chosen[i] for i in order]
+    return Recommendation(
+        org=org,
+        weights=MappingProxyType(merged),
+        scores=tuple(scores),
+        ranking=[p.id for p in ranked],
+        focus=_focus(ranked, org.hours_per_week),
+        names=MappingProxyType({p.id: p.name for p in chosen}),
+        minimum_hours=MappingProxyType(
+            {p.id: p.effort.low if p.effort.low is not None else p.effort.value
+             for p in chosen}),
+    )
+
+
+def _org_from(profile: OrgProfile | Mapping[str, Any] | None, kwargs: Mapping[str, Any]
+              ) -> OrgProfile:
+    if isinstance(profile, OrgProfile):
+        return replace(profile, **kwargs) if kwargs else profile
+    fields = {**(dict(profile) if profile is not None else {}), **kwargs}
+    allowed = list(OrgProfile.__dataclass_fields__)
+    for name in fields:
+        if name not in allowed:
+            raise unknown_choice("organisation field", name, allowed)
+    if "kind" not in fields:
+        raise InputError("the organisation's kind is missing",
+                         fix="give kind=, one of: " + ", ".join(ORG_KINDS))
+    return OrgProfile(**fields)
+
