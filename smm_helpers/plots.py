@@ -1,0 +1,848 @@
+"""Charts a social media manager shows a client: trends, comparisons, best times, funnels.
+
+Every function returns a matplotlib ``Figure`` you can show in a notebook or save with
+``fig.savefig("chart.png")``.  Each figure
+
+* uses one accessible style: the colour-blind-safe Okabe–Ito palette, large text, light grid;
+* has a title that states the finding ("Instagram had the highest engagement rate …");
+* carries alt text for screen readers in ``fig.alt_text`` (or ``alt_text(fig)``);
+* draws Bengali labels with a Bengali font when one is installed (``smm_helpers.fonts``).
+
+The style is applied to each figure as it is drawn, never to matplotlib as a whole, so
+your own plots keep looking the way you set them up.
+
+>>> import pandas as pd
+>>> fig = funnel_chart({"impressions": 10_000, "link clicks": 250, "donations": 10})
+>>> fig.alt_text.splitlines()[0]
+'Funnel chart. 0.10% of impressions became donations (10 of 10,000).'
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.fonts import font_family_for, warn_if_bengali_font_missing
+from smm_helpers.schema import PLATFORM_NAMES
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+PALETTE: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "bluish_green": "#009E73",
+    "reddish_purple": "#CC79A7",
+    "sky_blue": "#56B4E9",
+    "vermillion": "#D55E00",
+    "black": "#000000",
+    "yellow": "#F0E442",
+}
+"""The Okabe–Ito palette: eight colours that people with any common colour vision tell apart."""
+
+SERIES_COLOURS: tuple[str, ...] = tuple(c for name, c in PALETTE.items() if name != "yellow")
+"""Colours for lines and bars, in order (yellow is left out: too pale on white)."""
+
+PLATFORM_COLOURS: dict[str, str] = {
+    "facebook": PALETTE["blue"],
+    "instagram": PALETTE["reddish_purple"],
+    "x": PALETTE["black"],
+    "linkedin": PALETTE["sky_blue"],
+    "youtube": PALETTE["vermillion"],
+    "tiktok": PALETTE["bluish_green"],
+}
+"""Each platform keeps one colour in every chart."""
+
+HIGHLIGHT = PALETTE["blue"]
+"""The colour of the bar or cell a chart's title talks about."""
+
+MUTED = "#B8B8B8"
+"""The colour of everything else (light grey: differs from the highlight in lightness too)."""
+
+THIN_CELL = "#E4E4E4"
+"""The colour of heatmap cells with too few posts to trust."""
+
+LINE_STYLES = ("-", "--", ":", "-.", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 3)))
+"""Lines differ by dash pattern as well as colour, so they survive black-and-white printing."""
+
+STYLE: dict[str, Any] = {
+    "font.size": 12,
+    "axes.titlesize": 14,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.8,
+    "lines.linewidth": 2.4,
+    "axes.prop_cycle": f"cycler('color', {list(SERIES_COLOURS)!r})",
+    "image.cmap": "cividis",
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+}
+"""The course's chart style as matplotlib settings; applied per figure, never globally."""
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+METRIC_LABELS: dict[str, str] = {
+    "posts": "Posts",
+    "impressions": "Impressions",
+    "reach": "Reach",
+    "engagements": "Engagements",
+    "link_clicks": "Link clicks",
+    "spend": "Spend (BDT)",
+    "followers": "Followers",
+    "er_reach": "Engagement rate by reach",
+    "er_impressions": "Engagement rate by impressions",
+    "er_followers": "Engagement rate by followers",
+    "median_er_followers": "Median engagement rate by followers",
+    "ctr": "Click-through rate",
+    "reach_rate": "Reach rate",
+    "amplification": "Amplification rate",
+    "virality": "Virality rate",
+    "response_rate": "Response rate",
+}
+"""Readable names of the metrics ``smm_helpers.metrics`` computes."""
+
+RATE_METRICS = frozenset(
+    {
+        "er_reach",
+        "er_impressions",
+        "er_followers",
+        "median_er_followers",
+        "ctr",
+        "reach_rate",
+        "amplification",
+        "virality",
+        "response_rate",
+    }
+)
+"""Metrics stored as fractions (0.034) and shown as percentages (3.4%)."""
+
+
+# --- small helpers learners (and the report) can use ----------------------------------
+
+
+def metric_label(metric: str) -> str:
+    """The readable name of a metric column, for axis labels and tables.
+
+    >>> metric_label("er_reach")
+    'Engagement rate by reach'
+    >>> metric_label("saves_per_post")
+    'Saves per post'
+    >>> metric_label("")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: the metric name is empty...
+    """
+    if not isinstance(metric, str) or not metric.strip():
+        raise InputError("the metric name is empty", fix="pass a column name such as 'er_reach'")
+    return METRIC_LABELS.get(metric, metric.replace("_", " ").capitalize())
+
+
+def format_metric(value: float | None, metric: str) -> str:
+    """A number as a client reads it: rates as percentages, counts with thousands separators.
+
+    >>> format_metric(0.0345, "er_reach")
+    '3.45%'
+    >>> format_metric(12345, "reach")
+    '12,345'
+    >>> format_metric(1234.5, "spend")
+    '1,234.50'
+    >>> format_metric(float("nan"), "reach")
+    'no data'
+    >>> format_metric("lots", "reach")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: format_metric() needs a number, not 'lots'...
+    """
+    if value is None:
+        return "no data"
+    if not _is_number(value):
+        raise InputError(
+            f"format_metric() needs a number, not {value!r}",
+            fix="pass the metric's value, e.g. format_metric(0.034, 'er_reach')",
+        )
+    number = float(value)
+    if math.isnan(number):
+        return "no data"
+    if is_rate(metric):
+        return f"{number:.2%}"
+    if number.is_integer():
+        return f"{number:,.0f}"
+    return f"{number:,.2f}"
+
+
+def is_rate(metric: str) -> bool:
+    """Whether a metric is a rate (a fraction shown as a percentage).
+
+    >>> is_rate("ctr"), is_rate("reach")
+    (True, False)
+    >>> is_rate(None)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: the metric name is empty...
+    """
+    metric_label(metric)  # validates the name
+    return metric in RATE_METRICS or metric.startswith("er_") or metric.endswith("_rate")
+
+
+def alt_text(fig: Figure) -> str:
+    """The alt text an SMM Lab chart carries (for screen readers, reports and web pages).
+
+    >>> fig = funnel_chart({"impressions": 100, "clicks": 5})
+    >>> alt_text(fig).startswith("Funnel chart.")
+    True
+    >>> from matplotlib.figure import Figure
+    >>> alt_text(Figure())
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: this figure has no alt text...
+    """
+    text = getattr(fig, "alt_text", None)
+    if not isinstance(text, str) or not text:
+        raise InputError(
+            "this figure has no alt text",
+            fix="make it with a smm_helpers.plots function, or set fig.alt_text = '...' yourself",
+        )
+    return text
+
+
+# --- the charts -----------------------------------------------------------------------
+
+
+def trend_chart(
+    data: pd.Series | pd.DataFrame,
+    *,
+    value: str | None = None,
+    time: str | None = None,
+    by: str | None = None,
+    title: str | None = None,
+    ylabel: str | None = None,
+) -> Figure:
+    """A line chart of one or more numbers over time, e.g. weekly engagements per platform.
+
+    ``data`` can be
+
+    * a Series indexed by time (one line);
+    * a wide DataFrame indexed by time, one line per numeric column;
+    * a long DataFrame: give ``value`` (the column to plot), ``time`` (the time column;
+      the index if omitted) and optionally ``by`` (one line per value, e.g. ``"platform"``).
+      Rows with the same time and group are added up.
+
+    The data you pass is not changed.
+
+    >>> import pandas as pd
+    >>> weeks = pd.date_range("2025-01-06", periods=4, freq="W-MON")
+    >>> weekly = pd.DataFrame({"facebook": [100, 120, 130, 150],
+    ...                        "instagram": [80, 70, 90, 60]}, index=weeks)
+    >>> fig = trend_chart(weekly, ylabel="Engagements")
+    >>> fig.axes[0].get_title(loc="left")
+    'Facebook grew most: +50% from 06 Jan to 27 Jan 2025'
+    >>> trend_chart(weekly, value="likes")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'likes' is not a column SMM Lab knows...
+    """
+    wide = _as_wide_frame(data, value=value, time=time, by=by)
+    names = [str(column) for column in wide.columns]
+    label = ylabel or (metric_label(value) if value else metric_label(names[0]) if len(names) == 1
+                       else "Value")
+    metric = value or (names[0] if len(names) == 1 else "value")
+    changes = _series_changes(wide)
+    headline = title or _trend_headline(changes, label, wide.index)
+    texts = [headline, label, *(_display_name(n) for n in names)]
+
+    with _styled_figure(texts, figsize=(9, 5)) as fig:
+        ax = fig.add_subplot()
+        x = _plottable_index(wide.index)
+        for position, column in enumerate(wide.columns):
+            name = str(column)
+            ax.plot(
+                x,
+                wide[column].to_numpy(dtype=float),
+                color=_colour_for(name, position),
+                linestyle=LINE_STYLES[position % len(LINE_STYLES)],
+                marker="o" if len(wide) <= 30 else None,
+                markersize=4,
+                label=_display_name(name),
+            )
+        _set_title(ax, headline)
+        ax.set_ylabel(label)
+        _format_value_axis(ax.yaxis, metric)
+        _format_time_axis(ax, wide.index)
+        if len(names) > 1:
+            _legend_in_end_order(ax, changes)
+        fig.alt_text = _trend_alt_text(headline, label, changes, wide.index, metric)  # type: ignore[attr-defined]
+    return fig
+
+
+def platform_comparison(
+    summary: pd.DataFrame,
+    metric: str = "er_reach",
+    *,
+    label: str | None = None,
+    title: str | None = None,
+) -> Figure:
+    """A bar chart comparing platforms (or formats, pillars …) on one metric.
+
+    ``summary`` is a table like ``metrics.summarize(posts, by="platform")``: one row per
+    group, labelled by its index (or by the ``label`` column, or a ``platform`` column).
+    The best group is highlighted and every bar is labelled with its value; a ``posts``
+    column, if present, is shown so small samples are visible.
+
+    >>> import pandas as pd
+    >>> summary = pd.DataFrame({"posts": [12, 9], "er_reach": [0.021, 0.045]},
+    ...                        index=pd.Index(["facebook", "instagram"], name="platform"))
+    >>> fig = platform_comparison(summary)
+    >>> fig.axes[0].get_title(loc="left")
+    'Instagram had the highest engagement rate by reach: 4.50%, 2.1× Facebook (2.10%)'
+    >>> platform_comparison(summary, metric="likes")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'likes' is not a metric SMM Lab knows...
+    """
+    import pandas as pd
+
+    if not isinstance(summary, pd.DataFrame) or summary.empty:
+        raise InputError(
+            "platform_comparison() needs a non-empty summary table",
+            fix="pass the result of metrics.summarize(posts, by='platform')",
+        )
+    numeric = [str(c) for c in summary.columns if pd.api.types.is_numeric_dtype(summary[c])]
+    if metric not in numeric:
+        raise unknown_choice("metric", metric, numeric)
+    groups = _group_labels(summary, label)
+    values = pd.Series(summary[metric].to_numpy(dtype=float), index=groups).dropna()
+    if values.empty:
+        raise InputError(
+            f"every value of {metric!r} is missing",
+            fix="check the summary has posts in it, or choose another metric",
+        )
+    values = values.sort_values()  # barh draws bottom-up, so the best ends on top
+    posts = _posts_per_group(summary, groups, label)
+    names = [_display_name(g) for g in values.index]
+    tick_labels = [f"{n}\n({posts[g]:,} posts)" if g in posts else n
+                   for n, g in zip(names, values.index, strict=True)]
+    what = metric_label(metric)
+    headline = title or _comparison_headline(values, metric)
+    texts = [headline, what, *tick_labels]
+
+    with _styled_figure(texts, figsize=(9, 1.2 + 0.75 * len(values))) as fig:
+        ax = fig.add_subplot()
+        colours = [MUTED] * len(values)
+        colours[-1] = HIGHLIGHT
+        bars = ax.barh(range(len(values)), values.to_numpy(), color=colours)
+        ax.set_yticks(range(len(values)), tick_labels)
+        ax.bar_label(bars, [format_metric(v, metric) for v in values], padding=4)
+        ax.set_xlabel(what)
+        ax.grid(axis="y", visible=False)
+        ax.margins(x=0.15)
+        _format_value_axis(ax.xaxis, metric)
+        _set_title(ax, headline)
+        ranking = ", ".join(
+            f"{_display_name(str(g))} {format_metric(v, metric)}" for g, v in values[::-1].items()
+        )
+        fig.alt_text = (  # type: ignore[attr-defined]
+            f"Bar chart of {what.lower()} by group. {headline}. "
+            f"From highest to lowest: {ranking}."
+        )
+    return fig
+
+
+def best_time_heatmap(
+    best_times: Any,
+    *,
+    min_posts: int | None = None,
+    show_counts: bool = True,
+    title: str | None = None,
+) -> Figure:
+    """A weekday × hour heatmap of when posts do best, with thin cells greyed and hatched.
+
+    ``best_times`` is what ``metrics.best_time_table(posts)`` returns (``.values`` and
+    ``.counts`` tables, weekdays as rows and hours as columns) or just a values table.
+    Cells with fewer than ``min_posts`` posts (default: the table's own ``min_posts``, else
+    5), or with no value, are drawn grey with hatching: too few posts to trust.  With
+    ``show_counts`` each cell shows how many posts it is based on.
+
+    >>> import pandas as pd
+    >>> values = pd.DataFrame([[0.02, 0.05], [0.03, 0.01]], index=[0, 1], columns=[9, 18])
+    >>> counts = pd.DataFrame([[6, 7], [8, 2]], index=[0, 1], columns=[9, 18])
+    >>> from types import SimpleNamespace
+    >>> fig = best_time_heatmap(SimpleNamespace(values=values, counts=counts))
+    >>> fig.axes[0].get_title(loc="left")
+    'Best time to post: Monday 18:00 (engagement rate by reach 5.00%, 7 posts)'
+    >>> best_time_heatmap(values, min_posts=0)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: min_posts must be a whole number of at least 1, not 0...
+    """
+    import numpy as np
+
+    values, counts, metric, default_min = _best_time_parts(best_times)
+    if min_posts is None:
+        min_posts = default_min
+    if isinstance(min_posts, bool) or not isinstance(min_posts, int) or min_posts < 1:
+        raise InputError(
+            f"min_posts must be a whole number of at least 1, not {min_posts!r}",
+            fix="use e.g. min_posts=5: cells with fewer posts are greyed out",
+        )
+    grid = values.to_numpy(dtype=float)
+    thin = np.isnan(grid)
+    if counts is not None:
+        thin |= counts.to_numpy(dtype=float) < min_posts
+    rows = [_weekday_name(day) for day in values.index]
+    hours = [_hour_label(hour) for hour in values.columns]
+    what = metric_label(metric)
+    best = _best_cell(grid, thin)
+    headline = title or _best_time_headline(best, rows, hours, grid, counts, metric)
+    texts = [headline, what, *rows]
+
+    size = (max(6.0, 0.45 * len(hours) + 3), 1.6 + 0.5 * len(rows))
+    with _styled_figure(texts, figsize=size) as fig:
+        ax = fig.add_subplot()
+        ax.grid(visible=False)
+        image = ax.imshow(np.ma.masked_array(grid, mask=thin), aspect="auto", cmap="cividis")
+        _hatch_thin_cells(ax, thin)
+        if best is not None:
+            _outline_cell(ax, *best)
+        if show_counts and counts is not None:
+            _write_counts(ax, counts.to_numpy(), grid, thin, image)
+        ax.set_yticks(range(len(rows)), rows)
+        step = 1 if len(hours) <= 12 else 3
+        ax.set_xticks(range(0, len(hours), step), hours[::step])
+        ax.set_xlabel("Hour of day (local time)")
+        colourbar = fig.colorbar(image, ax=ax, label=what, shrink=0.9)
+        _format_value_axis(colourbar.ax.yaxis, metric)
+        _set_title(ax, headline)
+        fig.alt_text = _heatmap_alt_text(  # type: ignore[attr-defined]
+            headline, grid, thin, rows, hours, metric, min_posts
+        )
+    return fig
+
+
+def funnel_chart(stages: Mapping[str, float], *, title: str | None = None) -> Figure:
+    """A funnel from the first stage to the last, with the conversion rate between stages.
+
+    ``stages`` maps each stage's name to its count, in order, e.g.
+    ``{"impressions": 50_000, "clicks": 900, "donations": 45}``.  Each stage must be no
+    larger than the one before it.
+
+    >>> fig = funnel_chart({"impressions": 50_000, "clicks": 900, "donations": 45})
+    >>> fig.axes[0].get_title(loc="left")
+    '0.09% of impressions became donations (45 of 50,000)'
+    >>> funnel_chart({"impressions": 100, "clicks": 250})
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: clicks (250) is larger than impressions (100)...
+    """
+    counts = _validated_stages(stages)
+    names = list(counts)
+    first, last = names[0], names[-1]
+    headline = title or (
+        f"{_percent(_ratio(counts[last], counts[first]))} of {first} became {last} "
+        f"({format_metric(counts[last], 'count')} of {format_metric(counts[first], 'count')})"
+    )
+    steps = [
+        f"{_percent(_ratio(counts[after], counts[before]))} of {before} → {after}"
+        for before, after in itertools.pairwise(names)
+    ]
+    texts = [headline, *names, *steps]
+
+    with _styled_figure(texts, figsize=(9, 1.4 + 1.1 * len(names))) as fig:
+        ax = fig.add_subplot()
+        widest = max(counts.values())
+        widths = [max(count, widest * 0.004) for count in counts.values()]
+        rows = range(len(names))
+        ax.barh(rows, widths, left=[-w / 2 for w in widths], color=HIGHLIGHT, height=0.62)
+        for row, name in zip(rows, names, strict=True):
+            ax.text(-widest / 2, row, f"{name}  ", ha="right", va="center")
+            ax.text(widths[row] / 2, row, f"  {format_metric(counts[name], 'count')}",
+                    ha="left", va="center", fontweight="bold")
+        for row, step in enumerate(steps):
+            ax.text(0, row + 0.5, f"↓ {step}", ha="center", va="center", fontsize=10,
+                    color=PALETTE["black"],
+                    bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"})
+        ax.set_ylim(len(names) - 0.5, -0.6)
+        ax.set_xlim(-widest * 0.95, widest * 0.75)
+        ax.axis("off")
+        _set_title(ax, headline)
+        fig.alt_text = (  # type: ignore[attr-defined]
+            f"Funnel chart. {headline}.\n"
+            + "; ".join(f"{n}: {format_metric(c, 'count')}" for n, c in counts.items())
+            + ".\n" + "; ".join(steps) + "."
+        )
+    return fig
+
+
+# --- the figure and its style ----------------------------------------------------------
+
+
+@contextmanager
+def _styled_figure(texts: Sequence[str], *, figsize: tuple[float, float]) -> Iterator[Figure]:
+    """A new figure in the course style, with fonts that can draw every one of ``texts``.
+
+    The style is active only inside the ``with`` block.  Before leaving, the figure is laid
+    out once, so every tick label is created (and keeps its font) under the style.
+    """
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    warn_if_bengali_font_missing(list(texts))
+    family = font_family_for(" ".join(texts))
+    settings: Any = {**STYLE, "font.family": family}
+    with matplotlib.rc_context(settings):
+        fig = Figure(figsize=figsize, layout="constrained")
+        yield fig
+        fig.draw_without_rendering()
+
+
+def _set_title(ax: Axes, text: str) -> None:
+    ax.set_title(text, loc="left", pad=12, wrap=True)
+
+
+def _format_value_axis(axis: Any, metric: str) -> None:
+    from matplotlib.ticker import FuncFormatter, PercentFormatter
+
+    if is_rate(metric):
+        axis.set_major_formatter(PercentFormatter(xmax=1, decimals=None))
+    else:
+        axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.10g}"))
+
+
+def _format_time_axis(ax: Axes, index: pd.Index) -> None:
+    import pandas as pd
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    if isinstance(index, pd.DatetimeIndex | pd.PeriodIndex):
+        locator = AutoDateLocator(maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+
+
+def _legend_in_end_order(ax: Axes, changes: dict[str, tuple[float, float]]) -> None:
+    """A legend listing the lines from the highest end value down, beside the plot."""
+    handles, labels = ax.get_legend_handles_labels()
+    by_label = dict(zip(labels, handles, strict=True))
+    order = sorted(changes, key=lambda name: -_nan_low(changes[name][1]))
+    ordered = [_display_name(name) for name in order if _display_name(name) in by_label]
+    ax.legend([by_label[n] for n in ordered], ordered, loc="upper left", bbox_to_anchor=(1.01, 1))
+
+
+# --- data shaping -----------------------------------------------------------------------
+
+
+def _as_wide_frame(
+    data: pd.Series | pd.DataFrame, *, value: str | None, time: str | None, by: str | None
+) -> pd.DataFrame:
+    """One column per line, indexed by time, sorted; a new frame (the input is untouched)."""
+    import pandas as pd
+
+    if isinstance(data, pd.Series):
+        wide = data.to_frame(name=str(data.name) if data.name is not None else "value")
+    elif isinstance(data, pd.DataFrame):
+        wide = _long_to_wide(data, value, time, by) if value else data.copy()
+    else:
+        raise InputError(
+            f"trend_chart() needs a pandas Series or DataFrame, not {type(data).__name__}",
+            fix="pass e.g. metrics.follower_growth(followers) or a weekly summary table",
+        )
+    wide = wide.select_dtypes("number")
+    if wide.empty or wide.shape[1] == 0:
+        raise InputError(
+            "there are no numbers to plot",
+            fix="pass a table with at least one row and one numeric column",
+        )
+    return wide.sort_index()
+
+
+def _long_to_wide(
+    frame: pd.DataFrame, value: str, time: str | None, by: str | None
+) -> pd.DataFrame:
+    columns = [str(c) for c in frame.columns]
+    for column in (value, time, by):
+        if column is not None and column not in frame.columns:
+            raise unknown_choice("column", column, columns)
+    table = frame.reset_index() if time is None else frame
+    time_column = time if time is not None else str(frame.index.name or "index")
+    if by is None:
+        return table.groupby(time_column)[[value]].sum()
+    return table.pivot_table(index=time_column, columns=by, values=value, aggfunc="sum",
+                             observed=True)
+
+
+def _plottable_index(index: pd.Index) -> Any:
+    """Time as matplotlib can draw it: periods as timestamps, local clock time kept."""
+    import pandas as pd
+
+    if isinstance(index, pd.PeriodIndex):
+        return index.to_timestamp().to_numpy()
+    if isinstance(index, pd.DatetimeIndex):
+        return (index.tz_localize(None) if index.tz is not None else index).to_numpy()
+    return [str(item) for item in index]
+
+
+def _series_changes(wide: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Each line's first and last known value."""
+    changes = {}
+    for column in wide.columns:
+        known = wide[column].dropna()
+        first = float(known.iloc[0]) if len(known) else math.nan
+        last = float(known.iloc[-1]) if len(known) else math.nan
+        changes[str(column)] = (first, last)
+    return changes
+
+
+def _group_labels(summary: pd.DataFrame, label: str | None) -> list[str]:
+    if label is not None:
+        if label not in summary.columns:
+            raise unknown_choice("column", label, [str(c) for c in summary.columns])
+        return [str(v) for v in summary[label]]
+    if "platform" in summary.columns:
+        return [str(v) for v in summary["platform"]]
+    return [str(v) for v in summary.index]
+
+
+def _posts_per_group(summary: pd.DataFrame, groups: list[str], label: str | None) -> dict[str, int]:
+    if "posts" not in summary.columns:
+        return {}
+    return {g: int(n) for g, n in zip(groups, summary["posts"], strict=True) if n == n}
+
+
+def _best_time_parts(best_times: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, str, int]:
+    """The values table, the counts table (or None), the metric name and the default minimum."""
+    import pandas as pd
+
+    values: Any
+    counts: Any
+    if isinstance(best_times, pd.DataFrame):
+        values, counts = best_times, None
+    else:
+        values = getattr(best_times, "values", None)
+        counts = getattr(best_times, "counts", None)
+    if not isinstance(values, pd.DataFrame) or values.empty:
+        raise InputError(
+            "best_time_heatmap() needs a weekday × hour table",
+            fix="pass metrics.best_time_table(posts), or a DataFrame with weekdays as rows "
+            "and hours as columns",
+        )
+    if counts is not None:
+        counts = counts.reindex(index=values.index, columns=values.columns).fillna(0)
+    metric = str(getattr(best_times, "metric", "er_reach"))
+    default_min = getattr(best_times, "min_posts", 5)
+    return values, counts, metric, int(default_min) if isinstance(default_min, int) else 5
+
+
+def _validated_stages(stages: Mapping[str, float]) -> dict[str, float]:
+    if not isinstance(stages, Mapping) or len(stages) < 2:
+        raise InputError(
+            "a funnel needs at least two stages in a dict",
+            fix="pass e.g. {'impressions': 50000, 'clicks': 900, 'donations': 45}",
+        )
+    counts: dict[str, float] = {}
+    for name, count in stages.items():
+        if not _is_number(count) or not float(count) >= 0:
+            raise InputError(
+                f"the stage {name!r} has {count!r}, not a count of 0 or more",
+                fix="give every stage a number such as 900",
+            )
+        counts[str(name)] = float(count)
+    names = list(counts)
+    if counts[names[0]] == 0:
+        raise InputError(f"the first stage {names[0]!r} is 0", fix="start the funnel with a stage "
+                         "that has people in it, such as impressions")
+    for before, after in itertools.pairwise(names):
+        if counts[after] > counts[before]:
+            raise InputError(
+                f"{after} ({format_metric(counts[after], 'count')}) is larger than "
+                f"{before} ({format_metric(counts[before], 'count')})",
+                fix="list the stages from widest to narrowest, e.g. impressions → clicks → "
+                "conversions, and check the numbers are not swapped",
+            )
+    return counts
+
+
+# --- headlines and alt text --------------------------------------------------------------
+
+
+def _trend_headline(changes: dict[str, tuple[float, float]], label: str, index: pd.Index) -> str:
+    period = _period_words(index)
+    growth = {name: _ratio(last - first, first) for name, (first, last) in changes.items()}
+    known = {name: g for name, g in growth.items() if not math.isnan(g)}
+    if not known:
+        return f"{label} over time{period}"
+    if len(changes) == 1:
+        change = next(iter(known.values()))
+        verb = "rose" if change > 0 else "fell" if change < 0 else "stayed the same"
+        amount = f" {_percent(abs(change), signed=False)}" if change else ""
+        return f"{label} {verb}{amount}{period}"
+    best = max(known, key=lambda name: known[name])
+    verb = "grew most" if known[best] > 0 else "fell least"
+    return f"{_display_name(best)} {verb}: {_percent(known[best], signed=True)}{period}"
+
+
+def _trend_alt_text(
+    headline: str, label: str, changes: dict[str, tuple[float, float]], index: pd.Index,
+    metric: str,
+) -> str:
+    lines = [f"Line chart of {label.lower()} over time{_period_words(index)}. {headline}."]
+    for name, (first, last) in changes.items():
+        lines.append(
+            f"{_display_name(name)}: from {format_metric(first, metric)} "
+            f"to {format_metric(last, metric)}."
+        )
+    return " ".join(lines)
+
+
+def _comparison_headline(values: pd.Series, metric: str) -> str:
+    what = metric_label(metric).lower()
+    best_name, best = str(values.index[-1]), float(values.iloc[-1])
+    head = f"{_display_name(best_name)} had the highest {what}: {format_metric(best, metric)}"
+    if len(values) == 1:
+        return head
+    low_name, low = str(values.index[0]), float(values.iloc[0])
+    if low > 0:
+        return (f"{head}, {best / low:.1f}× {_display_name(low_name)} "
+                f"({format_metric(low, metric)})")
+    return f"{head}; {_display_name(low_name)} had {format_metric(low, metric)}"
+
+
+def _best_time_headline(
+    best: tuple[int, int] | None, rows: list[str], hours: list[str], grid: Any,
+    counts: pd.DataFrame | None, metric: str,
+) -> str:
+    if best is None:
+        return "Not enough posts in any hour yet to name a best time"
+    row, column = best
+    posts = f", {int(counts.to_numpy()[row, column])} posts" if counts is not None else ""
+    return (f"Best time to post: {rows[row]} {hours[column]} "
+            f"({metric_label(metric).lower()} {format_metric(grid[row, column], metric)}{posts})")
+
+
+def _heatmap_alt_text(
+    headline: str, grid: Any, thin: Any, rows: list[str], hours: list[str], metric: str,
+    min_posts: int,
+) -> str:
+    import numpy as np
+
+    trusted = [(grid[r, c], r, c) for r, c in zip(*np.nonzero(~thin), strict=True)]
+    top = sorted(trusted, reverse=True)[:3]
+    listing = "; ".join(f"{rows[r]} {hours[c]}: {format_metric(v, metric)}" for v, r, c in top)
+    return (
+        f"Heatmap of {metric_label(metric).lower()} by weekday and hour. {headline}. "
+        f"Top slots: {listing or 'none'}. {int(thin.sum())} of {thin.size} cells have fewer "
+        f"than {min_posts} posts and are greyed out."
+    )
+
+
+# --- heatmap drawing ---------------------------------------------------------------------
+
+
+def _best_cell(grid: Any, thin: Any) -> tuple[int, int] | None:
+    import numpy as np
+
+    if thin.all():
+        return None
+    scores = np.where(thin, -np.inf, grid)
+    row, column = np.unravel_index(int(np.argmax(scores)), grid.shape)
+    return int(row), int(column)
+
+
+def _hatch_thin_cells(ax: Axes, thin: Any) -> None:
+    from matplotlib.patches import Rectangle
+
+    for row, column in zip(*thin.nonzero(), strict=True):
+        ax.add_patch(Rectangle((column - 0.5, row - 0.5), 1, 1, facecolor=THIN_CELL,
+                               edgecolor="#9A9A9A", hatch="///", linewidth=0))
+
+
+def _outline_cell(ax: Axes, row: int, column: int) -> None:
+    from matplotlib.patches import Rectangle
+
+    ax.add_patch(Rectangle((column - 0.5, row - 0.5), 1, 1, fill=False,
+                           edgecolor=PALETTE["orange"], linewidth=3))
+
+
+def _write_counts(ax: Axes, counts: Any, grid: Any, thin: Any, image: Any) -> None:
+    """Write each cell's post count, in black or white, whichever reads better on it."""
+    for row in range(counts.shape[0]):
+        for column in range(counts.shape[1]):
+            if thin[row, column]:
+                colour = "#333333"
+            else:
+                red, green, blue, _ = image.cmap(image.norm(grid[row, column]))
+                colour = "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.5 else "white"
+            ax.text(column, row, f"{int(counts[row, column])}", ha="center", va="center",
+                    fontsize=8, color=colour)
+
+
+# --- words -------------------------------------------------------------------------------
+
+
+def _display_name(name: str) -> str:
+    return PLATFORM_NAMES.get(name, name)
+
+
+def _colour_for(name: str, position: int) -> str:
+    return PLATFORM_COLOURS.get(name, SERIES_COLOURS[position % len(SERIES_COLOURS)])
+
+
+def _weekday_name(day: Any) -> str:
+    if isinstance(day, int) and 0 <= day <= 6:
+        return WEEKDAYS[day]
+    return str(day)
+
+
+def _hour_label(hour: Any) -> str:
+    return f"{hour:02d}:00" if isinstance(hour, int) else str(hour)
+
+
+def _period_words(index: pd.Index) -> str:
+    import pandas as pd
+
+    if isinstance(index, pd.PeriodIndex):
+        index = index.to_timestamp()
+    if not isinstance(index, pd.DatetimeIndex) or len(index) < 2:
+        return ""
+    first, last = index[0], index[-1]
+    start = f"{first:%d %b}" if first.year == last.year else f"{first:%d %b %Y}"
+    return f" from {start} to {last:%d %b %Y}"
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole else math.nan
+
+
+def _percent(fraction: float, *, signed: bool = False) -> str:
+    """A fraction as a percentage with enough digits to not round small rates to 0%."""
+    if math.isnan(fraction):
+        return "no data"
+    size = abs(fraction) * 100
+    decimals = 0 if size >= 10 else 1 if size >= 1 else 2
+    if signed:
+        return f"{fraction * 100:+.{decimals}f}%"
+    return f"{fraction * 100:.{decimals}f}%"
+
+
+def _nan_low(value: float) -> float:
+    return -math.inf if math.isnan(value) else value
+
+
+def _is_number(value: object) -> bool:
+    """A real number (Python's or numpy's), but not True/False."""
+    import numbers
+
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
