@@ -38,7 +38,8 @@ def engagements(posts: pd.DataFrame) -> pd.Series:
     Source: the interactions Rival IQ adds up (likes/reactions, comments, shares/retweets;
     reference/facts.md §2.1), plus saves, which Instagram and Hootsuite count as engagement;
     the list is ``smm_helpers.schema.ENGAGEMENT_COLUMNS``.  Clicks and video views are *not*
-    engagements here; see :func:`ctr`.
+    engagements here; see :func:`ctr`.  A missing count makes the post's total NaN (unknown),
+    not a smaller number.
 
     >>> posts = pd.DataFrame({"reactions": [10, 0], "comments": [2, 0],
     ...                       "shares": [1, 0], "saves": [3, 0]})
@@ -50,7 +51,10 @@ def engagements(posts: pd.DataFrame) -> pd.Series:
     smm_helpers.errors.DataError: column 'comments': the posts table has no columns 'comments',...
     """
     require_table(posts, ENGAGEMENT_COLUMNS, "posts")
-    total = posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1)
+    first, *rest = ENGAGEMENT_COLUMNS
+    total = posts[first]
+    for name in rest:  # four columns, added whole-column at a time
+        total = total + posts[name]
     return total.rename("engagements")
 
 
