@@ -1,0 +1,1074 @@
+"""The community inbox: sort messages, watch response times, escalate, and reply kindly.
+
+Source article 004 (step 6, *communication*) says a social media manager answers
+prospective buyers' questions, collects reviews and reports complaints to the company
+as fast as possible.  This module is the toolbox for that job.
+
+``classify_message`` is a **transparent** rules-and-lexicon classifier, not a trained
+model: every decision lists the cues that fired, so a learner can read *why* a message
+was called a complaint and argue with it.
+
+* English sentiment comes from VADER (``vaderSentiment`` 3.3.2, MIT; facts §2.8),
+  created on first use and cached.
+* Bengali cues come from a small hand-written lexicon shipped with the package
+  (``smm_helpers/data/bn_lexicon.csv``: positive, negative, question, complaint, spam,
+  urgent and critical cue words, incl. common spellings and some Banglish).
+* Rules: a question mark (``?``, also the full-width ``？``), wh-words and inverted
+  questions ("do you…"), spam cues (links with money/free/prize/crypto/follow-for-follow,
+  repeated characters, ALL CAPS).
+
+How well does it work?  It was written against the ``dev`` half of a hand-labelled sample
+(``smm_helpers/data/inbox_labelled_sample.csv``, 191 messages, English and Bengali) and
+measured once on the held-out ``test`` half, which the rules never saw.  The figures below
+are computed, not typed (this doctest fails if they drift):
+
+>>> report = evaluate_classifier()
+>>> report.n, round(report.accuracy, 2)
+(94, 0.97)
+>>> report.per_class[["precision", "recall"]].round(2)
+           precision  recall
+question        1.00    1.00
+complaint       1.00    0.87
+praise          0.95    1.00
+spam            1.00    1.00
+other           0.88    1.00
+
+Read these figures with care.  The dev half (97 messages) also scores 0.97.  The same
+person wrote the sample, the lexicon and the rules on the same day, so the test half
+shares their style even though the rules never saw it: **expect clearly lower figures on
+a real inbox.**  The three held-out misses are a sarcastic complaint ("Wow, amazing
+service, only took 5 weeks…"), a Bengali complaint with no cue word (cold food, burst
+packet) and a Bengali child-photo complaint that is flagged *critical* but filed as
+*other*.  Sarcasm, complaints without complaint words and unseen spellings are where a
+lexicon classifier goes wrong; ``report.mistakes`` lists them.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import math
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.schema import LANGUAGES, MESSAGE_CATEGORIES, TIMEZONE
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "URGENCY_LABELS",
+    "ClassifierReport",
+    "ResponseReport",
+    "Triage",
+    "classify_message",
+    "detect_language",
+    "escalation_queue",
+    "evaluate_classifier",
+    "load_labelled_sample",
+    "reply_template",
+    "response_time_report",
+    "template_fields",
+    "triage",
+    "urgency_of",
+]
+
+URGENCY_LABELS = ("normal", "elevated", "high", "critical")
+"""Urgency levels 0–3, as ``urgency_of`` and ``triage`` report them."""
+
+BENGALI_BLOCK = ("\u0980", "\u09ff")
+"""The Unicode block of the Bengali script (U+0980–U+09FF)."""
+
+_LEXICON_FILE = "bn_lexicon.csv"
+_SAMPLE_FILE = "inbox_labelled_sample.csv"
+_LEXICON_KINDS = (
+    "positive", "negative", "question", "complaint", "spam", "urgent", "critical", "polite",
+)
+_LEXICON_MATCHES = ("word", "prefix", "phrase")
+
+# ---------------------------------------------------------------------------------------
+# Text helpers
+# ---------------------------------------------------------------------------------------
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_']+")
+_BENGALI_LETTER = regex.compile(r"[\u0980-\u09ff]")
+_LATIN_LETTER = regex.compile(r"[A-Za-z]")
+_URL = regex.compile(
+    r"(https?://\S+|www\.\S+|\b[\w-]+\.(?:com|co|xyz|ly|me|io|net|org|info|top|click|link|site)"
+    r"\b(?:/\S*)?)",
+    regex.IGNORECASE,
+)
+
+
+def _normalise(text: str) -> str:
+    """NFC form without zero-width joiners, so lexicon and message spell alike."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\u200c", "").replace("\u200d", "").replace("\ufe0f", "")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _check_text(text: object, what: str = "text") -> str:
+    if not isinstance(text, str):
+        raise InputError(
+            f"{what} must be a string, not {type(text).__name__}",
+            fix="pass the message itself, e.g. classify_message('Where is your shop?')",
+        )
+    if not text.strip():
+        raise InputError(
+            f"{what} is empty",
+            fix="pass a message with at least one word; drop empty rows before triage",
+        )
+    return text
+
+
+def detect_language(text: str) -> str:
+    """Guess ``"bn"`` or ``"en"`` from the script the letters are written in.
+
+    A message is Bengali when at least 30% of its letters are in the Bengali block
+    (U+0980–U+09FF), or when it is Latin-script *Banglish* with two or more romanised
+    Bengali cue words from the lexicon (``dam koto bhai``).
+
+    >>> detect_language("এই শাড়িটার দাম কত?")
+    'bn'
+    >>> detect_language("Where is your shop?")
+    'en'
+    >>> detect_language("Onek valo laglo, thanks apu")
+    'bn'
+    >>> detect_language("   ")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: text is empty.
+    How to fix it: pass a message with at least one word; drop empty rows before triage.
+    """
+    text = _normalise(_check_text(text))
+    bengali = len(_BENGALI_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    if bengali and bengali >= 0.3 * (bengali + latin):
+        return "bn"
+    if _banglish_hits(_tokens(text)) >= 2:
+        return "bn"
+    return "en"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_BANGLISH_MARKERS = _words(
+    "ami apni apnader apnar tumi bhai vai apu bhaiya vaiya onek khub ache nai na hobe koto "
+    "kothay kobe kivabe kibhabe dam taka ferot chai valo bhalo laglo dhonnobad kharap pai "
+    "paini kore korben dile den ta er"
+)
+_ENGLISH_STOP = _words("a an the is are to for of and or in on it this that i you")
+
+
+def _banglish_hits(tokens: list[str]) -> int:
+    latin = [t for t in tokens if _LATIN_LETTER.search(t)]
+    return sum(1 for t in latin if t in _BANGLISH_MARKERS and t not in _ENGLISH_STOP)
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicon and sentiment (loaded lazily, cached)
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cue:
+    cue: str
+    kind: str
+    match: str
+    note: str
+
+
+@lru_cache(maxsize=1)
+def _bn_lexicon() -> tuple[_Cue, ...]:
+    """Read ``data/bn_lexicon.csv`` once; complain with file and line if it is malformed."""
+    path = resources.files("smm_helpers") / "data" / _LEXICON_FILE
+    cues = []
+    reader = csv.DictReader(path.read_text(encoding="utf-8").splitlines())
+    for line, row in enumerate(reader, start=2):
+        for column, allowed in (("kind", _LEXICON_KINDS), ("match", _LEXICON_MATCHES)):
+            if row.get(column) not in allowed:
+                raise DataError(
+                    f"{row.get(column)!r} is not a known {column}",
+                    fix="use one of: " + ", ".join(allowed),
+                    file=_LEXICON_FILE,
+                    line=line,
+                    column=column,
+                )
+        cue = _normalise(row["cue"]).strip().lower()
+        cues.append(_Cue(cue, row["kind"], row["match"], row["note"]))
+    return tuple(cues)
+
+
+@lru_cache(maxsize=1)
+def _vader() -> Any:
+    """The VADER analyser, created on first use (it reads a 434 KB lexicon)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _english_sentiment(text: str) -> float:
+    """VADER's compound score (−1 … +1) for the Latin-script part of a message."""
+    latin = regex.sub(r"[\u0980-\u09ff]+", " ", text)
+    if not _LATIN_LETTER.search(latin) and not regex.search(r"\p{Extended_Pictographic}", latin):
+        return 0.0
+    return float(_vader().polarity_scores(latin)["compound"])
+
+
+def _lexicon_hits(tokens: list[str]) -> list[_Cue]:
+    joined = " " + " ".join(tokens)
+    hits = []
+    for cue in _bn_lexicon():
+        if cue.match == "word":
+            found = cue.cue in tokens
+        elif cue.match == "prefix":
+            found = any(t.startswith(cue.cue) for t in tokens)
+        else:
+            found = " " + cue.cue in joined
+        if found:
+            hits.append(cue)
+    return hits
+
+
+# ---------------------------------------------------------------------------------------
+# English rules: (pattern, weight, reason). Written from general inbox experience.
+# ---------------------------------------------------------------------------------------
+
+_GREETING = regex.compile(
+    r"^\s*(?:hi+|hello|hey|dear\s+\w+|good\s+(?:morning|evening)|salam|assalamu\s*alaikum)"
+    r"(?:\s+(?:there|team|all))?\s*[,!.:-]*\s*",
+    regex.IGNORECASE,
+)
+_WH_START = regex.compile(
+    r"^(?:what(?! an? )|when|where|which|who|whom|whose|how(?! (?:lovely|nice|great|kind|sweet)))"
+    r"\b", regex.IGNORECASE,
+)
+_AUX_START = regex.compile(
+    r"^(?:do|does|did|is|are|was|were|can|could|will|would|should|shall|may|have|has|any)\s",
+    regex.IGNORECASE,
+)
+
+_EN_RULES: dict[str, list[tuple[regex.Pattern[str], float, str]]] = {
+    "question": [
+        (regex.compile(r"\b(?:i was wondering|wondering if|let me know|is it possible|"
+                       r"thanks in advance)\b"),
+         1.5, "a polite request for information"),
+        (regex.compile(r"\b(?:pls|please|plz|kindly)\s+(?:share|send|tell|confirm|let)\b"),
+         1.5, "a request: 'please share/tell…'"),
+        (regex.compile(r"\b(?:price list|how much|how long|how do i|how can i|opening hours)\b"),
+         1.0, "asks for practical information"),
+        (regex.compile(r"\b(?:do you|can i|could you|can you|are you|is there|does the)\b"),
+         0.75, "question phrasing ('do you…', 'can I…')"),
+    ],
+    "complaint": [
+        (regex.compile(r"\b(?:refund|money back|charged twice|cheated|scam|fraud)\w*"),
+         2.0, "money or fraud problem"),
+        (regex.compile(
+            r"\b(?:never|not|still not|hasn't|haven't|didn't|did not)\s+(?:\w+\s+)?"
+            r"(?:received|arrived|got|get|came|showed|answered|replied|delivered|working)\b"),
+            1.5, "something never arrived or nobody answered"),
+        (regex.compile(r"\b(?:still (?:waiting|no)|waiting for|nobody|no one|no reply|"
+                       r"no response|been waiting)\b"),
+         1.5, "kept waiting"),
+        (regex.compile(r"\b(?:late|delay(?:ed)?|broken|torn|damaged|missing|wrong|rude|"
+                       r"crash\w*|leak\w*|stopped working|not working|doesn't work|fell apart|"
+                       r"overpriced|cold)\b"),
+         1.0, "a problem with the product or service"),
+        (regex.compile(r"\b(?:worst|terrible|horrible|awful|disappoint\w*|unacceptable|"
+                       r"annoy\w*|upsett?ing|useless|poor|complain\w*|not ok(?:ay)?|"
+                       r"thanks for nothing|seriously|without (?:our|my) (?:consent|permission))"),
+         1.5, "strong dissatisfaction"),
+    ],
+    "praise": [
+        (regex.compile(r"\b(?:thank\w*|thx|thanx|ty|appreciate\w*|grateful)\b(?! in advance)"),
+         1.25, "thanks"),
+        (regex.compile(r"\b(?:well done|good job|great job|keep up|5 stars|five stars|"
+                       r"recommend\w*|will order again|love[sd]?|impressed|proud)\b"),
+         1.0, "a review or compliment"),
+    ],
+    "other": [
+        (regex.compile(r"\b(?:happy|merry|blessed) (?:eid|new year|birthday|christmas|puja|"
+                       r"holidays?)\b|\beid mubarak\b|\bgood (?:morning|night|evening)\b"),
+         1.5, "a greeting for a day or festival"),
+    ],
+    "spam": [
+        (regex.compile(r"\b(?:earn|income|make money|cash|loans?|invest\w*|crypto\w*|bitcoin|"
+                       r"forex|double your money|trading)\b|\$\s?\d"),
+         1.5, "money-making offer"),
+        (regex.compile(r"\b(?:free|giveaway|win|won|winner|prize|claim|congratulations|"
+                       r"gift cards?|selected)\b"),
+         1.0, "free / prize bait"),
+        (regex.compile(r"\b(?:follow for follow|f4f|sub4sub|l4l|follow back|followers for|"
+                       r"cheap (?:likes|followers)|promote your page|check my profile|"
+                       r"visit my page|dm me|whatsapp|collab|hot offers?|ask me how|"
+                       r"passive income|verify your (?:page|account)|will be disabled)\b"),
+         2.0, "self-promotion or phishing phrase"),
+    ],
+}
+
+_NEGATION = regex.compile(r"\b(?:never|not|no|without)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$")
+
+
+def _negated(lowered: str, start: int) -> bool:
+    """True when the cue is negated ("never disappointed", "not bad")."""
+    return bool(_NEGATION.search(lowered[max(0, start - 20):start]))
+
+
+_SHORTENER = regex.compile(
+    r"\b(?:bit\.ly|tinyurl\.com|t\.ly|goo\.gl|ow\.ly|is\.gd|cutt\.ly|rb\.gy|shorturl\.at|t\.co)"
+    r"\b", regex.IGNORECASE,
+)
+_REPEATED = regex.compile(r"(\S)\1{2,}")
+_PHONE = regex.compile(r"[+০-৯\d][\d০-৯\s-]{8,}\d")
+
+_URGENCY_EN: list[tuple[regex.Pattern[str], int, str]] = [
+    (regex.compile(r"\b(?:child\w*|kid'?s?|son|daughter|minor)\b.*\b(?:photo|picture|safe\w*|"
+                   r"abuse\w*|consent)\b|\bwithout (?:our|my) (?:consent|permission)\b"),
+     3, "child safety or consent"),
+    (regex.compile(r"\b(?:abuse\w*|harass\w*|threat\w*|lawyer|legal action|sue|police|court)\b"),
+     3, "abuse, threats or legal action"),
+    (regex.compile(r"\b(?:refund|money back|charged twice)\b"), 2, "a refund is asked for"),
+    (regex.compile(r"\b(?:scam|fraud|cheated|stolen)\b"), 2, "says it is a scam or fraud"),
+    (regex.compile(r"\b(?:urgent\w*|asap|immediately|emergency|right now)\b"), 2,
+     "says it is urgent"),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# The Triage result and the classifier
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Triage:
+    """What ``classify_message`` decided about one message, and why.
+
+    ``scores`` holds the evidence for every category (``other`` starts at 1.0, so a
+    message needs some cue to be anything else); ``confidence`` is the winner's share of
+    all evidence; ``reasons`` are the cues that fired, in the words a learner would use.
+    """
+
+    text: str
+    language: str
+    category: str
+    confidence: float
+    scores: Mapping[str, float]
+    reasons: tuple[str, ...]
+    urgency: int = 0
+    urgency_reasons: tuple[str, ...] = ()
+
+    @property
+    def urgency_label(self) -> str:
+        """``normal``, ``elevated``, ``high`` or ``critical``."""
+        return URGENCY_LABELS[self.urgency]
+
+    def __str__(self) -> str:
+        head = (f"{self.category} ({self.confidence:.0%} of the evidence, "
+                f"language {self.language}, urgency {self.urgency_label})")
+        lines = [head] + [f"  - {reason}" for reason in self.reasons or ("no cue fired",)]
+        lines += [f"  ! {reason}" for reason in self.urgency_reasons]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        short = self.text if len(self.text) <= 40 else self.text[:37] + "..."
+        return (f"Triage({short!r}, category={self.category!r}, "
+                f"confidence={self.confidence:.2f}, urgency={self.urgency})")
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(r)}</li>" for r in self.reasons or ("no cue fired",))
+        items += "".join(f"<li><b>urgent:</b> {html.escape(r)}</li>"
+                         for r in self.urgency_reasons)
+        scores = ", ".join(f"{k} {v:.2f}" for k, v in self.scores.items())
+        return (f"<div><p><b>{html.escape(self.category)}</b> "
+                f"({self.confidence:.0%} of the evidence; language {self.language}; urgency "
+                f"{self.urgency_label})</p><blockquote>{html.escape(self.text)}</blockquote>"
+                f"<ul>{items}</ul><p><small>scores: {scores}</small></p></div>")
+
+
+def _add(scores: dict[str, float], reasons: list[str], category: str, weight: float,
+         reason: str) -> None:
+    scores[category] += weight
+    reasons.append(f"{category} +{weight:g}: {reason}")
+
+
+def _english_cues(text: str, lowered: str, scores: dict[str, float], reasons: list[str]) -> None:
+    for category, rules in _EN_RULES.items():
+        for pattern, weight, why in rules:
+            found = [m for m in pattern.finditer(lowered) if not _negated(lowered, m.start())]
+            if found:
+                count = min(len(found), 2)  # a second hit of the same rule counts, a third not
+                words = ", ".join(repr(m.group(0)) for m in found[:count])
+                _add(scores, reasons, category, weight * count, f"{why} ({words})")
+    body = _GREETING.sub("", lowered)
+    if _WH_START.search(body):
+        _add(scores, reasons, "question", 1.5, "starts with a wh-word")
+    elif _AUX_START.search(body):
+        _add(scores, reasons, "question", 1.5, "starts like a question ('do you…', 'is…')")
+    elif body.startswith("why"):
+        _add(scores, reasons, "complaint", 0.75, "'why…' usually asks about a failure")
+    letters = [c for c in text if c.isalpha() and c.isascii()]
+    if len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.7 * len(letters):
+        _add(scores, reasons, "spam", 1.0, "written in ALL CAPS")
+
+
+def _bengali_cues(tokens: list[str], scores: dict[str, float], reasons: list[str]) -> None:
+    weights = {"positive": ("praise", 1.0), "negative": ("complaint", 1.25),
+               "complaint": ("complaint", 1.5), "question": ("question", 1.25),
+               "spam": ("spam", 1.25), "polite": ("question", 0.5)}
+    for cue in _lexicon_hits(tokens):
+        if cue.kind in weights:
+            category, weight = weights[cue.kind]
+            _add(scores, reasons, category, weight,
+                 f"lexicon {cue.kind} cue '{cue.cue}' ({cue.note})")
+
+
+def _shared_cues(text: str, scores: dict[str, float], reasons: list[str]) -> None:
+    stripped = text.rstrip(" \t\n!।.😊🙏")
+    if stripped.endswith(("?", "？")):
+        _add(scores, reasons, "question", 1.5, "ends with a question mark")
+    elif "?" in text or "？" in text:
+        _add(scores, reasons, "question", 1.0, "contains a question mark")
+    urls = _URL.findall(text)
+    if urls:
+        money = scores["spam"] > 0
+        weight = 2.0 if money else 1.0
+        _add(scores, reasons, "spam", weight,
+             f"a link ({urls[0]})" + (" together with a money/free/prize cue" if money else ""))
+    if _SHORTENER.search(text):
+        _add(scores, reasons, "spam", 1.0, "a link shortener hides where the link goes")
+    repeated = _REPEATED.search(text)
+    if repeated and not repeated.group(1).isdigit():
+        _add(scores, reasons, "spam", 0.5, f"repeated characters ({repeated.group(0)!r})")
+    if _PHONE.search(text) and scores["spam"] > 0:
+        _add(scores, reasons, "spam", 1.0, "a phone number to call or WhatsApp")
+
+
+def _sentiment_cues(text: str, scores: dict[str, float], reasons: list[str]) -> float:
+    compound = _english_sentiment(text)
+    complaint_cue = scores["complaint"] >= 1.5
+    if compound >= 0.2:
+        weight = (1.5 if compound >= 0.5 else 0.75) * (0.5 if complaint_cue else 1.0)
+        why = f"VADER sentiment is positive ({compound:+.2f})"
+        if complaint_cue:
+            why += "; halved because a complaint cue fired too (sarcasm?)"
+        _add(scores, reasons, "praise", weight, why)
+    elif compound <= -0.2:
+        weight = 1.5 if compound <= -0.5 else 0.75
+        _add(scores, reasons, "complaint", weight,
+             f"VADER sentiment is negative ({compound:+.2f})")
+    if complaint_cue and scores["praise"] > 0 and scores["complaint"] >= scores["praise"]:
+        reasons.append("praise words next to a complaint read as sarcasm or a polite complaint")
+    return compound
+
+
+def classify_message(text: str, *, language: str | None = None) -> Triage:
+    """Sort one inbox message into question, complaint, praise, spam or other.
+
+    Every category collects evidence from cues (see the module docstring); ``other`` starts
+    with 1.0 and wins when nothing stronger fired.  ``language`` is ``"en"`` or ``"bn"``;
+    leave it out to detect it from the script.  Bengali lexicon cues and the English rules
+    both run on every message, so mixed and Banglish messages still find their cues.
+
+    >>> t = classify_message("Do you deliver to Chittagong?")
+    >>> t.category, t.language
+    ('question', 'en')
+    >>> print(classify_message("টাকা ফেরত চাই, পণ্যটা খারাপ"))
+    complaint (...% of the evidence, language bn, urgency high)
+      - complaint +1.25: lexicon negative cue 'খারাপ' (bad)
+      - complaint +1.5: lexicon complaint cue 'টাকা ফেরত' (refund)
+      ! a refund is asked for (lexicon: 'টাকা ফেরত')
+    >>> classify_message("FREE iPhone giveaway!!! claim at bit.ly/x1").category
+    'spam'
+    >>> classify_message("Lovely event, thank you!").category
+    'praise'
+    >>> classify_message("")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: text is empty.
+    How to fix it: pass a message with at least one word; drop empty rows before triage.
+    """
+    text = _normalise(_check_text(text))
+    if language is None:
+        language = detect_language(text)
+    elif language not in LANGUAGES:
+        raise unknown_choice("language", language, LANGUAGES)
+    lowered = text.lower()
+    tokens = _tokens(text)
+    scores = {category: 0.0 for category in MESSAGE_CATEGORIES}
+    scores["other"] = 1.0
+    reasons: list[str] = []
+    _english_cues(text, lowered, scores, reasons)
+    _bengali_cues(tokens, scores, reasons)
+    _shared_cues(text, scores, reasons)
+    compound = _sentiment_cues(text, scores, reasons)
+    category = max(_TIE_ORDER, key=lambda c: scores[c])  # ties: earlier in _TIE_ORDER wins
+    confidence = scores[category] / sum(scores.values())
+    level, urgency_reasons = _urgency(lowered, tokens, compound, category)
+    return Triage(text, language, category, round(confidence, 3),
+                  {c: round(s, 2) for c, s in scores.items()}, tuple(reasons),
+                  level, tuple(urgency_reasons))
+
+
+_TIE_ORDER = ("complaint", "spam", "question", "praise", "other")
+
+
+def _urgency(lowered: str, tokens: list[str], compound: float,
+             category: str) -> tuple[int, list[str]]:
+    level, reasons = 0, []
+    for pattern, cue_level, why in _URGENCY_EN:
+        match = pattern.search(lowered)
+        if match:
+            level = max(level, cue_level)
+            reasons.append(f"{why} ({match.group(0)!r})")
+    hits = _lexicon_hits(tokens)
+    for cue in hits:
+        if cue.kind in ("urgent", "critical"):
+            level = max(level, 3 if cue.kind == "critical" else 2)
+            reasons.append(f"{_BN_URGENT_WHY.get(cue.cue, cue.note)} (lexicon: '{cue.cue}')")
+    negative = sum(1 for cue in hits if cue.kind in ("negative", "complaint"))
+    if compound <= -0.6 or negative >= 3:
+        level = max(level, 1)
+        reasons.append("strongly negative wording")
+    if category == "spam":
+        return 0, []
+    return level, reasons
+
+
+_BN_URGENT_WHY = {"টাকা ফেরত": "a refund is asked for"}
+
+
+def urgency_of(text: str) -> tuple[int, str]:
+    """How urgently a message needs a human: ``(level, label)`` with level 0–3.
+
+    3 *critical* (child safety, consent, abuse, threats, legal action), 2 *high* (refund,
+    scam/fraud, "urgent"/"জরুরি"), 1 *elevated* (strongly negative), 0 *normal*.
+    Spam is never urgent.
+
+    >>> urgency_of("This is a scam, I want a refund")
+    (2, 'high')
+    >>> urgency_of("জরুরি! পার্সেল ভুল ঠিকানায় গেছে")
+    (2, 'high')
+    >>> urgency_of("Thanks!")
+    (0, 'normal')
+    >>> urgency_of(42)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: text must be a string, not int.
+    How to fix it: pass the message itself, e.g. classify_message('Where is your shop?').
+    """
+    result = classify_message(text)
+    return result.urgency, result.urgency_label
+
+
+# ---------------------------------------------------------------------------------------
+# DataFrame helpers
+# ---------------------------------------------------------------------------------------
+
+
+def _require_columns(frame: object, columns: Iterable[str], table: str) -> pd.DataFrame:
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(
+            f"{table} must be a pandas DataFrame, not {type(frame).__name__}",
+            fix=f"pass the {table} table, e.g. smm_helpers.datasets.load_course_data()['{table}']",
+        )
+    for column in columns:
+        if column not in frame.columns:
+            raise DataError(
+                f"the {table} table has no {column!r} column "
+                f"(it has: {', '.join(map(str, frame.columns)) or 'no columns'})",
+                fix=f"add or rename the column so it is called {column!r} "
+                    "(see smm_helpers.schema for the expected columns)",
+                column=column,
+            )
+    return frame
+
+
+def triage(inbox: pd.DataFrame) -> pd.DataFrame:
+    """Classify every message of an inbox; return a copy with the verdicts added.
+
+    Adds ``predicted_category``, ``confidence``, ``reasons`` (the cues, joined by "; "),
+    ``urgency`` (0–3) and ``urgency_label``.  Uses the ``language`` column when present.
+    The caller's DataFrame is not changed.
+
+    >>> import pandas as pd
+    >>> inbox = pd.DataFrame({"text": ["Where is your shop?", "Refund please, it broke"]})
+    >>> triage(inbox)[["predicted_category", "urgency_label"]]
+      predicted_category urgency_label
+    0           question        normal
+    1          complaint          high
+    >>> triage(pd.DataFrame({"message": ["hi"]}))
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: column 'text': the inbox table has no 'text' column (it has: message).
+    How to fix it: add or rename the column so it is called 'text' (see smm_helpers.schema for the expected columns).
+    """  # noqa: E501
+    _require_columns(inbox, ["text"], "inbox")
+    languages = inbox["language"] if "language" in inbox.columns else [None] * len(inbox)
+    results = []
+    for position, (text, language) in enumerate(zip(inbox["text"], languages, strict=True)):
+        language = language if language in LANGUAGES else None
+        try:
+            results.append(classify_message(text, language=language))
+        except InputError as error:
+            raise DataError(
+                f"row {position} of the inbox: {error.problem}", fix=error.fix, column="text"
+            ) from None
+    out = inbox.copy()
+    out["predicted_category"] = [r.category for r in results]
+    out["confidence"] = [r.confidence for r in results]
+    out["reasons"] = ["; ".join(r.reasons) for r in results]
+    out["urgency"] = [r.urgency for r in results]
+    out["urgency_label"] = [r.urgency_label for r in results]
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Measuring the classifier
+# ---------------------------------------------------------------------------------------
+
+
+def load_labelled_sample() -> pd.DataFrame:
+    """The hand-labelled sample (text, language, category, split) shipped with the package.
+
+    >>> sample = load_labelled_sample()
+    >>> sorted(sample["split"].unique())
+    ['dev', 'test']
+    >>> set(sample["category"]) <= {"question", "complaint", "praise", "spam", "other"}
+    True
+    """
+    import pandas as pd
+
+    path = resources.files("smm_helpers") / "data" / _SAMPLE_FILE
+    with path.open(encoding="utf-8") as handle:
+        return pd.read_csv(handle, dtype=str, keep_default_na=False)
+
+
+@dataclass
+class ClassifierReport:
+    """Accuracy, per-class precision and recall, and the confusion matrix of a run.
+
+    ``confusion`` has the true category in rows and the predicted one in columns;
+    precision is ``nan`` for a category that was never predicted.
+    """
+
+    n: int
+    accuracy: float
+    per_class: pd.DataFrame
+    confusion: pd.DataFrame
+    mistakes: pd.DataFrame = field(repr=False)
+
+    def __repr__(self) -> str:
+        return (f"ClassifierReport(n={self.n}, accuracy={self.accuracy:.2f}, "
+                f"mistakes={len(self.mistakes)})")
+
+    def __str__(self) -> str:
+        return (f"{self.n} messages, accuracy {self.accuracy:.0%}\n"
+                f"{self.per_class.round(2).to_string()}\n\nconfusion (rows true, columns "
+                f"predicted):\n{self.confusion.to_string()}")
+
+    def _repr_html_(self) -> str:
+        return (f"<div><p><b>{self.n}</b> messages, accuracy <b>{self.accuracy:.0%}</b></p>"
+                f"{self.per_class.round(2).to_html()}<p>Confusion (rows: true, columns: "
+                f"predicted)</p>{self.confusion.to_html()}</div>")
+
+
+def evaluate_classifier(sample: pd.DataFrame | None = None, *,
+                        split: str | None = "test") -> ClassifierReport:
+    """Measure ``classify_message`` on labelled messages (by default the held-out split).
+
+    ``sample`` needs ``text`` and ``category`` columns (``language`` and ``split`` are
+    used when present); ``split=None`` uses every row.
+
+    >>> import pandas as pd
+    >>> tiny = pd.DataFrame({"text": ["Where is the shop?", "thank you!", "ok"],
+    ...                      "category": ["question", "praise", "complaint"]})
+    >>> report = evaluate_classifier(tiny, split=None)
+    >>> report.n, round(report.accuracy, 2)
+    (3, 0.67)
+    >>> evaluate_classifier(tiny, split="test")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: column 'split': the sample table has no 'split' column (it has: text, category).
+    How to fix it: add or rename the column so it is called 'split' (see smm_helpers.schema for the expected columns).
+    """  # noqa: E501
+    import pandas as pd
+
+    if sample is None:
+        sample = load_labelled_sample()
+    _require_columns(sample, ["text", "category"], "sample")
+    if split is not None:
+        _require_columns(sample, ["split"], "sample")
+        sample = sample[sample["split"] == split]
+        if sample.empty:
+            raise InputError(f"no rows have split == {split!r}",
+                             fix="use split='dev', split='test' or split=None for all rows")
+    bad = sorted(set(sample["category"]) - set(MESSAGE_CATEGORIES))
+    if bad:
+        raise DataError(f"unknown categories {bad}", fix="use one of: "
+                        + ", ".join(MESSAGE_CATEGORIES), column="category")
+    predicted = triage(sample)["predicted_category"]
+    truth = sample["category"]
+    confusion = pd.crosstab(
+        pd.Categorical(truth, categories=MESSAGE_CATEGORIES),
+        pd.Categorical(predicted, categories=MESSAGE_CATEGORIES),
+        rownames=["true"], colnames=["predicted"], dropna=False,
+    )
+    counts = confusion.to_numpy()
+    rows = {}
+    for i, category in enumerate(MESSAGE_CATEGORIES):
+        hit = int(counts[i, i])
+        predicted_n = int(counts[:, i].sum())
+        true_n = int(counts[i, :].sum())
+        rows[category] = {
+            "precision": hit / predicted_n if predicted_n else math.nan,
+            "recall": hit / true_n if true_n else math.nan,
+            "support": true_n,
+        }
+    per_class = pd.DataFrame.from_dict(rows, orient="index")
+    correct = predicted.to_numpy() == truth.to_numpy()
+    mistakes = sample.loc[~correct, ["text", "category"]].assign(
+        predicted=predicted[~correct].to_numpy())
+    return ClassifierReport(len(sample), float(correct.mean()), per_class, confusion,
+                            mistakes.reset_index(drop=True))
+
+
+# ---------------------------------------------------------------------------------------
+# Response times against a service level
+# ---------------------------------------------------------------------------------------
+
+INBOX_TIME_COLUMNS = ("message_id", "platform", "category", "received_at", "responded_at")
+
+
+def _local_naive(values: pd.Series) -> pd.Series:
+    """Timestamps as Asia/Dhaka wall-clock time without a zone (naive ones are taken as local)."""
+    import pandas as pd
+
+    stamps = pd.to_datetime(values)
+    if getattr(stamps.dt, "tz", None) is not None:
+        stamps = stamps.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
+    return stamps
+
+
+def _business_clock(stamps: pd.Series, start: int, end: int, weekmask: str) -> Any:
+    """Business hours elapsed since 1970-01-01 at each timestamp (NaN stays NaN)."""
+    import numpy as np
+
+    valid = stamps.notna().to_numpy()
+    out = np.full(len(stamps), np.nan)
+    if not valid.any():
+        return out
+    moments = stamps[valid]
+    days = moments.dt.normalize()
+    day_numbers = days.to_numpy().astype("datetime64[D]")
+    full_days = np.busday_count(np.datetime64("1970-01-01"), day_numbers, weekmask=weekmask)
+    hour_of_day = (moments - days).dt.total_seconds().to_numpy() / 3600
+    is_workday = np.is_busday(day_numbers, weekmask=weekmask)
+    today = np.where(is_workday, np.clip(hour_of_day, start, end) - start, 0.0)
+    out[valid] = full_days * (end - start) + today
+    return out
+
+
+def _hours_between(start: pd.Series, end: pd.Series,
+                   business_hours: tuple[int, int] | None) -> Any:
+    if business_hours is None:
+        return ((end - start).dt.total_seconds() / 3600).to_numpy()
+    first, last = business_hours
+    weekmask = "1111001"  # Mon–Thu and Sun work; Bangladesh's weekend is Fri–Sat (facts §3)
+    return (_business_clock(end, first, last, weekmask)
+            - _business_clock(start, first, last, weekmask))
+
+
+@dataclass
+class ResponseReport:
+    """How fast the inbox was answered, against a service level (SLA) in hours.
+
+    ``table`` has one row per platform and category: ``messages``, ``answered``,
+    ``response_rate``, ``median_hours`` and ``p90_hours`` (of answered messages),
+    ``within_sla`` (share of *due* messages answered within the SLA; a message still
+    unanswered but younger than the SLA is not due yet) and ``breaches``.
+    ``breaches`` lists every late answer and every unanswered message older than the SLA.
+    """
+
+    sla_hours: float
+    now: pd.Timestamp
+    business_hours: tuple[int, int] | None
+    table: pd.DataFrame
+    breaches: pd.DataFrame
+
+    def __repr__(self) -> str:
+        return (f"ResponseReport(sla_hours={self.sla_hours:g}, now={self.now}, "
+                f"messages={int(self.table['messages'].sum())}, breaches={len(self.breaches)})")
+
+    def _clock(self) -> str:
+        if self.business_hours is None:
+            return "clock hours"
+        return "business hours {}:00–{}:00, Sun–Thu".format(*self.business_hours)
+
+    def _repr_html_(self) -> str:
+        return (f"<div><p>Service level: answer within <b>{self.sla_hours:g} h</b> "
+                f"({self._clock()}); measured at {self.now}. "
+                f"<b>{len(self.breaches)}</b> breaches.</p>"
+                f"{self.table.round(2).to_html()}</div>")
+
+
+def response_time_report(inbox: pd.DataFrame, *, sla_hours: float = 24,
+                         business_hours: tuple[int, int] | None = None,
+                         now: Any = None) -> ResponseReport:
+    """Response rate and speed per platform and category, against a service level.
+
+    ``now`` defaults to the latest ``received_at`` in the data, so the report is the same
+    every time it runs.  Unanswered messages count as breaches once they are older than
+    ``sla_hours`` at ``now``.  ``business_hours=(9, 18)`` counts only the hours from 9:00
+    to 18:00 (Asia/Dhaka) on Sunday–Thursday.  The caller's DataFrame is not changed.
+
+    >>> import pandas as pd
+    >>> inbox = pd.DataFrame({
+    ...     "message_id": ["m1", "m2", "m3"], "platform": ["facebook"] * 3,
+    ...     "category": ["question"] * 3,
+    ...     "received_at": pd.to_datetime(["2026-11-01 09:00", "2026-11-01 10:00",
+    ...                                    "2026-11-03 10:00"]),
+    ...     "responded_at": pd.to_datetime(["2026-11-01 11:00", None, None])})
+    >>> report = response_time_report(inbox, sla_hours=24)
+    >>> report.table[["messages", "answered", "median_hours", "within_sla", "breaches"]]
+                       messages  answered  median_hours  within_sla  breaches
+    platform category
+    facebook question         3         1           2.0         0.5         1
+    >>> report.breaches[["message_id", "status", "hours"]]
+      message_id      status  hours
+    0         m2  unanswered   48.0
+    >>> response_time_report(inbox, sla_hours=0)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: sla_hours must be a positive number of hours, not 0.
+    How to fix it: use e.g. sla_hours=24 for 'answer within a day'.
+    """
+    import numpy as np
+    import pandas as pd
+
+    _require_columns(inbox, INBOX_TIME_COLUMNS, "inbox")
+    if isinstance(sla_hours, bool) or not isinstance(sla_hours, int | float) or sla_hours <= 0:
+        raise InputError(f"sla_hours must be a positive number of hours, not {sla_hours!r}",
+                         fix="use e.g. sla_hours=24 for 'answer within a day'")
+    if business_hours is not None:
+        first, last = business_hours
+        if not (0 <= first < last <= 24):
+            raise InputError(f"business_hours {business_hours!r} is not an opening time",
+                             fix="give (opening hour, closing hour), e.g. (9, 18)")
+    frame = inbox.copy()
+    received = _local_naive(frame["received_at"])
+    responded = _local_naive(frame["responded_at"])
+    if received.isna().any():
+        raise DataError("some messages have no received_at time",
+                        fix="every message needs the time it arrived", column="received_at")
+    now_local = received.max() if now is None else _local_naive(pd.Series([now])).iloc[0]
+    answered = responded.notna()
+    hours = _hours_between(received, responded, business_hours)
+    age = _hours_between(received, pd.Series(now_local, index=received.index), business_hours)
+    frame["answered"] = answered.to_numpy()
+    frame["hours"] = np.where(answered, hours, age)
+    frame["late"] = answered.to_numpy() & (hours > sla_hours)
+    frame["overdue"] = ~answered.to_numpy() & (age > sla_hours)
+    frame["due"] = answered.to_numpy() | frame["overdue"].to_numpy()
+    frame["on_time"] = answered.to_numpy() & (hours <= sla_hours)
+    frame["answer_hours"] = np.where(answered, hours, np.nan)
+    grouped = frame.groupby(["platform", "category"], observed=True, sort=True)
+    table = pd.DataFrame({
+        "messages": grouped.size(),
+        "answered": grouped["answered"].sum(),
+        "median_hours": grouped["answer_hours"].median(),
+        "p90_hours": grouped["answer_hours"].quantile(0.9),
+        "due": grouped["due"].sum(),
+        "on_time": grouped["on_time"].sum(),
+        "breaches": grouped["late"].sum() + grouped["overdue"].sum(),
+    })
+    table.insert(2, "response_rate", table["answered"] / table["messages"])
+    table["within_sla"] = (table["on_time"] / table["due"].replace(0, np.nan))
+    table = table.drop(columns=["due", "on_time"])
+    table = table[["messages", "answered", "response_rate", "median_hours", "p90_hours",
+                   "within_sla", "breaches"]]
+    broken = frame[frame["late"] | frame["overdue"]].copy()
+    broken["status"] = np.where(broken["answered"], "late", "unanswered")
+    keep = [c for c in ("message_id", "client", "platform", "category", "received_at",
+                        "responded_at", "status", "hours") if c in broken.columns]
+    breaches = broken[keep].sort_values("hours", ascending=False).reset_index(drop=True)
+    return ResponseReport(float(sla_hours), now_local, business_hours, table, breaches)
+
+
+# ---------------------------------------------------------------------------------------
+# Escalation
+# ---------------------------------------------------------------------------------------
+
+
+def escalation_queue(inbox: pd.DataFrame, *, now: Any = None) -> pd.DataFrame:
+    """Unanswered complaints and urgent questions, most urgent first, then oldest first.
+
+    Urgency comes from the message text (``urgency_of``): refund, scam, abuse, child
+    safety, legal threats, "urgent"/"জরুরি" and strongly negative wording.  Questions
+    join the queue only when their urgency is *high* or *critical*.  Uses the ``category``
+    column; rows without one are classified.  Returns a new DataFrame with ``age_hours``,
+    ``urgency``, ``urgency_label`` and ``reason``.
+
+    >>> import pandas as pd
+    >>> inbox = pd.DataFrame({
+    ...     "message_id": ["a", "b", "c"],
+    ...     "category": ["complaint", "complaint", "praise"],
+    ...     "text": ["Parcel was late", "This is a scam, refund me", "Thanks!"],
+    ...     "received_at": pd.to_datetime(["2026-11-01 08:00", "2026-11-01 12:00",
+    ...                                    "2026-11-01 09:00"]),
+    ...     "responded_at": pd.NaT})
+    >>> escalation_queue(inbox, now="2026-11-02 08:00")[["message_id", "age_hours",
+    ...                                                   "urgency_label"]]
+      message_id  age_hours urgency_label
+    0          b       20.0          high
+    1          a       24.0        normal
+    >>> escalation_queue(inbox.drop(columns="text"))
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: column 'text': the inbox table has no 'text' column (it has: message_id, category, received_at, responded_at).
+    How to fix it: add or rename the column so it is called 'text' (see smm_helpers.schema for the expected columns).
+    """  # noqa: E501
+    import pandas as pd
+
+    _require_columns(inbox, ["message_id", "text", "received_at", "responded_at"], "inbox")
+    frame = inbox.copy()
+    if "category" not in frame.columns:
+        frame["category"] = triage(frame)["predicted_category"]
+    received = _local_naive(frame["received_at"])
+    now_local = received.max() if now is None else _local_naive(pd.Series([now])).iloc[0]
+    open_ = frame[_local_naive(frame["responded_at"]).isna().to_numpy()].copy()
+    open_ = open_[open_["category"].isin(["complaint", "question"])]
+    verdicts = [classify_message(t) for t in open_["text"]]
+    open_["urgency"] = [v.urgency for v in verdicts]
+    open_["urgency_label"] = [v.urgency_label for v in verdicts]
+    open_["reason"] = [
+        "; ".join(v.urgency_reasons) or f"unanswered {c}"
+        for v, c in zip(verdicts, open_["category"], strict=True)
+    ]
+    open_["age_hours"] = ((now_local - received[open_.index]).dt.total_seconds() / 3600)
+    keep = (open_["category"] == "complaint") | (open_["urgency"] >= 2)
+    queue = open_[keep].sort_values(["urgency", "age_hours"], ascending=[False, False])
+    return queue.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Reply templates
+# ---------------------------------------------------------------------------------------
+
+_TEMPLATES: dict[tuple[str, str], str] = {
+    ("question", "en"): (
+        "Hi {name}, thanks for asking about {topic}! {answer} "
+        "If anything else comes up, we're here {hours}."
+    ),
+    ("complaint", "en"): (
+        "Hi {name}, we're really sorry about {topic}. That's not the experience we want for "
+        "you. Could you send us a private message at {contact} with your details? "
+        "We'll look into it and get back to you within {hours}."
+    ),
+    ("praise", "en"): (
+        "Thank you so much, {name}! We're so glad you enjoyed {topic}. "
+        "Messages like yours make our team's day."
+    ),
+    ("other", "en"): "Thanks for your message, {name}! We're here {hours} if you need us.",
+    ("question", "bn"): (
+        "{name}, {topic} নিয়ে জানতে চাওয়ার জন্য ধন্যবাদ! {answer} "
+        "আর কিছু জানার থাকলে আমরা আছি {hours}।"
+    ),
+    ("complaint", "bn"): (
+        "{name}, {topic} নিয়ে আপনার অসুবিধার জন্য আমরা আন্তরিকভাবে দুঃখিত। "
+        "দয়া করে {contact} এ আপনার বিস্তারিত জানিয়ে আমাদের একটি ব্যক্তিগত মেসেজ দিন। "
+        "আমরা বিষয়টি দেখে {hours} এর মধ্যে আপনাকে জানাব।"
+    ),
+    ("praise", "bn"): (
+        "অনেক ধন্যবাদ, {name}! {topic} আপনার ভালো লেগেছে জেনে আমরা খুব খুশি। "
+        "আপনার মতো মানুষের কথাই আমাদের অনুপ্রেরণা।"
+    ),
+    ("other", "bn"): "মেসেজের জন্য ধন্যবাদ, {name}! প্রয়োজনে আমরা আছি {hours}।",
+}
+
+
+def _template(category: str, language: str) -> str:
+    if category not in MESSAGE_CATEGORIES:
+        raise unknown_choice("message category", category, MESSAGE_CATEGORIES)
+    if language not in LANGUAGES:
+        raise unknown_choice("language", language, LANGUAGES)
+    if category == "spam":
+        raise InputError(
+            "spam gets no reply",
+            fix="hide or delete the message and report the account; replying tells the "
+                "sender the account is watched",
+        )
+    return _TEMPLATES[(category, language)]
+
+
+def template_fields(category: str, *, language: str = "en") -> list[str]:
+    """The placeholders a reply template needs, in order of first use.
+
+    >>> template_fields("complaint")
+    ['name', 'topic', 'contact', 'hours']
+    >>> template_fields("spam")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: spam gets no reply.
+    How to fix it: hide or delete the message and report the account; replying tells the sender the account is watched.
+    """  # noqa: E501
+    names: list[str] = []
+    for _, name, _, _ in string.Formatter().parse(_template(category, language)):
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def reply_template(category: str, *, language: str = "en", **fields: str) -> str:
+    """A humane reply for a message category, with the ``{placeholders}`` filled in.
+
+    Complaints get an apology and are moved to a private channel; reviews get thanks;
+    nothing argues.  Every placeholder must be given (see ``template_fields``).
+
+    >>> print(reply_template("praise", name="Rina", topic="the workshop"))
+    Thank you so much, Rina! We're so glad you enjoyed the workshop. Messages like yours make our team's day.
+    >>> print(reply_template("complaint", language="bn", name="রফিক ভাই",
+    ...       topic="দেরিতে ডেলিভারি", contact="ইনবক্সে", hours="২৪ ঘণ্টা"))
+    রফিক ভাই, দেরিতে ডেলিভারি নিয়ে ... আমরা বিষয়টি দেখে ২৪ ঘণ্টা এর মধ্যে আপনাকে জানাব।
+    >>> reply_template("complaint", name="Rina")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: the complaint template needs 3 more placeholders: topic, contact, hours.
+    How to fix it: pass them as keywords, e.g. reply_template('complaint', name=..., topic=..., contact=..., hours=...).
+    """  # noqa: E501
+    template = _template(category, language)
+    needed = template_fields(category, language=language)
+    missing = [name for name in needed if name not in fields]
+    if missing:
+        call = ", ".join(f"{name}=..." for name in needed)
+        raise InputError(
+            f"the {category} template needs {len(missing)} more placeholder"
+            f"{'s' if len(missing) > 1 else ''}: {', '.join(missing)}",
+            fix=f"pass them as keywords, e.g. reply_template({category!r}, {call})",
+        )
+    unknown = sorted(set(fields) - set(needed))
+    if unknown:
+        raise InputError(
+            f"the {category} template has no placeholder called {', '.join(unknown)}",
+            fix=f"it uses: {', '.join(needed)} (check the spelling)",
+        )
+    empty = [name for name in needed if not str(fields[name]).strip()]
+    if empty:
+        raise InputError(f"placeholder {', '.join(empty)} is empty",
+                         fix="give every placeholder some text")
+    return template.format(**fields)
