@@ -1,0 +1,301 @@
+"""How long a post may be on each platform, in the unit the platform itself counts.
+
+Every limit carries its source next to it (from the course's reference facts, §2.6).
+Figures the course could not confirm are marked ``uncertain=True`` and say so when shown.
+
+>>> limit_for("x", "post")
+Limit(platform='x', field='post', limit=280, unit='weighted characters')
+>>> limit_for("x", "post", premium=True).limit
+25000
+>>> limit_for("youtube", "description").unit
+'UTF-8 bytes'
+>>> print(limit_for("instagram", "title"))
+Traceback (most recent call last):
+...
+smm_helpers.errors.InputError: 'title' is not a field of an Instagram post SMM Lab knows.
+How to fix it: use one of: caption (also called 'post').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.schema import PLATFORM_NAMES, PLATFORMS
+
+WEIGHTED = "weighted characters"
+CODE_POINTS = "characters"
+UTF8_BYTES = "UTF-8 bytes"
+
+UNITS = (WEIGHTED, CODE_POINTS, UTF8_BYTES)
+"""The units a limit can be counted in.
+
+``characters`` means Unicode code points (``len(text)`` in Python).  Where a platform
+does not say what it counts, code points are SMM Lab's approximation, and the limit says so.
+"""
+
+MAIN_FIELD_NAMES = ("post", "caption")
+"""The two names learners use for a post's main text; either one is accepted."""
+
+
+@dataclass(frozen=True)
+class Limit:
+    """One text limit: how many ``unit`` a ``field`` of a ``platform`` post may hold."""
+
+    platform: str
+    field: str
+    limit: int
+    unit: str
+    source: str
+    note: str = ""
+    uncertain: bool = False
+
+    def __repr__(self) -> str:
+        return (
+            f"Limit(platform={self.platform!r}, field={self.field!r}, "
+            f"limit={self.limit}, unit={self.unit!r})"
+        )
+
+    def __str__(self) -> str:
+        name = PLATFORM_NAMES[self.platform]
+        text = f"{name} {self.field}: at most {self.limit:,} {self.unit} (source: {self.source})"
+        if self.note:
+            text += f". {self.note}"
+        if self.uncertain:
+            text += ". UNCERTAIN: treat this figure with care"
+        return text + "."
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return f"<p>{escape(str(self))}</p>"
+
+
+LIMITS: tuple[Limit, ...] = (
+    Limit(
+        platform="x",
+        field="post",
+        limit=280,
+        unit=WEIGHTED,
+        source="twitter/twitter-text config/v3.json (maxWeightedTweetLength)",
+        note="Links count 23, emoji 2, Chinese/Japanese/Korean characters 2, and Latin, "
+        "Bengali and most other scripts 1 per code point",
+    ),
+    Limit(
+        platform="instagram",
+        field="caption",
+        limit=2200,
+        unit=CODE_POINTS,
+        source="Ayrshare docs",
+        note="Counted as Unicode code points: an approximation, because Instagram does not "
+        "say what it counts",
+    ),
+    Limit(
+        platform="linkedin",
+        field="post",
+        limit=3000,
+        unit=CODE_POINTS,
+        source="Ayrshare docs",
+        note="Counted as Unicode code points: an approximation, because LinkedIn does not "
+        "say what it counts",
+    ),
+    Limit(
+        platform="facebook",
+        field="post",
+        limit=63206,
+        unit=CODE_POINTS,
+        source="socialk.it; ferryman.io",
+        note="Widely cited, but no official Facebook document was found; counted as "
+        "Unicode code points (approximation)",
+        uncertain=True,
+    ),
+    Limit(
+        platform="youtube",
+        field="title",
+        limit=100,
+        unit=CODE_POINTS,
+        source="YouTube Data API snippet.title",
+        note="'<' and '>' are not allowed",
+    ),
+    Limit(
+        platform="youtube",
+        field="description",
+        limit=5000,
+        unit=UTF8_BYTES,
+        source="YouTube Data API snippet.description",
+        note="Bengali takes 3 bytes per code point, so only about 1,870 Bengali characters fit",
+    ),
+    Limit(
+        platform="youtube",
+        field="tags",
+        limit=500,
+        unit=CODE_POINTS,
+        source="YouTube Data API snippet.tags",
+        note="All tags together; the commas between tags count, and a tag with a space is "
+        "wrapped in quotes that count too",
+    ),
+    Limit(
+        platform="tiktok",
+        field="caption",
+        limit=4000,
+        unit=CODE_POINTS,
+        source="general knowledge: 2,200 until TikTok raised it to 4,000 in 2023",
+        note="Counted as Unicode code points (approximation)",
+        uncertain=True,
+    ),
+)
+"""Every text limit SMM Lab knows (facts §2.6), one row per platform and field."""
+
+X_PREMIUM_LIMIT = Limit(
+    platform="x",
+    field="post",
+    limit=25000,
+    unit=WEIGHTED,
+    source="telecomlive.in; spidersweb.pl (raised June 2023, after 4,000 and then 10,000)",
+    note="For X Premium subscribers, weighted as for free posts; a 2026 blog claiming "
+    "5,000 is UNCERTAIN and probably wrong",
+)
+
+HASHTAG_CAPS: dict[str, tuple[int, str]] = {
+    "instagram": (
+        5,
+        "Instagram allows 5 hashtags per post or reel since Mosseri's announcement around "
+        "19 Dec 2025 (was 30); shiftdelete.net; recentmedianews.com; Ayrshare docs",
+    ),
+}
+"""Hard caps on hashtags per post, with their source.  Other platforms set no hard cap."""
+
+
+@dataclass(frozen=True)
+class Fold:
+    """Where a platform cuts a long post with "see more", in characters (code points)."""
+
+    platform: str
+    at: int
+    where: str
+    source: str
+    uncertain: bool = True
+
+
+FOLDS: dict[str, Fold] = {
+    "facebook": Fold(
+        "facebook",
+        125,
+        "on mobile (about 477 on desktop)",
+        "third-party figures: socialk.it; ferryman.io",
+    ),
+    "instagram": Fold("instagram", 125, "in the feed", "general knowledge"),
+    "linkedin": Fold("linkedin", 210, "in the feed", "general knowledge"),
+    "x": Fold("x", 280, 'for Premium posts longer than 280 ("Show more")', "general knowledge"),
+}
+"""The "see more" fold of each platform that has a commonly quoted figure; all UNCERTAIN.
+
+Facebook's fold is given for mobile (≈125), where most people read; desktop shows ≈477.
+"""
+
+
+def fields_of(platform: str) -> tuple[str, ...]:
+    """The text fields SMM Lab knows for a platform.
+
+    >>> fields_of("youtube")
+    ('title', 'description', 'tags')
+    >>> fields_of("myspace")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'myspace' is not a platform SMM Lab knows.
+    How to fix it: use one of: facebook, instagram, x, linkedin, youtube, tiktok.
+    """
+    _check_platform(platform)
+    return tuple(limit.field for limit in LIMITS if limit.platform == platform)
+
+
+def limit_for(platform: str, field: str | None = None, *, premium: bool = False) -> Limit:
+    """The text limit of one field of a platform's post (``field=None``: its main text).
+
+    ``"post"`` and ``"caption"`` both name the main text of Facebook, Instagram, X,
+    LinkedIn and TikTok posts.  ``premium=True`` gives X Premium's longer limit.
+
+    >>> limit_for("facebook", "caption").limit
+    63206
+    >>> limit_for("tiktok").uncertain
+    True
+    >>> limit_for("linkedin", premium=True)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: premium=True only changes X's limit, not LinkedIn's.
+    How to fix it: leave premium out (it is False by default) for linkedin.
+    """
+    _check_platform(platform)
+    if premium and platform != "x":
+        raise InputError(
+            f"premium=True only changes X's limit, not {PLATFORM_NAMES[platform]}'s",
+            fix=f"leave premium out (it is False by default) for {platform}",
+        )
+    found = _find(platform, field)
+    if premium:
+        return X_PREMIUM_LIMIT
+    return found
+
+
+def _find(platform: str, field: str | None) -> Limit:
+    rows = [limit for limit in LIMITS if limit.platform == platform]
+    if field is None:
+        return rows[0]
+    if not isinstance(field, str):
+        raise InputError(
+            f"field must be text such as 'post', not {type(field).__name__} {field!r}",
+            fix="pass field as a string, e.g. field='caption'",
+        )
+    for row in rows:
+        if row.field == field or (field in MAIN_FIELD_NAMES and row.field in MAIN_FIELD_NAMES):
+            return row
+    raise unknown_field(platform, field)
+
+
+def unknown_field(platform: str, field: str) -> InputError:
+    """The error for a field a platform does not have, listing the ones it has."""
+    choices = []
+    for name in fields_of(platform):
+        if name in MAIN_FIELD_NAMES:
+            other = next(n for n in MAIN_FIELD_NAMES if n != name)
+            name = f"{name} (also called {other!r})"
+        choices.append(name)
+    name = PLATFORM_NAMES[platform]
+    article = "an" if name[0] in "AEIOUX" else "a"  # "an X post" is read "an ex post"
+    return InputError(
+        f"{field!r} is not a field of {article} {name} post SMM Lab knows",
+        fix="use one of: " + ", ".join(choices),
+    )
+
+
+def _check_platform(platform: object) -> None:
+    if not isinstance(platform, str):
+        raise InputError(
+            f"platform must be text such as 'instagram', not {type(platform).__name__} "
+            f"{platform!r}",
+            fix="use one of: " + ", ".join(PLATFORMS),
+        )
+    if platform not in PLATFORMS:
+        lowered = platform.strip().lower()
+        if lowered in ("twitter", "x (twitter)"):
+            raise InputError(
+                f"{platform!r} is not a platform SMM Lab knows: Twitter is now X",
+                fix="use 'x' (one of: " + ", ".join(PLATFORMS) + ")",
+            )
+        raise unknown_choice("platform", platform, PLATFORMS)
+
+
+def check_platform(platform: object) -> str:
+    """Return ``platform`` if SMM Lab knows it, else raise an InputError listing the known ones.
+
+    >>> check_platform("tiktok")
+    'tiktok'
+    >>> check_platform("twitter")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'twitter' is not a platform SMM Lab knows: Twitter is now X.
+    How to fix it: use 'x' (one of: facebook, instagram, x, linkedin, youtube, tiktok).
+    """
+    _check_platform(platform)
+    assert isinstance(platform, str)
+    return platform
