@@ -1,0 +1,1008 @@
+"""Build a content calendar: who posts what, on which platform, and when.
+
+Scheduling is step 5 of the social media manager's job in source article 004: a calendar for
+the week and the month, publishing times chosen in advance, and content for important days
+prepared ahead.  :func:`build_calendar` does that in one call:
+
+* **frequency**: each platform gets exactly ``posts_per_week[platform]`` posts in every
+  ISO week (Monday to Sunday) of the calendar;
+* **content pillars**: the regular posts follow ``pillar_mix`` as closely as whole numbers
+  allow (largest-remainder apportionment, :func:`apportion`) and the pillars take turns
+  through the weeks (:func:`interleave`) instead of coming in blocks;
+* **best times**: posts go into each platform's best weekly slots (``best_slots``, or
+  Sprout Social's guidance moved to Bangladesh's Friday–Saturday weekend, :func:`default_slots`),
+  never two posts on one platform at the same time;
+* **special days** (:func:`smm_helpers.planning.special_days.special_days`): each one gets a
+  post on every platform in its week (one of that week's posts moves to the day), a
+  ``special_day`` marker and a ``prep`` task ``prep_days`` days before.
+
+Times are timezone-aware in ``timezone``; a 9:00 slot stays 9:00 local time across daylight
+saving changes.  The same inputs always give the same calendar; ``seed`` only breaks ties.
+
+>>> cal = build_calendar("2026-11-23", weeks=2, platforms=["facebook"], special_days=False)
+>>> cal
+ContentCalendar(2 weeks, Mon 23 Nov 2026 – Sun 06 Dec 2026, Asia/Dhaka: 10 posts on facebook)
+>>> cal.events.iloc[0][["start", "platform", "pillar"]].tolist()
+[Timestamp('2026-11-23 09:00:00+0600', tz='Asia/Dhaka'), 'facebook', 'impact']
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.schema import LANGUAGES, PLATFORM_NAMES, PLATFORMS, TIMEZONE
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+EVENT_COLUMNS = ("start", "end", "platform", "pillar", "title", "kind", "description")
+"""The columns of ``ContentCalendar.events``, in order."""
+
+EVENT_KINDS = ("special_day", "prep", "post")
+"""``post`` is a scheduled post, ``prep`` a task to prepare a special day, ``special_day``
+marks the day itself (all day)."""
+
+ALL_PLATFORMS = "all"
+"""The ``platform`` of events that concern every platform (special days, prep tasks)."""
+
+SPECIAL_PILLAR = "special day"
+
+DEFAULT_POSTS_PER_WEEK: dict[str, int] = {
+    "facebook": 5,
+    "instagram": 4,
+    "x": 4,
+    "linkedin": 5,
+    "youtube": 1,
+    "tiktok": 4,
+}
+"""Posts per week used when you don't say (facts.md §2.5 and §2.2; see ``FREQUENCY_SOURCES``)."""
+
+FREQUENCY_SOURCES: dict[str, str] = {
+    "facebook": "Rival IQ 2023 all-industry median 5.04 posts/week (facts §2.2, §2.5)",
+    "instagram": "Rival IQ 2023 median 4.5 posts/week, rounded down; Hootsuite 2023: 3–7 "
+    "(facts §2.2, §2.5)",
+    "x": "Rival IQ 2023 median 3.9 posts/week (facts §2.2, §2.5)",
+    "linkedin": "Buffer/SumAll: 1 post per weekday (facts §2.5)",
+    "youtube": "no benchmark in facts.md: 1/week is illustrative (UNCERTAIN)",
+    "tiktok": "no TikTok frequency in facts.md: 4/week follows the 4–5/week calibration "
+    "advice of §2.5 (UNCERTAIN)",
+}
+
+DEFAULT_PILLAR_MIX: dict[str, float] = {
+    "impact": 0.3,
+    "education": 0.3,
+    "community": 0.2,
+    "fundraising": 0.2,
+}
+"""An illustrative pillar mix for the nonprofit client (a teaching choice, not a benchmark)."""
+
+POSTING_HOURS = range(8, 21)
+"""Hours (local) the default slots use: 08:00 to 20:00."""
+
+POST_MINUTES = 30
+PREP_HOUR = 10
+DEFAULT_PREP_DAYS = 7
+DEFAULT_MAX_WEEKS = 104
+BANGLADESH_WEEKEND = (4, 5)
+"""Friday and Saturday (``holidays.BD().weekend == {4, 5}``, facts §2.5)."""
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class SproutGuidance:
+    """Sprout Social's best days and hours for one platform, in the US week (Mon=0)."""
+
+    best_days: tuple[int, ...]
+    hours: range
+    worst_day: int | None
+    source: str
+
+
+_SPROUT = "Sprout Social 'Best times to post' 2021, US Central Time (facts §2.5)"
+SPROUT_GUIDANCE: dict[str, SproutGuidance] = {
+    "facebook": SproutGuidance(
+        (1, 2, 4), range(9, 13), 5, f"Tue/Wed/Fri 9 am–1 pm, worst Sat; {_SPROUT}"
+    ),
+    "instagram": SproutGuidance((1,), range(11, 14), 6, f"Tue 11 am–2 pm, worst Sun; {_SPROUT}"),
+    "x": SproutGuidance((2,), range(9, 15), 5, f"Wed 9 am–3 pm, worst Sat; {_SPROUT}"),
+    "linkedin": SproutGuidance((1, 2), range(9, 12), 6, f"Tue–Wed 9 am–noon, worst Sun; {_SPROUT}"),
+    "youtube": SproutGuidance(
+        (0, 1, 2, 3, 4), range(9, 14), None,
+        f"no YouTube figure: the general 'weekdays before 2 pm' finding (UNCERTAIN); {_SPROUT}",
+    ),
+    "tiktok": SproutGuidance(
+        (0, 1, 2, 3, 4), range(9, 14), None,
+        f"no TikTok figure: the general 'weekdays before 2 pm' finding (UNCERTAIN); {_SPROUT}",
+    ),
+}  # fmt: skip
+"""Where the default slots come from (US days; :func:`default_slots` moves them)."""
+
+Slot = tuple[int, int]
+"""A weekly slot: (weekday 0 = Monday … 6 = Sunday, hour 0–23), local time."""
+
+
+# --------------------------------------------------------------------------- small checks
+
+
+def check_timezone(name: object) -> tzinfo:
+    """The ``zoneinfo`` time zone called ``name``, or an error that suggests a fix.
+
+    >>> check_timezone("Asia/Dhaka")
+    zoneinfo.ZoneInfo(key='Asia/Dhaka')
+    >>> check_timezone("Asia/Dacca ")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'Asia/Dacca ' is not a time zone name ...
+    How to fix it: use an IANA name such as "Asia/Dhaka" (Bangladesh)...
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+    if isinstance(name, str) and name.strip() == name and name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    close = difflib.get_close_matches(str(name).strip(), sorted(available_timezones()), n=3)
+    hint = f"; close names: {', '.join(close)}" if close else ""
+    raise InputError(
+        f"{name!r} is not a time zone name the IANA database knows",
+        fix=f'use an IANA name such as "{TIMEZONE}" (Bangladesh){hint}',
+    )
+
+
+def check_platforms(platforms: str | Iterable[str]) -> list[str]:
+    """The platforms as a list without repeats, each checked against ``schema.PLATFORMS``.
+
+    >>> check_platforms("facebook")
+    ['facebook']
+    >>> check_platforms(["facebook", "fb"])
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'fb' is not a platform SMM Lab knows.
+    How to fix it: use one of: facebook, instagram, x, linkedin, youtube, tiktok.
+    """
+    chosen = [platforms] if isinstance(platforms, str) else list(platforms)
+    if not chosen:
+        raise InputError("no platform was given", fix="pass e.g. platforms=['facebook']")
+    for platform in chosen:
+        if platform not in PLATFORMS:
+            raise unknown_choice("platform", platform, PLATFORMS)
+    return list(dict.fromkeys(chosen))
+
+
+def _check_whole(name: str, value: object, *, low: int, fix: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise InputError(f"{name} must be a whole number of at least {low}, not {value!r}", fix=fix)
+    return value
+
+
+def _check_start(start: object) -> date:
+    if isinstance(start, datetime):
+        return start.date()
+    if isinstance(start, date):
+        return start
+    if isinstance(start, str):
+        try:
+            return date.fromisoformat(start.strip())
+        except ValueError:
+            pass
+    raise InputError(
+        f"start {start!r} is not a date", fix="write it as YYYY-MM-DD, e.g. start='2026-11-23'"
+    )
+
+
+def weekday_number(day: object) -> int:
+    """A weekday as a number, 0 = Monday … 6 = Sunday; names like "Tue" or "Tuesday" work.
+
+    >>> weekday_number("Friday"), weekday_number(4)
+    (4, 4)
+    >>> weekday_number("Fri day")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'Fri day' is not a weekday.
+    How to fix it: use 0 (Monday) to 6 (Sunday) or a name such as 'Tue' or 'Tuesday'.
+    """
+    if isinstance(day, str) and len(day) >= 3:
+        for number, name in enumerate(DAY_NAMES):
+            full = date(2024, 1, 1 + number).strftime("%A")  # 1 Jan 2024 was a Monday
+            if day.lower() in (name.lower(), full.lower()):
+                return number
+    elif not isinstance(day, bool) and isinstance(day, int) and 0 <= day <= 6:
+        return day
+    raise InputError(
+        f"{day!r} is not a weekday",
+        fix="use 0 (Monday) to 6 (Sunday) or a name such as 'Tue' or 'Tuesday'",
+    )
+
+
+def check_slot(slot: object) -> Slot:
+    """A (weekday, hour) slot, checked; the weekday may be a name.
+
+    >>> check_slot(("Tue", 10))
+    (1, 10)
+    >>> check_slot((1, 25))
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: (1, 25) is not a (weekday, hour) slot: hour 25 is not 0–23.
+    How to fix it: write slots like (1, 10) or ('Tue', 10) for Tuesday 10:00.
+    """
+    fix = "write slots like (1, 10) or ('Tue', 10) for Tuesday 10:00"
+    pair: Any = slot
+    try:
+        day, hour = pair
+    except (TypeError, ValueError):
+        raise InputError(f"{slot!r} is not a (weekday, hour) slot", fix=fix) from None
+    try:
+        weekday = weekday_number(day)
+    except InputError:
+        raise InputError(f"{slot!r} is not a (weekday, hour) slot: bad weekday", fix=fix) from None
+    if isinstance(hour, bool) or not isinstance(hour, int) or not 0 <= hour <= 23:
+        raise InputError(
+            f"{slot!r} is not a (weekday, hour) slot: hour {hour!r} is not 0–23", fix=fix
+        )
+    return weekday, int(hour)
+
+
+# --------------------------------------------------------------------------- pillars
+
+
+def apportion(shares: Mapping[str, float], total: int) -> dict[str, int]:
+    """Split ``total`` posts between pillars by largest remainder (Hamilton's method).
+
+    Each pillar first gets the whole part of ``share × total``; the posts left over go to
+    the largest fractional parts (ties: the larger share, then the order given).  The counts
+    add up to ``total`` and each is within one of its exact share.
+
+    >>> apportion({"impact": 0.3, "education": 0.3, "community": 0.2, "fundraising": 0.2}, 7)
+    {'impact': 2, 'education': 2, 'community': 2, 'fundraising': 1}
+    >>> apportion({"impact": 1.0}, -1)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: total must be a whole number of at least 0, not -1.
+    How to fix it: pass the number of posts to share out.
+    """
+    _check_whole("total", total, low=0, fix="pass the number of posts to share out")
+    exact = {pillar: share * total for pillar, share in shares.items()}
+    counts = {pillar: int(value) for pillar, value in exact.items()}
+    order = list(shares)
+    by_remainder = sorted(
+        order, key=lambda p: (-(exact[p] - counts[p]), -shares[p], order.index(p))
+    )
+    for pillar in by_remainder[: total - sum(counts.values())]:
+        counts[pillar] += 1
+    return counts
+
+
+def interleave(counts: Mapping[str, int]) -> list[str]:
+    """Order pillars so that each one is spread evenly, not bunched at the start.
+
+    At every step the pillar furthest behind its fair share so far goes next (ties: the
+    order given).  Every pillar appears exactly ``counts[pillar]`` times.
+
+    >>> interleave({"impact": 2, "education": 2, "community": 1})
+    ['impact', 'education', 'community', 'impact', 'education']
+    >>> interleave({"impact": -1})
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: counts['impact'] must be a whole number of at least 0, not -1.
+    How to fix it: give each pillar a count of 0 or more.
+    """
+    for pillar, count in counts.items():
+        _check_whole(
+            f"counts[{pillar!r}]", count, low=0, fix="give each pillar a count of 0 or more"
+        )
+    total = sum(counts.values())
+    placed = dict.fromkeys(counts, 0)
+    sequence: list[str] = []
+    for step in range(1, total + 1):
+        behind = {
+            pillar: count * step / total - placed[pillar]
+            for pillar, count in counts.items()
+            if placed[pillar] < count
+        }
+        pillar = max(behind, key=lambda p: behind[p])  # max keeps the first of equal values
+        placed[pillar] += 1
+        sequence.append(pillar)
+    return sequence
+
+
+def check_pillar_mix(pillar_mix: Mapping[str, float]) -> dict[str, float]:
+    """The pillar mix as a new dict, checked: shares are 0–1 and add up to 1.
+
+    >>> check_pillar_mix({"impact": 0.5, "education": 0.5})
+    {'impact': 0.5, 'education': 0.5}
+    >>> check_pillar_mix({"impact": 0.5, "education": 0.3})
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: the pillar_mix shares add up to 0.8, not 1.
+    How to fix it: make them add up to 1, e.g. {'impact': 0.625, 'education': 0.375}.
+    """
+    if not isinstance(pillar_mix, Mapping) or not pillar_mix:
+        raise InputError(
+            f"pillar_mix must be a non-empty dict of pillar → share, not {pillar_mix!r}",
+            fix="pass e.g. pillar_mix={'impact': 0.5, 'education': 0.5}",
+        )
+    for pillar, share in pillar_mix.items():
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
+            raise InputError(
+                f"the share of pillar {pillar!r} is {share!r}, not a number from 0 to 1",
+                fix="give each pillar a share such as 0.3 (30% of the posts)",
+            )
+    total = sum(pillar_mix.values())
+    if abs(total - 1) > 1e-6:
+        scaled = {p: round(s / total, 3) for p, s in pillar_mix.items()} if total else {}
+        example = f", e.g. {scaled}" if total else ""
+        raise InputError(
+            f"the pillar_mix shares add up to {total:g}, not 1",
+            fix=f"make them add up to 1{example}",
+        )
+    return {str(pillar): float(share) for pillar, share in pillar_mix.items()}
+
+
+# --------------------------------------------------------------------------- slots
+
+
+def default_slots(platform: str, *, weekend: Sequence[int] = BANGLADESH_WEEKEND) -> list[Slot]:
+    """Every weekly slot (08:00–20:00) for a platform, best first, from Sprout Social's guidance.
+
+    Sprout Social measured US audiences, whose weekend is Saturday–Sunday.  The days are
+    moved so that the work week lines up with ``weekend`` (Bangladesh: Friday–Saturday,
+    facts §2.5): the US Tuesday, the 2nd workday, becomes the Bangladeshi Monday.  Hours
+    are kept as local time (an assumption: the audience's clock, not US Central).  Scores:
+    a best day 2, another workday 1, the worst day -1, another weekend day 0; plus an hour in
+    the best window 2, another hour before 14:00 1, later 0.  Equal scores spread over days:
+    each slot already taken on a day costs 1.5.
+
+    >>> default_slots("facebook")[:5]
+    [(0, 9), (1, 9), (3, 9), (2, 9), (6, 9)]
+    >>> default_slots("facebook", weekend=(5, 6))[:3]   # Sprout's own US week: Tue, Wed, Fri
+    [(1, 9), (2, 9), (4, 9)]
+    >>> default_slots("threads")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'threads' is not a platform SMM Lab knows.
+    How to fix it: use one of: facebook, instagram, x, linkedin, youtube, tiktok.
+    """
+    return _ranked_default_slots(platform, tuple(weekend), rng=None)
+
+
+def _check_weekend(weekend: object) -> tuple[int, ...]:
+    try:
+        days = tuple(weekday_number(d) for d in weekend)  # type: ignore[attr-defined]
+    except (TypeError, InputError):
+        raise InputError(
+            f"weekend {weekend!r} is not a list of weekdays",
+            fix="pass e.g. weekend=(4, 5) for Friday–Saturday (Bangladesh)",
+        ) from None
+    return tuple(sorted(set(days)))
+
+
+def _ranked_default_slots(
+    platform: str, weekend: tuple[int, ...], rng: random.Random | None
+) -> list[Slot]:
+    if platform not in PLATFORMS:
+        raise unknown_choice("platform", platform, PLATFORMS)
+    guide = SPROUT_GUIDANCE[platform]
+    shift = (weekend[0] - 5) if weekend else 0  # the US weekend starts on Saturday (5)
+
+    def local(us_day: int) -> int:
+        return (us_day + shift) % 7
+
+    best = {local(d) for d in guide.best_days}
+    worst = local(guide.worst_day) if guide.worst_day is not None else None
+
+    def score(slot: Slot) -> float:
+        day, hour = slot
+        if day in best:
+            day_score = 2
+        elif day == worst:
+            day_score = -1
+        else:
+            day_score = 0 if day in weekend else 1
+        hour_score = 2 if hour in guide.hours else (1 if hour < 14 else 0)
+        return day_score + hour_score
+
+    remaining = [(day, hour) for day in range(7) for hour in POSTING_HOURS]
+    if rng is not None:
+        rng.shuffle(remaining)
+    taken_per_day = dict.fromkeys(range(7), 0)
+    ranked: list[Slot] = []
+    while remaining:
+        slot = max(remaining, key=lambda s: score(s) - 1.5 * taken_per_day[s[0]])
+        remaining.remove(slot)
+        taken_per_day[slot[0]] += 1
+        ranked.append(slot)
+    return ranked
+
+
+def slots_from_best_times(best_times: Any, n: int) -> list[Slot]:
+    """The top ``n`` slots of a best-times table (anything with a ``.best(n)`` method).
+
+    ``.best(n)`` may return a DataFrame with ``weekday`` and ``hour`` columns (or index
+    levels), or a list of (weekday, hour) pairs, dicts or objects with those attributes;
+    weekdays may be numbers (0 = Monday) or names.
+
+    >>> class FakeBestTimes:
+    ...     def best(self, n):
+    ...         return [("Sun", 11), ("Tue", 9)][:n]
+    >>> slots_from_best_times(FakeBestTimes(), 2)
+    [(6, 11), (1, 9)]
+    >>> slots_from_best_times(object(), 2)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: best_slots of type object has no .best(n) method.
+    How to fix it: pass smm_helpers.metrics.best_time_table(posts) or a list of ... slots.
+    """
+    if not callable(getattr(best_times, "best", None)):
+        raise InputError(
+            f"best_slots of type {type(best_times).__name__} has no .best(n) method",
+            fix="pass smm_helpers.metrics.best_time_table(posts) or a list of "
+            "(weekday, hour) slots",
+        )
+    result = best_times.best(n)
+    if hasattr(result, "reset_index") and hasattr(result, "columns"):  # a DataFrame
+        table = result.reset_index()
+        if {"weekday", "hour"} <= set(table.columns):
+            return [
+                check_slot((w, int(h)))
+                for w, h in zip(table["weekday"], table["hour"], strict=True)
+            ]
+    slots = []
+    for item in result:
+        if isinstance(item, Mapping):
+            item = (item.get("weekday"), item.get("hour"))
+        elif hasattr(item, "weekday") and hasattr(item, "hour") and not isinstance(item, tuple):
+            item = (item.weekday, item.hour)
+        slots.append(check_slot(tuple(item)[:2]))
+    return slots
+
+
+def _platform_slots(
+    platform: str,
+    best_slots: Any,
+    needed: int,
+    *,
+    weekend: tuple[int, ...],
+    avoid_weekend: bool,
+    rng: random.Random | None,
+) -> tuple[list[Slot], str]:
+    """The slots a platform uses each week, and where they came from."""
+    given = best_slots.get(platform) if isinstance(best_slots, Mapping) else best_slots
+    if given is None:
+        ranked = _ranked_default_slots(platform, weekend, rng)
+        origin = (
+            "default slot: " + SPROUT_GUIDANCE[platform].source + ", moved to the local weekend"
+        )
+    elif callable(getattr(given, "best", None)):
+        ranked = slots_from_best_times(given, 7 * 24)
+        origin = "slot from your best-times table"
+    elif isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        raise InputError(
+            f"best_slots for {platform} is {given!r}, not a list of (weekday, hour) slots",
+            fix="pass e.g. best_slots={'facebook': [('Mon', 9), ('Tue', 12)]}",
+        )
+    else:
+        ranked = [check_slot(s) for s in given]
+        origin = "slot from your best_slots"
+    usable = [s for s in dict.fromkeys(ranked) if not (avoid_weekend and s[0] in weekend)]
+    if len(usable) < needed:
+        where = " outside the weekend" if avoid_weekend else ""
+        raise InputError(
+            f"{platform} needs {needed} posts a week but only {len(usable)} different weekly "
+            f"slots{where} fit ({origin.split(':')[0]})",
+            fix=f"lower posts_per_week[{platform!r}] to at most {len(usable)}, or give more "
+            "best_slots" + (", or pass avoid_weekend=False" if avoid_weekend else ""),
+        )
+    return usable[:needed], origin
+
+
+def _check_posts_per_week(posts_per_week: Any, platforms: list[str]) -> dict[str, int]:
+    if isinstance(posts_per_week, int) and not isinstance(posts_per_week, bool):
+        posts_per_week = dict.fromkeys(platforms, posts_per_week)
+    if not isinstance(posts_per_week, Mapping):
+        raise InputError(
+            "posts_per_week must be a number or a dict of platform → posts, "
+            f"not {posts_per_week!r}",
+            fix="pass e.g. posts_per_week={'facebook': 5}",
+        )
+    for platform in posts_per_week:
+        if platform not in PLATFORMS:
+            raise unknown_choice("platform", platform, PLATFORMS)
+    counts = {}
+    for platform in platforms:
+        value = posts_per_week.get(platform, DEFAULT_POSTS_PER_WEEK[platform])
+        counts[platform] = _check_whole(
+            f"posts_per_week[{platform!r}]", value, low=1,
+            fix=f"give {platform} at least 1 post a week, or leave it out of platforms",
+        )  # fmt: skip
+    return counts
+
+
+# --------------------------------------------------------------------------- time
+
+
+def local_time(day: date, hour: int, zone: tzinfo, minute: int = 0) -> datetime:
+    """``day`` at ``hour:minute`` on the wall clock of ``zone``, as a timezone-aware datetime.
+
+    A time that does not exist (clocks jump forward for daylight saving) moves forward by
+    the jump, as calendar apps do; a time that happens twice takes the first.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> local_time(date(2027, 3, 28), 9, ZoneInfo("Europe/London")).isoformat()
+    '2027-03-28T09:00:00+01:00'
+    >>> local_time(date(2027, 3, 28), 1, ZoneInfo("Europe/London")).isoformat()  # 01:00 is skipped
+    '2027-03-28T02:00:00+01:00'
+    >>> local_time(date(2027, 3, 28), 24, ZoneInfo("Europe/London"))
+    Traceback (most recent call last):
+    ...
+    ValueError: hour must be in 0..23
+    """
+    wall = datetime.combine(day, time(hour, minute), tzinfo=zone)
+    return wall.astimezone(UTC).astimezone(zone)
+
+
+# --------------------------------------------------------------------------- the calendar
+
+
+class ContentCalendar:
+    """A content calendar: a table of events (posts, prep tasks, special days) over whole weeks.
+
+    Build one with :func:`build_calendar`.  ``events`` returns a copy, so changing it never
+    changes the calendar.
+
+    >>> cal = build_calendar("2026-11-23", weeks=1, platforms="linkedin", special_days=False)
+    >>> cal.post_counts()
+    platform  linkedin
+    week
+    1                5
+    >>> cal.week(2)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: week 2 is not in this 1-week calendar.
+    How to fix it: use a week from 1 to 1.
+    """
+
+    def __init__(
+        self,
+        events: pd.DataFrame,
+        *,
+        first_day: date,
+        weeks: int,
+        timezone: str,
+        platforms: Sequence[str],
+        notes: Sequence[str] = (),
+    ) -> None:
+        self._events = events.copy()
+        self.first_day = first_day
+        self.weeks = weeks
+        self.timezone = timezone
+        self.platforms = tuple(platforms)
+        self.notes = tuple(notes)
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """Every event, sorted by start (a new DataFrame each time)."""
+        return self._events.copy()
+
+    @property
+    def last_day(self) -> date:
+        """The calendar's last day (a Sunday)."""
+        return self.first_day + timedelta(days=7 * self.weeks - 1)
+
+    def _week_number(self, start: pd.Series) -> pd.Series:
+        days = start.map(lambda ts: (ts.date() - self.first_day).days)
+        return days // 7 + 1
+
+    def week(self, n: int) -> pd.DataFrame:
+        """The events of week ``n`` (1 = the first week), as a new DataFrame."""
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= self.weeks:
+            raise InputError(
+                f"week {n!r} is not in this {self.weeks}-week calendar",
+                fix=f"use a week from 1 to {self.weeks}",
+            )
+        chosen = self._week_number(self._events["start"]) == n
+        return self._events[chosen].reset_index(drop=True)
+
+    def post_counts(self) -> pd.DataFrame:
+        """Posts per week (rows) and platform (columns), as a new DataFrame."""
+        import pandas as pd
+
+        posts = self._events[self._events["kind"] == "post"]
+        table = pd.crosstab(self._week_number(posts["start"]).rename("week"), posts["platform"])
+        table = table.reindex(index=range(1, self.weeks + 1), columns=list(self.platforms))
+        return table.fillna(0).astype(int)
+
+    def grid(self, n: int) -> pd.DataFrame:
+        """Week ``n`` as a grid: one row per time, one column per day, titles in the cells."""
+        import pandas as pd
+
+        events = self.week(n)
+        monday = self.first_day + timedelta(days=7 * (n - 1))
+        days = [monday + timedelta(days=i) for i in range(7)]
+        columns = [d.strftime("%a %d %b") for d in days]
+        rows: dict[str, dict[str, list[str]]] = {}
+        starts: list[datetime] = events["start"].tolist()
+        for start, kind, title in zip(starts, events["kind"], events["title"], strict=True):
+            label = "all day" if kind == "special_day" else start.strftime("%H:%M")
+            column = columns[(start.date() - monday).days]
+            rows.setdefault(label, {}).setdefault(column, []).append(str(title))
+        order = sorted(rows, key=lambda r: "" if r == "all day" else r)
+        table = pd.DataFrame(
+            [["\n".join(rows[r].get(c, [])) for c in columns] for r in order],
+            index=pd.Index(order, name=self.timezone),
+            columns=columns,
+        )
+        return table
+
+    def __repr__(self) -> str:
+        posts = int((self._events["kind"] == "post").sum())
+        special = int((self._events["kind"] == "special_day").sum())
+        extra = f"; {special} special days" if special else ""
+        return (
+            f"ContentCalendar({self.weeks} week{'s' if self.weeks != 1 else ''}, "
+            f"{self.first_day:%a %d %b %Y} – {self.last_day:%a %d %b %Y}, {self.timezone}: "
+            f"{posts} posts on {', '.join(self.platforms)}{extra})"
+        )
+
+    def _repr_html_(self, max_weeks: int = 4) -> str:
+        parts = [f"<p><b>{html.escape(repr(self))}</b></p>"]
+        for n in range(1, min(self.weeks, max_weeks) + 1):
+            grid = self.grid(n)
+            head = "".join(f"<th>{html.escape(c)}</th>" for c in grid.columns)
+            body = "".join(
+                f"<tr><th>{html.escape(str(label))}</th>"
+                + "".join(
+                    f"<td>{'<br>'.join(html.escape(t) for t in cell.split(chr(10)) if t)}</td>"
+                    for cell in row
+                )
+                + "</tr>"
+                for label, row in zip(grid.index, grid.to_numpy().tolist(), strict=True)
+            )
+            parts.append(
+                f"<h4>Week {n}</h4><table><thead><tr><th>{html.escape(self.timezone)}</th>"
+                f"{head}</tr></thead><tbody>{body}</tbody></table>"
+            )
+        if self.weeks > max_weeks:
+            parts.append(
+                f"<p>… and {self.weeks - max_weeks} more weeks: use <code>.week(n)</code>.</p>"
+            )
+        parts += [f"<p>Note: {html.escape(note)}</p>" for note in self.notes]
+        return "\n".join(parts)
+
+    def to_csv(self, path: str | Path) -> Path:
+        """Write the events to a CSV file (times in ISO 8601 with their UTC offset)."""
+        table = self.events
+        for column in ("start", "end"):
+            table[column] = table[column].map(lambda ts: ts.isoformat())
+        path = Path(path)
+        table.to_csv(path, index=False, encoding="utf-8")
+        return path
+
+    def to_ics(self, path: str | Path, *, name: str = "SMM Lab content calendar") -> Path:
+        """Write the events to an iCalendar (.ics) file that calendar apps import."""
+        from smm_helpers.planning.ics import write_ics
+
+        return write_ics(self._events, path, timezone=self.timezone, name=name)
+
+
+@dataclass
+class _Occasion:
+    """A special day in the calendar (consecutive days with one name count once)."""
+
+    first: date
+    days: int
+    name: str
+    kind: str
+    estimated: bool
+    source: str
+
+
+def _occasions(table: pd.DataFrame, first_day: date, last_day: date) -> list[_Occasion]:
+    occasions: list[_Occasion] = []
+    rows = table[(table["date"] >= first_day) & (table["date"] <= last_day)]
+    records: list[dict[Any, Any]] = rows.sort_values("date", kind="stable").to_dict("records")
+    for row in records:
+        last = occasions[-1] if occasions else None
+        if (
+            last is not None
+            and last.name == row["name"]
+            and last.first + timedelta(days=last.days) == row["date"]
+        ):
+            last.days += 1  # e.g. the three days of Eid count as one occasion
+            continue
+        occasions.append(
+            _Occasion(
+                row["date"], 1, str(row["name"]), str(row["kind"]), bool(row["estimated"]),
+                str(row["source"]),
+            )
+        )  # fmt: skip
+    return occasions
+
+
+def _special_day_table(
+    special_days: Any, first_day: date, last_day: date, language: str, extra_days: Any
+) -> pd.DataFrame:
+    import pandas as pd
+
+    from smm_helpers.planning.special_days import covered_years
+    from smm_helpers.planning.special_days import special_days as list_days
+
+    if not isinstance(special_days, bool):
+        table = pd.DataFrame(special_days).copy()
+        if not {"date", "name"} <= set(table.columns):
+            raise InputError(
+                "the special_days table needs 'date' and 'name' columns; it has: "
+                + ", ".join(map(str, table.columns)),
+                fix="pass special_days=True, or a table like special_days(2027)",
+            )
+        table["date"] = pd.to_datetime(table["date"]).dt.date
+        for column, default in (
+            ("kind", "observance"),
+            ("estimated", False),
+            ("source", "your table"),
+        ):
+            if column not in table.columns:
+                table[column] = default
+        return table
+    years = range(first_day.year, last_day.year + 1)
+    known = covered_years()
+    outside = [y for y in years if y not in known]
+    if outside:
+        raise InputError(
+            f"the calendar runs {first_day} – {last_day}, but Bangladesh's special days are "
+            f"known only for {known[0]}–{known[-1]} (the holidays package), not {outside[0]}",
+            fix=f"end the calendar by {known[-1]}-12-31, or pass special_days=False",
+        )
+    return list_days(years, language=language, extra_days=extra_days)
+
+
+def _post_row(
+    start: datetime, platform: str, pillar: str | None, title: str, description: str
+) -> dict[str, Any]:
+    return {
+        "start": start,
+        "end": start + timedelta(minutes=POST_MINUTES),
+        "platform": platform,
+        "pillar": pillar,
+        "title": title,
+        "kind": "post",
+        "description": description,
+    }
+
+
+def _place_special_post(
+    posts: list[dict[str, Any]],
+    platform: str,
+    target: datetime,
+    monday: date,
+) -> dict[str, Any] | None:
+    """Move the platform's regular post nearest to ``target`` (same week) onto it."""
+    week_end = monday + timedelta(days=7)
+    candidates = [
+        p for p in posts
+        if p["platform"] == platform and p["pillar"] is None
+        and monday <= p["start"].date() < week_end
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    chosen = min(candidates, key=lambda p: (abs(p["start"] - target), p["start"]))
+    busy = {p["start"] for p in posts if p["platform"] == platform and p is not chosen}
+    start = target
+    while start in busy:  # never two posts on one platform at the same time
+        start = local_time(start.date(), (start.hour + 1) % 24, target.tzinfo)  # type: ignore[arg-type]
+    chosen["start"], chosen["end"] = start, start + timedelta(minutes=POST_MINUTES)
+    return chosen
+
+
+def build_calendar(
+    start: date | datetime | str,
+    weeks: int,
+    platforms: str | Iterable[str],
+    *,
+    posts_per_week: int | Mapping[str, int] | None = None,
+    pillar_mix: Mapping[str, float] | None = None,
+    best_slots: Any = None,
+    special_days: bool | pd.DataFrame = True,
+    timezone: str = TIMEZONE,
+    avoid_weekend: bool = False,
+    weekend: Sequence[int | str] = BANGLADESH_WEEKEND,
+    prep_days: int = DEFAULT_PREP_DAYS,
+    language: str = "en",
+    extra_days: Any = None,
+    max_weeks: int = DEFAULT_MAX_WEEKS,
+    seed: int | None = None,
+) -> ContentCalendar:
+    """Plan posts for ``weeks`` whole weeks (Monday–Sunday) on ``platforms``.
+
+    The calendar starts on ``start`` if it is a Monday, otherwise on the next Monday (a
+    calendar plans ahead).  ``posts_per_week`` is a number for every platform or a dict
+    (missing platforms use ``DEFAULT_POSTS_PER_WEEK``, sourced in ``FREQUENCY_SOURCES``).
+    ``pillar_mix`` maps content pillars to shares adding up to 1 (``DEFAULT_PILLAR_MIX``).
+    ``best_slots`` is a list of (weekday, hour) slots, a best-times table with ``.best(n)``
+    (e.g. from ``smm_helpers.metrics.best_time_table``), or a dict platform → either; by
+    default :func:`default_slots`.  ``avoid_weekend`` keeps regular posts off ``weekend``
+    (Friday–Saturday in Bangladesh); special-day posts still go on their day.
+    ``special_days`` is True (Bangladesh's days from
+    :func:`~smm_helpers.planning.special_days.special_days`, names in ``language``, plus
+    your ``extra_days``), False, or your own table with ``date`` and ``name``.
+    ``max_weeks`` guards against a typo such as ``weeks=520``.
+
+    >>> cal = build_calendar("2026-11-30", weeks=1, platforms=["facebook", "linkedin"],
+    ...                      posts_per_week={"facebook": 3, "linkedin": 2})
+    >>> cal.events[["start", "platform", "kind", "title"]].head(4).to_string(index=False)
+    '...2026-11-30 09:00:00+06:00 facebook post ...'
+    >>> cal.events.loc[cal.events["kind"] == "special_day", "title"].tolist()
+    ['GivingTuesday', 'International Volunteer Day']
+    >>> build_calendar("2026-11-30", weeks=0, platforms="facebook")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: weeks must be a whole number of at least 1, not 0.
+    How to fix it: plan at least one week, e.g. weeks=4.
+    """
+    import pandas as pd
+
+    zone = check_timezone(timezone)
+    chosen_platforms = check_platforms(platforms)
+    _check_whole("weeks", weeks, low=1, fix="plan at least one week, e.g. weeks=4")
+    _check_whole("max_weeks", max_weeks, low=1, fix="pass e.g. max_weeks=104 (two years)")
+    if weeks > max_weeks:
+        raise InputError(
+            f"weeks={weeks} is more than max_weeks={max_weeks} ({max_weeks / 52:.1f} years)",
+            fix=f"plan at most {max_weeks} weeks, or pass max_weeks={weeks} if you really "
+            "mean such a long calendar",
+        )
+    _check_whole("prep_days", prep_days, low=0, fix="pass e.g. prep_days=7 (a week ahead)")
+    if language not in LANGUAGES:
+        raise unknown_choice("language", language, LANGUAGES)
+    first = _check_start(start)
+    first_day = first + timedelta(days=(7 - first.weekday()) % 7)
+    last_day = first_day + timedelta(days=7 * weeks - 1)
+    per_week = _check_posts_per_week(
+        DEFAULT_POSTS_PER_WEEK if posts_per_week is None else posts_per_week, chosen_platforms
+    )
+    mix = check_pillar_mix(DEFAULT_PILLAR_MIX if pillar_mix is None else pillar_mix)
+    weekend_days = _check_weekend(weekend)
+    rng = random.Random(seed) if seed is not None else None
+    if isinstance(best_slots, Mapping):
+        for platform in best_slots:
+            if platform not in PLATFORMS:
+                raise unknown_choice("platform", platform, PLATFORMS)
+
+    # 1. Regular posts: every platform's slots in every week.
+    posts: list[dict[str, Any]] = []
+    slot_of: dict[str, list[Slot]] = {}
+    for platform in chosen_platforms:
+        slots, origin = _platform_slots(
+            platform, best_slots, per_week[platform],
+            weekend=weekend_days, avoid_weekend=avoid_weekend, rng=rng,
+        )  # fmt: skip
+        slot_of[platform] = slots
+        for week in range(weeks):
+            monday = first_day + timedelta(days=7 * week)
+            for day, hour in slots:
+                when = local_time(monday + timedelta(days=day), hour, zone)
+                posts.append(_post_row(when, platform, None, "", f"{origin}."))
+
+    # 2. Special days: a post on each platform, a marker and a prep task.
+    others: list[dict[str, Any]] = []
+    notes: list[str] = []
+    if special_days is not False:
+        table = _special_day_table(special_days, first_day, last_day, language, extra_days)
+        for occasion in _occasions(table, first_day, last_day):
+            others += _special_events(
+                occasion, posts, slot_of, zone, first_day, prep_days, language, notes
+            )
+
+    # 3. Pillars for the regular posts, in time order, spread evenly.
+    regular = sorted(
+        (p for p in posts if p["pillar"] is None),
+        key=lambda p: (p["start"], chosen_platforms.index(p["platform"])),
+    )
+    tie_order = list(mix)
+    if rng is not None:
+        rng.shuffle(tie_order)
+    counts = apportion({p: mix[p] for p in tie_order}, len(regular))
+    for post, pillar in zip(regular, interleave(counts), strict=True):
+        post["pillar"] = pillar
+        post["title"] = f"{PLATFORM_NAMES[post['platform']]}: {pillar}"
+        post["description"] = (
+            f"Content pillar '{pillar}' on {PLATFORM_NAMES[post['platform']]}, "
+            f"{post['start']:%a %H:%M} {timezone}; {post['description']}"
+        )
+
+    kind_order = {kind: i for i, kind in enumerate(EVENT_KINDS)}
+    rows = sorted(
+        posts + others,
+        key=lambda e: (
+            e["start"],
+            kind_order[e["kind"]],
+            chosen_platforms.index(e["platform"]) if e["platform"] in chosen_platforms else -1,
+            e["title"],
+        ),
+    )
+    events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    for column in ("start", "end"):
+        events[column] = pd.to_datetime(events[column].tolist()).tz_convert(zone)
+    return ContentCalendar(
+        events, first_day=first_day, weeks=weeks, timezone=timezone,
+        platforms=chosen_platforms, notes=notes,
+    )  # fmt: skip
+
+
+_WORDS = {
+    "en": {"post": "special post", "prep": "Prepare", "days": "days"},
+    "bn": {"post": "বিশেষ পোস্ট", "prep": "প্রস্তুতি", "days": "দিন"},
+}
+
+
+def _special_events(
+    occasion: _Occasion,
+    posts: list[dict[str, Any]],
+    slot_of: Mapping[str, list[Slot]],
+    zone: tzinfo,
+    first_day: date,
+    prep_days: int,
+    language: str,
+    notes: list[str],
+) -> list[dict[str, Any]]:
+    """The marker and prep task of one special day; moves one post per platform onto it."""
+    words = _WORDS[language]
+    day = occasion.first
+    monday = day - timedelta(days=day.weekday())
+    length = f" ({occasion.days} {words['days']})" if occasion.days > 1 else ""
+    estimated = (
+        " Date ESTIMATED: confirm it with the government circular." if occasion.estimated else ""
+    )
+    covered, missed = [], []
+    for platform, slots in slot_of.items():
+        same_day = [hour for weekday, hour in slots if weekday == day.weekday()]
+        hour = same_day[0] if same_day else slots[0][1]
+        post = _place_special_post(posts, platform, local_time(day, hour, zone), monday)
+        if post is None:
+            missed.append(platform)
+            continue
+        covered.append(platform)
+        post["pillar"] = SPECIAL_PILLAR
+        post["title"] = f"{occasion.name} — {words['post']}"
+        post["description"] = (
+            f"Special day: {occasion.name}{length} ({occasion.kind}). Source: {occasion.source}."
+            f"{estimated} This replaces one of the week's {PLATFORM_NAMES[platform]} posts."
+        )
+    if missed:
+        notes.append(
+            f"{occasion.name} on {day}: no free {', '.join(missed)} post that week; raise "
+            "posts_per_week to cover every special day"
+        )
+    start = local_time(day, 0, zone)
+    marker = {
+        "start": start,
+        "end": local_time(day + timedelta(days=occasion.days), 0, zone),
+        "platform": ALL_PLATFORMS,
+        "pillar": SPECIAL_PILLAR,
+        "title": occasion.name,
+        "kind": "special_day",
+        "description": f"{occasion.kind.capitalize()} day{length}. Source: {occasion.source}."
+        f"{estimated} Posts planned on: {', '.join(covered) or 'none'}.",
+    }
+    prep_start = local_time(max(day - timedelta(days=prep_days), first_day), PREP_HOUR, zone)
+    prep = {
+        "start": prep_start,
+        "end": prep_start + timedelta(hours=1),
+        "platform": ALL_PLATFORMS,
+        "pillar": SPECIAL_PILLAR,
+        "title": f"{words['prep']}: {occasion.name}",
+        "kind": "prep",
+        "description": f"Write and design the {occasion.name} posts for "
+        f"{', '.join(covered) or 'your platforms'} before {day:%a %d %b %Y} (special content "
+        "is prepared in advance: source article 004, step 5).",
+    }
+    return [marker, prep]
