@@ -96,7 +96,7 @@ def local_times(times: pd.Series, column: str, *, required: bool = True) -> pd.S
     """
     if not pd.api.types.is_datetime64_any_dtype(times):
         try:
-            parsed = pd.to_datetime(times)
+            parsed = pd.to_datetime(times, format="ISO8601")
         except (ValueError, TypeError) as error:
             raise DataError(
                 f"the {column} values are not dates and times ({error})",
