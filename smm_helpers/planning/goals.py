@@ -47,10 +47,15 @@ CRITERIA = ("specific", "measurable", "achievable", "relevant", "time-bound")
 """The five SMART criteria, in order."""
 
 FOLLOWER_GROWTH_BENCHMARKS: tuple[tuple[float, str], ...] = (
-    (2.6, "nonprofit Facebook audiences grew about 2.6% a month "
-          "(M+R/NTEN eNonprofit Benchmarks 2013)"),
-    (4.0 / 12, "nonprofit Facebook audiences grew about 4% a year "
-               "(M+R Benchmarks 2020, 2019 data)"),
+    (
+        2.6,
+        "nonprofit Facebook audiences grew about 2.6% a month "
+        "(M+R/NTEN eNonprofit Benchmarks 2013)",
+    ),
+    (
+        4.0 / 12,
+        "nonprofit Facebook audiences grew about 4% a year (M+R Benchmarks 2020, 2019 data)",
+    ),
     (9.0, "nonprofit Twitter followers grew about 9% a month (M+R 2010)"),
 )
 """Published follower growth rates (% per month, source) that the achievable check cites."""
@@ -68,11 +73,14 @@ four times the typical 2.6%, so only clearly unrealistic goals are flagged.
 UNLIKELY_MONTHLY_GROWTH_OTHER = 100.0
 """% a month above which growth of any other metric (donations, sign-ups...) is flagged."""
 
-_DISCLAIMER = ("Rule-based check: it looks for words and numbers, it does not understand "
-               "the goal. Read the evidence and decide for yourself.")
+_DISCLAIMER = (
+    "Rule-based check: it looks for words and numbers, it does not understand "
+    "the goal. Read the evidence and decide for yourself."
+)
 
 
 # --- patterns ---------------------------------------------------------------------------
+
 
 def _compile(pattern: str) -> regex.Pattern[str]:
     """Compile a pattern written in NFC, case-insensitively, with verbose layout."""
@@ -88,73 +96,221 @@ def _words(*words: str) -> str:
 _BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 _MONTHS_EN = _words(
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 )
 _MONTHS_BN = _words(
-    "জানুয়ারি", "জানুয়ারী", "ফেব্রুয়ারি", "ফেব্রুয়ারী", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই",
-    "আগস্ট", "আগষ্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর",
-    "বৈশাখ", "জ্যৈষ্ঠ", "আষাঢ়", "শ্রাবণ", "ভাদ্র", "আশ্বিন", "কার্তিক", "অগ্রহায়ণ", "পৌষ",
-    "মাঘ", "ফাল্গুন", "চৈত্র",
+    "জানুয়ারি",
+    "জানুয়ারী",
+    "ফেব্রুয়ারি",
+    "ফেব্রুয়ারী",
+    "মার্চ",
+    "এপ্রিল",
+    "মে",
+    "জুন",
+    "জুলাই",
+    "আগস্ট",
+    "আগষ্ট",
+    "সেপ্টেম্বর",
+    "অক্টোবর",
+    "নভেম্বর",
+    "ডিসেম্বর",
+    "বৈশাখ",
+    "জ্যৈষ্ঠ",
+    "আষাঢ়",
+    "শ্রাবণ",
+    "ভাদ্র",
+    "আশ্বিন",
+    "কার্তিক",
+    "অগ্রহায়ণ",
+    "পৌষ",
+    "মাঘ",
+    "ফাল্গুন",
+    "চৈত্র",
 )
 _COUNT_WORD = _words(
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "few", "couple of",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "few",
+    "couple of",
 )
 _UNIT_EN = r"(?:days?|weeks?|fortnights?|months?|quarters?|years?)"
 _UNIT_BN = r"(?:দিন|সপ্তাহ|মাস|বছর|সাল)(?:ের|এর|ে|র)?"
 _EVENTS = _words(
-    "eid", "christmas", "ramadan", "ramzan", "pohela boishakh", "bengali new year",
-    "victory day", "independence day", "givingtuesday", "giving tuesday", "new year",
-    "the campaign", "the event", "the launch",
-    "ঈদ", "ঈদের", "পহেলা বৈশাখ", "বিজয় দিবস", "স্বাধীনতা দিবস", "রমজান", "রোজা",
+    "eid",
+    "christmas",
+    "ramadan",
+    "ramzan",
+    "pohela boishakh",
+    "bengali new year",
+    "victory day",
+    "independence day",
+    "givingtuesday",
+    "giving tuesday",
+    "new year",
+    "the campaign",
+    "the event",
+    "the launch",
+    "ঈদ",
+    "ঈদের",
+    "পহেলা বৈশাখ",
+    "বিজয় দিবস",
+    "স্বাধীনতা দিবস",
+    "রমজান",
+    "রোজা",
 )
 
-_TIME_PATTERNS = tuple(_compile(p) for p in (
-    # deadlines: "by 31 March 2026", "before June", "until Eid", "by 2027", "in December"
-    rf"""\b(?:by|before|until|till|through|no\s+later\s+than|in|during|from|on)\s+(?:the\s+)?
+_TIME_PATTERNS = tuple(
+    _compile(p)
+    for p in (
+        # deadlines: "by 31 March 2026", "before June", "until Eid", "by 2027", "in December"
+        rf"""\b(?:by|before|until|till|through|no\s+later\s+than|in|during|from|on)\s+(?:the\s+)?
          (?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTHS_EN}\b(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?
          (?:,?\s+\d{{4}})?""",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_EN}\b(?:,?\s+\d{{4}})?",
-    rf"\b{_MONTHS_EN}\s+(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-    r"\b(?:by|before|until|till|in|during|through|for)\s+(?:19|20)\d{2}\b",
-    rf"\b(?:by|before|until|till|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    rf"sunday|{_EVENTS})\b",
-    rf"""\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_EN}\b(?:,?\s+\d{{4}})?",
+        rf"\b{_MONTHS_EN}\s+(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
+        r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+        r"\b(?:by|before|until|till|in|during|through|for)\s+(?:19|20)\d{2}\b",
+        rf"\b(?:by|before|until|till|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+        rf"sunday|{_EVENTS})\b",
+        rf"""\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?
          (?:year|month|quarter|week|campaign|{_MONTHS_EN}|(?:19|20)\d{{2}}|q[1-4])\b""",
-    # durations: "in 3 months", "within six weeks", "over the next 12 months"
-    rf"""\b(?:in|within|over|during|for|after)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?
+        # durations: "in 3 months", "within six weeks", "over the next 12 months"
+        rf"""\b(?:in|within|over|during|for|after)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?
          (?:\d+|{_COUNT_WORD})\s+{_UNIT_EN}\b""",
-    rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming)\s+{_UNIT_EN}\b",
-    # rates and periods: "per week", "a month", "every day", "weekly", "this quarter", "Q2"
-    r"(?:\b(?:per|a|an|each|every)\s+|/\s*)(?:day|week|fortnight|month|quarter|year)\b",
-    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\b",
-    r"\b(?:this|next|the\s+coming)\s+(?:week|month|quarter|year|season)\b",
-    r"\b(?:q[1-4]|h[12])(?:\s*(?:fy\s*)?(?:19|20)?\d{2})?\b",
-    # Bengali: "ডিসেম্বরের মধ্যে", "৩ মাসে", "৬ মাসের মধ্যে", "প্রতি সপ্তাহে", "মাসে", "মাসিক"
-    rf"""(?:\b\d{{1,2}}\s*)?\b{_MONTHS_BN}(?:ের|এর|র|ে)?\b(?:\s*\d{{4}}(?:\s*(?:সালের|এর|র))?)?
+        rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming)\s+{_UNIT_EN}\b",
+        # rates and periods: "per week", "a month", "every day", "weekly", "this quarter", "Q2"
+        r"(?:\b(?:per|a|an|each|every)\s+|/\s*)(?:day|week|fortnight|month|quarter|year)\b",
+        r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\b",
+        r"\b(?:this|next|the\s+coming)\s+(?:week|month|quarter|year|season)\b",
+        r"\b(?:q[1-4]|h[12])(?:\s*(?:fy\s*)?(?:19|20)?\d{2})?\b",
+        # Bengali: "ডিসেম্বরের মধ্যে", "৩ মাসে", "৬ মাসের মধ্যে", "প্রতি সপ্তাহে", "মাসে", "মাসিক"
+        rf"""(?:\b\d{{1,2}}\s*)?\b{_MONTHS_BN}(?:ের|এর|র|ে)?\b(?:\s*\d{{4}}(?:\s*(?:সালের|এর|র))?)?
          (?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?""",
-    rf"\b\d+\s*{_UNIT_BN}\b(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
-    rf"\b(?:প্রতি|এক|এই|আগামী|চলতি|পরবর্তী|দুই|তিন|ছয়|বারো)\s*{_UNIT_BN}\b"
-    r"(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
-    r"\b(?:মাসে|সপ্তাহে|বছরে|দিনে|প্রতিদিন|রোজ|দৈনিক|সাপ্তাহিক|মাসিক|ত্রৈমাসিক|বার্ষিক)\b",
-    rf"{_EVENTS}\S*\s*(?:আগে|মধ্যে|পর্যন্ত)",
-))
+        rf"\b\d+\s*{_UNIT_BN}\b(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
+        rf"\b(?:প্রতি|এক|এই|আগামী|চলতি|পরবর্তী|দুই|তিন|ছয়|বারো)\s*{_UNIT_BN}\b"
+        r"(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
+        r"\b(?:মাসে|সপ্তাহে|বছরে|দিনে|প্রতিদিন|রোজ|দৈনিক|সাপ্তাহিক|মাসিক|ত্রৈমাসিক|বার্ষিক)\b",
+        rf"{_EVENTS}\S*\s*(?:আগে|মধ্যে|পর্যন্ত)",
+    )
+)
 
 _METRIC_WORDS = _words(
-    "followers", "follower", "fans", "page likes", "subscribers", "likes", "reactions",
-    "comments", "shares", "saves", "views", "video views", "reach", "impressions",
-    "engagement", "engagement rate", "clicks", "link clicks", "click-through rate", "ctr",
-    "visits", "website visits", "traffic", "sign-ups", "signups", "sign ups", "registrations",
-    "donations", "donors", "volunteers", "leads", "sales", "orders", "messages", "replies",
-    "response time", "response rate", "posts", "members", "downloads", "attendees",
-    "applications", "signatures", "enquiries", "inquiries", "bookings", "conversions",
-    "taka", "bdt", "tk", "funds", "mentions", "retweets", "reposts", "post", "posting",
-    "ফলোয়ার", "অনুসারী", "লাইক", "কমেন্ট", "মন্তব্য", "শেয়ার", "ভিউ", "রিচ", "এনগেজমেন্ট",
-    "ক্লিক", "দান", "অনুদান", "স্বেচ্ছাসেবক", "সদস্য", "নিবন্ধন", "রেজিস্ট্রেশন", "বিক্রি",
-    "বিক্রয়", "অর্ডার", "পোস্ট", "মেসেজ", "বার্তা", "টাকা", "দর্শক", "সাবস্ক্রাইবার",
+    "followers",
+    "follower",
+    "fans",
+    "page likes",
+    "subscribers",
+    "likes",
+    "reactions",
+    "comments",
+    "shares",
+    "saves",
+    "views",
+    "video views",
+    "reach",
+    "impressions",
+    "engagement",
+    "engagement rate",
+    "clicks",
+    "link clicks",
+    "click-through rate",
+    "ctr",
+    "visits",
+    "website visits",
+    "traffic",
+    "sign-ups",
+    "signups",
+    "sign ups",
+    "registrations",
+    "donations",
+    "donors",
+    "volunteers",
+    "leads",
+    "sales",
+    "orders",
+    "messages",
+    "replies",
+    "response time",
+    "response rate",
+    "posts",
+    "members",
+    "downloads",
+    "attendees",
+    "applications",
+    "signatures",
+    "enquiries",
+    "inquiries",
+    "bookings",
+    "conversions",
+    "taka",
+    "bdt",
+    "tk",
+    "funds",
+    "mentions",
+    "retweets",
+    "reposts",
+    "post",
+    "posting",
+    "ফলোয়ার",
+    "অনুসারী",
+    "লাইক",
+    "কমেন্ট",
+    "মন্তব্য",
+    "শেয়ার",
+    "ভিউ",
+    "রিচ",
+    "এনগেজমেন্ট",
+    "ক্লিক",
+    "দান",
+    "অনুদান",
+    "স্বেচ্ছাসেবক",
+    "সদস্য",
+    "নিবন্ধন",
+    "রেজিস্ট্রেশন",
+    "বিক্রি",
+    "বিক্রয়",
+    "অর্ডার",
+    "পোস্ট",
+    "মেসেজ",
+    "বার্তা",
+    "টাকা",
+    "দর্শক",
+    "সাবস্ক্রাইবার",
 )
 _METRIC = _compile(rf"\b{_METRIC_WORDS}")
 
@@ -206,23 +362,30 @@ _OUTCOME = _compile(
 _UNREALISTIC = _compile(
     r"\b(?:go(?:es)?\s+viral|viral|everyone|everybody|every\s+person|the\s+whole\s+country|"
     r"all\s+of\s+bangladesh|number\s+one|no\.?\s*1|\#1|millions?\s+of\s+followers|"
-    r"overnight)\b|(?<!\w)\#1\b|"
-    + unicodedata.normalize("NFC", r"(?:ভাইরাল|সবাই|সবার|রাতারাতি)")
+    r"overnight)\b|(?<!\w)\#1\b|" + unicodedata.normalize("NFC", r"(?:ভাইরাল|সবাই|সবার|রাতারাতি)")
 )
 
 _SCALE = {
-    "k": 1_000, "thousand": 1_000, "হাজার": 1_000, "m": 1_000_000, "million": 1_000_000,
-    "lakh": 100_000, "lac": 100_000, "লাখ": 100_000, "লক্ষ": 100_000,
-    "crore": 10_000_000, "কোটি": 10_000_000,
+    "k": 1_000,
+    "thousand": 1_000,
+    "হাজার": 1_000,
+    "m": 1_000_000,
+    "million": 1_000_000,
+    "lakh": 100_000,
+    "lac": 100_000,
+    "লাখ": 100_000,
+    "লক্ষ": 100_000,
+    "crore": 10_000_000,
+    "কোটি": 10_000_000,
 }
 _NUMBER = _compile(
-    rf"""(?<![\w.,])(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:{_words('টি', 'টা', 'জন', 'জনকে')})?
-         (?:\s*(?P<scale>k|m|thousand|million|lakh|lac|crore|{_words('হাজার', 'লাখ', 'লক্ষ', 'কোটি')})
+    rf"""(?<![\w.,])(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:{_words("টি", "টা", "জন", "জনকে")})?
+         (?:\s*(?P<scale>k|m|thousand|million|lakh|lac|crore|{_words("হাজার", "লাখ", "লক্ষ", "কোটি")})
             (?!\w))?
          (?P<pct>\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b|pp\b|
-                    {_words('শতাংশ')}))?
+                    {_words("শতাংশ")}))?
          (?P<unit>(?:\s+[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\-]*){{0,2}}?\s+{_METRIC_WORDS}\b
-                  |\s+(?:new\s+|more\s+|additional\s+|extra\s+|{_words('নতুন')}\s+)?
+                  |\s+(?:new\s+|more\s+|additional\s+|extra\s+|{_words("নতুন")}\s+)?
                   [\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\-]*)?"""
 )
 _NUMBER_WORDS = _compile(
@@ -235,18 +398,43 @@ _MULTIPLIER = _compile(
     + unicodedata.normalize("NFC", r"(?:দ্বিগুণ|তিনগুণ|চারগুণ)")
 )
 _MULTIPLIER_GROWTH = {
-    "double": 100.0, "doubling": 100.0, "twice": 100.0, "triple": 200.0, "tripling": 200.0,
-    "quadruple": 300.0, "দ্বিগুণ": 100.0, "তিনগুণ": 200.0, "চারগুণ": 300.0,
+    "double": 100.0,
+    "doubling": 100.0,
+    "twice": 100.0,
+    "triple": 200.0,
+    "tripling": 200.0,
+    "quadruple": 300.0,
+    "দ্বিগুণ": 100.0,
+    "তিনগুণ": 200.0,
+    "চারগুণ": 300.0,
 }
 _STOP_AFTER_NUMBER = {
-    "by", "in", "per", "to", "within", "from", "on", "of", "a", "an", "the", "and", "or",
-    "each", "every", "before", "until", "over", "for", "at", "more", "new",
+    "by",
+    "in",
+    "per",
+    "to",
+    "within",
+    "from",
+    "on",
+    "of",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "each",
+    "every",
+    "before",
+    "until",
+    "over",
+    "for",
+    "at",
+    "more",
+    "new",
 }
 _GROWTH_WORDS = _compile(
     r"\b(?:increase|increasing|grow|growing|growth|raise|raising|boost|boosting|lift|"
-    r"lifting|improve|improving|rise|up)\b|" + unicodedata.normalize(
-        "NFC", r"(?:বাড়া|বাড়ি|বাড়ান|বৃদ্ধি)"
-    )
+    r"lifting|improve|improving|rise|up)\b|" + unicodedata.normalize("NFC", r"(?:বাড়া|বাড়ি|বাড়ান|বৃদ্ধি)")
 )
 _FROM_TO = _compile(
     r"\bfrom\s+(?P<a>\d+(?:,\d+)*(?:\.\d+)?)\s*(?P<ascale>k|thousand|lakh)?\b[^.\d]{0,30}?"
@@ -270,6 +458,7 @@ _ALIASES = {
 
 # --- result objects ----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Criterion:
     """The verdict on one SMART criterion, with the evidence behind it.
@@ -289,8 +478,10 @@ class Criterion:
 
     def __repr__(self) -> str:
         extra = f", suggestion={self.suggestion!r}" if self.suggestion else ""
-        return (f"Criterion(name={self.name!r}, passed={self.passed}, "
-                f"evidence={self.evidence!r}, why={self.why!r}{extra})")
+        return (
+            f"Criterion(name={self.name!r}, passed={self.passed}, "
+            f"evidence={self.evidence!r}, why={self.why!r}{extra})"
+        )
 
 
 @dataclass(frozen=True)
@@ -337,8 +528,11 @@ class GoalCheck:
     def _repr_html_(self) -> str:
         rows = []
         for c in self.criteria.values():
-            mark = ('<span style="color:#1a7f37">✓</span>' if c.passed
-                    else '<span style="color:#cf222e">✗</span>')
+            mark = (
+                '<span style="color:#1a7f37">✓</span>'
+                if c.passed
+                else '<span style="color:#cf222e">✗</span>'
+            )
             evidence = ", ".join(f"“{html.escape(e)}”" for e in c.evidence) or "—"
             tip = f"<br><em>Try:</em> {html.escape(c.suggestion)}" if c.suggestion else ""
             rows.append(
@@ -356,6 +550,7 @@ class GoalCheck:
 
 
 # --- the checker -------------------------------------------------------------------------
+
 
 def check_goal(
     text: str,
@@ -399,8 +594,9 @@ def check_goal(
     criteria = {
         "specific": _specific(goal, matchable),
         "measurable": measurable,
-        "achievable": _achievable(goal, matchable, measurable, time_spans, numbers, baseline,
-                                  period_months),
+        "achievable": _achievable(
+            goal, matchable, measurable, time_spans, numbers, baseline, period_months
+        ),
         "relevant": _relevant(goal, matchable, relevant_to),
         "time-bound": _time_bound(goal, time_spans),
     }
@@ -412,7 +608,7 @@ def _clean_goal(text: object) -> str:
         raise InputError(
             f"The goal must be text (a str), not {type(text).__name__}",
             fix="pass the goal as a sentence in quotes, e.g. check_goal('Reach 2,000 followers "
-                "by June')",
+            "by June')",
         )
     goal = unicodedata.normalize("NFC", " ".join(text.split()))
     if not goal:
@@ -443,7 +639,7 @@ def _check_options(
         raise InputError(
             f"period_months is {period_months!r}, but it must be a number of months above 0",
             fix="give how long the goal has, e.g. period_months=3 for a quarter "
-                "or period_months=0.25 for a week",
+            "or period_months=0.25 for a week",
         )
     if isinstance(relevant_to, str):
         raise InputError(
@@ -496,14 +692,17 @@ def _numbers(goal: str, text: str, time_spans: list[tuple[int, int]]) -> list[_N
         if is_percent and not _METRIC.search(unit):
             unit = ""
         number_end = m.start("unit") if m.group("unit") else m.end()
-        evidence = (goal[m.start():number_end].strip() + " " + unit).strip()
+        evidence = (goal[m.start() : number_end].strip() + " " + unit).strip()
         end = number_end + (len(m.group("unit")) if unit else 0)
         number = m.group("num")
         is_year = regex.fullmatch(r"(?:19|20)\d\d", number) is not None
-        if is_year and not is_percent and not _METRIC.match(unit):
+        if is_year and not is_percent and not _METRIC.search(unit):
             continue
-        found.append(_Number(_to_float(number, m.group("scale")), is_percent, unit,
-                             evidence, (m.start(), end)))
+        found.append(
+            _Number(
+                _to_float(number, m.group("scale")), is_percent, unit, evidence, (m.start(), end)
+            )
+        )
     return found
 
 
@@ -520,7 +719,7 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 
 def _hits(pattern: regex.Pattern[str], goal: str, text: str) -> tuple[str, ...]:
     """What ``pattern`` matched, quoted from the goal as the learner wrote it."""
-    return _unique(goal[m.start():m.end()] for m in pattern.finditer(text))
+    return _unique(goal[m.start() : m.end()] for m in pattern.finditer(text))
 
 
 def _specific(goal: str, text: str) -> Criterion:
@@ -531,67 +730,97 @@ def _specific(goal: str, text: str) -> Criterion:
     evidence = metrics + where + who
     vague_note = f" Vague words found: {_quote(vague)}." if vague else ""
     if metrics and (where or who):
-        return Criterion("specific", True, evidence,
-                         f"it names what will change ({', '.join(metrics)}) and where or for "
-                         f"whom ({', '.join(where + who)}).{vague_note}")
-    suggestion = ("say exactly what will change, where and for whom, e.g. 'Instagram "
-                  "followers among university students in Dhaka'")
+        return Criterion(
+            "specific",
+            True,
+            evidence,
+            f"it names what will change ({', '.join(metrics)}) and where or for "
+            f"whom ({', '.join(where + who)}).{vague_note}",
+        )
+    suggestion = (
+        "say exactly what will change, where and for whom, e.g. 'Instagram "
+        "followers among university students in Dhaka'"
+    )
     if not metrics:
-        why = ("it does not say what will change (no metric such as followers, reach, "
-               f"sign-ups or donations).{vague_note}")
+        why = (
+            "it does not say what will change (no metric such as followers, reach, "
+            f"sign-ups or donations).{vague_note}"
+        )
     else:
-        why = (f"it names what will change ({', '.join(metrics)}) but not where or for whom "
-               f"(no platform or audience).{vague_note}")
+        why = (
+            f"it names what will change ({', '.join(metrics)}) but not where or for whom "
+            f"(no platform or audience).{vague_note}"
+        )
     return Criterion("specific", False, evidence + vague, why, suggestion)
 
 
 def _measurable(goal: str, text: str, numbers: list[_Number]) -> Criterion:
-    evidence = _unique([n.evidence for n in numbers]
-                       + list(_hits(_NUMBER_WORDS, goal, text))
-                       + list(_hits(_MULTIPLIER, goal, text)))
+    evidence = _unique(
+        [n.evidence for n in numbers]
+        + list(_hits(_NUMBER_WORDS, goal, text))
+        + list(_hits(_MULTIPLIER, goal, text))
+    )
     if evidence:
-        return Criterion("measurable", True, evidence,
-                         "it has a number to check the result against.")
+        return Criterion(
+            "measurable", True, evidence, "it has a number to check the result against."
+        )
     return Criterion(
-        "measurable", False, (),
+        "measurable",
+        False,
+        (),
         "there is no number, so nobody can tell whether the goal was reached.",
         "add a number and a unit, e.g. '2,000 followers', '15% more sign-ups' or "
         "'an engagement rate of 3%'",
     )
 
 
-_TIME_SUGGESTION = ("say by when or per what period, e.g. 'by 31 March 2027', 'in 3 months', "
-                    "'per week' or 'ডিসেম্বরের মধ্যে'")
+_TIME_SUGGESTION = (
+    "say by when or per what period, e.g. 'by 31 March 2027', 'in 3 months', "
+    "'per week' or 'ডিসেম্বরের মধ্যে'"
+)
 
 
 def _time_bound(goal: str, spans: list[tuple[int, int]]) -> Criterion:
     if spans:
-        return Criterion("time-bound", True, _unique(goal[a:b] for a, b in spans),
-                         "it says by when or over what period.")
-    return Criterion("time-bound", False, (),
-                     "there is no deadline or period, so the goal can drift forever.",
-                     _TIME_SUGGESTION)
+        return Criterion(
+            "time-bound",
+            True,
+            _unique(goal[a:b] for a, b in spans),
+            "it says by when or over what period.",
+        )
+    return Criterion(
+        "time-bound",
+        False,
+        (),
+        "there is no deadline or period, so the goal can drift forever.",
+        _TIME_SUGGESTION,
+    )
 
 
 def _relevant(goal: str, text: str, relevant_to: Sequence[str] | None) -> Criterion:
     if relevant_to:
         hits = _unique(goal for goal in relevant_to if _mentions(text, goal))
         if hits:
-            return Criterion("relevant", True, hits,
-                             f"it mentions your organisation's goal: {', '.join(hits)}.")
+            return Criterion(
+                "relevant", True, hits, f"it mentions your organisation's goal: {', '.join(hits)}."
+            )
         return Criterion(
-            "relevant", False, (),
-            "it does not mention any of your organisation's goals: "
-            + ", ".join(relevant_to) + ".",
+            "relevant",
+            False,
+            (),
+            "it does not mention any of your organisation's goals: " + ", ".join(relevant_to) + ".",
             f"say which goal it serves, e.g. '... so that more people {relevant_to[0]}' "
             f"or '... to support {relevant_to[0]}'",
         )
     outcomes = _hits(_OUTCOME, goal, text)
     if outcomes:
-        return Criterion("relevant", True, outcomes,
-                         "it ties to an outcome the organisation cares about.")
+        return Criterion(
+            "relevant", True, outcomes, "it ties to an outcome the organisation cares about."
+        )
     return Criterion(
-        "relevant", False, (),
+        "relevant",
+        False,
+        (),
         "it does not say what the result is for (no donations, volunteers, sign-ups, sales "
         "or awareness of a cause), so it may be a vanity number.",
         "add why it matters to the organisation, e.g. '... so that 50 more people sign up "
@@ -607,8 +836,9 @@ def _stem(word: str) -> str:
 def _mentions(text: str, goal: str) -> bool:
     """Whether every content word of ``goal`` appears in ``text`` (loosely: shared stem)."""
     text_words = [w.lower() for w in regex.findall(r"\w+", text)]
-    goal_words = [w for w in regex.findall(r"\w+", unicodedata.normalize("NFC", goal))
-                  if len(w) >= 3] or regex.findall(r"\w+", goal)
+    goal_words = [
+        w for w in regex.findall(r"\w+", unicodedata.normalize("NFC", goal)) if len(w) >= 3
+    ] or regex.findall(r"\w+", goal)
     return bool(goal_words) and all(
         any(tw.startswith(_stem(gw)) for tw in text_words) for gw in goal_words
     )
@@ -618,34 +848,75 @@ def _mentions(text: str, goal: str) -> bool:
 
 _DAYS_PER_MONTH = 30.44
 _UNIT_MONTHS = {
-    "day": 1 / _DAYS_PER_MONTH, "week": 7 / _DAYS_PER_MONTH, "fortnight": 14 / _DAYS_PER_MONTH,
-    "month": 1.0, "quarter": 3.0, "year": 12.0,
-    "দিন": 1 / _DAYS_PER_MONTH, "সপ্তাহ": 7 / _DAYS_PER_MONTH, "মাস": 1.0, "বছর": 12.0,
+    "day": 1 / _DAYS_PER_MONTH,
+    "week": 7 / _DAYS_PER_MONTH,
+    "fortnight": 14 / _DAYS_PER_MONTH,
+    "month": 1.0,
+    "quarter": 3.0,
+    "year": 12.0,
+    "দিন": 1 / _DAYS_PER_MONTH,
+    "সপ্তাহ": 7 / _DAYS_PER_MONTH,
+    "মাস": 1.0,
+    "বছর": 12.0,
 }
 _COUNTS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3,
-    "couple of": 2, "এক": 1, "দুই": 2, "তিন": 3, "ছয়": 6, "বারো": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "few": 3,
+    "couple of": 2,
+    "এক": 1,
+    "দুই": 2,
+    "তিন": 3,
+    "ছয়": 6,
+    "বারো": 12,
 }
 _PERIOD_PATTERNS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
-    (_compile(p), kind) for p, kind in (
-        (rf"\b(?P<n>\d+(?:\.\d+)?|{_COUNT_WORD})\s+(?P<unit>day|week|fortnight|month|quarter|"
-         r"year)s?\b", "count"),
-        (r"(?:\b(?:per|a|an|each|every|this|next|the\s+coming)\s+|/\s*)(?P<unit>day|week|"
-         r"fortnight|month|quarter|year)\b", "one"),
+    (_compile(p), kind)
+    for p, kind in (
+        (
+            rf"\b(?P<n>\d+(?:\.\d+)?|{_COUNT_WORD})\s+(?P<unit>day|week|fortnight|month|quarter|"
+            r"year)s?\b",
+            "count",
+        ),
+        (
+            r"(?:\b(?:per|a|an|each|every|this|next|the\s+coming)\s+|/\s*)(?P<unit>day|week|"
+            r"fortnight|month|quarter|year)\b",
+            "one",
+        ),
         (r"\b(?P<unit>day|week|fortnight|month|quarter|year)ly\b", "one"),
         (r"\b(?:dai)(?P<unit>ly)\b|\bannually\b|\byearly\b", "named"),
         (r"\bq[1-4]\b", "quarter"),
         (r"\bh[12]\b", "half"),
-        (rf"(?P<n>\d+|{_words('এক', 'দুই', 'তিন', 'ছয়', 'বারো')})\s*(?P<unit>দিন|সপ্তাহ|মাস|বছর)",
-         "count"),
+        (
+            rf"(?P<n>\d+|{_words('এক', 'দুই', 'তিন', 'ছয়', 'বারো')})\s*(?P<unit>দিন|সপ্তাহ|মাস|বছর)",
+            "count",
+        ),
         (r"(?:প্রতি|এই|আগামী|চলতি|পরবর্তী)\s*(?P<unit>দিন|সপ্তাহ|মাস|বছর)", "one"),
-        (r"(?P<unit>মাস|সপ্তাহ|বছর|দিন)(?:ে|িক)\b|(?P<unit>সাপ্তাহিক|দৈনিক|প্রতিদিন|রোজ|"
-         r"বার্ষিক|ত্রৈমাসিক)", "bengali"),
+        (
+            r"(?P<unit>মাস|সপ্তাহ|বছর|দিন)(?:ে|িক)\b|(?P<unit>সাপ্তাহিক|দৈনিক|প্রতিদিন|রোজ|"
+            r"বার্ষিক|ত্রৈমাসিক)",
+            "bengali",
+        ),
     )
 )
 _BENGALI_PERIOD_WORDS = {
-    "সাপ্তাহিক": "সপ্তাহ", "দৈনিক": "দিন", "প্রতিদিন": "দিন", "রোজ": "দিন", "বার্ষিক": "বছর",
+    "সাপ্তাহিক": "সপ্তাহ",
+    "দৈনিক": "দিন",
+    "প্রতিদিন": "দিন",
+    "রোজ": "দিন",
+    "বার্ষিক": "বছর",
 }
 
 
@@ -653,8 +924,9 @@ def _plural(n: float, unit: str) -> str:
     return f"{n:g} {unit}" + ("" if n == 1 else "s")
 
 
-def _period_from_text(goal: str, text: str,
-                      spans: list[tuple[int, int]]) -> tuple[float, str] | None:
+def _period_from_text(
+    goal: str, text: str, spans: list[tuple[int, int]]
+) -> tuple[float, str] | None:
     """How many months a goal has, read from its time phrases: (months, phrase)."""
     for start, end in spans:
         phrase = text[start:end]
@@ -662,7 +934,7 @@ def _period_from_text(goal: str, text: str,
             m = pattern.search(phrase)
             if m is None:
                 continue
-            label = goal[start + m.start(): start + m.end()]
+            label = goal[start + m.start() : start + m.end()]
             unit = (m.groupdict().get("unit") or "").lower()
             if kind == "count":
                 raw = m.group("n").lower()
@@ -698,7 +970,8 @@ _INCREASE_BEFORE = _compile(
 _INCREASE_AFTER = _compile(r"^\s*(?:new|more|additional|extra|নতুন|আরও|আরো)\b")
 _GROWTH_AFTER_PERCENT = _compile(
     r"^\s*(?:more|increase|growth|rise|higher|up|extra|"
-    + unicodedata.normalize("NFC", r"বেশি|বৃদ্ধি|বাড়া\w*|বাড়ি\w*|বাড়ান\w*") + ")"
+    + unicodedata.normalize("NFC", r"বেশি|বৃদ্ধি|বাড়া\w*|বাড়ি\w*|বাড়ান\w*")
+    + ")"
 )
 
 
@@ -713,8 +986,9 @@ def _mentions_audience(text: str) -> bool:
     return any(alias in lower for key in _AUDIENCE_METRICS for alias in _aliases(key))
 
 
-def _growth(text: str, numbers: list[_Number],
-            baseline: Mapping[str, float] | None) -> _Growth | None:
+def _growth(
+    text: str, numbers: list[_Number], baseline: Mapping[str, float] | None
+) -> _Growth | None:
     """The growth a goal asks for, in % of today's value, if it can be worked out."""
     audience = _mentions_audience(text)
     m = _FROM_TO.search(text)
@@ -732,10 +1006,11 @@ def _growth(text: str, numbers: list[_Number],
     for n in numbers:
         if not n.is_percent or "point" in n.evidence.lower() or n.evidence.lower().endswith("pp"):
             continue
-        before, after = text[: n.span[0]], text[n.span[0]:]
-        after_number = after[len(regex.match(r"\d[\d,.]*\s*(?:%|\S+)", after)[0]):]
+        before, after = text[: n.span[0]], text[n.span[0] :]
+        after_number = after[len(regex.match(r"\d[\d,.]*\s*(?:%|\S+)", after)[0]) :]
         by_growth = regex.search(r"\bby\s*$", before, regex.IGNORECASE) and _GROWTH_WORDS.search(
-            before)
+            before
+        )
         if by_growth or _GROWTH_AFTER_PERCENT.search(after_number):
             return _Growth(n.value, n.evidence, audience)
     for key, value in (baseline or {}).items():
@@ -744,11 +1019,12 @@ def _growth(text: str, numbers: list[_Number],
             if n.is_percent:
                 continue
             stop = numbers[i + 1].span[0] if i + 1 < len(numbers) else len(text)
-            window = text[n.span[0]: min(stop, n.span[0] + 40)].lower()
+            window = text[n.span[0] : min(stop, n.span[0] + 40)].lower()
             if not any(alias in window for alias in aliases):
                 continue
-            explicit = (_INCREASE_BEFORE.search(text[: n.span[0]])
-                        or _INCREASE_AFTER.search(text[n.span[0]:].split(maxsplit=1)[-1]))
+            explicit = _INCREASE_BEFORE.search(text[: n.span[0]]) or _INCREASE_AFTER.search(
+                text[n.span[0] :].split(maxsplit=1)[-1]
+            )
             increase = n.value if explicit or n.value <= value else n.value - value
             is_audience = key.lower() in _AUDIENCE_METRICS or audience
             return _Growth(increase / value * 100, n.evidence, is_audience, (key, value))
@@ -769,17 +1045,21 @@ def _achievable(
     baseline: Mapping[str, float] | None,
     period_months: float | None,
 ) -> Criterion:
-    unrealistic = _unique(goal[m.start():m.end()] for m in _UNREALISTIC.finditer(text))
+    unrealistic = _unique(goal[m.start() : m.end()] for m in _UNREALISTIC.finditer(text))
     if unrealistic:
         return Criterion(
-            "achievable", False, unrealistic,
+            "achievable",
+            False,
+            unrealistic,
             f"it promises something no plan can control ({_quote(unrealistic)}).",
             "replace it with a number you can reach from where you are today, "
             "e.g. '+10% Facebook followers in 3 months'",
         )
     if not measurable.passed:
         return Criterion(
-            "achievable", False, (),
+            "achievable",
+            False,
+            (),
             "without a number there is nothing to check against what you have today.",
             "add a number first (see measurable), then compare it with your current figures",
         )
@@ -789,19 +1069,27 @@ def _achievable(
     else:
         period = _period_from_text(goal, text, time_spans)
     if growth is None:
-        hint = ("pass baseline={'followers': 5000} (today's value of the metric the goal "
-                "names) to check it" if not baseline else
-                "the baseline you gave (" + ", ".join(baseline) + ") is not a metric the goal "
-                "names, so it could not be used")
-        return Criterion("achievable", True, (),
-                         f"there is a target, but nothing to compare it with: {hint}.")
+        hint = (
+            "pass baseline={'followers': 5000} (today's value of the metric the goal "
+            "names) to check it"
+            if not baseline
+            else "the baseline you gave (" + ", ".join(baseline) + ") is not a metric the goal "
+            "names, so it could not be used"
+        )
+        return Criterion(
+            "achievable", True, (), f"there is a target, but nothing to compare it with: {hint}."
+        )
     evidence = [f"growth of +{growth.percent:.0f}% ({growth.evidence})"]
     if growth.baseline is not None:
         evidence[0] += f" from a baseline of {growth.baseline[1]:,g} {growth.baseline[0]}"
     if period is None:
-        return Criterion("achievable", True, tuple(evidence),
-                         f"it asks for +{growth.percent:.0f}%, but over what period is unclear; "
-                         "pass period_months=... to check it.")
+        return Criterion(
+            "achievable",
+            True,
+            tuple(evidence),
+            f"it asks for +{growth.percent:.0f}%, but over what period is unclear; "
+            "pass period_months=... to check it.",
+        )
     months, label = period
     evidence.append(f"period: {label}")
     monthly = ((1 + growth.percent / 100) ** (1 / months) - 1) * 100
@@ -809,36 +1097,51 @@ def _achievable(
     if growth.audience:
         if monthly > UNLIKELY_MONTHLY_GROWTH:
             return Criterion(
-                "achievable", False, tuple(evidence),
+                "achievable",
+                False,
+                tuple(evidence),
                 f"{what} is about {monthly:.0f}% growth a month; {_benchmarks_text()}. "
                 f"Above {UNLIKELY_MONTHLY_GROWTH:g}% a month is very unlikely.",
                 _realistic_suggestion(growth, months),
             )
-        tone = ("ambitious next to" if monthly > TYPICAL_MONTHLY_GROWTH * 1.5
-                else "in line with")
-        return Criterion("achievable", True, tuple(evidence),
-                         f"{what} is about {monthly:.1f}% growth a month, {tone} the "
-                         f"{TYPICAL_MONTHLY_GROWTH:g}% a month nonprofit benchmark "
-                         "(M+R/NTEN 2013).")
+        tone = "ambitious next to" if monthly > TYPICAL_MONTHLY_GROWTH * 1.5 else "in line with"
+        return Criterion(
+            "achievable",
+            True,
+            tuple(evidence),
+            f"{what} is about {monthly:.1f}% growth a month, {tone} the "
+            f"{TYPICAL_MONTHLY_GROWTH:g}% a month nonprofit benchmark "
+            "(M+R/NTEN 2013).",
+        )
     if monthly > UNLIKELY_MONTHLY_GROWTH_OTHER:
         return Criterion(
-            "achievable", False, tuple(evidence),
+            "achievable",
+            False,
+            tuple(evidence),
             f"{what} is about {monthly:.0f}% growth a month: more than doubling every month "
             "is rarely sustained.",
             "compare with your own past months and set a smaller step, or give it more time",
         )
-    return Criterion("achievable", True, tuple(evidence),
-                     f"{what} is about {monthly:.1f}% growth a month; the course has no "
-                     "benchmark for this metric, so compare it with your own past months.")
+    return Criterion(
+        "achievable",
+        True,
+        tuple(evidence),
+        f"{what} is about {monthly:.1f}% growth a month; the course has no "
+        "benchmark for this metric, so compare it with your own past months.",
+    )
 
 
 def _realistic_suggestion(growth: _Growth, months: float) -> str:
     low = ((1 + TYPICAL_MONTHLY_GROWTH / 100) ** months - 1) * 100
     high = ((1 + UNLIKELY_MONTHLY_GROWTH / 200) ** months - 1) * 100
-    text = (f"aim for about {TYPICAL_MONTHLY_GROWTH:g}–{UNLIKELY_MONTHLY_GROWTH / 2:g}% a month "
-            f"(+{low:.0f}% to +{high:.0f}% over this period)")
+    text = (
+        f"aim for about {TYPICAL_MONTHLY_GROWTH:g}–{UNLIKELY_MONTHLY_GROWTH / 2:g}% a month "
+        f"(+{low:.0f}% to +{high:.0f}% over this period)"
+    )
     if growth.baseline is not None:
         key, value = growth.baseline
-        text += (f", i.e. from {value:,.0f} to about {value * (1 + low / 100):,.0f}–"
-                 f"{value * (1 + high / 100):,.0f} {key}")
+        text += (
+            f", i.e. from {value:,.0f} to about {value * (1 + low / 100):,.0f}–"
+            f"{value * (1 + high / 100):,.0f} {key}"
+        )
     return text + ", give it more time, or plan paid promotion"
