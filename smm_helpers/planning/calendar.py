@@ -479,8 +479,10 @@ def _platform_slots(
     given = best_slots.get(platform) if isinstance(best_slots, Mapping) else best_slots
     if given is None:
         ranked = _ranked_default_slots(platform, weekend, rng)
+        weekend_names = "–".join(DAY_NAMES[d] for d in weekend) or "no"
         origin = (
-            "default slot: " + SPROUT_GUIDANCE[platform].source + ", moved to the local weekend"
+            f"default slot: {SPROUT_GUIDANCE[platform].source}; US days shifted so the "
+            f"{weekend_names} weekend lines up with the US Sat–Sun"
         )
     elif callable(getattr(given, "best", None)):
         ranked = slots_from_best_times(given, 7 * 24)
