@@ -9,6 +9,10 @@ numbers or a **new** table; nothing changes the table you pass in.  Rates are fr
 - Audience: :func:`follower_growth`.
 - Paid: :func:`cpm`, :func:`cpc`, :func:`cost_per_result`, :func:`roi`, :func:`roas`,
   :func:`campaign_metrics`.
+- Reports: :func:`summarize` (per platform, format, week, hour...), :func:`best_time_table`.
+- Inbox: :func:`response_times`, :func:`response_rate`, :func:`response_summary`.
+- Experiments: :func:`ab_test` (two-proportion z-test, explained in words).
+- Unusual days (e.g. fake traffic): :func:`daily_series`, :func:`flag_anomalies`.
 
 >>> import pandas as pd
 >>> from smm_helpers import metrics
@@ -20,6 +24,9 @@ numbers or a **new** table; nothing changes the table you pass in.  Rates are fr
 
 from __future__ import annotations
 
+from smm_helpers.metrics.abtest import ABTestResult, ab_test
+from smm_helpers.metrics.anomalies import daily_series, flag_anomalies
+from smm_helpers.metrics.best_time import BEST_TIME_METRICS, BestTimes, best_time_table
 from smm_helpers.metrics.growth import GROWTH_FREQUENCIES, follower_growth
 from smm_helpers.metrics.paid import (
     CAMPAIGN_METRICS,
@@ -41,24 +48,45 @@ from smm_helpers.metrics.rates import (
     reach_rate,
     virality_rate,
 )
+from smm_helpers.metrics.responses import (
+    RESPONSE_COLUMNS,
+    response_rate,
+    response_summary,
+    response_times,
+)
+from smm_helpers.metrics.summaries import SUMMARY_COLUMNS, SUMMARY_KEYS, summarize
 
 __all__ = [
+    "BEST_TIME_METRICS",
     "CAMPAIGN_METRICS",
     "ENGAGEMENT_RATE_BASES",
     "GROWTH_FREQUENCIES",
     "METRIC_COLUMNS",
+    "RESPONSE_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "SUMMARY_KEYS",
+    "ABTestResult",
+    "BestTimes",
+    "ab_test",
     "add_metrics",
     "amplification_rate",
+    "best_time_table",
     "campaign_metrics",
     "cost_per_result",
     "cpc",
     "cpm",
     "ctr",
+    "daily_series",
     "engagement_rate",
     "engagements",
+    "flag_anomalies",
     "follower_growth",
     "reach_rate",
+    "response_rate",
+    "response_summary",
+    "response_times",
     "roas",
     "roi",
+    "summarize",
     "virality_rate",
 ]
