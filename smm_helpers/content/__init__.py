@@ -1,12 +1,18 @@
 """Check a post before it goes out: length in each platform's own unit, hashtags, the fold.
 
->>> from smm_helpers.content import x_weighted_length
->>> x_weighted_length("ঈদ মোবারক! 🌙 #ঈদ")
+>>> from smm_helpers.content import check_post
+>>> check_post("ঈদ মোবারক! 🌙 #ঈদ", "x").length
 17
+>>> check_post("ঈদ মোবারক!", "instagram", field="title")
+Traceback (most recent call last):
+...
+smm_helpers.errors.InputError: 'title' is not a field of an Instagram post SMM Lab knows.
+How to fix it: use one of: caption (also called 'post').
 """
 
 from __future__ import annotations
 
+from smm_helpers.content.check import PostCheck, check_post, youtube_tags_length
 from smm_helpers.content.extract import (
     extract_emoji,
     extract_emoji_with_indices,
@@ -30,7 +36,9 @@ from smm_helpers.content.limits import LIMITS, Limit, fields_of, limit_for
 __all__ = [
     "LIMITS",
     "Limit",
+    "PostCheck",
     "XCount",
+    "check_post",
     "code_points",
     "count_x",
     "extract_emoji",
@@ -46,4 +54,5 @@ __all__ = [
     "utf8_bytes",
     "visible_characters",
     "x_weighted_length",
+    "youtube_tags_length",
 ]

@@ -159,8 +159,8 @@ X_PREMIUM_LIMIT = Limit(
 HASHTAG_CAPS: dict[str, tuple[int, str]] = {
     "instagram": (
         5,
-        "Instagram allows 5 hashtags per post or reel since Mosseri's announcement around "
-        "19 Dec 2025 (was 30); shiftdelete.net; recentmedianews.com; Ayrshare docs",
+        "since Mosseri announced it around 19 Dec 2025, rolling out gradually; it was 30. "
+        "Sources: shiftdelete.net, recentmedianews.com, Ayrshare docs",
     ),
 }
 """Hard caps on hashtags per post, with their source.  Other platforms set no hard cap."""
@@ -168,12 +168,17 @@ HASHTAG_CAPS: dict[str, tuple[int, str]] = {
 
 @dataclass(frozen=True)
 class Fold:
-    """Where a platform cuts a long post with "see more", in characters (code points)."""
+    """Where a platform cuts a long post and shows a "see more" link.
+
+    ``at`` is counted in ``unit`` (characters, or weighted characters on X).
+    """
 
     platform: str
     at: int
     where: str
+    label: str
     source: str
+    unit: str = CODE_POINTS
     uncertain: bool = True
 
 
@@ -182,15 +187,17 @@ FOLDS: dict[str, Fold] = {
         "facebook",
         125,
         "on mobile (about 477 on desktop)",
+        "See more",
         "third-party figures: socialk.it; ferryman.io",
     ),
-    "instagram": Fold("instagram", 125, "in the feed", "general knowledge"),
-    "linkedin": Fold("linkedin", 210, "in the feed", "general knowledge"),
-    "x": Fold("x", 280, 'for Premium posts longer than 280 ("Show more")', "general knowledge"),
+    "instagram": Fold("instagram", 125, "in the feed", "more", "general knowledge"),
+    "linkedin": Fold("linkedin", 210, "in the feed", "see more", "general knowledge"),
+    "x": Fold("x", 280, "of a long Premium post", "Show more", "general knowledge", WEIGHTED),
 }
 """The "see more" fold of each platform that has a commonly quoted figure; all UNCERTAIN.
 
 Facebook's fold is given for mobile (≈125), where most people read; desktop shows ≈477.
+A free X post is never longer than its fold.
 """
 
 

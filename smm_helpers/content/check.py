@@ -1,0 +1,395 @@
+"""``check_post``: will this post fit, and how will it look, on a given platform?
+
+>>> result = check_post("শুভ নববর্ষ! 🎉 Join us https://example.org #পহেলা_বৈশাখ", "x")
+>>> result.ok, result.length, result.limit
+(True, 59, 280)
+>>> print(result)  # doctest: +ELLIPSIS
+X counts 59 of 280 weighted characters — 221 to spare. Bengali letters count 1 each, ...
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from html import escape
+
+import regex
+
+from smm_helpers.content.extract import (
+    _require_text,
+    extract_emoji,
+    extract_hashtags,
+    extract_mentions,
+    extract_urls,
+)
+from smm_helpers.content.length import count_x, graphemes, visible_characters
+from smm_helpers.content.limits import (
+    CODE_POINTS,
+    FOLDS,
+    HASHTAG_CAPS,
+    UTF8_BYTES,
+    WEIGHTED,
+    Fold,
+    Limit,
+    check_platform,
+    limit_for,
+)
+from smm_helpers.errors import InputError
+from smm_helpers.schema import PLATFORM_NAMES
+
+_BENGALI = regex.compile(r"\p{Bengali}")
+_LATIN = regex.compile(r"\p{Latin}")
+_X_DOUBLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Disclosure labels the FTC accepts (Disclosures 101 for Social Media Influencers; facts §2.7).
+_DISCLOSURE = regex.compile(
+    r"(?i)(?<![\p{L}\p{M}\p{Nd}_])(?:#ad|#sponsored|advertisement|#brandambassador"
+    r"|#\w+partner)(?![\p{L}\p{M}\p{Nd}_])"
+)
+_ANGLE_BRACKETS = "<>"
+_LEFT = "style='text-align:left'"
+
+
+@dataclass(frozen=True)
+class PostCheck:
+    """The result of :func:`check_post`; print it (or show it in a notebook) to read it.
+
+    ``length`` is in the platform's own ``unit``; ``visible_characters`` is what a reader
+    sees (grapheme clusters).  ``fold_at`` is where "see more" cuts the post (``None`` when the
+    platform has no commonly quoted figure) and ``above_fold`` the text shown before it.
+    """
+
+    text: str
+    platform: str
+    field: str
+    premium: bool
+    length: int
+    limit: int
+    unit: str
+    visible_characters: int
+    hashtags: list[str]
+    mentions: list[str]
+    links: list[str]
+    emoji: list[str]
+    fold_at: int | None
+    above_fold: str
+    problems: list[str] = dataclasses.field(default_factory=list)
+    explanation: str = ""
+    fold_note: str = ""
+    source: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing in ``problems`` stops the post from going out."""
+        return not self.problems
+
+    @property
+    def over_by(self) -> int:
+        """How many units too long the post is (0 when it fits)."""
+        return max(self.length - self.limit, 0)
+
+    @property
+    def summary(self) -> str:
+        """One sentence: the count against the limit."""
+        name = _name(self.platform)
+        if self.over_by:
+            verdict = f"{self.over_by:,} over"
+        elif self.length == self.limit:
+            verdict = "exactly at the limit"
+        else:
+            verdict = f"{self.limit - self.length:,} to spare"
+        return f"{name} counts {self.length:,} of {self.limit:,} {self.unit} — {verdict}."
+
+    def __repr__(self) -> str:
+        return (
+            f"PostCheck(platform={self.platform!r}, field={self.field!r}, "
+            f"length={self.length}, limit={self.limit}, unit={self.unit!r}, ok={self.ok}, "
+            f"problems={len(self.problems)})"
+        )
+
+    def __str__(self) -> str:
+        lines = [f"{self.summary} {self.explanation}".strip()]
+        lines.append(
+            f"A reader sees {self.visible_characters:,} characters; "
+            f"{_count(self.hashtags, 'hashtag')}, {_count(self.mentions, 'mention')}, "
+            f"{_count(self.links, 'link')}, {_count(self.emoji, 'emoji', 'emoji')}."
+        )
+        if self.fold_note:
+            lines.append(self.fold_note)
+        if self.above_fold != self.text:
+            lines.append(f'Readers see: "{self.above_fold.rstrip()}…"')
+        if self.problems:
+            lines.append("Problems:")
+            lines += [f"  - {problem}" for problem in self.problems]
+        else:
+            lines.append("No problems found.")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        colour = "#1a7f37" if self.ok else "#cf222e"
+        verdict = "ready to post" if self.ok else "needs changes"
+        rows = [
+            ("Length", f"{self.length:,} of {self.limit:,} {escape(self.unit)}"),
+            ("Visible characters", f"{self.visible_characters:,}"),
+            ("Hashtags", escape(", ".join("#" + tag for tag in self.hashtags)) or "none"),
+            ("Mentions", escape(", ".join("@" + name for name in self.mentions)) or "none"),
+            ("Links", escape(", ".join(self.links)) or "none"),
+            ("Emoji", escape(" ".join(self.emoji)) or "none"),
+        ]
+        table = "".join(
+            f"<tr><th {_LEFT}>{key}</th><td {_LEFT}>{value}</td></tr>" for key, value in rows
+        )
+        parts = [
+            f"<div><p><b style='color:{colour}'>{escape(PLATFORM_NAMES[self.platform])} "
+            f"{escape(self.field)}: {verdict}</b></p>",
+            f"<p>{escape(self.summary)} {escape(self.explanation)}</p>",
+            f"<table>{table}</table>",
+        ]
+        if self.fold_at is not None:
+            below = self.text[len(self.above_fold) :]
+            parts.append(
+                f"<p>{escape(self.fold_note)}</p><blockquote>{escape(self.above_fold)}"
+                f"<span style='opacity:0.45'>{escape(below)}</span></blockquote>"
+            )
+        if self.problems:
+            items = "".join(f"<li>{escape(problem)}</li>" for problem in self.problems)
+            parts.append(f"<p><b>Problems</b></p><ul>{items}</ul>")
+        parts.append(f"<p style='font-size:smaller'>Limit source: {escape(self.source)}</p></div>")
+        return "".join(parts)
+
+
+def _name(platform: str) -> str:
+    """The platform's everyday name: "X", not "X (Twitter)", in running text."""
+    return PLATFORM_NAMES[platform].replace(" (Twitter)", "")
+
+
+def _count(items: list[str], singular: str, plural: str | None = None) -> str:
+    word = singular if len(items) == 1 else (plural or singular + "s")
+    return f"{len(items)} {word}"
+
+
+def check_post(
+    text: str,
+    platform: str,
+    *,
+    field: str | None = None,
+    premium: bool = False,
+) -> PostCheck:
+    """Check a post against a platform's limits before it goes out.
+
+    ``field`` is ``"post"`` / ``"caption"`` (the main text; the default), or for YouTube
+    ``"title"``, ``"description"`` or ``"tags"`` (tags written as ``"smm, dhaka food"``).
+    ``premium=True`` uses X Premium's 25,000 limit.  The length is in the platform's own
+    unit: weighted characters on X, UTF-8 bytes for YouTube descriptions, code points
+    elsewhere.  The text itself is not changed.
+
+    >>> check = check_post("a" * 290, "x")
+    >>> check.ok, check.over_by
+    (False, 10)
+    >>> check_post("#one #two #three #four #five #six", "instagram").problems  # doctest: +ELLIPSIS
+    ['6 hashtags: Instagram allows at most 5 per post ...']
+    >>> check_post("   ", "linkedin")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: the post is empty (it has no text, only spaces or nothing).
+    How to fix it: write the post first, then check it, e.g. check_post('Hello Dhaka!', 'linkedin').
+    """
+    text = _require_text(text)
+    check_platform(platform)
+    if not isinstance(premium, bool):
+        raise InputError(
+            f"premium must be True or False, not {premium!r}",
+            fix="write premium=True for an X Premium account, or leave it out",
+        )
+    limit = limit_for(platform, field, premium=premium)
+    if not text.strip():
+        raise InputError(
+            "the post is empty (it has no text, only spaces or nothing)",
+            fix=f"write the post first, then check it, e.g. check_post('Hello Dhaka!', "
+            f"{platform!r})",
+        )
+    length = _length(text, limit, premium)
+    hashtags = extract_hashtags(text)
+    emoji = extract_emoji(text)
+    links = extract_urls(text)
+    fold = _fold(platform, premium)
+    above = _above_fold(text, fold)
+    return PostCheck(
+        text=text,
+        platform=platform,
+        field=limit.field,
+        premium=premium,
+        length=length,
+        limit=limit.limit,
+        unit=limit.unit,
+        visible_characters=visible_characters(text),
+        hashtags=hashtags,
+        mentions=extract_mentions(text, platform),
+        links=links,
+        emoji=emoji,
+        fold_at=fold.at if fold else None,
+        above_fold=above,
+        problems=_problems(text, limit, length, premium, hashtags, above, fold),
+        explanation=_explain(text, limit, links, emoji),
+        fold_note=_fold_note(text, fold, above),
+        source=limit.source + (" (UNCERTAIN)" if limit.uncertain else ""),
+    )
+
+
+# ------------------------------------------------------------------------------ counting
+def _length(text: str, limit: Limit, premium: bool) -> int:
+    if limit.unit == WEIGHTED:
+        return count_x(text, premium=premium).weighted_length
+    if limit.unit == UTF8_BYTES:
+        return len(text.encode("utf-8"))
+    if limit.field == "tags":
+        return youtube_tags_length(text)
+    return len(text)
+
+
+def youtube_tags_length(tags: str) -> int:
+    """How YouTube counts a comma-separated tag list against its 500-character total.
+
+    The commas between tags count, and a tag containing a space is wrapped in quotes that
+    count too (YouTube Data API ``snippet.tags``; facts §2.6).
+
+    >>> youtube_tags_length("smm, dhaka food")  # 3 + 1 comma + 10 + 2 quotes
+    16
+    >>> youtube_tags_length(["smm"])
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: tags must be a string (str), not list ['smm'].
+    How to fix it: pass the post's text as a string, e.g. tags='Hello #SMM'.
+    """
+    tags = _require_text(tags, "tags")
+    parts = [tag.strip() for tag in tags.split(",") if tag.strip()]
+    quoted = sum(len(tag) + (2 if " " in tag else 0) for tag in parts)
+    return quoted + max(len(parts) - 1, 0)
+
+
+def _explain(text: str, limit: Limit, links: list[str], emoji: list[str]) -> str:
+    name = PLATFORM_NAMES[limit.platform]
+    if limit.unit == WEIGHTED:
+        parts = []
+        if _BENGALI.search(text):
+            parts.append("Bengali letters count 1 each")
+        elif _LATIN.search(text):
+            parts.append("English letters count 1 each")
+        else:
+            parts.append("Most letters count 1 each")
+        if _X_DOUBLE.search(text):
+            parts.append("Chinese, Japanese and Korean characters 2")
+        if links:
+            parts.append("links 23 (however long)")
+        if emoji:
+            parts.append("emoji 2")
+        return ", ".join(parts) + "."
+    if limit.unit == UTF8_BYTES:
+        parts = ["English letters and spaces take 1 byte each"]
+        if _BENGALI.search(text):
+            parts.insert(0, "Bengali letters take 3 bytes each")
+        if emoji:
+            parts.append("emoji 4 or more")
+        return ", ".join(parts) + "."
+    if limit.field == "tags":
+        return "Commas between tags count, and quotes around tags with spaces count too."
+    assert limit.unit == CODE_POINTS
+    shown = "" if not limit.uncertain else " The limit itself is UNCERTAIN."
+    return (
+        f"Counted as Unicode code points (each letter, vowel sign and space is 1), "
+        f"an approximation: {name} does not say exactly what it counts.{shown}"
+    )
+
+
+# ------------------------------------------------------------------------------ the fold
+def _fold(platform: str, premium: bool) -> Fold | None:
+    if platform == "x" and not premium:
+        return None  # a free post is never longer than the fold
+    return FOLDS.get(platform)
+
+
+def _above_fold(text: str, fold: Fold | None) -> str:
+    """The text before the fold, cut between visible characters (never inside a conjunct)."""
+    if fold is None:
+        return text
+    if fold.unit == WEIGHTED:
+        # Grow the text one visible character at a time and count it the way X does, so a
+        # link still counts 23 and an emoji 2.
+        prefix = ""
+        for cluster in graphemes(text):
+            if count_x(prefix + cluster).weighted_length > fold.at:
+                break
+            prefix += cluster
+        return prefix
+    kept, used = [], 0
+    for cluster in graphemes(text):
+        used += len(cluster)
+        if used > fold.at:
+            break
+        kept.append(cluster)
+    return "".join(kept)
+
+
+def _fold_note(text: str, fold: Fold | None, above: str) -> str:
+    if fold is None:
+        return ""
+    name = _name(fold.platform)
+    where = (
+        f"{name} shows about the first {fold.at} {fold.unit} {fold.where}, then "
+        f'"{fold.label}" ({fold.source}; UNCERTAIN).'
+    )
+    if above == text:
+        return where + " The whole post shows before the fold."
+    return where
+
+
+# ------------------------------------------------------------------------------ problems
+def _problems(
+    text: str,
+    limit: Limit,
+    length: int,
+    premium: bool,
+    hashtags: list[str],
+    above: str,
+    fold: Fold | None,
+) -> list[str]:
+    problems = []
+    name = _name(limit.platform)
+    if length > limit.limit:
+        problems.append(
+            f"Too long: {length:,} {limit.unit}, {length - limit.limit:,} over {name}'s "
+            f"{limit.field} limit of {limit.limit:,}; shorten it"
+            + (" or put the link in a reply" if limit.platform == "x" else "")
+            + "."
+        )
+    if (
+        limit.unit == WEIGHTED
+        and length <= limit.limit
+        and not count_x(text, premium=premium).valid
+    ):
+        problems.append(
+            "X will refuse it: it contains a character X does not allow (such as U+FFFE, "
+            "U+FFFF or U+202A-U+202E used on its own); delete it."
+        )
+    cap = HASHTAG_CAPS.get(limit.platform)
+    if cap and len(hashtags) > cap[0] and limit.field in ("post", "caption"):
+        problems.append(
+            f"{len(hashtags)} hashtags: {name} allows at most {cap[0]} per post "
+            f"({cap[1]}); keep the {cap[0]} that fit best."
+        )
+    if limit.platform == "youtube" and limit.field == "title":
+        found = sorted({char for char in text if char in _ANGLE_BRACKETS})
+        if found:
+            problems.append(
+                f"YouTube titles may not contain {' or '.join(repr(c) for c in found)} "
+                f"(YouTube Data API snippet.title); remove them or use a word instead."
+            )
+    if fold is not None and above != text:
+        below = text[len(above) :]
+        late = [m.group() for m in _DISCLOSURE.finditer(below)]
+        if late and not _DISCLOSURE.search(above):
+            problems.append(
+                f'The disclosure {late[0]!r} is below the "see more" fold, where many '
+                "readers never look; the FTC asks for it above the fold (Disclosures 101 "
+                "for Social Media Influencers). Move it to the start."
+            )
+    return problems
