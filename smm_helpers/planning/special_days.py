@@ -89,14 +89,13 @@ def bangla_month_lengths(bangla_year: int) -> tuple[int, ...]:
     >>> bangla_month_lengths(1300)
     Traceback (most recent call last):
     ...
-    smm_helpers.errors.InputError: Bangla year 1300 is before 1379 (1972), the first year ...
-    How to fix it: use a Bangla year from 1379 on.
+    smm_helpers.errors.InputError: Bangla year 1300 is before 1378 (1971–72), the first year ...
+    How to fix it: use a Bangla year from 1378 on.
     """
-    first = FIRST_YEAR - 593
+    first = FIRST_YEAR - 594  # Bangla year 1378 reaches into Feb–Apr 1972
     if bangla_year < first:
         raise InputError(
-            f"Bangla year {bangla_year} is before {first} ({FIRST_YEAR}), "
-            "the first year SMM Lab knows",
+            f"Bangla year {bangla_year} is before {first} (1971–72), the first year SMM Lab knows",
             fix=f"use a Bangla year from {first} on",
         )
     leap = _calendar.isleap(bangla_year + 594)  # Falgun and Chaitra fall in that Gregorian year
@@ -422,7 +421,7 @@ def _extra_rows(extra_days: Any, years: set[int]) -> list[dict[str, Any]]:
 
 
 def _as_years(year: int | Iterable[int]) -> list[int]:
-    years = [year] if isinstance(year, int) else list(year)
+    years = [year] if isinstance(year, int | str | bytes) else list(year)
     if not years:
         raise InputError("no year was given", fix="pass a year such as 2027")
     return [check_year(y) for y in years]
