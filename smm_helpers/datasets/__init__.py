@@ -12,6 +12,15 @@ from __future__ import annotations
 
 from smm_helpers.datasets.clients import CLIENT_PROFILES, ClientProfile, client_profile
 from smm_helpers.datasets.generate import default_post_count, generate, learner_seed
+from smm_helpers.datasets.load import (
+    load_campaigns,
+    load_course_data,
+    load_followers,
+    load_inbox,
+    load_posts,
+    read_export,
+    validate,
+)
 from smm_helpers.datasets.tables import CourseData
 
 __all__ = [
@@ -22,4 +31,11 @@ __all__ = [
     "default_post_count",
     "generate",
     "learner_seed",
+    "load_campaigns",
+    "load_course_data",
+    "load_followers",
+    "load_inbox",
+    "load_posts",
+    "read_export",
+    "validate",
 ]
