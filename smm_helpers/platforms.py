@@ -845,10 +845,10 @@ class OrgProfile:
     """
 
     kind: str
-    goals: tuple[str, ...] = ("awareness",)
+    goals: Sequence[str] = ("awareness",)
     ages: tuple[int, int] = (18, 45)
     location: str = "bangladesh"
-    formats: tuple[str, ...] = ("image", "text")
+    formats: Sequence[str] = ("image", "text")
     monthly_budget: float = 0.0
     hours_per_week: float = 5.0
 
@@ -1013,7 +1013,7 @@ class Recommendation:
     def total(self, platform: str) -> float:
         """A platform's total points (the sum of its factor points)."""
         pid = self._id(platform)
-        return sum(s.points for s in self.scores if s.platform == pid)
+        return math.fsum(s.points for s in self.scores if s.platform == pid)
 
     @property
     def totals(self) -> dict[str, float]:
@@ -1216,8 +1216,7 @@ def recommend_platforms(
         }
         scores += [FactorScore(platform.id, f, parts[f][0], merged[f], parts[f][1])
                    for f in merged]
-    totals = {p.id: round(sum(s.points for s in scores if s.platform == p.id), 9)
-              for p in chosen}
+    totals = {p.id: math.fsum(s.points for s in scores if s.platform == p.id) for p in chosen}
     order = sorted(range(len(chosen)), key=lambda i: (-totals[chosen[i].id], i))
     ranked = [chosen[i] for i in order]
     return Recommendation(
