@@ -1,0 +1,902 @@
+"""The social media plan and its review: set targets, measure, correct.
+
+Source article 004 says results often differ from what was planned, so a social media
+manager reviews past activity, corrects mistakes and adopts new strategies.  A
+``SocialMediaPlan`` writes the plan down (targets, audience, platforms, content pillars,
+budget, how it is measured); ``plan.review(posts, ...)`` computes what actually happened
+from the course tables and suggests specific corrections for every target that was missed.
+
+Rates are fractions, as everywhere in SMM Lab (0.03 means 3%); money is in BDT.
+
+>>> import pandas as pd
+>>> posts = pd.DataFrame({
+...     "published_at": pd.to_datetime(["2026-03-02 10:00", "2026-03-04 10:00",
+...                                     "2026-03-09 18:00", "2026-03-11 18:00"]),
+...     "platform": ["facebook"] * 4, "format": ["image", "video", "image", "video"],
+...     "pillar": ["impact stories", "tips", "tips", "tips"],
+...     "reach": [1000, 1000, 1000, 1000], "impressions": [2000] * 4,
+...     "reactions": [30, 70, 30, 70], "comments": [0] * 4, "shares": [0] * 4,
+...     "saves": [0] * 4, "link_clicks": [0] * 4})
+>>> plan = SocialMediaPlan(
+...     goals=[Target("posts_per_week", 3), Target("er_reach", 0.04, platform="facebook")],
+...     audience="parents in Dhaka", platforms=["facebook"],
+...     pillars={"impact stories": 0.5, "tips": 0.5})
+>>> review = plan.review(posts, start="2026-03-02", end="2026-03-15")
+>>> print(review)  # doctest: +ELLIPSIS
+Plan review, 2026-03-02 to 2026-03-15 (2 weeks)
+✗ posts_per_week (all) at least 3.0 a week: actual 2.0 a week, gap -1.0 (-33%)
+✓ er_reach (facebook) at least 4.0%: actual 5.0%, gap +1.0 points (+25%)
+Corrections:
+- Posting was 2.0 posts a week against a planned 3.0 (facebook 2.0). Add about 1.0 post...
+- 'impact stories' posts were 25% of posts against a planned 50%...
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, PLATFORMS, TIMEZONE
+
+__all__ = [
+    "DIRECTIONS",
+    "METRICS",
+    "PILLAR_TOLERANCE",
+    "PlanReview",
+    "SocialMediaPlan",
+    "Target",
+    "TargetResult",
+]
+
+DIRECTIONS = ("at least", "at most")
+
+
+@dataclass(frozen=True)
+class _Metric:
+    description: str
+    table: str
+    unit: str  # "rate", "count", "per_week", "money", "hours"
+    direction: str
+
+
+METRICS: dict[str, _Metric] = {
+    "posts_per_week": _Metric("posts published per week: posts ÷ (days in the period ÷ 7)",
+                              "posts", "per_week", "at least"),
+    "followers": _Metric("followers on the last day of the period (followers table; without "
+                         "it, the followers column of the last post)", "followers", "count",
+                         "at least"),
+    "follower_growth_rate": _Metric("growth of followers over the period: (last - first) ÷ "
+                                    "first", "followers", "rate", "at least"),
+    "er_reach": _Metric("engagement rate by reach: sum(reactions + comments + shares + saves) "
+                        "÷ sum(reach)", "posts", "rate", "at least"),
+    "reach": _Metric("total reach of the period's posts: sum(reach)", "posts", "count",
+                     "at least"),
+    "link_clicks": _Metric("total link clicks on the period's posts", "posts", "count",
+                           "at least"),
+    "ctr": _Metric("click-through rate of posts: sum(link_clicks) ÷ sum(impressions)", "posts",
+                   "rate", "at least"),
+    "response_rate": _Metric("share of inbox messages that got an answer (spam included, as "
+                             "in smm_helpers.metrics)", "inbox", "rate", "at least"),
+    "median_response_hours": _Metric("median hours from receiving a message to answering it "
+                                     "(answered messages)", "inbox", "hours", "at most"),
+    "spend": _Metric("money spent: boosted posts' spend plus campaigns' spend, in BDT",
+                     "posts", "money", "at most"),
+    "cost_per_result": _Metric("campaigns' spend ÷ their conversions, in BDT", "campaigns",
+                               "money", "at most"),
+    "conversions": _Metric("campaigns' conversions (sign-ups, donations or sales)",
+                           "campaigns", "count", "at least"),
+    "donations": _Metric("conversions of campaigns whose objective is 'donations'",
+                         "campaigns", "count", "at least"),
+    "conversion_value": _Metric("money the campaigns' conversions brought in, in BDT",
+                                "campaigns", "money", "at least"),
+}
+"""The metrics a ``Target`` can name, with how each is computed and its usual direction."""
+
+PILLAR_TOLERANCE = 0.10
+"""How far (as a share of posts, 0.10 = 10 points) a pillar may drift before a correction."""
+
+_MIN_POSTS_FOR_A_FORMAT = 2
+
+
+def _format_value(value: float, unit: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "not measured"
+    if unit == "rate":
+        return f"{value:.1%}"
+    if unit == "per_week":
+        return f"{value:.1f} a week"
+    if unit == "money":
+        return f"{value:,.0f} BDT"
+    if unit == "hours":
+        return f"{value:.1f} h"
+    return f"{value:,.0f}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One measurable target of a plan: a metric, a number, a platform and a direction.
+
+    ``metric`` is a name from ``METRICS``; ``platform`` is one of ``schema.PLATFORMS`` or
+    ``"all"``; ``direction`` is ``"at least"`` or ``"at most"`` and defaults to the
+    metric's usual one (e.g. at most for ``median_response_hours``).  Rates are fractions.
+
+    >>> Target("er_reach", 0.03, platform="instagram")
+    Target('er_reach', 0.03, platform='instagram', direction='at least')
+    >>> print(Target("median_response_hours", 4))
+    median_response_hours (all) at most 4.0 h
+    >>> Target("likes", 100)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'likes' is not a plan metric SMM Lab knows.
+    How to fix it: use one of: posts_per_week, followers, follower_growth_rate, er_reach, ...
+    """
+
+    metric: str
+    target: float
+    platform: str = "all"
+    direction: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.metric not in METRICS:
+            raise unknown_choice("plan metric", self.metric, list(METRICS))
+        if self.platform not in (*PLATFORMS, "all"):
+            raise unknown_choice("platform", self.platform, [*PLATFORMS, "all"])
+        if self.direction is None:
+            object.__setattr__(self, "direction", METRICS[self.metric].direction)
+        elif self.direction not in DIRECTIONS:
+            raise unknown_choice("direction", self.direction, DIRECTIONS)
+        value = self.target
+        if isinstance(value, bool) or not isinstance(value, int | float) or not (
+            math.isfinite(value) and value >= 0
+        ):
+            raise InputError(
+                f"The target for {self.metric} is {value!r}; it must be a number of 0 or more",
+                fix=f"write e.g. Target({self.metric!r}, {_example(self.metric)})",
+            )
+        if self.unit == "rate" and value > 1:
+            raise InputError(
+                f"The target for {self.metric} is {value!r}, but rates are fractions in SMM Lab",
+                fix=f"write {value / 100:g} for {value:g}%",
+            )
+
+    @property
+    def unit(self) -> str:
+        """How the metric is measured: rate, count, per_week, money or hours."""
+        return METRICS[self.metric].unit
+
+    def format(self, value: float) -> str:
+        """A value of this target's metric, written for people (3.0%, 1,200 BDT, 4.5 h)."""
+        return _format_value(value, self.unit)
+
+    def __str__(self) -> str:
+        return f"{self.metric} ({self.platform}) {self.direction} {self.format(self.target)}"
+
+    def __repr__(self) -> str:
+        return (f"Target({self.metric!r}, {self.target!r}, platform={self.platform!r}, "
+                f"direction={self.direction!r})")
+
+
+def _example(metric: str) -> str:
+    unit = METRICS[metric].unit
+    return {"rate": "0.03", "per_week": "5", "hours": "4", "money": "10000"}.get(unit, "2000")
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """How one target did: the actual value, whether it was met and the gap.
+
+    ``gap`` is actual − target (in the metric's unit; for rates, in fraction points);
+    ``gap_pct`` is gap ÷ target.  ``met`` is None when the data to measure it was not given.
+
+    >>> r = TargetResult(Target("posts_per_week", 4), actual=3.0)
+    >>> r.met, r.gap, r.gap_pct
+    (False, -1.0, -0.25)
+    >>> TargetResult(Target("response_rate", 0.9), actual=float("nan")).status
+    'not measured'
+    """
+
+    target: Target
+    actual: float
+
+    @property
+    def measured(self) -> bool:
+        """False when the table needed for this metric was not given (or had no rows)."""
+        return not math.isnan(self.actual)
+
+    @property
+    def met(self) -> bool | None:
+        """True when the actual value is on the right side of the target."""
+        if not self.measured:
+            return None
+        if self.target.direction == "at least":
+            return bool(self.actual >= self.target.target)
+        return bool(self.actual <= self.target.target)
+
+    @property
+    def gap(self) -> float:
+        """actual − target, in the metric's unit."""
+        return self.actual - self.target.target
+
+    @property
+    def gap_pct(self) -> float:
+        """The gap as a fraction of the target (NaN when the target is 0)."""
+        return self.gap / self.target.target if self.target.target else float("nan")
+
+    @property
+    def status(self) -> str:
+        """'met', 'missed' or 'not measured'."""
+        return {True: "met", False: "missed", None: "not measured"}[self.met]
+
+    def describe(self) -> str:
+        """One line: the target, the actual value and the gap."""
+        mark = {True: "✓", False: "✗", None: "?"}[self.met]
+        if not self.measured:
+            table = METRICS[self.target.metric].table
+            return f"{mark} {self.target}: not measured (pass the {table} table)"
+        return (f"{mark} {self.target}: actual {self.target.format(self.actual)}, "
+                f"gap {self._gap_text()}")
+
+    def _gap_text(self) -> str:
+        if self.target.unit == "rate":
+            absolute = f"{self.gap * 100:+.1f} points"
+        elif self.target.unit in ("per_week", "hours"):
+            absolute = f"{self.gap:+.1f}"
+        else:
+            absolute = f"{self.gap:+,.0f}"
+        relative = "" if math.isnan(self.gap_pct) else f" ({self.gap_pct:+.0%})"
+        return absolute + relative
+
+
+@dataclass
+class SocialMediaPlan:
+    """A written social media plan that can be reviewed against data.
+
+    - ``goals``: the ``Target`` s to reach.
+    - ``audience``: who the plan is for, in words.
+    - ``platforms``: where the organisation publishes (names from ``schema.PLATFORMS``).
+    - ``pillars``: content pillars and the share of posts each should have (fractions that
+      add up to 1); may be empty.
+    - ``budget``: money (BDT) the period may spend on boosting and campaigns, or None.
+    - ``measurement``: how and when the plan is reviewed, in words.
+    - ``client``: which client's rows to use when the tables hold both course clients.
+
+    The lists and dict you pass are copied, so changing them later does not change the plan.
+
+    >>> plan = SocialMediaPlan(goals=[Target("er_reach", 0.03)], audience="young volunteers",
+    ...                        platforms=["facebook", "instagram"],
+    ...                        pillars={"impact stories": 0.6, "tips": 0.3})
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: The pillar shares add up to 90%, not 100% (impact stories 60%,
+    tips 30%).
+    How to fix it: make them add up to 1.0, e.g. give the missing 10% to one pillar.
+    """
+
+    goals: Sequence[Target]
+    audience: str
+    platforms: Sequence[str]
+    pillars: Mapping[str, float] = field(default_factory=dict)
+    budget: float | None = None
+    measurement: str = ""
+    client: str | None = None
+    name: str = "Social media plan"
+
+    def __post_init__(self) -> None:
+        self.goals = tuple(self.goals)
+        self.platforms = tuple(self.platforms)
+        self.pillars = dict(self.pillars)
+        _check_goals(self.goals, self.platforms)
+        _check_pillars(self.pillars)
+        if self.budget is not None and (isinstance(self.budget, bool) or not isinstance(
+                self.budget, int | float) or self.budget < 0):
+            raise InputError(f"The budget is {self.budget!r}; it must be an amount in BDT "
+                             "of 0 or more", fix="write e.g. budget=15000, or budget=None")
+        if self.client is not None and self.client not in CLIENTS:
+            raise unknown_choice("client", self.client, CLIENTS)
+
+    def __repr__(self) -> str:
+        return (f"SocialMediaPlan(name={self.name!r}, {len(self.goals)} targets, "
+                f"platforms={list(self.platforms)!r}, pillars={list(self.pillars)!r})")
+
+    def __str__(self) -> str:
+        lines = [self.name, f"Audience: {self.audience}",
+                 "Platforms: " + ", ".join(self.platforms), "Targets:"]
+        lines += [f"- {goal}" for goal in self.goals]
+        if self.pillars:
+            lines.append("Content pillars: " + ", ".join(
+                f"{name} {share:.0%}" for name, share in self.pillars.items()))
+        if self.budget is not None:
+            lines.append(f"Budget: {self.budget:,.0f} BDT")
+        if self.measurement:
+            lines.append(f"Measurement: {self.measurement}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        return "<pre>" + html.escape(str(self)) + "</pre>"
+
+    def review(
+        self,
+        posts: pd.DataFrame,
+        followers: pd.DataFrame | None = None,
+        inbox: pd.DataFrame | None = None,
+        campaigns: pd.DataFrame | None = None,
+        *,
+        start: str | date | None = None,
+        end: str | date | None = None,
+    ) -> PlanReview:
+        """Compare the plan with what happened between ``start`` and ``end`` (inclusive).
+
+        The tables follow ``smm_helpers.schema``; only ``posts`` is required, and a target
+        whose table is missing is reported as "not measured".  Without ``start``/``end``
+        the review covers the days the posts table covers.  Nothing you pass is changed.
+        See the module docstring for a worked example.
+
+        >>> plan = SocialMediaPlan([Target("posts_per_week", 3)], "parents", ["facebook"])
+        >>> posts = pd.DataFrame({"published_at": pd.to_datetime(["2026-03-02 10:00"]),
+        ...                       "platform": ["facebook"]})
+        >>> plan.review(posts, start="2026-04-01", end="2026-04-30")
+        Traceback (most recent call last):
+        ...
+        smm_helpers.errors.InputError: There are no posts on facebook between 2026-04-01 and
+        2026-04-30.
+        How to fix it: the posts table covers 2026-03-02 to 2026-03-02; choose start and end
+        inside it.
+        """
+        data = _PeriodData.build(self, posts, followers, inbox, campaigns, start, end)
+        results = tuple(TargetResult(goal, _actual(goal, data)) for goal in self.goals)
+        mix = _pillar_mix(self.pillars, data.posts)
+        corrections = [text for r in results if r.met is False
+                       for text in [_correction(r, data)] if text]
+        corrections += _pillar_corrections(mix)
+        corrections += _budget_corrections(self.budget, data)
+        corrections += [f"Give the {METRICS[r.target.metric].table} table to review "
+                        f"{r.target.metric}." for r in results if not r.measured]
+        return PlanReview(self, data.start.date(), data.end.date(), results, mix,
+                          tuple(corrections))
+
+
+def _check_goals(goals: tuple[Target, ...], platforms: tuple[str, ...]) -> None:
+    for goal in goals:
+        if not isinstance(goal, Target):
+            raise InputError(f"{goal!r} is not a Target",
+                             fix="write each goal as Target('metric', number), e.g. "
+                                 "Target('posts_per_week', 5, platform='facebook')")
+    for platform in platforms:
+        if platform not in PLATFORMS:
+            raise unknown_choice("platform", platform, PLATFORMS)
+    if not platforms:
+        raise InputError("The plan has no platforms",
+                         fix="list where you publish, e.g. platforms=['facebook', 'instagram']")
+    for goal in goals:
+        if goal.platform != "all" and goal.platform not in platforms:
+            raise InputError(
+                f"The target {goal} is for {goal.platform}, which is not one of the plan's "
+                f"platforms ({', '.join(platforms)})",
+                fix=f"add {goal.platform!r} to platforms, or set the target's platform to one "
+                    "of them or 'all'",
+            )
+
+
+def _check_pillars(pillars: dict[str, float]) -> None:
+    for name, share in pillars.items():
+        if isinstance(share, bool) or not isinstance(share, int | float) or share < 0:
+            raise InputError(f"The share of pillar {name!r} is {share!r}; it must be a "
+                             "fraction between 0 and 1", fix="write e.g. 0.3 for 30% of posts")
+    if not pillars:
+        return
+    total = sum(pillars.values())
+    if abs(total - 1) <= 0.011:
+        return
+    listing = ", ".join(f"{name} {share:.0%}" for name, share in pillars.items())
+    if abs(total - 100) <= 1.1:
+        raise InputError(
+            f"The pillar shares add up to {total:g}: they look like percentages ("
+            + ", ".join(f"{n} {s:g}" for n, s in pillars.items()) + ")",
+            fix="write them as fractions that add up to 1.0, e.g. 0.3 for 30%",
+        )
+    missing = "give the missing" if total < 1 else "take away the extra"
+    raise InputError(
+        f"The pillar shares add up to {total:.0%}, not 100% ({listing})",
+        fix=f"make them add up to 1.0, e.g. {missing} {abs(1 - total):.0%} "
+            f"{'to' if total < 1 else 'from'} one pillar",
+    )
+
+
+# --- the data of one review period --------------------------------------------------------
+
+def _require(frame: object, columns: Sequence[str], name: str) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"{name} must be a pandas DataFrame, not {type(frame).__name__}",
+                         fix=f"load it first, e.g. pd.read_csv('{name}.csv')")
+    absent = [c for c in columns if c not in frame.columns]
+    if absent:
+        raise DataError(
+            f"the {name} table has no column {', '.join(map(repr, absent))}; "
+            f"it has: {', '.join(map(str, frame.columns))}",
+            fix=f"rename your columns to the names in smm_helpers.schema ({name})",
+            column=absent[0],
+        )
+    return frame
+
+
+def _local_days(values: pd.Series, column: str) -> pd.Series:
+    """Calendar days in Asia/Dhaka as naive midnight timestamps."""
+    try:
+        times = pd.to_datetime(values, format="ISO8601") if not \
+            pd.api.types.is_datetime64_any_dtype(values) else values
+    except (ValueError, TypeError) as error:
+        raise DataError(f"the {column} values are not dates ({error})",
+                        fix="write them like 2026-01-05 10:30+06:00", column=column) from None
+    if isinstance(times.dtype, pd.DatetimeTZDtype):
+        times = times.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
+    return pd.Series(times, index=values.index).dt.normalize()
+
+
+def _day(value: str | date | None, name: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        day = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise InputError(f"{name}={value!r} is not a date",
+                         fix=f"write it like {name}='2026-03-31'") from None
+    if day.tzinfo is not None:
+        day = day.tz_convert(TIMEZONE).tz_localize(None)
+    return day.normalize()
+
+
+@dataclass
+class _PeriodData:
+    """The tables cut to one client, the plan's platforms and the review period."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    platforms: tuple[str, ...]
+    posts: pd.DataFrame
+    followers: pd.DataFrame | None
+    inbox: pd.DataFrame | None
+    campaigns: pd.DataFrame | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def weeks(self) -> float:
+        return ((self.end - self.start).days + 1) / 7
+
+    @classmethod
+    def build(cls, plan: SocialMediaPlan, posts: pd.DataFrame,
+              followers: pd.DataFrame | None, inbox: pd.DataFrame | None,
+              campaigns: pd.DataFrame | None, start: str | date | None,
+              end: str | date | None) -> _PeriodData:
+        posts = _own_rows(plan, _require(posts, ["published_at", "platform"], "posts"), "posts")
+        posts = posts.assign(_day=_local_days(posts["published_at"], "published_at"))
+        posts = posts[posts["platform"].isin(plan.platforms)]
+        if posts.empty:
+            raise DataError(f"the posts table has no posts on {', '.join(plan.platforms)}",
+                            fix="check the plan's platforms and the client of the data")
+        first, last = posts["_day"].min(), posts["_day"].max()
+        day0 = _day(start, "start") or first
+        day1 = _day(end, "end") or last
+        if day0 > day1:
+            raise InputError(f"start ({day0:%Y-%m-%d}) is after end ({day1:%Y-%m-%d})",
+                             fix="swap them, or pick an earlier start")
+        period = posts[(posts["_day"] >= day0) & (posts["_day"] <= day1)]
+        if period.empty:
+            raise InputError(
+                f"There are no posts on {', '.join(plan.platforms)} between "
+                f"{day0:%Y-%m-%d} and {day1:%Y-%m-%d}",
+                fix=f"the posts table covers {first:%Y-%m-%d} to {last:%Y-%m-%d}; choose "
+                    "start and end inside it",
+            )
+        return cls(day0, day1, tuple(plan.platforms), period,
+                   _cut(plan, followers, "followers", "date", day0, day1),
+                   _cut(plan, inbox, "inbox", "received_at", day0, day1),
+                   _cut_campaigns(plan, campaigns, day0, day1))
+
+
+def _own_rows(plan: SocialMediaPlan, frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    if "client" not in frame.columns:
+        return frame
+    if plan.client is not None:
+        return frame[frame["client"] == plan.client]
+    clients = sorted(map(str, pd.unique(frame["client"].dropna())))
+    if len(clients) > 1:
+        raise InputError(
+            f"The {name} table holds rows of several clients ({', '.join(clients)})",
+            fix=f"say whose plan it is, e.g. SocialMediaPlan(..., client={clients[0]!r})",
+        )
+    return frame
+
+
+def _cut(plan: SocialMediaPlan, frame: pd.DataFrame | None, name: str, column: str,
+         day0: pd.Timestamp, day1: pd.Timestamp) -> pd.DataFrame | None:
+    if frame is None:
+        return None
+    frame = _own_rows(plan, _require(frame, [column, "platform"], name), name)
+    frame = frame.assign(_day=_local_days(frame[column], column))
+    keep = (frame["_day"] >= day0) & (frame["_day"] <= day1) & frame["platform"].isin(
+        plan.platforms)
+    return frame[keep]
+
+
+def _cut_campaigns(plan: SocialMediaPlan, frame: pd.DataFrame | None,
+                   day0: pd.Timestamp, day1: pd.Timestamp) -> pd.DataFrame | None:
+    """Campaigns that ran at least one day inside the period (their totals are not split)."""
+    if frame is None:
+        return None
+    frame = _own_rows(plan, _require(frame, ["start_date", "end_date", "platform"],
+                                     "campaigns"), "campaigns")
+    first = _local_days(frame["start_date"], "start_date")
+    last = _local_days(frame["end_date"], "end_date")
+    keep = (first <= day1) & (last >= day0) & frame["platform"].isin(plan.platforms)
+    return frame[keep]
+
+
+# --- actuals --------------------------------------------------------------------------------
+
+def _on(frame: pd.DataFrame, platform: str) -> pd.DataFrame:
+    return frame if platform == "all" else frame[frame["platform"] == platform]
+
+
+def _ratio(top: float, bottom: float) -> float:
+    return float(top) / float(bottom) if bottom else float("nan")
+
+
+def _engagements(posts: pd.DataFrame) -> pd.Series:
+    _require(posts, list(ENGAGEMENT_COLUMNS), "posts")
+    return posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1)
+
+
+def _actual(goal: Target, data: _PeriodData) -> float:
+    """The value a target's metric actually took in the period (NaN if it can't be measured)."""
+    metric, platform = goal.metric, goal.platform
+    posts = _on(data.posts, platform)
+    if metric == "posts_per_week":
+        return len(posts) / data.weeks
+    if metric == "er_reach":
+        _require(posts, ["reach"], "posts")
+        return _ratio(_engagements(posts).sum(), posts["reach"].sum())
+    if metric in ("reach", "link_clicks"):
+        return float(_require(posts, [metric], "posts")[metric].sum())
+    if metric == "ctr":
+        _require(posts, ["link_clicks", "impressions"], "posts")
+        return _ratio(posts["link_clicks"].sum(), posts["impressions"].sum())
+    if metric in ("followers", "follower_growth_rate"):
+        return _followers_actual(metric, platform, data)
+    if metric in ("response_rate", "median_response_hours"):
+        return _inbox_actual(metric, platform, data)
+    if metric == "spend":
+        total = float(posts["spend"].sum()) if "spend" in posts.columns else 0.0
+        if data.campaigns is not None:
+            campaigns = _on(_require(data.campaigns, ["spend"], "campaigns"), platform)
+            total += float(campaigns["spend"].sum())
+        return total
+    return _campaign_actual(metric, platform, data)
+
+
+def _followers_actual(metric: str, platform: str, data: _PeriodData) -> float:
+    if data.followers is not None:
+        table = _on(_require(data.followers, ["followers"], "followers"), platform)
+        by_day = "_day"
+    else:
+        table = _on(_require(data.posts, ["followers"], "posts"), platform)
+        by_day = "published_at"
+    if table.empty:
+        return float("nan")
+    ordered = table.sort_values(by_day)
+    first = ordered.groupby("platform", observed=True)["followers"].first().sum()
+    last = ordered.groupby("platform", observed=True)["followers"].last().sum()
+    if metric == "followers":
+        return float(last)
+    return _ratio(last - first, first)
+
+
+def _inbox_hours(inbox: pd.DataFrame) -> pd.Series:
+    from smm_helpers.metrics.responses import response_times
+
+    return response_times(inbox)
+
+
+def _inbox_actual(metric: str, platform: str, data: _PeriodData) -> float:
+    if data.inbox is None:
+        return float("nan")
+    inbox = _on(_require(data.inbox, ["responded_at"], "inbox"), platform)
+    if inbox.empty:
+        return float("nan")
+    hours = _inbox_hours(inbox)
+    if metric == "response_rate":
+        return float(hours.notna().mean())
+    return float(hours.median()) if hours.notna().any() else float("nan")
+
+
+def _campaign_actual(metric: str, platform: str, data: _PeriodData) -> float:
+    if data.campaigns is None:
+        return float("nan")
+    campaigns = _on(data.campaigns, platform)
+    if metric == "cost_per_result":
+        _require(campaigns, ["spend", "conversions"], "campaigns")
+        return _ratio(campaigns["spend"].sum(), campaigns["conversions"].sum())
+    if metric == "donations":
+        _require(campaigns, ["objective", "conversions"], "campaigns")
+        return float(campaigns.loc[campaigns["objective"] == "donations", "conversions"].sum())
+    column = "conversions" if metric == "conversions" else "conversion_value"
+    return float(_require(campaigns, [column], "campaigns")[column].sum())
+
+
+# --- corrections ----------------------------------------------------------------------------
+
+def _pillar_mix(pillars: Mapping[str, float], posts: pd.DataFrame) -> pd.DataFrame:
+    """Planned and actual share of posts per pillar (a new table)."""
+    columns = ["pillar", "planned", "actual", "gap", "posts"]
+    if not pillars:
+        return pd.DataFrame(columns=columns)
+    _require(posts, ["pillar"], "posts")
+    by_key = {name.strip().casefold(): name for name in pillars}
+    names = posts["pillar"].astype("string").str.strip()
+    names = names.map(lambda n: by_key.get(str(n).casefold(), n), na_action="ignore")
+    counts = names.value_counts()
+    total = len(posts)
+    rows = [(name, share, counts.get(name, 0) / total, int(counts.get(name, 0)))
+            for name, share in pillars.items()]
+    rows += [(str(name), 0.0, n / total, int(n)) for name, n in counts.items()
+             if name not in pillars]
+    mix = pd.DataFrame([(n, p, a, a - p, c) for n, p, a, c in rows], columns=columns)
+    return mix
+
+
+def _pillar_corrections(mix: pd.DataFrame) -> list[str]:
+    out = []
+    for pillar, planned, actual in zip(mix["pillar"], mix["planned"], mix["actual"],
+                                       strict=True):
+        gap = float(actual) - float(planned)
+        if abs(gap) < PILLAR_TOLERANCE:
+            continue
+        if planned == 0:
+            out.append(f"{pillar!r} posts were {actual:.0%} of posts but the pillar is not in "
+                       "the plan: add it to the plan or move those posts to a planned pillar.")
+        else:
+            way = "more" if gap < 0 else "fewer"
+            out.append(f"{pillar!r} posts were {actual:.0%} of posts against a planned "
+                       f"{planned:.0%}: schedule {way} of them in the content calendar.")
+    return out
+
+
+def _budget_corrections(budget: float | None, data: _PeriodData) -> list[str]:
+    if budget is None:
+        return []
+    spent = _actual(Target("spend", 0), data)
+    if spent <= budget:
+        return []
+    return [f"Spending was {spent:,.0f} BDT against a budget of {budget:,.0f} BDT "
+            f"({spent / budget - 1 if budget else float('inf'):+.0%}): "
+            + (_worst_campaign_text(data.campaigns, "all")
+               or "boost fewer posts, and only the ones that already do well organically")
+            + "."]
+
+
+def _best_format(posts: pd.DataFrame, score: str) -> tuple[str, float, int, float] | None:
+    """The format with the best score (er_reach, reach or ctr) among formats with 2+ posts."""
+    if "format" not in posts.columns or posts.empty:
+        return None
+    table = posts.assign(_eng=_engagements(posts) if score == "er_reach" else 0)
+    grouped = table.groupby("format", observed=True)
+    sizes = grouped.size()
+    if score == "er_reach":
+        values = grouped["_eng"].sum() / grouped["reach"].sum()
+    elif score == "reach":
+        values = grouped["reach"].mean()
+    else:
+        values = grouped["link_clicks"].sum() / grouped["impressions"].sum()
+    values = values[sizes >= _MIN_POSTS_FOR_A_FORMAT].dropna()
+    if values.empty:
+        return None
+    best = str(values.idxmax())
+    return best, float(values[best]), int(sizes[best]), float(sizes[best] / len(posts))
+
+
+def _where(platform: str) -> str:
+    return "all platforms" if platform == "all" else platform
+
+
+def _correction(result: TargetResult, data: _PeriodData) -> str:
+    """A specific suggestion for a missed target, from what the data shows."""
+    goal = result.target
+    actual, planned = goal.format(result.actual), goal.format(goal.target)
+    posts = _on(data.posts, goal.platform)
+    metric = goal.metric
+    if metric == "posts_per_week":
+        per_platform = ", ".join(
+            f"{p} {n / data.weeks:.1f}" for p, n in
+            data.posts["platform"].value_counts().items()
+            if goal.platform in ("all", p))
+        missing = goal.target - result.actual
+        return (f"Posting was {result.actual:.1f} posts a week against a planned "
+                f"{goal.target:.1f} ({per_platform}). Add about {missing:.1f} "
+                f"post{'s' if round(missing, 1) != 1 else ''} a week to the content calendar "
+                "and prepare posts for important days in advance.")
+    if metric in ("er_reach", "reach", "ctr", "link_clicks"):
+        score = "ctr" if metric == "link_clicks" else metric
+        best = _best_format(posts, score)
+        label = {"er_reach": "ER by reach", "reach": "reach", "ctr": "click-through rate",
+                 "link_clicks": "link clicks"}[metric]
+        text = f"{label} on {_where(goal.platform)} was {actual} against {planned}."
+        if best is None:
+            return text + " Try a different format and compare after a few weeks."
+        name, value, n, share = best
+        shown = _format_value(value, "count" if score == "reach" else "rate")
+        per = " per post" if score == "reach" else ""
+        return (text + f" Its best format in this period was {name} ({shown}{per} over {n} "
+                f"posts), only {share:.0%} of its posts: publish more {name} posts.")
+    if metric in ("followers", "follower_growth_rate"):
+        return _followers_correction(result, posts)
+    if metric in ("response_rate", "median_response_hours"):
+        return _inbox_correction(result, data)
+    return _campaign_correction(result, data)
+
+
+def _followers_correction(result: TargetResult, posts: pd.DataFrame) -> str:
+    goal = result.target
+    text = (f"{goal.metric.replace('_', ' ')} on {_where(goal.platform)} was "
+            f"{goal.format(result.actual)} against {goal.format(goal.target)}.")
+    if {"pillar", "shares"} <= set(posts.columns) and not posts.empty:
+        shares = posts.groupby("pillar", observed=True)["shares"].mean()
+        if not shares.dropna().empty:
+            best = str(shares.idxmax())
+            text += (f" Shares bring new people: {best!r} posts got the most shares per post "
+                     f"({shares[best]:.1f}); post more of them and ask supporters to share.")
+            return text
+    return text + " Post the content people share most, and ask supporters to share it."
+
+
+def _inbox_correction(result: TargetResult, data: _PeriodData) -> str:
+    goal = result.target
+    assert data.inbox is not None
+    inbox = _on(data.inbox, goal.platform)
+    hours = _inbox_hours(inbox)
+    if goal.metric == "response_rate":
+        unanswered = inbox[hours.isna()]
+        text = (f"Only {goal.format(result.actual)} of messages got an answer against "
+                f"{goal.format(goal.target)}: {len(unanswered)} were never answered")
+        if "category" in unanswered.columns and not unanswered.empty:
+            kinds = unanswered["category"].value_counts()
+            text += " (" + ", ".join(f"{n} {k}" for k, n in kinds.items() if n) + ")"
+        text += "."
+    else:
+        text = (f"Replies took a median {goal.format(result.actual)} against at most "
+                f"{goal.format(goal.target)}.")
+        answered = inbox.assign(_hours=hours).dropna(subset=["_hours"])
+        if not answered.empty:
+            days = answered.groupby(answered["_day"].dt.day_name())["_hours"].median()
+            slowest = str(days.idxmax())
+            weekend = " (Bangladesh's weekend)" if slowest in ("Friday", "Saturday") else ""
+            text += f" Slowest on {slowest}{weekend} ({days.max():.1f} h)"
+            if goal.platform == "all" and answered["platform"].nunique() > 1:
+                where = answered.groupby("platform", observed=True)["_hours"].median()
+                text += f" and on {where.idxmax()} ({where.max():.1f} h)"
+            text += "."
+    return (text + " Set up a response rota: name who answers messages on each day, "
+            "weekends included, and check the inbox at fixed times.")
+
+
+def _campaign_costs(campaigns: pd.DataFrame | None, platform: str,
+                    objective: str | None = None) -> pd.Series:
+    """Cost per result (BDT) of each campaign with results, labelled by campaign_id."""
+    if campaigns is None or not {"spend", "conversions"} <= set(campaigns.columns):
+        return pd.Series(dtype="float64")
+    table = _on(campaigns, platform)
+    if objective is not None and "objective" in table.columns:
+        table = table[table["objective"] == objective]
+    labels = table["campaign_id"] if "campaign_id" in table.columns else table.index
+    results = table["conversions"].where(table["conversions"] > 0)
+    cost = pd.Series((table["spend"] / results).to_numpy(dtype="float64"),
+                     index=pd.Index(labels).astype(str))
+    return cost.dropna()
+
+
+def _worst_campaign_text(campaigns: pd.DataFrame | None, platform: str) -> str:
+    cost = _campaign_costs(campaigns, platform)
+    if len(cost) < 2:
+        return ""
+    worst, best = str(cost.idxmax()), str(cost.idxmin())
+    return (f"pause or cut {worst} ({float(cost.max()):,.0f} BDT per result) and move money "
+            f"to {best} ({float(cost.min()):,.0f} BDT per result)")
+
+
+def _campaign_correction(result: TargetResult, data: _PeriodData) -> str:
+    goal = result.target
+    text = (f"{goal.metric.replace('_', ' ')} on {_where(goal.platform)} was "
+            f"{goal.format(result.actual)} against {goal.direction} "
+            f"{goal.format(goal.target)}")
+    if goal.metric in ("spend", "cost_per_result"):
+        advice = _worst_campaign_text(data.campaigns, goal.platform)
+        if not advice:
+            advice = ("boost fewer posts, and only the ones that already do well organically"
+                      if goal.metric == "spend" else
+                      "test a second audience or creative against this one and keep the cheaper")
+        return f"{text}: {advice}."
+    objective = "donations" if goal.metric == "donations" else None
+    cost = _campaign_costs(data.campaigns, goal.platform, objective)
+    if cost.empty:
+        kind = "with the objective 'donations' " if objective else ""
+        return (f"{text}: no campaign {kind}brought results in this period; run one with a "
+                "clear call to action and track its results.")
+    best = str(cost.idxmin())
+    return (f"{text}: {best} got results most cheaply ({float(cost.min()):,.0f} BDT per "
+            "result); give campaigns like it a bigger share of the budget.")
+
+
+# --- the review -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlanReview:
+    """What ``SocialMediaPlan.review`` found: actual vs target per goal, the pillar mix, and
+    the corrections to make.  ``ok`` is True when nothing needs correcting.
+
+    ``table()`` returns the targets as a new DataFrame (one row per target).
+    """
+
+    plan: SocialMediaPlan
+    start: date
+    end: date
+    results: tuple[TargetResult, ...]
+    pillar_mix: pd.DataFrame
+    corrections: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when every target was met and nothing needs correcting."""
+        return all(r.met for r in self.results) and not self.corrections
+
+    @property
+    def missed(self) -> list[TargetResult]:
+        """The targets that were measured and missed."""
+        return [r for r in self.results if r.met is False]
+
+    def table(self) -> pd.DataFrame:
+        """One row per target: metric, platform, direction, target, actual, met, gap, gap_pct."""
+        return pd.DataFrame(
+            [{"metric": r.target.metric, "platform": r.target.platform,
+              "direction": r.target.direction, "target": r.target.target, "actual": r.actual,
+              "met": r.met, "gap": r.gap, "gap_pct": r.gap_pct} for r in self.results],
+            columns=["metric", "platform", "direction", "target", "actual", "met", "gap",
+                     "gap_pct"],
+        )
+
+    def _period(self) -> str:
+        days = (self.end - self.start).days + 1
+        length = f"{days / 7:g} weeks" if days % 7 == 0 else f"{days} days"
+        return f"{self.start:%Y-%m-%d} to {self.end:%Y-%m-%d} ({length})"
+
+    def __repr__(self) -> str:
+        return (f"PlanReview({self._period()}, {sum(bool(r.met) for r in self.results)} of "
+                f"{len(self.results)} targets met, {len(self.corrections)} corrections)")
+
+    def __str__(self) -> str:
+        lines = [f"Plan review, {self._period()}"]
+        lines += [r.describe() for r in self.results]
+        if self.corrections:
+            lines.append("Corrections:")
+            lines += [f"- {c}" for c in self.corrections]
+        else:
+            lines.append("Everything is on plan: keep going and review again next period.")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(str(r.target))}</td>"
+            f"<td>{html.escape(r.target.format(r.actual))}</td>"
+            f"<td>{ {True: '✓ met', False: '✗ missed', None: '? not measured'}[r.met] }</td>"
+            f"<td>{html.escape(r._gap_text()) if r.measured else ''}</td></tr>"
+            for r in self.results)
+        fixes = "".join(f"<li>{html.escape(c)}</li>" for c in self.corrections)
+        return (f"<div><p><b>Plan review</b>, {html.escape(self._period())}</p>"
+                "<table><thead><tr><th>Target</th><th>Actual</th><th>Status</th><th>Gap</th>"
+                f"</tr></thead><tbody>{rows}</tbody></table>"
+                + (f"<p><b>Corrections</b></p><ul>{fixes}</ul>" if fixes
+                   else "<p>Everything is on plan.</p>") + "</div>")
