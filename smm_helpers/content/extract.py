@@ -209,6 +209,8 @@ def extract_emoji_with_indices(text: str) -> list[dict[str, Any]]:
 def extract_emoji(text: str) -> list[str]:
     """The emoji in ``text``, in order; a ZWJ sequence, flag or keycap counts as one.
 
+    © and ® count too: Unicode lists them as emoji, and X counts them 2.
+
     >>> extract_emoji("Done ✅ 👩🏽‍💻 #1️⃣")
     ['✅', '👩🏽\u200d💻', '1️⃣']
     >>> extract_emoji(None)
