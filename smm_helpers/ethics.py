@@ -1,0 +1,849 @@
+"""Honest social media: disclosures, black-hat tricks, unsourced claims and fake engagement.
+
+Source article 004 warns a social media manager off **false information**, **fake
+traffic** and **black-hat SEO**: the visitors they bring are temporary, and disappointed
+customers do not come back.  This module turns those warnings into checks a learner can
+run on a caption, a comment thread or a whole account.
+
+Every rule names its source next to it:
+
+* Disclosure rules follow the US FTC: the **Endorsement Guides, 16 CFR Part 255** (revised,
+  effective 26 July 2023; 88 FR 48092) and **"Disclosures 101 for Social Media
+  Influencers"** (FTC, Nov 2019), including its list of ambiguous labels (also the 2017
+  FTC blog and Twitter chat).  US law applies when US consumers are reasonably affected;
+  Bangladesh's own advertising law is not covered here.
+* Fake followers, views and likes are banned as *fake indicators of social media
+  influence* by the FTC's **Consumer Reviews and Testimonials rule, 16 CFR Part 465,
+  §465.8** (effective October 2024).
+* Engagement bait follows Meta's engagement-bait policy (general knowledge, not checked
+  against the current text); the Instagram 5-hashtag cap is from facts §2.6.
+
+How well does ``detect_fake_engagement`` find injected fake traffic?  Its rules were
+set while looking at course data generated with seeds 0–4 (there: bought followers
+precision 1.00, recall 0.95; bot likes 1.00 and 1.00).  Measured once on seeds it never
+saw (computed, not typed — this doctest fails if the figures drift):
+
+>>> result = evaluate_fake_engagement(seeds=range(10, 15))
+>>> result.table[["injected", "flagged", "precision", "recall"]].round(2)
+                  injected  flagged  precision  recall
+kind
+bot_likes               20       17        1.0    0.85
+bought_followers        20       20        1.0    1.00
+
+Seeds 10–19 give the same picture (bot likes recall 0.85, everything else 1.00).  The
+missed bot-like packs are small ones on posts that were already liked a lot.  These are
+easy cases — injected packs of 1–5% of followers and 3–8× a post's likes on synthetic
+data — so read them as "the rules work as described", not as field accuracy.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.schema import ENGAGEMENT_COLUMNS, PLATFORMS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Claim",
+    "DisclosureCheck",
+    "FakeEngagementEvaluation",
+    "FakeEngagementReport",
+    "Signal",
+    "black_hat_signals",
+    "check_disclosure",
+    "detect_fake_engagement",
+    "evaluate_fake_engagement",
+    "inject_fake_engagement",
+    "unsourced_claims",
+]
+
+FTC_GUIDES = "FTC Endorsement Guides, 16 CFR Part 255 (revised, effective 26 July 2023)"
+FTC_101 = "FTC, Disclosures 101 for Social Media Influencers (Nov 2019)"
+FTC_465 = "FTC Consumer Reviews and Testimonials rule, 16 CFR 465.8 (fake social influence)"
+COURSE = "SMM Lab's own suggestion (not an FTC text)"
+META_BAIT = "Meta's engagement-bait policy (general knowledge; check the current wording)"
+
+FOLD_CHARS = 125
+"""Characters visible before "… more" on a phone (≈125, third-party figure, UNCERTAIN;
+facts §2.6 gives ≈125 mobile and ≈477 desktop for Facebook).  The FTC only says: above
+the "more" cut."""
+
+HASHTAG_CAPS = {"instagram": 5}
+"""Hashtags allowed per post: Instagram 5 (Mosseri, Dec 2025, rolling out; facts §2.6)."""
+
+HASHTAG_RULE_OF_THUMB = 10
+"""Course rule of thumb for platforms without a published cap."""
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, not {type(text).__name__}",
+                         fix="pass the caption or post text itself")
+    if not text.strip():
+        raise InputError("text is empty", fix="pass the caption or post text you want checked")
+    return text
+
+
+def _check_platform(platform: str | None) -> None:
+    if platform is not None and platform not in PLATFORMS:
+        raise unknown_choice("platform", platform, PLATFORMS)
+
+
+# ---------------------------------------------------------------------------------------
+# Disclosure
+# ---------------------------------------------------------------------------------------
+
+_CLEAR_LABELS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"#ad\b(?!\w)|#advert(?:isement)?\b|^\s*ad\s*[:|]", re.I | re.M), FTC_101),
+    (re.compile(r"#sponsored\b|\bsponsored by\b|\bsponsored\b(?= post| content)", re.I), FTC_101),
+    (re.compile(r"\badvertisement\b", re.I), FTC_101),
+    (re.compile(r"\bpaid partnership(?: with)?\b|#paidpartnership\b", re.I), FTC_101),
+    (re.compile(r"#brandambassador\b|#\w+?(?:partner|ambassador)\b", re.I), FTC_101),
+    (re.compile(r"#?বিজ্ঞাপন|#?স্পন(?:্)?সরড|পেইড পার্টনারশিপ|প্রদত্ত অংশীদারিত্ব"), COURSE),
+]
+_AMBIGUOUS_LABELS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"#sp\b|(?<![\w#])sp\b|#spon\b|(?<![\w#])spon\b", re.I), "sp / spon"),
+    (re.compile(r"#?\bcollab\b", re.I), "collab"),
+    (re.compile(r"#thanks\w+", re.I), "#thanks<Brand>"),
+    (re.compile(r"#ambassador\b", re.I), "#ambassador"),
+    (re.compile(r"#partner\b", re.I), "#partner"),
+]
+_HASHTAG = regex.compile(r"#[\p{L}\p{M}\p{N}_]+")
+
+
+@dataclass(frozen=True)
+class DisclosureCheck:
+    """The verdict of ``check_disclosure``: ``ok``, the ``problems``, what to do instead."""
+
+    ok: bool
+    labels: tuple[str, ...]
+    problems: tuple[str, ...]
+    suggestions: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = (FTC_GUIDES, FTC_101)
+
+    def __str__(self) -> str:
+        head = "Disclosure OK" if self.ok else "Disclosure needs work"
+        found = ", ".join(self.labels) or "none"
+        lines = [f"{head} (labels found: {found})"]
+        lines += [f"  problem: {p}" for p in self.problems]
+        lines += [f"  do: {s}" for s in self.suggestions]
+        lines += [f"  note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return (f"DisclosureCheck(ok={self.ok}, labels={list(self.labels)}, "
+                f"problems={len(self.problems)})")
+
+    def _repr_html_(self) -> str:
+        colour = "green" if self.ok else "#b00"
+        head = "Disclosure OK" if self.ok else "Disclosure needs work"
+        items = "".join(f"<li><b>problem:</b> {html.escape(p)}</li>" for p in self.problems)
+        items += "".join(f"<li><b>do:</b> {html.escape(s)}</li>" for s in self.suggestions)
+        items += "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
+        return (f"<div><p style='color:{colour}'><b>{head}</b></p><ul>{items}</ul>"
+                f"<p><small>Sources: {html.escape('; '.join(self.sources))}</small></p></div>")
+
+
+def _trailing_hashtags(text: str) -> tuple[int, list[str]]:
+    """Where the block of hashtags at the end starts, and the hashtags in it."""
+    match = regex.search(r"(?:\s*#[\p{L}\p{M}\p{N}_]+[\s.,!]*)+$", text)
+    if not match:
+        return len(text), []
+    return match.start(), _HASHTAG.findall(match.group(0))
+
+
+def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool = True,
+                     platform_label: bool = False) -> DisclosureCheck:
+    """Does a sponsored post disclose the relationship the way the FTC asks?
+
+    Checks (16 CFR 255; Disclosures 101): a clear label is present ("#ad", "#sponsored",
+    "Advertisement", "Paid partnership", "#BrandAmbassador", "#<Brand>Partner"; Bengali
+    "বিজ্ঞাপন"/"স্পনসরড" are the course's suggestion); it sits before the "… more" fold
+    (first ``FOLD_CHARS`` characters, an UNCERTAIN figure); it is not buried in a block of
+    hashtags at the end; ambiguous labels ("sp", "spon", "collab", "#thanks<Brand>",
+    "#ambassador", "#partner") are not relied on.  ``platform_label=True`` says the
+    platform's own "Paid partnership" tag is switched on: the FTC says use it *as well
+    as* your own words, never instead.  ``sponsored=False`` means no relationship at all.
+
+    >>> check_disclosure("#ad Loving my new Bata sandals for Eid!").ok
+    True
+    >>> print(check_disclosure("Loving my new sandals! #spon"))
+    Disclosure needs work (labels found: none)
+      problem: 'sp / spon' is an ambiguous label: the FTC says people may not understand it
+      problem: no clear disclosure label
+      do: start the post with a clear label such as '#ad', 'Advertisement' or 'Paid partnership with <Brand>'
+    >>> print(check_disclosure("Eid vibes with @bata " + "#eid " * 6 + "#ad #style #shoes"))
+    Disclosure needs work (labels found: #ad)
+      problem: '#ad' is buried as hashtag 7 of 9 at the end; the FTC says not to bury #ad in a block of hashtags
+      do: start the post with a clear label such as '#ad', 'Advertisement' or 'Paid partnership with <Brand>'
+    >>> check_disclosure("   ")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: text is empty.
+    How to fix it: pass the caption or post text you want checked.
+    """  # noqa: E501
+    text = _check_text(text)
+    _check_platform(platform)
+    if not sponsored:
+        return DisclosureCheck(True, (), (), (), (
+            "no brand relationship, so nothing to disclose; remember that free or discounted "
+            "products, family and employment count as relationships (Disclosures 101)",
+        ))
+    problems: list[str] = []
+    suggestions: list[str] = []
+    notes: list[str] = []
+    found = [(m.start(), m.group(0).strip(), source)
+             for pattern, source in _CLEAR_LABELS for m in pattern.finditer(text)]
+    found.sort()
+    for pattern, name in _AMBIGUOUS_LABELS:
+        match = pattern.search(text)
+        clear_here = match and any(start == match.start() for start, _, _ in found)
+        if match and not clear_here:
+            target = problems if not found else notes
+            target.append(f"{name!r} is an ambiguous label: the FTC says people may not "
+                          "understand it" + ("" if not found else "; the clear label covers it"))
+    fix_label = ("start the post with a clear label such as '#ad', 'Advertisement' or "
+                 "'Paid partnership with <Brand>'")
+    if not found:
+        if platform_label:
+            problems.append("only the platform's 'Paid partnership' tag discloses this; the FTC "
+                            "says not to assume a platform tool is enough")
+        else:
+            problems.append("no clear disclosure label")
+        suggestions.append(fix_label)
+    else:
+        first_at, first_label, _ = found[0]
+        block_start, block = _trailing_hashtags(text)
+        if first_at >= FOLD_CHARS:
+            problems.append(f"the first label ({first_label!r}) starts at character "
+                            f"{first_at + 1}, after the ~{FOLD_CHARS}-character '… more' fold")
+            suggestions.append("move the label to the start, where people see it without "
+                               "tapping 'more'")
+        if first_at >= block_start and len(block) >= 3:
+            lowered = [tag.lower() for tag in block]
+            position = next((i for i, tag in enumerate(lowered)
+                             if tag.startswith(first_label.lower()[:3])), 0) + 1
+            if position > 1 or first_at >= FOLD_CHARS:
+                problems.append(f"{first_label!r} is buried as hashtag {position} of "
+                                f"{len(block)} at the end; the FTC says not to bury #ad "
+                                "in a block of hashtags")
+                if fix_label not in suggestions:
+                    suggestions.append(fix_label)
+        if platform_label:
+            notes.append("good: the platform's 'Paid partnership' tag is on as well as "
+                         "your own label, as the FTC advises")
+        if any(source == COURSE for _, _, source in found):
+            notes.append("Bengali labels such as 'বিজ্ঞাপন' are SMM Lab's suggestion for "
+                         "Bengali audiences; the FTC only says the disclosure must be in the "
+                         "language of the endorsement")
+    if platform in ("youtube", "tiktok"):
+        notes.append("for video, say the disclosure in the video and show it on screen, and "
+                     "put it in the description too (Disclosures 101)")
+    labels = tuple(dict.fromkeys(label for _, label, _ in found))
+    return DisclosureCheck(not problems, labels, tuple(problems), tuple(suggestions),
+                           tuple(notes))
+
+
+# ---------------------------------------------------------------------------------------
+# Black-hat signals
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One black-hat warning: what ``kind``, the ``evidence``, why it matters, the source."""
+
+    kind: str
+    evidence: str
+    reason: str
+    source: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.evidence} — {self.reason} [{self.source}]"
+
+    def _repr_html_(self) -> str:
+        return (f"<p><b>{html.escape(self.kind)}</b>: {html.escape(self.evidence)} — "
+                f"{html.escape(self.reason)} <small>[{html.escape(self.source)}]</small></p>")
+
+
+_BAIT = regex.compile(
+    r"\b(?:like if|share if|like this if|comment (?:yes|amen|below if)|type (?:amen|yes)|"
+    r"tag (?:\d+|three|two|five|a) (?:friends?|people)|tag someone who|vote by reacting|"
+    r"react with|share to win|like and share|share this (?:post )?(?:to|with) \d+)\b"
+    r"|শেয়ার করুন যদি|শেয়ার করুন যদি|লাইক দিন|কমেন্টে লিখুন|আমিন লিখুন|বন্ধুকে ট্যাগ",
+    regex.IGNORECASE,
+)
+_SHORT_LINK = regex.compile(
+    r"\b(?:bit\.ly|tinyurl\.com|t\.ly|goo\.gl|ow\.ly|is\.gd|cutt\.ly|rb\.gy|shorturl\.at)/\S*",
+    regex.IGNORECASE,
+)
+_FREE = regex.compile(r"\b(?:free|win|winner|prize|gift|giveaway)\b|ফ্রি|বিনামূল্যে|পুরস্কার",
+                      regex.IGNORECASE)
+_URGENCY = regex.compile(
+    r"\b(?:only today|last chance|hurry|act now|ends (?:tonight|today|soon)|expires (?:in|today)"
+    r"|limited time|only \d+ left|don't miss out|before it'?s too late)\b"
+    r"|সীমিত সময়|আজই শেষ|শেষ সুযোগ|তাড়াতাড়ি|দেরি করবেন না",
+    regex.IGNORECASE,
+)
+_STOPWORDS = frozenset({
+    "the", "and", "for", "you", "your", "with", "this", "that", "are", "our", "from", "have",
+    "has", "was", "were", "will", "can", "not", "but", "all", "its", "it's", "out", "get",
+})
+
+
+def black_hat_signals(text: str, *, platform: str | None = None) -> list[Signal]:
+    """Black-hat tricks in a caption: stuffing, engagement bait, shady links, fake urgency.
+
+    Hashtag stuffing is judged against the platform's cap (Instagram 5, facts §2.6) or the
+    course's rule of thumb (10), or when hashtags are more than half the words.  Keyword
+    stuffing: one word used 4+ times and at least 15% of the words.
+
+    >>> [s.kind for s in black_hat_signals("Tag 3 friends who need this! #a #b #c #d #e #f",
+    ...                                    platform="instagram")]
+    ['hashtag stuffing', 'engagement bait']
+    >>> black_hat_signals("New menu this Friday: come and taste it.")
+    []
+    >>> black_hat_signals(None)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: text must be a string, not NoneType.
+    How to fix it: pass the caption or post text itself.
+    """
+    text = _check_text(text)
+    _check_platform(platform)
+    signals: list[Signal] = []
+    hashtags = _HASHTAG.findall(text)
+    words = regex.findall(r"[\p{L}\p{M}\p{N}_#']+", text)
+    cap = HASHTAG_CAPS.get(platform or "", HASHTAG_RULE_OF_THUMB)
+    cap_source = ("Instagram cap of 5 hashtags (facts §2.6)" if platform in HASHTAG_CAPS
+                  else f"course rule of thumb: at most {HASHTAG_RULE_OF_THUMB} hashtags")
+    if len(hashtags) > cap or (len(hashtags) >= 5 and len(hashtags) > 0.5 * len(words)):
+        signals.append(Signal("hashtag stuffing", f"{len(hashtags)} hashtags in "
+                              f"{len(words)} words", "a pile of hashtags reads as spam and "
+                              "platforms limit or demote it", cap_source))
+    plain = [w.lower() for w in words if not w.startswith("#") and len(w) >= 3
+             and w.lower() not in _STOPWORDS]
+    if plain:
+        top = max(set(plain), key=plain.count)
+        count = plain.count(top)
+        if count >= 4 and count >= 0.15 * len(plain):
+            signals.append(Signal("keyword stuffing", f"'{top}' {count} times in "
+                                  f"{len(plain)} words", "repeating a keyword to game "
+                                  "search makes the text worse for people", "black-hat SEO, "
+                                  "source article 004 ('what to avoid')"))
+    bait = _BAIT.search(text)
+    if bait:
+        signals.append(Signal("engagement bait", repr(bait.group(0)), "asking for likes, "
+                              "shares, tags or comments for their own sake; platforms demote "
+                              "it", META_BAIT))
+    link = _SHORT_LINK.search(text)
+    if link and _FREE.search(text):
+        signals.append(Signal("shortened link with a free offer", repr(link.group(0)),
+                              "hides where the link goes next to a too-good offer, the "
+                              "pattern of scams", "course rule (common phishing pattern)"))
+    rush = _URGENCY.search(text)
+    if rush:
+        signals.append(Signal("urgency pressure", repr(rush.group(0)), "only fine if it is "
+                              "true; invented deadlines are false information",
+                              "source article 004 (false information)"))
+    return signals
+
+
+# ---------------------------------------------------------------------------------------
+# Unsourced claims
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence with a number or "studies show" and no source nearby."""
+
+    sentence: str
+    evidence: str
+    kind: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.evidence!r} without a source: {self.sentence}"
+
+    def _repr_html_(self) -> str:
+        return (f"<p><b>{html.escape(self.kind)}</b> <code>{html.escape(self.evidence)}</code>"
+                f" without a source: <i>{html.escape(self.sentence)}</i></p>")
+
+
+_DIGITS = r"[0-9০-৯]"
+_CLAIM_PATTERNS: list[tuple[regex.Pattern[str], str]] = [
+    (regex.compile(rf"{_DIGITS}+(?:[.,]{_DIGITS}+)?\s?(?:%|٪|percent\b|per cent\b|শতাংশ)",
+                   regex.I), "percentage"),
+    (regex.compile(rf"\b{_DIGITS}+\s+(?:out of|in)\s+{_DIGITS}+\b|{_DIGITS}+\s?জনের মধ্যে"
+                   rf"\s?{_DIGITS}+", regex.I), "statistic"),
+    (regex.compile(rf"{_DIGITS}+(?:[.,]{_DIGITS}+)?\s?(?:million|billion|thousand|lakh|crore|"
+                   r"লাখ|লক্ষ|কোটি|হাজার)", regex.I), "big number"),
+    (regex.compile(r"\b(?:studies|research|surveys?|experts?|scientists|doctors)\s+"
+                   r"(?:show|shows|prove|proves|proved|say|says|found|agree|confirm)\b"
+                   r"|গবেষণায় দেখা গেছে|গবেষণা বলছে|বিশেষজ্ঞরা বলেন|বিশেষজ্ঞদের মতে", regex.I),
+     "appeal to research"),
+]
+_SOURCE = regex.compile(
+    r"https?://|www\.|\bsource\s*:|\bsources?\b\s*[:-]|\baccording to (?!(?:studies|research|"
+    r"experts|many|some|most)\b)[A-Z\p{Lu}]|\([^()]*\b(?:19|20)\d\d\)|সূত্র\s*[:ঃ]|"
+    r"তথ্যসূত্র|[\p{L}]+-এর (?:তথ্য|প্রতিবেদন) অনুযায়ী"
+)
+
+
+def _sentences(text: str) -> list[str]:
+    parts = regex.split(r"(?<=[.!?।])\s+|\n+", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def unsourced_claims(text: str) -> list[Claim]:
+    """Numbers and "studies show" claims with no source in the same or the next sentence.
+
+    A source is a link, "Source:", "according to <Name>", "(Name, 2024)" or "সূত্র:".
+    Source article 000's "89% of charities use social media" is a real example: no
+    source for it was found (facts §2.3).
+
+    >>> [c.evidence for c in unsourced_claims("89% of charities use social media.")]
+    ['89%']
+    >>> unsourced_claims("89% of charities use it (Sage, 2012).")
+    []
+    >>> [c.kind for c in unsourced_claims("গবেষণায় দেখা গেছে ৮৯% মানুষ রাজি।")]
+    ['percentage', 'appeal to research']
+    >>> unsourced_claims(3.5)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: text must be a string, not float.
+    How to fix it: pass the caption or post text itself.
+    """
+    text = _check_text(text)
+    sentences = _sentences(text)
+    claims = []
+    for i, sentence in enumerate(sentences):
+        nearby = sentence + " " + (sentences[i + 1] if i + 1 < len(sentences) else "")
+        if _SOURCE.search(nearby):
+            continue
+        for pattern, kind in _CLAIM_PATTERNS:
+            for match in pattern.finditer(sentence):
+                claims.append(Claim(sentence, match.group(0).strip(), kind))
+    return claims
+
+
+# ---------------------------------------------------------------------------------------
+# Fake engagement
+# ---------------------------------------------------------------------------------------
+
+
+def _require(frame: object, columns: Iterable[str], table: str) -> pd.DataFrame:
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"{table} must be a pandas DataFrame, not {type(frame).__name__}",
+                         fix=f"pass the {table} table as a DataFrame")
+    for column in columns:
+        if column not in frame.columns:
+            raise DataError(
+                f"the {table} table has no {column!r} column "
+                f"(it has: {', '.join(map(str, frame.columns)) or 'no columns'})",
+                fix=f"add or rename the column so it is called {column!r} "
+                    "(see smm_helpers.schema)",
+                column=column,
+            )
+    return frame
+
+
+def _robust_z(values: Any) -> Any:
+    """(x − median) / (1.4826 × MAD): a z-score that one outlier cannot hide behind."""
+    import numpy as np
+
+    values = np.asarray(values, dtype=float)
+    median = np.nanmedian(values)
+    mad = np.nanmedian(np.abs(values - median)) * 1.4826
+    if not mad or math.isnan(mad):
+        mad = np.nanmean(np.abs(values - median)) * 1.2533 or 1.0
+    return (values - median) / mad
+
+
+@dataclass
+class FakeEngagementReport:
+    """What ``detect_fake_engagement`` found; each table lists one kind of suspicion."""
+
+    follower_spikes: pd.DataFrame
+    like_spikes: pd.DataFrame
+    templated_comments: pd.DataFrame
+    comment_bursts: pd.DataFrame
+    notes: tuple[str, ...] = field(default=(FTC_465,))
+
+    def __len__(self) -> int:
+        return (len(self.follower_spikes) + len(self.like_spikes)
+                + len(self.templated_comments) + len(self.comment_bursts))
+
+    def __repr__(self) -> str:
+        return (f"FakeEngagementReport(follower_spikes={len(self.follower_spikes)}, "
+                f"like_spikes={len(self.like_spikes)}, "
+                f"templated_comments={len(self.templated_comments)}, "
+                f"comment_bursts={len(self.comment_bursts)})")
+
+    def _repr_html_(self) -> str:
+        parts = [f"<p><b>Possible fake engagement</b> ({len(self)} findings; "
+                 f"{html.escape(FTC_465)})</p>"]
+        for name in ("follower_spikes", "like_spikes", "templated_comments", "comment_bursts"):
+            table = getattr(self, name)
+            parts.append(f"<h4>{name.replace('_', ' ')} ({len(table)})</h4>")
+            if len(table):
+                parts.append(table.head(20).to_html())
+        return "<div>" + "".join(parts) + "</div>"
+
+
+def _follower_spikes(posts: pd.DataFrame, followers: pd.DataFrame,
+                     threshold: float, min_ratio: float, min_gain: int) -> pd.DataFrame:
+    import numpy as np
+    import pandas as pd
+
+    frame = followers.sort_values(["client", "platform", "date"]).copy()
+    frame["date"] = pd.to_datetime(frame["date"]).dt.normalize()
+    frame["gain"] = frame.groupby(["client", "platform"])["followers"].diff()
+    frame["gain_z"] = frame.groupby(["client", "platform"])["gain"].transform(_robust_z)
+    usual = frame.groupby(["client", "platform"])["gain"].transform("median").clip(lower=1)
+    frame["times_usual"] = frame["gain"] / usual
+    engagement = posts.assign(
+        date=_day(posts["published_at"]),
+        engagement=posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1),
+    ).groupby(["client", "platform", "date"], as_index=False)["engagement"].sum()
+    engagement["engagement_z"] = engagement.groupby(["client", "platform"])[
+        "engagement"].transform(_robust_z)
+    frame = frame.merge(engagement, on=["client", "platform", "date"], how="left")
+    frame["engagement"] = frame["engagement"].fillna(0)
+    frame["engagement_z"] = frame["engagement_z"].fillna(0.0)
+    suspicious = ((frame["gain_z"] > threshold) & (frame["times_usual"] >= min_ratio)
+                  & (frame["gain"] >= min_gain)
+                  & (frame["engagement_z"] < threshold / 2))
+    out = frame.loc[suspicious, ["client", "platform", "date", "gain", "times_usual", "gain_z",
+                                 "engagement", "engagement_z"]].copy()
+    out["reason"] = [f"followers jumped by {g:,.0f} ({t:.0f}× a usual day, robust z {z:.1f}) "
+                     f"while engagement that day was ordinary (z {e:.1f})"
+                     for g, t, z, e in zip(out["gain"], out["times_usual"], out["gain_z"],
+                                           out["engagement_z"], strict=True)]
+    return out.reset_index(drop=True).astype({"gain": np.int64})
+
+
+def _day(stamps: pd.Series) -> pd.Series:
+    import pandas as pd
+
+    stamps = pd.to_datetime(stamps)
+    if getattr(stamps.dt, "tz", None) is not None:
+        stamps = stamps.dt.tz_convert("Asia/Dhaka").dt.tz_localize(None)
+    return stamps.dt.normalize()
+
+
+def _like_spikes(posts: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    import numpy as np
+
+    frame = posts.copy()
+    talk = frame["comments"] + frame["shares"] + frame["saves"]
+    frame["log_likes_per_reach"] = np.log((frame["reactions"] + 1) / frame["reach"].clip(lower=1))
+    frame["log_likes_per_talk"] = np.log((frame["reactions"] + 1) / (talk + 1))
+    groups = frame.groupby(["client", "platform"])
+    frame["reach_z"] = groups["log_likes_per_reach"].transform(_robust_z)
+    frame["talk_z"] = groups["log_likes_per_talk"].transform(_robust_z)
+    suspicious = (frame["reach_z"] > threshold) & (frame["talk_z"] > threshold)
+    out = frame.loc[suspicious, ["post_id", "client", "platform", "reactions", "reach",
+                                 "comments", "reach_z", "talk_z"]].copy()
+    out["reason"] = [f"{r:,} reactions stand out against a reach of {h:,} (robust z {z:.1f}) "
+                     f"and against the comments, shares and saves (z {t:.1f})"
+                     for r, h, z, t in zip(out["reactions"], out["reach"], out["reach_z"],
+                                           out["talk_z"], strict=True)]
+    return out.reset_index(drop=True)
+
+
+def _skeleton(text: str) -> str:
+    """Lower-case text without mentions, links, numbers, emoji and punctuation."""
+    text = regex.sub(r"@\w+|https?://\S+|www\.\S+", " ", str(text).lower())
+    text = regex.sub(r"[^\p{L}\p{M}\s]", " ", text)
+    return " ".join(text.split())
+
+
+def _templated_comments(comments: pd.DataFrame, min_copies: int) -> pd.DataFrame:
+    import pandas as pd
+
+    frame = comments.assign(skeleton=comments["text"].map(_skeleton))
+    frame = frame[frame["skeleton"].str.len() > 0]
+    grouped = frame.groupby("skeleton")
+    table = pd.DataFrame({
+        "copies": grouped.size(),
+        "authors": grouped["author"].nunique(),
+        "posts": grouped["post_id"].nunique(),
+        "example": grouped["text"].first(),
+    })
+    if "author_age_days" in frame.columns:
+        table["share_new_accounts"] = grouped["author_age_days"].apply(lambda s: (s < 30).mean())
+    table = table[(table["copies"] >= min_copies) & (table["authors"] >= min_copies)]
+    table = table.sort_values("copies", ascending=False).reset_index()
+    table["reason"] = [f"{c} near-identical comments from {a} accounts"
+                       for c, a in zip(table["copies"], table["authors"], strict=True)]
+    return table
+
+
+def _comment_bursts(comments: pd.DataFrame, window_minutes: int, min_burst: int) -> pd.DataFrame:
+    import pandas as pd
+
+    frame = comments.assign(timestamp=pd.to_datetime(comments["timestamp"]), one=1.0)
+    frame = frame.sort_values(["post_id", "timestamp"])
+    rows = []
+    for post_id, group in frame.groupby("post_id", sort=True):
+        counts = group.rolling(f"{window_minutes}min", on="timestamp")["one"].sum().to_numpy()
+        peak = int(counts.max())
+        span_hours = max((group["timestamp"].max() - group["timestamp"].min()).total_seconds()
+                         / 3600, window_minutes / 60)
+        usual = len(group) / span_hours * window_minutes / 60
+        if peak >= min_burst and peak >= 5 * usual:
+            at = group["timestamp"].iloc[int(counts.argmax())]
+            rows.append({"post_id": post_id, "peak": peak, "window_minutes": window_minutes,
+                         "usual": round(usual, 2), "at": at,
+                         "reason": f"{peak} comments within {window_minutes} minutes; "
+                                   f"usual pace is {usual:.1f} per {window_minutes} minutes"})
+    return pd.DataFrame(rows, columns=["post_id", "peak", "window_minutes", "usual", "at",
+                                       "reason"])
+
+
+def detect_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *,
+                           comments: pd.DataFrame | None = None, threshold: float = 5.0,
+                           min_ratio: float = 8.0, min_gain: int = 100,
+                           like_threshold: float = 2.5,
+                           min_copies: int = 3, window_minutes: int = 10,
+                           min_burst: int = 8) -> FakeEngagementReport:
+    """Look for bought followers, bot likes, templated comments and comment bursts.
+
+    1. **Follower spikes**: a day's follower gain has a robust z-score above ``threshold``
+       (per client and platform) *and* is at least ``min_ratio`` times the usual (median)
+       daily gain, while that day's engagement is ordinary.  Special days triple organic
+       gains in the course data; a bought pack is an order of magnitude above a usual day.
+       Gains below ``min_gain`` are ignored: followers are sold in packs of hundreds.
+    2. **Like spikes**: a post's reactions stand out (robust z above ``like_threshold``)
+       both against its reach *and* against its comments, shares and saves: likes that
+       nobody talks about.
+    3. **Templated comments** (needs ``comments`` with post_id, author, text, timestamp):
+       the same text after removing mentions, links, numbers and emoji, from
+       ``min_copies`` or more accounts (``author_age_days`` < 30 counted when present).
+    4. **Comment bursts**: ``min_burst`` or more comments on one post within
+       ``window_minutes``, at least 5× the post's usual pace.
+
+    Each finding is a reason to look, not proof.  The caller's DataFrames are not changed.
+
+    >>> import pandas as pd
+    >>> days = pd.date_range("2026-01-01", periods=30)
+    >>> gains = [20 + (i * 7) % 5 for i in range(30)]
+    >>> gains[20] = 2000
+    >>> followers = pd.DataFrame({"date": days, "client": "business",
+    ...                           "platform": "instagram",
+    ...                           "followers": pd.Series(gains).cumsum() + 5000})
+    >>> posts = pd.DataFrame(columns=["post_id", "client", "platform", "published_at",
+    ...     "reach", "reactions", "comments", "shares", "saves"])
+    >>> report = detect_fake_engagement(posts, followers)
+    >>> report.follower_spikes[["date", "gain"]]
+            date  gain
+    0 2026-01-21  2000
+    >>> detect_fake_engagement(posts, followers.drop(columns="followers"))
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: column 'followers': the followers table has no 'followers' column (it has: date, client, platform).
+    How to fix it: add or rename the column so it is called 'followers' (see smm_helpers.schema).
+    """  # noqa: E501
+    import pandas as pd
+
+    _require(posts, ["post_id", "client", "platform", "published_at", "reach",
+                     *ENGAGEMENT_COLUMNS], "posts")
+    _require(followers, ["date", "client", "platform", "followers"], "followers")
+    if threshold <= 0:
+        raise InputError(f"threshold must be positive, not {threshold!r}",
+                         fix="use a robust z-score such as 5 (lower finds more, wrongly too)")
+    empty = pd.DataFrame()
+    templated, bursts = empty, empty
+    if comments is not None:
+        _require(comments, ["post_id", "author", "text", "timestamp"], "comments")
+        templated = _templated_comments(comments, min_copies)
+        bursts = _comment_bursts(comments, window_minutes, min_burst)
+    return FakeEngagementReport(
+        _follower_spikes(posts, followers, threshold, min_ratio, min_gain),
+        _like_spikes(posts, like_threshold) if len(posts) else empty,
+        templated,
+        bursts,
+    )
+
+
+def inject_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *, seed: int,
+                           n_events: int = 4) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Add known fake traffic to copies of the tables, and say where it is (for practice).
+
+    * ``bought_followers``: ``n_events`` times, an account jumps by 1–5% of its followers
+      (at least 300) in one day and keeps them, with no extra engagement.
+    * ``bot_likes``: ``n_events`` posts get a pack of likes worth 3–8× their own reactions
+      (at least 90 extra) with no extra reach, comments or shares.
+
+    Returns ``(posts, followers, labels)``; ``labels`` has kind, client, platform, date,
+    post_id and size.  The caller's DataFrames are not changed.
+
+    >>> import pandas as pd
+    >>> followers = pd.DataFrame({"date": pd.date_range("2026-01-01", periods=30),
+    ...     "client": "nonprofit", "platform": "facebook", "followers": range(1000, 1030)})
+    >>> posts = pd.DataFrame({"post_id": ["p1"], "client": "nonprofit",
+    ...     "platform": "facebook", "published_at": pd.Timestamp("2026-01-05"),
+    ...     "reach": 900, "reactions": 40, "comments": 3, "shares": 1, "saves": 0})
+    >>> new_posts, new_followers, labels = inject_fake_engagement(posts, followers, seed=1,
+    ...                                                           n_events=1)
+    >>> labels["kind"].tolist()
+    ['bought_followers', 'bot_likes']
+    >>> int(new_posts.loc[0, "reactions"]) > 40, int(posts.loc[0, "reactions"])
+    (True, 40)
+    >>> inject_fake_engagement(posts, followers, seed=1, n_events=0)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: n_events must be a whole number >= 1, not 0.
+    How to fix it: e.g. n_events=4 injects 4 bought-follower jumps and 4 bot-like packs.
+    """
+    import numpy as np
+    import pandas as pd
+
+    _require(posts, ["post_id", "client", "platform", "published_at", "reach",
+                     *ENGAGEMENT_COLUMNS], "posts")
+    _require(followers, ["date", "client", "platform", "followers"], "followers")
+    if isinstance(n_events, bool) or not isinstance(n_events, int) or n_events < 1:
+        raise InputError(f"n_events must be a whole number >= 1, not {n_events!r}",
+                         fix="e.g. n_events=4 injects 4 bought-follower jumps and 4 "
+                             "bot-like packs")
+    rng = np.random.default_rng(seed)
+    posts, followers = posts.copy(), followers.copy()
+    labels = []
+    dates = pd.to_datetime(followers["date"]).dt.normalize()
+    series = followers[["client", "platform"]].drop_duplicates().to_numpy()
+    used: set[tuple[str, str, pd.Timestamp]] = set()
+    for _ in range(n_events):
+        client, platform = series[rng.integers(len(series))]
+        in_series = (followers["client"] == client) & (followers["platform"] == platform)
+        days = np.sort(dates[in_series].unique())
+        if len(days) < 10:
+            continue
+        day = pd.Timestamp(days[rng.integers(7, len(days))])
+        if (client, platform, day) in used:
+            continue
+        used.add((client, platform, day))
+        level = int(followers.loc[in_series & (dates == day), "followers"].to_numpy()[0])
+        size = max(300, round(rng.uniform(0.01, 0.05) * level))
+        followers.loc[in_series & (dates >= day), "followers"] += size
+        if "followers" in posts.columns:
+            later = ((posts["client"] == client) & (posts["platform"] == platform)
+                     & (_day(posts["published_at"]) >= day))
+            posts.loc[later, "followers"] += size
+        labels.append({"kind": "bought_followers", "client": client, "platform": platform,
+                       "date": day, "post_id": None, "size": size})
+    if len(posts):
+        chosen = rng.choice(len(posts), size=min(n_events, len(posts)), replace=False)
+        for position in sorted(chosen):
+            index = posts.index[position]
+            own = int(posts["reactions"].to_numpy()[position])
+            size = round(rng.uniform(3, 8) * max(own, 30))
+            posts.at[index, "reactions"] = own + size
+            labels.append({"kind": "bot_likes", "client": posts.at[index, "client"],
+                           "platform": posts.at[index, "platform"],
+                           "date": _day(posts.loc[[index], "published_at"]).iloc[0],
+                           "post_id": posts.at[index, "post_id"], "size": size})
+    return posts, followers, pd.DataFrame(labels, columns=["kind", "client", "platform",
+                                                           "date", "post_id", "size"])
+
+
+@dataclass
+class FakeEngagementEvaluation:
+    """Precision and recall of ``detect_fake_engagement`` against injected fake traffic."""
+
+    table: pd.DataFrame
+    per_seed: pd.DataFrame = field(repr=False)
+
+    def __repr__(self) -> str:
+        rows = ", ".join(f"{kind}: precision {r.precision:.2f}, recall {r.recall:.2f}"
+                         for kind, r in self.table.iterrows())
+        return f"FakeEngagementEvaluation({rows})"
+
+    def _repr_html_(self) -> str:
+        return ("<div><p><b>Fake-engagement detector vs injected fake traffic</b></p>"
+                f"{self.table.round(2).to_html()}</div>")
+
+
+def evaluate_fake_engagement(seeds: Iterable[int] = range(5), *,
+                             posts: pd.DataFrame | None = None,
+                             followers: pd.DataFrame | None = None,
+                             n_events: int = 4) -> FakeEngagementEvaluation:
+    """Inject fake traffic with each seed, run the detector, and count hits and false alarms.
+
+    Without ``posts``/``followers`` each seed generates fresh course data with
+    ``smm_helpers.datasets.generate(1_000, seed=seed)``; with them, the same tables get a
+    different injection per seed.  A bought-follower event is found when its (client,
+    platform, date) is flagged; a bot-like pack when its post is flagged.  Every other
+    flag counts against precision, organic surprises included.
+
+    >>> import pandas as pd
+    >>> days = pd.date_range("2026-01-01", periods=60)
+    >>> followers = pd.DataFrame({"date": days, "client": "business",
+    ...     "platform": "instagram", "followers": [5000 + 25 * i for i in range(60)]})
+    >>> posts = pd.DataFrame({"post_id": [f"p{i}" for i in range(30)], "client": "business",
+    ...     "platform": "instagram", "published_at": days[::2], "reach": 1000,
+    ...     "reactions": [50 + i % 7 for i in range(30)], "comments": 5, "shares": 2,
+    ...     "saves": 1})
+    >>> result = evaluate_fake_engagement(range(2), posts=posts, followers=followers)
+    >>> result.table[["injected", "precision", "recall"]]
+                      injected  precision  recall
+    kind
+    bot_likes                8        1.0     1.0
+    bought_followers         8        1.0     1.0
+    >>> evaluate_fake_engagement([], posts=posts, followers=followers)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: seeds is empty.
+    How to fix it: pass one or more seeds, e.g. seeds=range(5).
+    """
+    import pandas as pd
+
+    seeds = list(seeds)
+    if not seeds:
+        raise InputError("seeds is empty", fix="pass one or more seeds, e.g. seeds=range(5)")
+    if (posts is None) != (followers is None):
+        raise InputError("pass both posts and followers, or neither",
+                         fix="leave both out to use generated course data")
+    rows = []
+    for seed in seeds:
+        if posts is None or followers is None:
+            from smm_helpers.datasets import generate
+
+            data = generate(1_000, seed=seed)
+            base_posts, base_followers = data.posts, data.followers
+        else:
+            base_posts, base_followers = posts, followers
+        new_posts, new_followers, labels = inject_fake_engagement(
+            base_posts, base_followers, seed=seed, n_events=n_events)
+        report = detect_fake_engagement(new_posts, new_followers)  # the defaults, as shipped
+        spikes = report.follower_spikes
+        flagged_days = {(c, p, pd.Timestamp(d)) for c, p, d in
+                        zip(spikes["client"], spikes["platform"], spikes["date"], strict=True)}
+        bought = labels[labels["kind"] == "bought_followers"]
+        true_days = {(c, p, pd.Timestamp(d)) for c, p, d in
+                     zip(bought["client"], bought["platform"], bought["date"], strict=True)}
+        likes = report.like_spikes
+        flagged_posts = set(likes["post_id"]) if len(likes) else set()
+        true_posts = set(labels.loc[labels["kind"] == "bot_likes", "post_id"])
+        for kind, truth, flagged in (("bought_followers", true_days, flagged_days),
+                                     ("bot_likes", true_posts, flagged_posts)):
+            rows.append({"seed": seed, "kind": kind, "injected": len(truth),
+                         "flagged": len(flagged), "found": len(truth & flagged)})
+    per_seed = pd.DataFrame(rows)
+    table = per_seed.groupby("kind")[["injected", "flagged", "found"]].sum()
+    table["precision"] = table["found"] / table["flagged"].where(table["flagged"] > 0)
+    table["recall"] = table["found"] / table["injected"].where(table["injected"] > 0)
+    return FakeEngagementEvaluation(table, per_seed)
