@@ -144,12 +144,13 @@ class PostCheck:
             f"<p>{escape(self.summary)} {escape(self.explanation)}</p>",
             f"<table>{table}</table>",
         ]
-        if self.fold_at is not None:
-            below = self.text[len(self.above_fold) :]
-            parts.append(
-                f"<p>{escape(self.fold_note)}</p><blockquote>{escape(self.above_fold)}"
-                f"<span style='opacity:0.45'>{escape(below)}</span></blockquote>"
-            )
+        if self.fold_note:
+            parts.append(f"<p>{escape(self.fold_note)}</p>")
+        below = self.text[len(self.above_fold) :]  # greyed: hidden behind "see more"
+        parts.append(
+            f"<blockquote style='white-space:pre-wrap'>{escape(self.above_fold)}"
+            f"<span style='opacity:0.45'>{escape(below)}</span></blockquote>"
+        )
         if self.problems:
             items = "".join(f"<li>{escape(problem)}</li>" for problem in self.problems)
             parts.append(f"<p><b>Problems</b></p><ul>{items}</ul>")
