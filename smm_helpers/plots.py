@@ -266,7 +266,7 @@ def trend_chart(
     headline = title or _trend_headline(changes, label, wide.index)
     texts = [headline, label, *(_display_name(n) for n in names)]
 
-    with _styled_figure(texts, figsize=(9, 5)) as fig:
+    with styled_figure(texts, figsize=(9, 5)) as fig:
         ax = fig.add_subplot()
         x = _plottable_index(wide.index)
         for position, column in enumerate(wide.columns):
@@ -341,7 +341,7 @@ def platform_comparison(
     headline = title or _comparison_headline(values, metric)
     texts = [headline, what, *tick_labels]
 
-    with _styled_figure(texts, figsize=(9, 1.2 + 0.75 * len(values))) as fig:
+    with styled_figure(texts, figsize=(9, 1.2 + 0.75 * len(values))) as fig:
         ax = fig.add_subplot()
         colours = [MUTED] * len(values)
         colours[-1] = HIGHLIGHT
@@ -412,7 +412,7 @@ def best_time_heatmap(
     texts = [headline, what, *rows]
 
     size = (max(6.0, 0.45 * len(hours) + 3), 1.6 + 0.5 * len(rows))
-    with _styled_figure(texts, figsize=size) as fig:
+    with styled_figure(texts, figsize=size) as fig:
         ax = fig.add_subplot()
         ax.grid(visible=False)
         image = ax.imshow(np.ma.masked_array(grid, mask=thin), aspect="auto", cmap="cividis")
@@ -462,7 +462,7 @@ def funnel_chart(stages: Mapping[str, float], *, title: str | None = None) -> Fi
     ]
     texts = [headline, *names, *steps]
 
-    with _styled_figure(texts, figsize=(9, 1.4 + 1.1 * len(names))) as fig:
+    with styled_figure(texts, figsize=(9, 1.4 + 1.1 * len(names))) as fig:
         ax = fig.add_subplot()
         widest = max(counts.values())
         widths = [max(count, widest * 0.004) for count in counts.values()]
@@ -492,15 +492,31 @@ def funnel_chart(stages: Mapping[str, float], *, title: str | None = None) -> Fi
 
 
 @contextmanager
-def _styled_figure(texts: Sequence[str], *, figsize: tuple[float, float]) -> Iterator[Figure]:
+def styled_figure(texts: Sequence[str], *, figsize: tuple[float, float]) -> Iterator[Figure]:
     """A new figure in the course style, with fonts that can draw every one of ``texts``.
 
-    The style is active only inside the ``with`` block.  Before leaving, the figure is laid
-    out once, so every tick label is created (and keeps its font) under the style.
+    Draw your own chart inside the ``with`` block and it gets the course look; the style is
+    active only there.  Before leaving, the figure is laid out once, so every tick label is
+    created (and keeps its font) under the style.  ``texts`` are the labels you will use:
+    if one is Bengali, a Bengali font is added (or one warning says how to install one).
+
+    >>> with styled_figure(["Posts per week"], figsize=(4, 3)) as fig:
+    ...     ax = fig.add_subplot()
+    ...     _ = ax.plot([1, 2, 3])
+    >>> fig.axes[0].get_lines()[0].get_color() == SERIES_COLOURS[0]
+    True
+    >>> with styled_figure("Posts", figsize=(4, 3)) as fig:
+    ...     pass
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: pass a list of labels, not a single string...
     """
     import matplotlib
     from matplotlib.figure import Figure
 
+    if isinstance(texts, str):
+        raise InputError("pass a list of labels, not a single string",
+                         fix=f"wrap it in a list: [{texts!r}]")
     warn_if_bengali_font_missing(list(texts))
     family = font_family_for(" ".join(texts))
     settings: Any = {**STYLE, "font.family": family}

@@ -1,0 +1,385 @@
+"""Build the client report: gather the numbers, draw the charts, write HTML and PDF.
+
+The HTML file is self-contained (charts are embedded PNG images with alt text; no external
+CSS, scripts or fonts), so it can be e-mailed, opened offline and printed.  The PDF has the
+same sections.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from smm_helpers import metrics, plots
+from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.report.kpis import Kpi, compare_kpis, compute_kpis
+from smm_helpers.report.period import Period, local_days, report_period
+from smm_helpers.report.recommend import recommendations
+from smm_helpers.schema import CLIENTS, PLATFORM_NAMES
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+REPORT_FORMATS = ("html", "pdf")
+TOP_POSTS = 3
+"""How many top (and bottom) posts the report lists."""
+CAPTION_CLUSTERS = 120
+"""Captions are cut to this many visible characters (whole Bengali clusters kept)."""
+
+
+@dataclass(frozen=True)
+class PostRow:
+    """One post in the top/bottom list, ready to show."""
+
+    date: str
+    platform: str
+    format: str
+    caption: str
+    reach: str
+    er_reach: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of the report: its figure, heading and alt text."""
+
+    heading: str
+    figure: Figure
+    alt: str
+
+    def png_base64(self) -> str:
+        """The chart as a base64 PNG, for an ``<img src="data:...">``."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=110)
+        return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+@dataclass
+class ReportContent:
+    """Everything the report shows, computed once and written as HTML and as PDF."""
+
+    client: str
+    client_name: str
+    period: Period
+    previous: Period
+    has_previous: bool
+    kpis: list[Kpi]
+    top_posts: list[PostRow]
+    bottom_posts: list[PostRow]
+    platform_rows: list[dict[str, str]]
+    response_rows: list[dict[str, str]]
+    sla_hours: float
+    advice: list[str]
+    charts: list[Chart] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"Social media report: {self.client_name}"
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """The files ``build_report`` wrote.
+
+    >>> files = ReportFiles(html=Path("out/report.html"), pdf=None, pdf_pages=0)
+    >>> [str(p) for p in files.paths]
+    ['out/report.html']
+    """
+
+    html: Path | None
+    pdf: Path | None
+    pdf_pages: int
+
+    @property
+    def paths(self) -> list[Path]:
+        """The written files, HTML first."""
+        return [path for path in (self.html, self.pdf) if path is not None]
+
+    def __str__(self) -> str:
+        return "Client report:\n" + "\n".join(f"  {path}" for path in self.paths)
+
+
+def build_report(
+    data: Any = None,
+    *,
+    posts: pd.DataFrame | None = None,
+    followers: pd.DataFrame | None = None,
+    inbox: pd.DataFrame | None = None,
+    campaigns: pd.DataFrame | None = None,
+    client: str = "nonprofit",
+    start: Any = None,
+    end: Any = None,
+    out_dir: str | Path = "report",
+    formats: Sequence[str] = REPORT_FORMATS,
+    sla_hours: float = 24,
+) -> ReportFiles:
+    """Write the client report for one period as ``report.html`` and ``report.pdf``.
+
+    ``data`` is a ``CourseData`` (``datasets.load_course_data()`` or ``datasets.generate()``)
+    or the posts table; tables given by keyword (``followers=``, ``inbox=``,
+    ``campaigns=``) are used instead of the ones in ``data``.  Only the ``client``'s rows
+    are used.  Without ``start``/``end`` the report covers the 30 days up to the latest
+    post.  Each KPI is compared with the period of the same length just before.
+
+    >>> import tempfile
+    >>> build_report(pd.DataFrame(), out_dir=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: the posts table is empty...
+    """
+    tables = _tables(data, posts, followers, inbox, campaigns)
+    chosen_formats = _check_formats(formats)
+    content = gather_content(tables, client=client, start=start, end=end, sla_hours=sla_hours)
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    html_path = pdf_path = None
+    pages = 0
+    if "html" in chosen_formats:
+        html_path = folder / "report.html"
+        html_path.write_text(render_html(content), encoding="utf-8")
+    if "pdf" in chosen_formats:
+        from smm_helpers.report.pdf import write_pdf
+
+        pdf_path = folder / "report.pdf"
+        pages = write_pdf(content, pdf_path)
+    return ReportFiles(html=html_path, pdf=pdf_path, pdf_pages=pages)
+
+
+def gather_content(
+    tables: dict[str, pd.DataFrame | None],
+    *,
+    client: str = "nonprofit",
+    start: Any = None,
+    end: Any = None,
+    sla_hours: float = 24,
+) -> ReportContent:
+    """Compute every number, table, chart and recommendation of the report."""
+    if client not in CLIENTS:
+        raise unknown_choice("client", client, CLIENTS)
+    mine = {name: _client_rows(table, client) for name, table in tables.items()}
+    posts = mine["posts"]
+    assert posts is not None
+    period = report_period(posts, start, end, client=client)
+    previous = period.previous()
+    current = compute_kpis(posts, period, followers=mine["followers"], inbox=mine["inbox"],
+                           campaigns=mine["campaigns"], sla_hours=sla_hours)
+    has_previous = bool(previous.contains(posts["published_at"]).any())
+    before = None
+    if has_previous:
+        before = compute_kpis(posts, previous, followers=mine["followers"], inbox=mine["inbox"],
+                              campaigns=mine["campaigns"], sla_hours=sla_hours)
+    kpis = compare_kpis(current, before)
+
+    in_period = posts[period.contains(posts["published_at"])]
+    inbox = mine["inbox"]
+    inbox_in_period = inbox[period.contains(inbox["received_at"])] if inbox is not None else None
+    top, bottom = _top_and_bottom(in_period)
+    summary = metrics.summarize(in_period, by="platform")
+    content = ReportContent(
+        client=client,
+        client_name=_client_name(client),
+        period=period,
+        previous=previous,
+        has_previous=has_previous,
+        kpis=kpis,
+        top_posts=top,
+        bottom_posts=bottom,
+        platform_rows=_platform_rows(summary),
+        response_rows=_response_rows(inbox_in_period, sla_hours),
+        sla_hours=sla_hours,
+        advice=recommendations(in_period, inbox_in_period, kpis, sla_hours=sla_hours),
+    )
+    content.charts = _charts(in_period, summary, mine["campaigns"], period)
+    return content
+
+
+def render_html(content: ReportContent) -> str:
+    """The report as one self-contained HTML page (user text is escaped)."""
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("smm_helpers.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    template = environment.get_template("report.html.j2")
+    return template.render(report=content, charts=[
+        {"heading": c.heading, "alt": c.alt, "png": c.png_base64()} for c in content.charts
+    ])
+
+
+# --- input ---------------------------------------------------------------------------------
+
+
+def _tables(data: Any, posts: pd.DataFrame | None, followers: pd.DataFrame | None,
+            inbox: pd.DataFrame | None, campaigns: pd.DataFrame | None,
+            ) -> dict[str, pd.DataFrame | None]:
+    if isinstance(data, pd.DataFrame):
+        posts = data if posts is None else posts
+    elif data is not None:
+        if not hasattr(data, "posts"):
+            raise InputError(
+                f"build_report() cannot read a {type(data).__name__}",
+                fix="pass datasets.load_course_data(), or the posts table with "
+                "followers=, inbox= and campaigns= as keywords",
+            )
+        posts = data.posts if posts is None else posts
+        followers = getattr(data, "followers", None) if followers is None else followers
+        inbox = getattr(data, "inbox", None) if inbox is None else inbox
+        campaigns = getattr(data, "campaigns", None) if campaigns is None else campaigns
+    if posts is None or posts.empty:
+        raise InputError(
+            "the posts table is empty, so there is nothing to report",
+            fix="pass datasets.load_course_data() or a posts table with rows",
+        )
+    return {"posts": posts, "followers": followers, "inbox": inbox, "campaigns": campaigns}
+
+
+def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    chosen = (formats,) if isinstance(formats, str) else tuple(formats)
+    if not chosen:
+        raise InputError("formats is empty", fix="use formats=('html', 'pdf') or one of them")
+    for name in chosen:
+        if name not in REPORT_FORMATS:
+            raise unknown_choice("report format", name, REPORT_FORMATS)
+    return chosen
+
+
+def _client_rows(table: pd.DataFrame | None, client: str) -> pd.DataFrame | None:
+    if table is None or "client" not in table.columns:
+        return table
+    return table[table["client"].astype(str) == client]
+
+
+def _client_name(client: str) -> str:
+    try:
+        from smm_helpers.datasets import client_profile
+
+        return f"{client_profile(client).name} ({client})"
+    except (ImportError, InputError, KeyError):
+        return client
+
+
+# --- sections ------------------------------------------------------------------------------
+
+
+def _top_and_bottom(posts: pd.DataFrame) -> tuple[list[PostRow], list[PostRow]]:
+    """The best and worst posts by engagement rate by reach (posts with reach only)."""
+    rated = posts[posts["reach"] > 0].assign(
+        _er=lambda f: metrics.engagements(f) / f["reach"]
+    ).sort_values(["_er", "reach"], ascending=[False, False], kind="stable")
+    count = min(TOP_POSTS, len(rated) // 2) if len(rated) >= 2 else len(rated)
+    top = [_post_row(row) for _, row in rated.head(count).iterrows()]
+    bottom_rows = rated.iloc[len(rated) - count:] if count else rated.iloc[0:0]
+    bottom = [_post_row(row) for _, row in bottom_rows.iloc[::-1].iterrows()]
+    return top, bottom
+
+
+def _post_row(row: pd.Series) -> PostRow:
+    day = local_days(pd.Series([row["published_at"]])).iloc[0]
+    return PostRow(
+        date=f"{day:%d %b %Y}",
+        platform=PLATFORM_NAMES.get(str(row["platform"]), str(row["platform"])),
+        format=str(row["format"]).replace("_", " ") if "format" in row else "",
+        caption=excerpt(str(row["caption"])) if "caption" in row else "",
+        reach=f"{int(row['reach']):,}",
+        er_reach=f"{float(row['_er']):.2%}",
+    )
+
+
+def excerpt(text: str, clusters: int = CAPTION_CLUSTERS) -> str:
+    """The start of ``text``, cut between whole characters as people see them (graphemes).
+
+    Bengali letters with vowel signs and conjuncts are never split.
+
+    >>> excerpt("দৃষ্টিভঙ্গি বদলান", clusters=2)
+    'দৃষ্টি…'
+    >>> excerpt("Short caption")
+    'Short caption'
+    """
+    import regex
+
+    parts = regex.findall(r"\X", " ".join(text.split()))
+    if len(parts) <= clusters:
+        return "".join(parts)
+    return "".join(parts[:clusters]).rstrip() + "…"
+
+
+def _platform_rows(summary: pd.DataFrame) -> list[dict[str, str]]:
+    rows = []
+    for platform, row in summary.sort_values("er_reach", ascending=False).iterrows():
+        rows.append({
+            "platform": PLATFORM_NAMES.get(str(platform), str(platform)),
+            "posts": f"{int(row['posts']):,}",
+            "reach": f"{int(row['reach']):,}",
+            "engagements": f"{int(row['engagements']):,}",
+            "er_reach": plots.format_metric(row["er_reach"], "er_reach"),
+            "ctr": plots.format_metric(row["ctr"], "ctr"),
+        })
+    return rows
+
+
+def _response_rows(inbox: pd.DataFrame | None, sla_hours: float) -> list[dict[str, str]]:
+    if inbox is None or inbox.empty:
+        return []
+    table = metrics.response_summary(inbox, by="platform", sla_hours=sla_hours)
+    rows = []
+    for platform, row in table.iterrows():
+        within = float(row["within_sla"])
+        rows.append({
+            "platform": PLATFORM_NAMES.get(str(platform), str(platform)),
+            "messages": f"{int(row['messages']):,}",
+            "response_rate": f"{float(row['response_rate']):.0%}",
+            "median_hours": _hours(row["median_hours"]),
+            "within_sla": f"{within:.0%}",
+            "status": "meets the target" if within >= 0.9 else "below the target",
+        })
+    return rows
+
+
+def _hours(value: float) -> str:
+    return "no answers" if value is None or math.isnan(float(value)) else f"{float(value):.1f} h"
+
+
+def _charts(posts: pd.DataFrame, summary: pd.DataFrame, campaigns: pd.DataFrame | None,
+            period: Period) -> list[Chart]:
+    charts = [_chart("Engagement rate by platform",
+                     plots.platform_comparison(summary, "er_reach"))]
+    weekly = metrics.summarize(posts, by=["week", "platform"]).reset_index()
+    if weekly["week"].nunique() >= 2:
+        weekly["week"] = pd.to_datetime(weekly["week"])
+        charts.append(_chart("Engagement rate week by week", plots.trend_chart(
+            weekly, value="er_reach", time="week", by="platform",
+            ylabel="Engagement rate by reach")))
+    funnel = _campaign_funnel(campaigns, period)
+    if funnel is not None:
+        charts.append(_chart("Ad campaigns: from impressions to results",
+                             plots.funnel_chart(funnel)))
+    return charts
+
+
+def _chart(heading: str, figure: Figure) -> Chart:
+    return Chart(heading, figure, plots.alt_text(figure))
+
+
+def _campaign_funnel(campaigns: pd.DataFrame | None, period: Period) -> dict[str, float] | None:
+    from smm_helpers.report.kpis import campaign_share
+
+    if campaigns is None or campaigns.empty:
+        return None
+    share = campaign_share(campaigns, period)
+    if not (share > 0).any():
+        return None
+    stages: dict[str, float] = {
+        "ad impressions": round(float((campaigns["impressions"] * share).sum())),
+        "ad clicks": round(float((campaigns["clicks"] * share).sum())),
+        "conversions": round(float((campaigns["conversions"] * share).sum())),
+    }
+    return stages if stages["ad impressions"] > 0 else None

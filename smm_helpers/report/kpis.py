@@ -1,0 +1,309 @@
+"""The key numbers of a client report, for one period and compared with the period before.
+
+Every KPI is computed from the raw tables with a rule a client can check by hand:
+
+- ``posts``, ``reach``, ``impressions``, ``engagements``, ``link_clicks``: sums over the
+  posts published in the period (reach is a sum over posts, so one person reached by two
+  posts counts twice);
+- ``er_reach``: engagements ÷ reach of those posts (the ratio of the sums);
+- ``follower_growth``: net new followers over all platforms: followers at the end of the
+  period's last day minus followers at the end of the day before it started (the same rule as
+  ``metrics.follower_growth``);
+- ``spend``: money spent boosting the period's posts plus the ad campaigns' spend on the
+  period's days (a campaign's spend and results are spread evenly over its days);
+- ``cost_per_result``: that campaign spend ÷ the campaign conversions on those days;
+- ``median_response_hours``, ``response_rate``, ``within_sla``: for messages received in
+  the period: the median hours to answer the answered ones, the share answered, and the
+  share answered within the service level (``sla_hours``).
+
+>>> kpi = Kpi("link_clicks", current=12, previous=10)
+>>> kpi.arrow, kpi.change_text, kpi.verdict
+('▲', '+20%', 'better')
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from smm_helpers import metrics
+from smm_helpers.errors import unknown_choice
+from smm_helpers.report.period import Period, local_days
+
+
+@dataclass(frozen=True)
+class KpiDefinition:
+    """What a KPI is called, how its value is written, and which direction is good."""
+
+    key: str
+    label: str
+    kind: str  # "count", "rate", "money" or "hours"
+    better: str | None  # "up", "down" or None (neither is good or bad in itself)
+
+
+KPI_DEFINITIONS: tuple[KpiDefinition, ...] = (
+    KpiDefinition("posts", "Posts published", "count", None),
+    KpiDefinition("reach", "Reach (people reached, summed over posts)", "count", "up"),
+    KpiDefinition("impressions", "Impressions (times posts were shown)", "count", "up"),
+    KpiDefinition("engagements", "Engagements (reactions, comments, shares, saves)", "count",
+                  "up"),
+    KpiDefinition("er_reach", "Engagement rate by reach", "rate", "up"),
+    KpiDefinition("link_clicks", "Link clicks", "count", "up"),
+    KpiDefinition("follower_growth", "New followers (net)", "count", "up"),
+    KpiDefinition("spend", "Money spent on boosts and ads", "money", None),
+    KpiDefinition("cost_per_result", "Cost per result (ad campaigns)", "money", "down"),
+    KpiDefinition("median_response_hours", "Median time to answer a message", "hours", "down"),
+    KpiDefinition("response_rate", "Messages answered", "rate", "up"),
+    KpiDefinition("within_sla", "Messages answered within the service level", "rate", "up"),
+)
+"""The report's KPIs, in the order the report shows them."""
+
+KPI_KEYS = tuple(d.key for d in KPI_DEFINITIONS)
+_BY_KEY = {d.key: d for d in KPI_DEFINITIONS}
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One KPI this period and last, with the change written for a client.
+
+    >>> Kpi("median_response_hours", 6.0, 4.0).verdict
+    'worse'
+    >>> Kpi("er_reach", 0.031, 0.025).change_text
+    '+0.60 pts'
+    >>> Kpi("reach", 5000, math.nan).change_text
+    'no previous data'
+    >>> Kpi("likes", 1, 2)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'likes' is not a KPI SMM Lab knows...
+    """
+
+    key: str
+    current: float
+    previous: float
+
+    def __post_init__(self) -> None:
+        if self.key not in _BY_KEY:
+            raise unknown_choice("KPI", self.key, KPI_KEYS)
+
+    @property
+    def definition(self) -> KpiDefinition:
+        return _BY_KEY[self.key]
+
+    @property
+    def label(self) -> str:
+        return self.definition.label
+
+    @property
+    def has_previous(self) -> bool:
+        return not _missing(self.previous)
+
+    @property
+    def value_text(self) -> str:
+        """This period's value, e.g. '3.45%', '12,300', 'BDT 2,150', '5.5 hours'."""
+        return format_kpi(self.current, self.definition.kind)
+
+    @property
+    def previous_text(self) -> str:
+        return format_kpi(self.previous, self.definition.kind) if self.has_previous else "–"
+
+    @property
+    def arrow(self) -> str:
+        """▲ up, ▼ down, = the same, or '' when there is nothing to compare."""
+        if not self.has_previous or _missing(self.current):
+            return ""
+        return "▲" if self.current > self.previous else "▼" if self.current < self.previous else "="
+
+    @property
+    def change_text(self) -> str:
+        """The change from last period: % for counts and money, percentage points for rates."""
+        if not self.has_previous:
+            return "no previous data"
+        if _missing(self.current):
+            return "no data this period"
+        if self.definition.kind == "rate":
+            return f"{(self.current - self.previous) * 100:+.2f} pts"
+        if self.previous == 0:
+            return "new" if self.current else "no change"
+        change = (self.current - self.previous) / abs(self.previous)
+        return f"{change:+.1%}" if abs(change) < 0.1 else f"{change:+.0%}"
+
+    @property
+    def verdict(self) -> str:
+        """'better', 'worse' or '' (no comparison, no change, or neither direction is good)."""
+        better = self.definition.better
+        if better is None or self.arrow in ("", "="):
+            return ""
+        went_up = self.arrow == "▲"
+        return "better" if went_up == (better == "up") else "worse"
+
+
+def format_kpi(value: float, kind: str) -> str:
+    """A KPI value as a client reads it.
+
+    >>> format_kpi(0.0345, "rate"), format_kpi(12345, "count"), format_kpi(1234.5, "money")
+    ('3.45%', '12,345', 'BDT 1,234.50')
+    >>> format_kpi(5.25, "hours"), format_kpi(math.nan, "count")
+    ('5.2 hours', 'no data')
+    >>> format_kpi(1, "likes")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'likes' is not a KPI kind SMM Lab knows...
+    """
+    kinds = ("count", "rate", "money", "hours")
+    if kind not in kinds:
+        raise unknown_choice("KPI kind", kind, kinds)
+    if _missing(value):
+        return "no data"
+    if kind == "rate":
+        return f"{value:.2%}"
+    if kind == "money":
+        return f"BDT {value:,.0f}" if float(value).is_integer() else f"BDT {value:,.2f}"
+    if kind == "hours":
+        return f"{value:.1f} hours"
+    return f"{value:,.0f}"
+
+
+def compute_kpis(
+    posts: pd.DataFrame,
+    period: Period,
+    *,
+    followers: pd.DataFrame | None = None,
+    inbox: pd.DataFrame | None = None,
+    campaigns: pd.DataFrame | None = None,
+    sla_hours: float = 24,
+) -> dict[str, float]:
+    """Every KPI for one period, as ``{key: value}`` (NaN when there is no data for it).
+
+    Pass one client's tables; rows outside the period are ignored.
+
+    >>> posts = pd.DataFrame({
+    ...     "published_at": pd.to_datetime(["2025-01-02 10:00", "2025-02-01 10:00"]),
+    ...     "reach": [100, 50], "impressions": [150, 60], "reactions": [8, 1],
+    ...     "comments": [1, 0], "shares": [1, 0], "saves": [0, 0], "link_clicks": [3, 0],
+    ...     "spend": [0.0, 0.0]})
+    >>> kpis = compute_kpis(posts, Period.from_dates("2025-01-01", "2025-01-31"))
+    >>> kpis["posts"], kpis["engagements"], kpis["er_reach"]
+    (1.0, 10.0, 0.1)
+    >>> compute_kpis(posts, Period.from_dates("2025-01-01", "2025-01-31"), sla_hours=0)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: sla_hours must be a positive number of hours, not 0...
+    """
+    _check_sla(sla_hours)
+    chosen = posts[period.contains(posts["published_at"])]
+    engaged = float(metrics.engagements(chosen).sum()) if len(chosen) else 0.0
+    reach = float(chosen["reach"].sum())
+    values: dict[str, float] = {
+        "posts": float(len(chosen)),
+        "reach": reach,
+        "impressions": float(chosen["impressions"].sum()),
+        "engagements": engaged,
+        "er_reach": engaged / reach if reach else math.nan,
+        "link_clicks": float(chosen["link_clicks"].sum()),
+        "follower_growth": _follower_growth(followers, period),
+    }
+    campaign_spend, conversions = _campaign_share(campaigns, period)
+    boost_spend = float(chosen["spend"].sum())
+    values["spend"] = boost_spend + (0.0 if _missing(campaign_spend) else campaign_spend)
+    values["cost_per_result"] = campaign_spend / conversions if conversions else math.nan
+    values.update(_inbox_kpis(inbox, period, sla_hours))
+    return values
+
+
+def compare_kpis(current: dict[str, float], previous: dict[str, float] | None) -> list[Kpi]:
+    """The KPIs in report order, each with this period's and last period's value.
+
+    With ``previous=None`` (no earlier data) every comparison reads "no previous data".
+
+    >>> [k.change_text for k in compare_kpis({"posts": 5.0}, None)]
+    ['no previous data']
+    """
+    rows = []
+    for key in KPI_KEYS:
+        if key in current:
+            before = math.nan if previous is None else previous.get(key, math.nan)
+            rows.append(Kpi(key, current[key], before))
+    return rows
+
+
+def campaign_share(campaigns: pd.DataFrame, period: Period) -> pd.Series:
+    """The fraction of each campaign's days that fall in the period (0 to 1).
+
+    >>> campaigns = pd.DataFrame({"start_date": pd.to_datetime(["2025-01-25", "2025-03-01"]),
+    ...                           "end_date": pd.to_datetime(["2025-02-03", "2025-03-05"])})
+    >>> campaign_share(campaigns, Period.from_dates("2025-02-01", "2025-02-28")).tolist()
+    [0.3, 0.0]
+    """
+    starts = local_days(campaigns["start_date"])
+    ends = local_days(campaigns["end_date"])
+    first = starts.where(starts > period.start, period.start)
+    last = ends.where(ends < period.end, period.end)
+    overlap = ((last - first).dt.days + 1).clip(lower=0)
+    length = (ends - starts).dt.days + 1
+    return (overlap / length).astype("float64")
+
+
+# --- the parts ---------------------------------------------------------------------------
+
+
+def _follower_growth(followers: pd.DataFrame | None, period: Period) -> float:
+    if followers is None or followers.empty:
+        return math.nan
+    days = local_days(followers["date"])
+    gained = 0.0
+    found = False
+    for _, rows in followers.assign(_day=days).groupby("platform", observed=True):
+        rows = rows.sort_values("_day")
+        inside = rows[(rows["_day"] >= period.start) & (rows["_day"] <= period.end)]
+        if inside.empty:
+            continue
+        before = rows[rows["_day"] < period.start]
+        start = before["followers"].iloc[-1] if len(before) else inside["followers"].iloc[0]
+        gained += float(inside["followers"].iloc[-1] - start)
+        found = True
+    return gained if found else math.nan
+
+
+def _campaign_share(campaigns: pd.DataFrame | None, period: Period) -> tuple[float, float]:
+    """Campaign spend and conversions that fall on the period's days."""
+    if campaigns is None or campaigns.empty:
+        return math.nan, math.nan
+    share = campaign_share(campaigns, period)
+    if not (share > 0).any():
+        return math.nan, math.nan
+    spend = float((campaigns["spend"] * share).sum())
+    return spend, float((campaigns["conversions"] * share).sum())
+
+
+def _inbox_kpis(inbox: pd.DataFrame | None, period: Period, sla_hours: float) -> dict[str, float]:
+    keys = ("median_response_hours", "response_rate", "within_sla")
+    if inbox is None:
+        return dict.fromkeys(keys, math.nan)
+    received = inbox[period.contains(inbox["received_at"])]
+    if received.empty:
+        return dict.fromkeys(keys, math.nan)
+    hours = metrics.response_times(received)
+    median = float(hours.median()) if hours.notna().any() else math.nan
+    return {
+        "median_response_hours": median,
+        "response_rate": float(hours.notna().mean()),
+        "within_sla": float((hours <= sla_hours).mean()),
+    }
+
+
+def _check_sla(sla_hours: Any) -> None:
+    from smm_helpers.errors import InputError
+
+    if isinstance(sla_hours, bool) or not isinstance(sla_hours, int | float) or sla_hours <= 0:
+        raise InputError(
+            f"sla_hours must be a positive number of hours, not {sla_hours!r}",
+            fix="use e.g. sla_hours=24 for 'answer every message within a day'",
+        )
+
+
+def _missing(value: float) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))

@@ -1,0 +1,190 @@
+"""Plain-language recommendations, each derived by a rule from the period's numbers.
+
+A rule looks for one pattern (a format that clearly beats another, slow weekend replies …)
+and, only when the numbers show it, writes what it found and what to do.  Groups with fewer
+than ``MIN_POSTS`` posts or messages are ignored, so one lucky post does not drive a plan.
+
+>>> import pandas as pd
+>>> posts = pd.DataFrame({"format": ["carousel"] * 3 + ["link"] * 3,
+...                       "reach": [100] * 6, "reactions": [9, 10, 11, 4, 5, 6],
+...                       "comments": 0, "shares": 0, "saves": 0})
+>>> print(format_rule(posts))
+Carousel posts earned 2.0× the engagement rate by reach of link posts (10.00% vs 5.00%):
+plan more carousel posts and fewer link posts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pandas as pd
+
+from smm_helpers import metrics
+from smm_helpers.report.kpis import Kpi
+from smm_helpers.report.period import local_days
+from smm_helpers.schema import PLATFORM_NAMES
+
+MIN_POSTS = 3
+"""A group needs at least this many posts (or messages) for a rule to use it."""
+
+MIN_RATIO = 1.5
+"""How many times better one group must be than another before a rule speaks up."""
+
+SLA_TARGET = 0.9
+"""The share of messages that should be answered within the service level."""
+
+WEEKEND_DAYS = (4, 5)
+"""Friday and Saturday (Monday = 0): the weekend in Bangladesh."""
+
+
+def recommendations(
+    posts: pd.DataFrame,
+    inbox: pd.DataFrame | None,
+    kpis: list[Kpi],
+    *,
+    sla_hours: float = 24,
+) -> list[str]:
+    """Every recommendation the period's numbers support, most actionable first.
+
+    When no rule finds a clear pattern, one sentence says so (and suggests a test).
+
+    >>> posts = pd.DataFrame({"format": ["image"] * 3, "platform": ["x"] * 3,
+    ...                       "reach": [100] * 3, "reactions": [5] * 3,
+    ...                       "comments": 0, "shares": 0, "saves": 0})
+    >>> recommendations(posts, None, [])[0].startswith("No pattern was strong enough")
+    True
+    """
+    found = [
+        format_rule(posts),
+        platform_rule(posts),
+        weekend_reply_rule(inbox),
+        sla_rule(inbox, sla_hours),
+        trend_rule(kpis),
+    ]
+    advice = [text for text in found if text]
+    if not advice:
+        advice.append(
+            "No pattern was strong enough to act on this period (no format or platform was "
+            f"{MIN_RATIO}× another with {MIN_POSTS}+ posts each): keep the plan and test one "
+            "change, such as a new format, next period."
+        )
+    return advice
+
+
+def format_rule(posts: pd.DataFrame) -> str | None:
+    """Compare formats by engagement rate by reach; speak up if the best is 1.5× the worst."""
+    return _compare_groups(posts, "format", lambda f: f"{f.replace('_', ' ')} posts",
+                           "plan more {best} and fewer {worst}")
+
+
+def platform_rule(posts: pd.DataFrame) -> str | None:
+    """Compare platforms by engagement rate by reach; speak up if the best is 1.5× the worst.
+
+    >>> posts = pd.DataFrame({"platform": ["instagram"] * 3 + ["facebook"] * 3,
+    ...                       "reach": [100] * 6, "reactions": [12] * 3 + [4] * 3,
+    ...                       "comments": 0, "shares": 0, "saves": 0})
+    >>> print(platform_rule(posts))
+    Instagram earned 3.0× the engagement rate by reach of Facebook (12.00% vs 4.00%):
+    put more of the effort into Instagram and review what is posted on Facebook.
+    """
+    return _compare_groups(posts, "platform", lambda p: PLATFORM_NAMES.get(p, p),
+                           "put more of the effort into {best} and review what is posted on "
+                           "{worst}")
+
+
+def weekend_reply_rule(inbox: pd.DataFrame | None) -> str | None:
+    """Compare median reply times for messages received on the weekend and on weekdays.
+
+    >>> inbox = pd.DataFrame({"received_at": pd.to_datetime(
+    ...     ["2025-01-03 10:00"] * 3 + ["2025-01-05 10:00"] * 3),  # Fridays, then Sundays
+    ...     "responded_at": pd.to_datetime(["2025-01-03 16:00"] * 3 + ["2025-01-05 12:00"] * 3)})
+    >>> print(weekend_reply_rule(inbox))
+    Weekend replies (Friday–Saturday) took 3.0× longer than weekday replies
+    (median 6.0 vs 2.0 hours): schedule someone to cover the inbox at weekends.
+    """
+    if inbox is None or inbox.empty:
+        return None
+    hours = metrics.response_times(inbox)
+    weekend = local_days(inbox["received_at"]).dt.day_of_week.isin(WEEKEND_DAYS)
+    weekend_hours, weekday_hours = hours[weekend].dropna(), hours[~weekend].dropna()
+    if len(weekend_hours) < MIN_POSTS or len(weekday_hours) < MIN_POSTS:
+        return None
+    slow, fast = float(weekend_hours.median()), float(weekday_hours.median())
+    if fast <= 0 or slow / fast < MIN_RATIO:
+        return None
+    return (
+        f"Weekend replies (Friday–Saturday) took {slow / fast:.1f}× longer than weekday "
+        f"replies (median {slow:.1f} vs {fast:.1f} hours): schedule someone to cover the "
+        "inbox at weekends."
+    )
+
+
+def sla_rule(inbox: pd.DataFrame | None, sla_hours: float = 24) -> str | None:
+    """Speak up when fewer than 90% of messages were answered within the service level.
+
+    >>> inbox = pd.DataFrame({"received_at": pd.to_datetime(["2025-01-01 09:00"] * 4),
+    ...     "responded_at": pd.to_datetime(["2025-01-01 10:00", None, None, "2025-01-03 09:00"])})
+    >>> print(sla_rule(inbox))
+    Only 25% of messages were answered within 24 hours (target: 90%); 2 got no answer at all: ...
+    """
+    if inbox is None or len(inbox) < MIN_POSTS:
+        return None
+    hours = metrics.response_times(inbox)
+    within = float((hours <= sla_hours).mean())
+    if within >= SLA_TARGET:
+        return None
+    unanswered = int(hours.isna().sum())
+    return (
+        f"Only {within:.0%} of messages were answered within {sla_hours:g} hours "
+        f"(target: {SLA_TARGET:.0%}); {unanswered:,} got no answer at all: agree who answers "
+        "the inbox each day, and use reply templates for common questions."
+    )
+
+
+def trend_rule(kpis: list[Kpi]) -> str | None:
+    """Speak up when the engagement rate moved by a tenth or more since last period.
+
+    >>> print(trend_rule([Kpi("er_reach", 0.02, 0.03)]))
+    Engagement rate by reach fell from 3.00% to 2.00% since the previous period: ...
+    """
+    rate = next((k for k in kpis if k.key == "er_reach"), None)
+    if rate is None or not rate.has_previous or not rate.previous or math.isnan(rate.current):
+        return None
+    change = (rate.current - rate.previous) / rate.previous
+    if abs(change) < 0.1:
+        return None
+    before, now = f"{rate.previous:.2%}", f"{rate.current:.2%}"
+    if change < 0:
+        return (f"Engagement rate by reach fell from {before} to {now} since the previous "
+                "period: look at the bottom posts below and do fewer posts like them.")
+    return (f"Engagement rate by reach rose from {before} to {now} since the previous period: "
+            "look at the top posts below and keep doing what worked.")
+
+
+def _compare_groups(posts: pd.DataFrame, column: str, name: Callable[[str], str],
+                    action: str) -> str | None:
+    if column not in posts.columns or posts.empty:
+        return None
+    rates = _rates_by(posts, column)
+    if len(rates) < 2:
+        return None
+    best, worst = rates.index[0], rates.index[-1]
+    if rates[worst] <= 0 or rates[best] / rates[worst] < MIN_RATIO:
+        return None
+    best_name, worst_name = name(str(best)), name(str(worst))
+    return (
+        f"{best_name[0].upper()}{best_name[1:]} earned {rates[best] / rates[worst]:.1f}× the "
+        f"engagement rate by reach of {worst_name} ({rates[best]:.2%} vs {rates[worst]:.2%}): "
+        + action.format(best=best_name, worst=worst_name) + "."
+    )
+
+
+def _rates_by(posts: pd.DataFrame, column: str) -> pd.Series:
+    """Engagement rate by reach (ratio of sums) per group with enough posts, best first."""
+    frame = pd.DataFrame({"group": posts[column].astype(str),
+                          "engagements": metrics.engagements(posts), "reach": posts["reach"]})
+    sums = frame.groupby("group").agg(posts=("reach", "size"), engagements=("engagements", "sum"),
+                                      reach=("reach", "sum"))
+    sums = sums[(sums["posts"] >= MIN_POSTS) & (sums["reach"] > 0)]
+    return (sums["engagements"] / sums["reach"]).sort_values(ascending=False, kind="stable")
