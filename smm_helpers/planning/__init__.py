@@ -9,10 +9,38 @@
 from __future__ import annotations
 
 from smm_helpers.planning.goals import CRITERIA, Criterion, GoalCheck, check_goal
+from smm_helpers.planning.plan import (
+    METRICS,
+    PlanReview,
+    SocialMediaPlan,
+    Target,
+    TargetResult,
+)
+from smm_helpers.planning.policy import (
+    SECTIONS,
+    PolicyAnswers,
+    PolicyLint,
+    lint_policy,
+    write_policy,
+)
+
+# --- content calendar (planning/calendar.py, special_days.py, ics.py) ----------------------
+# Owned by the calendar engineer; the lead adds their re-exports here and to __all__.
+# --- end of content calendar block -----------------------------------------------------------
 
 __all__ = [
     "CRITERIA",
+    "METRICS",
+    "SECTIONS",
     "Criterion",
     "GoalCheck",
+    "PlanReview",
+    "PolicyAnswers",
+    "PolicyLint",
+    "SocialMediaPlan",
+    "Target",
+    "TargetResult",
     "check_goal",
+    "lint_policy",
+    "write_policy",
 ]

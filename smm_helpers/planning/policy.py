@@ -1,0 +1,450 @@
+"""A short social media policy for a nonprofit: write one from answers, or check one.
+
+Source article 000 says to write a policy before starting: it should settle staff time,
+who speaks for the organisation, which tools are used, and who answers conversations,
+and it must be short and easy for everyone to understand.  ``write_policy`` turns a
+``PolicyAnswers`` into such a policy in plain Markdown; ``lint_policy`` checks any policy
+(yours or a learner's, English or Bengali) for the sections in ``SECTIONS`` and for
+readability.
+
+>>> answers = PolicyAnswers(
+...     organisation="Alo Literacy Trust", purpose="We help children in Dhaka learn to read.",
+...     work_hours_use="Staff may post for Alo during work hours; personal use only in breaks.",
+...     not_allowed=["sharing posts about politics from Alo's accounts"],
+...     spokespeople=["Executive Director"], responders=["Communications Officer"],
+...     response_time_hours=24, tools=["Facebook", "Meta Business Suite"],
+...     account_access="The Communications Officer and the Director hold the passwords.",
+...     escalation_contacts=["Programme Manager"], crisis_contact="Executive Director",
+...     photo_consent="a parent or guardian signs a consent form", review_date="2027-06-30")
+>>> policy = write_policy(answers)
+>>> print(policy.splitlines()[0])
+# Alo Literacy Trust social media policy
+>>> lint_policy(policy).ok
+True
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import date
+
+import regex
+
+from smm_helpers.errors import InputError
+
+__all__ = [
+    "MAX_SENTENCE_WORDS",
+    "MAX_WORDS",
+    "SECTIONS",
+    "PolicyAnswers",
+    "PolicyLint",
+    "lint_policy",
+    "write_policy",
+]
+
+MAX_WORDS = 600
+"""About one page: a longer policy gets a readability warning."""
+
+MAX_SENTENCE_WORDS = 25
+"""Sentences longer than this get a readability warning."""
+
+
+@dataclass(frozen=True)
+class _Section:
+    title: str
+    headings: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+
+def _nfc(*words: str) -> tuple[str, ...]:
+    return tuple(unicodedata.normalize("NFC", w) for w in words)
+
+
+SECTIONS: dict[str, _Section] = {
+    "purpose": _Section(
+        "Why we use social media",
+        _nfc("purpose", "why we", "about us", "values", "mission", "introduction", "aims",
+             "উদ্দেশ্য", "মূল্যবোধ", "কেন"),
+        _nfc("core values", "our values", "our mission", "this policy explains",
+             "purpose of this policy", "why we use social media", "মূল্যবোধ", "উদ্দেশ্য"),
+    ),
+    "staff time": _Section(
+        "Social media at work",
+        _nfc("at work", "work hours", "working hours", "staff time", "personal use",
+             "staff use", "conduct", "dos and don", "do's and don", "acceptable use",
+             "কাজের সময়", "কর্মঘণ্টা", "অফিস সময়"),
+        _nfc("working hours", "work hours", "during work", "personal account",
+             "personal use", "on work time", "office hours", "lunch break", "কাজের সময়",
+             "কর্মঘণ্টা", "অফিস সময়", "ব্যক্তিগত অ্যাকাউন্ট"),
+    ),
+    "spokespeople": _Section(
+        "Who speaks for us",
+        _nfc("spokesperson", "spokespeople", "speaks for", "speak for", "speaking for",
+             "who can speak", "media enquiries", "media relations", "the media", "press",
+             "journalist", "মুখপাত্র"),
+        _nfc("spokesperson", "spokespeople", "speak on behalf", "speaks on behalf",
+             "speaks for", "speak for", "media enquiries", "press enquiries", "journalist",
+             "মুখপাত্র", "পক্ষে কথা", "সাংবাদিক", "গণমাধ্যম"),
+    ),
+    "conversations": _Section(
+        "Answering comments and messages",
+        _nfc("comment", "message", "conversation", "repl", "answering", "responding",
+             "community", "inbox", "মন্তব্য", "কমেন্ট", "মেসেজ", "বার্তা", "উত্তর"),
+        _nfc("reply to", "replies", "respond to", "answer comments", "answers comments",
+             "answers messages", "answer messages", "inbox", "response time", "মন্তব্যের উত্তর",
+             "মেসেজের উত্তর", "উত্তর দেবেন", "উত্তর দেন"),
+    ),
+    "tools": _Section(
+        "Tools and accounts",
+        _nfc("tool", "account", "password", "security", "access", "platforms we use",
+             "channels", "টুল", "সরঞ্জাম", "অ্যাকাউন্ট", "পাসওয়ার্ড"),
+        _nfc("password", "two-factor", "2fa", "two-step", "scheduling tool", "scheduler",
+             "admin access", "log in", "login", "meta business suite", "hootsuite", "buffer",
+             "পাসওয়ার্ড", "টু-ফ্যাক্টর"),
+    ),
+    "escalation": _Section(
+        "When to escalate",
+        _nfc("escalat", "crisis", "emergenc", "complaint", "when things go wrong",
+             "problems", "difficult", "সংকট", "জরুরি", "অভিযোগ"),
+        _nfc("escalate", "crisis", "emergency", "urgent", "serious complaint", "threat",
+             "সংকট", "জরুরি"),
+    ),
+    "privacy": _Section(
+        "Privacy and consent",
+        _nfc("privacy", "confidential", "consent", "safeguarding", "protecting",
+             "data protection", "children", "beneficiar", "গোপনীয়", "সম্মতি", "শিশু"),
+        _nfc("consent", "confidential", "privacy", "safeguarding", "personal information",
+             "personal data", "permission to", "photos of children", "সম্মতি", "গোপনীয়",
+             "অনুমতি"),
+    ),
+    "review": _Section(
+        "Review",
+        _nfc("review", "last updated", "updates", "version", "পর্যালোচনা", "হালনাগাদ"),
+        _nfc("review this policy", "reviewed", "next review", "review date", "last updated",
+             "updated every", "পর্যালোচনা", "হালনাগাদ"),
+    ),
+}
+"""The sections a policy needs, each with words that recognise its heading or its content."""
+
+
+# --- the answers --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PolicyAnswers:
+    """What an organisation decided; ``write_policy`` turns it into a policy.
+
+    Text fields must not be empty and list fields must name at least one item; a missing
+    answer is an ``InputError`` naming the field.  Lists are copied into tuples.
+
+    >>> PolicyAnswers(organisation="Alo", purpose="", work_hours_use="x", not_allowed=["x"],
+    ...               spokespeople=["x"], responders=["x"], response_time_hours=24,
+    ...               tools=["x"], account_access="x", escalation_contacts=["x"],
+    ...               crisis_contact="x", photo_consent="x", review_date="2027-01-31")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: PolicyAnswers.purpose is empty.
+    How to fix it: purpose: why the organisation uses social media and its core values, ...
+    """
+
+    organisation: str
+    purpose: str
+    work_hours_use: str
+    not_allowed: Sequence[str]
+    spokespeople: Sequence[str]
+    responders: Sequence[str]
+    response_time_hours: float
+    tools: Sequence[str]
+    account_access: str
+    escalation_contacts: Sequence[str]
+    crisis_contact: str
+    photo_consent: str
+    review_date: str | date
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "response_time_hours":
+                _check_hours(value)
+            elif f.name == "review_date":
+                object.__setattr__(self, "review_date", _check_date(value))
+            elif f.name in _LIST_FIELDS:
+                object.__setattr__(self, f.name, _check_list(f.name, value))
+            elif not isinstance(value, str) or not value.strip():
+                raise _missing(f.name)
+
+
+_HINTS = {
+    "organisation": "the organisation's name, e.g. 'Alo Literacy Trust'",
+    "purpose": "why the organisation uses social media and its core values, e.g. 'We help "
+               "children learn to read; we are honest and kind'",
+    "work_hours_use": "what staff may do on social media during work hours, e.g. 'Post for "
+                      "the organisation at work; personal use only in breaks'",
+    "not_allowed": "what staff must not do, e.g. ['share political opinions from our "
+                   "accounts']",
+    "spokespeople": "who may speak for the organisation, e.g. ['Executive Director']",
+    "responders": "who answers comments and messages, e.g. ['Communications Officer']",
+    "tools": "the platforms and tools you use, e.g. ['Facebook', 'Meta Business Suite']",
+    "account_access": "who holds the passwords and how accounts are protected, e.g. 'Two "
+                      "staff hold the passwords; two-factor login is on'",
+    "escalation_contacts": "who to tell about complaints and hard questions, e.g. "
+                           "['Programme Manager']",
+    "crisis_contact": "who decides in a crisis, e.g. 'Executive Director, 01700-000000'",
+    "photo_consent": "how consent for photos is given, e.g. 'a parent or guardian signs a "
+                     "consent form'",
+}
+_LIST_FIELDS = ("not_allowed", "spokespeople", "responders", "tools", "escalation_contacts")
+
+
+def _missing(name: str) -> InputError:
+    return InputError(f"PolicyAnswers.{name} is empty", fix=f"{name}: {_HINTS[name]}")
+
+
+def _check_list(name: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InputError(f"PolicyAnswers.{name} is the text {value!r}, but it must be a list",
+                         fix=f"put it in a list: {name}=[{value!r}]")
+    if not isinstance(value, Sequence | set | frozenset):
+        raise _missing(name)
+    items = tuple(value)
+    if not items or not all(isinstance(i, str) and i.strip() for i in items):
+        raise _missing(name)
+    return items
+
+
+def _check_hours(value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise InputError(
+            f"PolicyAnswers.response_time_hours is {value!r}; it must be a number of hours "
+            "above 0",
+            fix="say how fast messages are answered, e.g. response_time_hours=24",
+        )
+
+
+def _check_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError(f"PolicyAnswers.review_date is {value!r}, not a date",
+                     fix="give the date of the next review, e.g. review_date='2027-06-30'")
+
+
+# --- writing ------------------------------------------------------------------------------
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?", "।")) else text + "."
+
+
+def _bullets(items: Sequence[str]) -> list[str]:
+    return [f"- {' '.join(i.split())}" for i in items]
+
+
+def write_policy(answers: PolicyAnswers) -> str:
+    """A short, plain social media policy in Markdown, one heading per section of ``SECTIONS``.
+
+    It uses short sentences and lists so that everyone in the organisation can read it in a
+    few minutes.  Returns a new string; ``answers`` is not changed.
+
+    >>> write_policy("our policy")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: write_policy needs a PolicyAnswers, not str.
+    How to fix it: fill in PolicyAnswers(organisation=..., purpose=..., ...) first.
+    """
+    if not isinstance(answers, PolicyAnswers):
+        raise InputError(f"write_policy needs a PolicyAnswers, not {type(answers).__name__}",
+                         fix="fill in PolicyAnswers(organisation=..., purpose=..., ...) first")
+    a = answers
+    org = " ".join(a.organisation.split())
+    hours = f"{a.response_time_hours:g} hour" + ("" if a.response_time_hours == 1 else "s")
+    review = a.review_date
+    assert isinstance(review, date)
+    parts = [
+        f"# {org} social media policy",
+        "",
+        "## Why we use social media",
+        _sentence(a.purpose),
+        "This policy explains how we use social media and who does what. It applies to all "
+        "staff and volunteers.",
+        "",
+        "## Social media at work",
+        _sentence(a.work_hours_use),
+        "What is not allowed:",
+        *_bullets(a.not_allowed),
+        "",
+        "## Who speaks for us",
+        f"Only these people may speak on behalf of {org}, online or to journalists:",
+        *_bullets(a.spokespeople),
+        "Everyone else passes media enquiries to them.",
+        "",
+        "## Answering comments and messages",
+        "These people reply to comments and messages:",
+        *_bullets(a.responders),
+        f"We answer within {hours}. We are polite, even when people are not.",
+        "",
+        "## Tools and accounts",
+        "We use:",
+        *_bullets(a.tools),
+        _sentence(a.account_access),
+        "Turn on two-factor login for every account. Never share a password in a chat.",
+        "",
+        "## When to escalate",
+        "Tell one of these people at once about a serious complaint, a hard question or "
+        "anything about a child's safety:",
+        *_bullets(a.escalation_contacts),
+        f"In a crisis or an emergency, this person decides what we say: "
+        f"{' '.join(a.crisis_contact.split())}. Do not post about it until then.",
+        "",
+        "## Privacy and consent",
+        "Keep the people we serve safe. Never post a child's full name, school or home.",
+        "Photos of children need consent first.",
+        _sentence(a.photo_consent),
+        "Keep private messages confidential.",
+        "",
+        "## Review",
+        f"We will review this policy by {review.day} {review:%B %Y}.",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+# --- linting ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PolicyLint:
+    """What ``lint_policy`` found: sections present and missing, and readability warnings.
+
+    ``found`` maps each present section to how it was recognised (a heading or a keyword).
+
+    >>> PolicyLint(missing=("review",), found={"purpose": 'heading "Why we post"'})
+    PolicyLint(ok=False, missing=['review'], warnings=0)
+    """
+
+    missing: tuple[str, ...] = ()
+    found: dict[str, str] | None = None
+    warnings: tuple[str, ...] = ()
+    words: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when no section is missing (warnings do not count)."""
+        return not self.missing
+
+    def __repr__(self) -> str:
+        return (f"PolicyLint(ok={self.ok}, missing={list(self.missing)!r}, "
+                f"warnings={len(self.warnings)})")
+
+    def __str__(self) -> str:
+        found = self.found or {}
+        lines = [f"Policy check ({self.words} words):"]
+        lines += [f"✓ {name}: {how}" for name, how in found.items()]
+        lines += [f"✗ {name}: missing; add a section '{SECTIONS[name].title}'"
+                  for name in self.missing]
+        lines += [f"! {w}" for w in self.warnings]
+        if self.ok and not self.warnings:
+            lines.append("All sections are there and it reads easily.")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in str(self).splitlines()[1:])
+        return f"<div><b>Policy check</b> ({self.words} words)<ul>{items}</ul></div>"
+
+
+_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<atx>.+?)\s*#*\s*$|\*\*(?P<bold>[^*]+)\*\*:?\s*$|"
+                      r"__(?P<under>[^_]+)__:?\s*$)")
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+
+
+def _headings(lines: list[str]) -> list[str]:
+    found = []
+    for i, line in enumerate(lines):
+        m = _HEADING.match(line)
+        if m:
+            found.append(m.group("atx") or m.group("bold") or m.group("under"))
+        elif _SETEXT.match(line) and i and lines[i - 1].strip():
+            found.append(lines[i - 1].strip())
+    return found
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    body = [ln for ln in lines if ln.strip() and not _HEADING.match(ln)]
+    pieces: list[str] = []
+    for line in body:
+        text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
+        pieces += [p for p in regex.split(r"(?<=[.!?।])\s+", text) if p.strip()]
+    return pieces
+
+
+def lint_policy(markdown: str) -> PolicyLint:
+    """Check a social media policy (Markdown, English or Bengali) for sections and readability.
+
+    A section counts as present when a heading names it or its body uses one of its
+    keywords (see ``SECTIONS``), so a policy in your own words is recognised too.  Warnings
+    flag a policy longer than ``MAX_WORDS`` words and sentences longer than
+    ``MAX_SENTENCE_WORDS`` words.
+
+    >>> lint = lint_policy("# Our policy\\n## Who can speak for us\\nOnly the director.")
+    >>> lint.found
+    {'spokespeople': 'heading "Who can speak for us"'}
+    >>> lint.missing[:3]
+    ('purpose', 'staff time', 'conversations')
+    >>> lint_policy(None)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: lint_policy needs the policy as text, not NoneType.
+    How to fix it: pass a string, e.g. lint_policy(open('policy.md').read()).
+    """
+    if not isinstance(markdown, str):
+        raise InputError(f"lint_policy needs the policy as text, not {type(markdown).__name__}",
+                         fix="pass a string, e.g. lint_policy(open('policy.md').read())")
+    text = unicodedata.normalize("NFC", markdown)
+    lines = text.splitlines()
+    headings = _headings(lines)
+    found: dict[str, str] = {}
+    for name, section in SECTIONS.items():
+        heading = next((h for h in headings if _first_word(h, section.headings)), None)
+        if heading is not None:
+            found[name] = f'heading "{heading}"'
+            continue
+        keyword = _first_word(text, section.keywords)
+        if keyword is not None:
+            found[name] = f'keyword "{keyword}"'
+    missing = tuple(name for name in SECTIONS if name not in found)
+    words = len(regex.findall(r"\w+", text))
+    warnings = _readability(words, _sentences(lines))
+    return PolicyLint(missing=missing, found=found, warnings=warnings, words=words)
+
+
+def _first_word(text: str, words: Sequence[str]) -> str | None:
+    """The first of ``words`` that starts a word in ``text`` (ignoring case), or None."""
+    for word in words:
+        if regex.search(r"(?<!\w)" + regex.escape(word), text, regex.IGNORECASE):
+            return word
+    return None
+
+
+def _readability(words: int, sentences: list[str]) -> tuple[str, ...]:
+    warnings = []
+    if words == 0:
+        warnings.append("The policy is empty.")
+    elif words > MAX_WORDS:
+        warnings.append(f"It is {words} words long; aim for under {MAX_WORDS} (about one page) "
+                        "so everyone reads it.")
+    long = [s for s in sentences if len(regex.findall(r"\w+", s)) > MAX_SENTENCE_WORDS]
+    for s in long[:3]:
+        start = " ".join(s.split()[:8])
+        count = len(regex.findall(r"\w+", s))
+        warnings.append(f'A sentence has {count} words ("{start} ..."); split it into '
+                        f"sentences of under {MAX_SENTENCE_WORDS} words.")
+    if len(long) > 3:
+        warnings.append(f"{len(long) - 3} more sentences are longer than "
+                        f"{MAX_SENTENCE_WORDS} words.")
+    return tuple(warnings)
