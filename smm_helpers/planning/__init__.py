@@ -8,14 +8,10 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from smm_helpers.planning.goals import CRITERIA, Criterion, GoalCheck, check_goal
-from smm_helpers.planning.plan import (
-    METRICS,
-    PlanReview,
-    SocialMediaPlan,
-    Target,
-    TargetResult,
-)
 from smm_helpers.planning.policy import (
     SECTIONS,
     PolicyAnswers,
@@ -23,6 +19,17 @@ from smm_helpers.planning.policy import (
     lint_policy,
     write_policy,
 )
+
+# plan.py needs pandas, so it is imported on first use (PEP 562) to keep this import light.
+_LAZY = {name: "smm_helpers.planning.plan"
+         for name in ("METRICS", "PlanReview", "SocialMediaPlan", "Target", "TargetResult")}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'smm_helpers.planning' has no attribute {name!r}")
+
 
 # --- content calendar (planning/calendar.py, special_days.py, ics.py) ----------------------
 # Owned by the calendar engineer; the lead adds their re-exports here and to __all__.
