@@ -395,7 +395,7 @@ _CLAIM_PATTERNS: list[tuple[regex.Pattern[str], str]] = [
      "appeal to research"),
 ]
 _SOURCE = regex.compile(
-    r"https?://|www\.|\bsource\s*:|\bsources?\b\s*[:-]|\baccording to (?!(?:studies|research|"
+    r"https?://|www\.|(?i:\bsources?\s*[:-])|(?i:\baccording to) (?!(?:studies|research|"
     r"experts|many|some|most)\b)[A-Z\p{Lu}]|\([^()]*\b(?:19|20)\d\d\)|সূত্র\s*[:ঃ]|"
     r"তথ্যসূত্র|[\p{L}]+-এর (?:তথ্য|প্রতিবেদন) অনুযায়ী"
 )
