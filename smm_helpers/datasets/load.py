@@ -18,6 +18,7 @@ How to fix it: use one of: nonprofit, business.
 
 from __future__ import annotations
 
+import csv
 import difflib
 import io
 import re
@@ -30,7 +31,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from smm_helpers.datasets.tables import CourseData, table_columns, typed_table
+from smm_helpers.datasets.tables import (
+    TIMESTAMP_DTYPE,
+    CourseData,
+    table_columns,
+    typed_table,
+)
 from smm_helpers.errors import DataError, InputError, unknown_choice
 from smm_helpers.schema import CLIENTS, PLATFORM_NAMES, TABLES, TIMEZONE, Column
 
@@ -254,19 +260,25 @@ def _read_csv(path: str | Path | None, default: str = "export.csv") -> tuple[pd.
         raise DataError("the file is empty", file=name,
                         fix="export the table again with its header row and data; "
                         "smm_helpers.schema lists the columns each table needs")
-    try:
-        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                          na_filter=False)
-    except pd.errors.ParserError as error:
-        found = re.search(r"line (\d+)", str(error))
-        raise DataError(
-            f"the file is not a well-formed CSV ({error})".replace("\n", " "), file=name,
-            line=int(found.group(1)) if found else None,
-            fix="every row needs as many commas as the header; put text that contains commas "
-            "in double quotes",
-        ) from error
+    _check_row_lengths(text, name)
+    raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                      index_col=False)
     raw.columns = [str(column).strip() for column in raw.columns]
     return raw, name
+
+
+def _check_row_lengths(text: str, name: str) -> None:
+    """Every non-blank row must have as many fields as the header."""
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader)
+    for row in reader:
+        if row and len(row) != len(header):
+            raise DataError(
+                f"the file is not a well-formed CSV: this row has {len(row)} fields but the "
+                f"header has {len(header)}", file=name, line=reader.line_num,
+                fix="every row needs as many commas as the header; put text that contains "
+                "commas in double quotes",
+            )
 
 
 def _tidy_export(frame: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFrame:
@@ -459,7 +471,8 @@ def _finish_timestamps(values: pd.Series, text: pd.Series | None, empty: pd.Seri
                 found = _found(parsed.notna(), name,
                                lambda r: f"{values[r]} has no time zone",
                                "localise it first, e.g. frame[col].dt.tz_localize('Asia/Dhaka')")
-                return parsed, problems + found[0], total + found[1]
+                nothing = pd.Series(pd.NaT, index=parsed.index, dtype=TIMESTAMP_DTYPE)
+                return nothing, problems + found[0], total + found[1]
             parsed = parsed.dt.tz_localize(naive_timezone, ambiguous="NaT",
                                            nonexistent="NaT")
         return parsed.dt.tz_convert(TIMEZONE), problems, total
@@ -532,8 +545,12 @@ def _not_above(values: dict[str, pd.Series], small: str, big: str, fix: str
 
 
 def _suggest(value: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(value, options, n=1)
-    return f" (did you mean {close[0]!r}?)" if close and close[0] != value else ""
+    """' (did you mean 'X'?)' for the closest option, ignoring case; '' if none is close."""
+    lowered = {option.lower(): option for option in reversed(options)}
+    close = difflib.get_close_matches(value.lower(), list(lowered), n=1)
+    if not close or lowered[close[0]] == value:
+        return ""
+    return f" (did you mean {lowered[close[0]]!r}?)"
 
 
 def _doctest_file(text: str) -> Path:
