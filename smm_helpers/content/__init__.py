@@ -32,14 +32,30 @@ from smm_helpers.content.length import (
     x_weighted_length,
 )
 from smm_helpers.content.limits import LIMITS, Limit, fields_of, limit_for
+from smm_helpers.content.mix import (
+    PROMO_KEYWORDS,
+    RULE_OF_THUMB,
+    ContentMix,
+    FormatFit,
+    best_formats,
+    content_mix,
+    format_fit,
+    promotional_keywords_in,
+)
 
 __all__ = [
     "LIMITS",
+    "PROMO_KEYWORDS",
+    "RULE_OF_THUMB",
+    "ContentMix",
+    "FormatFit",
     "Limit",
     "PostCheck",
     "XCount",
+    "best_formats",
     "check_post",
     "code_points",
+    "content_mix",
     "count_x",
     "extract_emoji",
     "extract_emoji_with_indices",
@@ -48,9 +64,11 @@ __all__ = [
     "extract_mentions",
     "extract_urls",
     "fields_of",
+    "format_fit",
     "graphemes",
     "length_in",
     "limit_for",
+    "promotional_keywords_in",
     "utf8_bytes",
     "visible_characters",
     "x_weighted_length",
