@@ -239,7 +239,7 @@ class TargetResult:
         mark = {True: "✓", False: "✗", None: "?"}[self.met]
         if not self.measured:
             table = METRICS[self.target.metric].table
-            return f"{mark} {self.target}: not measured (pass the {table} table)"
+            return f"{mark} {self.target}: not measured (no {table} data for it)"
         return (f"{mark} {self.target}: actual {self.target.format(self.actual)}, "
                 f"gap {self._gap_text()}")
 
@@ -356,10 +356,17 @@ class SocialMediaPlan:
                        for text in [_correction(r, data)] if text]
         corrections += _pillar_corrections(mix)
         corrections += _budget_corrections(self.budget, data)
-        corrections += [f"Give the {METRICS[r.target.metric].table} table to review "
-                        f"{r.target.metric}." for r in results if not r.measured]
+        corrections += [_not_measured(r.target, data) for r in results if not r.measured]
         return PlanReview(self, data.start.date(), data.end.date(), results, mix,
                           tuple(corrections))
+
+
+def _not_measured(goal: Target, data: _PeriodData) -> str:
+    table = METRICS[goal.metric].table
+    if table != "posts" and getattr(data, table) is None:
+        return f"Give the {table} table to review {goal.metric}."
+    return (f"There was no {table} data to measure {goal.metric} on {_where(goal.platform)} "
+            "in this period (no rows, or a total of 0 to divide by).")
 
 
 def _check_goals(goals: tuple[Target, ...], platforms: tuple[str, ...]) -> None:
