@@ -240,7 +240,12 @@ def marginal_cost(spend: float, cost_per_result: float, saturation: float) -> fl
     """
     s = _check_number("spend", spend, fix="give the money spent, 0 or more")
     c, a = _check_cost(cost_per_result), _check_saturation(saturation)
-    return c * math.exp(s / (a * c))
+    return c * _exp(s / (a * c))
+
+
+def _exp(x: float) -> float:
+    """e**x, or infinity when it is too big for a float (a fully saturated platform)."""
+    return math.exp(x) if x < 709 else math.inf
 
 
 def spend_for_results(results: float, cost_per_result: float, saturation: float) -> float:
@@ -372,6 +377,8 @@ class Allocation:
         return pd.DataFrame(rows).set_index("platform")
 
     def _money(self, amount: float, decimals: int | None = None) -> str:
+        if math.isinf(amount):
+            return "∞ (saturated)"
         return format_money(amount, self.currency, decimals=decimals)
 
     def __str__(self) -> str:
@@ -429,32 +436,36 @@ def _water_level(total: float, cost: Sequence[float], scale: Sequence[float],
                  minimum: Sequence[float]) -> list[float]:
     """Exact spends maximising Σ a·(1 − exp(−s/k)) with Σ s = total and s ≥ minimum.
 
-    ``scale`` is k = a·c.  Spend on platform i at marginal cost level μ is
-    max(m, k·ln(μ/c)); bisection on log μ finds which platforms are above their minimum,
-    then log μ is solved in closed form for that set.
+    ``scale`` is k = a·c.  At a marginal-cost level μ = c_min·e^δ (μ is 1 ÷ the Lagrange
+    multiplier of the budget), platform i spends max(m, m + k·(δ − t)), where
+    t = ln(c/c_min) + m/k is the level at which it starts getting more than its minimum.
+    Total spend grows with δ, so we bisect on δ over those starting levels to find which
+    platforms are funded, then solve δ for them in closed form: exact, in log2(n) steps,
+    and with δ measured from the cheapest platform so that tiny budgets stay precise.
     """
     n = len(cost)
-    floor = sum(minimum)
-    if total <= floor:
+    if total <= sum(minimum):
         return list(minimum)
+    cheapest = min(math.log(c) for c in cost)
+    starts = [math.log(cost[i]) - cheapest + minimum[i] / scale[i] for i in range(n)]
 
-    def spends(log_level: float) -> list[float]:
-        return [max(minimum[i], scale[i] * (log_level - math.log(cost[i]))) for i in range(n)]
+    def spent(delta: float) -> float:
+        return sum(minimum[i] + scale[i] * max(0.0, delta - starts[i]) for i in range(n))
 
-    low = min(math.log(c) for c in cost)  # every platform at its minimum
-    high = max(math.log(cost[i]) + total / scale[i] for i in range(n))  # one alone ≥ total
-    for _ in range(200):
-        middle = (low + high) / 2
-        if sum(spends(middle)) < total:
+    order = sorted(range(n), key=starts.__getitem__)
+    low, high = 0, n - 1  # spent at the first start is the sum of minimums, below total
+    while low < high:
+        middle = (low + high + 1) // 2
+        if spent(starts[order[middle]]) < total:
             low = middle
         else:
-            high = middle
-    funded = [i for i in range(n) if scale[i] * (high - math.log(cost[i])) > minimum[i]]
-    held = sum(minimum[i] for i in range(n) if i not in funded)
-    log_level = (total - held + sum(scale[i] * math.log(cost[i]) for i in funded)) / sum(
+            high = middle - 1
+    funded = order[: low + 1]
+    held = sum(minimum[i] for i in order[low + 1:])
+    delta = (total - held - sum(minimum[i] - scale[i] * starts[i] for i in funded)) / sum(
         scale[i] for i in funded)
-    exact = spends(log_level)
-    return exact if math.isclose(sum(exact), total, rel_tol=1e-12, abs_tol=1e-9) else spends(high)
+    return [minimum[i] + scale[i] * max(0.0, delta - starts[i]) if i in funded else minimum[i]
+            for i in range(n)]
 
 
 def allocate_budget(
@@ -533,7 +544,7 @@ def allocate_budget(
         results=MappingProxyType(
             {p: a[p] * -math.expm1(-spent[p] / (a[p] * c[p])) for p in ids}),
         marginal_cost=MappingProxyType(
-            {p: c[p] * math.exp(spent[p] / (a[p] * c[p])) for p in ids}),
+            {p: c[p] * _exp(spent[p] / (a[p] * c[p])) for p in ids}),
         cost_per_result=MappingProxyType(c),
         saturation=MappingProxyType(a),
         minimum=MappingProxyType(m),
@@ -619,7 +630,13 @@ def break_even(cost: float, value_per_result: float) -> int:
     v = _check_number("value_per_result", value_per_result, strict=True,
                       fix="give what one result is worth, above 0; with no value it never "
                           "breaks even")
-    return math.ceil(round(c / v, 9))
+    if c == 0:
+        return 0
+    needed = c / v
+    whole = math.ceil(needed)
+    if whole > 0 and math.isclose(needed, whole - 1, rel_tol=1e-9):
+        whole -= 1  # 40.000000001 is 40 results that float arithmetic nudged up, not 41
+    return max(1, whole)  # any cost at all needs at least one result
 
 
 @dataclass(frozen=True)
