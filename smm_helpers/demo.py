@@ -1,0 +1,156 @@
+"""``smm-course demo``: the course's main job in one command.
+
+It builds the course datasets, computes the analytics a social media manager reports to
+a client, and writes the nonprofit's client report (HTML and PDF) into a folder:
+
+    smm-lab-demo/
+        data/            posts.csv, followers.csv, inbox.csv, campaigns.csv
+        summary/         per-platform and per-week summaries, best-time table (CSV)
+        report/          the client report as report.html and report.pdf
+
+The folder is the demo's own: it is created if missing, refreshed if an earlier demo made
+it, and refused if it holds anything else, so the demo never overwrites your work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from smm_helpers.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MARKER = ".smm-lab-demo"
+"""A file the demo leaves in its folder, so a later run knows the folder is its own."""
+
+
+@dataclass
+class DemoResult:
+    """What the demo made, and where."""
+
+    folder: Path
+    data_files: list[Path]
+    summary_files: list[Path]
+    report_files: list[Path]
+    headline: dict[str, str] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        lines = ["SMM Lab demo", "============"]
+        lines += [f"  {name:<26} {value}" for name, value in self.headline.items()]
+        lines.append("")
+        lines.append(f"Everything is in {self.folder}/")
+        for title, files in (
+            ("Client report", self.report_files),
+            ("Course data", self.data_files),
+            ("Summaries", self.summary_files),
+        ):
+            lines.append(f"  {title}:")
+            lines += [f"    {path}" for path in files]
+        lines.append("")
+        lines.append(f"Open {self.report_files[0]} in a browser to read the report.")
+        return "\n".join(lines)
+
+
+def prepare_folder(folder: Path) -> Path:
+    """Create the demo folder, or check an existing one is the demo's own.
+
+    >>> import tempfile
+    >>> tmp = Path(tempfile.mkdtemp())
+    >>> prepare_folder(tmp / "demo").name
+    'demo'
+    >>> (tmp / "mine").mkdir(); _ = (tmp / "mine" / "notes.txt").write_text("my work")
+    >>> prepare_folder(tmp / "mine")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: ...mine already exists and holds files the demo did not make...
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(
+            f"{folder} is a file, not a folder",
+            fix="pass a folder with --out, e.g. --out smm-lab-demo",
+        )
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).exists():
+        raise InputError(
+            f"{folder} already exists and holds files the demo did not make",
+            fix="the demo never overwrites your files: choose an empty or new folder with --out",
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text(
+        "This folder was made by `smm-course demo`; running it again refreshes it.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, *, index: bool = False) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=index, encoding="utf-8")
+    return path
+
+
+def run_demo(
+    out_dir: Path | str = "smm-lab-demo",
+    *,
+    learner_id: str | None = None,
+    n_posts: int | None = None,
+    client: str = "nonprofit",
+    echo: Callable[[str], object] | None = print,
+) -> DemoResult:
+    """Build the data, the summaries and the client report into ``out_dir``.
+
+    With no ``learner_id`` and no ``n_posts`` it uses the committed course datasets
+    (instant); otherwise it generates them (``smm_helpers.datasets.generate``).
+    """
+    from smm_helpers import datasets, metrics
+    from smm_helpers.report import build_report
+
+    folder = prepare_folder(Path(out_dir))
+    say = echo or (lambda _text: None)
+
+    if learner_id is None and n_posts is None:
+        say("Loading the course datasets ...")
+        data = datasets.load_course_data()
+    else:
+        who = f" for learner {learner_id!r}" if learner_id else ""
+        say(f"Generating the course datasets{who} ...")
+        data = datasets.generate(n_posts, learner_id=learner_id)
+
+    data_files = []
+    for name in ("posts", "followers", "inbox", "campaigns"):
+        data_files.append(_write_csv(getattr(data, name), folder / "data" / f"{name}.csv"))
+
+    say("Computing the analytics ...")
+    posts = data.posts[data.posts["client"] == client]
+    by_platform = metrics.summarize(posts, by="platform")
+    by_week = metrics.summarize(posts, by="week")
+    best = metrics.best_time_table(posts)
+    summary_files = [
+        _write_csv(by_platform, folder / "summary" / "by_platform.csv", index=True),
+        _write_csv(by_week, folder / "summary" / "by_week.csv", index=True),
+        _write_csv(best.to_frame(), folder / "summary" / "best_times.csv", index=True),
+    ]
+
+    say("Writing the client report ...")
+    report = build_report(data, client=client, out_dir=folder / "report")
+    report_files = [Path(p) for p in report.paths]
+
+    total_engagements = int(metrics.engagements(posts).sum())
+    total_reach = int(posts["reach"].sum())
+    top_platform = str(by_platform["er_reach"].idxmax())
+    headline = {
+        "client": client,
+        "posts": f"{len(posts):,}",
+        "period": f"{posts['published_at'].min():%d %b %Y} to {posts['published_at'].max():%d %b %Y}",
+        "reach (sum of posts)": f"{total_reach:,}",
+        "engagements": f"{total_engagements:,}",
+        "engagement rate by reach": f"{total_engagements / total_reach:.2%}" if total_reach else "n/a",
+        "best platform by that rate": top_platform,
+    }
+    result = DemoResult(folder, data_files, summary_files, report_files, headline)
+    say(str(result))
+    return result

@@ -1,0 +1,64 @@
+"""`smm-course demo`, the README's main job, works and never overwrites someone's files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from smm_helpers.cli import main
+from smm_helpers.demo import MARKER
+
+
+def test_demo_writes_data_summaries_and_report(tmp_path, capsys):
+    out = tmp_path / "demo"
+    assert main(["demo", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    for relative in (
+        "report/report.html", "report/report.pdf", "data/posts.csv", "data/inbox.csv",
+        "summary/by_platform.csv", "summary/best_times.csv",
+    ):
+        assert (out / relative).is_file(), relative
+        assert str(out / relative) in printed
+    assert (out / "report" / "report.pdf").read_bytes().startswith(b"%PDF")
+
+    posts = pd.read_csv(out / "data" / "posts.csv")
+    nonprofit = posts[posts["client"] == "nonprofit"]
+    assert f"{len(nonprofit):,}" in printed
+    engagements = nonprofit[["reactions", "comments", "shares", "saves"]].to_numpy().sum()
+    assert f"{engagements / nonprofit['reach'].sum():.2%}" in printed
+
+
+def test_demo_refreshes_its_own_folder(tmp_path):
+    out = tmp_path / "demo"
+    assert main(["demo", "--out", str(out)]) == 0
+    assert main(["demo", "--out", str(out)]) == 0
+    assert (out / MARKER).is_file()
+
+
+def test_demo_refuses_a_folder_holding_other_files(tmp_path, capsys):
+    out = tmp_path / "my-course"
+    out.mkdir()
+    (out / "notes.md").write_text("my work", encoding="utf-8")
+    assert main(["demo", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "holds files the demo did not make" in err and "--out" in err
+    assert (out / "notes.md").read_text(encoding="utf-8") == "my work"
+    assert sorted(p.name for p in out.iterdir()) == ["notes.md"]
+
+
+def test_demo_for_a_learner_generates_their_own_data(tmp_path):
+    out = tmp_path / "learner"
+    assert main(["demo", "--out", str(out), "--learner", "learner-042", "--posts", "1500"]) == 0
+    posts = pd.read_csv(out / "data" / "posts.csv")
+    assert len(posts) == 1500
+
+
+@pytest.mark.slow
+def test_smm_course_command_is_installed():
+    result = subprocess.run(
+        [sys.executable, "-m", "smm_helpers.cli", "--help"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and "demo" in result.stdout
