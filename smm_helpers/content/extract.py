@@ -18,7 +18,6 @@ from __future__ import annotations
 from typing import Any
 
 import regex
-import twitter_text
 
 from smm_helpers.errors import InputError
 
@@ -81,6 +80,20 @@ _EMOJI = regex.compile(
 )
 
 
+def urls_with_indices(text: str) -> list[dict[str, Any]]:
+    """Links with their code point positions, from the ``twitter-text-parser`` package.
+
+    The package is imported on first use: it takes about a second to load (it builds its emoji
+    list at import), and ``import smm_helpers.content`` should stay quick.
+
+    >>> urls_with_indices("see smmlab.org")
+    [{'url': 'smmlab.org', 'indices': [4, 14]}]
+    """
+    from twitter_text import extract_urls_with_indices
+
+    return list(extract_urls_with_indices(text))
+
+
 def _require_text(text: object, name: str = "text") -> str:
     if not isinstance(text, str):
         raise InputError(
@@ -111,7 +124,7 @@ def extract_hashtags_with_indices(text: str) -> list[dict[str, Any]]:
         start = match.start("sign")
         found.append({"hashtag": match.group("tag"), "indices": [start, match.end()]})
     if found and ("." in text):
-        links = [link["indices"] for link in twitter_text.extract_urls_with_indices(text)]
+        links = [link["indices"] for link in urls_with_indices(text)]
         found = [tag for tag in found if not _overlaps(tag["indices"], links)]
     return found
 
@@ -181,8 +194,7 @@ def extract_urls(text: str) -> list[str]:
     smm_helpers.errors.InputError: text must be a string (str), not bytes b'bytes'.
     How to fix it: pass the post's text as a string, e.g. text='Hello #SMM'.
     """
-    text = _require_text(text)
-    return list(twitter_text.extract_urls(text))
+    return [str(link["url"]) for link in urls_with_indices(_require_text(text))]
 
 
 def extract_emoji_with_indices(text: str) -> list[dict[str, Any]]:

@@ -23,10 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import regex
-from twitter_text import extract_urls_with_indices
-from twitter_text.has_invalid_characters import has_invalid_characters
 
-from smm_helpers.content.extract import _require_text, extract_emoji_with_indices
+from smm_helpers.content.extract import _require_text, extract_emoji_with_indices, urls_with_indices
 from smm_helpers.content.limits import CODE_POINTS, UNITS, UTF8_BYTES, WEIGHTED
 from smm_helpers.errors import unknown_choice
 
@@ -170,13 +168,13 @@ def count_x(text: str, *, premium: bool = False) -> XCount:
     smm_helpers.errors.InputError: text must be a string (str), not int 280.
     How to fix it: pass the post's text as a string, e.g. text='Hello #SMM'.
     """
+    from twitter_text.has_invalid_characters import has_invalid_characters  # slow: lazy
+
     text = _require_text(text)
     max_length = _x_max_length(premium)
     normalized = regex.sub(r"\r\n|\r|\n", "\n", unicodedata.normalize("NFC", text))
     # Links first, then emoji, as twitter-text does; an emoji inside a link is part of the link.
-    links = {
-        found["indices"][0]: found["indices"][1] for found in extract_urls_with_indices(normalized)
-    }
+    links = {found["indices"][0]: found["indices"][1] for found in urls_with_indices(normalized)}
     emoji = {
         found["indices"][0]: found["indices"][1] for found in extract_emoji_with_indices(normalized)
     }
