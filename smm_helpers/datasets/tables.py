@@ -99,8 +99,12 @@ def _typed_column(values: pd.Series, column: Column) -> pd.Series | pd.Categoric
     kind = column.kind
     data = values.reset_index(drop=True)
     if kind in ("id", "text"):
-        return data.astype("str")
+        return data if isinstance(data.dtype, pd.StringDtype) else data.astype("str")
     if kind == "category":
+        if isinstance(data.dtype, pd.CategoricalDtype):
+            used = data.cat.remove_unused_categories()
+            wanted = category_dtype(column, used.cat.categories.to_series())
+            return used.cat.set_categories(wanted.categories)
         return data.astype(str).astype(category_dtype(column, data))
     if kind == "timestamp":
         stamps = pd.to_datetime(data)
