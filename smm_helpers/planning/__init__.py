@@ -32,10 +32,21 @@ def __getattr__(name: str) -> Any:
 
 
 # --- content calendar (planning/calendar.py, special_days.py, ics.py) ----------------------
-# Owned by the calendar engineer; the lead adds their re-exports here and to __all__.
+from smm_helpers.planning.calendar import ContentCalendar, apportion, build_calendar, default_slots
+from smm_helpers.planning.ics import read_ics, write_ics
+from smm_helpers.planning.special_days import bangla_to_gregorian, giving_tuesday, special_days
 # --- end of content calendar block -----------------------------------------------------------
 
 __all__ = [
+    "ContentCalendar",
+    "apportion",
+    "build_calendar",
+    "default_slots",
+    "read_ics",
+    "write_ics",
+    "bangla_to_gregorian",
+    "giving_tuesday",
+    "special_days",
     "CRITERIA",
     "METRICS",
     "SECTIONS",
