@@ -21,12 +21,13 @@ import math
 import numbers
 from typing import overload
 
+import numpy as np
 import pandas as pd
 
 from smm_helpers.errors import InputError
 from smm_helpers.metrics._common import divide, require_table
 
-Number = float | int
+Number = float | int | np.integer | np.floating
 
 
 def _check_not_negative(value: Number | pd.Series, name: str) -> None:
@@ -189,8 +190,9 @@ def roi(value: Number | pd.Series, cost: Number | pd.Series) -> float | pd.Serie
     """
     _check_not_negative(value, "value")
     _check_not_negative(cost, "cost")
-    gain: Number | pd.Series = value - cost
-    return _ratio(gain, cost, "roi")
+    money_in = value if isinstance(value, pd.Series) else float(value)
+    money_out = cost if isinstance(cost, pd.Series) else float(cost)
+    return _ratio(money_in - money_out, money_out, "roi")
 
 
 CAMPAIGN_METRICS = ("ctr", "cpm", "cpc", "conversion_rate", "cost_per_conversion", "roas", "roi")
