@@ -236,7 +236,9 @@ def _daily_follower_gains(followers: pd.DataFrame) -> pd.Series:
     frame = pd.DataFrame(
         {
             "day": days.to_numpy(),
-            "account": (followers["client"] + "/" + followers["platform"]).to_numpy(),
+            "account": (
+                followers["client"].astype(str) + "/" + followers["platform"].astype(str)
+            ).to_numpy(),
             "followers": followers["followers"].astype("float64").to_numpy(),
         }
     )
