@@ -76,8 +76,11 @@ def unknown_choice(kind: str, value: object, allowed: list[str] | tuple[str, ...
     >>> print(unknown_choice("platform", "tiktokk", ["facebook", "tiktok"]))
     'tiktokk' is not a platform SMM Lab knows.
     How to fix it: use one of: facebook, tiktok.
+    >>> print(unknown_choice("audience kind", "aliens", ["general", "professional"]).problem)
+    'aliens' is not an audience kind SMM Lab knows
     """
+    article = "an" if kind[:1].lower() in "aeio" else "a"  # "a unit", "an audience"
     return InputError(
-        f"{value!r} is not a {kind} SMM Lab knows",
+        f"{value!r} is not {article} {kind} SMM Lab knows",
         fix="use one of: " + ", ".join(allowed),
     )

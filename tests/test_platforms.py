@@ -245,7 +245,7 @@ def test_a_bad_new_profile_is_refused_with_a_fix(change: dict[str, Any], message
     [
         (lambda: pl.Audience((30, 20), "general", {}), "reversed"),
         (lambda: pl.Audience((5, 20), "general", {}), "outside 13–100"),
-        (lambda: pl.Audience((18, 30), "teens", {}), "'teens' is not a audience kind"),
+        (lambda: pl.Audience((18, 30), "teens", {}), "'teens' is not an audience kind"),
         (lambda: pl.Audience((18, 30), "general", {"mars": 1}), "'mars' is not a location"),
         (lambda: pl.Audience((18, 30), "general", {"global": 2}), "between 0 .* and 1"),
         (lambda: pl.Figure(1, "x", " "), "has no source"),
@@ -485,7 +485,7 @@ def test_explain_accepts_display_names() -> None:
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"kind": "cult"}, "'cult' is not a organisation kind.*nonprofit, small_business"),
+        ({"kind": "cult"}, "'cult' is not an organisation kind.*nonprofit, small_business"),
         ({"kind": "nonprofit", "goals": ["likes"]}, "'likes' is not a goal.*recruitment"),
         ({"kind": "nonprofit", "goals": []}, "no goal was given"),
         ({"kind": "nonprofit", "formats": ["gif"]}, "'gif' is not a format.*short_video"),
@@ -498,7 +498,7 @@ def test_explain_accepts_display_names() -> None:
         ({"kind": "nonprofit", "ages": (18,)}, "is not two ages"),
         ({"goals": ["leads"]}, "kind is missing.*nonprofit"),
         ({"kind": "nonprofit", "budget": 5},
-         "'budget' is not a organisation field.*monthly_budget"),
+         "'budget' is not an organisation field.*monthly_budget"),
     ],
 )
 def test_bad_organisation_input_is_explained(fields: dict[str, Any], message: str) -> None:
