@@ -15,9 +15,9 @@ from smm_helpers.schema import TIMEZONE
 
 LOADERS = {
     "posts": "smm_helpers.datasets.load_posts()",
-    "followers": "smm_helpers.datasets.load_course_data()",
-    "inbox": "smm_helpers.datasets.load_course_data()",
-    "campaigns": "smm_helpers.datasets.load_course_data()",
+    "followers": "smm_helpers.datasets.load_followers()",
+    "inbox": "smm_helpers.datasets.load_inbox()",
+    "campaigns": "smm_helpers.datasets.load_campaigns()",
 }
 
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
