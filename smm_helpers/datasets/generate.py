@@ -288,7 +288,8 @@ def _categories(labels: tuple[str, ...] | list[str], codes: np.ndarray) -> pd.Ca
     order = sorted(range(len(names)), key=names.__getitem__)
     remap = np.zeros(len(labels), dtype=np.int64)
     remap[used[order]] = np.arange(len(order))
-    return pd.Categorical.from_codes(remap[codes], categories=[names[i] for i in order])
+    dtype = pd.CategoricalDtype([names[i] for i in order])
+    return pd.Categorical.from_codes(np.asarray(remap[codes]), dtype=dtype)
 
 
 def _sequence_within(groups: np.ndarray) -> np.ndarray:
