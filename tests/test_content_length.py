@@ -6,7 +6,6 @@ import dataclasses
 import unicodedata
 
 import pytest
-import twitter_text
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,6 +18,7 @@ from smm_helpers.content import (
     visible_characters,
     x_weighted_length,
 )
+from smm_helpers.content._twitter_text import twitter_text
 from smm_helpers.content.length import x_character_weight
 from smm_helpers.errors import InputError
 
@@ -147,7 +147,7 @@ no_emoji_text = st.lists(st.sampled_from(NO_EMOJI_PIECES), max_size=40).map("".j
 @given(no_emoji_text)
 def test_count_x_agrees_with_twitter_text_parser_on_text_without_emoji(text):
     ours = dataclasses.asdict(count_x(text))
-    theirs = twitter_text.parse_tweet(text).asdict()
+    theirs = twitter_text().parse_tweet(text).asdict()
     assert ours["weighted_length"] == theirs["weightedLength"]
     assert ours["valid"] == theirs["valid"]
     assert ours["permillage"] == theirs["permillage"]
@@ -174,3 +174,19 @@ def test_length_in_an_unknown_unit_lists_the_known_units():
 def test_character_weight_wants_exactly_one_character():
     with pytest.raises(InputError, match=r"(?s)exactly one character.*x_weighted_length"):
         x_character_weight("")
+
+
+def test_x_counting_works_without_setuptools_pkg_resources():
+    """Python 3.12+ venvs and setuptools 81+ have no pkg_resources; X counting must still work."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['pkg_resources'] = None\n"
+        "from smm_helpers.content import check_post\n"
+        "check = check_post('ক' * 270 + ' https://smmlab.org', 'x')\n"
+        "print(check.length, 'pkg_resources' in sys.modules and sys.modules['pkg_resources'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["294", "None"]

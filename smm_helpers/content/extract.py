@@ -89,9 +89,9 @@ def urls_with_indices(text: str) -> list[dict[str, Any]]:
     >>> urls_with_indices("see smmlab.org")
     [{'url': 'smmlab.org', 'indices': [4, 14]}]
     """
-    from twitter_text import extract_urls_with_indices
+    from smm_helpers.content._twitter_text import twitter_text
 
-    return list(extract_urls_with_indices(text))
+    return list(twitter_text().extract_urls_with_indices(text))
 
 
 def _require_text(text: object, name: str = "text") -> str:

@@ -168,7 +168,9 @@ def count_x(text: str, *, premium: bool = False) -> XCount:
     smm_helpers.errors.InputError: text must be a string (str), not int 280.
     How to fix it: pass the post's text as a string, e.g. text='Hello #SMM'.
     """
-    from twitter_text.has_invalid_characters import has_invalid_characters  # slow: lazy
+    from smm_helpers.content._twitter_text import twitter_text  # slow: lazy
+
+    has_invalid_characters = twitter_text().has_invalid_characters.has_invalid_characters
 
     text = _require_text(text)
     max_length = _x_max_length(premium)
