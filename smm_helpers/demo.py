@@ -142,13 +142,16 @@ def run_demo(
     total_engagements = int(metrics.engagements(posts).sum())
     total_reach = int(posts["reach"].sum())
     top_platform = str(by_platform["er_reach"].idxmax())
+    first, last = posts["published_at"].min(), posts["published_at"].max()
     headline = {
         "client": client,
         "posts": f"{len(posts):,}",
-        "period": f"{posts['published_at'].min():%d %b %Y} to {posts['published_at'].max():%d %b %Y}",
+        "period": f"{first:%d %b %Y} to {last:%d %b %Y}",
         "reach (sum of posts)": f"{total_reach:,}",
         "engagements": f"{total_engagements:,}",
-        "engagement rate by reach": f"{total_engagements / total_reach:.2%}" if total_reach else "n/a",
+        "engagement rate by reach": (
+            f"{total_engagements / total_reach:.2%}" if total_reach else "n/a"
+        ),
         "best platform by that rate": top_platform,
     }
     result = DemoResult(folder, data_files, summary_files, report_files, headline)

@@ -15,12 +15,11 @@ class DataError(SMMLabError, ValueError):
     (the header is line 1, so the first data row is line 2).
 
     >>> err = DataError("reach (5000) is above impressions (4000)",
-    ...                 fix="reach counts unique people, so it can never exceed impressions; "
-    ...                     "check the two columns are not swapped",
+    ...                 fix="check the two columns are not swapped",
     ...                 file="posts.csv", line=13, column="reach")
     >>> print(err)
     posts.csv, line 13, column 'reach': reach (5000) is above impressions (4000).
-    How to fix it: reach counts unique people, so it can never exceed impressions; check the two columns are not swapped.
+    How to fix it: check the two columns are not swapped.
     >>> err.column
     'reach'
     """

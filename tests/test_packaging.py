@@ -48,7 +48,9 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     differ = sorted(n for n in set(pip) & set(conda) if pip[n] != conda[n])
     assert not missing, f"in pyproject.toml but not environment.yml: {missing}"
     assert not extra, f"in environment.yml but not pyproject.toml: {extra}"
-    assert not differ, "versions differ: " + ", ".join(f"{n} {pip[n]} vs {conda[n]}" for n in differ)
+    assert not differ, "versions differ: " + ", ".join(
+        f"{n} {pip[n]} vs {conda[n]}" for n in differ
+    )
 
 
 def test_matplotlib_is_new_enough_to_shape_bengali():

@@ -11,7 +11,9 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from smm_helpers.planning.calendar import ContentCalendar, apportion, build_calendar, default_slots
 from smm_helpers.planning.goals import CRITERIA, Criterion, GoalCheck, check_goal
+from smm_helpers.planning.ics import read_ics, write_ics
 from smm_helpers.planning.policy import (
     SECTIONS,
     PolicyAnswers,
@@ -19,6 +21,7 @@ from smm_helpers.planning.policy import (
     lint_policy,
     write_policy,
 )
+from smm_helpers.planning.special_days import bangla_to_gregorian, giving_tuesday, special_days
 
 # plan.py needs pandas, so it is imported on first use (PEP 562) to keep this import light.
 _LAZY = {name: "smm_helpers.planning.plan"
@@ -31,25 +34,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'smm_helpers.planning' has no attribute {name!r}")
 
 
-# --- content calendar (planning/calendar.py, special_days.py, ics.py) ----------------------
-from smm_helpers.planning.calendar import ContentCalendar, apportion, build_calendar, default_slots
-from smm_helpers.planning.ics import read_ics, write_ics
-from smm_helpers.planning.special_days import bangla_to_gregorian, giving_tuesday, special_days
-# --- end of content calendar block -----------------------------------------------------------
 
 __all__ = [
-    "ContentCalendar",
-    "apportion",
-    "build_calendar",
-    "default_slots",
-    "read_ics",
-    "write_ics",
-    "bangla_to_gregorian",
-    "giving_tuesday",
-    "special_days",
     "CRITERIA",
     "METRICS",
     "SECTIONS",
+    "ContentCalendar",
     "Criterion",
     "GoalCheck",
     "PlanReview",
@@ -58,7 +48,15 @@ __all__ = [
     "SocialMediaPlan",
     "Target",
     "TargetResult",
+    "apportion",
+    "bangla_to_gregorian",
+    "build_calendar",
     "check_goal",
+    "default_slots",
+    "giving_tuesday",
     "lint_policy",
+    "read_ics",
+    "special_days",
+    "write_ics",
     "write_policy",
 ]
