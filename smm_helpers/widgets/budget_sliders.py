@@ -1,0 +1,277 @@
+"""Budget sliders: move the total and each platform's prices, watch the best split change.
+
+``budget_sliders(...)`` wraps :func:`smm_helpers.budget.allocate_budget` in controls: a
+slider for the total paid budget, and for each platform a slider for its cost per result
+at the start and one for its saturation (the most results it could ever give).  The
+allocation table and a bar chart redraw as you move them.  Where widgets cannot run (a
+static web page), the same table and chart for the starting inputs show as HTML, the chart
+as an embedded PNG with alt text.
+
+>>> view = budget_sliders(20_000, ["facebook", "youtube"])
+>>> print(view.text.splitlines()[0])
+Best split of ৳20,000 (expected 3,364 results):
+>>> "<img" in view.static_html and "alt=" in view.static_html
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from smm_helpers.budget import Allocation, allocate_budget, format_money
+from smm_helpers.errors import InputError
+from smm_helpers.widgets.base import LiveView
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "DEFAULT_PLATFORMS",
+    "allocation_alt_text",
+    "allocation_chart",
+    "allocation_html",
+    "allocation_png",
+    "budget_sliders",
+]
+
+DEFAULT_PLATFORMS: tuple[str, ...] = ("facebook", "instagram", "youtube", "tiktok")
+"""The platforms the sliders split a budget between unless you name others (all have an
+illustrative Bangladesh ad price in :mod:`smm_helpers.platforms`)."""
+
+MAX_COST = 60.0
+"""The cost-per-result sliders' top, in taka (LinkedIn's illustrative price is about 21)."""
+MAX_SATURATION = 20_000
+"""The saturation sliders' top: results a month from one platform."""
+
+
+def _check_allocation(allocation: object, who: str) -> Allocation:
+    if not isinstance(allocation, Allocation):
+        raise InputError(f"{who} needs an Allocation, not {type(allocation).__name__}",
+                         fix="pass the result of budget.allocate_budget(...)")
+    return allocation
+
+
+def _money(allocation: Allocation, amount: float, decimals: int | None = None) -> str:
+    if math.isinf(amount):
+        return "∞ (saturated)"
+    return format_money(amount, allocation.currency, decimals=decimals)
+
+
+def allocation_html(allocation: Allocation) -> str:
+    """The split as an HTML table: spend, share of the total, results, next result's cost.
+
+    >>> split = allocate_budget(10_000, ["facebook", "linkedin"])
+    >>> page = allocation_html(split)
+    >>> "Facebook" in page and "৳10,000" in page
+    True
+    >>> allocation_html({"facebook": 5000})
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: allocation_html needs an Allocation, not dict.
+    How to fix it: pass the result of budget.allocate_budget(...).
+    """
+    split = _check_allocation(allocation, "allocation_html")
+    right = "style='text-align:right'"
+    rows = []
+    for p in split.platforms:
+        share = split.spend[p] / split.total if split.total else 0.0
+        note = "" if p in split.funded else "not worth funding yet" if split.minimum[p] == 0 \
+            else "held at its minimum"
+        rows.append(
+            f"<tr><td>{html.escape(split.names[p])}</td>"
+            f"<td {right}>{_money(split, split.spend[p])}</td><td {right}>{share:.0%}</td>"
+            f"<td {right}>{split.results[p]:,.0f}</td>"
+            f"<td {right}>{_money(split, split.marginal_cost[p], 2)}</td>"
+            f"<td>{note}</td></tr>")
+    level = (f"Every funded platform's next result costs the same, "
+             f"{_money(split, split.level, 2)}: moving money elsewhere would buy fewer results."
+             if split.funded else "Nothing is funded yet.")
+    return (
+        "<table class='smm-budget-table'><thead><tr><th>platform</th><th>spend</th>"
+        "<th>share</th><th>expected results</th><th>next result costs</th><th></th></tr>"
+        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<p>Total {_money(split, split.total)}: expected {split.total_results:,.0f} results, "
+        f"{_money(split, split.average_cost_per_result, 2) if split.total_results else '–'} "
+        f"each on average. {html.escape(level)}</p>"
+    )
+
+
+def _headline(split: Allocation) -> str:
+    if split.total <= 0:
+        return "No budget to split yet"
+    top = max(split.platforms, key=lambda p: split.spend[p])
+    return (f"{split.names[top]} gets the most: {_money(split, split.spend[top])} "
+            f"of {_money(split, split.total)}")
+
+
+def allocation_alt_text(allocation: Allocation) -> str:
+    """Alt text for the allocation chart: the finding, then every bar in words.
+
+    >>> split = allocate_budget(10_000, ["facebook", "linkedin"])
+    >>> print(allocation_alt_text(split))  # doctest: +ELLIPSIS
+    Bar chart of the best split of ৳10,000. Facebook gets the most: ৳10,000 of ৳10,000.
+    Facebook ৳10,000 (1,648 results); LinkedIn ৳0 (0 results).
+    """
+    split = _check_allocation(allocation, "allocation_alt_text")
+    bars = "; ".join(f"{split.names[p]} {_money(split, split.spend[p])} "
+                     f"({split.results[p]:,.0f} results)" for p in split.platforms)
+    return (f"Bar chart of the best split of {_money(split, split.total)}. "
+            f"{_headline(split)}.\n{bars}.")
+
+
+def allocation_chart(allocation: Allocation) -> Figure:
+    """A bar chart of the spend per platform, labelled with the expected results.
+
+    Drawn in the course style (:func:`smm_helpers.plots.styled_figure`); the figure carries
+    its alt text in ``fig.alt_text``.
+
+    >>> fig = allocation_chart(allocate_budget(10_000, ["facebook", "instagram"]))
+    >>> fig.axes[0].get_title(loc="left")
+    'Facebook gets the most: ৳5,000 of ৳10,000'
+    >>> allocation_chart(None)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: allocation_chart needs an Allocation, not NoneType.
+    How to fix it: pass the result of budget.allocate_budget(...).
+    """
+    from smm_helpers.plots import MUTED, PLATFORM_COLOURS, styled_figure
+
+    split = _check_allocation(allocation, "allocation_chart")
+    names = [split.names[p] for p in split.platforms]
+    headline = _headline(split)
+    unit = "Spend (BDT)" if split.currency == "BDT" else "Spend (USD)"
+    with styled_figure([headline, unit, *names], figsize=(7, 1.4 + 0.6 * len(names))) as fig:
+        ax = fig.add_subplot()
+        spends = [split.spend[p] for p in split.platforms]
+        colours = [PLATFORM_COLOURS.get(p, MUTED) if p in split.funded else MUTED
+                   for p in split.platforms]
+        bars = ax.barh(range(len(names)), spends, color=colours)
+        ax.set_yticks(range(len(names)), names)
+        ax.invert_yaxis()
+        ax.bar_label(bars, [f"{_money(split, s)} → {split.results[p]:,.0f} results"
+                            for p, s in zip(split.platforms, spends, strict=True)], padding=4)
+        ax.set_xlabel(unit)
+        ax.set_xlim(0, max(max(spends, default=0.0), 1.0) * 1.6)
+        ax.grid(axis="y", visible=False)
+        ax.set_title(headline, loc="left", pad=12)
+        fig.alt_text = allocation_alt_text(split)  # type: ignore[attr-defined]
+    return fig
+
+
+def allocation_png(allocation: Allocation, *, dpi: int = 80) -> bytes:
+    """The allocation chart as PNG bytes (for a web page or an ``ipywidgets.Image``).
+
+    >>> allocation_png(allocate_budget(5_000, ["facebook"]))[:4]
+    b'\\x89PNG'
+    """
+    fig = allocation_chart(allocation)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def _static_html(split: Allocation) -> str:
+    png = base64.b64encode(allocation_png(split)).decode("ascii")
+    alt = html.escape(allocation_alt_text(split), quote=True)
+    return (f"<div class='smm-budget-sliders'>{allocation_html(split)}"
+            f"<img src='data:image/png;base64,{png}' alt=\"{alt}\" "
+            f"style='max-width:100%'></div>")
+
+
+def budget_sliders(
+    total: float = 20_000,
+    platforms: Iterable[str] | None = None,
+    *,
+    cost_per_result: float | Mapping[str, float] | None = None,
+    saturation: float | Mapping[str, float] | None = None,
+    minimum: float | Mapping[str, float] = 0.0,
+    max_total: float | None = None,
+) -> LiveView:
+    """Sliders for the total budget and each platform's cost and saturation; live best split.
+
+    Takes the same inputs as :func:`~smm_helpers.budget.allocate_budget` (in taka); they are
+    the starting values of the sliders (``platforms`` defaults to :data:`DEFAULT_PLATFORMS`).
+    The static view (``.static_html``, ``.text``) shows the split for those inputs.
+
+    The live widget (``view.widget``) is a box with ``.controls`` (a dict of sliders:
+    ``"total"``, ``"cost:<platform>"`` and ``"saturation:<platform>"``), ``.table`` (the
+    HTML widget with the allocation table) and ``.chart`` (the PNG image), so code can
+    drive it too.
+
+    >>> view = budget_sliders(30_000, ["facebook", "linkedin"],
+    ...                       cost_per_result={"linkedin": 20}, saturation=1000)
+    >>> print(view.text.splitlines()[1])  # doctest: +NORMALIZE_WHITESPACE
+    Facebook ৳11,545 901 results next result costs ৳50.32
+    >>> budget_sliders(-5)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: total is -5.
+    How to fix it: give the budget as an amount of money, 0 or more.
+    """
+    chosen = list(platforms) if platforms is not None else list(DEFAULT_PLATFORMS)
+    start = allocate_budget(total, chosen, cost_per_result=cost_per_result,
+                            saturation=saturation, minimum=minimum)
+    top = float(max_total) if max_total is not None else max(100_000.0, 2 * start.total)
+    if top < start.total:
+        raise InputError(f"max_total ({top:g}) is below the starting total ({start.total:g})",
+                         fix="raise max_total or leave it out")
+
+    def build() -> Any:
+        return _build(start, top)
+
+    return LiveView(build, static_html=_static_html(start), text=str(start))
+
+
+def _build(start: Allocation, top: float) -> Any:
+    import ipywidgets as widgets
+
+    style = {"description_width": "12em"}
+    wide = {"width": "32em"}
+    platforms: Sequence[str] = start.platforms
+    controls: dict[str, Any] = {
+        "total": widgets.IntSlider(value=round(start.total), min=0, max=round(top), step=500,
+                                   description="Total budget (BDT)", style=style, layout=wide,
+                                   continuous_update=False),
+    }
+    for p in platforms:
+        controls[f"cost:{p}"] = widgets.FloatSlider(
+            value=min(start.cost_per_result[p], MAX_COST), min=0.5, max=MAX_COST, step=0.25,
+            description=f"{start.names[p]}: cost/result", style=style, layout=wide,
+            continuous_update=False)
+        controls[f"saturation:{p}"] = widgets.IntSlider(
+            value=round(min(start.saturation[p], MAX_SATURATION)), min=100, max=MAX_SATURATION,
+            step=100, description=f"{start.names[p]}: saturation", style=style, layout=wide,
+            continuous_update=False)
+    table = widgets.HTML(value=allocation_html(start))
+    chart = widgets.Image(value=allocation_png(start), format="png")
+    chart.add_class("smm-budget-chart")
+    table.add_class("smm-budget-table")
+
+    def redraw(_change: Any = None) -> None:
+        try:
+            split = allocate_budget(
+                float(controls["total"].value), list(platforms),
+                cost_per_result={p: float(controls[f"cost:{p}"].value) for p in platforms},
+                saturation={p: float(controls[f"saturation:{p}"].value) for p in platforms},
+                minimum=dict(start.minimum))
+        except InputError as error:
+            table.value = (f"<p style='color:#b35806'><b>Can't split yet:</b> "
+                           f"{html.escape(str(error))}</p>")
+            return
+        table.value = allocation_html(split)
+        chart.value = allocation_png(split)
+
+    for control in controls.values():
+        control.observe(redraw, names="value")
+    sliders = widgets.VBox([controls["total"]] + [
+        widgets.HBox([controls[f"cost:{p}"], controls[f"saturation:{p}"]]) for p in platforms])
+    box = widgets.VBox([sliders, table, chart])
+    box.controls = controls
+    box.table = table
+    box.chart = chart
+    return box
