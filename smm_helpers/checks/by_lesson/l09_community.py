@@ -1,0 +1,353 @@
+"""Self-checks for lesson 09 · Community management (``lessons/09-community.ipynb``).
+
+Data-based answers are computed from the course inbox with the package, never typed in:
+
+>>> 0 < nonprofit_response_rate() < 1
+True
+>>> nonprofit_median_hours() > 0
+True
+>>> first_to_escalate() in PRACTICE_IDS
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import regex
+
+from smm_helpers.checks.core import Feedback, Question
+from smm_helpers.checks.judges import choice, number, satisfies, text_elements
+from smm_helpers.schema import MESSAGE_CATEGORIES
+
+LESSON = "09-community"
+CLIENT = "nonprofit"
+
+# --------------------------------------------------------------------------- q1, q2: service
+
+
+@cache
+def _inbox(client: str | None = CLIENT) -> Any:
+    from smm_helpers.datasets import load_inbox
+
+    return load_inbox(client=client)
+
+
+@cache
+def nonprofit_response_rate() -> float:
+    """Share of all Alo Reading Circle messages (spam included) that got an answer.
+
+    >>> round(nonprofit_response_rate(), 3) == round(
+    ...     float(_inbox()["responded_at"].notna().mean()), 3)
+    True
+    """
+    from smm_helpers.metrics import response_rate
+
+    return response_rate(_inbox())
+
+
+def _rate(frame: Any) -> float:
+    from smm_helpers.metrics import response_rate
+
+    return response_rate(frame)
+
+
+def _rate_without_spam() -> float:
+    inbox = _inbox()
+    return _rate(inbox[inbox["category"] != "spam"])
+
+
+def _near(x: float, rate: float) -> bool:
+    return abs(x - rate) < 5e-4
+
+
+judge_response_rate = number(
+    nonprofit_response_rate,
+    rel_tol=0.002,
+    what="a fraction between 0 and 1",
+    mistakes=[
+        (lambda x: _near(x, _rate(_inbox(None))),
+         "That is both clients together: keep only the nonprofit's messages."),
+        (lambda x: _near(x, _rate(_inbox("business"))),
+         "That is the other client: which one is the literacy charity?"),
+        (lambda x: _near(x, 1 - nonprofit_response_rate()),
+         "That is the share left unanswered: the question asks for the answered share."),
+        (lambda x: _near(x, _rate_without_spam()),
+         "The question counts every message, spam included."),
+    ],
+    hint="Filter the inbox to the nonprofit, then use metrics.response_rate.",
+)
+
+
+def _q1_wrong() -> list[Any]:
+    right = nonprofit_response_rate()
+    return [right * 100, _rate(_inbox(None)), _rate(_inbox("business")), 1 - right,
+            _rate_without_spam(), str(round(right, 3))]
+
+
+@cache
+def nonprofit_median_hours() -> float:
+    """Median hours Alo Reading Circle took to answer a message (answered messages only).
+
+    >>> nonprofit_median_hours() == float(_hours().median())
+    True
+    """
+    from smm_helpers.metrics import response_summary
+
+    return float(response_summary(_inbox(), by=None)["median_hours"].iloc[0])
+
+
+def _hours(client: str | None = CLIENT) -> Any:
+    from smm_helpers.metrics import response_times
+
+    return response_times(_inbox(client))
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.01 * abs(b)
+
+
+judge_median_hours = number(
+    nonprofit_median_hours,
+    rel_tol=0.01,
+    what="a number of hours",
+    mistakes=[
+        (lambda x: _close(x, float(_hours().mean())),
+         "That is the mean: one message answered a week late pulls it up. Which statistic "
+         "resists that?"),
+        (lambda x: _close(x, nonprofit_median_hours() * 60),
+         "That looks like minutes: give the answer in hours."),
+        (lambda x: _close(x, nonprofit_median_hours() / 24),
+         "That looks like days: give the answer in hours."),
+        (lambda x: _close(x, float(_hours(None).median())),
+         "That is both clients together: keep only the nonprofit's messages."),
+    ],
+    hint="Use metrics.response_times (or response_summary) on the nonprofit's inbox; "
+         "unanswered messages have no response time.",
+)
+
+
+def _q2_wrong() -> list[Any]:
+    right = nonprofit_median_hours()
+    return [float(_hours().mean()), right * 60, right / 24, float(_hours(None).median()),
+            float(_hours("business").median())]
+
+
+# --------------------------------------------------------------------------- q3: category
+
+SARCASTIC_MESSAGE = "Great, another reading circle cancelled without notice. Thanks a lot."
+SARCASTIC_LABEL = "complaint"
+"""The true label, set by a person: the writer is unhappy (the classifier may disagree)."""
+
+judge_category = choice(
+    SARCASTIC_LABEL,
+    options=MESSAGE_CATEGORIES,
+    hints={
+        "praise": "Polite words can wrap an unhappy message. What happened to the writer, "
+                  "and how do they feel about it?",
+        "question": "Is the writer asking for information?",
+        "other": "Does the writer want something from the charity?",
+        "spam": "Spam sells something or lures people to a link. Does this message?",
+    },
+)
+
+# --------------------------------------------------------------------------- q4: a reply
+
+ANGRY_MESSAGE = (
+    "Three weeks ago I donated 2,000 taka for children's books and I still have no receipt. "
+    "Nobody answers my messages. Is this a scam?!"
+)
+
+_BLAME = regex.compile(
+    r"your (?:own )?fault|you should(?:'ve| have)|you (?:didn't|did not|failed|forgot|must have)"
+    r"|not our (?:fault|problem)|calm down|as (?:we|i) (?:already |clearly )?(?:said|told)"
+    r"|obviously|you people|stop complaining|(?:it|that) is (?:not true|false)"
+    r"|আপনার দোষ|আপনারই ভুল|আমাদের দোষ নেই",
+    regex.IGNORECASE | regex.V1,
+)
+NO_BLAME = "no blaming or arguing with the supporter"
+
+_reply_elements = text_elements(
+    {
+        "an apology": [r"sorry", r"apolog", r"regret", r"দুঃখিত", r"ক্ষমা"],
+        "a move to a private channel (inbox, DM, phone or email)": [
+            r"private", r"\bdm\b", r"direct message", r"inbox", r"message us", r"\bpm\b",
+            r"e-?mail", r"phone", r"\bcall\b", r"whatsapp", r"ইনবক্স", r"মেসেজ", r"ফোন",
+            r"ইমেইল", r"কল",
+        ],
+        "a concrete next step with a time": [
+            r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?)", r"\btoday\b", r"\btonight\b",
+            r"tomorrow", r"\bwithin\b", r"by (?:mon|tue|wed|thu|fri|sat|sun)", r"this (?:afternoon|"
+            r"evening|morning)", r"end of the day", r"[০-৯\d]+\s*(?:ঘণ্টা|মিনিট|দিন)", r"আজ",
+            r"কাল",
+        ],
+    },
+    min_words=10,
+    what="your reply",
+)
+
+_no_blame = satisfies(
+    lambda text: not _BLAME.search(text),
+    failure="Your reply argues with the supporter or puts the blame on them.",
+    hint="Own the problem and leave out who was wrong; a public argument is read by every "
+         "other follower.",
+)
+
+
+def judge_reply(answer: Any) -> Feedback:
+    """All three elements of a good public reply, and no blame or argument.
+
+    >>> judge_reply("Sorry! Please send us a DM and we will fix it within 24 hours.").correct
+    True
+    >>> judge_reply("Sorry, but you should have read the receipt page. DM us, we reply "
+    ...             "today.").missing
+    ('no blaming or arguing with the supporter',)
+    """
+    found = _reply_elements(answer)
+    if not isinstance(answer, str) or not answer.strip():
+        return found
+    blame = _no_blame(answer)
+    if blame.correct:
+        return found
+    return Feedback(False, blame.message, blame.hint, (*found.missing, NO_BLAME))
+
+
+_Q4_REFERENCE = [
+    "We're so sorry you've been waiting for your receipt, and for our silence. Could you send "
+    "us a private message with your phone number? Our finance volunteer will check your "
+    "donation and send the receipt within 24 hours.",
+    "I apologise, that's not how we want to treat a supporter. Please email "
+    "donate@aloreading.example with the date of your gift and we will call you today with the "
+    "receipt.",
+    "আপনার অসুবিধার জন্য আমরা আন্তরিকভাবে দুঃখিত। দয়া করে ইনবক্সে আপনার ফোন নম্বর দিন, "
+    "আমরা ২৪ ঘণ্টার মধ্যে রসিদ পাঠিয়ে দেব।",
+]
+
+_Q4_WRONG = [
+    "This is not a scam. Receipts are on our website, you should have read the FAQ.",
+    "Sorry for the trouble! We will look into it.",  # no private channel, no time
+    "Sorry about that, but it's not our fault: the bank was slow. DM us and we reply today.",
+    "Please DM us your details and we will reply within 24 hours.",  # no apology
+    "",
+    None,
+]
+
+# --------------------------------------------------------------------------- q5: escalation
+
+PRACTICE_IDS = ("m1", "m2", "m3", "m4", "m5", "m6")
+_PRACTICE_ROWS = (
+    ("m1", "facebook", "complaint", "2026-11-20 09:00",
+     "The Mirpur reading circle started an hour late and nobody told us."),
+    ("m2", "facebook", "question", "2026-11-20 11:00",
+     "When is the next reading circle in Mirpur?"),
+    ("m3", "instagram", "complaint", "2026-11-21 10:00",
+     "I was charged twice for my donation, I want a refund."),
+    ("m4", "facebook", "complaint", "2026-11-22 08:30",
+     "You posted a photo of my daughter without our consent. Please take it down."),
+    ("m5", "instagram", "praise", "2026-11-21 12:00",
+     "Thank you, my son loves the Saturday sessions!"),
+    ("m6", "facebook", "question", "2026-11-22 07:00",
+     "বইমেলায় আপনাদের স্টল কোথায়? জরুরি, আজই যেতে চাই"),
+)
+PRACTICE_NOW = "2026-11-22 09:00"
+"""The moment the practice inbox is looked at (Asia/Dhaka)."""
+
+
+def practice_inbox() -> Any:
+    """A small unanswered inbox for the escalation exercise (a new DataFrame each call).
+
+    >>> practice_inbox()[["message_id", "category"]].head(2)
+      message_id  category
+    0         m1  complaint
+    1         m2   question
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame(_PRACTICE_ROWS,
+                         columns=["message_id", "platform", "category", "received_at", "text"])
+    frame.insert(0, "client", CLIENT)
+    frame["received_at"] = pd.to_datetime(frame["received_at"]).dt.tz_localize("Asia/Dhaka")
+    frame["responded_at"] = pd.Series(pd.NaT, index=frame.index).dt.tz_localize("Asia/Dhaka")
+    return frame
+
+
+@cache
+def first_to_escalate() -> str:
+    """The message ``community.escalation_queue`` puts first in the practice inbox.
+
+    >>> first_to_escalate() in PRACTICE_IDS
+    True
+    """
+    from smm_helpers.community import escalation_queue
+
+    return str(escalation_queue(practice_inbox(), now=PRACTICE_NOW)["message_id"].iloc[0])
+
+
+judge_escalation = choice(
+    first_to_escalate,
+    options=PRACTICE_IDS,
+    hints={
+        "m1": "Oldest first is fair, but only among messages that are equally urgent.",
+        "m2": "A date question can wait a few hours; is anything in the inbox more serious?",
+        "m3": "Money matters, but is there a message where a person could be harmed?",
+        "m5": "Thanks are lovely, but praise never needs escalating.",
+        "m6": "The writer calls it urgent, but is it as serious as every other message?",
+    },
+    hint="Order by urgency first (what could harm someone?), then by age.",
+)
+
+
+def _q5_wrong() -> list[Any]:
+    return [m for m in ("m1", "m3", "m5", "m6") if m != first_to_escalate()]
+
+
+QUESTIONS: list[Question] = [
+    Question(
+        lesson=LESSON,
+        id="q1",
+        prompt="What share of Alo Reading Circle's messages (all of them, spam included) got "
+               "an answer? Give a fraction between 0 and 1.",
+        judge=judge_response_rate,
+        reference=lambda: [nonprofit_response_rate(), round(nonprofit_response_rate(), 3)],
+        wrong=_q1_wrong,
+    ),
+    Question(
+        lesson=LESSON,
+        id="q2",
+        prompt="How many hours did Alo Reading Circle typically take to answer a message? "
+               "Give the median over the answered messages, in hours.",
+        judge=judge_median_hours,
+        reference=lambda: [nonprofit_median_hours(), round(nonprofit_median_hours(), 1)],
+        wrong=_q2_wrong,
+    ),
+    Question(
+        lesson=LESSON,
+        id="q3",
+        prompt=f"Read this message as a person would: “{SARCASTIC_MESSAGE}” Which category "
+               f"is it: {', '.join(MESSAGE_CATEGORIES)}?",
+        judge=judge_category,
+        reference=[SARCASTIC_LABEL, SARCASTIC_LABEL.upper()],
+        wrong=[c for c in MESSAGE_CATEGORIES if c != SARCASTIC_LABEL],
+    ),
+    Question(
+        lesson=LESSON,
+        id="q4",
+        prompt=f"A supporter writes in public: “{ANGRY_MESSAGE}” Write the public reply "
+               "(English or Bengali).",
+        judge=judge_reply,
+        reference=_Q4_REFERENCE,
+        wrong=_Q4_WRONG,
+    ),
+    Question(
+        lesson=LESSON,
+        id="q5",
+        prompt="In the practice inbox (practice_inbox()), which message should a person deal "
+               f"with first? Answer with its message_id: {', '.join(PRACTICE_IDS)}.",
+        judge=judge_escalation,
+        reference=lambda: [first_to_escalate()],
+        wrong=_q5_wrong,
+    ),
+]
+
+__all__ = ["QUESTIONS", "practice_inbox"]
