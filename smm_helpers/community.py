@@ -49,7 +49,7 @@ import csv
 import html
 import math
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from smm_helpers.errors import DataError, InputError, unknown_choice
-from smm_helpers.schema import LANGUAGES, MESSAGE_CATEGORIES, TIMEZONE
+from smm_helpers.schema import LANGUAGES, MESSAGE_CATEGORIES, TIMEZONE, require_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -579,25 +579,6 @@ def urgency_of(text: str) -> tuple[int, str]:
 # ---------------------------------------------------------------------------------------
 
 
-def _require_columns(frame: object, columns: Iterable[str], table: str) -> pd.DataFrame:
-    import pandas as pd
-
-    if not isinstance(frame, pd.DataFrame):
-        raise InputError(
-            f"{table} must be a pandas DataFrame, not {type(frame).__name__}",
-            fix=f"pass the {table} table, e.g. smm_helpers.datasets.load_course_data()['{table}']",
-        )
-    for column in columns:
-        if column not in frame.columns:
-            raise DataError(
-                f"the {table} table has no {column!r} column "
-                f"(it has: {', '.join(map(str, frame.columns)) or 'no columns'})",
-                fix=f"add or rename the column so it is called {column!r} "
-                    "(see smm_helpers.schema for the expected columns)",
-                column=column,
-            )
-    return frame
-
 
 def triage(inbox: pd.DataFrame) -> pd.DataFrame:
     """Classify every message of an inbox; return a copy with the verdicts added.
@@ -615,10 +596,9 @@ def triage(inbox: pd.DataFrame) -> pd.DataFrame:
     >>> triage(pd.DataFrame({"message": ["hi"]}))
     Traceback (most recent call last):
     ...
-    smm_helpers.errors.DataError: column 'text': the inbox table has no 'text' column (it has: message).
-    How to fix it: add or rename the column so it is called 'text' (see smm_helpers.schema for the expected columns).
+    smm_helpers.errors.DataError: column 'text': the inbox table has no column 'text' (it has: message)...
     """  # noqa: E501
-    _require_columns(inbox, ["text"], "inbox")
+    require_table(inbox, ["text"], "inbox")
     languages = inbox["language"] if "language" in inbox.columns else [None] * len(inbox)
     results = []
     for position, (text, language) in enumerate(zip(inbox["text"], languages, strict=True)):
@@ -704,16 +684,15 @@ def evaluate_classifier(sample: pd.DataFrame | None = None, *,
     >>> evaluate_classifier(tiny, split="test")
     Traceback (most recent call last):
     ...
-    smm_helpers.errors.DataError: column 'split': the sample table has no 'split' column (it has: text, category).
-    How to fix it: add or rename the column so it is called 'split' (see smm_helpers.schema for the expected columns).
+    smm_helpers.errors.DataError: column 'split': the sample table has no column 'split' (it has: text, category)...
     """  # noqa: E501
     import pandas as pd
 
     if sample is None:
         sample = load_labelled_sample()
-    _require_columns(sample, ["text", "category"], "sample")
+    require_table(sample, ["text", "category"], "sample")
     if split is not None:
-        _require_columns(sample, ["split"], "sample")
+        require_table(sample, ["split"], "sample")
         sample = sample[sample["split"] == split]
         if sample.empty:
             raise InputError(f"no rows have split == {split!r}",
@@ -861,7 +840,7 @@ def response_time_report(inbox: pd.DataFrame, *, sla_hours: float = 24,
     import numpy as np
     import pandas as pd
 
-    _require_columns(inbox, INBOX_TIME_COLUMNS, "inbox")
+    require_table(inbox, INBOX_TIME_COLUMNS, "inbox")
     if isinstance(sla_hours, bool) or not isinstance(sla_hours, int | float) or sla_hours <= 0:
         raise InputError(f"sla_hours must be a positive number of hours, not {sla_hours!r}",
                          fix="use e.g. sla_hours=24 for 'answer within a day'")
@@ -940,12 +919,11 @@ def escalation_queue(inbox: pd.DataFrame, *, now: Any = None) -> pd.DataFrame:
     >>> escalation_queue(inbox.drop(columns="text"))
     Traceback (most recent call last):
     ...
-    smm_helpers.errors.DataError: column 'text': the inbox table has no 'text' column (it has: message_id, category, received_at, responded_at).
-    How to fix it: add or rename the column so it is called 'text' (see smm_helpers.schema for the expected columns).
+    smm_helpers.errors.DataError: column 'text': the inbox table has no column 'text' (it has: message_id, category, ...
     """  # noqa: E501
     import pandas as pd
 
-    _require_columns(inbox, ["message_id", "text", "received_at", "responded_at"], "inbox")
+    require_table(inbox, ["message_id", "text", "received_at", "responded_at"], "inbox")
     frame = inbox.copy()
     if "category" not in frame.columns:
         frame["category"] = triage(frame)["predicted_category"]

@@ -47,8 +47,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from smm_helpers.errors import DataError, InputError, unknown_choice
-from smm_helpers.schema import ENGAGEMENT_COLUMNS, PLATFORMS
+from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.schema import ENGAGEMENT_COLUMNS, PLATFORMS, require_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -443,23 +443,6 @@ def unsourced_claims(text: str) -> list[Claim]:
 # ---------------------------------------------------------------------------------------
 
 
-def _require(frame: object, columns: Iterable[str], table: str) -> pd.DataFrame:
-    import pandas as pd
-
-    if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"{table} must be a pandas DataFrame, not {type(frame).__name__}",
-                         fix=f"pass the {table} table as a DataFrame")
-    for column in columns:
-        if column not in frame.columns:
-            raise DataError(
-                f"the {table} table has no {column!r} column "
-                f"(it has: {', '.join(map(str, frame.columns)) or 'no columns'})",
-                fix=f"add or rename the column so it is called {column!r} "
-                    "(see smm_helpers.schema)",
-                column=column,
-            )
-    return frame
-
 
 def _robust_z(values: Any) -> Any:
     """(x − median) / (1.4826 × MAD): a z-score that one outlier cannot hide behind."""
@@ -655,21 +638,20 @@ def detect_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *,
     >>> detect_fake_engagement(posts, followers.drop(columns="followers"))
     Traceback (most recent call last):
     ...
-    smm_helpers.errors.DataError: column 'followers': the followers table has no 'followers' column (it has: date, client, platform).
-    How to fix it: add or rename the column so it is called 'followers' (see smm_helpers.schema).
+    smm_helpers.errors.DataError: column 'followers': the followers table has no column 'followers' (it has: date, client, ...
     """  # noqa: E501
     import pandas as pd
 
-    _require(posts, ["post_id", "client", "platform", "published_at", "reach",
+    require_table(posts, ["post_id", "client", "platform", "published_at", "reach",
                      *ENGAGEMENT_COLUMNS], "posts")
-    _require(followers, ["date", "client", "platform", "followers"], "followers")
+    require_table(followers, ["date", "client", "platform", "followers"], "followers")
     if threshold <= 0:
         raise InputError(f"threshold must be positive, not {threshold!r}",
                          fix="use a robust z-score such as 5 (lower finds more, wrongly too)")
     empty = pd.DataFrame()
     templated, bursts = empty, empty
     if comments is not None:
-        _require(comments, ["post_id", "author", "text", "timestamp"], "comments")
+        require_table(comments, ["post_id", "author", "text", "timestamp"], "comments")
         templated = _templated_comments(comments, min_copies)
         bursts = _comment_bursts(comments, window_minutes, min_burst)
     return FakeEngagementReport(
@@ -713,9 +695,9 @@ def inject_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *, seed
     import numpy as np
     import pandas as pd
 
-    _require(posts, ["post_id", "client", "platform", "published_at", "reach",
+    require_table(posts, ["post_id", "client", "platform", "published_at", "reach",
                      *ENGAGEMENT_COLUMNS], "posts")
-    _require(followers, ["date", "client", "platform", "followers"], "followers")
+    require_table(followers, ["date", "client", "platform", "followers"], "followers")
     if isinstance(n_events, bool) or not isinstance(n_events, int) or n_events < 1:
         raise InputError(f"n_events must be a whole number >= 1, not {n_events!r}",
                          fix="e.g. n_events=4 injects 4 bought-follower jumps and 4 "

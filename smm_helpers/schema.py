@@ -18,7 +18,9 @@ says otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 TIMEZONE = "Asia/Dhaka"
 CURRENCY = "BDT"
@@ -147,3 +149,58 @@ def column_names(table: tuple[Column, ...]) -> list[str]:
     ['campaign_id', 'client', 'platform', 'objective']
     """
     return [column.name for column in table]
+
+
+LOADERS = {
+    "posts": "smm_helpers.datasets.load_posts()",
+    "followers": "smm_helpers.datasets.load_followers()",
+    "inbox": "smm_helpers.datasets.load_inbox()",
+    "campaigns": "smm_helpers.datasets.load_campaigns()",
+}
+"""How to load each course table, for error messages."""
+
+
+def require_table(table: Any, columns: Iterable[str], table_name: str) -> Any:
+    """Check that ``table`` is a DataFrame holding ``columns``; return it unchanged.
+
+    Every function that takes a table calls this first, so a wrong table always gets the
+    same clear message: which columns are missing, which it has, and how to get a good one.
+
+    >>> import pandas as pd
+    >>> require_table(pd.DataFrame({"reach": [1]}), ["reach"], "posts").columns.tolist()
+    ['reach']
+    >>> require_table(pd.DataFrame({"reach": [1]}), ["reach", "impressions"], "posts")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: column 'impressions': the posts table has no column 'impre...
+    >>> require_table([1, 2], ["reach"], "posts")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: expected a posts table (a pandas DataFrame), got list...
+    """
+    import pandas as pd
+
+    from smm_helpers.errors import DataError, InputError
+
+    loader = LOADERS.get(table_name)
+    if not isinstance(table, pd.DataFrame):
+        raise InputError(
+            f"expected {'an' if table_name[:1] in 'aeio' else 'a'} {table_name} table "
+            f"(a pandas DataFrame), got {type(table).__name__}",
+            fix=f"pass a DataFrame, e.g. {loader}" if loader else "pass a pandas DataFrame",
+        )
+    missing = [name for name in columns if name not in table.columns]
+    if missing:
+        names = ", ".join(repr(name) for name in missing)
+        plural = "s" if len(missing) > 1 else ""
+        has = ", ".join(map(str, table.columns)) or "no columns"
+        schema_hint = (
+            f"so the table matches smm_helpers.schema.{table_name.upper()}, or load it with "
+            f"{loader}" if loader else "so the table has the columns the function names"
+        )
+        raise DataError(
+            f"the {table_name} table has no column{plural} {names} (it has: {has})",
+            fix=f"add or rename the column{plural} {schema_hint}",
+            column=missing[0],
+        )
+    return table

@@ -146,7 +146,7 @@ def test_triage_names_the_row_with_an_empty_message() -> None:
 
 
 def test_triage_rejects_something_that_is_not_a_dataframe() -> None:
-    with pytest.raises(InputError, match=r"inbox must be a pandas DataFrame, not list"):
+    with pytest.raises(InputError, match=r"expected an inbox table \(a pandas DataFrame\)"):
         triage(["hi"])  # type: ignore[arg-type]
 
 

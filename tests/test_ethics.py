@@ -271,7 +271,7 @@ def test_detect_fake_engagement_names_missing_columns() -> None:
         detect_fake_engagement(posts.drop(columns="reach"), followers)
     assert error.value.column == "reach"
     comments = pd.DataFrame({"post_id": ["p"], "text": ["hi"], "timestamp": [pd.Timestamp(0)]})
-    with pytest.raises(DataError, match=r"the comments table has no 'author' column"):
+    with pytest.raises(DataError, match=r"the comments table has no column 'author'"):
         detect_fake_engagement(posts, followers, comments=comments)
 
 
@@ -279,7 +279,7 @@ def test_detect_fake_engagement_rejects_bad_arguments() -> None:
     posts, followers = _smooth(days=20)
     with pytest.raises(InputError, match="threshold must be positive"):
         detect_fake_engagement(posts, followers, threshold=0)
-    with pytest.raises(InputError, match="posts must be a pandas DataFrame, not dict"):
+    with pytest.raises(InputError, match=r"a posts table \(a pandas DataFrame\), got dict"):
         detect_fake_engagement({}, followers)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="pass both posts and followers, or neither"):
         evaluate_fake_engagement(range(1), posts=posts)

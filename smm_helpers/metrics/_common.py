@@ -10,52 +10,12 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.errors import DataError, unknown_choice
 from smm_helpers.schema import TIMEZONE
-
-LOADERS = {
-    "posts": "smm_helpers.datasets.load_posts()",
-    "followers": "smm_helpers.datasets.load_followers()",
-    "inbox": "smm_helpers.datasets.load_inbox()",
-    "campaigns": "smm_helpers.datasets.load_campaigns()",
-}
 
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 """Days in Bangladesh's order: the Sunday–Thursday working week, then the Friday–Saturday
 weekend (``holidays.BD().weekend == {4, 5}``; see reference/facts.md §2.5)."""
-
-
-def require_table(table: object, columns: Iterable[str], table_name: str) -> pd.DataFrame:
-    """Check that ``table`` is a DataFrame with ``columns``; return it unchanged.
-
-    >>> require_table(pd.DataFrame({"reach": [1]}), ["reach"], "posts").columns.tolist()
-    ['reach']
-    >>> require_table(pd.DataFrame({"reach": [1]}), ["reach", "impressions"], "posts")
-    Traceback (most recent call last):
-    ...
-    smm_helpers.errors.DataError: column 'impressions': the posts table has no column...
-    """
-    if not isinstance(table, pd.DataFrame):
-        raise InputError(
-            f"expected a {table_name} table (a pandas DataFrame), got {type(table).__name__}",
-            fix="pass a DataFrame, e.g. one from "
-            + LOADERS.get(table_name, "smm_helpers.datasets"),
-        )
-    missing = [name for name in columns if name not in table.columns]
-    if missing:
-        names = ", ".join(repr(name) for name in missing)
-        plural = "s" if len(missing) > 1 else ""
-        raise DataError(
-            f"the {table_name} table has no column{plural} {names}",
-            fix=(
-                f"pass a {table_name} table with the columns of "
-                f"smm_helpers.schema.{table_name.upper()} (this one has: "
-                f"{', '.join(map(str, table.columns)) or 'no columns'}); "
-                f"load one with {LOADERS.get(table_name, 'smm_helpers.datasets')}"
-            ),
-            column=missing[0],
-        )
-    return table
 
 
 def as_float(values: pd.Series) -> pd.Series:

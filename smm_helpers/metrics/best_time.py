@@ -24,9 +24,9 @@ from smm_helpers.metrics._common import (
     day_numbers,
     divide,
     local_times,
-    require_table,
 )
 from smm_helpers.metrics.rates import engagements
+from smm_helpers.schema import require_table
 
 if TYPE_CHECKING:
     from pandas.api.typing import SeriesGroupBy

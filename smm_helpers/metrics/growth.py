@@ -10,8 +10,8 @@ from smm_helpers.metrics._common import (
     divide,
     local_times,
     period_start,
-    require_table,
 )
+from smm_helpers.schema import require_table
 
 GROWTH_FREQUENCIES = {"D": "date", "W": "week", "M": "month"}
 

@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from smm_helpers.errors import InputError
-from smm_helpers.metrics._common import divide, require_table
+from smm_helpers.metrics._common import divide
+from smm_helpers.schema import require_table
 
 Number = float | int | np.integer | np.floating
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from smm_helpers.metrics._common import check_choice, divide, require_table
-from smm_helpers.schema import ENGAGEMENT_COLUMNS
+from smm_helpers.metrics._common import check_choice, divide
+from smm_helpers.schema import ENGAGEMENT_COLUMNS, require_table
 
 ENGAGEMENT_RATE_BASES = ("reach", "impressions", "followers")
 

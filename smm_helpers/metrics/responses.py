@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from smm_helpers.errors import DataError, InputError, unknown_choice
-from smm_helpers.metrics._common import local_times, require_table
+from smm_helpers.metrics._common import local_times
+from smm_helpers.schema import require_table
 
 RESPONSE_GROUPS = ("platform", "category", "client", "language")
 """What :func:`response_summary` can group by (or ``None`` for the whole inbox)."""

@@ -15,10 +15,9 @@ from smm_helpers.metrics._common import (
     divide,
     local_times,
     period_start,
-    require_table,
 )
 from smm_helpers.metrics.rates import engagements
-from smm_helpers.schema import ENGAGEMENT_COLUMNS
+from smm_helpers.schema import ENGAGEMENT_COLUMNS, require_table
 
 COLUMN_KEYS = ("client", "platform", "format", "pillar", "language")
 TIME_KEYS = ("week", "month", "weekday", "hour")

@@ -43,7 +43,7 @@ from typing import Any
 import pandas as pd
 
 from smm_helpers.errors import DataError, InputError, unknown_choice
-from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, PLATFORMS, TIMEZONE
+from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, PLATFORMS, TIMEZONE, require_table
 
 __all__ = [
     "DIRECTIONS",
@@ -418,20 +418,6 @@ def _check_pillars(pillars: dict[str, float]) -> None:
 
 # --- the data of one review period --------------------------------------------------------
 
-def _require(frame: object, columns: Sequence[str], name: str) -> pd.DataFrame:
-    if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"{name} must be a pandas DataFrame, not {type(frame).__name__}",
-                         fix=f"load it first, e.g. pd.read_csv('{name}.csv')")
-    absent = [c for c in columns if c not in frame.columns]
-    if absent:
-        raise DataError(
-            f"the {name} table has no column {', '.join(map(repr, absent))}; "
-            f"it has: {', '.join(map(str, frame.columns))}",
-            fix=f"rename your columns to the names in smm_helpers.schema ({name})",
-            column=absent[0],
-        )
-    return frame
-
 
 def _local_days(values: pd.Series, column: str) -> pd.Series:
     """Calendar days in Asia/Dhaka as naive midnight timestamps."""
@@ -481,7 +467,8 @@ class _PeriodData:
               followers: pd.DataFrame | None, inbox: pd.DataFrame | None,
               campaigns: pd.DataFrame | None, start: str | date | None,
               end: str | date | None) -> _PeriodData:
-        posts = _own_rows(plan, _require(posts, ["published_at", "platform"], "posts"), "posts")
+        posts = require_table(posts, ["published_at", "platform"], "posts")
+        posts = _own_rows(plan, posts, "posts")
         posts = posts.assign(_day=_local_days(posts["published_at"], "published_at"))
         posts = posts[posts["platform"].isin(plan.platforms)]
         if posts.empty:
@@ -525,7 +512,7 @@ def _cut(plan: SocialMediaPlan, frame: pd.DataFrame | None, name: str, column: s
          day0: pd.Timestamp, day1: pd.Timestamp) -> pd.DataFrame | None:
     if frame is None:
         return None
-    frame = _own_rows(plan, _require(frame, [column, "platform"], name), name)
+    frame = _own_rows(plan, require_table(frame, [column, "platform"], name), name)
     frame = frame.assign(_day=_local_days(frame[column], column))
     keep = (frame["_day"] >= day0) & (frame["_day"] <= day1) & frame["platform"].isin(
         plan.platforms)
@@ -537,7 +524,7 @@ def _cut_campaigns(plan: SocialMediaPlan, frame: pd.DataFrame | None,
     """Campaigns that ran at least one day inside the period (their totals are not split)."""
     if frame is None:
         return None
-    frame = _own_rows(plan, _require(frame, ["start_date", "end_date", "platform"],
+    frame = _own_rows(plan, require_table(frame, ["start_date", "end_date", "platform"],
                                      "campaigns"), "campaigns")
     first = _local_days(frame["start_date"], "start_date")
     last = _local_days(frame["end_date"], "end_date")
@@ -556,7 +543,7 @@ def _ratio(top: float, bottom: float) -> float:
 
 
 def _engagements(posts: pd.DataFrame) -> pd.Series:
-    _require(posts, list(ENGAGEMENT_COLUMNS), "posts")
+    require_table(posts, list(ENGAGEMENT_COLUMNS), "posts")
     return posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1)
 
 
@@ -567,12 +554,12 @@ def _actual(goal: Target, data: _PeriodData) -> float:
     if metric == "posts_per_week":
         return len(posts) / data.weeks
     if metric == "er_reach":
-        _require(posts, ["reach"], "posts")
+        require_table(posts, ["reach"], "posts")
         return _ratio(_engagements(posts).sum(), posts["reach"].sum())
     if metric in ("reach", "link_clicks"):
-        return float(_require(posts, [metric], "posts")[metric].sum())
+        return float(require_table(posts, [metric], "posts")[metric].sum())
     if metric == "ctr":
-        _require(posts, ["link_clicks", "impressions"], "posts")
+        require_table(posts, ["link_clicks", "impressions"], "posts")
         return _ratio(posts["link_clicks"].sum(), posts["impressions"].sum())
     if metric in ("followers", "follower_growth_rate"):
         return _followers_actual(metric, platform, data)
@@ -581,7 +568,7 @@ def _actual(goal: Target, data: _PeriodData) -> float:
     if metric == "spend":
         total = float(posts["spend"].sum()) if "spend" in posts.columns else 0.0
         if data.campaigns is not None:
-            campaigns = _on(_require(data.campaigns, ["spend"], "campaigns"), platform)
+            campaigns = _on(require_table(data.campaigns, ["spend"], "campaigns"), platform)
             total += float(campaigns["spend"].sum())
         return total
     return _campaign_actual(metric, platform, data)
@@ -589,10 +576,10 @@ def _actual(goal: Target, data: _PeriodData) -> float:
 
 def _followers_actual(metric: str, platform: str, data: _PeriodData) -> float:
     if data.followers is not None:
-        table = _on(_require(data.followers, ["followers"], "followers"), platform)
+        table = _on(require_table(data.followers, ["followers"], "followers"), platform)
         by_day = "_day"
     else:
-        table = _on(_require(data.posts, ["followers"], "posts"), platform)
+        table = _on(require_table(data.posts, ["followers"], "posts"), platform)
         by_day = "published_at"
     if table.empty:
         return float("nan")
@@ -613,7 +600,7 @@ def _inbox_hours(inbox: pd.DataFrame) -> pd.Series:
 def _inbox_actual(metric: str, platform: str, data: _PeriodData) -> float:
     if data.inbox is None:
         return float("nan")
-    inbox = _on(_require(data.inbox, ["responded_at"], "inbox"), platform)
+    inbox = _on(require_table(data.inbox, ["responded_at"], "inbox"), platform)
     if inbox.empty:
         return float("nan")
     hours = _inbox_hours(inbox)
@@ -627,13 +614,13 @@ def _campaign_actual(metric: str, platform: str, data: _PeriodData) -> float:
         return float("nan")
     campaigns = _on(data.campaigns, platform)
     if metric == "cost_per_result":
-        _require(campaigns, ["spend", "conversions"], "campaigns")
+        require_table(campaigns, ["spend", "conversions"], "campaigns")
         return _ratio(campaigns["spend"].sum(), campaigns["conversions"].sum())
     if metric == "donations":
-        _require(campaigns, ["objective", "conversions"], "campaigns")
+        require_table(campaigns, ["objective", "conversions"], "campaigns")
         return float(campaigns.loc[campaigns["objective"] == "donations", "conversions"].sum())
     column = "conversions" if metric == "conversions" else "conversion_value"
-    return float(_require(campaigns, [column], "campaigns")[column].sum())
+    return float(require_table(campaigns, [column], "campaigns")[column].sum())
 
 
 # --- corrections ----------------------------------------------------------------------------
@@ -643,7 +630,7 @@ def _pillar_mix(pillars: Mapping[str, float], posts: pd.DataFrame) -> pd.DataFra
     columns = ["pillar", "planned", "actual", "gap", "posts"]
     if not pillars:
         return pd.DataFrame(columns=columns)
-    _require(posts, ["pillar"], "posts")
+    require_table(posts, ["pillar"], "posts")
     by_key = {name.strip().casefold(): name for name in pillars}
     names = posts["pillar"].astype("string").str.strip()
     names = names.map(lambda n: by_key.get(str(n).casefold(), n), na_action="ignore")
