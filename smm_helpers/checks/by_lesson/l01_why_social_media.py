@@ -1,0 +1,207 @@
+"""Self-checks for lesson 01 · Why social media (the nonprofit case, cost and reach).
+
+Data answers are computed from the committed course data with ``smm_helpers.metrics``.
+
+>>> from smm_helpers.checks import check
+>>> bool(check("01-why-social-media", "q1", median_organic_reach_share()))
+True
+>>> check("01-why-social-media", "q1", 100 * median_organic_reach_share()).hint
+'That looks like a percentage: give the rate as a fraction (e.g. 0.05 for 5%).'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import pandas as pd
+
+from smm_helpers import metrics
+from smm_helpers.checks.core import Question
+from smm_helpers.checks.judges import choice, number, text_elements
+from smm_helpers.datasets import CourseData, load_course_data
+
+LESSON = "01-why-social-media"
+
+M_R_ORGANIC_REACH = 0.04
+"""M+R Benchmarks 2020: an organic Facebook post reached about 4% of fans (facts.md §2.3)."""
+
+
+@cache
+def _data() -> CourseData:
+    return load_course_data()
+
+
+def _facebook_posts(client: str = "nonprofit") -> pd.DataFrame:
+    posts = _data().posts
+    return posts[(posts["client"] == client) & (posts["platform"] == "facebook")]
+
+
+def _near(value: float) -> Callable[[float], bool]:
+    return lambda x: abs(x - value) <= 0.002 * abs(value)
+
+
+@cache
+def median_organic_reach_share() -> float:
+    """Median reach ÷ followers of Alo Reading Circle's organic (not boosted) Facebook posts.
+
+    >>> 0 < median_organic_reach_share() < 1
+    True
+    """
+    facebook = _facebook_posts()
+    organic = facebook[~facebook["boosted"]]
+    return float(metrics.reach_rate(organic).median())
+
+
+def _mean_organic_reach_share() -> float:
+    facebook = _facebook_posts()
+    return float(metrics.reach_rate(facebook[~facebook["boosted"]]).mean())
+
+
+def _median_reach_share_all_posts() -> float:
+    return float(metrics.reach_rate(_facebook_posts()).median())
+
+
+def _boosted(client: str) -> pd.DataFrame:
+    posts = _data().posts
+    return posts[(posts["client"] == client) & posts["boosted"]]
+
+
+@cache
+def cost_per_thousand_reached(client: str = "nonprofit") -> float:
+    """Taka spent per 1,000 people reached by a client's boosted posts (all platforms).
+
+    Total spend ÷ total reach × 1,000: what the money bought, per thousand people.
+
+    >>> cost_per_thousand_reached() > 0
+    True
+    """
+    boosted = _boosted(client)
+    return float(boosted["spend"].sum() / boosted["reach"].sum() * 1000)
+
+
+def _boosted_cpm(client: str = "nonprofit") -> float:
+    boosted = _boosted(client)
+    return float(metrics.cpm(float(boosted["spend"].sum()), int(boosted["impressions"].sum())))
+
+
+CLAIM_OPTIONS = [
+    "sourced",
+    "unsourced but close to other surveys",
+    "contradicted by other surveys",
+    "impossible to check",
+]
+"""The verdicts a learner may give on source article 000's "89% of charities" figure."""
+
+SUPPORTERS = [
+    r"stakeholder", r"supporter", r"relationship", r"communit", r"donor", r"volunteer",
+    r"re-?shar", r"\bshar(e|es|ed|ing)\b", r"viral", r"connect", r"feedback",
+    r"conversation", r"engag", r"audience", r"followers", r"\bcauses?\b",
+    r"সমর্থক", r"সম্পর্ক", r"স্বেচ্ছাসেবক", r"দাতা", r"শেয়ার", r"শেয়ার", r"যোগাযোগ",
+]
+COST = [
+    r"\bcosts?\b", r"\bcheap", r"inexpensive", r"less expensive", r"budget", r"money",
+    r"afford", r"return on investment", r"\bROI\b", r"low[- ]cost", r"\bfree\b",
+    r"taka", r"\bprice", r"\bspend",
+    r"খরচ", r"সস্তা", r"টাকা", r"বিনামূল্যে",
+]
+
+QUESTIONS = [
+    Question(
+        lesson=LESSON,
+        id="q1",
+        prompt="What is the median organic reach of Alo Reading Circle's Facebook posts as a "
+               "share of followers? Give a fraction (0.05 means 5%).",
+        judge=number(
+            median_organic_reach_share,
+            what="a fraction between 0 and 1",
+            mistakes=[
+                (lambda x: _near(_mean_organic_reach_share())(x),
+                 "That is the mean; the question asks for the median."),
+                (lambda x: _near(_median_reach_share_all_posts())(x),
+                 "That includes the boosted posts: organic means no money behind the post."),
+                (lambda x: _near(M_R_ORGANIC_REACH)(x),
+                 "That is the M+R benchmark; compute the figure from Alo's own posts."),
+            ],
+            hint="Keep the nonprofit's Facebook posts that were not boosted, divide reach by "
+                 "followers per post (metrics.reach_rate does it), then take the median.",
+        ),
+        reference=lambda: [median_organic_reach_share()],
+        wrong=lambda: [100 * median_organic_reach_share(), _mean_organic_reach_share(),
+                       _median_reach_share_all_posts(), M_R_ORGANIC_REACH],
+    ),
+    Question(
+        lesson=LESSON,
+        id="q2",
+        prompt="How many taka did Alo Reading Circle spend per 1,000 people reached with its "
+               "boosted posts (all platforms together: total spend ÷ total reach × 1,000)?",
+        judge=number(
+            cost_per_thousand_reached,
+            what="an amount of taka",
+            mistakes=[
+                (lambda x: _near(cost_per_thousand_reached() / 1000)(x),
+                 "That is the cost per single person: multiply by 1,000."),
+                (lambda x: _near(_boosted_cpm())(x),
+                 "That is per 1,000 impressions (CPM); the question asks per 1,000 people "
+                 "reached."),
+                (lambda x: _near(cost_per_thousand_reached("business"))(x),
+                 "That is the shop's figure: keep only the nonprofit's boosted posts."),
+            ],
+            hint="Keep the nonprofit's boosted posts, add up 'spend' and 'reach', divide, then "
+                 "scale to 1,000 people.",
+        ),
+        reference=lambda: [cost_per_thousand_reached()],
+        wrong=lambda: [cost_per_thousand_reached() / 1000, _boosted_cpm(),
+                       cost_per_thousand_reached("business")],
+    ),
+    Question(
+        lesson=LESSON,
+        id="q3",
+        prompt="Source article 000 says 89% of charities use social media and 45% find it "
+               "important for fundraising. Which verdict fits what we found when we checked?",
+        judge=choice(
+            "unsourced but close to other surveys",
+            options=CLAIM_OPTIONS,
+            hints={
+                "sourced": "Did the article, or anyone checking it, find the study behind "
+                           "the figure?",
+                "contradicted by other surveys": "Compare the article's figure with the "
+                                                 "Sage and The Wheel results: far apart?",
+                "impossible to check": "We could not find the study, but could we compare the "
+                                       "figure with other surveys?",
+            },
+        ),
+        reference=["unsourced but close to other surveys", "Unsourced but close to other "
+                   "surveys", "unsourced-but-close-to-other-surveys"],
+        wrong=["sourced", "contradicted by other surveys", "impossible to check"],
+    ),
+    Question(
+        lesson=LESSON,
+        id="q4",
+        prompt="In two or three sentences, give two reasons a nonprofit like Alo Reading "
+               "Circle uses social media: one about its supporters, one about money.",
+        judge=text_elements(
+            {"a reason about supporters (relationships, community, re-sharing...)": SUPPORTERS,
+             "a reason about money (cost, budget, return...)": COST},
+            min_words=6,
+            what="your answer",
+        ),
+        reference=[
+            "Social media lets the charity build relationships with its supporters, who "
+            "re-share its posts to their friends. It also costs less than print adverts.",
+            "It keeps volunteers and donors connected to the cause, and it is cheaper than "
+            "traditional marketing, with a better return on investment.",
+            "সমর্থকদের সাথে সম্পর্ক তৈরি হয় এবং তারা পোস্ট শেয়ার করে। প্রচলিত বিজ্ঞাপনের চেয়ে "
+            "খরচ অনেক কম।",
+        ],
+        wrong=[
+            "Because everyone is on Facebook these days.",
+            "It is cheap.",
+            "Social media builds relationships with supporters and they re-share our posts "
+            "with their friends and family.",
+            "It is much cheaper than a newspaper advert or a billboard in Dhaka, so the "
+            "budget goes further.",
+            "",
+        ],
+    ),
+]
