@@ -1,0 +1,184 @@
+"""Self-checks for lesson 04 · Goals and plans.
+
+Goals are judged by ``planning.check_goal``; the plan's gaps and misses come from
+``SocialMediaPlan.review`` on the course data, so nothing here is typed in by hand.
+
+>>> from smm_helpers.checks import check
+>>> check("04-goals-and-plans", "q1", "Get more Facebook followers").missing
+('measurable', 'achievable', 'relevant', 'time-bound')
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from smm_helpers.checks.core import Feedback, Question
+from smm_helpers.checks.judges import choice, number
+from smm_helpers.planning import CRITERIA, check_goal
+
+LESSON = "04-goals-and-plans"
+
+REVIEW_START, REVIEW_END = "2025-10-01", "2025-12-31"
+"""The quarter lesson 04 reviews (the last three months of the course data)."""
+
+GOAL_WITHOUT_DEADLINE = "Get 500 volunteer sign-ups from university students in Dhaka"
+"""q2: a goal missing exactly one SMART criterion."""
+
+
+def smart_goal(answer: Any) -> Feedback:
+    """Judge a rewritten goal with ``check_goal``: right when all five criteria pass.
+
+    >>> smart_goal("Get more Facebook followers").missing
+    ('measurable', 'achievable', 'relevant', 'time-bound')
+    >>> smart_goal("Raise 50,000 taka in donations on Facebook by December 2027").correct
+    True
+    """
+    if not isinstance(answer, str) or not answer.strip():
+        return Feedback(False, "I expected your goal as one sentence in quotes.",
+                        "Write the goal between the quotes.")
+    result = check_goal(answer)
+    if result.ok:
+        return Feedback(True, "check_goal finds all five SMART criteria.")
+    met = len(CRITERIA) - len(result.missing)
+    return Feedback(False, f"check_goal finds {met} of {len(CRITERIA)} SMART criteria.",
+                    "Run check_goal on your goal and read the 'try:' line under each ✗.",
+                    tuple(result.missing))
+
+
+def alo_plan() -> Any:
+    """Alo Reading Circle's plan for the last quarter of 2025, as lesson 04 writes it.
+
+    >>> [t.metric for t in alo_plan().goals][:2]
+    ['posts_per_week', 'er_reach']
+    """
+    from smm_helpers.planning import SocialMediaPlan, Target
+
+    return SocialMediaPlan(
+        name="Alo Reading Circle, October–December 2025",
+        goals=[Target("posts_per_week", 18),
+               Target("er_reach", 0.015, platform="facebook"),
+               Target("followers", 33_000, platform="facebook"),
+               Target("response_rate", 0.85),
+               Target("median_response_hours", 12),
+               Target("donations", 100)],
+        audience="adults aged 18–45 in Dhaka who can volunteer or give",
+        platforms=["facebook", "instagram", "x", "linkedin", "youtube", "tiktok"],
+        pillars={"impact stories": 0.3, "volunteer calls": 0.2, "fundraising": 0.2,
+                 "literacy tips": 0.2, "events": 0.1},
+        budget=60_000,
+        measurement="review every quarter against the posts, followers, inbox and campaigns "
+                    "tables",
+        client="nonprofit",
+    )
+
+
+@cache
+def _review() -> Any:
+    from smm_helpers.datasets import load_course_data
+
+    data = load_course_data()
+    return alo_plan().review(data.posts, data.followers, data.inbox, data.campaigns,
+                             start=REVIEW_START, end=REVIEW_END)
+
+
+def _result(metric: str) -> Any:
+    return next(r for r in _review().results if r.target.metric == metric)
+
+
+def response_rate_gap() -> float:
+    """q3: actual − target of the response-rate target, as a fraction.
+
+    >>> -1 < response_rate_gap() < 1
+    True
+    """
+    return float(_result("response_rate").gap)
+
+
+def missed_metrics() -> list[str]:
+    """q4: the metrics of the targets the plan missed.
+
+    >>> set(missed_metrics()) <= {t.metric for t in alo_plan().goals}
+    True
+    """
+    return [r.target.metric for r in _review().missed]
+
+
+def met_metrics() -> list[str]:
+    """The metrics of the targets the plan met (wrong answers to q4)."""
+    return [r.target.metric for r in _review().results if r.met]
+
+
+PLAN_METRICS = [t.metric for t in alo_plan().goals]
+
+QUESTIONS = [
+    Question(
+        lesson=LESSON, id="q1",
+        prompt=("Rewrite the vague goal 'Grow our presence and do better on social media' "
+                "as a SMART goal for Alo Reading Circle (one sentence)."),
+        judge=smart_goal,
+        reference=[
+            "Get 2,000 more Facebook followers among parents in Dhaka by June 2027 to find "
+            "volunteers for our reading circles",
+            "Raise 50,000 taka in donations from supporters on Facebook by 31 December 2027",
+            "Get 300 volunteer sign-ups from university students in Dhaka through Instagram "
+            "by March 2027",
+            "ফেসবুকে ৩ মাসে ১৫% বেশি দান সংগ্রহ করা",
+        ],
+        wrong=[
+            "Grow our presence and do better on social media",
+            "Get more Facebook followers",
+            "Get 2,000 more Facebook followers among parents in Dhaka",
+            "Get 2,000 more Facebook followers among parents in Dhaka by June 2027",
+            "Become the most popular charity on Facebook",
+            "",
+            2000,
+        ],
+    ),
+    Question(
+        lesson=LESSON, id="q2",
+        prompt=(f"Which SMART criterion is missing from the goal '{GOAL_WITHOUT_DEADLINE}'? "
+                "Answer with one of: " + ", ".join(CRITERIA) + "."),
+        judge=choice(lambda: check_goal(GOAL_WITHOUT_DEADLINE).missing, options=CRITERIA,
+                     hints={"specific": "It names a metric (sign-ups) and an audience "
+                                        "(students in Dhaka).",
+                            "measurable": "It has a number to check against.",
+                            "relevant": "Volunteers are an outcome Alo cares about.",
+                            "achievable": "Nothing in it is obviously unrealistic."},
+                     hint="Run check_goal on the goal and look for the ✗."),
+        reference=lambda: list(check_goal(GOAL_WITHOUT_DEADLINE).missing),
+        wrong=lambda: [c for c in CRITERIA if c not in check_goal(GOAL_WITHOUT_DEADLINE).missing],
+    ),
+    Question(
+        lesson=LESSON, id="q3",
+        prompt=("In the review of Alo's plan for October–December 2025, what is the gap on "
+                "the response-rate target (actual − target, as a fraction: negative when the "
+                "plan fell short)?"),
+        judge=number(response_rate_gap, what="a fraction (negative when below the target)",
+                     abs_tol=0.0005,
+                     mistakes=[(lambda v: abs(v + response_rate_gap()) < 0.0005,
+                                "The size is right but the sign is not: the gap is actual "
+                                "minus target."),
+                               (lambda v: abs(v - float(_result("response_rate").gap_pct))
+                                < 0.0005,
+                                "That is the gap as a share of the target (gap_pct). The "
+                                "question asks for actual − target."),
+                               (lambda v: abs(v - float(_result("response_rate").actual))
+                                < 0.0005,
+                                "That is the actual response rate, not the gap.")],
+                     hint="Look at review.table(): the row of response_rate, column gap."),
+        reference=lambda: [response_rate_gap(), round(response_rate_gap(), 3)],
+        wrong=lambda: [-response_rate_gap(), response_rate_gap() * 100,
+                       float(_result("response_rate").gap_pct),
+                       float(_result("response_rate").actual)],
+    ),
+    Question(
+        lesson=LESSON, id="q4",
+        prompt=("Name one target that Alo's plan missed in October–December 2025 (its "
+                "metric name, as the review writes it)."),
+        judge=choice(missed_metrics, options=PLAN_METRICS,
+                     hint="Look for a ✗ in the review: which targets were missed?"),
+        reference=missed_metrics,
+        wrong=met_metrics,
+    ),
+]

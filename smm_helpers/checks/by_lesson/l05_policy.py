@@ -1,0 +1,208 @@
+"""Self-checks for lesson 05 · A social media policy for a nonprofit.
+
+Policies are judged by ``planning.lint_policy``, so a policy in the learner's own words
+(English or Bengali) is recognised, and the verdict names the sections still missing.
+
+>>> from smm_helpers.checks import check
+>>> check("05-policy", "q1", "Be nice online.").missing[:2]
+('Why we use social media', 'Social media at work')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smm_helpers.checks.core import Feedback, Question
+from smm_helpers.checks.judges import choice, number
+from smm_helpers.planning import SECTIONS, lint_policy
+from smm_helpers.planning.policy import MAX_SENTENCE_WORDS, MAX_WORDS
+
+LESSON = "05-policy"
+
+MIN_WORDS = 50
+"""A policy shorter than this cannot say enough about each section."""
+
+POLICY_WITH_A_GAP = """\
+# Alo Reading Circle social media policy
+
+## Why we use social media
+We share our mission: every child in Dhaka can learn to read.
+
+## Social media at work
+Staff may post for Alo during work hours. Personal use only in the lunch break.
+
+## Who speaks for us
+Only the Director is our spokesperson. Pass media enquiries to her.
+
+## Tools and accounts
+We use Facebook and Meta Business Suite. Two people hold the password; two-factor login is on.
+
+## When to escalate
+Tell the Director at once about a crisis or a serious complaint.
+
+## Privacy and consent
+Photos of children need a parent's written consent.
+
+## Review
+We review this policy every June.
+"""
+"""q2: a short policy that lacks exactly one section."""
+
+COMPLAINT_OPTIONS = (
+    "whoever sees it first, in their own words",
+    "the named responders, who pass serious ones to the escalation contact",
+    "only the Executive Director",
+    "nobody: hide or delete the comment",
+)
+"""q3: who should answer a complaint on Alo's Facebook page."""
+
+
+def policy_judge(answer: Any) -> Feedback:
+    """Judge a learner's policy: every section of ``SECTIONS``, short and long enough.
+
+    >>> policy_judge("# Policy\\n## Who speaks for us\\nOnly the Director.").missing[:2]
+    ('Why we use social media', 'Social media at work')
+    >>> policy_judge(42).message
+    'I expected your policy as text in quotes (a str), but this is a int.'
+    """
+    if not isinstance(answer, str):
+        return Feedback(False, f"I expected your policy as text in quotes (a str), but this "
+                        f"is a {type(answer).__name__}.",
+                        "Write the policy between triple quotes: policy = \"\"\"...\"\"\".")
+    lint = lint_policy(answer)
+    if lint.missing:
+        titles = tuple(SECTIONS[name].title for name in lint.missing)
+        done = len(SECTIONS) - len(titles)
+        return Feedback(False, f"Your policy covers {done} of {len(SECTIONS)} sections.",
+                        "Add a heading or a sentence for each missing section; "
+                        "run lint_policy(policy) to see what it recognised.", titles)
+    if lint.words > MAX_WORDS:
+        return Feedback(False, f"All sections are there, but it is {lint.words} words long.",
+                        "Cut it down so that everyone will read it: short sentences, lists.")
+    if lint.words < MIN_WORDS:
+        return Feedback(False, f"All sections are named, but it has only {lint.words} words.",
+                        "Say in a sentence what each section decides: who, what, how fast.")
+    extra = " lint_policy has readability warnings: look at them." if lint.warnings else ""
+    return Feedback(True, f"All {len(SECTIONS)} sections are there in {lint.words} words."
+                    + extra)
+
+
+def section_missing_from_example() -> tuple[str, ...]:
+    """q2: the section(s) ``lint_policy`` finds missing from ``POLICY_WITH_A_GAP``.
+
+    >>> len(section_missing_from_example())
+    1
+    """
+    return lint_policy(POLICY_WITH_A_GAP).missing
+
+
+_ALO_POLICY = """\
+# Alo Reading Circle social media policy
+
+## Why we use social media
+We help children and adults in Dhaka learn to read. Our values: honesty, kindness, respect.
+
+## Social media at work
+Staff may post for Alo during work hours. Personal use only in breaks. Never share
+political opinions from Alo's accounts.
+
+## Who speaks for us
+Only the Executive Director is our spokesperson. Pass journalists to her.
+
+## Answering comments and messages
+The Communications Officer replies to comments and messages within 24 hours.
+
+## Tools and accounts
+We use Facebook, Instagram and Meta Business Suite. Two staff hold the passwords;
+two-factor login is on.
+
+## When to escalate
+Tell the Programme Manager at once about a serious complaint or a crisis.
+
+## Privacy and consent
+Photos of children need a parent's signed consent. Keep messages confidential.
+
+## Review
+We review this policy every June.
+"""
+
+_ALO_POLICY_BN = """\
+# আলো পাঠচক্রের সোশ্যাল মিডিয়া নীতি
+
+## উদ্দেশ্য
+আমরা ঢাকার শিশু ও বড়দের পড়তে শেখাই। আমাদের মূল্যবোধ: সততা, দয়া, সম্মান।
+
+## কাজের সময়
+কর্মীরা কাজের সময় আলোর জন্য পোস্ট করতে পারেন। ব্যক্তিগত ব্যবহার শুধু বিরতিতে।
+
+## মুখপাত্র
+শুধু নির্বাহী পরিচালক আলোর মুখপাত্র। সাংবাদিকদের তাঁর কাছে পাঠান।
+
+## মন্তব্য ও মেসেজের উত্তর
+যোগাযোগ কর্মকর্তা ২৪ ঘণ্টার মধ্যে মন্তব্য ও মেসেজের উত্তর দেবেন।
+
+## অ্যাকাউন্ট ও পাসওয়ার্ড
+আমরা ফেসবুক ও মেটা বিজনেস স্যুট ব্যবহার করি। দুজন কর্মী পাসওয়ার্ড রাখেন।
+
+## সংকট ও অভিযোগ
+গুরুতর অভিযোগ বা সংকট হলে সঙ্গে সঙ্গে প্রোগ্রাম ম্যানেজারকে জানান।
+
+## গোপনীয়তা ও সম্মতি
+শিশুদের ছবির জন্য অভিভাবকের লিখিত সম্মতি লাগবে।
+
+## পর্যালোচনা
+প্রতি জুনে আমরা এই নীতি পর্যালোচনা করি।
+"""
+
+QUESTIONS = [
+    Question(
+        lesson=LESSON, id="q1",
+        prompt=("Write a short social media policy for Alo Reading Circle (or your own "
+                "organisation) in your own words: every section lint_policy looks for, "
+                f"at least {MIN_WORDS} words and under {MAX_WORDS}."),
+        judge=policy_judge,
+        reference=[_ALO_POLICY, _ALO_POLICY_BN],
+        wrong=[
+            "Be careful online and think before you post.",
+            POLICY_WITH_A_GAP,
+            "# Policy\n## Why\n## At work\n## Spokesperson\n## Comments\n## Tools\n"
+            "## Crisis\n## Privacy\n## Review\n",
+            _ALO_POLICY + "\n" + "We care about every reader we meet. " * 120,
+            None,
+        ],
+    ),
+    Question(
+        lesson=LESSON, id="q2",
+        prompt=("Which section does the policy in POLICY_WITH_A_GAP lack? Answer with one of: "
+                + ", ".join(SECTIONS) + "."),
+        judge=choice(section_missing_from_example, options=list(SECTIONS),
+                     hint="Run lint_policy on the policy and look for the ✗."),
+        reference=lambda: list(section_missing_from_example()),
+        wrong=lambda: [s for s in SECTIONS if s not in section_missing_from_example()],
+    ),
+    Question(
+        lesson=LESSON, id="q3",
+        prompt="An angry parent complains in a comment on Alo's Facebook page. Who answers?",
+        judge=choice(COMPLAINT_OPTIONS[1], options=COMPLAINT_OPTIONS,
+                     hints={COMPLAINT_OPTIONS[0]: "Many voices, many answers: source article "
+                            "000 asks the policy to settle who answers conversations.",
+                            COMPLAINT_OPTIONS[2]: "A director has little time: would the "
+                            "parent get an answer quickly?",
+                            COMPLAINT_OPTIONS[3]: "Hiding a complaint is the worst outcome "
+                            "source article 000 warns about: not engaging."},
+                     hint="Which section of the policy answers this?"),
+        reference=[COMPLAINT_OPTIONS[1]],
+        wrong=[COMPLAINT_OPTIONS[0], COMPLAINT_OPTIONS[2], COMPLAINT_OPTIONS[3]],
+    ),
+    Question(
+        lesson=LESSON, id="q4",
+        prompt=("lint_policy warns when a policy grows longer than about one page. How many "
+                "words is that limit?"),
+        judge=number(MAX_WORDS, rel_tol=0, what="a number of words",
+                     mistakes=[(lambda v: v == MAX_SENTENCE_WORDS,
+                                "That is the limit for one sentence, not the whole policy.")],
+                     hint="Run lint_policy on a long policy and read its warning."),
+        reference=[MAX_WORDS],
+        wrong=[MAX_WORDS // 2, MAX_SENTENCE_WORDS, 1000],
+    ),
+]
