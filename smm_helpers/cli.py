@@ -45,7 +45,14 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``smm-course``; returns the process exit code."""
+    """Entry point of ``smm-course``; returns the process exit code.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "notes.md").write_text("mine")
+    >>> main(["demo", "--out", str(folder)])  # refuses a folder holding your files
+    2
+    """
     args = _build_parser().parse_args(argv)
     try:
         if args.command == "demo":

@@ -105,6 +105,11 @@ def run_demo(
 
     With no ``learner_id`` and no ``n_posts`` it uses the committed course datasets
     (instant); otherwise it generates them (``smm_helpers.datasets.generate``).
+
+    >>> import tempfile
+    >>> result = run_demo(Path(tempfile.mkdtemp()) / "demo", echo=None)
+    >>> [path.name for path in result.report_files]
+    ['report.html', 'report.pdf']
     """
     from smm_helpers import datasets, metrics
     from smm_helpers.report import build_report

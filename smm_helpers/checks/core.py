@@ -132,7 +132,11 @@ def _lesson_modules() -> list[str]:
 
 @cache
 def registry() -> dict[str, dict[str, Question]]:
-    """Every lesson's questions, keyed by lesson id then question id (loaded once)."""
+    """Every lesson's questions, keyed by lesson id then question id (loaded once).
+
+    >>> all(q.lesson == lesson for lesson, qs in registry().items() for q in qs.values())
+    True
+    """
     found: dict[str, dict[str, Question]] = {}
     for name in _lesson_modules():
         module = importlib.import_module(name)
@@ -148,12 +152,22 @@ def registry() -> dict[str, dict[str, Question]]:
 
 
 def lessons() -> list[str]:
-    """The lesson ids that have self-checks, in course order."""
+    """The lesson ids that have self-checks, in course order.
+
+    >>> lessons() == sorted(lessons())
+    True
+    """
     return sorted(registry())
 
 
 def questions(lesson: str) -> dict[str, Question]:
-    """The questions of one lesson; an unknown lesson gets the list of known ones."""
+    """The questions of one lesson; an unknown lesson gets the list of known ones.
+
+    >>> questions("99-nothing")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: there are no self-checks for a lesson called '99-nothing'...
+    """
     known = registry()
     if lesson not in known:
         raise InputError(

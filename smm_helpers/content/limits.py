@@ -260,7 +260,12 @@ def _find(platform: str, field: str | None) -> Limit:
 
 
 def unknown_field(platform: str, field: str) -> InputError:
-    """The error for a field a platform does not have, listing the ones it has."""
+    """The error for a field a platform does not have, listing the ones it has.
+
+    >>> print(unknown_field("x", "title"))
+    'title' is not a field of an X (Twitter) post SMM Lab knows.
+    How to fix it: use one of: post (also called 'caption').
+    """
     choices = []
     for name in fields_of(platform):
         if name in MAIN_FIELD_NAMES:

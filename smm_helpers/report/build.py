@@ -160,7 +160,17 @@ def gather_content(
     end: Any = None,
     sla_hours: float = 24,
 ) -> ReportContent:
-    """Compute every number, table, chart and recommendation of the report."""
+    """Compute every number, table, chart and recommendation of the report.
+
+    >>> from smm_helpers.datasets import load_course_data
+    >>> content = gather_content(load_course_data().tables, client="nonprofit")
+    >>> content.title
+    'Social media report: Alo Reading Circle (nonprofit)'
+    >>> gather_content(load_course_data().tables, client="charity")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'charity' is not a client SMM Lab knows...
+    """
     if client not in CLIENTS:
         raise unknown_choice("client", client, CLIENTS)
     mine = {name: _client_rows(table, client) for name, table in tables.items()}
@@ -201,7 +211,13 @@ def gather_content(
 
 
 def render_html(content: ReportContent) -> str:
-    """The report as one self-contained HTML page (user text is escaped)."""
+    """The report as one self-contained HTML page (user text is escaped).
+
+    >>> from smm_helpers.datasets import load_course_data
+    >>> page = render_html(gather_content(load_course_data().tables))
+    >>> page.startswith("<!DOCTYPE html>"), "https://" in page.split("<body")[0]
+    (True, False)
+    """
     import jinja2
 
     environment = jinja2.Environment(

@@ -25,7 +25,16 @@ LINE = 0.021
 
 
 def write_pdf(content: ReportContent, path: Path) -> int:
-    """Write the report to ``path`` as a PDF; return the number of pages."""
+    """Write the report to ``path`` as a PDF; return the number of pages.
+
+    >>> import tempfile
+    >>> from smm_helpers.datasets import load_course_data
+    >>> from smm_helpers.report.build import gather_content
+    >>> content = gather_content(load_course_data().tables)
+    >>> path = Path(tempfile.mkdtemp()) / "report.pdf"
+    >>> write_pdf(content, path) == page_count(content), path.read_bytes()[:4]
+    (True, b'%PDF')
+    """
     from matplotlib.backends.backend_pdf import PdfPages
 
     pages = [
@@ -44,7 +53,14 @@ def write_pdf(content: ReportContent, path: Path) -> int:
 
 
 def page_count(content: ReportContent) -> int:
-    """How many pages ``write_pdf`` makes for this content: five text pages plus the charts."""
+    """How many pages ``write_pdf`` makes for this content: five text pages plus the charts.
+
+    >>> from smm_helpers.datasets import load_course_data
+    >>> from smm_helpers.report.build import gather_content
+    >>> content = gather_content(load_course_data().tables)
+    >>> page_count(content) == 5 + len(content.charts)
+    True
+    """
     return 5 + len(content.charts)
 
 

@@ -73,7 +73,17 @@ def recommendations(
 
 
 def format_rule(posts: pd.DataFrame) -> str | None:
-    """Compare formats by engagement rate by reach; speak up if the best is 1.5× the worst."""
+    """Compare formats by engagement rate by reach; speak up if the best is 1.5× the worst.
+
+    >>> posts = pd.DataFrame({"format": ["carousel"] * 3 + ["link"] * 3,
+    ...                       "reach": [100] * 6, "reactions": [9] * 3 + [3] * 3,
+    ...                       "comments": 0, "shares": 0, "saves": 0})
+    >>> print(format_rule(posts))
+    Carousel posts earned 3.0× the engagement rate by reach of link posts (9.00% vs 3.00%):
+    plan more carousel posts and fewer link posts.
+    >>> format_rule(posts.assign(reactions=5)) is None
+    True
+    """
     return _compare_groups(posts, "format", lambda f: f"{f.replace('_', ' ')} posts",
                            "plan more {best} and fewer {worst}")
 
