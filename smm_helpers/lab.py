@@ -1,0 +1,375 @@
+"""Open the lessons in JupyterLab, list them, and run one on a fresh kernel.
+
+``smm-course lab`` calls :func:`open_lab`: it finds the ``lessons/`` folder of your clone
+and starts JupyterLab there with the Python that runs SMM Lab, so the lessons' kernel sees
+the same packages.  :func:`lesson_index` reads each lesson's title and estimated time (the
+learning path in ``lessons/README.md`` is made from it), and :func:`run_lesson` executes a
+lesson top to bottom on a fresh kernel, as the tests and ``benchmarks/lessons.py`` do.
+
+>>> cmd = open_lab(lessons_dir=LESSONS_DIR, port=8899, no_browser=True, dry_run=True)
+>>> cmd[1:3], cmd[-2:]
+(['-m', 'jupyterlab'], ['--port=8899', '--no-browser'])
+>>> open_lab(lessons_dir="no/such/folder", dry_run=True)
+Traceback (most recent call last):
+...
+smm_helpers.errors.InputError: there is no lessons folder at no/such/folder.
+How to fix it: pass the folder that holds the lesson notebooks ...
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from smm_helpers.errors import InputError, SMMLabError
+
+__all__ = [
+    "LESSONS_DIR",
+    "NBGRADER_SERVER_EXTENSIONS",
+    "LessonInfo",
+    "LessonRun",
+    "find_lessons_dir",
+    "lab_command",
+    "lesson_files",
+    "lesson_index",
+    "lessons_table",
+    "open_lab",
+    "read_lesson",
+    "run_lesson",
+]
+
+LESSONS_DIR = Path(__file__).resolve().parents[1] / "lessons"
+"""Where the lessons are in a clone of the repository (next to the ``smm_helpers`` folder)."""
+
+LESSON_FILE = re.compile(r"^(?P<number>\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb$")
+"""A lesson's file name: two digits, a dash, a lowercase slug (``03-platforms.ipynb``)."""
+
+TITLE = re.compile(r"^#\s+Lesson\s+(?P<number>\d{2})\s+·\s+(?P<title>.+?)\s*$")
+"""A lesson's first line: ``# Lesson 03 · Choosing platforms``."""
+
+ESTIMATED_TIME = re.compile(r"Estimated time:\s*(?P<minutes>\d+)\s*minutes", re.IGNORECASE)
+
+NBGRADER_SERVER_EXTENSIONS = (
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.assignment_list",
+    "nbgrader.server_extensions.course_list",
+    "nbgrader.server_extensions.validate_assignment",
+)
+"""nbgrader's four server extensions; instructor mode turns them on for the session."""
+
+DEFAULT_TIMEOUT = 120
+"""Seconds a lesson may run on a fresh kernel before :func:`run_lesson` stops it."""
+
+
+# --------------------------------------------------------------------------------------
+# Finding and reading the lessons
+# --------------------------------------------------------------------------------------
+
+
+def find_lessons_dir(lessons_dir: str | Path | None = None) -> Path:
+    """The lessons folder: ``lessons_dir`` if given, else the clone's ``lessons/``.
+
+    Without ``lessons_dir``, the folder next to the ``smm_helpers`` package is used (a
+    clone, or ``pip install -e .``), then ``./lessons`` in the current folder.  A plain
+    ``pip install`` has no lessons: the error says how to get them.
+    """
+    if lessons_dir is not None:
+        folder = Path(lessons_dir).expanduser()
+        if not folder.is_dir():
+            raise InputError(
+                f"there is no lessons folder at {lessons_dir}",
+                fix="pass the folder that holds the lesson notebooks (00-welcome.ipynb, ...), "
+                    "e.g. smm-course lab --lessons path/to/lessons",
+            )
+        if not lesson_files(folder):
+            raise InputError(
+                f"the folder {folder} holds no lesson notebooks (files named like "
+                "03-platforms.ipynb)",
+                fix="pass the repository's lessons/ folder, e.g. smm-course lab --lessons "
+                    "path/to/smm-lab/lessons",
+            )
+        return folder
+    for folder in (LESSONS_DIR, Path.cwd() / "lessons"):
+        if folder.is_dir() and lesson_files(folder):
+            return folder
+    raise InputError(
+        "SMM Lab cannot find the lessons: they come with the repository, not with "
+        "the installed package",
+        fix="clone the repository (git clone <SMM Lab's repository URL>), install it with "
+            "pip install -e . and run smm-course lab inside the clone, or pass the folder: "
+            "smm-course lab --lessons path/to/lessons",
+    )
+
+
+def lesson_files(lessons_dir: str | Path | None = None) -> list[Path]:
+    """The lesson notebooks of a folder (``NN-slug.ipynb``), in course order."""
+    folder = LESSONS_DIR if lessons_dir is None else Path(lessons_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and LESSON_FILE.match(p.name))
+
+
+@dataclass(frozen=True)
+class LessonInfo:
+    """What the learning path shows about one lesson, read from its notebook."""
+
+    id: str
+    number: int
+    title: str
+    minutes: int | None
+    path: Path
+
+    def __str__(self) -> str:
+        time_text = f"{self.minutes} min" if self.minutes is not None else "time not given"
+        return f"{self.id}: {self.title} ({time_text})"
+
+
+def _source(cell: dict[str, Any]) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def read_lesson(path: str | Path) -> LessonInfo:
+    """A lesson's id, number, title and estimated minutes, read from the notebook file.
+
+    The title is the first cell's ``# Lesson NN · Title`` line; the time is the first
+    ``Estimated time: N minutes`` in a markdown cell (``None`` if there is none).
+    """
+    path = Path(path)
+    try:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"cannot read the lesson {path} ({error})",
+                         fix="check that the file is a Jupyter notebook (.ipynb)") from None
+    cells = notebook.get("cells") or [{}]
+    first_line = (_source(cells[0]).strip().splitlines() or [""])[0]
+    title = TITLE.match(first_line)
+    if title is None:
+        raise InputError(
+            f"{path.name} does not start with a title line like '# Lesson 03 · Choosing "
+            f"platforms' (its first line is {first_line!r})",
+            fix="make the first cell a markdown cell whose first line is '# Lesson NN · Title'",
+        )
+    minutes = None
+    for cell in cells:
+        found = ESTIMATED_TIME.search(_source(cell)) if cell.get("cell_type") == "markdown" \
+            else None
+        if found:
+            minutes = int(found.group("minutes"))
+            break
+    return LessonInfo(id=path.stem, number=int(title.group("number")),
+                      title=title.group("title"), minutes=minutes, path=path)
+
+
+def lesson_index(lessons_dir: str | Path | None = None) -> list[LessonInfo]:
+    """Every lesson of the folder, in course order (see :func:`read_lesson`)."""
+    return [read_lesson(p) for p in lesson_files(lessons_dir)]
+
+
+def lessons_table(lessons_dir: str | Path | None = None) -> str:
+    """The learning path as a Markdown table: lesson, what you learn, time.
+
+    ``lessons/README.md`` holds this table between ``<!-- lessons-table -->`` markers and a
+    test checks that it matches the notebooks; after changing a lesson's title or time,
+    paste the output of ``python -m smm_helpers.lab --table``.
+    """
+    rows = ["| Lesson | What you learn | Time |", "|---|---|---|"]
+    for info in lesson_index(lessons_dir):
+        time_text = f"{info.minutes} min" if info.minutes is not None else "?"
+        rows.append(f"| [{info.number:02d}]({info.path.name}) | {info.title} | {time_text} |")
+    return "\n".join(rows)
+
+
+# --------------------------------------------------------------------------------------
+# Opening JupyterLab
+# --------------------------------------------------------------------------------------
+
+
+def _has_module(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def lab_command(
+    lessons: Path, *, instructor: bool = False, port: int | None = None,
+    no_browser: bool = False,
+) -> list[str]:
+    """The command that starts JupyterLab on ``lessons`` (see :func:`open_lab`)."""
+    command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={lessons}"]
+    if instructor:
+        if not _has_module("nbgrader"):
+            raise InputError(
+                "instructor mode needs nbgrader, which is not installed",
+                fix=f"install it into SMM Lab's environment with: {sys.executable} -m pip "
+                    "install nbgrader, then run smm-course lab --instructor again",
+            )
+        command += [f"--ServerApp.jpserver_extensions={ext}=True"
+                    for ext in NBGRADER_SERVER_EXTENSIONS]
+    if port is not None:
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+            raise InputError(f"port {port!r} is not a network port",
+                             fix="give a whole number from 1 to 65535, e.g. --port 8888")
+        command.append(f"--port={port}")
+    if no_browser:
+        command.append("--no-browser")
+    return command
+
+
+def open_lab(
+    *,
+    instructor: bool = False,
+    lessons_dir: str | Path | None = None,
+    port: int | None = None,
+    no_browser: bool = False,
+    dry_run: bool = False,
+) -> list[str]:
+    """Open JupyterLab on the lessons and return the command it ran.
+
+    JupyterLab runs with the same Python as SMM Lab (``python -m jupyterlab``), so the
+    lessons see the installed ``smm_helpers``.  ``instructor=True`` also turns on nbgrader's
+    server extensions (formgrader, assignment list, course list, validate); if nbgrader is
+    missing, the error says how to install it.  ``dry_run=True`` returns the command
+    without running it.  Otherwise this waits until JupyterLab stops (Ctrl+C).
+    """
+    lessons = find_lessons_dir(lessons_dir)
+    if not _has_module("jupyterlab"):
+        raise InputError("JupyterLab is not installed in SMM Lab's environment",
+                         fix=f"install it with: {sys.executable} -m pip install jupyterlab")
+    command = lab_command(lessons, instructor=instructor, port=port, no_browser=no_browser)
+    if dry_run:
+        return command
+    try:
+        code = subprocess.call(command)
+    except KeyboardInterrupt:  # Ctrl+C stops JupyterLab; that is the normal way out
+        return command
+    if code not in (0, 130, -2):  # 130 / -2: stopped with Ctrl+C
+        raise SMMLabError(f"JupyterLab stopped with exit code {code}; its messages are above.")
+    return command
+
+
+# --------------------------------------------------------------------------------------
+# Running a lesson on a fresh kernel
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class LessonRun:
+    """What happened when a lesson ran: time, errors and warnings, and the executed notebook.
+
+    ``errors`` and ``warnings`` are ready to print: each names the cell, shows its source
+    and the traceback (or the warning text).
+    """
+
+    id: str
+    seconds: float
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notebook: Any = None
+
+    @property
+    def ok(self) -> bool:
+        """True when no cell failed and nothing printed a warning."""
+        return not self.errors and not self.warnings
+
+    def report(self) -> str:
+        """Everything that went wrong, as text (empty when ``ok``)."""
+        return "\n\n".join([*self.errors, *self.warnings])
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _where(index: int, cell: Any) -> str:
+    source = _source(cell)
+    return f"cell {index} (id {cell.get('id', '?')}):\n{source}"
+
+
+def _problems(notebook: Any) -> tuple[list[str], list[str]]:
+    errors, warnings = [], []
+    for index, cell in enumerate(notebook["cells"]):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            if output.get("output_type") == "error":
+                trace = _ANSI.sub("", "\n".join(output.get("traceback", [])))
+                errors.append(f"Error in {_where(index, cell)}\n---\n{trace}")
+            elif output.get("output_type") == "stream" and output.get("name") == "stderr":
+                text = _source({"source": output.get("text", "")})
+                if "Warning" in text:
+                    warnings.append(f"Warning printed by {_where(index, cell)}\n---\n{text}")
+    return errors, warnings
+
+
+def run_lesson(path: str | Path, *, timeout: int = DEFAULT_TIMEOUT,
+               workdir: str | Path | None = None, kernel: str = "python3") -> LessonRun:
+    """Run a lesson top to bottom on a fresh kernel and report errors, warnings and time.
+
+    The lesson runs in a copy of its folder (in ``workdir``, or a temporary folder removed
+    afterwards), so files it writes never land in the repository.  Live widgets are built
+    (``SMM_STATIC_WIDGETS`` is removed from the kernel's environment).  ``timeout`` is the
+    limit for the whole lesson in seconds.  The original notebook is not changed.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    source = Path(path)
+    if not source.is_file():
+        raise InputError(f"there is no lesson at {source}",
+                         fix="give the path of a lesson notebook, e.g. lessons/12-capstone.ipynb")
+    with tempfile.TemporaryDirectory(prefix="smm-lesson-") as scratch:
+        base = Path(workdir) if workdir is not None else Path(scratch)
+        folder = base / source.parent.name
+        shutil.copytree(source.parent, folder, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        notebook = nbformat.read(folder / source.name, as_version=4)
+        env = {k: v for k, v in os.environ.items() if k != "SMM_STATIC_WIDGETS"}
+        client = NotebookClient(notebook, timeout=timeout, kernel_name=kernel,
+                                allow_errors=True, resources={"metadata": {"path": str(folder)}})
+        started = time.perf_counter()
+        stopped: list[str] = []
+        log = Path(scratch) / "kernel-stderr.log"
+        with log.open("w", encoding="utf-8") as kernel_stderr:  # kept out of the terminal
+            try:
+                client.execute(env=env, stderr=kernel_stderr)
+            except (CellTimeoutError, DeadKernelError, TimeoutError, RuntimeError) as error:
+                said = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+                stopped.append(f"The lesson stopped: {type(error).__name__}: {error}\n"
+                               f"The kernel's last messages:\n{said}")
+        seconds = time.perf_counter() - started
+        if seconds > timeout and not stopped:
+            stopped.append(f"The lesson took {seconds:.0f} s, over the {timeout} s limit.")
+    errors, warnings = _problems(notebook)
+    return LessonRun(id=source.stem, seconds=seconds, errors=stopped + errors,
+                     warnings=warnings, notebook=notebook)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m smm_helpers.lab --table``: print the learning-path table for the README."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m smm_helpers.lab",
+                                     description="List SMM Lab's lessons.")
+    parser.add_argument("--table", action="store_true",
+                        help="print the Markdown table of lessons/README.md")
+    parser.add_argument("--lessons", type=Path, default=None, help="the lessons folder")
+    args = parser.parse_args(argv)
+    folder = find_lessons_dir(args.lessons)
+    if args.table:
+        print(lessons_table(folder))
+    else:
+        for info in lesson_index(folder):
+            print(info)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
