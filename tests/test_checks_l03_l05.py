@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from smm_helpers.checks import check, questions
@@ -103,3 +105,31 @@ def test_a_written_policy_from_policy_answers_passes() -> None:
         escalation_contacts=["the owner"], crisis_contact="the owner",
         photo_consent="artisans agree before their photo is posted", review_date="2027-06-30")
     assert check("05-policy", "q1", write_policy(answers)).correct
+
+
+def _run_cell(notebook: str, marker: str, names: dict[str, Any]) -> dict[str, Any]:
+    """Run the one code cell of a lesson that contains ``marker``; return its names."""
+    import nbformat
+
+    from tests.conftest import REPO
+
+    nb = nbformat.read(REPO / "lessons" / notebook, as_version=4)
+    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and marker in c.source]
+    exec(source, names)
+    return names
+
+
+def test_lesson_03_profile_is_the_one_the_checks_use() -> None:
+    from smm_helpers.platforms import OrgProfile
+
+    names = _run_cell("03-platforms.ipynb", "alo = OrgProfile(",
+                      {"OrgProfile": OrgProfile, "recommend_platforms": recommend_platforms})
+    assert names["alo"] == l03_platforms.ALO
+
+
+def test_lesson_04_plan_is_the_one_the_checks_review() -> None:
+    from smm_helpers.planning import SocialMediaPlan, Target
+
+    names = _run_cell("04-goals-and-plans.ipynb", "plan = SocialMediaPlan(",
+                      {"SocialMediaPlan": SocialMediaPlan, "Target": Target})
+    assert names["plan"] == l04_goals_and_plans.alo_plan()
