@@ -1,0 +1,33 @@
+"""nbgrader configuration of the SMM Lab course.
+
+Every path is relative to this file, so the folder can be copied anywhere (the grading demo
+copies it).  ``smm-course grade ... --course DIR`` reads it, and so does nbgrader's own
+command line when run from this folder (``cd course && nbgrader autograde ...``).
+"""
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+c = get_config()  # noqa: F821 -- traitlets provides get_config() when it loads this file
+
+c.CourseDirectory.course_id = "smm-lab"
+c.CourseDirectory.root = str(HERE)
+# The source notebooks live beside the course folder, in the repository's assignments/.
+c.CourseDirectory.source_directory = str(HERE.parent / "assignments")
+c.CourseDirectory.db_url = f"sqlite:///{HERE / 'gradebook.db'}"
+
+# A local exchange inside the course folder (set it to a shared folder on a multi-user hub).
+c.Exchange.root = str(HERE / "exchange")
+c.Exchange.path_includes_course = False
+c.ExchangeCollect.check_owner = False  # submissions copied in by the instructor are theirs
+
+# Each learner notebook runs in ~2 s; a minute leaves room for a slow machine.
+c.ExecutePreprocessor.timeout = 60
+c.Execute.timeout = 60
+
+# Feedback never shows hidden tests (nbgrader 0.9's own feedback keeps them).
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "smm_helpers.grading.hide_hidden_tests.HideHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

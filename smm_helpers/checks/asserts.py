@@ -1,0 +1,248 @@
+"""Checks for assignments' test cells, in the same voice as the lessons' self-checks.
+
+An nbgrader test cell is plain Python: it passes when it runs without an error and fails on
+the first ``AssertionError``.  These helpers raise that error with a message a learner can act
+on — what was expected, what they gave, and a hint — and never the right answer itself, so
+the same helpers serve visible tests (run by the learner) and hidden tests (run at grading).
+
+Visible checks go type → shape → values::
+
+    expect_type(er_by_platform, pd.Series, "er_by_platform")
+    expect_labels(er_by_platform, ["facebook", "instagram"], "er_by_platform")
+    expect_between(er_by_platform, 0, 1, "er_by_platform", hint="divide by reach")
+
+>>> expect_between(0.031, 0, 1, "rate")
+>>> expect_between(3.1, 0, 1, "rate")
+Traceback (most recent call last):
+...
+AssertionError: ✗ Not yet (rate). It should be between 0 and 1, but it is 3.1.
+Hint: That looks like a percentage: give the rate as a fraction (e.g. 0.05 for 5%).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from smm_helpers.errors import InputError
+
+__all__ = [
+    "expect_between",
+    "expect_close",
+    "expect_equal",
+    "expect_labels",
+    "expect_one_of",
+    "expect_true",
+    "expect_type",
+]
+
+
+def _fail(name: str, message: str, hint: str | None = None) -> AssertionError:
+    lines = [f"✗ Not yet ({name}). {message}".rstrip()]
+    if hint:
+        lines.append(f"Hint: {hint}")
+    return AssertionError("\n".join(lines))
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = []
+    for k in kinds:
+        module = k.__module__
+        if module.startswith("pandas"):
+            names.append(f"a pandas {k.__name__}")
+        elif k is float:
+            names.append("a number (float)")
+        elif k is int:
+            names.append("a whole number (int)")
+        elif k is str:
+            names.append('text (a str, in quotes like "facebook")')
+        else:
+            names.append(f"a {k.__name__}")
+    return " or ".join(names)
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Real):
+        return float(value)
+    item = getattr(value, "item", None)  # numpy scalars
+    if callable(item) and getattr(value, "size", None) == 1:
+        inner = item()
+        return float(inner) if isinstance(inner, numbers.Real) else None
+    return None
+
+
+def expect_type(value: Any, kind: type | tuple[type, ...], name: str,
+                hint: str | None = None) -> None:
+    """Fail unless ``value`` is an instance of ``kind`` (``float`` also accepts ints and numpy).
+
+    >>> expect_type(0.5, float, "rate")
+    >>> expect_type("0.5", float, "rate", hint="Leave out the quotes.")
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (rate). It should be a number (float), but it is a str: '0.5'.
+    Hint: Leave out the quotes.
+    """
+    if kind is float and _number(value) is not None:
+        return
+    if isinstance(value, kind):
+        return
+    raise _fail(name, f"It should be {_type_name(kind)}, but it is a "
+                      f"{type(value).__name__}: {_show(value)}.", hint)
+
+
+def _labelled_values(value: Any) -> dict[str, Any] | None:
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    items = getattr(value, "items", None)
+    if callable(items) and hasattr(value, "index"):  # a pandas Series
+        return {str(k): v for k, v in items()}
+    return None
+
+
+def expect_labels(value: Any, expected: Iterable[Any], name: str,
+                  hint: str | None = None) -> None:
+    """Fail unless a Series (or dict) has exactly the ``expected`` labels, in any order.
+
+    >>> expect_labels({"facebook": 0.1, "x": 0.2}, ["x", "facebook"], "rates")
+    >>> expect_labels({"facebook": 0.1}, ["x", "facebook"], "rates")
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (rates). It has 1 entry but should have 2: missing 'x'.
+    """
+    labelled = _labelled_values(value)
+    if labelled is None:
+        raise _fail(name, f"It should have one value per label, but it is a "
+                          f"{type(value).__name__}.", hint)
+    want = [str(e) for e in expected]
+    missing = [w for w in want if w not in labelled]
+    extra = [k for k in labelled if k not in want]
+    if not missing and not extra:
+        return
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(repr(m) for m in missing))
+    if extra:
+        parts.append("not expected " + ", ".join(repr(e) for e in extra))
+    count = f"{len(labelled)} entr{'y' if len(labelled) == 1 else 'ies'}"
+    raise _fail(name, f"It has {count} but should have {len(want)}: "
+                      + "; ".join(parts) + ".", hint)
+
+
+def expect_between(value: Any, low: float, high: float, name: str,
+                   hint: str | None = None) -> None:
+    """Fail unless a number (or every value of a Series/dict) lies in ``[low, high]``.
+
+    A fraction given as a percentage gets its own hint when no other hint is given.
+
+    >>> expect_between({"facebook": 0.02, "x": 4.0}, 0, 1, "rates")
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (rates). It should be between 0 and 1, but 'x' is 4.
+    Hint: That looks like a percentage: give the rate as a fraction (e.g. 0.05 for 5%).
+    """
+    labelled = _labelled_values(value)
+    pairs = list(labelled.items()) if labelled is not None else [(None, value)]
+    for label, item in pairs:
+        number = _number(item)
+        where = "it is" if label is None else f"{label!r} is"
+        if number is None or math.isnan(number):
+            raise _fail(name, f"It should be a number between {low:g} and {high:g}, but "
+                              f"{where} {_show(item)}.", hint)
+        if not low <= number <= high:
+            if hint is None and high <= 1 < number <= 100:
+                hint = ("That looks like a percentage: give the rate as a fraction "
+                        "(e.g. 0.05 for 5%).")
+            raise _fail(name, f"It should be between {low:g} and {high:g}, but {where} "
+                              f"{number:g}.", hint)
+
+
+def expect_close(value: Any, expected: Any, name: str, *, rel_tol: float = 1e-6,
+                 hint: str | None = None) -> None:
+    """Fail unless ``value`` is close to ``expected`` — numbers, or Series/dicts by label.
+
+    The message shows the learner's value, never the expected one, so hidden tests can use
+    it without giving the answer away.
+
+    >>> expect_close(0.0312, 0.0312000001, "rate")
+    >>> expect_close(0.05, 0.0312, "rate", hint="Divide by reach, not impressions.")
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (rate). Your value 0.05 is not the one computed from your data.
+    Hint: Divide by reach, not impressions.
+    >>> expect_close({"x": 0.1}, {"x": 0.2}, "rates")
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (rates). Your value for 'x' (0.1) is not the one computed ...
+    """
+    want = _labelled_values(expected)
+    if want is None:
+        got, target = _number(value), _number(expected)
+        if target is None:
+            raise InputError(f"expect_close for {name!r} needs a number to compare with, "
+                             f"not {type(expected).__name__}",
+                             fix="pass the expected number or a Series of numbers")
+        if got is None or not math.isclose(got, target, rel_tol=rel_tol, abs_tol=1e-12):
+            raise _fail(name, f"Your value {_show(value)} is not the one computed from "
+                              "your data.", hint)
+        return
+    expect_labels(value, want, name, hint)
+    have = _labelled_values(value) or {}
+    for label, target_item in want.items():
+        got, target = _number(have[label]), _number(target_item)
+        if got is None or target is None or not math.isclose(
+                got, target, rel_tol=rel_tol, abs_tol=1e-12):
+            raise _fail(name, f"Your value for {label!r} ({_show(have[label])}) is not the "
+                              "one computed from your data.", hint)
+
+
+def expect_one_of(value: Any, allowed: Iterable[Any], name: str,
+                  hint: str | None = None) -> None:
+    """Fail unless ``value`` is one of ``allowed`` (the list is shown: it is not the answer).
+
+    >>> expect_one_of("myspace", ["facebook", "x"], "best_platform")
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (best_platform). 'myspace' is not one of: 'facebook', 'x'.
+    """
+    options = list(allowed)
+    if value in options:
+        return
+    raise _fail(name, f"{_show(value)} is not one of: "
+                      + ", ".join(repr(o) for o in options) + ".", hint)
+
+
+def expect_equal(value: Any, expected: Any, name: str, hint: str | None = None) -> None:
+    """Fail unless ``value == expected``; the message shows the learner's value only.
+
+    >>> expect_equal("facebook", "tiktok", "best_platform", hint="Look for the highest rate.")
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (best_platform). 'facebook' is not the answer your data gives.
+    Hint: Look for the highest rate.
+    """
+    if value == expected:
+        return
+    raise _fail(name, f"{_show(value)} is not the answer your data gives.", hint)
+
+
+def expect_true(condition: Any, name: str, message: str, hint: str | None = None) -> None:
+    """Fail with ``message`` unless ``condition`` is true: for checks the others don't cover.
+
+    >>> expect_true(False, "smart_goal", "It is missing: time-bound.", hint="Add a date.")
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (smart_goal). It is missing: time-bound.
+    Hint: Add a date.
+    """
+    if not condition:
+        raise _fail(name, message, hint)
