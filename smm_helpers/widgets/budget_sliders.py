@@ -175,8 +175,8 @@ def allocation_png(allocation: Allocation, *, dpi: int = 80) -> bytes:
     return buffer.getvalue()
 
 
-def _static_html(split: Allocation) -> str:
-    png = base64.b64encode(allocation_png(split)).decode("ascii")
+def _static_html(split: Allocation, png_bytes: bytes) -> str:
+    png = base64.b64encode(png_bytes).decode("ascii")
     alt = html.escape(allocation_alt_text(split), quote=True)
     return (f"<div class='smm-budget-sliders'>{allocation_html(split)}"
             f"<img src='data:image/png;base64,{png}' alt=\"{alt}\" "
@@ -221,13 +221,15 @@ def budget_sliders(
         raise InputError(f"max_total ({top:g}) is below the starting total ({start.total:g})",
                          fix="raise max_total or leave it out")
 
+    png = allocation_png(start)  # drawn once: the static view and the live chart share it
+
     def build() -> Any:
-        return _build(start, top)
+        return _build(start, top, png)
 
-    return LiveView(build, static_html=_static_html(start), text=str(start))
+    return LiveView(build, static_html=_static_html(start, png), text=str(start))
 
 
-def _build(start: Allocation, top: float) -> Any:
+def _build(start: Allocation, top: float, png: bytes) -> Any:
     import ipywidgets as widgets
 
     style = {"description_width": "12em"}
@@ -248,7 +250,7 @@ def _build(start: Allocation, top: float) -> Any:
             step=100, description=f"{start.names[p]}: saturation", style=style, layout=wide,
             continuous_update=False)
     table = widgets.HTML(value=allocation_html(start))
-    chart = widgets.Image(value=allocation_png(start), format="png")
+    chart = widgets.Image(value=png, format="png")
     chart.add_class("smm-budget-chart")
     table.add_class("smm-budget-table")
 

@@ -35,13 +35,15 @@ SPLIT_PLATFORMS = ("facebook", "instagram", "youtube")
 SPLIT_SATURATION = {"facebook": 3_000.0, "instagram": 6_000.0, "youtube": 2_000.0}
 """Question 3's split: default (illustrative) prices, these saturations, ৳25,000 in total."""
 
+WHY_CORRECT = "otherwise moving money would buy more results"
 WHY_OPTIONS = (
-    "otherwise moving money would buy more results",
     "every platform charges the same",
     "the budget is split equally",
+    WHY_CORRECT,
     "saturation is the same everywhere",
 )
-"""Question 4's options (also shown by the lesson's quiz)."""
+"""Question 4's options in the order the lesson's quiz shows them (the quiz's static view
+uses the first option as its example, so the right one is not first)."""
 
 
 @cache
@@ -181,17 +183,17 @@ QUESTIONS = [
         prompt=("At the best split, every funded platform's next result costs the same. "
                 "Why?"),
         judge=choice(
-            WHY_OPTIONS[0],
+            WHY_CORRECT,
             options=WHY_OPTIONS,
             hints={
-                WHY_OPTIONS[1]: "The platforms start at different prices (look at "
+                WHY_OPTIONS[0]: "The platforms start at different prices (look at "
                                 "cost_per_result in the table).",
-                WHY_OPTIONS[2]: "Look at the spend column: the amounts differ.",
-                WHY_OPTIONS[3]: "In the lesson's split the saturations differed, and the "
-                                "next-result costs were still equal.",
+                WHY_OPTIONS[1]: "Look at the spend column: the amounts differ.",
+                WHY_OPTIONS[3]: "Change one platform's saturation with the sliders: the "
+                                "next-result costs of the funded platforms still match.",
             },
         ),
-        reference=[WHY_OPTIONS[0], WHY_OPTIONS[0].upper()],
-        wrong=list(WHY_OPTIONS[1:]),
+        reference=[WHY_CORRECT, WHY_CORRECT.upper()],
+        wrong=[o for o in WHY_OPTIONS if o != WHY_CORRECT],
     ),
 ]
