@@ -969,8 +969,8 @@ _TEMPLATES: dict[tuple[str, str], str] = {
     ),
     ("complaint", "bn"): (
         "{name}, {topic} নিয়ে আপনার অসুবিধার জন্য আমরা আন্তরিকভাবে দুঃখিত। "
-        "দয়া করে {contact} এ আপনার বিস্তারিত জানিয়ে আমাদের একটি ব্যক্তিগত মেসেজ দিন। "
-        "আমরা বিষয়টি দেখে {hours} এর মধ্যে আপনাকে জানাব।"
+        "দয়া করে ব্যক্তিগত মেসেজে আপনার বিস্তারিত জানান (যোগাযোগ: {contact})। "
+        "আমরা বিষয়টি দেখে সর্বোচ্চ {hours} সময়ের মধ্যে আপনাকে জানাব।"
     ),
     ("praise", "bn"): (
         "অনেক ধন্যবাদ, {name}! {topic} আপনার ভালো লেগেছে জেনে আমরা খুব খুশি। "
@@ -1021,8 +1021,8 @@ def reply_template(category: str, *, language: str = "en", **fields: str) -> str
     >>> print(reply_template("praise", name="Rina", topic="the workshop"))
     Thank you so much, Rina! We're so glad you enjoyed the workshop. Messages like yours make our team's day.
     >>> print(reply_template("complaint", language="bn", name="রফিক ভাই",
-    ...       topic="দেরিতে ডেলিভারি", contact="ইনবক্সে", hours="২৪ ঘণ্টা"))
-    রফিক ভাই, দেরিতে ডেলিভারি নিয়ে ... আমরা বিষয়টি দেখে ২৪ ঘণ্টা এর মধ্যে আপনাকে জানাব।
+    ...       topic="দেরিতে ডেলিভারি", contact="ফেসবুক ইনবক্স", hours="২৪ ঘণ্টা"))
+    রফিক ভাই, দেরিতে ডেলিভারি নিয়ে ... আমরা বিষয়টি দেখে সর্বোচ্চ ২৪ ঘণ্টা সময়ের মধ্যে আপনাকে জানাব।
     >>> reply_template("complaint", name="Rina")
     Traceback (most recent call last):
     ...
