@@ -136,3 +136,18 @@ def test_odd_answers_never_crash_a_check() -> None:
     for lesson, qid in ALL:
         for odd in (None, [1, 2], {"a": 1}, float("nan"), pd.DataFrame()):
             assert not check(lesson, qid, odd).correct
+
+
+@pytest.mark.parametrize(("lesson", "qid", "answer"), [
+    ("10-analytics-and-reporting", "q2", "B wins"),
+    ("10-analytics-and-reporting", "q3", "2025-11-24"),
+    ("10-analytics-and-reporting", "q5", "followers"),
+    ("11-ethics", "q1", "yes"),
+    ("11-ethics", "q4", "D"),
+])
+def test_an_answer_outside_the_options_is_not_told_the_right_one(
+        lesson: str, qid: str, answer: str) -> None:
+    verdict = check(lesson, qid, answer)
+    assert not verdict.correct and "not one of the options" in verdict.message
+    for reference in questions(lesson)[qid].reference_answers():
+        assert str(reference) not in verdict.message + verdict.hint
