@@ -130,6 +130,7 @@ def test_lesson_03_profile_is_the_one_the_checks_use() -> None:
 def test_lesson_04_plan_is_the_one_the_checks_review() -> None:
     from smm_helpers.planning import SocialMediaPlan, Target
 
+    names = _run_cell("04-goals-and-plans.ipynb", "targets = [", {"Target": Target})
     names = _run_cell("04-goals-and-plans.ipynb", "plan = SocialMediaPlan(",
-                      {"SocialMediaPlan": SocialMediaPlan, "Target": Target})
+                      {**names, "SocialMediaPlan": SocialMediaPlan})
     assert names["plan"] == l04_goals_and_plans.alo_plan()
