@@ -227,3 +227,21 @@ def test_write_policy_refuses_anything_but_answers():
 def test_lint_policy_refuses_non_text():
     with pytest.raises(InputError, match="needs the policy as text, not list"):
         lint_policy(["# Policy"])  # type: ignore[arg-type]
+
+
+def test_a_long_sentence_wrapped_over_lines_is_still_one_long_sentence():
+    sentence_words = ["word"] * 40
+    wrapped = "\n".join(" ".join(sentence_words[i:i + 8]) for i in range(0, 40, 8)) + "."
+    lint = lint_policy("# Spokespeople\n\n" + wrapped + "\n\n- A short item.\n- Another one.\n")
+    assert any("40 words" in warning for warning in lint.warnings), lint.warnings
+
+
+def test_list_items_and_paragraphs_are_not_joined_into_one_sentence():
+    half = " ".join(["word"] * (MAX_SENTENCE_WORDS // 2 + 2))  # two halves make one too long
+    text = f"# Tools\n\n{half}\n\n{half}\n\n- {half}\n- {half}\n"
+    assert not [w for w in lint_policy(text).warnings if "words (" in w]
+
+
+def test_write_policy_capitalises_answers_written_in_lower_case():
+    answers = _answers(photo_consent="a parent or guardian signs a consent form")
+    assert "A parent or guardian signs a consent form." in write_policy(answers)

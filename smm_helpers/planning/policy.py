@@ -239,7 +239,9 @@ def _check_date(value: object) -> date:
 # --- writing ------------------------------------------------------------------------------
 
 def _sentence(text: str) -> str:
+    """One tidy sentence: spaces folded, a capital first letter, a full stop at the end."""
     text = " ".join(text.split())
+    text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "।")) else text + "."
 
 
@@ -375,11 +377,24 @@ def _headings(lines: list[str]) -> list[str]:
 
 
 def _sentences(lines: list[str]) -> list[str]:
-    body = [ln for ln in lines if ln.strip() and not _HEADING.match(ln)]
+    """The sentences of the body text, with sentences wrapped over several lines joined.
+
+    A blank line or a heading ends a paragraph and each list item starts a new one, so a
+    long sentence is measured whole however the Markdown wraps it.
+    """
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        item = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", line)
+        if not line.strip() or _HEADING.match(line) or item:
+            if current:
+                blocks.append(" ".join(current))
+            current = [line[item.end():]] if item else []
+        else:
+            current.append(line.strip())
     pieces: list[str] = []
-    for line in body:
-        text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
-        pieces += [p for p in regex.split(r"(?<=[.!?।])\s+", text) if p.strip()]
+    for block in blocks:
+        pieces += [p for p in regex.split(r"(?<=[.!?।])\s+", block) if p.strip()]
     return pieces
 
 
