@@ -97,7 +97,8 @@ def choice(
 
     ``correct`` may be a function that works the right option out from the course data.
 
-    An answer that is not among ``options`` is told the options, so a typo is not a "wrong".
+    An answer that is not among ``options`` is told so (a typo is not a "wrong"), without
+    listing the options: in a two-option question that list would give the answer away.
 
     >>> judge = choice("facebook", options=["facebook", "x", "linkedin"],
     ...                hints={"x": "X is strong for news, but how many Bangladeshis use it?"})
@@ -106,7 +107,7 @@ def choice(
     >>> judge("x").hint
     'X is strong for news, but how many Bangladeshis use it?'
     >>> judge("myspace").message
-    "'myspace' is not one of the options: facebook, x, linkedin."
+    "'myspace' is not one of the options in the question."
     """
     allowed = {_normal(o): o for o in options}
     wrong_hints = {_normal(k): v for k, v in (hints or {}).items()}
@@ -114,9 +115,8 @@ def choice(
     def judge(answer: Any) -> Feedback:
         given = _normal(answer)
         if given not in allowed:
-            return Feedback(False,
-                            f"{answer!r} is not one of the options: {', '.join(allowed.values())}.",
-                            "Copy one of the options exactly.")
+            return Feedback(False, f"{answer!r} is not one of the options in the question.",
+                            "Copy one of the options from the question exactly.")
         right = correct() if callable(correct) else correct
         if given in {_normal(c) for c in ([right] if isinstance(right, str) else right)}:
             return Feedback(True, "That's right.")
