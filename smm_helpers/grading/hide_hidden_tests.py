@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 
 BEGIN = "BEGIN HIDDEN TESTS"
 END = "END HIDDEN TESTS"
@@ -49,6 +50,9 @@ def _last_line(output: Any) -> list[str]:
 
 class HideHiddenTests(Preprocessor):  # type: ignore[misc]
     """Remove hidden tests and their tracebacks from a notebook (see the module docstring)."""
+
+    enabled = Bool(True, help="on unless switched off (nbconvert's default is off)").tag(
+        config=True)
 
     def preprocess_cell(self, cell: Any, resources: Any, index: int) -> tuple[Any, Any]:
         if cell.cell_type != "code":

@@ -1,0 +1,226 @@
+"""Autograde a class with nbgrader, one learner at a time, and say what went wrong in words.
+
+Each learner is graded by nbgrader's own ``autograde`` (so the gradebook, the formgrader
+and manual grades behave exactly as nbgrader documents: a re-run keeps manual grades),
+with ``SMM_LEARNER_ID`` set to that learner so their notebook loads their own data.  A
+problem with one learner — a missing or corrupted notebook, a wrong file name, a timeout,
+a kernel that died — is reported and the rest of the class is still graded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from smm_helpers.grading.course import Course
+from smm_helpers.grading.problems import Problem, duration, progress
+
+Echo = Callable[[str], None]
+_TIMEOUT_NAMES = {"CellTimeoutError", "TimeoutError"}
+
+
+@dataclass
+class GradeRow:
+    """One learner's result for one assignment."""
+
+    learner: str
+    assignment: str
+    score: float
+    max_score: float
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def status(self) -> str:
+        return "; ".join(p.kind for p in self.problems) or "ok"
+
+
+@dataclass
+class AutogradeReport:
+    """The class's results: rows in roster order, then learners not on the roster."""
+
+    assignment: str
+    rows: list[GradeRow] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for row in self.rows for p in row.problems]
+
+    def table(self) -> str:
+        """The summary table: score per learner, then each problem on its own line."""
+        return summary_table(self.rows)
+
+    def row(self, learner: str) -> GradeRow:
+        return next(r for r in self.rows if r.learner == learner)
+
+
+def summary_table(rows: Iterable[GradeRow]) -> str:
+    """Scores and problems as a plain-text table.
+
+    >>> print(summary_table([GradeRow("ar1001", "01-x", 7, 10, seconds=2.5)]))
+    learner  assignment  score   status
+    ar1001   01-x         7 / 10 ok
+    """
+    rows = list(rows)
+    width = max([len("learner"), *(len(r.learner) for r in rows)])
+    a_width = max([len("assignment"), *(len(r.assignment) for r in rows)])
+    lines = [f"{'learner':<{width}}  {'assignment':<{a_width}}  score   status"]
+    for r in rows:
+        score = f"{r.score:g} / {r.max_score:g}"
+        lines.append(f"{r.learner:<{width}}  {r.assignment:<{a_width}}  {score:>6} {r.status}")
+    problems = [p for r in rows for p in r.problems]
+    if problems:
+        lines.append("")
+        lines.append("Problems (everyone else was graded):")
+        lines += [f"  ✗ {p}" for p in problems]
+    return "\n".join(lines)
+
+
+def _read_notebook(path: Path) -> tuple[dict[str, Any] | None, str]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8")), ""
+    except UnicodeDecodeError:
+        return None, "is not text"
+    except json.JSONDecodeError as error:
+        return None, f"has broken JSON at line {error.lineno}"
+
+
+def _check_files(course: Course, learner: str, assignment: str,
+                 expected: list[str]) -> tuple[list[str], list[Problem]]:
+    folder = course.path("submitted") / learner / assignment
+    problems: list[Problem] = []
+    present = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
+    if not present:
+        problems.append(Problem("missing", assignment, "no notebook was submitted (0 points); "
+                                "if they sent it another way, collect it with "
+                                "smm-course grade collect --from FOLDER", learner))
+        return [], problems
+    good = []
+    for name in expected:
+        if name not in present:
+            others = [p for p in present if p not in expected]
+            found = ", ".join(f"'{o}.ipynb'" for o in others) or "nothing"
+            kind = "wrong filename" if others else "missing"
+            problems.append(Problem(kind, assignment, f"expected '{name}.ipynb' but found "
+                                    f"{found} (0 points for it); rename the file in "
+                                    f"{folder} and run autograde again", learner))
+            continue
+        notebook, why = _read_notebook(folder / f"{name}.ipynb")
+        if notebook is None:
+            problems.append(Problem("corrupted", assignment, f"'{name}.ipynb' {why}, so it "
+                                    "can't be opened (0 points); the file is kept — ask the "
+                                    "learner to download it again from Jupyter and resubmit",
+                                    learner))
+            continue
+        good.append(name)
+    return good, problems
+
+
+def _cell_problems(course: Course, learner: str, assignment: str, notebook: str,
+                   timeout: float | None) -> list[Problem]:
+    path = course.path("autograded") / learner / assignment / f"{notebook}.ipynb"
+    data, _ = _read_notebook(path) if path.is_file() else (None, "")
+    if data is None:
+        return []
+    out = []
+    for cell in data.get("cells", []):
+        names = {o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") ==
+                 "error"}
+        if names & _TIMEOUT_NAMES:
+            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "?")
+            limit = f" after {timeout:g} s" if timeout else ""
+            out.append(Problem("timeout", assignment, f"cell '{grade_id}' was stopped{limit} "
+                               "(an endless loop?); the cells after it still ran", learner))
+    return out
+
+
+def _failure(result: dict[str, Any], learner: str, assignment: str) -> Problem:
+    text = f"{result.get('error') or ''}\n{result.get('log') or ''}"
+    if "DeadKernelError" in text or "Kernel died" in text or "kernel died" in text:
+        return Problem("kernel died", assignment, "Python crashed while running the notebook "
+                       "(too much memory, or code that exits); 0 points until it is fixed — "
+                       "the file is kept in submitted/", learner)
+    last = [line for line in text.strip().splitlines() if line.strip()][-1:] or ["no details"]
+    return Problem("failed", assignment, f"nbgrader could not grade it: {last[0][:200]}",
+                   learner)
+
+
+def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None = None,
+              timeout: float | None = None, echo: Echo = print) -> AutogradeReport:
+    """Autograde every submission of ``assignment`` (or only ``learners``).
+
+    ``timeout`` (seconds per cell) overrides ``ExecutePreprocessor.timeout`` of the course
+    config.  Returns the report; its ``table()`` is what the command prints.
+    """
+    if timeout is not None:
+        course.config.Execute.timeout = int(timeout)
+        course.config.ExecutePreprocessor.timeout = int(timeout)
+        course._api = None
+    limit = timeout if timeout is not None else course.config.get("Execute", {}).get("timeout")
+    course.sync_gradebook()
+    expected = course.notebooks(assignment)
+    api = course.api()
+    with course.gradebook() as gb:
+        graded_notebooks = gb.find_assignment(assignment).notebooks
+        if not graded_notebooks:
+            api.generate_assignment(assignment)
+    roster = [learner.id for learner in course.roster()]
+    submitted_dir = course.path("submitted")
+    submitted = sorted(p.name for p in submitted_dir.iterdir()
+                       if (p / assignment).is_dir()) if submitted_dir.is_dir() else []
+    who = list(learners) if learners is not None else (
+        roster + [s for s in submitted if s not in roster])
+    report = AutogradeReport(assignment)
+    for index, learner in enumerate(who, start=1):
+        start = time.perf_counter()
+        echo(progress(index - 1, len(who), f"grading {learner} ..."))
+        good, problems = _check_files(course, learner, assignment, expected)
+        if learner not in roster:
+            problems.insert(0, Problem("unknown learner", assignment, "has a submission but "
+                                       "is not on the roster; graded anyway — add them to "
+                                       f"{course.roster_file.name} if they are in the class",
+                                       learner))
+        for notebook in good if len(good) < len(expected) else (["*"] if good else []):
+            previous = os.environ.get("SMM_LEARNER_ID")
+            os.environ["SMM_LEARNER_ID"] = learner
+            old_notebook_id = api.coursedir.notebook_id
+            api.coursedir.notebook_id = notebook
+            try:
+                result = api.autograde(assignment, learner, force=True, create=True)
+            finally:
+                api.coursedir.notebook_id = old_notebook_id
+                if previous is None:
+                    os.environ.pop("SMM_LEARNER_ID", None)
+                else:
+                    os.environ["SMM_LEARNER_ID"] = previous
+            if not result["success"]:
+                problems.append(_failure(result, learner, assignment))
+        for notebook in good:
+            problems += _cell_problems(course, learner, assignment, notebook, limit)
+        score, max_score, late = _scores(course, assignment, learner)
+        if late > 0:
+            problems.append(Problem("late", assignment, f"submitted {duration(late)} after "
+                                    "the due date (graded as usual; no penalty is applied)",
+                                    learner))
+        report.rows.append(GradeRow(learner, assignment, score, max_score, problems,
+                                    time.perf_counter() - start))
+    echo(progress(len(who), len(who), "done"))
+    echo(report.table())
+    return report
+
+
+def _scores(course: Course, assignment: str, learner: str) -> tuple[float, float, float]:
+    from nbgrader.api import MissingEntry
+
+    with course.gradebook() as gb:
+        max_score = float(gb.find_assignment(assignment).max_score)
+        try:
+            submission = gb.find_submission(assignment, learner)
+        except MissingEntry:
+            return 0.0, max_score, 0.0
+        return float(submission.score), max_score, float(submission.total_seconds_late or 0)

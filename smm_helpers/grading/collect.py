@@ -1,0 +1,182 @@
+"""Collect submissions into ``submitted/<learner>/<assignment>/`` — and never lose one.
+
+Two sources:
+
+- **nbgrader's exchange** (``collect_from_exchange``): nbgrader's own ``collect``, after
+  moving any submission it would replace (nbgrader deletes it) into
+  ``archive/submitted/<learner>/<assignment>/<when archived>/``.
+- **a folder downloaded from an LMS** (``collect_from_folder``), laid out either as
+  ``<learner id>_<notebook>.ipynb`` files (Canvas/Moodle style, e.g.
+  ``ar1001_01-platforms-and-planning.ipynb``) or as one folder per learner
+  (``<learner id>/<notebook>.ipynb``).  A file whose learner is not on the roster, or whose
+  name says nothing about whose it is, is reported and left where it is; a notebook that is
+  not valid JSON is collected (so it is kept) and reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smm_helpers.errors import InputError
+from smm_helpers.grading.course import Course
+from smm_helpers.grading.problems import Problem
+
+Echo = Callable[[str], None]
+
+
+@dataclass
+class CollectReport:
+    """What a collect did: who was collected, what was archived, what needs a look."""
+
+    assignment: str
+    collected: list[str] = field(default_factory=list)
+    archived: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"{self.assignment}: collected {len(self.collected)} submission(s)"]
+        out += [f"  kept the older submission in {p}" for p in self.archived]
+        out += [f"  ✗ {p}" for p in self.problems]
+        return out
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def archive_submission(course: Course, learner: str, assignment: str) -> Path | None:
+    """Move ``submitted/<learner>/<assignment>`` into the archive; return where it went."""
+    current = course.path("submitted") / learner / assignment
+    if not current.exists():
+        return None
+    target = course.path("archive") / "submitted" / learner / assignment / _stamp()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(current), str(target))
+    return target
+
+
+def _timestamp(folder: Path) -> dt.datetime | None:
+    from nbgrader.utils import parse_utc
+
+    file = folder / "timestamp.txt"
+    if not file.is_file() or not file.read_text().strip():
+        return None
+    return parse_utc(file.read_text().strip())
+
+
+def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -> CollectReport:
+    """Collect the newest exchange submission of each learner with nbgrader's ``collect``."""
+    report = CollectReport(assignment)
+    roster = {learner.id for learner in course.roster()}
+    inbound = course.exchange_dir / course.course_id / "inbound"
+    newest: dict[str, dt.datetime] = {}
+    from nbgrader.utils import parse_utc
+
+    for path in glob.glob(str(inbound / f"*+{glob.escape(assignment)}+*")):
+        parts = os.path.basename(path).rsplit("+", 3)
+        if len(parts) < 3:
+            continue
+        learner, when = parts[0], parse_utc(parts[2])
+        newest[learner] = max(when, newest.get(learner, when))
+    for learner, when in sorted(newest.items()):
+        if learner not in roster:
+            report.problems.append(Problem(
+                "unknown learner", assignment, "submitted to the exchange but is not on "
+                f"{course.roster_file.name}; add them to the roster if they are in the class",
+                learner))
+        existing = course.path("submitted") / learner / assignment
+        if existing.exists():
+            before = _timestamp(existing)
+            if before is None or when > before:
+                moved = archive_submission(course, learner, assignment)
+                if moved:
+                    report.archived.append(moved)
+    result = course.api().collect(assignment, update=True)
+    if not result["success"]:
+        raise InputError(f"nbgrader could not collect {assignment}: "
+                         f"{(result.get('error') or result.get('log') or '').strip()[-400:]}",
+                         fix="check the exchange folder in nbgrader_config.py (Exchange.root)")
+    report.collected = sorted(newest)
+    for line in report.lines():
+        echo(line)
+    return report
+
+
+def _is_notebook(path: Path) -> bool:
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return True
+
+
+def collect_from_folder(course: Course, assignment: str, folder: str | Path,
+                        echo: Echo = print) -> CollectReport:
+    """Collect an LMS download (see the module docstring); report what can't be placed."""
+    source = Path(folder)
+    if not source.is_dir():
+        raise InputError(f"{folder} is not a folder", fix="pass the folder your LMS download "
+                         "was unpacked into, e.g. --from ~/Downloads/submissions")
+    report = CollectReport(assignment)
+    roster = {learner.id for learner in course.roster()}
+    notebooks = set(course.notebooks(assignment))
+    found: dict[str, list[tuple[Path, str]]] = {}
+
+    def place(learner: str, file: Path, name: str) -> None:
+        if learner not in roster:
+            report.problems.append(Problem(
+                "unknown learner", assignment, f"{file} belongs to {learner!r}, who is not on "
+                f"{course.roster_file.name}; it was left where it is — add the learner to the "
+                "roster or rename the file with their roster id, then collect again", learner))
+            return
+        found.setdefault(learner, []).append((file, name))
+
+    for entry in sorted(source.iterdir()):
+        if entry.is_dir():
+            for file in sorted(entry.glob("*.ipynb")):
+                place(entry.name, file, file.name)
+            if not any(entry.glob("*.ipynb")):
+                report.problems.append(Problem(
+                    "missing", assignment, f"the folder {entry} has no notebook", entry.name))
+        elif entry.suffix == ".ipynb":
+            learner, sep, rest = entry.stem.partition("_")
+            if not sep or not learner:
+                report.problems.append(Problem(
+                    "wrong filename", assignment, f"{entry.name} does not start with a learner "
+                    "id, so I can't tell whose it is; it was left where it is — rename it "
+                    f"<learner id>_{sorted(notebooks)[0]}.ipynb and collect again"))
+                continue
+            place(learner, entry, f"{rest}.ipynb")
+        else:
+            report.problems.append(Problem(
+                "wrong filename", assignment, f"{entry.name} is not a notebook (.ipynb); it "
+                "was left where it is"))
+
+    for learner, files in sorted(found.items()):
+        moved = archive_submission(course, learner, assignment)
+        if moved:
+            report.archived.append(moved)
+        target = course.path("submitted") / learner / assignment
+        target.mkdir(parents=True)
+        for file, name in files:
+            shutil.copy2(file, target / name)
+            if Path(name).stem not in notebooks:
+                report.problems.append(Problem(
+                    "wrong filename", assignment, f"{file.name} was collected as {name}, but "
+                    "the assignment's notebook is " + ", ".join(f"{n}.ipynb" for n in
+                                                               sorted(notebooks)), learner))
+            if not _is_notebook(target / name):
+                report.problems.append(Problem(
+                    "corrupted", assignment, f"{file.name} is not a readable notebook "
+                    "(broken JSON); it was kept — ask the learner to submit it again", learner))
+        report.collected.append(learner)
+    for line in report.lines():
+        echo(line)
+    return report

@@ -1,0 +1,92 @@
+"""The grading workflow end to end on the sample class, in a fresh folder.
+
+``run_grading_demo(folder)`` copies the course config and the source assignments into
+``folder/course`` and ``folder/assignments`` (never touching the real course), releases
+every assignment to a local exchange in ``folder/course/exchange``, submits the sample
+class from ``course/samples`` as nbgrader's ``submit`` would (learner ``sample-<outcome>``
+submits ``course/samples/<assignment>/<outcome>/``), collects, autogrades, writes feedback
+and exports grades.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smm_helpers.errors import InputError
+from smm_helpers.grading.autograde import GradeRow, autograde, summary_table
+from smm_helpers.grading.collect import collect_from_exchange
+from smm_helpers.grading.course import open_course
+from smm_helpers.grading.feedback import feedback
+from smm_helpers.grading.grades import GradeFiles, export_grades
+from smm_helpers.grading.release import release
+
+Echo = Callable[[str], None]
+REPO = Path(__file__).resolve().parents[2]
+RUNTIME = ("samples", "gradebook.db", "release", "exchange", "submitted", "autograded",
+           "feedback", "archive", "grades", "__pycache__")
+
+
+@dataclass
+class GradingDemoResult:
+    """What the demo made: the course folder, every learner's row, feedback and grade files."""
+
+    course: Path
+    rows: list[GradeRow] = field(default_factory=list)
+    feedback: list[Path] = field(default_factory=list)
+    grades: GradeFiles | None = None
+
+    def table(self) -> str:
+        return summary_table(self.rows)
+
+
+def submit_sample(exchange_inbound: Path, learner: str, assignment: str, sample: Path) -> Path:
+    """Put a sample folder into the exchange as ``nbgrader submit`` does (``learner+a+time``)."""
+    stamp_file = sample / "timestamp.txt"
+    stamp = stamp_file.read_text().strip() if stamp_file.is_file() else "2026-01-01 00:00:00 UTC"
+    target = exchange_inbound / f"{learner}+{assignment}+{stamp}"
+    shutil.copytree(sample, target)
+    return target
+
+
+def run_grading_demo(folder: str | Path, echo: Echo = print, *, repo: Path = REPO,
+                     timeout: float | None = None) -> GradingDemoResult:
+    """Run release → submit → collect → autograde → feedback → grades in ``folder``.
+
+    ``folder`` must not exist or be empty.  ``timeout`` (seconds per cell) overrides the
+    course's.  Returns the rows of every learner and the paths of feedback and grades.
+    """
+    out = Path(folder)
+    if out.exists() and any(out.iterdir()):
+        raise InputError(f"{out} already has files in it; the grading demo only writes into a "
+                         "new or empty folder", fix="pass a new folder, e.g. "
+                                                    "--out smm-lab-grading-demo")
+    for needed in (repo / "course" / "nbgrader_config.py", repo / "assignments"):
+        if not needed.exists():
+            raise InputError(f"the grading demo needs {needed}, which is not there",
+                             fix="run it from a clone of the SMM Lab repository")
+    shutil.copytree(repo / "course", out / "course", ignore=shutil.ignore_patterns(*RUNTIME))
+    shutil.copytree(repo / "assignments", out / "assignments",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    course = open_course(out / "course")
+    result = GradingDemoResult(course.folder)
+    inbound = course.exchange_dir / course.course_id / "inbound"
+    for assignment in course.assignments():
+        echo(f"— {assignment}")
+        release(course, assignment, echo)
+        samples = repo / "course" / "samples" / assignment
+        inbound.mkdir(parents=True, exist_ok=True)
+        for sample in sorted(samples.iterdir()) if samples.is_dir() else []:
+            if sample.is_dir() and any(sample.glob("*.ipynb")):
+                submit_sample(inbound, f"sample-{sample.name}", assignment, sample)
+        collect_from_exchange(course, assignment, echo)
+        report = autograde(course, assignment, timeout=timeout, echo=echo)
+        result.rows += report.rows
+        result.feedback += feedback(course, assignment, echo=echo)
+    result.grades = export_grades(course, echo=echo)
+    echo("")
+    echo(result.table())
+    echo(f"\nFeedback: {course.path('feedback')}  Grades: {course.path('grades')}")
+    return result
