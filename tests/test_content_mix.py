@@ -188,3 +188,16 @@ def test_promotional_pillars_must_be_a_list_not_a_single_string():
     posts = _posts([("offers", "image", "facebook", "x")])
     with pytest.raises(InputError, match=r"(?s)must be a list of pillar names.*\['offers'\]"):
         content_mix(posts, promotional_pillars="offers")
+
+
+def test_mix_of_categorical_columns_lists_only_pillars_the_posts_use():
+    import pandas as pd
+
+    from smm_helpers.content import content_mix
+
+    pillars = pd.Categorical(["products", "tips", None], categories=["products", "tips", "events"])
+    posts = pd.DataFrame({"pillar": pillars, "format": pd.Categorical(["image", "video", "image"]),
+                          "caption": ["New shawl", "Wash in cold water", "Hello"]})
+    mix = content_mix(posts)
+    assert sorted(mix.by_pillar.index) == ["(no pillar)", "products", "tips"]
+    assert mix.by_pillar.sum() == pytest.approx(1.0)

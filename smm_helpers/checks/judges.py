@@ -68,7 +68,7 @@ def number(
             return Feedback(True, "That's right.")
         for test, mistake_hint in mistakes:
             if test(value):
-                return Feedback(False, "Close, but not quite.", mistake_hint)
+                return Feedback(False, "Not quite.", mistake_hint)
         if 0 < abs(target) <= 1 and math.isclose(value, target * 100, rel_tol=rel_tol):
             return Feedback(False, "The size is off.",
                             "That looks like a percentage: give the rate as a fraction "

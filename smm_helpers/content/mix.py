@@ -345,8 +345,8 @@ def content_mix(
     promotional = frame.loc[[bool(reason) for reason in because]].copy()
     promotional["promotional_because"] = [reason for reason in because if reason]
     share = len(promotional) / len(frame)
-    by_pillar = frame["pillar"].fillna("(no pillar)").value_counts(normalize=True)
-    by_format = frame["format"].fillna("(no format)").value_counts(normalize=True)
+    by_pillar = frame["pillar"].astype(object).fillna("(no pillar)").value_counts(normalize=True)
+    by_format = frame["format"].astype(object).fillna("(no format)").value_counts(normalize=True)
     return ContentMix(
         posts=len(frame),
         by_pillar=by_pillar.rename("share"),

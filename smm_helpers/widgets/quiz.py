@@ -29,16 +29,17 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
     if len(options) < 2:
         raise InputError("a quiz needs at least two options", fix="pass a list of options")
     prompt = asked[question].prompt
-    example = f'check("{lesson}", "{question}", "{options[0]}")'
+    example = f'check("{lesson}", "{question}", "<your choice>")'
     items = "".join(f"<li>{html.escape(o)}</li>" for o in options)
     static = (
         f"<div class='smm-quiz'><p><strong>Quick quiz:</strong> {html.escape(prompt)}</p>"
         f"<ul>{items}</ul><p><em>To answer, run this lesson in JupyterLab "
         f"(<code>smm-course lab</code>), or in a code cell write "
-        f"<code>{html.escape(example)}</code> with your choice.</em></p></div>"
+        f"<code>{html.escape(example)}</code>, putting one of the options in place of "
+        f"<code>&lt;your choice&gt;</code>.</em></p></div>"
     )
     text = f"Quick quiz: {prompt}\n" + "\n".join(f"  - {o}" for o in options) + (
-        f"\nAnswer with {example} and your choice.")
+        f"\nAnswer with {example}, putting one of the options in place of <your choice>.")
 
     def build() -> Any:
         import ipywidgets as widgets
