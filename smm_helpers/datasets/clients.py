@@ -62,7 +62,9 @@ class ClientProfile:
             f"<p>{html.escape(self.about)}</p>"
             f"<p>Content pillars: {html.escape(', '.join(self.pillars))}; "
             f"{self.bengali_share:.0%} of captions in Bengali.</p>"
-            "<table><tr><th>Platform</th><th>Followers (1 Jan)</th><th>Posts/week</th>"
+            "<table><tr><th>Platform</th>"
+            "<th>Followers at the start (typical; each dataset varies it by about ±10%)</th>"
+            "<th>Posts/week</th>"
             f"<th>Growth/month</th></tr>{rows}</table>"
         )
 
