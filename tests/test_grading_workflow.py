@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -128,7 +127,7 @@ def test_feedback_never_shows_hidden_test_code(graded):
 
 
 def test_grades_csv_and_canvas_csv_have_the_documented_columns(graded):
-    course, report, _, files, _ = graded
+    _, report, _, files, _ = graded
     with files.scores.open() as fh:
         scores = list(csv.DictReader(fh))
     assert list(scores[0]) == ["learner", "first_name", "last_name", "email", A, "total"]
@@ -138,7 +137,7 @@ def test_grades_csv_and_canvas_csv_have_the_documented_columns(graded):
         canvas = list(csv.reader(fh))
     assert canvas[0] == ["Student", "ID", "SIS User ID", "Section", f"{A} (points)"]
     assert canvas[1][0] == "Points Possible" and float(canvas[1][4]) == sum(_points().values())
-    assert ["Jahan, Nusrat", "", "sample-all-correct", ""] == canvas[2][:4]
+    assert canvas[2][:4] == ["Jahan, Nusrat", "", "sample-all-correct", ""]
     assert files.distribution.read_bytes()[:4] == b"\x89PNG"
     with files.difficulty.open() as fh:
         difficulty = {r["grade_id"]: r for r in csv.DictReader(fh)}

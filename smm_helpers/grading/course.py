@@ -12,7 +12,8 @@ commands and formgrader keep working on it.
 >>> parse_roster("id,first_name\\nar1001,Amina\\n", file="roster.csv")
 Traceback (most recent call last):
 ...
-smm_helpers.errors.DataError: roster.csv, line 1: the roster's header is 'id,first_name' ...
+smm_helpers.errors.DataError: roster.csv, line 1: the roster's header is 'id,first_name'.
+How to fix it: make the first line exactly id,first_name,last_name,email.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ def _last_line(output: Any) -> list[str]:
     return [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"]
 
 
-class HideHiddenTests(Preprocessor):  # type: ignore[misc]
+class HideHiddenTests(Preprocessor):
     """Remove hidden tests and their tracebacks from a notebook (see the module docstring)."""
 
     enabled = Bool(True, help="on unless switched off (nbconvert's default is off)").tag(

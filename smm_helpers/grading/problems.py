@@ -34,7 +34,7 @@ def duration(seconds: float) -> str:
     >>> duration(90)
     '1 min 30 s'
     """
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     days, rest = divmod(seconds, 86_400)
     hours, rest = divmod(rest, 3_600)
     minutes, secs = divmod(rest, 60)

@@ -22,7 +22,7 @@ def release(course: Course, assignment: str, echo: Echo = print) -> None:
     for step, run in (("generate", api.generate_assignment), ("release", _release(api))):
         result = run(assignment)
         if not result["success"]:
-            detail = (result.get("error") or result.get("log") or "").strip()
+            detail = str(result.get("error") or result.get("log") or "").strip()
             raise InputError(f"nbgrader could not {step} {assignment}: {detail[-600:]}",
                              fix="run smm-course grade validate " + assignment +
                                  " and fix what it reports")
@@ -32,5 +32,5 @@ def release(course: Course, assignment: str, echo: Echo = print) -> None:
 def _release(api: object) -> Callable[[str], dict[str, object]]:
     def run(assignment: str) -> dict[str, object]:
         api.unrelease(assignment)  # type: ignore[attr-defined]  # re-release replaces it
-        return api.release_assignment(assignment)  # type: ignore[attr-defined, no-any-return]
+        return api.release_assignment(assignment)  # type: ignore[attr-defined]
     return run
