@@ -1,6 +1,7 @@
 """The ``smm-course`` command line.
 
     smm-course demo [--out DIR]     build the course data and a client report
+    smm-course lab [--instructor]   open JupyterLab on the lessons
 
 Run ``smm-course --help`` for every command.
 """
@@ -41,6 +42,18 @@ def _build_parser() -> argparse.ArgumentParser:
         "--posts", type=int, default=None,
         help="how many posts to generate (default: the committed course datasets)",
     )
+    lab = sub.add_parser(
+        "lab",
+        help="open JupyterLab on the lessons",
+        description="Open JupyterLab on the course's lessons (for an instructor, with "
+        "nbgrader's Formgrader and Assignments panels switched on).",
+    )
+    lab.add_argument("--instructor", action="store_true",
+                     help="switch on nbgrader's extensions for grading")
+    lab.add_argument("--lessons", type=Path, default=None,
+                     help="the lessons folder (default: lessons/ of this clone)")
+    lab.add_argument("--port", type=int, default=None, help="port to serve on")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     return parser
 
 
@@ -59,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from smm_helpers.demo import run_demo
 
             run_demo(args.out, learner_id=args.learner, n_posts=args.posts)
+        elif args.command == "lab":
+            from smm_helpers.lab import open_lab
+
+            open_lab(instructor=args.instructor, lessons_dir=args.lessons, port=args.port,
+                     no_browser=args.no_browser)
     except SMMLabError as error:
         print(f"smm-course {args.command}: {error}", file=sys.stderr)
         return 2

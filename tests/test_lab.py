@@ -139,3 +139,10 @@ def test_run_lesson_reports_errors_and_warnings_and_leaves_no_files(
     assert "warnings.warn('careful')" in warning and "UserWarning" in warning
     assert sorted(p.name for p in lessons.iterdir()) == ["01-test.ipynb", "02-broken.ipynb"]
     assert not nbformat.read(path, as_version=4).cells[1].outputs  # the original is untouched
+
+
+def test_smm_course_lab_reports_a_missing_lessons_folder_and_exits_2(tmp_path, capsys):
+    from smm_helpers.cli import main
+
+    assert main(["lab", "--lessons", str(tmp_path / "nowhere"), "--no-browser"]) == 2
+    assert "nowhere" in capsys.readouterr().err

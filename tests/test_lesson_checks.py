@@ -127,3 +127,12 @@ def test_spellings_cover_text_and_rounded_numbers() -> None:
     assert spellings(3) == []
     assert leaks("The rate is 4.2% here.", 0.0421) == ["4.2%"]
     assert leaks("Try 14.2 instead.", 4.2) == []
+
+
+def test_a_placeholder_string_counts_as_not_answered_yet():
+    from smm_helpers.checks import check, lessons, questions
+
+    lesson = lessons()[0]
+    question = next(iter(questions(lesson)))
+    verdict = check(lesson, question, "...")
+    assert not verdict and "haven't answered" in verdict.message

@@ -195,7 +195,7 @@ def check(lesson: str, question: str, answer: Any) -> Verdict:
             f"lesson {lesson!r} has no question {question!r}",
             fix="use one of: " + ", ".join(asked),
         )
-    if answer is Ellipsis:
+    if answer is Ellipsis or (isinstance(answer, str) and answer.strip() in {"...", "…"}):
         return Verdict(lesson, question, False, "You haven't answered yet.",
                        "Replace the ... with your answer, then run the cell again.")
     try:
