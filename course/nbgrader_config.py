@@ -1,7 +1,7 @@
 """nbgrader configuration of the SMM Lab course.
 
 Every path is relative to this file, so the folder can be copied anywhere (the grading demo
-copies it).  ``smm-course grade ... --course DIR`` reads it, and so does nbgrader's own
+copies it).  ``smm-course <command> --course DIR`` reads it, and so does nbgrader's own
 command line when run from this folder (``cd course && nbgrader autograde ...``).
 """
 

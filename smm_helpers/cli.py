@@ -2,6 +2,7 @@
 
     smm-course demo [--out DIR]     build the course data and a client report
     smm-course lab [--instructor]   open JupyterLab on the lessons
+    smm-course release | collect | autograde | feedback | grades   the grading workflow
 
 Run ``smm-course --help`` for every command.
 """
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from smm_helpers.errors import SMMLabError
+from smm_helpers.grading.cli import COMMANDS as GRADING_COMMANDS
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -42,6 +44,14 @@ def _build_parser() -> argparse.ArgumentParser:
         "--posts", type=int, default=None,
         help="how many posts to generate (default: the committed course datasets)",
     )
+    demo.add_argument(
+        "--no-grading", action="store_true",
+        help="skip the grading workflow (data, summaries and report only)",
+    )
+    from smm_helpers.grading.cli import add_commands
+
+    add_commands(sub)
+
     lab = sub.add_parser(
         "lab",
         help="open JupyterLab on the lessons",
@@ -71,7 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             from smm_helpers.demo import run_demo
 
-            run_demo(args.out, learner_id=args.learner, n_posts=args.posts)
+            run_demo(args.out, learner_id=args.learner, n_posts=args.posts,
+                     grading=not args.no_grading)
+        elif args.command in GRADING_COMMANDS:
+            from smm_helpers.grading.cli import run
+
+            return run(args)
         elif args.command == "lab":
             from smm_helpers.lab import open_lab
 

@@ -1,12 +1,16 @@
 """``smm-course demo``: the course's main job in one command.
 
 It builds the course datasets, computes the analytics a social media manager reports to
-a client, and writes the nonprofit's client report (HTML and PDF) into a folder:
+a client, writes the nonprofit's client report (HTML and PDF), then runs the instructor's
+grading workflow on the sample class (release every assignment, submit, collect,
+autograde, feedback, grades) in a course of its own:
 
     smm-lab-demo/
         data/            posts.csv, followers.csv, inbox.csv, campaigns.csv
         summary/         per-platform and per-week summaries, best-time table (CSV)
         report/          the client report as report.html and report.pdf
+        grading/course/  an nbgrader course: SQLite gradebook, local exchange, feedback/,
+                         grades/ (scores.csv, canvas.csv, distribution.png, difficulty.csv)
 
 The folder is the demo's own: it is created if missing, refreshed if an earlier demo made
 it, and refused if it holds anything else, so the demo never overwrites your work.
@@ -37,17 +41,24 @@ class DemoResult:
     summary_files: list[Path]
     report_files: list[Path]
     headline: dict[str, str] = field(default_factory=dict)
+    grading_table: str = ""
+    grading_files: list[Path] = field(default_factory=list)
 
     def __str__(self) -> str:
         lines = ["SMM Lab demo", "============"]
         lines += [f"  {name:<26} {value}" for name, value in self.headline.items()]
         lines.append("")
         lines.append(f"Everything is in {self.folder}/")
+        if self.grading_table:
+            lines += ["", "Grading the sample class", self.grading_table, ""]
         for title, files in (
             ("Client report", self.report_files),
             ("Course data", self.data_files),
             ("Summaries", self.summary_files),
+            ("Grading (feedback and grades)", self.grading_files),
         ):
+            if not files:
+                continue
             lines.append(f"  {title}:")
             lines += [f"    {path}" for path in files]
         lines.append("")
@@ -99,15 +110,17 @@ def run_demo(
     learner_id: str | None = None,
     n_posts: int | None = None,
     client: str = "nonprofit",
+    grading: bool = True,
     echo: Callable[[str], object] | None = print,
 ) -> DemoResult:
     """Build the data, the summaries and the client report into ``out_dir``.
 
     With no ``learner_id`` and no ``n_posts`` it uses the committed course datasets
-    (instant); otherwise it generates them (``smm_helpers.datasets.generate``).
+    (instant); otherwise it generates them (``smm_helpers.datasets.generate``).  With
+    ``grading`` it then runs the grading workflow on the sample class in ``out_dir/grading``.
 
     >>> import tempfile
-    >>> result = run_demo(Path(tempfile.mkdtemp()) / "demo", echo=None)
+    >>> result = run_demo(Path(tempfile.mkdtemp()) / "demo", grading=False, echo=None)
     >>> [path.name for path in result.report_files]
     ['report.html', 'report.pdf']
     """
@@ -160,5 +173,29 @@ def run_demo(
         "best platform by that rate": top_platform,
     }
     result = DemoResult(folder, data_files, summary_files, report_files, headline)
+    if grading:
+        import shutil
+
+        from smm_helpers.grading.demo import run_grading_demo
+
+        say("Grading the sample class (release, submit, collect, autograde, feedback) ...")
+        grading_dir = folder / "grading"
+        if grading_dir.exists():  # the demo's own earlier run, inside its own folder
+            shutil.rmtree(grading_dir)
+        graded = run_grading_demo(grading_dir, echo=lambda _line: None)
+        from smm_helpers.grading.autograde import score_grid
+
+        summary = grading_dir / "autograde-summary.txt"
+        summary.write_text(graded.table() + "\n", encoding="utf-8")
+        problems = sum(len(row.problems) for row in graded.rows)
+        result.grading_table = (
+            score_grid(graded.rows)
+            + f"\n\n{problems} problems found (! above); everyone else was graded. "
+            f"Each problem, in words: {summary}"
+        )
+        result.grading_files = [summary, *sorted(graded.feedback)[:3]]
+        if graded.grades is not None:
+            result.grading_files += [graded.grades.scores, graded.grades.canvas,
+                                     graded.grades.distribution, graded.grades.difficulty]
     say(str(result))
     return result

@@ -10,20 +10,52 @@ import pytest
 
 from smm_helpers.cli import main
 from smm_helpers.demo import MARKER
+from tests.conftest import REPO
 
 
-def test_demo_writes_data_summaries_and_report(tmp_path, capsys):
-    out = tmp_path / "demo"
-    assert main(["demo", "--out", str(out)]) == 0
-    printed = capsys.readouterr().out
+@pytest.fixture(scope="module")
+def full_demo(tmp_path_factory):
+    """One run of the README's main job, grading included, shared by the tests below."""
+    import contextlib
+    import io
+
+    out = tmp_path_factory.mktemp("demo") / "smm-lab-demo"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        code = main(["demo", "--out", str(out)])
+    return out, code, printed.getvalue()
+
+
+def test_demo_writes_data_summaries_report_and_grades(full_demo):
+    out, code, printed = full_demo
+    assert code == 0
     for relative in (
         "report/report.html", "report/report.pdf", "data/posts.csv", "data/inbox.csv",
         "summary/by_platform.csv", "summary/best_times.csv",
+        "grading/autograde-summary.txt", "grading/course/gradebook.db",
+        "grading/course/grades/scores.csv", "grading/course/grades/canvas.csv",
+        "grading/course/grades/distribution.png", "grading/course/grades/difficulty.csv",
     ):
         assert (out / relative).is_file(), relative
+    for relative in ("report/report.html", "grading/course/grades/scores.csv"):
         assert str(out / relative) in printed
     assert (out / "report" / "report.pdf").read_bytes().startswith(b"%PDF")
 
+
+def test_demo_grades_every_assignment_and_gives_the_sample_class_its_scores(full_demo):
+    out, _code, printed = full_demo
+    scores = pd.read_csv(out / "grading" / "course" / "grades" / "scores.csv")
+    released = sorted(p.name for p in (REPO / "assignments").iterdir() if p.is_dir())
+    assert [c for c in scores.columns if c in released] == released
+    assert "sample-all-correct" in set(scores["learner"].astype(str))
+    assert "Grading the sample class" in printed and "problems found" in printed
+    feedback = list((out / "grading" / "course" / "feedback").rglob("*.html"))
+    assert feedback and all("BEGIN HIDDEN TESTS" not in f.read_text(encoding="utf-8")
+                            for f in feedback)
+
+
+def test_demo_headline_numbers_come_from_the_data(full_demo):
+    out, _code, printed = full_demo
     posts = pd.read_csv(out / "data" / "posts.csv")
     nonprofit = posts[posts["client"] == "nonprofit"]
     assert f"{len(nonprofit):,}" in printed
@@ -33,8 +65,8 @@ def test_demo_writes_data_summaries_and_report(tmp_path, capsys):
 
 def test_demo_refreshes_its_own_folder(tmp_path):
     out = tmp_path / "demo"
-    assert main(["demo", "--out", str(out)]) == 0
-    assert main(["demo", "--out", str(out)]) == 0
+    assert main(["demo", "--out", str(out), "--no-grading"]) == 0
+    assert main(["demo", "--out", str(out), "--no-grading"]) == 0
     assert (out / MARKER).is_file()
 
 
@@ -51,7 +83,8 @@ def test_demo_refuses_a_folder_holding_other_files(tmp_path, capsys):
 
 def test_demo_for_a_learner_generates_their_own_data(tmp_path):
     out = tmp_path / "learner"
-    assert main(["demo", "--out", str(out), "--learner", "learner-042", "--posts", "1500"]) == 0
+    assert main(["demo", "--out", str(out), "--learner", "learner-042", "--posts", "1500",
+                 "--no-grading"]) == 0
     posts = pd.read_csv(out / "data" / "posts.csv")
     assert len(posts) == 1500
 

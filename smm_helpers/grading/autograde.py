@@ -82,6 +82,36 @@ def summary_table(rows: Iterable[GradeRow]) -> str:
     return "\n".join(lines)
 
 
+def score_grid(rows: Iterable[GradeRow]) -> str:
+    """A class at a glance: one line per learner, one column per assignment.
+
+    A cell is ``score/max``, with ``!`` when the autograde summary lists a problem for it.
+
+    >>> print(score_grid([GradeRow("ar1001", "01-x", 7, 10),
+    ...                   GradeRow("ar1001", "02-y", 0, 5,
+    ...                            problems=[Problem("missing", "02-y", "no notebook")]),
+    ...                   GradeRow("bo2002", "01-x", 10, 10)]))
+    learner   01-x    02-y
+    ar1001    7/10    0/5 !
+    bo2002   10/10       —
+    """
+    rows = list(rows)
+    assignments = sorted({r.assignment for r in rows})
+    learners = sorted({r.learner for r in rows})
+    cells = {(r.learner, r.assignment): f"{r.score:g}/{r.max_score:g}" + (" !" if r.problems
+                                                                         else "")
+             for r in rows}
+    width = max([len("learner"), *(len(learner) for learner in learners)])
+    widths = [max(len(a), *(len(cells.get((lr, a), "—")) for lr in learners)) for a in assignments]
+    lines = [f"{'learner':<{width}}  " + "  ".join(f"{a:>{w}}" for a, w in zip(assignments, widths,
+                                                                             strict=True))]
+    for learner in learners:
+        lines.append(f"{learner:<{width}}  " + "  ".join(
+            f"{cells.get((learner, a), '—'):>{w}}" for a, w in zip(assignments, widths,
+                                                                  strict=True)))
+    return "\n".join(lines)
+
+
 def _read_notebook(path: Path) -> tuple[dict[str, Any] | None, str]:
     try:
         return json.loads(path.read_text(encoding="utf-8")), ""
@@ -99,7 +129,7 @@ def _check_files(course: Course, learner: str, assignment: str,
     if not present:
         problems.append(Problem("missing", assignment, "no notebook was submitted (0 points); "
                                 "if they sent it another way, collect it with "
-                                "smm-course grade collect --from FOLDER", learner))
+                                "smm-course collect --from FOLDER", learner))
         return [], problems
     good = []
     for name in expected:

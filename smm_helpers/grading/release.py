@@ -24,7 +24,7 @@ def release(course: Course, assignment: str, echo: Echo = print) -> None:
         if not result["success"]:
             detail = str(result.get("error") or result.get("log") or "").strip()
             raise InputError(f"nbgrader could not {step} {assignment}: {detail[-600:]}",
-                             fix="run smm-course grade validate " + assignment +
+                             fix="run smm-course validate " + assignment +
                                  " and fix what it reports")
     echo(f"✓ released {assignment} to {course.exchange_dir / course.course_id / 'outbound'}")
 
