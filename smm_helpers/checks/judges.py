@@ -92,6 +92,7 @@ def choice(
     options: Iterable[str],
     hints: Mapping[str, str] | None = None,
     hint: str = "Think about what the lesson showed, then try another option.",
+    outside_hint: str = "Copy one of the options from the question exactly.",
 ) -> Judge:
     """Accept one of the ``correct`` options (case, spaces, ``-`` and ``_`` ignored).
 
@@ -116,7 +117,7 @@ def choice(
         given = _normal(answer)
         if given not in allowed:
             return Feedback(False, f"{answer!r} is not one of the options in the question.",
-                            "Copy one of the options from the question exactly.")
+                            outside_hint)
         right = correct() if callable(correct) else correct
         if given in {_normal(c) for c in ([right] if isinstance(right, str) else right)}:
             return Feedback(True, "That's right.")

@@ -13,6 +13,19 @@ import pandas as pd
 from smm_helpers.errors import DataError, unknown_choice
 from smm_helpers.schema import TIMEZONE
 
+POST_COUNTS = (
+    "engagements",
+    "impressions",
+    "reach",
+    "reactions",
+    "comments",
+    "shares",
+    "saves",
+    "link_clicks",
+    "video_views",
+)
+"""The per-post counts that can be added up (engagements is the sum of the four kinds)."""
+
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 """Days in Bangladesh's order: the Sunday–Thursday working week, then the Friday–Saturday
 weekend (``holidays.BD().weekend == {4, 5}``; see reference/facts.md §2.5)."""

@@ -30,22 +30,12 @@ import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
 from smm_helpers.errors import DataError, InputError, unknown_choice
-from smm_helpers.metrics._common import check_choice, local_times
+from smm_helpers.metrics._common import POST_COUNTS, check_choice, local_times
 from smm_helpers.metrics.rates import engagements
 from smm_helpers.schema import CLIENTS, PLATFORMS, require_table
 
 DIRECTIONS = ("both", "up", "down")
-DAILY_POST_METRICS = (
-    "engagements",
-    "impressions",
-    "reach",
-    "reactions",
-    "comments",
-    "shares",
-    "saves",
-    "link_clicks",
-    "video_views",
-)
+DAILY_POST_METRICS = POST_COUNTS
 
 
 def flag_anomalies(

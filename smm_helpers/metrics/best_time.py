@@ -19,6 +19,7 @@ import pandas as pd
 
 from smm_helpers.errors import InputError
 from smm_helpers.metrics._common import (
+    POST_COUNTS,
     WEEKDAYS,
     check_choice,
     day_numbers,
@@ -42,18 +43,7 @@ _RATE_METRICS: dict[str, tuple[str, str]] = {
     "amplification": ("shares", "followers"),
     "virality": ("shares", "reach"),
 }
-_COUNT_METRICS = (
-    "engagements",
-    "impressions",
-    "reach",
-    "reactions",
-    "comments",
-    "shares",
-    "saves",
-    "link_clicks",
-    "video_views",
-)
-BEST_TIME_METRICS = (*_RATE_METRICS, *_COUNT_METRICS)
+BEST_TIME_METRICS = (*_RATE_METRICS, *POST_COUNTS)
 """The per-post numbers :func:`best_time_table` can rank slots by (rates as in
 :func:`~smm_helpers.metrics.add_metrics`, or plain counts)."""
 

@@ -15,7 +15,7 @@ import math
 from functools import cache
 from typing import Any
 
-from smm_helpers.checks.core import Feedback, Judge, Question
+from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, number, text_elements
 
 LESSON = "10-analytics-and-reporting"
@@ -41,28 +41,6 @@ DEFINITION_OPTIONS = (
     "Our posts are far better than the average company's",
     "Rival IQ counts more kinds of engagement than we do",
 )
-
-
-def quiet_options(judge: Judge, *, note: str = "they are in the question") -> Judge:
-    """A choice judge whose reply to an answer outside the options doesn't list them all.
-
-    (The options are in the question; listing them would also spell out the right one.)
-
-    >>> judge = quiet_options(choice("a", options=["a", "b"]))
-    >>> judge("c").message
-    "'c' is not one of the options (they are in the question)."
-    >>> judge("a").correct
-    True
-    """
-
-    def quiet(answer: Any) -> Feedback:
-        feedback = judge(answer)
-        if "is not one of the options" in feedback.message:
-            return Feedback(False, f"{answer!r} is not one of the options ({note}).",
-                            feedback.hint, feedback.missing)
-        return feedback
-
-    return quiet
 
 
 @cache
@@ -178,8 +156,8 @@ def judge_week(answer: Any) -> Feedback:
 
     >>> judge_week(q3_correct()).correct
     True
-    >>> judge_week("2025-11-24").message
-    "'2025-11-24' is not one of the options (only the Mondays of October 2025 count)."
+    >>> judge_week("2025-11-24").hint
+    'Give the Monday a week starts on: only the Mondays of October 2025 count.'
     """
     weeks = _weeks()
     hints = {}
@@ -189,9 +167,10 @@ def judge_week(answer: Any) -> Feedback:
             hints[leader] = (f"That week had {what}, but the question asks for the highest "
                              "engagement *rate* by reach: engagements divided by reach.")
     judge = choice(q3_correct, options=Q3_WEEKS, hints=hints,
-                   hint="Compare the er_reach column of the weekly summary.")
-    return quiet_options(judge, note="only the Mondays of October 2025 count"
-                         )(week_label(answer))
+                   hint="Compare the er_reach column of the weekly summary.",
+                   outside_hint="Give the Monday a week starts on: only the Mondays of "
+                                "October 2025 count.")
+    return judge(week_label(answer))
 
 
 PLATFORM_OR_FORMAT = [
@@ -241,12 +220,12 @@ QUESTIONS = [
                 f"B (Bengali) got {AB_NUMBERS['clicks_b']} clicks from "
                 f"{AB_NUMBERS['reach_b']}. Run metrics.ab_test: which sentence describes "
                 "the result?"),
-        judge=quiet_options(choice(
+        judge=choice(
             ab_correct,
             options=AB_OPTIONS,
             hint="Look at the p-value: is it below 0.05? And does the confidence interval "
                  "include 0?",
-        )),
+        ),
         reference=lambda: [ab_correct()],
         wrong=ab_wrong,
     ),
@@ -291,7 +270,7 @@ QUESTIONS = [
         id="q5",
         prompt=("Rival IQ's 2023 report gives a median Facebook engagement rate of 0.060%, "
                 "far below the rates in our summary. Why?"),
-        judge=quiet_options(choice(
+        judge=choice(
             DEFINITION_OPTIONS[0],
             options=DEFINITION_OPTIONS,
             hints={
@@ -300,7 +279,7 @@ QUESTIONS = [
                 DEFINITION_OPTIONS[2]: "Rival IQ adds up likes, comments, shares and "
                                        "reactions too. What does it divide by?",
             },
-        )),
+        ),
         reference=[DEFINITION_OPTIONS[0]],
         wrong=list(DEFINITION_OPTIONS[1:]),
     ),

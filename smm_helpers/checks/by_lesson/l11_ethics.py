@@ -15,7 +15,7 @@ import math
 from functools import cache
 from typing import Any
 
-from smm_helpers.checks.core import Feedback, Judge, Question
+from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, number, satisfies
 
 LESSON = "11-ethics"
@@ -45,28 +45,6 @@ DRAFT_POST = " ".join(DRAFT_SENTENCES.values())
 # q5: Nakshi Ghor's Instagram posts in November 2025, before and after buying followers.
 BOUGHT = 5_000
 Q5_CLIENT, Q5_PLATFORM, Q5_MONTH = "business", "instagram", 11
-
-
-def quiet_options(judge: Judge, *, note: str = "they are in the question") -> Judge:
-    """A choice judge whose reply to an answer outside the options doesn't list them all.
-
-    (The options are in the question; listing them would also spell out the right one.)
-
-    >>> judge = quiet_options(choice("a", options=["a", "b"]))
-    >>> judge("c").message
-    "'c' is not one of the options (they are in the question)."
-    >>> judge("a").correct
-    True
-    """
-
-    def quiet(answer: Any) -> Feedback:
-        feedback = judge(answer)
-        if "is not one of the options" in feedback.message:
-            return Feedback(False, f"{answer!r} is not one of the options ({note}).",
-                            feedback.hint, feedback.missing)
-        return feedback
-
-    return quiet
 
 
 def disclosure_correct() -> str:
@@ -218,12 +196,12 @@ QUESTIONS = [
         id="q1",
         prompt=("Nakshi Ghor gave an influencer a free kantha, and she posted: "
                 f"“{SPONSORED_CAPTION}”. Is the relationship properly disclosed?"),
-        judge=quiet_options(choice(
+        judge=choice(
             disclosure_correct,
             options=DISCLOSURE_OPTIONS,
             hint="Where does the label sit: would someone see it without tapping 'more', "
                  "and does it stand out from the other hashtags?",
-        )),
+        ),
         reference=lambda: [disclosure_correct()],
         wrong=lambda: [o for o in DISCLOSURE_OPTIONS if o != disclosure_correct()],
     ),
@@ -274,9 +252,10 @@ QUESTIONS = [
                 " ".join(f"({k}) {v}" for k, v in DRAFT_SENTENCES.items()) +
                 " Which sentence makes a claim that needs a source before posting? Answer "
                 "with its name in brackets."),
-        judge=quiet_options(choice(
+        judge=choice(
             claim_correct,
             options=list(DRAFT_SENTENCES),
+            outside_hint="Answer with a name in brackets from the draft.",
             hints={
                 "children": "That is the charity's own count of its own work, which it can "
                             "check in its own records.",
@@ -284,7 +263,7 @@ QUESTIONS = [
                         "from?",
                 "friday": "That is an invitation, not a claim about the world.",
             },
-        ), note="use a name in brackets from the draft"),
+        ),
         reference=claim_correct,
         wrong=lambda: [k for k in DRAFT_SENTENCES if k not in claim_correct()],
     ),
