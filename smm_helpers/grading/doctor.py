@@ -1,0 +1,432 @@
+"""Is this computer and this course folder ready to grade? ``smm-course doctor``.
+
+Two parts, each a list of ✓ / ⚠ / ✗ lines saying what to fix:
+
+- **the environment**: nbgrader and its version, its helper ``alembic``, nbgrader's four
+  server extensions and its JupyterLab extension, a ``python3`` kernel that can import
+  ``smm_helpers``, a Bengali font for charts (a warning only);
+- **the course folder**: ``nbgrader_config.py`` loads and sets a ``course_id``, the roster
+  (header, empty, unusable or repeated ids — every problem, not just the first), the due
+  dates (time zones, known assignments), a notebook in every source assignment, each
+  assignment's grade_ids and rubric (see :func:`~smm_helpers.grading.validate.structure_checks`)
+  and the gradebook, if there is one.
+
+Nothing is run and nothing is written (an old gradebook may be upgraded by nbgrader when
+it is opened).  ``smm-course doctor`` exits 1 when any line is ✗.
+
+>>> report = DoctorReport([Check("ok", "nbgrader 0.9.6")], [Check("warn", "no font", "install")])
+>>> print(report.text())
+Environment
+  ✓ nbgrader 0.9.6
+Course folder
+  ⚠ no font — install
+No problems; 1 warning.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib.util
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smm_helpers.grading.course import DUE_COLUMNS, ROSTER_COLUMNS, Course
+from smm_helpers.grading.validate import Check, structure_checks
+
+Echo = Callable[[str], None]
+
+MIN_NBGRADER = (0, 9, 6)
+"""The oldest nbgrader SMM Lab's grading is tested with (see pyproject.toml)."""
+
+SERVER_EXTENSIONS = ("formgrader", "assignment_list", "course_list", "validate_assignment")
+"""nbgrader's server extensions (``nbgrader.server_extensions.<name>``)."""
+
+LAB_EXTENSION = "@jupyter/nbgrader"
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # as course.parse_roster accepts
+_SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints"}
+
+
+@dataclass
+class DoctorReport:
+    """The environment's and the course folder's checks."""
+
+    environment: list[Check] = field(default_factory=list)
+    course: list[Check] = field(default_factory=list)
+    course_dir: Path | None = None
+
+    @property
+    def checks(self) -> list[Check]:
+        return self.environment + self.course
+
+    @property
+    def failures(self) -> list[Check]:
+        return [c for c in self.checks if c.status == "fail"]
+
+    @property
+    def warnings(self) -> list[Check]:
+        return [c for c in self.checks if c.status == "warn"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def text(self) -> str:
+        where = f"Course folder {self.course_dir}" if self.course_dir else "Course folder"
+        lines = ["Environment", *(f"  {c}" for c in self.environment),
+                 where, *(f"  {c}" for c in self.course)]
+        n, w = len(self.failures), len(self.warnings)
+        problems = f"{n} problem{'s' if n != 1 else ''} to fix" if n else "No problems"
+        warnings = f"; {w} warning{'s' if w != 1 else ''}" if w else ""
+        lines.append(f"{problems}{warnings}.")
+        return "\n".join(lines)
+
+
+def run_doctor(course_dir: str | Path, *, environment: bool = True,
+               echo: Echo | None = None) -> DoctorReport:
+    """Check the environment (unless ``environment=False``) and the course folder.
+
+    ``echo`` (e.g. ``print``) receives the report's text at the end.
+
+    >>> report = run_doctor("/no/such/course", environment=False)
+    >>> print(report.course[0])
+    ✗ /no/such/course has no nbgrader_config.py — pass --course with the folder that holds it
+    """
+    report = DoctorReport(course_dir=Path(course_dir))
+    if environment:
+        report.environment = environment_checks()
+    report.course = course_checks(course_dir)
+    if echo is not None:
+        echo(report.text())
+    return report
+
+
+# ----------------------------------------------------------------------------- environment
+def _version_tuple(text: str) -> tuple[int, ...]:
+    """``'0.9.6'`` → ``(0, 9, 6)``; pre-release tags are ignored.
+
+    >>> _version_tuple("0.10.0rc1")
+    (0, 10, 0)
+    """
+    return tuple(int(m) for m in re.findall(r"\d+", text.split("rc")[0].split("a")[0])[:3])
+
+
+def environment_checks() -> list[Check]:
+    """The checks of this Python's environment (see the module docstring)."""
+    checks = [_check_alembic(), _check_nbgrader()]
+    if checks[1].status != "fail":
+        checks.append(_check_server_extensions())
+        checks.append(_check_lab_extension())
+    checks.append(_check_kernel())
+    checks.append(_check_font())
+    return checks
+
+
+def _check_nbgrader() -> Check:
+    try:
+        import nbgrader
+    except Exception as error:
+        return Check("fail", f"nbgrader cannot be imported ({type(error).__name__}: {error})",
+                     fix=f"{sys.executable} -m pip install 'nbgrader>=0.9.6'")
+    version = str(getattr(nbgrader, "__version__", "?"))
+    if _version_tuple(version) < MIN_NBGRADER:
+        return Check("fail", f"nbgrader {version} is older than SMM Lab needs",
+                     fix=f"{sys.executable} -m pip install --upgrade 'nbgrader>=0.9.6'")
+    return Check("ok", f"nbgrader {version} is installed")
+
+
+def _check_alembic() -> Check:
+    on_path = shutil.which("alembic")
+    if on_path:
+        return Check("ok", f"alembic (which nbgrader's gradebook runs) is on PATH: {on_path}")
+    beside = [p for p in (Path(sys.executable).parent / n for n in ("alembic", "alembic.exe"))
+              if p.is_file()]
+    if beside:
+        return Check("warn", f"alembic is installed in {beside[0].parent} but that folder is "
+                     "not on PATH (smm-course adds it; nbgrader's own commands do not)",
+                     fix="activate the environment (source .venv/bin/activate) before "
+                         "running nbgrader's own commands")
+    return Check("fail", "alembic is not installed, so nbgrader cannot create or open the "
+                 "gradebook", fix=f"{sys.executable} -m pip install alembic")
+
+
+def _check_server_extensions() -> Check:
+    from jupyter_core.paths import jupyter_config_path
+    from jupyter_server.extension.config import ExtensionConfigManager
+
+    modules = [f"nbgrader.server_extensions.{name}" for name in SERVER_EXTENSIONS]
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        return Check("fail", "nbgrader's server extensions are missing: " + ", ".join(missing),
+                     fix=f"reinstall nbgrader: {sys.executable} -m pip install --force-reinstall "
+                         "nbgrader")
+    enabled = ExtensionConfigManager(
+        read_config_path=jupyter_config_path()).get_jpserver_extensions()
+    off = [m for m in modules if not enabled.get(m)]
+    if off:
+        return Check("warn", "these nbgrader server extensions are off in Jupyter's config: "
+                     + ", ".join(m.rsplit(".", 1)[1] for m in off),
+                     fix="smm-course lab --instructor turns them on for its session; to have "
+                         "them always on: jupyter server extension enable --sys-prefix "
+                         + " ".join(off))
+    return Check("ok", "nbgrader's server extensions are installed and enabled: "
+                 + ", ".join(SERVER_EXTENSIONS))
+
+
+def _check_lab_extension() -> Check:
+    from jupyter_core.paths import jupyter_config_path, jupyter_path
+
+    found = [Path(p) / LAB_EXTENSION / "package.json" for p in jupyter_path("labextensions")]
+    found = [p for p in found if p.is_file()]
+    if not found:
+        return Check("warn", f"nbgrader's JupyterLab extension ({LAB_EXTENSION}) is not "
+                     "installed: JupyterLab will not show the Formgrader and Assignments "
+                     "panels (the commands still work)",
+                     fix=f"{sys.executable} -m pip install --force-reinstall nbgrader")
+    for folder in jupyter_config_path():
+        page = Path(folder) / "labconfig" / "page_config.json"
+        try:
+            disabled = json.loads(page.read_text(encoding="utf-8")).get("disabledExtensions")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if (isinstance(disabled, dict) and disabled.get(LAB_EXTENSION)) or (
+                isinstance(disabled, list) and LAB_EXTENSION in disabled):
+            return Check("warn", f"nbgrader's JupyterLab extension is disabled in {page}",
+                         fix=f"jupyter labextension enable {LAB_EXTENSION}")
+    version = json.loads(found[0].read_text(encoding="utf-8")).get("version", "?")
+    return Check("ok", f"nbgrader's JupyterLab extension {version} is installed")
+
+
+def _check_kernel() -> Check:
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    fix = f"{sys.executable} -m ipykernel install --sys-prefix"
+    try:
+        spec = KernelSpecManager().get_kernel_spec("python3")
+    except NoSuchKernel:
+        return Check("fail", "there is no 'python3' Jupyter kernel, which every notebook of "
+                     "the course asks for", fix=fix)
+    program = spec.argv[0] if spec.argv else ""
+    if Path(program).name in {"python", "python3", f"python{sys.version_info[0]}"} and (
+            not Path(program).is_absolute()):
+        return Check("ok", "the 'python3' kernel runs this Python, which has smm_helpers")
+    try:
+        done = subprocess.run([program, "-c", "import smm_helpers"], capture_output=True,
+                              timeout=60, check=False)
+        works = done.returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        works = False
+    if not works:
+        return Check("fail", f"the 'python3' kernel runs {program}, which cannot import "
+                     "smm_helpers: every notebook would fail at its first cell", fix=fix)
+    return Check("ok", f"the 'python3' kernel runs {program}, which has smm_helpers")
+
+
+def _check_font() -> Check:
+    from smm_helpers.fonts import find_bengali_font
+
+    font = find_bengali_font()
+    if font is None:
+        return Check("warn", "no Bengali font: charts with Bengali labels show empty boxes",
+                     fix="install Noto Sans Bengali (Debian/Ubuntu: apt-get install "
+                         "fonts-noto-core)")
+    return Check("ok", f"Bengali font for charts: {font.family}")
+
+
+# ----------------------------------------------------------------------------- course
+def course_checks(course_dir: str | Path) -> list[Check]:
+    """The checks of a course folder (see the module docstring)."""
+    from smm_helpers.grading.course import load_config, open_course
+
+    folder = Path(course_dir).expanduser()
+    if not (folder / "nbgrader_config.py").is_file():
+        return [Check("fail", f"{course_dir} has no nbgrader_config.py",
+                      fix="pass --course with the folder that holds it")]
+    try:
+        raw = load_config(folder.resolve())
+        course = open_course(folder)
+    except Exception as error:
+        line = f" (line {error.lineno})" if isinstance(error, SyntaxError) else ""
+        return [Check("fail", f"nbgrader_config.py does not load{line}: "
+                      f"{type(error).__name__}: {error}",
+                      fix="fix the Python in nbgrader_config.py; it is run as a script")]
+    checks = [Check("ok", "nbgrader_config.py loads")]
+    if str(raw.get("CourseDirectory", {}).get("course_id", "")).strip():
+        checks.append(Check("ok", f"course_id is '{course.course_id}'"))
+    else:
+        checks.append(Check("fail", "nbgrader_config.py sets no course_id, which nbgrader's "
+                            "exchange and Assignments panel need",
+                            fix="add c.CourseDirectory.course_id = \"smm-lab\" (or your "
+                                "course's id)"))
+    checks += roster_checks(course.roster_file)
+    checks += source_checks(course)
+    checks += due_date_checks(course.due_dates_file, course.assignments())
+    for assignment in course.assignments():
+        for check in structure_checks(course, assignment):
+            if check.status != "ok":
+                checks.append(Check(check.status, f"{assignment}: {check.message}", check.fix))
+    if course.assignments():
+        checks.append(Check("ok", "grade_ids and rubrics checked in "
+                            f"{len(course.assignments())} assignments (smm-course validate "
+                            "also runs them)"))
+    checks.append(gradebook_check(course))
+    return checks
+
+
+def roster_checks(path: Path) -> list[Check]:
+    """Every problem of a roster file, each on its own line (not only the first).
+
+    >>> import tempfile
+    >>> roster = Path(tempfile.mkdtemp()) / "roster.csv"
+    >>> _ = roster.write_text("id,first_name,last_name,email\\nar1,A,B,a@x\\nar1,C,D,c@x\\n")
+    >>> for check in roster_checks(roster): print(check)
+    ✗ roster.csv, line 3: learner id 'ar1' is also on line 2 — give every learner their own id
+    """
+    name = path.name
+    if not path.is_file():
+        return [Check("fail", f"there is no {name}, so no learner can be graded",
+                      fix=f"write {name} with the header {','.join(ROSTER_COLUMNS)} and one "
+                          "line per learner")]
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    checks = []
+    header = [h.strip() for h in rows[0]] if rows else []
+    if tuple(header) != ROSTER_COLUMNS:
+        checks.append(Check("fail", f"{name}, line 1: the header is {','.join(header)!r}",
+                            fix="make the first line exactly " + ",".join(ROSTER_COLUMNS)))
+    id_col = header.index("id") if "id" in header else 0
+    seen: dict[str, int] = {}
+    learners = 0
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        learners += 1
+        if len(row) != len(ROSTER_COLUMNS):
+            checks.append(Check("fail", f"{name}, line {line}: {len(row)} values instead of "
+                                f"{len(ROSTER_COLUMNS)}", fix="give one value per column "
+                                "(quote a value that contains a comma)"))
+        learner = row[id_col].strip() if id_col < len(row) else ""
+        if not learner:
+            checks.append(Check("fail", f"{name}, line {line}: the learner id is empty",
+                                fix="give every learner an id, e.g. ar1001"))
+        elif not _ID.match(learner):
+            checks.append(Check("fail", f"{name}, line {line}: {learner!r} is not a usable "
+                                "learner id", fix="use letters, digits, '.', '_' or '-' only"))
+        elif learner in seen:
+            checks.append(Check("fail", f"{name}, line {line}: learner id {learner!r} is also "
+                                f"on line {seen[learner]}",
+                                fix="give every learner their own id"))
+        else:
+            seen[learner] = line
+    if not checks:
+        if learners:
+            checks.append(Check("ok", f"{name} lists {learners} learners with their own ids"))
+        else:
+            checks.append(Check("warn", f"{name} lists no learners yet",
+                                fix="add one line per learner"))
+    return checks
+
+
+def source_checks(course: Course) -> list[Check]:
+    """Every assignment folder in the source directory holds a notebook."""
+    source = course.source_dir
+    if not source.is_dir():
+        return [Check("fail", f"the source folder {source} does not exist",
+                      fix="create it, or set c.CourseDirectory.source_directory in "
+                          "nbgrader_config.py")]
+    folders = sorted(p for p in source.iterdir() if p.is_dir() and p.name not in _SKIP_DIRS
+                     and not p.name.startswith("."))
+    empty = [p.name for p in folders if not any(p.glob("*.ipynb"))]
+    checks = [Check("fail", f"source assignment {name} has no notebook",
+                    fix=f"put {name}.ipynb in {source / name}, or remove the folder")
+              for name in empty]
+    if not folders:
+        checks.append(Check("warn", f"{source} holds no assignments yet"))
+    elif not empty:
+        checks.append(Check("ok", f"all {len(folders)} source assignments have a notebook"))
+    return checks
+
+
+def due_date_checks(path: Path, assignments: list[str]) -> list[Check]:
+    """Every problem of a due-date file: dates, time zones, repeats, unknown assignments.
+
+    >>> import tempfile
+    >>> due = Path(tempfile.mkdtemp()) / "due_dates.csv"
+    >>> _ = due.write_text("assignment,due\\n01-a,2026-09-20T23:59:00\\n09-z,2026-09-27T23:59+06:00\\n")
+    >>> for check in due_date_checks(due, ["01-a"]): print(check)  # doctest: +ELLIPSIS
+    ✗ due_dates.csv, line 2: the due time '2026-09-20T23:59:00' has no time zone ... 2026-09-20T23:59:00+06:00 for Dhaka
+    ✗ due_dates.csv, line 3: '09-z' is not an assignment of the course — use one of: 01-a
+    """  # noqa: E501
+    name = path.name
+    if not path.is_file():
+        return [Check("warn", f"there is no {name}, so no submission is marked late",
+                      fix=f"write {name} with the header {','.join(DUE_COLUMNS)}")]
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    header = [h.strip() for h in rows[0]] if rows else []
+    if tuple(header) != DUE_COLUMNS:
+        return [Check("fail", f"{name}, line 1: the header is {','.join(header)!r}",
+                      fix="make the first line exactly " + ",".join(DUE_COLUMNS))]
+    checks = []
+    seen: dict[str, int] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != 2:
+            checks.append(Check("fail", f"{name}, line {line}: {len(row)} values instead of 2",
+                                fix="write assignment,due on each line"))
+            continue
+        assignment, due = (cell.strip() for cell in row)
+        if assignment in seen:
+            checks.append(Check("fail", f"{name}, line {line}: {assignment} already has a due "
+                                f"date on line {seen[assignment]}",
+                                fix="keep one line per assignment"))
+        seen[assignment] = line
+        if assignment not in assignments:
+            checks.append(Check("fail", f"{name}, line {line}: {assignment!r} is not an "
+                                "assignment of the course",
+                                fix="use one of: " + (", ".join(assignments) or "(none yet)")))
+        try:
+            when = dt.datetime.fromisoformat(due)
+        except ValueError:
+            checks.append(Check("fail", f"{name}, line {line}: {due!r} is not a date and time",
+                                fix="write it as ISO 8601 with the offset, e.g. "
+                                    "2026-09-20T23:59:00+06:00"))
+            continue
+        if when.tzinfo is None:
+            checks.append(Check("fail", f"{name}, line {line}: the due time {due!r} has no "
+                                "time zone, so 'late' would depend on the server's clock",
+                                fix=f"add the course's UTC offset, e.g. {due}+06:00 for "
+                                    "Dhaka"))
+    if not checks:
+        n = len(seen)
+        checks.append(Check("ok", f"{name}: {n} due date{'s' if n != 1 else ''}, each with its "
+                            "time zone"))
+    undated = [a for a in assignments if a not in seen]
+    if undated:
+        checks.append(Check("warn", f"no due date for {', '.join(undated)}, so their "
+                            "submissions are never marked late",
+                            fix=f"add them to {name} before releasing them"))
+    return checks
+
+
+def gradebook_check(course: Course) -> Check:
+    """The gradebook opens, if there is one yet."""
+    if course.db_url.startswith("sqlite:///"):
+        db = Path(course.db_url.removeprefix("sqlite:///"))
+        if not db.is_file():
+            return Check("ok", "no gradebook yet (smm-course release creates it)")
+    try:
+        with course.gradebook() as gb:
+            students, assignments = len(gb.students), len(gb.assignments)
+    except Exception as error:
+        return Check("fail", f"the gradebook does not open: {type(error).__name__}: "
+                     f"{str(error).strip()[:200]}",
+                     fix="if it is from an older nbgrader, keep a copy and run nbgrader db "
+                         "upgrade in the course folder")
+    return Check("ok", f"the gradebook opens ({students} learners, {assignments} assignments)")
