@@ -360,7 +360,7 @@ def due_date_checks(path: Path, assignments: list[str]) -> list[Check]:
     >>> due = Path(tempfile.mkdtemp()) / "due_dates.csv"
     >>> _ = due.write_text("assignment,due\\n01-a,2026-09-20T23:59:00\\n09-z,2026-09-27T23:59+06:00\\n")
     >>> for check in due_date_checks(due, ["01-a"]): print(check)  # doctest: +ELLIPSIS
-    ✗ due_dates.csv, line 2: the due time '2026-09-20T23:59:00' has no time zone ... 2026-09-20T23:59:00+06:00 for Dhaka
+    ✗ due_dates.csv, line 2: the due time '2026-09-20T23:59:00' has no time zone...2026-09-20T23:59:00+06:00 for Dhaka
     ✗ due_dates.csv, line 3: '09-z' is not an assignment of the course — use one of: 01-a
     """  # noqa: E501
     name = path.name
