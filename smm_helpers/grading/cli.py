@@ -1,10 +1,12 @@
 """The instructor's commands of ``smm-course``, on nbgrader's own gradebook.
 
+    smm-course validate [ASSIGNMENT] [--course DIR]
     smm-course release ASSIGNMENT [--course DIR]
     smm-course collect ASSIGNMENT [--from FOLDER] [--course DIR]
     smm-course autograde ASSIGNMENT [--learner ID ...] [--timeout S] [--course DIR]
     smm-course feedback ASSIGNMENT [--course DIR]
     smm-course grades [--out DIR] [--course DIR]
+    smm-course doctor [--course DIR]
 
 Every command takes ``--course DIR`` (default ``course/``), the folder holding
 ``nbgrader_config.py``; nbgrader's own commands keep working on the same folder.
@@ -18,7 +20,7 @@ from typing import Any
 
 from smm_helpers.grading.course import DEFAULT_COURSE
 
-COMMANDS = ("release", "collect", "autograde", "feedback", "grades")
+COMMANDS = ("validate", "release", "collect", "autograde", "feedback", "grades", "doctor")
 """The grading commands, in the order an instructor uses them."""
 
 
@@ -40,6 +42,11 @@ def add_commands(subparsers: Any) -> None:
             parser.add_argument("assignment", help="e.g. 01-platforms-and-planning")
         return parser
 
+    validate = command("validate", "check an assignment before releasing it: the solutions "
+                       "pass every test, the student version gives no free points, grade_ids "
+                       "and rubrics are in order", assignment=False)
+    validate.add_argument("assignment", nargs="?", default=None,
+                          help="e.g. 01-platforms-and-planning (default: every assignment)")
     command("release", "generate the student version and release it to the exchange")
     collect = command("collect", "collect submissions from the exchange or an LMS download")
     collect.add_argument("--from", dest="source", type=Path, default=None,
@@ -54,13 +61,24 @@ def add_commands(subparsers: Any) -> None:
     grades = command("grades", "export scores.csv, canvas.csv, distribution.png, "
                      "difficulty.csv", assignment=False)
     grades.add_argument("--out", type=Path, default=None, help="default: <course>/grades/")
+    command("doctor", "check this computer and the course folder are ready to grade",
+            assignment=False)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed grading command; returns the exit code (1 if problems were found)."""
     from smm_helpers.grading.course import open_course
 
+    if args.command == "doctor":  # before open_course: it explains a broken course folder
+        from smm_helpers.grading.doctor import run_doctor
+
+        return 0 if run_doctor(args.course, echo=print).ok else 1
     course = open_course(args.course)
+    if args.command == "validate":
+        from smm_helpers.grading.validate import validate
+
+        reports = validate(course, [args.assignment] if args.assignment else None)
+        return 0 if all(report.ok for report in reports) else 1
     if args.command == "release":
         from smm_helpers.grading.release import release
 
