@@ -29,6 +29,7 @@ import re
 import shutil
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,7 +169,9 @@ def _points(cells: Iterable[Any]) -> float:
 def _read(path: Path) -> Any:
     import nbformat
 
-    return nbformat.read(path, as_version=4)
+    with warnings.catch_warnings():  # nbformat warns about (and mends) missing cell ids
+        warnings.simplefilter("ignore")
+        return nbformat.read(path, as_version=4)
 
 
 # ----------------------------------------------------------------------------- structure
