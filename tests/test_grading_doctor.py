@@ -1,0 +1,146 @@
+"""``smm-course doctor``: is this computer and this course folder ready to grade?
+
+The course checks run on temporary copies (the real course, and one broken on purpose in
+every way the doctor knows), so nothing in the repository changes and nothing runs a kernel.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.metadata
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+A = "01-platforms-and-planning"
+RUNTIME = ("samples", "gradebook.db", "release", "exchange", "submitted", "autograded",
+           "feedback", "archive", "grades", "__pycache__")
+
+
+def _copy_course(root: Path) -> Path:
+    shutil.copytree(REPO / "course", root / "course", ignore=shutil.ignore_patterns(*RUNTIME))
+    shutil.copytree(REPO / "assignments", root / "assignments",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    return root / "course"
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
+    """A course with one of each problem, checked by the command line: exit code, output."""
+    from smm_helpers.cli import main
+
+    course = _copy_course(tmp_path_factory.mktemp("doctor-broken"))
+    (course / "roster.csv").write_text(
+        "learner,first_name,last_name,email\n"           # bad header
+        "ar1001,Amina,Rahman,a@example.org\n"
+        "ar1001,Nusrat,Jahan,n@example.org\n"            # line 3: repeated id
+        ",Tanvir,Hossain,t@example.org\n")               # line 4: empty id
+    (course / "due_dates.csv").write_text(
+        "assignment,due\n"
+        f"{A},2026-09-20T23:59:00\n"                     # no time zone
+        "99-no-such-assignment,2026-10-01T23:59:00+06:00\n")
+    (course.parent / "assignments" / "08-empty").mkdir()  # no notebook
+    (course / "rubrics" / f"{A}.md").unlink()
+    extra = json.loads((course.parent / "assignments" / A / f"{A}.ipynb").read_text())
+    extra["cells"] = [c for c in extra["cells"]
+                      if c["metadata"].get("nbgrader", {}).get("grade_id") == "best_platform"]
+    (course.parent / "assignments" / A / "extra.ipynb").write_text(json.dumps(extra))
+    (course / "gradebook.db").write_bytes(b"this is not a database" * 100)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["doctor", "--course", str(course)])
+    return code, out.getvalue()
+
+
+def test_doctor_finds_no_problem_in_the_real_course(tmp_path: Path) -> None:
+    from smm_helpers.grading.doctor import run_doctor
+
+    report = run_doctor(_copy_course(tmp_path), environment=False)
+    assert report.ok, report.text()
+    lines = [str(c) for c in report.course]
+    assert "✓ course_id is 'smm-lab'" in lines
+    assert "✓ roster.csv lists 10 learners with their own ids" in lines
+    assert "✓ all 7 source assignments have a notebook" in lines
+    assert "✓ no gradebook yet (smm-course release creates it)" in lines
+
+
+@pytest.mark.parametrize("problem", [
+    "✗ roster.csv, line 1: the header is 'learner,first_name,last_name,email' — make the "
+    "first line exactly id,first_name,last_name,email",
+    "✗ roster.csv, line 3: learner id 'ar1001' is also on line 2",
+    "✗ roster.csv, line 4: the learner id is empty",
+    "✗ due_dates.csv, line 2: the due time '2026-09-20T23:59:00' has no time zone",
+    "✗ due_dates.csv, line 3: '99-no-such-assignment' is not an assignment of the course",
+    "✗ source assignment 08-empty has no notebook",
+    f"✗ {A}: these grade_ids are used by more than one cell: 'best_platform'",
+    f"✗ {A}: no rubric for the hand-graded 'platform_recommendation': "
+    f"rubrics/{A}.md is missing",
+    "✗ the gradebook does not open: DatabaseError",
+])
+def test_doctor_names_each_problem_of_a_broken_course(broken: tuple[int, str],
+                                                      problem: str) -> None:
+    _, output = broken
+    assert problem in output
+
+
+def test_doctor_exits_1_and_counts_the_problems(broken: tuple[int, str]) -> None:
+    code, output = broken
+    assert code == 1
+    assert output.splitlines()[-1].startswith("9 problems to fix")
+
+
+@pytest.mark.parametrize(("config", "problem"), [
+    ("c = get_config()\nc.CourseDirectory.course_id = \n",
+     "✗ nbgrader_config.py does not load (line 2): SyntaxError"),
+    ("c = get_config()\n",
+     "✗ nbgrader_config.py sets no course_id, which nbgrader's exchange and Assignments "
+     "panel need"),
+])
+def test_a_config_that_does_not_load_or_sets_no_course_id_is_reported(
+        tmp_path: Path, config: str, problem: str) -> None:
+    from smm_helpers.grading.doctor import run_doctor
+
+    (tmp_path / "nbgrader_config.py").write_text(config)
+    lines = [str(c) for c in run_doctor(tmp_path, environment=False).course]
+    assert any(line.startswith(problem) for line in lines), lines
+
+
+def test_environment_here_has_nbgrader_its_extensions_and_a_python3_kernel() -> None:
+    from smm_helpers.grading.doctor import environment_checks
+
+    lines = [str(c) for c in environment_checks()]
+    version = importlib.metadata.version("nbgrader")
+    assert f"✓ nbgrader {version} is installed" in lines
+    assert any(line.startswith("✓ nbgrader's server extensions are installed") for line in lines)
+    assert any(line.startswith("✓ the 'python3' kernel runs") for line in lines)
+    font = [line for line in lines if "Bengali" in line]
+    assert len(font) == 1 and not font[0].startswith("✗")  # a warning at worst
+
+
+def test_missing_alembic_is_a_problem_with_the_pip_command(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from smm_helpers.grading import doctor
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(doctor.sys, "executable", str(tmp_path / "python"))
+    check = doctor._check_alembic()
+    assert str(check) == (f"✗ alembic is not installed, so nbgrader cannot create or open "
+                          f"the gradebook — {tmp_path / 'python'} -m pip install alembic")
+
+
+def test_a_disabled_lab_extension_is_a_warning(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from smm_helpers.grading.doctor import _check_lab_extension
+
+    page = tmp_path / "labconfig" / "page_config.json"
+    page.parent.mkdir()
+    page.write_text(json.dumps({"disabledExtensions": {"@jupyter/nbgrader": True}}))
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path))
+    check = _check_lab_extension()
+    assert check.status == "warn"
+    assert str(check).endswith("jupyter labextension enable @jupyter/nbgrader")
