@@ -505,6 +505,8 @@ def course_figure_class() -> type[Figure]:
     True
     >>> 'alt="Funnel chart.' in fig._repr_html_()
     True
+    >>> sorted(fig._repr_mimebundle_())
+    ['image/png', 'text/html', 'text/plain']
     """
     import base64
     import html
@@ -520,11 +522,21 @@ def course_figure_class() -> type[Figure]:
             self.savefig(buffer, format="png", dpi=100)
             return buffer.getvalue()
 
-        def _repr_html_(self) -> str:
-            picture = base64.b64encode(self._repr_png_()).decode("ascii")
+        def _html(self, png: bytes) -> str:
+            picture = base64.b64encode(png).decode("ascii")
             alt = html.escape(getattr(self, "alt_text", "") or "chart", quote=True)
             return (f'<img src="data:image/png;base64,{picture}" alt="{alt}" '
                     f'style="max-width:100%;height:auto">')
+
+        def _repr_html_(self) -> str:
+            return self._html(self._repr_png_())
+
+        def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+            """Picture, accessible HTML and text from one rendering (drawing is the slow part)."""
+            png = self._repr_png_()
+            return {"image/png": base64.b64encode(png).decode("ascii"),
+                    "text/html": self._html(png),
+                    "text/plain": getattr(self, "alt_text", "") or repr(self)}
 
     return CourseFigure
 
