@@ -424,3 +424,23 @@ def test_week_out_of_range_names_the_valid_weeks():
     cal = build_calendar("2027-01-04", 3, "facebook", special_days=False)
     with pytest.raises(InputError, match=r"(?s)week 4 is not in this 3-week calendar.*1 to 3"):
         cal.week(4)
+
+
+def test_a_best_times_table_with_too_few_trusted_slots_is_topped_up_from_the_defaults():
+    # A small account's table may trust only a few weekday-hour slots (held-out learners' data).
+    table = pd.DataFrame({"weekday": ["Tue", "Sun"], "hour": [18, 7], "er": [3, 2]})
+    cal = build_calendar("2027-01-04", 2, ["instagram"], posts_per_week=4,
+                         best_slots=FakeBestTimes(table), special_days=False)  # fmt: skip
+    table_posts = posts(cal)
+    assert len(table_posts) == 8
+    used = {(ts.weekday(), ts.hour) for ts in table_posts["start"]}
+    assert {(1, 18), (6, 7)} <= used and len(used) == 4
+    assert any("trusts only 2 weekly slots" in note and "2 more" in note for note in cal.notes)
+    described = table_posts["description"].str.contains("default slot").sum()
+    assert described == 4  # two default slots a week, for two weeks
+
+
+def test_an_explicit_slot_list_too_short_is_still_refused():
+    with pytest.raises(InputError, match="only 1 different weekly slots fit"):
+        build_calendar("2027-01-04", 1, ["x"], posts_per_week=2,
+                       best_slots={"x": [("Mon", 9)]}, special_days=False)  # fmt: skip

@@ -474,19 +474,36 @@ def _platform_slots(
     weekend: tuple[int, ...],
     avoid_weekend: bool,
     rng: random.Random | None,
-) -> tuple[list[Slot], str]:
-    """The slots a platform uses each week, and where they came from."""
+) -> tuple[list[Slot], list[str], str | None]:
+    """The slots a platform uses each week, where each came from, and a note if topped up.
+
+    A best-times table measured on data may trust fewer slots than the platform needs (a
+    small account has few posts behind each weekday and hour); then its trusted slots come
+    first and the default guidance fills the rest, and the note says so.
+    """
     given = best_slots.get(platform) if isinstance(best_slots, Mapping) else best_slots
+    weekend_names = "–".join(DAY_NAMES[d] for d in weekend) or "no"
+    default_origin = (
+        f"default slot: {SPROUT_GUIDANCE[platform].source}; US days shifted so the "
+        f"{weekend_names} weekend lines up with the US Sat–Sun"
+    )
     if given is None:
         ranked = _ranked_default_slots(platform, weekend, rng)
-        weekend_names = "–".join(DAY_NAMES[d] for d in weekend) or "no"
-        origin = (
-            f"default slot: {SPROUT_GUIDANCE[platform].source}; US days shifted so the "
-            f"{weekend_names} weekend lines up with the US Sat–Sun"
-        )
+        origin = default_origin
     elif callable(getattr(given, "best", None)):
         ranked = slots_from_best_times(given, 7 * 24)
         origin = "slot from your best-times table"
+        trusted = [s for s in dict.fromkeys(ranked)
+                   if not (avoid_weekend and s[0] in weekend)][:needed]
+        if len(trusted) < needed:
+            extra = [s for s in _ranked_default_slots(platform, weekend, rng)
+                     if s not in trusted and not (avoid_weekend and s[0] in weekend)]
+            extra = extra[:needed - len(trusted)]
+            note = (f"{PLATFORM_NAMES[platform]}: your best-times table trusts only "
+                    f"{len(trusted)} weekly slot{'s' if len(trusted) != 1 else ''}, so "
+                    f"{len(extra)} more came from the default guidance")
+            return ([*trusted, *extra], [origin] * len(trusted) + [default_origin] * len(extra),
+                    note)
     elif isinstance(given, str | bytes) or not isinstance(given, Iterable):
         raise InputError(
             f"best_slots for {platform} is {given!r}, not a list of (weekday, hour) slots",
@@ -504,7 +521,7 @@ def _platform_slots(
             fix=f"lower posts_per_week[{platform!r}] to at most {len(usable)}, or give more "
             "best_slots" + (", or pass avoid_weekend=False" if avoid_weekend else ""),
         )
-    return usable[:needed], origin
+    return usable[:needed], [origin] * needed, None
 
 
 def _check_posts_per_week(posts_per_week: Any, platforms: list[str]) -> dict[str, int]:
@@ -882,21 +899,24 @@ def build_calendar(
     # 1. Regular posts: every platform's slots in every week.
     posts: list[dict[str, Any]] = []
     slot_of: dict[str, list[Slot]] = {}
+    slot_notes: list[str] = []
     for platform in chosen_platforms:
-        slots, origin = _platform_slots(
+        slots, origins, topped_up = _platform_slots(
             platform, best_slots, per_week[platform],
             weekend=weekend_days, avoid_weekend=avoid_weekend, rng=rng,
         )  # fmt: skip
+        if topped_up:
+            slot_notes.append(topped_up)
         slot_of[platform] = slots
         for week in range(weeks):
             monday = first_day + timedelta(days=7 * week)
-            for day, hour in slots:
+            for (day, hour), origin in zip(slots, origins, strict=True):
                 when = local_time(monday + timedelta(days=day), hour, zone)
                 posts.append(_post_row(when, platform, None, "", f"{origin}."))
 
     # 2. Special days: a post on each platform, a marker and a prep task.
     others: list[dict[str, Any]] = []
-    notes: list[str] = []
+    notes: list[str] = list(slot_notes)
     if special_days is not False:
         table = _special_day_table(special_days, first_day, last_day, language, extra_days)
         for occasion in _occasions(table, first_day, last_day):
