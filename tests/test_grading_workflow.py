@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import time
 
 import pytest
 
@@ -160,3 +161,18 @@ def test_rerunning_autograde_keeps_a_manual_grade_and_the_submission(graded):
     assert report.row(learner).score == 7 + 2
     assert _grade(course, learner, "platform_recommendation") == 2
     assert submitted.read_bytes() == before
+
+
+def test_a_notebook_over_its_total_time_budget_is_stopped_even_with_a_generous_cell_limit(graded):
+    from smm_helpers.grading.autograde import autograde
+
+    course, *_ = graded
+    learner = "sample-infinite-loop"
+    started = time.perf_counter()
+    report = autograde(course, A, learners=[learner], timeout=120, notebook_timeout=4,
+                       echo=lambda _: None)
+    elapsed = time.perf_counter() - started
+    row = report.row(learner)
+    assert row.score == 0
+    assert "timeout" in row.status
+    assert elapsed < 60, f"a 4 s notebook budget let a loop run {elapsed:.0f} s"

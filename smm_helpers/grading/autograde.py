@@ -10,6 +10,7 @@ a kernel that died — is reported and the rest of the class is still graded.
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 import warnings
@@ -112,6 +113,43 @@ def score_grid(rows: Iterable[GradeRow]) -> str:
     return "\n".join(lines)
 
 
+DEFAULT_NOTEBOOK_TIMEOUT = 600.0
+"""Seconds one notebook may run in all, whatever its cells do (ten minutes)."""
+
+
+class NotebookBudget:
+    """A time limit for a whole notebook, given to nbgrader cell by cell.
+
+    nbgrader's ``Execute.timeout`` limits each cell; this object is nbclient's
+    ``timeout_func``: before each cell it gives that cell the per-cell limit, or what is
+    left of the notebook's budget if that is less (at least 1 s, as nbclient reads 0 as "no
+    limit").  So a notebook of many slow cells is stopped too, not only one endless cell.
+
+    >>> now = [100.0]
+    >>> budget = NotebookBudget(per_cell=30, per_notebook=45, clock=lambda: now[0])
+    >>> budget({"source": "x = 1"})   # the clock starts at the first cell
+    30
+    >>> now[0] += 40; budget({"source": "y = 2"})   # 5 s of the notebook's 45 left
+    5
+    >>> now[0] += 60; budget({"source": "z = 3"})   # spent: each later cell stops at once
+    1
+    """
+
+    def __init__(self, *, per_cell: float | None, per_notebook: float,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_cell = per_cell
+        self.per_notebook = per_notebook
+        self.clock = clock
+        self.deadline: float | None = None
+
+    def __call__(self, cell: Any) -> int:
+        now = self.clock()
+        if self.deadline is None:
+            self.deadline = now + self.per_notebook
+        left = max(1, math.ceil(self.deadline - now))
+        return int(min(self.per_cell, left)) if self.per_cell else left
+
+
 def _read_notebook(path: Path) -> tuple[dict[str, Any] | None, str]:
     try:
         return json.loads(path.read_text(encoding="utf-8")), ""
@@ -182,11 +220,14 @@ def _failure(result: dict[str, Any], learner: str, assignment: str) -> Problem:
 
 
 def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None = None,
-              timeout: float | None = None, echo: Echo = print) -> AutogradeReport:
+              timeout: float | None = None,
+              notebook_timeout: float = DEFAULT_NOTEBOOK_TIMEOUT,
+              echo: Echo = print) -> AutogradeReport:
     """Autograde every submission of ``assignment`` (or only ``learners``).
 
     ``timeout`` (seconds per cell) overrides ``ExecutePreprocessor.timeout`` of the course
-    config.  Returns the report; its ``table()`` is what the command prints.
+    config; ``notebook_timeout`` limits each notebook as a whole (see ``NotebookBudget``).
+    Returns the report; its ``table()`` is what the command prints.
     """
     if timeout is not None:
         course.config.Execute.timeout = int(timeout)
@@ -221,6 +262,8 @@ def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None
             os.environ["SMM_LEARNER_ID"] = learner
             old_notebook_id = api.coursedir.notebook_id
             api.coursedir.notebook_id = notebook
+            api.config.Execute.timeout_func = NotebookBudget(
+                per_cell=limit, per_notebook=notebook_timeout)
             try:
                 with warnings.catch_warnings():
                     # nbgrader 0.9's gradebook trips SQLAlchemy's autoflush warning on every

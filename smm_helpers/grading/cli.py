@@ -57,6 +57,8 @@ def add_commands(subparsers: Any) -> None:
                       help="grade only this learner (repeatable)")
     auto.add_argument("--timeout", type=float, default=None,
                       help="seconds a cell may run (default: the course config's)")
+    auto.add_argument("--notebook-timeout", type=float, default=None,
+                      help="seconds a whole notebook may run (default: 600)")
     command("feedback", "write feedback HTML (hidden tests removed)")
     grades = command("grades", "export scores.csv, canvas.csv, distribution.png, "
                      "difficulty.csv", assignment=False)
@@ -90,10 +92,11 @@ def run(args: argparse.Namespace) -> int:
                   else collect_from_exchange(course, args.assignment))
         return 1 if report.problems else 0
     elif args.command == "autograde":
-        from smm_helpers.grading.autograde import autograde
+        from smm_helpers.grading.autograde import DEFAULT_NOTEBOOK_TIMEOUT, autograde
 
         graded = autograde(course, args.assignment, learners=args.learner,
-                           timeout=args.timeout)
+                           timeout=args.timeout,
+                           notebook_timeout=args.notebook_timeout or DEFAULT_NOTEBOOK_TIMEOUT)
         return 1 if graded.problems else 0
     elif args.command == "feedback":
         from smm_helpers.grading.feedback import feedback
