@@ -26,12 +26,15 @@ __all__ = [
     "content",
     "datasets",
     "ethics",
+    "fonts",
+    "grading",
     "metrics",
     "planning",
     "platforms",
     "plots",
     "report",
     "schema",
+    "widgets",
 ]
 
 
