@@ -31,3 +31,8 @@ c.GenerateFeedback.preprocessors = [
     "smm_helpers.grading.hide_hidden_tests.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# Grading kernels run on this machine only; keep ipykernel's notice that their local TCP
+# connection is unencrypted out of the instructor's terminal (learners' own warnings still
+# show in their notebooks).
+c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]

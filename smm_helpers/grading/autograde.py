@@ -87,29 +87,38 @@ def score_grid(rows: Iterable[GradeRow]) -> str:
     """A class at a glance: one line per learner, one column per assignment.
 
     A cell is ``score/max``, with ``!`` when the autograde summary lists a problem for it.
+    Columns are headed by the assignment's number when every name starts with one, with a
+    legend underneath, so a whole course fits a terminal.
 
     >>> print(score_grid([GradeRow("ar1001", "01-x", 7, 10),
     ...                   GradeRow("ar1001", "02-y", 0, 5,
     ...                            problems=[Problem("missing", "02-y", "no notebook")]),
     ...                   GradeRow("bo2002", "01-x", 10, 10)]))
-    learner   01-x    02-y
-    ar1001    7/10    0/5 !
-    bo2002   10/10       —
+    learner     01     02
+    ar1001    7/10  0/5 !
+    bo2002   10/10      —
+    01 = 01-x, 02 = 02-y
     """
     rows = list(rows)
     assignments = sorted({r.assignment for r in rows})
+    numbers = [a.split("-", 1)[0] for a in assignments]
+    short = all(n.isdigit() for n in numbers) and len(set(numbers)) == len(numbers)
+    heads = numbers if short else assignments
     learners = sorted({r.learner for r in rows})
     cells = {(r.learner, r.assignment): f"{r.score:g}/{r.max_score:g}" + (" !" if r.problems
                                                                          else "")
              for r in rows}
     width = max([len("learner"), *(len(learner) for learner in learners)])
-    widths = [max(len(a), *(len(cells.get((lr, a), "—")) for lr in learners)) for a in assignments]
-    lines = [f"{'learner':<{width}}  " + "  ".join(f"{a:>{w}}" for a, w in zip(assignments, widths,
-                                                                             strict=True))]
+    widths = [max(len(h), *(len(cells.get((lr, a), "—")) for lr in learners))
+              for h, a in zip(heads, assignments, strict=True)]
+    lines = [f"{'learner':<{width}}  " + "  ".join(
+        f"{h:>{w}}" for h, w in zip(heads, widths, strict=True))]
     for learner in learners:
         lines.append(f"{learner:<{width}}  " + "  ".join(
-            f"{cells.get((learner, a), '—'):>{w}}" for a, w in zip(assignments, widths,
-                                                                  strict=True)))
+            f"{cells.get((learner, a), '—'):>{w}}"
+            for a, w in zip(assignments, widths, strict=True)))
+    if short:
+        lines.append(", ".join(f"{n} = {a}" for n, a in zip(numbers, assignments, strict=True)))
     return "\n".join(lines)
 
 
