@@ -115,6 +115,11 @@ METRIC_LABELS: dict[str, str] = {
     "amplification": "Amplification rate",
     "virality": "Virality rate",
     "response_rate": "Response rate",
+    "cpm": "CPM (BDT per 1,000 impressions)",
+    "cpc": "CPC (BDT per click)",
+    "cost_per_conversion": "Cost per conversion (BDT)",
+    "roas": "ROAS",
+    "roi": "ROI",
 }
 """Readable names of the metrics ``smm_helpers.metrics`` computes."""
 
@@ -297,13 +302,15 @@ def platform_comparison(
     *,
     label: str | None = None,
     title: str | None = None,
+    better: str = "higher",
 ) -> Figure:
     """A bar chart comparing platforms (or formats, pillars …) on one metric.
 
     ``summary`` is a table like ``metrics.summarize(posts, by="platform")``: one row per
     group, labelled by its index (or by the ``label`` column, or a ``platform`` column).
     The best group is highlighted and every bar is labelled with its value; a ``posts``
-    column, if present, is shown so small samples are visible.
+    column, if present, is shown so small samples are visible.  For a cost, pass
+    ``better="lower"`` so the cheapest group is the one highlighted.
 
     >>> import pandas as pd
     >>> summary = pd.DataFrame({"posts": [12, 9], "er_reach": [0.021, 0.045]},
@@ -315,8 +322,14 @@ def platform_comparison(
     Traceback (most recent call last):
     ...
     smm_helpers.errors.InputError: 'likes' is not a metric SMM Lab knows...
+    >>> costs = pd.DataFrame({"cpc": [5.0, 2.0]}, index=["facebook", "instagram"])
+    >>> platform_comparison(costs, "cpc", better="lower").axes[0].get_title(loc="left")
+    'Instagram had the lowest CPC (BDT per click): 2, against 5 for Facebook (2.5×)'
     """
     import pandas as pd
+
+    if better not in ("higher", "lower"):
+        raise unknown_choice("direction for better", better, ("higher", "lower"))
 
     if not isinstance(summary, pd.DataFrame) or summary.empty:
         raise InputError(
@@ -333,13 +346,14 @@ def platform_comparison(
             f"every value of {metric!r} is missing",
             fix="check the summary has posts in it, or choose another metric",
         )
-    values = values.sort_values()  # barh draws bottom-up, so the best ends on top
+    # barh draws bottom-up, so sort for the best to end on top
+    values = values.sort_values(ascending=better == "higher")
     posts = _posts_per_group(summary, groups, label)
     names = [_display_name(g) for g in values.index]
     tick_labels = [f"{n}\n({posts[g]:,} posts)" if g in posts else n
                    for n, g in zip(names, values.index, strict=True)]
     what = metric_label(metric)
-    headline = title or _comparison_headline(values, metric)
+    headline = title or _comparison_headline(values, metric, better)
     texts = [headline, what, *tick_labels]
 
     with styled_figure(texts, figsize=(9, 1.2 + 0.75 * len(values))) as fig:
@@ -357,9 +371,10 @@ def platform_comparison(
         ranking = ", ".join(
             f"{_display_name(str(g))} {format_metric(v, metric)}" for g, v in values[::-1].items()
         )
+        order = "highest to lowest" if better == "higher" else "lowest to highest"
         fig.alt_text = (  # type: ignore[attr-defined]
             f"Bar chart of {what.lower()} by group. {headline}. "
-            f"From highest to lowest: {ranking}."
+            f"From {order}: {ranking}."
         )
     return fig
 
@@ -772,13 +787,18 @@ def _trend_alt_text(
     return " ".join(lines)
 
 
-def _comparison_headline(values: pd.Series, metric: str) -> str:
-    what = metric_label(metric).lower()
+def _comparison_headline(values: pd.Series, metric: str, better: str = "higher") -> str:
+    what = metric_label(metric)
+    what = what if what[:2].isupper() else what[:1].lower() + what[1:]  # "CPC" stays "CPC"
     best_name, best = str(values.index[-1]), float(values.iloc[-1])
-    head = f"{_display_name(best_name)} had the highest {what}: {format_metric(best, metric)}"
+    extreme = "highest" if better == "higher" else "lowest"
+    head = f"{_display_name(best_name)} had the {extreme} {what}: {format_metric(best, metric)}"
     if len(values) == 1:
         return head
     low_name, low = str(values.index[0]), float(values.iloc[0])
+    if better == "lower":
+        ratio = f" ({low / best:.1f}×)" if best > 0 else ""
+        return f"{head}, against {format_metric(low, metric)} for {_display_name(low_name)}{ratio}"
     if low > 0:
         return (f"{head}, {best / low:.1f}× {_display_name(low_name)} "
                 f"({format_metric(low, metric)})")
