@@ -397,6 +397,8 @@ _CLAIM_PATTERNS: list[tuple[regex.Pattern[str], str]] = [
 _SOURCE = regex.compile(
     r"https?://|www\.|(?i:\bsources?\s*[:-])|(?i:\baccording to) (?!(?:studies|research|"
     r"experts|many|some|most)\b)[A-Z\p{Lu}]|\([^()]*\b(?:19|20)\d\d\)|সূত্র\s*[:ঃ]|"
+    # a named source in brackets: "(Sage North America)", "(M+R Benchmarks)"
+    r"\(\p{Lu}[\p{L}&+.'’-]*(?:\s+(?:\p{Lu}[\p{L}&+.'’-]*|of|and|for|the|&))*\)|"
     r"তথ্যসূত্র|[\p{L}]+-এর (?:তথ্য|প্রতিবেদন) অনুযায়ী"
 )
 
@@ -409,12 +411,17 @@ def _sentences(text: str) -> list[str]:
 def unsourced_claims(text: str) -> list[Claim]:
     """Numbers and "studies show" claims with no source in the same or the next sentence.
 
-    A source is a link, "Source:", "according to <Name>", "(Name, 2024)" or "সূত্র:".
+    A source is a link, "Source:", "according to <Name>", "(Name, 2024)", a name in
+    brackets such as "(Sage North America)", or "সূত্র:".
     Source article 000's "89% of charities use social media" is a real example: no
     source for it was found (facts §2.3).
 
     >>> [c.evidence for c in unsourced_claims("89% of charities use social media.")]
     ['89%']
+    >>> unsourced_claims("88% of nonprofits use social media (Sage North America).")
+    []
+    >>> len(unsourced_claims("88% of nonprofits use social media (see below)."))
+    1
     >>> unsourced_claims("89% of charities use it (Sage, 2012).")
     []
     >>> [c.kind for c in unsourced_claims("গবেষণায় দেখা গেছে ৮৯% মানুষ রাজি।")]

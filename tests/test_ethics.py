@@ -290,3 +290,15 @@ def test_report_shows_itself() -> None:
     report = detect_fake_engagement(posts, followers)
     assert repr(report).startswith("FakeEngagementReport(follower_spikes=0")
     assert "16 CFR 465.8" in report._repr_html_()
+
+
+@pytest.mark.parametrize("source", ["(Sage North America)", "(M+R Benchmarks)",
+                                    "(The Wheel of Ireland)"])
+def test_a_named_source_in_brackets_counts_as_a_source(source):
+    assert unsourced_claims(f"88% of nonprofits use social media {source}.") == []
+
+
+@pytest.mark.parametrize("aside", ["(see below)", "(really!)", "(৮৯%)"])
+def test_an_aside_in_brackets_is_not_a_source(aside):
+    claims = unsourced_claims(f"88% of nonprofits use social media {aside}.")
+    assert "88%" in [claim.evidence for claim in claims]
