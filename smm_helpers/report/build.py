@@ -8,7 +8,6 @@ same sections.
 from __future__ import annotations
 
 import base64
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -56,9 +55,7 @@ class Chart:
 
     def png_base64(self) -> str:
         """The chart as a base64 PNG, for an ``<img src="data:...">``."""
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=110)
-        return base64.b64encode(buffer.getvalue()).decode("ascii")
+        return base64.b64encode(plots.figure_png(self.figure, dpi=110)).decode("ascii")
 
 
 @dataclass

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -169,10 +168,9 @@ def allocation_png(allocation: Allocation, *, dpi: int = 80) -> bytes:
     >>> allocation_png(allocate_budget(5_000, ["facebook"]))[:4]
     b'\\x89PNG'
     """
-    fig = allocation_chart(allocation)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
+    from smm_helpers.plots import figure_png
+
+    return figure_png(allocation_chart(allocation), dpi=dpi)
 
 
 def _static_html(split: Allocation, png_bytes: bytes) -> str:
