@@ -228,74 +228,136 @@ def _failure(result: dict[str, Any], learner: str, assignment: str) -> Problem:
                    learner)
 
 
-def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None = None,
-              timeout: float | None = None,
-              notebook_timeout: float = DEFAULT_NOTEBOOK_TIMEOUT,
-              echo: Echo = print) -> AutogradeReport:
-    """Autograde every submission of ``assignment`` (or only ``learners``).
+@dataclass(frozen=True)
+class GradeOptions:
+    """How each submission is graded: time limits and the sandbox (plain data, picklable).
 
-    ``timeout`` (seconds per cell) overrides ``ExecutePreprocessor.timeout`` of the course
-    config; ``notebook_timeout`` limits each notebook as a whole (see ``NotebookBudget``).
-    Returns the report; its ``table()`` is what the command prints.
+    ``timeout`` is seconds per cell (``None``: the course config's), ``notebook_timeout``
+    seconds per notebook; ``sandbox`` is ``"auto"`` (bubblewrap where it works, else
+    unisolated with a warning), ``"bwrap"`` (refuse to grade without it) or ``"none"``;
+    ``memory_mb`` and ``max_processes`` limit each submission's kernel.
     """
-    if timeout is not None:
-        course.config.Execute.timeout = int(timeout)
-        course.config.ExecutePreprocessor.timeout = int(timeout)
-        course._api = None
-    limit = timeout if timeout is not None else course.config.get("Execute", {}).get("timeout")
+
+    timeout: float | None = None
+    notebook_timeout: float = DEFAULT_NOTEBOOK_TIMEOUT
+    sandbox: str = "auto"
+    memory_mb: int = 2048
+    max_processes: int = 64
+
+
+def prepare(course: Course, assignment: str,
+            learners: Iterable[str] | None = None) -> list[str]:
+    """Get the gradebook ready to grade ``assignment``; returns who will be graded, in order.
+
+    The roster's learners and due dates go into the gradebook and the assignment's source is
+    generated if it never was.  Learners default to the roster, then anyone else who
+    submitted.  Call it once before grading submissions (in parallel or not).
+    """
     course.sync_gradebook()
-    expected = course.notebooks(assignment)
     api = course.api()
     with course.gradebook() as gb:
-        graded_notebooks = gb.find_assignment(assignment).notebooks
-        if not graded_notebooks:
+        if not gb.find_assignment(assignment).notebooks:
             api.generate_assignment(assignment)
     roster = [learner.id for learner in course.roster()]
     submitted_dir = course.path("submitted")
     submitted = sorted(p.name for p in submitted_dir.iterdir()
                        if (p / assignment).is_dir()) if submitted_dir.is_dir() else []
-    who = list(learners) if learners is not None else (
+    return list(learners) if learners is not None else (
         roster + [s for s in submitted if s not in roster])
+
+
+def grade_submission(course: Course, assignment: str, learner: str,
+                     options: GradeOptions = GradeOptions()) -> GradeRow:
+    """Autograde one learner's submission of ``assignment`` and return their row.
+
+    Runs nbgrader's own ``autograde`` for that learner (so the gradebook, manual grades and
+    the formgrader behave as nbgrader documents), with ``SMM_LEARNER_ID`` set to them.  Call
+    :func:`prepare` first.  Problems (a missing or broken notebook, a timeout, ...) are in
+    the row; nothing is raised for a learner's mistake.
+    """
+    start = time.perf_counter()
+    expected = course.notebooks(assignment)
+    roster = [r.id for r in course.roster()]
+    limit = options.timeout if options.timeout is not None else (
+        course.config.get("Execute", {}).get("timeout"))
+    api = course.api()
+    api.config.Execute.timeout = int(limit) if limit else None
+    good, problems = _check_files(course, learner, assignment, expected)
+    if learner not in roster:
+        problems.insert(0, Problem("unknown learner", assignment, "has a submission but "
+                                   "is not on the roster; graded anyway — add them to "
+                                   f"{course.roster_file.name} if they are in the class",
+                                   learner))
+    for notebook in good if len(good) < len(expected) else (["*"] if good else []):
+        previous = os.environ.get("SMM_LEARNER_ID")
+        os.environ["SMM_LEARNER_ID"] = learner
+        old_notebook_id = api.coursedir.notebook_id
+        api.coursedir.notebook_id = notebook
+        api.config.Execute.timeout_func = NotebookBudget(
+            per_cell=limit, per_notebook=options.notebook_timeout)
+        try:
+            with warnings.catch_warnings():
+                # nbgrader 0.9's gradebook trips SQLAlchemy's autoflush warning on every
+                # new submission; it is nbgrader's own and harmless.
+                warnings.filterwarnings("ignore", message=".*not in session.*")
+                result = api.autograde(assignment, learner, force=True, create=True)
+        finally:
+            api.coursedir.notebook_id = old_notebook_id
+            if previous is None:
+                os.environ.pop("SMM_LEARNER_ID", None)
+            else:
+                os.environ["SMM_LEARNER_ID"] = previous
+        if not result["success"]:
+            problems.append(_failure(result, learner, assignment))
+    for notebook in good:
+        problems += _cell_problems(course, learner, assignment, notebook, limit)
+    score, max_score, late = _scores(course, assignment, learner)
+    if late > 0:
+        problems.append(Problem("late", assignment, f"submitted {duration(late)} after "
+                                "the due date (graded as usual; no penalty is applied)",
+                                learner))
+    return GradeRow(learner, assignment, score, max_score, problems,
+                    time.perf_counter() - start)
+
+
+_OPEN_COURSES: dict[str, Course] = {}
+
+
+def grade_task(course_folder: str, assignment: str, learner: str,
+               options: GradeOptions = GradeOptions()) -> GradeRow:
+    """:func:`grade_submission` for a worker process: takes the course folder, not a Course.
+
+    Each process opens a course folder once and keeps it (nbgrader's API is slow to make).
+    Arguments and result are plain, picklable data, so a process pool or a Dask cluster can
+    run it.
+    """
+    from smm_helpers.grading.course import open_course
+
+    course = _OPEN_COURSES.get(course_folder)
+    if course is None:
+        course = _OPEN_COURSES[course_folder] = open_course(course_folder)
+    return grade_submission(course, assignment, learner, options)
+
+
+def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None = None,
+              timeout: float | None = None,
+              notebook_timeout: float = DEFAULT_NOTEBOOK_TIMEOUT,
+              options: GradeOptions | None = None,
+              echo: Echo = print) -> AutogradeReport:
+    """Autograde every submission of ``assignment`` (or only ``learners``).
+
+    ``timeout`` (seconds per cell) overrides ``Execute.timeout`` of the course config;
+    ``notebook_timeout`` limits each notebook as a whole (see ``NotebookBudget``);
+    ``options`` gives every setting at once.  Returns the report; its ``table()`` is what
+    the command prints.
+    """
+    if options is None:
+        options = GradeOptions(timeout=timeout, notebook_timeout=notebook_timeout)
+    who = prepare(course, assignment, learners)
     report = AutogradeReport(assignment)
     for index, learner in enumerate(who, start=1):
-        start = time.perf_counter()
         echo(progress(index - 1, len(who), f"grading {learner} ..."))
-        good, problems = _check_files(course, learner, assignment, expected)
-        if learner not in roster:
-            problems.insert(0, Problem("unknown learner", assignment, "has a submission but "
-                                       "is not on the roster; graded anyway — add them to "
-                                       f"{course.roster_file.name} if they are in the class",
-                                       learner))
-        for notebook in good if len(good) < len(expected) else (["*"] if good else []):
-            previous = os.environ.get("SMM_LEARNER_ID")
-            os.environ["SMM_LEARNER_ID"] = learner
-            old_notebook_id = api.coursedir.notebook_id
-            api.coursedir.notebook_id = notebook
-            api.config.Execute.timeout_func = NotebookBudget(
-                per_cell=limit, per_notebook=notebook_timeout)
-            try:
-                with warnings.catch_warnings():
-                    # nbgrader 0.9's gradebook trips SQLAlchemy's autoflush warning on every
-                    # new submission; it is nbgrader's own and harmless.
-                    warnings.filterwarnings("ignore", message=".*not in session.*")
-                    result = api.autograde(assignment, learner, force=True, create=True)
-            finally:
-                api.coursedir.notebook_id = old_notebook_id
-                if previous is None:
-                    os.environ.pop("SMM_LEARNER_ID", None)
-                else:
-                    os.environ["SMM_LEARNER_ID"] = previous
-            if not result["success"]:
-                problems.append(_failure(result, learner, assignment))
-        for notebook in good:
-            problems += _cell_problems(course, learner, assignment, notebook, limit)
-        score, max_score, late = _scores(course, assignment, learner)
-        if late > 0:
-            problems.append(Problem("late", assignment, f"submitted {duration(late)} after "
-                                    "the due date (graded as usual; no penalty is applied)",
-                                    learner))
-        report.rows.append(GradeRow(learner, assignment, score, max_score, problems,
-                                    time.perf_counter() - start))
+        report.rows.append(grade_submission(course, assignment, learner, options))
     echo(progress(len(who), len(who), "done"))
     echo(report.table())
     return report

@@ -59,6 +59,11 @@ def add_commands(subparsers: Any) -> None:
                       help="seconds a cell may run (default: the course config's)")
     auto.add_argument("--notebook-timeout", type=float, default=None,
                       help="seconds a whole notebook may run (default: 600)")
+    auto.add_argument("--sandbox", choices=("auto", "bwrap", "none"), default="auto",
+                      help="run each submission in a bubblewrap sandbox: auto (where it "
+                           "works, else warn), bwrap (refuse without it) or none")
+    auto.add_argument("--memory", type=int, default=2048, metavar="MB",
+                      help="memory each submission's Python may use (default: 2048 MB)")
     command("feedback", "write feedback HTML (hidden tests removed)")
     grades = command("grades", "export scores.csv, canvas.csv, distribution.png, "
                      "difficulty.csv", assignment=False)
@@ -92,11 +97,16 @@ def run(args: argparse.Namespace) -> int:
                   else collect_from_exchange(course, args.assignment))
         return 1 if report.problems else 0
     elif args.command == "autograde":
-        from smm_helpers.grading.autograde import DEFAULT_NOTEBOOK_TIMEOUT, autograde
+        from smm_helpers.grading.autograde import (
+            DEFAULT_NOTEBOOK_TIMEOUT,
+            GradeOptions,
+            autograde,
+        )
 
-        graded = autograde(course, args.assignment, learners=args.learner,
-                           timeout=args.timeout,
-                           notebook_timeout=args.notebook_timeout or DEFAULT_NOTEBOOK_TIMEOUT)
+        options = GradeOptions(timeout=args.timeout,
+                               notebook_timeout=args.notebook_timeout or DEFAULT_NOTEBOOK_TIMEOUT,
+                               sandbox=args.sandbox, memory_mb=args.memory)
+        graded = autograde(course, args.assignment, learners=args.learner, options=options)
         return 1 if graded.problems else 0
     elif args.command == "feedback":
         from smm_helpers.grading.feedback import feedback
