@@ -2,6 +2,7 @@
 
     smm-course demo [--out DIR]     build the course data and a client report
     smm-course lab [--instructor]   open JupyterLab on the lessons
+    smm-course site [--out DIR]     build the course website (every lesson, run)
     smm-course release | collect | autograde | feedback | grades   the grading workflow
 
 Run ``smm-course --help`` for every command.
@@ -13,6 +14,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from smm_helpers.errors import SMMLabError
 from smm_helpers.grading.cli import COMMANDS as GRADING_COMMANDS
@@ -64,7 +66,35 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="the lessons folder (default: lessons/ of this clone)")
     lab.add_argument("--port", type=int, default=None, help="port to serve on")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    _add_site_command(sub)
     return parser
+
+
+def _add_site_command(sub: Any) -> None:
+    """Add ``smm-course site`` (the course website) to the subcommands."""
+    from smm_helpers.site.execute import DEFAULT_JOBS, DEFAULT_TIMEOUT
+
+    site = sub.add_parser(
+        "site",
+        help="build the course website for self-study readers",
+        description="Run every lesson on a fresh kernel and write a static website: one "
+        "page per lesson with its results and charts, previous/next links and a contents "
+        "page. It only ever writes into a folder it made itself.",
+    )
+    site.add_argument("--out", type=Path, default=None,
+                      help="folder to write the site into (default: ./build/site/)")
+    site.add_argument("--lessons", type=Path, default=None,
+                      help="the lessons folder (default: lessons/ of this clone)")
+    site.add_argument("--no-execute", action="store_true",
+                      help="do not run the lessons (quick; the pages show no results)")
+    site.add_argument("--jobs", type=int, default=DEFAULT_JOBS,
+                      help=f"lessons to run at once (default: {DEFAULT_JOBS})")
+    site.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT,
+                      help=f"seconds one cell may run (default: {DEFAULT_TIMEOUT})")
+    site.add_argument("--binder", metavar="OWNER/REPO", default=None,
+                      help="the GitHub repository, to add 'open on Binder' links")
+    site.add_argument("--binder-ref", default="HEAD",
+                      help="branch, tag or commit the Binder links open (default: HEAD)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "notes.md").write_text("mine")
     >>> main(["demo", "--out", str(folder)])  # refuses a folder holding your files
+    2
+    >>> main(["site", "--out", str(folder), "--no-execute"])  # so does the site build
     2
     """
     args = _build_parser().parse_args(argv)
@@ -92,6 +124,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             open_lab(instructor=args.instructor, lessons_dir=args.lessons, port=args.port,
                      no_browser=args.no_browser)
+        elif args.command == "site":
+            from smm_helpers.site.build import DEFAULT_OUT, build_site
+
+            build_site(DEFAULT_OUT if args.out is None else args.out,
+                       lessons_dir=args.lessons, execute=not args.no_execute,
+                       jobs=args.jobs, timeout=args.timeout, binder=args.binder,
+                       binder_ref=args.binder_ref)
     except SMMLabError as error:
         print(f"smm-course {args.command}: {error}", file=sys.stderr)
         return 2

@@ -1,0 +1,248 @@
+"""Run the lessons on fresh kernels for the site, several at a time, and say what failed.
+
+Each lesson runs top to bottom on its own fresh ``python3`` kernel (nbclient), in a copy of
+the lessons folder, so files a lesson writes never land in the repository.  Widgets run in
+their static form (``SMM_STATIC_WIDGETS=1``): a static page has no kernel to drive them.
+
+The first error stops the build with a :class:`LessonFailed` that names the lesson, the
+cell and the error, and says how to fix it:
+
+>>> import tempfile, nbformat
+>>> from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+>>> folder = Path(tempfile.mkdtemp())
+>>> nb = new_notebook(cells=[new_markdown_cell("# Lesson 01 · Broken"),
+...                          new_code_cell("total = 1 / 0")])
+>>> nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+>>> nbformat.write(nb, folder / "01-broken.ipynb")
+>>> execute_lessons([folder / "01-broken.ipynb"])
+Traceback (most recent call last):
+...
+smm_helpers.site.execute.LessonFailed: lesson 01-broken failed in cell 2 (id ...): ZeroDivision...
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from smm_helpers.errors import InputError, SMMLabError
+
+__all__ = ["DEFAULT_JOBS", "DEFAULT_TIMEOUT", "ExecutedLesson", "LessonFailed",
+           "execute_lessons"]
+
+DEFAULT_TIMEOUT = 120
+"""Seconds one cell may run before the build stops it (lessons take 3–10 s in all)."""
+
+DEFAULT_JOBS = max(1, min(4, os.cpu_count() or 1))
+"""How many lessons run at once by default: one per core, at most four."""
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class LessonFailed(SMMLabError):
+    """A lesson did not run to the end while building the site.
+
+    ``lesson`` is the lesson's id; ``cell`` the cell's position counting every cell from 1
+    (``None`` when the kernel could not start); ``cell_id`` the notebook's id for that cell.
+    """
+
+    def __init__(self, lesson: str, problem: str, *, fix: str, cell: int | None = None,
+                 cell_id: str | None = None, details: str = "") -> None:
+        self.lesson = lesson
+        self.cell = cell
+        self.cell_id = cell_id
+        self.problem = problem
+        self.fix = fix
+        where = f"lesson {lesson}"
+        if cell is not None:
+            where += f" failed in cell {cell} (id {cell_id!r})"
+        else:
+            where += " could not run"
+        message = f"{where}: {problem.rstrip('.')}."
+        if details:
+            message += f"\n{details.rstrip()}"
+        super().__init__(f"{message}\nHow to fix it: {fix.rstrip('.')}.")
+
+
+@dataclass
+class ExecutedLesson:
+    """A lesson after its run: the notebook with its outputs, the time taken, and any
+    warnings it printed (text that names the cell; warnings do not stop the build)."""
+
+    path: Path
+    notebook: Any
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The lesson's id (its file name without ``.ipynb``)."""
+        return self.path.stem
+
+
+def _source(cell: Any) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def _indented(text: str, limit: int = 12) -> str:
+    lines = text.rstrip().splitlines() or [""]
+    shown = lines[:limit] + (["..."] if len(lines) > limit else [])
+    return "\n".join("    " + line for line in shown)
+
+
+def _printed_warnings(notebook: Any) -> list[str]:
+    found = []
+    for index, cell in enumerate(notebook.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                text = _source({"source": output.get("text", "")})
+                if "Warning" in text:
+                    found.append(f"cell {index} (id {cell.get('id')!r}) printed: "
+                                 f"{text.strip().splitlines()[-1]}")
+    return found
+
+
+FIX_CELL = ("open the lesson in JupyterLab (smm-course lab), run it from the top to see the "
+            "error, fix that cell and save, then build the site again; the site folder was "
+            "not changed")
+
+
+async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
+                   log_dir: Path) -> ExecutedLesson:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    notebook = nbformat.read(folder / path.name, as_version=4)
+    running: dict[str, Any] = {"index": None}
+    failure: dict[str, Any] = {}
+
+    def on_start(cell: Any, cell_index: int) -> None:
+        running["index"] = cell_index
+
+    def on_error(cell: Any, cell_index: int, execute_reply: Any) -> None:
+        failure.update(index=cell_index, content=execute_reply["content"])
+
+    client = NotebookClient(
+        notebook, timeout=timeout, kernel_name=kernel, allow_errors=False,
+        store_widget_state=False, on_cell_start=on_start, on_cell_error=on_error,
+        resources={"metadata": {"path": str(folder)}},
+    )
+    env = {**os.environ, "SMM_STATIC_WIDGETS": "1"}
+    log = log_dir / f"{path.stem}.kernel.log"
+    started = time.perf_counter()
+
+    def where() -> tuple[int | None, str | None, str]:
+        index = failure.get("index", running["index"])
+        if index is None:
+            return None, None, ""
+        cell = notebook.cells[index]
+        return index + 1, cell.get("id"), f"The cell:\n{_indented(_source(cell))}"
+
+    with log.open("w", encoding="utf-8") as kernel_stderr:  # keep the kernel's chatter quiet
+        try:
+            await client.async_execute(env=env, stderr=kernel_stderr)
+        except CellExecutionError:
+            content = failure.get("content", {})
+            number, cell_id, shown = where()
+            trace = _ANSI.sub("", "\n".join(content.get("traceback", [])))
+            raise LessonFailed(
+                path.stem, f"{content.get('ename', 'Error')}: {content.get('evalue', '')}",
+                fix=FIX_CELL, cell=number, cell_id=cell_id,
+                details=f"{shown}\nThe traceback:\n{_indented(trace, limit=40)}",
+            ) from None
+        except CellTimeoutError:
+            number, cell_id, shown = where()
+            raise LessonFailed(
+                path.stem, f"the cell was still running after {timeout} seconds",
+                fix="make the cell faster, or give the build more time with --timeout "
+                    "SECONDS; the site folder was not changed",
+                cell=number, cell_id=cell_id, details=shown,
+            ) from None
+        except (DeadKernelError, RuntimeError, TimeoutError) as error:
+            number, cell_id, shown = where()
+            said = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise LessonFailed(
+                path.stem, f"the kernel stopped ({type(error).__name__}: {error})",
+                fix="check that the python3 kernel starts (python -m ipykernel_launcher "
+                    "--help) and that the lesson does not exhaust memory; the site folder "
+                    "was not changed",
+                cell=number, cell_id=cell_id,
+                details=f"{shown}\nThe kernel's last messages:\n{_indented(said, limit=20)}",
+            ) from None
+    seconds = time.perf_counter() - started
+    return ExecutedLesson(path, notebook, seconds, _printed_warnings(notebook))
+
+
+def execute_lessons(
+    paths: Sequence[str | Path], *, jobs: int = DEFAULT_JOBS, timeout: int = DEFAULT_TIMEOUT,
+    kernel: str = "python3", echo: Callable[[str], object] | None = None,
+) -> list[ExecutedLesson]:
+    """Run each lesson top to bottom on a fresh kernel, ``jobs`` at a time, in order given.
+
+    The lessons run in a temporary copy of their folder (removed afterwards), so the
+    repository is never written to.  ``timeout`` limits each cell, in seconds.  The first
+    failing lesson raises :class:`LessonFailed` (the others are stopped); ``echo`` is
+    called with a line as each lesson finishes.  The original notebooks are not changed.
+
+    >>> execute_lessons([], jobs=0)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: jobs=0 cannot run any lesson.
+    How to fix it: give a whole number of lessons to run at once, 1 or more (e.g. --jobs 2).
+    """
+    from jupyter_core.utils import run_sync
+
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise InputError(f"jobs={jobs!r} cannot run any lesson",
+                         fix="give a whole number of lessons to run at once, 1 or more "
+                             "(e.g. --jobs 2)")
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+        raise InputError(f"timeout={timeout!r} is not a number of seconds",
+                         fix="give a positive number of seconds per cell (e.g. --timeout 120)")
+    lessons = [Path(p) for p in paths]
+    missing = [str(p) for p in lessons if not p.is_file()]
+    if missing:
+        raise InputError(f"there is no lesson at {', '.join(missing)}",
+                         fix="give the paths of lesson notebooks, e.g. lessons/03-platforms.ipynb")
+    if not lessons:
+        return []
+    say = echo or (lambda _line: None)
+
+    async def run_all(scratch: Path) -> list[ExecutedLesson]:
+        copies: dict[Path, Path] = {}
+        for folder in {p.parent.resolve() for p in lessons}:
+            copy = scratch / f"lessons-{len(copies)}"
+            shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(
+                ".ipynb_checkpoints", "__pycache__"))
+            copies[folder] = copy
+        gate = asyncio.Semaphore(jobs)
+
+        async def one(path: Path) -> ExecutedLesson:
+            async with gate:
+                done = await _run_one(path, copies[path.parent.resolve()], timeout=timeout,
+                                      kernel=kernel, log_dir=scratch)
+            say(f"  ran {done.id} in {done.seconds:.1f} s")
+            return done
+
+        tasks = [asyncio.ensure_future(one(p)) for p in lessons]
+        try:
+            return list(await asyncio.gather(*tasks))
+        finally:
+            for task in tasks:  # on a failure, stop the other lessons' kernels too
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    with tempfile.TemporaryDirectory(prefix="smm-site-run-") as scratch:
+        return run_sync(run_all)(Path(scratch))
