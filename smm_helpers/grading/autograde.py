@@ -343,22 +343,39 @@ def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None
               timeout: float | None = None,
               notebook_timeout: float = DEFAULT_NOTEBOOK_TIMEOUT,
               options: GradeOptions | None = None,
-              echo: Echo = print) -> AutogradeReport:
+              echo: Echo = print, workers: int | None = None,
+              scheduler: str | None = None) -> AutogradeReport:
     """Autograde every submission of ``assignment`` (or only ``learners``).
 
     ``timeout`` (seconds per cell) overrides ``Execute.timeout`` of the course config;
     ``notebook_timeout`` limits each notebook as a whole (see ``NotebookBudget``);
-    ``options`` gives every setting at once.  Returns the report; its ``table()`` is what
-    the command prints.
+    ``options`` gives every setting at once.  ``workers`` grades that many learners at a
+    time in worker processes (default: one per core; 1 grades here, one after another, see
+    ``smm_helpers.grading.parallel``); ``scheduler`` (``tcp://host:port``) grades on a Dask
+    cluster instead (``smm_helpers.grading.cluster``).  Returns the report, in roster order;
+    its ``table()`` is what the command prints.
     """
+    from smm_helpers.grading.parallel import check_workers
+
     if options is None:
         options = GradeOptions(timeout=timeout, notebook_timeout=notebook_timeout)
+    processes = check_workers(workers)
     who = prepare(course, assignment, learners)
-    report = AutogradeReport(assignment)
-    for index, learner in enumerate(who, start=1):
-        echo(progress(index - 1, len(who), f"grading {learner} ..."))
-        report.rows.append(grade_submission(course, assignment, learner, options))
-    echo(progress(len(who), len(who), "done"))
+    if scheduler is not None:
+        from smm_helpers.grading.cluster import grade_on_cluster
+
+        report = grade_on_cluster(course, assignment, who, options, scheduler, echo=echo)
+    elif min(processes, len(who)) > 1:
+        from smm_helpers.grading.parallel import grade_in_parallel
+
+        report = grade_in_parallel(course, assignment, who, options,
+                                   workers=min(processes, len(who)), echo=echo)
+    else:
+        report = AutogradeReport(assignment)
+        for index, learner in enumerate(who, start=1):
+            echo(progress(index - 1, len(who), f"grading {learner} ..."))
+            report.rows.append(grade_submission(course, assignment, learner, options))
+        echo(progress(len(who), len(who), "done"))
     echo(report.table())
     return report
 
