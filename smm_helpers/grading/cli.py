@@ -4,6 +4,7 @@
     smm-course release ASSIGNMENT [--course DIR]
     smm-course collect ASSIGNMENT [--from FOLDER] [--course DIR]
     smm-course autograde ASSIGNMENT [--learner ID ...] [--timeout S] [--course DIR]
+                         [--workers N | --scheduler tcp://HOST:PORT] [--db-url URL]
     smm-course feedback ASSIGNMENT [--course DIR]
     smm-course grades [--out DIR] [--course DIR]
     smm-course doctor [--course DIR]
@@ -64,6 +65,16 @@ def add_commands(subparsers: Any) -> None:
                            "works, else warn), bwrap (refuse without it) or none")
     auto.add_argument("--memory", type=int, default=2048, metavar="MB",
                       help="memory each submission's Python may use (default: 2048 MB)")
+    auto.add_argument("--workers", type=int, default=None, metavar="N",
+                      help="grade N learners at a time, each in a process of its own "
+                           "(default: one per core; 1 grades them one after another)")
+    auto.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                      help="grade on this Dask cluster instead: every worker sees the course "
+                           "folder at the same path and reaches a PostgreSQL gradebook (see "
+                           "docs/grading-at-scale.md)")
+    auto.add_argument("--db-url", default=None, metavar="URL",
+                      help="the gradebook database instead of the course config's db_url, "
+                           "e.g. postgresql+psycopg://grader@db.example.org/smm")
     command("feedback", "write feedback HTML (hidden tests removed)")
     grades = command("grades", "export scores.csv, canvas.csv, distribution.png, "
                      "difficulty.csv", assignment=False)
@@ -106,7 +117,19 @@ def run(args: argparse.Namespace) -> int:
         options = GradeOptions(timeout=args.timeout,
                                notebook_timeout=args.notebook_timeout or DEFAULT_NOTEBOOK_TIMEOUT,
                                sandbox=args.sandbox, memory_mb=args.memory)
-        graded = autograde(course, args.assignment, learners=args.learner, options=options)
+        if args.scheduler and args.workers is not None:
+            from smm_helpers.errors import InputError
+
+            raise InputError(f"--workers {args.workers} and --scheduler {args.scheduler} "
+                             "both say where to grade",
+                             fix="give --workers to grade on this machine, or --scheduler to "
+                                 "grade on the Dask cluster (its workers set how many at a "
+                                 "time: dask worker --nworkers N --nthreads 1)")
+        if args.db_url:
+            course = open_course(args.course,
+                                 overrides={"CourseDirectory": {"db_url": args.db_url}})
+        graded = autograde(course, args.assignment, learners=args.learner, options=options,
+                           workers=args.workers, scheduler=args.scheduler)
         return 1 if graded.problems else 0
     elif args.command == "feedback":
         from smm_helpers.grading.feedback import feedback
