@@ -434,6 +434,9 @@ def test_a_class_on_the_hub_hands_in_work_and_no_learner_reaches_anyone_elses(cl
         assert listing.status_code == 200, listing.text
         assert sorted(i["name"] for i in listing.json()["content"]
                       if i["type"] == "notebook") == lessons
+        copied = Path(pwd.getpwnam(learner).pw_dir) / "lessons"
+        assert {pwd.getpwuid(path.stat().st_uid).pw_name
+                for path in (copied, *copied.iterdir())} == {learner}  # written as them
 
     # -- the instructor releases; the learners see it, fetch it, do it, submit it
     released = class_hub.smm_course("release", A)

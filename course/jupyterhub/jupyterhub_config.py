@@ -79,12 +79,12 @@ def read_users(path: Path) -> dict[str, str]:
     if not rows or [cell.strip() for cell in rows[0][1]] != ["username", "role"]:
         shown = ",".join(rows[0][1]) if rows else "(nothing)"
         raise CourseHubError(f"{path}, line {rows[0][0] if rows else 1}: the header is "
-                                   f"{shown!r}", "make the first line exactly username,role")
+                             f"{shown!r}", "make the first line exactly username,role")
     for line, row in rows[1:]:
         where = f"{path}, line {line}"
         if len(row) != 2:
             raise CourseHubError(f"{where}: {len(row)} values instead of 2",
-                                       "write one username and one role per line")
+                                 "write one username and one role per line")
         name, role = row[0].strip(), row[1].strip()
         if not USERNAME.match(name):
             raise CourseHubError(
@@ -93,10 +93,10 @@ def read_users(path: Path) -> dict[str, str]:
                 "(at most 32 characters): it is the learner's system account and roster id")
         if role not in ROLES:
             raise CourseHubError(f"{where}: role {role!r} is not one of {', '.join(ROLES)}",
-                                       f"write learner or instructor after {name}")
+                                 f"write learner or instructor after {name}")
         if name in users:
             raise CourseHubError(f"{where}: {name} is listed twice",
-                                       "keep one line per person")
+                                 "keep one line per person")
         users[name] = role
     return users
 
@@ -121,9 +121,9 @@ def check_course_folder(course_dir: Path) -> None:
             raise CourseHubError(
                 f"learners could read {folder} (every folder down to it lets others in), "
                 "where the gradebook, submissions, solutions and hidden tests are",
-                f"chmod o-rwx {course_dir.parent}, give it the instructors' group "
-                f"(chgrp -R instructors {course_dir.parent}; chmod -R g+rwX,g+s ...) and "
-                "keep learners out of that group")
+                f"chmod o-rwx {course_dir.parent} (the checkout), give it to the instructors' "
+                f"group (chgrp -R instructors {course_dir.parent}) and keep learners out of "
+                "that group")
 
 
 def ensure_exchange(exchange: Path, course_id: str, course_owner: int,
@@ -215,10 +215,10 @@ LEARNERS = sorted(name for name, role in USERS.items() if role == "learner")
 INSTRUCTORS = sorted(name for name, role in USERS.items() if role == "instructor")
 if not INSTRUCTORS:
     raise CourseHubError(f"{USERS_FILE} lists no instructor",
-                               "add at least one line <username>,instructor")
+                         "add at least one line <username>,instructor")
 if not LESSONS.is_dir():
     raise CourseHubError(f"the lessons folder {LESSONS} does not exist",
-                               "point SMM_HUB_LESSONS at the repository's lessons/ folder")
+                         "point SMM_HUB_LESSONS at the repository's lessons/ folder")
 check_course_folder(COURSE_DIR)
 COURSE_OWNER = os.stat(COURSE_DIR).st_uid
 if COURSE_OWNER == 0:
@@ -328,5 +328,5 @@ extra = os.environ.get("SMM_HUB_EXTRA_CONFIG", "").strip()
 if extra:
     if not Path(extra).is_file():
         raise CourseHubError(f"SMM_HUB_EXTRA_CONFIG names {extra}, which does not exist",
-                                   "point it at your JupyterHub config file, or unset it")
+                             "point it at your JupyterHub config file, or unset it")
     load_subconfig(str(Path(extra).resolve()))  # noqa: F821 -- traitlets provides it
