@@ -7,7 +7,6 @@ The site is plain static files, readable from the folder itself or any web serve
         00-orientation.html     one page per lesson, as it ran on a fresh kernel
         ...
         notebooks/              the lesson notebooks, to download and run
-        assets/site.css         the site's styles (every page also carries its own)
         .smm-lab-site           the list of files this build made
 
 The folder is the build's own: it is created if missing, refreshed if an earlier build
@@ -135,7 +134,7 @@ def check_out_folder(folder: Path, planned: list[str]) -> set[str]:
 
 
 def _planned_files(pages: list[LessonPage]) -> list[str]:
-    files = [CONTENTS_PAGE, "assets/site.css"]
+    files = [CONTENTS_PAGE]
     for page in pages:
         files += [page.href, page.notebook_href]
     return files
@@ -176,7 +175,6 @@ def build_site(
     import nbformat
 
     from smm_helpers.site.render import (
-        TEMPLATES,
         SiteInfo,
         images_without_alt_text,
         make_exporter,
@@ -218,9 +216,6 @@ def build_site(
     for name, text in rendered.items():
         (folder / name).write_text(text, encoding="utf-8")
         written.append(folder / name)
-    (folder / "assets").mkdir(exist_ok=True)
-    shutil.copyfile(TEMPLATES / "site.css", folder / "assets" / "site.css")
-    written.append(folder / "assets" / "site.css")
     (folder / "notebooks").mkdir(exist_ok=True)
     for page in pages:
         shutil.copyfile(page.info.path, folder / page.notebook_href)

@@ -33,6 +33,7 @@ from smm_helpers.site.execute import LessonFailed
 from smm_helpers.widgets.base import WIDGET_MIME, drop_live_views
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
     from nbconvert import HTMLExporter
 
     from smm_helpers.site.pages import LessonPage
@@ -42,7 +43,7 @@ __all__ = ["TEMPLATES", "SiteInfo", "formula_html", "images_without_alt_text",
            "render_lesson"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-"""The site's templates: ``smm-lesson/`` (nbconvert), ``contents.html.j2`` and ``site.css``."""
+"""The site's templates: ``smm-lesson/`` (nbconvert), ``contents.html.j2``, ``site.css``."""
 
 LESSON_TEMPLATE = "smm-lesson"
 
@@ -59,6 +60,10 @@ DISPLAY_MATH = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.DOTALL)
 
 NO_ALT_TEXT = "No description has been provided for this image"
 """The alt text nbconvert gives a picture that came without one (it tells a reader nothing)."""
+
+EMPTY_ALT_TEXTS = frozenset({NO_ALT_TEXT.lower(), "chart", "figure", "graph", "image",
+                             "picture", "plot"})
+"""Alt texts that say only that there is a picture: as good as none for a screen reader."""
 
 LESSON_LINK = re.compile(
     r'(?P<attr>href=["\'])(?P<name>\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\.ipynb(?P<rest>#[^"\']*)?'
@@ -84,9 +89,12 @@ class SiteInfo:
         return binder_url(self.binder_repo, None if page is None else page.info.path.name,
                           ref=self.binder_ref)
 
-    def asset(self, name: str) -> str:
-        """The address of a file in the site's ``assets/`` folder, from any page."""
-        return f"assets/{name}"
+    @property
+    def stylesheet(self) -> Markup:
+        """The site's own styles (``templates/site.css``), for a ``<style>`` element."""
+        from markupsafe import Markup
+
+        return Markup((TEMPLATES / "site.css").read_text(encoding="utf-8"))  # our own file
 
 
 # --------------------------------------------------------------------------------------
@@ -280,14 +288,21 @@ ALT_ATTRIBUTE = re.compile(r'\balt\s*=\s*(["\'])(?P<alt>.*?)\1', re.IGNORECASE |
 def images_without_alt_text(page_html: str) -> list[str]:
     """The ``<img>`` tags of a page that tell a screen reader nothing (start of each tag).
 
+    A picture needs alt text that describes it: none, an empty one, nbconvert's
+    placeholder, or a bare word such as "chart" (:data:`EMPTY_ALT_TEXTS`) does not.
+
     >>> images_without_alt_text('<img src="a.png" alt="Bar chart of reach."><img src="b.png">')
     ['<img src="b.png">']
     >>> images_without_alt_text(f'<img src="c.png" alt="{NO_ALT_TEXT}">')
     ['<img src="c.png" alt="No description has been provided for this image">']
+    >>> images_without_alt_text('<img alt="Chart" src="data:image/png;base64,iVBORw0KGgo...">')
+    ['<img alt="Chart" src="data:...">']
     """
     found = []
     for tag in IMG_TAG.findall(page_html):
         alt = ALT_ATTRIBUTE.search(tag)
-        if alt is None or not alt["alt"].strip() or alt["alt"].strip() == NO_ALT_TEXT:
-            found.append(tag if len(tag) <= 120 else tag[:117] + "...")
+        text = html.unescape(alt["alt"]).strip().rstrip(".").lower() if alt else ""
+        if not text or text in EMPTY_ALT_TEXTS:
+            shown = re.sub(r"data:[^\"']{40,}", "data:...", tag)
+            found.append(shown if len(shown) <= 160 else shown[:157] + "...")
     return found
