@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterable
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smm_helpers.grading import history
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.problems import Problem, duration, progress
 
@@ -36,6 +39,8 @@ class GradeRow:
     max_score: float
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    sandbox: str = "bubblewrap"
+    """``bubblewrap``, or ``none`` with the reason (then the summary warns)."""
 
     @property
     def status(self) -> str:
@@ -75,6 +80,11 @@ def summary_table(rows: Iterable[GradeRow]) -> str:
     for r in rows:
         score = f"{r.score:g} / {r.max_score:g}"
         lines.append(f"{r.learner:<{width}}  {r.assignment:<{a_width}}  {score:>6} {r.status}")
+    bare = [r for r in rows if r.sandbox != "bubblewrap"]
+    if bare:
+        lines.insert(0, f"⚠ {len(bare)} of {len(rows)} submissions ran WITHOUT a sandbox "
+                        f"({bare[0].sandbox}): their code could read and change your files "
+                        "and use the network. See smm-course doctor.\n")
     problems = [p for r in rows for p in r.problems]
     if problems:
         lines.append("")
@@ -161,7 +171,8 @@ class NotebookBudget:
 
 def _read_notebook(path: Path) -> tuple[dict[str, Any] | None, str]:
     try:
-        return json.loads(path.read_text(encoding="utf-8")), ""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return (data, "") if isinstance(data, dict) else (None, "is JSON but not a notebook")
     except UnicodeDecodeError:
         return None, "is not text"
     except json.JSONDecodeError as error:
@@ -189,6 +200,15 @@ def _check_files(course: Course, learner: str, assignment: str,
                                     f"{folder} and run autograde again", learner))
             continue
         notebook, why = _read_notebook(folder / f"{name}.ipynb")
+        if notebook is None and (folder / f"{name}.ipynb").stat().st_size == 0:
+            problems.append(Problem("empty", assignment, f"'{name}.ipynb' is an empty file "
+                                    "(0 bytes), so there is nothing to grade (0 points); "
+                                    "ask the learner to save the notebook and resubmit",
+                                    learner))
+            continue
+        if notebook is not None and not notebook.get("cells"):
+            problems.append(Problem("empty", assignment, f"'{name}.ipynb' has no cells; its "
+                                    "tests were graded against nothing (0 points)", learner))
         if notebook is None:
             problems.append(Problem("corrupted", assignment, f"'{name}.ipynb' {why}, so it "
                                     "can't be opened (0 points); the file is kept — ask the "
@@ -223,8 +243,11 @@ def _failure(result: dict[str, Any], learner: str, assignment: str) -> Problem:
         return Problem("kernel died", assignment, "Python crashed while running the notebook "
                        "(too much memory, or code that exits); 0 points until it is fixed — "
                        "the file is kept in submitted/", learner)
-    last = [line for line in text.strip().splitlines() if line.strip()][-1:] or ["no details"]
-    return Problem("failed", assignment, f"nbgrader could not grade it: {last[0][:200]}",
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    causes = [line for line in lines if re.match(r"^[\w.]+(Error|Exception|Unavailable):", line)
+              and "NbGraderException" not in line]
+    last = (causes or lines or ["no details"])[-1]
+    return Problem("failed", assignment, f"nbgrader could not grade it: {last[:300]}",
                    learner)
 
 
@@ -288,36 +311,122 @@ def grade_submission(course: Course, assignment: str, learner: str,
                                    "is not on the roster; graded anyway — add them to "
                                    f"{course.roster_file.name} if they are in the class",
                                    learner))
-    for notebook in good if len(good) < len(expected) else (["*"] if good else []):
-        previous = os.environ.get("SMM_LEARNER_ID")
-        os.environ["SMM_LEARNER_ID"] = learner
-        old_notebook_id = api.coursedir.notebook_id
-        api.coursedir.notebook_id = notebook
-        api.config.Execute.timeout_func = NotebookBudget(
-            per_cell=limit, per_notebook=options.notebook_timeout)
-        try:
-            with warnings.catch_warnings():
-                # nbgrader 0.9's gradebook trips SQLAlchemy's autoflush warning on every
-                # new submission; it is nbgrader's own and harmless.
-                warnings.filterwarnings("ignore", message=".*not in session.*")
-                result = api.autograde(assignment, learner, force=True, create=True)
-        finally:
-            api.coursedir.notebook_id = old_notebook_id
-            if previous is None:
-                os.environ.pop("SMM_LEARNER_ID", None)
-            else:
-                os.environ["SMM_LEARNER_ID"] = previous
-        if not result["success"]:
-            problems.append(_failure(result, learner, assignment))
+    if good:
+        history.archive(course, assignment, learner)
+    sandbox = "bubblewrap"
+    with tempfile.TemporaryDirectory(prefix="smm-grading-report-") as reports:
+        _configure_sandbox(api, options, reports)
+        for notebook in good if len(good) < len(expected) else (["*"] if good else []):
+            result = _run_nbgrader(api, assignment, learner, notebook,
+                                   NotebookBudget(per_cell=limit,
+                                                  per_notebook=options.notebook_timeout))
+            if not result["success"]:
+                problems.append(_failure(result, learner, assignment))
+        for notebook in good:
+            found, sandbox = _sandbox_findings(Path(reports) / f"{notebook}.json", sandbox)
+            problems += [Problem(kind, assignment, f"{notebook}: {message}", learner)
+                         for kind, message in found]
     for notebook in good:
         problems += _cell_problems(course, learner, assignment, notebook, limit)
+        problems += _attempts(course, learner, assignment, notebook)
     score, max_score, late = _scores(course, assignment, learner)
     if late > 0:
         problems.append(Problem("late", assignment, f"submitted {duration(late)} after "
                                 "the due date (graded as usual; no penalty is applied)",
                                 learner))
-    return GradeRow(learner, assignment, score, max_score, problems,
-                    time.perf_counter() - start)
+    return GradeRow(learner, assignment, score, max_score, _unique(problems),
+                    time.perf_counter() - start, sandbox)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+_AUTOGRADE_STEPS = [
+    "smm_helpers.grading.sandbox.execute.SandboxedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+_SANITIZE_STEPS = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "smm_helpers.grading.sandbox.restore.RestoreTests",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+
+def _configure_sandbox(api: Any, options: GradeOptions, reports: str) -> None:
+    """nbgrader's autograde steps with its ``Execute`` replaced by the sandboxed one."""
+    api.config.Autograde.sanitize_preprocessors = list(_SANITIZE_STEPS)
+    api.config.Autograde.autograde_preprocessors = list(_AUTOGRADE_STEPS)
+    api.config.SandboxedExecute.sandbox = options.sandbox
+    api.config.SandboxedExecute.memory_mb = options.memory_mb
+    api.config.SandboxedExecute.max_processes = options.max_processes
+    api.config.SandboxedExecute.report_dir = reports
+
+
+def _run_nbgrader(api: Any, assignment: str, learner: str, notebook: str,
+                  budget: NotebookBudget) -> dict[str, Any]:
+    previous = os.environ.get("SMM_LEARNER_ID")
+    os.environ["SMM_LEARNER_ID"] = learner  # the trusted test runner computes their data
+    old_notebook_id = api.coursedir.notebook_id
+    api.coursedir.notebook_id = notebook
+    api.config.Execute.timeout_func = budget
+    try:
+        with warnings.catch_warnings():
+            # nbgrader 0.9's gradebook trips SQLAlchemy's autoflush warning on every new
+            # submission; it is nbgrader's own and harmless.
+            warnings.filterwarnings("ignore", message=".*not in session.*")
+            return dict(api.autograde(assignment, learner, force=True, create=True))
+    finally:
+        api.coursedir.notebook_id = old_notebook_id
+        if previous is None:
+            os.environ.pop("SMM_LEARNER_ID", None)
+        else:
+            os.environ["SMM_LEARNER_ID"] = previous
+
+
+def _sandbox_findings(report: Path, sandbox: str) -> tuple[list[tuple[str, str]], str]:
+    """The problems the sandbox wrote for one notebook, and how it was isolated."""
+    if not report.is_file():
+        return [], sandbox
+    data = json.loads(report.read_text(encoding="utf-8"))
+    found = [(p["kind"], p["message"]) for p in data.get("problems", [])]
+    found += [("tampered interpreter", f"an answer could not be read: {u}")
+              for u in data.get("unreadable", [])]
+    isolated = data.get("sandbox") == "bubblewrap"
+    return found, sandbox if isolated else f"none: {data.get('why', '')}"
+
+
+def _attempts(course: Course, learner: str, assignment: str,
+              notebook: str) -> list[Problem]:
+    """What the submitted notebook tried against the grader (see ``sandbox.tampering``)."""
+    from smm_helpers.grading.sandbox.tampering import inspect_submission, scan_code
+
+    submitted, _ = _read_notebook(course.path("submitted") / learner / assignment /
+                                  f"{notebook}.ipynb")
+    source, _ = _read_notebook(course.source_dir / assignment / f"{notebook}.ipynb")
+    if submitted is None or source is None:
+        return []
+    found = inspect_submission(submitted, source)
+    instructor = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+                  for c in source.get("cells", [])
+                  if c.get("metadata", {}).get("nbgrader", {}).get("locked")}
+    theirs = ["".join(c["source"]) if isinstance(c.get("source"), list)
+              else str(c.get("source", ""))
+              for c in submitted.get("cells", []) if isinstance(c, dict)
+              and c.get("cell_type") == "code"
+              and (c.get("metadata") or {}).get("nbgrader", {}).get("grade_id")
+              not in instructor - {None}]
+    found += scan_code(theirs)
+    return [Problem(kind, assignment, f"{notebook}: {message} — it gained nothing",
+                    learner) for kind, message in found]
 
 
 _OPEN_COURSES: dict[str, Course] = {}

@@ -1,0 +1,278 @@
+"""nbgrader's execute step, sandboxed: ``SandboxedExecute`` replaces nbgrader's ``Execute``.
+
+For each submission it makes a private folder, copies in only that learner's own files,
+starts the kernel in the sandbox (:mod:`.bwrap`, :mod:`.launch`), and walks the notebook:
+
+- the learner's cells (and the instructor's read-only cells) run in the sandboxed kernel;
+- test cells run in the trusted :class:`~.runner.TestRunner`, from the gradebook's copy of
+  the instructor's source — whatever the submission's copy of them says;
+- a cell that runs too long is interrupted; a kernel that ignores that, or dies, is killed
+  with everything it started, and the remaining cells are marked as not run;
+- a cell's output beyond ``max_output_chars`` is dropped, with a note.
+
+What it saw is written to ``report_dir`` as JSON (``smm-course autograde`` turns it into the
+problems of its summary).  nbgrader then scores the test cells from their outputs as usual.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import json
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jupyter_core.utils import run_sync
+from nbclient.exceptions import DeadKernelError
+from nbformat import NotebookNode, from_dict
+from nbgrader.preprocessors import Execute
+from traitlets import Integer, Unicode
+
+from smm_helpers.grading.sandbox.bwrap import Sandbox, support
+from smm_helpers.grading.sandbox.kernel import SandboxedKernelManager
+from smm_helpers.grading.sandbox.launch import Limits
+from smm_helpers.grading.sandbox.runner import LearnerUnavailable, TestRunner
+
+NOT_ISOLATED = ("submissions ran WITHOUT a sandbox ({why}): their code could read and change "
+                "your files and use the network. Tests still ran outside their kernel, with "
+                "time and memory limits")
+
+
+class SandboxUnavailable(RuntimeError):
+    """``--sandbox bwrap`` was asked for, but bubblewrap cannot run here."""
+
+
+@dataclass
+class CellPlan:
+    """Which cells are the instructor's, from the gradebook (never from the submission)."""
+
+    tests: dict[str, str] = field(default_factory=dict)   # grade_id → source
+    setup: dict[str, str] = field(default_factory=dict)   # read-only code cells
+    points: dict[str, float] = field(default_factory=dict)
+
+
+def cell_plan(db_url: str, notebook: str, assignment: str, course_id: str = "") -> CellPlan:
+    """Read the instructor's test and read-only cells of a notebook from nbgrader's gradebook."""
+    from nbgrader.api import Gradebook
+
+    plan = CellPlan()
+    with Gradebook(db_url, course_id) if course_id else Gradebook(db_url) as gb:
+        book = gb.find_notebook(notebook, assignment)
+        solutions = {c.name for c in book.solution_cells}
+        graded = {c.name: float(c.max_score) for c in book.grade_cells}
+        for cell in book.source_cells:
+            if cell.cell_type != "code":
+                continue
+            if cell.name in graded and cell.name not in solutions:
+                plan.tests[cell.name] = cell.source
+                plan.points[cell.name] = graded[cell.name]
+            elif cell.locked and cell.name not in graded and cell.name not in solutions:
+                plan.setup[cell.name] = cell.source
+    return plan
+
+
+class SandboxedExecute(Execute):
+    """Execute a submission in a sandbox, with its tests outside it (see the module)."""
+
+    sandbox = Unicode("auto", help="auto, bwrap or none").tag(config=True)
+    memory_mb = Integer(2048, help="memory for each submission's kernel, in MB").tag(config=True)
+    max_processes = Integer(64, help="processes and threads each submission may run"
+                            ).tag(config=True)
+    max_output_chars = Integer(1_000_000, help="output kept per cell").tag(config=True)
+    report_dir = Unicode("", help="where to write what the sandbox saw: <notebook>.json"
+                         ).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: Any, km: Any = None) -> Any:
+        from nbgrader.coursedir import CourseDirectory
+
+        info = resources["nbgrader"]
+        student, assignment, notebook = info["student"], info["assignment"], info["notebook"]
+        coursedir = CourseDirectory(config=self.config)
+        self._plan = cell_plan(info["db_url"], notebook, assignment, coursedir.course_id)
+        submitted = Path(coursedir.format_path(coursedir.submitted_directory, student,
+                                               assignment))
+        source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
+        found = support()
+        if self.sandbox == "bwrap" and not found.available:
+            raise SandboxUnavailable(f"--sandbox bwrap was asked for, but {found.why}")
+        isolated = self.sandbox != "none" and found.available
+        self._report: dict[str, Any] = {
+            "sandbox": "bubblewrap" if isolated else "none",
+            "why": found.why if self.sandbox != "none" else "--sandbox none was asked for",
+            "problems": [], "unreadable": []}
+        self._dead: str | None = None
+        root = Path(tempfile.mkdtemp(prefix="smm-grading-"))
+        try:
+            self._box = Sandbox(root, Limits(self.memory_mb, self.max_processes), isolated,
+                                env={"SMM_LEARNER_ID": student},
+                                forbidden=(Path(coursedir.root).resolve(), source.resolve()))
+            self._work = self._box.prepare(submitted, assignment)
+            self._runner = TestRunner(ask=self._ask, folder=source,
+                                      timeout=float(self.timeout or 60))
+            return super().preprocess(nb, resources, km)
+        finally:
+            self._report["unreadable"] = (getattr(self, "_runner", None) and \
+                self._runner.unreadable) or []
+            if self.report_dir:
+                (Path(self.report_dir) / f"{notebook}.json").write_text(
+                    json.dumps(self._report, indent=1), encoding="utf-8")
+            if hasattr(self, "_box"):
+                self._box.close()
+            shutil.rmtree(root, ignore_errors=True)
+
+    def create_kernel_manager(self) -> Any:
+        self.km = SandboxedKernelManager(sandbox=self._box, work=self._work,
+                                         kernel_name=self.kernel_name or "python3",
+                                         config=self.config)
+        return self.km
+
+    # ------------------------------------------------------------------ cells
+    def preprocess_cell(self, cell: NotebookNode, resources: Any, index: int) -> Any:
+        if cell.cell_type != "code":
+            return cell, self.resources
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in self._plan.tests:
+            cell.source = self._plan.tests[grade_id]
+            outputs = self._runner.run_test(cell.source, grade_id)
+            cell.outputs = [from_dict(o) for o in outputs]
+            cell.execution_count = None
+            return cell, self.resources
+        if self._dead:
+            cell.outputs = [from_dict({"output_type": "stream", "name": "stderr",
+                                       "text": f"Not run: {self._dead}.\n"})]
+            return cell, self.resources
+        if grade_id in self._plan.setup:
+            for error in self._runner.run_setup(self._plan.setup[grade_id], grade_id):
+                self._problem("failed", f"the grader could not run the read-only cell "
+                              f"'{grade_id}' itself ({error['ename']}: {error['evalue']}); "
+                              "tests that need it fail — check the assignment with "
+                              "smm-course validate")
+        self._chars, self._cut = 0, False
+        try:
+            cell = self.execute_cell(cell, index, store_history=True)
+        except DeadKernelError:
+            self._died(cell, index, "the notebook's Python stopped (it exited, was killed, or "
+                       "crashed)")
+        timed_out = any(o.get("ename") == "CellTimeoutError" for o in cell.outputs)
+        if timed_out and not self._dead and not self._responsive(10.0):
+            self._kill()
+            self._died(cell, index, "it ignored the stop signal after running too long, so "
+                       "its kernel was killed")
+        if self._cut:
+            cell.outputs.append(from_dict({"output_type": "stream", "name": "stderr", "text":
+                                           f"\n[output cut: over {self.max_output_chars:,} "
+                                           "characters]\n"}))
+            self._problem("output cut", f"cell {_where(cell, index)} printed over "
+                          f"{self.max_output_chars:,} characters; the rest was dropped")
+        self._note_errors(cell, index)
+        return cell, self.resources
+
+    def output(self, outs: list[NotebookNode], msg: dict[str, Any], display_id: str | None,
+               cell_index: int) -> NotebookNode | None:
+        content = msg.get("content", {})
+        size = len(content.get("text", "")) if msg["msg_type"] == "stream" else \
+            len(json.dumps(content.get("data", {}))) if "data" in content else 0
+        self._chars = getattr(self, "_chars", 0) + size
+        if self._chars > self.max_output_chars:
+            self._cut = True
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+    # ------------------------------------------------------------------ kernel
+    def _ask(self, expression: str, timeout: float) -> str:
+        if self._dead:
+            raise LearnerUnavailable(f"the notebook's Python had stopped: {self._dead}")
+        return run_sync(self._async_ask)(expression, timeout)
+
+    async def _async_ask(self, expression: str, timeout: float) -> str:
+        assert self.kc is not None
+        msg_id = self.kc.execute("", silent=True, store_history=False,
+                                 user_expressions={"answer": expression})
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                await self.km.interrupt_kernel()
+                if not await self._async_responsive(10.0):
+                    await self.km.shutdown_kernel(now=True)
+                    self._dead = "it stopped answering the grader, so its kernel was killed"
+                raise LearnerUnavailable(f"no answer within {timeout:g} s")
+            try:
+                reply = await self.kc.get_shell_msg(timeout=min(left, 1.0))
+            except Exception:
+                if not await self.km.is_alive():
+                    self._dead = "the notebook's Python stopped"
+                    raise LearnerUnavailable(self._dead) from None
+                continue
+            if reply["parent_header"].get("msg_id") != msg_id:
+                continue
+            result = reply["content"].get("user_expressions", {}).get("answer", {})
+            if result.get("status") != "ok":
+                raise LearnerUnavailable(f"{result.get('ename', 'error')}: "
+                                         f"{result.get('evalue', '')}")
+            text = result.get("data", {}).get("text/plain", "")
+            try:
+                value = ast.literal_eval(text)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                raise LearnerUnavailable("its reply was not plain text") from None
+            if not isinstance(value, str):
+                raise LearnerUnavailable("its reply was not plain text")
+            return value
+
+    def _responsive(self, timeout: float) -> bool:
+        return run_sync(self._async_responsive)(timeout)
+
+    async def _async_responsive(self, timeout: float) -> bool:
+        """Whether the kernel answers a ``kernel_info`` request within ``timeout`` seconds."""
+        assert self.kc is not None
+        msg_id = self.kc.kernel_info()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                reply = await self.kc.get_shell_msg(timeout=max(0.1, deadline -
+                                                                time.monotonic()))
+            except Exception:
+                return False
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return True
+        return False
+
+    def _kill(self) -> None:
+        with contextlib.suppress(Exception):
+            run_sync(self.km.shutdown_kernel)(now=True)
+
+    def _died(self, cell: NotebookNode, index: int, why: str) -> None:
+        last = self._box.log_tail(2)
+        if last and "Traceback" not in why:
+            why = f"{why}; its last words: {last!r}"
+        self._dead = f"{why} in cell {_where(cell, index)}"
+        cell.outputs.append(from_dict({"output_type": "error", "ename": "KernelStopped",
+                                       "evalue": why, "traceback": [f"KernelStopped: {why}"]}))
+        self._problem("kernel died", f"{self._dead}; the cells after it were not run and "
+                      "their tests failed")
+
+    # ------------------------------------------------------------------ findings
+    def _problem(self, kind: str, message: str) -> None:
+        entry = {"kind": kind, "message": message}
+        if entry not in self._report["problems"]:
+            self._report["problems"].append(entry)
+
+    def _note_errors(self, cell: NotebookNode, index: int) -> None:
+        from smm_helpers.grading.sandbox.tampering import classify_error
+
+        for output in cell.outputs:
+            if output.get("output_type") != "error":
+                continue
+            found = classify_error(output.get("ename", ""), output.get("evalue", ""),
+                                   limits=Limits(self.memory_mb, self.max_processes))
+            if found:
+                self._problem(found[0], f"cell {_where(cell, index)}: {found[1]}")
+
+
+def _where(cell: NotebookNode, index: int) -> str:
+    grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+    return f"'{grade_id}'" if grade_id else f"#{index + 1}"

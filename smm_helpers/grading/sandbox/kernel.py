@@ -1,0 +1,56 @@
+"""A Jupyter kernel that runs inside a :class:`~.bwrap.Sandbox`.
+
+The kernel talks to the grader over Unix sockets in the sandbox's ``ipc`` folder (ZeroMQ's
+``ipc`` transport), because the sandbox has no network to share.  It is interrupted by a
+message on its control channel (the sandbox's own process tree cannot be signalled from
+outside), and it is started with a clean environment in the learner's folder.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Any as AnyTrait
+
+from smm_helpers.grading.sandbox.bwrap import Sandbox
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """``AsyncKernelManager`` whose kernel starts through the sandbox's command line."""
+
+    sandbox = AnyTrait(None, help="the Sandbox the kernel runs in")
+    work = AnyTrait(None, help="the host folder the kernel starts in")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        box: Sandbox = self.sandbox
+        self.transport = "ipc"
+        self.ip = str(box.ipc / "kernel")
+        self.connection_file = str(box.ipc / "kernel.json")
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        """``python -m ipykernel_launcher -f CONNECTION`` wrapped in the sandbox."""
+        command = [sys.executable, "-m", "ipykernel_launcher", "-f", self.connection_file,
+                   *(extra_arguments or [])]
+        return self.sandbox.wrap(command, self.work)
+
+    async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+        box: Sandbox = self.sandbox
+        kw["env"] = box.environment(kw.get("env") or {})
+        kw["cwd"] = str(self.work)
+        kw["stdout"] = kw["stderr"] = box.log()  # the kernel's own messages, not the terminal
+        started = await super()._async_pre_start_kernel(**kw)
+        box.hand_over(Path(self.connection_file))  # written by the grader, read by the kernel
+        return started
+
+    async def _async_interrupt_kernel(self) -> None:
+        """Interrupt with a control message: the kernel signals itself, inside the box."""
+        if self.has_kernel:
+            message = self.session.msg("interrupt_request", content={})
+            self._connect_control_socket()
+            self.session.send(self._control_socket, message)
+
+    interrupt_kernel = _async_interrupt_kernel  # the base class binds its own at class level

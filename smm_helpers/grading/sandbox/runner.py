@@ -1,0 +1,196 @@
+"""The trusted test runner: the instructor's tests run here, never in a learner's kernel.
+
+A submission's code runs first, in its sandboxed kernel.  Each test cell then runs in the
+grader, in a namespace built from two sources:
+
+- names the instructor's read-only cells define (imports, the learner's data, helper
+  functions) and names earlier test cells define — run here, from the gradebook's copy of
+  the source, so a submission cannot replace ``expect_close`` or the data it is checked on;
+- every other name the test reads, fetched from the learner's kernel as plain data
+  (:mod:`.answers`); a function the learner wrote becomes a caller that runs it in the
+  sandbox and brings back its result as plain data.
+
+So builtins, ``__eq__``, IPython's hooks or signal handlers changed by a submission never
+touch the tests, and hidden tests never enter the sandbox.
+
+>>> values = {"answer": '{"answer": {"t": "int", "v": "42"}}'}
+>>> runner = TestRunner(ask=lambda expression, timeout: values["answer"])
+>>> runner.run_test("assert answer == 42", "checks_answer")
+[]
+>>> runner.run_test("assert answer == 41, 'not 41'", "checks_answer")[0]["evalue"]
+'not 41'
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import contextlib
+import io
+import linecache
+import os
+import traceback
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from smm_helpers.grading.sandbox import answers
+
+Ask = Callable[[str, float], str]
+"""Evaluate an expression in the learner's kernel; return the string it gives."""
+
+_MODULE = "smm_helpers.grading.sandbox.answers"
+
+
+class LearnerUnavailable(Exception):
+    """The learner's kernel did not answer (it stopped, hung, or its Python was changed)."""
+
+
+class LearnerCodeError(Exception):
+    """A function the learner wrote raised an error when a test called it."""
+
+
+def read_names(source: str) -> list[str]:
+    """The names a cell reads, in first-use order (the ones a test may need from a learner).
+
+    >>> read_names("expect_close(er, summarize(_own)['er'])\\nx = [p for p in er]")
+    ['expect_close', 'er', 'summarize', '_own', 'p']
+    """
+    found: dict[str, None] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            found.setdefault(node.id, None)
+    return sorted(found)
+
+
+def _without_magics(source: str) -> str:
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    return TransformerManager().transform_cell(source)
+
+
+class LearnerFunction:
+    """A function the learner wrote, called in their sandbox with plain-data arguments."""
+
+    def __init__(self, name: str, runner: TestRunner) -> None:
+        self.name = name
+        self._runner = runner
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        arguments = answers.json.dumps(answers._encode([list(args), kwargs]))
+        expression = f"__import__({_MODULE!r}, fromlist=['call']).call(globals(), " \
+                     f"{self.name!r}, {arguments!r})"
+        reply = answers.json.loads(self._runner.ask(expression, self._runner.timeout))
+        if "raised" in reply:
+            raise LearnerCodeError(f"{self.name}(...) raised {reply['raised']}: "
+                                   f"{reply.get('why', '')}")
+        return answers._decode_named(f"{self.name}(...)", reply.get("ok"))
+
+    def __repr__(self) -> str:
+        return f"<the learner's function {self.name}>"
+
+
+class TestRunner:
+    """Runs read-only cells and test cells of one notebook for one learner (see the module).
+
+    ``ask`` reaches the learner's kernel; ``folder`` is where tests run (the instructor's
+    copy of the assignment, so relative file names find the instructor's files).
+    """
+
+    def __init__(self, ask: Ask, folder: Path | None = None, timeout: float = 60.0) -> None:
+        self.ask = ask
+        self.folder = folder
+        self.timeout = timeout
+        self.trusted: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
+        self.unreadable: list[str] = []
+
+    def run_setup(self, source: str, grade_id: str) -> list[dict[str, Any]]:
+        """Run an instructor's read-only cell here (its outputs are the kernel's, not these)."""
+        outputs, _ = self._exec(source, grade_id, self.trusted)
+        return [o for o in outputs if o["output_type"] == "error"]
+
+    def run_test(self, source: str, grade_id: str) -> list[dict[str, Any]]:
+        """Run a test cell; its outputs as nbformat dicts (an ``error`` output if it failed)."""
+        wanted = [n for n in read_names(source)
+                  if n not in self.trusted and not hasattr(builtins, n)
+                  and not (n.startswith("__") and n.endswith("__"))]
+        namespace = dict(self.trusted)
+        missing: set[str] = set()
+        if wanted:
+            try:
+                fetched = self._fetch(wanted)
+            except LearnerUnavailable as why:
+                return [_error("LearnerUnavailable", f"the grader could not read your "
+                               f"answers ({why}), so this test could not run", [])]
+            for name, value in fetched.items():
+                if isinstance(value, answers.Missing):
+                    missing.add(name)
+                else:
+                    namespace[name] = value
+        before = dict(namespace)
+        outputs, error = self._exec(source, grade_id, namespace)
+        if isinstance(error, NameError) and error.name in missing:
+            outputs[-1]["evalue"] += (f" — your notebook does not define {error.name}; run "
+                                      "every cell before you submit, and keep the name the "
+                                      "exercise asks for")
+        for name, value in namespace.items():
+            if name not in before or before[name] is not value:
+                self.trusted[name] = value
+        return outputs
+
+    def _fetch(self, names: list[str]) -> dict[str, Any]:
+        expression = f"__import__({_MODULE!r}, fromlist=['export']).export(globals(), {names!r})"
+        text = self.ask(expression, self.timeout)
+        try:
+            values = answers.decode(text)
+        except (answers.AnswerError, ValueError, TypeError) as error:
+            raise LearnerUnavailable(f"its answers were not plain data: {error}") from None
+        for name, value in list(values.items()):
+            if name not in names:
+                del values[name]
+            elif isinstance(value, answers.Unreadable) and answers.is_function(text, name):
+                values[name] = LearnerFunction(name, self)
+            elif isinstance(value, answers.Unreadable):
+                self.unreadable.append(f"{name}: {value!r}")
+        return values
+
+    def _exec(self, source: str, grade_id: str,
+              namespace: dict[str, Any]) -> tuple[list[dict[str, Any]], BaseException | None]:
+        filename = f"<cell {grade_id}>"
+        code_text = _without_magics(source)
+        linecache.cache[filename] = (len(code_text), None, code_text.splitlines(True), filename)
+        out, err = io.StringIO(), io.StringIO()
+        error: BaseException | None = None
+        here = Path.cwd()
+        try:
+            code = compile(code_text, filename, "exec")
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                    warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("default")
+                if self.folder is not None and self.folder.is_dir():
+                    os.chdir(self.folder)
+                exec(code, namespace)
+        except Exception as raised:
+            error = raised
+        finally:
+            os.chdir(here)
+        outputs: list[dict[str, Any]] = []
+        if out.getvalue():
+            outputs.append({"output_type": "stream", "name": "stdout", "text": out.getvalue()})
+        notes = err.getvalue() + "".join(f"{w.category.__name__}: {w.message}\n"
+                                         for w in caught)
+        if notes:
+            outputs.append({"output_type": "stream", "name": "stderr", "text": notes})
+        if error is not None:
+            frames = [f for f in traceback.extract_tb(error.__traceback__)
+                      if f.filename == filename]
+            lines = ["Traceback (most recent call last):",
+                     *"".join(traceback.format_list(frames)).rstrip("\n").split("\n")]
+            outputs.append(_error(type(error).__name__, str(error), lines))
+        return outputs, error
+
+
+def _error(name: str, value: str, lines: list[str]) -> dict[str, Any]:
+    return {"output_type": "error", "ename": name, "evalue": value,
+            "traceback": [*lines, f"{name}: {value}"]}
