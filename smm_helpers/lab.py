@@ -2,9 +2,14 @@
 
 ``smm-course lab`` calls :func:`open_lab`: it finds the ``lessons/`` folder of your clone
 and starts JupyterLab there with the Python that runs SMM Lab, so the lessons' kernel sees
-the same packages.  :func:`lesson_index` reads each lesson's title and estimated time (the
-learning path in ``lessons/README.md`` is made from it), and :func:`run_lesson` executes a
-lesson top to bottom on a fresh kernel, as the tests and ``benchmarks/lessons.py`` do.
+the same packages.  For an instructor it serves the folder that holds both the lessons and
+the nbgrader course (the clone's root), with nbgrader's extensions on and the course's
+``nbgrader_config.py`` found by the Formgrader and the Assignments panel
+(:func:`lab_launch` says exactly how).
+
+:func:`lesson_index` reads each lesson's title and estimated time (the learning path in
+``lessons/README.md`` is made from it), and :func:`run_lesson` executes a lesson top to
+bottom on a fresh kernel, as the tests and ``benchmarks/lessons.py`` do.
 
 >>> cmd = open_lab(lessons_dir=LESSONS_DIR, port=8899, no_browser=True, dry_run=True)
 >>> cmd[1:3], cmd[-2:]
@@ -35,12 +40,16 @@ from typing import Any
 from smm_helpers.errors import InputError, SMMLabError
 
 __all__ = [
+    "COURSE_DIR",
     "LESSONS_DIR",
     "NBGRADER_SERVER_EXTENSIONS",
+    "LabLaunch",
     "LessonInfo",
     "LessonRun",
+    "find_course_dir",
     "find_lessons_dir",
     "lab_command",
+    "lab_launch",
     "lesson_files",
     "lesson_index",
     "lessons_table",
@@ -51,6 +60,9 @@ __all__ = [
 
 LESSONS_DIR = Path(__file__).resolve().parents[1] / "lessons"
 """Where the lessons are in a clone of the repository (next to the ``smm_helpers`` folder)."""
+
+COURSE_DIR = LESSONS_DIR.parent / "course"
+"""The nbgrader course folder of a clone (``course/`` with ``nbgrader_config.py``)."""
 
 LESSON_FILE = re.compile(r"^(?P<number>\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb$")
 """A lesson's file name: two digits, a dash, a lowercase slug (``03-platforms.ipynb``)."""
@@ -200,29 +212,118 @@ def _has_module(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
-def lab_command(
-    lessons: Path, *, instructor: bool = False, port: int | None = None,
-    no_browser: bool = False,
-) -> list[str]:
-    """The command that starts JupyterLab on ``lessons`` (see :func:`open_lab`)."""
-    command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={lessons}"]
-    if instructor:
-        if not _has_module("nbgrader"):
-            raise InputError(
-                "instructor mode needs nbgrader, which is not installed",
-                fix=f"install it into SMM Lab's environment with: {sys.executable} -m pip "
-                    "install nbgrader, then run smm-course lab --instructor again",
-            )
-        command += [f"--ServerApp.jpserver_extensions={ext}=True"
-                    for ext in NBGRADER_SERVER_EXTENSIONS]
+def find_course_dir(course_dir: str | Path | None = None) -> Path:
+    """The nbgrader course folder: ``course_dir`` if given, else the clone's ``course/``.
+
+    Without ``course_dir``, the ``course/`` folder next to ``lessons/`` in the clone is used,
+    then ``./course`` in the current folder.  The folder must hold ``nbgrader_config.py``.
+    """
+    candidates = ([Path(course_dir).expanduser()] if course_dir is not None
+                  else [COURSE_DIR, Path.cwd() / "course"])
+    for folder in candidates:
+        if (folder / "nbgrader_config.py").is_file():
+            return folder.resolve()
+    where = " or ".join(str(f) for f in candidates)
+    raise InputError(
+        f"instructor mode needs the nbgrader course folder, and there is no "
+        f"nbgrader_config.py in {where}",
+        fix="run smm-course lab --instructor inside a clone of SMM Lab (its course/ folder "
+            "is the course), or create a course folder with an nbgrader_config.py",
+    )
+
+
+@dataclass(frozen=True)
+class LabLaunch:
+    """How ``smm-course lab`` starts JupyterLab: the command, where it runs, extra settings.
+
+    ``cwd`` is the folder JupyterLab runs in (``None``: the one you start it from).
+    ``env`` holds only the variables SMM Lab adds to the environment;
+    :meth:`environment` merges them into a full one.  The browser tests start JupyterLab
+    from this same object, so they test what learners and instructors get.
+    """
+
+    command: list[str]
+    cwd: Path | None = None
+    env: dict[str, str] = field(default_factory=dict)
+
+    def environment(self, base: dict[str, str] | None = None) -> dict[str, str]:
+        """``base`` (default: this process's environment) with :attr:`env` added.
+
+        ``JUPYTER_CONFIG_PATH`` is prepended to the one already set, not replaced.
+        """
+        merged = dict(os.environ if base is None else base)
+        for name, value in self.env.items():
+            if name == "JUPYTER_CONFIG_PATH" and merged.get(name):
+                value = value + os.pathsep + merged[name]
+            merged[name] = value
+        return merged
+
+
+def lab_launch(
+    lessons: Path, *, instructor: bool = False, course: str | Path | None = None,
+    port: int | None = None, no_browser: bool = False,
+) -> LabLaunch:
+    """The JupyterLab command for ``lessons``, the folder it runs in, and its settings.
+
+    For a learner: ``python -m jupyterlab --notebook-dir=<lessons>``, run from the current
+    folder.  For an instructor, nbgrader needs more, and gets it:
+
+    - its four server extensions are switched on for the session;
+    - the Formgrader only works on a course *inside* the folder JupyterLab serves, so the
+      served folder is the one holding both the course and the lessons (in a clone, the
+      repository's root, showing ``lessons/``, ``course/`` and ``assignments/``);
+    - the Formgrader reads ``nbgrader_config.py`` from the folder JupyterLab runs in and the
+      Assignments panel from Jupyter's config path: JupyterLab runs in the course folder,
+      and the course folder is put first on ``JUPYTER_CONFIG_PATH``.
+
+    >>> launch = lab_launch(LESSONS_DIR)
+    >>> launch.command[-1] == f"--notebook-dir={LESSONS_DIR}", launch.cwd, launch.env
+    (True, None, {})
+    >>> teacher = lab_launch(LESSONS_DIR, instructor=True)
+    >>> teacher.command[3] == f"--notebook-dir={LESSONS_DIR.parent}", teacher.cwd == COURSE_DIR
+    (True, True)
+    >>> teacher.env == {"JUPYTER_CONFIG_PATH": str(COURSE_DIR)}
+    True
+    """
+    lessons = Path(lessons)
+    command = [sys.executable, "-m", "jupyterlab"]
+    if not instructor:
+        return LabLaunch([*command, f"--notebook-dir={lessons}",
+                          *_common_flags(port, no_browser)])
+    if not _has_module("nbgrader"):
+        raise InputError(
+            "instructor mode needs nbgrader, which is not installed",
+            fix=f"install it into SMM Lab's environment with: {sys.executable} -m pip "
+                "install nbgrader, then run smm-course lab --instructor again",
+        )
+    course_dir = find_course_dir(course)
+    served = Path(os.path.commonpath([lessons.resolve(), course_dir.parent]))
+    command += [f"--notebook-dir={served}"]
+    command += [f"--ServerApp.jpserver_extensions={ext}=True"
+                for ext in NBGRADER_SERVER_EXTENSIONS]
+    return LabLaunch(command + _common_flags(port, no_browser), cwd=course_dir,
+                     env={"JUPYTER_CONFIG_PATH": str(course_dir)})
+
+
+def _common_flags(port: int | None, no_browser: bool) -> list[str]:
+    flags = []
     if port is not None:
         if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
             raise InputError(f"port {port!r} is not a network port",
                              fix="give a whole number from 1 to 65535, e.g. --port 8888")
-        command.append(f"--port={port}")
+        flags.append(f"--port={port}")
     if no_browser:
-        command.append("--no-browser")
-    return command
+        flags.append("--no-browser")
+    return flags
+
+
+def lab_command(
+    lessons: Path, *, instructor: bool = False, port: int | None = None,
+    no_browser: bool = False, course: str | Path | None = None,
+) -> list[str]:
+    """The command that starts JupyterLab on ``lessons`` (see :func:`lab_launch`)."""
+    return lab_launch(lessons, instructor=instructor, course=course, port=port,
+                      no_browser=no_browser).command
 
 
 def open_lab(
@@ -232,24 +333,28 @@ def open_lab(
     port: int | None = None,
     no_browser: bool = False,
     dry_run: bool = False,
+    course_dir: str | Path | None = None,
 ) -> list[str]:
     """Open JupyterLab on the lessons and return the command it ran.
 
     JupyterLab runs with the same Python as SMM Lab (``python -m jupyterlab``), so the
     lessons see the installed ``smm_helpers``.  ``instructor=True`` also turns on nbgrader's
-    server extensions (formgrader, assignment list, course list, validate); if nbgrader is
-    missing, the error says how to install it.  ``dry_run=True`` returns the command
-    without running it.  Otherwise this waits until JupyterLab stops (Ctrl+C).
+    server extensions (formgrader, assignment list, course list, validate) for the course
+    in ``course_dir`` (default: the clone's ``course/``; see :func:`lab_launch`); if
+    nbgrader is missing, the error says how to install it.  ``dry_run=True`` returns the
+    command without running it.  Otherwise this waits until JupyterLab stops (Ctrl+C).
     """
     lessons = find_lessons_dir(lessons_dir)
     if not _has_module("jupyterlab"):
         raise InputError("JupyterLab is not installed in SMM Lab's environment",
                          fix=f"install it with: {sys.executable} -m pip install jupyterlab")
-    command = lab_command(lessons, instructor=instructor, port=port, no_browser=no_browser)
+    launch = lab_launch(lessons, instructor=instructor, course=course_dir, port=port,
+                        no_browser=no_browser)
+    command = launch.command
     if dry_run:
         return command
     try:
-        code = subprocess.call(command)
+        code = subprocess.call(command, cwd=launch.cwd, env=launch.environment())
     except KeyboardInterrupt:  # Ctrl+C stops JupyterLab; that is the normal way out
         return command
     if code not in (0, 130, -2):  # 130 / -2: stopped with Ctrl+C
