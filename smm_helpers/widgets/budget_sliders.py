@@ -92,7 +92,7 @@ def allocation_html(allocation: Allocation) -> str:
              if split.funded else "Nothing is funded yet.")
     return (
         "<table class='smm-budget-table'><thead><tr><th>platform</th><th>spend</th>"
-        "<th>share</th><th>expected results</th><th>next result costs</th><th></th></tr>"
+        "<th>share</th><th>expected results</th><th>next result costs</th><th>note</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table>"
         f"<p>Total {_money(split, split.total)}: expected {split.total_results:,.0f} results, "
         f"{_money(split, split.average_cost_per_result, 2) if split.total_results else '–'} "
@@ -248,7 +248,9 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
             step=100, description=f"{start.names[p]}: saturation", style=style, layout=wide,
             continuous_update=False)
     table = widgets.HTML(value=allocation_html(start))
-    chart = widgets.Image(value=png, format="png")
+    # An ipywidgets Image has no alt attribute; its tooltip becomes the picture's title,
+    # which screen readers announce as its name (axe's image-alt rule accepts it).
+    chart = widgets.Image(value=png, format="png", tooltip=allocation_alt_text(start))
     chart.add_class("smm-budget-chart")
     table.add_class("smm-budget-table")
 
@@ -265,6 +267,7 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
             return
         table.value = allocation_html(split)
         chart.value = allocation_png(split)
+        chart.tooltip = allocation_alt_text(split)
 
     for control in controls.values():
         control.observe(redraw, names="value")

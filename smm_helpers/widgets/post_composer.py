@@ -170,7 +170,7 @@ def counters_html(text: str, platforms: Iterable[str] | None = None) -> str:
     return (
         "<div class='smm-post-composer'>"
         f"<blockquote style='white-space:pre-wrap'>{shown}</blockquote>"
-        "<table><thead><tr><th>platform</th><th>length/limit</th><th>unit</th><th></th>"
+        "<table><thead><tr><th>platform</th><th>length/limit</th><th>unit</th><th>state</th>"
         "<th>visible characters</th><th>hashtags</th><th>see-more fold</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
