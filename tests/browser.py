@@ -140,9 +140,13 @@ def page_errors(page: Page) -> list[str]:
 
 
 _RUN_AXE = """
-async ([selector, impacts]) => {
-    const result = await window.axe.run(selector === null ? document : selector,
-                                        {resultTypes: ["violations"]});
+async ([selector, exclude, impacts]) => {
+    const context = {};
+    if (selector !== null) context.include = [[selector]];
+    if (exclude !== null) context.exclude = [[exclude]];
+    const result = await window.axe.run(
+        selector === null && exclude === null ? document : context,
+        {resultTypes: ["violations"]});
     return result.violations
         .filter(v => impacts.includes(v.impact))
         .map(v => ({
@@ -164,6 +168,8 @@ def axe_violations(
     page: Page,
     selector: str | None = None,
     impacts: Iterable[str] = ("serious", "critical"),
+    *,
+    exclude: str | None = None,
 ) -> list[dict[str, Any]]:
     """Run axe-core on the page (or only inside ``selector``) and return its violations.
 
@@ -172,6 +178,7 @@ def axe_violations(
     e.g. ``color-contrast``), ``impact``, ``help``, ``helpUrl`` and ``nodes``: one dict per
     failing element with its CSS ``target``, its ``html`` and axe's ``summary`` of the fix.
     ``selector`` must match at least one element (axe would otherwise check nothing).
+    ``exclude`` is a CSS selector of elements axe leaves out (say why where you use it).
     """
     if not AXE_JS.is_file():
         system_part_missing(
@@ -193,7 +200,7 @@ def axe_violations(
                 f"axe-core was injected into {page.url} but window.axe is not defined; the "
                 "page's Content-Security-Policy probably blocks inline scripts. How to fix "
                 "it: open the page in a context made with browser.new_context(bypass_csp=True)")
-    violations: list[dict[str, Any]] = page.evaluate(_RUN_AXE, [selector, wanted])
+    violations: list[dict[str, Any]] = page.evaluate(_RUN_AXE, [selector, exclude, wanted])
     return violations
 
 
