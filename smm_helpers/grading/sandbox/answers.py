@@ -4,7 +4,8 @@ The tests never run inside a learner's kernel.  When a test needs ``er_by_platfo
 grader asks the learner's kernel for it; :func:`export` (run *in the kernel*) turns the
 value into JSON, and :func:`decode` (run *in the grader*) builds a fresh value from that
 JSON.  Only data crosses: numbers, text, lists, dicts, dates, NumPy arrays, pandas tables,
-and SMM Lab's own dataclasses, rebuilt field by field.  Never a pickle, never code.
+and SMM Lab's own objects (dataclasses and plain classes of ``smm_helpers``), rebuilt
+attribute by attribute without running any of their code.  Never a pickle, never code.
 
 So a submission that changes Python in its kernel (``__eq__`` that always says yes, a
 replaced ``AssertionError``, a patched ``expect_close``) changes nothing the tests see: a
@@ -29,6 +30,7 @@ import fractions
 import importlib
 import json
 import math
+import types
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -195,6 +197,13 @@ def _encode(value: Any, depth: int = 0) -> Any:
     if issubclass(kind, dict):
         return {"t": "dict", "v": [[_encode(k, depth + 1), _encode(v, depth + 1)]
                                    for k, v in dict.items(value)]}
+    if kind is types.MappingProxyType:
+        return {"t": "mappingproxy", "v": _encode(dict(value), depth + 1)}
+    if _trusted(kind) and not isinstance(value, type):
+        state = _state(value)
+        if state is not None:
+            return {"t": "object", "cls": _qualified(kind),
+                    "state": {k: _encode(v, depth + 1) for k, v in state.items()}}
     if module in _SCALAR_MODULES:
         encoded = _encode_library(value, kind, depth)
         if encoded is not None:
@@ -205,6 +214,19 @@ def _encode(value: Any, depth: int = 0) -> Any:
         return {"t": "module", "name": value.__name__}
     where = "a class written in the notebook" if kind.__module__ == "__main__" else kind.__module__
     return {"t": "opaque", "type": kind.__qualname__, "where": where}
+
+
+def _state(value: Any) -> dict[str, Any] | None:
+    """The attributes of an SMM Lab object (``__dict__`` and ``__slots__``), if plain."""
+    state: dict[str, Any] = {}
+    if hasattr(value, "__dict__"):
+        state.update(vars(value))
+    for klass in type(value).__mro__:
+        for slot in getattr(klass, "__slots__", ()):
+            if isinstance(slot, str) and slot not in ("__dict__", "__weakref__") and \
+                    hasattr(value, slot):
+                state[slot] = getattr(value, slot)
+    return state if state or hasattr(value, "__dict__") else None
 
 
 def _encode_library(value: Any, kind: type, depth: int) -> Any:
@@ -411,6 +433,18 @@ def decode_value(data: Any, depth: int = 0) -> Any:
         instance = object.__new__(cls)
         for name, value in data["fields"].items():
             object.__setattr__(instance, name, decode_value(value, depth + 1))
+        return instance
+    if tag == "mappingproxy":
+        inner = decode_value(data["v"], depth + 1)
+        if not isinstance(inner, dict):
+            raise AnswerError("a mapping proxy must hold a dict")
+        return types.MappingProxyType(inner)
+    if tag == "object":
+        cls = _cls(data["cls"], lambda c: not dataclasses.is_dataclass(c)
+                   and not issubclass(c, enum.Enum | tuple | BaseException))
+        instance = object.__new__(cls)
+        for name, value in data["state"].items():
+            object.__setattr__(instance, str(name), decode_value(value, depth + 1))
         return instance
     if tag == "namedtuple":
         cls = _cls(data["cls"], lambda c: issubclass(c, tuple) and hasattr(c, "_fields"))
