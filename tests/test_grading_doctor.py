@@ -144,3 +144,31 @@ def test_a_disabled_lab_extension_is_a_warning(tmp_path: Path,
     check = _check_lab_extension()
     assert check.status == "warn"
     assert str(check).endswith("jupyter labextension enable @jupyter/nbgrader")
+
+
+def test_doctor_says_whether_submissions_are_sandboxed_here() -> None:
+    from smm_helpers.grading.doctor import _check_sandbox
+    from smm_helpers.grading.sandbox.bwrap import support
+
+    check = _check_sandbox()
+    if not support().available:
+        from tests.conftest import system_part_missing
+
+        assert check.status == "warn"
+        assert "cannot sandbox" in str(check) and support().why in str(check)
+        system_part_missing(f"bubblewrap sandbox: {support().why}")
+    assert check.status == "ok"
+    assert "bubblewrap sandbox" in str(check) and "no network" in str(check)
+
+
+def test_without_bubblewrap_the_doctor_warns_and_says_what_is_at_risk(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from smm_helpers.grading import doctor
+    from smm_helpers.grading.sandbox import bwrap
+
+    monkeypatch.setattr(bwrap, "support",
+                        lambda: bwrap.Support(False, "bubblewrap is not installed"))
+    check = doctor._check_sandbox()
+    assert check.status == "warn"
+    assert "bubblewrap is not installed" in str(check)
+    assert "read and change your files" in str(check) and "docs/sandbox.md" in str(check)

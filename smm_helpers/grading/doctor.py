@@ -4,7 +4,8 @@ Two parts, each a list of ✓ / ⚠ / ✗ lines saying what to fix:
 
 - **the environment**: nbgrader and its version, its helper ``alembic``, nbgrader's four
   server extensions and its JupyterLab extension, a ``python3`` kernel that can import
-  ``smm_helpers``, a Bengali font for charts (a warning only);
+  ``smm_helpers``, the bubblewrap sandbox autograde uses (a warning only: grading still
+  works, unisolated), a Bengali font for charts (a warning only);
 - **the course folder**: ``nbgrader_config.py`` loads and sets a ``course_id``, the roster
   (header, empty, unusable or repeated ids — every problem, not just the first), the due
   dates (time zones, known assignments), a notebook in every source assignment, each
@@ -125,8 +126,28 @@ def environment_checks() -> list[Check]:
         checks.append(_check_server_extensions())
         checks.append(_check_lab_extension())
     checks.append(_check_kernel())
+    checks.append(_check_sandbox())
     checks.append(_check_font())
     return checks
+
+
+def _check_sandbox() -> Check:
+    """Can autograde put each submission in a bubblewrap sandbox here? (docs/sandbox.md)"""
+    from smm_helpers.grading.sandbox.bwrap import support
+    from smm_helpers.grading.sandbox.launch import Limits
+
+    found = support()
+    if found.available:
+        limits = Limits()
+        return Check("ok", f"submissions are graded in a bubblewrap sandbox ({found.bwrap}): "
+                           "no network, only their own files, at most "
+                           f"{limits.memory_mb} MB and {limits.processes} processes, and "
+                           "everything they start is stopped with them")
+    return Check("warn", f"autograde cannot sandbox submissions here: {found.why}. They "
+                         "would run with your permissions (read and change your files, use "
+                         "the network); tests still run outside their kernel, with time and "
+                         "memory limits", "install bubblewrap (see docs/sandbox.md), or grade "
+                                          "on a Linux machine that has it")
 
 
 def _check_nbgrader() -> Check:
