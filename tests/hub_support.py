@@ -260,7 +260,7 @@ class Hub:
         if as_user is not None:
             headers["Authorization"] = f"token {self.tokens[as_user]}"
         kwargs.setdefault("allow_redirects", False)
-        kwargs.setdefault("timeout", 60)
+        kwargs.setdefault("timeout", 120)
         return requests.request(method, self.url + path, headers=headers, **kwargs)
 
     def log_in(self, name: str, password: str) -> int:
@@ -272,7 +272,7 @@ class Hub:
             self.tokens[name] = response.json()["token"]
         return response.status_code
 
-    def start_servers(self, names: list[str], timeout: float = 180) -> None:
+    def start_servers(self, names: list[str], timeout: float = 300) -> None:
         """Start each user's server with their own token and wait until all are ready."""
         for name in names:
             response = self.request("POST", f"/hub/api/users/{name}/server", as_user=name)
@@ -283,10 +283,12 @@ class Hub:
         def ready() -> bool:
             for name in names:
                 model = self.request("GET", f"/hub/api/users/{name}", as_user=name).json()
-                server = model.get("servers", {}).get("", {})
-                if not server.get("ready"):
-                    if self.process.poll() is not None:
-                        raise AssertionError("the hub stopped" + self.log_tail())
+                server = model.get("servers", {}).get("")
+                if self.process.poll() is not None:
+                    raise AssertionError("the hub stopped" + self.log_tail())
+                if server is None and not model.get("pending"):
+                    raise AssertionError(f"{name}'s server failed to start" + self.log_tail())
+                if not (server or {}).get("ready"):
                     return False
             return True
 
@@ -315,7 +317,10 @@ def start_hub(config: Path, state: Path, env: dict[str, str], timeout: float = 9
             [sys.executable, "-m", "jupyterhub", "-f", str(config),
              "--ip=127.0.0.1", f"--port={port}", "--JupyterHub.hub_ip=127.0.0.1",
              f"--JupyterHub.hub_port={hub_port}",
-             f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}"],
+             f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
+             # a CI machine shared by parallel tests starts servers slowly: JupyterHub's
+             # defaults (60 s to start, 30 s to answer) are for a machine with room to spare
+             "--Spawner.start_timeout=240", "--Spawner.http_timeout=180"],
             cwd=state, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     hub = Hub(f"http://127.0.0.1:{port}", process, log)
 
