@@ -14,6 +14,7 @@ import math
 import os
 import re
 import tempfile
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable
@@ -430,6 +431,7 @@ def _attempts(course: Course, learner: str, assignment: str,
 
 
 _OPEN_COURSES: dict[str, Course] = {}
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def grade_task(course_folder: str, assignment: str, learner: str,
@@ -438,14 +440,17 @@ def grade_task(course_folder: str, assignment: str, learner: str,
 
     Each process opens a course folder once and keeps it (nbgrader's API is slow to make).
     Arguments and result are plain, picklable data, so a process pool or a Dask cluster can
-    run it.
+    run it.  A process grades one submission at a time, even when it runs tasks in threads
+    (as Dask workers do): grading sets the learner's id in the environment and gives the
+    sandbox a user id per process.
     """
     from smm_helpers.grading.course import open_course
 
-    course = _OPEN_COURSES.get(course_folder)
-    if course is None:
-        course = _OPEN_COURSES[course_folder] = open_course(course_folder)
-    return grade_submission(course, assignment, learner, options)
+    with _ONE_AT_A_TIME:
+        course = _OPEN_COURSES.get(course_folder)
+        if course is None:
+            course = _OPEN_COURSES[course_folder] = open_course(course_folder)
+        return grade_submission(course, assignment, learner, options)
 
 
 def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None = None,

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
-from smm_helpers.grading.sandbox.launch import Limits
+from smm_helpers.grading.sandbox.launch import Limits, is_root
 
 HOME = "/home/learner"
 """Where a submission's own files are, inside the sandbox."""
@@ -77,7 +77,7 @@ def _namespaces() -> list[str]:
     """
     shared = ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
               "--unshare-cgroup-try"]
-    return shared if os.geteuid() == 0 else ["--unshare-user", *shared]
+    return shared if is_root() else ["--unshare-user", *shared]
 
 
 def sandbox_uid() -> int:
@@ -195,7 +195,7 @@ class Sandbox:
 
     def hand_over(self, path: Path) -> None:
         """Give ``path`` to the sandbox's user (when the grader is root and drops to it)."""
-        if os.geteuid() == 0 and self.isolated:
+        if is_root() and self.isolated:
             os.lchown(path, sandbox_uid(), sandbox_uid())
 
     def inside(self, work: Path) -> str:
@@ -225,15 +225,16 @@ class Sandbox:
         """The sandboxed form of ``command`` (a kernel's argv), started in ``work``."""
         limits = self.limits
         launcher = [sys.executable, "-m", "smm_helpers.grading.sandbox.launch"]
-        if os.geteuid() == 0 and self.isolated:
+        if is_root() and self.isolated:
             # bubblewrap first (as root), then the launcher inside drops to the sandbox's user.
             uid = str(sandbox_uid())
             inner = [*launcher, "--uid", uid, "--gid", uid, *limits.arguments()]
             return [*self.bwrap_arguments(work), "--cap-drop", "ALL", "--cap-add", "CAP_SETUID",
                     "--cap-add", "CAP_SETGID", "--", *inner, "--", *command]
         # A non-root user's own processes count against the process limit too.
-        limits = Limits(limits.memory_mb, limits.processes + _user_threads(os.getuid()),
-                        limits.file_mb, limits.open_files)
+        if hasattr(os, "getuid"):
+            limits = Limits(limits.memory_mb, limits.processes + _user_threads(os.getuid()),
+                            limits.file_mb, limits.open_files)
         launcher += limits.arguments()
         if not self.isolated:
             return [*launcher, "--", *command]
