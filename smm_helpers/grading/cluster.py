@@ -43,6 +43,7 @@ from smm_helpers.grading.parallel import (
     ParallelReport,
     ProgressBar,
     Retry,
+    describe,
     failed_row,
     grade_one,
     worker_db_url,
@@ -82,7 +83,7 @@ def grade_on_worker(course_folder: str, assignment: str, learner: str, options: 
 
         worker = get_worker()
         worker.log_event(EVENT_TOPIC, {"key": worker.get_current_task(), "learner": learner,
-                                       "error": f"{type(error).__name__}: {str(error)[:300]}"})
+                                       "error": describe(error)})
         raise
 
 
@@ -239,9 +240,8 @@ def grade_on_cluster(course: Course, assignment: str, learners: Sequence[str],
                                            f"({error}; killed, or out of memory?)")
             except Exception as error:
                 rows[learner] = failed_row(course, assignment, learner,
-                                           f"grading raised {type(error).__name__}: "
-                                           f"{str(error)[:200]} on each of {retries + 1} "
-                                           "tries")
+                                           f"grading raised {describe(error)}, on each of "
+                                           f"{retries + 1} tries")
             future.release()
             bar.update(len(rows), f"graded {learner}")
         bar.finish()

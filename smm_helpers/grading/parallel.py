@@ -135,12 +135,31 @@ def grade_one(course_folder: str, assignment: str, learner: str, options: GradeO
     from smm_helpers.grading.course import open_course
 
     with _GRADING:
-        course = _WORKER_COURSES.get((course_folder, db_url))
-        if course is None:
-            course = open_course(course_folder,
-                                 overrides={"CourseDirectory": {"db_url": db_url}})
-            _WORKER_COURSES[(course_folder, db_url)] = course
-        return grade_submission(course, assignment, learner, options)
+        try:
+            course = _WORKER_COURSES.get((course_folder, db_url))
+            if course is None:
+                course = open_course(course_folder,
+                                     overrides={"CourseDirectory": {"db_url": db_url}})
+                _WORKER_COURSES[(course_folder, db_url)] = course
+            return grade_submission(course, assignment, learner, options)
+        except Exception as error:  # sent back as text: not every exception unpickles
+            raise GradingFailed(describe(error)) from None
+
+
+class GradingFailed(Exception):
+    """An error raised while grading one learner, carried back as plain text."""
+
+
+def describe(error: BaseException) -> str:
+    """An error in one line for the report: its type and message.
+
+    >>> describe(ValueError("no such notebook"))
+    'ValueError: no such notebook'
+    >>> describe(GradingFailed("InputError: there is no assignment '99-x'"))
+    "InputError: there is no assignment '99-x'"
+    """
+    text = str(error) if isinstance(error, GradingFailed) else f"{type(error).__name__}: {error}"
+    return " ".join(text.split())[:300]
 
 
 # ------------------------------------------------------------------------------- report
@@ -273,7 +292,10 @@ def _stored_score(course: Course, assignment: str, learner: str) -> tuple[float,
 
     ensure_tools_on_path()
     with Gradebook(worker_db_url(course.db_url), course.course_id) as gb:
-        max_score = float(gb.find_assignment(assignment).max_score)
+        try:
+            max_score = float(gb.find_assignment(assignment).max_score)
+        except MissingEntry:  # never generated: nothing to hold a score yet
+            return 0.0, 0.0
         try:
             return float(gb.find_submission(assignment, learner).score), max_score
         except MissingEntry:
@@ -367,8 +389,8 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
                         elif isinstance(error, BrokenProcessPool):
                             broken.append(learner)
                         else:
-                            give_up_or_retry(learner, f"grading raised {type(error).__name__}:"
-                                             f" {str(error)[:200]}", alone=False)
+                            give_up_or_retry(learner, f"grading raised {describe(error)}",
+                                             alone=False)
             except KeyboardInterrupt:
                 pool.shutdown(wait=False, cancel_futures=True)
                 bar.note(f"stopped: {len(rows)} of {len(learners)} graded; run autograde "
@@ -396,16 +418,14 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
                           workers)
 
 
-def warm_up() -> int:
-    """Import what grading needs (run once in each new worker process); its process id."""
-    import nbgrader.apps  # noqa: F401  -- the slow import, before the first learner
-
+def started() -> int:
+    """A first task for a new pool: its process id, once a worker process is up."""
     return os.getpid()
 
 
 def _check_pool_starts(pool: ProcessPoolExecutor) -> None:
     try:
-        pool.submit(warm_up).result()
+        pool.submit(started).result()
     except BrokenProcessPool:
         raise InputError(
             "the grading worker processes stopped as they started",
