@@ -5,6 +5,7 @@ copies it).  ``smm-course <command> --course DIR`` reads it, and so does nbgrade
 command line when run from this folder (``cd course && nbgrader autograde ...``).
 """
 
+import os
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -16,8 +17,9 @@ c.CourseDirectory.root = str(HERE)
 c.CourseDirectory.source_directory = str(HERE.parent / "assignments")
 c.CourseDirectory.db_url = f"sqlite:///{HERE / 'gradebook.db'}"
 
-# A local exchange inside the course folder (set it to a shared folder on a multi-user hub).
-c.Exchange.root = str(HERE / "exchange")
+# A local exchange inside the course folder; on a class hub (course/jupyterhub/) the hub
+# sets SMM_EXCHANGE_ROOT to its shared exchange.
+c.Exchange.root = os.environ.get("SMM_EXCHANGE_ROOT") or str(HERE / "exchange")
 c.Exchange.path_includes_course = False
 c.ExchangeCollect.check_owner = False  # submissions copied in by the instructor are theirs
 
