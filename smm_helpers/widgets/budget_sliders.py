@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_PLATFORMS",
+    "LiveChart",
     "allocation_alt_text",
     "allocation_chart",
     "allocation_html",
@@ -173,12 +174,40 @@ def allocation_png(allocation: Allocation, *, dpi: int = 80) -> bytes:
     return figure_png(allocation_chart(allocation), dpi=dpi)
 
 
-def _static_html(split: Allocation, png_bytes: bytes) -> str:
+def _picture_html(png_bytes: bytes, alt_text: str) -> str:
+    """The chart as an ``<img>`` with the PNG embedded and its alt text."""
     png = base64.b64encode(png_bytes).decode("ascii")
-    alt = html.escape(allocation_alt_text(split), quote=True)
+    alt = html.escape(alt_text, quote=True)
+    return f"<img src='data:image/png;base64,{png}' alt=\"{alt}\" style='max-width:100%'>"
+
+
+def _static_html(split: Allocation, png_bytes: bytes) -> str:
     return (f"<div class='smm-budget-sliders'>{allocation_html(split)}"
-            f"<img src='data:image/png;base64,{png}' alt=\"{alt}\" "
-            f"style='max-width:100%'></div>")
+            f"{_picture_html(png_bytes, allocation_alt_text(split))}</div>")
+
+
+class LiveChart:
+    """The live view's chart: the PNG on show (``value``), its ``alt`` text, and ``widget``.
+
+    ``widget`` is an ipywidgets ``HTML`` holding an ``<img>`` with the alt text, the same
+    markup as the static view.  (An ipywidgets ``Image`` cannot carry alt text: it has no
+    ``alt``, and in ipywidgets 8.1 a ``tooltip`` on it stops the picture from rendering at
+    all, so a screen reader would meet a nameless picture.)
+    """
+
+    def __init__(self, png_bytes: bytes, alt_text: str) -> None:
+        import ipywidgets as widgets
+
+        self.widget = widgets.HTML()
+        self.widget.add_class("smm-budget-chart")
+        self.value = png_bytes
+        self.alt = alt_text
+        self.show(png_bytes, alt_text)
+
+    def show(self, png_bytes: bytes, alt_text: str) -> None:
+        """Put a new chart on show."""
+        self.value, self.alt = png_bytes, alt_text
+        self.widget.value = _picture_html(png_bytes, alt_text)
 
 
 def budget_sliders(
@@ -198,8 +227,8 @@ def budget_sliders(
 
     The live widget (``view.widget``) is a box with ``.controls`` (a dict of sliders:
     ``"total"``, ``"cost:<platform>"`` and ``"saturation:<platform>"``), ``.table`` (the
-    HTML widget with the allocation table) and ``.chart`` (the PNG image), so code can
-    drive it too.
+    HTML widget with the allocation table) and ``.chart`` (a :class:`LiveChart`: the PNG on
+    show as ``.chart.value``, with its alt text), so code can drive it too.
 
     >>> view = budget_sliders(30_000, ["facebook", "linkedin"],
     ...                       cost_per_result={"linkedin": 20}, saturation=1000)
@@ -248,10 +277,7 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
             step=100, description=f"{start.names[p]}: saturation", style=style, layout=wide,
             continuous_update=False)
     table = widgets.HTML(value=allocation_html(start))
-    # An ipywidgets Image has no alt attribute; its tooltip becomes the picture's title,
-    # which screen readers announce as its name (axe's image-alt rule accepts it).
-    chart = widgets.Image(value=png, format="png", tooltip=allocation_alt_text(start))
-    chart.add_class("smm-budget-chart")
+    chart = LiveChart(png, allocation_alt_text(start))
     table.add_class("smm-budget-table")
 
     def redraw(_change: Any = None) -> None:
@@ -266,14 +292,13 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
                            f"{html.escape(str(error))}</p>")
             return
         table.value = allocation_html(split)
-        chart.value = allocation_png(split)
-        chart.tooltip = allocation_alt_text(split)
+        chart.show(allocation_png(split), allocation_alt_text(split))
 
     for control in controls.values():
         control.observe(redraw, names="value")
     sliders = widgets.VBox([controls["total"]] + [
         widgets.HBox([controls[f"cost:{p}"], controls[f"saturation:{p}"]]) for p in platforms])
-    box = widgets.VBox([sliders, table, chart])
+    box = widgets.VBox([sliders, table, chart.widget])
     box.controls = controls
     box.table = table
     box.chart = chart
