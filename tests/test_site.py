@@ -415,11 +415,9 @@ def test_every_self_check_says_how_to_run_the_lesson_to_use_it(site: BuiltSite) 
                    for note in notes), path.stem
 
 
-KNOWN_WITHOUT_ALT_TEXT = {
-    # Lesson 06 draws its response curve itself (styled_figure, cell l06-curve-plot) and
-    # sets no fig.alt_text, so the chart falls back to alt="chart". Fix it in the lesson
-    # (fig.alt_text = "..."), then remove this entry: the test fails until you do.
-    "06-budget": 1,
+KNOWN_WITHOUT_ALT_TEXT: dict[str, int] = {
+    # "<lesson stem>": number of pictures without real alt text — each entry is a bug to fix
+    # in its lesson (set fig.alt_text), after which the entry must go: the test fails.
 }
 """Pictures known to lack alt text, per lesson: each is a bug to fix in its lesson."""
 
