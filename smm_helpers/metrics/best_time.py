@@ -160,11 +160,11 @@ class BestTimes:
                     style = f"background: rgba(46, 139, 87, {0.08 + 0.6 * share:.2f})"
                     text = html.escape(self._format(value))
                 else:
-                    style = "color: #999"
+                    style = "color: #595959"  # greyed out, still 7:1 on white
                     text = "–"
                 cells.append(
                     f'<td style="{style}; text-align: center">{text}'
-                    f'<br><small style="color: #666">n={counts[row, hour]}</small></td>'
+                    f'<br><small style="color: #333">n={counts[row, hour]}</small></td>'
                 )
             rows.append(f"<tr><th>{day}</th>{''.join(cells)}</tr>")
         best = "".join(f"<li>{html.escape(line)}</li>" for line in self._best_text())
