@@ -180,12 +180,17 @@ class Sandbox:
         return self._log
 
     def log_tail(self, lines: int = 5) -> str:
-        """The last lines the kernel wrote (to explain a crash)."""
+        """The last lines the kernel wrote after its start-up banner (to explain a crash)."""
         path = self.root / "kernel.log"
         if self._log is not None:
             self._log.flush()
         text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
-        return "\n".join(text.strip().splitlines()[-lines:])
+        kept = text.strip().splitlines()
+        for number, line in enumerate(kept):
+            if line.strip().startswith("--existing"):  # the banner's last line
+                kept = kept[number + 1:]
+                break
+        return "\n".join(line for line in kept[-lines:] if line.strip())
 
     def close(self) -> None:
         """Close the kernel's log (the folder itself is removed by whoever made it)."""

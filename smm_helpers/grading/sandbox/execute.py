@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_core.utils import run_sync
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode, from_dict
 from nbgrader.preprocessors import Execute
 from traitlets import Integer, Unicode
@@ -157,6 +157,12 @@ class SandboxedExecute(Execute):
         except DeadKernelError:
             self._died(cell, index, "the notebook's Python stopped (it exited, was killed, or "
                        "crashed)")
+        except CellTimeoutError:
+            # Interrupted, yet it never went idle: it ignores interrupts, or it broke its
+            # kernel (a replaced builtin can).  Either way nothing more can run in it.
+            self._kill()
+            self._died(cell, index, "it kept running after the time limit and ignored the "
+                       "stop signal (or broke its own kernel), so its kernel was killed")
         timed_out = any(o.get("ename") == "CellTimeoutError" for o in cell.outputs)
         if timed_out and not self._dead and not self._responsive(10.0):
             self._kill()
