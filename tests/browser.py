@@ -27,6 +27,7 @@ on its own waits for a network that is not there.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -74,6 +75,31 @@ ARTIFACTS = Path(os.environ.get("SMM_TEST_ARTIFACTS") or REPO / "test-artifacts"
 """
 
 
+_PLAYWRIGHT: dict[str, Any] = {"driver": None, "users": 0}
+"""One Playwright driver per test process, shared by every open :func:`chromium_browser`.
+
+Playwright's sync API cannot run two drivers in one thread, so two browsers alive at once
+(a session-scoped fixture and a class-scoped one, say) share this one; the last to close
+stops it.
+"""
+
+
+@contextmanager
+def _playwright() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if _PLAYWRIGHT["users"] == 0:
+        _PLAYWRIGHT["driver"] = sync_playwright().start()
+    _PLAYWRIGHT["users"] += 1
+    try:
+        yield _PLAYWRIGHT["driver"]
+    finally:
+        _PLAYWRIGHT["users"] -= 1
+        if _PLAYWRIGHT["users"] == 0:
+            driver, _PLAYWRIGHT["driver"] = _PLAYWRIGHT["driver"], None
+            driver.stop()
+
+
 @contextmanager
 def chromium_browser(*, timeout_ms: float = 30_000) -> Iterator[Browser]:
     """A headless Debian Chromium driven by Playwright, closed when the block ends.
@@ -81,15 +107,13 @@ def chromium_browser(*, timeout_ms: float = 30_000) -> Iterator[Browser]:
     The flags are :data:`CHROMIUM_ARGS`, plus ``--no-sandbox`` when the tests run as root
     (Chromium refuses to start as root with its sandbox on).  If ``/usr/bin/chromium`` or
     Playwright for Python is missing, the test skips with the reason, or fails under
-    ``SMM_REQUIRE_SYSTEM=1``.
+    ``SMM_REQUIRE_SYSTEM=1``.  Browsers may be nested or overlap (they share one driver).
     """
     if not CHROMIUM.exists():
         system_part_missing(
             f"the browser tests need Debian's Chromium at {CHROMIUM}, which is not there: "
             "install it with `apt-get install chromium` (the tests never download a browser)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:
         system_part_missing(
             "the browser tests need Playwright for Python, which is not installed: "
             "pip install -e '.[test]' (only the Python package; no `playwright install`, "
@@ -97,7 +121,7 @@ def chromium_browser(*, timeout_ms: float = 30_000) -> Iterator[Browser]:
     args = list(CHROMIUM_ARGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
-    with sync_playwright() as playwright:
+    with _playwright() as playwright:
         try:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=args, headless=True, timeout=timeout_ms)

@@ -9,8 +9,9 @@ settings.  The lessons, and for the instructor the course and its assignments, a
 copies: autosave, ``gradebook.db`` and released files never land in the repository.
 
 Debian's Chromium (``/usr/bin/chromium``) is driven by Playwright through ``tests/browser.py``.
-One JupyterLab server and one browser per fixture (module scope): the learner's lesson runs
-once and its tests share the page.
+One JupyterLab server and one browser per test class (``TestLearner``, ``TestInstructor``),
+each stopped before the next class starts: the learner's lesson runs once and its tests
+share the page.
 
 Screenshots are saved as test artefacts in ``test-artifacts/`` at the repository root
 (git-ignored): ``jupyterlab-lesson-07-ran.png``, ``jupyterlab-post-composer-typed.png``,
@@ -267,6 +268,23 @@ def _open_notebook(page: Any, lab: Lab, path: str) -> None:
         state="attached", timeout=NOTEBOOK_OPEN_MS)
 
 
+def _check_dialogs(page: Any, doing: str) -> None:
+    """Fail with its text if JupyterLab shows a dialog, unless it is a passing hiccup.
+
+    "Server Connection Error" means the server was too busy to answer for a moment (a loaded
+    CI machine): it is dismissed, and the waits that follow show whether work went on.
+    Any other dialog (a dead kernel, a file changed on disk) is a failure, named.
+    """
+    for dialog in page.locator(".jp-Dialog").all():
+        text = dialog.inner_text()
+        if "Server Connection Error" in text:
+            dialog.get_by_role("button", name="Dismiss").click()
+            continue
+        screenshot(page, "jupyterlab-unexpected-dialog")
+        raise AssertionError(f"JupyterLab showed a dialog while {doing}:\n{text}\n(see "
+                             "test-artifacts/jupyterlab-unexpected-dialog.png)")
+
+
 def _run_all_cells(page: Any) -> None:
     """Run > Run All Cells, as a learner would, and wait until the kernel is done.
 
@@ -278,6 +296,7 @@ def _run_all_cells(page: Any) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for _attempt in range(2):
+        _check_dialogs(page, "running all cells")
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         try:
@@ -289,7 +308,14 @@ def _run_all_cells(page: Any) -> None:
         screenshot(page, "jupyterlab-run-all-did-not-start")
         raise AssertionError("Run > Run All Cells started no cell, twice; see "
                              "test-artifacts/jupyterlab-run-all-did-not-start.png")
-    page.wait_for_function(RUN_FINISHED_JS, arg=NOTEBOOK, timeout=RUN_ALL_MS, polling=250)
+    try:
+        page.wait_for_function(RUN_FINISHED_JS, arg=NOTEBOOK, timeout=RUN_ALL_MS, polling=250)
+    except PlaywrightTimeout:
+        _check_dialogs(page, "waiting for the cells to run")
+        screenshot(page, "jupyterlab-run-all-did-not-finish")
+        raise AssertionError(
+            f"the cells did not finish within {RUN_ALL_MS // 1000} s; cells still waiting or "
+            "not run:\n" + "\n\n".join(_problems(_cells(page)))) from None
 
 
 def _cells(page: Any) -> list[dict[str, Any]]:
@@ -317,6 +343,7 @@ def _replace_and_run(page: Any, cell: Any, code: str) -> None:
 
     prompt = cell.locator(".jp-InputPrompt")
     before = prompt.inner_text()
+    _check_dialogs(page, "editing a cell")
     cell.locator(".cm-content").click()
     page.keyboard.press("Control+A")
     page.keyboard.insert_text(code)
@@ -359,7 +386,7 @@ def _write_gallery(path: Path) -> None:
     nbformat.write(notebook, path)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def learner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Learner]:
     """JupyterLab on a copy of the lessons, as ``smm-course lab`` opens it; lesson 07 run."""
     from smm_helpers import lab
@@ -381,25 +408,6 @@ def learner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Learner]:
         yield Learner(server, browser, page, errors, lessons, _cells(page), list(errors))
 
 
-def test_a_learner_runs_a_lesson_in_jupyterlab_without_errors(learner: Learner) -> None:
-    """Run > Run All Cells runs every code cell of lesson 07, in order, with no error output.
-
-    Screenshot: ``test-artifacts/jupyterlab-lesson-07-ran.png``.
-    """
-    cells = learner.cells_after_run
-    code = [cell for cell in cells if cell["code"]]
-    assert len(code) == _code_cells_in(learner.lessons / LESSON), (
-        f"JupyterLab shows {len(code)} code cells of {LESSON}, the notebook has "
-        f"{_code_cells_in(learner.lessons / LESSON)}")
-    problems = _problems(cells)
-    assert not problems, f"{LESSON} in JupyterLab:\n\n" + "\n\n".join(problems)
-    numbers = [int(cell["prompt"].strip()[1:-2]) for cell in code]
-    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), (
-        f"the cells ran out of order: {numbers}")
-    assert not learner.errors_after_run, "the browser console reported:\n" + "\n".join(
-        learner.errors_after_run)
-
-
 def _expect_counters(composer: Any, text: str, platforms: list[str]) -> None:
     """The composer shows, for ``text``, exactly the counts of smm_helpers' own counter."""
     from playwright.sync_api import expect
@@ -413,131 +421,150 @@ def _expect_counters(composer: Any, text: str, platforms: list[str]) -> None:
         expect(shown).to_contain_text(f"{counter.length:,}/{counter.limit:,}")
 
 
-def test_the_post_composer_counts_as_the_learner_types(learner: Learner) -> None:
-    """Lesson 07's post composer renders live, and its counters follow every keystroke.
+class TestLearner:
+    """A learner in ``smm-course lab``: one server and one run of lesson 07 for the class."""
 
-    The expected numbers come from ``counters`` (``check_post``) in this process, for the
-    same text: the composer in the browser must agree with them after each step, and one
-    step pushes the post past X's limit so the X counter turns to "over".
-    Screenshot: ``test-artifacts/jupyterlab-post-composer-typed.png``.
-    """
-    from smm_helpers.schema import PLATFORMS
-    from smm_helpers.widgets.post_composer import counters
+    def test_a_learner_runs_a_lesson_in_jupyterlab_without_errors(self, learner: Learner) -> None:
+        """Run > Run All Cells runs every code cell of lesson 07, in order, with no error output.
 
-    page = learner.page
-    composer = page.locator(f"{NOTEBOOK} .smm-post-composer").first
-    composer.scroll_into_view_if_needed()
-    platforms = composer.locator("[data-platform]").evaluate_all(
-        "found => found.map(element => element.dataset.platform)")
-    assert platforms == list(PLATFORMS), f"the composer shows counters for {platforms}"
-    box = composer.locator("textarea")
-    start = box.input_value()
-    assert start, "the lesson's composer starts empty; it should start on the Boishakh post"
-    _expect_counters(composer, start, platforms)
+        Screenshot: ``test-artifacts/jupyterlab-lesson-07-ran.png``.
+        """
+        cells = learner.cells_after_run
+        code = [cell for cell in cells if cell["code"]]
+        assert len(code) == _code_cells_in(learner.lessons / LESSON), (
+            f"JupyterLab shows {len(code)} code cells of {LESSON}, the notebook has "
+            f"{_code_cells_in(learner.lessons / LESSON)}")
+        problems = _problems(cells)
+        assert not problems, f"{LESSON} in JupyterLab:\n\n" + "\n\n".join(problems)
+        numbers = [int(cell["prompt"].strip()[1:-2]) for cell in code]
+        assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), (
+            f"the cells ran out of order: {numbers}")
+        assert not learner.errors_after_run, "the browser console reported:\n" + "\n".join(
+            learner.errors_after_run)
 
-    box.fill("")
-    _expect_counters(composer, "", platforms)
-    typed = "আলো পাঠচক্র"
-    box.press_sequentially(typed, delay=30)
-    _expect_counters(composer, typed, platforms)
-    more = " #বই https://example.org/alo"
-    box.press_sequentially(more, delay=30)
-    typed += more
-    _expect_counters(composer, typed, platforms)
+    def test_the_post_composer_counts_as_the_learner_types(self, learner: Learner) -> None:
+        """Lesson 07's post composer renders live, and its counters follow every keystroke.
 
-    long_text = typed + " " + "বই পড়ুন, গল্প শুনুন! " * 14
-    assert not counters(long_text, ["x"])[0].ok, "the long post should be over X's limit"
-    page.keyboard.insert_text(long_text[len(typed):])
-    _expect_counters(composer, long_text, platforms)
-    screenshot(page, "jupyterlab-post-composer-typed")
-    assert not learner.errors, "the browser console reported:\n" + "\n".join(learner.errors)
+        The expected numbers come from ``counters`` (``check_post``) in this process, for the
+        same text: the composer in the browser must agree with them after each step, and one
+        step pushes the post past X's limit so the X counter turns to "over".
+        Screenshot: ``test-artifacts/jupyterlab-post-composer-typed.png``.
+        """
+        from smm_helpers.schema import PLATFORMS
+        from smm_helpers.widgets.post_composer import counters
 
-
-def test_a_self_check_gives_its_verdict_in_jupyterlab(learner: Learner) -> None:
-    """Exercise 1 of lesson 07 says "not answered yet", then judges a wrong and a right answer.
-
-    The learner's answers are typed into the exercise cell and run with Shift+Enter; the
-    verdicts expected are the ones ``check`` gives in this process for the same answers.
-    Screenshot: ``test-artifacts/jupyterlab-self-check.png``.
-    """
-    from playwright.sync_api import expect
-
-    from smm_helpers.checks import check
-    from smm_helpers.checks.by_lesson.l07_content import EXERCISE_POST
-    from smm_helpers.content import check_post
-
-    page = learner.page
-    call = 'check("07-content", "q1", answer)'
-    cell = page.locator(f"{NOTEBOOK} .jp-CodeCell").filter(has_text=call)
-    expect(cell).to_have_count(1)
-    output = cell.locator(".jp-OutputArea-output")
-    unanswered = check("07-content", "q1", ...)
-    expect(output).to_contain_text("Not yet")
-    expect(output).to_contain_text(unanswered.message)
-
-    wrong = check("07-content", "q1", len(EXERCISE_POST))
-    assert not wrong.correct
-    _replace_and_run(page, cell, f"answer = len(EXERCISE_POST)\n{call}")
-    expect(output).to_contain_text("Not yet")
-    expect(output).to_contain_text(wrong.message)
-
-    right = check("07-content", "q1", check_post(EXERCISE_POST, "x").length)
-    assert right.correct
-    _replace_and_run(page, cell, f'answer = check_post(EXERCISE_POST, "x").length\n{call}')
-    expect(output).to_contain_text("Well done")
-    expect(output.get_by_role("status")).to_be_visible()
-    cell.scroll_into_view_if_needed()
-    screenshot(page, "jupyterlab-self-check")
-    assert not learner.errors, "the browser console reported:\n" + "\n".join(learner.errors)
-
-
-def test_lesson_and_widgets_pass_axe_in_jupyterlab(learner: Learner) -> None:
-    """No serious or critical axe-core violation in our content, as JupyterLab shows it.
-
-    Scope: the rendered markdown and the cell outputs of lesson 07 (``OUR_CONTENT``) and of a
-    notebook showing every widget of ``smm_helpers.widgets`` live (``GALLERY_CELLS``), the
-    post composer once more after a post over X's limit turns a counter red.  JupyterLab's
-    own chrome (editors, toolbars, menus) is outside the scope: its violations are not ours
-    to fix.  ipywidgets' slider handles are left out too (``SLIDER_HANDLES`` says why);
-    instead every slider must carry a visible description.
-    Screenshot: ``test-artifacts/jupyterlab-widgets.png``.
-    """
-    from playwright.sync_api import expect
-
-    found = axe_violations(learner.page, OUR_CONTENT, exclude=SLIDER_HANDLES)
-    assert not found, f"{LESSON} in JupyterLab: {format_violations(found)}"
-
-    page = learner.browser.new_page(viewport={"width": 1280, "height": 900})
-    page.set_default_timeout(UI_MS)
-    errors = page_errors(page)
-    try:
-        _open_notebook(page, learner.lab, GALLERY)
-        _run_all_cells(page)
-        problems = _problems(_cells(page))
-        assert not problems, "the widgets notebook:\n\n" + "\n\n".join(problems)
-        outputs = page.locator(f"{NOTEBOOK} .jp-OutputArea-output")
-        expect(outputs).to_have_count(len(GALLERY_CELLS) - 1)
-        for index in range(len(GALLERY_CELLS) - 1):
-            expect(outputs.nth(index).locator(".jupyter-widgets").first).to_be_visible()
-        expect(page.locator(NOTEBOOK)).not_to_contain_text("Error displaying widget")
-        sliders = page.locator(f"{NOTEBOOK} .widget-slider")
-        assert sliders.count() > 0, "the widgets notebook shows no slider"
-        unnamed = [index for index, label in enumerate(
-            sliders.locator(".widget-label").all_inner_texts()) if not label.strip()]
-        assert not unnamed and sliders.locator(".widget-label").count() == sliders.count(), (
-            f"sliders without a visible description: {unnamed}")
-        screenshot(page, "jupyterlab-widgets")
-        found = axe_violations(page, OUR_CONTENT, exclude=SLIDER_HANDLES)
-        assert not found, f"the widgets in JupyterLab: {format_violations(found)}"
-
+        page = learner.page
         composer = page.locator(f"{NOTEBOOK} .smm-post-composer").first
-        composer.locator("textarea").fill("আলো পাঠচক্র " * 30)
-        expect(composer.locator(".smm-counter-x[data-ok='false']")).to_have_count(1)
-        found = axe_violations(page, f"{NOTEBOOK} .smm-post-composer")
-        assert not found, f"the post composer over the limit: {format_violations(found)}"
-        assert not errors, "the browser console reported:\n" + "\n".join(errors)
-    finally:
-        page.close()
+        composer.scroll_into_view_if_needed()
+        platforms = composer.locator("[data-platform]").evaluate_all(
+            "found => found.map(element => element.dataset.platform)")
+        assert platforms == list(PLATFORMS), f"the composer shows counters for {platforms}"
+        box = composer.locator("textarea")
+        start = box.input_value()
+        assert start, "the lesson's composer starts empty; it should start on the Boishakh post"
+        _expect_counters(composer, start, platforms)
+
+        box.fill("")
+        _expect_counters(composer, "", platforms)
+        typed = "আলো পাঠচক্র"
+        box.press_sequentially(typed, delay=30)
+        _expect_counters(composer, typed, platforms)
+        more = " #বই https://example.org/alo"
+        box.press_sequentially(more, delay=30)
+        typed += more
+        _expect_counters(composer, typed, platforms)
+
+        long_text = typed + " " + "বই পড়ুন, গল্প শুনুন! " * 14
+        assert not counters(long_text, ["x"])[0].ok, "the long post should be over X's limit"
+        page.keyboard.insert_text(long_text[len(typed):])
+        _expect_counters(composer, long_text, platforms)
+        screenshot(page, "jupyterlab-post-composer-typed")
+        assert not learner.errors, "the browser console reported:\n" + "\n".join(learner.errors)
+
+    def test_a_self_check_gives_its_verdict_in_jupyterlab(self, learner: Learner) -> None:
+        """Exercise 1 of lesson 07 says "not answered yet", then judges a wrong and a right answer.
+
+        The learner's answers are typed into the exercise cell and run with Shift+Enter; the
+        verdicts expected are the ones ``check`` gives in this process for the same answers.
+        Screenshot: ``test-artifacts/jupyterlab-self-check.png``.
+        """
+        from playwright.sync_api import expect
+
+        from smm_helpers.checks import check
+        from smm_helpers.checks.by_lesson.l07_content import EXERCISE_POST
+        from smm_helpers.content import check_post
+
+        page = learner.page
+        call = 'check("07-content", "q1", answer)'
+        cell = page.locator(f"{NOTEBOOK} .jp-CodeCell").filter(has_text=call)
+        expect(cell).to_have_count(1)
+        output = cell.locator(".jp-OutputArea-output")
+        unanswered = check("07-content", "q1", ...)
+        expect(output).to_contain_text("Not yet")
+        expect(output).to_contain_text(unanswered.message)
+
+        wrong = check("07-content", "q1", len(EXERCISE_POST))
+        assert not wrong.correct
+        _replace_and_run(page, cell, f"answer = len(EXERCISE_POST)\n{call}")
+        expect(output).to_contain_text("Not yet")
+        expect(output).to_contain_text(wrong.message)
+
+        right = check("07-content", "q1", check_post(EXERCISE_POST, "x").length)
+        assert right.correct
+        _replace_and_run(page, cell, f'answer = check_post(EXERCISE_POST, "x").length\n{call}')
+        expect(output).to_contain_text("Well done")
+        expect(output.get_by_role("status")).to_be_visible()
+        cell.scroll_into_view_if_needed()
+        screenshot(page, "jupyterlab-self-check")
+        assert not learner.errors, "the browser console reported:\n" + "\n".join(learner.errors)
+
+    def test_lesson_and_widgets_pass_axe_in_jupyterlab(self, learner: Learner) -> None:
+        """No serious or critical axe-core violation in our content, as JupyterLab shows it.
+
+        Scope: the rendered markdown and the cell outputs of lesson 07 (``OUR_CONTENT``) and of a
+        notebook showing every widget of ``smm_helpers.widgets`` live (``GALLERY_CELLS``), the
+        post composer once more after a post over X's limit turns a counter red.  JupyterLab's
+        own chrome (editors, toolbars, menus) is outside the scope: its violations are not ours
+        to fix.  ipywidgets' slider handles are left out too (``SLIDER_HANDLES`` says why);
+        instead every slider must carry a visible description.
+        Screenshot: ``test-artifacts/jupyterlab-widgets.png``.
+        """
+        from playwright.sync_api import expect
+
+        found = axe_violations(learner.page, OUR_CONTENT, exclude=SLIDER_HANDLES)
+        assert not found, f"{LESSON} in JupyterLab: {format_violations(found)}"
+
+        page = learner.browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(UI_MS)
+        errors = page_errors(page)
+        try:
+            _open_notebook(page, learner.lab, GALLERY)
+            _run_all_cells(page)
+            problems = _problems(_cells(page))
+            assert not problems, "the widgets notebook:\n\n" + "\n\n".join(problems)
+            outputs = page.locator(f"{NOTEBOOK} .jp-OutputArea-output")
+            expect(outputs).to_have_count(len(GALLERY_CELLS) - 1)
+            for index in range(len(GALLERY_CELLS) - 1):
+                expect(outputs.nth(index).locator(".jupyter-widgets").first).to_be_visible()
+            expect(page.locator(NOTEBOOK)).not_to_contain_text("Error displaying widget")
+            sliders = page.locator(f"{NOTEBOOK} .widget-slider")
+            assert sliders.count() > 0, "the widgets notebook shows no slider"
+            unnamed = [index for index, label in enumerate(
+                sliders.locator(".widget-label").all_inner_texts()) if not label.strip()]
+            assert not unnamed and sliders.locator(".widget-label").count() == sliders.count(), (
+                f"sliders without a visible description: {unnamed}")
+            screenshot(page, "jupyterlab-widgets")
+            found = axe_violations(page, OUR_CONTENT, exclude=SLIDER_HANDLES)
+            assert not found, f"the widgets in JupyterLab: {format_violations(found)}"
+
+            composer = page.locator(f"{NOTEBOOK} .smm-post-composer").first
+            composer.locator("textarea").fill("আলো পাঠচক্র " * 30)
+            expect(composer.locator(".smm-counter-x[data-ok='false']")).to_have_count(1)
+            found = axe_violations(page, f"{NOTEBOOK} .smm-post-composer")
+            assert not found, f"the post composer over the limit: {format_violations(found)}"
+            assert not errors, "the browser console reported:\n" + "\n".join(errors)
+        finally:
+            page.close()
 
 
 # --------------------------------------------------------------------------------------
@@ -553,28 +580,34 @@ class Instructor:
     browser: Any
     course_id: str
     assignments: list[str]
-    repo_before: dict[str, tuple[int, int]]
+    repo_before: set[str]
 
 
-def _repo_state() -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file under course/, assignments/ and lessons/."""
-    state = {}
+def _repo_state() -> set[str]:
+    """What nbgrader or JupyterLab would leave in the repository if they worked on it.
+
+    The course's runtime folders and files (``gradebook.db``, ``release/``, ``exchange/``,
+    ...), nbgrader's log, and notebook checkpoints anywhere in course/, assignments/ and
+    lessons/.  (Not every file's time stamp: other work may edit the repository meanwhile.)
+    """
+    from smm_helpers.grading.demo import RUNTIME
+
+    found = {name for name in RUNTIME if name not in ("samples", "__pycache__")
+             and (REPO / "course" / name).exists()}
+    found |= {name for name in (".nbgrader.log", "gradebook.db") if (REPO / name).exists()}
     for folder in ("course", "assignments", "lessons"):
-        for path in sorted((REPO / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                info = path.stat()
-                state[str(path.relative_to(REPO))] = (info.st_size, info.st_mtime_ns)
-    return state
+        found |= {str(path.relative_to(REPO)) for path in (REPO / folder).rglob(".*")
+                  if path.name in (".ipynb_checkpoints", ".nbgrader.log")}
+    return found
 
 
-def _assert_repo_untouched(before: dict[str, tuple[int, int]]) -> None:
-    after = _repo_state()
-    changed = sorted(name for name in before.keys() | after.keys()
-                     if before.get(name) != after.get(name))
-    assert not changed, f"the instructor's JupyterLab changed the repository: {changed}"
+def _assert_repo_untouched(before: set[str]) -> None:
+    made = sorted(_repo_state() - before)
+    assert not made, (f"the instructor's JupyterLab wrote into the repository: {made}; it "
+                      "must work on its temporary copy of the course")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def instructor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Instructor]:
     """JupyterLab as ``smm-course lab --instructor`` opens it, on a temporary copy of the course.
 
@@ -606,7 +639,8 @@ def instructor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Instructor]
         launch = lab.lab_launch(root / "lessons", instructor=True, course=root / "course",
                                 port=_free_port(), no_browser=True)
         assert launch.cwd == (root / "course").resolve()
-        with _jupyterlab(launch, root / "home") as server:
+        home = tmp_path_factory.mktemp("instructor-home")  # outside the folder it serves
+        with _jupyterlab(launch, home) as server:
             yield Instructor(server, browser, course.course_id, assignments, before)
 
 
@@ -617,54 +651,59 @@ def _open_nbgrader_panel(instructor: Instructor, item: str) -> tuple[Any, list[s
     errors = page_errors(page)
     workspace = "smm-instructor-" + secrets.token_hex(3)
     page.goto(instructor.lab.address(f"lab/workspaces/{workspace}"))
-    page.get_by_role("menuitem", name="Nbgrader", exact=True).click(timeout=NOTEBOOK_OPEN_MS)
+    page.get_by_role("menuitem", name="Nbgrader", exact=True).wait_for(timeout=NOTEBOOK_OPEN_MS)
+    _check_dialogs(page, "opening the Nbgrader menu")
+    page.get_by_role("menuitem", name="Nbgrader", exact=True).click()
     page.get_by_role("menuitem", name=item, exact=True).click()
     return page, errors
 
 
-def test_the_formgrader_lists_the_courses_assignments(instructor: Instructor) -> None:
-    """Nbgrader > Formgrader opens inside JupyterLab and lists every assignment, released.
+class TestInstructor:
+    """An instructor in ``smm-course lab --instructor``, on a copy of the course."""
 
-    It also finds the course's exchange (no "exchange directory does not exist" warning, no
-    "course directory is not a subdirectory" error), and nothing in the repository changes.
-    Screenshot: ``test-artifacts/jupyterlab-formgrader.png``.
-    """
-    from playwright.sync_api import expect
+    def test_the_formgrader_lists_the_courses_assignments(self, instructor: Instructor) -> None:
+        """Nbgrader > Formgrader opens inside JupyterLab and lists every assignment, released.
 
-    page, errors = _open_nbgrader_panel(instructor, "Formgrader")
-    try:
-        frame = page.frame_locator("#formgrader-iframe")
-        for assignment in instructor.assignments:
-            row = frame.locator("tr", has_text=assignment)
-            expect(row).to_have_count(1, timeout=NOTEBOOK_OPEN_MS)
-            expect(row).to_contain_text("released")
-        body = frame.locator("body")
-        expect(body).not_to_contain_text("does not exist")
-        expect(body).not_to_contain_text("not a subdirectory")
-        screenshot(page, "jupyterlab-formgrader")
-        assert not errors, "the browser console reported:\n" + "\n".join(errors)
-    finally:
-        page.close()
-    _assert_repo_untouched(instructor.repo_before)
+        It also finds the course's exchange (no "exchange directory does not exist" warning, no
+        "course directory is not a subdirectory" error), and nothing in the repository changes.
+        Screenshot: ``test-artifacts/jupyterlab-formgrader.png``.
+        """
+        from playwright.sync_api import expect
 
+        page, errors = _open_nbgrader_panel(instructor, "Formgrader")
+        try:
+            frame = page.frame_locator("#formgrader-iframe iframe")
+            for assignment in instructor.assignments:
+                row = frame.locator("tr", has_text=assignment)
+                expect(row).to_have_count(1, timeout=NOTEBOOK_OPEN_MS)
+                expect(row).to_contain_text("released")
+            body = frame.locator("body")
+            expect(body).not_to_contain_text("does not exist")
+            expect(body).not_to_contain_text("not a subdirectory")
+            screenshot(page, "jupyterlab-formgrader")
+            assert not errors, "the browser console reported:\n" + "\n".join(errors)
+        finally:
+            page.close()
+        _assert_repo_untouched(instructor.repo_before)
 
-def test_the_assignments_panel_lists_the_released_assignments(instructor: Instructor) -> None:
-    """Nbgrader > Assignment List shows every released assignment, under the course's id.
+    def test_the_assignments_panel_lists_the_released_assignments(
+            self, instructor: Instructor) -> None:
+        """Nbgrader > Assignment List shows every released assignment, under the course's id.
 
-    Screenshot: ``test-artifacts/jupyterlab-assignments-panel.png``.
-    """
-    from playwright.sync_api import expect
+        Screenshot: ``test-artifacts/jupyterlab-assignments-panel.png``.
+        """
+        from playwright.sync_api import expect
 
-    page, errors = _open_nbgrader_panel(instructor, "Assignment List")
-    try:
-        released = page.locator("#released_assignments_list")
-        for assignment in instructor.assignments:
-            item = released.locator(".list_item", has_text=assignment)
-            expect(item).to_have_count(1, timeout=NOTEBOOK_OPEN_MS)
-            expect(item).to_contain_text(instructor.course_id)
-        expect(page.locator("#released_assignments_list_error")).to_be_hidden()
-        screenshot(page, "jupyterlab-assignments-panel")
-        assert not errors, "the browser console reported:\n" + "\n".join(errors)
-    finally:
-        page.close()
-    _assert_repo_untouched(instructor.repo_before)
+        page, errors = _open_nbgrader_panel(instructor, "Assignment List")
+        try:
+            released = page.locator("#released_assignments_list")
+            for assignment in instructor.assignments:
+                item = released.locator(".list_item", has_text=assignment)
+                expect(item).to_have_count(1, timeout=NOTEBOOK_OPEN_MS)
+                expect(item).to_contain_text(instructor.course_id)
+            expect(page.locator("#released_assignments_list_error")).to_be_hidden()
+            screenshot(page, "jupyterlab-assignments-panel")
+            assert not errors, "the browser console reported:\n" + "\n".join(errors)
+        finally:
+            page.close()
+        _assert_repo_untouched(instructor.repo_before)
