@@ -260,29 +260,46 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def _open_notebook(page: Any, lab: Lab, path: str) -> None:
-    """Open ``path`` in a workspace of its own and wait until its kernel is idle."""
+    """Open ``path`` in a workspace of its own and wait until its Python kernel is idle."""
     workspace = "smm-" + re.sub(r"[^a-z0-9]+", "-", path.lower()) + "-" + secrets.token_hex(3)
     page.goto(lab.address(f"lab/workspaces/{workspace}/tree/{path}"))
     page.locator(f"{NOTEBOOK} .jp-Cell").first.wait_for(timeout=NOTEBOOK_OPEN_MS)
-    page.locator(f"{NOTEBOOK} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
-        state="attached", timeout=NOTEBOOK_OPEN_MS)
+    idle = page.locator(f"{NOTEBOOK} .jp-Notebook-ExecutionIndicator[data-status='idle']")
+    kernel = page.locator(f"{NOTEBOOK} .jp-KernelName")
+    deadline = time.monotonic() + NOTEBOOK_OPEN_MS / 1000
+    while not (idle.count() and kernel.count() and "Python 3" in kernel.inner_text()):
+        _check_dialogs(page, f"opening {path}")
+        if time.monotonic() > deadline:
+            screenshot(page, "jupyterlab-kernel-not-ready")
+            shown = kernel.inner_text() if kernel.count() else "no kernel name"
+            raise AssertionError(
+                f"{path} opened, but no idle Python 3 kernel within "
+                f"{NOTEBOOK_OPEN_MS // 1000} s (the toolbar shows {shown!r}; see "
+                "test-artifacts/jupyterlab-kernel-not-ready.png)")
+        page.wait_for_timeout(250)
 
 
 def _check_dialogs(page: Any, doing: str) -> None:
-    """Fail with its text if JupyterLab shows a dialog, unless it is a passing hiccup.
+    """Answer JupyterLab's dialogs as a learner would, or fail naming the dialog.
 
-    "Server Connection Error" means the server was too busy to answer for a moment (a loaded
-    CI machine): it is dismissed, and the waits that follow show whether work went on.
+    - "Select Kernel": JupyterLab asks when it could not settle the notebook's kernel in
+      time (a busy machine); the notebook's own kernel, Python 3, is chosen.
+    - "Server Connection Error": the server was too busy to answer for a moment; it is
+      dismissed, and the waits that follow show whether work went on.
+
     Any other dialog (a dead kernel, a file changed on disk) is a failure, named.
     """
     for dialog in page.locator(".jp-Dialog").all():
         text = dialog.inner_text()
-        if "Server Connection Error" in text:
+        if "Select Kernel" in text:
+            dialog.locator("select").select_option(label="Python 3 (ipykernel)")
+            dialog.get_by_role("button", name="Select", exact=True).click()
+        elif "Server Connection Error" in text:
             dialog.get_by_role("button", name="Dismiss").click()
-            continue
-        screenshot(page, "jupyterlab-unexpected-dialog")
-        raise AssertionError(f"JupyterLab showed a dialog while {doing}:\n{text}\n(see "
-                             "test-artifacts/jupyterlab-unexpected-dialog.png)")
+        else:
+            screenshot(page, "jupyterlab-unexpected-dialog")
+            raise AssertionError(f"JupyterLab showed a dialog while {doing}:\n{text}\n(see "
+                                 "test-artifacts/jupyterlab-unexpected-dialog.png)")
 
 
 def _run_all_cells(page: Any) -> None:
