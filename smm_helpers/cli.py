@@ -64,6 +64,9 @@ def _build_parser() -> argparse.ArgumentParser:
                      help="switch on nbgrader's extensions for grading")
     lab.add_argument("--lessons", type=Path, default=None,
                      help="the lessons folder (default: lessons/ of this clone)")
+    lab.add_argument("--course", type=Path, default=None,
+                     help="with --instructor: the course folder (default: course/ of this "
+                          "clone)")
     lab.add_argument("--port", type=int, default=None, help="port to serve on")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     _add_site_command(sub)
@@ -123,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from smm_helpers.lab import open_lab
 
             open_lab(instructor=args.instructor, lessons_dir=args.lessons, port=args.port,
-                     no_browser=args.no_browser)
+                     no_browser=args.no_browser, course_dir=args.course)
         elif args.command == "site":
             from smm_helpers.site.build import DEFAULT_OUT, build_site
 
