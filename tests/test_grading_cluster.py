@@ -48,7 +48,7 @@ def cluster() -> Iterator[Any]:
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as local:
+                      dashboard_address=":0") as local:
         yield local
 
 
@@ -89,7 +89,7 @@ def test_the_class_graded_on_the_cluster_into_postgres_matches_serial_with_a_wor
     assert code == 1  # the class has problems to report (missing, late, ...)
 
     assert_like_serial(table_rows(out), db_url, reference)
-    assert "[####################] 40/40 done" in out
+    assert "[####################]  40/40 done" in out
     regraded = re.findall(r"⟳ (ln-\d{3}): Dask worker (tcp://\S+) was lost", out)
     assert "ln-015" in {learner for learner, _ in regraded}, out[-3000:]
     # the sqlite gradebook of the copied course was never written: all went to PostgreSQL

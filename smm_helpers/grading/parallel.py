@@ -356,7 +356,8 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
         broken: list[str] = []
         refused = False  # the pool broke before it was handed anyone
 
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_spawn_context()) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_spawn_context(),
+                                 initializer=start_worker) as pool:
             dispatch = _Dispatcher(pool, running, attempts,
                                    (task, folder, assignment, options, url))
             if not retries and not refusals:
@@ -406,16 +407,31 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
                                  "(killed, or out of memory?)", alone=True)
         elif refused:
             refusals += 1
-            if refusals >= max_attempts:
-                raise RuntimeError("the grading processes keep stopping before they grade "
-                                   "anyone; run smm-course doctor, then autograde with "
-                                   "--workers 1 to see the error")
+            if refusals >= max_attempts:  # no process starts any more: say so for each
+                why = (f"new grading processes stopped as they started, {refusals} times "
+                       "in a row")
+                bar.note(f"✗ {why}; the learners not graded yet are reported as failed")
+                for learner in [*suspects, *queue]:
+                    finish_learner(learner, failed_row(course, assignment, learner, why))
+                suspects.clear()
+                queue.clear()
     bar.finish()
     missing = [learner for learner in learners if learner not in rows]
     if missing:  # by construction impossible; never let a learner vanish silently
         raise RuntimeError(f"no result for {', '.join(missing)}: this is a bug in SMM Lab")
     return ParallelReport(assignment, [rows[learner] for learner in learners], retries,
                           workers)
+
+
+def start_worker() -> None:
+    """Run once in each new pool process, before its first learner.
+
+    jsonschema (under nbformat, under nbgrader) imports ``rfc3987_syntax`` when it is
+    installed, to check "iri" string formats, and that compiles 39 grammars on import: about
+    3 s of CPU for every new process.  Notebook validation uses no string formats, so a
+    grading process does without it (the import fails quietly, as jsonschema allows).
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def started() -> int:
