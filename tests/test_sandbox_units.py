@@ -11,8 +11,6 @@
 - ``bwrap``: the sandbox's command line (no course folder mounted, ``forbidden`` respected,
   no network) and its clean environment.
 
-Bugs found in modules this suite does not own are ``xfail(strict=True)`` with the reason:
-when a fix lands, the test passes, strict xfail fails, and the mark should be removed.
 """
 
 from __future__ import annotations
@@ -44,13 +42,6 @@ from tests.conftest import REPO
 A = "01-platforms-and-planning"
 SOURCE = REPO / "assignments" / A / f"{A}.ipynb"
 RELEASED = REPO / "course" / "samples" / A / "blank" / f"{A}.ipynb"
-BUG_RECURSION = ("runner.py/answers.py: JSON nested deeper than Python's recursion limit makes "
-                 "json.loads raise RecursionError, which neither answers.decode nor "
-                 "TestRunner._fetch turns into an unreadable answer")
-BUG_STRING = ("answers.py: a pandas 'string' column (pd.NA) is flattened to objects, and "
-              "objects holding text come back as pandas 3's 'str' dtype: the dtype changes")
-
-
 def round_trip(value: Any) -> Any:
     return answers.decode(answers.encode_names({"x": value}, ["x"]))["x"]
 
@@ -156,7 +147,6 @@ def test_pandas_tables_arrive_with_their_values_dtypes_and_indexes(name: str) ->
         pd.testing.assert_index_equal(back, table, exact=True)
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_STRING)
 @pytest.mark.parametrize("table", [
     pd.Series(pd.array(["facebook", None], dtype="string")),
     pd.Series(["facebook", "x"], dtype=object),
@@ -397,7 +387,6 @@ def test_answers_over_the_size_limit_are_refused(monkeypatch: pytest.MonkeyPatch
         answers.decode(json.dumps({"x": {"t": "str", "v": "a" * 200}}))
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_RECURSION)
 def test_json_nested_beyond_the_recursion_limit_is_unreadable() -> None:
     deep = '{"x": ' + "[" * 100_000 + "]" * 100_000 + "}"
     with pytest.raises(AnswerError):
@@ -540,7 +529,6 @@ def test_a_kernel_that_does_not_answer_fails_the_test_with_the_reason() -> None:
         assert error and error["ename"] == "LearnerUnavailable", reply
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_RECURSION)
 def test_a_reply_nested_beyond_the_recursion_limit_fails_only_the_test() -> None:
     deep = '{"x": ' + "[" * 100_000 + "]" * 100_000 + "}"
     error = _error(Runner(ask=lambda e, t: deep).run_test("assert x == 1", "t1"))

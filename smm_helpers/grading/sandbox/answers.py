@@ -102,7 +102,7 @@ def _array(values: Any, depth: int) -> dict[str, Any]:
     import numpy as np
     import pandas as pd
 
-    if isinstance(values, pd.arrays.NumpyExtensionArray):
+    if type(values) is pd.arrays.NumpyExtensionArray:  # not its subclass StringArray
         values = values.to_numpy()
     elif not isinstance(values, np.ndarray | pd.api.extensions.ExtensionArray):
         values = pd.array(values)
@@ -393,8 +393,15 @@ def _decode_index(data: dict[str, Any], depth: int) -> Any:
         levels = [_decode_array(level, depth + 1) for level in data["levels"]]
         return pd.MultiIndex.from_arrays(levels, names=[decode_value(n, depth + 1)
                                                         for n in data["names"]])
-    return pd.Index(_decode_array(data["values"], depth + 1),
-                    name=decode_value(data["name"], depth + 1))
+    values = _decode_array(data["values"], depth + 1)
+    return pd.Index(values, name=decode_value(data["name"], depth + 1), dtype=_as_is(values))
+
+
+def _as_is(values: Any) -> Any:
+    """``object`` for an array of objects (else pandas 3 would infer ``str`` from text)."""
+    import numpy as np
+
+    return object if isinstance(values, np.ndarray) and values.dtype.kind == "O" else None
 
 
 def decode_value(data: Any, depth: int = 0) -> Any:
@@ -490,14 +497,14 @@ def _decode_library(tag: str, data: dict[str, Any], depth: int) -> Any:
         arrays = [_decode_array(column, depth + 1) for column in data["data"]]
         if len(arrays) != len(columns):
             raise AnswerError("its columns do not match its data")
-        frame = pd.DataFrame({i: pd.Series(a, index=index, copy=False)
+        frame = pd.DataFrame({i: pd.Series(a, index=index, copy=False, dtype=_as_is(a))
                               for i, a in enumerate(arrays)}, index=index)
         frame.columns = columns
         return frame
     if tag == "series":
-        return pd.Series(_decode_array(data["values"], depth + 1),
-                         index=_decode_index(data["index"], depth + 1),
-                         name=decode_value(data["name"], depth + 1))
+        values = _decode_array(data["values"], depth + 1)
+        return pd.Series(values, index=_decode_index(data["index"], depth + 1),
+                         name=decode_value(data["name"], depth + 1), dtype=_as_is(values))
     if tag == "pdindex":
         return _decode_index(data["index"], depth + 1)
     if tag == "na":
@@ -517,7 +524,10 @@ def decode(text: str) -> dict[str, Any]:
     """
     if len(text) > MAX_JSON_CHARS:
         raise AnswerError(f"the answers are over {MAX_JSON_CHARS:,} characters")
-    raw = json.loads(text)
+    try:
+        raw = json.loads(text)
+    except RecursionError:
+        raise AnswerError("the answers nest too deeply to read") from None
     if not isinstance(raw, dict):
         raise AnswerError("the answers are not a JSON object")
     out: dict[str, Any] = {}

@@ -52,10 +52,10 @@ class LearnerCodeError(Exception):
 
 
 def read_names(source: str) -> list[str]:
-    """The names a cell reads, in first-use order (the ones a test may need from a learner).
+    """The names a cell reads, sorted (the ones a test may need from a learner).
 
     >>> read_names("expect_close(er, summarize(_own)['er'])\\nx = [p for p in er]")
-    ['expect_close', 'er', 'summarize', '_own', 'p']
+    ['_own', 'er', 'expect_close', 'p', 'summarize']
     """
     found: dict[str, None] = {}
     for node in ast.walk(ast.parse(source)):
@@ -81,7 +81,13 @@ class LearnerFunction:
         arguments = answers.json.dumps(answers._encode([list(args), kwargs]))
         expression = f"__import__({_MODULE!r}, fromlist=['call']).call(globals(), " \
                      f"{self.name!r}, {arguments!r})"
-        reply = answers.json.loads(self._runner.ask(expression, self._runner.timeout))
+        try:
+            reply = answers.json.loads(self._runner.ask(expression, self._runner.timeout))
+        except (ValueError, RecursionError):
+            raise LearnerUnavailable(f"{self.name}(...) did not answer with plain data") \
+                from None
+        if not isinstance(reply, dict):
+            raise LearnerUnavailable(f"{self.name}(...) did not answer with plain data")
         if "raised" in reply:
             raise LearnerCodeError(f"{self.name}(...) raised {reply['raised']}: "
                                    f"{reply.get('why', '')}")
