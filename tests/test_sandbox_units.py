@@ -8,9 +8,12 @@
   runner asks in a dict standing for the learner's namespace, as the real kernel would);
 - ``tampering``: each rule of ``inspect_submission``, ``scan_code`` and ``classify_error``,
   and none of them for honest work;
+- ``restore``: a copied or re-labelled cell never makes the notebook ungradable;
 - ``bwrap``: the sandbox's command line (no course folder mounted, ``forbidden`` respected,
-  no network) and its clean environment.
+  no network), its clean environment, and what of the learner's files goes into it.
 
+Bugs found in modules this suite does not own are ``xfail(strict=True)`` with the reason:
+when a fix lands, the test passes, strict xfail fails, and the mark should be removed.
 """
 
 from __future__ import annotations
@@ -42,6 +45,13 @@ from tests.conftest import REPO
 A = "01-platforms-and-planning"
 SOURCE = REPO / "assignments" / A / f"{A}.ipynb"
 RELEASED = REPO / "course" / "samples" / A / "blank" / f"{A}.ipynb"
+BUG_DEDUP = ("restore.py: nbgrader metadata left without a grade_id (DeduplicateIds empties a "
+             "copied cell's; OverwriteCells drops an id the assignment lacks) makes "
+             "CheckCellMetadata raise, so the whole notebook fails to grade")
+BUG_LINKS = ("bwrap.py: Sandbox.prepare copies what a symbolic link among the learner's files "
+             "points to (copytree(symlinks=False)), with the grader's rights, into the sandbox")
+
+
 def round_trip(value: Any) -> Any:
     return answers.decode(answers.encode_names({"x": value}, ["x"]))["x"]
 
@@ -76,10 +86,15 @@ SCALARS = (st.none() | st.booleans() | st.integers(-10**40, 10**40)
            | st.dates() | st.datetimes() | st.datetimes(timezones=OFFSETS) | st.times()
            | st.timedeltas() | st.decimals(allow_nan=False, allow_infinity=False)
            | st.fractions())
-PLAIN = st.recursive(SCALARS, lambda inner: (
-    st.lists(inner, max_size=4) | st.tuples(inner, inner)
-    | st.dictionaries(KEYS, inner, max_size=4) | st.frozensets(KEYS, max_size=3)
-    | st.sets(KEYS, max_size=3)), max_leaves=25)
+
+
+def _containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return (st.lists(inner, max_size=4) | st.tuples(inner, inner)
+            | st.dictionaries(KEYS, inner, max_size=4) | st.frozensets(KEYS, max_size=3)
+            | st.sets(KEYS, max_size=3))
+
+
+PLAIN = st.recursive(SCALARS, _containers, max_leaves=25)
 
 
 @settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
@@ -771,6 +786,65 @@ def test_errors_of_honest_mistakes_are_not_named(ename: str, evalue: str) -> Non
     assert tampering.classify_error(ename, evalue) is None
 
 
+# ------------------------------------------------------------------------------ restore
+
+
+def _sanitized(nb: Any) -> Any:
+    """Autograde's clean-up of a submission, as far as it goes without a gradebook: nbgrader's
+    DeduplicateIds; what nbgrader's OverwriteCells does to an id the gradebook lacks (it
+    deletes ``grade_id`` and keeps the rest); RestoreTests; CheckCellMetadata (which raises
+    on metadata it cannot read)."""
+    import nbformat
+    from nbgrader.preprocessors import CheckCellMetadata, DeduplicateIds
+    from traitlets.config import Config
+
+    from smm_helpers.grading.sandbox.restore import RestoreTests
+
+    config = Config()
+    config.CourseDirectory.source_directory = str(REPO / "assignments")
+    resources = {"nbgrader": {"assignment": A, "notebook": A}}
+    known = {c["metadata"]["nbgrader"]["grade_id"] for c in _notebook(SOURCE)["cells"]
+             if "nbgrader" in c["metadata"]}
+    nb = nbformat.from_dict(nb)
+    nb, resources = DeduplicateIds().preprocess(nb, resources)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") not in known | {None}:
+            del cell.metadata.nbgrader["grade_id"]
+    nb, resources = RestoreTests(config=config).preprocess(nb, resources)
+    nb, _ = CheckCellMetadata().preprocess(nb, resources)
+    return nb
+
+
+def test_deleted_test_cells_are_put_back_where_the_source_has_them() -> None:
+    nb = _notebook(RELEASED)
+    nb["cells"] = [c for c in nb["cells"]
+                   if c["metadata"].get("nbgrader", {}).get("grade_id") not in
+                   ("best_platform", "smart_goal")]
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in _sanitized(nb).cells]
+    assert ids.index("best_platform") == ids.index("best_platform_answer") + 1
+    assert ids.index("smart_goal") == ids.index("smart_goal_answer") + 1
+
+
+@pytest.mark.xfail(strict=True, reason=BUG_DEDUP)
+def test_a_copied_test_cell_leaves_the_notebook_gradable() -> None:
+    nb = _notebook(RELEASED)
+    at = nb["cells"].index(_cell(nb, "best_platform"))
+    nb["cells"].insert(at, json.loads(json.dumps(nb["cells"][at])) | {"id": "pasted"})
+    cells = _sanitized(nb).cells
+    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in cells].count(
+        "best_platform") == 1
+
+
+@pytest.mark.xfail(strict=True, reason=BUG_DEDUP)
+def test_a_cell_with_its_id_removed_leaves_the_notebook_gradable() -> None:
+    nb = _notebook(RELEASED)
+    meta = {"grade": True, "grade_id": "bonus_points", "locked": True, "points": 100,
+            "schema_version": 3, "solution": False, "task": False}
+    nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "bonus",
+                        "metadata": {"nbgrader": meta}, "outputs": [], "source": "pass"})
+    assert _sanitized(nb).cells[-1].source == "pass"
+
+
 # ------------------------------------------------------------------------------ bwrap
 
 
@@ -799,6 +873,23 @@ def box(tmp_path: Path) -> tuple[bwrap.Sandbox, Path, Path]:
 CLEAN_ENV = {"PATH", "HOME", "LANG", "LC_ALL", "MPLCONFIGDIR", "MPLBACKEND", "TMPDIR",
              "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
              "PYDEVD_DISABLE_FILE_VALIDATION", "JUPYTER_PLATFORM_DIRS", "SMM_LEARNER_ID"}
+
+
+@pytest.mark.xfail(strict=True, reason=BUG_LINKS)
+def test_a_symbolic_link_among_the_learners_files_copies_nothing_into_the_sandbox(
+        tmp_path: Path) -> None:
+    secret = tmp_path / "course" / "gradebook.db"
+    secret.parent.mkdir()
+    secret.write_text("every learner's grades")
+    files = tmp_path / "submitted" / A
+    files.mkdir(parents=True)
+    (files / f"{A}.ipynb").write_text("{}")
+    (files / "notes.db").symlink_to(secret)
+    (files / "folder").symlink_to(secret.parent, target_is_directory=True)
+    sandbox = bwrap.Sandbox(tmp_path / "sandbox", forbidden=(secret.parent,))
+    work = sandbox.prepare(files, A)
+    copied = [p for p in work.rglob("*") if p.is_file() and not p.is_symlink()]
+    assert [p.name for p in copied] == [f"{A}.ipynb"]
 
 
 def test_the_sandbox_has_no_network_no_other_processes_and_a_clean_environment(

@@ -1230,20 +1230,28 @@ def attacks_readme(found: dict[str, Attack]) -> str:
 each tries to cheat, to crash or hang the grading run, or to reach the gradebook, the hidden
 tests or other learners' files. They are made from the released notebook by
 `python course/samples/make_samples.py`, and graded with the real pipeline, in one class
-with honest learners, by `tests/test_grading_adversarial.py` (which also writes attacks
-that know the course's real absolute paths, and one that plants a symbolic link).
+with honest learners, by `tests/test_grading_adversarial.py`. That test also writes attacks
+that know the course's real absolute paths, as a learner on the grading server might:
+`known-paths-read` and `known-paths-write` (the gradebook, the source notebook with its
+hidden tests, another learner's submission and a canary file outside the course, read,
+appended to, removed, renamed, opened up, rewritten with sqlite3), `known-paths-locked`
+(cells that claim to be the instructor's read-only cells and would overwrite the canary if
+the grader ran them itself), and `symlinks-in-exchange` / `symlinks-in-submitted` (symbolic
+links to those files handed in beside the notebook).
 
 A cheat carries no honest answer, so it earns 0 of the 7 automatic points. Those marked
 *answered* also answer every part correctly: a trick neither gains nor loses anything, so
 they earn the 7 points any correct notebook earns (the 3 hand-graded points are not
 automatic). "Problems" are the kinds the autograde summary names, each with a message that
-says what happened; a submission may get more of them (a timeout is also reported when a
-kernel had to be stopped, for example).
+says what happened; a submission may get more of them (a fork bomb's kernel may also be
+stopped at the time limit, for example).
 
 Whatever a submission does, the run finishes, every honest learner in the same class gets
 their exact score, the gradebook holds one submission per learner with exactly the
 assignment's graded cells and the instructor's points, no file outside the sandbox changes,
-and no process a submission started is still running afterwards.
+and no process a submission started is still running afterwards. Where the grading pipeline
+does not do so yet, the test marks the case as an expected failure and says why (`BUGS` in
+`tests/test_grading_adversarial.py`); the mark fails once the fix lands, to be removed.
 
 | attack | what it tries | points | problems |
 |---|---|---|---|
