@@ -31,9 +31,6 @@ points and what each submission answers:
 - a cheat carries no honest answer, so it earns 0; the attacks marked *answered* also
   answer every part like ``sample-all-correct`` and must earn exactly its 7: a trick
   neither gains nor loses points.
-
-Bugs found in modules this suite does not own are marked ``xfail`` with their reason
-(``BUGS``); once a fix lands, the mark fails as XPASS (strict) and should be removed.
 """
 
 from __future__ import annotations
@@ -91,25 +88,6 @@ AUTO = POINTS["engagement_rate_by_reach"] + POINTS["best_platform"] + POINTS["sm
 MAX = sum(POINTS.values())
 
 # ------------------------------------------------------------------------------ bugs
-
-BUGS = {
-    "dedup": "restore.py/autograde.py: a duplicated grade_id (a copied cell) or an id the "
-             "assignment lacks leaves nbgrader metadata without a grade_id (DeduplicateIds "
-             "empties it, OverwriteCells drops the id), CheckCellMetadata raises and the "
-             "whole notebook is 'failed': an honest learner who copy-pasted a test cell gets 0",
-    "collect-links": "collect.py: nbgrader's collect copies what a symbolic link in an "
-                     "exchange submission points to, with the grader's rights: the "
-                     "gradebook, the source notebook (hidden tests), another learner's "
-                     "notebook and files outside the course end up in the sandbox",
-    "prepare-links": "bwrap.py: Sandbox.prepare copies what a symbolic link in submitted/ "
-                     "points to (copytree(symlinks=False)), with the grader's rights, into "
-                     "the sandbox, and says nothing",
-}
-
-
-def _bug(name: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=BUGS[name])
-
 
 # ------------------------------------------------------------------------------ expectations
 
@@ -208,17 +186,10 @@ GENERATED = ("known-paths-read", "known-paths-write", "known-paths-locked",
 ON_FILES = {"corrupted-json", "non-utf8", "wrong-filename", "missing-notebook", "empty-file"}
 """Attacks whose notebook is never run: nbgrader is not asked to grade them."""
 
-SUMMARY_BUGS = {"duplicate-ids": "dedup", "claim-ids": "dedup",
-                "known-paths-locked": "dedup",
-                "symlinks-in-submitted": "prepare-links"}
-SCORE_BUGS = {"duplicate-ids": "dedup"}
-OUTPUT_BUGS = {"symlinks-in-exchange": "collect-links",
-               "symlinks-in-submitted": "prepare-links"}
 
 
-def _params(bugs: dict[str, str], only: set[str] | None = None) -> list[Any]:
-    return [pytest.param(name, marks=_bug(bugs[name])) if name in bugs else name
-            for name in EXPECTED if only is None or name in only]
+def _params(only: set[str] | None = None) -> list[str]:
+    return [name for name in EXPECTED if only is None or name in only]
 
 
 # ------------------------------------------------------------------------------ attacks
@@ -669,13 +640,13 @@ def _problems(facts: Facts, learner: str) -> list[list[str]]:
 # ------------------------------------------------------------------------------ each attack
 
 
-@pytest.mark.parametrize("attack", _params(SCORE_BUGS))
+@pytest.mark.parametrize("attack", _params())
 def test_each_attack_earns_exactly_its_score(graded: Facts, attack: str) -> None:
     row = graded["rows"][f"attack-{attack}"]
     assert (row["score"], row["max_score"]) == (EXPECTED[attack].score, MAX), row["problems"]
 
 
-@pytest.mark.parametrize("attack", _params(SUMMARY_BUGS))
+@pytest.mark.parametrize("attack", _params())
 def test_each_attack_is_named_in_the_summary_in_plain_words(graded: Facts,
                                                            attack: str) -> None:
     from smm_helpers.grading.problems import KINDS
@@ -696,8 +667,8 @@ def test_each_attack_is_named_in_the_summary_in_plain_words(graded: Facts,
                      graded["table"], re.MULTILINE)
 
 
-@pytest.mark.parametrize("attack", _params(OUTPUT_BUGS, {name for name, e in EXPECTED.items()
-                                                         if e.output or e.not_output}))
+@pytest.mark.parametrize("attack", _params({name for name, e in EXPECTED.items()
+                                            if e.output or e.not_output}))
 def test_attacks_found_changed_and_reached_nothing(graded: Facts, attack: str) -> None:
     """The attack ran (its cells printed) and says it found, changed or reached nothing."""
     printed = graded["outputs"][f"attack-{attack}"]
@@ -707,7 +678,6 @@ def test_attacks_found_changed_and_reached_nothing(graded: Facts, attack: str) -
         assert not any(text in out for out in printed.values()), printed
 
 
-@_bug("collect-links")
 def test_links_in_an_exchange_submission_are_refused_when_collected(graded: Facts) -> None:
     refused = [message for kind, learner, message in graded["collect"]
                if learner == "attack-symlinks-in-exchange" and kind == "blocked file access"]

@@ -12,8 +12,6 @@
 - ``bwrap``: the sandbox's command line (no course folder mounted, ``forbidden`` respected,
   no network), its clean environment, and what of the learner's files goes into it.
 
-Bugs found in modules this suite does not own are ``xfail(strict=True)`` with the reason:
-when a fix lands, the test passes, strict xfail fails, and the mark should be removed.
 """
 
 from __future__ import annotations
@@ -45,11 +43,6 @@ from tests.conftest import REPO
 A = "01-platforms-and-planning"
 SOURCE = REPO / "assignments" / A / f"{A}.ipynb"
 RELEASED = REPO / "course" / "samples" / A / "blank" / f"{A}.ipynb"
-BUG_DEDUP = ("restore.py: nbgrader metadata left without a grade_id (DeduplicateIds empties a "
-             "copied cell's; OverwriteCells drops an id the assignment lacks) makes "
-             "CheckCellMetadata raise, so the whole notebook fails to grade")
-BUG_LINKS = ("bwrap.py: Sandbox.prepare copies what a symbolic link among the learner's files "
-             "points to (copytree(symlinks=False)), with the grader's rights, into the sandbox")
 
 
 def round_trip(value: Any) -> Any:
@@ -825,7 +818,6 @@ def test_deleted_test_cells_are_put_back_where_the_source_has_them() -> None:
     assert ids.index("smart_goal") == ids.index("smart_goal_answer") + 1
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_DEDUP)
 def test_a_copied_test_cell_leaves_the_notebook_gradable() -> None:
     nb = _notebook(RELEASED)
     at = nb["cells"].index(_cell(nb, "best_platform"))
@@ -835,7 +827,6 @@ def test_a_copied_test_cell_leaves_the_notebook_gradable() -> None:
         "best_platform") == 1
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_DEDUP)
 def test_a_cell_with_its_id_removed_leaves_the_notebook_gradable() -> None:
     nb = _notebook(RELEASED)
     meta = {"grade": True, "grade_id": "bonus_points", "locked": True, "points": 100,
@@ -875,7 +866,6 @@ CLEAN_ENV = {"PATH", "HOME", "LANG", "LC_ALL", "MPLCONFIGDIR", "MPLBACKEND", "TM
              "PYDEVD_DISABLE_FILE_VALIDATION", "JUPYTER_PLATFORM_DIRS", "SMM_LEARNER_ID"}
 
 
-@pytest.mark.xfail(strict=True, reason=BUG_LINKS)
 def test_a_symbolic_link_among_the_learners_files_copies_nothing_into_the_sandbox(
         tmp_path: Path) -> None:
     secret = tmp_path / "course" / "gradebook.db"

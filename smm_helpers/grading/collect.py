@@ -85,6 +85,18 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
             continue
         learner, when = parts[0], parse_utc(parts[2])
         newest[learner] = max(when, newest.get(learner, when))
+    for path in glob.glob(str(inbound / f"*+{glob.escape(assignment)}+*")):
+        for top, folders, files in os.walk(path):
+            for name in [*folders, *files]:
+                link = Path(top) / name
+                if link.is_symlink():
+                    # nbgrader's collect would copy what it points to, with our rights
+                    learner = os.path.basename(path).rsplit("+", 3)[0]
+                    report.problems.append(Problem(
+                        "blocked file access", assignment, f"the submission holds a symbolic "
+                        f"link, {link.relative_to(path)} → {os.readlink(link)}; links are not "
+                        "collected (it was removed from the exchange copy)", learner))
+                    link.unlink()
     for learner, when in sorted(newest.items()):
         if learner not in roster:
             report.problems.append(Problem(

@@ -149,6 +149,8 @@ class Sandbox:
     isolated: bool = True
     env: dict[str, str] = field(default_factory=dict)
     forbidden: tuple[Path, ...] = ()
+    links: list[str] = field(default_factory=list)
+    """Symbolic links in the learner's files, left out of the sandbox by :meth:`prepare`."""
     _log: IO[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -163,8 +165,13 @@ class Sandbox:
         """Copy the learner's own ``files`` into the sandbox's home; returns the work folder."""
         work = self.home / folder_name
         if files is not None and files.is_dir():
-            shutil.copytree(files, work, symlinks=False, ignore_dangling_symlinks=True,
-                            ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+            def leave_out(folder: str, names: list[str]) -> list[str]:
+                # A link, followed, would copy what it points to with the grader's rights.
+                links = [n for n in names if os.path.islink(os.path.join(folder, n))]
+                self.links += [str(Path(folder, n).relative_to(files)) for n in links]
+                return [*links, *(n for n in names if n == ".ipynb_checkpoints")]
+
+            shutil.copytree(files, work, symlinks=True, ignore=leave_out)
         work.mkdir(parents=True, exist_ok=True)
         self.ipc.mkdir(parents=True, exist_ok=True)
         _copy_matplotlib_cache(self.home / ".config" / "matplotlib")

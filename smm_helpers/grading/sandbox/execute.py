@@ -111,6 +111,10 @@ class SandboxedExecute(Execute):
                                 env={"SMM_LEARNER_ID": student},
                                 forbidden=(Path(coursedir.root).resolve(), source.resolve()))
             self._work = self._box.prepare(submitted, assignment)
+            if self._box.links:
+                self._problem("blocked file access", "the submission holds symbolic links ("
+                              + ", ".join(self._box.links[:5]) + "); they were not copied "
+                              "into the sandbox")
             self._runner = TestRunner(ask=self._ask, folder=source,
                                       timeout=float(self.timeout or 60))
             return super().preprocess(nb, resources, km)

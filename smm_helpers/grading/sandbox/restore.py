@@ -71,6 +71,13 @@ class RestoreTests(NbGraderPreprocessor):
                                           info["assignment"])) / f"{info['notebook']}.ipynb"
         if not path.is_file():
             return nb, resources
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader")
+            if meta is not None and "grade_id" not in meta:
+                # A second copy of a cell (nbgrader's DeduplicateIds empties it) or an id the
+                # assignment lacks (OverwriteCells drops it): the learner's own cell now, and
+                # metadata without an id would make CheckCellMetadata fail the notebook.
+                del cell.metadata["nbgrader"]
         source = json.loads(path.read_text(encoding="utf-8"))["cells"]
         cells, put_back = restore_tests([dict(c) for c in nb.cells], source)
         if put_back:
