@@ -268,18 +268,21 @@ def kill_grader_of(learner: str, graders: Callable[[], set[int]], *, after: floa
 
 
 def pool_processes() -> set[int]:
-    """This process's children that are process-pool workers (spawn)."""
-    mine = os.getpid()
-    children = set()
+    """This process's pool workers: its children and grandchildren started by
+    multiprocessing (a ``spawn`` child, or the fork server and the workers it forked)."""
+    mine, parents, found = os.getpid(), {}, set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if (_parent(int(entry.name)) == mine
-                        and b"spawn_main" in (entry / "cmdline").read_bytes()):
-                    children.add(int(entry.name))
+                argv = (entry / "cmdline").read_bytes()
+                if b"spawn_main" in argv or b"multiprocessing.forkserver" in argv:
+                    parents[int(entry.name)] = _parent(int(entry.name))
             except (OSError, ValueError, IndexError):
                 continue
-    return children
+    for pid, parent in parents.items():
+        if parent == mine or parents.get(parent) == mine:
+            found.add(pid)
+    return found
 
 
 class Killer(threading.Thread):
