@@ -167,31 +167,39 @@ def main() -> None:
         baseline_course = copy_of(built, root / "baseline")
         smm_course = copy_of(built, root / "smm")
 
+        load = {}  # the machine's 1-minute load average after each run: others' work too
         baseline = plain_nbgrader(baseline_course, learners)
+        load["baseline"] = os.getloadavg()[0]
         smm = smm_lab(smm_course, w)
+        load["smm"] = os.getloadavg()[0]
         bare = floor(baseline_course, learners)  # grading never changes submitted/
+        load["floor"] = os.getloadavg()[0]
         bare_n = floor(baseline_course, learners, w)
+        load["floor_n"] = os.getloadavg()[0]
 
         expected, got = gradebook_scores(baseline_course), gradebook_scores(smm_course)
         assert len(expected) == n, f"the baseline graded {len(expected)} of {n} notebooks"
         differ = {k: (v, got.get(k)) for k, v in expected.items() if got.get(k) != v}
         assert not differ and len(got) == n, f"scores differ: {differ}"
 
-        print(f"{'':52} {'wall s':>7} {'s/notebook':>11} {'over the floor':>15}")
-        for name, wall, over in [
-                ("floor: nbclient, fresh kernel, 1 at a time", bare, None),
-                (f"floor: nbclient, fresh kernel, {w} at a time", bare_n, None),
-                ("baseline: plain nbgrader, 1 at a time", baseline, (baseline - bare) / n),
+        print(f"{'':52} {'wall s':>7} {'s/notebook':>11} {'over the floor':>15} "
+              f"{'load':>5}")
+        for name, wall, over, key in [
+                ("floor: nbclient, fresh kernel, 1 at a time", bare, None, "floor"),
+                (f"floor: nbclient, fresh kernel, {w} at a time", bare_n, None, "floor_n"),
+                ("baseline: plain nbgrader, 1 at a time", baseline, (baseline - bare) / n,
+                 "baseline"),
                 (f"SMM Lab: --workers {w} (sandbox, limits, summary)", smm,
-                 (smm - bare_n) * w / n)]:
+                 (smm - bare_n) * w / n, "smm")]:
             extra = "" if over is None else f"{over:+14.2f}s"
-            print(f"{name:52} {wall:7.1f} {wall / n:11.2f} {extra:>15}")
-        print(f"speed-up of SMM Lab --workers {w} over plain nbgrader: {baseline / smm:.2f}x "
-              f"(target >= 1.8x on {w} cores); the floor's own speed-up, {w} at a time: "
-              f"{bare / bare_n:.2f}x (what this machine gives now)")
+            print(f"{name:52} {wall:7.1f} {wall / n:11.2f} {extra:>15} {load[key]:5.1f}")
+        speedup, machine = baseline / smm, bare / bare_n
+        print(f"speed-up of SMM Lab --workers {w} over plain nbgrader: {speedup:.2f}x (target "
+              f">= 1.8x on {w} free cores); the floor's own speed-up {w} at a time, what this "
+              f"machine gave: {machine:.2f}x; SMM Lab got {speedup / machine:.0%} of it")
         print(f"scores identical for all {n} notebooks; the overhead over the floor is per "
               f"notebook (for {w} at a time: worker-seconds over the floor run {w} at a "
-              f"time); load now {os.getloadavg()[0]:.1f}")
+              "time); load: the 1-minute load average after each run")
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
