@@ -125,6 +125,11 @@ def test_the_cluster_is_checked_before_anything_is_graded(postgres, cluster, cli
                                          r"postgresql\+psycopg://smm@127.0.0.1:1/nothing"):
         on_cluster.check_cluster(client, course, "postgresql+psycopg://smm@127.0.0.1:1/nothing")
 
+    missing = tmp_path_factory.mktemp("no-gradebook") / "gradebook.db"
+    with pytest.raises(InputError, match=f"no SQLite file at {missing}"):
+        on_cluster.check_cluster(client, course, f"sqlite:///{missing}?timeout=60")
+    assert not missing.exists()  # looked for, never created
+
     monkeypatch.setattr(on_cluster.socket, "gethostname", lambda: "instructor-laptop")
     with pytest.raises(InputError, match="but the gradebook is SQLite, which machines can't "
                                          "share safely; use PostgreSQL"):

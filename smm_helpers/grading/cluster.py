@@ -99,14 +99,22 @@ def worker_facts(course_folder: str, db_url: str, dask_worker: Any = None) -> di
         "python": sys.version.split()[0], "database": None,
     }
     try:
-        from sqlalchemy import create_engine, text
+        if db_url.startswith("sqlite"):  # look, never create: connecting makes a new file
+            import sqlite3
 
-        engine = create_engine(db_url)
-        try:
-            with engine.connect() as connection:
-                connection.execute(text("SELECT 1"))
-        finally:
-            engine.dispose()
+            path = Path(db_url.split(":///", 1)[-1].split("?", 1)[0])
+            if not path.is_file():
+                raise FileNotFoundError(f"no SQLite file at {path}")
+            sqlite3.connect(f"file:{path}?mode=ro", uri=True).close()
+        else:
+            from sqlalchemy import create_engine, text
+
+            engine = create_engine(db_url)
+            try:
+                with engine.connect() as connection:
+                    connection.execute(text("SELECT 1"))
+            finally:
+                engine.dispose()
     except Exception as error:
         facts["database"] = f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
     return facts
