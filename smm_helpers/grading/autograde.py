@@ -478,7 +478,8 @@ def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None
     if scheduler is not None:
         from smm_helpers.grading.cluster import grade_on_cluster
 
-        report = grade_on_cluster(course, assignment, who, options, scheduler, echo=echo)
+        report: AutogradeReport = grade_on_cluster(course, assignment, who, options,
+                                                   scheduler, echo=echo)
     elif min(processes, len(who)) > 1:
         from smm_helpers.grading.parallel import grade_in_parallel
 
