@@ -152,6 +152,16 @@ def _source(cell: dict[str, Any]) -> str:
     return "".join(source) if isinstance(source, list) else str(source)
 
 
+def read_lesson_json(path: Path) -> dict[str, Any]:
+    """A lesson notebook's JSON, or an error naming the file and how to fix it."""
+    try:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"cannot read the lesson {path} ({error})",
+                         fix="check that the file is a Jupyter notebook (.ipynb)") from None
+    return notebook if isinstance(notebook, dict) else {}
+
+
 def read_lesson(path: str | Path) -> LessonInfo:
     """A lesson's id, number, title and estimated minutes, read from the notebook file.
 
@@ -159,11 +169,7 @@ def read_lesson(path: str | Path) -> LessonInfo:
     ``Estimated time: N minutes`` in a markdown cell (``None`` if there is none).
     """
     path = Path(path)
-    try:
-        notebook = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise InputError(f"cannot read the lesson {path} ({error})",
-                         fix="check that the file is a Jupyter notebook (.ipynb)") from None
+    notebook = read_lesson_json(path)
     cells = notebook.get("cells") or [{}]
     first_line = (_source(cells[0]).strip().splitlines() or [""])[0]
     title = TITLE.match(first_line)

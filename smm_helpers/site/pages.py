@@ -16,7 +16,6 @@ True
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,12 +89,10 @@ def read_objectives(path: str | Path) -> tuple[str, ...]:
     >>> read_objectives(find_lessons_dir() / "03-platforms.ipynb")[0]
     'read a platform profile and tell a sourced figure from an illustrative one;'
     """
+    from smm_helpers.lab import read_lesson_json
+
     path = Path(path)
-    try:
-        notebook = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise InputError(f"cannot read the lesson {path} ({error})",
-                         fix="check that the file is a Jupyter notebook (.ipynb)") from None
+    notebook = read_lesson_json(path)
     for cell in notebook.get("cells", []):
         if cell.get("cell_type") == "code":
             break

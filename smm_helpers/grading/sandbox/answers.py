@@ -54,6 +54,13 @@ class Missing:
     name: str
 
 
+@dataclasses.dataclass(frozen=True)
+class FunctionAnswer:
+    """A function the learner wrote: it stays in the sandbox, and the runner calls it there."""
+
+    name: str
+
+
 class Unreadable:
     """Stands in for an answer the grader cannot check (a module, an object of a class the
     learner wrote, a value too big).  Using it in a test fails with an explanation.
@@ -547,7 +554,7 @@ def _decode_named(name: str, data: Any) -> Any:
     if tag == "module":
         return Unreadable(name, f"the module {data.get('name')!s}")
     if tag == "function":
-        return Unreadable(name, "a function")  # the runner replaces it with a caller
+        return FunctionAnswer(name)  # the runner calls it in the sandbox
     try:
         return decode_value(data)
     except (AnswerError, KeyError, TypeError, ValueError, AttributeError, ImportError,
@@ -555,11 +562,5 @@ def _decode_named(name: str, data: Any) -> Any:
         return Unreadable(name, f"a value that could not be read ({error})")
 
 
-def is_function(data_text: str, name: str) -> bool:
-    """Whether ``name`` is a function in an export (the runner wraps those in callers)."""
-    raw = json.loads(data_text)
-    return isinstance(raw.get(name), dict) and raw[name].get("t") == "function"
-
-
-__all__ = ["AnswerError", "Missing", "Unreadable", "call", "decode", "decode_value",
-           "encode_names", "export", "is_function"]
+__all__ = ["AnswerError", "FunctionAnswer", "Missing", "Unreadable", "call", "decode",
+           "decode_value", "encode_names", "export"]

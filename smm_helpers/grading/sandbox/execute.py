@@ -119,8 +119,8 @@ class SandboxedExecute(Execute):
                                       timeout=float(self.timeout or 60))
             return super().preprocess(nb, resources, km)
         finally:
-            self._report["unreadable"] = (getattr(self, "_runner", None) and \
-                self._runner.unreadable) or []
+            if hasattr(self, "_runner"):
+                self._report["unreadable"] = self._runner.unreadable
             if self.report_dir:
                 (Path(self.report_dir) / f"{notebook}.json").write_text(
                     json.dumps(self._report, indent=1), encoding="utf-8")

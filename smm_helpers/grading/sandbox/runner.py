@@ -155,7 +155,7 @@ class TestRunner:
         for name, value in list(values.items()):
             if name not in names:
                 del values[name]
-            elif isinstance(value, answers.Unreadable) and answers.is_function(text, name):
+            elif isinstance(value, answers.FunctionAnswer):
                 values[name] = LearnerFunction(name, self)
             elif isinstance(value, answers.Unreadable):
                 self.unreadable.append(f"{name}: {value!r}")
