@@ -30,7 +30,7 @@ from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode, from_dict
 from nbgrader.preprocessors import Execute
-from traitlets import Integer, Unicode
+from traitlets import Enum, Integer, Unicode
 
 from smm_helpers.grading.sandbox.bwrap import Sandbox, support
 from smm_helpers.grading.sandbox.kernel import SandboxedKernelManager
@@ -85,6 +85,11 @@ class SandboxedExecute(Execute):
     max_output_chars = Integer(1_000_000, help="output kept per cell").tag(config=True)
     report_dir = Unicode("", help="where to write what the sandbox saw: <notebook>.json"
                          ).tag(config=True)
+    shutdown_kernel = Enum(["graceful", "immediate"], default_value="immediate",
+                           help="how a kernel ends once its notebook is graded: a graded "
+                           "sandbox is thrown away, so its kernel is killed at once rather "
+                           "than asked to tidy up (about 0.5 s of one core per notebook)"
+                           ).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: Any, km: Any = None) -> Any:
         from nbgrader.coursedir import CourseDirectory
