@@ -59,3 +59,43 @@ def test_collecting_again_keeps_the_older_submission(course, tmp_path):
     assert (kept / f"{A}.ipynb").read_bytes() == (SAMPLES / "partial" / f"{A}.ipynb").read_bytes()
     now = course.path("submitted") / "sample-partial" / A / f"{A}.ipynb"
     assert now.read_bytes() == (SAMPLES / "all-correct" / f"{A}.ipynb").read_bytes()
+
+
+def test_a_submission_handed_in_from_another_learners_account_is_not_collected(
+        course, tmp_path, monkeypatch):
+    """On a shared exchange each learner submits from their own account: one named for
+    sample-partial but owned by sample-all-wrong's account stays in the exchange, and
+    sample-partial's own (older) submission is the one collected."""
+    from smm_helpers.grading import collect
+    from smm_helpers.grading.demo import submit_sample
+    from smm_helpers.grading.release import release
+
+    release(course, A, echo=lambda _: None)
+    inbound = course.exchange_dir / course.course_id / "inbound"
+    own = submit_sample(inbound, "sample-partial", A, SAMPLES / "partial")
+    forged = inbound / f"sample-partial+{A}+2026-10-01 09:00:00 UTC"  # newer than own
+    shutil.copytree(SAMPLES / "all-correct", forged)
+    (forged / "timestamp.txt").write_text("2026-10-01 09:00:00 UTC")
+    honest = submit_sample(inbound, "sample-blank", A, SAMPLES / "blank")
+    owners = {forged.name: "sample-all-wrong", honest.name: "sample-blank"}
+    monkeypatch.setattr(collect, "file_owner", lambda path: owners.get(Path(path).name))
+
+    lines: list[str] = []
+    report = collect.collect_from_exchange(course, A, echo=lines.append)
+
+    assert report.collected == ["sample-blank", "sample-partial"]
+    got = course.path("submitted") / "sample-partial" / A / f"{A}.ipynb"
+    assert got.read_bytes() == (own / f"{A}.ipynb").read_bytes()
+    [problem] = report.problems
+    assert (problem.kind, problem.learner) == ("wrong owner", "sample-partial")
+    assert "sample-all-wrong's account" in problem.message and forged.is_dir()
+    assert any("was not collected" in line for line in lines)
+
+
+def test_an_account_that_is_not_a_learner_is_trusted_as_before(tmp_path, monkeypatch):
+    from smm_helpers.grading import collect
+
+    monkeypatch.setattr(collect, "file_owner", lambda path: "jdoe")
+    assert collect.impostor(tmp_path, "ar1001", {"ar1001", "bo2002"}) is None
+    monkeypatch.setattr(collect, "file_owner", lambda path: "bo2002")
+    assert collect.impostor(tmp_path, "ar1001", {"ar1001", "bo2002"}) == "bo2002"

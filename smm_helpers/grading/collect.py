@@ -4,7 +4,10 @@ Two sources:
 
 - **nbgrader's exchange** (``collect_from_exchange``): nbgrader's own ``collect``, after
   moving any submission it would replace (nbgrader deletes it) into
-  ``archive/submitted/<learner>/<assignment>/<when archived>/``.
+  ``archive/submitted/<learner>/<assignment>/<when archived>/``.  On a shared exchange (a
+  class hub, where each learner submits from their own account) a submission named for one
+  learner but owned by another learner's account is not collected: it is reported and left
+  in the exchange (:func:`owner_checked_collect`).
 - **a folder downloaded from an LMS** (``collect_from_folder``), laid out either as
   ``<learner id>_<notebook>.ipynb`` files (Canvas/Moodle style, e.g.
   ``ar1001_01-platforms-and-planning.ipynb``) or as one folder per learner
@@ -20,9 +23,11 @@ import glob
 import json
 import os
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from smm_helpers.errors import InputError
 from smm_helpers.grading.course import Course
@@ -62,6 +67,65 @@ def archive_submission(course: Course, learner: str, assignment: str) -> Path | 
     return target
 
 
+def file_owner(path: str | Path) -> str | None:
+    """The account that owns ``path``, or ``None`` when it is this process's own account.
+
+    A file of the instructor's own was put in the exchange by the instructor (or by a local,
+    single-account set-up), so it speaks for whoever its name says.
+    """
+    if sys.platform == "win32":
+        return None
+    import pwd
+
+    uid = os.lstat(path).st_uid
+    if uid == os.getuid():
+        return None
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+def impostor(path: str | Path, learner: str, roster: Collection[str]) -> str | None:
+    """The other learner whose account owns a submission named for ``learner``, if any.
+
+    Only another learner on the roster counts: accounts named otherwise than learner ids
+    (an LMS or single-sign-on mapping) can't be told apart, so they are trusted as before.
+
+    >>> impostor(__file__, "ar1001", {"ar1001", "bo2002"}) is None
+    True
+    """
+    owner = file_owner(path)
+    return owner if owner != learner and owner in roster else None
+
+
+def owner_checked_collect(roster: Collection[str]) -> type:
+    """nbgrader's ``ExchangeCollect``, passing over submissions an impostor owns.
+
+    Each learner's newest submission *they own* is collected; one named for them but owned
+    by another learner's account (see :func:`impostor`) stays in the exchange, and
+    :func:`collect_from_exchange` reports it.
+    """
+    from nbgrader.exchange.default.collect import ExchangeCollect
+
+    learners = frozenset(roster)
+
+    class OwnerCheckedCollect(ExchangeCollect):  # type: ignore[misc]
+        def _honest(self, record: dict[str, Any]) -> bool:
+            path = os.path.join(self.inbound_path, record["filename"])
+            return impostor(path, record["username"], learners) is None
+
+        def _sort_by_timestamp(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return sorted(records, key=lambda r: (self._honest(r), r["timestamp"]),
+                          reverse=True)
+
+        def copy_files(self) -> None:
+            self.src_records = [r for r in self.src_records if self._honest(r)]
+            super().copy_files()
+
+    return OwnerCheckedCollect
+
+
 def _timestamp(folder: Path) -> dt.datetime | None:
     from nbgrader.utils import parse_utc
 
@@ -84,6 +148,13 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
         if len(parts) < 3:
             continue
         learner, when = parts[0], parse_utc(parts[2])
+        owner = impostor(path, learner, roster)
+        if owner is not None:
+            report.problems.append(Problem(
+                "wrong owner", assignment, f"{os.path.basename(path)} in the exchange is "
+                f"named for {learner} but was handed in from {owner}'s account, so it was not "
+                f"collected (it stays in {inbound}); ask {owner} about it", learner))
+            continue
         newest[learner] = max(when, newest.get(learner, when))
     for path in glob.glob(str(inbound / f"*+{glob.escape(assignment)}+*")):
         for top, folders, files in os.walk(path):
@@ -110,7 +181,9 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
                 moved = archive_submission(course, learner, assignment)
                 if moved:
                     report.archived.append(moved)
-    result = course.api().collect(assignment, update=True)
+    api = course.api()
+    api.exchange.collect = owner_checked_collect(roster)
+    result = api.collect(assignment, update=True)
     if not result["success"]:
         raise InputError(f"nbgrader could not collect {assignment}: "
                          f"{(result.get('error') or result.get('log') or '').strip()[-400:]}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 KINDS = ("missing", "corrupted", "empty", "timeout", "kernel died", "late", "wrong filename",
-         "unknown learner", "failed",
+         "unknown learner", "wrong owner", "failed",
          # found by the sandbox (issue 6): what a submission tried, each blocked
          "memory limit", "too many processes", "output cut", "blocked file access",
          "blocked network", "tampered tests", "tampered interpreter", "not sandboxed")
