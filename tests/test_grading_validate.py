@@ -84,6 +84,17 @@ TINY_BROKEN = _notebook(
 )
 """Broken: a solution that fails its test, a test that passes unanswered, no rubric."""
 
+REBINDS = "10-tiny-rebinds"
+TINY_REBINDS = _notebook(
+    _cell("code", "import os\nLEARNER = os.environ['SMM_LEARNER_ID']\nposts = 3", "setup"),
+    _solution("posts_counted", "posts = posts + 1"),
+    _test("posts_counted", "assert posts == 4", "assert posts > 3"),
+    _solution("sum_of_reach", "total = 2 + 2"),
+    _test("sum_of_reach", "assert total == 4", "assert total % 2 == 0", points=2),
+)
+"""Passes in the notebook, not in the grader: the test reads ``posts``, which a read-only
+cell defines, so the grader gives it the instructor's 3, not the solution's 4."""
+
 
 def _tiny_course(root: Path, notebooks: dict[str, str]) -> Path:
     course = root / "course"
@@ -159,6 +170,8 @@ def test_real_assignment_01_is_ready_to_release(real_report) -> None:
     assert "runs top to bottom as learner sample-all-correct" in text  # the roster's first
     assert "all 3 autograded test cells pass with the solutions" in text
     assert "all 3 autograded test cells fail until answered (no free points)" in text
+    assert "graded by smm-course autograde as learner sample-all-correct's submission, the " \
+           "solutions earn all" in text
     assert "rubrics/01-platforms-and-planning.md covers the hand-graded" in text
 
 
@@ -196,10 +209,28 @@ def test_the_command_validates_every_assignment_and_exits_1_on_a_problem(tiny) -
     assert code == 1
     assert f"Assignment {GOOD}: ready to release" in output
     assert "runs top to bottom as learner ar1001" in output  # SMM_LEARNER_ID from the roster
+    assert "graded by smm-course autograde as learner ar1001's submission, the solutions " \
+           "earn all 3 autograded points" in output
     assert f"Assignment {BROKEN}: 3 problems" in output
     assert f"1 of 2 assignments are ready to release; fix {BROKEN}" in output
     assert all(line.lstrip()[:1] in "✓✗⚠" for line in output.splitlines()
                if line.startswith("  "))
+
+
+@pytest.mark.slow
+def test_a_test_the_grader_scores_otherwise_than_the_notebook_is_reported(tmp_path) -> None:
+    from smm_helpers.grading.course import open_course
+    from smm_helpers.grading.validate import validate_assignment
+
+    course = _tiny_course(tmp_path, {REBINDS: TINY_REBINDS})
+    before = _files(tmp_path)
+    report = validate_assignment(open_course(course), REBINDS)
+    assert report.failing_with_solution == ["posts_counted"]
+    assert f"✗ test cell 'posts_counted' passes when {REBINDS}.ipynb runs, but the grader " \
+           "gives the solution 0 of its 1 points: AssertionError" in _fails(report)
+    assert "names the read-only cells define keep the instructor's values" in _fails(report)
+    assert len(report.failures) == 1  # sum_of_reach is read from the kernel and passes
+    assert _files(tmp_path) == before  # graded in a scratch copy
 
 
 # ----------------------------------------------------------------------------- structure

@@ -9,10 +9,16 @@ Three kinds of checks, each printed as one ✓ / ✗ line an instructor can act 
   roster learner (``SMM_LEARNER_ID``), passes every graded test cell;
 - **no free points**: the RELEASED copy (nbgrader's ``ClearSolutions`` and
   ``ClearHiddenTests``, as ``generate_assignment`` applies them) fails every autograded
-  test cell, so no learner gets points for an empty answer.
+  test cell, so no learner gets points for an empty answer;
+- **the grader agrees**: the SOURCE notebooks, handed in as that learner's submission and
+  graded by ``smm-course autograde`` itself (sandbox and trusted test runner, in a scratch
+  copy of the course), earn every autograded point.  A test can pass in the notebook yet
+  fail there: tests run in the grader, where names the read-only cells define keep the
+  instructor's values (docs/sandbox.md).
 
 Notebooks run in a temporary copy of the assignment folder; nothing in the course changes.
-The source and the released copy run at the same time on two kernels.
+The source and the released copy run at the same time on two kernels, then the source is
+graded.
 
 >>> print(Check("ok", "every graded cell has points above 0"))
 ✓ every graded cell has points above 0
@@ -448,6 +454,89 @@ def _released_checks(report: ValidationReport, run: _Run, learner: str) -> None:
                                    "test cells fail until answered (no free points)"))
 
 
+@dataclass(frozen=True)
+class GradedCell:
+    """One autograded test cell of the solutions, as the grader scored it."""
+
+    notebook: str
+    grade_id: str
+    score: float
+    max_score: float
+    error: str | None
+
+
+def grade_solutions(course: Course, assignment: str, learner: str,
+                    timeout: float) -> list[GradedCell]:
+    """Grade the source notebooks as ``learner``'s submission, as autograde grades them.
+
+    Everything happens in a scratch copy of the course (its settings, roster and due dates,
+    and this assignment's source), on a scratch gradebook, so nothing in the course changes.
+    """
+    from smm_helpers.grading.autograde import GradeOptions, grade_submission, prepare
+    from smm_helpers.grading.course import open_course
+    from smm_helpers.grading.demo import RUNTIME
+
+    with tempfile.TemporaryDirectory(prefix="smm-validate-grade-") as scratch:
+        root = Path(scratch)
+        shutil.copytree(course.folder, root / "course",
+                        ignore=shutil.ignore_patterns(*RUNTIME, "history", ".ipynb_checkpoints"))
+        own_files = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+        shutil.copytree(course.source_dir / assignment, root / "source" / assignment,
+                        ignore=own_files)
+        shutil.copytree(course.source_dir / assignment,
+                        root / "course" / "submitted" / learner / assignment, ignore=own_files)
+        graded = open_course(root / "course", {
+            "CourseDirectory": {"root": str(root / "course"),
+                                "source_directory": str(root / "source"),
+                                "db_url": f"sqlite:///{root / 'course' / 'gradebook.db'}"},
+            "Exchange": {"root": str(root / "exchange")}})
+        prepare(graded, assignment, [learner])
+        grade_submission(graded, assignment, learner, GradeOptions(timeout=timeout))
+        cells = []
+        with graded.gradebook() as gb:
+            for notebook in gb.find_submission(assignment, learner).notebooks:
+                path = graded.path("autograded") / learner / assignment / \
+                    f"{notebook.name}.ipynb"
+                outputs = {nbgrader_meta(c).get("grade_id"): c
+                           for c in _read(path).cells} if path.is_file() else {}
+                for grade in notebook.grades:
+                    if grade.cell.cell_type != "code" or grade.auto_score is None:
+                        continue
+                    cell = outputs.get(grade.name)
+                    cells.append(GradedCell(notebook.name, grade.name, float(grade.score),
+                                            float(grade.max_score),
+                                            cell_error(cell) if cell is not None else None))
+    return cells
+
+
+def _grader_checks(report: ValidationReport, course: Course, assignment: str, learner: str,
+                   timeout: float) -> None:
+    try:
+        cells = grade_solutions(course, assignment, learner, timeout)
+    except Exception as error:  # the roster, the gradebook, nbgrader itself
+        report.checks.append(Check("fail", f"the solutions could not be graded as learner "
+                                   f"{learner}'s submission: {type(error).__name__}: "
+                                   f"{' '.join(str(error).split())[:300]}",
+                                   fix="run smm-course doctor"))
+        return
+    short = [c for c in cells if c.score < c.max_score]
+    report.failing_with_solution += [c.grade_id for c in short]
+    for cell in short:
+        report.checks.append(Check(
+            "fail", f"test cell '{cell.grade_id}' passes when {cell.notebook}.ipynb runs, but "
+            f"the grader gives the solution {cell.score:g} of its {cell.max_score:g} points: "
+            f"{cell.error or 'no error shown'}",
+            fix="tests run in the grader, where names the read-only cells define keep the "
+                "instructor's values and every other name is read from the learner's kernel "
+                "as plain data (docs/sandbox.md); make the test check the learner's own "
+                "answer"))
+    if cells and not short:
+        total = sum(c.max_score for c in cells)
+        report.checks.append(Check("ok", f"graded by smm-course autograde as learner "
+                                   f"{learner}'s submission, the solutions earn all "
+                                   f"{total:g} autograded points"))
+
+
 def validate_assignment(course: Course, assignment: str, *, learner: str | None = None,
                         timeout: float | None = None, run: bool = True) -> ValidationReport:
     """Check ``assignment`` is ready to release (see the module docstring).
@@ -485,9 +574,16 @@ def validate_assignment(course: Course, assignment: str, *, learner: str | None 
                                                "marks as a solution or test cell"))
             jobs += [(f"source:{name}", source), (f"released:{name}", released)]
         runs = run_notebooks(jobs, folder, learner, timeout or _course_timeout(course))
+        solutions_run = len(runs) == 2 * len(course.notebooks(assignment))
         for job in runs:
             kind, _, job.label = job.label.partition(":")
             (_source_checks if kind == "source" else _released_checks)(report, job, learner)
+            if kind == "source":
+                solutions_run &= not job.error and not any(
+                    cell_error(c) for c in job.notebook.cells if c.cell_type == "code")
+        if solutions_run:  # else the grader's verdict adds nothing until those are fixed
+            _grader_checks(report, course, assignment, learner,
+                           timeout or _course_timeout(course))
     report.seconds = time.perf_counter() - started
     return report
 
