@@ -943,3 +943,42 @@ def test_not_as_root_a_user_namespace_is_made_and_limits_come_first(
     assert args[1:3] == ["-m", "smm_helpers.grading.sandbox.launch"]
     assert "--unshare-user" in args and "--uid" not in args
     assert args.index("--memory-mb") < args.index("--unshare-net")
+
+
+def test_a_sandboxed_kernel_starts_without_the_debugger_and_imports_the_learners_files(
+        tmp_path: Path) -> None:
+    """The kernel program (ipykernel less debugpy) still puts the learner's folder on the
+    path, as ``ipykernel_launcher`` does: a module they handed in can be imported."""
+    import asyncio
+
+    from smm_helpers.grading.sandbox.kernel import SandboxedKernelManager
+    from tests.conftest import system_part_missing
+
+    found = bwrap.support()
+    if not found.available:
+        system_part_missing(f"a sandboxed kernel needs bubblewrap: {found.why}")
+    submitted = tmp_path / "submitted"
+    submitted.mkdir()
+    (submitted / "my_helpers.py").write_text("ANSWER = 42\n")
+    sandbox = bwrap.Sandbox(tmp_path / "sandbox", Limits(1024, 32), True,
+                            env={"SMM_LEARNER_ID": "ar1001"})
+    work = sandbox.prepare(submitted, A)
+
+    async def ask() -> str:
+        manager = SandboxedKernelManager(sandbox=sandbox, work=work, kernel_name="python3")
+        await manager.start_kernel(extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        client = manager.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+            reply = await client.execute(
+                "", reply=True, timeout=60, user_expressions={"seen": (
+                    "(__import__('my_helpers').ANSWER, 'debugpy' in __import__('sys').modules "
+                    "and __import__('sys').modules['debugpy'] is None)")})
+            return reply["content"]["user_expressions"]["seen"]["data"]["text/plain"]
+        finally:
+            client.stop_channels()
+            await manager.shutdown_kernel(now=True)
+            sandbox.close()
+
+    assert asyncio.run(ask()) == "(42, True)"

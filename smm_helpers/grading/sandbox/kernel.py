@@ -21,7 +21,6 @@ from traitlets import Any as AnyTrait
 
 from smm_helpers.grading.sandbox.bwrap import Sandbox
 
-
 KERNEL_PROGRAM = """\
 import sys
 if sys.path and sys.path[0] in ("", "."):  # as ipykernel_launcher: the kernel adds it back
