@@ -24,7 +24,9 @@ notebook, the speed-up of 2 over 1 (the target on 2 cores is at least 1.8x), and
 overhead per notebook above the floor run the same way (worker-seconds for N at a time).
 The floor's own speed-up, N at a time against one at a time, is what the machine gives at
 that moment: on a machine shared with other work it caps any parallel speed-up, so it is
-printed alongside.
+printed alongside.  So is the CPU time the machine's cores were busy per notebook (Linux):
+when it is close to the wall time times the cores in use, the grading is bound by the CPU,
+and starting kernels ahead of time could only move work, not remove it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import shutil
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +154,26 @@ def floor(course: Any, learners: list[str], workers: int = 1) -> float:
     return time.perf_counter() - start
 
 
+def machine_cpu() -> float | None:
+    """Seconds the machine's cores have been busy since it started (Linux), else ``None``."""
+    try:
+        first = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+    except OSError:
+        return None
+    ticks = [int(t) for t in first[1:]]
+    idle = ticks[3] + ticks[4]  # idle, and waiting for the disk
+    return (sum(ticks) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(run: Callable[[], float]) -> tuple[float, float | None, float]:
+    """``run()``'s wall seconds, the machine's busy CPU seconds meanwhile, the load after."""
+    before = machine_cpu()
+    wall = run()
+    after = machine_cpu()
+    cpu = None if before is None or after is None else after - before
+    return wall, cpu, os.getloadavg()[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=100)
@@ -169,15 +192,14 @@ def main() -> None:
         baseline_course = copy_of(built, root / "baseline")
         smm_course = copy_of(built, root / "smm")
 
-        load = {}  # the machine's 1-minute load average after each run: others' work too
-        baseline = plain_nbgrader(baseline_course, learners)
-        load["baseline"] = os.getloadavg()[0]
-        smm = smm_lab(smm_course, w)
-        load["smm"] = os.getloadavg()[0]
-        bare = floor(baseline_course, learners)  # grading never changes submitted/
-        load["floor"] = os.getloadavg()[0]
-        bare_n = floor(baseline_course, learners, w)
-        load["floor_n"] = os.getloadavg()[0]
+        runs = {  # wall seconds, the machine's busy CPU seconds, its load average after
+            "baseline": measured(lambda: plain_nbgrader(baseline_course, learners)),
+            "smm": measured(lambda: smm_lab(smm_course, w)),
+            # grading never changes submitted/, so the floor runs the baseline's copy
+            "floor": measured(lambda: floor(baseline_course, learners)),
+            "floor_n": measured(lambda: floor(baseline_course, learners, w))}
+        (baseline, *_), (smm, *_) = runs["baseline"], runs["smm"]
+        (bare, *_), (bare_n, *_) = runs["floor"], runs["floor_n"]
 
         expected, got = gradebook_scores(baseline_course), gradebook_scores(smm_course)
         assert len(expected) == n, f"the baseline graded {len(expected)} of {n} notebooks"
@@ -185,23 +207,26 @@ def main() -> None:
         assert not differ and len(got) == n, f"scores differ: {differ}"
 
         print(f"{'':52} {'wall s':>7} {'s/notebook':>11} {'over the floor':>15} "
-              f"{'load':>5}")
-        for name, wall, over, key in [
-                ("floor: nbclient, fresh kernel, 1 at a time", bare, None, "floor"),
-                (f"floor: nbclient, fresh kernel, {w} at a time", bare_n, None, "floor_n"),
-                ("baseline: plain nbgrader, 1 at a time", baseline, (baseline - bare) / n,
-                 "baseline"),
-                (f"SMM Lab: --workers {w} (sandbox, limits, summary)", smm,
+              f"{'CPU s/nb':>9} {'load':>5}")
+        for name, over, key in [
+                ("floor: nbclient, fresh kernel, 1 at a time", None, "floor"),
+                (f"floor: nbclient, fresh kernel, {w} at a time", None, "floor_n"),
+                ("baseline: plain nbgrader, 1 at a time", (baseline - bare) / n, "baseline"),
+                (f"SMM Lab: --workers {w} (sandbox, limits, summary)",
                  (smm - bare_n) * w / n, "smm")]:
+            wall, cpu, load = runs[key]
             extra = "" if over is None else f"{over:+14.2f}s"
-            print(f"{name:52} {wall:7.1f} {wall / n:11.2f} {extra:>15} {load[key]:5.1f}")
+            busy = "—" if cpu is None else f"{cpu / n:.2f}"
+            print(f"{name:52} {wall:7.1f} {wall / n:11.2f} {extra:>15} {busy:>9} {load:5.1f}")
         speedup, machine = baseline / smm, bare / bare_n
         print(f"speed-up of SMM Lab --workers {w} over plain nbgrader: {speedup:.2f}x (target "
               f">= 1.8x on {w} free cores); the floor's own speed-up {w} at a time, what this "
               f"machine gave: {machine:.2f}x; SMM Lab got {speedup / machine:.0%} of it")
         print(f"scores identical for all {n} notebooks; the overhead over the floor is per "
               f"notebook (for {w} at a time: worker-seconds over the floor run {w} at a "
-              "time); load: the 1-minute load average after each run")
+              "time); CPU s/nb: seconds the whole machine's cores were busy, per notebook "
+              "(other work on the machine counts too); load: the 1-minute load average "
+              "after each run")
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
