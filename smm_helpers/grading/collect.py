@@ -110,7 +110,10 @@ def owner_checked_collect(roster: Collection[str]) -> type:
 
     learners = frozenset(roster)
 
-    class OwnerCheckedCollect(ExchangeCollect):  # type: ignore[misc]
+    class OwnerCheckedCollect(ExchangeCollect):
+        src_records: list[dict[str, Any]]
+        inbound_path: str
+
         def _honest(self, record: dict[str, Any]) -> bool:
             path = os.path.join(self.inbound_path, record["filename"])
             return impostor(path, record["username"], learners) is None

@@ -99,8 +99,11 @@ def inspect_submission(submitted: dict[str, Any], source: dict[str, Any]) -> lis
         grade_id = _nbgrader(cell).get("grade_id")
         if isinstance(grade_id, str):
             theirs.setdefault(grade_id, []).append(cell)
-    ours = {_nbgrader(c).get("grade_id"): c for c in _cells(source)
-            if _nbgrader(c).get("grade_id")}
+    ours: dict[str, dict[str, Any]] = {}
+    for cell in _cells(source):
+        grade_id = _nbgrader(cell).get("grade_id")
+        if isinstance(grade_id, str) and grade_id:
+            ours[grade_id] = cell
     for grade_id, cell in ours.items():
         meta = _nbgrader(cell)
         is_test = meta.get("grade") and not meta.get("solution")
@@ -139,7 +142,7 @@ def inspect_submission(submitted: dict[str, Any], source: dict[str, Any]) -> lis
         findings.append(("tampered tests", f"{what} {_listed([repr(i) for i in unknown])}, "
                          "which the assignment does not have (run as the learner's own code, "
                          "never as a test)"))
-    ids = Counter(c.get("id") for c in cells if isinstance(c.get("id"), str))
+    ids = Counter(str(c.get("id")) for c in cells if isinstance(c.get("id"), str))
     repeated = sorted(i for i, n in ids.items() if n > 1)
     if repeated:
         findings.append(("tampered tests", f"cell ids repeat ({_listed(repeated)}); the "
@@ -367,7 +370,7 @@ def _scan_call(node: ast.Call, in_child: bool, smm: set[str], found: _Findings) 
     if pair in _FORK_CALLS:
         found.add(_FORKS)
     if pair in _STOP_CALLS and not in_child:
-        found.add(_STOPS, _STOP_CALLS[pair])  # type: ignore[index]
+        found.add(_STOPS, _STOP_CALLS[pair])
     if name in ("exit", "quit") and not in_child:
         found.add(_STOPS, f"{name}()")
     if pair[-1] in ("update", "pop", "setdefault", "__setitem__") and \
