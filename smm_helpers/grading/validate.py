@@ -1,6 +1,6 @@
 """Check an assignment before releasing it: ``smm-course validate [ASSIGNMENT]``.
 
-Three kinds of checks, each printed as one ✓ / ✗ line an instructor can act on:
+Four kinds of checks, each printed as one ✓ / ✗ line an instructor can act on:
 
 - **structure** (fast, nothing runs): unique and descriptive ``grade_id``\\ s, points above 0,
   a hidden-tests block in every autograded test cell, and a rubric
@@ -574,6 +574,7 @@ def validate_assignment(course: Course, assignment: str, *, learner: str | None 
                                                "marks as a solution or test cell"))
             jobs += [(f"source:{name}", source), (f"released:{name}", released)]
         runs = run_notebooks(jobs, folder, learner, timeout or _course_timeout(course))
+        # every notebook was read and released, and its solutions ran without an error
         solutions_run = len(runs) == 2 * len(course.notebooks(assignment))
         for job in runs:
             kind, _, job.label = job.label.partition(":")

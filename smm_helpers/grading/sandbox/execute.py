@@ -88,7 +88,7 @@ class SandboxedExecute(Execute):
     shutdown_kernel = Enum(["graceful", "immediate"], default_value="immediate",
                            help="how a kernel ends once its notebook is graded: a graded "
                            "sandbox is thrown away, so its kernel is killed at once rather "
-                           "than asked to tidy up (about 0.5 s of one core per notebook)"
+                           "than asked to tidy up (that cost about 1 s of CPU per notebook)"
                            ).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: Any, km: Any = None) -> Any:
