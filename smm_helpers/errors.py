@@ -7,6 +7,11 @@ class SMMLabError(Exception):
     """Base class of every error SMM Lab raises on purpose."""
 
 
+def _rebuild(cls: type[Exception], problem: str, keywords: dict[str, object]) -> Exception:
+    """Make an error again from its keyword arguments (what pickle calls, see below)."""
+    return cls(problem, **keywords)
+
+
 class DataError(SMMLabError, ValueError):
     """A data file or table has a problem a person can fix.
 
@@ -40,6 +45,11 @@ class DataError(SMMLabError, ValueError):
         self.column = column
         super().__init__(self._message())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by the keywords (a grading worker sends its errors to the parent)."""
+        return (_rebuild, (type(self), self.problem, {
+            "fix": self.fix, "file": self.file, "line": self.line, "column": self.column}))
+
     def _message(self) -> str:
         where = []
         if self.file is not None:
@@ -67,6 +77,16 @@ class InputError(SMMLabError, ValueError):
         self.problem = problem
         self.fix = fix
         super().__init__(f"{problem.rstrip('.')}.\nHow to fix it: {fix.rstrip('.')}.")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by the keywords (a grading worker sends its errors to the parent).
+
+        >>> import pickle
+        >>> again = pickle.loads(pickle.dumps(InputError("no such learner", fix="check it")))
+        >>> again.fix, str(again) == str(InputError("no such learner", fix="check it"))
+        ('check it', True)
+        """
+        return (_rebuild, (type(self), self.problem, {"fix": self.fix}))
 
 
 def unknown_choice(kind: str, value: object, allowed: list[str] | tuple[str, ...]) -> InputError:
