@@ -22,6 +22,19 @@ def system_part_missing(reason: str) -> None:
     pytest.skip(reason)
 
 
+def write_notebook(path: Path, markdown: str, *code: str) -> Path:
+    """A Python 3 notebook at ``path``: one markdown cell, then a code cell per string."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nb = new_notebook(cells=[new_markdown_cell(markdown), *(new_code_cell(c) for c in code)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The project's ``../shared`` folder (reference data read in place, never copied)."""

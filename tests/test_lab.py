@@ -7,21 +7,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from smm_helpers import lab
 from smm_helpers.errors import InputError
+from tests.conftest import write_notebook
 
 
 def write_lesson(folder: Path, name: str, *cells: str, title: str = "# Lesson 01 · Test") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    nb = new_notebook(cells=[new_markdown_cell(f"{title}\n\nEstimated time: 15 minutes"),
-                             *(new_code_cell(c) for c in cells)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    path = folder / name
-    nbformat.write(nb, path)
-    return path
+    return write_notebook(folder / name, f"{title}\n\nEstimated time: 15 minutes", *cells)
 
 
 @pytest.fixture

@@ -45,6 +45,7 @@ from smm_helpers.site.render import (
     prepare_notebook,
 )
 from smm_helpers.widgets.base import WIDGET_MIME
+from tests.conftest import write_notebook
 
 LESSONS = lab.lesson_files()
 PAGES = ["index.html", *(f"{path.stem}.html" for path in LESSONS)]
@@ -62,17 +63,11 @@ BUILD_WAIT = 1200
 def write_lesson(folder: Path, name: str, *cells: str, minutes: int = 15,
                  objectives: tuple[str, ...] = ("say what a test lesson is",)) -> Path:
     """A lesson notebook: a title cell (with objectives and time), then code cells."""
-    folder.mkdir(parents=True, exist_ok=True)
     number = name[:2]
     items = "\n".join(f"- {item}" for item in objectives)
     intro = (f"# Lesson {number} · Test lesson {number}\n\nBy the end of this lesson you "
              f"can…\n\n{items}\n\nEstimated time: {minutes} minutes")
-    nb = new_notebook(cells=[new_markdown_cell(intro), *(new_code_cell(c) for c in cells)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    path = folder / name
-    nbformat.write(nb, path)
-    return path
+    return write_notebook(folder / name, intro, *cells)
 
 
 @pytest.fixture
