@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from smm_helpers.grading.demo import RUNTIME
 from tests.conftest import REPO
 
 A = "01-platforms-and-planning"
-RUNTIME = ("samples", "gradebook.db", "release", "exchange", "submitted", "autograded",
-           "feedback", "archive", "grades", "__pycache__")
 
 
 def _copy_course(root: Path) -> Path:

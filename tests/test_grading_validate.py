@@ -17,12 +17,11 @@ from typing import Any
 
 import pytest
 
+from smm_helpers.grading.demo import RUNTIME
 from tests.conftest import REPO
 
 A = "01-platforms-and-planning"
 GOOD, BROKEN = "08-tiny-right", "09-tiny-broken"
-RUNTIME = ("samples", "gradebook.db", "release", "exchange", "submitted", "autograded",
-           "feedback", "archive", "grades", "__pycache__")
 
 
 # ----------------------------------------------------------------------------- helpers

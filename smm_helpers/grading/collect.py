@@ -99,31 +99,26 @@ def impostor(path: str | Path, learner: str, roster: Collection[str]) -> str | N
     return owner if owner != learner and owner in roster else None
 
 
-def owner_checked_collect(roster: Collection[str]) -> type:
-    """nbgrader's ``ExchangeCollect``, passing over submissions an impostor owns.
+def owner_checked_collect(refused: Collection[str]) -> type:
+    """nbgrader's ``ExchangeCollect``, passing over the ``refused`` submissions.
 
-    Each learner's newest submission *they own* is collected; one named for them but owned
-    by another learner's account (see :func:`impostor`) stays in the exchange, and
-    :func:`collect_from_exchange` reports it.
+    ``refused`` are folder names in the exchange's ``inbound/`` that an impostor owns (see
+    :func:`impostor`; :func:`collect_from_exchange` finds and reports them).  They stay in
+    the exchange, and each learner's newest submission of their own is collected.
     """
     from nbgrader.exchange.default.collect import ExchangeCollect
 
-    learners = frozenset(roster)
+    left_out = frozenset(refused)
 
     class OwnerCheckedCollect(ExchangeCollect):
         src_records: list[dict[str, Any]]
-        inbound_path: str
-
-        def _honest(self, record: dict[str, Any]) -> bool:
-            path = os.path.join(self.inbound_path, record["filename"])
-            return impostor(path, record["username"], learners) is None
 
         def _sort_by_timestamp(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            return sorted(records, key=lambda r: (self._honest(r), r["timestamp"]),
-                          reverse=True)
+            return sorted(records, key=lambda r: (r["filename"] not in left_out,
+                                                  r["timestamp"]), reverse=True)
 
         def copy_files(self) -> None:
-            self.src_records = [r for r in self.src_records if self._honest(r)]
+            self.src_records = [r for r in self.src_records if r["filename"] not in left_out]
             super().copy_files()
 
     return OwnerCheckedCollect
@@ -144,6 +139,7 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
     roster = {learner.id for learner in course.roster()}
     inbound = course.exchange_dir / course.course_id / "inbound"
     newest: dict[str, dt.datetime] = {}
+    refused: set[str] = set()
     from nbgrader.utils import parse_utc
 
     for path in glob.glob(str(inbound / f"*+{glob.escape(assignment)}+*")):
@@ -157,6 +153,7 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
                 "wrong owner", assignment, f"{os.path.basename(path)} in the exchange is "
                 f"named for {learner} but was handed in from {owner}'s account, so it was not "
                 f"collected (it stays in {inbound}); ask {owner} about it", learner))
+            refused.add(os.path.basename(path))
             continue
         newest[learner] = max(when, newest.get(learner, when))
     for path in glob.glob(str(inbound / f"*+{glob.escape(assignment)}+*")):
@@ -185,7 +182,7 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
                 if moved:
                     report.archived.append(moved)
     api = course.api()
-    api.exchange.collect = owner_checked_collect(roster)
+    api.exchange.collect = owner_checked_collect(refused)
     result = api.collect(assignment, update=True)
     if not result["success"]:
         raise InputError(f"nbgrader could not collect {assignment}: "

@@ -479,7 +479,7 @@ def grade_solutions(course: Course, assignment: str, learner: str,
     with tempfile.TemporaryDirectory(prefix="smm-validate-grade-") as scratch:
         root = Path(scratch)
         shutil.copytree(course.folder, root / "course",
-                        ignore=shutil.ignore_patterns(*RUNTIME, "history", ".ipynb_checkpoints"))
+                        ignore=shutil.ignore_patterns(*RUNTIME, ".ipynb_checkpoints"))
         own_files = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
         shutil.copytree(course.source_dir / assignment, root / "source" / assignment,
                         ignore=own_files)
