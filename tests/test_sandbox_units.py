@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 import dataclasses
 import datetime as dt
 import decimal
@@ -551,6 +552,34 @@ def test_tests_run_in_the_instructors_folder_and_the_working_folder_is_restored(
     test = "import pathlib\nassert pathlib.Path('expected.txt').read_text() == answer"
     assert runner.run_test(test, "t1") == []
     assert Path.cwd() == here
+
+
+def test_a_test_shows_the_warnings_a_kernel_would_and_no_others() -> None:
+    """nbgrader scores a test cell with any stderr output 0, so a warning the learner's
+    kernel would not show must not reach the test's output: a grading worker's leftovers
+    collected mid-test (an unclosed event loop's ResourceWarning failed 2-point tests on the
+    Dask cluster), library deprecations, other threads' warnings."""
+    runner = _runner(FakeKernel(answer=1))
+    quiet = {
+        "a resource warning": "import warnings\nwarnings.warn('unclosed', ResourceWarning)",
+        "a leftover collected": "import asyncio, gc\nasyncio.new_event_loop()\ngc.collect()",
+        "a library's deprecation": "import warnings\nwarnings.warn_explicit("
+                                   "'old', DeprecationWarning, 'lib.py', 1, module='lib')",
+        "another thread's warning": "import threading, warnings\nt = threading.Thread("
+                                    "target=lambda: warnings.warn('not mine'))\nt.start()\n"
+                                    "t.join()",
+    }
+    for what, source in quiet.items():
+        with contextlib.ExitStack() as stack:
+            if what == "another thread's warning":  # still shown where it belongs
+                stack.enter_context(pytest.warns(UserWarning, match="not mine"))
+            assert runner.run_test(source + "\nassert answer == 1", "t1") == [], what
+    shown = {"UserWarning: careful": "import warnings\nwarnings.warn('careful')",
+             "DeprecationWarning: mine": "import warnings\n"
+                                         "warnings.warn('mine', DeprecationWarning)"}
+    for text, source in shown.items():
+        outputs = runner.run_test(source + "\nassert answer == 1", "t2")
+        assert outputs == [{"output_type": "stream", "name": "stderr", "text": text + "\n"}]
 
 
 # ------------------------------------------------------------------------------ tampering

@@ -29,11 +29,13 @@ import contextlib
 import io
 import linecache
 import os
+import sys
+import threading
 import traceback
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from smm_helpers.grading.sandbox import answers
 
@@ -172,8 +174,7 @@ class TestRunner:
         try:
             code = compile(code_text, filename, "exec")
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-                    warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("default")
+                    _warnings_a_kernel_shows() as caught:
                 if self.folder is not None and self.folder.is_dir():
                     os.chdir(self.folder)
                 exec(code, namespace)
@@ -184,8 +185,7 @@ class TestRunner:
         outputs: list[dict[str, Any]] = []
         if out.getvalue():
             outputs.append({"output_type": "stream", "name": "stdout", "text": out.getvalue()})
-        notes = err.getvalue() + "".join(f"{w.category.__name__}: {w.message}\n"
-                                         for w in caught)
+        notes = err.getvalue() + "".join(caught)
         if notes:
             outputs.append({"output_type": "stream", "name": "stderr", "text": notes})
         if error is not None:
@@ -195,6 +195,38 @@ class TestRunner:
                      *"".join(traceback.format_list(frames)).rstrip("\n").split("\n")]
             outputs.append(_error(type(error).__name__, str(error), lines))
         return outputs, error
+
+
+@contextlib.contextmanager
+def _warnings_a_kernel_shows() -> Iterator[list[str]]:
+    """Collect the warnings a test cell raises, as a learner's Jupyter kernel would show them.
+
+    That is Python's default filters (deprecations outside the notebook's own code, import
+    and resource warnings hidden) with IPython's rule that shows a ``DeprecationWarning``
+    the notebook's own code (``__main__``) raises.  Only this thread's warnings are the
+    test's: a grading worker's other threads, or the grader's own leftovers collected while
+    the test runs (an unclosed event loop's ``ResourceWarning``), must not print into the
+    test's output, where nbgrader would take them for a failure.
+    """
+    test_thread = threading.get_ident()
+    caught: list[str] = []
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        for hidden in (DeprecationWarning, PendingDeprecationWarning, ImportWarning,
+                       ResourceWarning):
+            warnings.filterwarnings("ignore", category=hidden)
+        warnings.filterwarnings("default", category=DeprecationWarning, module=r"__main__\Z")
+        elsewhere = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                 file: TextIO | None = None, line: str | None = None) -> None:
+            if threading.get_ident() == test_thread:
+                caught.append(f"{category.__name__}: {message}\n")
+            else:
+                elsewhere(message, category, filename, lineno, sys.__stderr__, line)
+
+        warnings.showwarning = show
+        yield caught
 
 
 def _error(name: str, value: str, lines: list[str]) -> dict[str, Any]:
