@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tomllib
 
+import pytest
 import yaml
 
 from tests.conftest import REPO
@@ -78,3 +79,22 @@ def test_importing_smm_helpers_loads_no_heavy_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"import smm_helpers loaded {out.stdout.strip()}"
+
+
+def test_what_a_course_gathers_as_it_is_used_stays_out_of_git():
+    """An instructor grading in the clone sees no learners' work among git's changes (and
+    cannot commit it by accident), while the committed sample submissions stay tracked."""
+    import shutil
+
+    from smm_helpers.grading.demo import RUNTIME
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout (an installed copy): nothing to ignore")
+    paths = [f"course/{name}" if name.endswith(".db") else f"course/{name}/ln-001/01/x.ipynb"
+             for name in RUNTIME if name not in ("samples", "__pycache__")]
+    done = subprocess.run(["git", "check-ignore", "--no-index", "--verbose", "--non-matching",
+                           *paths, "course/samples/x/x.ipynb"], cwd=REPO,
+                          capture_output=True, text=True)
+    not_ignored = [line.split("\t")[1] for line in done.stdout.splitlines()
+                   if line.startswith("::")]
+    assert not_ignored == ["course/samples/x/x.ipynb"], done.stdout
