@@ -25,6 +25,7 @@ import enum
 import fractions
 import json
 import math
+import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -580,6 +581,33 @@ def test_a_test_shows_the_warnings_a_kernel_would_and_no_others() -> None:
     for text, source in shown.items():
         outputs = runner.run_test(source + "\nassert answer == 1", "t2")
         assert outputs == [{"output_type": "stream", "name": "stderr", "text": text + "\n"}]
+
+
+class _Leftover:
+    """Grader garbage in a reference cycle whose finaliser prints, like a pending task's."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        print("Task was destroyed but it is pending!", file=sys.stderr)
+
+
+def test_the_graders_garbage_is_not_collected_inside_a_test() -> None:
+    import gc
+
+    runner = _runner(FakeKernel(answer=1))
+    allocating = "kept = [[] for _ in range(200_000)]\nassert answer == 1"
+    thresholds = gc.get_threshold()
+    gc.collect()
+    gc.set_threshold(100_000)  # no collection before the test's own allocations
+    try:
+        _Leftover()
+        outputs = runner.run_test(allocating, "t1")
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.collect()  # the leftover's words reach pytest's stderr here, not the test's
+    assert outputs == []
 
 
 # ------------------------------------------------------------------------------ tampering

@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import gc
 import io
 import linecache
 import os
@@ -173,8 +174,8 @@ class TestRunner:
         here = Path.cwd()
         try:
             code = compile(code_text, filename, "exec")
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-                    _warnings_a_kernel_shows() as caught:
+            with _collector_paused(), contextlib.redirect_stdout(out), \
+                    contextlib.redirect_stderr(err), _warnings_a_kernel_shows() as caught:
                 if self.folder is not None and self.folder.is_dir():
                     os.chdir(self.folder)
                 exec(code, namespace)
@@ -195,6 +196,24 @@ class TestRunner:
                      *"".join(traceback.format_list(frames)).rstrip("\n").split("\n")]
             outputs.append(_error(type(error).__name__, str(error), lines))
         return outputs, error
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's garbage collector stays off while a test runs.
+
+    Garbage the grader left behind (a finished worker thread's event loop, a pending task)
+    is then never finalised inside a test, where whatever its finaliser prints would count
+    against the learner.  The test's own garbage is collected after it, as usual (enter
+    this before redirecting the output: a collection may run as soon as it ends).
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @contextlib.contextmanager
