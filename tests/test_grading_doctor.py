@@ -171,3 +171,24 @@ def test_without_bubblewrap_the_doctor_warns_and_says_what_is_at_risk(
     assert check.status == "warn"
     assert "bubblewrap is not installed" in str(check)
     assert "read and change your files" in str(check) and "docs/sandbox.md" in str(check)
+
+
+def test_a_package_found_only_through_pythonpath_is_a_problem_for_graded_notebooks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """autograde's kernels start in a clean environment, so PYTHONPATH does not reach them."""
+    import subprocess
+    import sys
+
+    from smm_helpers.grading.doctor import _check_graded_python
+
+    assert _check_graded_python().status == "ok"  # smm_helpers is installed here
+    (tmp_path / "only_on_pythonpath").mkdir()
+    (tmp_path / "only_on_pythonpath" / "__init__.py").write_text("")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.syspath_prepend(str(tmp_path))  # as PYTHONPATH does for this Python
+    subprocess.run([sys.executable, "-c", "import only_on_pythonpath"], check=True)
+    check = _check_graded_python("only_on_pythonpath")
+    assert check.status == "fail"
+    assert "graded notebooks cannot import only_on_pythonpath" in str(check)
+    assert "PYTHONPATH" in str(check) and "every learner would score 0" in str(check)
+    assert f"pip install -e {tmp_path}" in str(check)

@@ -4,7 +4,8 @@ Two parts, each a list of ✓ / ⚠ / ✗ lines saying what to fix:
 
 - **the environment**: nbgrader and its version, its helper ``alembic``, nbgrader's four
   server extensions and its JupyterLab extension, a ``python3`` kernel that can import
-  ``smm_helpers``, the bubblewrap sandbox autograde uses (a warning only: grading still
+  ``smm_helpers``, the same import in the clean environment autograde grades in, the
+  bubblewrap sandbox autograde uses (a warning only: grading still
   works, unisolated), a Bengali font for charts (a warning only);
 - **the course folder**: ``nbgrader_config.py`` loads and sets a ``course_id``, the roster
   (header, empty, unusable or repeated ids — every problem, not just the first), the due
@@ -31,10 +32,12 @@ import datetime as dt
 import importlib.util
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +129,7 @@ def environment_checks() -> list[Check]:
         checks.append(_check_server_extensions())
         checks.append(_check_lab_extension())
     checks.append(_check_kernel())
+    checks.append(_check_graded_python())
     checks.append(_check_sandbox())
     checks.append(_check_font())
     return checks
@@ -248,6 +252,34 @@ def _check_kernel() -> Check:
         return Check("fail", f"the 'python3' kernel runs {program}, which cannot import "
                      "smm_helpers: every notebook would fail at its first cell", fix=fix)
     return Check("ok", f"the 'python3' kernel runs {program}, which has smm_helpers")
+
+
+def _check_graded_python(module: str = "smm_helpers") -> Check:
+    """Does a graded notebook's Python find ``module``?
+
+    autograde starts the learner's kernel from this Python in a clean environment: no
+    ``PYTHONPATH``, another home folder (so no ``pip install --user`` packages) and the
+    learner's folder as the working folder.  Only a package installed into this Python
+    counts there.
+    """
+    with tempfile.TemporaryDirectory(prefix="smm-doctor-") as elsewhere:
+        try:
+            done = subprocess.run([sys.executable, "-c", f"import {module}"], cwd=elsewhere,
+                                  env={"PATH": os.environ.get("PATH", ""), "HOME": elsewhere},
+                                  capture_output=True, text=True, timeout=60, check=False)
+            found = done.returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            found = False
+    if found:
+        return Check("ok", f"graded notebooks can import {module}: it is installed in "
+                           f"{sys.prefix}")
+    spec = importlib.util.find_spec(module)
+    where = Path(spec.origin).parent.parent if spec and spec.origin else Path(".")
+    return Check("fail", f"graded notebooks cannot import {module}: autograde starts their "
+                         f"Python ({sys.executable}) in a clean environment, where {module} "
+                         "is not found (here it comes from PYTHONPATH, the current folder or "
+                         "a --user install); every learner would score 0",
+                 fix=f"{sys.executable} -m pip install -e {where}")
 
 
 def _check_font() -> Check:
