@@ -276,6 +276,40 @@ def test_a_failing_lesson_stops_the_build_naming_lesson_and_cell(tmp_path: Path)
     assert not out.exists(), "a failed build writes nothing"
 
 
+def _kernels_of_this_process() -> list[str]:
+    """This process's child kernels still running or not yet reaped (zombies)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            argv = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, ValueError):
+            continue
+        state, parent = stat[stat.rindex(")") + 2:].split()[:2]
+        if int(parent) == os.getpid() and ("ipykernel" in argv or state == "Z"):
+            found.append(f"{entry.name} ({state}): {argv or stat}")
+    return found
+
+
+@pytest.mark.slow
+def test_when_a_lesson_fails_the_others_stop_and_leave_no_kernel_behind(tmp_path: Path) -> None:
+    """A lesson still running is interrupted and shuts its kernel down itself; a lesson not
+    yet started never runs.  (Cancelling them instead could leave a kernel running.)"""
+    folder = tmp_path / "lessons"
+    write_lesson(folder, "00-slow.ipynb", "import time", "time.sleep(600)")
+    write_lesson(folder, "01-broken.ipynb", "posts = {}['reach']")
+    for number in range(2, 5):
+        write_lesson(folder, f"{number:02d}-later.ipynb", "1 + 1")
+    said: list[str] = []
+    started = time.monotonic()
+    with pytest.raises(LessonFailed, match="lesson 01-broken failed in cell 2"):
+        build_site(tmp_path / "site", lessons_dir=folder, jobs=2, timeout=900,
+                   echo=said.append)
+    assert time.monotonic() - started < 300, "the sleeping lesson was not interrupted"
+    assert not [line for line in said if "ran " in line and "later" in line]
+    assert _kernels_of_this_process() == []
+
+
 @pytest.mark.slow
 def test_a_cell_that_runs_too_long_stops_the_build(tmp_path: Path) -> None:
     folder = tmp_path / "lessons"

@@ -23,6 +23,7 @@ smm_helpers.site.execute.LessonFailed: lesson 01-broken failed in cell 2 (id ...
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import shutil
@@ -118,8 +119,36 @@ FIX_CELL = ("open the lesson in JupyterLab (smm-course lab), run it from the top
             "not changed")
 
 
+class _Stopping:
+    """The lessons running at once, and whether the build has failed and must stop.
+
+    A lesson still running when another fails stops at its next cell, or at once when its
+    kernel is interrupted, and then shuts its kernel down through nbclient's own clean-up.
+    Cancelling its task instead could land while the kernel starts or shuts down, and leave
+    the kernel running with nothing to stop it.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.kernels: set[Any] = set()  # the kernel managers of lessons that are running
+
+    def check(self) -> None:
+        if self.requested:
+            raise _Stopped
+
+    async def stop(self) -> None:
+        self.requested = True
+        for kernel in list(self.kernels):
+            with contextlib.suppress(Exception):  # it may have just finished
+                await kernel.interrupt_kernel()
+
+
+class _Stopped(Exception):
+    """This lesson stopped because another one failed."""
+
+
 async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
-                   log_dir: Path) -> ExecutedLesson:
+                   log_dir: Path, stopping: _Stopping) -> ExecutedLesson:
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -129,6 +158,7 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
     failure: dict[str, Any] = {}
 
     def on_start(cell: Any, cell_index: int) -> None:
+        stopping.check()
         running["index"] = cell_index
 
     def on_error(cell: Any, cell_index: int, execute_reply: Any) -> None:
@@ -139,6 +169,12 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
         store_widget_state=False, on_cell_start=on_start, on_cell_error=on_error,
         resources={"metadata": {"path": str(folder)}},
     )
+
+    def on_ready(notebook: Any) -> None:  # its kernel has started and answers
+        running["kernel"] = client.km
+        stopping.kernels.add(client.km)
+
+    client.on_notebook_start = on_ready
     env = {**os.environ, "SMM_STATIC_WIDGETS": "1"}
     log = log_dir / f"{path.stem}.kernel.log"
     started = time.perf_counter()
@@ -152,6 +188,7 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
 
     with log.open("w", encoding="utf-8") as kernel_stderr:  # keep the kernel's chatter quiet
         try:
+            stopping.check()
             await client.async_execute(env=env, stderr=kernel_stderr)
         except CellExecutionError:
             content = failure.get("content", {})
@@ -181,6 +218,8 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
                 cell=number, cell_id=cell_id,
                 details=f"{shown}\nThe kernel's last messages:\n{_indented(said, limit=20)}",
             ) from None
+        finally:
+            stopping.kernels.discard(running.get("kernel"))
     seconds = time.perf_counter() - started
     return ExecutedLesson(path, notebook, seconds, _printed_warnings(notebook))
 
@@ -228,21 +267,22 @@ def execute_lessons(
                 ".ipynb_checkpoints", "__pycache__"))
             copies[folder] = copy
         gate = asyncio.Semaphore(jobs)
+        stopping = _Stopping()
 
         async def one(path: Path) -> ExecutedLesson:
             async with gate:
                 done = await _run_one(path, copies[path.parent.resolve()], timeout=timeout,
-                                      kernel=kernel, log_dir=scratch)
+                                      kernel=kernel, log_dir=scratch, stopping=stopping)
             say(f"  ran {done.id} in {done.seconds:.1f} s")
             return done
 
         tasks = [asyncio.ensure_future(one(p)) for p in lessons]
         try:
             return list(await asyncio.gather(*tasks))
-        finally:
-            for task in tasks:  # on a failure, stop the other lessons' kernels too
-                task.cancel()
+        except BaseException:
+            await stopping.stop()  # the other lessons stop, and shut their kernels down
             await asyncio.gather(*tasks, return_exceptions=True)
+            raise
 
     with tempfile.TemporaryDirectory(prefix="smm-site-run-") as scratch:
         return run_sync(run_all)(Path(scratch))
