@@ -5,8 +5,8 @@ Two parts, each a list of ✓ / ⚠ / ✗ lines saying what to fix:
 - **the environment**: nbgrader and its version, its helper ``alembic``, nbgrader's four
   server extensions and its JupyterLab extension, a ``python3`` kernel that can import
   ``smm_helpers``, the same import in the clean environment autograde grades in, the
-  bubblewrap sandbox autograde uses (a warning only: grading still
-  works, unisolated), a Bengali font for charts (a warning only);
+  bubblewrap sandbox autograde uses (a warning only: grading still works, unisolated), a
+  Bengali font for charts (a warning only);
 - **the course folder**: ``nbgrader_config.py`` loads and sets a ``course_id``, the roster
   (header, empty, unusable or repeated ids — every problem, not just the first), the due
   dates (time zones, known assignments), a notebook in every source assignment, each
