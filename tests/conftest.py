@@ -22,6 +22,14 @@ def system_part_missing(reason: str) -> None:
     pytest.skip(reason)
 
 
+def state_and_parent(pid: int | str) -> tuple[str, int]:
+    """A process's state letter (``R``, ``S``, ``Z`` for a zombie, ...) and its parent's
+    pid, from ``/proc/<pid>/stat`` (Linux)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    state, parent = stat[stat.rindex(")") + 2:].split()[:2]
+    return state, int(parent)
+
+
 def write_notebook(path: Path, markdown: str, *code: str) -> Path:
     """A Python 3 notebook at ``path``: one markdown cell, then a code cell per string."""
     import nbformat

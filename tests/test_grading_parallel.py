@@ -33,7 +33,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, state_and_parent
 
 A = "01-platforms-and-planning"
 SAMPLES = REPO / "course" / "samples" / A
@@ -218,8 +218,7 @@ def assert_like_serial(rows: dict[str, tuple[float, float, str]], db_url: str,
 
 
 def _parent(pid: int) -> int:
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    return int(stat[stat.rindex(")") + 2:].split()[1])
+    return state_and_parent(pid)[1]
 
 
 def _grading(learner: str) -> list[int]:

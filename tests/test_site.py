@@ -45,7 +45,7 @@ from smm_helpers.site.render import (
     prepare_notebook,
 )
 from smm_helpers.widgets.base import WIDGET_MIME
-from tests.conftest import write_notebook
+from tests.conftest import state_and_parent, write_notebook
 
 LESSONS = lab.lesson_files()
 PAGES = ["index.html", *(f"{path.stem}.html" for path in LESSONS)]
@@ -280,14 +280,15 @@ def _kernels_of_this_process() -> list[str]:
     """This process's child kernels still running or not yet reaped (zombies)."""
     found = []
     for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
-            stat = (entry / "stat").read_text()
+            state, parent = state_and_parent(entry.name)
             argv = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
         except (OSError, ValueError):
             continue
-        state, parent = stat[stat.rindex(")") + 2:].split()[:2]
-        if int(parent) == os.getpid() and ("ipykernel" in argv or state == "Z"):
-            found.append(f"{entry.name} ({state}): {argv or stat}")
+        if parent == os.getpid() and ("ipykernel" in argv or state == "Z"):
+            found.append(f"{entry.name} ({state}): {argv or 'a zombie'}")
     return found
 
 

@@ -142,7 +142,8 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
     refused: set[str] = set()
     from nbgrader.utils import parse_utc
 
-    for path in glob.glob(str(inbound / f"*+{glob.escape(assignment)}+*")):
+    submissions = glob.glob(str(inbound / f"*+{glob.escape(assignment)}+*"))
+    for path in submissions:
         parts = os.path.basename(path).rsplit("+", 3)
         if len(parts) < 3:
             continue
@@ -156,7 +157,9 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
             refused.add(os.path.basename(path))
             continue
         newest[learner] = max(when, newest.get(learner, when))
-    for path in glob.glob(str(inbound / f"*+{glob.escape(assignment)}+*")):
+    for path in submissions:
+        if os.path.basename(path) in refused:
+            continue  # never collected, so left as it is
         for top, folders, files in os.walk(path):
             for name in [*folders, *files]:
                 link = Path(top) / name

@@ -41,6 +41,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from smm_helpers.grading.course import DUE_COLUMNS, ROSTER_COLUMNS, Course
 from smm_helpers.grading.validate import Check, structure_checks
@@ -242,13 +243,7 @@ def _check_kernel() -> Check:
     if Path(program).name in {"python", "python3", f"python{sys.version_info[0]}"} and (
             not Path(program).is_absolute()):
         return Check("ok", "the 'python3' kernel runs this Python, which has smm_helpers")
-    try:
-        done = subprocess.run([program, "-c", "import smm_helpers"], capture_output=True,
-                              timeout=60, check=False)
-        works = done.returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        works = False
-    if not works:
+    if not _imports(program, "smm_helpers"):
         return Check("fail", f"the 'python3' kernel runs {program}, which cannot import "
                      "smm_helpers: every notebook would fail at its first cell", fix=fix)
     return Check("ok", f"the 'python3' kernel runs {program}, which has smm_helpers")
@@ -263,13 +258,8 @@ def _check_graded_python(module: str = "smm_helpers") -> Check:
     counts there.
     """
     with tempfile.TemporaryDirectory(prefix="smm-doctor-") as elsewhere:
-        try:
-            done = subprocess.run([sys.executable, "-c", f"import {module}"], cwd=elsewhere,
-                                  env={"PATH": os.environ.get("PATH", ""), "HOME": elsewhere},
-                                  capture_output=True, text=True, timeout=60, check=False)
-            found = done.returncode == 0
-        except (OSError, subprocess.TimeoutExpired):
-            found = False
+        found = _imports(sys.executable, module, cwd=elsewhere,
+                         env={"PATH": os.environ.get("PATH", ""), "HOME": elsewhere})
     if found:
         return Check("ok", f"graded notebooks can import {module}: it is installed in "
                            f"{sys.prefix}")
@@ -280,6 +270,16 @@ def _check_graded_python(module: str = "smm_helpers") -> Check:
                          "is not found (here it comes from PYTHONPATH, the current folder or "
                          "a --user install); every learner would score 0",
                  fix=f"{sys.executable} -m pip install -e {where}")
+
+
+def _imports(python: str, module: str, **run: Any) -> bool:
+    """Whether ``python -c "import module"`` succeeds (``run``: cwd, env for subprocess)."""
+    try:
+        done = subprocess.run([python, "-c", f"import {module}"], capture_output=True,
+                              timeout=60, check=False, **run)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
 
 
 def _check_font() -> Check:
