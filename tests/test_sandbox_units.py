@@ -6,9 +6,8 @@
   JSON never builds anything but data and never imports a module outside SMM Lab;
 - ``runner``: the trusted test runner, with a fake kernel (``FakeKernel`` evaluates what the
   runner asks in a dict standing for the learner's namespace, as the real kernel would);
-- ``tampering``: each rule of ``inspect_submission``, ``scan_code`` and ``classify_error``,
-  and none of them for honest work;
-- ``restore``: a copied or re-labelled cell never makes the notebook ungradable;
+- ``tampering``: each rule of ``scan_code`` and ``classify_error``, and none of them for
+  honest work (what grading puts right in a notebook: ``tests/test_instructor_cells.py``);
 - ``bwrap``: the sandbox's command line (no course folder mounted, ``forbidden`` respected,
   no network), its clean environment, and what of the learner's files goes into it.
 
@@ -426,6 +425,15 @@ class FakeKernel:
         return found
 
 
+class _Everything:
+    """Every name a test reads may come from the learner (the plan's limit is tested in
+    tests/test_instructor_cells.py and by the grading tests)."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+EVERY = _Everything()
 SETUP = ("from smm_helpers.checks.asserts import expect_equal, expect_type\n"
          "LIMIT = 3\n")
 
@@ -449,10 +457,11 @@ def test_read_names_lists_what_a_test_reads_not_what_it_assigns() -> None:
 def test_a_test_reads_the_learners_answers_and_the_instructors_names() -> None:
     kernel = FakeKernel(answer=3, LIMIT=99, expect_equal=lambda *args, **kwargs: None)
     runner = _runner(kernel)
-    assert runner.run_test("expect_equal(answer, LIMIT, 'answer')", "t1") == []
+    assert runner.run_test("expect_equal(answer, LIMIT, 'answer')", "t1", learner_names=EVERY) == []
     assert kernel.names_asked() == [["answer"]]  # never LIMIT or expect_equal: trusted
     kernel.namespace["answer"] = 4
-    error = _error(runner.run_test("expect_equal(answer, LIMIT, 'answer')", "t1"))
+    error = _error(runner.run_test("expect_equal(answer, LIMIT, 'answer')", "t1",
+                                   learner_names=EVERY))
     assert error and error["ename"] == "AssertionError"  # the real check, not the learner's
     assert "answer" not in runner.trusted  # a learner's value never becomes trusted
 
@@ -460,14 +469,14 @@ def test_a_test_reads_the_learners_answers_and_the_instructors_names() -> None:
 def test_names_a_test_assigns_are_kept_for_later_tests_and_not_asked_for() -> None:
     kernel = FakeKernel(answer=3)
     runner = _runner(kernel)
-    assert runner.run_test("_expected = LIMIT * 2", "t1") == []
-    assert runner.run_test("assert answer * 2 == _expected", "t2") == []
+    assert runner.run_test("_expected = LIMIT * 2", "t1", learner_names=EVERY) == []
+    assert runner.run_test("assert answer * 2 == _expected", "t2", learner_names=EVERY) == []
     assert kernel.names_asked() == [["answer"]]
 
 
 def test_a_missing_answer_is_a_helpful_name_error() -> None:
     error = _error(_runner(FakeKernel()).run_test("expect_type(er_by_platform, float, 'x')",
-                                                  "t1"))
+                                                  "t1", learner_names=EVERY))
     assert error and error["ename"] == "NameError"
     assert "your notebook does not define er_by_platform" in error["evalue"]
 
@@ -483,11 +492,11 @@ def test_a_learners_function_runs_in_their_kernel_on_plain_data() -> None:
         return x / 0
 
     runner = _runner(FakeKernel(share=share, broken=broken))
-    assert runner.run_test("assert share([10, 20], of=60) == 0.5", "t1") == []
+    assert runner.run_test("assert share([10, 20], of=60) == 0.5", "t1", learner_names=EVERY) == []
     assert calls == [([10, 20], 60)]  # arguments arrived as plain data
-    error = _error(runner.run_test("assert share([1]) == 1", "t2"))
+    error = _error(runner.run_test("assert share([1]) == 1", "t2", learner_names=EVERY))
     assert error and error["ename"] == "AssertionError"
-    error = _error(runner.run_test("broken(1)", "t3"))
+    error = _error(runner.run_test("broken(1)", "t3", learner_names=EVERY))
     assert error and error["ename"] == "LearnerCodeError"
     assert "broken(...) raised ZeroDivisionError" in error["evalue"]
 
@@ -498,7 +507,7 @@ def test_a_learners_function_cannot_hand_back_an_object_that_equals_everything()
             return True
 
     error = _error(_runner(FakeKernel(best=lambda: Anything())).run_test(
-        "assert best() == 'tiktok'", "t1"))
+        "assert best() == 'tiktok'", "t1", learner_names=EVERY))
     assert error and error["ename"] == "AnswerError"
 
 
@@ -511,7 +520,7 @@ def test_a_learners_function_cannot_hand_back_an_object_that_equals_everything()
     (LyingFloat(0.5), "assert abs(answer - 0.05) < 1e-9"),
 ])
 def test_a_test_cannot_be_fooled_by_an_answer_that_lies(answer: Any, test: str) -> None:
-    error = _error(_runner(FakeKernel(answer=answer)).run_test(test, "t1"))
+    error = _error(_runner(FakeKernel(answer=answer)).run_test(test, "t1", learner_names=EVERY))
     assert error and error["ename"] == "AssertionError"
 
 
@@ -522,7 +531,7 @@ def test_builtins_and_checks_changed_in_the_kernel_change_nothing_in_the_tests()
     runner = _runner(kernel)
     for test in ("assert len(answer) == 3", "assert isinstance(answer, str)",
                  "expect_type(answer, str, 'answer')"):
-        error = _error(runner.run_test(test, "t1"))
+        error = _error(runner.run_test(test, "t1", learner_names=EVERY))
         assert error and error["ename"] == "AssertionError", test
     assert all(names == ["answer"] for names in kernel.names_asked())
 
@@ -531,17 +540,19 @@ def test_a_kernel_that_does_not_answer_fails_the_test_with_the_reason() -> None:
     def gone(expression: str, timeout: float) -> str:
         raise LearnerUnavailable("no answer within 5 s")
 
-    error = _error(Runner(ask=gone).run_test("assert x == 1", "t1"))
+    error = _error(Runner(ask=gone).run_test("assert x == 1", "t1", learner_names=EVERY))
     assert error and error["ename"] == "LearnerUnavailable"
     assert "no answer within 5 s" in error["evalue"]
     for reply in ("not json", "[1, 2]"):
-        error = _error(Runner(ask=lambda e, t, r=reply: r).run_test("assert x", "t1"))
+        error = _error(Runner(ask=lambda e, t, r=reply: r).run_test("assert x", "t1",
+                                                                     learner_names=EVERY))
         assert error and error["ename"] == "LearnerUnavailable", reply
 
 
 def test_a_reply_nested_beyond_the_recursion_limit_fails_only_the_test() -> None:
     deep = '{"x": ' + "[" * 100_000 + "]" * 100_000 + "}"
-    error = _error(Runner(ask=lambda e, t: deep).run_test("assert x == 1", "t1"))
+    error = _error(Runner(ask=lambda e, t: deep).run_test("assert x == 1", "t1",
+                                                          learner_names=EVERY))
     assert error and error["ename"] == "LearnerUnavailable"
 
 
@@ -551,7 +562,7 @@ def test_tests_run_in_the_instructors_folder_and_the_working_folder_is_restored(
     here = Path.cwd()
     runner = _runner(FakeKernel(answer="42"), folder=tmp_path)
     test = "import pathlib\nassert pathlib.Path('expected.txt').read_text() == answer"
-    assert runner.run_test(test, "t1") == []
+    assert runner.run_test(test, "t1", learner_names=EVERY) == []
     assert Path.cwd() == here
 
 
@@ -574,12 +585,14 @@ def test_a_test_shows_the_warnings_a_kernel_would_and_no_others() -> None:
         with contextlib.ExitStack() as stack:
             if what == "another thread's warning":  # still shown where it belongs
                 stack.enter_context(pytest.warns(UserWarning, match="not mine"))
-            assert runner.run_test(source + "\nassert answer == 1", "t1") == [], what
+            outputs = runner.run_test(source + "\nassert answer == 1", "t1",
+                                      learner_names=EVERY)
+            assert outputs == [], what
     shown = {"UserWarning: careful": "import warnings\nwarnings.warn('careful')",
              "DeprecationWarning: mine": "import warnings\n"
                                          "warnings.warn('mine', DeprecationWarning)"}
     for text, source in shown.items():
-        outputs = runner.run_test(source + "\nassert answer == 1", "t2")
+        outputs = runner.run_test(source + "\nassert answer == 1", "t2", learner_names=EVERY)
         assert outputs == [{"output_type": "stream", "name": "stderr", "text": text + "\n"}]
 
 
@@ -603,7 +616,7 @@ def test_the_graders_garbage_is_not_collected_inside_a_test() -> None:
     gc.set_threshold(100_000)  # no collection before the test's own allocations
     try:
         _Leftover()
-        outputs = runner.run_test(allocating, "t1")
+        outputs = runner.run_test(allocating, "t1", learner_names=EVERY)
     finally:
         gc.set_threshold(*thresholds)
         gc.collect()  # the leftover's words reach pytest's stderr here, not the test's
@@ -611,92 +624,6 @@ def test_the_graders_garbage_is_not_collected_inside_a_test() -> None:
 
 
 # ------------------------------------------------------------------------------ tampering
-
-
-def _notebook(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _cell(nb: dict[str, Any], grade_id: str) -> dict[str, Any]:
-    return next(c for c in nb["cells"]
-                if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id)
-
-
-def test_honest_submissions_show_no_tampering() -> None:
-    source = _notebook(SOURCE)
-    for outcome in ("blank", "all-correct", "partial", "all-wrong", "late", "copied"):
-        submitted = _notebook(REPO / "course" / "samples" / A / outcome / f"{A}.ipynb")
-        assert tampering.inspect_submission(submitted, source) == [], outcome
-    assert tampering.inspect_submission(source, source) == []
-
-
-def _inspect(change: Any) -> list[tuple[str, str]]:
-    submitted = _notebook(RELEASED)
-    change(submitted)
-    return tampering.inspect_submission(submitted, _notebook(SOURCE))
-
-
-def test_each_change_to_a_test_cell_or_its_metadata_is_named() -> None:
-    def edit(nb: dict[str, Any]) -> None:
-        _cell(nb, "best_platform")["source"] = "pass"
-
-    def delete(nb: dict[str, Any]) -> None:
-        nb["cells"].remove(_cell(nb, "smart_goal"))
-
-    def duplicate(nb: dict[str, Any]) -> None:
-        nb["cells"].append(json.loads(json.dumps(_cell(nb, "smart_goal"))) | {"id": "new"})
-
-    def reweigh(nb: dict[str, Any]) -> None:
-        _cell(nb, "engagement_rate_by_reach")["metadata"]["nbgrader"]["points"] = 1000
-
-    def unlock(nb: dict[str, Any]) -> None:
-        _cell(nb, "setup")["metadata"]["nbgrader"]["locked"] = False
-
-    def retype(nb: dict[str, Any]) -> None:
-        _cell(nb, "best_platform")["cell_type"] = "markdown"
-
-    def claim(nb: dict[str, Any]) -> None:
-        _cell(nb, "best_platform_answer")["metadata"]["nbgrader"]["grade_id"] = "bonus"
-
-    def same_ids(nb: dict[str, Any]) -> None:
-        for cell in nb["cells"]:
-            cell["id"] = "same"
-
-    expected = {
-        edit: [("tampered tests", "test cell 'best_platform' was edited (the instructor's "
-                "copy was graded)")],
-        delete: [("tampered tests", "test cell 'smart_goal' was deleted (the instructor's "
-                  "copy was graded)")],
-        duplicate: [("tampered tests", "test cell 'smart_goal' appears 2 times (nbgrader "
-                     "graded one copy, with the instructor's code and points)")],
-        reweigh: [("tampered tests", "test cell 'engagement_rate_by_reach' claims 1000 points "
-                   "instead of 3 (the instructor's points were used)")],
-        unlock: [("tampered tests", "cell 'setup' has its nbgrader 'locked' flag changed (the "
-                  "instructor's was used)")],
-        retype: [("tampered tests", "test cell 'best_platform' was changed from code to "
-                  "markdown")],
-        claim: [("tampered tests", "a cell claims the id 'bonus', which the assignment does "
-                 "not have (run as the learner's own code, never as a test)")],
-        same_ids: [("tampered tests", "cell ids repeat (same); the repeats were given new "
-                    "ids")],
-    }
-    for change, findings in expected.items():
-        assert _inspect(change) == findings, change.__name__
-
-
-def test_hidden_tests_missing_from_a_released_test_cell_are_not_an_edit() -> None:
-    source = _notebook(SOURCE)
-    assert "BEGIN HIDDEN TESTS" in "".join(_cell(source, "best_platform")["source"])
-    assert "HIDDEN" not in "".join(_cell(_notebook(RELEASED), "best_platform")["source"])
-    assert tampering.inspect_submission(_notebook(RELEASED), source) == []
-
-
-@pytest.mark.parametrize("broken", [{}, {"cells": 5}, {"cells": "all"}, {"cells": [5, None]},
-                                    {"cells": [{"metadata": {"nbgrader": "x"}}]}, []])
-def test_a_broken_notebook_is_inspected_without_crashing(broken: Any) -> None:
-    findings = tampering.inspect_submission(broken, _notebook(SOURCE))
-    assert {kind for kind, _ in findings} <= {"tampered tests"}
-    assert len(findings) == 3  # the three test cells are missing
 
 
 SCANS = {
@@ -834,63 +761,6 @@ def test_each_error_a_sandbox_raises_is_named(ename: str, evalue: str,
     ("AssertionError", "✗ Not yet (best_platform)."), ("NotImplementedError", "")])
 def test_errors_of_honest_mistakes_are_not_named(ename: str, evalue: str) -> None:
     assert tampering.classify_error(ename, evalue) is None
-
-
-# ------------------------------------------------------------------------------ restore
-
-
-def _sanitized(nb: Any) -> Any:
-    """Autograde's clean-up of a submission, as far as it goes without a gradebook: nbgrader's
-    DeduplicateIds; what nbgrader's OverwriteCells does to an id the gradebook lacks (it
-    deletes ``grade_id`` and keeps the rest); RestoreTests; CheckCellMetadata (which raises
-    on metadata it cannot read)."""
-    import nbformat
-    from nbgrader.preprocessors import CheckCellMetadata, DeduplicateIds
-    from traitlets.config import Config
-
-    from smm_helpers.grading.sandbox.restore import RestoreTests
-
-    config = Config()
-    config.CourseDirectory.source_directory = str(REPO / "assignments")
-    resources = {"nbgrader": {"assignment": A, "notebook": A}}
-    known = {c["metadata"]["nbgrader"]["grade_id"] for c in _notebook(SOURCE)["cells"]
-             if "nbgrader" in c["metadata"]}
-    nb = nbformat.from_dict(nb)
-    nb, resources = DeduplicateIds().preprocess(nb, resources)
-    for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade_id") not in known | {None}:
-            del cell.metadata.nbgrader["grade_id"]
-    nb, resources = RestoreTests(config=config).preprocess(nb, resources)
-    nb, _ = CheckCellMetadata().preprocess(nb, resources)
-    return nb
-
-
-def test_deleted_test_cells_are_put_back_where_the_source_has_them() -> None:
-    nb = _notebook(RELEASED)
-    nb["cells"] = [c for c in nb["cells"]
-                   if c["metadata"].get("nbgrader", {}).get("grade_id") not in
-                   ("best_platform", "smart_goal")]
-    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in _sanitized(nb).cells]
-    assert ids.index("best_platform") == ids.index("best_platform_answer") + 1
-    assert ids.index("smart_goal") == ids.index("smart_goal_answer") + 1
-
-
-def test_a_copied_test_cell_leaves_the_notebook_gradable() -> None:
-    nb = _notebook(RELEASED)
-    at = nb["cells"].index(_cell(nb, "best_platform"))
-    nb["cells"].insert(at, json.loads(json.dumps(nb["cells"][at])) | {"id": "pasted"})
-    cells = _sanitized(nb).cells
-    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in cells].count(
-        "best_platform") == 1
-
-
-def test_a_cell_with_its_id_removed_leaves_the_notebook_gradable() -> None:
-    nb = _notebook(RELEASED)
-    meta = {"grade": True, "grade_id": "bonus_points", "locked": True, "points": 100,
-            "schema_version": 3, "solution": False, "task": False}
-    nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "bonus",
-                        "metadata": {"nbgrader": meta}, "outputs": [], "source": "pass"})
-    assert _sanitized(nb).cells[-1].source == "pass"
 
 
 # ------------------------------------------------------------------------------ bwrap

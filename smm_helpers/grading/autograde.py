@@ -354,10 +354,10 @@ _AUTOGRADE_STEPS = [
 ]
 _SANITIZE_STEPS = [
     "nbgrader.preprocessors.ClearOutput",
-    "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
-    "nbgrader.preprocessors.OverwriteCells",
-    "smm_helpers.grading.sandbox.restore.RestoreTests",
+    # In place of nbgrader's DeduplicateIds and OverwriteCells: the notebook graded is made
+    # from the instructor's cells, whatever the submission's ids, order and metadata say.
+    "smm_helpers.grading.sandbox.rebuild.RebuildFromInstructor",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
@@ -407,25 +407,21 @@ def _sandbox_findings(report: Path, sandbox: str) -> tuple[list[tuple[str, str]]
 
 def _attempts(course: Course, learner: str, assignment: str,
               notebook: str) -> list[Problem]:
-    """What the submitted notebook tried against the grader (see ``sandbox.tampering``)."""
-    from smm_helpers.grading.sandbox.tampering import inspect_submission, scan_code
+    """What the submitted notebook tried against the grader: what grading put right
+    (``instructor_cells``) and what its code reached for (``sandbox.tampering``)."""
+    from smm_helpers.grading.instructor_cells import PlanError, plan_from_source, rebuild
+    from smm_helpers.grading.sandbox.tampering import scan_code
 
     submitted, _ = _read_notebook(course.path("submitted") / learner / assignment /
                                   f"{notebook}.ipynb")
     source, _ = _read_notebook(course.source_dir / assignment / f"{notebook}.ipynb")
     if submitted is None or source is None:
         return []
-    found = inspect_submission(submitted, source)
-    instructor = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-                  for c in source.get("cells", [])
-                  if c.get("metadata", {}).get("nbgrader", {}).get("locked")}
-    theirs = ["".join(c["source"]) if isinstance(c.get("source"), list)
-              else str(c.get("source", ""))
-              for c in submitted.get("cells", []) if isinstance(c, dict)
-              and c.get("cell_type") == "code"
-              and (c.get("metadata") or {}).get("nbgrader", {}).get("grade_id")
-              not in instructor - {None}]
-    found += scan_code(theirs)
+    try:
+        rebuilt = rebuild(submitted, plan_from_source(source))
+    except PlanError:
+        return []  # the grading itself already failed with the reason
+    found = rebuilt.findings + scan_code(rebuilt.learner_code)
     return [Problem(kind, assignment, f"{notebook}: {message} — it gained nothing",
                     learner) for kind, message in found]
 

@@ -42,6 +42,8 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.grading.course import Course
+from smm_helpers.grading.instructor_cells import PlanError, nbgrader_meta, plan_from_source, role
+from smm_helpers.grading.instructor_cells import unknown_test_names as _unknown_test_names
 
 Echo = Callable[[str], None]
 
@@ -114,36 +116,24 @@ class ValidationReport:
 
 
 # ----------------------------------------------------------------------------- cells
-def nbgrader_meta(cell: Any) -> dict[str, Any]:
-    """A cell's nbgrader metadata (empty for an ordinary cell).
-
-    >>> nbgrader_meta({"metadata": {"nbgrader": {"grade_id": "a_b"}}})
-    {'grade_id': 'a_b'}
-    """
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return dict(meta) if isinstance(meta, dict) else {}
-
-
 def is_autograded_test(cell: Any) -> bool:
     """A code cell of tests that nbgrader grades automatically (grade, not solution).
 
-    >>> is_autograded_test({"cell_type": "code", "metadata": {"nbgrader": {"grade": True}}})
+    >>> is_autograded_test({"cell_type": "code", "metadata": {"nbgrader": {
+    ...     "grade_id": "a_test", "grade": True}}})
     True
     """
-    meta = nbgrader_meta(cell)
-    return (cell.get("cell_type") == "code" and bool(meta.get("grade"))
-            and not meta.get("solution"))
+    return role(cell) == "test"
 
 
 def is_manually_graded(cell: Any) -> bool:
     """An answer or task graded by hand (grade and solution, or a task).
 
-    >>> is_manually_graded({"cell_type": "markdown",
-    ...                     "metadata": {"nbgrader": {"grade": True, "solution": True}}})
+    >>> is_manually_graded({"cell_type": "markdown", "metadata": {"nbgrader": {
+    ...     "grade_id": "a_b", "grade": True, "solution": True}}})
     True
     """
-    meta = nbgrader_meta(cell)
-    return bool(meta.get("task")) or (bool(meta.get("grade")) and bool(meta.get("solution")))
+    return role(cell) in ("written", "task")
 
 
 def is_descriptive(grade_id: str) -> bool:
@@ -211,6 +201,7 @@ def structure_checks(course: Course, assignment: str) -> list[Check]:
     checks.append(_descriptive_ids(graded))
     checks.append(_positive_points(graded))
     checks.append(_hidden_tests([c for _, c in cells if is_autograded_test(c)]))
+    checks.append(_names_tests_read(notebooks))
     checks.append(_rubric(course, assignment, [c for _, c in cells if is_manually_graded(c)]))
     return checks
 
@@ -276,6 +267,28 @@ def _hidden_tests(tests: list[Any]) -> Check:
                      "HIDDEN TESTS block that checks the answer against the learner's own "
                      "data, so an answer that only fits the visible checks does not pass")
     return Check("ok", f"all {len(tests)} autograded test cells have hidden tests")
+
+
+def _names_tests_read(notebooks: dict[str, Any]) -> Check:
+    """Every name a test reads must come from the instructor's setup, an earlier test or the
+    instructor's own solution: the grader asks a learner for nothing else (docs/sandbox.md)."""
+    import builtins
+
+    unknown: list[str] = []
+    for name, nb in notebooks.items():
+        try:
+            plan = plan_from_source(nb)
+        except PlanError as error:
+            return Check("fail", f"{name}.ipynb: {error}")
+        unknown += [f"{test} reads {', '.join(names)}" for test, names in
+                    _unknown_test_names(plan, dir(builtins)).items()]
+    if unknown:
+        return Check("fail", "the grader cannot give these tests the names they read: "
+                     + "; ".join(unknown), fix="define them in a read-only cell or in the "
+                     "test itself; a test only reads from the learner the names its "
+                     "solution cells define")
+    return Check("ok", "every name a test reads comes from a read-only cell, an earlier test "
+                 "or a solution")
 
 
 def _rubric(course: Course, assignment: str, manual: list[Any]) -> Check:

@@ -3,9 +3,16 @@
 For each submission it makes a private folder, copies in only that learner's own files,
 starts the kernel in the sandbox (:mod:`.bwrap`, :mod:`.launch`), and walks the notebook:
 
+- which cells are the instructor's comes from :mod:`smm_helpers.grading.instructor_cells`
+  (the source notebook and the gradebook), never from the submission: the notebook must
+  already have been rebuilt from them (:mod:`.rebuild`), and a notebook whose labelled cells
+  are not exactly the instructor's, in the instructor's order, is refused;
 - the learner's cells (and the instructor's read-only cells) run in the sandboxed kernel;
-- test cells run in the trusted :class:`~.runner.TestRunner`, from the gradebook's copy of
-  the instructor's source — whatever the submission's copy of them says;
+  each read-only cell also runs in the trusted :class:`~.runner.TestRunner`, always;
+- test cells run in the trusted runner, reading from the learner only the names the
+  instructor's solutions define;
+- one time budget per notebook covers the learner's cells and every question the tests ask
+  the learner's kernel (a learner's function the tests call, their answers' export);
 - a cell that runs too long is interrupted; a kernel that ignores that, or dies, is killed
   with everything it started, and the remaining cells are marked as not run;
 - a cell's output beyond ``max_output_chars`` is dropped, with a note.
@@ -22,7 +29,6 @@ import json
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +38,7 @@ from nbformat import NotebookNode, from_dict
 from nbgrader.preprocessors import Execute
 from traitlets import Enum, Integer, Unicode
 
+from smm_helpers.grading.instructor_cells import Plan
 from smm_helpers.grading.sandbox.bwrap import Sandbox, support
 from smm_helpers.grading.sandbox.kernel import SandboxedKernelManager
 from smm_helpers.grading.sandbox.launch import Limits
@@ -46,33 +53,34 @@ class SandboxUnavailable(RuntimeError):
     """``--sandbox bwrap`` was asked for, but bubblewrap cannot run here."""
 
 
-@dataclass
-class CellPlan:
-    """Which cells are the instructor's, from the gradebook (never from the submission)."""
-
-    tests: dict[str, str] = field(default_factory=dict)   # grade_id → source
-    setup: dict[str, str] = field(default_factory=dict)   # read-only code cells
-    points: dict[str, float] = field(default_factory=dict)
+class NotRebuilt(RuntimeError):
+    """The notebook's labelled cells are not the instructor's, in the instructor's order."""
 
 
-def cell_plan(db_url: str, notebook: str, assignment: str, course_id: str = "") -> CellPlan:
-    """Read the instructor's test and read-only cells of a notebook from nbgrader's gradebook."""
-    from nbgrader.api import Gradebook
+def check_rebuilt(nb: NotebookNode, plan: Plan) -> None:
+    """Refuse a notebook whose nbgrader cells are not exactly the plan's, in its order.
 
-    plan = CellPlan()
-    with Gradebook(db_url, course_id) if course_id else Gradebook(db_url) as gb:
-        book = gb.find_notebook(notebook, assignment)
-        solutions = {c.name for c in book.solution_cells}
-        graded = {c.name: float(c.max_score) for c in book.grade_cells}
-        for cell in book.source_cells:
-            if cell.cell_type != "code":
-                continue
-            if cell.name in graded and cell.name not in solutions:
-                plan.tests[cell.name] = cell.source
-                plan.points[cell.name] = graded[cell.name]
-            elif cell.locked and cell.name not in graded and cell.name not in solutions:
-                plan.setup[cell.name] = cell.source
-    return plan
+    >>> from smm_helpers.grading.instructor_cells import plan_from_source, rebuild, _code
+    >>> plan = plan_from_source({"cells": [_code("x = 1", grade_id="a_b", solution=True)]})
+    >>> check_rebuilt(from_dict({"cells": rebuild({"cells": []}, plan).cells}), plan)
+    >>> check_rebuilt(from_dict({"cells": []}), plan)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.grading.sandbox.execute.NotRebuilt: the notebook to grade was not made from the instructor's cells (its labelled cells are [], not ['a_b']); grade it with smm-course autograde
+    """  # noqa: E501
+    labelled = [cell_id(c) for c in nb.cells if cell_id(c) is not None]
+    wanted = [c.grade_id for c in plan.cells]
+    if labelled != wanted:
+        raise NotRebuilt(f"the notebook to grade was not made from the instructor's cells "
+                         f"(its labelled cells are {labelled[:8]}, not {wanted[:8]}); grade "
+                         "it with smm-course autograde")
+
+
+def cell_id(cell: Any) -> str | None:
+    """A cell's nbgrader grade_id, if it has one."""
+    meta = cell.get("metadata", {}).get("nbgrader")
+    grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+    return grade_id if isinstance(grade_id, str) and grade_id else None
 
 
 class SandboxedExecute(Execute):
@@ -96,8 +104,11 @@ class SandboxedExecute(Execute):
 
         info = resources["nbgrader"]
         student, assignment, notebook = info["student"], info["assignment"], info["notebook"]
+        from smm_helpers.grading.sandbox.rebuild import instructor_plan
+
         coursedir = CourseDirectory(config=self.config)
-        self._plan = cell_plan(info["db_url"], notebook, assignment, coursedir.course_id)
+        self._plan = instructor_plan(self.config, resources)
+        check_rebuilt(nb, self._plan)
         submitted = Path(coursedir.format_path(coursedir.submitted_directory, student,
                                                assignment))
         source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
@@ -141,25 +152,29 @@ class SandboxedExecute(Execute):
 
     # ------------------------------------------------------------------ cells
     def preprocess_cell(self, cell: NotebookNode, resources: Any, index: int) -> Any:
-        if cell.cell_type != "code":
-            return cell, self.resources
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if grade_id in self._plan.tests:
-            cell.source = self._plan.tests[grade_id]
-            outputs = self._runner.run_test(cell.source, grade_id)
+        grade_id = cell_id(cell)
+        mine = self._plan.by_id(grade_id) if grade_id else None
+        if mine is not None and mine.role == "test":
+            cell.source = mine.source
+            outputs = self._runner.run_test(
+                mine.source, mine.grade_id, learner_names=self._plan.learner_names(mine.grade_id))
             cell.outputs = [from_dict(o) for o in outputs]
             cell.execution_count = None
+            return cell, self.resources
+        if mine is not None and mine.role == "setup":
+            # Always, even when the learner's kernel has stopped: the tests after it need
+            # the instructor's names, and never the learner's in their place.
+            for error in self._runner.run_setup(mine.source, mine.grade_id):
+                self._problem("failed", f"the grader could not run the read-only cell "
+                              f"'{grade_id}' itself ({error['ename']}: {error['evalue']}); "
+                              "tests that need it fail — check the assignment with "
+                              "smm-course validate")
+        if cell.cell_type != "code":
             return cell, self.resources
         if self._dead:
             cell.outputs = [from_dict({"output_type": "stream", "name": "stderr",
                                        "text": f"Not run: {self._dead}.\n"})]
             return cell, self.resources
-        if grade_id in self._plan.setup:
-            for error in self._runner.run_setup(self._plan.setup[grade_id], grade_id):
-                self._problem("failed", f"the grader could not run the read-only cell "
-                              f"'{grade_id}' itself ({error['ename']}: {error['evalue']}); "
-                              "tests that need it fail — check the assignment with "
-                              "smm-course validate")
         self._chars, self._cut = 0, False
         try:
             cell = self.execute_cell(cell, index, store_history=True)
@@ -201,7 +216,16 @@ class SandboxedExecute(Execute):
     def _ask(self, expression: str, timeout: float) -> str:
         if self._dead:
             raise LearnerUnavailable(f"the notebook's Python had stopped: {self._dead}")
-        return run_sync(self._async_ask)(expression, timeout)
+        left = self._time_left()
+        if left <= 0:
+            raise LearnerUnavailable("the notebook's time limit was used up")
+        return run_sync(self._async_ask)(expression, min(timeout, left))
+
+    def _time_left(self) -> float:
+        """Seconds left of the notebook's time budget (``timeout_func``, a
+        :class:`~smm_helpers.grading.autograde.NotebookBudget`); unlimited without one."""
+        deadline = getattr(self.timeout_func, "deadline", None)
+        return float("inf") if deadline is None else deadline - time.monotonic()
 
     async def _async_ask(self, expression: str, timeout: float) -> str:
         assert self.kc is not None

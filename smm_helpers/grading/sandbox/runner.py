@@ -6,19 +6,29 @@ grader, in a namespace built from two sources:
 - names the instructor's read-only cells define (imports, the learner's data, helper
   functions) and names earlier test cells define — run here, from the gradebook's copy of
   the source, so a submission cannot replace ``expect_close`` or the data it is checked on;
-- every other name the test reads, fetched from the learner's kernel as plain data
-  (:mod:`.answers`); a function the learner wrote becomes a caller that runs it in the
-  sandbox and brings back its result as plain data.
+- the names the instructor's own solutions define before the test (``learner_names``, from
+  :mod:`smm_helpers.grading.instructor_cells`), fetched from the learner's kernel as plain
+  data (:mod:`.answers`).  No other name is ever asked of the learner: a test that reads
+  ``expect_close`` gets the instructor's, even if the setup cell was deleted in the
+  submission and the learner defined their own.
+- a function the learner wrote becomes a caller that runs it in the sandbox and brings back
+  its result as plain data, only where the test itself calls it by name
+  (``share(posts)``): handed to trusted code as a value (a ``key=``, a check's argument),
+  it stands for nothing, so no trusted code ever passes the learner's code what it is
+  comparing against.
 
 So builtins, ``__eq__``, IPython's hooks or signal handlers changed by a submission never
 touch the tests, and hidden tests never enter the sandbox.
 
 >>> values = {"answer": '{"answer": {"t": "int", "v": "42"}}'}
 >>> runner = TestRunner(ask=lambda expression, timeout: values["answer"])
->>> runner.run_test("assert answer == 42", "checks_answer")
+>>> runner.run_test("assert answer == 42", "checks_answer", learner_names={"answer"})
 []
->>> runner.run_test("assert answer == 41, 'not 41'", "checks_answer")[0]["evalue"]
+>>> runner.run_test("assert answer == 41, 'not 41'", "checks_answer",
+...                 learner_names={"answer"})[0]["evalue"]
 'not 41'
+>>> runner.run_test("assert answer == 42", "checks_answer", learner_names=set())[0]["evalue"]
+"name 'answer' is not defined"
 """
 
 from __future__ import annotations
@@ -34,7 +44,7 @@ import sys
 import threading
 import traceback
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -65,6 +75,16 @@ def read_names(source: str) -> list[str]:
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             found.setdefault(node.id, None)
     return sorted(found)
+
+
+def called_names(source: str) -> set[str]:
+    r"""The names a cell calls directly (``f(...)``): the only learner functions it may run.
+
+    >>> sorted(called_names("expect_close(share(posts), 0.5)\nsorted(x, key=rank)"))
+    ['expect_close', 'share', 'sorted']
+    """
+    return {node.func.id for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
 
 
 def _without_magics(source: str) -> str:
@@ -119,16 +139,21 @@ class TestRunner:
         outputs, _ = self._exec(source, grade_id, self.trusted)
         return [o for o in outputs if o["output_type"] == "error"]
 
-    def run_test(self, source: str, grade_id: str) -> list[dict[str, Any]]:
-        """Run a test cell; its outputs as nbformat dicts (an ``error`` output if it failed)."""
-        wanted = [n for n in read_names(source)
-                  if n not in self.trusted and not hasattr(builtins, n)
+    def run_test(self, source: str, grade_id: str, *,
+                 learner_names: Container[str]) -> list[dict[str, Any]]:
+        """Run a test cell; its outputs as nbformat dicts (an ``error`` output if it failed).
+
+        ``learner_names`` are the names it may read from the learner (see the module).
+        """
+        code = _without_magics(source)
+        wanted = [n for n in read_names(code)
+                  if n not in self.trusted and n in learner_names and not hasattr(builtins, n)
                   and not (n.startswith("__") and n.endswith("__"))]
         namespace = dict(self.trusted)
         missing: set[str] = set()
         if wanted:
             try:
-                fetched = self._fetch(wanted)
+                fetched = self._fetch(wanted, callable_names=called_names(code))
             except LearnerUnavailable as why:
                 return [_error("LearnerUnavailable", f"the grader could not read your "
                                f"answers ({why}), so this test could not run", [])]
@@ -148,7 +173,7 @@ class TestRunner:
                 self.trusted[name] = value
         return outputs
 
-    def _fetch(self, names: list[str]) -> dict[str, Any]:
+    def _fetch(self, names: list[str], callable_names: Container[str]) -> dict[str, Any]:
         expression = f"__import__({_MODULE!r}, fromlist=['export']).export(globals(), {names!r})"
         text = self.ask(expression, self.timeout)
         try:
@@ -158,8 +183,11 @@ class TestRunner:
         for name, value in list(values.items()):
             if name not in names:
                 del values[name]
-            elif isinstance(value, answers.FunctionAnswer):
+            elif isinstance(value, answers.FunctionAnswer) and name in callable_names:
                 values[name] = LearnerFunction(name, self)
+            elif isinstance(value, answers.FunctionAnswer):
+                values[name] = answers.Unreadable(name, "a function, where this test needs a "
+                                                  "value (give the value itself)")
             elif isinstance(value, answers.Unreadable):
                 self.unreadable.append(f"{name}: {value!r}")
         return values

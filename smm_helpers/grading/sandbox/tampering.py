@@ -3,8 +3,6 @@
 Nothing here decides a score: the sandbox and the trusted test runner already make every
 trick worthless.  This module only *names* what happened, for the autograde summary:
 
-- :func:`inspect_submission` compares a submitted notebook with the instructor's source
-  (test cells edited, deleted, duplicated or re-weighted; cell ids or metadata changed);
 - :func:`scan_code` reads the learner's code for attempts on the grader (changing builtins,
   SMM Lab's checks or IPython's hooks, signal handlers, reaching outside their folder, the
   network, forks);
@@ -18,137 +16,12 @@ from __future__ import annotations
 
 import ast
 import re
-from collections import Counter
-from typing import Any
 
+from smm_helpers.grading.instructor_cells import listed as _listed
 from smm_helpers.grading.sandbox.launch import Limits
 
 Finding = tuple[str, str]
 """(problem kind, what happened)."""
-
-MAX_LISTED = 5
-"""How many items one finding names before it says how many more there are."""
-
-
-def _nbgrader(cell: Any) -> dict[str, Any]:
-    meta = cell.get("metadata") if isinstance(cell, dict) else None
-    found = meta.get("nbgrader") if isinstance(meta, dict) else None
-    return found if isinstance(found, dict) else {}
-
-
-def _source(cell: dict[str, Any]) -> str:
-    source = cell.get("source", "")
-    if isinstance(source, list):
-        return "".join(str(line) for line in source)
-    return str(source)
-
-
-def _cells(notebook: Any) -> list[dict[str, Any]]:
-    """The cells of a notebook that are dicts (a broken file may hold anything)."""
-    cells = notebook.get("cells") if isinstance(notebook, dict) else None
-    return [c for c in cells if isinstance(c, dict)] if isinstance(cells, list) else []
-
-
-def visible_part(source: str) -> str:
-    r"""A test cell as learners receive it: without its hidden tests (nbgrader's markers).
-
-    >>> visible_part("a\n### BEGIN HIDDEN TESTS\nsecret\n### END HIDDEN TESTS\nb")
-    'a\nb'
-    """
-    kept, hidden = [], False
-    for line in source.splitlines():
-        if "BEGIN HIDDEN TESTS" in line.upper():
-            hidden = True
-        elif "END HIDDEN TESTS" in line.upper():
-            hidden = False
-        elif not hidden:
-            kept.append(line.rstrip())
-    return "\n".join(kept).strip()
-
-
-def _listed(items: list[str]) -> str:
-    """Items for a message: the first few, then how many more.
-
-    >>> _listed(["a", "b"])
-    'a, b'
-    >>> _listed([str(n) for n in range(8)])
-    '0, 1, 2, 3, 4 and 3 more'
-    """
-    shown = ", ".join(items[:MAX_LISTED])
-    return shown if len(items) <= MAX_LISTED else f"{shown} and {len(items) - MAX_LISTED} more"
-
-
-def inspect_submission(submitted: dict[str, Any], source: dict[str, Any]) -> list[Finding]:
-    """How a submitted notebook's test cells and metadata differ from the instructor's.
-
-    >>> src = {"cells": [{"cell_type": "code", "source": "assert x == 1", "metadata":
-    ...        {"nbgrader": {"grade_id": "t1", "grade": True, "solution": False,
-    ...                      "locked": True, "points": 2}}}]}
-    >>> inspect_submission({"cells": []}, src)
-    [('tampered tests', "test cell 't1' was deleted (the instructor's copy was graded)")]
-    >>> sub = {"cells": [{"cell_type": "code", "source": "pass", "metadata": {"nbgrader":
-    ...        {"grade_id": "t1", "grade": True, "solution": False, "locked": True,
-    ...         "points": 20}}}]}
-    >>> [message for _, message in inspect_submission(sub, src)]
-    ["test cell 't1' was edited (the instructor's copy was graded)", "test cell 't1' claims 20 points instead of 2 (the instructor's points were used)"]
-    """  # noqa: E501
-    findings: list[Finding] = []
-    cells = _cells(submitted)
-    theirs: dict[str, list[dict[str, Any]]] = {}
-    for cell in cells:
-        grade_id = _nbgrader(cell).get("grade_id")
-        if isinstance(grade_id, str):
-            theirs.setdefault(grade_id, []).append(cell)
-    ours: dict[str, dict[str, Any]] = {}
-    for cell in _cells(source):
-        grade_id = _nbgrader(cell).get("grade_id")
-        if isinstance(grade_id, str) and grade_id:
-            ours[grade_id] = cell
-    for grade_id, cell in ours.items():
-        meta = _nbgrader(cell)
-        is_test = meta.get("grade") and not meta.get("solution")
-        copies = theirs.get(grade_id, [])
-        label = "test cell" if is_test else "cell"
-        if not copies:
-            if is_test:
-                findings.append(("tampered tests", f"test cell '{grade_id}' was deleted (the "
-                                 "instructor's copy was graded)"))
-            continue
-        if len(copies) > 1:
-            findings.append(("tampered tests", f"{label} '{grade_id}' appears {len(copies)} "
-                             "times (nbgrader graded one copy, with the instructor's code and "
-                             "points)"))
-        if any(c.get("cell_type") != cell.get("cell_type") for c in copies):
-            changed = next(c for c in copies if c.get("cell_type") != cell.get("cell_type"))
-            findings.append(("tampered tests", f"{label} '{grade_id}' was changed from "
-                             f"{cell.get('cell_type')} to {changed.get('cell_type')}"))
-        if is_test and any(visible_part(_source(c)) != visible_part(_source(cell))
-                           for c in copies):
-            findings.append(("tampered tests", f"test cell '{grade_id}' was edited (the "
-                             "instructor's copy was graded)"))
-        claimed = [_nbgrader(c).get("points") for c in copies]
-        wrong = [p for p in claimed if p != meta.get("points")]
-        if meta.get("grade") and wrong:
-            findings.append(("tampered tests", f"{label} '{grade_id}' claims {wrong[0]} points "
-                             f"instead of {meta.get('points')} (the instructor's points were "
-                             "used)"))
-        for flag in ("grade", "solution", "locked"):
-            if any(bool(_nbgrader(c).get(flag)) != bool(meta.get(flag)) for c in copies):
-                findings.append(("tampered tests", f"{label} '{grade_id}' has its nbgrader "
-                                 f"'{flag}' flag changed (the instructor's was used)"))
-    unknown = sorted(set(theirs) - set(ours))
-    if unknown:
-        what = "a cell claims the id" if len(unknown) == 1 else "cells claim the ids"
-        findings.append(("tampered tests", f"{what} {_listed([repr(i) for i in unknown])}, "
-                         "which the assignment does not have (run as the learner's own code, "
-                         "never as a test)"))
-    ids = Counter(str(c.get("id")) for c in cells if isinstance(c.get("id"), str))
-    repeated = sorted(i for i, n in ids.items() if n > 1)
-    if repeated:
-        findings.append(("tampered tests", f"cell ids repeat ({_listed(repeated)}); the "
-                         "repeats were given new ids"))
-    return findings
-
 
 # What a learner's code did with a name, and how the summary says it: (kind, one, many).
 _BUILTIN = ("tampered interpreter", "changes a Python builtin", "changes Python builtins")
