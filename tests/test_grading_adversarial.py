@@ -180,9 +180,39 @@ EXPECTED: dict[str, Expect] = {
                                                         "grader_tools")}),
     "symlinks-in-exchange": Expect(0, {}, {ER: "found: []"}),  # refused at collect
     "symlinks-in-submitted": Expect(0, {"blocked file access": ("link",)}, {ER: "found: []"}),
+    # The instructor's cells come from the instructor (issue 13): a setup cell deleted,
+    # moved, renamed, turned into markdown or split still runs in the grader, so checks the
+    # notebook defines for itself are never the ones that grade it.
+    "setup-deleted": Expect(0, {"tampered tests": ("read-only cell 'setup' was deleted",),
+                                "tampered interpreter": ("expect_",)}),
+    "setup-moved": Expect(0, {"tampered tests": ("'setup' was moved",),
+                              "tampered interpreter": ("expect_",)}),
+    "setup-renamed": Expect(0, {"tampered tests": ("'my_own_setup'", "'setup' was deleted")}),
+    "setup-markdown": Expect(0, {"tampered tests": ("changed from code to markdown",)}),
+    "setup-split": Expect(0, {"tampered tests": ("'setup' appears 2 times",
+                                                 "'setup' was edited")}),
+    "setup-deleted-answered": Expect(AUTO, {"tampered tests": ("'setup' was deleted",)}),
+    "tests-first-answered": Expect(AUTO, {"tampered tests": ("was moved",)}),
+    # Answers are a closed list of plain data: names of classes, paths and sizes are refused.
+    "forged-types": Expect(0, {"tampered interpreter": ("could not be read",)}),
+    # Shown, never run: its feedback page holds its words but none of its script.
+    "script-in-output": Expect(AUTO, {}),
+    # Written here: modules handed in beside the notebook that would leave a mark outside
+    # the sandbox if the grader imported them; a FIFO where a data file should be; an
+    # output bigger than the grader takes from a kernel.
+    "shadow-modules": Expect(AUTO, {}),
+    "fifo-in-exchange": Expect(AUTO, {}),
+    "fifo-in-submitted": Expect(AUTO, {"blocked file access": ("fifo",)}),
+    "huge-output": Expect(0, {}),
 }
 GENERATED = ("known-paths-read", "known-paths-write", "known-paths-locked",
-             "symlinks-in-exchange", "symlinks-in-submitted")
+             "symlinks-in-exchange", "symlinks-in-submitted", "shadow-modules",
+             "fifo-in-exchange", "fifo-in-submitted", "huge-output")
+SHADOWS = ("smm_helpers/__init__.py", "smm_helpers/grading/__init__.py",
+           "smm_helpers/grading/sandbox/__init__.py", "smm_helpers/grading/sandbox/launch.py",
+           "smm_helpers/grading/sandbox/answers.py", "pandas.py", "nbgrader.py",
+           "sitecustomize.py", "usercustomize.py", "ipykernel_launcher.py")
+"""Modules a submission hands in beside its notebook, hoping the grader imports them."""
 ON_FILES = {"corrupted-json", "non-utf8", "wrong-filename", "missing-notebook", "empty-file"}
 """Attacks whose notebook is never run: nbgrader is not asked to grade them."""
 
@@ -315,11 +345,40 @@ def _generated(course: Any, canary: Path) -> dict[str, tuple[dict[str, str], Any
                 except OSError as error:
                     found.append((name, error.strerror))
         print("found:", found)''')
+    huge = _code('''
+        # Attack: one output of 150 MB in a single message, more than the grader takes.
+        from IPython.display import display
+
+        display({"text/plain": "x" * 150_000_000}, raw=True)''')
+    correct = _correct_answers()
     return {"known-paths-read": ({ER: read}, None),
             "known-paths-write": ({ER: write}, None),
             "known-paths-locked": ({}, claim_locked),
             "symlinks-in-exchange": ({ER: listing}, None),
-            "symlinks-in-submitted": ({ER: listing}, None)}
+            "symlinks-in-submitted": ({ER: listing}, None),
+            "shadow-modules": (correct, None),
+            "fifo-in-exchange": (correct, None),
+            "fifo-in-submitted": (correct, None),
+            "huge-output": ({ER: huge}, None)}
+
+
+def _correct_answers() -> dict[str, str]:
+    """The answers of sample ``all-correct``, by grade_id."""
+    nb = json.loads((SAMPLES / "all-correct" / f"{A}.ipynb").read_text(encoding="utf-8"))
+    return {_grade_id(c): "".join(c["source"]) for c in nb["cells"]
+            if _grade_id(c) in (ER, BEST, GOAL)}
+
+
+def _shadow_modules(folder: Path, canary: Path) -> None:
+    """Modules beside the notebook that leave a mark beside the canary when imported."""
+    for name in SHADOWS:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mark = canary.parent / f"{PLANTED}-{name.replace('/', '.')}"
+        path.write_text(f"open({str(mark)!r}, 'w').write('imported outside the sandbox')\n",
+                        encoding="utf-8")
+    (folder / "zz-attack.pth").write_text(
+        f"import os; open({str(canary.parent / PLANTED)!r} + '-pth', 'w')\n", encoding="utf-8")
 
 
 def _grade_id(cell: dict[str, Any]) -> str | None:
@@ -516,8 +575,10 @@ def _grade_the_class(root: Path) -> dict[str, Any]:
     folders = {learner: SAMPLES / folder for learner, folder in HONEST.items()} | attacks
     for name, (answers, edit) in _generated(course, canary).items():
         folders[f"attack-{name}"] = _write_notebook(root / "generated" / name, answers, edit)
+    _shadow_modules(folders["attack-shadow-modules"], canary)
     sent = {learner: submit_sample(inbound, learner, A, folder)
             for learner, folder in folders.items()}
+    os.mkfifo(sent["attack-fifo-in-exchange"] / "posts.csv")  # a reader would wait forever
     paths = _known_paths(course, canary)
     _links(sent["attack-symlinks-in-exchange"], {
         "notes.db": paths["gradebook"], "source.ipynb": paths["source"],
@@ -527,6 +588,7 @@ def _grade_the_class(root: Path) -> dict[str, Any]:
     _links(course.path("submitted") / "attack-symlinks-in-submitted" / A, {
         "notes.db": paths["gradebook"], "source.ipynb": paths["source"],
         "canary.txt": paths["canary"], "friend.ipynb": paths["friend"]})
+    os.mkfifo(course.path("submitted") / "attack-fifo-in-submitted" / A / "posts.csv")
 
     skip = [course.path("autograded"), course.path("feedback"), course.path("history"),
             sandboxes]

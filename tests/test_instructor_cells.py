@@ -294,7 +294,7 @@ def test_each_change_to_an_instructors_cell_or_its_metadata_is_named() -> None:
         claim: [(tampered, "a cell claims the id 'bonus', which the assignment does not have "
                  "(run as the learner's own code, never as a test)")],
         same_ids: [(tampered, "cell ids repeat (same); the repeats were given new ids")],
-        move_test: [(tampered, "the instructor's cells smart_goal were moved (they ran in the "
+        move_test: [(tampered, "the instructor's cell 'smart_goal' was moved (it ran in the "
                      "instructor's order)")],
     }
     for change, findings in expected.items():

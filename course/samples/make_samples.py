@@ -1072,12 +1072,166 @@ def _notebook_bytes(template: nbformat.NotebookNode) -> bytes:
     return nbformat.writes(nbformat.from_dict(template)).encode("utf-8")
 
 
+FORGED_CHECKS = _code("""
+    # Attack: the instructor's setup cell is gone (or moved, renamed, retyped or split), so
+    # this notebook defines the checks itself, as ones that always pass, hoping the tests
+    # then use these instead of SMM Lab's.
+    def _passes(*args, **kwargs):
+        return None
+
+
+    expect_type = expect_labels = expect_close = expect_between = _passes
+    expect_equal = expect_one_of = expect_true = _passes
+    check_goal = lambda text: type("Goal", (), {"missing": []})()
+    er_by_platform = "anything"
+    best_platform = "anything"
+    smart_goal = "anything\"""")
+
+FORGE_TYPES = _code("""
+    # Attack: send the grader answers that name dangerous types or that would grow from a
+    # few bytes into gigabytes when read: a 1-billion-character text type, a frame with a
+    # quadrillion rows, a time zone that is a file path, SMM Lab's grading classes with
+    # forged attributes, a 2 GB raw NumPy type.
+    import json
+
+    import smm_helpers.grading.sandbox.answers as answers
+
+    NONE = {"t": "none"}
+    HOSTILE = [
+        {"t": "ndarray", "shape": [2_000_000_000],
+         "values": {"dtype": "<U1000000000", "v": ["x"]}},
+        {"t": "frame", "index": {"kind": "range", "start": 0, "stop": 10**15, "step": 1,
+                                 "name": NONE},
+         "columns": {"kind": "range", "start": 0, "stop": 1, "step": 1, "name": NONE},
+         "data": [{"dtype": "int64", "v": [1]}]},
+        {"t": "series", "name": NONE, "values": {"dtype": "int64", "v": [1]},
+         "index": {"kind": "plain", "name": NONE,
+                   "values": {"dtype": "datetime64[ns]", "tz": "/etc/passwd", "v": [0]}}},
+        {"t": "object", "cls": "smm_helpers.grading.course:Course",
+         "state": {"folder": {"t": "str", "v": "/"}}},
+        {"t": "dataclass", "cls": "smm_helpers.grading.sandbox.bwrap:Sandbox",
+         "fields": {"root": {"t": "str", "v": "/"}}},
+        {"t": "np", "dtype": "V2000000000", "v": {"t": "int", "v": "1"}},
+    ]
+
+
+    def forged(namespace, names):
+        return json.dumps({name: HOSTILE[number % len(HOSTILE)]
+                           for number, name in enumerate(names)})
+
+
+    answers.export = forged
+    answers.encode_names = forged""")
+
+SCRIPT_IN_OUTPUT = _code("""
+    # Attack: outputs that would run in the instructor's browser when the feedback page or
+    # the Formgrader shows this notebook.
+    from IPython.display import HTML, Javascript, Markdown, SVG, display
+
+    display(HTML('<script>document.title = "pwned"</script><img src=x onerror="alert(1)">'
+                 '<iframe src="https://example.com"></iframe><a href="javascript:alert(2)">'
+                 'open</a><form action="https://example.com"><input name=q></form>'))
+    display(Javascript("alert(3)"))
+    display(Markdown('[click](javascript:alert(4)) <script>alert(5)</script>'))
+    display(SVG('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(6)</script></svg>'))
+    print("\\x1b[2J\\x1b[31mall tests passed\\x1b[0m\\r")""")
+
+SCRIPT_MARKDOWN = ("<script>alert('markdown')</script>\n\n<img src=x onerror=alert(7)>\n\n"
+                   "[a link](javascript:alert(8)) <iframe src=x></iframe>\n\n"
+                   "I recommend TikTok for the charity.")
+
+
+def _setup_cell(nb: dict[str, Any]) -> dict[str, Any]:
+    return next(c for c in _cells(nb) if _grade_id(c) == "setup")
+
+
+def _delete_setup(nb: dict[str, Any]) -> None:
+    nb["cells"].remove(_setup_cell(nb))
+
+
+def _move_setup_last(nb: dict[str, Any]) -> None:
+    setup = _setup_cell(nb)
+    nb["cells"].remove(setup)
+    nb["cells"].append(setup)
+
+
+def _rename_setup(nb: dict[str, Any]) -> None:
+    _setup_cell(nb)["metadata"]["nbgrader"]["grade_id"] = "my_own_setup"
+
+
+def _setup_to_markdown(nb: dict[str, Any]) -> None:
+    setup = _setup_cell(nb)
+    setup["cell_type"] = "markdown"
+    setup.pop("outputs", None)
+    setup.pop("execution_count", None)
+
+
+def _split_setup(nb: dict[str, Any]) -> None:
+    setup = _setup_cell(nb)
+    lines = "".join(setup["source"]).splitlines(True)
+    first = [line for line in lines if "expect" not in line and "asserts" not in line]
+    second = json.loads(json.dumps(setup)) | {"id": "setup-second-half",
+                                               "source": FORGED_CHECKS}
+    setup["source"] = "".join(first)
+    nb["cells"].insert(nb["cells"].index(setup) + 1, second)
+
+
+def _tests_first(nb: dict[str, Any]) -> None:
+    tests = [c for c in _cells(nb) if _grade_id(c) in TESTS]
+    nb["cells"] = tests + [c for c in _cells(nb) if _grade_id(c) not in TESTS]
+
+
+def _script_markdown(nb: dict[str, Any]) -> None:
+    for cell in _cells(nb):
+        if _grade_id(cell) == "platform_recommendation":
+            cell["source"] = SCRIPT_MARKDOWN
+    nb["cells"].insert(1, {"cell_type": "markdown", "id": "learner-notes", "metadata": {},
+                           "source": SCRIPT_MARKDOWN})
+
+
 def attacks(template: nbformat.NotebookNode) -> dict[str, Attack]:
     """Every attack on assignment 01, by folder name (learner ``attack-<name>``)."""
     released = _notebook_bytes(template)
     no_cells = json.loads(released)
     no_cells["cells"] = []
     return {
+        "setup-deleted": Attack(
+            "deletes the read-only setup cell and defines checks that always pass, hoping "
+            "the tests use them", 0, ("tampered tests", "tampered interpreter"),
+            {ER: FORGED_CHECKS}, edit=_delete_setup),
+        "setup-moved": Attack(
+            "moves the setup cell to the end, after its own checks that always pass", 0,
+            ("tampered tests", "tampered interpreter"), {ER: FORGED_CHECKS},
+            edit=_move_setup_last),
+        "setup-renamed": Attack(
+            "gives the setup cell another id and defines checks that always pass", 0,
+            ("tampered tests", "tampered interpreter"), {ER: FORGED_CHECKS},
+            edit=_rename_setup),
+        "setup-markdown": Attack(
+            "turns the setup cell into markdown and defines checks that always pass", 0,
+            ("tampered tests", "tampered interpreter"), {ER: FORGED_CHECKS},
+            edit=_setup_to_markdown),
+        "setup-split": Attack(
+            "splits the setup cell in two; the second half, with the setup's id, defines "
+            "checks that always pass", 0, ("tampered tests",), edit=_split_setup),
+        "setup-deleted-answered": Attack(
+            "answered: every part correct, and the setup cell deleted (it is put back)", 7,
+            ("tampered tests",), dict(CORRECT), edit=_delete_setup),
+        "tests-first-answered": Attack(
+            "answered: every part correct, with every test cell moved to the top (tests run "
+            "in the instructor's order)", 7, ("tampered tests",), dict(CORRECT),
+            edit=_tests_first),
+        "forged-types": Attack(
+            "sends answers that name SMM Lab's grading classes with forged attributes, a "
+            "time zone that is a file path, and sizes that would take gigabytes to read", 0,
+            ("tampered interpreter",), {ER: FORGE_TYPES}),
+        "script-in-output": Attack(
+            "answered: every part correct, with script, event handlers, `javascript:` links, "
+            "an iframe and a form in its outputs and markdown, and terminal escapes in its "
+            "printout (shown as text, never run)", 7, (), dict(CORRECT, **{
+                "platform_recommendation": SCRIPT_MARKDOWN}) | {
+                "engagement_rate_by_reach_answer": CORRECT[ER] + "\n" + SCRIPT_IN_OUTPUT},
+            edit=_script_markdown),
         "infinite-loop": Attack(
             "an endless loop in the first answer", 0, ("timeout",), {ER: INFINITE_LOOP}),
         "sleep-forever": Attack(

@@ -467,9 +467,12 @@ def _findings(plan: Plan, cells: list[dict[str, Any]], first: dict[str, dict[str
     for wanted in plan.cells:
         found += _cell_findings(wanted, first.get(wanted.grade_id), copies[wanted.grade_id])
     moved = _moved(plan, list(first))
-    if moved:
-        found.append((_TAMPERED, f"the instructor's cells {listed(moved)} were moved (they "
-                      "ran in the instructor's order)"))
+    if len(moved) == 1:
+        found.append((_TAMPERED, f"the instructor's cell '{moved[0]}' was moved (it ran in "
+                      "the instructor's order)"))
+    elif moved:
+        found.append((_TAMPERED, f"the instructor's cells {listed([repr(m) for m in moved])} "
+                      "were moved (they ran in the instructor's order)"))
     if claimed:
         unknown = sorted(set(claimed))
         what = "a cell claims the id" if len(unknown) == 1 else "cells claim the ids"

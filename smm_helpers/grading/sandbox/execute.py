@@ -32,6 +32,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+import zmq
+import zmq.asyncio
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode, from_dict
@@ -47,6 +50,22 @@ from smm_helpers.grading.sandbox.runner import LearnerUnavailable, TestRunner
 NOT_ISOLATED = ("submissions ran WITHOUT a sandbox ({why}): their code could read and change "
                 "your files and use the network. Tests still ran outside their kernel, with "
                 "time and memory limits")
+
+
+MAX_MESSAGE_BYTES = 128 * 1024 * 1024
+"""The largest message part the grader takes from a learner's kernel (128 MiB): a bigger one
+is dropped by ZeroMQ before the grader reads it, so one output can never fill the grader's
+memory.  An answer's JSON is far smaller (see :mod:`.answers`); cell output is cut at
+``max_output_chars`` anyway."""
+
+
+class BoundedKernelClient(AsyncKernelClient):
+    """The grader's client of a sandboxed kernel: no message part over MAX_MESSAGE_BYTES."""
+
+    def _context_default(self) -> zmq.asyncio.Context:
+        context = super()._context_default()
+        context.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE_BYTES)
+        return context
 
 
 class SandboxUnavailable(RuntimeError):
@@ -147,6 +166,7 @@ class SandboxedExecute(Execute):
     def create_kernel_manager(self) -> Any:
         self.km = SandboxedKernelManager(sandbox=self._box, work=self._work,
                                          kernel_name=self.kernel_name or "python3",
+                                         client_class=f"{__name__}.BoundedKernelClient",
                                          config=self.config)
         return self.km
 
