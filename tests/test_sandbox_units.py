@@ -237,13 +237,19 @@ class Pair(NamedTuple):
     reach: int
 
 
-def test_enums_and_named_tuples_are_rebuilt_only_from_trusted_modules(
+def test_enums_and_named_tuples_are_rebuilt_only_from_the_table_of_value_types(
         monkeypatch: pytest.MonkeyPatch) -> None:
     assert round_trip(Pair("x", 3)) == ("x", 3) and type(round_trip(Pair("x", 3))) is tuple
-    assert isinstance(round_trip(Tier.GOLD), Unreadable)  # a class outside SMM Lab
-    monkeypatch.setattr(answers, "TRUSTED_MODULES", ("smm_helpers.", __name__))
+    assert isinstance(round_trip(Tier.GOLD), Unreadable)  # a class outside the table
+    monkeypatch.setattr(answers, "VALUE_TYPES", {
+        **answers.VALUE_TYPES,
+        "Tier": answers.ValueType(f"{__name__}:Tier", {}, build="member"),
+        "Pair": answers.ValueType(f"{__name__}:Pair", {"platform": "text", "reach": "int"},
+                                  build="positional")})
     assert round_trip(Tier.GOLD) is Tier.GOLD
-    assert type(round_trip(Pair("x", 3))) is Pair
+    assert type(round_trip(Pair("x", 3))) is Pair and round_trip(Pair("x", 3)) == ("x", 3)
+    assert "not a member of Tier" in repr(answers.decode(json.dumps(
+        {"x": {"t": "smm", "type": "Tier", "member": "__class__"}}))["x"])
 
 
 class LyingText(str):

@@ -105,8 +105,9 @@ class LearnerFunction:
         expression = f"__import__({_MODULE!r}, fromlist=['call']).call(globals(), " \
                      f"{self.name!r}, {arguments!r})"
         try:
-            reply = answers.json.loads(self._runner.ask(expression, self._runner.timeout))
-        except (ValueError, RecursionError):
+            reply = answers.read_json(self._runner.ask(expression, self._runner.timeout),
+                                      budget=self._runner.budget)
+        except answers.AnswerError:
             raise LearnerUnavailable(f"{self.name}(...) did not answer with plain data") \
                 from None
         if not isinstance(reply, dict):
@@ -114,7 +115,8 @@ class LearnerFunction:
         if "raised" in reply:
             raise LearnerCodeError(f"{self.name}(...) raised {reply['raised']}: "
                                    f"{reply.get('why', '')}")
-        return answers._decode_named(f"{self.name}(...)", reply.get("ok"))
+        return answers._decode_named(f"{self.name}(...)", reply.get("ok"),
+                                     budget=self._runner.budget)
 
     def __repr__(self) -> str:
         return f"<the learner's function {self.name}>"
@@ -133,6 +135,8 @@ class TestRunner:
         self.timeout = timeout
         self.trusted: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
         self.unreadable: list[str] = []
+        self.budget = answers.Budget()
+        """The bytes the learner's answers may take in the grader, for the whole notebook."""
 
     def run_setup(self, source: str, grade_id: str) -> list[dict[str, Any]]:
         """Run an instructor's read-only cell here (its outputs are the kernel's, not these)."""
@@ -177,8 +181,8 @@ class TestRunner:
         expression = f"__import__({_MODULE!r}, fromlist=['export']).export(globals(), {names!r})"
         text = self.ask(expression, self.timeout)
         try:
-            values = answers.decode(text)
-        except (answers.AnswerError, ValueError, TypeError) as error:
+            values = answers.decode(text, budget=self.budget)
+        except answers.AnswerError as error:
             raise LearnerUnavailable(f"its answers were not plain data: {error}") from None
         for name, value in list(values.items()):
             if name not in names:
