@@ -34,6 +34,19 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
+# Learners' notebooks are shown, never run, in feedback pages and the Formgrader: their
+# markdown and outputs are cleaned of scripts, event handlers, javascript: links, frames and
+# forms (see smm_helpers/grading/sanitize.py).  smm-course commands add these lines to any
+# course's config; they are here for nbgrader's own commands and the Formgrader.
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.skip_svg_encoding = False
+c.HTMLExporter.embed_images = False
+c.HTMLExporter.filters = {
+    "clean_html": "smm_helpers.grading.sanitize.clean_html",
+    "markdown2html": "smm_helpers.grading.sanitize.SafeMarkdown",
+}
+c.HTMLExporter.preprocessors = ["smm_helpers.grading.sanitize.SanitizeLearnerContent"]
+
 # Grading kernels run on this machine only; keep ipykernel's notice that their local TCP
 # connection is unencrypted out of the instructor's terminal (learners' own warnings still
 # show in their notebooks).

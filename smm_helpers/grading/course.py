@@ -233,14 +233,21 @@ def ensure_tools_on_path() -> None:
 
 
 def load_config(folder: Path, overrides: dict[str, dict[str, Any]] | None = None) -> Any:
-    """Load ``folder/nbgrader_config.py`` as a traitlets Config, with ``overrides`` on top."""
+    """Load ``folder/nbgrader_config.py`` as a traitlets Config, with ``overrides`` on top.
+
+    The settings that keep learners' content from running in feedback pages and the
+    Formgrader (:func:`smm_helpers.grading.sanitize.apply_safe_settings`) go on last, so
+    neither a course's own config nor ``overrides`` can leave them out.
+    """
     from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
+
+    from smm_helpers.grading.sanitize import apply_safe_settings
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
     if overrides:
         config.merge(Config(overrides))
-    return config
+    return apply_safe_settings(config)
 
 
 def open_course(folder: str | Path = DEFAULT_COURSE,

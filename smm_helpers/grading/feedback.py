@@ -3,6 +3,11 @@
 nbgrader 0.9 puts the autograded notebook — hidden tests included — into the feedback HTML;
 this command always adds :class:`~smm_helpers.grading.hide_hidden_tests.HideHiddenTests`,
 then checks each HTML file for any line of a hidden test before saying it is ready.
+
+The page shows what the learner wrote and printed, never runs it: the course's config
+carries :mod:`smm_helpers.grading.sanitize`'s settings (this command adds any it lacks), and
+each page is checked for markup that could run (:func:`~smm_helpers.grading.sanitize.
+active_markup`) before it is released.
 """
 
 from __future__ import annotations
@@ -11,9 +16,12 @@ import html
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NoReturn
 
 from smm_helpers.errors import DataError
 from smm_helpers.grading.course import Course
+from smm_helpers.grading.problems import printable
+from smm_helpers.grading.sanitize import active_markup, apply_safe_settings, missing_safe_settings
 
 Echo = Callable[[str], None]
 HIDER = "smm_helpers.grading.hide_hidden_tests.HideHiddenTests"
@@ -65,9 +73,8 @@ def leaks(html_text: str, secret_lines: Iterable[str]) -> list[str]:
     return [line for line in secret_lines if line.strip() in shown]
 
 
-def feedback(course: Course, assignment: str, learners: Iterable[str] | None = None,
-             echo: Echo = print) -> list[Path]:
-    """Write feedback HTML for every autograded learner; return the files written."""
+def _configure(course: Course) -> None:
+    """Make sure the course's nbgrader config hides hidden tests and sanitizes learner content."""
     preprocessors = list(course.config.get("GenerateFeedback", {}).get(
         "preprocessors", ["nbgrader.preprocessors.GetGrades",
                           "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]))
@@ -75,6 +82,20 @@ def feedback(course: Course, assignment: str, learners: Iterable[str] | None = N
         preprocessors.insert(1, HIDER)
         course.config.GenerateFeedback.preprocessors = preprocessors
         course._api = None
+    if missing_safe_settings(course.config):
+        apply_safe_settings(course.config)
+        course._api = None
+
+
+def _withhold(page: Path, problem: str, fix: str) -> NoReturn:
+    page.rename(page.with_suffix(".html.withheld"))
+    raise DataError(f"{problem}; it was withheld, not released", file=str(page), fix=fix)
+
+
+def feedback(course: Course, assignment: str, learners: Iterable[str] | None = None,
+             echo: Echo = print) -> list[Path]:
+    """Write feedback HTML for every autograded learner; return the files written."""
+    _configure(course)
     api = course.api()
     autograded = course.path("autograded")
     who = list(learners) if learners is not None else sorted(
@@ -84,19 +105,26 @@ def feedback(course: Course, assignment: str, learners: Iterable[str] | None = N
     for learner in who:
         result = api.generate_feedback(assignment, learner)
         if not result["success"]:
-            echo(f"  ✗ {learner}: no feedback — {(result.get('error') or '').strip()[-200:]}")
+            error = (result.get("error") or "").strip()[-200:]
+            echo(f"  ✗ {printable(learner)}: no feedback — {printable(error)}")
             continue
         for page in sorted((course.path("feedback") / learner / assignment).glob("*.html")):
             own = course.path("submitted") / learner / assignment / f"{page.stem}.ipynb"
             secrets = hidden_lines(course.source_dir / assignment / f"{page.stem}.ipynb",
                                    except_in=[own])
-            leaked = leaks(page.read_text(encoding="utf-8"), secrets)
+            text = page.read_text(encoding="utf-8")
+            leaked = leaks(text, secrets)
             if leaked:
-                page.rename(page.with_suffix(".html.withheld"))
-                raise DataError(f"the feedback shows hidden test code ({leaked[0]!r}); it was "
-                                "withheld, not released", file=str(page),
-                                fix="make sure HideHiddenTests is in GenerateFeedback."
-                                    "preprocessors in nbgrader_config.py")
+                _withhold(page, f"the feedback shows hidden test code ({leaked[0]!r})",
+                          fix="make sure HideHiddenTests is in GenerateFeedback."
+                              "preprocessors in nbgrader_config.py")
+            active = active_markup(text)
+            if active:
+                _withhold(page, "the feedback page has markup that would run in a browser "
+                                f"({printable(active[0])})",
+                          fix="keep the HTMLExporter settings of SMM Lab's course/"
+                              "nbgrader_config.py in yours; a feedback template of your own "
+                              "must keep its scripts in <head>")
             written.append(page)
     echo(f"✓ feedback for {len(written)} notebook(s) in {course.path('feedback')}")
     return written

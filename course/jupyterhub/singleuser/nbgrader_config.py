@@ -36,3 +36,17 @@ c.CourseDirectory.course_id = course_id
 c.Exchange.root = exchange
 # Fetched assignments land in ~/<assignment>/, as on a laptop (one course per hub).
 c.Exchange.path_includes_course = False
+
+# Learners' notebooks are shown, never run, by the Formgrader (smm_helpers/grading/sanitize.py):
+# set after the course's own config, so a course config without these lines still gets them.
+# (The Formgrader reads the course's config once more, last: one that switches them off
+# explicitly wins there.)
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.skip_svg_encoding = False
+c.HTMLExporter.embed_images = False
+c.HTMLExporter.filters = {**c.HTMLExporter.get("filters", {}),
+                          "clean_html": "smm_helpers.grading.sanitize.clean_html",
+                          "markdown2html": "smm_helpers.grading.sanitize.SafeMarkdown"}
+sanitizer = "smm_helpers.grading.sanitize.SanitizeLearnerContent"
+c.HTMLExporter.preprocessors = [
+    *(p for p in c.HTMLExporter.get("preprocessors", []) if p != sanitizer), sanitizer]
