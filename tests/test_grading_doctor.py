@@ -194,3 +194,15 @@ def test_a_package_found_only_through_pythonpath_is_a_problem_for_graded_noteboo
     assert "graded notebooks cannot import only_on_pythonpath" in str(check)
     assert "PYTHONPATH" in str(check) and "every learner would score 0" in str(check)
     assert f"pip install -e {tmp_path}" in str(check)
+
+
+def test_a_course_config_that_lets_learner_script_run_in_the_formgrader_is_a_warning(
+        tmp_path: Path) -> None:
+    from smm_helpers.grading.doctor import formgrader_check
+
+    assert formgrader_check(REPO / "course").status == "ok"
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\n"
+                                                 "c.CourseDirectory.course_id = 'x'\n")
+    check = formgrader_check(tmp_path)
+    assert check.status == "warn"
+    assert "c.HTMLExporter.sanitize_html = True" in check.fix

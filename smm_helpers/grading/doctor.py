@@ -318,6 +318,7 @@ def course_checks(course_dir: str | Path) -> list[Check]:
                             "exchange and Assignments panel need",
                             fix="add c.CourseDirectory.course_id = \"smm-lab\" (or your "
                                 "course's id)"))
+    checks.append(formgrader_check(folder))
     checks += roster_checks(course.roster_file)
     checks += source_checks(course)
     checks += due_date_checks(course.due_dates_file, course.assignments())
@@ -331,6 +332,26 @@ def course_checks(course_dir: str | Path) -> list[Check]:
                             "also runs them)"))
     checks.append(gradebook_check(course))
     return checks
+
+
+def formgrader_check(folder: Path) -> Check:
+    """Does the course's own config keep learners' content from running in the Formgrader?
+
+    ``smm-course`` commands add the safe settings to any course config, but nbgrader's
+    Formgrader reads the course folder's ``nbgrader_config.py`` itself.
+    """
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from smm_helpers.grading.sanitize import missing_safe_settings
+
+    own = PyFileConfigLoader("nbgrader_config.py", path=str(folder.resolve())).load_config()
+    missing = missing_safe_settings(own)
+    if missing:
+        return Check("warn", "nbgrader_config.py does not clean learners' notebooks for the "
+                     "Formgrader, so a learner's script could run in your browser there",
+                     fix="add these lines (as in the repository's course/nbgrader_config.py): "
+                     + "; ".join(missing))
+    return Check("ok", "the Formgrader shows learners' notebooks cleaned (no script runs)")
 
 
 def roster_checks(path: Path) -> list[Check]:
