@@ -341,7 +341,7 @@ def test_millions_of_tiny_items_are_refused_before_they_are_read() -> None:
 
 def test_many_items_past_one_answers_budget_fail_that_answer_only(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(answers, "ANSWER_BYTES", MB)
+    monkeypatch.setattr(answers.budget, "ANSWER_BYTES", MB)
     many = {"t": "list", "v": [{"t": "int", "v": "7"}] * 20_000}
     values = answers.decode(json.dumps({"x": many, "y": text("fine")}))
     assert "would take more than 1 MiB once read, the most one answer may take" in why(
@@ -367,7 +367,7 @@ def test_an_error_while_reading_fails_that_answer_and_not_the_others(
     def failing(data: Any, budget: Budget) -> Any:
         raise error("boom")
 
-    monkeypatch.setitem(answers._SCALARS, "str", failing)
+    monkeypatch.setitem(answers.scalars._SCALARS, "str", failing)
     values = answers.decode(json.dumps({"bad": text("x"), "good": {"t": "int", "v": "2"},
                                         "gone": {"t": "missing"}}))
     assert isinstance(values["bad"], Unreadable)
@@ -407,7 +407,7 @@ PLAIN_TYPES = (type(None), bool, int, float, complex, str, bytes, range, dt.date
 
 @functools.cache
 def registered_classes() -> dict[type, str]:
-    return {answers._registered_class(tag): tag for tag in answers.VALUE_TYPES}
+    return {answers.value_types._registered_class(tag): tag for tag in answers.VALUE_TYPES}
 
 
 def assert_allowed(value: Any, depth: int = 0) -> None:
@@ -541,7 +541,7 @@ def warm_up() -> None:
     itself imports (nothing)."""
     for module in registry_modules():
         importlib.import_module(module)
-    answers._zone_names()
+    answers.reading._zone_names()
     for value in warm_values():
         round_trip(value)
     for data, _ in HOSTILE.values():
@@ -820,7 +820,7 @@ def test_every_type_of_the_table_has_a_real_value_here(smm_values: dict[str, Any
 @pytest.mark.parametrize("tag", sorted(answers.VALUE_TYPES))
 def test_the_table_lists_each_types_constructor_fields(tag: str) -> None:
     spec = answers.VALUE_TYPES[tag]
-    cls = answers._registered_class(tag)
+    cls = answers.value_types._registered_class(tag)
     assert f"{cls.__module__}:{cls.__qualname__}" == spec.path
     if dataclasses.is_dataclass(cls):
         assert list(spec.fields) == [f.name for f in dataclasses.fields(cls) if f.init]

@@ -210,7 +210,7 @@ GENERATED = ("known-paths-read", "known-paths-write", "known-paths-locked",
              "fifo-in-exchange", "fifo-in-submitted", "huge-output")
 SHADOWS = ("smm_helpers/__init__.py", "smm_helpers/grading/__init__.py",
            "smm_helpers/grading/sandbox/__init__.py", "smm_helpers/grading/sandbox/launch.py",
-           "smm_helpers/grading/sandbox/answers.py", "pandas.py", "nbgrader.py",
+           "smm_helpers/grading/sandbox/answers/__init__.py", "pandas.py", "nbgrader.py",
            "sitecustomize.py", "usercustomize.py", "ipykernel_launcher.py")
 """Modules a submission hands in beside its notebook, hoping the grader imports them."""
 ON_FILES = {"corrupted-json", "non-utf8", "wrong-filename", "missing-notebook", "empty-file"}

@@ -22,6 +22,7 @@ import datetime as dt
 import decimal
 import enum
 import fractions
+import importlib
 import json
 import math
 import sys
@@ -35,7 +36,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smm_helpers.grading.sandbox import answers, bwrap, tampering
-from smm_helpers.grading.sandbox.answers import AnswerError, Missing, Unreadable
+from smm_helpers.grading.sandbox.answers import AnswerError, Missing, Unreadable, decoding, encoding  # noqa: F401 -- patched
 from smm_helpers.grading.sandbox.launch import Limits
 from smm_helpers.grading.sandbox.runner import LearnerUnavailable, read_names
 from smm_helpers.grading.sandbox.runner import TestRunner as Runner  # not a pytest class
@@ -241,7 +242,7 @@ def test_enums_and_named_tuples_are_rebuilt_only_from_the_table_of_value_types(
         monkeypatch: pytest.MonkeyPatch) -> None:
     assert round_trip(Pair("x", 3)) == ("x", 3) and type(round_trip(Pair("x", 3))) is tuple
     assert isinstance(round_trip(Tier.GOLD), Unreadable)  # a class outside the table
-    monkeypatch.setattr(answers, "VALUE_TYPES", {
+    monkeypatch.setattr(answers.value_types, "VALUE_TYPES", {
         **answers.VALUE_TYPES,
         "Tier": answers.ValueType(f"{__name__}:Tier", {}, build="member"),
         "Pair": answers.ValueType(f"{__name__}:Pair", {"platform": "text", "reach": "int"},
@@ -374,13 +375,13 @@ HOSTILE = {
 def test_hostile_answers_are_unreadable_and_import_nothing_outside_smm_lab(
         name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     imported: list[str] = []
-    real = answers.importlib.import_module
+    real = importlib.import_module
 
     def recording(module: str, *args: Any) -> Any:
         imported.append(module)
         return real(module, *args)
 
-    monkeypatch.setattr(answers.importlib, "import_module", recording)
+    monkeypatch.setattr(importlib, "import_module", recording)
     value = answers.decode(json.dumps(HOSTILE[name]))["x"]
     assert isinstance(value, Unreadable), value
     assert all(m.startswith("smm_helpers.") for m in imported), imported
@@ -395,7 +396,8 @@ def test_answers_that_are_not_a_json_object_are_refused(text: str) -> None:
 
 
 def test_answers_over_the_size_limit_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(answers, "MAX_JSON_CHARS", 100)
+    for part in (answers.encoding, answers.decoding):  # each side checks the size
+        monkeypatch.setattr(part, "MAX_JSON_CHARS", 100)
     text = answers.encode_names({"x": "a" * 200}, ["x"])
     assert "too big to check" in text  # the kernel's side says so instead of sending it
     with pytest.raises(AnswerError, match="over 100 characters"):
