@@ -99,3 +99,93 @@ def test_an_account_that_is_not_a_learner_is_trusted_as_before(tmp_path, monkeyp
     assert collect.impostor(tmp_path, "ar1001", {"ar1001", "bo2002"}) is None
     monkeypatch.setattr(collect, "file_owner", lambda path: "bo2002")
     assert collect.impostor(tmp_path, "ar1001", {"ar1001", "bo2002"}) == "bo2002"
+
+
+def _in_time(call, seconds: float = 60.0):
+    """``call()``, failing the test if it blocks (on a named pipe) for ``seconds``."""
+    import threading
+
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["value"] = call()
+        except BaseException as error:  # handed to the test
+            result["error"] = error
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"{call} blocked for {seconds:g} s"
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+def test_an_exchange_submission_is_copied_without_links_pipes_or_files_over_the_limit(
+        course, tmp_path):
+    """nbgrader's own collect would follow the link (copying the gradebook with the
+    instructor's rights), wait for ever on the named pipe and stop the whole collect at a
+    submission over ``max_dir_size``; each is left in the exchange and reported."""
+    import os
+
+    from smm_helpers.grading.collect import collect_from_exchange
+    from smm_helpers.grading.demo import submit_sample
+    from smm_helpers.grading.release import release
+
+    with (course.folder / "nbgrader_config.py").open("a") as config:
+        config.write("\nc.CourseDirectory.max_file_size = 50  # kB\n"
+                     "c.CourseDirectory.max_dir_size = 200  # kB\n")
+    from smm_helpers.grading.course import open_course
+
+    course = open_course(course.folder)
+    release(course, A, echo=lambda _: None)
+    inbound = course.exchange_dir / course.course_id / "inbound"
+    tricky = submit_sample(inbound, "sample-partial", A, SAMPLES / "partial")
+    (tricky / "gradebook.db").symlink_to(course.folder / "gradebook.db")
+    os.mkfifo(tricky / "answers.csv")
+    (tricky / "big.csv").write_bytes(b"x" * 60_000)
+    huge = submit_sample(inbound, "sample-blank", A, SAMPLES / "blank")
+    for number in range(5):
+        (huge / f"part-{number}.csv").write_bytes(b"x" * 45_000)
+    honest = submit_sample(inbound, "sample-all-correct", A, SAMPLES / "all-correct")
+
+    lines: list[str] = []
+    report = _in_time(lambda: collect_from_exchange(course, A, echo=lines.append))
+
+    assert report.collected == ["sample-all-correct", "sample-partial"]
+    got = course.path("submitted") / "sample-partial" / A
+    assert sorted(p.name for p in got.iterdir()) == [f"{A}.ipynb", "timestamp.txt"]
+    assert not (course.path("submitted") / "sample-blank" / A).exists()
+    found = sorted((p.kind, p.learner, p.message.split(",")[0]) for p in report.problems)
+    assert found == [
+        ("blocked file access", "sample-partial", "the submission holds answers.csv"),
+        ("blocked file access", "sample-partial", "the submission holds gradebook.db"),
+        ("too large", "sample-blank", f"the submission {huge.name} is over the limit of 195 "
+                                      "KB for a whole folder"),
+        ("too large", "sample-partial", "big.csv is over the limit of 48 KB (it holds 58 KB)")]
+    assert any("links are not collected" in p.message for p in report.problems)
+    # the exchange is left as the learners handed it in
+    assert (tricky / "gradebook.db").is_symlink() and (tricky / "answers.csv").exists()
+    assert honest.is_dir() and huge.is_dir()
+
+
+def test_an_lms_download_with_links_and_pipes_collects_only_the_notebooks(course, tmp_path):
+    import os
+
+    from smm_helpers.grading.collect import collect_from_folder
+
+    lms = tmp_path / "lms"
+    lms.mkdir()
+    shutil.copy(SAMPLES / "all-correct" / f"{A}.ipynb", lms / f"sample-all-correct_{A}.ipynb")
+    os.mkfifo(lms / f"sample-partial_{A}.ipynb")
+    (lms / f"sample-blank_{A}.ipynb").symlink_to(course.folder / "gradebook.db")
+    (lms / "sample-late").symlink_to(course.folder, target_is_directory=True)
+    report = _in_time(lambda: collect_from_folder(course, A, lms, echo=lambda _: None))
+    assert report.collected == ["sample-all-correct"]
+    kinds = sorted((p.kind, p.learner) for p in report.problems)
+    assert kinds == [("blocked file access", "sample-blank"), ("blocked file access",
+                                                              "sample-late"),
+                     ("blocked file access", "sample-partial")]
+    assert not (course.path("submitted") / "sample-partial").exists()
+    assert not (course.path("submitted") / "sample-late" / A).exists()

@@ -35,7 +35,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smm_helpers.grading.sandbox import answers, bwrap, tampering
+from smm_helpers.grading.sandbox import answers, bwrap, launch, tampering
 from smm_helpers.grading.sandbox.answers import AnswerError, Missing, Unreadable, decoding, encoding  # noqa: F401 -- patched
 from smm_helpers.grading.sandbox.launch import Limits
 from smm_helpers.grading.sandbox.runner import LearnerUnavailable, read_names
@@ -861,7 +861,8 @@ def test_as_root_the_kernel_runs_as_the_sandboxs_own_user_without_capabilities(
     monkeypatch.setattr(bwrap, "is_root", lambda: True)
     args = sandbox.wrap(["python", "-m", "ipykernel_launcher"], work)
     assert args[args.index("--cap-drop") + 1] == "ALL"
-    launcher = args[args.index("smm_helpers.grading.sandbox.launch"):]
+    launcher = args[args.index(launch.start_command()[2]):]
+    assert args[args.index(launch.start_command()[2]) - 1] == "-I"  # isolated, by file name
     uid = str(bwrap.sandbox_uid())
     assert launcher[launcher.index("--uid") + 1] == uid != "0"
     assert launcher[launcher.index("--memory-mb") + 1] == "512"
@@ -875,7 +876,7 @@ def test_not_as_root_a_user_namespace_is_made_and_limits_come_first(
     sandbox, work, _ = box
     monkeypatch.setattr(bwrap, "is_root", lambda: False)
     args = sandbox.wrap(["python", "-m", "ipykernel_launcher"], work)
-    assert args[1:3] == ["-m", "smm_helpers.grading.sandbox.launch"]
+    assert args[1:3] == ["-I", launch.start_command()[2]]  # isolated, by its file name
     assert "--unshare-user" in args and "--uid" not in args
     assert args.index("--memory-mb") < args.index("--unshare-net")
 

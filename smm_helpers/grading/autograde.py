@@ -9,6 +9,7 @@ a kernel that died — is reported and the rest of the class is still graded.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -17,7 +18,7 @@ import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,24 +69,39 @@ class AutogradeReport:
 
 
 def summary_table(rows: Iterable[GradeRow]) -> str:
-    """Scores and problems as a plain-text table.
+    r"""Scores and problems as a plain-text table.
+
+    Learner ids (folder names) and assignment names are shown :func:`printable`, as each
+    problem is, so a learner's control characters cannot rewrite the table.
 
     >>> print(summary_table([GradeRow("ar1001", "01-x", 7, 10, seconds=2.5)]))
     learner  assignment  score   status
     ar1001   01-x         7 / 10 ok
+    >>> print(summary_table([GradeRow("ar\x1b[2K\r1001", "01-x", 0, 10,
+    ...                               problems=[Problem("failed", "01-x", "a\nb")])]))
+    learner             assignment  score   status
+    ar\x1b[2K\r1001  01-x         0 / 10 failed
+    <BLANKLINE>
+    Problems (everyone else was graded):
+      ✗ 01-x — failed: a\nb
     """
+    from smm_helpers.grading.problems import printable
+
     rows = list(rows)
-    width = max([len("learner"), *(len(r.learner) for r in rows)])
-    a_width = max([len("assignment"), *(len(r.assignment) for r in rows)])
+    names = {id(r): (printable(r.learner), printable(r.assignment)) for r in rows}
+    width = max([len("learner"), *(len(names[id(r)][0]) for r in rows)])
+    a_width = max([len("assignment"), *(len(names[id(r)][1]) for r in rows)])
     lines = [f"{'learner':<{width}}  {'assignment':<{a_width}}  score   status"]
     for r in rows:
+        learner, assignment = names[id(r)]
         score = f"{r.score:g} / {r.max_score:g}"
-        lines.append(f"{r.learner:<{width}}  {r.assignment:<{a_width}}  {score:>6} {r.status}")
+        lines.append(f"{learner:<{width}}  {assignment:<{a_width}}  {score:>6} "
+                     f"{printable(r.status)}")
     bare = [r for r in rows if r.sandbox != "bubblewrap"]
     if bare:
         lines.insert(0, f"⚠ {len(bare)} of {len(rows)} submissions ran WITHOUT a sandbox "
-                        f"({bare[0].sandbox}): their code could read and change your files "
-                        "and use the network. See smm-course doctor.\n")
+                        f"({printable(bare[0].sandbox)}): their code could read and change "
+                        "your files and use the network. See smm-course doctor.\n")
     problems = [p for r in rows for p in r.problems]
     if problems:
         lines.append("")
@@ -109,27 +125,34 @@ def score_grid(rows: Iterable[GradeRow]) -> str:
     ar1001    7/10  0/5 !
     bo2002   10/10      —
     01 = 01-x, 02 = 02-y
+    >>> print(score_grid([GradeRow("ar\\x1b]0;pwned\\x07", "x\\u202ey", 1, 2)]))
+    learner                   x\\u202ey
+    ar\\x1b]0;pwned\\x07      1/2
     """
+    from smm_helpers.grading.problems import printable
+
     rows = list(rows)
     assignments = sorted({r.assignment for r in rows})
     numbers = [a.split("-", 1)[0] for a in assignments]
     short = all(n.isdigit() for n in numbers) and len(set(numbers)) == len(numbers)
-    heads = numbers if short else assignments
+    heads = [printable(h) for h in (numbers if short else assignments)]
     learners = sorted({r.learner for r in rows})
+    shown = {learner: printable(learner) for learner in learners}
     cells = {(r.learner, r.assignment): f"{r.score:g}/{r.max_score:g}" + (" !" if r.problems
                                                                          else "")
              for r in rows}
-    width = max([len("learner"), *(len(learner) for learner in learners)])
+    width = max([len("learner"), *(len(name) for name in shown.values())])
     widths = [max(len(h), *(len(cells.get((lr, a), "—")) for lr in learners))
               for h, a in zip(heads, assignments, strict=True)]
     lines = [f"{'learner':<{width}}  " + "  ".join(
         f"{h:>{w}}" for h, w in zip(heads, widths, strict=True))]
     for learner in learners:
-        lines.append(f"{learner:<{width}}  " + "  ".join(
+        lines.append(f"{shown[learner]:<{width}}  " + "  ".join(
             f"{cells.get((learner, a), '—'):>{w}}"
             for a, w in zip(assignments, widths, strict=True)))
     if short:
-        lines.append(", ".join(f"{n} = {a}" for n, a in zip(numbers, assignments, strict=True)))
+        lines.append(", ".join(f"{n} = {printable(a)}"
+                               for n, a in zip(numbers, assignments, strict=True)))
     return "\n".join(lines)
 
 
@@ -170,14 +193,41 @@ class NotebookBudget:
         return int(min(self.per_cell, left)) if self.per_cell else left
 
 
-def _read_notebook(path: Path) -> tuple[dict[str, Any] | None, str]:
+def _read_notebook(path: Path, limit: int | None = None) -> tuple[dict[str, Any] | None, str]:
+    """A notebook's JSON, or ``None`` and why not (words that follow its name).
+
+    Read without following a link or waiting on a pipe, and only up to ``limit`` bytes
+    (default ``safe_files.NOTEBOOK_LIMIT``, 100 MB): a bigger file "is too large".
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.ipynb").write_text('{"cells": []}')
+    >>> _read_notebook(folder / "a.ipynb")
+    ({'cells': []}, '')
+    >>> _read_notebook(folder / "a.ipynb", limit=4)
+    (None, 'is too large: over the limit of 4 bytes (it holds 13 bytes)')
+    >>> os.mkfifo(folder / "b.ipynb"); _read_notebook(folder / "b.ipynb")
+    (None, 'is not a file: a named pipe (FIFO), not a file')
+    >>> import shutil; shutil.rmtree(folder)
+    """
+    from smm_helpers.grading import safe_files
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = safe_files.read_file(path, safe_files.NOTEBOOK_LIMIT if limit is None else limit)
+        data = json.loads(raw.decode("utf-8"))
         return (data, "") if isinstance(data, dict) else (None, "is JSON but not a notebook")
+    except safe_files.Refused as refused:
+        left_out = refused.left_out
+        return None, (f"is too large: {left_out.why}" if left_out.kind == "too large"
+                      else f"is not a file: {left_out.why}")
+    except OSError as error:
+        return None, f"could not be read ({error.strerror or error})"
     except UnicodeDecodeError:
         return None, "is not text"
     except json.JSONDecodeError as error:
         return None, f"has broken JSON at line {error.lineno}"
+    except (MemoryError, RecursionError):
+        return None, "is too large: it holds more than the grader can read"
 
 
 def _check_files(course: Course, learner: str, assignment: str,
@@ -297,46 +347,115 @@ def grade_submission(course: Course, assignment: str, learner: str,
     Runs nbgrader's own ``autograde`` for that learner (so the gradebook, manual grades and
     the formgrader behave as nbgrader documents), with ``SMM_LEARNER_ID`` set to them.  Call
     :func:`prepare` first.  Problems (a missing or broken notebook, a timeout, ...) are in
-    the row; nothing is raised for a learner's mistake.
+    the row; nothing is raised for a learner's mistake.  A notebook, output or answer too
+    big to grade within the grading process's memory ceiling (``MemoryError``) fails only
+    this learner, as "too large".
     """
+    from smm_helpers.grading.sandbox import scratch
+
     start = time.perf_counter()
-    expected = course.notebooks(assignment)
-    roster = [r.id for r in course.roster()]
-    limit = options.timeout if options.timeout is not None else (
-        course.config.get("Execute", {}).get("timeout"))
-    api = course.api()
-    api.config.Execute.timeout = int(limit) if limit else None
-    good, problems = _check_files(course, learner, assignment, expected)
-    if learner not in roster:
-        problems.insert(0, Problem("unknown learner", assignment, "has a submission but "
-                                   "is not on the roster; graded anyway — add them to "
-                                   f"{course.roster_file.name} if they are in the class",
-                                   learner))
-    if good:
-        history.archive(course, assignment, learner)
     sandbox = "bubblewrap"
-    with tempfile.TemporaryDirectory(prefix="smm-grading-report-") as reports:
-        _configure_sandbox(api, options, reports)
-        for notebook in good if len(good) < len(expected) else (["*"] if good else []):
-            result = _run_nbgrader(api, assignment, learner, notebook,
-                                   NotebookBudget(per_cell=limit,
-                                                  per_notebook=options.notebook_timeout))
-            if not result["success"]:
-                problems.append(_failure(result, learner, assignment))
+    try:
+        expected = course.notebooks(assignment)
+        roster = [r.id for r in course.roster()]
+        limit = options.timeout if options.timeout is not None else (
+            course.config.get("Execute", {}).get("timeout"))
+        api = course.api()
+        api.config.Execute.timeout = int(limit) if limit else None
+        good, problems = _check_files(course, learner, assignment, expected)
+        for index, problem in enumerate(problems):  # _read_notebook's "too large"
+            if problem.kind == "corrupted" and "' is too large: " in problem.message:
+                problems[index] = Problem(
+                    "too large", assignment, problem.message.split(", so it can't")[0]
+                    + "; it was not graded (0 points) — the file is kept in submitted/; ask "
+                    "the learner to clear its outputs (Edit → Clear Outputs of All Cells), "
+                    "save it and submit again", learner)
+        if learner not in roster:
+            problems.insert(0, Problem("unknown learner", assignment, "has a submission but "
+                                       "is not on the roster; graded anyway — add them to "
+                                       f"{course.roster_file.name} if they are in the class",
+                                       learner))
+        if good:
+            history.archive(course, assignment, learner)
+        with scratch.scratch_folder(tempfile.gettempdir()) as reports, _passing_over(
+                api, _not_files(course.path("submitted") / learner / assignment)):
+            _configure_sandbox(api, options, str(reports))
+            for notebook in good if len(good) < len(expected) else (["*"] if good else []):
+                result = _run_nbgrader(api, assignment, learner, notebook,
+                                       NotebookBudget(per_cell=limit,
+                                                      per_notebook=options.notebook_timeout))
+                if not result["success"]:
+                    text = f"{result.get('error') or ''}\n{result.get('log') or ''}"
+                    if re.search(r"^MemoryError\b", text, re.MULTILINE):  # the grader's own
+                        raise MemoryError(notebook)
+                    problems.append(_failure(result, learner, assignment))
+            for notebook in good:
+                found, sandbox = _sandbox_findings(reports / f"{notebook}.json", sandbox)
+                problems += [Problem(kind, assignment, f"{notebook}: {message}", learner)
+                             for kind, message in found]
         for notebook in good:
-            found, sandbox = _sandbox_findings(Path(reports) / f"{notebook}.json", sandbox)
-            problems += [Problem(kind, assignment, f"{notebook}: {message}", learner)
-                         for kind, message in found]
-    for notebook in good:
-        problems += _cell_problems(course, learner, assignment, notebook, limit)
-        problems += _attempts(course, learner, assignment, notebook)
-    score, max_score, late = _scores(course, assignment, learner)
+            problems += _cell_problems(course, learner, assignment, notebook, limit)
+            problems += _attempts(course, learner, assignment, notebook)
+        score, max_score, late = _scores(course, assignment, learner)
+    except MemoryError:
+        try:
+            import resource
+
+            ceiling = resource.getrlimit(resource.RLIMIT_DATA)[0]
+        except (ImportError, ValueError, OSError):
+            ceiling = -1
+        words = f" ({ceiling // 2**20:,} MB)" if ceiling > 0 else ""
+        try:
+            score, max_score, _ = _scores(course, assignment, learner)
+        except Exception:
+            score = max_score = 0.0
+        return GradeRow(learner, assignment, score, max_score, [Problem(
+            "too large", assignment, "grading it needed more memory than a grading process "
+            f"may use{words}: its notebook, an output or an answer is too large; it was not "
+            "graded (the file is kept in submitted/, the gradebook keeps its earlier score)",
+            learner)], time.perf_counter() - start, sandbox)
     if late > 0:
         problems.append(Problem("late", assignment, f"submitted {duration(late)} after "
                                 "the due date (graded as usual; no penalty is applied)",
                                 learner))
     return GradeRow(learner, assignment, score, max_score, _unique(problems),
                     time.perf_counter() - start, sandbox)
+
+
+def _not_files(folder: Path) -> list[str]:
+    """Globs of the entries of a submitted folder that are neither files nor folders (links,
+    pipes, devices): nbgrader's own copy of a submission's other files would follow a link
+    or wait forever on a pipe.  The sandbox leaves them out too, and says so.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "data.csv").write_text("a,b")
+    >>> os.mkfifo(folder / "pipe[1]"); os.symlink("/etc/passwd", folder / "passwd")
+    >>> sorted(_not_files(folder))
+    ['passwd', 'pipe[[]1]']
+    >>> import shutil; shutil.rmtree(folder)
+    """
+    import glob
+    import stat
+
+    found: list[str] = []
+    for top, folders, files in os.walk(folder):
+        for name in [*folders, *files]:
+            mode = os.lstat(os.path.join(top, name)).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                found.append(glob.escape(name))
+    return found
+
+
+@contextlib.contextmanager
+def _passing_over(api: Any, globs: list[str]) -> Iterator[None]:
+    """nbgrader leaves out files matching ``globs`` (its ``CourseDirectory.ignore``) here."""
+    before = list(api.coursedir.ignore)
+    api.coursedir.ignore = before + globs
+    try:
+        yield
+    finally:
+        api.coursedir.ignore = before
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

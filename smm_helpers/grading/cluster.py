@@ -21,6 +21,15 @@ again ``retries`` times by Dask; a worker that dies (killed, out of memory) has 
 rescheduled by the Dask scheduler on another worker (up to its ``allowed-failures``, 3 by
 default).  Both are listed under the report's table, from the cluster's own event log.
 
+Bounded and isolated, as on one machine (:mod:`smm_helpers.grading.parallel`): while a
+task grades, its worker process imports only from the trusted part of its ``sys.path``
+(no ``""`` or relative entry, which would be the worker's current folder, and nothing in
+the course's learner folders) and has a memory
+ceiling (``memory_mb``, default :func:`~smm_helpers.grading.parallel.worker_memory_mb`),
+so a submission too large to grade fails as "too large".  If no grading finishes for
+longer than a grading may take (all its tries included), the learners left are reported
+as failed rather than waited for.
+
 >>> print(hide_password("postgresql+psycopg://grader:s3cret@db.example.org/smm"))
 postgresql+psycopg://grader:***@db.example.org/smm
 """
@@ -46,7 +55,12 @@ from smm_helpers.grading.parallel import (
     describe,
     failed_row,
     grade_one,
+    grading_deadline,
+    learner_folders,
+    memory_ceiling,
+    trusted_path,
     worker_db_url,
+    worker_memory_mb,
 )
 
 RETRIES = 2
@@ -70,14 +84,22 @@ def hide_password(db_url: str) -> str:
 
 
 def grade_on_worker(course_folder: str, assignment: str, learner: str, options: GradeOptions,
-                    db_url: str) -> GradeRow:
+                    db_url: str, memory_mb: int | None = None,
+                    untrusted: Sequence[str] = ()) -> GradeRow:
     """The Dask task: :func:`~smm_helpers.grading.parallel.grade_one`, logging any error.
 
-    An error is logged to the scheduler's event topic :data:`EVENT_TOPIC` before Dask
-    retries the task, so the report can say who was graded again and why.
+    While it grades, the worker imports only from its trusted ``sys.path`` (without ``""``
+    and relative entries, or anything in the ``untrusted`` folders: the course's learner
+    folders; see :func:`~smm_helpers.grading.parallel.trusted_path`)
+    and has the memory ceiling ``memory_mb`` (default:
+    :func:`~smm_helpers.grading.parallel.worker_memory_mb`).  An error is logged to the
+    scheduler's event topic :data:`EVENT_TOPIC` before Dask retries the task, so the
+    report can say who was graded again and why.
     """
+    sys.path[:] = trusted_path(sys.path, [Path(p) for p in untrusted])
     try:
-        return grade_one(course_folder, assignment, learner, options, db_url)
+        with memory_ceiling(worker_memory_mb(options, memory_mb)):
+            return grade_one(course_folder, assignment, learner, options, db_url)
     except Exception as error:
         from distributed import get_worker
 
@@ -92,11 +114,15 @@ def worker_facts(course_folder: str, db_url: str, dask_worker: Any = None) -> di
 
     Run with ``client.run``, which passes the worker as ``dask_worker``.
     """
+    import smm_helpers
+
+    package = Path(smm_helpers.__file__).resolve().parent
     facts: dict[str, Any] = {
         "host": socket.gethostname(), "pid": os.getpid(),
         "nthreads": dask_worker.state.nthreads if dask_worker is not None else 1,
         "sees_course": (Path(course_folder) / "nbgrader_config.py").is_file(),
-        "python": sys.version.split()[0], "database": None,
+        "python": sys.version.split()[0], "database": None, "package": str(package),
+        "package_in_course": Path(course_folder).resolve() in package.parents,
     }
     try:
         if db_url.startswith("sqlite"):  # look, never create: connecting makes a new file
@@ -171,6 +197,11 @@ def check_cluster(client: Any, course: Course, db_url: str, *, wait_seconds: flo
             problems.append(f"worker {address} (on {facts['host']}) has no course folder at "
                             f"{course.folder}; every worker must see it at the same path "
                             "(mount the shared folder at the same place on every machine)")
+        if facts.get("package_in_course"):
+            problems.append(f"worker {address} (on {facts['host']}) imports SMM Lab from "
+                            f"{facts['package']}, inside the course folder, where learners' "
+                            "files are; install SMM Lab in the worker's Python (python -m pip "
+                            "install smm-lab) and start the worker from another folder")
         if facts["database"]:
             problems.append(f"worker {address} (on {facts['host']}) can't open the gradebook "
                             f"{hide_password(db_url)}: {facts['database']}; check that machine "
@@ -218,16 +249,27 @@ def _retries_from_events(client: Any, keys: dict[str, str]) -> list[Retry]:
 def grade_on_cluster(course: Course, assignment: str, learners: Sequence[str],
                      options: GradeOptions, scheduler: str, *, echo: Echo = print,
                      retries: int = RETRIES, db_url: str | None = None,
-                     wait_seconds: float = 60) -> ParallelReport:
+                     wait_seconds: float = 60, memory_mb: int | None = None,
+                     stuck_after: float | None = None) -> ParallelReport:
     """Grade ``learners`` on the Dask cluster at ``scheduler``; call ``prepare`` first.
 
     The workers write to ``db_url`` (default: the course's gradebook; for SQLite with a
-    busy timeout).  Returns the report in ``learners``' order, listing who was graded again.
+    busy timeout), each with the memory ceiling ``memory_mb`` while it grades.  When no
+    grading finishes for ``stuck_after`` seconds (default: a grading's deadline times every
+    try Dask may give it), the learners left are reported as failed.  Returns the report in
+    ``learners``' order, listing who was graded again.
     """
     distributed = _distributed()
     learners = list(dict.fromkeys(learners))
     url = db_url or worker_db_url(course.db_url)
     folder = str(course.folder)
+    untrusted = [str(p) for p in learner_folders(course)]
+    if stuck_after is None:
+        try:
+            notebooks = len(course.notebooks(assignment))
+        except Exception:  # no such assignment: each grading says so, quickly
+            notebooks = 1
+        stuck_after = grading_deadline(options, notebooks) * (max(retries, 3) + 1)
     with connect(scheduler) as client:
         workers = check_cluster(client, course, url, wait_seconds=wait_seconds, echo=echo)
         token = uuid.uuid4().hex[:8]
@@ -235,23 +277,37 @@ def grade_on_cluster(course: Course, assignment: str, learners: Sequence[str],
         bar = ProgressBar(len(learners), echo)
         bar.update(0, f"on {len(workers)} Dask workers")
         futures = {client.submit(grade_on_worker, folder, assignment, learner, options, url,
-                                 key=keys[learner], pure=False, retries=retries): learner
+                                 memory_mb, untrusted, key=keys[learner], pure=False,
+                                 retries=retries): learner
                    for learner in learners}
         rows: dict[str, GradeRow] = {}
-        for future in distributed.as_completed(list(futures), loop=client.loop):
-            learner = futures[future]
+        pending = set(futures)
+        while pending:
             try:
-                rows[learner] = future.result()
-            except distributed.KilledWorker as error:
-                rows[learner] = failed_row(course, assignment, learner,
-                                           f"the Dask workers grading it died each time "
-                                           f"({error}; killed, or out of memory?)")
-            except Exception as error:
-                rows[learner] = failed_row(course, assignment, learner,
-                                           f"grading raised {describe(error)}, on each of "
-                                           f"{retries + 1} tries")
-            future.release()
-            bar.update(len(rows), f"graded {learner}")
+                with client.as_current():  # distributed.wait asks for the current client
+                    done, pending = distributed.wait(list(pending), timeout=stuck_after,
+                                                     return_when="FIRST_COMPLETED")
+            except TimeoutError:  # nothing finished for longer than any grading may take
+                for future in pending:
+                    rows[futures[future]] = failed_row(
+                        course, assignment, futures[future], f"no grading on the cluster "
+                        f"finished for {stuck_after:g} s (stuck workers?), so it was given up")
+                    future.cancel()
+                break
+            for future in done:
+                learner = futures[future]
+                try:
+                    rows[learner] = future.result()
+                except distributed.KilledWorker as error:
+                    rows[learner] = failed_row(course, assignment, learner,
+                                               f"the Dask workers grading it died each time "
+                                               f"({error}; killed, or out of memory?)")
+                except Exception as error:
+                    rows[learner] = failed_row(course, assignment, learner,
+                                               f"grading raised {describe(error)}, on each "
+                                               f"of {retries + 1} tries")
+                future.release()
+                bar.update(len(rows), f"graded {learner}")
         bar.finish()
         lost = _retries_from_events(client, keys)
     missing = [learner for learner in learners if learner not in rows]

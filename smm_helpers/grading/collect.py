@@ -14,10 +14,17 @@ Two sources:
   (``<learner id>/<notebook>.ipynb``).  A file whose learner is not on the roster, or whose
   name says nothing about whose it is, is reported and left where it is; a notebook that is
   not valid JSON is collected (so it is kept) and reported.
+
+Both copy with :mod:`smm_helpers.grading.safe_files`: nothing is followed or waited on.  A
+symbolic link, a named pipe, a socket or a device in a submission is not collected
+("blocked file access"), nor is a file or submission over nbgrader's size limits
+(``CourseDirectory.max_file_size`` and ``max_dir_size``, "too large"); each is reported and
+stays where the learner put it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import json
@@ -30,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import InputError
+from smm_helpers.grading import safe_files
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.problems import Problem
 
@@ -99,12 +107,22 @@ def impostor(path: str | Path, learner: str, roster: Collection[str]) -> str | N
     return owner if owner != learner and owner in roster else None
 
 
-def owner_checked_collect(refused: Collection[str]) -> type:
-    """nbgrader's ``ExchangeCollect``, passing over the ``refused`` submissions.
+LeftOutReport = Callable[[str, list[safe_files.LeftOut], bool], None]
+"""``report(folder name in inbound/, what was left out, whether anything was collected)``."""
+
+
+def owner_checked_collect(refused: Collection[str],
+                          report: LeftOutReport | None = None) -> type:
+    """nbgrader's ``ExchangeCollect``, passing over the ``refused`` submissions, and
+    copying each submission safely.
 
     ``refused`` are folder names in the exchange's ``inbound/`` that an impostor owns (see
     :func:`impostor`; :func:`collect_from_exchange` finds and reports them).  They stay in
-    the exchange, and each learner's newest submission of their own is collected.
+    the exchange, and each learner's newest submission of their own is collected.  Each
+    is copied with :func:`~smm_helpers.grading.safe_files.copy_tree` under nbgrader's own
+    settings (``CourseDirectory.ignore``, ``include``, ``max_file_size``, ``max_dir_size``),
+    where nbgrader would follow links, block on a named pipe and stop the whole collect at
+    a submission over ``max_dir_size``; ``report`` hears what each copy left out.
     """
     from nbgrader.exchange.default.collect import ExchangeCollect
 
@@ -121,16 +139,68 @@ def owner_checked_collect(refused: Collection[str]) -> type:
             self.src_records = [r for r in self.src_records if r["filename"] not in left_out]
             super().copy_files()
 
+        def do_copy(self, src: str, dest: str, log: Any = None) -> None:
+            folders = self.coursedir
+            kb = 1000  # nbgrader's sizes are in kilobytes of 1000 bytes
+            folder_limit = int(folders.max_dir_size * kb) or safe_files.FOLDER_LIMIT
+            left = safe_files.copy_tree(
+                src, dest, file_limit=int(folders.max_file_size * kb) or folder_limit,
+                folder_limit=folder_limit,
+                skip=safe_files.skip_names(folders.ignore, folders.include))
+            if folders.groupshared and os.path.isdir(dest):
+                _share_with_group(Path(dest))
+            if report is not None:
+                report(os.path.basename(src), left, os.path.isdir(dest))
+
     return OwnerCheckedCollect
+
+
+def _share_with_group(folder: Path) -> None:
+    """What nbgrader does to a collected folder when ``CourseDirectory.groupshared``:
+    folders ``ug+rwx`` (and setgid), files ``ug+rw``."""
+    for top, _, files in os.walk(folder):
+        with contextlib.suppress(PermissionError):
+            os.chmod(top, (os.stat(top).st_mode | 0o2770) & 0o2777)
+        for name in files:
+            with contextlib.suppress(PermissionError):
+                os.chmod(Path(top, name), (os.stat(Path(top, name)).st_mode | 0o660) & 0o777)
+
+
+def left_out_problem(assignment: str, learner: str, entry: safe_files.LeftOut,
+                     collected: bool) -> Problem:
+    """The problem reported for something a collect left out of a learner's submission
+    (``collected``: whether the rest of it was collected).
+
+    >>> print(left_out_problem("01-x", "ar1001", safe_files.LeftOut(
+    ...     "notes.db", "link", "a symbolic link (to /srv/gradebook.db)"), True).message)
+    the submission holds notes.db, a symbolic link (to /srv/gradebook.db); links are not \
+collected (it stays in the exchange, unused)
+    """
+    if not collected:
+        fix = ("raise CourseDirectory.max_dir_size in nbgrader_config.py if it should be "
+               "collected" if entry.kind == "too large" else "ask the learner to submit again")
+        return Problem(entry.problem_kind, assignment, f"the submission {entry.path} is "
+                       f"{entry.why}, so none of it was collected (it stays in the exchange); "
+                       f"{fix}", learner)
+    if entry.kind == "too large":
+        return Problem("too large", assignment, f"{entry.path} is {entry.why}, so it was not "
+                       "collected (it stays in the exchange); raise "
+                       "CourseDirectory.max_file_size in nbgrader_config.py if it should be",
+                       learner)
+    what = ("links are not collected" if entry.kind == "link"
+            else "only files and folders are collected")
+    return Problem("blocked file access", assignment, f"the submission holds {entry.path}, "
+                   f"{entry.why}; {what} (it stays in the exchange, unused)", learner)
 
 
 def _timestamp(folder: Path) -> dt.datetime | None:
     from nbgrader.utils import parse_utc
 
-    file = folder / "timestamp.txt"
-    if not file.is_file() or not file.read_text().strip():
+    try:
+        text = safe_files.read_file(folder / "timestamp.txt", 4096).decode("utf-8").strip()
+    except (OSError, UnicodeDecodeError):
         return None
-    return parse_utc(file.read_text().strip())
+    return parse_utc(text) if text else None
 
 
 def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -> CollectReport:
@@ -157,20 +227,15 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
             refused.add(os.path.basename(path))
             continue
         newest[learner] = max(when, newest.get(learner, when))
-    for path in submissions:
-        if os.path.basename(path) in refused:
-            continue  # never collected, so left as it is
-        for top, folders, files in os.walk(path):
-            for name in [*folders, *files]:
-                link = Path(top) / name
-                if link.is_symlink():
-                    # nbgrader's collect would copy what it points to, with our rights
-                    learner = os.path.basename(path).rsplit("+", 3)[0]
-                    report.problems.append(Problem(
-                        "blocked file access", assignment, f"the submission holds a symbolic "
-                        f"link, {link.relative_to(path)} → {os.readlink(link)}; links are not "
-                        "collected (it was removed from the exchange copy)", learner))
-                    link.unlink()
+    not_collected: set[str] = set()
+
+    def left_out(folder: str, entries: list[safe_files.LeftOut], collected: bool) -> None:
+        learner = folder.rsplit("+", 3)[0]
+        report.problems.extend(left_out_problem(assignment, learner, entry, collected)
+                               for entry in entries)
+        if not collected:
+            not_collected.add(learner)
+
     for learner, when in sorted(newest.items()):
         if learner not in roster:
             report.problems.append(Problem(
@@ -185,13 +250,13 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
                 if moved:
                     report.archived.append(moved)
     api = course.api()
-    api.exchange.collect = owner_checked_collect(refused)
+    api.exchange.collect = owner_checked_collect(refused, left_out)
     result = api.collect(assignment, update=True)
     if not result["success"]:
         raise InputError(f"nbgrader could not collect {assignment}: "
                          f"{(result.get('error') or result.get('log') or '').strip()[-400:]}",
                          fix="check the exchange folder in nbgrader_config.py (Exchange.root)")
-    report.collected = sorted(newest)
+    report.collected = sorted(set(newest) - not_collected)
     for line in report.lines():
         echo(line)
     return report
@@ -199,8 +264,8 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
 
 def _is_notebook(path: Path) -> bool:
     try:
-        json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        json.loads(safe_files.read_file(path, safe_files.NOTEBOOK_LIMIT).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, MemoryError, RecursionError):
         return False
     return True
 
@@ -227,6 +292,12 @@ def collect_from_folder(course: Course, assignment: str, folder: str | Path,
         found.setdefault(learner, []).append((file, name))
 
     for entry in sorted(source.iterdir()):
+        if entry.is_symlink():  # followed, it would collect what it points to
+            report.problems.append(Problem(
+                "blocked file access", assignment, f"{entry.name} is a symbolic link (to "
+                f"{os.readlink(entry)}); links are not collected, it was left where it is",
+                entry.name.partition("_")[0] if entry.suffix == ".ipynb" else entry.name))
+            continue
         if entry.is_dir():
             for file in sorted(entry.glob("*.ipynb")):
                 place(entry.name, file, file.name)
@@ -248,13 +319,15 @@ def collect_from_folder(course: Course, assignment: str, folder: str | Path,
                 "was left where it is"))
 
     for learner, files in sorted(found.items()):
+        copied, staging = _copy_notebooks(course, assignment, learner, files, report)
+        if not copied:
+            continue  # nothing could be collected: the earlier submission stays as it was
         moved = archive_submission(course, learner, assignment)
         if moved:
             report.archived.append(moved)
         target = course.path("submitted") / learner / assignment
-        target.mkdir(parents=True)
-        for file, name in files:
-            shutil.copy2(file, target / name)
+        os.rename(staging, target)
+        for file, name in copied:
             if Path(name).stem not in notebooks:
                 report.problems.append(Problem(
                     "wrong filename", assignment, f"{file.name} was collected as {name}, but "
@@ -268,3 +341,40 @@ def collect_from_folder(course: Course, assignment: str, folder: str | Path,
     for line in report.lines():
         echo(line)
     return report
+
+
+def _copy_notebooks(course: Course, assignment: str, learner: str,
+                    files: list[tuple[Path, str]],
+                    report: CollectReport) -> tuple[list[tuple[Path, str]], Path]:
+    """Copy a learner's ``(file, name)`` pairs into a new folder beside their submission.
+
+    Each is copied safely (:func:`~smm_helpers.grading.safe_files.copy_file`): a link, a
+    pipe, a device or a file over nbgrader's 100 MB default is reported and left where it
+    is.  Returns what was copied and the folder (removed when nothing was).
+    """
+    folder = course.path("submitted") / learner
+    made = not folder.exists()
+    staging = folder / f".{assignment}-collecting-{_stamp()}"
+    staging.mkdir(parents=True)
+    copied = []
+    for file, name in files:
+        (staging / name).unlink(missing_ok=True)  # the same name twice: the last one wins
+        try:
+            safe_files.copy_file(file, staging / name, safe_files.NOTEBOOK_LIMIT)
+        except safe_files.Refused as refused:
+            entry = refused.left_out
+            report.problems.append(Problem(entry.problem_kind, assignment, f"{file} is "
+                                           f"{entry.why}, so it was not collected (it was "
+                                           "left where it is)", learner))
+            continue
+        except OSError as error:
+            report.problems.append(Problem("blocked file access", assignment, f"{file} could "
+                                           f"not be read ({error.strerror or error}), so it "
+                                           "was not collected", learner))
+            continue
+        copied.append((file, name))
+    if not copied:
+        shutil.rmtree(staging, ignore_errors=True)
+        if made:
+            folder.rmdir()
+    return copied, staging

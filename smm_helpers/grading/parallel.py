@@ -21,6 +21,20 @@ Nothing is lost:
   :data:`MAX_ATTEMPTS` tries, while everyone else is graded;
 - every retry is listed under the report's table (:class:`ParallelReport`).
 
+Bounded and isolated:
+
+- a worker imports only from :func:`trusted_path`: the parent's ``sys.path`` without the
+  current folder ("", relative entries) or anything in the course's learner folders; the
+  fork server starts with ``PYTHONSAFEPATH=1`` and that path, so a ``smm_helpers/``,
+  ``pandas.py`` or ``sitecustomize.py`` in the folder you grade from is never imported,
+  and :func:`_check_pool_starts` checks that the workers' ``smm_helpers`` is this one;
+- each worker has a memory ceiling, :func:`worker_memory_mb` (by default
+  :data:`WORKER_MEMORY_MB`, 4096 MB, or twice a submission's ``--memory`` if more): a
+  notebook, output or answer that would need more fails that learner as "too large";
+- a grading that runs past :func:`grading_deadline` is taken for stuck: every worker is
+  stopped, and the learners in flight are graded again as after a crash;
+- a worker ends when this process ends (killed or not), and its sandboxes with it.
+
 >>> worker_db_url("sqlite:////srv/course/gradebook.db")
 'sqlite:////srv/course/gradebook.db?timeout=60'
 >>> worker_db_url("postgresql+psycopg://grader@db.example.org/smm")
@@ -29,20 +43,25 @@ Nothing is lost:
 
 from __future__ import annotations
 
+import contextlib
 import os
+import select
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import parse_qsl, urlencode
 
 from smm_helpers.errors import InputError
 from smm_helpers.grading.autograde import (
+    DEFAULT_NOTEBOOK_TIMEOUT,
     AutogradeReport,
     GradeOptions,
     GradeRow,
@@ -59,6 +78,21 @@ MAX_ATTEMPTS = 3
 
 SQLITE_BUSY_SECONDS = 60
 """How long a worker waits for another worker's gradebook write before giving up."""
+
+WORKER_MEMORY_MB = 4096
+"""Each grading process's memory ceiling, in MB (at least; see :func:`worker_memory_mb`).
+
+Measured on the sample class (assignment 01, all ten outcomes, two workers): a worker's
+private memory (``VmData``) peaks at about 260 MB, its resident memory at 180 MB; the
+ceiling leaves a margin of more than ten times that, and covers reading the largest
+notebook accepted (100 MB) and the largest reply a 2048 MB kernel can send."""
+
+GRADING_OVERHEAD = 600.0
+"""Seconds allowed per notebook, beyond its time limit, for starting its kernel, running
+its tests and nbgrader's own work, before a grading is taken for stuck."""
+
+START_SECONDS = 300.0
+"""How long new worker processes may take to start (imports included)."""
 
 
 def default_workers() -> int:
@@ -115,6 +149,103 @@ def worker_db_url(db_url: str, busy_seconds: float = SQLITE_BUSY_SECONDS) -> str
     if any(key == "timeout" for key, _ in pairs):
         return db_url
     return f"{base}?{urlencode([*pairs, ('timeout', f'{busy_seconds:g}')])}"
+
+
+def worker_memory_mb(options: GradeOptions | None, override: int | None = None) -> int:
+    """The memory ceiling of a grading process, in MB: ``override``, or
+    :data:`WORKER_MEMORY_MB`, or twice a submission's own limit if that is more (the grader
+    must be able to take in whatever its kernel can send).
+
+    >>> worker_memory_mb(GradeOptions()), worker_memory_mb(GradeOptions(memory_mb=3000))
+    (4096, 6000)
+    >>> worker_memory_mb(None, override=1024)
+    1024
+    """
+    if override is not None:
+        return override
+    return max(WORKER_MEMORY_MB, 2 * int(getattr(options, "memory_mb", 0) or 0))
+
+
+def limit_memory(megabytes: int) -> int | None:
+    """Cap this process's private memory at ``megabytes`` MB; return the cap it had.
+
+    The cap is the soft ``RLIMIT_DATA``: the heap and the private writable memory a process
+    maps, what real use consists of.  The address space (``RLIMIT_AS``) would also count
+    libraries, and the 64 MB that C's allocator reserves for each thread without using
+    it, so it depends on how many threads a worker runs.  An allocation over the cap fails
+    with ``MemoryError``.  ``None`` where the system has no such limit (Windows).
+    """
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        cap = megabytes * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
+        return int(soft)
+    except (ImportError, AttributeError, ValueError, OSError):
+        return None
+
+
+@contextlib.contextmanager
+def memory_ceiling(megabytes: int) -> Iterator[None]:
+    """:func:`limit_memory` for a ``with`` block (a Dask task): the old cap comes back."""
+    before = limit_memory(megabytes)
+    try:
+        yield
+    finally:
+        if before is not None:
+            import resource
+
+            _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(resource.RLIMIT_DATA, (before, hard))
+
+
+def learner_folders(course: Course) -> list[Path]:
+    """The folders of ``course`` that hold learners' files (nothing is imported from them)."""
+    steps = ("submitted", "autograded", "feedback", "archive", "history")
+    return [course.path(step) for step in steps] + [course.exchange_dir]
+
+
+def trusted_path(path: Sequence[str] | None = None,
+                 learner_folders: Sequence[Path] = ()) -> list[str]:
+    """The ``sys.path`` a grading process imports from: ``path`` (default: this process's)
+    without what depends on the current folder or holds learners' files.
+
+    Left out: ``""`` and every relative entry (they name whatever folder the process is in,
+    unless a path hook, not the file system, answers for one, as setuptools' editable
+    installs do), and every entry inside ``learner_folders``.  What is kept keeps its order,
+    so a worker finds each module where this process finds it.
+
+    >>> trusted_path(["", "/usr/lib/python3.11", ".", "lib", "/srv/c/submitted/ar1001",
+    ...               "/venv/site-packages"], [Path("/srv/c/submitted")])
+    ['/usr/lib/python3.11', '/venv/site-packages']
+    """
+    entries = list(sys.path if path is None else path)
+    kept = []
+    for entry in entries:
+        if not os.path.isabs(entry):
+            finder = sys.path_importer_cache.get(entry)
+            if finder is None or type(finder).__name__ in ("FileFinder", "zipimporter"):
+                continue
+        elif any(Path(entry) == folder or folder in Path(entry).parents
+                 for folder in map(Path, learner_folders)):
+            continue
+        kept.append(entry)
+    return kept
+
+
+def grading_deadline(options: GradeOptions | None, notebooks: int = 1) -> float:
+    """Seconds one learner's grading may take before its worker is taken for stuck.
+
+    >>> grading_deadline(GradeOptions(notebook_timeout=600), notebooks=2)
+    2400.0
+    """
+    per_notebook = float(getattr(options, "notebook_timeout", DEFAULT_NOTEBOOK_TIMEOUT)
+                         or DEFAULT_NOTEBOOK_TIMEOUT)
+    return max(1, notebooks) * (per_notebook + GRADING_OVERHEAD)
 
 
 # ------------------------------------------------------------------------- in the worker
@@ -318,18 +449,30 @@ def failed_row(course: Course, assignment: str, learner: str, why: str) -> Grade
 def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
                       options: GradeOptions, *, workers: int, echo: Echo = print,
                       task: Task = grade_one, max_attempts: int = MAX_ATTEMPTS,
-                      db_url: str | None = None) -> ParallelReport:
+                      db_url: str | None = None, memory_mb: int | None = None,
+                      deadline: float | None = None) -> ParallelReport:
     """Grade ``learners`` in ``workers`` processes; call ``prepare`` first.
 
     ``task(course_folder, assignment, learner, options, db_url)`` grades one learner in a
     worker (:func:`grade_one`; tests pass their own).  A learner is tried at most
     ``max_attempts`` times; the report keeps ``learners``' order and says who was graded
     again.  ``db_url`` is the gradebook the workers write to (default: the course's, with
-    SQLite's busy timeout).
+    SQLite's busy timeout).  ``memory_mb`` is each worker's memory ceiling (default:
+    :func:`worker_memory_mb`), ``deadline`` the seconds one grading may take (default:
+    :func:`grading_deadline`).
     """
     learners = list(dict.fromkeys(learners))
     url = db_url or worker_db_url(course.db_url)
     folder = str(course.folder)
+    if deadline is None:
+        try:
+            notebooks = len(course.notebooks(assignment))
+        except Exception:  # no such assignment: each grading says so, quickly
+            notebooks = 1
+        deadline = grading_deadline(options, notebooks)
+    start = _WorkerStart(trusted_path(learner_folders=learner_folders(course)),
+                         worker_memory_mb(options, memory_mb))
+    stuck: set[str] = set()
     rows: dict[str, GradeRow] = {}
     retries: list[Retry] = []
     attempts = dict.fromkeys(learners, 0)
@@ -357,8 +500,9 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
         broken: list[str] = []
         refused = False  # the pool broke before it was handed anyone
 
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
-                                 initializer=start_worker) as pool:
+        with start.context() as context, ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=start_worker,
+                initargs=start.arguments()) as pool:
             dispatch = _Dispatcher(pool, running, attempts,
                                    (task, folder, assignment, options, url))
             if not retries and not refusals:
@@ -379,13 +523,20 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
                             queue.popleft()
                     if not running:
                         break
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
-                        wait(running)  # the pool is broken: every other future ends now
+                    done, _ = wait(running, timeout=dispatch.seconds_left(deadline),
+                                   return_when=FIRST_COMPLETED)
+                    if not done:  # a grading ran past its deadline: its worker is stuck
+                        late = dispatch.overdue(deadline)
+                        if not late:
+                            continue
+                        stuck.update(late)
+                        _stop_workers(pool)
+                    if not done or any(_broke(f) for f in done):
+                        wait(running, timeout=60)  # the pool is broken: every future ends now
                         done = set(running)
                     for future in done:
                         learner = running.pop(future)
-                        error = future.exception()
+                        error = future.exception() if future.done() else BrokenProcessPool()
                         if error is None:
                             finish_learner(learner, future.result())
                         elif isinstance(error, BrokenProcessPool):
@@ -395,17 +546,24 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
                                              alone=False)
             except KeyboardInterrupt:
                 pool.shutdown(wait=False, cancel_futures=True)
+                _stop_workers(pool)  # their sandboxes end with them
                 bar.note(f"stopped: {len(rows)} of {len(learners)} graded; run autograde "
                          "again to grade the rest")
                 raise
         if broken:
             refusals = 0
-            bar.note(f"⟳ a grading process stopped (killed, or out of memory?) while grading "
-                     f"{', '.join(broken)}; grading {'it' if len(broken) == 1 else 'them'} "
-                     "again in a new pool, one at a time")
+            what = (f"the grading of {', '.join(sorted(stuck))} ran over {deadline:g} s "
+                    "(stuck?), so the grading processes were stopped" if stuck else
+                    "a grading process stopped (killed, or out of memory?)")
+            bar.note(f"⟳ {what} while grading {', '.join(broken)}; grading "
+                     f"{'it' if len(broken) == 1 else 'them'} again in a new pool, one at "
+                     "a time")
             for learner in broken:
-                give_up_or_retry(learner, "its grading process stopped before it finished "
-                                 "(killed, or out of memory?)", alone=True)
+                give_up_or_retry(learner, f"its grading ran over {deadline:g} s (stuck?), so "
+                                 "its process was stopped" if learner in stuck else
+                                 "its grading process stopped before it finished (killed, "
+                                 "or out of memory?)", alone=True)
+            stuck.clear()
         elif refused:
             refusals += 1
             if refusals >= max_attempts:  # no process starts any more: say so for each
@@ -424,25 +582,73 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
                           workers)
 
 
-def start_worker() -> None:
+def start_worker(path: Sequence[str] = (), memory_mb: int | None = None,
+                 parent: int | None = None) -> None:
     """Run once in each new pool process, before its first learner.
 
-    jsonschema (under nbformat, under nbgrader) imports ``rfc3987_syntax`` when it is
-    installed, to check "iri" string formats, and that compiles 39 grammars on import: about
-    3 s of CPU for every new process.  Notebook validation uses no string formats, so a
-    grading process does without it (the import fails quietly, as jsonschema allows).
+    - ``sys.path`` becomes ``path`` (:func:`trusted_path`, computed by the parent);
+    - the process gets its memory ceiling, ``memory_mb`` (:func:`limit_memory`);
+    - it ends when the ``parent`` process ends (killed, or crashed), and so do the
+      sandboxes it runs (bubblewrap dies with its parent), rather than grading on alone;
+    - jsonschema (under nbformat, under nbgrader) imports ``rfc3987_syntax`` when it is
+      installed, to check "iri" string formats, and that compiles 39 grammars on import:
+      about 3 s of CPU for every new process.  Notebook validation uses no string formats,
+      so a grading process does without it (the import fails quietly, as jsonschema
+      allows).
     """
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    if path:
+        sys.path[:] = list(path)
+    if memory_mb:
+        limit_memory(memory_mb)
+    if parent:
+        _end_with(parent)
 
 
-def started() -> int:
-    """A first task for a new pool: its process id, once a worker process is up."""
-    return os.getpid()
+def _end_with(parent: int) -> None:
+    """End this process as soon as the process ``parent`` ends (a watching thread)."""
+    try:
+        handle: int | None = os.pidfd_open(parent)  # readable once it ends (Linux)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        handle = None
+
+    def watch() -> None:
+        if handle is not None:
+            select.select([handle], [], [])
+        else:
+            while _alive(parent):
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="smm-end-with-parent", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def started() -> tuple[int, str]:
+    """A first task for a new pool: its process id, and where its ``smm_helpers`` is."""
+    return os.getpid(), _package_folder()
+
+
+def _package_folder() -> str:
+    import smm_helpers
+
+    return str(Path(smm_helpers.__file__).resolve().parent)
 
 
 def _check_pool_starts(pool: ProcessPoolExecutor) -> None:
     try:
-        pool.submit(started).result()
+        _, package = pool.submit(started).result(timeout=START_SECONDS)
     except BrokenProcessPool:
         raise InputError(
             "the grading worker processes stopped as they started",
@@ -450,14 +656,39 @@ def _check_pool_starts(pool: ProcessPoolExecutor) -> None:
                 "`if __name__ == \"__main__\":` (each worker starts a fresh Python that "
                 "imports your script); otherwise run smm-course doctor, or grade with "
                 "--workers 1 to see the error") from None
+    except FutureTimeout:
+        _stop_workers(pool)
+        raise InputError(f"the grading worker processes did not start within "
+                         f"{START_SECONDS:g} s",
+                         fix="run smm-course doctor, or grade with --workers 1") from None
+    if package != _package_folder():
+        _stop_workers(pool)
+        raise InputError(f"the grading worker processes import SMM Lab from {package}, but "
+                         f"this command runs the one in {_package_folder()}",
+                         fix="run smm-course from its installed command (not python -m from "
+                             "a copy of the repository), or install that copy: python -m "
+                             "pip install -e FOLDER")
+
+
+def _broke(future: Future[GradeRow]) -> bool:
+    return not future.done() or isinstance(future.exception(), BrokenProcessPool)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's worker processes (the pool breaks; its futures end at once)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(Exception):
+            process.kill()
 
 
 class _Dispatcher:
-    """Hands one learner to the pool; false if the pool is already broken."""
+    """Hands one learner to the pool (false if the pool is already broken), and knows
+    since when each running grading runs."""
 
     def __init__(self, pool: ProcessPoolExecutor, running: dict[Future[GradeRow], str],
                  attempts: dict[str, int], call: tuple[Task, str, str, GradeOptions, str]):
         self.pool, self.running, self.attempts, self.call = pool, running, attempts, call
+        self.since: dict[Future[GradeRow], float] = {}
 
     def __call__(self, learner: str) -> bool:
         task, folder, assignment, options, url = self.call
@@ -467,7 +698,19 @@ class _Dispatcher:
             return False
         self.attempts[learner] += 1
         self.running[future] = learner
+        self.since[future] = time.monotonic()
         return True
+
+    def seconds_left(self, deadline: float) -> float:
+        """Until the first running grading is past ``deadline`` seconds (at least 0.1 s)."""
+        first = min(self.since[f] for f in self.running)
+        return max(0.1, first + deadline - time.monotonic())
+
+    def overdue(self, deadline: float) -> list[str]:
+        """The learners whose grading has run for more than ``deadline`` seconds."""
+        now = time.monotonic()
+        return [learner for f, learner in self.running.items()
+                if now - self.since[f] >= deadline]
 
 
 PRELOAD = ("smm_helpers.grading.parallel", "nbgrader.apps", "nbconvert.preprocessors",
@@ -490,3 +733,68 @@ def _pool_context() -> Any:
         context.set_forkserver_preload(list(PRELOAD))  # no effect once the server runs
         return context
     return multiprocessing.get_context("spawn")
+
+
+@dataclass(frozen=True)
+class _WorkerStart:
+    """How a pool's processes start: the import path they get, and their memory ceiling."""
+
+    path: list[str]
+    memory_mb: int
+
+    def arguments(self) -> tuple[list[str], int, int]:
+        """:func:`start_worker`'s arguments: the path, the ceiling, this process's id."""
+        return self.path, self.memory_mb, os.getpid()
+
+    def environment(self) -> dict[str, str]:
+        """What a new Python needs to import only from :attr:`path`, from its first import.
+
+        ``python -c`` (how multiprocessing starts its fork server and ``spawn`` children)
+        puts the current folder first on ``sys.path`` unless ``PYTHONSAFEPATH`` is set; the
+        fork server imports :data:`PRELOAD` before any worker could change its path, so it
+        is given this one in ``PYTHONPATH``.  BLAS libraries get one thread each, unless
+        you chose otherwise: there is already one worker per core.
+        """
+        env = {"PYTHONSAFEPATH": "1",
+               "PYTHONPATH": os.pathsep.join(p for p in self.path if os.path.isabs(p))}
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            env[name] = os.environ.get(name, "1")
+        return env
+
+    @contextlib.contextmanager
+    def context(self) -> Iterator[Any]:
+        """The multiprocessing context for one pool, its processes started isolated.
+
+        The fork server is started here (once per process), with :meth:`environment`; a
+        ``spawn`` pool starts each process while the block runs, so the environment holds
+        for the block.
+        """
+        context = _pool_context()
+        if context.get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            with _environment(self.environment()):
+                forkserver.ensure_running()
+            yield context
+        else:
+            with _environment(self.environment()):
+                yield context
+
+
+_ENVIRONMENT = threading.Lock()
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """``os.environ`` with ``values`` for the block (for the processes it starts)."""
+    with _ENVIRONMENT:
+        before = {name: os.environ.get(name) for name in values}
+        os.environ.update(values)
+        try:
+            yield
+        finally:
+            for name, value in before.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value

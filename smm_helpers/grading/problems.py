@@ -2,17 +2,53 @@
 
 >>> print(Problem("late", "01-intro", "submitted 1 day 10 h after the due date", learner="ar1001"))
 ar1001, 01-intro — late: submitted 1 day 10 h after the due date
+
+File names, learner ids and error messages come from learners; :func:`printable` shows their
+control characters as escapes wherever they reach the terminal or a log, so a submission
+cannot recolour, rewrite or add lines to what the instructor reads.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 KINDS = ("missing", "corrupted", "empty", "timeout", "kernel died", "late", "wrong filename",
          "unknown learner", "wrong owner", "failed",
          # found by the sandbox (issue 6): what a submission tried, each blocked
          "memory limit", "too many processes", "output cut", "blocked file access",
-         "blocked network", "tampered tests", "tampered interpreter", "not sandboxed")
+         "blocked network", "tampered tests", "tampered interpreter", "not sandboxed",
+         "too large")
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""C0 and C1 controls (ESC, CR, BS, BEL, NUL, DEL, newline, tab, ...), the bidi overrides
+and isolates, and the Unicode line and paragraph separators."""
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def printable(text: object) -> str:
+    r"""``text`` safe for a terminal: control characters and bidi overrides shown escaped.
+
+    Everything else stays as it is, Bengali with its zero-width (non-)joiners included.
+    Apply it when showing a string a learner controls; keep the raw value in data.
+
+    >>> print(printable("ar1001\x1b[2J\x1b]0;owned\x07 done\rfake\bX"))
+    ar1001\x1b[2J\x1b]0;owned\x07 done\rfake\x08X
+    >>> print(printable("line one\n  ✗ forged line\u202etxt.exe"))
+    line one\n  ✗ forged line\u202etxt.exe
+    >>> printable("বাংলা র\u200d্যাব \u200cক") == "বাংলা র\u200d্যাব \u200cক"
+    True
+    >>> print(printable("nul\x00 del\x7f c1\x9b tab\t"))
+    nul\x00 del\x7f c1\x9b tab\t
+    """
+    return _UNPRINTABLE.sub(_escape, str(text))
 
 
 @dataclass(frozen=True)
@@ -25,8 +61,14 @@ class Problem:
     learner: str | None = None
 
     def __str__(self) -> str:
-        who = f"{self.learner}, " if self.learner else ""
-        return f"{who}{self.assignment} — {self.kind}: {self.message}"
+        r"""One line, whatever the learner put in their file names or output.
+
+        >>> print(Problem("failed", "01-x", "bad\x1b[31m\nline", learner="ar\r1001"))
+        ar\r1001, 01-x — failed: bad\x1b[31m\nline
+        """
+        who = f"{printable(self.learner)}, " if self.learner else ""
+        return (f"{who}{printable(self.assignment)} — {printable(self.kind)}: "
+                f"{printable(self.message)}")
 
 
 def duration(seconds: float) -> str:
@@ -54,11 +96,14 @@ def duration(seconds: float) -> str:
 
 
 def progress(done: int, total: int, label: str, width: int = 20) -> str:
-    """A one-line progress bar.
+    r"""A one-line progress bar (its label shown :func:`printable`).
 
     >>> progress(3, 10, "sample-late")
     '[######..............]  3/10 sample-late'
+    >>> print(progress(1, 2, "grading ar1001\r[####################] 2/2 done"))
+    [##########..........] 1/2 grading ar1001\r[####################] 2/2 done
     """
     filled = round(width * done / total) if total else width
     digits = len(str(total))
-    return f"[{'#' * filled}{'.' * (width - filled)}] {done:>{digits + 1}}/{total} {label}"
+    return (f"[{'#' * filled}{'.' * (width - filled)}] {done:>{digits + 1}}/{total} "
+            f"{printable(label)}")

@@ -6,7 +6,11 @@ new Linux namespaces.  Inside, the file system holds only what Python needs, rea
 course folder), the learner's own copy of their submission (writable, thrown away
 afterwards), and the folder of the kernel's sockets.  There is no network (a private
 loopback only), no view of other processes (its own process tree, which dies with it), and
-no way to signal the grader.  :mod:`.launch` adds resource limits and an unprivileged user.
+no way to signal the grader.  :mod:`.launch` adds resource limits and an unprivileged user;
+it is started by its file name with ``python -I``, so nothing in the learner's folder is
+imported before the sandbox holds.  The learner's files are copied in with
+:mod:`smm_helpers.grading.safe_files`: regular files and folders only, never a link or a
+named pipe.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
+from smm_helpers.grading import safe_files
+from smm_helpers.grading.sandbox import launch
 from smm_helpers.grading.sandbox.launch import Limits, is_root
 
 HOME = "/home/learner"
@@ -151,6 +157,8 @@ class Sandbox:
     forbidden: tuple[Path, ...] = ()
     links: list[str] = field(default_factory=list)
     """Symbolic links in the learner's files, left out of the sandbox by :meth:`prepare`."""
+    left_out: list[safe_files.LeftOut] = field(default_factory=list)
+    """Everything :meth:`prepare` left out: links, pipes and devices, files too large."""
     _log: IO[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -162,16 +170,21 @@ class Sandbox:
         return self.root / "ipc"
 
     def prepare(self, files: Path | None, folder_name: str) -> Path:
-        """Copy the learner's own ``files`` into the sandbox's home; returns the work folder."""
-        work = self.home / folder_name
-        if files is not None and files.is_dir():
-            def leave_out(folder: str, names: list[str]) -> list[str]:
-                # A link, followed, would copy what it points to with the grader's rights.
-                links = [n for n in names if os.path.islink(os.path.join(folder, n))]
-                self.links += [str(Path(folder, n).relative_to(files)) for n in links]
-                return [*links, *(n for n in names if n == ".ipynb_checkpoints")]
+        """Copy the learner's own ``files`` into the sandbox's home; returns the work folder.
 
-            shutil.copytree(files, work, symlinks=True, ignore=leave_out)
+        Only regular files and folders are copied, without following or waiting on
+        anything (:func:`~smm_helpers.grading.safe_files.copy_tree`): a link, followed,
+        would copy what it points to with the grader's rights, and a named pipe would
+        block the grader.  Links are listed in :attr:`links`; everything left out,
+        links included, in :attr:`left_out`.
+        """
+        work = self.home / folder_name
+        self.home.mkdir(parents=True, exist_ok=True)
+        if files is not None and (files.is_dir() or files.is_symlink()):
+            left_out = safe_files.copy_tree(files, work,
+                                            skip=safe_files.skip_names([".ipynb_checkpoints"]))
+            self.left_out += left_out
+            self.links += [entry.path for entry in left_out if entry.kind == "link"]
         work.mkdir(parents=True, exist_ok=True)
         self.ipc.mkdir(parents=True, exist_ok=True)
         _copy_matplotlib_cache(self.home / ".config" / "matplotlib")
@@ -187,11 +200,14 @@ class Sandbox:
         return self._log
 
     def log_tail(self, lines: int = 5) -> str:
-        """The last lines the kernel wrote after its start-up banner (to explain a crash)."""
-        path = self.root / "kernel.log"
+        """The last lines the kernel wrote after its start-up banner (to explain a crash).
+
+        Only the log's last 64 KB are read: the kernel decides how much it writes.
+        """
         if self._log is not None:
             self._log.flush()
-        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+        tail = safe_files.read_tail(self.root / "kernel.log", 64 * 1024)
+        text = tail.decode("utf-8", errors="replace")
         kept = text.strip().splitlines()
         for number, line in enumerate(kept):
             if line.strip().startswith("--existing"):  # the banner's last line
@@ -236,7 +252,8 @@ class Sandbox:
     def wrap(self, command: list[str], work: Path) -> list[str]:
         """The sandboxed form of ``command`` (a kernel's argv), started in ``work``."""
         limits = self.limits
-        launcher = [sys.executable, "-m", "smm_helpers.grading.sandbox.launch"]
+        # By its file name, isolated: never a module found from the learner's folder.
+        launcher = launch.start_command(sys.executable)
         if is_root() and self.isolated:
             # bubblewrap first (as root), then the launcher inside drops to the sandbox's user.
             uid = str(sandbox_uid())

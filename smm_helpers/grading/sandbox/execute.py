@@ -26,8 +26,6 @@ from __future__ import annotations
 import ast
 import contextlib
 import json
-import shutil
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -41,7 +39,8 @@ from nbformat import NotebookNode, from_dict
 from nbgrader.preprocessors import Execute
 from traitlets import Enum, Integer, Unicode
 
-from smm_helpers.grading.instructor_cells import Plan
+from smm_helpers.grading.instructor_cells import Plan, listed
+from smm_helpers.grading.sandbox import scratch
 from smm_helpers.grading.sandbox.bwrap import Sandbox, support
 from smm_helpers.grading.sandbox.kernel import SandboxedKernelManager
 from smm_helpers.grading.sandbox.launch import Limits
@@ -140,7 +139,7 @@ class SandboxedExecute(Execute):
             "why": found.why if self.sandbox != "none" else "--sandbox none was asked for",
             "problems": [], "unreadable": []}
         self._dead: str | None = None
-        root = Path(tempfile.mkdtemp(prefix="smm-grading-"))
+        root = scratch.make_folder()  # locked while in use; a killed run's is swept
         try:
             self._box = Sandbox(root, Limits(self.memory_mb, self.max_processes), isolated,
                                 env={"SMM_LEARNER_ID": student},
@@ -150,6 +149,11 @@ class SandboxedExecute(Execute):
                 self._problem("blocked file access", "the submission holds symbolic links ("
                               + ", ".join(self._box.links[:5]) + "); they were not copied "
                               "into the sandbox")
+            others = [entry for entry in self._box.left_out if entry.kind != "link"]
+            for kind in dict.fromkeys(entry.problem_kind for entry in others):
+                named = [str(entry) for entry in others if entry.problem_kind == kind]
+                self._problem(kind, f"the submission holds files the sandbox left out ("
+                              f"{listed(named)}); its code ran without them")
             self._runner = TestRunner(ask=self._ask, folder=source,
                                       timeout=float(self.timeout or 60))
             return super().preprocess(nb, resources, km)
@@ -161,7 +165,7 @@ class SandboxedExecute(Execute):
                     json.dumps(self._report, indent=1), encoding="utf-8")
             if hasattr(self, "_box"):
                 self._box.close()
-            shutil.rmtree(root, ignore_errors=True)
+            scratch.remove(root)
 
     def create_kernel_manager(self) -> Any:
         self.km = SandboxedKernelManager(sandbox=self._box, work=self._work,

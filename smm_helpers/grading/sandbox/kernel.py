@@ -5,9 +5,16 @@ The kernel talks to the grader over Unix sockets in the sandbox's ``ipc`` folder
 message on its control channel (the sandbox's own process tree cannot be signalled from
 outside), and it is started with a clean environment in the learner's folder.
 
-The kernel is ipykernel, started as ``ipykernel_launcher`` starts it, but without the
-debugger: ipykernel imports debugpy at start-up when it is installed (about 0.3 s of CPU,
-a third of a kernel's start), and nobody debugs a notebook while it is graded.
+The kernel is ipykernel, started as ``ipykernel_launcher`` starts it, with two changes:
+
+- no debugger: ipykernel imports debugpy at start-up when it is installed (about 0.3 s of
+  CPU, a third of a kernel's start), and nobody debugs a notebook while it is graded;
+- Python starts isolated (``python -I``): the learner's folder, its working folder, is not
+  on ``sys.path`` while Python, ipykernel and SMM Lab start, so a ``sitecustomize.py``,
+  ``usercustomize.py``, ``.pth``, ``pandas.py`` or ``smm_helpers/`` of theirs is never
+  run in their place.  Once the kernel is set up, the folder is *appended* to
+  ``sys.path``: the learner's own modules import, but never instead of an installed
+  package (ipykernel would put it before ``site-packages``).
 """
 
 from __future__ import annotations
@@ -23,13 +30,17 @@ from smm_helpers.grading.sandbox.bwrap import Sandbox
 
 KERNEL_PROGRAM = """\
 import sys
-if sys.path and sys.path[0] in ("", "."):  # as ipykernel_launcher: the kernel adds it back
-    del sys.path[0]
+sys.path[:] = [p for p in sys.path if p not in ("", ".")]  # -I: there is none; be sure
 sys.modules["debugpy"] = None  # no debugger while grading: ipykernel then skips it
-from ipykernel import kernelapp
-kernelapp.launch_new_instance()
+import smm_helpers  # the installed package (the answers exporter), never the learner's
+from ipykernel.kernelapp import IPKernelApp
+app = IPKernelApp.instance()
+app.initialize()
+sys.path.append("")  # the learner's folder: after every installed package
+app.start()
 """
-"""What ``python -c`` runs in the sandbox: ``ipykernel_launcher``, less the debugger."""
+"""What ``python -I -c`` runs in the sandbox: ``ipykernel_launcher``, less the debugger,
+with the learner's folder on ``sys.path`` only after the installed packages."""
 
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -46,8 +57,8 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.connection_file = str(box.ipc / "kernel.json")
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        """``python -c KERNEL_PROGRAM -f CONNECTION`` wrapped in the sandbox."""
-        command = [sys.executable, "-c", KERNEL_PROGRAM, "-f", self.connection_file,
+        """``python -I -c KERNEL_PROGRAM -f CONNECTION`` wrapped in the sandbox."""
+        command = [sys.executable, "-I", "-c", KERNEL_PROGRAM, "-f", self.connection_file,
                    *(extra_arguments or [])]
         return self.sandbox.wrap(command, self.work)
 
