@@ -1,9 +1,12 @@
-"""Helpers for the class-hub test (tests/test_jupyterhub.py).
+"""Helpers for the tests that run as other accounts: the class hub (tests/test_jupyterhub.py)
+and grading as an ordinary user (tests/test_grading_isolation.py,
+tests/test_grading_adversarial.py).
 
 - :class:`Accounts` makes throwaway system accounts with ``useradd`` (each with a private
   home and group) and removes them, and whatever processes they still run, afterwards;
 - :func:`user_python` finds a Python those accounts can run that has this environment's
-  packages (see its docstring: a pyenv or a clone under ``/root`` is out of their reach);
+  packages (see its docstring: a pyenv or a clone under ``/root`` is out of their reach),
+  and :func:`ordinary_user_python` one that can also sandbox (bubblewrap as that user);
 - :func:`run_as` runs a command as one of them, and :class:`Hub` drives a running JupyterHub
   through its REST API.
 
@@ -212,6 +215,27 @@ def user_python(account: str, workdir: Path) -> tuple[UserPython | None, list[st
             return candidate, tried
         tried.append(f"{candidate.how}: {problem}")
     return None, tried
+
+
+def ordinary_user_python(user: str, workdir: Path) -> tuple[str | None, str]:
+    """A Python ``user`` can run with this environment's packages (this one, or an overlay
+    of the system's Python when this one is in a private folder such as ``/root``), and
+    bubblewrap working for that user; else None and why not."""
+    if shutil.which("setpriv") is None:
+        return None, "setpriv (util-linux) is not installed"
+    found, tried = user_python(user, workdir)
+    if found is None:
+        return None, ("an ordinary user cannot start this Python or an overlay of the "
+                      "system's: " + "; ".join(tried))
+    uid = str(pwd.getpwnam(user).pw_uid)
+    probe = subprocess.run(["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
+                            "bwrap", "--ro-bind", "/", "/", "--unshare-user", "--unshare-pid",
+                            "--die-with-parent", "true"],
+                           capture_output=True, text=True, timeout=60, check=False)
+    if probe.returncode != 0:
+        return None, ("an ordinary user cannot make user namespaces here "
+                      f"({probe.stderr.strip()[-200:]})")
+    return found.python, ""
 
 
 def _probe(account: str, candidate: UserPython, workdir: Path) -> str:

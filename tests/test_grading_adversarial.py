@@ -13,10 +13,11 @@ One class is built and graded once (``graded``): a temporary copy of the course,
   to be the instructor's read-only cells, or hand in symbolic links to those files;
 
 then collected and autograded (``timeout=5`` s per cell, ``notebook_timeout=60``, the
-default sandbox, two worker processes).  While grading, every sandbox lives in a folder of
-this test's own, so processes a submission starts can be recognised afterwards by their
-command line.  After the first run one manual grade and comment are set, and part of the
-class is graded again.
+default sandbox, two worker processes) — twice: by root, and by an ordinary user
+(``nobody``), since the sandbox takes different paths for each (``GRADERS``).  While
+grading, every sandbox lives in a folder of this test's own, so processes a submission
+starts can be recognised afterwards by their command line.  After the first run one manual
+grade and comment are set, and part of the class is graded again.
 
 Everything observed is written down once (``Facts``); under pytest-xdist the first worker
 to need it grades, the others wait and read the same facts (the module grades once per
@@ -40,9 +41,11 @@ import fcntl
 import hashlib
 import json
 import os
+import pwd
 import re
 import shutil
 import sqlite3
+import stat
 import tempfile
 import textwrap
 import time
@@ -67,6 +70,8 @@ ER, BEST, GOAL = "engagement_rate_by_reach_answer", "best_platform_answer", "sma
 TESTS = ("engagement_rate_by_reach", "best_platform", "smart_goal")
 HONEST = {"sample-all-correct": "all-correct", "sample-partial": "partial"}
 DAEMON_MARK = "smm-attack-daemon"
+NOBODY = 65534
+"""The ordinary user the class is also graded as (``nobody``; see ``GRADERS``)."""
 CANARY = "a file outside the course that no submission may read or change\n"
 PLANTED = "planted-by-an-attack"
 REGRADED = ["sample-all-correct", "sample-partial", "attack-points-1000",
@@ -187,8 +192,10 @@ EXPECTED: dict[str, Expect] = {
                                 "tampered interpreter": ("expect_",)}),
     "setup-moved": Expect(0, {"tampered tests": ("'setup' was moved",),
                               "tampered interpreter": ("expect_",)}),
-    "setup-renamed": Expect(0, {"tampered tests": ("'my_own_setup'", "'setup' was deleted")}),
-    "setup-markdown": Expect(0, {"tampered tests": ("changed from code to markdown",)}),
+    "setup-renamed": Expect(0, {"tampered tests": ("'my_own_setup'", "'setup' was deleted"),
+                                "tampered interpreter": ("expect_",)}),
+    "setup-markdown": Expect(0, {"tampered tests": ("changed from code to markdown",),
+                                 "tampered interpreter": ("expect_",)}),
     "setup-split": Expect(0, {"tampered tests": ("'setup' appears 2 times",
                                                  "'setup' was edited")}),
     "setup-deleted-answered": Expect(AUTO, {"tampered tests": ("'setup' was deleted",)}),
@@ -205,6 +212,18 @@ EXPECTED: dict[str, Expect] = {
     "fifo-in-submitted": Expect(AUTO, {"blocked file access": ("fifo",)}),
     "huge-output": Expect(0, {}),
 }
+AS_USER = {
+    # As an ordinary user, the sandbox's first process (pid 1 of its PID namespace, which
+    # bubblewrap starts) runs as the same user as the kernel: the kernel may read its /proc
+    # entries (its own sandbox: its root, folder and environment) and signal it, which the
+    # kernel of a namespace ignores.  Nothing outside the sandbox is found or reached.
+    "read-files": Expect(0, EXPECTED["read-files"].words, {ER: "found: []", GOAL: "found: []"},
+                         ("gradebook.db", "nbgrader_config", "roster.csv", "sample-all-correct",
+                          "HIDDEN TESTS", "/submitted/", "/source/")),
+    "signal-grader": Expect(0, EXPECTED["signal-grader"].words, {ER: "could not signal group 1"},
+                            ("'signalled group",)),
+}
+"""What differs when an ordinary user grades (see ``GRADERS``)."""
 GENERATED = ("known-paths-read", "known-paths-write", "known-paths-locked",
              "symlinks-in-exchange", "symlinks-in-submitted", "shadow-modules",
              "fifo-in-exchange", "fifo-in-submitted", "huge-output")
@@ -428,8 +447,10 @@ def _snapshot(root: Path, skip: list[Path]) -> dict[str, str]:
             if name.startswith("gradebook.db") and here == root / "course":
                 continue
             key = str(path.relative_to(root))
-            out[key] = f"link to {os.readlink(path)}" if path.is_symlink() else \
-                hashlib.sha256(path.read_bytes()).hexdigest()
+            mode = path.lstat().st_mode
+            out[key] = f"link to {os.readlink(path)}" if stat.S_ISLNK(mode) else \
+                hashlib.sha256(path.read_bytes()).hexdigest() if stat.S_ISREG(mode) else \
+                f"special file {stat.S_IFMT(mode):o}"  # a pipe is never opened
     return out
 
 
@@ -670,29 +691,87 @@ def _planted_in_python() -> list[Path]:
 Facts = dict[str, Any]
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> Facts:
-    """The class graded once per session (see the module): what was observed."""
+GRADERS = ("as-root", "as-an-ordinary-user")
+"""Who grades the class: the sandbox takes different paths for each (as root, bubblewrap
+starts first and the launcher inside drops to a user of its own; as an ordinary user, the
+launcher starts first, outside bubblewrap, in the learner's folder, and a user namespace is
+made)."""
+
+_GRADE_AS_USER = """
+import json, sys
+from pathlib import Path
+from tests.test_grading_adversarial import _grade_the_class
+Path(sys.argv[2]).write_text(json.dumps(_grade_the_class(Path(sys.argv[1]))))
+"""
+
+
+def _grade_as_an_ordinary_user(root: Path) -> Facts:
+    """The class graded in ``root`` by the ``nobody`` account, with a Python it can run."""
+    from tests.hub_support import ordinary_user_python, run_as
+
+    account = pwd.getpwuid(NOBODY).pw_name
+    python, why = ordinary_user_python(account, root)
+    if python is None:
+        system_part_missing(why)
+    work, home = root / "class", root / "home"
+    record = home / "facts.json"
+    for folder in (work, home):
+        folder.mkdir()
+        os.chown(folder, NOBODY, NOBODY)
+    done = run_as(account, [python, "-c", _GRADE_AS_USER, str(work), str(record)],
+                  {"PATH": f"{Path(python).parent}:/usr/local/bin:/usr/bin:/bin",
+                   "HOME": str(home), "TMPDIR": str(home)}, cwd=REPO, timeout=1800)
+    if done.returncode != 0 or not record.is_file():
+        raise RuntimeError(f"grading as {account} failed (exit {done.returncode}): "
+                           f"{done.stderr[-3000:]}")
+    return dict(json.loads(record.read_text(encoding="utf-8")))
+
+
+def _grade_as(grader: str, tmp_path_factory: pytest.TempPathFactory) -> Facts:
+    if (grader == "as-root") == (os.geteuid() == 0):
+        return _grade_the_class(tmp_path_factory.mktemp("adversarial"))
+    if grader == "as-root":
+        pytest.skip("grading as root needs root; this run is an ordinary user's, which the "
+                    "other grader covers")
+    from tests.hub_support import shared_tmp_root
+
+    root = shared_tmp_root("smm-adversarial-user-")
+    try:
+        return _grade_as_an_ordinary_user(root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module", params=GRADERS)
+def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Facts:
+    """The class graded once per session by each grader (see the module): what was
+    observed."""
     from smm_helpers.grading.sandbox.bwrap import support
 
     found = support()
     if not found.available:
         system_part_missing(f"the adversarial suite needs the sandbox: {found.why}")
+    grader = request.param
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    record, failure = shared / "adversarial-facts.json", shared / "adversarial-failed.txt"
-    with (shared / "adversarial.lock").open("w") as lock:
+    record = shared / f"adversarial-facts-{grader}.json"
+    failure = shared / f"adversarial-failed-{grader}.txt"
+    with (shared / f"adversarial-{grader}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one worker grades; the others wait for its facts
         if not record.exists() and not failure.exists():
             try:
-                facts = _grade_the_class(tmp_path_factory.mktemp("adversarial"))
+                facts = _grade_as(grader, tmp_path_factory)
+            except pytest.skip.Exception:
+                raise
             except Exception as error:
                 failure.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
                 raise
             record.write_text(json.dumps(facts), encoding="utf-8")
     if failure.exists():
-        pytest.fail(f"grading the adversarial class failed: {failure.read_text()}")
-    return json.loads(record.read_text(encoding="utf-8"))
+        pytest.fail(f"grading the adversarial class {grader} failed: {failure.read_text()}")
+    if not record.exists():
+        pytest.skip(f"the class is not graded {grader} in this run")
+    return dict(json.loads(record.read_text(encoding="utf-8")), grader=grader)
 
 
 def _problems(facts: Facts, learner: str) -> list[list[str]]:
@@ -734,18 +813,26 @@ def test_each_attack_is_named_in_the_summary_in_plain_words(graded: Facts,
 def test_attacks_found_changed_and_reached_nothing(graded: Facts, attack: str) -> None:
     """The attack ran (its cells printed) and says it found, changed or reached nothing."""
     printed = graded["outputs"][f"attack-{attack}"]
-    for grade_id, text in EXPECTED[attack].output.items():
+    expected = AS_USER.get(attack, EXPECTED[attack]) if graded["grader"] != "as-root" \
+        else EXPECTED[attack]
+    for grade_id, text in expected.output.items():
         assert text in printed.get(grade_id, ""), f"{attack}, {grade_id}: {printed}"
-    for text in EXPECTED[attack].not_output:
+    for text in expected.not_output:
         assert not any(text in out for out in printed.values()), printed
 
 
-def test_links_in_an_exchange_submission_are_refused_when_collected(graded: Facts) -> None:
-    refused = [message for kind, learner, message in graded["collect"]
-               if learner == "attack-symlinks-in-exchange" and kind == "blocked file access"]
-    assert refused and all("link" in message for message in refused)
-    assert [learner for _, learner, _ in graded["collect"]] == [
-        "attack-symlinks-in-exchange"] * len(refused)  # nobody else's submission is refused
+def test_links_and_pipes_in_an_exchange_submission_are_refused_when_collected(
+        graded: Facts) -> None:
+    said = {learner: [(kind, message) for kind, who, message in graded["collect"]
+                      if who == learner]
+            for learner in ("attack-symlinks-in-exchange", "attack-fifo-in-exchange")}
+    links = said["attack-symlinks-in-exchange"]
+    assert links and all(kind == "blocked file access" and "link" in message
+                         for kind, message in links)
+    pipes = said["attack-fifo-in-exchange"]
+    assert pipes and all(kind == "blocked file access" and "posts.csv" in message
+                         and "pipe" in message for kind, message in pipes), pipes
+    assert {learner for _, learner, _ in graded["collect"]} == set(said)  # nobody else's
 
 
 def test_every_attack_sample_has_an_expectation_and_the_readme_agrees() -> None:
@@ -760,7 +847,7 @@ def test_every_attack_sample_has_an_expectation_and_the_readme_agrees() -> None:
     for line in (ATTACKS / "README.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 4 and cells[0] in folders:
-            rows[cells[0]] = (float(cells[2]), set(cells[3].split(", ")))
+            rows[cells[0]] = (float(cells[2]), set(cells[3].split(", ")) - {"—"})
     assert rows == {name: (EXPECTED[name].score, set(EXPECTED[name].words))
                     for name in folders}
 

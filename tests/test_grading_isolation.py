@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import os
+import pwd
 import shutil
 import signal
 import subprocess
@@ -34,6 +35,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO, state_and_parent, system_part_missing
+from tests.hub_support import ordinary_user_python
 
 A = "01-platforms-and-planning"
 SAMPLES = REPO / "course" / "samples" / A
@@ -376,16 +378,18 @@ def build_course(root: Path, submissions: dict[str, Path]) -> Path:
     return root / "course"
 
 
-def _grade(course: Path, cwd: Path, home: Path, *, user: int | None = None,
-           tmp: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """``smm-course autograde --workers 2`` in ``cwd``, as ``user`` (default: this one)."""
-    command = [sys.executable, str(SMM_COURSE), "autograde", A, "--course", str(course),
+def _grade(course: Path, cwd: Path, home: Path, *, python: str = sys.executable,
+           user: int | None = None, tmp: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``smm-course autograde --workers 2`` in ``cwd`` with ``python``, as ``user`` (default:
+    this one)."""
+    command = [python, str(SMM_COURSE), "autograde", A, "--course", str(course),
                "--workers", "2", "--timeout", "20"]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups",
                    *command]
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
-           "LANG": "C.UTF-8", "TMPDIR": str(tmp or home)}
+    env = {"PATH": os.pathsep.join([str(Path(python).parent), os.environ.get(
+        "PATH", "/usr/bin:/bin")]), "HOME": str(home), "LANG": "C.UTF-8",
+           "TMPDIR": str(tmp or home)}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=900, check=False)
 
@@ -393,26 +397,6 @@ def _grade(course: Path, cwd: Path, home: Path, *, user: int | None = None,
 def _scores(output: str) -> dict[str, str]:
     return {line.split()[0]: " ".join(line.split()[2:]) for line in output.splitlines()
             if line.startswith(("iso-", "sample-"))}
-
-
-def _cannot_grade_as(user: int) -> str | None:
-    """Why ``user`` cannot grade here (start this Python, and bubblewrap), or None."""
-    if shutil.which("setpriv") is None:
-        return "setpriv (util-linux) is not installed"
-    as_user = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups"]
-    python = subprocess.run([*as_user, "env", sys.executable, "-c", "pass"],
-                            capture_output=True, text=True, timeout=60, check=False)
-    if python.returncode != 0:
-        return (f"an ordinary user cannot start this Python, {sys.executable} "
-                f"({python.stderr.strip()[-200:]}): it is installed in a private folder "
-                f"({os.path.realpath(sys.executable)})")
-    probe = subprocess.run([*as_user, "bwrap", "--ro-bind", "/", "/", "--unshare-user",
-                            "--unshare-pid", "--die-with-parent", "true"],
-                           capture_output=True, text=True, timeout=60, check=False)
-    if probe.returncode != 0:
-        return ("an ordinary user cannot make user namespaces here "
-                f"({probe.stderr.strip()[-200:]})")
-    return None
 
 
 @pytest.mark.slow
@@ -428,12 +412,14 @@ def test_decoys_in_the_submission_and_the_working_folder_change_nothing(
 
     if not support().available:
         system_part_missing(f"the sandbox needs bubblewrap: {support().why}")
+    python = sys.executable
     if not as_root:
         if os.geteuid() != 0:
             pytest.skip("switching to an ordinary user needs root; this run is one already")
-        why = _cannot_grade_as(NOBODY)
-        if why:
+        found, why = ordinary_user_python(pwd.getpwuid(NOBODY).pw_name, world)
+        if found is None:
             system_part_missing(why)
+        python = found
     root = world / ("root" if as_root else "user")
     markers = root / "markers"
     markers.mkdir(parents=True)
@@ -450,7 +436,7 @@ def test_decoys_in_the_submission_and_the_working_folder_change_nothing(
     if not as_root:
         subprocess.run(["chown", "-R", f"{NOBODY}:{NOBODY}", str(root)], check=True)
 
-    done = _grade(course, cwd, home, user=None if as_root else NOBODY)
+    done = _grade(course, cwd, home, python=python, user=None if as_root else NOBODY)
 
     assert _markers(markers) == [], done.stdout + done.stderr
     assert _scores(done.stdout) == {"iso-000": "7 / 10 ok", "iso-008": "4 / 10 ok"}, (

@@ -1376,9 +1376,9 @@ def write_attack(folder: Path, template: nbformat.NotebookNode, attack: Attack) 
 
 def attacks_readme(found: dict[str, Attack]) -> str:
     """``attacks/README.md``: each attack, what it tries, and what grading must give it."""
-    rows = "\n".join(f"| {name} | {a.tries} | {a.score} | {', '.join(a.kinds)} |"
+    rows = "\n".join(f"| {name} | {a.tries} | {a.score} | {', '.join(a.kinds) or '—'} |"
                      for name, a in found.items())
-    return f"""# Attacks on the grader (issue 6)
+    return f"""# Attacks on the grader (issues 6 and 13)
 
 `{ASSIGNMENT}/<attack>/` is what learner `attack-<attack>` submitted for assignment 01:
 each tries to cheat, to crash or hang the grading run, or to reach the gradebook, the hidden
@@ -1390,8 +1390,13 @@ that know the course's real absolute paths, as a learner on the grading server m
 hidden tests, another learner's submission and a canary file outside the course, read,
 appended to, removed, renamed, opened up, rewritten with sqlite3), `known-paths-locked`
 (cells that claim to be the instructor's read-only cells and would overwrite the canary if
-the grader ran them itself), and `symlinks-in-exchange` / `symlinks-in-submitted` (symbolic
-links to those files handed in beside the notebook).
+the grader ran them itself), `symlinks-in-exchange` / `symlinks-in-submitted` (symbolic
+links to those files handed in beside the notebook), `shadow-modules` (answered, with
+`smm_helpers/`, `pandas.py`, `sitecustomize.py`, `usercustomize.py`, a `.pth` and more beside
+the notebook, each leaving a mark outside the sandbox if a trusted process imported it),
+`fifo-in-exchange` / `fifo-in-submitted` (answered, with a named pipe where a data file
+should be: whoever opens it waits forever) and `huge-output` (one 150 MB output message,
+more than the grader reads from a kernel).
 
 A cheat carries no honest answer, so it earns 0 of the 7 automatic points. Those marked
 *answered* also answer every part correctly: a trick neither gains nor loses anything, so
