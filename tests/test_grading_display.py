@@ -324,3 +324,17 @@ def test_problem_and_summary_table_stay_one_line_per_item_whatever_the_learner_s
     assert grid.splitlines()[1].startswith("ar1001\\x1b[2K")
     line = progress(1, 2, f"grading {HOSTILE_ID} ...")
     assert "\n" not in line and not CONTROL.search(line)
+
+
+def test_collect_and_retry_lines_show_a_learners_control_characters_escaped() -> None:
+    from smm_helpers.grading.collect import CollectReport
+    from smm_helpers.grading.parallel import Retry
+    from smm_helpers.grading.problems import Problem
+
+    hostile = "ar1001\x1b[2J\rpwned\u202e"
+    report = CollectReport("01-x", archived=[Path("/course/archive") / hostile],
+                           problems=[Problem("wrong filename", "01-x", f"{hostile}.ipynb",
+                                             hostile)])
+    lines = [*report.lines(), str(Retry(hostile, f"its worker died ({hostile})"))]
+    assert not any(ch in line for line in lines for ch in "\x1b\r\u202e"), lines
+    assert all("\\x1b[2J\\rpwned\\u202e" in line for line in lines[1:]), lines

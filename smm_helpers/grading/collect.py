@@ -39,7 +39,7 @@ from typing import Any
 from smm_helpers.errors import InputError
 from smm_helpers.grading import safe_files
 from smm_helpers.grading.course import Course
-from smm_helpers.grading.problems import Problem
+from smm_helpers.grading.problems import Problem, printable
 
 Echo = Callable[[str], None]
 
@@ -55,7 +55,7 @@ class CollectReport:
 
     def lines(self) -> list[str]:
         out = [f"{self.assignment}: collected {len(self.collected)} submission(s)"]
-        out += [f"  kept the older submission in {p}" for p in self.archived]
+        out += [f"  kept the older submission in {printable(str(p))}" for p in self.archived]
         out += [f"  ✗ {p}" for p in self.problems]
         return out
 
@@ -253,8 +253,8 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
     api.exchange.collect = owner_checked_collect(refused, left_out)
     result = api.collect(assignment, update=True)
     if not result["success"]:
-        raise InputError(f"nbgrader could not collect {assignment}: "
-                         f"{(result.get('error') or result.get('log') or '').strip()[-400:]}",
+        said = (result.get("error") or result.get("log") or "").strip()[-400:]
+        raise InputError(f"nbgrader could not collect {assignment}: {printable(said)}",
                          fix="check the exchange folder in nbgrader_config.py (Exchange.root)")
     report.collected = sorted(set(newest) - not_collected)
     for line in report.lines():

@@ -252,13 +252,13 @@ def _check_kernel() -> Check:
 def _check_graded_python(module: str = "smm_helpers") -> Check:
     """Does a graded notebook's Python find ``module``?
 
-    autograde starts the learner's kernel from this Python in a clean environment: no
-    ``PYTHONPATH``, another home folder (so no ``pip install --user`` packages) and the
-    learner's folder as the working folder.  Only a package installed into this Python
-    counts there.
+    autograde starts the learner's kernel from this Python isolated (``python -I``) in a
+    clean environment: no ``PYTHONPATH``, no user site-packages (so no ``pip install
+    --user`` packages), another home folder and the learner's folder as the working folder.
+    Only a package installed into this Python counts there.
     """
     with tempfile.TemporaryDirectory(prefix="smm-doctor-") as elsewhere:
-        found = _imports(sys.executable, module, cwd=elsewhere,
+        found = _imports(sys.executable, module, "-I", cwd=elsewhere,
                          env={"PATH": os.environ.get("PATH", ""), "HOME": elsewhere})
     if found:
         return Check("ok", f"graded notebooks can import {module}: it is installed in "
@@ -272,10 +272,11 @@ def _check_graded_python(module: str = "smm_helpers") -> Check:
                  fix=f"{sys.executable} -m pip install -e {where}")
 
 
-def _imports(python: str, module: str, **run: Any) -> bool:
-    """Whether ``python -c "import module"`` succeeds (``run``: cwd, env for subprocess)."""
+def _imports(python: str, module: str, *flags: str, **run: Any) -> bool:
+    """Whether ``python [flags] -c "import module"`` succeeds (``run``: cwd, env for
+    subprocess)."""
     try:
-        done = subprocess.run([python, "-c", f"import {module}"], capture_output=True,
+        done = subprocess.run([python, *flags, "-c", f"import {module}"], capture_output=True,
                               timeout=60, check=False, **run)
     except (OSError, subprocess.TimeoutExpired):
         return False

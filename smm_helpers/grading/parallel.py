@@ -68,7 +68,7 @@ from smm_helpers.grading.autograde import (
     grade_submission,
 )
 from smm_helpers.grading.course import Course
-from smm_helpers.grading.problems import Problem, duration, progress
+from smm_helpers.grading.problems import Problem, duration, printable, progress
 
 Echo = Callable[[str], None]
 Task = Callable[[str, str, str, GradeOptions, str], GradeRow]
@@ -305,7 +305,7 @@ class Retry:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.learner}: {self.reason}"
+        return printable(f"{self.learner}: {self.reason}")
 
 
 @dataclass
@@ -399,7 +399,9 @@ class ProgressBar:
             self.echo(self.line)
 
     def note(self, message: str) -> None:
-        """A message on its own line (the bar is redrawn under it on a terminal)."""
+        """A message on its own line (the bar is redrawn under it on a terminal), with any
+        control characters a learner put in it shown escaped."""
+        message = printable(message)
         if self.live:
             self.stream.write("\r\x1b[K" + message + "\n" + self.line)
             self.stream.flush()
