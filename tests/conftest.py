@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +52,22 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         system_part_missing(f"the shared reference folder is not at {SHARED}")
     return SHARED
+
+
+def in_time(call: Callable[[], Any], seconds: float = 20.0) -> Any:
+    """``call()``, failing the test if it blocks (on a named pipe, say) for ``seconds``."""
+    result: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            result["value"] = call()
+        except BaseException as error:  # handed to the test
+            result["error"] = error
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"{call} blocked for {seconds:g} s"
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")

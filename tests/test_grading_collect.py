@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, in_time
 
 A = "01-platforms-and-planning"
 SAMPLES = REPO / "course" / "samples" / A
@@ -101,27 +101,6 @@ def test_an_account_that_is_not_a_learner_is_trusted_as_before(tmp_path, monkeyp
     assert collect.impostor(tmp_path, "ar1001", {"ar1001", "bo2002"}) == "bo2002"
 
 
-def _in_time(call, seconds: float = 60.0):
-    """``call()``, failing the test if it blocks (on a named pipe) for ``seconds``."""
-    import threading
-
-    result: dict = {}
-
-    def run() -> None:
-        try:
-            result["value"] = call()
-        except BaseException as error:  # handed to the test
-            result["error"] = error
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), f"{call} blocked for {seconds:g} s"
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
-
-
 def test_an_exchange_submission_is_copied_without_links_pipes_or_files_over_the_limit(
         course, tmp_path):
     """nbgrader's own collect would follow the link (copying the gradebook with the
@@ -151,7 +130,7 @@ def test_an_exchange_submission_is_copied_without_links_pipes_or_files_over_the_
     honest = submit_sample(inbound, "sample-all-correct", A, SAMPLES / "all-correct")
 
     lines: list[str] = []
-    report = _in_time(lambda: collect_from_exchange(course, A, echo=lines.append))
+    report = in_time(lambda: collect_from_exchange(course, A, echo=lines.append), 60)
 
     assert report.collected == ["sample-all-correct", "sample-partial"]
     got = course.path("submitted") / "sample-partial" / A
@@ -181,7 +160,7 @@ def test_an_lms_download_with_links_and_pipes_collects_only_the_notebooks(course
     os.mkfifo(lms / f"sample-partial_{A}.ipynb")
     (lms / f"sample-blank_{A}.ipynb").symlink_to(course.folder / "gradebook.db")
     (lms / "sample-late").symlink_to(course.folder, target_is_directory=True)
-    report = _in_time(lambda: collect_from_folder(course, A, lms, echo=lambda _: None))
+    report = in_time(lambda: collect_from_folder(course, A, lms, echo=lambda _: None), 60)
     assert report.collected == ["sample-all-correct"]
     kinds = sorted((p.kind, p.learner) for p in report.problems)
     assert kinds == [("blocked file access", "sample-blank"), ("blocked file access",

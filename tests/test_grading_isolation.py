@@ -26,15 +26,14 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, state_and_parent, system_part_missing
+from tests.conftest import REPO, in_time, state_and_parent, system_part_missing
 from tests.hub_support import ordinary_user_python
 
 A = "01-platforms-and-planning"
@@ -136,25 +135,6 @@ def test_the_kernel_starts_isolated_with_the_learners_folder_last_on_its_path(
 # ------------------------------------------------------------------------- safe files
 
 
-def _in_time(call: Callable[[], Any], seconds: float = 20.0) -> Any:
-    """``call()``, failing the test if it blocks (on a named pipe) for ``seconds``."""
-    result: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            result["value"] = call()
-        except BaseException as error:  # handed to the test
-            result["error"] = error
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), f"{call} blocked for {seconds:g} s"
-    if "error" in result:
-        raise result["error"]
-    return result.get("value")
-
-
 def test_a_safe_copy_takes_files_and_folders_only_and_reports_the_rest(tmp_path: Path) -> None:
     from smm_helpers.grading import safe_files
 
@@ -167,7 +147,7 @@ def test_a_safe_copy_takes_files_and_folders_only_and_reports_the_rest(tmp_path:
     (learner / "all").symlink_to("/", target_is_directory=True)
     os.mkfifo(learner / "data" / "pipe")
     (learner / ".ipynb_checkpoints").mkdir()
-    left = _in_time(lambda: safe_files.copy_tree(
+    left = in_time(lambda: safe_files.copy_tree(
         learner, tmp_path / "copy", file_limit=4096, skip=safe_files.skip_names()))
     copied = sorted(str(p.relative_to(tmp_path / "copy")) for p in
                     (tmp_path / "copy").rglob("*"))
@@ -210,7 +190,7 @@ def test_a_file_swapped_between_listing_and_opening_is_not_followed(
         entry(self, fd, target_fd, name, *args)
 
     monkeypatch.setattr(safe_files._TreeCopy, "entry", swapped)
-    left = _in_time(lambda: safe_files.copy_tree(learner, tmp_path / "copy"))
+    left = in_time(lambda: safe_files.copy_tree(learner, tmp_path / "copy"))
     assert not (tmp_path / "copy" / "notes.txt").exists()
     assert [(e.path, e.kind) for e in left] == [
         ("notes.txt", "link" if swap == "link" else "special")]
@@ -224,7 +204,7 @@ def test_reading_a_learners_file_never_follows_or_blocks(tmp_path: Path) -> None
     for name, kind in (("pipe.ipynb", "special"), ("link.ipynb", "link")):
         path = tmp_path / name
         with pytest.raises(safe_files.Refused) as refused:
-            _in_time(lambda: safe_files.read_file(path))  # noqa: B023 (run at once)
+            in_time(lambda: safe_files.read_file(path))  # noqa: B023 (run at once)
         assert refused.value.left_out.kind == kind
     assert safe_files.read_tail(tmp_path / "pipe.ipynb") == b""
 
@@ -238,7 +218,7 @@ def test_a_sandbox_copies_nothing_that_is_not_a_file_or_folder(tmp_path: Path) -
     os.mkfifo(files / "pipe")
     (files / "notes.db").symlink_to("/etc/passwd")
     box = bwrap.Sandbox(tmp_path / "box")
-    work = _in_time(lambda: box.prepare(files, A))
+    work = in_time(lambda: box.prepare(files, A))
     assert sorted(p.name for p in work.iterdir()) == [f"{A}.ipynb"]
     assert box.links == ["notes.db"]
     assert sorted(e.path for e in box.left_out) == ["notes.db", "pipe"]
