@@ -40,6 +40,7 @@ import gc
 import io
 import linecache
 import os
+import signal
 import sys
 import threading
 import traceback
@@ -207,7 +208,8 @@ class TestRunner:
         try:
             code = compile(code_text, filename, "exec")
             with _collector_paused(), contextlib.redirect_stdout(out), \
-                    contextlib.redirect_stderr(err), _warnings_a_kernel_shows() as caught:
+                    contextlib.redirect_stderr(err), _warnings_a_kernel_shows() as caught, \
+                    _time_limit(2 * self.timeout + 10):
                 if self.folder is not None and self.folder.is_dir():
                     os.chdir(self.folder)
                 exec(code, namespace)
@@ -228,6 +230,48 @@ class TestRunner:
                      *"".join(traceback.format_list(frames)).rstrip("\n").split("\n")]
             outputs.append(_error(type(error).__name__, str(error), lines))
         return outputs, error
+
+
+class TestTookTooLong(Exception):
+    """A test cell ran past its time limit in the grader (on the learner's answers)."""
+
+    __test__ = False  # not a pytest class
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop the block with :class:`TestTookTooLong` after ``seconds``.
+
+    A test is the instructor's code, but it runs on the learner's answers, and an answer can
+    make a check slow (a huge text for a regular expression, say): the grading must still
+    end.  A timer signal can only stop the main thread, where a grading process grades;
+    elsewhere (a Dask worker's thread) the block runs unbounded, and the cluster's own
+    deadline stops the grading instead.
+
+    >>> import time
+    >>> with _time_limit(0.2):
+    ...     while True:
+    ...         time.sleep(0.01)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.grading.sandbox.runner.TestTookTooLong: the test ran for over 0.2 s in the grader, on your answers
+    """  # noqa: E501
+    if threading.current_thread() is not threading.main_thread() or \
+            not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise TestTookTooLong(f"the test ran for over {seconds:g} s in the grader, on your "
+                              "answers")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @contextlib.contextmanager
