@@ -70,6 +70,8 @@ ER, BEST, GOAL = "engagement_rate_by_reach_answer", "best_platform_answer", "sma
 TESTS = ("engagement_rate_by_reach", "best_platform", "smart_goal")
 HONEST = {"sample-all-correct": "all-correct", "sample-partial": "partial"}
 DAEMON_MARK = "smm-attack-daemon"
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\r\u202e"
+"""Terminal escapes, a carriage return and a bidi override, in a file name a learner chose."""
 NOBODY = 65534
 """The ordinary user the class is also graded as (``nobody``; see ``GRADERS``)."""
 CANARY = "a file outside the course that no submission may read or change\n"
@@ -567,8 +569,9 @@ def _rows(report: Any) -> dict[str, dict[str, Any]]:
 # ------------------------------------------------------------------------------ the class
 
 
-def _grade_the_class(root: Path) -> dict[str, Any]:
-    """Build, grade and re-grade the class in ``root``; everything observed, as plain data."""
+def _grade_the_class(root: Path, feedback: bool = True) -> dict[str, Any]:
+    """Build, grade and re-grade the class in ``root``; everything observed, as plain data
+    (with ``feedback``, the feedback page of ``script-in-output`` too)."""
     from smm_helpers.grading import history
     from smm_helpers.grading.autograde import autograde
     from smm_helpers.grading.collect import collect_from_exchange
@@ -599,7 +602,8 @@ def _grade_the_class(root: Path) -> dict[str, Any]:
     _shadow_modules(folders["attack-shadow-modules"], canary)
     sent = {learner: submit_sample(inbound, learner, A, folder)
             for learner, folder in folders.items()}
-    os.mkfifo(sent["attack-fifo-in-exchange"] / "posts.csv")  # a reader would wait forever
+    # A reader would wait forever; its name would rewrite the instructor's terminal.
+    os.mkfifo(sent["attack-fifo-in-exchange"] / f"posts{ESCAPES}.csv")
     paths = _known_paths(course, canary)
     _links(sent["attack-symlinks-in-exchange"], {
         "notes.db": paths["gradebook"], "source.ipynb": paths["source"],
@@ -616,13 +620,17 @@ def _grade_the_class(root: Path) -> dict[str, Any]:
     before = _snapshot(root, skip)
     watched = {learner for learner in learners if learner.startswith("attack-")}
     marks = [str(sandboxes), DAEMON_MARK]
+    # As root, two at a time; an ordinary user's sandboxes share one process limit, so
+    # autograde grades them one at a time by default (see GRADERS), as here.
+    workers = WORKERS if os.geteuid() == 0 else None
     with _sandboxes_in(sandboxes):
         started = time.perf_counter()
         report = autograde(course, A, timeout=CELL_TIMEOUT, notebook_timeout=NOTEBOOK_TIMEOUT,
-                           workers=WORKERS, echo=lines.append)
+                           workers=workers, echo=lines.append)
         elapsed = time.perf_counter() - started
     facts: dict[str, Any] = {
         "learners": learners, "elapsed": elapsed, "rows": _rows(report),
+        "workers": getattr(report, "workers", 1),
         "collect": [[p.kind, p.learner, p.message] for p in collected.problems],
         "table": report.table(), "retries": [str(r) for r in getattr(report, "retries", [])],
         "outputs": {learner: _outputs(course, learner) for learner in learners},
@@ -651,7 +659,7 @@ def _grade_the_class(root: Path) -> dict[str, Any]:
     first_runs = {learner: len(history.runs(course, A, learner)) for learner in learners}
     with _sandboxes_in(sandboxes):
         again = autograde(course, A, learners=REGRADED, timeout=CELL_TIMEOUT,
-                          notebook_timeout=NOTEBOOK_TIMEOUT, workers=WORKERS,
+                          notebook_timeout=NOTEBOOK_TIMEOUT, workers=workers,
                           echo=lines.append)
     with course.gradebook() as gb:
         kept = (gb.find_grade(cell, A, A, learner).manual_score,
@@ -670,7 +678,19 @@ def _grade_the_class(root: Path) -> dict[str, Any]:
         "canary": canary.read_text(encoding="utf-8"),
     }
     facts["log_tail"] = lines[-5:]
+    facts["echoed"] = lines
+    if feedback:
+        facts["feedback"] = _feedback_page(course, "attack-script-in-output")
     return facts
+
+
+def _feedback_page(course: Any, learner: str) -> str:
+    """The feedback page ``smm-course feedback`` writes for ``learner``."""
+    from smm_helpers.grading.feedback import feedback
+
+    said: list[str] = []
+    pages = feedback(course, A, [learner], echo=said.append)
+    return pages[0].read_text(encoding="utf-8") if pages else "no page: " + "\n".join(said)
 
 
 def _planted_in_python() -> list[Path]:
@@ -701,7 +721,7 @@ _GRADE_AS_USER = """
 import json, sys
 from pathlib import Path
 from tests.test_grading_adversarial import _grade_the_class
-Path(sys.argv[2]).write_text(json.dumps(_grade_the_class(Path(sys.argv[1]))))
+Path(sys.argv[2]).write_text(json.dumps(_grade_the_class(Path(sys.argv[1]), feedback=False)))
 """
 
 
@@ -830,9 +850,29 @@ def test_links_and_pipes_in_an_exchange_submission_are_refused_when_collected(
     assert links and all(kind == "blocked file access" and "link" in message
                          for kind, message in links)
     pipes = said["attack-fifo-in-exchange"]
-    assert pipes and all(kind == "blocked file access" and "posts.csv" in message
+    assert pipes and all(kind == "blocked file access" and ESCAPES in message
                          and "pipe" in message for kind, message in pipes), pipes
     assert {learner for _, learner, _ in graded["collect"]} == set(said)  # nobody else's
+
+
+def test_what_the_instructor_reads_runs_nothing_a_learner_wrote(graded: Facts) -> None:
+    """The terminal: every line collect and autograde printed shows control characters
+    escaped.  The browser: the feedback page of ``script-in-output`` holds its words but no
+    live markup (its script shows as text)."""
+    from smm_helpers.grading.sanitize import active_markup
+
+    printed = "\n".join(graded["echoed"])
+    assert not [c for c in printed if c == "\u202e" or (ord(c) < 32 and c != "\n")]
+    assert "posts\\x1b]0;pwned\\x07" in printed  # the pipe's name, shown escaped
+    if "feedback" not in graded:
+        # Graded as an ordinary user, the class is graded by an overlay of the system's
+        # Python (see tests/hub_support.user_python), whose older standard library breaks
+        # the HTML exporter's soupsieve; who grades never changes what a page shows.
+        return
+    page = graded["feedback"]
+    assert "TikTok" in page, page[-2000:]
+    assert re.search(r"&lt;script&gt;alert\((&#x27;|')markdown(&#x27;|')\)", page), page[-2000:]
+    assert active_markup(page) == []
 
 
 def test_every_attack_sample_has_an_expectation_and_the_readme_agrees() -> None:
@@ -880,7 +920,8 @@ def test_the_run_finished_in_time_with_every_learner_and_no_worker_lost(graded: 
     # one notebook may use its 60 s, plus starting and killing its kernel
     slowest = max(rows, key=lambda learner: rows[learner]["seconds"])
     assert rows[slowest]["seconds"] < NOTEBOOK_TIMEOUT + 45, slowest
-    assert graded["elapsed"] < sum(r["seconds"] for r in rows.values()) / WORKERS + 120
+    assert graded["elapsed"] < sum(r["seconds"] for r in rows.values()) / graded["workers"] + 120
+    assert graded["workers"] == (WORKERS if graded["grader"] == "as-root" else 1)
     assert all(r["sandbox"] == "bubblewrap" for r in rows.values())
 
 

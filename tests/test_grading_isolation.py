@@ -511,3 +511,19 @@ def test_a_killed_grader_leaves_no_process_and_the_next_grading_removes_its_fold
     folder = scratch.make_folder(tmp)  # ... until the next grading starts
     assert [p.name for p in tmp.iterdir() if "smm-" in p.name] == [folder.name]
     scratch.remove(folder)
+
+
+def test_only_an_ordinary_users_sandboxes_share_a_process_limit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """As an ordinary user, bubblewrap sandboxes all run as that user, so one learner's fork
+    bomb could starve another's kernel: autograde then grades one at a time by default."""
+    from smm_helpers.grading import autograde
+    from smm_helpers.grading.sandbox import bwrap, launch
+
+    monkeypatch.setattr(bwrap, "support", lambda: bwrap.Support(True, "bubblewrap works"))
+    for root, sandbox, shared in ((False, "auto", True), (False, "bwrap", True),
+                                  (True, "auto", False), (False, "none", False)):
+        monkeypatch.setattr(launch, "is_root", lambda root=root: root)
+        assert autograde.sandboxes_share_a_process_limit(sandbox) is shared, (root, sandbox)
+    said = autograde.SHARED_PROCESS_LIMIT.format(how="so they are graded one at a time")
+    assert "fork bomb" in said and "root" in said

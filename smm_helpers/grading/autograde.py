@@ -14,6 +14,7 @@ import json
 import math
 import os
 import re
+import sys
 import tempfile
 import threading
 import time
@@ -568,6 +569,24 @@ def grade_task(course_folder: str, assignment: str, learner: str,
         return grade_submission(course, assignment, learner, options)
 
 
+SHARED_PROCESS_LIMIT = (
+    "⚠ As an ordinary user, every sandbox counts against your one process limit, {how}: a "
+    "learner's fork bomb could starve the submissions graded beside it. Run as root to give "
+    "each sandbox its own user and grade in parallel safely (or pass --workers 1).")
+"""Said before grading side by side, or instead of it, when sandboxes share a limit."""
+
+
+def sandboxes_share_a_process_limit(sandbox: str) -> bool:
+    """Whether submissions graded at once would share one process limit: bubblewrap sandboxes
+    started by an ordinary user (root gives each its own user id; without a sandbox there is
+    no such limit to starve, and nothing sandboxed off either)."""
+    from smm_helpers.grading.sandbox.bwrap import support
+    from smm_helpers.grading.sandbox.launch import is_root
+
+    return sandbox != "none" and not is_root() and sys.platform.startswith("linux") \
+        and support().available
+
+
 def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None = None,
               timeout: float | None = None,
               notebook_timeout: float = DEFAULT_NOTEBOOK_TIMEOUT,
@@ -590,6 +609,13 @@ def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None
         options = GradeOptions(timeout=timeout, notebook_timeout=notebook_timeout)
     processes = check_workers(workers)
     who = prepare(course, assignment, learners)
+    if min(processes, len(who)) > 1 and scheduler is None \
+            and sandboxes_share_a_process_limit(options.sandbox):
+        if workers is None:
+            processes = 1
+        echo(SHARED_PROCESS_LIMIT.format(
+            how="so they are graded one at a time" if workers is None else
+            f"and --workers {workers} grades them side by side"))
     if scheduler is not None:
         from smm_helpers.grading.cluster import grade_on_cluster
 

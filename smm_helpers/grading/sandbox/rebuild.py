@@ -11,6 +11,7 @@ from the same rule (``smm_helpers.grading.autograde``).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -22,16 +23,31 @@ from smm_helpers.grading import instructor_cells
 
 def instructor_plan(config: Any, resources: Any) -> instructor_cells.Plan:
     """The plan of the notebook nbgrader is grading (``resources["nbgrader"]``): its cells'
-    order from the source notebook, their code, points and checksums from the gradebook."""
+    order from the source notebook, their code, points and checksums from the gradebook.
+
+    Every learner's notebook has the same plan, so a grading process reads it once: again
+    only when the source notebook changes (a new release writes the gradebook from it).
+    """
     from nbgrader.coursedir import CourseDirectory
 
     info = resources["nbgrader"]
     coursedir = CourseDirectory(config=config)
     path = Path(coursedir.format_path(coursedir.source_directory, ".", info["assignment"])
                 ) / f"{info['notebook']}.ipynb"
-    released = instructor_cells.released_cells(info["db_url"], info["notebook"],
-                                               info["assignment"], coursedir.course_id)
-    return instructor_cells.load_plan(path, released)
+    try:
+        version = path.stat()
+    except OSError:
+        return instructor_cells.load_plan(path)  # raises PlanError, which says what to do
+    return _plan(info["db_url"], coursedir.course_id, info["assignment"], info["notebook"],
+                 str(path), version.st_mtime_ns, version.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(db_url: str, course_id: str, assignment: str, notebook: str, path: str,
+          mtime_ns: int, size: int) -> instructor_cells.Plan:
+    """:func:`instructor_plan` for one version of a source notebook (the cache's key)."""
+    released = instructor_cells.released_cells(db_url, notebook, assignment, course_id)
+    return instructor_cells.load_plan(Path(path), released)
 
 
 class RebuildFromInstructor(NbGraderPreprocessor):
