@@ -206,11 +206,13 @@ class SandboxedExecute(Execute):
             self._died(cell, index, "the notebook's Python stopped (it exited, was killed, or "
                        "crashed)")
         except CellTimeoutError:
-            # Interrupted, yet it never went idle: it ignores interrupts, or it broke its
-            # kernel (a replaced builtin can).  Either way nothing more can run in it.
+            # Interrupted, yet it never went idle: it ignores interrupts, it broke its kernel
+            # (a replaced builtin can), or it sent one output bigger than the grader reads
+            # (MAX_MESSAGE_BYTES), which cut the kernel off.  Nothing more can run in it.
             self._kill()
             self._died(cell, index, "it kept running after the time limit and ignored the "
-                       "stop signal (or broke its own kernel), so its kernel was killed")
+                       "stop signal (or broke its own kernel, or sent one output of over "
+                       f"{MAX_MESSAGE_BYTES // 2**20} MiB), so its kernel was killed")
         timed_out = any(o.get("ename") == "CellTimeoutError" for o in cell.outputs)
         if timed_out and not self._dead and not self._responsive(10.0):
             self._kill()
