@@ -417,7 +417,7 @@ def test_an_error_while_grading_is_retried_then_reported_as_failed(small_course,
 
 
 def test_the_progress_bar_redraws_one_line_on_a_terminal():
-    from smm_helpers.grading.parallel import ProgressBar
+    from smm_helpers.grading.progress import ProgressBar
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

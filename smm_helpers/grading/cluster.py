@@ -50,7 +50,6 @@ from smm_helpers.grading.course import Course
 from smm_helpers.grading.parallel import (
     Echo,
     ParallelReport,
-    ProgressBar,
     Retry,
     describe,
     failed_row,
@@ -62,6 +61,7 @@ from smm_helpers.grading.parallel import (
     worker_db_url,
     worker_memory_mb,
 )
+from smm_helpers.grading.progress import ProgressBar
 
 RETRIES = 2
 """How many more times Dask runs a learner's task that raised an error."""

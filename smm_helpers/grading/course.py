@@ -47,6 +47,8 @@ class Learner:
     first_name: str
     last_name: str
     email: str
+    lms_id: str = ""
+    """The learner's user id in the LMS (Canvas's user id, Moodle's participant id), if known."""
 
     @property
     def name(self) -> str:
