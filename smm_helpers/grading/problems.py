@@ -18,7 +18,10 @@ KINDS = ("missing", "corrupted", "empty", "timeout", "kernel died", "late", "wro
          # found by the sandbox (issue 6): what a submission tried, each blocked
          "memory limit", "too many processes", "output cut", "blocked file access",
          "blocked network", "tampered tests", "tampered interpreter", "not sandboxed",
-         "too large")
+         "too large",
+         # an instructor's real class (issue 14)
+         "extra notebook", "timestamp", "older submission", "not released", "hand grading",
+         "possible copying", "not on roster")
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 """C0 and C1 controls (ESC, CR, BS, BEL, NUL, DEL, newline, tab, ...), the bidi overrides
