@@ -35,10 +35,12 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
 
     course = _copy_course(tmp_path_factory.mktemp("doctor-broken"))
     (course / "roster.csv").write_text(
-        "learner,first_name,last_name,email\n"           # bad header
-        "ar1001,Amina,Rahman,a@example.org\n"
-        "ar1001,Nusrat,Jahan,n@example.org\n"            # line 3: repeated id
-        ",Tanvir,Hossain,t@example.org\n")               # line 4: empty id
+        "\ufeffID;First Name;Last Name;Email;Section\n"   # Excel, semicolons: read as such
+        "ar1001;Amina;Rahman;a@example.org;A\n"
+        "ar1001;Nusrat;Jahan;n@example.org;A\n"           # line 3: repeated id
+        ";Tanvir;Hossain;t@example.org;B\n"               # line 4: empty id
+        "AR1001;Lamia;Rahman;l@example.org;B\n",          # line 5: the same id in capitals
+        encoding="utf-8")
     (course / "due_dates.csv").write_text(
         "assignment,due\n"
         f"{A},2026-09-20T23:59:00\n"                     # no time zone
@@ -69,10 +71,11 @@ def test_doctor_finds_no_problem_in_the_real_course(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("problem", [
-    "✗ roster.csv, line 1: the header is 'learner,first_name,last_name,email' — make the "
-    "first line exactly id,first_name,last_name,email",
-    "✗ roster.csv, line 3: learner id 'ar1001' is also on line 2",
-    "✗ roster.csv, line 4: the learner id is empty",
+    "✗ roster.csv, line 3, column 'id': learner id 'ar1001' is also on line 2",
+    "✗ roster.csv, line 4, column 'id': the learner id is empty",
+    "✗ roster.csv, line 5, column 'id': learner ids 'AR1001' (line 5) and 'ar1001' (line 2) "
+    "differ only in case",
+    "⚠ roster.csv has a column SMM Lab does not read, so it is ignored: section",
     "✗ due_dates.csv, line 2: the due time '2026-09-20T23:59:00' has no time zone",
     "✗ due_dates.csv, line 3: '99-no-such-assignment' is not an assignment of the course",
     "✗ source assignment 08-empty has no notebook",
@@ -93,6 +96,80 @@ def test_doctor_exits_1_and_counts_the_problems(broken: tuple[int, str]) -> None
     code, output = broken
     assert code == 1
     assert output.splitlines()[-1].startswith("10 problems to fix")
+    assert output.count("✗ roster.csv") == 3  # every roster problem, and only those
+
+
+@pytest.mark.parametrize("raw", [
+    "\ufeffid,first_name,last_name,email\r\nar1001,Amina,Rahman,a@x\r\n".encode(),  # Excel
+    b"id;first_name;last_name;email\nar1001;Amina;Rahman;a@x\n",  # semicolons
+    "id\tfirst_name\tlast_name\temail\r\nar1001\tAmina\tRahman\ta@x\r\n".encode("utf-16"),
+])
+def test_a_roster_a_spreadsheet_saved_passes_as_every_command_reads_it(
+        tmp_path: Path, raw: bytes) -> None:
+    from smm_helpers.grading.doctor import roster_checks
+    from smm_helpers.grading.roster import read_roster
+
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes(raw)
+    assert [str(c) for c in roster_checks(roster)] == [
+        "✓ roster.csv lists 1 learner with their own ids"]
+    assert [learner.id for learner in read_roster(roster)] == ["ar1001"]
+
+
+def test_a_roster_without_its_columns_is_one_problem_naming_them(tmp_path: Path) -> None:
+    from smm_helpers.grading.doctor import roster_checks
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner,first_name,last_name,email\nar1001,Amina,Rahman,a@x\n")
+    assert [str(c) for c in roster_checks(roster)] == [
+        "✗ roster.csv, line 1: the roster has no column 'id' (its columns are: learner, "
+        "first_name, last_name, email) — make the first line id,first_name,last_name,email,"
+        "lms_id"]
+
+
+def test_a_roster_not_saved_as_utf8_is_a_problem_saying_how_to_save_it(tmp_path: Path) -> None:
+    from smm_helpers.grading.doctor import roster_checks
+
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes("id,first_name,last_name,email\nar1,Renée,Roy,r@x\n".encode("cp1252"))
+    [check] = roster_checks(roster)
+    assert check.status == "fail"
+    assert "roster.csv, line 2: the file is not UTF-8 text" in str(check)
+    assert "CSV UTF-8" in check.fix
+
+
+def test_ids_the_class_hub_cannot_use_are_a_warning_naming_each(tmp_path: Path) -> None:
+    from smm_helpers.grading.doctor import roster_checks
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,first_name,last_name,email\n"
+                      "AR1001,Amina,Rahman,a@x\nnusrat.jahan,Nusrat,Jahan,n@x\n"
+                      "2026-01,Tanvir,Hossain,t@x\nlamia_r,Lamia,Rahman,l@x\n")
+    checks = roster_checks(roster)
+    assert [c.status for c in checks] == ["ok", "warn"]
+    warning = str(checks[1])
+    assert warning.startswith("⚠ roster.csv: 3 learner ids cannot be account names on the class "
+                              "hub (course/jupyterhub): 'AR1001' (line 2: it has capital "
+                              "letters: the hub makes user names lower case, so this learner's "
+                              "submissions would come in as 'ar1001'); 'nusrat.jahan' (line 3: "
+                              "it has '.'); '2026-01' (line 4: it starts with a digit)")
+    assert "lamia_r" not in warning
+    assert warning.endswith("use lower-case letters, digits, '_' or '-', starting with a "
+                            "letter, as each learner's hub account and roster id")
+
+
+def test_due_dates_a_spreadsheet_saved_pass_and_an_empty_due_is_no_due_date_yet(
+        tmp_path: Path) -> None:
+    from smm_helpers.grading.doctor import due_date_checks
+
+    due = tmp_path / "due_dates.csv"
+    due.write_text("\ufeffAssignment;Due\r\n01-a;2026-09-20T23:59:00+06:00\r\n02-b;\r\n",
+                   encoding="utf-8")
+    assert [str(c) for c in due_date_checks(due, ["01-a", "02-b", "03-c"])] == [
+        "✓ due_dates.csv: 1 due date, with its time zone",
+        "⚠ no due date yet for 02-b, 03-c, so their submissions are never marked late — give "
+        "them a due (ISO 8601 with the offset, e.g. 2026-09-20T23:59:00+06:00) in "
+        "due_dates.csv before releasing them"]
 
 
 @pytest.mark.parametrize(("config", "problem"), [

@@ -1,10 +1,12 @@
 """A course folder: its nbgrader config, roster, due dates, and nbgrader's API on it.
 
 A course folder holds ``nbgrader_config.py`` (paths relative to itself), ``roster.csv``
-(``id,first_name,last_name,email``), ``due_dates.csv`` (``assignment,due`` with the due time
-in ISO 8601 *with* its UTC offset, e.g. ``2026-09-20T23:59:00+06:00``) and ``rubrics/``.
-The gradebook is nbgrader's own SQLite file (``gradebook.db`` by default), so nbgrader's
-commands and formgrader keep working on it.
+(``id,first_name,last_name,email`` and optionally ``lms_id``, read by
+:mod:`smm_helpers.grading.roster`), ``due_dates.csv`` (``assignment,due`` with the due time
+in ISO 8601 *with* its UTC offset, e.g. ``2026-09-20T23:59:00+06:00``; an empty due means
+no due date yet) and ``rubrics/``.  ``smm-course init DIR`` makes one
+(:mod:`smm_helpers.grading.init`).  The gradebook is nbgrader's own SQLite file
+(``gradebook.db`` by default), so nbgrader's commands and formgrader keep working on it.
 
 >>> learners = parse_roster("id,first_name,last_name,email\\nar1001,Amina,Rahman,a@example.org\\n")
 >>> learners[0].id, learners[0].name
@@ -12,17 +14,14 @@ commands and formgrader keep working on it.
 >>> parse_roster("id,first_name\\nar1001,Amina\\n", file="roster.csv")
 Traceback (most recent call last):
 ...
-smm_helpers.errors.DataError: roster.csv, line 1: the roster's header is 'id,first_name'.
-How to fix it: make the first line exactly id,first_name,last_name,email.
-"""
+smm_helpers.errors.DataError: roster.csv, line 1: the roster has no column 'last_name' (its columns are: id, first_name).
+How to fix it: make the first line id,first_name,last_name,email,lms_id.
+"""  # noqa: E501
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
-import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -32,104 +31,85 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import DataError, InputError
+from smm_helpers.grading.roster import ROSTER_COLUMNS, Learner, parse_roster, read_roster
+from smm_helpers.grading.tables import decode, parse_table
 
-ROSTER_COLUMNS = ("id", "first_name", "last_name", "email")
+__all__ = ["DEFAULT_COURSE", "DUE_COLUMNS", "ROSTER_COLUMNS", "Course", "Learner",
+           "ensure_tools_on_path", "find_course", "load_config", "open_course",
+           "parse_due", "parse_due_dates", "parse_roster", "read_due_dates", "read_roster",
+           "source_assignments"]
+
 DUE_COLUMNS = ("assignment", "due")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 DEFAULT_COURSE = Path("course")
+"""Where a clone keeps its course folder (kept for older callers; see :func:`find_course`)."""
+CONFIG = "nbgrader_config.py"
 
 
-@dataclass(frozen=True)
-class Learner:
-    """One row of the roster."""
-
-    id: str
-    first_name: str
-    last_name: str
-    email: str
-    lms_id: str = ""
-    """The learner's user id in the LMS (Canvas's user id, Moodle's participant id), if known."""
-
-    @property
-    def name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-
-def _rows(text: str, columns: tuple[str, ...], file: str, what: str) -> list[dict[str, str]]:
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if header is None or tuple(h.strip() for h in header) != columns:
-        shown = ",".join(header or [])
-        raise DataError(f"the {what}'s header is {shown!r}", file=file, line=1,
-                        fix="make the first line exactly " + ",".join(columns))
-    rows = []
-    for line_no, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(columns):
-            raise DataError(f"this row has {len(row)} values but the {what} has "
-                            f"{len(columns)} columns", file=file, line=line_no,
-                            fix="give one value per column: " + ",".join(columns) +
-                                " (quote a value that contains a comma)")
-        rows.append({"_line": str(line_no), **{c: v.strip() for c, v in zip(columns, row,
-                                                                              strict=True)}})
-    return rows
-
-
-def parse_roster(text: str, file: str = "roster.csv") -> list[Learner]:
-    """Read a roster CSV (``id,first_name,last_name,email``); ids must be unique and plain.
-
-    >>> parse_roster("id,first_name,last_name,email\\nar 1,A,B,c@d\\n")
-    Traceback (most recent call last):
-    ...
-    smm_helpers.errors.DataError: roster.csv, line 2, column 'id': 'ar 1' is not a usable ...
-    """
-    learners: list[Learner] = []
-    seen: dict[str, str] = {}
-    for row in _rows(text, ROSTER_COLUMNS, file, "roster"):
-        line = int(row["_line"])
-        if not _ID.match(row["id"]):
-            raise DataError(f"{row['id']!r} is not a usable learner id", file=file, line=line,
-                            column="id", fix="use letters, digits, '.', '_' or '-' only "
-                                             "(no spaces, '+' or '/'), e.g. ar1001")
-        if row["id"] in seen:
-            raise DataError(f"learner id {row['id']!r} is also on line {seen[row['id']]}",
-                            file=file, line=line, column="id",
-                            fix="give every learner their own id")
-        seen[row["id"]] = row["_line"]
-        learners.append(Learner(row["id"], row["first_name"], row["last_name"], row["email"]))
-    return learners
+def source_assignments(source: Path) -> list[str]:
+    """The assignments of a source folder: its folders holding at least one notebook,
+    sorted (hidden folders such as ``.ipynb_checkpoints`` left out)."""
+    if not source.is_dir():
+        return []
+    return sorted(p.name for p in source.iterdir()
+                  if p.is_dir() and not p.name.startswith(".") and any(p.glob("*.ipynb")))
 
 
 def parse_due_dates(text: str, file: str = "due_dates.csv") -> dict[str, dt.datetime]:
     """Read due dates (``assignment,due``); each due time must carry its UTC offset.
 
-    >>> parse_due_dates("assignment,due\\n01-intro,2026-09-20T23:59:00+06:00\\n")
+    An assignment whose due is left empty has no due date yet: it is left out.  The text
+    may come from a spreadsheet (see :mod:`smm_helpers.grading.tables`).
+
+    >>> parse_due_dates("assignment,due\\n01-intro,2026-09-20T23:59:00+06:00\\n02-policy,\\n")
     {'01-intro': datetime.datetime(2026, 9, 20, 23, 59, tzinfo=datetime.timezone(datetime.timedelta(seconds=21600)))}
-    >>> parse_due_dates("assignment,due\\n01-intro,2026-09-20 23:59\\n")
+    >>> parse_due_dates("Assignment;Due\\n01-intro;2026-09-20 23:59\\n")
     Traceback (most recent call last):
     ...
     smm_helpers.errors.DataError: due_dates.csv, line 2, column 'due': '2026-09-20 23:59' has no UTC offset...
     """  # noqa: E501
     due: dict[str, dt.datetime] = {}
-    for row in _rows(text, DUE_COLUMNS, file, "due-date list"):
-        line = int(row["_line"])
-        try:
-            when = dt.datetime.fromisoformat(row["due"])
-        except ValueError:
-            raise DataError(f"{row['due']!r} is not a date and time", file=file, line=line,
-                            column="due", fix="write it as ISO 8601 with the offset, e.g. "
-                                              "2026-09-20T23:59:00+06:00") from None
-        if when.tzinfo is None:
-            raise DataError(f"{row['due']!r} has no UTC offset, so it is ambiguous", file=file,
-                            line=line, column="due",
-                            fix="add the offset of the course's time zone, e.g. "
-                                "2026-09-20T23:59:00+06:00 for Dhaka")
-        if row["assignment"] in due:
-            raise DataError(f"assignment {row['assignment']!r} has two due dates", file=file,
+    seen: set[str] = set()
+    for row in parse_table(text, DUE_COLUMNS, file=file, what="due-date list"):
+        assignment, line = row["assignment"], row.line
+        if not assignment:
+            raise DataError("the assignment is empty", file=file, line=line,
+                            column="assignment", fix="write the assignment's folder name, "
+                                                     "e.g. 01-platforms-and-planning")
+        if assignment in seen:
+            raise DataError(f"assignment {assignment!r} has two due dates", file=file,
                             line=line, column="assignment", fix="keep one line per assignment")
-        due[row["assignment"]] = when
+        seen.add(assignment)
+        if row["due"]:
+            due[assignment] = parse_due(row["due"], file=file, line=line)
     return due
+
+
+def parse_due(text: str, *, file: str = "due_dates.csv", line: int | None = None) -> dt.datetime:
+    """One due time: ISO 8601 with its UTC offset.
+
+    >>> parse_due("2026-09-20T23:59+06:00").isoformat()
+    '2026-09-20T23:59:00+06:00'
+    """
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise DataError(f"{text!r} is not a date and time", file=file, line=line,
+                        column="due", fix="write it as ISO 8601 with the offset, e.g. "
+                                          "2026-09-20T23:59:00+06:00") from None
+    if when.tzinfo is None:
+        raise DataError(f"{text!r} has no UTC offset, so it is ambiguous", file=file,
+                        line=line, column="due",
+                        fix="add the offset of the course's time zone, e.g. "
+                            "2026-09-20T23:59:00+06:00 for Dhaka")
+    return when
+
+
+def read_due_dates(path: Path) -> dict[str, dt.datetime]:
+    """:func:`parse_due_dates` of a file (as a spreadsheet saves it); none if it is absent."""
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    return parse_due_dates(decode(path.read_bytes(), str(path)), str(path))
 
 
 @dataclass
@@ -161,26 +141,17 @@ class Course:
         return self.folder / step
 
     def roster(self) -> list[Learner]:
-        """The learners on ``roster.csv``."""
-        if not self.roster_file.is_file():
-            raise InputError(f"the course has no roster: {self.roster_file} does not exist",
-                             fix="write roster.csv with the header id,first_name,last_name,"
-                                 "email and one line per learner")
-        return parse_roster(self.roster_file.read_text(encoding="utf-8"), str(self.roster_file))
+        """The learners on ``roster.csv`` (see :func:`~smm_helpers.grading.roster.read_roster`)."""
+        return read_roster(self.roster_file)
 
     def due_dates(self) -> dict[str, dt.datetime]:
-        """Due dates by assignment from ``due_dates.csv`` (none if the file is absent)."""
-        if not self.due_dates_file.is_file():
-            return {}
-        return parse_due_dates(self.due_dates_file.read_text(encoding="utf-8"),
-                               str(self.due_dates_file))
+        """Due dates by assignment from ``due_dates.csv`` (none if the file is absent; an
+        assignment whose due is empty has none yet)."""
+        return read_due_dates(self.due_dates_file)
 
     def assignments(self) -> list[str]:
         """The assignments with a source folder holding at least one notebook, sorted."""
-        if not self.source_dir.is_dir():
-            return []
-        return sorted(p.name for p in self.source_dir.iterdir()
-                      if p.is_dir() and any(p.glob("*.ipynb")))
+        return source_assignments(self.source_dir)
 
     def notebooks(self, assignment: str) -> list[str]:
         """The notebook names (without ``.ipynb``) of an assignment's source."""
@@ -262,13 +233,13 @@ def open_course(folder: str | Path = DEFAULT_COURSE,
     Traceback (most recent call last):
     ...
     smm_helpers.errors.InputError: /no/such/folder is not a course folder: it has no nbgrader_config.py.
-    How to fix it: pass --course with the folder that holds nbgrader_config.py (default: course/).
+    How to fix it: pass --course with the folder that holds nbgrader_config.py, cd into it, or make one with smm-course init DIR.
     """  # noqa: E501
     root = Path(folder).expanduser()
-    if not (root / "nbgrader_config.py").is_file():
-        raise InputError(f"{folder} is not a course folder: it has no nbgrader_config.py",
-                         fix="pass --course with the folder that holds nbgrader_config.py "
-                             "(default: course/)")
+    if not (root / CONFIG).is_file():
+        raise InputError(f"{folder} is not a course folder: it has no {CONFIG}",
+                         fix=f"pass --course with the folder that holds {CONFIG}, cd into it, "
+                             "or make one with smm-course init DIR")
     root = root.resolve()
     config = load_config(root, overrides)
     coursedir = config.get("CourseDirectory", {})
@@ -284,3 +255,25 @@ def open_course(folder: str | Path = DEFAULT_COURSE,
     return Course(folder=course_root, config=config, course_id=course_id,
                   source_dir=source if source.is_absolute() else course_root / source,
                   exchange_dir=exchange, db_url=db_url)
+
+
+def find_course(given: Path | None = None) -> Path:
+    """The course folder a command works on.
+
+    ``given`` (``--course DIR``) when there is one; otherwise the current folder if it holds
+    ``nbgrader_config.py`` (nbgrader's habit: ``cd course``), else its ``course/`` if that
+    holds one (a clone of the repository).
+
+    >>> find_course(Path("elsewhere"))
+    PosixPath('elsewhere')
+    """
+    if given is not None:
+        return given
+    here = Path.cwd()
+    for folder in (here, here / DEFAULT_COURSE):
+        if (folder / CONFIG).is_file():
+            return folder
+    raise InputError(f"no course folder here: neither {here} nor {here / DEFAULT_COURSE} "
+                     f"holds {CONFIG}",
+                     fix="cd into your course folder, pass --course DIR, or make one with "
+                         "smm-course init DIR")

@@ -8,8 +8,10 @@ Two parts, each a list of ✓ / ⚠ / ✗ lines saying what to fix:
   bubblewrap sandbox autograde uses (a warning only: grading still works, unisolated), a
   Bengali font for charts (a warning only);
 - **the course folder**: ``nbgrader_config.py`` loads and sets a ``course_id``, the roster
-  (header, empty, unusable or repeated ids — every problem, not just the first), the due
-  dates (time zones, known assignments), a notebook in every source assignment, each
+  (header, empty, unusable or repeated ids, ids that differ only in case, repeated LMS ids —
+  every problem, not just the first; as warnings, ids the class hub cannot use as account
+  names and columns it ignores), the due dates (time zones, known assignments, which have
+  none yet), a notebook in every source assignment, each
   assignment's grade_ids and rubric (see :func:`~smm_helpers.grading.validate.structure_checks`)
   and the gradebook, if there is one.
 
@@ -27,10 +29,8 @@ No problems; 1 warning.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import importlib.util
-import io
 import json
 import os
 import re
@@ -43,7 +43,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from smm_helpers.grading.course import DUE_COLUMNS, ROSTER_COLUMNS, Course
+from smm_helpers.errors import DataError
+from smm_helpers.grading.course import DUE_COLUMNS, Course
+from smm_helpers.grading.problems import printable
+from smm_helpers.grading.roster import (
+    OPTIONAL_COLUMNS,
+    ROSTER_COLUMNS,
+    every_row,
+    examine_roster,
+    hub_account_problem,
+)
+from smm_helpers.grading.tables import decode
 from smm_helpers.grading.validate import Check, structure_checks
 
 Echo = Callable[[str], None]
@@ -55,7 +65,8 @@ SERVER_EXTENSIONS = ("formgrader", "assignment_list", "course_list", "validate_a
 """nbgrader's server extensions (``nbgrader.server_extensions.<name>``)."""
 
 LAB_EXTENSION = "@jupyter/nbgrader"
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # as course.parse_roster accepts
+HUB_SHOWN = 10
+"""How many learner ids the class hub cannot use the doctor names (then "and N more")."""
 _SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints"}
 
 
@@ -355,56 +366,77 @@ def formgrader_check(folder: Path) -> Check:
     return Check("ok", "the Formgrader shows learners' notebooks cleaned (no script runs)")
 
 
+def _failed(error: DataError) -> Check:
+    """A problem of a file the instructor edits, as a ✗ line (where, what; the fix after)."""
+    where = [str(part) for part in (error.file,) if part is not None]
+    if error.line is not None:
+        where.append(f"line {error.line}")
+    if error.column is not None:
+        where.append(f"column {error.column!r}")
+    prefix = ", ".join(where) + ": " if where else ""
+    return Check("fail", prefix + error.problem.rstrip("."), fix=error.fix.rstrip("."))
+
+
 def roster_checks(path: Path) -> list[Check]:
-    """Every problem of a roster file, each on its own line (not only the first).
+    """Every problem of a roster file, each on its own line (not only the first); ids the
+    class hub cannot use as account names and columns SMM Lab ignores are warnings.
+
+    The roster is read as every command reads it (:mod:`smm_helpers.grading.roster`), so
+    what passes here passes everywhere.
 
     >>> import tempfile
     >>> roster = Path(tempfile.mkdtemp()) / "roster.csv"
     >>> _ = roster.write_text("id,first_name,last_name,email\\nar1,A,B,a@x\\nar1,C,D,c@x\\n")
     >>> for check in roster_checks(roster): print(check)
-    ✗ roster.csv, line 3: learner id 'ar1' is also on line 2 — give every learner their own id
-    """
+    ✗ roster.csv, line 3, column 'id': learner id 'ar1' is also on line 2 — give every learner their own id
+    >>> _ = roster.write_text("\\ufeffID;First Name;Last Name;Email;Section\\nAR1;A;B;a@x\\n",
+    ...                       encoding="utf-8")
+    >>> for check in roster_checks(roster): print(check)  # doctest: +ELLIPSIS
+    ✓ roster.csv lists 1 learner with their own ids
+    ⚠ roster.csv has a column SMM Lab does not read, so it is ignored: section — ...
+    ⚠ roster.csv: 1 learner id cannot be an account name on the class hub (course/jupyterhub): 'AR1' (line 2: it has capital letters...) — ...
+    """  # noqa: E501
     name = path.name
     if not path.is_file():
         return [Check("fail", f"there is no {name}, so no learner can be graded",
-                      fix=f"write {name} with the header {','.join(ROSTER_COLUMNS)} and one "
-                          "line per learner")]
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    checks = []
-    header = [h.strip() for h in rows[0]] if rows else []
-    if tuple(header) != ROSTER_COLUMNS:
-        checks.append(Check("fail", f"{name}, line 1: the header is {','.join(header)!r}",
-                            fix="make the first line exactly " + ",".join(ROSTER_COLUMNS)))
-    id_col = header.index("id") if "id" in header else 0
-    seen: dict[str, int] = {}
-    learners = 0
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        learners += 1
-        if len(row) != len(ROSTER_COLUMNS):
-            checks.append(Check("fail", f"{name}, line {line}: {len(row)} values instead of "
-                                f"{len(ROSTER_COLUMNS)}", fix="give one value per column "
-                                "(quote a value that contains a comma)"))
-        learner = row[id_col].strip() if id_col < len(row) else ""
-        if not learner:
-            checks.append(Check("fail", f"{name}, line {line}: the learner id is empty",
-                                fix="give every learner an id, e.g. ar1001"))
-        elif not _ID.match(learner):
-            checks.append(Check("fail", f"{name}, line {line}: {learner!r} is not a usable "
-                                "learner id", fix="use letters, digits, '.', '_' or '-' only"))
-        elif learner in seen:
-            checks.append(Check("fail", f"{name}, line {line}: learner id {learner!r} is also "
-                                f"on line {seen[learner]}",
-                                fix="give every learner their own id"))
-        else:
-            seen[learner] = line
+                      fix=f"write {name} with the header {','.join(ROSTER_COLUMNS)} (and "
+                          "optionally lms_id) and one line per learner")]
+    try:
+        reading = examine_roster(decode(path.read_bytes(), name), name)
+    except DataError as error:
+        return [_failed(error)]
+    checks = [_failed(problem) for problem in reading.problems]
+    n = len(reading.learners)
     if not checks:
-        if learners:
-            checks.append(Check("ok", f"{name} lists {learners} learners with their own ids"))
+        if n:
+            checks.append(Check("ok", f"{name} lists {n} learner{'s' if n != 1 else ''} with "
+                                "their own ids"))
         else:
             checks.append(Check("warn", f"{name} lists no learners yet",
                                 fix="add one line per learner"))
+    ignored = reading.ignored_columns
+    if ignored:
+        many = len(ignored) != 1
+        checks.append(Check(
+            "warn", f"{name} has {'columns' if many else 'a column'} SMM Lab does not read, "
+                    f"so {'they are' if many else 'it is'} ignored: "
+                    + ", ".join(printable(c) for c in ignored),
+            fix="nothing to do if it came with an LMS export; SMM Lab reads "
+                + ", ".join((*ROSTER_COLUMNS, *OPTIONAL_COLUMNS))))
+    unusable = [(learner.id, why) for learner in reading.learners
+                if (why := hub_account_problem(learner.id))]
+    if unusable:
+        shown = [f"'{printable(learner)}' (line {reading.lines[learner]}: {why})"
+                 for learner, why in unusable[:HUB_SHOWN]]
+        if len(unusable) > HUB_SHOWN:
+            shown.append(f"and {len(unusable) - HUB_SHOWN} more")
+        many = len(unusable) != 1
+        checks.append(Check(
+            "warn", f"{name}: {len(unusable)} learner id{'s' if many else ''} cannot be "
+                    f"{'account names' if many else 'an account name'} on the class hub "
+                    "(course/jupyterhub): " + "; ".join(shown),
+            fix="if the class uses the hub, use lower-case letters, digits, '_' or '-', "
+                "starting with a letter, as each learner's hub account and roster id"))
     return checks
 
 
@@ -429,7 +461,10 @@ def source_checks(course: Course) -> list[Check]:
 
 
 def due_date_checks(path: Path, assignments: list[str]) -> list[Check]:
-    """Every problem of a due-date file: dates, time zones, repeats, unknown assignments.
+    """Every problem of a due-date file: dates, time zones, repeats, unknown assignments;
+    an assignment without a due date yet (an empty due, or no line) is a warning.
+
+    The file is read as every command reads it (see :mod:`smm_helpers.grading.tables`).
 
     >>> import tempfile
     >>> due = Path(tempfile.mkdtemp()) / "due_dates.csv"
@@ -437,35 +472,42 @@ def due_date_checks(path: Path, assignments: list[str]) -> list[Check]:
     >>> for check in due_date_checks(due, ["01-a"]): print(check)  # doctest: +ELLIPSIS
     ✗ due_dates.csv, line 2: the due time '2026-09-20T23:59:00' has no time zone...2026-09-20T23:59:00+06:00 for Dhaka
     ✗ due_dates.csv, line 3: '09-z' is not an assignment of the course — use one of: 01-a
+    >>> _ = due.write_text("Assignment;Due\\n01-a;2026-09-20T23:59:00+06:00\\n02-b;\\n")
+    >>> for check in due_date_checks(due, ["01-a", "02-b"]): print(check)  # doctest: +ELLIPSIS
+    ✓ due_dates.csv: 1 due date, with its time zone
+    ⚠ no due date yet for 02-b, so its submissions are never marked late — give ... in due_dates.csv before releasing it
     """  # noqa: E501
     name = path.name
     if not path.is_file():
         return [Check("warn", f"there is no {name}, so no submission is marked late",
                       fix=f"write {name} with the header {','.join(DUE_COLUMNS)}")]
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    header = [h.strip() for h in rows[0]] if rows else []
-    if tuple(header) != DUE_COLUMNS:
-        return [Check("fail", f"{name}, line 1: the header is {','.join(header)!r}",
-                      fix="make the first line exactly " + ",".join(DUE_COLUMNS))]
-    checks = []
+    try:
+        text = decode(path.read_bytes(), name)
+    except DataError as error:
+        return [_failed(error)]
+    rows, problems = every_row(text, DUE_COLUMNS, file=name, what="due-date list")
+    checks = [_failed(problem) for problem in problems]
     seen: dict[str, int] = {}
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
+    dated: set[str] = set()
+    for row in rows:
+        line, assignment, due = row.line, row["assignment"], row["due"]
+        if not assignment:
+            checks.append(Check("fail", f"{name}, line {line}: the assignment is empty",
+                                fix="write the assignment's folder name, e.g. "
+                                    + (assignments[0] if assignments else "01-intro")))
             continue
-        if len(row) != 2:
-            checks.append(Check("fail", f"{name}, line {line}: {len(row)} values instead of 2",
-                                fix="write assignment,due on each line"))
-            continue
-        assignment, due = (cell.strip() for cell in row)
         if assignment in seen:
             checks.append(Check("fail", f"{name}, line {line}: {assignment} already has a due "
                                 f"date on line {seen[assignment]}",
                                 fix="keep one line per assignment"))
-        seen[assignment] = line
+        seen.setdefault(assignment, line)
         if assignment not in assignments:
             checks.append(Check("fail", f"{name}, line {line}: {assignment!r} is not an "
                                 "assignment of the course",
                                 fix="use one of: " + (", ".join(assignments) or "(none yet)")))
+        if not due:
+            continue  # no due date yet: warned about below
+        dated.add(assignment)
         try:
             when = dt.datetime.fromisoformat(due)
         except ValueError:
@@ -478,15 +520,18 @@ def due_date_checks(path: Path, assignments: list[str]) -> list[Check]:
                                 "time zone, so 'late' would depend on the server's clock",
                                 fix=f"add the course's UTC offset, e.g. {due}+06:00 for "
                                     "Dhaka"))
-    if not checks:
-        n = len(seen)
-        checks.append(Check("ok", f"{name}: {n} due date{'s' if n != 1 else ''}, each with its "
-                            "time zone"))
-    undated = [a for a in assignments if a not in seen]
-    if undated:
-        checks.append(Check("warn", f"no due date for {', '.join(undated)}, so their "
-                            "submissions are never marked late",
-                            fix=f"add them to {name} before releasing them"))
+    if not checks and dated:
+        n = len(dated)
+        checks.append(Check("ok", f"{name}: {n} due date{'s' if n != 1 else ''}, "
+                            f"{'each ' if n != 1 else ''}with its time zone"))
+    undated = [a for a in assignments if a not in dated]
+    if undated and not (problems and (problems[0].line or 1) <= 1):
+        one = len(undated) == 1
+        checks.append(Check("warn", f"no due date yet for {', '.join(undated)}, so "
+                            f"{'its' if one else 'their'} submissions are never marked late",
+                            fix="give " + ("it a due" if one else "them a due") + " (ISO 8601 "
+                                "with the offset, e.g. 2026-09-20T23:59:00+06:00) in "
+                                f"{name} before releasing {'it' if one else 'them'}"))
     return checks
 
 
