@@ -58,15 +58,17 @@ def _build_parser() -> argparse.ArgumentParser:
         "lab",
         help="open JupyterLab on the lessons",
         description="Open JupyterLab on the course's lessons (for an instructor, with "
-        "nbgrader's Formgrader and Assignments panels switched on).",
+        "nbgrader's Formgrader and Assignments panels switched on). Options smm-course does "
+        "not know go to JupyterLab as they are, e.g. --allow-root or --ServerApp.ip=0.0.0.0.",
     )
     lab.add_argument("--instructor", action="store_true",
                      help="switch on nbgrader's extensions for grading")
     lab.add_argument("--lessons", type=Path, default=None,
                      help="the lessons folder (default: lessons/ of this clone)")
     lab.add_argument("--course", type=Path, default=None,
-                     help="with --instructor: the course folder (default: course/ of this "
-                          "clone)")
+                     help="with --instructor: the course folder (default: this folder if "
+                          "it holds nbgrader_config.py, else ./course, else the clone's "
+                          "course/)")
     lab.add_argument("--port", type=int, default=None, help="port to serve on")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     _add_site_command(sub)
@@ -111,7 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["site", "--out", str(folder), "--no-execute"])  # so does the site build
     2
     """
-    args = _build_parser().parse_args(argv)
+    parser = _build_parser()
+    args, jupyter_options = parser.parse_known_args(argv)
+    if jupyter_options and args.command != "lab":
+        parser.error("unrecognized arguments: " + " ".join(jupyter_options))
     try:
         if args.command == "demo":
             from smm_helpers.demo import run_demo
@@ -126,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from smm_helpers.lab import open_lab
 
             open_lab(instructor=args.instructor, lessons_dir=args.lessons, port=args.port,
-                     no_browser=args.no_browser, course_dir=args.course)
+                     no_browser=args.no_browser, course_dir=args.course,
+                     jupyter_options=jupyter_options)
         elif args.command == "site":
             from smm_helpers.site.build import DEFAULT_OUT, build_site
 

@@ -219,13 +219,14 @@ def _has_module(name: str) -> bool:
 
 
 def find_course_dir(course_dir: str | Path | None = None) -> Path:
-    """The nbgrader course folder: ``course_dir`` if given, else the clone's ``course/``.
+    """The nbgrader course folder: ``course_dir`` if given, else the one you are in.
 
-    Without ``course_dir``, the ``course/`` folder next to ``lessons/`` in the clone is used,
-    then ``./course`` in the current folder.  The folder must hold ``nbgrader_config.py``.
+    Without ``course_dir``: the current folder when it holds ``nbgrader_config.py`` (the
+    nbgrader habit, ``cd course``), then ``./course``, then the clone's ``course/`` next to
+    ``lessons/``.  The folder must hold ``nbgrader_config.py``.
     """
     candidates = ([Path(course_dir).expanduser()] if course_dir is not None
-                  else [COURSE_DIR, Path.cwd() / "course"])
+                  else [Path.cwd(), Path.cwd() / "course", COURSE_DIR])
     for folder in candidates:
         if (folder / "nbgrader_config.py").is_file():
             return folder.resolve()
@@ -233,8 +234,8 @@ def find_course_dir(course_dir: str | Path | None = None) -> Path:
     raise InputError(
         f"instructor mode needs the nbgrader course folder, and there is no "
         f"nbgrader_config.py in {where}",
-        fix="run smm-course lab --instructor inside a clone of SMM Lab (its course/ folder "
-            "is the course), or create a course folder with an nbgrader_config.py",
+        fix="run smm-course lab --instructor inside your course folder, pass --course DIR, "
+            "or make a course folder with smm-course init DIR",
     )
 
 
@@ -267,9 +268,12 @@ class LabLaunch:
 
 def lab_launch(
     lessons: Path, *, instructor: bool = False, course: str | Path | None = None,
-    port: int | None = None, no_browser: bool = False,
+    port: int | None = None, no_browser: bool = False, jupyter_options: Sequence[str] = (),
 ) -> LabLaunch:
     """The JupyterLab command for ``lessons``, the folder it runs in, and its settings.
+
+    ``jupyter_options`` go to JupyterLab as they are, last (``--allow-root``,
+    ``--ServerApp.ip=0.0.0.0``, ...): each must be an option, starting with ``-``.
 
     For a learner: ``python -m jupyterlab --notebook-dir=<lessons>``, run from the current
     folder.  For an instructor, nbgrader needs more, and gets it:
@@ -293,9 +297,10 @@ def lab_launch(
     """
     lessons = Path(lessons)
     command = [sys.executable, "-m", "jupyterlab"]
+    extra = _jupyter_options(jupyter_options)
     if not instructor:
         return LabLaunch([*command, f"--notebook-dir={lessons}",
-                          *_common_flags(port, no_browser)])
+                          *_common_flags(port, no_browser), *extra])
     if not _has_module("nbgrader"):
         raise InputError(
             "instructor mode needs nbgrader, which is not installed",
@@ -307,8 +312,32 @@ def lab_launch(
     command += [f"--notebook-dir={served}"]
     command += [f"--ServerApp.jpserver_extensions={ext}=True"
                 for ext in NBGRADER_SERVER_EXTENSIONS]
-    return LabLaunch(command + _common_flags(port, no_browser), cwd=course_dir,
+    return LabLaunch(command + _common_flags(port, no_browser) + extra, cwd=course_dir,
                      env={"JUPYTER_CONFIG_PATH": str(course_dir)})
+
+
+def _jupyter_options(options: Sequence[str]) -> list[str]:
+    """Extra options for JupyterLab, checked to be options (a stray word is an error).
+
+    >>> _jupyter_options(["--allow-root", "--ServerApp.ip", "0.0.0.0"])
+    ['--allow-root', '--ServerApp.ip', '0.0.0.0']
+    >>> _jupyter_options(["lessons"])
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'lessons' is not a JupyterLab option.
+    How to fix it: give JupyterLab's options after smm-course's, each starting with '-', e.g. \
+--allow-root or --ServerApp.ip=0.0.0.0.
+    """
+    options = [str(o) for o in options]
+    for index, option in enumerate(options):
+        follows_option = index > 0 and options[index - 1].startswith("--") \
+            and "=" not in options[index - 1]
+        if not option.startswith("-") and not follows_option:
+            raise InputError(f"{option!r} is not a JupyterLab option",
+                             fix="give JupyterLab's options after smm-course's, each "
+                                 "starting with '-', e.g. --allow-root or "
+                                 "--ServerApp.ip=0.0.0.0")
+    return options
 
 
 def _common_flags(port: int | None, no_browser: bool) -> list[str]:
@@ -326,10 +355,11 @@ def _common_flags(port: int | None, no_browser: bool) -> list[str]:
 def lab_command(
     lessons: Path, *, instructor: bool = False, port: int | None = None,
     no_browser: bool = False, course: str | Path | None = None,
+    jupyter_options: Sequence[str] = (),
 ) -> list[str]:
     """The command that starts JupyterLab on ``lessons`` (see :func:`lab_launch`)."""
     return lab_launch(lessons, instructor=instructor, course=course, port=port,
-                      no_browser=no_browser).command
+                      no_browser=no_browser, jupyter_options=jupyter_options).command
 
 
 def open_lab(
@@ -340,6 +370,7 @@ def open_lab(
     no_browser: bool = False,
     dry_run: bool = False,
     course_dir: str | Path | None = None,
+    jupyter_options: Sequence[str] = (),
 ) -> list[str]:
     """Open JupyterLab on the lessons and return the command it ran.
 
@@ -349,13 +380,14 @@ def open_lab(
     in ``course_dir`` (default: the clone's ``course/``; see :func:`lab_launch`); if
     nbgrader is missing, the error says how to install it.  ``dry_run=True`` returns the
     command without running it.  Otherwise this waits until JupyterLab stops (Ctrl+C).
+    ``jupyter_options`` are passed to JupyterLab as they are (e.g. ``--allow-root``).
     """
     lessons = find_lessons_dir(lessons_dir)
     if not _has_module("jupyterlab"):
         raise InputError("JupyterLab is not installed in SMM Lab's environment",
                          fix=f"install it with: {sys.executable} -m pip install jupyterlab")
     launch = lab_launch(lessons, instructor=instructor, course=course_dir, port=port,
-                        no_browser=no_browser)
+                        no_browser=no_browser, jupyter_options=jupyter_options)
     command = launch.command
     if dry_run:
         return command
@@ -364,7 +396,11 @@ def open_lab(
     except KeyboardInterrupt:  # Ctrl+C stops JupyterLab; that is the normal way out
         return command
     if code not in (0, 130, -2):  # 130 / -2: stopped with Ctrl+C
-        raise SMMLabError(f"JupyterLab stopped with exit code {code}; its messages are above.")
+        root = hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in command
+        hint = (" As root, JupyterLab needs --allow-root: run smm-course lab "
+                + ("--instructor " if instructor else "") + "--allow-root") if root else ""
+        raise SMMLabError(f"JupyterLab stopped with exit code {code}; its messages are "
+                          f"above.{hint}")
     return command
 
 

@@ -268,7 +268,26 @@ def _check_files(course: Course, learner: str, assignment: str,
                                     learner))
             continue
         good.append(name)
+    if len(good) == len(expected):
+        problems += _extra_notebooks(course, folder, expected, learner, assignment)
     return good, problems
+
+
+def _extra_notebooks(course: Course, folder: Path, expected: list[str], learner: str,
+                     assignment: str) -> list[Problem]:
+    """Every notebook of the submission that is not the assignment's (see extra_notebooks)."""
+    from smm_helpers.grading.extra_notebooks import extra_notebook_problems
+    from smm_helpers.grading.instructor_cells import PlanError, plan_from_source
+
+    plans = {}
+    for name in expected:
+        source, _ = _read_notebook(course.source_dir / assignment / f"{name}.ipynb")
+        try:
+            plans[name] = plan_from_source(source or {})
+        except PlanError:
+            continue
+    return extra_notebook_problems(folder, expected, learner, assignment,
+                                   read=lambda path: _read_notebook(path)[0], plans=plans)
 
 
 def _cell_problems(course: Course, learner: str, assignment: str, notebook: str,

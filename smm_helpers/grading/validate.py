@@ -606,12 +606,20 @@ def validate_assignment(course: Course, assignment: str, *, learner: str | None 
 def validate(course: Course, assignments: Iterable[str] | None = None, *,
              echo: Echo = print, **options: Any) -> list[ValidationReport]:
     """Validate ``assignments`` (default: every assignment of the course), printing each."""
+    from smm_helpers.grading.progress import ProgressBar
+
     names = list(assignments) if assignments is not None else course.assignments()
     reports = []
-    for name in names:
+    bar = ProgressBar(len(names), echo) if len(names) > 1 else None
+    for index, name in enumerate(names):
+        if bar is not None:
+            bar.update(index, f"validating {name} ...")
         report = validate_assignment(course, name, **options)
-        echo(report.text())
+        for line in report.text().splitlines() if bar is not None else [report.text()]:
+            bar.note(line) if bar is not None else echo(line)
         reports.append(report)
+    if bar is not None:
+        bar.finish()
     if len(reports) > 1:
         bad = [r.assignment for r in reports if not r.ok]
         echo(f"{len(reports) - len(bad)} of {len(reports)} assignments are ready to release"
