@@ -72,10 +72,14 @@ def read_users(path: Path) -> dict[str, str]:
             "write it with the header username,role and one line per person, role learner or "
             f"instructor (see {HERE / 'users.example.csv'}), or point SMM_HUB_USERS at yours")
     users: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = [(n, row) for n, row in enumerate(csv.reader(fh), start=1)
-                if row and any(cell.strip() for cell in row)
-                and not row[0].lstrip().startswith("#")]
+    with path.open(encoding="utf-8-sig", newline="") as fh:  # -sig: Excel's "CSV UTF-8"
+        text = fh.read()
+    header = text.partition("\n")[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","  # Excel's other CSV
+    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter),
+                                             start=1)
+            if row and any(cell.strip() for cell in row)
+            and not row[0].lstrip().startswith("#")]
     if not rows or [cell.strip() for cell in rows[0][1]] != ["username", "role"]:
         shown = ",".join(rows[0][1]) if rows else "(nothing)"
         raise CourseHubError(f"{path}, line {rows[0][0] if rows else 1}: the header is "
