@@ -33,7 +33,9 @@ def _grades(course: Course, assignment: str, learner: str) -> dict[str, Any] | N
                 "notebook": notebook.name,
                 "grades": [{"cell": g.name, "auto_score": g.auto_score,
                             "manual_score": g.manual_score, "extra_credit": g.extra_credit,
-                            "max_score": g.max_score} for g in notebook.grades],
+                            "max_score": g.max_score,
+                            "needs_manual_grade": bool(g.needs_manual_grade)}
+                           for g in notebook.grades],
                 "comments": [{"cell": c.name, "auto_comment": c.auto_comment,
                               "manual_comment": c.manual_comment}
                              for c in notebook.comments]})
