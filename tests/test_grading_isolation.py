@@ -419,7 +419,8 @@ def test_decoys_in_the_submission_and_the_working_folder_change_nothing(
     done = _grade(course, cwd, home, python=python, user=None if as_root else NOBODY)
 
     assert _markers(markers) == [], done.stdout + done.stderr
-    assert _scores(done.stdout) == {"iso-000": "7 / 10 ok", "iso-008": "4 / 10 ok"}, (
+    assert _scores(done.stdout) == {"iso-000": "7 auto + 3 pending / 10 ok",
+                                    "iso-008": "4 auto + 3 pending / 10 ok"}, (
         done.stdout + done.stderr)
     assert "WITHOUT a sandbox" not in done.stdout
 

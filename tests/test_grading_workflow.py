@@ -131,9 +131,14 @@ def test_grades_csv_and_canvas_csv_have_the_documented_columns(graded):
     _, report, _, files, _ = graded
     with files.scores.open() as fh:
         scores = list(csv.DictReader(fh))
-    assert list(scores[0]) == ["learner", "first_name", "last_name", "email", A, "total"]
-    by_learner = {r["learner"]: float(r[A]) for r in scores}
-    assert by_learner == {row.learner: row.score for row in report.rows}
+    assert list(scores[0]) == ["learner", "first_name", "last_name", "email", A, "total",
+                               "missing", "pending", "late_penalty"]
+    by_learner = {r["learner"]: r[A] for r in scores}
+    # missing (nothing handed in) stays apart from 0 (a broken or misnamed notebook)
+    assert by_learner.pop("sample-missing") == ""
+    assert {k: float(v) for k, v in by_learner.items()} == {
+        row.learner: row.score for row in report.rows if row.learner != "sample-missing"}
+    assert by_learner["sample-corrupted"] == by_learner["sample-wrong-filename"] == "0"
     with files.canvas.open() as fh:
         canvas = list(csv.reader(fh))
     assert canvas[0] == ["Student", "ID", "SIS User ID", "Section", f"{A} (points)"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from smm_helpers.grading import history
+from smm_helpers.grading import history, scores
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.problems import Problem, duration, progress
 
@@ -44,10 +44,21 @@ class GradeRow:
     seconds: float = 0.0
     sandbox: str = "bubblewrap"
     """``bubblewrap``, or ``none`` with the reason (then the summary warns)."""
+    pending: float = 0.0
+    """Points of cells still waiting for a hand grade (not in ``score`` until graded)."""
+    penalty: float = 0.0
+    """Points nbgrader's late penalty took off (``score`` is after it)."""
+    score_text: str = ""
+    """The score in words, from :meth:`smm_helpers.grading.scores.Result.text`."""
 
     @property
     def status(self) -> str:
         return "; ".join(p.kind for p in self.problems) or "ok"
+
+    @property
+    def shown_score(self) -> str:
+        """``7 / 10``, ``7 auto + 3 pending / 10`` or ``5 / 10 (7 − 2 late penalty)``."""
+        return self.score_text or f"{self.score:g} / {self.max_score:g}"
 
 
 @dataclass
@@ -92,12 +103,12 @@ def summary_table(rows: Iterable[GradeRow]) -> str:
     names = {id(r): (printable(r.learner), printable(r.assignment)) for r in rows}
     width = max([len("learner"), *(len(names[id(r)][0]) for r in rows)])
     a_width = max([len("assignment"), *(len(names[id(r)][1]) for r in rows)])
-    lines = [f"{'learner':<{width}}  {'assignment':<{a_width}}  score   status"]
+    s_width = max([6, *(len(r.shown_score) for r in rows)])
+    lines = [f"{'learner':<{width}}  {'assignment':<{a_width}}  {'score':<{s_width}}  status"]
     for r in rows:
         learner, assignment = names[id(r)]
-        score = f"{r.score:g} / {r.max_score:g}"
-        lines.append(f"{learner:<{width}}  {assignment:<{a_width}}  {score:>6} "
-                     f"{printable(r.status)}")
+        lines.append(f"{learner:<{width}}  {assignment:<{a_width}}  "
+                     f"{r.shown_score:>{s_width}}  {printable(r.status)}")
     bare = [r for r in rows if r.sandbox != "bubblewrap"]
     if bare:
         lines.insert(0, f"⚠ {len(bare)} of {len(rows)} submissions ran WITHOUT a sandbox "
@@ -114,9 +125,10 @@ def summary_table(rows: Iterable[GradeRow]) -> str:
 def score_grid(rows: Iterable[GradeRow]) -> str:
     """A class at a glance: one line per learner, one column per assignment.
 
-    A cell is ``score/max``, with ``!`` when the autograde summary lists a problem for it.
-    Columns are headed by the assignment's number when every name starts with one, with a
-    legend underneath, so a whole course fits a terminal.
+    A cell is ``score/max``, then ``+N?`` when N more points wait for a hand grade, and
+    ``!`` when the autograde summary lists a problem for it.  Columns are headed by the
+    assignment's number when every name starts with one, with a legend underneath, so a
+    whole course fits a terminal.
 
     >>> print(score_grid([GradeRow("ar1001", "01-x", 7, 10),
     ...                   GradeRow("ar1001", "02-y", 0, 5,
@@ -126,6 +138,12 @@ def score_grid(rows: Iterable[GradeRow]) -> str:
     ar1001    7/10  0/5 !
     bo2002   10/10      —
     01 = 01-x, 02 = 02-y
+    >>> print(score_grid([GradeRow("ar1001", "01-x", 7, 10, pending=3)]))
+    learner        01
+    ar1001   7/10 +3?
+    01 = 01-x
+    +3? = points waiting for a hand grade (ar1001, 01-x: 7 auto + 3 pending); grade them with \
+smm-course hand-grades or the Formgrader
     >>> print(score_grid([GradeRow("ar\\x1b]0;pwned\\x07", "x\\u202ey", 1, 2)]))
     learner                   x\\u202ey
     ar\\x1b]0;pwned\\x07      1/2
@@ -139,8 +157,8 @@ def score_grid(rows: Iterable[GradeRow]) -> str:
     heads = [printable(h) for h in (numbers if short else assignments)]
     learners = sorted({r.learner for r in rows})
     shown = {learner: printable(learner) for learner in learners}
-    cells = {(r.learner, r.assignment): f"{r.score:g}/{r.max_score:g}" + (" !" if r.problems
-                                                                         else "")
+    cells = {(r.learner, r.assignment): f"{r.score:g}/{r.max_score:g}"
+             + (f" +{r.pending:g}?" if r.pending else "") + (" !" if r.problems else "")
              for r in rows}
     width = max([len("learner"), *(len(name) for name in shown.values())])
     widths = [max(len(h), *(len(cells.get((lr, a), "—")) for lr in learners))
@@ -154,6 +172,12 @@ def score_grid(rows: Iterable[GradeRow]) -> str:
     if short:
         lines.append(", ".join(f"{n} = {printable(a)}"
                                for n, a in zip(numbers, assignments, strict=True)))
+    waiting = next((r for r in rows if r.pending), None)
+    if waiting is not None:
+        lines.append(f"+{waiting.pending:g}? = points waiting for a hand grade "
+                     f"({shown[waiting.learner]}, {printable(waiting.assignment)}: "
+                     f"{waiting.score:g} auto + {waiting.pending:g} pending); grade them with "
+                     "smm-course hand-grades or the Formgrader")
     return "\n".join(lines)
 
 
@@ -356,8 +380,32 @@ def prepare(course: Course, assignment: str,
     submitted_dir = course.path("submitted")
     submitted = sorted(p.name for p in submitted_dir.iterdir()
                        if (p / assignment).is_dir()) if submitted_dir.is_dir() else []
-    return list(learners) if learners is not None else (
+    who = list(learners) if learners is not None else (
         roster + [s for s in submitted if s not in roster])
+    from smm_helpers.grading.extensions import apply_extensions
+
+    apply_extensions(course, assignment, who)  # before nbgrader works out lateness
+    return who
+
+
+def check_released(course: Course, assignment: str, echo: Echo = print) -> None:
+    """Say when an assignment was never released: an error when nothing was collected for
+    it either, a warning when something was (an LMS class may hand out notebooks itself)."""
+    from smm_helpers.errors import InputError
+    from smm_helpers.grading.release import was_released
+
+    if was_released(course, assignment):
+        return
+    submitted = course.path("submitted")
+    collected = submitted.is_dir() and any((p / assignment).is_dir()
+                                           for p in submitted.iterdir())
+    if not collected:
+        raise InputError(f"{assignment} was never released, and nothing was collected for "
+                         "it, so there is nothing to grade",
+                         fix=f"release it first (smm-course release {assignment}), then "
+                             f"collect the learners' work (smm-course collect {assignment})")
+    echo(f"⚠ {assignment} was never released with smm-course release; grading what was "
+         "collected for it")
 
 
 def grade_submission(course: Course, assignment: str, learner: str,
@@ -395,8 +443,7 @@ def grade_submission(course: Course, assignment: str, learner: str,
                                        "is not on the roster; graded anyway — add them to "
                                        f"{course.roster_file.name} if they are in the class",
                                        learner))
-        if good:
-            history.archive(course, assignment, learner)
+        before = history.archive(course, assignment, learner) if good else None
         with scratch.scratch_folder(tempfile.gettempdir()) as reports, _passing_over(
                 api, _not_files(course.path("submitted") / learner / assignment)):
             _configure_sandbox(api, options, str(reports))
@@ -416,7 +463,10 @@ def grade_submission(course: Course, assignment: str, learner: str,
         for notebook in good:
             problems += _cell_problems(course, learner, assignment, notebook, limit)
             problems += _attempts(course, learner, assignment, notebook)
-        score, max_score, late = _scores(course, assignment, learner)
+        if good:
+            problems += _hand_grades_kept(course, assignment, learner, before)
+        _record_submission(course, assignment, learner)
+        result = scores.result(course, assignment, learner)
     except MemoryError:
         try:
             import resource
@@ -426,7 +476,8 @@ def grade_submission(course: Course, assignment: str, learner: str,
             ceiling = -1
         words = f" ({ceiling // 2**20:,} MB)" if ceiling > 0 else ""
         try:
-            score, max_score, _ = _scores(course, assignment, learner)
+            kept = scores.result(course, assignment, learner)
+            score, max_score = kept.final, kept.max_score
         except Exception:
             score = max_score = 0.0
         return GradeRow(learner, assignment, score, max_score, [Problem(
@@ -434,12 +485,70 @@ def grade_submission(course: Course, assignment: str, learner: str,
             f"may use{words}: its notebook, an output or an answer is too large; it was not "
             "graded (the file is kept in submitted/, the gradebook keeps its earlier score)",
             learner)], time.perf_counter() - start, sandbox)
-    if late > 0:
-        problems.append(Problem("late", assignment, f"submitted {duration(late)} after "
-                                "the due date (graded as usual; no penalty is applied)",
-                                learner))
-    return GradeRow(learner, assignment, score, max_score, _unique(problems),
-                    time.perf_counter() - start, sandbox)
+    if result.late:
+        problems.append(_late(result, assignment, learner))
+    return GradeRow(learner, assignment, result.final, result.max_score, _unique(problems),
+                    time.perf_counter() - start, sandbox, pending=result.pending,
+                    penalty=result.taken_off, score_text=result.text())
+
+
+def _late(result: scores.Result, assignment: str, learner: str) -> Problem:
+    """The "late" problem: how late, against which due date, and what the penalty took.
+
+    >>> print(_late(scores.Result(True, points=7, max_score=10, penalty=7,
+    ...                           late_seconds=90_000), "01-x", "ar1001").message)
+    submitted 1 day 1 h after the due date; nbgrader's late penalty took off 7 points
+    >>> import datetime as dt
+    >>> print(_late(scores.Result(True, points=7, max_score=10, late_seconds=60,
+    ...                           extension=dt.timedelta(days=2)), "01-x", "ar1001").message)
+    submitted 1 min after the due date with its extension of 2 days; graded as usual: no \
+late penalty is set (LateSubmissionPlugin.penalty_method in nbgrader_config.py)
+    """
+    due = "the due date"
+    if result.extension:
+        due += f" with its extension of {duration(result.extension.total_seconds())}"
+    if result.taken_off:
+        what = f"nbgrader's late penalty took off {result.taken_off:g} points"
+    else:
+        what = ("graded as usual: no late penalty is set (LateSubmissionPlugin."
+                "penalty_method in nbgrader_config.py)")
+    return Problem("late", assignment, f"submitted {duration(result.late_seconds)} after "
+                   f"{due}; {what}", learner)
+
+
+def _hand_grades_kept(course: Course, assignment: str, learner: str,
+                      before: Path | None) -> list[Problem]:
+    """Hand grades of answers the learner did not change stay graded (nbgrader marks every
+    hand-graded cell "needs grading" again on a re-autograde); a changed answer is named."""
+    from smm_helpers.grading.hand_grades import keep_unchanged_hand_grades
+
+    changed = keep_unchanged_hand_grades(course, assignment, learner, before)
+    if not changed:
+        return []
+    return [Problem("hand grading", assignment, "the answer to " + ", ".join(
+        f"'{grade_id}'" for grade_id in changed) + " changed since it was graded by hand, so "
+        "it needs grading again (smm-course hand-grades or the Formgrader); the earlier "
+        "grade is kept in history/", learner)]
+
+
+def _record_submission(course: Course, assignment: str, learner: str) -> None:
+    """A learner who handed in something (even a broken or misnamed notebook) has a
+    submission in the gradebook, with its time, so exports show 0 points, not "missing"."""
+    from nbgrader.utils import parse_utc
+
+    from smm_helpers.grading import safe_files
+
+    folder = course.path("submitted") / learner / assignment
+    if not folder.is_dir() or not any(folder.iterdir()):
+        return
+    try:
+        text = safe_files.read_file(folder / "timestamp.txt", 4096).decode("utf-8").strip()
+        stamp = {"timestamp": parse_utc(text)} if text else {}
+    except (OSError, UnicodeDecodeError, ValueError, safe_files.Refused):
+        stamp = {}
+    with course.gradebook() as gb:
+        gb.update_or_create_student(learner)
+        gb.update_or_create_submission(assignment, learner, **stamp)
 
 
 def _not_files(folder: Path) -> list[str]:
@@ -627,6 +736,7 @@ def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None
     if options is None:
         options = GradeOptions(timeout=timeout, notebook_timeout=notebook_timeout)
     processes = check_workers(workers)
+    check_released(course, assignment, echo)
     who = prepare(course, assignment, learners)
     if min(processes, len(who)) > 1 and scheduler is None \
             and sandboxes_share_a_process_limit(options.sandbox):
@@ -653,15 +763,3 @@ def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None
         echo(progress(len(who), len(who), "done"))
     echo(report.table())
     return report
-
-
-def _scores(course: Course, assignment: str, learner: str) -> tuple[float, float, float]:
-    from nbgrader.api import MissingEntry
-
-    with course.gradebook() as gb:
-        max_score = float(gb.find_assignment(assignment).max_score)
-        try:
-            submission = gb.find_submission(assignment, learner)
-        except MissingEntry:
-            return 0.0, max_score, 0.0
-        return float(submission.score), max_score, float(submission.total_seconds_late or 0)
