@@ -91,11 +91,20 @@ def test_each_problem_is_reported_and_the_rest_of_the_class_is_graded(graded):
     assert "broken JSON" in table
 
 
-def test_friends_numbers_fail_the_hidden_test(graded):
+def test_friends_numbers_fail_the_hidden_test_and_are_flagged(graded):
     from smm_helpers.datasets import generate
     from smm_helpers.metrics import summarize
 
-    course, *_ = graded
+    course, report, *_ = graded
+    copied = report.row("sample-copied")
+    [flag] = [p for p in copied.problems if p.kind == "possible copying"]
+    assert "equals sample-all-correct's own" in flag.message and "no points" in flag.message
+    flagged = {r.learner for r in report.rows if "possible copying" in r.status}
+    assert flagged == {"sample-copied"}, report.table()
+    with (course.folder / "similarity" / "similarity.csv").open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["learner"], r["other_learner"], r["strength"]) for r in rows
+            if r["strength"] == "strong"] == [("sample-copied", "sample-all-correct", "strong")]
     assert _grade(course, "sample-copied", "engagement_rate_by_reach") == 0
     # the same numbers are right for the friend they were copied from
     friend = generate(n_posts=1_000, learner_id="sample-all-correct").posts

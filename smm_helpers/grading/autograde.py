@@ -448,16 +448,19 @@ def grade_submission(course: Course, assignment: str, learner: str,
                 api, _not_files(course.path("submitted") / learner / assignment)):
             _configure_sandbox(api, options, str(reports))
             for notebook in good if len(good) < len(expected) else (["*"] if good else []):
-                result = _run_nbgrader(api, assignment, learner, notebook,
-                                       NotebookBudget(per_cell=limit,
-                                                      per_notebook=options.notebook_timeout))
-                if not result["success"]:
-                    text = f"{result.get('error') or ''}\n{result.get('log') or ''}"
+                ran = _run_nbgrader(api, assignment, learner, notebook,
+                                    NotebookBudget(per_cell=limit,
+                                                   per_notebook=options.notebook_timeout))
+                if not ran["success"]:
+                    text = f"{ran.get('error') or ''}\n{ran.get('log') or ''}"
                     if re.search(r"^MemoryError\b", text, re.MULTILINE):  # the grader's own
                         raise MemoryError(notebook)
-                    problems.append(_failure(result, learner, assignment))
+                    problems.append(_failure(ran, learner, assignment))
+            _forget_prints(course, assignment, learner)
             for notebook in good:
-                found, sandbox = _sandbox_findings(reports / f"{notebook}.json", sandbox)
+                found, sandbox = _sandbox_findings(reports / f"{notebook}.json", sandbox,
+                                                   keep=_prints_keeper(course, assignment,
+                                                                       learner, notebook))
                 problems += [Problem(kind, assignment, f"{notebook}: {message}", learner)
                              for kind, message in found]
         for notebook in good:
@@ -641,16 +644,58 @@ def _run_nbgrader(api: Any, assignment: str, learner: str, notebook: str,
             os.environ["SMM_LEARNER_ID"] = previous
 
 
-def _sandbox_findings(report: Path, sandbox: str) -> tuple[list[tuple[str, str]], str]:
-    """The problems the sandbox wrote for one notebook, and how it was isolated."""
+def _sandbox_findings(report: Path, sandbox: str,
+                      keep: Callable[[dict[str, Any]], None] | None = None
+                      ) -> tuple[list[tuple[str, str]], str]:
+    """The problems the sandbox wrote for one notebook, and how it was isolated; ``keep``
+    is given the whole report (its answers' fingerprints are kept for spotting copying)."""
     if not report.is_file():
         return [], sandbox
     data = json.loads(report.read_text(encoding="utf-8"))
+    if keep is not None:
+        keep(data)
     found = [(p["kind"], p["message"]) for p in data.get("problems", [])]
     found += [("tampered interpreter", f"an answer could not be read: {u}")
               for u in data.get("unreadable", [])]
     isolated = data.get("sandbox") == "bubblewrap"
     return found, sandbox if isolated else f"none: {data.get('why', '')}"
+
+
+def _prints_keeper(course: Course, assignment: str, learner: str,
+                   notebook: str) -> Callable[[dict[str, Any]], None]:
+    """Keeps a graded notebook's fingerprints (``similarity.save_prints``); a failure to keep
+    them loses only the copying check for this notebook, never the grade."""
+    def keep(report: dict[str, Any]) -> None:
+        from smm_helpers.grading.similarity import save_prints
+
+        try:
+            save_prints(course, assignment, learner, notebook, report)
+        except (OSError, ValueError) as error:
+            warnings.warn(f"the copying check could not keep {learner}'s {notebook}: "
+                          f"{error}", stacklevel=2)
+    return keep
+
+
+def _forget_prints(course: Course, assignment: str, learner: str) -> None:
+    from smm_helpers.grading.similarity import forget_prints
+
+    with contextlib.suppress(OSError, ValueError):
+        forget_prints(course, assignment, learner)
+
+
+def flag_copying(course: Course, report: AutogradeReport) -> None:
+    """Look for possible copying among everyone graded so far (``similarity.review``), write
+    ``similarity/similarity.csv`` and add a "possible copying" problem to each learner of
+    this run with a match.  Nothing is taken off: it is for the instructor to review."""
+    from smm_helpers.grading.similarity import copying_problems, review, write_similarity_csv
+
+    matches = review(course, report.assignment)
+    write_similarity_csv(course, {report.assignment: matches})
+    rows = {row.learner: row for row in report.rows}
+    for problem in copying_problems(matches):
+        row = rows.get(problem.learner or "")
+        if row is not None:
+            row.problems.append(problem)
 
 
 def _attempts(course: Course, learner: str, assignment: str,
@@ -761,5 +806,6 @@ def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None
             echo(progress(index - 1, len(who), f"grading {learner} ..."))
             report.rows.append(grade_submission(course, assignment, learner, options))
         echo(progress(len(who), len(who), "done"))
+    flag_copying(course, report)
     echo(report.table())
     return report

@@ -18,7 +18,11 @@ starts the kernel in the sandbox (:mod:`.bwrap`, :mod:`.launch`), and walks the 
 - a cell's output beyond ``max_output_chars`` is dropped, with a note.
 
 What it saw is written to ``report_dir`` as JSON (``smm-course autograde`` turns it into the
-problems of its summary).  nbgrader then scores the test cells from their outputs as usual.
+problems of its summary): ``sandbox`` and ``why``, ``problems`` and ``unreadable``, and for
+the review of possible copying (:mod:`smm_helpers.grading.similarity`) ``answers`` (answer
+name → the fingerprint of the learner's answer), ``answer_bits`` (name → about how many
+bits of information it holds) and ``reads`` (test grade_id → the names it read from the
+learner).  nbgrader then scores the test cells from their outputs as usual.
 """
 
 from __future__ import annotations
@@ -160,6 +164,9 @@ class SandboxedExecute(Execute):
         finally:
             if hasattr(self, "_runner"):
                 self._report["unreadable"] = self._runner.unreadable
+                self._report["answers"] = self._runner.answer_prints
+                self._report["answer_bits"] = self._runner.answer_bits
+                self._report["reads"] = self._runner.reads
             if self.report_dir:
                 (Path(self.report_dir) / f"{notebook}.json").write_text(
                     json.dumps(self._report, indent=1), encoding="utf-8")

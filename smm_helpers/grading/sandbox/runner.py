@@ -20,6 +20,13 @@ grader, in a namespace built from two sources:
 So builtins, ``__eq__``, IPython's hooks or signal handlers changed by a submission never
 touch the tests, and hidden tests never enter the sandbox.
 
+The runner also notes, for the instructor's review of possible copying
+(:mod:`smm_helpers.grading.similarity`), which names each test read (``reads``) and a
+fingerprint of each answer the first time a test reads it (``answer_prints``, with about
+how many bits of information it holds in ``answer_bits``).  Fingerprinting walks the value
+already decoded, without copying it, and never fails a test: an answer it cannot
+fingerprint is left out.
+
 >>> values = {"answer": '{"answer": {"t": "int", "v": "42"}}'}
 >>> runner = TestRunner(ask=lambda expression, timeout: values["answer"])
 >>> runner.run_test("assert answer == 42", "checks_answer", learner_names={"answer"})
@@ -29,6 +36,8 @@ touch the tests, and hidden tests never enter the sandbox.
 'not 41'
 >>> runner.run_test("assert answer == 42", "checks_answer", learner_names=set())[0]["evalue"]
 "name 'answer' is not defined"
+>>> runner.reads, len(runner.answer_prints["answer"]), runner.answer_bits
+({'checks_answer': ['answer']}, 64, {'answer': 6})
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from smm_helpers.grading.sandbox import answers
+from smm_helpers.grading.similarity import answer_print
 
 Ask = Callable[[str, float], str]
 """Evaluate an expression in the learner's kernel; return the string it gives."""
@@ -138,6 +148,15 @@ class TestRunner:
         self.unreadable: list[str] = []
         self.budget = answers.Budget()
         """The bytes the learner's answers may take in the grader, for the whole notebook."""
+        self.reads: dict[str, list[str]] = {}
+        """The names each test (by grade_id) asked of the learner, in the order it asked."""
+        self.answer_prints: dict[str, str] = {}
+        """A fingerprint (SHA-256, hex) of each answer, taken the first time a test read it
+        (:func:`~smm_helpers.grading.similarity.answer_print`); none for a function, a
+        missing or unreadable answer, or one too big to fingerprint."""
+        self.answer_bits: dict[str, int] = {}
+        """About how many bits of information each fingerprinted answer holds."""
+        self._printed: set[str] = set()
 
     def run_setup(self, source: str, grade_id: str) -> list[dict[str, Any]]:
         """Run an instructor's read-only cell here (its outputs are the kernel's, not these)."""
@@ -157,6 +176,8 @@ class TestRunner:
         namespace = dict(self.trusted)
         missing: set[str] = set()
         if wanted:
+            asked = self.reads.setdefault(grade_id, [])
+            asked += [name for name in wanted if name not in asked]
             try:
                 fetched = self._fetch(wanted, callable_names=called_names(code))
             except LearnerUnavailable as why:
@@ -195,7 +216,30 @@ class TestRunner:
                                                   "value (give the value itself)")
             elif isinstance(value, answers.Unreadable):
                 self.unreadable.append(f"{name}: {value!r}")
+        self._fingerprint(values)
         return values
+
+    def _fingerprint(self, values: dict[str, Any]) -> None:
+        """Note the fingerprint of each answer read for the first time (see the module).
+
+        >>> runner = TestRunner(ask=lambda expression, timeout: "{}")
+        >>> runner._fingerprint({"a": {"x": 1.5, "y": 2}, "b": answers.Missing("b")})
+        >>> runner._fingerprint({"a": {"y": 2, "x": 1.5, "z": 0}})  # the first one is kept
+        >>> sorted(runner.answer_prints), runner.answer_bits
+        (['a'], {'a': 9})
+        """
+        for name, value in values.items():
+            if name in self._printed or isinstance(value, answers.Missing | answers.Unreadable
+                                                   | answers.FunctionAnswer | LearnerFunction):
+                continue
+            self._printed.add(name)
+            try:
+                found = answer_print(value)
+            except Exception:  # it never raises; and if it did, grading goes on without it
+                found = None
+            if found is not None:
+                self.answer_prints[name] = found.sha256
+                self.answer_bits[name] = found.bits
 
     def _exec(self, source: str, grade_id: str,
               namespace: dict[str, Any]) -> tuple[list[dict[str, Any]], BaseException | None]:
