@@ -455,8 +455,13 @@ def collect_from_folder(course: Course, assignment: str, folder: str | Path,
     notebooks = course.notebooks(assignment)  # an assignment of the course, or an error
     roster = RosterIndex(course.roster(), course.roster_file.name)
     report = CollectReport(assignment)
+    from smm_helpers.grading.extensions import read_extensions
+
+    due = course.due_dates().get(assignment)
+    extended = read_extensions(course)
     with open_download(folder) as download:
-        plan = plan_collect(download, roster, notebooks, assignment)
+        plan = plan_collect(download, roster, notebooks, assignment,
+                            due=lambda learner: extended.get((learner, assignment), due))
         report.problems.extend(plan.problems)
         report.notes.extend(plan.notes)
         bar = _progress(len(plan.learners), echo)
@@ -492,7 +497,7 @@ def _collect_uploads(course: Course, assignment: str, download: Download, learne
                                     report)
     if not copied:
         return  # nothing could be collected: the earlier submission stays as it was
-    _write_timestamp(staging, max(upload.file.time for upload in copied))
+    _write_timestamp(staging, uploads.stated or max(upload.file.time for upload in copied))
     for upload in uploads.older:
         kept = _archive_upload(course, assignment, learner, download, upload, report)
         if kept is not None:

@@ -11,7 +11,7 @@ is reported and left where it is.  Nothing is copied here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from smm_helpers.grading.lms.download import Download, DownloadFile
@@ -42,11 +42,44 @@ class LearnerUploads:
 
     newest: list[Upload] = field(default_factory=list)
     older: list[Upload] = field(default_factory=list)
+    stated: dt.datetime | None = None
+    """The time to record when the files' own times can't be taken as it (see
+    :func:`on_time_per_canvas`)."""
 
     @property
     def time(self) -> dt.datetime:
         """When the newest notebook was handed in."""
-        return max(upload.file.time for upload in self.newest)
+        return self.stated or max(upload.file.time for upload in self.newest)
+
+
+def on_time_per_canvas(uploads: LearnerUploads, due: dt.datetime | None) -> str | None:
+    """Canvas's download stamps its files with when the download was made, not when each was
+    handed in, but it marks the late ones ``LATE``.  So a Canvas upload *not* marked late
+    whose time is after the learner's due date is recorded at the due date (on time, as
+    Canvas says); the note returned says so.  A LATE one keeps its time: late, by at most
+    that much.
+
+    >>> from types import SimpleNamespace as S
+    >>> due = dt.datetime(2026, 9, 20, 18, tzinfo=dt.UTC)
+    >>> upload = S(file=S(time=due + dt.timedelta(days=30)),
+    ...            entry=S(late=False, claim=S(lms="Canvas")))
+    >>> mine = LearnerUploads(newest=[upload])
+    >>> on_time_per_canvas(mine, due) is not None, mine.time == due
+    (True, True)
+    >>> marked = S(file=upload.file, entry=S(late=True, claim=S(lms="Canvas")))
+    >>> late = LearnerUploads(newest=[marked])
+    >>> on_time_per_canvas(late, due), late.time == due
+    (None, False)
+    """
+    canvas = [u for u in uploads.newest if u.entry.claim is not None
+              and u.entry.claim.lms == "Canvas"]
+    if due is None or not canvas or any(u.entry.late for u in canvas) \
+            or uploads.time <= due:
+        return None
+    stamped = uploads.time
+    uploads.stated = due
+    return (f"Canvas did not mark it late, so it is recorded at the due date ({when(due)}); "
+            f"its time in the download ({when(stamped)}) is when the download was made")
 
 
 @dataclass
@@ -68,9 +101,12 @@ def when(time: dt.datetime) -> str:
 
 
 def plan_collect(download: Download, roster: RosterIndex, notebooks: Collection[str],
-                 assignment: str) -> Plan:
+                 assignment: str,
+                 due: Callable[[str], dt.datetime | None] = lambda learner: None) -> Plan:
     """The plan of collecting ``assignment`` (whose notebooks are ``notebooks``, without
-    ``.ipynb``) from ``download`` (see the module docstring)."""
+    ``.ipynb``) from ``download`` (see the module docstring); ``due(learner)`` is the
+    learner's due date, extension included (for Canvas's times, see
+    :func:`on_time_per_canvas`)."""
     plan = Plan()
     ids = set(roster.by_id)
     depth = wrapper_depth([f.parts for f in download.files], ids)
@@ -129,8 +165,11 @@ def plan_collect(download: Download, roster: RosterIndex, notebooks: Collection[
             mine.older.extend(older)
             if newest.entry.late:
                 plan.notes.append(f"{learner}: Canvas marked {download.where(newest.file)} "
-                                  "LATE (lateness is judged from its time against the due "
-                                  "date)")
+                                  "LATE; its time in the download may be when the download "
+                                  "was made, so it may look later than it was")
+        said = on_time_per_canvas(mine, due(learner))
+        if said:
+            plan.notes.append(f"{learner}: {said}")
     times = [u.file.time for mine in plan.learners.values() for u in mine.newest]
     if len(times) >= 3 and max(times) - min(times) < SAME_TIME:
         plan.notes.append(f"all {len(times)} notebooks in the download carry about the same "
