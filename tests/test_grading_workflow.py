@@ -74,6 +74,10 @@ def test_sample_class_gets_the_scores_its_answers_earn(graded):
     got = {row.learner: row.score for row in report.rows if row.learner in expected}
     assert got == expected
     assert {row.max_score for row in report.rows} == {sum(p.values())}
+    # only notebooks that were graded wait for a hand grade of their written answer
+    waiting = {row.learner for row in report.rows if row.pending}
+    assert "sample-corrupted" not in waiting and "sample-wrong-filename" not in waiting
+    assert report.row("sample-all-correct").shown_score == "7 auto + 3 pending / 10"
 
 
 def test_each_problem_is_reported_and_the_rest_of_the_class_is_graded(graded):

@@ -549,9 +549,17 @@ def _record_submission(course: Course, assignment: str, learner: str) -> None:
         stamp = {"timestamp": parse_utc(text)} if text else {}
     except (OSError, UnicodeDecodeError, ValueError, safe_files.Refused):
         stamp = {}
+    graded = course.path("autograded") / learner / assignment
     with course.gradebook() as gb:
         gb.update_or_create_student(learner)
-        gb.update_or_create_submission(assignment, learner, **stamp)
+        submission = gb.update_or_create_submission(assignment, learner, **stamp)
+        for notebook in submission.notebooks:
+            if (graded / f"{notebook.name}.ipynb").is_file():
+                continue
+            for grade in notebook.grades:  # no notebook by that name: nothing to grade by hand
+                if grade.auto_score is None and grade.manual_score is None:
+                    grade.auto_score, grade.needs_manual_grade = 0.0, False
+        gb.db.commit()
 
 
 def _not_files(folder: Path) -> list[str]:
