@@ -41,16 +41,16 @@ class Row(Mapping[str, str]):
     """One row of a table: its values by column, and its line in the file (header = 1)."""
 
     line: int
-    values: dict[str, str]
+    cells: dict[str, str]
 
     def __getitem__(self, column: str) -> str:
-        return self.values[column]
+        return self.cells[column]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.values)
+        return iter(self.cells)
 
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self.cells)
 
 
 def column_name(header: str) -> str:
