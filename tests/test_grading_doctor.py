@@ -283,3 +283,19 @@ def test_a_course_config_that_lets_learner_script_run_in_the_formgrader_is_a_war
     check = formgrader_check(tmp_path)
     assert check.status == "warn"
     assert "c.HTMLExporter.sanitize_html = True" in check.fix
+
+
+def test_every_problem_of_extensions_csv_is_named_with_its_line(tmp_path: Path) -> None:
+    from smm_helpers.grading.doctor import run_doctor
+
+    course = _copy_course(tmp_path)
+    (course / "extensions.csv").write_text(
+        "learner,assignment,due\n"
+        f"sample-late,{A},2026-09-25T23:59:00+06:00\n"
+        f"zz9999,{A},2026-09-25T23:59:00+06:00\n"      # not on the roster
+        f"sample-blank,{A},next friday\n")              # not a date
+    report = run_doctor(course, environment=False)
+    lines = [str(c) for c in report.course if "extensions.csv" in str(c)]
+    assert not report.ok
+    assert any("line 3" in line and "zz9999" in line for line in lines), lines
+    assert any("line 4" in line and line.startswith("✗") for line in lines), lines

@@ -334,6 +334,9 @@ def course_checks(course_dir: str | Path) -> list[Check]:
     checks += roster_checks(course.roster_file)
     checks += source_checks(course)
     checks += due_date_checks(course.due_dates_file, course.assignments())
+    from smm_helpers.grading.extensions import extension_checks
+
+    checks += extension_checks(course)
     for assignment in course.assignments():
         for check in structure_checks(course, assignment):
             if check.status != "ok":
