@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import secrets
 import shutil
 import warnings
 from pathlib import Path
@@ -300,27 +299,12 @@ def test_feedback_for_a_large_class_shows_progress_and_one_failure_stops_no_one(
 # ----------------------------------------------------------------------------- graded for real
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory: pytest.TempPathFactory):
-    """Two samples released, submitted through the exchange (as ``nbgrader submit`` does,
-    with a submission secret), collected and autograded."""
-    from smm_helpers.grading.autograde import autograde
-    from smm_helpers.grading.collect import collect_from_exchange
-    from smm_helpers.grading.course import open_course
-    from smm_helpers.grading.demo import RUNTIME, submit_sample
-    from smm_helpers.grading.release import release
+    """Two samples released, submitted through the exchange, collected and autograded."""
+    from tests.grading_class import graded_class
 
-    root = tmp_path_factory.mktemp("graded-hand")
-    shutil.copytree(REPO / "course", root / "course", ignore=shutil.ignore_patterns(*RUNTIME))
-    shutil.copytree(REPO / "assignments" / A, root / "assignments" / A)
-    course = open_course(root / "course")
-    lines: list[str] = []
-    release(course, A, lines.append)
-    inbound = course.exchange_dir / course.course_id / "inbound"
-    for learner in ("sample-all-correct", "sample-partial"):
-        sent = submit_sample(inbound, learner, A, SAMPLES / CLASS[learner])
-        (sent / "submission_secret.txt").write_text(secrets.token_hex(64))
-    collect_from_exchange(course, A, lines.append)
-    autograde(course, A, learners=["sample-all-correct", "sample-partial"], timeout=5,
-              workers=1, echo=lines.append)
+    two = {learner: CLASS[learner] for learner in ("sample-all-correct", "sample-partial")}
+    course, _, _ = graded_class(tmp_path_factory.mktemp("graded-hand"), two, timeout=5,
+                                workers=1)
     return course
 
 
@@ -358,7 +342,8 @@ def test_regrading_keeps_a_hand_grade_whose_answer_did_not_change(graded, tmp_pa
         grade["needs_manual_grade"] = grade["cell"] == ESSAY  # as history may record it
     (again / "grades.json").write_text(json.dumps(kept), encoding="utf-8")
     assert keep_unchanged_hand_grades(course, A, "sample-partial",
-                                      again / "autograded") == [ESSAY]
+                                      again / "autograded") == []  # unchanged since then
+    assert _grade(course, "sample-partial")[1] is True  # and still waiting, as it was
     assert keep_unchanged_hand_grades(course, A, "sample-partial", None) == [ESSAY]
 
 

@@ -271,5 +271,8 @@ def test_exports_hold_released_assignments_only_and_keep_missing_apart_from_zero
     with (term.course / "grades" / "canvas.csv").open(newline="", encoding="utf-8") as fh:
         canvas_rows = list(csv.reader(fh))
     assert canvas_rows[0][4:] == [f"{A} (points)", f"{B} (points)"]
+    by_sis = {row[2]: row for row in canvas_rows[2:]}
+    assert by_sis["sample-all-correct"][:2] == ["Jahan, Nusrat", "5001"]  # Canvas's user id
+    assert by_sis["ik1006"][4:] == ["", ""]  # missing: no grade, not 0
     moodle_rows = _csv(term.course / "grades" / "moodle.csv")
     assert {r["Email address"]: r[A] for r in moodle_rows}["imran@example.org"] == "-"

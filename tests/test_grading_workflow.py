@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import time
 
 import pytest
@@ -29,26 +28,11 @@ def _points() -> dict[str, float]:
 
 @pytest.fixture(scope="session")
 def graded(tmp_path_factory: pytest.TempPathFactory):
-    from smm_helpers.grading.autograde import autograde
-    from smm_helpers.grading.collect import collect_from_exchange
-    from smm_helpers.grading.course import open_course
-    from smm_helpers.grading.demo import RUNTIME, submit_sample
     from smm_helpers.grading.feedback import feedback
     from smm_helpers.grading.grades import export_grades
-    from smm_helpers.grading.release import release
+    from tests.grading_class import graded_class
 
-    root = tmp_path_factory.mktemp("graded")
-    shutil.copytree(REPO / "course", root / "course", ignore=shutil.ignore_patterns(*RUNTIME))
-    shutil.copytree(REPO / "assignments" / A, root / "assignments" / A)
-    course = open_course(root / "course")
-    lines: list[str] = []
-    release(course, A, lines.append)
-    inbound = course.exchange_dir / course.course_id / "inbound"
-    for sample in sorted((REPO / "course" / "samples" / A).iterdir()):
-        if any(sample.glob("*.ipynb")):
-            submit_sample(inbound, f"sample-{sample.name}", A, sample)
-    collect_from_exchange(course, A, lines.append)
-    report = autograde(course, A, timeout=5, echo=lines.append)
+    course, report, lines = graded_class(tmp_path_factory.mktemp("graded"), timeout=5)
     pages = feedback(course, A, echo=lines.append)
     files = export_grades(course, echo=lines.append)
     return course, report, pages, files, lines

@@ -67,14 +67,33 @@ class AutogradeReport:
 
     assignment: str
     rows: list[GradeRow] = field(default_factory=list)
+    to_review: list[Problem] = field(default_factory=list)
+    """Weaker signs of copying (identical written answers or code between two learners):
+    for the instructor to look at, listed after the problems, not problems themselves."""
 
     @property
     def problems(self) -> list[Problem]:
         return [p for row in self.rows for p in row.problems]
 
     def table(self) -> str:
-        """The summary table: score per learner, then each problem on its own line."""
-        return summary_table(self.rows)
+        """The summary table: score per learner, then each problem on its own line, then
+        what is worth a look.
+
+        >>> report = AutogradeReport("01-x", [GradeRow("ar1001", "01-x", 7, 10)],
+        ...                          [Problem("possible copying", "01-x", "code in a is "
+        ...                                   "identical to bo2002's", "ar1001")])
+        >>> print(report.table())
+        learner  assignment  score   status
+        ar1001   01-x         7 / 10 ok
+        <BLANKLINE>
+        For you to review (no points were taken):
+          · ar1001, 01-x — possible copying: code in a is identical to bo2002's
+        """
+        text = summary_table(self.rows)
+        if self.to_review:
+            text += "\n\nFor you to review (no points were taken):\n" + "\n".join(
+                f"  · {problem}" for problem in self.to_review)
+        return text
 
     def row(self, learner: str) -> GradeRow:
         return next(r for r in self.rows if r.learner == learner)
@@ -443,7 +462,7 @@ def grade_submission(course: Course, assignment: str, learner: str,
                                        "is not on the roster; graded anyway — add them to "
                                        f"{course.roster_file.name} if they are in the class",
                                        learner))
-        before = history.archive(course, assignment, learner) if good else None
+        before = history.archive(course, assignment, learner)  # None: nothing graded yet
         with scratch.scratch_folder(tempfile.gettempdir()) as reports, _passing_over(
                 api, _not_files(course.path("submitted") / learner / assignment)):
             _configure_sandbox(api, options, str(reports))
@@ -535,22 +554,25 @@ def _hand_grades_kept(course: Course, assignment: str, learner: str,
 
 
 def _record_submission(course: Course, assignment: str, learner: str) -> None:
-    """A learner who handed in something (even a broken or misnamed notebook) has a
-    submission in the gradebook, with its time, so exports show 0 points, not "missing"."""
+    """A learner who handed in a notebook (even a broken or misnamed one) has a submission in
+    the gradebook, with its time, so exports show 0 points, not "missing"."""
     from nbgrader.utils import parse_utc
 
     from smm_helpers.grading import safe_files
 
     folder = course.path("submitted") / learner / assignment
-    if not folder.is_dir() or not any(folder.iterdir()):
-        return
+    if not folder.is_dir() or not any(name.endswith(".ipynb") for _, _, names in
+                                      os.walk(folder) for name in names):
+        return  # no notebook at all: "missing", not a submission that earned 0
     try:
         text = safe_files.read_file(folder / "timestamp.txt", 4096).decode("utf-8").strip()
         stamp = {"timestamp": parse_utc(text)} if text else {}
     except (OSError, UnicodeDecodeError, ValueError, safe_files.Refused):
         stamp = {}
     graded = course.path("autograded") / learner / assignment
-    with course.gradebook() as gb:
+    with course.gradebook() as gb, warnings.catch_warnings():
+        # nbgrader 0.9 trips SQLAlchemy's autoflush warning on every new submission
+        warnings.filterwarnings("ignore", message=".*not in session.*")
         gb.update_or_create_student(learner)
         submission = gb.update_or_create_submission(assignment, learner, **stamp)
         for notebook in submission.notebooks:
@@ -692,18 +714,25 @@ def _forget_prints(course: Course, assignment: str, learner: str) -> None:
 
 
 def flag_copying(course: Course, report: AutogradeReport) -> None:
-    """Look for possible copying among everyone graded so far (``similarity.review``), write
-    ``similarity/similarity.csv`` and add a "possible copying" problem to each learner of
-    this run with a match.  Nothing is taken off: it is for the instructor to review."""
+    """Look for possible copying among everyone graded so far (``similarity.review``) and
+    write ``similarity/similarity.csv``.  Strong evidence (an answer equal to another
+    learner's own personal answer) is a "possible copying" problem on the learner's row;
+    identical written answers or code are listed for review after the problems.  Nothing
+    is taken off: it is for the instructor to judge."""
     from smm_helpers.grading.similarity import copying_problems, review, write_similarity_csv
 
     matches = review(course, report.assignment)
     write_similarity_csv(course, {report.assignment: matches})
     rows = {row.learner: row for row in report.rows}
-    for problem in copying_problems(matches):
+    strong = [m for m in matches if m.strength == "strong"]
+    pairs = {(m.learner, m.other) for m in strong}
+    for problem in copying_problems(strong):  # on the learner's row: it needs a look first
         row = rows.get(problem.learner or "")
         if row is not None:
             row.problems.append(problem)
+    report.to_review += [p for p in copying_problems(
+        [m for m in matches if m.strength != "strong" and (m.learner, m.other) not in pairs])
+        if p.learner in rows]
 
 
 def _attempts(course: Course, learner: str, assignment: str,

@@ -313,5 +313,5 @@ def grade_on_cluster(course: Course, assignment: str, learners: Sequence[str],
     missing = [learner for learner in learners if learner not in rows]
     if missing:  # by construction impossible; never let a learner vanish silently
         raise RuntimeError(f"no result for {', '.join(missing)}: this is a bug in SMM Lab")
-    return ParallelReport(assignment, [rows[learner] for learner in learners], lost,
-                          len(workers))
+    return ParallelReport(assignment, [rows[learner] for learner in learners],
+                          retries=lost, workers=len(workers))

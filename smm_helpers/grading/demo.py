@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from smm_helpers.errors import InputError
-from smm_helpers.grading.autograde import GradeRow, autograde, summary_table
+from smm_helpers.grading.autograde import AutogradeReport, GradeRow, autograde
 from smm_helpers.grading.collect import collect_from_exchange
 from smm_helpers.grading.course import open_course
 from smm_helpers.grading.feedback import feedback
 from smm_helpers.grading.grades import GradeFiles, export_grades
+from smm_helpers.grading.problems import Problem
 from smm_helpers.grading.release import release
 
 Echo = Callable[[str], None]
@@ -38,9 +39,10 @@ class GradingDemoResult:
     rows: list[GradeRow] = field(default_factory=list)
     feedback: list[Path] = field(default_factory=list)
     grades: GradeFiles | None = None
+    to_review: list[Problem] = field(default_factory=list)
 
     def table(self) -> str:
-        return summary_table(self.rows)
+        return AutogradeReport("", self.rows, self.to_review).table()
 
 
 def submit_sample(exchange_inbound: Path, learner: str, assignment: str, sample: Path) -> Path:
@@ -90,6 +92,7 @@ def run_grading_demo(folder: str | Path, echo: Echo = print, *, repo: Path = REP
         collect_from_exchange(course, assignment, echo)
         report = autograde(course, assignment, timeout=timeout, echo=echo)
         result.rows += report.rows
+        result.to_review += report.to_review
         result.feedback += feedback(course, assignment, echo=echo)
     result.grades = export_grades(course, echo=echo)
     echo("")

@@ -17,7 +17,8 @@ Files written into ``<course>/grades/`` (or ``out``):
   assignments have no submission), ``pending`` (hand-graded points not graded yet) and
   ``late_penalty`` (points the late penalties took off).
 - ``canvas.csv`` — for Canvas's *Import* (Grades → Import): columns ``Student`` (Last,
-  First), ``ID`` (Canvas's own user id: left empty, Canvas matches on SIS User ID),
+  First), ``ID`` (Canvas's own user id: the roster's ``lms_id`` where it has one; Canvas
+  matches on it, else on SIS User ID),
   ``SIS User ID`` (the learner id), ``Section`` (empty), then one column per assignment
   headed ``<assignment> (points)``; the second row, as in Canvas's own export, is
   ``Points Possible`` with each assignment's maximum.  An empty cell is "no grade".
@@ -313,7 +314,7 @@ def _write_canvas(path: Path, sheet: GradeSheet) -> None:
                          *(number(sheet.maxima[a]) for a in sheet.assignments)])
         for who in sheet.learners:
             name = ", ".join(part for part in (who.last_name, who.first_name) if part)
-            writer.writerow([name or who.id, "", who.id, "",
+            writer.writerow([name or who.id, who.lms_id, who.id, "",
                              *(sheet.cell(who.id, a) for a in sheet.assignments)])
 
 

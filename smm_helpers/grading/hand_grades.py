@@ -694,8 +694,9 @@ def keep_unchanged_hand_grades(course: Course, assignment: str, learner: str,
     on each autograde.  For each such grade of ``learner``, the cell with its grade_id in the
     new autograded notebook is compared with the one in ``before`` (the previous autograded
     notebooks, ``<history run>/autograded/``): see :func:`answer_print`.  Unchanged, it no
-    longer needs grading (unless the previous run's kept grades say it already did);
-    changed, or not comparable, it stays waiting.  Returns the grade_ids that stay waiting.
+    longer needs grading (unless the previous run's kept grades say it already did: then it
+    keeps waiting, as before); changed, or not comparable, it waits for a new hand grade.
+    Returns the grade_ids whose answer changed (or could not be compared).
     """
     from nbgrader.api import MissingEntry
 
@@ -717,11 +718,10 @@ def keep_unchanged_hand_grades(course: Course, assignment: str, learner: str,
             then, then_all = _notebook(before / f"{notebook.name}.ipynb" if before else None)
             for grade in flipped:
                 new = answer_print(now, now_all, grade.name)
-                if new is not None and new == answer_print(then, then_all, grade.name) \
-                        and not _was_waiting(before, notebook.name, grade.name):
+                if new is None or new != answer_print(then, then_all, grade.name):
+                    waiting.append(grade.name)  # a new answer: it needs a new hand grade
+                elif not _was_waiting(before, notebook.name, grade.name):
                     grade.needs_manual_grade = False
-                else:
-                    waiting.append(grade.name)
         gb.db.commit()
     return waiting
 

@@ -142,10 +142,10 @@ def init_course(folder: Path, *, assignments: Path | None = None, course_id: str
     _write(target / CONFIG, _template("nbgrader_config.py.tmpl", course_id=course_id,
                                       course_id_literal=repr(course_id),
                                       source_literal=repr(str(source))))
-    _write(target / "roster.csv", _template("roster.csv"))
+    _write(target / "roster.csv", _template("roster.csv.tmpl"))
     _write(target / "due_dates.csv", ",".join(DUE_COLUMNS) + "\n"
            + "".join(f"{name},\n" for name in found))
-    _write(target / "extensions.csv", _template("extensions.csv"))
+    _write(target / "extensions.csv", _template("extensions.csv.tmpl"))
     (target / "rubrics").mkdir()
     rubrics = []
     if clone is not None:

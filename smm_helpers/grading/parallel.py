@@ -504,8 +504,8 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
     missing = [learner for learner in learners if learner not in rows]
     if missing:  # by construction impossible; never let a learner vanish silently
         raise RuntimeError(f"no result for {', '.join(missing)}: this is a bug in SMM Lab")
-    return ParallelReport(assignment, [rows[learner] for learner in learners], retries,
-                          workers)
+    return ParallelReport(assignment, [rows[learner] for learner in learners],
+                          retries=retries, workers=workers)
 
 
 def start_worker(path: Sequence[str] = (), memory_mb: int | None = None,
