@@ -60,14 +60,20 @@ def client(cluster: Any) -> Iterator[Any]:
         yield connected
 
 
-def table_rows(text: str) -> dict[str, tuple[float, float, str]]:
+def table_rows(text: str, missing_max: float = 10.0) -> dict[str, tuple[float, float, str]]:
     """The rows of the printed summary table: learner → (score, max score, status).
 
-    >>> table_rows("ln-001  01-x   7 / 10 late\\nln-002  01-x   0 / 10 ok\\n")
-    {'ln-001': (7.0, 10.0, 'late'), 'ln-002': (0.0, 10.0, 'ok')}
+    A missing submission shows no maximum: it is ``missing_max`` (the class's assignment
+    is out of 10).
+
+    >>> table_rows("ln-001  01-x   7 auto + 3 pending / 10  late\\n"
+    ...            "ln-002  01-x   0 / 10  ok\\nln-003  01-x  missing  missing\\n")
+    {'ln-001': (7.0, 10.0, 'late'), 'ln-002': (0.0, 10.0, 'ok'), 'ln-003': (0.0, 10.0, 'missing')}
     """
-    pattern = re.compile(r"^(ln-\d{3})\s+\S+\s+([\d.]+) / ([\d.]+) (.+)$", re.MULTILINE)
-    return {m[1]: (float(m[2]), float(m[3]), m[4]) for m in pattern.finditer(text)}
+    pattern = re.compile(r"^(ln-\d{3})\s+\S+\s+(?:([\d.]+)(?: auto \+ [\d.]+ pending)? / "
+                         r"([\d.]+)(?: \([^)]*\))?|missing)\s+(.+)$", re.MULTILINE)
+    return {m[1]: (float(m[2] or 0), float(m[3] or missing_max), m[4])
+            for m in pattern.finditer(text)}
 
 
 @pytest.mark.slow
