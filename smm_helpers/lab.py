@@ -309,6 +309,8 @@ def lab_launch(
         )
     course_dir = find_course_dir(course)
     served = Path(os.path.commonpath([lessons.resolve(), course_dir.parent]))
+    if served == Path(served.anchor) or served == Path.home().parent:
+        served = course_dir  # a course of one's own far from the clone: never serve "/"
     command += [f"--notebook-dir={served}"]
     command += [f"--ServerApp.jpserver_extensions={ext}=True"
                 for ext in NBGRADER_SERVER_EXTENSIONS]

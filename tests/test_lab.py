@@ -139,3 +139,18 @@ def test_smm_course_lab_reports_a_missing_lessons_folder_and_exits_2(tmp_path, c
 
     assert main(["lab", "--lessons", str(tmp_path / "nowhere"), "--no-browser"]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_an_instructor_course_far_from_the_lessons_is_served_on_its_own(tmp_path, monkeypatch):
+    """A course folder of one's own (smm-course init) anywhere: JupyterLab serves that
+    folder, never the whole file system, and runs in it (the Formgrader finds the course)."""
+    pytest.importorskip("nbgrader")
+    course = tmp_path / "smm-fall-2026"
+    course.mkdir()
+    (course / "nbgrader_config.py").write_text("c = get_config()\n")
+    monkeypatch.chdir(course)
+    launch = lab.lab_launch(lab.LESSONS_DIR, instructor=True)
+    served = next(a for a in launch.command if a.startswith("--notebook-dir="))
+    assert served != "--notebook-dir=/"
+    assert launch.cwd == course.resolve()
+    assert course.resolve().is_relative_to(served.split("=", 1)[1])
