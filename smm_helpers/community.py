@@ -64,6 +64,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "SAFETY_CUES",
+    "SAFETY_RULES",
     "URGENCY_LABELS",
     "ClassifierReport",
     "ResponseReport",
@@ -336,16 +338,150 @@ _REPEATED = regex.compile(r"(\S)\1{2,}")
 _PHONE = regex.compile(r"[+০-৯\d][\d০-৯\s-]{8,}\d")
 
 _URGENCY_EN: list[tuple[regex.Pattern[str], int, str]] = [
-    (regex.compile(r"\b(?:child\w*|kid'?s?|son|daughter|minor)\b.*\b(?:photo|picture|safe\w*|"
-                   r"abuse\w*|consent)\b|\bwithout (?:our|my) (?:consent|permission)\b"),
-     3, "child safety or consent"),
-    (regex.compile(r"\b(?:abuse\w*|harass\w*|threat\w*|lawyer|legal action|sue|police|court)\b"),
-     3, "abuse, threats or legal action"),
+    (regex.compile(r"\b(?:lawyer|legal action|sue|police|court)\b"),
+     3, "threatens legal action"),
     (regex.compile(r"\b(?:refund|money back|charged twice)\b"), 2, "a refund is asked for"),
     (regex.compile(r"\b(?:scam|fraud|cheated|stolen)\b"), 2, "says it is a scam or fraud"),
     (regex.compile(r"\b(?:urgent\w*|asap|immediately|emergency|right now)\b"), 2,
      "says it is urgent"),
 ]
+
+
+# ---------------------------------------------------------------------------------------
+# Safety cues: could a person be harmed?  Data, one list of cue words per language.
+# ---------------------------------------------------------------------------------------
+
+SAFETY_CUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "child": {
+        "en": ("child*", "kid", "kids", "kiddo*", "son", "sons", "daughter*", "baby", "babies",
+               "toddler*", "underage"),
+        "bn": ("ছেলে*", "মেয়ে*", "বাচ্চা*", "শিশু*", "সন্তান*"),
+        "banglish": ("chele*", "chhele*", "meye*", "baccha*", "bachcha*", "bacchha*",
+                     "shishu*", "sontan*"),
+    },
+    "image": {
+        "en": ("photo*", "picture*", "pic", "pics", "pix", "image*", "video*", "selfie*",
+               "footage"),
+        "bn": ("ছবি*", "ফটো*", "ভিডিও*", "ভিডিয়ো*"),
+        "banglish": ("chobi*", "chhobi*", "chabi*"),
+    },
+    "takedown": {
+        "en": ("remove*", "delete*", "take down", "take it down", "take this down",
+               "take them down", "take that down", "taken down", "take it off", "erase*"),
+        "bn": ("সরান", "সরানো", "সরাবেন", "সরিয়ে*", "সরাও", "সরাতে", "মুছ*", "ডিলিট*",
+               "রিমুভ*", "নামিয়ে*", "নামান"),
+        "banglish": ("sorie*", "soriye*", "soran", "sorano", "sorao", "sorate", "muche*",
+                     "muchhe*", "muchun", "namie*", "namiye*", "namao"),
+    },
+    "no_consent": {
+        "en": ("without asking", "without permission", "without consent",
+               "without my permission", "without our permission", "without my consent",
+               "without our consent", "without her permission", "without his permission",
+               "without their permission", "never consented", "did not consent",
+               "didn't consent", "no consent"),
+        "bn": ("অনুমতি ছাড়া", "অনুমতি ছাড়াই", "অনুমতি না নিয়ে", "অনুমতি নেননি",
+               "না জিজ্ঞেস করে", "সম্মতি ছাড়া"),
+        "banglish": ("onumoti chara*", "onumoti charai", "onumoti na niye", "permission chara*",
+                     "permission na niye", "na jiggesh kore", "na jiges kore"),
+    },
+    "danger": {
+        "en": ("unsafe", "not safe", "danger*", "hurt*", "injur*", "bleeding"),
+        "bn": ("অনিরাপদ", "নিরাপদ না", "বিপদ*", "আহত", "ব্যথা পেয়েছে"),
+        "banglish": ("bipod*", "ahoto", "betha peyeche"),
+    },
+    "threat": {
+        "en": ("threaten*", "kill you", "i will kill", "i'll kill", "hurt you", "beat you",
+               "burn your", "i know where you live", "watch your back"),
+        "bn": ("হুমকি*", "মেরে ফেল*", "খুন কর*", "দেখে নেব*", "দেখে নিব*", "পুড়িয়ে দেব*"),
+        "banglish": ("humki*", "mere fel*", "maira fel*", "khun kor*", "dekhe nebo",
+                     "dekhe nibo"),
+    },
+    "self_harm": {
+        "en": ("suicid*", "kill myself", "killing myself", "end my life", "ending my life",
+               "end it all", "ending it all", "want to die", "wanna die", "hurt myself",
+               "harm myself", "self harm", "don't want to live", "no reason to live"),
+        "bn": ("আত্মহত্যা*", "মরে যেতে চাই", "মরে যাব", "নিজেকে শেষ", "বাঁচতে চাই না"),
+        "banglish": ("attohotta*", "atmohotta*", "more jete chai", "more jabo", "morte chai",
+                     "bachte chai na"),
+    },
+    "abuse": {
+        "en": ("abus*", "harass*", "stalk*", "blackmail*", "bully*", "bullied", "molest*",
+               "assault*", "grooming"),
+        "bn": ("নির্যাতন*", "হয়রানি*", "উত্ত্যক্ত*", "ব্ল্যাকমেইল*", "যৌন*", "হেনস্থা*",
+               "হেনস্তা*", "ইভটিজিং*"),
+        "banglish": ("nirjaton*", "hoyrani*", "horrani*", "eve teasing", "eveteasing"),
+    },
+}
+"""Cue words for messages where a person could be harmed, by kind, then by language.
+
+``banglish`` is Bengali written in Latin letters.  A cue ending in ``*`` also matches longer
+words (``ছেলে*`` matches ছেলের, ছেলেকে; ``photo*`` matches photos); a cue with spaces is a
+phrase.  Cues match whole words of the NFC-normalised, case-folded message, in every
+language at once, so mixed messages find their cues too.  Add a word here, not in code.
+"""
+
+SAFETY_RULES: tuple[tuple[tuple[str, ...], int, str], ...] = (
+    (("child", "image"), 3, "a child's photo or video: child safety"),
+    (("child", "danger"), 3, "a child may be in danger"),
+    (("child", "abuse"), 3, "a child may be abused"),
+    (("image", "no_consent"), 3, "a picture shared without consent: privacy"),
+    (("no_consent",), 3, "something was done without consent"),
+    (("image", "takedown"), 2, "asks for a photo or video to be taken down: privacy"),
+    (("threat",), 3, "a threat of violence"),
+    (("self_harm",), 3, "speaks of self-harm: answer today, with care and a helpline"),
+    (("abuse",), 3, "abuse or harassment"),
+)
+"""When safety cues make a message urgent: (kinds that must all match, level, reason).
+
+A rule is skipped when an earlier rule that matched already used all its kinds, so each
+piece of evidence is reported once.  Spam never hides a level-3 rule: a person checks.
+"""
+
+_WORD_CHAR = r"[\p{L}\p{M}\p{N}]"
+
+
+def _cue_pattern(cue: str) -> str:
+    """A regular expression for one cue: whole words, ``*`` for 'and longer words'."""
+    cue = _normalise(cue).casefold().strip()
+    words = cue.rstrip("*").split()
+    tail = f"{_WORD_CHAR}*" if cue.endswith("*") else f"(?!{_WORD_CHAR})"
+    return rf"(?<!{_WORD_CHAR})" + r"[\s-]+".join(regex.escape(w) for w in words) + tail
+
+
+@lru_cache(maxsize=1)
+def _safety_patterns() -> dict[str, regex.Pattern[str]]:
+    """One compiled pattern per kind of ``SAFETY_CUES``, all languages together."""
+    return {
+        kind: regex.compile("|".join(_cue_pattern(cue) for cues in by_language.values()
+                                     for cue in cues))
+        for kind, by_language in SAFETY_CUES.items()
+    }
+
+
+def _safety_hits(text: str) -> list[tuple[int, str]]:
+    """The ``SAFETY_RULES`` a message meets, as (level, reason with the words) pairs.
+
+    >>> for level, reason in _safety_hits("My son's photo is on your page, remove it"):
+    ...     print(level, reason)
+    3 a child's photo or video: child safety ('son', 'photo')
+    2 asks for a photo or video to be taken down: privacy ('photo', 'remove')
+    >>> _safety_hits("আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন")[0][0]
+    3
+    >>> _safety_hits("See you on Friday")
+    []
+    """
+    folded = _normalise(text).casefold().replace("\u2019", "'")  # don’t -> don't
+    found = {kind: pattern.search(folded) for kind, pattern in _safety_patterns().items()}
+    hits: list[tuple[int, str]] = []
+    used: set[str] = set()
+    for kinds, level, why in SAFETY_RULES:
+        matches = [found[kind] for kind in kinds]
+        if not all(matches) or set(kinds) <= used:
+            continue
+        used.update(kinds)
+        words = ", ".join(repr(match.group(0)) for match in matches if match)
+        hits.append((level, f"{why} ({words})"))
+    return hits
 
 
 # ---------------------------------------------------------------------------------------
@@ -359,7 +495,10 @@ class Triage:
 
     ``scores`` holds the evidence for every category (``other`` starts at 1.0, so a
     message needs some cue to be anything else); ``confidence`` is the winner's share of
-    all evidence; ``reasons`` are the cues that fired, in the words a learner would use.
+    all evidence, or 0.2 (one guess in five) when no cue matched; ``reasons`` are the cues
+    that fired, in the words a learner would use.  ``urgency`` (0–3) and
+    ``urgency_reasons`` do not depend on the category: a message filed as *other* can
+    still be *critical*.
     """
 
     text: str
@@ -376,10 +515,20 @@ class Triage:
         """``normal``, ``elevated``, ``high`` or ``critical``."""
         return URGENCY_LABELS[self.urgency]
 
+    @property
+    def cue_matched(self) -> bool:
+        """True when some cue fired; False when the category is only a guess."""
+        return bool(self.reasons)
+
+    def _how_sure(self) -> str:
+        if self.cue_matched:
+            return f"{self.confidence:.0%} of the evidence"
+        return f"a guess, confidence {self.confidence:.0%}: no cue matched"
+
     def __str__(self) -> str:
-        head = (f"{self.category} ({self.confidence:.0%} of the evidence, "
+        head = (f"{self.category} ({self._how_sure()}, "
                 f"language {self.language}, urgency {self.urgency_label})")
-        lines = [head] + [f"  - {reason}" for reason in self.reasons or ("no cue fired",)]
+        lines = [head] + [f"  - {reason}" for reason in self.reasons or ("no cue matched",)]
         lines += [f"  ! {reason}" for reason in self.urgency_reasons]
         return "\n".join(lines)
 
@@ -389,12 +538,13 @@ class Triage:
                 f"confidence={self.confidence:.2f}, urgency={self.urgency})")
 
     def _repr_html_(self) -> str:
-        items = "".join(f"<li>{html.escape(r)}</li>" for r in self.reasons or ("no cue fired",))
+        items = "".join(f"<li>{html.escape(r)}</li>"
+                        for r in self.reasons or ("no cue matched",))
         items += "".join(f"<li><b>urgent:</b> {html.escape(r)}</li>"
                          for r in self.urgency_reasons)
         scores = ", ".join(f"{k} {v:.2f}" for k, v in self.scores.items())
         return (f"<div><p><b>{html.escape(self.category)}</b> "
-                f"({self.confidence:.0%} of the evidence; language {self.language}; urgency "
+                f"({html.escape(self._how_sure())}; language {self.language}; urgency "
                 f"{self.urgency_label})</p><blockquote>{html.escape(self.text)}</blockquote>"
                 f"<ul>{items}</ul><p><small>scores: {scores}</small></p></div>")
 
@@ -483,9 +633,31 @@ def classify_message(text: str, *, language: str | None = None) -> Triage:
     leave it out to detect it from the script.  Bengali lexicon cues and the English rules
     both run on every message, so mixed and Banglish messages still find their cues.
 
+    **Confidence** is the winning category's share of all the evidence: its score divided
+    by the sum of the scores (``other``'s head start of 1.0 included).  It is not a
+    probability of being right.  When **no cue matched**, there is no evidence at all:
+    ``other`` wins by its head start alone and confidence is 0.2, one guess in five.
+
     >>> t = classify_message("Do you deliver to Chittagong?")
     >>> t.category, t.language
     ('question', 'en')
+    >>> t.confidence == round(t.scores["question"] / sum(t.scores.values()), 3)
+    True
+    >>> guess = classify_message("see you at the shop tomorrow")
+    >>> guess.category, guess.confidence, guess.cue_matched
+    ('other', 0.2, False)
+    >>> print(guess)
+    other (a guess, confidence 20%: no cue matched, language en, urgency normal)
+      - no cue matched
+
+    Urgency is judged apart from the category, so a child-safety or consent message that
+    no category cue recognises is still flagged:
+
+    >>> print(classify_message("আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন"))
+    other (a guess, confidence 20%: no cue matched, language bn, urgency critical)
+      - no cue matched
+      ! a child's photo or video: child safety ('ছেলের', 'ছবি')
+      ! asks for a photo or video to be taken down: privacy ('ছবি', 'সরিয়ে')
     >>> print(classify_message("টাকা ফেরত চাই, পণ্যটা খারাপ"))
     complaint (...% of the evidence, language bn, urgency high)
       - complaint +1.25: lexicon negative cue 'খারাপ' (bad)
@@ -516,7 +688,7 @@ def classify_message(text: str, *, language: str | None = None) -> Triage:
     _shared_cues(text, scores, reasons)
     compound = _sentiment_cues(text, scores, reasons)
     category = max(_TIE_ORDER, key=lambda c: scores[c])  # ties: earlier in _TIE_ORDER wins
-    confidence = scores[category] / sum(scores.values())
+    confidence = _confidence(scores, category, cue_matched=bool(reasons))
     level, urgency_reasons = _urgency(lowered, tokens, compound, category)
     return Triage(text, language, category, round(confidence, 3),
                   {c: round(s, 2) for c, s in scores.items()}, tuple(reasons),
@@ -524,6 +696,19 @@ def classify_message(text: str, *, language: str | None = None) -> Triage:
 
 
 _TIE_ORDER = ("complaint", "spam", "question", "praise", "other")
+
+
+def _confidence(scores: Mapping[str, float], category: str, *, cue_matched: bool) -> float:
+    """The winner's share of the evidence; a blind guess (1 in 5) when no cue matched.
+
+    >>> _confidence({"question": 3.0, "other": 1.0}, "question", cue_matched=True)
+    0.75
+    >>> _confidence({"question": 0.0, "other": 1.0}, "other", cue_matched=False)
+    0.2
+    """
+    if not cue_matched:
+        return 1 / len(MESSAGE_CATEGORIES)
+    return scores[category] / sum(scores.values())
 
 
 def _urgency(lowered: str, tokens: list[str], compound: float,
@@ -544,7 +729,11 @@ def _urgency(lowered: str, tokens: list[str], compound: float,
         level = max(level, 1)
         reasons.append("strongly negative wording")
     if category == "spam":
-        return 0, []
+        level, reasons = 0, []  # "URGENT! claim your prize" is not urgent ...
+    for cue_level, why in _safety_hits(lowered):
+        if category != "spam" or cue_level == 3:  # ... but a person could be harmed
+            level = max(level, cue_level)
+            reasons.append(why)
     return level, reasons
 
 
@@ -554,12 +743,18 @@ _BN_URGENT_WHY = {"টাকা ফেরত": "a refund is asked for"}
 def urgency_of(text: str) -> tuple[int, str]:
     """How urgently a message needs a human: ``(level, label)`` with level 0–3.
 
-    3 *critical* (child safety, consent, abuse, threats, legal action), 2 *high* (refund,
-    scam/fraud, "urgent"/"জরুরি"), 1 *elevated* (strongly negative), 0 *normal*.
-    Spam is never urgent.
+    3 *critical* (child safety, consent, threats, self-harm, abuse, legal action), 2 *high*
+    (refund, scam/fraud, a photo to take down, "urgent"/"জরুরি"), 1 *elevated* (strongly
+    negative), 0 *normal*.  The safety cues are the data in ``SAFETY_CUES`` and
+    ``SAFETY_RULES`` (English, Bengali and Banglish).  The category does not matter, with
+    one exception: spam is never urgent, unless a *critical* safety cue fired.
 
     >>> urgency_of("This is a scam, I want a refund")
     (2, 'high')
+    >>> urgency_of("You posted my picture without asking")
+    (3, 'critical')
+    >>> urgency_of("amar chheler chobi remove koren")
+    (3, 'critical')
     >>> urgency_of("জরুরি! পার্সেল ভুল ঠিকানায় গেছে")
     (2, 'high')
     >>> urgency_of("Thanks!")
@@ -578,6 +773,21 @@ def urgency_of(text: str) -> tuple[int, str]:
 # DataFrame helpers
 # ---------------------------------------------------------------------------------------
 
+
+
+def _classify_rows(inbox: pd.DataFrame) -> list[Triage]:
+    """``classify_message`` for every row; an empty message is named by its row number."""
+    languages = inbox["language"] if "language" in inbox.columns else [None] * len(inbox)
+    results = []
+    for position, (text, language) in enumerate(zip(inbox["text"], languages, strict=True)):
+        language = language if language in LANGUAGES else None
+        try:
+            results.append(classify_message(text, language=language))
+        except InputError as error:
+            raise DataError(
+                f"row {position} of the inbox: {error.problem}", fix=error.fix, column="text"
+            ) from None
+    return results
 
 
 def triage(inbox: pd.DataFrame) -> pd.DataFrame:
@@ -599,16 +809,7 @@ def triage(inbox: pd.DataFrame) -> pd.DataFrame:
     smm_helpers.errors.DataError: column 'text': the inbox table has no column 'text' (it has: message)...
     """  # noqa: E501
     require_table(inbox, ["text"], "inbox")
-    languages = inbox["language"] if "language" in inbox.columns else [None] * len(inbox)
-    results = []
-    for position, (text, language) in enumerate(zip(inbox["text"], languages, strict=True)):
-        language = language if language in LANGUAGES else None
-        try:
-            results.append(classify_message(text, language=language))
-        except InputError as error:
-            raise DataError(
-                f"row {position} of the inbox: {error.problem}", fix=error.fix, column="text"
-            ) from None
+    results = _classify_rows(inbox)
     out = inbox.copy()
     out["predicted_category"] = [r.category for r in results]
     out["confidence"] = [r.confidence for r in results]
@@ -895,27 +1096,36 @@ def response_time_report(inbox: pd.DataFrame, *, sla_hours: float = 24,
 
 
 def escalation_queue(inbox: pd.DataFrame, *, now: Any = None) -> pd.DataFrame:
-    """Unanswered complaints and urgent questions, most urgent first, then oldest first.
+    """Unanswered complaints and urgent messages, most urgent first, then oldest first.
 
-    Urgency comes from the message text (``urgency_of``): refund, scam, abuse, child
-    safety, legal threats, "urgent"/"জরুরি" and strongly negative wording.  Questions
-    join the queue only when their urgency is *high* or *critical*.  Uses the ``category``
-    column; rows without one are classified.  Returns a new DataFrame with ``age_hours``,
-    ``urgency``, ``urgency_label`` and ``reason``.
+    Two rules decide who is in the queue:
+
+    * every unanswered **complaint**, however calm;
+    * every unanswered message whose urgency is **high or critical**, whatever its
+      category: a question, a review, or an "other" such as "my son's photo is on your
+      page, remove it".  A category can be wrong; a person must still see these.
+
+    Urgency comes from the message text (``urgency_of``): child safety, consent and
+    privacy, threats, self-harm, abuse, legal action (*critical*); refund, scam, an image
+    to take down, "urgent"/"জরুরি" (*high*).  Uses the ``category`` column; rows without
+    one are classified.  Returns a new DataFrame with ``age_hours``, ``urgency``,
+    ``urgency_label`` and ``reason``.
 
     >>> import pandas as pd
     >>> inbox = pd.DataFrame({
-    ...     "message_id": ["a", "b", "c"],
-    ...     "category": ["complaint", "complaint", "praise"],
-    ...     "text": ["Parcel was late", "This is a scam, refund me", "Thanks!"],
+    ...     "message_id": ["a", "b", "c", "d"],
+    ...     "category": ["complaint", "complaint", "praise", "other"],
+    ...     "text": ["Parcel was late", "This is a scam, refund me", "Thanks!",
+    ...              "My son's photo is on your page, remove it"],
     ...     "received_at": pd.to_datetime(["2026-11-01 08:00", "2026-11-01 12:00",
-    ...                                    "2026-11-01 09:00"]),
+    ...                                    "2026-11-01 09:00", "2026-11-01 18:00"]),
     ...     "responded_at": pd.NaT})
-    >>> escalation_queue(inbox, now="2026-11-02 08:00")[["message_id", "age_hours",
-    ...                                                   "urgency_label"]]
-      message_id  age_hours urgency_label
-    0          b       20.0          high
-    1          a       24.0        normal
+    >>> escalation_queue(inbox, now="2026-11-02 08:00")[["message_id", "category",
+    ...                                                   "age_hours", "urgency_label"]]
+      message_id   category  age_hours urgency_label
+    0          d      other       14.0      critical
+    1          b  complaint       20.0          high
+    2          a  complaint       24.0        normal
     >>> escalation_queue(inbox.drop(columns="text"))
     Traceback (most recent call last):
     ...
@@ -930,8 +1140,7 @@ def escalation_queue(inbox: pd.DataFrame, *, now: Any = None) -> pd.DataFrame:
     received = _local_naive(frame["received_at"])
     now_local = received.max() if now is None else _local_naive(pd.Series([now])).iloc[0]
     open_ = frame[_local_naive(frame["responded_at"]).isna().to_numpy()].copy()
-    open_ = open_[open_["category"].isin(["complaint", "question"])]
-    verdicts = [classify_message(t) for t in open_["text"]]
+    verdicts = _classify_rows(open_)
     open_["urgency"] = [v.urgency for v in verdicts]
     open_["urgency_label"] = [v.urgency_label for v in verdicts]
     open_["reason"] = [

@@ -56,13 +56,33 @@ def test_classify_message_explains_itself_with_the_cues_that_fired() -> None:
 
 
 def test_confidence_is_the_winners_share_of_the_evidence() -> None:
-    result = classify_message("see you at the shop tomorrow")
-    assert result.reasons == ()
-    assert result.category == "other"
-    assert result.confidence == pytest.approx(1.0)  # only the 1.0 head start of 'other'
     scores = classify_message("Where is your shop?").scores
     assert classify_message("Where is your shop?").confidence == pytest.approx(
         scores["question"] / sum(scores.values()), abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["see you at the shop tomorrow", "see you on Friday", "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
+     "amar chheler chobi remove koren", "12345"],
+)
+def test_with_no_cue_the_confidence_says_it_is_a_guess(text: str) -> None:
+    # 'other' wins by its head start alone: that is no evidence, so never 100%.
+    result = classify_message(text)
+    assert result.reasons == ()
+    assert result.category == "other"
+    assert not result.cue_matched
+    assert result.confidence == pytest.approx(0.2)  # one guess in five
+    assert "100%" not in str(result)
+    assert "no cue matched" in str(result)
+    assert "no cue matched" in result._repr_html_()
+
+
+def test_a_cue_for_other_is_evidence_too() -> None:
+    result = classify_message("Eid Mubarak to the whole team")
+    assert result.category == "other"
+    assert result.cue_matched
+    assert "no cue matched" not in str(result)
 
 
 def test_a_negated_complaint_word_does_not_count() -> None:
@@ -100,6 +120,77 @@ def test_urgency_levels(text: str, level: int) -> None:
 
 def test_spam_is_never_urgent() -> None:
     assert community.urgency_of("URGENT!!! claim your FREE prize at bit.ly/x")[0] == 0
+
+
+CONSENT_MESSAGES = [
+    "my son's photo is on your page, remove it",
+    "My son’s photo is on your page, remove it",  # a curly apostrophe
+    "MY DAUGHTER'S PICTURE IS ON YOUR PAGE. DELETE IT.",
+    "you posted my picture without asking",
+    "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
+    "আমার মেয়ের ছবিটা মুছে দিন প্লিজ",
+    "amar chheler chobi remove koren",
+    "amar meyer chobi ta sorie den",
+    "Please take down the video of my kids",
+]
+
+
+@pytest.mark.parametrize("text", CONSENT_MESSAGES)
+def test_child_safety_and_consent_messages_are_urgent_whatever_their_category(
+        text: str) -> None:
+    result = classify_message(text)
+    assert result.urgency >= 2, str(result)
+    assert result.urgency_reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I will kill you if you post that again", "I want to kill myself",
+     "I don’t want to live any more",
+     "He keeps harassing me in your comments", "তোমাকে মেরে ফেলব", "আমি আত্মহত্যা করব",
+     "dekhe nibo tomake", "আমার মেয়েকে হয়রানি করা হচ্ছে"],
+)
+def test_threats_self_harm_and_abuse_are_critical(text: str) -> None:
+    assert community.urgency_of(text) == (3, "critical")
+
+
+def test_safety_cues_are_nfc_normalised_and_case_folded() -> None:
+    import unicodedata
+
+    # 'য়' typed as one code point (U+09DF) or as য + nukta (NFC): the same word.
+    for ya in ("\u09df", "\u09af\u09bc"):
+        text = f"আমার মে{ya}ের ছবি সরি{ya}ে দিন"
+        assert community.urgency_of(text)[0] == 3, unicodedata.name(ya[0])
+    assert unicodedata.normalize("NFC", "\u09df") == "\u09af\u09bc"
+    assert community.urgency_of("SOMEONE IS STALKING MY DAUGHTER")[0] == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thanks a lot", "When is the next session?", "Can I pay in person?",
+     "The parcel was late", "I love the new book covers", "Happy Eid!",
+     "আপনাদের কাজ অসাধারণ, ধন্যবাদ", "dam koto bhai", "My son loves the Saturday sessions!",
+     "Please remove the item from my order", "সরাসরি দেখা করতে চাই"],
+)
+def test_ordinary_messages_raise_no_safety_cue(text: str) -> None:
+    assert community.urgency_of(text)[0] < 2
+
+
+def test_the_safety_cue_table_is_data_in_every_language() -> None:
+    for kind, by_language in community.SAFETY_CUES.items():
+        assert set(by_language) == {"en", "bn", "banglish"}, kind
+        for cues in by_language.values():
+            assert cues and all(cue == cue.strip() and cue for cue in cues), kind
+    kinds = {kind for needs, _, _ in community.SAFETY_RULES for kind in needs}
+    assert kinds == set(community.SAFETY_CUES)
+    assert {level for _, level, _ in community.SAFETY_RULES} <= {2, 3}
+
+
+def test_a_critical_safety_cue_survives_a_spam_verdict() -> None:
+    text = "FREE!!! CLICK bit.ly/x WIN WIN, my son's photo is on your page"
+    result = classify_message(text)
+    assert result.category == "spam"
+    assert result.urgency == 3
 
 
 @pytest.mark.parametrize("bad", ["", "   \n", None, 12, ["hi"]])
@@ -312,6 +403,58 @@ def test_escalation_queue_orders_by_urgency_then_age() -> None:
 def test_escalation_queue_leaves_out_ordinary_questions() -> None:
     queue = escalation_queue(_inbox(), now="2026-11-03 12:00")
     assert "c" not in set(queue["message_id"])
+
+
+def _unanswered(texts: list[str], categories: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "message_id": [f"m{i}" for i in range(len(texts))],
+        "category": categories,
+        "text": texts,
+        "received_at": pd.date_range("2026-11-01 08:00", periods=len(texts), freq="h"),
+        "responded_at": pd.NaT,
+    })
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my son's photo is on your page, remove it", "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
+     "amar chheler chobi remove koren", "you posted my picture without asking"],
+)
+def test_an_unanswered_consent_message_filed_as_other_is_queued_first(text: str) -> None:
+    inbox = _unanswered(["The parcel was late", text, "Thanks!"],
+                        ["complaint", "other", "praise"])
+    queue = escalation_queue(inbox, now="2026-11-02 08:00")
+    assert list(queue["message_id"]) == ["m1", "m0"]
+    assert queue.loc[0, "category"] == "other"
+    assert queue.loc[0, "urgency_label"] == "critical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my son's photo is on your page, remove it", "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
+     "amar chheler chobi remove koren"],
+)
+def test_an_answered_consent_message_is_not_queued(text: str) -> None:
+    inbox = _unanswered(["The parcel was late", text], ["complaint", "other"])
+    inbox["responded_at"] = [pd.NaT, pd.Timestamp("2026-11-01 10:00")]
+    queue = escalation_queue(inbox, now="2026-11-02 08:00")
+    assert list(queue["message_id"]) == ["m0"]
+
+
+@pytest.mark.parametrize("category", ["other", "praise", "question", "spam"])
+def test_any_unanswered_high_urgency_message_is_queued_whatever_its_category(
+        category: str) -> None:
+    inbox = _unanswered(["Urgent: please call me back today", "See you there",
+                         "Where is the shop?"], [category, category, category])
+    queue = escalation_queue(inbox, now="2026-11-02 08:00")
+    assert list(queue["message_id"]) == ["m0"]
+    assert queue.loc[0, "urgency_label"] == "high"
+
+
+def test_escalation_queue_names_the_row_with_an_empty_message() -> None:
+    inbox = _unanswered(["Refund me", ""], ["complaint", "other"])
+    with pytest.raises(DataError, match=r"row 1 of the inbox: text is empty"):
+        escalation_queue(inbox)
 
 
 def test_escalation_queue_classifies_when_there_is_no_category_column() -> None:
