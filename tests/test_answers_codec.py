@@ -203,7 +203,8 @@ HOSTILE: dict[str, tuple[Any, str]] = {
     "a field the constructor refuses": (target(metric=text("likes")),
                                         "not a valid Target"),
     "a registered type where another belongs": (
-        {"t": "smm", "type": "TargetResult", "fields": {"actual": NONE, "target": {
+        {"t": "smm", "type": "TargetResult", "fields": {
+            "actual": NONE, "baseline": NONE, "baseline_day": NONE, "note": text(""), "target": {
             "t": "smm", "type": "Criterion", "fields": {
                 "name": text("specific"), "passed": {"t": "bool", "v": True},
                 "evidence": {"t": "list", "v": []}, "why": text(""),

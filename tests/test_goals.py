@@ -17,18 +17,24 @@ GOALS = [
     ("Grow our presence and do better on social media", {S, M, A, R, T}),
     ("We want to be better on social media", {S, M, A, R, T}),
     ("Increase Instagram followers by 20% among students in Dhaka within 6 months "
-     "to boost volunteer sign-ups", set()),
+     "to boost volunteer sign-ups", {M}),  # 20% of what?
+    ("Increase Instagram followers from 2,000 by 20% among students in Dhaka within 6 "
+     "months to boost volunteer sign-ups", set()),
     ("Post 5 times per week on Facebook to raise awareness of child marriage", set()),
     ("Raise 50,000 taka in donations through our Facebook page by 31 December 2026", set()),
-    ("Double our YouTube subscribers this year so more parents enrol their children", set()),
+    ("Double our YouTube subscribers this year so more parents enrol their children", {M}),
+    ("Double our YouTube subscribers from 800 this year so more parents enrol their children",
+     set()),
     ("Get 500 new volunteers", {S, T}),
     ("Reach 10,000 people on Facebook in Q2", {R}),
     ("Answer 90% of Facebook messages within 2 hours by June 2027 so donors get help", set()),
     ("Go viral on TikTok next month and get donations", {M, A}),
     ("Improve engagement rate on Instagram to 3% by the end of the year to grow event "
      "attendance", set()),
-    ("Increase LinkedIn followers by 15% in Q3 2026 to attract corporate donors", set()),
-    ("Grow sales from Instagram by 10% per month among women in Chattogram", set()),
+    ("Increase LinkedIn followers by 15% in Q3 2026 to attract corporate donors", {M}),
+    ("Increase LinkedIn followers (currently 4,000) by 15% in Q3 2026 to attract corporate "
+     "donors", set()),
+    ("Grow sales from Instagram by 10% per month among women in Chattogram", {M}),
     ("Have 3 volunteers reply to comments every day", {S}),
     ("Our goal is 2000 Facebook followers", {R, T}),
     ("Be the number one charity on Facebook by 2027 so people donate", {S, M, A}),
@@ -41,9 +47,12 @@ GOALS = [
      set()),
     ("প্রতি সপ্তাহে ইনস্টাগ্রামে ৫টি পোস্ট করা", {R}),
     ("আমাদের অনলাইন উপস্থিতি আরও ভালো করা", {S, M, A, R, T}),
-    ("ফেসবুকে ৩ মাসে ১৫% বেশি দান সংগ্রহ করা", set()),
+    ("ফেসবুকে ৩ মাসে ১৫% বেশি দান সংগ্রহ করা", {M}),
+    ("ফেসবুকে ৩ মাসে ২০,০০০ টাকা থেকে ১৫% বেশি দান সংগ্রহ করা", set()),
     ("ঢাকার তরুণদের মধ্যে ইনস্টাগ্রামে ফলোয়ার ২০ শতাংশ বৃদ্ধি করা আগামী ৬ মাসের মধ্যে, "
-     "স্বেচ্ছাসেবক নিবন্ধন বাড়াতে", set()),
+     "স্বেচ্ছাসেবক নিবন্ধন বাড়াতে", {M}),
+    ("ঢাকার তরুণদের মধ্যে ইনস্টাগ্রামে ফলোয়ার বর্তমানে ৯,০০০; ২০ শতাংশ বৃদ্ধি করা আগামী ৬ "
+     "মাসের মধ্যে, স্বেচ্ছাসেবক নিবন্ধন বাড়াতে", set()),
     ("৩১ মার্চ ২০২৭ এর মধ্যে ফেসবুক পেজ থেকে ১০ হাজার টাকা অনুদান সংগ্রহ", set()),
     ("২০২৭ সালের মধ্যে ইউটিউবে ১,০০০ সাবস্ক্রাইবার", {R}),
     ("ফেসবুকে ভাইরাল হওয়া", {S, M, A, R, T}),
@@ -128,7 +137,7 @@ def test_modest_growth_against_a_baseline_is_achievable():
 
 
 def test_period_months_overrides_the_period_read_from_text():
-    goal = "Increase Facebook followers by 30% by 31 December to find volunteers"
+    goal = "Increase Facebook followers from 5,000 by 30% by 31 December to find volunteers"
     assert check_goal(goal).criteria["achievable"].passed  # a date gives no period to check
     # 30% over 1 month is above the 10%/month threshold; over 12 months it is 2.2%/month
     assert "achievable" in check_goal(goal, period_months=1).missing
@@ -142,8 +151,118 @@ def test_from_to_growth_is_checked_without_a_baseline():
 
 
 def test_bengali_doubling_in_a_month_is_flagged():
-    check = check_goal("এক মাসে ফেসবুক ফলোয়ার দ্বিগুণ করা, যাতে দান বাড়ে")
+    check = check_goal("এক মাসে ফেসবুক ফলোয়ার ৫,০০০ থেকে দ্বিগুণ করা, যাতে দান বাড়ে")
     assert check.missing == ["achievable"]
+    # without the starting number it is also not measurable, and still unlikely
+    assert check_goal("এক মাসে ফেসবুক ফলোয়ার দ্বিগুণ করা, যাতে দান বাড়ে").missing == [
+        "measurable", "achievable"]
+
+
+# --- a relative change needs its baseline; absurd growth gets a realism warning ----------------
+
+@pytest.mark.parametrize(
+    ("goal", "change"),
+    [
+        ("Grow followers by 900% by 31 March", "900%"),
+        ("Grow Facebook followers among parents by 50% by June to find volunteers", "50%"),
+        ("Double Facebook donations among parents by December", "Double"),
+        ("Triple Instagram sign-ups among students by June", "Triple"),
+        ("Increase Facebook followers among parents 3x by June to find volunteers", "3x"),
+        ("ফেসবুকে ফলোয়ার তিনগুণ করা ডিসেম্বরের মধ্যে, যাতে দান বাড়ে", "তিনগুণ"),
+        ("ফেসবুকে ফলোয়ার ২০ শতাংশ বৃদ্ধি করা আগামী মাসের মধ্যে, যাতে দান বাড়ে", "২০ শতাংশ"),
+    ],
+)
+def test_a_relative_change_without_a_baseline_is_not_measurable(goal, change):
+    measurable = check_goal(goal).criteria["measurable"]
+    assert not measurable.passed, str(check_goal(goal))
+    assert any(change in e for e in measurable.evidence)
+    assert "starting number" in measurable.why + measurable.suggestion
+    assert "from 1,200" in measurable.suggestion
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Grow Facebook followers among parents from 1,200 to 1,800 by June to find volunteers",
+        "Grow Facebook followers among parents from 1,200 by 50% by June to find volunteers",
+        "Grow Facebook followers among parents by 50% (currently 1,200) by June to find "
+        "volunteers",
+        "Grow Facebook followers among parents by 50% from a current 1,200 by June to find "
+        "volunteers",
+        "ফেসবুকে ফলোয়ার ১,২০০ থেকে ২০ শতাংশ বৃদ্ধি করা আগামী মাসের মধ্যে, যাতে দান বাড়ে",
+        "ফেসবুকে ফলোয়ার বর্তমানে ১২০০, ২০ শতাংশ বৃদ্ধি করা আগামী মাসের মধ্যে, যাতে দান বাড়ে",
+    ],
+)
+def test_a_relative_change_with_its_baseline_is_measurable(goal):
+    assert check_goal(goal).criteria["measurable"].passed, str(check_goal(goal))
+
+
+def test_a_baseline_passed_as_an_argument_counts_as_the_starting_number():
+    goal = "Grow Facebook followers among parents by 50% by June to find volunteers"
+    assert "measurable" in check_goal(goal).missing
+    assert check_goal(goal, baseline={"followers": 1200}).criteria["measurable"].passed
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Grow followers by 900% by 31 March",
+        "Grow Facebook followers from 1,000 to 10,000 by 31 March to find volunteers",
+        "Grow Facebook donations from 1,000 by 500% in 3 months to fund reading circles",
+        "Increase Facebook sign-ups among parents 5x this quarter",
+        "ফেসবুকে ফলোয়ার ১,০০০ থেকে ৫০০% বৃদ্ধি করা ৩১ মার্চের মধ্যে",
+    ],
+)
+def test_growth_above_300_percent_in_a_quarter_gets_a_realism_warning(goal):
+    achievable = check_goal(goal).criteria["achievable"]
+    assert not achievable.passed, str(check_goal(goal))
+    assert "not realistic" in achievable.why
+    assert achievable.suggestion
+
+
+def test_big_growth_spread_over_years_is_judged_per_month_not_as_absurd():
+    check = check_goal("Grow Facebook donations from 1,000 to 5,000 in 3 years to fund "
+                       "reading circles")
+    assert "not realistic" not in check.criteria["achievable"].why
+
+
+@pytest.mark.parametrize(
+    ("goal", "phrase"),
+    [
+        ("Reach 500 Facebook followers by tomorrow", "by tomorrow"),
+        ("Reach 500 Facebook followers by next week", "next week"),
+        ("Reach 500 Facebook followers by next month", "next month"),
+        ("Reach 500 Facebook followers within 30 days", "within 30 days"),
+        ("Reach 500 Facebook followers within thirty days", "within thirty days"),
+        ("Reach 500 Facebook followers this quarter", "this quarter"),
+        ("Reach 500 Facebook followers by the weekend", "by the weekend"),
+        ("আগামী মাসের মধ্যে ফেসবুকে ৫০০ ফলোয়ার", "আগামী মাসের মধ্যে"),
+        ("সামনের মাসের মধ্যে ফেসবুকে ৫০০ ফলোয়ার", "সামনের মাসের মধ্যে"),
+        ("৩১ মার্চের মধ্যে ফেসবুকে ৫০০ ফলোয়ার", "৩১ মার্চের মধ্যে"),
+        ("৩০ দিনের মধ্যে ফেসবুকে ৫০০ ফলোয়ার", "৩০ দিনের মধ্যে"),
+        ("আগামীকালের মধ্যে ফেসবুকে ৫০০ ফলোয়ার", "আগামীকালের মধ্যে"),
+    ],
+)
+def test_relative_deadlines_in_english_and_bengali_are_time_bound(goal, phrase):
+    criterion = check_goal(goal).criteria["time-bound"]
+    assert criterion.passed, str(check_goal(goal))
+    assert phrase in criterion.evidence
+
+
+def test_cue_words_are_nfc_data():
+    import unicodedata
+
+    from smm_helpers.planning import goals
+
+    for table in (goals.BASELINE_CUES, goals.DEADLINE_WORDS, goals.STANDALONE_DEADLINES):
+        assert table and all(unicodedata.is_normalized("NFC", w) for w in table)
+
+
+def test_decomposed_bengali_gives_the_same_verdict_as_nfc():
+    import unicodedata
+
+    goal = "আগামী মাসের মধ্যে ফেসবুকে ফলোয়ার ১,২০০ থেকে ২০ শতাংশ বৃদ্ধি করা, যাতে দান বাড়ে"
+    assert check_goal(unicodedata.normalize("NFD", goal)).missing == check_goal(goal).missing
 
 
 def test_a_baseline_the_goal_does_not_mention_is_reported_not_used():

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.planning import METRICS, SocialMediaPlan, Target
-from smm_helpers.planning.plan import PILLAR_TOLERANCE
+from smm_helpers.planning.plan import MIN_PER_GROUP, PILLAR_TOLERANCE, period_label
 
 # Two weeks, 2026-03-02 (Mon) to 2026-03-15 (Sun); FB5, m5 and C3 fall outside it.
 POSTS = pd.DataFrame(
@@ -74,10 +74,20 @@ def _plan(*goals: Target, **changes: object) -> SocialMediaPlan:
     return SocialMediaPlan(**settings_)  # type: ignore[arg-type]
 
 
-def _review(*goals: Target, tables: dict | None = None, **changes: object):
+def _review(*goals: Target, tables: dict | None = None, posts: pd.DataFrame = POSTS,
+            **changes: object):
     data = dict(followers=FOLLOWERS, inbox=INBOX, campaigns=CAMPAIGNS)
     data.update(tables or {})
-    return _plan(*goals, **changes).review(POSTS, **data, **PERIOD)
+    return _plan(*goals, **changes).review(posts, **data, **PERIOD)
+
+
+def _times(table: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The same rows n times: shares and rates stay the same, every group gets n times bigger."""
+    return pd.concat([table] * n, ignore_index=True)
+
+
+MANY_POSTS = _times(POSTS, 5)  # 30 posts in the period; facebook: 10 image, 10 video
+MANY_MESSAGES = _times(INBOX, MIN_PER_GROUP)  # 10 answered messages on each weekday used
 
 
 @pytest.mark.parametrize(
@@ -132,10 +142,10 @@ def test_table_has_one_row_per_target():
 
 
 def test_pillar_mix_off_plan_is_corrected_with_both_shares():
-    review = _review()
+    review = _review(posts=MANY_POSTS)
     mix = review.pillar_mix.set_index("pillar")
     assert mix.loc["impact stories", "actual"] == pytest.approx(2 / 6)
-    assert mix.loc["tips", "posts"] == 4
+    assert mix.loc["tips", "posts"] == 20
     assert ("'impact stories' posts were 33% of posts against a planned 50%: schedule more "
             "of them in the content calendar.") in review.corrections
     assert any("'tips' posts were 67%" in c and "fewer" in c for c in review.corrections)
@@ -149,7 +159,7 @@ def test_pillar_mix_within_tolerance_needs_no_correction():
 
 
 def test_an_unplanned_pillar_is_pointed_out():
-    review = _review(pillars={"impact stories": 0.4, "events": 0.6})
+    review = _review(pillars={"impact stories": 0.4, "events": 0.6}, posts=MANY_POSTS)
     assert any("'tips' posts were 67% of posts but the pillar is not in the plan" in c
                for c in review.corrections)
 
@@ -162,15 +172,15 @@ def test_low_posting_frequency_names_each_platform_and_the_shortfall():
 
 
 def test_low_engagement_suggests_the_platforms_best_format_from_the_data():
-    review = _review(Target("er_reach", 0.08, platform="facebook"))
+    review = _review(Target("er_reach", 0.08, platform="facebook"), posts=MANY_POSTS)
     [correction] = [c for c in review.corrections if c.startswith("ER")]
-    # video: (100 + 100) / 3000 = 6.7% over 2 posts, half of Facebook's posts
+    # video: 5 * (100 + 100) / 15000 = 6.7% over 10 posts, half of Facebook's posts
     assert "ER by reach on facebook was 5.4% against 8.0%" in correction
-    assert "best format in this period was video (6.7% over 2 posts), only 50%" in correction
+    assert "best format in this period was video (6.7% over 10 posts), only 50%" in correction
 
 
 def test_slow_replies_suggest_a_response_rota_and_name_the_slowest_day():
-    review = _review(Target("median_response_hours", 2))
+    review = _review(Target("median_response_hours", 2), tables={"inbox": MANY_MESSAGES})
     [correction] = [c for c in review.corrections if c.startswith("Replies")]
     assert "median 3.0 h against at most 2.0 h" in correction
     assert "Slowest on Friday (Bangladesh's weekend) (10.0 h)" in correction
@@ -180,8 +190,8 @@ def test_slow_replies_suggest_a_response_rota_and_name_the_slowest_day():
 def test_unanswered_messages_are_counted_by_category():
     [correction] = [c for c in _review(Target("response_rate", 0.9)).corrections
                     if c.startswith("Only")]
-    assert "75.0% of messages got an answer against 90.0%: 1 were never answered (1 question)" \
-        in correction
+    assert ("75.0% of messages (spam left out) got an answer against 90.0%: 1 were never "
+            "answered (1 question)") in correction
 
 
 def test_expensive_results_name_the_worst_and_best_campaign():
@@ -214,10 +224,145 @@ def test_a_plan_that_is_on_track_says_so():
                      pillars={"impact stories": 0.3, "tips": 0.7})
     assert review.ok
     assert "Everything is on plan" in str(review)
-    assert "2026-03-02 to 2026-03-15 (2 weeks)" in str(review)
+    assert "2–15 Mar 2026 (2 weeks)" in str(review)
     assert "Everything is on plan" in review._repr_html_()
-    assert repr(review) == ("PlanReview(2026-03-02 to 2026-03-15 (2 weeks), 2 of 2 targets "
+    assert repr(review) == ("PlanReview(2–15 Mar 2026 (2 weeks), 2 of 2 targets "
                             "met, 0 corrections)")
+
+
+# --- spam, sample size, baselines, period labels ------------------------------------------------
+
+SPAMMY_INBOX = pd.concat([INBOX, pd.DataFrame(
+    [("s1", "facebook", "2026-03-05 09:00", None, "spam"),
+     ("s2", "instagram", "2026-03-07 09:00", None, "spam"),
+     ("s3", "facebook", "2026-03-08 09:00", None, " Spam ")],
+    columns=["message_id", "platform", "received_at", "responded_at", "category"],
+).assign(received_at=lambda t: pd.to_datetime(t["received_at"]),
+         responded_at=lambda t: pd.to_datetime(t["responded_at"]))], ignore_index=True)
+
+
+def test_spam_is_not_counted_as_unanswered_mail():
+    # as lesson 01 and assignment 02: inbox[inbox["category"] != "spam"]; 3 of 4 answered
+    review = _review(Target("response_rate", 0.9), Target("median_response_hours", 24),
+                     tables={"inbox": SPAMMY_INBOX})
+    rate, hours = review.results
+    assert rate.actual == pytest.approx(3 / 4)
+    assert hours.actual == pytest.approx(3.0)
+    assert "3 spam messages left out" in rate.describe()
+    [correction] = [c for c in review.corrections if c.startswith("Only")]
+    assert "1 were never answered (1 question)" in correction
+    assert "spam" not in correction.split("(spam left out)")[1]
+
+
+def test_spam_is_left_out_per_platform_too():
+    review = _review(Target("response_rate", 0.5, platform="facebook"),
+                     tables={"inbox": SPAMMY_INBOX})
+    [rate] = review.results
+    assert rate.actual == 1.0
+    assert "2 spam messages left out" in rate.describe()
+
+
+def test_no_format_advice_from_a_handful_of_posts():
+    # 3 carousel posts that did well are not a reason to "publish more carousels"
+    posts = POSTS.iloc[:4].assign(format=["carousel", "image", "carousel", "carousel"])
+    review = _review(Target("er_reach", 0.08, platform="facebook"), posts=posts)
+    [correction] = [c for c in review.corrections if c.startswith("ER")]
+    assert "publish more" not in correction
+    assert "Not enough data" in correction and f"at least {MIN_PER_GROUP}" in correction
+    assert "4 posts" in correction
+
+
+def test_no_format_advice_when_only_one_format_has_enough_posts():
+    posts = _times(POSTS.iloc[:4], 3).assign(format=["video"] * 10 + ["image"] * 2)
+    review = _review(Target("er_reach", 0.5, platform="facebook"), posts=posts)
+    [correction] = [c for c in review.corrections if c.startswith("ER")]
+    assert "publish more" not in correction
+    assert "Not enough data to compare formats" in correction
+
+
+def test_no_pillar_correction_from_too_few_posts():
+    review = _review()  # 6 posts in the period, 2 of them impact stories against 50%
+    assert not any("schedule more" in c or "schedule fewer" in c for c in review.corrections)
+    assert any(c.startswith("Not enough data") and "6 posts" in c and "at least 10" in c
+               for c in review.corrections)
+
+
+def test_no_slowest_day_from_a_few_messages():
+    review = _review(Target("median_response_hours", 2))  # one message on the Friday
+    [correction] = [c for c in review.corrections if c.startswith("Replies")]
+    assert "Slowest on" not in correction
+    assert f"at least {MIN_PER_GROUP} answered messages per day" in correction
+
+
+def test_no_pillar_to_share_named_from_too_few_posts():
+    review = _review(Target("followers", 99_999))
+    [correction] = [c for c in review.corrections if c.startswith("followers")]
+    assert "got the most shares" not in correction
+    assert "Not enough data" in correction
+
+
+def test_follower_targets_state_their_baseline_and_the_day_it_was_counted():
+    review = _review(Target("followers", 7000), Target("follower_growth_rate", 0.01))
+    followers, growth = review.results
+    assert followers.baseline == 5000 + 2000 and str(followers.baseline_day) == "2026-03-02"
+    assert "baseline 7,000 followers on 2 Mar 2026" in followers.describe()
+    assert growth.actual == pytest.approx(200 / 7000)
+
+
+def test_a_follower_target_already_reached_at_the_baseline_is_pointed_out():
+    review = _review(Target("followers", 6500))
+    assert review.results[0].met
+    [note] = [c for c in review.corrections if "already reached at the baseline" in c]
+    assert "7,000 on 2 Mar 2026" in note and "2–15 Mar 2026" in note
+    assert "7,350" in note  # +5% from the baseline, not from the old target
+
+
+def test_growth_is_measured_from_the_last_count_before_the_period():
+    # no count on the first day: the baseline is the day before, not a later day inside it
+    followers = FOLLOWERS[FOLLOWERS["date"] != "2026-03-02"]
+    review = _review(Target("follower_growth_rate", 0.01, platform="facebook"),
+                     tables={"followers": followers})
+    [growth] = review.results
+    assert growth.baseline == 4990 and str(growth.baseline_day) == "2026-03-01"
+    assert growth.actual == pytest.approx((5100 - 4990) / 4990)
+
+
+def test_a_baseline_later_than_the_first_day_is_said_out_loud():
+    followers = FOLLOWERS[~FOLLOWERS["date"].isin(["2026-03-01", "2026-03-02"])]
+    followers = pd.concat([followers, pd.DataFrame(
+        [("2026-03-09", "facebook", 5050)], columns=["date", "platform", "followers"])])
+    review = _review(Target("follower_growth_rate", 0.01, platform="facebook"),
+                     tables={"followers": followers})
+    [growth] = review.results
+    assert str(growth.baseline_day) == "2026-03-09"
+    assert any("no follower count on or before the first day" in c and "9 Mar 2026" in c
+               for c in review.corrections)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        ("2026-10-02", "2026-10-31", "2–31 Oct 2026"),
+        ("2026-10-01", "2026-10-31", "1–31 Oct 2026"),
+        ("2025-10-01", "2025-12-31", "1 Oct – 31 Dec 2025"),
+        ("2025-12-29", "2026-01-04", "29 Dec 2025 – 4 Jan 2026"),
+        ("2026-03-09", "2026-03-09", "9 Mar 2026"),
+    ],
+)
+def test_period_labels_say_exactly_which_days_they_cover(start, end, label):
+    assert period_label(pd.Timestamp(start).date(), pd.Timestamp(end).date()) == label
+
+
+def test_the_review_names_its_exact_days_and_says_when_the_data_falls_short():
+    posts = POSTS.assign(published_at=POSTS["published_at"] + pd.DateOffset(months=7))
+    review = _plan(Target("posts_per_week", 1)).review(posts, start="2026-10-01",
+                                                       end="2026-10-31")
+    text = str(review)
+    assert "1–31 Oct 2026 (31 days; the posts table only runs 2–20 Oct 2026)" in text
+    assert "October" not in text
+    inside = _plan(Target("posts_per_week", 1)).review(posts, start="2026-10-02",
+                                                       end="2026-10-20")
+    assert inside.period == "2–20 Oct 2026 (19 days)"
 
 
 def test_str_and_html_show_each_target_and_correction():

@@ -6,15 +6,19 @@ a learner can see why it decided and argue with it.
 
 * **specific**: names *what* will change (a metric such as followers, sign-ups, reach)
   and *where or for whom* (a platform or an audience).
-* **measurable**: has a number to check against, e.g. "2,000 followers" or "15%".
+* **measurable**: has a number to check against, e.g. "2,000 followers" or "15%".  A
+  relative change ("by 20%", "double", "দ্বিগুণ") also needs its starting number ("from
+  1,200", "currently 1,200", "বর্তমানে ১,২০০", or ``baseline=``): 20% of what?
 * **achievable**: when the goal is a growth target and a baseline or a period is known,
   the growth per month is compared with published nonprofit benchmarks
-  (``FOLLOWER_GROWTH_BENCHMARKS``).
+  (``FOLLOWER_GROWTH_BENCHMARKS``); more than +300% within a quarter, or with no period at
+  all, gets a realism warning (``ABSURD_GROWTH_PERCENT``).
 * **relevant**: ties to an outcome the organisation cares about (donations, volunteers,
   sign-ups, sales, awareness of a cause), or to one of the goals you pass as
   ``relevant_to``.
 * **time-bound**: says by when or per what period ("by 31 March 2026", "in 3 months",
-  "per week", "Q2", "ডিসেম্বরের মধ্যে", "মাসে").
+  "per week", "Q2", "by tomorrow", "within 30 days", "ডিসেম্বরের মধ্যে", "মাসে",
+  "আগামীকালের মধ্যে").  The cue words are data: ``BASELINE_CUES``, ``DEADLINE_WORDS``.
 
 >>> print(check_goal("Grow our presence and do better on social media"))
 Goal: Grow our presence and do better on social media
@@ -35,7 +39,10 @@ import regex
 from smm_helpers.errors import InputError
 
 __all__ = [
+    "ABSURD_GROWTH_PERCENT",
+    "BASELINE_CUES",
     "CRITERIA",
+    "DEADLINE_WORDS",
     "FOLLOWER_GROWTH_BENCHMARKS",
     "UNLIKELY_MONTHLY_GROWTH",
     "Criterion",
@@ -72,6 +79,43 @@ four times the typical 2.6%, so only clearly unrealistic goals are flagged.
 
 UNLIKELY_MONTHLY_GROWTH_OTHER = 100.0
 """% a month above which growth of any other metric (donations, sign-ups...) is flagged."""
+
+ABSURD_GROWTH_PERCENT = 300.0
+"""% of growth (4 times today's value) that is unrealistic within a quarter, or when the goal
+gives no period to spread it over; such a goal gets a realism warning."""
+
+QUARTER_MONTHS = 3.0
+
+
+def _nfc_all(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(unicodedata.normalize("NFC", w) for w in words)
+
+
+BASELINE_CUES: tuple[str, ...] = _nfc_all((
+    "from", "currently", "current", "currently at", "today's", "today we have", "now at",
+    "we have", "starting from", "starting at", "up from", "baseline", "baseline of",
+    "বর্তমানে", "বর্তমান", "এখন", "এখনকার", "আজকের",
+))
+"""Words that put a starting number next to them: "from 1,200", "current 1,200", "বর্তমানে
+১,২০০".  Bengali "১,২০০ থেকে" (number, then থেকে) is matched as well."""
+
+BASELINE_CUES_AFTER: tuple[str, ...] = _nfc_all(("থেকে", "হতে", "today", "now", "currently"))
+"""Words that follow a starting number: "১,২০০ থেকে", "1,200 today"."""
+
+DEADLINE_WORDS: tuple[str, ...] = _nfc_all((
+    "tomorrow", "tonight", "today", "the day after tomorrow", "the weekend", "this weekend",
+    "next weekend", "end of day", "end of the day", "end of business", "eod", "eow",
+    "month-end", "year-end", "quarter-end", "the holidays",
+))
+"""Relative deadlines that count as time-bound after by/before/until/on ("by tomorrow")."""
+
+STANDALONE_DEADLINES: tuple[str, ...] = _nfc_all((
+    "tomorrow", "tonight", "the day after tomorrow",
+    "আগামীকাল", "আগামীকালের", "আগামীকালকের", "কালকের", "আজকের", "আজই", "আজ রাতের",
+    "পরশু", "পরশুর", "এই সপ্তাহান্তে", "সপ্তাহান্তের", "এই ত্রৈমাসিকে", "আগামী ত্রৈমাসিকে",
+    "এই প্রান্তিকে", "এই কোয়ার্টারে",
+))
+"""Deadlines that are time-bound on their own ("tomorrow", "আগামীকালের মধ্যে")."""
 
 _DISCLAIMER = (
     "Rule-based check: it looks for words and numbers, it does not understand "
@@ -151,6 +195,13 @@ _MONTHS_BN = _words(
     "চৈত্র",
 )
 _COUNT_WORD = _words(
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty-five",
+    "sixty",
+    "ninety",
+    "a hundred",
     "a",
     "an",
     "one",
@@ -222,10 +273,14 @@ _TIME_PATTERNS = tuple(
         rf"""(?:\b\d{{1,2}}\s*)?\b{_MONTHS_BN}(?:ের|এর|র|ে)?\b(?:\s*\d{{4}}(?:\s*(?:সালের|এর|র))?)?
          (?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?""",
         rf"\b\d+\s*{_UNIT_BN}\b(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
-        rf"\b(?:প্রতি|এক|এই|আগামী|চলতি|পরবর্তী|দুই|তিন|ছয়|বারো)\s*{_UNIT_BN}\b"
+        rf"\b(?:প্রতি|এক|এই|আগামী|সামনের|চলতি|পরবর্তী|দুই|তিন|ছয়|বারো)\s*{_UNIT_BN}\b"
         r"(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
         r"\b(?:মাসে|সপ্তাহে|বছরে|দিনে|প্রতিদিন|রোজ|দৈনিক|সাপ্তাহিক|মাসিক|ত্রৈমাসিক|বার্ষিক)\b",
         rf"{_EVENTS}\S*\s*(?:আগে|মধ্যে|পর্যন্ত)",
+        # relative deadlines: "by tomorrow", "before the weekend", "আগামীকালের মধ্যে"
+        rf"\b(?:by|before|until|till|on|over|for|during)\s+(?:the\s+)?(?:end\s+of\s+)?"
+        rf"{_words(*DEADLINE_WORDS)}\b",
+        rf"(?<!\w){_words(*STANDALONE_DEADLINES)}(?!\w)(?:\s*(?:মধ্যে|পর্যন্ত|নাগাদ))?",
     )
 )
 
@@ -570,8 +625,12 @@ def check_goal(
     >>> check = check_goal("Get more followers")
     >>> check.missing
     ['specific', 'measurable', 'achievable', 'relevant', 'time-bound']
-    >>> check_goal("ফেসবুকে ৩ মাসে ১৫% বেশি দান সংগ্রহ করা").missing
+    >>> check_goal("ফেসবুকে ৩ মাসে ১৫% বেশি দান সংগ্রহ করা").missing  # 15% of what?
+    ['measurable']
+    >>> check_goal("ফেসবুকে ৩ মাসে ২০,০০০ টাকা থেকে ১৫% বেশি দান সংগ্রহ করা").missing
     []
+    >>> print(check_goal("Grow followers by 900% by 31 March").criteria["achievable"].why)
+    +900% without a period to spread it over is not realistic: more than +300% ...
     >>> unlikely = check_goal("Gain 15,000 new Facebook followers among parents in 1 month "
     ...                       "to find volunteers", baseline={"followers": 5000})
     >>> unlikely.missing
@@ -590,7 +649,7 @@ def check_goal(
     matchable = goal.translate(_BENGALI_DIGITS)
     time_spans = _find_all(_TIME_PATTERNS, matchable)
     numbers = _numbers(goal, matchable, time_spans)
-    measurable = _measurable(goal, matchable, numbers)
+    measurable = _measurable(goal, matchable, numbers, baseline)
     criteria = {
         "specific": _specific(goal, matchable),
         "measurable": measurable,
@@ -754,12 +813,40 @@ def _specific(goal: str, text: str) -> Criterion:
     return Criterion("specific", False, evidence + vague, why, suggestion)
 
 
-def _measurable(goal: str, text: str, numbers: list[_Number]) -> Criterion:
+_BASELINE_NUMBER = r"\d+(?:,\d+)*(?:\.\d+)?"
+_BASELINE_TEXT = _compile(
+    rf"(?<!\w){_words(*BASELINE_CUES)}\s*:?\s*(?:about\s+|around\s+|প্রায়\s*)?"
+    rf"{_BASELINE_NUMBER}|{_BASELINE_NUMBER}\s*(?:\S+\s+)?{_words(*BASELINE_CUES_AFTER)}(?!\w)"
+)
+
+
+def _has_baseline(text: str, baseline: Mapping[str, float] | None) -> bool:
+    """Whether the goal says where it starts from, in its words or in ``baseline=``."""
+    if _BASELINE_TEXT.search(text):
+        return True
+    lower = text.lower()
+    return any(alias in lower for key in (baseline or {}) for alias in _aliases(key))
+
+
+def _measurable(
+    goal: str, text: str, numbers: list[_Number], baseline: Mapping[str, float] | None = None
+) -> Criterion:
     evidence = _unique(
         [n.evidence for n in numbers]
         + list(_hits(_NUMBER_WORDS, goal, text))
         + list(_hits(_MULTIPLIER, goal, text))
     )
+    relative = _growth(text, numbers, None)
+    if evidence and relative is not None and not _has_baseline(text, baseline):
+        return Criterion(
+            "measurable",
+            False,
+            (relative.evidence,),
+            f'it asks for a relative change ("{relative.evidence}") but does not say from '
+            "what: without the starting number nobody can tell when it is reached.",
+            "give the starting number, e.g. 'from 1,200 to 1,500 Facebook followers', "
+            "'from 1,200 followers today', or pass baseline={'followers': 1200}",
+        )
     if evidence:
         return Criterion(
             "measurable", True, evidence, "it has a number to check the result against."
@@ -876,6 +963,13 @@ _COUNTS = {
     "twelve": 12,
     "few": 3,
     "couple of": 2,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
+    "a hundred": 100,
     "এক": 1,
     "দুই": 2,
     "তিন": 3,
@@ -1055,7 +1149,15 @@ def _achievable(
             "replace it with a number you can reach from where you are today, "
             "e.g. '+10% Facebook followers in 3 months'",
         )
-    if not measurable.passed:
+    growth = _growth(text, numbers, baseline)
+    if period_months is not None:
+        period: tuple[float, str] | None = (period_months, _plural(period_months, "month"))
+    else:
+        period = _period_from_text(goal, text, time_spans)
+    absurd = _absurd(growth, period)
+    if absurd is not None:
+        return absurd
+    if not measurable.passed and not measurable.evidence:
         return Criterion(
             "achievable",
             False,
@@ -1063,11 +1165,6 @@ def _achievable(
             "without a number there is nothing to check against what you have today.",
             "add a number first (see measurable), then compare it with your current figures",
         )
-    growth = _growth(text, numbers, baseline)
-    if period_months is not None:
-        period: tuple[float, str] | None = (period_months, _plural(period_months, "month"))
-    else:
-        period = _period_from_text(goal, text, time_spans)
     if growth is None:
         hint = (
             "pass baseline={'followers': 5000} (today's value of the metric the goal "
@@ -1128,6 +1225,27 @@ def _achievable(
         tuple(evidence),
         f"{what} is about {monthly:.1f}% growth a month; the course has no "
         "benchmark for this metric, so compare it with your own past months.",
+    )
+
+
+def _absurd(growth: _Growth | None, period: tuple[float, str] | None) -> Criterion | None:
+    """A realism warning for growth above ``ABSURD_GROWTH_PERCENT`` within a quarter (or
+    over a period the goal does not give), whatever the metric."""
+    if growth is None or growth.percent <= ABSURD_GROWTH_PERCENT:
+        return None
+    if period is not None and period[0] > QUARTER_MONTHS:
+        return None
+    when = f"in {period[1]}" if period is not None else "without a period to spread it over"
+    return Criterion(
+        "achievable",
+        False,
+        (f"growth of +{growth.percent:.0f}% ({growth.evidence})",),
+        f"+{growth.percent:.0f}% {when} is not realistic: more than +"
+        f"{ABSURD_GROWTH_PERCENT:.0f}% (over 4 times today's value) within a quarter is "
+        f"almost never reached; {_benchmarks_text()}.",
+        "start from today's number and aim for a step you can reach, e.g. +"
+        f"{((1 + TYPICAL_MONTHLY_GROWTH / 100) ** 3 - 1) * 100:.0f}% in 3 months at the "
+        f"typical {TYPICAL_MONTHLY_GROWTH:g}% a month",
     )
 
 

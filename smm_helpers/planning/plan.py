@@ -6,6 +6,17 @@ manager reviews past activity, corrects mistakes and adopts new strategies.  A
 budget, how it is measured); ``plan.review(posts, ...)`` computes what actually happened
 from the course tables and suggests specific corrections for every target that was missed.
 
+The review is careful about what the data can say:
+
+* spam is not unanswered mail: the inbox targets leave out messages whose ``category`` is
+  ``"spam"``, as lesson 01 and assignment 02 do;
+* it recommends a change from a group of posts (a format, a pillar, a weekday of replies)
+  only when the group has at least ``MIN_PER_GROUP`` (10) of them, and says "not enough
+  data" otherwise;
+* a follower target is shown with its baseline (the count on the first day) and the day it
+  was counted, and a target that was already reached at the baseline is pointed out;
+* the period is written as the exact days it covers ("2–31 Oct 2026"), never a month name.
+
 Rates are fractions, as everywhere in SMM Lab (0.03 means 3%); money is in BDT.
 
 >>> import pandas as pd
@@ -23,12 +34,13 @@ Rates are fractions, as everywhere in SMM Lab (0.03 means 3%); money is in BDT.
 ...     pillars={"impact stories": 0.5, "tips": 0.5})
 >>> review = plan.review(posts, start="2026-03-02", end="2026-03-15")
 >>> print(review)  # doctest: +ELLIPSIS
-Plan review, 2026-03-02 to 2026-03-15 (2 weeks)
+Plan review, 2–15 Mar 2026 (2 weeks; the posts table only runs 2–11 Mar 2026)
 ✗ posts_per_week (all) at least 3.0 a week: actual 2.0 a week, gap -1.0 (-33%)
 ✓ er_reach (facebook) at least 4.0%: actual 5.0%, gap +1.0 points (+25%)
 Corrections:
 - Posting was 2.0 posts a week against a planned 3.0 (facebook 2.0). Add about 1.0 post...
-- 'impact stories' posts were 25% of posts against a planned 50%...
+- Not enough data to recommend a change from the pillar mix: 4 posts in the period, and at
+  least 10 per group are needed. Keep going and review again when there are more.
 """
 
 from __future__ import annotations
@@ -48,11 +60,14 @@ from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, PLATFORMS, TIMEZONE,
 __all__ = [
     "DIRECTIONS",
     "METRICS",
+    "MIN_PER_GROUP",
     "PILLAR_TOLERANCE",
+    "SPAM_CATEGORY",
     "PlanReview",
     "SocialMediaPlan",
     "Target",
     "TargetResult",
+    "period_label",
 ]
 
 DIRECTIONS = ("at least", "at most")
@@ -70,10 +85,11 @@ METRICS: dict[str, _Metric] = {
     "posts_per_week": _Metric("posts published per week: posts ÷ (days in the period ÷ 7)",
                               "posts", "per_week", "at least"),
     "followers": _Metric("followers on the last day of the period (followers table; without "
-                         "it, the followers column of the last post)", "followers", "count",
-                         "at least"),
-    "follower_growth_rate": _Metric("growth of followers over the period: (last - first) ÷ "
-                                    "first", "followers", "rate", "at least"),
+                         "it, the followers column of the last post); the review also shows "
+                         "the baseline it started from", "followers", "count", "at least"),
+    "follower_growth_rate": _Metric("growth of followers over the period: (last - baseline) ÷ "
+                                    "baseline, the baseline being the last count on or before "
+                                    "the first day", "followers", "rate", "at least"),
     "er_reach": _Metric("engagement rate by reach: sum(reactions + comments + shares + saves) "
                         "÷ sum(reach)", "posts", "rate", "at least"),
     "reach": _Metric("total reach of the period's posts: sum(reach)", "posts", "count",
@@ -82,10 +98,12 @@ METRICS: dict[str, _Metric] = {
                            "at least"),
     "ctr": _Metric("click-through rate of posts: sum(link_clicks) ÷ sum(impressions)", "posts",
                    "rate", "at least"),
-    "response_rate": _Metric("share of inbox messages that got an answer (spam included, as "
-                             "in smm_helpers.metrics)", "inbox", "rate", "at least"),
+    "response_rate": _Metric("share of inbox messages that got an answer, spam left out "
+                             "(category 'spam': nobody should answer it, as in lesson 01)",
+                             "inbox", "rate", "at least"),
     "median_response_hours": _Metric("median hours from receiving a message to answering it "
-                                     "(answered messages)", "inbox", "hours", "at most"),
+                                     "(answered messages, spam left out)", "inbox", "hours",
+                                     "at most"),
     "spend": _Metric("money spent: boosted posts' spend plus campaigns' spend, in BDT",
                      "posts", "money", "at most"),
     "cost_per_result": _Metric("campaigns' spend ÷ their conversions, in BDT", "campaigns",
@@ -102,7 +120,47 @@ METRICS: dict[str, _Metric] = {
 PILLAR_TOLERANCE = 0.10
 """How far (as a share of posts, 0.10 = 10 points) a pillar may drift before a correction."""
 
-_MIN_POSTS_FOR_A_FORMAT = 2
+MIN_PER_GROUP = 10
+"""Posts (or messages) a group needs before the review recommends a change from it.
+
+With fewer, one lucky or unlucky post decides the verdict, so the review says "not enough
+data" instead of, say, "publish more carousels" because 3 carousels did well.
+"""
+
+SPAM_CATEGORY = "spam"
+"""The inbox ``category`` of messages nobody should answer; the inbox targets leave them out,
+as lesson 01 and assignment 02 do (``inbox[inbox["category"] != "spam"]``)."""
+
+
+def period_label(start: date, end: date) -> str:
+    """The exact days a period covers, written for people: never just a month name.
+
+    >>> period_label(date(2026, 10, 2), date(2026, 10, 31))
+    '2–31 Oct 2026'
+    >>> period_label(date(2025, 10, 1), date(2025, 12, 31))
+    '1 Oct – 31 Dec 2025'
+    >>> period_label(date(2025, 12, 29), date(2026, 1, 4))
+    '29 Dec 2025 – 4 Jan 2026'
+    >>> period_label(date(2026, 3, 2), date(2026, 3, 2))
+    '2 Mar 2026'
+    """
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def _day_label(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _not_enough(what: str, have: int, unit: str = "posts") -> str:
+    return (f"Not enough data to recommend a change from {what}: {have} {unit}, and at least "
+            f"{MIN_PER_GROUP} per group are needed. Keep going and review again when there "
+            "are more.")
 
 
 def _format_value(value: float, unit: str) -> str:
@@ -194,6 +252,9 @@ class TargetResult:
 
     ``gap`` is actual − target (in the metric's unit; for rates, in fraction points);
     ``gap_pct`` is gap ÷ target.  ``met`` is None when the data to measure it was not given.
+    ``baseline`` and ``baseline_day`` say where a follower target started from (the last
+    count on or before the first day of the period); ``note`` says what was left out or
+    assumed, e.g. spam messages.
 
     >>> r = TargetResult(Target("posts_per_week", 4), actual=3.0)
     >>> r.met, r.gap, r.gap_pct
@@ -204,6 +265,9 @@ class TargetResult:
 
     target: Target
     actual: float
+    baseline: float | None = None
+    baseline_day: date | None = None
+    note: str = ""
 
     @property
     def measured(self) -> bool:
@@ -240,8 +304,12 @@ class TargetResult:
         if not self.measured:
             table = METRICS[self.target.metric].table
             return f"{mark} {self.target}: not measured (no {table} data for it)"
-        return (f"{mark} {self.target}: actual {self.target.format(self.actual)}, "
+        text = (f"{mark} {self.target}: actual {self.target.format(self.actual)}, "
                 f"gap {self._gap_text()}")
+        if self.baseline is not None and self.baseline_day is not None:
+            text += (f"; baseline {_format_value(self.baseline, 'count')} followers on "
+                     f"{_day_label(self.baseline_day)}")
+        return text + (f" ({self.note})" if self.note else "")
 
     def _gap_text(self) -> str:
         if self.target.unit == "rate":
@@ -350,15 +418,62 @@ class SocialMediaPlan:
         inside it.
         """
         data = _PeriodData.build(self, posts, followers, inbox, campaigns, start, end)
-        results = tuple(TargetResult(goal, _actual(goal, data)) for goal in self.goals)
+        results = tuple(_result(goal, data) for goal in self.goals)
         mix = _pillar_mix(self.pillars, data.posts)
         corrections = [text for r in results if r.met is False
                        for text in [_correction(r, data)] if text]
-        corrections += _pillar_corrections(mix)
+        corrections += [text for r in results for text in [_baseline_correction(r, data)]
+                        if text]
+        corrections += _pillar_corrections(mix, len(data.posts))
         corrections += _budget_corrections(self.budget, data)
         corrections += [_not_measured(r.target, data) for r in results if not r.measured]
         return PlanReview(self, data.start.date(), data.end.date(), results, mix,
-                          tuple(corrections))
+                          tuple(corrections), _coverage_note(data))
+
+
+def _result(goal: Target, data: _PeriodData) -> TargetResult:
+    """A target's actual value, with the baseline it started from and what was left out."""
+    if goal.metric in ("followers", "follower_growth_rate"):
+        points = _followers_points(goal.platform, data)
+        if points is None:
+            return TargetResult(goal, float("nan"))
+        baseline, day0, last = points
+        actual = last if goal.metric == "followers" else _ratio(last - baseline, baseline)
+        return TargetResult(goal, actual, baseline, day0)
+    note = ""
+    if goal.metric in ("response_rate", "median_response_hours") and data.inbox is not None:
+        spam = int(_on(data.spam, goal.platform).shape[0]) if data.spam is not None else 0
+        note = f"{spam} spam message{'s' if spam != 1 else ''} left out" if spam else ""
+    return TargetResult(goal, _actual(goal, data), note=note)
+
+
+def _coverage_note(data: _PeriodData) -> str:
+    """Say so when the posts table does not reach the first or the last day of the period."""
+    first, last = data.extra["posts_first"], data.extra["posts_last"]
+    if first <= data.start and last >= data.end:
+        return ""
+    return f"the posts table only runs {period_label(first.date(), last.date())}"
+
+
+def _baseline_correction(result: TargetResult, data: _PeriodData) -> str:
+    """A follower target is only meaningful against where the period started."""
+    goal = result.target
+    if result.baseline is None or result.baseline_day is None or not result.measured:
+        return ""
+    span = period_label(data.start.date(), data.end.date())
+    start = f"{_format_value(result.baseline, 'count')} on {_day_label(result.baseline_day)}"
+    if result.baseline_day > data.start.date():
+        return (f"There was no follower count on or before the first day of the period, so "
+                f"the {goal.metric} target on {_where(goal.platform)} is measured from the "
+                f"first count inside it ({start}), not over all of {span}: give the followers "
+                "table a row for the first day.")
+    if goal.metric == "followers" and goal.direction == "at least" and \
+            result.baseline >= goal.target:
+        return (f"The followers target on {_where(goal.platform)} ({goal.format(goal.target)}) "
+                f"was already reached at the baseline ({start}), before {span} began, so "
+                "meeting it shows no progress: set the next target from the baseline, e.g. "
+                f"+5% over the period ({_format_value(result.baseline * 1.05, 'count')}).")
+    return ""
 
 
 def _not_measured(goal: Target, data: _PeriodData) -> str:
@@ -456,6 +571,7 @@ class _PeriodData:
     followers: pd.DataFrame | None
     inbox: pd.DataFrame | None
     campaigns: pd.DataFrame | None
+    spam: pd.DataFrame | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -488,10 +604,25 @@ class _PeriodData:
                 fix=f"the posts table covers {first:%Y-%m-%d} to {last:%Y-%m-%d}; choose "
                     "start and end inside it",
             )
+        messages = _cut(plan, inbox, "inbox", "received_at", day0, day1)
+        spam = None
+        if messages is not None:
+            is_spam = _is_spam(messages)
+            messages, spam = messages[~is_spam], messages[is_spam]
+        extra = {"posts_first": first, "posts_last": last,
+                 "posts_before": posts[posts["_day"] <= day0],
+                 "followers_before": _cut(plan, followers, "followers", "date", None, day0)}
         return cls(day0, day1, tuple(plan.platforms), period,
                    _cut(plan, followers, "followers", "date", day0, day1),
-                   _cut(plan, inbox, "inbox", "received_at", day0, day1),
-                   _cut_campaigns(plan, campaigns, day0, day1))
+                   messages, _cut_campaigns(plan, campaigns, day0, day1), spam, extra)
+
+
+def _is_spam(inbox: pd.DataFrame) -> pd.Series:
+    """True for messages classified spam (category 'spam'), as lesson 01 leaves them out."""
+    if "category" not in inbox.columns:
+        return pd.Series(False, index=inbox.index)
+    category = inbox["category"].astype("string").str.strip().str.casefold()
+    return (category == SPAM_CATEGORY).fillna(False).astype(bool)
 
 
 def _own_rows(plan: SocialMediaPlan, frame: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -509,13 +640,15 @@ def _own_rows(plan: SocialMediaPlan, frame: pd.DataFrame, name: str) -> pd.DataF
 
 
 def _cut(plan: SocialMediaPlan, frame: pd.DataFrame | None, name: str, column: str,
-         day0: pd.Timestamp, day1: pd.Timestamp) -> pd.DataFrame | None:
+         day0: pd.Timestamp | None, day1: pd.Timestamp) -> pd.DataFrame | None:
+    """The rows of one client and the plan's platforms from day0 (None: any day) to day1."""
     if frame is None:
         return None
     frame = _own_rows(plan, require_table(frame, [column, "platform"], name), name)
     frame = frame.assign(_day=_local_days(frame[column], column))
-    keep = (frame["_day"] >= day0) & (frame["_day"] <= day1) & frame["platform"].isin(
-        plan.platforms)
+    keep = (frame["_day"] <= day1) & frame["platform"].isin(plan.platforms)
+    if day0 is not None:
+        keep &= frame["_day"] >= day0
     return frame[keep]
 
 
@@ -574,21 +707,41 @@ def _actual(goal: Target, data: _PeriodData) -> float:
     return _campaign_actual(metric, platform, data)
 
 
-def _followers_actual(metric: str, platform: str, data: _PeriodData) -> float:
+def _followers_points(platform: str, data: _PeriodData) -> tuple[float, date, float] | None:
+    """(baseline, the day it was counted, followers at the end of the period).
+
+    The baseline of each platform is its last count on or before the period's first day;
+    when there is none, its first count inside the period (a later day, which the review
+    then points out).  Counts come from the followers table, or else from the posts.
+    """
     if data.followers is not None:
         table = _on(require_table(data.followers, ["followers"], "followers"), platform)
+        before = _on(data.extra["followers_before"], platform)
         by_day = "_day"
     else:
         table = _on(require_table(data.posts, ["followers"], "posts"), platform)
+        before = _on(data.extra["posts_before"], platform)
         by_day = "published_at"
+    table = table.dropna(subset=["followers"])
     if table.empty:
-        return float("nan")
+        return None
     ordered = table.sort_values(by_day)
-    first = ordered.groupby("platform", observed=True)["followers"].first().sum()
     last = ordered.groupby("platform", observed=True)["followers"].last().sum()
-    if metric == "followers":
-        return float(last)
-    return _ratio(last - first, first)
+    baseline, days = 0.0, []
+    for name, rows in ordered.groupby("platform", observed=True):
+        earlier = before[before["platform"] == name].dropna(subset=["followers"])
+        start = earlier.sort_values(by_day).iloc[-1] if not earlier.empty else rows.iloc[0]
+        baseline += float(start["followers"])
+        days.append(start["_day"].date())
+    return baseline, max(days), float(last)
+
+
+def _followers_actual(metric: str, platform: str, data: _PeriodData) -> float:
+    points = _followers_points(platform, data)
+    if points is None:
+        return float("nan")
+    baseline, _, last = points
+    return last if metric == "followers" else _ratio(last - baseline, baseline)
 
 
 def _inbox_hours(inbox: pd.DataFrame) -> pd.Series:
@@ -644,7 +797,9 @@ def _pillar_mix(pillars: Mapping[str, float], posts: pd.DataFrame) -> pd.DataFra
     return mix
 
 
-def _pillar_corrections(mix: pd.DataFrame) -> list[str]:
+def _pillar_corrections(mix: pd.DataFrame, posts: int) -> list[str]:
+    if posts < MIN_PER_GROUP and (mix["gap"].abs() >= PILLAR_TOLERANCE).any():
+        return [_not_enough("the pillar mix", posts, "posts in the period")]
     out = []
     for pillar, planned, actual in zip(mix["pillar"], mix["planned"], mix["actual"],
                                        strict=True):
@@ -675,7 +830,8 @@ def _budget_corrections(budget: float | None, data: _PeriodData) -> list[str]:
 
 
 def _best_format(posts: pd.DataFrame, score: str) -> tuple[str, float, int, float] | None:
-    """The format with the best score (er_reach, reach or ctr) among formats with 2+ posts."""
+    """The format with the best score (er_reach, reach or ctr) among formats with at least
+    ``MIN_PER_GROUP`` posts; None unless two or more formats have that many to compare."""
     if "format" not in posts.columns or posts.empty:
         return None
     table = posts.assign(_eng=_engagements(posts) if score == "er_reach" else 0)
@@ -687,8 +843,8 @@ def _best_format(posts: pd.DataFrame, score: str) -> tuple[str, float, int, floa
         values = grouped["reach"].mean()
     else:
         values = grouped["link_clicks"].sum() / grouped["impressions"].sum()
-    values = values[sizes >= _MIN_POSTS_FOR_A_FORMAT].dropna()
-    if values.empty:
+    values = values[sizes >= MIN_PER_GROUP].dropna()
+    if len(values) < 2:
         return None
     best = str(values.idxmax())
     return best, float(values[best]), int(sizes[best]), float(sizes[best] / len(posts))
@@ -720,8 +876,15 @@ def _correction(result: TargetResult, data: _PeriodData) -> str:
         label = {"er_reach": "ER by reach", "reach": "reach", "ctr": "click-through rate",
                  "link_clicks": "link clicks"}[metric]
         text = f"{label} on {_where(goal.platform)} was {actual} against {planned}."
+        if len(posts) < MIN_PER_GROUP:
+            return text + " " + _not_enough(f"the posts on {_where(goal.platform)}", len(posts))
         if best is None:
-            return text + " Try a different format and compare after a few weeks."
+            sizes = posts["format"].value_counts() if "format" in posts.columns else None
+            biggest = (f" (the most: {sizes.index[0]}, {int(sizes.iloc[0])})"
+                       if sizes is not None and not sizes.empty else "")
+            return (text + f" Not enough data to compare formats: fewer than two formats had "
+                    f"at least {MIN_PER_GROUP} posts{biggest}. Try a different format for a "
+                    "few weeks, then compare.")
         name, value, n, share = best
         shown = _format_value(value, "count" if score == "reach" else "rate")
         per = " per post" if score == "reach" else ""
@@ -739,13 +902,16 @@ def _followers_correction(result: TargetResult, posts: pd.DataFrame) -> str:
     text = (f"{goal.metric.replace('_', ' ')} on {_where(goal.platform)} was "
             f"{goal.format(result.actual)} against {goal.format(goal.target)}.")
     if {"pillar", "shares"} <= set(posts.columns) and not posts.empty:
-        shares = posts.groupby("pillar", observed=True)["shares"].mean()
-        if not shares.dropna().empty:
+        grouped = posts.groupby("pillar", observed=True)["shares"]
+        shares = grouped.mean()[grouped.size() >= MIN_PER_GROUP]
+        if len(shares.dropna()) >= 2:
             best = str(shares.idxmax())
             text += (f" Shares bring new people: {best!r} posts got the most shares per post "
                      f"({shares[best]:.1f}); post more of them and ask supporters to share.")
             return text
-    return text + " Post the content people share most, and ask supporters to share it."
+    return text + (" Not enough data to name the pillar people share most (at least "
+                   f"{MIN_PER_GROUP} posts in each of two pillars are needed): post the content "
+                   "people share most, and ask supporters to share it.")
 
 
 def _inbox_correction(result: TargetResult, data: _PeriodData) -> str:
@@ -755,8 +921,8 @@ def _inbox_correction(result: TargetResult, data: _PeriodData) -> str:
     hours = _inbox_hours(inbox)
     if goal.metric == "response_rate":
         unanswered = inbox[hours.isna()]
-        text = (f"Only {goal.format(result.actual)} of messages got an answer against "
-                f"{goal.format(goal.target)}: {len(unanswered)} were never answered")
+        text = (f"Only {goal.format(result.actual)} of messages (spam left out) got an answer "
+                f"against {goal.format(goal.target)}: {len(unanswered)} were never answered")
         if "category" in unanswered.columns and not unanswered.empty:
             kinds = unanswered["category"].value_counts()
             text += " (" + ", ".join(f"{n} {k}" for k, n in kinds.items() if n) + ")"
@@ -765,17 +931,30 @@ def _inbox_correction(result: TargetResult, data: _PeriodData) -> str:
         text = (f"Replies took a median {goal.format(result.actual)} against at most "
                 f"{goal.format(goal.target)}.")
         answered = inbox.assign(_hours=hours).dropna(subset=["_hours"])
-        if not answered.empty:
-            days = answered.groupby(answered["_day"].dt.day_name())["_hours"].median()
-            slowest = str(days.idxmax())
+        days = _slowest(answered, answered["_day"].dt.day_name())
+        if days is not None:
+            slowest, worst = days
             weekend = " (Bangladesh's weekend)" if slowest in ("Friday", "Saturday") else ""
-            text += f" Slowest on {slowest}{weekend} ({days.max():.1f} h)"
-            if goal.platform == "all" and answered["platform"].nunique() > 1:
-                where = answered.groupby("platform", observed=True)["_hours"].median()
-                text += f" and on {where.idxmax()} ({where.max():.1f} h)"
+            text += f" Slowest on {slowest}{weekend} ({worst:.1f} h)"
+            where = _slowest(answered, answered["platform"]) if goal.platform == "all" else None
+            if where is not None:
+                text += f" and on {where[0]} ({where[1]:.1f} h)"
             text += "."
+        else:
+            text += (f" Not enough data to name the slowest day: at least {MIN_PER_GROUP} "
+                     f"answered messages per day are needed ({len(answered)} in all).")
     return (text + " Set up a response rota: name who answers messages on each day, "
             "weekends included, and check the inbox at fixed times.")
+
+
+def _slowest(answered: pd.DataFrame, groups: pd.Series) -> tuple[str, float] | None:
+    """The group with the slowest median reply among groups of ``MIN_PER_GROUP`` or more
+    answered messages; None unless at least two such groups can be compared."""
+    grouped = answered.groupby(groups.astype(str))["_hours"]
+    medians = grouped.median()[grouped.size() >= MIN_PER_GROUP].dropna()
+    if len(medians) < 2:
+        return None
+    return str(medians.idxmax()), float(medians.max())
 
 
 def _campaign_costs(campaigns: pd.DataFrame | None, platform: str,
@@ -830,7 +1009,8 @@ def _campaign_correction(result: TargetResult, data: _PeriodData) -> str:
 @dataclass(frozen=True)
 class PlanReview:
     """What ``SocialMediaPlan.review`` found: actual vs target per goal, the pillar mix, and
-    the corrections to make.  ``ok`` is True when nothing needs correcting.
+    the corrections to make.  ``ok`` is True when nothing needs correcting.  ``note`` says
+    when the data does not cover the whole period (e.g. the posts table starts later).
 
     ``table()`` returns the targets as a new DataFrame (one row per target).
     """
@@ -841,6 +1021,7 @@ class PlanReview:
     results: tuple[TargetResult, ...]
     pillar_mix: pd.DataFrame
     corrections: tuple[str, ...]
+    note: str = ""
 
     @property
     def ok(self) -> bool:
@@ -862,10 +1043,16 @@ class PlanReview:
                      "gap_pct"],
         )
 
-    def _period(self) -> str:
+    @property
+    def period(self) -> str:
+        """The days the review covers, e.g. '2–31 Oct 2026 (30 days)'."""
         days = (self.end - self.start).days + 1
-        length = f"{days / 7:g} weeks" if days % 7 == 0 else f"{days} days"
-        return f"{self.start:%Y-%m-%d} to {self.end:%Y-%m-%d} ({length})"
+        length = f"{days / 7:g} weeks" if days % 7 == 0 else f"{days} day{'s' * (days != 1)}"
+        note = f"; {self.note}" if self.note else ""
+        return f"{period_label(self.start, self.end)} ({length}{note})"
+
+    def _period(self) -> str:
+        return self.period
 
     def __repr__(self) -> str:
         return (f"PlanReview({self._period()}, {sum(bool(r.met) for r in self.results)} of "

@@ -123,10 +123,11 @@ QUESTIONS = [
             "Raise 50,000 taka in donations from supporters on Facebook by 31 December 2027",
             "Get 300 volunteer sign-ups from university students in Dhaka through Instagram "
             "by March 2027",
-            "ফেসবুকে ৩ মাসে ১৫% বেশি দান সংগ্রহ করা",
+            "ফেসবুকে মাসিক দান ২০,০০০ টাকা থেকে ৩ মাসে ১৫% বাড়ানো",
         ],
         wrong=[
             "Grow our presence and do better on social media",
+            "ফেসবুকে ৩ মাসে ১৫% বেশি দান সংগ্রহ করা",  # 15% of what? no starting number
             "Get more Facebook followers",
             "Get 2,000 more Facebook followers among parents in Dhaka",
             "Get 2,000 more Facebook followers among parents in Dhaka by June 2027",

@@ -70,7 +70,7 @@ def _goal_references() -> list[str]:
     return [
         f"Grow {alo.name}'s Instagram followers from {now:,} to {round(now * 1.08):,} by "
         "30 April 2026 to recruit volunteers",
-        "ফেসবুকে ৩ মাসে ১৫% বেশি দান সংগ্রহ করা",
+        "ফেসবুকে মাসিক দান ২০,০০০ টাকা থেকে ৩ মাসে ১৫% বাড়ানো",
     ]
 
 
