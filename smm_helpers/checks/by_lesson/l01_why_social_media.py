@@ -86,12 +86,16 @@ def _boosted_cpm(client: str = "nonprofit") -> float:
 
 
 CLAIM_OPTIONS = [
-    "sourced",
+    "sourced, and it describes nonprofits like Alo today",
+    "sourced, but only for the largest US charities in 2008",
     "unsourced but close to other surveys",
-    "contradicted by other surveys",
     "impossible to check",
 ]
-"""The verdicts a learner may give on source article 000's "89% of charities" figure."""
+"""The verdicts a learner may give on source article 000's "89% of charities" figure.
+
+The figure is sourced: Barnes and Mattson, UMass Dartmouth Center for Marketing Research,
+"Still Setting the Pace in Social Media" (2008 data, the 200 largest US charities; facts.md
+§2.3).  The lesson's point is its limits: 2008, and only the largest US charities."""
 
 SUPPORTERS = [
     r"stakeholder", r"supporter", r"relationship", r"communit", r"donor", r"volunteer",
@@ -160,20 +164,23 @@ QUESTIONS = [
         prompt="Source article 000 says 89% of charities use social media and 45% find it "
                "important for fundraising. Which verdict fits what we found when we checked?",
         judge=choice(
-            "unsourced but close to other surveys",
+            "sourced, but only for the largest US charities in 2008",
             options=CLAIM_OPTIONS,
             hints={
-                "sourced": "Did the article, or anyone checking it, find the study behind "
-                           "the figure?",
-                "contradicted by other surveys": "Compare the article's figure with the "
-                                                 "Sage and The Wheel results: far apart?",
-                "impossible to check": "We could not find the study, but could we compare the "
-                                       "figure with other surveys?",
+                "sourced, and it describes nonprofits like Alo today":
+                    "The study is real, but look again: which charities did it survey, and "
+                    "in which year?",
+                "unsourced but close to other surveys":
+                    "Did the lesson find the study behind the figure? Who wrote it?",
+                "impossible to check":
+                    "We did check it: the lesson names the study. What does that study cover?",
             },
         ),
-        reference=["unsourced but close to other surveys", "Unsourced but close to other "
-                   "surveys", "unsourced-but-close-to-other-surveys"],
-        wrong=["sourced", "contradicted by other surveys", "impossible to check"],
+        reference=["sourced, but only for the largest US charities in 2008",
+                   "Sourced, but only for the largest US charities in 2008",
+                   "sourced,-but-only-for-the-largest-US-charities-in-2008"],
+        wrong=["sourced, and it describes nonprofits like Alo today",
+               "unsourced but close to other surveys", "impossible to check"],
     ),
     Question(
         lesson=LESSON,
