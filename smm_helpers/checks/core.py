@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import importlib
 import pkgutil
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,6 +29,38 @@ class Feedback:
     message: str = ""
     hint: str = ""
     missing: tuple[str, ...] = ()
+    outside: bool = False
+    """True when the answer is not among a choice question's options (not a wrong choice)."""
+
+
+OUTSIDE_HINT = "Copy one of the options from the question exactly."
+"""The hint for an answer outside a choice question's options, when they were shown."""
+
+
+def describe_answer(answer: Any, limit: int = 40) -> str:
+    """A short description of an answer for a message: never a whole table.
+
+    >>> describe_answer("myspace")
+    "'myspace'"
+    >>> import pandas as pd
+    >>> describe_answer(pd.Series([0.1, 0.2, 0.3, 0.4], index=list("abcd")))
+    "a pandas Series of 4 values (labels 'a', 'b', 'c', …)"
+    >>> describe_answer(pd.DataFrame({"x": [1, 2]}))
+    'a pandas DataFrame of 2 rows (labels 0, 1)'
+    """
+    kind = type(answer)
+    if kind.__module__.startswith("pandas") and hasattr(answer, "__len__"):
+        unit = "rows" if hasattr(answer, "columns") else "values"
+        labels = list(getattr(answer, "index", answer))
+        shown = ", ".join(repr(label) for label in labels[:3])
+        more = ", …" if len(labels) > 3 else ""
+        return (f"a pandas {kind.__name__} of {len(answer)} {unit}"
+                + (f" (labels {shown}{more})" if labels else ""))
+    if isinstance(answer, (list, tuple, set, dict)):
+        n = len(answer)
+        return f"a {kind.__name__} of {n} item{'' if n == 1 else 's'}"
+    text = repr(answer)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -97,6 +130,11 @@ class Question:
 
     ``reference`` holds answers the judge must accept (at least one); ``wrong`` holds
     typical wrong answers it must reject.  Both are checked by the test suite.
+
+    ``options_shown`` says whether the learner sees the options of a choice question (in
+    the prompt or the notebook); left as ``None`` it is worked out: options are shown when
+    the prompt lists them all, or when they are sentences nobody could guess unseen.
+    Only then may a verdict say "not one of the options".
     """
 
     lesson: str
@@ -105,6 +143,25 @@ class Question:
     judge: Judge
     reference: Sequence[Any] | Callable[[], Sequence[Any]]
     wrong: Sequence[Any] | Callable[[], Sequence[Any]] = field(default_factory=tuple)
+    options_shown: bool | None = None
+
+    def shows_options(self) -> bool:
+        """Whether the learner was shown the options (see ``options_shown``).
+
+        >>> from smm_helpers.checks.judges import choice
+        >>> ask = Question("x", "q1", "Which platform is biggest in Bangladesh?",
+        ...                choice("facebook", options=["facebook", "x"]), ["facebook"])
+        >>> ask.shows_options()
+        False
+        """
+        if self.options_shown is not None:
+            return self.options_shown
+        options = getattr(self.judge, "options", None)
+        if not options:
+            return True
+        prompt = " ".join(unicodedata.normalize("NFC", self.prompt).casefold().split())
+        return all(unicodedata.normalize("NFC", str(o)).casefold() in prompt for o in options) \
+            or any(len(str(o).split()) > 1 for o in options)
 
     def reference_answers(self) -> list[Any]:
         """Answers the check must accept (computed now if they come from the data)."""
@@ -206,5 +263,10 @@ def check(lesson: str, question: str, answer: Any) -> Verdict:
             f"I could not check this answer ({type(error).__name__}: {error}).",
             "Read the question again: what kind of value does it ask for?",
         )
+    if feedback.outside and not asked[question].shows_options():
+        hint = feedback.hint if feedback.hint != OUTSIDE_HINT else (
+            "Check the spelling, and write the name as the lesson does (English or Bengali).")
+        feedback = Feedback(False, f"I don't recognise {describe_answer(answer)} as an answer "
+                            "to this question.", hint)
     return Verdict(lesson, question, feedback.correct, feedback.message, feedback.hint,
                    feedback.missing)

@@ -9,15 +9,82 @@ from __future__ import annotations
 
 import math
 import numbers
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import regex
 
-from smm_helpers.checks.core import Feedback, Judge
+from smm_helpers.checks.core import OUTSIDE_HINT, Feedback, Judge, describe_answer
 
 Mistake = tuple[Callable[[float], bool], str]
 """A known wrong turn: a test on the learner's number, and the hint to give when it holds."""
+
+BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+"""Bengali digits (০–৯) and the digits 0–9 they stand for."""
+
+NAME_ALIASES: dict[str, str] = {
+    "ফেসবুক": "facebook",
+    "ইনস্টাগ্রাম": "instagram",
+    "ইন্সটাগ্রাম": "instagram",
+    "ইনস্টা": "instagram",
+    "ইউটিউব": "youtube",
+    "টিকটক": "tiktok",
+    "টিক টক": "tiktok",
+    "লিংকডইন": "linkedin",
+    "লিঙ্কডইন": "linkedin",
+    "লিংকড ইন": "linkedin",
+    "লিঙ্কড ইন": "linkedin",
+    "এক্স": "x",
+    "টুইটার": "x",
+    "twitter": "x",
+    "হোয়াটসঅ্যাপ": "whatsapp",
+    "নকশী ঘর": "nakshi ghor",
+    "নকশি ঘর": "nakshi ghor",
+    "আলো রিডিং সার্কেল": "alo reading circle",
+}
+"""Other spellings of names (Bengali ones mostly) and the name the checks compare with.
+
+Both the options and the learner's answer are looked up here, so "twitter", "টুইটার" and
+"x" all mean the same platform, whichever of them a question lists.
+"""
+
+
+def fold_text(text: Any) -> str:
+    """Text in one Unicode form (NFC) without invisible joiners, ready to compare.
+
+    A Bengali letter such as য় may be typed as one code point or as two (য + ◌়);
+    after folding they are the same.
+
+    >>> fold_text("\u09df") == fold_text("\u09af\u09bc")
+    True
+    """
+    text = unicodedata.normalize("NFC", str(text))
+    return text.replace("\u200c", "").replace("\u200d", "")
+
+
+def in_bengali_digits(value: Any) -> str:
+    """A number written with Bengali digits, as a learner may type it (for test answers).
+
+    >>> in_bengali_digits(0.685)
+    '০.৬৮৫'
+    """
+    return str(value).translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
+
+
+_NUMBER_TEXT = regex.compile(r"[+-]?(?:\d+(?:,\d{2,3})*)?(?:\.\d+)?")
+
+
+def number_from_text(text: str) -> float | None:
+    """A number written as text, in English or Bengali digits; ``None`` if it is not one.
+
+    >>> number_from_text("০.৬৮৫"), number_from_text(" 1,234.5 "), number_from_text("a lot")
+    (0.685, 1234.5, None)
+    """
+    plain = fold_text(text).translate(BENGALI_DIGITS).strip()
+    if not plain or not any(c.isdigit() for c in plain) or not _NUMBER_TEXT.fullmatch(plain):
+        return None
+    return float(plain.replace(",", ""))
 
 
 def _as_number(answer: Any) -> float | None:
@@ -25,6 +92,8 @@ def _as_number(answer: Any) -> float | None:
         return None
     if isinstance(answer, numbers.Real):
         return float(answer)
+    if isinstance(answer, str):
+        return number_from_text(answer)
     item = getattr(answer, "item", None)  # numpy scalars, one-element arrays/Series
     size = getattr(answer, "size", None)
     if callable(item) and size == 1:
@@ -38,6 +107,8 @@ def number(
     *,
     rel_tol: float = 0.01,
     abs_tol: float = 0.0,
+    places: int | None = None,
+    read_text: bool = False,
     mistakes: Sequence[Mistake] = (),
     what: str = "a number",
     hint: str = "Look again at which columns go into the calculation.",
@@ -45,27 +116,57 @@ def number(
     """Accept a number close to ``expected`` (1% relative tolerance by default).
 
     ``expected`` may be a function computing the value from the course data, so nothing is
-    typed in by hand; it is called when an answer is first checked.  ``mistakes`` are
-    (test, hint) pairs for common wrong turns, checked in order.  Answers given as a
-    percentage when a fraction was asked for get their own hint.
+    typed in by hand; it is called when an answer is first checked.  ``places`` is the
+    precision the question asks for ("to 3 decimal places"): any answer within it is right,
+    as is any answer within the relative tolerance.  An answer that is only rounded too far,
+    or only a little off, gets a hint about rounding rather than about the method.
+    ``mistakes`` are (test, hint) pairs for common wrong turns, checked in order.  Answers
+    given as a percentage when a fraction was asked for get their own hint.  With
+    ``read_text`` a number typed as text (Bengali digits too) is read as a number; without
+    it, text is told to lose its quotes.
 
-    >>> judge = number(0.25, what="a fraction between 0 and 1")
-    >>> judge(0.2501).correct
-    True
+    >>> judge = number(0.25, what="a fraction between 0 and 1", read_text=True)
+    >>> judge(0.2501).correct, judge("০.২৫").correct
+    (True, True)
+    >>> number(32)("৩২").hint
+    'Leave out the quotes and type the digits 0-9: Python computes only with those.'
     >>> judge(25).hint
     'That looks like a percentage: give the rate as a fraction (e.g. 0.05 for 5%).'
-    >>> judge("0.25").message
-    'I expected a fraction between 0 and 1, but this is a str.'
+    >>> judge("a quarter").message
+    "I expected a fraction between 0 and 1, but 'a quarter' is not a number I can read."
+    >>> rate = number(0.68539, places=3, rel_tol=0, hint="Filter the inbox first.")
+    >>> rate(0.685).correct, rate(0.6854).correct
+    (True, True)
+    >>> rate(0.69).hint
+    'That looks rounded to 2 decimal places: round to 3 decimal places, not 2.'
     """
 
     def judge(answer: Any) -> Feedback:
         value = _as_number(answer)
+        if value is not None and isinstance(answer, str) and not read_text:
+            return Feedback(False, f"I expected {what}, but this is text (a str).",
+                            "Leave out the quotes and type the digits 0-9: Python computes "
+                            "only with those.")
         if value is None:
-            return Feedback(False, f"I expected {what}, but this is a {type(answer).__name__}.",
+            if isinstance(answer, str):
+                return Feedback(False, f"I expected {what}, but {describe_answer(answer)} is "
+                                "not a number I can read.",
+                                "Give the value itself, e.g. 0.25 (Bengali digits are fine), "
+                                "without words or units.")
+            kind = describe_answer(answer) if _is_table(answer) else f"a {type(answer).__name__}"
+            return Feedback(False, f"I expected {what}, but this is {kind}.",
                             "Give the value itself, e.g. a float, not text or a table.")
         target = _value(expected)
-        if math.isclose(value, target, rel_tol=rel_tol, abs_tol=abs_tol):
+        tolerance = max(rel_tol * abs(target), abs_tol,
+                        0.5 * 10 ** -places + 1e-12 if places is not None else 0.0)
+        if abs(value - target) <= tolerance:
             return Feedback(True, "That's right.")
+        needed = places if places is not None else _places_needed(target, tolerance)
+        rounded = _rounded_to(value, target, needed)
+        if rounded is not None:
+            return Feedback(False, "Nearly: only the rounding is off.",
+                            f"That looks rounded to {_places(rounded)}: round to "
+                            f"{_places(needed)}, not {rounded}.")
         for test, mistake_hint in mistakes:
             if test(value):
                 return Feedback(False, "Not quite.", mistake_hint)
@@ -73,9 +174,43 @@ def number(
             return Feedback(False, "The size is off.",
                             "That looks like a percentage: give the rate as a fraction "
                             "(e.g. 0.05 for 5%).")
+        if abs(value - target) <= 10 * tolerance:
+            precision = f", to {_places(needed)}" if places is not None else ""
+            return Feedback(False, "Close, but not within the precision asked.",
+                            "Your method looks right: keep every decimal while you calculate "
+                            f"and round only at the end{precision}.")
         return Feedback(False, "That's not the value I get.", hint)
 
     return judge
+
+
+def _is_table(answer: Any) -> bool:
+    return type(answer).__module__.startswith("pandas")
+
+
+def _places(n: int) -> str:
+    return f"{n} decimal place{'' if n == 1 else 's'}"
+
+
+def _places_needed(target: float, tolerance: float) -> int:
+    """The fewest decimal places at which ``target`` rounded is still accepted."""
+    for places in range(12):
+        if abs(round(target, places) - target) <= tolerance:
+            return places
+    return 12
+
+
+def _rounded_to(value: float, target: float, needed: int) -> int | None:
+    """The number of places (fewer than ``needed``) that ``value`` is ``target`` rounded to.
+
+    >>> _rounded_to(0.69, 0.68539, 3), _rounded_to(0.7, 0.68539, 3), _rounded_to(0.5, 0.685, 3)
+    (2, 1, None)
+    """
+    for places in range(needed - 1, -1, -1):
+        shorter = round(target, places)
+        if shorter != 0 and math.isclose(value, shorter, rel_tol=1e-9, abs_tol=1e-12):
+            return places
+    return None
 
 
 def _value(expected: float | Callable[[], float]) -> float:
@@ -83,7 +218,14 @@ def _value(expected: float | Callable[[], float]) -> float:
 
 
 def _normal(text: Any) -> str:
-    return " ".join(str(text).casefold().replace("_", " ").replace("-", " ").split())
+    """A name as the checks compare it: NFC, case-folded, digits in English, one spelling.
+
+    >>> _normal(" ফেসবুক "), _normal("Nakshi_Ghor"), _normal("২৩৫"), _normal("Twitter")
+    ('facebook', 'nakshi ghor', '235', 'x')
+    """
+    plain = fold_text(text).casefold().translate(BENGALI_DIGITS)
+    plain = " ".join(plain.replace("_", " ").replace("-", " ").split())
+    return NAME_ALIASES.get(plain, plain)
 
 
 def choice(
@@ -92,14 +234,17 @@ def choice(
     options: Iterable[str],
     hints: Mapping[str, str] | None = None,
     hint: str = "Think about what the lesson showed, then try another option.",
-    outside_hint: str = "Copy one of the options from the question exactly.",
+    outside_hint: str = OUTSIDE_HINT,
 ) -> Judge:
     """Accept one of the ``correct`` options (case, spaces, ``-`` and ``_`` ignored).
 
     ``correct`` may be a function that works the right option out from the course data.
+    Bengali names (ফেসবুক for facebook, see ``NAME_ALIASES``) and Bengali digits count as
+    the same answer.
 
     An answer that is not among ``options`` is told so (a typo is not a "wrong"), without
     listing the options: in a two-option question that list would give the answer away.
+    ``check`` rewords that when the question did not show its options.
 
     >>> judge = choice("facebook", options=["facebook", "x", "linkedin"],
     ...                hints={"x": "X is strong for news, but how many Bangladeshis use it?"})
@@ -107,22 +252,26 @@ def choice(
     True
     >>> judge("x").hint
     'X is strong for news, but how many Bangladeshis use it?'
+    >>> judge("ফেসবুক").correct
+    True
     >>> judge("myspace").message
     "'myspace' is not one of the options in the question."
     """
+    options = tuple(options)
     allowed = {_normal(o): o for o in options}
     wrong_hints = {_normal(k): v for k, v in (hints or {}).items()}
 
     def judge(answer: Any) -> Feedback:
-        given = _normal(answer)
+        given = _normal(answer) if not _is_table(answer) else None
         if given not in allowed:
-            return Feedback(False, f"{answer!r} is not one of the options in the question.",
-                            outside_hint)
+            return Feedback(False, f"{describe_answer(answer)} is not one of the options in "
+                            "the question.", outside_hint, outside=True)
         right = correct() if callable(correct) else correct
         if given in {_normal(c) for c in ([right] if isinstance(right, str) else right)}:
             return Feedback(True, "That's right.")
         return Feedback(False, "That's not the best choice.", wrong_hints.get(given, hint))
 
+    judge.options = options  # type: ignore[attr-defined]  # read by Question.shows_options
     return judge
 
 
@@ -171,7 +320,8 @@ def text_elements(
     """Accept free text that contains every required element.
 
     ``elements`` maps a plain-language name of each element to regular expressions (any
-    one matching is enough; case-insensitive; Bengali welcome).  The verdict lists the
+    one matching is enough; case-insensitive; Bengali welcome, compared in NFC so either
+    way of typing য় matches).  The verdict lists the
     elements still missing, by name.
 
     >>> judge = text_elements({"a spokesperson": [r"spokes(person|people)", r"speak for"],
@@ -181,13 +331,14 @@ def text_elements(
     >>> judge("Our director is the spokesperson.").missing
     ('a response time',)
     """
-    compiled = {name: [regex.compile(p, regex.I | regex.V1) for p in patterns]
+    compiled = {name: [regex.compile(fold_text(p), regex.I | regex.V1) for p in patterns]
                 for name, patterns in elements.items()}
 
     def judge(answer: Any) -> Feedback:
         if not isinstance(answer, str) or not answer.strip():
             return Feedback(False, f"I expected {what} as text in quotes, and it is empty "
                             "or not text.", "Write your answer between the quotes.")
+        answer = fold_text(answer)
         words = len(answer.split())
         missing = tuple(name for name, patterns in compiled.items()
                         if not any(p.search(answer) for p in patterns))

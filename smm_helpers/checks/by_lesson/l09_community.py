@@ -18,7 +18,14 @@ from typing import Any
 import regex
 
 from smm_helpers.checks.core import Feedback, Question
-from smm_helpers.checks.judges import choice, number, satisfies, text_elements
+from smm_helpers.checks.judges import (
+    choice,
+    fold_text,
+    in_bengali_digits,
+    number,
+    satisfies,
+    text_elements,
+)
 from smm_helpers.schema import MESSAGE_CATEGORIES
 
 LESSON = "09-community"
@@ -65,6 +72,8 @@ def _near(x: float, rate: float) -> bool:
 judge_response_rate = number(
     nonprofit_response_rate,
     rel_tol=0.002,
+    places=3,
+    read_text=True,
     what="a fraction between 0 and 1",
     mistakes=[
         (lambda x: _near(x, _rate(_inbox(None))),
@@ -83,7 +92,13 @@ judge_response_rate = number(
 def _q1_wrong() -> list[Any]:
     right = nonprofit_response_rate()
     return [right * 100, _rate(_inbox(None)), _rate(_inbox("business")), 1 - right,
-            _rate_without_spam(), str(round(right, 3))]
+            _rate_without_spam(), "about two thirds"]
+
+
+
+def _q1_reference() -> list[Any]:
+    right = nonprofit_response_rate()
+    return [right, round(right, 3), str(round(right, 3)), in_bengali_digits(round(right, 3))]
 
 
 @cache
@@ -111,6 +126,8 @@ def _close(a: float, b: float) -> bool:
 judge_median_hours = number(
     nonprofit_median_hours,
     rel_tol=0.01,
+    places=1,
+    read_text=True,
     what="a number of hours",
     mistakes=[
         (lambda x: _close(x, float(_hours().mean())),
@@ -195,18 +212,101 @@ _no_blame = satisfies(
 )
 
 
+# A public reply must not ask for personal details where everyone can read them.
+_ASKS_FOR_DETAILS = [
+    r"\byour\s+(?:(?:full|personal|home|own|cell|contact|phone|mobile|whatsapp|bkash)\s+)"
+    r"{0,2}(?:number|no\b)",
+    r"\byour\s+(?:(?:full|home|postal|street|house|delivery|mailing|residential)\s+){0,2}"
+    r"address",
+    r"\b(?:home|postal|street|house|mailing|residential)\s+address",
+    r"\b(?:send|share|post|give|leave|write|drop|tell|provide|comment|type|put|include)\b"
+    r"[^.?!।]{0,40}\b(?:phone|mobile|cell|contact|whatsapp)\s*(?:number|no\b)",
+    r"আপনার\s+(?:\S+\s+){0,2}(?:নম্বর|নাম্বার|নং|ঠিকানা)",
+    r"(?:ফোন|মোবাইল|মুঠোফোন|হোয়াটসঅ্যাপ)\s*(?:নম্বর|নাম্বার|নং)[^।?!.]{0,40}"
+    r"(?:দিন|দেবেন|লিখুন|জানান|পাঠান|কমেন্ট|শেয়ার)",
+    r"ঠিকানা[^।?!.]{0,40}(?:দিন|দেবেন|লিখুন|জানান|পাঠান|কমেন্ট|শেয়ার)",
+]
+_PRIVATE = [
+    r"private", r"\bdm\b", r"direct message", r"\binbox", r"message us", r"messenger",
+    r"send us a message", r"\bpm\b", r"e-?mail us", r"ইনবক্স", r"মেসেজ", r"ম্যাসেজ",
+    r"ব্যক্তিগত", r"প্রাইভেট", r"মেসেঞ্জার",
+]
+_PUBLIC = [
+    r"\b(?:post|write|share|leave|put|drop|type|give|send|reply|comment)\b[^.?!।;]{0,40}"
+    r"(?:\bhere\b|\bbelow\b|\bunder this\b)",
+    r"\bpost (?:it|them|your|this|that)\b", r"\breply (?:here|below|with)\b",
+    r"\bcomment (?:with|below|here)\b", r"\bin the comments?\b", r"\bpublicly\b",
+    r"\bin public\b", r"\bon this (?:post|page|thread)\b",
+    r"কমেন্ট", r"মন্তব্য", r"এখানে", r"নিচে", r"পোস্টে",
+]
+_NOT_PUBLIC = [r"(?:not|n't|never|instead of|rather than|avoid)\W+(?:\w+\W+){0,3}$"]
+"""Words just before a public cue that turn it round ("please don't post it here")."""
+
+
+def _any(patterns: list[str]) -> Any:
+    return regex.compile("|".join(f"(?:{fold_text(p)})" for p in patterns),
+                         regex.IGNORECASE | regex.V1)
+
+
+_DETAILS_RE, _PRIVATE_RE, _PUBLIC_RE = _any(_ASKS_FOR_DETAILS), _any(_PRIVATE), _any(_PUBLIC)
+_NOT_PUBLIC_RE = _any(_NOT_PUBLIC)
+NO_PUBLIC_DETAILS = "no phone number or address asked for in public"
+
+
+def _said_in_public(sentence: str) -> bool:
+    for cue in _PUBLIC_RE.finditer(sentence):
+        before, after = sentence[: cue.start()], sentence[cue.end():]
+        if not _NOT_PUBLIC_RE.search(before) and not regex.match(r"\S*\s*(?:না|নয়)", after):
+            return True
+    return False
+
+
+def asks_for_details_in_public(reply: str) -> bool:
+    """Whether a reply asks for a phone number or an address where everyone can read it.
+
+    A request is private when its sentence (or the one before) moves to a private channel
+    and nothing in it says "here" or "in the comments".
+
+    >>> asks_for_details_in_public("Please post your phone number and home address below.")
+    True
+    >>> asks_for_details_in_public("Please send us a DM with your phone number.")
+    False
+    >>> asks_for_details_in_public("অনুগ্রহ করে আপনার ফোন নম্বর ও ঠিকানা কমেন্টে লিখুন।")
+    True
+    >>> asks_for_details_in_public("দয়া করে ইনবক্সে আপনার ফোন নম্বর দিন।")
+    False
+    """
+    sentences = [s for s in regex.split(r"(?<=[.!?।;\n])\s*", fold_text(reply)) if s.strip()]
+    for i, sentence in enumerate(sentences):
+        if not _DETAILS_RE.search(sentence):
+            continue
+        private = _PRIVATE_RE.search(sentence) or (i > 0 and _PRIVATE_RE.search(sentences[i - 1]))
+        if _said_in_public(sentence) or not private:
+            return True
+    return False
+
+
 def judge_reply(answer: Any) -> Feedback:
-    """All three elements of a good public reply, and no blame or argument.
+    """All three elements of a good public reply, no blame or argument, no details in public.
 
     >>> judge_reply("Sorry! Please send us a DM and we will fix it within 24 hours.").correct
     True
     >>> judge_reply("Sorry, but you should have read the receipt page. DM us, we reply "
     ...             "today.").missing
     ('no blaming or arguing with the supporter',)
+    >>> judge_reply("Sorry! Reply here with your phone number and home address, we will "
+    ...             "send the receipt today.").missing
+    ('no phone number or address asked for in public',)
     """
     found = _reply_elements(answer)
     if not isinstance(answer, str) or not answer.strip():
         return found
+    if asks_for_details_in_public(answer):
+        return Feedback(False, "Your reply asks for a phone number or an address in public, "
+                        "where every follower can read it.",
+                        "Ask for contact details only in a private message: \"please send us "
+                        "your number by DM / inbox\" (ইনবক্সে), never in the comments.",
+                        (*found.missing, NO_PUBLIC_DETAILS))
     blame = _no_blame(answer)
     if blame.correct:
         return found
@@ -229,6 +329,9 @@ _Q4_WRONG = [
     "Sorry for the trouble! We will look into it.",  # no private channel, no time
     "Sorry about that, but it's not our fault: the bank was slow. DM us and we reply today.",
     "Please DM us your details and we will reply within 24 hours.",  # no apology
+    "We're so sorry! Please write your phone number and home address in the comments and we "
+    "will send the receipt within 24 hours.",  # personal details asked for in public
+    "আমরা দুঃখিত। আপনার মোবাইল নম্বর আর বাসার ঠিকানা এখানে লিখুন, আমরা আজই রসিদ পাঠাব।",
     "",
     None,
 ]
@@ -307,18 +410,19 @@ QUESTIONS: list[Question] = [
         lesson=LESSON,
         id="q1",
         prompt="What share of Alo Reading Circle's messages (all of them, spam included) got "
-               "an answer? Give a fraction between 0 and 1.",
+               "an answer? Give a fraction between 0 and 1, to 3 decimal places.",
         judge=judge_response_rate,
-        reference=lambda: [nonprofit_response_rate(), round(nonprofit_response_rate(), 3)],
+        reference=_q1_reference,
         wrong=_q1_wrong,
     ),
     Question(
         lesson=LESSON,
         id="q2",
         prompt="How many hours did Alo Reading Circle typically take to answer a message? "
-               "Give the median over the answered messages, in hours.",
+               "Give the median over the answered messages, in hours, to 1 decimal place.",
         judge=judge_median_hours,
-        reference=lambda: [nonprofit_median_hours(), round(nonprofit_median_hours(), 1)],
+        reference=lambda: [nonprofit_median_hours(), round(nonprofit_median_hours(), 1),
+                           in_bengali_digits(round(nonprofit_median_hours(), 1))],
         wrong=_q2_wrong,
     ),
     Question(

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from smm_helpers.checks.core import Feedback, Question
-from smm_helpers.checks.judges import choice, number, text_elements
+from smm_helpers.checks.judges import choice, in_bengali_digits, number, text_elements
 
 LESSON = "10-analytics-and-reporting"
 
@@ -81,6 +81,7 @@ def _q1_mistakes() -> dict[str, float]:
 
 def _near(key: str) -> Any:
     return lambda value: math.isclose(value, _q1_mistakes()[key], rel_tol=0.01)
+
 
 
 @cache
@@ -193,9 +194,12 @@ QUESTIONS = [
         lesson=LESSON,
         id="q1",
         prompt=("What was the engagement rate by reach of Alo Reading Circle's Instagram "
-                "posts over the whole year? Give it as a fraction, e.g. 0.05 for 5%."),
+                "posts over the whole year? Give it as a fraction to 4 decimal places, "
+                "e.g. 0.0512 for 5.12%."),
         judge=number(
             q1_expected,
+            places=4,
+            read_text=True,
             what="a fraction between 0 and 1",
             mistakes=[
                 (_near("mean_of_rates"),
@@ -209,7 +213,8 @@ QUESTIONS = [
             hint="Keep only the client's Instagram posts, then divide total engagements by "
                  "total reach.",
         ),
-        reference=lambda: [q1_expected()],
+        reference=lambda: [q1_expected(), round(q1_expected(), 4), str(round(q1_expected(), 4)),
+                           in_bengali_digits(round(q1_expected(), 4))],
         wrong=lambda: [*_q1_mistakes().values(), q1_expected() * 100, 0.5],
     ),
     Question(
