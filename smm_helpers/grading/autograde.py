@@ -556,19 +556,14 @@ def _hand_grades_kept(course: Course, assignment: str, learner: str,
 def _record_submission(course: Course, assignment: str, learner: str) -> None:
     """A learner who handed in a notebook (even a broken or misnamed one) has a submission in
     the gradebook, with its time, so exports show 0 points, not "missing"."""
-    from nbgrader.utils import parse_utc
-
-    from smm_helpers.grading import safe_files
+    from smm_helpers.grading.collect import stated_time
 
     folder = course.path("submitted") / learner / assignment
     if not folder.is_dir() or not any(name.endswith(".ipynb") for _, _, names in
                                       os.walk(folder) for name in names):
         return  # no notebook at all: "missing", not a submission that earned 0
-    try:
-        text = safe_files.read_file(folder / "timestamp.txt", 4096).decode("utf-8").strip()
-        stamp = {"timestamp": parse_utc(text)} if text else {}
-    except (OSError, UnicodeDecodeError, ValueError, safe_files.Refused):
-        stamp = {}
+    stated = stated_time(folder)
+    stamp = {"timestamp": stated} if stated is not None else {}
     graded = course.path("autograded") / learner / assignment
     with course.gradebook() as gb, warnings.catch_warnings():
         # nbgrader 0.9 trips SQLAlchemy's autoflush warning on every new submission

@@ -118,7 +118,7 @@ def timestamp_text(time: dt.datetime) -> str:
     return time.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
 
 
-def _timestamp(folder: Path) -> dt.datetime | None:
+def stated_time(folder: Path) -> dt.datetime | None:
     """The time in ``folder/timestamp.txt``, naive UTC as nbgrader's (``None`` if none)."""
     from nbgrader.utils import parse_utc
 
@@ -140,7 +140,7 @@ def submission_time(folder: Path) -> dt.datetime | None:
     ...     print(submission_time(Path(tmp)))
     2026-09-20 17:59:00+00:00
     """
-    stamp = _timestamp(folder)
+    stamp = stated_time(folder)
     if stamp is not None:
         return stamp.replace(tzinfo=dt.UTC)
     times = []
@@ -277,7 +277,7 @@ def owner_checked_collect(refused: Collection[str], report: LeftOutReport | None
                 folder_limit=folder_limit,
                 skip=safe_files.skip_names(folders.ignore, folders.include))
             name = os.path.basename(src)
-            if os.path.isdir(dest) and (name in told or _timestamp(Path(dest)) is None):
+            if os.path.isdir(dest) and (name in told or stated_time(Path(dest)) is None):
                 from nbgrader.utils import parse_utc
 
                 parts = name.rsplit("+", 3)
@@ -330,7 +330,7 @@ collected (it stays in the exchange, unused)
 
 def _claimed(path: str, named: dt.datetime) -> dt.datetime:
     """The earliest time an exchange submission claims: its name's, or its timestamp.txt's."""
-    written = _timestamp(Path(path))
+    written = stated_time(Path(path))
     return min(named, written) if written is not None else named
 
 

@@ -49,11 +49,10 @@ from smm_helpers.grading.problems import printable
 from smm_helpers.grading.roster import (
     OPTIONAL_COLUMNS,
     ROSTER_COLUMNS,
-    every_row,
     examine_roster,
     hub_account_problem,
 )
-from smm_helpers.grading.tables import decode
+from smm_helpers.grading.tables import decode, every_row
 from smm_helpers.grading.validate import Check, structure_checks
 
 Echo = Callable[[str], None]

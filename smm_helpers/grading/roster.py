@@ -29,7 +29,12 @@ from pathlib import Path
 
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.grading.problems import printable
-from smm_helpers.grading.tables import Row, column_name, decode, parse_table, sniff_delimiter
+from smm_helpers.grading.tables import (
+    column_name,
+    decode,
+    every_row,
+    sniff_delimiter,
+)
 
 ROSTER_COLUMNS = ("id", "first_name", "last_name", "email")
 """The columns every roster has."""
@@ -73,35 +78,6 @@ class RosterReading:
 def _quoted(value: str) -> str:
     """A value from the file, quoted and with its control characters escaped."""
     return f"'{printable(value)}'"
-
-
-def every_row(text: str, columns: tuple[str, ...], *, optional: tuple[str, ...] = (),
-              file: str, what: str, extra: bool = False) -> tuple[list[Row], list[DataError]]:
-    """:func:`~smm_helpers.grading.tables.parse_table`, going on past rows it cannot read.
-
-    A row with more values than the header is a problem of its own; the other rows are
-    still read (``parse_table`` stops at the first).  A problem with the header stops
-    everything: no row can be read without it.
-
-    >>> rows, problems = every_row("a,b\\n1,2,3\\n4,5\\n6,7,8\\n", ("a", "b"), file="t.csv",
-    ...                            what="table")
-    >>> [row.line for row in rows], [problem.line for problem in problems]
-    ([3], [2, 4])
-    """
-    lines = text.split("\n")  # as csv counts lines (StringIO splits at \n only)
-    problems: list[DataError] = []
-    while True:
-        try:
-            rows = parse_table("\n".join(lines), columns, optional=optional, file=file,
-                               what=what, extra=extra)
-        except DataError as error:
-            problems.append(error)
-            line = error.line or 1
-            if line <= 1 or line > len(lines) or not lines[line - 1].strip():
-                return [], problems  # the header, or a row that cannot be set aside
-            lines[line - 1] = ""  # a blank line is skipped, and the line numbers stay
-            continue
-        return rows, problems
 
 
 def ignored_columns(text: str) -> list[str]:

@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from smm_helpers.errors import DataError
 
@@ -119,15 +120,62 @@ def parse_table(text: str, columns: tuple[str, ...], *, optional: tuple[str, ...
 
     Other columns are an error unless ``extra`` (then they are kept too).  A row with more
     values than the header is an error naming its line; a shorter row gets empty values.
-    Blank lines are skipped.  ``what`` names the table in errors ("roster").
+    Blank lines are skipped.  ``what`` names the table in errors ("roster").  The first
+    problem is raised (:func:`every_row` collects them all).
+    """
+    rows, problems = every_row(text, columns, optional=optional, file=file, what=what,
+                               extra=extra)
+    if problems:
+        raise problems[0]
+    return rows
+
+
+def every_row(text: str, columns: tuple[str, ...], *, optional: tuple[str, ...] = (),
+              file: str, what: str, extra: bool = False) -> tuple[list[Row], list[DataError]]:
+    """:func:`parse_table`, going on past the rows it cannot read: the rows it could read,
+    and every problem.  A problem with the header stops everything: no row can be read
+    without it.
+
+    >>> rows, problems = every_row("a,b\\n1,2,3\\n4,5\\n6,7,8\\n", ("a", "b"), file="t.csv",
+    ...                            what="table")
+    >>> [row.line for row in rows], [problem.line for problem in problems]
+    ([3], [2, 4])
     """
     text = text.lstrip("\ufeff")
+    try:
+        reader, header_cells, names = _header(text, columns, optional, file, what, extra)
+    except DataError as error:
+        return [], [error]
+    delimiter = reader.dialect.delimiter
+    rows: list[Row] = []
+    problems: list[DataError] = []
+    for cells in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(names):
+            problems.append(DataError(
+                f"this row has {len(cells)} values but the header has {len(names)} columns",
+                file=file, line=line, fix="give one value per column: " + ",".join(
+                    header_cells) + (" (quote a value that contains a comma)"
+                                     if delimiter == "," else "")))
+            continue
+        values = dict.fromkeys((name for name in names if name), "")
+        values.update({name: unicodedata.normalize("NFC", cell).strip()
+                       for name, cell in zip(names, cells, strict=False) if name})
+        rows.append(Row(line, values))
+    return rows, problems
+
+
+def _header(text: str, columns: tuple[str, ...], optional: tuple[str, ...], file: str,
+            what: str, extra: bool) -> tuple[Any, list[str], list[str]]:
+    """A CSV reader past the header line, the header's cells and their column names; a
+    header without the columns, with one twice or (unless ``extra``) with another raises."""
     first = text.splitlines()[0] if text.strip() else ""
     if not first.strip():
         raise DataError(f"the {what} is empty", file=file, line=1,
                         fix="make the first line " + ",".join(columns))
-    delimiter = sniff_delimiter(first, columns + optional)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(first, columns + optional))
     header_cells = next(reader)
     names = [column_name(c) for c in header_cells]
     shown = ", ".join(n or "(empty)" for n in names)
@@ -150,23 +198,7 @@ def parse_table(text: str, columns: tuple[str, ...], *, optional: tuple[str, ...
                             file=file, line=1, column=name,
                             fix="remove it, or rename it to one of: " +
                                 ", ".join(columns + optional))
-    rows: list[Row] = []
-    for cells in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(names):
-            raise DataError(f"this row has {len(cells)} values but the header has "
-                            f"{len(names)} columns", file=file, line=line,
-                            fix="give one value per column: " + ",".join(header_cells) +
-                                (" (quote a value that contains a comma)" if delimiter == ","
-                                 else ""))
-        values = {name: unicodedata.normalize("NFC", cell).strip()
-                  for name, cell in zip(names, cells, strict=False) if name}
-        for name in names:
-            values.setdefault(name, "") if name else None
-        rows.append(Row(line, values))
-    return rows
+    return reader, header_cells, names
 
 
 def read_table(path: Path, columns: tuple[str, ...], *, optional: tuple[str, ...] = (),
