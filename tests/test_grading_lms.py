@@ -197,6 +197,23 @@ def test_moodle_names_match_in_either_order_with_accents_and_group_prefixes(cour
 # ------------------------------------------------------------------------------- names
 
 
+def test_two_lms_users_named_like_one_learner_are_not_guessed_between(course, tmp_path):
+    """An LMS lets people change their own name: a second user posing as a classmate must
+    not replace the classmate's submission (without lms_id, neither is collected)."""
+    from smm_helpers.grading.collect import collect_from_folder
+
+    members = moodle([Upload(*TANVIR, 21, "partial", at("2026-09-20 10:00")),
+                      Upload(*TANVIR, 22, "all-wrong", at("2026-09-20 11:00")),
+                      Upload(*NUSRAT, 23, "all-correct", at("2026-09-20 10:00"))])
+    report = collect_from_folder(course, A, unpack(tmp_path / "m", members), echo=quiet)
+    assert report.collected == ["sample-all-correct"]
+    [problem] = report.problems
+    assert (problem.kind, problem.learner) == ("unknown learner", "sample-partial")
+    assert "21 'Tanvir Hossain', 22 'Tanvir Hossain'" in problem.message
+    assert "lms_id" in problem.message
+    assert not submitted(course, "sample-partial").exists()
+
+
 def test_a_near_miss_gets_did_you_mean_and_stays_where_it_is(course, tmp_path):
     from smm_helpers.grading.collect import collect_from_folder
 

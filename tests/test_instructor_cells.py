@@ -317,3 +317,4 @@ def test_a_broken_notebook_is_rebuilt_without_crashing(broken: Any) -> None:
     assert [g for g in _ids(rebuilt) if g] == WANTED
     assert {kind for kind, _ in rebuilt.findings} == {"tampered tests"}
     assert len(rebuilt.findings) == 4  # the three tests and the setup cell are missing
+

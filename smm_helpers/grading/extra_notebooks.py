@@ -36,6 +36,9 @@ from smm_helpers.grading.instructor_cells import (
 from smm_helpers.grading.problems import Problem
 
 CHECKPOINTS = ".ipynb_checkpoints"
+READ_AT_MOST = 10
+"""Extra notebooks read and named one by one; any more are counted in one problem (a
+submission of thousands of notebooks costs one line, not thousands of reads)."""
 
 
 def other_notebooks(folder: Path, expected: list[str]) -> list[str]:
@@ -95,6 +98,11 @@ def extra_notebook_problems(folder: Path, expected: list[str], learner: str,
     if not others:
         return []
     problems = []
+    if len(others) > READ_AT_MOST:
+        problems.append(Problem("extra notebook", assignment, f"the submission also holds "
+                                f"{len(others) - READ_AT_MOST} more notebooks than those named "
+                                "here, none of them graded", learner))
+        others = others[:READ_AT_MOST]
     blank = {name for name in expected if name in plans and (folder / f"{name}.ipynb").is_file()
              and answers_changed(read(folder / f"{name}.ipynb"), plans[name]) == 0}
     for other in others:

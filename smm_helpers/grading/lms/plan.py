@@ -153,6 +153,13 @@ def plan_collect(download: Download, roster: RosterIndex, notebooks: Collection[
         elif learner is not None:
             uploads.setdefault(learner, {}).setdefault(entry.collected, []).append(
                 Upload(file, entry))
+    for learner, users in _named_by_several(found).items():
+        uploads.pop(learner, None)  # whichever is theirs, the other would replace it
+        problem("unknown learner", f"{len(users)} {users[0].lms} users ("
+                + ", ".join(f"{u.lms_id} '{u.name}'" for u in users) + f") are all named like "
+                f"{learner}, so none of their files was collected (they stay where they are): "
+                f"an LMS lets people change their own name — add {learner}'s {users[0].lms} id "
+                "as lms_id in the roster, then collect again", learner)
     for where, who in _missing(download, depth, ids, notebooks, roster):
         if who not in uploads:
             problem("missing", f"the folder {where} has no notebook", who)
@@ -177,6 +184,24 @@ def plan_collect(download: Download, roster: RosterIndex, notebooks: Collection[
                           "made, not when each was handed in; check the times before trusting "
                           "what they say about lateness")
     return plan
+
+
+def _named_by_several(found: dict[Claim, Found]) -> dict[str, list[Claim]]:
+    """Roster learners matched by *name* from more than one LMS user id: an LMS lets people
+    edit their own name, so one of them may be posing as the other.
+
+    >>> from smm_helpers.grading.course import Learner
+    >>> amina = Learner("ar1001", "Amina", "Rahman", "a@x")
+    >>> sorted(_named_by_several({Claim("Moodle", "Amina Rahman", "8003"): Found(amina, "name"),
+    ...                           Claim("Moodle", "Amina Rahman", "8009"): Found(amina, "name")}))
+    ['ar1001']
+    """
+    users: dict[str, dict[str, Claim]] = {}
+    for claim, match in found.items():
+        if match.learner is not None and match.how == "name" and claim.lms_id:
+            users.setdefault(match.learner.id, {})[claim.lms_id] = claim
+    return {learner: sorted(by_id.values(), key=lambda c: c.lms_id)
+            for learner, by_id in users.items() if len(by_id) > 1}
 
 
 def _whose_unknown(where: str, file: DownloadFile, notebooks: Collection[str]) -> str:
