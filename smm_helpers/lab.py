@@ -225,8 +225,10 @@ def find_course_dir(course_dir: str | Path | None = None) -> Path:
     nbgrader habit, ``cd course``), then ``./course``, then the clone's ``course/`` next to
     ``lessons/``.  The folder must hold ``nbgrader_config.py``.
     """
+    from smm_helpers.grading.course import places_to_look
+
     candidates = ([Path(course_dir).expanduser()] if course_dir is not None
-                  else [Path.cwd(), Path.cwd() / "course", COURSE_DIR])
+                  else [*places_to_look(), COURSE_DIR])
     for folder in candidates:
         if (folder / "nbgrader_config.py").is_file():
             return folder.resolve()

@@ -154,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
         from smm_helpers.grading.feedback import feedback
 
         pages = feedback(course, args.assignment, learners=args.learner, release=args.release)
-        return 1 if getattr(pages, "withheld", None) else 0
+        return 0 if pages.ok else 1  # a page withheld, or one not generated or released
     elif args.command == "grades":
         from smm_helpers.grading.grades import export_grades
 

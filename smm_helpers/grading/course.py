@@ -257,6 +257,13 @@ def open_course(folder: str | Path = DEFAULT_COURSE,
                   exchange_dir=exchange, db_url=db_url)
 
 
+def places_to_look() -> tuple[Path, Path]:
+    """Where a command looks for the course folder when not told: the current folder
+    (nbgrader's habit, ``cd course``), then its ``course/`` (a clone of the repository)."""
+    here = Path.cwd()
+    return here, here / DEFAULT_COURSE
+
+
 def find_course(given: Path | None = None) -> Path:
     """The course folder a command works on.
 
@@ -269,11 +276,10 @@ def find_course(given: Path | None = None) -> Path:
     """
     if given is not None:
         return given
-    here = Path.cwd()
-    for folder in (here, here / DEFAULT_COURSE):
+    here, below = places_to_look()
+    for folder in (here, below):
         if (folder / CONFIG).is_file():
             return folder
-    raise InputError(f"no course folder here: neither {here} nor {here / DEFAULT_COURSE} "
-                     f"holds {CONFIG}",
+    raise InputError(f"no course folder here: neither {here} nor {below} holds {CONFIG}",
                      fix="cd into your course folder, pass --course DIR, or make one with "
                          "smm-course init DIR")
