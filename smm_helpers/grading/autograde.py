@@ -46,8 +46,6 @@ class GradeRow:
     """``bubblewrap``, or ``none`` with the reason (then the summary warns)."""
     pending: float = 0.0
     """Points of cells still waiting for a hand grade (not in ``score`` until graded)."""
-    penalty: float = 0.0
-    """Points nbgrader's late penalty took off (``score`` is after it)."""
     score_text: str = ""
     """The score in words, from :meth:`smm_helpers.grading.scores.Result.text`."""
 
@@ -511,7 +509,7 @@ def grade_submission(course: Course, assignment: str, learner: str,
         problems.append(_late(result, assignment, learner))
     return GradeRow(learner, assignment, result.final, result.max_score, _unique(problems),
                     time.perf_counter() - start, sandbox, pending=result.pending,
-                    penalty=result.taken_off, score_text=result.text())
+                    score_text=result.text())
 
 
 def _late(result: scores.Result, assignment: str, learner: str) -> Problem:
