@@ -8,7 +8,7 @@ as fast as possible.  This module is the toolbox for that job.
 model: every decision lists the cues that fired, so a learner can read *why* a message
 was called a complaint and argue with it.
 
-* English sentiment comes from VADER (``vaderSentiment`` 3.3.2, MIT; facts §2.8),
+* English sentiment comes from VADER (``vaderSentiment`` 3.3.2, MIT; sources.md#vader-sentiment),
   created on first use and cached.
 * Bengali cues come from a small hand-written lexicon shipped with the package
   (``smm_helpers/data/bn_lexicon.csv``: positive, negative, question, complaint, spam,
@@ -308,8 +308,8 @@ _EN_RULES: dict[str, list[tuple[regex.Pattern[str], float, str]]] = {
          1.5, "a greeting for a day or festival"),
     ],
     "spam": [
-        (regex.compile(r"\b(?:earn|income|make money|cash|loans?|invest\w*|crypto\w*|bitcoin|"
-                       r"forex|double your money|trading)\b|\$\s?\d"),
+        (regex.compile(r"\b(?:earn|income|make money|cash(?! on delivery)|loans?|invest\w*|"
+                       r"crypto\w*|bitcoin|forex|double your money|trading)\b|\$\s?\d"),
          1.5, "money-making offer"),
         (regex.compile(r"\b(?:free|giveaway|win|won|winner|prize|claim|congratulations|"
                        r"gift cards?|selected)\b"),
@@ -969,7 +969,8 @@ def _hours_between(start: pd.Series, end: pd.Series,
     if business_hours is None:
         return ((end - start).dt.total_seconds() / 3600).to_numpy()
     first, last = business_hours
-    weekmask = "1111001"  # Mon–Thu and Sun work; Bangladesh's weekend is Fri–Sat (facts §3)
+    # Mon–Thu and Sun work; Bangladesh's weekend is Fri–Sat (sources.md#bd-weekend)
+    weekmask = "1111001"
     return (_business_clock(end, first, last, weekmask)
             - _business_clock(start, first, last, weekmask))
 

@@ -1,7 +1,7 @@
 """Every figure the synthetic course data is calibrated on, each with its source.
 
-The sources are collected in the project's ``reference/facts.md`` (section 2); the short
-name of each source is given next to each figure.  Figures marked UNCERTAIN are weakly
+Each figure names its source next to it, as an anchor on the course's sources page
+(``lessons/sources.md``, e.g. sources.md#rival-iq-benchmarks).  Figures marked UNCERTAIN are weakly
 sourced; figures marked ILLUSTRATIVE are SMM Lab's own choice, made to keep the data
 plausible and teachable, and are not measurements of anything.
 
@@ -22,11 +22,11 @@ from smm_helpers.schema import FORMATS, PLATFORMS
 # --------------------------------------------------------------------------------------
 ENGAGEMENT_PER_FOLLOWER: dict[str, float] = {
     # Rival IQ Social Media Industry Benchmark Report 2023 (2022 data), all-industry median:
-    # Facebook 0.060%, Instagram 0.47%, X/Twitter 0.035% (WARC; contentgrip; teknojava).
+    # Facebook 0.060%, Instagram 0.47%, X/Twitter 0.035% (sources.md#rival-iq-benchmarks).
     "facebook": 0.0006,
     "instagram": 0.0047,
     "x": 0.00035,
-    # TikTok: Rival IQ 2023 report 5.69% and 2024 report 2.63% (smk.co; ez-appz.com).
+    # TikTok: Rival IQ 2023 report 5.69% and 2024 report 2.63% (sources.md#rival-iq-benchmarks).
     # The two reports disagree, so SMM Lab uses their geometric mean, sqrt(2.63 * 5.69) = 3.87%.
     "tiktok": round(math.sqrt(0.0263 * 0.0569), 4),
     # LinkedIn is measured by impressions, not followers: the generator draws LinkedIn
@@ -34,13 +34,14 @@ ENGAGEMENT_PER_FOLLOWER: dict[str, float] = {
     # follows from it (3.16% of impressions at about a quarter of followers reached);
     # for comparison only, ILLUSTRATIVE.
     "linkedin": 0.011,
-    # YouTube: no sourced median in facts.md.  ILLUSTRATIVE (UNCERTAIN).
+    # YouTube: no sourced median.  ILLUSTRATIVE (UNCERTAIN).
     "youtube": 0.01,
 }
 """Median engagements per post ÷ followers (``schema.ENGAGEMENT_COLUMNS``) by platform."""
 
 ENGAGEMENT_PER_IMPRESSION: dict[str, float] = {
-    # SociaVault 2026 vendor study: LinkedIn median engagement by impressions 3.16%
+    # SociaVault 2026 vendor study (sources.md#sociavault-2026): LinkedIn median engagement
+    # by impressions 3.16%
     # (UNCERTAIN; LinkedIn is usually reported by impressions: sproutsocial.com, socialstatus.io).
     "linkedin": 0.0316,
 }
@@ -49,7 +50,8 @@ ENGAGEMENT_PER_IMPRESSION: dict[str, float] = {
 SIZE_ELASTICITY = 0.25
 """β in ER ∝ followers^-β: engagement rate falls as the audience grows.
 
-SociaVault 2026 (UNCERTAIN): LinkedIn median ER by impressions runs from 5.42% for nano
+SociaVault 2026 (sources.md#sociavault-2026, UNCERTAIN): LinkedIn median ER by impressions
+runs from 5.42% for nano
 accounts to 1.08% for mega accounts, a factor of 5 over roughly three decades of audience
 size: log(5.42 / 1.08) / log(1000) ≈ 0.23.  Rounded to 0.25 (ILLUSTRATIVE).
 """
@@ -58,8 +60,9 @@ size: log(5.42 / 1.08) / log(1000) ≈ 0.23.  Rounded to 0.25 (ILLUSTRATIVE).
 # Reach
 # --------------------------------------------------------------------------------------
 ORGANIC_REACH_PER_FOLLOWER: dict[str, float] = {
-    # M+R Benchmarks 2020 (2019 data): an organic Facebook post reached about 4% of fans
-    # (thenonprofittimes.com).
+    # M+R Benchmarks 2020 (2019 data, sources.md#mr-benchmarks-2020): an organic Facebook
+    # post reached about 4% of fans
+    # (sources.md#mr-benchmarks-2020).
     "facebook": 0.04,
     # The rest are ILLUSTRATIVE (UNCERTAIN): chosen so that engagement ÷ reach stays at a
     # few percent, as vendor reports describe.
@@ -75,7 +78,7 @@ NON_FOLLOWER_REACH_SHARE = 0.28
 """Share of the people reached who are not followers (earned reach).
 
 M+R Benchmarks 2020: 28% of the people a nonprofit post reached were not followers
-(thenonprofittimes.com).  Used for the nonprofit's extra reach through shares.
+(sources.md#mr-benchmarks-2020).  Used for the nonprofit's extra reach through shares.
 """
 
 IMPRESSIONS_PER_REACH = (1.1, 1.6)
@@ -85,11 +88,12 @@ IMPRESSIONS_PER_REACH = (1.1, 1.6)
 # Posting frequency (posts per week per platform)
 # --------------------------------------------------------------------------------------
 POSTS_PER_WEEK: dict[str, float] = {
-    # Rival IQ 2023 (2022 data): Facebook 5.04, Instagram 4.5, X 3.9 posts/week (teknojava).
+    # Rival IQ 2023 (2022 data): Facebook 5.04, Instagram 4.5, X 3.9 posts/week
+    # (sources.md#rival-iq-benchmarks).
     "facebook": 5.04,
     "instagram": 4.5,
     "x": 3.9,
-    # Buffer/SumAll (older): LinkedIn 1 post per weekday.
+    # Buffer/SumAll (older): LinkedIn 1 post per weekday (sources.md#posting-frequency).
     "linkedin": 5.0,
     # YouTube and TikTok: ILLUSTRATIVE (no sourced figure).
     "youtube": 1.0,
@@ -102,16 +106,18 @@ POSTS_PER_WEEK: dict[str, float] = {
 # --------------------------------------------------------------------------------------
 MONTHLY_NET_GROWTH = 0.026
 """M+R/NTEN eNonprofit Benchmarks 2013: Facebook audiences grew 2.6% a month
-(thenonprofittimes.com; miratelinc.com)."""
+(sources.md#mr-nten-2013)."""
 
 YEARLY_CHURN = 0.24
-"""M+R 2010: fan churn 24% a year (m4id.fi).  Gross losses; gains are net growth + churn."""
+"""M+R 2010: fan churn 24% a year (sources.md#mr-benchmarks-2010).  Gross losses; gains are
+net growth + churn."""
 
 # --------------------------------------------------------------------------------------
 # Virality by format (Facebook, nonprofits)
 # --------------------------------------------------------------------------------------
 FACEBOOK_VIRALITY_BY_FORMAT: dict[str, float] = {
-    # M+R/NTEN eNonprofit Benchmarks 2013: Facebook "virality" averaged 1.4%;
+    # M+R/NTEN eNonprofit Benchmarks 2013 (sources.md#mr-nten-2013): Facebook "virality"
+    # averaged 1.4%;
     # photos 3.3%, video 1.6%, links 1.2%, status 1.3%.
     "image": 0.033,
     "video": 0.016,
@@ -127,18 +133,20 @@ SMALL_ORG_VIRALITY_BOOST = 2.4 / 1.2
 # Paid media (BDT).  Bangladesh figures are anecdotal: UNCERTAIN, ILLUSTRATIVE.
 # --------------------------------------------------------------------------------------
 CPM_MEDIAN_BDT = 40.0
-"""Median cost per 1,000 impressions in Bangladesh, BDT.  facts.md §2.4 suggestion from
-imbdagency.com (CPM ≈ 25–50 BDT) and socialeum.com (≈ 30 BDT).  UNCERTAIN, ILLUSTRATIVE."""
+"""Median cost per 1,000 impressions in Bangladesh, BDT, from Bangladeshi agency pages
+(CPM ≈ 25–50 BDT and ≈ 30 BDT; sources.md#bd-boosting-anecdotes).  UNCERTAIN, ILLUSTRATIVE."""
 
 CPC_MEDIAN_BDT = 5.0
-"""Median cost per click in Bangladesh, BDT.  imbdagency.com (CPC ≈ 1.7–6 BDT).
+"""Median cost per click in Bangladesh, BDT.  A Bangladeshi agency page (CPC ≈ 1.7–6 BDT;
+sources.md#bd-boosting-anecdotes).
 UNCERTAIN, ILLUSTRATIVE."""
 
 COST_SIGMA = 0.35
 """Spread (log scale) of the lognormal CPM and CPC.  ILLUSTRATIVE."""
 
 CPM_PLATFORM_FACTOR: dict[str, float] = {
-    # Prooflytics 2026 CPM ranges (USD): Meta 6–15, TikTok 10–20, LinkedIn 30–60,
+    # Prooflytics 2026 CPM ranges (USD; sources.md#paid-media-ranges-2026): Meta 6–15,
+    # TikTok 10–20, LinkedIn 30–60,
     # YouTube in-stream 5–15; midpoints relative to Meta's 10.5.  X: ILLUSTRATIVE.
     "facebook": 1.0,
     "instagram": 1.0,
@@ -150,7 +158,8 @@ CPM_PLATFORM_FACTOR: dict[str, float] = {
 """How much dearer a thousand impressions are on each platform than on Meta."""
 
 CONVERSION_RATE: dict[str, float] = {
-    # WordStream 2017 Facebook benchmarks: conversion rate 9.21% (goodtoseo.com) for leads.
+    # WordStream 2017 Facebook benchmarks: conversion rate 9.21% for leads
+    # (sources.md#wordstream-facebook-2017).
     "leads": 0.0921,
     # The rest ILLUSTRATIVE.
     "donations": 0.03,
@@ -169,24 +178,77 @@ CONVERSION_VALUE_MEDIAN_BDT: dict[str, float] = {
 """Median money a conversion brings in, BDT; other objectives bring in no money."""
 
 USD_TO_BDT = 120.0
-"""ILLUSTRATIVE exchange rate (not in facts.md; UNCERTAIN), used to turn the US$1/day boosting
-minimum (facts.md §2.4, anecdotal) into taka."""
+"""ILLUSTRATIVE exchange rate (no source; UNCERTAIN), used to turn the US$1/day boosting
+minimum (sources.md#bd-boosting-anecdotes, anecdotal) into taka."""
 
 MIN_DAILY_BOOST_BDT = 1.0 * USD_TO_BDT
-"""Meta's US$1/day minimum boost (facts.md §2.4, Bangladeshi agency pages; UNCERTAIN)."""
+"""Meta's US$1/day minimum boost (sources.md#bd-boosting-anecdotes, Bangladeshi agency
+pages; UNCERTAIN)."""
+
+BANGLISH_SHARE = 1 / 3
+"""Share of the Bengali-language inbox messages typed in Latin letters (*Banglish*, e.g.
+"apu cushion cover ta ki blue e pawa jabe?").  Bangladeshis often type Bengali this way
+on phones; SMM Lab found no measured share, so a third is ILLUSTRATIVE.  Captions, which
+the clients write with care, stay in Bengali script."""
+
+TYPO_SHARE = 0.35
+"""Share of Latin-script inbox messages with typing slips (``captions.TYPOS``); a further
+``LOWERCASE_SHARE`` are typed all in lower case.  ILLUSTRATIVE."""
+
+LOWERCASE_SHARE = 0.2
+"""Share of Latin-script inbox messages typed all in lower case.  ILLUSTRATIVE."""
 
 BOOSTED_SHARE = 0.08
 """Share of posts that are boosted.  ILLUSTRATIVE."""
 
 # --------------------------------------------------------------------------------------
-# Time: the Dhaka working week (Sun–Thu), the Friday–Saturday weekend
+# Time: the Dhaka working week (Sun–Thu), the Friday–Saturday weekend (sources.md#bd-weekend)
 # --------------------------------------------------------------------------------------
-WEEKDAY_EFFECT: tuple[float, ...] = (1.10, 1.15, 1.15, 1.10, 0.95, 0.70, 0.75)
+WEEKEND: tuple[int, int] = (4, 5)
+"""Bangladesh's weekend, Friday and Saturday (Monday=0, pandas order; sources.md#bd-weekend:
+``holidays.BD().weekend == {4, 5}``).  Sunday is a working day.  The one place the generator
+learns the weekend from: ``WEEKDAY_EFFECT``, ``WEEKDAY_POSTING`` and the inbox's office days
+are all built from it."""
+
+WORKING_DAYS: tuple[int, ...] = tuple(
+    (WEEKEND[-1] + 1 + i) % 7 for i in range(7 - len(WEEKEND))
+)
+"""The working week in order, first day after the weekend first: Sunday … Thursday."""
+
+_WORKING_WEEK_ENGAGEMENT = (1.10, 1.15, 1.15, 1.10, 1.00)
+_WEEKEND_ENGAGEMENT = (0.65, 0.70)
+_WORKING_WEEK_POSTING = (1.0, 1.0, 1.0, 1.0, 1.0)
+_WEEKEND_POSTING = (0.45, 0.6)
+
+
+def _by_weekday(working: tuple[float, ...], weekend: tuple[float, ...]) -> tuple[float, ...]:
+    """Seven values, Monday=0 … Sunday=6, from one value per working day (in
+    ``WORKING_DAYS`` order) and one per weekend day (in ``WEEKEND`` order)."""
+    values = dict(zip(WORKING_DAYS, working, strict=True))
+    values.update(zip(WEEKEND, weekend, strict=True))
+    return tuple(values[day] for day in range(7))
+
+
+WEEKDAY_EFFECT: tuple[float, ...] = _by_weekday(_WORKING_WEEK_ENGAGEMENT, _WEEKEND_ENGAGEMENT)
 """Engagement multiplier by weekday, Monday=0 … Sunday=6 (pandas order).
 
-Sprout Social "Best times to post" 2021 (impactplus.com; m-2-t.com): weekdays before 2 pm
-engage best and weekends are weakest.  Shifted to Bangladesh's Friday–Saturday weekend
-(``holidays.BD().weekend == {4, 5}``); Sunday is a working day.  Sizes ILLUSTRATIVE.
+Sprout Social "Best times to post" 2021 (sources.md#sprout-best-times-2021): weekdays
+before 2 pm engage best and weekends are weakest.  Shifted to Bangladesh's Friday–Saturday
+weekend (``WEEKEND``, sources.md#bd-weekend): Friday and Saturday are the weak days, Sunday
+is a working day like Monday.  Sizes ILLUSTRATIVE.
+
+>>> [round(WEEKDAY_EFFECT[day], 2) for day in WEEKEND]  # Friday, Saturday
+[0.65, 0.7]
+>>> min(range(7), key=WEEKDAY_EFFECT.__getitem__)  # 4 = Friday
+4
+"""
+
+WEEKDAY_POSTING: tuple[float, ...] = _by_weekday(_WORKING_WEEK_POSTING, _WEEKEND_POSTING)
+"""How many posts go out on each weekday, relative to a working day (Monday=0 … Sunday=6):
+the clients' people post less on their Friday–Saturday weekend.  ILLUSTRATIVE.
+
+>>> WEEKDAY_POSTING
+(1.0, 1.0, 1.0, 1.0, 0.45, 0.6, 1.0)
 """
 
 HOUR_EFFECT: tuple[float, ...] = (
@@ -197,7 +259,7 @@ HOUR_EFFECT: tuple[float, ...] = (
 smaller evening peak, after Sprout Social's weekday-before-2-pm finding.  ILLUSTRATIVE."""
 
 SPECIAL_DAYS: dict[tuple[int, int], str] = {
-    # facts.md §3.1 (holidays 0.109, checked): fixed-date days in Bangladesh.
+    # The holidays package (sources.md#holidays-package, checked): fixed-date days in Bangladesh.
     (2, 21): "International Mother Language Day",
     (3, 26): "Independence Day",
     (4, 14): "Pohela Boishakh (Bengali New Year)",
@@ -207,7 +269,7 @@ SPECIAL_DAYS: dict[tuple[int, int], str] = {
 
 SPECIAL_DAY_EFFECT = 2.2
 """Engagement multiplier on a special day.  ILLUSTRATIVE; Rival IQ reports that posts with
-holiday hashtags earn the top engagement in most industries (facts.md §2.2)."""
+holiday hashtags earn the top engagement in most industries (sources.md#rival-iq-benchmarks)."""
 
 SPECIAL_DAY_POSTING = 3.0
 """How many times more posts go out on a special day.  ILLUSTRATIVE."""

@@ -26,8 +26,11 @@ class ClientProfile:
     """One course client: who they are, what they post about, where and how often.
 
     ``posts_per_week`` and ``followers`` (at the start of the year) are given per
-    platform; ``monthly_growth`` is net follower growth per month; ``bengali_share`` is
-    the share of captions and messages written in Bengali.
+    platform (a post cross-posted to two platforms counts once on each); ``monthly_growth``
+    is net follower growth per month; ``bengali_share`` is the share of captions and
+    messages written in Bengali.  ``team`` says who runs the accounts and
+    ``hours_per_week`` how many hours they have for it; ``posting_hours`` weighs the 24
+    hours of the day (Asia/Dhaka) by how often this team publishes in them.
     """
 
     key: str
@@ -40,6 +43,9 @@ class ClientProfile:
     followers: dict[str, int]
     monthly_growth: dict[str, float]
     bengali_share: float
+    team: str
+    hours_per_week: float
+    posting_hours: tuple[float, ...]
 
     def __repr__(self) -> str:
         platforms = ", ".join(
@@ -60,6 +66,8 @@ class ClientProfile:
         return (
             f"<h4>{html.escape(self.name)} ({html.escape(self.name_bn)})</h4>"
             f"<p>{html.escape(self.about)}</p>"
+            f"<p>Who posts: {html.escape(self.team)} (about {self.hours_per_week:g} hours "
+            "a week).</p>"
             f"<p>Content pillars: {html.escape(', '.join(self.pillars))}; "
             f"{self.bengali_share:.0%} of captions in Bengali.</p>"
             "<table><tr><th>Platform</th>"
@@ -76,24 +84,32 @@ NONPROFIT = ClientProfile(
     about="a literacy charity in Dhaka running reading circles for children and adults",
     pillars=("impact stories", "volunteer calls", "fundraising", "literacy tips", "events"),
     pillar_weights=(0.28, 0.17, 0.18, 0.22, 0.15),
-    # Facebook, Instagram, X: the Rival IQ observed frequencies (calibration.POSTS_PER_WEEK);
-    # the smaller channels ILLUSTRATIVE (a small charity posts less on LinkedIn and YouTube).
-    posts_per_week={
-        "facebook": cal.POSTS_PER_WEEK["facebook"],
-        "instagram": cal.POSTS_PER_WEEK["instagram"],
-        "x": cal.POSTS_PER_WEEK["x"],
-        "linkedin": 2.0,
-        "youtube": cal.POSTS_PER_WEEK["youtube"],
-        "tiktok": 3.0,
-    },
+    # The story (ILLUSTRATIVE, and it must add up): one volunteer runs Alo's accounts in
+    # about 8 hours a week (lessons 02 and 03).  Those hours buy about three original posts
+    # a week, written, photographed and scheduled in one sitting in Meta Business Suite;
+    # each goes to Facebook and most are cross-posted to Instagram.  X gets a short version
+    # of every other post, LinkedIn a monthly note for partners and donors, TikTok an
+    # occasional reading-circle clip, YouTube a few videos a year.  About 6 posts a week
+    # in all (≈ 320 a year), well below the Rival IQ medians of 4–5 per platform
+    # (calibration.POSTS_PER_WEEK, sources.md#rival-iq-benchmarks), which describe brands
+    # with staff.
+    posts_per_week={"facebook": 3.0, "instagram": 2.0, "x": 0.5, "linkedin": 0.25,
+                    "youtube": 0.1, "tiktok": 0.25},
     # ILLUSTRATIVE audiences, at or above the Rival IQ sample floor (25k Facebook fans,
-    # 5k followers on Instagram/X/TikTok; facts.md §2.1).
+    # 5k followers on Instagram/X/TikTok; sources.md#rival-iq-benchmarks).
     followers={"facebook": 28_000, "instagram": 9_000, "x": 12_000, "linkedin": 4_000,
                "youtube": 3_000, "tiktok": 6_000},
     # Facebook: M+R 2013, +2.6%/month (calibration.MONTHLY_NET_GROWTH); others ILLUSTRATIVE.
     monthly_growth={"facebook": cal.MONTHLY_NET_GROWTH, "instagram": 0.03, "x": 0.01,
                     "linkedin": 0.02, "youtube": 0.02, "tiktok": 0.04},
     bengali_share=0.6,
+    team="one volunteer (a communications student), with photos from the circle leaders",
+    hours_per_week=8,
+    # The volunteer schedules posts at the same few times, mostly 10:00 and 20:00 (after
+    # classes), some at 13:00, with photos from the circles in the late afternoon: about
+    # 60% of Alo's posts go out at those three hours.  ILLUSTRATIVE.
+    posting_hours=(0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.05, 0.1, 0.2, 0.4, 4.5, 0.4,
+                   0.4, 1.5, 0.3, 0.3, 0.8, 0.8, 0.3, 0.5, 4.0, 0.8, 0.3, 0.1),
 )
 
 BUSINESS = ClientProfile(
@@ -116,6 +132,12 @@ BUSINESS = ClientProfile(
     monthly_growth={"facebook": 0.015, "instagram": 0.03, "x": 0.005, "linkedin": 0.01,
                     "youtube": 0.015, "tiktok": 0.05},
     bengali_share=0.45,
+    # ILLUSTRATIVE: the owner and a full-time assistant share the accounts (the assistant
+    # also answers the inbox); about 20 posts a week in all, near the Rival IQ medians.
+    team="the owner and one full-time assistant",
+    hours_per_week=25,
+    posting_hours=(0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.2, 0.5, 0.8, 1.0, 1.0, 1.0,
+                   1.0, 1.0, 1.0, 1.0, 1.0, 0.9, 0.9, 1.0, 1.0, 0.8, 0.5, 0.25),
 )
 
 CLIENT_PROFILES: dict[str, ClientProfile] = {"nonprofit": NONPROFIT, "business": BUSINESS}

@@ -3,12 +3,12 @@
 Design choices a learner may want to know:
 
 * **A year, always.** The data covers 1 January to 31 December of ``year``.  The default
-  size is what the two clients really post in a year (``calibration.POSTS_PER_WEEK``);
+  size is what the two clients really post in a year (each profile's ``posts_per_week``);
   a larger ``n_posts`` keeps the same year and the same accounts and simply posts more
   per day, so every rate (engagement per follower, reach per follower, costs) keeps its
   calibrated value.  The daily ``followers`` table therefore always has one row per day
   per account (12 accounts); the inbox grows with the posts (0.75 messages per post) and
-  so do the campaigns (one per 60 posts, at least 12).
+  so do the campaigns (one per 39 posts, at least 12: 34 in the default year).
 * **Vectorised.** Every column is drawn with numpy for all rows at once; texts come from
   small pools (``captions.py``) picked by index.
 * **Reproducible.** ``seed`` and, for a learner's own copy, ``learner_seed(learner_id)``
@@ -25,6 +25,11 @@ Stories hidden in the data for learners to find:
 5. Inbox messages that arrive on the weekend or after hours wait much longer for a reply;
    spam is mostly left unanswered.
 6. Engagement rate falls as an audience grows (ER ∝ followers^-β).
+7. The inbox reads like a real one: English, Bengali and Banglish (labelled ``bn``), with
+   greetings, typos and emoji, and a few messages a person must see at once (a parent
+   asking to take down a child's photo, a fake page taking money).
+8. The charity's volunteer posts about three times a week, mostly at the same few hours,
+   so a best-times table can only judge the slots they have tried.
 """
 
 from __future__ import annotations
@@ -37,7 +42,14 @@ import numpy as np
 import pandas as pd
 
 from smm_helpers.datasets import calibration as cal
-from smm_helpers.datasets.captions import caption_pool, message_pool, special_day_captions
+from smm_helpers.datasets.captions import (
+    MESSAGE_PARTS,
+    MESSAGE_VARIANTS,
+    TYPOS,
+    caption_pool,
+    message_parts,
+    special_day_captions,
+)
 from smm_helpers.datasets.clients import CLIENT_PROFILES
 from smm_helpers.datasets.tables import TIMESTAMP_DTYPE, CourseData, typed_table
 from smm_helpers.errors import InputError
@@ -62,13 +74,10 @@ PLATFORM_PREFIX = {"facebook": "FB", "instagram": "IG", "x": "X", "linkedin": "L
                    "youtube": "YT", "tiktok": "TT"}
 
 MESSAGES_PER_POST = 0.75
-POSTS_PER_CAMPAIGN = 60
+POSTS_PER_CAMPAIGN = 39  # 34 campaigns in the default year
 MIN_CAMPAIGNS = 12
 
 _ACCOUNTS = [(c, p) for c in CLIENTS for p in PLATFORMS]
-_POSTING_WEEKDAY = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 0.45, 0.6])  # Mon..Sun; Fri/Sat lighter
-_POSTING_HOUR = np.array([0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.2, 0.5, 0.8, 1.0, 1.0, 1.0,
-                          1.0, 1.0, 1.0, 1.0, 1.0, 0.9, 0.9, 1.0, 1.0, 0.8, 0.5, 0.25])
 _MESSAGE_HOUR = np.array([0.2, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0, 1.0,
                           1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.2, 1.3, 1.3, 1.2, 0.9, 0.5])
 _INBOX_PLATFORM = {"facebook": 1.0, "instagram": 0.8, "x": 0.3, "linkedin": 0.2,
@@ -80,6 +89,10 @@ _CATEGORY_MIX = {
 _ANSWER_CHANCE = (0.92, 0.90, 0.70, 0.15, 0.75)  # same order as MESSAGE_CATEGORIES
 _REPLY_MEDIAN_HOURS = (1.5, 1.0, 3.0, 6.0, 3.0)
 _WORK_START, _WORK_END = 9, 18  # the team answers Sun–Thu, 09:00–18:00 Dhaka time
+# from each weekday (Mon=0 … Sun=6) to the next working day: 1, except into the weekend
+_DAYS_TO_NEXT_WORKING_DAY = np.array([
+    next(step for step in range(1, 8) if (day + step) % 7 not in cal.WEEKEND) for day in range(7)
+])
 _OBJECTIVE_MIX = {
     "nonprofit": {"awareness": 0.2, "engagement": 0.15, "leads": 0.2, "donations": 0.45},
     "business": {"awareness": 0.15, "traffic": 0.2, "engagement": 0.15, "sales": 0.5},
@@ -133,7 +146,7 @@ def learner_seed(learner_id: str) -> int:
 def default_post_count(year: int = DEFAULT_YEAR) -> int:
     """How many posts the two clients publish in ``year`` at their usual frequencies.
 
-    >>> 1_500 < default_post_count() < 3_000
+    >>> 1_000 < default_post_count() < 2_000
     True
     >>> default_post_count(1900)
     Traceback (most recent call last):
@@ -155,7 +168,7 @@ def generate(
 ) -> CourseData:
     """Generate the course's four tables: posts, followers, inbox and campaigns.
 
-    ``n_posts`` defaults to a realistic year (``default_post_count(year)``, about 2,000
+    ``n_posts`` defaults to a realistic year (``default_post_count(year)``, about 1,300
     posts); any number from 1,000 to 10,000,000 works and keeps the same year (more posts
     per day).  ``learner_id`` gives a learner their own variant: the same id always gives
     the same data, on any machine.  Returns a new ``CourseData``.
@@ -341,10 +354,12 @@ def _posts(rng: np.random.Generator, calendar: _Calendar, n: int,
     client = account // len(PLATFORMS)
     platform = account % len(PLATFORMS)
 
-    day_weight = _POSTING_WEEKDAY[calendar.weekday] * np.where(
-        calendar.special >= 0, cal.SPECIAL_DAY_POSTING, 1.0)
+    # a special day gets its posts whatever the weekday (21 Feb 2025 was a Friday)
+    day_weight = np.where(calendar.special >= 0, cal.SPECIAL_DAY_POSTING,
+                          np.array(cal.WEEKDAY_POSTING)[calendar.weekday])
     day = rng.choice(calendar.n_days, size=n, p=day_weight / day_weight.sum())
-    hour = rng.choice(24, size=n, p=_POSTING_HOUR / _POSTING_HOUR.sum())
+    hour_probs = np.array([CLIENT_PROFILES[c].posting_hours for c in CLIENTS])
+    hour = _pick(rng, hour_probs, client)
     minute = rng.integers(0, 60, size=n)
     seconds = hour * 3600 + minute * 60
 
@@ -527,8 +542,8 @@ def _inbox(rng: np.random.Generator, calendar: _Calendar, m: int) -> pd.DataFram
 
     # replies: within working hours after a short delay; otherwise next working morning
     weekday = calendar.weekday[day]
-    working_day = ~np.isin(weekday, (4, 5))  # Friday, Saturday
-    days_to_next_working = np.array([1, 1, 1, 3, 2, 1, 1])  # from Mon..Sun to next Sun–Thu
+    working_day = ~np.isin(weekday, cal.WEEKEND)
+    days_to_next_working = _DAYS_TO_NEXT_WORKING_DAY[weekday]
     in_hours = working_day & (hour >= _WORK_START) & (hour < _WORK_END)
     early = working_day & (hour < _WORK_START)
     wait_days = np.where(in_hours | early, 0, days_to_next_working[weekday])
@@ -541,10 +556,7 @@ def _inbox(rng: np.random.Generator, calendar: _Calendar, m: int) -> pd.DataFram
     received = _local_times(calendar, day, seconds)
     responded = _local_times(calendar, day, reply_seconds).where(answered)
 
-    pools = [message_pool(c, cat, lang) for c in CLIENTS for cat in MESSAGE_CATEGORIES
-             for lang in LANGUAGES]
-    group = (client * len(MESSAGE_CATEGORIES) + category) * len(LANGUAGES) + language
-    text = _texts(pools, group, rng.integers(0, 1 << 30, m))
+    text = _messages(rng, client, category, language)
     ids = _ids(client, [f"{CLIENT_PREFIX[c]}-MSG-" for c in CLIENTS], _sequence_within(client))
     frame = pd.DataFrame({
         "message_id": ids,
@@ -557,6 +569,52 @@ def _inbox(rng: np.random.Generator, calendar: _Calendar, m: int) -> pd.DataFram
         "text": text,
     })
     return typed_table(frame, "inbox")
+
+
+def _messages(rng: np.random.Generator, client: np.ndarray, category: np.ndarray,
+              language: np.ndarray) -> pd.Series:
+    """Message texts composed from parts (``captions.message_parts``), with slips.
+
+    A third of the Bengali messages (``calibration.BANGLISH_SHARE``) are typed in Latin
+    letters; their ``language`` stays ``bn``.  Latin-script messages get typos and lower
+    case like a real inbox (``calibration.TYPO_SHARE``, ``LOWERCASE_SHARE``).
+    """
+    m = len(client)
+    variant = language + ((language == 1) & (rng.random(m) < cal.BANGLISH_SHARE))
+    group = (client * len(MESSAGE_CATEGORIES) + category) * len(MESSAGE_VARIANTS) + variant
+    parts = [message_parts(c, cat, v) for c in CLIENTS for cat in MESSAGE_CATEGORIES
+             for v in MESSAGE_VARIANTS]
+    text = np.full(m, "", dtype=np.dtypes.StringDType())
+    for part in MESSAGE_PARTS:
+        text = np.strings.add(text, _compose(rng, group, [p[part] for p in parts]))
+    latin = variant != 1
+    slips = latin & (rng.random(m) < cal.TYPO_SHARE)
+    for typed, slip in TYPOS:
+        rows = slips & (rng.random(m) < 0.5)
+        text[rows] = np.strings.replace(text[rows], typed, slip)
+    lower = latin & (rng.random(m) < cal.LOWERCASE_SHARE)
+    text[lower] = np.strings.lower(text[lower])
+    no_danda = (variant == 1) & (rng.random(m) < 0.25)  # many skip the last full stop (।)
+    text[no_danda] = np.strings.rstrip(text[no_danda], "।")
+    return pd.Series(np.strings.strip(text).astype(object)).astype("str")
+
+
+def _compose(rng: np.random.Generator, group: np.ndarray,
+             pools: list[tuple[tuple[str, ...], ...]]) -> np.ndarray:
+    """For each row, one text of one template of ``pools[group]``: the template first
+    (each equally likely), then one of its filled-in texts, so long templates do not crowd
+    out short ones."""
+    sizes = [len(texts) for templates in pools for texts in templates]
+    flat = np.array([text for templates in pools for texts in templates for text in texts],
+                    dtype=np.dtypes.StringDType())
+    text_start = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    n_templates = np.array([len(templates) for templates in pools], dtype=np.int64)
+    first = np.concatenate([[0], np.cumsum(n_templates)[:-1]]).astype(np.int64)
+    template = first[group] + np.floor(rng.random(len(group)) * n_templates[group]).astype(
+        np.int64)
+    index = text_start[template] + rng.integers(0, 1 << 30, len(group)) % np.array(
+        sizes, dtype=np.int64)[template]
+    return flat[index]
 
 
 # ---------------------------------------------------------------------------- campaigns

@@ -120,8 +120,17 @@ def load_followers(path: str | Path | None = None, *, client: str | None = None
 def load_inbox(path: str | Path | None = None, *, client: str | None = None) -> pd.DataFrame:
     """The inbox: messages received, and when (if ever) they were answered.
 
+    ``language`` is the language a message is written in, not its script: ``bn`` covers
+    Bengali in Bengali letters and *Banglish*, Bengali typed in Latin letters ("apu cushion
+    cover ta ki blue e pawa jabe?"), as ``community.detect_language`` decides; ``en`` is
+    English.  To find the Banglish messages, look for ``bn`` rows without Bengali letters:
+
     >>> inbox = load_inbox()
     >>> bool(inbox["responded_at"].isna().any())
+    True
+    >>> bengali_letters = inbox["text"].str.contains("[\u0980-\u09ff]")
+    >>> banglish = inbox[(inbox["language"] == "bn") & ~bengali_letters]
+    >>> 0.1 < len(banglish) / len(inbox) < 0.3
     True
     >>> load_inbox(client="ngo")
     Traceback (most recent call last):

@@ -120,7 +120,8 @@ def slot_text(answer: Any) -> str | None:
 
 
 SPROUT_INSTAGRAM = ("Tuesday", 11)
-"""Sprout Social's best Instagram time (Tue 11 am–2 pm, US Central Time; facts.md §2.5)."""
+"""Sprout Social's best Instagram time (Tue 11 am–2 pm, US Central Time;
+sources.md#sprout-best-times-2021)."""
 
 
 def _slot(pair: tuple[str, int]) -> str:
