@@ -7,12 +7,22 @@ kind of company".  This module keeps the facts about each platform in one readab
 a factor, a weight and a one-line reason, so a learner can disagree with it and change the
 weights.
 
+Two kinds of channel are kept apart (:data:`ROLES`).  *Feeds* (Facebook, Instagram, X,
+LinkedIn, YouTube, TikTok) are where you publish; they are ranked.  *Messaging* channels
+(Messenger, WhatsApp) are where people write to you; they are not feeds to post on, so they
+are never ranked, and the advice plans time for them when your goals include ``support``.
+
 Every figure is a :class:`Figure` that carries its source and a status:
 
-* ``sourced``: a published figure (see ``/work/shared/reference/facts.md``);
+* ``sourced``: a published figure (the course's sources page, ``lessons/sources.md``);
 * ``uncertain``: published but weakly sourced (taught as UNCERTAIN);
 * ``illustrative``: a made-up-but-plausible number for exercises (e.g. Bangladesh ad prices);
 * ``general knowledge``/``course estimate``: the course's own judgement, not a measurement.
+
+Two tables hold the numbers the ranking leans on most, each in one place:
+:data:`BANGLADESH_USERS` (how many people use each platform in Bangladesh, with sources;
+sources.md#datareportal-bangladesh) and :data:`WEEKLY_HOURS` (the one hours figure per
+platform that the effort factor, the focus list and every printed explanation use).
 
 >>> fb = get_platform("fb")
 >>> fb.name
@@ -21,6 +31,8 @@ Every figure is a :class:`Figure` that carries its source and a status:
 0.06 % engagements per post ÷ followers (Rival IQ median) [sourced: Rival IQ 2023 report ...]
 >>> get_platform("Twitter").id
 'x'
+>>> get_platform("WhatsApp").role
+'messaging'
 >>> rec = recommend_platforms(kind="nonprofit", goals=["donations"], location="bangladesh")
 >>> rec.ranking[0]
 'facebook'
@@ -49,12 +61,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AUDIENCE_KINDS",
+    "BANGLADESH_USERS",
     "DEFAULT_WEIGHTS",
     "FACTORS",
     "FIGURE_STATUSES",
     "GOALS",
     "LOCATIONS",
     "ORG_KINDS",
+    "ROLES",
+    "WEEKLY_HOURS",
     "Audience",
     "FactorScore",
     "Figure",
@@ -87,6 +102,10 @@ LOCATIONS: tuple[str, ...] = ("bangladesh", "bangladesh_urban", "bangladesh_rura
 AUDIENCE_KINDS: tuple[str, ...] = ("general", "professional", "mixed")
 """What kind of audience a platform gathers (LinkedIn is professional, X is mixed)."""
 
+ROLES: tuple[str, ...] = ("feed", "messaging")
+"""What a channel is for: a ``feed`` you publish on (ranked), or a ``messaging`` channel where
+people write to you (Messenger, WhatsApp: answered, never ranked as a place to post)."""
+
 FIGURE_STATUSES: tuple[str, ...] = (
     "sourced",
     "uncertain",
@@ -97,7 +116,8 @@ FIGURE_STATUSES: tuple[str, ...] = (
 
 FACTORS: dict[str, str] = {
     "goal": "how well the platform serves your goals (course judgement, 0–3 per goal)",
-    "audience": "how well its audience matches your ages, location and kind of audience",
+    "audience": ("how many of the people you need are there: the square root of its strength "
+                 "where you work, times how well its ages and kind of audience match"),
     "format": "whether the formats you can produce are the ones it favours",
     "cost": "how much reach your monthly budget buys there (illustrative ad prices)",
     "effort": "whether your weekly hours cover the effort it needs (course estimate)",
@@ -245,7 +265,8 @@ class Audience:
 
     ``ages`` is the core age band, ``kind`` is one of :data:`AUDIENCE_KINDS` and ``reach``
     says how strong the platform is in each of :data:`LOCATIONS` from 0 (absent) to 1
-    (dominant); a location left out counts as 0.
+    (dominant); a location left out counts as 0.  ``users`` is the published count behind
+    the Bangladesh strength (a :class:`Figure`, or ``None`` when no source gives one).
 
     >>> Audience(ages=(18, 34), kind="general", reach={"global": 0.9}).reach["bangladesh"]
     0.0
@@ -261,9 +282,13 @@ class Audience:
     reach: Mapping[str, float] = field(hash=False)
     source: str = "general knowledge (course judgement)"
     status: str = "general knowledge"
+    users: Figure | None = None
 
     def __post_init__(self) -> None:
         _check_age_band(self.ages)
+        if self.users is not None and not isinstance(self.users, Figure):
+            raise InputError(f"users is {self.users!r}, not a Figure",
+                             fix="give users=Figure(value, unit, source, status) or leave it out")
         if self.kind not in AUDIENCE_KINDS:
             raise unknown_choice("audience kind", self.kind, AUDIENCE_KINDS)
         if self.status not in FIGURE_STATUSES:
@@ -309,7 +334,11 @@ class PlatformProfile:
       there without being its strength (both from ``schema.FORMATS``);
     * ``goal_fit`` scores each of :data:`GOALS` from 0 (poor) to 3 (excellent) — course
       judgement; a goal left out scores 0;
-    * ``effort`` is hours a week to run it well (``low`` = the least that keeps it alive);
+    * ``effort`` is the hours a week it takes to keep the platform going: the ONE figure
+      the ranking's effort factor, the focus list and the advice all use (``low``/``high``,
+      if given, are only shown as a range);
+    * ``role`` is ``"feed"`` (a place to publish, ranked) or ``"messaging"`` (where people
+      write to you, never ranked: see :data:`ROLES`);
     * ``engagement``, ``cpm_usd``, ``cpc_usd``, ``cpm_bdt``, ``cpc_bdt`` and ``posting``
       are :class:`Figure` objects or ``None`` when no source gives one;
     * ``text_limits`` maps a field (``"post"``, ``"title"``...) to a :class:`Figure`.
@@ -341,8 +370,11 @@ class PlatformProfile:
     text_limits: Mapping[str, Figure] = field(default_factory=dict, hash=False)
     posting: Figure | None = None
     posting_advice: str = ""
+    role: str = "feed"
 
     def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise unknown_choice("channel role", self.role, ROLES)
         if not re.fullmatch(r"[a-z][a-z0-9_]*", self.id):
             raise InputError(
                 f"the platform id {self.id!r} is not a short lowercase name",
@@ -392,6 +424,7 @@ class PlatformProfile:
             "cpc_bdt": self.cpc_bdt,
             "posting": self.posting,
             "effort": self.effort,
+            "bangladesh_users": self.audience.users,
         }
         named.update({f"text_limit:{k}": v for k, v in self.text_limits.items()})
         return {name: fig for name, fig in named.items() if fig is not None}
@@ -401,7 +434,7 @@ class PlatformProfile:
         """Where each figure comes from, by figure name (audience included).
 
         >>> get_platform("linkedin").sources["text_limit:post"]
-        'Ayrshare docs'
+        'Ayrshare docs (sources.md#linkedin-limits)'
         """
         found = {name: fig.source for name, fig in self.figures.items()}
         found["audience"] = self.audience.source
@@ -411,7 +444,8 @@ class PlatformProfile:
         return f"PlatformProfile(id={self.id!r}, name={self.name!r}, formats={self.formats!r})"
 
     def __str__(self) -> str:
-        lines = [f"{self.name} ({self.id})"]
+        role = "" if self.role == "feed" else ", a messaging channel: for answering, not posting"
+        lines = [f"{self.name} ({self.id}{role})"]
         lines.append(f"  favours: {', '.join(self.formats)}")
         aud = self.audience
         lines.append(
@@ -435,18 +469,132 @@ class PlatformProfile:
         )
 
 
-# --- Sources used by the built-in table (facts.md §2.2, §2.4, §2.5, §2.6) -------------
+# --- Sources used by the built-in table (each explained on lessons/sources.md) ---------
 
-_RIVAL_IQ_2023 = "Rival IQ 2023 report (2022 data), via WARC, contentgrip, teknojava"
+_RIVAL_IQ_2023 = ("Rival IQ 2023 report (2022 data), via WARC, contentgrip, teknojava "
+                  "(sources.md#rival-iq-benchmarks)")
 _ENGAGEMENT_UNIT = "% engagements per post ÷ followers (Rival IQ median)"
-_PROOFLYTICS = "Prooflytics blog, 2026 ranges"
-_JONAS = "The Jonas Agency 2026, Meta blended"
+_PROOFLYTICS = "Prooflytics blog, 2026 ranges (sources.md#paid-media-ranges-2026)"
+_JONAS = "The Jonas Agency 2026, Meta blended (sources.md#paid-media-ranges-2026)"
 _BD_AGENCY = ("imbdagency.com (5,000 BDT buys 800–3,000 clicks, 100k–200k impressions); "
-              "socialeum.com")
-_HOOTSUITE_2023 = "Hootsuite 2023 (via 4pmtech)"
-_GENERAL = "general knowledge (course judgement), UNCERTAIN"
+              "socialeum.com (sources.md#bd-boosting-anecdotes)")
+_HOOTSUITE_2023 = "Hootsuite 2023 (via 4pmtech) (sources.md#posting-frequency)"
 
-# Meta's price in Bangladesh (facts.md §2.4, anecdotal): CPM about 40 BDT, CPC about 5 BDT.
+# --- Who uses each platform in Bangladesh: the figures behind the audience weights ------
+#
+# A platform's Bangladesh strength (0–1) is its users divided by Facebook's users *in the
+# same count* (same source, same month), so the two numbers are comparable.  Every count is
+# on the sources page, sources.md#datareportal-bangladesh, with its URL and date.
+
+_DATAREPORTAL_2024 = ("DataReportal, Digital 2024: Bangladesh (Meta's ad reach, start of 2024), "
+                      "reported by The Daily Star, 25 Oct 2024 "
+                      "(sources.md#datareportal-bangladesh)")
+_NAPOLEONCAT_2021 = ("NapoleonCat, May 2021 (Facebook 47.2 M), reported by Prothom Alo "
+                     "(sources.md#datareportal-bangladesh)")
+_NAPOLEONCAT_2023 = ("NapoleonCat, Jan 2023 (Facebook 46.5 M), reported by The Business Post, "
+                     "14 Feb 2023 (sources.md#datareportal-bangladesh)")
+_YOUTUBE_2024 = ("YouTube users by country, Jan 2024, reported by tamilaustralian.com "
+                 "(origin not named) (sources.md#datareportal-bangladesh)")
+_WE_ARE_SOCIAL_2019 = ("We Are Social, Digital 2019 (Facebook 33 M), reported by funinguide.jp "
+                       "(sources.md#datareportal-bangladesh)")
+_NOT_CHECKED = ("no Bangladesh figure the course could open (sources.md#datareportal-bangladesh)"
+                ": a course estimate, UNCERTAIN")
+
+_USERS_UNIT = "million users in Bangladesh"
+
+BANGLADESH_USERS: Mapping[str, tuple[Figure, float]] = MappingProxyType({
+    "facebook": (Figure(52.9, _USERS_UNIT, _DATAREPORTAL_2024,
+                        note="Digital 2026: Bangladesh gives 64 M (late 2025), quoted "
+                             "second-hand, UNCERTAIN"), 52.9),
+    "youtube": (Figure(33.6, _USERS_UNIT, _YOUTUBE_2024, "uncertain",
+                       note="Jan 2024; compared with Facebook's 52.9 M (DataReportal)"), 52.9),
+    "messenger": (Figure(42.1, _USERS_UNIT, _NAPOLEONCAT_2021,
+                         note="May 2021; 9.3 M a year before"), 47.2),
+    "instagram": (Figure(4.7, _USERS_UNIT, _NAPOLEONCAT_2021, note="May 2021"), 47.2),
+    "linkedin": (Figure(1.8, _USERS_UNIT, _NAPOLEONCAT_2023,
+                        note="Jan 2023; the same count gave over 5 M in mid-2022"), 46.5),
+    "x": (Figure(0.3, _USERS_UNIT, _WE_ARE_SOCIAL_2019, "uncertain",
+                 note="2019, the newest count found"), 33.0),
+})
+"""Users in Bangladesh per platform, each with the Facebook count of the same source and
+month: ``{platform: (Figure, facebook_users_in_the_same_count)}``.  TikTok and WhatsApp are
+missing on purpose: the course found no Bangladesh count it could open (DataReportal reports
+TikTok's ad reach; WhatsApp sells no ads, so there is none), so their strength is a course
+estimate marked UNCERTAIN.  Read them with ``get_platform(...).audience.users``.
+
+>>> figure, facebook = BANGLADESH_USERS["instagram"]
+>>> round(figure.value / facebook, 2)
+0.1
+"""
+
+_ESTIMATED_STRENGTH = {"tiktok": 0.6, "whatsapp": 0.4}
+"""Bangladesh strength where no count could be opened (course estimate, UNCERTAIN)."""
+
+_CITY_VILLAGE = {
+    "facebook": (1.0, 0.9), "instagram": (1.5, 0.4), "x": (1.5, 0.5),
+    "linkedin": (1.6, 0.2), "youtube": (1.0, 1.0), "tiktok": (1.0, 1.0),
+    "messenger": (1.0, 0.9), "whatsapp": (1.3, 0.6),
+}
+"""How much stronger (×) each platform is in Bangladesh's cities and villages than in the
+country as a whole: course judgement, UNCERTAIN (no source splits the counts this way)."""
+
+
+def _bangladesh_strength(pid: str) -> float:
+    """Users ÷ Facebook's users in the same count (0–1); an estimate where there is none."""
+    if pid in BANGLADESH_USERS:
+        figure, facebook = BANGLADESH_USERS[pid]
+        return min(1.0, figure.value / facebook)
+    return _ESTIMATED_STRENGTH[pid]
+
+
+def _bd_audience(pid: str, ages: tuple[int, int], kind: str, world: float) -> Audience:
+    """A built-in platform's audience, its Bangladesh strengths worked out from the counts."""
+    national = _bangladesh_strength(pid)
+    city, village = _CITY_VILLAGE[pid]
+    figure = BANGLADESH_USERS[pid][0] if pid in BANGLADESH_USERS else None
+    if figure is None:
+        source, status = f"Bangladesh strength {national:g}: {_NOT_CHECKED}", "course estimate"
+    else:
+        facebook = BANGLADESH_USERS[pid][1]
+        source = (f"Bangladesh strength {national:.2g} = {figure.value:g} M users ÷ Facebook's "
+                  f"{facebook:g} M in the same count ({figure.source})")
+        status = figure.status
+    return Audience(
+        ages, kind,
+        {"bangladesh": round(national, 2), "bangladesh_urban": round(min(1, national * city), 2),
+         "bangladesh_rural": round(min(1, national * village), 2), "global": world},
+        source=source + "; cities/villages and ages: course judgement", status=status,
+        users=figure)
+
+
+# --- Hours a week: the ONE figure per platform that the advice and explanations use -----
+
+_HOURS_SOURCE = "course estimate (posts a week × time per post + answering), UNCERTAIN"
+
+WEEKLY_HOURS: Mapping[str, Figure] = MappingProxyType({
+    "facebook": Figure(3, "hours per week", _HOURS_SOURCE, "course estimate",
+                       note="3 photo posts ≈ 2 h, answering comments ≈ 1 h"),
+    "instagram": Figure(3, "hours per week", _HOURS_SOURCE, "course estimate",
+                        note="3 posts or Reels ≈ 2.5 h, comments ≈ 0.5 h"),
+    "x": Figure(2.5, "hours per week", _HOURS_SOURCE, "course estimate",
+                note="a short post most days ≈ 1.5 h, replies ≈ 1 h"),
+    "linkedin": Figure(2, "hours per week", _HOURS_SOURCE, "course estimate",
+                       note="2 text posts ≈ 1.5 h, comments ≈ 0.5 h"),
+    "youtube": Figure(5, "hours per week", _HOURS_SOURCE, "course estimate",
+                      note="1 video filmed and edited ≈ 4.5 h, comments ≈ 0.5 h"),
+    "tiktok": Figure(4, "hours per week", _HOURS_SOURCE, "course estimate",
+                     note="3 short videos ≈ 3.5 h, comments ≈ 0.5 h"),
+    "messenger": Figure(2, "hours per week", _HOURS_SOURCE, "course estimate",
+                        note="answering messages; depends on how many come in (lesson 09)"),
+    "whatsapp": Figure(1.5, "hours per week", _HOURS_SOURCE, "course estimate",
+                       note="answering messages; depends on how many come in (lesson 09)"),
+})
+"""Hours a week to keep each built-in channel going.  The effort factor, the ``focus`` list,
+the advice and ``explain`` all read this one number (``get_platform(p).effort``)."""
+
+
+# Meta's price in Bangladesh (sources.md#bd-boosting-anecdotes, anecdotal): CPM about 40 BDT,
+# CPC about 5 BDT.
 _BD_META_CPM = 40.0
 _BD_META_CPC = 5.0
 _META_CPM_USD_MID = (6 + 15) / 2  # Prooflytics 2026: Meta CPM $6–15
@@ -477,29 +625,25 @@ def _scaled_bdt(cpm_low_usd: float, cpm_high_usd: float, per: str) -> Figure:
 
 
 def _builtin_profiles() -> tuple[PlatformProfile, ...]:
-    """The six course platforms (built on demand, so importing costs nothing)."""
-    effort_source = "course estimate from the posting frequencies in facts.md §2.5, UNCERTAIN"
+    """The six course feeds and two messaging channels (built on demand, so importing costs
+    nothing)."""
     return (
         PlatformProfile(
             id="facebook", name=PLATFORM_NAMES["facebook"], aliases=("fb", "facebook page"),
             formats=("image", "video", "short_video", "link"),
             also_works=("text", "carousel", "infographic", "motion_graphic", "animation"),
-            audience=Audience(
-                (25, 54), "general",
-                {"bangladesh": 1.0, "bangladesh_urban": 1.0, "bangladesh_rural": 0.9,
-                 "global": 1.0},
-                source="general knowledge: Facebook is by far the most used platform in "
-                       "Bangladesh (no figure in facts.md), UNCERTAIN"),
+            audience=_bd_audience("facebook", (25, 54), "general", world=1.0),
             goal_fit={"awareness": 3, "traffic": 2, "engagement": 2, "leads": 2,
                       "donations": 3, "sales": 3, "support": 3, "recruitment": 1},
-            effort=Figure(4, "hours per week", effort_source, "course estimate", low=1.5),
+            effort=WEEKLY_HOURS["facebook"],
             engagement=Figure(0.060, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023),
             cpm_usd=Figure(10.5, "USD per 1,000 impressions", _PROOFLYTICS, low=6, high=15,
                            note="vendor range; Jonas Agency gives $8–14"),
             cpc_usd=Figure(0.9, "USD per click", _JONAS, low=0.6, high=1.2,
                            note="WordStream 2017 (US): CPC $1.72"),
             cpm_bdt=_meta_cpm_bdt(), cpc_bdt=_meta_cpc_bdt(),
-            text_limits={"post": Figure(63_206, "characters", "socialk.it; ferryman.io",
+            text_limits={"post": Figure(63_206, "characters",
+                                        "socialk.it; ferryman.io (sources.md#facebook-post-length)",
                                         "uncertain", note="widely cited, no official doc; "
                                         "'See more' fold ≈477 desktop, ≈125 mobile")},
             posting=Figure(10.5, "posts per week", _HOOTSUITE_2023, low=7, high=14,
@@ -511,13 +655,10 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
             id="instagram", name=PLATFORM_NAMES["instagram"], aliases=("ig", "insta"),
             formats=("short_video", "carousel", "image"),
             also_works=("video", "infographic", "motion_graphic", "animation"),
-            audience=Audience(
-                (18, 34), "general",
-                {"bangladesh": 0.4, "bangladesh_urban": 0.6, "bangladesh_rural": 0.15,
-                 "global": 0.9}, source=_GENERAL),
+            audience=_bd_audience("instagram", (18, 34), "general", world=0.9),
             goal_fit={"awareness": 3, "traffic": 1, "engagement": 3, "leads": 1,
                       "donations": 2, "sales": 2, "support": 2, "recruitment": 1},
-            effort=Figure(5, "hours per week", effort_source, "course estimate", low=2),
+            effort=WEEKLY_HOURS["instagram"],
             engagement=Figure(0.47, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023,
                               note="fell every year 2019–2022; Reels and carousels do best"),
             cpm_usd=Figure(10.5, "USD per 1,000 impressions", _PROOFLYTICS, low=6, high=15,
@@ -525,9 +666,11 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
             cpc_usd=Figure(0.9, "USD per click", _JONAS, low=0.6, high=1.2),
             cpm_bdt=_meta_cpm_bdt(), cpc_bdt=_meta_cpc_bdt(),
             text_limits={
-                "caption": Figure(2_200, "characters", "Ayrshare docs"),
+                "caption": Figure(2_200, "characters",
+                                  "Ayrshare docs (sources.md#instagram-limits)"),
                 "hashtags": Figure(5, "hashtags per post", "shiftdelete.net; "
-                                   "recentmedianews.com; Ayrshare docs",
+                                   "recentmedianews.com; Ayrshare docs "
+                                   "(sources.md#instagram-hashtags-2025)",
                                    note="was 30; announced Dec 2025, rolling out"),
             },
             posting=Figure(5, "posts per week", _HOOTSUITE_2023, low=3, high=7,
@@ -538,18 +681,17 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
             id="x", name=PLATFORM_NAMES["x"], aliases=("twitter", "x.com", "tweet"),
             formats=("text", "image", "link"),
             also_works=("video", "short_video", "infographic", "motion_graphic", "animation"),
-            audience=Audience(
-                (25, 49), "mixed",
-                {"bangladesh": 0.1, "bangladesh_urban": 0.15, "bangladesh_rural": 0.05,
-                 "global": 0.5}, source=_GENERAL),
+            audience=_bd_audience("x", (25, 49), "mixed", world=0.5),
             goal_fit={"awareness": 2, "traffic": 2, "engagement": 2, "leads": 1,
                       "donations": 1, "sales": 1, "support": 2, "recruitment": 1},
-            effort=Figure(4, "hours per week", effort_source, "course estimate", low=1.5),
+            effort=WEEKLY_HOURS["x"],
             engagement=Figure(0.035, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023),
             text_limits={
                 "post": Figure(280, "weighted characters", "twitter/twitter-text "
-                               "config/v3.json", note="free accounts; URLs count 23"),
-                "post_premium": Figure(25_000, "characters", "telecomlive.in; spidersweb.pl"),
+                               "config/v3.json (sources.md#twitter-text-v3)",
+                               note="free accounts; URLs count 23"),
+                "post_premium": Figure(25_000, "characters", "telecomlive.in; spidersweb.pl "
+                                       "(sources.md#x-premium-length)"),
             },
             posting=Figure(21, "posts per week", _HOOTSUITE_2023, low=7, high=35,
                            note="1–5 a day; Rival IQ median observed 3.9/week (2023)"),
@@ -559,20 +701,21 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
             id="linkedin", name=PLATFORM_NAMES["linkedin"], aliases=("li", "linked in"),
             formats=("text", "carousel", "infographic"),
             also_works=("image", "video", "link"),
-            audience=Audience(
-                (25, 54), "professional",
-                {"bangladesh": 0.25, "bangladesh_urban": 0.4, "bangladesh_rural": 0.05,
-                 "global": 0.5}, source=_GENERAL),
+            audience=_bd_audience("linkedin", (25, 54), "professional", world=0.5),
             goal_fit={"awareness": 2, "traffic": 2, "engagement": 1, "leads": 3,
                       "donations": 1, "sales": 2, "support": 0, "recruitment": 3},
-            effort=Figure(3, "hours per week", effort_source, "course estimate", low=1),
+            effort=WEEKLY_HOURS["linkedin"],
             engagement=Figure(3.16, "% engagements ÷ impressions (not comparable with "
-                              "Rival IQ)", "SociaVault 2026 vendor study", "uncertain",
+                              "Rival IQ)",
+                              "SociaVault 2026 vendor study (sources.md#sociavault-2026)",
+                              "uncertain",
                               low=1.08, high=5.42, note="mega to nano accounts"),
             cpm_usd=Figure(45, "USD per 1,000 impressions", _PROOFLYTICS, low=30, high=60),
             cpm_bdt=_scaled_bdt(30, 60, "cpm"), cpc_bdt=_scaled_bdt(30, 60, "cpc"),
-            text_limits={"post": Figure(3_000, "characters", "Ayrshare docs")},
-            posting=Figure(5, "posts per week", "Buffer/SumAll (older)",
+            text_limits={"post": Figure(3_000, "characters",
+                                        "Ayrshare docs (sources.md#linkedin-limits)")},
+            posting=Figure(5, "posts per week",
+                           "Buffer/SumAll (older) (sources.md#posting-frequency)",
                            note="1 each weekday; Hootsuite 2023 says 1–5 a day"),
             posting_advice="1 post each weekday (Buffer/SumAll); Hootsuite 2023 says up to 5 a day",
         ),
@@ -580,21 +723,19 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
             id="youtube", name=PLATFORM_NAMES["youtube"], aliases=("yt", "you tube"),
             formats=("video", "short_video"),
             also_works=("animation", "motion_graphic"),
-            audience=Audience(
-                (15, 54), "general",
-                {"bangladesh": 0.8, "bangladesh_urban": 0.8, "bangladesh_rural": 0.8,
-                 "global": 1.0}, source=_GENERAL),
+            audience=_bd_audience("youtube", (15, 54), "general", world=1.0),
             goal_fit={"awareness": 3, "traffic": 2, "engagement": 2, "leads": 1,
                       "donations": 1, "sales": 1, "support": 1, "recruitment": 1},
-            effort=Figure(8, "hours per week", effort_source, "course estimate", low=3),
+            effort=WEEKLY_HOURS["youtube"],
             cpm_usd=Figure(10, "USD per 1,000 impressions", _PROOFLYTICS, low=5, high=15,
                            note="in-stream; unanswered.io gives $2.16"),
             cpm_bdt=_scaled_bdt(5, 15, "cpm"), cpc_bdt=_scaled_bdt(5, 15, "cpc"),
             text_limits={
-                "title": Figure(100, "characters", "YouTube Data API snippet.title",
+                "title": Figure(100, "characters", "YouTube Data API snippet.title "
+                                "(sources.md#youtube-data-api)",
                                 note="'<' and '>' not allowed"),
                 "description": Figure(5_000, "UTF-8 bytes", "YouTube Data API "
-                                      "snippet.description",
+                                      "snippet.description (sources.md#youtube-data-api)",
                                       note="≈1,870 Bengali characters"),
             },
             posting_advice="no sourced frequency; a steady weekly video is a common rule of "
@@ -604,20 +745,39 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
             id="tiktok", name=PLATFORM_NAMES["tiktok"], aliases=("tik tok", "tt"),
             formats=("short_video",),
             also_works=("animation", "motion_graphic", "carousel", "video"),
-            audience=Audience(
-                (13, 29), "general",
-                {"bangladesh": 0.6, "bangladesh_urban": 0.6, "bangladesh_rural": 0.6,
-                 "global": 0.8}, source=_GENERAL),
+            audience=_bd_audience("tiktok", (13, 29), "general", world=0.8),
             goal_fit={"awareness": 3, "traffic": 1, "engagement": 3, "leads": 0,
-                      "donations": 1, "sales": 2, "support": 0, "recruitment": 0},
-            effort=Figure(6, "hours per week", effort_source, "course estimate", low=2.5),
+                      "donations": 1, "sales": 2, "support": 0, "recruitment": 1},
+            effort=WEEKLY_HOURS["tiktok"],
             engagement=Figure(5.69, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023,
                               note="2024 report: 2.63%"),
             cpm_usd=Figure(15, "USD per 1,000 impressions", _PROOFLYTICS, low=10, high=20,
                            note="unanswered.io gives $2.97"),
             cpm_bdt=_scaled_bdt(10, 20, "cpm"), cpc_bdt=_scaled_bdt(10, 20, "cpc"),
             posting_advice="no sourced frequency; use the Rival IQ median of about 4–5 "
-                           "posts a week for calibration (facts.md §2.5)",
+                           "posts a week for calibration (sources.md#rival-iq-benchmarks)",
+        ),
+        PlatformProfile(
+            id="messenger", name="Messenger", role="messaging",
+            aliases=("facebook messenger", "fb messenger", "page inbox"),
+            formats=("text",), also_works=("image", "video", "link"),
+            audience=_bd_audience("messenger", (18, 44), "general", world=0.8),
+            goal_fit={"awareness": 0, "traffic": 0, "engagement": 1, "leads": 2,
+                      "donations": 1, "sales": 2, "support": 3, "recruitment": 1},
+            effort=WEEKLY_HOURS["messenger"],
+            posting_advice="not a feed: answer every message, within hours (lesson 09); a "
+                           "Facebook Page's messages arrive here",
+        ),
+        PlatformProfile(
+            id="whatsapp", name="WhatsApp", role="messaging",
+            aliases=("whats app", "wa", "whatsapp business"),
+            formats=("text",), also_works=("image", "video", "link"),
+            audience=_bd_audience("whatsapp", (18, 54), "general", world=1.0),
+            goal_fit={"awareness": 0, "traffic": 0, "engagement": 1, "leads": 2,
+                      "donations": 1, "sales": 2, "support": 3, "recruitment": 1},
+            effort=WEEKLY_HOURS["whatsapp"],
+            posting_advice="not a feed: answer customers who write to your business number "
+                           "(WhatsApp Business); never add people to lists without consent",
         ),
     )
 
@@ -630,11 +790,13 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
 class PlatformRegistry:
     """A set of platform profiles you can look up by id, name or alias.
 
-    ``PlatformRegistry.with_builtins()`` gives a fresh copy of the six course platforms;
-    registering into it changes nothing else.
+    ``PlatformRegistry.with_builtins()`` gives a fresh copy of the six course feeds and the
+    two messaging channels; registering into it changes nothing else.
 
     >>> reg = PlatformRegistry.with_builtins()
     >>> reg.ids
+    ('facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok', 'messenger', 'whatsapp')
+    >>> known_platforms(reg)
     ('facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok')
     >>> threads = replace(reg.get("instagram"), id="threads", name="Threads", aliases=())
     >>> reg.register(threads).get("Threads").id
@@ -645,7 +807,7 @@ class PlatformRegistry:
     smm_helpers.errors.InputError: a platform with id 'threads' is already registered.
     How to fix it: pick another id, or pass replace=True to overwrite it.
     >>> reg.unregister("threads").ids[-1]
-    'tiktok'
+    'whatsapp'
     """
 
     def __init__(self, profiles: Iterable[PlatformProfile] = ()) -> None:
@@ -655,12 +817,13 @@ class PlatformRegistry:
 
     @classmethod
     def with_builtins(cls) -> PlatformRegistry:
-        """A new registry holding the six built-in platforms of ``schema.PLATFORMS``."""
+        """A new registry holding the six feeds of ``schema.PLATFORMS`` and the messaging
+        channels (Messenger, WhatsApp)."""
         return cls(_builtin_profiles())
 
     @property
     def ids(self) -> tuple[str, ...]:
-        """The registered platform ids, in registration order."""
+        """The registered ids (feeds and messaging channels), in registration order."""
         return tuple(self._profiles)
 
     def register(self, profile: PlatformProfile, *, replace: bool = False) -> PlatformRegistry:
@@ -691,7 +854,7 @@ class PlatformRegistry:
         return self
 
     def reset(self) -> PlatformRegistry:
-        """Go back to exactly the six built-in platforms; returns the registry."""
+        """Go back to exactly the built-in platforms; returns the registry."""
         self._profiles = {p.id: p for p in _builtin_profiles()}
         return self
 
@@ -759,13 +922,28 @@ def _shared_registry() -> PlatformRegistry:
     return _SHARED[0]
 
 
-def known_platforms(registry: PlatformRegistry | None = None) -> tuple[str, ...]:
-    """The ids of the registered platforms (the shared registry unless one is given).
+def known_platforms(registry: PlatformRegistry | None = None, *,
+                    role: str | None = "feed") -> tuple[str, ...]:
+    """The ids of the registered feeds (the shared registry unless one is given).
+
+    ``role="messaging"`` lists the messaging channels instead, and ``role=None`` both.
 
     >>> known_platforms()
     ('facebook', 'instagram', 'x', 'linkedin', 'youtube', 'tiktok')
+    >>> known_platforms(role="messaging")
+    ('messenger', 'whatsapp')
+    >>> known_platforms(role="inbox")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'inbox' is not a channel role SMM Lab knows.
+    How to fix it: use one of: feed, messaging.
     """
-    return (registry or _shared_registry()).ids
+    reg = registry or _shared_registry()
+    if role is None:
+        return reg.ids
+    if role not in ROLES:
+        raise unknown_choice("channel role", role, ROLES)
+    return tuple(p.id for p in reg if p.role == role)
 
 
 def get_platform(name: str, *, registry: PlatformRegistry | None = None) -> PlatformProfile:
@@ -779,7 +957,7 @@ def get_platform(name: str, *, registry: PlatformRegistry | None = None) -> Plat
     Traceback (most recent call last):
     ...
     smm_helpers.errors.InputError: 'tiktokk' is not a platform SMM Lab knows.
-    How to fix it: use one of: facebook, instagram, x, ... tiktok (did you mean 'tiktok'?).
+    How to fix it: use one of: facebook, instagram, x, ... whatsapp (did you mean 'tiktok'?).
     """
     return (registry or _shared_registry()).get(name)
 
@@ -817,7 +995,7 @@ def unregister_platform(name: str, *, registry: PlatformRegistry | None = None) 
     Traceback (most recent call last):
     ...
     smm_helpers.errors.InputError: 'myspace' is not a platform SMM Lab knows.
-    How to fix it: use one of: facebook, instagram, x, linkedin, youtube, tiktok.
+    How to fix it: use one of: facebook, instagram, x, linkedin, youtube, ... whatsapp.
     """
     (registry or _shared_registry()).unregister(name)
 
@@ -914,16 +1092,31 @@ _AUDIENCE_MATCH = {
 """How well a platform's audience kind suits the audience you need (course judgement)."""
 
 
+def _strength_basis(aud: Audience, location: str) -> str:
+    """Where a platform's strength in ``location`` comes from, in a few words."""
+    if location != "global" and aud.users is not None:
+        users = aud.users
+        short = users.source.split(", reported")[0].split(" (")[0]
+        tag = ", UNCERTAIN" if users.uncertain else ""
+        facebook = next((fb for fig, fb in BANGLADESH_USERS.values() if fig is users), None)
+        versus = "" if facebook in (None, users.value) else f" vs Facebook's {facebook:g} M"
+        return f"{users.value:g} M users{versus}, {short}{tag}"
+    if location != "global" and aud.status in ("course estimate", "general knowledge"):
+        return f"{aud.status}, UNCERTAIN"
+    return "general knowledge, UNCERTAIN"
+
+
 def _audience_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
     aud = platform.audience
     ages = _age_overlap(org.ages, aud.ages)
     place = aud.reach[org.location]
     kind = _AUDIENCE_MATCH[(org.wants, aud.kind)]
-    score = (ages + place + kind) / 3
+    score = math.sqrt(place) * (ages + kind) / 2
     return score, (
+        f"√strength × fit: strength in {org.location} {place:g}/1 "
+        f"({_strength_basis(aud, org.location)}); "
         f"{ages:.0%} of ages {org.ages[0]}–{org.ages[1]} in its core {aud.ages[0]}–{aud.ages[1]}; "
-        f"strength in {org.location} {place:g}/1; {aud.kind} audience for a {org.wants} need "
-        f"{kind:g}/1 (general knowledge, UNCERTAIN)"
+        f"{aud.kind} audience for a {org.wants} need {kind:g}/1 (course judgement)"
     )
 
 
@@ -998,8 +1191,11 @@ class FactorScore:
 class Recommendation:
     """A ranking of platforms with the full breakdown behind it.
 
-    ``ranking`` lists platform ids best first; ``focus`` is the top of the ranking your
-    weekly hours can keep alive; ``explain(platform)`` reads one platform's points aloud.
+    ``ranking`` lists the feeds best first; ``focus`` is the top of the ranking your weekly
+    hours can keep going; ``messaging`` lists the messaging channels (Messenger, WhatsApp)
+    to answer people on, when your goals include ``support`` (they are never ranked);
+    ``minimum_hours`` is the hours a week each one needs (the same figure ``explain`` prints
+    and ``focus`` adds up); ``explain(platform)`` reads one platform's points aloud.
     """
 
     org: OrgProfile
@@ -1009,6 +1205,7 @@ class Recommendation:
     focus: list[str] = field(hash=False)
     names: Mapping[str, str] = field(hash=False)
     minimum_hours: Mapping[str, float] = field(hash=False)
+    messaging: list[str] = field(default_factory=list, hash=False)
 
     def total(self, platform: str) -> float:
         """A platform's total points (the sum of its factor points)."""
@@ -1035,36 +1232,77 @@ class Recommendation:
                          fix="use one of: " + ", ".join(self.ranking))
 
     @property
+    def hours_used(self) -> float:
+        """The hours a week the advice spends: the messaging channels, then the focus feeds."""
+        return math.fsum(self.minimum_hours[p] for p in (*self.messaging, *self.focus))
+
+    def _listed(self, ids: Sequence[str]) -> str:
+        items = [f"{self.names[p]} ({self.minimum_hours[p]:g} h)" for p in ids]
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+    @property
     def advice(self) -> str:
-        """What to do with your hours, in one sentence."""
+        """What to do with your hours, using the same hours per platform that ``explain``
+        prints (course estimates)."""
         hours = self.org.hours_per_week
-        names = ", ".join(self.names[p] for p in self.focus)
+        used = self.hours_used
+        answer = (f"answer messages on {self._listed(self.messaging)}, then "
+                  if self.messaging else "")
         if len(self.focus) == len(self.ranking):
-            return (f"With {hours:g} hours a week you can keep all {len(self.ranking)} "
-                    f"platforms going; still, start with the top ones.")
-        count = len(self.focus)
-        return (f"With {hours:g} hours a week, focus on {count} platform"
-                f"{'s' if count > 1 else ''}: {names} (each platform needs at least "
-                f"a few hours a week to stay alive, course estimate).")
+            text = (f"With {hours:g} hours a week you can {answer}keep all "
+                    f"{len(self.ranking)} platforms going: {self._listed(self.focus)}, "
+                    f"{used:g} of your {hours:g} hours; still, start with the top ones.")
+        else:
+            count = len(self.focus)
+            text = (f"With {hours:g} hours a week, {answer}focus on {count} platform"
+                    f"{'s' if count > 1 else ''}: {self._listed(self.focus)}")
+            if used > hours:
+                text += (f"; that is {used:g} hours, more than your {hours:g}: post less "
+                         "often there, or find more time.")
+            else:
+                following = self.ranking[count]
+                text += (f", {used:g} of your {hours:g} hours; the next, "
+                         f"{self.names[following]}, needs {self.minimum_hours[following]:g} h "
+                         "more.")
+        text += " (Hours a week per platform: course estimates.)"
+        if not self.messaging and self._unranked_messaging:
+            channels = " and ".join(self.names[p] for p in self._unranked_messaging)
+            text += (f" {channels} are for answering people, not feeds to post on: add the "
+                     "goal 'support' to set hours aside for them.")
+        return text
+
+    @property
+    def _unranked_messaging(self) -> list[str]:
+        return [p for p in self.names if p not in self.ranking and p not in self.messaging]
 
     def explain(self, platform: str) -> str:
         """A platform's points, factor by factor, with the reason for each.
 
         >>> rec = recommend_platforms(kind="b2b", goals=["recruitment"])
         >>> print(rec.explain("LinkedIn"))  # doctest: +ELLIPSIS
-        LinkedIn ranks 1 of 6 with 8.00 points:
+        LinkedIn ranks 1 of 6 with 6.53 points:
           goal     3.00 = 3 × 1.00  goal fit recruitment 3/3 (course judgement)
-          audience 2.00 = 3 × 0.67  75% of ages 18–45 in its core 25–54; ...
+          audience 0.53 = 3 × 0.18  √strength × fit: strength in bangladesh 0.04/1 (1.8 M ...
           format   2.00 = 2 × 1.00  it favours text, which you make
           cost     0.00 = 1 × 0.00  no paid budget, so cost does not separate the platforms
-          effort   1.00 = 1 × 1.00  you have 5 h/week; it needs about 3 (course estimate)
+          effort   1.00 = 1 × 1.00  you have 5 h/week; it needs about 2 (course estimate)
+        >>> rec.explain("Messenger")
+        Traceback (most recent call last):
+        ...
+        smm_helpers.errors.InputError: Messenger is a messaging channel, not a feed, so it is ...
+        How to fix it: read rec.messaging and rec.advice for the channels to answer people on; ...
         >>> rec.explain("myspace")
         Traceback (most recent call last):
         ...
         smm_helpers.errors.InputError: 'myspace' is not one of the platforms ranked here.
-        How to fix it: use one of: linkedin, facebook, x, instagram, youtube, tiktok.
+        How to fix it: use one of: linkedin, facebook, instagram, x, youtube, tiktok.
         """
         pid = self._id(platform)
+        if pid not in self.ranking:
+            raise InputError(f"{self.names[pid]} is a messaging channel, not a feed, so it is "
+                             "not ranked",
+                             fix="read rec.messaging and rec.advice for the channels to answer "
+                                 "people on; explain one of: " + ", ".join(self.ranking))
         rank = self.ranking.index(pid) + 1
         lines = [f"{self.names[pid]} ranks {rank} of {len(self.ranking)} with "
                  f"{self.total(pid):.2f} points:"]
@@ -1153,17 +1391,30 @@ def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     return merged
 
 
-def _focus(ranked: Sequence[PlatformProfile], hours: float) -> list[str]:
-    """The top platforms whose least weekly effort (``effort.low``) fits in ``hours``."""
-    focus: list[str] = []
+def _fill(profiles: Sequence[PlatformProfile], hours: float) -> list[str]:
+    """The first profiles whose weekly hours (``effort.value``) fit in ``hours``, in order;
+    at least the first one, so there is always somewhere to start."""
+    chosen: list[str] = []
     used = 0.0
-    for profile in ranked:
-        need = profile.effort.low if profile.effort.low is not None else profile.effort.value
-        if focus and used + need > hours:
+    for profile in profiles:
+        need = profile.effort.value
+        if chosen and used + need > hours:
             break
-        focus.append(profile.id)
+        chosen.append(profile.id)
         used += need
-    return focus
+    return chosen
+
+
+def _plan(ranked: Sequence[PlatformProfile], messaging: Sequence[PlatformProfile],
+          hours: float) -> tuple[list[str], list[str]]:
+    """(messaging channels to answer on, feeds to focus on) that the weekly hours allow.
+
+    Answering comes first: the messaging channels' hours are set aside, then the top of the
+    ranking is filled with what is left.
+    """
+    answer = _fill(messaging, hours) if messaging else []
+    left = hours - math.fsum(p.effort.value for p in messaging if p.id in answer)
+    return answer, _fill(ranked, max(0.0, left))
 
 
 def recommend_platforms(
@@ -1189,8 +1440,12 @@ def recommend_platforms(
     ['tiktok', 'instagram']
     >>> recommend_platforms({"kind": "b2b", "goals": "recruitment"}).ranking[0]
     'linkedin'
-    >>> recommend_platforms(kind="nonprofit", hours_per_week=3).advice
-    'With 3 hours a week, focus on 1 platform: Facebook (each platform ...).'
+    >>> print(recommend_platforms(kind="nonprofit", hours_per_week=3).advice)
+    With 3 hours a week, focus on 1 platform: Facebook (3 h), 3 of your 3 hours; the next, ...
+    >>> helpdesk = recommend_platforms(kind="small business", goals=["support", "sales"],
+    ...                                hours_per_week=6)
+    >>> helpdesk.messaging, helpdesk.focus
+    (['messenger', 'whatsapp'], ['facebook'])
     >>> recommend_platforms(kind="nonprofit", goals=["likes"])
     Traceback (most recent call last):
     ...
@@ -1200,11 +1455,14 @@ def recommend_platforms(
     org = _org_from(profile, kwargs)
     merged = _check_weights(weights)
     reg = registry or _shared_registry()
-    chosen = [reg.get(p) for p in platforms] if platforms is not None else list(reg)
-    chosen = list({p.id: p for p in chosen}.values())
+    given = [reg.get(p) for p in platforms] if platforms is not None else list(reg)
+    given = list({p.id: p for p in given}.values())
+    chosen = [p for p in given if p.role == "feed"]
+    channels = [p for p in given if p.role == "messaging"]
     if not chosen:
-        raise InputError("no platform to rank", fix="give at least one platform, or leave "
-                         "platforms out to rank them all")
+        raise InputError("no platform to rank", fix="give at least one feed (Facebook, "
+                         "Instagram...), or leave platforms out to rank them all; messaging "
+                         "channels are not ranked")
     scores: list[FactorScore] = []
     for platform in chosen:
         parts = {
@@ -1219,16 +1477,21 @@ def recommend_platforms(
     totals = {p.id: math.fsum(s.points for s in scores if s.platform == p.id) for p in chosen}
     order = sorted(range(len(chosen)), key=lambda i: (-totals[chosen[i].id], i))
     ranked = [chosen[i] for i in order]
+    if "support" in org.goals:
+        strong = [c for c in channels if c.audience.reach[org.location] > 0]
+        strong.sort(key=lambda c: -c.audience.reach[org.location])
+    else:
+        strong = []
+    answer, focus = _plan(ranked, strong, org.hours_per_week)
     return Recommendation(
         org=org,
         weights=MappingProxyType(merged),
         scores=tuple(scores),
         ranking=[p.id for p in ranked],
-        focus=_focus(ranked, org.hours_per_week),
-        names=MappingProxyType({p.id: p.name for p in chosen}),
-        minimum_hours=MappingProxyType(
-            {p.id: p.effort.low if p.effort.low is not None else p.effort.value
-             for p in chosen}),
+        focus=focus,
+        names=MappingProxyType({p.id: p.name for p in (*chosen, *channels)}),
+        minimum_hours=MappingProxyType({p.id: p.effort.value for p in (*chosen, *channels)}),
+        messaging=answer,
     )
 
 

@@ -19,10 +19,12 @@ from smm_helpers.schema import FORMATS, PLATFORM_NAMES, PLATFORMS
 # --------------------------------------------------------------------------------------
 
 
-def test_builtin_platforms_are_exactly_the_schema_platforms_with_schema_names() -> None:
+def test_builtin_feeds_are_exactly_the_schema_platforms_with_schema_names() -> None:
     registry = pl.PlatformRegistry.with_builtins()
-    assert registry.ids == PLATFORMS
-    assert {p.id: p.name for p in registry} == PLATFORM_NAMES
+    assert pl.known_platforms(registry) == PLATFORMS
+    assert {p.id: p.name for p in registry if p.role == "feed"} == PLATFORM_NAMES
+    assert pl.known_platforms(registry, role="messaging") == ("messenger", "whatsapp")
+    assert registry.ids == (*PLATFORMS, "messenger", "whatsapp")
 
 
 def test_builtin_formats_come_from_the_schema() -> None:
@@ -41,7 +43,7 @@ def test_every_builtin_figure_has_a_source() -> None:
     ("platform", "median"),
     [("facebook", 0.060), ("instagram", 0.47), ("x", 0.035), ("tiktok", 5.69)],
 )
-def test_engagement_is_the_rival_iq_2023_median_from_facts(platform: str, median: float) -> None:
+def test_engagement_is_the_rival_iq_2023_median(platform: str, median: float) -> None:
     figure = pl.get_platform(platform).engagement
     assert figure is not None
     assert figure.value == pytest.approx(median)
@@ -82,7 +84,7 @@ def test_x_has_no_invented_ad_price() -> None:
     assert x.cpm_usd is None and x.cpm_bdt is None and x.cpc_bdt is None
 
 
-def test_text_limits_follow_facts() -> None:
+def test_text_limits_follow_the_sources() -> None:
     assert pl.get_platform("x").text_limits["post"].value == 280
     assert pl.get_platform("instagram").text_limits["caption"].value == 2_200
     assert pl.get_platform("linkedin").text_limits["post"].value == 3_000
@@ -199,8 +201,8 @@ def test_an_alias_that_already_means_another_platform_is_refused() -> None:
 def test_unregister_and_reset() -> None:
     registry = pl.PlatformRegistry.with_builtins()
     registry.unregister("Twitter")
-    assert "x" not in registry.ids and len(registry) == 5
-    assert registry.reset().ids == PLATFORMS
+    assert "x" not in registry.ids and len(registry) == 7
+    assert pl.known_platforms(registry.reset()) == PLATFORMS
 
 
 def test_copy_is_independent() -> None:
@@ -286,8 +288,8 @@ def test_youth_short_video_creator_ranks_tiktok_and_instagram_on_top() -> None:
 
 
 def test_bangladeshi_nonprofit_raising_donations_ranks_facebook_first() -> None:
-    # Facebook is by far the most used platform in Bangladesh (general knowledge), the
-    # only one with reach 1/1 there, and scores 3/3 for donations (fundraisers).
+    # Facebook is by far the most used platform in Bangladesh (DataReportal), the only
+    # one with reach 1/1 there, and scores 3/3 for donations (fundraisers).
     rec = pl.recommend_platforms(
         {"kind": "nonprofit", "goals": ["donations"], "location": "bangladesh",
          "formats": ["image", "text", "video"], "monthly_budget": 5_000, "hours_per_week": 5},
@@ -297,10 +299,21 @@ def test_bangladeshi_nonprofit_raising_donations_ranks_facebook_first() -> None:
 
 def test_audience_points_match_a_hand_calculation() -> None:
     # Ages 18–45 (28 years) overlap Facebook's 25–54 in 25–45 (21 years): 21/28 = 0.75.
-    # Bangladesh strength 1, general audience for a general need 1.  Mean 0.9167 × 3.
+    # Bangladesh strength 1, general audience for a general need 1: √1 × (0.75 + 1) / 2 × 3.
     rec = pl.recommend_platforms(kind="nonprofit", ages=(18, 45), location="bangladesh")
     frame = rec.to_frame()
-    assert frame.loc["facebook", "audience"] == pytest.approx(3 * (0.75 + 1 + 1) / 3)
+    assert frame.loc["facebook", "audience"] == pytest.approx(3 * (0.75 + 1) / 2)
+
+
+def test_a_platform_few_people_use_gets_few_audience_points() -> None:
+    # Presence multiplies the fit: a platform with 1% of Facebook's users in Bangladesh
+    # earns a tenth (√0.01) of the audience points its ages and kind would give.
+    rec = pl.recommend_platforms(kind="nonprofit", location="bangladesh")
+    frame = rec.to_frame()
+    x = pl.get_platform("x").audience.reach["bangladesh"]
+    assert x < 0.05
+    assert frame.loc["x", "audience"] < frame.loc["tiktok", "audience"] / 3
+    assert list(frame.index).index("x") > list(frame.index).index("tiktok")
 
 
 def test_cost_points_match_a_hand_calculation() -> None:

@@ -7,7 +7,7 @@ run (a static web page), the same ranking for the starting inputs shows as HTML.
 
 >>> view = platform_chooser(kind="b2b", goals=["recruitment"])
 >>> print(view.text.splitlines()[1])
-1    LinkedIn          3.00     2.00     2.00     0.00     1.00     8.00
+1    LinkedIn          3.00     0.53     2.00     0.00     1.00     6.53
 """
 
 from __future__ import annotations
@@ -109,8 +109,8 @@ def platform_chooser(
     >>> view = platform_chooser(kind="nonprofit", goals=["donations"], hours_per_week=3)
     >>> "Facebook" in view.static_html
     True
-    >>> view.text.splitlines()[-1]
-    'With 3 hours a week, focus on 1 platform: Facebook (each platform ...).'
+    >>> print(view.text.splitlines()[-1])
+    With 3 hours a week, focus on 1 platform: Facebook (3 h), 3 of your 3 hours; the next, ...
     >>> platform_chooser(kind="nonprofit", weights={"fun": 2})
     Traceback (most recent call last):
     ...
