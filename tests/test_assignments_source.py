@@ -51,6 +51,12 @@ COPIED_FROM, GRADED_AS = "ar1001", "th3003"
 JUDGEMENT_CELLS = {
     "plan_targets_from_own_baseline": "07's plan is right when its targets lie in a range "
     "around the learner's own baseline; a friend's plan can fall in that range too",
+    "smart_goal": "01's goal is judged by check_goal and must name the best platform of the "
+    "learner's own data; most learners share that platform, so a friend's goal can pass too "
+    "(Part 2's figure, best_rate_percent, catches the copy)",
+    "policy_written_from_answers": "02's Part 4 is judged with the learner's own Part 3 "
+    "promise_hours (so a slip in Part 3 is not paid twice); a friend's policy that promises "
+    "the friend's hours passes it too, while Part 3 catches the copy",
 }
 """Autograded cells that accept any answer in a range, so a copied answer may pass them."""
 

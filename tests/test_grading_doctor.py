@@ -84,7 +84,8 @@ def test_doctor_finds_no_problem_in_the_real_course(tmp_path: Path) -> None:
     f"rubrics/{A}.md is missing",
     "✗ the gradebook does not open: DatabaseError",
     f"✗ {A}: the grader cannot give these tests the names they read: best_platform reads "
-    "best_platform, expect_equal, expect_one_of, expect_type, generate, learner_id, summarize",
+    "best_platform, best_rate_percent, expect_between, expect_close, expect_equal, "
+    "expect_one_of, expect_type, generate, learner_id, summarize",
 ])
 def test_doctor_names_each_problem_of_a_broken_course(broken: tuple[int, str],
                                                       problem: str) -> None:

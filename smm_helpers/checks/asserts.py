@@ -189,12 +189,39 @@ def expect_between(value: Any, low: float, high: float, name: str,
                               f"{number:g}.", hint)
 
 
+def _within(got: float, target: float, rel_tol: float, places: int | None) -> bool:
+    if math.isclose(got, target, rel_tol=rel_tol, abs_tol=1e-12):
+        return True
+    return places is not None and abs(got - target) <= 0.5 * 10 ** -places + 1e-12
+
+
+def _rounding_hint(got: float, target: float, places: int | None) -> str | None:
+    """A hint when ``got`` is ``target`` rounded to fewer places than asked (never the value)."""
+    if places is None:
+        return None
+    for fewer in range(places - 1, -1, -1):
+        shorter = round(target, fewer)
+        if shorter != 0 and math.isclose(got, shorter, rel_tol=1e-9, abs_tol=1e-12):
+            return (f"That looks rounded to {fewer} decimal place{'' if fewer == 1 else 's'}: "
+                    f"round to {places}, or don't round at all.")
+    return None
+
+
 def expect_close(value: Any, expected: Any, name: str, *, rel_tol: float = 1e-6,
-                 hint: str | None = None) -> None:
+                 places: int | None = None, hint: str | None = None) -> None:
     """Fail unless ``value`` is close to ``expected`` — numbers, or Series/dicts by label.
 
-    The message shows the learner's value, never the expected one, so hidden tests can use
-    it without giving the answer away.
+    ``places`` is the precision the question states ("rounded to 3 decimal places"): any
+    answer within it passes, as does an unrounded one; an answer rounded to fewer places
+    gets a rounding hint instead of ``hint``.  The message shows the learner's value, never
+    the expected one, so hidden tests can use it without giving the answer away.
+
+    >>> expect_close(0.835, 0.83467, "rate", places=3)
+    >>> expect_close(0.83, 0.83467, "rate", places=3, hint="Leave spam out.")
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (rate). Your value 0.83 is not the one computed from your data.
+    Hint: That looks rounded to 2 decimal places: round to 3, or don't round at all.
 
     >>> expect_close(0.0312, 0.0312000001, "rate")
     >>> expect_close(0.05, 0.0312, "rate", hint="Divide by reach, not impressions.")
@@ -214,18 +241,20 @@ def expect_close(value: Any, expected: Any, name: str, *, rel_tol: float = 1e-6,
             raise InputError(f"expect_close for {name!r} needs a number to compare with, "
                              f"not {type(expected).__name__}",
                              fix="pass the expected number or a Series of numbers")
-        if got is None or not math.isclose(got, target, rel_tol=rel_tol, abs_tol=1e-12):
+        if got is None or not _within(got, target, rel_tol, places):
+            rounding = _rounding_hint(got, target, places) if got is not None else None
             raise _fail(name, f"Your value {_show(value)} is not the one computed from "
-                              "your data.", hint)
+                              "your data.", rounding or hint)
         return
     expect_labels(value, want, name, hint)
     have = _labelled_values(value) or {}
     for label, target_item in want.items():
         got, target = _number(have[label]), _number(target_item)
-        if got is None or target is None or not math.isclose(
-                got, target, rel_tol=rel_tol, abs_tol=1e-12):
+        if got is None or target is None or not _within(got, target, rel_tol, places):
+            rounding = (_rounding_hint(got, target, places)
+                        if got is not None and target is not None else None)
             raise _fail(name, f"Your value for {label!r} ({_show(have[label])}) is not the "
-                              "one computed from your data.", hint)
+                              "one computed from your data.", rounding or hint)
 
 
 def expect_one_of(value: Any, allowed: Iterable[Any], name: str,

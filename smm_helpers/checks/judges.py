@@ -311,18 +311,229 @@ def same_items(
     return judge
 
 
+# --------------------------------------------------------------------------- free text
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    # platforms and formats
+    "facebook": ("ফেসবুক",),
+    "instagram": ("ইনস্টাগ্রাম", "ইন্সটাগ্রাম", "ইনস্টা"),
+    "tiktok": ("টিকটক", "টিক টক"),
+    "youtube": ("ইউটিউব",),
+    "linkedin": ("লিংকডইন", "লিঙ্কডইন"),
+    "twitter": ("টুইটার", "এক্স"),
+    "whatsapp": ("হোয়াটসঅ্যাপ",),
+    "video": ("ভিডিও", "ভিডিয়ো"),
+    "photo": ("ছবি", "ফটো"),
+    "picture": ("ছবি", "ফটো"),
+    "image": ("ছবি", "ইমেজ"),
+    "reel": ("রিল",),
+    "carousel": ("ক্যারোসেল",),
+    "story": ("স্টোরি", "গল্প"),
+    "post": ("পোস্ট",),
+    "live": ("লাইভ",),
+    # people
+    "audience": ("দর্শক", "শ্রোতা", "অডিয়েন্স"),
+    "people": ("মানুষ", "লোকজন"),
+    "parent": ("অভিভাবক", "বাবা-মা", "মা-বাবা"),
+    "student": ("শিক্ষার্থী", "ছাত্র", "ছাত্রী"),
+    "young": ("তরুণ", "যুবক", "যুবসমাজ"),
+    "youth": ("তরুণ", "যুবক", "যুবসমাজ"),
+    "volunteer": ("স্বেচ্ছাসেবক", "ভলান্টিয়ার"),
+    "donor": ("দাতা", "ডোনার"),
+    "supporter": ("সমর্থক",),
+    "follower": ("অনুসারী", "ফলোয়ার"),
+    "families": ("পরিবার",),
+    "women": ("নারী", "মহিলা"),
+    "community": ("কমিউনিটি", "সম্প্রদায়"),
+    "relationship": ("সম্পর্ক",),
+    # money
+    "money": ("টাকা", "অর্থ"),
+    "cost": ("খরচ", "ব্যয়"),
+    "cheap": ("সস্তা", "কম খরচ"),
+    "free": ("বিনামূল্যে", "ফ্রি"),
+    "budget": ("বাজেট",),
+    "spend": ("খরচ", "ব্যয়"),
+    "donate": ("দান", "অনুদান"),
+    # replying
+    "sorry": ("দুঃখিত", "ক্ষমা", "মাফ", "সরি"),
+    "apologise": ("দুঃখিত", "ক্ষমা", "মাফ", "সরি"),
+    "private": ("ব্যক্তিগত", "প্রাইভেট"),
+    "inbox": ("ইনবক্স",),
+    "message": ("মেসেজ", "ম্যাসেজ", "বার্তা"),
+    "phone": ("ফোন", "মোবাইল"),
+    "email": ("ইমেইল", "ই-মেইল"),
+    "reply": ("উত্তর", "জবাব", "রিপ্লাই"),
+    "answer": ("উত্তর", "জবাব"),
+    "today": ("আজ",),
+    "tomorrow": ("আগামীকাল",),
+    # planning and results
+    "share": ("শেয়ার",),
+    "engagement": ("এনগেজমেন্ট",),
+    "reach": ("রিচ",),
+    "review": ("পর্যালোচনা", "রিভিউ"),
+    "measure": ("পরিমাপ",),
+    "schedule": ("শিডিউল", "সময়সূচি"),
+    "prepare": ("প্রস্তুত", "তৈরি"),
+    "create": ("তৈরি", "বানা"),
+    "design": ("ডিজাইন",),
+    "write": ("লিখ", "লেখা"),
+    "late": ("দেরি",),
+    "on time": ("সময়মতো", "সময়মত"),
+    "boost": ("বুস্ট",),
+    "increase": ("বাড়ান", "বাড়াও", "বৃদ্ধি"),
+    "reduce": ("কমান", "কমিয়ে"),
+    "attention": ("মনোযোগ",),
+    "interest": ("আগ্রহ",),
+    "celebrate": ("উদযাপন",),
+    "spokesperson": ("মুখপাত্র",),
+    "consent": ("সম্মতি", "অনুমতি"),
+    "privacy": ("গোপনীয়তা",),
+}
+"""Bengali words (NFC) that mean the same as an English keyword a free-text check looks for.
+
+A check's pattern that matches the English word (``r"videos?"`` matches "video") also
+accepts its Bengali synonyms, so a learner answering in Bengali is not asked for English
+words.  Bengali words are matched as the start of a longer word too: ভিডিও matches
+ভিডিওতে and ভিডিওর (Bengali adds case endings to the word).
+"""
+
+_SENTENCE_WORDS = (
+    # English: articles, pronouns, prepositions, conjunctions, auxiliaries and modals
+    "a an the this that these those it its we our us you your they their them he she his "
+    "her i my me who which what where when why how there here "
+    "of to in on at by for with from into onto about than as per over under after before "
+    "during until within without through between against "
+    "and or but so because if then also not no than while since although "
+    "is are was were be been being am has have had do does did will would shall should "
+    "can could may might must let lets "
+    # English verbs a short answer gives orders with ("Increase Facebook videos 30%")
+    "add answer apologise apologize ask boost check choose cut double drop engage fix focus "
+    "grow improve increase invest keep lower make move pause plan post publish raise reach "
+    "reduce reply respond run schedule send share shift show spend start stop target test "
+    "thank try use write "
+    # Bengali: pronouns, postpositions, conjunctions, auxiliaries and common verb forms
+    "আমি আমরা আমাদের আমার আপনি আপনার আপনাকে আপনারা তুমি তোমার সে তারা তাদের তাকে এটা এটি "
+    "এই সেই ওই যা যে যারা যাতে কেউ কোনো সেখানে এখানে সেখানেই "
+    "জন্য থেকে সাথে সঙ্গে মধ্যে কাছে চেয়ে দিয়ে নিয়ে পরে আগে পর্যন্ত প্রতি দ্বারা "
+    "এবং ও আর কিন্তু বা অথবা কারণ তাই তবে যদি তাহলে বলে "
+    "হয় হবে হলো হল হয়েছে হচ্ছে আছে আছেন ছিল ছিলেন নেই না নয় করে করব করবে করবেন করুন "
+    "করা করতে করি করছি করেছি দিন দেব দেবে দেবেন দিই পারে পারি পারেন যায় যাবে উচিত চাই"
+)
+FUNCTION_WORDS: frozenset[str] = frozenset(unicodedata.normalize("NFC", w)
+                                           for w in _SENTENCE_WORDS.split())
+"""Words that build sentences (articles, pronouns, prepositions, conjunctions, auxiliaries,
+the verbs a short instruction starts with, common Bengali verbs): a keyword list has none
+of them outside its keywords."""
+
+_BENGALI_VERB = regex.compile(unicodedata.normalize(
+    "NFC", r"\p{Bengali}+(?:বে|বেন|ব|ুন|ান|েন|ছে|ছি|ছেন|ছিল|েছে|েছি|লাম|তাম|বো|ইনি|য়েছে)$"))
+"""A Bengali word ending like a verb (যাবে, পাঠাব, পাঠান, বাড়ান, বাড়ছে, দেখেছি ...)."""
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.,\-][\p{L}\p{M}\p{N}]+)*")
+"""A word: letters with their vowel signs and marks, digits, and inner ' - . , (so
+"don't", "e-mail", "1,000" and "5.4" are one word each)."""
+
+
+def words_in(text: Any) -> list[str]:
+    """The words of a text, English or Bengali: split at spaces and punctuation (। too).
+
+    Bengali vowel signs and the hasanta belong to their word (an ASCII ``\\w`` would split
+    কিছু into pieces), and punctuation on its own is no word.
+
+    >>> words_in("সমর্থকদের সাথে সম্পর্ক তৈরি হয় । খরচ কম।আর ভালো")
+    ['সমর্থকদের', 'সাথে', 'সম্পর্ক', 'তৈরি', 'হয়', 'খরচ', 'কম', 'আর', 'ভালো']
+    >>> len(words_in("Move 20% of the budget — now!"))
+    6
+    """
+    return _WORD.findall(fold_text(text))
+
+
+def count_words(text: Any) -> int:
+    """How many words a text has, counted fairly in English and Bengali (see ``words_in``).
+
+    >>> count_words("ফেসবুকে ভিডিও বেশি পোস্ট করুন।"), count_words("Post more videos, now.")
+    (5, 4)
+    """
+    return len(words_in(text))
+
+
+def with_synonyms(patterns: Sequence[str]) -> list[str]:
+    """``patterns`` plus the Bengali synonyms of every English keyword they match.
+
+    >>> with_synonyms([r"videos?"])
+    ['videos?', 'ভিডিও', 'ভিডিয়ো']
+    >>> with_synonyms([r"\\d"])
+    ['\\\\d']
+    """
+    compiled = [regex.compile(fold_text(p), regex.I | regex.V1) for p in patterns]
+    extra: list[str] = []
+    for english, bengali in SYNONYMS.items():
+        if any(p.match(english) for p in compiled):
+            extra += [regex.escape(fold_text(b)) for b in bengali
+                      if regex.escape(fold_text(b)) not in extra]
+    return [*patterns, *(e for e in extra if e not in patterns)]
+
+
+_CASE_ENDINGS = frozenset(unicodedata.normalize("NFC", e) for e in (
+    "এ", "ে", "য়", "তে", "কে", "র", "ের", "দের", "রা", "েরা", "গুলো", "গুলি", "টি", "টা",
+    "টির", "টার", "য়ের", "য়ে"))
+"""Bengali case and plural endings: ফেসবুক**ে**, ভিডিও**র**, অভিভাবক**দের** join a word to the
+rest of its sentence the way English prepositions do."""
+
+
+def keyword_salad(text: str, patterns: Iterable[Any]) -> bool:
+    """Whether ``text`` is keywords with no sentence around them.
+
+    A sentence joins its keywords; a salad only lists them.  ``text`` counts as a sentence
+    when it shows at least one sign of joining: a word that builds sentences
+    (``FUNCTION_WORDS``: "the", "to", "because", "will", আমরা, জন্য, হবে ...) that is not
+    itself one of the keywords the ``patterns`` match, a Bengali verb form (পাঠাব, জানাবেন,
+    বাড়ছে ...), or a Bengali case ending on a keyword (ফেসবুক**ে**, ভিডিও**র**).
+    "Facebook, parents, videos" and "ফেসবুক ভিডিও ৪% পোস্ট" are salads; "Facebook, because
+    parents are there" and "ফেসবুকে ভিডিও ৩০% বাড়ান" are (short) sentences.
+
+    >>> kw = [regex.compile(p, regex.I) for p in ("facebook", "ফেসবুক", "parents", "videos?")]
+    >>> keyword_salad("Facebook, parents, videos", kw)
+    True
+    >>> keyword_salad("Facebook, because parents are there: videos.", kw)
+    False
+    >>> keyword_salad("ফেসবুকে ভিডিও বাড়ান", kw), keyword_salad("ফেসবুক videos", kw)
+    (False, True)
+    >>> keyword_salad("Increase Facebook videos 30%", kw)
+    False
+    """
+    folded = fold_text(text)
+    spans = [m.span() for p in patterns for m in p.finditer(folded) if m.end() > m.start()]
+    for token in _WORD.finditer(folded):
+        start, end = token.span()
+        word = token.group().casefold()
+        inside = [(s, e) for s, e in spans if s < end and start < e]
+        if not inside and word in FUNCTION_WORDS:
+            return False
+        if _BENGALI_VERB.match(word):
+            return False
+        if any(start <= s and e < end and folded[e:end] in _CASE_ENDINGS for s, e in inside):
+            return False
+    return True
+
+
 def text_elements(
     elements: Mapping[str, Sequence[str]],
     *,
     min_words: int = 0,
     what: str = "your text",
+    sentences: bool = True,
 ) -> Judge:
-    """Accept free text that contains every required element.
+    """Accept free text that contains every required element, written as sentences.
 
     ``elements`` maps a plain-language name of each element to regular expressions (any
     one matching is enough; case-insensitive; Bengali welcome, compared in NFC so either
-    way of typing য় matches).  The verdict lists the
-    elements still missing, by name.
+    way of typing য় matches).  A pattern that matches an English keyword also accepts its
+    Bengali synonyms (``SYNONYMS``).  The verdict lists the elements still missing, by name.
+
+    Words are counted fairly in Bengali (``count_words``).  With ``sentences`` (the
+    default) a list of keywords with no sentence around them is not accepted
+    (``keyword_salad``): the check asks for understanding, not for the right words.
 
     >>> judge = text_elements({"a spokesperson": [r"spokes(person|people)", r"speak for"],
     ...                        "a response time": [r"\\d+\\s*(hours?|minutes?)"]})
@@ -330,22 +541,32 @@ def text_elements(
     True
     >>> judge("Our director is the spokesperson.").missing
     ('a response time',)
+    >>> judge("মুখপাত্র আমাদের পরিচালক; আমরা 4 hours এর মধ্যে উত্তর দিই।").correct
+    True
+    >>> judge("spokesperson 4 hours").message
+    'Your text reads like a list of keywords, not sentences.'
     """
-    compiled = {name: [regex.compile(fold_text(p), regex.I | regex.V1) for p in patterns]
+    compiled = {name: [regex.compile(fold_text(p), regex.I | regex.V1)
+                       for p in with_synonyms(patterns)]
                 for name, patterns in elements.items()}
+    every_pattern = [p for patterns in compiled.values() for p in patterns]
 
     def judge(answer: Any) -> Feedback:
         if not isinstance(answer, str) or not answer.strip():
             return Feedback(False, f"I expected {what} as text in quotes, and it is empty "
                             "or not text.", "Write your answer between the quotes.")
         answer = fold_text(answer)
-        words = len(answer.split())
+        words = count_words(answer)
         missing = tuple(name for name, patterns in compiled.items()
                         if not any(p.search(answer) for p in patterns))
         if missing:
             return Feedback(False, f"{what.capitalize()} covers {len(compiled) - len(missing)} "
                             f"of {len(compiled)} things it needs.", "Add what is missing.",
                             missing)
+        if sentences and keyword_salad(answer, every_pattern):
+            return Feedback(False, f"{what.capitalize()} reads like a list of keywords, not "
+                            "sentences.", "Write it as one or two sentences that say how the "
+                            "points connect (who, what, why), in English or Bengali.")
         if words < min_words:
             return Feedback(False, f"{what.capitalize()} has {words} words; aim for at least "
                             f"{min_words}.", "Say a little more about each point.")
