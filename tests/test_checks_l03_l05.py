@@ -101,7 +101,7 @@ def test_a_written_policy_from_policy_answers_passes() -> None:
         work_hours_use="Staff post for the shop at work; personal use in breaks.",
         not_allowed=["arguing with customers in public"], spokespeople=["the owner"],
         responders=["the shop assistant"], response_time_hours=6,
-        tools=["Facebook", "Instagram"], account_access="The owner holds the passwords.",
+        tools=["Facebook", "Instagram"], account_access="The owner gives each helper Page access.",
         escalation_contacts=["the owner"], crisis_contact="the owner",
         photo_consent="artisans agree before their photo is posted", review_date="2027-06-30")
     assert check("05-policy", "q1", write_policy(answers)).correct

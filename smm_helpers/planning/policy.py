@@ -5,7 +5,13 @@ who speaks for the organisation, which tools are used, and who answers conversat
 and it must be short and easy for everyone to understand.  ``write_policy`` turns a
 ``PolicyAnswers`` into such a policy in plain Markdown; ``lint_policy`` checks any policy
 (yours or a learner's, English or Bengali) for the sections in ``SECTIONS`` and for
-readability.
+readability, and gives advice when a policy hands out a password.
+
+Accounts are kept safe per person, not with a shared password: a Facebook Page has no
+password of its own, so each person is given their own access in the Page's settings (full
+or partial Facebook access, or task access) and loses it the day they leave
+(sources.md#facebook-page-access).  Everyone uses two-factor login, and a platform that does
+have one shared login keeps it in a password manager.
 
 >>> answers = PolicyAnswers(
 ...     organisation="Alo Literacy Trust", purpose="We help children in Dhaka learn to read.",
@@ -13,7 +19,7 @@ readability.
 ...     not_allowed=["sharing posts about politics from Alo's accounts"],
 ...     spokespeople=["Executive Director"], responders=["Communications Officer"],
 ...     response_time_hours=24, tools=["Facebook", "Meta Business Suite"],
-...     account_access="The Communications Officer and the Director hold the passwords.",
+...     account_access="The Director gives each person their own access in the Page settings.",
 ...     escalation_contacts=["Programme Manager"], crisis_contact="Executive Director",
 ...     photo_consent="a parent or guardian signs a consent form", review_date="2027-06-30")
 >>> policy = write_policy(answers)
@@ -39,6 +45,7 @@ from smm_helpers.errors import InputError
 __all__ = [
     "MAX_SENTENCE_WORDS",
     "MAX_WORDS",
+    "PASSWORD_ADVICE",
     "SECTIONS",
     "PolicyAnswers",
     "PolicyLint",
@@ -101,10 +108,11 @@ SECTIONS: dict[str, _Section] = {
     "tools": _Section(
         "Tools and accounts",
         _nfc("tool", "account", "password", "security", "access", "platforms we use",
-             "channels", "টুল", "সরঞ্জাম", "অ্যাকাউন্ট", "পাসওয়ার্ড"),
-        _nfc("password", "two-factor", "2fa", "two-step", "scheduling tool", "scheduler",
+             "channels", "টুল", "সরঞ্জাম", "অ্যাকাউন্ট", "পাসওয়ার্ড", "অ্যাক্সেস"),
+        _nfc("page access", "page settings", "own access", "remove their access",
+             "password", "two-factor", "2fa", "two-step", "scheduling tool", "scheduler",
              "admin access", "log in", "login", "meta business suite", "hootsuite", "buffer",
-             "পাসওয়ার্ড", "টু-ফ্যাক্টর"),
+             "পেজ অ্যাক্সেস", "অ্যাক্সেস", "পাসওয়ার্ড", "টু-ফ্যাক্টর", "দুই ধাপের"),
     ),
     "escalation": _Section(
         "When to escalate",
@@ -188,8 +196,9 @@ _HINTS = {
     "spokespeople": "who may speak for the organisation, e.g. ['Executive Director']",
     "responders": "who answers comments and messages, e.g. ['Communications Officer']",
     "tools": "the platforms and tools you use, e.g. ['Facebook', 'Meta Business Suite']",
-    "account_access": "who holds the passwords and how accounts are protected, e.g. 'Two "
-                      "staff hold the passwords; two-factor login is on'",
+    "account_access": "how each person gets and loses access to the accounts, e.g. 'Each "
+                      "person gets their own access in the Page settings and loses it the day "
+                      "they leave' (a Facebook Page has no password to share)",
     "escalation_contacts": "who to tell about complaints and hard questions, e.g. "
                            "['Programme Manager']",
     "crisis_contact": "who decides in a crisis, e.g. 'Executive Director, 01700-000000'",
@@ -296,7 +305,10 @@ def write_policy(answers: PolicyAnswers) -> str:
         "We use:",
         *_bullets(a.tools),
         _sentence(a.account_access),
-        "Turn on two-factor login for every account. Never share a password in a chat.",
+        "Everyone logs in with their own account and two-factor login.",
+        "Never share a password. An account with only one login keeps it in a password "
+        "manager.",
+        "When someone leaves, remove their access that day.",
         "",
         "## When to escalate",
         "Tell one of these people at once about a serious complaint, a hard question or "
@@ -322,9 +334,11 @@ def write_policy(answers: PolicyAnswers) -> str:
 
 @dataclass(frozen=True)
 class PolicyLint:
-    """What ``lint_policy`` found: sections present and missing, and readability warnings.
+    """What ``lint_policy`` found: sections present and missing, readability warnings, advice.
 
     ``found`` maps each present section to how it was recognised (a heading or a keyword).
+    ``advice`` flags content to reconsider (a password handed out); like ``warnings``, it
+    does not change ``ok``.
 
     >>> PolicyLint(missing=("review",), found={"purpose": 'heading "Why we post"'})
     PolicyLint(ok=False, missing=['review'], warnings=0)
@@ -334,6 +348,7 @@ class PolicyLint:
     found: dict[str, str] | None = None
     warnings: tuple[str, ...] = ()
     words: int = 0
+    advice: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -351,6 +366,7 @@ class PolicyLint:
         lines += [f"✗ {name}: missing; add a section '{SECTIONS[name].title}'"
                   for name in self.missing]
         lines += [f"! {w}" for w in self.warnings]
+        lines += [f"→ {a}" for a in self.advice]
         if self.ok and not self.warnings:
             lines.append("All sections are there and it reads easily.")
         return "\n".join(lines)
@@ -404,13 +420,18 @@ def lint_policy(markdown: str) -> PolicyLint:
     A section counts as present when a heading names it or its body uses one of its
     keywords (see ``SECTIONS``), so a policy in your own words is recognised too.  Warnings
     flag a policy longer than ``MAX_WORDS`` words and sentences longer than
-    ``MAX_SENTENCE_WORDS`` words.
+    ``MAX_SENTENCE_WORDS`` words.  ``advice`` flags a sentence that hands out a password:
+    a Facebook Page has none to share (sources.md#facebook-page-access).
 
     >>> lint = lint_policy("# Our policy\\n## Who can speak for us\\nOnly the director.")
     >>> lint.found
     {'spokespeople': 'heading "Who can speak for us"'}
     >>> lint.missing[:3]
     ('purpose', 'staff time', 'conversations')
+    >>> len(lint_policy("## Tools\\nTwo people hold the Facebook password.").advice)
+    1
+    >>> lint_policy("## Tools\\nNever share a password.").advice
+    ()
     >>> lint_policy(None)
     Traceback (most recent call last):
     ...
@@ -434,8 +455,10 @@ def lint_policy(markdown: str) -> PolicyLint:
             found[name] = f'keyword "{keyword}"'
     missing = tuple(name for name in SECTIONS if name not in found)
     words = len(regex.findall(r"\w+", text))
-    warnings = _readability(words, _sentences(lines))
-    return PolicyLint(missing=missing, found=found, warnings=warnings, words=words)
+    sentences = _sentences(lines)
+    warnings = _readability(words, sentences)
+    return PolicyLint(missing=missing, found=found, warnings=warnings, words=words,
+                      advice=_password_advice(sentences))
 
 
 def _first_word(text: str, words: Sequence[str]) -> str | None:
@@ -444,6 +467,29 @@ def _first_word(text: str, words: Sequence[str]) -> str | None:
         if regex.search(r"(?<!\w)" + regex.escape(word), text, regex.IGNORECASE):
             return word
     return None
+
+
+_PASSWORD = regex.compile(unicodedata.normalize("NFC", r"password|পাসওয়ার্ড"),
+                          regex.IGNORECASE)
+_NOT_HANDED_OUT = regex.compile(unicodedata.normalize(
+    "NFC", r"(?<!\w)(?:never|not|don't|do not|no one|nobody|password manager|"
+           r"কখনো|কখনও|না|পাসওয়ার্ড ম্যানেজার)(?!\w)"), regex.IGNORECASE)
+
+PASSWORD_ADVICE = (
+    "A Facebook Page has no password to share: give each person their own access in the "
+    "Page settings (full or partial Facebook access, or task access) and remove it the day "
+    "they leave. Everyone uses two-factor login; keep any shared login of another platform in "
+    "a password manager (sources.md#facebook-page-access).")
+"""The advice ``lint_policy`` gives when a sentence hands out a password."""
+
+
+def _password_advice(sentences: list[str]) -> tuple[str, ...]:
+    """Advice for the first sentence that hands out a password (not one that forbids it)."""
+    for s in sentences:
+        if _PASSWORD.search(s) and not _NOT_HANDED_OUT.search(s):
+            start = " ".join(s.split()[:8])
+            return (f'"{start} ..." hands out a password. {PASSWORD_ADVICE}',)
+    return ()
 
 
 def _readability(words: int, sentences: list[str]) -> tuple[str, ...]:

@@ -24,7 +24,8 @@ from smm_helpers.datasets import CourseData, load_course_data
 LESSON = "01-why-social-media"
 
 M_R_ORGANIC_REACH = 0.04
-"""M+R Benchmarks 2020: an organic Facebook post reached about 4% of fans (facts.md §2.3)."""
+"""M+R Benchmarks 2020: an organic Facebook post reached about 4% of fans
+(sources.md#mr-benchmarks-2020)."""
 
 
 @cache
@@ -94,8 +95,9 @@ CLAIM_OPTIONS = [
 """The verdicts a learner may give on source article 000's "89% of charities" figure.
 
 The figure is sourced: Barnes and Mattson, UMass Dartmouth Center for Marketing Research,
-"Still Setting the Pace in Social Media" (2008 data, the 200 largest US charities; facts.md
-§2.3).  The lesson's point is its limits: 2008, and only the largest US charities."""
+"Still Setting the Pace in Social Media" (2008 data, the 200 largest US charities;
+sources.md#barnes-mattson-2008).  The lesson's point is its limits: 2008, and only the
+largest US charities."""
 
 SUPPORTERS = [
     r"stakeholder", r"supporter", r"relationship", r"communit", r"donor", r"volunteer",

@@ -43,7 +43,8 @@ HONEST_PRACTICES = (
 
 EXERCISE_HOURS_PER_WEEK = 12
 EXERCISE_RATE_USD = 25.0
-"""The exercise: Nakshi Ghor asks for 12 hours a week at US$25 an hour."""
+"""The exercise: a client abroad asks for 12 hours a week at US$25 an hour (the article's
+US$15–40 is a rate for clients abroad; sources.md#freelance-rates)."""
 
 
 def exercise_quote() -> Quote:
@@ -78,9 +79,10 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt="Nakshi Ghor asks for 12 hours a week at US$25 an hour. Using freelance_quote "
-               "with its default month of four weeks, what is the expected monthly total in "
-               "US dollars? Give the number (e.g. quote.expected).",
+        prompt="A client abroad, a craft shop in Toronto, asks for 12 hours a week at US$25 "
+               "an hour. Using freelance_quote with its default month of four weeks, what is "
+               "the expected monthly total in US dollars? Give the number (e.g. "
+               "quote.expected).",
         judge=number(
             lambda: exercise_quote().expected,
             rel_tol=0.001,

@@ -115,9 +115,9 @@ QUESTIONS = [
     ),
     Question(
         lesson=LESSON, id="q2",
-        prompt=(f"Alo's volunteer leaves, and only {FEW_HOURS} hours a week are left for "
-                "social media. With the rest of Alo's profile unchanged, on how many "
-                "platforms should Alo focus (the length of rec.focus)?"),
+        prompt=(f"Alo's volunteer leaves, and until a new one is found the Director can give "
+                f"social media only {FEW_HOURS} hours a week. With the rest of Alo's profile "
+                "unchanged, on how many platforms should Alo focus (the length of rec.focus)?"),
         judge=number(lambda: focus_count(FEW_HOURS), what="a whole number of platforms",
                      mistakes=[(lambda v: v == len(known_platforms()),
                                 "That is every platform. Each needs some hours a week to "

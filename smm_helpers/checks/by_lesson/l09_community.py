@@ -315,7 +315,7 @@ def judge_reply(answer: Any) -> Feedback:
 
 _Q4_REFERENCE = [
     "We're so sorry you've been waiting for your receipt, and for our silence. Could you send "
-    "us a private message with your phone number? Our finance volunteer will check your "
+    "us a private message with your phone number? Our Director will check your "
     "donation and send the receipt within 24 hours.",
     "I apologise, that's not how we want to treat a supporter. Please email "
     "donate@aloreading.example with the date of your gift and we will call you today with the "
