@@ -97,10 +97,10 @@ def _alo(**changes: object) -> PolicyAnswers:
         organisation="Alo Reading Circle", purpose="We help children in Dhaka learn to read",
         work_hours_use="Staff may post for Alo at work; personal use only in breaks",
         not_allowed=["political opinions from Alo's accounts"],
-        spokespeople=["Executive Director"], responders=["Communications Officer"],
+        spokespeople=["Director"], responders=["Social media volunteer"],
         response_time_hours=24, tools=["Facebook", "Meta Business Suite"],
         account_access="The Director gives each person their own access in the Page settings",
-        escalation_contacts=["Programme Manager"], crisis_contact="Executive Director",
+        escalation_contacts=["Director", "Board chair"], crisis_contact="Director",
         photo_consent="a parent or guardian signs a consent form", review_date="2027-06-30")
     base.update(changes)
     return PolicyAnswers(**base)  # type: ignore[arg-type]
@@ -117,7 +117,7 @@ def test_written_policy_teaches_access_per_person_and_never_a_shared_password():
 
 
 @pytest.mark.parametrize("sentence", [
-    "The Communications Officer and the Director hold the passwords.",
+    "Our social media volunteer and the Director hold the passwords.",
     "Two people hold the Facebook password; two-factor login is on.",
     "দুজন কর্মী পাসওয়ার্ড রাখেন।",
     unicodedata.normalize("NFD", "দুজন কর্মী পাসওয়ার্ড রাখেন।"),  # য় typed decomposed

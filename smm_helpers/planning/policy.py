@@ -17,10 +17,10 @@ have one shared login keeps it in a password manager.
 ...     organisation="Alo Literacy Trust", purpose="We help children in Dhaka learn to read.",
 ...     work_hours_use="Staff may post for Alo during work hours; personal use only in breaks.",
 ...     not_allowed=["sharing posts about politics from Alo's accounts"],
-...     spokespeople=["Executive Director"], responders=["Communications Officer"],
+...     spokespeople=["Director"], responders=["Social media volunteer"],
 ...     response_time_hours=24, tools=["Facebook", "Meta Business Suite"],
 ...     account_access="The Director gives each person their own access in the Page settings.",
-...     escalation_contacts=["Programme Manager"], crisis_contact="Executive Director",
+...     escalation_contacts=["Director", "Board chair"], crisis_contact="Director",
 ...     photo_consent="a parent or guardian signs a consent form", review_date="2027-06-30")
 >>> policy = write_policy(answers)
 >>> print(policy.splitlines()[0])
@@ -193,15 +193,15 @@ _HINTS = {
                       "the organisation at work; personal use only in breaks'",
     "not_allowed": "what staff must not do, e.g. ['share political opinions from our "
                    "accounts']",
-    "spokespeople": "who may speak for the organisation, e.g. ['Executive Director']",
-    "responders": "who answers comments and messages, e.g. ['Communications Officer']",
+    "spokespeople": "who may speak for the organisation, e.g. ['Director']",
+    "responders": "who answers comments and messages, e.g. ['Social media volunteer']",
     "tools": "the platforms and tools you use, e.g. ['Facebook', 'Meta Business Suite']",
     "account_access": "how each person gets and loses access to the accounts, e.g. 'Each "
                       "person gets their own access in the Page settings and loses it the day "
                       "they leave' (a Facebook Page has no password to share)",
     "escalation_contacts": "who to tell about complaints and hard questions, e.g. "
-                           "['Programme Manager']",
-    "crisis_contact": "who decides in a crisis, e.g. 'Executive Director, 01700-000000'",
+                           "['Director', 'Board chair']",
+    "crisis_contact": "who decides in a crisis, e.g. 'Director, 01700-000000'",
     "photo_consent": "how consent for photos is given, e.g. 'a parent or guardian signs a "
                      "consent form'",
 }
