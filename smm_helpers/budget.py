@@ -1,5 +1,8 @@
 """Budgeting: organic or paid, how to split a paid budget, ROI, and a freelancer's quote.
 
+ROI here is about **profit**: :func:`roi` and :func:`break_even` need a ``margin``, the share
+of each sale the client keeps after making and delivering the goods (1 for donations).
+
 Step 3 of a social media manager's job (source article 004) is budgeting: free (organic)
 and paid promotion, chosen to suit the client's goals.  This module gives the numbers.
 
@@ -42,6 +45,7 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -65,6 +69,7 @@ __all__ = [
     "Quote",
     "allocate_budget",
     "break_even",
+    "check_margin",
     "convert",
     "default_cost_per_result",
     "expected_results",
@@ -81,19 +86,22 @@ CURRENCIES: tuple[str, ...] = ("BDT", "USD")
 
 EXAMPLE_FX_RATE = 122.0
 """Taka per US dollar used when you give no ``fx_rate``: an EXAMPLE, about the level of
-2025 (not from facts.md; UNCERTAIN).  Rates move and nothing here fetches them: pass
+2025 (no source; UNCERTAIN).  Rates move and nothing here fetches them: pass
 today's rate as ``fx_rate=`` when the answer matters."""
 
 META_BOOST_MINIMUM_USD_PER_DAY = 1.0
-"""Facebook/Meta boosting minimum, US$1 a day (facts.md §2.4: anecdotal Bengali agency/blog
-pages, UNCERTAIN).  A 30-day boost therefore needs at least US$30 on that platform."""
+"""Facebook/Meta boosting minimum, US$1 a day (anecdotal Bengali agency/blog pages,
+UNCERTAIN; sources.md#bd-boosting-anecdotes).  A 30-day boost therefore needs at least
+US$30 on that platform."""
 
 DEFAULT_SATURATION = 5_000.0
 """Results a month one platform can give at most (course assumption, illustrative): a small
 page's reachable audience clicks about this many times.  Pass ``saturation=`` to change it."""
 
 FREELANCE_RATE_USD = (15.0, 40.0)
-"""A social media manager earns US$15–40 an hour, experts more (source article 004)."""
+"""A social media manager earns US$15–40 an hour, experts more (source article 004).  That is
+what freelancers charge clients abroad; local pay in Bangladesh is far lower
+(sources.md#freelance-rates), so pass your own ``hourly_rate=`` for a local quote."""
 
 FREELANCE_LEVELS: Mapping[str, tuple[float, float]] = MappingProxyType({
     "junior": (15.0, 25.0),
@@ -125,7 +133,8 @@ def _currency(currency: str) -> str:
 def _check_number(name: str, value: object, *, fix: str, minimum: float = 0.0,
                   strict: bool = False) -> float:
     """``value`` as a float, or an InputError when it is not a number ≥ (or >) ``minimum``."""
-    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    ok = (isinstance(value, numbers.Real) and not isinstance(value, bool)
+          and math.isfinite(value))
     if ok and (value > minimum if strict else value >= minimum):  # type: ignore[operator]
         return float(value)  # type: ignore[arg-type]
     raise InputError(f"{name} is {value!r}", fix=fix)
@@ -594,33 +603,98 @@ def what_if(total_budgets: Iterable[float], platforms: Iterable[str] | None = No
 # --------------------------------------------------------------------------------------
 
 
-def roi(value: float, cost: float) -> float:
-    """Return on investment: (value − cost) ÷ cost.  0.5 means you got back 1.5× the cost.
+MARGIN_FIX = (
+    "give margin=, the share of each sale that is profit after making and delivering the "
+    "goods: e.g. margin=0.4 for a shop that keeps ৳40 of every ৳100 of sales, margin=1 for "
+    "donations (a charity keeps the whole gift, before payment fees). If you only have "
+    "revenue, use roas() (return on ad spend) instead"
+)
+"""The fix every missing or bad ``margin`` error gives (ROI needs profit, not revenue)."""
 
-    >>> roi(value=15_000, cost=10_000)
-    0.5
-    >>> roi(value=8_000, cost=10_000)
-    -0.2
-    >>> roi(value=5_000, cost=0)
+
+def check_margin(margin: object, who: str = "roi", name: str = "margin") -> float:
+    """``margin`` as a float in (0, 1], or an InputError that explains what a margin is.
+
+    ``who`` names the function that needs it and ``name`` the value in the message.
+
+    >>> check_margin(0.4)
+    0.4
+    >>> check_margin(40)
     Traceback (most recent call last):
     ...
-    smm_helpers.errors.InputError: cost is 0.
-    How to fix it: ROI divides by the cost, so give a cost above 0.
+    smm_helpers.errors.InputError: margin is 40, a percentage; write it as a share: 0.4 for 40%.
+    How to fix it: give margin=, the share of each sale that is profit...
     """
-    v = _check_number("value", value, fix="give the money the campaign brought in, 0 or more")
-    c = _check_number("cost", cost, strict=True,
-                      fix="ROI divides by the cost, so give a cost above 0")
-    return (v - c) / c
+    if margin is None:
+        raise InputError(f"{who}() needs a margin: it counts profit, and revenue is not "
+                         "profit", fix=MARGIN_FIX)
+    if isinstance(margin, bool) or not isinstance(margin, numbers.Real) or not math.isfinite(
+            margin):
+        raise InputError(f"{name} must be a number between 0 and 1, not "
+                         f"{type(margin).__name__} {margin!r}", fix=MARGIN_FIX)
+    share = float(margin)
+    if 1 < share <= 100:
+        raise InputError(f"{name} is {share:g}, a percentage; write it as a share: "
+                         f"{share / 100:g} for {share:g}%", fix=MARGIN_FIX)
+    if not 0 < share <= 1:
+        raise InputError(f"{name} is {share:g}, not between 0 (nothing kept) and 1 (all of "
+                         "it kept)", fix=MARGIN_FIX)
+    return share
 
 
-def break_even(cost: float, value_per_result: float) -> int:
+def roi(revenue: float, spend: float, *, margin: float | None = None) -> float:
+    """Return on investment: (profit − spend) ÷ spend, where profit = revenue × ``margin``.
+
+    ``margin`` is **required**: the share of each sale that is left after making and
+    delivering the goods (0.4 when a shop keeps ৳40 of every ৳100 of sales), or 1 for a
+    charity's donations, which count whole (before payment fees).  ROI 0.5 means the
+    campaign paid back its cost and half as much again; −1 means all the money was lost.
+    For revenue ÷ spend (no margin needed) use ROAS, :func:`smm_helpers.metrics.roas`.
+
+    A ROAS of 3 (৳30,000 of sales for ৳10,000 of ads) is a **loss** at a 25% margin, and a
+    profit at 40%:
+
+    >>> roi(30_000, 10_000, margin=0.25)
+    -0.25
+    >>> roi(30_000, 10_000, margin=0.4)
+    0.2
+    >>> roi(15_000, 10_000, margin=1)  # donations count whole
+    0.5
+    >>> roi(30_000, 10_000)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: roi() needs a margin: it counts profit, and revenue is not...
+    How to fix it: give margin=, the share of each sale that is profit...
+    >>> roi(5_000, 0, margin=1)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: spend is 0.
+    How to fix it: ROI divides by the spend, so give a spend above 0.
+    """
+    r = _check_number("revenue", revenue,
+                      fix="give the money the campaign brought in, 0 or more")
+    c = _check_number("spend", spend, strict=True,
+                      fix="ROI divides by the spend, so give a spend above 0")
+    m = check_margin(margin, "roi")
+    return (r * m - c) / c
+
+
+def break_even(cost: float, value_per_result: float, *, margin: float | None = None) -> int:
     """How many results (sales, donations...) a campaign needs to pay back its cost.
 
-    >>> break_even(cost=10_000, value_per_result=250)
+    ``value_per_result`` is what one result brings in (a sale's price, a donation) and
+    ``margin`` (**required**, as in :func:`roi`) the share of it the client keeps: each
+    result pays back ``value_per_result × margin``.  The answer is rounded **up**.
+
+    >>> break_even(cost=10_000, value_per_result=875, margin=0.4)  # ৳350 kept per sale: 28.6
+    29
+    >>> break_even(cost=10_000, value_per_result=250, margin=1)  # donations of ৳250
     40
-    >>> break_even(cost=10_000, value_per_result=300)  # 33.3 rounds up: a 34th sale is needed
-    34
-    >>> break_even(cost=10_000, value_per_result=0)
+    >>> break_even(cost=10_000, value_per_result=875)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: break_even() needs a margin: it counts profit, and revenue is...
+    >>> break_even(cost=10_000, value_per_result=0, margin=1)
     Traceback (most recent call last):
     ...
     smm_helpers.errors.InputError: value_per_result is 0.
@@ -630,9 +704,10 @@ def break_even(cost: float, value_per_result: float) -> int:
     v = _check_number("value_per_result", value_per_result, strict=True,
                       fix="give what one result is worth, above 0; with no value it never "
                           "breaks even")
+    m = check_margin(margin, "break_even")
     if c == 0:
         return 0
-    needed = c / v
+    needed = c / (v * m)
     whole = math.ceil(needed)
     if whole > 0 and math.isclose(needed, whole - 1, rel_tol=1e-9):
         whole -= 1  # 40.000000001 is 40 results that float arithmetic nudged up, not 41
@@ -691,7 +766,8 @@ def organic_vs_paid(
     """Price the same results two ways: organic (hours × hourly rate) or paid.
 
     Organic hours = results ÷ ``results_per_hour``; the hourly rate defaults to the lowest
-    freelance rate of source article 004 (US$15, converted with ``fx_rate``).  Paid cost is
+    freelance rate of source article 004 (US$15, converted with ``fx_rate``), a rate for
+    clients abroad: give ``hourly_rate=`` for local pay (sources.md#freelance-rates).  Paid cost is
     results × ``cost_per_result``, or, with a ``saturation``, the diminishing-returns spend
     of :func:`spend_for_results`.  Simple on purpose: it ignores that organic posts keep
     working after the campaign and that people's time has other uses.

@@ -86,8 +86,13 @@ POSTS: tuple[Column, ...] = (
     Column("language", "category", "Caption language.", LANGUAGES),
     Column("caption", "text", "The caption text."),
     Column("followers", "count", "Followers of the account on the day it was published."),
-    Column("impressions", "count", "Times the post was shown (one person may see it twice)."),
-    Column("reach", "count", "Unique people who saw it; never above impressions."),
+    Column("impressions", "count",
+           "Times the post was shown (one person may see it twice). Facebook and Instagram "
+           "call this Views since 2025; LinkedIn and X still say Impressions "
+           "(see METRIC_NAMES)."),
+    Column("reach", "count",
+           "Unique people who saw it; never above impressions. Facebook's and Instagram's "
+           "newer screens call this Viewers (see METRIC_NAMES)."),
     Column("reactions", "count", "Likes and reactions."),
     Column("comments", "count", "Comments and replies."),
     Column("shares", "count", "Shares, reposts and retweets."),
@@ -112,7 +117,8 @@ INBOX: tuple[Column, ...] = (
     Column("received_at", "timestamp", "When it arrived (Asia/Dhaka)."),
     Column("responded_at", "timestamp", "When it was answered; empty if never.", required=False),
     Column("category", "category", "What kind of message it is.", MESSAGE_CATEGORIES),
-    Column("language", "category", "Message language.", LANGUAGES),
+    Column("language", "category", "Message language: bn for Bengali in either script (Bengali "
+           "letters, or Latin letters as Banglish), en for English.", LANGUAGES),
     Column("text", "text", "The message."),
 )
 
@@ -128,7 +134,9 @@ CAMPAIGNS: tuple[Column, ...] = (
     Column("impressions", "count", "Times the ads were shown."),
     Column("clicks", "count", "Clicks on the ads; never above impressions."),
     Column("conversions", "count", "Sign-ups, donations or sales; never above clicks."),
-    Column("conversion_value", "money", "Money the conversions brought in, in BDT."),
+    Column("conversion_value", "money",
+           "Money the conversions brought in, in BDT: revenue (sales or donations), not "
+           "profit."),
 )
 
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -137,6 +145,63 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "inbox": INBOX,
     "campaigns": CAMPAIGNS,
 }
+
+METRIC_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "facebook": {"impressions": ("Views", "Impressions"), "reach": ("Viewers", "Reach")},
+    "instagram": {"impressions": ("Views", "Impressions"),
+                  "reach": ("Viewers", "Reach", "Accounts reached")},
+    "linkedin": {"impressions": ("Impressions",),
+                 "reach": ("Unique impressions", "Unique views", "Members reached")},
+    "x": {"impressions": ("Impressions",)},
+}
+"""What each platform's own export calls the course's ``impressions`` and ``reach`` columns.
+
+``METRIC_NAMES[platform][column]`` lists the names, the current one first, then older ones
+still found in old exports.  Meta replaced "Impressions" with **Views** on Facebook and
+Instagram (announced November 2024, done during 2025; a view counts each time content is on
+screen, repeats included) and shows reach as **Viewers** in its newer screens, so a 2026
+Facebook export says Views/Viewers where the course data says impressions/reach
+(sources.md#meta-views-2025).  LinkedIn and X still say Impressions; X's post analytics list
+no reach (the X API's post-analytics fields, docs.x.com).  LinkedIn names reach differently
+on different screens (UNCERTAIN).  YouTube
+and TikTok are not mapped yet: read their own definitions before matching a column.
+
+>>> METRIC_NAMES["facebook"]["impressions"][0], METRIC_NAMES["facebook"]["reach"][0]
+('Views', 'Viewers')
+>>> METRIC_NAMES["linkedin"]["impressions"]
+('Impressions',)
+>>> course_column("facebook", " viewers ")
+'reach'
+>>> course_column("x", "Reach")
+Traceback (most recent call last):
+...
+smm_helpers.errors.InputError: 'Reach' is not a column of X (Twitter)'s export that SMM Lab ...
+"""
+
+
+def course_column(platform: str, export_name: str) -> str:
+    """The course column that a platform export's column ``export_name`` holds.
+
+    Case and surrounding spaces are ignored: ``"VIEWS"`` and ``"views "`` both match.
+
+    >>> course_column("instagram", "Views"), course_column("instagram", "Accounts reached")
+    ('impressions', 'reach')
+    """
+    from smm_helpers.errors import InputError, unknown_choice
+
+    if platform not in METRIC_NAMES:
+        raise unknown_choice("platform with mapped export names", platform, list(METRIC_NAMES))
+    wanted = " ".join(str(export_name).split()).casefold()
+    for column, names in METRIC_NAMES[platform].items():
+        if wanted in (name.casefold() for name in names):
+            return column
+    known = ", ".join(name for names in METRIC_NAMES[platform].values() for name in names)
+    raise InputError(
+        f"{export_name!r} is not a column of {PLATFORM_NAMES[platform]}'s export that "
+        "SMM Lab can map",
+        fix=f"use one of: {known}",
+    )
+
 
 ENGAGEMENT_COLUMNS = ("reactions", "comments", "shares", "saves")
 """What counts as an engagement (the Rival IQ definition adds up these interactions)."""

@@ -166,7 +166,8 @@ def test_minimums_are_respected_even_when_a_platform_is_poor() -> None:
 
 
 def test_a_meta_boost_minimum_for_a_month_in_taka() -> None:
-    # US$1 a day (facts.md §2.4, UNCERTAIN) for 30 days at an example 120 taka per dollar.
+    # US$1 a day (sources.md#bd-boosting-anecdotes, UNCERTAIN) for 30 days at an example
+    # 120 taka per dollar.
     month_minimum = bg.convert(30 * bg.META_BOOST_MINIMUM_USD_PER_DAY, "USD", "BDT",
                                fx_rate=120)
     split = bg.allocate_budget(10_000, ["facebook", "instagram"],
@@ -378,38 +379,44 @@ def test_what_if_without_budgets_is_explained() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "cost", "expected"),
-    [(15_000, 10_000, 0.5), (10_000, 10_000, 0.0), (0, 400, -1.0), (1_300, 1_000, 0.3)],
+    ("revenue", "spend", "margin", "expected"),
+    [(15_000, 10_000, 1, 0.5), (10_000, 10_000, 1, 0.0), (0, 400, 1, -1.0),
+     (1_300, 1_000, 1, 0.3), (30_000, 10_000, 0.25, -0.25), (30_000, 10_000, 0.4, 0.2)],
 )
-def test_roi_by_hand(value: float, cost: float, expected: float) -> None:
-    assert bg.roi(value, cost) == pytest.approx(expected)
+def test_roi_by_hand(revenue: float, spend: float, margin: float, expected: float) -> None:
+    assert bg.roi(revenue, spend, margin=margin) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(
-    ("cost", "value", "expected"),
-    [(10_000, 250, 40), (10_000, 300, 34), (0, 50, 0), (1, 1_000, 1), (0.3, 0.1, 3)],
+    ("cost", "value", "margin", "expected"),
+    [(10_000, 250, 1, 40), (10_000, 300, 1, 34), (0, 50, 1, 0), (1, 1_000, 1, 1),
+     (0.3, 0.1, 1, 3), (10_000, 875, 0.4, 29), (10_000, 625, 0.4, 40)],
 )
-def test_break_even_by_hand(cost: float, value: float, expected: int) -> None:
-    assert bg.break_even(cost, value) == expected
+def test_break_even_by_hand(cost: float, value: float, margin: float, expected: int) -> None:
+    assert bg.break_even(cost, value, margin=margin) == expected
 
 
 @settings(max_examples=100, deadline=None)
-@given(cost=st.floats(0, 1e6), value=st.floats(0.01, 1e4))
-def test_break_even_is_the_fewest_results_that_pay_back(cost: float, value: float) -> None:
-    needed = bg.break_even(cost, value)
-    assert needed * value >= cost * (1 - 1e-9)
-    assert (needed - 1) * value < cost or needed == 0
-    assert bg.roi(needed * value, cost) >= -1e-9 if cost > 0 else True
+@given(cost=st.floats(0, 1e6), value=st.floats(0.01, 1e4), margin=st.floats(0.05, 1))
+def test_break_even_is_the_fewest_results_that_pay_back(cost: float, value: float,
+                                                         margin: float) -> None:
+    needed = bg.break_even(cost, value, margin=margin)
+    kept = value * margin
+    assert needed * kept >= cost * (1 - 1e-9)
+    assert (needed - 1) * kept < cost or needed == 0
+    assert bg.roi(needed * value, cost, margin=margin) >= -1e-9 if cost > 0 else True
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: bg.roi(5_000, 0), "cost is 0.*divides by the cost"),
-        (lambda: bg.roi(-1, 100), "value is -1"),
-        (lambda: bg.break_even(1_000, 0), "value_per_result is 0.*never breaks even"),
-        (lambda: bg.break_even(-1, 10), "cost is -1"),
-        (lambda: bg.roi(True, 100), "value is True"),
+        (lambda: bg.roi(5_000, 0, margin=1), "spend is 0.*divides by the spend"),
+        (lambda: bg.roi(-1, 100, margin=1), "revenue is -1"),
+        (lambda: bg.roi(5_000, 100), "needs a margin.*roas"),
+        (lambda: bg.break_even(1_000, 0, margin=1), "value_per_result is 0.*never breaks even"),
+        (lambda: bg.break_even(-1, 10, margin=1), "cost is -1"),
+        (lambda: bg.break_even(1_000, 10), "break_even\\(\\) needs a margin"),
+        (lambda: bg.roi(True, 100, margin=1), "revenue is True"),
     ],
 )
 def test_bad_roi_input_is_explained(call: object, message: str) -> None:

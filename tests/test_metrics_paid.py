@@ -23,7 +23,8 @@ from smm_helpers.metrics import (
 
 
 def test_cpm_is_spend_per_thousand_impressions():
-    # imbdagency.com's example (facts.md §2.4): 5,000 BDT for 100k-200k impressions.
+    # imbdagency.com's example (sources.md#bd-boosting-anecdotes): 5,000 BDT for 100k-200k
+    # impressions.
     assert cpm(5000, 100_000) == 50.0
     assert cpm(5000, 200_000) == 25.0
 
@@ -32,8 +33,9 @@ def test_cpc_cost_per_result_roas_and_roi_match_hand_computed_values():
     assert cpc(5000, 800) == 6.25
     assert cost_per_result(900, 12) == 75.0
     assert roas(12_000, 4000) == 3.0
-    assert roi(12_000, 4000) == 2.0
-    assert roi(3000, 4000) == -0.25
+    assert roi(12_000, 4000, margin=1) == 2.0
+    assert roi(12_000, 4000, margin=0.25) == -0.25  # ROAS 3, yet a loss
+    assert roi(3000, 4000, margin=1) == -0.25
 
 
 def test_scalar_inputs_give_a_plain_float():
@@ -44,7 +46,7 @@ def test_scalar_inputs_give_a_plain_float():
 def test_zero_denominators_give_nan_for_scalars_and_series():
     assert math.isnan(cpm(100, 0))
     assert math.isnan(cpc(0, 0))
-    assert math.isnan(roi(50, 0))
+    assert math.isnan(roi(50, 0, margin=0.5))
     result = roas(pd.Series([100.0, 5.0]), pd.Series([50.0, 0.0]))
     assert result.iloc[0] == 2.0
     assert math.isnan(result.iloc[1])
@@ -63,8 +65,8 @@ def test_series_and_scalar_can_be_mixed_and_the_index_is_kept():
         (lambda: cpm(-1, 10), "spend is -1, below 0"),
         (lambda: cpc(10, -2), "clicks is -2, below 0"),
         (lambda: cost_per_result(10, -3), "results is -3, below 0"),
-        (lambda: roas(-4, 10), "value is -4, below 0"),
-        (lambda: roi(10, -5), "cost is -5, below 0"),
+        (lambda: roas(-4, 10), "revenue is -4, below 0"),
+        (lambda: roi(10, -5, margin=1), "spend is -5, below 0"),
         (lambda: cpc(pd.Series([1.0, -2.0]), 3), "spend has 1 negative values"),
         (lambda: cpm("100", 10), "spend must be a number"),
         (lambda: cpc(10, True), "clicks must be a number"),
@@ -79,6 +81,7 @@ def make_campaigns() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "campaign_id": ["C1", "C2"],
+            "client": ["business", "nonprofit"],
             "spend": [4000.0, 0.0],
             "impressions": [100_000, 0],
             "clicks": [800, 0],
@@ -97,7 +100,7 @@ def test_campaign_metrics_adds_each_metric_by_its_definition():
     assert first["conversion_rate"] == 0.025
     assert first["cost_per_conversion"] == 200.0
     assert first["roas"] == 2.5
-    assert first["roi"] == 1.5
+    assert "roi" not in out.columns  # revenue is not profit: no margin, no ROI
     assert out.iloc[1][list(CAMPAIGN_METRICS)].isna().all()
 
 
@@ -119,9 +122,11 @@ money = st.floats(min_value=0, max_value=1e9, allow_nan=False)
 
 
 @settings(max_examples=80, deadline=None)
-@given(value=money, cost=st.floats(min_value=0.01, max_value=1e9))
-def test_roi_is_roas_minus_one_when_the_only_cost_is_ad_spend(value, cost):
-    assert roi(value, cost) == pytest.approx(roas(value, cost) - 1, rel=1e-12, abs=1e-12)
+@given(value=money, cost=st.floats(min_value=0.01, max_value=1e9),
+       margin=st.floats(min_value=0.01, max_value=1.0))
+def test_roi_is_roas_times_margin_minus_one(value, cost, margin):
+    expected = roas(value, cost) * margin - 1
+    assert roi(value, cost, margin=margin) == pytest.approx(expected, rel=1e-9, abs=1e-9)
 
 
 @settings(max_examples=80, deadline=None)

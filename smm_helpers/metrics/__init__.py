@@ -7,8 +7,9 @@ numbers or a **new** table; nothing changes the table you pass in.  Rates are fr
 - Per post: :func:`engagements`, :func:`engagement_rate`, :func:`reach_rate`, :func:`ctr`,
   :func:`amplification_rate`, :func:`virality_rate`, :func:`add_metrics`.
 - Audience: :func:`follower_growth`.
-- Paid: :func:`cpm`, :func:`cpc`, :func:`cost_per_result`, :func:`roi`, :func:`roas`,
-  :func:`campaign_metrics`.
+- Paid: :func:`cpm`, :func:`cpc`, :func:`cost_per_result`, :func:`roas` (revenue ÷ spend),
+  :func:`roi` (profit, so it needs a ``margin``), :func:`campaign_metrics`,
+  :data:`COURSE_MARGINS`.
 - Reports: :func:`summarize` (per platform, format, week, hour...), :func:`best_time_table`.
 - Inbox: :func:`response_times`, :func:`response_rate`, :func:`response_summary`.
 - Experiments: :func:`ab_test` (two-proportion z-test, explained in words).
@@ -30,6 +31,7 @@ from smm_helpers.metrics.best_time import BEST_TIME_METRICS, BestTimes, best_tim
 from smm_helpers.metrics.growth import GROWTH_FREQUENCIES, follower_growth
 from smm_helpers.metrics.paid import (
     CAMPAIGN_METRICS,
+    COURSE_MARGINS,
     campaign_metrics,
     cost_per_result,
     cpc,
@@ -59,6 +61,7 @@ from smm_helpers.metrics.summaries import SUMMARY_COLUMNS, SUMMARY_KEYS, summari
 __all__ = [
     "BEST_TIME_METRICS",
     "CAMPAIGN_METRICS",
+    "COURSE_MARGINS",
     "ENGAGEMENT_RATE_BASES",
     "GROWTH_FREQUENCIES",
     "METRIC_COLUMNS",

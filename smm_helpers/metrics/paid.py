@@ -5,25 +5,36 @@ same kind.  Money is in taka (BDT) unless you pass something else; the ratios do
 A zero denominator (no impressions, no clicks, nothing spent) gives NaN, never inf;
 negative money or counts are an :class:`~smm_helpers.errors.InputError`.
 
-Standard definitions (used by Meta Ads Manager, Google Ads and the WordStream benchmarks in
-reference/facts.md §2.4):
+Standard definitions (used by Meta Ads Manager, Google Ads and the WordStream benchmarks,
+sources.md#wordstream-facebook-2017):
 
 - CPM, cost per mille: spend ÷ impressions × 1,000;
 - CPC, cost per click: spend ÷ clicks;
 - cost per result (CPA/CPL when the result is an action or a lead): spend ÷ results;
-- ROAS, return on ad spend: conversion value ÷ spend (a ratio; 3.0 means 3 taka back per taka);
-- ROI, return on investment: (value − cost) ÷ cost (0.5 means 50% profit on the cost).
+- ROAS, return on ad spend: revenue ÷ spend (a ratio; 3.0 means ৳3 of sales per ৳1 of ads);
+- ROI, return on investment: (profit − spend) ÷ spend, where profit = revenue × margin, the
+  share of each sale left after making and delivering the goods (0.5 means 50% profit on
+  the cost).  Revenue is not profit, so :func:`roi` needs a ``margin``; a charity's
+  donations count whole (margin 1, before payment fees).
+
+A ROAS of 3 looks good, yet at a 25% margin it is a loss:
+
+>>> roas(30_000, 10_000), roi(30_000, 10_000, margin=0.25)
+(3.0, -0.25)
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import overload
 
 import numpy as np
 import pandas as pd
 
+from smm_helpers.budget import MARGIN_FIX, check_margin
 from smm_helpers.errors import InputError
 from smm_helpers.metrics._common import divide
 from smm_helpers.schema import require_table
@@ -79,7 +90,7 @@ def cpm(spend: Number | pd.Series, impressions: Number | pd.Series) -> float | p
     """Cost per thousand impressions: spend ÷ impressions × 1,000.
 
     Source: the standard ad-industry definition ("mille" = thousand); a Bangladeshi boost
-    ran at about 30 BDT CPM (socialeum.com, facts.md §2.4, UNCERTAIN).
+    ran at about 30 BDT CPM (socialeum.com, UNCERTAIN; sources.md#bd-boosting-anecdotes).
 
     >>> cpm(5000, 160_000)
     31.25
@@ -104,7 +115,8 @@ def cpc(spend: Number, clicks: Number) -> float: ...
 def cpc(spend: Number | pd.Series, clicks: Number | pd.Series) -> float | pd.Series:
     """Cost per click: spend ÷ clicks.
 
-    Source: standard definition (WordStream 2017 Facebook average CPC $1.72; facts.md §2.4).
+    Source: standard definition (WordStream 2017 Facebook average CPC $1.72;
+    sources.md#wordstream-facebook-2017).
 
     >>> cpc(5000, 1000)
     5.0
@@ -130,7 +142,7 @@ def cost_per_result(spend: Number | pd.Series, results: Number | pd.Series) -> f
     """Cost per result: spend ÷ results (sign-ups, donations, sales, leads...).
 
     Source: Meta Ads Manager's "cost per result"; called CPA (per action) or CPL (per lead)
-    elsewhere (WordStream 2017: CPA $18.68; facts.md §2.4).
+    elsewhere (WordStream 2017: CPA $18.68; sources.md#wordstream-facebook-2017).
 
     >>> cost_per_result(5000, 40)
     125.0
@@ -145,15 +157,16 @@ def cost_per_result(spend: Number | pd.Series, results: Number | pd.Series) -> f
 
 
 @overload
-def roas(value: pd.Series, cost: Number | pd.Series) -> pd.Series: ...
+def roas(revenue: pd.Series, spend: Number | pd.Series) -> pd.Series: ...
 @overload
-def roas(value: Number, cost: pd.Series) -> pd.Series: ...
+def roas(revenue: Number, spend: pd.Series) -> pd.Series: ...
 @overload
-def roas(value: Number, cost: Number) -> float: ...
-def roas(value: Number | pd.Series, cost: Number | pd.Series) -> float | pd.Series:
-    """Return on ad spend: value brought in ÷ money spent (3.0 = 3 taka back per taka).
+def roas(revenue: Number, spend: Number) -> float: ...
+def roas(revenue: Number | pd.Series, spend: Number | pd.Series) -> float | pd.Series:
+    """Return on ad spend: revenue ÷ ad spend (3.0 = ৳3 of sales for every ৳1 of ads).
 
-    Source: standard definition (Google Ads "conversion value / cost").
+    Source: standard definition (Google Ads "conversion value / cost").  ROAS counts
+    revenue, not profit: for profit use :func:`roi`, which needs the margin.
 
     >>> roas(15_000, 5000)
     3.0
@@ -162,57 +175,119 @@ def roas(value: Number | pd.Series, cost: Number | pd.Series) -> float | pd.Seri
     >>> roas(100, -50)
     Traceback (most recent call last):
     ...
-    smm_helpers.errors.InputError: cost is -50, below 0...
+    smm_helpers.errors.InputError: spend is -50, below 0...
     """
-    _check_not_negative(value, "value")
-    _check_not_negative(cost, "cost")
-    return _ratio(value, cost, "roas")
+    _check_not_negative(revenue, "revenue")
+    _check_not_negative(spend, "spend")
+    return _ratio(revenue, spend, "roas")
+
+
+def _margin(margin: object, revenue: Number | pd.Series) -> float | pd.Series:
+    """A checked margin: a float in (0, 1], or a Series of them aligned with ``revenue``."""
+    if not isinstance(margin, pd.Series):
+        return check_margin(margin, "roi")
+    if not isinstance(revenue, pd.Series) or not margin.index.equals(revenue.index):
+        raise InputError(
+            "the margin Series does not line up with revenue (not the same rows)",
+            fix="give one margin per row of revenue with the same index, e.g. "
+                "campaigns['client'].map({'nonprofit': 1, 'business': 0.4}), or one number",
+        )
+    values = pd.to_numeric(margin, errors="coerce").astype("float64")
+    bad = ~((values > 0) & (values <= 1))
+    if bool(bad.any()):
+        raise InputError(
+            f"margin has {int(bad.sum())} values that are not between 0 and 1 "
+            f"(first: {margin[bad].iloc[0]!r})",
+            fix=MARGIN_FIX,
+        )
+    return values
 
 
 @overload
-def roi(value: pd.Series, cost: Number | pd.Series) -> pd.Series: ...
+def roi(revenue: pd.Series, spend: Number | pd.Series, *,
+        margin: Number | pd.Series | None = None) -> pd.Series: ...
 @overload
-def roi(value: Number, cost: pd.Series) -> pd.Series: ...
+def roi(revenue: Number, spend: pd.Series, *,
+        margin: Number | pd.Series | None = None) -> pd.Series: ...
 @overload
-def roi(value: Number, cost: Number) -> float: ...
-def roi(value: Number | pd.Series, cost: Number | pd.Series) -> float | pd.Series:
-    """Return on investment: (value − cost) ÷ cost (0.5 = 50% profit; −1 = all money lost).
+def roi(revenue: Number, spend: Number, *, margin: Number | None = None) -> float: ...
+def roi(revenue: Number | pd.Series, spend: Number | pd.Series, *,
+        margin: Number | pd.Series | None = None) -> float | pd.Series:
+    """Return on investment: (revenue × margin − spend) ÷ spend.
 
-    Source: standard definition; ROI = ROAS − 1 when the only cost is the ad spend.
+    ``margin`` is **required** (keyword only): the share of each sale that is profit after
+    making and delivering the goods, a number in (0, 1] or a Series aligned with
+    ``revenue`` (one margin per campaign).  A shop that keeps ৳40 of every ৳100 of sales
+    has margin 0.4; a charity's donations count whole, margin 1 (before payment fees).
+    0.5 means 50% profit on the spend; −1 means all the money was lost.  Without a margin
+    you only know revenue: use :func:`roas`.
 
-    >>> roi(15_000, 5000)
-    2.0
-    >>> roi(0, 0)
+    Source: standard definition, ROI = (gain − cost) ÷ cost, with gain = profit.
+
+    >>> roi(30_000, 10_000, margin=0.25)  # ROAS 3, yet a loss
+    -0.25
+    >>> roi(pd.Series([30_000, 15_000]), 10_000, margin=pd.Series([0.4, 1.0])).tolist()
+    [0.2, 0.5]
+    >>> roi(0, 0, margin=1)
     nan
-    >>> roi(-1, 10)
+    >>> roi(30_000, 10_000)
     Traceback (most recent call last):
     ...
-    smm_helpers.errors.InputError: value is -1, below 0...
+    smm_helpers.errors.InputError: roi() needs a margin: it counts profit, and revenue is not...
+    How to fix it: give margin=, the share of each sale that is profit...
+    >>> roi(-1, 10, margin=1)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: revenue is -1, below 0...
     """
-    _check_not_negative(value, "value")
-    _check_not_negative(cost, "cost")
-    money_in = value if isinstance(value, pd.Series) else float(value)
-    money_out = cost if isinstance(cost, pd.Series) else float(cost)
-    return _ratio(money_in - money_out, money_out, "roi")
+    _check_not_negative(revenue, "revenue")
+    _check_not_negative(spend, "spend")
+    share = _margin(margin, revenue)
+    money_in = revenue if isinstance(revenue, pd.Series) else float(revenue)
+    money_out = spend if isinstance(spend, pd.Series) else float(spend)
+    profit = money_in * share
+    return _ratio(profit - money_out, money_out, "roi")
 
 
-CAMPAIGN_METRICS = ("ctr", "cpm", "cpc", "conversion_rate", "cost_per_conversion", "roas", "roi")
-"""The columns :func:`campaign_metrics` adds, in order."""
+CAMPAIGN_METRICS = ("ctr", "cpm", "cpc", "conversion_rate", "cost_per_conversion", "roas")
+"""The columns :func:`campaign_metrics` always adds, in order (``roi`` follows when you give
+a margin)."""
+
+COURSE_MARGINS: Mapping[str, float] = MappingProxyType({"nonprofit": 1.0, "business": 0.4})
+"""Margins for the course's two clients, for ``campaign_metrics(..., margin=COURSE_MARGINS)``.
+
+Alo Reading Circle's donations count whole (1.0, before payment fees).  Nakshi Ghor keeps
+about ৳40 of every ৳100 of sales after making and delivering its goods (0.4): an
+**illustrative** assumption of the course, not a measured figure.  Use your client's own."""
 
 
-def campaign_metrics(campaigns: pd.DataFrame) -> pd.DataFrame:
+def campaign_metrics(campaigns: pd.DataFrame, *,
+                     margin: float | Mapping[str, float] | None = None) -> pd.DataFrame:
     """A **new** campaigns table with the paid metrics added (the input is not changed).
 
     Adds ``ctr`` (clicks ÷ impressions), ``cpm``, ``cpc``, ``conversion_rate``
     (conversions ÷ clicks, WordStream's definition: 9.21% average for Facebook in 2017,
-    facts.md §2.4), ``cost_per_conversion`` (spend ÷ conversions), ``roas``
-    (conversion_value ÷ spend) and ``roi`` ((conversion_value − spend) ÷ spend).
-    Zero denominators give NaN.
+    sources.md#wordstream-facebook-2017), ``cost_per_conversion`` (spend ÷ conversions)
+    and ``roas`` (conversion_value ÷ spend).  Zero denominators give NaN.
 
-    >>> campaigns = pd.DataFrame({"spend": [5000.0], "impressions": [200_000],
-    ...     "clicks": [1000], "conversions": [50], "conversion_value": [20_000.0]})
+    ``roi`` ((conversion_value × margin − spend) ÷ spend) is added **only when you give a
+    margin**: one number for every campaign, or a mapping client → margin such as
+    :data:`COURSE_MARGINS`.  Without a margin there is no ``roi`` column, because revenue
+    is not profit.
+
+    >>> campaigns = pd.DataFrame({"client": ["business"], "spend": [5000.0],
+    ...     "impressions": [200_000], "clicks": [1000], "conversions": [50],
+    ...     "conversion_value": [20_000.0]})
     >>> campaign_metrics(campaigns)[list(CAMPAIGN_METRICS)].iloc[0].tolist()
-    [0.005, 25.0, 5.0, 0.05, 100.0, 4.0, 3.0]
+    [0.005, 25.0, 5.0, 0.05, 100.0, 4.0]
+    >>> "roi" in campaign_metrics(campaigns).columns
+    False
+    >>> campaign_metrics(campaigns, margin={"business": 0.4})["roi"].round(2).tolist()
+    [0.6]
+    >>> campaign_metrics(campaigns, margin={"nonprofit": 1})
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: margin has no value for client 'business'...
     >>> campaign_metrics(campaigns.drop(columns="clicks"))
     Traceback (most recent call last):
     ...
@@ -223,19 +298,42 @@ def campaign_metrics(campaigns: pd.DataFrame) -> pd.DataFrame:
     spend, impressions = campaigns["spend"], campaigns["impressions"]
     clicks, conversions = campaigns["clicks"], campaigns["conversions"]
     value = campaigns["conversion_value"]
-    return campaigns.assign(
+    out = campaigns.assign(
         ctr=divide(clicks, impressions, "ctr"),
         cpm=cpm(spend, impressions),
         cpc=cpc(spend, clicks),
         conversion_rate=divide(conversions, clicks, "conversion_rate"),
         cost_per_conversion=cost_per_result(spend, conversions),
         roas=roas(value, spend),
-        roi=roi(value, spend),
     )
+    if margin is None:
+        return out
+    return out.assign(roi=roi(value, spend, margin=_campaign_margins(campaigns, margin)))
+
+
+def _campaign_margins(campaigns: pd.DataFrame,
+                      margin: object) -> float | pd.Series:
+    """One margin, or a Series of per-client margins aligned with ``campaigns``."""
+    if not isinstance(margin, Mapping):
+        return check_margin(margin, "campaign_metrics")
+    require_table(campaigns, ["client"], "campaigns")
+    clients = campaigns["client"].astype(object)
+    missing = sorted({str(c) for c in clients.dropna().unique()} - {str(k) for k in margin})
+    if missing:
+        names = ", ".join(repr(c) for c in missing)
+        raise InputError(
+            f"margin has no value for client{'s' if len(missing) > 1 else ''} {names}",
+            fix="give a margin for every client in the table, e.g. "
+                "margin={'nonprofit': 1, 'business': 0.4}, or one number for all",
+        )
+    for client, share in margin.items():
+        check_margin(share, "campaign_metrics", f"the margin of client {client!r}")
+    return clients.map(lambda c: float(margin[c])).astype("float64")
 
 
 __all__ = [
     "CAMPAIGN_METRICS",
+    "COURSE_MARGINS",
     "campaign_metrics",
     "cost_per_result",
     "cpc",

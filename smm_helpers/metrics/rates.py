@@ -5,9 +5,13 @@ the posts table.  A rate whose denominator is 0 (a post nobody saw, an account w
 followers yet) is **NaN**, never ``inf`` and never an error: "no audience" is not "infinitely
 engaging", and pandas skips NaN when you average.
 
-Definitions differ between sources and give very different numbers (reference/facts.md §2.1),
-so each function says which one it follows.  Compare rates only when they use the same
-denominator.
+Definitions differ between sources and give very different numbers
+(sources.md#engagement-rate-definitions), so each function says which one it follows.  Compare
+rates only when they use the same denominator.
+
+The ``reach`` and ``impressions`` columns are what Facebook and Instagram have called
+**Viewers** and **Views** since 2025 (LinkedIn and X still say impressions): see
+``smm_helpers.schema.METRIC_NAMES`` and sources.md#meta-views-2025.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ def engagements(posts: pd.DataFrame) -> pd.Series:
     """Engagements per post: reactions + comments + shares + saves.
 
     Source: the interactions Rival IQ adds up (likes/reactions, comments, shares/retweets;
-    reference/facts.md §2.1), plus saves, which Instagram and Hootsuite count as engagement;
+    sources.md#rival-iq-benchmarks), plus saves, which Instagram and Hootsuite count as engagement;
     the list is ``smm_helpers.schema.ENGAGEMENT_COLUMNS``.  Clicks and video views are *not*
     engagements here; see :func:`ctr`.  A missing count makes the post's total NaN (unknown),
     not a smaller number.
@@ -62,12 +66,13 @@ def engagement_rate(posts: pd.DataFrame, by: str = "reach") -> pd.Series:
     """Engagement rate per post: engagements ÷ the audience named by ``by``.
 
     - ``by="reach"``: engagements ÷ reach (unique people who saw the post), the
-      "engagement rate by reach" of Hootsuite and Sprout Social.
+      "engagement rate by reach" of Hootsuite and Sprout Social.  In a 2025-or-later Meta
+      export that is engagements ÷ **Viewers** (sources.md#meta-views-2025).
     - ``by="impressions"``: engagements ÷ impressions, LinkedIn's usual definition, so its
-      values run at a few % (sproutsocial.com; socialstatus.io; facts.md §2.1).
+      values run at a few % (sources.md#engagement-rate-definitions).
     - ``by="followers"``: engagements ÷ followers on the day of posting, the **Rival IQ**
       definition behind its industry medians (e.g. Facebook 0.060%, Instagram 0.47% in the
-      2023 report; facts.md §2.2).
+      2023 report; sources.md#rival-iq-benchmarks).
 
     The result is a fraction per post; a zero denominator gives NaN (never inf).
 
@@ -94,7 +99,7 @@ def reach_rate(posts: pd.DataFrame) -> pd.Series:
 
     It is above 1 when a post reaches people who don't follow the account (shares, boosting,
     recommendations).  Source: M+R Benchmarks' "Earned Reach" (organic reach ÷ page fans;
-    an organic Facebook post reached about 4% of fans in 2019; facts.md §2.1, §2.3).
+    an organic Facebook post reached about 4% of fans in 2019; sources.md#mr-benchmarks-2020).
 
     >>> reach_rate(pd.DataFrame({"reach": [400, 50], "followers": [10000, 0]})).tolist()
     [0.04, nan]
@@ -111,7 +116,7 @@ def ctr(posts: pd.DataFrame) -> pd.Series:
     """Click-through rate per post: link clicks ÷ impressions.
 
     Standard definition (e.g. WordStream's Facebook benchmarks, average CTR 0.90%;
-    facts.md §2.4).
+    sources.md#wordstream-facebook-2017).
 
     >>> ctr(pd.DataFrame({"link_clicks": [9, 0], "impressions": [1000, 0]})).tolist()
     [0.009, nan]
@@ -146,7 +151,7 @@ def virality_rate(posts: pd.DataFrame) -> pd.Series:
     """Virality rate per post: shares ÷ reach.
 
     Source: Facebook's "virality" as reported by M+R/NTEN (averaging 1.4% for nonprofits in
-    2013; facts.md §2.3), taken here as shares among the people reached.
+    2013; sources.md#mr-nten-2013), taken here as shares among the people reached.
 
     >>> virality_rate(pd.DataFrame({"shares": [14, 0], "reach": [1000, 0]})).tolist()
     [0.014, nan]

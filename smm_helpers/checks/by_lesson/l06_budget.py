@@ -1,5 +1,9 @@
 """Self-checks for lesson 06 · Budgeting: ROI, break-even, the best split, equal marginal cost.
 
+ROI and break-even count profit, so both use a margin: Alo Reading Circle's donations count
+whole (1) and Nakshi Ghor keeps about 40% of each sale (an illustrative course assumption,
+:data:`smm_helpers.metrics.COURSE_MARGINS`).
+
 Every data-based answer is computed from the course data or with :mod:`smm_helpers.budget`,
 so nothing here is typed in by hand.
 
@@ -21,14 +25,18 @@ from smm_helpers.checks.judges import choice, number
 
 LESSON = "06-budget"
 
-ROI_CAMPAIGN = "NP-CMP-000013"
-"""Alo Reading Circle's December Facebook donations campaign (question 1)."""
+ROI_RULE = ("nonprofit", "donations", "last")
+"""Question 1's campaign: Alo Reading Circle's last donations campaign of the year (the one
+that started latest).  Chosen by rule, not by id, so it survives a rebuild of the data."""
 
-BREAK_EVEN_CAMPAIGN = "BZ-CMP-000019"
-"""Nakshi Ghor's autumn Facebook sales campaign (question 2)."""
+BREAK_EVEN_RULE = ("business", "sales", "first")
+"""Question 2's campaign: Nakshi Ghor's first sales campaign of the year."""
 
-PROFIT_PER_SALE = 350.0
-"""Question 2's assumption: Nakshi Ghor keeps ৳350 profit on each sale (illustrative)."""
+SHOP_MARGIN = 0.4
+"""Question 2's assumption: Nakshi Ghor keeps ৳40 of every ৳100 of sales (illustrative)."""
+
+CHARITY_MARGIN = 1.0
+"""Question 1: a donation counts whole (before payment fees)."""
 
 SPLIT_TOTAL = 25_000.0
 SPLIT_PLATFORMS = ("facebook", "instagram", "youtube")
@@ -47,39 +55,81 @@ uses the first option as its example, so the right one is not first)."""
 
 
 @cache
-def _campaign(campaign_id: str) -> tuple[float, float]:
-    """(conversion value, spend) of one campaign in the course data."""
+def pick_campaign(client: str, objective: str, which: str) -> str:
+    """The id of a client's ``"first"`` or ``"last"`` campaign with ``objective`` (by start).
+
+    >>> pick_campaign(*ROI_RULE).startswith("NP-CMP-")
+    True
+    """
+    from smm_helpers.datasets import load_campaigns
+
+    campaigns = load_campaigns()
+    chosen = campaigns[(campaigns["client"] == client) & (campaigns["objective"] == objective)]
+    ordered = chosen.sort_values(["start_date", "campaign_id"])
+    return str(ordered["campaign_id"].iloc[-1 if which == "last" else 0])
+
+
+@cache
+def _campaign(campaign_id: str) -> tuple[float, float, float]:
+    """(conversion value, spend, conversions) of one campaign in the course data."""
     from smm_helpers.datasets import load_campaigns
 
     campaigns = load_campaigns()
     row = campaigns.loc[campaigns["campaign_id"] == campaign_id].iloc[0]
-    return float(row["conversion_value"]), float(row["spend"])
+    return float(row["conversion_value"]), float(row["spend"]), float(row["conversions"])
+
+
+def roi_campaign() -> str:
+    """Question 1's campaign id (see :data:`ROI_RULE`)."""
+    return pick_campaign(*ROI_RULE)
+
+
+def break_even_campaign() -> str:
+    """Question 2's campaign id (see :data:`BREAK_EVEN_RULE`)."""
+    return pick_campaign(*BREAK_EVEN_RULE)
+
+
+@cache
+def average_sale() -> float:
+    """Question 2: the average sale of its campaign, conversion value ÷ conversions.
+
+    >>> average_sale() > 0
+    True
+    """
+    value, _, sales = _campaign(break_even_campaign())
+    return value / sales
 
 
 @cache
 def campaign_roi() -> float:
-    """Question 1: the ROI of :data:`ROI_CAMPAIGN`, as a fraction.
+    """Question 1: the ROI of Alo's last donations campaign, as a fraction.
 
     >>> campaign_roi() > 0
     True
     """
     from smm_helpers.budget import roi
 
-    value, spend = _campaign(ROI_CAMPAIGN)
-    return roi(value=value, cost=spend)
+    value, spend, _ = _campaign(roi_campaign())
+    return roi(value, spend, margin=CHARITY_MARGIN)
 
 
 @cache
 def sales_to_break_even() -> int:
-    """Question 2: sales :data:`BREAK_EVEN_CAMPAIGN` needed to pay back its spend.
+    """Question 2: the sales Nakshi Ghor's first sales campaign needed to pay back its spend.
 
     >>> sales_to_break_even() >= 1
     True
     """
     from smm_helpers.budget import break_even
 
-    _, spend = _campaign(BREAK_EVEN_CAMPAIGN)
-    return break_even(cost=spend, value_per_result=PROFIT_PER_SALE)
+    _, spend, _ = _campaign(break_even_campaign())
+    return break_even(cost=spend, value_per_result=average_sale(), margin=SHOP_MARGIN)
+
+
+def _without_margin() -> int:
+    """Break-even if every taka of sales were profit (the margin forgotten)."""
+    _, spend, _ = _campaign(break_even_campaign())
+    return math.ceil(spend / average_sale())
 
 
 @cache
@@ -96,35 +146,37 @@ def biggest_share() -> str:
 
 
 def _divided_by_value(answer: float) -> bool:
-    value, spend = _campaign(ROI_CAMPAIGN)
+    value, spend, _ = _campaign(roi_campaign())
     return value > 0 and math.isclose(answer, (value - spend) / value, rel_tol=0.01)
 
 
 def _q1_wrong() -> list[Any]:
-    value, spend = _campaign(ROI_CAMPAIGN)
+    value, spend, _ = _campaign(roi_campaign())
     right = campaign_roi()
     return [value / spend, right * 100, (value - spend) / value, -right, value - spend]
 
 
 def _q2_wrong() -> list[Any]:
-    _, spend = _campaign(BREAK_EVEN_CAMPAIGN)
-    exact = spend / PROFIT_PER_SALE
-    return [math.floor(exact), round(exact, 2), spend]
+    _, spend, _ = _campaign(break_even_campaign())
+    exact = spend / (average_sale() * SHOP_MARGIN)
+    return [math.floor(exact), round(exact, 2), spend, _without_margin()]
 
 
 QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=(f"What was the ROI of Alo Reading Circle's campaign {ROI_CAMPAIGN}? Give it "
-                "as a fraction (0.5 means 50% profit on the cost)."),
+        prompt=("What was the ROI of Alo Reading Circle's last donations campaign of 2025 "
+                "(the one that started latest)? Its donations count whole (margin 1). Give "
+                "it as a fraction to 2 decimal places (0.5 means 50% profit on the cost)."),
         judge=number(
             campaign_roi,
+            places=2,
             what="the ROI as a number",
             mistakes=[
                 (lambda v: math.isclose(v, campaign_roi() + 1, rel_tol=0.01),
-                 "That is value ÷ cost, the return on ad spend (ROAS). ROI first takes the "
-                 "cost away from the value."),
+                 "That is revenue ÷ spend, the return on ad spend (ROAS). ROI first takes "
+                 "the spend away from the profit (here the donations, whole)."),
                 (lambda v: math.isclose(v, campaign_roi() * 100, rel_tol=0.01),
                  "That looks like a percentage: give the ROI as a fraction."),
                 (lambda v: math.isclose(v, -campaign_roi(), rel_tol=0.01),
@@ -134,7 +186,9 @@ QUESTIONS = [
                  "Check what you divided by: ROI divides the profit by the cost, not by "
                  "the value."),
             ],
-            hint="Use the campaign's conversion_value and spend: (value − cost) ÷ cost.",
+            hint="Check you took the right campaign (client, objective, latest start_date), "
+                 "then use its conversion_value and spend: roi(revenue, spend, margin=1), or "
+                 "(donations − spend) ÷ spend.",
         ),
         reference=lambda: [campaign_roi()],
         wrong=_q1_wrong,
@@ -142,8 +196,9 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=(f"Nakshi Ghor keeps ৳{PROFIT_PER_SALE:.0f} profit on each sale. How many sales "
-                f"did campaign {BREAK_EVEN_CAMPAIGN} need to pay back its spend?"),
+        prompt=(f"Nakshi Ghor keeps about {SHOP_MARGIN:.0%} of each sale (illustrative). "
+                "Its first sales campaign of 2025 had an average sale of conversion_value ÷ "
+                "conversions. How many sales did that campaign need to pay back its spend?"),
         judge=number(
             sales_to_break_even,
             rel_tol=0.0,
@@ -155,8 +210,12 @@ QUESTIONS = [
                 (lambda v: v == sales_to_break_even() - 1,
                  "So close! With that many sales the campaign is still a little short of its "
                  "cost: round the other way."),
+                (lambda v: v == _without_margin(),
+                 "That counts every taka of a sale as profit. The shop keeps only 40% of it; "
+                 "the rest pays for making and delivering the goods."),
             ],
-            hint="Divide the campaign's spend by the profit on one sale (or use break_even).",
+            hint=("Each sale pays back its price × the margin. Divide the spend by that (or "
+                  "use break_even(cost=..., value_per_result=..., margin=0.4))."),
         ),
         reference=lambda: [sales_to_break_even(), float(sales_to_break_even())],
         wrong=_q2_wrong,

@@ -274,7 +274,7 @@ QUESTIONS = [
         lesson=LESSON,
         id="q5",
         prompt=("Rival IQ's 2023 report gives a median Facebook engagement rate of 0.060%, "
-                "far below the rates in our summary. Why?"),
+                "far below the engagement rates by reach (er_reach) in our summary. Why?"),
         judge=choice(
             DEFINITION_OPTIONS[0],
             options=DEFINITION_OPTIONS,
