@@ -584,7 +584,7 @@ def _messages(rng: np.random.Generator, client: np.ndarray, category: np.ndarray
     group = (client * len(MESSAGE_CATEGORIES) + category) * len(MESSAGE_VARIANTS) + variant
     parts = [message_parts(c, cat, v) for c in CLIENTS for cat in MESSAGE_CATEGORIES
              for v in MESSAGE_VARIANTS]
-    text = np.full(m, "", dtype=np.dtypes.StringDType())
+    text: np.ndarray = np.full(m, "", dtype=np.dtypes.StringDType())
     for part in MESSAGE_PARTS:
         text = np.strings.add(text, _compose(rng, group, [p[part] for p in parts]))
     latin = variant != 1
