@@ -191,8 +191,8 @@ def test_spend_and_cost_per_result_spread_campaigns_over_their_days():
                                              end="2025-01-20").kpis}
     share = 5 / 10  # 16–20 Jan of a 16–25 Jan campaign
     assert kpis["spend"].current == pytest.approx(500 + 1000 * share)
-    assert kpis["cost_per_result"].current == pytest.approx(1000 * share / (20 * share))
-    assert kpis["cost_per_result"].change_text == "no previous data"
+    assert kpis["cost_per_donation"].current == pytest.approx(1000 * share / (20 * share))
+    assert kpis["cost_per_donation"].change_text == "no previous data"
 
 
 def test_response_kpis_use_messages_received_in_the_period():

@@ -15,7 +15,11 @@ The review is careful about what the data can say:
   data" otherwise;
 * a follower target is shown with its baseline (the count on the first day) and the day it
   was counted, and a target that was already reached at the baseline is pointed out;
-* the period is written as the exact days it covers ("2–31 Oct 2026"), never a month name.
+* the period is written as the exact days it covers ("2–31 Oct 2026"), never a month name;
+* campaigns are compared only with campaigns of the same ``objective``: a lead, a click and
+  a donation are not the same result, so ``cost_per_result`` and ``conversions`` are not
+  measured over campaigns with different objectives (set ``cost_per_donation`` or
+  ``donations`` instead), and a correction never moves money from one objective to another.
 
 Rates are fractions, as everywhere in SMM Lab (0.03 means 3%); money is in BDT.
 
@@ -106,9 +110,15 @@ METRICS: dict[str, _Metric] = {
                                      "at most"),
     "spend": _Metric("money spent: boosted posts' spend plus campaigns' spend, in BDT",
                      "posts", "money", "at most"),
-    "cost_per_result": _Metric("campaigns' spend ÷ their conversions, in BDT", "campaigns",
-                               "money", "at most"),
-    "conversions": _Metric("campaigns' conversions (sign-ups, donations or sales)",
+    "cost_per_result": _Metric("campaigns' spend ÷ their conversions, in BDT, for campaigns "
+                               "of ONE objective (not measured when the period's campaigns "
+                               "had several: a lead, a click and a donation are not the same "
+                               "result)", "campaigns", "money", "at most"),
+    "cost_per_donation": _Metric("spend of the campaigns whose objective is 'donations' ÷ "
+                                 "their conversions (donations), in BDT", "campaigns",
+                                 "money", "at most"),
+    "conversions": _Metric("campaigns' conversions (sign-ups, donations or sales), for "
+                           "campaigns of ONE objective (not measured when they had several)",
                            "campaigns", "count", "at least"),
     "donations": _Metric("conversions of campaigns whose objective is 'donations'",
                          "campaigns", "count", "at least"),
@@ -303,7 +313,8 @@ class TargetResult:
         mark = {True: "✓", False: "✗", None: "?"}[self.met]
         if not self.measured:
             table = METRICS[self.target.metric].table
-            return f"{mark} {self.target}: not measured (no {table} data for it)"
+            why = self.note or f"no {table} data for it"
+            return f"{mark} {self.target}: not measured ({why})"
         text = (f"{mark} {self.target}: actual {self.target.format(self.actual)}, "
                 f"gap {self._gap_text()}")
         if self.baseline is not None and self.baseline_day is not None:
@@ -444,7 +455,26 @@ def _result(goal: Target, data: _PeriodData) -> TargetResult:
     if goal.metric in ("response_rate", "median_response_hours") and data.inbox is not None:
         spam = int(_on(data.spam, goal.platform).shape[0]) if data.spam is not None else 0
         note = f"{spam} spam message{'s' if spam != 1 else ''} left out" if spam else ""
+    mixed = _mixed_objectives(goal, data)
+    if mixed:
+        note = (f"campaigns with {len(mixed)} objectives ({', '.join(mixed)}) are not "
+                "compared: their results are not the same thing")
     return TargetResult(goal, _actual(goal, data), note=note)
+
+
+POOLED_METRICS = ("cost_per_result", "conversions")
+"""Campaign metrics that add up results, so they mean something only within one objective."""
+
+
+def _mixed_objectives(goal: Target, data: _PeriodData) -> list[str]:
+    """The objectives of the period's campaigns when a pooled metric would mix several."""
+    if goal.metric not in POOLED_METRICS or data.campaigns is None:
+        return []
+    campaigns = _on(data.campaigns, goal.platform)
+    if "objective" not in campaigns.columns:
+        return []
+    objectives = sorted(str(o) for o in campaigns["objective"].dropna().unique())
+    return objectives if len(objectives) > 1 else []
 
 
 def _coverage_note(data: _PeriodData) -> str:
@@ -480,6 +510,14 @@ def _not_measured(goal: Target, data: _PeriodData) -> str:
     table = METRICS[goal.metric].table
     if table != "posts" and getattr(data, table) is None:
         return f"Give the {table} table to review {goal.metric}."
+    mixed = _mixed_objectives(goal, data)
+    if mixed:
+        return (f"{goal.metric} on {_where(goal.platform)} was not computed: the period's "
+                f"campaigns had {len(mixed)} objectives ({', '.join(mixed)}), and a lead, a "
+                "click and a donation are not the same result, so adding them up means "
+                "nothing. Set a target for the result you want (cost_per_donation or "
+                "donations), or review one objective's campaigns, e.g. "
+                f"campaigns[campaigns['objective'] == {mixed[0]!r}].")
     return (f"There was no {table} data to measure {goal.metric} on {_where(goal.platform)} "
             "in this period (no rows, or a total of 0 to divide by).")
 
@@ -766,12 +804,18 @@ def _campaign_actual(metric: str, platform: str, data: _PeriodData) -> float:
     if data.campaigns is None:
         return float("nan")
     campaigns = _on(data.campaigns, platform)
+    if metric in POOLED_METRICS and "objective" in campaigns.columns \
+            and campaigns["objective"].dropna().nunique() > 1:
+        return float("nan")  # not comparable: see _mixed_objectives
     if metric == "cost_per_result":
         require_table(campaigns, ["spend", "conversions"], "campaigns")
         return _ratio(campaigns["spend"].sum(), campaigns["conversions"].sum())
-    if metric == "donations":
-        require_table(campaigns, ["objective", "conversions"], "campaigns")
-        return float(campaigns.loc[campaigns["objective"] == "donations", "conversions"].sum())
+    if metric in ("donations", "cost_per_donation"):
+        require_table(campaigns, ["objective", "spend", "conversions"], "campaigns")
+        donations = campaigns[campaigns["objective"] == "donations"]
+        if metric == "cost_per_donation":
+            return _ratio(donations["spend"].sum(), donations["conversions"].sum())
+        return float(donations["conversions"].sum())
     column = "conversions" if metric == "conversions" else "conversion_value"
     return float(require_table(campaigns, [column], "campaigns")[column].sum())
 
@@ -864,7 +908,7 @@ def _correction(result: TargetResult, data: _PeriodData) -> str:
         per_platform = ", ".join(
             f"{p} {n / data.weeks:.1f}" for p, n in
             data.posts["platform"].value_counts().items()
-            if goal.platform in ("all", p))
+            if n and goal.platform in ("all", p))
         missing = goal.target - result.actual
         return (f"Posting was {result.actual:.1f} posts a week against a planned "
                 f"{goal.target:.1f} ({per_platform}). Add about {missing:.1f} "
@@ -972,13 +1016,46 @@ def _campaign_costs(campaigns: pd.DataFrame | None, platform: str,
     return cost.dropna()
 
 
-def _worst_campaign_text(campaigns: pd.DataFrame | None, platform: str) -> str:
-    cost = _campaign_costs(campaigns, platform)
-    if len(cost) < 2:
+def _worst_campaign_text(campaigns: pd.DataFrame | None, platform: str,
+                         objective: str | None = None) -> str:
+    """Which campaign to cut and which to feed, comparing campaigns of one objective only.
+
+    A lead, a click and a donation are not the same result, so a campaign is only ever
+    compared with campaigns of the same objective; among the objectives with two or more
+    campaigns that got results, the one with the widest gap in cost per result is named.
+    """
+    if campaigns is None:
         return ""
+    table = _on(campaigns, platform)
+    if "objective" not in table.columns:
+        cost = _campaign_costs(table, "all")
+        return _cut_and_move(cost, "") if len(cost) >= 2 else ""
+    names = [objective] if objective is not None else sorted(
+        str(o) for o in table["objective"].dropna().unique())
+    best_gap, text = 1.0, ""
+    for name in names:
+        cost = _campaign_costs(table, "all", name)
+        if len(cost) < 2:
+            continue
+        gap = float(cost.max()) / float(cost.min())
+        if gap > best_gap:
+            best_gap, text = gap, _cut_and_move(cost, name)
+    return text
+
+
+def _cut_and_move(cost: pd.Series, objective: str) -> str:
     worst, best = str(cost.idxmax()), str(cost.idxmin())
-    return (f"pause or cut {worst} ({float(cost.max()):,.0f} BDT per result) and move money "
-            f"to {best} ({float(cost.min()):,.0f} BDT per result)")
+    unit = f"BDT per {_RESULT_NAME.get(objective, 'result')}"
+    text = (f"pause or cut {worst} ({float(cost.max()):,.0f} {unit}) and move money "
+            f"to {best} ({float(cost.min()):,.0f} {unit})")
+    if objective:
+        text = (f"of the campaigns with the objective {objective!r} (compare a campaign only "
+                f"with others of the same objective), {text}")
+    return text
+
+
+_RESULT_NAME = {"donations": "donation", "sales": "sale", "leads": "lead"}
+"""What one conversion is, by campaign objective (others say "result")."""
 
 
 def _campaign_correction(result: TargetResult, data: _PeriodData) -> str:
@@ -986,22 +1063,46 @@ def _campaign_correction(result: TargetResult, data: _PeriodData) -> str:
     text = (f"{goal.metric.replace('_', ' ')} on {_where(goal.platform)} was "
             f"{goal.format(result.actual)} against {goal.direction} "
             f"{goal.format(goal.target)}")
-    if goal.metric in ("spend", "cost_per_result"):
-        advice = _worst_campaign_text(data.campaigns, goal.platform)
+    if goal.metric in ("spend", "cost_per_result", "cost_per_donation"):
+        objective = "donations" if goal.metric == "cost_per_donation" else None
+        advice = _worst_campaign_text(data.campaigns, goal.platform, objective)
         if not advice:
             advice = ("boost fewer posts, and only the ones that already do well organically"
                       if goal.metric == "spend" else
                       "test a second audience or creative against this one and keep the cheaper")
         return f"{text}: {advice}."
+    if goal.metric == "conversion_value":
+        return text + ": " + _best_value_text(data.campaigns, goal.platform)
     objective = "donations" if goal.metric == "donations" else None
+    if objective is None and data.campaigns is not None and "objective" in data.campaigns:
+        found = _on(data.campaigns, goal.platform)["objective"].dropna().unique()
+        objective = str(found[0]) if len(found) == 1 else None
     cost = _campaign_costs(data.campaigns, goal.platform, objective)
     if cost.empty:
-        kind = "with the objective 'donations' " if objective else ""
+        kind = f"with the objective {objective!r} " if objective else ""
         return (f"{text}: no campaign {kind}brought results in this period; run one with a "
                 "clear call to action and track its results.")
     best = str(cost.idxmin())
-    return (f"{text}: {best} got results most cheaply ({float(cost.min()):,.0f} BDT per "
-            "result); give campaigns like it a bigger share of the budget.")
+    one = _RESULT_NAME.get(objective or "", "result")
+    return (f"{text}: {best} got {one}s most cheaply ({float(cost.min()):,.0f} BDT per "
+            f"{one}); give campaigns like it a bigger share of the budget.")
+
+
+def _best_value_text(campaigns: pd.DataFrame | None, platform: str) -> str:
+    """Money is money whatever the objective: name the campaign that brought the most per taka."""
+    if campaigns is None or not {"spend", "conversion_value"} <= set(campaigns.columns):
+        return "no campaign brought in money in this period."
+    table = _on(campaigns, platform)
+    table = table[(table["conversion_value"] > 0) & (table["spend"] > 0)]
+    if table.empty:
+        return ("no campaign brought in money in this period; run one with a clear call to "
+                "action (a donation or a sale) and track its results.")
+    labels = table["campaign_id"] if "campaign_id" in table.columns else table.index
+    per_taka = pd.Series((table["conversion_value"] / table["spend"]).to_numpy(dtype="float64"),
+                         index=pd.Index(labels).astype(str))
+    best = str(per_taka.idxmax())
+    return (f"{best} brought in the most per taka spent ({float(per_taka.max()):.1f} BDT per "
+            "BDT, its ROAS); give campaigns like it a bigger share of the budget.")
 
 
 # --- the review -----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import pandas as pd
 
 from smm_helpers import metrics, plots
 from smm_helpers.errors import InputError, unknown_choice
-from smm_helpers.report.kpis import Kpi, compare_kpis, compute_kpis
+from smm_helpers.report.kpis import Kpi, compare_kpis, compute_kpis, without_spam
 from smm_helpers.report.period import Period, local_days, report_period
 from smm_helpers.report.recommend import recommendations
 from smm_helpers.schema import CLIENTS, PLATFORM_NAMES
@@ -186,7 +186,8 @@ def gather_content(
 
     in_period = posts[period.contains(posts["published_at"])]
     inbox = mine["inbox"]
-    inbox_in_period = inbox[period.contains(inbox["received_at"])] if inbox is not None else None
+    inbox_in_period = (without_spam(inbox[period.contains(inbox["received_at"])])
+                       if inbox is not None else None)
     top, bottom = _top_and_bottom(in_period)
     summary = metrics.summarize(in_period, by="platform")
     content = ReportContent(
@@ -373,7 +374,8 @@ def _charts(posts: pd.DataFrame, summary: pd.DataFrame, campaigns: pd.DataFrame 
             ylabel="Engagement rate by reach")))
     funnel = _campaign_funnel(campaigns, period)
     if funnel is not None:
-        charts.append(_chart("Ad campaigns: from impressions to results",
+        result = list(funnel)[-1]
+        charts.append(_chart(f"Ad campaigns for {result}: from impressions to {result}",
                              plots.funnel_chart(funnel)))
     return charts
 
@@ -383,16 +385,28 @@ def _chart(heading: str, figure: Figure) -> Chart:
 
 
 def _campaign_funnel(campaigns: pd.DataFrame | None, period: Period) -> dict[str, float] | None:
-    from smm_helpers.report.kpis import campaign_share
+    from smm_helpers.report.kpis import RESULT_KPIS, campaign_share
 
     if campaigns is None or campaigns.empty:
         return None
     share = campaign_share(campaigns, period)
     if not (share > 0).any():
         return None
+    result = "conversions"
+    if "objective" in campaigns.columns:
+        # One objective only: a lead, a click and a donation are not the same result.  The
+        # funnel follows the result objective the period spent most on.
+        spent = (campaigns["spend"] * share).groupby(
+            campaigns["objective"].astype(str)).sum()
+        spent = spent[spent.index.isin(RESULT_KPIS) & (spent > 0)]
+        if spent.empty:
+            return None
+        result = str(spent.idxmax())
+        keep = (campaigns["objective"].astype(str) == result).to_numpy()
+        campaigns, share = campaigns[keep], share[keep]
     stages: dict[str, float] = {
         "ad impressions": round(float((campaigns["impressions"] * share).sum())),
         "ad clicks": round(float((campaigns["clicks"] * share).sum())),
-        "conversions": round(float((campaigns["conversions"] * share).sum())),
+        result: round(float((campaigns["conversions"] * share).sum())),
     }
     return stages if stages["ad impressions"] > 0 else None

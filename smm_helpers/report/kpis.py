@@ -11,10 +11,16 @@ Every KPI is computed from the raw tables with a rule a client can check by hand
   ``metrics.follower_growth``);
 - ``spend``: money spent boosting the period's posts plus the ad campaigns' spend on the
   period's days (a campaign's spend and results are spread evenly over its days);
-- ``cost_per_result``: that campaign spend ÷ the campaign conversions on those days;
+- ``cost_per_donation``, ``cost_per_sale``, ``cost_per_lead``: the spend ÷ the conversions on
+  those days of the campaigns with that objective only (``donations``, ``sales``, ``leads``),
+  one KPI for each of these objectives the client's campaigns have.  A lead, a click and a
+  donation are not the same result, so campaigns with different objectives are never added
+  up; the conversions of awareness, engagement and traffic campaigns get no cost KPI.  Only a
+  campaigns table without an ``objective`` column gets the pooled ``cost_per_result``;
 - ``median_response_hours``, ``response_rate``, ``within_sla``: for messages received in
-  the period: the median hours to answer the answered ones, the share answered, and the
-  share answered within the service level (``sla_hours``).
+  the period, spam left out (``category`` "spam": nobody should answer it, as in lesson 01
+  and ``plan.review``): the median hours to answer the answered ones, the share answered,
+  and the share answered within the service level (``sla_hours``).
 
 >>> kpi = Kpi("link_clicks", current=12, previous=10)
 >>> kpi.arrow, kpi.change_text, kpi.verdict
@@ -54,14 +60,24 @@ KPI_DEFINITIONS: tuple[KpiDefinition, ...] = (
     KpiDefinition("link_clicks", "Link clicks", "count", "up"),
     KpiDefinition("follower_growth", "New followers (net)", "count", "up"),
     KpiDefinition("spend", "Money spent on boosts and ads", "money", None),
-    KpiDefinition("cost_per_result", "Cost per result (ad campaigns)", "money", "down"),
+    KpiDefinition("cost_per_donation", "Cost per donation (donations campaigns only)", "money",
+                  "down"),
+    KpiDefinition("cost_per_sale", "Cost per sale (sales campaigns only)", "money", "down"),
+    KpiDefinition("cost_per_lead", "Cost per lead (leads campaigns only)", "money", "down"),
+    KpiDefinition("cost_per_result", "Cost per result (ad campaigns; objective not given)",
+                  "money", "down"),
     KpiDefinition("median_response_hours", "Median time to answer a message", "hours", "down"),
-    KpiDefinition("response_rate", "Messages answered", "rate", "up"),
-    KpiDefinition("within_sla", "Messages answered within the service level", "rate", "up"),
+    KpiDefinition("response_rate", "Messages answered (spam left out)", "rate", "up"),
+    KpiDefinition("within_sla", "Answered within the service level, spam left out", "rate",
+                  "up"),
 )
 """The report's KPIs, in the order the report shows them."""
 
 KPI_KEYS = tuple(d.key for d in KPI_DEFINITIONS)
+
+RESULT_KPIS: dict[str, str] = {"donations": "cost_per_donation", "sales": "cost_per_sale",
+                               "leads": "cost_per_lead"}
+"""The campaign objectives whose conversions get a cost KPI, and that KPI's key."""
 _BY_KEY = {d.key: d for d in KPI_DEFINITIONS}
 
 
@@ -206,10 +222,10 @@ def compute_kpis(
         "link_clicks": float(chosen["link_clicks"].sum()),
         "follower_growth": _follower_growth(followers, period),
     }
-    campaign_spend, conversions = _campaign_share(campaigns, period)
+    campaign_spend, _ = _campaign_share(campaigns, period)
     boost_spend = float(chosen["spend"].sum())
     values["spend"] = boost_spend + (0.0 if _missing(campaign_spend) else campaign_spend)
-    values["cost_per_result"] = campaign_spend / conversions if conversions else math.nan
+    values.update(_cost_kpis(campaigns, period))
     values.update(_inbox_kpis(inbox, period, sla_hours))
     return values
 
@@ -268,6 +284,30 @@ def _follower_growth(followers: pd.DataFrame | None, period: Period) -> float:
     return gained if found else math.nan
 
 
+def _cost_kpis(campaigns: pd.DataFrame | None, period: Period) -> dict[str, float]:
+    """Cost per result within each objective that has one (see the module docstring).
+
+    >>> campaigns = pd.DataFrame({
+    ...     "objective": ["donations", "leads", "engagement"],
+    ...     "start_date": pd.to_datetime(["2025-01-01"] * 3),
+    ...     "end_date": pd.to_datetime(["2025-01-10"] * 3),
+    ...     "spend": [1000.0, 500.0, 900.0], "conversions": [10, 50, 3]})
+    >>> _cost_kpis(campaigns, Period.from_dates("2025-01-01", "2025-01-31"))
+    {'cost_per_donation': 100.0, 'cost_per_lead': 10.0}
+    """
+    if campaigns is None or "objective" not in campaigns.columns:
+        spend, conversions = _campaign_share(campaigns, period)
+        return {"cost_per_result": spend / conversions if conversions else math.nan}
+    objectives = set(campaigns["objective"].dropna().astype(str))
+    values = {}
+    for objective, key in RESULT_KPIS.items():
+        if objective in objectives:
+            spend, conversions = _campaign_share(
+                campaigns[campaigns["objective"] == objective], period)
+            values[key] = spend / conversions if conversions else math.nan
+    return values
+
+
 def _campaign_share(campaigns: pd.DataFrame | None, period: Period) -> tuple[float, float]:
     """Campaign spend and conversions that fall on the period's days."""
     if campaigns is None or campaigns.empty:
@@ -283,7 +323,7 @@ def _inbox_kpis(inbox: pd.DataFrame | None, period: Period, sla_hours: float) ->
     keys = ("median_response_hours", "response_rate", "within_sla")
     if inbox is None:
         return dict.fromkeys(keys, math.nan)
-    received = inbox[period.contains(inbox["received_at"])]
+    received = without_spam(inbox[period.contains(inbox["received_at"])])
     if received.empty:
         return dict.fromkeys(keys, math.nan)
     hours = metrics.response_times(received)
@@ -293,6 +333,19 @@ def _inbox_kpis(inbox: pd.DataFrame | None, period: Period, sla_hours: float) ->
         "response_rate": float(hours.notna().mean()),
         "within_sla": float((hours <= sla_hours).mean()),
     }
+
+
+def without_spam(inbox: pd.DataFrame) -> pd.DataFrame:
+    """The messages that deserve an answer: spam (``category`` "spam") left out.
+
+    >>> inbox = pd.DataFrame({"category": ["question", "spam", "Spam", "praise"]})
+    >>> without_spam(inbox)["category"].tolist()
+    ['question', 'praise']
+    """
+    if "category" not in inbox.columns:
+        return inbox
+    return inbox[inbox["category"].astype("string").str.casefold().ne("spam").fillna(True)
+                 .to_numpy(dtype=bool)]
 
 
 def _check_sla(sla_hours: Any) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from smm_helpers import metrics
-from smm_helpers.report.kpis import Kpi
+from smm_helpers.report.kpis import Kpi, without_spam
 from smm_helpers.report.period import local_days
 from smm_helpers.schema import PLATFORM_NAMES
 
@@ -115,6 +115,7 @@ def weekend_reply_rule(inbox: pd.DataFrame | None) -> str | None:
     """
     if inbox is None or inbox.empty:
         return None
+    inbox = without_spam(inbox)  # nobody should answer spam: it is not slow mail
     hours = metrics.response_times(inbox)
     weekend = local_days(inbox["received_at"]).dt.day_of_week.isin(WEEKEND_DAYS)
     weekend_hours, weekday_hours = hours[weekend].dropna(), hours[~weekend].dropna()
@@ -138,6 +139,8 @@ def sla_rule(inbox: pd.DataFrame | None, sla_hours: float = 24) -> str | None:
     >>> print(sla_rule(inbox))
     Only 25% of messages were answered within 24 hours (target: 90%); 2 got no answer at all: ...
     """
+    if inbox is not None:
+        inbox = without_spam(inbox)  # nobody should answer spam: it is not unanswered mail
     if inbox is None or len(inbox) < MIN_POSTS:
         return None
     hours = metrics.response_times(inbox)

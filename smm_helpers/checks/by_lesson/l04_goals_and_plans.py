@@ -56,7 +56,7 @@ def alo_plan() -> Any:
 
     return SocialMediaPlan(
         name="Alo Reading Circle, October–December 2025",
-        goals=[Target("posts_per_week", 18),
+        goals=[Target("posts_per_week", 6),
                Target("er_reach", 0.015, platform="facebook"),
                Target("followers", 33_000, platform="facebook"),
                Target("response_rate", 0.85),

@@ -38,7 +38,7 @@ PLATFORMS = ("facebook", "instagram")
 
 POSTS_PER_WEEK = (3, 14)
 """Posts a week on each platform the calendar check accepts: fewer than 3 lets a page go
-quiet; more than 2 a day is above every frequency guideline in facts.md §2.5."""
+quiet; more than 2 a day is above every frequency guideline in sources.md#posting-frequency."""
 
 
 def _brief(problems: Callable[[Any], list[str]], *, success: str, failure: str,
