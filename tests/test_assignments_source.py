@@ -57,6 +57,10 @@ JUDGEMENT_CELLS = {
     "policy_written_from_answers": "02's Part 4 is judged with the learner's own Part 3 "
     "promise_hours (so a slip in Part 3 is not paid twice); a friend's policy that promises "
     "the friend's hours passes it too, while Part 3 catches the copy",
+    "budget_split_by_equal_marginal_cost": "06's Part 2 is judged with the learner's own Part 1 "
+    "cost_per_donation (a slip in Part 1 is not paid twice) and must fund only platforms of the "
+    "learner's own donations campaigns; a friend with the same platforms passes it, while Part 1 "
+    "catches the copy",
 }
 """Autograded cells that accept any answer in a range, so a copied answer may pass them."""
 
