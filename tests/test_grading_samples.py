@@ -41,11 +41,10 @@ class Expected:
 EXPECTED = {
     "02-policy": Expected(
         {"missing_sections_in_draft_policy": 2, "completed_draft_passes_lint": 2,
-         "response_promise_from_inbox_p90": 2, "policy_written_from_answers": 2}, 6,
-        # the median wait instead of the 90th percentile: Part 3's hidden test fails, and
-        # Part 4's policy (written with response_time_hours=promise_hours) promises the
-        # wrong number of hours, so its hidden test fails too: 8 - 2 - 2
-        ("response_promise_from_inbox_p90", "policy_written_from_answers"), 4),
+         "response_promise_from_inbox_p90": 2, "policy_written_from_answers": 2}, 8,
+        # the median wait instead of the 90th percentile: Part 3's hidden test fails; Part 4
+        # is judged with the learner's own promise_hours, so the slip is paid once: 8 - 2
+        ("response_promise_from_inbox_p90",), 6),
     "03-content-and-scheduling": Expected(
         {"x_weighted_length_of_bengali_post": 2, "youtube_description_bytes_of_bengali_post": 2,
          "hashtag_counts_on_nonprofit_instagram": 2, "best_trusted_instagram_slot": 2,
@@ -56,11 +55,12 @@ EXPECTED = {
     "04-community": Expected(
         {"nonprofit_response_rate_without_spam": 2, "nonprofit_median_response_hours": 2,
          "escalation_queue_order_at_sunday_morning": 2,
-         "classifier_agreement_on_first_40_messages": 2}, 5,
+         "classifier_agreement_on_first_40_messages": 2}, 7,
         # the mean wait instead of the median: Part 2's visible check catches it: 8 - 2
         ("nonprofit_median_response_hours",), 6),
     "05-analytics-and-reporting": Expected(
-        {"nonprofit_summary_by_platform": 2, "week_with_most_engagements": 2,
+        {"nonprofit_summary_by_platform": 2, "week_with_most_engagements": 1,
+         "engagements_in_best_week": 1,
          "ab_test_english_vs_bengali_link_posts": 2, "alo_instagram_follower_growth": 2}, 5,
         # er_reach as the mean of per-post rates, not a ratio of sums: Part 1 (nothing later
         # uses platform_summary): 8 - 2
@@ -70,8 +70,8 @@ EXPECTED = {
          "roi_and_break_even_of_biggest_donations_campaign": 2,
          "disclosure_and_unsourced_claims": 2, "bought_follower_days_found": 2}, 5,
         # the mean of each campaign's cost instead of total spend ÷ total conversions:
-        # Part 1, and Part 2, which splits the budget by those costs: 10 - 2 - 2
-        ("cost_per_result_from_alo_campaigns", "budget_split_by_equal_marginal_cost"), 6),
+        # Part 1 only; Part 2 is judged on the learner's own Part 1 costs: 10 - 2
+        ("cost_per_result_from_alo_campaigns",), 8),
     "07-capstone": Expected(
         {"alo_baseline_october_to_december": 2, "plan_targets_from_own_baseline": 3,
          "february_calendar_from_plan": 2, "february_budget_split": 2}, 8,

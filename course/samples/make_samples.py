@@ -52,7 +52,10 @@ CORRECT = {
         '          .groupby("platform", observed=True)[["engagements", "reach"]].sum())\n'
         'er_by_platform = totals["engagements"] / totals["reach"]\n'
         "er_by_platform"),
-    "best_platform_answer": "best_platform = str(er_by_platform.idxmax())\nbest_platform",
+    "best_platform_answer": (
+        "best_platform = str(er_by_platform.idxmax())\n"
+        "best_rate_percent = round(100 * float(er_by_platform.max()), 1)\n"
+        "best_platform, best_rate_percent"),
     "smart_goal_answer": (
         'names = {"facebook": "Facebook", "instagram": "Instagram", "x": "X (Twitter)",\n'
         '         "linkedin": "LinkedIn", "youtube": "YouTube", "tiktok": "TikTok"}\n'
@@ -95,7 +98,8 @@ ANSWERS: dict[str, dict[str, str] | None] = {
             "er_by_platform"),
         "best_platform_answer": (
             "from smm_helpers.metrics import summarize\n"
-            'best_platform = str(summarize(charity)["er_reach"].idxmax())'),
+            'best_platform = str(summarize(charity)["er_reach"].idxmax())\n'
+            'best_rate_percent = round(100 * float(summarize(charity)["er_reach"].max()), 1)'),
     },
     "all-wrong": {
         "engagement_rate_by_reach_answer": (
@@ -156,15 +160,15 @@ POLICY_02 = {
         "answers = PolicyAnswers(\n"
         '    organisation="Alo Reading Circle",\n'
         '    purpose="We help children in Dhaka learn to read; we are honest and kind",\n'
-        '    work_hours_use="Staff may post for Alo at work; personal use waits for breaks",\n'
+        '    work_hours_use="Staff and volunteers may post for Alo at work; personal use waits for breaks",\n'
         '    not_allowed=["political opinions on Alo\'s accounts", "a child\'s name or school"],\n'
-        '    spokespeople=["Executive Director"],\n'
-        '    responders=["Communications Officer"],\n'
+        '    spokespeople=["Director", "Board chair"],\n'
+        '    responders=["Social media volunteer", "Director"],\n'
         "    response_time_hours=promise_hours,\n"
         '    tools=["Facebook", "Instagram", "Meta Business Suite"],\n'
-        '    account_access="Two people hold the passwords, with two-factor login",\n'
-        '    escalation_contacts=["Programme Manager"],\n'
-        '    crisis_contact="Executive Director",\n'
+        '    account_access="Two people have their own Page access, removed when they leave",\n'
+        '    escalation_contacts=["Director", "Board chair"],\n'
+        '    crisis_contact="Director",\n'
         '    photo_consent="a parent or guardian signs our consent form",\n'
         '    review_date="2027-06-30",\n'
         ")\n"
@@ -176,14 +180,16 @@ POLICY_02 = {
         "Dhaka, and we find volunteers. We are honest and kind, and we protect the children.\n\n"
         "## At work\nStaff post for Alo during working hours from Alo's accounts only. "
         "Personal use waits for breaks. No politics or religion on Alo's accounts.\n\n"
-        "## Who speaks for us\nOnly the Executive Director speaks to journalists. Everyone "
+        "## Who speaks for us\nOnly the Director speaks to journalists (the board chair when "
+        "she is away). Everyone "
         "else passes media questions to her the same day.\n\n"
-        "## Tools and accounts\nFacebook, Instagram and Meta Business Suite. The Communications "
-        "Officer and the Director hold the passwords; every account has two-factor login.\n\n"
-        "## Comments and messages\nThe Communications Officer answers, Sunday to Thursday, "
+        "## Tools and accounts\nFacebook, Instagram and Meta Business Suite. Our social media "
+        "volunteer and the Director each have their own Page access; nobody shares a password. "
+        "Every account has two-factor login. A leaver's access is removed that day.\n\n"
+        "## Comments and messages\nOur social media volunteer answers, Sunday to Thursday, "
         "within the hours of our promise in Part 3, in the language the person wrote in.\n\n"
         "## Escalation, privacy and consent\nA threat or anything about a child's safety goes "
-        "to the Programme Manager at once. We post a child's photo only with a parent's "
+        "to the Director at once. We post a child's photo only with a parent's "
         "signed consent, and never a child's name or school.\n\n"
         "## Review\nThe Director reviews this policy every June."),
 }
@@ -218,8 +224,8 @@ CONTENT_03 = {
         "I would publish the Instagram post for our first special day in our best trusted "
         "slot from Part 4, on the day itself if it falls on that weekday: at least five of "
         "Alo's own posts stand behind that slot, so it is not one lucky post. I would use a "
-        "carousel of the children's drawings, because it tells the day's story slide by slide "
-        "and carousels engage more than single images. Published best-times studies use US "
+        "carousel of the children's drawings, because it tells the day's story slide by "
+        "slide. Published best-times studies use US "
         "audiences with a Saturday–Sunday weekend, while Bangladesh's weekend is Friday–"
         "Saturday, so we trust our own data. Instagram allows at most 5 hashtags per post, so "
         "I keep to one or two of Alo's own tags."),
@@ -263,6 +269,9 @@ ANALYTICS_05 = {
         'weekly = metrics.summarize(alo_posts, by="week")\n'
         'best_week = weekly["engagements"].idxmax().strftime("%Y-%m-%d")\n'
         "best_week"),
+    "best_week_engagements_answer": (
+        'best_week_engagements = int(weekly["engagements"].max())\n'
+        "best_week_engagements"),
     "ab_test_answer": (
         'links = alo_posts[(alo_posts["platform"] == "facebook")\n'
         '                  & (alo_posts["format"] == "link")]\n'
@@ -296,22 +305,22 @@ ANALYTICS_05 = {
 
 BUDGET_06 = {
     "cost_per_result_answer": (
-        'by_platform = (alo_campaigns.groupby("platform", observed=True)\n'
-        '               [["spend", "conversions"]].sum())\n'
+        'gifts = alo_campaigns[alo_campaigns["objective"] == "donations"]\n'
+        'by_platform = gifts.groupby("platform", observed=True)[["spend", "conversions"]].sum()\n'
         'with_results = by_platform[by_platform["conversions"] > 0]\n'
-        'cost_per_result = (with_results["spend"] / with_results["conversions"]).to_dict()\n'
-        "cost_per_result"),
+        'cost_per_donation = (with_results["spend"] / with_results["conversions"]).to_dict()\n'
+        "cost_per_donation"),
     "split_answer": (
-        "split = allocate_budget(TOTAL_BUDGET, list(cost_per_result),\n"
-        "                        cost_per_result=cost_per_result, saturation=SATURATION)\n"
+        "split = allocate_budget(TOTAL_BUDGET, list(cost_per_donation),\n"
+        "                        cost_per_result=cost_per_donation, saturation=SATURATION)\n"
         "split"),
     "roi_answer": (
         'donations = alo_campaigns[alo_campaigns["objective"] == "donations"]\n'
         'biggest = donations.sort_values("spend", ascending=False).iloc[0]\n'
-        'biggest_roi = roi(value=biggest["conversion_value"], cost=biggest["spend"])\n'
+        'biggest_roi = roi(biggest["conversion_value"], biggest["spend"], margin=1)\n'
         'average_donation = biggest["conversion_value"] / biggest["conversions"]\n'
         'break_even_donations = break_even(cost=biggest["spend"],\n'
-        "                                  value_per_result=average_donation)\n"
+        "                                  value_per_result=average_donation, margin=1)\n"
         "biggest_roi, break_even_donations"),
     "disclosure_answer": (
         "disclosure_ok = [check_disclosure(post).ok for post in sponsored_posts]\n"
@@ -330,10 +339,11 @@ BUDGET_06 = {
         "another\", and \"the strongest bag in Bangladesh\" cannot be proven either; source "
         "article 004 warns against publishing false information. A fixed first line: \"Paid "
         "partnership with Nakshi Ghor: my new jute bag for Eid 🌙\", with Instagram's paid "
-        "partnership label switched on too. Say no to the 5,000 followers: the FTC's 2024 rule "
-        "(16 CFR 465.8) bans buying fake indicators of influence, bought followers never buy a "
-        "bag, and they lower the engagement rate brands judge the account by; traffic won "
-        "that way does not last."),
+        "partnership label switched on too. Say no to the 5,000 followers: in the US the FTC's "
+        "2024 rule (16 CFR 465.8) bans buying fake indicators of influence, bought followers "
+        "never buy a bag, and they lower the engagement rate brands judge the account by; "
+        "traffic won that way does not last. The FTC's rule is US law and does not bind a "
+        "Dhaka shop selling to Bangladeshis, but it names the same deception."),
 }
 
 CAPSTONE_07 = {
@@ -379,12 +389,14 @@ CAPSTONE_07 = {
         "calendar.post_counts()"),
     "split_answer": (
         'alo_campaigns = data.campaigns[data.campaigns["client"] == "nonprofit"]\n'
-        'totals = (alo_campaigns.groupby("platform", observed=True)\n'
-        '          [["spend", "conversions"]].sum())\n'
-        "cost_per_result = {p: float(totals.loc[p, \"spend\"] / totals.loc[p, \"conversions\"])\n"
-        "                   for p in plan.platforms\n"
-        '                   if p in totals.index and totals.loc[p, "conversions"] > 0}\n'
-        "split = allocate_budget(plan.budget, plan.platforms, cost_per_result=cost_per_result,\n"
+        'gifts = alo_campaigns[alo_campaigns["objective"] == "donations"]\n'
+        'totals = gifts.groupby("platform", observed=True)[["spend", "conversions"]].sum()\n'
+        'every_gift = float(totals["spend"].sum() / totals["conversions"].sum())\n'
+        "cost_per_donation = {\n"
+        '    p: float(totals.loc[p, "spend"] / totals.loc[p, "conversions"])\n'
+        '    if p in totals.index and totals.loc[p, "conversions"] > 0 else every_gift\n'
+        "    for p in plan.platforms}\n"
+        "split = allocate_budget(plan.budget, plan.platforms, cost_per_result=cost_per_donation,\n"
         "                        saturation=SATURATION)\n"
         "split"),
     "capstone_plan_write_up": (
@@ -402,9 +414,10 @@ CAPSTONE_07 = {
         "week ahead.\n\n"
         "## When\nInstagram posts go out only in slots backed by at least five of our own "
         "posts; published best times use a Saturday–Sunday weekend, ours is Friday–Saturday.\n\n"
-        "## Budget\nThe split of Part 4 makes the next donation cost the same on both "
-        "platforms, so moving money would buy fewer donations.\n\n"
-        "## Community and ethics\nThe Communications Officer answers messages Sunday to "
+        "## Budget\nThe split of Part 4, priced by what a donation cost us in our donations "
+        "campaigns, makes the next donation cost the same on both platforms, so moving money "
+        "would buy fewer donations.\n\n"
+        "## Community and ethics\nOur volunteer checks the inbox three times a day, Sunday to "
         "Thursday; partner posts say \"Paid partnership\" first; no bought followers, no "
         "unsourced numbers.\n\n"
         "## Measurement\nOn 1 March we report each target, met or missed, and change what "
@@ -415,7 +428,7 @@ SAMPLES: dict[str, dict[str, dict[str, str]]] = {
     "02-policy": {
         "all-correct": POLICY_02, "late": POLICY_02, "blank": {},
         "partial": {  # a median ("a typical wait") instead of the 90th percentile: Part 3
-            **POLICY_02,  # fails, and so does Part 4, whose policy promises that number
+            **POLICY_02,  # fails; Part 4 is judged on that promise, so it passes
             "promise_hours_answer": POLICY_02["promise_hours_answer"].replace(
                 '"p90_hours"', '"median_hours"'),
         },
@@ -459,13 +472,14 @@ SAMPLES: dict[str, dict[str, dict[str, str]]] = {
     "06-budget-and-ethics": {
         "all-correct": BUDGET_06, "late": BUDGET_06, "blank": {},
         "partial": {  # the mean of each campaign's cost, not total spend ÷ total conversions:
-            **BUDGET_06,  # Part 1 fails, and so does Part 2, which splits by those costs
+            **BUDGET_06,  # Part 1 fails; Part 2 is judged on those costs, so it passes
             "cost_per_result_answer": (
-                'converted = alo_campaigns[alo_campaigns["conversions"] > 0]\n'
+                'gifts = alo_campaigns[alo_campaigns["objective"] == "donations"]\n'
+                'converted = gifts[gifts["conversions"] > 0]\n'
                 'per_campaign = converted["spend"] / converted["conversions"]\n'
                 'by_platform = per_campaign.groupby(converted["platform"], observed=True)\n'
-                "cost_per_result = by_platform.mean().to_dict()\n"
-                "cost_per_result"),
+                "cost_per_donation = by_platform.mean().to_dict()\n"
+                "cost_per_donation"),
         },
     },
     "07-capstone": {
