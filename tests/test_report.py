@@ -262,8 +262,8 @@ def test_bad_input_gets_a_teaching_error(tmp_path, kwargs, message):
 
 def test_format_rule_speaks_only_when_the_numbers_differ():
     def posts(carousel_reactions: int) -> pd.DataFrame:
-        return pd.DataFrame({"format": ["carousel"] * 3 + ["link"] * 3, "reach": [100] * 6,
-                             "reactions": [carousel_reactions] * 3 + [5] * 3,
+        return pd.DataFrame({"format": ["carousel"] * 10 + ["link"] * 10, "reach": [100] * 20,
+                             "reactions": [carousel_reactions] * 10 + [5] * 10,
                              "comments": 0, "shares": 0, "saves": 0})
 
     advice = format_rule(posts(21))
@@ -273,15 +273,18 @@ def test_format_rule_speaks_only_when_the_numbers_differ():
 
 
 def test_format_rule_ignores_formats_with_too_few_posts():
-    posts = pd.DataFrame({"format": ["video", "link", "link", "link"], "reach": [100] * 4,
-                          "reactions": [90, 5, 5, 5], "comments": 0, "shares": 0, "saves": 0})
+    # 9 video posts at 18× the rate of 10 link posts: still too few to act on, as in review
+    posts = pd.DataFrame({"format": ["video"] * 9 + ["link"] * 10, "reach": [100] * 19,
+                          "reactions": [90] * 9 + [5] * 10, "comments": 0, "shares": 0,
+                          "saves": 0})
     assert format_rule(posts) is None
+    assert format_rule(pd.concat([posts, posts.head(1)])) is not None
 
 
 def test_weekend_rule_uses_the_bangladesh_weekend():
     def inbox(day: str) -> pd.DataFrame:
-        received = [f"{day} 10:00"] * 3 + ["2025-01-06 10:00"] * 3  # then Mondays
-        answered = [f"{day} 18:00"] * 3 + ["2025-01-06 11:00"] * 3
+        received = [f"{day} 10:00"] * 10 + ["2025-01-06 10:00"] * 10  # then Mondays
+        answered = [f"{day} 18:00"] * 10 + ["2025-01-06 11:00"] * 10
         return pd.DataFrame({"received_at": pd.to_datetime(received),
                              "responded_at": pd.to_datetime(answered)})
 

@@ -32,11 +32,11 @@ def test_spam_is_not_counted_as_unanswered_or_slow_mail():
 def test_report_advice_does_not_ask_anyone_to_answer_spam():
     from smm_helpers.report.recommend import sla_rule
 
-    received = pd.to_datetime(["2025-01-05 10:00"] * 6).tz_localize(TZ)
+    received = pd.to_datetime(["2025-01-05 10:00"] * 15).tz_localize(TZ)
     answered = pd.Timestamp("2025-01-05 11:00", tz=TZ)
     inbox = pd.DataFrame({"received_at": received,
-                          "responded_at": [answered] * 3 + [pd.NaT] * 3,
-                          "category": ["question"] * 3 + ["spam"] * 3})
+                          "responded_at": [answered] * 12 + [pd.NaT] * 3,
+                          "category": ["question"] * 12 + ["spam"] * 3})
     assert sla_rule(inbox) is None  # every message that deserves an answer got one in 1 h
     advice = sla_rule(inbox.assign(category="question"))
     assert advice is not None and "3 got no answer" in advice

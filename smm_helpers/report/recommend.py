@@ -5,8 +5,8 @@ and, only when the numbers show it, writes what it found and what to do.  Groups
 than ``MIN_POSTS`` posts or messages are ignored, so one lucky post does not drive a plan.
 
 >>> import pandas as pd
->>> posts = pd.DataFrame({"format": ["carousel"] * 3 + ["link"] * 3,
-...                       "reach": [100] * 6, "reactions": [9, 10, 11, 4, 5, 6],
+>>> posts = pd.DataFrame({"format": ["carousel"] * 10 + ["link"] * 10,
+...                       "reach": [100] * 20, "reactions": [10] * 10 + [5] * 10,
 ...                       "comments": 0, "shares": 0, "saves": 0})
 >>> print(format_rule(posts))
 Carousel posts earned 2.0× the engagement rate by reach of link posts (10.00% vs 5.00%):
@@ -21,12 +21,14 @@ from collections.abc import Callable
 import pandas as pd
 
 from smm_helpers import metrics
+from smm_helpers.planning.plan import MIN_PER_GROUP
 from smm_helpers.report.kpis import Kpi, without_spam
 from smm_helpers.report.period import local_days
 from smm_helpers.schema import PLATFORM_NAMES
 
-MIN_POSTS = 3
-"""A group needs at least this many posts (or messages) for a rule to use it."""
+MIN_POSTS = MIN_PER_GROUP
+"""A group needs at least this many posts (or messages) for a rule to use it: the same 10 that
+``plan.review`` asks for, so the report and the review never disagree about what is enough."""
 
 MIN_RATIO = 1.5
 """How many times better one group must be than another before a rule speaks up."""
@@ -49,8 +51,8 @@ def recommendations(
 
     When no rule finds a clear pattern, one sentence says so (and suggests a test).
 
-    >>> posts = pd.DataFrame({"format": ["image"] * 3, "platform": ["x"] * 3,
-    ...                       "reach": [100] * 3, "reactions": [5] * 3,
+    >>> posts = pd.DataFrame({"format": ["image"] * 10, "platform": ["x"] * 10,
+    ...                       "reach": [100] * 10, "reactions": [5] * 10,
     ...                       "comments": 0, "shares": 0, "saves": 0})
     >>> recommendations(posts, None, [])[0].startswith("No pattern was strong enough")
     True
@@ -75,13 +77,15 @@ def recommendations(
 def format_rule(posts: pd.DataFrame) -> str | None:
     """Compare formats by engagement rate by reach; speak up if the best is 1.5× the worst.
 
-    >>> posts = pd.DataFrame({"format": ["carousel"] * 3 + ["link"] * 3,
-    ...                       "reach": [100] * 6, "reactions": [9] * 3 + [3] * 3,
+    >>> posts = pd.DataFrame({"format": ["carousel"] * 10 + ["link"] * 10,
+    ...                       "reach": [100] * 20, "reactions": [9] * 10 + [3] * 10,
     ...                       "comments": 0, "shares": 0, "saves": 0})
     >>> print(format_rule(posts))
     Carousel posts earned 3.0× the engagement rate by reach of link posts (9.00% vs 3.00%):
     plan more carousel posts and fewer link posts.
     >>> format_rule(posts.assign(reactions=5)) is None
+    True
+    >>> format_rule(posts.iloc[5:]) is None  # 5 carousel posts are too few to act on
     True
     """
     return _compare_groups(posts, "format", lambda f: f"{f.replace('_', ' ')} posts",
@@ -91,8 +95,8 @@ def format_rule(posts: pd.DataFrame) -> str | None:
 def platform_rule(posts: pd.DataFrame) -> str | None:
     """Compare platforms by engagement rate by reach; speak up if the best is 1.5× the worst.
 
-    >>> posts = pd.DataFrame({"platform": ["instagram"] * 3 + ["facebook"] * 3,
-    ...                       "reach": [100] * 6, "reactions": [12] * 3 + [4] * 3,
+    >>> posts = pd.DataFrame({"platform": ["instagram"] * 10 + ["facebook"] * 10,
+    ...                       "reach": [100] * 20, "reactions": [12] * 10 + [4] * 10,
     ...                       "comments": 0, "shares": 0, "saves": 0})
     >>> print(platform_rule(posts))
     Instagram earned 3.0× the engagement rate by reach of Facebook (12.00% vs 4.00%):
@@ -107,8 +111,8 @@ def weekend_reply_rule(inbox: pd.DataFrame | None) -> str | None:
     """Compare median reply times for messages received on the weekend and on weekdays.
 
     >>> inbox = pd.DataFrame({"received_at": pd.to_datetime(
-    ...     ["2025-01-03 10:00"] * 3 + ["2025-01-05 10:00"] * 3),  # Fridays, then Sundays
-    ...     "responded_at": pd.to_datetime(["2025-01-03 16:00"] * 3 + ["2025-01-05 12:00"] * 3)})
+    ...     ["2025-01-03 10:00"] * 10 + ["2025-01-05 10:00"] * 10),  # Fridays, then Sundays
+    ...     "responded_at": pd.to_datetime(["2025-01-03 16:00"] * 10 + ["2025-01-05 12:00"] * 10)})
     >>> print(weekend_reply_rule(inbox))
     Weekend replies (Friday–Saturday) took 3.0× longer than weekday replies
     (median 6.0 vs 2.0 hours): schedule someone to cover the inbox at weekends.
@@ -134,10 +138,11 @@ def weekend_reply_rule(inbox: pd.DataFrame | None) -> str | None:
 def sla_rule(inbox: pd.DataFrame | None, sla_hours: float = 24) -> str | None:
     """Speak up when fewer than 90% of messages were answered within the service level.
 
-    >>> inbox = pd.DataFrame({"received_at": pd.to_datetime(["2025-01-01 09:00"] * 4),
-    ...     "responded_at": pd.to_datetime(["2025-01-01 10:00", None, None, "2025-01-03 09:00"])})
+    >>> inbox = pd.DataFrame({"received_at": pd.to_datetime(["2025-01-01 09:00"] * 10),
+    ...     "responded_at": pd.to_datetime(["2025-01-01 10:00"] * 3 + [None] * 2
+    ...                                    + ["2025-01-03 09:00"] * 5)})
     >>> print(sla_rule(inbox))
-    Only 25% of messages were answered within 24 hours (target: 90%); 2 got no answer at all: ...
+    Only 30% of messages were answered within 24 hours (target: 90%); 2 got no answer at all: ...
     """
     if inbox is not None:
         inbox = without_spam(inbox)  # nobody should answer spam: it is not unanswered mail
