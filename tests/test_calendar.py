@@ -444,3 +444,15 @@ def test_an_explicit_slot_list_too_short_is_still_refused():
     with pytest.raises(InputError, match="only 1 different weekly slots fit"):
         build_calendar("2027-01-04", 1, ["x"], posts_per_week=2,
                        best_slots={"x": [("Mon", 9)]}, special_days=False)  # fmt: skip
+
+
+def test_a_holiday_with_another_day_inside_it_is_still_one_occasion():
+    # Eid al-Adha 2028 (6–8 May, estimated) shares 8 May with Rabindra Jayanti: one Eid marker
+    # of three days, one prep task and one post per platform, not two of each.
+    cal = build_calendar(date(2028, 4, 11), 4, ["facebook", "instagram"], posts_per_week=5)
+    events = cal.events
+    eid = events[events["title"] == "Eid al-Adha"]
+    assert len(eid) == 1
+    assert (eid["end"].iloc[0] - eid["start"].iloc[0]).days == 3
+    assert (events["title"] == "Prepare: Eid al-Adha").sum() == 1
+    assert (events["title"] == "Eid al-Adha — special post").sum() == 2

@@ -63,17 +63,18 @@ DEFAULT_POSTS_PER_WEEK: dict[str, int] = {
     "youtube": 1,
     "tiktok": 4,
 }
-"""Posts per week used when you don't say (facts.md §2.5 and §2.2; see ``FREQUENCY_SOURCES``)."""
+"""Posts per week used when you don't say (see ``FREQUENCY_SOURCES`` for each one's source)."""
 
 FREQUENCY_SOURCES: dict[str, str] = {
-    "facebook": "Rival IQ 2023 all-industry median 5.04 posts/week (facts §2.2, §2.5)",
-    "instagram": "Rival IQ 2023 median 4.5 posts/week, rounded down; Hootsuite 2023: 3–7 "
-    "(facts §2.2, §2.5)",
-    "x": "Rival IQ 2023 median 3.9 posts/week (facts §2.2, §2.5)",
-    "linkedin": "Buffer/SumAll: 1 post per weekday (facts §2.5)",
-    "youtube": "no benchmark in facts.md: 1/week is illustrative (UNCERTAIN)",
-    "tiktok": "no TikTok frequency in facts.md: 4/week follows the 4–5/week calibration "
-    "advice of §2.5 (UNCERTAIN)",
+    "facebook": "Rival IQ 2023 all-industry median 5.04 posts/week "
+    "(sources.md#rival-iq-benchmarks)",
+    "instagram": "Rival IQ 2023 median 4.5 posts/week, rounded down "
+    "(sources.md#rival-iq-benchmarks); Hootsuite 2023: 3–7 (sources.md#posting-frequency)",
+    "x": "Rival IQ 2023 median 3.9 posts/week (sources.md#rival-iq-benchmarks)",
+    "linkedin": "Buffer/SumAll: 1 post per weekday (sources.md#posting-frequency)",
+    "youtube": "no benchmark on the sources page: 1/week is illustrative (UNCERTAIN)",
+    "tiktok": "no TikTok frequency on the sources page: 4/week follows the observed 4–5 "
+    "posts/week per platform (sources.md#rival-iq-benchmarks) (UNCERTAIN)",
 }
 
 DEFAULT_PILLAR_MIX: dict[str, float] = {
@@ -92,7 +93,7 @@ PREP_HOUR = 10
 DEFAULT_PREP_DAYS = 7
 DEFAULT_MAX_WEEKS = 104
 BANGLADESH_WEEKEND = (4, 5)
-"""Friday and Saturday (``holidays.BD().weekend == {4, 5}``, facts §2.5)."""
+"""Friday and Saturday (``holidays.BD().weekend == {4, 5}``, sources.md#bd-weekend)."""
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -107,7 +108,8 @@ class SproutGuidance:
     source: str
 
 
-_SPROUT = "Sprout Social 'Best times to post' 2021, US Central Time (facts §2.5)"
+_SPROUT = ("Sprout Social 'Best times to post' 2021, US Central Time "
+           "(sources.md#sprout-best-times-2021)")
 SPROUT_GUIDANCE: dict[str, SproutGuidance] = {
     "facebook": SproutGuidance(
         (1, 2, 4), range(9, 13), 5, f"Tue/Wed/Fri 9 am–1 pm, worst Sat; {_SPROUT}"
@@ -356,11 +358,11 @@ def default_slots(platform: str, *, weekend: Sequence[int] = BANGLADESH_WEEKEND)
 
     Sprout Social measured US audiences, whose weekend is Saturday–Sunday.  The days are
     moved so that the work week lines up with ``weekend`` (Bangladesh: Friday–Saturday,
-    facts §2.5): the US Tuesday, the 2nd workday, becomes the Bangladeshi Monday.  Hours
-    are kept as local time (an assumption: the audience's clock, not US Central).  Scores:
-    a best day 2, another workday 1, the worst day -1, another weekend day 0; plus an hour in
-    the best window 2, another hour before 14:00 1, later 0.  Equal scores spread over days:
-    each slot already taken on a day costs 1.5.
+    sources.md#bd-weekend): the US Tuesday, the 2nd workday, becomes the Bangladeshi
+    Monday.  Hours are kept as local time (an assumption: the audience's clock, not US
+    Central).  Scores: a best day 2, another workday 1, the worst day -1, another weekend
+    day 0; plus an hour in the best window 2, another hour before 14:00 1, later 0.  Equal
+    scores spread over days: each slot already taken on a day costs 1.5.
 
     >>> default_slots("facebook")[:5]
     [(0, 9), (1, 9), (3, 9), (2, 9), (6, 9)]
@@ -729,21 +731,17 @@ def _occasions(table: pd.DataFrame, first_day: date, last_day: date) -> list[_Oc
     occasions: list[_Occasion] = []
     rows = table[(table["date"] >= first_day) & (table["date"] <= last_day)]
     records: list[dict[Any, Any]] = rows.sort_values("date", kind="stable").to_dict("records")
-    for row in records:
-        last = occasions[-1] if occasions else None
-        if (
-            last is not None
-            and last.name == row["name"]
-            and last.first + timedelta(days=last.days) == row["date"]
-        ):
+    running: dict[str, _Occasion] = {}  # each name's latest occasion, so days of one Eid
+    for row in records:                 # join up even when another day falls among them
+        name = str(row["name"])
+        last = running.get(name)
+        if last is not None and last.first + timedelta(days=last.days) == row["date"]:
             last.days += 1  # e.g. the three days of Eid count as one occasion
             continue
-        occasions.append(
-            _Occasion(
-                row["date"], 1, str(row["name"]), str(row["kind"]), bool(row["estimated"]),
-                str(row["source"]),
-            )
-        )  # fmt: skip
+        running[name] = _Occasion(
+            row["date"], 1, name, str(row["kind"]), bool(row["estimated"]), str(row["source"]),
+        )
+        occasions.append(running[name])
     return occasions
 
 
