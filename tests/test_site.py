@@ -48,8 +48,8 @@ from smm_helpers.widgets.base import WIDGET_MIME
 from tests.conftest import state_and_parent, write_notebook
 
 LESSONS = lab.lesson_files()
-PAGES = ["index.html", *(f"{path.stem}.html" for path in LESSONS)]
-"""Every page of the real site: the contents page, then one page per lesson."""
+PAGES = ["index.html", "sources.html", *(f"{path.stem}.html" for path in LESSONS)]
+"""Every page of the real site: the contents page, the sources page, one page per lesson."""
 
 BUILD_WAIT = 1200
 """Seconds a worker waits for another worker's build of the real site."""

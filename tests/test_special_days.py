@@ -57,7 +57,7 @@ def test_confirmed_2026_eid_dates_are_not_estimated():
 @pytest.mark.parametrize(
     ("bangla", "gregorian"),
     [
-        # facts.md §3.1: the revised calendar's anchor dates (hand-checked there)
+        # the revised calendar's anchor dates (sources.md#bangla-calendar-2019)
         ((1432, 11, 8), date(2026, 2, 21)),  # 8 Falgun = 21 Feb
         ((1432, 12, 12), date(2026, 3, 26)),  # 12 Chaitra = 26 Mar
         ((1433, 9, 1), date(2026, 12, 16)),  # 1 Poush = 16 Dec

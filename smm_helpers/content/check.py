@@ -40,7 +40,7 @@ from smm_helpers.schema import PLATFORM_NAMES
 _BENGALI = regex.compile(r"\p{Bengali}")
 _LATIN = regex.compile(r"\p{Latin}")
 _X_DOUBLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-# Disclosure labels the FTC accepts (Disclosures 101 for Social Media Influencers; facts §2.7).
+# Disclosure labels the FTC accepts (Disclosures 101 for Social Media Influencers; sources.md#ftc-disclosures-101).
 _DISCLOSURE = regex.compile(
     r"(?i)(?<![\p{L}\p{M}\p{Nd}_])(?:#ad|#sponsored|advertisement|#brandambassador"
     r"|#\w+partner)(?![\p{L}\p{M}\p{Nd}_])"
@@ -251,7 +251,7 @@ def youtube_tags_length(tags: str) -> int:
     """How YouTube counts a comma-separated tag list against its 500-character total.
 
     The commas between tags count, and a tag containing a space is wrapped in quotes that
-    count too (YouTube Data API ``snippet.tags``; facts §2.6).
+    count too (YouTube Data API ``snippet.tags``; sources.md#youtube-data-api).
 
     >>> youtube_tags_length("smm, dhaka food")  # 3 + 1 comma + 10 + 2 quotes
     16

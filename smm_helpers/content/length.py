@@ -28,7 +28,7 @@ from smm_helpers.content.extract import _require_text, extract_emoji_with_indice
 from smm_helpers.content.limits import CODE_POINTS, UNITS, UTF8_BYTES, WEIGHTED
 from smm_helpers.errors import unknown_choice
 
-# twitter/twitter-text config/v3.json (the last published X weighting; facts §2.6, VERIFIED).
+# twitter/twitter-text config/v3.json (the last published X weighting; sources.md#twitter-text-v3).
 # Scale 100: a weight of 100 counts as 1 character, 200 as 2.
 X_SCALE = 100
 X_DEFAULT_WEIGHT = 200

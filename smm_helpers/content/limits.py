@@ -1,6 +1,7 @@
 """How long a post may be on each platform, in the unit the platform itself counts.
 
-Every limit carries its source next to it (from the course's reference facts, §2.6).
+Every limit carries its source next to it, with its entry on the course's sources page
+(``sources.md#<anchor>``).
 Figures the course could not confirm are marked ``uncertain=True`` and say so when shown.
 
 >>> limit_for("x", "post")
@@ -77,7 +78,8 @@ LIMITS: tuple[Limit, ...] = (
         field="post",
         limit=280,
         unit=WEIGHTED,
-        source="twitter/twitter-text config/v3.json (maxWeightedTweetLength)",
+        source="twitter/twitter-text config/v3.json (maxWeightedTweetLength; "
+        "sources.md#twitter-text-v3)",
         note="Links count 23, emoji 2, Chinese/Japanese/Korean characters 2, and Latin, "
         "Bengali and most other scripts 1 per code point",
     ),
@@ -86,7 +88,7 @@ LIMITS: tuple[Limit, ...] = (
         field="caption",
         limit=2200,
         unit=CODE_POINTS,
-        source="Ayrshare docs",
+        source="Ayrshare docs (sources.md#instagram-limits)",
         note="Counted as Unicode code points: an approximation, because Instagram does not "
         "say what it counts",
     ),
@@ -95,7 +97,7 @@ LIMITS: tuple[Limit, ...] = (
         field="post",
         limit=3000,
         unit=CODE_POINTS,
-        source="Ayrshare docs",
+        source="Ayrshare docs (sources.md#linkedin-limits)",
         note="Counted as Unicode code points: an approximation, because LinkedIn does not "
         "say what it counts",
     ),
@@ -104,7 +106,7 @@ LIMITS: tuple[Limit, ...] = (
         field="post",
         limit=63206,
         unit=CODE_POINTS,
-        source="socialk.it; ferryman.io",
+        source="socialk.it; ferryman.io (sources.md#facebook-post-length)",
         note="Widely cited, but no official Facebook document was found; counted as "
         "Unicode code points (approximation)",
         uncertain=True,
@@ -114,7 +116,7 @@ LIMITS: tuple[Limit, ...] = (
         field="title",
         limit=100,
         unit=CODE_POINTS,
-        source="YouTube Data API snippet.title",
+        source="YouTube Data API snippet.title (sources.md#youtube-data-api)",
         note="'<' and '>' are not allowed",
     ),
     Limit(
@@ -122,7 +124,7 @@ LIMITS: tuple[Limit, ...] = (
         field="description",
         limit=5000,
         unit=UTF8_BYTES,
-        source="YouTube Data API snippet.description",
+        source="YouTube Data API snippet.description (sources.md#youtube-data-api)",
         note="Bengali takes 3 bytes per code point, so only about 1,870 Bengali characters fit",
     ),
     Limit(
@@ -130,7 +132,7 @@ LIMITS: tuple[Limit, ...] = (
         field="tags",
         limit=500,
         unit=CODE_POINTS,
-        source="YouTube Data API snippet.tags",
+        source="YouTube Data API snippet.tags (sources.md#youtube-data-api)",
         note="All tags together; the commas between tags count, and a tag with a space is "
         "wrapped in quotes that count too",
     ),
@@ -139,19 +141,21 @@ LIMITS: tuple[Limit, ...] = (
         field="caption",
         limit=4000,
         unit=CODE_POINTS,
-        source="general knowledge: 2,200 until TikTok raised it to 4,000 in 2023",
-        note="Counted as Unicode code points (approximation)",
+        source="trade press: 2,200 from Sep 2022, about 4,000 in the app later; scheduling "
+        "tools posting through TikTok's API are held to 2,200 (sources.md#tiktok-caption-limit)",
+        note="Counted as Unicode code points (approximation); keep under 2,200 if a tool posts it",
         uncertain=True,
     ),
 )
-"""Every text limit SMM Lab knows (facts §2.6), one row per platform and field."""
+"""Every text limit SMM Lab knows, one row per platform and field, each with its source."""
 
 X_PREMIUM_LIMIT = Limit(
     platform="x",
     field="post",
     limit=25000,
     unit=WEIGHTED,
-    source="telecomlive.in; spidersweb.pl (raised June 2023, after 4,000 and then 10,000)",
+    source="telecomlive.in; spidersweb.pl (raised June 2023, after 4,000 and then 10,000; "
+    "sources.md#x-premium-length)",
     note="For X Premium subscribers, weighted as for free posts; a 2026 blog claiming "
     "5,000 is UNCERTAIN and probably wrong",
 )
@@ -160,7 +164,8 @@ HASHTAG_CAPS: dict[str, tuple[int, str]] = {
     "instagram": (
         5,
         "since Mosseri announced it around 19 Dec 2025, rolling out gradually; it was 30. "
-        "Sources: shiftdelete.net, recentmedianews.com, Ayrshare docs",
+        "Sources: shiftdelete.net, recentmedianews.com, Ayrshare docs "
+        "(sources.md#instagram-hashtags-2025)",
     ),
 }
 """Hard caps on hashtags per post, with their source.  Other platforms set no hard cap."""
@@ -188,7 +193,7 @@ FOLDS: dict[str, Fold] = {
         125,
         "on mobile (about 477 on desktop)",
         "See more",
-        "third-party figures: socialk.it; ferryman.io",
+        "third-party figures: socialk.it; ferryman.io (sources.md#facebook-post-length)",
     ),
     "instagram": Fold("instagram", 125, "in the feed", "more", "general knowledge"),
     "linkedin": Fold("linkedin", 210, "in the feed", "see more", "general knowledge"),

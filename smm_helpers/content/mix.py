@@ -9,7 +9,7 @@ and its cousin **4-1-1** are *rules of thumb* from marketing practice, not measu
 
 >>> fit = format_fit("instagram", "carousel")
 >>> fit.fit, fit.source
-('good', 'Rival IQ benchmark reports, facts §2.2')
+('good', 'Rival IQ benchmark reports, sources.md#rival-iq-benchmarks')
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ RULE_OF_THUMB = (
 PROMOTIONAL_CEILING = 0.2
 """The most promotion the 80/20 rule of thumb suggests (a rule of thumb, not a measurement)."""
 
-_RIVAL_IQ = "Rival IQ benchmark reports, facts §2.2"
-_MR_2013 = "M+R/NTEN eNonprofit Benchmarks 2013, facts §2.3"
+_RIVAL_IQ = "Rival IQ benchmark reports, sources.md#rival-iq-benchmarks"
+_MR_2013 = "M+R/NTEN eNonprofit Benchmarks 2013, sources.md#mr-nten-2013"
 _GENERAL = "general knowledge of the platform, UNCERTAIN"
 _NO_SUCH_POST = "the platform has no such post type"
 

@@ -28,7 +28,7 @@ POST_COUNTS = (
 
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 """Days in Bangladesh's order: the Sunday–Thursday working week, then the Friday–Saturday
-weekend (``holidays.BD().weekend == {4, 5}``; see reference/facts.md §2.5)."""
+weekend (``holidays.BD().weekend == {4, 5}``; sources.md#bd-weekend)."""
 
 
 def as_float(values: pd.Series) -> pd.Series:

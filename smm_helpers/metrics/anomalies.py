@@ -2,7 +2,7 @@
 
 Generating fake traffic is one of the things a social media manager must avoid (source
 article 004), and bought followers or likes are "fake indicators of social media influence"
-under the US FTC's 2024 rule, 16 CFR §465.8 (facts.md §2.7).  Bought traffic usually
+under the US FTC's 2024 rule, 16 CFR §465.8 (sources.md#ftc-reviews-rule).  Bought traffic usually
 arrives as a burst; these tools find bursts in a daily series.
 
 Method: the **modified z-score** of Iglewicz and Hoaglin (1993, *How to Detect and Handle

@@ -1,10 +1,10 @@
 """When do this client's posts do best?  A weekday × hour table that shows its evidence.
 
-Published "best times to post" (e.g. Sprout Social's, facts.md §2.5) are measured in US
-Central Time over other people's audiences, and Bangladesh's weekend is Friday–Saturday, so a
-client's own posts are the better guide, as long as we don't over-trust a slot that only a
-couple of posts have tried.  That is why the table carries its counts, and slots with fewer
-than ``min_posts`` posts are masked and never ranked.
+Published "best times to post" (e.g. Sprout Social's, sources.md#sprout-best-times-2021) are
+measured in US Central Time over other people's audiences, and Bangladesh's weekend is
+Friday–Saturday (sources.md#bd-weekend), so a client's own posts are the better guide, as long
+as we don't over-trust a slot that only a couple of posts have tried.  That is why the table
+carries its counts, and slots with fewer than ``min_posts`` posts are masked and never ranked.
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def best_time_table(
     slot's value and count.  Slots with fewer than ``min_posts`` posts are masked in
     ``.values`` and never listed by ``.best()``: with 2 posts a slot's median is mostly luck.
     Weekdays run Sunday..Saturday (Bangladesh's working week, then its Friday–Saturday
-    weekend; facts.md §2.5).
+    weekend; sources.md#bd-weekend).
 
     >>> posts = pd.DataFrame({
     ...     "published_at": pd.to_datetime(["2026-11-22 09:10"] * 3 + ["2026-11-23 18:00"] * 3

@@ -57,9 +57,10 @@ def summarize(posts: pd.DataFrame, by: str | Sequence[str] = "platform") -> pd.D
     group taken as a whole (every person reached counts once, whichever post reached them),
     so a post seen by 20 people with 5 likes (25%) cannot outweigh one seen by 20,000; and
     two groups' ratios combine correctly by adding their sums.  The follower-based rate is a
-    **median per post** because that is how Rival IQ reports its benchmarks (facts.md §2.1),
-    so it can be compared with their industry medians.  Sums over reach count a person
-    reached by two posts twice: "reach" of a group is a sum of post reaches, not unique people.
+    **median per post** because that is how Rival IQ reports its benchmarks
+    (sources.md#rival-iq-benchmarks), so it can be compared with their industry medians.
+    Sums over reach count a person reached by two posts twice: "reach" of a group is a sum
+    of post reaches, not unique people.
 
     >>> posts = pd.DataFrame({
     ...     "published_at": pd.to_datetime(["2026-11-22 09:00", "2026-11-22 20:00",

@@ -14,8 +14,9 @@ step 5).  :func:`special_days` lists them for a year in one table:
   International Literacy Day) are computed from their rules.
 
 Lunar Hindu and Buddhist days (Durga Puja, Buddha Purnima, Janmashtami) are set each year by
-the government holiday circular, so SMM Lab does not guess them: pass them yourself with
-``extra_days=`` (a table with ``date`` and ``name``, ideally ``name_bn`` and ``source``).
+the government holiday circular (sources.md#bd-holiday-circular), so SMM Lab does not guess
+them: pass them yourself with ``extra_days=`` (a table with ``date`` and ``name``, ideally
+``name_bn`` and ``source``).
 
 >>> days = special_days(2026)
 >>> days.loc[days["name"] == "Pohela Falgun", "date"].item()
@@ -50,12 +51,15 @@ FIRST_YEAR = 1972
 The ``holidays`` package answers for earlier years too, but those dates are anachronistic.
 """
 
-HOLIDAYS_SOURCE = "holidays package (Bangladesh, from the Ministry of Public Administration lists)"
+HOLIDAYS_SOURCE = (
+    "holidays package (Bangladesh, from the Ministry of Public Administration lists; "
+    "sources.md#holidays-package)"
+)
 
 REVISED_CALENDAR_SOURCE = (
     "revised Bangla calendar, Bangla Academy committee chaired by Prof. Ajoy Roy, "
     "in effect from 16–17 Oct 2019 (bdnews24.com 2019-10-16; daily-bangladesh.com; "
-    "cni.news 2020-02-14)"
+    "cni.news 2020-02-14; sources.md#bangla-calendar-2019)"
 )
 OLD_CALENDAR_SOURCE = (
     "Bangla Academy calendar before the 2019 revision (first five months 31 days; "
@@ -207,13 +211,13 @@ def _bangla(month: int, day: int, *, next_year: bool = False) -> Callable[[int],
     return lambda year: bangla_to_gregorian(year - 593 - (1 if next_year else 0), month, day)
 
 
-_FACTS = "facts.md §3.1"
+_FROM_MEMORY = "UNCERTAIN: from memory, not checked against a published source"
 
 
 def _falgun_source(year: int) -> str:
     if year >= 2020:
-        return f"1 Falgun = 14 Feb since 2020, {REVISED_CALENDAR_SOURCE}; {_FACTS}"
-    return f"1 Falgun = 13 Feb, {OLD_CALENDAR_SOURCE}; {_FACTS}"
+        return f"1 Falgun = 14 Feb since 2020, {REVISED_CALENDAR_SOURCE}"
+    return f"1 Falgun = 13 Feb, {OLD_CALENDAR_SOURCE}; sources.md#bangla-calendar-2019"
 
 
 OBSERVANCES: tuple[Observance, ...] = (
@@ -223,20 +227,22 @@ OBSERVANCES: tuple[Observance, ...] = (
     ),
     Observance(
         "International Mother Language Day", "আন্তর্জাতিক মাতৃভাষা দিবস", "observance",
-        _fixed(2, 21), "UNESCO General Conference, Nov 1999 (21 Feb = 8 Falgun); " + _FACTS,
+        _fixed(2, 21), "UNESCO General Conference, Nov 1999 (21 Feb = 8 Falgun, "
+        "sources.md#bangla-calendar-2019)",
         since=2000,
     ),
     Observance(
         "Rabindra Jayanti", "রবীন্দ্র জয়ন্তী", "observance", _bangla(1, 25),
-        f"25 Boishakh = 8 May, {REVISED_CALENDAR_SOURCE}; {_FACTS}",
+        f"25 Boishakh = 8 May, {REVISED_CALENDAR_SOURCE}",
     ),
     Observance(
         "Nazrul Jayanti", "নজরুল জয়ন্তী", "observance", _bangla(2, 11),
-        f"11 Joishtho = 25 May, {REVISED_CALENDAR_SOURCE}; {_FACTS}",
+        f"11 Joishtho = 25 May, {REVISED_CALENDAR_SOURCE}",
     ),
     Observance(
         "Martyred Intellectuals Day", "শহীদ বুদ্ধিজীবী দিবস", "observance", _fixed(12, 14),
-        f"14 Dec, national day of mourning for the intellectuals killed in 1971; {_FACTS}",
+        "14 Dec, national day of mourning for the intellectuals killed in 1971 "
+        "(general knowledge; not a public holiday)",
     ),
     Observance(
         "International Literacy Day", "আন্তর্জাতিক সাক্ষরতা দিবস", "nonprofit", _fixed(9, 8),
@@ -246,19 +252,18 @@ OBSERVANCES: tuple[Observance, ...] = (
     Observance(
         "World Humanitarian Day", "বিশ্ব মানবিক সহায়তা দিবস", "nonprofit", _fixed(8, 19),
         "19 Aug, UN General Assembly resolution 63/139 (2008), held since 2009; "
-        f"UNCERTAIN in {_FACTS} (from memory)",
+        + _FROM_MEMORY,
         since=2009, uncertain=True,
     ),
     Observance(
         "GivingTuesday", "গিভিং টিউসডে", "nonprofit", giving_tuesday,
         "the Tuesday after US Thanksgiving (4th Thursday of November), since 2012; "
-        f"UNCERTAIN in {_FACTS} (from memory)",
+        + _FROM_MEMORY,
         since=2012, uncertain=True,
     ),
     Observance(
         "International Volunteer Day", "আন্তর্জাতিক স্বেচ্ছাসেবক দিবস", "nonprofit",
-        _fixed(12, 5), "5 Dec, UN General Assembly resolution 40/212 (1985); "
-        f"UNCERTAIN in {_FACTS} (from memory)",
+        _fixed(12, 5), "5 Dec, UN General Assembly resolution 40/212 (1985); " + _FROM_MEMORY,
         since=1986, uncertain=True,
     ),
 )  # fmt: skip
@@ -330,7 +335,8 @@ def _public_rows(year: int) -> list[dict[str, Any]]:
             clean_en, estimated = _strip_estimated(name_en)
             clean_bn, _ = _strip_estimated(name_bn)
             source = HOLIDAYS_SOURCE + (
-                "; lunar date ESTIMATED by the package, confirm with the government circular"
+                "; lunar date ESTIMATED by the package, confirm with the government circular "
+                "(sources.md#bd-holiday-circular)"
                 if estimated
                 else ""
             )
@@ -439,7 +445,7 @@ def special_days(
     Returns a new table sorted by date with the columns ``COLUMNS``: ``name`` is in
     ``language`` ("en" or "bn"), ``name_en``/``name_bn`` hold both, ``kind`` is one of
     ``KINDS``, ``estimated`` marks lunar dates the ``holidays`` package only estimates,
-    ``uncertain`` marks days facts.md §3.1 lists as weakly sourced, and ``source`` names
+    ``uncertain`` marks days whose date is weakly sourced (from memory), and ``source`` names
     where each row comes from.  ``extra_days`` adds your own rows (a table with ``date``,
     ``name`` and optional ``name_bn``, ``kind``, ``source``), e.g. Durga Puja from the
     government circular: SMM Lab never guesses those lunar Hindu and Buddhist dates.

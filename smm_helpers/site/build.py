@@ -6,6 +6,7 @@ The site is plain static files, readable from the folder itself or any web serve
         index.html              the contents page: every lesson, its time and objectives
         00-orientation.html     one page per lesson, as it ran on a fresh kernel
         ...
+        sources.html            the course's sources (lessons/sources.md), if it has one
         notebooks/              the lesson notebooks, to download and run
         .smm-lab-site           the list of files this build made
 
@@ -34,7 +35,13 @@ from pathlib import Path
 
 from smm_helpers.errors import InputError
 from smm_helpers.site.execute import DEFAULT_JOBS, DEFAULT_TIMEOUT, execute_lessons
-from smm_helpers.site.pages import CONTENTS_PAGE, LessonPage, course_pages
+from smm_helpers.site.pages import (
+    CONTENTS_PAGE,
+    SOURCES_PAGE,
+    LessonPage,
+    course_pages,
+    sources_file,
+)
 
 __all__ = ["DEFAULT_OUT", "MARKER", "SiteResult", "build_site", "check_out_folder"]
 
@@ -133,8 +140,8 @@ def check_out_folder(folder: Path, planned: list[str]) -> set[str]:
     return made
 
 
-def _planned_files(pages: list[LessonPage]) -> list[str]:
-    files = [CONTENTS_PAGE]
+def _planned_files(pages: list[LessonPage], sources: bool = False) -> list[str]:
+    files = [CONTENTS_PAGE, *([SOURCES_PAGE] if sources else [])]
     for page in pages:
         files += [page.href, page.notebook_href]
     return files
@@ -169,7 +176,8 @@ def build_site(
     if binder is not None:
         binder = check_repo(binder)
     pages = course_pages(lessons_dir)
-    planned = _planned_files(pages)
+    sources = sources_file(lessons_dir)
+    planned = _planned_files(pages, sources is not None)
     made_before = check_out_folder(folder, planned)  # refuse before any slow work
 
     import nbformat
@@ -181,6 +189,7 @@ def build_site(
         prepare_notebook,
         render_contents,
         render_lesson,
+        render_sources,
     )
 
     if execute:
@@ -199,7 +208,7 @@ def build_site(
     say("Writing the pages ...")
     site = SiteInfo(version=__version__, executed=execute,
                     last_number=pages[-1].info.number, binder_repo=binder,
-                    binder_ref=binder_ref)
+                    binder_ref=binder_ref, sources=sources is not None)
     exporter = make_exporter()
     rendered: dict[str, str] = {}
     for page, notebook in zip(pages, notebooks, strict=True):
@@ -209,6 +218,8 @@ def build_site(
         warnings += [f"{page.id}: a picture without alt text: {tag}"
                      for tag in images_without_alt_text(rendered[page.href])]
     rendered[CONTENTS_PAGE] = render_contents(pages, site)
+    if sources is not None:
+        rendered[SOURCES_PAGE] = render_sources(sources.read_text(encoding="utf-8"), site)
 
     # Everything is ready: only now is the folder touched.
     folder.mkdir(parents=True, exist_ok=True)

@@ -24,10 +24,18 @@ from typing import Any
 from smm_helpers.errors import InputError
 from smm_helpers.lab import LessonInfo, find_lessons_dir, lesson_files, read_lesson
 
-__all__ = ["CONTENTS_PAGE", "LessonPage", "course_pages", "read_objectives"]
+__all__ = ["CONTENTS_PAGE", "SOURCES_MARKDOWN", "SOURCES_PAGE", "LessonPage", "course_pages",
+           "read_objectives", "sources_file"]
 
 CONTENTS_PAGE = "index.html"
 """The contents page: the site's front page, listing every lesson."""
+
+SOURCES_MARKDOWN = "sources.md"
+"""The course's sources page in the lessons folder: lessons cite it as ``sources.md#<anchor>``."""
+
+SOURCES_PAGE = "sources.html"
+"""The sources page in the site: ``sources.md#<anchor>`` links become ``sources.html#<anchor>``.
+"""
 
 OBJECTIVES_LEAD = re.compile(r"^\s*By the end of this lesson you can", re.IGNORECASE)
 """The line that introduces a lesson's objectives (the course's lesson style)."""
@@ -148,3 +156,13 @@ def course_pages(lessons_dir: str | Path | None = None) -> list[LessonPage]:
     for before, after in itertools.pairwise(plain):
         before.next, after.previous = after, before
     return plain
+
+
+def sources_file(lessons_dir: str | Path | None = None) -> Path | None:
+    """The lessons folder's sources page (``sources.md``), or ``None`` if it has none.
+
+    >>> sources_file().name
+    'sources.md'
+    """
+    path = find_lessons_dir(lessons_dir) / SOURCES_MARKDOWN
+    return path if path.is_file() else None

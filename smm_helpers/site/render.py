@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TEMPLATES", "SiteInfo", "formula_html", "images_without_alt_text",
            "link_lessons", "make_exporter", "prepare_notebook", "render_contents",
-           "render_lesson"]
+           "render_lesson", "render_sources"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 """The site's templates: ``smm-lesson/`` (nbconvert), ``contents.html.j2``, ``site.css``."""
@@ -69,6 +69,9 @@ LESSON_LINK = re.compile(
     r'(?P<attr>href=["\'])(?P<name>\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\.ipynb(?P<rest>#[^"\']*)?'
     r'(?P<quote>["\'])')
 
+SOURCES_LINK = re.compile(r'(?P<attr>href=["\'])sources\.md(?P<rest>#[^"\']*)?(?P<quote>["\'])')
+"""A link to the course's sources page, as lessons write it: ``sources.md#rival-iq-benchmarks``."""
+
 
 @dataclass(frozen=True)
 class SiteInfo:
@@ -81,6 +84,8 @@ class SiteInfo:
     binder_ref: str = "HEAD"
     title: str = "SMM Lab"
     language: str = "en"
+    sources: bool = False
+    """Whether the site has the sources page (``sources.html``): the header then links it."""
 
     def binder_url(self, page: LessonPage | None = None) -> str | None:
         """The Binder link for a lesson (or the lessons folder); ``None`` without a repo."""
@@ -235,13 +240,20 @@ def make_exporter() -> HTMLExporter:
 
 
 def link_lessons(page_html: str) -> str:
-    """Point links between lessons at their pages: ``03-platforms.ipynb`` → ``.html``.
+    """Point links at the site's pages: ``03-platforms.ipynb`` and ``sources.md`` → ``.html``.
+
+    In JupyterLab a lesson links to another lesson's notebook and to the sources page's
+    Markdown file; on the site both are HTML pages.  The ``#anchor`` is kept.
 
     >>> link_lessons('see <a href="03-platforms.ipynb#Exercises">lesson 03</a>')
     'see <a href="03-platforms.html#Exercises">lesson 03</a>'
+    >>> link_lessons('<a href="sources.md#rival-iq-benchmarks">Rival IQ</a>')
+    '<a href="sources.html#rival-iq-benchmarks">Rival IQ</a>'
     """
-    return LESSON_LINK.sub(
+    page_html = LESSON_LINK.sub(
         lambda m: f"{m['attr']}{m['name']}.html{m['rest'] or ''}{m['quote']}", page_html)
+    return SOURCES_LINK.sub(
+        lambda m: f"{m['attr']}sources.html{m['rest'] or ''}{m['quote']}", page_html)
 
 
 def render_lesson(notebook: Any, page: LessonPage, site: SiteInfo,
@@ -279,6 +291,29 @@ def render_contents(pages: list[LessonPage], site: SiteInfo) -> str:
                   for page in pages}
     return environment.get_template("contents.html.j2").render(
         pages=pages, site=site, objectives=objectives)
+
+
+def render_sources(markdown: str, site: SiteInfo) -> str:
+    """The sources page: the lessons folder's ``sources.md`` as an HTML page of the site.
+
+    Its ``<a id="...">`` anchors are kept, so ``sources.html#anchor`` opens at the entry;
+    its links to lessons and to itself point at the site's pages (:func:`link_lessons`).
+
+    >>> page = render_sources('# Sources\\n\\n<a id="afinn"></a>\\n### AFINN\\n\\n'
+    ...                       '[lesson 10](10-analytics.ipynb)', SiteInfo("1", True, 12))
+    >>> '<a id="afinn"></a>' in page, 'href="10-analytics.html"' in page
+    (True, True)
+    """
+    import jinja2
+    from markupsafe import Markup
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(TEMPLATES), str(TEMPLATES / LESSON_TEMPLATE)]),
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+    )
+    body = Markup(link_lessons(markdown2html_mistune(markdown)))  # our own sources.md
+    return environment.get_template("sources.html.j2").render(site=site, body=body)
 
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
