@@ -12,7 +12,7 @@ How to fix it: use one of: caption (also called 'post').
 
 from __future__ import annotations
 
-from smm_helpers.content.check import PostCheck, check_post, youtube_tags_length
+from smm_helpers.content.check import PostCheck, check_post, screen_lines, youtube_tags_length
 from smm_helpers.content.extract import (
     extract_emoji,
     extract_emoji_with_indices,
@@ -54,6 +54,7 @@ __all__ = [
     "XCount",
     "best_formats",
     "check_post",
+    "screen_lines",
     "code_points",
     "content_mix",
     "count_x",

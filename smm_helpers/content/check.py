@@ -10,6 +10,7 @@ X counts 59 of 280 weighted characters — 221 to spare. Bengali letters count 1
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 
@@ -26,6 +27,8 @@ from smm_helpers.content.length import count_x, graphemes, visible_characters
 from smm_helpers.content.limits import (
     CODE_POINTS,
     FOLDS,
+    GENERIC_HASHTAGS,
+    GENERIC_HASHTAGS_SOURCE,
     HASHTAG_CAPS,
     UTF8_BYTES,
     WEIGHTED,
@@ -40,12 +43,16 @@ from smm_helpers.schema import PLATFORM_NAMES
 _BENGALI = regex.compile(r"\p{Bengali}")
 _LATIN = regex.compile(r"\p{Latin}")
 _X_DOUBLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-# Disclosure labels the FTC accepts (Disclosures 101 for Social Media Influencers; sources.md#ftc-disclosures-101).
+# Disclosure labels the FTC accepts (Disclosures 101 for Social Media Influencers;
+# sources.md#ftc-disclosures-101).
 _DISCLOSURE = regex.compile(
     r"(?i)(?<![\p{L}\p{M}\p{Nd}_])(?:#ad|#sponsored|advertisement|#brandambassador"
     r"|#\w+partner)(?![\p{L}\p{M}\p{Nd}_])"
 )
 _ANGLE_BRACKETS = "<>"
+_GENERIC = frozenset(unicodedata.normalize("NFC", tag).casefold() for tag in GENERIC_HASHTAGS)
+# #fyppp, #fypシ, #fypviral; #for_you, #ForYourPage
+_GENERIC_STRETCH = regex.compile(r"f+y+p+[\p{L}\p{M}\p{N}_]*|for_?you+r?_?(?:page)?")
 _LEFT = "style='text-align:left'"
 
 
@@ -55,7 +62,11 @@ class PostCheck:
 
     ``length`` is in the platform's own ``unit``; ``visible_characters`` is what a reader
     sees (grapheme clusters).  ``fold_at`` is where "see more" cuts the post (``None`` when the
-    platform has no commonly quoted figure) and ``above_fold`` the text shown before it.
+    platform has no commonly quoted figure) and ``above_fold`` the text shown before it, cut
+    by characters or, where the platform also folds by lines, after ``fold_lines`` lines,
+    whichever comes first.  ``screen_lines`` estimates how many lines the post fills on a
+    phone (``None`` where SMM Lab has no line figure).  ``advice`` holds suggestions that do
+    not stop the post (generic hashtags such as #fyp); ``ok`` ignores them.
     """
 
     text: str
@@ -76,6 +87,9 @@ class PostCheck:
     explanation: str = ""
     fold_note: str = ""
     source: str = ""
+    advice: list[str] = dataclasses.field(default_factory=list)
+    fold_lines: int | None = None
+    screen_lines: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -122,6 +136,9 @@ class PostCheck:
             lines += [f"  - {problem}" for problem in self.problems]
         else:
             lines.append("No problems found.")
+        if self.advice:
+            lines.append("Advice:")
+            lines += [f"  - {advice}" for advice in self.advice]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -154,6 +171,9 @@ class PostCheck:
         if self.problems:
             items = "".join(f"<li>{escape(problem)}</li>" for problem in self.problems)
             parts.append(f"<p><b>Problems</b></p><ul>{items}</ul>")
+        if self.advice:
+            items = "".join(f"<li>{escape(advice)}</li>" for advice in self.advice)
+            parts.append(f"<p><b>Advice</b></p><ul>{items}</ul>")
         parts.append(f"<p style='font-size:smaller'>Limit source: {escape(self.source)}</p></div>")
         return "".join(parts)
 
@@ -214,6 +234,7 @@ def check_post(
     links = extract_urls(text)
     fold = _fold(platform, premium)
     above = _above_fold(text, fold)
+    screen = screen_lines(text, fold.line_width) if fold and fold.line_width else None
     return PostCheck(
         text=text,
         platform=platform,
@@ -231,8 +252,11 @@ def check_post(
         above_fold=above,
         problems=_problems(text, limit, length, premium, hashtags, above, fold),
         explanation=_explain(text, limit, links, emoji),
-        fold_note=_fold_note(text, fold, above),
+        fold_note=_fold_note(text, fold, above, screen),
         source=limit.source + (" (UNCERTAIN)" if limit.uncertain else ""),
+        advice=_advice(hashtags),
+        fold_lines=fold.lines if fold else None,
+        screen_lines=screen,
     )
 
 
@@ -309,9 +333,24 @@ def _fold(platform: str, premium: bool) -> Fold | None:
 
 
 def _above_fold(text: str, fold: Fold | None) -> str:
-    """The text before the fold, cut between visible characters (never inside a conjunct)."""
+    """The text before the fold, cut between visible characters (never inside a conjunct).
+
+    The cut falls at the character limit or after the line limit, whichever comes first; a
+    post whose only text past the cut is spaces or line breaks shows whole.
+    """
     if fold is None:
         return text
+    above = _cut_by_characters(text, fold)
+    if fold.lines and fold.line_width:
+        by_lines = _cut_by_lines(text, fold.lines, fold.line_width)
+        if len(by_lines) < len(above):
+            above = by_lines
+    if not text[len(above) :].strip():
+        return text
+    return above
+
+
+def _cut_by_characters(text: str, fold: Fold) -> str:
     if fold.unit == WEIGHTED:
         # Grow the text one visible character at a time and count it the way X does, so a
         # link still counts 23 and an emoji 2.
@@ -330,7 +369,76 @@ def _above_fold(text: str, fold: Fold | None) -> str:
     return "".join(kept)
 
 
-def _fold_note(text: str, fold: Fold | None, above: str) -> str:
+_LINE_BREAKS = frozenset({"\n", "\r", "\r\n", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"})
+
+
+def _is_break(cluster: str) -> bool:
+    return cluster in _LINE_BREAKS
+
+
+def _cut_by_lines(text: str, lines: int, width: int) -> str:
+    """The text that fits in ``lines`` lines of ``width`` visible characters each.
+
+    Blank lines and spaces before the first word are not shown, so they take no line.
+    """
+    kept: list[str] = []
+    row, column = 0, 0
+    started = False
+    for cluster in graphemes(text):
+        if not started:
+            started = not cluster.isspace()
+            if not started:
+                kept.append(cluster)
+                continue
+        if _is_break(cluster):
+            row, column = row + 1, 0
+            if row >= lines:
+                break
+        else:
+            if column == width:
+                row, column = row + 1, 0
+                if row >= lines:
+                    break
+            column += 1
+        kept.append(cluster)
+    return "".join(kept)
+
+
+def screen_lines(text: str, width: int) -> int:
+    """About how many lines ``text`` fills on a screen ``width`` visible characters wide.
+
+    Every line break starts a new line (a blank line takes one; blank lines before the text
+    are not shown), and a line longer than ``width`` wraps.  Characters are counted as a
+    reader sees them (grapheme clusters), so a Bengali conjunct counts once.
+
+    >>> screen_lines("ঈদ মোবারক!\\nআলো পাঠচক্র\\n\\n#ঈদ", 42)
+    4
+    >>> screen_lines("a" * 100, 42)  # 42 + 42 + 16
+    3
+    >>> screen_lines("hi", 0)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: width must be a whole number of characters above 0, not 0.
+    How to fix it: pass a screen width such as 42.
+    """
+    text = _require_text(text)
+    if isinstance(width, bool) or not isinstance(width, int) or width < 1:
+        raise InputError(
+            f"width must be a whole number of characters above 0, not {width!r}",
+            fix="pass a screen width such as 42",
+        )
+    rows, column = 1, 0
+    for cluster in graphemes(text.lstrip()):  # leading blank lines are not shown
+        if _is_break(cluster):
+            rows, column = rows + 1, 0
+        elif column == width:
+            rows, column = rows + 1, 1
+        else:
+            column += 1
+    return rows
+
+
+def _fold_note(text: str, fold: Fold | None, above: str, screen: int | None) -> str:
     if fold is None:
         return ""
     name = _name(fold.platform)
@@ -338,9 +446,42 @@ def _fold_note(text: str, fold: Fold | None, above: str) -> str:
         f"{name} shows about the first {fold.at} {fold.unit} {fold.where}, then "
         f'"{fold.label}" ({fold.source}; UNCERTAIN).'
     )
+    if fold.lines:
+        where += (
+            f" It also stops after {fold.lines} lines, a line break starting a new one and "
+            f"about {fold.line_width} characters filling one ({fold.lines_source})."
+        )
     if above == text:
         return where + " The whole post shows before the fold."
+    if (
+        fold.lines
+        and screen
+        and screen > fold.lines
+        and len(above) < len(_cut_by_characters(text, fold))
+    ):
+        where += (
+            f" This post fills about {screen} lines, so only its first {fold.lines} show, "
+            f"{visible_characters(above)} of its {visible_characters(text)} characters."
+        )
     return where
+
+
+def _advice(hashtags: list[str]) -> list[str]:
+    """Suggestions that do not stop the post: for now, hashtags that say nothing about it."""
+    generic = []
+    for tag in hashtags:
+        folded = unicodedata.normalize("NFC", tag).casefold()
+        if (folded in _GENERIC or _GENERIC_STRETCH.fullmatch(folded)) and tag not in generic:
+            generic.append(tag)
+    if not generic:
+        return []
+    shown = " ".join("#" + tag for tag in generic)
+    them = "it says" if len(generic) == 1 else "they say"
+    return [
+        f"{shown}: {them} nothing about your post, and no platform says such tags get a post "
+        "seen. Use hashtags that name its topic instead: a place, a product, an event "
+        f"({GENERIC_HASHTAGS_SOURCE})."
+    ]
 
 
 # ------------------------------------------------------------------------------ problems

@@ -175,7 +175,11 @@ HASHTAG_CAPS: dict[str, tuple[int, str]] = {
 class Fold:
     """Where a platform cuts a long post and shows a "see more" link.
 
-    ``at`` is counted in ``unit`` (characters, or weighted characters on X).
+    ``at`` is counted in ``unit`` (characters, or weighted characters on X).  Where the
+    platform also cuts by lines, ``lines`` is how many lines of the post show and
+    ``line_width`` about how many visible characters (grapheme clusters) fill one line on a
+    phone, so a long line wraps onto the next; ``lines_source`` says where the line count
+    comes from.  The post is cut at whichever limit it reaches first.
     """
 
     platform: str
@@ -185,6 +189,9 @@ class Fold:
     source: str
     unit: str = CODE_POINTS
     uncertain: bool = True
+    lines: int | None = None
+    line_width: int | None = None
+    lines_source: str = ""
 
 
 FOLDS: dict[str, Fold] = {
@@ -194,16 +201,100 @@ FOLDS: dict[str, Fold] = {
         "on mobile (about 477 on desktop)",
         "See more",
         "third-party figures: socialk.it; ferryman.io (sources.md#facebook-post-length)",
+        lines=3,
+        line_width=42,
+        lines_source="general knowledge, UNCERTAIN: 3 phone lines hold about 125 "
+        "characters; the cut moves with line breaks (sources.md#facebook-post-length)",
     ),
-    "instagram": Fold("instagram", 125, "in the feed", "more", "general knowledge"),
-    "linkedin": Fold("linkedin", 210, "in the feed", "see more", "general knowledge"),
+    "instagram": Fold(
+        "instagram",
+        125,
+        "in the feed",
+        "more",
+        "Instagram Help Centre: 125 characters or fewer show whole (sources.md#instagram-caption-fold)",
+        lines=3,
+        line_width=42,
+        lines_source="Instagram Help Centre: the feed shows a caption's first three lines; "
+        "undated, and many guides say 2: UNCERTAIN (sources.md#instagram-caption-fold)",
+    ),
+    "linkedin": Fold(
+        "linkedin",
+        210,
+        "in the feed",
+        "see more",
+        "about 3 lines, roughly 210 characters; practitioners' observations, UNCERTAIN "
+        "(sources.md#linkedin-see-more)",
+        lines=3,
+        line_width=70,
+        lines_source="John Espirian, \"'See more' breakpoints on LinkedIn posts\", Sep 2024: "
+        "3 lines on desktop and mobile; a practitioner's observation, UNCERTAIN "
+        "(sources.md#linkedin-see-more)",
+    ),
     "x": Fold("x", 280, "of a long Premium post", "Show more", "general knowledge", WEIGHTED),
 }
 """The "see more" fold of each platform that has a commonly quoted figure; all UNCERTAIN.
 
 Facebook's fold is given for mobile (≈125), where most people read; desktop shows ≈477.
 A free X post is never longer than its fold.
+
+Facebook, Instagram and LinkedIn also cut after a few **lines**: a line break starts a new
+line, a blank line takes one, and a long line wraps.  ``line_width`` is an estimate,
+SMM Lab's own: the character fold divided by the line count (125 ÷ 3 ≈ 42, 210 ÷ 3 = 70), so
+on one unbroken line of English the two limits cut at about the same place.  It counts
+visible characters (a Bengali conjunct such as ক্ষ is one), and wraps at the width rather than
+between words, so it slightly over-estimates what fits: Bengali letters are wider than
+English ones on screen, and a real phone wraps a Bengali line sooner.
 """
+
+GENERIC_HASHTAGS: tuple[str, ...] = (
+    "fyp",
+    "fy",
+    "fypage",
+    "fypシ",
+    "foryou",
+    "foryoupage",
+    "foryourpage",
+    "foru",
+    "4u",
+    "4you",
+    "4yourpage",
+    "xyzbca",
+    "xyzabc",
+    "viral",
+    "viralvideo",
+    "viralvideos",
+    "viraltiktok",
+    "viralpost",
+    "viralreels",
+    "goviral",
+    "trending",
+    "trendingnow",
+    "trend",
+    "tiktok",
+    "tiktokviral",
+    "tiktoktrend",
+    "explore",
+    "explorepage",
+    "reels",
+    "reelsviral",
+    "instagood",
+    "ভাইরাল",
+    "ভাইরাল_ভিডিও",
+    "ট্রেন্ডিং",
+)
+"""Hashtags that say nothing about a post: TikTok's "For You" feed (#fyp and its spellings),
+"viral", "trending", the app's own name, and their Bengali forms.
+
+Matched without regard to case, and ``#fyppppp``-style stretches count as #fyp.  Using them
+is not against any rule, so ``check_post`` gives advice, not a problem.  That they do not
+help a post be found is general knowledge among creators and tool makers, UNCERTAIN: no
+platform says so.
+"""
+
+GENERIC_HASHTAGS_SOURCE = (
+    "general knowledge, UNCERTAIN: TikTok has never said #fyp helps a video; hashtags "
+    "work as topic labels"
+)
 
 
 def fields_of(platform: str) -> tuple[str, ...]:
