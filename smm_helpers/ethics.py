@@ -12,7 +12,9 @@ Every rule names its source next to it:
   Influencers"** (FTC, Nov 2019), including its list of ambiguous labels (also the 2017
   FTC blog and Twitter chat); sources.md#ftc-endorsement-guides and
   sources.md#ftc-disclosures-101.  US law applies when US consumers are reasonably
-  affected; Bangladesh's own advertising law is not covered here.
+  affected; Bangladesh's own advertising law is not covered here.  Disclosures 101 also
+  accepts plain words ("Thanks to Acme brand for the free product"): the English, Bengali and
+  Banglish ways of saying who gave or paid what are data, in ``data/disclosure_cues.csv``.
 * Fake followers, views and likes are banned as *fake indicators of social media
   influence* by the FTC's **Consumer Reviews and Testimonials rule, 16 CFR Part 465,
   §465.8** (effective October 2024; sources.md#ftc-reviews-rule).
@@ -39,16 +41,20 @@ data — so read them as "the rules work as described", not as field accuracy.
 
 from __future__ import annotations
 
+import csv
 import html
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.errors import DataError, InputError, unknown_choice
 from smm_helpers.schema import ENGAGEMENT_COLUMNS, PLATFORMS, require_table
 
 if TYPE_CHECKING:
@@ -78,9 +84,10 @@ COURSE = "SMM Lab's own suggestion (not an FTC text)"
 META_BAIT = "Meta's engagement-bait policy (general knowledge; check the current wording)"
 
 FOLD_CHARS = 125
-"""Characters visible before "… more" on a phone (≈125, third-party figure, UNCERTAIN;
-≈125 mobile and ≈477 desktop for Facebook, sources.md#facebook-post-length).  The FTC only
-says: above the "more" cut."""
+"""Characters visible before "… more" on a phone when no platform is given (≈125, the
+Facebook-mobile and Instagram figure of ``smm_helpers.content.limits.FOLDS``, UNCERTAIN;
+sources.md#facebook-post-length).  With a platform, ``check_disclosure`` cuts the post where
+``check_post`` does, by characters and by lines.  The FTC only says: above the "more" cut."""
 
 HASHTAG_CAPS = {"instagram": 5}
 """Hashtags allowed per post: Instagram 5 (Dec 2025, rolling out;
@@ -122,8 +129,74 @@ _AMBIGUOUS_LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"#thanks\w+", re.I), "#thanks<Brand>"),
     (re.compile(r"#ambassador\b", re.I), "#ambassador"),
     (re.compile(r"#partner\b", re.I), "#partner"),
+    (regex.compile(r"(?<![\w#])(?:thanks|thank\s+you|thx|dhonnobad|ধন্যবাদ)(?![\p{L}\p{M}])",
+                   regex.I), "thanks"),
 ]
 _HASHTAG = regex.compile(r"#[\p{L}\p{M}\p{N}_]+")
+
+
+CUES_FILE = "disclosure_cues.csv"
+"""Plain-language disclosures, one row each: ``language`` (en, bn, banglish), ``kind`` (gift,
+free, payment, sponsorship, partnership, employment, family), ``pattern`` (a ``regex``
+pattern, matched ignoring case on NFC text), ``example`` (a phrase it must find) and
+``says`` (what the words tell a reader)."""
+CUE_KINDS = ("gift", "free", "payment", "sponsorship", "partnership", "employment", "family")
+CUE_LANGUAGES = ("en", "bn", "banglish")
+
+
+@dataclass(frozen=True)
+class _DisclosureCue:
+    language: str
+    kind: str
+    pattern: Any
+    example: str
+    says: str
+
+
+@lru_cache(maxsize=1)
+def _disclosure_cues() -> tuple[_DisclosureCue, ...]:
+    """Read ``data/disclosure_cues.csv`` once; name file, line and column of a bad row."""
+    text = (resources.files("smm_helpers") / "data" / CUES_FILE).read_text(encoding="utf-8")
+    cues = []
+    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        for column, allowed in (("language", CUE_LANGUAGES), ("kind", CUE_KINDS)):
+            if row.get(column) not in allowed:
+                raise DataError(f"{row.get(column)!r} is not a known {column}",
+                                fix="use one of: " + ", ".join(allowed), file=CUES_FILE,
+                                line=line, column=column)
+        try:
+            pattern = regex.compile(unicodedata.normalize("NFC", row["pattern"]), regex.I)
+        except regex.error as error:
+            raise DataError(f"the pattern cannot be read: {error}", fix="fix the regex",
+                            file=CUES_FILE, line=line, column="pattern") from None
+        cues.append(_DisclosureCue(row["language"], row["kind"], pattern,
+                                   unicodedata.normalize("NFC", row["example"]), row["says"]))
+    return tuple(cues)
+
+
+def _plain_disclosures(text: str) -> list[tuple[int, int, str, _DisclosureCue]]:
+    """Every plain-language disclosure in ``text`` (NFC): start, end, words, cue."""
+    found = []
+    for cue in _disclosure_cues():
+        for match in cue.pattern.finditer(text):
+            found.append((match.start(), match.end(), match.group(0).strip(), cue))
+    return found
+
+
+_DEFAULT_FOLD_PLATFORM = "instagram"
+
+
+def _fold_end(text: str, platform: str | None) -> int:
+    """Where the "… more" fold cuts ``text``: the same cut as ``check_post`` makes.
+
+    No platform, or one without a known fold (YouTube, TikTok): Instagram's phone fold,
+    125 characters or 3 lines, the most cautious figure the course has.
+    """
+    from smm_helpers.content.check import above_fold
+    from smm_helpers.content.limits import FOLDS
+
+    fold = FOLDS.get(platform or _DEFAULT_FOLD_PLATFORM, FOLDS[_DEFAULT_FOLD_PLATFORM])
+    return len(above_fold(text, fold))
 
 
 @dataclass(frozen=True)
@@ -140,7 +213,7 @@ class DisclosureCheck:
     def __str__(self) -> str:
         head = "Disclosure OK" if self.ok else "Disclosure needs work"
         found = ", ".join(self.labels) or "none"
-        lines = [f"{head} (labels found: {found})"]
+        lines = [f"{head} (disclosures found: {found})"]
         lines += [f"  problem: {p}" for p in self.problems]
         lines += [f"  do: {s}" for s in self.suggestions]
         lines += [f"  note: {n}" for n in self.notes]
@@ -172,33 +245,47 @@ def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool 
                      platform_label: bool = False) -> DisclosureCheck:
     """Does a sponsored post disclose the relationship the way the FTC asks?
 
-    Checks (16 CFR 255; Disclosures 101): a clear label is present ("#ad", "#sponsored",
-    "Advertisement", "Paid partnership", "#BrandAmbassador", "#<Brand>Partner"; Bengali
-    "বিজ্ঞাপন"/"স্পনসরড" are the course's suggestion); it sits before the "… more" fold
-    (first ``FOLD_CHARS`` characters, an UNCERTAIN figure); it is not buried in a block of
-    hashtags at the end; ambiguous labels ("sp", "spon", "collab", "#thanks<Brand>",
-    "#ambassador", "#partner") are not relied on.  ``platform_label=True`` says the
-    platform's own "Paid partnership" tag is switched on: the FTC says use it *as well
-    as* your own words, never instead.  ``sponsored=False`` means no relationship at all.
+    Checks (16 CFR 255; Disclosures 101): the post discloses the relationship, either with a
+    clear label ("#ad", "#sponsored", "Advertisement", "Paid partnership", "#BrandAmbassador",
+    "#<Brand>Partner"; Bengali "বিজ্ঞাপন"/"স্পনসরড" are the course's suggestion) or in plain
+    words that say who gave or paid what ("Thanks to <Brand> for the free bag", "<Brand>
+    gave me this", "I was paid by <Brand>", "নকশী ঘর এই ব্যাগটি উপহার দিয়েছে", "gift
+    diyeche": the cues in ``data/disclosure_cues.csv``); it is whole before the "… more"
+    fold (where ``check_post`` cuts the post on ``platform``: by characters and by lines;
+    with no platform, Instagram's 125 characters or 3 lines, UNCERTAIN figures); it is not
+    buried in a block of hashtags at the end; ambiguous labels ("sp", "spon", "collab",
+    "#thanks<Brand>", "#ambassador", "#partner", a stand-alone "thanks") are not relied on.
+    ``platform_label=True`` says the platform's own "Paid partnership" tag is switched on:
+    the FTC says use it *as well as* your own words, never instead.  ``sponsored=False``
+    means no relationship at all.  ``labels`` lists the words found, and a note says what
+    each plain-language disclosure tells the reader.
 
     >>> check_disclosure("#ad Loving my new Bata sandals for Eid!").ok
     True
+    >>> print(check_disclosure("Thanks to Bata for the free sandals! Loving them for Eid."))
+    Disclosure OK (disclosures found: Thanks to Bata for the free sandals)
+      note: plain words 'Thanks to Bata for the free sandals' say the brand gave you the product free (free): Disclosures 101 accepts simple words such as 'Thanks to Acme brand for the free product'
+    >>> print(check_disclosure("Thanks Bata for the lovely sandals!"))
+    Disclosure needs work (disclosures found: none)
+      problem: 'thanks' is an ambiguous label: the FTC says people may not understand it; a stand-alone 'thanks' does not say the brand gave or paid you anything
+      problem: no clear disclosure: no label such as '#ad' and no words saying what the brand gave or paid
+      do: start the post with a clear label such as '#ad', 'Advertisement' or 'Paid partnership with <Brand>', or say it plainly: 'Thanks to <Brand> for the free <product>'
     >>> print(check_disclosure("Loving my new sandals! #spon"))
-    Disclosure needs work (labels found: none)
+    Disclosure needs work (disclosures found: none)
       problem: 'sp / spon' is an ambiguous label: the FTC says people may not understand it
-      problem: no clear disclosure label
-      do: start the post with a clear label such as '#ad', 'Advertisement' or 'Paid partnership with <Brand>'
+      problem: no clear disclosure: no label such as '#ad' and no words saying what the brand gave or paid
+      do: start the post with a clear label such as '#ad', 'Advertisement' or 'Paid partnership with <Brand>', or say it plainly: 'Thanks to <Brand> for the free <product>'
     >>> print(check_disclosure("Eid vibes with @bata " + "#eid " * 6 + "#ad #style #shoes"))
-    Disclosure needs work (labels found: #ad)
+    Disclosure needs work (disclosures found: #ad)
       problem: '#ad' is buried as hashtag 7 of 9 at the end; the FTC says not to bury #ad in a block of hashtags
-      do: start the post with a clear label such as '#ad', 'Advertisement' or 'Paid partnership with <Brand>'
+      do: start the post with a clear label such as '#ad', 'Advertisement' or 'Paid partnership with <Brand>', or say it plainly: 'Thanks to <Brand> for the free <product>'
     >>> check_disclosure("   ")
     Traceback (most recent call last):
     ...
     smm_helpers.errors.InputError: text is empty.
     How to fix it: pass the caption or post text you want checked.
     """  # noqa: E501
-    text = _check_text(text)
+    text = unicodedata.normalize("NFC", _check_text(text))
     _check_platform(platform)
     if not sponsored:
         return DisclosureCheck(True, (), (), (), (
@@ -208,38 +295,56 @@ def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool 
     problems: list[str] = []
     suggestions: list[str] = []
     notes: list[str] = []
-    found = [(m.start(), m.group(0).strip(), source)
-             for pattern, source in _CLEAR_LABELS for m in pattern.finditer(text)]
-    found.sort()
+    # (start, end, words, source, cue or None): clear labels, then plain-language disclosures
+    found: list[tuple[int, int, str, str, _DisclosureCue | None]] = [
+        (m.start(), m.end(), m.group(0).strip(), source, None)
+        for pattern, source in _CLEAR_LABELS for m in pattern.finditer(text)]
+    found += [(start, end, words, FTC_101 if cue.language == "en" else COURSE, cue)
+              for start, end, words, cue in _plain_disclosures(text)]
+    found.sort(key=lambda item: (item[0], -item[1]))
+    found = [item for i, item in enumerate(found)  # drop words inside longer words found
+             if not any(s <= item[0] and item[1] <= e for s, e, *_ in found[:i])]
     for pattern, name in _AMBIGUOUS_LABELS:
-        match = pattern.search(text)
-        clear_here = match and any(start == match.start() for start, _, _ in found)
-        if match and not clear_here:
+        match = next((m for m in pattern.finditer(text)
+                      if not any(start <= m.start() < end for start, end, *_ in found)), None)
+        if match:
             target = problems if not found else notes
+            why = ("; a stand-alone 'thanks' does not say the brand gave or paid you anything"
+                   if name == "thanks" else "")
             target.append(f"{name!r} is an ambiguous label: the FTC says people may not "
-                          "understand it" + ("" if not found else "; the clear label covers it"))
+                          "understand it" + why
+                          + ("" if not found else "; the clear disclosure covers it"))
     fix_label = ("start the post with a clear label such as '#ad', 'Advertisement' or "
-                 "'Paid partnership with <Brand>'")
+                 "'Paid partnership with <Brand>', or say it plainly: 'Thanks to <Brand> "
+                 "for the free <product>'")
     if not found:
         if platform_label:
             problems.append("only the platform's 'Paid partnership' tag discloses this; the FTC "
                             "says not to assume a platform tool is enough")
         else:
-            problems.append("no clear disclosure label")
+            problems.append("no clear disclosure: no label such as '#ad' and no words "
+                            "saying what the brand gave or paid")
         suggestions.append(fix_label)
     else:
-        first_at, first_label, _ = found[0]
+        first_at, first_end, first_label, _, _ = found[0]
+        fold = _fold_end(text, platform)
         block_start, block = _trailing_hashtags(text)
-        if first_at >= FOLD_CHARS:
+        if first_at >= fold:
             problems.append(f"the first label ({first_label!r}) starts at character "
-                            f"{first_at + 1}, after the ~{FOLD_CHARS}-character '… more' fold")
+                            f"{first_at + 1}, after the ~{fold}-character '… more' fold")
+            suggestions.append("move the label to the start, where people see it without "
+                               "tapping 'more'")
+        elif first_end > fold:
+            problems.append(f"the first label ({first_label!r}) is cut by the '… more' fold "
+                            f"at about character {fold}: people see only "
+                            f"{text[first_at:fold].strip()!r}")
             suggestions.append("move the label to the start, where people see it without "
                                "tapping 'more'")
         if first_at >= block_start and len(block) >= 3:
             lowered = [tag.lower() for tag in block]
             position = next((i for i, tag in enumerate(lowered)
                              if tag.startswith(first_label.lower()[:3])), 0) + 1
-            if position > 1 or first_at >= FOLD_CHARS:
+            if position > 1 or first_at >= fold:
                 problems.append(f"{first_label!r} is buried as hashtag {position} of "
                                 f"{len(block)} at the end; the FTC says not to bury #ad "
                                 "in a block of hashtags")
@@ -248,14 +353,19 @@ def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool 
         if platform_label:
             notes.append("good: the platform's 'Paid partnership' tag is on as well as "
                          "your own label, as the FTC advises")
-        if any(source == COURSE for _, _, source in found):
-            notes.append("Bengali labels such as 'বিজ্ঞাপন' are SMM Lab's suggestion for "
-                         "Bengali audiences; the FTC only says the disclosure must be in the "
-                         "language of the endorsement")
+        for _, _, words, _, cue in found:
+            if cue is not None:
+                notes.append(f"plain words {words!r} say {cue.says} ({cue.kind}): "
+                             "Disclosures 101 accepts simple words such as 'Thanks to Acme "
+                             "brand for the free product'")
+        if any(source == COURSE for _, _, _, source, _ in found):
+            notes.append("Bengali (or Banglish) disclosure words such as 'বিজ্ঞাপন' are SMM Lab's "
+                         "suggestion for Bengali audiences, not FTC texts; the FTC only says "
+                         "the disclosure must be in the language of the endorsement")
     if platform in ("youtube", "tiktok"):
         notes.append("for video, say the disclosure in the video and show it on screen, and "
                      "put it in the description too (Disclosures 101)")
-    labels = tuple(dict.fromkeys(label for _, label, _ in found))
+    labels = tuple(dict.fromkeys(label for _, _, label, _, _ in found))
     return DisclosureCheck(not problems, labels, tuple(problems), tuple(suggestions),
                            tuple(notes))
 

@@ -233,7 +233,7 @@ def check_post(
     emoji = extract_emoji(text)
     links = extract_urls(text)
     fold = _fold(platform, premium)
-    above = _above_fold(text, fold)
+    above = above_fold(text, fold)
     screen = screen_lines(text, fold.line_width) if fold and fold.line_width else None
     return PostCheck(
         text=text,
@@ -332,11 +332,16 @@ def _fold(platform: str, premium: bool) -> Fold | None:
     return FOLDS.get(platform)
 
 
-def _above_fold(text: str, fold: Fold | None) -> str:
+def above_fold(text: str, fold: Fold | None) -> str:
     """The text before the fold, cut between visible characters (never inside a conjunct).
 
     The cut falls at the character limit or after the line limit, whichever comes first; a
-    post whose only text past the cut is spaces or line breaks shows whole.
+    post whose only text past the cut is spaces or line breaks shows whole.  ``ethics``
+    uses it too, so a disclosure is judged above the same cut ``check_post`` reports.
+
+    >>> from smm_helpers.content.limits import FOLDS
+    >>> above_fold("one\\ntwo\\nthree\\nfour", FOLDS["instagram"])
+    'one\\ntwo\\nthree'
     """
     if fold is None:
         return text

@@ -216,12 +216,15 @@ QUESTIONS = [
             failure="This caption doesn't pass ethics.check_disclosure yet, or no longer "
                     "names Nakshi Ghor.",
             hint="Run ethics.check_disclosure on your caption and read its problems: a "
-                 "clear label, at the start, not hidden among other hashtags.",
+                 "clear label at the start, not hidden among other hashtags, or plain words "
+                 "saying what Nakshi Ghor gave you ('Nakshi Ghor gave me this kantha for "
+                 "free').",
         ),
         reference=[
             "#ad My new nakshi kantha from @nakshighor is here! So soft. #eid #kantha",
             "Paid partnership with Nakshi Ghor: Eid is coming and my new kantha is here!",
             "বিজ্ঞাপন: নকশী ঘর থেকে পাওয়া আমার নতুন নকশী কাঁথা! #ঈদ",
+            "নকশী ঘর এই কাঁথাটি উপহার দিয়েছে। ঈদের জন্য দারুণ!",
         ],
         wrong=[
             SPONSORED_CAPTION,
