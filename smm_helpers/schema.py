@@ -25,6 +25,11 @@ from typing import Any
 TIMEZONE = "Asia/Dhaka"
 CURRENCY = "BDT"
 
+WEEKEND: tuple[int, int] = (4, 5)
+"""Bangladesh's weekend, Friday and Saturday (Monday = 0, as pandas counts;
+``holidays.BD().weekend == {4, 5}``, sources.md#bd-weekend).  Sunday is a working day.  The
+data generator, the content calendar and the client report all read it from here."""
+
 CLIENTS = ("nonprofit", "business")
 """The course's two fictional clients (see ``smm_helpers.datasets.CLIENT_PROFILES``)."""
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 
 from smm_helpers.schema import FORMATS, PLATFORMS
+from smm_helpers.schema import WEEKEND as WEEKEND
 
 # --------------------------------------------------------------------------------------
 # Engagement rate per post, by follower (Rival IQ definition: interactions / followers)
@@ -204,11 +205,8 @@ BOOSTED_SHARE = 0.08
 # --------------------------------------------------------------------------------------
 # Time: the Dhaka working week (Sun–Thu), the Friday–Saturday weekend (sources.md#bd-weekend)
 # --------------------------------------------------------------------------------------
-WEEKEND: tuple[int, int] = (4, 5)
-"""Bangladesh's weekend, Friday and Saturday (Monday=0, pandas order; sources.md#bd-weekend:
-``holidays.BD().weekend == {4, 5}``).  Sunday is a working day.  The one place the generator
-learns the weekend from: ``WEEKDAY_EFFECT``, ``WEEKDAY_POSTING`` and the inbox's office days
-are all built from it."""
+# ``WEEKEND`` (imported from ``schema``) is where the generator learns the weekend from:
+# ``WEEKDAY_EFFECT``, ``WEEKDAY_POSTING`` and the inbox's office days are all built from it.
 
 WORKING_DAYS: tuple[int, ...] = tuple(
     (WEEKEND[-1] + 1 + i) % 7 for i in range(7 - len(WEEKEND))

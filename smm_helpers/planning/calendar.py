@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smm_helpers.errors import InputError, unknown_choice
-from smm_helpers.schema import LANGUAGES, PLATFORM_NAMES, PLATFORMS, TIMEZONE
+from smm_helpers.schema import LANGUAGES, PLATFORM_NAMES, PLATFORMS, TIMEZONE, WEEKEND
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -92,7 +92,7 @@ POST_MINUTES = 30
 PREP_HOUR = 10
 DEFAULT_PREP_DAYS = 7
 DEFAULT_MAX_WEEKS = 104
-BANGLADESH_WEEKEND = (4, 5)
+BANGLADESH_WEEKEND = WEEKEND
 """Friday and Saturday (``holidays.BD().weekend == {4, 5}``, sources.md#bd-weekend)."""
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

@@ -24,7 +24,7 @@ from smm_helpers import metrics
 from smm_helpers.planning.plan import MIN_PER_GROUP
 from smm_helpers.report.kpis import Kpi, without_spam
 from smm_helpers.report.period import local_days
-from smm_helpers.schema import PLATFORM_NAMES
+from smm_helpers.schema import PLATFORM_NAMES, WEEKEND
 
 MIN_POSTS = MIN_PER_GROUP
 """A group needs at least this many posts (or messages) for a rule to use it: the same 10 that
@@ -35,9 +35,6 @@ MIN_RATIO = 1.5
 
 SLA_TARGET = 0.9
 """The share of messages that should be answered within the service level."""
-
-WEEKEND_DAYS = (4, 5)
-"""Friday and Saturday (Monday = 0): the weekend in Bangladesh."""
 
 
 def recommendations(
@@ -121,7 +118,7 @@ def weekend_reply_rule(inbox: pd.DataFrame | None) -> str | None:
         return None
     inbox = without_spam(inbox)  # nobody should answer spam: it is not slow mail
     hours = metrics.response_times(inbox)
-    weekend = local_days(inbox["received_at"]).dt.day_of_week.isin(WEEKEND_DAYS)
+    weekend = local_days(inbox["received_at"]).dt.day_of_week.isin(WEEKEND)
     weekend_hours, weekday_hours = hours[weekend].dropna(), hours[~weekend].dropna()
     if len(weekend_hours) < MIN_POSTS or len(weekday_hours) < MIN_POSTS:
         return None
