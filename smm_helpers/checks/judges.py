@@ -313,15 +313,20 @@ def same_items(
 
 # --------------------------------------------------------------------------- free text
 
+def _name_synonyms() -> dict[str, tuple[str, ...]]:
+    """The Bengali spellings in ``NAME_ALIASES``, by the name they stand for, so named answers
+    and free text share one list of names ("twitter" too, as patterns ask for it by that name)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for alias, name in NAME_ALIASES.items():
+        if not alias.isascii():
+            found[name] = (*found.get(name, ()), alias)
+    return {**found, "twitter": found["x"]}
+
+
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    # platforms and formats
-    "facebook": ("ফেসবুক",),
-    "instagram": ("ইনস্টাগ্রাম", "ইন্সটাগ্রাম", "ইনস্টা"),
-    "tiktok": ("টিকটক", "টিক টক"),
-    "youtube": ("ইউটিউব",),
-    "linkedin": ("লিংকডইন", "লিঙ্কডইন"),
-    "twitter": ("টুইটার", "এক্স"),
-    "whatsapp": ("হোয়াটসঅ্যাপ",),
+    # platforms and the clients' names, from NAME_ALIASES
+    **_name_synonyms(),
+    # formats
     "video": ("ভিডিও", "ভিডিয়ো"),
     "photo": ("ছবি", "ফটো"),
     "picture": ("ছবি", "ফটো"),
