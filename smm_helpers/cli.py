@@ -1,6 +1,7 @@
 """The ``smm-course`` command line.
 
     smm-course demo [--out DIR]     build the course data and a client report
+    smm-course report --from FILES  a client report (HTML, PDF) from your platform exports
     smm-course lab [--instructor]   open JupyterLab on the lessons
     smm-course site [--out DIR]     build the course website (every lesson, run)
     smm-course release | collect | autograde | feedback | grades   the grading workflow
@@ -72,6 +73,9 @@ def _build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--port", type=int, default=None, help="port to serve on")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     _add_site_command(sub)
+    from smm_helpers.report.command import add_report_command
+
+    add_report_command(sub)
     return parser
 
 
@@ -123,6 +127,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             run_demo(args.out, learner_id=args.learner, n_posts=args.posts,
                      grading=not args.no_grading)
+        elif args.command == "report":
+            from smm_helpers.report.command import run_report
+
+            run_report(args.files, client=args.client, period=args.period, out=args.out,
+                       timezone=args.timezone, pdf_engine=args.pdf_engine)
         elif args.command in GRADING_COMMANDS:
             from smm_helpers.grading.cli import run
 

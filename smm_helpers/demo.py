@@ -8,7 +8,8 @@ autograde, feedback, grades) in a course of its own:
     smm-lab-demo/
         data/            posts.csv, followers.csv, inbox.csv, campaigns.csv
         summary/         per-platform and per-week summaries, best-time table (CSV)
-        report/          the client report as report.html and report.pdf
+        report/          the client report as report.html and report.pdf (the PDF needs
+                         Pango for WeasyPrint, or Chromium; see smm_helpers.report.pdf)
         grading/course/  an nbgrader course: SQLite gradebook, local exchange, feedback/,
                          grades/ (scores.csv, canvas.csv, distribution.png, difficulty.csv)
 
@@ -41,6 +42,7 @@ class DemoResult:
     summary_files: list[Path]
     report_files: list[Path]
     headline: dict[str, str] = field(default_factory=dict)
+    report_note: str = ""
     grading_table: str = ""
     grading_files: list[Path] = field(default_factory=list)
 
@@ -61,6 +63,8 @@ class DemoResult:
                 continue
             lines.append(f"  {title}:")
             lines += [f"    {path}" for path in files]
+            if files is self.report_files and self.report_note:
+                lines.append(f"    {self.report_note}")
         lines.append("")
         lines.append(f"Open {self.report_files[0]} in a browser to read the report.")
         return "\n".join(lines)
@@ -173,6 +177,8 @@ def run_demo(
         "best platform by that rate": top_platform,
     }
     result = DemoResult(folder, data_files, summary_files, report_files, headline)
+    result.report_note = (f"PDF printed by {report.pdf_engine} ({report.pdf_pages} pages)"
+                          if report.pdf else f"no PDF: {report.pdf_skipped}")
     if grading:
         import shutil
 

@@ -12,6 +12,7 @@ import pytest
 from smm_helpers.errors import InputError
 from smm_helpers.report import Kpi, Period, build_report, gather_content, recommendations
 from smm_helpers.report.recommend import format_rule, weekend_reply_rule
+from tests.conftest import system_part_missing
 
 TZ = "Asia/Dhaka"
 EVIL_CAPTION = '<script>alert("hi")</script> & <b>bold</b>'
@@ -221,14 +222,14 @@ def test_bengali_captions_appear_whole(report):
     assert "পড়ার আসর দৃষ্টিভঙ্গি" in report[1]
 
 
-def test_pdf_is_written_with_one_page_per_section_and_chart(report):
+def test_pdf_is_the_html_printed_by_an_engine(report):
     files, _ = report
-    assert files.pdf is not None
+    if files.pdf is None:
+        system_part_missing(f"no HTML-to-PDF engine: {files.pdf_skipped}")
     data = Path(files.pdf).read_bytes()
     assert data.startswith(b"%PDF")
-    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
-    assert pages == 5 + 3  # five text sections and three charts
-    assert files.pdf_pages == pages
+    assert files.pdf_engine in ("weasyprint", "chromium")
+    assert files.pdf_pages >= 2  # tests/test_report_pdf.py reads the pages with poppler
 
 
 def test_report_files_lists_what_was_written(tmp_path):

@@ -211,7 +211,8 @@ FOLDS: dict[str, Fold] = {
         125,
         "in the feed",
         "more",
-        "Instagram Help Centre: 125 characters or fewer show whole (sources.md#instagram-caption-fold)",
+        "Instagram Help Centre: 125 characters or fewer show whole "
+        "(sources.md#instagram-caption-fold)",
         lines=3,
         line_width=42,
         lines_source="Instagram Help Centre: the feed shows a caption's first three lines; "

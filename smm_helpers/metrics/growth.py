@@ -32,7 +32,8 @@ def follower_growth(followers: pd.DataFrame, freq: str = "W") -> pd.DataFrame:
     Because each period starts where the previous one ended, the ``gained`` values of an
     account add up to its last count minus its first.  Growth rate is the standard
     "audience growth rate" (Hootsuite; M+R report Facebook audiences growing about 4% a year
-    for nonprofits, sources.md#mr-benchmarks-2020).  The result is indexed by client, platform and period.
+    for nonprofits, sources.md#mr-benchmarks-2020).  The result is indexed by client, platform
+    and period.
 
     >>> followers = pd.DataFrame({
     ...     "date": pd.to_datetime(["2026-11-13", "2026-11-16", "2026-11-22", "2026-11-23"]),

@@ -1,8 +1,8 @@
 """Build the client report: gather the numbers, draw the charts, write HTML and PDF.
 
 The HTML file is self-contained (charts are embedded PNG images with alt text; no external
-CSS, scripts or fonts), so it can be e-mailed, opened offline and printed.  The PDF has the
-same sections.
+CSS, scripts or fonts), so it can be e-mailed, opened offline and printed.  The PDF is that
+same page printed by an HTML-to-PDF engine (``smm_helpers.report.pdf``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from smm_helpers.errors import InputError, unknown_choice
 from smm_helpers.report.kpis import Kpi, compare_kpis, compute_kpis, without_spam
 from smm_helpers.report.period import Period, local_days, report_period
 from smm_helpers.report.recommend import recommendations
-from smm_helpers.schema import CLIENTS, PLATFORM_NAMES
+from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, PLATFORM_NAMES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -75,6 +75,8 @@ class ReportContent:
     sla_hours: float
     advice: list[str]
     charts: list[Chart] = field(default_factory=list)
+    data_notes: list[str] = field(default_factory=list)
+    """What the data does not say (e.g. an export with no reach), shown under the key numbers."""
 
     @property
     def title(self) -> str:
@@ -85,6 +87,9 @@ class ReportContent:
 class ReportFiles:
     """The files ``build_report`` wrote.
 
+    ``pdf_engine`` names the engine that printed the PDF; ``pdf_skipped`` says why there is
+    no PDF when one was wanted but no engine works here.
+
     >>> files = ReportFiles(html=Path("out/report.html"), pdf=None, pdf_pages=0)
     >>> [str(p) for p in files.paths]
     ['out/report.html']
@@ -93,6 +98,8 @@ class ReportFiles:
     html: Path | None
     pdf: Path | None
     pdf_pages: int
+    pdf_engine: str | None = None
+    pdf_skipped: str | None = None
 
     @property
     def paths(self) -> list[Path]:
@@ -100,7 +107,12 @@ class ReportFiles:
         return [path for path in (self.html, self.pdf) if path is not None]
 
     def __str__(self) -> str:
-        return "Client report:\n" + "\n".join(f"  {path}" for path in self.paths)
+        lines = ["Client report:", *(f"  {path}" for path in self.paths)]
+        if self.pdf is not None:
+            lines[-1] += f" ({self.pdf_pages} pages, printed by {self.pdf_engine})"
+        if self.pdf_skipped:
+            lines.append(f"  no PDF: {self.pdf_skipped}")
+        return "\n".join(lines)
 
 
 def build_report(
@@ -114,10 +126,17 @@ def build_report(
     start: Any = None,
     end: Any = None,
     out_dir: str | Path = "report",
-    formats: Sequence[str] = REPORT_FORMATS,
+    formats: Sequence[str] | None = None,
     sla_hours: float = 24,
+    pdf_engine: str = "auto",
+    client_name: str | None = None,
 ) -> ReportFiles:
     """Write the client report for one period as ``report.html`` and ``report.pdf``.
+
+    ``formats`` left out writes the HTML, and the PDF when an HTML-to-PDF engine works on
+    this machine (``ReportFiles.pdf_skipped`` says why not otherwise); ``formats=("pdf",)``
+    asks for the PDF and fails with a teaching error when no engine works.  ``pdf_engine``
+    is ``"auto"``, ``"weasyprint"`` or ``"chromium"`` (see ``smm_helpers.report.pdf``).
 
     ``data`` is a ``CourseData`` (``datasets.load_course_data()`` or ``datasets.generate()``)
     or the posts table; tables given by keyword (``followers=``, ``inbox=``,
@@ -131,22 +150,30 @@ def build_report(
     ...
     smm_helpers.errors.InputError: the posts table is empty...
     """
+    from smm_helpers.report.pdf import NoPdfEngine, html_to_pdf
+
     tables = _tables(data, posts, followers, inbox, campaigns)
-    chosen_formats = _check_formats(formats)
-    content = gather_content(tables, client=client, start=start, end=end, sla_hours=sla_hours)
+    chosen_formats = REPORT_FORMATS if formats is None else _check_formats(formats)
+    content = gather_content(tables, client=client, start=start, end=end, sla_hours=sla_hours,
+                             client_name=client_name)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    html_path = pdf_path = None
-    pages = 0
+    page = render_html(content)
+    html_path = None
     if "html" in chosen_formats:
         html_path = folder / "report.html"
-        html_path.write_text(render_html(content), encoding="utf-8")
-    if "pdf" in chosen_formats:
-        from smm_helpers.report.pdf import write_pdf
-
-        pdf_path = folder / "report.pdf"
-        pages = write_pdf(content, pdf_path)
-    return ReportFiles(html=html_path, pdf=pdf_path, pdf_pages=pages)
+        html_path.write_text(page, encoding="utf-8")
+    if "pdf" not in chosen_formats:
+        return ReportFiles(html=html_path, pdf=None, pdf_pages=0)
+    try:
+        printed = html_to_pdf(page, folder / "report.pdf", engine=pdf_engine)
+    except NoPdfEngine as error:
+        if formats is not None:
+            raise
+        return ReportFiles(html=html_path, pdf=None, pdf_pages=0,
+                           pdf_skipped=f"{error.problem}. How to fix it: {error.fix}")
+    return ReportFiles(html=html_path, pdf=printed.path, pdf_pages=printed.pages,
+                       pdf_engine=printed.engine)
 
 
 def gather_content(
@@ -156,8 +183,14 @@ def gather_content(
     start: Any = None,
     end: Any = None,
     sla_hours: float = 24,
+    client_name: str | None = None,
 ) -> ReportContent:
     """Compute every number, table, chart and recommendation of the report.
+
+    ``client`` is a course client (``nonprofit``, ``business``) or the client named in the
+    data's ``client`` column (``exports.read_exports(..., client="Nakshi Ghor")`` writes
+    it); ``client_name`` is the name the report shows (default: the course client's name,
+    or ``client`` itself).
 
     >>> from smm_helpers.datasets import load_course_data
     >>> content = gather_content(load_course_data().tables, client="nonprofit")
@@ -168,8 +201,7 @@ def gather_content(
     ...
     smm_helpers.errors.InputError: 'charity' is not a client SMM Lab knows...
     """
-    if client not in CLIENTS:
-        raise unknown_choice("client", client, CLIENTS)
+    _check_client(client, tables.get("posts"))
     mine = {name: _client_rows(table, client) for name, table in tables.items()}
     posts = mine["posts"]
     assert posts is not None
@@ -192,19 +224,20 @@ def gather_content(
     summary = metrics.summarize(in_period, by="platform")
     content = ReportContent(
         client=client,
-        client_name=_client_name(client),
+        client_name=client_name or _client_name(client),
         period=period,
         previous=previous,
         has_previous=has_previous,
         kpis=kpis,
         top_posts=top,
         bottom_posts=bottom,
-        platform_rows=_platform_rows(summary),
+        platform_rows=_platform_rows(summary, in_period),
         response_rows=_response_rows(inbox_in_period, sla_hours),
         sla_hours=sla_hours,
         advice=recommendations(in_period, inbox_in_period, kpis, sla_hours=sla_hours),
     )
     content.charts = _charts(in_period, summary, mine["campaigns"], period)
+    content.data_notes = unknown_notes(in_period)
     return content
 
 
@@ -266,6 +299,15 @@ def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
     return chosen
 
 
+def _check_client(client: str, posts: pd.DataFrame | None) -> None:
+    """The client must be a course client or one named in the posts' client column."""
+    named = ([] if posts is None or "client" not in posts.columns
+             else [str(name) for name in pd.unique(posts["client"].astype(str))])
+    if client in CLIENTS or client in named:
+        return
+    raise unknown_choice("client", client, [*CLIENTS, *(n for n in named if n not in CLIENTS)])
+
+
 def _client_rows(table: pd.DataFrame | None, client: str) -> pd.DataFrame | None:
     if table is None or "client" not in table.columns:
         return table
@@ -277,7 +319,7 @@ def _client_name(client: str) -> str:
         from smm_helpers.datasets import client_profile
 
         return f"{client_profile(client).name} ({client})"
-    except (ImportError, InputError, KeyError):
+    except (ImportError, InputError, KeyError, ValueError):
         return client
 
 
@@ -326,18 +368,74 @@ def excerpt(text: str, clusters: int = CAPTION_CLUSTERS) -> str:
     return "".join(parts[:clusters]).rstrip() + "…"
 
 
-def _platform_rows(summary: pd.DataFrame) -> list[dict[str, str]]:
+UNKNOWN_LABELS = {
+    "impressions": "impressions (views)",
+    "reach": "reach (viewers)",
+    "reactions": "reactions",
+    "comments": "comments",
+    "shares": "shares",
+    "saves": "saves",
+    "link_clicks": "link clicks",
+    "followers": "follower counts",
+}
+"""The count columns an export may leave unknown, as the report names them."""
+
+NOT_IN_DATA = "not in the data"
+
+
+def unknown_notes(posts: pd.DataFrame) -> list[str]:
+    """One sentence per count column that some posts do not have (blank, not zero).
+
+    Real exports leave columns out (X's gives no reach; a posts export has no follower
+    counts), and a blank is unknown, not 0, so the report says which figures leave which
+    posts out instead of adding up a smaller number in silence.
+
+    >>> posts = pd.DataFrame({"platform": ["x", "x", "facebook"],
+    ...                       "reach": [float("nan"), float("nan"), 900.0]})
+    >>> unknown_notes(posts)
+    ['No reach (viewers) for X (Twitter) (2 posts): figures that need it leave those posts out.']
+    """
+    notes = []
+    for column, label in UNKNOWN_LABELS.items():
+        if column not in posts.columns or not posts[column].isna().any():
+            continue
+        missing = posts.loc[posts[column].isna(), "platform"].astype(str).value_counts()
+        where = ", ".join(f"{PLATFORM_NAMES.get(str(platform), str(platform))} ({count} post"
+                          f"{'s' if count > 1 else ''})"
+                          for platform, count in sorted(missing.items(), key=str))
+        notes.append(f"No {label} for {where}: figures that need it leave those posts out.")
+    return notes
+
+
+def _platform_rows(summary: pd.DataFrame, posts: pd.DataFrame) -> list[dict[str, str]]:
+    known = _known_by_platform(posts, ("reach", "link_clicks", *ENGAGEMENT_COLUMNS))
     rows = []
-    for platform, row in summary.sort_values("er_reach", ascending=False).iterrows():
+    for platform, row in summary.sort_values("er_reach", ascending=False,
+                                             na_position="last").iterrows():
+        has = known.get(str(platform), {})
+        has_engagements = all(has.get(name, True) for name in ENGAGEMENT_COLUMNS)
         rows.append({
             "platform": PLATFORM_NAMES.get(str(platform), str(platform)),
             "posts": f"{int(row['posts']):,}",
-            "reach": f"{int(row['reach']):,}",
-            "engagements": f"{int(row['engagements']):,}",
+            "reach": f"{int(row['reach']):,}" if has.get("reach", True) else NOT_IN_DATA,
+            "engagements": (f"{int(row['engagements']):,}" if has_engagements
+                            else NOT_IN_DATA),
             "er_reach": plots.format_metric(row["er_reach"], "er_reach"),
-            "ctr": plots.format_metric(row["ctr"], "ctr"),
+            "ctr": (plots.format_metric(row["ctr"], "ctr") if has.get("link_clicks", True)
+                    else NOT_IN_DATA),
         })
     return rows
+
+
+def _known_by_platform(posts: pd.DataFrame, columns: Sequence[str]
+                       ) -> dict[str, dict[str, bool]]:
+    """For each platform, whether each column has at least one known value."""
+    present = [name for name in columns if name in posts.columns]
+    if not present:
+        return {}
+    known = posts[present].notna().groupby(posts["platform"].astype(str)).any()
+    return {str(platform): {str(name): bool(flag) for name, flag in row.items()}
+            for platform, row in known.iterrows()}
 
 
 def _response_rows(inbox: pd.DataFrame | None, sla_hours: float) -> list[dict[str, str]]:

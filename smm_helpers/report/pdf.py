@@ -1,133 +1,188 @@
-"""The client report as a PDF, drawn with matplotlib (no extra dependency).
+"""The client report as a PDF: the HTML report, printed by a real HTML-to-PDF engine.
 
-Each section of the HTML report becomes a page: key numbers, recommendations, top and
-bottom posts, platforms, answering messages, then one page per chart.  matplotlib 3.11
-shapes Bengali text in PDF, so Bengali captions print correctly when a Bengali font is
-installed.
+The PDF is the same page as ``report.html`` (same tables, charts and Bengali text), laid
+out for A4 by the report's print styles: a chart never splits across pages, a heading never
+sits alone at the foot of a page, and long tables repeat their header row.  Two engines can
+print it:
+
+- **WeasyPrint** (a Python package, installed with SMM Lab), which shapes text with the
+  system's Pango library: ``sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0`` on
+  Debian or Ubuntu, ``brew install pango`` on macOS;
+- **Chromium** or Google Chrome, if one is installed, through its headless print-to-PDF.
+
+``engine="auto"`` takes the first that works.  Neither is a pure-Python part, so a machine
+without both can still write the HTML report; :func:`pdf_engines` says what is there and
+:class:`NoPdfEngine` explains how to get one.
+
+>>> sorted(ENGINES)
+['chromium', 'weasyprint']
 """
 
 from __future__ import annotations
 
-import textwrap
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from smm_helpers import plots
+from smm_helpers.errors import InputError, unknown_choice
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+ENGINES = ("weasyprint", "chromium")
+"""The engines ``html_to_pdf`` can use, in the order ``engine="auto"`` tries them."""
 
-    from smm_helpers.report.build import ReportContent
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+                  "chrome")
+"""Program names under which a Chromium-based browser is looked for on the PATH."""
 
-A4 = (8.27, 11.69)
-LINE = 0.021
-"""The height of one line of body text, as a fraction of the page."""
+CHROMIUM_TIMEOUT = 120
+"""Seconds headless Chromium may take to print one report."""
 
-
-def write_pdf(content: ReportContent, path: Path) -> int:
-    """Write the report to ``path`` as a PDF; return the number of pages.
-
-    >>> import tempfile
-    >>> from smm_helpers.datasets import load_course_data
-    >>> from smm_helpers.report.build import gather_content
-    >>> content = gather_content(load_course_data().tables)
-    >>> path = Path(tempfile.mkdtemp()) / "report.pdf"
-    >>> write_pdf(content, path) == page_count(content), path.read_bytes()[:4]
-    (True, b'%PDF')
-    """
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    pages = [
-        _text_page(content, "Key numbers", _kpi_lines(content)),
-        _text_page(content, "What to do next", [f"• {text}" for text in content.advice]),
-        _text_page(content, "Top and bottom posts", _post_lines(content)),
-        _text_page(content, "Platforms compared", _platform_lines(content)),
-        _text_page(content, "Answering messages", _response_lines(content)),
-    ]
-    pages += [chart.figure for chart in content.charts]
-    with PdfPages(path, metadata={"Title": f"{content.title}, {content.period}",
-                                  "Creator": "SMM Lab"}) as pdf:
-        for page in pages:
-            pdf.savefig(page)
-    return len(pages)
+INSTALL_HINT = (
+    "install Pango for WeasyPrint (Debian/Ubuntu: sudo apt-get install libpango-1.0-0 "
+    "libpangoft2-1.0-0; macOS: brew install pango; Windows: see "
+    "https://doc.courtbouillon.org/weasyprint/stable/first_steps.html), or install Chromium "
+    "(sudo apt-get install chromium); until then the HTML report prints from any browser "
+    "(File > Print > Save as PDF)"
+)
 
 
-def page_count(content: ReportContent) -> int:
-    """How many pages ``write_pdf`` makes for this content: five text pages plus the charts.
+class NoPdfEngine(InputError):
+    """No HTML-to-PDF engine works on this machine (the message says how to get one)."""
 
-    >>> from smm_helpers.datasets import load_course_data
-    >>> from smm_helpers.report.build import gather_content
-    >>> content = gather_content(load_course_data().tables)
-    >>> page_count(content) == 5 + len(content.charts)
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What :func:`html_to_pdf` wrote: the file, how many pages, and which engine printed it."""
+
+    path: Path
+    pages: int
+    engine: str
+
+
+def pdf_engines() -> dict[str, str]:
+    """Each engine and whether it works here: ``"ready"``, or why not.
+
+    >>> set(pdf_engines()) == set(ENGINES)
     True
     """
-    return 5 + len(content.charts)
+    return {"weasyprint": _weasyprint_status(), "chromium": _chromium_status()}
 
 
-def _text_page(content: ReportContent, heading: str, lines: list[str]) -> Figure:
-    """An A4 page with the report title, a section heading and wrapped lines of text."""
-    wrapped: list[str] = []
-    for line in lines:
-        wrapped += textwrap.wrap(line, width=88, subsequent_indent="   ") or [""]
-    texts = [content.title, heading, *wrapped]
-    with plots.styled_figure(texts, figsize=A4) as fig:
-        fig.text(0.07, 0.95, content.title, fontsize=15, fontweight="bold")
-        fig.text(0.07, 0.925, str(content.period), fontsize=11, color="#444444")
-        fig.text(0.07, 0.88, heading, fontsize=14, fontweight="bold", color=plots.HIGHLIGHT)
-        y = 0.845
-        for line in wrapped:
-            if y < 0.05:
-                fig.text(0.07, y, "(continued in the HTML report)", fontsize=9, color="#444444")
-                break
-            fig.text(0.07, y, line, fontsize=10)
-            y -= LINE
-    return fig
+def html_to_pdf(html: str, path: str | Path, *, engine: str = "auto") -> PdfResult:
+    """Print the HTML page ``html`` to the PDF file ``path``; return the pages and engine.
+
+    The page must be self-contained (images as ``data:`` URLs), as the client report is.
+
+    >>> import tempfile
+    >>> page = "<!DOCTYPE html><html><body><h1>আলো পাঠচক্র</h1></body></html>"
+    >>> out = Path(tempfile.mkdtemp()) / "page.pdf"
+    >>> result = html_to_pdf(page, out)                        # doctest: +SKIP
+    >>> result.pages, out.read_bytes()[:4]                     # doctest: +SKIP
+    (1, b'%PDF')
+    >>> html_to_pdf(page, out, engine="word")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'word' is not a PDF engine SMM Lab knows...
+    """
+    if engine != "auto" and engine not in ENGINES:
+        raise unknown_choice("PDF engine", engine, ("auto", *ENGINES))
+    status = pdf_engines()
+    order = ENGINES if engine == "auto" else (engine,)
+    ready = [name for name in order if status[name] == "ready"]
+    if not ready:
+        reasons = "; ".join(f"{name}: {status[name]}" for name in order)
+        raise NoPdfEngine(f"no HTML-to-PDF engine works on this machine ({reasons})",
+                          fix=INSTALL_HINT)
+    target = Path(path)
+    if ready[0] == "weasyprint":
+        pages = _print_with_weasyprint(html, target)
+    else:
+        pages = _print_with_chromium(html, target)
+    return PdfResult(target, pages, ready[0])
 
 
-def _kpi_lines(content: ReportContent) -> list[str]:
-    comparison = str(content.previous) if content.has_previous else "no previous data"
-    lines = [f"Compared with {comparison}.", ""]
-    for kpi in content.kpis:
-        verdict = f" ({kpi.verdict})" if kpi.verdict else ""
-        lines.append(f"{kpi.label}: {kpi.value_text}")
-        lines.append(f"   previous {kpi.previous_text}; change {kpi.arrow} {kpi.change_text}"
-                     f"{verdict}")
-    lines += ["", "Reach is added up over posts. Engagement rate by reach = engagements ÷ reach.",
-              "Changes in rates are in percentage points (pts)."]
-    return lines
+def count_pages(data: bytes) -> int:
+    """The number of pages of a PDF (page objects, as both engines write them).
+
+    >>> count_pages(b"<< /Type /Page /Parent 2 0 R >> << /Type /Pages /Count 1 >>")
+    1
+    """
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
 
 
-def _post_lines(content: ReportContent) -> list[str]:
-    lines = ["Ranked by engagement rate by reach.", ""]
-    for heading, rows in (("Top posts", content.top_posts),
-                          ("Bottom posts", content.bottom_posts)):
-        lines.append(heading)
-        for post in rows:
-            lines.append(f"• {post.date}, {post.platform} {post.format}: engagement rate "
-                         f"{post.er_reach}, reach {post.reach}")
-            lines.append(f"   “{post.caption}”")
-        if not rows:
-            lines.append("• No posts with reach in this period.")
-        lines.append("")
-    return lines
+# --- WeasyPrint ----------------------------------------------------------------------------
 
 
-def _platform_lines(content: ReportContent) -> list[str]:
-    return [
-        f"• {row['platform']}: {row['posts']} posts, reach {row['reach']}, "
-        f"{row['engagements']} engagements, engagement rate {row['er_reach']}, "
-        f"click-through rate {row['ctr']}"
-        for row in content.platform_rows
-    ] + ["", "The charts on the following pages show the same numbers."]
+def _weasyprint_status() -> str:
+    try:
+        import weasyprint  # noqa: F401  (loads Pango through cffi: fails without it)
+    except ImportError:
+        return "the weasyprint package is not installed (pip install weasyprint)"
+    except OSError as error:  # cffi could not open Pango, GObject or HarfBuzz
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return f"the Pango library is missing ({first})"
+    return "ready"
 
 
-def _response_lines(content: ReportContent) -> list[str]:
-    lines = [f"Service level: answer every message within {content.sla_hours:g} hours; "
-             "the target is 90% of messages.", ""]
-    if not content.response_rows:
-        return [*lines, "No messages arrived in this period."]
-    return lines + [
-        f"• {row['platform']}: {row['messages']} messages, {row['response_rate']} answered, "
-        f"median {row['median_hours']}, {row['within_sla']} in time ({row['status']})"
-        for row in content.response_rows
-    ]
+def _print_with_weasyprint(html: str, path: Path) -> int:
+    import logging
+
+    import weasyprint
+
+    # WeasyPrint logs unsupported CSS as warnings; the report's CSS is checked by the tests.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    document = weasyprint.HTML(string=html, base_url=str(path.parent)).render()
+    document.write_pdf(path)
+    return len(document.pages)
+
+
+# --- Chromium ------------------------------------------------------------------------------
+
+
+def _chromium() -> str | None:
+    wanted = os.environ.get("SMM_CHROMIUM")
+    if wanted:
+        return shutil.which(wanted) or (wanted if Path(wanted).is_file() else None)
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _chromium_status() -> str:
+    return "ready" if _chromium() else (
+        "no Chromium or Chrome on the PATH (looked for " + ", ".join(CHROMIUM_NAMES) + ")")
+
+
+def _print_with_chromium(html: str, path: Path) -> int:
+    program = _chromium()
+    assert program is not None
+    with tempfile.TemporaryDirectory(prefix="smm-lab-pdf-") as scratch:
+        page = Path(scratch) / "report.html"
+        page.write_text(html, encoding="utf-8")
+        out = Path(scratch) / "report.pdf"
+        command = [
+            program, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-quic", f"--user-data-dir={Path(scratch) / 'profile'}",
+            "--no-pdf-header-footer", f"--print-to-pdf={out}", page.as_uri(),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True,
+                                  timeout=CHROMIUM_TIMEOUT, check=False)
+        except subprocess.TimeoutExpired as error:
+            raise InputError(f"Chromium took over {CHROMIUM_TIMEOUT} s to print the report",
+                             fix="try again, or install Pango so WeasyPrint prints it"
+                             ) from error
+        if not out.is_file() or done.returncode != 0:
+            said = (done.stderr or "").strip().splitlines()[-1:] or ["no message"]
+            raise InputError(f"Chromium could not print the report ({said[0]})",
+                             fix=INSTALL_HINT)
+        data = out.read_bytes()
+        path.write_bytes(data)
+    return count_pages(data)
