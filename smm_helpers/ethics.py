@@ -174,6 +174,22 @@ def _disclosure_cues() -> tuple[_DisclosureCue, ...]:
     return tuple(cues)
 
 
+def plain_disclosures(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` says in plain words who gave or paid what: (start, end, words).
+
+    The cues are ``data/disclosure_cues.csv`` (English, Bengali and Banglish); the text is
+    NFC-normalised first, so offsets are into its NFC form.  ``check_post`` uses this to warn
+    when such words sit below the "see more" fold.
+
+    >>> plain_disclosures("Eid look! Thanks to Bata for the free sandals")
+    [(10, 45, 'Thanks to Bata for the free sandals')]
+    >>> plain_disclosures("Free delivery on every gift box")
+    []
+    """
+    found = _plain_disclosures(unicodedata.normalize("NFC", text))
+    return sorted({(start, end, words) for start, end, words, _ in found})
+
+
 def _plain_disclosures(text: str) -> list[tuple[int, int, str, _DisclosureCue]]:
     """Every plain-language disclosure in ``text`` (NFC): start, end, words, cue."""
     found = []

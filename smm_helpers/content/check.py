@@ -531,9 +531,13 @@ def _problems(
                 f"(YouTube Data API snippet.title); remove them or use a word instead."
             )
     if fold is not None and above != text:
+        from smm_helpers.ethics import plain_disclosures
+
         below = text[len(above) :]
         late = [m.group() for m in _DISCLOSURE.finditer(below)]
-        if late and not _DISCLOSURE.search(above):
+        if not late:  # plain words ("Thanks to Bata for the free sandals") cut by the fold
+            late = [words for _, _, words in plain_disclosures(text)]
+        if late and not _DISCLOSURE.search(above) and not plain_disclosures(above):
             problems.append(
                 f'The disclosure {late[0]!r} is below the "see more" fold, where many '
                 "readers never look; the FTC asks for it above the fold (Disclosures 101 "

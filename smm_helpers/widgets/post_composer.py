@@ -51,6 +51,8 @@ class Counter:
     fold_at: int | None
     cut_by_fold: bool
     problems: tuple[str, ...]
+    advice: tuple[str, ...] = ()
+    """Suggestions that never fail the post (e.g. generic hashtags such as #fyp)."""
 
     @property
     def name(self) -> str:
@@ -119,7 +121,8 @@ def counters(text: str, platforms: Iterable[str] | None = None) -> list[Counter]
             platform=p, field=result.field, length=result.length, limit=result.limit,
             unit=result.unit, ok=result.ok, visible=result.visible_characters,
             hashtags=len(result.hashtags), fold_at=result.fold_at,
-            cut_by_fold=result.above_fold != result.text, problems=tuple(result.problems)))
+            cut_by_fold=result.above_fold != result.text, problems=tuple(result.problems),
+            advice=tuple(result.advice)))
     return found
 
 
@@ -131,10 +134,13 @@ def counter_html(counter: Counter) -> str:
     >>> page = counter_html(counters("a" * 290, ["x"])[0])
     >>> "smm-counter-x" in page, "data-ok='false'" in page, "290/280" in page
     (True, True, True)
+    >>> "smm-advice" in counter_html(counters("New bags today #fyp", ["tiktok"])[0])
+    True
     """
     colour = _OK if counter.ok else _OVER
     state = "ok" if counter.ok else "over" if counter.length > counter.limit else "problem"
     problems = "".join(f"<li>{html.escape(p)}</li>" for p in counter.problems)
+    advice = "".join(f"<li>tip: {html.escape(a)}</li>" for a in counter.advice)
     return (
         f"<div class='smm-counter smm-counter-{counter.platform}' "
         f"data-platform='{counter.platform}' data-length='{counter.length}' "
@@ -145,7 +151,9 @@ def counter_html(counter: Counter) -> str:
         f"</span> {html.escape(counter.unit)} · <b style='color:{colour}'>{state}</b> · "
         f"{counter.visible:,} visible characters · {counter.hashtags} hashtags · "
         f"{html.escape(counter.fold)}"
-        + (f"<ul style='margin:0'>{problems}</ul>" if problems else "") + "</div>"
+        + (f"<ul style='margin:0'>{problems}</ul>" if problems else "")
+        + (f"<ul class='smm-advice' style='margin:0;color:#444'>{advice}</ul>" if advice else "")
+        + "</div>"
     )
 
 
@@ -165,15 +173,24 @@ def counters_html(text: str, platforms: Iterable[str] | None = None) -> str:
             f"<td style='text-align:right'>{c.length:,}/{c.limit:,}</td>"
             f"<td>{html.escape(c.unit)}</td><td style='color:{colour}'><b>{state}</b></td>"
             f"<td style='text-align:right'>{c.visible:,}</td>"
-            f"<td style='text-align:right'>{c.hashtags}</td><td>{html.escape(c.fold)}</td></tr>")
+            f"<td style='text-align:right'>{c.hashtags}</td><td>{html.escape(c.fold)}</td>"
+            f"<td>{_notes_html(c)}</td></tr>")
     shown = html.escape(text) if text else "<em>(empty)</em>"
     return (
         "<div class='smm-post-composer'>"
         f"<blockquote style='white-space:pre-wrap'>{shown}</blockquote>"
         "<table><thead><tr><th>platform</th><th>length/limit</th><th>unit</th><th>state</th>"
-        "<th>visible characters</th><th>hashtags</th><th>see-more fold</th></tr></thead>"
+        "<th>visible characters</th><th>hashtags</th><th>see-more fold</th>"
+        "<th>problems and tips</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def _notes_html(counter: Counter) -> str:
+    """A counter's problems, then its tips, as short lines for the static table."""
+    lines = [html.escape(p) for p in counter.problems]
+    lines += [f"tip: {html.escape(a)}" for a in counter.advice]
+    return "<br>".join(lines)
 
 
 def post_composer(text: str = "", platforms: Iterable[str] | None = None) -> LiveView:
