@@ -82,6 +82,18 @@ def test_every_section_and_table_row_is_printed(printed):
         assert row["platform"] in text and row["median_hours"] in text
 
 
+def test_short_sections_start_on_the_page_of_their_first_row(printed):
+    _, content, pages = printed
+
+    def page_of(text: str) -> int:
+        return next(n for n, page in enumerate(pages) if text in " ".join(page.split()))
+
+    assert page_of("Key numbers") == page_of(content.kpis[0].label)
+    first = content.response_rows[0]
+    assert page_of("Answering messages") == page_of(
+        f"{first['platform']} {first['messages']} {first['response_rate']}")
+
+
 def test_each_chart_is_whole_on_one_page_with_its_title(printed):
     files, content, pages = printed
     listing = _poppler("pdfimages", "-list", str(files.pdf)).splitlines()[2:]
