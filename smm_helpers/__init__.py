@@ -9,6 +9,8 @@ submodule that needs it is used.  Reach the modules by name::
     >>> sorted(smm_helpers.__all__)[:3]
     ['budget', 'checks', 'community']
 
+``use_language("bn")`` chooses Bengali for the helpers' messages (``smm_helpers.i18n``).
+
 ``smm_helpers.metrics`` (for example) imports its module on first use.
 """
 
@@ -28,6 +30,7 @@ __all__ = [
     "ethics",
     "fonts",
     "grading",
+    "i18n",
     "metrics",
     "planning",
     "platforms",
@@ -36,6 +39,17 @@ __all__ = [
     "schema",
     "widgets",
 ]
+
+
+def use_language(language: str) -> str:
+    """Choose the language of SMM Lab's messages: ``"en"`` (the default) or ``"bn"``.
+
+    >>> use_language("en")
+    'en'
+    """
+    from smm_helpers.i18n.messages import use_language as choose
+
+    return choose(language)
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -1,0 +1,315 @@
+"""Translated lessons: one gettext catalog per lesson, keyed by cell, builds the lesson in Bengali.
+
+This is how documentation projects keep translations in step (Sphinx's and Jupyter Book's
+i18n): the English notebook is the source; each of its markdown cells is one message of a
+``.po`` catalog, with the cell's id as the message context and its English text as the
+message id; the translator writes the message string.  The Bengali notebook is *built*
+from the English notebook and the catalog: the same cells, the same code, the prose from
+the catalog.
+
+- ``update`` adds new cells to a catalog, and marks a translation **fuzzy** when its English
+  cell changed (the old English is kept beside it as ``#| msgid``, so the translator sees
+  what changed); cells that are gone are dropped.
+- ``build`` writes ``lessons/<lang>/NN-slug.ipynb`` from a complete catalog.
+- ``problems`` lists what stops a catalog being complete: a cell with no translation, a
+  fuzzy one, one whose English changed since, or a built notebook that differs from the
+  committed one.  The tests call it; so does ``python -m smm_helpers.i18n.lessons check``.
+
+Catalogs live in ``lessons/locales/<lang>/NN-slug.po``; the built notebooks in
+``lessons/<lang>/``.  Code cells are copied as they are (the lesson's first code cell gets one
+line in front that chooses the language of the helpers' messages).
+
+>>> catalog_path(Path("lessons/03-platforms.ipynb"), "bn").as_posix()
+'lessons/locales/bn/03-platforms.po'
+>>> built_path(Path("lessons/03-platforms.ipynb"), "bn").as_posix()
+'lessons/bn/03-platforms.ipynb'
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+LANGUAGES = ("bn",)
+"""The languages lessons are translated into."""
+
+LOCALES = "locales"
+"""Folder of the catalogs, inside the lessons folder."""
+
+LANGUAGE_LINE = {"bn": 'from smm_helpers import use_language; use_language("bn")'}
+"""The line put in front of a translated lesson's first code cell."""
+
+_RELATIVE_LINK = re.compile(r"\]\((?!https?:|mailto:|#|/|\.\./)([^)\s]+\.md(?:#[^)\s]*)?)\)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One markdown cell's translation: cell id, English, translation, and whether fuzzy."""
+
+    cell_id: str
+    english: str
+    text: str
+    fuzzy: bool = False
+    previous: str | None = None
+
+
+def catalog_path(lesson: Path, language: str) -> Path:
+    """Where the catalog of ``lesson`` in ``language`` lives."""
+    return lesson.parent / LOCALES / language / f"{lesson.stem}.po"
+
+
+def built_path(lesson: Path, language: str) -> Path:
+    """Where the built lesson in ``language`` is written."""
+    return lesson.parent / language / lesson.name
+
+
+def english_cells(lesson: Path) -> list[tuple[str, str]]:
+    """The (cell id, source) of every markdown cell of an English lesson, in order."""
+    notebook = nbformat.read(lesson, as_version=4)
+    return [(str(cell["id"]), _nfc(cell.source)) for cell in notebook.cells
+            if cell.cell_type == "markdown"]
+
+
+def read_catalog(path: Path) -> dict[str, Entry]:
+    """The entries of a lesson catalog, by cell id (empty if the file does not exist)."""
+    from babel.messages.pofile import read_po
+
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle, abort_invalid=True)
+    previous_ids = _previous_ids(path.read_text(encoding="utf-8"))
+    entries = {}
+    for message in catalog:
+        if not message.id or message.context is None:
+            continue
+        previous = previous_ids.get(str(message.context))
+        entries[str(message.context)] = Entry(
+            str(message.context), _nfc(str(message.id)), _nfc(str(message.string or "")),
+            fuzzy=message.fuzzy, previous=previous)
+    return entries
+
+
+def _previous_ids(text: str) -> dict[str, str]:
+    r"""The ``#| msgid`` (old English) of each fuzzy entry, by context.
+
+    Babel writes these lines but does not read them back when an entry has a context.
+
+    >>> _previous_ids('#, fuzzy\n#| msgid ""\n#| "Old "\n#| "text"\nmsgctxt "c1"\nmsgid "New"\n')
+    {'c1': 'Old text'}
+    """
+    from babel.messages.pofile import denormalize
+
+    found = {}
+    for block in text.split("\n\n"):
+        lines = block.splitlines()
+        old = [line[3:] for line in lines if line.startswith("#| ")]
+        context = [line for line in lines if line.startswith("msgctxt ")]
+        if old and context:
+            old[0] = old[0].removeprefix("msgid ")
+            found[denormalize(context[0].removeprefix("msgctxt "))] = denormalize(
+                "\n".join(old))
+    return found
+
+
+def update_catalog(lesson: Path, language: str) -> Path:
+    """Bring the catalog of ``lesson`` in step with the English; return its path.
+
+    New cells get an empty translation; a cell whose English changed keeps its old
+    translation, marked fuzzy, with the old English as ``previous``; cells that are gone
+    are dropped.
+    """
+    path = catalog_path(lesson, language)
+    old = read_catalog(path)
+    entries = []
+    for cell_id, english in english_cells(lesson):
+        before = old.get(cell_id)
+        if before is None:
+            entries.append(Entry(cell_id, english, ""))
+        elif before.english == english:
+            entries.append(before)
+        else:
+            entries.append(Entry(cell_id, english, before.text, fuzzy=bool(before.text),
+                                 previous=before.previous or before.english))
+    write_catalog(path, lesson.stem, language, entries)
+    return path
+
+
+def write_catalog(path: Path, lesson_id: str, language: str, entries: Sequence[Entry]) -> None:
+    """Write entries as a ``.po`` file in notebook order (Babel's writer, stable output)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    created = _created(path)
+    catalog = Catalog(
+        locale=language, project=f"SMM Lab lesson {lesson_id}", version="1",
+        fuzzy=False, charset="utf-8", creation_date=created, revision_date=created,
+        msgid_bugs_address="the SMM Lab issue tracker",
+        last_translator="SMM Lab contributors", language_team=f"SMM Lab ({language})",
+        header_comment=(f"# {lesson_id} in {language}: one entry per markdown cell of the "
+                        "English lesson.\n# msgctxt is the cell id, msgid its English; write "
+                        "msgstr as a good teacher would say it.\n# Build with: python -m "
+                        "smm_helpers.i18n.lessons build"),
+    )
+    for entry in entries:
+        flags = ("fuzzy",) if entry.fuzzy else ()
+        previous = [entry.previous] if entry.fuzzy and entry.previous else []
+        catalog.add(entry.english, string=entry.text, context=entry.cell_id, flags=flags,
+                    previous_id=previous)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=0, omit_header=False, sort_output=False,
+                 include_previous=True, include_lineno=False)
+
+
+def _created(path: Path) -> Any:
+    """The catalog's creation date: kept from the existing file, else now (stable output)."""
+    import datetime
+
+    from babel.messages.pofile import read_po
+
+    if path.is_file():
+        with path.open("rb") as handle:
+            return read_po(handle).creation_date
+    return datetime.datetime.now(datetime.UTC).replace(second=0, microsecond=0)
+
+
+def build_notebook(lesson: Path, language: str) -> nbformat.NotebookNode:
+    """The lesson in ``language``: the English notebook with each markdown cell translated.
+
+    Raises ``InputError`` naming the lesson and cells when the catalog is not complete.
+    """
+    from smm_helpers.errors import InputError
+
+    found = catalog_problems(lesson, language)
+    if found:
+        raise InputError(
+            f"{lesson.name}: the {language} catalog is not complete ({len(found)} "
+            f"problem{'s' if len(found) > 1 else ''}; first: {found[0]})",
+            fix=f"run python -m smm_helpers.i18n.lessons update, then translate the cells "
+            f"it lists in {catalog_path(lesson, language)}",
+        )
+    entries = read_catalog(catalog_path(lesson, language))
+    notebook = nbformat.read(lesson, as_version=4)
+    translated = copy.deepcopy(notebook)
+    first_code = True
+    for cell in translated.cells:
+        if cell.cell_type == "markdown":
+            cell.source = _relink(entries[str(cell["id"])].text)
+        elif cell.cell_type == "code" and first_code:
+            cell.source = f"{LANGUAGE_LINE[language]}\n{cell.source}"
+            first_code = False
+    return translated
+
+
+def build(lesson: Path, language: str) -> Path:
+    """Write the built lesson to ``lessons/<language>/``; return its path."""
+    path = built_path(lesson, language)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_dumps(build_notebook(lesson, language)), encoding="utf-8")
+    return path
+
+
+def catalog_problems(lesson: Path, language: str) -> list[str]:
+    """What keeps the catalog of ``lesson`` from being complete (empty when it is)."""
+    path = catalog_path(lesson, language)
+    if not path.is_file():
+        return [f"there is no catalog at {path}"]
+    entries = read_catalog(path)
+    found = []
+    for cell_id, english in english_cells(lesson):
+        entry = entries.get(cell_id)
+        if entry is None:
+            found.append(f"cell {cell_id} is new in English and not in the catalog")
+        elif entry.english != english:
+            found.append(f"cell {cell_id} changed in English since it was translated")
+        elif entry.fuzzy:
+            found.append(f"cell {cell_id} is marked fuzzy: check the translation against "
+                         "the changed English, then remove the fuzzy flag")
+        elif not entry.text.strip():
+            found.append(f"cell {cell_id} has no translation yet")
+    return found
+
+
+def problems(lesson: Path, language: str) -> list[str]:
+    """Catalog problems, plus a committed built lesson that differs from what it builds."""
+    found = catalog_problems(lesson, language)
+    built = built_path(lesson, language)
+    if not found:
+        if not built.is_file():
+            found.append(f"{built} is not built yet")
+        elif built.read_text(encoding="utf-8") != _dumps(build_notebook(lesson, language)):
+            found.append(f"{built} differs from what its catalog builds: rebuild it")
+    return found
+
+
+def translated_lessons(lessons_dir: Path, language: str) -> list[Path]:
+    """The English lessons that have a catalog in ``language``."""
+    from smm_helpers.lab import lesson_files
+
+    return [lesson for lesson in lesson_files(lessons_dir)
+            if catalog_path(lesson, language).is_file()]
+
+
+def _relink(text: str) -> str:
+    """Links to pages beside the English lessons (sources.md) point one folder up."""
+    return _RELATIVE_LINK.sub(lambda m: f"](../{m.group(1)})", text)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _dumps(notebook: Any) -> str:
+    text = nbformat.writes(notebook, version=4)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m smm_helpers.i18n.lessons update|build|check [LESSON ...] [--lang bn]``."""
+    from smm_helpers.lab import LESSONS_DIR, lesson_files
+
+    parser = argparse.ArgumentParser(prog="python -m smm_helpers.i18n.lessons",
+                                     description="Keep the translated lessons in step.")
+    parser.add_argument("action", choices=("update", "build", "check"))
+    parser.add_argument("lessons", nargs="*", help="lesson ids such as 03-platforms "
+                        "(default: every lesson that has a catalog; update: every lesson)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="bn")
+    parser.add_argument("--lessons-dir", type=Path, default=LESSONS_DIR)
+    args = parser.parse_args(argv)
+    every = lesson_files(args.lessons_dir)
+    if args.lessons:
+        chosen = [lesson for lesson in every if lesson.stem in args.lessons]
+    elif args.action == "update":
+        chosen = every
+    else:
+        chosen = translated_lessons(args.lessons_dir, args.lang)
+    status = 0
+    for lesson in chosen:
+        if args.action == "update":
+            print(f"updated {update_catalog(lesson, args.lang)}")
+            continue
+        found = catalog_problems(lesson, args.lang) if args.action == "build" else \
+            problems(lesson, args.lang)
+        if found:
+            status = 1
+            print(f"{lesson.stem}: " + "; ".join(found[:5])
+                  + (f" (and {len(found) - 5} more)" if len(found) > 5 else ""))
+        elif args.action == "build":
+            print(f"built {build(lesson, args.lang)}")
+        else:
+            print(f"{lesson.stem}: in step")
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The language of SMM Lab's messages: gettext catalogs, chosen once per notebook or process.
+
+Learner-facing text goes through :func:`gettext` (imported as ``_``) and the catalogs in
+``smm_helpers/locale/<lang>/LC_MESSAGES/smm_lab.mo`` (built from the ``.po`` files by
+``pybabel compile``).  English is the default; a message with no translation stays English.
+The language is chosen once:
+
+- in a notebook, ``use_language("bn")`` (the Bengali lessons start with it);
+- for a process, the environment variable ``SMM_LANG=bn``;
+- on the command line, ``--lang bn``.
+
+>>> use_language("en")
+'en'
+>>> current_language()
+'en'
+>>> use_language("fr")
+Traceback (most recent call last):
+...
+smm_helpers.errors.InputError: 'fr' is not a language SMM Lab knows.
+How to fix it: use one of: en, bn.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from functools import lru_cache
+from pathlib import Path
+
+DOMAIN = "smm_lab"
+LANGUAGES = ("en", "bn")
+"""English (the default) and Bengali."""
+
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+ENVIRONMENT = "SMM_LANG"
+
+_chosen: list[str] = []
+
+
+def use_language(language: str) -> str:
+    """Choose the language of every message from now on in this process; return it."""
+    from smm_helpers.errors import unknown_choice
+
+    if language not in LANGUAGES:
+        raise unknown_choice("language", language, LANGUAGES)
+    _chosen[:] = [language]
+    return language
+
+
+def current_language() -> str:
+    """The chosen language: ``use_language``'s, else ``SMM_LANG``'s, else English."""
+    if _chosen:
+        return _chosen[0]
+    wanted = os.environ.get(ENVIRONMENT, "").strip().lower()
+    return wanted if wanted in LANGUAGES else "en"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _translations(language: str) -> _gettext.NullTranslations:
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def gettext(message: str) -> str:
+    """``message`` in the current language (English when it has no translation)."""
+    language = current_language()
+    return message if language == "en" else _translations(language).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form of a message for ``count``, in the current language."""
+    language = current_language()
+    if language == "en":
+        return singular if count == 1 else plural
+    return _translations(language).ngettext(singular, plural, count)
