@@ -89,3 +89,12 @@ def test_every_translated_lesson_is_complete_and_built(lesson):
     if lesson is None:
         pytest.skip("no lesson has a Bengali catalog yet")
     assert tr.problems(lesson, "bn") == []
+
+
+def test_the_glossary_page_is_built_from_the_glossary():
+    from smm_helpers.i18n.glossary import PAGE_NAME, glossary_page, load_glossary
+
+    page = (lab.LESSONS_DIR / "bn" / PAGE_NAME).read_text(encoding="utf-8")
+    assert page == glossary_page(), "rebuild it: python -m smm_helpers.i18n.lessons build"
+    for term in load_glossary().values():
+        assert f"| {term.bn} | {term.en} |" in page.replace("\\|", "|")

@@ -294,6 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         chosen = translated_lessons(args.lessons_dir, args.lang)
     status = 0
+    if args.action == "build":
+        from smm_helpers.i18n.glossary import write_glossary_page
+
+        print(f"built {write_glossary_page(args.lessons_dir / args.lang)}")
     for lesson in chosen:
         if args.action == "update":
             print(f"updated {update_catalog(lesson, args.lang)}")
