@@ -28,6 +28,7 @@ __all__ = [
     "content",
     "datasets",
     "ethics",
+    "exports",
     "fonts",
     "grading",
     "i18n",

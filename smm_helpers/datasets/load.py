@@ -173,19 +173,29 @@ def load_course_data(folder: str | Path | None = None) -> CourseData:
 
 def read_export(
     path: str | Path,
-    table: str = "posts",
+    table: str | None = None,
     columns: Mapping[str, str] | None = None,
-    timezone: str = TIMEZONE,
+    timezone: str | None = None,
     fill: Mapping[str, object] | None = None,
+    *,
+    client: str | None = None,
+    shape: str | None = None,
 ) -> pd.DataFrame:
-    """Read your own platform export as a course table, through a column mapping.
+    """Read your own platform export as a course table.
 
-    ``columns`` maps the export's headers to the schema's names, e.g.
-    ``{"Post ID": "post_id", "Reach": "reach"}``; ``fill`` gives a constant for a column the
-    export lacks (e.g. ``{"client": "business", "saves": 0}``).  Timestamps without a time
-    zone are read as ``timezone`` (default Asia/Dhaka).  Platform names such as
-    "Facebook" or "Twitter" become the course ids, and thousands separators in numbers are
-    removed.  Unmapped columns are dropped.  Returns a new, checked DataFrame.
+    Without ``columns``, the export is recognised by its headers and read by
+    ``smm_helpers.exports.read_export`` (Meta Business Suite, X, LinkedIn, TikTok,
+    YouTube Studio; posts or followers): no mapping needed.  ``client`` names the client
+    (default ``fill["client"]`` or "my client"), ``timezone`` overrides the zone the
+    platform writes times in, ``shape`` forces an export shape.
+
+    With ``columns``, the file is read through your hand-written mapping of the export's
+    headers to the schema's names, e.g. ``{"Post ID": "post_id", "Reach": "reach"}``;
+    ``fill`` gives a constant for a column the export lacks (e.g. ``{"client":
+    "business", "saves": 0}``).  Timestamps without a time zone are read as ``timezone``
+    (default Asia/Dhaka).  Platform names such as "Facebook" or "Twitter" become the
+    course ids, and thousands separators in numbers are removed.  Unmapped columns are
+    dropped.  Returns a new, checked DataFrame.
 
     >>> export = ("Date,Account,Network,Fans\\n"
     ...           "2025-03-01,business,Facebook,\\"45,120\\"\\n")
@@ -199,8 +209,25 @@ def read_export(
     ...
     smm_helpers.errors.DataError: export.csv, line 1, column 'Day': the file has no column 'Day'.
     How to fix it: the columns mapping names 'Day', but the file's columns are: Date, Account, ...
+    >>> tweets = _doctest_file("Tweet id,Tweet permalink,Tweet text,time,impressions,likes\\n"
+    ...                        "7,https://x.com/a/status/7,Hi,2025-03-01 04:00 +0000,900,12\\n")
+    >>> read_export(tweets, client="Nakshi Crafts")[["post_id", "impressions"]].values.tolist()
+    [['7', 900]]
     """
-    columns = dict(columns or {})
+    if columns is None:
+        from smm_helpers.exports import read_export as read_platform_export
+
+        name = client if client is not None else str((fill or {}).get("client", "my client"))
+        frame = read_platform_export(path, client=name, timezone=timezone, shape=shape)
+        if table is not None and frame.attrs["table"] != table:
+            raise DataError(
+                f"this file is {frame.attrs['export_title']}, a {frame.attrs['table']} "
+                f"export, not a {table} table", file=Path(path).name,
+                fix=f"leave table out, or pass a {table} export")
+        return frame
+    table = table or "posts"
+    timezone = timezone or TIMEZONE
+    columns = dict(columns)
     fill = dict(fill or {})
     names = [column.name for column in table_columns(table)]
     for target in [*columns.values(), *fill]:

@@ -1,0 +1,223 @@
+"""The export shapes: one declarative TOML file per platform export, read with ``tomllib``.
+
+A *shape* says how one platform writes one export: which headers recognise it, which
+export header fills which course column, how dates, numbers, booleans and post types are
+written, which blanks mean 0 and which mean unknown, and which rows to drop.  The files
+live in ``smm_helpers/exports/shapes/``; adding an export is adding a file, not code.
+
+>>> shape = get_shape("youtube_table_data")
+>>> shape.platform, shape.table, shape.file_type
+('youtube', 'posts', 'csv')
+>>> shape.columns["video_views"]
+('Views',)
+>>> get_shape("myspace_posts")
+Traceback (most recent call last):
+...
+smm_helpers.errors.InputError: 'myspace_posts' is not an export shape SMM Lab knows.
+How to fix it: use one of: ...
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from smm_helpers.errors import DataError, unknown_choice
+from smm_helpers.schema import FORMATS, PLATFORMS
+
+POST_EXTRAS = ("views", "viewers", "url", "duration_seconds")
+"""Columns a posts shape may fill besides the course's own (kept after them)."""
+
+FOLLOWER_EXTRAS = ("new_followers",)
+"""Columns a followers shape may fill besides the course's own."""
+
+_POST_TARGETS = ("post_id", "published_at", "format", "pillar", "language", "caption",
+                 "followers", "impressions", "reach", "reactions", "comments", "shares",
+                 "saves", "link_clicks", "video_views", "boosted", "spend", *POST_EXTRAS)
+_FOLLOWER_TARGETS = ("date", "followers", *FOLLOWER_EXTRAS)
+
+
+def normalise_header(text: object) -> str:
+    """A header as compared: NFC, no BOM, case and runs of spaces ignored.
+
+    >>> normalise_header("\\ufeff Post  ID ")
+    'post id'
+    """
+    cleaned = unicodedata.normalize("NFC", str(text)).replace("\ufeff", "")
+    return " ".join(cleaned.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One export shape, as its TOML file declares it (see the module docstring)."""
+
+    id: str
+    title: str
+    platform: str
+    table: str
+    file_type: str
+    description_rows: int
+    signature: tuple[str, ...]
+    columns: dict[str, tuple[str, ...]]
+    timezone: str
+    datetime_formats: tuple[str, ...]
+    source: str
+    generation: str = ""
+    title_contains: str = ""
+    sums: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    stand_ins: dict[str, str] = field(default_factory=dict)
+    formats: dict[str, str] = field(default_factory=dict)
+    default_format: str = ""
+    short_video_max_seconds: float | None = None
+    id_pattern: str = ""
+    unknown_values: tuple[str, ...] = ()
+    blank_zero: tuple[str, ...] = ()
+    blank_zero_unless_format: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    true_values: tuple[str, ...] = ()
+    false_values: tuple[str, ...] = ()
+    blank_boolean: str = "unknown"
+    drop_rows: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    thousands_separator: str = ","
+    decimal_separator: str = "."
+
+    def known_headers(self) -> set[str]:
+        """Every export header this shape reads, normalised."""
+        names = [*self.signature, *(h for hs in self.columns.values() for h in hs),
+                 *(h for hs in self.sums.values() for h in hs)]
+        return {normalise_header(name) for name in names}
+
+    def format_of(self, post_type: str) -> str | None:
+        """The course format of a post type as the export writes it, or None if unknown.
+
+        >>> get_shape("facebook_posts_2025").format_of(" Photos ")
+        'image'
+        >>> get_shape("facebook_posts_2025").format_of("Hologram") is None
+        True
+        """
+        return self.formats.get(normalise_header(post_type))
+
+
+def _as_tuple(value: object, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise DataError(f"{key} must be a text or a list of texts", file=where, column=key,
+                    fix="write it as \"Header\" or [\"Header\", \"Other spelling\"]")
+
+
+def parse_shape(data: dict[str, object], where: str) -> Shape:
+    """Check one shape's TOML data and build the Shape (errors name the file and key).
+
+    >>> parse_shape({"id": "x"}, "mine.toml")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: mine.toml, column 'table': the shape file has no 'table'.
+    How to fix it: add table = ... (see any file in smm_helpers/exports/shapes/).
+    """
+    def need(key: str) -> object:
+        if key not in data:
+            raise DataError(f"the shape file has no {key!r}", file=where, column=key,
+                            fix=f"add {key} = ... (see any file in smm_helpers/exports/shapes/)")
+        return data[key]
+
+    table = str(need("table"))
+    targets = _POST_TARGETS if table == "posts" else _FOLLOWER_TARGETS
+    if table not in ("posts", "followers"):
+        raise DataError(f"table {table!r} is not one an export can fill", file=where,
+                        column="table", fix="use table = \"posts\" or \"followers\"")
+    platform = str(need("platform"))
+    if platform not in PLATFORMS:
+        raise DataError(f"platform {platform!r} is not one SMM Lab knows", file=where,
+                        column="platform", fix="use one of: " + ", ".join(PLATFORMS))
+    raw_columns = need("columns")
+    if not isinstance(raw_columns, dict):
+        raise DataError("columns must be a table", file=where, column="columns",
+                        fix="write [columns] then course_column = [\"Export header\"]")
+    columns = {key: _as_tuple(value, where, f"columns.{key}")
+               for key, value in raw_columns.items()}
+    sums_raw = data.get("sums", {})
+    sums = {key: _as_tuple(value, where, f"sums.{key}")
+            for key, value in dict(sums_raw).items()}  # type: ignore[call-overload]
+    for key in [*columns, *sums]:
+        if key not in targets:
+            raise DataError(f"{key!r} is not a {table} column an export can fill",
+                            file=where, column=key, fix="use one of: " + ", ".join(targets))
+    formats_raw = dict(data.get("formats", {}))  # type: ignore[call-overload]
+    formats = {normalise_header(k): str(v) for k, v in formats_raw.items()}
+    default_format = str(data.get("default_format", ""))
+    for value in [*formats.values(), *([default_format] if default_format else [])]:
+        if value not in FORMATS:
+            raise DataError(f"{value!r} is not a course format", file=where, column="formats",
+                            fix="use one of: " + ", ".join(FORMATS))
+    booleans = dict(data.get("booleans", {}))  # type: ignore[call-overload]
+    blanks = dict(data.get("blanks", {}))  # type: ignore[call-overload]
+    numbers = dict(data.get("numbers", {}))  # type: ignore[call-overload]
+    drops = tuple((str(rule["column"]), str(rule["equals"]))
+                  for rule in list(data.get("drop_rows", [])))  # type: ignore[call-overload]
+    short = data.get("short_video_max_seconds")
+    return Shape(
+        id=str(need("id")), title=str(need("title")), platform=platform, table=table,
+        file_type=str(need("file_type")), description_rows=int(data.get("description_rows", 0)),  # type: ignore[call-overload]
+        signature=_as_tuple(need("signature"), where, "signature"), columns=columns,
+        timezone=str(need("timezone")),
+        datetime_formats=_as_tuple(need("datetime_formats"), where, "datetime_formats"),
+        source=where, generation=str(data.get("generation", "")),
+        title_contains=str(data.get("title_contains", "")), sums=sums,
+        stand_ins={str(k): str(v) for k, v in dict(data.get("stand_ins", {})).items()},  # type: ignore[call-overload]
+        formats=formats, default_format=default_format,
+        short_video_max_seconds=None if short is None else float(short),  # type: ignore[arg-type]
+        id_pattern=str(data.get("id_pattern", "")),
+        unknown_values=_as_tuple(data.get("unknown_values", []), where, "unknown_values"),
+        blank_zero=_as_tuple(blanks.get("zero", []), where, "blanks.zero"),
+        blank_zero_unless_format={
+            str(k): _as_tuple(v, where, f"blanks.zero_unless_format.{k}")
+            for k, v in dict(blanks.get("zero_unless_format", {})).items()},
+        true_values=tuple(normalise_header(v) for v in booleans.get("true", [])),
+        false_values=tuple(normalise_header(v) for v in booleans.get("false", [])),
+        blank_boolean=str(booleans.get("blank", "unknown")),
+        drop_rows=drops,
+        notes=_as_tuple(data.get("notes", []), where, "notes"),
+        thousands_separator=str(numbers.get("thousands_separator", ",")),
+        decimal_separator=str(numbers.get("decimal_separator", ".")),
+    )
+
+
+def load_shape_file(path: str | Path) -> Shape:
+    """Read one shape from a TOML file of your own (e.g. a copy with a post type added)."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise DataError(f"the shape file cannot be read ({error})", file=path.name,
+                        fix="check the path and the TOML syntax") from error
+    return parse_shape(data, path.name)
+
+
+@lru_cache(maxsize=1)
+def known_shapes() -> tuple[Shape, ...]:
+    """Every shape SMM Lab ships, in file-name order.
+
+    >>> len(known_shapes()) >= 12
+    True
+    """
+    folder = resources.files("smm_helpers.exports").joinpath("shapes")
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".toml"):
+            found.append(parse_shape(tomllib.loads(entry.read_text(encoding="utf-8")),
+                                     entry.name))
+    return tuple(found)
+
+
+def get_shape(shape_id: str) -> Shape:
+    """A shipped shape by its id (see ``known_shapes``)."""
+    for shape in known_shapes():
+        if shape.id == shape_id:
+            return shape
+    raise unknown_choice("export shape", shape_id, [s.id for s in known_shapes()])
