@@ -105,13 +105,43 @@ def summarize(posts: pd.DataFrame, by: str | Sequence[str] = "platform") -> pd.D
         }
     )
     groups = values.groupby(_group_keys(posts, keys), observed=True, sort=True)
-    table = groups[list(SUM_COLUMNS)].sum()
-    table.insert(0, "posts", groups.size())
-    table["er_reach"] = divide(table["engagements"], table["reach"], "er_reach")
-    table["er_impressions"] = divide(table["engagements"], table["impressions"], "er_impressions")
-    table["median_er_followers"] = groups["er_followers"].median()
-    table["ctr"] = divide(table["link_clicks"], table["impressions"], "ctr")
-    return table
+    if not values[list(SUM_COLUMNS)].isna().to_numpy().any():
+        table = groups[list(SUM_COLUMNS)].sum()
+        table.insert(0, "posts", groups.size())
+        table["er_reach"] = divide(table["engagements"], table["reach"], "er_reach")
+        table["er_impressions"] = divide(table["engagements"], table["impressions"],
+                                         "er_impressions")
+        table["median_er_followers"] = groups["er_followers"].median()
+        table["ctr"] = divide(table["link_clicks"], table["impressions"], "ctr")
+        return table
+    return _summarize_with_unknowns(values, groups)
+
+
+RATIOS = {"er_reach": ("engagements", "reach"), "er_impressions": ("engagements", "impressions"),
+          "ctr": ("link_clicks", "impressions")}
+"""Each rate of a summary: its numerator and denominator columns."""
+
+
+def _summarize_with_unknowns(values: pd.DataFrame, groups: object) -> pd.DataFrame:
+    """The summary of posts some of whose counts are unknown (NaN), as real exports have.
+
+    A sum over a group whose values are all unknown is unknown (NaN), not 0; a rate adds up
+    only the posts that know both its numerator and its denominator, so a post without
+    reach never lowers (or raises) the engagement rate by reach.
+    """
+    keys = groups.keys  # type: ignore[attr-defined]
+    table = groups[list(SUM_COLUMNS)].sum(min_count=1)  # type: ignore[index]
+    table.insert(0, "posts", groups.size())  # type: ignore[attr-defined]
+    paired = {}
+    for rate, (top, bottom) in RATIOS.items():
+        both = values[top].notna() & values[bottom].notna()
+        paired[f"{rate}_top"] = values[top].where(both)
+        paired[f"{rate}_bottom"] = values[bottom].where(both)
+    sums = pd.DataFrame(paired).groupby(keys, observed=True, sort=True).sum(min_count=1)
+    for rate in RATIOS:
+        table[rate] = divide(sums[f"{rate}_top"], sums[f"{rate}_bottom"], rate)
+    table["median_er_followers"] = groups["er_followers"].median()  # type: ignore[index]
+    return table[list(SUMMARY_COLUMNS)]
 
 
 def _key_names(by: str | Sequence[str]) -> list[str]:

@@ -203,8 +203,8 @@ def gather_content(
     """
     _check_client(client, tables.get("posts"))
     mine = {name: _client_rows(table, client) for name, table in tables.items()}
-    posts = mine["posts"]
-    assert posts is not None
+    assert mine["posts"] is not None
+    posts, filled = fill_unreported_engagements(mine["posts"])
     period = report_period(posts, start, end, client=client)
     previous = period.previous()
     current = compute_kpis(posts, period, followers=mine["followers"], inbox=mine["inbox"],
@@ -237,7 +237,7 @@ def gather_content(
         advice=recommendations(in_period, inbox_in_period, kpis, sla_hours=sla_hours),
     )
     content.charts = _charts(in_period, summary, mine["campaigns"], period)
-    content.data_notes = unknown_notes(in_period)
+    content.data_notes = filled + unknown_notes(in_period)
     return content
 
 
@@ -330,7 +330,8 @@ def _top_and_bottom(posts: pd.DataFrame) -> tuple[list[PostRow], list[PostRow]]:
     """The best and worst posts by engagement rate by reach (posts with reach only)."""
     rated = posts[posts["reach"] > 0].assign(
         _er=lambda f: metrics.engagements(f) / f["reach"]
-    ).sort_values(["_er", "reach"], ascending=[False, False], kind="stable")
+    ).dropna(subset=["_er"]).sort_values(["_er", "reach"], ascending=[False, False],
+                                         kind="stable")
     count = min(TOP_POSTS, len(rated) // 2) if len(rated) >= 2 else len(rated)
     top = [_post_row(row) for _, row in rated.head(count).iterrows()]
     bottom_rows = rated.iloc[len(rated) - count:] if count else rated.iloc[0:0]
@@ -377,10 +378,43 @@ UNKNOWN_LABELS = {
     "saves": "saves",
     "link_clicks": "link clicks",
     "followers": "follower counts",
+    "spend": "money spent on boosts",
 }
 """The count columns an export may leave unknown, as the report names them."""
 
 NOT_IN_DATA = "not in the data"
+
+
+def fill_unreported_engagements(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Count an engagement a platform's export does not report at all (every value unknown,
+    e.g. Facebook's export has no saves) as 0, and say so; leave other unknowns unknown.
+
+    Engagement is reactions, comments and shares in Rival IQ's definition, with saves added
+    where a platform reports them, so a platform without saves still has an engagement
+    rate, while a post with one blank cell is still left out of it.
+
+    >>> posts = pd.DataFrame({"platform": ["facebook", "facebook", "instagram"],
+    ...                       "saves": [float("nan"), float("nan"), 5.0]})
+    >>> filled, notes = fill_unreported_engagements(posts)
+    >>> filled["saves"].tolist()
+    [0.0, 0.0, 5.0]
+    >>> print(notes[0])
+    Engagements on Facebook are counted without saves: its export does not report them.
+    """
+    notes = []
+    filled = posts
+    for column in ENGAGEMENT_COLUMNS:
+        if column not in posts.columns or not posts[column].isna().any():
+            continue
+        unreported = posts[column].isna().groupby(posts["platform"].astype(str)).all()
+        for platform in unreported[unreported].index:
+            if filled is posts:
+                filled = posts.copy()
+            rows = (filled["platform"].astype(str) == platform).to_numpy()
+            filled.loc[rows, column] = 0.0
+            notes.append(f"Engagements on {PLATFORM_NAMES.get(str(platform), str(platform))} "
+                         f"are counted without {column}: its export does not report them.")
+    return filled, notes
 
 
 def unknown_notes(posts: pd.DataFrame) -> list[str]:
@@ -465,6 +499,7 @@ def _charts(posts: pd.DataFrame, summary: pd.DataFrame, campaigns: pd.DataFrame 
     charts = [_chart("Engagement rate by platform",
                      plots.platform_comparison(summary, "er_reach"))]
     weekly = metrics.summarize(posts, by=["week", "platform"]).reset_index()
+    weekly = weekly.dropna(subset=["er_reach"])  # a platform with no reach has no line
     if weekly["week"].nunique() >= 2:
         weekly["week"] = pd.to_datetime(weekly["week"])
         charts.append(_chart("Engagement rate week by week", plots.trend_chart(

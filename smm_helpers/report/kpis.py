@@ -211,19 +211,18 @@ def compute_kpis(
     """
     _check_sla(sla_hours)
     chosen = posts[period.contains(posts["published_at"])]
-    engaged = float(metrics.engagements(chosen).sum()) if len(chosen) else 0.0
-    reach = float(chosen["reach"].sum())
+    engaged = metrics.engagements(chosen) if len(chosen) else chosen["reach"] * 0
     values: dict[str, float] = {
         "posts": float(len(chosen)),
-        "reach": reach,
-        "impressions": float(chosen["impressions"].sum()),
-        "engagements": engaged,
-        "er_reach": engaged / reach if reach else math.nan,
-        "link_clicks": float(chosen["link_clicks"].sum()),
+        "reach": _known_sum(chosen["reach"]),
+        "impressions": _known_sum(chosen["impressions"]),
+        "engagements": _known_sum(engaged),
+        "er_reach": _paired_ratio(engaged, chosen["reach"]),
+        "link_clicks": _known_sum(chosen["link_clicks"]),
         "follower_growth": _follower_growth(followers, period),
     }
     campaign_spend, _ = _campaign_share(campaigns, period)
-    boost_spend = float(chosen["spend"].sum())
+    boost_spend = float(chosen["spend"].sum())  # unknown spend is named in the report's notes
     values["spend"] = boost_spend + (0.0 if _missing(campaign_spend) else campaign_spend)
     values.update(_cost_kpis(campaigns, period))
     values.update(_inbox_kpis(inbox, period, sla_hours))
@@ -264,6 +263,26 @@ def campaign_share(campaigns: pd.DataFrame, period: Period) -> pd.Series:
 
 
 # --- the parts ---------------------------------------------------------------------------
+
+
+def _known_sum(values: pd.Series) -> float:
+    """The sum of the known values; NaN (no data) when none is known, 0 for no rows.
+
+    >>> _known_sum(pd.Series([1.0, float("nan")])), _known_sum(pd.Series([float("nan")]))
+    (1.0, nan)
+    """
+    return float(values.sum(min_count=1)) if len(values) else 0.0
+
+
+def _paired_ratio(top: pd.Series, bottom: pd.Series) -> float:
+    """Sum of ``top`` ÷ sum of ``bottom`` over the rows that know both (NaN if none do).
+
+    >>> _paired_ratio(pd.Series([10.0, 5.0]), pd.Series([100.0, float("nan")]))
+    0.1
+    """
+    both = top.notna() & bottom.notna()
+    below = float(bottom[both].sum())
+    return float(top[both].sum()) / below if below else math.nan
 
 
 def _follower_growth(followers: pd.DataFrame | None, period: Period) -> float:
