@@ -356,8 +356,8 @@ def _check_table(
             fix=f"add the column{plural} (the {table} table needs: "
             + ", ".join(column.name for column in columns) + "); this file has: "
             + (", ".join(names) or "no columns") + _suggest(missing[0], names)
-            + "; for a platform export use smm_helpers.datasets.read_export with a columns "
-            "mapping",
+            + "; for a file downloaded from a platform use smm_helpers.exports.read_export(path), "
+            "which recognises the export",
         )
     problems: list[_Problem] = []
     totals = [0]
