@@ -53,7 +53,7 @@ def test_a_lesson_is_translated_built_and_kept_in_step(tmp_path):
     assert tr.problems(lesson, "bn") == []
     notebook = nbformat.read(built, as_version=4)
     assert [c.id for c in notebook.cells] == ["t-title", "t-code", "t-link"]
-    assert notebook.cells[0].source == "# পাঠ ৯৯ · পরীক্ষা"
+    assert notebook.cells[0].source == "# পাঠ ৯৯ · পরীক্ষা\n\n" + tr.GLOSSARY_LINE["bn"]
     assert notebook.cells[1].source == tr.LANGUAGE_LINE["bn"] + "\nx = 1"
     assert "](../sources.md#meta-views-2025)" in notebook.cells[2].source
 
@@ -89,6 +89,9 @@ def test_every_translated_lesson_is_complete_and_built(lesson):
     if lesson is None:
         pytest.skip("no lesson has a Bengali catalog yet")
     assert tr.problems(lesson, "bn") == []
+    built = nbformat.read(tr.built_path(lesson, "bn"), as_version=4)
+    assert "](glossary.md)" in built.cells[0].source
+    assert (tr.built_path(lesson, "bn").parent / "glossary.md").is_file()
 
 
 def test_the_glossary_page_is_built_from_the_glossary():

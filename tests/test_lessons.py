@@ -8,6 +8,8 @@ mentions a Warning (lessons must not print warnings), and when it takes longer t
 ``TIMEOUT`` seconds.  Tests are parametrised per lesson (ids = file stem), so
 ``pytest -n auto`` spreads them over cores.
 
+The Bengali lessons in ``lessons/bn/`` are run and checked the same way.
+
 Committed notebooks carry no outputs, no execution counts and no stray metadata.  A
 separate test asserts that all lessons 00–12 exist; it fails until every lesson has landed.
 """
@@ -33,11 +35,14 @@ CELL_METADATA = {"tags", "jupyter", "editable", "deletable", "slideshow", "nbgra
 ``{"jupyter": {"source_hidden": true}}`` for the setup cell); nbgrader's for assignments."""
 
 LESSONS = lab.lesson_files()
-IDS = [p.stem for p in LESSONS]
+BENGALI = lab.lesson_files(lab.LESSONS_DIR / "bn")
+"""The Bengali edition (built from lessons/locales/bn/; see smm_helpers.i18n.lessons)."""
+EVERY = LESSONS + BENGALI
+IDS = [p.stem for p in LESSONS] + [f"bn-{p.stem}" for p in BENGALI]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", LESSONS, ids=IDS)
+@pytest.mark.parametrize("path", EVERY, ids=IDS)
 def test_lesson_runs_on_a_fresh_kernel_without_errors_or_warnings(path: Path) -> None:
     before = {p.name for p in path.parent.iterdir()}
     run = lab.run_lesson(path, timeout=TIMEOUT)
@@ -49,7 +54,7 @@ def test_lesson_runs_on_a_fresh_kernel_without_errors_or_warnings(path: Path) ->
     assert not new, f"running {path.name} wrote into the lessons folder: {sorted(new)}"
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=IDS)
+@pytest.mark.parametrize("path", EVERY, ids=IDS)
 def test_lesson_is_committed_without_outputs_or_stray_metadata(path: Path) -> None:
     nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
     assert (nb.nbformat, nb.nbformat_minor) >= (4, 5), "save as nbformat 4.5 (cell ids)"

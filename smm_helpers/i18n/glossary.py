@@ -42,6 +42,10 @@ def load_glossary() -> dict[str, Term]:
     text = (resources.files("smm_helpers") / "data" / GLOSSARY_FILE).read_text(encoding="utf-8")
     terms: dict[str, Term] = {}
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        if None in row:
+            raise DataError("the row has more fields than the header (en, bn, note)",
+                            file=GLOSSARY_FILE, line=line,
+                            fix="put a note that holds a comma in double quotes")
         en = " ".join((row.get("en") or "").split())
         bn = unicodedata.normalize("NFC", " ".join((row.get("bn") or "").split()))
         for column, value in (("en", en), ("bn", bn)):

@@ -17,7 +17,8 @@ the catalog.
 
 Catalogs live in ``lessons/locales/<lang>/NN-slug.po``; the built notebooks in
 ``lessons/<lang>/``.  Code cells are copied as they are (the lesson's first code cell gets one
-line in front that chooses the language of the helpers' messages).
+line in front that chooses the language of the helpers' messages), and a line under the
+title links the glossary page.
 
 >>> catalog_path(Path("lessons/03-platforms.ipynb"), "bn").as_posix()
 'lessons/locales/bn/03-platforms.po'
@@ -44,6 +45,13 @@ LANGUAGES = ("bn",)
 
 LOCALES = "locales"
 """Folder of the catalogs, inside the lessons folder."""
+
+OWN_PAGES = {"bn": ("glossary.md",)}
+"""Pages that live in the translated lessons' own folder (links to them are not rewritten)."""
+
+GLOSSARY_LINE = {"bn": "পরিভাষা: পাঠের প্রতিটি শব্দের ইংরেজি রূপ পাবেন [বাংলা–ইংরেজি পরিভাষা]"
+                      "(glossary.md) পাতায়।"}
+"""Added under the title of every translated lesson: the link to the glossary page."""
 
 LANGUAGE_LINE = {"bn": 'from smm_helpers import use_language; use_language("bn")'}
 """The line put in front of a translated lesson's first code cell."""
@@ -163,8 +171,11 @@ def write_catalog(path: Path, lesson_id: str, language: str, entries: Sequence[E
     for entry in entries:
         flags = ("fuzzy",) if entry.fuzzy else ()
         previous = [entry.previous] if entry.fuzzy and entry.previous else []
-        catalog.add(entry.english, string=entry.text, context=entry.cell_id, flags=flags,
-                    previous_id=previous)
+        message = catalog.add(entry.english, string=entry.text, context=entry.cell_id,
+                              flags=flags, previous_id=previous)
+        # Babel flags any text holding "%" as a Python format string; lesson prose is not
+        # one, and the flag makes `msgfmt --check` reject a translation of "89%".
+        message.flags.discard("python-format")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
         write_po(handle, catalog, width=0, omit_header=False, sort_output=False,
@@ -201,10 +212,15 @@ def build_notebook(lesson: Path, language: str) -> nbformat.NotebookNode:
     entries = read_catalog(catalog_path(lesson, language))
     notebook = nbformat.read(lesson, as_version=4)
     translated = copy.deepcopy(notebook)
-    first_code = True
+    first_code = first_text = True
     for cell in translated.cells:
         if cell.cell_type == "markdown":
-            cell.source = _relink(entries[str(cell["id"])].text)
+            cell.source = _relink(entries[str(cell["id"])].text, language)
+            if first_text:
+                title, _, rest = cell.source.partition("\n")
+                cell.source = f"{title}\n\n{GLOSSARY_LINE[language]}\n{rest}".rstrip() + (
+                    "\n" if cell.source.endswith("\n") else "")
+                first_text = False
         elif cell.cell_type == "code" and first_code:
             cell.source = f"{LANGUAGE_LINE[language]}\n{cell.source}"
             first_code = False
@@ -260,9 +276,20 @@ def translated_lessons(lessons_dir: Path, language: str) -> list[Path]:
             if catalog_path(lesson, language).is_file()]
 
 
-def _relink(text: str) -> str:
-    """Links to pages beside the English lessons (sources.md) point one folder up."""
-    return _RELATIVE_LINK.sub(lambda m: f"](../{m.group(1)})", text)
+def _relink(text: str, language: str = "bn") -> str:
+    """Links to pages beside the English lessons (sources.md) point one folder up; links to
+    pages of the translated edition itself (its glossary) stay as they are.
+
+    >>> _relink("[a](sources.md#meta-views-2025) [b](glossary.md)")
+    '[a](../sources.md#meta-views-2025) [b](glossary.md)'
+    """
+    own = set(OWN_PAGES.get(language, ()))
+
+    def fix(match: re.Match[str]) -> str:
+        target = match.group(1)
+        return match.group(0) if target.split("#")[0] in own else f"](../{target})"
+
+    return _RELATIVE_LINK.sub(fix, text)
 
 
 def _nfc(text: str) -> str:
