@@ -104,11 +104,14 @@ def test_median_hours_rejects_the_mean_with_a_hint_about_it():
     assert "mean" in verdict.hint
 
 
-def test_classifier_misreads_the_sarcastic_message_the_lesson_uses():
-    # the exercise exists because a lexicon classifier is fooled by sarcasm
-    assert classify_message(l09.SARCASTIC_MESSAGE).category != l09.SARCASTIC_LABEL
-    assert check("09-community", "q3", classify_message(l09.SARCASTIC_MESSAGE).category) \
-        .correct is False
+def test_classifier_reads_the_sarcastic_message_the_lesson_uses_and_says_why():
+    # the exercise asks the learner to read it as a person would, then compare: the
+    # classifier now names the sarcasm cue, and its verdict is the quiz's right answer
+    result = classify_message(l09.SARCASTIC_MESSAGE)
+    assert result.category == l09.SARCASTIC_LABEL
+    assert any("sarcasm" in reason for reason in result.reasons)
+    assert check("09-community", "q3", result.category).correct is True
+    assert check("09-community", "q3", "praise").correct is False
 
 
 @pytest.mark.parametrize("reply", [
