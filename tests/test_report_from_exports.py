@@ -104,3 +104,11 @@ def test_it_never_writes_into_a_folder_of_other_files(tmp_path, capsys):
     assert cli.main(["report", "--out", str(tmp_path)]) == 2
     assert "notes.md" in capsys.readouterr().err
     assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_key_number_that_leaves_posts_out_is_marked(run):
+    _, _, _, text = run
+    # Spend is blank for the boosted or unmarked posts of several exports: not a known 0.
+    assert re.search(r"Money spent on boosts and ads BDT [\d,]+ \*", text)
+    assert "* Leaves out posts whose exports do not give this figure" in text
+    assert re.search(r"Posts published \d+ \d+", text)  # a count of posts is never partial

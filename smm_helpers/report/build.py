@@ -18,7 +18,13 @@ import pandas as pd
 
 from smm_helpers import metrics, plots
 from smm_helpers.errors import InputError, unknown_choice
-from smm_helpers.report.kpis import Kpi, compare_kpis, compute_kpis, without_spam
+from smm_helpers.report.kpis import (
+    Kpi,
+    compare_kpis,
+    compute_kpis,
+    partly_unknown_kpis,
+    without_spam,
+)
 from smm_helpers.report.period import Period, local_days, report_period
 from smm_helpers.report.recommend import recommendations
 from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, PLATFORM_NAMES
@@ -214,7 +220,7 @@ def gather_content(
     if has_previous:
         before = compute_kpis(posts, previous, followers=mine["followers"], inbox=mine["inbox"],
                               campaigns=mine["campaigns"], sla_hours=sla_hours)
-    kpis = compare_kpis(current, before)
+    kpis = compare_kpis(current, before, partly_unknown_kpis(posts, period))
 
     in_period = posts[period.contains(posts["published_at"])]
     inbox = mine["inbox"]

@@ -38,6 +38,7 @@ import pandas as pd
 from smm_helpers import metrics
 from smm_helpers.errors import unknown_choice
 from smm_helpers.report.period import Period, local_days
+from smm_helpers.schema import ENGAGEMENT_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class Kpi:
     key: str
     current: float
     previous: float
+    partial: bool = False
+    """True when some posts of the period lack a figure this KPI needs (it leaves them out)."""
 
     def __post_init__(self) -> None:
         if self.key not in _BY_KEY:
@@ -119,8 +122,14 @@ class Kpi:
 
     @property
     def value_text(self) -> str:
-        """This period's value, e.g. '3.45%', '12,300', 'BDT 2,150', '5.5 hours'."""
-        return format_kpi(self.current, self.definition.kind)
+        """This period's value, e.g. '3.45%', '12,300', 'BDT 2,150', '5.5 hours'; a value
+        that leaves out posts with unknown figures ends with ' *'.
+
+        >>> Kpi("spend", 0.0, 0.0, partial=True).value_text
+        'BDT 0 *'
+        """
+        text = format_kpi(self.current, self.definition.kind)
+        return f"{text} *" if self.partial and not _missing(self.current) else text
 
     @property
     def previous_text(self) -> str:
@@ -229,10 +238,13 @@ def compute_kpis(
     return values
 
 
-def compare_kpis(current: dict[str, float], previous: dict[str, float] | None) -> list[Kpi]:
+def compare_kpis(current: dict[str, float], previous: dict[str, float] | None,
+                 partial: set[str] | frozenset[str] = frozenset()) -> list[Kpi]:
     """The KPIs in report order, each with this period's and last period's value.
 
     With ``previous=None`` (no earlier data) every comparison reads "no previous data".
+    ``partial`` names the KPIs that leave out posts with unknown figures
+    (:func:`partly_unknown_kpis`).
 
     >>> [k.change_text for k in compare_kpis({"posts": 5.0}, None)]
     ['no previous data']
@@ -241,8 +253,32 @@ def compare_kpis(current: dict[str, float], previous: dict[str, float] | None) -
     for key in KPI_KEYS:
         if key in current:
             before = math.nan if previous is None else previous.get(key, math.nan)
-            rows.append(Kpi(key, current[key], before))
+            rows.append(Kpi(key, current[key], before, partial=key in partial))
     return rows
+
+
+KPI_INPUTS = {
+    "reach": ("reach",),
+    "impressions": ("impressions",),
+    "engagements": ENGAGEMENT_COLUMNS,
+    "er_reach": ("reach", *ENGAGEMENT_COLUMNS),
+    "link_clicks": ("link_clicks",),
+    "spend": ("spend",),
+}
+"""The posts columns each post-based KPI adds up."""
+
+
+def partly_unknown_kpis(posts: pd.DataFrame, period: Period) -> set[str]:
+    """The KPIs for which some of the period's posts have an unknown (blank) figure.
+
+    >>> posts = pd.DataFrame({"published_at": pd.to_datetime(["2025-01-02"]),
+    ...                       "reach": [float("nan")], "spend": [0.0]})
+    >>> sorted(partly_unknown_kpis(posts, Period.from_dates("2025-01-01", "2025-01-31")))
+    ['er_reach', 'reach']
+    """
+    chosen = posts[period.contains(posts["published_at"])]
+    return {key for key, columns in KPI_INPUTS.items()
+            if any(c in chosen.columns and chosen[c].isna().any() for c in columns)}
 
 
 def campaign_share(campaigns: pd.DataFrame, period: Period) -> pd.Series:
