@@ -1,6 +1,13 @@
-"""Errors that teach: every problem names where it is, what is wrong and how to fix it."""
+"""Errors that teach: every problem names where it is, what is wrong and how to fix it.
+
+The frame of every message ("line", "column", "How to fix it") is in the language chosen with
+``use_language`` (``smm_helpers.i18n``); English by default.
+"""
 
 from __future__ import annotations
+
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 
 
 class SMMLabError(Exception):
@@ -55,13 +62,11 @@ class DataError(SMMLabError, ValueError):
         if self.file is not None:
             where.append(str(self.file))
         if self.line is not None:
-            where.append(f"line {self.line}")
+            where.append(_("line {line}").format(line=digits(self.line)))
         if self.column is not None:
-            where.append(f"column {self.column!r}")
+            where.append(_("column {column}").format(column=repr(self.column)))
         prefix = ", ".join(where) + ": " if where else ""
-        problem = self.problem.rstrip(".")
-        fix = self.fix.rstrip(".")
-        return f"{prefix}{problem}.\nHow to fix it: {fix}."
+        return prefix + _frame(self.problem, self.fix)
 
 
 class InputError(SMMLabError, ValueError):
@@ -76,7 +81,7 @@ class InputError(SMMLabError, ValueError):
     def __init__(self, problem: str, *, fix: str) -> None:
         self.problem = problem
         self.fix = fix
-        super().__init__(f"{problem.rstrip('.')}.\nHow to fix it: {fix.rstrip('.')}.")
+        super().__init__(_frame(problem, fix))
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle by the keywords (a grading worker sends its errors to the parent).
@@ -89,6 +94,12 @@ class InputError(SMMLabError, ValueError):
         return (_rebuild, (type(self), self.problem, {"fix": self.fix}))
 
 
+def _frame(problem: str, fix: str) -> str:
+    """'<problem>.' then 'How to fix it: <fix>.' on the next line, in the chosen language."""
+    return _("{problem}.\nHow to fix it: {fix}.").format(problem=problem.rstrip("."),
+                                                          fix=fix.rstrip("."))
+
+
 def unknown_choice(kind: str, value: object, allowed: list[str] | tuple[str, ...]) -> InputError:
     """The standard error for a value outside a fixed list, e.g. an unknown platform.
 
@@ -98,8 +109,11 @@ def unknown_choice(kind: str, value: object, allowed: list[str] | tuple[str, ...
     >>> print(unknown_choice("audience kind", "aliens", ["general", "professional"]).problem)
     'aliens' is not an audience kind SMM Lab knows
     """
-    article = "an" if kind[:1].lower() in "aeio" else "a"  # "a unit", "an audience"
+    if kind[:1].lower() in "aeio":  # "an audience", "a unit"
+        problem = _("{value} is not an {kind} SMM Lab knows")
+    else:
+        problem = _("{value} is not a {kind} SMM Lab knows")
     return InputError(
-        f"{value!r} is not {article} {kind} SMM Lab knows",
-        fix="use one of: " + ", ".join(allowed),
+        problem.format(value=repr(value), kind=kind),
+        fix=_("use one of: {choices}").format(choices=", ".join(map(str, allowed))),
     )

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from smm_helpers.i18n.messages import (
     LANGUAGES,
+    N_,
     current_language,
     gettext,
     ngettext,
     use_language,
 )
 
-__all__ = ["LANGUAGES", "current_language", "gettext", "ngettext", "use_language"]
+__all__ = ["LANGUAGES", "N_", "current_language", "gettext", "ngettext", "use_language"]

@@ -66,6 +66,17 @@ def gettext(message: str) -> str:
     return message if language == "en" else _translations(language).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it yet (module constants).
+
+    Translate it where it is shown, with ``gettext(constant)``.
+
+    >>> N_("Key numbers")
+    'Key numbers'
+    """
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form of a message for ``count``, in the current language."""
     language = current_language()
