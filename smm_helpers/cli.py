@@ -51,6 +51,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--no-grading", action="store_true",
         help="skip the grading workflow (data, summaries and report only)",
     )
+    add_language_option(demo)
     from smm_helpers.grading.cli import add_commands
 
     add_commands(sub)
@@ -72,11 +73,22 @@ def _build_parser() -> argparse.ArgumentParser:
                           "course/)")
     lab.add_argument("--port", type=int, default=None, help="port to serve on")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    add_language_option(lab)
     _add_site_command(sub)
     from smm_helpers.report.command import add_report_command
 
     add_report_command(sub)
+    add_language_option(sub.choices["report"])
     return parser
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang en|bn``: the language of what the command shows and writes."""
+    from smm_helpers.i18n.messages import LANGUAGES
+
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="language: en (English) or bn (Bengali); default: SMM_LANG, "
+                        "else English")
 
 
 def _add_site_command(sub: Any) -> None:
@@ -104,6 +116,7 @@ def _add_site_command(sub: Any) -> None:
                       help="the GitHub repository, to add 'open on Binder' links")
     site.add_argument("--binder-ref", default="HEAD",
                       help="branch, tag or commit the Binder links open (default: HEAD)")
+    add_language_option(site)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, jupyter_options = parser.parse_known_args(argv)
     if jupyter_options and args.command != "lab":
         parser.error("unrecognized arguments: " + " ".join(jupyter_options))
+    if getattr(args, "lang", None):
+        from smm_helpers.i18n.messages import use_language
+
+        use_language(args.lang)
     try:
         if args.command == "demo":
             from smm_helpers.demo import run_demo
