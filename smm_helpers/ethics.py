@@ -529,7 +529,7 @@ _CLAIM_PATTERNS: list[tuple[regex.Pattern[str], str]] = [
 ]
 _SOURCE = regex.compile(
     r"https?://|www\.|(?i:\bsources?\s*[:-])|(?i:\baccording to) (?!(?:studies|research|"
-    r"experts|many|some|most)\b)[A-Z\p{Lu}]|\([^()]*\b(?:19|20)\d\d\)|সূত্র\s*[:ঃ]|"
+    r"experts|many|some|most)\b)[A-Z\p{Lu}]|\([^()]*\b(?:19|20|১৯|২০)[0-9০-৯]{2}\)|সূত্র\s*[:ঃ]|"
     # a named source in brackets: "(Sage North America)", "(M+R Benchmarks)"
     r"\(\p{Lu}[\p{L}&+.'’-]*(?:\s+(?:\p{Lu}[\p{L}&+.'’-]*|of|and|for|the|&))*\)|"
     r"তথ্যসূত্র|[\p{L}]+-এর (?:তথ্য|প্রতিবেদন) অনুযায়ী"
@@ -557,6 +557,8 @@ def unsourced_claims(text: str) -> list[Claim]:
     >>> len(unsourced_claims("88% of nonprofits use social media (see below)."))
     1
     >>> unsourced_claims("89% of charities use it (Sage, 2012).")
+    []
+    >>> unsourced_claims("৪% ফ্যানের কাছে পৌঁছেছিল (M+R Benchmarks, ২০২০)।")
     []
     >>> [c.kind for c in unsourced_claims("গবেষণায় দেখা গেছে ৮৯% মানুষ রাজি।")]
     ['percentage', 'appeal to research']

@@ -75,10 +75,10 @@ def test_numbers_typed_in_bengali_digits_are_read(lesson, qid, right, places):
     assert check(lesson, qid, f" {round(right(), places)} ").correct
 
 
-def test_a_number_judge_reads_bengali_digits_only_when_asked_to():
-    assert number(235, read_text=True)("২৩৫").correct
-    assert number(1234.5, read_text=True)("১,২৩৪.৫").correct
-    plain = number(235)("২৩৫")
+def test_a_number_judge_reads_bengali_digits_unless_told_not_to():
+    assert number(235)("২৩৫").correct
+    assert number(1234.5)("১,২৩৪.৫").correct
+    plain = number(235, read_text=False)("২৩৫")
     assert not plain.correct and "quotes" in plain.hint
 
 

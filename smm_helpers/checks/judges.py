@@ -16,90 +16,71 @@ from typing import Any
 import regex
 
 from smm_helpers.checks.core import OUTSIDE_HINT, Feedback, Judge, describe_answer
+from smm_helpers.checks.reading import (
+    BENGALI_DIGITS,
+    Amount,
+    answer_words,
+    fold_text,
+    forms_of,
+    in_bengali_digits,
+    number_from_text,
+    plain,
+    read_amount,
+    stems,
+)
+
+__all__ = [
+    "BENGALI_DIGITS",
+    "NAME_ALIASES",
+    "SYNONYMS",
+    "choice",
+    "count_words",
+    "fold_text",
+    "in_bengali_digits",
+    "number",
+    "number_from_text",
+    "same_items",
+    "satisfies",
+    "text_elements",
+    "with_synonyms",
+    "words_in",
+]
 
 Mistake = tuple[Callable[[float], bool], str]
 """A known wrong turn: a test on the learner's number, and the hint to give when it holds."""
 
-BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
-"""Bengali digits (০–৯) and the digits 0–9 they stand for."""
 
-NAME_ALIASES: dict[str, str] = {
-    "ফেসবুক": "facebook",
-    "ইনস্টাগ্রাম": "instagram",
-    "ইন্সটাগ্রাম": "instagram",
-    "ইনস্টা": "instagram",
-    "ইউটিউব": "youtube",
-    "টিকটক": "tiktok",
-    "টিক টক": "tiktok",
-    "লিংকডইন": "linkedin",
-    "লিঙ্কডইন": "linkedin",
-    "লিংকড ইন": "linkedin",
-    "লিঙ্কড ইন": "linkedin",
-    "এক্স": "x",
-    "টুইটার": "x",
-    "twitter": "x",
-    "হোয়াটসঅ্যাপ": "whatsapp",
-    "নকশী ঘর": "nakshi ghor",
-    "নকশি ঘর": "nakshi ghor",
-    "আলো রিডিং সার্কেল": "alo reading circle",
-}
-"""Other spellings of names (Bengali ones mostly) and the name the checks compare with.
+NAME_ALIASES: dict[str, str] = dict(answer_words()["name"])
+"""Other spellings of names (Bengali ones mostly) and the name the checks compare with,
+from the ``name`` rows of ``answer_words.csv``.
 
 Both the options and the learner's answer are looked up here, so "twitter", "টুইটার" and
 "x" all mean the same platform, whichever of them a question lists.
 """
 
-
-def fold_text(text: Any) -> str:
-    """Text in one Unicode form (NFC) without invisible joiners, ready to compare.
-
-    A Bengali letter such as য় may be typed as one code point or as two (য + ◌়);
-    after folding they are the same.
-
-    >>> fold_text("\u09df") == fold_text("\u09af\u09bc")
-    True
-    """
-    text = unicodedata.normalize("NFC", str(text))
-    return text.replace("\u200c", "").replace("\u200d", "")
+UNIT_NAMES = {"BDT": "taka", "USD": "US dollars", "percent": "per cent", "hours": "hours",
+              "minutes": "minutes", "days": "days", "count": "a count"}
 
 
-def in_bengali_digits(value: Any) -> str:
-    """A number written with Bengali digits, as a learner may type it (for test answers).
-
-    >>> in_bengali_digits(0.685)
-    '০.৬৮৫'
-    """
-    return str(value).translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
-
-
-_NUMBER_TEXT = regex.compile(r"[+-]?(?:\d+(?:,\d{2,3})*)?(?:\.\d+)?")
-
-
-def number_from_text(text: str) -> float | None:
-    """A number written as text, in English or Bengali digits; ``None`` if it is not one.
-
-    >>> number_from_text("০.৬৮৫"), number_from_text(" 1,234.5 "), number_from_text("a lot")
-    (0.685, 1234.5, None)
-    """
-    plain = fold_text(text).translate(BENGALI_DIGITS).strip()
-    if not plain or not any(c.isdigit() for c in plain) or not _NUMBER_TEXT.fullmatch(plain):
-        return None
-    return float(plain.replace(",", ""))
-
-
-def _as_number(answer: Any) -> float | None:
+def _as_amount(answer: Any) -> Amount | None:
+    """What a learner's answer says as a number (text read by ``read_amount``)."""
     if isinstance(answer, bool):
         return None
     if isinstance(answer, numbers.Real):
-        return float(answer)
+        return Amount(float(answer))
     if isinstance(answer, str):
-        return number_from_text(answer)
+        return read_amount(answer)
     item = getattr(answer, "item", None)  # numpy scalars, one-element arrays/Series
     size = getattr(answer, "size", None)
     if callable(item) and size == 1:
         value = item()
-        return float(value) if isinstance(value, numbers.Real) else None
+        return Amount(float(value)) if isinstance(value, numbers.Real) else None
     return None
+
+
+def _as_number(answer: Any) -> float | None:
+    amount = _as_amount(answer)
+    return None if amount is None else amount.number
 
 
 def number(
@@ -108,7 +89,8 @@ def number(
     rel_tol: float = 0.01,
     abs_tol: float = 0.0,
     places: int | None = None,
-    read_text: bool = False,
+    read_text: bool = True,
+    unit: str | None = None,
     mistakes: Sequence[Mistake] = (),
     what: str = "a number",
     hint: str = "Look again at which columns go into the calculation.",
@@ -121,15 +103,22 @@ def number(
     as is any answer within the relative tolerance.  An answer that is only rounded too far,
     or only a little off, gets a hint about rounding rather than about the method.
     ``mistakes`` are (test, hint) pairs for common wrong turns, checked in order.  Answers
-    given as a percentage when a fraction was asked for get their own hint.  With
-    ``read_text`` a number typed as text (Bengali digits too) is read as a number; without
-    it, text is told to lose its quotes.
+    given as a percentage when a fraction was asked for get their own hint.
 
-    >>> judge = number(0.25, what="a fraction between 0 and 1", read_text=True)
-    >>> judge(0.2501).correct, judge("০.২৫").correct
-    (True, True)
-    >>> number(32)("৩২").hint
-    'Leave out the quotes and type the digits 0-9: Python computes only with those.'
+    A number typed as text is read the way :func:`~smm_helpers.checks.reading.read_amount`
+    reads it, in English or Bengali: ``"০.২৫"``, ``"২৫%"`` (a fraction), ``"৪টি"``,
+    ``"১,২৩,৪৫৬ টাকা"``.  ``unit`` is the unit the question asks for (``"BDT"``, ``"USD"``,
+    ``"hours"`` ...; ``None`` for a plain number or a count): an answer written in another
+    unit is told so.  With ``read_text=False`` text is not read: it is told to lose its
+    quotes (for a question about Python's types).
+
+    >>> judge = number(0.25, what="a fraction between 0 and 1")
+    >>> judge(0.2501).correct, judge("০.২৫").correct, judge("২৫%").correct
+    (True, True, True)
+    >>> number(32)("৩২টি").correct, number(32, read_text=False)("৩২").hint
+    (True, 'Leave out the quotes and type the digits 0-9: Python computes only with those.')
+    >>> number(4.5, unit="hours", what="a number of hours")("৪.৫ দিন").message
+    'I expected a number of hours, but this answer is in days.'
     >>> judge(25).hint
     'That looks like a percentage: give the rate as a fraction (e.g. 0.05 for 5%).'
     >>> judge("a quarter").message
@@ -142,11 +131,17 @@ def number(
     """
 
     def judge(answer: Any) -> Feedback:
-        value = _as_number(answer)
+        amount = _as_amount(answer)
+        value = None if amount is None else amount.number
         if value is not None and isinstance(answer, str) and not read_text:
             return Feedback(False, f"I expected {what}, but this is text (a str).",
                             "Leave out the quotes and type the digits 0-9: Python computes "
                             "only with those.")
+        if amount is not None and amount.unit not in (None, "percent", unit) and not (
+                amount.unit == "count" and unit is None):
+            wanted = f"in {UNIT_NAMES[unit]}" if unit else "as a plain number, without a unit"
+            return Feedback(False, f"I expected {what}, but this answer is in "
+                            f"{UNIT_NAMES[amount.unit]}.", f"Give the value {wanted}.")
         if value is None:
             if isinstance(answer, str):
                 return Feedback(False, f"I expected {what}, but {describe_answer(answer)} is "
@@ -222,10 +217,56 @@ def _normal(text: Any) -> str:
 
     >>> _normal(" ফেসবুক "), _normal("Nakshi_Ghor"), _normal("২৩৫"), _normal("Twitter")
     ('facebook', 'nakshi ghor', '235', 'x')
+    >>> _normal("ইনস্টাগ্রামে"), _normal("নকশী ঘরের")
+    ('instagram', 'nakshi ghor')
     """
-    plain = fold_text(text).casefold().translate(BENGALI_DIGITS)
-    plain = " ".join(plain.replace("_", " ").replace("-", " ").split())
-    return NAME_ALIASES.get(plain, plain)
+    folded = plain(text)
+    return next((NAME_ALIASES[s] for s in stems(folded) if s in NAME_ALIASES), folded)
+
+
+class _Forms:
+    """Every way a learner may write each of some options, and the option each means.
+
+    The options' own text and their Bengali forms (``forms_of``); a Bengali word with a
+    case ending (ফেসবুকে) means its stem.
+
+    >>> meaning = _Forms(["properly disclosed", "not properly disclosed"])
+    >>> meaning("ঠিকমতো প্রকাশ করা হয়নি"), meaning("Properly disclosed."), meaning("maybe")
+    ('not properly disclosed', 'properly disclosed', 'maybe')
+    >>> meaning("ঠিকভাবে প্রকাশ করা হয়নি (not properly disclosed)")
+    'not properly disclosed'
+    >>> meaning("ঠিকভাবে প্রকাশ করা হয়নি (properly disclosed)")  # two answers: neither
+    'ঠিকভাবে প্রকাশ করা হয়নি properly disclosed'
+
+    """
+
+    def __init__(self, options: Iterable[Any]):
+        options = list(options)
+        self.means: dict[str, str] = {form: _normal(target)
+                                      for form, target in forms_of(options).items()}
+        for option in options:
+            self.means[_normal(option)] = _normal(option)
+
+    def __call__(self, answer: Any) -> str:
+        """What ``answer`` means: an option's compared form, or the answer's own.
+
+        An answer in both languages, the way the Bengali lessons write a term ("সময়সীমাবদ্ধ
+        (time-bound)"), means an option when both halves mean it.
+        """
+        given = self._one(answer)
+        halves = [h for h in regex.split(r"[()]", str(answer)) if h.strip()]
+        if given not in self.means.values() and len(halves) == 2:
+            meant = {self._one(h) for h in halves}
+            if len(meant) == 1 and meant <= set(self.means.values()):
+                return meant.pop()
+        return given
+
+    def _one(self, answer: Any) -> str:
+        given = _normal(answer)
+        if given in self.means:
+            return self.means[given]
+        folded = plain(answer)
+        return next((self.means[s] for s in stems(folded) if s in self.means), given)
 
 
 def choice(
@@ -239,8 +280,9 @@ def choice(
     """Accept one of the ``correct`` options (case, spaces, ``-`` and ``_`` ignored).
 
     ``correct`` may be a function that works the right option out from the course data.
-    Bengali names (ফেসবুক for facebook, see ``NAME_ALIASES``) and Bengali digits count as
-    the same answer.
+    Bengali names (ফেসবুক for facebook, see ``NAME_ALIASES``), the Bengali forms of an
+    option (``answer_words.csv``, the course glossary) and Bengali digits count as the same
+    answer.
 
     An answer that is not among ``options`` is told so (a typo is not a "wrong"), without
     listing the options: in a two-option question that list would give the answer away.
@@ -258,11 +300,12 @@ def choice(
     "'myspace' is not one of the options in the question."
     """
     options = tuple(options)
-    allowed = {_normal(o): o for o in options}
+    allowed = {_normal(o) for o in options}
     wrong_hints = {_normal(k): v for k, v in (hints or {}).items()}
+    meaning = _Forms(options)
 
     def judge(answer: Any) -> Feedback:
-        given = _normal(answer) if not _is_table(answer) else None
+        given = meaning(answer) if not _is_table(answer) else None
         if given not in allowed:
             return Feedback(False, f"{describe_answer(answer)} is not one of the options in "
                             "the question.", outside_hint, outside=True)
@@ -290,13 +333,15 @@ def same_items(
     >>> judge(["facebook"]).message
     'Your list has 1 item; I expected 2.'
     """
+    expected = list(expected)
     want = [_normal(e) for e in expected]
+    meaning = _Forms(expected)
 
     def judge(answer: Any) -> Feedback:
         if isinstance(answer, str) or not isinstance(answer, Iterable):
             return Feedback(False, f"I expected {what}, but this is a {type(answer).__name__}.",
                             "Put the items in a list, e.g. ['a', 'b'].")
-        got = [_normal(a) for a in answer]
+        got = [meaning(a) for a in answer]
         if len(got) != len(want):
             noun = "item" if len(got) == 1 else "items"
             return Feedback(False, f"Your list has {len(got)} {noun}; I expected {len(want)}.",
@@ -318,7 +363,7 @@ def _name_synonyms() -> dict[str, tuple[str, ...]]:
     and free text share one list of names ("twitter" too, as patterns ask for it by that name)."""
     found: dict[str, tuple[str, ...]] = {}
     for alias, name in NAME_ALIASES.items():
-        if not alias.isascii():
+        if not alias.isascii() and name not in ("nonprofit", "business"):  # kinds, not names
             found[name] = (*found.get(name, ()), alias)
     return {**found, "twitter": found["x"]}
 

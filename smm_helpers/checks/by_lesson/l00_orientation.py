@@ -19,7 +19,7 @@ from functools import cache
 import pandas as pd
 
 from smm_helpers.checks.core import Question
-from smm_helpers.checks.judges import choice, number
+from smm_helpers.checks.judges import choice, in_bengali_digits, number
 from smm_helpers.datasets import CLIENT_PROFILES, CourseData, load_course_data
 from smm_helpers.schema import PLATFORMS
 
@@ -120,10 +120,11 @@ QUESTIONS = [
             hint="Filter the posts with two conditions joined by &, then count the rows "
                  "with len(...).",
         ),
-        reference=lambda: [instagram_posts_of_alo(), float(instagram_posts_of_alo())],
+        reference=lambda: [instagram_posts_of_alo(), float(instagram_posts_of_alo()),
+                           in_bengali_digits(instagram_posts_of_alo())],
         wrong=lambda: [len(_posts("nonprofit")), len(_posts(platform="instagram")),
                        len(_posts("business", "instagram")), instagram_posts_of_alo() + 1,
-                       str(instagram_posts_of_alo())],
+                       in_bengali_digits(instagram_posts_of_alo() + 1)],
     ),
     Question(
         lesson=LESSON,

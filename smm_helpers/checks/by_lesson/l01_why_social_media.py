@@ -144,6 +144,7 @@ QUESTIONS = [
         judge=number(
             cost_per_thousand_reached,
             what="an amount of taka",
+            unit="BDT",
             mistakes=[
                 (lambda x: _near(cost_per_thousand_reached() / 1000)(x),
                  "That is the cost per single person: multiply by 1,000."),

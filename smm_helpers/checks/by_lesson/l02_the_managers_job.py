@@ -86,6 +86,7 @@ QUESTIONS = [
         judge=number(
             lambda: exercise_quote().expected,
             rel_tol=0.001,
+            unit="USD",
             what="a number of dollars (e.g. quote.expected, not the whole quote)",
             mistakes=[
                 (_is(_weekly), "That is one week: a month here is four weeks."),

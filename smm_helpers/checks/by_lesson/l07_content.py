@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from smm_helpers.checks.core import Feedback, Question
-from smm_helpers.checks.judges import choice, number, satisfies
+from smm_helpers.checks.judges import choice, fold_text, number, satisfies
 from smm_helpers.schema import FORMATS
 
 LESSON = "07-content"
@@ -87,7 +87,8 @@ def broken_by_caption() -> tuple[str, ...]:
 
 
 def _missing_from_fix(answer: str) -> list[str]:
-    return [name for name, text in KEEP_IN_FIX.items() if text not in answer]
+    folded = fold_text(answer)
+    return [name for name, text in KEEP_IN_FIX.items() if fold_text(text) not in folded]
 
 
 def fits_x(answer: Any) -> bool:

@@ -13,13 +13,13 @@ True
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
 from smm_helpers.checks.core import Feedback, Question
-from smm_helpers.checks.judges import choice, number, text_elements
+from smm_helpers.checks.judges import choice, in_bengali_digits, number, text_elements
+from smm_helpers.checks.reading import read_clock, read_date, read_slot, read_weekday
 
 LESSON = "08-scheduling"
 
@@ -78,12 +78,15 @@ def slot_text(answer: Any) -> str | None:
     """A weekly slot in the lesson's spelling ("Friday 10:00"), or None if it is not one.
 
     Accepts ``("Friday", 10)``, ``"Friday 10:00"``, ``"fri 10"``, ``"Friday 10am"``, the
-    one-row table ``.best(1)`` returns, or a row of it.
+    one-row table ``.best(1)`` returns, or a row of it, in English or Bengali
+    (``"মঙ্গলবার ০৯:০০"``, ``"মঙ্গলবার সকাল ৯টা"``, ``("শুক্রবার", "১০")``).
 
     >>> slot_text(("fri", 9)), slot_text("Tuesday 14:00"), slot_text("Tue 2pm")
     ('Friday 09:00', 'Tuesday 14:00', 'Tuesday 14:00')
-    >>> slot_text("sometime in the morning") is None
-    True
+    >>> slot_text("মঙ্গলবার ০৯:০০"), slot_text(("বৃহস্পতিবার", "বিকেল ৪টা"))
+    ('Tuesday 09:00', 'Thursday 16:00')
+    >>> slot_text("sometime in the morning") is None, slot_text("Tuesday 09:30") is None
+    (True, True)
     """
     if hasattr(answer, "columns") and {"weekday", "hour"} <= set(answer.columns):
         if len(answer) < 1:
@@ -92,31 +95,26 @@ def slot_text(answer: Any) -> str | None:
     elif hasattr(answer, "index") and hasattr(answer, "get") and "weekday" in answer.index:
         answer = (answer.get("weekday"), answer.get("hour"))
     if isinstance(answer, str):
-        found = re.fullmatch(r"\s*([A-Za-z]+)[\s,]+(\d{1,2})(?::00)?\s*([ap]\.?m\.?)?\s*",
-                             answer)
-        if not found:
+        slot = read_slot(answer)
+        if slot is None or slot[2] != 0:
             return None
-        day_text, hour_text, half = found.groups()
-        hour = int(hour_text)
-        if half:
-            if not 1 <= hour <= 12:
-                return None
-            hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
-        answer = (day_text, hour)
+        return f"{WEEKDAY_NAMES[slot[0]]} {slot[1]:02d}:00"
     if not isinstance(answer, tuple | list) or len(answer) != 2:
         return None
     day_value, hour_value = answer
+    if isinstance(hour_value, str):
+        clock = read_clock(hour_value)
+        if clock is None or clock[1] != 0:
+            return None
+        hour_value = clock[0]
     try:
         hour = int(hour_value)
     except (TypeError, ValueError):
         return None
     if hour != hour_value or not 0 <= hour <= 23:
         return None
-    day_name = str(day_value).strip().casefold()
-    for name in WEEKDAY_NAMES:
-        if len(day_name) >= 3 and name.casefold().startswith(day_name):
-            return f"{name} {hour:02d}:00"
-    return None
+    day = read_weekday(str(day_value))
+    return None if day is None else f"{WEEKDAY_NAMES[day]} {hour:02d}:00"
 
 
 SPROUT_INSTAGRAM = ("Tuesday", 11)
@@ -185,25 +183,14 @@ def giving_tuesday_answer() -> date:
 
 
 def as_date(answer: Any) -> date | None:
-    """A date from a ``date``, ``datetime``, pandas ``Timestamp`` or ISO string; else None.
+    """A date from a ``date``, ``datetime``, ``Timestamp`` or text (English or Bengali).
 
     >>> as_date("2027-01-05"), as_date(datetime(2027, 1, 5, 9)), as_date("5 Jan")
     (datetime.date(2027, 1, 5), datetime.date(2027, 1, 5), None)
+    >>> as_date("২০২৭-১১-৩০"), as_date("৩০ নভেম্বর ২০২৭")
+    (datetime.date(2027, 11, 30), datetime.date(2027, 11, 30))
     """
-    if isinstance(answer, datetime):
-        return answer.date()
-    if isinstance(answer, date):
-        return answer
-    to_pydatetime = getattr(answer, "to_pydatetime", None)
-    if callable(to_pydatetime):
-        value = to_pydatetime()
-        return value.date() if isinstance(value, datetime) else None
-    if isinstance(answer, str):
-        try:
-            return date.fromisoformat(answer.strip()[:10])
-        except ValueError:
-            return None
-    return None
+    return read_date(answer)
 
 
 def _thanksgiving() -> date:
@@ -236,7 +223,8 @@ def judge_giving_tuesday(answer: Any) -> Feedback:
     day = as_date(answer)
     if day is None:
         return Feedback(False, "I could not read this as a date.",
-                        "Give a date object or an ISO string like 'YYYY-MM-DD'.")
+                        "Give a date object, an ISO string like 'YYYY-MM-DD', or the day, "
+                        "the month's name and the year (English or Bengali).")
     return _date_number(day.toordinal())
 
 
@@ -305,7 +293,7 @@ def _q3_wrong() -> list[Any]:
         sum(Q3_POSTS_PER_WEEK.values()),  # one week only
         Q3_POSTS_PER_WEEK["facebook"] * Q3_WEEKS,  # one platform only
         _q3_regular_only(),  # special-day posts left out
-        str(right),  # text, not a number
+        in_bengali_digits(sum(Q3_POSTS_PER_WEEK.values())),  # one week, in Bengali digits
     ]
     return [c for c in candidates if c != right]
 

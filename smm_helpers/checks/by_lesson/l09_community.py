@@ -73,7 +73,6 @@ judge_response_rate = number(
     nonprofit_response_rate,
     rel_tol=0.002,
     places=3,
-    read_text=True,
     what="a fraction between 0 and 1",
     mistakes=[
         (lambda x: _near(x, _rate(_inbox(None))),
@@ -127,7 +126,7 @@ judge_median_hours = number(
     nonprofit_median_hours,
     rel_tol=0.01,
     places=1,
-    read_text=True,
+    unit="hours",
     what="a number of hours",
     mistakes=[
         (lambda x: _close(x, float(_hours().mean())),

@@ -17,6 +17,7 @@ from typing import Any
 
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, in_bengali_digits, number, text_elements
+from smm_helpers.checks.reading import read_date
 
 LESSON = "10-analytics-and-reporting"
 
@@ -120,12 +121,13 @@ def week_label(answer: Any) -> Any:
     >>> import datetime
     >>> week_label(datetime.date(2025, 10, 6)), week_label(" 2025-10-06 00:00:00")
     ('2025-10-06', '2025-10-06')
+    >>> week_label("২০২৫-১০-১৩"), week_label("১৩ অক্টোবর ২০২৫"), week_label("week 2")
+    ('2025-10-13', '2025-10-13', 'week 2')
     """
     if hasattr(answer, "strftime"):
         return answer.strftime("%Y-%m-%d")
-    if isinstance(answer, str) and answer.strip()[:10] in Q3_WEEKS:
-        return answer.strip()[:10]
-    return answer
+    day = read_date(answer) if isinstance(answer, str) else None
+    return day.isoformat() if day is not None else answer
 
 
 @cache
@@ -199,8 +201,7 @@ QUESTIONS = [
         judge=number(
             q1_expected,
             places=4,
-            read_text=True,
-            what="a fraction between 0 and 1",
+                    what="a fraction between 0 and 1",
             mistakes=[
                 (_near("mean_of_rates"),
                  "That looks like the average of each post's own rate. Add up the "

@@ -16,7 +16,8 @@ from functools import cache
 from typing import Any
 
 from smm_helpers.checks.core import Feedback, Question
-from smm_helpers.checks.judges import choice, number, satisfies
+from smm_helpers.checks.judges import NAME_ALIASES, choice, number, satisfies
+from smm_helpers.checks.reading import plain, read_date
 
 LESSON = "11-ethics"
 
@@ -66,12 +67,15 @@ def fixed_caption_ok(answer: Any) -> bool:
     True
     >>> fixed_caption_ok("My new kantha from Nakshi Ghor! #spon"), fixed_caption_ok(3)
     (False, False)
+    >>> fixed_caption_ok("বিজ্ঞাপন: নকশি ঘরের কাঁথা")  # another spelling of the name
+    True
     """
     from smm_helpers import ethics
 
     if not isinstance(answer, str) or not answer.strip():
         return False
-    names_brand = any(name in answer.casefold() for name in BRAND)
+    names = {*BRAND, *(alias for alias, name in NAME_ALIASES.items() if name == BRAND[0])}
+    names_brand = any(plain(name) in plain(answer) for name in names)
     return names_brand and ethics.check_disclosure(answer).ok
 
 
@@ -102,6 +106,8 @@ def as_day(answer: Any) -> Any:
     True
     >>> as_day("yesterday") is None, as_day(20250913) is None
     (True, True)
+    >>> as_day("১৩ সেপ্টেম্বর ২০২৫") == as_day("২০২৫-০৯-১৩") == as_day("13/09/2025")
+    True
     """
     import pandas as pd
 
@@ -111,6 +117,9 @@ def as_day(answer: Any) -> Any:
             answer = answer.iloc[0]
     if not isinstance(answer, str) and not hasattr(answer, "year"):
         return None
+    read = read_date(answer) if isinstance(answer, str) else None
+    if read is not None:
+        return pd.Timestamp(read)
     try:
         day = pd.Timestamp(answer)
     except (ValueError, TypeError):
