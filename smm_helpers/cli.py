@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from smm_helpers.report.command import run_report
 
             run_report(args.files, client=args.client, period=args.period, out=args.out,
-                       timezone=args.timezone, pdf_engine=args.pdf_engine)
+                       timezone=args.timezone, pdf_engine=args.pdf_engine, language=args.lang)
         elif args.command in GRADING_COMMANDS:
             from smm_helpers.grading.cli import run
 
@@ -158,14 +158,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             open_lab(instructor=args.instructor, lessons_dir=args.lessons, port=args.port,
                      no_browser=args.no_browser, course_dir=args.course,
-                     jupyter_options=jupyter_options)
+                     jupyter_options=jupyter_options, language=args.lang)
         elif args.command == "site":
             from smm_helpers.site.build import DEFAULT_OUT, build_site
 
             build_site(DEFAULT_OUT if args.out is None else args.out,
                        lessons_dir=args.lessons, execute=not args.no_execute,
                        jobs=args.jobs, timeout=args.timeout, binder=args.binder,
-                       binder_ref=args.binder_ref)
+                       binder_ref=args.binder_ref, language=args.lang)
     except SMMLabError as error:
         print(f"smm-course {args.command}: {error}", file=sys.stderr)
         return 2

@@ -5,13 +5,15 @@
 - ``use_language("bn")`` switches the messages; English stays the default.
 - In the modules already translated (``TRANSLATED``), no English sentence reaches a learner
   without going through the translation function: a string literal of two or more words
-  must sit inside ``_()``, ``N_()`` or ``ngettext()``, be a docstring, or carry the comment
+  must sit inside ``_()``, ``N_()`` or ``ngettext()``, be a docstring (of a module, class,
+  function or attribute), or carry the comment
   ``# i18n: not shown`` on its line (for text no learner sees: logs, CSS, regexes).
 """
 
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from pathlib import Path
 
@@ -25,6 +27,10 @@ from smm_helpers.i18n.messages import current_language
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = ["smm_helpers/errors.py"]
 """Modules whose learner-facing text all goes through gettext (grows area by area)."""
+TRANSLATED += ["smm_helpers/plots.py", "smm_helpers/fonts.py"]
+TRANSLATED += sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/widgets/*.py"))
+TRANSLATED += sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/report/*.py"))
+TRANSLATED += sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/site/*.py"))
 
 MARKERS = {"_", "N_", "gettext", "ngettext"}
 WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
@@ -76,6 +82,11 @@ def _untranslated(path: Path) -> list[str]:
             body = getattr(node, "body", [])
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                 docstrings.add(id(body[0].value))
+            # attribute docstrings: a bare string right after an assignment documents it
+            for before, after in itertools.pairwise(body):
+                if (isinstance(before, (ast.Assign, ast.AnnAssign))
+                        and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)):
+                    docstrings.add(id(after.value))
     found = []
     for node in ast.walk(tree):
         if (isinstance(node, ast.Constant) and isinstance(node.value, str)

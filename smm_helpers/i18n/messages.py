@@ -22,8 +22,10 @@ How to fix it: use one of: en, bn.
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
 import os
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +47,34 @@ def use_language(language: str) -> str:
         raise unknown_choice("language", language, LANGUAGES)
     _chosen[:] = [language]
     return language
+
+
+@contextlib.contextmanager
+def in_language(language: str | None) -> Iterator[str]:
+    """Speak ``language`` inside the ``with`` block (``None``: the chosen language); yield it.
+
+    Afterwards the choice is exactly what it was: a language chosen with ``use_language``
+    stays chosen, and a process that had chosen none follows ``SMM_LANG`` again.  A report
+    or a site edition is written this way without changing the notebook's language.
+
+    >>> with in_language("bn") as chosen:
+    ...     chosen, current_language()
+    ('bn', 'bn')
+    >>> current_language()
+    'en'
+    >>> with in_language(None) as chosen:
+    ...     chosen
+    'en'
+    """
+    if language is None:
+        yield current_language()
+        return
+    saved = list(_chosen)  # the choice itself, not the language it resolves to
+    use_language(language)
+    try:
+        yield language
+    finally:
+        _chosen[:] = saved
 
 
 def current_language() -> str:
