@@ -25,33 +25,34 @@ from functools import cache
 from pathlib import Path
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
 
-BASE_FAMILY = "DejaVu Sans"
-"""The font for Latin letters and digits; it ships with matplotlib, so it is always there."""
+#: The font for Latin letters and digits; it ships with matplotlib, so it is always there.
+BASE_FAMILY = "DejaVu Sans"  # i18n: not shown
 
+#: The Unicode block of the Bengali script (first and last code point).
 BENGALI_BLOCK = (0x0980, 0x09FF)
-"""The Unicode block of the Bengali script (first and last code point)."""
 
+#: ক (KA): a font that has this letter is taken to support Bengali.
 TEST_LETTER = "\u0995"
-"""ক (KA): a font that has this letter is taken to support Bengali."""
 
+#: Families known to cover Bengali, most preferred first (any other font with ক also works).
 KNOWN_BENGALI_FAMILIES = (
-    "Noto Sans Bengali",
-    "Noto Sans Bengali UI",
-    "Noto Serif Bengali",
-    "Hind Siliguri",
-    "Kohinoor Bangla",
-    "Bangla MN",
-    "Bangla Sangam MN",
-    "Nirmala UI",
+    "Noto Sans Bengali",  # i18n: not shown
+    "Noto Sans Bengali UI",  # i18n: not shown
+    "Noto Serif Bengali",  # i18n: not shown
+    "Hind Siliguri",  # i18n: not shown
+    "Kohinoor Bangla",  # i18n: not shown
+    "Bangla MN",  # i18n: not shown
+    "Bangla Sangam MN",  # i18n: not shown
+    "Nirmala UI",  # i18n: not shown
     "Vrinda",
-    "Lohit Bengali",
+    "Lohit Bengali",  # i18n: not shown
     "SolaimanLipi",
     "Kalpurush",
     "Mukti",
-    "Mukti Narrow",
+    "Mukti Narrow",  # i18n: not shown
 )
-"""Families known to cover Bengali, most preferred first (any other font with ক also works)."""
 
 
 class MissingBengaliFontWarning(UserWarning):
@@ -125,8 +126,9 @@ def find_bengali_font(*, search_system: bool = True) -> FontInfo | None:
     """
     if not isinstance(search_system, bool):
         raise InputError(
-            f"search_system must be True or False, not {search_system!r}",
-            fix="call find_bengali_font() or find_bengali_font(search_system=False)",
+            _("search_system must be True or False, not {value}").format(
+                value=repr(search_system)),
+            fix=_("call find_bengali_font() or find_bengali_font(search_system=False)"),
         )
     found = _best_bengali_font(_registered_fonts())
     if found is None and search_system:
@@ -171,16 +173,18 @@ def bengali_font_help() -> str:
     """
     return "\n".join(
         [
-            "No Bengali font was found, so Bengali labels would show as empty boxes.",
-            "Install one, then restart the Python kernel:",
-            "  - Debian/Ubuntu: sudo apt-get install fonts-noto-core",
-            "  - conda: look for a Noto Bengali font with "
-            "conda search -c conda-forge 'font-ttf-noto*', or use the last route below",
-            "  - macOS: 'Bangla MN' and 'Kohinoor Bangla' come with the system;",
-            "    Windows: 'Nirmala UI' and 'Vrinda' come with the system.",
-            "  - Anywhere: download Noto Sans Bengali from https://fonts.google.com/noto "
-            "and register the file with",
-            "    from matplotlib import font_manager",
+            _("No Bengali font was found, so Bengali labels would show as empty boxes."),
+            _("Install one, then restart the Python kernel:"),
+            "  - " + _("Debian/Ubuntu: {command}").format(
+                command="sudo apt-get install fonts-noto-core"),  # i18n: not shown
+            "  - " + _("conda: look for a Noto Bengali font with {command}, or use the last "
+                       "route below").format(
+                command="conda search -c conda-forge 'font-ttf-noto*'"),  # i18n: not shown
+            "  - " + _("macOS: 'Bangla MN' and 'Kohinoor Bangla' come with the system;"),
+            "    " + _("Windows: 'Nirmala UI' and 'Vrinda' come with the system."),
+            "  - " + _("Anywhere: download Noto Sans Bengali from {address} and register the "
+                       "file with").format(address="https://fonts.google.com/noto"),
+            "    from matplotlib import font_manager",  # i18n: not shown (code to copy)
             "    font_manager.fontManager.addfont('/path/to/NotoSansBengali-Regular.ttf')",
         ]
     )
@@ -201,16 +205,17 @@ def warn_if_bengali_font_missing(texts: Iterable[str]) -> bool:
     """
     if isinstance(texts, str):
         raise InputError(
-            "pass a list of labels, not a single string",
-            fix=f"wrap it in a list: warn_if_bengali_font_missing([{texts!r}])",
+            _("pass a list of labels, not a single string"),
+            fix=_("wrap it in a list: warn_if_bengali_font_missing([{text}])").format(
+                text=repr(texts)),
         )
     bengali = [text for text in texts if isinstance(text, str) and has_bengali(text)]
     if not bengali or find_bengali_font() is not None:
         return False
     example = bengali[0] if len(bengali[0]) <= 40 else bengali[0][:40] + "…"
     warnings.warn(
-        f"The label {example!r} has Bengali letters but no Bengali font is installed.\n"
-        + bengali_font_help(),
+        _("The label {label} has Bengali letters but no Bengali font is installed.").format(
+            label=repr(example)) + "\n" + bengali_font_help(),
         MissingBengaliFontWarning,
         stacklevel=3,
     )
@@ -223,8 +228,9 @@ def warn_if_bengali_font_missing(texts: Iterable[str]) -> bool:
 def _require_text(text: object, function: str) -> None:
     if not isinstance(text, str):
         raise InputError(
-            f"{function}() needs text, not {type(text).__name__}",
-            fix="pass a string, e.g. str(value)",
+            _("{function}() needs text, not {kind}").format(function=function,
+                                                           kind=type(text).__name__),
+            fix=_("pass a string, e.g. str(value)"),
         )
 
 

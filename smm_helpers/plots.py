@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -28,13 +29,17 @@ from typing import TYPE_CHECKING, Any
 
 from smm_helpers.errors import InputError, unknown_choice
 from smm_helpers.fonts import font_family_for, warn_if_bengali_font_missing
-from smm_helpers.schema import PLATFORM_NAMES
+from smm_helpers.i18n.messages import N_, current_language
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import BENGALI_DIGITS, digits, format_date, format_number
+from smm_helpers.schema import platform_name
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+#: The Okabe–Ito palette: eight colours that people with any common colour vision tell apart.
 PALETTE: dict[str, str] = {
     "blue": "#0072B2",
     "orange": "#E69F00",
@@ -45,11 +50,11 @@ PALETTE: dict[str, str] = {
     "black": "#000000",
     "yellow": "#F0E442",
 }
-"""The Okabe–Ito palette: eight colours that people with any common colour vision tell apart."""
 
+#: Colours for lines and bars, in order (yellow is left out: too pale on white).
 SERIES_COLOURS: tuple[str, ...] = tuple(c for name, c in PALETTE.items() if name != "yellow")
-"""Colours for lines and bars, in order (yellow is left out: too pale on white)."""
 
+#: Each platform keeps one colour in every chart.
 PLATFORM_COLOURS: dict[str, str] = {
     "facebook": PALETTE["blue"],
     "instagram": PALETTE["reddish_purple"],
@@ -58,20 +63,20 @@ PLATFORM_COLOURS: dict[str, str] = {
     "youtube": PALETTE["vermillion"],
     "tiktok": PALETTE["bluish_green"],
 }
-"""Each platform keeps one colour in every chart."""
 
+#: The colour of the bar or cell a chart's title talks about.
 HIGHLIGHT = PALETTE["blue"]
-"""The colour of the bar or cell a chart's title talks about."""
 
+#: The colour of everything else (light grey: differs from the highlight in lightness too).
 MUTED = "#B8B8B8"
-"""The colour of everything else (light grey: differs from the highlight in lightness too)."""
 
+#: The colour of heatmap cells with too few posts to trust.
 THIN_CELL = "#E4E4E4"
-"""The colour of heatmap cells with too few posts to trust."""
 
+#: Lines differ by dash pattern as well as colour, so they survive black-and-white printing.
 LINE_STYLES = ("-", "--", ":", "-.", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 3)))
-"""Lines differ by dash pattern as well as colour, so they survive black-and-white printing."""
 
+#: The course's chart style as matplotlib settings; applied per figure, never globally.
 STYLE: dict[str, Any] = {
     "font.size": 12,
     "axes.titlesize": 14,
@@ -94,35 +99,42 @@ STYLE: dict[str, Any] = {
     "figure.facecolor": "white",
     "axes.facecolor": "white",
 }
-"""The course's chart style as matplotlib settings; applied per figure, never globally."""
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Weekday names (Monday = 0, as pandas counts), translated where they are shown.
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+            N_("Saturday"), N_("Sunday"))
 
+#: How ``%b`` writes the months on a date axis (replaced by Bengali month names in Bengali).
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                       "Nov", "Dec")
+
+#: Readable names of the metrics ``smm_helpers.metrics`` computes (in English; shown through
+#: :func:`metric_label`, which translates them).
 METRIC_LABELS: dict[str, str] = {
-    "posts": "Posts",
-    "impressions": "Impressions",
-    "reach": "Reach",
-    "engagements": "Engagements",
-    "link_clicks": "Link clicks",
-    "spend": "Spend (BDT)",
-    "followers": "Followers",
-    "er_reach": "Engagement rate by reach",
-    "er_impressions": "Engagement rate by impressions",
-    "er_followers": "Engagement rate by followers",
-    "median_er_followers": "Median engagement rate by followers",
-    "ctr": "Click-through rate",
-    "reach_rate": "Reach rate",
-    "amplification": "Amplification rate",
-    "virality": "Virality rate",
-    "response_rate": "Response rate",
-    "cpm": "CPM (BDT per 1,000 impressions)",
-    "cpc": "CPC (BDT per click)",
-    "cost_per_conversion": "Cost per conversion (BDT)",
-    "roas": "ROAS",
-    "roi": "ROI",
+    "posts": N_("Posts"),
+    "impressions": N_("Impressions"),
+    "reach": N_("Reach"),
+    "engagements": N_("Engagements"),
+    "link_clicks": N_("Link clicks"),
+    "spend": N_("Spend (BDT)"),
+    "followers": N_("Followers"),
+    "er_reach": N_("Engagement rate by reach"),
+    "er_impressions": N_("Engagement rate by impressions"),
+    "er_followers": N_("Engagement rate by followers"),
+    "median_er_followers": N_("Median engagement rate by followers"),
+    "ctr": N_("Click-through rate"),
+    "reach_rate": N_("Reach rate"),
+    "amplification": N_("Amplification rate"),
+    "virality": N_("Virality rate"),
+    "response_rate": N_("Response rate"),
+    "cpm": N_("CPM (BDT per 1,000 impressions)"),
+    "cpc": N_("CPC (BDT per click)"),
+    "cost_per_conversion": N_("Cost per conversion (BDT)"),
+    "roas": N_("ROAS"),
+    "roi": N_("ROI"),
 }
-"""Readable names of the metrics ``smm_helpers.metrics`` computes."""
 
+#: Metrics stored as fractions (0.034) and shown as percentages (3.4%).
 RATE_METRICS = frozenset(
     {
         "er_reach",
@@ -136,7 +148,6 @@ RATE_METRICS = frozenset(
         "response_rate",
     }
 )
-"""Metrics stored as fractions (0.034) and shown as percentages (3.4%)."""
 
 
 # --- small helpers learners (and the report) can use ----------------------------------
@@ -153,10 +164,17 @@ def metric_label(metric: str) -> str:
     Traceback (most recent call last):
     ...
     smm_helpers.errors.InputError: the metric name is empty...
+    >>> from smm_helpers.i18n.messages import use_language
+    >>> from smm_helpers.fonts import has_bengali
+    >>> _ = use_language("bn"); has_bengali(metric_label("er_reach"))
+    True
+    >>> _ = use_language("en")
     """
     if not isinstance(metric, str) or not metric.strip():
-        raise InputError("the metric name is empty", fix="pass a column name such as 'er_reach'")
-    return METRIC_LABELS.get(metric, metric.replace("_", " ").capitalize())
+        raise InputError(_("the metric name is empty"),
+                         fix=_("pass a column name such as 'er_reach'"))
+    known = METRIC_LABELS.get(metric)
+    return _(known) if known is not None else metric.replace("_", " ").capitalize()
 
 
 def format_metric(value: float | None, metric: str) -> str:
@@ -174,22 +192,28 @@ def format_metric(value: float | None, metric: str) -> str:
     Traceback (most recent call last):
     ...
     smm_helpers.errors.InputError: format_metric() needs a number, not 'lots'...
+
+    In Bengali, digits are Bengali and large counts are grouped in lakhs:
+
+    >>> from smm_helpers.i18n.messages import use_language
+    >>> _ = use_language("bn")
+    >>> format_metric(0.0345, "er_reach"), format_metric(1234567, "reach")
+    ('৩.৪৫%', '১২,৩৪,৫৬৭')
+    >>> _ = use_language("en")
     """
     if value is None:
-        return "no data"
+        return _("no data")
     if not _is_number(value):
         raise InputError(
-            f"format_metric() needs a number, not {value!r}",
-            fix="pass the metric's value, e.g. format_metric(0.034, 'er_reach')",
+            _("format_metric() needs a number, not {value}").format(value=repr(value)),
+            fix=_("pass the metric's value, e.g. format_metric(0.034, 'er_reach')"),
         )
     number = float(value)
     if math.isnan(number):
-        return "no data"
+        return _("no data")
     if is_rate(metric):
-        return f"{number:.2%}"
-    if number.is_integer():
-        return f"{number:,.0f}"
-    return f"{number:,.2f}"
+        return digits(f"{number:.2%}")
+    return format_number(number, 0 if number.is_integer() else 2)
 
 
 def is_rate(metric: str) -> bool:
@@ -221,8 +245,9 @@ def alt_text(fig: Figure) -> str:
     text = getattr(fig, "alt_text", None)
     if not isinstance(text, str) or not text:
         raise InputError(
-            "this figure has no alt text",
-            fix="make it with a smm_helpers.plots function, or set fig.alt_text = '...' yourself",
+            _("this figure has no alt text"),
+            fix=_("make it with a smm_helpers.plots function, or set fig.alt_text = '...' "
+                  "yourself"),
         )
     return text
 
@@ -266,7 +291,7 @@ def trend_chart(
     wide = _as_wide_frame(data, value=value, time=time, by=by)
     names = [str(column) for column in wide.columns]
     label = ylabel or (metric_label(value) if value else metric_label(names[0]) if len(names) == 1
-                       else "Value")
+                       else _("Value"))
     metric = value or (names[0] if len(names) == 1 else "value")
     changes = _series_changes(wide)
     headline = title or _trend_headline(changes, label, wide.index)
@@ -329,29 +354,29 @@ def platform_comparison(
     import pandas as pd
 
     if better not in ("higher", "lower"):
-        raise unknown_choice("direction for better", better, ("higher", "lower"))
+        raise unknown_choice(_("direction for better"), better, ("higher", "lower"))
 
     if not isinstance(summary, pd.DataFrame) or summary.empty:
         raise InputError(
-            "platform_comparison() needs a non-empty summary table",
-            fix="pass the result of metrics.summarize(posts, by='platform')",
+            _("platform_comparison() needs a non-empty summary table"),
+            fix=_("pass the result of metrics.summarize(posts, by='platform')"),
         )
     numeric = [str(c) for c in summary.columns if pd.api.types.is_numeric_dtype(summary[c])]
     if metric not in numeric:
-        raise unknown_choice("metric", metric, numeric)
+        raise unknown_choice(_("metric"), metric, numeric)
     groups = _group_labels(summary, label)
     values = pd.Series(summary[metric].to_numpy(dtype=float), index=groups).dropna()
     if values.empty:
         raise InputError(
-            f"every value of {metric!r} is missing",
-            fix="check the summary has posts in it, or choose another metric",
+            _("every value of {metric} is missing").format(metric=repr(metric)),
+            fix=_("check the summary has posts in it, or choose another metric"),
         )
     # barh draws bottom-up, so sort for the best to end on top
     values = values.sort_values(ascending=better == "higher")
     posts = _posts_per_group(summary, groups, label)
     names = [_display_name(g) for g in values.index]
-    tick_labels = [f"{n}\n({posts[g]:,} posts)" if g in posts else n
-                   for n, g in zip(names, values.index, strict=True)]
+    tick_labels = [_("{name}\n({count} posts)").format(name=n, count=format_number(posts[g]))
+                   if g in posts else n for n, g in zip(names, values.index, strict=True)]
     what = metric_label(metric)
     headline = title or _comparison_headline(values, metric, better)
     texts = [headline, what, *tick_labels]
@@ -371,11 +396,12 @@ def platform_comparison(
         ranking = ", ".join(
             f"{_display_name(str(g))} {format_metric(v, metric)}" for g, v in values[::-1].items()
         )
-        order = "highest to lowest" if better == "higher" else "lowest to highest"
-        fig.alt_text = (  # type: ignore[attr-defined]
-            f"Bar chart of {what.lower()} by group. {headline}. "
-            f"From {order}: {ranking}."
-        )
+        if better == "higher":
+            alt = _("Bar chart of {what} by group. {headline}. From highest to lowest: {ranking}.")
+        else:
+            alt = _("Bar chart of {what} by group. {headline}. From lowest to highest: {ranking}.")
+        fig.alt_text = alt.format(  # type: ignore[attr-defined]
+            what=_lowercase(what), headline=headline, ranking=ranking)
     return fig
 
 
@@ -413,8 +439,9 @@ def best_time_heatmap(
         min_posts = default_min
     if isinstance(min_posts, bool) or not isinstance(min_posts, int) or min_posts < 1:
         raise InputError(
-            f"min_posts must be a whole number of at least 1, not {min_posts!r}",
-            fix="use e.g. min_posts=5: cells with fewer posts are greyed out",
+            _("min_posts must be a whole number of at least 1, not {value}").format(
+                value=repr(min_posts)),
+            fix=_("use e.g. min_posts=5: cells with fewer posts are greyed out"),
         )
     grid = values.to_numpy(dtype=float)
     thin = np.isnan(grid)
@@ -440,7 +467,7 @@ def best_time_heatmap(
         ax.set_yticks(range(len(rows)), rows)
         step = 1 if len(hours) <= 12 else 3
         ax.set_xticks(range(0, len(hours), step), hours[::step])
-        ax.set_xlabel("Hour of day (local time)")
+        ax.set_xlabel(_("Hour of day (local time)"))
         colourbar = fig.colorbar(image, ax=ax, label=what, shrink=0.9)
         _format_value_axis(colourbar.ax.yaxis, metric)
         _set_title(ax, headline)
@@ -468,12 +495,14 @@ def funnel_chart(stages: Mapping[str, float], *, title: str | None = None) -> Fi
     counts = _validated_stages(stages)
     names = list(counts)
     first, last = names[0], names[-1]
-    headline = title or (
-        f"{_percent(_ratio(counts[last], counts[first]))} of {first} became {last} "
-        f"({format_metric(counts[last], 'count')} of {format_metric(counts[first], 'count')})"
-    )
+    headline = title or _(
+        "{percent} of {first} became {last} ({last_count} of {first_count})").format(
+        percent=_percent(_ratio(counts[last], counts[first])), first=first, last=last,
+        last_count=format_metric(counts[last], "count"),
+        first_count=format_metric(counts[first], "count"))
     steps = [
-        f"{_percent(_ratio(counts[after], counts[before]))} of {before} → {after}"
+        _("{percent} of {before} → {after}").format(
+            percent=_percent(_ratio(counts[after], counts[before])), before=before, after=after)
         for before, after in itertools.pairwise(names)
     ]
     texts = [headline, *names, *steps]
@@ -496,11 +525,11 @@ def funnel_chart(stages: Mapping[str, float], *, title: str | None = None) -> Fi
         ax.set_xlim(-widest * 0.95, widest * 0.75)
         ax.axis("off")
         _set_title(ax, headline)
-        fig.alt_text = (  # type: ignore[attr-defined]
-            f"Funnel chart. {headline}.\n"
-            + "; ".join(f"{n}: {format_metric(c, 'count')}" for n, c in counts.items())
-            + ".\n" + "; ".join(steps) + "."
-        )
+        fig.alt_text = _(  # type: ignore[attr-defined]
+            "Funnel chart. {headline}.\n{stages}.\n{steps}.").format(
+            headline=headline,
+            stages="; ".join(f"{n}: {format_metric(c, 'count')}" for n, c in counts.items()),
+            steps="; ".join(steps))
     return fig
 
 
@@ -549,8 +578,8 @@ def course_figure_class() -> type[Figure]:
 
         def _html(self, png: bytes) -> str:
             picture = base64.b64encode(png).decode("ascii")
-            alt = html.escape(getattr(self, "alt_text", "") or "chart", quote=True)
-            return (f'<img src="data:image/png;base64,{picture}" alt="{alt}" '
+            alt = html.escape(getattr(self, "alt_text", "") or _("chart"), quote=True)
+            return (f'<img src="data:image/png;base64,{picture}" alt="{alt}" '  # i18n: not shown
                     f'style="max-width:100%;height:auto">')
 
         def _repr_html_(self) -> str:
@@ -589,10 +618,11 @@ def styled_figure(texts: Sequence[str], *, figsize: tuple[float, float]) -> Iter
     import matplotlib
 
     if isinstance(texts, str):
-        raise InputError("pass a list of labels, not a single string",
-                         fix=f"wrap it in a list: [{texts!r}]")
-    warn_if_bengali_font_missing(list(texts))
-    family = font_family_for(" ".join(texts))
+        raise InputError(_("pass a list of labels, not a single string"),
+                         fix=_("wrap it in a list: [{text}]").format(text=repr(texts)))
+    labels = [*texts, digits("0")]  # in Bengali, tick numbers need the Bengali font too
+    warn_if_bengali_font_missing(labels)
+    family = font_family_for(" ".join(labels))
     settings: Any = {**STYLE, "font.family": family}
     with matplotlib.rc_context(settings):
         fig = course_figure_class()(figsize=figsize, layout="constrained")
@@ -605,12 +635,55 @@ def _set_title(ax: Axes, text: str) -> None:
 
 
 def _format_value_axis(axis: Any, metric: str) -> None:
+    """Tick labels as the reader writes numbers; the language is the one chosen when the
+    chart is drawn, so the ticks match the title even if the language changes later."""
     from matplotlib.ticker import FuncFormatter, PercentFormatter
 
+    bengali = current_language() == "bn"
     if is_rate(metric):
-        axis.set_major_formatter(PercentFormatter(xmax=1, decimals=None))
+        percent = _bengali_percent_formatter() if bengali else PercentFormatter
+        axis.set_major_formatter(percent(xmax=1, decimals=None))
     else:
-        axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.10g}"))
+        axis.set_major_formatter(FuncFormatter(lambda v, _pos: _tick_number(v, bengali)))
+
+
+def _tick_number(value: float, bengali: bool) -> str:
+    """A value-axis tick: 12,000 in English, ১২,০০০ (lakh grouping) in Bengali.
+
+    >>> _tick_number(1234567.0, False), _tick_number(1234567.0, True), _tick_number(0.5, True)
+    ('1,234,567', '১২,৩৪,৫৬৭', '০.৫')
+    """
+    text = f"{value:,.10g}"
+    return _lakh(text).translate(BENGALI_DIGITS) if bengali else text
+
+
+def _lakh(text: str) -> str:
+    """A number grouped the English way ('1,234,567.5') regrouped in lakhs ('12,34,567.5').
+
+    >>> _lakh("1,234,567.5"), _lakh("-12,345"), _lakh("999"), _lakh("1e+11")
+    ('12,34,567.5', '-12,345', '999', '1e+11')
+    """
+    match = re.fullmatch(r"(-?)([\d,]+)(\.\d+)?", text)
+    if match is None:
+        return text
+    sign, whole, fraction = match.group(1), match.group(2).replace(",", ""), match.group(3)
+    head, tail = whole[:-3], whole[-3:]
+    pairs = [head[max(end - 2, 0):end] for end in range(len(head), 0, -2)][::-1]
+    return sign + ",".join([*pairs, tail]) + (fraction or "")
+
+
+@cache
+def _bengali_percent_formatter() -> type:
+    """matplotlib's PercentFormatter, writing Bengali digits."""
+    from matplotlib.ticker import PercentFormatter
+
+    class BengaliPercentFormatter(PercentFormatter):
+        """Percentages on an axis with Bengali digits (৫%, ১০%)."""
+
+        def format_pct(self, x: float, display_range: float) -> str:
+            return str(super().format_pct(x, display_range)).translate(BENGALI_DIGITS)
+
+    return BengaliPercentFormatter
 
 
 def _format_time_axis(ax: Axes, index: pd.Index) -> None:
@@ -620,7 +693,48 @@ def _format_time_axis(ax: Axes, index: pd.Index) -> None:
     if isinstance(index, pd.DatetimeIndex | pd.PeriodIndex):
         locator = AutoDateLocator(maxticks=8)
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        dates = _bengali_date_formatter() if current_language() == "bn" else ConciseDateFormatter
+        ax.xaxis.set_major_formatter(dates(locator))
+
+
+@cache
+def _bengali_date_formatter() -> type:
+    """matplotlib's ConciseDateFormatter, writing Bengali month names and digits."""
+    from matplotlib.dates import ConciseDateFormatter
+
+    class BengaliDateFormatter(ConciseDateFormatter):
+        """Dates on an axis in Bengali: ০৬, ১৩ … with জানুয়ারি ২০২৫ beside them."""
+
+        def __init__(self, locator: Any, **options: Any) -> None:
+            # day before month, month before year, as Bengali dates are written
+            options.setdefault("offset_formats", ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y",
+                                                  "%d %b %Y %H:%M"])
+            super().__init__(locator, **options)
+
+        def format_ticks(self, values: Any) -> list[str]:
+            return [_bengali_date_words(t) for t in super().format_ticks(values)]
+
+        def get_offset(self) -> str:
+            return _bengali_date_words(super().get_offset())
+
+        def __call__(self, x: float, pos: int | None = 0) -> str:
+            return _bengali_date_words(super().__call__(x, pos))
+
+    return BengaliDateFormatter
+
+
+def _bengali_date_words(text: str) -> str:
+    """A date label's English month abbreviations and digits, in Bengali.
+
+    >>> _bengali_date_words("2025-Jan"), _bengali_date_words("06")
+    ('২০২৫-জানুয়ারি', '০৬')
+    """
+    from babel.dates import get_month_names
+
+    months = get_month_names("wide", locale="bn")
+    words = re.sub(r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\b",
+                   lambda m: str(months[MONTH_ABBREVIATIONS.index(m.group(1)) + 1]), str(text))
+    return words.translate(BENGALI_DIGITS)
 
 
 def _legend_in_end_order(ax: Axes, changes: dict[str, tuple[float, float]]) -> None:
@@ -629,7 +743,8 @@ def _legend_in_end_order(ax: Axes, changes: dict[str, tuple[float, float]]) -> N
     by_label = dict(zip(labels, handles, strict=True))
     order = sorted(changes, key=lambda name: -_nan_low(changes[name][1]))
     ordered = [_display_name(name) for name in order if _display_name(name) in by_label]
-    ax.legend([by_label[n] for n in ordered], ordered, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.legend([by_label[n] for n in ordered], ordered,
+              loc="upper left", bbox_to_anchor=(1.01, 1))  # i18n: not shown
 
 
 # --- data shaping -----------------------------------------------------------------------
@@ -647,14 +762,15 @@ def _as_wide_frame(
         wide = _long_to_wide(data, value, time, by) if value else data.copy()
     else:
         raise InputError(
-            f"trend_chart() needs a pandas Series or DataFrame, not {type(data).__name__}",
-            fix="pass e.g. metrics.follower_growth(followers) or a weekly summary table",
+            _("trend_chart() needs a pandas Series or DataFrame, not {kind}").format(
+                kind=type(data).__name__),
+            fix=_("pass e.g. metrics.follower_growth(followers) or a weekly summary table"),
         )
     wide = wide.select_dtypes("number")
     if wide.empty or wide.shape[1] == 0:
         raise InputError(
-            "there are no numbers to plot",
-            fix="pass a table with at least one row and one numeric column",
+            _("there are no numbers to plot"),
+            fix=_("pass a table with at least one row and one numeric column"),
         )
     return wide.sort_index()
 
@@ -665,7 +781,7 @@ def _long_to_wide(
     columns = [str(c) for c in frame.columns]
     for column in (value, time, by):
         if column is not None and column not in frame.columns:
-            raise unknown_choice("column", column, columns)
+            raise unknown_choice(_("column"), column, columns)
     table = frame.reset_index() if time is None else frame
     time_column = time if time is not None else str(frame.index.name or "index")
     if by is None:
@@ -699,7 +815,7 @@ def _series_changes(wide: pd.DataFrame) -> dict[str, tuple[float, float]]:
 def _group_labels(summary: pd.DataFrame, label: str | None) -> list[str]:
     if label is not None:
         if label not in summary.columns:
-            raise unknown_choice("column", label, [str(c) for c in summary.columns])
+            raise unknown_choice(_("column"), label, [str(c) for c in summary.columns])
         return [str(v) for v in summary[label]]
     if "platform" in summary.columns:
         return [str(v) for v in summary["platform"]]
@@ -725,9 +841,9 @@ def _best_time_parts(best_times: Any) -> tuple[pd.DataFrame, pd.DataFrame | None
         counts = getattr(best_times, "counts", None)
     if not isinstance(values, pd.DataFrame) or values.empty:
         raise InputError(
-            "best_time_heatmap() needs a weekday × hour table",
-            fix="pass metrics.best_time_table(posts), or a DataFrame with weekdays as rows "
-            "and hours as columns",
+            _("best_time_heatmap() needs a weekday × hour table"),
+            fix=_("pass metrics.best_time_table(posts), or a DataFrame with weekdays as rows "
+                  "and hours as columns"),
         )
     if counts is not None:
         counts = counts.reindex(index=values.index, columns=values.columns).fillna(0)
@@ -739,28 +855,31 @@ def _best_time_parts(best_times: Any) -> tuple[pd.DataFrame, pd.DataFrame | None
 def _validated_stages(stages: Mapping[str, float]) -> dict[str, float]:
     if not isinstance(stages, Mapping) or len(stages) < 2:
         raise InputError(
-            "a funnel needs at least two stages in a dict",
-            fix="pass e.g. {'impressions': 50000, 'clicks': 900, 'donations': 45}",
+            _("a funnel needs at least two stages in a dict"),
+            fix=_("pass e.g. {'impressions': 50000, 'clicks': 900, 'donations': 45}"),
         )
     counts: dict[str, float] = {}
     for name, count in stages.items():
         if not _is_number(count) or not float(count) >= 0:
             raise InputError(
-                f"the stage {name!r} has {count!r}, not a count of 0 or more",
-                fix="give every stage a number such as 900",
+                _("the stage {name} has {count}, not a count of 0 or more").format(
+                    name=repr(name), count=repr(count)),
+                fix=_("give every stage a number such as 900"),
             )
         counts[str(name)] = float(count)
     names = list(counts)
     if counts[names[0]] == 0:
-        raise InputError(f"the first stage {names[0]!r} is 0", fix="start the funnel with a stage "
-                         "that has people in it, such as impressions")
+        raise InputError(_("the first stage {name} is 0").format(name=repr(names[0])),
+                         fix=_("start the funnel with a stage that has people in it, such as "
+                               "impressions"))
     for before, after in itertools.pairwise(names):
         if counts[after] > counts[before]:
             raise InputError(
-                f"{after} ({format_metric(counts[after], 'count')}) is larger than "
-                f"{before} ({format_metric(counts[before], 'count')})",
-                fix="list the stages from widest to narrowest, e.g. impressions → clicks → "
-                "conversions, and check the numbers are not swapped",
+                _("{after} ({after_count}) is larger than {before} ({before_count})").format(
+                    after=after, after_count=format_metric(counts[after], "count"),
+                    before=before, before_count=format_metric(counts[before], "count")),
+                fix=_("list the stages from widest to narrowest, e.g. impressions → clicks → "
+                      "conversions, and check the numbers are not swapped"),
             )
     return counts
 
@@ -768,51 +887,82 @@ def _validated_stages(stages: Mapping[str, float]) -> dict[str, float]:
 # --- headlines and alt text --------------------------------------------------------------
 
 
+def _dated(plain: str, dated: str, period: tuple[str, str] | None, **values: str) -> str:
+    """``plain`` filled in, or ``dated`` with the period's ``{start}`` and ``{end}`` too.
+
+    Both are whole translated sentences, so a translator can place the dates anywhere.
+    """
+    if period is None:
+        return plain.format(**values)
+    return dated.format(start=period[0], end=period[1], **values)
+
+
 def _trend_headline(changes: dict[str, tuple[float, float]], label: str, index: pd.Index) -> str:
-    period = _period_words(index)
+    period = _period(index)
     growth = {name: _ratio(last - first, first) for name, (first, last) in changes.items()}
     known = {name: g for name, g in growth.items() if not math.isnan(g)}
     if not known:
-        return f"{label} over time{period}"
+        return _dated(_("{label} over time"), _("{label} over time from {start} to {end}"),
+                      period, label=label)
     if len(changes) == 1:
         change = next(iter(known.values()))
-        verb = "rose" if change > 0 else "fell" if change < 0 else "stayed the same"
-        amount = f" {_percent(abs(change), signed=False)}" if change else ""
-        return f"{label} {verb}{amount}{period}"
+        amount = _percent(abs(change), signed=False)
+        if change > 0:
+            return _dated(_("{label} rose {amount}"),
+                          _("{label} rose {amount} from {start} to {end}"),
+                          period, label=label, amount=amount)
+        if change < 0:
+            return _dated(_("{label} fell {amount}"),
+                          _("{label} fell {amount} from {start} to {end}"),
+                          period, label=label, amount=amount)
+        return _dated(_("{label} stayed the same"),
+                      _("{label} stayed the same from {start} to {end}"), period, label=label)
     best = max(known, key=lambda name: known[name])
-    verb = "grew most" if known[best] > 0 else "fell least"
-    return f"{_display_name(best)} {verb}: {_percent(known[best], signed=True)}{period}"
+    name, shown = _display_name(best), _percent(known[best], signed=True)
+    if known[best] > 0:
+        return _dated(_("{name} grew most: {change}"),
+                      _("{name} grew most: {change} from {start} to {end}"),
+                      period, name=name, change=shown)
+    return _dated(_("{name} fell least: {change}"),
+                  _("{name} fell least: {change} from {start} to {end}"),
+                  period, name=name, change=shown)
 
 
 def _trend_alt_text(
     headline: str, label: str, changes: dict[str, tuple[float, float]], index: pd.Index,
     metric: str,
 ) -> str:
-    lines = [f"Line chart of {label.lower()} over time{_period_words(index)}. {headline}."]
+    lines = [_dated(_("Line chart of {label} over time. {headline}."),
+                    _("Line chart of {label} over time from {start} to {end}. {headline}."),
+                    _period(index), label=_lowercase(label), headline=headline)]
     for name, (first, last) in changes.items():
-        lines.append(
-            f"{_display_name(name)}: from {format_metric(first, metric)} "
-            f"to {format_metric(last, metric)}."
-        )
+        lines.append(_("{name}: from {first} to {last}.").format(
+            name=_display_name(name), first=format_metric(first, metric),
+            last=format_metric(last, metric)))
     return " ".join(lines)
 
 
 def _comparison_headline(values: pd.Series, metric: str, better: str = "higher") -> str:
     what = metric_label(metric)
-    what = what if what[:2].isupper() else what[:1].lower() + what[1:]  # "CPC" stays "CPC"
+    what = what if what[:2].isupper() else _lowercase(what[:1]) + what[1:]  # "CPC" stays "CPC"
     best_name, best = str(values.index[-1]), float(values.iloc[-1])
-    extreme = "highest" if better == "higher" else "lowest"
-    head = f"{_display_name(best_name)} had the {extreme} {what}: {format_metric(best, metric)}"
+    words = {"name": _display_name(best_name), "what": what, "value": format_metric(best, metric)}
     if len(values) == 1:
-        return head
+        head = (_("{name} had the highest {what}: {value}") if better == "higher"
+                else _("{name} had the lowest {what}: {value}"))
+        return head.format(**words)
     low_name, low = str(values.index[0]), float(values.iloc[0])
+    words |= {"other": _display_name(low_name), "other_value": format_metric(low, metric)}
     if better == "lower":
-        ratio = f" ({low / best:.1f}×)" if best > 0 else ""
-        return f"{head}, against {format_metric(low, metric)} for {_display_name(low_name)}{ratio}"
+        if best > 0:
+            return _("{name} had the lowest {what}: {value}, against {other_value} for {other} "
+                     "({ratio}×)").format(ratio=digits(f"{low / best:.1f}"), **words)
+        return _("{name} had the lowest {what}: {value}, against {other_value} for "
+                 "{other}").format(**words)
     if low > 0:
-        return (f"{head}, {best / low:.1f}× {_display_name(low_name)} "
-                f"({format_metric(low, metric)})")
-    return f"{head}; {_display_name(low_name)} had {format_metric(low, metric)}"
+        return _("{name} had the highest {what}: {value}, {ratio}× {other} "
+                 "({other_value})").format(ratio=digits(f"{best / low:.1f}"), **words)
+    return _("{name} had the highest {what}: {value}; {other} had {other_value}").format(**words)
 
 
 def _best_time_headline(
@@ -820,11 +970,15 @@ def _best_time_headline(
     counts: pd.DataFrame | None, metric: str,
 ) -> str:
     if best is None:
-        return "Not enough posts in any hour yet to name a best time"
+        return _("Not enough posts in any hour yet to name a best time")
     row, column = best
-    posts = f", {int(counts.to_numpy()[row, column])} posts" if counts is not None else ""
-    return (f"Best time to post: {rows[row]} {hours[column]} "
-            f"({metric_label(metric).lower()} {format_metric(grid[row, column], metric)}{posts})")
+    words = {"day": rows[row], "hour": hours[column], "what": _lowercase(metric_label(metric)),
+             "value": format_metric(grid[row, column], metric)}
+    if counts is not None:
+        posts = digits(int(counts.to_numpy()[row, column]))
+        return _("Best time to post: {day} {hour} ({what} {value}, {posts} posts)").format(
+            posts=posts, **words)
+    return _("Best time to post: {day} {hour} ({what} {value})").format(**words)
 
 
 def _heatmap_alt_text(
@@ -836,11 +990,11 @@ def _heatmap_alt_text(
     trusted = [(grid[r, c], r, c) for r, c in zip(*np.nonzero(~thin), strict=True)]
     top = sorted(trusted, reverse=True)[:3]
     listing = "; ".join(f"{rows[r]} {hours[c]}: {format_metric(v, metric)}" for v, r, c in top)
-    return (
-        f"Heatmap of {metric_label(metric).lower()} by weekday and hour. {headline}. "
-        f"Top slots: {listing or 'none'}. {int(thin.sum())} of {thin.size} cells have fewer "
-        f"than {min_posts} posts and are greyed out."
-    )
+    return _("Heatmap of {what} by weekday and hour. {headline}. Top slots: {listing}. "
+             "{thin} of {cells} cells have fewer than {min_posts} posts and are greyed "
+             "out.").format(what=_lowercase(metric_label(metric)), headline=headline,
+                            listing=listing or _("none"), thin=digits(int(thin.sum())),
+                            cells=digits(thin.size), min_posts=digits(min_posts))
 
 
 # --- heatmap drawing ---------------------------------------------------------------------
@@ -878,9 +1032,9 @@ def _write_counts(ax: Axes, counts: Any, grid: Any, thin: Any, image: Any) -> No
             if thin[row, column]:
                 colour = "#333333"
             else:
-                red, green, blue, _ = image.cmap(image.norm(grid[row, column]))
+                red, green, blue, _alpha = image.cmap(image.norm(grid[row, column]))
                 colour = "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.5 else "white"
-            ax.text(column, row, f"{int(counts[row, column])}", ha="center", va="center",
+            ax.text(column, row, digits(int(counts[row, column])), ha="center", va="center",
                     fontsize=8, color=colour)
 
 
@@ -888,7 +1042,14 @@ def _write_counts(ax: Axes, counts: Any, grid: Any, thin: Any, image: Any) -> No
 
 
 def _display_name(name: str) -> str:
-    return PLATFORM_NAMES.get(name, name)
+    """A group's name as shown: a platform's display name in the chosen language, else as is."""
+    return platform_name(name)
+
+
+def _lowercase(text: str) -> str:
+    """A label made lower case to sit inside an English sentence; other languages keep theirs
+    (Bengali has no case, and lowering would spoil the Latin acronyms a label may hold)."""
+    return text.lower() if current_language() == "en" else text
 
 
 def _colour_for(name: str, position: int) -> str:
@@ -897,24 +1058,45 @@ def _colour_for(name: str, position: int) -> str:
 
 def _weekday_name(day: Any) -> str:
     if isinstance(day, int) and 0 <= day <= 6:
-        return WEEKDAYS[day]
+        return _(WEEKDAYS[day])
     return str(day)
 
 
 def _hour_label(hour: Any) -> str:
-    return f"{hour:02d}:00" if isinstance(hour, int) else str(hour)
+    return digits(f"{hour:02d}:00") if isinstance(hour, int) else str(hour)
 
 
-def _period_words(index: pd.Index) -> str:
+def _period(index: pd.Index) -> tuple[str, str] | None:
+    """The first and last day of a time index as the reader writes them (the first without
+    its year when both are in the same year), or ``None`` when it is not a time index.
+
+    >>> import pandas as pd
+    >>> _period(pd.DatetimeIndex(["2025-01-06", "2025-01-27"]))
+    ('06 Jan', '27 Jan 2025')
+    >>> from smm_helpers.i18n.messages import use_language
+    >>> _ = use_language("bn"); _period(pd.DatetimeIndex(["2024-12-30", "2025-01-27"]))
+    ('৩০ ডিসেম্বর ২০২৪', '২৭ জানুয়ারি ২০২৫')
+    >>> _ = use_language("en")
+    """
     import pandas as pd
 
     if isinstance(index, pd.PeriodIndex):
         index = index.to_timestamp()
     if not isinstance(index, pd.DatetimeIndex) or len(index) < 2:
-        return ""
+        return None
     first, last = index[0], index[-1]
-    start = f"{first:%d %b}" if first.year == last.year else f"{first:%d %b %Y}"
-    return f" from {start} to {last:%d %b %Y}"
+    start = _day_and_month(first) if first.year == last.year else format_date(first)
+    return start, format_date(last)
+
+
+def _day_and_month(day: Any) -> str:
+    """A date without its year: 06 Jan, or ৬ জানুয়ারি."""
+    language = current_language()
+    if language == "en":
+        return f"{day:%d %b}"
+    from babel.dates import format_date as babel_date
+
+    return digits(babel_date(day, format="d MMMM", locale=language))
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -924,12 +1106,12 @@ def _ratio(part: float, whole: float) -> float:
 def _percent(fraction: float, *, signed: bool = False) -> str:
     """A fraction as a percentage with enough digits to not round small rates to 0%."""
     if math.isnan(fraction):
-        return "no data"
+        return _("no data")
     size = abs(fraction) * 100
     decimals = 0 if size >= 10 else 1 if size >= 1 else 2
     if signed:
-        return f"{fraction * 100:+.{decimals}f}%"
-    return f"{fraction * 100:.{decimals}f}%"
+        return digits(f"{fraction * 100:+.{decimals}f}%")
+    return digits(f"{fraction * 100:.{decimals}f}%")
 
 
 def _nan_low(value: float) -> float:

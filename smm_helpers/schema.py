@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from smm_helpers.i18n.messages import N_
+
 TIMEZONE = "Asia/Dhaka"
 CURRENCY = "BDT"
 
@@ -35,13 +37,38 @@ CLIENTS = ("nonprofit", "business")
 
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok")
 PLATFORM_NAMES = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "x": "X (Twitter)",
-    "linkedin": "LinkedIn",
-    "youtube": "YouTube",
-    "tiktok": "TikTok",
+    "facebook": N_("Facebook"),
+    "instagram": N_("Instagram"),
+    "x": N_("X (Twitter)"),
+    "linkedin": N_("LinkedIn"),
+    "youtube": N_("YouTube"),
+    "tiktok": N_("TikTok"),
 }
+"""Each platform's display name in English (what exports and tests compare against); use
+:func:`platform_name` to show one in the learner's language."""
+
+
+def platform_name(platform: object) -> str:
+    """The display name of a platform id in the chosen language; any other value unchanged.
+
+    Platform ids are data and never translated; their names are.  A value that is not a
+    platform id (a content format, a pillar) comes back as it is, as text.
+
+    >>> platform_name("x")
+    'X (Twitter)'
+    >>> platform_name("short_video")
+    'short_video'
+    >>> from smm_helpers.i18n.messages import use_language
+    >>> _ = use_language("bn")
+    >>> platform_name("x"), platform_name("facebook"), platform_name("short_video")
+    ('এক্স (টুইটার)', 'ফেসবুক', 'short_video')
+    >>> _ = use_language("en")
+    """
+    from smm_helpers.i18n.messages import gettext
+
+    name = PLATFORM_NAMES.get(str(platform))
+    return str(platform) if name is None else gettext(name)
+
 
 FORMATS = (
     "text",

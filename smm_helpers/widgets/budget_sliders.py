@@ -24,6 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from smm_helpers.budget import Allocation, allocate_budget, format_money
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import N_, current_language
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
+from smm_helpers.schema import platform_name
 from smm_helpers.widgets.base import LiveView
 
 if TYPE_CHECKING:
@@ -39,27 +43,49 @@ __all__ = [
     "budget_sliders",
 ]
 
+#: The platforms the sliders split a budget between unless you name others (all have an
+#: illustrative Bangladesh ad price in :mod:`smm_helpers.platforms`).
 DEFAULT_PLATFORMS: tuple[str, ...] = ("facebook", "instagram", "youtube", "tiktok")
-"""The platforms the sliders split a budget between unless you name others (all have an
-illustrative Bangladesh ad price in :mod:`smm_helpers.platforms`)."""
 
+#: The cost-per-result sliders' top, in taka (LinkedIn's illustrative price is about 21).
 MAX_COST = 60.0
-"""The cost-per-result sliders' top, in taka (LinkedIn's illustrative price is about 21)."""
+#: The saturation sliders' top: results a month from one platform.
 MAX_SATURATION = 20_000
-"""The saturation sliders' top: results a month from one platform."""
 
 
 def _check_allocation(allocation: object, who: str) -> Allocation:
     if not isinstance(allocation, Allocation):
-        raise InputError(f"{who} needs an Allocation, not {type(allocation).__name__}",
-                         fix="pass the result of budget.allocate_budget(...)")
+        raise InputError(_("{who} needs an Allocation, not {kind}").format(
+                             who=who, kind=type(allocation).__name__),
+                         fix=_("pass the result of budget.allocate_budget(...)"))
     return allocation
 
 
+#: The column headings of the allocation table.
+TABLE_HEADERS = (N_("platform"), N_("spend"), N_("share"), N_("expected results"),
+                 N_("next result costs"), N_("note"))
+
+
 def _money(allocation: Allocation, amount: float, decimals: int | None = None) -> str:
+    """An amount as the reader writes money: ৳12,500 in English; in Bengali with Bengali
+    digits and lakh grouping (৳১২,৫০০; ৳১,২০,০০০)."""
     if math.isinf(amount):
-        return "∞ (saturated)"
-    return format_money(amount, allocation.currency, decimals=decimals)
+        return _("∞ (saturated)")
+    if current_language() == "en":
+        return format_money(amount, allocation.currency, decimals=decimals)
+    return digits(format_money(amount, allocation.currency, decimals=decimals, lakh=True))
+
+
+def _results(count: float) -> str:
+    """A number of results, whole: 1,648 or ১,৬৪৮."""
+    return format_number(count)
+
+
+def _name(allocation: Allocation, platform: str) -> str:
+    """A platform's name in the chosen language (the allocation's own name if it is not
+    a platform SMM Lab knows)."""
+    shown = platform_name(platform)
+    return allocation.names.get(platform, shown) if shown == platform else shown
 
 
 def allocation_html(allocation: Allocation) -> str:
@@ -80,33 +106,37 @@ def allocation_html(allocation: Allocation) -> str:
     rows = []
     for p in split.platforms:
         share = split.spend[p] / split.total if split.total else 0.0
-        note = "" if p in split.funded else "not worth funding yet" if split.minimum[p] == 0 \
-            else "held at its minimum"
+        note = "" if p in split.funded else _("not worth funding yet") \
+            if split.minimum[p] == 0 else _("held at its minimum")
         rows.append(
-            f"<tr><td>{html.escape(split.names[p])}</td>"
-            f"<td {right}>{_money(split, split.spend[p])}</td><td {right}>{share:.0%}</td>"
-            f"<td {right}>{split.results[p]:,.0f}</td>"
+            f"<tr><td>{html.escape(_name(split, p))}</td>"
+            f"<td {right}>{_money(split, split.spend[p])}</td>"
+            f"<td {right}>{digits(f'{share:.0%}')}</td>"
+            f"<td {right}>{_results(split.results[p])}</td>"
             f"<td {right}>{_money(split, split.marginal_cost[p], 2)}</td>"
-            f"<td>{note}</td></tr>")
-    level = (f"Every funded platform's next result costs the same, "
-             f"{_money(split, split.level, 2)}: moving money elsewhere would buy fewer results."
-             if split.funded else "Nothing is funded yet.")
+            f"<td>{html.escape(note)}</td></tr>")
+    level = (_("Every funded platform's next result costs the same, {cost}: moving money "
+               "elsewhere would buy fewer results.").format(cost=_money(split, split.level, 2))
+             if split.funded else _("Nothing is funded yet."))
+    average = (_money(split, split.average_cost_per_result, 2) if split.total_results
+               else "–")
+    total = _("Total {total}: expected {results} results, {average} each on average.").format(
+        total=_money(split, split.total), results=_results(split.total_results), average=average)
+    headers = "".join(f"<th>{html.escape(_(h))}</th>" for h in TABLE_HEADERS)
     return (
-        "<table class='smm-budget-table'><thead><tr><th>platform</th><th>spend</th>"
-        "<th>share</th><th>expected results</th><th>next result costs</th><th>note</th></tr>"
+        f"<table class='smm-budget-table'><thead><tr>{headers}</tr>"  # i18n: not shown
         f"</thead><tbody>{''.join(rows)}</tbody></table>"
-        f"<p>Total {_money(split, split.total)}: expected {split.total_results:,.0f} results, "
-        f"{_money(split, split.average_cost_per_result, 2) if split.total_results else '–'} "
-        f"each on average. {html.escape(level)}</p>"
+        f"<p>{html.escape(total)} {html.escape(level)}</p>"
     )
 
 
 def _headline(split: Allocation) -> str:
     if split.total <= 0:
-        return "No budget to split yet"
+        return _("No budget to split yet")
     top = max(split.platforms, key=lambda p: split.spend[p])
-    return (f"{split.names[top]} gets the most: {_money(split, split.spend[top])} "
-            f"of {_money(split, split.total)}")
+    return _("{name} gets the most: {spend} of {total}").format(
+        name=_name(split, top), spend=_money(split, split.spend[top]),
+        total=_money(split, split.total))
 
 
 def allocation_alt_text(allocation: Allocation) -> str:
@@ -118,10 +148,11 @@ def allocation_alt_text(allocation: Allocation) -> str:
     Facebook ৳10,000 (1,648 results); LinkedIn ৳0 (0 results).
     """
     split = _check_allocation(allocation, "allocation_alt_text")
-    bars = "; ".join(f"{split.names[p]} {_money(split, split.spend[p])} "
-                     f"({split.results[p]:,.0f} results)" for p in split.platforms)
-    return (f"Bar chart of the best split of {_money(split, split.total)}. "
-            f"{_headline(split)}.\n{bars}.")
+    bars = "; ".join(_("{name} {spend} ({results} results)").format(
+        name=_name(split, p), spend=_money(split, split.spend[p]),
+        results=_results(split.results[p])) for p in split.platforms)
+    return _("Bar chart of the best split of {total}. {headline}.\n{bars}.").format(
+        total=_money(split, split.total), headline=_headline(split), bars=bars)
 
 
 def allocation_chart(allocation: Allocation) -> Figure:
@@ -142,9 +173,9 @@ def allocation_chart(allocation: Allocation) -> Figure:
     from smm_helpers.plots import MUTED, PLATFORM_COLOURS, styled_figure
 
     split = _check_allocation(allocation, "allocation_chart")
-    names = [split.names[p] for p in split.platforms]
+    names = [_name(split, p) for p in split.platforms]
     headline = _headline(split)
-    unit = "Spend (BDT)" if split.currency == "BDT" else "Spend (USD)"
+    unit = _("Spend (BDT)") if split.currency == "BDT" else _("Spend (USD)")
     with styled_figure([headline, unit, *names], figsize=(7, 1.4 + 0.6 * len(names))) as fig:
         ax = fig.add_subplot()
         spends = [split.spend[p] for p in split.platforms]
@@ -153,14 +184,27 @@ def allocation_chart(allocation: Allocation) -> Figure:
         bars = ax.barh(range(len(names)), spends, color=colours)
         ax.set_yticks(range(len(names)), names)
         ax.invert_yaxis()
-        ax.bar_label(bars, [f"{_money(split, s)} → {split.results[p]:,.0f} results"
+        ax.bar_label(bars, [_("{spend} → {results} results").format(
+                                spend=_money(split, s), results=_results(split.results[p]))
                             for p, s in zip(split.platforms, spends, strict=True)], padding=4)
         ax.set_xlabel(unit)
         ax.set_xlim(0, max(max(spends, default=0.0), 1.0) * 1.6)
+        _format_money_axis(ax.xaxis)
         ax.grid(axis="y", visible=False)
         ax.set_title(headline, loc="left", pad=12)
         fig.alt_text = allocation_alt_text(split)  # type: ignore[attr-defined]
     return fig
+
+
+def _format_money_axis(axis: Any) -> None:
+    """Spend ticks in Bengali digits and lakh grouping when the chart is drawn in Bengali."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    from smm_helpers.plots import _tick_number
+
+    if current_language() == "bn":  # English keeps matplotlib's own ticks, as before
+        axis.set_major_locator(MaxNLocator(nbins=5))  # lakh-grouped numbers are wider
+        axis.set_major_formatter(FuncFormatter(lambda v, _pos: _tick_number(v, True)))
 
 
 def allocation_png(allocation: Allocation, *, dpi: int = 80) -> bytes:
@@ -178,11 +222,12 @@ def _picture_html(png_bytes: bytes, alt_text: str) -> str:
     """The chart as an ``<img>`` with the PNG embedded and its alt text."""
     png = base64.b64encode(png_bytes).decode("ascii")
     alt = html.escape(alt_text, quote=True)
-    return f"<img src='data:image/png;base64,{png}' alt=\"{alt}\" style='max-width:100%'>"
+    return (f"<img src='data:image/png;base64,{png}' "  # i18n: not shown
+            f"alt=\"{alt}\" style='max-width:100%'>")
 
 
 def _static_html(split: Allocation, png_bytes: bytes) -> str:
-    return (f"<div class='smm-budget-sliders'>{allocation_html(split)}"
+    return (f"<div class='smm-budget-sliders'>{allocation_html(split)}"  # i18n: not shown
             f"{_picture_html(png_bytes, allocation_alt_text(split))}</div>")
 
 
@@ -245,8 +290,9 @@ def budget_sliders(
                             saturation=saturation, minimum=minimum)
     top = float(max_total) if max_total is not None else max(100_000.0, 2 * start.total)
     if top < start.total:
-        raise InputError(f"max_total ({top:g}) is below the starting total ({start.total:g})",
-                         fix="raise max_total or leave it out")
+        raise InputError(_("max_total ({top}) is below the starting total ({total})").format(
+                             top=digits(f"{top:g}"), total=digits(f"{start.total:g}")),
+                         fix=_("raise max_total or leave it out"))
 
     png = allocation_png(start)  # drawn once: the static view and the live chart share it
 
@@ -264,18 +310,19 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
     platforms: Sequence[str] = start.platforms
     controls: dict[str, Any] = {
         "total": widgets.IntSlider(value=round(start.total), min=0, max=round(top), step=500,
-                                   description="Total budget (BDT)", style=style, layout=wide,
-                                   continuous_update=False),
+                                   description=_("Total budget (BDT)"), style=style,
+                                   layout=wide, continuous_update=False),
     }
     for p in platforms:
+        name = _name(start, p)
         controls[f"cost:{p}"] = widgets.FloatSlider(
             value=min(start.cost_per_result[p], MAX_COST), min=0.5, max=MAX_COST, step=0.25,
-            description=f"{start.names[p]}: cost/result", style=style, layout=wide,
+            description=_("{name}: cost/result").format(name=name), style=style, layout=wide,
             continuous_update=False)
         controls[f"saturation:{p}"] = widgets.IntSlider(
             value=round(min(start.saturation[p], MAX_SATURATION)), min=100, max=MAX_SATURATION,
-            step=100, description=f"{start.names[p]}: saturation", style=style, layout=wide,
-            continuous_update=False)
+            step=100, description=_("{name}: saturation").format(name=name), style=style,
+            layout=wide, continuous_update=False)
     table = widgets.HTML(value=allocation_html(start))
     chart = LiveChart(png, allocation_alt_text(start))
     table.add_class("smm-budget-table")
@@ -288,7 +335,8 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
                 saturation={p: float(controls[f"saturation:{p}"].value) for p in platforms},
                 minimum=dict(start.minimum))
         except InputError as error:
-            table.value = (f"<p style='color:#b35806'><b>Can't split yet:</b> "
+            stuck = _("Can't split yet:")
+            table.value = (f"<p style='color:#b35806'><b>{stuck}</b> "
                            f"{html.escape(str(error))}</p>")
             return
         table.value = allocation_html(split)

@@ -18,17 +18,20 @@ from datetime import date, timedelta
 from typing import Any
 
 from smm_helpers.errors import InputError
-from smm_helpers.schema import PLATFORM_NAMES, PLATFORMS
+from smm_helpers.i18n.messages import current_language
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_date
+from smm_helpers.schema import PLATFORMS, platform_name
 from smm_helpers.widgets.base import LiveView
 
+#: The preview shows at most four weeks (a month), as the calendar's own HTML does.
 MAX_WEEKS = 4
-"""The preview shows at most four weeks (a month), as the calendar's own HTML does."""
 
+#: The sliders go up to two posts a day.
 MAX_POSTS_PER_WEEK = 14
-"""The sliders go up to two posts a day."""
 
+#: How many Mondays the start-week menu offers (half a year from ``start``).
 START_CHOICES = 26
-"""How many Mondays the start-week menu offers (half a year from ``start``)."""
 
 DEFAULT_PLATFORMS = ("facebook", "instagram")
 
@@ -38,12 +41,29 @@ def _monday_on_or_after(start: date | str) -> date:
         try:
             start = date.fromisoformat(start.strip())
         except ValueError:
-            raise InputError(f"start {start!r} is not a date",
-                             fix="write it as YYYY-MM-DD, e.g. start='2026-11-30'") from None
+            raise _not_a_date(start) from None
     if not isinstance(start, date):
-        raise InputError(f"start {start!r} is not a date",
-                         fix="write it as YYYY-MM-DD, e.g. start='2026-11-30'")
+        raise _not_a_date(start)
     return start + timedelta(days=(7 - start.weekday()) % 7)
+
+
+def _not_a_date(start: object) -> InputError:
+    return InputError(_("start {start} is not a date").format(start=repr(start)),
+                      fix=_("write it as YYYY-MM-DD, e.g. start='2026-11-30'"))
+
+
+def week_label(monday: date) -> str:
+    """A start week as the menu shows it: Mon 30 Nov 2026, or সোমবার, ৩০ নভেম্বর ২০২৬.
+
+    >>> week_label(date(2026, 11, 30))
+    'Mon 30 Nov 2026'
+    """
+    language = current_language()
+    if language == "en":
+        return f"{monday:%a %d %b %Y}"
+    from babel.dates import format_date as babel_date
+
+    return digits(babel_date(monday, format="EEEE", locale=language)) + ", " + format_date(monday)
 
 
 def start_weeks(start: date | str, count: int = START_CHOICES) -> list[tuple[str, date]]:
@@ -61,7 +81,7 @@ def start_weeks(start: date | str, count: int = START_CHOICES) -> list[tuple[str
     """  # noqa: E501
     first = _monday_on_or_after(start)
     mondays = [first + timedelta(days=7 * n) for n in range(count)]
-    return [(f"{day:%a %d %b %Y}", day) for day in mondays]
+    return [(week_label(day), day) for day in mondays]
 
 
 def preview_html(start: date | str, weeks: int, platforms: Iterable[str],
@@ -79,16 +99,19 @@ def preview_html(start: date | str, weeks: int, platforms: Iterable[str],
     """  # noqa: E501
     chosen = list(platforms)
     if not chosen:
-        return _problem("no platform was given. Pick at least one platform.")
+        return _problem(_("no platform was given. Pick at least one platform."))
     try:
         calendar = _calendar(start, weeks, chosen, posts_per_week)
     except InputError as error:
-        return _problem(f"{error.problem}. {error.fix[:1].upper()}{error.fix[1:]}.")
-    return f"<div class='smm-calendar-preview'>{calendar._repr_html_(max_weeks=MAX_WEEKS)}</div>"
+        return _problem(_("{problem}. {fix}.").format(
+            problem=error.problem, fix=error.fix[:1].upper() + error.fix[1:]))
+    grid = calendar._repr_html_(max_weeks=MAX_WEEKS)
+    return f"<div class='smm-calendar-preview'>{grid}</div>"  # i18n: not shown
 
 
 def _problem(text: str) -> str:
-    return (f"<p class='smm-calendar-problem'><b>Nothing to preview yet:</b> "
+    heading = _("Nothing to preview yet:")
+    return (f"<p class='smm-calendar-problem'><b>{html.escape(heading)}</b> "
             f"{html.escape(text)}</p>")
 
 
@@ -104,28 +127,35 @@ def _calendar(start: date | str, weeks: int, platforms: list[str],
 def _check_inputs(weeks: int, platforms: Iterable[str],
                   posts_per_week: Mapping[str, int] | None) -> tuple[list[str], dict[str, int]]:
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
-        raise InputError(f"weeks must be a whole number from 1 to {MAX_WEEKS}, not {weeks!r}",
-                         fix=f"preview up to {MAX_WEEKS} weeks; build_calendar plans longer")
+        raise InputError(_("weeks must be a whole number from 1 to {most}, not {weeks}").format(
+                             most=digits(MAX_WEEKS), weeks=repr(weeks)),
+                         fix=_("preview up to {most} weeks; build_calendar plans longer").format(
+                             most=digits(MAX_WEEKS)))
     chosen = [platforms] if isinstance(platforms, str) else list(platforms)
     for platform in chosen:
         if platform not in PLATFORMS:
-            raise InputError(f"{platform!r} is not a platform SMM Lab knows",
-                             fix="use some of: " + ", ".join(PLATFORMS))
+            raise _unknown_platform(platform)
     from smm_helpers.planning.calendar import DEFAULT_POSTS_PER_WEEK
 
     counts = dict(DEFAULT_POSTS_PER_WEEK)
     for platform, value in (posts_per_week or {}).items():
         if platform not in PLATFORMS:
-            raise InputError(f"{platform!r} is not a platform SMM Lab knows",
-                             fix="use some of: " + ", ".join(PLATFORMS))
+            raise _unknown_platform(platform)
         if isinstance(value, bool) or not isinstance(value, int) or \
                 not 1 <= value <= MAX_POSTS_PER_WEEK:
             raise InputError(
-                f"posts_per_week[{platform!r}] must be a whole number from 1 to "
-                f"{MAX_POSTS_PER_WEEK}, not {value!r}",
-                fix="give each platform 1 to 14 posts a week")
+                _("posts_per_week[{platform}] must be a whole number from 1 to {most}, not "
+                  "{value}").format(platform=repr(platform), most=digits(MAX_POSTS_PER_WEEK),
+                                    value=repr(value)),
+                fix=_("give each platform 1 to {most} posts a week").format(
+                    most=digits(MAX_POSTS_PER_WEEK)))
         counts[platform] = value
     return chosen, counts
+
+
+def _unknown_platform(platform: object) -> InputError:
+    return InputError(_("{value} is not a platform SMM Lab knows").format(value=repr(platform)),
+                      fix=_("use some of: {choices}").format(choices=", ".join(PLATFORMS)))
 
 
 def calendar_preview(start: date | str = "2026-11-30", weeks: int = 2,
@@ -154,9 +184,10 @@ def calendar_preview(start: date | str = "2026-11-30", weeks: int = 2,
         calendar = _calendar(first, weeks, chosen, counts)
         text = f"{calendar!r}\n{calendar.post_counts().to_string()}"
     else:
-        text = "No platform chosen: nothing to preview."
-    note = ("<p><em>Run this lesson in JupyterLab to change the start week, weeks, platforms "
-            "and posts per week; this is the calendar for the inputs above.</em></p>")
+        text = _("No platform chosen: nothing to preview.")
+    note = "<p><em>{}</em></p>".format(html.escape(_(
+        "Run this lesson in JupyterLab to change the start week, weeks, platforms and posts "
+        "per week; this is the calendar for the inputs above.")))
 
     def build() -> Any:
         return CalendarControls(first, weeks, chosen, counts).box
@@ -186,13 +217,14 @@ class CalendarControls:
 
         counts = {**DEFAULT_POSTS_PER_WEEK, **counts}
         self.start = widgets.Dropdown(options=start_weeks(first), value=first,
-                                      description="Start week")
-        self.weeks = widgets.IntSlider(value=weeks, min=1, max=MAX_WEEKS, description="Weeks")
-        self.use = {p: widgets.Checkbox(value=p in platforms, description=PLATFORM_NAMES[p],
+                                      description=_("Start week"))
+        self.weeks = widgets.IntSlider(value=weeks, min=1, max=MAX_WEEKS,
+                                       description=_("Weeks"))
+        self.use = {p: widgets.Checkbox(value=p in platforms, description=platform_name(p),
                                         indent=False, layout={"width": "8em"})
                     for p in PLATFORMS}
         self.posts = {p: widgets.IntSlider(value=counts[p], min=1, max=MAX_POSTS_PER_WEEK,
-                                           description="posts/week",
+                                           description=_("posts/week"),
                                            disabled=p not in platforms)
                       for p in PLATFORMS}
         self.preview = widgets.HTML()

@@ -17,6 +17,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.platforms import (
     DEFAULT_WEIGHTS,
     FACTORS,
@@ -27,19 +30,56 @@ from smm_helpers.platforms import (
     Recommendation,
     recommend_platforms,
 )
-from smm_helpers.schema import FORMATS
+from smm_helpers.schema import FORMATS, platform_name
 from smm_helpers.widgets.base import LiveView
 
 __all__ = ["platform_chooser", "ranking_html"]
 
 _BAR = "#2166ac"
 _BAR_MUTED = "#9ecae1"
+#: The budget slider's top, in BDT a month (a small organisation's whole paid budget).
 MAX_BUDGET = 50_000
-"""The budget slider's top, in BDT a month (a small organisation's whole paid budget)."""
+#: The hours slider's top: most of a working week.
 MAX_HOURS = 30.0
-"""The hours slider's top: most of a working week."""
+#: The weight sliders' top: points per factor.
 MAX_WEIGHT = 5.0
-"""The weight sliders' top: points per factor."""
+
+#: How the controls show each choice: the id itself in English (what the code takes), a
+#: word in the learner's language otherwise.  The value a control returns is always the id.
+CHOICE_NAMES: dict[str, str] = {
+    # organisation kinds
+    "nonprofit": N_("nonprofit"), "small_business": N_("small_business"), "b2b": N_("b2b"),
+    "creator": N_("creator"), "public_sector": N_("public_sector"),
+    # goals
+    "awareness": N_("awareness"), "traffic": N_("traffic"), "engagement": N_("engagement"),
+    "leads": N_("leads"), "donations": N_("donations"), "sales": N_("sales"),
+    "support": N_("support"), "recruitment": N_("recruitment"),
+    # where the audience lives
+    "bangladesh": N_("bangladesh"), "bangladesh_urban": N_("bangladesh_urban"),
+    "bangladesh_rural": N_("bangladesh_rural"), "global": N_("global"),
+    # formats
+    "text": N_("text"), "image": N_("image"), "carousel": N_("carousel"), "video": N_("video"),
+    "short_video": N_("short_video"), "link": N_("link"), "infographic": N_("infographic"),
+    "motion_graphic": N_("motion_graphic"), "animation": N_("animation"),
+    # the ranking's factors
+    "goal": N_("goal"), "audience": N_("audience"), "format": N_("format"), "cost": N_("cost"),
+    "effort": N_("effort"),
+}
+
+
+def choice_name(value: str) -> str:
+    """A choice's name as the controls show it (an unknown value as it is).
+
+    >>> choice_name("small_business"), choice_name("tuesday")
+    ('small_business', 'tuesday')
+    """
+    known = CHOICE_NAMES.get(value)
+    return value if known is None else _(known)
+
+
+def _options(values: Any) -> list[tuple[str, str]]:
+    """(label, value) pairs for a menu: labels in the learner's language, values the ids."""
+    return [(choice_name(v), v) for v in values]
 
 
 def ranking_html(rec: Recommendation) -> str:
@@ -61,8 +101,9 @@ def ranking_html(rec: Recommendation) -> str:
     How to fix it: pass the result of recommend_platforms(...).
     """
     if not isinstance(rec, Recommendation):
-        raise InputError(f"ranking_html needs a Recommendation, not {type(rec).__name__}",
-                         fix="pass the result of recommend_platforms(...)")
+        raise InputError(_("ranking_html needs a Recommendation, not {kind}").format(
+                             kind=type(rec).__name__),
+                         fix=_("pass the result of recommend_platforms(...)"))
     best = sum(rec.weights.values())
     rows = []
     for rank, pid in enumerate(rec.ranking, start=1):
@@ -71,21 +112,26 @@ def ranking_html(rec: Recommendation) -> str:
         focus = pid in rec.focus
         colour = _BAR if focus else _BAR_MUTED
         weight = "bold" if focus else "normal"
+        shown = platform_name(pid)
+        name = rec.names[pid] if shown == pid else shown
+        points = html.escape(_("{points} points").format(points=digits(f"{total:.2f}")),
+                             quote=True)
         rows.append(
-            f"<tr style='font-weight:{weight}'><td>{rank}</td>"
-            f"<td>{html.escape(rec.names[pid])}</td>"
+            f"<tr style='font-weight:{weight}'><td>{digits(rank)}</td>"  # i18n: not shown
+            f"<td>{html.escape(name)}</td>"
             f"<td style='width:16em'><div style='background:{colour};width:{width:.1f}%;"
-            f"height:0.9em' title='{total:.2f} points'></div></td>"
-            f"<td style='text-align:right'>{total:.2f}</td></tr>"
+            f"height:0.9em' title='{points}'></div></td>"
+            f"<td style='text-align:right'>{digits(f'{total:.2f}')}</td></tr>"
         )
-    weights = ", ".join(f"{f} ×{w:g}" for f, w in rec.weights.items())
+    weights = ", ".join(f"{choice_name(f)} ×{digits(f'{w:g}')}" for f, w in rec.weights.items())
+    headers = (_("rank"), _("platform"),
+               _("points (of {best} possible)").format(best=digits(f"{best:g}")), _("total"))
+    note = _("Weights: {weights}. Bold: the platforms to focus on.").format(weights=weights)
     return (
-        "<div class='smm-platform-chooser'>"
-        "<table><thead><tr><th>rank</th><th>platform</th>"
-        f"<th>points (of {best:g} possible)</th><th>total</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        f"<p><small>Weights: {html.escape(weights)}. Bold: the platforms to focus on."
-        f"</small></p><p>{html.escape(rec.advice)}</p></div>"
+        "<div class='smm-platform-chooser'><table><thead><tr>"  # i18n: not shown
+        + "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+        + f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<p><small>{html.escape(note)}</small></p><p>{html.escape(rec.advice)}</p></div>"
     )
 
 
@@ -134,27 +180,30 @@ def _build(start: Recommendation) -> Any:
     wide = {"width": "30em"}
     style = {"description_width": "10em"}
     controls: dict[str, Any] = {
-        "kind": widgets.Dropdown(options=list(ORG_KINDS), value=org.kind,
-                                 description="Organisation", style=style),
-        "goals": widgets.SelectMultiple(options=list(GOALS), value=tuple(org.goals), rows=4,
-                                        description="Goals", style=style),
+        "kind": widgets.Dropdown(options=_options(ORG_KINDS), value=org.kind,
+                                 description=_("Organisation"), style=style),
+        "goals": widgets.SelectMultiple(options=_options(GOALS), value=tuple(org.goals), rows=4,
+                                        description=_("Goals"), style=style),
         "ages": widgets.IntRangeSlider(value=list(org.ages), min=13, max=70,
-                                       description="Audience ages", style=style, layout=wide),
-        "location": widgets.Dropdown(options=list(LOCATIONS), value=org.location,
-                                     description="Audience lives", style=style),
-        "formats": widgets.SelectMultiple(options=list(FORMATS), value=tuple(org.formats),
-                                          rows=4, description="Formats you make", style=style),
+                                       description=_("Audience ages"), style=style,
+                                       layout=wide),
+        "location": widgets.Dropdown(options=_options(LOCATIONS), value=org.location,
+                                     description=_("Audience lives"), style=style),
+        "formats": widgets.SelectMultiple(options=_options(FORMATS), value=tuple(org.formats),
+                                          rows=4, description=_("Formats you make"),
+                                          style=style),
         "monthly_budget": widgets.IntSlider(
             value=int(min(org.monthly_budget, MAX_BUDGET)), min=0, max=MAX_BUDGET, step=1000,
-            description="Budget (BDT/month)", style=style, layout=wide),
+            description=_("Budget (BDT/month)"), style=style, layout=wide),
         "hours_per_week": widgets.FloatSlider(
             value=min(org.hours_per_week, MAX_HOURS), min=0, max=MAX_HOURS, step=0.5,
-            description="Hours a week", style=style, layout=wide),
+            description=_("Hours a week"), style=style, layout=wide),
     }
     for factor in FACTORS:
         controls[f"weight:{factor}"] = widgets.FloatSlider(
             value=min(start.weights.get(factor, DEFAULT_WEIGHTS[factor]), MAX_WEIGHT),
-            min=0, max=MAX_WEIGHT, step=0.5, description=f"Weight: {factor}", style=style,
+            min=0, max=MAX_WEIGHT, step=0.5,
+            description=_("Weight: {factor}").format(factor=choice_name(factor)), style=style,
             layout=wide, tooltip=FACTORS[factor])
     ranking = widgets.HTML(value=ranking_html(start))
 
@@ -171,7 +220,8 @@ def _build(start: Recommendation) -> Any:
                 weights={f: float(controls[f"weight:{f}"].value) for f in FACTORS},
             )
         except InputError as error:
-            ranking.value = (f"<p style='color:#b35806'><b>Can't rank yet:</b> "
+            stuck = _("Can't rank yet:")
+            ranking.value = (f"<p style='color:#b35806'><b>{stuck}</b> "
                              f"{html.escape(str(error))}</p>")
             return
         ranking.value = ranking_html(rec)
@@ -181,7 +231,7 @@ def _build(start: Recommendation) -> Any:
     profile_box = widgets.VBox([controls[k] for k in
                                 ("kind", "goals", "ages", "location", "formats",
                                  "monthly_budget", "hours_per_week")])
-    weight_box = widgets.VBox([widgets.HTML("<b>Weights</b> (points per factor)")]
+    weight_box = widgets.VBox([widgets.HTML(_("<b>Weights</b> (points per factor)"))]
                               + [controls[f"weight:{f}"] for f in FACTORS])
     box = widgets.VBox([widgets.HBox([profile_box, weight_box]), ranking])
     box.controls = controls

@@ -23,17 +23,47 @@ from typing import Any
 from smm_helpers.content import check_post, extract_hashtags, limit_for, visible_characters
 from smm_helpers.content.check import PostCheck
 from smm_helpers.errors import InputError
-from smm_helpers.schema import PLATFORM_NAMES, PLATFORMS
+from smm_helpers.i18n.messages import N_, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
+from smm_helpers.schema import PLATFORMS, platform_name
 from smm_helpers.widgets.base import LiveView
 
 __all__ = ["COMPOSER_FIELDS", "Counter", "counter_html", "counters", "counters_html",
            "post_composer"]
 
+#: The field a composed post is checked as, where it is not the platform's main text: on
+#: YouTube, the text you write under a video is its description (5,000 UTF-8 bytes).
 COMPOSER_FIELDS: dict[str, str] = {"youtube": "description"}
-"""The field a composed post is checked as, where it is not the platform's main text: on
-YouTube, the text you write under a video is its description (5,000 UTF-8 bytes)."""
 
 _OK, _OVER = "#1a7f37", "#cf222e"
+
+#: The units a limit is counted in (``smm_helpers.content.limits.UNITS``), as shown.
+UNIT_NAMES: dict[str, str] = {
+    "weighted characters": N_("weighted characters"),  # i18n: not shown (the key)
+    "characters": N_("characters"),
+    "UTF-8 bytes": N_("UTF-8 bytes"),  # i18n: not shown (the key)
+}
+
+#: A counter's state words: ok, over the limit, or another problem (e.g. a banned tag).
+STATES: dict[str, str] = {"ok": N_("ok"), "over": N_("over"), "OVER": N_("OVER"),
+                          "problem": N_("problem")}
+
+
+def unit_name(unit: str) -> str:
+    """A limit's unit in the chosen language (an unknown unit as it is).
+
+    >>> unit_name("weighted characters")
+    'weighted characters'
+    """
+    known = UNIT_NAMES.get(unit)
+    return unit if known is None else _(known)
+
+
+def _state(counter: Counter, over: str) -> str:
+    """'ok', the word for over the limit (``over``: 'over' or 'OVER'), or 'problem'."""
+    key = "ok" if counter.ok else over if counter.length > counter.limit else "problem"
+    return _(STATES[key])
 
 
 @dataclass(frozen=True)
@@ -51,28 +81,35 @@ class Counter:
     fold_at: int | None
     cut_by_fold: bool
     problems: tuple[str, ...]
+    #: Suggestions that never fail the post (e.g. generic hashtags such as #fyp).
     advice: tuple[str, ...] = ()
-    """Suggestions that never fail the post (e.g. generic hashtags such as #fyp)."""
 
     @property
     def name(self) -> str:
-        """The platform's display name (``"X (Twitter)"``)."""
-        return PLATFORM_NAMES[self.platform]
+        """The platform's display name in the chosen language (``"X (Twitter)"``)."""
+        return platform_name(self.platform)
 
     @property
     def fold(self) -> str:
         """Where the "see more" fold falls, in words."""
         if self.fold_at is None:
-            return "no fold"
+            return _("no fold")
         if self.cut_by_fold:
-            return f"cut at the fold ({self.fold_at:,})"
-        return f"whole post above the fold ({self.fold_at:,})"
+            return _("cut at the fold ({at})").format(at=format_number(self.fold_at))
+        return _("whole post above the fold ({at})").format(at=format_number(self.fold_at))
+
+    @property
+    def hashtag_count(self) -> str:
+        """How many hashtags, in words: '1 hashtag', '3 hashtags'."""
+        return ngettext("{count} hashtag", "{count} hashtags", self.hashtags).format(
+            count=format_number(self.hashtags))
 
     def __str__(self) -> str:
-        tags = f"{self.hashtags} hashtag" + ("" if self.hashtags == 1 else "s")
-        state = "ok" if self.ok else "OVER" if self.length > self.limit else "problem"
-        return (f"{self.name}: {self.length:,}/{self.limit:,} {self.unit}, {state}; "
-                f"{self.visible:,} visible; {tags}; {self.fold}")
+        return _("{name}: {length}/{limit} {unit}, {state}; {visible} visible; {hashtags}; "
+                 "{fold}").format(
+            name=self.name, length=format_number(self.length), limit=format_number(self.limit),
+            unit=unit_name(self.unit), state=_state(self, "OVER"),
+            visible=format_number(self.visible), hashtags=self.hashtag_count, fold=self.fold)
 
 
 def _field(platform: str) -> str | None:
@@ -83,14 +120,15 @@ def _platforms(platforms: Iterable[str] | None) -> list[str]:
     if platforms is None:
         return list(PLATFORMS)
     if isinstance(platforms, str):
-        raise InputError(f"platforms must be a list of platform names, not the text {platforms!r}",
-                         fix=f"wrap it in a list: [{platforms!r}]")
+        raise InputError(_("platforms must be a list of platform names, not the text "
+                           "{text}").format(text=repr(platforms)),
+                         fix=_("wrap it in a list: [{text}]").format(text=repr(platforms)))
     chosen = list(dict.fromkeys(platforms))
     for p in chosen:
         limit_for(p)  # an unknown platform raises an InputError listing the known ones
     if not chosen:
-        raise InputError("no platform was given",
-                         fix="give at least one, e.g. platforms=['x', 'instagram']")
+        raise InputError(_("no platform was given"),
+                         fix=_("give at least one, e.g. platforms=['x', 'instagram']"))
     return chosen
 
 
@@ -106,8 +144,9 @@ def counters(text: str, platforms: Iterable[str] | None = None) -> list[Counter]
     How to fix it: use one of: facebook, instagram, x, linkedin, youtube, tiktok.
     """
     if not isinstance(text, str):
-        raise InputError(f"text must be a string (str), not {type(text).__name__} {text!r}",
-                         fix="pass the post as text, e.g. text='Hello Dhaka!'")
+        raise InputError(_("text must be a string (str), not {kind} {value}").format(
+                             kind=type(text).__name__, value=repr(text)),
+                         fix=_("pass the post as text, e.g. text='Hello Dhaka!'"))
     found = []
     for p in _platforms(platforms):
         if not text.strip():
@@ -138,23 +177,31 @@ def counter_html(counter: Counter) -> str:
     True
     """
     colour = _OK if counter.ok else _OVER
-    state = "ok" if counter.ok else "over" if counter.length > counter.limit else "problem"
     problems = "".join(f"<li>{html.escape(p)}</li>" for p in counter.problems)
-    advice = "".join(f"<li>tip: {html.escape(a)}</li>" for a in counter.advice)
+    advice = "".join(f"<li>{html.escape(_tip(a))}</li>" for a in counter.advice)
+    summary = _("{visible} visible characters · {hashtags} hashtags · {fold}").format(
+        visible=format_number(counter.visible), hashtags=digits(counter.hashtags),
+        fold=counter.fold)
     return (
-        f"<div class='smm-counter smm-counter-{counter.platform}' "
+        f"<div class='smm-counter smm-counter-{counter.platform}' "  # i18n: not shown
         f"data-platform='{counter.platform}' data-length='{counter.length}' "
         f"data-limit='{counter.limit}' data-ok='{str(counter.ok).lower()}' "
         f"data-visible='{counter.visible}' data-hashtags='{counter.hashtags}'>"
         f"<b>{html.escape(counter.name)}</b> <small>({html.escape(counter.field)})</small>: "
-        f"<span style='color:{colour};font-weight:bold'>{counter.length:,}/{counter.limit:,}"
-        f"</span> {html.escape(counter.unit)} · <b style='color:{colour}'>{state}</b> · "
-        f"{counter.visible:,} visible characters · {counter.hashtags} hashtags · "
-        f"{html.escape(counter.fold)}"
-        + (f"<ul style='margin:0'>{problems}</ul>" if problems else "")
-        + (f"<ul class='smm-advice' style='margin:0;color:#444'>{advice}</ul>" if advice else "")
+        f"<span style='color:{colour};font-weight:bold'>{format_number(counter.length)}/"
+        f"{format_number(counter.limit)}</span> {html.escape(unit_name(counter.unit))} · "
+        f"<b style='color:{colour}'>{html.escape(_state(counter, 'over'))}</b> · "
+        f"{html.escape(summary)}"
+        + (f"<ul style='margin:0'>{problems}</ul>" if problems else "")  # i18n: not shown
+        + (f"<ul class='smm-advice' style='margin:0;color:#444'>{advice}</ul>"  # i18n: not shown
+           if advice else "")
         + "</div>"
     )
+
+
+def _tip(advice: str) -> str:
+    """One piece of advice, labelled as a tip."""
+    return _("tip: {advice}").format(advice=advice)
 
 
 def counters_html(text: str, platforms: Iterable[str] | None = None) -> str:
@@ -167,29 +214,36 @@ def counters_html(text: str, platforms: Iterable[str] | None = None) -> str:
     rows = []
     for c in counters(text, platforms):
         colour = _OK if c.ok else _OVER
-        state = "ok" if c.ok else "over" if c.length > c.limit else "problem"
         rows.append(
-            f"<tr class='smm-counter smm-counter-{c.platform}'><td>{html.escape(c.name)}</td>"
-            f"<td style='text-align:right'>{c.length:,}/{c.limit:,}</td>"
-            f"<td>{html.escape(c.unit)}</td><td style='color:{colour}'><b>{state}</b></td>"
-            f"<td style='text-align:right'>{c.visible:,}</td>"
-            f"<td style='text-align:right'>{c.hashtags}</td><td>{html.escape(c.fold)}</td>"
-            f"<td>{_notes_html(c)}</td></tr>")
-    shown = html.escape(text) if text else "<em>(empty)</em>"
+            f"<tr class='smm-counter smm-counter-{c.platform}'>"  # i18n: not shown
+            f"<td>{html.escape(c.name)}</td>"
+            f"<td style='text-align:right'>{format_number(c.length)}/{format_number(c.limit)}"
+            f"</td><td>{html.escape(unit_name(c.unit))}</td>"
+            f"<td style='color:{colour}'><b>{html.escape(_state(c, 'over'))}</b></td>"
+            f"<td style='text-align:right'>{format_number(c.visible)}</td>"
+            f"<td style='text-align:right'>{digits(c.hashtags)}</td>"
+            f"<td>{html.escape(c.fold)}</td><td>{_notes_html(c)}</td></tr>")
+    empty = _("(empty)")
+    shown = html.escape(text) if text else f"<em>{html.escape(empty)}</em>"
+    headers = "".join(f"<th>{html.escape(_(h))}</th>" for h in TABLE_HEADERS)
     return (
-        "<div class='smm-post-composer'>"
+        "<div class='smm-post-composer'>"  # i18n: not shown
         f"<blockquote style='white-space:pre-wrap'>{shown}</blockquote>"
-        "<table><thead><tr><th>platform</th><th>length/limit</th><th>unit</th><th>state</th>"
-        "<th>visible characters</th><th>hashtags</th><th>see-more fold</th>"
-        "<th>problems and tips</th></tr></thead>"
+        f"<table><thead><tr>{headers}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+#: The column headings of the composer's static table.
+TABLE_HEADERS = (N_("platform"), N_("length/limit"), N_("unit"), N_("state"),
+                 N_("visible characters"), N_("hashtags"), N_("see-more fold"),
+                 N_("problems and tips"))
 
 
 def _notes_html(counter: Counter) -> str:
     """A counter's problems, then its tips, as short lines for the static table."""
     lines = [html.escape(p) for p in counter.problems]
-    lines += [f"tip: {html.escape(a)}" for a in counter.advice]
+    lines += [html.escape(_tip(a)) for a in counter.advice]
     return "<br>".join(lines)
 
 
@@ -226,7 +280,7 @@ def post_composer(text: str = "", platforms: Iterable[str] | None = None) -> Liv
 def _build(text: str, platforms: list[str]) -> Any:
     import ipywidgets as widgets
 
-    box_text = widgets.Textarea(value=text, placeholder="Write your post here…",
+    box_text = widgets.Textarea(value=text, placeholder=_("Write your post here…"),
                                 continuous_update=True, rows=6,
                                 layout={"width": "100%"})
     box_text.add_class("smm-composer-text")

@@ -8,6 +8,7 @@ from typing import Any
 
 from smm_helpers.checks import check, questions
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.widgets.base import LiveView
 
 
@@ -24,22 +25,27 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
     """
     asked = questions(lesson)
     if question not in asked:
-        raise InputError(f"lesson {lesson!r} has no question {question!r}",
-                         fix="use one of: " + ", ".join(asked))
+        raise InputError(_("lesson {lesson} has no question {question}").format(
+                             lesson=repr(lesson), question=repr(question)),
+                         fix=_("use one of: {choices}").format(choices=", ".join(asked)))
     if len(options) < 2:
-        raise InputError("a quiz needs at least two options", fix="pass a list of options")
+        raise InputError(_("a quiz needs at least two options"),
+                         fix=_("pass a list of options"))
     prompt = asked[question].prompt
-    example = f'check("{lesson}", "{question}", "<your choice>")'
+    choice = _("<your choice>")
+    example = f'check("{lesson}", "{question}", "{choice}")'
     items = "".join(f"<li>{html.escape(o)}</li>" for o in options)
-    static = (
-        f"<div class='smm-quiz'><p><strong>Quick quiz:</strong> {html.escape(prompt)}</p>"
-        f"<ul>{items}</ul><p><em>To answer, run this lesson in JupyterLab "
-        f"(<code>smm-course lab</code>), or in a code cell write "
-        f"<code>{html.escape(example)}</code>, putting one of the options in place of "
-        f"<code>&lt;your choice&gt;</code>.</em></p></div>"
-    )
-    text = f"Quick quiz: {prompt}\n" + "\n".join(f"  - {o}" for o in options) + (
-        f"\nAnswer with {example}, putting one of the options in place of <your choice>.")
+    heading = _("<strong>Quick quiz:</strong> {prompt}").format(prompt=html.escape(prompt))
+    how = _("To answer, run this lesson in JupyterLab (<code>smm-course lab</code>), or in a "
+            "code cell write <code>{example}</code>, putting one of the options in place of "
+            "<code>{choice}</code>.").format(example=html.escape(example),
+                                             choice=html.escape(choice))
+    static = (f"<div class='smm-quiz'><p>{heading}</p>"  # i18n: not shown
+              f"<ul>{items}</ul><p><em>{how}</em></p></div>")
+    text = _("Quick quiz: {prompt}").format(prompt=prompt) + "\n" + "\n".join(
+        f"  - {o}" for o in options) + "\n" + _(
+        "Answer with {example}, putting one of the options in place of {choice}.").format(
+        example=example, choice=choice)
 
     def build() -> Any:
         import ipywidgets as widgets
@@ -47,19 +53,18 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
 
         picker = widgets.RadioButtons(options=list(options), value=None,
                                       description="", layout={"width": "max-content"})
-        button = widgets.Button(description="Check", button_style="primary")
+        button = widgets.Button(description=_("Check"), button_style="primary")
         result = widgets.Output()
 
         def on_click(_button: Any) -> None:
             result.clear_output()
             with result:
                 if picker.value is None:
-                    print("Pick an option first.")
+                    print(_("Pick an option first."))
                 else:
                     display(check(lesson, question, picker.value))
 
         button.on_click(on_click)
-        return widgets.VBox([widgets.HTML(f"<strong>Quick quiz:</strong> {html.escape(prompt)}"),
-                             picker, button, result])
+        return widgets.VBox([widgets.HTML(heading), picker, button, result])
 
     return LiveView(build, static_html=static, text=text)
