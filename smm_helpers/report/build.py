@@ -18,6 +18,9 @@ import pandas as pd
 
 from smm_helpers import metrics, plots
 from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.i18n.messages import N_, in_language, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_date, format_number
 from smm_helpers.report.kpis import (
     Kpi,
     compare_kpis,
@@ -25,18 +28,21 @@ from smm_helpers.report.kpis import (
     partly_unknown_kpis,
     without_spam,
 )
+from smm_helpers.report.names import FUNNEL_STAGES, format_name, result_name
 from smm_helpers.report.period import Period, local_days, report_period
-from smm_helpers.report.recommend import recommendations
-from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, PLATFORM_NAMES
+from smm_helpers.report.recommend import SLA_TARGET, recommendations
+from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, platform_name
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 REPORT_FORMATS = ("html", "pdf")
+#: The CSS counter style of the PDF's page numbers in each language (default: 1, 2, 3).
+PAGE_NUMBERS = {"bn": ", bengali"}
+#: How many top (and bottom) posts the report lists.
 TOP_POSTS = 3
-"""How many top (and bottom) posts the report lists."""
+#: Captions are cut to this many visible characters (whole Bengali clusters kept).
 CAPTION_CLUSTERS = 120
-"""Captions are cut to this many visible characters (whole Bengali clusters kept)."""
 
 
 @dataclass(frozen=True)
@@ -81,12 +87,16 @@ class ReportContent:
     sla_hours: float
     advice: list[str]
     charts: list[Chart] = field(default_factory=list)
+    #: What the data does not say (e.g. an export with no reach), shown under the key numbers.
     data_notes: list[str] = field(default_factory=list)
-    """What the data does not say (e.g. an export with no reach), shown under the key numbers."""
+    #: The language the content was gathered in; the page is written in it too.
+    language: str = "en"
 
     @property
     def title(self) -> str:
-        return f"Social media report: {self.client_name}"
+        """The report's title, e.g. 'Social media report: Alo Reading Circle (nonprofit)'."""
+        with in_language(self.language):
+            return _("Social media report: {client}").format(client=self.client_name)
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,8 @@ class ReportFiles:
     pdf_pages: int
     pdf_engine: str | None = None
     pdf_skipped: str | None = None
+    #: The report's language; ``str()`` says what was written in it (None: the chosen one).
+    language: str | None = None
 
     @property
     def paths(self) -> list[Path]:
@@ -113,11 +125,15 @@ class ReportFiles:
         return [path for path in (self.html, self.pdf) if path is not None]
 
     def __str__(self) -> str:
-        lines = ["Client report:", *(f"  {path}" for path in self.paths)]
-        if self.pdf is not None:
-            lines[-1] += f" ({self.pdf_pages} pages, printed by {self.pdf_engine})"
-        if self.pdf_skipped:
-            lines.append(f"  no PDF: {self.pdf_skipped}")
+        with in_language(self.language):
+            lines = [_("Client report:"), *(f"  {path}" for path in self.paths)]
+            if self.pdf is not None:
+                lines[-1] += " " + ngettext("({pages} page, printed by {engine})",
+                                            "({pages} pages, printed by {engine})",
+                                            self.pdf_pages).format(
+                    pages=digits(self.pdf_pages), engine=self.pdf_engine)
+            if self.pdf_skipped:
+                lines.append("  " + _("no PDF: {reason}").format(reason=self.pdf_skipped))
         return "\n".join(lines)
 
 
@@ -136,6 +152,7 @@ def build_report(
     sla_hours: float = 24,
     pdf_engine: str = "auto",
     client_name: str | None = None,
+    language: str | None = None,
 ) -> ReportFiles:
     """Write the client report for one period as ``report.html`` and ``report.pdf``.
 
@@ -143,6 +160,10 @@ def build_report(
     this machine (``ReportFiles.pdf_skipped`` says why not otherwise); ``formats=("pdf",)``
     asks for the PDF and fails with a teaching error when no engine works.  ``pdf_engine``
     is ``"auto"``, ``"weasyprint"`` or ``"chromium"`` (see ``smm_helpers.report.pdf``).
+
+    ``language`` is ``"en"`` or ``"bn"``: every heading, label, verdict, note, sentence,
+    date and number of the report in that language (captions stay as the client wrote them);
+    ``None`` writes it in the chosen language (``use_language``, else ``SMM_LANG``).
 
     ``data`` is a ``CourseData`` (``datasets.load_course_data()`` or ``datasets.generate()``)
     or the posts table; tables given by keyword (``followers=``, ``inbox=``,
@@ -156,6 +177,18 @@ def build_report(
     ...
     smm_helpers.errors.InputError: the posts table is empty...
     """
+    with in_language(language) as chosen:
+        return _build_report(data, posts=posts, followers=followers, inbox=inbox,
+                             campaigns=campaigns, client=client, start=start, end=end,
+                             out_dir=out_dir, formats=formats, sla_hours=sla_hours,
+                             pdf_engine=pdf_engine, client_name=client_name, language=chosen)
+
+
+def _build_report(data: Any, *, posts: pd.DataFrame | None, followers: pd.DataFrame | None,
+                  inbox: pd.DataFrame | None, campaigns: pd.DataFrame | None, client: str,
+                  start: Any, end: Any, out_dir: str | Path, formats: Sequence[str] | None,
+                  sla_hours: float, pdf_engine: str, client_name: str | None,
+                  language: str) -> ReportFiles:
     from smm_helpers.report.pdf import NoPdfEngine, html_to_pdf
 
     tables = _tables(data, posts, followers, inbox, campaigns)
@@ -170,16 +203,18 @@ def build_report(
         html_path = folder / "report.html"
         html_path.write_text(page, encoding="utf-8")
     if "pdf" not in chosen_formats:
-        return ReportFiles(html=html_path, pdf=None, pdf_pages=0)
+        return ReportFiles(html=html_path, pdf=None, pdf_pages=0, language=language)
     try:
         printed = html_to_pdf(page, folder / "report.pdf", engine=pdf_engine)
     except NoPdfEngine as error:
         if formats is not None:
             raise
-        return ReportFiles(html=html_path, pdf=None, pdf_pages=0,
-                           pdf_skipped=f"{error.problem}. How to fix it: {error.fix}")
+        skipped = _("{problem}. How to fix it: {fix}").format(problem=error.problem,
+                                                              fix=error.fix)
+        return ReportFiles(html=html_path, pdf=None, pdf_pages=0, pdf_skipped=skipped,
+                           language=language)
     return ReportFiles(html=html_path, pdf=printed.path, pdf_pages=printed.pages,
-                       pdf_engine=printed.engine)
+                       pdf_engine=printed.engine, language=language)
 
 
 def gather_content(
@@ -190,13 +225,15 @@ def gather_content(
     end: Any = None,
     sla_hours: float = 24,
     client_name: str | None = None,
+    language: str | None = None,
 ) -> ReportContent:
     """Compute every number, table, chart and recommendation of the report.
 
     ``client`` is a course client (``nonprofit``, ``business``) or the client named in the
     data's ``client`` column (``exports.read_exports(..., client="Nakshi Ghor")`` writes
     it); ``client_name`` is the name the report shows (default: the course client's name,
-    or ``client`` itself).
+    or ``client`` itself).  ``language`` as for :func:`build_report`: the content's text is
+    in it, and so is the page :func:`render_html` writes from it.
 
     >>> from smm_helpers.datasets import load_course_data
     >>> content = gather_content(load_course_data().tables, client="nonprofit")
@@ -207,6 +244,15 @@ def gather_content(
     ...
     smm_helpers.errors.InputError: 'charity' is not a client SMM Lab knows...
     """
+    with in_language(language) as chosen:
+        content = _gather(tables, client=client, start=start, end=end, sla_hours=sla_hours,
+                          client_name=client_name)
+        content.language = chosen
+    return content
+
+
+def _gather(tables: dict[str, pd.DataFrame | None], *, client: str, start: Any, end: Any,
+            sla_hours: float, client_name: str | None) -> ReportContent:
     _check_client(client, tables.get("posts"))
     mine = {name: _client_rows(table, client) for name, table in tables.items()}
     assert mine["posts"] is not None
@@ -257,15 +303,24 @@ def render_html(content: ReportContent) -> str:
     """
     import jinja2
 
+    from smm_helpers.i18n import messages
+
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("smm_helpers.report", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        messages.gettext, messages.ngettext, newstyle=True)
     template = environment.get_template("report.html.j2")
-    return template.render(report=content, charts=[
-        {"heading": c.heading, "alt": c.alt, "png": c.png_base64()} for c in content.charts
-    ])
+    with in_language(content.language):
+        return template.render(
+            report=content, lang=content.language, digits=digits,
+            page_style=PAGE_NUMBERS.get(content.language, ""),
+            sla_target=digits(f"{SLA_TARGET:.0%}"), sla_hours=digits(f"{content.sla_hours:g}"),
+            charts=[{"heading": c.heading, "alt": c.alt, "png": c.png_base64()}
+                    for c in content.charts])
 
 
 # --- input ---------------------------------------------------------------------------------
@@ -279,9 +334,9 @@ def _tables(data: Any, posts: pd.DataFrame | None, followers: pd.DataFrame | Non
     elif data is not None:
         if not hasattr(data, "posts"):
             raise InputError(
-                f"build_report() cannot read a {type(data).__name__}",
-                fix="pass datasets.load_course_data(), or the posts table with "
-                "followers=, inbox= and campaigns= as keywords",
+                _("build_report() cannot read a {kind}").format(kind=type(data).__name__),
+                fix=_("pass datasets.load_course_data(), or the posts table with "
+                      "followers=, inbox= and campaigns= as keywords"),
             )
         posts = data.posts if posts is None else posts
         followers = getattr(data, "followers", None) if followers is None else followers
@@ -289,8 +344,8 @@ def _tables(data: Any, posts: pd.DataFrame | None, followers: pd.DataFrame | Non
         campaigns = getattr(data, "campaigns", None) if campaigns is None else campaigns
     if posts is None or posts.empty:
         raise InputError(
-            "the posts table is empty, so there is nothing to report",
-            fix="pass datasets.load_course_data() or a posts table with rows",
+            _("the posts table is empty, so there is nothing to report"),
+            fix=_("pass datasets.load_course_data() or a posts table with rows"),
         )
     return {"posts": posts, "followers": followers, "inbox": inbox, "campaigns": campaigns}
 
@@ -298,10 +353,11 @@ def _tables(data: Any, posts: pd.DataFrame | None, followers: pd.DataFrame | Non
 def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
     chosen = (formats,) if isinstance(formats, str) else tuple(formats)
     if not chosen:
-        raise InputError("formats is empty", fix="use formats=('html', 'pdf') or one of them")
+        raise InputError(_("formats is empty"),
+                         fix=_("use formats=('html', 'pdf') or one of them"))
     for name in chosen:
         if name not in REPORT_FORMATS:
-            raise unknown_choice("report format", name, REPORT_FORMATS)
+            raise unknown_choice(_("report format"), name, REPORT_FORMATS)
     return chosen
 
 
@@ -311,7 +367,8 @@ def _check_client(client: str, posts: pd.DataFrame | None) -> None:
              else [str(name) for name in pd.unique(posts["client"].astype(str))])
     if client in CLIENTS or client in named:
         return
-    raise unknown_choice("client", client, [*CLIENTS, *(n for n in named if n not in CLIENTS)])
+    raise unknown_choice(_("client"), client,
+                         [*CLIENTS, *(n for n in named if n not in CLIENTS)])
 
 
 def _client_rows(table: pd.DataFrame | None, client: str) -> pd.DataFrame | None:
@@ -320,13 +377,27 @@ def _client_rows(table: pd.DataFrame | None, client: str) -> pd.DataFrame | None
     return table[table["client"].astype(str) == client]
 
 
+#: The course clients' keys, as the report's title names them after the client's name.
+CLIENT_KINDS = {"nonprofit": N_("nonprofit"), "business": N_("business")}
+
+
 def _client_name(client: str) -> str:
+    """A course client's name in the chosen language with its kind; any other name as it is.
+
+    >>> _client_name("nonprofit"), _client_name("Nakshi Kantha House")
+    ('Alo Reading Circle (nonprofit)', 'Nakshi Kantha House')
+    """
+    from smm_helpers.i18n.messages import current_language
+
     try:
         from smm_helpers.datasets import client_profile
 
-        return f"{client_profile(client).name} ({client})"
+        profile = client_profile(client)
     except (ImportError, InputError, KeyError, ValueError):
         return client
+    name = profile.name_bn if current_language() == "bn" else profile.name
+    kind = _(CLIENT_KINDS[client]) if client in CLIENT_KINDS else client
+    return _("{name} ({kind})").format(name=name, kind=kind)
 
 
 # --- sections ------------------------------------------------------------------------------
@@ -348,12 +419,12 @@ def _top_and_bottom(posts: pd.DataFrame) -> tuple[list[PostRow], list[PostRow]]:
 def _post_row(row: pd.Series) -> PostRow:
     day = local_days(pd.Series([row["published_at"]])).iloc[0]
     return PostRow(
-        date=f"{day:%d %b %Y}",
-        platform=PLATFORM_NAMES.get(str(row["platform"]), str(row["platform"])),
-        format=str(row["format"]).replace("_", " ") if "format" in row else "",
+        date=format_date(day),
+        platform=platform_name(row["platform"]),
+        format=format_name(row["format"]) if "format" in row else "",
         caption=excerpt(str(row["caption"])) if "caption" in row else "",
-        reach=f"{int(row['reach']):,}",
-        er_reach=f"{float(row['_er']):.2%}",
+        reach=format_number(int(row["reach"])),
+        er_reach=digits(f"{float(row['_er']):.2%}"),
     )
 
 
@@ -375,20 +446,20 @@ def excerpt(text: str, clusters: int = CAPTION_CLUSTERS) -> str:
     return "".join(parts[:clusters]).rstrip() + "…"
 
 
+#: The count columns an export may leave unknown, as the report names them.
 UNKNOWN_LABELS = {
-    "impressions": "impressions (views)",
-    "reach": "reach (viewers)",
-    "reactions": "reactions",
-    "comments": "comments",
-    "shares": "shares",
-    "saves": "saves",
-    "link_clicks": "link clicks",
-    "followers": "follower counts",
-    "spend": "money spent on boosts",
+    "impressions": N_("impressions (views)"),
+    "reach": N_("reach (viewers)"),
+    "reactions": N_("reactions"),
+    "comments": N_("comments"),
+    "shares": N_("shares"),
+    "saves": N_("saves"),
+    "link_clicks": N_("link clicks"),
+    "followers": N_("follower counts"),
+    "spend": N_("money spent on boosts"),
 }
-"""The count columns an export may leave unknown, as the report names them."""
 
-NOT_IN_DATA = "not in the data"
+NOT_IN_DATA = N_("not in the data")
 
 
 def fill_unreported_engagements(posts: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -418,8 +489,9 @@ def fill_unreported_engagements(posts: pd.DataFrame) -> tuple[pd.DataFrame, list
                 filled = posts.copy()
             rows = (filled["platform"].astype(str) == platform).to_numpy()
             filled.loc[rows, column] = 0.0
-            notes.append(f"Engagements on {PLATFORM_NAMES.get(str(platform), str(platform))} "
-                         f"are counted without {column}: its export does not report them.")
+            notes.append(_("Engagements on {platform} are counted without {column}: its "
+                           "export does not report them.").format(
+                platform=platform_name(platform), column=_(UNKNOWN_LABELS.get(column, column))))
     return filled, notes
 
 
@@ -440,10 +512,12 @@ def unknown_notes(posts: pd.DataFrame) -> list[str]:
         if column not in posts.columns or not posts[column].isna().any():
             continue
         missing = posts.loc[posts[column].isna(), "platform"].astype(str).value_counts()
-        where = ", ".join(f"{PLATFORM_NAMES.get(str(platform), str(platform))} ({count} post"
-                          f"{'s' if count > 1 else ''})"
-                          for platform, count in sorted(missing.items(), key=str))
-        notes.append(f"No {label} for {where}: figures that need it leave those posts out.")
+        where = ", ".join(
+            ngettext("{platform} ({count} post)", "{platform} ({count} posts)", int(count))
+            .format(platform=platform_name(platform), count=format_number(int(count)))
+            for platform, count in sorted(missing.items(), key=str))
+        notes.append(_("No {label} for {where}: figures that need it leave those posts out.")
+                     .format(label=_(label), where=where))
     return notes
 
 
@@ -455,14 +529,14 @@ def _platform_rows(summary: pd.DataFrame, posts: pd.DataFrame) -> list[dict[str,
         has = known.get(str(platform), {})
         has_engagements = all(has.get(name, True) for name in ENGAGEMENT_COLUMNS)
         rows.append({
-            "platform": PLATFORM_NAMES.get(str(platform), str(platform)),
-            "posts": f"{int(row['posts']):,}",
-            "reach": f"{int(row['reach']):,}" if has.get("reach", True) else NOT_IN_DATA,
-            "engagements": (f"{int(row['engagements']):,}" if has_engagements
-                            else NOT_IN_DATA),
-            "er_reach": plots.format_metric(row["er_reach"], "er_reach"),
-            "ctr": (plots.format_metric(row["ctr"], "ctr") if has.get("link_clicks", True)
-                    else NOT_IN_DATA),
+            "platform": platform_name(platform),
+            "posts": format_number(int(row["posts"])),
+            "reach": format_number(int(row["reach"])) if has.get("reach", True)
+            else _(NOT_IN_DATA),
+            "engagements": (format_number(int(row["engagements"])) if has_engagements
+                            else _(NOT_IN_DATA)),
+            "er_reach": _rate(row["er_reach"]),
+            "ctr": _rate(row["ctr"]) if has.get("link_clicks", True) else _(NOT_IN_DATA),
         })
     return rows
 
@@ -486,36 +560,46 @@ def _response_rows(inbox: pd.DataFrame | None, sla_hours: float) -> list[dict[st
     for platform, row in table.iterrows():
         within = float(row["within_sla"])
         rows.append({
-            "platform": PLATFORM_NAMES.get(str(platform), str(platform)),
-            "messages": f"{int(row['messages']):,}",
-            "response_rate": f"{float(row['response_rate']):.0%}",
+            "platform": platform_name(platform),
+            "messages": format_number(int(row["messages"])),
+            "response_rate": digits(f"{float(row['response_rate']):.0%}"),
             "median_hours": _hours(row["median_hours"]),
-            "within_sla": f"{within:.0%}",
-            "status": "meets the target" if within >= 0.9 else "below the target",
+            "within_sla": digits(f"{within:.0%}"),
+            "status": _("meets the target") if within >= SLA_TARGET else _("below the target"),
         })
     return rows
 
 
+def _rate(value: float | None) -> str:
+    """A rate as the report's tables write it: '3.45%' (or '৩.৪৫%'), 'no data' when unknown."""
+    if value is None or math.isnan(float(value)):
+        return _("no data")
+    return digits(f"{float(value):.2%}")
+
+
 def _hours(value: float) -> str:
-    return "no answers" if value is None or math.isnan(float(value)) else f"{float(value):.1f} h"
+    if value is None or math.isnan(float(value)):
+        return _("no answers")
+    return _("{hours} h").format(hours=digits(f"{float(value):.1f}"))
 
 
 def _charts(posts: pd.DataFrame, summary: pd.DataFrame, campaigns: pd.DataFrame | None,
             period: Period) -> list[Chart]:
-    charts = [_chart("Engagement rate by platform",
+    charts = [_chart(_("Engagement rate by platform"),
                      plots.platform_comparison(summary, "er_reach"))]
     weekly = metrics.summarize(posts, by=["week", "platform"]).reset_index()
     weekly = weekly.dropna(subset=["er_reach"])  # a platform with no reach has no line
     if weekly["week"].nunique() >= 2:
         weekly["week"] = pd.to_datetime(weekly["week"])
-        charts.append(_chart("Engagement rate week by week", plots.trend_chart(
+        charts.append(_chart(_("Engagement rate week by week"), plots.trend_chart(
             weekly, value="er_reach", time="week", by="platform",
-            ylabel="Engagement rate by reach")))
+            ylabel=_("Engagement rate by reach"))))
     funnel = _campaign_funnel(campaigns, period)
     if funnel is not None:
-        result = list(funnel)[-1]
-        charts.append(_chart(f"Ad campaigns for {result}: from impressions to {result}",
-                             plots.funnel_chart(funnel)))
+        result = result_name(list(funnel)[-1])
+        charts.append(_chart(
+            _("Ad campaigns for {result}: from impressions to {result}").format(result=result),
+            plots.funnel_chart({result_name(stage): count for stage, count in funnel.items()})))
     return charts
 
 
@@ -543,9 +627,10 @@ def _campaign_funnel(campaigns: pd.DataFrame | None, period: Period) -> dict[str
         result = str(spent.idxmax())
         keep = (campaigns["objective"].astype(str) == result).to_numpy()
         campaigns, share = campaigns[keep], share[keep]
+    seen, clicked = FUNNEL_STAGES  # ids; names.result_name() gives what the chart shows
     stages: dict[str, float] = {
-        "ad impressions": round(float((campaigns["impressions"] * share).sum())),
-        "ad clicks": round(float((campaigns["clicks"] * share).sum())),
+        seen: round(float((campaigns["impressions"] * share).sum())),
+        clicked: round(float((campaigns["clicks"] * share).sum())),
         result: round(float((campaigns["conversions"] * share).sum())),
     }
-    return stages if stages["ad impressions"] > 0 else None
+    return stages if stages[seen] > 0 else None

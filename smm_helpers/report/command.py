@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
 
 DEFAULT_OUT = Path("smm-lab-report")
-DEFAULT_CLIENT = "my client"
-"""The client name used when ``--client`` is left out for your own exports."""
+#: The client name used when ``--client`` is left out for your own exports.
+DEFAULT_CLIENT = N_("my client")
 
 
 @dataclass(frozen=True)
@@ -65,71 +67,83 @@ def parse_period(text: str | None) -> PeriodChoice:
     except ValueError:
         pass
     raise InputError(
-        f"--period {text!r} is not a month or a date range",
-        fix="write a month as 2026-03, or a range as 2026-03-01..2026-03-31; leave it out "
-        "for the 30 days up to the latest post",
+        _("--period {text} is not a month or a date range").format(text=repr(text)),
+        fix=_("write a month as 2026-03, or a range as 2026-03-01..2026-03-31; leave it out "
+              "for the 30 days up to the latest post"),
     )
 
 
 def add_report_command(sub: Any) -> None:
-    """Add ``smm-course report`` to the command line's subcommands."""
+    """Add ``smm-course report`` to the command line's subcommands.
+
+    Its help is in the language chosen when the parser is made (``SMM_LANG``); the report's
+    own language is ``--lang``, which ``smm_helpers.cli`` adds to every command that writes
+    text (``run_report(..., language=...)``).
+    """
     from smm_helpers.report.pdf import ENGINES
 
     report = sub.add_parser(
         "report",
-        help="write a client report (HTML and PDF) from your platform exports",
-        description="Read your own platform exports (Meta Business Suite / Facebook, "
-        "Instagram, X, LinkedIn, TikTok, YouTube Studio, followers), combine them into one "
-        "client's data and write the client report as report.html and report.pdf. Without "
-        "--from it reports on the course's nonprofit.",
+        help=_("write a client report (HTML and PDF) from your platform exports"),
+        description=_("Read your own platform exports (Meta Business Suite / Facebook, "
+                      "Instagram, X, LinkedIn, TikTok, YouTube Studio, followers), combine "
+                      "them into one client's data and write the client report as report.html "
+                      "and report.pdf. Without --from it reports on the course's nonprofit."),
     )
     report.add_argument("--from", dest="files", nargs="+", type=Path, metavar="FILE",
-                        default=None, help="export files (CSV or xlsx), one or more")
+                        default=None, help=_("export files (CSV or xlsx), one or more"))
     report.add_argument("--client", default=None,
-                        help="the client's name, shown on the report (default: 'my client'; "
-                        "without --from: nonprofit or business)")
+                        help=_("the client's name, shown on the report (default: 'my client'; "
+                               "without --from: nonprofit or business)"))
     report.add_argument("--period", default=None,
-                        help="a month (2026-03) or a range (2026-03-01..2026-03-31); default: "
-                        "the 30 days up to the latest post")
+                        help=_("a month (2026-03) or a range (2026-03-01..2026-03-31); "
+                               "default: the 30 days up to the latest post"))
     report.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help=f"folder to write into (default: ./{DEFAULT_OUT}/)")
+                        help=_("folder to write into (default: ./{folder}/)").format(
+                            folder=DEFAULT_OUT))
     report.add_argument("--timezone", default=None,
-                        help="time zone of the exports' times when a file does not say "
-                        "(default: each platform's own, see smm_helpers.exports)")
+                        help=_("time zone of the exports' times when a file does not say "
+                               "(default: each platform's own, see smm_helpers.exports)"))
     report.add_argument("--pdf-engine", choices=("auto", *ENGINES), default="auto",
-                        help="which HTML-to-PDF engine prints the PDF (default: auto)")
+                        help=_("which HTML-to-PDF engine prints the PDF (default: auto)"))
 
 
 def run_report(files: Sequence[Path] | None, *, client: str | None = None,
                period: str | None = None, out: Path = DEFAULT_OUT,
                timezone: str | None = None, pdf_engine: str = "auto",
-               say: Any = print) -> Any:
+               language: str | None = None, say: Any = print) -> Any:
     """Read the exports, write the report, say what was read and written; return the files.
+
+    ``language`` (``--lang``) is the report's and the messages' language; ``None`` keeps the
+    chosen one (``SMM_LANG``, else English).
 
     >>> run_report(None, period="someday")
     Traceback (most recent call last):
     ...
     smm_helpers.errors.InputError: --period 'someday' is not a month or a date range...
     """
+    from smm_helpers.i18n.messages import in_language
     from smm_helpers.report.build import build_report
 
-    chosen = parse_period(period)
-    _refuse_foreign_report(out)
-    if files:
-        from smm_helpers.exports import describe_export, read_exports
+    with in_language(language) as chosen_language:
+        chosen = parse_period(period)
+        _refuse_foreign_report(out)
+        if files:
+            from smm_helpers.exports import describe_export, read_exports
 
-        name = client or DEFAULT_CLIENT
-        data = read_exports(list(files), client=name, timezone=timezone)
-        say(describe_export(data))
-        key = name
-    else:
-        from smm_helpers.datasets import load_course_data
+            name = client or _(DEFAULT_CLIENT)
+            data = read_exports(list(files), client=name, timezone=timezone)
+            say(describe_export(data))
+            key = name
+        else:
+            from smm_helpers.datasets import load_course_data
 
-        data = load_course_data()
-        key = client or "nonprofit"
-    written = build_report(data, client=key, start=chosen.start, end=chosen.end,
-                           out_dir=out, formats=None, pdf_engine=pdf_engine)
-    say(str(written))
+            data = load_course_data()
+            key = client or "nonprofit"
+        written = build_report(data, client=key, start=chosen.start, end=chosen.end,
+                               out_dir=out, formats=None, pdf_engine=pdf_engine,
+                               language=chosen_language)
+        say(str(written))
     return written
 
 
@@ -141,12 +155,13 @@ def _refuse_foreign_report(out: Path) -> None:
     if not out.exists():
         return
     if not out.is_dir():
-        raise InputError(f"{out} is a file, not a folder",
-                         fix="give --out a folder name, e.g. --out smm-lab-report")
+        raise InputError(_("{path} is a file, not a folder").format(path=out),
+                         fix=_("give --out a folder name, e.g. --out smm-lab-report"))
     foreign = sorted(p.name for p in out.iterdir() if p.name not in REPORT_FILES)
     if foreign:
+        names = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise InputError(
-            f"{out} holds files that are not an earlier report ({', '.join(foreign[:3])}"
-            + (", ..." if len(foreign) > 3 else "") + ")",
-            fix="choose a new folder with --out, so nothing of yours is overwritten",
+            _("{path} holds files that are not an earlier report ({names})").format(
+                path=out, names=names),
+            fix=_("choose a new folder with --out, so nothing of yours is overwritten"),
         )

@@ -37,6 +37,9 @@ import pandas as pd
 
 from smm_helpers import metrics
 from smm_helpers.errors import unknown_choice
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.report.period import Period, local_days
 from smm_helpers.schema import ENGAGEMENT_COLUMNS
 
@@ -46,39 +49,41 @@ class KpiDefinition:
     """What a KPI is called, how its value is written, and which direction is good."""
 
     key: str
+    #: The English label (marked for translation); ``Kpi.label`` is it in the chosen language.
     label: str
     kind: str  # "count", "rate", "money" or "hours"
     better: str | None  # "up", "down" or None (neither is good or bad in itself)
 
 
+#: The report's KPIs, in the order the report shows them.
 KPI_DEFINITIONS: tuple[KpiDefinition, ...] = (
-    KpiDefinition("posts", "Posts published", "count", None),
-    KpiDefinition("reach", "Reach (people reached, summed over posts)", "count", "up"),
-    KpiDefinition("impressions", "Impressions (times posts were shown)", "count", "up"),
-    KpiDefinition("engagements", "Engagements (reactions, comments, shares, saves)", "count",
-                  "up"),
-    KpiDefinition("er_reach", "Engagement rate by reach", "rate", "up"),
-    KpiDefinition("link_clicks", "Link clicks", "count", "up"),
-    KpiDefinition("follower_growth", "New followers (net)", "count", "up"),
-    KpiDefinition("spend", "Money spent on boosts and ads", "money", None),
-    KpiDefinition("cost_per_donation", "Cost per donation (donations campaigns only)", "money",
-                  "down"),
-    KpiDefinition("cost_per_sale", "Cost per sale (sales campaigns only)", "money", "down"),
-    KpiDefinition("cost_per_lead", "Cost per lead (leads campaigns only)", "money", "down"),
-    KpiDefinition("cost_per_result", "Cost per result (ad campaigns; objective not given)",
+    KpiDefinition("posts", N_("Posts published"), "count", None),
+    KpiDefinition("reach", N_("Reach (people reached, summed over posts)"), "count", "up"),
+    KpiDefinition("impressions", N_("Impressions (times posts were shown)"), "count", "up"),
+    KpiDefinition("engagements", N_("Engagements (reactions, comments, shares, saves)"),
+                  "count", "up"),
+    KpiDefinition("er_reach", N_("Engagement rate by reach"), "rate", "up"),
+    KpiDefinition("link_clicks", N_("Link clicks"), "count", "up"),
+    KpiDefinition("follower_growth", N_("New followers (net)"), "count", "up"),
+    KpiDefinition("spend", N_("Money spent on boosts and ads"), "money", None),
+    KpiDefinition("cost_per_donation", N_("Cost per donation (donations campaigns only)"),
                   "money", "down"),
-    KpiDefinition("median_response_hours", "Median time to answer a message", "hours", "down"),
-    KpiDefinition("response_rate", "Messages answered (spam left out)", "rate", "up"),
-    KpiDefinition("within_sla", "Answered within the service level, spam left out", "rate",
+    KpiDefinition("cost_per_sale", N_("Cost per sale (sales campaigns only)"), "money", "down"),
+    KpiDefinition("cost_per_lead", N_("Cost per lead (leads campaigns only)"), "money", "down"),
+    KpiDefinition("cost_per_result", N_("Cost per result (ad campaigns; objective not given)"),
+                  "money", "down"),
+    KpiDefinition("median_response_hours", N_("Median time to answer a message"), "hours",
+                  "down"),
+    KpiDefinition("response_rate", N_("Messages answered (spam left out)"), "rate", "up"),
+    KpiDefinition("within_sla", N_("Answered within the service level, spam left out"), "rate",
                   "up"),
 )
-"""The report's KPIs, in the order the report shows them."""
 
 KPI_KEYS = tuple(d.key for d in KPI_DEFINITIONS)
 
+#: The campaign objectives whose conversions get a cost KPI, and that KPI's key.
 RESULT_KPIS: dict[str, str] = {"donations": "cost_per_donation", "sales": "cost_per_sale",
                                "leads": "cost_per_lead"}
-"""The campaign objectives whose conversions get a cost KPI, and that KPI's key."""
 _BY_KEY = {d.key: d for d in KPI_DEFINITIONS}
 
 
@@ -101,12 +106,12 @@ class Kpi:
     key: str
     current: float
     previous: float
+    #: True when some posts of the period lack a figure this KPI needs (it leaves them out).
     partial: bool = False
-    """True when some posts of the period lack a figure this KPI needs (it leaves them out)."""
 
     def __post_init__(self) -> None:
         if self.key not in _BY_KEY:
-            raise unknown_choice("KPI", self.key, KPI_KEYS)
+            raise unknown_choice(_("KPI"), self.key, KPI_KEYS)
 
     @property
     def definition(self) -> KpiDefinition:
@@ -114,7 +119,8 @@ class Kpi:
 
     @property
     def label(self) -> str:
-        return self.definition.label
+        """What the KPI is called, in the chosen language."""
+        return _(self.definition.label)
 
     @property
     def has_previous(self) -> bool:
@@ -133,6 +139,7 @@ class Kpi:
 
     @property
     def previous_text(self) -> str:
+        """Last period's value, or '–' when there is none."""
         return format_kpi(self.previous, self.definition.kind) if self.has_previous else "–"
 
     @property
@@ -146,24 +153,43 @@ class Kpi:
     def change_text(self) -> str:
         """The change from last period: % for counts and money, percentage points for rates."""
         if not self.has_previous:
-            return "no previous data"
+            return _("no previous data")
         if _missing(self.current):
-            return "no data this period"
+            return _("no data this period")
         if self.definition.kind == "rate":
-            return f"{(self.current - self.previous) * 100:+.2f} pts"
+            return _("{change} pts").format(
+                change=digits(f"{(self.current - self.previous) * 100:+.2f}"))
         if self.previous == 0:
-            return "new" if self.current else "no change"
+            return _("new") if self.current else _("no change")
         change = (self.current - self.previous) / abs(self.previous)
-        return f"{change:+.1%}" if abs(change) < 0.1 else f"{change:+.0%}"
+        return digits(f"{change:+.1%}" if abs(change) < 0.1 else f"{change:+.0%}")
 
     @property
     def verdict(self) -> str:
-        """'better', 'worse' or '' (no comparison, no change, or neither direction is good)."""
+        """'better', 'worse' or '' (no comparison, no change, or neither direction is good).
+
+        The verdict is a key (the report's colour for it); :attr:`change_summary` says it.
+        """
         better = self.definition.better
         if better is None or self.arrow in ("", "="):
             return ""
         went_up = self.arrow == "▲"
         return "better" if went_up == (better == "up") else "worse"
+
+    @property
+    def change_summary(self) -> str:
+        """The change with its verdict, as the report's table shows it.
+
+        >>> Kpi("link_clicks", 12, 10).change_summary
+        '+20% (better)'
+        >>> Kpi("posts", 12, 10).change_summary
+        '+20%'
+        """
+        if self.verdict == "better":
+            return _("{change} (better)").format(change=self.change_text)
+        if self.verdict == "worse":
+            return _("{change} (worse)").format(change=self.change_text)
+        return self.change_text
 
 
 def format_kpi(value: float, kind: str) -> str:
@@ -180,16 +206,17 @@ def format_kpi(value: float, kind: str) -> str:
     """
     kinds = ("count", "rate", "money", "hours")
     if kind not in kinds:
-        raise unknown_choice("KPI kind", kind, kinds)
+        raise unknown_choice(_("KPI kind"), kind, kinds)
     if _missing(value):
-        return "no data"
+        return _("no data")
     if kind == "rate":
-        return f"{value:.2%}"
+        return digits(f"{value:.2%}")
     if kind == "money":
-        return f"BDT {value:,.0f}" if float(value).is_integer() else f"BDT {value:,.2f}"
+        amount = format_number(value, 0 if float(value).is_integer() else 2)
+        return _("BDT {amount}").format(amount=amount)
     if kind == "hours":
-        return f"{value:.1f} hours"
-    return f"{value:,.0f}"
+        return _("{hours} hours").format(hours=digits(f"{value:.1f}"))
+    return format_number(value)
 
 
 def compute_kpis(
@@ -257,6 +284,7 @@ def compare_kpis(current: dict[str, float], previous: dict[str, float] | None,
     return rows
 
 
+#: The posts columns each post-based KPI adds up.
 KPI_INPUTS = {
     "reach": ("reach",),
     "impressions": ("impressions",),
@@ -265,7 +293,6 @@ KPI_INPUTS = {
     "link_clicks": ("link_clicks",),
     "spend": ("spend",),
 }
-"""The posts columns each post-based KPI adds up."""
 
 
 def partly_unknown_kpis(posts: pd.DataFrame, period: Period) -> set[str]:
@@ -327,7 +354,7 @@ def _follower_growth(followers: pd.DataFrame | None, period: Period) -> float:
     days = local_days(followers["date"])
     gained = 0.0
     found = False
-    for _, rows in followers.assign(_day=days).groupby("platform", observed=True):
+    for _platform, rows in followers.assign(_day=days).groupby("platform", observed=True):
         rows = rows.sort_values("_day")
         inside = rows[(rows["_day"] >= period.start) & (rows["_day"] <= period.end)]
         if inside.empty:
@@ -408,8 +435,9 @@ def _check_sla(sla_hours: Any) -> None:
 
     if isinstance(sla_hours, bool) or not isinstance(sla_hours, int | float) or sla_hours <= 0:
         raise InputError(
-            f"sla_hours must be a positive number of hours, not {sla_hours!r}",
-            fix="use e.g. sla_hours=24 for 'answer every message within a day'",
+            _("sla_hours must be a positive number of hours, not {value}").format(
+                value=repr(sla_hours)),
+            fix=_("use e.g. sla_hours=24 for 'answer every message within a day'"),
         )
 
 

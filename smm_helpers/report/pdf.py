@@ -29,18 +29,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 
+#: The engines ``html_to_pdf`` can use, in the order ``engine="auto"`` tries them.
 ENGINES = ("weasyprint", "chromium")
-"""The engines ``html_to_pdf`` can use, in the order ``engine="auto"`` tries them."""
 
+#: Program names under which a Chromium-based browser is looked for on the PATH.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
                   "chrome")
-"""Program names under which a Chromium-based browser is looked for on the PATH."""
 
+#: Seconds headless Chromium may take to print one report.
 CHROMIUM_TIMEOUT = 120
-"""Seconds headless Chromium may take to print one report."""
 
-INSTALL_HINT = (
+#: How to get a PDF engine (translated where it is shown).
+INSTALL_HINT = N_(
     "install Pango for WeasyPrint (Debian/Ubuntu: sudo apt-get install libpango-1.0-0 "
     "libpangoft2-1.0-0; macOS: brew install pango; Windows: see "
     "https://doc.courtbouillon.org/weasyprint/stable/first_steps.html), or install Chromium "
@@ -88,14 +92,16 @@ def html_to_pdf(html: str, path: str | Path, *, engine: str = "auto") -> PdfResu
     smm_helpers.errors.InputError: 'word' is not a PDF engine SMM Lab knows...
     """
     if engine != "auto" and engine not in ENGINES:
-        raise unknown_choice("PDF engine", engine, ("auto", *ENGINES))
+        raise unknown_choice(_("PDF engine"), engine, ("auto", *ENGINES))
     status = pdf_engines()
     order = ENGINES if engine == "auto" else (engine,)
     ready = [name for name in order if status[name] == "ready"]
     if not ready:
         reasons = "; ".join(f"{name}: {status[name]}" for name in order)
-        raise NoPdfEngine(f"no HTML-to-PDF engine works on this machine ({reasons})",
-                          fix=INSTALL_HINT)
+        raise NoPdfEngine(
+            _("no HTML-to-PDF engine works on this machine ({reasons})").format(
+                reasons=reasons),
+            fix=_(INSTALL_HINT))
     target = Path(path)
     if ready[0] == "weasyprint":
         pages = _print_with_weasyprint(html, target)
@@ -120,10 +126,10 @@ def _weasyprint_status() -> str:
     try:
         import weasyprint  # noqa: F401  (loads Pango through cffi: fails without it)
     except ImportError:
-        return "the weasyprint package is not installed (pip install weasyprint)"
+        return _("the weasyprint package is not installed (pip install weasyprint)")
     except OSError as error:  # cffi could not open Pango, GObject or HarfBuzz
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return f"the Pango library is missing ({first})"
+        return _("the Pango library is missing ({error})").format(error=first)
     return "ready"
 
 
@@ -155,8 +161,9 @@ def _chromium() -> str | None:
 
 
 def _chromium_status() -> str:
-    return "ready" if _chromium() else (
-        "no Chromium or Chrome on the PATH (looked for " + ", ".join(CHROMIUM_NAMES) + ")")
+    return "ready" if _chromium() else _(
+        "no Chromium or Chrome on the PATH (looked for {names})").format(
+            names=", ".join(CHROMIUM_NAMES))
 
 
 def _print_with_chromium(html: str, path: Path) -> int:
@@ -176,13 +183,15 @@ def _print_with_chromium(html: str, path: Path) -> int:
             done = subprocess.run(command, capture_output=True, text=True,
                                   timeout=CHROMIUM_TIMEOUT, check=False)
         except subprocess.TimeoutExpired as error:
-            raise InputError(f"Chromium took over {CHROMIUM_TIMEOUT} s to print the report",
-                             fix="try again, or install Pango so WeasyPrint prints it"
-                             ) from error
+            raise InputError(
+                _("Chromium took over {seconds} s to print the report").format(
+                    seconds=digits(CHROMIUM_TIMEOUT)),
+                fix=_("try again, or install Pango so WeasyPrint prints it")) from error
         if not out.is_file() or done.returncode != 0:
-            said = (done.stderr or "").strip().splitlines()[-1:] or ["no message"]
-            raise InputError(f"Chromium could not print the report ({said[0]})",
-                             fix=INSTALL_HINT)
+            said = (done.stderr or "").strip().splitlines()[-1:] or [_("no message")]
+            raise InputError(
+                _("Chromium could not print the report ({said})").format(said=said[0]),
+                fix=_(INSTALL_HINT))
         data = out.read_bytes()
         path.write_bytes(data)
     return count_pages(data)

@@ -15,10 +15,12 @@ from typing import Any
 import pandas as pd
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import format_date
 from smm_helpers.schema import TIMEZONE
 
+#: A report with no dates covers the 30 days up to the client's latest post.
 DEFAULT_DAYS = 30
-"""A report with no dates covers the 30 days up to the client's latest post."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,9 @@ class Period:
         first, last = _day(start, "start"), _day(end, "end")
         if first > last:
             raise InputError(
-                f"start ({first:%d %b %Y}) is after end ({last:%d %b %Y})",
-                fix="swap them: start is the first day of the report, end the last",
+                _("start ({start}) is after end ({end})").format(start=format_date(first),
+                                                                  end=format_date(last)),
+                fix=_("swap them: start is the first day of the report, end the last"),
             )
         return cls(first, last)
 
@@ -69,7 +72,10 @@ class Period:
         return (days >= self.start) & (days <= self.end)
 
     def __str__(self) -> str:
-        return f"{self.start:%d %b %Y} – {self.end:%d %b %Y}"
+        """Both ends as the chosen language writes dates, e.g. '01 Dec 2025 – 30 Dec 2025'
+        or '১ ডিসেম্বর ২০২৫ – ৩০ ডিসেম্বর ২০২৫'."""
+        return _("{start} – {end}").format(start=format_date(self.start),
+                                           end=format_date(self.end))
 
 
 def local_days(times: pd.Series) -> pd.Series:
@@ -104,8 +110,8 @@ def report_period(posts: pd.DataFrame, start: Any = None, end: Any = None,
     days = local_days(posts["published_at"])
     if days.empty:
         raise InputError(
-            f"there are no {client} posts in the data",
-            fix="check the client name and that the posts table is not empty",
+            _("there are no {client} posts in the data").format(client=client),
+            fix=_("check the client name and that the posts table is not empty"),
         )
     last = _day(end, "end") if end is not None else days.max()
     first = (_day(start, "start") if start is not None
@@ -113,9 +119,10 @@ def report_period(posts: pd.DataFrame, start: Any = None, end: Any = None,
     period = Period.from_dates(first, last)
     if not period.contains(posts["published_at"]).any():
         raise InputError(
-            f"the {client} has no posts from {period.start:%d %b %Y} to {period.end:%d %b %Y}",
-            fix=f"choose dates between {days.min():%d %b %Y} and {days.max():%d %b %Y}, "
-            "the days its posts cover",
+            _("the {client} has no posts from {start} to {end}").format(
+                client=client, start=format_date(period.start), end=format_date(period.end)),
+            fix=_("choose dates between {first} and {last}, the days its posts cover").format(
+                first=format_date(days.min()), last=format_date(days.max())),
         )
     return period
 
@@ -125,11 +132,12 @@ def _day(value: Any, name: str) -> pd.Timestamp:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError) as error:
         raise InputError(
-            f"{name}={value!r} is not a date",
-            fix=f"write {name} as 'YYYY-MM-DD', e.g. {name}='2025-11-01'",
+            _("{name}={value} is not a date").format(name=name, value=repr(value)),
+            fix=_("write {name} as 'YYYY-MM-DD', e.g. {name}='2025-11-01'").format(name=name),
         ) from error
     if stamp is pd.NaT or pd.isna(stamp):
-        raise InputError(f"{name} is empty", fix=f"write {name} as 'YYYY-MM-DD'")
+        raise InputError(_("{name} is empty").format(name=name),
+                         fix=_("write {name} as 'YYYY-MM-DD'").format(name=name))
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
     return stamp.normalize()

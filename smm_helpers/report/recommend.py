@@ -21,20 +21,23 @@ from collections.abc import Callable
 import pandas as pd
 
 from smm_helpers import metrics
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.planning.plan import MIN_PER_GROUP
 from smm_helpers.report.kpis import Kpi, without_spam
+from smm_helpers.report.names import format_name
 from smm_helpers.report.period import local_days
-from smm_helpers.schema import PLATFORM_NAMES, WEEKEND
+from smm_helpers.schema import WEEKEND, platform_name
 
+#: A group needs at least this many posts (or messages) for a rule to use it: the same 10 that
+#: ``plan.review`` asks for, so the report and the review never disagree about what is enough.
 MIN_POSTS = MIN_PER_GROUP
-"""A group needs at least this many posts (or messages) for a rule to use it: the same 10 that
-``plan.review`` asks for, so the report and the review never disagree about what is enough."""
 
+#: How many times better one group must be than another before a rule speaks up.
 MIN_RATIO = 1.5
-"""How many times better one group must be than another before a rule speaks up."""
 
+#: The share of messages that should be answered within the service level.
 SLA_TARGET = 0.9
-"""The share of messages that should be answered within the service level."""
 
 
 def recommendations(
@@ -63,11 +66,11 @@ def recommendations(
     ]
     advice = [text for text in found if text]
     if not advice:
-        advice.append(
+        advice.append(_(
             "No pattern was strong enough to act on this period (no format or platform was "
-            f"{MIN_RATIO}× another with {MIN_POSTS}+ posts each): keep the plan and test one "
-            "change, such as a new format, next period."
-        )
+            "{ratio}× another with {count}+ posts each): keep the plan and test one change, "
+            "such as a new format, next period.").format(ratio=digits(MIN_RATIO),
+                                                         count=digits(MIN_POSTS)))
     return advice
 
 
@@ -85,8 +88,9 @@ def format_rule(posts: pd.DataFrame) -> str | None:
     >>> format_rule(posts.iloc[5:]) is None  # 5 carousel posts are too few to act on
     True
     """
-    return _compare_groups(posts, "format", lambda f: f"{f.replace('_', ' ')} posts",
-                           "plan more {best} and fewer {worst}")
+    return _compare_groups(posts, "format", format_name, _(
+        "{best} posts earned {ratio}× the engagement rate by reach of {worst} posts "
+        "({best_rate} vs {worst_rate}): plan more {best} posts and fewer {worst} posts."))
 
 
 def platform_rule(posts: pd.DataFrame) -> str | None:
@@ -99,9 +103,10 @@ def platform_rule(posts: pd.DataFrame) -> str | None:
     Instagram earned 3.0× the engagement rate by reach of Facebook (12.00% vs 4.00%):
     put more of the effort into Instagram and review what is posted on Facebook.
     """
-    return _compare_groups(posts, "platform", lambda p: PLATFORM_NAMES.get(p, p),
-                           "put more of the effort into {best} and review what is posted on "
-                           "{worst}")
+    return _compare_groups(posts, "platform", platform_name, _(
+        "{best} earned {ratio}× the engagement rate by reach of {worst} "
+        "({best_rate} vs {worst_rate}): put more of the effort into {best} and review what is "
+        "posted on {worst}."))
 
 
 def weekend_reply_rule(inbox: pd.DataFrame | None) -> str | None:
@@ -125,11 +130,11 @@ def weekend_reply_rule(inbox: pd.DataFrame | None) -> str | None:
     slow, fast = float(weekend_hours.median()), float(weekday_hours.median())
     if fast <= 0 or slow / fast < MIN_RATIO:
         return None
-    return (
-        f"Weekend replies (Friday–Saturday) took {slow / fast:.1f}× longer than weekday "
-        f"replies (median {slow:.1f} vs {fast:.1f} hours): schedule someone to cover the "
-        "inbox at weekends."
-    )
+    return _(
+        "Weekend replies (Friday–Saturday) took {ratio}× longer than weekday replies "
+        "(median {slow} vs {fast} hours): schedule someone to cover the inbox at weekends."
+    ).format(ratio=digits(f"{slow / fast:.1f}"), slow=digits(f"{slow:.1f}"),
+             fast=digits(f"{fast:.1f}"))
 
 
 def sla_rule(inbox: pd.DataFrame | None, sla_hours: float = 24) -> str | None:
@@ -150,11 +155,12 @@ def sla_rule(inbox: pd.DataFrame | None, sla_hours: float = 24) -> str | None:
     if within >= SLA_TARGET:
         return None
     unanswered = int(hours.isna().sum())
-    return (
-        f"Only {within:.0%} of messages were answered within {sla_hours:g} hours "
-        f"(target: {SLA_TARGET:.0%}); {unanswered:,} got no answer at all: agree who answers "
-        "the inbox each day, and use reply templates for common questions."
-    )
+    return _(
+        "Only {within} of messages were answered within {hours} hours (target: {target}); "
+        "{unanswered} got no answer at all: agree who answers the inbox each day, and use "
+        "reply templates for common questions."
+    ).format(within=digits(f"{within:.0%}"), hours=digits(f"{sla_hours:g}"),
+             target=digits(f"{SLA_TARGET:.0%}"), unanswered=format_number(unanswered))
 
 
 def trend_rule(kpis: list[Kpi]) -> str | None:
@@ -169,16 +175,21 @@ def trend_rule(kpis: list[Kpi]) -> str | None:
     change = (rate.current - rate.previous) / rate.previous
     if abs(change) < 0.1:
         return None
-    before, now = f"{rate.previous:.2%}", f"{rate.current:.2%}"
+    before, now = digits(f"{rate.previous:.2%}"), digits(f"{rate.current:.2%}")
     if change < 0:
-        return (f"Engagement rate by reach fell from {before} to {now} since the previous "
-                "period: look at the bottom posts below and do fewer posts like them.")
-    return (f"Engagement rate by reach rose from {before} to {now} since the previous period: "
-            "look at the top posts below and keep doing what worked.")
+        return _("Engagement rate by reach fell from {before} to {now} since the previous "
+                 "period: look at the bottom posts below and do fewer posts like them."
+                 ).format(before=before, now=now)
+    return _("Engagement rate by reach rose from {before} to {now} since the previous period: "
+             "look at the top posts below and keep doing what worked."
+             ).format(before=before, now=now)
 
 
 def _compare_groups(posts: pd.DataFrame, column: str, name: Callable[[str], str],
-                    action: str) -> str | None:
+                    sentence: str) -> str | None:
+    """``sentence`` (translated, with {best}, {worst}, {ratio}, {best_rate} and {worst_rate})
+    filled in when the best group is ``MIN_RATIO`` times the worst; its first letter
+    capitalised."""
     if column not in posts.columns or posts.empty:
         return None
     rates = _rates_by(posts, column)
@@ -187,12 +198,11 @@ def _compare_groups(posts: pd.DataFrame, column: str, name: Callable[[str], str]
     best, worst = rates.index[0], rates.index[-1]
     if rates[worst] <= 0 or rates[best] / rates[worst] < MIN_RATIO:
         return None
-    best_name, worst_name = name(str(best)), name(str(worst))
-    return (
-        f"{best_name[0].upper()}{best_name[1:]} earned {rates[best] / rates[worst]:.1f}× the "
-        f"engagement rate by reach of {worst_name} ({rates[best]:.2%} vs {rates[worst]:.2%}): "
-        + action.format(best=best_name, worst=worst_name) + "."
-    )
+    text = sentence.format(best=name(str(best)), worst=name(str(worst)),
+                           ratio=digits(f"{rates[best] / rates[worst]:.1f}"),
+                           best_rate=digits(f"{rates[best]:.2%}"),
+                           worst_rate=digits(f"{rates[worst]:.2%}"))
+    return text[:1].upper() + text[1:]
 
 
 def _rates_by(posts: pd.DataFrame, column: str) -> pd.Series:
