@@ -32,12 +32,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import InputError, SMMLabError
+from smm_helpers.i18n.messages import N_
 
 __all__ = [
     "COURSE_DIR",
@@ -67,10 +69,21 @@ COURSE_DIR = LESSONS_DIR.parent / "course"
 LESSON_FILE = re.compile(r"^(?P<number>\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb$")
 """A lesson's file name: two digits, a dash, a lowercase slug (``03-platforms.ipynb``)."""
 
-TITLE = re.compile(r"^#\s+Lesson\s+(?P<number>\d{2})\s+·\s+(?P<title>.+?)\s*$")
-"""A lesson's first line: ``# Lesson 03 · Choosing platforms``."""
+DIGIT = "[0-9০-৯]"
+"""A digit as lessons write it: Latin (0–9) in English, Bengali (০–৯) in Bengali."""
 
-ESTIMATED_TIME = re.compile(r"Estimated time:\s*(?P<minutes>\d+)\s*minutes", re.IGNORECASE)
+LESSON_WORDS = {"en": "Lesson", "bn": "পাঠ"}
+"""The word of each language's title line: ``# Lesson 03 · …``, ``# পাঠ ০৩ · …``."""
+
+TITLE = re.compile(
+    rf"^#\s+(?P<word>{'|'.join(LESSON_WORDS.values())})\s+(?P<number>{DIGIT}{{2}})\s*[·•]\s*"
+    r"(?P<title>.+?)\s*$")
+"""A lesson's first line: ``# Lesson 03 · Choosing platforms`` or ``# পাঠ ০৩ · প্ল্যাটফর্ম …``."""
+
+ESTIMATED_TIME = re.compile(
+    unicodedata.normalize("NFC", rf"(?:Estimated time|আনুমানিক সময়)\s*[:ঃ]\s*(?P<minutes>{DIGIT}+)"
+                          r"\s*(?:minutes|মিনিট)"), re.IGNORECASE)
+"""The time line: ``Estimated time: 35 minutes`` or ``আনুমানিক সময়: ৩৫ মিনিট`` (text NFC)."""
 
 NBGRADER_SERVER_EXTENSIONS = (
     "nbgrader.server_extensions.formgrader",
@@ -124,6 +137,50 @@ def find_lessons_dir(lessons_dir: str | Path | None = None) -> Path:
     )
 
 
+def edition_dir(lessons: Path, language: str) -> Path:
+    """The folder of ``language``'s edition of the lessons in ``lessons``.
+
+    English is ``lessons`` itself; another language's lessons are in its subfolder
+    (``lessons/bn/``).  A folder whose own lessons are already in ``language`` is kept as it
+    is (``--lessons lessons/bn`` works as well as ``--lessons lessons``).
+
+    >>> edition_dir(LESSONS_DIR, "bn") == LESSONS_DIR / "bn"
+    True
+    >>> edition_dir(LESSONS_DIR / "bn", "bn") == LESSONS_DIR / "bn"
+    True
+    >>> edition_dir(Path("no/such/lessons"), "bn")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: there are no lessons in Bengali (bn) in no/such/lessons/bn.
+    How to fix it: pass the English lessons folder, whose bn/ subfolder holds the Bengali \
+lessons (e.g. --lessons lessons), or the bn/ folder itself.
+    """
+    from smm_helpers.i18n.messages import gettext as _
+
+    lessons = Path(lessons)
+    if language == "en":
+        return lessons
+    own = lesson_files(lessons)
+    if own and read_lesson(own[0]).language == language:
+        return lessons
+    folder = lessons / language
+    if not lesson_files(folder):
+        raise InputError(
+            _("there are no lessons in {language_name} ({language}) in {folder}").format(
+                language_name=_(LANGUAGE_NAMES.get(language, language)), language=language,
+                folder=folder),
+            fix=_("pass the English lessons folder, whose {language}/ subfolder holds the "
+                  "{language_name} lessons (e.g. --lessons lessons), or the {language}/ "
+                  "folder itself").format(
+                language=language, language_name=_(LANGUAGE_NAMES.get(language, language))),
+        )
+    return folder
+
+
+LANGUAGE_NAMES = {"en": N_("English"), "bn": N_("Bengali")}
+"""The languages' names in messages (translated where shown)."""
+
+
 def lesson_files(lessons_dir: str | Path | None = None) -> list[Path]:
     """The lesson notebooks of a folder (``NN-slug.ipynb``), in course order."""
     folder = LESSONS_DIR if lessons_dir is None else Path(lessons_dir)
@@ -141,6 +198,8 @@ class LessonInfo:
     title: str
     minutes: int | None
     path: Path
+    language: str = "en"
+    """The language the lesson is written in (``"bn"`` for ``# পাঠ ০৩ · …``)."""
 
     def __str__(self) -> str:
         time_text = f"{self.minutes} min" if self.minutes is not None else "time not given"
@@ -162,16 +221,34 @@ def read_lesson_json(path: Path) -> dict[str, Any]:
     return notebook if isinstance(notebook, dict) else {}
 
 
-def read_lesson(path: str | Path) -> LessonInfo:
-    """A lesson's id, number, title and estimated minutes, read from the notebook file.
+def _number(text: str) -> int:
+    """A number written in Latin or Bengali digits.
 
-    The title is the first cell's ``# Lesson NN · Title`` line; the time is the first
-    ``Estimated time: N minutes`` in a markdown cell (``None`` if there is none).
+    >>> _number("০৩"), _number("45")
+    (3, 45)
+    """
+    return int(text.translate(BENGALI_TO_LATIN))
+
+
+BENGALI_TO_LATIN = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+
+def read_lesson(path: str | Path) -> LessonInfo:
+    """A lesson's id, number, title, estimated minutes and language, read from the notebook.
+
+    The title is the first cell's ``# Lesson NN · Title`` line (in a Bengali lesson
+    ``# পাঠ NN · শিরোনাম``, digits in either script); the time is the first
+    ``Estimated time: N minutes`` (``আনুমানিক সময়: N মিনিট``) in a markdown cell (``None``
+    if there is none).  The text is read NFC-normalised.
+
+    >>> info = read_lesson(LESSONS_DIR / "bn" / "03-platforms.ipynb")
+    >>> info.number, info.title, info.minutes, info.language
+    (3, 'প্ল্যাটফর্ম বেছে নেওয়া', 45, 'bn')
     """
     path = Path(path)
     notebook = read_lesson_json(path)
     cells = notebook.get("cells") or [{}]
-    first_line = (_source(cells[0]).strip().splitlines() or [""])[0]
+    first_line = (_nfc(_source(cells[0])).strip().splitlines() or [""])[0]
     title = TITLE.match(first_line)
     if title is None:
         raise InputError(
@@ -181,13 +258,19 @@ def read_lesson(path: str | Path) -> LessonInfo:
         )
     minutes = None
     for cell in cells:
-        found = ESTIMATED_TIME.search(_source(cell)) if cell.get("cell_type") == "markdown" \
-            else None
+        found = ESTIMATED_TIME.search(_nfc(_source(cell))) \
+            if cell.get("cell_type") == "markdown" else None
         if found:
-            minutes = int(found.group("minutes"))
+            minutes = _number(found.group("minutes"))
             break
-    return LessonInfo(id=path.stem, number=int(title.group("number")),
-                      title=title.group("title"), minutes=minutes, path=path)
+    language = next(code for code, word in LESSON_WORDS.items() if word == title["word"])
+    return LessonInfo(id=path.stem, number=_number(title.group("number")),
+                      title=title.group("title"), minutes=minutes, path=path,
+                      language=language)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def lesson_index(lessons_dir: str | Path | None = None) -> list[LessonInfo]:
@@ -195,18 +278,40 @@ def lesson_index(lessons_dir: str | Path | None = None) -> list[LessonInfo]:
     return [read_lesson(p) for p in lesson_files(lessons_dir)]
 
 
+TABLE_TEXT = {
+    "en": {"head": "| Lesson | What you learn | Time |", "minutes": "{minutes} min"},
+    "bn": {"head": "| পাঠ | যা শিখবেন | সময় |", "minutes": "{minutes} মিনিট"},
+}
+"""The learning-path table's heading and time cell, in the language of the lessons it lists
+(the table is part of a README in that language, whatever language SMM Lab speaks)."""
+
+
 def lessons_table(lessons_dir: str | Path | None = None) -> str:
     """The learning path as a Markdown table: lesson, what you learn, time.
 
     ``lessons/README.md`` holds this table between ``<!-- lessons-table -->`` markers and a
     test checks that it matches the notebooks; after changing a lesson's title or time,
-    paste the output of ``python -m smm_helpers.lab --table``.
+    paste the output of ``python -m smm_helpers.lab --table``.  The table is in the
+    lessons' own language: for ``lessons/bn/`` (``--lessons lessons/bn``) it is the Bengali
+    table of ``lessons/bn/README.md``, with Bengali digits.
+
+    >>> print(lessons_table(LESSONS_DIR / "bn").splitlines()[2])
+    | [০০](00-orientation.ipynb) | পরিচিতি | ৪০ মিনিট |
     """
-    rows = ["| Lesson | What you learn | Time |", "|---|---|---|"]
-    for info in lesson_index(lessons_dir):
-        time_text = f"{info.minutes} min" if info.minutes is not None else "?"
-        rows.append(f"| [{info.number:02d}]({info.path.name}) | {info.title} | {time_text} |")
+    index = lesson_index(lessons_dir)
+    language = index[0].language if index else "en"
+    text = TABLE_TEXT[language]
+    number = (lambda value: str(value).translate(BENGALI_DIGITS)) if language == "bn" else str
+    rows = [text["head"], "|---|---|---|"]
+    for info in index:
+        time_text = (text["minutes"].format(minutes=number(info.minutes))
+                     if info.minutes is not None else "?")
+        rows.append(f"| [{number(f'{info.number:02d}')}]({info.path.name}) | {info.title} "
+                    f"| {time_text} |")
     return "\n".join(rows)
+
+
+BENGALI_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 
 
 # --------------------------------------------------------------------------------------
@@ -271,11 +376,18 @@ class LabLaunch:
 def lab_launch(
     lessons: Path, *, instructor: bool = False, course: str | Path | None = None,
     port: int | None = None, no_browser: bool = False, jupyter_options: Sequence[str] = (),
+    language: str | None = None,
 ) -> LabLaunch:
     """The JupyterLab command for ``lessons``, the folder it runs in, and its settings.
 
     ``jupyter_options`` go to JupyterLab as they are, last (``--allow-root``,
     ``--ServerApp.ip=0.0.0.0``, ...): each must be an option, starting with ``-``.
+    ``language`` (``"en"`` or ``"bn"``) is put in the server's environment as ``SMM_LANG``,
+    which every kernel it starts inherits, so the helpers speak that language; ``None``
+    leaves the environment as it is.
+
+    >>> lab_launch(LESSONS_DIR / "bn", language="bn").env
+    {'SMM_LANG': 'bn'}
 
     For a learner: ``python -m jupyterlab --notebook-dir=<lessons>``, run from the current
     folder.  For an instructor, nbgrader needs more, and gets it:
@@ -297,12 +409,20 @@ def lab_launch(
     >>> teacher.env == {"JUPYTER_CONFIG_PATH": str(COURSE_DIR)}
     True
     """
+    from smm_helpers.i18n.messages import ENVIRONMENT, LANGUAGES
+    from smm_helpers.i18n.messages import use_language as _check_language
+
     lessons = Path(lessons)
     command = [sys.executable, "-m", "jupyterlab"]
     extra = _jupyter_options(jupyter_options)
+    speak: dict[str, str] = {}
+    if language is not None:
+        if language not in LANGUAGES:
+            _check_language(language)  # raises the error that lists the languages
+        speak = {ENVIRONMENT: language}
     if not instructor:
         return LabLaunch([*command, f"--notebook-dir={lessons}",
-                          *_common_flags(port, no_browser), *extra])
+                          *_common_flags(port, no_browser), *extra], env=speak)
     if not _has_module("nbgrader"):
         raise InputError(
             "instructor mode needs nbgrader, which is not installed",
@@ -317,7 +437,7 @@ def lab_launch(
     command += [f"--ServerApp.jpserver_extensions={ext}=True"
                 for ext in NBGRADER_SERVER_EXTENSIONS]
     return LabLaunch(command + _common_flags(port, no_browser) + extra, cwd=course_dir,
-                     env={"JUPYTER_CONFIG_PATH": str(course_dir)})
+                     env={"JUPYTER_CONFIG_PATH": str(course_dir), **speak})
 
 
 def _jupyter_options(options: Sequence[str]) -> list[str]:
@@ -375,6 +495,7 @@ def open_lab(
     dry_run: bool = False,
     course_dir: str | Path | None = None,
     jupyter_options: Sequence[str] = (),
+    language: str | None = None,
 ) -> list[str]:
     """Open JupyterLab on the lessons and return the command it ran.
 
@@ -385,13 +506,24 @@ def open_lab(
     nbgrader is missing, the error says how to install it.  ``dry_run=True`` returns the
     command without running it.  Otherwise this waits until JupyterLab stops (Ctrl+C).
     ``jupyter_options`` are passed to JupyterLab as they are (e.g. ``--allow-root``).
+    ``language="bn"`` (``smm-course lab --lang bn``) opens the Bengali lessons
+    (``lessons/bn/``, see :func:`edition_dir`) with ``SMM_LANG=bn`` in the server's
+    environment, so every kernel speaks Bengali; ``None`` follows ``SMM_LANG`` (English
+    when it is not set).
+
+    >>> open_lab(language="bn", dry_run=True)[-1] == f"--notebook-dir={LESSONS_DIR / 'bn'}"
+    True
     """
-    lessons = find_lessons_dir(lessons_dir)
+    from smm_helpers.i18n.messages import current_language
+
+    chosen = language if language is not None else current_language()
+    lessons = edition_dir(find_lessons_dir(lessons_dir), chosen)
     if not _has_module("jupyterlab"):
         raise InputError("JupyterLab is not installed in SMM Lab's environment",
                          fix=f"install it with: {sys.executable} -m pip install jupyterlab")
     launch = lab_launch(lessons, instructor=instructor, course=course_dir, port=port,
-                        no_browser=no_browser, jupyter_options=jupyter_options)
+                        no_browser=no_browser, jupyter_options=jupyter_options,
+                        language=language if language is not None or chosen != "en" else None)
     command = launch.command
     if dry_run:
         return command

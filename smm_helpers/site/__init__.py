@@ -29,4 +29,4 @@ def __getattr__(name: str) -> Any:
         from smm_helpers.site.build import build_site
 
         return build_site
-    raise AttributeError(f"module 'smm_helpers.site' has no attribute {name!r}")
+    raise AttributeError(f"module 'smm_helpers.site' has no attribute {name!r}")  # i18n: not shown

@@ -22,40 +22,47 @@ import re
 from urllib.parse import quote
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
 
 __all__ = ["BINDER_BASE", "binder_url", "check_repo"]
 
+#: mybinder.org's launch address for GitHub repositories.
 BINDER_BASE = "https://mybinder.org/v2/gh"
-"""mybinder.org's launch address for GitHub repositories."""
 
+#: A GitHub ``owner/name``: an account (letters, digits, dashes) and a repository name.
 REPO_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
-"""A GitHub ``owner/name``: an account (letters, digits, dashes) and a repository name."""
 
+#: Where the lessons are inside the repository (repo2docker opens the repository's root).
 LESSONS_PATH = "lessons"
-"""Where the lessons are inside the repository (repo2docker opens the repository's root)."""
 
 
 def check_repo(repo: str) -> str:
     """The repository name if it looks like GitHub's ``OWNER/REPO``, else a teaching error."""
     if not isinstance(repo, str) or not REPO_NAME.match(repo.strip()):
         raise InputError(
-            f"{repo!r} is not a GitHub repository name like OWNER/REPO",
-            fix="give the repository as it appears in its GitHub address, e.g. "
-                "--binder alo-lab/smm-lab",
+            _("{repo} is not a GitHub repository name like OWNER/REPO").format(
+                repo=repr(repo)),
+            fix=_("give the repository as it appears in its GitHub address, e.g. "
+                  "--binder alo-lab/smm-lab"),
         )
     return repo.strip()
 
 
-def binder_url(repo: str, notebook: str | None = None, *, ref: str = "HEAD") -> str:
+def binder_url(repo: str, notebook: str | None = None, *, ref: str = "HEAD",
+               folder: str = LESSONS_PATH) -> str:
     """The mybinder.org link that builds ``repo`` at ``ref`` and opens a lesson in JupyterLab.
 
     ``notebook`` is the lesson's file name (``03-platforms.ipynb``); without it the link
     opens the lessons folder.  ``ref`` is a branch, tag or commit (``HEAD``: the default
-    branch's latest commit).
+    branch's latest commit).  ``folder`` is the lessons' folder in the repository
+    (``lessons/bn`` for the Bengali edition).
+
+    >>> binder_url("alo-lab/smm-lab", "03-platforms.ipynb", folder="lessons/bn")[-38:]
+    'lab/tree/lessons/bn/03-platforms.ipynb'
     """
     repo = check_repo(repo)
     if not ref or any(c.isspace() for c in ref):
-        raise InputError(f"{ref!r} is not a git branch, tag or commit",
-                         fix="give a ref without spaces, e.g. HEAD, main or v1.0")
-    path = LESSONS_PATH if notebook is None else f"{LESSONS_PATH}/{notebook}"
+        raise InputError(_("{ref} is not a git branch, tag or commit").format(ref=repr(ref)),
+                         fix=_("give a ref without spaces, e.g. HEAD, main or v1.0"))
+    path = folder if notebook is None else f"{folder}/{notebook}"
     return f"{BINDER_BASE}/{repo}/{quote(ref, safe='')}?urlpath=lab/tree/{quote(path)}"

@@ -35,15 +35,18 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import InputError, SMMLabError
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 
 __all__ = ["DEFAULT_JOBS", "DEFAULT_TIMEOUT", "ExecutedLesson", "LessonFailed",
            "execute_lessons"]
 
+#: Seconds one cell may run before the build stops it (lessons take 3–10 s in all).
 DEFAULT_TIMEOUT = 120
-"""Seconds one cell may run before the build stops it (lessons take 3–10 s in all)."""
 
+#: How many lessons run at once by default: one per core, at most four.
 DEFAULT_JOBS = max(1, min(4, os.cpu_count() or 1))
-"""How many lessons run at once by default: one per core, at most four."""
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -62,15 +65,16 @@ class LessonFailed(SMMLabError):
         self.cell_id = cell_id
         self.problem = problem
         self.fix = fix
-        where = f"lesson {lesson}"
         if cell is not None:
-            where += f" failed in cell {cell} (id {cell_id!r})"
+            where = _("lesson {lesson} failed in cell {cell} (id {cell_id})").format(
+                lesson=lesson, cell=digits(cell), cell_id=repr(cell_id))
         else:
-            where += " could not run"
-        message = f"{where}: {problem.rstrip('.')}."
+            where = _("lesson {lesson} could not run").format(lesson=lesson)
+        message = _("{where}: {problem}.").format(where=where, problem=problem.rstrip(".।"))
         if details:
             message += f"\n{details.rstrip()}"
-        super().__init__(f"{message}\nHow to fix it: {fix.rstrip('.')}.")
+        super().__init__(message + "\n" + _("How to fix it: {fix}.").format(
+            fix=fix.rstrip(".।")))
 
 
 @dataclass
@@ -109,14 +113,15 @@ def _printed_warnings(notebook: Any) -> list[str]:
             if output.get("output_type") == "stream" and output.get("name") == "stderr":
                 text = _source({"source": output.get("text", "")})
                 if "Warning" in text:
-                    found.append(f"cell {index} (id {cell.get('id')!r}) printed: "
-                                 f"{text.strip().splitlines()[-1]}")
+                    found.append(_("cell {cell} (id {cell_id}) printed: {text}").format(
+                        cell=digits(index), cell_id=repr(cell.get("id")),
+                        text=text.strip().splitlines()[-1]))
     return found
 
 
-FIX_CELL = ("open the lesson in JupyterLab (smm-course lab), run it from the top to see the "
-            "error, fix that cell and save, then build the site again; the site folder was "
-            "not changed")
+FIX_CELL = N_("open the lesson in JupyterLab (smm-course lab), run it from the top to see the "
+              "error, fix that cell and save, then build the site again; the site folder "
+              "was not changed")
 
 
 class _Stopping:
@@ -148,7 +153,7 @@ class _Stopped(Exception):
 
 
 async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
-                   log_dir: Path, stopping: _Stopping) -> ExecutedLesson:
+                   log_dir: Path, stopping: _Stopping, language: str | None) -> ExecutedLesson:
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -176,6 +181,8 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
 
     client.on_notebook_start = on_ready
     env = {**os.environ, "SMM_STATIC_WIDGETS": "1"}
+    if language is not None:
+        env["SMM_LANG"] = language  # the helpers speak the lesson's language
     log = log_dir / f"{path.stem}.kernel.log"
     started = time.perf_counter()
 
@@ -184,7 +191,7 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
         if index is None:
             return None, None, ""
         cell = notebook.cells[index]
-        return index + 1, cell.get("id"), f"The cell:\n{_indented(_source(cell))}"
+        return index + 1, cell.get("id"), _("The cell:") + f"\n{_indented(_source(cell))}"
 
     with log.open("w", encoding="utf-8") as kernel_stderr:  # keep the kernel's chatter quiet
         try:
@@ -196,27 +203,30 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
             trace = _ANSI.sub("", "\n".join(content.get("traceback", [])))
             raise LessonFailed(
                 path.stem, f"{content.get('ename', 'Error')}: {content.get('evalue', '')}",
-                fix=FIX_CELL, cell=number, cell_id=cell_id,
-                details=f"{shown}\nThe traceback:\n{_indented(trace, limit=40)}",
+                fix=_(FIX_CELL), cell=number, cell_id=cell_id,
+                details=f"{shown}\n" + _("The traceback:") + f"\n{_indented(trace, limit=40)}",
             ) from None
         except CellTimeoutError:
             number, cell_id, shown = where()
             raise LessonFailed(
-                path.stem, f"the cell was still running after {timeout} seconds",
-                fix="make the cell faster, or give the build more time with --timeout "
-                    "SECONDS; the site folder was not changed",
+                path.stem, _("the cell was still running after {seconds} seconds").format(
+                    seconds=digits(timeout)),
+                fix=_("make the cell faster, or give the build more time with --timeout "
+                      "SECONDS; the site folder was not changed"),
                 cell=number, cell_id=cell_id, details=shown,
             ) from None
         except (DeadKernelError, RuntimeError, TimeoutError) as error:
             number, cell_id, shown = where()
             said = log.read_text(encoding="utf-8", errors="replace")[-2000:]
             raise LessonFailed(
-                path.stem, f"the kernel stopped ({type(error).__name__}: {error})",
-                fix="check that the python3 kernel starts (python -m ipykernel_launcher "
-                    "--help) and that the lesson does not exhaust memory; the site folder "
-                    "was not changed",
+                path.stem, _("the kernel stopped ({error})").format(
+                    error=f"{type(error).__name__}: {error}"),
+                fix=_("check that the python3 kernel starts (python -m ipykernel_launcher "
+                      "--help) and that the lesson does not exhaust memory; the site folder "
+                      "was not changed"),
                 cell=number, cell_id=cell_id,
-                details=f"{shown}\nThe kernel's last messages:\n{_indented(said, limit=20)}",
+                details=f"{shown}\n" + _("The kernel's last messages:")
+                + f"\n{_indented(said, limit=20)}",
             ) from None
         finally:
             stopping.kernels.discard(running.get("kernel"))
@@ -227,13 +237,16 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
 def execute_lessons(
     paths: Sequence[str | Path], *, jobs: int = DEFAULT_JOBS, timeout: int = DEFAULT_TIMEOUT,
     kernel: str = "python3", echo: Callable[[str], object] | None = None,
+    language: str | None = None,
 ) -> list[ExecutedLesson]:
     """Run each lesson top to bottom on a fresh kernel, ``jobs`` at a time, in order given.
 
     The lessons run in a temporary copy of their folder (removed afterwards), so the
     repository is never written to.  ``timeout`` limits each cell, in seconds.  The first
     failing lesson raises :class:`LessonFailed` (the others are stopped); ``echo`` is
-    called with a line as each lesson finishes.  The original notebooks are not changed.
+    called with a line as each lesson finishes.  ``language`` is given to each kernel as
+    ``SMM_LANG``, so the helpers speak the lessons' language (``None``: as inherited).  The
+    original notebooks are not changed.
 
     >>> execute_lessons([], jobs=0)
     Traceback (most recent call last):
@@ -244,17 +257,20 @@ def execute_lessons(
     from jupyter_core.utils import run_sync
 
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise InputError(f"jobs={jobs!r} cannot run any lesson",
-                         fix="give a whole number of lessons to run at once, 1 or more "
-                             "(e.g. --jobs 2)")
+        raise InputError(_("jobs={jobs} cannot run any lesson").format(jobs=repr(jobs)),
+                         fix=_("give a whole number of lessons to run at once, 1 or more "
+                               "(e.g. --jobs 2)"))
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-        raise InputError(f"timeout={timeout!r} is not a number of seconds",
-                         fix="give a positive number of seconds per cell (e.g. --timeout 120)")
+        raise InputError(_("timeout={timeout} is not a number of seconds").format(
+                             timeout=repr(timeout)),
+                         fix=_("give a positive number of seconds per cell (e.g. --timeout "
+                               "120)"))
     lessons = [Path(p) for p in paths]
     missing = [str(p) for p in lessons if not p.is_file()]
     if missing:
-        raise InputError(f"there is no lesson at {', '.join(missing)}",
-                         fix="give the paths of lesson notebooks, e.g. lessons/03-platforms.ipynb")
+        raise InputError(_("there is no lesson at {paths}").format(paths=", ".join(missing)),
+                         fix=_("give the paths of lesson notebooks, e.g. "
+                               "lessons/03-platforms.ipynb"))
     if not lessons:
         return []
     say = echo or (lambda _line: None)
@@ -272,8 +288,10 @@ def execute_lessons(
         async def one(path: Path) -> ExecutedLesson:
             async with gate:
                 done = await _run_one(path, copies[path.parent.resolve()], timeout=timeout,
-                                      kernel=kernel, log_dir=scratch, stopping=stopping)
-            say(f"  ran {done.id} in {done.seconds:.1f} s")
+                                      kernel=kernel, log_dir=scratch, stopping=stopping,
+                                      language=language)
+            say("  " + _("ran {lesson} in {seconds} s").format(
+                lesson=done.id, seconds=digits(f"{done.seconds:.1f}")))
             return done
 
         tasks = [asyncio.ensure_future(one(p)) for p in lessons]

@@ -2,7 +2,9 @@
 
 Everything here is read from the lesson notebooks themselves (no execution): the title and
 estimated time come from :func:`smm_helpers.lab.read_lesson`, the objectives from the
-"By the end of this lesson you can…" list near the top of each lesson.
+"By the end of this lesson you can…" list near the top of each lesson ("এই পাঠ শেষে আপনি
+পারবেন…" in a Bengali lesson).  Labels are in the language SMM Lab speaks when they are
+shown (``use_language``), with that language's digits.
 
 >>> pages = course_pages()
 >>> [page.id for page in pages][:2]
@@ -17,28 +19,35 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.messages import ngettext
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.lab import LessonInfo, find_lessons_dir, lesson_files, read_lesson
 
 __all__ = ["CONTENTS_PAGE", "SOURCES_MARKDOWN", "SOURCES_PAGE", "LessonPage", "course_pages",
            "read_objectives", "sources_file"]
 
+#: The contents page: the site's front page, listing every lesson.
 CONTENTS_PAGE = "index.html"
-"""The contents page: the site's front page, listing every lesson."""
 
+#: The course's sources page in the lessons folder: lessons cite it as ``sources.md#<anchor>``.
 SOURCES_MARKDOWN = "sources.md"
-"""The course's sources page in the lessons folder: lessons cite it as ``sources.md#<anchor>``."""
 
+#: The sources page in the site: ``sources.md#<anchor>`` links become ``sources.html#<anchor>``.
 SOURCES_PAGE = "sources.html"
-"""The sources page in the site: ``sources.md#<anchor>`` links become ``sources.html#<anchor>``.
-"""
 
-OBJECTIVES_LEAD = re.compile(r"^\s*By the end of this lesson you can", re.IGNORECASE)
-"""The line that introduces a lesson's objectives (the course's lesson style)."""
+#: The line that introduces a lesson's objectives (the course's lesson style), in English
+#: or Bengali: "By the end of this lesson you can…", "এই পাঠ শেষে আপনি পারবেন…".
+OBJECTIVES_LEAD = re.compile(unicodedata.normalize(
+    "NFC", r"^\s*(?:By the end of this lesson,? you (?:can|will be able to)"  # i18n: not shown
+           r"|(?:এই )?পাঠ(?:টি|ের)? শেষে(?: আপনি)?(?: যা যা| যা)? (?:পারবেন|করতে পারবেন))"),
+    re.IGNORECASE)
 
 LIST_ITEM = re.compile(r"^\s*[-*+]\s+(?P<text>.*)$")
 
@@ -72,14 +81,30 @@ class LessonPage:
         return f"notebooks/{self.info.path.name}"
 
     @property
+    def number_text(self) -> str:
+        """The lesson's two-digit number in the current language's digits (``03``, ``০৩``)."""
+        return digits(f"{self.info.number:02d}")
+
+    @property
     def label(self) -> str:
-        """``Lesson 03 · Choosing platforms``: how navigation names the page."""
-        return f"Lesson {self.info.number:02d} · {self.info.title}"
+        """``Lesson 03 · Choosing platforms``: how navigation names the page.
+
+        >>> from smm_helpers.i18n.messages import in_language
+        >>> page = course_pages(find_lessons_dir() / "bn")[3]
+        >>> with in_language("bn"):
+        ...     page.label, page.time_text
+        ('পাঠ ০৩ · প্ল্যাটফর্ম বেছে নেওয়া', '৪৫ মিনিট')
+        """
+        return _("Lesson {number} · {title}").format(number=self.number_text,
+                                                     title=self.info.title)
 
     @property
     def time_text(self) -> str:
         """The estimated time as shown on the contents page."""
-        return f"{self.info.minutes} minutes" if self.info.minutes is not None else ""
+        if self.info.minutes is None:
+            return ""
+        return ngettext("{minutes} minute", "{minutes} minutes", self.info.minutes).format(
+            minutes=digits(self.info.minutes))
 
 
 def _source(cell: dict[str, Any]) -> str:
@@ -106,7 +131,7 @@ def read_objectives(path: str | Path) -> tuple[str, ...]:
             break
         if cell.get("cell_type") != "markdown":
             continue
-        lines = _source(cell).splitlines()
+        lines = unicodedata.normalize("NFC", _source(cell)).splitlines()
         for start, line in enumerate(lines):
             if OBJECTIVES_LEAD.match(line):
                 return _list_after(lines[start + 1:])
@@ -150,8 +175,10 @@ def course_pages(lessons_dir: str | Path | None = None) -> list[LessonPage]:
     if duplicated:
         clash = [page.info.path.name for page in plain if page.info.number in duplicated]
         raise InputError(
-            f"two lessons in {folder} have the same number: {', '.join(clash)}",
-            fix="give each lesson its own two-digit number, in its file name and title line",
+            _("two lessons in {folder} have the same number: {lessons}").format(
+                folder=folder, lessons=", ".join(clash)),
+            fix=_("give each lesson its own two-digit number, in its file name and title "
+                  "line"),
         )
     for before, after in itertools.pairwise(plain):
         before.next, after.previous = after, before
