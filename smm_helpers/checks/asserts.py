@@ -28,6 +28,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.messages import ngettext
+from smm_helpers.i18n.numbers import digits
 
 __all__ = [
     "expect_between",
@@ -41,9 +44,11 @@ __all__ = [
 
 
 def _fail(name: str, message: str, hint: str | None = None) -> AssertionError:
-    lines = [f"✗ Not yet ({name}). {message}".rstrip()]
+    """The failure a learner reads, in the chosen language (a caller's own ``hint`` too, when
+    the catalog has it)."""
+    lines = [_("✗ Not yet ({name}). {message}").format(name=name, message=message).rstrip()]
     if hint:
-        lines.append(f"Hint: {hint}")
+        lines.append(_("Hint: {hint}").format(hint=_(hint)))
     return AssertionError("\n".join(lines))
 
 
@@ -53,16 +58,16 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
     for k in kinds:
         module = k.__module__
         if module.startswith("pandas"):
-            names.append(f"a pandas {k.__name__}")
+            names.append(_("a pandas {kind}").format(kind=k.__name__))
         elif k is float:
-            names.append("a number (float)")
+            names.append(_("a number (float)"))
         elif k is int:
-            names.append("a whole number (int)")
+            names.append(_("a whole number (int)"))
         elif k is str:
-            names.append('text (a str, in quotes like "facebook")')
+            names.append(_('text (a str, in quotes like "facebook")'))
         else:
-            names.append(f"a {k.__name__}")
-    return " or ".join(names)
+            names.append(_("a {kind}").format(kind=k.__name__))
+    return _(" or ").join(names)
 
 
 def _show(value: Any, limit: int = 60) -> str:
@@ -97,8 +102,8 @@ def expect_type(value: Any, kind: type | tuple[type, ...], name: str,
         return
     if isinstance(value, kind):
         return
-    raise _fail(name, f"It should be {_type_name(kind)}, but it is a "
-                      f"{type(value).__name__}: {_show(value)}.", hint)
+    raise _fail(name, _("It should be {expected}, but it is a {kind}: {value}.").format(
+        expected=_type_name(kind), kind=type(value).__name__, value=_show(value)), hint)
 
 
 def _nfc(text: Any) -> Any:
@@ -113,10 +118,6 @@ def _labelled_values(value: Any) -> dict[str, Any] | None:
     if callable(items) and hasattr(value, "index"):  # a pandas Series
         return {_nfc(str(k)): v for k, v in items()}
     return None
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def expect_labels(value: Any, expected: Iterable[Any], name: str,
@@ -141,24 +142,33 @@ def expect_labels(value: Any, expected: Iterable[Any], name: str,
     """
     labelled = _labelled_values(value)
     if labelled is None:
-        raise _fail(name, f"It should have one value per label, but it is a "
-                          f"{type(value).__name__}.", hint)
+        raise _fail(name, _("It should have one value per label, but it is a {kind}.").format(
+            kind=type(value).__name__), hint)
     want = [_nfc(str(e)) for e in expected]
     missing = [w for w in want if w not in labelled]
     extra = [k for k in labelled if k not in want]
     if not missing and not extra:
         return
-    parts = []
-    if missing:
-        parts.append(_count(len(missing), "label is missing", "labels are missing"))
-    if extra:
-        shown = ", ".join(repr(e) for e in extra[:3]) + (", …" if len(extra) > 3 else "")
-        parts.append(f"{len(extra)} {'is' if len(extra) == 1 else 'are'} not expected "
-                     f"({shown})")
-    count = _count(len(labelled), "entry", "entries")
-    raise _fail(name, f"It has {count} but should have {len(want)}: "
-                      + ", and ".join(parts) + ".",
-                hint or "Compare your labels with the ones the question asks for.")
+    shown = ", ".join(repr(e) for e in extra[:3]) + (", …" if len(extra) > 3 else "")
+    if missing and extra:
+        why = ngettext("{missing} label is missing, and {extra} is not expected ({shown})",
+                       "{missing} labels are missing, and {extra} is not expected ({shown})",
+                       len(missing)) if len(extra) == 1 else ngettext(
+            "{missing} label is missing, and {extra} are not expected ({shown})",
+            "{missing} labels are missing, and {extra} are not expected ({shown})",
+            len(missing))
+    elif missing:
+        why = ngettext("{missing} label is missing", "{missing} labels are missing",
+                       len(missing))
+    else:
+        why = ngettext("{extra} is not expected ({shown})", "{extra} are not expected ({shown})",
+                       len(extra))
+    why = why.format(missing=digits(len(missing)), extra=digits(len(extra)), shown=shown)
+    has = ngettext("It has {count} entry but should have {expected}: {why}.",
+                   "It has {count} entries but should have {expected}: {why}.", len(labelled))
+    raise _fail(name, has.format(count=digits(len(labelled)), expected=digits(len(want)),
+                                 why=why),
+                hint or _("Compare your labels with the ones the question asks for."))
 
 
 def expect_between(value: Any, low: float, high: float, name: str,
@@ -177,16 +187,23 @@ def expect_between(value: Any, low: float, high: float, name: str,
     pairs = list(labelled.items()) if labelled is not None else [(None, value)]
     for label, item in pairs:
         number = _number(item)
-        where = "it is" if label is None else f"{label!r} is"
+        bounds = {"low": digits(f"{low:g}"), "high": digits(f"{high:g}")}
         if number is None or math.isnan(number):
-            raise _fail(name, f"It should be a number between {low:g} and {high:g}, but "
-                              f"{where} {_show(item)}.", hint)
+            message = (_("It should be a number between {low} and {high}, but it is {value}.")
+                       if label is None else
+                       _("It should be a number between {low} and {high}, but {label} is "
+                         "{value}."))
+            raise _fail(name, message.format(**bounds, label=repr(label), value=_show(item)),
+                        hint)
         if not low <= number <= high:
             if hint is None and high <= 1 < number <= 100:
-                hint = ("That looks like a percentage: give the rate as a fraction "
-                        "(e.g. 0.05 for 5%).")
-            raise _fail(name, f"It should be between {low:g} and {high:g}, but {where} "
-                              f"{number:g}.", hint)
+                hint = _("That looks like a percentage: give the rate as a fraction "
+                         "(e.g. 0.05 for 5%).")
+            message = (_("It should be between {low} and {high}, but it is {value}.")
+                       if label is None else
+                       _("It should be between {low} and {high}, but {label} is {value}."))
+            raise _fail(name, message.format(**bounds, label=repr(label),
+                                             value=digits(f"{number:g}")), hint)
 
 
 def _within(got: float, target: float, rel_tol: float, places: int | None) -> bool:
@@ -202,8 +219,11 @@ def _rounding_hint(got: float, target: float, places: int | None) -> str | None:
     for fewer in range(places - 1, -1, -1):
         shorter = round(target, fewer)
         if shorter != 0 and math.isclose(got, shorter, rel_tol=1e-9, abs_tol=1e-12):
-            return (f"That looks rounded to {fewer} decimal place{'' if fewer == 1 else 's'}: "
-                    f"round to {places}, or don't round at all.")
+            return ngettext("That looks rounded to {fewer} decimal place: round to {places}, "
+                            "or don't round at all.",
+                            "That looks rounded to {fewer} decimal places: round to {places}, "
+                            "or don't round at all.", fewer).format(fewer=digits(fewer),
+                                                                     places=digits(places))
     return None
 
 
@@ -238,13 +258,13 @@ def expect_close(value: Any, expected: Any, name: str, *, rel_tol: float = 1e-6,
     if want is None:
         got, target = _number(value), _number(expected)
         if target is None:
-            raise InputError(f"expect_close for {name!r} needs a number to compare with, "
-                             f"not {type(expected).__name__}",
-                             fix="pass the expected number or a Series of numbers")
+            raise InputError(_("expect_close for {name} needs a number to compare with, not "
+                               "{kind}").format(name=repr(name), kind=type(expected).__name__),
+                             fix=_("pass the expected number or a Series of numbers"))
         if got is None or not _within(got, target, rel_tol, places):
             rounding = _rounding_hint(got, target, places) if got is not None else None
-            raise _fail(name, f"Your value {_show(value)} is not the one computed from "
-                              "your data.", rounding or hint)
+            raise _fail(name, _("Your value {value} is not the one computed from your "
+                                "data.").format(value=_show(value)), rounding or hint)
         return
     expect_labels(value, want, name, hint)
     have = _labelled_values(value) or {}
@@ -253,8 +273,10 @@ def expect_close(value: Any, expected: Any, name: str, *, rel_tol: float = 1e-6,
         if got is None or target is None or not _within(got, target, rel_tol, places):
             rounding = (_rounding_hint(got, target, places)
                         if got is not None and target is not None else None)
-            raise _fail(name, f"Your value for {label!r} ({_show(have[label])}) is not the "
-                              "one computed from your data.", rounding or hint)
+            raise _fail(name, _("Your value for {label} ({value}) is not the one computed "
+                                "from your data.").format(label=repr(label),
+                                                          value=_show(have[label])),
+                        rounding or hint)
 
 
 def expect_one_of(value: Any, allowed: Iterable[Any], name: str,
@@ -269,8 +291,8 @@ def expect_one_of(value: Any, allowed: Iterable[Any], name: str,
     options = list(allowed)
     if _nfc(value) in [_nfc(o) for o in options]:
         return
-    raise _fail(name, f"{_show(value)} is not one of: "
-                      + ", ".join(repr(o) for o in options) + ".", hint)
+    raise _fail(name, _("{value} is not one of: {options}.").format(
+        value=_show(value), options=", ".join(repr(o) for o in options)), hint)
 
 
 def expect_equal(value: Any, expected: Any, name: str, hint: str | None = None) -> None:
@@ -284,7 +306,8 @@ def expect_equal(value: Any, expected: Any, name: str, hint: str | None = None) 
     """
     if _nfc(value) == _nfc(expected):
         return
-    raise _fail(name, f"{_show(value)} is not the answer your data gives.", hint)
+    raise _fail(name, _("{value} is not the answer your data gives.").format(
+        value=_show(value)), hint)
 
 
 def expect_true(condition: Any, name: str, message: str, hint: str | None = None) -> None:
@@ -297,4 +320,4 @@ def expect_true(condition: Any, name: str, message: str, hint: str | None = None
     Hint: Add a date.
     """
     if not condition:
-        raise _fail(name, message, hint)
+        raise _fail(name, _(message), hint)

@@ -13,12 +13,15 @@ import html
 import importlib
 import pkgutil
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import N_, in_language, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class Feedback:
     """True when the answer is not among a choice question's options (not a wrong choice)."""
 
 
-OUTSIDE_HINT = "Copy one of the options from the question exactly."
+OUTSIDE_HINT = N_("Copy one of the options from the question exactly.")
 """The hint for an answer outside a choice question's options, when they were shown."""
 
 
@@ -50,15 +53,24 @@ def describe_answer(answer: Any, limit: int = 40) -> str:
     """
     kind = type(answer)
     if kind.__module__.startswith("pandas") and hasattr(answer, "__len__"):
-        unit = "rows" if hasattr(answer, "columns") else "values"
+        n = len(answer)
+        if hasattr(answer, "columns"):
+            table = ngettext("a pandas {kind} of {count} row",
+                             "a pandas {kind} of {count} rows", n)
+        else:
+            table = ngettext("a pandas {kind} of {count} value",
+                             "a pandas {kind} of {count} values", n)
+        table = table.format(kind=kind.__name__, count=digits(n))
         labels = list(getattr(answer, "index", answer))
+        if not labels:
+            return table
         shown = ", ".join(repr(label) for label in labels[:3])
         more = ", …" if len(labels) > 3 else ""
-        return (f"a pandas {kind.__name__} of {len(answer)} {unit}"
-                + (f" (labels {shown}{more})" if labels else ""))
+        return _("{table} (labels {labels})").format(table=table, labels=shown + more)
     if isinstance(answer, (list, tuple, set, dict)):
         n = len(answer)
-        return f"a {kind.__name__} of {n} item{'' if n == 1 else 's'}"
+        return ngettext("a {kind} of {count} item", "a {kind} of {count} items", n).format(
+            kind=kind.__name__, count=digits(n))
     text = repr(answer)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -87,15 +99,17 @@ class Verdict:
         return self.correct
 
     def __str__(self) -> str:
-        where = f"({self.lesson}, {self.question})"
         if self.correct:
-            lines = [f"✓ Well done {where}. {self.message}".rstrip()]
+            frame = _("✓ Well done ({lesson}, {question}). {message}")
         else:
-            lines = [f"✗ Not yet {where}. {self.message}".rstrip()]
+            frame = _("✗ Not yet ({lesson}, {question}). {message}")
+        lines = [frame.format(lesson=self.lesson, question=self.question,
+                              message=self.message).rstrip()]
+        if not self.correct:
             if self.missing:
-                lines.append("Still missing: " + "; ".join(self.missing) + ".")
+                lines.append(_("Still missing: {items}.").format(items="; ".join(self.missing)))
             if self.hint:
-                lines.append(f"Hint: {self.hint}")
+                lines.append(_("Hint: {hint}").format(hint=self.hint))
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -103,9 +117,9 @@ class Verdict:
 
     def _repr_html_(self) -> str:
         colour, border, icon, title = (
-            ("#e8f5e9", "#1b7837", "✓", "Well done")
+            ("#e8f5e9", "#1b7837", "✓", _("Well done"))
             if self.correct
-            else ("#fff4e5", "#b35806", "✗", "Not yet")
+            else ("#fff4e5", "#b35806", "✗", _("Not yet"))
         )
         parts = [f"<strong>{icon} {title}</strong> <small>({html.escape(self.lesson)}, "
                  f"{html.escape(self.question)})</small>"]
@@ -113,11 +127,13 @@ class Verdict:
             parts.append(html.escape(self.message))
         if self.missing:
             items = "".join(f"<li>{html.escape(m)}</li>" for m in self.missing)
-            parts.append(f"Still missing:<ul style='margin:0'>{items}</ul>")
+            parts.append(_("Still missing:")
+                         + f"<ul style='margin:0'>{items}</ul>")  # i18n: not shown
         if self.hint and not self.correct:
-            parts.append(f"<em>Hint:</em> {html.escape(self.hint)}")
+            parts.append(_("<em>Hint:</em> {hint}").format(hint=html.escape(self.hint)))
         body = "<br>".join(parts)
-        return (f"<div role='status' style='background:{colour};border-left:4px solid {border};"
+        return (f"<div role='status' style='background:{colour};"  # i18n: not shown
+                f"border-left:4px solid {border};"
                 f"padding:0.5em 0.8em;margin:0.3em 0;color:#111'>{body}</div>")
 
 
@@ -135,6 +151,19 @@ class Question:
     the prompt or the notebook); left as ``None`` it is worked out: options are shown when
     the prompt lists them all, or when they are sentences nobody could guess unseen.
     Only then may a verdict say "not one of the options".
+
+    ``prompt`` is English, marked with ``N_`` so :meth:`text` can show it translated.  A
+    prompt that quotes values (hours, a date, a caption) names them as placeholders,
+    ``N_("... only {hours} hours a week ...")``, and ``facts`` is a function returning
+    them as the reader should see them (``digits(3)``: 3 or ৩); ``prompt`` then holds the
+    English with the values filled in, as before.
+
+    >>> from smm_helpers.i18n.numbers import digits
+    >>> from smm_helpers.checks.judges import number
+    >>> ask = Question("x", "q2", "Give {hours} hours.", number(3), [3],
+    ...                facts=lambda: {"hours": digits(3)})
+    >>> ask.prompt, ask.text()
+    ('Give 3 hours.', 'Give 3 hours.')
     """
 
     lesson: str
@@ -144,6 +173,21 @@ class Question:
     reference: Sequence[Any] | Callable[[], Sequence[Any]]
     wrong: Sequence[Any] | Callable[[], Sequence[Any]] = field(default_factory=tuple)
     options_shown: bool | None = None
+    facts: Callable[[], Mapping[str, Any]] | None = field(default=None, repr=False,
+                                                           compare=False)
+    template: str = field(init=False, repr=False, compare=False, default="")
+    """The prompt as marked for translation (with its placeholders)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "template", self.prompt)
+        if self.facts is not None:
+            with in_language("en"):
+                object.__setattr__(self, "prompt", self.prompt.format(**self.facts()))
+
+    def text(self) -> str:
+        """The prompt in the chosen language, its values written as that language does."""
+        shown = _(self.template)
+        return shown if self.facts is None else shown.format(**self.facts())
 
     def shows_options(self) -> bool:
         """Whether the learner was shown the options (see ``options_shown``).
@@ -168,8 +212,9 @@ class Question:
         answers = list(self.reference() if callable(self.reference) else self.reference)
         if not answers:
             raise InputError(
-                f"question {self.lesson}/{self.id} has no reference answer",
-                fix="give at least one answer the check must accept in reference=[...]",
+                _("question {lesson}/{question} has no reference answer").format(
+                    lesson=self.lesson, question=self.id),
+                fix=_("give at least one answer the check must accept in reference=[...]"),
             )
         return answers
 
@@ -201,8 +246,9 @@ def registry() -> dict[str, dict[str, Question]]:
             lesson = found.setdefault(question.lesson, {})
             if question.id in lesson:
                 raise InputError(
-                    f"question {question.lesson}/{question.id} is defined twice ({name})",
-                    fix="give each question of a lesson its own id",
+                    _("question {lesson}/{question} is defined twice ({module})").format(
+                        lesson=question.lesson, question=question.id, module=name),
+                    fix=_("give each question of a lesson its own id"),
                 )
             lesson[question.id] = question
     return found
@@ -228,8 +274,9 @@ def questions(lesson: str) -> dict[str, Question]:
     known = registry()
     if lesson not in known:
         raise InputError(
-            f"there are no self-checks for a lesson called {lesson!r}",
-            fix="use the lesson's id as its notebook starts, one of: " + ", ".join(sorted(known)),
+            _("there are no self-checks for a lesson called {lesson}").format(lesson=repr(lesson)),
+            fix=_("use the lesson's id as its notebook starts, one of: {choices}").format(
+                choices=", ".join(sorted(known))),
         )
     return known[lesson]
 
@@ -249,24 +296,26 @@ def check(lesson: str, question: str, answer: Any) -> Verdict:
     asked = questions(lesson)
     if question not in asked:
         raise InputError(
-            f"lesson {lesson!r} has no question {question!r}",
-            fix="use one of: " + ", ".join(asked),
+            _("lesson {lesson} has no question {question}").format(
+                lesson=repr(lesson), question=repr(question)),
+            fix=_("use one of: {choices}").format(choices=", ".join(asked)),
         )
     if answer is Ellipsis or (isinstance(answer, str) and answer.strip() in {"...", "…"}):
-        return Verdict(lesson, question, False, "You haven't answered yet.",
-                       "Replace the ... with your answer, then run the cell again.")
+        return Verdict(lesson, question, False, _("You haven't answered yet."),
+                       _("Replace the ... with your answer, then run the cell again."))
     try:
         feedback = asked[question].judge(answer)
     except Exception as error:  # a learner's odd answer must never crash the check
         feedback = Feedback(
             False,
-            f"I could not check this answer ({type(error).__name__}: {error}).",
-            "Read the question again: what kind of value does it ask for?",
+            _("I could not check this answer ({error}).").format(
+                error=f"{type(error).__name__}: {error}"),
+            _("Read the question again: what kind of value does it ask for?"),
         )
     if feedback.outside and not asked[question].shows_options():
-        hint = feedback.hint if feedback.hint != OUTSIDE_HINT else (
+        hint = feedback.hint if feedback.hint != _(OUTSIDE_HINT) else _(
             "Check the spelling, and write the name as the lesson does (English or Bengali).")
-        feedback = Feedback(False, f"I don't recognise {describe_answer(answer)} as an answer "
-                            "to this question.", hint)
+        feedback = Feedback(False, _("I don't recognise {answer} as an answer to this "
+                                     "question.").format(answer=describe_answer(answer)), hint)
     return Verdict(lesson, question, feedback.correct, feedback.message, feedback.hint,
                    feedback.missing)

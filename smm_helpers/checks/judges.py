@@ -28,6 +28,9 @@ from smm_helpers.checks.reading import (
     read_amount,
     stems,
 )
+from smm_helpers.i18n.messages import N_, in_language, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 
 __all__ = [
     "BENGALI_DIGITS",
@@ -46,8 +49,9 @@ __all__ = [
     "words_in",
 ]
 
-Mistake = tuple[Callable[[float], bool], str]
-"""A known wrong turn: a test on the learner's number, and the hint to give when it holds."""
+Mistake = tuple[Callable[[float], bool], str | Callable[[], str]]
+"""A known wrong turn: a test on the learner's number, and the hint to give when it holds
+(English marked with ``N_``, or a function that writes it in the chosen language)."""
 
 
 NAME_ALIASES: dict[str, str] = dict(answer_words()["name"])
@@ -58,8 +62,10 @@ Both the options and the learner's answer are looked up here, so "twitter", "ট
 "x" all mean the same platform, whichever of them a question lists.
 """
 
-UNIT_NAMES = {"BDT": "taka", "USD": "US dollars", "percent": "per cent", "hours": "hours",
-              "minutes": "minutes", "days": "days", "count": "a count"}
+UNIT_NAMES = {"BDT": N_("taka"), "USD": N_("US dollars"), "percent": N_("per cent"),
+              "hours": N_("hours"), "minutes": N_("minutes"), "days": N_("days"),
+              "count": N_("a count")}
+"""The units' names as a message says them (translated where shown)."""
 
 
 def _as_amount(answer: Any) -> Amount | None:
@@ -92,8 +98,8 @@ def number(
     read_text: bool = True,
     unit: str | None = None,
     mistakes: Sequence[Mistake] = (),
-    what: str = "a number",
-    hint: str = "Look again at which columns go into the calculation.",
+    what: str = N_("a number"),
+    hint: str = N_("Look again at which columns go into the calculation."),
 ) -> Judge:
     """Accept a number close to ``expected`` (1% relative tolerance by default).
 
@@ -111,6 +117,9 @@ def number(
     ``"hours"`` ...; ``None`` for a plain number or a count): an answer written in another
     unit is told so.  With ``read_text=False`` text is not read: it is told to lose its
     quotes (for a question about Python's types).
+
+    ``what``, ``hint`` and the mistakes' hints are English marked with ``N_``: they are
+    translated when a verdict is given, in the language the learner chose.
 
     >>> judge = number(0.25, what="a fraction between 0 and 1")
     >>> judge(0.2501).correct, judge("০.২৫").correct, judge("২৫%").correct
@@ -134,47 +143,61 @@ def number(
         amount = _as_amount(answer)
         value = None if amount is None else amount.number
         if value is not None and isinstance(answer, str) and not read_text:
-            return Feedback(False, f"I expected {what}, but this is text (a str).",
-                            "Leave out the quotes and type the digits 0-9: Python computes "
-                            "only with those.")
+            return Feedback(False, _("I expected {what}, but this is text (a str).").format(
+                                what=_(what)),
+                            _("Leave out the quotes and type the digits 0-9: Python computes "
+                              "only with those."))
         if amount is not None and amount.unit not in (None, "percent", unit) and not (
                 amount.unit == "count" and unit is None):
-            wanted = f"in {UNIT_NAMES[unit]}" if unit else "as a plain number, without a unit"
-            return Feedback(False, f"I expected {what}, but this answer is in "
-                            f"{UNIT_NAMES[amount.unit]}.", f"Give the value {wanted}.")
+            given = _("I expected {what}, but this answer is in {unit}.").format(
+                what=_(what), unit=_(UNIT_NAMES[amount.unit]))
+            if unit:
+                wanted = _("Give the value in {unit}.").format(unit=_(UNIT_NAMES[unit]))
+            else:
+                wanted = _("Give the value as a plain number, without a unit.")
+            return Feedback(False, given, wanted)
         if value is None:
             if isinstance(answer, str):
-                return Feedback(False, f"I expected {what}, but {describe_answer(answer)} is "
-                                "not a number I can read.",
-                                "Give the value itself, e.g. 0.25 (Bengali digits are fine), "
-                                "without words or units.")
-            kind = describe_answer(answer) if _is_table(answer) else f"a {type(answer).__name__}"
-            return Feedback(False, f"I expected {what}, but this is {kind}.",
-                            "Give the value itself, e.g. a float, not text or a table.")
+                return Feedback(False, _("I expected {what}, but {answer} is not a number I "
+                                         "can read.").format(what=_(what),
+                                                             answer=describe_answer(answer)),
+                                _("Give the value itself, e.g. 0.25 (Bengali digits are fine), "
+                                  "without words or units."))
+            kind = (describe_answer(answer) if _is_table(answer)
+                    else _("a {kind}").format(kind=type(answer).__name__))
+            return Feedback(False, _("I expected {what}, but this is {kind}.").format(
+                                what=_(what), kind=kind),
+                            _("Give the value itself, e.g. a float, not text or a table."))
         target = _value(expected)
         tolerance = max(rel_tol * abs(target), abs_tol,
                         0.5 * 10 ** -places + 1e-12 if places is not None else 0.0)
         if abs(value - target) <= tolerance:
-            return Feedback(True, "That's right.")
+            return Feedback(True, _("That's right."))
         needed = places if places is not None else _places_needed(target, tolerance)
         rounded = _rounded_to(value, target, needed)
         if rounded is not None:
-            return Feedback(False, "Nearly: only the rounding is off.",
-                            f"That looks rounded to {_places(rounded)}: round to "
-                            f"{_places(needed)}, not {rounded}.")
+            return Feedback(False, _("Nearly: only the rounding is off."),
+                            _("That looks rounded to {rounded}: round to {needed}, not "
+                              "{fewer}.").format(rounded=_places(rounded),
+                                                 needed=_places(needed), fewer=digits(rounded)))
         for test, mistake_hint in mistakes:
             if test(value):
-                return Feedback(False, "Not quite.", mistake_hint)
+                said = _(mistake_hint) if isinstance(mistake_hint, str) else mistake_hint()
+                return Feedback(False, _("Not quite."), said)
         if 0 < abs(target) <= 1 and math.isclose(value, target * 100, rel_tol=rel_tol):
-            return Feedback(False, "The size is off.",
-                            "That looks like a percentage: give the rate as a fraction "
-                            "(e.g. 0.05 for 5%).")
+            return Feedback(False, _("The size is off."),
+                            _("That looks like a percentage: give the rate as a fraction "
+                              "(e.g. 0.05 for 5%)."))
         if abs(value - target) <= 10 * tolerance:
-            precision = f", to {_places(needed)}" if places is not None else ""
-            return Feedback(False, "Close, but not within the precision asked.",
-                            "Your method looks right: keep every decimal while you calculate "
-                            f"and round only at the end{precision}.")
-        return Feedback(False, "That's not the value I get.", hint)
+            if places is not None:
+                advice = _("Your method looks right: keep every decimal while you calculate "
+                           "and round only at the end, to {places}.").format(
+                               places=_places(needed))
+            else:
+                advice = _("Your method looks right: keep every decimal while you calculate "
+                           "and round only at the end.")
+            return Feedback(False, _("Close, but not within the precision asked."), advice)
+        return Feedback(False, _("That's not the value I get."), _(hint))
 
     return judge
 
@@ -184,7 +207,9 @@ def _is_table(answer: Any) -> bool:
 
 
 def _places(n: int) -> str:
-    return f"{n} decimal place{'' if n == 1 else 's'}"
+    """'1 decimal place', '3 decimal places' (in the chosen language)."""
+    return ngettext("{count} decimal place", "{count} decimal places", n).format(
+        count=digits(n))
 
 
 def _places_needed(target: float, tolerance: float) -> int:
@@ -224,6 +249,17 @@ def _normal(text: Any) -> str:
     return next((NAME_ALIASES[s] for s in stems(folded) if s in NAME_ALIASES), folded)
 
 
+def _translations(options: Sequence[Any]) -> list[str]:
+    """Each option as the Bengali catalog translates it (the option itself when it has no
+    translation): what a Bengali lesson shows when it shows the options translated.
+
+    >>> _translations(["facebook", 3])
+    ['facebook', '3']
+    """
+    with in_language("bn"):
+        return [_(str(option)) if str(option).strip() else str(option) for option in options]
+
+
 class _Forms:
     """Every way a learner may write each of some options, and the option each means.
 
@@ -244,6 +280,8 @@ class _Forms:
         options = list(options)
         self.means: dict[str, str] = {form: _normal(target)
                                       for form, target in forms_of(options).items()}
+        for option, translated in zip(options, _translations(options), strict=True):
+            self.means.setdefault(_normal(translated), _normal(option))
         for option in options:
             self.means[_normal(option)] = _normal(option)
 
@@ -274,7 +312,7 @@ def choice(
     *,
     options: Iterable[str],
     hints: Mapping[str, str] | None = None,
-    hint: str = "Think about what the lesson showed, then try another option.",
+    hint: str = N_("Think about what the lesson showed, then try another option."),
     outside_hint: str = OUTSIDE_HINT,
 ) -> Judge:
     """Accept one of the ``correct`` options (case, spaces, ``-`` and ``_`` ignored).
@@ -283,6 +321,10 @@ def choice(
     Bengali names (ফেসবুক for facebook, see ``NAME_ALIASES``), the Bengali forms of an
     option (``answer_words.csv``, the course glossary) and Bengali digits count as the same
     answer.
+
+    Each option's Bengali translation in the message catalog counts as the option too, so
+    an option shown translated in a Bengali lesson is accepted in either language.  The
+    hints are English marked with ``N_``, translated when given.
 
     An answer that is not among ``options`` is told so (a typo is not a "wrong"), without
     listing the options: in a two-option question that list would give the answer away.
@@ -307,12 +349,14 @@ def choice(
     def judge(answer: Any) -> Feedback:
         given = meaning(answer) if not _is_table(answer) else None
         if given not in allowed:
-            return Feedback(False, f"{describe_answer(answer)} is not one of the options in "
-                            "the question.", outside_hint, outside=True)
+            return Feedback(False, _("{answer} is not one of the options in the "
+                                     "question.").format(answer=describe_answer(answer)),
+                            _(outside_hint), outside=True)
         right = correct() if callable(correct) else correct
         if given in {_normal(c) for c in ([right] if isinstance(right, str) else right)}:
-            return Feedback(True, "That's right.")
-        return Feedback(False, "That's not the best choice.", wrong_hints.get(given, hint))
+            return Feedback(True, _("That's right."))
+        return Feedback(False, _("That's not the best choice."),
+                        _(wrong_hints.get(given, hint)))
 
     judge.options = options  # type: ignore[attr-defined]  # read by Question.shows_options
     return judge
@@ -322,8 +366,8 @@ def same_items(
     expected: Iterable[str],
     *,
     ordered: bool = False,
-    what: str = "a list",
-    hint: str = "Compare your list with the table in the lesson again.",
+    what: str = N_("a list"),
+    hint: str = N_("Compare your list with the table in the lesson again."),
 ) -> Judge:
     """Accept a list holding exactly the expected items (in order when ``ordered``).
 
@@ -339,19 +383,21 @@ def same_items(
 
     def judge(answer: Any) -> Feedback:
         if isinstance(answer, str) or not isinstance(answer, Iterable):
-            return Feedback(False, f"I expected {what}, but this is a {type(answer).__name__}.",
-                            "Put the items in a list, e.g. ['a', 'b'].")
+            return Feedback(False, _("I expected {what}, but this is a {kind}.").format(
+                                what=_(what), kind=type(answer).__name__),
+                            _("Put the items in a list, e.g. ['a', 'b']."))
         got = [meaning(a) for a in answer]
         if len(got) != len(want):
-            noun = "item" if len(got) == 1 else "items"
-            return Feedback(False, f"Your list has {len(got)} {noun}; I expected {len(want)}.",
-                            hint)
+            return Feedback(False, ngettext("Your list has {count} item; I expected {expected}.",
+                                            "Your list has {count} items; I expected "
+                                            "{expected}.", len(got)).format(
+                                count=digits(len(got)), expected=digits(len(want))), _(hint))
         matches = got == want if ordered else sorted(got) == sorted(want)
         if matches:
-            return Feedback(True, "That's right.")
+            return Feedback(True, _("That's right."))
         if not ordered or sorted(got) != sorted(want):
-            return Feedback(False, "Some items are not the ones I expected.", hint)
-        return Feedback(False, "The right items, but not in the right order.", hint)
+            return Feedback(False, _("Some items are not the ones I expected."), _(hint))
+        return Feedback(False, _("The right items, but not in the right order."), _(hint))
 
     return judge
 
@@ -428,7 +474,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "design": ("ডিজাইন",),
     "write": ("লিখ", "লেখা"),
     "late": ("দেরি",),
-    "on time": ("সময়মতো", "সময়মত"),
+    "on time": ("সময়মতো", "সময়মত"),  # i18n: not shown
     "boost": ("বুস্ট",),
     "increase": ("বাড়ান", "বাড়াও", "বৃদ্ধি"),
     "reduce": ("কমান", "কমিয়ে"),
@@ -449,8 +495,9 @@ words.  Bengali words are matched as the start of a longer word too: ভিড�
 
 _SENTENCE_WORDS = (
     # English: articles, pronouns, prepositions, conjunctions, auxiliaries and modals
-    "a an the this that these those it its we our us you your they their them he she his "
-    "her i my me who which what where when why how there here "
+    "a an the this that these those it its "  # i18n: not shown
+    "we our us you your they their them he she his her i my me "
+    "who which what where when why how there here "
     "of to in on at by for with from into onto about than as per over under after before "
     "during until within without through between against "
     "and or but so because if then also not no than while since although "
@@ -571,7 +618,7 @@ def text_elements(
     elements: Mapping[str, Sequence[str]],
     *,
     min_words: int = 0,
-    what: str = "your text",
+    what: str = N_("your text"),
     sentences: bool = True,
 ) -> Judge:
     """Accept free text that contains every required element, written as sentences.
@@ -603,34 +650,53 @@ def text_elements(
 
     def judge(answer: Any) -> Feedback:
         if not isinstance(answer, str) or not answer.strip():
-            return Feedback(False, f"I expected {what} as text in quotes, and it is empty "
-                            "or not text.", "Write your answer between the quotes.")
+            return Feedback(False, _("I expected {what} as text in quotes, and it is empty or "
+                                     "not text.").format(what=_(what)),
+                            _("Write your answer between the quotes."))
         answer = fold_text(answer)
         words = count_words(answer)
-        missing = tuple(name for name, patterns in compiled.items()
+        missing = tuple(_(name) for name, patterns in compiled.items()
                         if not any(p.search(answer) for p in patterns))
+        subject = _sentence_start(_(what))
         if missing:
-            return Feedback(False, f"{what.capitalize()} covers {len(compiled) - len(missing)} "
-                            f"of {len(compiled)} things it needs.", "Add what is missing.",
-                            missing)
+            return Feedback(False, _("{what} covers {found} of {count} things it "
+                                     "needs.").format(
+                                what=subject, found=digits(len(compiled) - len(missing)),
+                                count=digits(len(compiled))),
+                            _("Add what is missing."), missing)
         if sentences and keyword_salad(answer, every_pattern):
-            return Feedback(False, f"{what.capitalize()} reads like a list of keywords, not "
-                            "sentences.", "Write it as one or two sentences that say how the "
-                            "points connect (who, what, why), in English or Bengali.")
+            return Feedback(False, _("{what} reads like a list of keywords, not "
+                                     "sentences.").format(what=subject),
+                            _("Write it as one or two sentences that say how the points "
+                              "connect (who, what, why), in English or Bengali."))
         if words < min_words:
-            return Feedback(False, f"{what.capitalize()} has {words} words; aim for at least "
-                            f"{min_words}.", "Say a little more about each point.")
-        return Feedback(True, f"{what.capitalize()} has everything it needs.")
+            return Feedback(False, _("{what} has {count} words; aim for at least "
+                                     "{least}.").format(
+                                what=subject, count=digits(words), least=digits(min_words)),
+                            _("Say a little more about each point."))
+        return Feedback(True, _("{what} has everything it needs.").format(what=subject))
 
     return judge
+
+
+def _sentence_start(text: str) -> str:
+    """``text`` to begin a sentence: "your text" → "Your text" (English: ``str.capitalize``,
+    as before); text in a script without capitals is left as it is.
+
+    >>> _sentence_start("your argument"), _sentence_start("আপনার যুক্তি (argument)")
+    ('Your argument', 'আপনার যুক্তি (argument)')
+    """
+    if text[:1].isascii():
+        return text.capitalize()
+    return text
 
 
 def satisfies(
     test: Callable[[Any], bool],
     *,
-    success: str = "That's right.",
-    failure: str = "Not quite.",
-    hint: str = "Read the question again.",
+    success: str = N_("That's right."),
+    failure: str = N_("Not quite."),
+    hint: str = N_("Read the question again."),
 ) -> Judge:
     """Accept any answer for which ``test(answer)`` is true (for checks no other judge fits).
 
@@ -640,6 +706,8 @@ def satisfies(
     """
 
     def judge(answer: Any) -> Feedback:
-        return Feedback(True, success) if test(answer) else Feedback(False, failure, hint)
+        if test(answer):
+            return Feedback(True, _(success))
+        return Feedback(False, _(failure), _(hint))
 
     return judge

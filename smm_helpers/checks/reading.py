@@ -34,6 +34,7 @@ from typing import Any
 import regex
 
 from smm_helpers.errors import DataError
+from smm_helpers.i18n.messages import gettext as _
 
 __all__ = [
     "BENGALI_DIGITS",
@@ -60,13 +61,16 @@ WORDS_FILE = "answer_words.csv"
 """The table of Bengali (and other) words the answers are read with, beside this module."""
 
 KINDS = {
-    "name": "another spelling of a name (platform, client): the name the checks compare",
-    "answer": "a form of an option (of a choice or list question), as the checks compare it",
-    "same": "a spelling or word that means the same as the second one",
-    "unit": "a unit written with a number: BDT, USD, percent, hours, minutes, days, count",
-    "day_part": "a part of the day and the hours it spans, e.g. 4-11",
+    "name": ("another spelling of a name (platform, client): "  # i18n: not shown
+             "the name the checks compare"),
+    "answer": ("a form of an option (of a choice or list question), "  # i18n: not shown
+               "as the checks compare it"),
+    "same": "a spelling or word that means the same as the second one",  # i18n: not shown
+    "unit": ("a unit written with a number: "  # i18n: not shown
+             "BDT, USD, percent, hours, minutes, days, count"),
+    "day_part": "a part of the day and the hours it spans, e.g. 4-11",  # i18n: not shown
 }
-"""The kinds of row in ``answer_words.csv``."""
+"""The kinds of row in ``answer_words.csv`` and what each means (for the table's editors)."""
 
 UNITS = ("BDT", "USD", "percent", "hours", "minutes", "days", "count")
 
@@ -130,20 +134,22 @@ def parse_words(text: str, file: str = WORDS_FILE) -> dict[str, dict[str, str]]:
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         kind, word, means = (row.get(k) or "" for k in ("kind", "word", "means"))
         if kind not in KINDS:
-            raise DataError(f"{kind!r} is not a kind of word the checks know",
-                            fix="use one of: " + ", ".join(KINDS),
+            raise DataError(_("{kind} is not a kind of word the checks know").format(
+                                kind=repr(kind)),
+                            fix=_("use one of: {choices}").format(choices=", ".join(KINDS)),
                             file=file, line=line, column="kind")
         if not word.strip() or not means.strip():
-            raise DataError("a row needs both a word and what it means",
-                            fix="fill in the 'word' and 'means' columns",
+            raise DataError(_("a row needs both a word and what it means"),
+                            fix=_("fill in the 'word' and 'means' columns"),
                             file=file, line=line, column="means" if word.strip() else "word")
         if kind == "unit" and means not in UNITS:
-            raise DataError(f"{means!r} is not a unit the checks know",
-                            fix="use one of: " + ", ".join(UNITS),
+            raise DataError(_("{means} is not a unit the checks know").format(
+                                means=repr(means)),
+                            fix=_("use one of: {choices}").format(choices=", ".join(UNITS)),
                             file=file, line=line, column="means")
         if kind == "day_part" and not regex.fullmatch(r"\d{1,2}-\d{1,2}", means):
-            raise DataError(f"{means!r} is not a span of hours",
-                            fix="write the first and last hour of the day part, e.g. 4-11",
+            raise DataError(_("{means} is not a span of hours").format(means=repr(means)),
+                            fix=_("write the first and last hour of the day part, e.g. 4-11"),
                             file=file, line=line, column="means")
         if kind in ("unit", "day_part"):  # read from text as typed, not as plain words
             found[kind][fold_text(word).casefold()] = means

@@ -31,7 +31,7 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
     if len(options) < 2:
         raise InputError(_("a quiz needs at least two options"),
                          fix=_("pass a list of options"))
-    prompt = asked[question].prompt
+    prompt = asked[question].text()
     choice = _("<your choice>")
     example = f'check("{lesson}", "{question}", "{choice}")'
     items = "".join(f"<li>{html.escape(o)}</li>" for o in options)

@@ -21,6 +21,7 @@ import pandas as pd
 from smm_helpers.checks.core import Question
 from smm_helpers.checks.judges import choice, in_bengali_digits, number
 from smm_helpers.datasets import CLIENT_PROFILES, CourseData, load_course_data
+from smm_helpers.i18n.messages import N_
 from smm_helpers.schema import PLATFORMS
 
 LESSON = "00-orientation"
@@ -104,21 +105,22 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt="How many posts did Alo Reading Circle publish on Instagram in the year?",
+        prompt=N_("How many posts did Alo Reading Circle publish on Instagram in the year?"),
         judge=number(
             instagram_posts_of_alo,
             rel_tol=0.0,
-            what="a whole number of posts",
+            what=N_("a whole number of posts"),
             mistakes=[
                 (lambda x: x == len(_posts("nonprofit")),
-                 "That counts all of the nonprofit's posts: keep only the Instagram rows too."),
+                 N_("That counts all of the nonprofit's posts: keep only the Instagram rows too.")),
                 (lambda x: x == len(_posts(platform="instagram")),
-                 "That counts Instagram posts of both clients: keep only the nonprofit's rows."),
+                 N_("That counts Instagram posts of both clients: keep only the nonprofit's "
+                    "rows.")),
                 (lambda x: x == len(_posts("business", "instagram")),
-                 "That is the other client: Alo Reading Circle is the 'nonprofit'."),
+                 N_("That is the other client: Alo Reading Circle is the 'nonprofit'.")),
             ],
-            hint="Filter the posts with two conditions joined by &, then count the rows "
-                 "with len(...).",
+            hint=N_("Filter the posts with two conditions joined by &, then count the rows "
+                 "with len(...)."),
         ),
         reference=lambda: [instagram_posts_of_alo(), float(instagram_posts_of_alo()),
                            in_bengali_digits(instagram_posts_of_alo())],
@@ -129,13 +131,13 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt="Which client had more TikTok followers on the last day of the year? "
-               "Answer 'nonprofit' or 'business' (or the client's name).",
+        prompt=N_("Which client had more TikTok followers on the last day of the year? "
+               "Answer 'nonprofit' or 'business' (or the client's name)."),
         judge=choice(
             lambda: _client_names(tiktok_leader()),
             options=[*_client_names("nonprofit"), *_client_names("business")],
-            hint="Keep the TikTok rows of the followers table on its last date, then compare "
-                 "the two clients' follower counts.",
+            hint=N_("Keep the TikTok rows of the followers table on its last date, then compare "
+                 "the two clients' follower counts."),
         ),
         reference=lambda: _client_names(tiktok_leader()),
         wrong=lambda: _client_names(_other_client(tiktok_leader())),
@@ -143,23 +145,23 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt="What is the median reach per post of Alo Reading Circle's Facebook posts?",
+        prompt=N_("What is the median reach per post of Alo Reading Circle's Facebook posts?"),
         judge=number(
             median_facebook_reach_of_alo,
-            what="a number of people",
+            what=N_("a number of people"),
             mistakes=[
                 (lambda x: _near(float(_posts("nonprofit", "facebook")["reach"].mean()))(x),
-                 "That is the mean: a few big posts pull it up. Ask for the median instead."),
+                 N_("That is the mean: a few big posts pull it up. Ask for the median instead.")),
                 (lambda x: _near(float(_posts("nonprofit", "facebook")["reach"].sum()))(x),
-                 "That is the total over all posts: the question asks for a typical post."),
+                 N_("That is the total over all posts: the question asks for a typical post.")),
                 (lambda x: _near(float(_posts("nonprofit", "facebook")["impressions"]
                                        .median()))(x),
-                 "That uses impressions (times shown); reach counts unique people."),
+                 N_("That uses impressions (times shown); reach counts unique people.")),
                 (lambda x: _near(float(_posts(platform="facebook")["reach"].median()))(x),
-                 "That mixes in the other client's Facebook posts: filter the client too."),
+                 N_("That mixes in the other client's Facebook posts: filter the client too.")),
             ],
-            hint="Filter the nonprofit's Facebook posts, take the 'reach' column and ask "
-                 "for its median.",
+            hint=N_("Filter the nonprofit's Facebook posts, take the 'reach' column and ask "
+                 "for its median."),
         ),
         reference=lambda: [median_facebook_reach_of_alo()],
         wrong=lambda: [float(_posts("nonprofit", "facebook")["reach"].mean()),
@@ -170,16 +172,16 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt="On which platform did Nakshi Ghor's posts reach the most people in total "
-               "over the year?",
+        prompt=N_("On which platform did Nakshi Ghor's posts reach the most people in total "
+               "over the year?"),
         judge=choice(
             top_reach_platform_of_nakshi,
             options=list(PLATFORMS),
             hints={
-                "facebook": "Facebook is where the shop has most followers, but followers "
-                            "are not reach. Add up the reach column per platform.",
+                "facebook": N_("Facebook is where the shop has most followers, but followers "
+                            "are not reach. Add up the reach column per platform."),
             },
-            hint="Group the shop's posts by platform, add up the reach, then sort.",
+            hint=N_("Group the shop's posts by platform, add up the reach, then sort."),
         ),
         reference=lambda: [top_reach_platform_of_nakshi()],
         wrong=lambda: [p for p in PLATFORMS if p != top_reach_platform_of_nakshi()][:3],

@@ -20,6 +20,7 @@ from smm_helpers import metrics
 from smm_helpers.checks.core import Question
 from smm_helpers.checks.judges import choice, number, text_elements
 from smm_helpers.datasets import CourseData, load_course_data
+from smm_helpers.i18n.messages import N_
 
 LESSON = "01-why-social-media"
 
@@ -87,10 +88,10 @@ def _boosted_cpm(client: str = "nonprofit") -> float:
 
 
 CLAIM_OPTIONS = [
-    "sourced, and it describes nonprofits like Alo today",
-    "sourced, but only for the largest US charities in 2008",
-    "unsourced but close to other surveys",
-    "impossible to check",
+    N_("sourced, and it describes nonprofits like Alo today"),
+    N_("sourced, but only for the largest US charities in 2008"),
+    N_("unsourced but close to other surveys"),
+    N_("impossible to check"),
 ]
 """The verdicts a learner may give on source article 000's "89% of charities" figure.
 
@@ -106,8 +107,9 @@ SUPPORTERS = [
     r"সমর্থক", r"সম্পর্ক", r"স্বেচ্ছাসেবক", r"দাতা", r"শেয়ার", r"শেয়ার", r"যোগাযোগ",
 ]
 COST = [
-    r"\bcosts?\b", r"\bcheap", r"inexpensive", r"less expensive", r"budget", r"money",
-    r"afford", r"return on investment", r"\bROI\b", r"low[- ]cost", r"\bfree\b",
+    r"\bcosts?\b", r"\bcheap", r"inexpensive", r"less "  # i18n: not shown
+                                               r"expensive", r"budget", r"money",
+    r"afford", r"return on investment", r"\bROI\b", r"low[- ]cost", r"\bfree\b",  # i18n: not shown
     r"taka", r"\bprice", r"\bspend",
     r"খরচ", r"সস্তা", r"টাকা", r"বিনামূল্যে",
 ]
@@ -116,21 +118,21 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt="What is the median organic reach of Alo Reading Circle's Facebook posts as a "
-               "share of followers? Give a fraction (0.05 means 5%).",
+        prompt=N_("What is the median organic reach of Alo Reading Circle's Facebook posts as a "
+               "share of followers? Give a fraction (0.05 means 5%)."),
         judge=number(
             median_organic_reach_share,
-            what="a fraction between 0 and 1",
+            what=N_("a fraction between 0 and 1"),
             mistakes=[
                 (lambda x: _near(_mean_organic_reach_share())(x),
-                 "That is the mean; the question asks for the median."),
+                 N_("That is the mean; the question asks for the median.")),
                 (lambda x: _near(_median_reach_share_all_posts())(x),
-                 "That includes the boosted posts: organic means no money behind the post."),
+                 N_("That includes the boosted posts: organic means no money behind the post.")),
                 (lambda x: _near(M_R_ORGANIC_REACH)(x),
-                 "That is the M+R benchmark; compute the figure from Alo's own posts."),
+                 N_("That is the M+R benchmark; compute the figure from Alo's own posts.")),
             ],
-            hint="Keep the nonprofit's Facebook posts that were not boosted, divide reach by "
-                 "followers per post (metrics.reach_rate does it), then take the median.",
+            hint=N_("Keep the nonprofit's Facebook posts that were not boosted, divide reach by "
+                 "followers per post (metrics.reach_rate does it), then take the median."),
         ),
         reference=lambda: [median_organic_reach_share()],
         wrong=lambda: [100 * median_organic_reach_share(), _mean_organic_reach_share(),
@@ -139,23 +141,23 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt="How many taka did Alo Reading Circle spend per 1,000 people reached with its "
-               "boosted posts (all platforms together: total spend ÷ total reach × 1,000)?",
+        prompt=N_("How many taka did Alo Reading Circle spend per 1,000 people reached with its "
+               "boosted posts (all platforms together: total spend ÷ total reach × 1,000)?"),
         judge=number(
             cost_per_thousand_reached,
-            what="an amount of taka",
+            what=N_("an amount of taka"),
             unit="BDT",
             mistakes=[
                 (lambda x: _near(cost_per_thousand_reached() / 1000)(x),
-                 "That is the cost per single person: multiply by 1,000."),
+                 N_("That is the cost per single person: multiply by 1,000.")),
                 (lambda x: _near(_boosted_cpm())(x),
-                 "That is per 1,000 impressions (CPM); the question asks per 1,000 people "
-                 "reached."),
+                 N_("That is per 1,000 impressions (CPM); the question asks per 1,000 people "
+                 "reached.")),
                 (lambda x: _near(cost_per_thousand_reached("business"))(x),
-                 "That is the shop's figure: keep only the nonprofit's boosted posts."),
+                 N_("That is the shop's figure: keep only the nonprofit's boosted posts.")),
             ],
-            hint="Keep the nonprofit's boosted posts, add up 'spend' and 'reach', divide, then "
-                 "scale to 1,000 people.",
+            hint=N_("Keep the nonprofit's boosted posts, add up 'spend' and 'reach', divide, then "
+                 "scale to 1,000 people."),
         ),
         reference=lambda: [cost_per_thousand_reached()],
         wrong=lambda: [cost_per_thousand_reached() / 1000, _boosted_cpm(),
@@ -164,52 +166,56 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt="Source article 000 says 89% of charities use social media and 45% find it "
-               "important for fundraising. Which verdict fits what we found when we checked?",
+        prompt=N_("Source article 000 says 89% of charities use social media and 45% find it "
+               "important for fundraising. Which verdict fits what we found when we checked?"),
         judge=choice(
-            "sourced, but only for the largest US charities in 2008",
+            "sourced, but only for the largest US charities in 2008",  # i18n: not shown
             options=CLAIM_OPTIONS,
             hints={
-                "sourced, and it describes nonprofits like Alo today":
-                    "The study is real, but look again: which charities did it survey, and "
-                    "in which year?",
-                "unsourced but close to other surveys":
-                    "Did the lesson find the study behind the figure? Who wrote it?",
-                "impossible to check":
-                    "We did check it: the lesson names the study. What does that study cover?",
+                "sourced, and it describes nonprofits like Alo today":  # i18n: not shown
+                    N_("The study is real, but look again: which charities did it survey, and "
+                    "in which year?"),
+                "unsourced but close to other surveys":  # i18n: not shown
+                    N_("Did the lesson find the study behind the figure? Who wrote it?"),
+                "impossible to check":  # i18n: not shown
+                    N_("We did check it: the lesson names the study. What does that study cover?"),
             },
         ),
-        reference=["sourced, but only for the largest US charities in 2008",
-                   "Sourced, but only for the largest US charities in 2008",
+        reference=["sourced, but only for the largest US charities in 2008",  # i18n: not shown
+                   "Sourced, but only for the largest US charities in 2008",  # i18n: not shown
                    "sourced,-but-only-for-the-largest-US-charities-in-2008"],
-        wrong=["sourced, and it describes nonprofits like Alo today",
-               "unsourced but close to other surveys", "impossible to check"],
+        wrong=["sourced, and it describes nonprofits like Alo today",  # i18n: not shown
+               "unsourced but close to other surveys", "impossible to check"],  # i18n: not shown
     ),
     Question(
         lesson=LESSON,
         id="q4",
-        prompt="In two or three sentences, give two reasons a nonprofit like Alo Reading "
-               "Circle uses social media: one about its supporters, one about money.",
+        prompt=N_("In two or three sentences, give two reasons a nonprofit like Alo Reading "
+               "Circle uses social media: one about its supporters, one about money."),
         judge=text_elements(
-            {"a reason about supporters (relationships, community, re-sharing...)": SUPPORTERS,
-             "a reason about money (cost, budget, return...)": COST},
+            {N_("a reason about supporters (relationships, community, re-sharing...)"): SUPPORTERS,
+             N_("a reason about money (cost, budget, return...)"): COST},
             min_words=6,
-            what="your answer",
+            what=N_("your answer"),
         ),
         reference=[
-            "Social media lets the charity build relationships with its supporters, who "
+            "Social media lets the charity build relationships with its "  # i18n: not shown
+            "supporters, who "
             "re-share its posts to their friends. It also costs less than print adverts.",
-            "It keeps volunteers and donors connected to the cause, and it is cheaper than "
+            "It keeps volunteers and donors connected to the cause, and it is "  # i18n: not shown
+            "cheaper than "
             "traditional marketing, with a better return on investment.",
             "সমর্থকদের সাথে সম্পর্ক তৈরি হয় এবং তারা পোস্ট শেয়ার করে। প্রচলিত বিজ্ঞাপনের চেয়ে "
             "খরচ অনেক কম।",
         ],
         wrong=[
-            "Because everyone is on Facebook these days.",
-            "It is cheap.",
-            "Social media builds relationships with supporters and they re-share our posts "
+            "Because everyone is on Facebook these days.",  # i18n: not shown
+            "It is cheap.",  # i18n: not shown
+            "Social media builds relationships with supporters and they "  # i18n: not shown
+            "re-share our posts "
             "with their friends and family.",
-            "It is much cheaper than a newspaper advert or a billboard in Dhaka, so the "
+            "It is much cheaper than a newspaper advert or a billboard in "  # i18n: not shown
+            "Dhaka, so the "
             "budget goes further.",
             "",
         ],

@@ -15,6 +15,9 @@ from typing import Any
 
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, number
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.planning import CRITERIA, check_goal
 
 LESSON = "04-goals-and-plans"
@@ -22,8 +25,13 @@ LESSON = "04-goals-and-plans"
 REVIEW_START, REVIEW_END = "2025-10-01", "2025-12-31"
 """The quarter lesson 04 reviews (the last three months of the course data)."""
 
-GOAL_WITHOUT_DEADLINE = "Get 500 volunteer sign-ups from university students in Dhaka"
+GOAL_WITHOUT_DEADLINE = N_("Get 500 volunteer sign-ups from university students in Dhaka")
 """q2: a goal missing exactly one SMART criterion."""
+
+CRITERION_NAMES = {"specific": N_("specific"), "measurable": N_("measurable"),
+                   "achievable": N_("achievable"), "relevant": N_("relevant"),
+                   "time-bound": N_("time-bound")}
+"""The SMART criteria as a verdict names them (translated where shown)."""
 
 
 def smart_goal(answer: Any) -> Feedback:
@@ -35,15 +43,16 @@ def smart_goal(answer: Any) -> Feedback:
     True
     """
     if not isinstance(answer, str) or not answer.strip():
-        return Feedback(False, "I expected your goal as one sentence in quotes.",
-                        "Write the goal between the quotes.")
+        return Feedback(False, _("I expected your goal as one sentence in quotes."),
+                        _("Write the goal between the quotes."))
     result = check_goal(answer)
     if result.ok:
-        return Feedback(True, "check_goal finds all five SMART criteria.")
+        return Feedback(True, _("check_goal finds all five SMART criteria."))
     met = len(CRITERIA) - len(result.missing)
-    return Feedback(False, f"check_goal finds {met} of {len(CRITERIA)} SMART criteria.",
-                    "Run check_goal on your goal and read the 'try:' line under each ✗.",
-                    tuple(result.missing))
+    return Feedback(False, _("check_goal finds {met} of {count} SMART criteria.").format(
+                        met=digits(met), count=digits(len(CRITERIA))),
+                    _("Run check_goal on your goal and read the 'try:' line under each ✗."),
+                    tuple(_(CRITERION_NAMES.get(name, name)) for name in result.missing))
 
 
 def alo_plan() -> Any:
@@ -55,19 +64,21 @@ def alo_plan() -> Any:
     from smm_helpers.planning import SocialMediaPlan, Target
 
     return SocialMediaPlan(
-        name="Alo Reading Circle, October–December 2025",
+        name="Alo Reading Circle, October–December 2025",  # i18n: not shown
         goals=[Target("posts_per_week", 6),
                Target("er_reach", 0.015, platform="facebook"),
                Target("followers", 33_000, platform="facebook"),
                Target("response_rate", 0.85),
                Target("median_response_hours", 12),
                Target("donations", 100)],
-        audience="adults aged 18–45 in Dhaka who can volunteer or give",
+        audience="adults aged 18–45 in Dhaka who can volunteer or give",  # i18n: not shown
         platforms=["facebook", "instagram", "x", "linkedin", "youtube", "tiktok"],
-        pillars={"impact stories": 0.3, "volunteer calls": 0.2, "fundraising": 0.2,
-                 "literacy tips": 0.2, "events": 0.1},
+        pillars={"impact "  # i18n: not shown
+                 "stories": 0.3, "volunteer calls": 0.2, "fundraising": 0.2,  # i18n: not shown
+                 "literacy tips": 0.2, "events": 0.1},  # i18n: not shown
         budget=60_000,
-        measurement="review every quarter against the posts, followers, inbox and campaigns "
+        measurement="review every quarter against the posts, followers, inbox "  # i18n: not shown
+                    "and campaigns "
                     "tables",
         client="nonprofit",
     )
@@ -114,60 +125,65 @@ PLAN_METRICS = [t.metric for t in alo_plan().goals]
 QUESTIONS = [
     Question(
         lesson=LESSON, id="q1",
-        prompt=("Rewrite the vague goal 'Grow our presence and do better on social media' "
-                "as a SMART goal for Alo Reading Circle (one sentence)."),
+        prompt=(N_("Rewrite the vague goal 'Grow our presence and do better on social media' "
+                "as a SMART goal for Alo Reading Circle (one sentence).")),
         judge=smart_goal,
         reference=[
-            "Get 2,000 more Facebook followers among parents in Dhaka by June 2027 to find "
+            "Get 2,000 more Facebook followers among parents in Dhaka by June "  # i18n: not shown
+            "2027 to find "
             "volunteers for our reading circles",
-            "Raise 50,000 taka in donations from supporters on Facebook by 31 December 2027",
-            "Get 300 volunteer sign-ups from university students in Dhaka through Instagram "
+            "Raise 50,000 taka in donations from supporters on Facebook by 31 "  # i18n: not shown
+            "December 2027",
+            "Get 300 volunteer sign-ups from university students in Dhaka "  # i18n: not shown
+            "through Instagram "
             "by March 2027",
             "ফেসবুকে মাসিক দান ২০,০০০ টাকা থেকে ৩ মাসে ১৫% বাড়ানো",
         ],
         wrong=[
-            "Grow our presence and do better on social media",
+            "Grow our presence and do better on social media",  # i18n: not shown
             "ফেসবুকে ৩ মাসে ১৫% বেশি দান সংগ্রহ করা",  # 15% of what? no starting number
-            "Get more Facebook followers",
-            "Get 2,000 more Facebook followers among parents in Dhaka",
-            "Get 2,000 more Facebook followers among parents in Dhaka by June 2027",
-            "Become the most popular charity on Facebook",
+            "Get more Facebook followers",  # i18n: not shown
+            "Get 2,000 more Facebook followers among parents in Dhaka",  # i18n: not shown
+            "Get 2,000 more Facebook followers among parents in Dhaka by June "  # i18n: not shown
+            "2027",
+            "Become the most popular charity on Facebook",  # i18n: not shown
             "",
             2000,
         ],
     ),
     Question(
         lesson=LESSON, id="q2",
-        prompt=(f"Which SMART criterion is missing from the goal '{GOAL_WITHOUT_DEADLINE}'? "
-                "Answer with one of: " + ", ".join(CRITERIA) + "."),
+        prompt=N_("Which SMART criterion is missing from the goal '{goal}'? "
+                  "Answer with one of: {criteria}."),
+        facts=lambda: {"goal": _(GOAL_WITHOUT_DEADLINE), "criteria": ", ".join(CRITERIA)},
         judge=choice(lambda: check_goal(GOAL_WITHOUT_DEADLINE).missing, options=CRITERIA,
-                     hints={"specific": "It names a metric (sign-ups) and an audience "
-                                        "(students in Dhaka).",
-                            "measurable": "It has a number to check against.",
-                            "relevant": "Volunteers are an outcome Alo cares about.",
-                            "achievable": "Nothing in it is obviously unrealistic."},
-                     hint="Run check_goal on the goal and look for the ✗."),
+                     hints={"specific": N_("It names a metric (sign-ups) and an audience "
+                                        "(students in Dhaka)."),
+                            "measurable": N_("It has a number to check against."),
+                            "relevant": N_("Volunteers are an outcome Alo cares about."),
+                            "achievable": N_("Nothing in it is obviously unrealistic.")},
+                     hint=N_("Run check_goal on the goal and look for the ✗.")),
         reference=lambda: list(check_goal(GOAL_WITHOUT_DEADLINE).missing),
         wrong=lambda: [c for c in CRITERIA if c not in check_goal(GOAL_WITHOUT_DEADLINE).missing],
     ),
     Question(
         lesson=LESSON, id="q3",
-        prompt=("In the review of Alo's plan for October–December 2025, what is the gap on "
+        prompt=(N_("In the review of Alo's plan for October–December 2025, what is the gap on "
                 "the response-rate target (actual − target, as a fraction: negative when the "
-                "plan fell short)?"),
-        judge=number(response_rate_gap, what="a fraction (negative when below the target)",
+                "plan fell short)?")),
+        judge=number(response_rate_gap, what=N_("a fraction (negative when below the target)"),
                      abs_tol=0.0005,
                      mistakes=[(lambda v: abs(v + response_rate_gap()) < 0.0005,
-                                "The size is right but the sign is not: the gap is actual "
-                                "minus target."),
+                                N_("The size is right but the sign is not: the gap is actual "
+                                "minus target.")),
                                (lambda v: abs(v - float(_result("response_rate").gap_pct))
                                 < 0.0005,
-                                "That is the gap as a share of the target (gap_pct). The "
-                                "question asks for actual − target."),
+                                N_("That is the gap as a share of the target (gap_pct). The "
+                                "question asks for actual − target.")),
                                (lambda v: abs(v - float(_result("response_rate").actual))
                                 < 0.0005,
-                                "That is the actual response rate, not the gap.")],
-                     hint="Look at review.table(): the row of response_rate, column gap."),
+                                N_("That is the actual response rate, not the gap."))],
+                     hint=N_("Look at review.table(): the row of response_rate, column gap.")),
         reference=lambda: [response_rate_gap(), round(response_rate_gap(), 3)],
         wrong=lambda: [-response_rate_gap(), response_rate_gap() * 100,
                        float(_result("response_rate").gap_pct),
@@ -175,10 +191,10 @@ QUESTIONS = [
     ),
     Question(
         lesson=LESSON, id="q4",
-        prompt=("Name one target that Alo's plan missed in October–December 2025 (its "
-                "metric name, as the review writes it)."),
+        prompt=(N_("Name one target that Alo's plan missed in October–December 2025 (its "
+                "metric name, as the review writes it).")),
         judge=choice(missed_metrics, options=PLAN_METRICS,
-                     hint="Look for a ✗ in the review: which targets were missed?"),
+                     hint=N_("Look for a ✗ in the review: which targets were missed?")),
         reference=missed_metrics,
         wrong=met_metrics,
     ),

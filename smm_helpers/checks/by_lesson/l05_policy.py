@@ -14,6 +14,9 @@ from typing import Any
 
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, number
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.planning import SECTIONS, lint_policy
 from smm_helpers.planning.policy import MAX_SENTENCE_WORDS, MAX_WORDS
 
@@ -22,7 +25,8 @@ LESSON = "05-policy"
 MIN_WORDS = 50
 """A policy shorter than this cannot say enough about each section."""
 
-POLICY_WITH_A_GAP = """\
+POLICY_WITH_A_GAP = (""  # i18n: not shown (a sample document: data)
+"""\
 # Alo Reading Circle social media policy
 
 ## Why we use social media
@@ -46,14 +50,14 @@ Photos of children need a parent's written consent.
 
 ## Review
 We review this policy every June.
-"""
+""")
 """q2: a short policy that lacks exactly one section."""
 
 COMPLAINT_OPTIONS = (
-    "whoever sees it first, in their own words",
-    "the named responders, who pass serious ones to the escalation contact",
-    "only the Director",
-    "nobody: hide or delete the comment",
+    N_("whoever sees it first, in their own words"),
+    N_("the named responders, who pass serious ones to the escalation contact"),
+    N_("only the Director"),
+    N_("nobody: hide or delete the comment"),
 )
 """q3: who should answer a complaint on Alo's Facebook page."""
 
@@ -67,29 +71,34 @@ def policy_judge(answer: Any) -> Feedback:
     'I expected your policy as text in quotes (a str), but this is a int.'
     """
     if not isinstance(answer, str):
-        return Feedback(False, f"I expected your policy as text in quotes (a str), but this "
-                        f"is a {type(answer).__name__}.",
-                        "Write the policy between triple quotes: policy = \"\"\"...\"\"\".")
+        return Feedback(False, _("I expected your policy as text in quotes (a str), but this "
+                                 "is a {kind}.").format(kind=type(answer).__name__),
+                        _("Write the policy between triple quotes: policy = \"\"\"...\"\"\"."))
     lint = lint_policy(answer)
     if lint.missing:
-        titles = tuple(SECTIONS[name].title for name in lint.missing)
+        titles = tuple(_(SECTIONS[name].title) for name in lint.missing)
         done = len(SECTIONS) - len(titles)
-        return Feedback(False, f"Your policy covers {done} of {len(SECTIONS)} sections.",
-                        "Add a heading or a sentence for each missing section; "
-                        "run lint_policy(policy) to see what it recognised.", titles)
+        return Feedback(False, _("Your policy covers {done} of {count} sections.").format(
+                            done=digits(done), count=digits(len(SECTIONS))),
+                        _("Add a heading or a sentence for each missing section; "
+                        "run lint_policy(policy) to see what it recognised."), titles)
     if lint.words > MAX_WORDS:
-        return Feedback(False, f"All sections are there, but it is {lint.words} words long.",
-                        "Cut it down so that everyone will read it: short sentences, lists.")
+        return Feedback(False, _("All sections are there, but it is {count} words "
+                                 "long.").format(count=digits(lint.words)),
+                        _("Cut it down so that everyone will read it: short sentences, lists."))
     if lint.words < MIN_WORDS:
-        return Feedback(False, f"All sections are named, but it has only {lint.words} words.",
-                        "Say in a sentence what each section decides: who, what, how fast.")
-    extra = " lint_policy has readability warnings: look at them." if lint.warnings else ""
+        return Feedback(False, _("All sections are named, but it has only {count} "
+                                 "words.").format(count=digits(lint.words)),
+                        _("Say in a sentence what each section decides: who, what, how fast."))
+    said = [_("All {count} sections are there in {words} words.").format(
+        count=digits(len(SECTIONS)), words=digits(lint.words))]
+    if lint.warnings:
+        said.append(_("lint_policy has readability warnings: look at them."))
     if lint.advice:
-        extra += (" One sentence hands out a password, but a Facebook Page has none to share:"
-                  " give each person their own access in the Page settings instead"
-                  " (print(lint_policy(policy)) shows the advice).")
-    return Feedback(True, f"All {len(SECTIONS)} sections are there in {lint.words} words."
-                    + extra)
+        said.append(_("One sentence hands out a password, but a Facebook Page has none to share: "
+                      "give each person their own access in the Page settings instead "
+                      "(print(lint_policy(policy)) shows the advice)."))
+    return Feedback(True, " ".join(said))
 
 
 def section_missing_from_example() -> tuple[str, ...]:
@@ -101,7 +110,8 @@ def section_missing_from_example() -> tuple[str, ...]:
     return lint_policy(POLICY_WITH_A_GAP).missing
 
 
-_ALO_POLICY = """\
+_ALO_POLICY = (""  # i18n: not shown (a sample document: data)
+"""\
 # Alo Reading Circle social media policy
 
 ## Why we use social media
@@ -130,7 +140,7 @@ Photos of children need a parent's signed consent. Keep messages confidential.
 
 ## Review
 We review this policy every June.
-"""
+""")
 
 _ALO_POLICY_BN = """\
 # আলো পাঠচক্রের সোশ্যাল মিডিয়া নীতি
@@ -165,51 +175,54 @@ _ALO_POLICY_BN = """\
 QUESTIONS = [
     Question(
         lesson=LESSON, id="q1",
-        prompt=("Write a short social media policy for Alo Reading Circle (or your own "
-                "organisation) in your own words: every section lint_policy looks for, "
-                f"at least {MIN_WORDS} words and under {MAX_WORDS}."),
+        prompt=N_("Write a short social media policy for Alo Reading Circle (or your own "
+                  "organisation) in your own words: every section lint_policy looks for, "
+                  "at least {least} words and under {most}."),
+        facts=lambda: {"least": digits(MIN_WORDS), "most": digits(MAX_WORDS)},
         judge=policy_judge,
         reference=[_ALO_POLICY, _ALO_POLICY_BN],
         wrong=[
-            "Be careful online and think before you post.",
+            "Be careful online and think before you post.",  # i18n: not shown
             POLICY_WITH_A_GAP,
-            "# Policy\n## Why\n## At work\n## Spokesperson\n## Comments\n## Tools\n"
+            "# Policy\n## Why\n## At work\n## Spokesperson\n## Comments\n## "  # i18n: not shown
+            "Tools\n"
             "## Crisis\n## Privacy\n## Review\n",
-            _ALO_POLICY + "\n" + "We care about every reader we meet. " * 120,
+            _ALO_POLICY + "\n" + "We care about every reader we meet. " * 120,  # i18n: not shown
             None,
         ],
     ),
     Question(
         lesson=LESSON, id="q2",
-        prompt=("Which section does the policy in POLICY_WITH_A_GAP lack? Answer with one of: "
-                + ", ".join(SECTIONS) + "."),
+        prompt=N_("Which section does the policy in POLICY_WITH_A_GAP lack? Answer with one "
+                  "of: {sections}."),
+        facts=lambda: {"sections": ", ".join(SECTIONS)},
         judge=choice(section_missing_from_example, options=list(SECTIONS),
-                     hint="Run lint_policy on the policy and look for the ✗."),
+                     hint=N_("Run lint_policy on the policy and look for the ✗.")),
         reference=lambda: list(section_missing_from_example()),
         wrong=lambda: [s for s in SECTIONS if s not in section_missing_from_example()],
     ),
     Question(
         lesson=LESSON, id="q3",
-        prompt="An angry parent complains in a comment on Alo's Facebook page. Who answers?",
+        prompt=N_("An angry parent complains in a comment on Alo's Facebook page. Who answers?"),
         judge=choice(COMPLAINT_OPTIONS[1], options=COMPLAINT_OPTIONS,
-                     hints={COMPLAINT_OPTIONS[0]: "Many voices, many answers: source article "
-                            "000 asks the policy to settle who answers conversations.",
-                            COMPLAINT_OPTIONS[2]: "A director has little time: would the "
-                            "parent get an answer quickly?",
-                            COMPLAINT_OPTIONS[3]: "Hiding a complaint is the worst outcome "
-                            "source article 000 warns about: not engaging."},
-                     hint="Which section of the policy answers this?"),
+                     hints={COMPLAINT_OPTIONS[0]: N_("Many voices, many answers: source article "
+                            "000 asks the policy to settle who answers conversations."),
+                            COMPLAINT_OPTIONS[2]: N_("A director has little time: would the "
+                            "parent get an answer quickly?"),
+                            COMPLAINT_OPTIONS[3]: N_("Hiding a complaint is the worst outcome "
+                            "source article 000 warns about: not engaging.")},
+                     hint=N_("Which section of the policy answers this?")),
         reference=[COMPLAINT_OPTIONS[1]],
         wrong=[COMPLAINT_OPTIONS[0], COMPLAINT_OPTIONS[2], COMPLAINT_OPTIONS[3]],
     ),
     Question(
         lesson=LESSON, id="q4",
-        prompt=("lint_policy warns when a policy grows longer than about one page. How many "
-                "words is that limit?"),
-        judge=number(MAX_WORDS, rel_tol=0, what="a number of words",
+        prompt=(N_("lint_policy warns when a policy grows longer than about one page. How many "
+                "words is that limit?")),
+        judge=number(MAX_WORDS, rel_tol=0, what=N_("a number of words"),
                      mistakes=[(lambda v: v == MAX_SENTENCE_WORDS,
-                                "That is the limit for one sentence, not the whole policy.")],
-                     hint="Run lint_policy on a long policy and read its warning."),
+                                N_("That is the limit for one sentence, not the whole policy."))],
+                     hint=N_("Run lint_policy on a long policy and read its warning.")),
         reference=[MAX_WORDS],
         wrong=[MAX_WORDS // 2, MAX_SENTENCE_WORDS, 1000],
     ),

@@ -22,6 +22,8 @@ from typing import Any
 
 from smm_helpers.checks.core import Question
 from smm_helpers.checks.judges import choice, number
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.numbers import format_number, format_percent
 
 LESSON = "06-budget"
 
@@ -43,12 +45,12 @@ SPLIT_PLATFORMS = ("facebook", "instagram", "youtube")
 SPLIT_SATURATION = {"facebook": 3_000.0, "instagram": 6_000.0, "youtube": 2_000.0}
 """Question 3's split: default (illustrative) prices, these saturations, ৳25,000 in total."""
 
-WHY_CORRECT = "otherwise moving money would buy more results"
+WHY_CORRECT = N_("otherwise moving money would buy more results")
 WHY_OPTIONS = (
-    "every platform charges the same",
-    "the budget is split equally",
+    N_("every platform charges the same"),
+    N_("the budget is split equally"),
     WHY_CORRECT,
-    "saturation is the same everywhere",
+    N_("saturation is the same everywhere"),
 )
 """Question 4's options in the order the lesson's quiz shows them (the quiz's static view
 uses the first option as its example, so the right one is not first)."""
@@ -166,29 +168,29 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=("What was the ROI of Alo Reading Circle's last donations campaign of 2025 "
+        prompt=(N_("What was the ROI of Alo Reading Circle's last donations campaign of 2025 "
                 "(the one that started latest)? Its donations count whole (margin 1). Give "
-                "it as a fraction to 2 decimal places (0.5 means 50% profit on the cost)."),
+                "it as a fraction to 2 decimal places (0.5 means 50% profit on the cost).")),
         judge=number(
             campaign_roi,
             places=2,
-            what="the ROI as a number",
+            what=N_("the ROI as a number"),
             mistakes=[
                 (lambda v: math.isclose(v, campaign_roi() + 1, rel_tol=0.01),
-                 "That is revenue ÷ spend, the return on ad spend (ROAS). ROI first takes "
-                 "the spend away from the profit (here the donations, whole)."),
+                 N_("That is revenue ÷ spend, the return on ad spend (ROAS). ROI first takes "
+                 "the spend away from the profit (here the donations, whole).")),
                 (lambda v: math.isclose(v, campaign_roi() * 100, rel_tol=0.01),
-                 "That looks like a percentage: give the ROI as a fraction."),
+                 N_("That looks like a percentage: give the ROI as a fraction.")),
                 (lambda v: math.isclose(v, -campaign_roi(), rel_tol=0.01),
-                 "The sign is flipped: a campaign that brought in more than it cost has a "
-                 "positive ROI."),
+                 N_("The sign is flipped: a campaign that brought in more than it cost has a "
+                 "positive ROI.")),
                 (_divided_by_value,
-                 "Check what you divided by: ROI divides the profit by the cost, not by "
-                 "the value."),
+                 N_("Check what you divided by: ROI divides the profit by the cost, not by "
+                 "the value.")),
             ],
-            hint="Check you took the right campaign (client, objective, latest start_date), "
+            hint=N_("Check you took the right campaign (client, objective, latest start_date), "
                  "then use its conversion_value and spend: roi(revenue, spend, margin=1), or "
-                 "(donations − spend) ÷ spend.",
+                 "(donations − spend) ÷ spend."),
         ),
         reference=lambda: [campaign_roi()],
         wrong=_q1_wrong,
@@ -196,26 +198,27 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=(f"Nakshi Ghor keeps about {SHOP_MARGIN:.0%} of each sale (illustrative). "
-                "Its first sales campaign of 2025 had an average sale of conversion_value ÷ "
-                "conversions. How many sales did that campaign need to pay back its spend?"),
+        prompt=N_("Nakshi Ghor keeps about {margin} of each sale (illustrative). "
+                  "Its first sales campaign of 2025 had an average sale of conversion_value ÷ "
+                  "conversions. How many sales did that campaign need to pay back its spend?"),
+        facts=lambda: {"margin": format_percent(SHOP_MARGIN, 0)},
         judge=number(
             sales_to_break_even,
             rel_tol=0.0,
             abs_tol=1e-9,
-            what="a whole number of sales",
+            what=N_("a whole number of sales"),
             mistakes=[
                 (lambda v: not float(v).is_integer(),
-                 "Nobody buys part of a cushion cover: give a whole number of sales."),
+                 N_("Nobody buys part of a cushion cover: give a whole number of sales.")),
                 (lambda v: v == sales_to_break_even() - 1,
-                 "So close! With that many sales the campaign is still a little short of its "
-                 "cost: round the other way."),
+                 N_("So close! With that many sales the campaign is still a little short of its "
+                 "cost: round the other way.")),
                 (lambda v: v == _without_margin(),
-                 "That counts every taka of a sale as profit. The shop keeps only 40% of it; "
-                 "the rest pays for making and delivering the goods."),
+                 N_("That counts every taka of a sale as profit. The shop keeps only 40% of it; "
+                 "the rest pays for making and delivering the goods.")),
             ],
-            hint=("Each sale pays back its price × the margin. Divide the spend by that (or "
-                  "use break_even(cost=..., value_per_result=..., margin=0.4))."),
+            hint=(N_("Each sale pays back its price × the margin. Divide the spend by that (or "
+                  "use break_even(cost=..., value_per_result=..., margin=0.4)).")),
         ),
         reference=lambda: [sales_to_break_even(), float(sales_to_break_even())],
         wrong=_q2_wrong,
@@ -223,15 +226,16 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=(f"Split ৳{SPLIT_TOTAL:,.0f} between {', '.join(SPLIT_PLATFORMS)} with "
-                f"saturation={SPLIT_SATURATION} and the default prices. Which platform gets "
-                "the most money?"),
+        prompt=N_("Split ৳{total} between {platforms} with saturation={saturation} and the "
+                  "default prices. Which platform gets the most money?"),
+        facts=lambda: {"total": format_number(SPLIT_TOTAL), "platforms": ", ".join(SPLIT_PLATFORMS),
+                       "saturation": str(SPLIT_SATURATION)},
         judge=choice(
             biggest_share,
             options=SPLIT_PLATFORMS,
-            hint=("The cheapest first result is not the whole story: a platform that can "
+            hint=(N_("The cheapest first result is not the whole story: a platform that can "
                   "give many results stays cheap for longer. Run allocate_budget and read "
-                  "the spend."),
+                  "the spend.")),
         ),
         reference=lambda: [biggest_share()],
         wrong=lambda: [p for p in SPLIT_PLATFORMS if p != biggest_share()],
@@ -239,17 +243,17 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=("At the best split, every funded platform's next result costs the same. "
-                "Why?"),
+        prompt=(N_("At the best split, every funded platform's next result costs the same. "
+                "Why?")),
         judge=choice(
             WHY_CORRECT,
             options=WHY_OPTIONS,
             hints={
-                WHY_OPTIONS[0]: "The platforms start at different prices (look at "
-                                "cost_per_result in the table).",
-                WHY_OPTIONS[1]: "Look at the spend column: the amounts differ.",
-                WHY_OPTIONS[3]: "Change one platform's saturation with the sliders: the "
-                                "next-result costs of the funded platforms still match.",
+                WHY_OPTIONS[0]: N_("The platforms start at different prices (look at "
+                                "cost_per_result in the table)."),
+                WHY_OPTIONS[1]: N_("Look at the spend column: the amounts differ."),
+                WHY_OPTIONS[3]: N_("Change one platform's saturation with the sliders: the "
+                                "next-result costs of the funded platforms still match."),
             },
         ),
         reference=[WHY_CORRECT, WHY_CORRECT.upper()],

@@ -19,6 +19,8 @@ import regex
 
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, fold_text, number, satisfies
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.schema import FORMATS
 
 LESSON = "07-content"
@@ -52,9 +54,9 @@ TOO_LONG_POST = (
 """Question 3: an invitation too long for X; the learner shortens it."""
 
 KEEP_IN_FIX = {
-    "the organisation's name (আলো পাঠচক্র)": "আলো পাঠচক্র",
-    "the link": "https://example.org/alo/boishakh-book-fair",
-    "the hashtag #পহেলা_বৈশাখ": "#পহেলা_বৈশাখ",
+    N_("the organisation's name (আলো পাঠচক্র)"): "আলো পাঠচক্র",
+    N_("the link"): "https://example.org/alo/boishakh-book-fair",
+    N_("the hashtag #পহেলা_বৈশাখ"): "#পহেলা_বৈশাখ",
 }
 """What a shortened invitation must keep (question 3)."""
 
@@ -106,19 +108,20 @@ def _judge_fix(answer: Any) -> Feedback:
     """Question 3: the post must fit X, then keep the name, the link and the hashtag."""
     fits = satisfies(
         fits_x,
-        failure="X would not accept this yet.",
-        hint="Give the post as text and check it with check_post(answer, 'x'): cut words, "
-             "not the link (it counts 23 however long it is).",
+        failure=N_("X would not accept this yet."),
+        hint=N_("Give the post as text and check it with check_post(answer, 'x'): cut words, "
+             "not the link (it counts 23 however long it is)."),
     )(answer)
     if not fits.correct:
         return fits
     kept = satisfies(
         lambda text: not _missing_from_fix(text),
-        success="It fits X and keeps what matters.",
-        failure="It fits X, but something important was cut.",
-        hint="Keep the organisation's name, the link and #পহেলা_বৈশাখ; cut other words.",
+        success=N_("It fits X and keeps what matters."),
+        failure=N_("It fits X, but something important was cut."),
+        hint=N_("Keep the organisation's name, the link and #পহেলা_বৈশাখ; cut other words."),
     )(answer)
-    return Feedback(kept.correct, kept.message, kept.hint, tuple(_missing_from_fix(answer)))
+    return Feedback(kept.correct, kept.message, kept.hint,
+                    tuple(_(name) for name in _missing_from_fix(answer)))
 
 
 @cache
@@ -189,25 +192,25 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt="How long is EXERCISE_POST as X counts it (its weighted length)?",
+        prompt=N_("How long is EXERCISE_POST as X counts it (its weighted length)?"),
         judge=number(
             x_length,
             rel_tol=0.0,
             abs_tol=1e-9,
-            what="a whole number",
+            what=N_("a whole number"),
             mistakes=[
                 (lambda v: v == len(EXERCISE_POST),
-                 "That is Python's len(): X counts a link as 23 however long it is."),
+                 N_("That is Python's len(): X counts a link as 23 however long it is.")),
                 (lambda v: v == _bengali_doubled(),
-                 "Bengali letters count 1 each on X, not 2 (only Chinese, Japanese and "
-                 "Korean count 2)."),
+                 N_("Bengali letters count 1 each on X, not 2 (only Chinese, Japanese and "
+                 "Korean count 2).")),
                 (_is_visible_count,
-                 "That is the characters a reader sees; X counts code points, and links "
-                 "and emoji have their own weights."),
+                 N_("That is the characters a reader sees; X counts code points, and links "
+                 "and emoji have their own weights.")),
                 (_is_byte_count,
-                 "That is the UTF-8 bytes, YouTube's unit for descriptions, not X's."),
+                 N_("That is the UTF-8 bytes, YouTube's unit for descriptions, not X's.")),
             ],
-            hint="Let the package count it the way X does (check_post or x_weighted_length).",
+            hint=N_("Let the package count it the way X does (check_post or x_weighted_length)."),
         ),
         reference=lambda: [x_length(), float(x_length())],
         wrong=_q1_wrong,
@@ -215,13 +218,13 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=("LONG_CAPTION is a story for Alo Reading Circle. On which of facebook, "
-                "instagram, linkedin, tiktok is it too long?"),
+        prompt=(N_("LONG_CAPTION is a story for Alo Reading Circle. On which of facebook, "
+                "instagram, linkedin, tiktok is it too long?")),
         judge=choice(
             broken_by_caption,
             options=CAPTION_PLATFORMS,
-            hint=("Counting what you see is not enough: Bengali vowel signs and conjuncts are "
-                  "several code points each. Run check_post on each platform."),
+            hint=(N_("Counting what you see is not enough: Bengali vowel signs and conjuncts are "
+                  "several code points each. Run check_post on each platform.")),
         ),
         reference=lambda: list(broken_by_caption()),
         wrong=lambda: [p for p in CAPTION_PLATFORMS if p not in broken_by_caption()],
@@ -229,8 +232,8 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=("TOO_LONG_POST is too long for X. Shorten it so X accepts it, keeping "
-                "আলো পাঠচক্র, the link and #পহেলা_বৈশাখ."),
+        prompt=(N_("TOO_LONG_POST is too long for X. Shorten it so X accepts it, keeping "
+                "আলো পাঠচক্র, the link and #পহেলা_বৈশাখ.")),
         judge=_judge_fix,
         reference=[
             "শুভ নববর্ষ! 🎉 পহেলা বৈশাখে আলো পাঠচক্রের বইমেলায় আসুন: শিশুদের জন্য গল্প, "
@@ -249,13 +252,13 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=("In the course data, which format has the highest engagement rate by reach "
-                "(er_reach) on Instagram?"),
+        prompt=(N_("In the course data, which format has the highest engagement rate by reach "
+                "(er_reach) on Instagram?")),
         judge=choice(
             best_instagram_format,
             options=FORMATS,
-            hint=("Summarise the Instagram posts by format and sort by er_reach, not by the "
-                  "number of posts or another rate."),
+            hint=(N_("Summarise the Instagram posts by format and sort by er_reach, not by the "
+                  "number of posts or another rate.")),
         ),
         reference=lambda: [best_instagram_format()],
         wrong=_q4_wrong,
@@ -263,19 +266,19 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q5",
-        prompt=("How many hashtags does HASHTAG_CAPTION have, counted the way the platforms "
-                "count them?"),
+        prompt=(N_("How many hashtags does HASHTAG_CAPTION have, counted the way the platforms "
+                "count them?")),
         judge=number(
             hashtag_count,
             rel_tol=0.0,
             abs_tol=1e-9,
-            what="a whole number",
+            what=N_("a whole number"),
             mistakes=[
                 (lambda v: v == HASHTAG_CAPTION.count("#"),
-                 "That counts every '#'. Is every word after a '#' really a hashtag? "
-                 "Look at what a hashtag must contain."),
+                 N_("That counts every '#'. Is every word after a '#' really a hashtag? "
+                 "Look at what a hashtag must contain.")),
             ],
-            hint="Let extract_hashtags find them, then count the list.",
+            hint=N_("Let extract_hashtags find them, then count the list."),
         ),
         reference=lambda: [hashtag_count()],
         wrong=lambda: [HASHTAG_CAPTION.count("#"), hashtag_count() - 1],

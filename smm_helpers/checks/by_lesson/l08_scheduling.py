@@ -20,6 +20,9 @@ from typing import Any
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, in_bengali_digits, number, text_elements
 from smm_helpers.checks.reading import read_clock, read_date, read_slot, read_weekday
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 
 LESSON = "08-scheduling"
 
@@ -127,8 +130,8 @@ def _slot(pair: tuple[str, int]) -> str:
 
 
 _choose_slot = choice(lambda: _slot(best_instagram_slot()), options=SLOT_OPTIONS,
-                      hint="Rank only the slots the table trusts, by the median, for "
-                           "Instagram posts of the nonprofit.")
+                      hint=N_("Rank only the slots the table trusts, by the median, for "
+                           "Instagram posts of the nonprofit."))
 
 
 def judge_best_slot(answer: Any) -> Feedback:
@@ -139,18 +142,18 @@ def judge_best_slot(answer: Any) -> Feedback:
     """
     text = slot_text(answer)
     if text is None:
-        return Feedback(False, "I could not read this as a weekly slot.",
-                        "Give a weekday and an hour, e.g. ('Tuesday', 9) or 'Tuesday 09:00'.")
+        return Feedback(False, _("I could not read this as a weekly slot."),
+                        _("Give a weekday and an hour, e.g. ('Tuesday', 9) or 'Tuesday 09:00'."))
     if text == _slot(_thin_slot()) and text != _slot(best_instagram_slot()):
-        return Feedback(False, "That slot looks great, but very few posts stand behind it.",
-                        f"Use min_posts={MIN_POSTS}: a slot backed by one or two posts is "
-                        "mostly luck.")
+        return Feedback(False, _("That slot looks great, but very few posts stand behind it."),
+                        _("Use min_posts={least}: a slot backed by one or two posts is "
+                          "mostly luck.").format(least=MIN_POSTS))
     if text == _slot(_facebook_slot()) and text != _slot(best_instagram_slot()):
-        return Feedback(False, "That is a good slot, but for another platform.",
-                        "Filter the posts to Instagram before building the table.")
+        return Feedback(False, _("That is a good slot, but for another platform."),
+                        _("Filter the posts to Instagram before building the table."))
     if text == _slot(SPROUT_INSTAGRAM) and text != _slot(best_instagram_slot()):
-        return Feedback(False, "That is the published US finding, not this client's data.",
-                        "Build the best-times table from the nonprofit's own Instagram posts.")
+        return Feedback(False, _("That is the published US finding, not this client's data."),
+                        _("Build the best-times table from the nonprofit's own Instagram posts."))
     return _choose_slot(text)
 
 
@@ -161,7 +164,7 @@ def _q1_wrong() -> list[Any]:
         _facebook_slot(),  # wrong platform
         SPROUT_INSTAGRAM,  # Sprout Social's US finding copied across
         "Sunday 10:00",
-        "around lunch",
+        "around lunch",  # i18n: not shown
     ]
     return [c for c in candidates if slot_text(c) != right]
 
@@ -200,17 +203,18 @@ def _thanksgiving() -> date:
 _date_number = number(
     lambda: giving_tuesday_answer().toordinal(),
     rel_tol=0,
-    what="a date",
+    what=N_("a date"),
     mistakes=[
         (lambda n: date.fromordinal(int(n)) == _thanksgiving(),
-         "That is US Thanksgiving itself: GivingTuesday comes a few days after it."),
+         N_("That is US Thanksgiving itself: GivingTuesday comes a few days after it.")),
         (lambda n: date.fromordinal(int(n)).year != GIVING_TUESDAY_YEAR,
-         f"Check the year: the question asks about {GIVING_TUESDAY_YEAR}."),
+         lambda: _("Check the year: the question asks about {year}.").format(
+             year=digits(GIVING_TUESDAY_YEAR))),
         (lambda n: date.fromordinal(int(n)).weekday() != 1,
-         "GivingTuesday is always a Tuesday: which weekday is your date?"),
+         N_("GivingTuesday is always a Tuesday: which weekday is your date?")),
     ],
-    hint="It is the Tuesday right after US Thanksgiving (the fourth Thursday of November); "
-         "the planning module can work it out for you.",
+    hint=N_("It is the Tuesday right after US Thanksgiving (the fourth Thursday of November); "
+         "the planning module can work it out for you."),
 )
 
 
@@ -222,9 +226,9 @@ def judge_giving_tuesday(answer: Any) -> Feedback:
     """
     day = as_date(answer)
     if day is None:
-        return Feedback(False, "I could not read this as a date.",
-                        "Give a date object, an ISO string like 'YYYY-MM-DD', or the day, "
-                        "the month's name and the year (English or Bengali).")
+        return Feedback(False, _("I could not read this as a date."),
+                        _("Give a date object, an ISO string like 'YYYY-MM-DD', or the day, "
+                        "the month's name and the year (English or Bengali)."))
     return _date_number(day.toordinal())
 
 
@@ -283,7 +287,8 @@ def _q3_all_events() -> int:
 def _q3_regular_only() -> int:
     """Posts without the special-day posts (a filter on the pillar column gone wrong)."""
     events = _q3_calendar().events
-    return int(((events["kind"] == "post") & (events["pillar"] != "special day")).sum())
+    return int(((events["kind"] == "post") & (events["pillar"] != "special "  # i18n: not shown
+                                                                  "day")).sum())
 
 
 def _q3_wrong() -> list[Any]:
@@ -301,17 +306,17 @@ def _q3_wrong() -> list[Any]:
 judge_post_count = number(
     q3_posts,
     rel_tol=0,
-    what="a whole number of posts",
+    what=N_("a whole number of posts"),
     mistakes=[
         (lambda n: n == _q3_all_events(),
-         "That counts every event: special days and preparation tasks are events too, but "
-         "not posts."),
+         N_("That counts every event: special days and preparation tasks are events too, but "
+         "not posts.")),
         (lambda n: n == sum(Q3_POSTS_PER_WEEK.values()),
-         "That is one week's posts: how many weeks does the calendar run?"),
+         N_("That is one week's posts: how many weeks does the calendar run?")),
         (lambda n: n == _q3_regular_only() != q3_posts(),
-         "Special-day posts are posts too: they replace a regular post, they don't vanish."),
+         N_("Special-day posts are posts too: they replace a regular post, they don't vanish.")),
     ],
-    hint="Count the rows of .events whose kind is 'post' (or add up .post_counts()).",
+    hint=N_("Count the rows of .events whose kind is 'post' (or add up .post_counts())."),
 )
 
 
@@ -319,17 +324,18 @@ judge_post_count = number(
 
 judge_why_in_advance = text_elements(
     {
-        "time to make the content well (write, design, translate or get it approved)": [
+        N_("time to make the content well (write, design, translate or get it approved)"): [
             r"prepar", r"design", r"draft", r"writ", r"creat", r"produc", r"translat",
             r"approv", r"review", r"proofread", r"photo", r"video", r"quality", r"research",
             r"check", r"প্রস্তুত", r"তৈরি", r"ডিজাইন", r"লিখ",
         ],
-        "publishing on the day itself, not late or in a rush": [
-            r"on time", r"in time", r"on the day", r"\blate\b", r"\bmiss", r"rush",
+        N_("publishing on the day itself, not late or in a rush"): [
+            r"on "  # i18n: not shown
+            r"time", r"in time", r"on the day", r"\blate\b", r"\bmiss", r"rush",  # i18n: not shown
             r"last[- ]minute", r"deadline", r"schedul", r"busy", r"forget", r"panic",
             r"সময়মত", r"দেরি", r"শিডিউল",
         ],
-        "why those days matter to the audience (attention, engagement, emotion)": [
+        N_("why those days matter to the audience (attention, engagement, emotion)"): [
             r"engag", r"attention", r"audience", r"people", r"follower", r"trend",
             r"hashtag", r"interest", r"emotion", r"celebrat", r"reach", r"donat",
             r"supporter", r"conversation", r"দর্শক", r"মানুষ", r"অনুসারী",
@@ -337,15 +343,17 @@ judge_why_in_advance = text_elements(
         ],
     },
     min_words=15,
-    what="your explanation",
+    what=N_("your explanation"),
 )
 
 _Q4_REFERENCE = [
-    "Special days such as Victory Day or GivingTuesday are known weeks ahead, so we can "
+    "Special days such as Victory Day or GivingTuesday are known weeks ahead, "  # i18n: not shown
+    "so we can "
     "prepare the design, the Bengali and English text and get approval calmly. Then the post "
     "is scheduled and goes out on the day itself, when our audience is paying attention and "
     "engagement with holiday hashtags is highest, instead of a rushed, late post.",
-    "Good content takes time to create and check. If we wait until the day we may miss it or "
+    "Good content takes time to create and check. If we wait until the day we "  # i18n: not shown
+    "may miss it or "
     "post late, and those days are exactly when followers are most interested and ready to "
     "donate to a cause.",
     "বিশেষ দিনের পোস্ট আগে থেকে প্রস্তুত করলে ডিজাইন ও লেখা ভালো হয়, পোস্ট সময়মতো যায়, "
@@ -353,10 +361,11 @@ _Q4_REFERENCE = [
 ]
 
 _Q4_WRONG = [
-    "Because the manager said so.",
-    "To post more often.",
+    "Because the manager said so.",  # i18n: not shown
+    "To post more often.",  # i18n: not shown
     "",
-    "We should plan early so that we are never late with the post on the day itself and can "
+    "We should plan early so that we are never late with the post on the day "  # i18n: not shown
+    "itself and can "
     "schedule it calmly.",  # timing only
     42,
 ]
@@ -366,9 +375,10 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt="Which weekly slot is the best *trusted* slot for Alo Reading Circle's "
-               "Instagram posts (median engagement rate by reach, slots with at least "
-               f"{MIN_POSTS} posts)? Answer like ('Tuesday', 9) or 'Tuesday 09:00'.",
+        prompt=N_("Which weekly slot is the best *trusted* slot for Alo Reading Circle's "
+                  "Instagram posts (median engagement rate by reach, slots with at least "
+                  "{least} posts)? Answer like ('Tuesday', 9) or 'Tuesday 09:00'."),
+        facts=lambda: {"least": digits(MIN_POSTS)},
         judge=judge_best_slot,
         reference=lambda: [best_instagram_slot(), _slot(best_instagram_slot()),
                            (best_instagram_slot()[0][:3], best_instagram_slot()[1])],
@@ -377,8 +387,9 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=f"On which date is GivingTuesday in {GIVING_TUESDAY_YEAR}? Answer with a date "
-               "(a datetime.date or a string 'YYYY-MM-DD').",
+        prompt=N_("On which date is GivingTuesday in {year}? Answer with a date "
+                  "(a datetime.date or a string 'YYYY-MM-DD')."),
+        facts=lambda: {"year": digits(GIVING_TUESDAY_YEAR)},
         judge=judge_giving_tuesday,
         reference=_q2_reference,
         wrong=_q2_wrong,
@@ -386,9 +397,10 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=f"Build a calendar with build_calendar('{Q3_START}', weeks={Q3_WEEKS}, "
-               f"platforms={list(Q3_POSTS_PER_WEEK)}, posts_per_week={Q3_POSTS_PER_WEEK}). "
-               "How many posts does it schedule?",
+        prompt=N_("Build a calendar with {code}. How many posts does it schedule?"),
+        facts=lambda: {"code": f"build_calendar('{Q3_START}', weeks={Q3_WEEKS}, "
+                               f"platforms={list(Q3_POSTS_PER_WEEK)}, "
+                               f"posts_per_week={Q3_POSTS_PER_WEEK})"},
         judge=judge_post_count,
         reference=lambda: [q3_posts(), float(q3_posts())],
         wrong=_q3_wrong,
@@ -396,8 +408,8 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt="In two or three sentences: why should a social media manager prepare "
-               "special-day posts in advance?",
+        prompt=N_("In two or three sentences: why should a social media manager prepare "
+               "special-day posts in advance?"),
         judge=judge_why_in_advance,
         reference=_Q4_REFERENCE,
         wrong=_Q4_WRONG,

@@ -26,6 +26,8 @@ from smm_helpers.checks.judges import (
     satisfies,
     text_elements,
 )
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.schema import MESSAGE_CATEGORIES
 
 LESSON = "09-community"
@@ -73,25 +75,25 @@ judge_response_rate = number(
     nonprofit_response_rate,
     rel_tol=0.002,
     places=3,
-    what="a fraction between 0 and 1",
+    what=N_("a fraction between 0 and 1"),
     mistakes=[
         (lambda x: _near(x, _rate(_inbox(None))),
-         "That is both clients together: keep only the nonprofit's messages."),
+         N_("That is both clients together: keep only the nonprofit's messages.")),
         (lambda x: _near(x, _rate(_inbox("business"))),
-         "That is the other client: which one is the literacy charity?"),
+         N_("That is the other client: which one is the literacy charity?")),
         (lambda x: _near(x, 1 - nonprofit_response_rate()),
-         "That is the share left unanswered: the question asks for the answered share."),
+         N_("That is the share left unanswered: the question asks for the answered share.")),
         (lambda x: _near(x, _rate_without_spam()),
-         "The question counts every message, spam included."),
+         N_("The question counts every message, spam included.")),
     ],
-    hint="Filter the inbox to the nonprofit, then use metrics.response_rate.",
+    hint=N_("Filter the inbox to the nonprofit, then use metrics.response_rate."),
 )
 
 
 def _q1_wrong() -> list[Any]:
     right = nonprofit_response_rate()
     return [right * 100, _rate(_inbox(None)), _rate(_inbox("business")), 1 - right,
-            _rate_without_spam(), "about two thirds"]
+            _rate_without_spam(), "about two thirds"]  # i18n: not shown
 
 
 
@@ -127,20 +129,20 @@ judge_median_hours = number(
     rel_tol=0.01,
     places=1,
     unit="hours",
-    what="a number of hours",
+    what=N_("a number of hours"),
     mistakes=[
         (lambda x: _close(x, float(_hours().mean())),
-         "That is the mean: one message answered a week late pulls it up. Which statistic "
-         "resists that?"),
+         N_("That is the mean: one message answered a week late pulls it up. Which statistic "
+         "resists that?")),
         (lambda x: _close(x, nonprofit_median_hours() * 60),
-         "That looks like minutes: give the answer in hours."),
+         N_("That looks like minutes: give the answer in hours.")),
         (lambda x: _close(x, nonprofit_median_hours() / 24),
-         "That looks like days: give the answer in hours."),
+         N_("That looks like days: give the answer in hours.")),
         (lambda x: _close(x, float(_hours(None).median())),
-         "That is both clients together: keep only the nonprofit's messages."),
+         N_("That is both clients together: keep only the nonprofit's messages.")),
     ],
-    hint="Use metrics.response_times (or response_summary) on the nonprofit's inbox; "
-         "unanswered messages have no response time.",
+    hint=N_("Use metrics.response_times (or response_summary) on the nonprofit's inbox; "
+         "unanswered messages have no response time."),
 )
 
 
@@ -152,7 +154,8 @@ def _q2_wrong() -> list[Any]:
 
 # --------------------------------------------------------------------------- q3: category
 
-SARCASTIC_MESSAGE = "Great, another reading circle cancelled without notice. Thanks a lot."
+SARCASTIC_MESSAGE = (  # data: a supporter's message, quoted as written
+    "Great, another reading circle cancelled without notice. Thanks a lot.")  # i18n: not shown
 SARCASTIC_LABEL = "complaint"
 """The true label, set by a person: the writer is unhappy (the classifier may disagree)."""
 
@@ -160,54 +163,59 @@ judge_category = choice(
     SARCASTIC_LABEL,
     options=MESSAGE_CATEGORIES,
     hints={
-        "praise": "Polite words can wrap an unhappy message. What happened to the writer, "
-                  "and how do they feel about it?",
-        "question": "Is the writer asking for information?",
-        "other": "Does the writer want something from the charity?",
-        "spam": "Spam sells something or lures people to a link. Does this message?",
+        "praise": N_("Polite words can wrap an unhappy message. What happened to the writer, "
+                  "and how do they feel about it?"),
+        "question": N_("Is the writer asking for information?"),
+        "other": N_("Does the writer want something from the charity?"),
+        "spam": N_("Spam sells something or lures people to a link. Does this message?"),
     },
 )
 
 # --------------------------------------------------------------------------- q4: a reply
 
-ANGRY_MESSAGE = (
-    "Three weeks ago I donated 2,000 taka for children's books and I still have no receipt. "
+ANGRY_MESSAGE = (  # data: a supporter's message, quoted as written
+    "Three weeks ago I donated 2,000 taka for children's books and I still have "  # i18n: not shown
+    "no receipt. "
     "Nobody answers my messages. Is this a scam?!"
 )
 
 _BLAME = regex.compile(
-    r"your (?:own )?fault|you should(?:'ve| have)|you (?:didn't|did not|failed|forgot|must have)"
+    r"your (?:own )?fault|you should(?:'ve| have)|you (?:didn't|did "  # i18n: not shown
+    r"not|failed|forgot|must have)"
     r"|not our (?:fault|problem)|calm down|as (?:we|i) (?:already |clearly )?(?:said|told)"
     r"|obviously|you people|stop complaining|(?:it|that) is (?:not true|false)"
     r"|আপনার দোষ|আপনারই ভুল|আমাদের দোষ নেই",
     regex.IGNORECASE | regex.V1,
 )
-NO_BLAME = "no blaming or arguing with the supporter"
+NO_BLAME = N_("no blaming or arguing with the supporter")
 
 _reply_elements = text_elements(
     {
-        "an apology": [r"sorry", r"apolog", r"regret", r"দুঃখিত", r"ক্ষমা"],
-        "a move to a private channel (inbox, DM, phone or email)": [
-            r"private", r"\bdm\b", r"direct message", r"inbox", r"message us", r"\bpm\b",
+        N_("an apology"): [r"sorry", r"apolog", r"regret", r"দুঃখিত", r"ক্ষমা"],
+        N_("a move to a private channel (inbox, DM, phone or email)"): [
+            r"private", r"\bdm\b", r"direct "  # i18n: not shown
+                                   r"message", r"inbox", r"message "  # i18n: not shown
+                                                         r"us", r"\bpm\b",
             r"e-?mail", r"phone", r"\bcall\b", r"whatsapp", r"ইনবক্স", r"মেসেজ", r"ফোন",
             r"ইমেইল", r"কল",
         ],
-        "a concrete next step with a time": [
+        N_("a concrete next step with a time"): [
             r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?)", r"\btoday\b", r"\btonight\b",
             r"tomorrow", r"\bwithin\b", r"by (?:mon|tue|wed|thu|fri|sat|sun)", r"this (?:afternoon|"
-            r"evening|morning)", r"end of the day", r"[০-৯\d]+\s*(?:ঘণ্টা|মিনিট|দিন)", r"আজ",
+            r"evening|morning)", r"end of the "  # i18n: not shown
+                                 r"day", r"[০-৯\d]+\s*(?:ঘণ্টা|মিনিট|দিন)", r"আজ",
             r"কাল",
         ],
     },
     min_words=10,
-    what="your reply",
+    what=N_("your reply"),
 )
 
 _no_blame = satisfies(
     lambda text: not _BLAME.search(text),
-    failure="Your reply argues with the supporter or puts the blame on them.",
-    hint="Own the problem and leave out who was wrong; a public argument is read by every "
-         "other follower.",
+    failure=N_("Your reply argues with the supporter or puts the blame on them."),
+    hint=N_("Own the problem and leave out who was wrong; a public argument is read by every "
+         "other follower."),
 )
 
 
@@ -226,19 +234,23 @@ _ASKS_FOR_DETAILS = [
     r"ঠিকানা[^।?!.]{0,40}(?:দিন|দেবেন|লিখুন|জানান|পাঠান|কমেন্ট|শেয়ার)",
 ]
 _PRIVATE = [
-    r"private", r"\bdm\b", r"direct message", r"\binbox", r"message us", r"messenger",
-    r"send us a message", r"\bpm\b", r"e-?mail us", r"ইনবক্স", r"মেসেজ", r"ম্যাসেজ",
+    r"private", r"\bdm\b", r"direct "  # i18n: not shown
+                           r"message", r"\binbox", r"message us", r"messenger",  # i18n: not shown
+    r"send us a "  # i18n: not shown
+    r"message", r"\bpm\b", r"e-?mail us", r"ইনবক্স", r"মেসেজ", r"ম্যাসেজ",  # i18n: not shown
     r"ব্যক্তিগত", r"প্রাইভেট", r"মেসেঞ্জার",
 ]
 _PUBLIC = [
-    r"\b(?:post|write|share|leave|put|drop|type|give|send|reply|comment)\b[^.?!।;]{0,40}"
-    r"(?:\bhere\b|\bbelow\b|\bunder this\b)",
+    r"\b(?:post|write|share|leave|put|drop|type|give|send|reply|comment)"  # i18n: not shown
+    r"\b[^.?!।;]{0,40}(?:\bhere\b|\bbelow\b|\bunder this\b)",
     r"\bpost (?:it|them|your|this|that)\b", r"\breply (?:here|below|with)\b",
-    r"\bcomment (?:with|below|here)\b", r"\bin the comments?\b", r"\bpublicly\b",
-    r"\bin public\b", r"\bon this (?:post|page|thread)\b",
+    r"\bcomment (?:with|below|here)\b", r"\bin the comments?\b", r"\bpublicly\b",  # i18n: not shown
+    r"\bin public\b", r"\bon this (?:post|page|thread)\b",  # i18n: not shown
     r"কমেন্ট", r"মন্তব্য", r"এখানে", r"নিচে", r"পোস্টে",
 ]
-_NOT_PUBLIC = [r"(?:not|n't|never|instead of|rather than|avoid)\W+(?:\w+\W+){0,3}$"]
+_NOT_PUBLIC = [
+    r"(?:not|n't|never|instead of|rather than|avoid)\W+(?:\w+\W+){0,3}$",  # i18n: not shown
+]
 """Words just before a public cue that turn it round ("please don't post it here")."""
 
 
@@ -249,7 +261,7 @@ def _any(patterns: list[str]) -> Any:
 
 _DETAILS_RE, _PRIVATE_RE, _PUBLIC_RE = _any(_ASKS_FOR_DETAILS), _any(_PRIVATE), _any(_PUBLIC)
 _NOT_PUBLIC_RE = _any(_NOT_PUBLIC)
-NO_PUBLIC_DETAILS = "no phone number or address asked for in public"
+NO_PUBLIC_DETAILS = N_("no phone number or address asked for in public")
 
 
 def _said_in_public(sentence: str) -> bool:
@@ -301,22 +313,23 @@ def judge_reply(answer: Any) -> Feedback:
     if not isinstance(answer, str) or not answer.strip():
         return found
     if asks_for_details_in_public(answer):
-        return Feedback(False, "Your reply asks for a phone number or an address in public, "
-                        "where every follower can read it.",
-                        "Ask for contact details only in a private message: \"please send us "
-                        "your number by DM / inbox\" (ইনবক্সে), never in the comments.",
-                        (*found.missing, NO_PUBLIC_DETAILS))
+        return Feedback(False, _("Your reply asks for a phone number or an address in public, "
+                        "where every follower can read it."),
+                        _("Ask for contact details only in a private message: \"please send us "
+                        "your number by DM / inbox\" (ইনবক্সে), never in the comments."),
+                        (*found.missing, _(NO_PUBLIC_DETAILS)))
     blame = _no_blame(answer)
     if blame.correct:
         return found
-    return Feedback(False, blame.message, blame.hint, (*found.missing, NO_BLAME))
+    return Feedback(False, blame.message, blame.hint, (*found.missing, _(NO_BLAME)))
 
 
 _Q4_REFERENCE = [
-    "We're so sorry you've been waiting for your receipt, and for our silence. Could you send "
+    "We're so sorry you've been waiting for your receipt, and for our silence. "  # i18n: not shown
+    "Could you send "
     "us a private message with your phone number? Our Director will check your "
     "donation and send the receipt within 24 hours.",
-    "I apologise, that's not how we want to treat a supporter. Please email "
+    "I apologise, that's not how we want to treat a supporter. Please email "  # i18n: not shown
     "donate@aloreading.example with the date of your gift and we will call you today with the "
     "receipt.",
     "আপনার অসুবিধার জন্য আমরা আন্তরিকভাবে দুঃখিত। দয়া করে ইনবক্সে আপনার ফোন নম্বর দিন, "
@@ -324,11 +337,15 @@ _Q4_REFERENCE = [
 ]
 
 _Q4_WRONG = [
-    "This is not a scam. Receipts are on our website, you should have read the FAQ.",
-    "Sorry for the trouble! We will look into it.",  # no private channel, no time
-    "Sorry about that, but it's not our fault: the bank was slow. DM us and we reply today.",
-    "Please DM us your details and we will reply within 24 hours.",  # no apology
-    "We're so sorry! Please write your phone number and home address in the comments and we "
+    "This is not a scam. Receipts are on our website, you should have read the "  # i18n: not shown
+    "FAQ.",
+    "Sorry for the trouble! We will look into "  # i18n: not shown
+    "it.",  # no private channel, no time
+    "Sorry about that, but it's not our fault: the bank was slow. DM us and we "  # i18n: not shown
+    "reply today.",
+    "Please DM us your details and we will reply within 24 hours.",  # no apology  # i18n: not shown
+    "We're so sorry! Please write your phone number and home address in the "  # i18n: not shown
+    "comments and we "
     "will send the receipt within 24 hours.",  # personal details asked for in public
     "আমরা দুঃখিত। আপনার মোবাইল নম্বর আর বাসার ঠিকানা এখানে লিখুন, আমরা আজই রসিদ পাঠাব।",
     "",
@@ -340,15 +357,16 @@ _Q4_WRONG = [
 PRACTICE_IDS = ("m1", "m2", "m3", "m4", "m5", "m6")
 _PRACTICE_ROWS = (
     ("m1", "facebook", "complaint", "2026-11-20 09:00",
-     "The Mirpur reading circle started an hour late and nobody told us."),
+     "The Mirpur reading circle started an hour late and nobody told us."),  # i18n: not shown
     ("m2", "facebook", "question", "2026-11-20 11:00",
-     "When is the next reading circle in Mirpur?"),
+     "When is the next reading circle in Mirpur?"),  # i18n: not shown
     ("m3", "instagram", "complaint", "2026-11-21 10:00",
-     "I was charged twice for my donation, I want a refund."),
+     "I was charged twice for my donation, I want a refund."),  # i18n: not shown
     ("m4", "facebook", "complaint", "2026-11-22 08:30",
-     "You posted a photo of my daughter without our consent. Please take it down."),
+     "You posted a photo of my daughter without our consent. Please take it "  # i18n: not shown
+     "down."),
     ("m5", "instagram", "praise", "2026-11-21 12:00",
-     "Thank you, my son loves the Saturday sessions!"),
+     "Thank you, my son loves the Saturday sessions!"),  # i18n: not shown
     ("m6", "facebook", "question", "2026-11-22 07:00",
      "বইমেলায় আপনাদের স্টল কোথায়? জরুরি, আজই যেতে চাই"),
 )
@@ -390,13 +408,13 @@ judge_escalation = choice(
     first_to_escalate,
     options=PRACTICE_IDS,
     hints={
-        "m1": "Oldest first is fair, but only among messages that are equally urgent.",
-        "m2": "A date question can wait a few hours; is anything in the inbox more serious?",
-        "m3": "Money matters, but is there a message where a person could be harmed?",
-        "m5": "Thanks are lovely, but praise never needs escalating.",
-        "m6": "The writer calls it urgent, but is it as serious as every other message?",
+        "m1": N_("Oldest first is fair, but only among messages that are equally urgent."),
+        "m2": N_("A date question can wait a few hours; is anything in the inbox more serious?"),
+        "m3": N_("Money matters, but is there a message where a person could be harmed?"),
+        "m5": N_("Thanks are lovely, but praise never needs escalating."),
+        "m6": N_("The writer calls it urgent, but is it as serious as every other message?"),
     },
-    hint="Order by urgency first (what could harm someone?), then by age.",
+    hint=N_("Order by urgency first (what could harm someone?), then by age."),
 )
 
 
@@ -408,8 +426,8 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt="What share of Alo Reading Circle's messages (all of them, spam included) got "
-               "an answer? Give a fraction between 0 and 1, to 3 decimal places.",
+        prompt=N_("What share of Alo Reading Circle's messages (all of them, spam included) got "
+               "an answer? Give a fraction between 0 and 1, to 3 decimal places."),
         judge=judge_response_rate,
         reference=_q1_reference,
         wrong=_q1_wrong,
@@ -417,8 +435,8 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt="How many hours did Alo Reading Circle typically take to answer a message? "
-               "Give the median over the answered messages, in hours, to 1 decimal place.",
+        prompt=N_("How many hours did Alo Reading Circle typically take to answer a message? "
+               "Give the median over the answered messages, in hours, to 1 decimal place."),
         judge=judge_median_hours,
         reference=lambda: [nonprofit_median_hours(), round(nonprofit_median_hours(), 1),
                            in_bengali_digits(round(nonprofit_median_hours(), 1))],
@@ -427,8 +445,9 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=f"Read this message as a person would: “{SARCASTIC_MESSAGE}” Which category "
-               f"is it: {', '.join(MESSAGE_CATEGORIES)}?",
+        prompt=N_("Read this message as a person would: “{message}” Which category is it: "
+                  "{categories}?"),
+        facts=lambda: {"message": SARCASTIC_MESSAGE, "categories": ", ".join(MESSAGE_CATEGORIES)},
         judge=judge_category,
         reference=[SARCASTIC_LABEL, SARCASTIC_LABEL.upper()],
         wrong=[c for c in MESSAGE_CATEGORIES if c != SARCASTIC_LABEL],
@@ -436,8 +455,9 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=f"A supporter writes in public: “{ANGRY_MESSAGE}” Write the public reply "
-               "(English or Bengali).",
+        prompt=N_("A supporter writes in public: “{message}” Write the public reply "
+                  "(English or Bengali)."),
+        facts=lambda: {"message": ANGRY_MESSAGE},
         judge=judge_reply,
         reference=_Q4_REFERENCE,
         wrong=_Q4_WRONG,
@@ -445,8 +465,9 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q5",
-        prompt="In the practice inbox (practice_inbox()), which message should a person deal "
-               f"with first? Answer with its message_id: {', '.join(PRACTICE_IDS)}.",
+        prompt=N_("In the practice inbox (practice_inbox()), which message should a person "
+                  "deal with first? Answer with its message_id: {ids}."),
+        facts=lambda: {"ids": ", ".join(PRACTICE_IDS)},
         judge=judge_escalation,
         reference=lambda: [first_to_escalate()],
         wrong=_q5_wrong,

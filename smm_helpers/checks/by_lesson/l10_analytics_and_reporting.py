@@ -18,6 +18,8 @@ from typing import Any
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, in_bengali_digits, number, text_elements
 from smm_helpers.checks.reading import read_date
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.numbers import digits
 
 LESSON = "10-analytics-and-reporting"
 
@@ -27,9 +29,9 @@ Q1_CLIENT, Q1_PLATFORM = "nonprofit", "instagram"
 # q2: the A/B test the lesson's exercise gives (two captions of one Facebook post).
 AB_NUMBERS = {"clicks_a": 27, "reach_a": 600, "clicks_b": 39, "reach_b": 600}
 AB_OPTIONS = (
-    "B is better, and the difference is unlikely to be chance",
-    "B looks better, but the difference could be chance: keep testing",
-    "A is better",
+    N_("B is better, and the difference is unlikely to be chance"),
+    N_("B looks better, but the difference could be chance: keep testing"),
+    N_("A is better"),
 )
 
 # q3: which week of a month had the highest engagement rate by reach.
@@ -38,9 +40,9 @@ Q3_WEEKS = ("2025-10-06", "2025-10-13", "2025-10-20", "2025-10-27")
 
 # q5: why benchmark engagement rates differ.
 DEFINITION_OPTIONS = (
-    "Rival IQ divides by followers; we divided by reach",
-    "Our posts are far better than the average company's",
-    "Rival IQ counts more kinds of engagement than we do",
+    N_("Rival IQ divides by followers; we divided by reach"),
+    N_("Our posts are far better than the average company's"),
+    N_("Rival IQ counts more kinds of engagement than we do"),
 )
 
 
@@ -164,28 +166,32 @@ def judge_week(answer: Any) -> Feedback:
     """
     weeks = _weeks()
     hints = {}
-    for column, what in (("engagements", "the most engagements"), ("reach", "the most reach")):
+    said = {"engagements": N_("That week had the most engagements, but the question asks for "
+                              "the highest engagement *rate* by reach: engagements divided by "
+                              "reach."),
+            "reach": N_("That week had the most reach, but the question asks for the highest "
+                        "engagement *rate* by reach: engagements divided by reach.")}
+    for column, hint in said.items():
         leader = str(weeks[column].idxmax())
         if leader != q3_correct():
-            hints[leader] = (f"That week had {what}, but the question asks for the highest "
-                             "engagement *rate* by reach: engagements divided by reach.")
+            hints[leader] = hint
     judge = choice(q3_correct, options=Q3_WEEKS, hints=hints,
-                   hint="Compare the er_reach column of the weekly summary.",
-                   outside_hint="Give the Monday a week starts on: only the Mondays of "
-                                "October 2025 count.")
+                   hint=N_("Compare the er_reach column of the weekly summary."),
+                   outside_hint=N_("Give the Monday a week starts on: only the Mondays of "
+                                "October 2025 count."))
     return judge(week_label(answer))
 
 
 PLATFORM_OR_FORMAT = [
     r"\b(facebook|instagram|tiktok|youtube|linkedin|twitter|x)\b",
-    r"\b(videos?|reels?|carousels?|images?|photos?|stories|infographics?|short[- ]videos?|"
-    r"links?|live|animations?|motion graphics?)\b",
+    r"\b(videos?|reels?|carousels?|images?|photos?|stories|"  # i18n: not shown
+    r"infographics?|short[- ]videos?|links?|live|animations?|motion graphics?)\b",
     r"ফেসবুক|ইনস্টাগ্রাম|টিকটক|ইউটিউব|লিংকডইন|ভিডিও|ছবি|রিল",
 ]
 A_NUMBER = [r"[0-9০-৯]"]
 AN_ACTION = [
-    r"\b(post|publish|try|test|boost|move|shift|spend|reply|answer|schedule|increase|reduce|"
-    r"cut|stop|focus|add|use|make|keep|share|run|switch|invest|double|start|plan|create|"
+    r"\b(post|publish|try|test|boost|move|shift|spend|"  # i18n: not shown
+    r"reply|answer|schedule|increase|reduce|cut|stop|focus|add|use|make|keep|share|run|switch|invest|double|start|plan|create|"
     r"film|record|continue|repeat|prioriti[sz]e|raise|lower|drop|pause|respond|target|aim|"
     r"should|recommend|do more|do less)\b",
     r"করুন|বাড়ান|কমান|চালান|দিন|পোস্ট কর|চেষ্টা",
@@ -195,24 +201,24 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=("What was the engagement rate by reach of Alo Reading Circle's Instagram "
+        prompt=(N_("What was the engagement rate by reach of Alo Reading Circle's Instagram "
                 "posts over the whole year? Give it as a fraction to 4 decimal places, "
-                "e.g. 0.0512 for 5.12%."),
+                "e.g. 0.0512 for 5.12%.")),
         judge=number(
             q1_expected,
             places=4,
-                    what="a fraction between 0 and 1",
+                    what=N_("a fraction between 0 and 1"),
             mistakes=[
                 (_near("mean_of_rates"),
-                 "That looks like the average of each post's own rate. Add up the "
-                 "engagements and the reach first, then divide once."),
+                 N_("That looks like the average of each post's own rate. Add up the "
+                 "engagements and the reach first, then divide once.")),
                 (_near("by_impressions"),
-                 "That divides by impressions. The question asks for the rate by reach."),
+                 N_("That divides by impressions. The question asks for the rate by reach.")),
                 (_near("median_by_followers"),
-                 "That divides by followers (Rival IQ's way). The question asks for reach."),
+                 N_("That divides by followers (Rival IQ's way). The question asks for reach.")),
             ],
-            hint="Keep only the client's Instagram posts, then divide total engagements by "
-                 "total reach.",
+            hint=N_("Keep only the client's Instagram posts, then divide total engagements by "
+                 "total reach."),
         ),
         reference=lambda: [q1_expected(), round(q1_expected(), 4), str(round(q1_expected(), 4)),
                            in_bengali_digits(round(q1_expected(), 4))],
@@ -221,16 +227,16 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=("Nakshi Ghor tried two captions on the same Facebook post: A (English) got "
-                f"{AB_NUMBERS['clicks_a']} clicks from {AB_NUMBERS['reach_a']} people reached, "
-                f"B (Bengali) got {AB_NUMBERS['clicks_b']} clicks from "
-                f"{AB_NUMBERS['reach_b']}. Run metrics.ab_test: which sentence describes "
-                "the result?"),
+        prompt=N_("Nakshi Ghor tried two captions on the same Facebook post: A (English) got "
+                  "{clicks_a} clicks from {reach_a} people reached, B (Bengali) got {clicks_b} "
+                  "clicks from {reach_b}. Run metrics.ab_test: which sentence describes the "
+                  "result?"),
+        facts=lambda: {key: digits(value) for key, value in AB_NUMBERS.items()},
         judge=choice(
             ab_correct,
             options=AB_OPTIONS,
-            hint="Look at the p-value: is it below 0.05? And does the confidence interval "
-                 "include 0?",
+            hint=N_("Look at the p-value: is it below 0.05? And does the confidence interval "
+                 "include 0?"),
         ),
         reference=lambda: [ab_correct()],
         wrong=ab_wrong,
@@ -238,9 +244,9 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=("In which week of October 2025 did Nakshi Ghor's posts have the highest "
-                "engagement rate by reach? Answer with the week's Monday: " +
-                ", ".join(Q3_WEEKS) + "."),
+        prompt=N_("In which week of October 2025 did Nakshi Ghor's posts have the highest "
+                  "engagement rate by reach? Answer with the week's Monday: {weeks}."),
+        facts=lambda: {"weeks": ", ".join(Q3_WEEKS)},
         judge=judge_week,
         reference=lambda: [q3_correct(), __import__("pandas").Timestamp(q3_correct())],
         wrong=q3_wrong,
@@ -248,42 +254,44 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=("Write one recommendation for the client in plain words: name a platform "
-                "or a format, quote a number from your analysis, and say what to do next."),
+        prompt=(N_("Write one recommendation for the client in plain words: name a platform "
+                "or a format, quote a number from your analysis, and say what to do next.")),
         judge=text_elements(
             {
-                "a platform or a format": PLATFORM_OR_FORMAT,
-                "a number from the analysis": A_NUMBER,
-                "an action for the client": AN_ACTION,
+                N_("a platform or a format"): PLATFORM_OR_FORMAT,
+                N_("a number from the analysis"): A_NUMBER,
+                N_("an action for the client"): AN_ACTION,
             },
-            what="your recommendation",
+            what=N_("your recommendation"),
         ),
         reference=[
-            "Post two more short videos a week on TikTok: its engagement rate by reach was "
+            "Post two more short videos a week on TikTok: its engagement rate "  # i18n: not shown
+            "by reach was "
             "5.4%, the highest of all platforms.",
             "ফেসবুকে ভিডিও বেশি পোস্ট করুন: গত মাসে ভিডিওর এনগেজমেন্ট ছিল ৪%।",
-            "Move 20% of the boost budget from X to Instagram, where reels did best.",
+            "Move 20% of the boost budget from X to Instagram, where reels did "  # i18n: not shown
+            "best.",
         ],
         wrong=[
-            "Instagram is doing well.",
-            "Engagement rate by reach was 4.2% last month.",
-            "Post more often and reply faster.",
+            "Instagram is doing well.",  # i18n: not shown
+            "Engagement rate by reach was 4.2% last month.",  # i18n: not shown
+            "Post more often and reply faster.",  # i18n: not shown
             "",
         ],
     ),
     Question(
         lesson=LESSON,
         id="q5",
-        prompt=("Rival IQ's 2023 report gives a median Facebook engagement rate of 0.060%, "
-                "far below the engagement rates by reach (er_reach) in our summary. Why?"),
+        prompt=(N_("Rival IQ's 2023 report gives a median Facebook engagement rate of 0.060%, "
+                "far below the engagement rates by reach (er_reach) in our summary. Why?")),
         judge=choice(
             DEFINITION_OPTIONS[0],
             options=DEFINITION_OPTIONS,
             hints={
-                DEFINITION_OPTIONS[1]: "Before comparing, check that both numbers are "
-                                       "divided by the same thing.",
-                DEFINITION_OPTIONS[2]: "Rival IQ adds up likes, comments, shares and "
-                                       "reactions too. What does it divide by?",
+                DEFINITION_OPTIONS[1]: N_("Before comparing, check that both numbers are "
+                                       "divided by the same thing."),
+                DEFINITION_OPTIONS[2]: N_("Rival IQ adds up likes, comments, shares and "
+                                       "reactions too. What does it divide by?"),
             },
         ),
         reference=[DEFINITION_OPTIONS[0]],

@@ -18,28 +18,32 @@ from typing import Any
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import NAME_ALIASES, choice, number, satisfies
 from smm_helpers.checks.reading import plain, read_date
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import format_number
 
 LESSON = "11-ethics"
 
 # q1 and q2: an influencer's caption about a kantha Nakshi Ghor gave her for free.
-SPONSORED_CAPTION = (
-    "Eid is coming and my new nakshi kantha from @nakshighor is here! So soft, so "
+SPONSORED_CAPTION = (  # data: an influencer's caption, quoted as written
+    "Eid is coming and my new nakshi kantha from @nakshighor is here! So soft, "  # i18n: not shown
+    "so "
     "colourful, and every stitch is made by hand in Jamalpur. Love it "
     "#eid #kantha #handmade #dhaka #ad #style"
 )
-DISCLOSURE_OPTIONS = ("properly disclosed", "not properly disclosed")
-BRAND = ("nakshi ghor", "nakshighor", "নকশী ঘর")
+DISCLOSURE_OPTIONS = (N_("properly disclosed"), N_("not properly disclosed"))
+BRAND = ("nakshi ghor", "nakshighor", "নকশী ঘর")  # i18n: not shown (names compared)
 
 # q3: fake traffic injected into the course data with a fixed seed.
 SPIKE_SEED = 23
 
 # q4: a draft post by Alo Reading Circle, each sentence with a short name to answer with.
 DRAFT_SENTENCES = {
-    "children": "Last month 120 children joined our reading circles in Mirpur.",
-    "fans": "An organic Facebook post reached about 4% of its fans in 2019 "
+    "children": "Last month 120 children joined our reading circles in Mirpur.",  # i18n: not shown
+    "fans": "An organic Facebook post reached about 4% of its fans in 2019 "  # i18n: not shown
             "(M+R Benchmarks, 2020).",
-    "friday": "Join us this Friday at 4 pm at Mirpur-10.",
-    "parents": "Research shows that 9 in 10 parents want more books at home.",
+    "friday": "Join us this Friday at 4 pm at Mirpur-10.",  # i18n: not shown
+    "parents": "Research shows that 9 in 10 parents want more books at home.",  # i18n: not shown
 }
 DRAFT_POST = " ".join(DRAFT_SENTENCES.values())
 
@@ -141,18 +145,19 @@ def judge_spike_day(answer: Any) -> Feedback:
 
     day = as_day(answer)
     if day is None:
-        return Feedback(False, f"I expected a date, e.g. '2025-01-31', but got {answer!r}.",
-                        "Give the day as text like '2025-01-31' or as a Timestamp.")
+        return Feedback(False, _("I expected a date, e.g. '2025-01-31', but got "
+                                 "{answer}.").format(answer=repr(answer)),
+                        _("Give the day as text like '2025-01-31' or as a Timestamp."))
     target = as_day(spike_day())
     if day == target:
-        return Feedback(True, "That's right: a jump like that with no extra engagement is a "
-                              "sign of bought followers.")
+        return Feedback(True, _("That's right: a jump like that with no extra engagement is a "
+                              "sign of bought followers."))
     if abs(day - target) == pd.Timedelta(days=1):
-        return Feedback(False, "One day off.", "A day's gain is that day's followers minus "
-                        "the day before's: which of the two days did the jump happen on?")
-    return Feedback(False, "That's not the day I find.",
-                    "Run ethics.detect_fake_engagement on the injected tables and look at "
-                    "the follower_spikes table of the client's accounts.")
+        return Feedback(False, _("One day off."), _("A day's gain is that day's followers minus "
+                        "the day before's: which of the two days did the jump happen on?"))
+    return Feedback(False, _("That's not the day I find."),
+                    _("Run ethics.detect_fake_engagement on the injected tables and look at "
+                    "the follower_spikes table of the client's accounts."))
 
 
 def claim_correct() -> list[str]:
@@ -203,13 +208,14 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=("Nakshi Ghor gave an influencer a free kantha, and she posted: "
-                f"“{SPONSORED_CAPTION}”. Is the relationship properly disclosed?"),
+        prompt=N_("Nakshi Ghor gave an influencer a free kantha, and she posted: "
+                  "“{caption}”. Is the relationship properly disclosed?"),
+        facts=lambda: {"caption": SPONSORED_CAPTION},
         judge=choice(
             disclosure_correct,
             options=DISCLOSURE_OPTIONS,
-            hint="Where does the label sit: would someone see it without tapping 'more', "
-                 "and does it stand out from the other hashtags?",
+            hint=N_("Where does the label sit: would someone see it without tapping 'more', "
+                 "and does it stand out from the other hashtags?"),
         ),
         reference=lambda: [disclosure_correct()],
         wrong=lambda: [o for o in DISCLOSURE_OPTIONS if o != disclosure_correct()],
@@ -217,38 +223,41 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=("Rewrite the influencer's caption so that it discloses the relationship "
-                "clearly and still names Nakshi Ghor (English or Bengali)."),
+        prompt=(N_("Rewrite the influencer's caption so that it discloses the relationship "
+                "clearly and still names Nakshi Ghor (English or Bengali).")),
         judge=satisfies(
             fixed_caption_ok,
-            success="That caption discloses the relationship where people will see it.",
-            failure="This caption doesn't pass ethics.check_disclosure yet, or no longer "
-                    "names Nakshi Ghor.",
-            hint="Run ethics.check_disclosure on your caption and read its problems: a "
+            success=N_("That caption discloses the relationship where people will see it."),
+            failure=N_("This caption doesn't pass ethics.check_disclosure yet, or no longer "
+                    "names Nakshi Ghor."),
+            hint=N_("Run ethics.check_disclosure on your caption and read its problems: a "
                  "clear label at the start, not hidden among other hashtags, or plain words "
                  "saying what Nakshi Ghor gave you ('Nakshi Ghor gave me this kantha for "
-                 "free').",
+                 "free')."),
         ),
         reference=[
-            "#ad My new nakshi kantha from @nakshighor is here! So soft. #eid #kantha",
-            "Paid partnership with Nakshi Ghor: Eid is coming and my new kantha is here!",
+            "#ad My new nakshi kantha from @nakshighor is here! So soft. #eid "  # i18n: not shown
+            "#kantha",
+            "Paid partnership with Nakshi Ghor: Eid is coming and my new kantha "  # i18n: not shown
+            "is here!",
             "বিজ্ঞাপন: নকশী ঘর থেকে পাওয়া আমার নতুন নকশী কাঁথা! #ঈদ",
             "নকশী ঘর এই কাঁথাটি উপহার দিয়েছে। ঈদের জন্য দারুণ!",
         ],
         wrong=[
             SPONSORED_CAPTION,
-            "My new kantha from Nakshi Ghor is here! #spon #eid",
-            "collab with @nakshighor: my new kantha is here!",
-            "#ad My new kantha is here! So soft.",
+            "My new kantha from Nakshi Ghor is here! #spon #eid",  # i18n: not shown
+            "collab with @nakshighor: my new kantha is here!",  # i18n: not shown
+            "#ad My new kantha is here! So soft.",  # i18n: not shown
             "",
         ],
     ),
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=(f"Inject fake traffic with ethics.inject_fake_engagement(posts, followers, "
-                f"seed={SPIKE_SEED}, n_events=1). One account got a pack of bought "
-                "followers. On which day?"),
+        prompt=N_("Inject fake traffic with {code}. One account got a pack of bought "
+                  "followers. On which day?"),
+        facts=lambda: {"code": "ethics.inject_fake_engagement(posts, followers, "
+                               f"seed={SPIKE_SEED}, n_events=1)"},
         judge=judge_spike_day,
         reference=lambda: [spike_day(), spike_day().strftime("%Y-%m-%d"),
                            spike_day().date()],
@@ -260,20 +269,19 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=("Alo Reading Circle's draft post: " +
-                " ".join(f"({k}) {v}" for k, v in DRAFT_SENTENCES.items()) +
-                " Which sentence makes a claim that needs a source before posting? Answer "
-                "with its name in brackets."),
+        prompt=N_("Alo Reading Circle's draft post: {draft} Which sentence makes a claim that "
+                  "needs a source before posting? Answer with its name in brackets."),
+        facts=lambda: {"draft": " ".join(f"({k}) {v}" for k, v in DRAFT_SENTENCES.items())},
         judge=choice(
             claim_correct,
             options=list(DRAFT_SENTENCES),
-            outside_hint="Answer with a name in brackets from the draft.",
+            outside_hint=N_("Answer with a name in brackets from the draft."),
             hints={
-                "children": "That is the charity's own count of its own work, which it can "
-                            "check in its own records.",
-                "fans": "Look at the end of that sentence: does it say where the figure is "
-                        "from?",
-                "friday": "That is an invitation, not a claim about the world.",
+                "children": N_("That is the charity's own count of its own work, which it can "
+                            "check in its own records."),
+                "fans": N_("Look at the end of that sentence: does it say where the figure is "
+                        "from?"),
+                "friday": N_("That is an invitation, not a claim about the world."),
             },
         ),
         reference=claim_correct,
@@ -282,21 +290,22 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q5",
-        prompt=(f"Nakshi Ghor's Instagram posts in November 2025: what would their median "
-                f"engagement rate by followers be if the shop had bought {BOUGHT:,} "
-                "followers (bots that never engage) before the month began? Give a "
-                "fraction."),
+        prompt=N_("Nakshi Ghor's Instagram posts in November 2025: what would their median "
+                  "engagement rate by followers be if the shop had bought {bought} "
+                  "followers (bots that never engage) before the month began? Give a "
+                  "fraction."),
+        facts=lambda: {"bought": format_number(BOUGHT)},
         judge=number(
             lambda: q5_rates()["after"],
-            what="a fraction between 0 and 1",
+            what=N_("a fraction between 0 and 1"),
             mistakes=[
-                (_close_to("before"), "That is the rate before the followers were bought. "
-                                      "Add the bought followers to every post's followers."),
-                (_close_to("mean_after"), "That looks like the mean. Rival IQ reports the "
-                                          "median of the per-post rates."),
+                (_close_to("before"), N_("That is the rate before the followers were bought. "
+                                      "Add the bought followers to every post's followers.")),
+                (_close_to("mean_after"), N_("That looks like the mean. Rival IQ reports the "
+                                          "median of the per-post rates.")),
             ],
-            hint="Add the bought followers to the followers column, then take the median of "
-                 "metrics.engagement_rate(..., by='followers').",
+            hint=N_("Add the bought followers to the followers column, then take the median of "
+                 "metrics.engagement_rate(..., by='followers')."),
         ),
         reference=lambda: [q5_rates()["after"]],
         wrong=lambda: [q5_rates()["before"], q5_rates()["mean_after"],

@@ -19,6 +19,9 @@ from typing import Any
 
 from smm_helpers.checks.core import Feedback, Judge, Question
 from smm_helpers.checks.judges import satisfies, text_elements
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 
 LESSON = "12-capstone"
 
@@ -48,8 +51,8 @@ def _brief(problems: Callable[[Any], list[str]], *, success: str, failure: str,
     def judge(answer: Any) -> Feedback:
         found = problems(answer)
         if not found:
-            return Feedback(True, success)
-        return Feedback(False, failure, hint, tuple(found))
+            return Feedback(True, _(success))
+        return Feedback(False, _(failure), _(hint), tuple(found))
 
     return judge
 
@@ -68,7 +71,8 @@ def _goal_references() -> list[str]:
     alo = client_profile("nonprofit")
     now = alo.followers["instagram"]
     return [
-        f"Grow {alo.name}'s Instagram followers from {now:,} to {round(now * 1.08):,} by "
+        f"Grow {alo.name}'s Instagram followers from {now:,} to "  # i18n: not shown
+        f"{round(now * 1.08):,} by "
         "30 April 2026 to recruit volunteers",
         "ফেসবুকে মাসিক দান ২০,০০০ টাকা থেকে ৩ মাসে ১৫% বাড়ানো",
     ]
@@ -81,25 +85,41 @@ def _calendar_problems(answer: Any) -> list[str]:
     from smm_helpers.planning import ContentCalendar
 
     if not isinstance(answer, ContentCalendar):
-        return [f"a ContentCalendar from build_calendar (this is a {type(answer).__name__})"]
+        return [_("a ContentCalendar from build_calendar (this is a {kind})").format(
+            kind=type(answer).__name__)]
     problems = []
     if answer.first_day != CALENDAR_START:
-        problems.append(f"a start on Monday {CALENDAR_START:%d %B %Y} (yours starts "
-                        f"{answer.first_day:%d %B %Y})")
+        problems.append(_("a start on Monday {start} (yours starts {given})").format(
+            start=_long_date(CALENDAR_START), given=_long_date(answer.first_day)))
     if answer.weeks != CALENDAR_WEEKS:
-        problems.append(f"{CALENDAR_WEEKS} weeks (yours has {answer.weeks})")
+        problems.append(_("{weeks} weeks (yours has {given})").format(
+            weeks=digits(CALENDAR_WEEKS), given=digits(answer.weeks)))
     if len(answer.platforms) < 2:
-        problems.append("a second platform")
+        problems.append(_("a second platform"))
     counts = answer.post_counts()
     low, high = POSTS_PER_WEEK
     if not ((counts >= low) & (counts <= high)).to_numpy().all():
-        problems.append(f"{low} to {high} posts a week on each platform "
-                        "(see calendar.post_counts())")
+        problems.append(_("{low} to {high} posts a week on each platform "
+                          "(see calendar.post_counts())").format(low=digits(low),
+                                                                 high=digits(high)))
     events = answer.events
     special = events[events["kind"] == "special_day"]
     if not (special["start"].map(lambda ts: ts.date()) == MOTHER_LANGUAGE_DAY).any():
-        problems.append("International Mother Language Day (keep special_days on)")
+        problems.append(_("International Mother Language Day (keep special_days on)"))
     return problems
+
+
+def _long_date(day: date) -> str:
+    """A day as the calendar check names it: '02 February 2026' (English, as before), or
+    '২ ফেব্রুয়ারি ২০২৬'.
+
+    >>> _long_date(date(2026, 2, 2))
+    '02 February 2026'
+    """
+    from smm_helpers.i18n.messages import current_language
+    from smm_helpers.i18n.numbers import format_date
+
+    return f"{day:%d %B %Y}" if current_language() == "en" else format_date(day)
 
 
 
@@ -140,17 +160,18 @@ def _split_problems(answer: Any) -> list[str]:
     from smm_helpers.budget import Allocation, marginal_cost
 
     if not isinstance(answer, Allocation):
-        return [f"an Allocation from budget.allocate_budget (this is a "
-                f"{type(answer).__name__})"]
+        return [_("an Allocation from budget.allocate_budget (this is a {kind})").format(
+            kind=type(answer).__name__)]
     if answer.currency != "BDT":
-        return [f"the budget in taka (BDT), not {answer.currency}"]
+        return [_("the budget in taka (BDT), not {currency}").format(currency=answer.currency)]
     problems = []
     if len(answer.platforms) < 2:
-        problems.append("a second platform")
+        problems.append(_("a second platform"))
     spent = sum(answer.spend.values())
     if not (math.isclose(answer.total, BUDGET, abs_tol=_MONEY_TOLERANCE)
             and math.isclose(spent, BUDGET, abs_tol=_MONEY_TOLERANCE)):
-        problems.append(f"the whole budget, BUDGET, spent (this split spends {spent:,.0f})")
+        problems.append(_("the whole budget, BUDGET, spent (this split spends {spent})").format(
+            spent=format_number(spent)))
     # Recompute each platform's next-result cost from its own spend and prices, so a
     # hand-edited split cannot pass by keeping the old marginal costs.
     costs = {p: marginal_cost(answer.spend[p], answer.cost_per_result[p], answer.saturation[p])
@@ -160,8 +181,8 @@ def _split_problems(answer: Any) -> list[str]:
     unequal = any(costs[p] > level * (1 + _LEVEL_TOLERANCE) for p in funded) or any(
         costs[p] < level * (1 - _LEVEL_TOLERANCE) for p in answer.platforms if p not in funded)
     if not funded or unequal:
-        problems.append("the same cost for the next result on every funded platform "
-                        "(compare split.marginal_cost)")
+        problems.append(_("the same cost for the next result on every funded platform "
+                          "(compare split.marginal_cost)"))
     return problems
 
 
@@ -215,17 +236,17 @@ _PLATFORM_WORDS = [r"facebook", r"instagram", r"youtube", r"tiktok", r"linkedin"
 
 _RECOMMENDATION = text_elements(
     {
-        "a platform to use": _PLATFORM_WORDS,
-        "a number from the review (an actual result or a gap)": [r"\d", r"[০-৯]"],
-        "a change to make (post, reply, boost, schedule...)": [
+        N_("a platform to use"): _PLATFORM_WORDS,
+        N_("a number from the review (an actual result or a gap)"): [r"\d", r"[০-৯]"],
+        N_("a change to make (post, reply, boost, schedule...)"): [
             r"\b(post|publish|reply|replies|answer|respond|boost|schedule|move|add|cut|"
             r"rota|shift)", r"পোস্ট", r"উত্তর", r"বুস্ট"],
-        "the budget": [r"৳", r"\bBDT\b", r"\btaka\b", r"\btk\b", r"budget", r"বাজেট", r"টাকা"],
-        "when to review again": [r"\breview", r"\bmeasure", r"\bcheck (again|in|after)",
+        N_("the budget"): [r"৳", r"\bBDT\b", r"\btaka\b", r"\btk\b", r"budget", r"বাজেট", r"টাকা"],
+        N_("when to review again"): [r"\breview", r"\bmeasure", r"\bcheck (again|in|after)",
                                  r"পর্যালোচনা"],
     },
     min_words=30,
-    what="your recommendation",
+    what=N_("your recommendation"),
 )
 
 
@@ -235,7 +256,8 @@ def _recommendation_references() -> list[str]:
     split = allocate_budget(BUDGET, list(PLATFORMS))
     shares = " and ".join(f"{format_money(s)} on {split.names[p]}" for p, s in split.spend.items())
     return [
-        f"Keep Facebook and Instagram. In December 2025 replies took far longer than the "
+        f"Keep Facebook and Instagram. In December 2025 replies took far longer "  # i18n: not shown
+        f"than the "
         f"4-hour target, so set up a reply rota that covers Friday and Saturday. Publish the "
         f"Mother Language Day posts prepared a week ahead. Spend the {format_money(BUDGET)} "
         f"budget as {shares}, where the next result costs the same. Review the plan again "
@@ -249,31 +271,31 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt="Write one SMART goal for Alo Reading Circle's next quarter (English or "
-               "Bengali), as a string that passes check_goal.",
+        prompt=N_("Write one SMART goal for Alo Reading Circle's next quarter (English or "
+               "Bengali), as a string that passes check_goal."),
         judge=satisfies(
             _smart,
-            success="check_goal finds all five SMART criteria in your goal.",
-            failure="check_goal does not find all five SMART criteria yet.",
-            hint="Run check_goal(my_goal) to see which criteria are missing and what to add.",
+            success=N_("check_goal finds all five SMART criteria in your goal."),
+            failure=N_("check_goal does not find all five SMART criteria yet."),
+            hint=N_("Run check_goal(my_goal) to see which criteria are missing and what to add."),
         ),
         reference=_goal_references,
-        wrong=["Get more followers", "Grow our presence on social media",
-               "Reach more people on Facebook by June"],
+        wrong=["Get more followers", "Grow our presence on social media",  # i18n: not shown
+               "Reach more people on Facebook by June"],  # i18n: not shown
     ),
     Question(
         lesson=LESSON,
         id="q2",
-        prompt="Build a 4-week content calendar starting Monday 2 February 2026 on two or "
+        prompt=N_("Build a 4-week content calendar starting Monday 2 February 2026 on two or "
                "more platforms, 3 to 14 posts a week on each, with International Mother "
-               "Language Day (21 February) on it; give the ContentCalendar.",
+               "Language Day (21 February) on it; give the ContentCalendar."),
         judge=_brief(
             _calendar_problems,
-            success="Four weeks of February on your platforms, Mother Language Day included.",
-            failure="This calendar does not fit the brief yet.",
-            hint="Use build_calendar('2026-02-02', weeks=4, platforms=[...], "
+            success=N_("Four weeks of February on your platforms, Mother Language Day included."),
+            failure=N_("This calendar does not fit the brief yet."),
+            hint=N_("Use build_calendar('2026-02-02', weeks=4, platforms=[...], "
                  "posts_per_week=...), keep special days on, and look at "
-                 "calendar.post_counts().",
+                 "calendar.post_counts()."),
         ),
         reference=_calendar_references,
         wrong=_calendar_wrongs,
@@ -281,15 +303,15 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt="Split Alo's monthly budget of 10,000 taka (BUDGET) between two or more "
+        prompt=N_("Split Alo's monthly budget of 10,000 taka (BUDGET) between two or more "
                "platforms so that the whole budget is spent and every funded platform's next "
-               "result costs the same; give the Allocation.",
+               "result costs the same; give the Allocation."),
         judge=_brief(
             _split_problems,
-            success="The whole budget is spent and the next result costs the same everywhere.",
-            failure="This split does not fit the brief yet.",
-            hint="Let budget.allocate_budget(BUDGET, platforms) find the split (in taka), "
-                 "then compare split.marginal_cost across platforms.",
+            success=N_("The whole budget is spent and the next result costs the same everywhere."),
+            failure=N_("This split does not fit the brief yet."),
+            hint=N_("Let budget.allocate_budget(BUDGET, platforms) find the split (in taka), "
+                 "then compare split.marginal_cost across platforms."),
         ),
         reference=_split_references,
         wrong=_split_wrongs,
@@ -297,13 +319,14 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt="Write your recommendation to Alo's director (at least 30 words): which "
+        prompt=N_("Write your recommendation to Alo's director (at least 30 words): which "
                "platforms, one number from the review, what to change, the budget, and when "
-               "you will review again.",
+               "you will review again."),
         judge=_RECOMMENDATION,
         reference=_recommendation_references,
-        wrong=["Post more.",
-               "Keep Facebook and Instagram and post more often: engagement by reach was "
+        wrong=["Post more.",  # i18n: not shown
+               "Keep Facebook and Instagram and post more often: engagement by "  # i18n: not shown
+               "reach was "
                "low, so publish more videos and reply faster to messages on weekends. "
                "Review the plan again after four weeks to see whether it worked.",
                ""],
