@@ -52,6 +52,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.i18n.messages import N_, current_language
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.platforms import PlatformRegistry, get_platform, known_platforms
 
 if TYPE_CHECKING:
@@ -78,6 +81,7 @@ __all__ = [
     "marginal_cost",
     "organic_vs_paid",
     "roi",
+    "show_money",
     "spend_for_results",
     "what_if",
 ]
@@ -116,6 +120,12 @@ _CURRENCY_ALIASES = {
     "usd": "USD", "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD",
 }
 _SYMBOLS = {"BDT": "৳", "USD": "$"}
+LEVEL_NAMES: Mapping[str, str] = MappingProxyType({
+    "junior": N_("junior"), "mid": N_("mid-level"), "expert": N_("expert")})
+"""How each freelance level is shown to a learner (the keys stay the data)."""
+CHEAPER_NAMES: Mapping[str, str] = MappingProxyType({
+    "organic": N_("organic"), "paid": N_("paid"), "equal": N_("equal")})
+"""How :attr:`Comparison.cheaper` is shown to a learner (the values stay the data)."""
 
 
 # --------------------------------------------------------------------------------------
@@ -137,12 +147,39 @@ def _check_number(name: str, value: object, *, fix: str, minimum: float = 0.0,
           and math.isfinite(value))
     if ok and (value > minimum if strict else value >= minimum):  # type: ignore[operator]
         return float(value)  # type: ignore[arg-type]
-    raise InputError(f"{name} is {value!r}", fix=fix)
+    raise InputError(_("{name} is {value}").format(name=name, value=repr(value)), fix=fix)
+
+
+def _g(value: float) -> str:
+    """A number written short (``{:g}``), in the chosen language's digits."""
+    return digits(f"{value:g}")
+
+
+def _range() -> str:
+    """The article's hourly range, ``$15–40``, in the chosen language's digits."""
+    low, high = FREELANCE_RATE_USD
+    return digits(f"${low:g}–{high:g}")
+
+
+def show_money(amount: float, currency: str = "BDT", *, decimals: int | None = None) -> str:
+    """Money as a reader of the chosen language writes it: :func:`format_money` in English,
+    Bengali digits with the lakh grouping in Bengali (``৳১২,৫০,০০০``).
+
+    >>> show_money(1250000)
+    '৳1,250,000'
+    >>> from smm_helpers.i18n.messages import in_language
+    >>> with in_language("bn"):
+    ...     show_money(1250000)
+    '৳১২,৫০,০০০'
+    """
+    if current_language() == "en":
+        return format_money(amount, currency, decimals=decimals)
+    return digits(format_money(amount, currency, decimals=decimals, lakh=True))
 
 
 def _check_fx(fx_rate: float) -> float:
     return _check_number("fx_rate", fx_rate, strict=True,
-                         fix="give the exchange rate as taka per US dollar, e.g. 122")
+                         fix=_("give the exchange rate as taka per US dollar, e.g. 122"))
 
 
 def convert(amount: float, from_currency: str, to_currency: str, *,
@@ -200,7 +237,8 @@ def format_money(amount: float, currency: str = "BDT", *, decimals: int | None =
     """
     code = _currency(currency)
     if not isinstance(amount, int | float) or not math.isfinite(amount):
-        raise InputError(f"amount is {amount!r}", fix="give a finite number of money")
+        raise InputError(_("{name} is {value}").format(name="amount", value=repr(amount)),
+                         fix=_("give a finite number of money"))
     places = decimals if decimals is not None else (0 if code == "BDT" else 2)
     sign = "-" if round(amount, places) < 0 else ""
     size = round(abs(amount), places)
@@ -229,7 +267,7 @@ def expected_results(spend: float, cost_per_result: float, saturation: float) ->
     smm_helpers.errors.InputError: cost_per_result is 0.
     How to fix it: give what one result costs at the start, a number above 0.
     """
-    s = _check_number("spend", spend, fix="give the money spent, 0 or more")
+    s = _check_number("spend", spend, fix=_("give the money spent, 0 or more"))
     c, a = _check_cost(cost_per_result), _check_saturation(saturation)
     return a * -math.expm1(-s / (a * c))
 
@@ -247,7 +285,7 @@ def marginal_cost(spend: float, cost_per_result: float, saturation: float) -> fl
     smm_helpers.errors.InputError: spend is -1.
     How to fix it: give the money spent, 0 or more.
     """
-    s = _check_number("spend", spend, fix="give the money spent, 0 or more")
+    s = _check_number("spend", spend, fix=_("give the money spent, 0 or more"))
     c, a = _check_cost(cost_per_result), _check_saturation(saturation)
     return c * _exp(s / (a * c))
 
@@ -268,26 +306,30 @@ def spend_for_results(results: float, cost_per_result: float, saturation: float)
     smm_helpers.errors.InputError: 5000 results is not below the saturation 5000.
     How to fix it: no budget reaches the saturation; ask for fewer results or raise saturation.
     """
-    r = _check_number("results", results, fix="give the results wanted, 0 or more")
+    r = _check_number("results", results, fix=_("give the results wanted, 0 or more"))
     c, a = _check_cost(cost_per_result), _check_saturation(saturation)
     if r >= a:
         raise InputError(
-            f"{results:g} results is not below the saturation {a:g}",
-            fix="no budget reaches the saturation; ask for fewer results or raise saturation",
+            _("{results} results is not below the saturation {saturation}").format(
+                results=_g(results), saturation=_g(a)),
+            fix=_("no budget reaches the saturation; ask for fewer results or raise "
+                  "saturation"),
         )
     return -a * c * math.log1p(-r / a)
 
 
 def _check_cost(cost: object, platform: str = "") -> float:
-    where = f" for {platform}" if platform else ""
-    return _check_number(f"cost_per_result{where}", cost, strict=True,
-                         fix="give what one result costs at the start, a number above 0")
+    name = (_("cost_per_result for {platform}").format(platform=platform) if platform
+            else "cost_per_result")
+    return _check_number(name, cost, strict=True,
+                         fix=_("give what one result costs at the start, a number above 0"))
 
 
 def _check_saturation(saturation: object, platform: str = "") -> float:
-    where = f" for {platform}" if platform else ""
-    return _check_number(f"saturation{where}", saturation, strict=True,
-                         fix="give the most results the platform could ever give, above 0")
+    name = (_("saturation for {platform}").format(platform=platform) if platform
+            else "saturation")
+    return _check_number(name, saturation, strict=True,
+                         fix=_("give the most results the platform could ever give, above 0"))
 
 
 def default_cost_per_result(platform: str, currency: str = "BDT", *,
@@ -308,8 +350,9 @@ def default_cost_per_result(platform: str, currency: str = "BDT", *,
     profile = get_platform(platform, registry=registry)
     if profile.cpc_bdt is None:
         raise InputError(
-            f"there is no sourced ad price for {profile.name}",
-            fix=f"give your own, e.g. cost_per_result={{{profile.id!r}: 8}}",
+            _("there is no sourced ad price for {platform}").format(platform=_(profile.name)),
+            fix=_("give your own, e.g. cost_per_result={example}").format(
+                example="{" + repr(profile.id) + ": 8}"),
         )
     return convert(profile.cpc_bdt.value, "BDT", currency, fx_rate=fx_rate)
 
@@ -387,22 +430,29 @@ class Allocation:
 
     def _money(self, amount: float, decimals: int | None = None) -> str:
         if math.isinf(amount):
-            return "∞ (saturated)"
-        return format_money(amount, self.currency, decimals=decimals)
+            return _("∞ (saturated)")
+        return show_money(amount, self.currency, decimals=decimals)
 
     def __str__(self) -> str:
-        lines = [f"Best split of {self._money(self.total)} "
-                 f"(expected {self.total_results:,.0f} results):"]
+        lines = [_("Best split of {total} (expected {results} results):").format(
+            total=self._money(self.total), results=format_number(self.total_results))]
         for p in self.platforms:
-            note = "" if p in self.funded else (
-                " (held at its minimum)" if self.minimum[p] > 0 else " (not worth funding yet)")
-            lines.append(
-                f"  {self.names[p]:<12} {self._money(self.spend[p]):>12}  "
-                f"{self.results[p]:>9,.0f} results  next result costs "
-                f"{self._money(self.marginal_cost[p], 2)}{note}")
+            if p in self.funded:
+                line = _("{platform} {spend}  {results} results  next result costs {next_cost}")
+            elif self.minimum[p] > 0:
+                line = _("{platform} {spend}  {results} results  next result costs "
+                         "{next_cost} (held at its minimum)")
+            else:
+                line = _("{platform} {spend}  {results} results  next result costs "
+                         "{next_cost} (not worth funding yet)")
+            lines.append("  " + line.format(
+                platform=_(self.names[p]).ljust(12), spend=self._money(self.spend[p]).rjust(12),
+                results=format_number(self.results[p]).rjust(9),
+                next_cost=self._money(self.marginal_cost[p], 2)))
         if self.funded:
-            lines.append(f"Every funded platform's next result costs the same, "
-                         f"{self._money(self.level, 2)}: moving money would buy fewer results.")
+            lines.append(_("Every funded platform's next result costs the same, {level}: "
+                           "moving money would buy fewer results.").format(
+                               level=self._money(self.level, 2)))
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -410,16 +460,19 @@ class Allocation:
         return f"Allocation(total={self.total:g}, currency={self.currency!r}, spend={spend})"
 
     def _repr_html_(self) -> str:
+        held = html.escape(_("at minimum"))
         rows = "".join(
-            f"<tr><td>{html.escape(self.names[p])}</td><td>{self._money(self.spend[p])}</td>"
-            f"<td>{self.results[p]:,.0f}</td><td>{self._money(self.marginal_cost[p], 2)}</td>"
-            f"<td>{'' if p in self.funded else 'at minimum'}</td></tr>"
+            f"<tr><td>{html.escape(_(self.names[p]))}</td><td>{self._money(self.spend[p])}</td>"
+            f"<td>{format_number(self.results[p])}</td>"
+            f"<td>{self._money(self.marginal_cost[p], 2)}</td>"
+            f"<td>{'' if p in self.funded else held}</td></tr>"
             for p in self.platforms
         )
-        return ("<table><tr><th>platform</th><th>spend</th><th>expected results</th>"
-                f"<th>next result costs</th><th></th></tr>{rows}</table>"
-                f"<p>Total {self._money(self.total)}, expected "
-                f"{self.total_results:,.0f} results.</p>")
+        heads = "".join(f"<th>{html.escape(h)}</th>" for h in (
+            _("platform"), _("spend"), _("expected results"), _("next result costs"), ""))
+        total = _("Total {total}, expected {results} results.").format(
+            total=self._money(self.total), results=format_number(self.total_results))
+        return f"<table><tr>{heads}</tr>{rows}</table><p>{html.escape(total)}</p>"
 
 
 def _per_platform(
@@ -434,8 +487,10 @@ def _per_platform(
         pid = get_platform(key, registry=registry).id
         if pid not in found:
             raise InputError(
-                f"{name} names {key!r}, which is not among the platforms {list(ids)}",
-                fix=f"add {pid!r} to platforms, or remove it from {name}",
+                _("{name} names {key}, which is not among the platforms {platforms}").format(
+                    name=name, key=repr(key), platforms=list(ids)),
+                fix=_("add {platform} to platforms, or remove it from {name}").format(
+                    platform=repr(pid), name=name),
             )
         found[pid] = number
     return found
@@ -517,15 +572,17 @@ def allocate_budget(
     """
     code = _currency(currency)
     fx = _check_fx(fx_rate)
-    budget = _check_number("total", total, fix="give the budget as an amount of money, 0 or more")
+    budget = _check_number("total", total,
+                           fix=_("give the budget as an amount of money, 0 or more"))
     if platforms is None:
         ids = [p for p in known_platforms(registry)
                if get_platform(p, registry=registry).cpc_bdt is not None]
     else:
         ids = list(dict.fromkeys(get_platform(p, registry=registry).id for p in platforms))
     if not ids:
-        raise InputError("no platform was given",
-                         fix="give at least one platform, e.g. ['facebook', 'instagram']")
+        raise InputError(_("no platform was given"),
+                         fix=_("give at least one platform, e.g. {example}").format(
+                             example="['facebook', 'instagram']"))
     costs = _per_platform("cost_per_result", cost_per_result, ids, registry)
     sats = _per_platform("saturation", saturation, ids, registry)
     mins = _per_platform("minimum", minimum, ids, registry)
@@ -533,15 +590,15 @@ def allocate_budget(
          default_cost_per_result(p, code, fx_rate=fx, registry=registry) for p in ids}
     a = {p: _check_saturation(sats[p], p) if sats[p] is not None else DEFAULT_SATURATION
          for p in ids}
-    m = {p: _check_number(f"minimum for {p}", mins[p] or 0.0,
-                          fix="give the least you must spend there, 0 or more") for p in ids}
+    m = {p: _check_number(_("minimum for {platform}").format(platform=p), mins[p] or 0.0,
+                          fix=_("give the least you must spend there, 0 or more")) for p in ids}
     floor = sum(m.values())
     if budget < floor:
         raise InputError(
-            f"the total {format_money(budget, code)} is below the minimums, which add up to "
-            f"{format_money(floor, code)}",
-            fix=f"raise the total to at least {format_money(floor, code)}, lower the "
-                "minimums, or use fewer platforms",
+            _("the total {total} is below the minimums, which add up to {floor}").format(
+                total=show_money(budget, code), floor=show_money(floor, code)),
+            fix=_("raise the total to at least {floor}, lower the minimums, or use fewer "
+                  "platforms").format(floor=show_money(floor, code)),
         )
     spend = _water_level(budget, [c[p] for p in ids], [a[p] * c[p] for p in ids],
                          [m[p] for p in ids])
@@ -582,8 +639,9 @@ def what_if(total_budgets: Iterable[float], platforms: Iterable[str] | None = No
 
     budgets = list(total_budgets)
     if not budgets:
-        raise InputError("no budget was given",
-                         fix="give a list of totals to compare, e.g. [5000, 10000, 20000]")
+        raise InputError(_("no budget was given"),
+                         fix=_("give a list of totals to compare, e.g. {example}").format(
+                             example="[5000, 10000, 20000]"))
     chosen = list(platforms) if platforms is not None else None
     rows = []
     for budget in budgets:
@@ -603,7 +661,7 @@ def what_if(total_budgets: Iterable[float], platforms: Iterable[str] | None = No
 # --------------------------------------------------------------------------------------
 
 
-MARGIN_FIX = (
+MARGIN_FIX = N_(
     "give margin=, the share of each sale that is profit after making and delivering the "
     "goods: e.g. margin=0.4 for a shop that keeps ৳40 of every ৳100 of sales, margin=1 for "
     "donations (a charity keeps the whole gift, before payment fees). If you only have "
@@ -626,19 +684,21 @@ def check_margin(margin: object, who: str = "roi", name: str = "margin") -> floa
     How to fix it: give margin=, the share of each sale that is profit...
     """
     if margin is None:
-        raise InputError(f"{who}() needs a margin: it counts profit, and revenue is not "
-                         "profit", fix=MARGIN_FIX)
+        raise InputError(_("{who}() needs a margin: it counts profit, and revenue is not "
+                           "profit").format(who=who), fix=_(MARGIN_FIX))
     if isinstance(margin, bool) or not isinstance(margin, numbers.Real) or not math.isfinite(
             margin):
-        raise InputError(f"{name} must be a number between 0 and 1, not "
-                         f"{type(margin).__name__} {margin!r}", fix=MARGIN_FIX)
+        raise InputError(_("{name} must be a number between 0 and 1, not {kind} {value}").format(
+            name=name, kind=type(margin).__name__, value=repr(margin)), fix=_(MARGIN_FIX))
     share = float(margin)
     if 1 < share <= 100:
-        raise InputError(f"{name} is {share:g}, a percentage; write it as a share: "
-                         f"{share / 100:g} for {share:g}%", fix=MARGIN_FIX)
+        raise InputError(_("{name} is {value}, a percentage; write it as a share: {share} for "
+                           "{percent}%").format(name=name, value=f"{share:g}",
+                                                share=f"{share / 100:g}", percent=_g(share)),
+                         fix=_(MARGIN_FIX))
     if not 0 < share <= 1:
-        raise InputError(f"{name} is {share:g}, not between 0 (nothing kept) and 1 (all of "
-                         "it kept)", fix=MARGIN_FIX)
+        raise InputError(_("{name} is {value}, not between 0 (nothing kept) and 1 (all of it "
+                           "kept)").format(name=name, value=f"{share:g}"), fix=_(MARGIN_FIX))
     return share
 
 
@@ -672,9 +732,9 @@ def roi(revenue: float, spend: float, *, margin: float | None = None) -> float:
     How to fix it: ROI divides by the spend, so give a spend above 0.
     """
     r = _check_number("revenue", revenue,
-                      fix="give the money the campaign brought in, 0 or more")
+                      fix=_("give the money the campaign brought in, 0 or more"))
     c = _check_number("spend", spend, strict=True,
-                      fix="ROI divides by the spend, so give a spend above 0")
+                      fix=_("ROI divides by the spend, so give a spend above 0"))
     m = check_margin(margin, "roi")
     return (r * m - c) / c
 
@@ -700,10 +760,10 @@ def break_even(cost: float, value_per_result: float, *, margin: float | None = N
     smm_helpers.errors.InputError: value_per_result is 0.
     How to fix it: give what one result is worth, above 0; with no value it never breaks even.
     """
-    c = _check_number("cost", cost, fix="give the campaign's cost, 0 or more")
+    c = _check_number("cost", cost, fix=_("give the campaign's cost, 0 or more"))
     v = _check_number("value_per_result", value_per_result, strict=True,
-                      fix="give what one result is worth, above 0; with no value it never "
-                          "breaks even")
+                      fix=_("give what one result is worth, above 0; with no value it never "
+                            "breaks even"))
     m = check_margin(margin, "break_even")
     if c == 0:
         return 0
@@ -738,19 +798,24 @@ class Comparison:
 
     def __str__(self) -> str:
         money = {"BDT": 0, "USD": 2}[self.currency]
-        return (
-            f"{self.results:g} results: organic {self.organic_hours:g} h × "
-            f"{format_money(self.hourly_rate, self.currency, decimals=money)}/h = "
-            f"{format_money(self.organic_cost, self.currency)}; paid "
-            f"{format_money(self.paid_cost, self.currency)}; cheaper: {self.cheaper}"
-        )
+        return _("{results} results: organic {hours} h × {rate}/h = {organic}; paid {paid}; "
+                 "cheaper: {cheaper}").format(
+            results=_g(self.results), hours=_g(self.organic_hours),
+            rate=show_money(self.hourly_rate, self.currency, decimals=money),
+            organic=show_money(self.organic_cost, self.currency),
+            paid=show_money(self.paid_cost, self.currency), cheaper=_(CHEAPER_NAMES[self.cheaper]))
 
     def _repr_html_(self) -> str:
-        return (f"<table><tr><th></th><th>cost</th></tr>"
-                f"<tr><td>organic ({self.organic_hours:g} h)</td>"
-                f"<td>{format_money(self.organic_cost, self.currency)}</td></tr>"
-                f"<tr><td>paid</td><td>{format_money(self.paid_cost, self.currency)}</td></tr>"
-                f"</table><p>cheaper: {self.cheaper}</p>")
+        cells = (
+            (_("organic ({hours} h)").format(hours=_g(self.organic_hours)), self.organic_cost),
+            (_("paid"), self.paid_cost))
+        rows = "".join(f"<tr><td>{html.escape(label)}</td>"
+                       f"<td>{show_money(amount, self.currency)}</td></tr>"
+                       for label, amount in cells)
+        cheaper = _("cheaper: {cheaper}").format(cheaper=_(CHEAPER_NAMES[self.cheaper]))
+        cost = html.escape(_("cost"))
+        return (f"<table><tr><th></th><th>{cost}</th></tr>{rows}"
+                f"</table><p>{html.escape(cheaper)}</p>")
 
 
 def organic_vs_paid(
@@ -783,13 +848,14 @@ def organic_vs_paid(
     """
     code = _currency(currency)
     fx = _check_fx(fx_rate)
-    wanted = _check_number("results", results, fix="give the results wanted, 0 or more")
-    per_hour = _check_number("results_per_hour", results_per_hour, strict=True,
-                             fix="give how many results an hour of organic work brings, above 0")
+    wanted = _check_number("results", results, fix=_("give the results wanted, 0 or more"))
+    per_hour = _check_number(
+        "results_per_hour", results_per_hour, strict=True,
+        fix=_("give how many results an hour of organic work brings, above 0"))
     cost = _check_cost(cost_per_result)
     rate = (convert(FREELANCE_RATE_USD[0], "USD", code, fx_rate=fx) if hourly_rate is None
             else _check_number("hourly_rate", hourly_rate, strict=True,
-                               fix="give what an hour of work costs, above 0"))
+                               fix=_("give what an hour of work costs, above 0")))
     paid = wanted * cost if saturation is None else spend_for_results(wanted, cost, saturation)
     return Comparison(wanted, code, wanted / per_hour, rate, paid)
 
@@ -833,18 +899,24 @@ class Quote:
         return self.hours * self.rate_expected
 
     def _m(self, amount: float) -> str:
-        return format_money(amount, self.currency)
+        return show_money(amount, self.currency)
 
     def __str__(self) -> str:
-        text = (f"{self.level} manager, {self.hours_per_week:g} h/week × {self.weeks:g} weeks "
-                f"= {self.hours:g} h at {self._m(self.rate_low)}–{self._m(self.rate_high)}/h: "
-                f"{self._m(self.low)}–{self._m(self.high)} (expected {self._m(self.expected)})")
-        return "\n".join([text, *(f"note: {n}" for n in self.notes)])
+        text = _("{level} manager, {hours_per_week} h/week × {weeks} weeks = {hours} h at "
+                 "{rate_low}–{rate_high}/h: {low}–{high} (expected {expected})").format(
+            level=_(LEVEL_NAMES.get(self.level, self.level)),
+            hours_per_week=_g(self.hours_per_week),
+            weeks=_g(self.weeks), hours=_g(self.hours), rate_low=self._m(self.rate_low),
+            rate_high=self._m(self.rate_high), low=self._m(self.low), high=self._m(self.high),
+            expected=self._m(self.expected))
+        return "\n".join([text, *(_("note: {note}").format(note=n) for n in self.notes)])
 
     def _repr_html_(self) -> str:
         notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
-        return (f"<table><tr><th>hours</th><th>low</th><th>expected</th><th>high</th></tr>"
-                f"<tr><td>{self.hours:g}</td><td>{self._m(self.low)}</td>"
+        heads = "".join(f"<th>{html.escape(h)}</th>"
+                        for h in (_("hours"), _("low"), _("expected"), _("high")))
+        return (f"<table><tr>{heads}</tr>"
+                f"<tr><td>{_g(self.hours)}</td><td>{self._m(self.low)}</td>"
                 f"<td>{self._m(self.expected)}</td><td>{self._m(self.high)}</td></tr></table>"
                 + (f"<ul>{notes}</ul>" if notes else ""))
 
@@ -879,11 +951,13 @@ def freelance_quote(
     code = _currency(currency)
     fx = _check_fx(fx_rate)
     hours = _check_number("hours_per_week", hours_per_week,
-                          fix="give the hours of work a week, between 0 and 168")
+                          fix=_("give the hours of work a week, between 0 and 168"))
     if hours > 168:
-        raise InputError(f"hours_per_week is {hours_per_week!r}",
-                         fix="give the hours of work a week, between 0 and 168")
-    n_weeks = _check_number("weeks", weeks, strict=True, fix="give the number of weeks, above 0")
+        raise InputError(_("{name} is {value}").format(name="hours_per_week",
+                                                        value=repr(hours_per_week)),
+                         fix=_("give the hours of work a week, between 0 and 168"))
+    n_weeks = _check_number("weeks", weeks, strict=True,
+                            fix=_("give the number of weeks, above 0"))
     if level not in FREELANCE_LEVELS:
         raise unknown_choice("level", level, list(FREELANCE_LEVELS))
     notes: list[str] = []
@@ -892,16 +966,16 @@ def freelance_quote(
         expected = (low + high) / 2
     else:
         low = high = expected = _check_number(
-            "hourly_rate", hourly_rate, strict=True, fix="give the hourly rate, above 0")
+            "hourly_rate", hourly_rate, strict=True, fix=_("give the hourly rate, above 0"))
         usd = convert(expected, code, "USD", fx_rate=fx)
         lo_usd, hi_usd = FREELANCE_RATE_USD
-        shown = format_money(usd, "USD")
+        shown = show_money(usd, "USD")
         if usd > hi_usd:
-            notes.append(f"{shown}/h is above the article's $15–40 range, which is usual "
-                         "for experts." if level == "expert" else
-                         f"{shown}/h is above the article's $15–40 range; the article says "
-                         "only experts earn more.")
+            notes.append((_("{rate}/h is above the article's {range} range, which is usual "
+                            "for experts.") if level == "expert" else
+                          _("{rate}/h is above the article's {range} range; the article says "
+                            "only experts earn more.")).format(rate=shown, range=_range()))
         elif usd < lo_usd:
-            notes.append(f"{shown}/h is below the article's $15–40 range; check it is not "
-                         "underpriced.")
+            notes.append(_("{rate}/h is below the article's {range} range; check it is not "
+                           "underpriced.").format(rate=shown, range=_range()))
     return Quote(hours, n_weeks, level, code, low, high, expected, tuple(notes))

@@ -31,7 +31,9 @@ _LAZY = {name: "smm_helpers.planning.plan"
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'smm_helpers.planning' has no attribute {name!r}")
+    # Python's own wording, which hasattr() and the import machinery expect:
+    message = f"module 'smm_helpers.planning' has no attribute {name!r}"  # i18n: not shown
+    raise AttributeError(message)
 
 
 

@@ -38,7 +38,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smm_helpers.errors import InputError, unknown_choice
-from smm_helpers.schema import LANGUAGES, PLATFORM_NAMES, PLATFORMS, TIMEZONE, WEEKEND
+from smm_helpers.i18n.messages import N_, current_language, in_language, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
+from smm_helpers.planning.special_days import KIND_NAMES
+from smm_helpers.schema import LANGUAGES, PLATFORMS, TIMEZONE, WEEKEND, platform_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,7 +57,8 @@ marks the day itself (all day)."""
 ALL_PLATFORMS = "all"
 """The ``platform`` of events that concern every platform (special days, prep tasks)."""
 
-SPECIAL_PILLAR = "special day"
+SPECIAL_PILLAR = "special day"  # i18n: not shown
+"""The ``pillar`` of special-day events (a data value, the same in every language)."""
 
 DEFAULT_POSTS_PER_WEEK: dict[str, int] = {
     "facebook": 5,
@@ -66,16 +71,18 @@ DEFAULT_POSTS_PER_WEEK: dict[str, int] = {
 """Posts per week used when you don't say (see ``FREQUENCY_SOURCES`` for each one's source)."""
 
 FREQUENCY_SOURCES: dict[str, str] = {
-    "facebook": "Rival IQ 2023 all-industry median 5.04 posts/week "
-    "(sources.md#rival-iq-benchmarks)",
-    "instagram": "Rival IQ 2023 median 4.5 posts/week, rounded down "
-    "(sources.md#rival-iq-benchmarks); Hootsuite 2023: 3–7 (sources.md#posting-frequency)",
-    "x": "Rival IQ 2023 median 3.9 posts/week (sources.md#rival-iq-benchmarks)",
-    "linkedin": "Buffer/SumAll: 1 post per weekday (sources.md#posting-frequency)",
-    "youtube": "no benchmark on the sources page: 1/week is illustrative (UNCERTAIN)",
-    "tiktok": "no TikTok frequency on the sources page: 4/week follows the observed 4–5 "
-    "posts/week per platform (sources.md#rival-iq-benchmarks) (UNCERTAIN)",
+    "facebook": N_("Rival IQ 2023 all-industry median 5.04 posts/week "
+                   "(sources.md#rival-iq-benchmarks)"),
+    "instagram": N_("Rival IQ 2023 median 4.5 posts/week, rounded down "
+                    "(sources.md#rival-iq-benchmarks); Hootsuite 2023: 3–7 "
+                    "(sources.md#posting-frequency)"),
+    "x": N_("Rival IQ 2023 median 3.9 posts/week (sources.md#rival-iq-benchmarks)"),
+    "linkedin": N_("Buffer/SumAll: 1 post per weekday (sources.md#posting-frequency)"),
+    "youtube": N_("no benchmark on the sources page: 1/week is illustrative (UNCERTAIN)"),
+    "tiktok": N_("no TikTok frequency on the sources page: 4/week follows the observed 4–5 "
+                 "posts/week per platform (sources.md#rival-iq-benchmarks) (UNCERTAIN)"),
 }
+"""Where each of ``DEFAULT_POSTS_PER_WEEK`` comes from (``gettext`` shows it translated)."""
 
 DEFAULT_PILLAR_MIX: dict[str, float] = {
     "impact": 0.3,
@@ -108,28 +115,64 @@ class SproutGuidance:
     source: str
 
 
-_SPROUT = ("Sprout Social 'Best times to post' 2021, US Central Time "
-           "(sources.md#sprout-best-times-2021)")
 SPROUT_GUIDANCE: dict[str, SproutGuidance] = {
-    "facebook": SproutGuidance(
-        (1, 2, 4), range(9, 13), 5, f"Tue/Wed/Fri 9 am–1 pm, worst Sat; {_SPROUT}"
-    ),
-    "instagram": SproutGuidance((1,), range(11, 14), 6, f"Tue 11 am–2 pm, worst Sun; {_SPROUT}"),
-    "x": SproutGuidance((2,), range(9, 15), 5, f"Wed 9 am–3 pm, worst Sat; {_SPROUT}"),
-    "linkedin": SproutGuidance((1, 2), range(9, 12), 6, f"Tue–Wed 9 am–noon, worst Sun; {_SPROUT}"),
-    "youtube": SproutGuidance(
-        (0, 1, 2, 3, 4), range(9, 14), None,
-        f"no YouTube figure: the general 'weekdays before 2 pm' finding (UNCERTAIN); {_SPROUT}",
-    ),
-    "tiktok": SproutGuidance(
-        (0, 1, 2, 3, 4), range(9, 14), None,
-        f"no TikTok figure: the general 'weekdays before 2 pm' finding (UNCERTAIN); {_SPROUT}",
-    ),
+    "facebook": SproutGuidance((1, 2, 4), range(9, 13), 5, N_(
+        "Tue/Wed/Fri 9 am–1 pm, worst Sat; Sprout Social 'Best times to post' 2021, "
+        "US Central Time (sources.md#sprout-best-times-2021)")),
+    "instagram": SproutGuidance((1,), range(11, 14), 6, N_(
+        "Tue 11 am–2 pm, worst Sun; Sprout Social 'Best times to post' 2021, "
+        "US Central Time (sources.md#sprout-best-times-2021)")),
+    "x": SproutGuidance((2,), range(9, 15), 5, N_(
+        "Wed 9 am–3 pm, worst Sat; Sprout Social 'Best times to post' 2021, "
+        "US Central Time (sources.md#sprout-best-times-2021)")),
+    "linkedin": SproutGuidance((1, 2), range(9, 12), 6, N_(
+        "Tue–Wed 9 am–noon, worst Sun; Sprout Social 'Best times to post' 2021, "
+        "US Central Time (sources.md#sprout-best-times-2021)")),
+    "youtube": SproutGuidance((0, 1, 2, 3, 4), range(9, 14), None, N_(
+        "no YouTube figure: the general 'weekdays before 2 pm' finding (UNCERTAIN); Sprout "
+        "Social 'Best times to post' 2021, US Central Time (sources.md#sprout-best-times-2021)")),
+    "tiktok": SproutGuidance((0, 1, 2, 3, 4), range(9, 14), None, N_(
+        "no TikTok figure: the general 'weekdays before 2 pm' finding (UNCERTAIN); Sprout "
+        "Social 'Best times to post' 2021, US Central Time (sources.md#sprout-best-times-2021)")),
 }  # fmt: skip
 """Where the default slots come from (US days; :func:`default_slots` moves them)."""
 
 Slot = tuple[int, int]
 """A weekly slot: (weekday 0 = Monday … 6 = Sunday, hour 0–23), local time."""
+
+
+def _babel_day(day: date | datetime, english: str, pattern: str) -> str:
+    """``day`` as English ``strftime`` writes it, or in the chosen language with Babel."""
+    language = current_language()
+    if language == "en":
+        return day.strftime(english)
+    from babel.dates import format_date
+
+    return digits(format_date(day, format=pattern, locale=language))
+
+
+def day_label(day: date | datetime, *, year: bool = True) -> str:
+    """A day as the calendar shows it: 'Mon 23 Nov 2026', or 'সোম ২৩ নভেম্বর ২০২৬'.
+
+    >>> day_label(date(2026, 11, 23)), day_label(date(2026, 11, 23), year=False)
+    ('Mon 23 Nov 2026', 'Mon 23 Nov')
+    >>> with in_language("bn"):
+    ...     day_label(date(2026, 11, 23))
+    'সোম ২৩ নভেম্বর ২০২৬'
+    """
+    if year:
+        return _babel_day(day, "%a %d %b %Y", "EEE d MMMM y")
+    return _babel_day(day, "%a %d %b", "EEE d MMM")
+
+
+def _weekday_name(number: int) -> str:
+    """A weekday's short name (0 = Monday): 'Fri', or 'শুক্র' in Bengali."""
+    return _babel_day(date(2024, 1, 1 + number), "%a", "EEE")  # 1 Jan 2024 was a Monday
+
+
+def _weekday_time(moment: datetime) -> str:
+    """'Mon 09:00', or 'সোম ০৯:০০' in Bengali."""
+    return f"{_weekday_name(moment.weekday())} {digits(f'{moment:%H:%M}')}"
 
 
 # --------------------------------------------------------------------------- small checks
@@ -154,10 +197,11 @@ def check_timezone(name: object) -> tzinfo:
         except (ZoneInfoNotFoundError, ValueError):
             pass
     close = difflib.get_close_matches(str(name).strip(), sorted(available_timezones()), n=3)
-    hint = f"; close names: {', '.join(close)}" if close else ""
+    fix = (_('use an IANA name such as "{zone}" (Bangladesh); close names: {names}') if close
+           else _('use an IANA name such as "{zone}" (Bangladesh)'))
     raise InputError(
-        f"{name!r} is not a time zone name the IANA database knows",
-        fix=f'use an IANA name such as "{TIMEZONE}" (Bangladesh){hint}',
+        _("{name} is not a time zone name the IANA database knows").format(name=repr(name)),
+        fix=fix.format(zone=TIMEZONE, names=", ".join(close)),
     )
 
 
@@ -174,7 +218,8 @@ def check_platforms(platforms: str | Iterable[str]) -> list[str]:
     """
     chosen = [platforms] if isinstance(platforms, str) else list(platforms)
     if not chosen:
-        raise InputError("no platform was given", fix="pass e.g. platforms=['facebook']")
+        raise InputError(_("no platform was given"),
+                         fix=_("pass e.g. {example}").format(example="platforms=['facebook']"))
     for platform in chosen:
         if platform not in PLATFORMS:
             raise unknown_choice("platform", platform, PLATFORMS)
@@ -183,7 +228,8 @@ def check_platforms(platforms: str | Iterable[str]) -> list[str]:
 
 def _check_whole(name: str, value: object, *, low: int, fix: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise InputError(f"{name} must be a whole number of at least {low}, not {value!r}", fix=fix)
+        raise InputError(_("{name} must be a whole number of at least {low}, not {value}").format(
+            name=name, low=digits(low), value=repr(value)), fix=fix)
     return value
 
 
@@ -197,9 +243,8 @@ def _check_start(start: object) -> date:
             return date.fromisoformat(start.strip())
         except ValueError:
             pass
-    raise InputError(
-        f"start {start!r} is not a date", fix="write it as YYYY-MM-DD, e.g. start='2026-11-23'"
-    )
+    raise InputError(_("start {value} is not a date").format(value=repr(start)),
+                     fix=_("write it as YYYY-MM-DD, e.g. start='2026-11-23'"))
 
 
 def weekday_number(day: object) -> int:
@@ -221,8 +266,8 @@ def weekday_number(day: object) -> int:
     elif not isinstance(day, bool) and isinstance(day, int) and 0 <= day <= 6:
         return day
     raise InputError(
-        f"{day!r} is not a weekday",
-        fix="use 0 (Monday) to 6 (Sunday) or a name such as 'Tue' or 'Tuesday'",
+        _("{value} is not a weekday").format(value=repr(day)),
+        fix=_("use 0 (Monday) to 6 (Sunday) or a name such as 'Tue' or 'Tuesday'"),
     )
 
 
@@ -237,19 +282,22 @@ def check_slot(slot: object) -> Slot:
     smm_helpers.errors.InputError: (1, 25) is not a (weekday, hour) slot: hour 25 is not 0–23.
     How to fix it: write slots like (1, 10) or ('Tue', 10) for Tuesday 10:00.
     """
-    fix = "write slots like (1, 10) or ('Tue', 10) for Tuesday 10:00"
+    fix = _("write slots like (1, 10) or ('Tue', 10) for Tuesday 10:00")
     pair: Any = slot
     try:
         day, hour = pair
     except (TypeError, ValueError):
-        raise InputError(f"{slot!r} is not a (weekday, hour) slot", fix=fix) from None
+        raise InputError(_("{slot} is not a (weekday, hour) slot").format(slot=repr(slot)),
+                         fix=fix) from None
     try:
         weekday = weekday_number(day)
     except InputError:
-        raise InputError(f"{slot!r} is not a (weekday, hour) slot: bad weekday", fix=fix) from None
+        raise InputError(_("{slot} is not a (weekday, hour) slot: bad weekday").format(
+            slot=repr(slot)), fix=fix) from None
     if isinstance(hour, bool) or not isinstance(hour, int) or not 0 <= hour <= 23:
         raise InputError(
-            f"{slot!r} is not a (weekday, hour) slot: hour {hour!r} is not 0–23", fix=fix
+            _("{slot} is not a (weekday, hour) slot: hour {hour} is not 0–23").format(
+                slot=repr(slot), hour=repr(hour)), fix=fix
         )
     return weekday, int(hour)
 
@@ -272,7 +320,7 @@ def apportion(shares: Mapping[str, float], total: int) -> dict[str, int]:
     smm_helpers.errors.InputError: total must be a whole number of at least 0, not -1.
     How to fix it: pass the number of posts to share out.
     """
-    _check_whole("total", total, low=0, fix="pass the number of posts to share out")
+    _check_whole("total", total, low=0, fix=_("pass the number of posts to share out"))
     exact = {pillar: share * total for pillar, share in shares.items()}
     counts = {pillar: int(value) for pillar, value in exact.items()}
     order = list(shares)
@@ -300,7 +348,7 @@ def interleave(counts: Mapping[str, int]) -> list[str]:
     """
     for pillar, count in counts.items():
         _check_whole(
-            f"counts[{pillar!r}]", count, low=0, fix="give each pillar a count of 0 or more"
+            f"counts[{pillar!r}]", count, low=0, fix=_("give each pillar a count of 0 or more")
         )
     total = sum(counts.values())
     placed = dict.fromkeys(counts, 0)
@@ -330,22 +378,25 @@ def check_pillar_mix(pillar_mix: Mapping[str, float]) -> dict[str, float]:
     """
     if not isinstance(pillar_mix, Mapping) or not pillar_mix:
         raise InputError(
-            f"pillar_mix must be a non-empty dict of pillar → share, not {pillar_mix!r}",
-            fix="pass e.g. pillar_mix={'impact': 0.5, 'education': 0.5}",
+            _("pillar_mix must be a non-empty dict of pillar → share, not {value}").format(
+                value=repr(pillar_mix)),
+            fix=_("pass e.g. {example}").format(
+                example="pillar_mix={'impact': 0.5, 'education': 0.5}"),
         )
     for pillar, share in pillar_mix.items():
         if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
             raise InputError(
-                f"the share of pillar {pillar!r} is {share!r}, not a number from 0 to 1",
-                fix="give each pillar a share such as 0.3 (30% of the posts)",
+                _("the share of pillar {pillar} is {share}, not a number from 0 to 1").format(
+                    pillar=repr(pillar), share=repr(share)),
+                fix=_("give each pillar a share such as 0.3 (30% of the posts)"),
             )
     total = sum(pillar_mix.values())
     if abs(total - 1) > 1e-6:
         scaled = {p: round(s / total, 3) for p, s in pillar_mix.items()} if total else {}
-        example = f", e.g. {scaled}" if total else ""
         raise InputError(
-            f"the pillar_mix shares add up to {total:g}, not 1",
-            fix=f"make them add up to 1{example}",
+            _("the pillar_mix shares add up to {total}, not 1").format(total=f"{total:g}"),
+            fix=(_("make them add up to 1, e.g. {example}").format(example=scaled) if total
+                 else _("make them add up to 1")),
         )
     return {str(pillar): float(share) for pillar, share in pillar_mix.items()}
 
@@ -382,8 +433,8 @@ def _check_weekend(weekend: object) -> tuple[int, ...]:
         days = tuple(weekday_number(d) for d in weekend)  # type: ignore[attr-defined]
     except (TypeError, InputError):
         raise InputError(
-            f"weekend {weekend!r} is not a list of weekdays",
-            fix="pass e.g. weekend=(4, 5) for Friday–Saturday (Bangladesh)",
+            _("weekend {value} is not a list of weekdays").format(value=repr(weekend)),
+            fix=_("pass e.g. weekend=(4, 5) for Friday–Saturday (Bangladesh)"),
         ) from None
     return tuple(sorted(set(days)))
 
@@ -446,9 +497,10 @@ def slots_from_best_times(best_times: Any, n: int) -> list[Slot]:
     """
     if not callable(getattr(best_times, "best", None)):
         raise InputError(
-            f"best_slots of type {type(best_times).__name__} has no .best(n) method",
-            fix="pass smm_helpers.metrics.best_time_table(posts) or a list of "
-            "(weekday, hour) slots",
+            _("best_slots of type {kind} has no .best(n) method").format(
+                kind=type(best_times).__name__),
+            fix=_("pass smm_helpers.metrics.best_time_table(posts) or a list of "
+                  "(weekday, hour) slots"),
         )
     result = best_times.best(n)
     if hasattr(result, "reset_index") and hasattr(result, "columns"):  # a DataFrame
@@ -476,52 +528,70 @@ def _platform_slots(
     weekend: tuple[int, ...],
     avoid_weekend: bool,
     rng: random.Random | None,
+    language: str = "en",
 ) -> tuple[list[Slot], list[str], str | None]:
     """The slots a platform uses each week, where each came from, and a note if topped up.
 
     A best-times table measured on data may trust fewer slots than the platform needs (a
     small account has few posts behind each weekday and hour); then its trusted slots come
-    first and the default guidance fills the rest, and the note says so.
+    first and the default guidance fills the rest, and the note says so.  Where a slot came
+    from goes into the events' descriptions, in the calendar's ``language``; the note and
+    errors are in the learner's language.
     """
     given = best_slots.get(platform) if isinstance(best_slots, Mapping) else best_slots
-    weekend_names = "–".join(DAY_NAMES[d] for d in weekend) or "no"
-    default_origin = (
-        f"default slot: {SPROUT_GUIDANCE[platform].source}; US days shifted so the "
-        f"{weekend_names} weekend lines up with the US Sat–Sun"
-    )
+    with in_language(language):
+        weekend_names = "–".join(_weekday_name(d) for d in weekend) or _("no")
+        default_origin = _("default slot: {source}; US days shifted so the {weekend} weekend "
+                           "lines up with the US Sat–Sun").format(
+                               source=_(SPROUT_GUIDANCE[platform].source), weekend=weekend_names)
+        from_table = _("slot from your best-times table")
+        from_list = _("slot from your best_slots")
     if given is None:
         ranked = _ranked_default_slots(platform, weekend, rng)
         origin = default_origin
     elif callable(getattr(given, "best", None)):
         ranked = slots_from_best_times(given, 7 * 24)
-        origin = "slot from your best-times table"
+        origin = from_table
         trusted = [s for s in dict.fromkeys(ranked)
                    if not (avoid_weekend and s[0] in weekend)][:needed]
         if len(trusted) < needed:
             extra = [s for s in _ranked_default_slots(platform, weekend, rng)
                      if s not in trusted and not (avoid_weekend and s[0] in weekend)]
             extra = extra[:needed - len(trusted)]
-            note = (f"{PLATFORM_NAMES[platform]}: your best-times table trusts only "
-                    f"{len(trusted)} weekly slot{'s' if len(trusted) != 1 else ''}, so "
-                    f"{len(extra)} more came from the default guidance")
+            note = (_("{platform}: your best-times table trusts only {trusted} weekly slot, so "
+                      "{extra} more came from the default guidance") if len(trusted) == 1 else
+                    _("{platform}: your best-times table trusts only {trusted} weekly slots, so "
+                      "{extra} more came from the default guidance")).format(
+                platform=platform_name(platform), trusted=digits(len(trusted)),
+                extra=digits(len(extra)))
             return ([*trusted, *extra], [origin] * len(trusted) + [default_origin] * len(extra),
                     note)
     elif isinstance(given, str | bytes) or not isinstance(given, Iterable):
         raise InputError(
-            f"best_slots for {platform} is {given!r}, not a list of (weekday, hour) slots",
-            fix="pass e.g. best_slots={'facebook': [('Mon', 9), ('Tue', 12)]}",
+            _("best_slots for {platform} is {value}, not a list of (weekday, hour) slots").format(
+                platform=platform, value=repr(given)),
+            fix=_("pass e.g. {example}").format(
+                example="best_slots={'facebook': [('Mon', 9), ('Tue', 12)]}"),
         )
     else:
         ranked = [check_slot(s) for s in given]
-        origin = "slot from your best_slots"
+        origin = from_list
     usable = [s for s in dict.fromkeys(ranked) if not (avoid_weekend and s[0] in weekend)]
     if len(usable) < needed:
-        where = " outside the weekend" if avoid_weekend else ""
+        if avoid_weekend:
+            problem = _("{platform} needs {needed} posts a week but only {usable} different "
+                        "weekly slots outside the weekend fit ({origin})")
+            fix = _("lower posts_per_week[{platform}] to at most {usable}, or give more "
+                    "best_slots, or pass avoid_weekend=False")
+        else:
+            problem = _("{platform} needs {needed} posts a week but only {usable} different "
+                        "weekly slots fit ({origin})")
+            fix = _("lower posts_per_week[{platform}] to at most {usable}, or give more "
+                    "best_slots")
         raise InputError(
-            f"{platform} needs {needed} posts a week but only {len(usable)} different weekly "
-            f"slots{where} fit ({origin.split(':')[0]})",
-            fix=f"lower posts_per_week[{platform!r}] to at most {len(usable)}, or give more "
-            "best_slots" + (", or pass avoid_weekend=False" if avoid_weekend else ""),
+            problem.format(platform=platform, needed=needed, usable=len(usable),
+                           origin=origin.split(":")[0]),
+            fix=fix.format(platform=repr(platform), usable=len(usable)),
         )
     return usable[:needed], [origin] * needed, None
 
@@ -531,9 +601,9 @@ def _check_posts_per_week(posts_per_week: Any, platforms: list[str]) -> dict[str
         posts_per_week = dict.fromkeys(platforms, posts_per_week)
     if not isinstance(posts_per_week, Mapping):
         raise InputError(
-            "posts_per_week must be a number or a dict of platform → posts, "
-            f"not {posts_per_week!r}",
-            fix="pass e.g. posts_per_week={'facebook': 5}",
+            _("posts_per_week must be a number or a dict of platform → posts, "
+              "not {value}").format(value=repr(posts_per_week)),
+            fix=_("pass e.g. {example}").format(example="posts_per_week={'facebook': 5}"),
         )
     for platform in posts_per_week:
         if platform not in PLATFORMS:
@@ -543,7 +613,8 @@ def _check_posts_per_week(posts_per_week: Any, platforms: list[str]) -> dict[str
         value = posts_per_week.get(platform, DEFAULT_POSTS_PER_WEEK[platform])
         counts[platform] = _check_whole(
             f"posts_per_week[{platform!r}]", value, low=1,
-            fix=f"give {platform} at least 1 post a week, or leave it out of platforms",
+            fix=_("give {platform} at least 1 post a week, or leave it out of platforms").format(
+                platform=platform),
         )  # fmt: skip
     return counts
 
@@ -627,8 +698,9 @@ class ContentCalendar:
         """The events of week ``n`` (1 = the first week), as a new DataFrame."""
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= self.weeks:
             raise InputError(
-                f"week {n!r} is not in this {self.weeks}-week calendar",
-                fix=f"use a week from 1 to {self.weeks}",
+                _("week {n} is not in this {weeks}-week calendar").format(
+                    n=repr(n), weeks=self.weeks),
+                fix=_("use a week from 1 to {weeks}").format(weeks=self.weeks),
             )
         chosen = self._week_number(self._events["start"]) == n
         return self._events[chosen].reset_index(drop=True)
@@ -649,14 +721,15 @@ class ContentCalendar:
         events = self.week(n)
         monday = self.first_day + timedelta(days=7 * (n - 1))
         days = [monday + timedelta(days=i) for i in range(7)]
-        columns = [d.strftime("%a %d %b") for d in days]
+        columns = [day_label(d, year=False) for d in days]
+        all_day = _("all day")
         rows: dict[str, dict[str, list[str]]] = {}
         starts: list[datetime] = events["start"].tolist()
         for start, kind, title in zip(starts, events["kind"], events["title"], strict=True):
-            label = "all day" if kind == "special_day" else start.strftime("%H:%M")
+            label = all_day if kind == "special_day" else digits(start.strftime("%H:%M"))
             column = columns[(start.date() - monday).days]
             rows.setdefault(label, {}).setdefault(column, []).append(str(title))
-        order = sorted(rows, key=lambda r: "" if r == "all day" else r)
+        order = sorted(rows, key=lambda r: "" if r == all_day else r)  # ০–৯ sort as 0–9 do
         table = pd.DataFrame(
             [["\n".join(rows[r].get(c, [])) for c in columns] for r in order],
             index=pd.Index(order, name=self.timezone),
@@ -667,12 +740,18 @@ class ContentCalendar:
     def __repr__(self) -> str:
         posts = int((self._events["kind"] == "post").sum())
         special = int((self._events["kind"] == "special_day").sum())
-        extra = f"; {special} special days" if special else ""
-        return (
-            f"ContentCalendar({self.weeks} week{'s' if self.weeks != 1 else ''}, "
-            f"{self.first_day:%a %d %b %Y} – {self.last_day:%a %d %b %Y}, {self.timezone}: "
-            f"{posts} posts on {', '.join(self.platforms)}{extra})"
-        )
+        if special:
+            text = _("ContentCalendar({weeks}, {first} – {last}, {timezone}: {posts} posts on "
+                     "{platforms}; {special} special days)")
+        else:
+            text = _("ContentCalendar({weeks}, {first} – {last}, {timezone}: {posts} posts on "
+                     "{platforms})")
+        return text.format(
+            weeks=ngettext("{count} week", "{count} weeks", self.weeks).format(
+                count=digits(self.weeks)),
+            first=day_label(self.first_day), last=day_label(self.last_day),
+            timezone=self.timezone, posts=digits(posts), platforms=", ".join(self.platforms),
+            special=digits(special))
 
     def _repr_html_(self, max_weeks: int = 4) -> str:
         parts = [f"<p><b>{html.escape(repr(self))}</b></p>"]
@@ -688,15 +767,17 @@ class ContentCalendar:
                 + "</tr>"
                 for label, row in zip(grid.index, grid.to_numpy().tolist(), strict=True)
             )
+            week = html.escape(_("Week {n}").format(n=digits(n)))
             parts.append(
-                f"<h4>Week {n}</h4><table><thead><tr><th>{html.escape(self.timezone)}</th>"
+                f"<h4>{week}</h4><table><thead><tr><th>{html.escape(self.timezone)}</th>"
                 f"{head}</tr></thead><tbody>{body}</tbody></table>"
             )
         if self.weeks > max_weeks:
-            parts.append(
-                f"<p>… and {self.weeks - max_weeks} more weeks: use <code>.week(n)</code>.</p>"
-            )
-        parts += [f"<p>Note: {html.escape(note)}</p>" for note in self.notes]
+            more = _("… and {count} more weeks: use {code}.").format(
+                count=digits(self.weeks - max_weeks), code="\x00")
+            parts.append(f"<p>{html.escape(more).replace(chr(0), '<code>.week(n)</code>')}</p>")
+        note_text = _("Note: {note}")
+        parts += [f"<p>{html.escape(note_text.format(note=note))}</p>" for note in self.notes]
         return "\n".join(parts)
 
     def to_csv(self, path: str | Path) -> Path:
@@ -708,8 +789,11 @@ class ContentCalendar:
         table.to_csv(path, index=False, encoding="utf-8")
         return path
 
-    def to_ics(self, path: str | Path, *, name: str = "SMM Lab content calendar") -> Path:
-        """Write the events to an iCalendar (.ics) file that calendar apps import."""
+    def to_ics(self, path: str | Path, *, name: str | None = None) -> Path:
+        """Write the events to an iCalendar (.ics) file that calendar apps import.
+
+        ``name`` is the calendar's name in the app (default: "SMM Lab content calendar", in
+        the chosen language)."""
         from smm_helpers.planning.ics import write_ics
 
         return write_ics(self._events, path, timezone=self.timezone, name=name)
@@ -757,15 +841,17 @@ def _special_day_table(
         table = pd.DataFrame(special_days).copy()
         if not {"date", "name"} <= set(table.columns):
             raise InputError(
-                "the special_days table needs 'date' and 'name' columns; it has: "
-                + ", ".join(map(str, table.columns)),
-                fix="pass special_days=True, or a table like special_days(2027)",
+                _("the special_days table needs 'date' and 'name' columns; it has: "
+                  "{columns}").format(columns=", ".join(map(str, table.columns))),
+                fix=_("pass special_days=True, or a table like special_days(2027)"),
             )
         table["date"] = pd.to_datetime(table["date"]).dt.date
+        with in_language(language):
+            yours = _("your table")
         for column, default in (
             ("kind", "observance"),
             ("estimated", False),
-            ("source", "your table"),
+            ("source", yours),
         ):
             if column not in table.columns:
                 table[column] = default
@@ -775,9 +861,12 @@ def _special_day_table(
     outside = [y for y in years if y not in known]
     if outside:
         raise InputError(
-            f"the calendar runs {first_day} – {last_day}, but Bangladesh's special days are "
-            f"known only for {known[0]}–{known[-1]} (the holidays package), not {outside[0]}",
-            fix=f"end the calendar by {known[-1]}-12-31, or pass special_days=False",
+            _("the calendar runs {first} – {last}, but Bangladesh's special days are known only "
+              "for {low}–{high} (the holidays package), not {year}").format(
+                  first=first_day, last=last_day, low=known[0], high=known[-1],
+                  year=outside[0]),
+            fix=_("end the calendar by {high}-12-31, or pass special_days=False").format(
+                high=known[-1]),
         )
     return list_days(years, language=language, extra_days=extra_days)
 
@@ -869,15 +958,16 @@ def build_calendar(
 
     zone = check_timezone(timezone)
     chosen_platforms = check_platforms(platforms)
-    _check_whole("weeks", weeks, low=1, fix="plan at least one week, e.g. weeks=4")
-    _check_whole("max_weeks", max_weeks, low=1, fix="pass e.g. max_weeks=104 (two years)")
+    _check_whole("weeks", weeks, low=1, fix=_("plan at least one week, e.g. weeks=4"))
+    _check_whole("max_weeks", max_weeks, low=1, fix=_("pass e.g. max_weeks=104 (two years)"))
     if weeks > max_weeks:
         raise InputError(
-            f"weeks={weeks} is more than max_weeks={max_weeks} ({max_weeks / 52:.1f} years)",
-            fix=f"plan at most {max_weeks} weeks, or pass max_weeks={weeks} if you really "
-            "mean such a long calendar",
+            _("weeks={weeks} is more than max_weeks={max_weeks} ({years} years)").format(
+                weeks=weeks, max_weeks=max_weeks, years=digits(f"{max_weeks / 52:.1f}")),
+            fix=_("plan at most {max_weeks} weeks, or pass max_weeks={weeks} if you really "
+                  "mean such a long calendar").format(max_weeks=max_weeks, weeks=weeks),
         )
-    _check_whole("prep_days", prep_days, low=0, fix="pass e.g. prep_days=7 (a week ahead)")
+    _check_whole("prep_days", prep_days, low=0, fix=_("pass e.g. prep_days=7 (a week ahead)"))
     if language not in LANGUAGES:
         raise unknown_choice("language", language, LANGUAGES)
     first = _check_start(start)
@@ -901,7 +991,7 @@ def build_calendar(
     for platform in chosen_platforms:
         slots, origins, topped_up = _platform_slots(
             platform, best_slots, per_week[platform],
-            weekend=weekend_days, avoid_weekend=avoid_weekend, rng=rng,
+            weekend=weekend_days, avoid_weekend=avoid_weekend, rng=rng, language=language,
         )  # fmt: skip
         if topped_up:
             slot_notes.append(topped_up)
@@ -931,13 +1021,15 @@ def build_calendar(
     if rng is not None:
         rng.shuffle(tie_order)
     counts = apportion({p: mix[p] for p in tie_order}, len(regular))
-    for post, pillar in zip(regular, interleave(counts), strict=True):
-        post["pillar"] = pillar
-        post["title"] = f"{PLATFORM_NAMES[post['platform']]}: {pillar}"
-        post["description"] = (
-            f"Content pillar '{pillar}' on {PLATFORM_NAMES[post['platform']]}, "
-            f"{post['start']:%a %H:%M} {timezone}; {post['description']}"
-        )
+    with in_language(language):  # the events are written in the calendar's language
+        for post, pillar in zip(regular, interleave(counts), strict=True):
+            post["pillar"] = pillar
+            shown = platform_name(post["platform"])
+            post["title"] = f"{shown}: {pillar}"
+            post["description"] = _("Content pillar '{pillar}' on {platform}, {when} {timezone}; "
+                                    "{origin}").format(
+                pillar=pillar, platform=shown, when=_weekday_time(post["start"]),
+                timezone=timezone, origin=post["description"])
 
     kind_order = {kind: i for i, kind in enumerate(EVENT_KINDS)}
     rows = sorted(
@@ -958,12 +1050,6 @@ def build_calendar(
     )  # fmt: skip
 
 
-_WORDS = {
-    "en": {"post": "special post", "prep": "Prepare", "days": "days"},
-    "bn": {"post": "বিশেষ পোস্ট", "prep": "প্রস্তুতি", "days": "দিন"},
-}
-
-
 def _special_events(
     occasion: _Occasion,
     posts: list[dict[str, Any]],
@@ -974,14 +1060,18 @@ def _special_events(
     language: str,
     notes: list[str],
 ) -> list[dict[str, Any]]:
-    """The marker and prep task of one special day; moves one post per platform onto it."""
-    words = _WORDS[language]
+    """The marker and prep task of one special day; moves one post per platform onto it.
+
+    The events' text is in the calendar's ``language``; a note is in the learner's."""
     day = occasion.first
     monday = day - timedelta(days=day.weekday())
-    length = f" ({occasion.days} {words['days']})" if occasion.days > 1 else ""
-    estimated = (
-        " Date ESTIMATED: confirm it with the government circular." if occasion.estimated else ""
-    )
+    with in_language(language):
+        named = (_("{name} ({days} days)").format(name=occasion.name, days=digits(occasion.days))
+                 if occasion.days > 1 else occasion.name)
+        estimated = (" " + _("Date ESTIMATED: confirm it with the government circular.")
+                     if occasion.estimated else "")
+        source = _("Source: {source}.").format(source=occasion.source)
+        kind = _(KIND_NAMES.get(occasion.kind, occasion.kind))
     covered, missed = [], []
     for platform, slots in slot_of.items():
         same_day = [hour for weekday, hour in slots if weekday == day.weekday()]
@@ -992,17 +1082,32 @@ def _special_events(
             continue
         covered.append(platform)
         post["pillar"] = SPECIAL_PILLAR
-        post["title"] = f"{occasion.name} — {words['post']}"
-        post["description"] = (
-            f"Special day: {occasion.name}{length} ({occasion.kind}). Source: {occasion.source}."
-            f"{estimated} This replaces one of the week's {PLATFORM_NAMES[platform]} posts."
-        )
+        with in_language(language):
+            post["title"] = _("{name} — special post").format(name=occasion.name)
+            post["description"] = (
+                _("Special day: {name} ({kind}).").format(name=named, kind=kind) + " " + source
+                + estimated + " " + _("This replaces one of the week's {platform} posts.").format(
+                    platform=platform_name(platform)))
     if missed:
         notes.append(
-            f"{occasion.name} on {day}: no free {', '.join(missed)} post that week; raise "
-            "posts_per_week to cover every special day"
+            _("{name} on {day}: no free {platforms} post that week; raise posts_per_week to "
+              "cover every special day").format(
+                  name=occasion.name, day=day, platforms=", ".join(missed))
         )
     start = local_time(day, 0, zone)
+    with in_language(language):
+        if occasion.days > 1:
+            what = _("{kind} day ({days} days).").format(kind=kind.capitalize(),
+                                                          days=digits(occasion.days))
+        else:
+            what = _("{kind} day.").format(kind=kind.capitalize())
+        planned = _("Posts planned on: {platforms}.").format(
+            platforms=", ".join(covered) or _("none"))
+        prep_title = _("Prepare: {name}").format(name=occasion.name)
+        prep_text = _("Write and design the {name} posts for {platforms} before {day} (special "
+                      "content is prepared in advance: source article 004, step 5).").format(
+            name=occasion.name, platforms=", ".join(covered) or _("your platforms"),
+            day=day_label(day))
     marker = {
         "start": start,
         "end": local_time(day + timedelta(days=occasion.days), 0, zone),
@@ -1010,8 +1115,7 @@ def _special_events(
         "pillar": SPECIAL_PILLAR,
         "title": occasion.name,
         "kind": "special_day",
-        "description": f"{occasion.kind.capitalize()} day{length}. Source: {occasion.source}."
-        f"{estimated} Posts planned on: {', '.join(covered) or 'none'}.",
+        "description": f"{what} {source}{estimated} {planned}",
     }
     prep_start = local_time(max(day - timedelta(days=prep_days), first_day), PREP_HOUR, zone)
     prep = {
@@ -1019,10 +1123,8 @@ def _special_events(
         "end": prep_start + timedelta(hours=1),
         "platform": ALL_PLATFORMS,
         "pillar": SPECIAL_PILLAR,
-        "title": f"{words['prep']}: {occasion.name}",
+        "title": prep_title,
         "kind": "prep",
-        "description": f"Write and design the {occasion.name} posts for "
-        f"{', '.join(covered) or 'your platforms'} before {day:%a %d %b %Y} (special content "
-        "is prepared in advance: source article 004, step 5).",
+        "description": prep_text,
     }
     return [marker, prep]

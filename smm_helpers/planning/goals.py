@@ -37,6 +37,9 @@ from dataclasses import dataclass, field
 import regex
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import N_, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 
 __all__ = [
     "ABSURD_GROWTH_PERCENT",
@@ -53,17 +56,26 @@ __all__ = [
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time-bound")
 """The five SMART criteria, in order."""
 
+CRITERION_NAMES: Mapping[str, str] = {
+    "specific": N_("specific"),
+    "measurable": N_("measurable"),
+    "achievable": N_("achievable"),
+    "relevant": N_("relevant"),
+    "time-bound": N_("time-bound"),
+}
+"""How each criterion is shown to a learner (the names in ``CRITERIA`` stay the data)."""
+
 FOLLOWER_GROWTH_BENCHMARKS: tuple[tuple[float, str], ...] = (
     (
         2.6,
-        "nonprofit Facebook audiences grew about 2.6% a month "
-        "(M+R/NTEN eNonprofit Benchmarks 2013)",
+        N_("nonprofit Facebook audiences grew about 2.6% a month "
+           "(M+R/NTEN eNonprofit Benchmarks 2013)"),
     ),
     (
         4.0 / 12,
-        "nonprofit Facebook audiences grew about 4% a year (M+R Benchmarks 2020, 2019 data)",
+        N_("nonprofit Facebook audiences grew about 4% a year (M+R Benchmarks 2020, 2019 data)"),
     ),
-    (9.0, "nonprofit Twitter followers grew about 9% a month (M+R 2010)"),
+    (9.0, N_("nonprofit Twitter followers grew about 9% a month (M+R 2010)")),
 )
 """Published follower growth rates (% per month, source) that the achievable check cites."""
 
@@ -92,8 +104,10 @@ def _nfc_all(words: Iterable[str]) -> tuple[str, ...]:
 
 
 BASELINE_CUES: tuple[str, ...] = _nfc_all((
-    "from", "currently", "current", "currently at", "today's", "today we have", "now at",
-    "we have", "starting from", "starting at", "up from", "baseline", "baseline of",
+    "from", "currently", "current",
+    "currently at", "today's", "today we have", "now at",  # i18n: not shown
+    "we have", "starting from", "starting at", "up from",  # i18n: not shown
+    "baseline", "baseline of",  # i18n: not shown
     "বর্তমানে", "বর্তমান", "এখন", "এখনকার", "আজকের",
 ))
 """Words that put a starting number next to them: "from 1,200", "current 1,200", "বর্তমানে
@@ -103,21 +117,23 @@ BASELINE_CUES_AFTER: tuple[str, ...] = _nfc_all(("থেকে", "হতে", "t
 """Words that follow a starting number: "১,২০০ থেকে", "1,200 today"."""
 
 DEADLINE_WORDS: tuple[str, ...] = _nfc_all((
-    "tomorrow", "tonight", "today", "the day after tomorrow", "the weekend", "this weekend",
-    "next weekend", "end of day", "end of the day", "end of business", "eod", "eow",
-    "month-end", "year-end", "quarter-end", "the holidays",
+    "tomorrow", "tonight", "today",
+    "the day after tomorrow", "the weekend", "this weekend",  # i18n: not shown
+    "next weekend", "end of day", "end of the day",  # i18n: not shown
+    "end of business", "eod", "eow",  # i18n: not shown
+    "month-end", "year-end", "quarter-end", "the holidays",  # i18n: not shown
 ))
 """Relative deadlines that count as time-bound after by/before/until/on ("by tomorrow")."""
 
 STANDALONE_DEADLINES: tuple[str, ...] = _nfc_all((
-    "tomorrow", "tonight", "the day after tomorrow",
+    "tomorrow", "tonight", "the day after tomorrow",  # i18n: not shown
     "আগামীকাল", "আগামীকালের", "আগামীকালকের", "কালকের", "আজকের", "আজই", "আজ রাতের",
     "পরশু", "পরশুর", "এই সপ্তাহান্তে", "সপ্তাহান্তের", "এই ত্রৈমাসিকে", "আগামী ত্রৈমাসিকে",
     "এই প্রান্তিকে", "এই কোয়ার্টারে",
 ))
 """Deadlines that are time-bound on their own ("tomorrow", "আগামীকালের মধ্যে")."""
 
-_DISCLAIMER = (
+_DISCLAIMER = N_(
     "Rule-based check: it looks for words and numbers, it does not understand "
     "the goal. Read the evidence and decide for yourself."
 )
@@ -217,7 +233,7 @@ _COUNT_WORD = _words(
     "eleven",
     "twelve",
     "few",
-    "couple of",
+    "couple of",  # i18n: not shown
 )
 _UNIT_EN = r"(?:days?|weeks?|fortnights?|months?|quarters?|years?)"
 _UNIT_BN = r"(?:দিন|সপ্তাহ|মাস|বছর|সাল)(?:ের|এর|ে|র)?"
@@ -226,16 +242,16 @@ _EVENTS = _words(
     "christmas",
     "ramadan",
     "ramzan",
-    "pohela boishakh",
-    "bengali new year",
-    "victory day",
-    "independence day",
+    "pohela boishakh",  # i18n: not shown
+    "bengali new year",  # i18n: not shown
+    "victory day",  # i18n: not shown
+    "independence day",  # i18n: not shown
     "givingtuesday",
-    "giving tuesday",
-    "new year",
-    "the campaign",
-    "the event",
-    "the launch",
+    "giving tuesday",  # i18n: not shown
+    "new year",  # i18n: not shown
+    "the campaign",  # i18n: not shown
+    "the event",  # i18n: not shown
+    "the launch",  # i18n: not shown
     "ঈদ",
     "ঈদের",
     "পহেলা বৈশাখ",
@@ -288,7 +304,7 @@ _METRIC_WORDS = _words(
     "followers",
     "follower",
     "fans",
-    "page likes",
+    "page likes",  # i18n: not shown
     "subscribers",
     "likes",
     "reactions",
@@ -296,21 +312,21 @@ _METRIC_WORDS = _words(
     "shares",
     "saves",
     "views",
-    "video views",
+    "video views",  # i18n: not shown
     "reach",
     "impressions",
     "engagement",
-    "engagement rate",
+    "engagement rate",  # i18n: not shown
     "clicks",
-    "link clicks",
-    "click-through rate",
+    "link clicks",  # i18n: not shown
+    "click-through rate",  # i18n: not shown
     "ctr",
     "visits",
-    "website visits",
+    "website visits",  # i18n: not shown
     "traffic",
     "sign-ups",
     "signups",
-    "sign ups",
+    "sign ups",  # i18n: not shown
     "registrations",
     "donations",
     "donors",
@@ -320,8 +336,8 @@ _METRIC_WORDS = _words(
     "orders",
     "messages",
     "replies",
-    "response time",
-    "response rate",
+    "response time",  # i18n: not shown
+    "response rate",  # i18n: not shown
     "posts",
     "members",
     "downloads",
@@ -506,7 +522,8 @@ _ALIASES = {
     "subscribers": ("subscribers", "subscriber", "সাবস্ক্রাইবার"),
     "donations": ("donations", "donation", "donors", "দান", "অনুদান"),
     "volunteers": ("volunteers", "volunteer", "স্বেচ্ছাসেবক"),
-    "sign_ups": ("sign-ups", "sign ups", "signups", "registrations", "নিবন্ধন", "রেজিস্ট্রেশন"),
+    "sign_ups": ("sign-ups", "signups", "registrations", "নিবন্ধন", "রেজিস্ট্রেশন",
+                 "sign ups"),  # i18n: not shown
     "sales": ("sales", "orders", "বিক্রি", "বিক্রয়", "অর্ডার"),
 }
 
@@ -569,39 +586,56 @@ class GoalCheck:
         return f"GoalCheck(goal={self.goal!r}, ok={self.ok}, missing={self.missing!r})"
 
     def __str__(self) -> str:
-        lines = [f"Goal: {self.goal}"]
+        lines = [_("Goal: {goal}").format(goal=self.goal)]
         for c in self.criteria.values():
-            lines.append(f"{'✓' if c.passed else '✗'} {c.name}: {c.why}")
+            lines.append(f"{'✓' if c.passed else '✗'} {_criterion_name(c.name)}: {c.why}")
             if c.evidence:
-                lines.append("    evidence: " + ", ".join(f'"{e}"' for e in c.evidence))
+                lines.append("    " + _("evidence: {quotes}").format(quotes=_quote(c.evidence)))
             if c.suggestion:
-                lines.append(f"    try: {c.suggestion}")
-        met = sum(c.passed for c in self.criteria.values())
-        lines.append(f"{met} of {len(self.criteria)} SMART criteria met. {_DISCLAIMER}")
+                lines.append("    " + _("try: {suggestion}").format(suggestion=c.suggestion))
+        lines.append(self._met())
         return "\n".join(lines)
+
+    def _met(self, disclaimer: str | None = None) -> str:
+        """'3 of 5 SMART criteria met.' and the disclaimer, in the chosen language."""
+        met = sum(c.passed for c in self.criteria.values())
+        return _("{met} of {total} SMART criteria met. {disclaimer}").format(
+            met=digits(met), total=digits(len(self.criteria)),
+            disclaimer=_(_DISCLAIMER) if disclaimer is None else disclaimer)
 
     def _repr_html_(self) -> str:
         rows = []
+        try_ = html.escape(_("Try:"))
         for c in self.criteria.values():
             mark = (
-                '<span style="color:#1a7f37">✓</span>'
+                '<span style="color:#1a7f37">✓</span>'  # i18n: not shown
                 if c.passed
-                else '<span style="color:#cf222e">✗</span>'
+                else '<span style="color:#cf222e">✗</span>'  # i18n: not shown
             )
             evidence = ", ".join(f"“{html.escape(e)}”" for e in c.evidence) or "—"
-            tip = f"<br><em>Try:</em> {html.escape(c.suggestion)}" if c.suggestion else ""
+            tip = (f"<br><em>{try_}</em> {html.escape(c.suggestion)}"
+                   if c.suggestion else "")
             rows.append(
-                f"<tr><td>{mark} <b>{html.escape(c.name)}</b></td>"
+                f"<tr><td>{mark} <b>{html.escape(_criterion_name(c.name))}</b></td>"
                 f"<td>{html.escape(c.why)}{tip}</td><td>{evidence}</td></tr>"
             )
-        met = sum(c.passed for c in self.criteria.values())
+        heads = "".join(f"<th>{html.escape(h)}</th>"
+                        for h in (_("Criterion"), _("Why"), _("Evidence found")))
+        marker = "\x00"  # where the disclaimer goes, so that it can be set in <small>
+        met = html.escape(self._met(marker)).replace(
+            marker, f"<small>{html.escape(_(_DISCLAIMER))}</small>")
+        goal = html.escape(_("Goal:"))
         return (
-            f"<div><p><b>Goal:</b> {html.escape(self.goal)}</p>"
-            "<table><thead><tr><th>Criterion</th><th>Why</th><th>Evidence found</th></tr>"
+            f"<div><p><b>{goal}</b> {html.escape(self.goal)}</p>"
+            f"<table><thead><tr>{heads}</tr>"
             f"</thead><tbody>{''.join(rows)}</tbody></table>"
-            f"<p>{met} of {len(self.criteria)} SMART criteria met. "
-            f"<small>{html.escape(_DISCLAIMER)}</small></p></div>"
+            f"<p>{met}</p></div>"
         )
+
+
+def _criterion_name(name: str) -> str:
+    """A criterion's name in the chosen language ("specific", "নির্দিষ্ট")."""
+    return _(CRITERION_NAMES[name]) if name in CRITERION_NAMES else name
 
 
 # --- the checker -------------------------------------------------------------------------
@@ -665,15 +699,15 @@ def check_goal(
 def _clean_goal(text: object) -> str:
     if not isinstance(text, str):
         raise InputError(
-            f"The goal must be text (a str), not {type(text).__name__}",
-            fix="pass the goal as a sentence in quotes, e.g. check_goal('Reach 2,000 followers "
-            "by June')",
+            _("The goal must be text (a str), not {kind}").format(kind=type(text).__name__),
+            fix=_("pass the goal as a sentence in quotes, e.g. check_goal('Reach 2,000 followers "
+                  "by June')"),
         )
     goal = unicodedata.normalize("NFC", " ".join(text.split()))
     if not goal:
         raise InputError(
-            "The goal is empty",
-            fix="write it as one sentence, e.g. 'Reach 2,000 Instagram followers by June 2027'",
+            _("The goal is empty"),
+            fix=_("write it as one sentence, e.g. 'Reach 2,000 Instagram followers by June 2027'"),
         )
     return goal
 
@@ -687,8 +721,10 @@ def _check_options(
         for key, value in baseline.items():
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise InputError(
-                    f"The baseline for {key!r} is {value!r}; it must be a number above 0",
-                    fix="give today's value, e.g. baseline={'followers': 5000}",
+                    _("The baseline for {key} is {value}; it must be a number above 0").format(
+                        key=repr(key), value=repr(value)),
+                    fix=_("give today's value, e.g. {example}").format(
+                        example="baseline={'followers': 5000}"),
                 )
     if period_months is not None and (
         isinstance(period_months, bool)
@@ -696,14 +732,16 @@ def _check_options(
         or period_months <= 0
     ):
         raise InputError(
-            f"period_months is {period_months!r}, but it must be a number of months above 0",
-            fix="give how long the goal has, e.g. period_months=3 for a quarter "
-            "or period_months=0.25 for a week",
+            _("period_months is {value}, but it must be a number of months above 0").format(
+                value=repr(period_months)),
+            fix=_("give how long the goal has, e.g. period_months=3 for a quarter "
+                  "or period_months=0.25 for a week"),
         )
     if isinstance(relevant_to, str):
         raise InputError(
-            f"relevant_to is the text {relevant_to!r}, but it must be a list of goals",
-            fix=f"put it in a list: relevant_to=[{relevant_to!r}]",
+            _("relevant_to is the text {value}, but it must be a list of goals").format(
+                value=repr(relevant_to)),
+            fix=_("put it in a list: relevant_to=[{value}]").format(value=repr(relevant_to)),
         )
 
 
@@ -787,29 +825,29 @@ def _specific(goal: str, text: str) -> Criterion:
     who = tuple(w for w in _hits(_AUDIENCE, goal, text) if w not in metrics)
     vague = _hits(_VAGUE, goal, text)
     evidence = metrics + where + who
-    vague_note = f" Vague words found: {_quote(vague)}." if vague else ""
+    vague_note = " " + _("Vague words found: {words}.").format(words=_quote(vague)) if vague else ""
     if metrics and (where or who):
         return Criterion(
             "specific",
             True,
             evidence,
-            f"it names what will change ({', '.join(metrics)}) and where or for "
-            f"whom ({', '.join(where + who)}).{vague_note}",
+            _("it names what will change ({metrics}) and where or for whom ({where}).").format(
+                metrics=", ".join(metrics), where=", ".join(where + who)) + vague_note,
         )
-    suggestion = (
+    suggestion = _(
         "say exactly what will change, where and for whom, e.g. 'Instagram "
         "followers among university students in Dhaka'"
     )
     if not metrics:
-        why = (
+        why = _(
             "it does not say what will change (no metric such as followers, reach, "
-            f"sign-ups or donations).{vague_note}"
-        )
+            "sign-ups or donations)."
+        ) + vague_note
     else:
-        why = (
-            f"it names what will change ({', '.join(metrics)}) but not where or for whom "
-            f"(no platform or audience).{vague_note}"
-        )
+        why = _(
+            "it names what will change ({metrics}) but not where or for whom "
+            "(no platform or audience)."
+        ).format(metrics=", ".join(metrics)) + vague_note
     return Criterion("specific", False, evidence + vague, why, suggestion)
 
 
@@ -842,26 +880,28 @@ def _measurable(
             "measurable",
             False,
             (relative.evidence,),
-            f'it asks for a relative change ("{relative.evidence}") but does not say from '
-            "what: without the starting number nobody can tell when it is reached.",
-            "give the starting number, e.g. 'from 1,200 to 1,500 Facebook followers', "
-            "'from 1,200 followers today', or pass baseline={'followers': 1200}",
+            _('it asks for a relative change ("{evidence}") but does not say from '
+              "what: without the starting number nobody can tell when it is reached.").format(
+                  evidence=relative.evidence),
+            _("give the starting number, e.g. 'from 1,200 to 1,500 Facebook followers', "
+              "'from 1,200 followers today', or pass {example}").format(
+                  example="baseline={'followers': 1200}"),
         )
     if evidence:
         return Criterion(
-            "measurable", True, evidence, "it has a number to check the result against."
+            "measurable", True, evidence, _("it has a number to check the result against.")
         )
     return Criterion(
         "measurable",
         False,
         (),
-        "there is no number, so nobody can tell whether the goal was reached.",
-        "add a number and a unit, e.g. '2,000 followers', '15% more sign-ups' or "
-        "'an engagement rate of 3%'",
+        _("there is no number, so nobody can tell whether the goal was reached."),
+        _("add a number and a unit, e.g. '2,000 followers', '15% more sign-ups' or "
+          "'an engagement rate of 3%'"),
     )
 
 
-_TIME_SUGGESTION = (
+_TIME_SUGGESTION = N_(
     "say by when or per what period, e.g. 'by 31 March 2027', 'in 3 months', "
     "'per week' or 'ডিসেম্বরের মধ্যে'"
 )
@@ -873,14 +913,14 @@ def _time_bound(goal: str, spans: list[tuple[int, int]]) -> Criterion:
             "time-bound",
             True,
             _unique(goal[a:b] for a, b in spans),
-            "it says by when or over what period.",
+            _("it says by when or over what period."),
         )
     return Criterion(
         "time-bound",
         False,
         (),
-        "there is no deadline or period, so the goal can drift forever.",
-        _TIME_SUGGESTION,
+        _("there is no deadline or period, so the goal can drift forever."),
+        _(_TIME_SUGGESTION),
     )
 
 
@@ -889,29 +929,31 @@ def _relevant(goal: str, text: str, relevant_to: Sequence[str] | None) -> Criter
         hits = _unique(goal for goal in relevant_to if _mentions(text, goal))
         if hits:
             return Criterion(
-                "relevant", True, hits, f"it mentions your organisation's goal: {', '.join(hits)}."
+                "relevant", True, hits,
+                _("it mentions your organisation's goal: {goals}.").format(goals=", ".join(hits)),
             )
         return Criterion(
             "relevant",
             False,
             (),
-            "it does not mention any of your organisation's goals: " + ", ".join(relevant_to) + ".",
-            f"say which goal it serves, e.g. '... so that more people {relevant_to[0]}' "
-            f"or '... to support {relevant_to[0]}'",
+            _("it does not mention any of your organisation's goals: {goals}.").format(
+                goals=", ".join(relevant_to)),
+            _("say which goal it serves, e.g. '... so that more people {goal}' "
+              "or '... to support {goal}'").format(goal=relevant_to[0]),
         )
     outcomes = _hits(_OUTCOME, goal, text)
     if outcomes:
         return Criterion(
-            "relevant", True, outcomes, "it ties to an outcome the organisation cares about."
+            "relevant", True, outcomes, _("it ties to an outcome the organisation cares about.")
         )
     return Criterion(
         "relevant",
         False,
         (),
-        "it does not say what the result is for (no donations, volunteers, sign-ups, sales "
-        "or awareness of a cause), so it may be a vanity number.",
-        "add why it matters to the organisation, e.g. '... so that 50 more people sign up "
-        "as volunteers' or '... to raise awareness of child marriage'",
+        _("it does not say what the result is for (no donations, volunteers, sign-ups, sales "
+          "or awareness of a cause), so it may be a vanity number."),
+        _("add why it matters to the organisation, e.g. '... so that 50 more people sign up "
+          "as volunteers' or '... to raise awareness of child marriage'"),
     )
 
 
@@ -962,7 +1004,7 @@ _COUNTS = {
     "eleven": 11,
     "twelve": 12,
     "few": 3,
-    "couple of": 2,
+    "couple of": 2,  # i18n: not shown
     "fifteen": 15,
     "twenty": 20,
     "thirty": 30,
@@ -1014,8 +1056,10 @@ _BENGALI_PERIOD_WORDS = {
 }
 
 
-def _plural(n: float, unit: str) -> str:
-    return f"{n:g} {unit}" + ("" if n == 1 else "s")
+def _months(n: float) -> str:
+    """'1 month', '3 months', '0.25 months' in the chosen language."""
+    return ngettext("{count} month", "{count} months", 1 if n == 1 else 2).format(
+        count=digits(f"{n:g}"))
 
 
 def _period_from_text(
@@ -1126,8 +1170,26 @@ def _growth(
 
 
 def _benchmarks_text() -> str:
-    chosen = [text for rate, text in FOLLOWER_GROWTH_BENCHMARKS if rate >= 1]
-    return " and ".join(chosen)
+    chosen = [_(text) for rate, text in FOLLOWER_GROWTH_BENCHMARKS if rate >= 1]
+    joined = chosen[0]
+    for text in chosen[1:]:
+        joined = _("{first} and {second}").format(first=joined, second=text)
+    return joined
+
+
+def _pct(value: float, decimals: int = 0) -> str:
+    """A percentage's number ('300', '2.6') in the chosen language's digits."""
+    return digits(f"{value:.{decimals}f}")
+
+
+def _growth_evidence(growth: _Growth) -> str:
+    """'growth of +300% (15,000 new followers)', with its baseline when one was given."""
+    if growth.baseline is None:
+        return _("growth of +{percent}% ({evidence})").format(
+            percent=_pct(growth.percent), evidence=growth.evidence)
+    return _("growth of +{percent}% ({evidence}) from a baseline of {value} {metric}").format(
+        percent=_pct(growth.percent), evidence=growth.evidence,
+        value=digits(f"{growth.baseline[1]:,g}"), metric=growth.baseline[0])
 
 
 def _achievable(
@@ -1145,13 +1207,14 @@ def _achievable(
             "achievable",
             False,
             unrealistic,
-            f"it promises something no plan can control ({_quote(unrealistic)}).",
-            "replace it with a number you can reach from where you are today, "
-            "e.g. '+10% Facebook followers in 3 months'",
+            _("it promises something no plan can control ({quotes}).").format(
+                quotes=_quote(unrealistic)),
+            _("replace it with a number you can reach from where you are today, "
+              "e.g. '+10% Facebook followers in 3 months'"),
         )
     growth = _growth(text, numbers, baseline)
     if period_months is not None:
-        period: tuple[float, str] | None = (period_months, _plural(period_months, "month"))
+        period: tuple[float, str] | None = (period_months, _months(period_months))
     else:
         period = _period_from_text(goal, text, time_spans)
     absurd = _absurd(growth, period)
@@ -1162,69 +1225,76 @@ def _achievable(
             "achievable",
             False,
             (),
-            "without a number there is nothing to check against what you have today.",
-            "add a number first (see measurable), then compare it with your current figures",
+            _("without a number there is nothing to check against what you have today."),
+            _("add a number first (see measurable), then compare it with your current figures"),
         )
     if growth is None:
-        hint = (
-            "pass baseline={'followers': 5000} (today's value of the metric the goal "
-            "names) to check it"
+        why = (
+            _("there is a target, but nothing to compare it with: pass {example} (today's value "
+              "of the metric the goal names) to check it.").format(
+                  example="baseline={'followers': 5000}")
             if not baseline
-            else "the baseline you gave (" + ", ".join(baseline) + ") is not a metric the goal "
-            "names, so it could not be used"
+            else _("there is a target, but nothing to compare it with: the baseline you gave "
+                   "({metrics}) is not a metric the goal names, so it could not be used.").format(
+                       metrics=", ".join(baseline))
         )
-        return Criterion(
-            "achievable", True, (), f"there is a target, but nothing to compare it with: {hint}."
-        )
-    evidence = [f"growth of +{growth.percent:.0f}% ({growth.evidence})"]
-    if growth.baseline is not None:
-        evidence[0] += f" from a baseline of {growth.baseline[1]:,g} {growth.baseline[0]}"
+        return Criterion("achievable", True, (), why)
+    evidence = [_growth_evidence(growth)]
     if period is None:
         return Criterion(
             "achievable",
             True,
             tuple(evidence),
-            f"it asks for +{growth.percent:.0f}%, but over what period is unclear; "
-            "pass period_months=... to check it.",
+            _("it asks for +{percent}%, but over what period is unclear; "
+              "pass period_months=... to check it.").format(percent=_pct(growth.percent)),
         )
     months, label = period
-    evidence.append(f"period: {label}")
+    evidence.append(_("period: {period}").format(period=label))
     monthly = ((1 + growth.percent / 100) ** (1 / months) - 1) * 100
-    what = f"+{growth.percent:.0f}% in {label.removeprefix('in ').removeprefix('within ')}"
+    what = _("+{percent}% in {period}").format(
+        percent=_pct(growth.percent),
+        period=label.removeprefix("in ").removeprefix("within "))
     if growth.audience:
         if monthly > UNLIKELY_MONTHLY_GROWTH:
             return Criterion(
                 "achievable",
                 False,
                 tuple(evidence),
-                f"{what} is about {monthly:.0f}% growth a month; {_benchmarks_text()}. "
-                f"Above {UNLIKELY_MONTHLY_GROWTH:g}% a month is very unlikely.",
+                _("{what} is about {monthly}% growth a month; {benchmarks}. "
+                  "Above {limit}% a month is very unlikely.").format(
+                      what=what, monthly=_pct(monthly), benchmarks=_benchmarks_text(),
+                      limit=digits(f"{UNLIKELY_MONTHLY_GROWTH:g}")),
                 _realistic_suggestion(growth, months),
             )
-        tone = "ambitious next to" if monthly > TYPICAL_MONTHLY_GROWTH * 1.5 else "in line with"
+        if monthly > TYPICAL_MONTHLY_GROWTH * 1.5:
+            why = _("{what} is about {monthly}% growth a month, ambitious next to the "
+                    "{typical}% a month nonprofit benchmark (M+R/NTEN 2013).")
+        else:
+            why = _("{what} is about {monthly}% growth a month, in line with the "
+                    "{typical}% a month nonprofit benchmark (M+R/NTEN 2013).")
         return Criterion(
             "achievable",
             True,
             tuple(evidence),
-            f"{what} is about {monthly:.1f}% growth a month, {tone} the "
-            f"{TYPICAL_MONTHLY_GROWTH:g}% a month nonprofit benchmark "
-            "(M+R/NTEN 2013).",
+            why.format(what=what, monthly=_pct(monthly, 1),
+                       typical=digits(f"{TYPICAL_MONTHLY_GROWTH:g}")),
         )
     if monthly > UNLIKELY_MONTHLY_GROWTH_OTHER:
         return Criterion(
             "achievable",
             False,
             tuple(evidence),
-            f"{what} is about {monthly:.0f}% growth a month: more than doubling every month "
-            "is rarely sustained.",
-            "compare with your own past months and set a smaller step, or give it more time",
+            _("{what} is about {monthly}% growth a month: more than doubling every month "
+              "is rarely sustained.").format(what=what, monthly=_pct(monthly)),
+            _("compare with your own past months and set a smaller step, or give it more time"),
         )
     return Criterion(
         "achievable",
         True,
         tuple(evidence),
-        f"{what} is about {monthly:.1f}% growth a month; the course has no "
-        "benchmark for this metric, so compare it with your own past months.",
+        _("{what} is about {monthly}% growth a month; the course has no "
+          "benchmark for this metric, so compare it with your own past months.").format(
+              what=what, monthly=_pct(monthly, 1)),
     )
 
 
@@ -1235,31 +1305,40 @@ def _absurd(growth: _Growth | None, period: tuple[float, str] | None) -> Criteri
         return None
     if period is not None and period[0] > QUARTER_MONTHS:
         return None
-    when = f"in {period[1]}" if period is not None else "without a period to spread it over"
+    if period is not None:
+        why = _("+{percent}% in {period} is not realistic: more than +{limit}% (over 4 times "
+                "today's value) within a quarter is almost never reached; {benchmarks}.")
+    else:
+        why = _("+{percent}% without a period to spread it over is not realistic: more than "
+                "+{limit}% (over 4 times today's value) within a quarter is almost never "
+                "reached; {benchmarks}.")
     return Criterion(
         "achievable",
         False,
-        (f"growth of +{growth.percent:.0f}% ({growth.evidence})",),
-        f"+{growth.percent:.0f}% {when} is not realistic: more than +"
-        f"{ABSURD_GROWTH_PERCENT:.0f}% (over 4 times today's value) within a quarter is "
-        f"almost never reached; {_benchmarks_text()}.",
-        "start from today's number and aim for a step you can reach, e.g. +"
-        f"{((1 + TYPICAL_MONTHLY_GROWTH / 100) ** 3 - 1) * 100:.0f}% in 3 months at the "
-        f"typical {TYPICAL_MONTHLY_GROWTH:g}% a month",
+        (_("growth of +{percent}% ({evidence})").format(
+            percent=_pct(growth.percent), evidence=growth.evidence),),
+        why.format(percent=_pct(growth.percent), period=period[1] if period else "",
+                   limit=_pct(ABSURD_GROWTH_PERCENT), benchmarks=_benchmarks_text()),
+        _("start from today's number and aim for a step you can reach, e.g. +{step}% in 3 "
+          "months at the typical {typical}% a month").format(
+              step=_pct(((1 + TYPICAL_MONTHLY_GROWTH / 100) ** 3 - 1) * 100),
+              typical=digits(f"{TYPICAL_MONTHLY_GROWTH:g}")),
     )
 
 
 def _realistic_suggestion(growth: _Growth, months: float) -> str:
     low = ((1 + TYPICAL_MONTHLY_GROWTH / 100) ** months - 1) * 100
     high = ((1 + UNLIKELY_MONTHLY_GROWTH / 200) ** months - 1) * 100
-    text = (
-        f"aim for about {TYPICAL_MONTHLY_GROWTH:g}–{UNLIKELY_MONTHLY_GROWTH / 2:g}% a month "
-        f"(+{low:.0f}% to +{high:.0f}% over this period)"
-    )
-    if growth.baseline is not None:
-        key, value = growth.baseline
-        text += (
-            f", i.e. from {value:,.0f} to about {value * (1 + low / 100):,.0f}–"
-            f"{value * (1 + high / 100):,.0f} {key}"
-        )
-    return text + ", give it more time, or plan paid promotion"
+    rates = {"low_rate": digits(f"{TYPICAL_MONTHLY_GROWTH:g}"),
+             "high_rate": digits(f"{UNLIKELY_MONTHLY_GROWTH / 2:g}"),
+             "low": _pct(low), "high": _pct(high)}
+    if growth.baseline is None:
+        return _("aim for about {low_rate}–{high_rate}% a month (+{low}% to +{high}% over this "
+                 "period), give it more time, or plan paid promotion").format(**rates)
+    key, value = growth.baseline
+    return _("aim for about {low_rate}–{high_rate}% a month (+{low}% to +{high}% over this "
+             "period), i.e. from {value} to about {target_low}–{target_high} {metric}, give it "
+             "more time, or plan paid promotion").format(
+                 **rates, value=format_number(value),
+                 target_low=format_number(value * (1 + low / 100)),
+                 target_high=format_number(value * (1 + high / 100)), metric=key)

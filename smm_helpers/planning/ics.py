@@ -23,11 +23,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smm_helpers.errors import DataError, InputError
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
 
 if TYPE_CHECKING:
     import pandas as pd
 
-PRODID = "-//SMM Lab//Content calendar//EN"
+PRODID = "-//SMM Lab//Content calendar//EN"  # i18n: not shown
+CALENDAR_NAME = N_("SMM Lab content calendar")
+"""The calendar's name in a calendar app when you give none (in the learner's language)."""
 UID_DOMAIN = "smm-lab.invalid"
 """UIDs end in this domain (``.invalid`` is reserved, so they can never clash with a real one)."""
 
@@ -56,8 +60,8 @@ def event_uid(start: datetime, platform: str, kind: str, title: str) -> str:
     """
     if start.tzinfo is None:
         raise InputError(
-            f"start {start} has no time zone",
-            fix="give it one, e.g. datetime(..., tzinfo=ZoneInfo('Asia/Dhaka'))",
+            _("start {start} has no time zone").format(start=start),
+            fix=_("give it one, e.g. datetime(..., tzinfo=ZoneInfo('Asia/Dhaka'))"),
         )
     key = "|".join([start.isoformat(), platform, kind, title])
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}@{UID_DOMAIN}"
@@ -67,9 +71,10 @@ def _check_events(events: pd.DataFrame) -> None:
     missing = [c for c in _REQUIRED if c not in events.columns]
     if missing:
         raise InputError(
-            f"the events table lacks the column(s) {', '.join(missing)}; it has: "
-            + ", ".join(map(str, events.columns)),
-            fix="pass ContentCalendar.events (columns: " + ", ".join(READ_COLUMNS) + ")",
+            _("the events table lacks the column(s) {missing}; it has: {columns}").format(
+                missing=", ".join(missing), columns=", ".join(map(str, events.columns))),
+            fix=_("pass ContentCalendar.events (columns: {columns})").format(
+                columns=", ".join(READ_COLUMNS)),
         )
 
 
@@ -77,11 +82,13 @@ def events_to_ics(
     events: pd.DataFrame,
     *,
     timezone: str,
-    name: str = "SMM Lab content calendar",
+    name: str | None = None,
     stamp: datetime | None = None,
 ) -> bytes:
     """The events as iCalendar bytes (UTF-8, lines folded at 75 octets as RFC 5545 asks).
 
+    ``name`` is the calendar's name (default: :data:`CALENDAR_NAME` in the chosen language;
+    the calendar's UID comes from the English name, so it is the same in both languages).
     ``stamp`` is the DTSTAMP of every event (default: now, in UTC).  Events of kind
     ``special_day`` become all-day events.  The table is not changed.
 
@@ -101,9 +108,9 @@ def events_to_ics(
     _check_events(events)
     zone = check_timezone(timezone)
     stamp = stamp or datetime.now(UTC)
-    calendar = icalendar.Calendar.new(
-        prodid=PRODID, calscale="GREGORIAN", name=name, uid=f"{_digest(name)}@{UID_DOMAIN}"
-    )
+    shown = _(CALENDAR_NAME) if name is None else name
+    uid = f"{_digest(CALENDAR_NAME if name is None else name)}@{UID_DOMAIN}"
+    calendar = icalendar.Calendar.new(prodid=PRODID, calscale="GREGORIAN", name=shown, uid=uid)
     calendar.add("X-WR-TIMEZONE", timezone)
     for row in events.to_dict("records"):
         calendar.add_component(_vevent(row, zone, stamp))
@@ -148,7 +155,7 @@ def write_ics(
     path: str | Path,
     *,
     timezone: str,
-    name: str = "SMM Lab content calendar",
+    name: str | None = None,
     stamp: datetime | None = None,
 ) -> Path:
     """Write the events to an ``.ics`` file and return its path (see :func:`events_to_ics`).
@@ -197,17 +204,17 @@ def read_ics(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         raise DataError(
-            "the file does not exist",
-            fix="check the path; write one with ContentCalendar.to_ics(path)",
+            _("the file does not exist"),
+            fix=_("check the path; write one with ContentCalendar.to_ics(path)"),
             file=str(path),
         )
     try:
         calendar = icalendar.Calendar.from_ical(path.read_bytes())
     except ValueError as error:
         raise DataError(
-            f"this is not an iCalendar file ({error})",
-            fix="export the calendar again, or open the file to check it starts with "
-            "BEGIN:VCALENDAR",
+            _("this is not an iCalendar file ({error})").format(error=error),
+            fix=_("export the calendar again, or open the file to check it starts with "
+                  "BEGIN:VCALENDAR"),
             file=str(path),
         ) from None
     zone = check_timezone(str(calendar.get("X-WR-TIMEZONE", TIMEZONE)))

@@ -34,6 +34,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.i18n.messages import N_, current_language
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.schema import LANGUAGES
 
 if TYPE_CHECKING:
@@ -41,6 +44,11 @@ if TYPE_CHECKING:
 
 KINDS = ("public", "observance", "nonprofit")
 """The kinds of special day: public holiday, national/cultural observance, charity day."""
+
+KIND_NAMES = {"public": N_("public"), "observance": N_("observance"), "nonprofit": N_("nonprofit")}
+"""How each kind is shown to a reader (the values of ``KINDS`` stay the data)."""
+
+# The sources below are data: the ``source`` column cites them as they were published.
 
 COLUMNS = ("date", "name", "name_en", "name_bn", "kind", "estimated", "uncertain", "source")
 """The columns of the table :func:`special_days` returns, in order."""
@@ -52,17 +60,19 @@ The ``holidays`` package answers for earlier years too, but those dates are anac
 """
 
 HOLIDAYS_SOURCE = (
-    "holidays package (Bangladesh, from the Ministry of Public Administration lists; "
-    "sources.md#holidays-package)"
+    "holidays package (Bangladesh, "  # i18n: not shown
+    "from the Ministry of Public Administration lists; sources.md#holidays-package)"
 )
 
 REVISED_CALENDAR_SOURCE = (
-    "revised Bangla calendar, Bangla Academy committee chaired by Prof. Ajoy Roy, "
+    "revised Bangla calendar, "  # i18n: not shown
+    "Bangla Academy committee chaired by Prof. Ajoy Roy, "
     "in effect from 16–17 Oct 2019 (bdnews24.com 2019-10-16; daily-bangladesh.com; "
     "cni.news 2020-02-14; sources.md#bangla-calendar-2019)"
 )
 OLD_CALENDAR_SOURCE = (
-    "Bangla Academy calendar before the 2019 revision (first five months 31 days; "
+    "Bangla Academy calendar "  # i18n: not shown
+    "before the 2019 revision (first five months 31 days; "
     "Pohela Falgun on 13 Feb, as PyPI `bangla` 0.0.6 still computes)"
 )
 
@@ -71,6 +81,33 @@ BANGLA_MONTHS = (
     "Kartik", "Ogrohayon", "Poush", "Magh", "Falgun", "Chaitra",
 )  # fmt: skip
 """The twelve Bangla months, Boishakh (1) to Chaitra (12)."""
+
+BANGLA_MONTH_NAMES = (
+    N_("Boishakh"), N_("Joishtho"), N_("Asharh"), N_("Srabon"), N_("Bhadro"), N_("Ashwin"),
+    N_("Kartik"), N_("Ogrohayon"), N_("Poush"), N_("Magh"), N_("Falgun"), N_("Chaitra"),
+)  # fmt: skip
+"""``BANGLA_MONTHS`` marked for translation: 'Boishakh' is shown as 'বৈশাখ' in Bengali."""
+
+YOUR_SOURCE = "supplied by you (extra_days)"  # i18n: not shown
+"""The ``source`` of an ``extra_days`` row that gives none (data, like every source)."""
+
+
+def _month_name(month: int) -> str:
+    """A Gregorian month's full name in the chosen language: 'February', 'ফেব্রুয়ারি'."""
+    if current_language() == "en":
+        return _calendar.month_name[month]
+    from babel.dates import get_month_names
+
+    return str(get_month_names("wide", locale=current_language())[month])
+
+
+def _day_name(weekday: int) -> str:
+    """A weekday's full name (0 = Monday) in the chosen language: 'Monday', 'সোমবার'."""
+    if current_language() == "en":
+        return _calendar.day_name[weekday]
+    from babel.dates import get_day_names
+
+    return str(get_day_names("wide", locale=current_language())[weekday])
 
 REVISED_CALENDAR_FROM = 1426
 """First Bangla year (began 14 Apr 2019) whose dates follow the 2019 revision."""
@@ -99,8 +136,9 @@ def bangla_month_lengths(bangla_year: int) -> tuple[int, ...]:
     first = FIRST_YEAR - 594  # Bangla year 1378 reaches into Feb–Apr 1972
     if bangla_year < first:
         raise InputError(
-            f"Bangla year {bangla_year} is before {first} (1971–72), the first year SMM Lab knows",
-            fix=f"use a Bangla year from {first} on",
+            _("Bangla year {year} is before {first} (1971–72), the first year SMM Lab "
+              "knows").format(year=bangla_year, first=first),
+            fix=_("use a Bangla year from {first} on").format(first=first),
         )
     leap = _calendar.isleap(bangla_year + 594)  # Falgun and Chaitra fall in that Gregorian year
     if bangla_year >= REVISED_CALENDAR_FROM:
@@ -127,14 +165,15 @@ def bangla_to_gregorian(bangla_year: int, month: int, day: int) -> date:
     lengths = bangla_month_lengths(bangla_year)
     if not 1 <= month <= 12:
         raise InputError(
-            f"month {month} is not a Bangla month number",
-            fix="use 1 (Boishakh) to 12 (Chaitra)",
+            _("month {month} is not a Bangla month number").format(month=month),
+            fix=_("use 1 (Boishakh) to 12 (Chaitra)"),
         )
     if not 1 <= day <= lengths[month - 1]:
-        name = BANGLA_MONTHS[month - 1]
+        name = _(BANGLA_MONTH_NAMES[month - 1])
         raise InputError(
-            f"{name} {bangla_year} has {lengths[month - 1]} days, not {day}",
-            fix=f"use a day from 1 to {lengths[month - 1]}",
+            _("{month} {year} has {days} days, not {day}").format(
+                month=name, year=digits(bangla_year), days=digits(lengths[month - 1]), day=day),
+            fix=_("use a day from 1 to {last}").format(last=lengths[month - 1]),
         )
     new_year = date(bangla_year + 593, 4, 14)
     return new_year + timedelta(days=sum(lengths[: month - 1]) + day - 1)
@@ -162,9 +201,10 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
             if date(year, month, d).weekday() == weekday
         )  # fmt: skip
         raise InputError(
-            f"{_calendar.month_name[month]} {year} has no {n}th weekday {weekday} "
-            f"({_calendar.day_name[weekday]})",
-            fix=f"use n from 1 to {count}",
+            _("{month} {year} has no {n}th weekday {weekday} ({day})").format(
+                month=_month_name(month), year=digits(year), n=n, weekday=weekday,
+                day=_day_name(weekday)),
+            fix=_("use n from 1 to {count}").format(count=count),
         )
     return day
 
@@ -182,7 +222,8 @@ def giving_tuesday(year: int) -> date:
     """
     if year < 2012:
         raise InputError(
-            f"GivingTuesday began in 2012, so {year} has none", fix="use a year from 2012 on"
+            _("GivingTuesday began in 2012, so {year} has none").format(year=digits(year)),
+            fix=_("use a year from 2012 on"),
         )
     return nth_weekday(year, 11, 3, 4) + timedelta(days=5)
 
@@ -211,59 +252,69 @@ def _bangla(month: int, day: int, *, next_year: bool = False) -> Callable[[int],
     return lambda year: bangla_to_gregorian(year - 593 - (1 if next_year else 0), month, day)
 
 
-_FROM_MEMORY = "UNCERTAIN: from memory, not checked against a published source"
+_FROM_MEMORY = "UNCERTAIN: from memory, not checked against a published source"  # i18n: not shown
 
 
 def _falgun_source(year: int) -> str:
     if year >= 2020:
-        return f"1 Falgun = 14 Feb since 2020, {REVISED_CALENDAR_SOURCE}"
+        return f"1 Falgun = 14 Feb since 2020, {REVISED_CALENDAR_SOURCE}"  # i18n: not shown
     return f"1 Falgun = 13 Feb, {OLD_CALENDAR_SOURCE}; sources.md#bangla-calendar-2019"
 
 
 OBSERVANCES: tuple[Observance, ...] = (
+    # Names and sources are data (the ``name_en``/``name_bn`` and ``source`` columns).
     Observance(
-        "Pohela Falgun", "পহেলা ফাল্গুন", "observance", _bangla(11, 1, next_year=True),
-        _falgun_source,
+        "Pohela Falgun",  # i18n: not shown
+        "পহেলা ফাল্গুন", "observance", _bangla(11, 1, next_year=True), _falgun_source,
     ),
     Observance(
-        "International Mother Language Day", "আন্তর্জাতিক মাতৃভাষা দিবস", "observance",
-        _fixed(2, 21), "UNESCO General Conference, Nov 1999 (21 Feb = 8 Falgun, "
-        "sources.md#bangla-calendar-2019)",
+        "International Mother Language Day",  # i18n: not shown
+        "আন্তর্জাতিক মাতৃভাষা দিবস", "observance", _fixed(2, 21),
+        "UNESCO General Conference, Nov 1999 "  # i18n: not shown
+        "(21 Feb = 8 Falgun, sources.md#bangla-calendar-2019)",
         since=2000,
     ),
     Observance(
-        "Rabindra Jayanti", "রবীন্দ্র জয়ন্তী", "observance", _bangla(1, 25),
+        "Rabindra Jayanti",  # i18n: not shown
+        "রবীন্দ্র জয়ন্তী", "observance", _bangla(1, 25),
         f"25 Boishakh = 8 May, {REVISED_CALENDAR_SOURCE}",
     ),
     Observance(
-        "Nazrul Jayanti", "নজরুল জয়ন্তী", "observance", _bangla(2, 11),
+        "Nazrul Jayanti",  # i18n: not shown
+        "নজরুল জয়ন্তী", "observance", _bangla(2, 11),
         f"11 Joishtho = 25 May, {REVISED_CALENDAR_SOURCE}",
     ),
     Observance(
-        "Martyred Intellectuals Day", "শহীদ বুদ্ধিজীবী দিবস", "observance", _fixed(12, 14),
-        "14 Dec, national day of mourning for the intellectuals killed in 1971 "
-        "(general knowledge; not a public holiday)",
+        "Martyred Intellectuals Day",  # i18n: not shown
+        "শহীদ বুদ্ধিজীবী দিবস", "observance", _fixed(12, 14),
+        "14 Dec, national day of mourning "  # i18n: not shown
+        "for the intellectuals killed in 1971 (general knowledge; not a public holiday)",
     ),
     Observance(
-        "International Literacy Day", "আন্তর্জাতিক সাক্ষরতা দিবস", "nonprofit", _fixed(9, 8),
-        "8 Sep, proclaimed by UNESCO in 1966, first held in 1967 (fits the literacy charity)",
+        "International Literacy Day",  # i18n: not shown
+        "আন্তর্জাতিক সাক্ষরতা দিবস", "nonprofit", _fixed(9, 8),
+        "8 Sep, proclaimed by UNESCO in 1966, "  # i18n: not shown
+        "first held in 1967 (fits the literacy charity)",
         since=1967,
     ),
     Observance(
-        "World Humanitarian Day", "বিশ্ব মানবিক সহায়তা দিবস", "nonprofit", _fixed(8, 19),
-        "19 Aug, UN General Assembly resolution 63/139 (2008), held since 2009; "
-        + _FROM_MEMORY,
+        "World Humanitarian Day",  # i18n: not shown
+        "বিশ্ব মানবিক সহায়তা দিবস", "nonprofit", _fixed(8, 19),
+        "19 Aug, UN General Assembly resolution 63/139 (2008), "  # i18n: not shown
+        "held since 2009; " + _FROM_MEMORY,
         since=2009, uncertain=True,
     ),
     Observance(
         "GivingTuesday", "গিভিং টিউসডে", "nonprofit", giving_tuesday,
-        "the Tuesday after US Thanksgiving (4th Thursday of November), since 2012; "
-        + _FROM_MEMORY,
+        "the Tuesday after US Thanksgiving "  # i18n: not shown
+        "(4th Thursday of November), since 2012; " + _FROM_MEMORY,
         since=2012, uncertain=True,
     ),
     Observance(
-        "International Volunteer Day", "আন্তর্জাতিক স্বেচ্ছাসেবক দিবস", "nonprofit",
-        _fixed(12, 5), "5 Dec, UN General Assembly resolution 40/212 (1985); " + _FROM_MEMORY,
+        "International Volunteer Day",  # i18n: not shown
+        "আন্তর্জাতিক স্বেচ্ছাসেবক দিবস", "nonprofit", _fixed(12, 5),
+        "5 Dec, UN General Assembly resolution 40/212 (1985); "  # i18n: not shown
+        + _FROM_MEMORY,
         since=1986, uncertain=True,
     ),
 )  # fmt: skip
@@ -299,15 +350,18 @@ def check_year(year: object) -> int:
 
     if isinstance(year, bool) or not isinstance(year, int):
         raise InputError(
-            f"year must be a whole number like 2027, not {year!r}", fix="pass e.g. year=2027"
+            _("year must be a whole number like 2027, not {value}").format(value=repr(year)),
+            fix=_("pass e.g. year=2027"),
         )
     years = covered_years()
     if year not in years:
         raise InputError(
-            f"the holidays package {holidays.__version__} (with SMM Lab's first year "
-            f"{FIRST_YEAR}) covers Bangladesh from {years[0]} to {years[-1]}, not {year}",
-            fix=f"plan within {years[0]}–{years[-1]}, or pass special_days=False to "
-            "build_calendar to plan without special days",
+            _("the holidays package {version} (with SMM Lab's first year {first}) covers "
+              "Bangladesh from {low} to {high}, not {year}").format(
+                  version=holidays.__version__, first=FIRST_YEAR, low=years[0], high=years[-1],
+                  year=year),
+            fix=_("plan within {low}–{high}, or pass special_days=False to build_calendar to "
+                  "plan without special days").format(low=years[0], high=years[-1]),
         )
     return year
 
@@ -335,8 +389,8 @@ def _public_rows(year: int) -> list[dict[str, Any]]:
             clean_en, estimated = _strip_estimated(name_en)
             clean_bn, _ = _strip_estimated(name_bn)
             source = HOLIDAYS_SOURCE + (
-                "; lunar date ESTIMATED by the package, confirm with the government circular "
-                "(sources.md#bd-holiday-circular)"
+                "; lunar date ESTIMATED by the package, "  # i18n: not shown
+                "confirm with the government circular (sources.md#bd-holiday-circular)"
                 if estimated
                 else ""
             )
@@ -399,10 +453,11 @@ def _extra_rows(extra_days: Any, years: set[int]) -> list[dict[str, Any]]:
     missing = [c for c in ("date", "name") if c not in table.columns]
     if missing:
         raise InputError(
-            f"extra_days lacks the column(s) {', '.join(missing)}; it has: "
-            + (", ".join(map(str, table.columns)) or "no columns"),
-            fix="give extra_days a 'date' and a 'name' column (and ideally 'name_bn' and "
-            "'source', e.g. the government holiday circular)",
+            _("extra_days lacks the column(s) {missing}; it has: {columns}").format(
+                missing=", ".join(missing),
+                columns=", ".join(map(str, table.columns)) or _("no columns")),
+            fix=_("give extra_days a 'date' and a 'name' column (and ideally 'name_bn' and "
+                  "'source', e.g. the government holiday circular)"),
         )
     rows = []
     for number, record in enumerate(table.to_dict("records"), start=1):
@@ -410,17 +465,18 @@ def _extra_rows(extra_days: Any, years: set[int]) -> list[dict[str, Any]]:
             day = pd.Timestamp(record["date"]).date()
         except (ValueError, TypeError) as error:
             raise InputError(
-                f"extra_days row {number}: {record['date']!r} is not a date ({error})",
-                fix="write dates as YYYY-MM-DD, e.g. 2026-10-21",
+                _("extra_days row {number}: {value} is not a date ({error})").format(
+                    number=digits(number), value=repr(record["date"]), error=error),
+                fix=_("write dates as YYYY-MM-DD, e.g. 2026-10-21"),
             ) from None
         kind = record.get("kind") or "observance"
         if kind not in KINDS:
-            raise unknown_choice("special-day kind", kind, KINDS)
+            raise unknown_choice(_("special-day kind"), kind, KINDS)
         if day.year in years:
             rows.append(
                 _row(
                     day, str(record["name"]), str(record.get("name_bn") or record["name"]),
-                    kind, str(record.get("source") or "supplied by you (extra_days)"),
+                    kind, str(record.get("source") or YOUR_SOURCE),
                 )
             )  # fmt: skip
     return rows
@@ -429,7 +485,7 @@ def _extra_rows(extra_days: Any, years: set[int]) -> list[dict[str, Any]]:
 def _as_years(year: int | Iterable[int]) -> list[int]:
     years = [year] if isinstance(year, int | str | bytes) else list(year)
     if not years:
-        raise InputError("no year was given", fix="pass a year such as 2027")
+        raise InputError(_("no year was given"), fix=_("pass a year such as 2027"))
     return [check_year(y) for y in years]
 
 
@@ -473,7 +529,7 @@ def special_days(
     kinds = [include] if isinstance(include, str) else list(include)
     for kind in kinds:
         if kind not in KINDS:
-            raise unknown_choice("special-day kind", kind, KINDS)
+            raise unknown_choice(_("special-day kind"), kind, KINDS)
     years = _as_years(year)
     rows: list[dict[str, Any]] = []
     for one_year in sorted(set(years)):
