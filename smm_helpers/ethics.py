@@ -44,6 +44,7 @@ from __future__ import annotations
 import csv
 import html
 import math
+import numbers
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -55,6 +56,9 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.i18n.messages import N_, current_language, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.schema import ENGAGEMENT_COLUMNS, PLATFORMS, require_table
 
 if TYPE_CHECKING:
@@ -74,14 +78,15 @@ __all__ = [
     "unsourced_claims",
 ]
 
-FTC_GUIDES = ("FTC Endorsement Guides, 16 CFR Part 255 (revised, effective 26 July 2023; "
-              "sources.md#ftc-endorsement-guides)")
-FTC_101 = ("FTC, Disclosures 101 for Social Media Influencers (Nov 2019; "
-           "sources.md#ftc-disclosures-101)")
-FTC_465 = ("FTC Consumer Reviews and Testimonials rule, 16 CFR 465.8 (fake social influence; "
-           "sources.md#ftc-reviews-rule)")
-COURSE = "SMM Lab's own suggestion (not an FTC text)"
-META_BAIT = "Meta's engagement-bait policy (general knowledge; check the current wording)"
+FTC_GUIDES = N_("FTC Endorsement Guides, 16 CFR Part 255 (revised, effective 26 July 2023; "
+                 "sources.md#ftc-endorsement-guides)")
+FTC_101 = N_("FTC, Disclosures 101 for Social Media Influencers (Nov 2019; "
+              "sources.md#ftc-disclosures-101)")
+FTC_465 = N_("FTC Consumer Reviews and Testimonials rule, 16 CFR 465.8 (fake social "
+              "influence; sources.md#ftc-reviews-rule)")
+COURSE = N_("SMM Lab's own suggestion (not an FTC text)")
+META_BAIT = N_("Meta's engagement-bait policy (general knowledge; check the current wording)")
+"""The sources each rule names; module constants in English, shown with ``gettext``."""
 
 FOLD_CHARS = 125
 """Characters visible before "… more" on a phone when no platform is given (≈125, the
@@ -99,16 +104,17 @@ HASHTAG_RULE_OF_THUMB = 10
 
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
-        raise InputError(f"text must be a string, not {type(text).__name__}",
-                         fix="pass the caption or post text itself")
+        raise InputError(_("text must be a string, not {type}").format(type=type(text).__name__),
+                         fix=_("pass the caption or post text itself"))
     if not text.strip():
-        raise InputError("text is empty", fix="pass the caption or post text you want checked")
+        raise InputError(_("text is empty"),
+                         fix=_("pass the caption or post text you want checked"))
     return text
 
 
 def _check_platform(platform: str | None) -> None:
     if platform is not None and platform not in PLATFORMS:
-        raise unknown_choice("platform", platform, PLATFORMS)
+        raise unknown_choice(_("platform"), platform, PLATFORMS)
 
 
 # ---------------------------------------------------------------------------------------
@@ -117,9 +123,11 @@ def _check_platform(platform: str | None) -> None:
 
 _CLEAR_LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"#ad\b(?!\w)|#advert(?:isement)?\b|^\s*ad\s*[:|]", re.I | re.M), FTC_101),
-    (re.compile(r"#sponsored\b|\bsponsored by\b|\bsponsored\b(?= post| content)", re.I), FTC_101),
+    (re.compile(r"#sponsored\b|\bsponsored by\b|"  # i18n: not shown (a regex)
+                r"\bsponsored\b(?= post| content)", re.I), FTC_101),  # i18n: not shown
     (re.compile(r"\badvertisement\b", re.I), FTC_101),
-    (re.compile(r"\bpaid partnership(?: with)?\b|#paidpartnership\b", re.I), FTC_101),
+    (re.compile(r"\bpaid partnership(?: with)?\b|#paidpartnership\b", re.I),  # i18n: not shown
+     FTC_101),
     (re.compile(r"#brandambassador\b|#\w+?(?:partner|ambassador)\b", re.I), FTC_101),
     (re.compile(r"#?বিজ্ঞাপন|#?স্পন(?:্)?সরড|পেইড পার্টনারশিপ|প্রদত্ত অংশীদারিত্ব"), COURSE),
 ]
@@ -138,10 +146,23 @@ _HASHTAG = regex.compile(r"#[\p{L}\p{M}\p{N}_]+")
 CUES_FILE = "disclosure_cues.csv"
 """Plain-language disclosures, one row each: ``language`` (en, bn, banglish), ``kind`` (gift,
 free, payment, sponsorship, partnership, employment, family), ``pattern`` (a ``regex``
-pattern, matched ignoring case on NFC text), ``example`` (a phrase it must find) and
-``says`` (what the words tell a reader)."""
+pattern, matched ignoring case on NFC text), ``example`` (a phrase it must find), ``says``
+(what the words tell a reader, in English) and ``says_bn`` (the same in Bengali: each
+``says_<language>`` column is what a learner reading that language is shown)."""
 CUE_KINDS = ("gift", "free", "payment", "sponsorship", "partnership", "employment", "family")
+CUE_KIND_NAMES = {
+    "gift": N_("gift"),
+    "free": N_("free"),
+    "payment": N_("payment"),
+    "sponsorship": N_("sponsorship"),
+    "partnership": N_("partnership"),
+    "employment": N_("employment"),
+    "family": N_("family"),
+}
+"""Each cue kind's display name (the kind itself is data: gift, free, ...)."""
 CUE_LANGUAGES = ("en", "bn", "banglish")
+SAYS_LANGUAGES = ("bn",)
+"""The languages with their own ``says_<language>`` column in the cues file."""
 
 
 @dataclass(frozen=True)
@@ -151,26 +172,56 @@ class _DisclosureCue:
     pattern: Any
     example: str
     says: str
+    says_in: tuple[tuple[str, str], ...] = ()
+
+    def says_now(self) -> str:
+        """What the words tell a reader, in the chosen language (English when not given)."""
+        return dict(self.says_in).get(current_language(), self.says)
 
 
 @lru_cache(maxsize=1)
 def _disclosure_cues() -> tuple[_DisclosureCue, ...]:
     """Read ``data/disclosure_cues.csv`` once; name file, line and column of a bad row."""
-    text = (resources.files("smm_helpers") / "data" / CUES_FILE).read_text(encoding="utf-8")
+    return _read_cues((resources.files("smm_helpers") / "data" / CUES_FILE)
+                      .read_text(encoding="utf-8"))
+
+
+def _read_cues(text: str) -> tuple[_DisclosureCue, ...]:
+    """The cues in the text of a cues file (see ``CUES_FILE``), checked row by row.
+
+    >>> header = "language,kind,pattern,example,says,says_bn\\n"
+    >>> [cue.kind for cue in _read_cues(header + "en,gift,gifted,gifted,a gift,উপহার\\n")]
+    ['gift']
+    >>> _read_cues(header + "en,gift,gifted,gifted,a gift,\\n")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: disclosure_cues.csv, line 2, column 'says_bn': what the words tell a reader is missing.
+    How to fix it: write it in the says_bn column.
+    """  # noqa: E501
     cues = []
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         for column, allowed in (("language", CUE_LANGUAGES), ("kind", CUE_KINDS)):
             if row.get(column) not in allowed:
-                raise DataError(f"{row.get(column)!r} is not a known {column}",
-                                fix="use one of: " + ", ".join(allowed), file=CUES_FILE,
-                                line=line, column=column)
+                raise DataError(_("{value} is not a known {column}").format(
+                                    value=repr(row.get(column)), column=column),
+                                fix=_("use one of: {choices}").format(choices=", ".join(allowed)),
+                                file=CUES_FILE, line=line, column=column)
+        for column in ("says", *(f"says_{language}" for language in SAYS_LANGUAGES)):
+            if not (row.get(column) or "").strip():
+                raise DataError(_("what the words tell a reader is missing"),
+                                fix=_("write it in the {column} column").format(column=column),
+                                file=CUES_FILE, line=line, column=column)
         try:
             pattern = regex.compile(unicodedata.normalize("NFC", row["pattern"]), regex.I)
         except regex.error as error:
-            raise DataError(f"the pattern cannot be read: {error}", fix="fix the regex",
-                            file=CUES_FILE, line=line, column="pattern") from None
+            raise DataError(_("the pattern cannot be read: {error}").format(error=error),
+                            fix=_("fix the regex"), file=CUES_FILE, line=line,
+                            column="pattern") from None
+        says_in = tuple((language, unicodedata.normalize("NFC", row[f"says_{language}"].strip()))
+                        for language in SAYS_LANGUAGES)
         cues.append(_DisclosureCue(row["language"], row["kind"], pattern,
-                                   unicodedata.normalize("NFC", row["example"]), row["says"]))
+                                   unicodedata.normalize("NFC", row["example"]), row["says"],
+                                   says_in))
     return tuple(cues)
 
 
@@ -217,7 +268,11 @@ def _fold_end(text: str, platform: str | None) -> int:
 
 @dataclass(frozen=True)
 class DisclosureCheck:
-    """The verdict of ``check_disclosure``: ``ok``, the ``problems``, what to do instead."""
+    """The verdict of ``check_disclosure``: ``ok``, the ``problems``, what to do instead.
+
+    ``problems``, ``suggestions`` and ``notes`` are in the language chosen when the check
+    was made; ``labels`` are the words found in the post, as written.
+    """
 
     ok: bool
     labels: tuple[str, ...]
@@ -227,12 +282,14 @@ class DisclosureCheck:
     sources: tuple[str, ...] = (FTC_GUIDES, FTC_101)
 
     def __str__(self) -> str:
-        head = "Disclosure OK" if self.ok else "Disclosure needs work"
-        found = ", ".join(self.labels) or "none"
-        lines = [f"{head} (disclosures found: {found})"]
-        lines += [f"  problem: {p}" for p in self.problems]
-        lines += [f"  do: {s}" for s in self.suggestions]
-        lines += [f"  note: {n}" for n in self.notes]
+        if self.ok:
+            head = _("Disclosure OK (disclosures found: {found})")
+        else:
+            head = _("Disclosure needs work (disclosures found: {found})")
+        lines = [head.format(found=", ".join(self.labels) or _("none"))]
+        lines += [_("  problem: {problem}").format(problem=p) for p in self.problems]
+        lines += [_("  do: {suggestion}").format(suggestion=s) for s in self.suggestions]
+        lines += [_("  note: {note}").format(note=n) for n in self.notes]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -241,12 +298,14 @@ class DisclosureCheck:
 
     def _repr_html_(self) -> str:
         colour = "green" if self.ok else "#b00"
-        head = "Disclosure OK" if self.ok else "Disclosure needs work"
-        items = "".join(f"<li><b>problem:</b> {html.escape(p)}</li>" for p in self.problems)
-        items += "".join(f"<li><b>do:</b> {html.escape(s)}</li>" for s in self.suggestions)
+        head = _("Disclosure OK") if self.ok else _("Disclosure needs work")
+        problem, do = html.escape(_("problem:")), html.escape(_("do:"))
+        items = "".join(f"<li><b>{problem}</b> {html.escape(p)}</li>" for p in self.problems)
+        items += "".join(f"<li><b>{do}</b> {html.escape(s)}</li>" for s in self.suggestions)
         items += "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
-        return (f"<div><p style='color:{colour}'><b>{head}</b></p><ul>{items}</ul>"
-                f"<p><small>Sources: {html.escape('; '.join(self.sources))}</small></p></div>")
+        sources = _("Sources: {sources}").format(sources="; ".join(_(s) for s in self.sources))
+        return (f"<div><p style='color:{colour}'><b>{html.escape(head)}</b></p><ul>{items}</ul>"
+                f"<p><small>{html.escape(sources)}</small></p></div>")
 
 
 def _trailing_hashtags(text: str) -> tuple[int, list[str]]:
@@ -295,6 +354,12 @@ def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool 
     Disclosure needs work (disclosures found: #ad)
       problem: '#ad' is buried as hashtag 7 of 9 at the end; the FTC says not to bury #ad in a block of hashtags
       do: start the post with a clear label such as '#ad', 'Advertisement' or 'Paid partnership with <Brand>', or say it plainly: 'Thanks to <Brand> for the free <product>'
+    >>> from smm_helpers.i18n.messages import in_language
+    >>> with in_language("bn"):
+    ...     print(check_disclosure("নকশী ঘর এই ব্যাগটি উপহার দিয়েছে।"))
+    ডিসক্লোজার ঠিক আছে (পাওয়া ডিসক্লোজার: উপহার দিয়েছে)
+      টীকা: সহজ কথায় লেখা 'উপহার দিয়েছে' জানায় যে ব্র্যান্ড আপনাকে পণ্যটি উপহার দিয়েছে (উপহার): Disclosures 101 এমন সহজ কথা মেনে নেয়, যেমন 'Thanks to Acme brand for the free product'
+      টীকা: 'বিজ্ঞাপন'-এর মতো বাংলা (বা বাংলিশ) ডিসক্লোজারের শব্দ বাংলাভাষী অডিয়েন্সের জন্য SMM Lab-এর প্রস্তাব, FTC-র লেখা নয়; FTC শুধু বলে, ডিসক্লোজার হতে হবে প্রচারণাটি যে ভাষায়, সেই ভাষায়
     >>> check_disclosure("   ")
     Traceback (most recent call last):
     ...
@@ -304,9 +369,9 @@ def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool 
     text = unicodedata.normalize("NFC", _check_text(text))
     _check_platform(platform)
     if not sponsored:
-        return DisclosureCheck(True, (), (), (), (
+        return DisclosureCheck(True, (), (), (), (_(
             "no brand relationship, so nothing to disclose; remember that free or discounted "
-            "products, family and employment count as relationships (Disclosures 101)",
+            "products, family and employment count as relationships (Disclosures 101)"),
         ))
     problems: list[str] = []
     suggestions: list[str] = []
@@ -319,71 +384,88 @@ def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool 
               for start, end, words, cue in _plain_disclosures(text)]
     found.sort(key=lambda item: (item[0], -item[1]))
     found = [item for i, item in enumerate(found)  # drop words inside longer words found
-             if not any(s <= item[0] and item[1] <= e for s, e, *_ in found[:i])]
+             if not any(s <= item[0] and item[1] <= e for s, e, *_rest in found[:i])]
     for pattern, name in _AMBIGUOUS_LABELS:
         match = next((m for m in pattern.finditer(text)
-                      if not any(start <= m.start() < end for start, end, *_ in found)), None)
+                      if not any(start <= m.start() < end for start, end, *_rest in found)), None)
         if match:
             target = problems if not found else notes
-            why = ("; a stand-alone 'thanks' does not say the brand gave or paid you anything"
-                   if name == "thanks" else "")
-            target.append(f"{name!r} is an ambiguous label: the FTC says people may not "
-                          "understand it" + why
-                          + ("" if not found else "; the clear disclosure covers it"))
-    fix_label = ("start the post with a clear label such as '#ad', 'Advertisement' or "
-                 "'Paid partnership with <Brand>', or say it plainly: 'Thanks to <Brand> "
-                 "for the free <product>'")
+            target.append(_ambiguous(name, covered=bool(found)))
+    fix_label = _("start the post with a clear label such as '#ad', 'Advertisement' or "
+                  "'Paid partnership with <Brand>', or say it plainly: 'Thanks to <Brand> "
+                  "for the free <product>'")
+    move_label = _("move the label to the start, where people see it without tapping 'more'")
     if not found:
         if platform_label:
-            problems.append("only the platform's 'Paid partnership' tag discloses this; the FTC "
-                            "says not to assume a platform tool is enough")
+            problems.append(_("only the platform's 'Paid partnership' tag discloses this; the "
+                              "FTC says not to assume a platform tool is enough"))
         else:
-            problems.append("no clear disclosure: no label such as '#ad' and no words "
-                            "saying what the brand gave or paid")
+            problems.append(_("no clear disclosure: no label such as '#ad' and no words "
+                              "saying what the brand gave or paid"))
         suggestions.append(fix_label)
     else:
-        first_at, first_end, first_label, _, _ = found[0]
+        first_at, first_end, first_label, _source, _cue = found[0]
         fold = _fold_end(text, platform)
         block_start, block = _trailing_hashtags(text)
         if first_at >= fold:
-            problems.append(f"the first label ({first_label!r}) starts at character "
-                            f"{first_at + 1}, after the ~{fold}-character '… more' fold")
-            suggestions.append("move the label to the start, where people see it without "
-                               "tapping 'more'")
+            problems.append(_("the first label ({label}) starts at character {at}, after the "
+                              "~{fold}-character '… more' fold").format(
+                label=repr(first_label), at=digits(first_at + 1), fold=digits(fold)))
+            suggestions.append(move_label)
         elif first_end > fold:
-            problems.append(f"the first label ({first_label!r}) is cut by the '… more' fold "
-                            f"at about character {fold}: people see only "
-                            f"{text[first_at:fold].strip()!r}")
-            suggestions.append("move the label to the start, where people see it without "
-                               "tapping 'more'")
+            problems.append(_("the first label ({label}) is cut by the '… more' fold at about "
+                              "character {fold}: people see only {seen}").format(
+                label=repr(first_label), fold=digits(fold),
+                seen=repr(text[first_at:fold].strip())))
+            suggestions.append(move_label)
         if first_at >= block_start and len(block) >= 3:
             lowered = [tag.lower() for tag in block]
             position = next((i for i, tag in enumerate(lowered)
                              if tag.startswith(first_label.lower()[:3])), 0) + 1
             if position > 1 or first_at >= fold:
-                problems.append(f"{first_label!r} is buried as hashtag {position} of "
-                                f"{len(block)} at the end; the FTC says not to bury #ad "
-                                "in a block of hashtags")
+                buried = _("{label} is buried as hashtag {position} of {count} at the end; the "
+                           "FTC says not to bury #ad in a block of hashtags")
+                problems.append(buried.format(label=repr(first_label), position=digits(position),
+                                              count=digits(len(block))))
                 if fix_label not in suggestions:
                     suggestions.append(fix_label)
         if platform_label:
-            notes.append("good: the platform's 'Paid partnership' tag is on as well as "
-                         "your own label, as the FTC advises")
-        for _, _, words, _, cue in found:
+            notes.append(_("good: the platform's 'Paid partnership' tag is on as well as your "
+                           "own label, as the FTC advises"))
+        for _start, _end, words, _source, cue in found:
             if cue is not None:
-                notes.append(f"plain words {words!r} say {cue.says} ({cue.kind}): "
-                             "Disclosures 101 accepts simple words such as 'Thanks to Acme "
-                             "brand for the free product'")
-        if any(source == COURSE for _, _, _, source, _ in found):
-            notes.append("Bengali (or Banglish) disclosure words such as 'বিজ্ঞাপন' are SMM Lab's "
-                         "suggestion for Bengali audiences, not FTC texts; the FTC only says "
-                         "the disclosure must be in the language of the endorsement")
+                notes.append(_("plain words {words} say {says} ({kind}): Disclosures 101 accepts "
+                               "simple words such as 'Thanks to Acme brand for the free "
+                               "product'").format(words=repr(words), says=cue.says_now(),
+                                                  kind=_(CUE_KIND_NAMES[cue.kind])))
+        if any(source == COURSE for _start, _end, _words, source, _cue in found):
+            notes.append(_("Bengali (or Banglish) disclosure words such as 'বিজ্ঞাপন' are SMM "
+                           "Lab's suggestion for Bengali audiences, not FTC texts; the FTC only "
+                           "says the disclosure must be in the language of the endorsement"))
     if platform in ("youtube", "tiktok"):
-        notes.append("for video, say the disclosure in the video and show it on screen, and "
-                     "put it in the description too (Disclosures 101)")
-    labels = tuple(dict.fromkeys(label for _, _, label, _, _ in found))
+        notes.append(_("for video, say the disclosure in the video and show it on screen, and "
+                       "put it in the description too (Disclosures 101)"))
+    labels = tuple(dict.fromkeys(label for _start, _end, label, _source, _cue in found))
     return DisclosureCheck(not problems, labels, tuple(problems), tuple(suggestions),
                            tuple(notes))
+
+
+def _ambiguous(name: str, *, covered: bool) -> str:
+    """The warning about an ambiguous label ('sp', 'collab', 'thanks' ...), as one sentence."""
+    label = repr(name)
+    if name == "thanks" and covered:
+        return _("{label} is an ambiguous label: the FTC says people may not understand it; a "
+                 "stand-alone 'thanks' does not say the brand gave or paid you anything; the "
+                 "clear disclosure covers it").format(label=label)
+    if name == "thanks":
+        return _("{label} is an ambiguous label: the FTC says people may not understand it; a "
+                 "stand-alone 'thanks' does not say the brand gave or paid you "
+                 "anything").format(label=label)
+    if covered:
+        return _("{label} is an ambiguous label: the FTC says people may not understand it; "
+                 "the clear disclosure covers it").format(label=label)
+    return _("{label} is an ambiguous label: the FTC says people may not understand "
+             "it").format(label=label)
 
 
 # ---------------------------------------------------------------------------------------
@@ -393,7 +475,11 @@ def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool 
 
 @dataclass(frozen=True)
 class Signal:
-    """One black-hat warning: what ``kind``, the ``evidence``, why it matters, the source."""
+    """One black-hat warning: what ``kind``, the ``evidence``, why it matters, the source.
+
+    ``kind`` is an English id ("hashtag stuffing"), shown in the chosen language; the other
+    fields are in the language chosen when ``black_hat_signals`` ran.
+    """
 
     kind: str
     evidence: str
@@ -401,15 +487,19 @@ class Signal:
     source: str
 
     def __str__(self) -> str:
-        return f"{self.kind}: {self.evidence} — {self.reason} [{self.source}]"
+        return _("{kind}: {evidence} — {reason} [{source}]").format(
+            kind=_(self.kind), evidence=self.evidence, reason=self.reason, source=self.source)
 
     def _repr_html_(self) -> str:
-        return (f"<p><b>{html.escape(self.kind)}</b>: {html.escape(self.evidence)} — "
-                f"{html.escape(self.reason)} <small>[{html.escape(self.source)}]</small></p>")
+        return "<p>" + _("{kind}: {evidence} — {reason} [{source}]").format(
+            kind=f"<b>{html.escape(_(self.kind))}</b>", evidence=html.escape(self.evidence),
+            reason=html.escape(self.reason),
+            source=f"<small>{html.escape(self.source)}</small>") + "</p>"
 
 
 _BAIT = regex.compile(
-    r"\b(?:like if|share if|like this if|comment (?:yes|amen|below if)|type (?:amen|yes)|"
+    r"\b(?:like if|share if|like this if|comment (?:yes|amen|below if)|"  # i18n: not shown
+    r"type (?:amen|yes)|"
     r"tag (?:\d+|three|two|five|a) (?:friends?|people)|tag someone who|vote by reacting|"
     r"react with|share to win|like and share|share this (?:post )?(?:to|with) \d+)\b"
     r"|শেয়ার করুন যদি|শেয়ার করুন যদি|লাইক দিন|কমেন্টে লিখুন|আমিন লিখুন|বন্ধুকে ট্যাগ",
@@ -422,7 +512,8 @@ _SHORT_LINK = regex.compile(
 _FREE = regex.compile(r"\b(?:free|win|winner|prize|gift|giveaway)\b|ফ্রি|বিনামূল্যে|পুরস্কার",
                       regex.IGNORECASE)
 _URGENCY = regex.compile(
-    r"\b(?:only today|last chance|hurry|act now|ends (?:tonight|today|soon)|expires (?:in|today)"
+    r"\b(?:only today|last chance|hurry|act now|"  # i18n: not shown (a regex)
+    r"ends (?:tonight|today|soon)|expires (?:in|today)"
     r"|limited time|only \d+ left|don't miss out|before it'?s too late)\b"
     r"|সীমিত সময়|আজই শেষ|শেষ সুযোগ|তাড়াতাড়ি|দেরি করবেন না",
     regex.IGNORECASE,
@@ -458,38 +549,46 @@ def black_hat_signals(text: str, *, platform: str | None = None) -> list[Signal]
     hashtags = _HASHTAG.findall(text)
     words = regex.findall(r"[\p{L}\p{M}\p{N}_#']+", text)
     cap = HASHTAG_CAPS.get(platform or "", HASHTAG_RULE_OF_THUMB)
-    cap_source = ("Instagram cap of 5 hashtags (sources.md#instagram-hashtags-2025)"
+    cap_source = (_("Instagram cap of 5 hashtags (sources.md#instagram-hashtags-2025)")
                   if platform in HASHTAG_CAPS
-                  else f"course rule of thumb: at most {HASHTAG_RULE_OF_THUMB} hashtags")
+                  else _("course rule of thumb: at most {count} hashtags").format(
+                      count=digits(HASHTAG_RULE_OF_THUMB)))
     if len(hashtags) > cap or (len(hashtags) >= 5 and len(hashtags) > 0.5 * len(words)):
-        signals.append(Signal("hashtag stuffing", f"{len(hashtags)} hashtags in "
-                              f"{len(words)} words", "a pile of hashtags reads as spam and "
-                              "platforms limit or demote it", cap_source))
+        signals.append(Signal(
+            N_("hashtag stuffing"),
+            _("{hashtags} hashtags in {words} words").format(hashtags=digits(len(hashtags)),
+                                                             words=digits(len(words))),
+            _("a pile of hashtags reads as spam and platforms limit or demote it"), cap_source))
     plain = [w.lower() for w in words if not w.startswith("#") and len(w) >= 3
              and w.lower() not in _STOPWORDS]
     if plain:
         top = max(set(plain), key=plain.count)
         count = plain.count(top)
         if count >= 4 and count >= 0.15 * len(plain):
-            signals.append(Signal("keyword stuffing", f"'{top}' {count} times in "
-                                  f"{len(plain)} words", "repeating a keyword to game "
-                                  "search makes the text worse for people", "black-hat SEO, "
-                                  "source article 004 ('what to avoid')"))
+            signals.append(Signal(
+                N_("keyword stuffing"),
+                _("{word} {count} times in {words} words").format(
+                    word=f"'{top}'", count=digits(count), words=digits(len(plain))),
+                _("repeating a keyword to game search makes the text worse for people"),
+                _("black-hat SEO, source article 004 ('what to avoid')")))
     bait = _BAIT.search(text)
     if bait:
-        signals.append(Signal("engagement bait", repr(bait.group(0)), "asking for likes, "
-                              "shares, tags or comments for their own sake; platforms demote "
-                              "it", META_BAIT))
+        signals.append(Signal(
+            N_("engagement bait"), repr(bait.group(0)),
+            _("asking for likes, shares, tags or comments for their own sake; platforms "
+              "demote it"), _(META_BAIT)))
     link = _SHORT_LINK.search(text)
     if link and _FREE.search(text):
-        signals.append(Signal("shortened link with a free offer", repr(link.group(0)),
-                              "hides where the link goes next to a too-good offer, the "
-                              "pattern of scams", "course rule (common phishing pattern)"))
+        signals.append(Signal(
+            N_("shortened link with a free offer"), repr(link.group(0)),
+            _("hides where the link goes next to a too-good offer, the pattern of scams"),
+            _("course rule (common phishing pattern)")))
     rush = _URGENCY.search(text)
     if rush:
-        signals.append(Signal("urgency pressure", repr(rush.group(0)), "only fine if it is "
-                              "true; invented deadlines are false information",
-                              "source article 004 (false information)"))
+        signals.append(Signal(
+            N_("urgency pressure"), repr(rush.group(0)),
+            _("only fine if it is true; invented deadlines are false information"),
+            _("source article 004 (false information)")))
     return signals
 
 
@@ -500,35 +599,45 @@ def black_hat_signals(text: str, *, platform: str | None = None) -> list[Signal]
 
 @dataclass(frozen=True)
 class Claim:
-    """A sentence with a number or "studies show" and no source nearby."""
+    """A sentence with a number or "studies show" and no source nearby.
+
+    ``kind`` is an English id ("percentage", "appeal to research"), shown in the chosen
+    language.
+    """
 
     sentence: str
     evidence: str
     kind: str
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.evidence!r} without a source: {self.sentence}"
+        return _("{kind} {evidence} without a source: {sentence}").format(
+            kind=_(self.kind), evidence=repr(self.evidence), sentence=self.sentence)
 
     def _repr_html_(self) -> str:
-        return (f"<p><b>{html.escape(self.kind)}</b> <code>{html.escape(self.evidence)}</code>"
-                f" without a source: <i>{html.escape(self.sentence)}</i></p>")
+        return "<p>" + _("{kind} {evidence} without a source: {sentence}").format(
+            kind=f"<b>{html.escape(_(self.kind))}</b>",
+            evidence=f"<code>{html.escape(self.evidence)}</code>",
+            sentence=f"<i>{html.escape(self.sentence)}</i>") + "</p>"
 
 
 _DIGITS = r"[0-9০-৯]"
 _CLAIM_PATTERNS: list[tuple[regex.Pattern[str], str]] = [
-    (regex.compile(rf"{_DIGITS}+(?:[.,]{_DIGITS}+)?\s?(?:%|٪|percent\b|per cent\b|শতাংশ)",
-                   regex.I), "percentage"),
-    (regex.compile(rf"\b{_DIGITS}+\s+(?:out of|in)\s+{_DIGITS}+\b|{_DIGITS}+\s?জনের মধ্যে"
-                   rf"\s?{_DIGITS}+", regex.I), "statistic"),
+    (regex.compile(rf"{_DIGITS}+(?:[.,]{_DIGITS}+)?\s?"  # i18n: not shown (a regex)
+                   r"(?:%|٪|percent\b|per cent\b|শতাংশ)",  # i18n: not shown (a regex)
+                   regex.I), N_("percentage")),
+    (regex.compile(rf"\b{_DIGITS}+\s+(?:out of|in)\s+"  # i18n: not shown (a regex)
+                   rf"{_DIGITS}+\b|{_DIGITS}+\s?জনের মধ্যে"
+                   rf"\s?{_DIGITS}+", regex.I), N_("statistic")),
     (regex.compile(rf"{_DIGITS}+(?:[.,]{_DIGITS}+)?\s?(?:million|billion|thousand|lakh|crore|"
-                   r"লাখ|লক্ষ|কোটি|হাজার)", regex.I), "big number"),
+                   r"লাখ|লক্ষ|কোটি|হাজার)", regex.I), N_("big number")),
     (regex.compile(r"\b(?:studies|research|surveys?|experts?|scientists|doctors)\s+"
                    r"(?:show|shows|prove|proves|proved|say|says|found|agree|confirm)\b"
                    r"|গবেষণায় দেখা গেছে|গবেষণা বলছে|বিশেষজ্ঞরা বলেন|বিশেষজ্ঞদের মতে", regex.I),
-     "appeal to research"),
+     N_("appeal to research")),
 ]
 _SOURCE = regex.compile(
-    r"https?://|www\.|(?i:\bsources?\s*[:-])|(?i:\baccording to) (?!(?:studies|research|"
+    r"https?://|www\.|(?i:\bsources?\s*[:-])|"  # i18n: not shown (a regex)
+    r"(?i:\baccording to) (?!(?:studies|research|"  # i18n: not shown (a regex)
     r"experts|many|some|most)\b)[A-Z\p{Lu}]|\([^()]*\b(?:19|20|১৯|২০)[0-9০-৯]{2}\)|সূত্র\s*[:ঃ]|"
     # a named source in brackets: "(Sage North America)", "(M+R Benchmarks)"
     r"\(\p{Lu}[\p{L}&+.'’-]*(?:\s+(?:\p{Lu}[\p{L}&+.'’-]*|of|and|for|the|&))*\)|"
@@ -599,6 +708,15 @@ def _robust_z(values: Any) -> Any:
     return (values - median) / mad
 
 
+FINDING_NAMES = {
+    "follower_spikes": N_("follower spikes"),
+    "like_spikes": N_("like spikes"),
+    "templated_comments": N_("templated comments"),
+    "comment_bursts": N_("comment bursts"),
+}
+"""Each table of a ``FakeEngagementReport`` and its heading."""
+
+
 @dataclass
 class FakeEngagementReport:
     """What ``detect_fake_engagement`` found; each table lists one kind of suspicion."""
@@ -620,11 +738,14 @@ class FakeEngagementReport:
                 f"comment_bursts={len(self.comment_bursts)})")
 
     def _repr_html_(self) -> str:
-        parts = [f"<p><b>Possible fake engagement</b> ({len(self)} findings; "
-                 f"{html.escape(FTC_465)})</p>"]
-        for name in ("follower_spikes", "like_spikes", "templated_comments", "comment_bursts"):
+        head = ngettext("{title} ({count} finding; {source})",
+                        "{title} ({count} findings; {source})", len(self)).format(
+            title="<b>" + html.escape(_("Possible fake engagement")) + "</b>",
+            count=digits(len(self)), source=html.escape(_(FTC_465)))
+        parts = [f"<p>{head}</p>"]
+        for name, title in FINDING_NAMES.items():
             table = getattr(self, name)
-            parts.append(f"<h4>{name.replace('_', ' ')} ({len(table)})</h4>")
+            parts.append(f"<h4>{html.escape(_(title))} ({digits(len(table))})</h4>")
             if len(table):
                 parts.append(table.head(20).to_html())
         return "<div>" + "".join(parts) + "</div>"
@@ -655,8 +776,10 @@ def _follower_spikes(posts: pd.DataFrame, followers: pd.DataFrame,
                   & (frame["engagement_z"] < threshold / 2))
     out = frame.loc[suspicious, ["client", "platform", "date", "gain", "times_usual", "gain_z",
                                  "engagement", "engagement_z"]].copy()
-    out["reason"] = [f"followers jumped by {g:,.0f} ({t:.0f}× a usual day, robust z {z:.1f}) "
-                     f"while engagement that day was ordinary (z {e:.1f})"
+    out["reason"] = [_("followers jumped by {gain} ({times}× a usual day, robust z {z}) while "
+                       "engagement that day was ordinary (z {engagement_z})").format(
+                         gain=format_number(g), times=digits(f"{t:.0f}"), z=digits(f"{z:.1f}"),
+                         engagement_z=digits(f"{e:.1f}"))
                      for g, t, z, e in zip(out["gain"], out["times_usual"], out["gain_z"],
                                            out["engagement_z"], strict=True)]
     return out.reset_index(drop=True).astype({"gain": np.int64})
@@ -684,11 +807,20 @@ def _like_spikes(posts: pd.DataFrame, threshold: float) -> pd.DataFrame:
     suspicious = (frame["reach_z"] > threshold) & (frame["talk_z"] > threshold)
     out = frame.loc[suspicious, ["post_id", "client", "platform", "reactions", "reach",
                                  "comments", "reach_z", "talk_z"]].copy()
-    out["reason"] = [f"{r:,} reactions stand out against a reach of {h:,} (robust z {z:.1f}) "
-                     f"and against the comments, shares and saves (z {t:.1f})"
+    out["reason"] = [_("{reactions} reactions stand out against a reach of {reach} (robust z "
+                       "{z}) and against the comments, shares and saves (z {talk_z})").format(
+                         reactions=_count(r), reach=_count(h), z=digits(f"{z:.1f}"),
+                         talk_z=digits(f"{t:.1f}"))
                      for r, h, z, t in zip(out["reactions"], out["reach"], out["reach_z"],
                                            out["talk_z"], strict=True)]
     return out.reset_index(drop=True)
+
+
+def _count(value: Any) -> str:
+    """A count from a table as the chosen language writes it (1,234 or ১,২৩৪)."""
+    if isinstance(value, numbers.Integral):
+        return format_number(int(value))
+    return digits(f"{value:,}")
 
 
 def _skeleton(text: str) -> str:
@@ -714,7 +846,8 @@ def _templated_comments(comments: pd.DataFrame, min_copies: int) -> pd.DataFrame
         table["share_new_accounts"] = grouped["author_age_days"].apply(lambda s: (s < 30).mean())
     table = table[(table["copies"] >= min_copies) & (table["authors"] >= min_copies)]
     table = table.sort_values("copies", ascending=False).reset_index()
-    table["reason"] = [f"{c} near-identical comments from {a} accounts"
+    table["reason"] = [_("{copies} near-identical comments from {authors} accounts").format(
+                           copies=digits(c), authors=digits(a))
                        for c, a in zip(table["copies"], table["authors"], strict=True)]
     return table
 
@@ -735,8 +868,10 @@ def _comment_bursts(comments: pd.DataFrame, window_minutes: int, min_burst: int)
             at = group["timestamp"].iloc[int(counts.argmax())]
             rows.append({"post_id": post_id, "peak": peak, "window_minutes": window_minutes,
                          "usual": round(usual, 2), "at": at,
-                         "reason": f"{peak} comments within {window_minutes} minutes; "
-                                   f"usual pace is {usual:.1f} per {window_minutes} minutes"})
+                         "reason": _("{peak} comments within {minutes} minutes; usual pace is "
+                                     "{usual} per {minutes} minutes").format(
+                             peak=digits(peak), minutes=digits(window_minutes),
+                             usual=digits(f"{usual:.1f}"))})
     return pd.DataFrame(rows, columns=["post_id", "peak", "window_minutes", "usual", "at",
                                        "reason"])
 
@@ -789,8 +924,9 @@ def detect_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *,
                      *ENGAGEMENT_COLUMNS], "posts")
     require_table(followers, ["date", "client", "platform", "followers"], "followers")
     if threshold <= 0:
-        raise InputError(f"threshold must be positive, not {threshold!r}",
-                         fix="use a robust z-score such as 5 (lower finds more, wrongly too)")
+        raise InputError(_("threshold must be positive, not {value}").format(
+                             value=repr(threshold)),
+                         fix=_("use a robust z-score such as 5 (lower finds more, wrongly too)"))
     empty = pd.DataFrame()
     templated, bursts = empty, empty
     if comments is not None:
@@ -842,16 +978,17 @@ def inject_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *, seed
                      *ENGAGEMENT_COLUMNS], "posts")
     require_table(followers, ["date", "client", "platform", "followers"], "followers")
     if isinstance(n_events, bool) or not isinstance(n_events, int) or n_events < 1:
-        raise InputError(f"n_events must be a whole number >= 1, not {n_events!r}",
-                         fix="e.g. n_events=4 injects 4 bought-follower jumps and 4 "
-                             "bot-like packs")
+        raise InputError(_("n_events must be a whole number >= 1, not {value}").format(
+                             value=repr(n_events)),
+                         fix=_("e.g. n_events=4 injects 4 bought-follower jumps and 4 "
+                               "bot-like packs"))
     rng = np.random.default_rng(seed)
     posts, followers = posts.copy(), followers.copy()
     labels = []
     dates = pd.to_datetime(followers["date"]).dt.normalize()
     series = followers[["client", "platform"]].drop_duplicates().to_numpy()
     used: set[tuple[str, str, pd.Timestamp]] = set()
-    for _ in range(n_events):
+    for _event in range(n_events):
         client, platform = series[rng.integers(len(series))]
         in_series = (followers["client"] == client) & (followers["platform"] == platform)
         days = np.sort(dates[in_series].unique())
@@ -898,8 +1035,8 @@ class FakeEngagementEvaluation:
         return f"FakeEngagementEvaluation({rows})"
 
     def _repr_html_(self) -> str:
-        return ("<div><p><b>Fake-engagement detector vs injected fake traffic</b></p>"
-                f"{self.table.round(2).to_html()}</div>")
+        title = html.escape(_("Fake-engagement detector vs injected fake traffic"))
+        return f"<div><p><b>{title}</b></p>{self.table.round(2).to_html()}</div>"
 
 
 def evaluate_fake_engagement(seeds: Iterable[int] = range(5), *,
@@ -938,10 +1075,11 @@ def evaluate_fake_engagement(seeds: Iterable[int] = range(5), *,
 
     seeds = list(seeds)
     if not seeds:
-        raise InputError("seeds is empty", fix="pass one or more seeds, e.g. seeds=range(5)")
+        raise InputError(_("seeds is empty"),
+                         fix=_("pass one or more seeds, e.g. seeds=range(5)"))
     if (posts is None) != (followers is None):
-        raise InputError("pass both posts and followers, or neither",
-                         fix="leave both out to use generated course data")
+        raise InputError(_("pass both posts and followers, or neither"),
+                         fix=_("leave both out to use generated course data"))
     rows = []
     for seed in seeds:
         if posts is None or followers is None:

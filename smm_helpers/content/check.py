@@ -35,10 +35,15 @@ from smm_helpers.content.limits import (
     Fold,
     Limit,
     check_platform,
+    field_name,
     limit_for,
+    unit_name,
 )
 from smm_helpers.errors import InputError
-from smm_helpers.schema import PLATFORM_NAMES
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.messages import ngettext
+from smm_helpers.i18n.numbers import digits, format_number
+from smm_helpers.schema import platform_name
 
 _BENGALI = regex.compile(r"\p{Bengali}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -103,15 +108,17 @@ class PostCheck:
 
     @property
     def summary(self) -> str:
-        """One sentence: the count against the limit."""
-        name = _name(self.platform)
+        """One sentence: the count against the limit, in the chosen language."""
         if self.over_by:
-            verdict = f"{self.over_by:,} over"
+            sentence = _("{platform} counts {length} of {limit} {unit} — {over} over.")
         elif self.length == self.limit:
-            verdict = "exactly at the limit"
+            sentence = _("{platform} counts {length} of {limit} {unit} — exactly at the limit.")
         else:
-            verdict = f"{self.limit - self.length:,} to spare"
-        return f"{name} counts {self.length:,} of {self.limit:,} {self.unit} — {verdict}."
+            sentence = _("{platform} counts {length} of {limit} {unit} — {spare} to spare.")
+        return sentence.format(
+            platform=_name(self.platform), length=format_number(self.length),
+            limit=format_number(self.limit), unit=unit_name(self.unit),
+            over=format_number(self.over_by), spare=format_number(self.limit - self.length))
 
     def __repr__(self) -> str:
         return (
@@ -122,42 +129,48 @@ class PostCheck:
 
     def __str__(self) -> str:
         lines = [f"{self.summary} {self.explanation}".strip()]
-        lines.append(
-            f"A reader sees {self.visible_characters:,} characters; "
-            f"{_count(self.hashtags, 'hashtag')}, {_count(self.mentions, 'mention')}, "
-            f"{_count(self.links, 'link')}, {_count(self.emoji, 'emoji', 'emoji')}."
-        )
+        lines.append(_("A reader sees {characters} characters; {hashtags}, {mentions}, {links}, "
+                       "{emoji}.").format(characters=format_number(self.visible_characters),
+                                          **_counts(self)))
         if self.fold_note:
             lines.append(self.fold_note)
         if self.above_fold != self.text:
-            lines.append(f'Readers see: "{self.above_fold.rstrip()}…"')
+            lines.append(_('Readers see: "{text}…"').format(text=self.above_fold.rstrip()))
         if self.problems:
-            lines.append("Problems:")
+            lines.append(_("Problems:"))
             lines += [f"  - {problem}" for problem in self.problems]
         else:
-            lines.append("No problems found.")
+            lines.append(_("No problems found."))
         if self.advice:
-            lines.append("Advice:")
+            lines.append(_("Advice:"))
             lines += [f"  - {advice}" for advice in self.advice]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         colour = "#1a7f37" if self.ok else "#cf222e"
-        verdict = "ready to post" if self.ok else "needs changes"
+        if self.ok:
+            verdict = _("{platform} {field}: ready to post")
+        else:
+            verdict = _("{platform} {field}: needs changes")
+        none = _("none")
         rows = [
-            ("Length", f"{self.length:,} of {self.limit:,} {escape(self.unit)}"),
-            ("Visible characters", f"{self.visible_characters:,}"),
-            ("Hashtags", escape(", ".join("#" + tag for tag in self.hashtags)) or "none"),
-            ("Mentions", escape(", ".join("@" + name for name in self.mentions)) or "none"),
-            ("Links", escape(", ".join(self.links)) or "none"),
-            ("Emoji", escape(" ".join(self.emoji)) or "none"),
+            (_("Length"), escape(_("{length} of {limit} {unit}").format(
+                length=format_number(self.length), limit=format_number(self.limit),
+                unit=unit_name(self.unit)))),
+            (_("Visible characters"), format_number(self.visible_characters)),
+            (_("Hashtags"), escape(", ".join("#" + tag for tag in self.hashtags)) or none),
+            (_("Mentions"), escape(", ".join("@" + name for name in self.mentions)) or none),
+            (_("Links"), escape(", ".join(self.links)) or none),
+            (_("Emoji"), escape(" ".join(self.emoji)) or none),
         ]
         table = "".join(
             f"<tr><th {_LEFT}>{key}</th><td {_LEFT}>{value}</td></tr>" for key, value in rows
         )
         parts = [
-            f"<div><p><b style='color:{colour}'>{escape(PLATFORM_NAMES[self.platform])} "
-            f"{escape(self.field)}: {verdict}</b></p>",
+            f"<div><p><b style='color:{colour}'>"
+            + escape(verdict.format(platform=platform_name(self.platform),
+                                    field=field_name(self.field)))
+            + "</b></p>",
             f"<p>{escape(self.summary)} {escape(self.explanation)}</p>",
             f"<table>{table}</table>",
         ]
@@ -165,27 +178,38 @@ class PostCheck:
             parts.append(f"<p>{escape(self.fold_note)}</p>")
         below = self.text[len(self.above_fold) :]  # greyed: hidden behind "see more"
         parts.append(
-            f"<blockquote style='white-space:pre-wrap'>{escape(self.above_fold)}"
-            f"<span style='opacity:0.45'>{escape(below)}</span></blockquote>"
+            f"<blockquote style='white-space:pre-wrap'>{escape(self.above_fold)}"  # i18n: not shown
+            f"<span style='opacity:0.45'>{escape(below)}</span></blockquote>"  # i18n: not shown
         )
         if self.problems:
             items = "".join(f"<li>{escape(problem)}</li>" for problem in self.problems)
-            parts.append(f"<p><b>Problems</b></p><ul>{items}</ul>")
+            heading = escape(_("Problems"))
+            parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
         if self.advice:
             items = "".join(f"<li>{escape(advice)}</li>" for advice in self.advice)
-            parts.append(f"<p><b>Advice</b></p><ul>{items}</ul>")
-        parts.append(f"<p style='font-size:smaller'>Limit source: {escape(self.source)}</p></div>")
+            heading = escape(_("Advice"))
+            parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
+        source = escape(_("Limit source: {source}").format(source=self.source))
+        parts.append(f"<p style='font-size:smaller'>{source}</p></div>")
         return "".join(parts)
 
 
 def _name(platform: str) -> str:
-    """The platform's everyday name: "X", not "X (Twitter)", in running text."""
-    return PLATFORM_NAMES[platform].replace(" (Twitter)", "")
+    """The platform's everyday name in running text: "X", not "X (Twitter)" (any language)."""
+    return platform_name(platform).split(" (")[0]
 
 
-def _count(items: list[str], singular: str, plural: str | None = None) -> str:
-    word = singular if len(items) == 1 else (plural or singular + "s")
-    return f"{len(items)} {word}"
+def _counts(check: PostCheck) -> dict[str, str]:
+    """'2 hashtags', '1 mention', ... in the chosen language, for the reader line."""
+    counted = {
+        "hashtags": (len(check.hashtags), ngettext("{count} hashtag", "{count} hashtags",
+                                                   len(check.hashtags))),
+        "mentions": (len(check.mentions), ngettext("{count} mention", "{count} mentions",
+                                                   len(check.mentions))),
+        "links": (len(check.links), ngettext("{count} link", "{count} links", len(check.links))),
+        "emoji": (len(check.emoji), ngettext("{count} emoji", "{count} emoji", len(check.emoji))),
+    }
+    return {key: text.format(count=digits(n)) for key, (n, text) in counted.items()}
 
 
 def check_post(
@@ -208,6 +232,14 @@ def check_post(
     (False, 10)
     >>> check_post("#one #two #three #four #five #six", "instagram").problems  # doctest: +ELLIPSIS
     ['6 hashtags: Instagram allows at most 5 per post ...']
+
+    Its sentences are in the language chosen with ``use_language`` (data such as the
+    hashtags stays as written):
+
+    >>> from smm_helpers.i18n.messages import in_language
+    >>> with in_language("bn"):
+    ...     check_post("a" * 290, "x").summary
+    'এক্স অনুযায়ী দৈর্ঘ্য ২৯০, সীমা ২৮০ ওজনযুক্ত অক্ষর — সীমার চেয়ে ১০ বেশি।'
     >>> check_post("   ", "linkedin")
     Traceback (most recent call last):
     ...
@@ -218,15 +250,15 @@ def check_post(
     check_platform(platform)
     if not isinstance(premium, bool):
         raise InputError(
-            f"premium must be True or False, not {premium!r}",
-            fix="write premium=True for an X Premium account, or leave it out",
+            _("premium must be True or False, not {value}").format(value=repr(premium)),
+            fix=_("write premium=True for an X Premium account, or leave it out"),
         )
     limit = limit_for(platform, field, premium=premium)
     if not text.strip():
         raise InputError(
-            "the post is empty (it has no text, only spaces or nothing)",
-            fix=f"write the post first, then check it, e.g. check_post('Hello Dhaka!', "
-            f"{platform!r})",
+            _("the post is empty (it has no text, only spaces or nothing)"),
+            fix=_("write the post first, then check it, e.g. check_post('Hello Dhaka!', "
+                  "{platform})").format(platform=repr(platform)),
         )
     length = _length(text, limit, premium)
     hashtags = extract_hashtags(text)
@@ -253,7 +285,8 @@ def check_post(
         problems=_problems(text, limit, length, premium, hashtags, above, fold),
         explanation=_explain(text, limit, links, emoji),
         fold_note=_fold_note(text, fold, above, screen),
-        source=limit.source + (" (UNCERTAIN)" if limit.uncertain else ""),
+        source=(_("{source} (UNCERTAIN)") if limit.uncertain else "{source}").format(
+            source=_(limit.source)),
         advice=_advice(hashtags),
         fold_lines=fold.lines if fold else None,
         screen_lines=screen,
@@ -292,37 +325,42 @@ def youtube_tags_length(tags: str) -> int:
 
 
 def _explain(text: str, limit: Limit, links: list[str], emoji: list[str]) -> str:
-    name = PLATFORM_NAMES[limit.platform]
     if limit.unit == WEIGHTED:
-        parts = []
         if _BENGALI.search(text):
-            parts.append("Bengali letters count 1 each")
+            parts = [_("Bengali letters count 1 each")]
         elif _LATIN.search(text):
-            parts.append("English letters count 1 each")
+            parts = [_("English letters count 1 each")]
         else:
-            parts.append("Most letters count 1 each")
+            parts = [_("Most letters count 1 each")]
         if _X_DOUBLE.search(text):
-            parts.append("Chinese, Japanese and Korean characters 2")
+            parts.append(_("Chinese, Japanese and Korean characters 2"))
         if links:
-            parts.append("links 23 (however long)")
+            parts.append(_("links 23 (however long)"))
         if emoji:
-            parts.append("emoji 2")
-        return ", ".join(parts) + "."
+            parts.append(_("emoji 2"))
+        return _sentence(parts)
     if limit.unit == UTF8_BYTES:
-        parts = ["English letters and spaces take 1 byte each"]
+        parts = [_("English letters and spaces take 1 byte each")]
         if _BENGALI.search(text):
-            parts.insert(0, "Bengali letters take 3 bytes each")
+            parts.insert(0, _("Bengali letters take 3 bytes each"))
         if emoji:
-            parts.append("emoji 4 or more")
-        return ", ".join(parts) + "."
+            parts.append(_("emoji 4 or more"))
+        return _sentence(parts)
     if limit.field == "tags":
-        return "Commas between tags count, and quotes around tags with spaces count too."
+        return _("Commas between tags count, and quotes around tags with spaces count too.")
     assert limit.unit == CODE_POINTS
-    shown = "" if not limit.uncertain else " The limit itself is UNCERTAIN."
-    return (
-        f"Counted as Unicode code points (each letter, vowel sign and space is 1), "
-        f"an approximation: {name} does not say exactly what it counts.{shown}"
-    )
+    explained = _("Counted as Unicode code points (each letter, vowel sign and space is 1), an "
+                  "approximation: {platform} does not say exactly what it counts.").format(
+        platform=platform_name(limit.platform))
+    if limit.uncertain:
+        explained += " " + _("The limit itself is UNCERTAIN.")
+    return explained
+
+
+def _sentence(parts: list[str]) -> str:
+    """Items of a list ("links 23", "emoji 2") as one sentence: joined, then a full stop."""
+    # Translators: the end of a sentence ("." in English, "।" in Bengali).
+    return _("{sentence}.").format(sentence=", ".join(parts))
 
 
 # ------------------------------------------------------------------------------ the fold
@@ -429,8 +467,9 @@ def screen_lines(text: str, width: int) -> int:
     text = _require_text(text)
     if isinstance(width, bool) or not isinstance(width, int) or width < 1:
         raise InputError(
-            f"width must be a whole number of characters above 0, not {width!r}",
-            fix="pass a screen width such as 42",
+            _("width must be a whole number of characters above 0, not {value}").format(
+                value=repr(width)),
+            fix=_("pass a screen width such as 42"),
         )
     rows, column = 1, 0
     for cluster in graphemes(text.lstrip()):  # leading blank lines are not shown
@@ -446,29 +485,29 @@ def screen_lines(text: str, width: int) -> int:
 def _fold_note(text: str, fold: Fold | None, above: str, screen: int | None) -> str:
     if fold is None:
         return ""
-    name = _name(fold.platform)
-    where = (
-        f"{name} shows about the first {fold.at} {fold.unit} {fold.where}, then "
-        f'"{fold.label}" ({fold.source}; UNCERTAIN).'
-    )
+    sentences = [_('{platform} shows about the first {at} {unit} {where}, then "{label}" '
+                   "({source}; UNCERTAIN).").format(
+        platform=_name(fold.platform), at=format_number(fold.at), unit=unit_name(fold.unit),
+        where=_(fold.where), label=_(fold.label), source=_(fold.source))]
     if fold.lines:
-        where += (
-            f" It also stops after {fold.lines} lines, a line break starting a new one and "
-            f"about {fold.line_width} characters filling one ({fold.lines_source})."
-        )
+        sentences.append(_("It also stops after {lines} lines, a line break starting a new one "
+                           "and about {width} characters filling one ({source}).").format(
+            lines=digits(fold.lines), width=digits(fold.line_width),
+            source=_(fold.lines_source)))
     if above == text:
-        return where + " The whole post shows before the fold."
-    if (
+        sentences.append(_("The whole post shows before the fold."))
+    elif (
         fold.lines
         and screen
         and screen > fold.lines
         and len(above) < len(_cut_by_characters(text, fold))
     ):
-        where += (
-            f" This post fills about {screen} lines, so only its first {fold.lines} show, "
-            f"{visible_characters(above)} of its {visible_characters(text)} characters."
-        )
-    return where
+        sentences.append(_("This post fills about {screen} lines, so only its first {lines} "
+                           "show, {shown} of its {total} characters.").format(
+            screen=digits(screen), lines=digits(fold.lines),
+            shown=format_number(visible_characters(above)),
+            total=format_number(visible_characters(text))))
+    return " ".join(sentences)
 
 
 def _advice(hashtags: list[str]) -> list[str]:
@@ -480,13 +519,15 @@ def _advice(hashtags: list[str]) -> list[str]:
             generic.append(tag)
     if not generic:
         return []
-    shown = " ".join("#" + tag for tag in generic)
-    them = "it says" if len(generic) == 1 else "they say"
-    return [
-        f"{shown}: {them} nothing about your post, and no platform says such tags get a post "
+    return [ngettext(
+        "{tags}: it says nothing about your post, and no platform says such tags get a post "
         "seen. Use hashtags that name its topic instead: a place, a product, an event "
-        f"({GENERIC_HASHTAGS_SOURCE})."
-    ]
+        "({source}).",
+        "{tags}: they say nothing about your post, and no platform says such tags get a post "
+        "seen. Use hashtags that name its topic instead: a place, a product, an event "
+        "({source}).",
+        len(generic),
+    ).format(tags=" ".join("#" + tag for tag in generic), source=_(GENERIC_HASHTAGS_SOURCE))]
 
 
 # ------------------------------------------------------------------------------ problems
@@ -502,45 +543,55 @@ def _problems(
     problems = []
     name = _name(limit.platform)
     if length > limit.limit:
-        problems.append(
-            f"Too long: {length:,} {limit.unit}, {length - limit.limit:,} over {name}'s "
-            f"{limit.field} limit of {limit.limit:,}; shorten it"
-            + (" or put the link in a reply" if limit.platform == "x" else "")
-            + "."
-        )
+        if limit.platform == "x":
+            too_long = _("Too long: {length} {unit}, {over} over {platform}'s {field} limit of "
+                         "{limit}; shorten it or put the link in a reply.")
+        else:
+            too_long = _("Too long: {length} {unit}, {over} over {platform}'s {field} limit of "
+                         "{limit}; shorten it.")
+        problems.append(too_long.format(
+            length=format_number(length), unit=unit_name(limit.unit),
+            over=format_number(length - limit.limit), platform=name,
+            field=field_name(limit.field), limit=format_number(limit.limit)))
     if (
         limit.unit == WEIGHTED
         and length <= limit.limit
         and not count_x(text, premium=premium).valid
     ):
-        problems.append(
+        problems.append(_(
             "X will refuse it: it contains a character X does not allow (such as U+FFFE, "
             "U+FFFF or U+202A-U+202E used on its own); delete it."
-        )
+        ))
     cap = HASHTAG_CAPS.get(limit.platform)
     if cap and len(hashtags) > cap[0] and limit.field in ("post", "caption"):
-        problems.append(
-            f"{len(hashtags)} hashtags: {name} allows at most {cap[0]} per post "
-            f"({cap[1]}); keep the {cap[0]} that fit best."
-        )
+        problems.append(_(
+            "{count} hashtags: {platform} allows at most {cap} per post ({source}); keep the "
+            "{cap} that fit best."
+        ).format(count=digits(len(hashtags)), platform=name, cap=digits(cap[0]),
+                 source=_(cap[1])))
     if limit.platform == "youtube" and limit.field == "title":
         found = sorted({char for char in text if char in _ANGLE_BRACKETS})
-        if found:
-            problems.append(
-                f"YouTube titles may not contain {' or '.join(repr(c) for c in found)} "
-                f"(YouTube Data API snippet.title); remove them or use a word instead."
-            )
+        if len(found) == 1:
+            problems.append(_(
+                "YouTube titles may not contain {character} (YouTube Data API snippet.title); "
+                "remove them or use a word instead."
+            ).format(character=repr(found[0])))
+        elif found:
+            problems.append(_(
+                "YouTube titles may not contain {first} or {second} (YouTube Data API "
+                "snippet.title); remove them or use a word instead."
+            ).format(first=repr(found[0]), second=repr(found[1])))
     if fold is not None and above != text:
         from smm_helpers.ethics import plain_disclosures
 
         below = text[len(above) :]
         late = [m.group() for m in _DISCLOSURE.finditer(below)]
         if not late:  # plain words ("Thanks to Bata for the free sandals") cut by the fold
-            late = [words for _, _, words in plain_disclosures(text)]
+            late = [words for _start, _end, words in plain_disclosures(text)]
         if late and not _DISCLOSURE.search(above) and not plain_disclosures(above):
-            problems.append(
-                f'The disclosure {late[0]!r} is below the "see more" fold, where many '
-                "readers never look; the FTC asks for it above the fold (Disclosures 101 "
-                "for Social Media Influencers). Move it to the start."
-            )
+            problems.append(_(
+                'The disclosure {words} is below the "see more" fold, where many readers never '
+                "look; the FTC asks for it above the fold (Disclosures 101 for Social Media "
+                "Influencers). Move it to the start."
+            ).format(words=repr(late[0])))
     return problems

@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
 
 # ---------------------------------------------------------------- hashtags (twitter-text rules)
 # Characters twitter-text allows inside a hashtag besides letters, marks and digits
@@ -63,7 +64,7 @@ DOTTED_HANDLE_PLATFORMS = ("instagram", "tiktok")
 # (UTS #51).  Built on the Unicode properties of the `regex` module, so new emoji work as soon
 # as `regex` knows the new Unicode version.
 _EMOJI = regex.compile(
-    r"""
+    r"""                                             # i18n: not shown (a verbose regex)
     [\U0001F1E6-\U0001F1FF]{2}                       # a flag, e.g. 🇧🇩
     | [0-9#*]\uFE0F?\u20E3                           # a keycap, e.g. 1️⃣
     | (?&element)(?:\u200D(?&element))*             # ZWJ sequence, e.g. 👩🏽‍💻
@@ -97,8 +98,9 @@ def urls_with_indices(text: str) -> list[dict[str, Any]]:
 def _require_text(text: object, name: str = "text") -> str:
     if not isinstance(text, str):
         raise InputError(
-            f"{name} must be a string (str), not {type(text).__name__} {text!r}",
-            fix=f"pass the post's text as a string, e.g. {name}='Hello #SMM'",
+            _("{name} must be a string (str), not {type} {value}").format(
+                name=name, type=type(text).__name__, value=repr(text)),
+            fix=_("pass the post's text as a string, e.g. {name}='Hello #SMM'").format(name=name),
         )
     return text
 

@@ -27,6 +27,7 @@ import regex
 from smm_helpers.content.extract import _require_text, extract_emoji_with_indices, urls_with_indices
 from smm_helpers.content.limits import CODE_POINTS, UNITS, UTF8_BYTES, WEIGHTED
 from smm_helpers.errors import unknown_choice
+from smm_helpers.i18n.messages import gettext as _
 
 # twitter/twitter-text config/v3.json (the last published X weighting; sources.md#twitter-text-v3).
 # Scale 100: a weight of 100 counts as 1 character, 200 as 2.
@@ -140,8 +141,8 @@ def _x_weight(char: str) -> int:
         from smm_helpers.errors import InputError
 
         raise InputError(
-            f"char must be exactly one character, not {char!r}",
-            fix="pass a single character, e.g. 'a'; use x_weighted_length for longer text",
+            _("char must be exactly one character, not {value}").format(value=repr(char)),
+            fix=_("pass a single character, e.g. 'a'; use x_weighted_length for longer text"),
         )
     point = ord(char)
     light = any(start <= point <= end for start, end in X_LIGHT_RANGES)
@@ -251,5 +252,5 @@ def length_in(text: str, unit: str) -> int:
     """
     counters = {WEIGHTED: x_weighted_length, CODE_POINTS: code_points, UTF8_BYTES: utf8_bytes}
     if unit not in counters:
-        raise unknown_choice("unit", unit, UNITS)
+        raise unknown_choice(_("unit"), unit, UNITS)
     return counters[unit](text)

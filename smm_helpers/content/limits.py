@@ -22,11 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smm_helpers.errors import InputError, unknown_choice
-from smm_helpers.schema import PLATFORM_NAMES, PLATFORMS
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import format_number
+from smm_helpers.schema import PLATFORM_NAMES, PLATFORMS, platform_name
 
-WEIGHTED = "weighted characters"
-CODE_POINTS = "characters"
-UTF8_BYTES = "UTF-8 bytes"
+WEIGHTED = N_("weighted characters")
+CODE_POINTS = N_("characters")
+UTF8_BYTES = N_("UTF-8 bytes")
 
 UNITS = (WEIGHTED, CODE_POINTS, UTF8_BYTES)
 """The units a limit can be counted in.
@@ -37,6 +40,41 @@ does not say what it counts, code points are SMM Lab's approximation, and the li
 
 MAIN_FIELD_NAMES = ("post", "caption")
 """The two names learners use for a post's main text; either one is accepted."""
+
+FIELD_NAMES = {
+    "post": N_("post"),
+    "caption": N_("caption"),
+    "title": N_("title"),
+    "description": N_("description"),
+    "tags": N_("tags"),
+}
+"""Each field's display name; the ids (``post``, ``title`` ...) are what code passes."""
+
+
+def unit_name(unit: str) -> str:
+    """A unit of ``UNITS`` as the chosen language names it (any other text unchanged).
+
+    >>> unit_name(WEIGHTED)
+    'weighted characters'
+    >>> from smm_helpers.i18n.messages import in_language
+    >>> with in_language("bn"):
+    ...     unit_name(UTF8_BYTES)
+    'UTF-8 বাইট'
+    """
+    return _(unit) if unit in UNITS else unit
+
+
+def field_name(field: str) -> str:
+    """A field id's display name in the chosen language (an unknown id unchanged).
+
+    >>> field_name("caption")
+    'caption'
+    >>> from smm_helpers.i18n.messages import in_language
+    >>> with in_language("bn"):
+    ...     field_name("title")
+    'টাইটেল'
+    """
+    return _(FIELD_NAMES[field]) if field in FIELD_NAMES else field
 
 
 @dataclass(frozen=True)
@@ -58,13 +96,15 @@ class Limit:
         )
 
     def __str__(self) -> str:
-        name = PLATFORM_NAMES[self.platform]
-        text = f"{name} {self.field}: at most {self.limit:,} {self.unit} (source: {self.source})"
+        sentences = [_("{platform} {field}: at most {limit} {unit} (source: {source})").format(
+            platform=platform_name(self.platform), field=field_name(self.field),
+            limit=format_number(self.limit), unit=unit_name(self.unit), source=_(self.source))]
         if self.note:
-            text += f". {self.note}"
+            sentences.append(_(self.note))
         if self.uncertain:
-            text += ". UNCERTAIN: treat this figure with care"
-        return text + "."
+            sentences.append(_("UNCERTAIN: treat this figure with care"))
+        # Translators: the end of a sentence ("." in English, "।" in Bengali).
+        return " ".join(_("{sentence}.").format(sentence=text) for text in sentences)
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -78,37 +118,37 @@ LIMITS: tuple[Limit, ...] = (
         field="post",
         limit=280,
         unit=WEIGHTED,
-        source="twitter/twitter-text config/v3.json (maxWeightedTweetLength; "
-        "sources.md#twitter-text-v3)",
-        note="Links count 23, emoji 2, Chinese/Japanese/Korean characters 2, and Latin, "
-        "Bengali and most other scripts 1 per code point",
+        source=N_("twitter/twitter-text config/v3.json (maxWeightedTweetLength; "
+        "sources.md#twitter-text-v3)"),
+        note=N_("Links count 23, emoji 2, Chinese/Japanese/Korean characters 2, and Latin, "
+        "Bengali and most other scripts 1 per code point"),
     ),
     Limit(
         platform="instagram",
         field="caption",
         limit=2200,
         unit=CODE_POINTS,
-        source="Ayrshare docs (sources.md#instagram-limits)",
-        note="Counted as Unicode code points: an approximation, because Instagram does not "
-        "say what it counts",
+        source=N_("Ayrshare docs (sources.md#instagram-limits)"),
+        note=N_("Counted as Unicode code points: an approximation, because Instagram does not "
+        "say what it counts"),
     ),
     Limit(
         platform="linkedin",
         field="post",
         limit=3000,
         unit=CODE_POINTS,
-        source="Ayrshare docs (sources.md#linkedin-limits)",
-        note="Counted as Unicode code points: an approximation, because LinkedIn does not "
-        "say what it counts",
+        source=N_("Ayrshare docs (sources.md#linkedin-limits)"),
+        note=N_("Counted as Unicode code points: an approximation, because LinkedIn does not "
+        "say what it counts"),
     ),
     Limit(
         platform="facebook",
         field="post",
         limit=63206,
         unit=CODE_POINTS,
-        source="socialk.it; ferryman.io (sources.md#facebook-post-length)",
-        note="Widely cited, but no official Facebook document was found; counted as "
-        "Unicode code points (approximation)",
+        source=N_("socialk.it; ferryman.io (sources.md#facebook-post-length)"),
+        note=N_("Widely cited, but no official Facebook document was found; counted as "
+        "Unicode code points (approximation)"),
         uncertain=True,
     ),
     Limit(
@@ -116,34 +156,35 @@ LIMITS: tuple[Limit, ...] = (
         field="title",
         limit=100,
         unit=CODE_POINTS,
-        source="YouTube Data API snippet.title (sources.md#youtube-data-api)",
-        note="'<' and '>' are not allowed",
+        source=N_("YouTube Data API snippet.title (sources.md#youtube-data-api)"),
+        note=N_("'<' and '>' are not allowed"),
     ),
     Limit(
         platform="youtube",
         field="description",
         limit=5000,
         unit=UTF8_BYTES,
-        source="YouTube Data API snippet.description (sources.md#youtube-data-api)",
-        note="Bengali takes 3 bytes per code point, so only about 1,870 Bengali characters fit",
+        source=N_("YouTube Data API snippet.description (sources.md#youtube-data-api)"),
+        note=N_("Bengali takes 3 bytes per code point, so only about 1,870 Bengali characters fit"),
     ),
     Limit(
         platform="youtube",
         field="tags",
         limit=500,
         unit=CODE_POINTS,
-        source="YouTube Data API snippet.tags (sources.md#youtube-data-api)",
-        note="All tags together; the commas between tags count, and a tag with a space is "
-        "wrapped in quotes that count too",
+        source=N_("YouTube Data API snippet.tags (sources.md#youtube-data-api)"),
+        note=N_("All tags together; the commas between tags count, and a tag with a space is "
+        "wrapped in quotes that count too"),
     ),
     Limit(
         platform="tiktok",
         field="caption",
         limit=4000,
         unit=CODE_POINTS,
-        source="trade press: 2,200 from Sep 2022, about 4,000 in the app later; scheduling "
-        "tools posting through TikTok's API are held to 2,200 (sources.md#tiktok-caption-limit)",
-        note="Counted as Unicode code points (approximation); keep under 2,200 if a tool posts it",
+        source=N_("trade press: 2,200 from Sep 2022, about 4,000 in the app later; scheduling "
+        "tools posting through TikTok's API are held to 2,200 (sources.md#tiktok-caption-limit)"),
+        note=N_("Counted as Unicode code points (approximation); keep under 2,200 if a tool "
+                "posts it"),
         uncertain=True,
     ),
 )
@@ -154,18 +195,18 @@ X_PREMIUM_LIMIT = Limit(
     field="post",
     limit=25000,
     unit=WEIGHTED,
-    source="telecomlive.in; spidersweb.pl (raised June 2023, after 4,000 and then 10,000; "
-    "sources.md#x-premium-length)",
-    note="For X Premium subscribers, weighted as for free posts; a 2026 blog claiming "
-    "5,000 is UNCERTAIN and probably wrong",
+    source=N_("telecomlive.in; spidersweb.pl (raised June 2023, after 4,000 and then 10,000; "
+    "sources.md#x-premium-length)"),
+    note=N_("For X Premium subscribers, weighted as for free posts; a 2026 blog claiming "
+    "5,000 is UNCERTAIN and probably wrong"),
 )
 
 HASHTAG_CAPS: dict[str, tuple[int, str]] = {
     "instagram": (
         5,
-        "since Mosseri announced it around 19 Dec 2025, rolling out gradually; it was 30. "
-        "Sources: shiftdelete.net, recentmedianews.com, Ayrshare docs "
-        "(sources.md#instagram-hashtags-2025)",
+        N_("since Mosseri announced it around 19 Dec 2025, rolling out gradually; it was 30. "
+           "Sources: shiftdelete.net, recentmedianews.com, Ayrshare docs "
+           "(sources.md#instagram-hashtags-2025)"),
     ),
 }
 """Hard caps on hashtags per post, with their source.  Other platforms set no hard cap."""
@@ -198,40 +239,41 @@ FOLDS: dict[str, Fold] = {
     "facebook": Fold(
         "facebook",
         125,
-        "on mobile (about 477 on desktop)",
-        "See more",
-        "third-party figures: socialk.it; ferryman.io (sources.md#facebook-post-length)",
+        N_("on mobile (about 477 on desktop)"),
+        N_("See more"),
+        N_("third-party figures: socialk.it; ferryman.io (sources.md#facebook-post-length)"),
         lines=3,
         line_width=42,
-        lines_source="general knowledge, UNCERTAIN: 3 phone lines hold about 125 "
-        "characters; the cut moves with line breaks (sources.md#facebook-post-length)",
+        lines_source=N_("general knowledge, UNCERTAIN: 3 phone lines hold about 125 "
+        "characters; the cut moves with line breaks (sources.md#facebook-post-length)"),
     ),
     "instagram": Fold(
         "instagram",
         125,
-        "in the feed",
-        "more",
-        "Instagram Help Centre: 125 characters or fewer show whole "
-        "(sources.md#instagram-caption-fold)",
+        N_("in the feed"),
+        N_("more"),
+        N_("Instagram Help Centre: 125 characters or fewer show whole "
+           "(sources.md#instagram-caption-fold)"),
         lines=3,
         line_width=42,
-        lines_source="Instagram Help Centre: the feed shows a caption's first three lines; "
-        "undated, and many guides say 2: UNCERTAIN (sources.md#instagram-caption-fold)",
+        lines_source=N_("Instagram Help Centre: the feed shows a caption's first three lines; "
+        "undated, and many guides say 2: UNCERTAIN (sources.md#instagram-caption-fold)"),
     ),
     "linkedin": Fold(
         "linkedin",
         210,
-        "in the feed",
-        "see more",
-        "about 3 lines, roughly 210 characters; practitioners' observations, UNCERTAIN "
-        "(sources.md#linkedin-see-more)",
+        N_("in the feed"),
+        N_("see more"),
+        N_("about 3 lines, roughly 210 characters; practitioners' observations, UNCERTAIN "
+           "(sources.md#linkedin-see-more)"),
         lines=3,
         line_width=70,
-        lines_source="John Espirian, \"'See more' breakpoints on LinkedIn posts\", Sep 2024: "
+        lines_source=N_("John Espirian, \"'See more' breakpoints on LinkedIn posts\", Sep 2024: "
         "3 lines on desktop and mobile; a practitioner's observation, UNCERTAIN "
-        "(sources.md#linkedin-see-more)",
+        "(sources.md#linkedin-see-more)"),
     ),
-    "x": Fold("x", 280, "of a long Premium post", "Show more", "general knowledge", WEIGHTED),
+    "x": Fold("x", 280, N_("of a long Premium post"), N_("Show more"), N_("general knowledge"),
+              WEIGHTED),
 }
 """The "see more" fold of each platform that has a commonly quoted figure; all UNCERTAIN.
 
@@ -292,7 +334,7 @@ help a post be found is general knowledge among creators and tool makers, UNCERT
 platform says so.
 """
 
-GENERIC_HASHTAGS_SOURCE = (
+GENERIC_HASHTAGS_SOURCE = N_(
     "general knowledge, UNCERTAIN: TikTok has never said #fyp helps a video; hashtags "
     "work as topic labels"
 )
@@ -332,8 +374,10 @@ def limit_for(platform: str, field: str | None = None, *, premium: bool = False)
     _check_platform(platform)
     if premium and platform != "x":
         raise InputError(
-            f"premium=True only changes X's limit, not {PLATFORM_NAMES[platform]}'s",
-            fix=f"leave premium out (it is False by default) for {platform}",
+            _("premium=True only changes X's limit, not {platform_name}'s").format(
+                platform_name=platform_name(platform)),
+            fix=_("leave premium out (it is False by default) for {platform}").format(
+                platform=platform),
         )
     found = _find(platform, field)
     if premium:
@@ -347,8 +391,9 @@ def _find(platform: str, field: str | None) -> Limit:
         return rows[0]
     if not isinstance(field, str):
         raise InputError(
-            f"field must be text such as 'post', not {type(field).__name__} {field!r}",
-            fix="pass field as a string, e.g. field='caption'",
+            _("field must be text such as 'post', not {type} {value}").format(
+                type=type(field).__name__, value=repr(field)),
+            fix=_("pass field as a string, e.g. field='caption'"),
         )
     for row in rows:
         if row.field == field or (field in MAIN_FIELD_NAMES and row.field in MAIN_FIELD_NAMES):
@@ -367,31 +412,35 @@ def unknown_field(platform: str, field: str) -> InputError:
     for name in fields_of(platform):
         if name in MAIN_FIELD_NAMES:
             other = next(n for n in MAIN_FIELD_NAMES if n != name)
-            name = f"{name} (also called {other!r})"
+            name = _("{field} (also called {other})").format(field=name, other=repr(other))
         choices.append(name)
-    name = PLATFORM_NAMES[platform]
-    article = "an" if name[0] in "AEIOUX" else "a"  # "an X post" is read "an ex post"
+    name = platform_name(platform)
+    if PLATFORM_NAMES[platform][0] in "AEIOUX":  # "an X post" is read "an ex post"
+        problem = _("{field} is not a field of an {platform} post SMM Lab knows")
+    else:
+        problem = _("{field} is not a field of a {platform} post SMM Lab knows")
     return InputError(
-        f"{field!r} is not a field of {article} {name} post SMM Lab knows",
-        fix="use one of: " + ", ".join(choices),
+        problem.format(field=repr(field), platform=name),
+        fix=_("use one of: {choices}").format(choices=", ".join(choices)),
     )
 
 
 def _check_platform(platform: object) -> None:
     if not isinstance(platform, str):
         raise InputError(
-            f"platform must be text such as 'instagram', not {type(platform).__name__} "
-            f"{platform!r}",
-            fix="use one of: " + ", ".join(PLATFORMS),
+            _("platform must be text such as 'instagram', not {type} {value}").format(
+                type=type(platform).__name__, value=repr(platform)),
+            fix=_("use one of: {choices}").format(choices=", ".join(PLATFORMS)),
         )
     if platform not in PLATFORMS:
         lowered = platform.strip().lower()
         if lowered in ("twitter", "x (twitter)"):
             raise InputError(
-                f"{platform!r} is not a platform SMM Lab knows: Twitter is now X",
-                fix="use 'x' (one of: " + ", ".join(PLATFORMS) + ")",
+                _("{value} is not a platform SMM Lab knows: Twitter is now X").format(
+                    value=repr(platform)),
+                fix=_("use 'x' (one of: {choices})").format(choices=", ".join(PLATFORMS)),
             )
-        raise unknown_choice("platform", platform, PLATFORMS)
+        raise unknown_choice(_("platform"), platform, PLATFORMS)
 
 
 def check_platform(platform: object) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -24,14 +25,19 @@ import regex
 
 from smm_helpers.content.limits import check_platform
 from smm_helpers.errors import InputError, unknown_choice
-from smm_helpers.schema import FORMATS, PLATFORM_NAMES, PLATFORMS
+from smm_helpers.i18n.messages import N_, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
+from smm_helpers.schema import FORMAT_NAMES, FORMATS, PLATFORMS, format_name, platform_name
 
 if TYPE_CHECKING:
     import pandas as pd
 
 FITS = ("good", "ok", "poor")
+FIT_NAMES = {"good": N_("good"), "ok": N_("ok"), "poor": N_("poor")}
+"""Each rating's display name (``fit`` itself stays good / ok / poor)."""
 
-RULE_OF_THUMB = (
+RULE_OF_THUMB = N_(
     "80/20 rule of thumb: about 4 in 5 posts should inform, help or entertain, and at most "
     "1 in 5 should promote (sell, ask for donations). The 4-1-1 variant: for every 6 posts, "
     "4 useful ones from others or yourself, 1 of your own, 1 promotional. These are rules of "
@@ -40,15 +46,18 @@ RULE_OF_THUMB = (
 PROMOTIONAL_CEILING = 0.2
 """The most promotion the 80/20 rule of thumb suggests (a rule of thumb, not a measurement)."""
 
-_RIVAL_IQ = "Rival IQ benchmark reports, sources.md#rival-iq-benchmarks"
-_MR_2013 = "M+R/NTEN eNonprofit Benchmarks 2013, sources.md#mr-nten-2013"
-_GENERAL = "general knowledge of the platform, UNCERTAIN"
-_NO_SUCH_POST = "the platform has no such post type"
+_RIVAL_IQ = N_("Rival IQ benchmark reports, sources.md#rival-iq-benchmarks")
+_MR_2013 = N_("M+R/NTEN eNonprofit Benchmarks 2013, sources.md#mr-nten-2013")
+_GENERAL = N_("general knowledge of the platform, UNCERTAIN")
+_NO_SUCH_POST = N_("the platform has no such post type")
 
 
 @dataclass(frozen=True)
 class FormatFit:
-    """How well a content format suits a platform: ``fit`` is good, ok or poor."""
+    """How well a content format suits a platform: ``fit`` is good, ok or poor.
+
+    ``reason`` and ``source`` are in the language chosen when ``format_fit`` made it.
+    """
 
     platform: str
     format: str
@@ -57,113 +66,130 @@ class FormatFit:
     source: str
 
     def __str__(self) -> str:
-        return (
-            f"{PLATFORM_NAMES[self.platform]} {self.format.replace('_', ' ')}: {self.fit}. "
-            f"{self.reason}. ({self.source})"
-        )
+        return _("{platform} {format}: {fit}. {reason}. ({source})").format(
+            platform=platform_name(self.platform), format=format_name(self.format),
+            fit=_(FIT_NAMES[self.fit]), reason=self.reason, source=self.source)
 
     def _repr_html_(self) -> str:
         colour = {"good": "#1a7f37", "ok": "#9a6700", "poor": "#cf222e"}[self.fit]
-        return (
-            f"<p><b>{escape(PLATFORM_NAMES[self.platform])} {escape(self.format)}</b>: "
-            f"<b style='color:{colour}'>{self.fit}</b>. {escape(self.reason)}. "
-            f"<small>({escape(self.source)})</small></p>"
-        )
+        name = escape(f"{platform_name(self.platform)} {_format_label(self.format)}")
+        head = f"<b>{name}</b>: <b style='color:{colour}'>{escape(_(FIT_NAMES[self.fit]))}</b>"
+        # Translators: the end of a sentence ("." in English, "।" in Bengali).
+        end = _("{sentence}.")
+        reason = escape(end.format(sentence=self.reason))
+        return (f"<p>{end.format(sentence=head)} {reason} "
+                f"<small>({escape(self.source)})</small></p>")
 
 
 # (fit, reason, source) for each platform and format; anything not listed is "ok".
 _FITS: dict[tuple[str, str], tuple[str, str, str]] = {
     ("facebook", "image"): (
         "good",
-        "Photo posts spread furthest on Facebook (virality 3.3%)",
+        N_("Photo posts spread furthest on Facebook (virality 3.3%)"),
         _MR_2013,
     ),
     ("facebook", "infographic"): (
         "good",
-        "An infographic is a photo post, the best-spreading kind",
+        N_("An infographic is a photo post, the best-spreading kind"),
         _MR_2013,
     ),
     ("facebook", "video"): (
         "ok",
-        "Video spread less than photos (virality 1.6% vs 3.3%)",
+        N_("Video spread less than photos (virality 1.6% vs 3.3%)"),
         _MR_2013,
     ),
-    ("facebook", "text"): ("ok", "Status updates spread less than photos (1.3% vs 3.3%)", _MR_2013),
-    ("facebook", "link"): ("ok", "Link posts spread least (virality 1.2%); add an image", _MR_2013),
+    ("facebook", "text"): (
+        "ok",
+        N_("Status updates spread less than photos (1.3% vs 3.3%)"),
+        _MR_2013,
+    ),
+    ("facebook", "link"): (
+        "ok",
+        N_("Link posts spread least (virality 1.2%); add an image"),
+        _MR_2013,
+    ),
     ("instagram", "carousel"): (
         "good",
-        "Carousels and Reels are Instagram's best-performing formats",
+        N_("Carousels and Reels are Instagram's best-performing formats"),
         _RIVAL_IQ,
     ),
     ("instagram", "short_video"): (
         "good",
-        "Reels and carousels are Instagram's best-performing formats",
+        N_("Reels and carousels are Instagram's best-performing formats"),
         _RIVAL_IQ,
     ),
     ("instagram", "text"): (
         "poor",
-        "Not supported: every Instagram post needs an image or a video",
+        N_("Not supported: every Instagram post needs an image or a video"),
         _NO_SUCH_POST,
     ),
     ("instagram", "link"): (
         "poor",
-        "Links in captions are not clickable; use the bio or a story link",
+        N_("Links in captions are not clickable; use the bio or a story link"),
         _GENERAL,
     ),
-    ("x", "text"): ("good", "X is built around short text posts", _GENERAL),
-    ("x", "image"): ("good", "An image makes a post stand out in a text-heavy timeline", _GENERAL),
-    ("linkedin", "text"): ("good", "Text posts are LinkedIn's everyday format", _GENERAL),
+    ("x", "text"): ("good", N_("X is built around short text posts"), _GENERAL),
+    ("x", "image"): (
+        "good",
+        N_("An image makes a post stand out in a text-heavy timeline"),
+        _GENERAL,
+    ),
+    ("linkedin", "text"): ("good", N_("Text posts are LinkedIn's everyday format"), _GENERAL),
     ("linkedin", "carousel"): (
         "good",
-        "Document (PDF) carousels suit LinkedIn's professional audience",
+        N_("Document (PDF) carousels suit LinkedIn's professional audience"),
         _GENERAL,
     ),
     ("linkedin", "infographic"): (
         "good",
-        "Data and how-to graphics suit LinkedIn's professional audience",
+        N_("Data and how-to graphics suit LinkedIn's professional audience"),
         _GENERAL,
     ),
-    ("youtube", "video"): ("good", "YouTube is a video platform", _GENERAL),
-    ("youtube", "short_video"): ("good", "YouTube Shorts take vertical short videos", _GENERAL),
+    ("youtube", "video"): ("good", N_("YouTube is a video platform"), _GENERAL),
+    ("youtube", "short_video"): ("good", N_("YouTube Shorts take vertical short videos"), _GENERAL),
     ("youtube", "text"): (
         "poor",
-        "Not supported as an upload: YouTube publishes videos",
+        N_("Not supported as an upload: YouTube publishes videos"),
         _NO_SUCH_POST,
     ),
     ("youtube", "image"): (
         "poor",
-        "Not supported as an upload: YouTube publishes videos",
+        N_("Not supported as an upload: YouTube publishes videos"),
         _NO_SUCH_POST,
     ),
     ("youtube", "carousel"): (
         "poor",
-        "Not supported as an upload: YouTube publishes videos",
+        N_("Not supported as an upload: YouTube publishes videos"),
         _NO_SUCH_POST,
     ),
     ("youtube", "infographic"): (
         "poor",
-        "Not supported as an upload: turn it into a short video",
+        N_("Not supported as an upload: turn it into a short video"),
         _NO_SUCH_POST,
     ),
     ("youtube", "link"): (
         "poor",
-        "Not supported as an upload: put links in a video's description",
+        N_("Not supported as an upload: put links in a video's description"),
         _NO_SUCH_POST,
     ),
-    ("tiktok", "short_video"): ("good", "TikTok is built around short vertical video", _GENERAL),
+    ("tiktok", "short_video"): (
+        "good",
+        N_("TikTok is built around short vertical video"),
+        _GENERAL,
+    ),
     ("tiktok", "text"): (
         "poor",
-        "Not supported: TikTok posts are videos or photo sets",
+        N_("Not supported: TikTok posts are videos or photo sets"),
         _NO_SUCH_POST,
     ),
-    ("tiktok", "link"): ("poor", "Links in captions are not clickable on TikTok", _GENERAL),
+    ("tiktok", "link"): ("poor", N_("Links in captions are not clickable on TikTok"), _GENERAL),
     ("tiktok", "infographic"): (
         "poor",
-        "Dense graphics are hard to read in a fast video feed",
+        N_("Dense graphics are hard to read in a fast video feed"),
         _GENERAL,
     ),
 }
-_DEFAULT_FIT = ("ok", "Works, but is not the platform's strongest format", _GENERAL)
+_DEFAULT_FIT = ("ok", N_("Works, but is not the platform's strongest format"), _GENERAL)
 
 
 def format_fit(platform: str, format: str) -> FormatFit:
@@ -179,9 +205,9 @@ def format_fit(platform: str, format: str) -> FormatFit:
     """
     check_platform(platform)
     if format not in FORMATS:
-        raise unknown_choice("format", format, FORMATS)
+        raise unknown_choice(_("format"), format, FORMATS)
     fit, reason, source = _FITS.get((platform, format), _DEFAULT_FIT)
-    return FormatFit(platform, format, fit, reason, source)
+    return FormatFit(platform, format, fit, _(reason), _(source))
 
 
 def best_formats(platform: str) -> list[str]:
@@ -201,9 +227,11 @@ def best_formats(platform: str) -> list[str]:
 # ------------------------------------------------------------------------------ promotion
 PROMO_KEYWORDS: tuple[str, ...] = (
     # English
-    "buy", "buy now", "sale", "on sale", "discount", "discounts", "offer", "offers",
-    "order now", "shop now", "donate now", "limited time", "promo code", "coupon",
-    "free delivery", "% off",
+    "buy", "buy now", "sale", "on sale",  # i18n: not shown (words matched in captions)
+    "discount", "discounts", "offer", "offers",
+    "order now", "shop now", "donate now",  # i18n: not shown (words matched in captions)
+    "limited time", "promo code", "coupon",  # i18n: not shown (words matched in captions)
+    "free delivery", "% off",  # i18n: not shown (words matched in captions)
     # Bengali: buy (imperative), discount, offer, order now, donate
     "কিনুন", "কিনে নিন", "ছাড়", "ছাড়ে", "মূল্যছাড়", "অফার", "অফারে", "ডিসকাউন্ট",
     "অর্ডার করুন", "দান করুন", "অনুদান দিন",
@@ -238,8 +266,9 @@ def promotional_keywords_in(caption: str, keywords: tuple[str, ...] = PROMO_KEYW
     """
     if not isinstance(caption, str):
         raise InputError(
-            f"caption must be a string (str), not {type(caption).__name__} {caption!r}",
-            fix='pass the caption as text; write "" for a post with no caption',
+            _("caption must be a string (str), not {type} {value}").format(
+                type=type(caption).__name__, value=repr(caption)),
+            fix=_('pass the caption as text; write "" for a post with no caption'),
         )
     text = unicodedata.normalize("NFC", caption)
     return [match.group() for match in _keyword_pattern(keywords).finditer(text)]
@@ -270,38 +299,53 @@ class ContentMix:
         )
 
     def __str__(self) -> str:
-        lines = [f"{self.posts} posts."]
-        lines.append("Pillars: " + _shares(self.by_pillar) + ".")
-        lines.append("Formats: " + _shares(self.by_format) + ".")
-        lines.append(
-            f"Promotional: {self.promotional_share:.0%} ({len(self.promotional_posts)} posts); "
-            f"the rule of thumb is at most {PROMOTIONAL_CEILING:.0%}."
-        )
+        promotional = len(self.promotional_posts)
+        lines = [ngettext("{count} post.", "{count} posts.", self.posts).format(
+            count=digits(self.posts))]
+        lines.append(_("Pillars: {shares}.").format(shares=_shares(self.by_pillar)))
+        lines.append(_("Formats: {shares}.").format(shares=_shares(self.by_format, _format_label)))
+        lines.append(ngettext(
+            "Promotional: {share} ({count} post); the rule of thumb is at most {ceiling}.",
+            "Promotional: {share} ({count} posts); the rule of thumb is at most {ceiling}.",
+            promotional,
+        ).format(share=_percent(self.promotional_share), count=digits(promotional),
+                 ceiling=_percent(PROMOTIONAL_CEILING)))
         lines += [f"  - {s}" for s in self.suggestions]
-        lines.append(self.rule_of_thumb)
+        lines.append(_(self.rule_of_thumb))
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        def table(title: str, shares: pd.Series) -> str:
+        def table(title: str, shares: pd.Series, label: Callable[[object], str] = str) -> str:
             rows = "".join(
-                f"<tr><td>{escape(str(k))}</td><td>{v:.0%}</td></tr>" for k, v in shares.items()
+                f"<tr><td>{escape(label(k))}</td><td>{_percent(v)}</td></tr>"
+                for k, v in shares.items()
             )
-            return f"<table><tr><th>{title}</th><th>share</th></tr>{rows}</table>"
+            return f"<table><tr><th>{escape(title)}</th><th>{share}</th></tr>{rows}</table>"
 
+        share, pillar, post_format = escape(_("share")), _("pillar"), _("format")
         colour = "#1a7f37" if self.balanced else "#cf222e"
         items = "".join(f"<li>{escape(s)}</li>" for s in self.suggestions)
+        posts = ngettext("{count} post", "{count} posts", self.posts).format(
+            count=digits(self.posts))
+        head = _("{posts}; promotional: {share} (rule of thumb: at most {ceiling})").format(
+            posts=f"<b>{escape(posts)}</b>",
+            share=f"<b style='color:{colour}'>{_percent(self.promotional_share)}</b>",
+            ceiling=_percent(PROMOTIONAL_CEILING))
         return (
-            f"<div><p><b>{self.posts} posts</b>; promotional: <b style='color:{colour}'>"
-            f"{self.promotional_share:.0%}</b> (rule of thumb: at most "
-            f"{PROMOTIONAL_CEILING:.0%})</p>"
-            f"<div style='display:flex;gap:2em'>{table('pillar', self.by_pillar)}"
-            f"{table('format', self.by_format)}</div>"
-            f"<ul>{items}</ul><p><small>{escape(self.rule_of_thumb)}</small></p></div>"
+            f"<div><p>{head}</p><div style='display:flex;gap:2em'>"  # i18n: not shown
+            f"{table(pillar, self.by_pillar)}{table(post_format, self.by_format, _format_label)}"
+            "</div>"
+            f"<ul>{items}</ul><p><small>{escape(_(self.rule_of_thumb))}</small></p></div>"
         )
 
 
-def _shares(shares: pd.Series) -> str:
-    return ", ".join(f"{key} {value:.0%}" for key, value in shares.items())
+def _percent(share: float) -> str:
+    """A share as a whole percentage, in the chosen language's digits: 25% or ২৫%."""
+    return digits(f"{share:.0%}")
+
+
+def _shares(shares: pd.Series, label: Callable[[object], str] = str) -> str:
+    return ", ".join(f"{label(key)} {_percent(value)}" for key, value in shares.items())
 
 
 REQUIRED_COLUMNS = ("pillar", "format", "caption")
@@ -345,8 +389,8 @@ def content_mix(
     promotional = frame.loc[[bool(reason) for reason in because]].copy()
     promotional["promotional_because"] = [reason for reason in because if reason]
     share = len(promotional) / len(frame)
-    by_pillar = frame["pillar"].astype(object).fillna("(no pillar)").value_counts(normalize=True)
-    by_format = frame["format"].astype(object).fillna("(no format)").value_counts(normalize=True)
+    by_pillar = frame["pillar"].astype(object).fillna(_("(no pillar)")).value_counts(normalize=True)
+    by_format = frame["format"].astype(object).fillna(_("(no format)")).value_counts(normalize=True)
     return ContentMix(
         posts=len(frame),
         by_pillar=by_pillar.rename("share"),
@@ -362,21 +406,23 @@ def _check_posts(posts: Any) -> pd.DataFrame:
 
     if not isinstance(posts, pd.DataFrame):
         raise InputError(
-            f"posts must be a pandas DataFrame, not {type(posts).__name__}",
-            fix="pass a table of posts, e.g. pd.DataFrame({'pillar': [...], 'format': [...], "
-            "'caption': [...]})",
+            _("posts must be a pandas DataFrame, not {type}").format(type=type(posts).__name__),
+            fix=_("pass a table of posts, e.g. pd.DataFrame({{'pillar': [...], 'format': [...], "
+                  "'caption': [...]}})").format(),
         )
     missing = [c for c in REQUIRED_COLUMNS if c not in posts.columns]
     if missing:
         raise InputError(
-            f"the posts table lacks {', '.join(repr(c) for c in missing)} "
-            f"(it has: {', '.join(map(str, posts.columns))})",
-            fix="content_mix needs the columns " + ", ".join(REQUIRED_COLUMNS) + " of schema.POSTS",
+            _("the posts table lacks {missing} (it has: {columns})").format(
+                missing=", ".join(repr(c) for c in missing),
+                columns=", ".join(map(str, posts.columns))),
+            fix=_("content_mix needs the columns {columns} of schema.POSTS").format(
+                columns=", ".join(REQUIRED_COLUMNS)),
         )
     if posts.empty:
         raise InputError(
-            "the posts table is empty, so there is no mix to describe",
-            fix="pass at least one post (check any filter you applied before)",
+            _("the posts table is empty, so there is no mix to describe"),
+            fix=_("pass at least one post (check any filter you applied before)"),
         )
     return posts
 
@@ -384,8 +430,9 @@ def _check_posts(posts: Any) -> pd.DataFrame:
 def _check_pillars(pillars: object) -> list[str]:
     if not isinstance(pillars, list | tuple) or not all(isinstance(p, str) for p in pillars):
         raise InputError(
-            f"promotional_pillars must be a list of pillar names, not {pillars!r}",
-            fix="write e.g. promotional_pillars=['offers'] (a list, even for one pillar)",
+            _("promotional_pillars must be a list of pillar names, not {value}").format(
+                value=repr(pillars)),
+            fix=_("write e.g. promotional_pillars=['offers'] (a list, even for one pillar)"),
         )
     return list(pillars)
 
@@ -394,9 +441,12 @@ def _why_promotional(
     pillar: object, caption: str, pillars: tuple[str, ...], keywords: tuple[str, ...]
 ) -> str:
     if pillar in pillars:
-        return f"pillar {pillar!r}"
+        return _("pillar {pillar}").format(pillar=repr(pillar))
     found = promotional_keywords_in(caption, keywords)
-    return "caption says " + ", ".join(repr(word) for word in dict.fromkeys(found)) if found else ""
+    if not found:
+        return ""
+    return _("caption says {words}").format(
+        words=", ".join(repr(word) for word in dict.fromkeys(found)))
 
 
 def _suggestions(
@@ -404,25 +454,24 @@ def _suggestions(
 ) -> list[str]:
     tips = []
     if share > PROMOTIONAL_CEILING:
-        tips.append(
-            f"{share:.0%} of posts promote; the 80/20 rule of thumb suggests at most "
-            f"{PROMOTIONAL_CEILING:.0%}. Swap some offers for helpful or story posts."
-        )
+        tips.append(_(
+            "{share} of posts promote; the 80/20 rule of thumb suggests at most {ceiling}. "
+            "Swap some offers for helpful or story posts."
+        ).format(share=_percent(share), ceiling=_percent(PROMOTIONAL_CEILING)))
     elif share == 0:
-        tips.append(
+        tips.append(_(
             "No post asks for anything. The 80/20 rule of thumb leaves room for about 1 in 5 "
             "to ask people to buy, donate or sign up."
-        )
+        ))
     if not labelled:
-        tips.append(
+        tips.append(_(
             "Promotion was spotted from caption words only; pass promotional_pillars=[...] "
             "to count your promotional pillars too."
-        )
+        ))
     if len(by_pillar) > 1 and by_pillar.iloc[0] > 0.5:
-        tips.append(
-            f"Pillar {by_pillar.index[0]!r} is {by_pillar.iloc[0]:.0%} of posts; "
-            "spread posts across your pillars."
-        )
+        tips.append(_(
+            "Pillar {pillar} is {share} of posts; spread posts across your pillars."
+        ).format(pillar=repr(by_pillar.index[0]), share=_percent(by_pillar.iloc[0])))
     if "platform" in frame.columns:
         tips += _format_tips(frame)
     return tips
@@ -435,17 +484,34 @@ def _format_tips(frame: pd.DataFrame) -> list[str]:
         if platform in PLATFORMS and fmt in FORMATS:
             fit = format_fit(platform, fmt)
             if fit.fit == "poor":
-                tips.append(
-                    f"{count} {PLATFORM_NAMES[fit.platform]} {fmt} post(s): a poor fit. "
-                    f"{fit.reason}."
-                )
+                tips.append(_("{count} {platform} {format} post(s): a poor fit. {reason}.").format(
+                    count=digits(count), platform=platform_name(fit.platform),
+                    format=_format_label(fmt), reason=fit.reason))
     for platform in sorted(set(frame["platform"].dropna()) & set(PLATFORMS)):
         used = set(frame.loc[frame["platform"] == platform, "format"])
         best = best_formats(platform)
         if best and not used & set(best):
             fit = format_fit(platform, best[0])
-            names = " or ".join(name.replace("_", " ") for name in best)
-            tips.append(
-                f"No {names} posts on {PLATFORM_NAMES[platform]} yet. {fit.reason} ({fit.source})."
-            )
+            if len(best) == 1:
+                tip = _("No {format} posts on {platform} yet. {reason} ({source}).")
+            else:
+                tip = _("No {format} or {other} posts on {platform} yet. {reason} ({source}).")
+            tips.append(tip.format(
+                format=format_name(best[0]), other=_or_list([format_name(f) for f in best[1:]]),
+                platform=platform_name(platform), reason=fit.reason, source=fit.source))
     return tips
+
+
+def _or_list(names: list[str]) -> str:
+    """Names joined by " or " in the chosen language."""
+    # Translators: joins the last two of several format names ("video or short video").
+    return _("{first} or {second}").format(first=names[0], second=_or_list(names[1:])) if len(
+        names) > 1 else (names[0] if names else "")
+
+
+def _format_label(post_format: object) -> str:
+    """A format as the mix names it: its id in English (as the learner's table has it), its
+    display name in a translated language; any other value as it is."""
+    key = str(post_format)
+    shown = format_name(key)
+    return key if shown == FORMAT_NAMES.get(key, shown) else shown
