@@ -81,6 +81,37 @@ FORMATS = (
     "motion_graphic",
     "animation",
 )
+FORMAT_NAMES = {
+    "text": N_("text"),
+    "image": N_("image"),
+    "carousel": N_("carousel"),
+    "video": N_("video"),
+    "short_video": N_("short video"),
+    "link": N_("link"),
+    "infographic": N_("infographic"),
+    "motion_graphic": N_("motion graphic"),
+    "animation": N_("animation"),
+}
+"""Display names of ``FORMATS``, marked for translation; see :func:`format_name`."""
+
+
+def format_name(post_format: object) -> str:
+    """A format id's display name in the chosen language ("short_video" → "short video");
+    a value that is not a course format is shown as it is, underscores as spaces.
+
+    >>> format_name("short_video"), format_name("reel")
+    ('short video', 'reel')
+    >>> from smm_helpers.i18n.messages import in_language
+    >>> with in_language("bn"):
+    ...     format_name("short_video")
+    'শর্ট ভিডিও'
+    """
+    from smm_helpers.i18n.messages import gettext
+
+    key = str(post_format)
+    return gettext(FORMAT_NAMES[key]) if key in FORMAT_NAMES else key.replace("_", " ")
+
+
 VIDEO_FORMATS = ("video", "short_video", "motion_graphic", "animation")
 
 LANGUAGES = ("en", "bn")

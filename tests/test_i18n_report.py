@@ -26,8 +26,8 @@ from smm_helpers.report import Kpi, Period, build_report, gather_content
 from smm_helpers.report.build import render_html
 from smm_helpers.report.command import parse_period
 from smm_helpers.report.kpis import KPI_DEFINITIONS, format_kpi
-from smm_helpers.report.names import format_name
 from smm_helpers.report.recommend import format_rule
+from smm_helpers.schema import format_name
 from tests.conftest import system_part_missing
 
 MONTH = {"start": "2025-12-01", "end": "2025-12-30"}

@@ -28,10 +28,10 @@ from smm_helpers.report.kpis import (
     partly_unknown_kpis,
     without_spam,
 )
-from smm_helpers.report.names import FUNNEL_STAGES, format_name, result_name
+from smm_helpers.report.names import FUNNEL_STAGES, result_name
 from smm_helpers.report.period import Period, local_days, report_period
 from smm_helpers.report.recommend import SLA_TARGET, recommendations
-from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, platform_name
+from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, format_name, platform_name
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

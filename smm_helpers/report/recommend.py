@@ -25,9 +25,8 @@ from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.planning.plan import MIN_PER_GROUP
 from smm_helpers.report.kpis import Kpi, without_spam
-from smm_helpers.report.names import format_name
 from smm_helpers.report.period import local_days
-from smm_helpers.schema import WEEKEND, platform_name
+from smm_helpers.schema import WEEKEND, format_name, platform_name
 
 #: A group needs at least this many posts (or messages) for a rule to use it: the same 10 that
 #: ``plan.review`` asks for, so the report and the review never disagree about what is enough.
