@@ -55,6 +55,9 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.i18n.messages import N_, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_percent
 from smm_helpers.schema import LANGUAGES, MESSAGE_CATEGORIES, TIMEZONE, require_table
 
 if TYPE_CHECKING:
@@ -83,6 +86,32 @@ __all__ = [
 
 URGENCY_LABELS = ("normal", "elevated", "high", "critical")
 """Urgency levels 0–3, as ``urgency_of`` and ``triage`` report them."""
+
+URGENCY_PHRASES = {
+    "normal": N_("urgency normal"),
+    "elevated": N_("urgency elevated"),
+    "high": N_("urgency high"),
+    "critical": N_("urgency critical"),
+}
+"""How a Triage names its urgency level (translated when shown; the labels are data)."""
+
+CATEGORY_NAMES = {
+    "question": N_("question"),
+    "complaint": N_("complaint"),
+    "praise": N_("praise"),
+    "spam": N_("spam"),
+    "other": N_("other"),
+}
+"""Display names of the message categories (translated when shown; the ids are data)."""
+
+
+def category_name(category: str) -> str:
+    """The display name of a message category in the chosen language.
+
+    >>> category_name("complaint"), category_name("greeting")
+    ('complaint', 'greeting')
+    """
+    return _(CATEGORY_NAMES[category]) if category in CATEGORY_NAMES else category
 
 BENGALI_BLOCK = ("\u0980", "\u09ff")
 """The Unicode block of the Bengali script (U+0980–U+09FF)."""
@@ -120,13 +149,13 @@ def _tokens(text: str) -> list[str]:
 def _check_text(text: object, what: str = "text") -> str:
     if not isinstance(text, str):
         raise InputError(
-            f"{what} must be a string, not {type(text).__name__}",
-            fix="pass the message itself, e.g. classify_message('Where is your shop?')",
+            _("{what} must be a string, not {kind}").format(what=what, kind=type(text).__name__),
+            fix=_("pass the message itself, e.g. classify_message('Where is your shop?')"),
         )
     if not text.strip():
         raise InputError(
-            f"{what} is empty",
-            fix="pass a message with at least one word; drop empty rows before triage",
+            _("{what} is empty").format(what=what),
+            fix=_("pass a message with at least one word; drop empty rows before triage"),
         )
     return text
 
@@ -216,8 +245,9 @@ def _bn_lexicon() -> tuple[_Cue, ...]:
         for column, allowed in (("kind", _LEXICON_KINDS), ("match", _LEXICON_MATCHES)):
             if row.get(column) not in allowed:
                 raise DataError(
-                    f"{row.get(column)!r} is not a known {column}",
-                    fix="use one of: " + ", ".join(allowed),
+                    _("{value} is not a known {column}").format(value=repr(row.get(column)),
+                                                                column=column),
+                    fix=_("use one of: {choices}").format(choices=", ".join(allowed)),
                     file=_LEXICON_FILE,
                     line=line,
                     column=column,
@@ -303,64 +333,78 @@ _AUX_START = regex.compile(
 
 _EN_RULES: dict[str, list[tuple[regex.Pattern[str], float, str]]] = {
     "question": [
-        (regex.compile(r"\b(?:i was wondering|wondering if|let me know|is it possible|"
+        (regex.compile(r"\b(?:i was wondering|wondering if|let me know|"  # i18n: not shown
+                       r"is it possible|"
                        r"thanks in advance)\b"),
-         1.5, "a polite request for information"),
+         1.5, N_("a polite request for information")),
         (regex.compile(r"\b(?:pls|please|plz|kindly)\s+(?:share|send|tell|confirm|let)\b"),
-         1.5, "a request: 'please share/tell…'"),
-        (regex.compile(r"\b(?:price list|how much|how long|how do i|how can i|opening hours)\b"),
-         1.0, "asks for practical information"),
-        (regex.compile(r"\b(?:do you|can i|could you|can you|are you|is there|does the)\b"),
-         0.75, "question phrasing ('do you…', 'can I…')"),
+         1.5, N_("a request: 'please share/tell…'")),
+        (regex.compile(r"\b(?:price list|how much|how long|how do i|how can i|"  # i18n: not shown
+                       r"opening hours)\b"),
+         1.0, N_("asks for practical information")),
+        (regex.compile(r"\b(?:do you|can i|could you|can you|are you|is there|"  # i18n: not shown
+                       r"does the)\b"),
+         0.75, N_("question phrasing ('do you…', 'can I…')")),
     ],
     "complaint": [
-        (regex.compile(r"\b(?:refund|money back|charged twice|cheated|scam|fraud)\w*"),
-         2.0, "money or fraud problem"),
+        (regex.compile(r"\b(?:refund|money back|charged twice|cheated|scam|"  # i18n: not shown
+                       r"fraud)\w*"),
+         2.0, N_("money or fraud problem")),
         (regex.compile(r"\bnot (?:good|happy|satisfied|ok|okay|worth|what i (?:expected|ordered))"
                        r"|\b(?:isn't|wasn't|aren't|weren't) (?:good|worth|right)"),
-         1.5, "says it is not good (a complaint without a complaint word)"),
+         1.5, N_("says it is not good (a complaint without a complaint word)")),
         (regex.compile(
-            r"\b(?:never|not|still not|hasn't|haven't|didn't|did not)\s+(?:\w+\s+)?"
+            r"\b(?:never|not|still not|hasn't|haven't|didn't|"  # i18n: not shown
+            r"did not)\s+(?:\w+\s+)?"
             r"(?:received|arrived|got|get|came|showed|answered|replied|delivered|working)\b"),
-            1.5, "something never arrived or nobody answered"),
-        (regex.compile(r"\b(?:still (?:waiting|no)|waiting for|nobody|no one|no reply|"
+            1.5, N_("something never arrived or nobody answered")),
+        (regex.compile(r"\b(?:still (?:waiting|no)|waiting for|nobody|no one|"  # i18n: not shown
+                       r"no reply|"
                        r"no response|been waiting)\b"),
-         1.5, "kept waiting"),
-        (regex.compile(r"\b(?:late|delay(?:ed)?|broken|torn|damaged|missing|wrong|rude|"
+         1.5, N_("kept waiting")),
+        (regex.compile(r"\b(?:late|delay(?:ed)?|broken|torn|damaged|missing|"  # i18n: not shown
+                       r"wrong|rude|"
                        r"crash\w*|leak\w*|stopped working|not working|doesn't work|fell apart|"
                        r"overpriced|cold|cancell?ed|without (?:any )?notice|stale|rotten|"
                        r"expired|fake|shr[au]nk|scratch(?:ed|es)|dirty|smell[sy]|"
                        r"(?:got|received|still) nothing)\b"),
-         1.0, "a problem with the product or service"),
-        (regex.compile(r"\b(?:worst|terrible|horrible|awful|disappoint\w*|unacceptable|"
+         1.0, N_("a problem with the product or service")),
+        (regex.compile(r"\b(?:worst|terrible|horrible|awful|disappoint\w*|"  # i18n: not shown
+                       r"unacceptable|"
                        r"annoy\w*|upsett?ing|useless|poor|complain\w*|not ok(?:ay)?|"
                        r"thanks for nothing|seriously|without (?:our|my) (?:consent|permission))"),
-         1.5, "strong dissatisfaction"),
+         1.5, N_("strong dissatisfaction")),
     ],
     "praise": [
-        (regex.compile(r"\b(?:thank\w*|thx|thanx|ty|appreciate\w*|grateful)\b(?! in advance)"),
-         1.25, "thanks"),
-        (regex.compile(r"\b(?:well done|good job|great job|keep up|5 stars|five stars|"
+        (regex.compile(r"\b(?:thank\w*|thx|thanx|ty|appreciate\w*|"  # i18n: not shown
+                       r"grateful)\b(?! in advance)"),
+         1.25, N_("thanks")),
+        (regex.compile(r"\b(?:well done|good job|great job|keep up|5 stars|"  # i18n: not shown
+                       r"five stars|"
                        r"recommend\w*|will order again|love[sd]?|impressed|proud)\b"),
-         1.0, "a review or compliment"),
+         1.0, N_("a review or compliment")),
     ],
     "other": [
-        (regex.compile(r"\b(?:happy|merry|blessed) (?:eid|new year|birthday|christmas|puja|"
+        (regex.compile(r"\b(?:happy|merry|blessed) (?:eid|new year|birthday|"  # i18n: not shown
+                       r"christmas|puja|"
                        r"holidays?)\b|\beid mubarak\b|\bgood (?:morning|night|evening)\b"),
-         1.5, "a greeting for a day or festival"),
+         1.5, N_("a greeting for a day or festival")),
     ],
     "spam": [
-        (regex.compile(r"\b(?:earn|income|make money|cash(?! on delivery)|loans?|invest\w*|"
+        (regex.compile(r"\b(?:earn|income|make money|cash(?! on delivery)|"  # i18n: not shown
+                       r"loans?|invest\w*|"
                        r"crypto\w*|bitcoin|forex|double your money|trading)\b|\$\s?\d"),
-         1.5, "money-making offer"),
-        (regex.compile(r"\b(?:free|giveaway|win|won|winner|prize|claim|congratulations|"
+         1.5, N_("money-making offer")),
+        (regex.compile(r"\b(?:free|giveaway|win|won|winner|prize|claim|"  # i18n: not shown
+                       r"congratulations|"
                        r"gift cards?|selected)\b"),
-         1.0, "free / prize bait"),
-        (regex.compile(r"\b(?:follow for follow|f4f|sub4sub|l4l|follow back|followers for|"
+         1.0, N_("free / prize bait")),
+        (regex.compile(r"\b(?:follow for follow|f4f|sub4sub|l4l|follow back|"  # i18n: not shown
+                       r"followers for|"
                        r"cheap (?:likes|followers)|promote your page|check my profile|"
                        r"visit my page|dm me|whatsapp|collab|hot offers?|ask me how|"
                        r"passive income|verify your (?:page|account)|will be disabled)\b"),
-         2.0, "self-promotion or phishing phrase"),
+         2.0, N_("self-promotion or phishing phrase")),
     ],
 }
 
@@ -380,35 +424,43 @@ _REPEATED = regex.compile(r"(\S)\1{2,}")
 _PHONE = regex.compile(r"[+০-৯\d][\d০-৯\s-]{8,}\d")
 
 URGENCY_CUES: dict[str, tuple[int, str, dict[str, tuple[str, ...]]]] = {
-    "legal": (3, "threatens legal action", {
-        "en": ("lawyer*", "legal action", "legal notice", "sue", "suing", "police", "court",
-               "consumer rights", "file a case", "case against"),
+    "legal": (3, N_("threatens legal action"), {
+        "en": ("lawyer*", "legal action", "legal notice", "sue", "suing",  # i18n: not shown
+               "police", "court",
+               "consumer rights", "file a case", "case against"),  # i18n: not shown
         "bn": ("আইনি*", "মামলা*", "উকিল*", "আদালত*", "পুলিশ*", "থানা*", "জিডি",
                "ভোক্তা অধিকার*", "লিগ্যাল*"),
-        "banglish": ("mamla*", "ukil*", "adalot*", "thana*", "gd", "vokta odhikar*",
-                     "bhokta odhikar*", "case korbo"),
+        "banglish": ("mamla*", "ukil*", "adalot*", "thana*", "gd",
+                     "vokta odhikar*",  # i18n: not shown
+                     "bhokta odhikar*", "case korbo"),  # i18n: not shown
     }),
-    "refund": (2, "a refund is asked for", {
-        "en": ("refund*", "money back", "charged twice", "double charged", "charged me twice",
-               "charged my card twice", "return my money", "return the money", "pay me back"),
+    "refund": (2, N_("a refund is asked for"), {
+        "en": ("refund*", "money back", "charged twice", "double charged",  # i18n: not shown
+               "charged me twice",  # i18n: not shown
+               "charged my card twice", "return my money", "return the money",  # i18n: not shown
+               "pay me back"),  # i18n: not shown
         "bn": ("টাকা ফেরত", "টাকাটা ফেরত", "ফেরত চাই", "ফেরত দিন", "ফেরত দেন", "ফেরত লাগবে",
                "রিফান্ড*", "দুইবার টাকা কেটে*", "দুবার টাকা কেটে*", "দুবার পেমেন্ট কেটে*",
                "টাকা কেটে*"),
-        "banglish": ("taka ferot", "takata ferot", "tk ferot", "ferot chai", "ferot den",
-                     "ferot din", "ferot lagbe", "taka kete*", "double payment"),
+        "banglish": ("taka ferot", "takata ferot", "tk ferot", "ferot chai",  # i18n: not shown
+                     "ferot den",  # i18n: not shown
+                     "ferot din", "ferot lagbe", "taka kete*", "double payment"),  # i18n: not shown
     }),
-    "fraud": (2, "says it is a scam or fraud", {
-        "en": ("scam*", "fraud*", "cheated", "cheating", "cheater*", "stolen", "fake page"),
+    "fraud": (2, N_("says it is a scam or fraud"), {
+        "en": ("scam*", "fraud*", "cheated", "cheating", "cheater*", "stolen",
+               "fake page"),  # i18n: not shown
         "bn": ("প্রতারণা*", "প্রতারক*", "ভুয়া পেজ*", "ঠকাচ্ছেন", "ঠকিয়েছেন", "বাটপার*"),
         "banglish": ("protarona*", "protarok*", "batpar*", "thokacchen", "thokaisen",
-                     "thokiyechen", "fake page"),
+                     "thokiyechen", "fake page"),  # i18n: not shown
     }),
-    "urgent": (2, "says it is urgent", {
-        "en": ("urgent*", "asap", "immediately", "emergency", "right now", "need it today"),
+    "urgent": (2, N_("says it is urgent"), {
+        "en": ("urgent*", "asap", "immediately", "emergency", "right now",  # i18n: not shown
+               "need it today"),  # i18n: not shown
         "bn": ("জরুরি*", "জরুরী*", "এখনই", "এক্ষুনি", "ইমার্জেন্সি", "আজই লাগবে",
                "আজকেই লাগবে"),
-        "banglish": ("joruri*", "jaruri*", "ekhoni", "ekkhuni", "emergency", "ajkei lagbe",
-                     "ajke lagbe"),
+        "banglish": ("joruri*", "jaruri*", "ekhoni", "ekkhuni", "emergency",
+                     "ajkei lagbe",  # i18n: not shown
+                     "ajke lagbe"),  # i18n: not shown
     }),
 }
 """Cues that make a message urgent whatever its category: kind -> (level, reason, cues).
@@ -428,12 +480,14 @@ prize", "thanks for the quick refund"); safety cues still count.
 SAFETY_CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "child": {
         "en": ("child*", "kid", "kids", "kid's", "kiddo*", "son", "sons", "daughter*", "baby",
-               "babies", "toddler*", "underage", "little brother*", "younger brother*",
-               "little sister*", "younger sister*", "nephew*", "niece*"),
+               "babies", "toddler*", "underage", "little brother*",  # i18n: not shown
+               "younger brother*",  # i18n: not shown
+               "little sister*", "younger sister*", "nephew*", "niece*"),  # i18n: not shown
         "bn": ("ছেলে*", "মেয়ে*", "বাচ্চা*", "শিশু*", "সন্তান*", "ছোট ভাই*", "ছোট বোন*",
                "ভাতিজা*", "ভাতিজি*", "ভাগ্নে*", "ভাগ্নি*"),
         "banglish": ("chele*", "chhele*", "meye*", "baccha*", "bachcha*", "bacchha*",
-                     "shishu*", "sontan*", "choto vai*", "choto bhai*", "choto bon*",
+                     "shishu*", "sontan*", "choto vai*", "choto bhai*",  # i18n: not shown
+                     "choto bon*",  # i18n: not shown
                      "vatija*", "bhatija*", "vagne*", "bhagne*"),
     },
     "image": {
@@ -443,59 +497,74 @@ SAFETY_CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "banglish": ("chobi*", "chhobi*", "chabi*"),
     },
     "takedown": {
-        "en": ("remove*", "delete*", "take down", "take it down", "take this down",
-               "take them down", "take that down", "taken down", "take it off", "erase*"),
+        "en": ("remove*", "delete*", "take down", "take it down",  # i18n: not shown
+               "take this down",  # i18n: not shown
+               "take them down", "take that down", "taken down", "take it off",  # i18n: not shown
+               "erase*"),
         "bn": ("সরান", "সরানো", "সরাবেন", "সরিয়ে*", "সরাও", "সরাতে", "মুছ*", "ডিলিট*",
                "রিমুভ*", "নামিয়ে*", "নামান"),
         "banglish": ("sorie*", "soriye*", "soran", "sorano", "sorao", "sorate", "muche*",
                      "muchhe*", "muchun", "namie*", "namiye*", "namao"),
     },
     "no_consent": {
-        "en": ("without asking", "without permission", "without consent",
-               "without my permission", "without our permission", "without my consent",
-               "without our consent", "without her permission", "without his permission",
-               "without their permission", "never consented", "did not consent",
-               "didn't consent", "no consent"),
+        "en": ("without asking", "without permission", "without consent",  # i18n: not shown
+               "without my permission", "without our permission",  # i18n: not shown
+               "without my consent",  # i18n: not shown
+               "without our consent", "without her permission",  # i18n: not shown
+               "without his permission",  # i18n: not shown
+               "without their permission", "never consented", "did not consent",  # i18n: not shown
+               "didn't consent", "no consent"),  # i18n: not shown
         "bn": ("অনুমতি ছাড়া", "অনুমতি ছাড়াই", "অনুমতি না নিয়ে", "অনুমতি নেননি",
                "না জিজ্ঞেস করে", "সম্মতি ছাড়া"),
-        "banglish": ("onumoti chara*", "onumoti charai", "onumoti na niye", "permission chara*",
-                     "permission na niye", "na jiggesh kore", "na jiges kore"),
+        "banglish": ("onumoti chara*", "onumoti charai", "onumoti na niye",  # i18n: not shown
+                     "permission chara*",  # i18n: not shown
+                     "permission na niye", "na jiggesh kore", "na jiges kore"),  # i18n: not shown
     },
     "danger": {
-        "en": ("unsafe", "not safe", "danger*", "hurt*", "injur*", "bleeding"),
+        "en": ("unsafe", "not safe", "danger*", "hurt*", "injur*", "bleeding"),  # i18n: not shown
         "bn": ("অনিরাপদ", "নিরাপদ না", "বিপদ*", "আহত", "ব্যথা পেয়েছে"),
-        "banglish": ("bipod*", "ahoto", "betha peyeche"),
+        "banglish": ("bipod*", "ahoto", "betha peyeche"),  # i18n: not shown
     },
     "threat": {
-        "en": ("threaten*", "kill you", "i will kill", "i'll kill", "hurt you", "beat you",
-               "beat me", "beat me up", "burn your", "i know where you live", "watch your back"),
+        "en": ("threaten*", "kill you", "i will kill", "i'll kill", "hurt you",  # i18n: not shown
+               "beat you",  # i18n: not shown
+               "beat me", "beat me up", "burn your", "i know where you live",  # i18n: not shown
+               "watch your back"),  # i18n: not shown
         "bn": ("হুমকি*", "মেরে ফেল*", "খুন কর*", "দেখে নেব*", "দেখে নিব*", "পুড়িয়ে দেব*",
                "মারবে বলে*", "মারধর*"),
-        "banglish": ("humki*", "mere fel*", "maira fel*", "khun kor*", "dekhe neb*",
-                     "dekhe nib*", "marbe bol*", "mardhor*"),
+        "banglish": ("humki*", "mere fel*", "maira fel*", "khun kor*",  # i18n: not shown
+                     "dekhe neb*",  # i18n: not shown
+                     "dekhe nib*", "marbe bol*", "mardhor*"),  # i18n: not shown
     },
     "harm": {
-        "en": ("caught fire", "on fire", "electric shock", "got a shock", "sparked", "exploded",
-               "burnt my", "burned my", "burns on"),
+        "en": ("caught fire", "on fire", "electric shock", "got a shock",  # i18n: not shown
+               "sparked", "exploded",
+               "burnt my", "burned my", "burns on"),  # i18n: not shown
         "bn": ("আগুন লেগে*", "আগুন ধরে*", "বিস্ফোরণ*", "শক খে*", "শক লেগে*", "হাত পুড়ে*",
                "পা পুড়ে*", "পুড়ে গেছে"),
-        "banglish": ("agun lege*", "agun dhore*", "shock khe*", "shock lege*", "hat pure*",
-                     "hat pude*", "pure gese", "pure geche"),
+        "banglish": ("agun lege*", "agun dhore*", "shock khe*", "shock lege*",  # i18n: not shown
+                     "hat pure*",  # i18n: not shown
+                     "hat pude*", "pure gese", "pure geche"),  # i18n: not shown
     },
     "self_harm": {
-        "en": ("suicid*", "kill myself", "killing myself", "end my life", "ending my life",
-               "end it all", "ending it all", "want to die", "wanna die", "hurt myself",
-               "harm myself", "self harm", "don't want to live", "no reason to live"),
+        "en": ("suicid*", "kill myself", "killing myself", "end my life",  # i18n: not shown
+               "ending my life",  # i18n: not shown
+               "end it all", "ending it all", "want to die", "wanna die",  # i18n: not shown
+               "hurt myself",  # i18n: not shown
+               "harm myself", "self harm", "don't want to live",  # i18n: not shown
+               "no reason to live"),  # i18n: not shown
         "bn": ("আত্মহত্যা*", "মরে যেতে চাই", "মরে যাব", "নিজেকে শেষ", "বাঁচতে চাই না"),
-        "banglish": ("attohotta*", "atmohotta*", "more jete chai", "more jabo", "morte chai",
-                     "bachte chai na"),
+        "banglish": ("attohotta*", "atmohotta*", "more jete chai", "more jabo",  # i18n: not shown
+                     "morte chai",  # i18n: not shown
+                     "bachte chai na"),  # i18n: not shown
     },
     "abuse": {
         "en": ("abus*", "harass*", "stalk*", "blackmail*", "bully*", "bullied", "molest*",
                "assault*", "grooming"),
         "bn": ("নির্যাতন*", "হয়রানি*", "উত্ত্যক্ত*", "ব্ল্যাকমেইল*", "যৌন*", "হেনস্থা*",
                "হেনস্তা*", "ইভটিজিং*"),
-        "banglish": ("nirjaton*", "hoyrani*", "horrani*", "eve teasing", "eveteasing"),
+        "banglish": ("nirjaton*", "hoyrani*", "horrani*", "eve teasing",  # i18n: not shown
+                     "eveteasing"),
     },
 }
 """Cue words for messages where a person could be harmed, by kind, then by language.
@@ -507,17 +576,17 @@ language at once, so mixed messages find their cues too.  Add a word here, not i
 """
 
 SAFETY_RULES: tuple[tuple[tuple[str, ...], int, str], ...] = (
-    (("child", "image"), 3, "a child's photo or video: child safety"),
-    (("child", "danger"), 3, "a child may be in danger"),
-    (("child", "abuse"), 3, "a child may be abused"),
-    (("child", "harm"), 3, "a child was hurt: safety"),
-    (("image", "no_consent"), 3, "a picture shared without consent: privacy"),
-    (("no_consent",), 3, "something was done without consent"),
-    (("image", "takedown"), 2, "asks for a photo or video to be taken down: privacy"),
-    (("threat",), 3, "a threat of violence"),
-    (("self_harm",), 3, "speaks of self-harm: answer today, with care and a helpline"),
-    (("abuse",), 3, "abuse or harassment"),
-    (("harm",), 2, "someone was hurt or something caught fire: safety"),
+    (("child", "image"), 3, N_("a child's photo or video: child safety")),
+    (("child", "danger"), 3, N_("a child may be in danger")),
+    (("child", "abuse"), 3, N_("a child may be abused")),
+    (("child", "harm"), 3, N_("a child was hurt: safety")),
+    (("image", "no_consent"), 3, N_("a picture shared without consent: privacy")),
+    (("no_consent",), 3, N_("something was done without consent")),
+    (("image", "takedown"), 2, N_("asks for a photo or video to be taken down: privacy")),
+    (("threat",), 3, N_("a threat of violence")),
+    (("self_harm",), 3, N_("speaks of self-harm: answer today, with care and a helpline")),
+    (("abuse",), 3, N_("abuse or harassment")),
+    (("harm",), 2, N_("someone was hurt or something caught fire: safety")),
 )
 """When safety cues make a message urgent: (kinds that must all match, level, reason).
 
@@ -552,7 +621,7 @@ def _urgency_patterns() -> dict[str, regex.Pattern[str]]:
     return {
         kind: regex.compile("|".join(_cue_pattern(cue) for cues in by_language.values()
                                      for cue in cues))
-        for kind, (_, _, by_language) in URGENCY_CUES.items()
+        for kind, (_level, _why, by_language) in URGENCY_CUES.items()
     }
 
 
@@ -571,8 +640,9 @@ def _urgency_cue_hits(text: str) -> list[tuple[int, str]]:
     for kind, pattern in _urgency_patterns().items():
         match = pattern.search(folded)
         if match:
-            level, why, _ = URGENCY_CUES[kind]
-            hits.append((level, f"{why} ({match.group(0)!r})"))
+            level, why, _cues = URGENCY_CUES[kind]
+            hits.append((level, _("{reason} ({words})").format(
+                reason=_(why), words=repr(match.group(0)))))
     return hits
 
 
@@ -598,7 +668,7 @@ def _safety_hits(text: str) -> list[tuple[int, str]]:
             continue
         used.update(kinds)
         words = ", ".join(repr(match.group(0)) for match in matches if match)
-        hits.append((level, f"{why} ({words})"))
+        hits.append((level, _("{reason} ({words})").format(reason=_(why), words=words)))
     return hits
 
 
@@ -639,20 +709,25 @@ class Triage:
     @property
     def cue_matched(self) -> bool:
         """True when some cue fired (the model's line is not a cue)."""
-        return any(not reason.startswith("model:") for reason in self.reasons)
+        model_lines = 1 if self.model_scores and self.reasons else 0  # the model's line is last
+        return len(self.reasons) > model_lines
 
     def _how_sure(self) -> str:
+        share = format_percent(self.confidence, 0)
         if self.cue_matched:
-            return f"{self.confidence:.0%} of the evidence"
+            return _("{share} of the evidence").format(share=share)
         if self.model_scores:
-            return f"the model alone, {self.confidence:.0%}: no cue matched"
-        return f"a guess, confidence {self.confidence:.0%}: no cue matched"
+            return _("the model alone, {share}: no cue matched").format(share=share)
+        return _("a guess, confidence {share}: no cue matched").format(share=share)
+
+    def _cue_lines(self) -> tuple[str, ...]:
+        return self.reasons if self.cue_matched else (_("no cue matched"), *self.reasons)
 
     def __str__(self) -> str:
-        head = (f"{self.category} ({self._how_sure()}, "
-                f"language {self.language}, urgency {self.urgency_label})")
-        cues = self.reasons if self.cue_matched else ("no cue matched", *self.reasons)
-        lines = [head] + [f"  - {reason}" for reason in cues]
+        head = _("{category} ({how_sure}, language {language}, {urgency})").format(
+            category=category_name(self.category), how_sure=self._how_sure(),
+            language=self.language, urgency=_(URGENCY_PHRASES[self.urgency_label]))
+        lines = [head] + [f"  - {reason}" for reason in self._cue_lines()]
         lines += [f"  ! {reason}" for reason in self.urgency_reasons]
         return "\n".join(lines)
 
@@ -662,21 +737,25 @@ class Triage:
                 f"confidence={self.confidence:.2f}, urgency={self.urgency})")
 
     def _repr_html_(self) -> str:
-        cues = self.reasons if self.cue_matched else ("no cue matched", *self.reasons)
-        items = "".join(f"<li>{html.escape(r)}</li>" for r in cues)
-        items += "".join(f"<li><b>urgent:</b> {html.escape(r)}</li>"
+        items = "".join(f"<li>{html.escape(r)}</li>" for r in self._cue_lines())
+        urgent = html.escape(_("urgent:"))
+        items += "".join(f"<li><b>{urgent}</b> {html.escape(r)}</li>"
                          for r in self.urgency_reasons)
-        scores = ", ".join(f"{k} {v:.2f}" for k, v in self.scores.items())
-        return (f"<div><p><b>{html.escape(self.category)}</b> "
-                f"({html.escape(self._how_sure())}; language {self.language}; urgency "
-                f"{self.urgency_label})</p><blockquote>{html.escape(self.text)}</blockquote>"
-                f"<ul>{items}</ul><p><small>scores: {scores}</small></p></div>")
+        scores = _("scores: {scores}").format(scores=", ".join(
+            f"{category_name(k)} {digits(f'{v:.2f}')}" for k, v in self.scores.items()))
+        about = _("{how_sure}; language {language}; {urgency}").format(
+            how_sure=self._how_sure(), language=self.language,
+            urgency=_(URGENCY_PHRASES[self.urgency_label]))
+        return (f"<div><p><b>{html.escape(category_name(self.category))}</b> "
+                f"({html.escape(about)})</p><blockquote>{html.escape(self.text)}</blockquote>"
+                f"<ul>{items}</ul><p><small>{html.escape(scores)}</small></p></div>")
 
 
 def _add(scores: dict[str, float], reasons: list[str], category: str, weight: float,
          reason: str) -> None:
     scores[category] += weight
-    reasons.append(f"{category} +{weight:g}: {reason}")
+    reasons.append(_("{category} +{weight}: {reason}").format(
+        category=category_name(category), weight=digits(f"{weight:g}"), reason=reason))
 
 
 def _english_cues(text: str, lowered: str, scores: dict[str, float], reasons: list[str]) -> None:
@@ -686,18 +765,29 @@ def _english_cues(text: str, lowered: str, scores: dict[str, float], reasons: li
             if found:
                 count = min(len(found), 2)  # a second hit of the same rule counts, a third not
                 words = ", ".join(repr(m.group(0)) for m in found[:count])
-                _add(scores, reasons, category, weight * count, f"{why} ({words})")
+                _add(scores, reasons, category, weight * count,
+                     _("{reason} ({words})").format(reason=_(why), words=words))
     body = _GREETING.sub("", lowered)
     if _WH_START.search(body):
-        _add(scores, reasons, "question", 1.5, "starts with a wh-word")
+        _add(scores, reasons, "question", 1.5, _("starts with a wh-word"))
     elif _AUX_START.search(body):
-        _add(scores, reasons, "question", 1.5, "starts like a question ('do you…', 'is…')")
+        _add(scores, reasons, "question", 1.5, _("starts like a question ('do you…', 'is…')"))
     elif body.startswith("why"):
-        _add(scores, reasons, "complaint", 0.75, "'why…' usually asks about a failure")
+        _add(scores, reasons, "complaint", 0.75, _("'why…' usually asks about a failure"))
     letters = [c for c in text if c.isalpha() and c.isascii()]
     if len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.7 * len(letters):
-        _add(scores, reasons, "spam", 1.0, "written in ALL CAPS")
+        _add(scores, reasons, "spam", 1.0, _("written in ALL CAPS"))
 
+
+_LEXICON_REASONS = {
+    "positive": N_("lexicon positive cue '{cue}' ({note})"),
+    "negative": N_("lexicon negative cue '{cue}' ({note})"),
+    "complaint": N_("lexicon complaint cue '{cue}' ({note})"),
+    "question": N_("lexicon question cue '{cue}' ({note})"),
+    "spam": N_("lexicon spam cue '{cue}' ({note})"),
+    "polite": N_("lexicon polite cue '{cue}' ({note})"),
+}
+"""The reason each kind of Bengali lexicon cue gives (``note`` is the cue's English meaning)."""
 
 _BN_NEGATORS = frozenset(("না", "নি", "নাই", "নেই", "নয়", "na", "nai", "nei", "noy"))
 
@@ -733,32 +823,37 @@ def _bengali_cues(tokens: list[str], scores: dict[str, float], reasons: list[str
         negation = _bn_negation(tokens, cue) if cue.kind == "positive" else None
         if negation:
             _add(scores, reasons, "complaint", 1.25,
-                 f"lexicon positive cue '{cue.cue}' ({cue.note}) negated by '{negation}'")
+                 _("lexicon positive cue '{cue}' ({note}) negated by '{negation}'").format(
+                     cue=cue.cue, note=cue.note, negation=negation))
         elif cue.kind in weights:
             category, weight = weights[cue.kind]
             _add(scores, reasons, category, weight,
-                 f"lexicon {cue.kind} cue '{cue.cue}' ({cue.note})")
+                 _(_LEXICON_REASONS[cue.kind]).format(cue=cue.cue, note=cue.note))
 
 
 def _shared_cues(text: str, scores: dict[str, float], reasons: list[str]) -> None:
     stripped = text.rstrip(" \t\n!।.😊🙏")
     if stripped.endswith(("?", "？")):
-        _add(scores, reasons, "question", 1.5, "ends with a question mark")
+        _add(scores, reasons, "question", 1.5, _("ends with a question mark"))
     elif "?" in text or "？" in text:
-        _add(scores, reasons, "question", 1.0, "contains a question mark")
+        _add(scores, reasons, "question", 1.0, _("contains a question mark"))
     urls = _URL.findall(text)
     if urls:
         money = scores["spam"] > 0
         weight = 2.0 if money else 1.0
-        _add(scores, reasons, "spam", weight,
-             f"a link ({urls[0]})" + (" together with a money/free/prize cue" if money else ""))
+        if money:
+            why = _("a link ({link}) together with a money/free/prize cue")
+        else:
+            why = _("a link ({link})")
+        _add(scores, reasons, "spam", weight, why.format(link=urls[0]))
     if _SHORTENER.search(text):
-        _add(scores, reasons, "spam", 1.0, "a link shortener hides where the link goes")
+        _add(scores, reasons, "spam", 1.0, _("a link shortener hides where the link goes"))
     repeated = _REPEATED.search(text)
     if repeated and not repeated.group(1).isdigit():
-        _add(scores, reasons, "spam", 0.5, f"repeated characters ({repeated.group(0)!r})")
+        _add(scores, reasons, "spam", 0.5,
+             _("repeated characters ({characters})").format(characters=repr(repeated.group(0))))
     if _PHONE.search(text) and scores["spam"] > 0:
-        _add(scores, reasons, "spam", 1.0, "a phone number to call or WhatsApp")
+        _add(scores, reasons, "spam", 1.0, _("a phone number to call or WhatsApp"))
 
 
 def _sentiment_cues(text: str, scores: dict[str, float], reasons: list[str],
@@ -767,16 +862,20 @@ def _sentiment_cues(text: str, scores: dict[str, float], reasons: list[str],
     complaint_cue = scores["complaint"] >= 1.5
     if compound >= 0.2:
         weight = (1.5 if compound >= 0.5 else 0.75) * (0.5 if complaint_cue else 1.0)
-        why = f"VADER sentiment is positive ({compound:+.2f})"
         if complaint_cue:
-            why += "; halved because a complaint cue fired too (sarcasm?)"
-        _add(scores, reasons, "praise", weight, why)
+            why = _("VADER sentiment is positive ({compound}); halved because a complaint cue "
+                    "fired too (sarcasm?)")
+        else:
+            why = _("VADER sentiment is positive ({compound})")
+        _add(scores, reasons, "praise", weight, why.format(compound=digits(f"{compound:+.2f}")))
     elif compound <= -0.2:
         weight = 1.5 if compound <= -0.5 else 0.75
         _add(scores, reasons, "complaint", weight,
-             f"VADER sentiment is negative ({compound:+.2f})")
+             _("VADER sentiment is negative ({compound})").format(
+                 compound=digits(f"{compound:+.2f}")))
     if complaint_cue and scores["praise"] > 0 and scores["complaint"] >= scores["praise"]:
-        reasons.append("praise words next to a complaint read as sarcasm or a polite complaint")
+        reasons.append(_("praise words next to a complaint read as sarcasm or a polite "
+                         "complaint"))
     return compound
 
 
@@ -895,7 +994,8 @@ def cue_scores(text: str, language: str | None = None
 
 
 _SARCASTIC_PRAISE = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:great|wow|amazing|perfect|super|nice|fantastic|brilliant|excellent|"
+    r"(?<![\p{L}\p{M}])(?:great|wow|amazing|perfect|super|nice|fantastic|"  # i18n: not shown
+    r"brilliant|excellent|"
     r"lovely|awesome|bravo|thanks a lot|thank you so much|love (?:how|it when|waiting)|"
     r"বাহ|বাঃ|দারুণ|দারুন|চমৎকার|অসাধারণ|খুব সুন্দর|"
     r"wah|bah|darun|chomotkar|osadharon|khub sundor)(?![\p{L}\p{M}])")
@@ -920,7 +1020,8 @@ def _sarcasm_cues(lowered: str, scores: dict[str, float], reasons: list[str]) ->
     praise = _SARCASTIC_PRAISE.search(lowered)
     if praise:
         _add(scores, reasons, "complaint", 1.5,
-             f"praise words ({praise.group(0)!r}) about a problem: sarcasm")
+             _("praise words ({words}) about a problem: sarcasm").format(
+                 words=repr(praise.group(0))))
 
 
 _NOT_A_GRIEVANCE = ("urgent", "self_harm")
@@ -942,7 +1043,8 @@ def _grievance_cues(text: str, scores: dict[str, float], reasons: list[str]) -> 
               if kind in ("no_consent", "takedown", "threat", "harm", "abuse", "danger")
               and pattern.search(folded)]
     if kinds:
-        _add(scores, reasons, "complaint", 1.0, "a safety or urgency cue: a complaint to pass on")
+        _add(scores, reasons, "complaint", 1.0,
+             _("a safety or urgency cue: a complaint to pass on"))
 
 
 def combine(points: Mapping[str, float], probabilities: Mapping[str, float] | None,
@@ -972,7 +1074,11 @@ def _model_reason(probabilities: Mapping[str, float]) -> str:
     """
     ranked = sorted(probabilities.items(), key=lambda item: -item[1])
     shown = [ranked[0]] + [item for item in ranked[1:3] if item[1] >= 0.15]
-    return "model: " + ", ".join(f"{c} {p:.2f} (+{MODEL_POINTS * p:.1f})" for c, p in shown)
+    return _("model: {guesses}").format(guesses=", ".join(
+        _("{category} {probability} (+{points})").format(
+            category=category_name(c), probability=digits(f"{p:.2f}"),
+            points=digits(f"{MODEL_POINTS * p:.1f}"))
+        for c, p in shown))
 
 
 def _classify(text: str, language: str, probabilities: Mapping[str, float] | None) -> Triage:
@@ -1021,7 +1127,7 @@ def _urgency(lowered: str, tokens: list[str], compound: float,
     negative = sum(1 for cue in hits if cue.kind in ("negative", "complaint"))
     if compound <= -0.6 or negative >= 3:
         level = max(level, 1)
-        reasons.append("strongly negative wording")
+        reasons.append(_("strongly negative wording"))
     if category in ("spam", "praise"):
         level, reasons = 0, []  # "URGENT! claim your prize", "thanks for the refund" ...
     for cue_level, why in _safety_hits(lowered):
@@ -1084,7 +1190,9 @@ def _classify_rows(inbox: pd.DataFrame, *, model: bool = True) -> list[Triage]:
             texts.append(_normalise(_check_text(text)))
         except InputError as error:
             raise DataError(
-                f"row {position} of the inbox: {error.problem}", fix=error.fix, column="text"
+                _("row {position} of the inbox: {problem}").format(
+                    position=digits(position), problem=error.problem),
+                fix=error.fix, column="text",
             ) from None
     given = [language if language in LANGUAGES else None for language in languages]
     unknown = [i for i, language in enumerate(given) if language is None]
@@ -1175,15 +1283,19 @@ class ClassifierReport:
                 f"macro_f1={self.macro_f1:.2f}, mistakes={len(self.mistakes)})")
 
     def __str__(self) -> str:
-        return (f"{self.n} messages, accuracy {self.accuracy:.0%}, "
-                f"macro-F1 {self.macro_f1:.2f}\n"
-                f"{self.per_class.round(2).to_string()}\n\nconfusion (rows true, columns "
-                f"predicted):\n{self.confusion.to_string()}")
+        head = _("{n} messages, accuracy {accuracy}, macro-F1 {macro_f1}").format(
+            n=digits(self.n), accuracy=format_percent(self.accuracy, 0),
+            macro_f1=digits(f"{self.macro_f1:.2f}"))
+        confusion = _("confusion (rows true, columns predicted):")
+        return (f"{head}\n{self.per_class.round(2).to_string()}\n\n{confusion}\n"
+                f"{self.confusion.to_string()}")
 
     def _repr_html_(self) -> str:
-        return (f"<div><p><b>{self.n}</b> messages, accuracy <b>{self.accuracy:.0%}</b></p>"
-                f"{self.per_class.round(2).to_html()}<p>Confusion (rows: true, columns: "
-                f"predicted)</p>{self.confusion.to_html()}</div>")
+        head = _("<b>{n}</b> messages, accuracy <b>{accuracy}</b>").format(
+            n=digits(self.n), accuracy=format_percent(self.accuracy, 0))
+        confusion = html.escape(_("Confusion (rows: true, columns: predicted)"))
+        return (f"<div><p>{head}</p>{self.per_class.round(2).to_html()}"
+                f"<p>{confusion}</p>{self.confusion.to_html()}</div>")
 
 
 def evaluate_classifier(sample: pd.DataFrame | None = None, *,
@@ -1215,12 +1327,14 @@ def evaluate_classifier(sample: pd.DataFrame | None = None, *,
         require_table(sample, ["split"], "sample")
         sample = sample[sample["split"] == split]
         if sample.empty:
-            raise InputError(f"no rows have split == {split!r}",
-                             fix="use split='train', split='test' or split=None for all rows")
+            raise InputError(_("no rows have split == {split}").format(split=repr(split)),
+                             fix=_("use split='train', split='test' or split=None for all "
+                                   "rows"))
     bad = sorted(set(sample["category"]) - set(MESSAGE_CATEGORIES))
     if bad:
-        raise DataError(f"unknown categories {bad}", fix="use one of: "
-                        + ", ".join(MESSAGE_CATEGORIES), column="category")
+        raise DataError(_("unknown categories {categories}").format(categories=bad),
+                        fix=_("use one of: {choices}").format(
+                            choices=", ".join(MESSAGE_CATEGORIES)), column="category")
     predicted = triage(sample, model=model)["predicted_category"]
     truth = sample["category"]
     confusion = pd.crosstab(
@@ -1320,14 +1434,17 @@ class ResponseReport:
 
     def _clock(self) -> str:
         if self.business_hours is None:
-            return "clock hours"
-        return "business hours {}:00–{}:00, Sun–Thu".format(*self.business_hours)
+            return _("clock hours")
+        first, last = self.business_hours
+        return _("business hours {first}:00–{last}:00, Sun–Thu").format(
+            first=digits(first), last=digits(last))
 
     def _repr_html_(self) -> str:
-        return (f"<div><p>Service level: answer within <b>{self.sla_hours:g} h</b> "
-                f"({self._clock()}); measured at {self.now}. "
-                f"<b>{len(self.breaches)}</b> breaches.</p>"
-                f"{self.table.round(2).to_html()}</div>")
+        sentence = _("Service level: answer within <b>{hours} h</b> ({clock}); measured at "
+                     "{now}. <b>{breaches}</b> breaches.").format(
+            hours=digits(f"{self.sla_hours:g}"), clock=html.escape(self._clock()),
+            now=html.escape(digits(self.now)), breaches=digits(len(self.breaches)))
+        return f"<div><p>{sentence}</p>{self.table.round(2).to_html()}</div>"
 
 
 def response_time_report(inbox: pd.DataFrame, *, sla_hours: float = 24,
@@ -1366,19 +1483,21 @@ def response_time_report(inbox: pd.DataFrame, *, sla_hours: float = 24,
 
     require_table(inbox, INBOX_TIME_COLUMNS, "inbox")
     if isinstance(sla_hours, bool) or not isinstance(sla_hours, int | float) or sla_hours <= 0:
-        raise InputError(f"sla_hours must be a positive number of hours, not {sla_hours!r}",
-                         fix="use e.g. sla_hours=24 for 'answer within a day'")
+        raise InputError(_("sla_hours must be a positive number of hours, not {value}").format(
+                             value=repr(sla_hours)),
+                         fix=_("use e.g. sla_hours=24 for 'answer within a day'"))
     if business_hours is not None:
         first, last = business_hours
         if not (0 <= first < last <= 24):
-            raise InputError(f"business_hours {business_hours!r} is not an opening time",
-                             fix="give (opening hour, closing hour), e.g. (9, 18)")
+            raise InputError(_("business_hours {value} is not an opening time").format(
+                                 value=repr(business_hours)),
+                             fix=_("give (opening hour, closing hour), e.g. (9, 18)"))
     frame = inbox.copy()
     received = _local_naive(frame["received_at"])
     responded = _local_naive(frame["responded_at"])
     if received.isna().any():
-        raise DataError("some messages have no received_at time",
-                        fix="every message needs the time it arrived", column="received_at")
+        raise DataError(_("some messages have no received_at time"),
+                        fix=_("every message needs the time it arrived"), column="received_at")
     now_local = received.max() if now is None else _local_naive(pd.Series([now])).iloc[0]
     answered = responded.notna()
     hours = _hours_between(received, responded, business_hours)
@@ -1467,7 +1586,8 @@ def escalation_queue(inbox: pd.DataFrame, *, now: Any = None) -> pd.DataFrame:
     open_["urgency"] = [v.urgency for v in verdicts]
     open_["urgency_label"] = [v.urgency_label for v in verdicts]
     open_["reason"] = [
-        "; ".join(v.urgency_reasons) or f"unanswered {c}"
+        "; ".join(v.urgency_reasons) or _("unanswered {category}").format(
+            category=category_name(c))
         for v, c in zip(verdicts, open_["category"], strict=True)
     ]
     open_["age_hours"] = ((now_local - received[open_.index]).dt.total_seconds() / 3600)
@@ -1480,21 +1600,27 @@ def escalation_queue(inbox: pd.DataFrame, *, now: Any = None) -> pd.DataFrame:
 # Reply templates
 # ---------------------------------------------------------------------------------------
 
+# The templates are replies to a customer, written in the language the caller asks for
+# (``language=``), so they are data, not messages: never translated by gettext.
 _TEMPLATES: dict[tuple[str, str], str] = {
     ("question", "en"): (
-        "Hi {name}, thanks for asking about {topic}! {answer} "
+        "Hi {name}, thanks for asking about {topic}! {answer} "  # i18n: not shown
         "If anything else comes up, we're here {hours}."
     ),
     ("complaint", "en"): (
-        "Hi {name}, we're really sorry about {topic}. That's not the experience we want for "
-        "you. Could you send us a private message at {contact} with your details? "
+        "Hi {name}, we're really sorry about {topic}. "  # i18n: not shown
+        "That's not the experience we want for you. "
+        "Could you send us a private message at {contact} with your details? "
         "We'll look into it and get back to you within {hours}."
     ),
     ("praise", "en"): (
-        "Thank you so much, {name}! We're so glad you enjoyed {topic}. "
+        "Thank you so much, {name}! We're so glad you enjoyed {topic}. "  # i18n: not shown
         "Messages like yours make our team's day."
     ),
-    ("other", "en"): "Thanks for your message, {name}! We're here {hours} if you need us.",
+    ("other", "en"): (
+        "Thanks for your message, {name}! "  # i18n: not shown
+        "We're here {hours} if you need us."
+    ),
     ("question", "bn"): (
         "{name}, {topic} নিয়ে জানতে চাওয়ার জন্য ধন্যবাদ! {answer} "
         "আর কিছু জানার থাকলে আমরা আছি {hours}।"
@@ -1514,14 +1640,14 @@ _TEMPLATES: dict[tuple[str, str], str] = {
 
 def _template(category: str, language: str) -> str:
     if category not in MESSAGE_CATEGORIES:
-        raise unknown_choice("message category", category, MESSAGE_CATEGORIES)
+        raise unknown_choice(_("message category"), category, MESSAGE_CATEGORIES)
     if language not in LANGUAGES:
-        raise unknown_choice("language", language, LANGUAGES)
+        raise unknown_choice(_("language"), language, LANGUAGES)
     if category == "spam":
         raise InputError(
-            "spam gets no reply",
-            fix="hide or delete the message and report the account; replying tells the "
-                "sender the account is watched",
+            _("spam gets no reply"),
+            fix=_("hide or delete the message and report the account; replying tells the "
+                  "sender the account is watched"),
         )
     return _TEMPLATES[(category, language)]
 
@@ -1538,7 +1664,7 @@ def template_fields(category: str, *, language: str = "en") -> list[str]:
     How to fix it: hide or delete the message and report the account; replying tells the sender the account is watched.
     """  # noqa: E501
     names: list[str] = []
-    for _, name, _, _ in string.Formatter().parse(_template(category, language)):
+    for _text, name, _spec, _conversion in string.Formatter().parse(_template(category, language)):
         if name and name not in names:
             names.append(name)
     return names
@@ -1567,18 +1693,22 @@ def reply_template(category: str, *, language: str = "en", **fields: str) -> str
     if missing:
         call = ", ".join(f"{name}=..." for name in needed)
         raise InputError(
-            f"the {category} template needs {len(missing)} more placeholder"
-            f"{'s' if len(missing) > 1 else ''}: {', '.join(missing)}",
-            fix=f"pass them as keywords, e.g. reply_template({category!r}, {call})",
+            ngettext("the {category} template needs {count} more placeholder: {names}",
+                     "the {category} template needs {count} more placeholders: {names}",
+                     len(missing)).format(category=category, count=digits(len(missing)),
+                                          names=", ".join(missing)),
+            fix=_("pass them as keywords, e.g. reply_template({category}, {call})").format(
+                category=repr(category), call=call),
         )
     unknown = sorted(set(fields) - set(needed))
     if unknown:
         raise InputError(
-            f"the {category} template has no placeholder called {', '.join(unknown)}",
-            fix=f"it uses: {', '.join(needed)} (check the spelling)",
+            _("the {category} template has no placeholder called {names}").format(
+                category=category, names=", ".join(unknown)),
+            fix=_("it uses: {names} (check the spelling)").format(names=", ".join(needed)),
         )
     empty = [name for name in needed if not str(fields[name]).strip()]
     if empty:
-        raise InputError(f"placeholder {', '.join(empty)} is empty",
-                         fix="give every placeholder some text")
+        raise InputError(_("placeholder {names} is empty").format(names=", ".join(empty)),
+                         fix=_("give every placeholder some text"))
     return template.format(**fields)

@@ -48,12 +48,16 @@ import difflib
 import html
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.i18n.messages import LANGUAGES, N_, in_language, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number, format_percent
 from smm_helpers.schema import CAMPAIGN_OBJECTIVES, FORMATS, PLATFORM_NAMES
 
 if TYPE_CHECKING:
@@ -110,17 +114,34 @@ FIGURE_STATUSES: tuple[str, ...] = (
     "sourced",
     "uncertain",
     "illustrative",
-    "general knowledge",
-    "course estimate",
+    "general knowledge",  # i18n: not shown
+    "course estimate",  # i18n: not shown
 )
 
+FIGURE_STATUS_LABELS: Mapping[str, str] = MappingProxyType({
+    "sourced": N_("sourced"),
+    "uncertain": N_("UNCERTAIN"),
+    "illustrative": N_("ILLUSTRATIVE"),
+    "general knowledge": N_("GENERAL KNOWLEDGE"),  # i18n: not shown
+    "course estimate": N_("COURSE ESTIMATE"),  # i18n: not shown
+})
+"""How each figure status is shown (translated when shown; the statuses are data)."""
+
+AUDIENCE_KIND_NAMES: Mapping[str, str] = MappingProxyType({
+    "general": N_("general"),
+    "professional": N_("professional"),
+    "mixed": N_("mixed"),
+})
+"""How each audience kind is named when shown (translated then; the kinds are data)."""
+
 FACTORS: dict[str, str] = {
-    "goal": "how well the platform serves your goals (course judgement, 0–3 per goal)",
-    "audience": ("how many of the people you need are there: the square root of its strength "
-                 "where you work, times how well its ages and kind of audience match"),
-    "format": "whether the formats you can produce are the ones it favours",
-    "cost": "how much reach your monthly budget buys there (illustrative ad prices)",
-    "effort": "whether your weekly hours cover the effort it needs (course estimate)",
+    "goal": N_("how well the platform serves your goals (course judgement, 0–3 per goal)"),
+    "audience": N_("how many of the people you need are there: the square root of its "
+                   "strength where you work, times how well its ages and kind of audience "
+                   "match"),
+    "format": N_("whether the formats you can produce are the ones it favours"),
+    "cost": N_("how much reach your monthly budget buys there (illustrative ad prices)"),
+    "effort": N_("whether your weekly hours cover the effort it needs (course estimate)"),
 }
 """The factors of the ranking and what each one measures (each scores 0 to 1)."""
 
@@ -233,16 +254,18 @@ class Figure:
 
     def __post_init__(self) -> None:
         if self.status not in FIGURE_STATUSES:
-            raise unknown_choice("figure status", self.status, FIGURE_STATUSES)
+            raise unknown_choice(_("figure status"), self.status, FIGURE_STATUSES)
         if not self.source.strip():
             raise InputError(
-                f"the figure {self.value} {self.unit} has no source",
-                fix="say where the number comes from (a report, a page, or 'course estimate')",
+                _("the figure {value} {unit} has no source").format(value=self.value,
+                                                                     unit=self.unit),
+                fix=_("say where the number comes from (a report, a page, or 'course "
+                      "estimate')"),
             )
         if self.low is not None and self.high is not None and self.low > self.high:
             raise InputError(
-                f"the range {self.low}–{self.high} is reversed",
-                fix="give the smaller number as low and the larger as high",
+                _("the range {low}–{high} is reversed").format(low=self.low, high=self.high),
+                fix=_("give the smaller number as low and the larger as high"),
             )
 
     @property
@@ -251,12 +274,13 @@ class Figure:
         return self.status != "sourced"
 
     def __str__(self) -> str:
-        text = f"{self.value:g} {self.unit}"
+        text = f"{digits(f'{self.value:g}')} {_(self.unit)}"
         if self.low is not None and self.high is not None:
-            text += f" (range {self.low:g}–{self.high:g})"
-        status = self.status if self.status == "sourced" else self.status.upper()
-        note = f"; {self.note}" if self.note else ""
-        return f"{text} [{status}: {self.source}{note}]"
+            text += " " + _("(range {low}–{high})").format(low=digits(f"{self.low:g}"),
+                                                         high=digits(f"{self.high:g}"))
+        status = _(FIGURE_STATUS_LABELS[self.status])
+        note = f"; {_(self.note)}" if self.note else ""
+        return f"{text} [{status}: {_source_text(self.source)}{note}]"
 
 
 @dataclass(frozen=True)
@@ -280,44 +304,53 @@ class Audience:
     ages: tuple[int, int]
     kind: str
     reach: Mapping[str, float] = field(hash=False)
-    source: str = "general knowledge (course judgement)"
-    status: str = "general knowledge"
+    source: str = "general knowledge (course judgement)"  # i18n: not shown
+    status: str = "general knowledge"  # i18n: not shown
     users: Figure | None = None
 
     def __post_init__(self) -> None:
         _check_age_band(self.ages)
         if self.users is not None and not isinstance(self.users, Figure):
-            raise InputError(f"users is {self.users!r}, not a Figure",
-                             fix="give users=Figure(value, unit, source, status) or leave it out")
+            raise InputError(_("users is {value}, not a Figure").format(value=repr(self.users)),
+                             fix=_("give users=Figure(value, unit, source, status) or leave it "
+                                   "out"))
         if self.kind not in AUDIENCE_KINDS:
-            raise unknown_choice("audience kind", self.kind, AUDIENCE_KINDS)
+            raise unknown_choice(_("audience kind"), self.kind, AUDIENCE_KINDS)
         if self.status not in FIGURE_STATUSES:
-            raise unknown_choice("figure status", self.status, FIGURE_STATUSES)
+            raise unknown_choice(_("figure status"), self.status, FIGURE_STATUSES)
         for location, strength in self.reach.items():
             if location not in LOCATIONS:
-                raise unknown_choice("location", location, LOCATIONS)
+                raise unknown_choice(_("location"), location, LOCATIONS)
             if not 0 <= strength <= 1:
                 raise InputError(
-                    f"reach in {location!r} is {strength}",
-                    fix="give a strength between 0 (absent) and 1 (dominant)",
+                    _("reach in {location} is {strength}").format(location=repr(location),
+                                                                  strength=strength),
+                    fix=_("give a strength between 0 (absent) and 1 (dominant)"),
                 )
         full = {location: float(self.reach.get(location, 0.0)) for location in LOCATIONS}
         object.__setattr__(self, "reach", MappingProxyType(full))
 
 
+def _audience_status(status: str) -> str:
+    """An audience's status as a profile shows it: always in capitals ("SOURCED")."""
+    return _("SOURCED") if status == "sourced" else _(FIGURE_STATUS_LABELS[status])
+
+
 def _check_age_band(ages: tuple[int, int]) -> None:
     if len(ages) != 2:
-        raise InputError(f"the age band {ages!r} is not two ages", fix="give (youngest, oldest)")
+        raise InputError(_("the age band {ages} is not two ages").format(ages=repr(ages)),
+                         fix=_("give (youngest, oldest)"))
     low, high = ages
     if low > high:
         raise InputError(
-            f"the age band {tuple(ages)!r} is reversed",
-            fix="give the youngest age first, e.g. (18, 34)",
+            _("the age band {ages} is reversed").format(ages=repr(tuple(ages))),
+            fix=_("give the youngest age first, e.g. (18, 34)"),
         )
     if low < 13 or high > 100:
         raise InputError(
-            f"the age band {tuple(ages)!r} is outside 13–100",
-            fix="social platforms require users to be at least 13; use ages between 13 and 100",
+            _("the age band {ages} is outside 13–100").format(ages=repr(tuple(ages))),
+            fix=_("social platforms require users to be at least 13; use ages between 13 and "
+                  "100"),
         )
 
 
@@ -374,40 +407,43 @@ class PlatformProfile:
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:
-            raise unknown_choice("channel role", self.role, ROLES)
+            raise unknown_choice(_("channel role"), self.role, ROLES)
         if not re.fullmatch(r"[a-z][a-z0-9_]*", self.id):
             raise InputError(
-                f"the platform id {self.id!r} is not a short lowercase name",
-                fix="use lowercase letters, digits and underscores, e.g. 'threads'",
+                _("the platform id {id} is not a short lowercase name").format(id=repr(self.id)),
+                fix=_("use lowercase letters, digits and underscores, e.g. 'threads'"),
             )
         if not self.name.strip():
-            raise InputError(f"platform {self.id!r} has no name", fix="give a display name")
+            raise InputError(_("platform {id} has no name").format(id=repr(self.id)),
+                             fix=_("give a display name"))
         if not self.formats:
             raise InputError(
-                f"platform {self.id!r} favours no format",
-                fix="list at least one of: " + ", ".join(FORMATS),
+                _("platform {id} favours no format").format(id=repr(self.id)),
+                fix=_("list at least one of: {choices}").format(choices=", ".join(FORMATS)),
             )
         for fmt in (*self.formats, *self.also_works):
             if fmt not in FORMATS:
-                raise unknown_choice("format", fmt, FORMATS)
+                raise unknown_choice(_("format"), fmt, FORMATS)
         both = set(self.formats) & set(self.also_works)
         if both:
             raise InputError(
-                f"{sorted(both)} are listed both as favoured and as 'also works'",
-                fix="list each format once",
+                _("{formats} are listed both as favoured and as 'also works'").format(
+                    formats=sorted(both)),
+                fix=_("list each format once"),
             )
         for goal, fit in self.goal_fit.items():
             if goal not in GOALS:
-                raise unknown_choice("goal", goal, GOALS)
+                raise unknown_choice(_("goal"), goal, GOALS)
             if fit not in (0, 1, 2, 3):
                 raise InputError(
-                    f"goal fit for {goal!r} is {fit!r}",
-                    fix="score each goal 0 (poor), 1, 2 or 3 (excellent)",
+                    _("goal fit for {goal} is {fit}").format(goal=repr(goal), fit=repr(fit)),
+                    fix=_("score each goal 0 (poor), 1, 2 or 3 (excellent)"),
                 )
         if self.effort.value <= 0:
             raise InputError(
-                f"platform {self.id!r} needs {self.effort.value} hours a week",
-                fix="give the hours a week it takes to run, a number above 0",
+                _("platform {id} needs {hours} hours a week").format(id=repr(self.id),
+                                                                     hours=self.effort.value),
+                fix=_("give the hours a week it takes to run, a number above 0"),
             )
         object.__setattr__(self, "goal_fit", MappingProxyType(dict(self.goal_fit)))
         object.__setattr__(self, "text_limits", MappingProxyType(dict(self.text_limits)))
@@ -444,41 +480,48 @@ class PlatformProfile:
         return f"PlatformProfile(id={self.id!r}, name={self.name!r}, formats={self.formats!r})"
 
     def __str__(self) -> str:
-        role = "" if self.role == "feed" else ", a messaging channel: for answering, not posting"
-        lines = [f"{self.name} ({self.id}{role})"]
-        lines.append(f"  favours: {', '.join(self.formats)}")
+        name = _(self.name)
+        if self.role == "feed":
+            lines = [f"{name} ({self.id})"]
+        else:
+            lines = [_("{name} ({id}, a messaging channel: for answering, not posting)").format(
+                name=name, id=self.id)]
+        lines.append("  " + _("favours: {formats}").format(formats=", ".join(self.formats)))
         aud = self.audience
-        lines.append(
-            f"  audience: ages {aud.ages[0]}–{aud.ages[1]}, {aud.kind}, "
-            f"Bangladesh strength {aud.reach['bangladesh']:g}/1 [{aud.status.upper()}]"
-        )
+        lines.append("  " + _(
+            "audience: ages {youngest}–{oldest}, {kind}, Bangladesh strength {strength}/1 "
+            "[{status}]").format(youngest=digits(aud.ages[0]), oldest=digits(aud.ages[1]),
+                                 kind=_(AUDIENCE_KIND_NAMES[aud.kind]),
+                                 strength=digits(f"{aud.reach['bangladesh']:g}"),
+                                 status=_audience_status(aud.status)))
         lines += [f"  {name}: {fig}" for name, fig in self.figures.items()]
         if self.posting_advice:
-            lines.append(f"  posting advice: {self.posting_advice}")
+            lines.append("  " + _("posting advice: {advice}").format(
+                advice=_(self.posting_advice)))
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
+        left = "style='text-align:left'"
         rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(name)}</th>"
-            f"<td style='text-align:left'>{html.escape(str(fig))}</td></tr>"
+            f"<tr><th {left}>{html.escape(name)}</th><td {left}>{html.escape(str(fig))}</td></tr>"
             for name, fig in self.figures.items()
         )
-        return (
-            f"<b>{html.escape(self.name)}</b> (<code>{self.id}</code>) favours "
-            f"{html.escape(', '.join(self.formats))}<table>{rows}</table>"
-        )
+        head = _("{name} ({id}) favours {formats}").format(
+            name=f"<b>{html.escape(_(self.name))}</b>", id=f"<code>{self.id}</code>",
+            formats=html.escape(", ".join(self.formats)))
+        return f"{head}<table>{rows}</table>"
 
 
 # --- Sources used by the built-in table (each explained on lessons/sources.md) ---------
 
-_RIVAL_IQ_2023 = ("Rival IQ 2023 report (2022 data), via WARC, contentgrip, teknojava "
-                  "(sources.md#rival-iq-benchmarks)")
-_ENGAGEMENT_UNIT = "% engagements per post ÷ followers (Rival IQ median)"
-_PROOFLYTICS = "Prooflytics blog, 2026 ranges (sources.md#paid-media-ranges-2026)"
-_JONAS = "The Jonas Agency 2026, Meta blended (sources.md#paid-media-ranges-2026)"
-_BD_AGENCY = ("imbdagency.com (5,000 BDT buys 800–3,000 clicks, 100k–200k impressions); "
-              "socialeum.com (sources.md#bd-boosting-anecdotes)")
-_HOOTSUITE_2023 = "Hootsuite 2023 (via 4pmtech) (sources.md#posting-frequency)"
+_RIVAL_IQ_2023 = (N_("Rival IQ 2023 report (2022 data), via WARC, contentgrip, teknojava "
+                  "(sources.md#rival-iq-benchmarks)"))
+_ENGAGEMENT_UNIT = N_("% engagements per post ÷ followers (Rival IQ median)")
+_PROOFLYTICS = N_("Prooflytics blog, 2026 ranges (sources.md#paid-media-ranges-2026)")
+_JONAS = N_("The Jonas Agency 2026, Meta blended (sources.md#paid-media-ranges-2026)")
+_BD_AGENCY = (N_("imbdagency.com (5,000 BDT buys 800–3,000 clicks, 100k–200k impressions); "
+              "socialeum.com (sources.md#bd-boosting-anecdotes)"))
+_HOOTSUITE_2023 = N_("Hootsuite 2023 (via 4pmtech) (sources.md#posting-frequency)")
 
 # --- Who uses each platform in Bangladesh: the figures behind the audience weights ------
 #
@@ -486,35 +529,35 @@ _HOOTSUITE_2023 = "Hootsuite 2023 (via 4pmtech) (sources.md#posting-frequency)"
 # same count* (same source, same month), so the two numbers are comparable.  Every count is
 # on the sources page, sources.md#datareportal-bangladesh, with its URL and date.
 
-_DATAREPORTAL_2024 = ("DataReportal, Digital 2024: Bangladesh (Meta's ad reach, start of 2024), "
+_DATAREPORTAL_2024 = (N_("DataReportal, Digital 2024: Bangladesh (Meta's ad reach, start of 2024), "
                       "reported by The Daily Star, 25 Oct 2024 "
-                      "(sources.md#datareportal-bangladesh)")
-_NAPOLEONCAT_2021 = ("NapoleonCat, May 2021 (Facebook 47.2 M), reported by Prothom Alo "
-                     "(sources.md#datareportal-bangladesh)")
-_NAPOLEONCAT_2023 = ("NapoleonCat, Jan 2023 (Facebook 46.5 M), reported by The Business Post, "
-                     "14 Feb 2023 (sources.md#datareportal-bangladesh)")
-_YOUTUBE_2024 = ("YouTube users by country, Jan 2024, reported by tamilaustralian.com "
-                 "(origin not named) (sources.md#datareportal-bangladesh)")
-_WE_ARE_SOCIAL_2019 = ("We Are Social, Digital 2019 (Facebook 33 M), reported by funinguide.jp "
-                       "(sources.md#datareportal-bangladesh)")
-_NOT_CHECKED = ("no Bangladesh figure the course could open (sources.md#datareportal-bangladesh)"
-                ": a course estimate, UNCERTAIN")
+                      "(sources.md#datareportal-bangladesh)"))
+_NAPOLEONCAT_2021 = (N_("NapoleonCat, May 2021 (Facebook 47.2 M), reported by Prothom Alo "
+                     "(sources.md#datareportal-bangladesh)"))
+_NAPOLEONCAT_2023 = (N_("NapoleonCat, Jan 2023 (Facebook 46.5 M), reported by The Business Post, "
+                     "14 Feb 2023 (sources.md#datareportal-bangladesh)"))
+_YOUTUBE_2024 = (N_("YouTube users by country, Jan 2024, reported by tamilaustralian.com "
+                 "(origin not named) (sources.md#datareportal-bangladesh)"))
+_WE_ARE_SOCIAL_2019 = (N_("We Are Social, Digital 2019 (Facebook 33 M), reported by funinguide.jp "
+                       "(sources.md#datareportal-bangladesh)"))
+_NOT_CHECKED = (N_("no Bangladesh figure the course could open (sources.md#datareportal-bangladesh)"
+                ": a course estimate, UNCERTAIN"))
 
-_USERS_UNIT = "million users in Bangladesh"
+_USERS_UNIT = N_("million users in Bangladesh")
 
 BANGLADESH_USERS: Mapping[str, tuple[Figure, float]] = MappingProxyType({
     "facebook": (Figure(52.9, _USERS_UNIT, _DATAREPORTAL_2024,
-                        note="Digital 2026: Bangladesh gives 64 M (late 2025), quoted "
-                             "second-hand, UNCERTAIN"), 52.9),
+                        note=N_("Digital 2026: Bangladesh gives 64 M (late 2025), quoted "
+                             "second-hand, UNCERTAIN")), 52.9),
     "youtube": (Figure(33.6, _USERS_UNIT, _YOUTUBE_2024, "uncertain",
-                       note="Jan 2024; compared with Facebook's 52.9 M (DataReportal)"), 52.9),
+                       note=N_("Jan 2024; compared with Facebook's 52.9 M (DataReportal)")), 52.9),
     "messenger": (Figure(42.1, _USERS_UNIT, _NAPOLEONCAT_2021,
-                         note="May 2021; 9.3 M a year before"), 47.2),
-    "instagram": (Figure(4.7, _USERS_UNIT, _NAPOLEONCAT_2021, note="May 2021"), 47.2),
+                         note=N_("May 2021; 9.3 M a year before")), 47.2),
+    "instagram": (Figure(4.7, _USERS_UNIT, _NAPOLEONCAT_2021, note=N_("May 2021")), 47.2),
     "linkedin": (Figure(1.8, _USERS_UNIT, _NAPOLEONCAT_2023,
-                        note="Jan 2023; the same count gave over 5 M in mid-2022"), 46.5),
+                        note=N_("Jan 2023; the same count gave over 5 M in mid-2022")), 46.5),
     "x": (Figure(0.3, _USERS_UNIT, _WE_ARE_SOCIAL_2019, "uncertain",
-                 note="2019, the newest count found"), 33.0),
+                 note=N_("2019, the newest count found")), 33.0),
 })
 """Users in Bangladesh per platform, each with the Facebook count of the same source and
 month: ``{platform: (Figure, facebook_users_in_the_same_count)}``.  TikTok and WhatsApp are
@@ -547,47 +590,54 @@ def _bangladesh_strength(pid: str) -> float:
     return _ESTIMATED_STRENGTH[pid]
 
 
+_AGES_JUDGED = "; cities/villages and ages: course judgement"  # i18n: not shown
+
+
 def _bd_audience(pid: str, ages: tuple[int, int], kind: str, world: float) -> Audience:
     """A built-in platform's audience, its Bangladesh strengths worked out from the counts."""
     national = _bangladesh_strength(pid)
     city, village = _CITY_VILLAGE[pid]
     figure = BANGLADESH_USERS[pid][0] if pid in BANGLADESH_USERS else None
     if figure is None:
-        source, status = f"Bangladesh strength {national:g}: {_NOT_CHECKED}", "course estimate"
+        source = f"Bangladesh strength {national:g}: {_NOT_CHECKED}"  # i18n: not shown
+        status = _ESTIMATE
     else:
         facebook = BANGLADESH_USERS[pid][1]
-        source = (f"Bangladesh strength {national:.2g} = {figure.value:g} M users ÷ Facebook's "
+        # the audience's source is data (``profile.sources``); the displays never print it
+        source = (f"Bangladesh strength {national:.2g} = "  # i18n: not shown
+                  f"{figure.value:g} M users ÷ Facebook's "
                   f"{facebook:g} M in the same count ({figure.source})")
         status = figure.status
     return Audience(
         ages, kind,
         {"bangladesh": round(national, 2), "bangladesh_urban": round(min(1, national * city), 2),
          "bangladesh_rural": round(min(1, national * village), 2), "global": world},
-        source=source + "; cities/villages and ages: course judgement", status=status,
+        source=source + _AGES_JUDGED, status=status,
         users=figure)
 
 
 # --- Hours a week: the ONE figure per platform that the advice and explanations use -----
 
-_HOURS_SOURCE = "course estimate (posts a week × time per post + answering), UNCERTAIN"
+_ESTIMATE = "course estimate"  # i18n: not shown
+_HOURS_SOURCE = N_("course estimate (posts a week × time per post + answering), UNCERTAIN")
 
 WEEKLY_HOURS: Mapping[str, Figure] = MappingProxyType({
-    "facebook": Figure(3, "hours per week", _HOURS_SOURCE, "course estimate",
-                       note="3 photo posts ≈ 2 h, answering comments ≈ 1 h"),
-    "instagram": Figure(3, "hours per week", _HOURS_SOURCE, "course estimate",
-                        note="3 posts or Reels ≈ 2.5 h, comments ≈ 0.5 h"),
-    "x": Figure(2.5, "hours per week", _HOURS_SOURCE, "course estimate",
-                note="a short post most days ≈ 1.5 h, replies ≈ 1 h"),
-    "linkedin": Figure(2, "hours per week", _HOURS_SOURCE, "course estimate",
-                       note="2 text posts ≈ 1.5 h, comments ≈ 0.5 h"),
-    "youtube": Figure(5, "hours per week", _HOURS_SOURCE, "course estimate",
-                      note="1 video filmed and edited ≈ 4.5 h, comments ≈ 0.5 h"),
-    "tiktok": Figure(4, "hours per week", _HOURS_SOURCE, "course estimate",
-                     note="3 short videos ≈ 3.5 h, comments ≈ 0.5 h"),
-    "messenger": Figure(2, "hours per week", _HOURS_SOURCE, "course estimate",
-                        note="answering messages; depends on how many come in (lesson 09)"),
-    "whatsapp": Figure(1.5, "hours per week", _HOURS_SOURCE, "course estimate",
-                       note="answering messages; depends on how many come in (lesson 09)"),
+    "facebook": Figure(3, N_("hours per week"), _HOURS_SOURCE, _ESTIMATE,
+                       note=N_("3 photo posts ≈ 2 h, answering comments ≈ 1 h")),
+    "instagram": Figure(3, N_("hours per week"), _HOURS_SOURCE, _ESTIMATE,
+                        note=N_("3 posts or Reels ≈ 2.5 h, comments ≈ 0.5 h")),
+    "x": Figure(2.5, N_("hours per week"), _HOURS_SOURCE, _ESTIMATE,
+                note=N_("a short post most days ≈ 1.5 h, replies ≈ 1 h")),
+    "linkedin": Figure(2, N_("hours per week"), _HOURS_SOURCE, _ESTIMATE,
+                       note=N_("2 text posts ≈ 1.5 h, comments ≈ 0.5 h")),
+    "youtube": Figure(5, N_("hours per week"), _HOURS_SOURCE, _ESTIMATE,
+                      note=N_("1 video filmed and edited ≈ 4.5 h, comments ≈ 0.5 h")),
+    "tiktok": Figure(4, N_("hours per week"), _HOURS_SOURCE, _ESTIMATE,
+                     note=N_("3 short videos ≈ 3.5 h, comments ≈ 0.5 h")),
+    "messenger": Figure(2, N_("hours per week"), _HOURS_SOURCE, _ESTIMATE,
+                        note=N_("answering messages; depends on how many come in (lesson 09)")),
+    "whatsapp": Figure(1.5, N_("hours per week"), _HOURS_SOURCE, _ESTIMATE,
+                       note=N_("answering messages; depends on how many come in (lesson 09)")),
 })
 """Hours a week to keep each built-in channel going.  The effort factor, the ``focus`` list,
 the advice and ``explain`` all read this one number (``get_platform(p).effort``)."""
@@ -601,26 +651,40 @@ _META_CPM_USD_MID = (6 + 15) / 2  # Prooflytics 2026: Meta CPM $6–15
 
 
 def _meta_cpm_bdt() -> Figure:
-    return Figure(_BD_META_CPM, "BDT per 1,000 impressions", _BD_AGENCY, "illustrative",
-                  low=25, high=50, note="anecdotal Bengali agency/blog pages, UNCERTAIN")
+    return Figure(_BD_META_CPM, N_("BDT per 1,000 impressions"), _BD_AGENCY, "illustrative",
+                  low=25, high=50, note=N_("anecdotal Bengali agency/blog pages, UNCERTAIN"))
 
 
 def _meta_cpc_bdt() -> Figure:
-    return Figure(_BD_META_CPC, "BDT per click", _BD_AGENCY, "illustrative",
-                  low=1.7, high=6, note="anecdotal Bengali agency/blog pages, UNCERTAIN")
+    return Figure(_BD_META_CPC, N_("BDT per click"), _BD_AGENCY, "illustrative",
+                  low=1.7, high=6, note=N_("anecdotal Bengali agency/blog pages, UNCERTAIN"))
+
+
+_DERIVED_SOURCE = N_("derived: Bangladesh Meta price ({agency}) × this platform's global CPM "
+                     "÷ Meta's ({prices})")
+
+
+def _source_text(source: str) -> str:
+    """A figure's source in the chosen language (the course's own citations are translated).
+
+    >>> _source_text("my survey")
+    'my survey'
+    """
+    if source == _DERIVED_SOURCE.format(agency=_BD_AGENCY, prices=_PROOFLYTICS):
+        return _(_DERIVED_SOURCE).format(agency=_(_BD_AGENCY), prices=_(_PROOFLYTICS))
+    return _(source)
 
 
 def _scaled_bdt(cpm_low_usd: float, cpm_high_usd: float, per: str) -> Figure:
     """A Bangladesh price for a non-Meta platform, assuming BD keeps global price ratios."""
     ratio = ((cpm_low_usd + cpm_high_usd) / 2) / _META_CPM_USD_MID
-    base, unit = (_BD_META_CPM, "BDT per 1,000 impressions") if per == "cpm" else (
-        _BD_META_CPC, "BDT per click")
+    base, unit = (_BD_META_CPM, N_("BDT per 1,000 impressions")) if per == "cpm" else (
+        _BD_META_CPC, N_("BDT per click"))
     return Figure(
         round(base * ratio, 2), unit,
-        f"derived: Bangladesh Meta price ({_BD_AGENCY}) × this platform's global CPM ÷ Meta's "
-        f"({_PROOFLYTICS})",
+        _DERIVED_SOURCE.format(agency=_BD_AGENCY, prices=_PROOFLYTICS),
         "illustrative",
-        note="assumes Bangladesh keeps global price ratios between platforms, UNCERTAIN",
+        note=N_("assumes Bangladesh keeps global price ratios between platforms, UNCERTAIN"),
     )
 
 
@@ -629,7 +693,8 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
     nothing)."""
     return (
         PlatformProfile(
-            id="facebook", name=PLATFORM_NAMES["facebook"], aliases=("fb", "facebook page"),
+            id="facebook", name=PLATFORM_NAMES["facebook"],
+            aliases=("fb", "facebook page"),  # i18n: not shown
             formats=("image", "video", "short_video", "link"),
             also_works=("text", "carousel", "infographic", "motion_graphic", "animation"),
             audience=_bd_audience("facebook", (25, 54), "general", world=1.0),
@@ -637,19 +702,20 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
                       "donations": 3, "sales": 3, "support": 3, "recruitment": 1},
             effort=WEEKLY_HOURS["facebook"],
             engagement=Figure(0.060, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023),
-            cpm_usd=Figure(10.5, "USD per 1,000 impressions", _PROOFLYTICS, low=6, high=15,
-                           note="vendor range; Jonas Agency gives $8–14"),
-            cpc_usd=Figure(0.9, "USD per click", _JONAS, low=0.6, high=1.2,
-                           note="WordStream 2017 (US): CPC $1.72"),
+            cpm_usd=Figure(10.5, N_("USD per 1,000 impressions"), _PROOFLYTICS, low=6, high=15,
+                           note=N_("vendor range; Jonas Agency gives $8–14")),
+            cpc_usd=Figure(0.9, N_("USD per click"), _JONAS, low=0.6, high=1.2,
+                           note=N_("WordStream 2017 (US): CPC $1.72")),
             cpm_bdt=_meta_cpm_bdt(), cpc_bdt=_meta_cpc_bdt(),
-            text_limits={"post": Figure(63_206, "characters",
-                                        "socialk.it; ferryman.io (sources.md#facebook-post-length)",
-                                        "uncertain", note="widely cited, no official doc; "
-                                        "'See more' fold ≈477 desktop, ≈125 mobile")},
-            posting=Figure(10.5, "posts per week", _HOOTSUITE_2023, low=7, high=14,
-                           note="1–2 a day; Rival IQ median observed 5.04/week (2023)"),
-            posting_advice="1–2 posts a day (Hootsuite 2023); pages under 10k followers did "
-                           "better with fewer posts (HubSpot)",
+            text_limits={"post": Figure(63_206, N_("characters"),
+                                        N_("socialk.it; ferryman.io "
+                                           "(sources.md#facebook-post-length)"),
+                                        "uncertain", note=N_("widely cited, no official doc; "
+                                        "'See more' fold ≈477 desktop, ≈125 mobile"))},
+            posting=Figure(10.5, N_("posts per week"), _HOOTSUITE_2023, low=7, high=14,
+                           note=N_("1–2 a day; Rival IQ median observed 5.04/week (2023)")),
+            posting_advice=N_("1–2 posts a day (Hootsuite 2023); pages under 10k followers did "
+                           "better with fewer posts (HubSpot)"),
         ),
         PlatformProfile(
             id="instagram", name=PLATFORM_NAMES["instagram"], aliases=("ig", "insta"),
@@ -660,22 +726,22 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
                       "donations": 2, "sales": 2, "support": 2, "recruitment": 1},
             effort=WEEKLY_HOURS["instagram"],
             engagement=Figure(0.47, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023,
-                              note="fell every year 2019–2022; Reels and carousels do best"),
-            cpm_usd=Figure(10.5, "USD per 1,000 impressions", _PROOFLYTICS, low=6, high=15,
-                           note="Meta range (Facebook and Instagram together)"),
-            cpc_usd=Figure(0.9, "USD per click", _JONAS, low=0.6, high=1.2),
+                              note=N_("fell every year 2019–2022; Reels and carousels do best")),
+            cpm_usd=Figure(10.5, N_("USD per 1,000 impressions"), _PROOFLYTICS, low=6, high=15,
+                           note=N_("Meta range (Facebook and Instagram together)")),
+            cpc_usd=Figure(0.9, N_("USD per click"), _JONAS, low=0.6, high=1.2),
             cpm_bdt=_meta_cpm_bdt(), cpc_bdt=_meta_cpc_bdt(),
             text_limits={
-                "caption": Figure(2_200, "characters",
-                                  "Ayrshare docs (sources.md#instagram-limits)"),
-                "hashtags": Figure(5, "hashtags per post", "shiftdelete.net; "
+                "caption": Figure(2_200, N_("characters"),
+                                  N_("Ayrshare docs (sources.md#instagram-limits)")),
+                "hashtags": Figure(5, N_("hashtags per post"), N_("shiftdelete.net; "
                                    "recentmedianews.com; Ayrshare docs "
-                                   "(sources.md#instagram-hashtags-2025)",
-                                   note="was 30; announced Dec 2025, rolling out"),
+                                   "(sources.md#instagram-hashtags-2025)"),
+                                   note=N_("was 30; announced Dec 2025, rolling out")),
             },
-            posting=Figure(5, "posts per week", _HOOTSUITE_2023, low=3, high=7,
-                           note="Mosseri 2021: 2 feed posts a week plus 2 stories a day"),
-            posting_advice="3–7 feed posts a week (Hootsuite 2023)",
+            posting=Figure(5, N_("posts per week"), _HOOTSUITE_2023, low=3, high=7,
+                           note=N_("Mosseri 2021: 2 feed posts a week plus 2 stories a day")),
+            posting_advice=N_("3–7 feed posts a week (Hootsuite 2023)"),
         ),
         PlatformProfile(
             id="x", name=PLATFORM_NAMES["x"], aliases=("twitter", "x.com", "tweet"),
@@ -687,62 +753,66 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
             effort=WEEKLY_HOURS["x"],
             engagement=Figure(0.035, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023),
             text_limits={
-                "post": Figure(280, "weighted characters", "twitter/twitter-text "
-                               "config/v3.json (sources.md#twitter-text-v3)",
-                               note="free accounts; URLs count 23"),
-                "post_premium": Figure(25_000, "characters", "telecomlive.in; spidersweb.pl "
-                                       "(sources.md#x-premium-length)"),
+                "post": Figure(280, N_("weighted characters"), N_("twitter/twitter-text "
+                               "config/v3.json (sources.md#twitter-text-v3)"),
+                               note=N_("free accounts; URLs count 23")),
+                "post_premium": Figure(25_000, N_("characters"), N_("telecomlive.in; spidersweb.pl "
+                                       "(sources.md#x-premium-length)")),
             },
-            posting=Figure(21, "posts per week", _HOOTSUITE_2023, low=7, high=35,
-                           note="1–5 a day; Rival IQ median observed 3.9/week (2023)"),
-            posting_advice="1–5 posts a day (Hootsuite 2023)",
+            posting=Figure(21, N_("posts per week"), _HOOTSUITE_2023, low=7, high=35,
+                           note=N_("1–5 a day; Rival IQ median observed 3.9/week (2023)")),
+            posting_advice=N_("1–5 posts a day (Hootsuite 2023)"),
         ),
         PlatformProfile(
-            id="linkedin", name=PLATFORM_NAMES["linkedin"], aliases=("li", "linked in"),
+            id="linkedin", name=PLATFORM_NAMES["linkedin"],
+            aliases=("li", "linked in"),  # i18n: not shown
             formats=("text", "carousel", "infographic"),
             also_works=("image", "video", "link"),
             audience=_bd_audience("linkedin", (25, 54), "professional", world=0.5),
             goal_fit={"awareness": 2, "traffic": 2, "engagement": 1, "leads": 3,
                       "donations": 1, "sales": 2, "support": 0, "recruitment": 3},
             effort=WEEKLY_HOURS["linkedin"],
-            engagement=Figure(3.16, "% engagements ÷ impressions (not comparable with "
-                              "Rival IQ)",
-                              "SociaVault 2026 vendor study (sources.md#sociavault-2026)",
+            engagement=Figure(3.16, N_("% engagements ÷ impressions (not comparable with "
+                              "Rival IQ)"),
+                              N_("SociaVault 2026 vendor study (sources.md#sociavault-2026)"),
                               "uncertain",
-                              low=1.08, high=5.42, note="mega to nano accounts"),
-            cpm_usd=Figure(45, "USD per 1,000 impressions", _PROOFLYTICS, low=30, high=60),
+                              low=1.08, high=5.42, note=N_("mega to nano accounts")),
+            cpm_usd=Figure(45, N_("USD per 1,000 impressions"), _PROOFLYTICS, low=30, high=60),
             cpm_bdt=_scaled_bdt(30, 60, "cpm"), cpc_bdt=_scaled_bdt(30, 60, "cpc"),
-            text_limits={"post": Figure(3_000, "characters",
-                                        "Ayrshare docs (sources.md#linkedin-limits)")},
-            posting=Figure(5, "posts per week",
-                           "Buffer/SumAll (older) (sources.md#posting-frequency)",
-                           note="1 each weekday; Hootsuite 2023 says 1–5 a day"),
-            posting_advice="1 post each weekday (Buffer/SumAll); Hootsuite 2023 says up to 5 a day",
+            text_limits={"post": Figure(3_000, N_("characters"),
+                                        N_("Ayrshare docs (sources.md#linkedin-limits)"))},
+            posting=Figure(5, N_("posts per week"),
+                           N_("Buffer/SumAll (older) (sources.md#posting-frequency)"),
+                           note=N_("1 each weekday; Hootsuite 2023 says 1–5 a day")),
+            posting_advice=N_("1 post each weekday (Buffer/SumAll); Hootsuite 2023 says up "
+                              "to 5 a day"),
         ),
         PlatformProfile(
-            id="youtube", name=PLATFORM_NAMES["youtube"], aliases=("yt", "you tube"),
+            id="youtube", name=PLATFORM_NAMES["youtube"],
+            aliases=("yt", "you tube"),  # i18n: not shown
             formats=("video", "short_video"),
             also_works=("animation", "motion_graphic"),
             audience=_bd_audience("youtube", (15, 54), "general", world=1.0),
             goal_fit={"awareness": 3, "traffic": 2, "engagement": 2, "leads": 1,
                       "donations": 1, "sales": 1, "support": 1, "recruitment": 1},
             effort=WEEKLY_HOURS["youtube"],
-            cpm_usd=Figure(10, "USD per 1,000 impressions", _PROOFLYTICS, low=5, high=15,
-                           note="in-stream; unanswered.io gives $2.16"),
+            cpm_usd=Figure(10, N_("USD per 1,000 impressions"), _PROOFLYTICS, low=5, high=15,
+                           note=N_("in-stream; unanswered.io gives $2.16")),
             cpm_bdt=_scaled_bdt(5, 15, "cpm"), cpc_bdt=_scaled_bdt(5, 15, "cpc"),
             text_limits={
-                "title": Figure(100, "characters", "YouTube Data API snippet.title "
-                                "(sources.md#youtube-data-api)",
-                                note="'<' and '>' not allowed"),
-                "description": Figure(5_000, "UTF-8 bytes", "YouTube Data API "
-                                      "snippet.description (sources.md#youtube-data-api)",
-                                      note="≈1,870 Bengali characters"),
+                "title": Figure(100, N_("characters"), N_("YouTube Data API snippet.title "
+                                "(sources.md#youtube-data-api)"),
+                                note=N_("'<' and '>' not allowed")),
+                "description": Figure(5_000, N_("UTF-8 bytes"), N_("YouTube Data API "
+                                      "snippet.description (sources.md#youtube-data-api)"),
+                                      note=N_("≈1,870 Bengali characters")),
             },
-            posting_advice="no sourced frequency; a steady weekly video is a common rule of "
-                           "thumb (general knowledge, UNCERTAIN)",
+            posting_advice=N_("no sourced frequency; a steady weekly video is a common rule of "
+                           "thumb (general knowledge, UNCERTAIN)"),
         ),
         PlatformProfile(
-            id="tiktok", name=PLATFORM_NAMES["tiktok"], aliases=("tik tok", "tt"),
+            id="tiktok", name=PLATFORM_NAMES["tiktok"],
+            aliases=("tik tok", "tt"),  # i18n: not shown
             formats=("short_video",),
             also_works=("animation", "motion_graphic", "carousel", "video"),
             audience=_bd_audience("tiktok", (13, 29), "general", world=0.8),
@@ -750,34 +820,34 @@ def _builtin_profiles() -> tuple[PlatformProfile, ...]:
                       "donations": 1, "sales": 2, "support": 0, "recruitment": 1},
             effort=WEEKLY_HOURS["tiktok"],
             engagement=Figure(5.69, _ENGAGEMENT_UNIT, _RIVAL_IQ_2023,
-                              note="2024 report: 2.63%"),
-            cpm_usd=Figure(15, "USD per 1,000 impressions", _PROOFLYTICS, low=10, high=20,
-                           note="unanswered.io gives $2.97"),
+                              note=N_("2024 report: 2.63%")),
+            cpm_usd=Figure(15, N_("USD per 1,000 impressions"), _PROOFLYTICS, low=10, high=20,
+                           note=N_("unanswered.io gives $2.97")),
             cpm_bdt=_scaled_bdt(10, 20, "cpm"), cpc_bdt=_scaled_bdt(10, 20, "cpc"),
-            posting_advice="no sourced frequency; use the Rival IQ median of about 4–5 "
-                           "posts a week for calibration (sources.md#rival-iq-benchmarks)",
+            posting_advice=N_("no sourced frequency; use the Rival IQ median of about 4–5 "
+                           "posts a week for calibration (sources.md#rival-iq-benchmarks)"),
         ),
         PlatformProfile(
-            id="messenger", name="Messenger", role="messaging",
-            aliases=("facebook messenger", "fb messenger", "page inbox"),
+            id="messenger", name=N_("Messenger"), role="messaging",
+            aliases=("facebook messenger", "fb messenger", "page inbox"),  # i18n: not shown
             formats=("text",), also_works=("image", "video", "link"),
             audience=_bd_audience("messenger", (18, 44), "general", world=0.8),
             goal_fit={"awareness": 0, "traffic": 0, "engagement": 1, "leads": 2,
                       "donations": 1, "sales": 2, "support": 3, "recruitment": 1},
             effort=WEEKLY_HOURS["messenger"],
-            posting_advice="not a feed: answer every message, within hours (lesson 09); a "
-                           "Facebook Page's messages arrive here",
+            posting_advice=N_("not a feed: answer every message, within hours (lesson 09); a "
+                           "Facebook Page's messages arrive here"),
         ),
         PlatformProfile(
-            id="whatsapp", name="WhatsApp", role="messaging",
-            aliases=("whats app", "wa", "whatsapp business"),
+            id="whatsapp", name=N_("WhatsApp"), role="messaging",
+            aliases=("whats app", "wa", "whatsapp business"),  # i18n: not shown
             formats=("text",), also_works=("image", "video", "link"),
             audience=_bd_audience("whatsapp", (18, 54), "general", world=1.0),
             goal_fit={"awareness": 0, "traffic": 0, "engagement": 1, "leads": 2,
                       "donations": 1, "sales": 2, "support": 3, "recruitment": 1},
             effort=WEEKLY_HOURS["whatsapp"],
-            posting_advice="not a feed: answer customers who write to your business number "
-                           "(WhatsApp Business); never add people to lists without consent",
+            posting_advice=N_("not a feed: answer customers who write to your business number "
+                           "(WhatsApp Business); never add people to lists without consent"),
         ),
     )
 
@@ -830,20 +900,21 @@ class PlatformRegistry:
         """Add ``profile`` (already validated when it was built); returns the registry."""
         if not isinstance(profile, PlatformProfile):
             raise InputError(
-                f"{profile!r} is not a PlatformProfile",
-                fix="build one with PlatformProfile(id=..., name=..., formats=..., ...)",
+                _("{value} is not a PlatformProfile").format(value=repr(profile)),
+                fix=_("build one with PlatformProfile(id=..., name=..., formats=..., ...)"),
             )
         if profile.id in self._profiles and not replace:
             raise InputError(
-                f"a platform with id {profile.id!r} is already registered",
-                fix="pick another id, or pass replace=True to overwrite it",
+                _("a platform with id {id} is already registered").format(id=repr(profile.id)),
+                fix=_("pick another id, or pass replace=True to overwrite it"),
             )
         for name in (profile.name, *profile.aliases):
             owner = self._lookup().get(_key(name))
             if owner is not None and owner != profile.id:
                 raise InputError(
-                    f"the name {name!r} of {profile.id!r} already means {owner!r}",
-                    fix="remove that alias or choose a different name",
+                    _("the name {name} of {id} already means {owner}").format(
+                        name=repr(name), id=repr(profile.id), owner=repr(owner)),
+                    fix=_("remove that alias or choose a different name"),
                 )
         self._profiles[profile.id] = profile
         return self
@@ -865,7 +936,7 @@ class PlatformRegistry:
     def _lookup(self) -> dict[str, str]:
         table: dict[str, str] = {}
         for profile in self._profiles.values():
-            for name in (profile.id, profile.name, *profile.aliases):
+            for name in (profile.id, profile.name, *profile.aliases, *_translated(profile.name)):
                 table.setdefault(_key(name), profile.id)
         return table
 
@@ -876,11 +947,12 @@ class PlatformRegistry:
         lookup = self._lookup()
         found = lookup.get(_key(name)) if isinstance(name, str) else None
         if found is None:
-            error = unknown_choice("platform", name, self.ids)
+            error = unknown_choice(_("platform"), name, self.ids)
             close = difflib.get_close_matches(_key(str(name)), list(lookup), n=1)
             if close:
                 error = InputError(error.problem,
-                                   fix=f"{error.fix} (did you mean {lookup[close[0]]!r}?)")
+                                   fix=_("{fix} (did you mean {guess}?)").format(
+                                       fix=error.fix, guess=repr(lookup[close[0]])))
             raise error
         return self._profiles[found]
 
@@ -907,9 +979,23 @@ class PlatformRegistry:
                 f"{rows}</table>")
 
 
+def _translated(name: str) -> list[str]:
+    """A display name in every language the course speaks (so "ফেসবুক" finds Facebook)."""
+    names = []
+    for language in LANGUAGES:
+        with in_language(language):
+            names.append(_(name))
+    return names
+
+
 def _key(name: str) -> str:
-    """Lookup key: lowercase letters and digits only ("Tik Tok" → "tiktok")."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    """Lookup key: letters, marks and digits only, NFC and case-folded.
+
+    >>> _key("Tik Tok"), _key("x.com"), _key("এক্স (টুইটার)")
+    ('tiktok', 'xcom', 'এক্সটুইটার')
+    """
+    folded = unicodedata.normalize("NFC", name).casefold()
+    return "".join(c for c in folded if c.isalnum() or unicodedata.category(c).startswith("M"))
 
 
 _SHARED: list[PlatformRegistry] = []
@@ -942,7 +1028,7 @@ def known_platforms(registry: PlatformRegistry | None = None, *,
     if role is None:
         return reg.ids
     if role not in ROLES:
-        raise unknown_choice("channel role", role, ROLES)
+        raise unknown_choice(_("channel role"), role, ROLES)
     return tuple(p.id for p in reg if p.role == role)
 
 
@@ -1031,26 +1117,29 @@ class OrgProfile:
     hours_per_week: float = 5.0
 
     def __post_init__(self) -> None:
-        kind = _choose("organisation kind", self.kind, ORG_KINDS, _KIND_ALIASES)
+        kind = _choose(_("organisation kind"), self.kind, ORG_KINDS, _KIND_ALIASES)
         goals = tuple(dict.fromkeys(
-            _choose("goal", g, GOALS, _GOAL_ALIASES) for g in _as_tuple(self.goals)))
+            _choose(_("goal"), g, GOALS, _GOAL_ALIASES) for g in _as_tuple(self.goals)))
         formats = tuple(dict.fromkeys(
-            _choose("format", f, FORMATS, _FORMAT_ALIASES) for f in _as_tuple(self.formats)))
+            _choose(_("format"), f, FORMATS, _FORMAT_ALIASES) for f in _as_tuple(self.formats)))
         if not goals:
-            raise InputError("no goal was given", fix="give at least one of: " + ", ".join(GOALS))
+            raise InputError(_("no goal was given"), fix=_("give at least one of: {choices}"
+                                                           ).format(choices=", ".join(GOALS)))
         if not formats:
-            raise InputError("no format was given",
-                             fix="give at least one of: " + ", ".join(FORMATS))
-        location = _choose("location", self.location, LOCATIONS, _LOCATION_ALIASES)
+            raise InputError(_("no format was given"), fix=_("give at least one of: {choices}"
+                                                             ).format(choices=", ".join(FORMATS)))
+        location = _choose(_("location"), self.location, LOCATIONS, _LOCATION_ALIASES)
         ages = tuple(self.ages)
         _check_age_band(ages)  # type: ignore[arg-type]
         for name, fix in (
-            ("monthly_budget", "give the monthly budget in BDT, 0 for organic only"),
-            ("hours_per_week", "give the hours a week you can spend on social media, 0 or more"),
+            ("monthly_budget", N_("give the monthly budget in BDT, 0 for organic only")),
+            ("hours_per_week", N_("give the hours a week you can spend on social media, 0 or "
+                                  "more")),
         ):
             value = getattr(self, name)
             if not isinstance(value, int | float) or math.isnan(value) or value < 0:
-                raise InputError(f"{name} is {value!r}", fix=fix)
+                raise InputError(_("{name} is {value}").format(name=name, value=repr(value)),
+                                 fix=_(fix))
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "goals", goals)
         object.__setattr__(self, "formats", formats)
@@ -1071,8 +1160,8 @@ class OrgProfile:
 def _goal_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
     fits = {goal: platform.goal_fit.get(goal, 0) for goal in org.goals}
     score = sum(fits.values()) / (3 * len(fits))
-    listed = ", ".join(f"{goal} {fit}/3" for goal, fit in fits.items())
-    return score, f"goal fit {listed} (course judgement)"
+    listed = ", ".join(f"{_(goal)} {digits(fit)}/{digits(3)}" for goal, fit in fits.items())
+    return score, _("goal fit {goals} (course judgement)").format(goals=listed)
 
 
 def _age_overlap(mine: tuple[int, int], theirs: tuple[int, int]) -> float:
@@ -1097,13 +1186,21 @@ def _strength_basis(aud: Audience, location: str) -> str:
     if location != "global" and aud.users is not None:
         users = aud.users
         short = users.source.split(", reported")[0].split(" (")[0]
-        tag = ", UNCERTAIN" if users.uncertain else ""
         facebook = next((fb for fig, fb in BANGLADESH_USERS.values() if fig is users), None)
-        versus = "" if facebook in (None, users.value) else f" vs Facebook's {facebook:g} M"
-        return f"{users.value:g} M users{versus}, {short}{tag}"
-    if location != "global" and aud.status in ("course estimate", "general knowledge"):
-        return f"{aud.status}, UNCERTAIN"
-    return "general knowledge, UNCERTAIN"
+        same = facebook in (None, users.value)
+        if same and users.uncertain:
+            text = _("{users} M users, {source}, UNCERTAIN")
+        elif same:
+            text = _("{users} M users, {source}")
+        elif users.uncertain:
+            text = _("{users} M users vs Facebook's {facebook} M, {source}, UNCERTAIN")
+        else:
+            text = _("{users} M users vs Facebook's {facebook} M, {source}")
+        return text.format(users=digits(f"{users.value:g}"), source=short,
+                           facebook=digits(f"{facebook:g}") if facebook is not None else "")
+    if location != "global" and aud.status == _ESTIMATE:
+        return _("course estimate, UNCERTAIN")
+    return _("general knowledge, UNCERTAIN")
 
 
 def _audience_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
@@ -1112,23 +1209,28 @@ def _audience_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, st
     place = aud.reach[org.location]
     kind = _AUDIENCE_MATCH[(org.wants, aud.kind)]
     score = math.sqrt(place) * (ages + kind) / 2
-    return score, (
-        f"√strength × fit: strength in {org.location} {place:g}/1 "
-        f"({_strength_basis(aud, org.location)}); "
-        f"{ages:.0%} of ages {org.ages[0]}–{org.ages[1]} in its core {aud.ages[0]}–{aud.ages[1]}; "
-        f"{aud.kind} audience for a {org.wants} need {kind:g}/1 (course judgement)"
-    )
+    return score, _(
+        "√strength × fit: strength in {location} {strength}/1 ({basis}); {share} of ages "
+        "{youngest}–{oldest} in its core {core_youngest}–{core_oldest}; {kind} audience for a "
+        "{need} need {match}/1 (course judgement)"
+    ).format(location=_(org.location), strength=digits(f"{place:g}"),
+             basis=_strength_basis(aud, org.location), share=format_percent(ages, 0),
+             youngest=digits(org.ages[0]), oldest=digits(org.ages[1]),
+             core_youngest=digits(aud.ages[0]), core_oldest=digits(aud.ages[1]),
+             kind=_(AUDIENCE_KIND_NAMES[aud.kind]), need=_(AUDIENCE_KIND_NAMES[org.wants]),
+             match=digits(f"{kind:g}"))
 
 
 def _format_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
     favoured = [f for f in org.formats if f in platform.formats]
     works = [f for f in org.formats if f in platform.also_works]
     if favoured:
-        return 1.0, f"it favours {', '.join(favoured)}, which you make"
+        return 1.0, _("it favours {formats}, which you make").format(formats=", ".join(favoured))
     if works:
-        return 0.5, (f"{', '.join(works)} works there, but it favours "
-                     f"{', '.join(platform.formats)}")
-    return 0.0, f"it favours {', '.join(platform.formats)}; you make none that suit it"
+        return 0.5, _("{yours} works there, but it favours {formats}").format(
+            yours=", ".join(works), formats=", ".join(platform.formats))
+    return 0.0, _("it favours {formats}; you make none that suit it").format(
+        formats=", ".join(platform.formats))
 
 
 def _cost_score(platform: PlatformProfile, budget: float) -> float | None:
@@ -1143,24 +1245,23 @@ def _cost_fit(
 ) -> tuple[float, str]:
     score = _cost_score(platform, org.monthly_budget)
     if org.monthly_budget == 0:
-        return 0.0, "no paid budget, so cost does not separate the platforms"
+        return 0.0, _("no paid budget, so cost does not separate the platforms")
     if score is None:
         known = [s for p in others if (s := _cost_score(p, org.monthly_budget)) is not None]
         average = sum(known) / len(known) if known else 0.0
-        return average, "no sourced ad price, so it gets the average of the others"
+        return average, _("no sourced ad price, so it gets the average of the others")
     assert platform.cpm_bdt is not None
-    return score, (
-        f"{org.monthly_budget:,.0f} BDT at ~{platform.cpm_bdt.value:g} BDT CPM buys "
-        f"~{org.monthly_budget / platform.cpm_bdt.value * 1000:,.0f} impressions "
-        f"(illustrative prices)"
-    )
+    return score, _(
+        "{budget} BDT at ~{cpm} BDT CPM buys ~{impressions} impressions (illustrative prices)"
+    ).format(budget=format_number(org.monthly_budget), cpm=digits(f"{platform.cpm_bdt.value:g}"),
+             impressions=format_number(org.monthly_budget / platform.cpm_bdt.value * 1000))
 
 
 def _effort_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
     needed = platform.effort.value
     score = min(1.0, org.hours_per_week / needed)
-    return score, (f"you have {org.hours_per_week:g} h/week; it needs about {needed:g} "
-                   f"(course estimate)")
+    return score, _("you have {hours} h/week; it needs about {needed} (course estimate)").format(
+        hours=digits(f"{org.hours_per_week:g}"), needed=digits(f"{needed:g}"))
 
 
 # --------------------------------------------------------------------------------------
@@ -1218,9 +1319,9 @@ class Recommendation:
         return {pid: self.total(pid) for pid in self.ranking}
 
     def _id(self, platform: str) -> str:
-        key = _key(platform)
+        key = _key(platform) if isinstance(platform, str) else ""
         for pid, name in self.names.items():
-            if key in (_key(pid), _key(name)):
+            if key and key in {_key(pid), *map(_key, _translated(name))}:
                 return pid
         try:
             pid = get_platform(platform).id
@@ -1228,47 +1329,70 @@ class Recommendation:
             pid = ""
         if pid in self.names:
             return pid
-        raise InputError(f"{platform!r} is not one of the platforms ranked here",
-                         fix="use one of: " + ", ".join(self.ranking))
+        raise InputError(_("{platform} is not one of the platforms ranked here").format(
+                             platform=repr(platform)),
+                         fix=_("use one of: {choices}").format(choices=", ".join(self.ranking)))
 
     @property
     def hours_used(self) -> float:
         """The hours a week the advice spends: the messaging channels, then the focus feeds."""
         return math.fsum(self.minimum_hours[p] for p in (*self.messaging, *self.focus))
 
+    def _name(self, pid: str) -> str:
+        """A platform's display name in the chosen language."""
+        return _(self.names[pid])
+
     def _listed(self, ids: Sequence[str]) -> str:
-        items = [f"{self.names[p]} ({self.minimum_hours[p]:g} h)" for p in ids]
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+        items = [_("{name} ({hours} h)").format(name=self._name(p),
+                                                hours=digits(f"{self.minimum_hours[p]:g}"))
+                 for p in ids]
+        if len(items) == 1:
+            return items[0]
+        return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
     @property
     def advice(self) -> str:
         """What to do with your hours, using the same hours per platform that ``explain``
         prints (course estimates)."""
-        hours = self.org.hours_per_week
+        hours = digits(f"{self.org.hours_per_week:g}")
         used = self.hours_used
-        answer = (f"answer messages on {self._listed(self.messaging)}, then "
-                  if self.messaging else "")
+        words = {"hours": hours, "used": digits(f"{used:g}"), "count": digits(len(self.focus)),
+                 "all": digits(len(self.ranking)), "focus": self._listed(self.focus),
+                 "channels": self._listed(self.messaging) if self.messaging else ""}
         if len(self.focus) == len(self.ranking):
-            text = (f"With {hours:g} hours a week you can {answer}keep all "
-                    f"{len(self.ranking)} platforms going: {self._listed(self.focus)}, "
-                    f"{used:g} of your {hours:g} hours; still, start with the top ones.")
-        else:
-            count = len(self.focus)
-            text = (f"With {hours:g} hours a week, {answer}focus on {count} platform"
-                    f"{'s' if count > 1 else ''}: {self._listed(self.focus)}")
-            if used > hours:
-                text += (f"; that is {used:g} hours, more than your {hours:g}: post less "
-                         "often there, or find more time.")
+            if self.messaging:
+                text = _("With {hours} hours a week you can answer messages on {channels}, then "
+                         "keep all {all} platforms going: {focus}, {used} of your {hours} hours; "
+                         "still, start with the top ones.")
             else:
-                following = self.ranking[count]
-                text += (f", {used:g} of your {hours:g} hours; the next, "
-                         f"{self.names[following]}, needs {self.minimum_hours[following]:g} h "
-                         "more.")
-        text += " (Hours a week per platform: course estimates.)"
+                text = _("With {hours} hours a week you can keep all {all} platforms going: "
+                         "{focus}, {used} of your {hours} hours; still, start with the top ones.")
+        elif self.messaging:
+            text = ngettext("With {hours} hours a week, answer messages on {channels}, then "
+                            "focus on {count} platform: {focus}",
+                            "With {hours} hours a week, answer messages on {channels}, then "
+                            "focus on {count} platforms: {focus}", len(self.focus))
+        else:
+            text = ngettext("With {hours} hours a week, focus on {count} platform: {focus}",
+                            "With {hours} hours a week, focus on {count} platforms: {focus}",
+                            len(self.focus))
+        text = text.format(**words)
+        if len(self.focus) < len(self.ranking):
+            if used > self.org.hours_per_week:
+                text += _("; that is {used} hours, more than your {hours}: post less often "
+                          "there, or find more time.").format(**words)
+            else:
+                following = self.ranking[len(self.focus)]
+                text += _(", {used} of your {hours} hours; the next, {next}, needs {more} h "
+                          "more.").format(next=self._name(following),
+                                          more=digits(f"{self.minimum_hours[following]:g}"),
+                                          **words)
+        text += " " + _("(Hours a week per platform: course estimates.)")
         if not self.messaging and self._unranked_messaging:
-            channels = " and ".join(self.names[p] for p in self._unranked_messaging)
-            text += (f" {channels} are for answering people, not feeds to post on: add the "
-                     "goal 'support' to set hours aside for them.")
+            channels = _(" and ").join(self._name(p) for p in self._unranked_messaging)
+            text += " " + _("{channels} are for answering people, not feeds to post on: add the "
+                            "goal 'support' to set hours aside for them.").format(
+                channels=channels)
         return text
 
     @property
@@ -1299,17 +1423,19 @@ class Recommendation:
         """
         pid = self._id(platform)
         if pid not in self.ranking:
-            raise InputError(f"{self.names[pid]} is a messaging channel, not a feed, so it is "
-                             "not ranked",
-                             fix="read rec.messaging and rec.advice for the channels to answer "
-                                 "people on; explain one of: " + ", ".join(self.ranking))
+            raise InputError(_("{name} is a messaging channel, not a feed, so it is not "
+                               "ranked").format(name=self._name(pid)),
+                             fix=_("read rec.messaging and rec.advice for the channels to "
+                                   "answer people on; explain one of: {choices}").format(
+                                 choices=", ".join(self.ranking)))
         rank = self.ranking.index(pid) + 1
-        lines = [f"{self.names[pid]} ranks {rank} of {len(self.ranking)} with "
-                 f"{self.total(pid):.2f} points:"]
+        lines = [_("{name} ranks {rank} of {count} with {points} points:").format(
+            name=self._name(pid), rank=digits(rank), count=digits(len(self.ranking)),
+            points=digits(f"{self.total(pid):.2f}"))]
         for s in self.scores:
             if s.platform == pid:
-                lines.append(f"  {s.factor:<8} {s.points:4.2f} = {s.weight:g} × {s.score:.2f}  "
-                             f"{s.reason}")
+                sums = digits(f"{s.points:4.2f} = {s.weight:g} × {s.score:.2f}")
+                lines.append(f"  {s.factor:<8} {sums}  {s.reason}")
         return "\n".join(lines)
 
     def to_frame(self) -> pd.DataFrame:
@@ -1343,15 +1469,16 @@ class Recommendation:
 
     def __str__(self) -> str:
         factors = list(self.weights)
-        head = f"{'rank':<5}{'platform':<13}" + "".join(f"{f:>9}" for f in factors) + "    total"
+        head = (f"{_('rank'):<5}{_('platform'):<13}" + "".join(f"{f:>9}" for f in factors)
+                + f"{_('total'):>9}")
         lines = [head]
         for rank, pid in enumerate(self.ranking, start=1):
             cells = {s.factor: s.points for s in self.scores if s.platform == pid}
-            lines.append(f"{rank:<5}{self.names[pid]:<13}"
-                         + "".join(f"{cells[f]:9.2f}" for f in factors)
-                         + f"{self.total(pid):9.2f}")
+            lines.append(digits(f"{rank:<5}") + f"{self._name(pid):<13}"
+                         + digits("".join(f"{cells[f]:9.2f}" for f in factors)
+                                  + f"{self.total(pid):9.2f}"))
         weights = ", ".join(f"{f}={w:g}" for f, w in self.weights.items())
-        lines += [f"weights: {weights}", self.advice]
+        lines += [_("weights: {weights}").format(weights=weights), self.advice]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -1359,35 +1486,43 @@ class Recommendation:
 
     def _repr_html_(self) -> str:
         factors = list(self.weights)
-        head = "".join(f"<th>{f} (×{self.weights[f]:g})</th>" for f in factors)
+        head = "".join(f"<th>{f} (×{digits(f'{self.weights[f]:g}')})</th>" for f in factors)
         body = []
         for rank, pid in enumerate(self.ranking, start=1):
             cells = {s.factor: s for s in self.scores if s.platform == pid}
-            tds = "".join(
-                f"<td title='{html.escape(cells[f].reason)}'>{cells[f].points:.2f}<br>"
-                f"<small>{html.escape(cells[f].reason)}</small></td>"
-                for f in factors
-            )
+            tds = "".join(_cell(cells[f].reason, digits(f"{cells[f].points:.2f}"))
+                          for f in factors)
             style = " style='font-weight:bold'" if pid in self.focus else ""
-            body.append(f"<tr{style}><td>{rank}</td><td>{html.escape(self.names[pid])}</td>"
-                        f"{tds}<td>{self.total(pid):.2f}</td></tr>")
-        return (f"<table><tr><th>rank</th><th>platform</th>{head}<th>total</th></tr>"
+            body.append(f"<tr{style}><td>{digits(rank)}</td>"
+                        f"<td>{html.escape(self._name(pid))}</td>"
+                        f"{tds}<td>{digits(f'{self.total(pid):.2f}')}</td></tr>")
+        names = "".join(f"<th>{html.escape(word)}</th>"
+                        for word in (_("rank"), _("platform")))
+        return (f"<table><tr>{names}{head}<th>{html.escape(_('total'))}</th></tr>"
                 f"{''.join(body)}</table><p>{html.escape(self.advice)}</p>")
+
+
+def _cell(reason: str, points: str) -> str:
+    """One cell of the ranking table: the points, with the reason under them."""
+    why = html.escape(reason)
+    return f"<td title='{why}'>{points}<br><small>{why}</small></td>"  # i18n: not shown
 
 
 def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     merged = dict(DEFAULT_WEIGHTS)
     for factor, weight in (weights or {}).items():
         if factor not in FACTORS:
-            raise unknown_choice("factor", factor, list(FACTORS))
+            raise unknown_choice(_("factor"), factor, list(FACTORS))
         if not isinstance(weight, int | float) or math.isnan(weight) or weight < 0:
             raise InputError(
-                f"the weight of {factor!r} is {weight!r}",
-                fix="give each weight as a number of points, 0 or more",
+                _("the weight of {factor} is {weight}").format(factor=repr(factor),
+                                                               weight=repr(weight)),
+                fix=_("give each weight as a number of points, 0 or more"),
             )
         merged[factor] = float(weight)
     if not any(merged.values()):
-        raise InputError("every weight is 0", fix="give at least one factor a positive weight")
+        raise InputError(_("every weight is 0"),
+                         fix=_("give at least one factor a positive weight"))
     return merged
 
 
@@ -1460,9 +1595,10 @@ def recommend_platforms(
     chosen = [p for p in given if p.role == "feed"]
     channels = [p for p in given if p.role == "messaging"]
     if not chosen:
-        raise InputError("no platform to rank", fix="give at least one feed (Facebook, "
-                         "Instagram...), or leave platforms out to rank them all; messaging "
-                         "channels are not ranked")
+        raise InputError(_("no platform to rank"),
+                         fix=_("give at least one feed (Facebook, Instagram...), or leave "
+                               "platforms out to rank them all; messaging channels are not "
+                               "ranked"))
     scores: list[FactorScore] = []
     for platform in chosen:
         parts = {
@@ -1503,9 +1639,10 @@ def _org_from(profile: OrgProfile | Mapping[str, Any] | None, kwargs: Mapping[st
     allowed = list(OrgProfile.__dataclass_fields__)
     for name in fields:
         if name not in allowed:
-            raise unknown_choice("organisation field", name, allowed)
+            raise unknown_choice(_("organisation field"), name, allowed)
     if "kind" not in fields:
-        raise InputError("the organisation's kind is missing",
-                         fix="give kind=, one of: " + ", ".join(ORG_KINDS))
+        raise InputError(_("the organisation's kind is missing"),
+                         fix=_("give kind=, one of: {choices}").format(
+                             choices=", ".join(ORG_KINDS)))
     return OrgProfile(**fields)
 

@@ -31,6 +31,10 @@ TRANSLATED += ["smm_helpers/plots.py", "smm_helpers/fonts.py"]
 TRANSLATED += sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/widgets/*.py"))
 TRANSLATED += sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/report/*.py"))
 TRANSLATED += sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/site/*.py"))
+TRANSLATED += sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("smm_helpers/checks/**/*.py"))
+TRANSLATED += ["smm_helpers/ethics.py", *(f"smm_helpers/content/{p.name}" for p in sorted((ROOT / "smm_helpers/content").glob("*.py")))]  # noqa: E501
+TRANSLATED += ["smm_helpers/budget.py", *(f"smm_helpers/planning/{m}.py" for m in ("__init__", "goals", "policy", "calendar", "ics", "special_days"))]  # noqa: E501
+TRANSLATED += ["smm_helpers/community.py", "smm_helpers/platforms.py", *sorted(p.relative_to(ROOT).as_posix() for d in ("metrics", "inbox_model") for p in (ROOT / "smm_helpers" / d).glob("*.py"))]  # noqa: E501
 
 MARKERS = {"_", "N_", "gettext", "ngettext"}
 WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")

@@ -40,6 +40,7 @@ from pathlib import Path
 import regex
 
 from smm_helpers.errors import DataError
+from smm_helpers.i18n.messages import gettext as _
 
 __all__ = ["COLUMNS", "SOURCES", "Family", "build_rows", "parse_line", "render_csv", "split_of",
            "topic_of"]
@@ -76,9 +77,10 @@ def parse_line(line_text: str, *, line: int, file: str) -> Family:
     head = _HEAD.match(line_text.strip())
     letter = head.group(1) if head else line_text.strip()[:1]
     if not head or letter not in _LETTERS:
-        raise DataError(f"{letter!r} is not a category letter", file=file, line=line,
-                        fix="start the line with q, c, p, s or o (and an optional urgency "
-                            "digit 0-3), then ':'")
+        raise DataError(_("{letter} is not a category letter").format(letter=repr(letter)),
+                        file=file, line=line,
+                        fix=_("start the line with q, c, p, s or o (and an optional urgency "
+                              "digit 0-3), then ':'"))
     variants = tuple(_nfc(v.strip()) for v in head.group(3).split("||") if v.strip())
     return Family(_LETTERS[letter], head.group(2) or "", variants)
 
@@ -105,9 +107,9 @@ def split_of(topic: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 _GREETINGS = {
-    "en": ("Hi,", "Hello team,", "Assalamu alaikum,", "Dear admin,", "hey"),
+    "en": ("Hi,", "Hello team,", "Assalamu alaikum,", "Dear admin,", "hey"),  # i18n: not shown
     "bn": ("আসসালামু আলাইকুম,", "আপু,", "ভাইয়া,", "হ্যালো,", "এডমিন ভাই,"),
-    "banglish": ("assalamualaikum", "apu", "vaiya", "hello admin", "salam vai,"),
+    "banglish": ("assalamualaikum", "apu", "vaiya", "hello admin", "salam vai,"),  # i18n: not shown
 }
 _SHORT_FORMS = {
     "en": (("please", "pls"), ("you", "u"), ("your", "ur"), ("are", "r"), ("thanks", "thx"),
@@ -270,7 +272,7 @@ def main() -> None:
     """Rebuild ``data/inbox_labelled.csv`` and say how many rows it has."""
     rows = build_rows()
     output_path().write_text(render_csv(rows), encoding="utf-8")
-    print(f"wrote {len(rows)} messages to {output_path()}")
+    print(_("wrote {count} messages to {path}").format(count=len(rows), path=output_path()))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from smm_helpers.errors import DataError
+from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.schema import LANGUAGES, MESSAGE_CATEGORIES
 
 if TYPE_CHECKING:
@@ -58,20 +59,24 @@ def _rows() -> tuple[dict[str, str], ...]:
     reader = csv.DictReader(path.read_text(encoding="utf-8").splitlines())
     missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise DataError(f"the labelled set has no column(s) {', '.join(missing)}", file=FILE,
-                        line=1, fix="rebuild it: python -m smm_helpers.inbox_model.build_set")
+        raise DataError(_("the labelled set has no column(s) {columns}").format(
+                            columns=", ".join(missing)), file=FILE, line=1,
+                        fix=_("rebuild it: python -m smm_helpers.inbox_model.build_set"))
     rows = []
     for line, row in enumerate(reader, start=2):
         for column, allowed in _ALLOWED.items():
             if row[column] not in allowed:
-                raise DataError(f"{row[column]!r} is not a known {column}", file=FILE,
+                raise DataError(_("{value} is not a known {column}").format(
+                                    value=repr(row[column]), column=column), file=FILE,
                                 line=line, column=column,
-                                fix="use one of: " + ", ".join(repr(a) for a in allowed))
+                                fix=_("use one of: {choices}").format(
+                                    choices=", ".join(repr(a) for a in allowed)))
         empty = [c for c in ("text", "group", "topic") if not row[c].strip()]
         if empty:
             column = empty[0]
-            raise DataError(f"the {column} is empty", file=FILE, line=line, column=column,
-                            fix="every labelled message needs its text and its group")
+            raise DataError(_("the {column} is empty").format(column=column), file=FILE,
+                            line=line, column=column,
+                            fix=_("every labelled message needs its text and its group"))
         rows.append(dict(row))
     return tuple(rows)
 

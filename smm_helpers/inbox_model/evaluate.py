@@ -32,6 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_percent
 from smm_helpers.inbox_model.data import VARIETIES, load_labelled_set
 from smm_helpers.schema import MESSAGE_CATEGORIES
 
@@ -178,26 +180,34 @@ def main() -> None:
     first_call = time.perf_counter() - start
     frame = load_labelled_set()
     test = frame[frame["split"] == "test"]
-    print(f"labelled set: {len(frame)} messages, {frame['group'].nunique()} families, "
-          f"{frame['topic'].nunique()} topics; test split {len(test)} messages "
-          f"({test['topic'].nunique()} topics, none in training)")
-    print(f"model trained on {model.n_train} messages in {model.seconds:.2f} s "
-          f"(first call, data loading included: {first_call:.2f} s)\n")
-    print(f"macro-F1 on the test split (the model adds {MODEL_POINTS:g} points):")
+    print(_("labelled set: {messages} messages, {families} families, {topics} topics; "
+            "test split {test_messages} messages ({test_topics} topics, none in training)"
+            ).format(messages=digits(len(frame)), families=digits(frame["group"].nunique()),
+                     topics=digits(frame["topic"].nunique()), test_messages=digits(len(test)),
+                     test_topics=digits(test["topic"].nunique())))
+    print(_("model trained on {messages} messages in {seconds} s (first call, data loading "
+            "included: {first_call} s)").format(
+        messages=digits(model.n_train), seconds=digits(f"{model.seconds:.2f}"),
+        first_call=digits(f"{first_call:.2f}")) + "\n")
+    print(_("macro-F1 on the test split (the model adds {points} points):").format(
+        points=digits(f"{MODEL_POINTS:g}")))
     with pd.option_context("display.precision", 3):
         print(macro_f1_table().to_string())
     counts = test.groupby("variety").size().reindex(VARIETIES)
-    print("test messages per language: "
-          + ", ".join(f"{v} {n}" for v, n in counts.items()))
+    print(_("test messages per language: {counts}").format(
+        counts=", ".join(f"{v} {digits(n)}" for v, n in counts.items())))
     best, scores = choose_model_points()
-    print(f"\ncross-validated on the training split, by topic: best model points {best:g}")
-    print("  " + ", ".join(f"{w:g}: {f:.3f}" for w, f in scores.items()))
+    print("\n" + _("cross-validated on the training split, by topic: best model points {best}"
+                   ).format(best=digits(f"{best:g}")))
+    print("  " + ", ".join(digits(f"{w:g}: {f:.3f}") for w, f in scores.items()))
     latin = test[test["script"] == "latin"]
-    print(f"\ndetect_language right on {_language_agreement(latin):.1%} of the Latin-letter "
-          "test messages (English vs Banglish)")
+    print("\n" + _("detect_language right on {share} of the Latin-letter test messages "
+                   "(English vs Banglish)").format(
+        share=format_percent(_language_agreement(latin), 1)))
     agreement = _urgency_agreement(frame)
-    print("urgency labels matched by the urgency cues: "
-          + ", ".join(f"{v} {agreement.get(v, float('nan')):.0%}" for v in VARIETIES))
+    print(_("urgency labels matched by the urgency cues: {shares}").format(
+        shares=", ".join(f"{v} {format_percent(agreement.get(v, float('nan')), 0)}"
+                         for v in VARIETIES)))
     assert set(MESSAGE_CATEGORIES) >= set(frame["category"])
 
 

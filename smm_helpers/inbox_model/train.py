@@ -126,11 +126,13 @@ def train_model(texts: Sequence[str], categories: Sequence[str]) -> InboxModel:
     How to fix it: use one of: question, complaint, praise, spam, other.
     """
     from smm_helpers.errors import InputError
+    from smm_helpers.i18n.messages import gettext as _
 
     for category in categories:
         if category not in MESSAGE_CATEGORIES:
-            raise InputError(f"{category!r} is not a category",
-                             fix="use one of: " + ", ".join(MESSAGE_CATEGORIES))
+            raise InputError(_("{value} is not a category").format(value=repr(category)),
+                             fix=_("use one of: {choices}").format(
+                                 choices=", ".join(MESSAGE_CATEGORIES)))
     start = time.perf_counter()
     pipeline = _pipeline()
     pipeline.fit([prepare(t) for t in texts], list(categories))

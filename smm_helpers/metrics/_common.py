@@ -11,6 +11,9 @@ import numpy as np
 import pandas as pd
 
 from smm_helpers.errors import DataError, unknown_choice
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.schema import TIMEZONE
 
 POST_COUNTS = (
@@ -26,7 +29,8 @@ POST_COUNTS = (
 )
 """The per-post counts that can be added up (engagements is the sum of the four kinds)."""
 
-WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+WEEKDAYS = (N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+            N_("Friday"), N_("Saturday"))
 """Days in Bangladesh's order: the Sunday–Thursday working week, then the Friday–Saturday
 weekend (``holidays.BD().weekend == {4, 5}``; sources.md#bd-weekend)."""
 
@@ -72,8 +76,10 @@ def local_times(times: pd.Series, column: str, *, required: bool = True) -> pd.S
             parsed = pd.to_datetime(times, format="ISO8601")
         except (ValueError, TypeError) as error:
             raise DataError(
-                f"the {column} values are not dates and times ({error})",
-                fix="write them like 2026-01-05 10:30+06:00, or parse them with pd.to_datetime",
+                _("the {column} values are not dates and times ({error})").format(
+                    column=column, error=error),
+                fix=_("write them like 2026-01-05 10:30+06:00, or parse them with "
+                      "pd.to_datetime"),
                 column=column,
             ) from None
         times = pd.Series(parsed, index=times.index, name=times.name)
@@ -82,8 +88,10 @@ def local_times(times: pd.Series, column: str, *, required: bool = True) -> pd.S
     if required and bool(times.isna().any()):
         rows = times.index[times.isna()].tolist()[:5]
         raise DataError(
-            f"{int(times.isna().sum())} rows have no {column} (first row labels: {rows})",
-            fix=f"fill in {column} for those rows, or drop them before computing metrics",
+            _("{count} rows have no {column} (first row labels: {rows})").format(
+                count=digits(int(times.isna().sum())), column=column, rows=rows),
+            fix=_("fill in {column} for those rows, or drop them before computing metrics"
+                  ).format(column=column),
             column=column,
         )
     return times

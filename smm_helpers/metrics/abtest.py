@@ -33,6 +33,9 @@ from dataclasses import dataclass
 from statistics import NormalDist
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 
 
 @dataclass(frozen=True)
@@ -57,57 +60,59 @@ class ABTestResult:
     ci_low: float
     ci_high: float
     significant: bool
-    label: str = "click rate"
+    label: str = N_("click rate")
 
     def __str__(self) -> str:
         return "\n".join(self._sentences())
 
     def _repr_html_(self) -> str:
         first, *rest = self._sentences()
+        heads = "".join(f"<th>{html.escape(head)}</th>"
+                        for head in (_("successes"), _("trials"), _("rate")))
         table = (
-            "<table><tr><th></th><th>successes</th><th>trials</th><th>rate</th></tr>"
-            f"<tr><th>A</th><td>{self.successes_a:,}</td><td>{self.trials_a:,}</td>"
-            f"<td>{_percent(self.rate_a)}</td></tr>"
-            f"<tr><th>B</th><td>{self.successes_b:,}</td><td>{self.trials_b:,}</td>"
-            f"<td>{_percent(self.rate_b)}</td></tr></table>"
+            f"<table><tr><th></th>{heads}</tr>"
+            f"<tr><th>A</th><td>{format_number(self.successes_a)}</td>"
+            f"<td>{format_number(self.trials_a)}</td><td>{_percent(self.rate_a)}</td></tr>"
+            f"<tr><th>B</th><td>{format_number(self.successes_b)}</td>"
+            f"<td>{format_number(self.trials_b)}</td><td>{_percent(self.rate_b)}</td></tr></table>"
         )
-        details = (
-            f"<small>z = {self.z:.3f}, two-sided p = {self.p_value:.4g}, "
-            f"{_level(self.confidence)} interval of B − A: "
-            f"[{_points(self.ci_low, signed=True)}, {_points(self.ci_high, signed=True)}] "
-            "percentage points</small>"
-        )
+        details = _(
+            "z = {z}, two-sided p = {p_value}, {level} interval of B − A: "
+            "[{low}, {high}] percentage points"
+        ).format(z=digits(f"{self.z:.3f}"), p_value=digits(f"{self.p_value:.4g}"),
+                 level=_level(self.confidence), low=_points(self.ci_low, signed=True),
+                 high=_points(self.ci_high, signed=True))
+        details = f"<small>{html.escape(details)}</small>"
         body = "".join(f"<p>{html.escape(line)}</p>" for line in rest)
         return f"<div><p><b>{html.escape(first)}</b></p>{body}{table}{details}</div>"
 
     def _sentences(self) -> list[str]:
-        label, level = self.label, _level(self.confidence)
+        label, level = _(self.label), _level(self.confidence)
+        rates = {"label": label, "rate_a": _percent(self.rate_a), "rate_b": _percent(self.rate_b),
+                 "points": _points(abs(self.difference))}
         if self.difference == 0:
-            comparison = f"is the same as variant A's ({_percent(self.rate_a)})"
+            headline = _("Variant B's {label} ({rate_b}) is the same as variant A's ({rate_a}).")
+        elif self.difference > 0:
+            headline = _("Variant B's {label} ({rate_b}) is {points} percentage points higher "
+                         "than variant A's ({rate_a}).")
         else:
-            direction = "higher" if self.difference > 0 else "lower"
-            comparison = (
-                f"is {_points(abs(self.difference))} percentage points {direction} "
-                f"than variant A's ({_percent(self.rate_a)})"
-            )
-        headline = f"Variant B's {label} ({_percent(self.rate_b)}) {comparison}."
-        p_text = "p < 0.001" if self.p_value < 0.001 else f"p = {self.p_value:.3f}"
-        range_text = (
-            f"With {level} confidence, the difference (B minus A) is between "
-            f"{_points(self.ci_low, signed=True)} and {_points(self.ci_high, signed=True)} "
-            "percentage points."
-        )
+            headline = _("Variant B's {label} ({rate_b}) is {points} percentage points lower "
+                         "than variant A's ({rate_a}).")
+        if self.p_value < 0.001:
+            p_text = _("p < {threshold}").format(threshold=digits("0.001"))
+        else:
+            p_text = _("p = {p_value}").format(p_value=digits(f"{self.p_value:.3f}"))
         if self.significant:
-            verdict = (
-                f"We can be {level} sure this difference is real and not chance ({p_text}). "
-                + range_text
-            )
+            verdict = _("We can be {level} sure this difference is real and not chance ({p}). "
+                        "With {level} confidence, the difference (B minus A) is between {low} "
+                        "and {high} percentage points.")
         else:
-            verdict = (
-                f"We cannot be {level} sure this difference is real; it could be chance "
-                f"({p_text}). " + range_text
-            )
-        return [headline, verdict]
+            verdict = _("We cannot be {level} sure this difference is real; it could be chance "
+                        "({p}). With {level} confidence, the difference (B minus A) is between "
+                        "{low} and {high} percentage points.")
+        verdict = verdict.format(level=level, p=p_text, low=_points(self.ci_low, signed=True),
+                                 high=_points(self.ci_high, signed=True))
+        return [headline.format(**rates), verdict]
 
 
 def ab_test(
@@ -117,7 +122,7 @@ def ab_test(
     trials_b: int,
     *,
     confidence: float = 0.95,
-    label: str = "click rate",
+    label: str = N_("click rate"),
 ) -> ABTestResult:
     """Compare two success rates (e.g. clicks per impression of two post variants).
 
@@ -146,19 +151,22 @@ def ab_test(
     for side, successes, trials in (("a", successes_a, trials_a), ("b", successes_b, trials_b)):
         if successes > trials:
             raise InputError(
-                f"successes_{side} ({successes}) is more than trials_{side} ({trials})",
-                fix="successes are counted among the trials (e.g. clicks among impressions), "
-                "so they cannot be more; check that the two numbers are not swapped",
+                _("{successes_name} ({successes}) is more than {trials_name} ({trials})").format(
+                    successes_name=f"successes_{side}", successes=digits(successes),
+                    trials_name=f"trials_{side}", trials=digits(trials)),
+                fix=_("successes are counted among the trials (e.g. clicks among impressions), "
+                      "so they cannot be more; check that the two numbers are not swapped"),
             )
     if isinstance(confidence, bool) or not isinstance(confidence, numbers.Real):
         raise InputError(
-            f"confidence must be a number between 0 and 1, not {confidence!r}",
-            fix="use e.g. confidence=0.95 for 95%",
+            _("confidence must be a number between 0 and 1, not {value}").format(
+                value=repr(confidence)),
+            fix=_("use e.g. confidence=0.95 for 95%"),
         )
     if not 0 < confidence < 1:
         raise InputError(
-            f"confidence is {confidence}, not between 0 and 1",
-            fix="give it as a fraction: confidence=0.95 for 95%, not 95",
+            _("confidence is {value}, not between 0 and 1").format(value=confidence),
+            fix=_("give it as a fraction: confidence=0.95 for 95%, not 95"),
         )
     x_a, n_a, x_b, n_b = int(successes_a), int(trials_a), int(successes_b), int(trials_b)
     rate_a, rate_b = x_a / n_a, x_b / n_b
@@ -194,26 +202,30 @@ def _check_count(name: str, value: object, *, positive: bool = False) -> None:
     whole = isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer())
     if isinstance(value, bool) or not whole:
         raise InputError(
-            f"{name} must be a whole number, not {value!r}",
-            fix=f"count {name.split('_')[0]} as people or events, e.g. {name}=120",
+            _("{name} must be a whole number, not {value}").format(name=name, value=repr(value)),
+            fix=_("count {counted} as people or events, e.g. {name}=120").format(
+                counted=name.split("_")[0], name=name),
         )
     assert isinstance(value, numbers.Real)
     if value < 0 or (positive and value == 0):
-        need = "at least 1" if positive else "0 or more"
+        if positive:
+            problem = _("{name} is {value}, but it must be at least 1")
+        else:
+            problem = _("{name} is {value}, but it must be 0 or more")
         raise InputError(
-            f"{name} is {value}, but it must be {need}",
-            fix="a variant nobody saw cannot be tested; collect data first"
+            problem.format(name=name, value=digits(value)),
+            fix=_("a variant nobody saw cannot be tested; collect data first")
             if positive and value == 0
-            else "counts cannot be negative; check the number",
+            else _("counts cannot be negative; check the number"),
         )
 
 
 def _level(confidence: float) -> str:
-    return f"{confidence * 100:g}%"
+    return digits(f"{confidence * 100:g}%")
 
 
 def _percent(rate: float) -> str:
-    return f"{rate * 100:.1f}%" if rate >= 0.01 or rate == 0 else f"{rate * 100:.2f}%"
+    return digits(f"{rate * 100:.1f}%" if rate >= 0.01 or rate == 0 else f"{rate * 100:.2f}%")
 
 
 def _points(difference: float, *, signed: bool = False) -> str:
@@ -221,7 +233,7 @@ def _points(difference: float, *, signed: bool = False) -> str:
     text = f"{size:.1f}" if size >= 1 or size == 0 else f"{size:.2f}"
     if signed and difference != 0:
         text = ("-" if difference < 0 else "+") + text
-    return text
+    return digits(text)
 
 
 __all__ = ["ABTestResult", "ab_test"]

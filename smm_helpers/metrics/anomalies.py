@@ -30,6 +30,8 @@ import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
 from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.metrics._common import POST_COUNTS, check_choice, local_times
 from smm_helpers.metrics.rates import engagements
 from smm_helpers.schema import CLIENTS, PLATFORMS, require_table
@@ -72,15 +74,16 @@ def flag_anomalies(
     needed = window if min_periods is None else _check_whole("min_periods", min_periods, low=3)
     if needed > window:
         raise InputError(
-            f"min_periods ({needed}) is more than window ({window})",
-            fix="a window can't hold more days than it has; lower min_periods or widen window",
+            _("min_periods ({needed}) is more than window ({window})").format(
+                needed=digits(needed), window=digits(window)),
+            fix=_("a window can't hold more days than it has; lower min_periods or widen window"),
         )
     if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real) or threshold <= 0:
         raise InputError(
-            f"threshold must be a positive number, not {threshold!r}",
-            fix="use e.g. threshold=3.5 (Iglewicz and Hoaglin's suggestion)",
+            _("threshold must be a positive number, not {value}").format(value=repr(threshold)),
+            fix=_("use e.g. threshold=3.5 (Iglewicz and Hoaglin's suggestion)"),
         )
-    check_choice("direction", direction, DIRECTIONS)
+    check_choice(_("direction"), direction, DIRECTIONS)
 
     baseline, scale, known = _rolling_median_and_scale(values, window)
     enough = known >= needed
@@ -123,18 +126,19 @@ def _rolling_median_and_scale(
 def _check_series(series: object) -> np.ndarray:
     if not isinstance(series, pd.Series) or not pd.api.types.is_numeric_dtype(series.dtype):
         raise InputError(
-            f"expected a pandas Series of numbers, one per day; got {type(series).__name__}",
-            fix="pass e.g. daily_series(posts) or followers_per_day.diff()",
+            _("expected a pandas Series of numbers, one per day; got {kind}").format(
+                kind=type(series).__name__),
+            fix=_("pass e.g. daily_series(posts) or followers_per_day.diff()"),
         )
     index = series.index
     if isinstance(index, pd.DatetimeIndex) and len(index) > 1:
         steps = np.diff(index.to_numpy().astype("datetime64[D]").astype("int64"))
         if not (steps == 1).all() or not (index == index.normalize()).all():
             raise InputError(
-                "the series is not one row per day: some days are missing, repeated, "
-                "out of order or not at midnight",
-                fix="sort it and give it one row per day, e.g. series.sort_index()"
-                ".resample('D').sum() (or .asfreq('D') to leave missing days as NaN)",
+                _("the series is not one row per day: some days are missing, repeated, "
+                  "out of order or not at midnight"),
+                fix=_("sort it and give it one row per day, e.g. series.sort_index()"
+                      ".resample('D').sum() (or .asfreq('D') to leave missing days as NaN)"),
             )
     return series.to_numpy(dtype="float64", na_value=np.nan)
 
@@ -142,8 +146,10 @@ def _check_series(series: object) -> np.ndarray:
 def _check_whole(name: str, value: object, *, low: int) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < low:
         raise InputError(
-            f"{name} must be a whole number of days, {low} or more; got {value!r}",
-            fix=f"use e.g. {name}=28 (four weeks, so every weekday appears equally often)",
+            _("{name} must be a whole number of days, {low} or more; got {value}").format(
+                name=name, low=digits(low), value=repr(value)),
+            fix=_("use e.g. {name}=28 (four weeks, so every weekday appears equally often)"
+                  ).format(name=name),
         )
     return int(value)
 
@@ -183,11 +189,11 @@ def daily_series(
     smm_helpers.errors.InputError: 'twitter' is not a platform SMM Lab knows...
     """
     if client is not None and client not in CLIENTS:
-        raise unknown_choice("client", client, CLIENTS)
+        raise unknown_choice(_("client"), client, CLIENTS)
     if platform is not None and platform not in PLATFORMS:
-        raise unknown_choice("platform", platform, PLATFORMS)
+        raise unknown_choice(_("platform"), platform, PLATFORMS)
     if isinstance(table, pd.DataFrame) and "published_at" in table.columns:
-        check_choice("daily metric", metric, DAILY_POST_METRICS)
+        check_choice(_("daily metric"), metric, DAILY_POST_METRICS)
         kind = "posts"
     else:
         kind = "followers"
@@ -199,9 +205,15 @@ def daily_series(
         rows = rows[rows["platform"] == platform]
     if len(rows) == 0:
         accounts = sorted(set(table["client"].astype(str) + "/" + table["platform"].astype(str)))
+        if kind == "posts":
+            problem = _("the posts table has no rows for client={client}, platform={platform}")
+        else:
+            problem = _("the followers table has no rows for client={client}, "
+                        "platform={platform}")
         raise InputError(
-            f"the {kind} table has no rows for client={client!r}, platform={platform!r}",
-            fix="choose an account it has: " + (", ".join(accounts) or "(the table is empty)"),
+            problem.format(client=repr(client), platform=repr(platform)),
+            fix=_("choose an account it has: {accounts}").format(
+                accounts=", ".join(accounts) or _("(the table is empty)")),
         )
     if kind == "posts":
         return _daily_post_totals(rows, metric)
@@ -234,8 +246,8 @@ def _daily_follower_gains(followers: pd.DataFrame) -> pd.Series:
     )
     if frame.duplicated(["day", "account"]).any():
         raise DataError(
-            "some accounts have more than one row for the same day",
-            fix="keep one row per client, platform and day (the followers at the end of it)",
+            _("some accounts have more than one row for the same day"),
+            fix=_("keep one row per client, platform and day (the followers at the end of it)"),
             column="date",
         )
     wide = frame.pivot(index="day", columns="account", values="followers")

@@ -18,6 +18,9 @@ import numpy as np
 import pandas as pd
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.metrics._common import (
     POST_COUNTS,
     WEEKDAYS,
@@ -51,6 +54,8 @@ STATISTICS: dict[str, Callable[[SeriesGroupBy], pd.Series]] = {
     "median": lambda groups: groups.median(),
     "mean": lambda groups: groups.mean(),
 }
+STATISTIC_NAMES = {"median": N_("median"), "mean": N_("mean")}
+"""How each statistic is named in the table's description (translated when shown)."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -103,8 +108,9 @@ class BestTimes:
         trusted).  Ties keep calendar order."""
         if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
             raise InputError(
-                f"n must be a whole number of slots, 1 or more; got {n!r}",
-                fix="ask for e.g. .best(3)",
+                _("n must be a whole number of slots, 1 or more; got {value}").format(
+                    value=repr(n)),
+                fix=_("ask for e.g. .best(3)"),
             )
         frame = self.to_frame()
         frame = frame[frame["trusted"] & frame["value"].notna()]
@@ -115,21 +121,25 @@ class BestTimes:
         if np.isnan(value):
             return "–"
         if self.metric in _RATE_METRICS:
-            return f"{value:.2%}"
-        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.1f}"
+            return digits(f"{value:.2%}")
+        return format_number(value) if abs(value) >= 100 else digits(f"{value:.1f}")
 
     def _describe(self) -> str:
         posts = int(self.counts.to_numpy().sum())
         trusted = int(self.trusted.to_numpy().sum())
-        return (
-            f"{self.statistic} {self.metric} per weekday × hour (Asia/Dhaka) over {posts} "
-            f"posts; {trusted} of 168 slots have at least {self.min_posts} posts"
-        )
+        return _(
+            "{statistic} {metric} per weekday × hour (Asia/Dhaka) over {posts} posts; "
+            "{trusted} of {slots} slots have at least {min_posts} posts"
+        ).format(statistic=_(STATISTIC_NAMES.get(self.statistic, self.statistic)),
+                 metric=self.metric, posts=digits(posts), trusted=digits(trusted),
+                 slots=digits(len(WEEKDAYS) * len(HOURS)), min_posts=digits(self.min_posts))
 
     def _best_text(self) -> list[str]:
         best = self.best()
         return [
-            f"{day} {hour:02d}:00 ({self._format(value)}, {posts} posts)"
+            _("{day} {time} ({value}, {posts} posts)").format(
+                day=_(day), time=digits(f"{hour:02d}:00"), value=self._format(value),
+                posts=digits(posts))
             for day, hour, value, posts in zip(
                 best["weekday"],
                 best["hour"],
@@ -141,15 +151,20 @@ class BestTimes:
 
     def __repr__(self) -> str:
         best = self._best_text()
-        top = "; ".join(best) if best else f"none yet (no slot has {self.min_posts} posts)"
-        return f"BestTimes: {self._describe()}.\nBest slots: {top}"
+        if best:
+            top = "; ".join(best)
+        else:
+            top = _("none yet (no slot has {min_posts} posts)").format(
+                min_posts=digits(self.min_posts))
+        return _("BestTimes: {description}.\nBest slots: {best}").format(
+            description=self._describe(), best=top)
 
     def _repr_html_(self) -> str:
         values = self.values.to_numpy(dtype="float64")
         counts = self.counts.to_numpy(dtype="int64")
         trusted = self.trusted.to_numpy()
         low, high = (np.nanmin(values), np.nanmax(values)) if trusted.any() else (0.0, 0.0)
-        header = "".join(f"<th>{hour:02d}</th>" for hour in HOURS)
+        header = "".join(f"<th>{digits(f'{hour:02d}')}</th>" for hour in HOURS)
         rows = []
         for row, day in enumerate(WEEKDAYS):
             cells = []
@@ -162,20 +177,28 @@ class BestTimes:
                 else:
                     style = "color: #595959"  # greyed out, still 7:1 on white
                     text = "–"
+                count = digits(counts[row, hour])
                 cells.append(
-                    f'<td style="{style}; text-align: center">{text}'
-                    f'<br><small style="color: #333">n={counts[row, hour]}</small></td>'
+                    f'<td style="{style}; text-align: center">{text}'  # i18n: not shown
+                    f'<br><small style="color: #333">n={count}</small></td>'  # i18n: not shown
                 )
-            rows.append(f"<tr><th>{day}</th>{''.join(cells)}</tr>")
+            rows.append(f"<tr><th>{html.escape(_(day))}</th>{''.join(cells)}</tr>")
         best = "".join(f"<li>{html.escape(line)}</li>" for line in self._best_text())
+        title = html.escape(_("Best times"))
+        note = html.escape(_(
+            "n = posts behind each slot; slots with fewer than {min_posts} posts show – and "
+            "are not ranked.").format(min_posts=digits(self.min_posts)))
         return (
-            f"<div><p><b>Best times</b>: {html.escape(self._describe())}. "
-            f"n = posts behind each slot; slots with fewer than {self.min_posts} posts "
-            "show – and are not ranked.</p>"
-            f"<ol>{best}</ol>"
-            f'<table style="font-size: 80%"><tr><th></th>{header}</tr>{"".join(rows)}'
-            "</table></div>"
+            f"<div><p><b>{title}</b>: {html.escape(self._describe())}. {note}</p>"
+            f"<ol>{best}</ol>{_table(header, rows)}</div>"
         )
+
+
+def _table(header: str, rows: list[str]) -> str:
+    """The weekday × hour grid as an HTML table (the cells are already built)."""
+    opening = '<table style="font-size: 80%">'  # i18n: not shown
+    return f'{opening}<tr><th></th>{header}</tr>{"".join(rows)}</table>'
+
 
 
 def best_time_table(
@@ -212,12 +235,13 @@ def best_time_table(
     ...
     smm_helpers.errors.InputError: 'likes' is not a metric SMM Lab knows...
     """
-    check_choice("metric", metric, BEST_TIME_METRICS)
-    check_choice("statistic", statistic, STATISTICS)
+    check_choice(_("metric"), metric, BEST_TIME_METRICS)
+    check_choice(_("statistic"), statistic, STATISTICS)
     if isinstance(min_posts, bool) or not isinstance(min_posts, int | np.integer) or min_posts < 1:
         raise InputError(
-            f"min_posts must be a whole number of posts, 1 or more; got {min_posts!r}",
-            fix="use e.g. min_posts=5 (slots backed by fewer posts are masked)",
+            _("min_posts must be a whole number of posts, 1 or more; got {value}").format(
+                value=repr(min_posts)),
+            fix=_("use e.g. min_posts=5 (slots backed by fewer posts are masked)"),
         )
     require_table(posts, ["published_at"], "posts")
     values = _per_post(posts, metric)

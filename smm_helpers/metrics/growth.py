@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from smm_helpers.errors import DataError
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.metrics._common import (
     check_choice,
     divide,
@@ -51,7 +53,7 @@ def follower_growth(followers: pd.DataFrame, freq: str = "W") -> pd.DataFrame:
     smm_helpers.errors.InputError: 'Q' is not a period SMM Lab knows.
     How to fix it: use one of: D, W, M.
     """
-    check_choice("period", freq, GROWTH_FREQUENCIES)
+    check_choice(_("period"), freq, GROWTH_FREQUENCIES)
     require_table(followers, ["date", "client", "platform", "followers"], "followers")
     period_name = GROWTH_FREQUENCIES[freq]
     days = local_times(followers["date"], "date").dt.normalize()
@@ -82,12 +84,14 @@ def _check_one_row_per_day(frame: pd.DataFrame, labels: pd.Index) -> None:
     if repeated.any():
         first = frame.loc[repeated].iloc[0]
         raise DataError(
-            f"{int(repeated.sum())} rows repeat a day for the same account, e.g. "
-            f"{first['client']}/{first['platform']} on {first['day'].date()} "
-            f"(row labels {labels[repeated].tolist()[:4]})",
-            fix="keep one row per client, platform and day: the followers at the end of "
-            "that day (e.g. followers.drop_duplicates(['date', 'client', 'platform'], "
-            "keep='last'))",
+            _("{count} rows repeat a day for the same account, e.g. {account} on {day} "
+              "(row labels {labels})").format(
+                count=digits(int(repeated.sum())),
+                account=f"{first['client']}/{first['platform']}", day=first["day"].date(),
+                labels=labels[repeated].tolist()[:4]),
+            fix=_("keep one row per client, platform and day: the followers at the end of "
+                  "that day (e.g. followers.drop_duplicates(['date', 'client', 'platform'], "
+                  "keep='last'))"),
             column="date",
         )
 

@@ -36,6 +36,9 @@ import pandas as pd
 
 from smm_helpers.budget import MARGIN_FIX, check_margin
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.messages import ngettext
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.metrics._common import divide
 from smm_helpers.schema import require_table
 
@@ -48,18 +51,23 @@ def _check_not_negative(value: Number | pd.Series, name: str) -> None:
         if bool(negative.any()):
             first = value[negative].iloc[0]
             raise InputError(
-                f"{name} has {int(negative.sum())} negative values (first: {first})",
-                fix=f"{name} counts money or events, so it cannot be below 0; check the data",
+                _("{name} has {count} negative values (first: {first})").format(
+                    name=name, count=digits(int(negative.sum())), first=first),
+                fix=_("{name} counts money or events, so it cannot be below 0; check the data"
+                      ).format(name=name),
             )
     elif isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise InputError(
-            f"{name} must be a number or a pandas Series, not {type(value).__name__} {value!r}",
-            fix=f"pass {name} as a number such as 1500, or a column such as campaigns[{name!r}]",
+            _("{name} must be a number or a pandas Series, not {kind} {value}").format(
+                name=name, kind=type(value).__name__, value=repr(value)),
+            fix=_("pass {name} as a number such as 1500, or a column such as campaigns[{column}]"
+                  ).format(name=name, column=repr(name)),
         )
     elif value < 0:
         raise InputError(
-            f"{name} is {value}, below 0",
-            fix=f"{name} counts money or events, so it cannot be below 0; check the number",
+            _("{name} is {value}, below 0").format(name=name, value=digits(value)),
+            fix=_("{name} counts money or events, so it cannot be below 0; check the number"
+                  ).format(name=name),
         )
 
 
@@ -188,17 +196,18 @@ def _margin(margin: object, revenue: Number | pd.Series) -> float | pd.Series:
         return check_margin(margin, "roi")
     if not isinstance(revenue, pd.Series) or not margin.index.equals(revenue.index):
         raise InputError(
-            "the margin Series does not line up with revenue (not the same rows)",
-            fix="give one margin per row of revenue with the same index, e.g. "
-                "campaigns['client'].map({'nonprofit': 1, 'business': 0.4}), or one number",
+            _("the margin Series does not line up with revenue (not the same rows)"),
+            fix=_("give one margin per row of revenue with the same index, e.g. "
+                  "campaigns['client'].map({{'nonprofit': 1, 'business': 0.4}}), or one number"
+                  ).format(),
         )
     values = pd.to_numeric(margin, errors="coerce").astype("float64")
     bad = ~((values > 0) & (values <= 1))
     if bool(bad.any()):
         raise InputError(
-            f"margin has {int(bad.sum())} values that are not between 0 and 1 "
-            f"(first: {margin[bad].iloc[0]!r})",
-            fix=MARGIN_FIX,
+            _("margin has {count} values that are not between 0 and 1 (first: {first})").format(
+                count=digits(int(bad.sum())), first=repr(margin[bad].iloc[0])),
+            fix=_(MARGIN_FIX),
         )
     return values
 
@@ -322,12 +331,14 @@ def _campaign_margins(campaigns: pd.DataFrame,
     if missing:
         names = ", ".join(repr(c) for c in missing)
         raise InputError(
-            f"margin has no value for client{'s' if len(missing) > 1 else ''} {names}",
-            fix="give a margin for every client in the table, e.g. "
-                "margin={'nonprofit': 1, 'business': 0.4}, or one number for all",
+            ngettext("margin has no value for client {names}",
+                     "margin has no value for clients {names}", len(missing)).format(names=names),
+            fix=_("give a margin for every client in the table, e.g. "
+                  "margin={{'nonprofit': 1, 'business': 0.4}}, or one number for all").format(),
         )
     for client, share in margin.items():
-        check_margin(share, "campaign_metrics", f"the margin of client {client!r}")
+        check_margin(share, "campaign_metrics",
+                     _("the margin of client {client}").format(client=repr(client)))
     return clients.map(lambda c: float(margin[c])).astype("float64")
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.metrics._common import check_choice, divide
 from smm_helpers.schema import ENGAGEMENT_COLUMNS, require_table
 
@@ -89,7 +90,7 @@ def engagement_rate(posts: pd.DataFrame, by: str = "reach") -> pd.Series:
     smm_helpers.errors.InputError: 'fans' is not a denominator SMM Lab knows.
     How to fix it: use one of: reach, impressions, followers.
     """
-    check_choice("denominator", by, ENGAGEMENT_RATE_BASES)
+    check_choice(_("denominator"), by, ENGAGEMENT_RATE_BASES)
     require_table(posts, [*ENGAGEMENT_COLUMNS, by], "posts")
     return divide(engagements(posts), posts[by], f"er_{by}")
 

@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 
 from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.metrics._common import local_times
 from smm_helpers.schema import require_table
 
@@ -55,9 +57,10 @@ def response_times(inbox: pd.DataFrame) -> pd.Series:
     if early.any():
         labels = inbox["message_id"] if "message_id" in inbox.columns else inbox.index.to_series()
         raise DataError(
-            f"{int(early.sum())} messages were answered before they arrived, "
-            f"e.g. {labels[early].iloc[0]!r}",
-            fix="check that received_at and responded_at are not swapped and use the same timezone",
+            _("{count} messages were answered before they arrived, e.g. {example}").format(
+                count=digits(int(early.sum())), example=repr(labels[early].iloc[0])),
+            fix=_("check that received_at and responded_at are not swapped and use the same "
+                  "timezone"),
             column="responded_at",
         )
     return hours.astype("float64").rename("response_hours")
@@ -125,15 +128,16 @@ def response_summary(
     How to fix it: use one of: platform, category, client, language, None.
     """
     if by is not None and by not in RESPONSE_GROUPS:
-        raise unknown_choice("grouping", by, [*RESPONSE_GROUPS, "None"])
+        raise unknown_choice(_("grouping"), by, [*RESPONSE_GROUPS, "None"])
     if isinstance(sla_hours, bool) or not isinstance(sla_hours, numbers.Real) or sla_hours <= 0:
         raise InputError(
-            f"sla_hours must be a positive number of hours, not {sla_hours!r}",
-            fix="use e.g. sla_hours=24 for 'answer within a day'",
+            _("sla_hours must be a positive number of hours, not {value}").format(
+                value=repr(sla_hours)),
+            fix=_("use e.g. sla_hours=24 for 'answer within a day'"),
         )
     hours = response_times(inbox)
     if by is None:
-        key = pd.Series("all messages", index=inbox.index, name="inbox")
+        key = pd.Series("all messages", index=inbox.index, name="inbox")  # i18n: not shown
     else:
         require_table(inbox, [by], "inbox")
         key = inbox[by].rename(by)
@@ -148,7 +152,8 @@ def response_summary(
     table = pd.DataFrame({"messages": groups.size(), "answered": groups["answered"].sum()})
     if by is None and len(table) == 0:
         table = pd.DataFrame(
-            {"messages": [0], "answered": [0]}, index=pd.Index(["all messages"], name="inbox")
+            {"messages": [0], "answered": [0]},
+            index=pd.Index(["all messages"], name="inbox"),  # i18n: not shown
         )
     with np.errstate(invalid="ignore", divide="ignore"):
         table["response_rate"] = table["answered"] / table["messages"].where(table["messages"] > 0)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.metrics._common import (
     WEEKDAYS,
     check_choice,
@@ -148,15 +149,16 @@ def _key_names(by: str | Sequence[str]) -> list[str]:
     keys = [by] if isinstance(by, str) else list(by)
     if not keys:
         raise InputError(
-            "by is empty, so there is nothing to group the posts by",
-            fix="pass one grouping such as by='platform' or a list such as by=['platform', 'week']",
+            _("by is empty, so there is nothing to group the posts by"),
+            fix=_("pass one grouping such as by='platform' or a list such as "
+                  "by=['platform', 'week']"),
         )
     for key in keys:
-        check_choice("grouping", key, SUMMARY_KEYS)
+        check_choice(_("grouping"), key, SUMMARY_KEYS)
     if len(set(keys)) < len(keys):
         raise InputError(
-            f"by repeats a grouping: {keys}",
-            fix="name each grouping once, e.g. by=['platform', 'week']",
+            _("by repeats a grouping: {keys}").format(keys=keys),
+            fix=_("name each grouping once, e.g. by=['platform', 'week']"),
         )
     return keys
 
@@ -186,7 +188,7 @@ def time_key(local: pd.Series, key: str) -> pd.Series:
     ...
     smm_helpers.errors.InputError: 'day' is not a time grouping SMM Lab knows...
     """
-    check_choice("time grouping", key, TIME_KEYS)
+    check_choice(_("time grouping"), key, TIME_KEYS)
     if key in ("week", "month"):
         return period_start(local, key[0].upper()).rename(key)
     if key == "weekday":
