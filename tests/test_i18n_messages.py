@@ -25,16 +25,33 @@ from smm_helpers.i18n import catalog
 from smm_helpers.i18n.messages import current_language
 
 ROOT = Path(__file__).resolve().parents[1]
-TRANSLATED = ["smm_helpers/errors.py"]
-"""Modules whose learner-facing text all goes through gettext (grows area by area)."""
-TRANSLATED += ["smm_helpers/plots.py", "smm_helpers/fonts.py"]
-TRANSLATED += sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/widgets/*.py"))
-TRANSLATED += sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/report/*.py"))
-TRANSLATED += sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/site/*.py"))
-TRANSLATED += sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("smm_helpers/checks/**/*.py"))
-TRANSLATED += ["smm_helpers/ethics.py", *(f"smm_helpers/content/{p.name}" for p in sorted((ROOT / "smm_helpers/content").glob("*.py")))]  # noqa: E501
-TRANSLATED += ["smm_helpers/budget.py", *(f"smm_helpers/planning/{m}.py" for m in ("__init__", "goals", "policy", "calendar", "ics", "special_days"))]  # noqa: E501
-TRANSLATED += ["smm_helpers/community.py", "smm_helpers/platforms.py", *sorted(p.relative_to(ROOT).as_posix() for d in ("metrics", "inbox_model") for p in (ROOT / "smm_helpers" / d).glob("*.py"))]  # noqa: E501
+TRANSLATED = [
+    "smm_helpers/errors.py", "smm_helpers/plots.py", "smm_helpers/fonts.py",
+    "smm_helpers/widgets/*.py", "smm_helpers/report/*.py", "smm_helpers/site/*.py",
+    "smm_helpers/checks/**/*.py", "smm_helpers/ethics.py", "smm_helpers/content/*.py",
+    "smm_helpers/budget.py", "smm_helpers/planning/__init__.py", "smm_helpers/planning/goals.py",
+    "smm_helpers/planning/policy.py", "smm_helpers/planning/calendar.py",
+    "smm_helpers/planning/ics.py", "smm_helpers/planning/special_days.py",
+    "smm_helpers/community.py", "smm_helpers/platforms.py", "smm_helpers/metrics/*.py",
+    "smm_helpers/inbox_model/*.py",
+]
+"""Modules (globs) whose learner-facing text all goes through gettext."""
+
+NOT_YET = [
+    "smm_helpers/planning/plan.py", "smm_helpers/datasets/*.py", "smm_helpers/exports/*.py",
+    "smm_helpers/grading/**/*.py", "smm_helpers/lab.py", "smm_helpers/demo.py",
+    "smm_helpers/cli.py", "smm_helpers/schema.py", "smm_helpers/content/_twitter_text.py",
+]
+"""Modules with learner-facing text not translated yet (issue 17 is open until this is empty)."""
+
+NO_TEXT = ["smm_helpers/__init__.py", "smm_helpers/i18n/*.py"]
+"""Modules with no learner-facing text of their own (the i18n machinery's command-line
+output is for contributors)."""
+
+
+def _modules(globs: list[str]) -> set[str]:
+    return {p.relative_to(ROOT).as_posix() for pattern in globs for p in ROOT.glob(pattern)}
+
 
 MARKERS = {"_", "N_", "gettext", "ngettext"}
 WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
@@ -101,7 +118,14 @@ def _untranslated(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("module", TRANSLATED)
+def test_every_module_is_translated_or_listed_as_not_yet():
+    every = {p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/**/*.py")}
+    not_yet = _modules(NOT_YET) - _modules(TRANSLATED)
+    unlisted = sorted(every - _modules(TRANSLATED) - not_yet - _modules(NO_TEXT))
+    assert not unlisted, f"say whether these modules are translated: {unlisted}"
+
+
+@pytest.mark.parametrize("module", sorted(_modules(TRANSLATED) - _modules(NOT_YET)))
 def test_learner_facing_text_goes_through_the_translation_function(module):
     found = _untranslated(ROOT / module)
     assert not found, "wrap these in _() (or mark '# i18n: not shown'):\n" + "\n".join(found)
