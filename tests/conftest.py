@@ -14,6 +14,15 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _no_language_leaks_between_tests():
+    """A test that chooses Bengali (``use_language("bn")``) leaves no trace for the next."""
+    yield
+    from smm_helpers.i18n.messages import forget_language
+
+    forget_language()
+
+
 def system_part_missing(reason: str) -> None:
     """Skip a test that needs a system part (a font, a browser, a database) that is absent.
 

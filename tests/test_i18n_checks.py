@@ -29,11 +29,6 @@ WRONG = [(lesson, qid) for lesson in lessons() for qid in questions(lesson)]
 IDS = [f"{lesson}/{qid}" for lesson, qid in WRONG]
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    use_language("en")
-
 
 def _english_prose(text: str) -> list[str]:
     bare = CODE.sub(" ", QUOTED.sub(" ", text))

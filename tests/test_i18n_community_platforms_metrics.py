@@ -28,11 +28,6 @@ LATIN_DIGITS = re.compile(r"[0-9]")
 BENGALI = re.compile(r"[\u0980-\u09ff]")
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    use_language("en")
-
 
 def _posts() -> pd.DataFrame:
     times = (["2026-11-22 09:10"] * 3 + ["2026-11-23 18:00"] * 3 + ["2026-11-24 07:00"])

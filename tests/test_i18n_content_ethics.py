@@ -32,13 +32,6 @@ BENGALI = regex.compile(r"\p{Bengali}")
 LATIN_DIGIT = regex.compile(r"[0-9]")
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    use_language("en")
-    yield
-    use_language("en")
-
-
 def _every_line_is_bengali(text: str) -> None:
     for line in text.splitlines():
         assert BENGALI.search(line), f"an English line in Bengali output: {line!r}"

@@ -43,11 +43,6 @@ GOALS_BN = (
 )
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    use_language("en")
-
 
 def _prose(text: str) -> str:
     """The text without the parts that stay as written: citations and code examples."""

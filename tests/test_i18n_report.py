@@ -37,11 +37,6 @@ ALLOWED_ENGLISH = ("SMM Lab",)
 """English that stays in a Bengali report: the tool's name."""
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    use_language("en")
-
 
 @pytest.fixture(scope="module")
 def reports():

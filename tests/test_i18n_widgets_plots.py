@@ -38,11 +38,6 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 BENGALI_DIGIT = re.compile(r"[০-৯]")
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    use_language("en")
-
 
 @pytest.fixture
 def bengali():

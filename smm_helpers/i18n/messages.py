@@ -49,6 +49,15 @@ def use_language(language: str) -> str:
     return language
 
 
+def forget_language() -> None:
+    """Forget the language chosen with ``use_language``: ``SMM_LANG``, else English, applies.
+
+    >>> _ = use_language("bn"); forget_language(); current_language()
+    'en'
+    """
+    _chosen.clear()
+
+
 @contextlib.contextmanager
 def in_language(language: str | None) -> Iterator[str]:
     """Speak ``language`` inside the ``with`` block (``None``: the chosen language); yield it.
