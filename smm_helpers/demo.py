@@ -25,11 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import format_date, format_number, format_percent
 
 if TYPE_CHECKING:
     import pandas as pd
 
 MARKER = ".smm-lab-demo"
+MARKER_TEXT = "This folder was made by `smm-course demo`; running it again refreshes it.\n"
+"""The marker file's content (a file's text, not a message: the same in every language)."""
 """A file the demo leaves in its folder, so a later run knows the folder is its own."""
 
 
@@ -47,17 +51,19 @@ class DemoResult:
     grading_files: list[Path] = field(default_factory=list)
 
     def __str__(self) -> str:
-        lines = ["SMM Lab demo", "============"]
-        lines += [f"  {name:<26} {value}" for name, value in self.headline.items()]
+        heading = _("SMM Lab demo")
+        lines = [heading, "=" * len(heading)]
+        width = max([26, *(len(name) for name in self.headline)])
+        lines += [f"  {name:<{width}} {value}" for name, value in self.headline.items()]
         lines.append("")
-        lines.append(f"Everything is in {self.folder}/")
+        lines.append(_("Everything is in {folder}/").format(folder=self.folder))
         if self.grading_table:
-            lines += ["", "Grading the sample class", self.grading_table, ""]
+            lines += ["", _("Grading the sample class"), self.grading_table, ""]
         for title, files in (
-            ("Client report", self.report_files),
-            ("Course data", self.data_files),
-            ("Summaries", self.summary_files),
-            ("Grading (feedback and grades)", self.grading_files),
+            (_("Client report"), self.report_files),
+            (_("Course data"), self.data_files),
+            (_("Summaries"), self.summary_files),
+            (_("Grading (feedback and grades)"), self.grading_files),
         ):
             if not files:
                 continue
@@ -66,7 +72,8 @@ class DemoResult:
             if files is self.report_files and self.report_note:
                 lines.append(f"    {self.report_note}")
         lines.append("")
-        lines.append(f"Open {self.report_files[0]} in a browser to read the report.")
+        lines.append(_("Open {report} in a browser to read the report.").format(
+            report=self.report_files[0]))
         return "\n".join(lines)
 
 
@@ -86,19 +93,18 @@ def prepare_folder(folder: Path) -> Path:
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise InputError(
-            f"{folder} is a file, not a folder",
-            fix="pass a folder with --out, e.g. --out smm-lab-demo",
+            _("{folder} is a file, not a folder").format(folder=folder),
+            fix=_("pass a folder with --out, e.g. --out smm-lab-demo"),
         )
     if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).exists():
         raise InputError(
-            f"{folder} already exists and holds files the demo did not make",
-            fix="the demo never overwrites your files: choose an empty or new folder with --out",
+            _("{folder} already exists and holds files the demo did not make").format(
+                folder=folder),
+            fix=_("the demo never overwrites your files: choose an empty or new folder with "
+                  "--out"),
         )
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / MARKER).write_text(
-        "This folder was made by `smm-course demo`; running it again refreshes it.\n",
-        encoding="utf-8",
-    )
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return folder
 
 
@@ -135,18 +141,18 @@ def run_demo(
     say = echo or (lambda _text: None)
 
     if learner_id is None and n_posts is None:
-        say("Loading the course datasets ...")
+        say(_("Loading the course datasets ..."))
         data = datasets.load_course_data()
     else:
-        who = f" for learner {learner_id!r}" if learner_id else ""
-        say(f"Generating the course datasets{who} ...")
+        say(_("Generating the course datasets for learner {learner} ...").format(
+            learner=repr(learner_id)) if learner_id else _("Generating the course datasets ..."))
         data = datasets.generate(n_posts, learner_id=learner_id)
 
     data_files = []
     for name in ("posts", "followers", "inbox", "campaigns"):
         data_files.append(_write_csv(getattr(data, name), folder / "data" / f"{name}.csv"))
 
-    say("Computing the analytics ...")
+    say(_("Computing the analytics ..."))
     posts = data.posts[data.posts["client"] == client]
     by_platform = metrics.summarize(posts, by="platform")
     by_week = metrics.summarize(posts, by="week")
@@ -157,7 +163,7 @@ def run_demo(
         _write_csv(best.to_frame(), folder / "summary" / "best_times.csv", index=True),
     ]
 
-    say("Writing the client report ...")
+    say(_("Writing the client report ..."))
     report = build_report(data, client=client, out_dir=folder / "report")
     report_files = [Path(p) for p in report.paths]
 
@@ -166,25 +172,28 @@ def run_demo(
     top_platform = str(by_platform["er_reach"].idxmax())
     first, last = posts["published_at"].min(), posts["published_at"].max()
     headline = {
-        "client": client,
-        "posts": f"{len(posts):,}",
-        "period": f"{first:%d %b %Y} to {last:%d %b %Y}",
-        "reach (sum of posts)": f"{total_reach:,}",
-        "engagements": f"{total_engagements:,}",
-        "engagement rate by reach": (
-            f"{total_engagements / total_reach:.2%}" if total_reach else "n/a"
+        _("client"): client,
+        _("posts"): format_number(len(posts)),
+        _("period"): _("{first} to {last}").format(first=format_date(first),
+                                                    last=format_date(last)),
+        _("reach (sum of posts)"): format_number(total_reach),
+        _("engagements"): format_number(total_engagements),
+        _("engagement rate by reach"): (
+            format_percent(total_engagements / total_reach, 2) if total_reach else _("n/a")
         ),
-        "best platform by that rate": top_platform,
+        _("best platform by that rate"): top_platform,
     }
     result = DemoResult(folder, data_files, summary_files, report_files, headline)
-    result.report_note = (f"PDF printed by {report.pdf_engine} ({report.pdf_pages} pages)"
-                          if report.pdf else f"no PDF: {report.pdf_skipped}")
+    result.report_note = (
+        _("PDF printed by {engine} ({pages} pages)").format(
+            engine=report.pdf_engine, pages=format_number(report.pdf_pages))
+        if report.pdf else _("no PDF: {reason}").format(reason=report.pdf_skipped))
     if grading:
         import shutil
 
         from smm_helpers.grading.demo import run_grading_demo
 
-        say("Grading the sample class (release, submit, collect, autograde, feedback) ...")
+        say(_("Grading the sample class (release, submit, collect, autograde, feedback) ..."))
         grading_dir = folder / "grading"
         if grading_dir.exists():  # the demo's own earlier run, inside its own folder
             shutil.rmtree(grading_dir)
@@ -196,8 +205,9 @@ def run_demo(
         problems = sum(len(row.problems) for row in graded.rows)
         result.grading_table = (
             score_grid(graded.rows)
-            + f"\n\n{problems} problems found (! above); everyone else was graded. "
-            f"Each problem, in words: {summary}"
+            + "\n\n" + _("{count} problems found (! above); everyone else was graded. Each "
+                           "problem, in words: {summary}").format(count=format_number(problems),
+                                                                 summary=summary)
         )
         result.grading_files = [summary, *sorted(graded.feedback)[:3]]
         if graded.grades is not None:

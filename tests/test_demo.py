@@ -63,11 +63,15 @@ def test_demo_headline_numbers_come_from_the_data(full_demo):
     assert f"{engagements / nonprofit['reach'].sum():.2%}" in printed
 
 
-def test_demo_refreshes_its_own_folder(tmp_path):
+def test_demo_refreshes_its_own_folder(tmp_path, capsys):
     out = tmp_path / "demo"
     assert main(["demo", "--out", str(out), "--no-grading"]) == 0
-    assert main(["demo", "--out", str(out), "--no-grading"]) == 0
+    # Run again in Bengali: the same folder is refreshed, and the demo speaks Bengali.
+    assert main(["demo", "--out", str(out), "--no-grading", "--lang", "bn"]) == 0
     assert (out / MARKER).is_file()
+    printed = capsys.readouterr().out
+    assert "SMM Lab ডেমো" in printed and "রিপোর্টটি পড়তে ব্রাউজারে" in printed
+    assert '<html lang="bn">' in (out / "report" / "report.html").read_text(encoding="utf-8")
 
 
 def test_demo_refuses_a_folder_holding_other_files(tmp_path, capsys):
