@@ -32,9 +32,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MARKER = ".smm-lab-demo"
-MARKER_TEXT = "This folder was made by `smm-course demo`; running it again refreshes it.\n"
-"""The marker file's content (a file's text, not a message: the same in every language)."""
 """A file the demo leaves in its folder, so a later run knows the folder is its own."""
+MARKER_TEXT = ("This folder was made by `smm-course demo`; "  # i18n: not shown
+               "running it again refreshes it.\n")  # i18n: not shown
+"""The marker file's content (a file's text, not a message: the same in every language)."""
 
 
 @dataclass
