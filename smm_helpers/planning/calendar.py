@@ -645,6 +645,11 @@ def local_time(day: date, hour: int, zone: tzinfo, minute: int = 0) -> datetime:
 # --------------------------------------------------------------------------- the calendar
 
 
+CELL_SEPARATOR = " | "
+"""Between two events of one grid cell: a table shows it as it is (a line break would print
+as a literal "\\n" in a notebook's table), the calendar's HTML view as two lines."""
+
+
 class ContentCalendar:
     """A content calendar: a table of events (posts, prep tasks, special days) over whole weeks.
 
@@ -731,7 +736,7 @@ class ContentCalendar:
             rows.setdefault(label, {}).setdefault(column, []).append(str(title))
         order = sorted(rows, key=lambda r: "" if r == all_day else r)  # ০–৯ sort as 0–9 do
         table = pd.DataFrame(
-            [["\n".join(rows[r].get(c, [])) for c in columns] for r in order],
+            [[CELL_SEPARATOR.join(rows[r].get(c, [])) for c in columns] for r in order],
             index=pd.Index(order, name=self.timezone),
             columns=columns,
         )
@@ -761,7 +766,7 @@ class ContentCalendar:
             body = "".join(
                 f"<tr><th>{html.escape(str(label))}</th>"
                 + "".join(
-                    f"<td>{'<br>'.join(html.escape(t) for t in cell.split(chr(10)) if t)}</td>"
+                    f"<td>{'<br>'.join(html.escape(t) for t in cell.split(CELL_SEPARATOR))}</td>"
                     for cell in row
                 )
                 + "</tr>"
