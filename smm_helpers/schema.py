@@ -140,66 +140,67 @@ class Column:
 
 
 POSTS: tuple[Column, ...] = (
-    Column("post_id", "id", "Unique id of the post, e.g. 'NP-FB-000001'."),
-    Column("client", "category", "Which course client published it.", CLIENTS),
-    Column("published_at", "timestamp", "When it was published (Asia/Dhaka)."),
-    Column("platform", "category", "Where it was published.", PLATFORMS),
-    Column("format", "category", "What kind of content it is.", FORMATS),
-    Column("pillar", "category", "The content pillar (theme) it belongs to."),
-    Column("language", "category", "Caption language.", LANGUAGES),
-    Column("caption", "text", "The caption text."),
-    Column("followers", "count", "Followers of the account on the day it was published."),
+    Column("post_id", "id", N_("Unique id of the post, e.g. 'NP-FB-000001'.")),
+    Column("client", "category", N_("Which course client published it."), CLIENTS),
+    Column("published_at", "timestamp", N_("When it was published (Asia/Dhaka).")),
+    Column("platform", "category", N_("Where it was published."), PLATFORMS),
+    Column("format", "category", N_("What kind of content it is."), FORMATS),
+    Column("pillar", "category", N_("The content pillar (theme) it belongs to.")),
+    Column("language", "category", N_("Caption language."), LANGUAGES),
+    Column("caption", "text", N_("The caption text.")),
+    Column("followers", "count", N_("Followers of the account on the day it was published.")),
     Column("impressions", "count",
-           "Times the post was shown (one person may see it twice). Facebook and Instagram "
+           N_("Times the post was shown (one person may see it twice). Facebook and Instagram "
            "call this Views since 2025; LinkedIn and X still say Impressions "
-           "(see METRIC_NAMES)."),
+           "(see METRIC_NAMES).")),
     Column("reach", "count",
-           "Unique people who saw it; never above impressions. Facebook's and Instagram's "
-           "newer screens call this Viewers (see METRIC_NAMES)."),
-    Column("reactions", "count", "Likes and reactions."),
-    Column("comments", "count", "Comments and replies."),
-    Column("shares", "count", "Shares, reposts and retweets."),
-    Column("saves", "count", "Saves and bookmarks."),
-    Column("link_clicks", "count", "Clicks on the post's link."),
-    Column("video_views", "count", "Video views (0 for non-video formats)."),
-    Column("boosted", "bool", "Whether money was spent to promote it."),
-    Column("spend", "money", "Money spent boosting it, in BDT (0 when organic)."),
+           N_("Unique people who saw it; never above impressions. Facebook's and Instagram's "
+           "newer screens call this Viewers (see METRIC_NAMES).")),
+    Column("reactions", "count", N_("Likes and reactions.")),
+    Column("comments", "count", N_("Comments and replies.")),
+    Column("shares", "count", N_("Shares, reposts and retweets.")),
+    Column("saves", "count", N_("Saves and bookmarks.")),
+    Column("link_clicks", "count", N_("Clicks on the post's link.")),
+    Column("video_views", "count", N_("Video views (0 for non-video formats).")),
+    Column("boosted", "bool", N_("Whether money was spent to promote it.")),
+    Column("spend", "money", N_("Money spent boosting it, in BDT (0 when organic).")),
 )
 
 FOLLOWERS: tuple[Column, ...] = (
-    Column("date", "date", "The day (Asia/Dhaka)."),
-    Column("client", "category", "Which course client.", CLIENTS),
-    Column("platform", "category", "Which platform.", PLATFORMS),
-    Column("followers", "count", "Followers at the end of the day."),
+    Column("date", "date", N_("The day (Asia/Dhaka).")),
+    Column("client", "category", N_("Which course client."), CLIENTS),
+    Column("platform", "category", N_("Which platform."), PLATFORMS),
+    Column("followers", "count", N_("Followers at the end of the day.")),
 )
 
 INBOX: tuple[Column, ...] = (
-    Column("message_id", "id", "Unique id of the message."),
-    Column("client", "category", "Which course client received it.", CLIENTS),
-    Column("platform", "category", "Where it arrived.", PLATFORMS),
-    Column("received_at", "timestamp", "When it arrived (Asia/Dhaka)."),
-    Column("responded_at", "timestamp", "When it was answered; empty if never.", required=False),
-    Column("category", "category", "What kind of message it is.", MESSAGE_CATEGORIES),
-    Column("language", "category", "Message language: bn for Bengali in either script (Bengali "
-           "letters, or Latin letters as Banglish), en for English.", LANGUAGES),
-    Column("text", "text", "The message."),
+    Column("message_id", "id", N_("Unique id of the message.")),
+    Column("client", "category", N_("Which course client received it."), CLIENTS),
+    Column("platform", "category", N_("Where it arrived."), PLATFORMS),
+    Column("received_at", "timestamp", N_("When it arrived (Asia/Dhaka).")),
+    Column("responded_at", "timestamp", N_("When it was answered; empty if never."),
+           required=False),
+    Column("category", "category", N_("What kind of message it is."), MESSAGE_CATEGORIES),
+    Column("language", "category", N_("Message language: bn for Bengali in either script (Bengali "
+           "letters, or Latin letters as Banglish), en for English."), LANGUAGES),
+    Column("text", "text", N_("The message.")),
 )
 
 CAMPAIGNS: tuple[Column, ...] = (
-    Column("campaign_id", "id", "Unique id of the paid campaign."),
-    Column("client", "category", "Which course client ran it.", CLIENTS),
-    Column("platform", "category", "Where it ran.", PLATFORMS),
-    Column("objective", "category", "What it was for.", CAMPAIGN_OBJECTIVES),
-    Column("start_date", "date", "First day."),
-    Column("end_date", "date", "Last day; not before start_date."),
-    Column("budget", "money", "Planned budget in BDT."),
-    Column("spend", "money", "Money actually spent in BDT."),
-    Column("impressions", "count", "Times the ads were shown."),
-    Column("clicks", "count", "Clicks on the ads; never above impressions."),
-    Column("conversions", "count", "Sign-ups, donations or sales; never above clicks."),
+    Column("campaign_id", "id", N_("Unique id of the paid campaign.")),
+    Column("client", "category", N_("Which course client ran it."), CLIENTS),
+    Column("platform", "category", N_("Where it ran."), PLATFORMS),
+    Column("objective", "category", N_("What it was for."), CAMPAIGN_OBJECTIVES),
+    Column("start_date", "date", N_("First day.")),
+    Column("end_date", "date", N_("Last day; not before start_date.")),
+    Column("budget", "money", N_("Planned budget in BDT.")),
+    Column("spend", "money", N_("Money actually spent in BDT.")),
+    Column("impressions", "count", N_("Times the ads were shown.")),
+    Column("clicks", "count", N_("Clicks on the ads; never above impressions.")),
+    Column("conversions", "count", N_("Sign-ups, donations or sales; never above clicks.")),
     Column("conversion_value", "money",
-           "Money the conversions brought in, in BDT: revenue (sales or donations), not "
-           "profit."),
+           N_("Money the conversions brought in, in BDT: revenue (sales or donations), not "
+           "profit.")),
 )
 
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -212,9 +213,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
 METRIC_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "facebook": {"impressions": ("Views", "Impressions"), "reach": ("Viewers", "Reach")},
     "instagram": {"impressions": ("Views", "Impressions"),
-                  "reach": ("Viewers", "Reach", "Accounts reached")},
+                  "reach": ("Viewers", "Reach", "Accounts reached")},  # i18n: not shown
     "linkedin": {"impressions": ("Impressions",),
-                 "reach": ("Unique impressions", "Unique views", "Members reached")},
+                 "reach": ("Unique impressions", "Unique views",  # i18n: not shown
+                           "Members reached")},  # i18n: not shown
     "x": {"impressions": ("Impressions",)},
 }
 """What each platform's own export calls the course's ``impressions`` and ``reach`` columns.
@@ -251,18 +253,20 @@ def course_column(platform: str, export_name: str) -> str:
     ('impressions', 'reach')
     """
     from smm_helpers.errors import InputError, unknown_choice
+    from smm_helpers.i18n.messages import gettext as _
 
     if platform not in METRIC_NAMES:
-        raise unknown_choice("platform with mapped export names", platform, list(METRIC_NAMES))
+        raise unknown_choice(_("platform with mapped export names"), platform,
+                             list(METRIC_NAMES))
     wanted = " ".join(str(export_name).split()).casefold()
     for column, names in METRIC_NAMES[platform].items():
         if wanted in (name.casefold() for name in names):
             return column
     known = ", ".join(name for names in METRIC_NAMES[platform].values() for name in names)
     raise InputError(
-        f"{export_name!r} is not a column of {PLATFORM_NAMES[platform]}'s export that "
-        "SMM Lab can map",
-        fix=f"use one of: {known}",
+        _("{name} is not a column of {platform}'s export that SMM Lab can map").format(
+            name=repr(export_name), platform=platform_name(platform)),
+        fix=_("use one of: {choices}").format(choices=known),
     )
 
 
@@ -309,26 +313,40 @@ def require_table(table: Any, columns: Iterable[str], table_name: str) -> Any:
     import pandas as pd
 
     from smm_helpers.errors import DataError, InputError
+    from smm_helpers.i18n.messages import gettext as _
+    from smm_helpers.i18n.messages import ngettext
 
     loader = LOADERS.get(table_name)
     if not isinstance(table, pd.DataFrame):
+        if table_name[:1] in "aeio":
+            problem = _("expected an {table} table (a pandas DataFrame), got {kind}")
+        else:
+            problem = _("expected a {table} table (a pandas DataFrame), got {kind}")
         raise InputError(
-            f"expected {'an' if table_name[:1] in 'aeio' else 'a'} {table_name} table "
-            f"(a pandas DataFrame), got {type(table).__name__}",
-            fix=f"pass a DataFrame, e.g. {loader}" if loader else "pass a pandas DataFrame",
+            problem.format(table=table_name, kind=type(table).__name__),
+            fix=(_("pass a DataFrame, e.g. {loader}").format(loader=loader) if loader
+                 else _("pass a pandas DataFrame")),
         )
     missing = [name for name in columns if name not in table.columns]
     if missing:
         names = ", ".join(repr(name) for name in missing)
-        plural = "s" if len(missing) > 1 else ""
-        has = ", ".join(map(str, table.columns)) or "no columns"
-        schema_hint = (
-            f"so the table matches smm_helpers.schema.{table_name.upper()}, or load it with "
-            f"{loader}" if loader else "so the table has the columns the function names"
-        )
+        has = ", ".join(map(str, table.columns)) or _("no columns")
+        if loader:
+            fix = ngettext(
+                "add or rename the column so the table matches smm_helpers.schema.{schema}, "
+                "or load it with {loader}",
+                "add or rename the columns so the table matches smm_helpers.schema.{schema}, "
+                "or load it with {loader}", len(missing))
+        else:
+            fix = ngettext("add or rename the column so the table has the columns the "
+                           "function names",
+                           "add or rename the columns so the table has the columns the "
+                           "function names", len(missing))
         raise DataError(
-            f"the {table_name} table has no column{plural} {names} (it has: {has})",
-            fix=f"add or rename the column{plural} {schema_hint}",
+            ngettext("the {table} table has no column {names} (it has: {has})",
+                     "the {table} table has no columns {names} (it has: {has})",
+                     len(missing)).format(table=table_name, names=names, has=has),
+            fix=fix.format(schema=table_name.upper(), loader=loader),
             column=missing[0],
         )
     return table

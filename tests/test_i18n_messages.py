@@ -27,20 +27,20 @@ from smm_helpers.i18n.messages import current_language
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = [
     "smm_helpers/errors.py", "smm_helpers/plots.py", "smm_helpers/fonts.py",
+    "smm_helpers/schema.py", "smm_helpers/demo.py", "smm_helpers/budget.py",
+    "smm_helpers/ethics.py", "smm_helpers/community.py", "smm_helpers/platforms.py",
     "smm_helpers/widgets/*.py", "smm_helpers/report/*.py", "smm_helpers/site/*.py",
-    "smm_helpers/checks/**/*.py", "smm_helpers/ethics.py", "smm_helpers/content/*.py",
-    "smm_helpers/budget.py", "smm_helpers/planning/__init__.py", "smm_helpers/planning/goals.py",
-    "smm_helpers/planning/policy.py", "smm_helpers/planning/calendar.py",
-    "smm_helpers/planning/ics.py", "smm_helpers/planning/special_days.py",
-    "smm_helpers/community.py", "smm_helpers/platforms.py", "smm_helpers/metrics/*.py",
-    "smm_helpers/inbox_model/*.py", "smm_helpers/demo.py",
+    "smm_helpers/checks/**/*.py", "smm_helpers/content/*.py", "smm_helpers/planning/*.py",
+    "smm_helpers/metrics/*.py", "smm_helpers/inbox_model/*.py", "smm_helpers/exports/*.py",
+    "smm_helpers/datasets/*.py",
 ]
-"""Modules (globs) whose learner-facing text all goes through gettext."""
+"""Modules (globs) whose learner-facing text all goes through gettext; a module also in
+``NOT_YET`` is not checked yet."""
 
 NOT_YET = [
-    "smm_helpers/planning/plan.py", "smm_helpers/datasets/*.py", "smm_helpers/exports/*.py",
+    "smm_helpers/datasets/captions.py",
     "smm_helpers/grading/**/*.py", "smm_helpers/lab.py",
-    "smm_helpers/cli.py", "smm_helpers/schema.py", "smm_helpers/content/_twitter_text.py",
+    "smm_helpers/cli.py", "smm_helpers/content/_twitter_text.py",
 ]
 """Modules with learner-facing text not translated yet (issue 17 is open until this is empty)."""
 
@@ -120,8 +120,7 @@ def _untranslated(path: Path) -> list[str]:
 
 def test_every_module_is_translated_or_listed_as_not_yet():
     every = {p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/**/*.py")}
-    not_yet = _modules(NOT_YET) - _modules(TRANSLATED)
-    unlisted = sorted(every - _modules(TRANSLATED) - not_yet - _modules(NO_TEXT))
+    unlisted = sorted(every - _modules(TRANSLATED) - _modules(NOT_YET) - _modules(NO_TEXT))
     assert not unlisted, f"say whether these modules are translated: {unlisted}"
 
 

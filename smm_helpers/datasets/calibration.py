@@ -258,10 +258,10 @@ smaller evening peak, after Sprout Social's weekday-before-2-pm finding.  ILLUST
 
 SPECIAL_DAYS: dict[tuple[int, int], str] = {
     # The holidays package (sources.md#holidays-package, checked): fixed-date days in Bangladesh.
-    (2, 21): "International Mother Language Day",
-    (3, 26): "Independence Day",
-    (4, 14): "Pohela Boishakh (Bengali New Year)",
-    (12, 16): "Victory Day",
+    (2, 21): "International Mother Language Day",  # i18n: not shown
+    (3, 26): "Independence Day",  # i18n: not shown
+    (4, 14): "Pohela Boishakh (Bengali New Year)",  # i18n: not shown
+    (12, 16): "Victory Day",  # i18n: not shown
 }
 """Fixed (month, day) special days: posts get more engagement and clients post more."""
 
@@ -326,8 +326,10 @@ LINK_CLICKS_PER_REACH: dict[str, float] = {
 Instagram and TikTok captions have no clickable links).  ILLUSTRATIVE."""
 
 PILLAR_EFFECT: dict[str, float] = {
-    "impact stories": 1.25, "volunteer calls": 0.9, "fundraising": 0.8, "literacy tips": 1.05,
-    "events": 0.95, "products": 1.0, "behind the scenes": 1.2, "customer stories": 1.1,
+    "impact stories": 1.25, "volunteer calls": 0.9,  # i18n: not shown
+    "fundraising": 0.8, "literacy tips": 1.05,  # i18n: not shown
+    "events": 0.95, "products": 1.0, "behind the scenes": 1.2,  # i18n: not shown
+    "customer stories": 1.1,  # i18n: not shown
     "offers": 0.85, "tips": 1.0,
 }
 """Engagement multiplier by content pillar (stories beat asks).  ILLUSTRATIVE."""

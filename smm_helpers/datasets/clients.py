@@ -18,7 +18,10 @@ from dataclasses import dataclass
 
 from smm_helpers.datasets import calibration as cal
 from smm_helpers.errors import unknown_choice
-from smm_helpers.schema import CLIENTS, PLATFORM_NAMES, PLATFORMS
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
+from smm_helpers.schema import CLIENTS, PLATFORMS, platform_name
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,40 +52,49 @@ class ClientProfile:
 
     def __repr__(self) -> str:
         platforms = ", ".join(
-            f"{p} {self.followers[p]:,} followers, {self.posts_per_week[p]:g}/week"
+            _("{platform} {followers} followers, {posts}/week").format(
+                platform=p, followers=format_number(self.followers[p]),
+                posts=digits(f"{self.posts_per_week[p]:g}"))
             for p in PLATFORMS
         )
-        return (
-            f"ClientProfile({self.key!r}: {self.name} / {self.name_bn} — {self.about}; "
-            f"pillars: {', '.join(self.pillars)}; {platforms})"
-        )
+        return _("ClientProfile({key}: {name} / {name_bn} — {about}; pillars: {pillars}; "
+                 "{platforms})").format(key=repr(self.key), name=self.name,
+                                        name_bn=self.name_bn, about=_(self.about),
+                                        pillars=", ".join(self.pillars), platforms=platforms)
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f"<tr><td>{PLATFORM_NAMES[p]}</td><td>{self.followers[p]:,}</td>"
-            f"<td>{self.posts_per_week[p]:g}</td><td>{self.monthly_growth[p]:.1%}</td></tr>"
+            f"<tr><td>{html.escape(platform_name(p))}</td>"
+            f"<td>{format_number(self.followers[p])}</td>"
+            f"<td>{digits(format(self.posts_per_week[p], 'g'))}</td>"
+            f"<td>{digits(format(self.monthly_growth[p], '.1%'))}</td></tr>"
             for p in PLATFORMS
         )
+        title = _("{name} ({name_bn})").format(name=self.name, name_bn=self.name_bn)
+        who = _("Who posts: {team} (about {hours} hours a week).").format(
+            team=_(self.team), hours=digits(f"{self.hours_per_week:g}"))
+        pillars = _("Content pillars: {pillars}; {share} of captions in Bengali.").format(
+            pillars=", ".join(self.pillars), share=digits(f"{self.bengali_share:.0%}"))
+        heads = "".join(f"<th>{html.escape(head)}</th>" for head in (
+            _("Platform"),
+            _("Followers at the start (typical; each dataset varies it by about ±10%)"),
+            _("Posts/week"), _("Growth/month")))
         return (
-            f"<h4>{html.escape(self.name)} ({html.escape(self.name_bn)})</h4>"
-            f"<p>{html.escape(self.about)}</p>"
-            f"<p>Who posts: {html.escape(self.team)} (about {self.hours_per_week:g} hours "
-            "a week).</p>"
-            f"<p>Content pillars: {html.escape(', '.join(self.pillars))}; "
-            f"{self.bengali_share:.0%} of captions in Bengali.</p>"
-            "<table><tr><th>Platform</th>"
-            "<th>Followers at the start (typical; each dataset varies it by about ±10%)</th>"
-            "<th>Posts/week</th>"
-            f"<th>Growth/month</th></tr>{rows}</table>"
+            f"<h4>{html.escape(title)}</h4>"
+            f"<p>{html.escape(_(self.about))}</p>"
+            f"<p>{html.escape(who)}</p>"
+            f"<p>{html.escape(pillars)}</p>"
+            f"<table><tr>{heads}</tr>{rows}</table>"
         )
 
 
 NONPROFIT = ClientProfile(
     key="nonprofit",
-    name="Alo Reading Circle",
+    name="Alo Reading Circle",  # i18n: not shown translated (a name; name_bn is its Bengali)
     name_bn="আলো পাঠচক্র",
-    about="a literacy charity in Dhaka running reading circles for children and adults",
-    pillars=("impact stories", "volunteer calls", "fundraising", "literacy tips", "events"),
+    about=N_("a literacy charity in Dhaka running reading circles for children and adults"),
+    pillars=("impact stories", "volunteer calls", "fundraising", "literacy tips",  # i18n: not shown
+             "events"),
     pillar_weights=(0.28, 0.17, 0.18, 0.22, 0.15),
     # The story (ILLUSTRATIVE, and it must add up): one volunteer runs Alo's accounts in
     # about 8 hours a week (lessons 02 and 03).  Those hours buy about three original posts
@@ -103,7 +115,7 @@ NONPROFIT = ClientProfile(
     monthly_growth={"facebook": cal.MONTHLY_NET_GROWTH, "instagram": 0.03, "x": 0.01,
                     "linkedin": 0.02, "youtube": 0.02, "tiktok": 0.04},
     bengali_share=0.6,
-    team="one volunteer (a communications student), with photos from the circle leaders",
+    team=N_("one volunteer (a communications student), with photos from the circle leaders"),
     hours_per_week=8,
     # The volunteer schedules posts at the same few times, mostly 10:00 and 20:00 (after
     # classes), some at 13:00, with photos from the circles in the late afternoon: about
@@ -114,10 +126,11 @@ NONPROFIT = ClientProfile(
 
 BUSINESS = ClientProfile(
     key="business",
-    name="Nakshi Ghor",
+    name="Nakshi Ghor",  # i18n: not shown translated (a name; name_bn is its Bengali)
     name_bn="নকশী ঘর",
-    about="a small Dhaka shop selling handmade nakshi kantha, jute bags and pottery",
-    pillars=("products", "behind the scenes", "customer stories", "offers", "tips"),
+    about=N_("a small Dhaka shop selling handmade nakshi kantha, jute bags and pottery"),
+    pillars=("products", "behind the scenes", "customer stories", "offers",  # i18n: not shown
+             "tips"),
     pillar_weights=(0.32, 0.18, 0.15, 0.20, 0.15),
     posts_per_week={
         "facebook": cal.POSTS_PER_WEEK["facebook"],
@@ -134,7 +147,7 @@ BUSINESS = ClientProfile(
     bengali_share=0.45,
     # ILLUSTRATIVE: the owner and a full-time assistant share the accounts (the assistant
     # also answers the inbox); about 20 posts a week in all, near the Rival IQ medians.
-    team="the owner and one full-time assistant",
+    team=N_("the owner and one full-time assistant"),
     hours_per_week=25,
     posting_hours=(0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.2, 0.5, 0.8, 1.0, 1.0, 1.0,
                    1.0, 1.0, 1.0, 1.0, 1.0, 0.9, 0.9, 1.0, 1.0, 0.8, 0.5, 0.25),
@@ -156,5 +169,5 @@ def client_profile(client: str) -> ClientProfile:
     How to fix it: use one of: nonprofit, business.
     """
     if client not in CLIENT_PROFILES:
-        raise unknown_choice("client", client, CLIENTS)
+        raise unknown_choice(_("client"), client, CLIENTS)
     return CLIENT_PROFILES[client]

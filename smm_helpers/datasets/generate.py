@@ -53,6 +53,8 @@ from smm_helpers.datasets.captions import (
 from smm_helpers.datasets.clients import CLIENT_PROFILES
 from smm_helpers.datasets.tables import TIMESTAMP_DTYPE, CourseData, typed_table
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.schema import (
     CAMPAIGN_OBJECTIVES,
     CLIENTS,
@@ -132,13 +134,15 @@ def learner_seed(learner_id: str) -> int:
     """
     if not isinstance(learner_id, str):
         raise InputError(
-            f"the learner id must be text, not {type(learner_id).__name__} ({learner_id!r})",
-            fix=f"pass it in quotes, e.g. learner_seed('{learner_id}')",
+            _("the learner id must be text, not {kind} ({value})").format(
+                kind=type(learner_id).__name__, value=repr(learner_id)),
+            fix=_("pass it in quotes, e.g. {example}").format(
+                example=f"learner_seed('{learner_id}')"),
         )
     cleaned = learner_id.strip()
     if not cleaned:
-        raise InputError("the learner id is empty",
-                         fix="pass your learner id as text, e.g. learner_seed('s1234567')")
+        raise InputError(_("the learner id is empty"),
+                         fix=_("pass your learner id as text, e.g. learner_seed('s1234567')"))
     digest = hashlib.sha256(b"smm-lab learner:" + cleaned.encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big")
 
@@ -187,8 +191,9 @@ def generate(
     calendar = _calendar(year)
     n = _check_size(n_posts, calendar)
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise InputError(f"seed must be a whole number >= 0, not {seed!r}",
-                         fix="pass e.g. seed=2025, or leave it out")
+        raise InputError(_("seed must be a whole number >= 0, not {value}").format(
+                             value=repr(seed)),
+                         fix=_("pass e.g. seed=2025, or leave it out"))
     entropy = [int(seed)] if learner_id is None else [int(seed), learner_seed(learner_id)]
     streams = np.random.SeedSequence(entropy).spawn(4)
     rng_followers, rng_posts, rng_inbox, rng_campaigns = (np.random.default_rng(s)
@@ -209,8 +214,10 @@ def _calendar(year: int) -> _Calendar:
     if isinstance(year, bool) or not isinstance(year, int | np.integer) or not (
         2010 <= year <= 2100
     ):
-        raise InputError(f"year {year} is outside 2010–2100",
-                         fix="pick a year from 2010 to 2100, e.g. year=2025")
+        raise InputError(_("year {year} is outside {first}–{last}").format(
+                             year=year, first=digits(2010), last=digits(2100)),
+                         fix=_("pick a year from {first} to {last}, e.g. year=2025").format(
+                             first=digits(2010), last=digits(2100)))
     start = np.datetime64(f"{int(year)}-01-01", "D")
     days = np.arange(start, np.datetime64(f"{int(year) + 1}-01-01", "D"))
     weekday = ((days.astype("int64") + 3) % 7).astype(np.int8)  # 1970-01-01 was a Thursday
@@ -226,13 +233,16 @@ def _check_size(n_posts: int | None, calendar: _Calendar) -> int:
     if n_posts is None:
         return default_post_count(calendar.year)
     if isinstance(n_posts, bool) or not isinstance(n_posts, int | np.integer):
-        raise InputError(f"n_posts must be a whole number, not {n_posts!r}",
-                         fix="pass e.g. n_posts=100_000, or leave it out")
+        raise InputError(_("n_posts must be a whole number, not {value}").format(
+                             value=repr(n_posts)),
+                         fix=_("pass e.g. n_posts=100_000, or leave it out"))
     if not MIN_POSTS <= n_posts <= MAX_POSTS:
         raise InputError(
-            f"n_posts={n_posts} is outside {MIN_POSTS:,}–{MAX_POSTS:,}",
-            fix=f"pick a number of posts from {MIN_POSTS:,} to {MAX_POSTS:,}, "
-            "or leave it out for the realistic default",
+            _("n_posts={value} is outside {first}–{last}").format(
+                value=n_posts, first=format_number(MIN_POSTS), last=format_number(MAX_POSTS)),
+            fix=_("pick a number of posts from {first} to {last}, or leave it out for the "
+                  "realistic default").format(first=format_number(MIN_POSTS),
+                                              last=format_number(MAX_POSTS)),
         )
     return int(n_posts)
 

@@ -38,6 +38,9 @@ from smm_helpers.datasets.tables import (
     typed_table,
 )
 from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.i18n.messages import N_, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.schema import CLIENTS, PLATFORM_NAMES, TABLES, TIMEZONE, Column
 
 SHOWN_PROBLEMS = 5
@@ -79,8 +82,10 @@ def validate(frame: pd.DataFrame, table: str = "posts", *, file: str = "<DataFra
     How to fix it: counts cannot be below 0; check the sign, or write 0 if there were none.
     """
     if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"expected a pandas DataFrame, got {type(frame).__name__}",
-                         fix="pass a DataFrame, e.g. one from smm_helpers.datasets.load_posts()")
+        raise InputError(_("expected a pandas DataFrame, got {kind}").format(
+                             kind=type(frame).__name__),
+                         fix=_("pass a DataFrame, e.g. one from "
+                               "smm_helpers.datasets.load_posts()"))
     labels = list(frame.index)
     return _check_table(frame.reset_index(drop=True), table, file,
                         line_of=None, row_label=lambda row: labels[row])
@@ -217,13 +222,15 @@ def read_export(
     if columns is None:
         from smm_helpers.exports import read_export as read_platform_export
 
-        name = client if client is not None else str((fill or {}).get("client", "my client"))
+        name = client if client is not None else str(
+            (fill or {}).get("client", "my client"))  # i18n: not shown
         frame = read_platform_export(path, client=name, timezone=timezone, shape=shape)
         if table is not None and frame.attrs["table"] != table:
             raise DataError(
-                f"this file is {frame.attrs['export_title']}, a {frame.attrs['table']} "
-                f"export, not a {table} table", file=Path(path).name,
-                fix=f"leave table out, or pass a {table} export")
+                _("this file is {title}, a {kind} export, not a {table} table").format(
+                    title=frame.attrs["export_title"], kind=frame.attrs["table"], table=table),
+                file=Path(path).name,
+                fix=_("leave table out, or pass a {table} export").format(table=table))
         return frame
     table = table or "posts"
     timezone = timezone or TIMEZONE
@@ -232,20 +239,24 @@ def read_export(
     names = [column.name for column in table_columns(table)]
     for target in [*columns.values(), *fill]:
         if target not in names:
-            raise unknown_choice(f"{table} column", target, names)
+            raise unknown_choice(_("{table} column").format(table=table), target, names)
     try:
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-        raise InputError(f"{timezone!r} is not a time zone SMM Lab knows",
-                         fix="use an IANA name such as 'Asia/Dhaka' or 'UTC'") from error
+        raise InputError(_("{timezone} is not a time zone SMM Lab knows").format(
+                             timezone=repr(timezone)),
+                         fix=_("use an IANA name such as 'Asia/Dhaka' or 'UTC'")) from error
 
     raw, name = _read_csv(path)
     for source in columns:
         if source not in raw.columns:
             raise DataError(
-                f"the file has no column {source!r}", file=name, line=1, column=source,
-                fix=f"the columns mapping names {source!r}, but the file's columns are: "
-                + ", ".join(map(str, raw.columns)) + _suggest(source, list(raw.columns)),
+                _("the file has no column {column}").format(column=repr(source)),
+                file=name, line=1, column=source,
+                fix=_("the columns mapping names {column}, but the file's columns are: "
+                      "{columns}").format(column=repr(source),
+                                          columns=", ".join(map(str, raw.columns)))
+                + _suggest(source, list(raw.columns)),
             )
     frame = raw[list(columns)].rename(columns=columns)
     for column_name, value in fill.items():
@@ -259,7 +270,7 @@ def read_export(
 # ---------------------------------------------------------------------------- reading
 def _load(table: str, path: str | Path | None, client: str | None) -> pd.DataFrame:
     if client is not None and client not in CLIENTS:
-        raise unknown_choice("client", client, CLIENTS)
+        raise unknown_choice(_("client"), client, CLIENTS)
     raw, name = _read_csv(path, default=f"{table}.csv")
     frame = _check_table(raw, table, name, line_of=lambda row: row + 2, row_label=None)
     if client is not None:
@@ -278,24 +289,25 @@ def _read_csv(path: str | Path | None, default: str = "export.csv") -> tuple[pd.
             data = Path(path).read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as error:
             raise DataError(
-                f"there is no file at {path}", file=name,
-                fix="check the path and the file name; leave path out to load the course's "
-                "own data",
+                _("there is no file at {path}").format(path=path), file=name,
+                fix=_("check the path and the file name; leave path out to load the course's "
+                      "own data"),
             ) from error
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise DataError(
-            f"the file is not UTF-8 text: byte 0x{data[error.start]:02x} cannot be read",
+            _("the file is not UTF-8 text: byte {byte} cannot be read").format(
+                byte=f"0x{data[error.start]:02x}"),
             file=name, line=line,
-            fix="save the file as UTF-8 (Excel: File > Save As > 'CSV UTF-8'; LibreOffice: "
-            "Character set 'Unicode (UTF-8)'); Bengali text needs it",
+            fix=_("save the file as UTF-8 (Excel: File > Save As > 'CSV UTF-8'; LibreOffice: "
+                  "Character set 'Unicode (UTF-8)'); Bengali text needs it"),
         ) from error
     if not text.strip():
-        raise DataError("the file is empty", file=name,
-                        fix="export the table again with its header row and data; "
-                        "smm_helpers.schema lists the columns each table needs")
+        raise DataError(_("the file is empty"), file=name,
+                        fix=_("export the table again with its header row and data; "
+                              "smm_helpers.schema lists the columns each table needs"))
     _check_row_lengths(text, name)
     raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
                       index_col=False)
@@ -310,10 +322,12 @@ def _check_row_lengths(text: str, name: str) -> None:
     for row in reader:
         if row and len(row) != len(header):
             raise DataError(
-                f"the file is not a well-formed CSV: this row has {len(row)} fields but the "
-                f"header has {len(header)}", file=name, line=reader.line_num,
-                fix="every row needs as many commas as the header; put text that contains "
-                "commas in double quotes",
+                _("the file is not a well-formed CSV: this row has {count} fields but the "
+                  "header has {header}").format(count=digits(len(row)),
+                                                header=digits(len(header))),
+                file=name, line=reader.line_num,
+                fix=_("every row needs as many commas as the header; put text that contains "
+                      "commas in double quotes"),
             )
 
 
@@ -348,16 +362,22 @@ def _check_table(
     names = [str(c) for c in frame.columns]
     missing = [column.name for column in columns if column.name not in frame.columns]
     if missing:
-        plural = "s" if len(missing) > 1 else ""
+        n = len(missing) if len(missing) > 1 else 1
         raise DataError(
-            f"the {table} table has no column{plural} "
-            + ", ".join(repr(name) for name in missing),
+            ngettext("the {table} table has no column {names}",
+                     "the {table} table has no columns {names}", n).format(
+                table=table, names=", ".join(repr(name) for name in missing)),
             file=file, line=1 if line_of else None, column=missing[0],
-            fix=f"add the column{plural} (the {table} table needs: "
-            + ", ".join(column.name for column in columns) + "); this file has: "
-            + (", ".join(names) or "no columns") + _suggest(missing[0], names)
-            + "; for a file downloaded from a platform use smm_helpers.exports.read_export(path), "
-            "which recognises the export",
+            fix=ngettext(
+                "add the column (the {table} table needs: {needed}); this file has: "
+                "{has}{suggestion}; for a file downloaded from a platform use "
+                "smm_helpers.exports.read_export(path), which recognises the export",
+                "add the columns (the {table} table needs: {needed}); this file has: "
+                "{has}{suggestion}; for a file downloaded from a platform use "
+                "smm_helpers.exports.read_export(path), which recognises the export", n,
+            ).format(table=table, needed=", ".join(column.name for column in columns),
+                     has=", ".join(names) or _("no columns"),
+                     suggestion=_suggest(missing[0], names)),
         )
     problems: list[_Problem] = []
     totals = [0]
@@ -384,14 +404,22 @@ def _raise(problems: list[_Problem], total: int, file: str,
     problems = sorted(problems, key=lambda p: (p.row, order.index(p.column)))
 
     def where(p: _Problem) -> str:
-        return f"line {line_of(p.row)}" if line_of else f"row {_label(row_label, p.row)}"
+        if line_of:
+            return _("line {line}").format(line=digits(line_of(p.row)))
+        return _("row {row}").format(row=digits(_label(row_label, p.row)))
 
     first = problems[0]
     text = first.problem if line_of else f"{where(first)}: {first.problem}"
     if total > 1:
-        others = "; ".join(f"{where(p)}, column {p.column!r}: {p.problem}"
-                           for p in problems[1:SHOWN_PROBLEMS])
-        text += f" ({total} problems in all" + (f"; also {others}" if others else "") + ")"
+        others = "; ".join(_("{where}, column {column}: {problem}").format(
+            where=where(p), column=repr(p.column), problem=p.problem)
+            for p in problems[1:SHOWN_PROBLEMS])
+        if others:
+            text = _("{first} ({total} problems in all; also {others})").format(
+                first=text, total=digits(total), others=others)
+        else:
+            text = _("{first} ({total} problems in all)").format(first=text,
+                                                                 total=digits(total))
     raise DataError(text, fix=first.fix, file=file,
                     line=line_of(first.row) if line_of else None, column=first.column)
 
@@ -424,8 +452,9 @@ def _convert(values: pd.Series, column: Column, table: str, naive_timezone: str 
         total += found[1]
 
     if column.required and column.kind not in ("count", "money", "bool"):
-        add(_found(empty, name, lambda r: f"{name} is empty",
-                   f"fill in the {name} of every row ({column.description})"))
+        add(_found(empty, name, lambda r: _("{column} is empty").format(column=name),
+                   _("fill in the {column} of every row ({description})").format(
+                       column=name, description=_(column.description))))
     kind = column.kind
     if kind in ("id", "text"):
         result = values.astype(str) if text is None else text
@@ -434,19 +463,21 @@ def _convert(values: pd.Series, column: Column, table: str, naive_timezone: str 
             first_row = seen.drop_duplicates(keep="first")
             first_of = pd.Series(first_row.index, index=first_row.to_numpy())
             add(_found(seen.duplicated(keep="first") & ~empty, name,
-                       lambda r: f"{name} {result[r]!r} appears twice (first at data row "
-                       f"{int(first_of[result[r]]) + 1})",
-                       f"every {name} must be unique; remove the repeated row or give it "
-                       "its own id"))
+                       lambda r: _("{column} {value} appears twice (first at data row "
+                                   "{row})").format(column=name, value=repr(result[r]),
+                                                    row=digits(int(first_of[result[r]]) + 1)),
+                       _("every {column} must be unique; remove the repeated row or give it "
+                         "its own id").format(column=name)))
         return result, problems, total
     if kind == "category":
         result = values.astype(str) if text is None else text
         if column.choices is not None:
             unknown = ~result.isin(column.choices) & ~empty
-            kind_name = name.replace("_", " ")
+            kind_name = _(_KIND_NAMES.get(name, name.replace("_", " ")))
             add(_found(unknown, name,
-                       lambda r: f"{result[r]!r} is not a {kind_name} SMM Lab knows",
-                       "use one of: " + ", ".join(column.choices)
+                       lambda r: _("{value} is not a {kind} SMM Lab knows").format(
+                           value=repr(result[r]), kind=kind_name),
+                       _("use one of: {choices}").format(choices=", ".join(column.choices))
                        + _suggest(str(result[unknown].iloc[0]) if unknown.any() else "",
                                   list(column.choices))))
         return result, problems, total
@@ -460,26 +491,31 @@ def _convert(values: pd.Series, column: Column, table: str, naive_timezone: str 
             if isinstance(parsed.dtype, pd.DatetimeTZDtype):
                 parsed = parsed.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
         add(_found(parsed.isna() & ~empty, name,
-                   lambda r: f"{values[r]!r} is not a date",
-                   "write dates as YYYY-MM-DD, e.g. 2025-02-21"))
+                   lambda r: _("{value} is not a date").format(value=repr(values[r])),
+                   _("write dates as YYYY-MM-DD, e.g. 2025-02-21")))
         return parsed, problems, total
     if kind in ("count", "money"):
         numbers = pd.to_numeric(text if text is not None else values, errors="coerce")
         numbers = pd.Series(numbers, dtype="float64")
-        add(_found(empty, name, lambda r: f"{name} is empty",
-                   "write 0 if there were none"))
+        add(_found(empty, name, lambda r: _("{column} is empty").format(column=name),
+                   _("write 0 if there were none")))
         add(_found(numbers.isna() & ~empty, name,
-                   lambda r: f"{values[r]!r} is not a number",
-                   "write numbers with digits only, e.g. 1200 (no letters, currency signs "
-                   "or thousands separators)"))
+                   lambda r: _("{value} is not a number").format(value=repr(values[r])),
+                   _("write numbers with digits only, e.g. 1200 (no letters, currency signs "
+                     "or thousands separators)")))
         if kind == "count":
             add(_found(numbers.notna() & (numbers != np.floor(numbers)), name,
-                       lambda r: f"{name} ({values[r]}) is not a whole number",
-                       f"{name} counts things, so it must be a whole number"))
-        add(_found(numbers < 0, name, lambda r: f"{name} is negative ({values[r]})",
-                   ("counts cannot be below 0" if kind == "count" else
-                    "money spent or earned cannot be below 0")
-                   + "; check the sign, or write 0 if there were none"))
+                       lambda r: _("{column} ({value}) is not a whole number").format(
+                           column=name, value=values[r]),
+                       _("{column} counts things, so it must be a whole number").format(
+                           column=name)))
+        add(_found(numbers < 0, name,
+                   lambda r: _("{column} is negative ({value})").format(column=name,
+                                                                        value=values[r]),
+                   _("counts cannot be below 0; check the sign, or write 0 if there were none")
+                   if kind == "count" else
+                   _("money spent or earned cannot be below 0; check the sign, or write 0 if "
+                     "there were none")))
         if kind == "count":
             whole = numbers.where(numbers == np.floor(numbers)).fillna(0)
             return whole.astype("int64"), problems, total
@@ -489,10 +525,11 @@ def _convert(values: pd.Series, column: Column, table: str, naive_timezone: str 
             return values, problems, total
         lowered = (text if text is not None else values.astype(str)).str.lower()
         add(_found(~lowered.isin(_TRUE | _FALSE), name,
-                   lambda r: f"{values[r]!r} is not true or false",
-                   "write True or False (yes/no and 1/0 also work)"))
+                   lambda r: _("{value} is not true or false").format(value=repr(values[r])),
+                   _("write True or False (yes/no and 1/0 also work)")))
         return lowered.isin(_TRUE), problems, total
-    raise AssertionError(f"unknown kind {kind!r} in table {table}")  # pragma: no cover
+    raise AssertionError(  # pragma: no cover
+        f"unknown kind {kind!r} in table {table}")  # i18n: not shown
 
 
 def _finish_timestamps(values: pd.Series, text: pd.Series | None, empty: pd.Series,
@@ -505,8 +542,10 @@ def _finish_timestamps(values: pd.Series, text: pd.Series | None, empty: pd.Seri
         if not isinstance(parsed.dtype, pd.DatetimeTZDtype):
             if naive_timezone is None:
                 found = _found(parsed.notna(), name,
-                               lambda r: f"{values[r]} has no time zone",
-                               "localise it first, e.g. frame[col].dt.tz_localize('Asia/Dhaka')")
+                               lambda r: _("{value} has no time zone").format(
+                                   value=values[r]),
+                               _("localise it first, e.g. "
+                                 "frame[col].dt.tz_localize('Asia/Dhaka')"))
                 nothing = pd.Series(pd.NaT, index=parsed.index, dtype=TIMESTAMP_DTYPE)
                 return nothing, problems + found[0], total + found[1]
             parsed = parsed.dt.tz_localize(naive_timezone, ambiguous="NaT",
@@ -527,15 +566,17 @@ def _finish_timestamps(values: pd.Series, text: pd.Series | None, empty: pd.Seri
         no_zone = naive_rows & pd.to_datetime(text.where(naive_rows), format="ISO8601",
                                               errors="coerce").notna()
         unparsed = unparsed | (naive_rows & ~no_zone)
-        found = _found(no_zone, name, lambda r: f"{text[r]!r} has no time zone",
-                       "add the offset, e.g. 2025-02-21T10:30:00+06:00 for Dhaka time, or read "
-                       "the file with smm_helpers.datasets.read_export(path, timezone="
-                       "'Asia/Dhaka')")
+        found = _found(no_zone, name,
+                       lambda r: _("{value} has no time zone").format(value=repr(text[r])),
+                       _("add the offset, e.g. 2025-02-21T10:30:00+06:00 for Dhaka time, or "
+                         "read the file with smm_helpers.datasets.read_export(path, timezone="
+                         "'Asia/Dhaka')"))
         problems, total = problems + found[0], total + found[1]
     else:
         unparsed = bad
-    found = _found(unparsed, name, lambda r: f"{text[r]!r} is not a date and time",
-                   "write it as ISO 8601, e.g. 2025-02-21T10:30:00+06:00")
+    found = _found(unparsed, name,
+                   lambda r: _("{value} is not a date and time").format(value=repr(text[r])),
+                   _("write it as ISO 8601, e.g. 2025-02-21T10:30:00+06:00"))
     return result, problems + found[0], total + found[1]
 
 
@@ -543,29 +584,31 @@ def _cross_checks(table: str, values: dict[str, pd.Series]
                   ) -> list[tuple[list[_Problem], int]]:
     rules = {
         "posts": [("reach", "impressions",
-                   "reach counts unique people, so it can never exceed impressions; check "
-                   "the two columns are not swapped")],
+                   _("reach counts unique people, so it can never exceed impressions; check "
+                     "the two columns are not swapped"))],
         "campaigns": [("clicks", "impressions",
-                       "every click needs an impression; check the two columns are not "
-                       "swapped"),
+                       _("every click needs an impression; check the two columns are not "
+                         "swapped")),
                       ("conversions", "clicks",
-                       "a conversion follows a click; check conversions counts only "
-                       "sign-ups, donations or sales from the ads")],
+                       _("a conversion follows a click; check conversions counts only "
+                         "sign-ups, donations or sales from the ads"))],
     }
     found = [_not_above(values, small, big, fix) for small, big, fix in rules.get(table, [])]
     if table == "campaigns":
         start, end = values["start_date"], values["end_date"]
         found.append(_found(end < start, "end_date",
-                            lambda r: f"end_date ({end[r]:%Y-%m-%d}) is before start_date "
-                            f"({start[r]:%Y-%m-%d})",
-                            "check the dates are not swapped"))
+                            lambda r: _("end_date ({end}) is before start_date "
+                                        "({start})").format(end=f"{end[r]:%Y-%m-%d}",
+                                                            start=f"{start[r]:%Y-%m-%d}"),
+                            _("check the dates are not swapped")))
     if table == "inbox":
         got, answered = values["received_at"], values["responded_at"]
         found.append(_found(answered < got, "responded_at",
-                            lambda r: f"responded_at ({answered[r]}) is before received_at "
-                            f"({got[r]})",
-                            "a reply cannot come before the message; check the two columns "
-                            "and their time zones"))
+                            lambda r: _("responded_at ({answered}) is before received_at "
+                                        "({received})").format(answered=answered[r],
+                                                               received=got[r]),
+                            _("a reply cannot come before the message; check the two columns "
+                              "and their time zones")))
     return found
 
 
@@ -575,7 +618,8 @@ def _not_above(values: dict[str, pd.Series], small: str, big: str, fix: str
     a, b = values[small], values[big]
 
     def message(row: int) -> str:
-        return f"{small} ({a[row]}) is above {big} ({b[row]})"
+        return _("{small} ({small_value}) is above {big} ({big_value})").format(
+            small=small, small_value=a[row], big=big, big_value=b[row])
 
     return _found(a > b, small, message, fix)
 
@@ -586,7 +630,13 @@ def _suggest(value: str, options: list[str]) -> str:
     close = difflib.get_close_matches(value.lower(), list(lowered), n=1)
     if not close or lowered[close[0]] == value:
         return ""
-    return f" (did you mean {lowered[close[0]]!r}?)"
+    return " " + _("(did you mean {option}?)").format(option=repr(lowered[close[0]]))
+
+
+_KIND_NAMES = {"client": N_("client"), "platform": N_("platform"), "format": N_("format"),
+               "language": N_("language"), "category": N_("category"),
+               "objective": N_("objective")}
+"""How an unknown value's column is named in 'is not a … SMM Lab knows'."""
 
 
 def _doctest_file(text: str) -> Path:

@@ -26,6 +26,8 @@ from pathlib import Path
 import pandas as pd
 
 from smm_helpers.errors import InputError, unknown_choice
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.schema import TABLES, TIMEZONE, Column
 
 TIMESTAMP_DTYPE = pd.DatetimeTZDtype("ns", TIMEZONE)
@@ -43,7 +45,7 @@ def table_columns(table: str) -> tuple[Column, ...]:
     How to fix it: use one of: posts, followers, inbox, campaigns.
     """
     if table not in TABLES:
-        raise unknown_choice("table", table, tuple(TABLES))
+        raise unknown_choice(_("table"), table, tuple(TABLES))
     return TABLES[table]
 
 
@@ -83,9 +85,10 @@ def typed_table(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     for column in columns:
         if column.name not in frame.columns:
             raise InputError(
-                f"the {table} table has no column {column.name!r}",
-                fix=f"run smm_helpers.datasets.validate(frame, {table!r}) first; "
-                "it explains what is missing",
+                _("the {table} table has no column {column}").format(
+                    table=table, column=repr(column.name)),
+                fix=_("run {call} first; it explains what is missing").format(
+                    call=f"smm_helpers.datasets.validate(frame, {table!r})"),
             )
         out[column.name] = _typed_column(frame[column.name], column)
     extras = [name for name in frame.columns if name not in out]
@@ -119,7 +122,7 @@ def _typed_column(values: pd.Series, column: Column) -> pd.Series | pd.Categoric
         return data.astype("float64").round(2)
     if kind == "bool":
         return data.astype(bool)
-    raise AssertionError(f"unknown column kind {kind!r}")  # pragma: no cover
+    raise AssertionError(f"unknown column kind {kind!r}")  # pragma: no cover; i18n: not shown
 
 
 def csv_ready(frame: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -190,13 +193,17 @@ class CourseData:
     def _summary(self) -> list[tuple[str, str]]:
         rows = []
         for name, frame in self.tables.items():
-            detail = ""
             stamp = {"posts": "published_at", "followers": "date", "inbox": "received_at",
                      "campaigns": "start_date"}[name]
+            count = format_number(len(frame))
             if len(frame):
                 first, last = frame[stamp].min(), frame[stamp].max()
-                detail = f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
-            rows.append((name, f"{len(frame):,} rows" + (f", {detail}" if detail else "")))
+                text = _("{count} rows, {first} to {last}").format(
+                    count=count, first=digits(f"{first:%Y-%m-%d}"),
+                    last=digits(f"{last:%Y-%m-%d}"))
+            else:
+                text = _("{count} rows").format(count=count)
+            rows.append((name, text))
         return rows
 
     def __repr__(self) -> str:

@@ -38,7 +38,8 @@ def __getattr__(name: str) -> Any:
     """Import the module that defines ``name`` the first time it is asked for (PEP 562)."""
     if name in _WHERE:
         return getattr(importlib.import_module(_WHERE[name]), name)
-    raise AttributeError(f"module 'smm_helpers.exports' has no attribute {name!r}")
+    message = f"module 'smm_helpers.exports' has no attribute {name!r}"  # i18n: not shown
+    raise AttributeError(message)
 
 
 def __dir__() -> list[str]:

@@ -21,6 +21,8 @@ import pandas as pd
 
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.exports.convert import COUNTS, EXTRA_COUNTS, read_export
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.schema import FORMATS, LANGUAGES, PLATFORMS, TIMEZONE
 
 
@@ -38,12 +40,13 @@ class ClientData:
     inbox: pd.DataFrame | None = None
     campaigns: pd.DataFrame | None = None
     sources: list[dict[str, Any]] = field(default_factory=list)
-    client: str = "my client"
+    client: str = "my client"  # i18n: not shown (a default client name, data)
 
     def __repr__(self) -> str:
-        files = ", ".join(s["file"] for s in self.sources) or "no files"
-        return (f"ClientData({self.client!r}: {len(self.posts)} posts, "
-                f"{len(self.followers)} follower rows from {files})")
+        files = ", ".join(s["file"] for s in self.sources) or _("no files")
+        return _("ClientData({client}: {posts} posts, {followers} follower rows from "
+                 "{files})").format(client=repr(self.client), posts=digits(len(self.posts)),
+                                    followers=digits(len(self.followers)), files=files)
 
     def _repr_html_(self) -> str:
         """In a notebook: what was read, in the words of ``describe_export``."""
@@ -55,7 +58,8 @@ class ClientData:
 
 
 def read_exports(paths: list[str | Path] | tuple[str | Path, ...], *,
-                 client: str = "my client", timezone: str | None = None) -> ClientData:
+                 client: str = "my client",  # i18n: not shown
+                 timezone: str | None = None) -> ClientData:
     """Read several export files as one client's data (see the module docstring).
 
     ``timezone`` is passed to every ``read_export`` (default: each export's own zone).
@@ -65,10 +69,11 @@ def read_exports(paths: list[str | Path] | tuple[str | Path, ...], *,
     exports: the last known count on or before the post's day, same platform.
     """
     if isinstance(paths, (str, Path)):
-        raise InputError("read_exports takes a list of files, got one "
-                         + ("text" if isinstance(paths, str) else "path"),
-                         fix="pass a list, e.g. read_exports([\"facebook.csv\", "
-                         "\"tiktok.csv\"]), or use read_export for one file")
+        raise InputError(_("read_exports takes a list of files, got one text")
+                         if isinstance(paths, str) else
+                         _("read_exports takes a list of files, got one path"),
+                         fix=_("pass a list, e.g. read_exports([\"facebook.csv\", "
+                               "\"tiktok.csv\"]), or use read_export for one file"))
     frames = [read_export(path, client=client, timezone=timezone) for path in paths]
     sources = [{"file": f.attrs["file"], "export_id": f.attrs["export_id"],
                 "title": f.attrs["export_title"], "table": f.attrs["table"],
@@ -165,13 +170,19 @@ def _refuse_repeated_posts(posts: pd.DataFrame) -> None:
     (a_file, a_line), (b_file, b_line) = pair[["source_file", "source_line"]].itertuples(
         index=False, name=None)
     total = int(rows["_key"].nunique())
+    values = {"post": repr(pair["post_id"].iloc[0]), "platform": pair["platform"].iloc[0],
+              "a_file": a_file, "a_line": digits(a_line), "b_file": b_file,
+              "b_line": digits(b_line), "total": digits(total)}
+    if total > 1:
+        problem = _("post {post} ({platform}) is in both {a_file} (line {a_line}) and {b_file} "
+                    "(line {b_line}); {total} posts are repeated like this")
+    else:
+        problem = _("post {post} ({platform}) is in both {a_file} (line {a_line}) and {b_file} "
+                    "(line {b_line})")
     raise DataError(
-        f"post {pair['post_id'].iloc[0]!r} ({pair['platform'].iloc[0]}) is in both "
-        f"{a_file} (line {a_line}) and {b_file} (line {b_line})"
-        + (f"; {total} posts are repeated like this" if total > 1 else ""),
-        file=b_file, line=int(b_line), column="post_id",
-        fix="read each post once: leave out one of the files, or download exports whose "
-        "date ranges do not overlap")
+        problem.format(**values), file=b_file, line=int(b_line), column="post_id",
+        fix=_("read each post once: leave out one of the files, or download exports whose "
+              "date ranges do not overlap"))
 
 
 def _merge_repeated_days(followers: pd.DataFrame) -> pd.DataFrame:
@@ -181,25 +192,30 @@ def _merge_repeated_days(followers: pd.DataFrame) -> pd.DataFrame:
     repeated = key.duplicated(keep=False)
     if not repeated.any():
         return followers
-    for _, group in followers[repeated].groupby(key[repeated], sort=False):
+    for _key, group in followers[repeated].groupby(key[repeated], sort=False):
         for column in ("followers", "new_followers"):
             known = group[column].dropna()
             if known.nunique() > 1:
                 a, b = group.iloc[0], group.iloc[1]
                 raise DataError(
-                    f"{a['platform']} {column} on {a['date']:%Y-%m-%d} is {a[column]:g} in "
-                    f"{a['source_file']} (line {a['source_line']}) but {b[column]:g} in "
-                    f"{b['source_file']} (line {b['source_line']})",
+                    _("{platform} {column} on {day} is {a_value} in {a_file} (line {a_line}) "
+                      "but {b_value} in {b_file} (line {b_line})").format(
+                        platform=a["platform"], column=column, day=f"{a['date']:%Y-%m-%d}",
+                        a_value=digits(f"{a[column]:g}"), a_file=a["source_file"],
+                        a_line=digits(a["source_line"]), b_value=digits(f"{b[column]:g}"),
+                        b_file=b["source_file"], b_line=digits(b["source_line"])),
                     file=str(b["source_file"]), line=int(b["source_line"]), column=column,
-                    fix="keep one of the two exports, or download them again so they agree")
+                    fix=_("keep one of the two exports, or download them again so they "
+                          "agree"))
     merged = followers.groupby(key, sort=False).first().reset_index(drop=True)
     merged = merged.astype({c: followers[c].dtype for c in followers.columns
                             if not (c in ("followers", "new_followers")
                                     and merged[c].isna().any())})
     merged.attrs = dict(followers.attrs)
     merged.attrs["notes"] = [*followers.attrs.get("notes", []),
-                             f"{int(repeated.sum() - key[repeated].nunique())} follower row(s) "
-                             "repeated the same day in two files; each day is kept once"]
+                             _("{count} follower row(s) repeated the same day in two files; "
+                               "each day is kept once").format(
+                                 count=digits(int(repeated.sum() - key[repeated].nunique())))]
     return merged.sort_values(["date", "platform"], kind="stable").reset_index(drop=True)
 
 
@@ -222,8 +238,8 @@ def _fill_followers(posts: pd.DataFrame, followers: pd.DataFrame) -> pd.DataFram
     use = missing.to_numpy() & found["count"].notna().to_numpy()
     if not use.any():
         posts.attrs["notes"] = [*posts.attrs["notes"],
-                                "no followers export covers these posts' platforms and days: "
-                                "followers stays unknown"]
+                                _("no followers export covers these posts' platforms and days: "
+                                  "followers stays unknown")]
         return posts
     filled = posts.copy()
     values = filled["followers"].astype("float64").to_numpy(copy=True)
@@ -234,11 +250,15 @@ def _fill_followers(posts: pd.DataFrame, followers: pd.DataFrame) -> pd.DataFram
     left_unknown = int(np.isnan(values).sum())
     filled.attrs = dict(posts.attrs)
     filled.attrs["followers_filled_from"] = files
+    if left_unknown:
+        note = _("followers of {count} post(s) filled from {files}: the last known count on or "
+                 "before the post's day, same platform; {unknown} post(s) still unknown")
+    else:
+        note = _("followers of {count} post(s) filled from {files}: the last known count on or "
+                 "before the post's day, same platform")
     filled.attrs["notes"] = [*posts.attrs["notes"],
-                             f"followers of {int(use.sum())} post(s) filled from {files}: the "
-                             "last known count on or before the post's day, same platform"
-                             + (f"; {left_unknown} post(s) still unknown" if left_unknown
-                                else "")]
+                             note.format(count=digits(int(use.sum())), files=files,
+                                         unknown=digits(left_unknown))]
     filled.attrs["unknown"] = [c for c in posts.attrs["unknown"]
                                if c != "followers" or left_unknown == len(filled)]
     partly = dict(posts.attrs["partly_unknown"])

@@ -46,6 +46,9 @@ from smm_helpers.exports.values import (
     parse_seconds,
     with_latest_year,
 )
+from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 from smm_helpers.schema import FOLLOWERS, FORMATS, LANGUAGES, PLATFORMS, POSTS, TIMEZONE
 
 COUNTS = ("followers", "impressions", "reach", "reactions", "comments", "shares", "saves",
@@ -56,7 +59,8 @@ POST_EXTRAS = ("views", "viewers", "url", "duration_seconds", "time_known", "sou
 FOLLOWER_EXTRAS = ("new_followers", "source_file", "source_line")
 
 
-def read_export(path: str | Path, *, client: str = "my client", timezone: str | None = None,
+def read_export(path: str | Path, *, client: str = "my client",  # i18n: not shown
+                timezone: str | None = None,
                 shape: str | Shape | Path | None = None) -> pd.DataFrame:
     """Read a platform export as a course table (posts or followers); returns a new frame.
 
@@ -69,19 +73,21 @@ def read_export(path: str | Path, *, client: str = "my client", timezone: str | 
         try:
             zoneinfo.ZoneInfo(timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-            raise InputError(f"{timezone!r} is not a time zone SMM Lab knows",
-                             fix="use an IANA name such as 'Asia/Dhaka', 'UTC' or "
-                             "'America/Los_Angeles'") from error
+            raise InputError(_("{timezone} is not a time zone SMM Lab knows").format(
+                                 timezone=repr(timezone)),
+                             fix=_("use an IANA name such as 'Asia/Dhaka', 'UTC' or "
+                                   "'America/Los_Angeles'")) from error
     if not isinstance(client, str) or not client.strip():
-        raise InputError("client must be a name, e.g. 'Nakshi Crafts'",
-                         fix="pass client='the client's name'")
+        raise InputError(_("client must be a name, e.g. 'Nakshi Crafts'"),
+                         fix=_("pass client='the client's name'"))
     raw = read_raw(path)
     match = locate(raw, None if shape is None else (_shape(shape),))
     table = ExportTable.from_match(match, raw.name, raw.kind)
     if not table.rows:
-        raise DataError("the export has its header row but no data rows", file=raw.name,
+        raise DataError(_("the export has its header row but no data rows"), file=raw.name,
                         line=match.sheet.lines[match.header_index],
-                        fix="download it again for a date range that has posts or days in it")
+                        fix=_("download it again for a date range that has posts or days in "
+                              "it"))
     if match.shape.table == "posts":
         return _posts(table, client.strip(), timezone)
     return _followers(table, client.strip())
@@ -109,17 +115,20 @@ def _posts(table: ExportTable, client: str, timezone: str | None) -> pd.DataFram
         values[target] = _counts(table, target, formats)
     _sums(table, values)
     _stand_ins(table, values)
-    durations = _numbers(table, "duration_seconds", parse_seconds, "a duration in seconds")
+    durations = _numbers(table, "duration_seconds", parse_seconds,
+                         N_("{value} is not a duration in seconds"),
+                         N_("write a duration in seconds with digits, e.g. 1,200.50"))
     _short_videos(table, formats, durations)
     boosted = _booleans(table, "boosted")
-    spend = _numbers(table, "spend", parse_money, "an amount of money")
+    spend = _numbers(table, "spend", parse_money, N_("{value} is not an amount of money"),
+                     N_("write an amount of money with digits, e.g. 1,200.50"))
     table.problems.raise_if_any()
 
     if spend is None and boosted is not None:
         spend = [0.0 if b is False else None for b in boosted]
         if any(b is False for b in boosted):
-            table.notes.append("spend is 0 for the posts the export marks as not boosted; "
-                               "unknown for the others")
+            table.notes.append(_("spend is 0 for the posts the export marks as not boosted; "
+                                 "unknown for the others"))
     urls = [table.value(r, "url") for r in range(n)]
     frame = pd.DataFrame({
         "post_id": pd.Series(ids, dtype="str"),
@@ -147,10 +156,10 @@ def _posts(table: ExportTable, client: str, timezone: str | None) -> pd.DataFram
     frame["source_line"] = pd.Series(table.lines, dtype="int64")
     _reach_note(table, frame)
     if not all(time_known):
-        table.notes.append("the export gives the day of each post but not the time: "
-                           "published_at is midnight (Asia/Dhaka) of that day and "
-                           "time_known is False, so leave these posts out of best-time "
-                           "analyses")
+        table.notes.append(_("the export gives the day of each post but not the time: "
+                             "published_at is midnight (Asia/Dhaka) of that day and "
+                             "time_known is False, so leave these posts out of best-time "
+                             "analyses"))
     course = [c.name for c in POSTS]
     _attrs(table, frame, course + list(EXTRA_COUNTS), timezone)
     return frame
@@ -162,36 +171,39 @@ def _post_ids(table: ExportTable) -> list[str]:
     ids: list[str] = []
     seen: dict[str, int] = {}
     if not table.present("post_id"):
-        raise DataError("the export has no post id column", file=table.file, line=1,
+        raise DataError(_("the export has no post id column"), file=table.file, line=1,
                         column=shape.columns["post_id"][0],
-                        fix="download the export again with its id column")
+                        fix=_("download the export again with its id column"))
     table.mapped("post_id", [h for h, _ in table.present("post_id")])
     for row, line in enumerate(table.lines):
         text, header = table.value(row, "post_id") or ("", "")
         value = text
         if not text:
-            table.problems.add(line, header, text, "the post id is empty",
-                               "every post needs its id; download the export again")
+            table.problems.add(line, header, text, _("the post id is empty"),
+                               _("every post needs its id; download the export again"))
         elif re.fullmatch(r"[0-9.]+[eE]\+?\d+", text):
             table.problems.add(
                 line, header, text,
-                f"the post id {text!r} was rounded by a spreadsheet (scientific notation)",
-                "download the export again and read the file directly; a spreadsheet that "
-                "opened it must keep the id column as Text")
+                _("the post id {value} was rounded by a spreadsheet (scientific "
+                  "notation)").format(value=repr(text)),
+                _("download the export again and read the file directly; a spreadsheet that "
+                  "opened it must keep the id column as Text"))
         elif pattern is not None:
             found = pattern.search(text)
             if found is None:
                 table.problems.add(line, header, text,
-                                   f"{text!r} has no post id in it",
-                                   f"this column should hold the post's link, which contains "
-                                   f"its id (pattern {shape.id_pattern!r})")
+                                   _("{value} has no post id in it").format(value=repr(text)),
+                                   _("this column should hold the post's link, which contains "
+                                     "its id (pattern {pattern})").format(
+                                       pattern=repr(shape.id_pattern)))
             else:
                 value = found.group(1)
         if value and value in seen:
             table.problems.add(line, header, text,
-                               f"post {value!r} appears twice (also line {seen[value]})",
-                               "each post is listed once in an export; remove the repeated "
-                               "row or download the export again")
+                               _("post {post} appears twice (also line {line})").format(
+                                   post=repr(value), line=digits(seen[value])),
+                               _("each post is listed once in an export; remove the repeated "
+                                 "row or download the export again"))
         seen.setdefault(value, line)
         ids.append(value)
     return ids
@@ -202,9 +214,9 @@ def _timestamps(table: ExportTable, target: str, zone: str, *, chosen: bool = Fa
     shape = table.shape
     present = table.present(target)
     if not present:
-        raise DataError(f"the export has no column for {target}", file=table.file, line=1,
-                        column=shape.columns[target][0],
-                        fix="download the export again; its date column is missing")
+        raise DataError(_("the export has no column for {target}").format(target=target),
+                        file=table.file, line=1, column=shape.columns[target][0],
+                        fix=_("download the export again; its date column is missing"))
     table.mapped(target, [present[0][0]])
     today = dt.datetime.now(zoneinfo.ZoneInfo(TIMEZONE)).date()
     stamps: list[pd.Timestamp | None] = []
@@ -214,8 +226,8 @@ def _timestamps(table: ExportTable, target: str, zone: str, *, chosen: bool = Fa
     for row, line in enumerate(table.lines):
         text, header = table.value(row, target) or ("", present[0][0])
         if not text:
-            table.problems.add(line, header, text, f"{target} is empty",
-                               "every row needs its date; download the export again")
+            table.problems.add(line, header, text, _("{column} is empty").format(column=target),
+                               _("every row needs its date; download the export again"))
             stamps.append(None)
             known.append(False)
             continue
@@ -225,8 +237,9 @@ def _timestamps(table: ExportTable, target: str, zone: str, *, chosen: bool = Fa
             example = dt.datetime(2025, 3, 28, 20, 15).strftime(shape.datetime_formats[0])
             table.problems.add(
                 line, header, text, str(error),
-                f"{shape.title} writes dates like {example!r}; download it again, or if a "
-                "spreadsheet re-saved it, set the column back to that form")
+                _("{title} writes dates like {example}; download it again, or if a "
+                  "spreadsheet re-saved it, set the column back to that form").format(
+                    title=shape.title, example=repr(example)))
             stamps.append(None)
             known.append(False)
             continue
@@ -244,13 +257,18 @@ def _timestamps(table: ExportTable, target: str, zone: str, *, chosen: bool = Fa
         stamps.append(stamp)
         known.append(has_time(fmt))
     if yearless:
-        table.notes.append(f"{yearless} date(s) were written without a year; each was "
-                           f"taken as the latest such day not after {today:%Y-%m-%d}")
+        table.notes.append(_("{count} date(s) were written without a year; each was taken "
+                             "as the latest such day not after {today}").format(
+                                 count=digits(yearless), today=f"{today:%Y-%m-%d}"))
     if localised and target == "published_at":
-        table.notes.append(
-            f"times were read as {zone} (" + ("your timezone=" if chosen
-            else f"the zone {shape.title} is taken to write them in") + ") and converted "
-            "to Asia/Dhaka; pass timezone=... to read_export if they look shifted")
+        if chosen:
+            note = _("times were read as {zone} (your timezone=) and converted to Asia/Dhaka; "
+                     "pass timezone=... to read_export if they look shifted")
+        else:
+            note = _("times were read as {zone} (the zone {title} is taken to write them in) "
+                     "and converted to Asia/Dhaka; pass timezone=... to read_export if they "
+                     "look shifted")
+        table.notes.append(note.format(zone=zone, title=shape.title))
     return stamps, known
 
 
@@ -260,8 +278,8 @@ def _formats(table: ExportTable) -> list[str | None]:
     n = len(table.rows)
     if not present:
         if shape.default_format:
-            table.notes.append(f"the export has no post type: every post is "
-                               f"{shape.default_format!r}")
+            table.notes.append(_("the export has no post type: every post is {format}").format(
+                format=repr(shape.default_format)))
             return [shape.default_format] * n
         return [None] * n
     table.mapped("format", [present[0][0]])
@@ -273,10 +291,12 @@ def _formats(table: ExportTable) -> list[str | None]:
         if text and course is None:
             table.problems.add(
                 line, header, text,
-                f"{text!r} is not a post type SMM Lab knows in {shape.title}",
-                "known post types: " + ", ".join(known) + f"; to read it anyway, copy "
-                f"smm_helpers/exports/shapes/{shape.source}, add the type under [formats] "
-                "(e.g. \"Type\" = \"video\") and pass shape='your copy.toml'")
+                _("{value} is not a post type SMM Lab knows in {title}").format(
+                    value=repr(text), title=shape.title),
+                _("known post types: {known}; to read it anyway, copy {path}, add the type "
+                  "under [formats] (e.g. \"Type\" = \"video\") and pass shape='your "
+                  "copy.toml'").format(known=", ".join(known),
+                                       path=f"smm_helpers/exports/shapes/{shape.source}"))
         result.append(course)
     return result
 
@@ -315,8 +335,8 @@ def _count_of(table: ExportTable, row: int, line: int, header: str, text: str,
         return parse_count(text, table.shape.thousands_separator, table.shape.decimal_separator)
     except ValueError as error:
         table.problems.add(line, header, text, str(error),
-                           f"{target} counts things: write a whole number such as 1,234 "
-                           "(a blank or '--' means unknown)")
+                           _("{column} counts things: write a whole number such as 1,234 "
+                             "(a blank or '--' means unknown)").format(column=target))
         return None
 
 
@@ -354,14 +374,16 @@ def _stand_ins(table: ExportTable, values: dict[str, Any]) -> None:
             values[target] = list(values[source])
             header = table.filled_from.get(source, source)
             table.mapped(target, [header])
-            table.notes.append(
-                f"{target} are the export's {header!r}: the export has no {target} column, "
-                f"so the course's convention applies (schema.METRIC_NAMES: a view counts each "
-                f"time the content is on screen); {source} keeps the same numbers")
+            table.notes.append(_(
+                "{target} are the export's {header}: the export has no {target} column, so "
+                "the course's convention applies (schema.METRIC_NAMES: a view counts each time "
+                "the content is on screen); {source} keeps the same numbers").format(
+                target=target, header=repr(header), source=source))
 
 
-def _numbers(table: ExportTable, target: str, parse: Any, what: str
+def _numbers(table: ExportTable, target: str, parse: Any, problem: str, fix: str
              ) -> list[float | None] | None:
+    """The column's numbers; ``problem`` ({value}) and ``fix`` are marked messages."""
     present = table.present(target)
     if not present:
         return None
@@ -375,8 +397,8 @@ def _numbers(table: ExportTable, target: str, parse: Any, what: str
         try:
             result.append(float(parse(text)))
         except ValueError:
-            table.problems.add(line, header, text, f"{text!r} is not {what}",
-                               f"write {what} with digits, e.g. 1,200.50")
+            table.problems.add(line, header, text, _(problem).format(value=repr(text)),
+                               _(fix))
             result.append(None)
     return result
 
@@ -392,8 +414,9 @@ def _short_videos(table: ExportTable, formats: list[str | None],
             formats[row] = "short_video"
             changed += 1
     if changed:
-        table.notes.append(f"{changed} video(s) of {limit:g} seconds or less are counted as "
-                           "short_video (the export does not say which are Shorts)")
+        table.notes.append(_("{count} video(s) of {limit} seconds or less are counted as "
+                             "short_video (the export does not say which are Shorts)").format(
+                                 count=digits(changed), limit=digits(f"{limit:g}")))
 
 
 def _booleans(table: ExportTable, target: str) -> list[bool | None] | None:
@@ -414,9 +437,12 @@ def _booleans(table: ExportTable, target: str) -> list[bool | None] | None:
             result.append(False)
         else:
             result.append(None)
-            table.problems.add(line, header, text, f"{text!r} is not a yes or no SMM Lab knows",
-                               "this column should say one of: "
-                               + ", ".join([*shape.true_values, *shape.false_values]))
+            table.problems.add(line, header, text,
+                               _("{value} is not a yes or no SMM Lab knows").format(
+                                   value=repr(text)),
+                               _("this column should say one of: {choices}").format(
+                                   choices=", ".join([*shape.true_values,
+                                                      *shape.false_values])))
     return result
 
 
@@ -437,17 +463,18 @@ def _bool_series(values: list[bool | None] | None, n: int) -> pd.Series:
 def _reach_note(table: ExportTable, frame: pd.DataFrame) -> None:
     above = frame["reach"] > frame["impressions"]
     if above.any():
-        lines = ", ".join(str(v) for v in frame.loc[above, "source_line"].head(5))
-        table.notes.append(
-            f"{int(above.sum())} post(s) have reach above impressions (lines {lines}); kept "
-            "as the export gives them (for this platform the two counts come from different "
-            "definitions), so check them before comparing rates")
+        lines = ", ".join(digits(v) for v in frame.loc[above, "source_line"].head(5))
+        table.notes.append(_(
+            "{count} post(s) have reach above impressions (lines {lines}); kept as the export "
+            "gives them (for this platform the two counts come from different definitions), "
+            "so check them before comparing rates").format(count=digits(int(above.sum())),
+                                                           lines=lines))
 
 
 # -------------------------------------------------------------------------- followers
 def _followers(table: ExportTable, client: str) -> pd.DataFrame:
     n = len(table.rows)
-    stamps, _ = _timestamps(table, "date", TIMEZONE)
+    stamps, _known = _timestamps(table, "date", TIMEZONE)
     values = {target: _counts(table, target, [None] * n)
               for target in ("followers", "new_followers")}
     days = [None if s is None else s.tz_localize(None).normalize() for s in stamps]
@@ -456,8 +483,9 @@ def _followers(table: ExportTable, client: str) -> pd.DataFrame:
     for day, line in zip(days, table.lines, strict=True):
         if day is not None and day in seen:
             table.problems.add(line, header, f"{day:%Y-%m-%d}",
-                               f"the day {day:%Y-%m-%d} appears twice (also line {seen[day]})",
-                               "each day is listed once; remove the repeated row")
+                               _("the day {day} appears twice (also line {line})").format(
+                                   day=f"{day:%Y-%m-%d}", line=digits(seen[day])),
+                               _("each day is listed once; remove the repeated row"))
         seen.setdefault(day, line)
     table.problems.raise_if_any()
     frame = pd.DataFrame({
@@ -470,8 +498,8 @@ def _followers(table: ExportTable, client: str) -> pd.DataFrame:
         "source_line": pd.Series(table.lines, dtype="int64"),
     })
     if values["followers"] is None:
-        table.notes.append("the export counts new followers per day, not the total: "
-                           "followers is unknown and new_followers holds the daily gains")
+        table.notes.append(_("the export counts new followers per day, not the total: "
+                             "followers is unknown and new_followers holds the daily gains"))
     frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
     _attrs(table, frame, [c.name for c in FOLLOWERS] + ["new_followers"], None)
     return frame

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from smm_helpers.errors import DataError
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 
 SHOWN = 5
 """How many problems a message lists before giving the total."""
@@ -48,6 +50,11 @@ class Problems:
                    for p in self.found):
             self.found.append(problem_here)
 
+    def _where(self, line: int) -> str:
+        if self.where == "line":
+            return _("line {line}").format(line=digits(line))
+        return f"{self.where} {digits(line)}"
+
     def raise_if_any(self) -> None:
         """Raise a DataError for the first problem (by line), listing a few more and the count."""
         if not self.found:
@@ -56,8 +63,10 @@ class Problems:
         first = ordered[0]
         text = first.problem
         if len(ordered) > 1:
-            others = "; ".join(f"{self.where} {p.line}, column {p.column!r}: {p.problem}"
-                               for p in ordered[1:SHOWN])
-            text += f" ({len(ordered)} problems in all; also {others})"
+            others = "; ".join(_("{where}, column {column}: {problem}").format(
+                where=self._where(p.line), column=repr(p.column), problem=p.problem)
+                for p in ordered[1:SHOWN])
+            text = _("{first} ({total} problems in all; also {others})").format(
+                first=text, total=digits(len(ordered)), others=others)
         raise DataError(text, fix=first.fix, file=self.file, line=first.line,
                         column=first.column)

@@ -22,6 +22,7 @@ from pathlib import Path
 from smm_helpers.errors import DataError
 from smm_helpers.exports.raw import RawFile, RawSheet, read_raw
 from smm_helpers.exports.shapes import Shape, known_shapes, normalise_header
+from smm_helpers.i18n.messages import gettext as _
 
 SEARCH_ROWS = 8
 """How many rows below the expected header row are searched for it."""
@@ -78,21 +79,26 @@ def locate(raw: RawFile, shapes: tuple[Shape, ...] | None = None) -> Match:
         first = raw.sheets[0] if raw.sheets else None
         line = first.lines[0] if first and first.lines else None
         raise DataError(
-            "SMM Lab does not recognise this export: none of its first rows has the "
-            "headers of an export it knows", file=raw.name, line=line,
-            fix=f"download one of the exports SMM Lab reads: {known}; do not rename or "
-            "delete its header row")
-    _, shape, sheet, index, missing = closest
-    title_note = (f" and the title {shape.title_contains!r} above the header"
-                  if shape.title_contains and not missing else "")
-    lacks = ", ".join(repr(h) for h in missing) or "(all headers present)"
+            _("SMM Lab does not recognise this export: none of its first rows has the "
+              "headers of an export it knows"), file=raw.name, line=line,
+            fix=_("download one of the exports SMM Lab reads: {known}; do not rename or "
+                  "delete its header row").format(known=known))
+    _share, shape, sheet, index, missing = closest
+    lacks = ", ".join(repr(h) for h in missing) or _("(all headers present)")
+    if shape.title_contains and not missing:
+        problem = _("SMM Lab does not recognise this export; the closest is {title} ({id}), "
+                    "but this file lacks its header(s) {lacks} and the title {wanted} above "
+                    "the header")
+    else:
+        problem = _("SMM Lab does not recognise this export; the closest is {title} ({id}), "
+                    "but this file lacks its header(s) {lacks}")
     raise DataError(
-        f"SMM Lab does not recognise this export; the closest is {shape.title} ({shape.id}), "
-        f"but this file lacks its header(s) {lacks}{title_note}",
+        problem.format(title=shape.title, id=shape.id, lacks=lacks,
+                       wanted=repr(shape.title_contains)),
         file=raw.name, line=sheet.lines[index] if sheet.lines else None,
         column=missing[0] if missing else None,
-        fix=f"if it is that export, download it again without editing the header row; "
-        f"SMM Lab reads: {known}")
+        fix=_("if it is that export, download it again without editing the header row; "
+              "SMM Lab reads: {known}").format(known=known))
 
 
 def recognise(path: str | Path) -> Shape:

@@ -32,8 +32,9 @@ def sample_exports() -> dict[str, Path]:
 def sample_export(shape_id: str) -> Path:
     """The path of the sample export of one shape, e.g. ``"facebook_posts_2025"``."""
     from smm_helpers.errors import unknown_choice
+    from smm_helpers.i18n.messages import gettext as _
 
     found = sample_exports()
     if shape_id not in found:
-        raise unknown_choice("sample export", shape_id, list(found))
+        raise unknown_choice(_("sample export"), shape_id, list(found))
     return found[shape_id]

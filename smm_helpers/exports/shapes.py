@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from smm_helpers.errors import DataError, unknown_choice
+from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.schema import FORMATS, PLATFORMS
 
 POST_EXTRAS = ("views", "viewers", "url", "duration_seconds")
@@ -107,8 +108,9 @@ def _as_tuple(value: object, where: str, key: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise DataError(f"{key} must be a text or a list of texts", file=where, column=key,
-                    fix="write it as \"Header\" or [\"Header\", \"Other spelling\"]")
+    raise DataError(_("{key} must be a text or a list of texts").format(key=key), file=where,
+                    column=key,
+                    fix=_("write it as \"Header\" or [\"Header\", \"Other spelling\"]"))
 
 
 def parse_shape(data: dict[str, object], where: str) -> Shape:
@@ -122,23 +124,26 @@ def parse_shape(data: dict[str, object], where: str) -> Shape:
     """
     def need(key: str) -> object:
         if key not in data:
-            raise DataError(f"the shape file has no {key!r}", file=where, column=key,
-                            fix=f"add {key} = ... (see any file in smm_helpers/exports/shapes/)")
+            raise DataError(_("the shape file has no {key}").format(key=repr(key)), file=where,
+                            column=key, fix=_("add {key} = ... (see any file in "
+                                              "smm_helpers/exports/shapes/)").format(key=key))
         return data[key]
 
     table = str(need("table"))
     targets = _POST_TARGETS if table == "posts" else _FOLLOWER_TARGETS
     if table not in ("posts", "followers"):
-        raise DataError(f"table {table!r} is not one an export can fill", file=where,
-                        column="table", fix="use table = \"posts\" or \"followers\"")
+        raise DataError(_("table {table} is not one an export can fill").format(
+                            table=repr(table)), file=where,
+                        column="table", fix=_("use table = \"posts\" or \"followers\""))
     platform = str(need("platform"))
     if platform not in PLATFORMS:
-        raise DataError(f"platform {platform!r} is not one SMM Lab knows", file=where,
-                        column="platform", fix="use one of: " + ", ".join(PLATFORMS))
+        raise DataError(_("platform {platform} is not one SMM Lab knows").format(
+                            platform=repr(platform)), file=where, column="platform",
+                        fix=_("use one of: {choices}").format(choices=", ".join(PLATFORMS)))
     raw_columns = need("columns")
     if not isinstance(raw_columns, dict):
-        raise DataError("columns must be a table", file=where, column="columns",
-                        fix="write [columns] then course_column = [\"Export header\"]")
+        raise DataError(_("columns must be a table"), file=where, column="columns",
+                        fix=_("write [columns] then course_column = [\"Export header\"]"))
     columns = {key: _as_tuple(value, where, f"columns.{key}")
                for key, value in raw_columns.items()}
     sums_raw = data.get("sums", {})
@@ -146,15 +151,18 @@ def parse_shape(data: dict[str, object], where: str) -> Shape:
             for key, value in dict(sums_raw).items()}  # type: ignore[call-overload]
     for key in [*columns, *sums]:
         if key not in targets:
-            raise DataError(f"{key!r} is not a {table} column an export can fill",
-                            file=where, column=key, fix="use one of: " + ", ".join(targets))
+            raise DataError(_("{key} is not a {table} column an export can fill").format(
+                                key=repr(key), table=table),
+                            file=where, column=key,
+                            fix=_("use one of: {choices}").format(choices=", ".join(targets)))
     formats_raw = dict(data.get("formats", {}))  # type: ignore[call-overload]
     formats = {normalise_header(k): str(v) for k, v in formats_raw.items()}
     default_format = str(data.get("default_format", ""))
     for value in [*formats.values(), *([default_format] if default_format else [])]:
         if value not in FORMATS:
-            raise DataError(f"{value!r} is not a course format", file=where, column="formats",
-                            fix="use one of: " + ", ".join(FORMATS))
+            raise DataError(_("{value} is not a course format").format(value=repr(value)),
+                            file=where, column="formats",
+                            fix=_("use one of: {choices}").format(choices=", ".join(FORMATS)))
     booleans = dict(data.get("booleans", {}))  # type: ignore[call-overload]
     blanks = dict(data.get("blanks", {}))  # type: ignore[call-overload]
     numbers = dict(data.get("numbers", {}))  # type: ignore[call-overload]
@@ -194,8 +202,8 @@ def load_shape_file(path: str | Path) -> Shape:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise DataError(f"the shape file cannot be read ({error})", file=path.name,
-                        fix="check the path and the TOML syntax") from error
+        raise DataError(_("the shape file cannot be read ({error})").format(error=error),
+                        file=path.name, fix=_("check the path and the TOML syntax")) from error
     return parse_shape(data, path.name)
 
 
@@ -220,4 +228,4 @@ def get_shape(shape_id: str) -> Shape:
     for shape in known_shapes():
         if shape.id == shape_id:
             return shape
-    raise unknown_choice("export shape", shape_id, [s.id for s in known_shapes()])
+    raise unknown_choice(_("export shape"), shape_id, [s.id for s in known_shapes()])

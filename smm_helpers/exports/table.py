@@ -14,6 +14,8 @@ from smm_helpers.exports.problems import Problems
 from smm_helpers.exports.recognition import Match
 from smm_helpers.exports.shapes import Shape, normalise_header
 from smm_helpers.exports.values import clean
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 
 
 @dataclass
@@ -37,15 +39,21 @@ class ExportTable:
         where = "line" if kind == "csv" else "row"
         table = cls(shape, file, headers, [], [], Problems(file, where))
         if match.header_index != shape.description_rows:
-            table.notes.append(
-                f"the header is on {where} {sheet.lines[match.header_index]}, after "
-                f"{match.header_index} row(s) above it; this export usually has "
-                f"{shape.description_rows} (read anyway)")
+            if where == "line":
+                note = _("the header is on line {line}, after {above} row(s) above it; this "
+                         "export usually has {usual} (read anyway)")
+            else:
+                note = _("the header is on row {line}, after {above} row(s) above it; this "
+                         "export usually has {usual} (read anyway)")
+            table.notes.append(note.format(line=digits(sheet.lines[match.header_index]),
+                                           above=digits(match.header_index),
+                                           usual=digits(shape.description_rows)))
         if kind != shape.file_type:
-            table.notes.append(f"{shape.title} is usually {shape.file_type}; this copy is "
-                               f"{kind} (read anyway)")
+            table.notes.append(_("{title} is usually {usual}; this copy is {kind} (read "
+                                 "anyway)").format(title=shape.title, usual=shape.file_type,
+                                                   kind=kind))
         if sheet.name and kind == "xlsx":
-            table.notes.append(f"read the sheet {sheet.name!r}")
+            table.notes.append(_("read the sheet {sheet}").format(sheet=repr(sheet.name)))
         drops = [(table.index_of(column), value) for column, value in shape.drop_rows]
         for row, line in zip(sheet.rows[match.header_index + 1:],
                              sheet.lines[match.header_index + 1:], strict=True):
@@ -54,8 +62,13 @@ class ExportTable:
                             and normalise_header(row[index]) == normalise_header(value)),
                            None)
             if dropped is not None:
-                table.notes.append(f"dropped the {dropped!r} row ({where} {line}): it adds "
-                                   "up the other rows, it is not a post")
+                if where == "line":
+                    note = _("dropped the {row} row (line {line}): it adds up the other rows, "
+                             "it is not a post")
+                else:
+                    note = _("dropped the {row} row (row {line}): it adds up the other rows, "
+                             "it is not a post")
+                table.notes.append(note.format(row=repr(dropped), line=digits(line)))
                 continue
             table.rows.append(row)
             table.lines.append(line)

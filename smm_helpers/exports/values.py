@@ -22,6 +22,8 @@ import math
 import re
 import unicodedata
 
+from smm_helpers.i18n.messages import gettext as _
+
 _BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -51,7 +53,7 @@ def parse_number(text: str, thousands: str = ",", decimal: str = ".") -> float:
     if (thousands, decimal) != (",", "."):
         value = value.replace(thousands, "\x00").replace(decimal, ".").replace("\x00", ",")
     if not _NUMBER.match(value):
-        raise ValueError(f"{text!r} is not a number")
+        raise ValueError(_("{value} is not a number").format(value=repr(text)))
     number = float(value.replace(",", ""))
     return number / 100 if percent else number
 
@@ -60,11 +62,11 @@ def parse_count(text: str, thousands: str = ",", decimal: str = ".") -> int:
     """A whole number of things, never negative."""
     number = parse_number(text, thousands, decimal)
     if clean(text).endswith("%"):
-        raise ValueError(f"{text!r} is a percentage, not a count")
+        raise ValueError(_("{value} is a percentage, not a count").format(value=repr(text)))
     if not math.isfinite(number) or number != math.floor(number):
-        raise ValueError(f"{text!r} is not a whole number")
+        raise ValueError(_("{value} is not a whole number").format(value=repr(text)))
     if number < 0:
-        raise ValueError(f"{text!r} is below 0")
+        raise ValueError(_("{value} is below 0").format(value=repr(text)))
     return int(number)
 
 
@@ -77,7 +79,7 @@ def parse_money(text: str) -> float:
     stripped = re.sub(r"^(?:BDT|USD|Tk\.?|৳|\$)\s*|\s*(?:BDT|USD|৳)$", "", clean(text))
     number = parse_number(stripped)
     if number < 0:
-        raise ValueError(f"{text!r} is below 0")
+        raise ValueError(_("{value} is below 0").format(value=repr(text)))
     return round(number, 2)
 
 
@@ -87,7 +89,7 @@ def parse_seconds(text: str) -> float:
     if ":" in value:
         parts = value.split(":")
         if not all(part.isdigit() for part in parts) or len(parts) > 3:
-            raise ValueError(f"{text!r} is not a duration")
+            raise ValueError(_("{value} is not a duration").format(value=repr(text)))
         seconds = 0.0
         for part in parts:
             seconds = seconds * 60 + int(part)
@@ -127,7 +129,8 @@ def parse_datetime(text: str, formats: tuple[str, ...]) -> tuple[dt.datetime, st
             return dt.datetime.strptime(f"2000 {value}", f"%Y {fmt}"), fmt
         except ValueError:
             continue
-    raise ValueError(f"{text!r} is not a date in a form this export uses")
+    raise ValueError(_("{value} is not a date in a form this export uses").format(
+        value=repr(text)))
 
 
 def with_latest_year(day: dt.date, today: dt.date) -> dt.date:

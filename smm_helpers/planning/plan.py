@@ -59,7 +59,17 @@ from typing import Any
 import pandas as pd
 
 from smm_helpers.errors import DataError, InputError, unknown_choice
-from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, PLATFORMS, TIMEZONE, require_table
+from smm_helpers.i18n.messages import N_, current_language, ngettext
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
+from smm_helpers.schema import (
+    CLIENTS,
+    ENGAGEMENT_COLUMNS,
+    PLATFORMS,
+    TIMEZONE,
+    platform_name,
+    require_table,
+)
 
 __all__ = [
     "DIRECTIONS",
@@ -74,7 +84,9 @@ __all__ = [
     "period_label",
 ]
 
-DIRECTIONS = ("at least", "at most")
+DIRECTIONS = ("at least", "at most")  # i18n: not shown
+DIRECTION_NAMES = {"at least": N_("at least"), "at most": N_("at most")}  # i18n: not shown
+"""How each direction is shown to a learner (the keys are the values a Target holds)."""
 
 
 @dataclass(frozen=True)
@@ -86,46 +98,71 @@ class _Metric:
 
 
 METRICS: dict[str, _Metric] = {
-    "posts_per_week": _Metric("posts published per week: posts ÷ (days in the period ÷ 7)",
-                              "posts", "per_week", "at least"),
-    "followers": _Metric("followers on the last day of the period (followers table; without "
-                         "it, the followers column of the last post); the review also shows "
-                         "the baseline it started from", "followers", "count", "at least"),
-    "follower_growth_rate": _Metric("growth of followers over the period: (last - baseline) ÷ "
-                                    "baseline, the baseline being the last count on or before "
-                                    "the first day", "followers", "rate", "at least"),
-    "er_reach": _Metric("engagement rate by reach: sum(reactions + comments + shares + saves) "
-                        "÷ sum(reach)", "posts", "rate", "at least"),
-    "reach": _Metric("total reach of the period's posts: sum(reach)", "posts", "count",
-                     "at least"),
-    "link_clicks": _Metric("total link clicks on the period's posts", "posts", "count",
-                           "at least"),
-    "ctr": _Metric("click-through rate of posts: sum(link_clicks) ÷ sum(impressions)", "posts",
-                   "rate", "at least"),
-    "response_rate": _Metric("share of inbox messages that got an answer, spam left out "
-                             "(category 'spam': nobody should answer it, as in lesson 01)",
-                             "inbox", "rate", "at least"),
-    "median_response_hours": _Metric("median hours from receiving a message to answering it "
-                                     "(answered messages, spam left out)", "inbox", "hours",
-                                     "at most"),
-    "spend": _Metric("money spent: boosted posts' spend plus campaigns' spend, in BDT",
-                     "posts", "money", "at most"),
-    "cost_per_result": _Metric("campaigns' spend ÷ their conversions, in BDT, for campaigns "
-                               "of ONE objective (not measured when the period's campaigns "
-                               "had several: a lead, a click and a donation are not the same "
-                               "result)", "campaigns", "money", "at most"),
-    "cost_per_donation": _Metric("spend of the campaigns whose objective is 'donations' ÷ "
-                                 "their conversions (donations), in BDT", "campaigns",
-                                 "money", "at most"),
-    "conversions": _Metric("campaigns' conversions (sign-ups, donations or sales), for "
-                           "campaigns of ONE objective (not measured when they had several)",
-                           "campaigns", "count", "at least"),
-    "donations": _Metric("conversions of campaigns whose objective is 'donations'",
-                         "campaigns", "count", "at least"),
-    "conversion_value": _Metric("money the campaigns' conversions brought in, in BDT",
-                                "campaigns", "money", "at least"),
+    "posts_per_week": _Metric(N_("posts published per week: posts ÷ (days in the period ÷ 7)"),
+                              "posts", "per_week", "at least"),  # i18n: not shown
+    "followers": _Metric(N_("followers on the last day of the period (followers table; without "
+                            "it, the followers column of the last post); the review also "
+                            "shows the baseline it started from"),
+                         "followers", "count", "at least"),  # i18n: not shown
+    "follower_growth_rate": _Metric(N_("growth of followers over the period: (last - baseline) "
+                                       "÷ baseline, the baseline being the last count on or "
+                                       "before the first day"),
+                                    "followers", "rate", "at least"),  # i18n: not shown
+    "er_reach": _Metric(N_("engagement rate by reach: sum(reactions + comments + shares + "
+                           "saves) ÷ sum(reach)"),
+                        "posts", "rate", "at least"),  # i18n: not shown
+    "reach": _Metric(N_("total reach of the period's posts: sum(reach)"),
+                     "posts", "count", "at least"),  # i18n: not shown
+    "link_clicks": _Metric(N_("total link clicks on the period's posts"),
+                           "posts", "count", "at least"),  # i18n: not shown
+    "ctr": _Metric(N_("click-through rate of posts: sum(link_clicks) ÷ sum(impressions)"),
+                   "posts", "rate", "at least"),  # i18n: not shown
+    "response_rate": _Metric(N_("share of inbox messages that got an answer, spam left out "
+                                "(category 'spam': nobody should answer it, as in lesson 01)"),
+                             "inbox", "rate", "at least"),  # i18n: not shown
+    "median_response_hours": _Metric(N_("median hours from receiving a message to answering "
+                                        "it (answered messages, spam left out)"),
+                                     "inbox", "hours", "at most"),  # i18n: not shown
+    "spend": _Metric(N_("money spent: boosted posts' spend plus campaigns' spend, in BDT"),
+                     "posts", "money", "at most"),  # i18n: not shown
+    "cost_per_result": _Metric(N_("campaigns' spend ÷ their conversions, in BDT, for campaigns "
+                                  "of ONE objective (not measured when the period's campaigns "
+                                  "had several: a lead, a click and a donation are not the "
+                                  "same result)"),
+                               "campaigns", "money", "at most"),  # i18n: not shown
+    "cost_per_donation": _Metric(N_("spend of the campaigns whose objective is 'donations' ÷ "
+                                    "their conversions (donations), in BDT"),
+                                 "campaigns", "money", "at most"),  # i18n: not shown
+    "conversions": _Metric(N_("campaigns' conversions (sign-ups, donations or sales), for "
+                              "campaigns of ONE objective (not measured when they had "
+                              "several)"),
+                           "campaigns", "count", "at least"),  # i18n: not shown
+    "donations": _Metric(N_("conversions of campaigns whose objective is 'donations'"),
+                         "campaigns", "count", "at least"),  # i18n: not shown
+    "conversion_value": _Metric(N_("money the campaigns' conversions brought in, in BDT"),
+                                "campaigns", "money", "at least"),  # i18n: not shown
 }
-"""The metrics a ``Target`` can name, with how each is computed and its usual direction."""
+"""The metrics a ``Target`` can name, with how each is computed and its usual direction
+(show a description with ``gettext(METRICS[name].description)``)."""
+
+METRIC_WORDS = {
+    "followers": N_("followers"),
+    "follower_growth_rate": N_("follower growth rate"),
+    "spend": N_("spend"),
+    "cost_per_result": N_("cost per result"),
+    "cost_per_donation": N_("cost per donation"),
+    "conversions": N_("conversions"),
+    "donations": N_("donations"),
+    "conversion_value": N_("conversion value"),
+}
+"""How a correction sentence names a metric (English: the metric's name with spaces)."""
+
+WEEKDAY_NAMES = {
+    "Monday": N_("Monday"), "Tuesday": N_("Tuesday"), "Wednesday": N_("Wednesday"),
+    "Thursday": N_("Thursday"), "Friday": N_("Friday"), "Saturday": N_("Saturday"),
+    "Sunday": N_("Sunday"),
+}
+"""Weekday names (pandas' ``day_name()``) as a learner reads them."""
 
 PILLAR_TOLERANCE = 0.10
 """How far (as a share of posts, 0.10 = 10 points) a pillar may drift before a correction."""
@@ -153,38 +190,81 @@ def period_label(start: date, end: date) -> str:
     '29 Dec 2025 – 4 Jan 2026'
     >>> period_label(date(2026, 3, 2), date(2026, 3, 2))
     '2 Mar 2026'
+
+    In Bengali, with Bengali digits and month names:
+
+    >>> from smm_helpers.i18n.messages import in_language
+    >>> with in_language("bn"):
+    ...     period_label(date(2026, 10, 2), date(2026, 10, 31))
+    '২–৩১ অক্টোবর ২০২৬'
     """
     if start == end:
-        return f"{start.day} {start:%b %Y}"
+        return _day_label(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%b %Y}"
+        return f"{digits(start.day)}–{digits(end.day)} {_month(end)}"
     if start.year == end.year:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+        return f"{digits(start.day)} {_month(start, year=False)} – {_day_label(end)}"
+    return f"{_day_label(start)} – {_day_label(end)}"
+
+
+def _month(day: date, *, year: bool = True) -> str:
+    """'Oct 2026' (or 'Oct'); in Bengali 'অক্টোবর ২০২৬' (Babel's month names)."""
+    language = current_language()
+    if language == "en":
+        return f"{day:%b %Y}" if year else f"{day:%b}"
+    from babel.dates import format_date
+
+    return digits(format_date(day, format="MMMM y" if year else "MMMM", locale=language))
 
 
 def _day_label(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return f"{digits(day.day)} {_month(day)}"
 
 
-def _not_enough(what: str, have: int, unit: str = "posts") -> str:
-    return (f"Not enough data to recommend a change from {what}: {have} {unit}, and at least "
-            f"{MIN_PER_GROUP} per group are needed. Keep going and review again when there "
-            "are more.")
+def _platform_shown(platform: str) -> str:
+    """A platform in a sentence: its id in English (as the tables write it), its display name
+    in another language ('ফেসবুক'); 'all' is 'all' (or 'সব')."""
+    if platform == "all":
+        return _("all")
+    return platform if current_language() == "en" else platform_name(platform)
+
+
+def _percent(value: float, spec: str = ".0%") -> str:
+    return digits(format(value, spec))
+
+
+def _one(value: float) -> str:
+    """A number with one decimal, e.g. '2.0' (Bengali digits in Bengali)."""
+    return digits(f"{value:.1f}")
+
+
+def _signed(value: float) -> str:
+    """'+1,200' or '-35' (the language's digits and grouping)."""
+    text = f"{value:+,.0f}"
+    if not text[1:2].isdigit():
+        return text
+    return text[0] + format_number(float(text[1:].replace(",", "")))
+
+
+def _not_enough_posts(platform: str, have: int) -> str:
+    return _("Not enough data to recommend a change from the posts {where}: {count} posts, and "
+             "at least {minimum} per group are needed. Keep going and review again when there "
+             "are more.").format(where=_on_where(platform), count=digits(have),
+                                 minimum=digits(MIN_PER_GROUP))
 
 
 def _format_value(value: float, unit: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "not measured"
+        return _("not measured")
     if unit == "rate":
-        return f"{value:.1%}"
+        return _percent(value, ".1%")
     if unit == "per_week":
-        return f"{value:.1f} a week"
+        return _("{count} a week").format(count=_one(value))
     if unit == "money":
-        return f"{value:,.0f} BDT"
+        return _("{amount} BDT").format(amount=format_number(value))
     if unit == "hours":
-        return f"{value:.1f} h"
-    return f"{value:,.0f}"
+        return _("{hours} h").format(hours=_one(value))
+    return format_number(value)
 
 
 @dataclass(frozen=True)
@@ -213,25 +293,29 @@ class Target:
 
     def __post_init__(self) -> None:
         if self.metric not in METRICS:
-            raise unknown_choice("plan metric", self.metric, list(METRICS))
+            raise unknown_choice(_("plan metric"), self.metric, list(METRICS))
         if self.platform not in (*PLATFORMS, "all"):
-            raise unknown_choice("platform", self.platform, [*PLATFORMS, "all"])
+            raise unknown_choice(_("platform"), self.platform, [*PLATFORMS, "all"])
         if self.direction is None:
             object.__setattr__(self, "direction", METRICS[self.metric].direction)
         elif self.direction not in DIRECTIONS:
-            raise unknown_choice("direction", self.direction, DIRECTIONS)
+            raise unknown_choice(_("direction"), self.direction, DIRECTIONS)
         value = self.target
         if isinstance(value, bool) or not isinstance(value, int | float) or not (
             math.isfinite(value) and value >= 0
         ):
             raise InputError(
-                f"The target for {self.metric} is {value!r}; it must be a number of 0 or more",
-                fix=f"write e.g. Target({self.metric!r}, {_example(self.metric)})",
+                _("The target for {metric} is {value}; it must be a number of 0 or "
+                  "more").format(metric=self.metric, value=repr(value)),
+                fix=_("write e.g. {example}").format(
+                    example=f"Target({self.metric!r}, {_example(self.metric)})"),
             )
         if self.unit == "rate" and value > 1:
             raise InputError(
-                f"The target for {self.metric} is {value!r}, but rates are fractions in SMM Lab",
-                fix=f"write {value / 100:g} for {value:g}%",
+                _("The target for {metric} is {value}, but rates are fractions in "
+                  "SMM Lab").format(metric=self.metric, value=repr(value)),
+                fix=_("write {fraction} for {percent}%").format(
+                    fraction=f"{value / 100:g}", percent=digits(f"{value:g}")),
             )
 
     @property
@@ -244,7 +328,11 @@ class Target:
         return _format_value(value, self.unit)
 
     def __str__(self) -> str:
-        return f"{self.metric} ({self.platform}) {self.direction} {self.format(self.target)}"
+        direction = str(self.direction)
+        return _("{metric} ({platform}) {direction} {value}").format(
+            metric=self.metric, platform=_platform_shown(self.platform),
+            direction=_(DIRECTION_NAMES.get(direction, direction)),
+            value=self.format(self.target))
 
     def __repr__(self) -> str:
         return (f"Target({self.metric!r}, {self.target!r}, platform={self.platform!r}, "
@@ -289,7 +377,7 @@ class TargetResult:
         """True when the actual value is on the right side of the target."""
         if not self.measured:
             return None
-        if self.target.direction == "at least":
+        if self.target.direction == "at least":  # i18n: not shown
             return bool(self.actual >= self.target.target)
         return bool(self.actual <= self.target.target)
 
@@ -306,30 +394,36 @@ class TargetResult:
     @property
     def status(self) -> str:
         """'met', 'missed' or 'not measured'."""
-        return {True: "met", False: "missed", None: "not measured"}[self.met]
+        return {True: "met", False: "missed", None: "not measured"}[self.met]  # i18n: not shown
 
     def describe(self) -> str:
         """One line: the target, the actual value and the gap."""
         mark = {True: "✓", False: "✗", None: "?"}[self.met]
         if not self.measured:
             table = METRICS[self.target.metric].table
-            why = self.note or f"no {table} data for it"
-            return f"{mark} {self.target}: not measured ({why})"
-        text = (f"{mark} {self.target}: actual {self.target.format(self.actual)}, "
-                f"gap {self._gap_text()}")
+            why = self.note or _("no {table} data for it").format(table=table)
+            return _("{mark} {target}: not measured ({why})").format(
+                mark=mark, target=self.target, why=why)
         if self.baseline is not None and self.baseline_day is not None:
-            text += (f"; baseline {_format_value(self.baseline, 'count')} followers on "
-                     f"{_day_label(self.baseline_day)}")
+            text = _("{mark} {target}: actual {actual}, gap {gap}; baseline {baseline} "
+                     "followers on {day}").format(
+                mark=mark, target=self.target, actual=self.target.format(self.actual),
+                gap=self._gap_text(), baseline=_format_value(self.baseline, "count"),
+                day=_day_label(self.baseline_day))
+        else:
+            text = _("{mark} {target}: actual {actual}, gap {gap}").format(
+                mark=mark, target=self.target, actual=self.target.format(self.actual),
+                gap=self._gap_text())
         return text + (f" ({self.note})" if self.note else "")
 
     def _gap_text(self) -> str:
         if self.target.unit == "rate":
-            absolute = f"{self.gap * 100:+.1f} points"
+            absolute = _("{gap} points").format(gap=digits(f"{self.gap * 100:+.1f}"))
         elif self.target.unit in ("per_week", "hours"):
-            absolute = f"{self.gap:+.1f}"
+            absolute = digits(f"{self.gap:+.1f}")
         else:
-            absolute = f"{self.gap:+,.0f}"
-        relative = "" if math.isnan(self.gap_pct) else f" ({self.gap_pct:+.0%})"
+            absolute = _signed(self.gap)
+        relative = "" if math.isnan(self.gap_pct) else f" ({_percent(self.gap_pct, '+.0%')})"
         return absolute + relative
 
 
@@ -365,7 +459,7 @@ class SocialMediaPlan:
     budget: float | None = None
     measurement: str = ""
     client: str | None = None
-    name: str = "Social media plan"
+    name: str = N_("Social media plan")
 
     def __post_init__(self) -> None:
         self.goals = tuple(self.goals)
@@ -375,26 +469,29 @@ class SocialMediaPlan:
         _check_pillars(self.pillars)
         if self.budget is not None and (isinstance(self.budget, bool) or not isinstance(
                 self.budget, int | float) or self.budget < 0):
-            raise InputError(f"The budget is {self.budget!r}; it must be an amount in BDT "
-                             "of 0 or more", fix="write e.g. budget=15000, or budget=None")
+            raise InputError(_("The budget is {budget}; it must be an amount in BDT of 0 or "
+                               "more").format(budget=repr(self.budget)),
+                             fix=_("write e.g. budget=15000, or budget=None"))
         if self.client is not None and self.client not in CLIENTS:
-            raise unknown_choice("client", self.client, CLIENTS)
+            raise unknown_choice(_("client"), self.client, CLIENTS)
 
     def __repr__(self) -> str:
         return (f"SocialMediaPlan(name={self.name!r}, {len(self.goals)} targets, "
                 f"platforms={list(self.platforms)!r}, pillars={list(self.pillars)!r})")
 
     def __str__(self) -> str:
-        lines = [self.name, f"Audience: {self.audience}",
-                 "Platforms: " + ", ".join(self.platforms), "Targets:"]
+        lines = [_(self.name), _("Audience: {audience}").format(audience=self.audience),
+                 _("Platforms: {platforms}").format(platforms=", ".join(
+                     _platform_shown(p) for p in self.platforms)),
+                 _("Targets:")]
         lines += [f"- {goal}" for goal in self.goals]
         if self.pillars:
-            lines.append("Content pillars: " + ", ".join(
-                f"{name} {share:.0%}" for name, share in self.pillars.items()))
+            lines.append(_("Content pillars: {pillars}").format(pillars=", ".join(
+                f"{name} {_percent(share)}" for name, share in self.pillars.items())))
         if self.budget is not None:
-            lines.append(f"Budget: {self.budget:,.0f} BDT")
+            lines.append(_("Budget: {amount} BDT").format(amount=format_number(self.budget)))
         if self.measurement:
-            lines.append(f"Measurement: {self.measurement}")
+            lines.append(_("Measurement: {measurement}").format(measurement=self.measurement))
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -454,11 +551,13 @@ def _result(goal: Target, data: _PeriodData) -> TargetResult:
     note = ""
     if goal.metric in ("response_rate", "median_response_hours") and data.inbox is not None:
         spam = int(_on(data.spam, goal.platform).shape[0]) if data.spam is not None else 0
-        note = f"{spam} spam message{'s' if spam != 1 else ''} left out" if spam else ""
+        note = ngettext("{count} spam message left out", "{count} spam messages left out",
+                        spam).format(count=digits(spam)) if spam else ""
     mixed = _mixed_objectives(goal, data)
     if mixed:
-        note = (f"campaigns with {len(mixed)} objectives ({', '.join(mixed)}) are not "
-                "compared: their results are not the same thing")
+        note = _("campaigns with {count} objectives ({objectives}) are not compared: their "
+                 "results are not the same thing").format(count=digits(len(mixed)),
+                                                          objectives=", ".join(mixed))
     return TargetResult(goal, _actual(goal, data), note=note)
 
 
@@ -482,7 +581,8 @@ def _coverage_note(data: _PeriodData) -> str:
     first, last = data.extra["posts_first"], data.extra["posts_last"]
     if first <= data.start and last >= data.end:
         return ""
-    return f"the posts table only runs {period_label(first.date(), last.date())}"
+    return _("the posts table only runs {period}").format(
+        period=period_label(first.date(), last.date()))
 
 
 def _baseline_correction(result: TargetResult, data: _PeriodData) -> str:
@@ -491,81 +591,98 @@ def _baseline_correction(result: TargetResult, data: _PeriodData) -> str:
     if result.baseline is None or result.baseline_day is None or not result.measured:
         return ""
     span = period_label(data.start.date(), data.end.date())
-    start = f"{_format_value(result.baseline, 'count')} on {_day_label(result.baseline_day)}"
+    count = _format_value(result.baseline, "count")
+    day = _day_label(result.baseline_day)
     if result.baseline_day > data.start.date():
-        return (f"There was no follower count on or before the first day of the period, so "
-                f"the {goal.metric} target on {_where(goal.platform)} is measured from the "
-                f"first count inside it ({start}), not over all of {span}: give the followers "
-                "table a row for the first day.")
-    if goal.metric == "followers" and goal.direction == "at least" and \
-            result.baseline >= goal.target:
-        return (f"The followers target on {_where(goal.platform)} ({goal.format(goal.target)}) "
-                f"was already reached at the baseline ({start}), before {span} began, so "
-                "meeting it shows no progress: set the next target from the baseline, e.g. "
-                f"+5% over the period ({_format_value(result.baseline * 1.05, 'count')}).")
+        return _("There was no follower count on or before the first day of the period, so "
+                 "the {metric} target {where} is measured from the first count inside it "
+                 "({count} on {day}), not over all of {period}: give the followers table a row "
+                 "for the first day.").format(metric=goal.metric, where=_on_where(goal.platform),
+                                              count=count, day=day, period=span)
+    at_least = goal.direction == "at least"  # i18n: not shown
+    if goal.metric == "followers" and at_least and result.baseline >= goal.target:
+        return _("The followers target {where} ({target}) was already reached at the baseline "
+                 "({count} on {day}), before {period} began, so meeting it shows no progress: "
+                 "set the next target from the baseline, e.g. +5% over the period "
+                 "({next}).").format(where=_on_where(goal.platform),
+                                     target=goal.format(goal.target), count=count, day=day,
+                                     period=span,
+                                     next=_format_value(result.baseline * 1.05, "count"))
     return ""
 
 
 def _not_measured(goal: Target, data: _PeriodData) -> str:
     table = METRICS[goal.metric].table
     if table != "posts" and getattr(data, table) is None:
-        return f"Give the {table} table to review {goal.metric}."
+        return _("Give the {table} table to review {metric}.").format(table=table,
+                                                                      metric=goal.metric)
     mixed = _mixed_objectives(goal, data)
     if mixed:
-        return (f"{goal.metric} on {_where(goal.platform)} was not computed: the period's "
-                f"campaigns had {len(mixed)} objectives ({', '.join(mixed)}), and a lead, a "
-                "click and a donation are not the same result, so adding them up means "
-                "nothing. Set a target for the result you want (cost_per_donation or "
-                "donations), or review one objective's campaigns, e.g. "
-                f"campaigns[campaigns['objective'] == {mixed[0]!r}].")
-    return (f"There was no {table} data to measure {goal.metric} on {_where(goal.platform)} "
-            "in this period (no rows, or a total of 0 to divide by).")
+        return _("{metric} {where} was not computed: the period's campaigns had {count} "
+                 "objectives ({objectives}), and a lead, a click and a donation are not the "
+                 "same result, so adding them up means nothing. Set a target for the result "
+                 "you want (cost_per_donation or donations), or review one objective's "
+                 "campaigns, e.g. {example}.").format(
+            metric=goal.metric, where=_on_where(goal.platform), count=digits(len(mixed)),
+            objectives=", ".join(mixed),
+            example=f"campaigns[campaigns['objective'] == {mixed[0]!r}]")
+    return _("There was no {table} data to measure {metric} {where} in this period (no rows, "
+             "or a total of 0 to divide by).").format(table=table, metric=goal.metric,
+                                                      where=_on_where(goal.platform))
 
 
 def _check_goals(goals: tuple[Target, ...], platforms: tuple[str, ...]) -> None:
     for goal in goals:
         if not isinstance(goal, Target):
-            raise InputError(f"{goal!r} is not a Target",
-                             fix="write each goal as Target('metric', number), e.g. "
-                                 "Target('posts_per_week', 5, platform='facebook')")
+            raise InputError(_("{goal} is not a Target").format(goal=repr(goal)),
+                             fix=_("write each goal as Target('metric', number), e.g. "
+                                   "Target('posts_per_week', 5, platform='facebook')"))
     for platform in platforms:
         if platform not in PLATFORMS:
-            raise unknown_choice("platform", platform, PLATFORMS)
+            raise unknown_choice(_("platform"), platform, PLATFORMS)
     if not platforms:
-        raise InputError("The plan has no platforms",
-                         fix="list where you publish, e.g. platforms=['facebook', 'instagram']")
+        raise InputError(_("The plan has no platforms"),
+                         fix=_("list where you publish, e.g. "
+                               "platforms=['facebook', 'instagram']"))
     for goal in goals:
         if goal.platform != "all" and goal.platform not in platforms:
             raise InputError(
-                f"The target {goal} is for {goal.platform}, which is not one of the plan's "
-                f"platforms ({', '.join(platforms)})",
-                fix=f"add {goal.platform!r} to platforms, or set the target's platform to one "
-                    "of them or 'all'",
+                _("The target {target} is for {platform}, which is not one of the plan's "
+                  "platforms ({platforms})").format(target=goal, platform=goal.platform,
+                                                    platforms=", ".join(platforms)),
+                fix=_("add {platform} to platforms, or set the target's platform to one of "
+                      "them or 'all'").format(platform=repr(goal.platform)),
             )
 
 
 def _check_pillars(pillars: dict[str, float]) -> None:
     for name, share in pillars.items():
         if isinstance(share, bool) or not isinstance(share, int | float) or share < 0:
-            raise InputError(f"The share of pillar {name!r} is {share!r}; it must be a "
-                             "fraction between 0 and 1", fix="write e.g. 0.3 for 30% of posts")
+            raise InputError(_("The share of pillar {pillar} is {share}; it must be a "
+                               "fraction between 0 and 1").format(pillar=repr(name),
+                                                                  share=repr(share)),
+                             fix=_("write e.g. 0.3 for 30% of posts"))
     if not pillars:
         return
     total = sum(pillars.values())
     if abs(total - 1) <= 0.011:
         return
-    listing = ", ".join(f"{name} {share:.0%}" for name, share in pillars.items())
+    listing = ", ".join(f"{name} {_percent(share)}" for name, share in pillars.items())
     if abs(total - 100) <= 1.1:
         raise InputError(
-            f"The pillar shares add up to {total:g}: they look like percentages ("
-            + ", ".join(f"{n} {s:g}" for n, s in pillars.items()) + ")",
-            fix="write them as fractions that add up to 1.0, e.g. 0.3 for 30%",
+            _("The pillar shares add up to {total}: they look like percentages "
+              "({listing})").format(total=digits(f"{total:g}"), listing=", ".join(
+                  f"{n} {digits(format(s, 'g'))}" for n, s in pillars.items())),
+            fix=_("write them as fractions that add up to 1.0, e.g. 0.3 for 30%"),
         )
-    missing = "give the missing" if total < 1 else "take away the extra"
+    if total < 1:
+        fix = _("make them add up to 1.0, e.g. give the missing {share} to one pillar")
+    else:
+        fix = _("make them add up to 1.0, e.g. take away the extra {share} from one pillar")
     raise InputError(
-        f"The pillar shares add up to {total:.0%}, not 100% ({listing})",
-        fix=f"make them add up to 1.0, e.g. {missing} {abs(1 - total):.0%} "
-            f"{'to' if total < 1 else 'from'} one pillar",
+        _("The pillar shares add up to {total}, not 100% ({listing})").format(
+            total=_percent(total), listing=listing),
+        fix=fix.format(share=_percent(abs(1 - total))),
     )
 
 
@@ -578,8 +695,9 @@ def _local_days(values: pd.Series, column: str) -> pd.Series:
         times = pd.to_datetime(values, format="ISO8601") if not \
             pd.api.types.is_datetime64_any_dtype(values) else values
     except (ValueError, TypeError) as error:
-        raise DataError(f"the {column} values are not dates ({error})",
-                        fix="write them like 2026-01-05 10:30+06:00", column=column) from None
+        raise DataError(_("the {column} values are not dates ({error})").format(
+                            column=column, error=error),
+                        fix=_("write them like 2026-01-05 10:30+06:00"), column=column) from None
     if isinstance(times.dtype, pd.DatetimeTZDtype):
         times = times.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
     return pd.Series(times, index=values.index).dt.normalize()
@@ -591,8 +709,9 @@ def _day(value: str | date | None, name: str) -> pd.Timestamp | None:
     try:
         day = pd.Timestamp(value)
     except (ValueError, TypeError):
-        raise InputError(f"{name}={value!r} is not a date",
-                         fix=f"write it like {name}='2026-03-31'") from None
+        raise InputError(_("{name}={value} is not a date").format(name=name, value=repr(value)),
+                         fix=_("write it like {example}").format(
+                             example=f"{name}='2026-03-31'")) from None
     if day.tzinfo is not None:
         day = day.tz_convert(TIMEZONE).tz_localize(None)
     return day.normalize()
@@ -626,21 +745,24 @@ class _PeriodData:
         posts = posts.assign(_day=_local_days(posts["published_at"], "published_at"))
         posts = posts[posts["platform"].isin(plan.platforms)]
         if posts.empty:
-            raise DataError(f"the posts table has no posts on {', '.join(plan.platforms)}",
-                            fix="check the plan's platforms and the client of the data")
+            raise DataError(_("the posts table has no posts on {platforms}").format(
+                                platforms=", ".join(plan.platforms)),
+                            fix=_("check the plan's platforms and the client of the data"))
         first, last = posts["_day"].min(), posts["_day"].max()
         day0 = _day(start, "start") or first
         day1 = _day(end, "end") or last
         if day0 > day1:
-            raise InputError(f"start ({day0:%Y-%m-%d}) is after end ({day1:%Y-%m-%d})",
-                             fix="swap them, or pick an earlier start")
+            raise InputError(_("start ({start}) is after end ({end})").format(
+                                 start=f"{day0:%Y-%m-%d}", end=f"{day1:%Y-%m-%d}"),
+                             fix=_("swap them, or pick an earlier start"))
         period = posts[(posts["_day"] >= day0) & (posts["_day"] <= day1)]
         if period.empty:
             raise InputError(
-                f"There are no posts on {', '.join(plan.platforms)} between "
-                f"{day0:%Y-%m-%d} and {day1:%Y-%m-%d}",
-                fix=f"the posts table covers {first:%Y-%m-%d} to {last:%Y-%m-%d}; choose "
-                    "start and end inside it",
+                _("There are no posts on {platforms} between {start} and {end}").format(
+                    platforms=", ".join(plan.platforms), start=f"{day0:%Y-%m-%d}",
+                    end=f"{day1:%Y-%m-%d}"),
+                fix=_("the posts table covers {first} to {last}; choose start and end inside "
+                      "it").format(first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}"),
             )
         messages = _cut(plan, inbox, "inbox", "received_at", day0, day1)
         spam = None
@@ -671,8 +793,10 @@ def _own_rows(plan: SocialMediaPlan, frame: pd.DataFrame, name: str) -> pd.DataF
     clients = sorted(map(str, pd.unique(frame["client"].dropna())))
     if len(clients) > 1:
         raise InputError(
-            f"The {name} table holds rows of several clients ({', '.join(clients)})",
-            fix=f"say whose plan it is, e.g. SocialMediaPlan(..., client={clients[0]!r})",
+            _("The {name} table holds rows of several clients ({clients})").format(
+                name=name, clients=", ".join(clients)),
+            fix=_("say whose plan it is, e.g. {example}").format(
+                example=f"SocialMediaPlan(..., client={clients[0]!r})"),
         )
     return frame
 
@@ -843,7 +967,10 @@ def _pillar_mix(pillars: Mapping[str, float], posts: pd.DataFrame) -> pd.DataFra
 
 def _pillar_corrections(mix: pd.DataFrame, posts: int) -> list[str]:
     if posts < MIN_PER_GROUP and (mix["gap"].abs() >= PILLAR_TOLERANCE).any():
-        return [_not_enough("the pillar mix", posts, "posts in the period")]
+        return [_("Not enough data to recommend a change from the pillar mix: {count} posts in "
+                  "the period, and at least {minimum} per group are needed. Keep going and "
+                  "review again when there are more.").format(count=digits(posts),
+                                                              minimum=digits(MIN_PER_GROUP))]
     out = []
     for pillar, planned, actual in zip(mix["pillar"], mix["planned"], mix["actual"],
                                        strict=True):
@@ -851,12 +978,16 @@ def _pillar_corrections(mix: pd.DataFrame, posts: int) -> list[str]:
         if abs(gap) < PILLAR_TOLERANCE:
             continue
         if planned == 0:
-            out.append(f"{pillar!r} posts were {actual:.0%} of posts but the pillar is not in "
-                       "the plan: add it to the plan or move those posts to a planned pillar.")
+            text = _("{pillar} posts were {actual} of posts but the pillar is not in the plan: "
+                     "add it to the plan or move those posts to a planned pillar.")
+        elif gap < 0:
+            text = _("{pillar} posts were {actual} of posts against a planned {planned}: "
+                     "schedule more of them in the content calendar.")
         else:
-            way = "more" if gap < 0 else "fewer"
-            out.append(f"{pillar!r} posts were {actual:.0%} of posts against a planned "
-                       f"{planned:.0%}: schedule {way} of them in the content calendar.")
+            text = _("{pillar} posts were {actual} of posts against a planned {planned}: "
+                     "schedule fewer of them in the content calendar.")
+        out.append(text.format(pillar=repr(pillar), actual=_percent(float(actual)),
+                               planned=_percent(float(planned))))
     return out
 
 
@@ -866,11 +997,14 @@ def _budget_corrections(budget: float | None, data: _PeriodData) -> list[str]:
     spent = _actual(Target("spend", 0), data)
     if spent <= budget:
         return []
-    return [f"Spending was {spent:,.0f} BDT against a budget of {budget:,.0f} BDT "
-            f"({spent / budget - 1 if budget else float('inf'):+.0%}): "
-            + (_worst_campaign_text(data.campaigns, "all")
-               or "boost fewer posts, and only the ones that already do well organically")
-            + "."]
+    over = spent / budget - 1 if budget else float("inf")
+    return [_("Spending was {spent} BDT against a budget of {budget} BDT ({over}): "
+              "{advice}.").format(
+        spent=format_number(spent), budget=format_number(budget), over=_percent(over, "+.0%"),
+        advice=_worst_campaign_text(data.campaigns, "all") or _(_BOOST_FEWER))]
+
+
+_BOOST_FEWER = N_("boost fewer posts, and only the ones that already do well organically")
 
 
 def _best_format(posts: pd.DataFrame, score: str) -> tuple[str, float, int, float] | None:
@@ -894,8 +1028,24 @@ def _best_format(posts: pd.DataFrame, score: str) -> tuple[str, float, int, floa
     return best, float(values[best]), int(sizes[best]), float(sizes[best] / len(posts))
 
 
-def _where(platform: str) -> str:
-    return "all platforms" if platform == "all" else platform
+def _on_where(platform: str) -> str:
+    """'on facebook' or 'on all platforms' (in Bengali 'ফেসবুকে', 'সব প্ল্যাটফর্মে')."""
+    if platform == "all":
+        return _("on all platforms")
+    if platform in _ON_PLATFORM:
+        return _(_ON_PLATFORM[platform])
+    return _("on {platform}").format(platform=_platform_shown(platform))
+
+
+_ON_PLATFORM = {"facebook": N_("on facebook"), "instagram": N_("on instagram"), "x": N_("on x"),
+                "linkedin": N_("on linkedin"), "youtube": N_("on youtube"),
+                "tiktok": N_("on tiktok")}
+"""'on <platform>' whole, so a language can write the place its own way ('ফেসবুকে')."""
+
+
+_LABELS = {"er_reach": N_("ER by reach"), "reach": N_("reach"), "ctr": N_("click-through rate"),
+           "link_clicks": N_("link clicks")}
+"""How a correction names a posts metric."""
 
 
 def _correction(result: TargetResult, data: _PeriodData) -> str:
@@ -906,34 +1056,51 @@ def _correction(result: TargetResult, data: _PeriodData) -> str:
     metric = goal.metric
     if metric == "posts_per_week":
         per_platform = ", ".join(
-            f"{p} {n / data.weeks:.1f}" for p, n in
+            f"{_platform_shown(str(p))} {_one(n / data.weeks)}" for p, n in
             data.posts["platform"].value_counts().items()
             if n and goal.platform in ("all", p))
         missing = goal.target - result.actual
-        return (f"Posting was {result.actual:.1f} posts a week against a planned "
-                f"{goal.target:.1f} ({per_platform}). Add about {missing:.1f} "
-                f"post{'s' if round(missing, 1) != 1 else ''} a week to the content calendar "
-                "and prepare posts for important days in advance.")
+        return ngettext(
+            "Posting was {actual} posts a week against a planned {planned} ({per_platform}). "
+            "Add about {missing} post a week to the content calendar and prepare posts for "
+            "important days in advance.",
+            "Posting was {actual} posts a week against a planned {planned} ({per_platform}). "
+            "Add about {missing} posts a week to the content calendar and prepare posts for "
+            "important days in advance.",
+            1 if round(missing, 1) == 1 else 2,
+        ).format(actual=_one(result.actual), planned=_one(goal.target),
+                 per_platform=per_platform, missing=_one(missing))
     if metric in ("er_reach", "reach", "ctr", "link_clicks"):
         score = "ctr" if metric == "link_clicks" else metric
         best = _best_format(posts, score)
-        label = {"er_reach": "ER by reach", "reach": "reach", "ctr": "click-through rate",
-                 "link_clicks": "link clicks"}[metric]
-        text = f"{label} on {_where(goal.platform)} was {actual} against {planned}."
+        text = _("{label} {where} was {actual} against {planned}.").format(
+            label=_(_LABELS[metric]), where=_on_where(goal.platform), actual=actual,
+            planned=planned)
         if len(posts) < MIN_PER_GROUP:
-            return text + " " + _not_enough(f"the posts on {_where(goal.platform)}", len(posts))
+            return text + " " + _not_enough_posts(goal.platform, len(posts))
         if best is None:
             sizes = posts["format"].value_counts() if "format" in posts.columns else None
-            biggest = (f" (the most: {sizes.index[0]}, {int(sizes.iloc[0])})"
-                       if sizes is not None and not sizes.empty else "")
-            return (text + f" Not enough data to compare formats: fewer than two formats had "
-                    f"at least {MIN_PER_GROUP} posts{biggest}. Try a different format for a "
-                    "few weeks, then compare.")
+            if sizes is not None and not sizes.empty:
+                advice = _("Not enough data to compare formats: fewer than two formats had at "
+                           "least {minimum} posts (the most: {format}, {count}). Try a "
+                           "different format for a few weeks, then compare.").format(
+                    minimum=digits(MIN_PER_GROUP), format=sizes.index[0],
+                    count=digits(int(sizes.iloc[0])))
+            else:
+                advice = _("Not enough data to compare formats: fewer than two formats had at "
+                           "least {minimum} posts. Try a different format for a few weeks, "
+                           "then compare.").format(minimum=digits(MIN_PER_GROUP))
+            return text + " " + advice
         name, value, n, share = best
         shown = _format_value(value, "count" if score == "reach" else "rate")
-        per = " per post" if score == "reach" else ""
-        return (text + f" Its best format in this period was {name} ({shown}{per} over {n} "
-                f"posts), only {share:.0%} of its posts: publish more {name} posts.")
+        if score == "reach":
+            advice = _("Its best format in this period was {format} ({value} per post over "
+                       "{count} posts), only {share} of its posts: publish more {format} posts.")
+        else:
+            advice = _("Its best format in this period was {format} ({value} over {count} "
+                       "posts), only {share} of its posts: publish more {format} posts.")
+        return text + " " + advice.format(format=name, value=shown, count=digits(n),
+                                          share=_percent(share))
     if metric in ("followers", "follower_growth_rate"):
         return _followers_correction(result, posts)
     if metric in ("response_rate", "median_response_hours"):
@@ -943,19 +1110,22 @@ def _correction(result: TargetResult, data: _PeriodData) -> str:
 
 def _followers_correction(result: TargetResult, posts: pd.DataFrame) -> str:
     goal = result.target
-    text = (f"{goal.metric.replace('_', ' ')} on {_where(goal.platform)} was "
-            f"{goal.format(result.actual)} against {goal.format(goal.target)}.")
+    text = _("{metric} {where} was {actual} against {target}.").format(
+        metric=_(METRIC_WORDS[goal.metric]), where=_on_where(goal.platform),
+        actual=goal.format(result.actual), target=goal.format(goal.target))
     if {"pillar", "shares"} <= set(posts.columns) and not posts.empty:
         grouped = posts.groupby("pillar", observed=True)["shares"]
         shares = grouped.mean()[grouped.size() >= MIN_PER_GROUP]
         if len(shares.dropna()) >= 2:
             best = str(shares.idxmax())
-            text += (f" Shares bring new people: {best!r} posts got the most shares per post "
-                     f"({shares[best]:.1f}); post more of them and ask supporters to share.")
-            return text
-    return text + (" Not enough data to name the pillar people share most (at least "
-                   f"{MIN_PER_GROUP} posts in each of two pillars are needed): post the content "
-                   "people share most, and ask supporters to share it.")
+            return text + " " + _(
+                "Shares bring new people: {pillar} posts got the most shares per post "
+                "({shares}); post more of them and ask supporters to share.").format(
+                pillar=repr(best), shares=_one(shares[best]))
+    return text + " " + _(
+        "Not enough data to name the pillar people share most (at least {minimum} posts in "
+        "each of two pillars are needed): post the content people share most, and ask "
+        "supporters to share it.").format(minimum=digits(MIN_PER_GROUP))
 
 
 def _inbox_correction(result: TargetResult, data: _PeriodData) -> str:
@@ -965,30 +1135,41 @@ def _inbox_correction(result: TargetResult, data: _PeriodData) -> str:
     hours = _inbox_hours(inbox)
     if goal.metric == "response_rate":
         unanswered = inbox[hours.isna()]
-        text = (f"Only {goal.format(result.actual)} of messages (spam left out) got an answer "
-                f"against {goal.format(goal.target)}: {len(unanswered)} were never answered")
+        values = {"actual": goal.format(result.actual), "target": goal.format(goal.target),
+                  "count": digits(len(unanswered))}
         if "category" in unanswered.columns and not unanswered.empty:
             kinds = unanswered["category"].value_counts()
-            text += " (" + ", ".join(f"{n} {k}" for k, n in kinds.items() if n) + ")"
-        text += "."
+            text = _("Only {actual} of messages (spam left out) got an answer against {target}: "
+                     "{count} were never answered ({kinds}).").format(
+                kinds=", ".join(f"{digits(n)} {k}" for k, n in kinds.items() if n), **values)
+        else:
+            text = _("Only {actual} of messages (spam left out) got an answer against {target}: "
+                     "{count} were never answered.").format(**values)
     else:
-        text = (f"Replies took a median {goal.format(result.actual)} against at most "
-                f"{goal.format(goal.target)}.")
+        text = _("Replies took a median {actual} against at most {target}.").format(
+            actual=goal.format(result.actual), target=goal.format(goal.target))
         answered = inbox.assign(_hours=hours).dropna(subset=["_hours"])
         days = _slowest(answered, answered["_day"].dt.day_name())
         if days is not None:
             slowest, worst = days
-            weekend = " (Bangladesh's weekend)" if slowest in ("Friday", "Saturday") else ""
-            text += f" Slowest on {slowest}{weekend} ({worst:.1f} h)"
+            day = _(WEEKDAY_NAMES.get(slowest, slowest))
+            if slowest in ("Friday", "Saturday"):
+                day = _("{day} (Bangladesh's weekend)").format(day=day)
             where = _slowest(answered, answered["platform"]) if goal.platform == "all" else None
             if where is not None:
-                text += f" and on {where[0]} ({where[1]:.1f} h)"
-            text += "."
+                text += " " + _("Slowest on {day} ({hours} h) and on {platform} "
+                                "({platform_hours} h).").format(
+                    day=day, hours=_one(worst), platform=_platform_shown(where[0]),
+                    platform_hours=_one(where[1]))
+            else:
+                text += " " + _("Slowest on {day} ({hours} h).").format(day=day,
+                                                                         hours=_one(worst))
         else:
-            text += (f" Not enough data to name the slowest day: at least {MIN_PER_GROUP} "
-                     f"answered messages per day are needed ({len(answered)} in all).")
-    return (text + " Set up a response rota: name who answers messages on each day, "
-            "weekends included, and check the inbox at fixed times.")
+            text += " " + _("Not enough data to name the slowest day: at least {minimum} "
+                            "answered messages per day are needed ({count} in all).").format(
+                minimum=digits(MIN_PER_GROUP), count=digits(len(answered)))
+    return text + " " + _("Set up a response rota: name who answers messages on each day, "
+                          "weekends included, and check the inbox at fixed times.")
 
 
 def _slowest(answered: pd.DataFrame, groups: pd.Series) -> tuple[str, float] | None:
@@ -1045,64 +1226,80 @@ def _worst_campaign_text(campaigns: pd.DataFrame | None, platform: str,
 
 def _cut_and_move(cost: pd.Series, objective: str) -> str:
     worst, best = str(cost.idxmax()), str(cost.idxmin())
-    unit = f"BDT per {_RESULT_NAME.get(objective, 'result')}"
-    text = (f"pause or cut {worst} ({float(cost.max()):,.0f} {unit}) and move money "
-            f"to {best} ({float(cost.min()):,.0f} {unit})")
+    values = {"worst": worst, "worst_cost": format_number(float(cost.max())), "best": best,
+              "best_cost": format_number(float(cost.min())),
+              "unit": _(_RESULTS.get(objective, _RESULTS[""])[1])}
     if objective:
-        text = (f"of the campaigns with the objective {objective!r} (compare a campaign only "
-                f"with others of the same objective), {text}")
-    return text
+        return _("of the campaigns with the objective {objective} (compare a campaign only with "
+                 "others of the same objective), pause or cut {worst} ({worst_cost} {unit}) "
+                 "and move money to {best} ({best_cost} {unit})").format(
+            objective=repr(objective), **values)
+    return _("pause or cut {worst} ({worst_cost} {unit}) and move money to {best} "
+             "({best_cost} {unit})").format(**values)
 
 
-_RESULT_NAME = {"donations": "donation", "sales": "sale", "leads": "lead"}
-"""What one conversion is, by campaign objective (others say "result")."""
+_RESULTS = {
+    "donations": (N_("donations"), N_("BDT per donation")),
+    "sales": (N_("sales"), N_("BDT per sale")),
+    "leads": (N_("leads"), N_("BDT per lead")),
+    "": (N_("results"), N_("BDT per result")),
+}
+"""What the conversions are and what one costs, by campaign objective (others: results)."""
 
 
 def _campaign_correction(result: TargetResult, data: _PeriodData) -> str:
     goal = result.target
-    text = (f"{goal.metric.replace('_', ' ')} on {_where(goal.platform)} was "
-            f"{goal.format(result.actual)} against {goal.direction} "
-            f"{goal.format(goal.target)}")
+    direction = str(goal.direction)
+    text = _("{metric} {where} was {actual} against {direction} {target}").format(
+        metric=_(METRIC_WORDS[goal.metric]), where=_on_where(goal.platform),
+        actual=goal.format(result.actual), direction=_(DIRECTION_NAMES.get(direction, direction)),
+        target=goal.format(goal.target))
     if goal.metric in ("spend", "cost_per_result", "cost_per_donation"):
         objective = "donations" if goal.metric == "cost_per_donation" else None
         advice = _worst_campaign_text(data.campaigns, goal.platform, objective)
         if not advice:
-            advice = ("boost fewer posts, and only the ones that already do well organically"
-                      if goal.metric == "spend" else
-                      "test a second audience or creative against this one and keep the cheaper")
-        return f"{text}: {advice}."
+            advice = (_(_BOOST_FEWER) if goal.metric == "spend" else
+                      _("test a second audience or creative against this one and keep the "
+                        "cheaper"))
+        return _("{finding}: {advice}.").format(finding=text, advice=advice)
     if goal.metric == "conversion_value":
-        return text + ": " + _best_value_text(data.campaigns, goal.platform)
+        return _("{finding}: {advice}.").format(
+            finding=text, advice=_best_value_text(data.campaigns, goal.platform))
     objective = "donations" if goal.metric == "donations" else None
     if objective is None and data.campaigns is not None and "objective" in data.campaigns:
         found = _on(data.campaigns, goal.platform)["objective"].dropna().unique()
         objective = str(found[0]) if len(found) == 1 else None
     cost = _campaign_costs(data.campaigns, goal.platform, objective)
     if cost.empty:
-        kind = f"with the objective {objective!r} " if objective else ""
-        return (f"{text}: no campaign {kind}brought results in this period; run one with a "
-                "clear call to action and track its results.")
-    best = str(cost.idxmin())
-    one = _RESULT_NAME.get(objective or "", "result")
-    return (f"{text}: {best} got {one}s most cheaply ({float(cost.min()):,.0f} BDT per "
-            f"{one}); give campaigns like it a bigger share of the budget.")
+        if objective:
+            return _("{finding}: no campaign with the objective {objective} brought results in "
+                     "this period; run one with a clear call to action and track its "
+                     "results.").format(finding=text, objective=repr(objective))
+        return _("{finding}: no campaign brought results in this period; run one with a clear "
+                 "call to action and track its results.").format(finding=text)
+    results, unit = _RESULTS.get(objective or "", _RESULTS[""])
+    return _("{finding}: {best} got {results} most cheaply ({cost} {unit}); give campaigns "
+             "like it a bigger share of the budget.").format(
+        finding=text, best=str(cost.idxmin()), results=_(results),
+        cost=format_number(float(cost.min())), unit=_(unit))
 
 
 def _best_value_text(campaigns: pd.DataFrame | None, platform: str) -> str:
     """Money is money whatever the objective: name the campaign that brought the most per taka."""
     if campaigns is None or not {"spend", "conversion_value"} <= set(campaigns.columns):
-        return "no campaign brought in money in this period."
+        return _("no campaign brought in money in this period")
     table = _on(campaigns, platform)
     table = table[(table["conversion_value"] > 0) & (table["spend"] > 0)]
     if table.empty:
-        return ("no campaign brought in money in this period; run one with a clear call to "
-                "action (a donation or a sale) and track its results.")
+        return _("no campaign brought in money in this period; run one with a clear call to "
+                 "action (a donation or a sale) and track its results")
     labels = table["campaign_id"] if "campaign_id" in table.columns else table.index
     per_taka = pd.Series((table["conversion_value"] / table["spend"]).to_numpy(dtype="float64"),
                          index=pd.Index(labels).astype(str))
     best = str(per_taka.idxmax())
-    return (f"{best} brought in the most per taka spent ({float(per_taka.max()):.1f} BDT per "
-            "BDT, its ROAS); give campaigns like it a bigger share of the budget.")
+    return _("{best} brought in the most per taka spent ({value} BDT per BDT, its ROAS); give "
+             "campaigns like it a bigger share of the budget").format(
+        best=best, value=_one(float(per_taka.max())))
 
 
 # --- the review -----------------------------------------------------------------------------
@@ -1148,7 +1345,10 @@ class PlanReview:
     def period(self) -> str:
         """The days the review covers, e.g. '2–31 Oct 2026 (30 days)'."""
         days = (self.end - self.start).days + 1
-        length = f"{days / 7:g} weeks" if days % 7 == 0 else f"{days} day{'s' * (days != 1)}"
+        if days % 7 == 0:
+            length = _("{count} weeks").format(count=digits(f"{days / 7:g}"))
+        else:
+            length = ngettext("{count} day", "{count} days", days).format(count=digits(days))
         note = f"; {self.note}" if self.note else ""
         return f"{period_label(self.start, self.end)} ({length}{note})"
 
@@ -1156,29 +1356,35 @@ class PlanReview:
         return self.period
 
     def __repr__(self) -> str:
-        return (f"PlanReview({self._period()}, {sum(bool(r.met) for r in self.results)} of "
-                f"{len(self.results)} targets met, {len(self.corrections)} corrections)")
+        return _("PlanReview({period}, {met} of {total} targets met, {corrections} "
+                 "corrections)").format(
+            period=self._period(), met=digits(sum(bool(r.met) for r in self.results)),
+            total=digits(len(self.results)), corrections=digits(len(self.corrections)))
 
     def __str__(self) -> str:
-        lines = [f"Plan review, {self._period()}"]
+        lines = [_("Plan review, {period}").format(period=self._period())]
         lines += [r.describe() for r in self.results]
         if self.corrections:
-            lines.append("Corrections:")
+            lines.append(_("Corrections:"))
             lines += [f"- {c}" for c in self.corrections]
         else:
-            lines.append("Everything is on plan: keep going and review again next period.")
+            lines.append(_("Everything is on plan: keep going and review again next period."))
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
+        status = {True: _("✓ met"), False: _("✗ missed"), None: _("? not measured")}
         rows = "".join(
             f"<tr><td>{html.escape(str(r.target))}</td>"
             f"<td>{html.escape(r.target.format(r.actual))}</td>"
-            f"<td>{ {True: '✓ met', False: '✗ missed', None: '? not measured'}[r.met] }</td>"
+            f"<td>{html.escape(status[r.met])}</td>"
             f"<td>{html.escape(r._gap_text()) if r.measured else ''}</td></tr>"
             for r in self.results)
+        heads = "".join(f"<th>{html.escape(h)}</th>"
+                        for h in (_("Target"), _("Actual"), _("Status"), _("Gap")))
         fixes = "".join(f"<li>{html.escape(c)}</li>" for c in self.corrections)
-        return (f"<div><p><b>Plan review</b>, {html.escape(self._period())}</p>"
-                "<table><thead><tr><th>Target</th><th>Actual</th><th>Status</th><th>Gap</th>"
-                f"</tr></thead><tbody>{rows}</tbody></table>"
-                + (f"<p><b>Corrections</b></p><ul>{fixes}</ul>" if fixes
-                   else "<p>Everything is on plan.</p>") + "</div>")
+        title, corrections = html.escape(_("Plan review")), html.escape(_("Corrections"))
+        on_plan = html.escape(_("Everything is on plan."))
+        return (f"<div><p><b>{title}</b>, {html.escape(self._period())}</p>"
+                f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>"
+                + (f"<p><b>{corrections}</b></p><ul>{fixes}</ul>" if fixes
+                   else f"<p>{on_plan}</p>") + "</div>")
