@@ -1346,7 +1346,8 @@ class PlanReview:
         """The days the review covers, e.g. '2–31 Oct 2026 (30 days)'."""
         days = (self.end - self.start).days + 1
         if days % 7 == 0:
-            length = _("{count} weeks").format(count=digits(f"{days / 7:g}"))
+            length = ngettext("{count} week", "{count} weeks", days // 7).format(
+                count=digits(days // 7))
         else:
             length = ngettext("{count} day", "{count} days", days).format(count=digits(days))
         note = f"; {self.note}" if self.note else ""
