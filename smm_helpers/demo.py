@@ -132,8 +132,8 @@ def run_demo(
 
     >>> import tempfile
     >>> result = run_demo(Path(tempfile.mkdtemp()) / "demo", grading=False, echo=None)
-    >>> [path.name for path in result.report_files]
-    ['report.html', 'report.pdf']
+    >>> result.report_files[0].name  # and report.pdf where a PDF engine works
+    'report.html'
     """
     from smm_helpers import datasets, metrics
     from smm_helpers.report import build_report

@@ -10,7 +10,7 @@ import pytest
 
 from smm_helpers.cli import main
 from smm_helpers.demo import MARKER
-from tests.conftest import REPO
+from tests.conftest import REPO, system_part_missing
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def test_demo_writes_data_summaries_report_and_grades(full_demo):
     out, code, printed = full_demo
     assert code == 0
     for relative in (
-        "report/report.html", "report/report.pdf", "data/posts.csv", "data/inbox.csv",
+        "report/report.html", "data/posts.csv", "data/inbox.csv",
         "summary/by_platform.csv", "summary/best_times.csv",
         "grading/autograde-summary.txt", "grading/course/gradebook.db",
         "grading/course/grades/scores.csv", "grading/course/grades/canvas.csv",
@@ -39,6 +39,17 @@ def test_demo_writes_data_summaries_report_and_grades(full_demo):
         assert (out / relative).is_file(), relative
     for relative in ("report/report.html", "grading/course/grades/scores.csv"):
         assert str(out / relative) in printed
+
+
+def test_demo_prints_the_pdf_when_an_engine_works(full_demo):
+    from smm_helpers.report.pdf import pdf_engines
+
+    out, _, printed = full_demo
+    if "ready" not in pdf_engines().values():
+        # A machine with only Python: the HTML report is written and the reason is said.
+        assert "no PDF:" in printed and not (out / "report" / "report.pdf").exists()
+        system_part_missing(f"an HTML-to-PDF engine: {pdf_engines()}")
+    assert (out / "report" / "report.pdf").is_file()
     assert (out / "report" / "report.pdf").read_bytes().startswith(b"%PDF")
 
 
