@@ -40,6 +40,7 @@ from typing import Any
 
 from smm_helpers.errors import InputError, SMMLabError
 from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.numbers import BENGALI_DIGITS, LATIN_DIGITS
 
 __all__ = [
     "COURSE_DIR",
@@ -227,10 +228,9 @@ def _number(text: str) -> int:
     >>> _number("০৩"), _number("45")
     (3, 45)
     """
-    return int(text.translate(BENGALI_TO_LATIN))
+    return int(text.translate(LATIN_DIGITS))
 
 
-BENGALI_TO_LATIN = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 
 def read_lesson(path: str | Path) -> LessonInfo:
@@ -309,9 +309,6 @@ def lessons_table(lessons_dir: str | Path | None = None) -> str:
         rows.append(f"| [{number(f'{info.number:02d}')}]({info.path.name}) | {info.title} "
                     f"| {time_text} |")
     return "\n".join(rows)
-
-
-BENGALI_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 
 
 # --------------------------------------------------------------------------------------

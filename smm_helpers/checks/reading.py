@@ -35,6 +35,8 @@ import regex
 
 from smm_helpers.errors import DataError
 from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import BENGALI_DIGITS as TO_BENGALI
+from smm_helpers.i18n.numbers import LATIN_DIGITS
 
 __all__ = [
     "BENGALI_DIGITS",
@@ -54,8 +56,8 @@ __all__ = [
     "stems",
 ]
 
-BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
-"""Bengali digits (০–৯) and the digits 0–9 they stand for."""
+BENGALI_DIGITS = LATIN_DIGITS
+"""Bengali digits (০–৯) and the digits 0–9 they stand for (``i18n.numbers.LATIN_DIGITS``)."""
 
 WORDS_FILE = "answer_words.csv"
 """The table of Bengali (and other) words the answers are read with, beside this module."""
@@ -99,7 +101,7 @@ def in_bengali_digits(value: Any) -> str:
     >>> in_bengali_digits(0.685)
     '০.৬৮৫'
     """
-    return str(value).translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
+    return str(value).translate(TO_BENGALI)
 
 
 # --------------------------------------------------------------------------- the word table

@@ -23,8 +23,8 @@ import re
 import unicodedata
 
 from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import LATIN_DIGITS
 
-_BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
@@ -47,7 +47,7 @@ def parse_number(text: str, thousands: str = ",", decimal: str = ".") -> float:
     >>> parse_number("1.234,5", thousands=".", decimal=",")
     1234.5
     """
-    value = _SPACES.sub("", clean(text).translate(_BENGALI_DIGITS))
+    value = _SPACES.sub("", clean(text).translate(LATIN_DIGITS))
     percent = value.endswith("%")
     value = value.rstrip("%")
     if (thousands, decimal) != (",", "."):

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from smm_helpers.i18n.numbers import LATIN_DIGITS
 from smm_helpers.schema import MESSAGE_CATEGORIES
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["InboxModel", "prepare", "train_model", "trained_model", "training_seconds"]
 
-_BN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 _URL = regex.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|co|xyz|ly|me|io|net|org|info|top|"
                      r"click|link|site|bd)\b(?:/\S*)?", regex.IGNORECASE)
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
@@ -54,7 +54,7 @@ def prepare(text: str) -> str:
     'ভাই, 0 টাকা? see link now'
     """
     text = unicodedata.normalize("NFC", text).replace("\u200c", "").replace("\u200d", "")
-    text = _URL.sub(" link ", text.translate(_BN_DIGITS).casefold())
+    text = _URL.sub(" link ", text.translate(LATIN_DIGITS).casefold())
     return " ".join(_NUMBER.sub("0", text).split())
 
 

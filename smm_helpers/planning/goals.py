@@ -39,7 +39,7 @@ import regex
 from smm_helpers.errors import InputError
 from smm_helpers.i18n.messages import N_, ngettext
 from smm_helpers.i18n.messages import gettext as _
-from smm_helpers.i18n.numbers import digits, format_number
+from smm_helpers.i18n.numbers import LATIN_DIGITS, digits, format_number
 
 __all__ = [
     "ABSURD_GROWTH_PERCENT",
@@ -153,7 +153,6 @@ def _words(*words: str) -> str:
     return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
-_BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 _MONTHS_EN = _words(
     "january",
@@ -680,7 +679,7 @@ def check_goal(
     """
     goal = _clean_goal(text)
     _check_options(baseline, period_months, relevant_to)
-    matchable = goal.translate(_BENGALI_DIGITS)
+    matchable = goal.translate(LATIN_DIGITS)
     time_spans = _find_all(_TIME_PATTERNS, matchable)
     numbers = _numbers(goal, matchable, time_spans)
     measurable = _measurable(goal, matchable, numbers, baseline)
