@@ -137,7 +137,7 @@ def _posts(table: ExportTable, client: str, timezone: str | None) -> pd.DataFram
         "platform": pd.Categorical([shape.platform] * n, categories=PLATFORMS),
         "format": pd.Categorical(formats, categories=FORMATS),
         "pillar": pd.Categorical(["unknown"] * n, categories=["unknown"]),
-        "language": pd.Categorical([_language(c) for c in captions],
+        "language": pd.Categorical(_languages(captions),
                                    categories=[*LANGUAGES, "unknown"]),
         "caption": pd.Series(captions, dtype="str"),
     })
@@ -309,12 +309,15 @@ def _captions(table: ExportTable) -> list[str | None]:
     return [(table.value(r, "caption") or ("", ""))[0] or None for r in range(len(table.rows))]
 
 
-def _language(caption: str | None) -> str:
-    if not caption or not any(ch.isalpha() for ch in caption):
-        return "unknown"
-    from smm_helpers.community import detect_language
+def _languages(captions: list[str | None]) -> list[str]:
+    """Each caption's language ('unknown' without letters), the model asked once for all."""
+    from smm_helpers.community import detect_languages
 
-    return detect_language(caption)
+    def readable(caption: str | None) -> bool:
+        return bool(caption) and any(ch.isalpha() for ch in str(caption))
+
+    found = iter(detect_languages([str(c) for c in captions if readable(c)]))
+    return [next(found) if readable(c) else "unknown" for c in captions]
 
 
 def _blank_is_zero(table: ExportTable, target: str, fmt: str | None) -> bool:
