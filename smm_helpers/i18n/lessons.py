@@ -32,13 +32,14 @@ import argparse
 import copy
 import re
 import sys
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import nbformat
+
+from smm_helpers.i18n import cell_catalog
+from smm_helpers.i18n.cell_catalog import Entry, nfc, read_catalog, updated
 
 LANGUAGES = ("bn",)
 """The languages lessons are translated into."""
@@ -59,17 +60,6 @@ LANGUAGE_LINE = {"bn": 'from smm_helpers import use_language; use_language("bn")
 _RELATIVE_LINK = re.compile(r"\]\((?!https?:|mailto:|#|/|\.\./)([^)\s]+\.md(?:#[^)\s]*)?)\)")
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One markdown cell's translation: cell id, English, translation, and whether fuzzy."""
-
-    cell_id: str
-    english: str
-    text: str
-    fuzzy: bool = False
-    previous: str | None = None
-
-
 def catalog_path(lesson: Path, language: str) -> Path:
     """Where the catalog of ``lesson`` in ``language`` lives."""
     return lesson.parent / LOCALES / language / f"{lesson.stem}.po"
@@ -83,50 +73,8 @@ def built_path(lesson: Path, language: str) -> Path:
 def english_cells(lesson: Path) -> list[tuple[str, str]]:
     """The (cell id, source) of every markdown cell of an English lesson, in order."""
     notebook = nbformat.read(lesson, as_version=4)
-    return [(str(cell["id"]), _nfc(cell.source)) for cell in notebook.cells
+    return [(str(cell["id"]), nfc(cell.source)) for cell in notebook.cells
             if cell.cell_type == "markdown"]
-
-
-def read_catalog(path: Path) -> dict[str, Entry]:
-    """The entries of a lesson catalog, by cell id (empty if the file does not exist)."""
-    from babel.messages.pofile import read_po
-
-    if not path.is_file():
-        return {}
-    with path.open("rb") as handle:
-        catalog = read_po(handle, abort_invalid=True)
-    previous_ids = _previous_ids(path.read_text(encoding="utf-8"))
-    entries = {}
-    for message in catalog:
-        if not message.id or message.context is None:
-            continue
-        previous = previous_ids.get(str(message.context))
-        entries[str(message.context)] = Entry(
-            str(message.context), _nfc(str(message.id)), _nfc(str(message.string or "")),
-            fuzzy=message.fuzzy, previous=previous)
-    return entries
-
-
-def _previous_ids(text: str) -> dict[str, str]:
-    r"""The ``#| msgid`` (old English) of each fuzzy entry, by context.
-
-    Babel writes these lines but does not read them back when an entry has a context.
-
-    >>> _previous_ids('#, fuzzy\n#| msgid ""\n#| "Old "\n#| "text"\nmsgctxt "c1"\nmsgid "New"\n')
-    {'c1': 'Old text'}
-    """
-    from babel.messages.pofile import denormalize
-
-    found = {}
-    for block in text.split("\n\n"):
-        lines = block.splitlines()
-        old = [line[3:] for line in lines if line.startswith("#| ")]
-        context = [line for line in lines if line.startswith("msgctxt ")]
-        if old and context:
-            old[0] = old[0].removeprefix("msgid ")
-            found[denormalize(context[0].removeprefix("msgctxt "))] = denormalize(
-                "\n".join(old))
-    return found
 
 
 def update_catalog(lesson: Path, language: str) -> Path:
@@ -137,61 +85,15 @@ def update_catalog(lesson: Path, language: str) -> Path:
     are dropped.
     """
     path = catalog_path(lesson, language)
-    old = read_catalog(path)
-    entries = []
-    for cell_id, english in english_cells(lesson):
-        before = old.get(cell_id)
-        if before is None:
-            entries.append(Entry(cell_id, english, ""))
-        elif before.english == english:
-            entries.append(before)
-        else:
-            entries.append(Entry(cell_id, english, before.text, fuzzy=bool(before.text),
-                                 previous=before.previous or before.english))
+    entries = updated(read_catalog(path), english_cells(lesson))
     write_catalog(path, lesson.stem, language, entries)
     return path
 
 
 def write_catalog(path: Path, lesson_id: str, language: str, entries: Sequence[Entry]) -> None:
-    """Write entries as a ``.po`` file in notebook order (Babel's writer, stable output)."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import write_po
-
-    created = _created(path)
-    catalog = Catalog(
-        locale=language, project=f"SMM Lab lesson {lesson_id}", version="1",
-        fuzzy=False, charset="utf-8", creation_date=created, revision_date=created,
-        msgid_bugs_address="the SMM Lab issue tracker",
-        last_translator="SMM Lab contributors", language_team=f"SMM Lab ({language})",
-        header_comment=(f"# {lesson_id} in {language}: one entry per markdown cell of the "
-                        "English lesson.\n# msgctxt is the cell id, msgid its English; write "
-                        "msgstr as a good teacher would say it.\n# Build with: python -m "
-                        "smm_helpers.i18n.lessons build"),
-    )
-    for entry in entries:
-        flags = ("fuzzy",) if entry.fuzzy else ()
-        previous = [entry.previous] if entry.fuzzy and entry.previous else []
-        message = catalog.add(entry.english, string=entry.text, context=entry.cell_id,
-                              flags=flags, previous_id=previous)
-        # Babel flags any text holding "%" as a Python format string; lesson prose is not
-        # one, and the flag makes `msgfmt --check` reject a translation of "89%".
-        message.flags.discard("python-format")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=0, omit_header=False, sort_output=False,
-                 include_previous=True, include_lineno=False)
-
-
-def _created(path: Path) -> Any:
-    """The catalog's creation date: kept from the existing file, else now (stable output)."""
-    import datetime
-
-    from babel.messages.pofile import read_po
-
-    if path.is_file():
-        with path.open("rb") as handle:
-            return read_po(handle).creation_date
-    return datetime.datetime.now(datetime.UTC).replace(second=0, microsecond=0)
+    """Write a lesson's catalog (see :func:`smm_helpers.i18n.cell_catalog.write_catalog`)."""
+    cell_catalog.write_catalog(path, "lesson", lesson_id, language, entries,
+                               how_to_build="python -m smm_helpers.i18n.lessons build")
 
 
 def build_notebook(lesson: Path, language: str) -> nbformat.NotebookNode:
@@ -240,20 +142,7 @@ def catalog_problems(lesson: Path, language: str) -> list[str]:
     path = catalog_path(lesson, language)
     if not path.is_file():
         return [f"there is no catalog at {path}"]
-    entries = read_catalog(path)
-    found = []
-    for cell_id, english in english_cells(lesson):
-        entry = entries.get(cell_id)
-        if entry is None:
-            found.append(f"cell {cell_id} is new in English and not in the catalog")
-        elif entry.english != english:
-            found.append(f"cell {cell_id} changed in English since it was translated")
-        elif entry.fuzzy:
-            found.append(f"cell {cell_id} is marked fuzzy: check the translation against "
-                         "the changed English, then remove the fuzzy flag")
-        elif not entry.text.strip():
-            found.append(f"cell {cell_id} has no translation yet")
-    return found
+    return cell_catalog.problems(english_cells(lesson), read_catalog(path))
 
 
 def problems(lesson: Path, language: str) -> list[str]:
@@ -290,10 +179,6 @@ def _relink(text: str, language: str = "bn") -> str:
         return match.group(0) if target.split("#")[0] in own else f"](../{target})"
 
     return _RELATIVE_LINK.sub(fix, text)
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def _dumps(notebook: Any) -> str:
