@@ -31,6 +31,7 @@ c.Execute.timeout = 60
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "smm_helpers.grading.hide_hidden_tests.HideHiddenTests",
+    "smm_helpers.grading.feedback_language.TranslateInstructions",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 

@@ -26,6 +26,9 @@ def copy_course(root: Path, assignments: tuple[str, ...] = (A,)) -> Any:
     shutil.copytree(REPO / "course", root / "course", ignore=shutil.ignore_patterns(*RUNTIME))
     for assignment in assignments:
         shutil.copytree(REPO / "assignments" / assignment, root / "assignments" / assignment)
+        for translated in (REPO / "assignments" / ".locales").glob(f"*/{assignment}"):
+            shutil.copytree(translated, root / "assignments" / translated.relative_to(
+                REPO / "assignments"))
     return open_course(root / "course")
 
 

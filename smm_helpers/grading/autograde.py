@@ -806,12 +806,14 @@ def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None
     cluster instead (``smm_helpers.grading.cluster``).  Returns the report, in roster order;
     its ``table()`` is what the command prints.
     """
+    from smm_helpers.grading.languages import released_language
     from smm_helpers.grading.parallel import check_workers
 
     if options is None:
         options = GradeOptions(timeout=timeout, notebook_timeout=notebook_timeout)
     processes = check_workers(workers)
     check_released(course, assignment, echo)
+    released_language(course.folder, assignment)  # a broken languages.csv stops us here
     who = prepare(course, assignment, learners)
     if min(processes, len(who)) > 1 and scheduler is None \
             and sandboxes_share_a_process_limit(options.sandbox):

@@ -2,7 +2,7 @@
 
     smm-course init DIR [--assignments DIR] [--course-id ID]
     smm-course validate [ASSIGNMENT] [--course DIR]
-    smm-course release ASSIGNMENT [--course DIR]
+    smm-course release ASSIGNMENT [--lang bn] [--course DIR]
     smm-course collect ASSIGNMENT [--from FOLDER_OR_ZIP] [--course DIR]
     smm-course autograde ASSIGNMENT [--learner ID ...] [--timeout S] [--course DIR]
                          [--workers N | --scheduler tcp://HOST:PORT] [--db-url URL]
@@ -65,7 +65,12 @@ def add_commands(subparsers: Any) -> None:
                        "and rubrics are in order", assignment=False)
     validate.add_argument("assignment", nargs="?", default=None,
                           help="e.g. 01-platforms-and-planning (default: every assignment)")
-    command("release", "generate the student version and release it to the exchange")
+    release = command("release", "generate the student version and release it to the "
+                      "exchange")
+    release.add_argument("--lang", choices=("en", "bn"), default="en",
+                         help="the language of the instructions and of the tests' messages "
+                              "and feedback: en (default) or bn, Bengali; the tests and "
+                              "points are the same")
     collect = command("collect", "collect submissions from the exchange or an LMS download")
     collect.add_argument("--from", dest="source", type=Path, default=None,
                          help="an LMS download, as a folder or the .zip itself: Canvas's "
@@ -139,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "release":
         from smm_helpers.grading.release import release
 
-        release(course, args.assignment)
+        release(course, args.assignment, language=args.lang)
     elif args.command == "collect":
         from smm_helpers.grading.collect import collect_from_exchange, collect_from_folder
 

@@ -28,12 +28,15 @@ from typing import Any
 
 from smm_helpers.errors import InputError
 from smm_helpers.grading.course import Course
+from smm_helpers.grading.languages import released_language
 from smm_helpers.grading.problems import Problem, printable
 from smm_helpers.grading.progress import ProgressBar
 from smm_helpers.grading.sanitize import active_markup, apply_safe_settings, missing_safe_settings
+from smm_helpers.i18n.messages import in_language
 
 Echo = Callable[[str], None]
 HIDER = "smm_helpers.grading.hide_hidden_tests.HideHiddenTests"
+TRANSLATOR = "smm_helpers.grading.feedback_language.TranslateInstructions"
 
 
 def _sources(notebook_path: Path) -> list[str]:
@@ -87,8 +90,10 @@ def _configure(course: Course) -> None:
     preprocessors = list(course.config.get("GenerateFeedback", {}).get(
         "preprocessors", ["nbgrader.preprocessors.GetGrades",
                           "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]))
-    if HIDER not in preprocessors:
-        preprocessors.insert(1, HIDER)
+    wanted = [step for step in (HIDER, TRANSLATOR) if step not in preprocessors]
+    if wanted:
+        at = preprocessors.index(HIDER) + 1 if HIDER in preprocessors else 1
+        preprocessors[at:at] = wanted
         course.config.GenerateFeedback.preprocessors = preprocessors
         course._api = None
     if missing_safe_settings(course.config):
@@ -230,6 +235,7 @@ def feedback(course: Course, assignment: str, learners: Iterable[str] | None = N
     unknown assignment or one with nothing autograded.
     """
     who = _who(course, assignment, learners)
+    language = released_language(course.folder, assignment)
     _configure(course)
     api = course.api()
     report = FeedbackReport(assignment)
@@ -246,7 +252,7 @@ def feedback(course: Course, assignment: str, learners: Iterable[str] | None = N
             report.problems.append(problem)
             say(f"  ✗ {problem}")
             continue
-        with _leaving_out(api, HTML_GLOBS):
+        with _leaving_out(api, HTML_GLOBS), in_language(language):
             result = api.generate_feedback(assignment, learner)
         if not result["success"]:
             error = (result.get("error") or "").strip()[-200:]

@@ -15,24 +15,67 @@ from pathlib import Path
 
 from smm_helpers.errors import InputError
 from smm_helpers.grading.course import Course
+from smm_helpers.grading.languages import KNOWN, record_language
 from smm_helpers.grading.scores import has_gradebook
+from smm_helpers.i18n.assignments import problems as translation_problems
+from smm_helpers.i18n.assignments import translate_folder
 
 Echo = Callable[[str], None]
 
 
-def release(course: Course, assignment: str, echo: Echo = print) -> None:
-    """Generate the student version of ``assignment`` and release it to the exchange."""
-    course.notebooks(assignment)  # a clear error for an unknown assignment
+def release(course: Course, assignment: str, echo: Echo = print, language: str = "en") -> None:
+    """Generate the student version of ``assignment`` and release it to the exchange.
+
+    ``language="bn"`` releases the same student version with its instructions in Bengali
+    (:mod:`smm_helpers.i18n.assignments`) and records it (:mod:`~smm_helpers.grading.
+    languages`), so grading gives this class its messages and hints in Bengali.  A
+    translation that is not complete is refused before anything is generated.
+    """
+    notebooks = course.notebooks(assignment)  # a clear error for an unknown assignment
+    if language not in KNOWN:
+        raise InputError(f"SMM Lab cannot release in {language!r}",
+                         fix=f"use --lang with one of {', '.join(KNOWN)}")
+    sources = [course.source_dir / assignment / f"{name}.ipynb" for name in notebooks]
+    if language != "en":
+        _check_translation(sources, language)
     course.sync_gradebook()
     api = course.api()
-    for step, run in (("generate", api.generate_assignment), ("release", _release(api))):
-        result = run(assignment)
-        if not result["success"]:
-            detail = str(result.get("error") or result.get("log") or "").strip()
-            raise InputError(f"nbgrader could not {step} {assignment}: {detail[-600:]}",
-                             fix="run smm-course validate " + assignment +
-                                 " and fix what it reports")
-    echo(f"✓ released {assignment} to {course.exchange_dir / course.course_id / 'outbound'}")
+    _run(api.generate_assignment, "generate", assignment)
+    if language != "en":
+        translate_folder(release_folder(course, assignment), course.source_dir / assignment,
+                         language)
+    _run(_release(api), "release", assignment)
+    record_language(course.folder, assignment, language)
+    where = course.exchange_dir / course.course_id / "outbound"
+    echo(f"✓ released {assignment} to {where}" + ("" if language == "en" else
+                                                  f" (instructions in {NAMES[language]})"))
+
+
+NAMES = {"en": "English", "bn": "Bengali"}
+
+
+def _run(step: Callable[[str], dict[str, object]], name: str, assignment: str) -> None:
+    result = step(assignment)
+    if not result["success"]:
+        detail = str(result.get("error") or result.get("log") or "").strip()
+        raise InputError(f"nbgrader could not {name} {assignment}: {detail[-600:]}",
+                         fix="run smm-course validate " + assignment +
+                             " and fix what it reports")
+
+
+def _check_translation(sources: list[Path], language: str) -> None:
+    """Refuse a release whose translation is missing or not complete, naming what to do."""
+    found = [f"{source.name}: {problem}" for source in sources
+             for problem in translation_problems(source, language)]
+    if found:
+        folder = sources[0].parent.name
+        raise InputError(
+            f"{folder} cannot be released in {NAMES[language]}: its translation is not "
+            f"complete ({len(found)} problem{'s' if len(found) > 1 else ''}; first: "
+            f"{found[0]})",
+            fix=f"run python -m smm_helpers.i18n.assignments update {folder}, translate "
+                f"what python -m smm_helpers.i18n.assignments check {folder} lists, then "
+                "release again (or release it in English: leave out --lang)")
 
 
 def _release(api: object) -> Callable[[str], dict[str, object]]:

@@ -44,11 +44,13 @@ from nbgrader.preprocessors import Execute
 from traitlets import Enum, Integer, Unicode
 
 from smm_helpers.grading.instructor_cells import Plan, listed
+from smm_helpers.grading.languages import released_language
 from smm_helpers.grading.sandbox import scratch
 from smm_helpers.grading.sandbox.bwrap import Sandbox, support
 from smm_helpers.grading.sandbox.kernel import SandboxedKernelManager
 from smm_helpers.grading.sandbox.launch import Limits
 from smm_helpers.grading.sandbox.runner import LearnerUnavailable, TestRunner
+from smm_helpers.i18n.messages import in_language
 
 NOT_ISOLATED = ("submissions ran WITHOUT a sandbox ({why}): their code could read and change "
                 "your files and use the network. Tests still ran outside their kernel, with "
@@ -134,6 +136,8 @@ class SandboxedExecute(Execute):
         submitted = Path(coursedir.format_path(coursedir.submitted_directory, student,
                                                assignment))
         source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
+        # the tests speak the language the instructor released the assignment in
+        language = released_language(Path(coursedir.root), assignment)
         found = support()
         if self.sandbox == "bwrap" and not found.available:
             raise SandboxUnavailable(f"--sandbox bwrap was asked for, but {found.why}")
@@ -146,7 +150,7 @@ class SandboxedExecute(Execute):
         root = scratch.make_folder()  # locked while in use; a killed run's is swept
         try:
             self._box = Sandbox(root, Limits(self.memory_mb, self.max_processes), isolated,
-                                env={"SMM_LEARNER_ID": student},
+                                env={"SMM_LEARNER_ID": student, "SMM_LANG": language},
                                 forbidden=(Path(coursedir.root).resolve(), source.resolve()))
             self._work = self._box.prepare(submitted, assignment)
             if self._box.links:
@@ -160,7 +164,8 @@ class SandboxedExecute(Execute):
                               f"{listed(named)}); its code ran without them")
             self._runner = TestRunner(ask=self._ask, folder=source,
                                       timeout=float(self.timeout or 60))
-            return super().preprocess(nb, resources, km)
+            with in_language(language):  # the trusted tests' messages and hints
+                return super().preprocess(nb, resources, km)
         finally:
             if hasattr(self, "_runner"):
                 self._report["unreadable"] = self._runner.unreadable
