@@ -28,6 +28,7 @@ from typing import Any
 
 from smm_helpers.errors import InputError
 from smm_helpers.grading.course import Course
+from smm_helpers.grading.feedback_language import translate_page
 from smm_helpers.grading.languages import released_language
 from smm_helpers.grading.problems import Problem, printable
 from smm_helpers.grading.progress import ProgressBar
@@ -262,6 +263,9 @@ def feedback(course: Course, assignment: str, learners: Iterable[str] | None = N
             continue
         held: list[Problem] = []
         for page in sorted((course.path("feedback") / learner / assignment).glob("*.html")):
+            if language != "en":
+                page.write_text(translate_page(page.read_text(encoding="utf-8"), language),
+                                encoding="utf-8")
             found = _check_page(course, assignment, learner, page)
             if found is None:
                 report.append(page)
