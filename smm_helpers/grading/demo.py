@@ -27,7 +27,7 @@ from smm_helpers.grading.release import release
 Echo = Callable[[str], None]
 REPO = Path(__file__).resolve().parents[2]
 RUNTIME = ("samples", "gradebook.db", "release", "exchange", "submitted", "autograded",
-           "feedback", "archive", "grades", "history", "similarity", "__pycache__")
+           "feedback", "archive", "grades", "history", "similarity", "languages.csv", "__pycache__")
 """What a course folder gathers as it is used: left out when a fresh copy is made."""
 
 
