@@ -46,7 +46,10 @@ __all__ = [
 def _fail(name: str, message: str, hint: str | None = None) -> AssertionError:
     """The failure a learner reads, in the chosen language (a caller's own ``hint`` too, when
     the catalog has it)."""
-    lines = [_("✗ Not yet ({name}). {message}").format(name=name, message=message).rstrip()]
+    # a name that is a phrase ("the er_reach target") is words for the learner; a variable
+    # name is code and stays as the learner wrote it
+    shown = _(name) if " " in name.strip() else name
+    lines = [_("✗ Not yet ({name}). {message}").format(name=shown, message=message).rstrip()]
     if hint:
         lines.append(_("Hint: {hint}").format(hint=_(hint)))
     return AssertionError("\n".join(lines))

@@ -44,11 +44,11 @@ LOCALES = ".locales"
 """Folder of the catalogs, inside the assignments' source folder."""
 
 LANGUAGE_CELL = {"bn": (
-    "# এই ঘরটি চালালে পরীক্ষার বার্তা, সংকেত (hint) আর ত্রুটির ব্যাখ্যা বাংলায় আসবে।\n"
+    "# এই ঘরটি চালালে পরীক্ষার বার্তা, ইঙ্গিত (hint) আর ত্রুটির ব্যাখ্যা বাংলায় আসবে।\n"
     "# এই ঘরে কোনো নম্বর নেই; মুছে ফেললেও গ্রেডে কিছু বদলাবে না।\n"
     "from smm_helpers import use_language\n\n"
     'use_language("bn")\n'
-    'print("ঠিক আছে: এখন থেকে বার্তা আর সংকেত বাংলায় দেখাবে।")')}
+    'print("ঠিক আছে: এখন থেকে বার্তা আর ইঙ্গিত বাংলায় দেখাবে।")')}
 """The ungraded code cell put in front of a translated assignment's first code cell."""
 
 BUILD_COMMAND = "smm-course release ASSIGNMENT --lang LANG"
