@@ -101,3 +101,14 @@ def test_the_glossary_page_is_built_from_the_glossary():
     assert page == glossary_page(), "rebuild it: python -m smm_helpers.i18n.lessons build"
     for term in load_glossary().values():
         assert f"| {term.bn} | {term.en} |" in page.replace("\\|", "|")
+
+
+def test_a_long_changed_cell_keeps_its_whole_old_english(tmp_path):
+    """Babel may write several quoted pieces on one ``#| msgid`` line; all are read back."""
+    long_heading = "# Lesson 99 · " + "A test with \"quotes\" and words. " * 6 + "\nSecond line\n"
+    lesson = _lesson(tmp_path, heading=long_heading)
+    catalog = tr.update_catalog(lesson, "bn")
+    _translate(catalog, {"t-title": "# পাঠ ৯৯", "t-link": "দেখুন।"})
+    _lesson(tmp_path, heading="# Lesson 99 · Shorter")
+    tr.update_catalog(lesson, "bn")
+    assert tr.read_catalog(catalog)["t-title"].previous == long_heading

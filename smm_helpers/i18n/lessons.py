@@ -7,18 +7,28 @@ message id; the translator writes the message string.  The Bengali notebook is *
 from the English notebook and the catalog: the same cells, the same code, the prose from
 the catalog.
 
-- ``update`` adds new cells to a catalog, and marks a translation **fuzzy** when its English
-  cell changed (the old English is kept beside it as ``#| msgid``, so the translator sees
-  what changed); cells that are gone are dropped.
+A code cell may have an entry too, when it shows the learner sentences of its own (an
+f-string it prints, a chart's labels) or has comments to read: its message string is the
+*same program* with its comments and learner-facing string literals translated.  Building
+refuses one that differs in anything else (names, numbers, calls, f-string placeholders:
+:func:`smm_helpers.i18n.cell_catalog.program_difference`).  Strings that are data (column
+names, platform ids, dict keys, file names) stay as they are; running the built lesson is
+the test of that.  A code cell without an entry is copied as it is; add one with
+``update LESSON --code-cell CELL_ID``.
+
+- ``update`` adds new markdown cells to a catalog, and marks a translation **fuzzy** when
+  its English cell changed (the old English is kept beside it as ``#| msgid``, so the
+  translator sees what changed); cells that are gone are dropped.  Code-cell entries are
+  kept, made fuzzy and dropped the same way, but never added unasked.
 - ``build`` writes ``lessons/<lang>/NN-slug.ipynb`` from a complete catalog.
 - ``problems`` lists what stops a catalog being complete: a cell with no translation, a
   fuzzy one, one whose English changed since, or a built notebook that differs from the
   committed one.  The tests call it; so does ``python -m smm_helpers.i18n.lessons check``.
 
 Catalogs live in ``lessons/locales/<lang>/NN-slug.po``; the built notebooks in
-``lessons/<lang>/``.  Code cells are copied as they are (the lesson's first code cell gets one
-line in front that chooses the language of the helpers' messages), and a line under the
-title links the glossary page.
+``lessons/<lang>/``.  Code cells are copied as they are or from their entry (the lesson's
+first code cell gets one line in front that chooses the language of the helpers' messages),
+and a line under the title links the glossary page.
 
 >>> catalog_path(Path("lessons/03-platforms.ipynb"), "bn").as_posix()
 'lessons/locales/bn/03-platforms.po'
@@ -32,7 +42,7 @@ import argparse
 import copy
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +67,11 @@ GLOSSARY_LINE = {"bn": "পরিভাষা: পাঠের প্রতি�
 LANGUAGE_LINE = {"bn": 'from smm_helpers import use_language; use_language("bn")'}
 """The line put in front of a translated lesson's first code cell."""
 
+CODE_NOTE = ("code cell: translate only its comments and the sentences it shows; keep every "
+             "name, number, call, f-string {placeholder} and data string (column names, "
+             "platform ids, dict keys, file names) as it is")
+"""The note above each code-cell entry of a catalog, for the translator."""
+
 _RELATIVE_LINK = re.compile(r"\]\((?!https?:|mailto:|#|/|\.\./)([^)\s]+\.md(?:#[^)\s]*)?)\)")
 
 
@@ -72,37 +87,85 @@ def built_path(lesson: Path, language: str) -> Path:
 
 def english_cells(lesson: Path) -> list[tuple[str, str]]:
     """The (cell id, source) of every markdown cell of an English lesson, in order."""
+    return [(cell_id, source) for cell_id, kind, source in _cells(lesson) if kind == "markdown"]
+
+
+def code_cells(lesson: Path) -> list[tuple[str, str]]:
+    """The (cell id, source) of every code cell of an English lesson, in order."""
+    return [(cell_id, source) for cell_id, kind, source in _cells(lesson) if kind == "code"]
+
+
+def _cells(lesson: Path) -> list[tuple[str, str, str]]:
     notebook = nbformat.read(lesson, as_version=4)
-    return [(str(cell["id"]), nfc(cell.source)) for cell in notebook.cells
-            if cell.cell_type == "markdown"]
+    return [(str(cell["id"]), cell.cell_type, nfc(cell.source)) for cell in notebook.cells
+            if cell.cell_type in ("markdown", "code")]
 
 
-def update_catalog(lesson: Path, language: str) -> Path:
+def update_catalog(lesson: Path, language: str, *, add_code: Collection[str] = ()) -> Path:
     """Bring the catalog of ``lesson`` in step with the English; return its path.
 
-    New cells get an empty translation; a cell whose English changed keeps its old
+    New markdown cells get an empty translation; a cell whose English changed keeps its old
     translation, marked fuzzy, with the old English as ``previous``; cells that are gone
-    are dropped.
-    """
-    path = catalog_path(lesson, language)
-    entries = updated(read_catalog(path), english_cells(lesson))
-    write_catalog(path, lesson.stem, language, entries)
-    return path
-
-
-def write_catalog(path: Path, lesson_id: str, language: str, entries: Sequence[Entry]) -> None:
-    """Write a lesson's catalog (see :func:`smm_helpers.i18n.cell_catalog.write_catalog`)."""
-    cell_catalog.write_catalog(path, "lesson", lesson_id, language, entries,
-                               how_to_build="python -m smm_helpers.i18n.lessons build")
-
-
-def build_notebook(lesson: Path, language: str) -> nbformat.NotebookNode:
-    """The lesson in ``language``: the English notebook with each markdown cell translated.
-
-    Raises ``InputError`` naming the lesson and cells when the catalog is not complete.
+    are dropped.  Code cells keep the entries they have (fuzzy when changed); the code cells
+    named in ``add_code`` get a new, empty one to translate.
     """
     from smm_helpers.errors import InputError
 
+    path = catalog_path(lesson, language)
+    code = dict(code_cells(lesson))
+    unknown = sorted(set(add_code) - set(code))
+    if unknown:
+        raise InputError(f"{lesson.name} has no code cell {', '.join(unknown)}",
+                         fix=f"give the id of one of its code cells: {', '.join(code)}")
+    old = read_catalog(path)
+    old |= {cell_id: Entry(cell_id, code[cell_id], "") for cell_id in add_code
+            if cell_id not in old}
+    cells = [(cell_id, source) for cell_id, _, source in _cells(lesson)]
+    entries = updated(old, cells, optional=set(code))
+    write_catalog(path, lesson.stem, language, entries, code_cells=set(code))
+    return path
+
+
+def write_catalog(path: Path, lesson_id: str, language: str, entries: Sequence[Entry], *,
+                  code_cells: Collection[str] | None = None) -> None:
+    """Write a lesson's catalog (see :func:`smm_helpers.i18n.cell_catalog.write_catalog`).
+
+    Entries of ``code_cells`` (by default: the code cells of the English lesson the catalog
+    belongs to, if it is there) carry a note on what may be translated in them.
+    """
+    if code_cells is None:
+        lesson = path.parent.parent.parent / f"{lesson_id}.ipynb"
+        code_cells = {cell_id for cell_id, _ in _code_cells_if_any(lesson)}
+    cell_catalog.write_catalog(
+        path, "lesson", lesson_id, language, entries,
+        how_to_build="python -m smm_helpers.i18n.lessons build",
+        notes={cell_id: CODE_NOTE for cell_id in code_cells},
+        header_note=("A code cell may have an entry too (add it with: update LESSON "
+                     "--code-cell ID): the same code, its comments and sentences translated."))
+
+
+def _code_cells_if_any(lesson: Path) -> list[tuple[str, str]]:
+    return code_cells(lesson) if lesson.is_file() else []
+
+
+def build_notebook(lesson: Path, language: str) -> nbformat.NotebookNode:
+    """The lesson in ``language``: the English notebook with each markdown cell translated,
+    and each code cell that has an entry replaced by its translation.
+
+    Raises ``InputError`` naming the lesson and cells when the catalog is not complete, and
+    naming the lesson, the cell and the first difference when a translated code cell is not
+    the same program as the English.
+    """
+    from smm_helpers.errors import InputError
+
+    for cell_id, difference in code_differences(lesson, language):
+        raise InputError(
+            f"{lesson.name}, cell {cell_id}: the {language} code is not the same program as "
+            f"the English: {difference}",
+            fix=f"in {catalog_path(lesson, language)}, translate only the comments and the "
+            "sentences of that cell's strings; keep every name, number, call and f-string "
+            "placeholder as the English has it",
+        )
     found = catalog_problems(lesson, language)
     if found:
         raise InputError(
@@ -123,10 +186,29 @@ def build_notebook(lesson: Path, language: str) -> nbformat.NotebookNode:
                 cell.source = f"{title}\n\n{GLOSSARY_LINE[language]}\n{rest}".rstrip() + (
                     "\n" if cell.source.endswith("\n") else "")
                 first_text = False
-        elif cell.cell_type == "code" and first_code:
-            cell.source = f"{LANGUAGE_LINE[language]}\n{cell.source}"
-            first_code = False
+        elif cell.cell_type == "code":
+            entry = entries.get(str(cell["id"]))
+            if entry is not None:
+                cell.source = entry.text
+            if first_code:
+                cell.source = f"{LANGUAGE_LINE[language]}\n{cell.source}"
+                first_code = False
     return translated
+
+
+def code_differences(lesson: Path, language: str) -> list[tuple[str, str]]:
+    """(cell id, first difference) of each translated code cell that is not the same program
+    as its English cell (see :func:`smm_helpers.i18n.cell_catalog.program_difference`)."""
+    entries = read_catalog(catalog_path(lesson, language))
+    found = []
+    for cell_id, english in code_cells(lesson):
+        entry = entries.get(cell_id)
+        if entry is not None and entry.english == english and not entry.fuzzy \
+                and entry.text.strip():
+            difference = cell_catalog.program_difference(english, entry.text)
+            if difference:
+                found.append((cell_id, difference))
+    return found
 
 
 def build(lesson: Path, language: str) -> Path:
@@ -142,7 +224,10 @@ def catalog_problems(lesson: Path, language: str) -> list[str]:
     path = catalog_path(lesson, language)
     if not path.is_file():
         return [f"there is no catalog at {path}"]
-    return cell_catalog.problems(english_cells(lesson), read_catalog(path))
+    every = _cells(lesson)
+    code = {cell_id for cell_id, kind, _ in every if kind == "code"}
+    return cell_catalog.problems([(cell_id, source) for cell_id, _, source in every],
+                                 read_catalog(path), optional=code)
 
 
 def problems(lesson: Path, language: str) -> list[str]:
@@ -187,7 +272,8 @@ def _dumps(notebook: Any) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m smm_helpers.i18n.lessons update|build|check [LESSON ...] [--lang bn]``."""
+    """``python -m smm_helpers.i18n.lessons update|build|check [LESSON ...] [--lang bn]``
+    (``update LESSON --code-cell ID`` adds an entry for a code cell)."""
     from smm_helpers.lab import LESSONS_DIR, lesson_files
 
     parser = argparse.ArgumentParser(prog="python -m smm_helpers.i18n.lessons",
@@ -197,7 +283,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "(default: every lesson that has a catalog; update: every lesson)")
     parser.add_argument("--lang", choices=LANGUAGES, default="bn")
     parser.add_argument("--lessons-dir", type=Path, default=LESSONS_DIR)
+    parser.add_argument("--code-cell", action="append", default=[], metavar="ID",
+                        help="with update and one lesson: add an entry for this code cell")
     args = parser.parse_args(argv)
+    if args.code_cell and (args.action != "update" or len(args.lessons) != 1):
+        parser.error("--code-cell goes with update and exactly one lesson")
     every = lesson_files(args.lessons_dir)
     if args.lessons:
         chosen = [lesson for lesson in every if lesson.stem in args.lessons]
@@ -212,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"built {write_glossary_page(args.lessons_dir / args.lang)}")
     for lesson in chosen:
         if args.action == "update":
-            print(f"updated {update_catalog(lesson, args.lang)}")
+            print(f"updated {update_catalog(lesson, args.lang, add_code=args.code_cell)}")
             continue
         found = catalog_problems(lesson, args.lang) if args.action == "build" else \
             problems(lesson, args.lang)
