@@ -511,6 +511,26 @@ def forms_of(options: Iterable[Any]) -> dict[str, str]:
     return {form: next(iter(means)) for form, means in found.items() if len(means) == 1}
 
 
+def mentions(text: Any, option: str) -> bool:
+    """Whether free ``text`` names ``option`` in any way of writing it (``forms_of``): its
+    own words or a Bengali name, a Bengali word with a case ending too.
+
+    >>> mentions("Grow our TikTok followers by June", "tiktok")
+    True
+    >>> mentions("জুনের মধ্যে আলো পাঠচক্রের টিকটকে ফলোয়ার ৫,৬০০ করা", "tiktok")
+    True
+    >>> mentions("X (Twitter) er followers barano", "x (twitter)"), mentions("টিকটক", "facebook")
+    (True, False)
+    """
+    wanted = plain(option)
+    forms = {form for form, means in forms_of([option]).items() if means == wanted}
+    words = plain(text).split()
+    padded = f" {' '.join(words)} "
+    if any(f" {form} " in padded for form in forms):
+        return True
+    return any(stem in forms for word in words for stem in stems(word)[1:])
+
+
 @cache
 def _glossary() -> dict[str, str]:
     """The course glossary's Bengali terms and the English term each stands for."""
