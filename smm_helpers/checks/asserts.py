@@ -313,7 +313,8 @@ def expect_equal(value: Any, expected: Any, name: str, hint: str | None = None) 
         value=_show(value)), hint)
 
 
-def expect_true(condition: Any, name: str, message: str, hint: str | None = None) -> None:
+def expect_true(condition: Any, name: str, message: str, hint: str | None = None,
+                **values: Any) -> None:
     """Fail with ``message`` unless ``condition`` is true: for checks the others don't cover.
 
     >>> expect_true(False, "smart_goal", "It is missing: time-bound.", hint="Add a date.")
@@ -321,6 +322,15 @@ def expect_true(condition: Any, name: str, message: str, hint: str | None = None
     ...
     AssertionError: ✗ Not yet (smart_goal). It is missing: time-bound.
     Hint: Add a date.
+
+    A message that shows values names them, and they are filled in after it is translated
+    (so a translator sees the whole sentence, and may move the values):
+
+    >>> expect_true(False, "best_slot", "It has {count} items, not 2.", count=3)
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ Not yet (best_slot). It has 3 items, not 2.
     """
     if not condition:
-        raise _fail(name, _(message), hint)
+        text = _(message)
+        raise _fail(name, text.format(**values) if values else text, hint)
