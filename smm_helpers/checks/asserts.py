@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import string
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -330,7 +331,25 @@ def expect_true(condition: Any, name: str, message: str, hint: str | None = None
     Traceback (most recent call last):
     ...
     AssertionError: ✗ Not yet (best_slot). It has 3 items, not 2.
+    >>> from smm_helpers.i18n.messages import in_language
+    >>> with in_language("bn"):
+    ...     expect_true(False, "split", "It spends {spent:,.0f} taka.", spent=50_000.0)
+    Traceback (most recent call last):
+    ...
+    AssertionError: ✗ এখনো হয়নি (split)। It spends ৫০,০০০ taka.
     """
     if not condition:
         text = _(message)
-        raise _fail(name, text.format(**values) if values else text, hint)
+        raise _fail(name, _VALUES.vformat(text, (), values) if values else text, hint)
+
+
+class _NumbersInTheLanguage(string.Formatter):
+    """``str.format``, with each number (after its format spec) in the language's digits."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        shown = super().format_field(value, format_spec)
+        plain_number = isinstance(value, numbers.Number) and not isinstance(value, bool)
+        return digits(shown) if plain_number else shown
+
+
+_VALUES = _NumbersInTheLanguage()
