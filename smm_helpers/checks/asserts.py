@@ -31,7 +31,7 @@ from typing import Any
 from smm_helpers.errors import InputError
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.messages import ngettext
-from smm_helpers.i18n.numbers import digits
+from smm_helpers.i18n.numbers import LATIN_DIGITS, digits
 
 __all__ = [
     "expect_between",
@@ -113,6 +113,36 @@ def expect_type(value: Any, kind: type | tuple[type, ...], name: str,
 def _nfc(text: Any) -> Any:
     """Text in NFC (one way of writing each Bengali letter); anything else unchanged."""
     return unicodedata.normalize("NFC", text) if isinstance(text, str) else text
+
+
+def _same(value: Any, expected: Any) -> bool:
+    """Whether a learner's ``value`` is ``expected`` written either way: NFC, Bengali digits
+    for Latin ones, a Bengali name or option for its English (only Bengali text is read this
+    way, so an English answer is compared exactly as before).
+
+    >>> _same("২০২৫-১১-১৭", "2025-11-17"), _same("কোনো স্পষ্ট বিজয়ী নেই", "no clear winner")
+    (True, True)
+    >>> _same("ফেসবুক", "facebook"), _same("Facebook", "facebook"), _same(("৩", 11), ("3", 11))
+    (True, False, True)
+    >>> _same(("মঙ্গলবার", 11), ("Tuesday", 11)), _same("বুধবার", "Tuesday")
+    (True, False)
+    """
+    if isinstance(value, tuple) and isinstance(expected, tuple):
+        return len(value) == len(expected) and all(
+            _same(mine, theirs) for mine, theirs in zip(value, expected, strict=True))
+    if _nfc(value) == _nfc(expected):
+        return True
+    if not (isinstance(value, str) and isinstance(expected, str)) or value.isascii():
+        return False
+    if _nfc(value).translate(LATIN_DIGITS) == _nfc(expected):
+        return True
+    from smm_helpers.checks.reading import ENGLISH_DAYS, forms_of, plain, read_weekday
+
+    if forms_of([expected]).get(plain(value)) == plain(expected):
+        return True
+    weekday = read_weekday(expected)  # "মঙ্গলবার" for "Tuesday"
+    return weekday is not None and plain(expected) in ENGLISH_DAYS and \
+        read_weekday(value) == weekday
 
 
 def _labelled_values(value: Any) -> dict[str, Any] | None:
@@ -293,7 +323,7 @@ def expect_one_of(value: Any, allowed: Iterable[Any], name: str,
     AssertionError: ✗ Not yet (best_platform). 'myspace' is not one of: 'facebook', 'x'.
     """
     options = list(allowed)
-    if _nfc(value) in [_nfc(o) for o in options]:
+    if any(_same(value, option) for option in options):
         return
     raise _fail(name, _("{value} is not one of: {options}.").format(
         value=_show(value), options=", ".join(repr(o) for o in options)), hint)
@@ -308,7 +338,7 @@ def expect_equal(value: Any, expected: Any, name: str, hint: str | None = None) 
     AssertionError: ✗ Not yet (best_platform). 'facebook' is not the answer your data gives.
     Hint: Look for the highest rate.
     """
-    if _nfc(value) == _nfc(expected):
+    if _same(value, expected):
         return
     raise _fail(name, _("{value} is not the answer your data gives.").format(
         value=_show(value)), hint)
