@@ -39,8 +39,9 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import InputError, SMMLabError
-from smm_helpers.i18n.messages import N_
-from smm_helpers.i18n.numbers import BENGALI_DIGITS, LATIN_DIGITS
+from smm_helpers.i18n.messages import N_, in_language
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import BENGALI_DIGITS, LATIN_DIGITS, digits
 
 __all__ = [
     "COURSE_DIR",
@@ -81,8 +82,9 @@ TITLE = re.compile(
     r"(?P<title>.+?)\s*$")
 """A lesson's first line: ``# Lesson 03 · Choosing platforms`` or ``# পাঠ ০৩ · প্ল্যাটফর্ম …``."""
 
+_TIME_WORDS = r"(?:Estimated time|আনুমানিক সময়)"  # i18n: not shown
 ESTIMATED_TIME = re.compile(
-    unicodedata.normalize("NFC", rf"(?:Estimated time|আনুমানিক সময়)\s*[:ঃ]\s*(?P<minutes>{DIGIT}+)"
+    unicodedata.normalize("NFC", rf"{_TIME_WORDS}\s*[:ঃ]\s*(?P<minutes>{DIGIT}+)"
                           r"\s*(?:minutes|মিনিট)"), re.IGNORECASE)
 """The time line: ``Estimated time: 35 minutes`` or ``আনুমানিক সময়: ৩৫ মিনিট`` (text NFC)."""
 
@@ -114,27 +116,27 @@ def find_lessons_dir(lessons_dir: str | Path | None = None) -> Path:
         folder = Path(lessons_dir).expanduser()
         if not folder.is_dir():
             raise InputError(
-                f"there is no lessons folder at {lessons_dir}",
-                fix="pass the folder that holds the lesson notebooks (00-welcome.ipynb, ...), "
-                    "e.g. smm-course lab --lessons path/to/lessons",
+                _("there is no lessons folder at {folder}").format(folder=lessons_dir),
+                fix=_("pass the folder that holds the lesson notebooks (00-welcome.ipynb, ...), "
+                      "e.g. smm-course lab --lessons path/to/lessons"),
             )
         if not lesson_files(folder):
             raise InputError(
-                f"the folder {folder} holds no lesson notebooks (files named like "
-                "03-platforms.ipynb)",
-                fix="pass the repository's lessons/ folder, e.g. smm-course lab --lessons "
-                    "path/to/smm-lab/lessons",
+                _("the folder {folder} holds no lesson notebooks (files named like "
+                  "03-platforms.ipynb)").format(folder=folder),
+                fix=_("pass the repository's lessons/ folder, e.g. smm-course lab --lessons "
+                      "path/to/smm-lab/lessons"),
             )
         return folder
     for folder in (LESSONS_DIR, Path.cwd() / "lessons"):
         if folder.is_dir() and lesson_files(folder):
             return folder
     raise InputError(
-        "SMM Lab cannot find the lessons: they come with the repository, not with "
-        "the installed package",
-        fix="clone the repository (git clone <SMM Lab's repository URL>), install it with "
-            "pip install -e . and run smm-course lab inside the clone, or pass the folder: "
-            "smm-course lab --lessons path/to/lessons",
+        _("SMM Lab cannot find the lessons: they come with the repository, not with "
+          "the installed package"),
+        fix=_("clone the repository (git clone <SMM Lab's repository URL>), install it with "
+              "pip install -e . and run smm-course lab inside the clone, or pass the folder: "
+              "smm-course lab --lessons path/to/lessons"),
     )
 
 
@@ -156,8 +158,6 @@ def edition_dir(lessons: Path, language: str) -> Path:
     How to fix it: pass the English lessons folder, whose bn/ subfolder holds the Bengali \
 lessons (e.g. --lessons lessons), or the bn/ folder itself.
     """
-    from smm_helpers.i18n.messages import gettext as _
-
     lessons = Path(lessons)
     if language == "en":
         return lessons
@@ -203,8 +203,15 @@ class LessonInfo:
     """The language the lesson is written in (``"bn"`` for ``# পাঠ ০৩ · …``)."""
 
     def __str__(self) -> str:
-        time_text = f"{self.minutes} min" if self.minutes is not None else "time not given"
-        return f"{self.id}: {self.title} ({time_text})"
+        """``03-platforms: Choosing platforms (45 min)``, in the chosen language.
+
+        >>> print(LessonInfo("03-platforms", 3, "Choosing platforms", None, Path(".")))
+        03-platforms: Choosing platforms (time not given)
+        """
+        time_text = (_("{minutes} min").format(minutes=digits(self.minutes))
+                     if self.minutes is not None else _("time not given"))
+        return _("{lesson}: {title} ({time})").format(lesson=self.id, title=self.title,
+                                                      time=time_text)
 
 
 def _source(cell: dict[str, Any]) -> str:
@@ -217,8 +224,9 @@ def read_lesson_json(path: Path) -> dict[str, Any]:
     try:
         notebook = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise InputError(f"cannot read the lesson {path} ({error})",
-                         fix="check that the file is a Jupyter notebook (.ipynb)") from None
+        raise InputError(_("cannot read the lesson {path} ({error})").format(path=path,
+                                                                             error=error),
+                         fix=_("check that the file is a Jupyter notebook (.ipynb)")) from None
     return notebook if isinstance(notebook, dict) else {}
 
 
@@ -252,9 +260,11 @@ def read_lesson(path: str | Path) -> LessonInfo:
     title = TITLE.match(first_line)
     if title is None:
         raise InputError(
-            f"{path.name} does not start with a title line like '# Lesson 03 · Choosing "
-            f"platforms' (its first line is {first_line!r})",
-            fix="make the first cell a markdown cell whose first line is '# Lesson NN · Title'",
+            _("{file} does not start with a title line like '# Lesson 03 · Choosing "
+              "platforms' (its first line is {line})").format(file=path.name,
+                                                              line=repr(first_line)),
+            fix=_("make the first cell a markdown cell whose first line is "
+                  "'# Lesson NN · Title'"),
         )
     minutes = None
     for cell in cells:
@@ -278,12 +288,9 @@ def lesson_index(lessons_dir: str | Path | None = None) -> list[LessonInfo]:
     return [read_lesson(p) for p in lesson_files(lessons_dir)]
 
 
-TABLE_TEXT = {
-    "en": {"head": "| Lesson | What you learn | Time |", "minutes": "{minutes} min"},
-    "bn": {"head": "| পাঠ | যা শিখবেন | সময় |", "minutes": "{minutes} মিনিট"},
-}
-"""The learning-path table's heading and time cell, in the language of the lessons it lists
-(the table is part of a README in that language, whatever language SMM Lab speaks)."""
+TABLE_HEAD = N_("| Lesson | What you learn | Time |")
+"""The learning-path table's heading; the table speaks the language of the lessons it lists
+(it is part of a README in that language, whatever language SMM Lab speaks)."""
 
 
 def lessons_table(lessons_dir: str | Path | None = None) -> str:
@@ -300,14 +307,14 @@ def lessons_table(lessons_dir: str | Path | None = None) -> str:
     """
     index = lesson_index(lessons_dir)
     language = index[0].language if index else "en"
-    text = TABLE_TEXT[language]
     number = (lambda value: str(value).translate(BENGALI_DIGITS)) if language == "bn" else str
-    rows = [text["head"], "|---|---|---|"]
-    for info in index:
-        time_text = (text["minutes"].format(minutes=number(info.minutes))
-                     if info.minutes is not None else "?")
-        rows.append(f"| [{number(f'{info.number:02d}')}]({info.path.name}) | {info.title} "
-                    f"| {time_text} |")
+    with in_language(language):
+        rows = [_(TABLE_HEAD), "|---|---|---|"]
+        for info in index:
+            time_text = (_("{minutes} min").format(minutes=number(info.minutes))
+                         if info.minutes is not None else "?")
+            rows.append(f"| [{number(f'{info.number:02d}')}]({info.path.name}) | {info.title} "
+                        f"| {time_text} |")
     return "\n".join(rows)
 
 
@@ -334,12 +341,12 @@ def find_course_dir(course_dir: str | Path | None = None) -> Path:
     for folder in candidates:
         if (folder / "nbgrader_config.py").is_file():
             return folder.resolve()
-    where = " or ".join(str(f) for f in candidates)
+    where = _(" or ").join(str(f) for f in candidates)
     raise InputError(
-        f"instructor mode needs the nbgrader course folder, and there is no "
-        f"nbgrader_config.py in {where}",
-        fix="run smm-course lab --instructor inside your course folder, pass --course DIR, "
-            "or make a course folder with smm-course init DIR",
+        _("instructor mode needs the nbgrader course folder, and there is no "
+          "nbgrader_config.py in {folders}").format(folders=where),
+        fix=_("run smm-course lab --instructor inside your course folder, pass --course DIR, "
+              "or make a course folder with smm-course init DIR"),
     )
 
 
@@ -422,9 +429,10 @@ def lab_launch(
                           *_common_flags(port, no_browser), *extra], env=speak)
     if not _has_module("nbgrader"):
         raise InputError(
-            "instructor mode needs nbgrader, which is not installed",
-            fix=f"install it into SMM Lab's environment with: {sys.executable} -m pip "
-                "install nbgrader, then run smm-course lab --instructor again",
+            _("instructor mode needs nbgrader, which is not installed"),
+            fix=_("install it into SMM Lab's environment with: {python} -m pip install "
+                  "nbgrader, then run smm-course lab --instructor again").format(
+                python=sys.executable),
         )
     course_dir = find_course_dir(course)
     served = Path(os.path.commonpath([lessons.resolve(), course_dir.parent]))
@@ -454,10 +462,11 @@ def _jupyter_options(options: Sequence[str]) -> list[str]:
         follows_option = index > 0 and options[index - 1].startswith("--") \
             and "=" not in options[index - 1]
         if not option.startswith("-") and not follows_option:
-            raise InputError(f"{option!r} is not a JupyterLab option",
-                             fix="give JupyterLab's options after smm-course's, each "
-                                 "starting with '-', e.g. --allow-root or "
-                                 "--ServerApp.ip=0.0.0.0")
+            raise InputError(_("{option} is not a JupyterLab option").format(
+                                 option=repr(option)),
+                             fix=_("give JupyterLab's options after smm-course's, each "
+                                   "starting with '-', e.g. --allow-root or "
+                                   "--ServerApp.ip=0.0.0.0"))
     return options
 
 
@@ -465,8 +474,8 @@ def _common_flags(port: int | None, no_browser: bool) -> list[str]:
     flags = []
     if port is not None:
         if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-            raise InputError(f"port {port!r} is not a network port",
-                             fix="give a whole number from 1 to 65535, e.g. --port 8888")
+            raise InputError(_("port {port} is not a network port").format(port=repr(port)),
+                             fix=_("give a whole number from 1 to 65535, e.g. --port 8888"))
         flags.append(f"--port={port}")
     if no_browser:
         flags.append("--no-browser")
@@ -516,8 +525,9 @@ def open_lab(
     chosen = language if language is not None else current_language()
     lessons = edition_dir(find_lessons_dir(lessons_dir), chosen)
     if not _has_module("jupyterlab"):
-        raise InputError("JupyterLab is not installed in SMM Lab's environment",
-                         fix=f"install it with: {sys.executable} -m pip install jupyterlab")
+        raise InputError(_("JupyterLab is not installed in SMM Lab's environment"),
+                         fix=_("install it with: {python} -m pip install jupyterlab").format(
+                             python=sys.executable))
     launch = lab_launch(lessons, instructor=instructor, course=course_dir, port=port,
                         no_browser=no_browser, jupyter_options=jupyter_options,
                         language=language if language is not None or chosen != "en" else None)
@@ -530,10 +540,14 @@ def open_lab(
         return command
     if code not in (0, 130, -2):  # 130 / -2: stopped with Ctrl+C
         root = hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in command
-        hint = (" As root, JupyterLab needs --allow-root: run smm-course lab "
-                + ("--instructor " if instructor else "") + "--allow-root") if root else ""
-        raise SMMLabError(f"JupyterLab stopped with exit code {code}; its messages are "
-                          f"above.{hint}")
+        if root:
+            again = " ".join(["smm-course", "lab", *(["--instructor"] if instructor else []),
+                              "--allow-root"])
+            raise SMMLabError(_("JupyterLab stopped with exit code {code}; its messages are "
+                                "above. As root, JupyterLab needs --allow-root: run "
+                                "{command}").format(code=code, command=again))
+        raise SMMLabError(_("JupyterLab stopped with exit code {code}; its messages are "
+                            "above.").format(code=code))
     return command
 
 
@@ -580,11 +594,12 @@ def _problems(notebook: Any) -> tuple[list[str], list[str]]:
         for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
             if output.get("output_type") == "error":
                 trace = _ANSI.sub("", "\n".join(output.get("traceback", [])))
-                errors.append(f"Error in {_where(index, cell)}\n---\n{trace}")
+                errors.append(f"Error in {_where(index, cell)}\n---\n{trace}")  # i18n: not shown
             elif output.get("output_type") == "stream" and output.get("name") == "stderr":
                 text = _source({"source": output.get("text", "")})
                 if "Warning" in text:
-                    warnings.append(f"Warning printed by {_where(index, cell)}\n---\n{text}")
+                    warnings.append(  # for the tests and benchmarks
+                        f"Warning printed by {_where(index, cell)}\n---\n{text}")  # i18n: not shown
     return errors, warnings
 
 
@@ -603,8 +618,9 @@ def run_lesson(path: str | Path, *, timeout: int = DEFAULT_TIMEOUT,
 
     source = Path(path)
     if not source.is_file():
-        raise InputError(f"there is no lesson at {source}",
-                         fix="give the path of a lesson notebook, e.g. lessons/12-capstone.ipynb")
+        raise InputError(_("there is no lesson at {path}").format(path=source),
+                         fix=_("give the path of a lesson notebook, e.g. "
+                               "lessons/12-capstone.ipynb"))
     with tempfile.TemporaryDirectory(prefix="smm-lesson-") as scratch:
         base = Path(workdir) if workdir is not None else Path(scratch)
         folder = base / source.parent.name
@@ -622,11 +638,13 @@ def run_lesson(path: str | Path, *, timeout: int = DEFAULT_TIMEOUT,
                 client.execute(env=env, stderr=kernel_stderr)
             except (CellTimeoutError, DeadKernelError, TimeoutError, RuntimeError) as error:
                 said = log.read_text(encoding="utf-8", errors="replace")[-2000:]
-                stopped.append(f"The lesson stopped: {type(error).__name__}: {error}\n"
-                               f"The kernel's last messages:\n{said}")
+                stopped.append(  # what the tests and benchmarks print
+                    f"The lesson stopped: {type(error).__name__}: {error}\n"  # i18n: not shown
+                    f"The kernel's last messages:\n{said}")  # i18n: not shown
         seconds = time.perf_counter() - started
         if seconds > timeout and not stopped:
-            stopped.append(f"The lesson took {seconds:.0f} s, over the {timeout} s limit.")
+            stopped.append(  # what the tests and benchmarks print
+                f"The lesson took {seconds:.0f} s, over the {timeout} s limit.")  # i18n: not shown
     errors, warnings = _problems(notebook)
     return LessonRun(id=source.stem, seconds=seconds, errors=stopped + errors,
                      warnings=warnings, notebook=notebook)
@@ -637,10 +655,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m smm_helpers.lab",
-                                     description="List SMM Lab's lessons.")
+                                     description=_("List SMM Lab's lessons."))
     parser.add_argument("--table", action="store_true",
-                        help="print the Markdown table of lessons/README.md")
-    parser.add_argument("--lessons", type=Path, default=None, help="the lessons folder")
+                        help=_("print the Markdown table of lessons/README.md"))
+    parser.add_argument("--lessons", type=Path, default=None, help=_("the lessons folder"))
     args = parser.parse_args(argv)
     folder = find_lessons_dir(args.lessons)
     if args.table:

@@ -19,8 +19,8 @@ from typing import Any
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
-BEGIN = "BEGIN HIDDEN TESTS"
-END = "END HIDDEN TESTS"
+BEGIN = "BEGIN HIDDEN TESTS"  # i18n: not shown
+END = "END HIDDEN TESTS"  # i18n: not shown
 
 
 def strip_hidden(source: str) -> tuple[str, bool]:
@@ -51,8 +51,9 @@ def _last_line(output: Any) -> list[str]:
 class HideHiddenTests(Preprocessor):
     """Remove hidden tests and their tracebacks from a notebook (see the module docstring)."""
 
-    enabled = Bool(True, help="on unless switched off (nbconvert's default is off)").tag(
-        config=True)
+    enabled = Bool(
+        True, help="on unless switched off (nbconvert's default is off)",  # i18n: not shown
+    ).tag(config=True)
 
     def preprocess_cell(self, cell: Any, resources: Any, index: int) -> tuple[Any, Any]:
         if cell.cell_type != "code":

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
 
 ENV_VAR = "SMM_LEARNER_ID"
 _GRADING_FOLDERS = ("autograded", "submitted")
@@ -52,8 +53,9 @@ def learner_id(environ: Mapping[str, str] | None = None, cwd: str | Path | None 
             if index + 1 < len(parts):
                 return parts[index + 1]
     raise InputError(
-        "I don't know your learner id, so I can't load your data",
-        fix=f"add a cell at the top of the notebook with %env {ENV_VAR}=your-id (the id on "
-            "the course roster, e.g. %env SMM_LEARNER_ID=ar1001), run it, then run this cell "
-            "again; or set the environment variable SMM_LEARNER_ID before starting Jupyter",
+        _("I don't know your learner id, so I can't load your data"),
+        fix=_("add a cell at the top of the notebook with %env {variable}=your-id (the id on "
+              "the course roster, e.g. %env {variable}=ar1001), run it, then run this cell "
+              "again; or set the environment variable {variable} before starting Jupyter"
+              ).format(variable=ENV_VAR),
     )
