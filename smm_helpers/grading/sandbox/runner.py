@@ -60,6 +60,8 @@ from typing import Any, TextIO
 
 from smm_helpers.grading.sandbox import answers
 from smm_helpers.grading.similarity import answer_print
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits
 
 Ask = Callable[[str, float], str]
 """Evaluate an expression in the learner's kernel; return the string it gives."""
@@ -119,10 +121,11 @@ class LearnerFunction:
             reply = answers.read_json(self._runner.ask(expression, self._runner.timeout),
                                       budget=self._runner.budget)
         except answers.AnswerError:
-            raise LearnerUnavailable(f"{self.name}(...) did not answer with plain data") \
-                from None
+            raise LearnerUnavailable(_("{name}(...) did not answer with plain data").format(
+                name=self.name)) from None
         if not isinstance(reply, dict):
-            raise LearnerUnavailable(f"{self.name}(...) did not answer with plain data")
+            raise LearnerUnavailable(_("{name}(...) did not answer with plain data").format(
+                name=self.name))
         if "raised" in reply:
             raise LearnerCodeError(f"{self.name}(...) raised {reply['raised']}: "
                                    f"{reply.get('why', '')}")
@@ -130,7 +133,7 @@ class LearnerFunction:
                                      budget=self._runner.budget)
 
     def __repr__(self) -> str:
-        return f"<the learner's function {self.name}>"
+        return f"<the learner's function {self.name}>"  # i18n: not shown
 
 
 class TestRunner:
@@ -181,8 +184,9 @@ class TestRunner:
             try:
                 fetched = self._fetch(wanted, callable_names=called_names(code))
             except LearnerUnavailable as why:
-                return [_error("LearnerUnavailable", f"the grader could not read your "
-                               f"answers ({why}), so this test could not run", [])]
+                return [_error("LearnerUnavailable", _(
+                    "the grader could not read your answers ({why}), so this test could not "
+                    "run").format(why=why), [])]
             for name, value in fetched.items():
                 if isinstance(value, answers.Missing):
                     missing.add(name)
@@ -191,9 +195,9 @@ class TestRunner:
         before = dict(namespace)
         outputs, error = self._exec(source, grade_id, namespace)
         if isinstance(error, NameError) and error.name in missing:
-            outputs[-1]["evalue"] += (f" — your notebook does not define {error.name}; run "
-                                      "every cell before you submit, and keep the name the "
-                                      "exercise asks for")
+            outputs[-1]["evalue"] += _(
+                " — your notebook does not define {name}; run every cell before you submit, "
+                "and keep the name the exercise asks for").format(name=error.name)
         for name, value in namespace.items():
             if name not in before or before[name] is not value:
                 self.trusted[name] = value
@@ -205,15 +209,16 @@ class TestRunner:
         try:
             values = answers.decode(text, budget=self.budget)
         except answers.AnswerError as error:
-            raise LearnerUnavailable(f"its answers were not plain data: {error}") from None
+            raise LearnerUnavailable(_("its answers were not plain data: {error}").format(
+                error=error)) from None
         for name, value in list(values.items()):
             if name not in names:
                 del values[name]
             elif isinstance(value, answers.FunctionAnswer) and name in callable_names:
                 values[name] = LearnerFunction(name, self)
             elif isinstance(value, answers.FunctionAnswer):
-                values[name] = answers.Unreadable(name, "a function, where this test needs a "
-                                                  "value (give the value itself)")
+                values[name] = answers.Unreadable(name, _(
+                    "a function, where this test needs a value (give the value itself)"))
             elif isinstance(value, answers.Unreadable):
                 self.unreadable.append(f"{name}: {value!r}")
         self._fingerprint(values)
@@ -270,7 +275,7 @@ class TestRunner:
         if error is not None:
             frames = [f for f in traceback.extract_tb(error.__traceback__)
                       if f.filename == filename]
-            lines = ["Traceback (most recent call last):",
+            lines = ["Traceback (most recent call last):",  # i18n: not shown (Python's words)
                      *"".join(traceback.format_list(frames)).rstrip("\n").split("\n")]
             outputs.append(_error(type(error).__name__, str(error), lines))
         return outputs, error
@@ -306,8 +311,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
         return
 
     def stop(signum: int, frame: Any) -> None:
-        raise TestTookTooLong(f"the test ran for over {seconds:g} s in the grader, on your "
-                              "answers")
+        raise TestTookTooLong(_("the test ran for over {seconds} s in the grader, on your "
+                                "answers").format(seconds=digits(f"{seconds:g}")))
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
