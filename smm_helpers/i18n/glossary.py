@@ -65,6 +65,8 @@ class Term:
     >>> term = Term("click-through rate (CTR)", "ক্লিক-থ্রু রেট (CTR)", "…")
     >>> sorted(term.english_forms)
     ['click through rate', 'click-through rate', 'ctr']
+    >>> sorted(Term('"see more" fold', '"আরও দেখুন" সীমা').english_forms)
+    ['"see more" fold', 'see more fold']
     >>> term.bengali_words
     ('ক্লিক-থ্রু', 'রেট')
     """
@@ -78,13 +80,15 @@ class Term:
     @cached_property
     def english_forms(self) -> frozenset[str]:
         """The ways the English may be written in brackets (case folded, without plurals):
-        the term, the term without its bracket, an abbreviation in either bracket."""
+        the term, the term without its bracket, an abbreviation in either bracket; each
+        also with spaces for hyphens and without quotation marks."""
         core = _BRACKET.sub(" ", self.en)
         forms = {_fold(core)}
         for part in _BRACKET.findall(self.en) + _BRACKET.findall(self.bn):
             if not re.search(f"[{_BENGALI}]", part):
                 forms.add(_fold(part))
         forms |= {form.replace("-", " ") for form in forms}
+        forms |= {_unquoted(form) for form in forms}
         return frozenset(form for form in forms if form)
 
     @cached_property
@@ -455,9 +459,14 @@ def _code_free(text: str) -> str:
 
 
 def _following_bracket(text: str, end: int) -> str:
-    """The bracket after ``end``, reached over markup and at most three Bengali words."""
-    match = re.match(f"(?:[{re.escape(_MARKUP)}\\s]*[{_BENGALI}]+){{0,3}}"
-                     f"[{re.escape(_MARKUP)}\\s]*(\\([^()]*\\))", text[end:])
+    """The bracket after ``end``, reached over markup (a link's text closing with ``]``
+    too) and at most three Bengali words.
+
+    >>> _following_bracket("রিভিউ ও প্রশংসাপত্র বিধি]** (*Consumer Reviews*)", 5)
+    '(*Consumer Reviews*)'
+    """
+    skip = f"[{re.escape(_MARKUP)}\\]\\s]*"
+    match = re.match(f"(?:{skip}[{_BENGALI}]+){{0,3}}{skip}(\\([^()]*\\))", text[end:])
     return match.group(1) if match else ""
 
 
@@ -478,7 +487,8 @@ def _names(term: Term, text: str, *, within: bool = False) -> bool:
             if re.search(f"[{_BENGALI}:+#=_.0-9]", item):
                 continue  # not English, a source ("সূত্র: M+R Benchmarks") or code
             folded = _fold(item)
-            for words in {tuple(folded.split()), tuple(folded.replace("-", " ").split())}:
+            for words in {tuple(form.split()) for form in (folded, folded.replace("-", " "),
+                                                            _unquoted(folded))}:
                 for form in term.english_forms:
                     size = len(form.split())
                     starts = range(len(words) - size + 1) if within else [len(words) - size]
@@ -498,9 +508,22 @@ def _plural_of(item: str, forms: set[str] | frozenset[str]) -> bool:
 def _items(content: str) -> list[str]:
     """The items of a bracket: ``মধ্যমা, median`` → ``['মধ্যমা', 'median']``; a slash
     with spaces around it separates items too (``DM / inbox``), one inside a word does not
-    (``A/B test``)."""
+    (``A/B test``).  An item that explains itself after a colon and a space is its head:
+    ``content pillar: যেসব বিষয়…`` → ``'content pillar'`` (``9:00`` and links stay whole).
+
+    >>> _items("content pillar: যেসব বিষয় নিয়ে পোস্ট, আর তাদের ভাগ")
+    ['content pillar', 'আর তাদের ভাগ']
+    >>> _items("সূত্র: M+R Benchmarks; 9:00")
+    ['সূত্র', '9:00']
+    """
     parts = re.split(r"\s*(?:[,;]|\s/\s|\bor\b|\bবা\b)\s*", content)
-    return [stripped for part in parts if (stripped := part.strip(_MARKUP + " \n"))]
+    heads = (re.split(r":\s", part, maxsplit=1)[0] for part in parts)
+    return [stripped for head in heads if (stripped := head.strip(_MARKUP + " \n"))]
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without quotation marks: ``"see more" fold`` → ``see more fold``."""
+    return " ".join(text.replace('"', " ").replace("'", " ").split())
 
 
 def _readable(text: str) -> str:
