@@ -28,14 +28,14 @@ ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = [
     "smm_helpers/errors.py", "smm_helpers/plots.py", "smm_helpers/fonts.py",
     "smm_helpers/schema.py", "smm_helpers/demo.py", "smm_helpers/budget.py",
-    "smm_helpers/ethics.py", "smm_helpers/community.py", "smm_helpers/platforms.py",
+    "smm_helpers/ethics.py", "smm_helpers/community/*.py", "smm_helpers/platforms/*.py",
     "smm_helpers/widgets/*.py", "smm_helpers/report/*.py", "smm_helpers/site/*.py",
     "smm_helpers/checks/**/*.py", "smm_helpers/content/*.py", "smm_helpers/planning/*.py",
     "smm_helpers/metrics/*.py", "smm_helpers/inbox_model/*.py", "smm_helpers/exports/*.py",
     "smm_helpers/datasets/*.py",
     "smm_helpers/lab.py", "smm_helpers/cli.py", "smm_helpers/grading/learner.py",
     "smm_helpers/grading/hide_hidden_tests.py", "smm_helpers/grading/feedback_language.py",
-    "smm_helpers/grading/sandbox/runner.py",
+    "smm_helpers/grading/sandbox/runner.py", "smm_helpers/vocabulary.py",
 ]
 """Modules (globs) whose learner-facing text all goes through gettext."""
 

@@ -50,7 +50,9 @@ from smm_helpers.grading.sandbox.bwrap import Sandbox, support
 from smm_helpers.grading.sandbox.kernel import SandboxedKernelManager
 from smm_helpers.grading.sandbox.launch import Limits
 from smm_helpers.grading.sandbox.runner import LearnerUnavailable, TestRunner
-from smm_helpers.i18n.messages import in_language
+from smm_helpers.i18n.messages import N_, in_language
+from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.numbers import digits, format_number
 
 NOT_ISOLATED = ("submissions ran WITHOUT a sandbox ({why}): their code could read and change "
                 "your files and use the network. Tests still ran outside their kernel, with "
@@ -146,7 +148,8 @@ class SandboxedExecute(Execute):
             "sandbox": "bubblewrap" if isolated else "none",
             "why": found.why if self.sandbox != "none" else "--sandbox none was asked for",
             "problems": [], "unreadable": []}
-        self._dead: str | None = None
+        self._dead: str | None = None  # why the kernel stopped, for the instructor
+        self._dead_shown = ""  # the same, in the language the learner reads
         root = scratch.make_folder()  # locked while in use; a killed run's is swept
         try:
             self._box = Sandbox(root, Limits(self.memory_mb, self.max_processes), isolated,
@@ -209,31 +212,34 @@ class SandboxedExecute(Execute):
             return cell, self.resources
         if self._dead:
             cell.outputs = [from_dict({"output_type": "stream", "name": "stderr",
-                                       "text": f"Not run: {self._dead}.\n"})]
+                                       "text": _("Not run: {why}.").format(
+                                           why=self._dead_shown) + "\n"})]
             return cell, self.resources
         self._chars, self._cut = 0, False
         try:
             cell = self.execute_cell(cell, index, store_history=True)
         except DeadKernelError:
-            self._died(cell, index, "the notebook's Python stopped (it exited, was killed, or "
-                       "crashed)")
+            self._died(cell, index, N_("the notebook's Python stopped (it exited, was killed, "
+                                       "or crashed)"))
         except CellTimeoutError:
             # Interrupted, yet it never went idle: it ignores interrupts, it broke its kernel
             # (a replaced builtin can), or it sent one output bigger than the grader reads
             # (MAX_MESSAGE_BYTES), which cut the kernel off.  Nothing more can run in it.
             self._kill()
-            self._died(cell, index, "it kept running after the time limit and ignored the "
-                       "stop signal (or broke its own kernel, or sent one output of over "
-                       f"{MAX_MESSAGE_BYTES // 2**20} MiB), so its kernel was killed")
+            self._died(cell, index, N_("it kept running after the time limit and ignored the "
+                                       "stop signal (or broke its own kernel, or sent one "
+                                       "output of over {mib} MiB), so its kernel was killed"),
+                       mib=MAX_MESSAGE_BYTES // 2**20)
         timed_out = any(o.get("ename") == "CellTimeoutError" for o in cell.outputs)
         if timed_out and not self._dead and not self._responsive(10.0):
             self._kill()
-            self._died(cell, index, "it ignored the stop signal after running too long, so "
-                       "its kernel was killed")
+            self._died(cell, index, N_("it ignored the stop signal after running too long, "
+                                       "so its kernel was killed"))
         if self._cut:
-            cell.outputs.append(from_dict({"output_type": "stream", "name": "stderr", "text":
-                                           f"\n[output cut: over {self.max_output_chars:,} "
-                                           "characters]\n"}))
+            cut = _("[output cut: over {count} characters]").format(
+                count=format_number(self.max_output_chars))
+            cell.outputs.append(from_dict({"output_type": "stream", "name": "stderr",
+                                           "text": f"\n{cut}\n"}))
             self._problem("output cut", f"cell {_where(cell, index)} printed over "
                           f"{self.max_output_chars:,} characters; the rest was dropped")
         self._note_errors(cell, index)
@@ -253,10 +259,11 @@ class SandboxedExecute(Execute):
     # ------------------------------------------------------------------ kernel
     def _ask(self, expression: str, timeout: float) -> str:
         if self._dead:
-            raise LearnerUnavailable(f"the notebook's Python had stopped: {self._dead}")
+            raise LearnerUnavailable(_("the notebook's Python had stopped: {why}").format(
+                why=self._dead_shown))
         left = self._time_left()
         if left <= 0:
-            raise LearnerUnavailable("the notebook's time limit was used up")
+            raise LearnerUnavailable(_("the notebook's time limit was used up"))
         return run_sync(self._async_ask)(expression, min(timeout, left))
 
     def _time_left(self) -> float:
@@ -276,14 +283,16 @@ class SandboxedExecute(Execute):
                 await self.km.interrupt_kernel()
                 if not await self._async_responsive(10.0):
                     await self.km.shutdown_kernel(now=True)
-                    self._dead = "it stopped answering the grader, so its kernel was killed"
-                raise LearnerUnavailable(f"no answer within {timeout:g} s")
+                    self._stopped(N_("it stopped answering the grader, so its kernel was "
+                                     "killed"))
+                raise LearnerUnavailable(_("no answer within {seconds} s").format(
+                    seconds=digits(f"{timeout:g}")))
             try:
                 reply = await self.kc.get_shell_msg(timeout=min(left, 1.0))
             except Exception:
                 if not await self.km.is_alive():
-                    self._dead = "the notebook's Python stopped"
-                    raise LearnerUnavailable(self._dead) from None
+                    self._stopped(N_("the notebook's Python stopped"))
+                    raise LearnerUnavailable(self._dead_shown) from None
                 continue
             if reply["parent_header"].get("msg_id") != msg_id:
                 continue
@@ -295,9 +304,9 @@ class SandboxedExecute(Execute):
             try:
                 value = ast.literal_eval(text)
             except (ValueError, SyntaxError, MemoryError, RecursionError):
-                raise LearnerUnavailable("its reply was not plain text") from None
+                raise LearnerUnavailable(_("its reply was not plain text")) from None
             if not isinstance(value, str):
-                raise LearnerUnavailable("its reply was not plain text")
+                raise LearnerUnavailable(_("its reply was not plain text"))
             return value
 
     def _responsive(self, timeout: float) -> bool:
@@ -322,13 +331,28 @@ class SandboxedExecute(Execute):
         with contextlib.suppress(Exception):
             run_sync(self.km.shutdown_kernel)(now=True)
 
-    def _died(self, cell: NotebookNode, index: int, why: str) -> None:
+    def _stopped(self, why: str, **values: Any) -> None:
+        """Note that the kernel stopped: ``why`` (an English message, ``N_``-marked) for the
+        instructor, and translated for the learner."""
+        self._dead = why.format(**values)
+        self._dead_shown = _(why).format(**values)
+
+    def _died(self, cell: NotebookNode, index: int, why: str, **values: Any) -> None:
+        """The kernel died running ``cell``: say so in the cell, for the learner, and in
+        the report, for the instructor (``why`` as for :meth:`_stopped`)."""
+        self._stopped(why, **values)
+        english = why.format(**values)
         last = self._box.log_tail(2)
-        if last and "Traceback" not in why:
-            why = f"{why}; its last words: {last!r}"
-        self._dead = f"{why} in cell {_where(cell, index)}"
+        if last:
+            english += f"; its last words: {last!r}"
+            self._dead_shown = _("{why}; its last words: {words}").format(
+                why=self._dead_shown, words=repr(last))
+        shown = self._dead_shown
+        where = _where(cell, index)
+        self._dead = f"{english} in cell {where}"
+        self._dead_shown = _("{why} in cell {cell}").format(why=shown, cell=where)
         cell.outputs.append(from_dict({"output_type": "error", "ename": "KernelStopped",
-                                       "evalue": why, "traceback": [f"KernelStopped: {why}"]}))
+                                       "evalue": shown, "traceback": [f"KernelStopped: {shown}"]}))
         self._problem("kernel died", f"{self._dead}; the cells after it were not run and "
                       "their tests failed")
 
