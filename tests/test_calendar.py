@@ -456,3 +456,70 @@ def test_a_holiday_with_another_day_inside_it_is_still_one_occasion():
     assert (eid["end"].iloc[0] - eid["start"].iloc[0]).days == 3
     assert (events["title"] == "Prepare: Eid al-Adha").sum() == 1
     assert (events["title"] == "Eid al-Adha — special post").sum() == 2
+
+
+# --------------------------------------------------------------------------- specification
+
+
+def test_a_calendar_spec_is_checked_once_and_frozen():
+    import dataclasses
+
+    from smm_helpers.planning.calendar import CalendarSpec, calendar_from_spec
+
+    per_week = {"facebook": 3}
+    slots = [("Mon", 9), ("Wed", 9), ("Fri", 9)]
+    spec = CalendarSpec.check("2027-01-06", 1, ["facebook"], posts_per_week=per_week,
+                              best_slots=slots, weekend=("Fri", "Sat"), special_days=False)
+    assert spec.first_day == date(2027, 1, 11) and spec.weekend == (4, 5)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        spec.weeks = 2  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        spec.posts_per_week["facebook"] = 7  # type: ignore[index]
+    per_week["facebook"] = 7
+    slots.append(("Sun", 9))
+    cal = calendar_from_spec(spec)
+    assert cal.post_counts().loc[1, "facebook"] == 3
+    pd.testing.assert_frame_equal(cal.events, build_calendar(
+        "2027-01-06", 1, ["facebook"], posts_per_week=3, best_slots=slots[:3],
+        special_days=False).events)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"weeks": 0}, "weeks must be a whole number of at least 1"),
+        ({"platforms": ["insta"]}, "'insta' is not a platform"),
+        ({"timezone": "Asia/Dhakka"}, "not a time zone name"),
+        ({"language": "fr"}, "'fr' is not a language"),
+        ({"best_slots": {"threads": [(0, 9)]}}, "'threads' is not a platform"),
+        ({"weekend": 5}, "weekend 5 is not a list of weekdays"),
+    ],
+)
+def test_calendar_spec_gives_build_calendars_errors(options, message):
+    from smm_helpers.planning.calendar import CalendarSpec
+
+    arguments = {"start": "2027-01-04", "weeks": 1, "platforms": "facebook", **options}
+    with pytest.raises(InputError, match=message) as from_spec:
+        CalendarSpec.check(**arguments)
+    with pytest.raises(InputError) as from_build:
+        build_calendar(**arguments)
+    assert str(from_spec.value) == str(from_build.value)
+
+
+def test_special_days_do_not_change_the_calendars_events_once_made():
+    from smm_helpers.planning.calendar import CalendarEvent
+
+    event = CalendarEvent(pd.Timestamp("2027-01-04 09:00", tz="Asia/Dhaka").to_pydatetime(),
+                          pd.Timestamp("2027-01-04 09:30", tz="Asia/Dhaka").to_pydatetime(),
+                          "facebook", None, "", "post", "slot.")
+    with pytest.raises(AttributeError):
+        event.pillar = "impact"  # type: ignore[misc]
+    cal = build_calendar("2026-12-14", 1, ["facebook", "x"], posts_per_week=5)
+    posts = cal.events.query("kind == 'post'")
+    assert posts["pillar"].notna().all() and (posts["title"] != "").all()
+    assert posts.groupby("platform").size().to_dict() == {"facebook": 5, "x": 5}
+
+
+def test_an_unknown_option_is_a_type_error_that_lists_the_options():
+    with pytest.raises(TypeError, match=r"(?s)'post_per_week' is not an option.*posts_per_week"):
+        build_calendar("2027-01-04", 1, "facebook", post_per_week=3)  # type: ignore[call-arg]

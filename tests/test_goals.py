@@ -371,3 +371,73 @@ def test_bengali_and_ascii_digits_give_the_same_verdict(goal):
 @given(st.text(min_size=1, max_size=80).filter(lambda s: s.strip()))
 def test_any_non_empty_text_gets_a_verdict_on_all_five_criteria(text):
     assert list(check_goal(text).criteria) == list(CRITERIA)
+
+
+# --------------------------------------------------------------------------- word lists as data
+
+
+def test_the_word_lists_are_read_from_data_on_first_use_not_on_import():
+    import subprocess
+    import sys
+
+    code = ("import smm_helpers.planning.goals as g\n"
+            "assert g.goal_words.cache_info().currsize == 0\n"
+            "assert g._patterns.cache_info().currsize == 0\n"
+            "g.check_goal('Reach 2,000 followers by June')\n"
+            "assert g.goal_words.cache_info().currsize == 1\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_word_list_is_in_the_data_file_nfc_and_lower_case():
+    import unicodedata
+
+    from smm_helpers.planning import goals
+
+    words = goals.goal_words()
+    for name in goals.WORD_LISTS:
+        found = words.words(name)
+        assert found, f"{name} has no words in {goals.WORDS_FILE}"
+        assert all(w == unicodedata.normalize("NFC", w) == w.lower() for w in found)
+    assert words.numbers("count")["ছয়"] == 6 and words.numbers("multiplier")["double"] == 100
+    assert words.labels("metric_alias")["অনুদান"] == "donations"
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "says"),
+    [
+        ("metrics,en,likes,", "list", "'metrics' is not a known list"),
+        ("metric,fr,likes,", "language", "'fr' is not a known language"),
+        ("metric,en,,", "word", "word is empty"),
+        ("count,en,dozen,", "value", "value is empty"),
+        ("count,en,dozen,twelve", "value", "'twelve' is not a number"),
+        ("metric,en,likes,7", "value", "a metric row has no value"),
+        ("metric,en,followers,", "word", "word 'followers' appears twice"),
+    ],
+)
+def test_a_bad_row_of_the_word_lists_names_its_line_column_and_fix(row, column, says):
+    from smm_helpers.errors import DataError
+    from smm_helpers.planning.goals import parse_goal_words
+
+    text = "list,language,word,value\nmetric,en,followers,\n\n" + row + "\n"
+    with pytest.raises(DataError) as error:
+        parse_goal_words(text)
+    assert (error.value.line, error.value.column) == (4, column)
+    assert says in error.value.problem and error.value.fix
+    assert error.value.file == "smm_helpers/data/goal_words.csv"
+
+
+def test_a_word_added_to_the_data_is_matched_in_nfd_or_nfc(monkeypatch):
+    import unicodedata
+
+    from smm_helpers.planning import goals
+
+    text = goals.data_text(goals.WORDS_FILE) + unicodedata.normalize(
+        "NFD", "metric,bn,ফলোয়ারসংখ্যা,\n")
+    monkeypatch.setattr(goals, "goal_words", lambda: goals.parse_goal_words(text))
+    goals._patterns.cache_clear()
+    try:
+        specific = check_goal("ফেসবুকে ফলোয়ারসংখ্যা বাড়ানো").criteria["specific"]
+    finally:
+        monkeypatch.undo()
+        goals._patterns.cache_clear()
+    assert "ফলোয়ারসংখ্যা" in specific.evidence

@@ -28,20 +28,23 @@ ContentCalendar(2 weeks, Mon 23 Nov 2026 – Sun 06 Dec 2026, Asia/Dhaka: 10 pos
 
 from __future__ import annotations
 
-import difflib
 import html
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypedDict, Unpack
 
 from smm_helpers.errors import InputError, unknown_choice
 from smm_helpers.i18n.messages import N_, current_language, in_language, ngettext
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
-from smm_helpers.planning.special_days import KIND_NAMES
+from smm_helpers.planning.clock import check_timezone, local_time
+from smm_helpers.planning.ics import write_ics
+from smm_helpers.planning.special_days import KIND_NAMES, covered_years
+from smm_helpers.planning.special_days import special_days as list_days
 from smm_helpers.schema import LANGUAGES, PLATFORMS, TIMEZONE, WEEKEND, platform_name
 
 if TYPE_CHECKING:
@@ -176,33 +179,6 @@ def _weekday_time(moment: datetime) -> str:
 
 
 # --------------------------------------------------------------------------- small checks
-
-
-def check_timezone(name: object) -> tzinfo:
-    """The ``zoneinfo`` time zone called ``name``, or an error that suggests a fix.
-
-    >>> check_timezone("Asia/Dhaka")
-    zoneinfo.ZoneInfo(key='Asia/Dhaka')
-    >>> check_timezone("Asia/Dacca ")
-    Traceback (most recent call last):
-    ...
-    smm_helpers.errors.InputError: 'Asia/Dacca ' is not a time zone name ...
-    How to fix it: use an IANA name such as "Asia/Dhaka" (Bangladesh)...
-    """
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
-    if isinstance(name, str) and name.strip() == name and name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    close = difflib.get_close_matches(str(name).strip(), sorted(available_timezones()), n=3)
-    fix = (_('use an IANA name such as "{zone}" (Bangladesh); close names: {names}') if close
-           else _('use an IANA name such as "{zone}" (Bangladesh)'))
-    raise InputError(
-        _("{name} is not a time zone name the IANA database knows").format(name=repr(name)),
-        fix=fix.format(zone=TIMEZONE, names=", ".join(close)),
-    )
 
 
 def check_platforms(platforms: str | Iterable[str]) -> list[str]:
@@ -622,26 +598,6 @@ def _check_posts_per_week(posts_per_week: Any, platforms: list[str]) -> dict[str
 # --------------------------------------------------------------------------- time
 
 
-def local_time(day: date, hour: int, zone: tzinfo, minute: int = 0) -> datetime:
-    """``day`` at ``hour:minute`` on the wall clock of ``zone``, as a timezone-aware datetime.
-
-    A time that does not exist (clocks jump forward for daylight saving) moves forward by
-    the jump, as calendar apps do; a time that happens twice takes the first.
-
-    >>> from zoneinfo import ZoneInfo
-    >>> local_time(date(2027, 3, 28), 9, ZoneInfo("Europe/London")).isoformat()
-    '2027-03-28T09:00:00+01:00'
-    >>> local_time(date(2027, 3, 28), 1, ZoneInfo("Europe/London")).isoformat()  # 01:00 is skipped
-    '2027-03-28T02:00:00+01:00'
-    >>> local_time(date(2027, 3, 28), 24, ZoneInfo("Europe/London"))
-    Traceback (most recent call last):
-    ...
-    ValueError: hour must be in 0..23
-    """
-    wall = datetime.combine(day, time(hour, minute), tzinfo=zone)
-    return wall.astimezone(UTC).astimezone(zone)
-
-
 # --------------------------------------------------------------------------- the calendar
 
 
@@ -799,12 +755,10 @@ class ContentCalendar:
 
         ``name`` is the calendar's name in the app (default: "SMM Lab content calendar", in
         the chosen language)."""
-        from smm_helpers.planning.ics import write_ics
-
         return write_ics(self._events, path, timezone=self.timezone, name=name)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Occasion:
     """A special day in the calendar (consecutive days with one name count once)."""
 
@@ -820,27 +774,27 @@ def _occasions(table: pd.DataFrame, first_day: date, last_day: date) -> list[_Oc
     occasions: list[_Occasion] = []
     rows = table[(table["date"] >= first_day) & (table["date"] <= last_day)]
     records: list[dict[Any, Any]] = rows.sort_values("date", kind="stable").to_dict("records")
-    running: dict[str, _Occasion] = {}  # each name's latest occasion, so days of one Eid
-    for row in records:                 # join up even when another day falls among them
+    running: dict[str, int] = {}  # each name's latest occasion, so days of one Eid join
+    for row in records:           # up even when another day falls among them
         name = str(row["name"])
-        last = running.get(name)
-        if last is not None and last.first + timedelta(days=last.days) == row["date"]:
-            last.days += 1  # e.g. the three days of Eid count as one occasion
+        at = running.get(name)
+        last = occasions[at] if at is not None else None
+        if at is not None and last is not None and (
+                last.first + timedelta(days=last.days) == row["date"]):
+            occasions[at] = replace(last, days=last.days + 1)  # the 3 days of Eid: 1 occasion
             continue
-        running[name] = _Occasion(
+        running[name] = len(occasions)
+        occasions.append(_Occasion(
             row["date"], 1, name, str(row["kind"]), bool(row["estimated"]), str(row["source"]),
-        )
-        occasions.append(running[name])
+        ))
     return occasions
 
 
 def _special_day_table(
-    special_days: Any, first_day: date, last_day: date, language: str, extra_days: Any
+    special_days: SpecialDays, first_day: date, last_day: date, language: str,
+    extra_days: ExtraDays,
 ) -> pd.DataFrame:
     import pandas as pd
-
-    from smm_helpers.planning.special_days import covered_years
-    from smm_helpers.planning.special_days import special_days as list_days
 
     if not isinstance(special_days, bool):
         table = pd.DataFrame(special_days).copy()
@@ -876,61 +830,230 @@ def _special_day_table(
     return list_days(years, language=language, extra_days=extra_days)
 
 
-def _post_row(
-    start: datetime, platform: str, pillar: str | None, title: str, description: str
-) -> dict[str, Any]:
-    return {
-        "start": start,
-        "end": start + timedelta(minutes=POST_MINUTES),
-        "platform": platform,
-        "pillar": pillar,
-        "title": title,
-        "kind": "post",
-        "description": description,
-    }
+# --------------------------------------------------------------------------- specification
+
+
+class BestTimes(Protocol):
+    """A best-times table: anything with ``.best(n)`` (``smm_helpers.metrics.best_time_table``).
+
+    ``.best(n)`` returns the top ``n`` slots: a DataFrame with ``weekday`` and ``hour``, or
+    (weekday, hour) pairs, dicts or objects (see :func:`slots_from_best_times`).
+    """
+
+    def best(self, n: int) -> Any: ...  # a DataFrame or pairs: read by slots_from_best_times
+
+
+SlotLike = tuple[int | str, int]
+"""A slot as a learner writes it: (weekday number or name, hour), e.g. ``('Tue', 10)``."""
+
+PlatformSlots = Sequence[SlotLike] | BestTimes
+"""One platform's slots: a list of (weekday, hour) slots, or a best-times table."""
+
+BestSlots = PlatformSlots | Mapping[str, PlatformSlots] | None
+"""``best_slots``: slots for every platform, a dict platform → slots, or None (defaults)."""
+
+ExtraDays: TypeAlias = (
+    "pd.DataFrame | Sequence[Mapping[str, object]] | Mapping[str, Sequence[object]] | None")
+"""``extra_days``: your own days, a table with ``date`` and ``name`` (a DataFrame, a list of
+row dicts or a dict of columns), as :func:`~smm_helpers.planning.special_days.special_days`
+takes it."""
+
+SpecialDays: TypeAlias = (
+    "bool | pd.DataFrame | Sequence[Mapping[str, object]] | Mapping[str, Sequence[object]]")
+"""``special_days``: True (Bangladesh's days), False (none), or your own table."""
+
+
+class CalendarOptions(TypedDict, total=False):
+    """The options of :func:`build_calendar` (each optional; see there for what it does).
+
+    >>> sorted(CalendarOptions.__annotations__)[:3]
+    ['avoid_weekend', 'best_slots', 'extra_days']
+    """
+
+    posts_per_week: int | Mapping[str, int] | None  # default: DEFAULT_POSTS_PER_WEEK
+    pillar_mix: Mapping[str, float] | None  # default: DEFAULT_PILLAR_MIX
+    best_slots: BestSlots  # default: default_slots()
+    special_days: SpecialDays  # default: True
+    timezone: str  # default: TIMEZONE (Asia/Dhaka)
+    avoid_weekend: bool  # default: False
+    weekend: Sequence[int | str]  # default: BANGLADESH_WEEKEND
+    prep_days: int  # default: DEFAULT_PREP_DAYS
+    language: str  # default: "en"
+    extra_days: ExtraDays  # default: None
+    max_weeks: int  # default: DEFAULT_MAX_WEEKS
+    seed: int | None  # default: None
+
+
+class UnknownOptionError(InputError, TypeError):
+    """An option :func:`build_calendar` does not have (a ``TypeError`` too, as Python's own).
+
+    >>> build_calendar("2027-01-04", 1, "facebook", post_per_week=3)
+    Traceback (most recent call last):
+    ...
+    smm_helpers.planning.calendar.UnknownOptionError: 'post_per_week' is not an option ...
+    How to fix it: use one of: posts_per_week, pillar_mix, best_slots, ...
+    """
+
+
+@dataclass(frozen=True)
+class CalendarSpec:
+    """What a content calendar should hold, checked once: :func:`build_calendar`'s inputs.
+
+    Make one with :meth:`CalendarSpec.check` (it takes the arguments of
+    :func:`build_calendar`, fills in the defaults and raises the same teaching errors);
+    :func:`calendar_from_spec` then builds the calendar.  Every field is immutable, and no
+    argument you passed is kept or changed (dicts are copied).
+
+    >>> spec = CalendarSpec.check("2026-11-25", 2, ["facebook", "facebook"],
+    ...                           posts_per_week=3, special_days=False)
+    >>> spec.first_day, spec.platforms, dict(spec.posts_per_week)
+    (datetime.date(2026, 11, 30), ('facebook',), {'facebook': 3})
+    >>> calendar_from_spec(spec)
+    ContentCalendar(2 weeks, Mon 30 Nov 2026 – Sun 13 Dec 2026, Asia/Dhaka: 6 posts on facebook)
+    >>> CalendarSpec.check("2026-11-30", 1, "facebook", language="fr")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.InputError: 'fr' is not a language SMM Lab knows.
+    How to fix it: use one of: en, bn.
+    """
+
+    first_day: date
+    weeks: int
+    platforms: tuple[str, ...]
+    posts_per_week: Mapping[str, int]
+    pillar_mix: Mapping[str, float]
+    best_slots: BestSlots
+    special_days: SpecialDays
+    timezone: str
+    avoid_weekend: bool
+    weekend: tuple[int, ...]
+    prep_days: int
+    language: str
+    extra_days: ExtraDays
+    max_weeks: int
+    seed: int | None
+
+    @classmethod
+    def check(
+        cls,
+        start: date | datetime | str,
+        weeks: int,
+        platforms: str | Iterable[str],
+        **options: Unpack[CalendarOptions],
+    ) -> CalendarSpec:
+        """The checked specification of :func:`build_calendar`'s arguments (see there).
+
+        The calendar starts on ``start`` if it is a Monday, otherwise on the next Monday.
+        An option :class:`CalendarOptions` does not name is an error (a ``TypeError``, as
+        Python gives for an unknown keyword, that also says which options there are).
+        """
+        unknown = [name for name in options if name not in CalendarOptions.__annotations__]
+        if unknown:
+            error = unknown_choice("option", unknown[0], list(CalendarOptions.__annotations__))
+            raise UnknownOptionError(error.problem, fix=error.fix)
+        timezone = options.get("timezone", TIMEZONE)
+        max_weeks = options.get("max_weeks", DEFAULT_MAX_WEEKS)
+        prep_days = options.get("prep_days", DEFAULT_PREP_DAYS)
+        language = options.get("language", "en")
+        posts_per_week = options.get("posts_per_week")
+        pillar_mix = options.get("pillar_mix")
+        best_slots = options.get("best_slots")
+        check_timezone(timezone)
+        chosen_platforms = check_platforms(platforms)
+        _check_whole("weeks", weeks, low=1, fix=_("plan at least one week, e.g. weeks=4"))
+        _check_whole("max_weeks", max_weeks, low=1,
+                     fix=_("pass e.g. max_weeks=104 (two years)"))
+        if weeks > max_weeks:
+            raise InputError(
+                _("weeks={weeks} is more than max_weeks={max_weeks} ({years} years)").format(
+                    weeks=weeks, max_weeks=max_weeks, years=digits(f"{max_weeks / 52:.1f}")),
+                fix=_("plan at most {max_weeks} weeks, or pass max_weeks={weeks} if you really "
+                      "mean such a long calendar").format(max_weeks=max_weeks, weeks=weeks),
+            )
+        _check_whole("prep_days", prep_days, low=0,
+                     fix=_("pass e.g. prep_days=7 (a week ahead)"))
+        if language not in LANGUAGES:
+            raise unknown_choice("language", language, LANGUAGES)
+        first = _check_start(start)
+        per_week = _check_posts_per_week(
+            DEFAULT_POSTS_PER_WEEK if posts_per_week is None else posts_per_week,
+            chosen_platforms)
+        mix = check_pillar_mix(DEFAULT_PILLAR_MIX if pillar_mix is None else pillar_mix)
+        weekend_days = _check_weekend(options.get("weekend", BANGLADESH_WEEKEND))
+        if isinstance(best_slots, Mapping):
+            for platform in best_slots:
+                if platform not in PLATFORMS:
+                    raise unknown_choice("platform", platform, PLATFORMS)
+            best_slots = MappingProxyType(dict(best_slots))
+        elif isinstance(best_slots, list):
+            best_slots = tuple(best_slots)
+        return cls(
+            first_day=first + timedelta(days=(7 - first.weekday()) % 7),
+            weeks=weeks, platforms=tuple(chosen_platforms),
+            posts_per_week=MappingProxyType(per_week), pillar_mix=MappingProxyType(mix),
+            best_slots=best_slots, special_days=options.get("special_days", True),
+            timezone=timezone, avoid_weekend=options.get("avoid_weekend", False),
+            weekend=weekend_days, prep_days=prep_days, language=language,
+            extra_days=options.get("extra_days"), max_weeks=max_weeks, seed=options.get("seed"),
+        )  # fmt: skip
+
+    @property
+    def last_day(self) -> date:
+        """The calendar's last day (a Sunday)."""
+        return self.first_day + timedelta(days=7 * self.weeks - 1)
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One event of a calendar: a post, a prep task or a special day (a row of ``events``)."""
+
+    start: datetime
+    end: datetime
+    platform: str
+    pillar: str | None
+    title: str
+    kind: str
+    description: str
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _post(start: datetime, platform: str, origin: str) -> CalendarEvent:
+    """A regular post in a slot, its pillar and title still to come."""
+    return CalendarEvent(start, start + timedelta(minutes=POST_MINUTES), platform, None, "",
+                         "post", f"{origin}.")
 
 
 def _place_special_post(
-    posts: list[dict[str, Any]],
+    posts: Sequence[CalendarEvent],
     platform: str,
     target: datetime,
     monday: date,
-) -> dict[str, Any] | None:
-    """Move the platform's regular post nearest to ``target`` (same week) onto it."""
+) -> tuple[int, CalendarEvent] | None:
+    """The platform's regular post nearest to ``target`` (same week), moved onto it: its
+    position in ``posts`` and the moved post (``posts`` is not changed)."""
     week_end = monday + timedelta(days=7)
     candidates = [
-        p for p in posts
-        if p["platform"] == platform and p["pillar"] is None
-        and monday <= p["start"].date() < week_end
+        (abs(p.start - target), p.start, i) for i, p in enumerate(posts)
+        if p.platform == platform and p.pillar is None and monday <= p.start.date() < week_end
     ]  # fmt: skip
     if not candidates:
         return None
-    chosen = min(candidates, key=lambda p: (abs(p["start"] - target), p["start"]))
-    busy = {p["start"] for p in posts if p["platform"] == platform and p is not chosen}
+    chosen = min(candidates)[2]
+    busy = {p.start for i, p in enumerate(posts) if p.platform == platform and i != chosen}
     start = target
     while start in busy:  # never two posts on one platform at the same time
         start = local_time(start.date(), (start.hour + 1) % 24, target.tzinfo)  # type: ignore[arg-type]
-    chosen["start"], chosen["end"] = start, start + timedelta(minutes=POST_MINUTES)
-    return chosen
+    moved = replace(posts[chosen], start=start, end=start + timedelta(minutes=POST_MINUTES))
+    return chosen, moved
 
 
 def build_calendar(
     start: date | datetime | str,
     weeks: int,
     platforms: str | Iterable[str],
-    *,
-    posts_per_week: int | Mapping[str, int] | None = None,
-    pillar_mix: Mapping[str, float] | None = None,
-    best_slots: Any = None,
-    special_days: bool | pd.DataFrame = True,
-    timezone: str = TIMEZONE,
-    avoid_weekend: bool = False,
-    weekend: Sequence[int | str] = BANGLADESH_WEEKEND,
-    prep_days: int = DEFAULT_PREP_DAYS,
-    language: str = "en",
-    extra_days: Any = None,
-    max_weeks: int = DEFAULT_MAX_WEEKS,
-    seed: int | None = None,
+    **options: Unpack[CalendarOptions],
 ) -> ContentCalendar:
     """Plan posts for ``weeks`` whole weeks (Monday–Sunday) on ``platforms``.
 
@@ -945,7 +1068,9 @@ def build_calendar(
     ``special_days`` is True (Bangladesh's days from
     :func:`~smm_helpers.planning.special_days.special_days`, names in ``language``, plus
     your ``extra_days``), False, or your own table with ``date`` and ``name``.
-    ``max_weeks`` guards against a typo such as ``weeks=520``.
+    ``max_weeks`` guards against a typo such as ``weeks=520``.  None of the arguments is
+    changed.  (The arguments are checked into a :class:`CalendarSpec`, which
+    :func:`calendar_from_spec` builds.)
 
     >>> cal = build_calendar("2026-11-30", weeks=1, platforms=["facebook", "linkedin"],
     ...                      posts_per_week={"facebook": 3, "linkedin": 2})
@@ -959,115 +1084,130 @@ def build_calendar(
     smm_helpers.errors.InputError: weeks must be a whole number of at least 1, not 0.
     How to fix it: plan at least one week, e.g. weeks=4.
     """
+    return calendar_from_spec(CalendarSpec.check(start, weeks, platforms, **options))
+
+
+def calendar_from_spec(spec: CalendarSpec) -> ContentCalendar:
+    """The content calendar a checked :class:`CalendarSpec` describes.
+
+    The same spec always gives the same calendar.
+
+    >>> spec = CalendarSpec.check("2026-11-23", 1, "linkedin", special_days=False)
+    >>> calendar_from_spec(spec).post_counts()
+    platform  linkedin
+    week
+    1                5
+    """
     import pandas as pd
 
-    zone = check_timezone(timezone)
-    chosen_platforms = check_platforms(platforms)
-    _check_whole("weeks", weeks, low=1, fix=_("plan at least one week, e.g. weeks=4"))
-    _check_whole("max_weeks", max_weeks, low=1, fix=_("pass e.g. max_weeks=104 (two years)"))
-    if weeks > max_weeks:
-        raise InputError(
-            _("weeks={weeks} is more than max_weeks={max_weeks} ({years} years)").format(
-                weeks=weeks, max_weeks=max_weeks, years=digits(f"{max_weeks / 52:.1f}")),
-            fix=_("plan at most {max_weeks} weeks, or pass max_weeks={weeks} if you really "
-                  "mean such a long calendar").format(max_weeks=max_weeks, weeks=weeks),
-        )
-    _check_whole("prep_days", prep_days, low=0, fix=_("pass e.g. prep_days=7 (a week ahead)"))
-    if language not in LANGUAGES:
-        raise unknown_choice("language", language, LANGUAGES)
-    first = _check_start(start)
-    first_day = first + timedelta(days=(7 - first.weekday()) % 7)
-    last_day = first_day + timedelta(days=7 * weeks - 1)
-    per_week = _check_posts_per_week(
-        DEFAULT_POSTS_PER_WEEK if posts_per_week is None else posts_per_week, chosen_platforms
-    )
-    mix = check_pillar_mix(DEFAULT_PILLAR_MIX if pillar_mix is None else pillar_mix)
-    weekend_days = _check_weekend(weekend)
-    rng = random.Random(seed) if seed is not None else None
-    if isinstance(best_slots, Mapping):
-        for platform in best_slots:
-            if platform not in PLATFORMS:
-                raise unknown_choice("platform", platform, PLATFORMS)
+    zone = check_timezone(spec.timezone)
+    platforms = list(spec.platforms)
+    rng = random.Random(spec.seed) if spec.seed is not None else None
 
     # 1. Regular posts: every platform's slots in every week.
-    posts: list[dict[str, Any]] = []
+    posts: list[CalendarEvent] = []
     slot_of: dict[str, list[Slot]] = {}
-    slot_notes: list[str] = []
-    for platform in chosen_platforms:
+    notes: list[str] = []
+    for platform in platforms:
         slots, origins, topped_up = _platform_slots(
-            platform, best_slots, per_week[platform],
-            weekend=weekend_days, avoid_weekend=avoid_weekend, rng=rng, language=language,
+            platform, spec.best_slots, spec.posts_per_week[platform],
+            weekend=spec.weekend, avoid_weekend=spec.avoid_weekend, rng=rng,
+            language=spec.language,
         )  # fmt: skip
         if topped_up:
-            slot_notes.append(topped_up)
+            notes.append(topped_up)
         slot_of[platform] = slots
-        for week in range(weeks):
-            monday = first_day + timedelta(days=7 * week)
-            for (day, hour), origin in zip(slots, origins, strict=True):
-                when = local_time(monday + timedelta(days=day), hour, zone)
-                posts.append(_post_row(when, platform, None, "", f"{origin}."))
+        for week in range(spec.weeks):
+            monday = spec.first_day + timedelta(days=7 * week)
+            posts += [_post(local_time(monday + timedelta(days=day), hour, zone), platform, origin)
+                      for (day, hour), origin in zip(slots, origins, strict=True)]
 
     # 2. Special days: a post on each platform, a marker and a prep task.
-    others: list[dict[str, Any]] = []
-    notes: list[str] = list(slot_notes)
-    if special_days is not False:
-        table = _special_day_table(special_days, first_day, last_day, language, extra_days)
-        for occasion in _occasions(table, first_day, last_day):
-            others += _special_events(
-                occasion, posts, slot_of, zone, first_day, prep_days, language, notes
-            )
+    others: list[CalendarEvent] = []
+    if spec.special_days is not False:
+        table = _special_day_table(spec.special_days, spec.first_day, spec.last_day,
+                                   spec.language, spec.extra_days)
+        for occasion in _occasions(table, spec.first_day, spec.last_day):
+            placed = _special_events(occasion, tuple(posts), slot_of, zone, spec)
+            posts = list(placed.posts)
+            others += placed.events
+            if placed.note:
+                notes.append(placed.note)
 
     # 3. Pillars for the regular posts, in time order, spread evenly.
-    regular = sorted(
-        (p for p in posts if p["pillar"] is None),
-        key=lambda p: (p["start"], chosen_platforms.index(p["platform"])),
-    )
-    tie_order = list(mix)
-    if rng is not None:
-        rng.shuffle(tie_order)
-    counts = apportion({p: mix[p] for p in tie_order}, len(regular))
-    with in_language(language):  # the events are written in the calendar's language
-        for post, pillar in zip(regular, interleave(counts), strict=True):
-            post["pillar"] = pillar
-            shown = platform_name(post["platform"])
-            post["title"] = f"{shown}: {pillar}"
-            post["description"] = _("Content pillar '{pillar}' on {platform}, {when} {timezone}; "
-                                    "{origin}").format(
-                pillar=pillar, platform=shown, when=_weekday_time(post["start"]),
-                timezone=timezone, origin=post["description"])
-
+    posts = _with_pillars(posts, spec, platforms, rng)
     kind_order = {kind: i for i, kind in enumerate(EVENT_KINDS)}
     rows = sorted(
         posts + others,
         key=lambda e: (
-            e["start"],
-            kind_order[e["kind"]],
-            chosen_platforms.index(e["platform"]) if e["platform"] in chosen_platforms else -1,
-            e["title"],
+            e.start,
+            kind_order[e.kind],
+            platforms.index(e.platform) if e.platform in platforms else -1,
+            e.title,
         ),
     )
-    events = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    events = pd.DataFrame([[getattr(e, c) for c in EVENT_COLUMNS] for e in rows],
+                          columns=list(EVENT_COLUMNS))
     for column in ("start", "end"):
         events[column] = pd.to_datetime(events[column].tolist()).tz_convert(zone)
     return ContentCalendar(
-        events, first_day=first_day, weeks=weeks, timezone=timezone,
-        platforms=chosen_platforms, notes=notes,
+        events, first_day=spec.first_day, weeks=spec.weeks, timezone=spec.timezone,
+        platforms=platforms, notes=notes,
     )  # fmt: skip
+
+
+def _with_pillars(
+    posts: Sequence[CalendarEvent], spec: CalendarSpec, platforms: Sequence[str],
+    rng: random.Random | None,
+) -> list[CalendarEvent]:
+    """The posts, each regular one given its pillar, title and description (a new list).
+
+    Pillars follow ``spec.pillar_mix`` and take turns in time order; ``rng`` (``seed``)
+    shuffles the pillars' order, which only breaks ties."""
+    regular = sorted(
+        (i for i, p in enumerate(posts) if p.pillar is None),
+        key=lambda i: (posts[i].start, platforms.index(posts[i].platform)),
+    )
+    tie_order = list(spec.pillar_mix)
+    if rng is not None:
+        rng.shuffle(tie_order)
+    counts = apportion({p: spec.pillar_mix[p] for p in tie_order}, len(regular))
+    result = list(posts)
+    with in_language(spec.language):  # the events are written in the calendar's language
+        for i, pillar in zip(regular, interleave(counts), strict=True):
+            post = posts[i]
+            shown = platform_name(post.platform)
+            result[i] = replace(
+                post, pillar=pillar, title=f"{shown}: {pillar}",
+                description=_("Content pillar '{pillar}' on {platform}, {when} {timezone}; "
+                              "{origin}").format(
+                    pillar=pillar, platform=shown, when=_weekday_time(post.start),
+                    timezone=spec.timezone, origin=post.description))
+    return result
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """What one special day adds: the posts (one per platform moved onto the day), its
+    marker and prep task, and a note when a platform had no post to move."""
+
+    posts: tuple[CalendarEvent, ...]
+    events: tuple[CalendarEvent, ...]
+    note: str | None
 
 
 def _special_events(
     occasion: _Occasion,
-    posts: list[dict[str, Any]],
+    posts: tuple[CalendarEvent, ...],
     slot_of: Mapping[str, list[Slot]],
     zone: tzinfo,
-    first_day: date,
-    prep_days: int,
-    language: str,
-    notes: list[str],
-) -> list[dict[str, Any]]:
-    """The marker and prep task of one special day; moves one post per platform onto it.
+    spec: CalendarSpec,
+) -> _Placed:
+    """The marker and prep task of one special day, and the posts with one per platform
+    moved onto it (``posts`` is not changed).
 
     The events' text is in the calendar's ``language``; a note is in the learner's."""
+    language = spec.language
     day = occasion.first
     monday = day - timedelta(days=day.weekday())
     with in_language(language):
@@ -1077,28 +1217,31 @@ def _special_events(
                      if occasion.estimated else "")
         source = _("Source: {source}.").format(source=occasion.source)
         kind = _(KIND_NAMES.get(occasion.kind, occasion.kind))
+    moved = list(posts)
     covered, missed = [], []
     for platform, slots in slot_of.items():
         same_day = [hour for weekday, hour in slots if weekday == day.weekday()]
         hour = same_day[0] if same_day else slots[0][1]
-        post = _place_special_post(posts, platform, local_time(day, hour, zone), monday)
-        if post is None:
+        found = _place_special_post(moved, platform, local_time(day, hour, zone), monday)
+        if found is None:
             missed.append(platform)
             continue
         covered.append(platform)
-        post["pillar"] = SPECIAL_PILLAR
+        at, post = found
         with in_language(language):
-            post["title"] = _("{name} — special post").format(name=occasion.name)
-            post["description"] = (
-                _("Special day: {name} ({kind}).").format(name=named, kind=kind) + " " + source
-                + estimated + " " + _("This replaces one of the week's {platform} posts.").format(
-                    platform=platform_name(platform)))
+            moved[at] = replace(
+                post, pillar=SPECIAL_PILLAR,
+                title=_("{name} — special post").format(name=occasion.name),
+                description=(
+                    _("Special day: {name} ({kind}).").format(name=named, kind=kind) + " "
+                    + source + estimated + " "
+                    + _("This replaces one of the week's {platform} posts.").format(
+                        platform=platform_name(platform))))
+    note = None
     if missed:
-        notes.append(
-            _("{name} on {day}: no free {platforms} post that week; raise posts_per_week to "
-              "cover every special day").format(
-                  name=occasion.name, day=day, platforms=", ".join(missed))
-        )
+        note = _("{name} on {day}: no free {platforms} post that week; raise posts_per_week to "
+                 "cover every special day").format(
+                     name=occasion.name, day=day, platforms=", ".join(missed))
     start = local_time(day, 0, zone)
     with in_language(language):
         if occasion.days > 1:
@@ -1113,23 +1256,24 @@ def _special_events(
                       "content is prepared in advance: source article 004, step 5).").format(
             name=occasion.name, platforms=", ".join(covered) or _("your platforms"),
             day=day_label(day))
-    marker = {
-        "start": start,
-        "end": local_time(day + timedelta(days=occasion.days), 0, zone),
-        "platform": ALL_PLATFORMS,
-        "pillar": SPECIAL_PILLAR,
-        "title": occasion.name,
-        "kind": "special_day",
-        "description": f"{what} {source}{estimated} {planned}",
-    }
-    prep_start = local_time(max(day - timedelta(days=prep_days), first_day), PREP_HOUR, zone)
-    prep = {
-        "start": prep_start,
-        "end": prep_start + timedelta(hours=1),
-        "platform": ALL_PLATFORMS,
-        "pillar": SPECIAL_PILLAR,
-        "title": prep_title,
-        "kind": "prep",
-        "description": prep_text,
-    }
-    return [marker, prep]
+    marker = CalendarEvent(
+        start=start,
+        end=local_time(day + timedelta(days=occasion.days), 0, zone),
+        platform=ALL_PLATFORMS,
+        pillar=SPECIAL_PILLAR,
+        title=occasion.name,
+        kind="special_day",
+        description=f"{what} {source}{estimated} {planned}",
+    )
+    prep_start = local_time(max(day - timedelta(days=spec.prep_days), spec.first_day),
+                            PREP_HOUR, zone)
+    prep = CalendarEvent(
+        start=prep_start,
+        end=prep_start + timedelta(hours=1),
+        platform=ALL_PLATFORMS,
+        pillar=SPECIAL_PILLAR,
+        title=prep_title,
+        kind="prep",
+        description=prep_text,
+    )
+    return _Placed(tuple(moved), (marker, prep), note)

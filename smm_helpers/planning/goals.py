@@ -18,7 +18,10 @@ a learner can see why it decided and argue with it.
   ``relevant_to``.
 * **time-bound**: says by when or per what period ("by 31 March 2026", "in 3 months",
   "per week", "Q2", "by tomorrow", "within 30 days", "ডিসেম্বরের মধ্যে", "মাসে",
-  "আগামীকালের মধ্যে").  The cue words are data: ``BASELINE_CUES``, ``DEADLINE_WORDS``.
+  "আগামীকালের মধ্যে").
+
+The words it looks for are data: ``smm_helpers/data/goal_words.csv`` (``WORDS_FILE``), one
+word a row in a named list (``WORD_LISTS``), read and checked on first use.
 
 >>> print(check_goal("Grow our presence and do better on social media"))
 Goal: Grow our presence and do better on social media
@@ -30,16 +33,19 @@ Goal: Grow our presence and do better on social media
 from __future__ import annotations
 
 import html
+import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache, partial
 
 import regex
 
-from smm_helpers.errors import InputError
+from smm_helpers.errors import DataError, InputError
 from smm_helpers.i18n.messages import N_, ngettext
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import LATIN_DIGITS, digits, format_number
+from smm_helpers.vocabulary import data_text, read_vocabulary
 
 __all__ = [
     "ABSURD_GROWTH_PERCENT",
@@ -48,9 +54,14 @@ __all__ = [
     "DEADLINE_WORDS",
     "FOLLOWER_GROWTH_BENCHMARKS",
     "UNLIKELY_MONTHLY_GROWTH",
+    "WORDS_FILE",
+    "WORD_LISTS",
     "Criterion",
     "GoalCheck",
+    "GoalWords",
     "check_goal",
+    "goal_words",
+    "parse_goal_words",
 ]
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time-bound")
@@ -99,39 +110,188 @@ gives no period to spread it over; such a goal gets a realism warning."""
 QUARTER_MONTHS = 3.0
 
 
-def _nfc_all(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(unicodedata.normalize("NFC", w) for w in words)
+# --- vocabulary (data/goal_words.csv, read on first use) --------------------------------
+
+WORDS_FILE = "goal_words.csv"
+"""The goal checker's word lists: ``smm_helpers/data/goal_words.csv``, one word a row.
+
+Its columns are ``list`` (which list, see ``WORD_LISTS``), ``language`` (``en`` or ``bn``),
+``word`` (a word or phrase, matched case-insensitively, a space standing for any spaces)
+and ``value`` (the number or metric a word stands for, in the lists that have one)."""
+
+WORD_LISTS: Mapping[str, str] = {
+    "baseline_before": "",  # "from 1,200", "বর্তমানে ১,২০০"
+    "baseline_after": "",  # "১,২০০ থেকে", "1,200 today"
+    "deadline": "",  # relative deadlines after by/before/until/on: "by tomorrow"
+    "standalone_deadline": "",  # deadlines on their own: "tomorrow", "আগামীকালের মধ্যে"
+    "month": "",  # month names (English, and Bengali for both calendars)
+    "count": "number",  # count words in durations: "six weeks" (value: 6)
+    "event": "",  # occasions a deadline can name: "before Eid", "ঈদের আগে"
+    "metric": "",  # what a goal can measure: followers, sign-ups, দান
+    "scale": "number",  # "2k", "৫ লাখ" (value: the multiplier)
+    "multiplier": "number",  # "double" (value: the growth in %)
+    "stop_after_number": "",  # words after a number that are not its unit: "500 by June"
+    "audience_metric": "",  # metrics that count an audience (growth benchmarks apply)
+    "metric_alias": "metric",  # how a goal names a baseline's metric (value: the metric)
+}
+"""Each list of ``WORDS_FILE`` and what its ``value`` column holds ("": nothing)."""
+
+WORD_LANGUAGES = ("en", "bn")
+
+_WORD_COLUMNS = ("list", "language", "word", "value")
+
+BASELINE_CUES: tuple[str, ...]
+BASELINE_CUES_AFTER: tuple[str, ...]
+DEADLINE_WORDS: tuple[str, ...]
+STANDALONE_DEADLINES: tuple[str, ...]
+# The cue lists above are read from WORDS_FILE on first use (see ``__getattr__``):
+_PUBLIC_LISTS = {
+    "BASELINE_CUES": "baseline_before",
+    "BASELINE_CUES_AFTER": "baseline_after",
+    "DEADLINE_WORDS": "deadline",
+    "STANDALONE_DEADLINES": "standalone_deadline",
+}
 
 
-BASELINE_CUES: tuple[str, ...] = _nfc_all((
-    "from", "currently", "current",
-    "currently at", "today's", "today we have", "now at",  # i18n: not shown
-    "we have", "starting from", "starting at", "up from",  # i18n: not shown
-    "baseline", "baseline of",  # i18n: not shown
-    "বর্তমানে", "বর্তমান", "এখন", "এখনকার", "আজকের",
-))
-"""Words that put a starting number next to them: "from 1,200", "current 1,200", "বর্তমানে
-১,২০০".  Bengali "১,২০০ থেকে" (number, then থেকে) is matched as well."""
+@dataclass(frozen=True)
+class GoalWords:
+    """The checked word lists of ``WORDS_FILE``: (list, language) → words, in file order.
 
-BASELINE_CUES_AFTER: tuple[str, ...] = _nfc_all(("থেকে", "হতে", "today", "now", "currently"))
-"""Words that follow a starting number: "১,২০০ থেকে", "1,200 today"."""
+    >>> words = goal_words()
+    >>> words.words("month", "en")[:3]
+    ('january', 'february', 'march')
+    >>> words.numbers("scale")["lakh"]
+    100000.0
+    """
 
-DEADLINE_WORDS: tuple[str, ...] = _nfc_all((
-    "tomorrow", "tonight", "today",
-    "the day after tomorrow", "the weekend", "this weekend",  # i18n: not shown
-    "next weekend", "end of day", "end of the day",  # i18n: not shown
-    "end of business", "eod", "eow",  # i18n: not shown
-    "month-end", "year-end", "quarter-end", "the holidays",  # i18n: not shown
-))
-"""Relative deadlines that count as time-bound after by/before/until/on ("by tomorrow")."""
+    lists: Mapping[tuple[str, str], tuple[str, ...]]
+    values: Mapping[tuple[str, str], str]
 
-STANDALONE_DEADLINES: tuple[str, ...] = _nfc_all((
-    "tomorrow", "tonight", "the day after tomorrow",  # i18n: not shown
-    "আগামীকাল", "আগামীকালের", "আগামীকালকের", "কালকের", "আজকের", "আজই", "আজ রাতের",
-    "পরশু", "পরশুর", "এই সপ্তাহান্তে", "সপ্তাহান্তের", "এই ত্রৈমাসিকে", "আগামী ত্রৈমাসিকে",
-    "এই প্রান্তিকে", "এই কোয়ার্টারে",
-))
-"""Deadlines that are time-bound on their own ("tomorrow", "আগামীকালের মধ্যে")."""
+    def words(self, name: str, language: str | None = None) -> tuple[str, ...]:
+        """The words of list ``name`` (in one ``language``, or all of them)."""
+        languages = WORD_LANGUAGES if language is None else (language,)
+        return tuple(word for lang in languages for word in self.lists.get((name, lang), ()))
+
+    def numbers(self, name: str) -> dict[str, float]:
+        """A list whose values are numbers, as word → number."""
+        return {word: float(self.values[name, word]) for word in self.words(name)}
+
+    def labels(self, name: str) -> dict[str, str]:
+        """A list whose values are names, as word → name."""
+        return {word: self.values[name, word] for word in self.words(name)}
+
+
+def parse_goal_words(text: str, file: str = f"smm_helpers/data/{WORDS_FILE}") -> GoalWords:
+    """Read and check the text of ``WORDS_FILE``; a bad row is a ``DataError``.
+
+    Words are NFC and lower case.  A list's value column must be filled in as
+    ``WORD_LISTS`` says (a number, or a metric), and left empty in the other lists.
+
+    >>> parse_goal_words("list,language,word,value\\nscale,en,lakh,100000\\n").numbers("scale")
+    {'lakh': 100000.0}
+    >>> parse_goal_words("list,language,word,value\\nscale,en,lakh,a lot\\n")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: smm_helpers/data/goal_words.csv, line 2, column 'value': \
+'a lot' is not a number.
+    How to fix it: write numbers with digits only, e.g. 1200 (no letters, currency signs or \
+thousands separators).
+    >>> parse_goal_words("list,language,word,value\\nmetric,en,likes,5\\n")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: smm_helpers/data/goal_words.csv, line 2, column 'value': \
+a metric row has no value, and this one says '5'.
+    How to fix it: leave the value empty.
+    """
+    rows = read_vocabulary(file, _WORD_COLUMNS, text=text, required=("word",),
+                           choices={"list": tuple(WORD_LISTS), "language": WORD_LANGUAGES},
+                           unique=("list", "word"))
+    lists: dict[tuple[str, str], list[str]] = {}
+    values: dict[tuple[str, str], str] = {}
+    for row in rows:
+        name, word, value = row["list"], row["word"].lower(), row["value"]
+        holds = WORD_LISTS[name]
+        if not holds and value:
+            raise DataError(
+                _("a {kind} row has no {column}, and this one says {value}").format(
+                    kind=name, column="value", value=repr(value)),
+                fix=_("leave the {column} empty").format(column="value"),
+                file=file, line=row.line, column="value")
+        if holds and not value:
+            raise DataError(_("{column} is empty").format(column="value"),
+                            fix=_("write it in the {column} column").format(column="value"),
+                            file=file, line=row.line, column="value")
+        if holds == "number" and not _is_number(value):
+            raise DataError(
+                _("{value} is not a number").format(value=repr(value)),
+                fix=_("write numbers with digits only, e.g. 1200 (no letters, currency signs "
+                      "or thousands separators)"),
+                file=file, line=row.line, column="value")
+        lists.setdefault((name, row["language"]), []).append(word)
+        values[name, word] = value
+    return GoalWords({key: tuple(found) for key, found in lists.items()}, values)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+@cache
+def goal_words() -> GoalWords:
+    """The package's goal word lists, read and checked once (on first use, not on import)."""
+    return parse_goal_words(data_text(WORDS_FILE))
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """``BASELINE_CUES``, ``BASELINE_CUES_AFTER``, ``DEADLINE_WORDS`` and
+    ``STANDALONE_DEADLINES``: cue words of ``WORDS_FILE``, read when first asked for.
+
+    ``BASELINE_CUES`` put a starting number after them ("from 1,200", "বর্তমানে ১,২০০");
+    ``BASELINE_CUES_AFTER`` follow one ("১,২০০ থেকে", "1,200 today"); ``DEADLINE_WORDS``
+    are relative deadlines after by/before/until/on ("by tomorrow"); ``STANDALONE_DEADLINES``
+    are time-bound on their own ("tomorrow", "আগামীকালের মধ্যে").
+
+    >>> from smm_helpers.planning import goals
+    >>> "বর্তমানে" in goals.BASELINE_CUES, "tomorrow" in goals.DEADLINE_WORDS
+    (True, True)
+    """
+    if name in _PUBLIC_LISTS:
+        return goal_words().words(_PUBLIC_LISTS[name])
+    # Python's own wording, which hasattr() and the import machinery expect:
+    message = f"module {__name__!r} has no attribute {name!r}"  # i18n: not shown
+    raise AttributeError(message)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """The word lists the checker looks words up in (built once, on first use)."""
+
+    counts: Mapping[str, float]
+    scale: Mapping[str, float]
+    multiplier: Mapping[str, float]
+    stop_after_number: frozenset[str]
+    audience_metrics: tuple[str, ...]
+    aliases: Mapping[str, tuple[str, ...]]
+
+
+@cache
+def _tables() -> _Tables:
+    words = goal_words()
+    aliases: dict[str, tuple[str, ...]] = {}
+    for alias, metric in words.labels("metric_alias").items():
+        aliases[metric] = (*aliases.get(metric, ()), alias)
+    return _Tables(
+        counts=words.numbers("count"),
+        scale=words.numbers("scale"),
+        multiplier=words.numbers("multiplier"),
+        stop_after_number=frozenset(words.words("stop_after_number")),
+        audience_metrics=words.words("audience_metric"),
+        aliases=aliases,
+    )
+
 
 _DISCLAIMER = N_(
     "Rule-based check: it looks for words and numbers, it does not understand "
@@ -153,378 +313,203 @@ def _words(*words: str) -> str:
     return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
-
-_MONTHS_EN = _words(
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-)
-_MONTHS_BN = _words(
-    "জানুয়ারি",
-    "জানুয়ারী",
-    "ফেব্রুয়ারি",
-    "ফেব্রুয়ারী",
-    "মার্চ",
-    "এপ্রিল",
-    "মে",
-    "জুন",
-    "জুলাই",
-    "আগস্ট",
-    "আগষ্ট",
-    "সেপ্টেম্বর",
-    "অক্টোবর",
-    "নভেম্বর",
-    "ডিসেম্বর",
-    "বৈশাখ",
-    "জ্যৈষ্ঠ",
-    "আষাঢ়",
-    "শ্রাবণ",
-    "ভাদ্র",
-    "আশ্বিন",
-    "কার্তিক",
-    "অগ্রহায়ণ",
-    "পৌষ",
-    "মাঘ",
-    "ফাল্গুন",
-    "চৈত্র",
-)
-_COUNT_WORD = _words(
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty-five",
-    "sixty",
-    "ninety",
-    "a hundred",
-    "a",
-    "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "few",
-    "couple of",  # i18n: not shown
-)
 _UNIT_EN = r"(?:days?|weeks?|fortnights?|months?|quarters?|years?)"
 _UNIT_BN = r"(?:দিন|সপ্তাহ|মাস|বছর|সাল)(?:ের|এর|ে|র)?"
-_EVENTS = _words(
-    "eid",
-    "christmas",
-    "ramadan",
-    "ramzan",
-    "pohela boishakh",  # i18n: not shown
-    "bengali new year",  # i18n: not shown
-    "victory day",  # i18n: not shown
-    "independence day",  # i18n: not shown
-    "givingtuesday",
-    "giving tuesday",  # i18n: not shown
-    "new year",  # i18n: not shown
-    "the campaign",  # i18n: not shown
-    "the event",  # i18n: not shown
-    "the launch",  # i18n: not shown
-    "ঈদ",
-    "ঈদের",
-    "পহেলা বৈশাখ",
-    "বিজয় দিবস",
-    "স্বাধীনতা দিবস",
-    "রমজান",
-    "রোজা",
-)
+_BASELINE_NUMBER = r"\d+(?:,\d+)*(?:\.\d+)?"
 
-_TIME_PATTERNS = tuple(
-    _compile(p)
-    for p in (
-        # deadlines: "by 31 March 2026", "before June", "until Eid", "by 2027", "in December"
-        rf"""\b(?:by|before|until|till|through|no\s+later\s+than|in|during|from|on)\s+(?:the\s+)?
-         (?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTHS_EN}\b(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?
-         (?:,?\s+\d{{4}})?""",
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_EN}\b(?:,?\s+\d{{4}})?",
-        rf"\b{_MONTHS_EN}\s+(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
-        r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-        r"\b(?:by|before|until|till|in|during|through|for)\s+(?:19|20)\d{2}\b",
-        rf"\b(?:by|before|until|till|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-        rf"sunday|{_EVENTS})\b",
-        rf"""\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?
-         (?:year|month|quarter|week|campaign|{_MONTHS_EN}|(?:19|20)\d{{2}}|q[1-4])\b""",
-        # durations: "in 3 months", "within six weeks", "over the next 12 months"
-        rf"""\b(?:in|within|over|during|for|after)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?
-         (?:\d+|{_COUNT_WORD})\s+{_UNIT_EN}\b""",
-        rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming)\s+{_UNIT_EN}\b",
-        # rates and periods: "per week", "a month", "every day", "weekly", "this quarter", "Q2"
-        r"(?:\b(?:per|a|an|each|every)\s+|/\s*)(?:day|week|fortnight|month|quarter|year)\b",
-        r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\b",
-        r"\b(?:this|next|the\s+coming)\s+(?:week|month|quarter|year|season)\b",
-        r"\b(?:q[1-4]|h[12])(?:\s*(?:fy\s*)?(?:19|20)?\d{2})?\b",
-        # Bengali: "ডিসেম্বরের মধ্যে", "৩ মাসে", "৬ মাসের মধ্যে", "প্রতি সপ্তাহে", "মাসে", "মাসিক"
-        rf"""(?:\b\d{{1,2}}\s*)?\b{_MONTHS_BN}(?:ের|এর|র|ে)?\b(?:\s*\d{{4}}(?:\s*(?:সালের|এর|র))?)?
-         (?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?""",
-        rf"\b\d+\s*{_UNIT_BN}\b(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
-        rf"\b(?:প্রতি|এক|এই|আগামী|সামনের|চলতি|পরবর্তী|দুই|তিন|ছয়|বারো)\s*{_UNIT_BN}\b"
-        r"(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
-        r"\b(?:মাসে|সপ্তাহে|বছরে|দিনে|প্রতিদিন|রোজ|দৈনিক|সাপ্তাহিক|মাসিক|ত্রৈমাসিক|বার্ষিক)\b",
-        rf"{_EVENTS}\S*\s*(?:আগে|মধ্যে|পর্যন্ত)",
-        # relative deadlines: "by tomorrow", "before the weekend", "আগামীকালের মধ্যে"
-        rf"\b(?:by|before|until|till|on|over|for|during)\s+(?:the\s+)?(?:end\s+of\s+)?"
-        rf"{_words(*DEADLINE_WORDS)}\b",
-        rf"(?<!\w){_words(*STANDALONE_DEADLINES)}(?!\w)(?:\s*(?:মধ্যে|পর্যন্ত|নাগাদ))?",
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The checker's compiled patterns (built once, on first use, from ``goal_words()``)."""
+
+    time: tuple[regex.Pattern[str], ...]
+    metric: regex.Pattern[str]
+    platform: regex.Pattern[str]
+    audience: regex.Pattern[str]
+    vague: regex.Pattern[str]
+    outcome: regex.Pattern[str]
+    unrealistic: regex.Pattern[str]
+    number: regex.Pattern[str]
+    number_words: regex.Pattern[str]
+    multiplier: regex.Pattern[str]
+    growth_words: regex.Pattern[str]
+    from_to: regex.Pattern[str]
+    baseline_text: regex.Pattern[str]
+    period: tuple[tuple[regex.Pattern[str], str], ...]
+    increase_before: regex.Pattern[str]
+    increase_after: regex.Pattern[str]
+    growth_after_percent: regex.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    words = goal_words()
+    return _Patterns(
+        time=_time_patterns(words),
+        metric=_compile(rf"\b{_words(*words.words('metric'))}"),
+        number=_number_pattern(words),
+        number_words=_compile(
+            rf"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|"
+            rf"hundred|a\s+thousand|thousand)\s+(?:new\s+|more\s+)?"
+            rf"{_words(*words.words('metric'))}\b"),
+        baseline_text=_compile(
+            rf"(?<!\w){_words(*words.words('baseline_before'))}\s*:?\s*"
+            rf"(?:about\s+|around\s+|প্রায়\s*)?{_BASELINE_NUMBER}|{_BASELINE_NUMBER}\s*"
+            rf"(?:\S+\s+)?{_words(*words.words('baseline_after'))}(?!\w)"),
+        period=_period_patterns(words),
+        **_fixed_patterns(),
     )
-)
 
-_METRIC_WORDS = _words(
-    "followers",
-    "follower",
-    "fans",
-    "page likes",  # i18n: not shown
-    "subscribers",
-    "likes",
-    "reactions",
-    "comments",
-    "shares",
-    "saves",
-    "views",
-    "video views",  # i18n: not shown
-    "reach",
-    "impressions",
-    "engagement",
-    "engagement rate",  # i18n: not shown
-    "clicks",
-    "link clicks",  # i18n: not shown
-    "click-through rate",  # i18n: not shown
-    "ctr",
-    "visits",
-    "website visits",  # i18n: not shown
-    "traffic",
-    "sign-ups",
-    "signups",
-    "sign ups",  # i18n: not shown
-    "registrations",
-    "donations",
-    "donors",
-    "volunteers",
-    "leads",
-    "sales",
-    "orders",
-    "messages",
-    "replies",
-    "response time",  # i18n: not shown
-    "response rate",  # i18n: not shown
-    "posts",
-    "members",
-    "downloads",
-    "attendees",
-    "applications",
-    "signatures",
-    "enquiries",
-    "inquiries",
-    "bookings",
-    "conversions",
-    "taka",
-    "bdt",
-    "tk",
-    "funds",
-    "mentions",
-    "retweets",
-    "reposts",
-    "post",
-    "posting",
-    "ফলোয়ার",
-    "অনুসারী",
-    "লাইক",
-    "কমেন্ট",
-    "মন্তব্য",
-    "শেয়ার",
-    "ভিউ",
-    "রিচ",
-    "এনগেজমেন্ট",
-    "ক্লিক",
-    "দান",
-    "অনুদান",
-    "স্বেচ্ছাসেবক",
-    "সদস্য",
-    "নিবন্ধন",
-    "রেজিস্ট্রেশন",
-    "বিক্রি",
-    "বিক্রয়",
-    "অর্ডার",
-    "পোস্ট",
-    "মেসেজ",
-    "বার্তা",
-    "টাকা",
-    "দর্শক",
-    "সাবস্ক্রাইবার",
-)
-_METRIC = _compile(rf"\b{_METRIC_WORDS}")
 
-_PLATFORM = _compile(
-    r"\b(?:facebook|fb|instagram|insta|ig|twitter|linkedin|youtube|tiktok|whatsapp|"
-    r"threads|telegram|(?:on|via|through)\s+x|x\s*\(twitter\)|"
-    r"(?:all|every|each)\s+(?:of\s+)?(?:our\s+)?(?:platforms?|channels?|accounts?|networks?))\b|"
-    + unicodedata.normalize(
-        "NFC",
-        r"(?:ফেসবুক|ইনস্টাগ্রাম|ইন্সটাগ্রাম|ইউটিউব|টিকটক|লিংকডইন|লিঙ্কডইন|টুইটার|হোয়াটসঅ্যাপ)",
+def _time_patterns(words: GoalWords) -> tuple[regex.Pattern[str], ...]:
+    months_en = _words(*words.words("month", "en"))
+    months_bn = _words(*words.words("month", "bn"))
+    count_word = _words(*words.words("count", "en"))
+    events = _words(*words.words("event"))
+    return tuple(
+        _compile(p)
+        for p in (
+            # deadlines: "by 31 March 2026", "before June", "until Eid", "by 2027", "in December"
+            rf"""\b(?:by|before|until|till|through|no\s+later\s+than|in|during|from|on)\s+
+             (?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{months_en}\b
+             (?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?""",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months_en}\b(?:,?\s+\d{{4}})?",
+            rf"\b{months_en}\s+(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
+            r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+            r"\b(?:by|before|until|till|in|during|through|for)\s+(?:19|20)\d{2}\b",
+            rf"\b(?:by|before|until|till|on)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+            rf"saturday|sunday|{events})\b",
+            rf"""\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?
+             (?:year|month|quarter|week|campaign|{months_en}|(?:19|20)\d{{2}}|q[1-4])\b""",
+            # durations: "in 3 months", "within six weeks", "over the next 12 months"
+            rf"""\b(?:in|within|over|during|for|after)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?
+             (?:\d+|{count_word})\s+{_UNIT_EN}\b""",
+            rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming)\s+{_UNIT_EN}\b",
+            # rates and periods: "per week", "a month", "every day", "weekly", "this quarter", "Q2"
+            r"(?:\b(?:per|a|an|each|every)\s+|/\s*)(?:day|week|fortnight|month|quarter|year)\b",
+            r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\b",
+            r"\b(?:this|next|the\s+coming)\s+(?:week|month|quarter|year|season)\b",
+            r"\b(?:q[1-4]|h[12])(?:\s*(?:fy\s*)?(?:19|20)?\d{2})?\b",
+            # Bengali: "ডিসেম্বরের মধ্যে", "৩ মাসে", "৬ মাসের মধ্যে", "প্রতি সপ্তাহে", "মাসে", "মাসিক"
+            rf"""(?:\b\d{{1,2}}\s*)?\b{months_bn}(?:ের|এর|র|ে)?\b
+             (?:\s*\d{{4}}(?:\s*(?:সালের|এর|র))?)?(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?""",
+            rf"\b\d+\s*{_UNIT_BN}\b(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
+            rf"\b(?:প্রতি|এক|এই|আগামী|সামনের|চলতি|পরবর্তী|দুই|তিন|ছয়|বারো)\s*{_UNIT_BN}\b"
+            r"(?:\s*(?:মধ্যে|শেষে|পর্যন্ত|নাগাদ))?",
+            r"\b(?:মাসে|সপ্তাহে|বছরে|দিনে|প্রতিদিন|রোজ|দৈনিক|সাপ্তাহিক|মাসিক|ত্রৈমাসিক|বার্ষিক)\b",
+            rf"{events}\S*\s*(?:আগে|মধ্যে|পর্যন্ত)",
+            # relative deadlines: "by tomorrow", "before the weekend", "আগামীকালের মধ্যে"
+            rf"\b(?:by|before|until|till|on|over|for|during)\s+(?:the\s+)?(?:end\s+of\s+)?"
+            rf"{_words(*words.words('deadline'))}\b",
+            rf"(?<!\w){_words(*words.words('standalone_deadline'))}(?!\w)"
+            r"(?:\s*(?:মধ্যে|পর্যন্ত|নাগাদ))?",
+        )
     )
-)
 
-_AUDIENCE = _compile(
-    r"\b(?:young\s+people|youth|teenagers|teens|students|university\s+students|parents|"
-    r"mothers|fathers|women|girls|boys|men|donors|supporters|alumni|graduates|teachers|"
-    r"farmers|families|residents|professionals|employers|small\s+businesses|customers|"
-    r"readers|subscribers|volunteers|members|local\s+\w+|aged\s+\d+(?:\s*[-–]\s*\d+)?|"
-    r"\d+\s*[-–]\s*\d+[-\s]year[-\s]olds?|"
-    r"(?:in|from|across|around)\s+(?:dhaka|chattogram|chittagong|sylhet|khulna|rajshahi|"
-    r"barishal|rangpur|mymensingh|bangladesh|the\s+diaspora))\b|"
-    + unicodedata.normalize(
-        "NFC",
-        r"(?:তরুণ|যুব|কিশোর|শিক্ষার্থী|ছাত্র|অভিভাবক|মায়েদের|নারী|মেয়ে|দাতা|ঢাকা|চট্টগ্রাম|"
-        r"সিলেট|গ্রাহক|ক্রেতা|শিক্ষক|কৃষক)",
-    )
-)
 
-_VAGUE = _compile(
-    r"\b(?:more|better|improve|improved|grow\s+our\s+presence|(?:online|social(?:\s+media)?)"
-    r"\s+presence|presence|boost|popular|bigger|as\s+many\s+as\s+possible|a\s+lot|lots|"
-    r"maximi[sz]e|great|good|best|do\s+well|succeed|successful)\b|"
-    + unicodedata.normalize("NFC", r"(?:আরও|আরো|ভালো|ভাল|জনপ্রিয়|উন্নত)")
-)
-
-_OUTCOME = _compile(
-    r"\b(?:donat\w*|donors?|fundrais\w*|raise\s+(?:money|funds)|funds|taka|bdt|tk|"
-    r"volunteer\w*|sign[-\s]?ups?|signing\s+up|register\w*|registrations?|members(?:hip)?|"
-    r"sales|sell\w*|orders?|customers?|revenue|leads|bookings?|enquir\w*|inquir\w*|"
-    r"attend\w*|applications?|apply|petition|signatures|beneficiar\w*|enrol\w*|admissions?|"
-    r"(?:awareness|understanding|knowledge)\s+(?:of|about)\s+\w+)\b|"
-    + unicodedata.normalize(
-        "NFC",
-        r"(?:দান|অনুদান|তহবিল|স্বেচ্ছাসেবক|সদস্য|নিবন্ধন|রেজিস্ট্রেশন|বিক্রি|বিক্রয়|অর্ডার|"
-        r"গ্রাহক|ক্রেতা|ভর্তি|\w+\s+(?:সম্পর্কে|বিষয়ে)\s+সচেতনতা)",
-    )
-)
-
-_UNREALISTIC = _compile(
-    r"\b(?:go(?:es)?\s+viral|viral|everyone|everybody|every\s+person|the\s+whole\s+country|"
-    r"all\s+of\s+bangladesh|number\s+one|no\.?\s*1|\#1|millions?\s+of\s+followers|"
-    r"overnight)\b|(?<!\w)\#1\b|" + unicodedata.normalize("NFC", r"(?:ভাইরাল|সবাই|সবার|রাতারাতি)")
-)
-
-_SCALE = {
-    "k": 1_000,
-    "thousand": 1_000,
-    "হাজার": 1_000,
-    "m": 1_000_000,
-    "million": 1_000_000,
-    "lakh": 100_000,
-    "lac": 100_000,
-    "লাখ": 100_000,
-    "লক্ষ": 100_000,
-    "crore": 10_000_000,
-    "কোটি": 10_000_000,
-}
-_NUMBER = _compile(
-    rf"""(?<![\w.,])(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:{_words("টি", "টা", "জন", "জনকে")})?
-         (?:\s*(?P<scale>k|m|thousand|million|lakh|lac|crore|{_words("হাজার", "লাখ", "লক্ষ", "কোটি")})
-            (?!\w))?
+def _number_pattern(words: GoalWords) -> regex.Pattern[str]:
+    """A target number: '2,000 followers', '15%', '৫০০ জন', '2k', '৫ লাখ টাকা'."""
+    return _compile(
+        rf"""(?<![\w.,])(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:{_words("টি", "টা", "জন", "জনকে")})?
+         (?:\s*(?P<scale>{_words(*words.words("scale"))})(?!\w))?
          (?P<pct>\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b|pp\b|
                     {_words("শতাংশ")}))?
-         (?P<unit>(?:\s+[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\-]*){{0,2}}?\s+{_METRIC_WORDS}\b
+         (?P<unit>(?:\s+[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\-]*){{0,2}}?\s+{_words(*words.words("metric"))}\b
                   |\s+(?:new\s+|more\s+|additional\s+|extra\s+|{_words("নতুন")}\s+)?
                   [\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\-]*)?"""
-)
-_NUMBER_WORDS = _compile(
-    rf"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|"
-    rf"hundred|a\s+thousand|thousand)\s+(?:new\s+|more\s+)?{_METRIC_WORDS}\b"
-)
-_MULTIPLIER = _compile(
-    r"\b(?:double|doubling|twice|triple|tripling|quadruple|halve|half|"
-    r"(?P<times>\d+)\s*(?:x|-?fold|times\s+(?:more|as\s+many|bigger|higher)))\b|"
-    + unicodedata.normalize("NFC", r"(?:দ্বিগুণ|তিনগুণ|চারগুণ)")
-)
-_MULTIPLIER_GROWTH = {
-    "double": 100.0,
-    "doubling": 100.0,
-    "twice": 100.0,
-    "triple": 200.0,
-    "tripling": 200.0,
-    "quadruple": 300.0,
-    "দ্বিগুণ": 100.0,
-    "তিনগুণ": 200.0,
-    "চারগুণ": 300.0,
-}
-_STOP_AFTER_NUMBER = {
-    "by",
-    "in",
-    "per",
-    "to",
-    "within",
-    "from",
-    "on",
-    "of",
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "each",
-    "every",
-    "before",
-    "until",
-    "over",
-    "for",
-    "at",
-    "more",
-    "new",
-}
-_GROWTH_WORDS = _compile(
-    r"\b(?:increase|increasing|grow|growing|growth|raise|raising|boost|boosting|lift|"
-    r"lifting|improve|improving|rise|up)\b|" + unicodedata.normalize("NFC", r"(?:বাড়া|বাড়ি|বাড়ান|বৃদ্ধি)")
-)
-_FROM_TO = _compile(
-    r"\bfrom\s+(?P<a>\d+(?:,\d+)*(?:\.\d+)?)\s*(?P<ascale>k|thousand|lakh)?\b[^.\d]{0,30}?"
-    r"\bto\s+(?P<b>\d+(?:,\d+)*(?:\.\d+)?)\s*(?P<bscale>k|thousand|lakh)?\b|"
-    + unicodedata.normalize(
-        "NFC",
-        r"(?P<a2>\d+(?:,\d+)*)\s*(?:থেকে)\s*(?P<b2>\d+(?:,\d+)*)",
     )
-)
 
-_AUDIENCE_METRICS = ("followers", "fans", "subscribers", "audience", "page_likes", "members")
-_ALIASES = {
-    "followers": ("followers", "follower", "fans", "ফলোয়ার", "অনুসারী"),
-    "subscribers": ("subscribers", "subscriber", "সাবস্ক্রাইবার"),
-    "donations": ("donations", "donation", "donors", "দান", "অনুদান"),
-    "volunteers": ("volunteers", "volunteer", "স্বেচ্ছাসেবক"),
-    "sign_ups": ("sign-ups", "signups", "registrations", "নিবন্ধন", "রেজিস্ট্রেশন",
-                 "sign ups"),  # i18n: not shown
-    "sales": ("sales", "orders", "বিক্রি", "বিক্রয়", "অর্ডার"),
-}
+
+def _period_patterns(words: GoalWords) -> tuple[tuple[regex.Pattern[str], str], ...]:
+    """Patterns that read how many months a time phrase gives, and how to count them."""
+    count_en = _words(*words.words("count", "en"))
+    count_bn = _words(*words.words("count", "bn"))
+    return tuple(
+        (_compile(p), kind)
+        for p, kind in (
+            (
+                rf"\b(?P<n>\d+(?:\.\d+)?|{count_en})\s+(?P<unit>day|week|fortnight|month|quarter|"
+                r"year)s?\b",
+                "count",
+            ),
+            (
+                r"(?:\b(?:per|a|an|each|every|this|next|the\s+coming)\s+|/\s*)(?P<unit>day|week|"
+                r"fortnight|month|quarter|year)\b",
+                "one",
+            ),
+            (r"\b(?P<unit>day|week|fortnight|month|quarter|year)ly\b", "one"),
+            (r"\b(?:dai)(?P<unit>ly)\b|\bannually\b|\byearly\b", "named"),
+            (r"\bq[1-4]\b", "quarter"),
+            (r"\bh[12]\b", "half"),
+            (rf"(?P<n>\d+|{count_bn})\s*(?P<unit>দিন|সপ্তাহ|মাস|বছর)", "count"),
+            (r"(?:প্রতি|এই|আগামী|চলতি|পরবর্তী)\s*(?P<unit>দিন|সপ্তাহ|মাস|বছর)", "one"),
+            (
+                r"(?P<unit>মাস|সপ্তাহ|বছর|দিন)(?:ে|িক)\b|(?P<unit>সাপ্তাহিক|দৈনিক|প্রতিদিন|রোজ|"
+                r"বার্ষিক|ত্রৈমাসিক)",
+                "bengali",
+            ),
+        )
+    )
+
+
+def _fixed_patterns() -> dict[str, regex.Pattern[str]]:
+    """The patterns that take no word list from ``WORDS_FILE``."""
+    nfc = partial(unicodedata.normalize, "NFC")
+    return {
+        "platform": _compile(
+            r"\b(?:facebook|fb|instagram|insta|ig|twitter|linkedin|youtube|tiktok|whatsapp|"
+            r"threads|telegram|(?:on|via|through)\s+x|x\s*\(twitter\)|"
+            r"(?:all|every|each)\s+(?:of\s+)?(?:our\s+)?(?:platforms?|channels?|accounts?|"
+            r"networks?))\b|"
+            + nfc(r"(?:ফেসবুক|ইনস্টাগ্রাম|ইন্সটাগ্রাম|ইউটিউব|টিকটক|লিংকডইন|লিঙ্কডইন|টুইটার|"
+                  r"হোয়াটসঅ্যাপ)")),
+        "audience": _compile(
+            r"\b(?:young\s+people|youth|teenagers|teens|students|university\s+students|parents|"
+            r"mothers|fathers|women|girls|boys|men|donors|supporters|alumni|graduates|teachers|"
+            r"farmers|families|residents|professionals|employers|small\s+businesses|customers|"
+            r"readers|subscribers|volunteers|members|local\s+\w+|aged\s+\d+(?:\s*[-–]\s*\d+)?|"
+            r"\d+\s*[-–]\s*\d+[-\s]year[-\s]olds?|"
+            r"(?:in|from|across|around)\s+(?:dhaka|chattogram|chittagong|sylhet|khulna|rajshahi|"
+            r"barishal|rangpur|mymensingh|bangladesh|the\s+diaspora))\b|"
+            + nfc(r"(?:তরুণ|যুব|কিশোর|শিক্ষার্থী|ছাত্র|অভিভাবক|মায়েদের|নারী|মেয়ে|দাতা|ঢাকা|চট্টগ্রাম|"
+                  r"সিলেট|গ্রাহক|ক্রেতা|শিক্ষক|কৃষক)")),
+        "vague": _compile(
+            r"\b(?:more|better|improve|improved|grow\s+our\s+presence|(?:online|social(?:\s+media)?)"
+            r"\s+presence|presence|boost|popular|bigger|as\s+many\s+as\s+possible|a\s+lot|lots|"
+            r"maximi[sz]e|great|good|best|do\s+well|succeed|successful)\b|"
+            + nfc(r"(?:আরও|আরো|ভালো|ভাল|জনপ্রিয়|উন্নত)")),
+        "outcome": _compile(
+            r"\b(?:donat\w*|donors?|fundrais\w*|raise\s+(?:money|funds)|funds|taka|bdt|tk|"
+            r"volunteer\w*|sign[-\s]?ups?|signing\s+up|register\w*|registrations?|members(?:hip)?|"
+            r"sales|sell\w*|orders?|customers?|revenue|leads|bookings?|enquir\w*|inquir\w*|"
+            r"attend\w*|applications?|apply|petition|signatures|beneficiar\w*|enrol\w*|admissions?|"
+            r"(?:awareness|understanding|knowledge)\s+(?:of|about)\s+\w+)\b|"
+            + nfc(r"(?:দান|অনুদান|তহবিল|স্বেচ্ছাসেবক|সদস্য|নিবন্ধন|রেজিস্ট্রেশন|বিক্রি|বিক্রয়|অর্ডার|"
+                  r"গ্রাহক|ক্রেতা|ভর্তি|\w+\s+(?:সম্পর্কে|বিষয়ে)\s+সচেতনতা)")),
+        "unrealistic": _compile(
+            r"\b(?:go(?:es)?\s+viral|viral|everyone|everybody|every\s+person|the\s+whole\s+country|"
+            r"all\s+of\s+bangladesh|number\s+one|no\.?\s*1|\#1|millions?\s+of\s+followers|"
+            r"overnight)\b|(?<!\w)\#1\b|" + nfc(r"(?:ভাইরাল|সবাই|সবার|রাতারাতি)")),
+        "multiplier": _compile(
+            r"\b(?:double|doubling|twice|triple|tripling|quadruple|halve|half|"
+            r"(?P<times>\d+)\s*(?:x|-?fold|times\s+(?:more|as\s+many|bigger|higher)))\b|"
+            + nfc(r"(?:দ্বিগুণ|তিনগুণ|চারগুণ)")),
+        "growth_words": _compile(
+            r"\b(?:increase|increasing|grow|growing|growth|raise|raising|boost|boosting|lift|"
+            r"lifting|improve|improving|rise|up)\b|" + nfc(r"(?:বাড়া|বাড়ি|বাড়ান|বৃদ্ধি)")),
+        "from_to": _compile(
+            r"\bfrom\s+(?P<a>\d+(?:,\d+)*(?:\.\d+)?)\s*(?P<ascale>k|thousand|lakh)?\b[^.\d]{0,30}?"
+            r"\bto\s+(?P<b>\d+(?:,\d+)*(?:\.\d+)?)\s*(?P<bscale>k|thousand|lakh)?\b|"
+            + nfc(r"(?P<a2>\d+(?:,\d+)*)\s*(?:থেকে)\s*(?P<b2>\d+(?:,\d+)*)")),
+        "increase_before": _compile(
+            r"\b(?:gain|gaining|add|adding|win|winning|attract|attracting|recruit|recruiting|get|"
+            r"getting|earn|earning|find|finding|another)\s+(?:\w+\s+)?$|"
+            + nfc(r"(?:আরও|আরো)\s*$")),
+        "increase_after": _compile(r"^\s*(?:new|more|additional|extra|নতুন|আরও|আরো)\b"),
+        "growth_after_percent": _compile(
+            r"^\s*(?:more|increase|growth|rise|higher|up|extra|"
+            + nfc(r"বেশি|বৃদ্ধি|বাড়া\w*|বাড়ি\w*|বাড়ান\w*") + ")"),
+    }
 
 
 # --- result objects ----------------------------------------------------------------------
@@ -680,7 +665,7 @@ def check_goal(
     goal = _clean_goal(text)
     _check_options(baseline, period_months, relevant_to)
     matchable = goal.translate(LATIN_DIGITS)
-    time_spans = _find_all(_TIME_PATTERNS, matchable)
+    time_spans = _find_all(_patterns().time, matchable)
     numbers = _numbers(goal, matchable, time_spans)
     measurable = _measurable(goal, matchable, numbers, baseline)
     criteria = {
@@ -770,29 +755,29 @@ class _Number:
 
 
 def _to_float(number: str, scale: str | None) -> float:
-    return float(number.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
+    return float(number.replace(",", "")) * _tables().scale.get((scale or "").lower(), 1)
 
 
 def _numbers(goal: str, text: str, time_spans: list[tuple[int, int]]) -> list[_Number]:
     """Numbers that are targets, not dates: '2,000 followers', '15%', '৫০০ জন'."""
     found = []
-    for m in _NUMBER.finditer(text):
+    for m in _patterns().number.finditer(text):
         if _overlaps(m.span("num"), time_spans):
             continue
         unit = (m.group("unit") or "").strip()
         words = unit.split()
-        if words and words[-1].lower() in _STOP_AFTER_NUMBER:
-            words = [w for w in words if w.lower() not in _STOP_AFTER_NUMBER]
+        if words and words[-1].lower() in _tables().stop_after_number:
+            words = [w for w in words if w.lower() not in _tables().stop_after_number]
         unit = " ".join(words)
         is_percent = bool(m.group("pct"))
-        if is_percent and not _METRIC.search(unit):
+        if is_percent and not _patterns().metric.search(unit):
             unit = ""
         number_end = m.start("unit") if m.group("unit") else m.end()
         evidence = (goal[m.start() : number_end].strip() + " " + unit).strip()
         end = number_end + (len(m.group("unit")) if unit else 0)
         number = m.group("num")
         is_year = regex.fullmatch(r"(?:19|20)\d\d", number) is not None
-        if is_year and not is_percent and not _METRIC.search(unit):
+        if is_year and not is_percent and not _patterns().metric.search(unit):
             continue
         found.append(
             _Number(
@@ -819,10 +804,10 @@ def _hits(pattern: regex.Pattern[str], goal: str, text: str) -> tuple[str, ...]:
 
 
 def _specific(goal: str, text: str) -> Criterion:
-    metrics = _hits(_METRIC, goal, text)
-    where = _hits(_PLATFORM, goal, text)
-    who = tuple(w for w in _hits(_AUDIENCE, goal, text) if w not in metrics)
-    vague = _hits(_VAGUE, goal, text)
+    metrics = _hits(_patterns().metric, goal, text)
+    where = _hits(_patterns().platform, goal, text)
+    who = tuple(w for w in _hits(_patterns().audience, goal, text) if w not in metrics)
+    vague = _hits(_patterns().vague, goal, text)
     evidence = metrics + where + who
     vague_note = " " + _("Vague words found: {words}.").format(words=_quote(vague)) if vague else ""
     if metrics and (where or who):
@@ -850,16 +835,9 @@ def _specific(goal: str, text: str) -> Criterion:
     return Criterion("specific", False, evidence + vague, why, suggestion)
 
 
-_BASELINE_NUMBER = r"\d+(?:,\d+)*(?:\.\d+)?"
-_BASELINE_TEXT = _compile(
-    rf"(?<!\w){_words(*BASELINE_CUES)}\s*:?\s*(?:about\s+|around\s+|প্রায়\s*)?"
-    rf"{_BASELINE_NUMBER}|{_BASELINE_NUMBER}\s*(?:\S+\s+)?{_words(*BASELINE_CUES_AFTER)}(?!\w)"
-)
-
-
 def _has_baseline(text: str, baseline: Mapping[str, float] | None) -> bool:
     """Whether the goal says where it starts from, in its words or in ``baseline=``."""
-    if _BASELINE_TEXT.search(text):
+    if _patterns().baseline_text.search(text):
         return True
     lower = text.lower()
     return any(alias in lower for key in (baseline or {}) for alias in _aliases(key))
@@ -870,8 +848,8 @@ def _measurable(
 ) -> Criterion:
     evidence = _unique(
         [n.evidence for n in numbers]
-        + list(_hits(_NUMBER_WORDS, goal, text))
-        + list(_hits(_MULTIPLIER, goal, text))
+        + list(_hits(_patterns().number_words, goal, text))
+        + list(_hits(_patterns().multiplier, goal, text))
     )
     relative = _growth(text, numbers, None)
     if evidence and relative is not None and not _has_baseline(text, baseline):
@@ -940,7 +918,7 @@ def _relevant(goal: str, text: str, relevant_to: Sequence[str] | None) -> Criter
             _("say which goal it serves, e.g. '... so that more people {goal}' "
               "or '... to support {goal}'").format(goal=relevant_to[0]),
         )
-    outcomes = _hits(_OUTCOME, goal, text)
+    outcomes = _hits(_patterns().outcome, goal, text)
     if outcomes:
         return Criterion(
             "relevant", True, outcomes, _("it ties to an outcome the organisation cares about.")
@@ -987,65 +965,6 @@ _UNIT_MONTHS = {
     "মাস": 1.0,
     "বছর": 12.0,
 }
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "few": 3,
-    "couple of": 2,  # i18n: not shown
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty-five": 45,
-    "sixty": 60,
-    "ninety": 90,
-    "a hundred": 100,
-    "এক": 1,
-    "দুই": 2,
-    "তিন": 3,
-    "ছয়": 6,
-    "বারো": 12,
-}
-_PERIOD_PATTERNS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
-    (_compile(p), kind)
-    for p, kind in (
-        (
-            rf"\b(?P<n>\d+(?:\.\d+)?|{_COUNT_WORD})\s+(?P<unit>day|week|fortnight|month|quarter|"
-            r"year)s?\b",
-            "count",
-        ),
-        (
-            r"(?:\b(?:per|a|an|each|every|this|next|the\s+coming)\s+|/\s*)(?P<unit>day|week|"
-            r"fortnight|month|quarter|year)\b",
-            "one",
-        ),
-        (r"\b(?P<unit>day|week|fortnight|month|quarter|year)ly\b", "one"),
-        (r"\b(?:dai)(?P<unit>ly)\b|\bannually\b|\byearly\b", "named"),
-        (r"\bq[1-4]\b", "quarter"),
-        (r"\bh[12]\b", "half"),
-        (
-            rf"(?P<n>\d+|{_words('এক', 'দুই', 'তিন', 'ছয়', 'বারো')})\s*(?P<unit>দিন|সপ্তাহ|মাস|বছর)",
-            "count",
-        ),
-        (r"(?:প্রতি|এই|আগামী|চলতি|পরবর্তী)\s*(?P<unit>দিন|সপ্তাহ|মাস|বছর)", "one"),
-        (
-            r"(?P<unit>মাস|সপ্তাহ|বছর|দিন)(?:ে|িক)\b|(?P<unit>সাপ্তাহিক|দৈনিক|প্রতিদিন|রোজ|"
-            r"বার্ষিক|ত্রৈমাসিক)",
-            "bengali",
-        ),
-    )
-)
 _BENGALI_PERIOD_WORDS = {
     "সাপ্তাহিক": "সপ্তাহ",
     "দৈনিক": "দিন",
@@ -1067,7 +986,7 @@ def _period_from_text(
     """How many months a goal has, read from its time phrases: (months, phrase)."""
     for start, end in spans:
         phrase = text[start:end]
-        for pattern, kind in _PERIOD_PATTERNS:
+        for pattern, kind in _patterns().period:
             m = pattern.search(phrase)
             if m is None:
                 continue
@@ -1075,7 +994,8 @@ def _period_from_text(
             unit = (m.groupdict().get("unit") or "").lower()
             if kind == "count":
                 raw = m.group("n").lower()
-                n = _COUNTS[raw] if raw in _COUNTS else float(raw)
+                counts = _tables().counts
+                n = counts[raw] if raw in counts else float(raw)
                 return n * _UNIT_MONTHS[unit], label
             if kind == "one":
                 return _UNIT_MONTHS[unit], label
@@ -1099,28 +1019,15 @@ class _Growth:
     baseline: tuple[str, float] | None = None
 
 
-_INCREASE_BEFORE = _compile(
-    r"\b(?:gain|gaining|add|adding|win|winning|attract|attracting|recruit|recruiting|get|"
-    r"getting|earn|earning|find|finding|another)\s+(?:\w+\s+)?$|"
-    + unicodedata.normalize("NFC", r"(?:আরও|আরো)\s*$")
-)
-_INCREASE_AFTER = _compile(r"^\s*(?:new|more|additional|extra|নতুন|আরও|আরো)\b")
-_GROWTH_AFTER_PERCENT = _compile(
-    r"^\s*(?:more|increase|growth|rise|higher|up|extra|"
-    + unicodedata.normalize("NFC", r"বেশি|বৃদ্ধি|বাড়া\w*|বাড়ি\w*|বাড়ান\w*")
-    + ")"
-)
-
-
 def _aliases(key: str) -> tuple[str, ...]:
     plain = key.replace("_", " ").lower()
-    words = {plain, plain.rstrip("s"), plain + "s", *(_ALIASES.get(key.lower(), ()))}
+    words = {plain, plain.rstrip("s"), plain + "s", *_tables().aliases.get(key.lower(), ())}
     return tuple(unicodedata.normalize("NFC", w) for w in words if w)
 
 
 def _mentions_audience(text: str) -> bool:
     lower = text.lower()
-    return any(alias in lower for key in _AUDIENCE_METRICS for alias in _aliases(key))
+    return any(alias in lower for key in _tables().audience_metrics for alias in _aliases(key))
 
 
 def _growth(
@@ -1128,27 +1035,26 @@ def _growth(
 ) -> _Growth | None:
     """The growth a goal asks for, in % of today's value, if it can be worked out."""
     audience = _mentions_audience(text)
-    m = _FROM_TO.search(text)
+    m = _patterns().from_to.search(text)
     if m is not None:
         a = _to_float(m.group("a") or m.group("a2"), m.group("ascale"))
         b = _to_float(m.group("b") or m.group("b2"), m.group("bscale"))
         if a > 0 and b > a:
             return _Growth((b - a) / a * 100, m.group().strip(), audience, None)
-    for m in _MULTIPLIER.finditer(text):
+    for m in _patterns().multiplier.finditer(text):
         word = m.group().lower()
         if m.group("times"):
             return _Growth((float(m.group("times")) - 1) * 100, m.group(), audience)
-        if word in _MULTIPLIER_GROWTH:
-            return _Growth(_MULTIPLIER_GROWTH[word], m.group(), audience)
+        if word in _tables().multiplier:
+            return _Growth(_tables().multiplier[word], m.group(), audience)
     for n in numbers:
         if not n.is_percent or "point" in n.evidence.lower() or n.evidence.lower().endswith("pp"):
             continue
         before, after = text[: n.span[0]], text[n.span[0] :]
         after_number = after[len(regex.match(r"\d[\d,.]*\s*(?:%|\S+)", after)[0]) :]
-        by_growth = regex.search(r"\bby\s*$", before, regex.IGNORECASE) and _GROWTH_WORDS.search(
-            before
-        )
-        if by_growth or _GROWTH_AFTER_PERCENT.search(after_number):
+        by_growth = regex.search(r"\bby\s*$", before, regex.IGNORECASE) and (
+            _patterns().growth_words.search(before))
+        if by_growth or _patterns().growth_after_percent.search(after_number):
             return _Growth(n.value, n.evidence, audience)
     for key, value in (baseline or {}).items():
         aliases = _aliases(key)
@@ -1159,11 +1065,10 @@ def _growth(
             window = text[n.span[0] : min(stop, n.span[0] + 40)].lower()
             if not any(alias in window for alias in aliases):
                 continue
-            explicit = _INCREASE_BEFORE.search(text[: n.span[0]]) or _INCREASE_AFTER.search(
-                text[n.span[0] :].split(maxsplit=1)[-1]
-            )
+            explicit = _patterns().increase_before.search(text[: n.span[0]]) or (
+                _patterns().increase_after.search(text[n.span[0] :].split(maxsplit=1)[-1]))
             increase = n.value if explicit or n.value <= value else n.value - value
-            is_audience = key.lower() in _AUDIENCE_METRICS or audience
+            is_audience = key.lower() in _tables().audience_metrics or audience
             return _Growth(increase / value * 100, n.evidence, is_audience, (key, value))
     return None
 
@@ -1200,7 +1105,7 @@ def _achievable(
     baseline: Mapping[str, float] | None,
     period_months: float | None,
 ) -> Criterion:
-    unrealistic = _unique(goal[m.start() : m.end()] for m in _UNREALISTIC.finditer(text))
+    unrealistic = _unique(goal[m.start() : m.end()] for m in _patterns().unrealistic.finditer(text))
     if unrealistic:
         return Criterion(
             "achievable",

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.planning.clock import check_timezone, local_time
+from smm_helpers.schema import TIMEZONE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -103,8 +105,6 @@ def events_to_ics(
 
     import icalendar
 
-    from smm_helpers.planning.calendar import check_timezone
-
     _check_events(events)
     zone = check_timezone(timezone)
     stamp = stamp or datetime.now(UTC)
@@ -175,8 +175,6 @@ def write_ics(
 
 def _as_local(value: date | datetime, zone: Any) -> datetime:
     """A DTSTART/DTEND value as a datetime in ``zone`` (all-day dates become midnight)."""
-    from smm_helpers.planning.calendar import local_time
-
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=zone)
     return local_time(value, 0, zone)
@@ -197,9 +195,6 @@ def read_ics(path: str | Path) -> pd.DataFrame:
     """
     import icalendar
     import pandas as pd
-
-    from smm_helpers.planning.calendar import check_timezone
-    from smm_helpers.schema import TIMEZONE
 
     path = Path(path)
     if not path.is_file():

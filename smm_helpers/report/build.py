@@ -29,6 +29,7 @@ from smm_helpers.report.kpis import (
     without_spam,
 )
 from smm_helpers.report.names import FUNNEL_STAGES, result_name
+from smm_helpers.report.pdf import NoPdfEngine, html_to_pdf
 from smm_helpers.report.period import Period, local_days, report_period
 from smm_helpers.report.recommend import SLA_TARGET, recommendations
 from smm_helpers.schema import CLIENTS, ENGAGEMENT_COLUMNS, format_name, platform_name
@@ -189,8 +190,6 @@ def _build_report(data: Any, *, posts: pd.DataFrame | None, followers: pd.DataFr
                   start: Any, end: Any, out_dir: str | Path, formats: Sequence[str] | None,
                   sla_hours: float, pdf_engine: str, client_name: str | None,
                   language: str) -> ReportFiles:
-    from smm_helpers.report.pdf import NoPdfEngine, html_to_pdf
-
     tables = _tables(data, posts, followers, inbox, campaigns)
     chosen_formats = REPORT_FORMATS if formats is None else _check_formats(formats)
     content = gather_content(tables, client=client, start=start, end=end, sla_hours=sla_hours,

@@ -14,6 +14,9 @@ print it:
 without both can still write the HTML report; :func:`pdf_engines` says what is there and
 :class:`NoPdfEngine` explains how to get one.
 
+This module prints any HTML page and knows nothing of the report: ``report.build`` imports
+it, never the other way (``tests/test_import_layers.py`` checks).
+
 >>> sorted(ENGINES)
 ['chromium', 'weasyprint']
 """
