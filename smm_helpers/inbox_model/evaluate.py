@@ -74,7 +74,7 @@ class Verdicts:
 
         0 is the cues alone, ``None`` the model alone.
         """
-        from smm_helpers.community import _TIE_ORDER, combine
+        from smm_helpers.community.classify import _TIE_ORDER, combine
 
         out = []
         for points, probabilities in zip(self.points, self.probabilities, strict=True):
@@ -154,7 +154,8 @@ def choose_model_points(folds: int = 5) -> tuple[float, Mapping[float, float]]:
 
 
 def _language_agreement(frame: pd.DataFrame) -> float:
-    from smm_helpers.community import _languages, _normalise
+    from smm_helpers.community._text import _normalise
+    from smm_helpers.community.language import _languages
 
     guessed = _languages([_normalise(t) for t in frame["text"]])
     return sum(g == t for g, t in zip(guessed, frame["language"], strict=True)) / len(frame)
