@@ -60,22 +60,19 @@ class TranslateInstructions(Preprocessor):
         return nb, resources
 
 
+_LINK, _BOLD, _TOP = ">{}</a>", "<b>{}</b>", '<a href="#top">{}</a>'
+_LABEL = '<span class="nbgrader-label">{}'  # i18n: not shown (markup)
+_LATE = '<li class="late-penalty">{}'  # i18n: not shown (markup)
+
 LABELS = (
-    (">Test cell</a>", N_("Test cell")),
-    (">Coding free-response</a>", N_("Coding free-response")),
-    (">Written response</a>", N_("Written response")),
-    (">Task</a>", N_("Task")),
-    (">Comment</a>", N_("Comment")),
-    ('<span class="nbgrader-label">Student\'s answer</span>', N_("Student's answer")),
-    ('<span class="nbgrader-label">Student\'s task</span>', N_("Student's task")),
-    ('<span class="nbgrader-label">Grade cell: ', N_("Grade cell:")),
-    ('<span class="nbgrader-label">Task: ', N_("Task:")),
-    ("<b>Comments:</b>", N_("Comments:")),
-    ('<a href="#top">(Top)</a>', N_("(Top)")),
-    ('<li class="late-penalty">Late submission penalty', N_("Late submission penalty")),
+    (_LINK, N_("Test cell")), (_LINK, N_("Coding free-response")),
+    (_LINK, N_("Written response")), (_LINK, N_("Task")), (_LINK, N_("Comment")),
+    (_LABEL + "</span>", N_("Student's answer")), (_LABEL + "</span>", N_("Student's task")),
+    (_LABEL + " ", N_("Grade cell:")), (_LABEL + " ", N_("Task:")),
+    (_BOLD, N_("Comments:")), (_TOP, N_("(Top)")), (_LATE, N_("Late submission penalty")),
 )
-"""The words nbgrader's feedback template writes around the notebook (its markup, and the
-words in it), so only the template's own words are translated, never a learner's."""
+"""The words nbgrader's feedback template writes around the notebook, each with the markup
+around it there, so only the template's own words are translated, never a learner's."""
 
 _SCORE = re.compile(r"\bScore: (-?)(\d+(?:\.\d+)?) / (\d+(?:\.\d+)?)|\(Score: -(\d+(?:\.\d+)?)\)")
 
@@ -95,17 +92,12 @@ def translate_page(html_text: str, language: str) -> str:
     if language == "en":
         return html_text
     with in_language(language):
-        for markup, label in LABELS:
-            words = _(label)
-            html_text = html_text.replace(markup, _swap(markup, label, words))
+        for around, label in LABELS:
+            html_text = html_text.replace(around.format(label), around.format(_(label)))
         html_text = _SCORE.sub(_score, html_text)
-        html_text = re.sub(r"<html(?![^>]*\blang=)", f'<html lang="{language}"', html_text,
-                           count=1)
+        tag = f'<html lang="{language}"'  # i18n: not shown
+        html_text = re.sub(r"<html(?![^>]*\blang=)", tag, html_text, count=1)
     return html_text
-
-
-def _swap(markup: str, label: str, words: str) -> str:
-    return markup.replace(label.rstrip(":"), words.rstrip(":"), 1)
 
 
 def _score(match: re.Match[str]) -> str:
