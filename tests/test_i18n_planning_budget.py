@@ -119,7 +119,7 @@ def test_policy_warnings_and_password_advice_are_bengali():
                       crisis_contact="x", photo_consent="x", review_date="2027-01-31")
 
 
-def test_write_policy_writes_the_same_policy_whatever_the_interface_language():
+def test_write_policy_writes_in_the_chosen_language_unless_told_which():
     answers = PolicyAnswers(
         organisation="Alo", purpose="We help children read.", work_hours_use="Post in breaks.",
         not_allowed=["politics"], spokespeople=["Director"], responders=["Volunteer"],
@@ -128,7 +128,9 @@ def test_write_policy_writes_the_same_policy_whatever_the_interface_language():
         photo_consent="parents sign", review_date="2027-06-30")
     english = write_policy(answers)
     use_language("bn")
-    assert write_policy(answers) == english
+    bengali = write_policy(answers)
+    assert bengali != english and "সোশ্যাল মিডিয়া" in bengali
+    assert write_policy(answers, language="en") == english
 
 
 def test_calendar_displays_follow_the_learner_and_events_follow_the_calendar_language():

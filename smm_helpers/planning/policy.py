@@ -31,21 +31,32 @@ True
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import cache
+from importlib import resources
 
 import regex
 
-from smm_helpers.errors import InputError
-from smm_helpers.i18n.messages import N_
+from smm_helpers.checks.reading import plain, read_date, stems
+from smm_helpers.errors import DataError, InputError
+from smm_helpers.i18n.messages import (
+    LANGUAGES,
+    N_,
+    current_language,
+    in_language,
+    ngettext,
+)
 from smm_helpers.i18n.messages import gettext as _
-from smm_helpers.i18n.numbers import digits
+from smm_helpers.i18n.numbers import LATIN_DIGITS, digits, format_date
 
 __all__ = [
+    "CUES_FILE",
     "MAX_SENTENCE_WORDS",
     "MAX_WORDS",
     "PASSWORD_ADVICE",
@@ -53,6 +64,9 @@ __all__ = [
     "PolicyAnswers",
     "PolicyLint",
     "lint_policy",
+    "parse_policy_cues",
+    "policy_cues",
+    "promised_hours",
     "write_policy",
 ]
 
@@ -65,105 +79,130 @@ MAX_SENTENCE_WORDS = 25
 
 @dataclass(frozen=True)
 class _Section:
+    """One section a policy needs: its key, its suggested title, and the cue words that
+    recognise it (read from ``CUES_FILE`` on first use)."""
+
+    key: str
     title: str
-    headings: tuple[str, ...]
-    keywords: tuple[str, ...]
 
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """Cue words that recognise the section in a heading, English and Bengali."""
+        return policy_cues()[self.key, "heading"]
 
-def _nfc(*words: str) -> tuple[str, ...]:
-    return tuple(unicodedata.normalize("NFC", w) for w in words)
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        """Cue words that recognise the section anywhere in the text."""
+        return policy_cues()[self.key, "text"]
 
 
 SECTIONS: dict[str, _Section] = {
-    "purpose": _Section(
-        N_("Why we use social media"),
-        _nfc("purpose", "why we", "about us", "values", "mission",  # i18n: not shown
-             "introduction", "aims",  # i18n: not shown
-             "উদ্দেশ্য", "মূল্যবোধ", "কেন"),
-        _nfc("core values", "our values", "our mission", "this policy explains",  # i18n: not shown
-             "purpose of this policy", "why we use social media", "মূল্যবোধ",  # i18n: not shown
-             "উদ্দেশ্য"),  # i18n: not shown
-    ),
-    "staff time": _Section(  # i18n: not shown
-        N_("Social media at work"),
-        _nfc("at work", "work hours", "working hours", "staff time",  # i18n: not shown
-             "personal use",  # i18n: not shown
-             "staff use", "conduct", "dos and don", "do's and don",  # i18n: not shown
-             "acceptable use",  # i18n: not shown
-             "কাজের সময়", "কর্মঘণ্টা", "অফিস সময়"),
-        _nfc("working hours", "work hours", "during work", "personal account",  # i18n: not shown
-             "personal use", "on work time", "office hours", "lunch break",  # i18n: not shown
-             "কাজের সময়",  # i18n: not shown
-             "কর্মঘণ্টা", "অফিস সময়", "ব্যক্তিগত অ্যাকাউন্ট"),
-    ),
-    "spokespeople": _Section(
-        N_("Who speaks for us"),
-        _nfc("spokesperson", "spokespeople", "speaks for", "speak for",  # i18n: not shown
-             "speaking for",  # i18n: not shown
-             "who can speak", "media enquiries", "media relations", "the media",  # i18n: not shown
-             "press",  # i18n: not shown
-             "journalist", "মুখপাত্র"),
-        _nfc("spokesperson", "spokespeople", "speak on behalf",  # i18n: not shown
-             "speaks on behalf",  # i18n: not shown
-             "speaks for", "speak for", "media enquiries", "press enquiries",  # i18n: not shown
-             "journalist",  # i18n: not shown
-             "মুখপাত্র", "পক্ষে কথা", "সাংবাদিক", "গণমাধ্যম"),
-    ),
-    "conversations": _Section(
-        N_("Answering comments and messages"),
-        _nfc("comment", "message", "conversation", "repl", "answering", "responding",
-             "community", "inbox", "মন্তব্য", "কমেন্ট", "মেসেজ", "বার্তা", "উত্তর"),
-        _nfc("reply to", "replies", "respond to", "answer comments",  # i18n: not shown
-             "answers comments",  # i18n: not shown
-             "answers messages", "answer messages", "inbox", "response time",  # i18n: not shown
-             "মন্তব্যের উত্তর",  # i18n: not shown
-             "মেসেজের উত্তর", "উত্তর দেবেন", "উত্তর দেন"),
-    ),
-    "tools": _Section(
-        N_("Tools and accounts"),
-        _nfc("tool", "account", "password", "security", "access",  # i18n: not shown
-             "platforms we use",  # i18n: not shown
-             "channels", "টুল", "সরঞ্জাম", "অ্যাকাউন্ট", "পাসওয়ার্ড", "অ্যাক্সেস"),
-        _nfc("page access", "page settings", "own access", "remove their access",  # i18n: not shown
-             "password", "two-factor", "2fa", "two-step", "scheduling tool",  # i18n: not shown
-             "scheduler",  # i18n: not shown
-             "admin access", "log in", "login", "meta business suite",  # i18n: not shown
-             "hootsuite", "buffer",  # i18n: not shown
-             "পেজ অ্যাক্সেস", "অ্যাক্সেস", "পাসওয়ার্ড", "টু-ফ্যাক্টর", "দুই ধাপের"),
-    ),
-    "escalation": _Section(
-        N_("When to escalate"),
-        _nfc("escalat", "crisis", "emergenc", "complaint",  # i18n: not shown
-             "when things go wrong",  # i18n: not shown
-             "problems", "difficult", "সংকট", "জরুরি", "অভিযোগ"),
-        _nfc("escalate", "crisis", "emergency", "urgent", "serious complaint",  # i18n: not shown
-             "threat",  # i18n: not shown
-             "সংকট", "জরুরি"),
-    ),
-    "privacy": _Section(
-        N_("Privacy and consent"),
-        _nfc("privacy", "confidential", "consent", "safeguarding", "protecting",
-             "data protection", "children", "beneficiar", "গোপনীয়", "সম্মতি",  # i18n: not shown
-             "শিশু"),  # i18n: not shown
-        _nfc("consent", "confidential", "privacy", "safeguarding",  # i18n: not shown
-             "personal information",  # i18n: not shown
-             "personal data", "permission to", "photos of children", "সম্মতি",  # i18n: not shown
-             "গোপনীয়",  # i18n: not shown
-             "অনুমতি"),
-    ),
-    "review": _Section(
-        N_("Review"),
-        _nfc("review", "last updated", "updates", "version", "পর্যালোচনা",  # i18n: not shown
-             "হালনাগাদ"),  # i18n: not shown
-        _nfc("review this policy", "reviewed", "next review", "review date",  # i18n: not shown
-             "last updated",  # i18n: not shown
-             "updated every", "পর্যালোচনা", "হালনাগাদ"),  # i18n: not shown
-    ),
+    "purpose": _Section("purpose", N_("Why we use social media")),
+    "staff time": _Section("staff time", N_("Social media at work")),  # i18n: not shown
+    "spokespeople": _Section("spokespeople", N_("Who speaks for us")),
+    "conversations": _Section("conversations", N_("Answering comments and messages")),
+    "tools": _Section("tools", N_("Tools and accounts")),
+    "escalation": _Section("escalation", N_("When to escalate")),
+    "privacy": _Section("privacy", N_("Privacy and consent")),
+    "review": _Section("review", N_("Review")),
 }
 """The sections a policy needs, each with words that recognise its heading or its content.
 
 A section's ``title`` is marked for translation: ``lint_policy`` suggests it, in the
-learner's language, as the heading of a missing section."""
+learner's language, as the heading of a missing section, and ``write_policy`` uses it as
+the heading.  Its cue words (``headings``, ``keywords``) are data, in ``CUES_FILE``."""
+
+# --- the cue words (data/policy_cues.csv, read on first use) -------------------------------
+
+CUES_FILE = "policy_cues.csv"
+"""The words that recognise each section: ``smm_helpers/data/policy_cues.csv``.
+
+Its columns are ``section`` (a key of ``SECTIONS``), ``where`` (``heading``: the cue
+recognises the section in a heading; ``text``: anywhere in the policy), ``cue`` and ``note``
+(what the cue means, for the table's editors).  An English cue matches the start of a word
+and what follows it (``escalat`` finds "escalate" and "escalation"), ignoring case.  A
+Bengali cue matches whole words, each with or without a case ending (``reading.stems``: the
+cue অফিস সময় finds "অফিসের সময়ে"); a word ending in ``*`` matches any word it starts
+(উত্তর দ* finds "উত্তর দেবেন" and "উত্তর দিই")."""
+
+CUE_PLACES = ("heading", "text")
+_CUE_COLUMNS = ("section", "where", "cue", "note")
+
+
+def parse_policy_cues(text: str, file: str = f"smm_helpers/data/{CUES_FILE}",
+                      ) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Read and check the text of ``CUES_FILE``: ``{(section, where): cues}`` in file order.
+
+    Cues are NFC.  A row naming an unknown section or place, an empty cue, a repeated cue
+    or a ``*`` anywhere but at the end of a Bengali word is a ``DataError``.
+
+    >>> parse_policy_cues("section,where,cue,note\\nreview,heading,পর্যালোচনা,\\n")[
+    ...     "review", "heading"]
+    ('পর্যালোচনা',)
+    >>> parse_policy_cues("section,where,cue,note\\nreviews,heading,review,\\n")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: smm_helpers/data/policy_cues.csv, line 2, column 'section': \
+'reviews' is not a section of the policy.
+    How to fix it: use one of: purpose, staff time, spokespeople, conversations, tools, \
+escalation, privacy, review.
+    """
+    rows = list(csv.DictReader(text.splitlines()))
+    header = tuple(csv.reader(text.splitlines()[:1]))
+    if not header or tuple(header[0]) != _CUE_COLUMNS:
+        raise DataError(_("the columns are not {columns}").format(
+                            columns=", ".join(_CUE_COLUMNS)),
+                        fix=_("start the file with the line: {header}").format(
+                            header=",".join(_CUE_COLUMNS)), file=file, line=1)
+    found: dict[tuple[str, str], list[str]] = {
+        (name, where): [] for name in SECTIONS for where in CUE_PLACES}
+    for line, row in enumerate(rows, start=2):
+        name, where = row["section"] or "", row["where"] or ""
+        cue = unicodedata.normalize("NFC", " ".join((row["cue"] or "").split()))
+        if name not in SECTIONS:
+            raise DataError(_("{value} is not a section of the policy").format(
+                                value=repr(name)),
+                            fix=_("use one of: {choices}").format(choices=", ".join(SECTIONS)),
+                            file=file, line=line, column="section")
+        if where not in CUE_PLACES:
+            raise DataError(_("{value} is not a place a cue is looked for").format(
+                                value=repr(where)),
+                            fix=_("use one of: {choices}").format(
+                                choices=", ".join(CUE_PLACES)),
+                            file=file, line=line, column="where")
+        if not cue:
+            raise DataError(_("the cue is empty"), fix=_("write a word or phrase, or delete "
+                                                         "the row"),
+                            file=file, line=line, column="cue")
+        stars = [word for word in cue.split() if "*" in word]
+        if stars and (cue.isascii() or any(w.count("*") > 1 or not w.endswith("*")
+                                           or len(w) < 2 for w in stars)):
+            raise DataError(_("{value} has a * that is not at the end of a Bengali "
+                              "word").format(value=repr(cue)),
+                            fix=_("put * only at the end of a Bengali word (English cues "
+                                  "already match the start of a word)"),
+                            file=file, line=line, column="cue")
+        if cue.casefold() in (c.casefold() for c in found[name, where]):
+            raise DataError(_("{value} is listed twice for this section").format(
+                                value=repr(cue)),
+                            fix=_("delete one of the two rows"),
+                            file=file, line=line, column="cue")
+        found[name, where].append(cue)
+    return {key: tuple(cues) for key, cues in found.items()}
+
+
+@cache
+def policy_cues() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The cue words of ``CUES_FILE``, read and checked once: ``{(section, where): cues}``.
+
+    >>> policy_cues()["escalation", "heading"][:2]
+    ('escalat', 'crisis')
+    >>> "এসকেলেশন" in policy_cues()["escalation", "heading"]
+    True
+    """
+    text = (resources.files("smm_helpers") / "data" / CUES_FILE).read_text(encoding="utf-8")
+    return parse_policy_cues(text)
+
 
 SECTION_NAMES: dict[str, str] = {
     "purpose": N_("purpose"),
@@ -280,13 +319,15 @@ def _check_hours(value: object) -> None:
 
 
 def _check_date(value: object) -> date:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+    """The review date: a ``date``, or text in any form the course reads (``read_date``),
+    with English or Bengali digits and month names.
+
+    >>> _check_date("২০২৭-০৬-৩০"), _check_date("৩০ জুন ২০২৭")
+    (datetime.date(2027, 6, 30), datetime.date(2027, 6, 30))
+    """
+    found = read_date(value) if isinstance(value, str | date) else None
+    if found is not None:
+        return found
     raise InputError(_("PolicyAnswers.review_date is {value}, not a date").format(
                          value=repr(value)),
                      fix=_("give the date of the next review, e.g. review_date='2027-06-30'"))
@@ -294,22 +335,41 @@ def _check_date(value: object) -> date:
 
 # --- writing ------------------------------------------------------------------------------
 
+_BENGALI_LETTER = regex.compile(r"\p{Bengali}")
+
+
 def _sentence(text: str) -> str:
-    """One tidy sentence: spaces folded, a capital first letter, a full stop at the end."""
+    """One tidy sentence: spaces folded, a capital first letter, a full stop at the end —
+    the দাঁড়ি ("।") when it ends in Bengali.
+
+    >>> _sentence("we help  children read"), _sentence("আমরা শিশুদের পড়তে শেখাই")
+    ('We help children read.', 'আমরা শিশুদের পড়তে শেখাই।')
+    """
     text = " ".join(text.split())
     text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?", "।")) else text + "."
+    if text.endswith((".", "!", "?", "।")):
+        return text
+    letters = [c for c in text if c.isalpha() or unicodedata.category(c).startswith("M")]
+    return text + ("।" if letters and _BENGALI_LETTER.match(letters[-1]) else ".")
 
 
 def _bullets(items: Sequence[str]) -> list[str]:
     return [f"- {' '.join(i.split())}" for i in items]
 
 
-def write_policy(answers: PolicyAnswers) -> str:
+def _reply_promise(hours: float) -> str:
+    """The sentence that promises a reply time, in the current language."""
+    return ngettext("We answer within {hours} hour.", "We answer within {hours} hours.",
+                    1 if hours == 1 else 2).format(hours=digits(f"{hours:g}"))
+
+
+def write_policy(answers: PolicyAnswers, language: str | None = None) -> str:
     """A short, plain social media policy in Markdown, one heading per section of ``SECTIONS``.
 
     It uses short sentences and lists so that everyone in the organisation can read it in a
-    few minutes.  Returns a new string; ``answers`` is not changed.
+    few minutes.  It is written in ``language`` (default: the chosen language, see
+    ``use_language``): in Bengali every sentence, heading, number and date is Bengali around
+    the organisation's own answers.  Returns a new string; ``answers`` is not changed.
 
     >>> write_policy("our policy")
     Traceback (most recent call last):
@@ -322,65 +382,109 @@ def write_policy(answers: PolicyAnswers) -> str:
                              kind=type(answers).__name__),
                          fix=_("fill in PolicyAnswers(organisation=..., purpose=..., ...) "
                                "first"))
-    a = answers
+    with in_language(language):
+        return _written(answers)
+
+
+def _written(a: PolicyAnswers) -> str:
+    """:func:`write_policy`'s text in the current language."""
     org = " ".join(a.organisation.split())
-    hours = f"{a.response_time_hours:g} hour" + ("" if a.response_time_hours == 1 else "s")
     review = a.review_date
     assert isinstance(review, date)
-    # The policy is the organisation's document, written in English: its lines are what
-    # write_policy produces, not messages of SMM Lab, so they are not translated here.
+    when = (f"{review.day} {review:%B %Y}" if current_language() == "en"
+            else format_date(review))
+
+    def heading(name: str) -> str:
+        return "## " + _(SECTIONS[name].title)
+
     parts = [
-        f"# {org} social media policy",  # i18n: not shown
+        "# " + _("{organisation} social media policy").format(organisation=org),
         "",
-        "## Why we use social media",  # i18n: not shown
+        heading("purpose"),
         _sentence(a.purpose),
-        "This policy explains how we use social media and who does what. "  # i18n: not shown
-        "It applies to all staff and volunteers.",
+        _("This policy explains how we use social media and who does what.") + " "
+        + _("It applies to all staff and volunteers."),
         "",
-        "## Social media at work",  # i18n: not shown
+        heading("staff time"),  # i18n: not shown
         _sentence(a.work_hours_use),
-        "What is not allowed:",  # i18n: not shown
+        _("What is not allowed:"),
         *_bullets(a.not_allowed),
         "",
-        "## Who speaks for us",  # i18n: not shown
-        f"Only these people may speak on behalf of {org}, "  # i18n: not shown
-        "online or to journalists:",
+        heading("spokespeople"),
+        _("Only these people may speak on behalf of {organisation}, online or to "
+          "journalists:").format(organisation=org),
         *_bullets(a.spokespeople),
-        "Everyone else passes media enquiries to them.",  # i18n: not shown
+        _("Everyone else passes media enquiries to them."),
         "",
-        "## Answering comments and messages",  # i18n: not shown
-        "These people reply to comments and messages:",  # i18n: not shown
+        heading("conversations"),
+        _("These people reply to comments and messages:"),
         *_bullets(a.responders),
-        f"We answer within {hours}. We are polite, even when people are not.",  # i18n: not shown
+        _reply_promise(a.response_time_hours) + " "
+        + _("We are polite, even when people are not."),
         "",
-        "## Tools and accounts",  # i18n: not shown
-        "We use:",  # i18n: not shown
+        heading("tools"),
+        _("We use:"),
         *_bullets(a.tools),
         _sentence(a.account_access),
-        "Everyone logs in with their own account and two-factor login.",  # i18n: not shown
-        "Never share a password. An account with only one login "  # i18n: not shown
-        "keeps it in a password manager.",
-        "When someone leaves, remove their access that day.",  # i18n: not shown
+        _("Everyone logs in with their own account and two-factor login."),
+        _("Never share a password.") + " "
+        + _("An account with only one login keeps it in a password manager."),
+        _("When someone leaves, remove their access that day."),
         "",
-        "## When to escalate",  # i18n: not shown
-        "Tell one of these people at once about a serious complaint, "  # i18n: not shown
-        "a hard question or anything about a child's safety:",
+        heading("escalation"),
+        _("Tell one of these people at once about a serious complaint, a hard question or "
+          "anything about a child's safety:"),
         *_bullets(a.escalation_contacts),
-        f"In a crisis or an emergency, this person decides what we say: "  # i18n: not shown
-        f"{' '.join(a.crisis_contact.split())}. Do not post about it until then.",
+        _("In a crisis or an emergency, this person decides what we say: {contact}.").format(
+            contact=" ".join(a.crisis_contact.split())) + " "
+        + _("Do not post about it until then."),
         "",
-        "## Privacy and consent",  # i18n: not shown
-        "Keep the people we serve safe. "  # i18n: not shown
-        "Never post a child's full name, school or home.",
-        "Photos of children need consent first.",  # i18n: not shown
+        heading("privacy"),
+        _("Keep the people we serve safe.") + " "
+        + _("Never post a child's full name, school or home."),
+        _("Photos of children need consent first."),
         _sentence(a.photo_consent),
-        "Keep private messages confidential.",  # i18n: not shown
+        _("Keep private messages confidential."),
         "",
-        "## Review",
-        f"We will review this policy by {review.day} {review:%B %Y}.",  # i18n: not shown
+        heading("review"),
+        _("We will review this policy by {date}.").format(date=when),
         "",
     ]
     return "\n".join(parts)
+
+
+def promised_hours(policy: str) -> tuple[float, ...]:
+    """Every reply time a policy promises in the sentence ``write_policy`` writes for it, in
+    English or in Bengali (whatever the chosen language), in the order they appear.
+
+    A test can ask whether a policy promises a number of hours, whichever language the
+    policy was written in.
+
+    >>> promised_hours("We answer within 46 hours. We are polite.")
+    (46.0,)
+    >>> promised_hours("আমরা ৪৬ ঘণ্টার মধ্যে উত্তর দিই।"), promised_hours("No promise.")
+    ((46.0,), ())
+    """
+    if not isinstance(policy, str):
+        return ()
+    text = unicodedata.normalize("NFC", policy).translate(LATIN_DIGITS)
+    found: list[tuple[int, float]] = []
+    for pattern in _promise_patterns():
+        found += [(m.start(), float(m["hours"])) for m in pattern.finditer(text)]
+    return tuple(hours for _start, hours in sorted(set(found)))
+
+
+def _promise_patterns() -> Iterator[regex.Pattern[str]]:
+    """The reply-promise sentence of each language as a pattern with the hours as a group."""
+    for language in LANGUAGES:
+        with in_language(language):
+            sentences = {_reply_promise(1), _reply_promise(2)}
+        for sentence in sentences:
+            number = "1" if "1" in sentence.translate(LATIN_DIGITS) else "2"
+            before, _sep, after = sentence.translate(LATIN_DIGITS).partition(number)
+            yield regex.compile(regex.escape(unicodedata.normalize("NFC", before))
+                                + r"(?P<hours>\d+(?:\.\d+)?)"
+                                + regex.escape(unicodedata.normalize("NFC", after)))
 
 
 # --- linting ------------------------------------------------------------------------------
@@ -502,12 +606,14 @@ def lint_policy(markdown: str) -> PolicyLint:
     lines = text.splitlines()
     headings = _headings(lines)
     found: dict[str, str] = {}
+    read_headings = [_Words(h) for h in headings]
+    body = _Words(text)
     for name, section in SECTIONS.items():
-        heading = next((h for h in headings if _first_word(h, section.headings)), None)
+        heading = next((h.text for h in read_headings if h.first(section.headings)), None)
         if heading is not None:
             found[name] = _('heading "{heading}"').format(heading=heading)
             continue
-        keyword = _first_word(text, section.keywords)
+        keyword = body.first(section.keywords)
         if keyword is not None:
             found[name] = _('keyword "{keyword}"').format(keyword=keyword)
     missing = tuple(name for name in SECTIONS if name not in found)
@@ -518,19 +624,65 @@ def lint_policy(markdown: str) -> PolicyLint:
                       advice=_password_advice(sentences))
 
 
-def _first_word(text: str, words: Sequence[str]) -> str | None:
-    """The first of ``words`` that starts a word in ``text`` (ignoring case), or None."""
-    for word in words:
-        if regex.search(r"(?<!\w)" + regex.escape(word), text, regex.IGNORECASE):
-            return word
-    return None
+class _Words:
+    """A text as ``lint_policy`` reads it for cue words: as typed (for English cues) and as
+    Bengali words, each with the forms it has without its case endings (``reading.stems``,
+    two deep: মন্তব্যগুলোর → মন্তব্যগুলো → মন্তব্য).
+
+    >>> _Words("শুধু পরিচালক সাংবাদিকদের সঙ্গে কথা বলবেন।").first(["কে কথা বল*", "সাংবাদিক"])
+    'সাংবাদিকদের'
+    >>> _Words("Escalate threats at once.").first(["urgent", "escalat"])
+    'escalat'
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._forms: list[tuple[str, frozenset[str]]] | None = None
+
+    def _words(self) -> list[tuple[str, frozenset[str]]]:
+        if self._forms is None:
+            self._forms = []
+            for word in plain(self.text).split():
+                forms = {form for stem in stems(word) for form in stems(stem)}
+                self._forms.append((word, frozenset(forms)))
+        return self._forms
+
+    def first(self, cues: Sequence[str]) -> str | None:
+        """The first cue found: an English cue as written, a Bengali one as the words of
+        the text it found (``None`` when no cue is there)."""
+        for cue in cues:
+            if cue.isascii():
+                if regex.search(r"(?<!\w)" + regex.escape(cue), self.text, regex.IGNORECASE):
+                    return cue
+                continue
+            found = self._phrase(plain(cue).split())
+            if found is not None:
+                return found
+        return None
+
+    def _phrase(self, cue: list[str]) -> str | None:
+        words = self._words()
+        for start in range(len(words) - len(cue) + 1):
+            here = words[start:start + len(cue)]
+            if cue and all(_word_matches(want, word, forms)
+                           for want, (word, forms) in zip(cue, here, strict=True)):
+                return " ".join(word for word, _forms in here)
+        return None
+
+
+def _word_matches(cue: str, word: str, forms: frozenset[str]) -> bool:
+    if cue.endswith("*"):
+        return word.startswith(cue[:-1])
+    return cue in forms
 
 
 _PASSWORD = regex.compile(unicodedata.normalize("NFC", r"password|পাসওয়ার্ড"),
                           regex.IGNORECASE)
 _NOT_HANDED_OUT = regex.compile(unicodedata.normalize(
     "NFC", r"(?<!\w)(?:never|not|don't|do not|no one|nobody|password manager|"  # i18n: not shown
-           r"কখনো|কখনও|না|পাসওয়ার্ড ম্যানেজার)(?!\w)"), regex.IGNORECASE)
+           r"কখনো|কখনও|না|পাসওয়ার্ড ম্যানেজার(?:ে|এ|র|ের|টি|টা)?)(?!\w)"), regex.IGNORECASE)
+"""Words that say a sentence keeps a password back (a Bengali one with a case ending too:
+পাসওয়ার্ড ম্যানেজারে, "in the password manager")."""
 
 PASSWORD_ADVICE = N_(
     "A Facebook Page has no password to share: give each person their own access in the "
