@@ -30,7 +30,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -101,11 +101,14 @@ def _playwright() -> Iterator[Any]:
 
 
 @contextmanager
-def chromium_browser(*, timeout_ms: float = 30_000) -> Iterator[Browser]:
+def chromium_browser(*, timeout_ms: float = 30_000,
+                     env: Mapping[str, str] | None = None) -> Iterator[Browser]:
     """A headless Debian Chromium driven by Playwright, closed when the block ends.
 
     The flags are :data:`CHROMIUM_ARGS`, plus ``--no-sandbox`` when the tests run as root
-    (Chromium refuses to start as root with its sandbox on).  If ``/usr/bin/chromium`` or
+    (Chromium refuses to start as root with its sandbox on).  ``env`` adds to (or
+    overrides) the environment Chromium starts with: ``{"FONTCONFIG_FILE": ...}`` shows
+    it only some fonts.  If ``/usr/bin/chromium`` or
     Playwright for Python is missing, the test skips with the reason, or fails under
     ``SMM_REQUIRE_SYSTEM=1``.  Browsers may be nested or overlap (they share one driver).
     """
@@ -124,7 +127,8 @@ def chromium_browser(*, timeout_ms: float = 30_000) -> Iterator[Browser]:
     with _playwright() as playwright:
         try:
             browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=args, headless=True, timeout=timeout_ms)
+                executable_path=str(CHROMIUM), args=args, headless=True, timeout=timeout_ms,
+                env=None if env is None else {**os.environ, **env})
         except Exception as error:  # Playwright raises its own Error with Chromium's output
             raise AssertionError(
                 f"Chromium at {CHROMIUM} did not start with the flags {args}.\n"

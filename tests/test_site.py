@@ -1,15 +1,18 @@
 """``smm-course site``: the course website for self-study readers.
 
-The real site (all 13 lessons, each run on a fresh kernel) is built **once per test
-session** into a temporary folder and shared by every test that reads it, across pytest-xdist
-workers too (the first worker builds, the others wait for it).  Tests on small, made-up
-lessons folders check the builder's pieces: navigation, the contents page, refusing to
-overwrite, and naming the lesson and cell that fails.
+The real site (the 13 lessons of both editions, each run on a fresh kernel, English at the
+root and Bengali under ``bn/``) is built **once per test session** into a temporary folder
+and shared by every test that reads it, here and in ``test_site_bn.py``, across
+pytest-xdist workers too (the first worker builds, the others wait for it; see
+``tests/site_checks.py``).  Tests on small, made-up lessons folders check the builder's
+pieces: navigation, the contents page, refusing to overwrite, and naming the lesson and
+cell that fails.
 
 The browser tests open every page in Debian's Chromium (``tests/browser.py``): no console
-error, nothing loaded from outside the site, every picture loads, and axe-core finds no
-serious or critical accessibility problem.  A screenshot of one lesson page is kept in
-``test-artifacts/``.
+error, nothing loaded from outside the site, every picture loads, the language switch works
+from the keyboard, and axe-core finds no serious or critical accessibility problem (the
+checks of ``tests/site_checks.py``, which the Bengali pages get too).  A screenshot of one
+lesson page is kept in ``test-artifacts/``.
 """
 
 from __future__ import annotations
@@ -23,10 +26,7 @@ import os
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
@@ -46,13 +46,19 @@ from smm_helpers.site.render import (
 )
 from smm_helpers.widgets.base import WIDGET_MIME
 from tests.conftest import state_and_parent, write_notebook
+from tests.site_checks import (
+    BuiltSite,
+    broken_links,
+    check_accessibility,
+    check_page_in_browser,
+    open_page,
+    parse,
+    shared_site,
+)
 
 LESSONS = lab.lesson_files()
 PAGES = ["index.html", "sources.html", *(f"{path.stem}.html" for path in LESSONS)]
 """Every page of the real site: the contents page, the sources page, one page per lesson."""
-
-BUILD_WAIT = 1200
-"""Seconds a worker waits for another worker's build of the real site."""
 
 
 # --------------------------------------------------------------------------------------
@@ -326,74 +332,20 @@ def test_a_cell_that_runs_too_long_stops_the_build(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class BuiltSite:
-    folder: Path
-    warnings: list[str]
-    seconds: dict[str, float]
-    lessons_before: list[str]
-    lessons_after: list[str]
-
-    def page(self, name: str) -> str:
-        return (self.folder / name).read_text(encoding="utf-8")
-
-
-@contextlib.contextmanager
-def one_worker_at_a_time(lock: Path, wait: float = BUILD_WAIT) -> Iterator[None]:
-    """Hold ``lock`` (a file made exclusively) so that one xdist worker builds at a time."""
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
-            if time.monotonic() > deadline:
-                pytest.fail(f"waited {wait:.0f} s for another worker's site build ({lock})")
-            time.sleep(0.5)
-    try:
-        yield
-    finally:
-        os.close(handle)
-        lock.unlink()
-
-
-def listing(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts)
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real course site, built once and shared by every test (and xdist worker)."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    work = shared / "smm-site-build"
-    done, failed = work / "result.json", work / "failed.txt"
-    with one_worker_at_a_time(shared / "smm-site-build.lock"):
-        if not done.exists() and not failed.exists():
-            work.mkdir(exist_ok=True)
-            before = listing(lab.LESSONS_DIR)
-            try:
-                result = build_site(work / "site", jobs=2, echo=None)
-            except Exception as error:
-                failed.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
-                raise
-            done.write_text(json.dumps({
-                "warnings": result.warnings, "seconds": result.seconds,
-                "before": before, "after": listing(lab.LESSONS_DIR)}), encoding="utf-8")
-    if failed.exists():
-        pytest.fail(f"the site build failed: {failed.read_text(encoding='utf-8')}")
-    record = json.loads(done.read_text(encoding="utf-8"))
-    return BuiltSite(work / "site", record["warnings"], record["seconds"],
-                     record["before"], record["after"])
+    """The real course site (both editions), built once and shared by every test (and xdist
+    worker) of this module and of ``test_site_bn.py``."""
+    return shared_site(tmp_path_factory)
 
 
 @pytest.mark.slow
 def test_the_site_builds_from_the_lessons_without_touching_them(site: BuiltSite) -> None:
-    assert sorted(site.seconds) == [path.stem for path in LESSONS], "every lesson ran"
+    english = sorted(lesson for lesson in site.seconds if "/" not in lesson)  # not bn/...
+    assert english == [path.stem for path in LESSONS], "every lesson ran"
     assert sorted(p.name for p in site.folder.glob("*.html")) == sorted(PAGES)
     assert site.lessons_after == site.lessons_before, "the build wrote into lessons/"
-    other = [w for w in site.warnings if "a picture without alt text" not in w]
+    other = [w for w in site.warnings if "a picture without alt text" not in w]  # both editions
     assert not other, "\n".join(other)  # pictures: test_charts_keep_their_alt_text
 
 
@@ -490,56 +442,9 @@ def test_formulas_are_drawn_without_mathjax(site: BuiltSite) -> None:
     assert "US$15 an hour" in budget, "dollar amounts stay plain text"
 
 
-class _Links(HTMLParser):
-    """What the tests read from a page: ids, links, tags, classes, pictures, rel links."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, str, str]] = []  # tag, attribute, value
-        self.tags: list[str] = []
-        self.classes: set[str] = set()
-        self.images: list[dict[str, str]] = []
-        self.rel: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        found = {name: value or "" for name, value in attrs}
-        self.classes.update(found.get("class", "").split())
-        if tag == "img":
-            self.images.append(found)
-        if tag == "a" and found.get("rel") in {"prev", "next"}:
-            self.rel[found["rel"]] = found.get("href", "")
-        for name, value in attrs:
-            if name in {"id", "name"} and value:
-                self.ids.add(value)
-            if name in {"href", "src"} and value is not None:
-                self.links.append((tag, name, value))
-
-
-def parse(page: str) -> _Links:
-    parser = _Links()
-    parser.feed(page)
-    return parser
-
-
 @pytest.mark.slow
 def test_internal_links_and_anchors_resolve(site: BuiltSite) -> None:
-    parsed = {name: parse(site.page(name)) for name in PAGES}
-    broken = []
-    for name, links in parsed.items():
-        for tag, _attribute, value in links.links:
-            parts = urlsplit(value)
-            if parts.scheme in {"http", "https", "mailto", "data"}:
-                continue
-            target = unquote(parts.path) or name
-            file = site.folder / target
-            if not file.is_file():
-                broken.append(f"{name}: <{tag}> {value}: no file {target}")
-            elif parts.fragment:
-                ids = parsed[target].ids if target in parsed else set()
-                if parts.fragment not in ids and unquote(parts.fragment) not in ids:
-                    broken.append(f"{name}: <{tag}> {value}: no id {parts.fragment} in {target}")
+    broken = broken_links(site.folder, PAGES)
     assert not broken, "\n".join(broken)
 
 
@@ -568,44 +473,12 @@ def browser() -> Iterator[object]:
         yield chromium
 
 
-def open_page(browser, site: BuiltSite, name: str):
-    from tests.browser import page_errors
-
-    page = browser.new_page()
-    errors = page_errors(page)
-    outside: list[str] = []
-    failed: list[str] = []
-
-    def on_request(request) -> None:
-        if not request.url.startswith(("file://", "data:", "about:")):
-            outside.append(request.url)
-
-    page.on("request", on_request)
-    page.on("requestfailed", lambda request: failed.append(
-        f"{request.url[:80]}: {request.failure}"))
-    page.route(re.compile(r"^(?!file://|data:).*"), lambda route: route.abort())
-    page.goto((site.folder / name).as_uri(), wait_until="load")
-    return page, errors, outside, failed
-
-
 @pytest.mark.slow
 @pytest.mark.system
 @pytest.mark.parametrize("name", PAGES)
 def test_page_opens_in_chromium_with_no_errors_and_every_picture_loads(
         browser, site: BuiltSite, name: str) -> None:
-    page, errors, outside, failed = open_page(browser, site, name)
-    try:
-        assert not errors, "\n".join(errors)
-        assert not outside, f"requests outside the site: {outside}"
-        assert not failed, f"requests that failed: {failed}"
-        pictures = page.evaluate(
-            "() => Array.from(document.images).map(img => ({alt: img.alt.slice(0, 60),"
-            " loaded: img.complete && img.naturalWidth > 0}))")
-        assert all(picture["loaded"] for picture in pictures), pictures
-        assert page.locator("main#content").count() == 1
-        assert page.locator("h1").count() >= 1
-    finally:
-        page.close()
+    check_page_in_browser(browser, site.folder, name)
 
 
 @pytest.mark.slow
@@ -613,14 +486,7 @@ def test_page_opens_in_chromium_with_no_errors_and_every_picture_loads(
 @pytest.mark.parametrize("name", PAGES)
 def test_page_has_no_serious_accessibility_violations(browser, site: BuiltSite,
                                                       name: str) -> None:
-    from tests.browser import axe_violations, format_violations
-
-    page, _, _, _ = open_page(browser, site, name)
-    try:
-        found = axe_violations(page)
-        assert not found, f"{name}: {format_violations(found)}"
-    finally:
-        page.close()
+    check_accessibility(browser, site.folder, name)
 
 
 @pytest.mark.slow
@@ -628,7 +494,8 @@ def test_page_has_no_serious_accessibility_violations(browser, site: BuiltSite,
 def test_a_lesson_page_screenshot_is_kept_as_a_test_artefact(browser, site: BuiltSite) -> None:
     from tests.browser import screenshot
 
-    page, errors, _, _ = open_page(browser, site, "03-platforms.html")
+    opened = open_page(browser, site.folder, "03-platforms.html")
+    page, errors = opened.page, opened.errors
     try:
         page.set_viewport_size({"width": 1200, "height": 900})
         page.keyboard.press("Tab")

@@ -1,31 +1,49 @@
 """``smm-course site --lang bn``: the Bengali website, beside the English one it links to.
 
-The real site with both editions is built once for this module without running the lessons
-(``execute=False``: these tests read navigation, links and titles, not results), into a
-temporary folder.  Small made-up lessons folders check the pieces a held-out Bengali lesson
-must get right: its title line, time and objectives in Bengali digits and words.
+The real site with both editions is the one ``test_site.py`` reads: built once per session,
+every lesson run on a fresh kernel (``tests/site_checks.py``).  Its Bengali pages get the
+English pages' checks in Chromium: no console error, nothing loaded from outside, every
+picture loads, ``<html lang="bn">``, no Bengali letter drawn as a missing-glyph box, the
+language switch reached with the keyboard and followed both ways, and no serious or
+critical axe-core violation.  Small made-up lessons folders check the pieces a held-out
+Bengali lesson must get right: its title line, time and objectives in Bengali digits and
+words.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
 from smm_helpers import lab
 from smm_helpers.i18n.messages import current_language, in_language, use_language
 from smm_helpers.lab import edition_dir, lesson_index, lessons_table, read_lesson
-from smm_helpers.site.build import SiteResult, build_site
+from smm_helpers.site.build import build_site
+from smm_helpers.site.language_of_parts import mark_language_columns
 from smm_helpers.site.pages import course_pages, read_objectives
-from tests.conftest import write_notebook
-from tests.test_site import parse
+from smm_helpers.site.render import images_without_alt_text
+from tests.conftest import system_part_missing, write_notebook
+from tests.site_checks import (
+    BuiltSite,
+    broken_links,
+    check_page_in_browser,
+    edition_pages,
+    missing_glyphs,
+    open_page,
+    parse,
+    shared_site,
+)
 
 BENGALI = lab.LESSONS_DIR / "bn"
 BENGALI_LESSONS = lab.lesson_files(BENGALI)
 ENGLISH_LESSONS = lab.lesson_files()
+BENGALI_PAGES = edition_pages("bn", BENGALI_LESSONS)
+"""Every page of the Bengali edition: contents, sources, glossary, one page per lesson."""
 TABLE = re.compile(r"<!-- lessons-table -->\n(.*?)\n<!-- /lessons-table -->", re.DOTALL)
 LATIN_WORDS = re.compile(r"\b(?:Lesson|lessons?|Previous|Next|Skip|Sources|Glossary|"
                          r"Estimated|minutes|Self-check|Quiz|download|Binder link)\b")
@@ -37,20 +55,18 @@ def english_afterwards():
     use_language("en")
 
 
-@pytest.fixture(scope="module")
-def both(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
-    """The real site, English at the root and Bengali in bn/, built without running."""
-    out = tmp_path_factory.mktemp("site-bn") / "site"
-    return build_site(out, execute=False, language="bn", binder="alo-lab/smm-lab",
-                      echo=None)
+@pytest.fixture(scope="session")
+def both(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real site, English at the root and Bengali in bn/: the build test_site.py reads."""
+    return shared_site(tmp_path_factory)
 
 
-def page(result: SiteResult, name: str) -> str:
-    return (result.folder / name).read_text(encoding="utf-8")
+def page(result: BuiltSite, name: str) -> str:
+    return result.page(name)
 
 
-def site_pages(result: SiteResult) -> list[str]:
-    return sorted(str(p.relative_to(result.folder)) for p in result.folder.rglob("*.html"))
+def site_pages(result: BuiltSite) -> list[str]:
+    return sorted(p.relative_to(result.folder).as_posix() for p in result.folder.rglob("*.html"))
 
 
 # --------------------------------------------------------------------------------------
@@ -142,24 +158,26 @@ def test_lab_in_bengali_opens_the_bengali_lessons_and_tells_the_kernels(
 # --------------------------------------------------------------------------------------
 
 
-def test_both_editions_are_built_with_bengali_under_bn(both: SiteResult) -> None:
+@pytest.mark.slow
+def test_both_editions_are_built_with_bengali_under_bn(both: BuiltSite) -> None:
     names = site_pages(both)
     assert {f"{p.stem}.html" for p in ENGLISH_LESSONS} <= set(names)
     assert {f"bn/{p.stem}.html" for p in BENGALI_LESSONS} <= set(names)
     assert {"index.html", "sources.html", "bn/index.html", "bn/sources.html",
             "bn/glossary.html"} <= set(names)
-    assert both.contents == both.folder / "bn" / "index.html"
     for path in BENGALI_LESSONS:
         assert (both.folder / "bn" / "notebooks" / path.name).read_bytes() == path.read_bytes()
 
 
-def test_every_page_says_its_language(both: SiteResult) -> None:
+@pytest.mark.slow
+def test_every_page_says_its_language(both: BuiltSite) -> None:
     for name in site_pages(both):
         lang = "bn" if name.startswith("bn/") else "en"
         assert f'<html lang="{lang}">' in page(both, name), name
 
 
-def test_bengali_pages_navigate_in_bengali(both: SiteResult) -> None:
+@pytest.mark.slow
+def test_bengali_pages_navigate_in_bengali(both: BuiltSite) -> None:
     lesson = page(both, "bn/03-platforms.html")
     assert '<a class="smm-skip-link" href="#content">সরাসরি পাঠে যান</a>' in lesson
     assert re.search(r'aria-label="কোর্স".*>সব পাঠ</a>.*>উৎস</a>.*>পরিভাষা</a>', lesson, re.S)
@@ -180,7 +198,8 @@ def test_bengali_pages_navigate_in_bengali(both: SiteResult) -> None:
         assert not leftover, f"{name}: English words in the navigation: {leftover}"
 
 
-def test_the_contents_lists_every_bengali_lesson_with_its_time(both: SiteResult) -> None:
+@pytest.mark.slow
+def test_the_contents_lists_every_bengali_lesson_with_its_time(both: BuiltSite) -> None:
     contents = page(both, "bn/index.html")
     entries = re.findall(r'<li class="smm-lesson-entry" id="lesson-([^"]+)">\s*<h3><a href='
                          r'"([^"]+)">([^<]+)</a></h3>\s*<p class="smm-lesson-time">([^<]+)</p>',
@@ -193,7 +212,8 @@ def test_the_contents_lists_every_bengali_lesson_with_its_time(both: SiteResult)
         assert time_text == f"আনুমানিক সময়: {minutes} মিনিট", lesson
 
 
-def test_the_language_switch_goes_both_ways_to_the_same_page(both: SiteResult) -> None:
+@pytest.mark.slow
+def test_the_language_switch_goes_both_ways_to_the_same_page(both: BuiltSite) -> None:
     bengali = {f"{p.stem}.html" for p in BENGALI_LESSONS}
     for name in ["index.html", "sources.html", *(f"{p.stem}.html" for p in ENGLISH_LESSONS)]:
         switch = re.findall(r'<a href="([^"]+)" hreflang="bn" lang="bn">বাংলা</a>',
@@ -209,36 +229,156 @@ def test_the_language_switch_goes_both_ways_to_the_same_page(both: SiteResult) -
     assert '<a href="../index.html" hreflang="en" lang="en">English</a>' in glossary
 
 
-def test_the_glossary_is_a_page_the_lessons_link_to(both: SiteResult) -> None:
+@pytest.mark.slow
+def test_the_glossary_is_a_page_the_lessons_link_to(both: BuiltSite) -> None:
     glossary = page(both, "bn/glossary.html")
     assert "<title>SMM Lab: পরিভাষা</title>" in glossary
-    assert "<td>এনগেজমেন্ট রেট</td>" in glossary and "<td>engagement rate</td>" in glossary
+    assert "<td>এনগেজমেন্ট রেট</td>" in glossary
+    assert '<td lang="en">engagement rate</td>' in glossary, "English terms say so"
+    english = re.findall(r"<tr>\s*<td>[^<]+</td>\s*<td( lang=\"en\")?>[^<]+</td>\s*</tr>",
+                         glossary)
+    assert len(english) > 50 and all(english), "every English term is marked lang=en"
     for path in BENGALI_LESSONS:
         lesson = page(both, f"bn/{path.stem}.html")
-        assert 'href="glossary.html"' in lesson and "glossary.md" not in lesson, path.stem
-        assert "sources.md" not in lesson, path.stem
+        assert 'href="glossary.html"' in lesson, path.stem
+        # printed output may name a file (sources.md#...); a link must go to its page
+        markdown_links = [value for _tag, _attribute, value in parse(lesson).links
+                          if urlsplit(value).path.endswith(".md")]
+        assert not markdown_links, (path.stem, markdown_links)
     sources = page(both, "bn/sources.html")
     assert '<div lang="en">' in sources, "the English sources are marked as English"
 
 
-def test_every_relative_link_in_both_editions_resolves(both: SiteResult) -> None:
-    parsed = {name: parse(page(both, name)) for name in site_pages(both)}
-    broken = []
-    for name, links in parsed.items():
-        for tag, _attribute, value in links.links:
-            parts = urlsplit(value)
-            if parts.scheme in {"http", "https", "mailto", "data"}:
-                continue
-            target = (both.folder / name).parent / unquote(parts.path) if parts.path \
-                else both.folder / name
-            key = str(target.resolve().relative_to(both.folder.resolve()))
-            if not target.is_file():
-                broken.append(f"{name}: <{tag}> {value}: no file {key}")
-            elif parts.fragment and key in parsed:
-                ids = parsed[key].ids
-                if parts.fragment not in ids and unquote(parts.fragment) not in ids:
-                    broken.append(f"{name}: <{tag}> {value}: no id {parts.fragment} in {key}")
+@pytest.mark.slow
+def test_every_relative_link_in_both_editions_resolves(both: BuiltSite) -> None:
+    broken = broken_links(both.folder, site_pages(both))
     assert not broken, "\n".join(broken[:30])
+
+
+@pytest.mark.slow
+def test_every_bengali_lesson_ran_and_shows_its_results(both: BuiltSite) -> None:
+    assert sorted(k for k in both.seconds if k.startswith("bn/")) == \
+        [f"bn/{p.stem}" for p in BENGALI_LESSONS], "every Bengali lesson ran"
+    assert sorted(p.relative_to(both.folder).as_posix()
+                  for p in (both.folder / "bn").glob("*.html")) == sorted(BENGALI_PAGES)
+    for path in BENGALI_LESSONS:
+        lesson = page(both, f"bn/{path.stem}.html")
+        assert "jp-OutputArea-output" in lesson, f"bn/{path.stem}: no outputs on the page"
+        assert "Traceback (most recent call last)" not in lesson, f"bn/{path.stem}: an error"
+        assert not images_without_alt_text(lesson), f"bn/{path.stem}: a picture without alt"
+    for name in BENGALI_PAGES:
+        parts = parse(page(both, name))
+        assert "script" not in parts.tags, f"{name} has a script"
+        loads = [value for tag, attribute, value in parts.links
+                 if not (tag == "a" and attribute == "href")]
+        assert not [value for value in loads if re.match(r"^(?:[a-z]+:)?//", value)], name
+
+
+@pytest.mark.parametrize(("page_language", "table", "marked"), [
+    ("bn", '<table>\n<tr><th>বাংলা</th><th class="x">English</th></tr>\n'
+           '<tr><td>রিচ</td><td class="x"><em>reach</em></td></tr>\n</table>',
+     '<table>\n<tr><th>বাংলা</th><th class="x" lang="en">English</th></tr>\n'
+     '<tr><td>রিচ</td><td class="x" lang="en"><em>reach</em></td></tr>\n</table>'),
+    ("en", "<table><tr><th>English</th><th>&#2476;&#2494;&#2434;&#2482;&#2494;</th></tr>"
+           "<tr><td>reach</td><td>রিচ</td></tr></table>",
+     '<table><tr><th>English</th><th lang="bn">&#2476;&#2494;&#2434;&#2482;&#2494;</th></tr>'
+     '<tr><td>reach</td><td lang="bn">রিচ</td></tr></table>'),
+    ("bn", '<table><tr><th colspan="2">English</th></tr><tr><td>a</td><td>b</td></tr></table>',
+     None),
+    ("bn", '<table><tr><th>English</th></tr><tr><td lang="en-GB">colour</td></tr></table>',
+     '<table><tr><th lang="en">English</th></tr><tr><td lang="en-GB">colour</td></tr></table>'),
+    ("bn", "<table><tr><td>English</td></tr><tr><td>reach</td></tr></table>", None),
+])
+def test_a_column_headed_by_the_other_language_is_marked_as_that_language(
+        page_language: str, table: str, marked: str | None) -> None:
+    page_html = f"<p>English</p>{table}<p>শেষ</p>"
+    expected = f"<p>English</p>{marked or table}<p>শেষ</p>"
+    assert mark_language_columns(page_html, page_language) == expected
+
+
+# --------------------------------------------------------------------------------------
+# The Bengali pages in the browser: the English pages' checks (tests/site_checks.py)
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from tests.browser import chromium_browser
+
+    with chromium_browser() as chromium:
+        yield chromium
+
+
+@pytest.mark.slow
+@pytest.mark.system
+@pytest.mark.parametrize("name", BENGALI_PAGES)
+def test_bengali_page_passes_the_english_pages_browser_and_axe_checks(
+        browser, both: BuiltSite, name: str) -> None:
+    # test_site.py's two browser tests, on one visit: no console error, nothing from
+    # outside, every picture loads, lang="bn", no tofu, the language switch by keyboard,
+    # and no serious or critical axe-core violation
+    check_page_in_browser(browser, both.folder, name, axe=True)
+
+
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>{fonts}</dir><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+@pytest.mark.system
+def test_the_missing_glyph_check_sees_tofu_when_no_font_has_bengali(
+        browser, tmp_path: Path) -> None:
+    import matplotlib
+
+    from tests.browser import chromium_browser
+
+    text = '<!DOCTYPE html><html lang="bn"><body><p>পাঠ ০৩ · প্ল্যাটফর্ম <b>৳ ৫০০</b></p>'
+    page = browser.new_page()
+    try:
+        page.set_content(text)
+        if missing_glyphs(page, "sans-serif"):
+            system_part_missing("no Bengali font: apt-get install fonts-noto-core")
+        assert missing_glyphs(page) == [], "with the machine's fonts"
+    finally:
+        page.close()
+    # Chromium shown only matplotlib's DejaVu fonts, which have no Bengali letter
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(FONTS_CONF.format(
+        fonts=Path(matplotlib.get_data_path()) / "fonts" / "ttf", cache=tmp_path / "cache"),
+        encoding="utf-8")
+    with chromium_browser(env={"FONTCONFIG_FILE": str(conf)}) as no_bengali:
+        page = no_bengali.new_page()
+        page.set_content(text)
+        found = missing_glyphs(page)
+    assert len(found) == 2, found  # the paragraph's font, and its bold one
+    letters = set(found[0].rsplit(": ", 1)[1].split())
+    assert found[0].startswith("normal 400 ") and letters == set("পাঠ০৩প্ল্যাটফর্ম"), found
+    assert found[1].startswith("normal 700 ") and found[1].endswith(": ৳ ৫ ০"), found
+
+
+@pytest.mark.slow
+@pytest.mark.system
+def test_a_bengali_lesson_page_starts_with_its_skip_link_and_is_kept_as_a_screenshot(
+        browser, both: BuiltSite) -> None:
+    from tests.browser import screenshot
+
+    opened = open_page(browser, both.folder, "bn/03-platforms.html")
+    try:
+        opened.page.set_viewport_size({"width": 1200, "height": 900})
+        opened.page.keyboard.press("Tab")
+        skip = opened.page.evaluate("() => document.activeElement.textContent")
+        assert skip == "সরাসরি পাঠে যান", "the first Tab reaches the skip link"
+        path = screenshot(opened.page, "site-bn-lesson-03-platforms")
+        assert path.is_file() and path.stat().st_size > 50_000
+        assert not opened.errors, "\n".join(opened.errors)
+    finally:
+        opened.page.close()
+
+
+# --------------------------------------------------------------------------------------
+# Small builds
+# --------------------------------------------------------------------------------------
 
 
 def test_an_english_build_leaves_out_the_switch_and_removes_an_old_bengali_edition(

@@ -39,6 +39,7 @@ from smm_helpers.i18n.numbers import digits
 from smm_helpers.site.binder import LESSONS_PATH, binder_url
 from smm_helpers.site.editions import LanguageLink
 from smm_helpers.site.execute import LessonFailed
+from smm_helpers.site.language_of_parts import mark_language_columns
 from smm_helpers.widgets.base import WIDGET_MIME, drop_live_views
 
 if TYPE_CHECKING:
@@ -416,7 +417,7 @@ def render_lesson(notebook: Any, page: LessonPage, site: SiteInfo,
         "smm": {"page": page, "site": site},
     }
     body, _resources = exporter.from_notebook_node(notebook, resources=resources)
-    return link_lessons(body, lessons, _page_links(site))
+    return mark_language_columns(link_lessons(body, lessons, _page_links(site)), site.language)
 
 
 def _page_links(site: SiteInfo) -> dict[str, str]:
@@ -486,15 +487,25 @@ def render_markdown_page(markdown: str, site: SiteInfo, kind: str,
     ...                                 SiteInfo("1", True, 12, language="bn"), "glossary")
     >>> '<html lang="bn">' in page, "<title>SMM Lab: পরিভাষা</title>" in page
     (True, True)
+
+    A table column headed by the other edition's language is marked as written in it
+    (see :mod:`smm_helpers.site.language_of_parts`):
+
+    >>> with in_language("bn"):
+    ...     page = render_markdown_page("| বাংলা | English |\\n|---|---|\\n| রিচ | reach |",
+    ...                                 SiteInfo("1", True, 12, language="bn"), "glossary")
+    >>> '<td lang="en">reach</td>' in page, "<td>রিচ</td>" in page
+    (True, True)
     """
     from markupsafe import Markup
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     if kind not in PAGE_KINDS:
         raise ValueError(f"no such page: {kind!r}")  # i18n: not shown
-    body = Markup(link_lessons(markdown2html_mistune(markdown), lessons,  # our own pages
-                               _page_links(site)))
     own = body_language if body_language not in (None, site.language) else None
+    body = Markup(mark_language_columns(  # HTML made from our own pages
+        link_lessons(markdown2html_mistune(markdown), lessons, _page_links(site)),
+        own or site.language))
     return _environment().get_template("markdown_page.html.j2").render(
         site=site, body=body, kind=kind, body_language=own)
 
