@@ -100,7 +100,7 @@ def test_the_page_shows_each_term_with_its_english_and_its_meaning(terms):
     rows = page.replace("\\|", "|")
     for term in terms:
         assert f"| {term.bn} | {term.en} |" in rows
-        assert f"\n### {term.bn} ({term.en})\n\n{term.definition}\n" in page
+        assert f"\n### {term.bn} ({term.en})\n\n{g._as_paragraph(term.definition)}\n" in page
         assert f"- {term.en}: {term.bn}\n" in page
 
 

@@ -191,7 +191,7 @@ def glossary_page(terms: Mapping[str, Term] | None = None) -> str:
     lines += [f"| {_cell(t.bn)} | {_cell(t.en)} |" for t in chosen]
     lines += ["", "## পরিভাষার অর্থ", ""]
     for term in chosen:
-        lines += [f"### {term.bn} ({term.en})", "", term.definition, ""]
+        lines += [f"### {term.bn} ({term.en})", "", _as_paragraph(term.definition), ""]
     lines += ["## English → বাংলা", ""]
     lines += [f"- {t.en}: {t.bn}" for t in sorted(chosen, key=lambda t: t.en.casefold())]
     return "\n".join(lines) + "\n"
@@ -588,5 +588,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status or (1 if problems or unlisted or others or clashes else 0)
 
 
+def _as_paragraph(text: str) -> str:
+    r"""``text`` as a Markdown paragraph: a line that Markdown would read as a heading, a list
+    or a quote (it starts with ``#``, ``-``, ``>``…) has that first character escaped.
+
+    >>> print(_as_paragraph("# চিহ্ন দিয়ে শুরু হওয়া শব্দ"))
+    \# চিহ্ন দিয়ে শুরু হওয়া শব্দ
+    >>> _as_paragraph("রিচ মানে দেখা মানুষ।")
+    'রিচ মানে দেখা মানুষ।'
+    """
+    return re.sub(r"^(\s*)([#>*+-])", r"\1\\\2", text, flags=re.MULTILINE)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
