@@ -11,14 +11,19 @@ so the digits go through a translation table.  In English everything is as befor
 >>> import datetime
 >>> format_date(datetime.date(2025, 12, 16))
 '১৬ ডিসেম্বর ২০২৫'
+>>> format_date(datetime.date(2025, 3, 4), year=False)
+'৪ মার্চ'
 >>> _ = use_language("en")
 >>> format_number(1234567), format_date(datetime.date(2025, 12, 16))
 ('1,234,567', '16 Dec 2025')
+>>> format_date(datetime.date(2025, 3, 4), year=False)
+'04 Mar'
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from smm_helpers.i18n.messages import current_language
 
@@ -26,12 +31,51 @@ BENGALI_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 DATE_PATTERNS = {"en": "dd MMM y", "bn": "d MMMM y"}
 """How a date is written: '16 Dec 2025' in English, '১৬ ডিসেম্বর ২০২৫' in Bengali."""
+DAY_MONTH_PATTERNS = {"en": "dd MMM", "bn": "d MMMM"}
+"""How a date is written without its year: '16 Dec', '১৬ ডিসেম্বর'."""
 
 
-def digits(text: object) -> str:
-    """``text`` with its digits in the chosen language's script."""
+def digits(text: object, *, language: str | None = None) -> str:
+    """``text`` with its digits in the script of ``language`` (default: the chosen one).
+
+    >>> digits("line 3", language="bn"), digits("line 3", language="en")
+    ('line ৩', 'line 3')
+    """
     value = str(text)
-    return value.translate(BENGALI_DIGITS) if current_language() == "bn" else value
+    return value.translate(BENGALI_DIGITS) if (language or current_language()) == "bn" else value
+
+
+def group_in_lakhs(text: str) -> str:
+    """A number grouped the English way ('1,234,567.5') regrouped in lakhs ('12,34,567.5'),
+    as South Asian writers group it; anything else is returned as it is.
+
+    >>> group_in_lakhs("1,234,567.5"), group_in_lakhs("-12,345"), group_in_lakhs("999")
+    ('12,34,567.5', '-12,345', '999')
+    >>> group_in_lakhs("1e+11"), group_in_lakhs("12,500,000")
+    ('1e+11', '1,25,00,000')
+    """
+    match = re.fullmatch(r"(-?)([\d,]+)(\.\d+)?", text)
+    if match is None:
+        return text
+    sign, whole, fraction = match.group(1), match.group(2).replace(",", ""), match.group(3)
+    head, tail = whole[:-3], whole[-3:]
+    pairs = [head[max(end - 2, 0):end] for end in range(len(head), 0, -2)][::-1]
+    return sign + ",".join([*pairs, tail]) + (fraction or "")
+
+
+def format_tick(value: float, *, language: str | None = None) -> str:
+    """A number with only the digits it needs (up to 10 significant), grouped as the
+    language groups it, as a chart's axis writes it: 12,000 and 0.5, or ১২,০০০ and ০.৫.
+
+    >>> format_tick(1234567.0, language="en"), format_tick(1234567.0, language="bn")
+    ('1,234,567', '১২,৩৪,৫৬৭')
+    >>> format_tick(0.5, language="bn"), format_tick(-2500.0, language="bn")
+    ('০.৫', '-২,৫০০')
+    """
+    text = f"{value:,.10g}"
+    if (language or current_language()) != "bn":
+        return text
+    return digits(group_in_lakhs(text), language="bn")
 
 
 def format_number(value: float, decimals: int = 0) -> str:
@@ -49,11 +93,13 @@ def format_percent(value: float, decimals: int = 1) -> str:
     return digits(f"{value * 100:,.{decimals}f}%")
 
 
-def format_date(day: _dt.date | _dt.datetime) -> str:
-    """A date as the language writes it: 16 Dec 2025, or ১৬ ডিসেম্বর ২০২৫."""
+def format_date(day: _dt.date | _dt.datetime, *, year: bool = True) -> str:
+    """A date as the language writes it: 16 Dec 2025, or ১৬ ডিসেম্বর ২০২৫; with
+    ``year=False`` the day and month only: 16 Dec, or ১৬ ডিসেম্বর."""
     language = current_language()
     if language == "en":
-        return f"{day:%d %b %Y}"
+        return f"{day:%d %b %Y}" if year else f"{day:%d %b}"
     from babel.dates import format_date as babel_date
 
-    return digits(babel_date(day, format=DATE_PATTERNS[language], locale=language))
+    patterns = DATE_PATTERNS if year else DAY_MONTH_PATTERNS
+    return digits(babel_date(day, format=patterns[language], locale=language))
