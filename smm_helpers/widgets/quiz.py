@@ -32,9 +32,12 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
         raise InputError(_("a quiz needs at least two options"),
                          fix=_("pass a list of options"))
     prompt = asked[question].text()
+    # each option as the learner reads it (translated when the catalog has it); picking one
+    # answers with the option itself, which the check reads in either language
+    shown = [_(str(option)) for option in options]
     choice = _("<your choice>")
     example = f'check("{lesson}", "{question}", "{choice}")'
-    items = "".join(f"<li>{html.escape(o)}</li>" for o in options)
+    items = "".join(f"<li>{html.escape(o)}</li>" for o in shown)
     heading = _("<strong>Quick quiz:</strong> {prompt}").format(prompt=html.escape(prompt))
     how = _("To answer, run this lesson in JupyterLab (<code>smm-course lab</code>), or in a "
             "code cell write <code>{example}</code>, putting one of the options in place of "
@@ -43,7 +46,7 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
     static = (f"<div class='smm-quiz'><p>{heading}</p>"  # i18n: not shown
               f"<ul>{items}</ul><p><em>{how}</em></p></div>")
     text = _("Quick quiz: {prompt}").format(prompt=prompt) + "\n" + "\n".join(
-        f"  - {o}" for o in options) + "\n" + _(
+        f"  - {o}" for o in shown) + "\n" + _(
         "Answer with {example}, putting one of the options in place of {choice}.").format(
         example=example, choice=choice)
 
@@ -51,7 +54,7 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
         import ipywidgets as widgets
         from IPython.display import display
 
-        picker = widgets.RadioButtons(options=list(options), value=None,
+        picker = widgets.RadioButtons(options=list(zip(shown, options, strict=True)), value=None,
                                       description="", layout={"width": "max-content"})
         button = widgets.Button(description=_("Check"), button_style="primary")
         result = widgets.Output()
