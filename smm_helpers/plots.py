@@ -31,7 +31,7 @@ from smm_helpers.errors import InputError, unknown_choice
 from smm_helpers.fonts import font_family_for, warn_if_bengali_font_missing
 from smm_helpers.i18n.messages import N_, current_language
 from smm_helpers.i18n.messages import gettext as _
-from smm_helpers.i18n.numbers import BENGALI_DIGITS, digits, format_date, format_number
+from smm_helpers.i18n.numbers import digits, format_date, format_number, format_tick
 from smm_helpers.schema import platform_name
 
 if TYPE_CHECKING:
@@ -653,23 +653,7 @@ def _tick_number(value: float, bengali: bool) -> str:
     >>> _tick_number(1234567.0, False), _tick_number(1234567.0, True), _tick_number(0.5, True)
     ('1,234,567', '১২,৩৪,৫৬৭', '০.৫')
     """
-    text = f"{value:,.10g}"
-    return _lakh(text).translate(BENGALI_DIGITS) if bengali else text
-
-
-def _lakh(text: str) -> str:
-    """A number grouped the English way ('1,234,567.5') regrouped in lakhs ('12,34,567.5').
-
-    >>> _lakh("1,234,567.5"), _lakh("-12,345"), _lakh("999"), _lakh("1e+11")
-    ('12,34,567.5', '-12,345', '999', '1e+11')
-    """
-    match = re.fullmatch(r"(-?)([\d,]+)(\.\d+)?", text)
-    if match is None:
-        return text
-    sign, whole, fraction = match.group(1), match.group(2).replace(",", ""), match.group(3)
-    head, tail = whole[:-3], whole[-3:]
-    pairs = [head[max(end - 2, 0):end] for end in range(len(head), 0, -2)][::-1]
-    return sign + ",".join([*pairs, tail]) + (fraction or "")
+    return format_tick(value, language="bn" if bengali else "en")
 
 
 @cache
@@ -681,7 +665,7 @@ def _bengali_percent_formatter() -> type:
         """Percentages on an axis with Bengali digits (৫%, ১০%)."""
 
         def format_pct(self, x: float, display_range: float) -> str:
-            return str(super().format_pct(x, display_range)).translate(BENGALI_DIGITS)
+            return digits(super().format_pct(x, display_range), language="bn")
 
     return BengaliPercentFormatter
 
@@ -734,7 +718,7 @@ def _bengali_date_words(text: str) -> str:
     months = get_month_names("wide", locale="bn")
     words = re.sub(r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\b",
                    lambda m: str(months[MONTH_ABBREVIATIONS.index(m.group(1)) + 1]), str(text))
-    return words.translate(BENGALI_DIGITS)
+    return digits(words, language="bn")
 
 
 def _legend_in_end_order(ax: Axes, changes: dict[str, tuple[float, float]]) -> None:
@@ -1057,9 +1041,16 @@ def _colour_for(name: str, position: int) -> str:
 
 
 def _weekday_name(day: Any) -> str:
+    """A weekday (0 = Monday, or its English name) as the reader says it.
+
+    >>> from smm_helpers.i18n.messages import in_language
+    >>> with in_language("bn"):
+    ...     _weekday_name(3), _weekday_name("Thursday"), _weekday_name("other")
+    ('বৃহস্পতিবার', 'বৃহস্পতিবার', 'other')
+    """
     if isinstance(day, int) and 0 <= day <= 6:
         return _(WEEKDAYS[day])
-    return str(day)
+    return _(day) if day in WEEKDAYS else str(day)
 
 
 def _hour_label(hour: Any) -> str:
