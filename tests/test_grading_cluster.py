@@ -154,8 +154,8 @@ def test_no_scheduler_there_is_an_error_that_says_what_to_start():
 
 def test_a_grading_that_raises_is_retried_by_dask_then_reported_not_dropped(
         cluster, tmp_path_factory):
-    from smm_helpers.grading.autograde import GradeOptions
     from smm_helpers.grading.cluster import grade_on_cluster
+    from smm_helpers.grading.results import GradeOptions
 
     course = copy_class(built_class(tmp_path_factory), tmp_path_factory.mktemp("raises"))
     lines: list[str] = []

@@ -305,8 +305,8 @@ def test_printable_escapes_control_characters_and_keeps_bengali(raw, shown):
 
 
 def test_problem_and_summary_table_stay_one_line_per_item_whatever_the_learner_sends():
-    from smm_helpers.grading.autograde import GradeRow, score_grid, summary_table
     from smm_helpers.grading.problems import Problem, progress
+    from smm_helpers.grading.results import GradeRow, score_grid, summary_table
 
     problem = Problem("wrong filename", "01-x\u202e", "found 'a\rb.ipynb'\n  ✗ forged",
                       learner=HOSTILE_ID)
@@ -328,8 +328,8 @@ def test_problem_and_summary_table_stay_one_line_per_item_whatever_the_learner_s
 
 def test_collect_and_retry_lines_show_a_learners_control_characters_escaped() -> None:
     from smm_helpers.grading.collect import CollectReport
-    from smm_helpers.grading.parallel import Retry
     from smm_helpers.grading.problems import Problem
+    from smm_helpers.grading.results import Retry
 
     hostile = "ar1001\x1b[2J\rpwned\u202e"
     report = CollectReport("01-x", archived=[Path("/course/archive") / hostile],

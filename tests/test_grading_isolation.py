@@ -228,7 +228,7 @@ def test_a_sandbox_copies_nothing_that_is_not_a_file_or_folder(tmp_path: Path) -
 
 
 def test_a_worker_over_its_memory_ceiling_gets_a_memory_error_not_the_machine() -> None:
-    program = ("from smm_helpers.grading.parallel import limit_memory\n"
+    program = ("from smm_helpers.grading.worker import limit_memory\n"
                "limit_memory(400)\n"
                "try:\n    block = bytearray(1_000_000_000)\nexcept MemoryError:\n"
                "    print('MemoryError')\n"
@@ -241,10 +241,10 @@ def test_a_worker_over_its_memory_ceiling_gets_a_memory_error_not_the_machine() 
 @pytest.fixture
 def course(tmp_path: Path) -> Any:
     """The course, assignment 01 released and generated, ``sample-all-correct`` collected."""
-    from smm_helpers.grading.autograde import prepare
     from smm_helpers.grading.collect import collect_from_exchange
     from smm_helpers.grading.course import open_course
     from smm_helpers.grading.demo import RUNTIME, submit_sample
+    from smm_helpers.grading.prepare import prepare
     from smm_helpers.grading.release import release
 
     shutil.copytree(REPO / "course", tmp_path / "course", ignore=shutil.ignore_patterns(*RUNTIME))
@@ -260,10 +260,10 @@ def course(tmp_path: Path) -> Any:
 
 def test_a_notebook_over_the_size_cap_or_a_memory_error_fails_only_as_too_large(
         course: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from smm_helpers.grading import autograde, safe_files
+    from smm_helpers.grading import grade_learner, safe_files
 
     monkeypatch.setattr(safe_files, "NOTEBOOK_LIMIT", 1000)
-    row = autograde.grade_submission(course, A, "sample-all-correct")
+    row = grade_learner.grade_submission(course, A, "sample-all-correct")
     assert row.status == "too large" and row.score == 0
     assert "is too large: over the limit of 1000 bytes" in row.problems[0].message
     monkeypatch.undo()
@@ -271,8 +271,8 @@ def test_a_notebook_over_the_size_cap_or_a_memory_error_fails_only_as_too_large(
     def exhausted(*args: Any, **kwargs: Any) -> Any:
         raise MemoryError
 
-    monkeypatch.setattr(autograde, "_run_nbgrader", exhausted)
-    row = autograde.grade_submission(course, A, "sample-all-correct")
+    monkeypatch.setattr(grade_learner, "_run_nbgrader", exhausted)
+    row = grade_learner.grade_submission(course, A, "sample-all-correct")
     assert row.status == "too large"
     assert "more memory than a grading process may use" in row.problems[0].message
 

@@ -304,7 +304,7 @@ class Killer(threading.Thread):
 
 # ------------------------------------------------------------- fake grading tasks
 # Module level, so a spawned pool process can import them.  Each takes the same
-# arguments as smm_helpers.grading.parallel.grade_one; ``db_url`` carries a folder for
+# arguments as smm_helpers.grading.worker.grade_one; ``db_url`` carries a folder for
 # markers instead (these tasks never touch a gradebook).
 
 
@@ -315,7 +315,7 @@ def fake_grade(course_folder: str, assignment: str, learner: str, options: Any,
     ``<marks>/die-once-<learner>`` : die on the first try only; ``die-always-<learner>``:
     die every time; ``raise-<learner>``: raise every time.  Each try is logged.
     """
-    from smm_helpers.grading.autograde import GradeRow
+    from smm_helpers.grading.results import GradeRow
 
     folder = Path(marks)
     with (folder / f"tries-{learner}").open("a") as log:
@@ -460,7 +460,7 @@ def test_sqlite_waits_for_another_writer_with_the_workers_url_where_the_default_
     from nbgrader.api import Gradebook, InvalidEntry
     from sqlalchemy.exc import OperationalError
 
-    from smm_helpers.grading.parallel import worker_db_url
+    from smm_helpers.grading.worker import worker_db_url
 
     db = tmp_path / "gradebook.db"
     shutil.copy(small_course.folder / "gradebook.db", db)
@@ -540,7 +540,7 @@ def test_two_workers_grade_the_class_like_serial_grading_even_with_a_worker_kill
 def marked_grade_one(course_folder: str, assignment: str, learner: str, options: Any,
                      db_url: str) -> Any:
     """grade_one that first leaves a marker next to the gradebook (so a test knows)."""
-    from smm_helpers.grading.parallel import grade_one
+    from smm_helpers.grading.worker import grade_one
 
     (Path(course_folder) / f"grading-{learner}").touch()
     return grade_one(course_folder, assignment, learner, options, db_url)
@@ -551,8 +551,9 @@ def test_workers_wait_out_a_gradebook_another_process_is_writing_to(reference,
                                                                    tmp_path_factory):
     """Two workers start grading while another process holds SQLite's write lock for 12 s
     (more than twice Python's default 5 s busy timeout): they wait, nothing fails."""
-    from smm_helpers.grading.autograde import GradeOptions, prepare
     from smm_helpers.grading.parallel import grade_in_parallel
+    from smm_helpers.grading.prepare import prepare
+    from smm_helpers.grading.results import GradeOptions
 
     course = copy_class(built_class(tmp_path_factory), tmp_path_factory.mktemp("locked"))
     learners = ["ln-000", "ln-008"]  # all-correct and partial: both write grades

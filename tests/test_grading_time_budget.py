@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from smm_helpers.grading.autograde import NotebookBudget
+from smm_helpers.grading.grade_learner import NotebookBudget
 from smm_helpers.grading.sandbox.execute import SandboxedExecute
 from smm_helpers.grading.sandbox.runner import LearnerUnavailable
 

@@ -199,8 +199,9 @@ def check_assignment(course: Any, name: str) -> None:
 
 def _autograde(args: argparse.Namespace, course: Any) -> int:
     from smm_helpers.errors import InputError
-    from smm_helpers.grading.autograde import DEFAULT_NOTEBOOK_TIMEOUT, GradeOptions, autograde
+    from smm_helpers.grading.autograde import autograde
     from smm_helpers.grading.course import open_course
+    from smm_helpers.grading.results import DEFAULT_NOTEBOOK_TIMEOUT, GradeOptions
 
     options = GradeOptions(timeout=args.timeout,
                            notebook_timeout=args.notebook_timeout or DEFAULT_NOTEBOOK_TIMEOUT,

@@ -3,9 +3,9 @@
     smm-course autograde ASSIGNMENT --scheduler tcp://HOST:8786 [--db-url URL]
 
 Every learner becomes one Dask task, :func:`grade_on_worker`, which grades them exactly as
-``--workers`` does on one machine (:func:`smm_helpers.grading.parallel.grade_one`: nbgrader's
+``--workers`` does on one machine (:func:`smm_helpers.grading.worker.grade_one`: nbgrader's
 autograde in its own kernel, through SMM Lab's sandbox) and returns a plain
-:class:`~smm_helpers.grading.autograde.GradeRow`.  What the cluster must offer, checked
+:class:`~smm_helpers.grading.results.GradeRow`.  What the cluster must offer, checked
 before anything is graded (each failure says which worker and how to fix it):
 
 - the course folder at the **same path on every worker** (a shared file system, e.g. NFS,
@@ -21,11 +21,11 @@ again ``retries`` times by Dask; a worker that dies (killed, out of memory) has 
 rescheduled by the Dask scheduler on another worker (up to its ``allowed-failures``, 3 by
 default).  Both are listed under the report's table, from the cluster's own event log.
 
-Bounded and isolated, as on one machine (:mod:`smm_helpers.grading.parallel`): while a
+Bounded and isolated, as on one machine (:mod:`smm_helpers.grading.worker`): while a
 task grades, its worker process imports only from the trusted part of its ``sys.path``
 (no ``""`` or relative entry, which would be the worker's current folder, and nothing in
 the course's learner folders) and has a memory
-ceiling (``memory_mb``, default :func:`~smm_helpers.grading.parallel.worker_memory_mb`),
+ceiling (``memory_mb``, default :func:`~smm_helpers.grading.worker.worker_memory_mb`),
 so a submission too large to grade fails as "too large".  If no grading finishes for
 longer than a grading may take (all its tries included), the learners left are reported
 as failed rather than waited for.
@@ -45,12 +45,11 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import InputError
-from smm_helpers.grading.autograde import GradeOptions, GradeRow
 from smm_helpers.grading.course import Course
-from smm_helpers.grading.parallel import (
-    Echo,
-    ParallelReport,
-    Retry,
+from smm_helpers.grading.problems import Echo
+from smm_helpers.grading.progress import ProgressBar
+from smm_helpers.grading.results import GradeOptions, GradeRow, ParallelReport, Retry
+from smm_helpers.grading.worker import (
     describe,
     failed_row,
     grade_one,
@@ -61,7 +60,6 @@ from smm_helpers.grading.parallel import (
     worker_db_url,
     worker_memory_mb,
 )
-from smm_helpers.grading.progress import ProgressBar
 
 RETRIES = 2
 """How many more times Dask runs a learner's task that raised an error."""
@@ -86,13 +84,13 @@ def hide_password(db_url: str) -> str:
 def grade_on_worker(course_folder: str, assignment: str, learner: str, options: GradeOptions,
                     db_url: str, memory_mb: int | None = None,
                     untrusted: Sequence[str] = ()) -> GradeRow:
-    """The Dask task: :func:`~smm_helpers.grading.parallel.grade_one`, logging any error.
+    """The Dask task: :func:`~smm_helpers.grading.worker.grade_one`, logging any error.
 
     While it grades, the worker imports only from its trusted ``sys.path`` (without ``""``
     and relative entries, or anything in the ``untrusted`` folders: the course's learner
-    folders; see :func:`~smm_helpers.grading.parallel.trusted_path`)
+    folders; see :func:`~smm_helpers.grading.worker.trusted_path`)
     and has the memory ceiling ``memory_mb`` (default:
-    :func:`~smm_helpers.grading.parallel.worker_memory_mb`).  An error is logged to the
+    :func:`~smm_helpers.grading.worker.worker_memory_mb`).  An error is logged to the
     scheduler's event topic :data:`EVENT_TOPIC` before Dask retries the task, so the
     report can say who was graded again and why.
     """

@@ -49,10 +49,9 @@ from smm_helpers.grading.course import Course
 from smm_helpers.grading.lms.download import Download, open_download, utc
 from smm_helpers.grading.lms.matching import RosterIndex
 from smm_helpers.grading.lms.plan import LearnerUploads, Upload, plan_collect, when
-from smm_helpers.grading.problems import Problem, printable
+from smm_helpers.grading.problems import Echo, Problem, printable
 from smm_helpers.grading.progress import ProgressBar
 
-Echo = Callable[[str], None]
 PROGRESS_OVER = 10
 """A collect of more learners than this shows a progress bar with the time left."""
 BACKDATING_SLACK = dt.timedelta(minutes=5)

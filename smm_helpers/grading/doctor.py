@@ -38,14 +38,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import DataError
 from smm_helpers.grading.course import DUE_COLUMNS, Course
-from smm_helpers.grading.problems import printable
+from smm_helpers.grading.problems import Echo, printable
 from smm_helpers.grading.roster import (
     OPTIONAL_COLUMNS,
     ROSTER_COLUMNS,
@@ -54,8 +53,6 @@ from smm_helpers.grading.roster import (
 )
 from smm_helpers.grading.tables import decode, every_row
 from smm_helpers.grading.validate import Check, structure_checks
-
-Echo = Callable[[str], None]
 
 MIN_NBGRADER = (0, 9, 6)
 """The oldest nbgrader SMM Lab's grading is tested with (see pyproject.toml)."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import json
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -30,12 +30,11 @@ from smm_helpers.errors import InputError
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.feedback_language import translate_page
 from smm_helpers.grading.languages import released_language
-from smm_helpers.grading.problems import Problem, printable
+from smm_helpers.grading.problems import Echo, Problem, printable
 from smm_helpers.grading.progress import ProgressBar
 from smm_helpers.grading.sanitize import active_markup, apply_safe_settings, missing_safe_settings
 from smm_helpers.i18n.messages import in_language
 
-Echo = Callable[[str], None]
 HIDER = "smm_helpers.grading.hide_hidden_tests.HideHiddenTests"
 TRANSLATOR = "smm_helpers.grading.feedback_language.TranslateInstructions"
 

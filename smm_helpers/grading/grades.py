@@ -46,15 +46,14 @@ Files written into ``<course>/grades/`` (or ``out``):
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from smm_helpers.grading.course import Course, Learner
-from smm_helpers.grading.problems import printable
+from smm_helpers.grading.problems import Echo, printable
 from smm_helpers.grading.scores import Result, number, off_roster, results
 
-Echo = Callable[[str], None]
 CANVAS_FIXED = ("Student", "ID", "SIS User ID", "Section")
 MOODLE_FIXED = ("First name", "Last name", "ID number", "Email address")
 SCORE_TOTALS = ("total", "missing", "pending", "late_penalty")

@@ -41,7 +41,7 @@ import json
 import math
 import shutil
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,10 +49,9 @@ from typing import Any
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.instructor_cells import listed, nbgrader_meta, role
-from smm_helpers.grading.problems import printable
+from smm_helpers.grading.problems import Echo, printable
 from smm_helpers.grading.tables import Row, read_table
 
-Echo = Callable[[str], None]
 TEMPLATE_COLUMNS = ("learner", "first_name", "last_name", "notebook", "grade_id",
                     "max_points", "score", "comment", "answer")
 """The template's columns; ``answer`` (and the names, and ``max_points``) are for reading."""

@@ -11,7 +11,13 @@ cannot recolour, rewrite or add lines to what the instructor reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+Echo = Callable[[str], None]
+"""How a grading command says something to the instructor: ``print``, or a test's
+``list.append``.  Defined here, the lowest module of the grading wing (it imports
+nothing of SMM Lab), so every other module can take it without a new import."""
 
 KINDS = ("missing", "corrupted", "empty", "timeout", "kernel died", "late", "wrong filename",
          "unknown learner", "wrong owner", "failed",

@@ -11,9 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from smm_helpers.grading.problems import duration, printable, progress
-
-Echo = Callable[[str], None]
+from smm_helpers.grading.problems import Echo, duration, printable, progress
 
 
 def eta_line(done: int, total: int, label: str, elapsed: float) -> str:

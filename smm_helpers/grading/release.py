@@ -16,11 +16,10 @@ from pathlib import Path
 from smm_helpers.errors import InputError
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.languages import KNOWN, record_language
+from smm_helpers.grading.problems import Echo
 from smm_helpers.grading.scores import has_gradebook
 from smm_helpers.i18n.assignments import problems as translation_problems
 from smm_helpers.i18n.assignments import translate_folder
-
-Echo = Callable[[str], None]
 
 
 def release(course: Course, assignment: str, echo: Echo = print, language: str = "en") -> None:

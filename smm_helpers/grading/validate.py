@@ -36,7 +36,7 @@ import shutil
 import tempfile
 import time
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,8 +44,7 @@ from typing import Any
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.instructor_cells import PlanError, nbgrader_meta, plan_from_source, role
 from smm_helpers.grading.instructor_cells import unknown_test_names as _unknown_test_names
-
-Echo = Callable[[str], None]
+from smm_helpers.grading.problems import Echo
 
 MARKS = {"ok": "✓", "warn": "⚠", "fail": "✗"}
 """How each status is printed."""
@@ -485,9 +484,11 @@ def grade_solutions(course: Course, assignment: str, learner: str,
     Everything happens in a scratch copy of the course (its settings, roster and due dates,
     and this assignment's source), on a scratch gradebook, so nothing in the course changes.
     """
-    from smm_helpers.grading.autograde import GradeOptions, grade_submission, prepare
     from smm_helpers.grading.course import open_course
     from smm_helpers.grading.demo import RUNTIME
+    from smm_helpers.grading.grade_learner import grade_submission
+    from smm_helpers.grading.prepare import prepare
+    from smm_helpers.grading.results import GradeOptions
 
     with tempfile.TemporaryDirectory(prefix="smm-validate-grade-") as scratch:
         root = Path(scratch)
