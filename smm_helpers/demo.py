@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import format_date, format_number, format_percent
+from smm_helpers.output_folder import FolderOwner, check_output_folder
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,6 +37,8 @@ MARKER = ".smm-lab-demo"
 MARKER_TEXT = ("This folder was made by `smm-course demo`; "  # i18n: not shown
                "running it again refreshes it.\n")  # i18n: not shown
 """The marker file's content (a file's text, not a message: the same in every language)."""
+OWNER = FolderOwner(N_("the demo"), "smm-lab-demo", marker=MARKER)
+"""The demo's folder: its own while it holds :data:`MARKER` (:mod:`smm_helpers.output_folder`)."""
 
 
 @dataclass
@@ -91,19 +94,7 @@ def prepare_folder(folder: Path) -> Path:
     ...
     smm_helpers.errors.InputError: ...mine already exists and holds files the demo did not make...
     """
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise InputError(
-            _("{folder} is a file, not a folder").format(folder=folder),
-            fix=_("pass a folder with --out, e.g. --out smm-lab-demo"),
-        )
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).exists():
-        raise InputError(
-            _("{folder} already exists and holds files the demo did not make").format(
-                folder=folder),
-            fix=_("the demo never overwrites your files: choose an empty or new folder with "
-                  "--out"),
-        )
+    folder = check_output_folder(folder, OWNER)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return folder
@@ -199,7 +190,7 @@ def run_demo(
         if grading_dir.exists():  # the demo's own earlier run, inside its own folder
             shutil.rmtree(grading_dir)
         graded = run_grading_demo(grading_dir, echo=lambda _line: None)
-        from smm_helpers.grading.autograde import score_grid
+        from smm_helpers.grading.results import score_grid
 
         summary = grading_dir / "autograde-summary.txt"
         summary.write_text(graded.table() + "\n", encoding="utf-8")

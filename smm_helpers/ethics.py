@@ -41,7 +41,6 @@ data — so read them as "the rules work as described", not as field accuracy.
 
 from __future__ import annotations
 
-import csv
 import html
 import math
 import numbers
@@ -60,6 +59,7 @@ from smm_helpers.i18n.messages import N_, current_language, ngettext
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.schema import ENGAGEMENT_COLUMNS, PLATFORMS, require_table
+from smm_helpers.vocabulary import read_vocabulary
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -163,6 +163,10 @@ CUE_KIND_NAMES = {
 CUE_LANGUAGES = ("en", "bn", "banglish")
 SAYS_LANGUAGES = ("bn",)
 """The languages with their own ``says_<language>`` column in the cues file."""
+CUE_COLUMNS = ("language", "kind", "pattern", "example", "says",
+               *(f"says_{language}" for language in SAYS_LANGUAGES))
+"""The header of the cues file, in order (a file without a ``says_<language>`` column is
+still read, and refused at its first row with that column named)."""
 
 
 @dataclass(frozen=True)
@@ -198,30 +202,24 @@ def _read_cues(text: str) -> tuple[_DisclosureCue, ...]:
     smm_helpers.errors.DataError: disclosure_cues.csv, line 2, column 'says_bn': what the words tell a reader is missing.
     How to fix it: write it in the says_bn column.
     """  # noqa: E501
+    says_columns = ("says", *(f"says_{language}" for language in SAYS_LANGUAGES))
+    rows = read_vocabulary(
+        CUES_FILE, CUE_COLUMNS, text=text,
+        choices={"language": CUE_LANGUAGES, "kind": CUE_KINDS},
+        required={column: N_("what the words tell a reader is missing")
+                  for column in says_columns},
+        newer=says_columns[1:])
     cues = []
-    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
-        for column, allowed in (("language", CUE_LANGUAGES), ("kind", CUE_KINDS)):
-            if row.get(column) not in allowed:
-                raise DataError(_("{value} is not a known {column}").format(
-                                    value=repr(row.get(column)), column=column),
-                                fix=_("use one of: {choices}").format(choices=", ".join(allowed)),
-                                file=CUES_FILE, line=line, column=column)
-        for column in ("says", *(f"says_{language}" for language in SAYS_LANGUAGES)):
-            if not (row.get(column) or "").strip():
-                raise DataError(_("what the words tell a reader is missing"),
-                                fix=_("write it in the {column} column").format(column=column),
-                                file=CUES_FILE, line=line, column=column)
+    for row in rows:
         try:
-            pattern = regex.compile(unicodedata.normalize("NFC", row["pattern"]), regex.I)
+            pattern = regex.compile(row["pattern"], regex.I)
         except regex.error as error:
             raise DataError(_("the pattern cannot be read: {error}").format(error=error),
-                            fix=_("fix the regex"), file=CUES_FILE, line=line,
+                            fix=_("fix the regex"), file=CUES_FILE, line=row.line,
                             column="pattern") from None
-        says_in = tuple((language, unicodedata.normalize("NFC", row[f"says_{language}"].strip()))
-                        for language in SAYS_LANGUAGES)
-        cues.append(_DisclosureCue(row["language"], row["kind"], pattern,
-                                   unicodedata.normalize("NFC", row["example"]), row["says"],
-                                   says_in))
+        says_in = tuple((language, row[f"says_{language}"]) for language in SAYS_LANGUAGES)
+        cues.append(_DisclosureCue(row["language"], row["kind"], pattern, row["example"],
+                                   row["says"], says_in))
     return tuple(cues)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -63,9 +63,11 @@ def read_vocabulary(
     columns: Sequence[str],
     *,
     choices: Mapping[str, Sequence[str]] | None = None,
-    required: Sequence[str] = (),
+    required: Sequence[str] | Mapping[str, str] = (),
     unique: Sequence[str] = (),
     text: str | None = None,
+    newer: Sequence[str] = (),
+    strip: bool = True,
 ) -> tuple[VocabularyRow, ...]:
     """The rows of the vocabulary ``file`` (in ``smm_helpers/data``), checked.
 
@@ -74,6 +76,29 @@ def read_vocabulary(
     columns whose values together may not repeat (e.g. a word within its list).  ``text``
     reads that text instead of the packaged file (``file`` still names it in errors).
     Empty lines are skipped.
+
+    ``required`` may map each column to the problem its emptiness is, in the file's own
+    words (a message marked with ``N_``).  ``newer`` names columns added to the format
+    later: a file whose header lacks one is still read, the column empty in every row, so
+    that ``required`` reports it at the first row, with its name, instead of refusing the
+    header.  ``strip=False`` keeps the spaces around values (texts whose spacing matters);
+    values are NFC either way.
+
+    >>> read_vocabulary("cues.csv", ("kind", "says", "says_bn"), newer=("says_bn",),
+    ...                 required={"says_bn": "what the words tell a reader is missing"},
+    ...                 text="kind,says\\ngift,a gift\\n")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: cues.csv, line 2, column 'says_bn': what the words tell a reader is missing.
+    How to fix it: write it in the says_bn column.
+    >>> read_vocabulary("texts.csv", ("kind", "text"), text='kind,text\\ngreeting,"Hi! "\\n',
+    ...                 strip=False)[0]["text"]
+    'Hi! '
+    >>> read_vocabulary("texts.csv", ("kind", "text"), text="kind,text\\ngreeting,Hi,there\\n")
+    Traceback (most recent call last):
+    ...
+    smm_helpers.errors.DataError: texts.csv, line 2: the file is not a well-formed CSV: this row has 3 fields, not 2 like the header.
+    How to fix it: every row needs as many commas as the header; put text that contains commas in double quotes.
 
     >>> read_vocabulary("words.csv", ("list", "word"), choices={"list": ("metric",)},
     ...                 text="list,word\\nmetrics,followers\\n")
@@ -92,29 +117,33 @@ def read_vocabulary(
     reader = csv.reader(io.StringIO(source))
     header = tuple(next(reader, ()))
     wanted = tuple(columns)
-    if header != wanted:
+    present = tuple(column for column in wanted if column not in newer or column in header)
+    if header != present:
         raise DataError(
             _("the first line names the columns {found}, not {wanted}").format(
                 found=", ".join(header) or _("(none)"), wanted=", ".join(wanted)),
             fix=_("make the first line: {columns}").format(columns=",".join(wanted)),
             file=file, line=1)
+    problems = dict(required) if isinstance(required, Mapping) else {}
     rows: list[VocabularyRow] = []
     seen: dict[tuple[str, ...], int] = {}
     for fields in reader:
         line = reader.line_num
         if not any(field.strip() for field in fields):
             continue
-        if len(fields) != len(wanted):
+        if len(fields) != len(present):
             raise DataError(
-                _("the file is not a well-formed CSV: this row has {count} fields but the "
-                  "header has {header}").format(count=digits(len(fields)),
-                                                header=digits(len(wanted))),
+                _("the file is not a well-formed CSV: this row has {count} fields, not "
+                  "{header} like the header").format(count=digits(len(fields)),
+                                                     header=digits(len(present))),
                 fix=_("every row needs as many commas as the header; put text that contains "
                       "commas in double quotes"),
                 file=file, line=line)
-        values = {column: unicodedata.normalize("NFC", field.strip())
-                  for column, field in zip(wanted, fields, strict=True)}
-        _check_row(values, file, line, choices or {}, required)
+        given = dict(zip(present, fields, strict=True))
+        values = {column: unicodedata.normalize(
+                      "NFC", given.get(column, "").strip() if strip else given.get(column, ""))
+                  for column in wanted}
+        _check_row(values, file, line, choices or {}, required, problems)
         if unique:
             key = tuple(values[column] for column in unique)
             if key in seen:
@@ -131,7 +160,8 @@ def read_vocabulary(
 
 
 def _check_row(values: Mapping[str, str], file: str, line: int,
-               choices: Mapping[str, Sequence[str]], required: Sequence[str]) -> None:
+               choices: Mapping[str, Sequence[str]], required: Iterable[str],
+               problems: Mapping[str, str]) -> None:
     for column, allowed in choices.items():
         if values[column] not in allowed:
             raise DataError(
@@ -140,7 +170,9 @@ def _check_row(values: Mapping[str, str], file: str, line: int,
                 fix=_("use one of: {choices}").format(choices=", ".join(allowed)),
                 file=file, line=line, column=column)
     for column in required:
-        if not values[column]:
-            raise DataError(_("{column} is empty").format(column=column),
+        if not values[column].strip():
+            problem = (_(problems[column]) if column in problems
+                       else _("{column} is empty").format(column=column))
+            raise DataError(problem,
                             fix=_("write it in the {column} column").format(column=column),
                             file=file, line=line, column=column)

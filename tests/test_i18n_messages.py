@@ -27,7 +27,7 @@ from smm_helpers.i18n.messages import current_language
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = [
     "smm_helpers/errors.py", "smm_helpers/plots.py", "smm_helpers/fonts.py",
-    "smm_helpers/schema.py", "smm_helpers/demo.py", "smm_helpers/budget.py",
+    "smm_helpers/schema.py", "smm_helpers/demo.py", "smm_helpers/budget/*.py",
     "smm_helpers/ethics.py", "smm_helpers/community/*.py", "smm_helpers/platforms/*.py",
     "smm_helpers/widgets/*.py", "smm_helpers/report/*.py", "smm_helpers/site/*.py",
     "smm_helpers/checks/**/*.py", "smm_helpers/content/*.py", "smm_helpers/planning/*.py",
@@ -36,6 +36,7 @@ TRANSLATED = [
     "smm_helpers/lab.py", "smm_helpers/cli.py", "smm_helpers/grading/learner.py",
     "smm_helpers/grading/hide_hidden_tests.py", "smm_helpers/grading/feedback_language.py",
     "smm_helpers/grading/sandbox/runner.py", "smm_helpers/vocabulary.py",
+    "smm_helpers/output_folder.py",
 ]
 """Modules (globs) whose learner-facing text all goes through gettext."""
 

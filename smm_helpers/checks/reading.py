@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -299,16 +299,23 @@ ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july"
                   "september", "october", "november", "december")
 
 
+def _bengali_names(babel_names: Callable[..., Mapping[int, str]]) -> dict[str, int]:
+    """Babel's ``bn`` names of days or months (``get_day_names``, ``get_month_names``), long
+    and short, in both contexts, made plain, to their numbers."""
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in babel_names(width, context=context, locale="bn").items():
+                names[plain(name)] = number
+    return names
+
+
 @cache
 def _weekday_names() -> dict[str, int]:
     """Weekday names and short forms, English and Bengali, to 0 (Monday) … 6 (Sunday)."""
     from babel.dates import get_day_names
 
-    names: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for day, name in get_day_names(width, context=context, locale="bn").items():
-                names[plain(name)] = day
+    names = _bengali_names(get_day_names)
     names.update((name, day) for day, name in enumerate(ENGLISH_DAYS))
     return names
 
@@ -337,11 +344,7 @@ def read_weekday(text: Any) -> int | None:
 def _month_names() -> dict[str, int]:
     from babel.dates import get_month_names
 
-    names: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for month, name in get_month_names(width, context=context, locale="bn").items():
-                names[plain(name)] = month
+    names = _bengali_names(get_month_names)
     for month, name in enumerate(ENGLISH_MONTHS, start=1):
         names[name] = names[name[:3]] = month
     names["sept"] = 9

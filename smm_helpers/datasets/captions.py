@@ -25,14 +25,11 @@ How to fix it: use one of: impact stories, volunteer calls, fundraising, literac
 
 from __future__ import annotations
 
-import csv
-import io
 import string
 import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import product
 
 from smm_helpers.datasets import calibration as cal
@@ -40,6 +37,7 @@ from smm_helpers.datasets.clients import client_profile
 from smm_helpers.errors import DataError, InputError, unknown_choice
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.schema import CLIENTS, LANGUAGES, MESSAGE_CATEGORIES
+from smm_helpers.vocabulary import data_text, read_vocabulary
 
 DATA_FILE = "captions.csv"
 """The texts, one a row, in ``smm_helpers/data/``: columns ``kind, client, language, key,
@@ -152,32 +150,14 @@ def parse_texts(text: str, file: str = f"smm_helpers/data/{DATA_FILE}") -> Capti
     How to fix it: use one of: item, area, price, days, customer, percent, day (in Bengali \
 also with _loc, _gen or _obj), or add caption_fill rows for it.
     """
-    reader = csv.reader(io.StringIO(text))
-    header = tuple(next(reader, ()))
-    if header != COLUMNS:
-        raise DataError(
-            _("the first line names the columns {found}, not {wanted}").format(
-                found=", ".join(header) or _("(none)"), wanted=", ".join(COLUMNS)),
-            fix=_("make the first line: {columns}").format(columns=",".join(COLUMNS)),
-            file=file, line=1)
     groups: dict[tuple[str, str, str, str], list[str]] = {}
     lines: dict[tuple[str, str, str, str], list[int]] = {}
-    for row in reader:
-        if not row:
-            continue
-        line = reader.line_num
-        if len(row) != len(COLUMNS):
-            raise DataError(
-                _("the row has {found} fields, not {wanted}").format(
-                    found=len(row), wanted=len(COLUMNS)),
-                fix=_("write {columns}, each in double quotes").format(
-                    columns=", ".join(COLUMNS)),
-                file=file, line=line)
-        values = dict(zip(COLUMNS, row, strict=True))
-        _check_row(values, file, line)
+    for row in read_vocabulary(file, COLUMNS, text=text, strip=False):
+        values = dict(row.values)
+        _check_row(values, file, row.line)
         group = (values["kind"], values["client"], values["language"], values["key"])
         groups.setdefault(group, []).append(values["text"])
-        lines.setdefault(group, []).append(line)
+        lines.setdefault(group, []).append(row.line)
     texts = CaptionTexts({group: tuple(found) for group, found in groups.items()})
     _check_complete(texts, file)
     _check_templates(texts, lines, file)
@@ -186,7 +166,7 @@ also with _loc, _gen or _obj), or add caption_fill rows for it.
 
 def resources_text() -> str:
     """The text of :data:`DATA_FILE` as the package ships it."""
-    return (resources.files("smm_helpers") / "data" / DATA_FILE).read_text(encoding="utf-8")
+    return data_text(DATA_FILE)
 
 
 @cache

@@ -11,24 +11,27 @@ and exports grades.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from smm_helpers.errors import InputError
-from smm_helpers.grading.autograde import AutogradeReport, GradeRow, autograde
+from smm_helpers.grading.autograde import autograde
 from smm_helpers.grading.collect import collect_from_exchange
 from smm_helpers.grading.course import open_course
 from smm_helpers.grading.feedback import feedback
 from smm_helpers.grading.grades import GradeFiles, export_grades
-from smm_helpers.grading.problems import Problem
+from smm_helpers.grading.problems import Echo, Problem
 from smm_helpers.grading.release import release
+from smm_helpers.grading.results import AutogradeReport, GradeRow
+from smm_helpers.i18n.messages import N_
+from smm_helpers.output_folder import FolderOwner, check_output_folder
 
-Echo = Callable[[str], None]
 REPO = Path(__file__).resolve().parents[2]
 RUNTIME = ("samples", "gradebook.db", "release", "exchange", "submitted", "autograded",
            "feedback", "archive", "grades", "history", "similarity", "languages.csv", "__pycache__")
 """What a course folder gathers as it is used: left out when a fresh copy is made."""
+OWNER = FolderOwner(N_("the grading demo"), "smm-lab-grading-demo")
+"""The demo writes only into a new or empty folder (:mod:`smm_helpers.output_folder`)."""
 
 
 @dataclass
@@ -66,11 +69,7 @@ def run_grading_demo(folder: str | Path, echo: Echo = print, *, repo: Path = REP
     ``folder`` must not exist or be empty.  ``timeout`` (seconds per cell) overrides the
     course's.  Returns the rows of every learner and the paths of feedback and grades.
     """
-    out = Path(folder)
-    if out.exists() and any(out.iterdir()):
-        raise InputError(f"{out} already has files in it; the grading demo only writes into a "
-                         "new or empty folder", fix="pass a new folder, e.g. "
-                                                    "--out smm-lab-grading-demo")
+    out = check_output_folder(folder, OWNER)
     for needed in (repo / "course" / "nbgrader_config.py", repo / "assignments"):
         if not needed.exists():
             raise InputError(f"the grading demo needs {needed}, which is not there",

@@ -25,15 +25,14 @@ import shlex
 import shutil
 import string
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 from smm_helpers.errors import InputError
 from smm_helpers.grading.course import CONFIG, DUE_COLUMNS, source_assignments
-from smm_helpers.grading.problems import printable
+from smm_helpers.grading.problems import Echo, printable
 from smm_helpers.grading.roster import OPTIONAL_COLUMNS, ROSTER_COLUMNS
-
-Echo = Callable[[str], None]
+from smm_helpers.i18n.messages import N_
+from smm_helpers.output_folder import FolderOwner, check_output_folder
 
 REPO = Path(__file__).resolve().parents[2]
 """Where a clone of the repository would be (as :mod:`smm_helpers.grading.demo` finds it)."""
@@ -70,22 +69,19 @@ def safe_course_id(name: str) -> str:
 
 def _refuse(folder: Path, target: Path, clone: Path | None) -> None:
     """Raise an InputError if ``folder`` (resolved: ``target``) cannot become a course."""
-    suggestion = f"smm-course init ~/courses/{safe_course_id(target.name)}"
+    owner = FolderOwner(N_("init"), f"~/courses/{safe_course_id(target.name)}",
+                        option="smm-course init")
+    suggestion = owner.suggestion
     if clone is not None and target.is_relative_to(clone):
         raise InputError(f"{printable(folder)} is inside the SMM Lab repository ({clone}), "
                          "whose files git tracks", fix="make your course folder outside the "
                                                        f"repository, e.g. {suggestion}")
-    if target.exists() and not target.is_dir():
-        raise InputError(f"{printable(folder)} is a file, not a folder",
-                         fix=f"pass a new folder, e.g. {suggestion}")
-    if target.is_dir() and any(target.iterdir()):
-        if (target / CONFIG).is_file():
-            raise InputError(f"{printable(folder)} is already a course folder (it has "
-                             f"{CONFIG}); init changes nothing in it",
-                             fix=f"use it as it is (cd {shlex.quote(printable(folder))} && "
-                                 "smm-course doctor), or pass a new folder")
-        raise InputError(f"{printable(folder)} already has files in it; init only writes "
-                         "into a new or empty folder", fix=f"pass a new folder, e.g. {suggestion}")
+    if (target / CONFIG).is_file():
+        raise InputError(f"{printable(folder)} is already a course folder (it has "
+                         f"{CONFIG}); init changes nothing in it",
+                         fix=f"use it as it is (cd {shlex.quote(printable(folder))} && "
+                             "smm-course doctor), or pass a new folder")
+    check_output_folder(folder, owner)
 
 
 def _write(path: Path, text: str) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from smm_helpers.errors import InputError
 from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.output_folder import FolderOwner, check_output_folder
 
 DEFAULT_OUT = Path("smm-lab-report")
 #: The client name used when ``--client`` is left out for your own exports.
@@ -148,20 +149,10 @@ def run_report(files: Sequence[Path] | None, *, client: str | None = None,
 
 
 REPORT_FILES = ("report.html", "report.pdf")
+OWNER = FolderOwner(N_("the client report"), str(DEFAULT_OUT), own_files=REPORT_FILES)
+"""The report's folder: new, or holding nothing but an earlier report (:data:`REPORT_FILES`)."""
 
 
 def _refuse_foreign_report(out: Path) -> None:
     """Write only into a new folder or one that holds nothing but an earlier report."""
-    if not out.exists():
-        return
-    if not out.is_dir():
-        raise InputError(_("{path} is a file, not a folder").format(path=out),
-                         fix=_("give --out a folder name, e.g. --out smm-lab-report"))
-    foreign = sorted(p.name for p in out.iterdir() if p.name not in REPORT_FILES)
-    if foreign:
-        names = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
-        raise InputError(
-            _("{path} holds files that are not an earlier report ({names})").format(
-                path=out, names=names),
-            fix=_("choose a new folder with --out, so nothing of yours is overwritten"),
-        )
+    check_output_folder(out, OWNER)

@@ -28,8 +28,8 @@ A lesson that fails stops the build before anything is written.
 Traceback (most recent call last):
 ...
 smm_helpers.errors.InputError: ... holds files the site build did not make (notes.txt).
-How to fix it: the build never overwrites your files: choose an empty or new folder with --out...
-"""
+How to fix it: the site build never overwrites your files: choose an empty or new folder with --out...
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -42,10 +42,17 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import InputError, unknown_choice
-from smm_helpers.i18n.messages import LANGUAGES, current_language, in_language, ngettext
+from smm_helpers.i18n.messages import (
+    LANGUAGES,
+    N_,
+    current_language,
+    in_language,
+    ngettext,
+)
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
 from smm_helpers.lab import LANGUAGE_NAMES, edition_dir, find_lessons_dir
+from smm_helpers.output_folder import FolderOwner, check_output_folder, name_files
 from smm_helpers.site.editions import EDITIONS, Edition, relative_href
 from smm_helpers.site.execute import DEFAULT_JOBS, DEFAULT_TIMEOUT, execute_lessons
 from smm_helpers.site.pages import (
@@ -65,6 +72,9 @@ DEFAULT_OUT = Path("build") / "site"
 MARKER = ".smm-lab-site"
 
 MADE_BY = "smm-course site"  # i18n: not shown
+
+#: The build's folder: its own while it holds :data:`MARKER` (:mod:`smm_helpers.output_folder`).
+OWNER = FolderOwner(N_("the site build"), "build/site", marker=MARKER)
 
 
 @dataclass
@@ -143,28 +153,16 @@ def check_out_folder(folder: Path, planned: list[str]) -> set[str]:
     ...
     smm_helpers.errors.InputError: ... holds files the site build did not make (index.html)...
     """
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise InputError(_("{folder} is a file, not a folder").format(folder=folder),
-                         fix=_("pass a folder with --out, e.g. --out build/site"))
-    if not folder.is_dir() or not any(folder.iterdir()):
+    folder = check_output_folder(folder, OWNER)
+    if not OWNER.is_own(folder):  # missing or empty
         return set()
-    if not (folder / MARKER).is_file():
-        present = sorted(p.name for p in folder.iterdir())
-        shown = ", ".join(present[:5]) + (", ..." if len(present) > 5 else "")
-        raise InputError(
-            _("{folder} already exists and holds files the site build did not make "
-              "({files})").format(folder=folder, files=shown),
-            fix=_("the build never overwrites your files: choose an empty or new folder "
-                  "with --out, e.g. --out build/site"),
-        )
     made = _made_before(folder)
     clashes = sorted(name for name in planned
                      if name not in made and (folder / name).exists())
     if clashes:
         raise InputError(
             _("{folder} holds files the site build did not make ({files}) where the new "
-              "build would write").format(folder=folder, files=", ".join(clashes)),
+              "build would write").format(folder=folder, files=name_files(clashes)),
             fix=_("move those files out of the site folder, or build into an empty or new "
                   "folder with --out"),
         )

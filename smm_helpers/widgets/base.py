@@ -14,11 +14,22 @@ Every SMM Lab widget is shown through :class:`LiveView`: one notebook output tha
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from typing import Any
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def stuck_html(lead: str, error: Exception) -> str:
+    """What a live widget shows in place of its result when the settings cannot work yet:
+    ``lead`` (already translated) in bold, then the error's message, escaped.
+
+    >>> stuck_html("Can't split yet:", ValueError("the budget is <0>"))
+    "<p style='color:#b35806'><b>Can't split yet:</b> the budget is &lt;0&gt;</p>"
+    """
+    return f"<p style='color:#b35806'><b>{lead}</b> {html.escape(str(error))}</p>"
 
 
 def widgets_wanted() -> bool:

@@ -28,7 +28,7 @@ from smm_helpers.i18n.messages import N_, current_language
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.schema import platform_name
-from smm_helpers.widgets.base import LiveView
+from smm_helpers.widgets.base import LiveView, stuck_html
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -335,9 +335,7 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
                 saturation={p: float(controls[f"saturation:{p}"].value) for p in platforms},
                 minimum=dict(start.minimum))
         except InputError as error:
-            stuck = _("Can't split yet:")
-            table.value = (f"<p style='color:#b35806'><b>{stuck}</b> "
-                           f"{html.escape(str(error))}</p>")
+            table.value = stuck_html(_("Can't split yet:"), error)
             return
         table.value = allocation_html(split)
         chart.show(allocation_png(split), allocation_alt_text(split))

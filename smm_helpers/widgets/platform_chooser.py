@@ -31,7 +31,7 @@ from smm_helpers.platforms import (
     recommend_platforms,
 )
 from smm_helpers.schema import FORMATS, platform_name
-from smm_helpers.widgets.base import LiveView
+from smm_helpers.widgets.base import LiveView, stuck_html
 
 __all__ = ["platform_chooser", "ranking_html"]
 
@@ -220,9 +220,7 @@ def _build(start: Recommendation) -> Any:
                 weights={f: float(controls[f"weight:{f}"].value) for f in FACTORS},
             )
         except InputError as error:
-            stuck = _("Can't rank yet:")
-            ranking.value = (f"<p style='color:#b35806'><b>{stuck}</b> "
-                             f"{html.escape(str(error))}</p>")
+            ranking.value = stuck_html(_("Can't rank yet:"), error)
             return
         ranking.value = ranking_html(rec)
 
