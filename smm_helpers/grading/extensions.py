@@ -38,9 +38,8 @@ from pathlib import Path
 
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.grading.course import Course
-from smm_helpers.grading.problems import printable
+from smm_helpers.grading.problems import Check, printable
 from smm_helpers.grading.tables import Row, parse_table, read_table
-from smm_helpers.grading.validate import Check
 
 COLUMNS = ("learner", "assignment", "due")
 FILE_NAME = "extensions.csv"

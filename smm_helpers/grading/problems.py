@@ -116,3 +116,25 @@ def progress(done: int, total: int, label: str, width: int = 20) -> str:
     digits = len(str(total))
     return (f"[{'#' * filled}{'.' * (width - filled)}] {done:>{digits + 1}}/{total} "
             f"{printable(label)}")
+
+
+MARKS = {"ok": "✓", "warn": "⚠", "fail": "✗"}
+"""How each status of a :class:`Check` is printed."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of a report (``smm-course validate``, ``doctor``, extensions): ``status`` is
+    ``"ok"``, ``"warn"`` or ``"fail"``.
+
+    >>> print(Check("fail", "no roster", fix="add roster.csv"))
+    ✗ no roster — add roster.csv
+    """
+
+    status: str
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        fix = f" — {self.fix}" if self.fix and self.status != "ok" else ""
+        return f"{MARKS[self.status]} {self.message}{fix}"

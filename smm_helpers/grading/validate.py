@@ -44,10 +44,7 @@ from typing import Any
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.instructor_cells import PlanError, nbgrader_meta, plan_from_source, role
 from smm_helpers.grading.instructor_cells import unknown_test_names as _unknown_test_names
-from smm_helpers.grading.problems import Echo
-
-MARKS = {"ok": "✓", "warn": "⚠", "fail": "✗"}
-"""How each status is printed."""
+from smm_helpers.grading.problems import Check, Echo
 
 DESCRIPTIVE_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 """At least two lower-case words joined by ``_``, e.g. ``engagement_rate_by_reach``."""
@@ -61,19 +58,6 @@ RUBRIC_ROW = re.compile(r"^\|\s*(\d+(?:\.\d+)?)\s*\|", re.MULTILINE)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DEFAULT_LEARNER = "smm-validate"
 """The learner id notebooks run as when the roster cannot be read."""
-
-
-@dataclass(frozen=True)
-class Check:
-    """One line of a report: ``status`` is ``"ok"``, ``"warn"`` or ``"fail"``."""
-
-    status: str
-    message: str
-    fix: str = ""
-
-    def __str__(self) -> str:
-        fix = f" — {self.fix}" if self.fix and self.status != "ok" else ""
-        return f"{MARKS[self.status]} {self.message}{fix}"
 
 
 @dataclass
