@@ -268,7 +268,7 @@ class SandboxedExecute(Execute):
 
     def _time_left(self) -> float:
         """Seconds left of the notebook's time budget (``timeout_func``, a
-        :class:`~smm_helpers.grading.autograde.NotebookBudget`); unlimited without one."""
+        :class:`~smm_helpers.grading.grade_learner.NotebookBudget`); unlimited without one."""
         deadline = getattr(self.timeout_func, "deadline", None)
         return float("inf") if deadline is None else deadline - time.monotonic()
 

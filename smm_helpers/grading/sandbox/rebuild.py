@@ -6,7 +6,7 @@ autograde's clean-up: it hands the submission to
 the instructor's read-only cells and tests (code, order, points, as the gradebook recorded
 them at release), the learner's answers in their places, and the learner's own cells as
 unlabelled code.  What the submission had changed is logged; the autograde summary words it
-from the same rule (``smm_helpers.grading.autograde``).
+from the same rule (``smm_helpers.grading.grade_learner``).
 """
 
 from __future__ import annotations
