@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import N_, current_language
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import format_date, format_number, format_percent
 from smm_helpers.output_folder import FolderOwner, check_output_folder
@@ -189,7 +189,8 @@ def run_demo(
         grading_dir = folder / "grading"
         if grading_dir.exists():  # the demo's own earlier run, inside its own folder
             shutil.rmtree(grading_dir)
-        graded = run_grading_demo(grading_dir, echo=lambda _line: None)
+        graded = run_grading_demo(grading_dir, echo=lambda _line: None,
+                                  language=current_language())
         from smm_helpers.grading.results import score_grid
 
         summary = grading_dir / "autograde-summary.txt"

@@ -63,11 +63,13 @@ def submit_sample(exchange_inbound: Path, learner: str, assignment: str, sample:
 
 
 def run_grading_demo(folder: str | Path, echo: Echo = print, *, repo: Path = REPO,
-                     timeout: float | None = None) -> GradingDemoResult:
+                     timeout: float | None = None, language: str = "en") -> GradingDemoResult:
     """Run release → submit → collect → autograde → feedback → grades in ``folder``.
 
     ``folder`` must not exist or be empty.  ``timeout`` (seconds per cell) overrides the
-    course's.  Returns the rows of every learner and the paths of feedback and grades.
+    course's; ``language="bn"`` releases every assignment in Bengali, so the tests' messages
+    and the feedback are Bengali (the same points).  Returns the rows of every learner and
+    the paths of feedback and grades.
     """
     out = check_output_folder(folder, OWNER)
     for needed in (repo / "course" / "nbgrader_config.py", repo / "assignments"):
@@ -82,7 +84,7 @@ def run_grading_demo(folder: str | Path, echo: Echo = print, *, repo: Path = REP
     inbound = course.exchange_dir / course.course_id / "inbound"
     for assignment in course.assignments():
         echo(f"— {assignment}")
-        release(course, assignment, echo)
+        release(course, assignment, echo, language=language)
         samples = repo / "course" / "samples" / assignment
         inbound.mkdir(parents=True, exist_ok=True)
         for sample in sorted(samples.iterdir()) if samples.is_dir() else []:
