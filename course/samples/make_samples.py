@@ -160,7 +160,8 @@ POLICY_02 = {
         "answers = PolicyAnswers(\n"
         '    organisation="Alo Reading Circle",\n'
         '    purpose="We help children in Dhaka learn to read; we are honest and kind",\n'
-        '    work_hours_use="Staff and volunteers may post for Alo at work; personal use waits for breaks",\n'
+        '    work_hours_use="Staff and volunteers may post for Alo at work; personal use '
+        'waits for breaks",\n'
         '    not_allowed=["political opinions on Alo\'s accounts", "a child\'s name or school"],\n'
         '    spokespeople=["Director", "Board chair"],\n'
         '    responders=["Social media volunteer", "Director"],\n'
