@@ -1,5 +1,16 @@
 """Planning: SMART goals, the social media plan and its review, the social media policy.
 
+The package, one job per module:
+
+* ``goals``: SMART goals (:func:`check_goal`); ``policy``: the social media policy;
+* ``calendar``: the content calendar, ``ics`` its calendar files, ``clock`` the times both
+  use, ``special_days`` the days worth planning for;
+* the plan and its review, each importing only the ones before it: ``wording`` (how days,
+  periods and numbers are written), ``targets`` (:data:`METRICS`, :class:`Target`,
+  :class:`TargetResult`), ``period`` (the data of one review period), ``actuals`` (what
+  each target really was), ``corrections`` (what to change), ``review``
+  (:class:`PlanReview`) and ``plan`` (:class:`SocialMediaPlan`).
+
     >>> from smm_helpers.planning import check_goal
     >>> check_goal("Reach 2,000 Instagram followers among students by June 2027 to find "
     ...            "volunteers").ok
@@ -23,9 +34,15 @@ from smm_helpers.planning.policy import (
 )
 from smm_helpers.planning.special_days import bangla_to_gregorian, giving_tuesday, special_days
 
-# plan.py needs pandas, so it is imported on first use (PEP 562) to keep this import light.
-_LAZY = {name: "smm_helpers.planning.plan"
-         for name in ("METRICS", "PlanReview", "SocialMediaPlan", "Target", "TargetResult")}
+# The plan and its review need pandas, so they are imported on first use (PEP 562) to keep
+# this import light; each name from the module that defines it.
+_LAZY = {
+    "METRICS": "smm_helpers.planning.targets",
+    "Target": "smm_helpers.planning.targets",
+    "TargetResult": "smm_helpers.planning.targets",
+    "PlanReview": "smm_helpers.planning.review",
+    "SocialMediaPlan": "smm_helpers.planning.plan",
+}
 
 
 def __getattr__(name: str) -> Any:
