@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 from smm_helpers import ethics
-from smm_helpers.ethics import check_disclosure
+from smm_helpers.ethics import check_disclosure, cues
 
 DISCLOSED = [
     # English: Disclosures 101's own kind of sentence, and everyday variants
@@ -180,10 +180,10 @@ def test_a_broken_cue_file_names_file_line_and_column(monkeypatch: pytest.Monkey
         def read_text(self, encoding: str) -> str:
             return "language,kind,pattern,example,says\nen,bribe,x,x,x\n"
 
-    ethics._disclosure_cues.cache_clear()
-    monkeypatch.setattr(ethics.resources, "files", lambda _: Fake())
+    cues._disclosure_cues.cache_clear()
+    monkeypatch.setattr(cues.resources, "files", lambda _: Fake())
     with pytest.raises(DataError, match="'bribe' is not a known kind") as error:
-        ethics._disclosure_cues()
+        cues._disclosure_cues()
     assert "line 2" in str(error.value)
     monkeypatch.undo()
-    ethics._disclosure_cues.cache_clear()
+    cues._disclosure_cues.cache_clear()

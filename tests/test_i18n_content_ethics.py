@@ -21,12 +21,12 @@ from smm_helpers.content import LIMITS, check_post, content_mix, format_fit
 from smm_helpers.content.limits import FOLDS
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.ethics import (
-    _read_cues,
     black_hat_signals,
     check_disclosure,
     detect_fake_engagement,
     unsourced_claims,
 )
+from smm_helpers.ethics.cues import _read_cues
 
 BENGALI = regex.compile(r"\p{Bengali}")
 LATIN_DIGIT = regex.compile(r"[0-9]")

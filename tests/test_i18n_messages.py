@@ -26,9 +26,9 @@ from smm_helpers.i18n.messages import current_language
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = [
-    "smm_helpers/errors.py", "smm_helpers/plots.py", "smm_helpers/fonts.py",
+    "smm_helpers/errors.py", "smm_helpers/plots/*.py", "smm_helpers/fonts.py",
     "smm_helpers/schema.py", "smm_helpers/demo.py", "smm_helpers/budget/*.py",
-    "smm_helpers/ethics.py", "smm_helpers/community/*.py", "smm_helpers/platforms/*.py",
+    "smm_helpers/ethics/*.py", "smm_helpers/community/*.py", "smm_helpers/platforms/*.py",
     "smm_helpers/widgets/*.py", "smm_helpers/report/*.py", "smm_helpers/site/*.py",
     "smm_helpers/checks/**/*.py", "smm_helpers/content/*.py", "smm_helpers/planning/*.py",
     "smm_helpers/metrics/*.py", "smm_helpers/inbox_model/*.py", "smm_helpers/exports/*.py",

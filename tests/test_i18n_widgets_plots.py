@@ -31,7 +31,7 @@ from tests.conftest import system_part_missing
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKERS = {"_", "N_", "gettext", "ngettext"}
-AREA = ["smm_helpers/plots.py", "smm_helpers/fonts.py", "smm_helpers/widgets/",
+AREA = ["smm_helpers/plots/", "smm_helpers/fonts.py", "smm_helpers/widgets/",
         "smm_helpers/schema.py"]
 LATIN_DIGIT = re.compile(r"[0-9]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -94,8 +94,9 @@ def test_the_catalog_extracts_every_marked_message_of_the_area():
     # A _() inside an f-string's braces runs but is invisible to pybabel (Python 3.11
     # tokenizes an f-string as one string): its message would never be translated.
     extracted = catalog.extracted_messages(AREA)
-    files = [ROOT / "smm_helpers/plots.py", ROOT / "smm_helpers/fonts.py",
-             ROOT / "smm_helpers/schema.py", *sorted((ROOT / "smm_helpers/widgets").glob("*.py"))]
+    files = [ROOT / "smm_helpers/fonts.py", ROOT / "smm_helpers/schema.py",
+             *sorted((ROOT / "smm_helpers/plots").glob("*.py")),
+             *sorted((ROOT / "smm_helpers/widgets").glob("*.py"))]
     missing = {f"{path.name}: {text!r}" for path in files for text in _marked_literals(path)
                if text not in extracted}
     assert not missing, sorted(missing)

@@ -200,7 +200,7 @@ def _format_money_axis(axis: Any) -> None:
     """Spend ticks in Bengali digits and lakh grouping when the chart is drawn in Bengali."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    from smm_helpers.plots import _tick_number
+    from smm_helpers.plots.ticks import tick_number as _tick_number
 
     if current_language() == "bn":  # English keeps matplotlib's own ticks, as before
         axis.set_major_locator(MaxNLocator(nbins=5))  # lakh-grouped numbers are wider
