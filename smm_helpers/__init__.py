@@ -48,6 +48,7 @@ def use_language(language: str) -> str:
     >>> use_language("en")
     'en'
     """
+    # lazy: `import smm_helpers` stays cheap
     from smm_helpers.i18n.messages import use_language as choose
 
     return choose(language)

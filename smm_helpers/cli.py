@@ -26,9 +26,11 @@ from typing import Any
 
 from smm_helpers.errors import SMMLabError
 from smm_helpers.grading.cli import COMMANDS as GRADING_COMMANDS
+from smm_helpers.grading.cli import add_commands
 from smm_helpers.i18n.messages import LANGUAGES, N_, in_language, ngettext
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
+from smm_helpers.site.execute import DEFAULT_JOBS, DEFAULT_TIMEOUT
 
 ARGPARSE_MESSAGES = (
     N_("usage: "),
@@ -107,7 +109,6 @@ def _build_parser() -> argparse.ArgumentParser:
         help=_("skip the grading workflow (data, summaries and report only)"),
     )
     add_language_option(demo)
-    from smm_helpers.grading.cli import add_commands
 
     add_commands(sub)
 
@@ -131,6 +132,7 @@ def _build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--no-browser", action="store_true", help=_("do not open a browser"))
     add_language_option(lab)
     _add_site_command(sub)
+    # heavy: loads numpy, pandas on first use
     from smm_helpers.report.command import add_report_command
 
     add_report_command(sub)
@@ -147,8 +149,6 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
 
 def _add_site_command(sub: Any) -> None:
     """Add ``smm-course site`` (the course website) to the subcommands."""
-    from smm_helpers.site.execute import DEFAULT_JOBS, DEFAULT_TIMEOUT
-
     site = sub.add_parser(
         "site",
         help=_("build the course website for self-study readers"),
@@ -202,26 +202,31 @@ def _run(argv: list[str]) -> int:
         parser.error(_("unrecognized arguments: %s") % " ".join(jupyter_options))
     try:
         if args.command == "demo":
+            # lazy: each command loads only its own modules
             from smm_helpers.demo import run_demo
 
             run_demo(args.out, learner_id=args.learner, n_posts=args.posts,
                      grading=not args.no_grading)
         elif args.command == "report":
+            # lazy: each command loads only its own modules
             from smm_helpers.report.command import run_report
 
             run_report(args.files, client=args.client, period=args.period, out=args.out,
                        timezone=args.timezone, pdf_engine=args.pdf_engine, language=args.lang)
         elif args.command in GRADING_COMMANDS:
+            # lazy: each command loads only its own modules
             from smm_helpers.grading.cli import run
 
             return run(args)
         elif args.command == "lab":
+            # lazy: each command loads only its own modules
             from smm_helpers.lab import open_lab
 
             open_lab(instructor=args.instructor, lessons_dir=args.lessons, port=args.port,
                      no_browser=args.no_browser, course_dir=args.course,
                      jupyter_options=jupyter_options, language=args.lang)
         elif args.command == "site":
+            # lazy: each command loads only its own modules
             from smm_helpers.site.build import DEFAULT_OUT, build_site
 
             build_site(DEFAULT_OUT if args.out is None else args.out,

@@ -19,11 +19,13 @@ it, and refused if it holds anything else, so the demo never overwrites your wor
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smm_helpers.grading.results import score_grid
 from smm_helpers.i18n.messages import N_, current_language
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import format_date, format_number, format_percent
@@ -126,8 +128,8 @@ def run_demo(
     >>> result.report_files[0].name  # and report.pdf where a PDF engine works
     'report.html'
     """
-    from smm_helpers import datasets, metrics
-    from smm_helpers.report import build_report
+    from smm_helpers import datasets, metrics  # heavy: loads numpy, pandas on first use
+    from smm_helpers.report import build_report  # heavy: loads numpy, pandas on first use
 
     folder = prepare_folder(Path(out_dir))
     say = echo or (lambda _text: None)
@@ -181,8 +183,7 @@ def run_demo(
             engine=report.pdf_engine, pages=format_number(report.pdf_pages))
         if report.pdf else _("no PDF: {reason}").format(reason=report.pdf_skipped))
     if grading:
-        import shutil
-
+        # heavy: loads nbclient, nbconvert on first use
         from smm_helpers.grading.demo import run_grading_demo
 
         say(_("Grading the sample class (release, submit, collect, autograde, feedback) ..."))
@@ -191,8 +192,6 @@ def run_demo(
             shutil.rmtree(grading_dir)
         graded = run_grading_demo(grading_dir, echo=lambda _line: None,
                                   language=current_language())
-        from smm_helpers.grading.results import score_grid
-
         summary = grading_dir / "autograde-summary.txt"
         summary.write_text(graded.table() + "\n", encoding="utf-8")
         problems = sum(len(row.problems) for row in graded.rows)

@@ -1,13 +1,14 @@
 """Errors that teach: every problem names where it is, what is wrong and how to fix it.
 
 The frame of every message ("line", "column", "How to fix it") is in the language chosen with
-``use_language`` (``smm_helpers.i18n``); English by default.
+``use_language`` (``smm_helpers.i18n``); English by default.  It stands on
+:mod:`smm_helpers.language` alone, so every module, ``use_language`` included, can raise these.
 """
 
 from __future__ import annotations
 
-from smm_helpers.i18n.messages import gettext as _
-from smm_helpers.i18n.numbers import digits
+from smm_helpers.language import digits
+from smm_helpers.language import gettext as _
 
 
 class SMMLabError(Exception):

@@ -237,7 +237,7 @@ def _require_text(text: object, function: str) -> None:
 @cache
 def _charmap(path: str) -> frozenset[int]:
     """The code points a font file has glyphs for (empty if it is not a readable font)."""
-    from matplotlib import ft2font
+    from matplotlib import ft2font  # heavy: loaded on first use
 
     try:
         return frozenset(ft2font.FT2Font(path).get_charmap())
@@ -247,7 +247,7 @@ def _charmap(path: str) -> frozenset[int]:
 
 def _registered_fonts() -> list[FontInfo]:
     """Every font file matplotlib's font manager knows, with its family name."""
-    from matplotlib import font_manager
+    from matplotlib import font_manager  # heavy: loaded on first use
 
     return [FontInfo(entry.name, Path(entry.fname)) for entry in font_manager.fontManager.ttflist]
 
@@ -269,7 +269,7 @@ def _best_bengali_font(fonts: list[FontInfo]) -> FontInfo | None:
 
 def _register_unlisted_bengali_font() -> FontInfo | None:
     """Find a Bengali font file matplotlib has not listed yet, and register it."""
-    from matplotlib import font_manager
+    from matplotlib import font_manager  # heavy: loaded on first use
 
     known_paths = {str(font.path) for font in _registered_fonts()}
     for name in sorted(font_manager.findSystemFonts()):

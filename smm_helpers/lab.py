@@ -23,6 +23,7 @@ How to fix it: pass the folder that holds the lesson notebooks ...
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import os
@@ -39,8 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import InputError, SMMLabError
-from smm_helpers.i18n.messages import N_, in_language
+from smm_helpers.grading.course import places_to_look
+from smm_helpers.i18n.messages import ENVIRONMENT, LANGUAGES, N_, current_language, in_language
 from smm_helpers.i18n.messages import gettext as _
+from smm_helpers.i18n.messages import use_language as _check_language
 from smm_helpers.i18n.numbers import BENGALI_DIGITS, LATIN_DIGITS, digits
 
 __all__ = [
@@ -334,8 +337,6 @@ def find_course_dir(course_dir: str | Path | None = None) -> Path:
     nbgrader habit, ``cd course``), then ``./course``, then the clone's ``course/`` next to
     ``lessons/``.  The folder must hold ``nbgrader_config.py``.
     """
-    from smm_helpers.grading.course import places_to_look
-
     candidates = ([Path(course_dir).expanduser()] if course_dir is not None
                   else [*places_to_look(), COURSE_DIR])
     for folder in candidates:
@@ -413,9 +414,6 @@ def lab_launch(
     >>> teacher.env == {"JUPYTER_CONFIG_PATH": str(COURSE_DIR)}
     True
     """
-    from smm_helpers.i18n.messages import ENVIRONMENT, LANGUAGES
-    from smm_helpers.i18n.messages import use_language as _check_language
-
     lessons = Path(lessons)
     command = [sys.executable, "-m", "jupyterlab"]
     extra = _jupyter_options(jupyter_options)
@@ -520,8 +518,6 @@ def open_lab(
     >>> open_lab(language="bn", dry_run=True)[-1] == f"--notebook-dir={LESSONS_DIR / 'bn'}"
     True
     """
-    from smm_helpers.i18n.messages import current_language
-
     chosen = language if language is not None else current_language()
     lessons = edition_dir(find_lessons_dir(lessons_dir), chosen)
     if not _has_module("jupyterlab"):
@@ -612,9 +608,9 @@ def run_lesson(path: str | Path, *, timeout: int = DEFAULT_TIMEOUT,
     (``SMM_STATIC_WIDGETS`` is removed from the kernel's environment).  ``timeout`` is the
     limit for the whole lesson in seconds.  The original notebook is not changed.
     """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    import nbformat  # heavy: loaded on first use
+    from nbclient import NotebookClient  # heavy: loaded on first use
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError  # heavy: loaded on first use
 
     source = Path(path)
     if not source.is_file():
@@ -652,8 +648,6 @@ def run_lesson(path: str | Path, *, timeout: int = DEFAULT_TIMEOUT,
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m smm_helpers.lab --table``: print the learning-path table for the README."""
-    import argparse
-
     parser = argparse.ArgumentParser(prog="python -m smm_helpers.lab",
                                      description=_("List SMM Lab's lessons."))
     parser.add_argument("--table", action="store_true",

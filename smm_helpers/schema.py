@@ -22,7 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from smm_helpers.i18n.messages import N_
+from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.i18n.messages import N_, gettext, ngettext
+from smm_helpers.i18n.messages import gettext as _
 
 TIMEZONE = "Asia/Dhaka"
 CURRENCY = "BDT"
@@ -64,8 +66,6 @@ def platform_name(platform: object) -> str:
     ('এক্স (টুইটার)', 'ফেসবুক', 'short_video')
     >>> _ = use_language("en")
     """
-    from smm_helpers.i18n.messages import gettext
-
     name = PLATFORM_NAMES.get(str(platform))
     return str(platform) if name is None else gettext(name)
 
@@ -106,8 +106,6 @@ def format_name(post_format: object) -> str:
     ...     format_name("short_video")
     'শর্ট ভিডিও'
     """
-    from smm_helpers.i18n.messages import gettext
-
     key = str(post_format)
     return gettext(FORMAT_NAMES[key]) if key in FORMAT_NAMES else key.replace("_", " ")
 
@@ -252,9 +250,6 @@ def course_column(platform: str, export_name: str) -> str:
     >>> course_column("instagram", "Views"), course_column("instagram", "Accounts reached")
     ('impressions', 'reach')
     """
-    from smm_helpers.errors import InputError, unknown_choice
-    from smm_helpers.i18n.messages import gettext as _
-
     if platform not in METRIC_NAMES:
         raise unknown_choice(_("platform with mapped export names"), platform,
                              list(METRIC_NAMES))
@@ -310,11 +305,7 @@ def require_table(table: Any, columns: Iterable[str], table_name: str) -> Any:
     ...
     smm_helpers.errors.InputError: expected a posts table (a pandas DataFrame), got list...
     """
-    import pandas as pd
-
-    from smm_helpers.errors import DataError, InputError
-    from smm_helpers.i18n.messages import gettext as _
-    from smm_helpers.i18n.messages import ngettext
+    import pandas as pd  # heavy: loaded on first use
 
     loader = LOADERS.get(table_name)
     if not isinstance(table, pd.DataFrame):

@@ -11,7 +11,8 @@ from importlib import resources
 import pytest
 
 from smm_helpers import ethics
-from smm_helpers.ethics import check_disclosure, cues
+from smm_helpers.content import disclosure_cues as cues
+from smm_helpers.ethics import check_disclosure
 
 DISCLOSED = [
     # English: Disclosures 101's own kind of sentence, and everyday variants

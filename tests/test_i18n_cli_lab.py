@@ -81,9 +81,9 @@ def test_lang_anywhere_makes_the_help_bengali_argparse_words_included(argv, caps
 
 
 def test_smm_lang_chooses_the_language_when_the_command_line_does_not(capsys, monkeypatch):
-    from smm_helpers.i18n import messages
+    from smm_helpers import language
 
-    monkeypatch.setattr(messages, "_chosen", [])
+    monkeypatch.setattr(language, "_chosen", [])
     monkeypatch.setenv("SMM_LANG", "bn")
     _, out, _ = run(["--help"], capsys)
     assert out.startswith("ব্যবহার: smm-course") and "SMM Lab: পাইথন দিয়ে" in out

@@ -26,7 +26,7 @@ from smm_helpers.ethics import (
     detect_fake_engagement,
     unsourced_claims,
 )
-from smm_helpers.ethics.cues import _read_cues
+from smm_helpers.content.disclosure_cues import _read_cues
 
 BENGALI = regex.compile(r"\p{Bengali}")
 LATIN_DIGIT = regex.compile(r"[0-9]")

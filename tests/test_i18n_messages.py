@@ -45,7 +45,7 @@ INSTRUCTORS_ONLY = ["smm_helpers/grading/**/*.py"]
 What grading shows a learner is translated and checked like the rest: the grading modules in
 ``TRANSLATED`` (the learner id, the tests' runner, the feedback page's words)."""
 
-NO_TEXT = ["smm_helpers/__init__.py", "smm_helpers/i18n/*.py"]
+NO_TEXT = ["smm_helpers/__init__.py", "smm_helpers/i18n/*.py", "smm_helpers/language.py"]
 """Modules with no learner-facing text of their own (the i18n machinery's command-line
 output is for contributors)."""
 
@@ -81,9 +81,9 @@ def test_messages_switch_language_and_english_is_the_default():
 
 
 def test_the_environment_chooses_the_language_when_no_notebook_did(monkeypatch):
-    from smm_helpers.i18n import messages
+    from smm_helpers import language
 
-    monkeypatch.setattr(messages, "_chosen", [])
+    monkeypatch.setattr(language, "_chosen", [])
     monkeypatch.setenv("SMM_LANG", "bn")
     assert current_language() == "bn"
     monkeypatch.setenv("SMM_LANG", "xx")

@@ -92,7 +92,7 @@ class Allocation:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per platform: spend, results, start/average/marginal cost per result."""
-        import pandas as pd
+        import pandas as pd  # heavy: loaded on first use
 
         rows = []
         for p in self.platforms:
@@ -316,7 +316,7 @@ def what_if(total_budgets: Iterable[float], platforms: Iterable[str] | None = No
     smm_helpers.errors.InputError: no budget was given.
     How to fix it: give a list of totals to compare, e.g. [5000, 10000, 20000].
     """
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     budgets = list(total_budgets)
     if not budgets:

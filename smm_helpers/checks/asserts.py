@@ -136,6 +136,7 @@ def _same(value: Any, expected: Any) -> bool:
         return False
     if _nfc(value).translate(LATIN_DIGITS) == _nfc(expected):
         return True
+    # heavy: loads regex on first use
     from smm_helpers.checks.reading import ENGLISH_DAYS, forms_of, plain, read_weekday
 
     if forms_of([expected]).get(plain(value)) == plain(expected):

@@ -313,7 +313,7 @@ def _bengali_names(babel_names: Callable[..., Mapping[int, str]]) -> dict[str, i
 @cache
 def _weekday_names() -> dict[str, int]:
     """Weekday names and short forms, English and Bengali, to 0 (Monday) … 6 (Sunday)."""
-    from babel.dates import get_day_names
+    from babel.dates import get_day_names  # heavy: loaded on first use
 
     names = _bengali_names(get_day_names)
     names.update((name, day) for day, name in enumerate(ENGLISH_DAYS))
@@ -342,7 +342,7 @@ def read_weekday(text: Any) -> int | None:
 
 @cache
 def _month_names() -> dict[str, int]:
-    from babel.dates import get_month_names
+    from babel.dates import get_month_names  # heavy: loaded on first use
 
     names = _bengali_names(get_month_names)
     for month, name in enumerate(ENGLISH_MONTHS, start=1):

@@ -20,6 +20,7 @@ from smm_helpers.community.urgency import _urgency
 from smm_helpers.errors import DataError, InputError, unknown_choice
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_percent
+from smm_helpers.inbox_model.train import trained_model
 from smm_helpers.schema import LANGUAGES, MESSAGE_CATEGORIES, require_table
 
 if TYPE_CHECKING:
@@ -184,8 +185,6 @@ smm_helpers.inbox_model.evaluate`` prints the choice again).
 
 
 def _model_probabilities(texts: list[str]) -> list[dict[str, float]]:
-    from smm_helpers.inbox_model.train import trained_model
-
     return trained_model().predict_proba(texts)
 
 

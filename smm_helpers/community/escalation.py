@@ -55,7 +55,7 @@ def escalation_queue(inbox: pd.DataFrame, *, now: Any = None) -> pd.DataFrame:
     ...
     smm_helpers.errors.DataError: column 'text': the inbox table has no column 'text' (it has: message_id, category, ...
     """  # noqa: E501
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     require_table(inbox, ["message_id", "text", "received_at", "responded_at"], "inbox")
     frame = inbox.copy()

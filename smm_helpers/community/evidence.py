@@ -36,6 +36,7 @@ _URL = regex.compile(
 @lru_cache(maxsize=1)
 def _vader() -> Any:
     """The VADER analyser, created on first use (it reads a 434 KB lexicon)."""
+    # heavy: loaded on first use
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()

@@ -13,6 +13,7 @@ from smm_helpers.community._text import (
     _normalise,
     _tokens,
 )
+from smm_helpers.inbox_model.language import banglish_probabilities
 
 __all__ = ["BENGALI_BLOCK", "detect_language", "detect_languages"]
 
@@ -61,8 +62,6 @@ def detect_languages(texts: list[str]) -> list[str]:
 
 def _languages(texts: list[str]) -> list[str]:
     """``detect_language`` for NFC texts, asking the model once for all Latin ones."""
-    from smm_helpers.inbox_model.language import banglish_probabilities
-
     answers: list[str | None] = []
     latin: list[int] = []
     for index, text in enumerate(texts):

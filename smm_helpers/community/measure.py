@@ -14,6 +14,7 @@ from smm_helpers.community.classify import triage
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_percent
+from smm_helpers.inbox_model.data import load_labelled_set
 from smm_helpers.schema import MESSAGE_CATEGORIES, require_table
 
 if TYPE_CHECKING:
@@ -35,8 +36,6 @@ def load_labelled_sample() -> pd.DataFrame:
     >>> set(sample["category"]) <= {"question", "complaint", "praise", "spam", "other"}
     True
     """
-    from smm_helpers.inbox_model.data import load_labelled_set
-
     return load_labelled_set()
 
 
@@ -100,7 +99,7 @@ def evaluate_classifier(sample: pd.DataFrame | None = None, *,
     ...
     smm_helpers.errors.DataError: column 'split': the sample table has no column 'split' (it has: text, category)...
     """  # noqa: E501
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     if sample is None:
         sample = load_labelled_sample()

@@ -24,7 +24,7 @@ INBOX_TIME_COLUMNS = ("message_id", "platform", "category", "received_at", "resp
 
 def _local_naive(values: pd.Series) -> pd.Series:
     """Timestamps as Asia/Dhaka wall-clock time without a zone (naive ones are taken as local)."""
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     stamps = pd.to_datetime(values)
     if getattr(stamps.dt, "tz", None) is not None:
@@ -34,7 +34,7 @@ def _local_naive(values: pd.Series) -> pd.Series:
 
 def _business_clock(stamps: pd.Series, start: int, end: int, weekmask: str) -> Any:
     """Business hours elapsed since 1970-01-01 at each timestamp (NaN stays NaN)."""
-    import numpy as np
+    import numpy as np  # heavy: loaded on first use
 
     valid = stamps.notna().to_numpy()
     out = np.full(len(stamps), np.nan)
@@ -129,8 +129,8 @@ def response_time_report(inbox: pd.DataFrame, *, sla_hours: float = 24,
     smm_helpers.errors.InputError: sla_hours must be a positive number of hours, not 0.
     How to fix it: use e.g. sla_hours=24 for 'answer within a day'.
     """
-    import numpy as np
-    import pandas as pd
+    import numpy as np  # heavy: loaded on first use
+    import pandas as pd  # heavy: loaded on first use
 
     require_table(inbox, INBOX_TIME_COLUMNS, "inbox")
     if isinstance(sla_hours, bool) or not isinstance(sla_hours, int | float) or sla_hours <= 0:

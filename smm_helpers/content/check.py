@@ -16,6 +16,7 @@ from html import escape
 
 import regex
 
+from smm_helpers.content.disclosure_cues import plain_disclosures
 from smm_helpers.content.extract import (
     _require_text,
     extract_emoji,
@@ -582,8 +583,6 @@ def _problems(
                 "snippet.title); remove them or use a word instead."
             ).format(first=repr(found[0]), second=repr(found[1])))
     if fold is not None and above != text:
-        from smm_helpers.ethics import plain_disclosures
-
         below = text[len(above) :]
         late = [m.group() for m in _DISCLOSURE.finditer(below)]
         if not late:  # plain words ("Thanks to Bata for the free sandals") cut by the fold

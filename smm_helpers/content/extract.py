@@ -19,6 +19,8 @@ from typing import Any
 
 import regex
 
+from smm_helpers.content._twitter_text import twitter_text
+from smm_helpers.content.limits import check_platform
 from smm_helpers.errors import InputError
 from smm_helpers.i18n.messages import gettext as _
 
@@ -90,8 +92,6 @@ def urls_with_indices(text: str) -> list[dict[str, Any]]:
     >>> urls_with_indices("see smmlab.org")
     [{'url': 'smmlab.org', 'indices': [4, 14]}]
     """
-    from smm_helpers.content._twitter_text import twitter_text
-
     return list(twitter_text().extract_urls_with_indices(text))
 
 
@@ -171,7 +171,6 @@ def extract_mentions(text: str, platform: str = "x") -> list[str]:
     How to fix it: pass the post's text as a string, e.g. text='Hello #SMM'.
     """
     text = _require_text(text)
-    from smm_helpers.content.limits import check_platform
 
     check_platform(platform)
     pattern = _DOTTED_MENTION if platform in DOTTED_HANDLE_PLATFORMS else _X_MENTION

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 
 import regex
 
+from smm_helpers.content._twitter_text import twitter_text  # loads the library on first call
 from smm_helpers.content.extract import _require_text, extract_emoji_with_indices, urls_with_indices
-from smm_helpers.content.limits import CODE_POINTS, UNITS, UTF8_BYTES, WEIGHTED
-from smm_helpers.errors import unknown_choice
+from smm_helpers.content.limits import CODE_POINTS, UNITS, UTF8_BYTES, WEIGHTED, limit_for
+from smm_helpers.errors import InputError, unknown_choice
 from smm_helpers.i18n.messages import gettext as _
 
 # twitter/twitter-text config/v3.json (the last published X weighting; sources.md#twitter-text-v3).
@@ -138,8 +139,6 @@ def x_character_weight(char: str) -> int:
 
 def _x_weight(char: str) -> int:
     if not isinstance(char, str) or len(char) != 1:
-        from smm_helpers.errors import InputError
-
         raise InputError(
             _("char must be exactly one character, not {value}").format(value=repr(char)),
             fix=_("pass a single character, e.g. 'a'; use x_weighted_length for longer text"),
@@ -169,8 +168,6 @@ def count_x(text: str, *, premium: bool = False) -> XCount:
     smm_helpers.errors.InputError: text must be a string (str), not int 280.
     How to fix it: pass the post's text as a string, e.g. text='Hello #SMM'.
     """
-    from smm_helpers.content._twitter_text import twitter_text  # slow: lazy
-
     has_invalid_characters = twitter_text().has_invalid_characters.has_invalid_characters
 
     text = _require_text(text)
@@ -216,8 +213,6 @@ def count_x(text: str, *, premium: bool = False) -> XCount:
 
 
 def _x_max_length(premium: bool) -> int:
-    from smm_helpers.content.limits import limit_for
-
     return limit_for("x", "post", premium=premium).limit
 
 

@@ -20,6 +20,7 @@ How to fix it: use one of: caption (also called 'post').
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from smm_helpers.errors import InputError, unknown_choice
 from smm_helpers.i18n.messages import N_
@@ -107,8 +108,6 @@ class Limit:
         return " ".join(_("{sentence}.").format(sentence=text) for text in sentences)
 
     def _repr_html_(self) -> str:
-        from html import escape
-
         return f"<p>{escape(str(self))}</p>"
 
 

@@ -402,7 +402,7 @@ def content_mix(
 
 
 def _check_posts(posts: Any) -> pd.DataFrame:
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     if not isinstance(posts, pd.DataFrame):
         raise InputError(

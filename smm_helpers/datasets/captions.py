@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
-from smm_helpers.datasets import calibration as cal
+import smm_helpers.datasets.calibration as cal
 from smm_helpers.datasets.clients import client_profile
 from smm_helpers.errors import DataError, InputError, unknown_choice
 from smm_helpers.i18n.messages import gettext as _

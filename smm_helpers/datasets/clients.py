@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from smm_helpers.datasets import calibration as cal
+import smm_helpers.datasets.calibration as cal
 from smm_helpers.errors import unknown_choice
 from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smm_helpers.datasets import calibration as cal
+import smm_helpers.datasets.calibration as cal
 from smm_helpers.datasets.captions import (
     MESSAGE_PARTS,
     MESSAGE_VARIANTS,

@@ -22,6 +22,7 @@ import csv
 import difflib
 import io
 import re
+import tempfile
 import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from smm_helpers.datasets.tables import (
     typed_table,
 )
 from smm_helpers.errors import DataError, InputError, unknown_choice
+from smm_helpers.exports.convert import read_export as read_platform_export
 from smm_helpers.i18n.messages import N_, ngettext
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
@@ -220,8 +222,6 @@ def read_export(
     [['7', 900]]
     """
     if columns is None:
-        from smm_helpers.exports import read_export as read_platform_export
-
         name = client if client is not None else str(
             (fill or {}).get("client", "my client"))  # i18n: not shown
         frame = read_platform_export(path, client=name, timezone=timezone, shape=shape)
@@ -641,8 +641,6 @@ _KIND_NAMES = {"client": N_("client"), "platform": N_("platform"), "format": N_(
 
 def _doctest_file(text: str) -> Path:
     """Write ``text`` to a temporary ``export.csv`` (for the doctests); return its path."""
-    import tempfile
-
     folder = Path(tempfile.mkdtemp(prefix="smm-lab-"))
     path = folder / "export.csv"
     path.write_text(text, encoding="utf-8")

@@ -54,6 +54,14 @@ The package, one job per module, each importing only the ones listed before it:
 
 from __future__ import annotations
 
+from smm_helpers.content.disclosure_cues import CUE_COLUMNS as CUE_COLUMNS
+from smm_helpers.content.disclosure_cues import CUE_KIND_NAMES as CUE_KIND_NAMES
+from smm_helpers.content.disclosure_cues import CUE_KINDS as CUE_KINDS
+from smm_helpers.content.disclosure_cues import CUE_LANGUAGES as CUE_LANGUAGES
+from smm_helpers.content.disclosure_cues import CUES_FILE as CUES_FILE
+from smm_helpers.content.disclosure_cues import SAYS_LANGUAGES as SAYS_LANGUAGES
+from smm_helpers.content.disclosure_cues import plain_disclosures as plain_disclosures
+
 # ``name as name``: public before the package too, but not in ``__all__``.
 from smm_helpers.ethics._common import COURSE as COURSE
 from smm_helpers.ethics._common import FTC_101 as FTC_101
@@ -64,13 +72,6 @@ from smm_helpers.ethics.black_hat import HASHTAG_CAPS as HASHTAG_CAPS
 from smm_helpers.ethics.black_hat import HASHTAG_RULE_OF_THUMB as HASHTAG_RULE_OF_THUMB
 from smm_helpers.ethics.black_hat import Signal, black_hat_signals
 from smm_helpers.ethics.claims import Claim, unsourced_claims
-from smm_helpers.ethics.cues import CUE_COLUMNS as CUE_COLUMNS
-from smm_helpers.ethics.cues import CUE_KIND_NAMES as CUE_KIND_NAMES
-from smm_helpers.ethics.cues import CUE_KINDS as CUE_KINDS
-from smm_helpers.ethics.cues import CUE_LANGUAGES as CUE_LANGUAGES
-from smm_helpers.ethics.cues import CUES_FILE as CUES_FILE
-from smm_helpers.ethics.cues import SAYS_LANGUAGES as SAYS_LANGUAGES
-from smm_helpers.ethics.cues import plain_disclosures as plain_disclosures
 from smm_helpers.ethics.disclosure import FOLD_CHARS as FOLD_CHARS
 from smm_helpers.ethics.disclosure import DisclosureCheck, check_disclosure
 from smm_helpers.ethics.evaluation import (

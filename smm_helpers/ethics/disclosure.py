@@ -3,7 +3,7 @@
 The rules follow the US FTC's Endorsement Guides (16 CFR Part 255) and "Disclosures 101 for
 Social Media Influencers": a clear label or plain words, whole before the "… more" fold, not
 buried in a block of hashtags, no ambiguous labels relied on.  The plain words themselves are
-data (:mod:`smm_helpers.ethics.cues`).
+data (:mod:`smm_helpers.content.disclosure_cues`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 import regex
 
+from smm_helpers.content.check import above_fold
+from smm_helpers.content.disclosure_cues import CUE_KIND_NAMES, DisclosureCue, cues_in
+from smm_helpers.content.limits import FOLDS
 from smm_helpers.ethics._common import (
     COURSE,
     FTC_101,
@@ -23,7 +26,6 @@ from smm_helpers.ethics._common import (
     check_platform,
     check_text,
 )
-from smm_helpers.ethics.cues import CUE_KIND_NAMES, DisclosureCue, cues_in
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
 
@@ -63,9 +65,6 @@ def _fold_end(text: str, platform: str | None) -> int:
     No platform, or one without a known fold (YouTube, TikTok): Instagram's phone fold,
     125 characters or 3 lines, the most cautious figure the course has.
     """
-    from smm_helpers.content.check import above_fold
-    from smm_helpers.content.limits import FOLDS
-
     fold = FOLDS.get(platform or _DEFAULT_FOLD_PLATFORM, FOLDS[_DEFAULT_FOLD_PLATFORM])
     return len(above_fold(text, fold))
 

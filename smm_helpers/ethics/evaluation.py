@@ -163,7 +163,7 @@ def evaluate_fake_engagement(seeds: Iterable[int] = range(5), *,
     rows = []
     for seed in seeds:
         if posts is None or followers is None:
-            from smm_helpers.datasets import generate
+            from smm_helpers.datasets import generate  # heavy: pandas, on first use
 
             data = generate(1_000, seed=seed)
             base_posts, base_followers = data.posts, data.followers

@@ -12,6 +12,7 @@ How to fix it: pass a list, e.g. read_exports(["facebook.csv", "tiktok.csv"]), o
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import pandas as pd
 
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.exports.convert import COUNTS, EXTRA_COUNTS, read_export
+from smm_helpers.exports.frame_lines import frame_lines
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
 from smm_helpers.schema import FORMATS, LANGUAGES, PLATFORMS, TIMEZONE
@@ -50,11 +52,30 @@ class ClientData:
 
     def _repr_html_(self) -> str:
         """In a notebook: what was read, in the words of ``describe_export``."""
-        import html
+        text = "\n".join(client_lines(self))
+        return f"<pre>{html.escape(text)}</pre>"
 
-        from smm_helpers.exports.describe import describe_export
 
-        return f"<pre>{html.escape(describe_export(self))}</pre>"
+def client_lines(data: ClientData) -> list[str]:
+    """The lines ``describe_export`` prints for one client's data: files, posts, followers.
+
+    >>> client_lines(read_exports([], client="Nakshi Crafts"))
+    ['Client data for Nakshi Crafts: 0 posts and 0 follower rows from 0 file(s).']
+    """
+    lines = [_("Client data for {client}: {posts} posts and {followers} follower rows "
+               "from {files} file(s).").format(
+        client=data.client, posts=digits(len(data.posts)),
+        followers=digits(len(data.followers)), files=digits(len(data.sources)))]
+    for source in data.sources:
+        lines.append(_("- {file}: {title} ({rows} rows).").format(
+            file=source["file"], title=source["title"], rows=digits(source["rows"])))
+    if len(data.posts):
+        lines.append(_("Posts:"))
+        lines += [f"  {line}" for line in frame_lines(data.posts)[1:]]
+    if len(data.followers):
+        lines.append(_("Followers:"))
+        lines += [f"  {line}" for line in frame_lines(data.followers)[1:]]
+    return lines
 
 
 def read_exports(paths: list[str | Path] | tuple[str | Path, ...], *,

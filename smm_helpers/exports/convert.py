@@ -311,7 +311,7 @@ def _captions(table: ExportTable) -> list[str | None]:
 
 def _languages(captions: list[str | None]) -> list[str]:
     """Each caption's language ('unknown' without letters), the model asked once for all."""
-    from smm_helpers.community import detect_languages
+    from smm_helpers.community import detect_languages  # heavy: loads regex on first use
 
     def readable(caption: str | None) -> bool:
         return bool(caption) and any(ch.isalpha() for ch in str(caption))

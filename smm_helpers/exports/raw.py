@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,9 +162,7 @@ def _cell_text(value: object) -> str:
 
 
 def _read_xlsx(data: bytes, name: str) -> list[RawSheet]:
-    import zipfile
-
-    import openpyxl
+    import openpyxl  # heavy: loaded on first use
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)

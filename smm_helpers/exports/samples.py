@@ -19,6 +19,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from smm_helpers.errors import unknown_choice
+from smm_helpers.i18n.messages import gettext as _
+
 FOLDER = ("data", "sample_exports")
 
 
@@ -31,9 +34,6 @@ def sample_exports() -> dict[str, Path]:
 
 def sample_export(shape_id: str) -> Path:
     """The path of the sample export of one shape, e.g. ``"facebook_posts_2025"``."""
-    from smm_helpers.errors import unknown_choice
-    from smm_helpers.i18n.messages import gettext as _
-
     found = sample_exports()
     if shape_id not in found:
         raise unknown_choice(_("sample export"), shape_id, list(found))

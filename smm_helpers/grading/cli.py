@@ -20,8 +20,11 @@ name that is not one of the course's is refused with the valid names (exit 2).
 from __future__ import annotations
 
 import argparse
+import difflib
 from pathlib import Path
 from typing import Any
+
+from smm_helpers.errors import InputError
 
 COMMANDS = ("init", "validate", "release", "collect", "autograde", "hand-grades", "feedback",
             "grades", "doctor")
@@ -121,15 +124,18 @@ def add_commands(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed grading command; returns the exit code (1 if problems were found)."""
+    # lazy: each command loads only its own modules
     from smm_helpers.grading.course import find_course, open_course
 
     if args.command == "init":
+        # lazy: each command loads only its own modules
         from smm_helpers.grading.init import init_course
 
         init_course(args.folder, assignments=args.assignments, course_id=args.course_id)
         return 0
     folder = find_course(args.course)
     if args.command == "doctor":  # before open_course: it explains a broken course folder
+        # lazy: each command loads only its own modules
         from smm_helpers.grading.doctor import run_doctor
 
         return 0 if run_doctor(folder, echo=print).ok else 1
@@ -137,15 +143,18 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "assignment", None) is not None:
         check_assignment(course, args.assignment)
     if args.command == "validate":
+        # lazy: each command loads only its own modules
         from smm_helpers.grading.validate import validate
 
         reports = validate(course, [args.assignment] if args.assignment else None)
         return 0 if all(report.ok for report in reports) else 1
     if args.command == "release":
+        # lazy: each command loads only its own modules
         from smm_helpers.grading.release import release
 
         release(course, args.assignment, language=args.lang)
     elif args.command == "collect":
+        # lazy: each command loads only its own modules
         from smm_helpers.grading.collect import collect_from_exchange, collect_from_folder
 
         report = (collect_from_folder(course, args.assignment, args.source) if args.source
@@ -156,11 +165,13 @@ def run(args: argparse.Namespace) -> int:
     elif args.command == "hand-grades":
         return _hand_grades(args, course)
     elif args.command == "feedback":
+        # lazy: each command loads only its own modules
         from smm_helpers.grading.feedback import feedback
 
         pages = feedback(course, args.assignment, learners=args.learner, release=args.release)
         return 0 if pages.ok else 1  # a page withheld, or one not generated or released
     elif args.command == "grades":
+        # lazy: each command loads only its own modules
         from smm_helpers.grading.grades import export_grades
 
         export_grades(course, args.out)
@@ -182,10 +193,7 @@ def check_assignment(course: Any, name: str) -> None:
     How to fix it: did you mean 02-policy? The assignments are: 01-platforms-and-planning, \
 02-policy.
     """
-    import difflib
-
-    from smm_helpers.errors import InputError
-    from smm_helpers.grading.problems import printable
+    from smm_helpers.grading.problems import printable  # lazy: smm-course starts quick
 
     names = course.assignments()
     if name in names:
@@ -198,7 +206,7 @@ def check_assignment(course: Any, name: str) -> None:
 
 
 def _autograde(args: argparse.Namespace, course: Any) -> int:
-    from smm_helpers.errors import InputError
+    # lazy: each command loads only its own modules
     from smm_helpers.grading.autograde import autograde
     from smm_helpers.grading.course import open_course
     from smm_helpers.grading.results import DEFAULT_NOTEBOOK_TIMEOUT, GradeOptions
@@ -221,8 +229,7 @@ def _autograde(args: argparse.Namespace, course: Any) -> int:
 
 
 def _hand_grades(args: argparse.Namespace, course: Any) -> int:
-    from smm_helpers.errors import InputError
-    from smm_helpers.grading import hand_grades
+    from smm_helpers.grading import hand_grades  # lazy: each command loads its own modules
 
     if (args.template is None) == (args.file is None):
         raise InputError("say what to do with hand grades",

@@ -38,12 +38,14 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import sys
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import smm_helpers
 from smm_helpers.errors import InputError
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.problems import Echo
@@ -70,7 +72,7 @@ EVENT_TOPIC = "smm-lab-grading"
 
 def hide_password(db_url: str) -> str:
     """A database URL fit to print: the password, if any, replaced by ``***``."""
-    from sqlalchemy.engine import make_url
+    from sqlalchemy.engine import make_url  # heavy: loaded on first use
 
     try:
         return make_url(db_url).render_as_string(hide_password=True)
@@ -99,7 +101,7 @@ def grade_on_worker(course_folder: str, assignment: str, learner: str, options: 
         with memory_ceiling(worker_memory_mb(options, memory_mb)):
             return grade_one(course_folder, assignment, learner, options, db_url)
     except Exception as error:
-        from distributed import get_worker
+        from distributed import get_worker  # optional: the cluster extra
 
         worker = get_worker()
         worker.log_event(EVENT_TOPIC, {"key": worker.get_current_task(), "learner": learner,
@@ -112,8 +114,6 @@ def worker_facts(course_folder: str, db_url: str, dask_worker: Any = None) -> di
 
     Run with ``client.run``, which passes the worker as ``dask_worker``.
     """
-    import smm_helpers
-
     package = Path(smm_helpers.__file__).resolve().parent
     facts: dict[str, Any] = {
         "host": socket.gethostname(), "pid": os.getpid(),
@@ -124,14 +124,12 @@ def worker_facts(course_folder: str, db_url: str, dask_worker: Any = None) -> di
     }
     try:
         if db_url.startswith("sqlite"):  # look, never create: connecting makes a new file
-            import sqlite3
-
             path = Path(db_url.split(":///", 1)[-1].split("?", 1)[0])
             if not path.is_file():
                 raise FileNotFoundError(f"no SQLite file at {path}")
             sqlite3.connect(f"file:{path}?mode=ro", uri=True).close()
         else:
-            from sqlalchemy import create_engine, text
+            from sqlalchemy import create_engine, text  # heavy: loaded on first use
 
             engine = create_engine(db_url)
             try:
@@ -149,7 +147,7 @@ def worker_facts(course_folder: str, db_url: str, dask_worker: Any = None) -> di
 
 def _distributed() -> Any:
     try:
-        import distributed
+        import distributed  # optional: the cluster extra
     except ImportError:
         raise InputError("grading on a Dask cluster needs the dask.distributed package",
                          fix="install SMM Lab's cluster extra: python -m pip install "

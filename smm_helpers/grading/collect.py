@@ -46,6 +46,7 @@ from typing import Any
 from smm_helpers.errors import InputError
 from smm_helpers.grading import safe_files
 from smm_helpers.grading.course import Course
+from smm_helpers.grading.extensions import read_extensions
 from smm_helpers.grading.lms.download import Download, open_download, utc
 from smm_helpers.grading.lms.matching import RosterIndex
 from smm_helpers.grading.lms.plan import LearnerUploads, Upload, plan_collect, when
@@ -119,7 +120,7 @@ def timestamp_text(time: dt.datetime) -> str:
 
 def stated_time(folder: Path) -> dt.datetime | None:
     """The time in ``folder/timestamp.txt``, naive UTC as nbgrader's (``None`` if none)."""
-    from nbgrader.utils import parse_utc
+    from nbgrader.utils import parse_utc  # heavy: loaded on first use
 
     try:
         text = safe_files.read_file(folder / "timestamp.txt", 4096).decode("utf-8").strip()
@@ -171,7 +172,7 @@ def file_owner(path: str | Path) -> str | None:
     """
     if sys.platform == "win32":
         return None
-    import pwd
+    import pwd  # optional: Unix only
 
     uid = os.lstat(path).st_uid
     if uid == os.getuid():
@@ -239,7 +240,7 @@ def owner_checked_collect(refused: Collection[str], report: LeftOutReport | None
     from its name.  The learners in ``keep`` are not collected: the submission already
     collected for them stays as it is.
     """
-    from nbgrader.exchange.default.collect import ExchangeCollect
+    from nbgrader.exchange.default.collect import ExchangeCollect  # heavy: loaded on first use
 
     left_out = frozenset(refused)
     kept = frozenset(keep)
@@ -277,7 +278,7 @@ def owner_checked_collect(refused: Collection[str], report: LeftOutReport | None
                 skip=safe_files.skip_names(folders.ignore, folders.include))
             name = os.path.basename(src)
             if os.path.isdir(dest) and (name in told or stated_time(Path(dest)) is None):
-                from nbgrader.utils import parse_utc
+                from nbgrader.utils import parse_utc  # heavy: loaded on first use
 
                 parts = name.rsplit("+", 3)
                 _write_timestamp(Path(dest), told.get(name) or parse_utc(parts[2]))
@@ -336,7 +337,7 @@ def _claimed(path: str, named: dt.datetime) -> dt.datetime:
 def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -> CollectReport:
     """Collect the newest exchange submission of each learner with nbgrader's ``collect``
     (see the module docstring); a submission already collected that is newer stays."""
-    from nbgrader.utils import parse_utc
+    from nbgrader.utils import parse_utc  # heavy: loaded on first use
 
     course.notebooks(assignment)  # an assignment of the course, or an error naming them
     report = CollectReport(assignment)
@@ -454,7 +455,6 @@ def collect_from_folder(course: Course, assignment: str, folder: str | Path,
     notebooks = course.notebooks(assignment)  # an assignment of the course, or an error
     roster = RosterIndex(course.roster(), course.roster_file.name)
     report = CollectReport(assignment)
-    from smm_helpers.grading.extensions import read_extensions
 
     due = course.due_dates().get(assignment)
     extended = read_extensions(course)

@@ -165,7 +165,7 @@ class Course:
         """nbgrader's ``NbGraderAPI`` on this course (made once)."""
         ensure_tools_on_path()
         if self._api is None:
-            from nbgrader.apps import NbGraderAPI
+            from nbgrader.apps import NbGraderAPI  # heavy: loaded on first use
 
             self.exchange_dir.mkdir(parents=True, exist_ok=True)
             self._api = NbGraderAPI(config=self.config)
@@ -174,7 +174,7 @@ class Course:
     @contextmanager
     def gradebook(self) -> Iterator[Any]:
         """nbgrader's ``Gradebook`` on this course's database, closed afterwards."""
-        from nbgrader.api import Gradebook
+        from nbgrader.api import Gradebook  # heavy: loaded on first use
 
         ensure_tools_on_path()
         with Gradebook(self.db_url, self.course_id) as gb:
@@ -212,9 +212,10 @@ def load_config(folder: Path, overrides: dict[str, dict[str, Any]] | None = None
     Formgrader (:func:`smm_helpers.grading.sanitize.apply_safe_settings`) go on last, so
     neither a course's own config nor ``overrides`` can leave them out.
     """
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
+    from traitlets.config import Config  # heavy: loaded on first use
+    from traitlets.config.loader import PyFileConfigLoader  # heavy: loaded on first use
 
+    # heavy: loads jinja2, markupsafe, nbclient on first use
     from smm_helpers.grading.sanitize import apply_safe_settings
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()

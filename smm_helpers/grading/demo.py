@@ -10,6 +10,7 @@ and exports grades.
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,8 +52,6 @@ class GradingDemoResult:
 def submit_sample(exchange_inbound: Path, learner: str, assignment: str, sample: Path) -> Path:
     """Put a sample folder into the exchange as ``nbgrader submit`` does (``learner+a+time``,
     with the ``submission_secret.txt`` nbgrader's feedback release checks)."""
-    import secrets
-
     stamp_file = sample / "timestamp.txt"
     stamp = stamp_file.read_text().strip() if stamp_file.is_file() else "2026-01-01 00:00:00 UTC"
     target = exchange_inbound / f"{learner}+{assignment}+{stamp}"

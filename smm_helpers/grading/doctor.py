@@ -43,7 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import DataError
-from smm_helpers.grading.course import DUE_COLUMNS, Course
+from smm_helpers.fonts import find_bengali_font
+from smm_helpers.grading.course import DUE_COLUMNS, Course, load_config, open_course
+from smm_helpers.grading.extensions import extension_checks
 from smm_helpers.grading.problems import Echo, printable
 from smm_helpers.grading.roster import (
     OPTIONAL_COLUMNS,
@@ -51,6 +53,8 @@ from smm_helpers.grading.roster import (
     examine_roster,
     hub_account_problem,
 )
+from smm_helpers.grading.sandbox import bwrap
+from smm_helpers.grading.sandbox.launch import Limits
 from smm_helpers.grading.tables import decode, every_row
 from smm_helpers.grading.validate import Check, structure_checks
 
@@ -145,10 +149,7 @@ def environment_checks() -> list[Check]:
 
 def _check_sandbox() -> Check:
     """Can autograde put each submission in a bubblewrap sandbox here? (docs/sandbox.md)"""
-    from smm_helpers.grading.sandbox.bwrap import support
-    from smm_helpers.grading.sandbox.launch import Limits
-
-    found = support()
+    found = bwrap.support()
     if found.available:
         limits = Limits()
         return Check("ok", f"submissions are graded in a bubblewrap sandbox ({found.bwrap}): "
@@ -164,7 +165,7 @@ def _check_sandbox() -> Check:
 
 def _check_nbgrader() -> Check:
     try:
-        import nbgrader
+        import nbgrader  # heavy, and the check is whether it imports at all
     except Exception as error:
         return Check("fail", f"nbgrader cannot be imported ({type(error).__name__}: {error})",
                      fix=f"{sys.executable} -m pip install 'nbgrader>=0.9.6'")
@@ -191,8 +192,8 @@ def _check_alembic() -> Check:
 
 
 def _check_server_extensions() -> Check:
-    from jupyter_core.paths import jupyter_config_path
-    from jupyter_server.extension.config import ExtensionConfigManager
+    from jupyter_core.paths import jupyter_config_path  # heavy: loaded on first use
+    from jupyter_server.extension.config import ExtensionConfigManager  # heavy: loaded on first use
 
     modules = [f"nbgrader.server_extensions.{name}" for name in SERVER_EXTENSIONS]
     missing = [m for m in modules if importlib.util.find_spec(m) is None]
@@ -214,7 +215,7 @@ def _check_server_extensions() -> Check:
 
 
 def _check_lab_extension() -> Check:
-    from jupyter_core.paths import jupyter_config_path, jupyter_path
+    from jupyter_core.paths import jupyter_config_path, jupyter_path  # heavy: loaded on first use
 
     found = [Path(p) / LAB_EXTENSION / "package.json" for p in jupyter_path("labextensions")]
     found = [p for p in found if p.is_file()]
@@ -238,6 +239,7 @@ def _check_lab_extension() -> Check:
 
 
 def _check_kernel() -> Check:
+    # heavy: loaded on first use
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
     fix = f"{sys.executable} -m ipykernel install --sys-prefix"
@@ -291,8 +293,6 @@ def _imports(python: str, module: str, *flags: str, **run: Any) -> bool:
 
 
 def _check_font() -> Check:
-    from smm_helpers.fonts import find_bengali_font
-
     font = find_bengali_font()
     if font is None:
         return Check("warn", "no Bengali font: charts with Bengali labels show empty boxes",
@@ -304,8 +304,6 @@ def _check_font() -> Check:
 # ----------------------------------------------------------------------------- course
 def course_checks(course_dir: str | Path) -> list[Check]:
     """The checks of a course folder (see the module docstring)."""
-    from smm_helpers.grading.course import load_config, open_course
-
     folder = Path(course_dir).expanduser()
     if not (folder / "nbgrader_config.py").is_file():
         return [Check("fail", f"{course_dir} has no nbgrader_config.py",
@@ -330,7 +328,6 @@ def course_checks(course_dir: str | Path) -> list[Check]:
     checks += roster_checks(course.roster_file)
     checks += source_checks(course)
     checks += due_date_checks(course.due_dates_file, course.assignments())
-    from smm_helpers.grading.extensions import extension_checks
 
     checks += extension_checks(course)
     for assignment in course.assignments():
@@ -351,8 +348,9 @@ def formgrader_check(folder: Path) -> Check:
     ``smm-course`` commands add the safe settings to any course config, but nbgrader's
     Formgrader reads the course folder's ``nbgrader_config.py`` itself.
     """
-    from traitlets.config.loader import PyFileConfigLoader
+    from traitlets.config.loader import PyFileConfigLoader  # heavy: loaded on first use
 
+    # heavy: loads jinja2, markupsafe, nbclient on first use
     from smm_helpers.grading.sanitize import missing_safe_settings
 
     own = PyFileConfigLoader("nbgrader_config.py", path=str(folder.resolve())).load_config()

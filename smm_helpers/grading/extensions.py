@@ -39,6 +39,7 @@ from pathlib import Path
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.problems import Check, printable
+from smm_helpers.grading.scores import has_gradebook
 from smm_helpers.grading.tables import Row, parse_table, read_table
 
 COLUMNS = ("learner", "assignment", "due")
@@ -203,6 +204,7 @@ def apply_extensions(course: Course, assignment: str,
     """:func:`apply_extension` for many learners in one gradebook session (default: everyone
     with an extension of ``assignment`` or a submission of it); returns the extensions now
     in the gradebook, by learner (learners with none are left out)."""
+    # heavy: loaded on first use
     from nbgrader.api import Assignment, MissingEntry, SubmittedAssignment
 
     new_due = {who: when for (who, name), when in read_extensions(course).items()
@@ -279,11 +281,9 @@ def _gradebook_checks(course: Course, found: dict[tuple[str, str], dt.datetime]
     """A warning for each graded submission whose extension in the gradebook is not the one
     ``extensions.csv`` gives (given or changed after it was graded): it counts once the
     learner is autograded again.  Read only."""
-    from smm_helpers.grading.scores import has_gradebook
-
     if not has_gradebook(course):
         return []
-    from nbgrader.api import Assignment, SubmittedAssignment
+    from nbgrader.api import Assignment, SubmittedAssignment  # heavy: loaded on first use
 
     differ: list[str] = []
     with course.gradebook() as gb:

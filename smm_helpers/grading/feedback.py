@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -78,8 +79,6 @@ def leaks(html_text: str, secret_lines: Iterable[str]) -> list[str]:
     >>> leaks("<pre>expect_close(x, 1)</pre>", ["expect_close(x, 1)", "_own = generate()"])
     ['expect_close(x, 1)']
     """
-    import re
-
     text = html.unescape(re.sub(r"<[^>]+>", "", html_text))
     shown = {line.strip() for line in text.splitlines()}
     return [line for line in secret_lines if line.strip() in shown]

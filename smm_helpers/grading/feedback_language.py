@@ -40,7 +40,7 @@ class TranslateInstructions(Preprocessor):
     ).tag(config=True)
 
     def preprocess(self, nb: Any, resources: Any) -> tuple[Any, Any]:
-        from nbgrader.coursedir import CourseDirectory
+        from nbgrader.coursedir import CourseDirectory  # heavy: loaded on first use
 
         info = resources.get("nbgrader", {})
         coursedir = CourseDirectory(config=self.config)

@@ -15,10 +15,12 @@ Dask cluster) call it, and it imports none of them.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import math
 import os
 import re
+import stat
 import tempfile
 import time
 import warnings
@@ -26,10 +28,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from smm_helpers.grading import history, scores
+from smm_helpers.grading import history, safe_files, scores
+from smm_helpers.grading.collect import stated_time
 from smm_helpers.grading.course import Course
+from smm_helpers.grading.extra_notebooks import extra_notebook_problems
+from smm_helpers.grading.hand_grades import keep_unchanged_hand_grades
+from smm_helpers.grading.instructor_cells import PlanError, plan_from_source, rebuild
 from smm_helpers.grading.problems import Problem, duration
 from smm_helpers.grading.results import GradeOptions, GradeRow
+from smm_helpers.grading.sandbox import scratch
+from smm_helpers.grading.sandbox.tampering import scan_code
+from smm_helpers.grading.similarity import forget_prints, save_prints
 
 _TIMEOUT_NAMES = {"CellTimeoutError", "TimeoutError"}
 
@@ -84,8 +93,6 @@ def _read_notebook(path: Path, limit: int | None = None) -> tuple[dict[str, Any]
     (None, 'is not a file: a named pipe (FIFO), not a file')
     >>> import shutil; shutil.rmtree(folder)
     """
-    from smm_helpers.grading import safe_files
-
     try:
         raw = safe_files.read_file(path, safe_files.NOTEBOOK_LIMIT if limit is None else limit)
         data = json.loads(raw.decode("utf-8"))
@@ -149,9 +156,6 @@ def _check_files(course: Course, learner: str, assignment: str,
 def _extra_notebooks(course: Course, folder: Path, expected: list[str], learner: str,
                      assignment: str) -> list[Problem]:
     """Every notebook of the submission that is not the assignment's (see extra_notebooks)."""
-    from smm_helpers.grading.extra_notebooks import extra_notebook_problems
-    from smm_helpers.grading.instructor_cells import PlanError, plan_from_source
-
     plans = {}
     for name in expected:
         source, _ = _read_notebook(course.source_dir / assignment / f"{name}.ipynb")
@@ -210,8 +214,6 @@ def grade_submission(course: Course, assignment: str, learner: str,
     big to grade within the grading process's memory ceiling (``MemoryError``) fails only
     this learner, as "too large".
     """
-    from smm_helpers.grading.sandbox import scratch
-
     start = time.perf_counter()
     sandbox = "bubblewrap"
     try:
@@ -263,7 +265,7 @@ def grade_submission(course: Course, assignment: str, learner: str,
         result = scores.result(course, assignment, learner)
     except MemoryError:
         try:
-            import resource
+            import resource  # optional: Unix only
 
             ceiling = resource.getrlimit(resource.RLIMIT_DATA)[0]
         except (ImportError, ValueError, OSError):
@@ -314,8 +316,6 @@ def _hand_grades_kept(course: Course, assignment: str, learner: str,
                       before: Path | None) -> list[Problem]:
     """Hand grades of answers the learner did not change stay graded (nbgrader marks every
     hand-graded cell "needs grading" again on a re-autograde); a changed answer is named."""
-    from smm_helpers.grading.hand_grades import keep_unchanged_hand_grades
-
     changed = keep_unchanged_hand_grades(course, assignment, learner, before)
     if not changed:
         return []
@@ -328,8 +328,6 @@ def _hand_grades_kept(course: Course, assignment: str, learner: str,
 def _record_submission(course: Course, assignment: str, learner: str) -> None:
     """A learner who handed in a notebook (even a broken or misnamed one) has a submission in
     the gradebook, with its time, so exports show 0 points, not "missing"."""
-    from smm_helpers.grading.collect import stated_time
-
     folder = course.path("submitted") / learner / assignment
     if not folder.is_dir() or not any(name.endswith(".ipynb") for _, _, names in
                                       os.walk(folder) for name in names):
@@ -364,9 +362,6 @@ def _not_files(folder: Path) -> list[str]:
     ['passwd', 'pipe[[]1]']
     >>> import shutil; shutil.rmtree(folder)
     """
-    import glob
-    import stat
-
     found: list[str] = []
     for top, folders, files in os.walk(folder):
         for name in [*folders, *files]:
@@ -463,8 +458,6 @@ def _prints_keeper(course: Course, assignment: str, learner: str,
     """Keeps a graded notebook's fingerprints (``similarity.save_prints``); a failure to keep
     them loses only the copying check for this notebook, never the grade."""
     def keep(report: dict[str, Any]) -> None:
-        from smm_helpers.grading.similarity import save_prints
-
         try:
             save_prints(course, assignment, learner, notebook, report)
         except (OSError, ValueError) as error:
@@ -474,8 +467,6 @@ def _prints_keeper(course: Course, assignment: str, learner: str,
 
 
 def _forget_prints(course: Course, assignment: str, learner: str) -> None:
-    from smm_helpers.grading.similarity import forget_prints
-
     with contextlib.suppress(OSError, ValueError):
         forget_prints(course, assignment, learner)
 
@@ -484,9 +475,6 @@ def _attempts(course: Course, learner: str, assignment: str,
               notebook: str) -> list[Problem]:
     """What the submitted notebook tried against the grader: what grading put right
     (``instructor_cells``) and what its code reached for (``sandbox.tampering``)."""
-    from smm_helpers.grading.instructor_cells import PlanError, plan_from_source, rebuild
-    from smm_helpers.grading.sandbox.tampering import scan_code
-
     submitted, _ = _read_notebook(course.path("submitted") / learner / assignment /
                                   f"{notebook}.ipynb")
     source, _ = _read_notebook(course.source_dir / assignment / f"{notebook}.ipynb")

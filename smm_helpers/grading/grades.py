@@ -104,6 +104,7 @@ class GradeSheet:
 
 def grade_sheet(course: Course) -> GradeSheet:
     """The released assignments in the gradebook and every learner's results for them."""
+    # heavy: loads nbformat, traitlets on first use
     from smm_helpers.grading.release import released_assignments
 
     roster = course.roster()
@@ -143,6 +144,7 @@ def difficulty_rows(course: Course, assignments: list[str] | None = None
     fraction) first; ``assignments`` default to every one in the gradebook.  ``kind`` is
     ``manual`` for an answer graded by hand (a solution cell with points, or a task),
     else ``auto``.  One query, whatever the size of the class."""
+    # heavy: loaded on first use
     from nbgrader.api import (
         Assignment,
         BaseCell,
@@ -333,7 +335,7 @@ def _write_moodle(path: Path, sheet: GradeSheet) -> list[Learner]:
 
 
 def _plot(path: Path, sheet: GradeSheet) -> None:
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # heavy: loaded on first use
 
     figure = Figure(figsize=(7, 3.5), layout="constrained")
     axes = figure.subplots()

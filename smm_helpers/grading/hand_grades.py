@@ -35,6 +35,7 @@ How to fix it: give a score from 0 to 3.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import difflib
 import json
@@ -47,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from smm_helpers.errors import DataError, InputError
+from smm_helpers.grading import safe_files
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.instructor_cells import listed, nbgrader_meta, role
 from smm_helpers.grading.problems import Echo, printable
@@ -161,7 +163,7 @@ def _book(course: Course, assignment: str) -> Book:
     """The cells and learners of ``assignment``; raises if nothing is autograded yet."""
     course.notebooks(assignment)  # an unknown assignment is refused with the valid names
     roster = tuple(learner.id for learner in course.roster())
-    from nbgrader.api import MissingEntry
+    from nbgrader.api import MissingEntry  # heavy: loaded on first use
 
     with course.gradebook() as gb:
         try:
@@ -202,8 +204,6 @@ def _answer_text(cell: dict[str, Any] | None) -> str:
 
 def _notebook_cells(path: Path) -> dict[str, dict[str, Any]]:
     """The cells of a notebook file by grade_id (first of each); empty if unreadable."""
-    from smm_helpers.grading import safe_files
-
     try:
         data = json.loads(safe_files.read_file(path).decode("utf-8"))
     except (OSError, ValueError, MemoryError, RecursionError):
@@ -260,7 +260,6 @@ def write_template(course: Course, assignment: str, out: Path, echo: Echo = prin
                                  _score_text(grade.manual_score),
                                  comments.get(grade.name, ""),
                                  _answer_text(answer) if role(answer or {}) != "task" else ""])
-    import csv
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("x", encoding="utf-8-sig", newline="") as handle:
@@ -652,7 +651,6 @@ def answer_print(cells: dict[str, dict[str, Any]], all_cells: list[dict[str, Any
 def _notebook(path: Path | None) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
     if path is None or not path.is_file():
         return {}, []
-    from smm_helpers.grading import safe_files
 
     try:
         data = json.loads(safe_files.read_file(path).decode("utf-8"))
@@ -697,7 +695,7 @@ def keep_unchanged_hand_grades(course: Course, assignment: str, learner: str,
     keeps waiting, as before); changed, or not comparable, it waits for a new hand grade.
     Returns the grade_ids whose answer changed (or could not be compared).
     """
-    from nbgrader.api import MissingEntry
+    from nbgrader.api import MissingEntry  # heavy: loaded on first use
 
     if before is not None and (before / "autograded").is_dir():
         before = before / "autograded"  # the history run itself was given

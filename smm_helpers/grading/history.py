@@ -20,7 +20,7 @@ from smm_helpers.grading.course import Course
 
 
 def _grades(course: Course, assignment: str, learner: str) -> dict[str, Any] | None:
-    from nbgrader.api import MissingEntry
+    from nbgrader.api import MissingEntry  # heavy: loaded on first use
 
     with course.gradebook() as gb:
         try:

@@ -177,7 +177,7 @@ def defined_names(source: str) -> frozenset[str]:
 
 
 def _without_magics(source: str) -> str:
-    from IPython.core.inputtransformer2 import TransformerManager
+    from IPython.core.inputtransformer2 import TransformerManager  # heavy: loaded on first use
 
     return TransformerManager().transform_cell(source)
 
@@ -307,7 +307,7 @@ def released_cells(db_url: str, notebook: str, assignment: str,
                    course_id: str = "") -> dict[str, dict[str, Any]]:
     """grade_id → the code, points and checksum of a notebook's cells in nbgrader's
     gradebook (what :func:`load_plan` takes)."""
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Gradebook  # heavy: loaded on first use
 
     with Gradebook(db_url, course_id) if course_id else Gradebook(db_url) as gb:
         book = gb.find_notebook(notebook, assignment)

@@ -48,6 +48,7 @@ Bounded and isolated:
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import select
 import sys
@@ -62,6 +63,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import smm_helpers
 from smm_helpers.errors import InputError
 from smm_helpers.grading.course import Course
 from smm_helpers.grading.problems import Echo
@@ -317,8 +319,6 @@ def started() -> tuple[int, str]:
 
 
 def _package_folder() -> str:
-    import smm_helpers
-
     return str(Path(smm_helpers.__file__).resolve().parent)
 
 
@@ -402,8 +402,6 @@ def _pool_context() -> Any:
     (seconds each), and a pool started again after a crash, or for the next assignment,
     starts at once.  Nothing is forked from this process, which may run threads.
     """
-    import multiprocessing
-
     if sys.platform.startswith("linux"):
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(PRELOAD))  # no effect once the server runs
@@ -447,7 +445,7 @@ class _WorkerStart:
         """
         context = _pool_context()
         if context.get_start_method() == "forkserver":
-            from multiprocessing import forkserver
+            from multiprocessing import forkserver  # optional: Unix only
 
             with _environment(self.environment()):
                 forkserver.ensure_running()

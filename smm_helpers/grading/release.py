@@ -123,7 +123,7 @@ def _in_gradebook(course: Course) -> tuple[set[str], set[str]]:
     """The gradebook's assignments, and those with at least one submission."""
     if not has_gradebook(course):
         return set(), set()
-    from nbgrader.api import Assignment, SubmittedAssignment
+    from nbgrader.api import Assignment, SubmittedAssignment  # heavy: loaded on first use
 
     with course.gradebook() as gb:
         every = {name for (name,) in gb.db.query(Assignment.name)}

@@ -47,6 +47,10 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
+import bleach
+import jinja2
+import tinycss2
+from bleach.css_sanitizer import CSSSanitizer
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 from traitlets.config import LoggingConfigurable
@@ -140,9 +144,6 @@ def _css_is_inert(tokens: Iterable[Any]) -> bool:
 
 @lru_cache(maxsize=1)
 def _css_sanitizer() -> Any:
-    import tinycss2
-    from bleach.css_sanitizer import CSSSanitizer
-
     class InertCSS(CSSSanitizer):
         """bleach's CSS sanitizer, also dropping values that load or compute anything."""
 
@@ -174,7 +175,6 @@ def clean_html(element: Any) -> str:
     >>> clean_html(clean_html("<b>x</b><script>y</script>")) == clean_html("<b>x</b><script>y</script>")
     True
     """  # noqa: E501
-    import bleach
 
     text = element.decode() if isinstance(element, bytes) else str(element)
     cleaner = bleach.Cleaner(tags=TAGS, attributes=_allowed_attribute,
@@ -191,15 +191,13 @@ class SafeMarkdown(LoggingConfigurable):
     """
 
     def __init__(self, **kwargs: Any) -> None:
-        import jinja2
-
         super().__init__(**kwargs)
         jinja2.pass_context(self)  # the template's context (the cell, for attachments)
 
     def __call__(self, context: Any, source: str) -> str:
         render = getattr(self.parent, "markdown2html", None)
         if render is None:
-            from nbconvert.filters import markdown2html
+            from nbconvert.filters import markdown2html  # heavy: loaded on first use
 
             return clean_html(markdown2html(source))
         return clean_html(render(context, source))

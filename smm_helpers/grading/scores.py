@@ -141,6 +141,7 @@ def results(course: Course, assignments: Iterable[str] | None = None,
     ``submitted=False`` ("missing").  A handful of queries whatever the size of the class
     (a class of 500 × 7 assignments reads in a fraction of a second).
     """
+    # heavy: loaded on first use
     from nbgrader.api import (
         Assignment,
         Grade,
@@ -149,7 +150,7 @@ def results(course: Course, assignments: Iterable[str] | None = None,
         SubmittedNotebook,
         TaskCell,
     )
-    from sqlalchemy import func
+    from sqlalchemy import func  # heavy: loaded on first use
 
     wanted = None if assignments is None else list(dict.fromkeys(assignments))
     chosen_learners = None if learners is None else list(dict.fromkeys(learners))
@@ -262,7 +263,7 @@ def has_gradebook(course: Course) -> bool:
 def gradebook_learners(course: Course) -> list[Learner]:
     """Everyone with a submission in the gradebook, as nbgrader's Student records name them
     (sorted by id; a name or email nbgrader does not have is empty)."""
-    from nbgrader.api import Student, SubmittedAssignment
+    from nbgrader.api import Student, SubmittedAssignment  # heavy: loaded on first use
 
     with course.gradebook() as gb:
         rows = (gb.db.query(Student.id, Student.first_name, Student.last_name, Student.email,

@@ -66,6 +66,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from smm_helpers.grading import safe_files
+from smm_helpers.grading.instructor_cells import nbgrader_meta, plan_from_source, rebuild
+from smm_helpers.grading.sandbox.answers.value_types import VALUE_TYPES, _tag_of
+
 if TYPE_CHECKING:
     from smm_helpers.grading.course import Course
 from smm_helpers.grading.problems import Problem
@@ -297,8 +301,8 @@ class _Walker:
                  weight: float) -> bytes:
         if module == "smm_helpers":
             return self._registered(value, kind, depth)
-        import numpy as np
-        import pandas as pd
+        import numpy as np  # heavy: loaded on first use
+        import pandas as pd  # heavy: loaded on first use
 
         if value is pd.NA or value is pd.NaT:
             return b"null"
@@ -345,8 +349,6 @@ class _Walker:
 
     def _registered(self, value: Any, kind: type, depth: int) -> bytes:
         """SMM Lab's value types, by their tag and fields in the answers package's table."""
-        from smm_helpers.grading.sandbox.answers.value_types import VALUE_TYPES, _tag_of
-
         tag = _tag_of(kind)
         if tag is None:
             raise _NoPrint(f"no fingerprint for {kind.__qualname__}")
@@ -451,8 +453,6 @@ def work_prints(submitted: Any, source: Any) -> dict[str, dict[str, dict[str, An
     >>> work_prints({"cells": [_code("x = 2", grade_id="x_answer", solution=True)]}, source)
     {'written': {}, 'code': {}}
     """
-    from smm_helpers.grading.instructor_cells import nbgrader_meta, plan_from_source, rebuild
-
     plan = plan_from_source(source)
     solutions = {nbgrader_meta(c).get("grade_id"): _solution_code(_source_text(c))
                  for c in source.get("cells", []) if isinstance(c, dict)}
@@ -505,8 +505,6 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def _read_json(path: Path) -> Any:
     """A JSON file read without following a link (``None`` if it cannot be read)."""
-    from smm_helpers.grading import safe_files
-
     try:
         return json.loads(safe_files.read_file(path).decode("utf-8"))
     except (OSError, safe_files.Refused, UnicodeDecodeError, ValueError, RecursionError):
@@ -611,6 +609,7 @@ class Match:
 
 def _passes(course: Course, assignment: str) -> dict[tuple[str, str, str], bool]:
     """(learner, notebook, grade_id) → full points, for every graded cell in the gradebook."""
+    # heavy: loaded on first use
     from nbgrader.api import (
         Assignment,
         Grade,

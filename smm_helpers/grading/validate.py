@@ -29,11 +29,13 @@ graded.
 from __future__ import annotations
 
 import asyncio
+import builtins
 import copy
 import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 import warnings
 from collections.abc import Iterable
@@ -41,10 +43,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from smm_helpers.grading.course import Course
+from smm_helpers.grading.course import Course, open_course
+from smm_helpers.grading.grade_learner import grade_submission
 from smm_helpers.grading.instructor_cells import PlanError, nbgrader_meta, plan_from_source, role
 from smm_helpers.grading.instructor_cells import unknown_test_names as _unknown_test_names
+from smm_helpers.grading.prepare import prepare
 from smm_helpers.grading.problems import Check, Echo
+from smm_helpers.grading.progress import ProgressBar
+from smm_helpers.grading.results import GradeOptions
 
 DESCRIPTIVE_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 """At least two lower-case words joined by ``_``, e.g. ``engagement_rate_by_reach``."""
@@ -146,7 +152,7 @@ def _points(cells: Iterable[Any]) -> float:
 
 
 def _read(path: Path) -> Any:
-    import nbformat
+    import nbformat  # heavy: loaded on first use
 
     with warnings.catch_warnings():  # nbformat warns about (and mends) missing cell ids
         warnings.simplefilter("ignore")
@@ -190,6 +196,7 @@ def structure_checks(course: Course, assignment: str) -> list[Check]:
 
 
 def _nbgrader_metadata_checks(notebooks: dict[str, Any]) -> list[Check]:
+    # heavy: loaded on first use
     from nbgrader.nbgraderformat import MetadataValidator, ValidationError
 
     validator = MetadataValidator()
@@ -255,8 +262,6 @@ def _hidden_tests(tests: list[Any]) -> Check:
 def _names_tests_read(notebooks: dict[str, Any]) -> Check:
     """Every name a test reads must come from the instructor's setup, an earlier test or the
     instructor's own solution: the grader asks a learner for nothing else (docs/sandbox.md)."""
-    import builtins
-
     unknown: list[str] = []
     for name, nb in notebooks.items():
         try:
@@ -326,6 +331,7 @@ def cell_error(cell: Any) -> str | None:
 def released_copy(notebook: Any, config: Any = None) -> Any:
     """The student version of a source notebook, as ``nbgrader generate_assignment`` makes it
     (solutions replaced by the course's code stub, hidden tests and outputs removed)."""
+    # heavy: loaded on first use
     from nbgrader.preprocessors import ClearHiddenTests, ClearOutput, ClearSolutions
 
     nb = copy.deepcopy(notebook)
@@ -345,7 +351,7 @@ def run_notebooks(notebooks: list[tuple[str, Any]], folder: Path, learner: str,
     env["SMM_LEARNER_ID"] = learner
     with tempfile.TemporaryDirectory(prefix="smm-validate-") as scratch:
         async def one(index: int, run: _Run) -> None:
-            from nbclient import NotebookClient
+            from nbclient import NotebookClient  # heavy: loaded on first use
 
             work = Path(scratch) / str(index)
             shutil.copytree(folder, work, ignore=shutil.ignore_patterns(
@@ -370,8 +376,6 @@ def run_notebooks(notebooks: list[tuple[str, Any]], folder: Path, learner: str,
         except RuntimeError:
             asyncio.run(all_runs())
         else:  # called from a notebook: run in a thread with its own event loop
-            import threading
-
             thread = threading.Thread(target=asyncio.run, args=(all_runs(),))
             thread.start()
             thread.join()
@@ -468,11 +472,8 @@ def grade_solutions(course: Course, assignment: str, learner: str,
     Everything happens in a scratch copy of the course (its settings, roster and due dates,
     and this assignment's source), on a scratch gradebook, so nothing in the course changes.
     """
-    from smm_helpers.grading.course import open_course
+    # heavy: loads jinja2, markupsafe, nbclient on first use
     from smm_helpers.grading.demo import RUNTIME
-    from smm_helpers.grading.grade_learner import grade_submission
-    from smm_helpers.grading.prepare import prepare
-    from smm_helpers.grading.results import GradeOptions
 
     with tempfile.TemporaryDirectory(prefix="smm-validate-grade-") as scratch:
         root = Path(scratch)
@@ -591,8 +592,6 @@ def validate_assignment(course: Course, assignment: str, *, learner: str | None 
 def validate(course: Course, assignments: Iterable[str] | None = None, *,
              echo: Echo = print, **options: Any) -> list[ValidationReport]:
     """Validate ``assignments`` (default: every assignment of the course), printing each."""
-    from smm_helpers.grading.progress import ProgressBar
-
     names = list(assignments) if assignments is not None else course.assignments()
     reports = []
     bar = ProgressBar(len(names), echo) if len(names) > 1 else None

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
-from smm_helpers.grading.course import Course
+from smm_helpers.grading.course import Course, ensure_tools_on_path, open_course
 from smm_helpers.grading.grade_learner import grade_submission
 from smm_helpers.grading.problems import Problem
 from smm_helpers.grading.results import DEFAULT_NOTEBOOK_TIMEOUT, GradeOptions, GradeRow
@@ -94,7 +94,7 @@ def limit_memory(megabytes: int) -> int | None:
     with ``MemoryError``.  ``None`` where the system has no such limit (Windows).
     """
     try:
-        import resource
+        import resource  # optional: Unix only
 
         soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
         cap = megabytes * 1024 * 1024
@@ -114,7 +114,7 @@ def memory_ceiling(megabytes: int) -> Iterator[None]:
         yield
     finally:
         if before is not None:
-            import resource
+            import resource  # optional: Unix only
 
             _, hard = resource.getrlimit(resource.RLIMIT_DATA)
             with contextlib.suppress(ValueError, OSError):
@@ -180,8 +180,6 @@ def grade_one(course_folder: str, assignment: str, learner: str, options: GradeO
     process: grading sets ``SMM_LEARNER_ID`` for the process, so a Dask worker with several
     threads still grades one learner at a time.
     """
-    from smm_helpers.grading.course import open_course
-
     with _GRADING:
         try:
             course = _WORKER_COURSES.get((course_folder, db_url))
@@ -212,9 +210,7 @@ def describe(error: BaseException) -> str:
 
 def _stored_score(course: Course, assignment: str, learner: str) -> tuple[float, float]:
     """(score the gradebook holds for the learner, the assignment's maximum)."""
-    from nbgrader.api import Gradebook, MissingEntry
-
-    from smm_helpers.grading.course import ensure_tools_on_path
+    from nbgrader.api import Gradebook, MissingEntry  # heavy: loaded on first use
 
     ensure_tools_on_path()
     with Gradebook(worker_db_url(course.db_url), course.course_id) as gb:

@@ -34,6 +34,9 @@ from typing import Any
 
 import nbformat
 
+from smm_helpers.errors import InputError
+from smm_helpers.grading.course import source_assignments
+from smm_helpers.grading.init import REPO
 from smm_helpers.i18n import cell_catalog
 from smm_helpers.i18n.cell_catalog import nfc, read_catalog, updated
 
@@ -106,9 +109,7 @@ def translate_release(student: Any, notebook: Path, language: str) -> Any:
     front of the first code cell.  Cells, ids, order, code and points are otherwise the
     student version's own.  Raises ``InputError`` when the catalog is not complete.
     """
-    from nbgrader.utils import compute_checksum
-
-    from smm_helpers.errors import InputError
+    from nbgrader.utils import compute_checksum  # heavy: loaded on first use
 
     found = problems(notebook, language)
     if found:
@@ -153,9 +154,6 @@ def translate_folder(folder: Path, source: Path, language: str) -> list[Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m smm_helpers.i18n.assignments update|check [ASSIGNMENT ...] [--lang bn]``."""
-    from smm_helpers.grading.course import source_assignments
-    from smm_helpers.grading.init import REPO
-
     parser = argparse.ArgumentParser(prog="python -m smm_helpers.i18n.assignments",
                                      description="Keep the translated assignments in step.")
     parser.add_argument("action", choices=("update", "check"))

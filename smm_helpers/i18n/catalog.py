@@ -58,8 +58,8 @@ def po_path(language: str) -> Path:
 
 def extract_catalog() -> Any:
     """Every marked message in the package's code and templates, as a Babel catalog."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.extract import extract_from_dir
+    from babel.messages.catalog import Catalog  # heavy: loaded on first use
+    from babel.messages.extract import extract_from_dir  # heavy: loaded on first use
 
     method_map, options_map = _babel_config()
     catalog = Catalog(project="SMM Lab", version="1", msgid_bugs_address="the SMM Lab issue "
@@ -82,7 +82,7 @@ def extracted_messages(only: Sequence[str] = ()) -> set[str]:
 
 def extract() -> Path:
     """Write the template ``smm_lab.pot``; return its path."""
-    from babel.messages.pofile import write_po
+    from babel.messages.pofile import write_po  # heavy: loaded on first use
 
     TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
     with TEMPLATE.open("wb") as handle:
@@ -97,7 +97,7 @@ def _locked(path: Path) -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with (path.parent / f".{path.name}.lock").open("w") as lock:
         try:
-            import fcntl
+            import fcntl  # optional: Unix only
         except ImportError:  # pragma: no cover - Windows: no lock, one writer at a time
             yield
             return
@@ -119,7 +119,7 @@ def fill(language: str, translations: dict[str, str]) -> list[str]:
 
     A filled entry loses its fuzzy flag: filling it is the translator's check.
     """
-    from babel.messages.pofile import read_po, write_po
+    from babel.messages.pofile import read_po, write_po  # heavy: loaded on first use
 
     path = po_path(language)
     with _locked(path):
@@ -141,8 +141,8 @@ def fill(language: str, translations: dict[str, str]) -> list[str]:
 
 
 def _update(language: str) -> Path:
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import read_po, write_po
+    from babel.messages.catalog import Catalog  # heavy: loaded on first use
+    from babel.messages.pofile import read_po, write_po  # heavy: loaded on first use
 
     path = po_path(language)
     if path.is_file():
@@ -166,8 +166,8 @@ def _update(language: str) -> Path:
 
 def compiled(language: str) -> bytes:
     """The ``.mo`` bytes of ``language``'s catalog (fuzzy entries left out, as msgfmt does)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    from babel.messages.mofile import write_mo  # heavy: loaded on first use
+    from babel.messages.pofile import read_po  # heavy: loaded on first use
 
     with po_path(language).open("rb") as handle:
         catalog = read_po(handle, locale=language)
@@ -190,7 +190,7 @@ def problems(language: str, only: Sequence[str] = ()) -> list[str]:
     ``only`` limits the check to messages found in source files whose path starts with one
     of its entries (e.g. ``["smm_helpers/report/"]``), for work on one area at a time.
     """
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import read_po  # heavy: loaded on first use
 
     path = po_path(language)
     if not path.is_file():
@@ -240,7 +240,7 @@ def _placeholder_problems(message_id: str, string: object) -> list[str]:
 
 
 def _babel_config() -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
-    from babel.messages.frontend import parse_mapping_cfg
+    from babel.messages.frontend import parse_mapping_cfg  # heavy: loaded on first use
 
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         return parse_mapping_cfg(handle)

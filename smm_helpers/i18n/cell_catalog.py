@@ -26,6 +26,7 @@ and assignments (:mod:`smm_helpers.i18n.assignments`) both keep their catalogs t
 from __future__ import annotations
 
 import ast
+import datetime
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
@@ -52,7 +53,7 @@ def nfc(text: str) -> str:
 
 def read_catalog(path: Path) -> dict[str, Entry]:
     """The entries of a cell catalog, by cell id (empty if the file does not exist)."""
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import read_po  # heavy: loaded on first use
 
     if not path.is_file():
         return {}
@@ -81,7 +82,7 @@ def _previous_ids(text: str) -> dict[str, str]:
     >>> _previous_ids('#| msgid "" "a\\n" "b \\"c\\"\\n"\n#| "d"\nmsgctxt "c2"\nmsgid "x"\n')
     {'c2': 'a\nb "c"\nd'}
     """
-    from babel.messages.pofile import denormalize, unescape
+    from babel.messages.pofile import denormalize, unescape  # heavy: loaded on first use
 
     found = {}
     for block in text.split("\n\n"):
@@ -135,8 +136,8 @@ def write_catalog(path: Path, kind: str, name: str, language: str, entries: Sequ
     id) are written as ``#.`` comments above entries, for the translator; ``header_note`` is
     one more line of the header comment.
     """
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import write_po
+    from babel.messages.catalog import Catalog  # heavy: loaded on first use
+    from babel.messages.pofile import write_po  # heavy: loaded on first use
 
     created = _created(path)
     catalog = Catalog(
@@ -170,9 +171,7 @@ def write_catalog(path: Path, kind: str, name: str, language: str, entries: Sequ
 
 def _created(path: Path) -> Any:
     """The catalog's creation date: kept from the existing file, else now (stable output)."""
-    import datetime
-
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import read_po  # heavy: loaded on first use
 
     if path.is_file():
         with path.open("rb") as handle:

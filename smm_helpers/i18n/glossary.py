@@ -38,6 +38,10 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from smm_helpers.errors import DataError
+from smm_helpers.i18n.catalog import po_path
+from smm_helpers.lab import LESSONS_DIR
+
 GLOSSARY_FILE = "glossary.csv"
 PAGE_NAME = "glossary.md"
 COLUMNS = ("en", "bn", "bn_definition", "bn_avoid", "note")
@@ -114,8 +118,6 @@ def read_glossary(text: str, file: str = GLOSSARY_FILE) -> dict[str, Term]:
     smm_helpers.errors.DataError: glossary.csv, line 2, column 'bn_definition': the ...
     How to fix it: write what the term means in one or two Bengali sentences.
     """
-    from smm_helpers.errors import DataError
-
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
     if missing:
@@ -405,7 +407,7 @@ def catalog_clashes(messages: Iterable[tuple[str, str]], terms: Iterable[Term]) 
 
 def catalog_messages(path: Path) -> list[tuple[str, str]]:
     """The (English, translation) pairs of a gettext catalog; plural forms joined."""
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import read_po  # heavy: loaded on first use
 
     with path.open("rb") as handle:
         catalog = read_po(handle)
@@ -422,7 +424,7 @@ def catalog_messages(path: Path) -> list[tuple[str, str]]:
 def lesson_passages(catalogs: Path) -> list[Passage]:
     """The translated cells of every lesson catalog in ``catalogs`` (``lessons/locales/bn``),
     lesson by lesson in course order, cells in the order of the catalog."""
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import read_po  # heavy: loaded on first use
 
     passages = []
     for path in sorted(catalogs.glob("*.po")):
@@ -547,8 +549,6 @@ def _cell(text: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m smm_helpers.i18n.glossary build|check [--lessons-dir DIR]``."""
-    from smm_helpers.lab import LESSONS_DIR
-
     parser = argparse.ArgumentParser(prog="python -m smm_helpers.i18n.glossary",
                                      description="Build and check the Bengali glossary page.")
     parser.add_argument("action", choices=("build", "check"))
@@ -570,7 +570,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     used = first_uses(passages, terms)
     unused = sorted(term.en for term in terms if term.en not in used)
     others = other_words(passages, terms)
-    from smm_helpers.i18n.catalog import po_path
 
     clashes = catalog_clashes(catalog_messages(po_path("bn")), terms)
     for problem in problems:

@@ -48,8 +48,11 @@ from typing import Any
 
 import nbformat
 
+from smm_helpers.errors import InputError
 from smm_helpers.i18n import cell_catalog
 from smm_helpers.i18n.cell_catalog import Entry, nfc, read_catalog, updated
+from smm_helpers.i18n.glossary import write_glossary_page
+from smm_helpers.lab import LESSONS_DIR, lesson_files
 
 LANGUAGES = ("bn",)
 """The languages lessons are translated into."""
@@ -109,8 +112,6 @@ def update_catalog(lesson: Path, language: str, *, add_code: Collection[str] = (
     are dropped.  Code cells keep the entries they have (fuzzy when changed); the code cells
     named in ``add_code`` get a new, empty one to translate.
     """
-    from smm_helpers.errors import InputError
-
     path = catalog_path(lesson, language)
     code = dict(code_cells(lesson))
     unknown = sorted(set(add_code) - set(code))
@@ -156,8 +157,6 @@ def build_notebook(lesson: Path, language: str) -> nbformat.NotebookNode:
     naming the lesson, the cell and the first difference when a translated code cell is not
     the same program as the English.
     """
-    from smm_helpers.errors import InputError
-
     for cell_id, difference in code_differences(lesson, language):
         raise InputError(
             f"{lesson.name}, cell {cell_id}: the {language} code is not the same program as "
@@ -244,8 +243,6 @@ def problems(lesson: Path, language: str) -> list[str]:
 
 def translated_lessons(lessons_dir: Path, language: str) -> list[Path]:
     """The English lessons that have a catalog in ``language``."""
-    from smm_helpers.lab import lesson_files
-
     return [lesson for lesson in lesson_files(lessons_dir)
             if catalog_path(lesson, language).is_file()]
 
@@ -274,8 +271,6 @@ def _dumps(notebook: Any) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m smm_helpers.i18n.lessons update|build|check [LESSON ...] [--lang bn]``
     (``update LESSON --code-cell ID`` adds an entry for a code cell)."""
-    from smm_helpers.lab import LESSONS_DIR, lesson_files
-
     parser = argparse.ArgumentParser(prog="python -m smm_helpers.i18n.lessons",
                                      description="Keep the translated lessons in step.")
     parser.add_argument("action", choices=("update", "build", "check"))
@@ -297,8 +292,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = translated_lessons(args.lessons_dir, args.lang)
     status = 0
     if args.action == "build":
-        from smm_helpers.i18n.glossary import write_glossary_page
-
         print(f"built {write_glossary_page(args.lessons_dir / args.lang)}")
     for lesson in chosen:
         if args.action == "update":

@@ -23,29 +23,45 @@ How to fix it: use one of: en, bn.
 from __future__ import annotations
 
 import contextlib
-import gettext as _gettext
-import os
 from collections.abc import Iterator
-from functools import lru_cache
-from pathlib import Path
 
-DOMAIN = "smm_lab"
-LANGUAGES = ("en", "bn")
-"""English (the default) and Bengali."""
+import smm_helpers.language as _language
+from smm_helpers.errors import unknown_choice
+from smm_helpers.language import (
+    DOMAIN,
+    ENVIRONMENT,
+    LANGUAGES,
+    LOCALE_DIR,
+    N_,
+    current_language,
+    gettext,
+    ngettext,
+)
 
-LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
-ENVIRONMENT = "SMM_LANG"
+_chosen = _language._chosen
+"""The one choice, kept in :mod:`smm_helpers.language` where ``gettext`` reads it (the same
+list, named here as before; patch ``smm_helpers.language._chosen`` to change it)."""
 
-_chosen: list[str] = []
+__all__ = [
+    "DOMAIN",
+    "ENVIRONMENT",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "N_",
+    "current_language",
+    "forget_language",
+    "gettext",
+    "in_language",
+    "ngettext",
+    "use_language",
+]
 
 
 def use_language(language: str) -> str:
     """Choose the language of every message from now on in this process; return it."""
-    from smm_helpers.errors import unknown_choice
-
     if language not in LANGUAGES:
         raise unknown_choice("language", language, LANGUAGES)
-    _chosen[:] = [language]
+    _language._chosen[:] = [language]
     return language
 
 
@@ -55,7 +71,7 @@ def forget_language() -> None:
     >>> _ = use_language("bn"); forget_language(); current_language()
     'en'
     """
-    _chosen.clear()
+    _language._chosen.clear()
 
 
 @contextlib.contextmanager
@@ -78,47 +94,9 @@ def in_language(language: str | None) -> Iterator[str]:
     if language is None:
         yield current_language()
         return
-    saved = list(_chosen)  # the choice itself, not the language it resolves to
+    saved = list(_language._chosen)  # the choice itself, not the language it resolves to
     use_language(language)
     try:
         yield language
     finally:
-        _chosen[:] = saved
-
-
-def current_language() -> str:
-    """The chosen language: ``use_language``'s, else ``SMM_LANG``'s, else English."""
-    if _chosen:
-        return _chosen[0]
-    wanted = os.environ.get(ENVIRONMENT, "").strip().lower()
-    return wanted if wanted in LANGUAGES else "en"
-
-
-@lru_cache(maxsize=len(LANGUAGES))
-def _translations(language: str) -> _gettext.NullTranslations:
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
-
-
-def gettext(message: str) -> str:
-    """``message`` in the current language (English when it has no translation)."""
-    language = current_language()
-    return message if language == "en" else _translations(language).gettext(message)
-
-
-def N_(message: str) -> str:
-    """Mark ``message`` for translation without translating it yet (module constants).
-
-    Translate it where it is shown, with ``gettext(constant)``.
-
-    >>> N_("Key numbers")
-    'Key numbers'
-    """
-    return message
-
-
-def ngettext(singular: str, plural: str, count: int) -> str:
-    """The singular or plural form of a message for ``count``, in the current language."""
-    language = current_language()
-    if language == "en":
-        return singular if count == 1 else plural
-    return _translations(language).ngettext(singular, plural, count)
+        _language._chosen[:] = saved

@@ -25,24 +25,26 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from smm_helpers.i18n.messages import current_language
+from smm_helpers.language import BENGALI_DIGITS, current_language, digits
 
-BENGALI_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+__all__ = [
+    "BENGALI_DIGITS",
+    "DATE_PATTERNS",
+    "DAY_MONTH_PATTERNS",
+    "LATIN_DIGITS",
+    "digits",
+    "format_date",
+    "format_number",
+    "format_percent",
+    "format_tick",
+    "group_in_lakhs",
+]
+
 LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 DATE_PATTERNS = {"en": "dd MMM y", "bn": "d MMMM y"}
 """How a date is written: '16 Dec 2025' in English, '১৬ ডিসেম্বর ২০২৫' in Bengali."""
 DAY_MONTH_PATTERNS = {"en": "dd MMM", "bn": "d MMMM"}
 """How a date is written without its year: '16 Dec', '১৬ ডিসেম্বর'."""
-
-
-def digits(text: object, *, language: str | None = None) -> str:
-    """``text`` with its digits in the script of ``language`` (default: the chosen one).
-
-    >>> digits("line 3", language="bn"), digits("line 3", language="en")
-    ('line ৩', 'line 3')
-    """
-    value = str(text)
-    return value.translate(BENGALI_DIGITS) if (language or current_language()) == "bn" else value
 
 
 def group_in_lakhs(text: str) -> str:
@@ -82,7 +84,7 @@ def format_number(value: float, decimals: int = 0) -> str:
     """A number with the language's grouping: 1,234,567 or ১২,৩৪,৫৬৭."""
     if current_language() == "en":
         return f"{value:,.{decimals}f}"
-    from babel.numbers import format_decimal
+    from babel.numbers import format_decimal  # heavy: loaded on first use
 
     pattern = "#,##,##0" + ("." + "0" * decimals if decimals else "")
     return digits(format_decimal(value, format=pattern, locale="bn"))
@@ -99,7 +101,7 @@ def format_date(day: _dt.date | _dt.datetime, *, year: bool = True) -> str:
     language = current_language()
     if language == "en":
         return f"{day:%d %b %Y}" if year else f"{day:%d %b}"
-    from babel.dates import format_date as babel_date
+    from babel.dates import format_date as babel_date  # heavy: loaded on first use
 
     patterns = DATE_PATTERNS if year else DAY_MONTH_PATTERNS
     return digits(babel_date(day, format=patterns[language], locale=language))

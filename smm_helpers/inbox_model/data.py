@@ -83,7 +83,7 @@ def _rows() -> tuple[dict[str, str], ...]:
 
 def load_labelled_set() -> pd.DataFrame:
     """The labelled set as a new DataFrame, with a ``variety`` column added."""
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     frame = pd.DataFrame(list(_rows()), columns=list(_COLUMNS))
     frame["variety"] = [variety(lang, script)

@@ -74,6 +74,7 @@ class Verdicts:
 
         0 is the cues alone, ``None`` the model alone.
         """
+        # heavy: loads regex on first use
         from smm_helpers.community.classify import _TIE_ORDER, combine
 
         out = []
@@ -87,8 +88,8 @@ class Verdicts:
 
 
 def _verdicts(train: pd.DataFrame, test: pd.DataFrame) -> Verdicts:
-    from smm_helpers.community import cue_scores
-    from smm_helpers.inbox_model.train import train_on
+    from smm_helpers.community import cue_scores  # heavy: loads regex on first use
+    from smm_helpers.inbox_model.train import train_on  # heavy: loads regex on first use
 
     model = train_on(train)
     points = [cue_scores(text, language)[0]
@@ -98,8 +99,8 @@ def _verdicts(train: pd.DataFrame, test: pd.DataFrame) -> Verdicts:
 
 def test_verdicts() -> Verdicts:
     """Cues (told each message's labelled language) and the cached model on the test split."""
-    from smm_helpers.community import cue_scores
-    from smm_helpers.inbox_model.train import trained_model
+    from smm_helpers.community import cue_scores  # heavy: loads regex on first use
+    from smm_helpers.inbox_model.train import trained_model  # heavy: loads regex on first use
 
     frame = load_labelled_set()
     test = frame[frame["split"] == "test"].reset_index(drop=True)
@@ -120,9 +121,9 @@ def _by_variety(frame: pd.DataFrame, predicted: Sequence[str]) -> dict[str, floa
 
 def macro_f1_table(verdicts: Verdicts | None = None) -> pd.DataFrame:
     """Macro-F1 on the test split: cues, model and combined, per language and overall."""
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
-    from smm_helpers.community import MODEL_POINTS
+    from smm_helpers.community import MODEL_POINTS  # heavy: loads regex on first use
 
     verdicts = verdicts or test_verdicts()
     rows = {
@@ -154,15 +155,15 @@ def choose_model_points(folds: int = 5) -> tuple[float, Mapping[float, float]]:
 
 
 def _language_agreement(frame: pd.DataFrame) -> float:
-    from smm_helpers.community._text import _normalise
-    from smm_helpers.community.language import _languages
+    from smm_helpers.community._text import _normalise  # heavy: loads regex on first use
+    from smm_helpers.community.language import _languages  # heavy: loads regex on first use
 
     guessed = _languages([_normalise(t) for t in frame["text"]])
     return sum(g == t for g, t in zip(guessed, frame["language"], strict=True)) / len(frame)
 
 
 def _urgency_agreement(frame: pd.DataFrame) -> pd.Series:
-    from smm_helpers.community import triage
+    from smm_helpers.community import triage  # heavy: loads regex on first use
 
     labelled = frame[frame["urgency"] != ""]
     found = triage(labelled)["urgency"].astype(str)
@@ -171,10 +172,10 @@ def _urgency_agreement(frame: pd.DataFrame) -> pd.Series:
 
 def main() -> None:
     """Print the figures (see the module docstring)."""
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
-    from smm_helpers.community import MODEL_POINTS
-    from smm_helpers.inbox_model.train import trained_model
+    from smm_helpers.community import MODEL_POINTS  # heavy: loads regex on first use
+    from smm_helpers.inbox_model.train import trained_model  # heavy: loads regex on first use
 
     start = time.perf_counter()
     model = trained_model()

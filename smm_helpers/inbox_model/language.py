@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from smm_helpers.inbox_model.data import load_labelled_set
 from smm_helpers.inbox_model.train import prepare
 
 __all__ = ["banglish_probability", "language_model"]
@@ -25,11 +26,9 @@ __all__ = ["banglish_probability", "language_model"]
 @lru_cache(maxsize=1)
 def language_model() -> Any:
     """The fitted English-or-Banglish pipeline (classes ``en`` and ``banglish``)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
-
-    from smm_helpers.inbox_model.data import load_labelled_set
+    from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: loaded on first use
+    from sklearn.linear_model import LogisticRegression  # heavy: loaded on first use
+    from sklearn.pipeline import Pipeline  # heavy: loaded on first use
 
     frame = load_labelled_set()
     latin = frame[(frame["split"] == "train") & (frame["script"] == "latin")]

@@ -31,7 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from smm_helpers.errors import InputError
+from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import LATIN_DIGITS
+from smm_helpers.inbox_model.data import load_labelled_set
 from smm_helpers.schema import MESSAGE_CATEGORIES
 
 if TYPE_CHECKING:
@@ -95,10 +98,10 @@ class InboxModel:
 
 
 def _pipeline() -> Any:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.multiclass import OneVsRestClassifier
-    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: loaded on first use
+    from sklearn.linear_model import LogisticRegression  # heavy: loaded on first use
+    from sklearn.multiclass import OneVsRestClassifier  # heavy: loaded on first use
+    from sklearn.pipeline import FeatureUnion, Pipeline  # heavy: loaded on first use
 
     words = TfidfVectorizer(analyzer="word", tokenizer=_words, token_pattern=None,
                             lowercase=False, ngram_range=(1, 2), sublinear_tf=True)
@@ -125,9 +128,6 @@ def train_model(texts: Sequence[str], categories: Sequence[str]) -> InboxModel:
     smm_helpers.errors.InputError: 'greeting' is not a category.
     How to fix it: use one of: question, complaint, praise, spam, other.
     """
-    from smm_helpers.errors import InputError
-    from smm_helpers.i18n.messages import gettext as _
-
     for category in categories:
         if category not in MESSAGE_CATEGORIES:
             raise InputError(_("{value} is not a category").format(value=repr(category)),
@@ -148,8 +148,6 @@ def train_on(frame: pd.DataFrame) -> InboxModel:
 @lru_cache(maxsize=1)
 def trained_model() -> InboxModel:
     """The model trained on the ``train`` split, trained on first use and kept."""
-    from smm_helpers.inbox_model.data import load_labelled_set
-
     frame = load_labelled_set()
     return train_on(frame[frame["split"] == "train"])
 

@@ -15,6 +15,7 @@ import pandas as pd
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.messages import ngettext
 from smm_helpers.i18n.numbers import digits
+from smm_helpers.metrics.responses import response_times
 from smm_helpers.planning.period import _PeriodData
 from smm_helpers.planning.targets import Target, TargetResult
 from smm_helpers.schema import ENGAGEMENT_COLUMNS, require_table
@@ -136,8 +137,6 @@ def _followers_actual(metric: str, platform: str, data: _PeriodData) -> float:
 
 
 def _inbox_hours(inbox: pd.DataFrame) -> pd.Series:
-    from smm_helpers.metrics.responses import response_times
-
     return response_times(inbox)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import UTC, date, datetime, time, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from smm_helpers.errors import InputError
 from smm_helpers.i18n.messages import gettext as _
@@ -31,8 +32,6 @@ def check_timezone(name: object) -> tzinfo:
     smm_helpers.errors.InputError: 'Asia/Dacca ' is not a time zone name ...
     How to fix it: use an IANA name such as "Asia/Dhaka" (Bangladesh)...
     """
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
     if isinstance(name, str) and name.strip() == name and name:
         try:
             return ZoneInfo(name)

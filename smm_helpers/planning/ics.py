@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,9 +101,7 @@ def events_to_ics(
     smm_helpers.errors.InputError: the events table lacks the column(s) end, title; it has: start.
     How to fix it: pass ContentCalendar.events (columns: start, end, ...).
     """
-    from datetime import UTC
-
-    import icalendar
+    import icalendar  # heavy: loaded on first use
 
     _check_events(events)
     zone = check_timezone(timezone)
@@ -126,7 +124,7 @@ def _digest(text: str) -> str:
 
 
 def _vevent(row: dict[Any, Any], zone: Any, stamp: datetime) -> Any:
-    import icalendar
+    import icalendar  # heavy: loaded on first use
 
     start = row["start"].to_pydatetime().astimezone(zone)
     end = row["end"].to_pydatetime().astimezone(zone)
@@ -193,8 +191,8 @@ def read_ics(path: str | Path) -> pd.DataFrame:
     smm_helpers.errors.DataError: no-such-file.ics: the file does not exist.
     How to fix it: check the path; write one with ContentCalendar.to_ics(path).
     """
-    import icalendar
-    import pandas as pd
+    import icalendar  # heavy: loaded on first use
+    import pandas as pd  # heavy: loaded on first use
 
     path = Path(path)
     if not path.is_file():

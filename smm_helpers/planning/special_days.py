@@ -96,7 +96,7 @@ def _month_name(month: int) -> str:
     """A Gregorian month's full name in the chosen language: 'February', 'ফেব্রুয়ারি'."""
     if current_language() == "en":
         return _calendar.month_name[month]
-    from babel.dates import get_month_names
+    from babel.dates import get_month_names  # heavy: loaded on first use
 
     return str(get_month_names("wide", locale=current_language())[month])
 
@@ -105,7 +105,7 @@ def _day_name(weekday: int) -> str:
     """A weekday's full name (0 = Monday) in the chosen language: 'Monday', 'সোমবার'."""
     if current_language() == "en":
         return _calendar.day_name[weekday]
-    from babel.dates import get_day_names
+    from babel.dates import get_day_names  # heavy: loaded on first use
 
     return str(get_day_names("wide", locale=current_language())[weekday])
 
@@ -330,7 +330,7 @@ def covered_years() -> range:
     >>> covered_years()
     range(1972, 2101)
     """
-    import holidays
+    import holidays  # heavy: loaded on first use
 
     return range(FIRST_YEAR, holidays.BD.end_year + 1)
 
@@ -346,7 +346,7 @@ def check_year(year: object) -> int:
     smm_helpers.errors.InputError: the holidays package ... from 1972 to 2100, not 2150.
     How to fix it: plan within 1972–2100, or pass special_days=False to build_calendar ...
     """
-    import holidays
+    import holidays  # heavy: loaded on first use
 
     if isinstance(year, bool) or not isinstance(year, int):
         raise InputError(
@@ -378,7 +378,7 @@ def _strip_estimated(name: str) -> tuple[str, bool]:
 
 def _public_rows(year: int) -> list[dict[str, Any]]:
     """Bangladesh public holidays of one year, one row per holiday (not per date)."""
-    import holidays
+    import holidays  # heavy: loaded on first use
 
     english = holidays.country_holidays("BD", years=year, language="en_US")
     bengali = holidays.country_holidays("BD", years=year, language="bn")
@@ -447,7 +447,7 @@ def _observance_rows(year: int, public: list[dict[str, Any]]) -> list[dict[str, 
 
 def _extra_rows(extra_days: Any, years: set[int]) -> list[dict[str, Any]]:
     """Rows from a user-supplied table (DataFrame, list of dicts) within ``years``."""
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     table = pd.DataFrame(extra_days).copy()
     missing = [c for c in ("date", "name") if c not in table.columns]
@@ -522,7 +522,7 @@ def special_days(
     smm_helpers.errors.InputError: 'holiday' is not a special-day kind SMM Lab knows.
     How to fix it: use one of: public, observance, nonprofit.
     """
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     if language not in LANGUAGES:
         raise unknown_choice("language", language, LANGUAGES)

@@ -55,7 +55,7 @@ def _month(day: date, *, year: bool = True) -> str:
     language = current_language()
     if language == "en":
         return f"{day:%b %Y}" if year else f"{day:%b}"
-    from babel.dates import format_date
+    from babel.dates import format_date  # heavy: loaded on first use
 
     return digits(format_date(day, format="MMMM y" if year else "MMMM", locale=language))
 

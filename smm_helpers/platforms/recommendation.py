@@ -206,7 +206,7 @@ class Recommendation:
 
         A new DataFrame; changing it changes nothing here.
         """
-        import pandas as pd
+        import pandas as pd  # heavy: loaded on first use
 
         rows = {
             pid: {s.factor: s.points for s in self.scores if s.platform == pid}
@@ -220,7 +220,7 @@ class Recommendation:
 
     def reasons(self) -> pd.DataFrame:
         """The one-line reason behind every cell of :meth:`to_frame`."""
-        import pandas as pd
+        import pandas as pd  # heavy: loaded on first use
 
         rows = {
             pid: {s.factor: s.reason for s in self.scores if s.platform == pid}

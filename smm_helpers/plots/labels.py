@@ -7,6 +7,7 @@ digits and lakh grouping, Bengali weekday and month names.
 from __future__ import annotations
 
 import math
+import numbers
 from typing import TYPE_CHECKING, Any
 
 from smm_helpers.errors import InputError
@@ -237,6 +238,4 @@ def nan_low(value: float) -> float:
 
 def is_number(value: object) -> bool:
     """A real number (Python's or numpy's), but not True/False."""
-    import numbers
-
     return isinstance(value, numbers.Real) and not isinstance(value, bool)

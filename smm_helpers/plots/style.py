@@ -8,6 +8,9 @@ applied to each figure as it is drawn, never to matplotlib as a whole.
 
 from __future__ import annotations
 
+import base64
+import html
+import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -91,8 +94,6 @@ def figure_png(fig: Figure, *, dpi: int = 100) -> bytes:
     >>> figure_png(funnel_chart({"impressions": 100, "clicks": 5}))[:4]
     b'\\x89PNG'
     """
-    import io
-
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
@@ -115,9 +116,6 @@ def course_figure_class() -> type[Figure]:
     >>> sorted(fig._repr_mimebundle_())
     ['image/png', 'text/html', 'text/plain']
     """
-    import base64
-    import html
-
     from matplotlib.figure import Figure
 
     class CourseFigure(Figure):

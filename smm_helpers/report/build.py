@@ -15,14 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+import regex
 
 from smm_helpers import metrics, plots
+from smm_helpers.datasets import client_profile
 from smm_helpers.errors import InputError, unknown_choice
-from smm_helpers.i18n.messages import N_, in_language, ngettext
+from smm_helpers.i18n import messages
+from smm_helpers.i18n.messages import N_, current_language, in_language, ngettext
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_date, format_number
 from smm_helpers.report.kpis import (
+    RESULT_KPIS,
     Kpi,
+    campaign_share,
     compare_kpis,
     compute_kpis,
     partly_unknown_kpis,
@@ -300,9 +305,7 @@ def render_html(content: ReportContent) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "https://" in page.split("<body")[0]
     (True, False)
     """
-    import jinja2
-
-    from smm_helpers.i18n import messages
+    import jinja2  # heavy: loaded on first use
 
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("smm_helpers.report", "templates"),
@@ -386,13 +389,9 @@ def _client_name(client: str) -> str:
     >>> _client_name("nonprofit"), _client_name("Nakshi Kantha House")
     ('Alo Reading Circle (nonprofit)', 'Nakshi Kantha House')
     """
-    from smm_helpers.i18n.messages import current_language
-
     try:
-        from smm_helpers.datasets import client_profile
-
         profile = client_profile(client)
-    except (ImportError, InputError, KeyError, ValueError):
+    except (InputError, KeyError, ValueError):
         return client
     name = profile.name_bn if current_language() == "bn" else profile.name
     kind = _(CLIENT_KINDS[client]) if client in CLIENT_KINDS else client
@@ -437,8 +436,6 @@ def excerpt(text: str, clusters: int = CAPTION_CLUSTERS) -> str:
     >>> excerpt("Short caption")
     'Short caption'
     """
-    import regex
-
     parts = regex.findall(r"\X", " ".join(text.split()))
     if len(parts) <= clusters:
         return "".join(parts)
@@ -607,8 +604,6 @@ def _chart(heading: str, figure: Figure) -> Chart:
 
 
 def _campaign_funnel(campaigns: pd.DataFrame | None, period: Period) -> dict[str, float] | None:
-    from smm_helpers.report.kpis import RESULT_KPIS, campaign_share
-
     if campaigns is None or campaigns.empty:
         return None
     share = campaign_share(campaigns, period)

@@ -18,10 +18,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from smm_helpers.datasets import load_course_data
 from smm_helpers.errors import InputError
-from smm_helpers.i18n.messages import N_
+from smm_helpers.exports import describe_export, read_exports
+from smm_helpers.i18n.messages import N_, in_language
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.output_folder import FolderOwner, check_output_folder
+from smm_helpers.report.build import build_report
+from smm_helpers.report.pdf import ENGINES
 
 DEFAULT_OUT = Path("smm-lab-report")
 #: The client name used when ``--client`` is left out for your own exports.
@@ -81,8 +85,6 @@ def add_report_command(sub: Any) -> None:
     own language is ``--lang``, which ``smm_helpers.cli`` adds to every command that writes
     text (``run_report(..., language=...)``).
     """
-    from smm_helpers.report.pdf import ENGINES
-
     report = sub.add_parser(
         "report",
         help=_("write a client report (HTML and PDF) from your platform exports"),
@@ -123,22 +125,15 @@ def run_report(files: Sequence[Path] | None, *, client: str | None = None,
     ...
     smm_helpers.errors.InputError: --period 'someday' is not a month or a date range...
     """
-    from smm_helpers.i18n.messages import in_language
-    from smm_helpers.report.build import build_report
-
     with in_language(language) as chosen_language:
         chosen = parse_period(period)
         _refuse_foreign_report(out)
         if files:
-            from smm_helpers.exports import describe_export, read_exports
-
             name = client or _(DEFAULT_CLIENT)
             data = read_exports(list(files), client=name, timezone=timezone)
             say(describe_export(data))
             key = name
         else:
-            from smm_helpers.datasets import load_course_data
-
             data = load_course_data()
             key = client or "nonprofit"
         written = build_report(data, client=key, start=chosen.start, end=chosen.end,

@@ -36,7 +36,7 @@ from typing import Any
 import pandas as pd
 
 from smm_helpers import metrics
-from smm_helpers.errors import unknown_choice
+from smm_helpers.errors import InputError, unknown_choice
 from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_number
@@ -431,8 +431,6 @@ def without_spam(inbox: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_sla(sla_hours: Any) -> None:
-    from smm_helpers.errors import InputError
-
     if isinstance(sla_hours, bool) or not isinstance(sla_hours, int | float) or sla_hours <= 0:
         raise InputError(
             _("sla_hours must be a positive number of hours, not {value}").format(

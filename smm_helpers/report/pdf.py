@@ -23,6 +23,7 @@ it, never the other way (``tests/test_import_layers.py`` checks).
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -137,9 +138,7 @@ def _weasyprint_status() -> str:
 
 
 def _print_with_weasyprint(html: str, path: Path) -> int:
-    import logging
-
-    import weasyprint
+    import weasyprint  # heavy: loaded on first use
 
     # WeasyPrint logs unsupported CSS as warnings; the report's CSS is checked by the tests.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

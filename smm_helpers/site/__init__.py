@@ -26,7 +26,7 @@ __all__ = ["build_site"]
 def __getattr__(name: str) -> Any:
     """``build_site`` is imported on first use, so ``import smm_helpers.site`` stays cheap."""
     if name == "build_site":
-        from smm_helpers.site.build import build_site
+        from smm_helpers.site.build import build_site  # lazy: `import smm_helpers.site` stays cheap
 
         return build_site
     raise AttributeError(f"module 'smm_helpers.site' has no attribute {name!r}")  # i18n: not shown

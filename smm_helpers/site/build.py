@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smm_helpers import __version__
 from smm_helpers.errors import InputError, unknown_choice
 from smm_helpers.i18n.messages import (
     LANGUAGES,
@@ -53,6 +54,7 @@ from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
 from smm_helpers.lab import LANGUAGE_NAMES, edition_dir, find_lessons_dir
 from smm_helpers.output_folder import FolderOwner, check_output_folder, name_files
+from smm_helpers.site.binder import LESSONS_PATH, check_repo
 from smm_helpers.site.editions import EDITIONS, Edition, relative_href
 from smm_helpers.site.execute import DEFAULT_JOBS, DEFAULT_TIMEOUT, execute_lessons
 from smm_helpers.site.pages import (
@@ -61,6 +63,17 @@ from smm_helpers.site.pages import (
     LessonPage,
     course_pages,
     sources_file,
+)
+from smm_helpers.site.render import (
+    Alternate,
+    SiteInfo,
+    images_without_alt_text,
+    make_exporter,
+    prepare_notebook,
+    render_contents,
+    render_lesson,
+    render_markdown_page,
+    render_sources,
 )
 
 __all__ = ["DEFAULT_OUT", "MARKER", "SiteResult", "build_site", "check_out_folder"]
@@ -232,9 +245,6 @@ def build_site(
     :class:`~smm_helpers.site.execute.LessonFailed` naming the lesson and cell, before
     anything is written.
     """
-    from smm_helpers import __version__
-    from smm_helpers.site.binder import LESSONS_PATH, check_repo
-
     say = echo or (lambda _line: None)
     started = time.perf_counter()
     language = current_language() if language is None else language
@@ -247,19 +257,7 @@ def build_site(
     planned = [name for plan in plans for name in plan.files()]
     made_before = check_out_folder(folder, planned)  # refuse before any slow work
 
-    import nbformat
-
-    from smm_helpers.site.render import (
-        Alternate,
-        SiteInfo,
-        images_without_alt_text,
-        make_exporter,
-        prepare_notebook,
-        render_contents,
-        render_lesson,
-        render_markdown_page,
-        render_sources,
-    )
+    import nbformat  # heavy: loaded on first use
 
     notebooks: dict[str, list[Any]] = {}
     seconds: dict[str, float] = {}

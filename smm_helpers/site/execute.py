@@ -154,8 +154,10 @@ class _Stopped(Exception):
 
 async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
                    log_dir: Path, stopping: _Stopping, language: str | None) -> ExecutedLesson:
-    import nbformat
-    from nbclient import NotebookClient
+    import nbformat  # heavy: loaded on first use
+    from nbclient import NotebookClient  # heavy: loaded on first use
+
+    # heavy: loaded on first use
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     notebook = nbformat.read(folder / path.name, as_version=4)
@@ -254,7 +256,7 @@ def execute_lessons(
     smm_helpers.errors.InputError: jobs=0 cannot run any lesson.
     How to fix it: give a whole number of lessons to run at once, 1 or more (e.g. --jobs 2).
     """
-    from jupyter_core.utils import run_sync
+    from jupyter_core.utils import run_sync  # heavy: loaded on first use
 
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise InputError(_("jobs={jobs} cannot run any lesson").format(jobs=repr(jobs)),

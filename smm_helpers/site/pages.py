@@ -28,7 +28,13 @@ from smm_helpers.errors import InputError
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.messages import ngettext
 from smm_helpers.i18n.numbers import digits
-from smm_helpers.lab import LessonInfo, find_lessons_dir, lesson_files, read_lesson
+from smm_helpers.lab import (
+    LessonInfo,
+    find_lessons_dir,
+    lesson_files,
+    read_lesson,
+    read_lesson_json,
+)
 
 __all__ = ["CONTENTS_PAGE", "SOURCES_MARKDOWN", "SOURCES_PAGE", "LessonPage", "course_pages",
            "read_objectives", "sources_file"]
@@ -122,8 +128,6 @@ def read_objectives(path: str | Path) -> tuple[str, ...]:
     >>> read_objectives(find_lessons_dir() / "03-platforms.ipynb")[0]
     'read a platform profile and tell a sourced figure from an illustrative one;'
     """
-    from smm_helpers.lab import read_lesson_json
-
     path = Path(path)
     notebook = read_lesson_json(path)
     for cell in notebook.get("cells", []):

@@ -159,7 +159,7 @@ class SiteInfo:
     @property
     def stylesheet(self) -> Markup:
         """The site's own styles (``templates/site.css``), for a ``<style>`` element."""
-        from markupsafe import Markup
+        from markupsafe import Markup  # heavy: loaded on first use
 
         return Markup((TEMPLATES / "site.css").read_text(encoding="utf-8"))  # our own file
 
@@ -200,9 +200,9 @@ def formula_html(tex: str) -> str:
     >>> re.search(r'alt="[^"]*"', page).group(0)
     'alt="Formula: r(s) = a (1 - e^{-s/(a c)} )"'
     """
-    import matplotlib
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.mathtext import math_to_image
+    import matplotlib  # heavy: loaded on first use
+    from matplotlib.font_manager import FontProperties  # heavy: loaded on first use
+    from matplotlib.mathtext import math_to_image  # heavy: loaded on first use
 
     buffer = io.BytesIO()
     with matplotlib.rc_context({"mathtext.fontset": "cm", "svg.fonttype": "path"}):
@@ -291,7 +291,7 @@ def html_link(href: str | None, text: str, **attributes: str | bool) -> Markup:
     >>> html_link("a.html?x=1&y=2", "A & B", download=True)
     Markup('<a href="a.html?x=1&amp;y=2" download>A &amp; B</a>')
     """
-    from markupsafe import Markup, escape
+    from markupsafe import Markup, escape  # heavy: loaded on first use
 
     extra = "".join(f" {name}" if value is True else f' {name}="{escape(value)}"'
                     for name, value in attributes.items() if value is not False)
@@ -304,14 +304,14 @@ def html_code(text: str) -> Markup:
     >>> html_code("a && b")
     Markup('<code>a &amp;&amp; b</code>')
     """
-    from markupsafe import Markup, escape
+    from markupsafe import Markup, escape  # heavy: loaded on first use
 
     return Markup(f"<code>{escape(text)}</code>")
 
 
 def html_emphasis(text: str) -> Markup:
     """Text as ``<em>``, escaped (a button's name in a sentence)."""
-    from markupsafe import Markup, escape
+    from markupsafe import Markup, escape  # heavy: loaded on first use
 
     return Markup(f"<em>{escape(text)}</em>")
 
@@ -319,14 +319,14 @@ def html_emphasis(text: str) -> Markup:
 def _translate(message: str, **values: Any) -> Markup:
     """``message`` in the current language, escaped, with ``{name}`` values filled in (a
     value that is already HTML, e.g. :func:`html_link`, goes in as it is; text is escaped)."""
-    from markupsafe import escape
+    from markupsafe import escape  # heavy: loaded on first use
 
     text: Markup = escape(_(message))
     return text.format(**values) if values else text
 
 
 def _translate_plural(singular: str, plural: str, number: int, /, **values: Any) -> Markup:
-    from markupsafe import escape
+    from markupsafe import escape  # heavy: loaded on first use
 
     return escape(ngettext(singular, plural, number)).format(**values)
 
@@ -352,7 +352,7 @@ def make_exporter(language: str = "en") -> HTMLExporter:
 
     One exporter renders every lesson of an edition (making it reads the templates).
     """
-    from nbconvert import HTMLExporter
+    from nbconvert import HTMLExporter  # heavy: loaded on first use
 
     exporter = HTMLExporter(
         template_name=LESSON_TEMPLATE,
@@ -428,7 +428,9 @@ def _page_links(site: SiteInfo) -> dict[str, str]:
 
 
 def _objective_html(markdown: str) -> str:
-    from markupsafe import Markup
+    from markupsafe import Markup  # heavy: loaded on first use
+
+    # heavy: loaded on first use
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     rendered = markdown2html_mistune(markdown).strip()
@@ -438,7 +440,7 @@ def _objective_html(markdown: str) -> str:
 
 
 def _environment() -> Any:
-    import jinja2
+    import jinja2  # heavy: loaded on first use
 
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(TEMPLATES), str(TEMPLATES / LESSON_TEMPLATE)]),
@@ -497,7 +499,9 @@ def render_markdown_page(markdown: str, site: SiteInfo, kind: str,
     >>> '<td lang="en">reach</td>' in page, "<td>রিচ</td>" in page
     (True, True)
     """
-    from markupsafe import Markup
+    from markupsafe import Markup  # heavy: loaded on first use
+
+    # heavy: loaded on first use
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     if kind not in PAGE_KINDS:

@@ -27,6 +27,8 @@ from smm_helpers.errors import InputError
 from smm_helpers.i18n.messages import N_, current_language
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_number
+from smm_helpers.plots import MUTED, PLATFORM_COLOURS, figure_png, styled_figure
+from smm_helpers.plots.ticks import tick_number as _tick_number
 from smm_helpers.schema import platform_name
 from smm_helpers.widgets.base import LiveView, stuck_html
 
@@ -170,8 +172,6 @@ def allocation_chart(allocation: Allocation) -> Figure:
     smm_helpers.errors.InputError: allocation_chart needs an Allocation, not NoneType.
     How to fix it: pass the result of budget.allocate_budget(...).
     """
-    from smm_helpers.plots import MUTED, PLATFORM_COLOURS, styled_figure
-
     split = _check_allocation(allocation, "allocation_chart")
     names = [_name(split, p) for p in split.platforms]
     headline = _headline(split)
@@ -198,9 +198,7 @@ def allocation_chart(allocation: Allocation) -> Figure:
 
 def _format_money_axis(axis: Any) -> None:
     """Spend ticks in Bengali digits and lakh grouping when the chart is drawn in Bengali."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-    from smm_helpers.plots.ticks import tick_number as _tick_number
+    from matplotlib.ticker import FuncFormatter, MaxNLocator  # heavy: loaded on first use
 
     if current_language() == "bn":  # English keeps matplotlib's own ticks, as before
         axis.set_major_locator(MaxNLocator(nbins=5))  # lakh-grouped numbers are wider
@@ -213,8 +211,6 @@ def allocation_png(allocation: Allocation, *, dpi: int = 80) -> bytes:
     >>> allocation_png(allocate_budget(5_000, ["facebook"]))[:4]
     b'\\x89PNG'
     """
-    from smm_helpers.plots import figure_png
-
     return figure_png(allocation_chart(allocation), dpi=dpi)
 
 
@@ -241,7 +237,7 @@ class LiveChart:
     """
 
     def __init__(self, png_bytes: bytes, alt_text: str) -> None:
-        import ipywidgets as widgets
+        import ipywidgets as widgets  # heavy: loaded on first use
 
         self.widget = widgets.HTML()
         self.widget.add_class("smm-budget-chart")
@@ -303,7 +299,7 @@ def budget_sliders(
 
 
 def _build(start: Allocation, top: float, png: bytes) -> Any:
-    import ipywidgets as widgets
+    import ipywidgets as widgets  # heavy: loaded on first use
 
     style = {"description_width": "12em"}
     wide = {"width": "32em"}

@@ -61,7 +61,7 @@ def week_label(monday: date) -> str:
     language = current_language()
     if language == "en":
         return f"{monday:%a %d %b %Y}"
-    from babel.dates import format_date as babel_date
+    from babel.dates import format_date as babel_date  # heavy: loaded on first use
 
     return digits(babel_date(monday, format="EEEE", locale=language)) + ", " + format_date(monday)
 
@@ -117,7 +117,7 @@ def _problem(text: str) -> str:
 
 def _calendar(start: date | str, weeks: int, platforms: list[str],
               posts_per_week: Mapping[str, int]) -> Any:
-    from smm_helpers.planning import build_calendar
+    from smm_helpers.planning import build_calendar  # heavy: loads regex on first use
 
     return build_calendar(start, weeks=weeks, platforms=platforms,
                           posts_per_week={p: int(posts_per_week[p]) for p in platforms
@@ -135,6 +135,7 @@ def _check_inputs(weeks: int, platforms: Iterable[str],
     for platform in chosen:
         if platform not in PLATFORMS:
             raise _unknown_platform(platform)
+    # heavy: loads regex on first use
     from smm_helpers.planning.calendar import DEFAULT_POSTS_PER_WEEK
 
     counts = dict(DEFAULT_POSTS_PER_WEEK)
@@ -211,8 +212,9 @@ class CalendarControls:
 
     def __init__(self, first: date, weeks: int, platforms: list[str],
                  counts: Mapping[str, int]) -> None:
-        import ipywidgets as widgets
+        import ipywidgets as widgets  # heavy: loaded on first use
 
+        # heavy: loads regex on first use
         from smm_helpers.planning.calendar import DEFAULT_POSTS_PER_WEEK
 
         counts = {**DEFAULT_POSTS_PER_WEEK, **counts}

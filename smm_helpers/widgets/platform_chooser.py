@@ -174,7 +174,7 @@ def platform_chooser(
 
 
 def _build(start: Recommendation) -> Any:
-    import ipywidgets as widgets
+    import ipywidgets as widgets  # heavy: loaded on first use
 
     org = start.org
     wide = {"width": "30em"}

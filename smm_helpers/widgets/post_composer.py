@@ -278,7 +278,7 @@ def post_composer(text: str = "", platforms: Iterable[str] | None = None) -> Liv
 
 
 def _build(text: str, platforms: list[str]) -> Any:
-    import ipywidgets as widgets
+    import ipywidgets as widgets  # heavy: loaded on first use
 
     box_text = widgets.Textarea(value=text, placeholder=_("Write your post here…"),
                                 continuous_update=True, rows=6,

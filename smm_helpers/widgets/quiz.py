@@ -51,8 +51,8 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
         example=example, choice=choice)
 
     def build() -> Any:
-        import ipywidgets as widgets
-        from IPython.display import display
+        import ipywidgets as widgets  # heavy: loaded on first use
+        from IPython.display import display  # heavy: loaded on first use
 
         picker = widgets.RadioButtons(options=list(zip(shown, options, strict=True)), value=None,
                                       description="", layout={"width": "max-content"})

@@ -61,8 +61,8 @@ def median_er_reach_by_platform() -> dict[str, float]:
     >>> sorted(median_er_reach_by_platform()) == sorted(known_platforms())
     True
     """
-    from smm_helpers.datasets import load_course_data
-    from smm_helpers.metrics import engagement_rate
+    from smm_helpers.datasets import load_course_data  # heavy: loads numpy, pandas on first use
+    from smm_helpers.metrics import engagement_rate  # heavy: loads numpy, pandas on first use
 
     posts = load_course_data().posts
     mine = posts[posts["client"] == "nonprofit"]

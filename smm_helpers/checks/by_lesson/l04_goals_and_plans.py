@@ -15,10 +15,11 @@ from typing import Any
 
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, number
+from smm_helpers.datasets import load_course_data
 from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
-from smm_helpers.planning import CRITERIA, check_goal
+from smm_helpers.planning import CRITERIA, SocialMediaPlan, Target, check_goal
 
 LESSON = "04-goals-and-plans"
 
@@ -61,8 +62,6 @@ def alo_plan() -> Any:
     >>> [t.metric for t in alo_plan().goals][:2]
     ['posts_per_week', 'er_reach']
     """
-    from smm_helpers.planning import SocialMediaPlan, Target
-
     return SocialMediaPlan(
         name="Alo Reading Circle, October–December 2025",  # i18n: not shown
         goals=[Target("posts_per_week", 6),
@@ -86,8 +85,6 @@ def alo_plan() -> Any:
 
 @cache
 def _review() -> Any:
-    from smm_helpers.datasets import load_course_data
-
     data = load_course_data()
     return alo_plan().review(data.posts, data.followers, data.inbox, data.campaigns,
                              start=REVIEW_START, end=REVIEW_END)

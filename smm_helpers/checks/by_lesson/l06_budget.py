@@ -20,6 +20,7 @@ import math
 from functools import cache
 from typing import Any
 
+from smm_helpers.budget import allocate_budget, break_even, roi
 from smm_helpers.checks.core import Question
 from smm_helpers.checks.judges import choice, number
 from smm_helpers.i18n.messages import N_
@@ -63,7 +64,7 @@ def pick_campaign(client: str, objective: str, which: str) -> str:
     >>> pick_campaign(*ROI_RULE).startswith("NP-CMP-")
     True
     """
-    from smm_helpers.datasets import load_campaigns
+    from smm_helpers.datasets import load_campaigns  # heavy: loads numpy, pandas on first use
 
     campaigns = load_campaigns()
     chosen = campaigns[(campaigns["client"] == client) & (campaigns["objective"] == objective)]
@@ -74,7 +75,7 @@ def pick_campaign(client: str, objective: str, which: str) -> str:
 @cache
 def _campaign(campaign_id: str) -> tuple[float, float, float]:
     """(conversion value, spend, conversions) of one campaign in the course data."""
-    from smm_helpers.datasets import load_campaigns
+    from smm_helpers.datasets import load_campaigns  # heavy: loads numpy, pandas on first use
 
     campaigns = load_campaigns()
     row = campaigns.loc[campaigns["campaign_id"] == campaign_id].iloc[0]
@@ -109,8 +110,6 @@ def campaign_roi() -> float:
     >>> campaign_roi() > 0
     True
     """
-    from smm_helpers.budget import roi
-
     value, spend, _ = _campaign(roi_campaign())
     return roi(value, spend, margin=CHARITY_MARGIN)
 
@@ -122,8 +121,6 @@ def sales_to_break_even() -> int:
     >>> sales_to_break_even() >= 1
     True
     """
-    from smm_helpers.budget import break_even
-
     _, spend, _ = _campaign(break_even_campaign())
     return break_even(cost=spend, value_per_result=average_sale(), margin=SHOP_MARGIN)
 
@@ -141,8 +138,6 @@ def biggest_share() -> str:
     >>> biggest_share() in SPLIT_PLATFORMS
     True
     """
-    from smm_helpers.budget import allocate_budget
-
     split = allocate_budget(SPLIT_TOTAL, list(SPLIT_PLATFORMS), saturation=SPLIT_SATURATION)
     return max(split.platforms, key=lambda p: split.spend[p])
 

@@ -19,6 +19,13 @@ import regex
 
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import choice, fold_text, number, satisfies
+from smm_helpers.content import (
+    check_post,
+    extract_hashtags,
+    utf8_bytes,
+    visible_characters,
+    x_weighted_length,
+)
 from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.schema import FORMATS
@@ -71,8 +78,6 @@ def x_length() -> int:
     >>> x_length() < len(EXERCISE_POST)
     True
     """
-    from smm_helpers.content import x_weighted_length
-
     return x_weighted_length(EXERCISE_POST)
 
 
@@ -83,8 +88,6 @@ def broken_by_caption() -> tuple[str, ...]:
     >>> len(broken_by_caption())
     1
     """
-    from smm_helpers.content import check_post
-
     return tuple(p for p in CAPTION_PLATFORMS if not check_post(LONG_CAPTION, p).ok)
 
 
@@ -99,8 +102,6 @@ def fits_x(answer: Any) -> bool:
     >>> fits_x("ঈদ মোবারক!"), fits_x("ক" * 281), fits_x(280)
     (True, False, False)
     """
-    from smm_helpers.content import check_post
-
     return isinstance(answer, str) and bool(answer.strip()) and check_post(answer, "x").ok
 
 
@@ -126,8 +127,8 @@ def _judge_fix(answer: Any) -> Feedback:
 
 @cache
 def _instagram_formats() -> Any:
-    from smm_helpers.datasets import load_posts
-    from smm_helpers.metrics import summarize
+    from smm_helpers.datasets import load_posts  # heavy: loads numpy, pandas on first use
+    from smm_helpers.metrics import summarize  # heavy: loads numpy, pandas on first use
 
     posts = load_posts()
     return summarize(posts[posts["platform"] == "instagram"], by="format")
@@ -158,8 +159,6 @@ def hashtag_count() -> int:
     >>> hashtag_count() < HASHTAG_CAPTION.count("#")
     True
     """
-    from smm_helpers.content import extract_hashtags
-
     return len(extract_hashtags(HASHTAG_CAPTION))
 
 
@@ -169,20 +168,14 @@ def _bengali_doubled() -> int:
 
 
 def _is_visible_count(answer: float) -> bool:
-    from smm_helpers.content import visible_characters
-
     return answer == visible_characters(EXERCISE_POST)
 
 
 def _is_byte_count(answer: float) -> bool:
-    from smm_helpers.content import utf8_bytes
-
     return answer == utf8_bytes(EXERCISE_POST)
 
 
 def _q1_wrong() -> list[int]:
-    from smm_helpers.content import utf8_bytes, visible_characters
-
     candidates = [len(EXERCISE_POST), visible_characters(EXERCISE_POST),
                   utf8_bytes(EXERCISE_POST), _bengali_doubled()]
     return [c for c in dict.fromkeys(candidates) if c != x_length()]

@@ -23,6 +23,7 @@ from smm_helpers.checks.reading import read_clock, read_date, read_slot, read_we
 from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
+from smm_helpers.planning import build_calendar, giving_tuesday
 
 LESSON = "08-scheduling"
 
@@ -38,14 +39,14 @@ MIN_POSTS = 5
 
 @cache
 def _instagram_posts() -> Any:
-    from smm_helpers.datasets import load_posts
+    from smm_helpers.datasets import load_posts  # heavy: loads numpy, pandas on first use
 
     posts = load_posts(client="nonprofit")
     return posts[posts["platform"] == "instagram"]
 
 
 def _top_slot(posts: Any, min_posts: int, statistic: str = "median") -> tuple[str, int]:
-    from smm_helpers.metrics import best_time_table
+    from smm_helpers.metrics import best_time_table  # heavy: loads numpy, pandas on first use
 
     best = best_time_table(posts, min_posts=min_posts, statistic=statistic).best(1)
     return str(best["weekday"].iloc[0]), int(best["hour"].iloc[0])
@@ -71,7 +72,7 @@ def _thin_slot() -> tuple[str, int]:
 
 @cache
 def _facebook_slot() -> tuple[str, int]:
-    from smm_helpers.datasets import load_posts
+    from smm_helpers.datasets import load_posts  # heavy: loads numpy, pandas on first use
 
     posts = load_posts(client="nonprofit")
     return _top_slot(posts[posts["platform"] == "facebook"], MIN_POSTS)
@@ -180,8 +181,6 @@ def giving_tuesday_answer() -> date:
     >>> giving_tuesday_answer().weekday()
     1
     """
-    from smm_helpers.planning import giving_tuesday
-
     return giving_tuesday(GIVING_TUESDAY_YEAR)
 
 
@@ -238,8 +237,6 @@ def _q2_reference() -> list[Any]:
 
 
 def _q2_wrong() -> list[Any]:
-    from smm_helpers.planning import giving_tuesday
-
     day = giving_tuesday_answer()
     first_december_tuesday = date(day.year, 12, 1) + timedelta(days=(1 - date(day.year, 12, 1)
                                                                       .weekday()) % 7)
@@ -263,8 +260,6 @@ Q3_POSTS_PER_WEEK = {"facebook": 5, "instagram": 3}
 
 @cache
 def _q3_calendar() -> Any:
-    from smm_helpers.planning import build_calendar
-
     return build_calendar(Q3_START, weeks=Q3_WEEKS, platforms=list(Q3_POSTS_PER_WEEK),
                           posts_per_week=Q3_POSTS_PER_WEEK)
 

@@ -26,6 +26,7 @@ from smm_helpers.checks.judges import (
     satisfies,
     text_elements,
 )
+from smm_helpers.community import escalation_queue
 from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.schema import MESSAGE_CATEGORIES
@@ -38,7 +39,7 @@ CLIENT = "nonprofit"
 
 @cache
 def _inbox(client: str | None = CLIENT) -> Any:
-    from smm_helpers.datasets import load_inbox
+    from smm_helpers.datasets import load_inbox  # heavy: loads numpy, pandas on first use
 
     return load_inbox(client=client)
 
@@ -51,13 +52,13 @@ def nonprofit_response_rate() -> float:
     ...     float(_inbox()["responded_at"].notna().mean()), 3)
     True
     """
-    from smm_helpers.metrics import response_rate
+    from smm_helpers.metrics import response_rate  # heavy: loads numpy, pandas on first use
 
     return response_rate(_inbox())
 
 
 def _rate(frame: Any) -> float:
-    from smm_helpers.metrics import response_rate
+    from smm_helpers.metrics import response_rate  # heavy: loads numpy, pandas on first use
 
     return response_rate(frame)
 
@@ -109,13 +110,13 @@ def nonprofit_median_hours() -> float:
     >>> nonprofit_median_hours() == float(_hours().median())
     True
     """
-    from smm_helpers.metrics import response_summary
+    from smm_helpers.metrics import response_summary  # heavy: loads numpy, pandas on first use
 
     return float(response_summary(_inbox(), by=None)["median_hours"].iloc[0])
 
 
 def _hours(client: str | None = CLIENT) -> Any:
-    from smm_helpers.metrics import response_times
+    from smm_helpers.metrics import response_times  # heavy: loads numpy, pandas on first use
 
     return response_times(_inbox(client))
 
@@ -382,7 +383,7 @@ def practice_inbox() -> Any:
     0         m1  complaint
     1         m2   question
     """
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     frame = pd.DataFrame(_PRACTICE_ROWS,
                          columns=["message_id", "platform", "category", "received_at", "text"])
@@ -399,8 +400,6 @@ def first_to_escalate() -> str:
     >>> first_to_escalate() in PRACTICE_IDS
     True
     """
-    from smm_helpers.community import escalation_queue
-
     return str(escalation_queue(practice_inbox(), now=PRACTICE_NOW)["message_id"].iloc[0])
 
 

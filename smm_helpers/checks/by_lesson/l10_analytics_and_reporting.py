@@ -48,7 +48,7 @@ DEFINITION_OPTIONS = (
 
 @cache
 def _posts() -> Any:
-    from smm_helpers import datasets
+    from smm_helpers import datasets  # heavy: loads numpy, pandas on first use
 
     return datasets.load_course_data().posts
 
@@ -65,14 +65,14 @@ def q1_expected() -> float:
     >>> 0 < q1_expected() < 1
     True
     """
-    from smm_helpers import metrics
+    from smm_helpers import metrics  # heavy: loads numpy, pandas on first use
 
     return float(metrics.summarize(_platform_posts(), by="platform")["er_reach"].iloc[0])
 
 
 @cache
 def _q1_mistakes() -> dict[str, float]:
-    from smm_helpers import metrics
+    from smm_helpers import metrics  # heavy: loads numpy, pandas on first use
 
     posts = _platform_posts()
     return {
@@ -94,7 +94,7 @@ def ab_result() -> Any:
     >>> ab_result().trials_a
     600
     """
-    from smm_helpers import metrics
+    from smm_helpers import metrics  # heavy: loads numpy, pandas on first use
 
     n = AB_NUMBERS
     return metrics.ab_test(n["clicks_a"], n["reach_a"], n["clicks_b"], n["reach_b"])
@@ -134,7 +134,7 @@ def week_label(answer: Any) -> Any:
 
 @cache
 def _weeks() -> Any:
-    from smm_helpers import metrics
+    from smm_helpers import metrics  # heavy: loads numpy, pandas on first use
 
     posts = _posts()
     weekly = metrics.summarize(posts[posts["client"] == Q3_CLIENT], by="week")

@@ -15,6 +15,7 @@ import math
 from functools import cache
 from typing import Any
 
+from smm_helpers import ethics
 from smm_helpers.checks.core import Feedback, Question
 from smm_helpers.checks.judges import NAME_ALIASES, choice, number, satisfies
 from smm_helpers.checks.reading import plain, read_date
@@ -58,8 +59,6 @@ def disclosure_correct() -> str:
     >>> disclosure_correct() in DISCLOSURE_OPTIONS
     True
     """
-    from smm_helpers import ethics
-
     ok = ethics.check_disclosure(SPONSORED_CAPTION).ok
     return DISCLOSURE_OPTIONS[0] if ok else DISCLOSURE_OPTIONS[1]
 
@@ -74,8 +73,6 @@ def fixed_caption_ok(answer: Any) -> bool:
     >>> fixed_caption_ok("বিজ্ঞাপন: নকশি ঘরের কাঁথা")  # another spelling of the name
     True
     """
-    from smm_helpers import ethics
-
     if not isinstance(answer, str) or not answer.strip():
         return False
     names = {*BRAND, *(alias for alias, name in NAME_ALIASES.items() if name == BRAND[0])}
@@ -85,7 +82,7 @@ def fixed_caption_ok(answer: Any) -> bool:
 
 @cache
 def _injected() -> Any:
-    from smm_helpers import datasets, ethics
+    from smm_helpers import datasets, ethics  # heavy: loads numpy, pandas on first use
 
     data = datasets.load_course_data()
     return ethics.inject_fake_engagement(data.posts, data.followers, seed=SPIKE_SEED,
@@ -113,7 +110,7 @@ def as_day(answer: Any) -> Any:
     >>> as_day("১৩ সেপ্টেম্বর ২০২৫") == as_day("২০২৫-০৯-১৩") == as_day("13/09/2025")
     True
     """
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     if hasattr(answer, "iloc") and len(answer) == 1:  # a one-row Series or table
         answer = answer.iloc[0]
@@ -141,7 +138,7 @@ def judge_spike_day(answer: Any) -> Feedback:
     >>> judge_spike_day("not a date").message
     "I expected a date, e.g. '2025-01-31', but got 'not a date'."
     """
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     day = as_day(answer)
     if day is None:
@@ -166,14 +163,12 @@ def claim_correct() -> list[str]:
     >>> claim_correct()
     ['parents']
     """
-    from smm_helpers import ethics
-
     flagged = {claim.sentence for claim in ethics.unsourced_claims(DRAFT_POST)}
     return [letter for letter, sentence in DRAFT_SENTENCES.items() if sentence in flagged]
 
 
 def _q5_posts() -> Any:
-    from smm_helpers import datasets
+    from smm_helpers import datasets  # heavy: loads numpy, pandas on first use
 
     posts = datasets.load_course_data().posts
     return posts[(posts["client"] == Q5_CLIENT) & (posts["platform"] == Q5_PLATFORM)
@@ -188,7 +183,7 @@ def q5_rates() -> dict[str, float]:
     >>> rates["after"] < rates["before"]
     True
     """
-    from smm_helpers import metrics
+    from smm_helpers import metrics  # heavy: loads numpy, pandas on first use
 
     posts = _q5_posts()
     bought = posts.assign(followers=posts["followers"] + BOUGHT)

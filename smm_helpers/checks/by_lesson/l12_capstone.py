@@ -14,14 +14,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
+from smm_helpers.budget import (
+    Allocation,
+    allocate_budget,
+    expected_results,
+    format_money,
+    marginal_cost,
+)
 from smm_helpers.checks.core import Feedback, Judge, Question
 from smm_helpers.checks.judges import satisfies, text_elements
-from smm_helpers.i18n.messages import N_
+from smm_helpers.i18n.messages import N_, current_language
 from smm_helpers.i18n.messages import gettext as _
-from smm_helpers.i18n.numbers import digits, format_number
+from smm_helpers.i18n.numbers import digits, format_date, format_number
+from smm_helpers.planning import ContentCalendar, build_calendar, check_goal
 
 LESSON = "12-capstone"
 
@@ -60,13 +70,11 @@ def _brief(problems: Callable[[Any], list[str]], *, success: str, failure: str,
 # --- q1: a SMART goal ---------------------------------------------------------------------
 
 def _smart(answer: Any) -> bool:
-    from smm_helpers.planning import check_goal
-
     return isinstance(answer, str) and bool(answer.strip()) and check_goal(answer).ok
 
 
 def _goal_references() -> list[str]:
-    from smm_helpers.datasets import client_profile
+    from smm_helpers.datasets import client_profile  # heavy: loads numpy, pandas on first use
 
     alo = client_profile("nonprofit")
     now = alo.followers["instagram"]
@@ -82,8 +90,6 @@ def _goal_references() -> list[str]:
 
 def _calendar_problems(answer: Any) -> list[str]:
     """What keeps ``answer`` from being the calendar the brief asks for (empty: none)."""
-    from smm_helpers.planning import ContentCalendar
-
     if not isinstance(answer, ContentCalendar):
         return [_("a ContentCalendar from build_calendar (this is a {kind})").format(
             kind=type(answer).__name__)]
@@ -116,17 +122,12 @@ def _long_date(day: date) -> str:
     >>> _long_date(date(2026, 2, 2))
     '02 February 2026'
     """
-    from smm_helpers.i18n.messages import current_language
-    from smm_helpers.i18n.numbers import format_date
-
     return f"{day:%d %B %Y}" if current_language() == "en" else format_date(day)
 
 
 
 def _calendar(weeks: int = CALENDAR_WEEKS, platforms: tuple[str, ...] = PLATFORMS,
               **options: Any) -> Any:
-    from smm_helpers.planning import build_calendar
-
     return build_calendar(CALENDAR_START, weeks=weeks, platforms=list(platforms), **options)
 
 
@@ -157,8 +158,6 @@ _LEVEL_TOLERANCE = 0.01  # 1% between the funded platforms' marginal costs
 
 def _split_problems(answer: Any) -> list[str]:
     """What keeps ``answer`` from being the budget split the brief asks for (empty: none)."""
-    from smm_helpers.budget import Allocation, marginal_cost
-
     if not isinstance(answer, Allocation):
         return [_("an Allocation from budget.allocate_budget (this is a {kind})").format(
             kind=type(answer).__name__)]
@@ -188,8 +187,6 @@ def _split_problems(answer: Any) -> list[str]:
 
 
 def _split_references() -> list[Any]:
-    from smm_helpers.budget import allocate_budget
-
     return [
         allocate_budget(BUDGET, list(PLATFORMS)),
         allocate_budget(BUDGET, ["facebook", "instagram", "youtube"],
@@ -199,11 +196,6 @@ def _split_references() -> list[Any]:
 
 
 def _even_split_with_unequal_prices() -> Any:
-    from dataclasses import replace
-    from types import MappingProxyType
-
-    from smm_helpers.budget import allocate_budget, expected_results, marginal_cost
-
     best = allocate_budget(BUDGET, list(PLATFORMS),
                            cost_per_result={"facebook": 5, "instagram": 9}, saturation=2_000)
     even = {p: BUDGET / len(PLATFORMS) for p in best.platforms}
@@ -218,8 +210,6 @@ def _even_split_with_unequal_prices() -> Any:
 
 
 def _split_wrongs() -> list[Any]:
-    from smm_helpers.budget import allocate_budget
-
     return [
         allocate_budget(BUDGET / 2, list(PLATFORMS)),
         allocate_budget(BUDGET, ["facebook"]),
@@ -251,8 +241,6 @@ _RECOMMENDATION = text_elements(
 
 
 def _recommendation_references() -> list[str]:
-    from smm_helpers.budget import allocate_budget, format_money
-
     split = allocate_budget(BUDGET, list(PLATFORMS))
     shares = " and ".join(f"{format_money(s)} on {split.names[p]}" for p, s in split.spend.items())
     return [

@@ -30,7 +30,8 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from smm_helpers.grading.lms import canvas, moodle
+import smm_helpers.grading.lms.canvas as canvas
+import smm_helpers.grading.lms.moodle as moodle
 from smm_helpers.grading.lms.matching import Claim
 
 SUFFIX = ".ipynb"

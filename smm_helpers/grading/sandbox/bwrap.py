@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
+import smm_helpers
 from smm_helpers.grading import safe_files
 from smm_helpers.grading.sandbox import launch
 from smm_helpers.grading.sandbox.launch import Limits, is_root
@@ -114,8 +115,6 @@ def _user_threads(uid: int) -> int:
 
 def _readable_python() -> list[Path]:
     """Folders this Python needs, read-only: its installation, packages and SMM Lab."""
-    import smm_helpers
-
     places = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix),
               Path(os.path.realpath(sys.executable)).parent.parent}
     for name in ("stdlib", "platstdlib", "purelib", "platlib"):
@@ -309,7 +308,7 @@ def _copy_matplotlib_cache(target: Path) -> None:
     """Give the sandbox the grader's matplotlib font list, so it needn't rebuild it."""
     target.mkdir(parents=True, exist_ok=True)
     try:
-        import matplotlib
+        import matplotlib  # heavy, and optional: no font list without it
 
         cache_dir = Path(matplotlib.get_cachedir())
     except Exception:

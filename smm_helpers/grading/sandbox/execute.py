@@ -40,6 +40,7 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode, from_dict
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute
 from traitlets import Enum, Integer, Unicode
 
@@ -49,7 +50,9 @@ from smm_helpers.grading.sandbox import scratch
 from smm_helpers.grading.sandbox.bwrap import Sandbox, support
 from smm_helpers.grading.sandbox.kernel import SandboxedKernelManager
 from smm_helpers.grading.sandbox.launch import Limits
+from smm_helpers.grading.sandbox.rebuild import instructor_plan
 from smm_helpers.grading.sandbox.runner import LearnerUnavailable, TestRunner
+from smm_helpers.grading.sandbox.tampering import classify_error
 from smm_helpers.i18n.messages import N_, in_language
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_number
@@ -126,11 +129,8 @@ class SandboxedExecute(Execute):
                            ).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: Any, km: Any = None) -> Any:
-        from nbgrader.coursedir import CourseDirectory
-
         info = resources["nbgrader"]
         student, assignment, notebook = info["student"], info["assignment"], info["notebook"]
-        from smm_helpers.grading.sandbox.rebuild import instructor_plan
 
         coursedir = CourseDirectory(config=self.config)
         self._plan = instructor_plan(self.config, resources)
@@ -363,8 +363,6 @@ class SandboxedExecute(Execute):
             self._report["problems"].append(entry)
 
     def _note_errors(self, cell: NotebookNode, index: int) -> None:
-        from smm_helpers.grading.sandbox.tampering import classify_error
-
         for output in cell.outputs:
             if output.get("output_type") != "error":
                 continue

@@ -26,7 +26,9 @@ standard library**: nothing it imports can come from a learner's folder, and no 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,7 +62,7 @@ def apply(limits: Limits) -> None:
     docs/sandbox.md say what holds where.
     """
     try:
-        import resource
+        import resource  # optional: Unix only
     except ImportError:  # Windows
         return
     settings = [(resource.RLIMIT_AS, limits.memory_mb * MB),
@@ -94,8 +96,6 @@ def die_with_parent() -> None:
     """
     if not sys.platform.startswith("linux"):
         return
-    import ctypes
-    import signal
 
     parent = os.getppid()
     try:

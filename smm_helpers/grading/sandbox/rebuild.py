@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nbformat import NotebookNode, from_dict
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from smm_helpers.grading import instructor_cells
@@ -28,8 +29,6 @@ def instructor_plan(config: Any, resources: Any) -> instructor_cells.Plan:
     Every learner's notebook has the same plan, so a grading process reads it once: again
     only when the source notebook changes (a new release writes the gradebook from it).
     """
-    from nbgrader.coursedir import CourseDirectory
-
     info = resources["nbgrader"]
     coursedir = CourseDirectory(config=config)
     path = Path(coursedir.format_path(coursedir.source_directory, ".", info["assignment"])

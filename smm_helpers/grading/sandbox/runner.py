@@ -101,7 +101,7 @@ def called_names(source: str) -> set[str]:
 
 
 def _without_magics(source: str) -> str:
-    from IPython.core.inputtransformer2 import TransformerManager
+    from IPython.core.inputtransformer2 import TransformerManager  # heavy: loaded on first use
 
     return TransformerManager().transform_cell(source)
 

@@ -2,15 +2,16 @@
 
 Each column is built only in a dtype of :mod:`.dtypes`, and its size is charged to the
 budget before it is built.  The items of an ``object`` column, the names of an index and
-a NumPy scalar's value are read by the same rules as a whole answer
-(:func:`~.decoding.decode_value`, which dispatches here: it is imported where it is
-used).  :data:`_LIBRARY` maps each tag the encoder writes (``"ndarray"``, ``"frame"``...)
-to its reader.
+a NumPy scalar's value are read by the same rules as a whole answer: by
+:func:`~.decoding.decode_value`, which dispatches here and passes itself in as ``inner``
+(so this module never imports it back).  :data:`_LIBRARY` maps each tag the encoder
+writes (``"ndarray"``, ``"frame"``...) to its reader.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from smm_helpers.grading.sandbox.answers.budget import (
@@ -40,12 +41,16 @@ from smm_helpers.grading.sandbox.answers.reading import (
 from smm_helpers.grading.sandbox.answers.scalars import _decode_complex
 from smm_helpers.grading.sandbox.answers.stand_ins import AnswerError
 
+Decoder = Callable[..., Any]
+"""``inner(data, depth, budget=...)``: how a nested value is read."""
+
 
 def _items(data: dict[str, Any], key: str = "v") -> list[Any]:
     return _field(data, key, list, "values")
 
 
-def _decode_column(data: Any, depth: int, budget: Budget, *, numpy: bool = False) -> Any:
+def _decode_column(data: Any, depth: int, budget: Budget, inner: Decoder, *,
+                   numpy: bool = False) -> Any:
     """One column, index level or flat array: a NumPy array (or a pandas array if not
     ``numpy``) of a dtype from the allowlist, its size charged before it is built."""
     if not isinstance(data, dict):
@@ -60,18 +65,21 @@ def _decode_column(data: Any, depth: int, budget: Budget, *, numpy: bool = False
     if text is not None:
         return _decode_text_array(data, text[1], int(text[2]), budget)
     if dtype == "object":
-        return _decode_objects(data, depth, budget)
+        return _decode_objects(data, depth, budget, inner)
     if dtype in NUMPY_DTYPES:
         return _decode_numbers(data, dtype, budget)
     if dtype in PANDAS_DTYPES and not numpy:
-        reader = {"category": _decode_categorical, "string": _decode_strings}.get(dtype)
-        return reader(data, depth, budget) if reader else _decode_nullable(data, dtype, budget)
+        if dtype == "category":
+            return _decode_categorical(data, depth, budget, inner)
+        if dtype == "string":
+            return _decode_strings(data, depth, budget)
+        return _decode_nullable(data, dtype, budget)
     raise AnswerError(f"{_clip(dtype)!r} is not a dtype the grader reads (numbers, "
                       "booleans, text, categories, datetimes, timedeltas or objects)")
 
 
 def _decode_numbers(data: dict[str, Any], dtype: str, budget: Budget) -> Any:
-    import numpy as np
+    import numpy as np  # heavy: loaded on first use
 
     kind = np.dtype(dtype)
     items = _items(data)
@@ -91,7 +99,7 @@ def _decode_numbers(data: dict[str, Any], dtype: str, budget: Budget) -> Any:
 
 
 def _decode_nullable(data: dict[str, Any], dtype: str, budget: Budget) -> Any:
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     items = _items(data)
     budget.charge(_PANDAS + len(items) * (_NULLABLE[dtype] + 1 + _SLOT),
@@ -115,8 +123,8 @@ def _nullable_range(dtype: str) -> tuple[int, int]:
 
 
 def _decode_strings(data: dict[str, Any], depth: int, budget: Budget) -> Any:
-    import numpy as np
-    import pandas as pd
+    import numpy as np  # heavy: loaded on first use
+    import pandas as pd  # heavy: loaded on first use
 
     items = _items(data)
     budget.charge(_PANDAS + len(items) * _SLOT, f"a text column of {len(items):,} values")
@@ -131,7 +139,7 @@ def _decode_strings(data: dict[str, Any], depth: int, budget: Budget) -> Any:
 
 
 def _decode_text_array(data: dict[str, Any], prefix: str, width: int, budget: Budget) -> Any:
-    import numpy as np
+    import numpy as np  # heavy: loaded on first use
 
     if width > MAX_TEXT_WIDTH:
         raise AnswerError(f"its text dtype is wider than {MAX_TEXT_WIDTH:,} characters")
@@ -147,8 +155,8 @@ def _decode_text_array(data: dict[str, Any], prefix: str, width: int, budget: Bu
 
 def _decode_times(data: dict[str, Any], kind: str, unit: str | None, budget: Budget, *,
                   numpy: bool) -> Any:
-    import numpy as np
-    import pandas as pd
+    import numpy as np  # heavy: loaded on first use
+    import pandas as pd  # heavy: loaded on first use
 
     tz = data.get("tz")
     if unit is not None or tz is not None:
@@ -167,24 +175,22 @@ def _decode_times(data: dict[str, Any], kind: str, unit: str | None, budget: Bud
     return pd.array(pd.DatetimeIndex(ints.view(dtype)).tz_localize("UTC").tz_convert(zone))
 
 
-def _decode_objects(data: dict[str, Any], depth: int, budget: Budget) -> Any:
-    import numpy as np
-
-    from smm_helpers.grading.sandbox.answers.decoding import decode_value
+def _decode_objects(data: dict[str, Any], depth: int, budget: Budget, inner: Decoder) -> Any:
+    import numpy as np  # heavy: loaded on first use
 
     items = _items(data)
     budget.charge(_CONTAINER + len(items) * _SLOT, f"an array of {len(items):,} objects")
-    values = [decode_value(v, depth + 1, budget=budget) for v in items]
+    values = [inner(v, depth + 1, budget=budget) for v in items]
     out = np.empty(len(values), dtype=object)
     for i, value in enumerate(values):
         out[i] = value
     return out
 
 
-def _decode_categorical(data: dict[str, Any], depth: int, budget: Budget) -> Any:
-    import pandas as pd
+def _decode_categorical(data: dict[str, Any], depth: int, budget: Budget, inner: Decoder) -> Any:
+    import pandas as pd  # heavy: loaded on first use
 
-    categories = _decode_column(data.get("categories"), depth + 1, budget)
+    categories = _decode_column(data.get("categories"), depth + 1, budget, inner)
     if isinstance(categories.dtype, pd.CategoricalDtype):
         raise AnswerError("a category column's categories are categories themselves")
     codes = _items(data, "codes")
@@ -205,7 +211,7 @@ def _count(data: Any) -> int:
     return len(items)
 
 
-def _decode_ndarray(data: dict[str, Any], depth: int, budget: Budget) -> Any:
+def _decode_ndarray(data: dict[str, Any], depth: int, budget: Budget, inner: Decoder) -> Any:
     shape = _field(data, "shape", list, "shape")
     if len(shape) > MAX_DIMENSIONS:
         raise AnswerError(f"its array has more than {MAX_DIMENSIONS} dimensions")
@@ -214,14 +220,12 @@ def _decode_ndarray(data: dict[str, Any], depth: int, budget: Budget) -> Any:
     if math.prod(sizes) != sent:
         raise AnswerError(f"its shape {_clip(str(sizes))} holds {math.prod(sizes):,} values, "
                           f"but {sent:,} were sent")
-    flat = _decode_column(data.get("values"), depth + 1, budget, numpy=True)
+    flat = _decode_column(data.get("values"), depth + 1, budget, inner, numpy=True)
     return flat.reshape(sizes)
 
 
-def _decode_np_scalar(data: dict[str, Any], depth: int, budget: Budget) -> Any:
-    import numpy as np
-
-    from smm_helpers.grading.sandbox.answers.decoding import decode_value
+def _decode_np_scalar(data: dict[str, Any], depth: int, budget: Budget, inner: Decoder) -> Any:
+    import numpy as np  # heavy: loaded on first use
 
     dtype = _field(data, "dtype", str, "dtype")
     budget.charge(_OBJECT, "a NumPy number")
@@ -231,23 +235,21 @@ def _decode_np_scalar(data: dict[str, Any], depth: int, budget: Budget) -> Any:
         number = _whole(data.get("v"), "time")
         return np.array([number], dtype="i8").view(kind)[0]
     if text is not None:
-        value = decode_value(data.get("v"), depth + 1, budget=budget)
+        value = inner(data.get("v"), depth + 1, budget=budget)
         if type(value) is not (bytes if text[1] == "|S" else str):
             raise AnswerError("a NumPy text holds something other than text")
         return np.bytes_(value) if isinstance(value, bytes) else np.str_(value)
     if dtype not in NUMPY_DTYPES or dtype == "object":
         raise AnswerError(f"{_clip(dtype)!r} is not a NumPy dtype the grader reads")
-    value = decode_value(data.get("v"), depth + 1, budget=budget)
+    value = inner(data.get("v"), depth + 1, budget=budget)
     if type(value) not in (bool, int, float, complex):
         raise AnswerError("a NumPy number holds something other than a number")
     with np.errstate(all="ignore"):
         return np.dtype(dtype).type(value)
 
 
-def _decode_index(data: Any, depth: int, budget: Budget) -> Any:
-    import pandas as pd
-
-    from smm_helpers.grading.sandbox.answers.decoding import decode_value
+def _decode_index(data: Any, depth: int, budget: Budget, inner: Decoder) -> Any:
+    import pandas as pd  # heavy: loaded on first use
 
     if not isinstance(data, dict):
         raise AnswerError("an index is not in the answers format")
@@ -257,39 +259,40 @@ def _decode_index(data: Any, depth: int, budget: Budget) -> Any:
                                                                          "step")))
         budget.charge(_PANDAS + len(numbers) * 8, f"a range index of {len(numbers):,} rows")
         return pd.RangeIndex(numbers.start, numbers.stop, numbers.step,
-                             name=decode_value(data.get("name"), depth + 1, budget=budget))
+                             name=inner(data.get("name"), depth + 1, budget=budget))
     if kind == "multi":
         names = _field(data, "names", list, "index names")
-        levels = [_decode_column(level, depth + 1, budget)
+        levels = [_decode_column(level, depth + 1, budget, inner)
                   for level in _field(data, "levels", list, "index levels")]
         if not levels or len(names) != len(levels) or len({len(v) for v in levels}) != 1:
             raise AnswerError("its index levels do not have the same lengths and names")
         budget.charge(_PANDAS * len(levels) + 2 * sum(len(v) for v in levels) * 8,
                       "a multi-index")
         return pd.MultiIndex.from_arrays(levels, names=[
-            decode_value(n, depth + 1, budget=budget) for n in names])
+            inner(n, depth + 1, budget=budget) for n in names])
     if kind == "plain":
-        values = _decode_column(data.get("values"), depth + 1, budget)
+        values = _decode_column(data.get("values"), depth + 1, budget, inner)
         budget.charge(_PANDAS, "an index")
-        return pd.Index(values, name=decode_value(data.get("name"), depth + 1, budget=budget),
+        return pd.Index(values, name=inner(data.get("name"), depth + 1, budget=budget),
                         dtype=_as_is(values))
     raise AnswerError("its index is of an unknown kind")
 
 
 def _as_is(values: Any) -> Any:
     """``object`` for an array of objects (else pandas 3 would infer ``str`` from text)."""
-    import numpy as np
+    import numpy as np  # heavy: loaded on first use
 
     return object if isinstance(values, np.ndarray) and values.dtype.kind == "O" else None
 
 
-def _decode_frame(data: dict[str, Any], depth: int, budget: Budget) -> Any:
-    import pandas as pd
+def _decode_frame(data: dict[str, Any], depth: int, budget: Budget, inner: Decoder) -> Any:
+    import pandas as pd  # heavy: loaded on first use
 
-    columns = _decode_index(data.get("columns"), depth + 1, budget)
-    index = _decode_index(data.get("index"), depth + 1, budget)
+    columns = _decode_index(data.get("columns"), depth + 1, budget, inner)
+    index = _decode_index(data.get("index"), depth + 1, budget, inner)
     before = budget.used
-    arrays = [_decode_column(c, depth + 1, budget) for c in _field(data, "data", list, "data")]
+    arrays = [_decode_column(c, depth + 1, budget, inner)
+              for c in _field(data, "data", list, "data")]
     if len(arrays) != len(columns) or any(len(a) != len(index) for a in arrays):
         raise AnswerError("its columns do not match its data")
     budget.charge(budget.used - before + _PANDAS * (1 + len(arrays)),
@@ -300,22 +303,20 @@ def _decode_frame(data: dict[str, Any], depth: int, budget: Budget) -> Any:
     return frame
 
 
-def _decode_series(data: dict[str, Any], depth: int, budget: Budget) -> Any:
-    import pandas as pd
+def _decode_series(data: dict[str, Any], depth: int, budget: Budget, inner: Decoder) -> Any:
+    import pandas as pd  # heavy: loaded on first use
 
-    from smm_helpers.grading.sandbox.answers.decoding import decode_value
-
-    values = _decode_column(data.get("values"), depth + 1, budget)
-    index = _decode_index(data.get("index"), depth + 1, budget)
+    values = _decode_column(data.get("values"), depth + 1, budget, inner)
+    index = _decode_index(data.get("index"), depth + 1, budget, inner)
     if len(values) != len(index):
         raise AnswerError("its values do not match its index")
     budget.charge(_PANDAS, "a Series")
     return pd.Series(values, index=index, dtype=_as_is(values),
-                     name=decode_value(data.get("name"), depth + 1, budget=budget))
+                     name=inner(data.get("name"), depth + 1, budget=budget))
 
 
-def _decode_pdindex(data: dict[str, Any], depth: int, budget: Budget) -> Any:
-    return _decode_index(data.get("index"), depth + 1, budget)
+def _decode_pdindex(data: dict[str, Any], depth: int, budget: Budget, inner: Decoder) -> Any:
+    return _decode_index(data.get("index"), depth + 1, budget, inner)
 
 
 _LIBRARY = {"np": _decode_np_scalar, "ndarray": _decode_ndarray, "frame": _decode_frame,

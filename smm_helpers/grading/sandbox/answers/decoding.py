@@ -13,7 +13,7 @@ import json
 import types
 from typing import Any
 
-from smm_helpers.grading.sandbox.answers import value_types
+import smm_helpers.grading.sandbox.answers.value_types as value_types
 from smm_helpers.grading.sandbox.answers.budget import (
     _CONTAINER,
     _ENTRY,
@@ -68,7 +68,7 @@ def decode_value(data: Any, depth: int = 0, *, budget: Budget | None = None) -> 
         raise AnswerError(f"{_clip(data.get('cls'))} is not an SMM Lab class the grader "
                           "rebuilds: answers name SMM Lab's types by tag, never by class")
     if tag in _LIBRARY:
-        return _LIBRARY[tag](data, depth, budget)
+        return _LIBRARY[tag](data, depth, budget, decode_value)
     raise AnswerError(f"it has an unknown kind {_clip(tag)!r}")
 
 

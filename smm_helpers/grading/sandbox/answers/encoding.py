@@ -22,7 +22,7 @@ import zoneinfo
 from collections.abc import Mapping
 from typing import Any
 
-from smm_helpers.grading.sandbox.answers import value_types
+import smm_helpers.grading.sandbox.answers.value_types as value_types
 from smm_helpers.grading.sandbox.answers.budget import MAX_DEPTH, MAX_JSON_CHARS
 from smm_helpers.grading.sandbox.answers.decoding import decode_value
 from smm_helpers.grading.sandbox.answers.dtypes import _NULLABLE
@@ -43,8 +43,8 @@ def _encode_registered(value: Any, kind: type, depth: int) -> dict[str, Any] | N
 
 def _array(values: Any, depth: int) -> dict[str, Any]:
     """One column (or index level) of a pandas object, or a flat NumPy array, by its dtype."""
-    import numpy as np
-    import pandas as pd
+    import numpy as np  # heavy: loaded on first use
+    import pandas as pd  # heavy: loaded on first use
 
     if type(values) is pd.arrays.NumpyExtensionArray:  # not its subclass StringArray
         values = values.to_numpy()
@@ -110,7 +110,7 @@ def _tz_name(tz: Any) -> str:
 
 
 def _index(index: Any, depth: int) -> dict[str, Any]:
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     if type(index) is pd.RangeIndex:
         return {"kind": "range", "start": index.start, "stop": index.stop,
@@ -176,8 +176,8 @@ def _encode(value: Any, depth: int = 0) -> Any:
 
 def _encode_library(value: Any, kind: type, depth: int) -> Any:
     """Dates, decimals and the NumPy and pandas values a lesson uses; ``None`` if unknown."""
-    import numpy as np
-    import pandas as pd
+    import numpy as np  # heavy: loaded on first use
+    import pandas as pd  # heavy: loaded on first use
 
     if value is pd.NaT:
         return {"t": "timestamp", "v": None}

@@ -73,7 +73,7 @@ def _decode_bytes(data: dict[str, Any], budget: Budget) -> bytes:
 
 
 def _decode_na(data: dict[str, Any], budget: Budget) -> Any:
-    import pandas as pd
+    import pandas as pd  # heavy: loaded on first use
 
     budget.charge(_SLOT, "a missing value")
     return pd.NA
@@ -136,8 +136,8 @@ def _decode_range(data: dict[str, Any], budget: Budget) -> range:
 
 
 def _decode_timestamp(data: dict[str, Any], budget: Budget) -> Any:
-    import numpy as np
-    import pandas as pd
+    import numpy as np  # heavy: loaded on first use
+    import pandas as pd  # heavy: loaded on first use
 
     budget.charge(_OBJECT, "a timestamp")
     if data.get("v") is None:
@@ -150,8 +150,8 @@ def _decode_timestamp(data: dict[str, Any], budget: Budget) -> Any:
 
 
 def _decode_timedelta64(data: dict[str, Any], budget: Budget) -> Any:
-    import numpy as np
-    import pandas as pd
+    import numpy as np  # heavy: loaded on first use
+    import pandas as pd  # heavy: loaded on first use
 
     budget.charge(_OBJECT, "a timedelta")
     unit = _time_unit(data.get("unit"), pandas=True)

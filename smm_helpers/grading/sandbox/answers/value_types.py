@@ -21,6 +21,7 @@ import json
 import re
 import types
 from collections.abc import Iterator, Mapping
+from importlib import resources
 from typing import Any, NamedTuple
 
 from smm_helpers.grading.sandbox.answers.reading import time_zone
@@ -86,8 +87,6 @@ table itself is :data:`TABLE_FILE`.
 @functools.cache
 def _read_table() -> Mapping[str, ValueType]:
     """:data:`TABLE_FILE`, read and checked (once)."""
-    from importlib import resources
-
     text = resources.files("smm_helpers").joinpath("data", TABLE_FILE).read_text(
         encoding="utf-8")
     try:
@@ -222,8 +221,8 @@ def _check_field(tag: str, name: str, value: Any, kinds: str) -> None:
 
 
 def _is_kind(value: Any, kind: str) -> bool:
-    import numpy as np
-    import pandas as pd
+    import numpy as np  # heavy: loaded on first use
+    import pandas as pd  # heavy: loaded on first use
 
     if kind in VALUE_TYPES:
         return type(value) is _registered_class(kind)
