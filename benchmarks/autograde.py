@@ -43,8 +43,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = {
-    "01-platforms-and-planning": ("all-correct", "partial", "all-wrong", "blank", "late",
-                                  "copied"),
+    "01-platforms-and-planning": ("all-correct", "partial", "all-wrong", "blank", "late", "copied"),
     "05-analytics-and-reporting": ("all-correct", "late", "partial", "blank"),
 }
 
@@ -61,7 +60,8 @@ def build_class(root: Path, learners: list[str]) -> Path:
         shutil.copytree(REPO / "assignments" / assignment, root / "assignments" / assignment)
     (root / "course" / "roster.csv").write_text(
         "id,first_name,last_name,email\n"
-        + "".join(f"{lid},Learner,{i},{lid}@example.org\n" for i, lid in enumerate(learners)))
+        + "".join(f"{lid},Learner,{i},{lid}@example.org\n" for i, lid in enumerate(learners))
+    )
     course = open_course(root / "course")
     inbound = course.exchange_dir / course.course_id / "inbound"
     for assignment, outcomes in ASSIGNMENTS.items():
@@ -104,8 +104,10 @@ def plain_nbgrader(course: Any, learners: list[str]) -> float:
                 warnings.filterwarnings("ignore", message=".*not in session.*")
                 result = api.autograde(assignment, learner, force=True, create=True)
             if not result["success"]:
-                raise SystemExit(f"plain nbgrader failed on {learner}, {assignment}:\n"
-                                 f"{result.get('error') or result.get('log')}")
+                raise SystemExit(
+                    f"plain nbgrader failed on {learner}, {assignment}:\n"
+                    f"{result.get('error') or result.get('log')}"
+                )
     return time.perf_counter() - start
 
 
@@ -128,10 +130,15 @@ def run_bare(path: str, learner: str) -> None:
 
     notebook = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory(prefix="smm-floor-") as work:
-        client = NotebookClient(notebook, timeout=60, kernel_name="python3", allow_errors=True,
-                                extra_arguments=["--IPKernelApp.log_level=ERROR"],
-                                shutdown_kernel="immediate",
-                                resources={"metadata": {"path": work}})
+        client = NotebookClient(
+            notebook,
+            timeout=60,
+            kernel_name="python3",
+            allow_errors=True,
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            shutdown_kernel="immediate",
+            resources={"metadata": {"path": work}},
+        )
         client.execute(env={**os.environ, "SMM_LEARNER_ID": learner})
 
 
@@ -140,8 +147,11 @@ def floor(course: Any, learners: list[str], workers: int = 1) -> float:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    jobs = [(str(course.path("submitted") / learner / a / f"{a}.ipynb"), learner)
-            for a in ASSIGNMENTS for learner in learners]
+    jobs = [
+        (str(course.path("submitted") / learner / a / f"{a}.ipynb"), learner)
+        for a in ASSIGNMENTS
+        for learner in learners
+    ]
     start = time.perf_counter()
     if workers == 1:
         for job in jobs:
@@ -184,9 +194,11 @@ def main() -> None:
     learners = [f"bench-{i:04d}" for i in range(1, args.learners + 1)]
     n, w = len(learners) * len(ASSIGNMENTS), args.workers
     root = args.keep or Path(tempfile.mkdtemp(prefix="smm-bench-"))
-    print(f"class: {len(learners)} learners x {len(ASSIGNMENTS)} notebooks "
-          f"({', '.join(ASSIGNMENTS)}) = {n} notebooks; {os.cpu_count()} cores, "
-          f"load {os.getloadavg()[0]:.1f}")
+    print(
+        f"class: {len(learners)} learners x {len(ASSIGNMENTS)} notebooks "
+        f"({', '.join(ASSIGNMENTS)}) = {n} notebooks; {os.cpu_count()} cores, "
+        f"load {os.getloadavg()[0]:.1f}"
+    )
     try:
         built = build_class(root / "built", learners)
         baseline_course = copy_of(built, root / "baseline")
@@ -197,7 +209,8 @@ def main() -> None:
             "smm": measured(lambda: smm_lab(smm_course, w)),
             # grading never changes submitted/, so the floor runs the baseline's copy
             "floor": measured(lambda: floor(baseline_course, learners)),
-            "floor_n": measured(lambda: floor(baseline_course, learners, w))}
+            "floor_n": measured(lambda: floor(baseline_course, learners, w)),
+        }
         (baseline, *_), (smm, *_) = runs["baseline"], runs["smm"]
         (bare, *_), (bare_n, *_) = runs["floor"], runs["floor_n"]
 
@@ -206,27 +219,33 @@ def main() -> None:
         differ = {k: (v, got.get(k)) for k, v in expected.items() if got.get(k) != v}
         assert not differ and len(got) == n, f"scores differ: {differ}"
 
-        print(f"{'':52} {'wall s':>7} {'s/notebook':>11} {'over the floor':>15} "
-              f"{'CPU s/nb':>9} {'load':>5}")
+        print(
+            f"{'':52} {'wall s':>7} {'s/notebook':>11} {'over the floor':>15} "
+            f"{'CPU s/nb':>9} {'load':>5}"
+        )
         for name, over, key in [
-                ("floor: nbclient, fresh kernel, 1 at a time", None, "floor"),
-                (f"floor: nbclient, fresh kernel, {w} at a time", None, "floor_n"),
-                ("baseline: plain nbgrader, 1 at a time", (baseline - bare) / n, "baseline"),
-                (f"SMM Lab: --workers {w} (sandbox, limits, summary)",
-                 (smm - bare_n) * w / n, "smm")]:
+            ("floor: nbclient, fresh kernel, 1 at a time", None, "floor"),
+            (f"floor: nbclient, fresh kernel, {w} at a time", None, "floor_n"),
+            ("baseline: plain nbgrader, 1 at a time", (baseline - bare) / n, "baseline"),
+            (f"SMM Lab: --workers {w} (sandbox, limits, summary)", (smm - bare_n) * w / n, "smm"),
+        ]:
             wall, cpu, load = runs[key]
             extra = "" if over is None else f"{over:+14.2f}s"
             busy = "—" if cpu is None else f"{cpu / n:.2f}"
             print(f"{name:52} {wall:7.1f} {wall / n:11.2f} {extra:>15} {busy:>9} {load:5.1f}")
         speedup, machine = baseline / smm, bare / bare_n
-        print(f"speed-up of SMM Lab --workers {w} over plain nbgrader: {speedup:.2f}x (target "
-              f">= 1.8x on {w} free cores); the floor's own speed-up {w} at a time, what this "
-              f"machine gave: {machine:.2f}x; SMM Lab got {speedup / machine:.0%} of it")
-        print(f"scores identical for all {n} notebooks; the overhead over the floor is per "
-              f"notebook (for {w} at a time: worker-seconds over the floor run {w} at a "
-              "time); CPU s/nb: seconds the whole machine's cores were busy, per notebook "
-              "(other work on the machine counts too); load: the 1-minute load average "
-              "after each run")
+        print(
+            f"speed-up of SMM Lab --workers {w} over plain nbgrader: {speedup:.2f}x (target "
+            f">= 1.8x on {w} free cores); the floor's own speed-up {w} at a time, what this "
+            f"machine gave: {machine:.2f}x; SMM Lab got {speedup / machine:.0%} of it"
+        )
+        print(
+            f"scores identical for all {n} notebooks; the overhead over the floor is per "
+            f"notebook (for {w} at a time: worker-seconds over the floor run {w} at a "
+            "time); CPU s/nb: seconds the whole machine's cores were busy, per notebook "
+            "(other work on the machine counts too); load: the 1-minute load average "
+            "after each run"
+        )
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)

@@ -42,8 +42,10 @@ def main() -> None:
     package = median_of("smm_helpers", args.runs)
     metrics = median_of("smm_helpers.metrics", args.runs)
     verdict = "within" if package <= TARGET_SECONDS else "OVER"
-    print(f"import json (baseline):      {baseline * 1000:7.1f} ms "
-          f"(median of {args.runs} fresh interpreters)")
+    print(
+        f"import json (baseline):      {baseline * 1000:7.1f} ms "
+        f"(median of {args.runs} fresh interpreters)"
+    )
     print(
         f"import smm_helpers:          {package * 1000:7.1f} ms ({verdict} the "
         f"{TARGET_SECONDS * 1000:.0f} ms target; {package / baseline:.2f}x the baseline)"

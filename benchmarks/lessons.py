@@ -28,8 +28,11 @@ def empty_lesson_seconds() -> float:
         path = Path(folder) / "lessons" / "99-empty.ipynb"
         path.parent.mkdir()
         nb = new_notebook(cells=[new_markdown_cell("# Lesson 99 · Empty"), new_code_cell("1")])
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                     "language": "python"}
+        nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
         nbformat.write(nb, path)
         return lab.run_lesson(path).seconds
 
@@ -38,8 +41,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="lesson ids to run (default: all)")
     parser.add_argument("--lessons", type=Path, default=None, help="the lessons folder")
-    parser.add_argument("--timeout", type=int, default=lab.DEFAULT_TIMEOUT,
-                        help="seconds before a lesson is stopped (default %(default)s)")
+    parser.add_argument(
+        "--timeout",
+        type=int,
+        default=lab.DEFAULT_TIMEOUT,
+        help="seconds before a lesson is stopped (default %(default)s)",
+    )
     args = parser.parse_args()
 
     paths = lab.lesson_files(lab.find_lessons_dir(args.lessons))
@@ -57,8 +64,10 @@ def main() -> None:
         if flag:
             over.append(run.id)
         print(f"{run.id:<40} {run.seconds:6.1f} s  {state}{flag}", flush=True)
-    print(f"{'total':<40} {total:6.1f} s for {len(paths)} lessons "
-          f"(mean {total / max(len(paths), 1):.1f} s)")
+    print(
+        f"{'total':<40} {total:6.1f} s for {len(paths)} lessons "
+        f"(mean {total / max(len(paths), 1):.1f} s)"
+    )
     if over:
         print(f"Over the {TARGET_SECONDS:g} s target: {', '.join(over)}")
     else:

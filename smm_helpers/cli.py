@@ -89,23 +89,31 @@ def _build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser(
         "demo",
         help=_("build the course datasets and write a client report"),
-        description=_("Build the course datasets, compute the analytics and write the "
-                      "nonprofit's client report (HTML and PDF) into a folder."),
+        description=_(
+            "Build the course datasets, compute the analytics and write the "
+            "nonprofit's client report (HTML and PDF) into a folder."
+        ),
     )
     demo.add_argument(
-        "--out", type=Path, default=Path("smm-lab-demo"),
+        "--out",
+        type=Path,
+        default=Path("smm-lab-demo"),
         help=_("folder to write into (default: ./smm-lab-demo/)"),
     )
     demo.add_argument(
-        "--learner", default=None,
+        "--learner",
+        default=None,
         help=_("build a learner's personal variant of the data from their learner id"),
     )
     demo.add_argument(
-        "--posts", type=int, default=None,
+        "--posts",
+        type=int,
+        default=None,
         help=_("how many posts to generate (default: the committed course datasets)"),
     )
     demo.add_argument(
-        "--no-grading", action="store_true",
+        "--no-grading",
+        action="store_true",
         help=_("skip the grading workflow (data, summaries and report only)"),
     )
     add_language_option(demo)
@@ -115,19 +123,32 @@ def _build_parser() -> argparse.ArgumentParser:
     lab = sub.add_parser(
         "lab",
         help=_("open JupyterLab on the lessons"),
-        description=_("Open JupyterLab on the course's lessons (for an instructor, with "
-                      "nbgrader's Formgrader and Assignments panels switched on). Options "
-                      "smm-course does not know go to JupyterLab as they are, e.g. "
-                      "--allow-root or --ServerApp.ip=0.0.0.0."),
+        description=_(
+            "Open JupyterLab on the course's lessons (for an instructor, with "
+            "nbgrader's Formgrader and Assignments panels switched on). Options "
+            "smm-course does not know go to JupyterLab as they are, e.g. "
+            "--allow-root or --ServerApp.ip=0.0.0.0."
+        ),
     )
-    lab.add_argument("--instructor", action="store_true",
-                     help=_("switch on nbgrader's extensions for grading"))
-    lab.add_argument("--lessons", type=Path, default=None,
-                     help=_("the lessons folder (default: lessons/ of this clone)"))
-    lab.add_argument("--course", type=Path, default=None,
-                     help=_("with --instructor: the course folder (default: this folder if "
-                            "it holds nbgrader_config.py, else ./course, else the clone's "
-                            "course/)"))
+    lab.add_argument(
+        "--instructor", action="store_true", help=_("switch on nbgrader's extensions for grading")
+    )
+    lab.add_argument(
+        "--lessons",
+        type=Path,
+        default=None,
+        help=_("the lessons folder (default: lessons/ of this clone)"),
+    )
+    lab.add_argument(
+        "--course",
+        type=Path,
+        default=None,
+        help=_(
+            "with --instructor: the course folder (default: this folder if "
+            "it holds nbgrader_config.py, else ./course, else the clone's "
+            "course/)"
+        ),
+    )
     lab.add_argument("--port", type=int, default=None, help=_("port to serve on"))
     lab.add_argument("--no-browser", action="store_true", help=_("do not open a browser"))
     add_language_option(lab)
@@ -142,9 +163,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def add_language_option(parser: argparse.ArgumentParser) -> None:
     """``--lang en|bn``: the language of what the command shows and writes."""
-    parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help=_("language: en (English) or bn (Bengali); default: SMM_LANG, "
-                               "else English"))
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help=_("language: en (English) or bn (Bengali); default: SMM_LANG, else English"),
+    )
 
 
 def _add_site_command(sub: Any) -> None:
@@ -152,26 +176,54 @@ def _add_site_command(sub: Any) -> None:
     site = sub.add_parser(
         "site",
         help=_("build the course website for self-study readers"),
-        description=_("Run every lesson on a fresh kernel and write a static website: one "
-                      "page per lesson with its results and charts, previous/next links and a "
-                      "contents page. It only ever writes into a folder it made itself."),
+        description=_(
+            "Run every lesson on a fresh kernel and write a static website: one "
+            "page per lesson with its results and charts, previous/next links and a "
+            "contents page. It only ever writes into a folder it made itself."
+        ),
     )
-    site.add_argument("--out", type=Path, default=None,
-                      help=_("folder to write the site into (default: ./build/site/)"))
-    site.add_argument("--lessons", type=Path, default=None,
-                      help=_("the lessons folder (default: lessons/ of this clone)"))
-    site.add_argument("--no-execute", action="store_true",
-                      help=_("do not run the lessons (quick; the pages show no results)"))
-    site.add_argument("--jobs", type=int, default=DEFAULT_JOBS,
-                      help=_("lessons to run at once (default: {jobs})").format(
-                          jobs=digits(DEFAULT_JOBS)))
-    site.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT,
-                      help=_("seconds one cell may run (default: {seconds})").format(
-                          seconds=digits(DEFAULT_TIMEOUT)))
-    site.add_argument("--binder", metavar="OWNER/REPO", default=None,
-                      help=_("the GitHub repository, to add 'open on Binder' links"))
-    site.add_argument("--binder-ref", default="HEAD",
-                      help=_("branch, tag or commit the Binder links open (default: HEAD)"))
+    site.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help=_("folder to write the site into (default: ./build/site/)"),
+    )
+    site.add_argument(
+        "--lessons",
+        type=Path,
+        default=None,
+        help=_("the lessons folder (default: lessons/ of this clone)"),
+    )
+    site.add_argument(
+        "--no-execute",
+        action="store_true",
+        help=_("do not run the lessons (quick; the pages show no results)"),
+    )
+    site.add_argument(
+        "--jobs",
+        type=int,
+        default=DEFAULT_JOBS,
+        help=_("lessons to run at once (default: {jobs})").format(jobs=digits(DEFAULT_JOBS)),
+    )
+    site.add_argument(
+        "--timeout",
+        type=int,
+        default=DEFAULT_TIMEOUT,
+        help=_("seconds one cell may run (default: {seconds})").format(
+            seconds=digits(DEFAULT_TIMEOUT)
+        ),
+    )
+    site.add_argument(
+        "--binder",
+        metavar="OWNER/REPO",
+        default=None,
+        help=_("the GitHub repository, to add 'open on Binder' links"),
+    )
+    site.add_argument(
+        "--binder-ref",
+        default="HEAD",
+        help=_("branch, tag or commit the Binder links open (default: HEAD)"),
+    )
     add_language_option(site)
 
 
@@ -205,14 +257,22 @@ def _run(argv: list[str]) -> int:
             # lazy: each command loads only its own modules
             from smm_helpers.demo import run_demo
 
-            run_demo(args.out, learner_id=args.learner, n_posts=args.posts,
-                     grading=not args.no_grading)
+            run_demo(
+                args.out, learner_id=args.learner, n_posts=args.posts, grading=not args.no_grading
+            )
         elif args.command == "report":
             # lazy: each command loads only its own modules
             from smm_helpers.report.command import run_report
 
-            run_report(args.files, client=args.client, period=args.period, out=args.out,
-                       timezone=args.timezone, pdf_engine=args.pdf_engine, language=args.lang)
+            run_report(
+                args.files,
+                client=args.client,
+                period=args.period,
+                out=args.out,
+                timezone=args.timezone,
+                pdf_engine=args.pdf_engine,
+                language=args.lang,
+            )
         elif args.command in GRADING_COMMANDS:
             # lazy: each command loads only its own modules
             from smm_helpers.grading.cli import run
@@ -222,17 +282,29 @@ def _run(argv: list[str]) -> int:
             # lazy: each command loads only its own modules
             from smm_helpers.lab import open_lab
 
-            open_lab(instructor=args.instructor, lessons_dir=args.lessons, port=args.port,
-                     no_browser=args.no_browser, course_dir=args.course,
-                     jupyter_options=jupyter_options, language=args.lang)
+            open_lab(
+                instructor=args.instructor,
+                lessons_dir=args.lessons,
+                port=args.port,
+                no_browser=args.no_browser,
+                course_dir=args.course,
+                jupyter_options=jupyter_options,
+                language=args.lang,
+            )
         elif args.command == "site":
             # lazy: each command loads only its own modules
             from smm_helpers.site.build import DEFAULT_OUT, build_site
 
-            build_site(DEFAULT_OUT if args.out is None else args.out,
-                       lessons_dir=args.lessons, execute=not args.no_execute,
-                       jobs=args.jobs, timeout=args.timeout, binder=args.binder,
-                       binder_ref=args.binder_ref, language=args.lang)
+            build_site(
+                DEFAULT_OUT if args.out is None else args.out,
+                lessons_dir=args.lessons,
+                execute=not args.no_execute,
+                jobs=args.jobs,
+                timeout=args.timeout,
+                binder=args.binder,
+                binder_ref=args.binder_ref,
+                language=args.lang,
+            )
     except SMMLabError as error:
         print(f"smm-course {args.command}: {error}", file=sys.stderr)
         return 2

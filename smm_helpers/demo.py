@@ -36,8 +36,10 @@ if TYPE_CHECKING:
 
 MARKER = ".smm-lab-demo"
 """A file the demo leaves in its folder, so a later run knows the folder is its own."""
-MARKER_TEXT = ("This folder was made by `smm-course demo`; "  # i18n: not shown
-               "running it again refreshes it.\n")  # i18n: not shown
+MARKER_TEXT = (
+    "This folder was made by `smm-course demo`; "  # i18n: not shown
+    "running it again refreshes it.\n"
+)  # i18n: not shown
 """The marker file's content (a file's text, not a message: the same in every language)."""
 OWNER = FolderOwner(N_("the demo"), "smm-lab-demo", marker=MARKER)
 """The demo's folder: its own while it holds :data:`MARKER` (:mod:`smm_helpers.output_folder`)."""
@@ -78,8 +80,9 @@ class DemoResult:
             if files is self.report_files and self.report_note:
                 lines.append(f"    {self.report_note}")
         lines.append("")
-        lines.append(_("Open {report} in a browser to read the report.").format(
-            report=self.report_files[0]))
+        lines.append(
+            _("Open {report} in a browser to read the report.").format(report=self.report_files[0])
+        )
         return "\n".join(lines)
 
 
@@ -138,8 +141,13 @@ def run_demo(
         say(_("Loading the course datasets ..."))
         data = datasets.load_course_data()
     else:
-        say(_("Generating the course datasets for learner {learner} ...").format(
-            learner=repr(learner_id)) if learner_id else _("Generating the course datasets ..."))
+        say(
+            _("Generating the course datasets for learner {learner} ...").format(
+                learner=repr(learner_id)
+            )
+            if learner_id
+            else _("Generating the course datasets ...")
+        )
         data = datasets.generate(n_posts, learner_id=learner_id)
 
     data_files = []
@@ -168,8 +176,9 @@ def run_demo(
     headline = {
         _("client"): client,
         _("posts"): format_number(len(posts)),
-        _("period"): _("{first} to {last}").format(first=format_date(first),
-                                                    last=format_date(last)),
+        _("period"): _("{first} to {last}").format(
+            first=format_date(first), last=format_date(last)
+        ),
         _("reach (sum of posts)"): format_number(total_reach),
         _("engagements"): format_number(total_engagements),
         _("engagement rate by reach"): (
@@ -180,8 +189,11 @@ def run_demo(
     result = DemoResult(folder, data_files, summary_files, report_files, headline)
     result.report_note = (
         _("PDF printed by {engine} ({pages} pages)").format(
-            engine=report.pdf_engine, pages=format_number(report.pdf_pages))
-        if report.pdf else _("no PDF: {reason}").format(reason=report.pdf_skipped))
+            engine=report.pdf_engine, pages=format_number(report.pdf_pages)
+        )
+        if report.pdf
+        else _("no PDF: {reason}").format(reason=report.pdf_skipped)
+    )
     if grading:
         # heavy: loads nbclient, nbconvert on first use
         from smm_helpers.grading.demo import run_grading_demo
@@ -190,20 +202,25 @@ def run_demo(
         grading_dir = folder / "grading"
         if grading_dir.exists():  # the demo's own earlier run, inside its own folder
             shutil.rmtree(grading_dir)
-        graded = run_grading_demo(grading_dir, echo=lambda _line: None,
-                                  language=current_language())
+        graded = run_grading_demo(grading_dir, echo=lambda _line: None, language=current_language())
         summary = grading_dir / "autograde-summary.txt"
         summary.write_text(graded.table() + "\n", encoding="utf-8")
         problems = sum(len(row.problems) for row in graded.rows)
         result.grading_table = (
             score_grid(graded.rows)
-            + "\n\n" + _("{count} problems found (! above); everyone else was graded. Each "
-                           "problem, in words: {summary}").format(count=format_number(problems),
-                                                                 summary=summary)
+            + "\n\n"
+            + _(
+                "{count} problems found (! above); everyone else was graded. Each "
+                "problem, in words: {summary}"
+            ).format(count=format_number(problems), summary=summary)
         )
         result.grading_files = [summary, *sorted(graded.feedback)[:3]]
         if graded.grades is not None:
-            result.grading_files += [graded.grades.scores, graded.grades.canvas,
-                                     graded.grades.distribution, graded.grades.difficulty]
+            result.grading_files += [
+                graded.grades.scores,
+                graded.grades.canvas,
+                graded.grades.distribution,
+                graded.grades.difficulty,
+            ]
     say(str(result))
     return result

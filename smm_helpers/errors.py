@@ -55,8 +55,14 @@ class DataError(SMMLabError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle by the keywords (a grading worker sends its errors to the parent)."""
-        return (_rebuild, (type(self), self.problem, {
-            "fix": self.fix, "file": self.file, "line": self.line, "column": self.column}))
+        return (
+            _rebuild,
+            (
+                type(self),
+                self.problem,
+                {"fix": self.fix, "file": self.file, "line": self.line, "column": self.column},
+            ),
+        )
 
     def _message(self) -> str:
         where = []
@@ -97,8 +103,9 @@ class InputError(SMMLabError, ValueError):
 
 def _frame(problem: str, fix: str) -> str:
     """'<problem>.' then 'How to fix it: <fix>.' on the next line, in the chosen language."""
-    return _("{problem}.\nHow to fix it: {fix}.").format(problem=problem.rstrip("."),
-                                                          fix=fix.rstrip("."))
+    return _("{problem}.\nHow to fix it: {fix}.").format(
+        problem=problem.rstrip("."), fix=fix.rstrip(".")
+    )
 
 
 def unknown_choice(kind: str, value: object, allowed: list[str] | tuple[str, ...]) -> InputError:

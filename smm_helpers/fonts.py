@@ -126,8 +126,7 @@ def find_bengali_font(*, search_system: bool = True) -> FontInfo | None:
     """
     if not isinstance(search_system, bool):
         raise InputError(
-            _("search_system must be True or False, not {value}").format(
-                value=repr(search_system)),
+            _("search_system must be True or False, not {value}").format(value=repr(search_system)),
             fix=_("call find_bengali_font() or find_bengali_font(search_system=False)"),
         )
     found = _best_bengali_font(_registered_fonts())
@@ -175,15 +174,20 @@ def bengali_font_help() -> str:
         [
             _("No Bengali font was found, so Bengali labels would show as empty boxes."),
             _("Install one, then restart the Python kernel:"),
-            "  - " + _("Debian/Ubuntu: {command}").format(
-                command="sudo apt-get install fonts-noto-core"),  # i18n: not shown
-            "  - " + _("conda: look for a Noto Bengali font with {command}, or use the last "
-                       "route below").format(
-                command="conda search -c conda-forge 'font-ttf-noto*'"),  # i18n: not shown
+            "  - "
+            + _("Debian/Ubuntu: {command}").format(
+                command="sudo apt-get install fonts-noto-core"
+            ),  # i18n: not shown
+            "  - "
+            + _(
+                "conda: look for a Noto Bengali font with {command}, or use the last route below"
+            ).format(command="conda search -c conda-forge 'font-ttf-noto*'"),  # i18n: not shown
             "  - " + _("macOS: 'Bangla MN' and 'Kohinoor Bangla' come with the system;"),
             "    " + _("Windows: 'Nirmala UI' and 'Vrinda' come with the system."),
-            "  - " + _("Anywhere: download Noto Sans Bengali from {address} and register the "
-                       "file with").format(address="https://fonts.google.com/noto"),
+            "  - "
+            + _(
+                "Anywhere: download Noto Sans Bengali from {address} and register the file with"
+            ).format(address="https://fonts.google.com/noto"),
             "    from matplotlib import font_manager",  # i18n: not shown (code to copy)
             "    font_manager.fontManager.addfont('/path/to/NotoSansBengali-Regular.ttf')",
         ]
@@ -207,7 +211,8 @@ def warn_if_bengali_font_missing(texts: Iterable[str]) -> bool:
         raise InputError(
             _("pass a list of labels, not a single string"),
             fix=_("wrap it in a list: warn_if_bengali_font_missing([{text}])").format(
-                text=repr(texts)),
+                text=repr(texts)
+            ),
         )
     bengali = [text for text in texts if isinstance(text, str) and has_bengali(text)]
     if not bengali or find_bengali_font() is not None:
@@ -215,7 +220,10 @@ def warn_if_bengali_font_missing(texts: Iterable[str]) -> bool:
     example = bengali[0] if len(bengali[0]) <= 40 else bengali[0][:40] + "…"
     warnings.warn(
         _("The label {label} has Bengali letters but no Bengali font is installed.").format(
-            label=repr(example)) + "\n" + bengali_font_help(),
+            label=repr(example)
+        )
+        + "\n"
+        + bengali_font_help(),
         MissingBengaliFontWarning,
         stacklevel=3,
     )
@@ -228,8 +236,9 @@ def warn_if_bengali_font_missing(texts: Iterable[str]) -> bool:
 def _require_text(text: object, function: str) -> None:
     if not isinstance(text, str):
         raise InputError(
-            _("{function}() needs text, not {kind}").format(function=function,
-                                                           kind=type(text).__name__),
+            _("{function}() needs text, not {kind}").format(
+                function=function, kind=type(text).__name__
+            ),
             fix=_("pass a string, e.g. str(value)"),
         )
 

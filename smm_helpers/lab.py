@@ -82,13 +82,19 @@ LESSON_WORDS = {"en": "Lesson", "bn": "পাঠ"}
 
 TITLE = re.compile(
     rf"^#\s+(?P<word>{'|'.join(LESSON_WORDS.values())})\s+(?P<number>{DIGIT}{{2}})\s*[·•]\s*"
-    r"(?P<title>.+?)\s*$")
+    r"(?P<title>.+?)\s*$"
+)
 """A lesson's first line: ``# Lesson 03 · Choosing platforms`` or ``# পাঠ ০৩ · প্ল্যাটফর্ম …``."""
 
 _TIME_WORDS = r"(?:Estimated time|আনুমানিক সময়)"  # i18n: not shown
 ESTIMATED_TIME = re.compile(
-    unicodedata.normalize("NFC", rf"{_TIME_WORDS}\s*[:ঃ]\s*(?P<minutes>{DIGIT}+)"
-                          r"\s*(?:minutes|মিনিট)"), re.IGNORECASE)
+    unicodedata.normalize(
+        "NFC",
+        rf"{_TIME_WORDS}\s*[:ঃ]\s*(?P<minutes>{DIGIT}+)"
+        r"\s*(?:minutes|মিনিট)",
+    ),
+    re.IGNORECASE,
+)
 """The time line: ``Estimated time: 35 minutes`` or ``আনুমানিক সময়: ৩৫ মিনিট`` (text NFC)."""
 
 NBGRADER_SERVER_EXTENSIONS = (
@@ -120,26 +126,36 @@ def find_lessons_dir(lessons_dir: str | Path | None = None) -> Path:
         if not folder.is_dir():
             raise InputError(
                 _("there is no lessons folder at {folder}").format(folder=lessons_dir),
-                fix=_("pass the folder that holds the lesson notebooks (00-welcome.ipynb, ...), "
-                      "e.g. smm-course lab --lessons path/to/lessons"),
+                fix=_(
+                    "pass the folder that holds the lesson notebooks (00-welcome.ipynb, ...), "
+                    "e.g. smm-course lab --lessons path/to/lessons"
+                ),
             )
         if not lesson_files(folder):
             raise InputError(
-                _("the folder {folder} holds no lesson notebooks (files named like "
-                  "03-platforms.ipynb)").format(folder=folder),
-                fix=_("pass the repository's lessons/ folder, e.g. smm-course lab --lessons "
-                      "path/to/smm-lab/lessons"),
+                _(
+                    "the folder {folder} holds no lesson notebooks (files named like "
+                    "03-platforms.ipynb)"
+                ).format(folder=folder),
+                fix=_(
+                    "pass the repository's lessons/ folder, e.g. smm-course lab --lessons "
+                    "path/to/smm-lab/lessons"
+                ),
             )
         return folder
     for folder in (LESSONS_DIR, Path.cwd() / "lessons"):
         if folder.is_dir() and lesson_files(folder):
             return folder
     raise InputError(
-        _("SMM Lab cannot find the lessons: they come with the repository, not with "
-          "the installed package"),
-        fix=_("clone the repository (git clone <SMM Lab's repository URL>), install it with "
-              "pip install -e . and run smm-course lab inside the clone, or pass the folder: "
-              "smm-course lab --lessons path/to/lessons"),
+        _(
+            "SMM Lab cannot find the lessons: they come with the repository, not with "
+            "the installed package"
+        ),
+        fix=_(
+            "clone the repository (git clone <SMM Lab's repository URL>), install it with "
+            "pip install -e . and run smm-course lab inside the clone, or pass the folder: "
+            "smm-course lab --lessons path/to/lessons"
+        ),
     )
 
 
@@ -171,12 +187,15 @@ lessons (e.g. --lessons lessons), or the bn/ folder itself.
     if not lesson_files(folder):
         raise InputError(
             _("there are no lessons in {language_name} ({language}) in {folder}").format(
-                language_name=_(LANGUAGE_NAMES.get(language, language)), language=language,
-                folder=folder),
-            fix=_("pass the English lessons folder, whose {language}/ subfolder holds the "
-                  "{language_name} lessons (e.g. --lessons lessons), or the {language}/ "
-                  "folder itself").format(
-                language=language, language_name=_(LANGUAGE_NAMES.get(language, language))),
+                language_name=_(LANGUAGE_NAMES.get(language, language)),
+                language=language,
+                folder=folder,
+            ),
+            fix=_(
+                "pass the English lessons folder, whose {language}/ subfolder holds the "
+                "{language_name} lessons (e.g. --lessons lessons), or the {language}/ "
+                "folder itself"
+            ).format(language=language, language_name=_(LANGUAGE_NAMES.get(language, language))),
         )
     return folder
 
@@ -211,10 +230,14 @@ class LessonInfo:
         >>> print(LessonInfo("03-platforms", 3, "Choosing platforms", None, Path(".")))
         03-platforms: Choosing platforms (time not given)
         """
-        time_text = (_("{minutes} min").format(minutes=digits(self.minutes))
-                     if self.minutes is not None else _("time not given"))
-        return _("{lesson}: {title} ({time})").format(lesson=self.id, title=self.title,
-                                                      time=time_text)
+        time_text = (
+            _("{minutes} min").format(minutes=digits(self.minutes))
+            if self.minutes is not None
+            else _("time not given")
+        )
+        return _("{lesson}: {title} ({time})").format(
+            lesson=self.id, title=self.title, time=time_text
+        )
 
 
 def _source(cell: dict[str, Any]) -> str:
@@ -227,9 +250,10 @@ def read_lesson_json(path: Path) -> dict[str, Any]:
     try:
         notebook = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise InputError(_("cannot read the lesson {path} ({error})").format(path=path,
-                                                                             error=error),
-                         fix=_("check that the file is a Jupyter notebook (.ipynb)")) from None
+        raise InputError(
+            _("cannot read the lesson {path} ({error})").format(path=path, error=error),
+            fix=_("check that the file is a Jupyter notebook (.ipynb)"),
+        ) from None
     return notebook if isinstance(notebook, dict) else {}
 
 
@@ -240,8 +264,6 @@ def _number(text: str) -> int:
     (3, 45)
     """
     return int(text.translate(LATIN_DIGITS))
-
-
 
 
 def read_lesson(path: str | Path) -> LessonInfo:
@@ -263,23 +285,31 @@ def read_lesson(path: str | Path) -> LessonInfo:
     title = TITLE.match(first_line)
     if title is None:
         raise InputError(
-            _("{file} does not start with a title line like '# Lesson 03 · Choosing "
-              "platforms' (its first line is {line})").format(file=path.name,
-                                                              line=repr(first_line)),
-            fix=_("make the first cell a markdown cell whose first line is "
-                  "'# Lesson NN · Title'"),
+            _(
+                "{file} does not start with a title line like '# Lesson 03 · Choosing "
+                "platforms' (its first line is {line})"
+            ).format(file=path.name, line=repr(first_line)),
+            fix=_("make the first cell a markdown cell whose first line is '# Lesson NN · Title'"),
         )
     minutes = None
     for cell in cells:
-        found = ESTIMATED_TIME.search(_nfc(_source(cell))) \
-            if cell.get("cell_type") == "markdown" else None
+        found = (
+            ESTIMATED_TIME.search(_nfc(_source(cell)))
+            if cell.get("cell_type") == "markdown"
+            else None
+        )
         if found:
             minutes = _number(found.group("minutes"))
             break
     language = next(code for code, word in LESSON_WORDS.items() if word == title["word"])
-    return LessonInfo(id=path.stem, number=_number(title.group("number")),
-                      title=title.group("title"), minutes=minutes, path=path,
-                      language=language)
+    return LessonInfo(
+        id=path.stem,
+        number=_number(title.group("number")),
+        title=title.group("title"),
+        minutes=minutes,
+        path=path,
+        language=language,
+    )
 
 
 def _nfc(text: str) -> str:
@@ -314,10 +344,15 @@ def lessons_table(lessons_dir: str | Path | None = None) -> str:
     with in_language(language):
         rows = [_(TABLE_HEAD), "|---|---|---|"]
         for info in index:
-            time_text = (_("{minutes} min").format(minutes=number(info.minutes))
-                         if info.minutes is not None else "?")
-            rows.append(f"| [{number(f'{info.number:02d}')}]({info.path.name}) | {info.title} "
-                        f"| {time_text} |")
+            time_text = (
+                _("{minutes} min").format(minutes=number(info.minutes))
+                if info.minutes is not None
+                else "?"
+            )
+            rows.append(
+                f"| [{number(f'{info.number:02d}')}]({info.path.name}) | {info.title} "
+                f"| {time_text} |"
+            )
     return "\n".join(rows)
 
 
@@ -337,17 +372,24 @@ def find_course_dir(course_dir: str | Path | None = None) -> Path:
     nbgrader habit, ``cd course``), then ``./course``, then the clone's ``course/`` next to
     ``lessons/``.  The folder must hold ``nbgrader_config.py``.
     """
-    candidates = ([Path(course_dir).expanduser()] if course_dir is not None
-                  else [*places_to_look(), COURSE_DIR])
+    candidates = (
+        [Path(course_dir).expanduser()]
+        if course_dir is not None
+        else [*places_to_look(), COURSE_DIR]
+    )
     for folder in candidates:
         if (folder / "nbgrader_config.py").is_file():
             return folder.resolve()
     where = _(" or ").join(str(f) for f in candidates)
     raise InputError(
-        _("instructor mode needs the nbgrader course folder, and there is no "
-          "nbgrader_config.py in {folders}").format(folders=where),
-        fix=_("run smm-course lab --instructor inside your course folder, pass --course DIR, "
-              "or make a course folder with smm-course init DIR"),
+        _(
+            "instructor mode needs the nbgrader course folder, and there is no "
+            "nbgrader_config.py in {folders}"
+        ).format(folders=where),
+        fix=_(
+            "run smm-course lab --instructor inside your course folder, pass --course DIR, "
+            "or make a course folder with smm-course init DIR"
+        ),
     )
 
 
@@ -379,8 +421,13 @@ class LabLaunch:
 
 
 def lab_launch(
-    lessons: Path, *, instructor: bool = False, course: str | Path | None = None,
-    port: int | None = None, no_browser: bool = False, jupyter_options: Sequence[str] = (),
+    lessons: Path,
+    *,
+    instructor: bool = False,
+    course: str | Path | None = None,
+    port: int | None = None,
+    no_browser: bool = False,
+    jupyter_options: Sequence[str] = (),
     language: str | None = None,
 ) -> LabLaunch:
     """The JupyterLab command for ``lessons``, the folder it runs in, and its settings.
@@ -423,24 +470,29 @@ def lab_launch(
             _check_language(language)  # raises the error that lists the languages
         speak = {ENVIRONMENT: language}
     if not instructor:
-        return LabLaunch([*command, f"--notebook-dir={lessons}",
-                          *_common_flags(port, no_browser), *extra], env=speak)
+        return LabLaunch(
+            [*command, f"--notebook-dir={lessons}", *_common_flags(port, no_browser), *extra],
+            env=speak,
+        )
     if not _has_module("nbgrader"):
         raise InputError(
             _("instructor mode needs nbgrader, which is not installed"),
-            fix=_("install it into SMM Lab's environment with: {python} -m pip install "
-                  "nbgrader, then run smm-course lab --instructor again").format(
-                python=sys.executable),
+            fix=_(
+                "install it into SMM Lab's environment with: {python} -m pip install "
+                "nbgrader, then run smm-course lab --instructor again"
+            ).format(python=sys.executable),
         )
     course_dir = find_course_dir(course)
     served = Path(os.path.commonpath([lessons.resolve(), course_dir.parent]))
     if served == Path(served.anchor) or served == Path.home().parent:
         served = course_dir  # a course of one's own far from the clone: never serve "/"
     command += [f"--notebook-dir={served}"]
-    command += [f"--ServerApp.jpserver_extensions={ext}=True"
-                for ext in NBGRADER_SERVER_EXTENSIONS]
-    return LabLaunch(command + _common_flags(port, no_browser) + extra, cwd=course_dir,
-                     env={"JUPYTER_CONFIG_PATH": str(course_dir), **speak})
+    command += [f"--ServerApp.jpserver_extensions={ext}=True" for ext in NBGRADER_SERVER_EXTENSIONS]
+    return LabLaunch(
+        command + _common_flags(port, no_browser) + extra,
+        cwd=course_dir,
+        env={"JUPYTER_CONFIG_PATH": str(course_dir), **speak},
+    )
 
 
 def _jupyter_options(options: Sequence[str]) -> list[str]:
@@ -457,14 +509,18 @@ def _jupyter_options(options: Sequence[str]) -> list[str]:
     """
     options = [str(o) for o in options]
     for index, option in enumerate(options):
-        follows_option = index > 0 and options[index - 1].startswith("--") \
-            and "=" not in options[index - 1]
+        follows_option = (
+            index > 0 and options[index - 1].startswith("--") and "=" not in options[index - 1]
+        )
         if not option.startswith("-") and not follows_option:
-            raise InputError(_("{option} is not a JupyterLab option").format(
-                                 option=repr(option)),
-                             fix=_("give JupyterLab's options after smm-course's, each "
-                                   "starting with '-', e.g. --allow-root or "
-                                   "--ServerApp.ip=0.0.0.0"))
+            raise InputError(
+                _("{option} is not a JupyterLab option").format(option=repr(option)),
+                fix=_(
+                    "give JupyterLab's options after smm-course's, each "
+                    "starting with '-', e.g. --allow-root or "
+                    "--ServerApp.ip=0.0.0.0"
+                ),
+            )
     return options
 
 
@@ -472,8 +528,10 @@ def _common_flags(port: int | None, no_browser: bool) -> list[str]:
     flags = []
     if port is not None:
         if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-            raise InputError(_("port {port} is not a network port").format(port=repr(port)),
-                             fix=_("give a whole number from 1 to 65535, e.g. --port 8888"))
+            raise InputError(
+                _("port {port} is not a network port").format(port=repr(port)),
+                fix=_("give a whole number from 1 to 65535, e.g. --port 8888"),
+            )
         flags.append(f"--port={port}")
     if no_browser:
         flags.append("--no-browser")
@@ -481,13 +539,23 @@ def _common_flags(port: int | None, no_browser: bool) -> list[str]:
 
 
 def lab_command(
-    lessons: Path, *, instructor: bool = False, port: int | None = None,
-    no_browser: bool = False, course: str | Path | None = None,
+    lessons: Path,
+    *,
+    instructor: bool = False,
+    port: int | None = None,
+    no_browser: bool = False,
+    course: str | Path | None = None,
     jupyter_options: Sequence[str] = (),
 ) -> list[str]:
     """The command that starts JupyterLab on ``lessons`` (see :func:`lab_launch`)."""
-    return lab_launch(lessons, instructor=instructor, course=course, port=port,
-                      no_browser=no_browser, jupyter_options=jupyter_options).command
+    return lab_launch(
+        lessons,
+        instructor=instructor,
+        course=course,
+        port=port,
+        no_browser=no_browser,
+        jupyter_options=jupyter_options,
+    ).command
 
 
 def open_lab(
@@ -521,12 +589,21 @@ def open_lab(
     chosen = language if language is not None else current_language()
     lessons = edition_dir(find_lessons_dir(lessons_dir), chosen)
     if not _has_module("jupyterlab"):
-        raise InputError(_("JupyterLab is not installed in SMM Lab's environment"),
-                         fix=_("install it with: {python} -m pip install jupyterlab").format(
-                             python=sys.executable))
-    launch = lab_launch(lessons, instructor=instructor, course=course_dir, port=port,
-                        no_browser=no_browser, jupyter_options=jupyter_options,
-                        language=language if language is not None or chosen != "en" else None)
+        raise InputError(
+            _("JupyterLab is not installed in SMM Lab's environment"),
+            fix=_("install it with: {python} -m pip install jupyterlab").format(
+                python=sys.executable
+            ),
+        )
+    launch = lab_launch(
+        lessons,
+        instructor=instructor,
+        course=course_dir,
+        port=port,
+        no_browser=no_browser,
+        jupyter_options=jupyter_options,
+        language=language if language is not None or chosen != "en" else None,
+    )
     command = launch.command
     if dry_run:
         return command
@@ -537,13 +614,19 @@ def open_lab(
     if code not in (0, 130, -2):  # 130 / -2: stopped with Ctrl+C
         root = hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in command
         if root:
-            again = " ".join(["smm-course", "lab", *(["--instructor"] if instructor else []),
-                              "--allow-root"])
-            raise SMMLabError(_("JupyterLab stopped with exit code {code}; its messages are "
-                                "above. As root, JupyterLab needs --allow-root: run "
-                                "{command}").format(code=code, command=again))
-        raise SMMLabError(_("JupyterLab stopped with exit code {code}; its messages are "
-                            "above.").format(code=code))
+            again = " ".join(
+                ["smm-course", "lab", *(["--instructor"] if instructor else []), "--allow-root"]
+            )
+            raise SMMLabError(
+                _(
+                    "JupyterLab stopped with exit code {code}; its messages are "
+                    "above. As root, JupyterLab needs --allow-root: run "
+                    "{command}"
+                ).format(code=code, command=again)
+            )
+        raise SMMLabError(
+            _("JupyterLab stopped with exit code {code}; its messages are above.").format(code=code)
+        )
     return command
 
 
@@ -595,12 +678,18 @@ def _problems(notebook: Any) -> tuple[list[str], list[str]]:
                 text = _source({"source": output.get("text", "")})
                 if "Warning" in text:
                     warnings.append(  # for the tests and benchmarks
-                        f"Warning printed by {_where(index, cell)}\n---\n{text}")  # i18n: not shown
+                        f"Warning printed by {_where(index, cell)}\n---\n{text}"
+                    )  # i18n: not shown
     return errors, warnings
 
 
-def run_lesson(path: str | Path, *, timeout: int = DEFAULT_TIMEOUT,
-               workdir: str | Path | None = None, kernel: str = "python3") -> LessonRun:
+def run_lesson(
+    path: str | Path,
+    *,
+    timeout: int = DEFAULT_TIMEOUT,
+    workdir: str | Path | None = None,
+    kernel: str = "python3",
+) -> LessonRun:
     """Run a lesson top to bottom on a fresh kernel and report errors, warnings and time.
 
     The lesson runs in a copy of its folder (in ``workdir``, or a temporary folder removed
@@ -614,18 +703,28 @@ def run_lesson(path: str | Path, *, timeout: int = DEFAULT_TIMEOUT,
 
     source = Path(path)
     if not source.is_file():
-        raise InputError(_("there is no lesson at {path}").format(path=source),
-                         fix=_("give the path of a lesson notebook, e.g. "
-                               "lessons/12-capstone.ipynb"))
+        raise InputError(
+            _("there is no lesson at {path}").format(path=source),
+            fix=_("give the path of a lesson notebook, e.g. lessons/12-capstone.ipynb"),
+        )
     with tempfile.TemporaryDirectory(prefix="smm-lesson-") as scratch:
         base = Path(workdir) if workdir is not None else Path(scratch)
         folder = base / source.parent.name
-        shutil.copytree(source.parent, folder, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        shutil.copytree(
+            source.parent,
+            folder,
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        )
         notebook = nbformat.read(folder / source.name, as_version=4)
         env = {k: v for k, v in os.environ.items() if k != "SMM_STATIC_WIDGETS"}
-        client = NotebookClient(notebook, timeout=timeout, kernel_name=kernel,
-                                allow_errors=True, resources={"metadata": {"path": str(folder)}})
+        client = NotebookClient(
+            notebook,
+            timeout=timeout,
+            kernel_name=kernel,
+            allow_errors=True,
+            resources={"metadata": {"path": str(folder)}},
+        )
         started = time.perf_counter()
         stopped: list[str] = []
         log = Path(scratch) / "kernel-stderr.log"
@@ -636,22 +735,31 @@ def run_lesson(path: str | Path, *, timeout: int = DEFAULT_TIMEOUT,
                 said = log.read_text(encoding="utf-8", errors="replace")[-2000:]
                 stopped.append(  # what the tests and benchmarks print
                     f"The lesson stopped: {type(error).__name__}: {error}\n"  # i18n: not shown
-                    f"The kernel's last messages:\n{said}")  # i18n: not shown
+                    f"The kernel's last messages:\n{said}"
+                )  # i18n: not shown
         seconds = time.perf_counter() - started
         if seconds > timeout and not stopped:
             stopped.append(  # what the tests and benchmarks print
-                f"The lesson took {seconds:.0f} s, over the {timeout} s limit.")  # i18n: not shown
+                f"The lesson took {seconds:.0f} s, over the {timeout} s limit."
+            )  # i18n: not shown
     errors, warnings = _problems(notebook)
-    return LessonRun(id=source.stem, seconds=seconds, errors=stopped + errors,
-                     warnings=warnings, notebook=notebook)
+    return LessonRun(
+        id=source.stem,
+        seconds=seconds,
+        errors=stopped + errors,
+        warnings=warnings,
+        notebook=notebook,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m smm_helpers.lab --table``: print the learning-path table for the README."""
-    parser = argparse.ArgumentParser(prog="python -m smm_helpers.lab",
-                                     description=_("List SMM Lab's lessons."))
-    parser.add_argument("--table", action="store_true",
-                        help=_("print the Markdown table of lessons/README.md"))
+    parser = argparse.ArgumentParser(
+        prog="python -m smm_helpers.lab", description=_("List SMM Lab's lessons.")
+    )
+    parser.add_argument(
+        "--table", action="store_true", help=_("print the Markdown table of lessons/README.md")
+    )
     parser.add_argument("--lessons", type=Path, default=None, help=_("the lessons folder"))
     args = parser.parse_args(argv)
     folder = find_lessons_dir(args.lessons)

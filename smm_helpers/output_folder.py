@@ -121,7 +121,8 @@ def name_files(names: Iterable[str], shown: int = SHOWN) -> str:
     if rest <= 0:
         return listed
     return ngettext("{names} and {count} more", "{names} and {count} more", rest).format(
-        names=listed, count=digits(rest))
+        names=listed, count=digits(rest)
+    )
 
 
 def check_output_folder(folder: Path | str, owner: FolderOwner) -> Path:
@@ -153,21 +154,27 @@ def check_output_folder(folder: Path | str, owner: FolderOwner) -> Path:
     shown = printable(folder)
     who = _(owner.name)
     if folder.exists() and not folder.is_dir():
-        raise InputError(_("{folder} is a file, not a folder").format(folder=shown),
-                         fix=_("pass a folder, e.g. {example}").format(example=owner.suggestion))
+        raise InputError(
+            _("{folder} is a file, not a folder").format(folder=shown),
+            fix=_("pass a folder, e.g. {example}").format(example=owner.suggestion),
+        )
     foreign = foreign_files(folder, owner)
     if not foreign:
         return folder
     if owner.refreshes:
         raise InputError(
             _("{folder} already exists and holds files {owner} did not make ({files})").format(
-                folder=shown, owner=who, files=name_files(foreign)),
-            fix=_("{owner} never overwrites your files: choose an empty or new folder with "
-                  "{option}, e.g. {example}").format(owner=who, option=owner.option,
-                                                     example=owner.suggestion),
+                folder=shown, owner=who, files=name_files(foreign)
+            ),
+            fix=_(
+                "{owner} never overwrites your files: choose an empty or new folder with "
+                "{option}, e.g. {example}"
+            ).format(owner=who, option=owner.option, example=owner.suggestion),
         )
     raise InputError(
-        _("{folder} already has files in it ({files}); {owner} only writes into a new or "
-          "empty folder").format(folder=shown, files=name_files(foreign), owner=who),
+        _(
+            "{folder} already has files in it ({files}); {owner} only writes into a new or "
+            "empty folder"
+        ).format(folder=shown, files=name_files(foreign), owner=who),
         fix=_("pass a new folder, e.g. {example}").format(example=owner.suggestion),
     )

@@ -147,13 +147,23 @@ POSTS: tuple[Column, ...] = (
     Column("language", "category", N_("Caption language."), LANGUAGES),
     Column("caption", "text", N_("The caption text.")),
     Column("followers", "count", N_("Followers of the account on the day it was published.")),
-    Column("impressions", "count",
-           N_("Times the post was shown (one person may see it twice). Facebook and Instagram "
-           "call this Views since 2025; LinkedIn and X still say Impressions "
-           "(see METRIC_NAMES).")),
-    Column("reach", "count",
-           N_("Unique people who saw it; never above impressions. Facebook's and Instagram's "
-           "newer screens call this Viewers (see METRIC_NAMES).")),
+    Column(
+        "impressions",
+        "count",
+        N_(
+            "Times the post was shown (one person may see it twice). Facebook and Instagram "
+            "call this Views since 2025; LinkedIn and X still say Impressions "
+            "(see METRIC_NAMES)."
+        ),
+    ),
+    Column(
+        "reach",
+        "count",
+        N_(
+            "Unique people who saw it; never above impressions. Facebook's and Instagram's "
+            "newer screens call this Viewers (see METRIC_NAMES)."
+        ),
+    ),
     Column("reactions", "count", N_("Likes and reactions.")),
     Column("comments", "count", N_("Comments and replies.")),
     Column("shares", "count", N_("Shares, reposts and retweets.")),
@@ -176,11 +186,19 @@ INBOX: tuple[Column, ...] = (
     Column("client", "category", N_("Which course client received it."), CLIENTS),
     Column("platform", "category", N_("Where it arrived."), PLATFORMS),
     Column("received_at", "timestamp", N_("When it arrived (Asia/Dhaka).")),
-    Column("responded_at", "timestamp", N_("When it was answered; empty if never."),
-           required=False),
+    Column(
+        "responded_at", "timestamp", N_("When it was answered; empty if never."), required=False
+    ),
     Column("category", "category", N_("What kind of message it is."), MESSAGE_CATEGORIES),
-    Column("language", "category", N_("Message language: bn for Bengali in either script (Bengali "
-           "letters, or Latin letters as Banglish), en for English."), LANGUAGES),
+    Column(
+        "language",
+        "category",
+        N_(
+            "Message language: bn for Bengali in either script (Bengali "
+            "letters, or Latin letters as Banglish), en for English."
+        ),
+        LANGUAGES,
+    ),
     Column("text", "text", N_("The message.")),
 )
 
@@ -196,9 +214,11 @@ CAMPAIGNS: tuple[Column, ...] = (
     Column("impressions", "count", N_("Times the ads were shown.")),
     Column("clicks", "count", N_("Clicks on the ads; never above impressions.")),
     Column("conversions", "count", N_("Sign-ups, donations or sales; never above clicks.")),
-    Column("conversion_value", "money",
-           N_("Money the conversions brought in, in BDT: revenue (sales or donations), not "
-           "profit.")),
+    Column(
+        "conversion_value",
+        "money",
+        N_("Money the conversions brought in, in BDT: revenue (sales or donations), not profit."),
+    ),
 )
 
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -210,11 +230,18 @@ TABLES: dict[str, tuple[Column, ...]] = {
 
 METRIC_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "facebook": {"impressions": ("Views", "Impressions"), "reach": ("Viewers", "Reach")},
-    "instagram": {"impressions": ("Views", "Impressions"),
-                  "reach": ("Viewers", "Reach", "Accounts reached")},  # i18n: not shown
-    "linkedin": {"impressions": ("Impressions",),
-                 "reach": ("Unique impressions", "Unique views",  # i18n: not shown
-                           "Members reached")},  # i18n: not shown
+    "instagram": {
+        "impressions": ("Views", "Impressions"),
+        "reach": ("Viewers", "Reach", "Accounts reached"),
+    },  # i18n: not shown
+    "linkedin": {
+        "impressions": ("Impressions",),
+        "reach": (
+            "Unique impressions",
+            "Unique views",  # i18n: not shown
+            "Members reached",
+        ),
+    },  # i18n: not shown
     "x": {"impressions": ("Impressions",)},
 }
 """What each platform's own export calls the course's ``impressions`` and ``reach`` columns.
@@ -251,8 +278,7 @@ def course_column(platform: str, export_name: str) -> str:
     ('impressions', 'reach')
     """
     if platform not in METRIC_NAMES:
-        raise unknown_choice(_("platform with mapped export names"), platform,
-                             list(METRIC_NAMES))
+        raise unknown_choice(_("platform with mapped export names"), platform, list(METRIC_NAMES))
     wanted = " ".join(str(export_name).split()).casefold()
     for column, names in METRIC_NAMES[platform].items():
         if wanted in (name.casefold() for name in names):
@@ -260,7 +286,8 @@ def course_column(platform: str, export_name: str) -> str:
     known = ", ".join(name for names in METRIC_NAMES[platform].values() for name in names)
     raise InputError(
         _("{name} is not a column of {platform}'s export that SMM Lab can map").format(
-            name=repr(export_name), platform=platform_name(platform)),
+            name=repr(export_name), platform=platform_name(platform)
+        ),
         fix=_("use one of: {choices}").format(choices=known),
     )
 
@@ -315,8 +342,11 @@ def require_table(table: Any, columns: Iterable[str], table_name: str) -> Any:
             problem = _("expected a {table} table (a pandas DataFrame), got {kind}")
         raise InputError(
             problem.format(table=table_name, kind=type(table).__name__),
-            fix=(_("pass a DataFrame, e.g. {loader}").format(loader=loader) if loader
-                 else _("pass a pandas DataFrame")),
+            fix=(
+                _("pass a DataFrame, e.g. {loader}").format(loader=loader)
+                if loader
+                else _("pass a pandas DataFrame")
+            ),
         )
     missing = [name for name in columns if name not in table.columns]
     if missing:
@@ -327,16 +357,21 @@ def require_table(table: Any, columns: Iterable[str], table_name: str) -> Any:
                 "add or rename the column so the table matches smm_helpers.schema.{schema}, "
                 "or load it with {loader}",
                 "add or rename the columns so the table matches smm_helpers.schema.{schema}, "
-                "or load it with {loader}", len(missing))
+                "or load it with {loader}",
+                len(missing),
+            )
         else:
-            fix = ngettext("add or rename the column so the table has the columns the "
-                           "function names",
-                           "add or rename the columns so the table has the columns the "
-                           "function names", len(missing))
+            fix = ngettext(
+                "add or rename the column so the table has the columns the function names",
+                "add or rename the columns so the table has the columns the function names",
+                len(missing),
+            )
         raise DataError(
-            ngettext("the {table} table has no column {names} (it has: {has})",
-                     "the {table} table has no columns {names} (it has: {has})",
-                     len(missing)).format(table=table_name, names=names, has=has),
+            ngettext(
+                "the {table} table has no column {names} (it has: {has})",
+                "the {table} table has no columns {names} (it has: {has})",
+                len(missing),
+            ).format(table=table_name, names=names, has=has),
             fix=fix.format(schema=table_name.upper(), loader=loader),
             column=missing[0],
         )

@@ -121,9 +121,12 @@ def read_vocabulary(
     if header != present:
         raise DataError(
             _("the first line names the columns {found}, not {wanted}").format(
-                found=", ".join(header) or _("(none)"), wanted=", ".join(wanted)),
+                found=", ".join(header) or _("(none)"), wanted=", ".join(wanted)
+            ),
             fix=_("make the first line: {columns}").format(columns=",".join(wanted)),
-            file=file, line=1)
+            file=file,
+            line=1,
+        )
     problems = dict(required) if isinstance(required, Mapping) else {}
     rows: list[VocabularyRow] = []
     seen: dict[tuple[str, ...], int] = {}
@@ -133,16 +136,24 @@ def read_vocabulary(
             continue
         if len(fields) != len(present):
             raise DataError(
-                _("the file is not a well-formed CSV: this row has {count} fields, not "
-                  "{header} like the header").format(count=digits(len(fields)),
-                                                     header=digits(len(present))),
-                fix=_("every row needs as many commas as the header; put text that contains "
-                      "commas in double quotes"),
-                file=file, line=line)
+                _(
+                    "the file is not a well-formed CSV: this row has {count} fields, not "
+                    "{header} like the header"
+                ).format(count=digits(len(fields)), header=digits(len(present))),
+                fix=_(
+                    "every row needs as many commas as the header; put text that contains "
+                    "commas in double quotes"
+                ),
+                file=file,
+                line=line,
+            )
         given = dict(zip(present, fields, strict=True))
-        values = {column: unicodedata.normalize(
-                      "NFC", given.get(column, "").strip() if strip else given.get(column, ""))
-                  for column in wanted}
+        values = {
+            column: unicodedata.normalize(
+                "NFC", given.get(column, "").strip() if strip else given.get(column, "")
+            )
+            for column in wanted
+        }
         _check_row(values, file, line, choices or {}, required, problems)
         if unique:
             key = tuple(values[column] for column in unique)
@@ -150,29 +161,51 @@ def read_vocabulary(
                 column = unique[-1]
                 raise DataError(
                     _("{column} {value} appears twice (first at data row {row})").format(
-                        column=column, value=repr(values[column]), row=digits(seen[key] - 1)),
-                    fix=_("every {column} must be unique; remove the repeated row or give it "
-                          "its own id").format(column=column),
-                    file=file, line=line, column=column)
+                        column=column, value=repr(values[column]), row=digits(seen[key] - 1)
+                    ),
+                    fix=_(
+                        "every {column} must be unique; remove the repeated row or give it "
+                        "its own id"
+                    ).format(column=column),
+                    file=file,
+                    line=line,
+                    column=column,
+                )
             seen[key] = line
         rows.append(VocabularyRow(line, values))
     return tuple(rows)
 
 
-def _check_row(values: Mapping[str, str], file: str, line: int,
-               choices: Mapping[str, Sequence[str]], required: Iterable[str],
-               problems: Mapping[str, str]) -> None:
+def _check_row(
+    values: Mapping[str, str],
+    file: str,
+    line: int,
+    choices: Mapping[str, Sequence[str]],
+    required: Iterable[str],
+    problems: Mapping[str, str],
+) -> None:
     for column, allowed in choices.items():
         if values[column] not in allowed:
             raise DataError(
-                _("{value} is not a known {column}").format(value=repr(values[column]),
-                                                            column=column),
+                _("{value} is not a known {column}").format(
+                    value=repr(values[column]), column=column
+                ),
                 fix=_("use one of: {choices}").format(choices=", ".join(allowed)),
-                file=file, line=line, column=column)
+                file=file,
+                line=line,
+                column=column,
+            )
     for column in required:
         if not values[column].strip():
-            problem = (_(problems[column]) if column in problems
-                       else _("{column} is empty").format(column=column))
-            raise DataError(problem,
-                            fix=_("write it in the {column} column").format(column=column),
-                            file=file, line=line, column=column)
+            problem = (
+                _(problems[column])
+                if column in problems
+                else _("{column} is empty").format(column=column)
+            )
+            raise DataError(
+                problem,
+                fix=_("write it in the {column} column").format(column=column),
+                file=file,
+                line=line,
+                column=column,
+            )

@@ -101,8 +101,9 @@ def _playwright() -> Iterator[Any]:
 
 
 @contextmanager
-def chromium_browser(*, timeout_ms: float = 30_000,
-                     env: Mapping[str, str] | None = None) -> Iterator[Browser]:
+def chromium_browser(
+    *, timeout_ms: float = 30_000, env: Mapping[str, str] | None = None
+) -> Iterator[Browser]:
     """A headless Debian Chromium driven by Playwright, closed when the block ends.
 
     The flags are :data:`CHROMIUM_ARGS`, plus ``--no-sandbox`` when the tests run as root
@@ -115,27 +116,34 @@ def chromium_browser(*, timeout_ms: float = 30_000,
     if not CHROMIUM.exists():
         system_part_missing(
             f"the browser tests need Debian's Chromium at {CHROMIUM}, which is not there: "
-            "install it with `apt-get install chromium` (the tests never download a browser)")
+            "install it with `apt-get install chromium` (the tests never download a browser)"
+        )
     if importlib.util.find_spec("playwright") is None:
         system_part_missing(
             "the browser tests need Playwright for Python, which is not installed: "
             "pip install -e '.[test]' (only the Python package; no `playwright install`, "
-            "the tests use /usr/bin/chromium)")
+            "the tests use /usr/bin/chromium)"
+        )
     args = list(CHROMIUM_ARGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
     with _playwright() as playwright:
         try:
             browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=args, headless=True, timeout=timeout_ms,
-                env=None if env is None else {**os.environ, **env})
+                executable_path=str(CHROMIUM),
+                args=args,
+                headless=True,
+                timeout=timeout_ms,
+                env=None if env is None else {**os.environ, **env},
+            )
         except Exception as error:  # Playwright raises its own Error with Chromium's output
             raise AssertionError(
                 f"Chromium at {CHROMIUM} did not start with the flags {args}.\n"
                 f"Playwright said: {error}\n"
                 "How to fix it: run `/usr/bin/chromium --headless --no-sandbox --dump-dom "
                 "about:blank` to see Chromium's own error (a missing library or font, "
-                "a sandbox problem)") from None
+                "a sandbox problem)"
+            ) from None
         try:
             yield browser
         finally:
@@ -156,8 +164,7 @@ def page_errors(page: Page) -> list[str]:
             where = message.location or {}
             place = where.get("url") or "the page"
             line = where.get("lineNumber")
-            errors.append(f"console error at {place}{f':{line}' if line else ''}: "
-                          f"{message.text}")
+            errors.append(f"console error at {place}{f':{line}' if line else ''}: {message.text}")
 
     def on_page_error(error: Any) -> None:
         errors.append(f"uncaught exception in the page: {error}")
@@ -211,7 +218,8 @@ def axe_violations(
     if not AXE_JS.is_file():
         system_part_missing(
             f"axe-core is not installed at {AXE_JS}: run `npm ci` at the repo root "
-            "(package.json pins the version the tests use)")
+            "(package.json pins the version the tests use)"
+        )
     wanted = list(impacts)
     allowed = {"minor", "moderate", "serious", "critical"}
     if not wanted or not set(wanted) <= allowed:
@@ -220,14 +228,16 @@ def axe_violations(
         raise AssertionError(
             f"axe_violations: nothing on {page.url} matches the selector {selector!r}, so "
             "axe would check nothing. How to fix it: wait for the content first "
-            "(page.wait_for_selector) or correct the selector")
+            "(page.wait_for_selector) or correct the selector"
+        )
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE_JS))
         if not page.evaluate("() => typeof window.axe === 'object'"):
             raise AssertionError(
                 f"axe-core was injected into {page.url} but window.axe is not defined; the "
                 "page's Content-Security-Policy probably blocks inline scripts. How to fix "
-                "it: open the page in a context made with browser.new_context(bypass_csp=True)")
+                "it: open the page in a context made with browser.new_context(bypass_csp=True)"
+            )
     violations: list[dict[str, Any]] = page.evaluate(_RUN_AXE, [selector, exclude, wanted])
     return violations
 
@@ -251,8 +261,10 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
     count = len(violations)
     lines = [f"{count} accessibility violation{'s' if count != 1 else ''}:"]
     for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} "
-                     f"[{violation.get('helpUrl', '')}]")
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{violation.get('helpUrl', '')}]"
+        )
         for node in violation.get("nodes", []):
             html = node.get("html", "")
             html = html if len(html) <= 200 else html[:197] + "..."

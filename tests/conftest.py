@@ -38,7 +38,7 @@ def state_and_parent(pid: int | str) -> tuple[str, int]:
     """A process's state letter (``R``, ``S``, ``Z`` for a zombie, ...) and its parent's
     pid, from ``/proc/<pid>/stat`` (Linux)."""
     stat = Path(f"/proc/{pid}/stat").read_text()
-    state, parent = stat[stat.rindex(")") + 2:].split()[:2]
+    state, parent = stat[stat.rindex(")") + 2 :].split()[:2]
     return state, int(parent)
 
 
@@ -49,8 +49,11 @@ def write_notebook(path: Path, markdown: str, *code: str) -> Path:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     nb = new_notebook(cells=[new_markdown_cell(markdown), *(new_code_cell(c) for c in code)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(nb, path)
     return path
 

@@ -27,13 +27,15 @@ def copy_course(root: Path, assignments: tuple[str, ...] = (A,)) -> Any:
     for assignment in assignments:
         shutil.copytree(REPO / "assignments" / assignment, root / "assignments" / assignment)
         for translated in (REPO / "assignments" / ".locales").glob(f"*/{assignment}"):
-            shutil.copytree(translated, root / "assignments" / translated.relative_to(
-                REPO / "assignments"))
+            shutil.copytree(
+                translated, root / "assignments" / translated.relative_to(REPO / "assignments")
+            )
     return open_course(root / "course")
 
 
-def graded_class(root: Path, outcomes: Mapping[str, str] | None = None, *, assignment: str = A,
-                 **options: Any) -> tuple[Any, Any, list[str]]:
+def graded_class(
+    root: Path, outcomes: Mapping[str, str] | None = None, *, assignment: str = A, **options: Any
+) -> tuple[Any, Any, list[str]]:
     """(course, autograde report, what was printed) for learners ``sample-<outcome>``
     handing in ``course/samples/<assignment>/<outcome>/`` (default: every sample with a
     notebook); ``options`` go to ``autograde`` (e.g. ``timeout=5``)."""
@@ -47,8 +49,11 @@ def graded_class(root: Path, outcomes: Mapping[str, str] | None = None, *, assig
     release(course, assignment, lines.append)
     inbound = course.exchange_dir / course.course_id / "inbound"
     folders = sorted((SAMPLES / assignment).iterdir())
-    chosen = dict(outcomes) if outcomes is not None else {
-        f"sample-{f.name}": f.name for f in folders if any(f.glob("*.ipynb"))}
+    chosen = (
+        dict(outcomes)
+        if outcomes is not None
+        else {f"sample-{f.name}": f.name for f in folders if any(f.glob("*.ipynb"))}
+    )
     for learner, outcome in chosen.items():
         submit_sample(inbound, learner, assignment, SAMPLES / assignment / outcome)
     collect_from_exchange(course, assignment, lines.append)

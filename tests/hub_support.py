@@ -73,9 +73,22 @@ class Accounts:
         """Make ``name`` with a private home (mode 0700) and its own group."""
         home = self.homes / name
         result = subprocess.run(
-            ["useradd", "--home-dir", str(home), "--create-home", "--user-group",
-             "--shell", "/usr/sbin/nologin", "--comment", "SMM Lab hub test (throwaway)", name],
-            capture_output=True, text=True, check=False)
+            [
+                "useradd",
+                "--home-dir",
+                str(home),
+                "--create-home",
+                "--user-group",
+                "--shell",
+                "/usr/sbin/nologin",
+                "--comment",
+                "SMM Lab hub test (throwaway)",
+                name,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"useradd {name} failed: {result.stderr.strip()}")
         self.made.append(name)
@@ -95,8 +108,7 @@ class Accounts:
         """Stop the accounts' processes, then delete the accounts; return what went wrong."""
         problems = kill_processes_of(self.uids())
         for name in reversed(self.made):
-            result = subprocess.run(["userdel", name], capture_output=True, text=True,
-                                    check=False)
+            result = subprocess.run(["userdel", name], capture_output=True, text=True, check=False)
             if result.returncode != 0:
                 problems.append(f"userdel {name}: {result.stderr.strip()}")
         self.made.clear()
@@ -140,15 +152,28 @@ def _signal(pid: int, sig: int) -> None:
         os.kill(pid, sig)
 
 
-def run_as(account: str, argv: list[str], env: dict[str, str], cwd: Path | None = None,
-           timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_as(
+    account: str,
+    argv: list[str],
+    env: dict[str, str],
+    cwd: Path | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
     """Run ``argv`` as ``account`` (its uid, its group, no other groups) with exactly ``env``."""
     entry = pwd.getpwnam(account)
-    full_env = {"HOME": entry.pw_dir, "USER": account, "LOGNAME": account, "LANG": "C.UTF-8",
-                **env}
-    return subprocess.run(argv, env=full_env, cwd=cwd or entry.pw_dir, user=entry.pw_uid,
-                          group=entry.pw_gid, extra_groups=[], capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    full_env = {"HOME": entry.pw_dir, "USER": account, "LOGNAME": account, "LANG": "C.UTF-8", **env}
+    return subprocess.run(
+        argv,
+        env=full_env,
+        cwd=cwd or entry.pw_dir,
+        user=entry.pw_uid,
+        group=entry.pw_gid,
+        extra_groups=[],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 @dataclass
@@ -187,29 +212,38 @@ def user_python(account: str, workdir: Path) -> tuple[UserPython | None, list[st
         if not base.is_file() or base.resolve() == Path(sys.executable).resolve():
             continue
         overlay = workdir / f"overlay-{base.parent.name}"
-        made = subprocess.run([str(base), "-m", "venv", "--without-pip", str(overlay)],
-                              capture_output=True, text=True, check=False)
+        made = subprocess.run(
+            [str(base), "-m", "venv", "--without-pip", str(overlay)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if made.returncode != 0:
             tried.append(f"{base} -m venv: {made.stderr.strip()[-300:]}")
             continue
         site = overlay / "lib" / version / "site-packages"
         (site / "smm_lab_test_env.pth").write_text(
-            "import site; " + "; ".join(f"site.addsitedir({d!r})" for d in site_dirs) + "\n")
+            "import site; " + "; ".join(f"site.addsitedir({d!r})" for d in site_dirs) + "\n"
+        )
         for name in ("share", "etc"):
             source = Path(sys.prefix) / name
             if source.is_dir():
                 (overlay / name).symlink_to(source)
         python = overlay / "bin" / "python"
         alembic = overlay / "bin" / "alembic"  # nbgrader's gradebook runs `alembic`
-        alembic.write_text(f"#!{python}\nimport sys\nfrom alembic.config import main\n"
-                           "sys.exit(main())\n")
+        alembic.write_text(
+            f"#!{python}\nimport sys\nfrom alembic.config import main\nsys.exit(main())\n"
+        )
         alembic.chmod(0o755)
         for path in (overlay, *overlay.rglob("*")):
             if not path.is_symlink():  # readable (and where it matters enterable) by all
                 mode = path.stat().st_mode
                 path.chmod(mode | 0o004 | (0o001 if path.is_dir() or mode & 0o100 else 0))
-        candidate = UserPython(str(python), str(python.parent),
-                               f"an overlay venv of {base} with {', '.join(site_dirs)}")
+        candidate = UserPython(
+            str(python),
+            str(python.parent),
+            f"an overlay venv of {base} with {', '.join(site_dirs)}",
+        )
         problem = _probe(account, candidate, workdir)
         if not problem:
             return candidate, tried
@@ -225,31 +259,56 @@ def ordinary_user_python(user: str, workdir: Path) -> tuple[str | None, str]:
         return None, "setpriv (util-linux) is not installed"
     found, tried = user_python(user, workdir)
     if found is None:
-        return None, ("an ordinary user cannot start this Python or an overlay of the "
-                      "system's: " + "; ".join(tried))
+        return None, (
+            "an ordinary user cannot start this Python or an overlay of the "
+            "system's: " + "; ".join(tried)
+        )
     uid = str(pwd.getpwnam(user).pw_uid)
-    probe = subprocess.run(["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-                            "bwrap", "--ro-bind", "/", "/", "--unshare-user", "--unshare-pid",
-                            "--die-with-parent", "true"],
-                           capture_output=True, text=True, timeout=60, check=False)
+    probe = subprocess.run(
+        [
+            "setpriv",
+            f"--reuid={uid}",
+            f"--regid={uid}",
+            "--clear-groups",
+            "bwrap",
+            "--ro-bind",
+            "/",
+            "/",
+            "--unshare-user",
+            "--unshare-pid",
+            "--die-with-parent",
+            "true",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     if probe.returncode != 0:
-        return None, ("an ordinary user cannot make user namespaces here "
-                      f"({probe.stderr.strip()[-200:]})")
+        return None, (
+            f"an ordinary user cannot make user namespaces here ({probe.stderr.strip()[-200:]})"
+        )
     return found.python, ""
 
 
 def _probe(account: str, candidate: UserPython, workdir: Path) -> str:
     """'' if ``account`` can run ``candidate`` and import what the hub needs, else why not."""
     try:
-        probe = run_as(account, [candidate.python, "-c", PROBE], candidate.env(), cwd=workdir,
-                       timeout=120)
+        probe = run_as(
+            account, [candidate.python, "-c", PROBE], candidate.env(), cwd=workdir, timeout=120
+        )
     except OSError as error:  # e.g. the interpreter sits in a folder the account can't enter
         return str(error)
     return "" if probe.returncode == 0 else probe.stderr.strip()[-300:]
 
 
-def wait_for(what: str, check: Callable[[], Any], timeout: float, interval: float = 0.25,
-             on_timeout: Callable[[], str] = lambda: "") -> Any:
+def wait_for(
+    what: str,
+    check: Callable[[], Any],
+    timeout: float,
+    interval: float = 0.25,
+    on_timeout: Callable[[], str] = lambda: "",
+) -> Any:
     """Call ``check`` until it returns something truthy; fail with ``what`` after ``timeout``."""
     deadline = time.monotonic() + timeout
     while True:
@@ -257,8 +316,7 @@ def wait_for(what: str, check: Callable[[], Any], timeout: float, interval: floa
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"gave up after {timeout:.0f} s waiting for {what}"
-                                 + on_timeout())
+            raise AssertionError(f"gave up after {timeout:.0f} s waiting for {what}" + on_timeout())
         time.sleep(interval)
 
 
@@ -275,8 +333,7 @@ class Hub:
         text = self.log.read_text(errors="replace") if self.log.exists() else ""
         return "\n--- hub log (last lines) ---\n" + "\n".join(text.splitlines()[-lines:])
 
-    def request(self, method: str, path: str, as_user: str | None = None,
-                **kwargs: Any) -> Any:
+    def request(self, method: str, path: str, as_user: str | None = None, **kwargs: Any) -> Any:
         """An HTTP request to the hub's proxy, with ``as_user``'s API token if given."""
         import requests
 
@@ -289,9 +346,15 @@ class Hub:
 
     def log_in(self, name: str, password: str) -> int:
         """Ask for an API token with the user's password (JupyterHub's REST login)."""
-        response = self.request("POST", f"/hub/api/users/{name}/tokens",
-                                json={"auth": {"username": name, "password": password},
-                                      "note": "tests/test_jupyterhub.py", "expires_in": 3600})
+        response = self.request(
+            "POST",
+            f"/hub/api/users/{name}/tokens",
+            json={
+                "auth": {"username": name, "password": password},
+                "note": "tests/test_jupyterhub.py",
+                "expires_in": 3600,
+            },
+        )
         if response.status_code == 201:
             self.tokens[name] = response.json()["token"]
         return response.status_code
@@ -302,7 +365,8 @@ class Hub:
             response = self.request("POST", f"/hub/api/users/{name}/server", as_user=name)
             assert response.status_code in (201, 202), (
                 f"starting {name}'s server: HTTP {response.status_code} {response.text}"
-                + self.log_tail())
+                + self.log_tail()
+            )
 
         def ready() -> bool:
             for name in names:
@@ -316,8 +380,7 @@ class Hub:
                     return False
             return True
 
-        wait_for("every server to be ready", ready, timeout, interval=0.5,
-                 on_timeout=self.log_tail)
+        wait_for("every server to be ready", ready, timeout, interval=0.5, on_timeout=self.log_tail)
 
     def stop(self, grace: float = 30.0) -> None:
         """Stop the hub (it stops the servers and its proxy), then its whole process group."""
@@ -338,20 +401,33 @@ def start_hub(config: Path, state: Path, env: dict[str, str], timeout: float = 9
     log = state / "jupyterhub.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(config),
-             "--ip=127.0.0.1", f"--port={port}", "--JupyterHub.hub_ip=127.0.0.1",
-             f"--JupyterHub.hub_port={hub_port}",
-             f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
-             # a CI machine shared by parallel tests starts servers slowly: JupyterHub's
-             # defaults (60 s to start, 30 s to answer) are for a machine with room to spare
-             "--Spawner.start_timeout=240", "--Spawner.http_timeout=180"],
-            cwd=state, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "jupyterhub",
+                "-f",
+                str(config),
+                "--ip=127.0.0.1",
+                f"--port={port}",
+                "--JupyterHub.hub_ip=127.0.0.1",
+                f"--JupyterHub.hub_port={hub_port}",
+                f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
+                # a CI machine shared by parallel tests starts servers slowly: JupyterHub's
+                # defaults (60 s to start, 30 s to answer) are for a machine with room to spare
+                "--Spawner.start_timeout=240",
+                "--Spawner.http_timeout=180",
+            ],
+            cwd=state,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     hub = Hub(f"http://127.0.0.1:{port}", process, log)
 
     def up() -> bool:
         if process.poll() is not None:
-            raise AssertionError(f"JupyterHub exited with {process.returncode}"
-                                 + hub.log_tail())
+            raise AssertionError(f"JupyterHub exited with {process.returncode}" + hub.log_tail())
         try:
             return requests.get(hub.url + "/hub/api", timeout=5).status_code == 200
         except requests.ConnectionError:
@@ -365,8 +441,12 @@ def start_hub(config: Path, state: Path, env: dict[str, str], timeout: float = 9
     return hub
 
 
-def copy_tree_for(account: pwd.struct_passwd, source: Path, target: Path,
-                  ignore: Callable[[str, list[str]], set[str]] | None = None) -> None:
+def copy_tree_for(
+    account: pwd.struct_passwd,
+    source: Path,
+    target: Path,
+    ignore: Callable[[str, list[str]], set[str]] | None = None,
+) -> None:
     """Copy ``source`` to ``target`` and give the copy to ``account``."""
     shutil.copytree(source, target, ignore=ignore)
     for path in (target, *target.rglob("*")):
@@ -377,8 +457,10 @@ def node_tools() -> tuple[Path | None, str]:
     """configurable-http-proxy from ``npm ci`` at the repository root, or why it is missing."""
     proxy = REPO / "node_modules" / ".bin" / "configurable-http-proxy"
     if not proxy.exists():
-        return None, (f"configurable-http-proxy is not installed ({proxy} is missing): run "
-                      "`npm ci` at the repository root")
+        return None, (
+            f"configurable-http-proxy is not installed ({proxy} is missing): run "
+            "`npm ci` at the repository root"
+        )
     if shutil.which("node") is None:
         return None, "node is not installed (configurable-http-proxy runs on Node.js)"
     return proxy.parent, ""

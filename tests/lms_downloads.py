@@ -85,22 +85,32 @@ def canvas(uploads: Iterable[Upload]) -> list[Member]:
     members = []
     for upload in uploads:
         late = "_LATE" if upload.late else ""
-        attachment = upload.attachment_id or upload.user_id * 1000 + int(
-            upload.time.timestamp()) % 1000
+        attachment = (
+            upload.attachment_id or upload.user_id * 1000 + int(upload.time.timestamp()) % 1000
+        )
         name = canvas_name(upload.first_name, upload.last_name)
-        members.append(Member(f"{name}{late}_{upload.user_id}_{attachment}_{upload.filename}",
-                              upload.data, upload.time))
+        members.append(
+            Member(
+                f"{name}{late}_{upload.user_id}_{attachment}_{upload.filename}",
+                upload.data,
+                upload.time,
+            )
+        )
     return members
 
 
 def canvas_text(first_name: str, last_name: str, user_id: int, time: dt.datetime) -> Member:
     """A text entry typed into Canvas, as its download holds it."""
-    return Member(f"{canvas_name(first_name, last_name)}_{user_id}_text.html",
-                  b"<html><body>see my notebook</body></html>", time)
+    return Member(
+        f"{canvas_name(first_name, last_name)}_{user_id}_text.html",
+        b"<html><body>see my notebook</body></html>",
+        time,
+    )
 
 
-def moodle_prefix(first_name: str, last_name: str, participant_id: int, plugin: str = "file"
-                  ) -> str:
+def moodle_prefix(
+    first_name: str, last_name: str, participant_id: int, plugin: str = "file"
+) -> str:
     """``<Full Name>_<participant id>_assignsubmission_<plugin>_``."""
     full = f"{first_name} {last_name}".replace("_", " ")
     return f"{full}_{participant_id}_assignsubmission_{plugin}_"
@@ -117,12 +127,16 @@ def moodle(uploads: Iterable[Upload], folders: bool = True) -> list[Member]:
     return members
 
 
-def moodle_text(first_name: str, last_name: str, participant_id: int, time: dt.datetime,
-                folders: bool = True) -> Member:
+def moodle_text(
+    first_name: str, last_name: str, participant_id: int, time: dt.datetime, folders: bool = True
+) -> Member:
     """What a learner typed into Moodle's online text box, as the download holds it."""
     prefix = moodle_prefix(first_name, last_name, participant_id, "onlinetext")
-    return Member(f"{prefix}/onlinetext.html" if folders else f"{prefix}onlinetext.html",
-                  b"<p>my notebook is attached</p>", time)
+    return Member(
+        f"{prefix}/onlinetext.html" if folders else f"{prefix}onlinetext.html",
+        b"<p>my notebook is attached</p>",
+        time,
+    )
 
 
 def write_zip(path: Path, members: Iterable[Member]) -> Path:

@@ -49,8 +49,7 @@ def find_server_binaries() -> Path | None:
     candidates = [Path(on_path).parent] if on_path else []
     if os.environ.get("SMM_PG_BIN"):
         candidates.append(Path(os.environ["SMM_PG_BIN"]))
-    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=_version_key,
-                         reverse=True)
+    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=_version_key, reverse=True)
     for folder in candidates:
         if all((folder / tool).is_file() for tool in ("initdb", "pg_ctl", "postgres")):
             return folder
@@ -82,16 +81,29 @@ class PostgresServer:
 
         if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
             raise ValueError(f"{name!r} is not a plain database name: use a-z, 0-9 and _")
-        with psycopg.connect(host="127.0.0.1", port=self.port, user=USER, dbname="postgres",
-                             autocommit=True) as connection:
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user=USER, dbname="postgres", autocommit=True
+        ) as connection:
             connection.execute(f"CREATE DATABASE {name}")
         return self.url(name)
 
     def stop(self) -> None:
         """Stop the server (fast shutdown) and delete its data folder."""
-        subprocess.run([*self.run_as, str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir),
-                        "-m", "fast", "-w", "stop"], capture_output=True, check=False,
-                       timeout=60)
+        subprocess.run(
+            [
+                *self.run_as,
+                str(self.bin_dir / "pg_ctl"),
+                "-D",
+                str(self.data_dir),
+                "-m",
+                "fast",
+                "-w",
+                "stop",
+            ],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
         shutil.rmtree(self.data_dir.parent, ignore_errors=True)
 
     def log(self) -> str:
@@ -109,23 +121,38 @@ def _run_as() -> tuple[list[str], int | None, int | None]:
     try:
         entry = pwd.getpwnam(UNPRIVILEGED)
     except KeyError:
-        system_part_missing(f"the tests run as root and PostgreSQL refuses root, but there is "
-                            f"no user {UNPRIVILEGED!r} to run it as")
+        system_part_missing(
+            f"the tests run as root and PostgreSQL refuses root, but there is "
+            f"no user {UNPRIVILEGED!r} to run it as"
+        )
     setpriv = shutil.which("setpriv")
     if setpriv is None:
-        system_part_missing("the tests run as root and PostgreSQL refuses root, but setpriv "
-                            "(util-linux) is not installed to run it as another user")
-    return ([setpriv, f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}", "--clear-groups",
-             "--reset-env"], entry.pw_uid, entry.pw_gid)
+        system_part_missing(
+            "the tests run as root and PostgreSQL refuses root, but setpriv "
+            "(util-linux) is not installed to run it as another user"
+        )
+    return (
+        [
+            setpriv,
+            f"--reuid={entry.pw_uid}",
+            f"--regid={entry.pw_gid}",
+            "--clear-groups",
+            "--reset-env",
+        ],
+        entry.pw_uid,
+        entry.pw_gid,
+    )
 
 
 def start_postgres(attempts: int = 3) -> PostgresServer:
     """initdb a new cluster in a temporary folder and start it on a free 127.0.0.1 port."""
     bin_dir = find_server_binaries()
     if bin_dir is None:
-        system_part_missing("the PostgreSQL server binaries (initdb, pg_ctl, postgres) are not "
-                            "installed; on Debian or Ubuntu: apt-get install postgresql "
-                            "(no running service is needed), or set SMM_PG_BIN to their folder")
+        system_part_missing(
+            "the PostgreSQL server binaries (initdb, pg_ctl, postgres) are not "
+            "installed; on Debian or Ubuntu: apt-get install postgresql "
+            "(no running service is needed), or set SMM_PG_BIN to their folder"
+        )
     assert bin_dir is not None
     run_as, uid, gid = _run_as()
     # Not under pytest's basetemp: that folder is private to the user running the tests.
@@ -137,27 +164,58 @@ def start_postgres(attempts: int = 3) -> PostgresServer:
             os.chown(path, uid, gid if gid is not None else -1)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
     setup = subprocess.run(
-        [*run_as, str(bin_dir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust",
-         "--encoding=UTF8", "--no-sync"], capture_output=True, text=True, env=env, timeout=120)
+        [
+            *run_as,
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            USER,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--no-sync",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     if setup.returncode != 0:
         shutil.rmtree(top, ignore_errors=True)
         raise RuntimeError(f"initdb failed in {data}:\n{setup.stdout}\n{setup.stderr}")
     for _ in range(attempts):  # another program may take the free port before postgres does
         server = PostgresServer(bin_dir, data, _free_port(), run_as)
-        options = (f"-c listen_addresses=127.0.0.1 -p {server.port} "
-                   f"-c unix_socket_directories={data} -c fsync=off "
-                   "-c full_page_writes=off -c max_connections=200")
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {server.port} "
+            f"-c unix_socket_directories={data} -c fsync=off "
+            "-c full_page_writes=off -c max_connections=200"
+        )
         started = subprocess.run(
-            [*run_as, str(bin_dir / "pg_ctl"), "-D", str(data), "-l",
-             str(data / "server.log"), "-o", options, "-w", "-t", "60", "start"],
-            capture_output=True, text=True, env=env, timeout=90)
+            [
+                *run_as,
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(data / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=90,
+        )
         if started.returncode == 0:
             return server
         time.sleep(0.5)
     log = server.log()
     shutil.rmtree(top, ignore_errors=True)
-    raise RuntimeError(f"PostgreSQL did not start ({started.stderr.strip()}); server log:\n"
-                       f"{log}")
+    raise RuntimeError(f"PostgreSQL did not start ({started.stderr.strip()}); server log:\n{log}")
 
 
 @contextlib.contextmanager

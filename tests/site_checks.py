@@ -43,9 +43,23 @@ from smm_helpers.site.build import build_site
 from smm_helpers.site.editions import EDITIONS
 from tests.conftest import system_part_missing
 
-__all__ = ["BINDER", "BUILD_WAIT", "SITE_LANGUAGE", "BuiltSite", "OpenedPage", "PageParts",
-           "broken_links", "check_accessibility", "check_page_in_browser", "edition_of",
-           "edition_pages", "missing_glyphs", "open_page", "parse", "shared_site"]
+__all__ = [
+    "BINDER",
+    "BUILD_WAIT",
+    "SITE_LANGUAGE",
+    "BuiltSite",
+    "OpenedPage",
+    "PageParts",
+    "broken_links",
+    "check_accessibility",
+    "check_page_in_browser",
+    "edition_of",
+    "edition_pages",
+    "missing_glyphs",
+    "open_page",
+    "parse",
+    "shared_site",
+]
 
 SITE_LANGUAGE = "bn"
 """The edition the shared build asks for: Bengali in ``bn/``, with English at the root."""
@@ -99,8 +113,11 @@ def one_worker_at_a_time(lock: Path, wait: float = BUILD_WAIT) -> Iterator[None]
 
 def listing(folder: Path) -> list[str]:
     """Every file and folder under ``folder`` (relative), caches left out."""
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts)
+    return sorted(
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts
+    )
 
 
 def shared_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
@@ -119,19 +136,29 @@ def shared_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
             work.mkdir(exist_ok=True)
             before = listing(lab.LESSONS_DIR)
             try:
-                result = build_site(work / "site", jobs=2, echo=None, language=SITE_LANGUAGE,
-                                    binder=BINDER)
+                result = build_site(
+                    work / "site", jobs=2, echo=None, language=SITE_LANGUAGE, binder=BINDER
+                )
             except Exception as error:
                 failed.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
                 raise
-            done.write_text(json.dumps({
-                "warnings": result.warnings, "seconds": result.seconds,
-                "before": before, "after": listing(lab.LESSONS_DIR)}), encoding="utf-8")
+            done.write_text(
+                json.dumps(
+                    {
+                        "warnings": result.warnings,
+                        "seconds": result.seconds,
+                        "before": before,
+                        "after": listing(lab.LESSONS_DIR),
+                    }
+                ),
+                encoding="utf-8",
+            )
     if failed.exists():
         pytest.fail(f"the site build failed: {failed.read_text(encoding='utf-8')}")
     record = json.loads(done.read_text(encoding="utf-8"))
-    return BuiltSite(work / "site", record["warnings"], record["seconds"],
-                     record["before"], record["after"])
+    return BuiltSite(
+        work / "site", record["warnings"], record["seconds"], record["before"], record["after"]
+    )
 
 
 def edition_of(name: str) -> str:
@@ -155,8 +182,12 @@ def edition_pages(language: str, lessons: Iterable[Path], *, sources: bool = Tru
     """
     edition = EDITIONS[language]
     own = [str(Path(name).with_suffix(".html")) for name in edition.own_pages]
-    names = ["index.html", *(["sources.html"] if sources else []), *own,
-             *(f"{path.stem}.html" for path in lessons)]
+    names = [
+        "index.html",
+        *(["sources.html"] if sources else []),
+        *own,
+        *(f"{path.stem}.html" for path in lessons),
+    ]
     return [edition.folder + name for name in names]
 
 
@@ -239,10 +270,12 @@ def broken_links(folder: Path, names: Iterable[str]) -> list[str]:
             address = urlsplit(value)
             if address.scheme in OUTSIDE_SCHEMES:
                 continue
-            target = ((root / name).parent / unquote(address.path)).resolve() \
-                if address.path else root / name
-            key = target.relative_to(root).as_posix() if root in target.parents \
-                else str(target)
+            target = (
+                ((root / name).parent / unquote(address.path)).resolve()
+                if address.path
+                else root / name
+            )
+            key = target.relative_to(root).as_posix() if root in target.parents else str(target)
             if not target.is_file():
                 broken.append(f"{name}: <{tag}> {value}: no file {key}")
             elif address.fragment:
@@ -274,10 +307,18 @@ def open_page(browser: Any, folder: Path, name: str) -> OpenedPage:
 
     page = browser.new_page()
     opened = OpenedPage(page, page_errors(page))
-    page.on("request", lambda request: None if request.url.startswith(
-        ("file://", "data:", "about:")) else opened.outside.append(request.url))
-    page.on("requestfailed", lambda request: opened.failed.append(
-        f"{request.url[:80]}: {request.failure}"))
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith(("file://", "data:", "about:"))
+            else opened.outside.append(request.url)
+        ),
+    )
+    page.on(
+        "requestfailed",
+        lambda request: opened.failed.append(f"{request.url[:80]}: {request.failure}"),
+    )
     page.route(re.compile(r"^(?!file://|data:).*"), lambda route: route.abort())
     page.goto((folder / name).as_uri(), wait_until="load")
     return opened
@@ -345,12 +386,14 @@ def _check_no_tofu(page: Any, name: str) -> None:
     if tofu and missing_glyphs(page, "sans-serif"):
         system_part_missing(
             "the website's Bengali text needs a Bengali font, and Chromium finds none on "
-            "this machine: install one (Debian: `apt-get install fonts-noto-core`)")
+            "this machine: install one (Debian: `apt-get install fonts-noto-core`)"
+        )
     assert not tofu, (
         f"{name}: Bengali letters drawn as missing-glyph boxes, though the machine has a "
         "Bengali font:\n" + "\n".join(tofu) + "\nHow to fix it: set these elements in a font "
-        "stack that draws Bengali, e.g. with \"Noto Sans Bengali\" before the generic family "
-        "(smm_helpers/site/templates/site.css)")
+        'stack that draws Bengali, e.g. with "Noto Sans Bengali" before the generic family '
+        "(smm_helpers/site/templates/site.css)"
+    )
 
 
 _FOCUS = """
@@ -390,8 +433,8 @@ def _check_language_switch(opened: OpenedPage, folder: Path, name: str) -> None:
         if focus and focus["switch"]:
             break
     assert focus and focus["switch"], (
-        f"{name}: {MAX_TABS} presses of Tab do not reach the language switch; focus went "
-        f"to {path}")
+        f"{name}: {MAX_TABS} presses of Tab do not reach the language switch; focus went to {path}"
+    )
     assert focus["outline"] and focus["inView"], f"{name}: the focused switch is not shown: {focus}"
     other = {language for language in EDITIONS if language != edition_of(name)}
     assert focus["hreflang"] in other, f"{name}: the switch goes to {focus['hreflang']!r}"
@@ -421,7 +464,8 @@ def check_page_in_browser(browser: Any, folder: Path, name: str, *, axe: bool = 
         assert not opened.failed, f"requests that failed: {opened.failed}"
         pictures = page.evaluate(
             "() => Array.from(document.images).map(img => ({alt: img.alt.slice(0, 60),"
-            " loaded: img.complete && img.naturalWidth > 0}))")
+            " loaded: img.complete && img.naturalWidth > 0}))"
+        )
         assert all(picture["loaded"] for picture in pictures), pictures
         assert page.locator("main#content").count() == 1
         assert page.locator("h1").count() >= 1

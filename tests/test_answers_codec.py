@@ -101,14 +101,21 @@ def rows(start: int, stop: int, step: int = 1) -> dict[str, Any]:
 
 
 def array(dtype: str, values: list[Any], shape: list[int] | None = None) -> dict[str, Any]:
-    return {"t": "ndarray", "shape": [len(values)] if shape is None else shape,
-            "values": {"dtype": dtype, "v": values}}
+    return {
+        "t": "ndarray",
+        "shape": [len(values)] if shape is None else shape,
+        "values": {"dtype": dtype, "v": values},
+    }
 
 
 def series(values: dict[str, Any], index: dict[str, Any] | None = None) -> dict[str, Any]:
     count = len(values.get("codes", values.get("v", [])))
-    return {"t": "series", "name": NONE, "values": values,
-            "index": rows(0, count) if index is None else index}
+    return {
+        "t": "series",
+        "name": NONE,
+        "values": values,
+        "index": rows(0, count) if index is None else index,
+    }
 
 
 def stamp(tz: str) -> dict[str, Any]:
@@ -116,11 +123,18 @@ def stamp(tz: str) -> dict[str, Any]:
 
 
 def target(**changes: Any) -> dict[str, Any]:
-    fields = {"metric": text("er_reach"), "target": {"t": "float", "v": "0.03"},
-              "platform": text("instagram"), "direction": text("at least")}
+    fields = {
+        "metric": text("er_reach"),
+        "target": {"t": "float", "v": "0.03"},
+        "platform": text("instagram"),
+        "direction": text("at least"),
+    }
     fields.update(changes)
-    return {"t": "smm", "type": "Target", "fields": {k: v for k, v in fields.items()
-                                                     if v is not None}}
+    return {
+        "t": "smm",
+        "type": "Target",
+        "fields": {k: v for k, v in fields.items() if v is not None},
+    }
 
 
 def nested(kind: str, depth: int) -> dict[str, Any]:
@@ -131,15 +145,28 @@ def nested(kind: str, depth: int) -> dict[str, Any]:
     return value
 
 
-PATHS = ["/etc/passwd", "../../x", "posix/../x", "Asia/../../../etc/passwd", "", ".",
-         "Asia/Dhaka\x00", "/usr/share/zoneinfo/Asia/Dhaka", "C:\\Windows", "+99:00",
-         "Asia//Dhaka", "a" * 10_000]
+PATHS = [
+    "/etc/passwd",
+    "../../x",
+    "posix/../x",
+    "Asia/../../../etc/passwd",
+    "",
+    ".",
+    "Asia/Dhaka\x00",
+    "/usr/share/zoneinfo/Asia/Dhaka",
+    "C:\\Windows",
+    "+99:00",
+    "Asia//Dhaka",
+    "a" * 10_000,
+]
 
 HOSTILE: dict[str, tuple[Any, str]] = {
     # dtypes: only the allowlist, and fixed-width text charged by its width
     "text a billion characters wide": (array("<U1000000000", ["a"]), "not a dtype"),
     "text a million characters wide, many times": (
-        array("<U999999", ["a"] * 100), "would take more than 64 MiB"),
+        array("<U999999", ["a"] * 100),
+        "would take more than 64 MiB",
+    ),
     "bytes wider than the limit": (array("|S9999999", ["a"]), "wider than"),
     "a void dtype": (array("V8", [0]), "not a dtype"),
     "a long double": (array("float128", [1.0]), "not a dtype"),
@@ -147,27 +174,42 @@ HOSTILE: dict[str, tuple[Any, str]] = {
     "a pandas dtype for a NumPy array": (array("Int64", [1]), "not a dtype"),
     "an integer out of its dtype's range": (array("int8", [300]), "whole number"),
     "text where numbers belong": (array("float64", ["1e308"]), "not a number"),
-    "a NumPy scalar of an unknown dtype": ({"t": "np", "dtype": "float128", "v": NONE},
-                                           "not a NumPy dtype"),
+    "a NumPy scalar of an unknown dtype": (
+        {"t": "np", "dtype": "float128", "v": NONE},
+        "not a NumPy dtype",
+    ),
     # shapes and lengths: what is sent is what is built
     "a shape that does not fit its values": (array("float64", [1.0], [3]), "but 1 were sent"),
     "a huge shape with no values": (array("float64", [], [2**40, 2**40]), "were sent"),
     "a shape past 64 bits": (array("float64", [], [10**30]), "whole number"),
     "a negative shape": (array("float64", [], [-1]), "whole number"),
     "too many dimensions": (array("float64", [1.0], [1] * 40), "dimensions"),
-    "a Series longer than its index": (series({"dtype": "int64", "v": [1, 2]}, rows(0, 1)),
-                                       "do not match"),
+    "a Series longer than its index": (
+        series({"dtype": "int64", "v": [1, 2]}, rows(0, 1)),
+        "do not match",
+    ),
     "a table whose columns do not match its index": (
-        {"t": "frame", "index": rows(0, 5), "columns": rows(0, 1),
-         "data": [{"dtype": "int64", "v": [1]}]}, "do not match"),
+        {
+            "t": "frame",
+            "index": rows(0, 5),
+            "columns": rows(0, 1),
+            "data": [{"dtype": "int64", "v": [1]}],
+        },
+        "do not match",
+    ),
     # lazy sizes are charged as if built
     "a RangeIndex of 10**15 rows": (
         {"t": "frame", "index": rows(0, 10**15), "columns": rows(0, 0), "data": []},
-        "would take more than 64 MiB"),
-    "an index of 10**12 rows": ({"t": "pdindex", "index": rows(0, 10**12)},
-                                "would take more than 64 MiB"),
-    "a range of 10**15 numbers": ({"t": "range", "v": [0, 10**15, 1]},
-                                  "would take more than 64 MiB"),
+        "would take more than 64 MiB",
+    ),
+    "an index of 10**12 rows": (
+        {"t": "pdindex", "index": rows(0, 10**12)},
+        "would take more than 64 MiB",
+    ),
+    "a range of 10**15 numbers": (
+        {"t": "range", "v": [0, 10**15, 1]},
+        "would take more than 64 MiB",
+    ),
     "a RangeIndex past 64 bits": ({"t": "pdindex", "index": rows(0, 2**70)}, "whole number"),
     # nesting
     "lists nested 80 deep": (nested("list", 80), "nests"),
@@ -181,58 +223,124 @@ HOSTILE: dict[str, tuple[Any, str]] = {
     # unknown tags and forged classes
     "an unknown kind": ({"t": "pickle", "v": "gASVAAAAAAAAAAB9lC4="}, "unknown kind"),
     "a kind that is not text": ({"t": 5}, "not in the answers format"),
-    "an SMM Lab tag that is not in the table": ({"t": "smm", "type": "Course", "fields": {}},
-                                               "'Course' is not an SMM Lab class"),
-    "a tag naming a dunder": ({"t": "smm", "type": "__class__", "fields": {}},
-                              "not an SMM Lab class"),
+    "an SMM Lab tag that is not in the table": (
+        {"t": "smm", "type": "Course", "fields": {}},
+        "'Course' is not an SMM Lab class",
+    ),
+    "a tag naming a dunder": (
+        {"t": "smm", "type": "__class__", "fields": {}},
+        "not an SMM Lab class",
+    ),
     "an old-style class path outside SMM Lab": (
         {"t": "dataclass", "cls": "subprocess:Popen", "fields": {"args": text("touch x")}},
-        "subprocess:Popen is not an SMM Lab class"),
-    "an old-style enum outside SMM Lab": ({"t": "enum", "cls": "os:system", "name": "x"},
-                                          "os:system is not an SMM Lab class"),
+        "subprocess:Popen is not an SMM Lab class",
+    ),
+    "an old-style enum outside SMM Lab": (
+        {"t": "enum", "cls": "os:system", "name": "x"},
+        "os:system is not an SMM Lab class",
+    ),
     "an old-style grading object": (
-        {"t": "object", "cls": "smm_helpers.grading.course:Course",
-         "state": {"folder": text("/")}}, "is not an SMM Lab class"),
+        {"t": "object", "cls": "smm_helpers.grading.course:Course", "state": {"folder": text("/")}},
+        "is not an SMM Lab class",
+    ),
     "an old-style module with side effects": (
         {"t": "namedtuple", "cls": "smm_helpers.datasets.__main__:main", "v": []},
-        "is not an SMM Lab class"),
+        "is not an SMM Lab class",
+    ),
     # forged fields of SMM Lab's value types
     "a field the type does not have": (target(__class__=text("x")), "unknown: __class__"),
     "a field missing": (target(direction=None), "missing: direction"),
     "a field of the wrong kind": (target(target=text("0.03")), "Target.target is a str"),
-    "a field the constructor refuses": (target(metric=text("likes")),
-                                        "not a valid Target"),
+    "a field the constructor refuses": (target(metric=text("likes")), "not a valid Target"),
     "a registered type where another belongs": (
-        {"t": "smm", "type": "TargetResult", "fields": {
-            "actual": NONE, "baseline": NONE, "baseline_day": NONE, "note": text(""), "target": {
-            "t": "smm", "type": "Criterion", "fields": {
-                "name": text("specific"), "passed": {"t": "bool", "v": True},
-                "evidence": {"t": "list", "v": []}, "why": text(""),
-                "suggestion": text("")}}}}, "TargetResult.target is a Criterion, not a Target"),
-    "fields that are not a dict": ({"t": "smm", "type": "Target", "fields": []},
-                                   "fields is missing or malformed"),
+        {
+            "t": "smm",
+            "type": "TargetResult",
+            "fields": {
+                "actual": NONE,
+                "baseline": NONE,
+                "baseline_day": NONE,
+                "note": text(""),
+                "target": {
+                    "t": "smm",
+                    "type": "Criterion",
+                    "fields": {
+                        "name": text("specific"),
+                        "passed": {"t": "bool", "v": True},
+                        "evidence": {"t": "list", "v": []},
+                        "why": text(""),
+                        "suggestion": text(""),
+                    },
+                },
+            },
+        },
+        "TargetResult.target is a Criterion, not a Target",
+    ),
+    "fields that are not a dict": (
+        {"t": "smm", "type": "Target", "fields": []},
+        "fields is missing or malformed",
+    ),
     "an enum member of a type that is not an enum": (
-        {"t": "smm", "type": "Target", "member": "mro"}, "fields is missing"),
+        {"t": "smm", "type": "Target", "member": "mro"},
+        "fields is missing",
+    ),
     # categories
     "a category code past the categories": (
-        series({"dtype": "category", "ordered": False, "codes": [5],
-                "categories": {"dtype": "object", "v": [text("a")]}}), "category code"),
+        series(
+            {
+                "dtype": "category",
+                "ordered": False,
+                "codes": [5],
+                "categories": {"dtype": "object", "v": [text("a")]},
+            }
+        ),
+        "category code",
+    ),
     "a category code below -1": (
-        series({"dtype": "category", "ordered": False, "codes": [-2],
-                "categories": {"dtype": "object", "v": [text("a")]}}), "category code"),
+        series(
+            {
+                "dtype": "category",
+                "ordered": False,
+                "codes": [-2],
+                "categories": {"dtype": "object", "v": [text("a")]},
+            }
+        ),
+        "category code",
+    ),
     "a category code that is text": (
-        series({"dtype": "category", "ordered": False, "codes": ["0"],
-                "categories": {"dtype": "object", "v": [text("a")]}}), "category code"),
+        series(
+            {
+                "dtype": "category",
+                "ordered": False,
+                "codes": ["0"],
+                "categories": {"dtype": "object", "v": [text("a")]},
+            }
+        ),
+        "category code",
+    ),
     "categories of categories": (
-        series({"dtype": "category", "ordered": False, "codes": [0], "categories": {
-            "dtype": "category", "ordered": False, "codes": [0],
-            "categories": {"dtype": "object", "v": [text("a")]}}}), "categories themselves"),
+        series(
+            {
+                "dtype": "category",
+                "ordered": False,
+                "codes": [0],
+                "categories": {
+                    "dtype": "category",
+                    "ordered": False,
+                    "codes": [0],
+                    "categories": {"dtype": "object", "v": [text("a")]},
+                },
+            }
+        ),
+        "categories themselves",
+    ),
     # containers
     "a list that is not a list": ({"t": "list", "v": 5}, "items is missing"),
-    "an unhashable dict key": ({"t": "dict", "v": [[{"t": "list", "v": []}, NONE]]},
-                               "unhashable"),
-    "a read-only dict of a list": ({"t": "mappingproxy", "v": {"t": "list", "v": []}},
-                                   "must hold a dict"),
+    "an unhashable dict key": ({"t": "dict", "v": [[{"t": "list", "v": []}, NONE]]}, "unhashable"),
+    "a read-only dict of a list": (
+        {"t": "mappingproxy", "v": {"t": "list", "v": []}},
+        "must hold a dict",
+    ),
     "bytes that are not base64": ({"t": "bytes", "v": "not base64!"}, "could not be read"),
 }
 
@@ -245,8 +353,7 @@ def registry_loaded() -> None:
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_hostile_answers_are_unreadable_small_and_quick(name: str,
-                                                        registry_loaded: None) -> None:
+def test_hostile_answers_are_unreadable_small_and_quick(name: str, registry_loaded: None) -> None:
     data, expected = HOSTILE[name]
     before = set(sys.modules)
     with small_and_quick():
@@ -260,8 +367,11 @@ def test_hostile_answers_are_unreadable_small_and_quick(name: str,
 def test_the_forged_answers_of_the_attack_sample_name_what_they_forged() -> None:
     """What ``course/samples``'s "forged-answers" attack sends, as the grader reads it."""
     forged = {
-        "er_by_platform": {"t": "dataclass", "cls": "subprocess:Popen",
-                           "fields": {"args": {"t": "str", "v": "touch /tmp/pwned"}}},
+        "er_by_platform": {
+            "t": "dataclass",
+            "cls": "subprocess:Popen",
+            "fields": {"args": {"t": "str", "v": "touch /tmp/pwned"}},
+        },
         "best_platform": {"t": "enum", "cls": "os:system", "name": "touch /tmp/pwned"},
         "smart_goal": {"t": "namedtuple", "cls": "smm_helpers.no_such_module:Goal", "v": []},
     }
@@ -273,17 +383,33 @@ def test_the_forged_answers_of_the_attack_sample_name_what_they_forged() -> None
 
 
 FORGED_TYPES = [  # what course/samples's "forged-types" attack sends
-    {"t": "ndarray", "shape": [2_000_000_000],
-     "values": {"dtype": "<U1000000000", "v": ["x"]}},
-    {"t": "frame", "index": rows(0, 10**15), "columns": rows(0, 1),
-     "data": [{"dtype": "int64", "v": [1]}]},
-    {"t": "series", "name": NONE, "values": {"dtype": "int64", "v": [1]},
-     "index": {"kind": "plain", "name": NONE,
-               "values": {"dtype": "datetime64[ns]", "tz": "/etc/passwd", "v": [0]}}},
-    {"t": "object", "cls": "smm_helpers.grading.course:Course",
-     "state": {"folder": {"t": "str", "v": "/"}}},
-    {"t": "dataclass", "cls": "smm_helpers.grading.sandbox.bwrap:Sandbox",
-     "fields": {"root": {"t": "str", "v": "/"}}},
+    {"t": "ndarray", "shape": [2_000_000_000], "values": {"dtype": "<U1000000000", "v": ["x"]}},
+    {
+        "t": "frame",
+        "index": rows(0, 10**15),
+        "columns": rows(0, 1),
+        "data": [{"dtype": "int64", "v": [1]}],
+    },
+    {
+        "t": "series",
+        "name": NONE,
+        "values": {"dtype": "int64", "v": [1]},
+        "index": {
+            "kind": "plain",
+            "name": NONE,
+            "values": {"dtype": "datetime64[ns]", "tz": "/etc/passwd", "v": [0]},
+        },
+    },
+    {
+        "t": "object",
+        "cls": "smm_helpers.grading.course:Course",
+        "state": {"folder": {"t": "str", "v": "/"}},
+    },
+    {
+        "t": "dataclass",
+        "cls": "smm_helpers.grading.sandbox.bwrap:Sandbox",
+        "fields": {"root": {"t": "str", "v": "/"}},
+    },
     {"t": "np", "dtype": "V2000000000", "v": {"t": "int", "v": "1"}},
 ]
 
@@ -296,8 +422,7 @@ def test_the_forged_types_of_the_attack_sample_are_each_unreadable() -> None:
 
 
 @pytest.mark.parametrize("zone", PATHS)
-def test_time_zones_are_only_names_never_paths(zone: str,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_time_zones_are_only_names_never_paths(zone: str, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
     real = zoneinfo.ZoneInfo
 
@@ -306,11 +431,18 @@ def test_time_zones_are_only_names_never_paths(zone: str,
         return real(key)
 
     monkeypatch.setattr(zoneinfo, "ZoneInfo", recording)
-    calendar = {"t": "smm", "type": "ContentCalendar", "fields": {
-        "events": {"t": "frame", "index": rows(0, 0), "columns": rows(0, 0), "data": []},
-        "first_day": {"t": "date", "v": "2026-02-16"}, "weeks": {"t": "int", "v": "1"},
-        "timezone": text(zone), "platforms": {"t": "list", "v": []},
-        "notes": {"t": "list", "v": []}}}
+    calendar = {
+        "t": "smm",
+        "type": "ContentCalendar",
+        "fields": {
+            "events": {"t": "frame", "index": rows(0, 0), "columns": rows(0, 0), "data": []},
+            "first_day": {"t": "date", "v": "2026-02-16"},
+            "weeks": {"t": "int", "v": "1"},
+            "timezone": text(zone),
+            "platforms": {"t": "list", "v": []},
+            "notes": {"t": "list", "v": []},
+        },
+    }
     column = series({"dtype": "datetime64[ns]", "tz": zone, "v": [0]})
     moment = {"t": "datetime", "v": "2026-01-01T10:00:00+06:00", "zone": zone}
     for data in (stamp(zone), column, moment, calendar):
@@ -319,8 +451,7 @@ def test_time_zones_are_only_names_never_paths(zone: str,
 
 
 def test_time_zones_by_name_and_offset_arrive_as_time_zones() -> None:
-    assert decode_one(stamp("Asia/Dhaka")) == pd.Timestamp(1_700_000_000, unit="s",
-                                                           tz="Asia/Dhaka")
+    assert decode_one(stamp("Asia/Dhaka")) == pd.Timestamp(1_700_000_000, unit="s", tz="Asia/Dhaka")
     assert decode_one(stamp("-03:30")).utcoffset() == -dt.timedelta(hours=3, minutes=30)
     assert decode_one(stamp("UTC")).tz is dt.UTC
     moment = dt.datetime(2026, 3, 1, 9, tzinfo=zoneinfo.ZoneInfo("Asia/Dhaka"))
@@ -329,7 +460,7 @@ def test_time_zones_by_name_and_offset_arrive_as_time_zones() -> None:
 
 
 def test_an_integer_too_long_for_json_fails_only_its_answer() -> None:
-    text_ = ('{"x": {"t": "int", "v": ' + "9" * 5000 + '}, "y": {"t": "int", "v": "1"}}')
+    text_ = '{"x": {"t": "int", "v": ' + "9" * 5000 + '}, "y": {"t": "int", "v": "1"}}'
     values = answers.decode(text_)
     assert "4,300 digits" in why(values["x"]) and values["y"] == 1
 
@@ -341,12 +472,12 @@ def test_millions_of_tiny_items_are_refused_before_they_are_read() -> None:
 
 
 def test_many_items_past_one_answers_budget_fail_that_answer_only(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(answers.budget, "ANSWER_BYTES", MB)
     many = {"t": "list", "v": [{"t": "int", "v": "7"}] * 20_000}
     values = answers.decode(json.dumps({"x": many, "y": text("fine")}))
-    assert "would take more than 1 MiB once read, the most one answer may take" in why(
-        values["x"])
+    assert "would take more than 1 MiB once read, the most one answer may take" in why(values["x"])
     assert values["y"] == "fine"
 
 
@@ -357,26 +488,37 @@ def test_a_notebooks_budget_is_shared_by_its_decode_calls() -> None:
     assert decode_one(million, notebook) == range(1_000_000)
     assert "answers of this notebook past 20 MiB" in why(decode_one(million, notebook))
     assert decode_one(text("still read"), notebook) == "still read"  # the refused one is
-    assert 16_000_000 < notebook.used < 16_100_000                 # not counted
+    assert 16_000_000 < notebook.used < 16_100_000  # not counted
     with pytest.raises(AnswerError, match="left of the notebook's budget"):
         answers.decode(json.dumps({"x": text("x" * 2_000_000)}), budget=notebook)
 
 
 @pytest.mark.parametrize("error", [MemoryError, RecursionError, OverflowError, KeyError])
 def test_an_error_while_reading_fails_that_answer_and_not_the_others(
-        error: type[BaseException], monkeypatch: pytest.MonkeyPatch) -> None:
+    error: type[BaseException], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def failing(data: Any, budget: Budget) -> Any:
         raise error("boom")
 
     monkeypatch.setitem(answers.scalars._SCALARS, "str", failing)
-    values = answers.decode(json.dumps({"bad": text("x"), "good": {"t": "int", "v": "2"},
-                                        "gone": {"t": "missing"}}))
+    values = answers.decode(
+        json.dumps({"bad": text("x"), "good": {"t": "int", "v": "2"}, "gone": {"t": "missing"}})
+    )
     assert isinstance(values["bad"], Unreadable)
     assert values["good"] == 2 and values["gone"] == Missing("gone")
 
 
-@pytest.mark.parametrize("text_", ["[1, 2]", '"answers"', "null", "not json", "{",
-                                   '{"x": ' + "[" * 100_000 + "]" * 100_000 + "}"])
+@pytest.mark.parametrize(
+    "text_",
+    [
+        "[1, 2]",
+        '"answers"',
+        "null",
+        "not json",
+        "{",
+        '{"x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    ],
+)
 def test_only_text_that_is_not_a_json_object_fails_the_whole_decode(text_: str) -> None:
     with pytest.raises(AnswerError):
         answers.decode(text_)
@@ -385,13 +527,13 @@ def test_only_text_that_is_not_a_json_object_fails_the_whole_decode(text_: str) 
 def test_the_encoder_sends_a_tag_never_a_class_path() -> None:
     from smm_helpers.planning.goals import check_goal
 
-    sent = answers.encode_names({"g": check_goal("Grow followers by 10% by June 2027")},
-                                ["g"])
+    sent = answers.encode_names({"g": check_goal("Grow followers by 10% by June 2027")}, ["g"])
     assert '"type": "GoalCheck"' in sent
     assert "smm_helpers" not in sent and '"cls"' not in sent
 
 
 # ------------------------------------------------------------------------------ properties
+
 
 def registry_modules() -> set[str]:
     return {spec.path.partition(":")[0] for spec in answers.VALUE_TYPES.values()}
@@ -400,10 +542,27 @@ def registry_modules() -> set[str]:
 ALLOWED_DTYPE = re.compile(
     r"bool|u?int(8|16|32|64)|float(16|32|64)|complex(64|128)|object|category|str|string"
     r"|U?Int(8|16|32|64)|Float(32|64)|boolean|<U\d+|\|S\d+"
-    r"|(datetime64|timedelta64)(\[(Y|M|W|D|h|m|s|ms|us|ns)(, .+)?\])?")
-PLAIN_TYPES = (type(None), bool, int, float, complex, str, bytes, range, dt.date, dt.time,
-               dt.timedelta, decimal.Decimal, fractions.Fraction, pd.Timestamp,
-               pd.Timedelta, type(pd.NaT), type(pd.NA))
+    r"|(datetime64|timedelta64)(\[(Y|M|W|D|h|m|s|ms|us|ns)(, .+)?\])?"
+)
+PLAIN_TYPES = (
+    type(None),
+    bool,
+    int,
+    float,
+    complex,
+    str,
+    bytes,
+    range,
+    dt.date,
+    dt.time,
+    dt.timedelta,
+    decimal.Decimal,
+    fractions.Fraction,
+    pd.Timestamp,
+    pd.Timedelta,
+    type(pd.NaT),
+    type(pd.NA),
+)
 
 
 @functools.cache
@@ -439,8 +598,15 @@ def assert_allowed(value: Any, depth: int = 0) -> None:
         for i in range(value.shape[1]):
             assert_allowed(value.iloc[:, i], depth + 1)
     elif kind is pd.Series or isinstance(value, pd.Index):
-        assert kind in (pd.Series, pd.Index, pd.RangeIndex, pd.MultiIndex, pd.DatetimeIndex,
-                        pd.TimedeltaIndex, pd.CategoricalIndex), kind
+        assert kind in (
+            pd.Series,
+            pd.Index,
+            pd.RangeIndex,
+            pd.MultiIndex,
+            pd.DatetimeIndex,
+            pd.TimedeltaIndex,
+            pd.CategoricalIndex,
+        ), kind
         if kind is pd.Series:
             assert_allowed(value.index, depth + 1)
         if kind is pd.MultiIndex:
@@ -471,8 +637,9 @@ class Guard:
     def active(self) -> Iterator[None]:
         real_import, real_import_module = builtins.__import__, importlib.import_module
 
-        def guarded_import(name: str, globals: Any = None, locals: Any = None,
-                           fromlist: Any = (), level: int = 0) -> Any:
+        def guarded_import(
+            name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
+        ) -> Any:
             if level == 0 and name not in sys.modules:
                 self.attempted.append(name)
                 raise ImportError(f"the decoder imported {name}")
@@ -555,48 +722,157 @@ def warm_up() -> None:
 
 def warm_values() -> list[Any]:
     return [
-        pd.DataFrame({"tier": pd.Categorical(["gold", None], categories=["silver", "gold"]),
-                      "at": pd.to_datetime(["2026-02-21", None]).tz_localize("Asia/Dhaka"),
-                      "n": pd.array([1, None], dtype="Int64"), "s": ["a", None],
-                      "w": pd.to_timedelta([1, None], unit="h")},
-                     index=pd.MultiIndex.from_tuples([("a", 1), ("b", 2)])),
-        pd.Series([1.0], index=pd.CategoricalIndex(["x"])), np.arange(6).reshape(2, 3),
-        np.array(["a"]), np.array([b"a"]), np.array([1 + 2j]), np.datetime64("2026-01-01"),
-        np.float16(1), pd.Timestamp("2026-01-01", tz="UTC"), pd.Timedelta(1), pd.NA,
-        {1: {2, 3}}, types.MappingProxyType({"a": 1}), range(3), decimal.Decimal("1.5"),
-        fractions.Fraction(1, 3), dt.time(1), dt.timedelta(1), b"x", 1j]
+        pd.DataFrame(
+            {
+                "tier": pd.Categorical(["gold", None], categories=["silver", "gold"]),
+                "at": pd.to_datetime(["2026-02-21", None]).tz_localize("Asia/Dhaka"),
+                "n": pd.array([1, None], dtype="Int64"),
+                "s": ["a", None],
+                "w": pd.to_timedelta([1, None], unit="h"),
+            },
+            index=pd.MultiIndex.from_tuples([("a", 1), ("b", 2)]),
+        ),
+        pd.Series([1.0], index=pd.CategoricalIndex(["x"])),
+        np.arange(6).reshape(2, 3),
+        np.array(["a"]),
+        np.array([b"a"]),
+        np.array([1 + 2j]),
+        np.datetime64("2026-01-01"),
+        np.float16(1),
+        pd.Timestamp("2026-01-01", tz="UTC"),
+        pd.Timedelta(1),
+        pd.NA,
+        {1: {2, 3}},
+        types.MappingProxyType({"a": 1}),
+        range(3),
+        decimal.Decimal("1.5"),
+        fractions.Fraction(1, 3),
+        dt.time(1),
+        dt.timedelta(1),
+        b"x",
+        1j,
+    ]
 
 
 NEAR_VALID_EXAMPLES: list[Any] = [
     {"t": "np", "dtype": "int8", "v": {"t": "int", "v": "300"}},
     {"t": "ndarray", "shape": [1], "values": {"dtype": "<U3", "v": ["abcd"]}},
-    {"t": "series", "name": NONE, "index": rows(0, 1),
-     "values": {"dtype": "string", "na": "NA", "storage": "pyarrow", "v": ["a"]}},
-    {"t": "series", "name": NONE, "index": rows(0, 2),
-     "values": {"dtype": "category", "ordered": True, "codes": [0, 0],
-                "categories": {"dtype": "int64", "v": [1, 1]}}},
-    {"t": "pdindex", "index": {"kind": "multi", "names": [NONE], "levels": [
-        {"dtype": "datetime64", "v": [None]}]}},
+    {
+        "t": "series",
+        "name": NONE,
+        "index": rows(0, 1),
+        "values": {"dtype": "string", "na": "NA", "storage": "pyarrow", "v": ["a"]},
+    },
+    {
+        "t": "series",
+        "name": NONE,
+        "index": rows(0, 2),
+        "values": {
+            "dtype": "category",
+            "ordered": True,
+            "codes": [0, 0],
+            "categories": {"dtype": "int64", "v": [1, 1]},
+        },
+    },
+    {
+        "t": "pdindex",
+        "index": {
+            "kind": "multi",
+            "names": [NONE],
+            "levels": [{"dtype": "datetime64", "v": [None]}],
+        },
+    },
 ]
 
-SCALAR_TAGS = ["none", "bool", "int", "float", "complex", "str", "bytes", "na", "date",
-               "time", "datetime", "timedelta", "decimal", "fraction", "range", "timestamp",
-               "timedelta64", "list", "tuple", "set", "frozenset", "dict", "mappingproxy",
-               "np", "ndarray", "frame", "series", "pdindex", "smm", "missing", "error",
-               "opaque", "module", "function", "dataclass", "object", "enum", "pickle"]
-DTYPES = ["bool", "int8", "uint64", "float16", "float64", "complex64", "object", "Int64",
-          "UInt8", "Float32", "boolean", "string", "category", "datetime64[ns]",
-          "datetime64[D]", "datetime64", "timedelta64[s]", "<U3", "<U1000000", "|S2",
-          "float128", "V8", "M8[ns]", "str"]
+SCALAR_TAGS = [
+    "none",
+    "bool",
+    "int",
+    "float",
+    "complex",
+    "str",
+    "bytes",
+    "na",
+    "date",
+    "time",
+    "datetime",
+    "timedelta",
+    "decimal",
+    "fraction",
+    "range",
+    "timestamp",
+    "timedelta64",
+    "list",
+    "tuple",
+    "set",
+    "frozenset",
+    "dict",
+    "mappingproxy",
+    "np",
+    "ndarray",
+    "frame",
+    "series",
+    "pdindex",
+    "smm",
+    "missing",
+    "error",
+    "opaque",
+    "module",
+    "function",
+    "dataclass",
+    "object",
+    "enum",
+    "pickle",
+]
+DTYPES = [
+    "bool",
+    "int8",
+    "uint64",
+    "float16",
+    "float64",
+    "complex64",
+    "object",
+    "Int64",
+    "UInt8",
+    "Float32",
+    "boolean",
+    "string",
+    "category",
+    "datetime64[ns]",
+    "datetime64[D]",
+    "datetime64",
+    "timedelta64[s]",
+    "<U3",
+    "<U1000000",
+    "|S2",
+    "float128",
+    "V8",
+    "M8[ns]",
+    "str",
+]
 ZONES = ["Asia/Dhaka", "UTC", "+06:00", "-23:59", *PATHS[:6]]
 BIG = st.sampled_from([0, 1, -1, 7, 2**31, 2**63 - 1, -(2**63), 2**64, 10**15, 10**30])
-JSON_SCALARS = (st.none() | st.booleans() | st.integers(-(2**70), 2**70) | BIG
-                | st.floats(allow_nan=False) | st.text(max_size=6))
-WIDE = st.builds(lambda dtype, n: array(dtype, ["a"] * n), st.sampled_from(
-    ["<U1000000", "|S1000000", "<U300000"]), st.integers(1, 5))
+JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | BIG
+    | st.floats(allow_nan=False)
+    | st.text(max_size=6)
+)
+WIDE = st.builds(
+    lambda dtype, n: array(dtype, ["a"] * n),
+    st.sampled_from(["<U1000000", "|S1000000", "<U300000"]),
+    st.integers(1, 5),
+)
 """Fixed-width text: a few bytes sent, megabytes built (the one true amplifier)."""
-JSON = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.text(max_size=4), inner, max_size=4), max_leaves=20)
+JSON = st.recursive(
+    JSON_SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
 
 
 def _near_valid(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -604,48 +880,95 @@ def _near_valid(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     items = st.lists(inner, max_size=4)
     column = st.fixed_dictionaries(
         {"dtype": st.sampled_from(DTYPES), "v": st.lists(JSON_SCALARS | inner, max_size=4)},
-        optional={"tz": st.sampled_from(ZONES), "codes": st.lists(BIG, max_size=4),
-                  "categories": st.fixed_dictionaries({"dtype": st.sampled_from(DTYPES),
-                                                       "v": st.lists(JSON_SCALARS,
-                                                                     max_size=3)}),
-                  "ordered": st.booleans(), "na": st.sampled_from(["NA", "nan"]),
-                  "storage": st.sampled_from(["python", "pyarrow", "x"])})
-    index = (st.builds(rows, BIG, BIG, st.sampled_from([1, -1, 0, 2, 10**12]))
-             | st.fixed_dictionaries({"kind": st.just("plain"), "name": inner,
-                                      "values": column})
-             | st.fixed_dictionaries({"kind": st.just("multi"),
-                                      "names": st.lists(inner, max_size=2),
-                                      "levels": st.lists(column, max_size=2)}))
+        optional={
+            "tz": st.sampled_from(ZONES),
+            "codes": st.lists(BIG, max_size=4),
+            "categories": st.fixed_dictionaries(
+                {"dtype": st.sampled_from(DTYPES), "v": st.lists(JSON_SCALARS, max_size=3)}
+            ),
+            "ordered": st.booleans(),
+            "na": st.sampled_from(["NA", "nan"]),
+            "storage": st.sampled_from(["python", "pyarrow", "x"]),
+        },
+    )
+    index = (
+        st.builds(rows, BIG, BIG, st.sampled_from([1, -1, 0, 2, 10**12]))
+        | st.fixed_dictionaries({"kind": st.just("plain"), "name": inner, "values": column})
+        | st.fixed_dictionaries(
+            {
+                "kind": st.just("multi"),
+                "names": st.lists(inner, max_size=2),
+                "levels": st.lists(column, max_size=2),
+            }
+        )
+    )
     registered = st.sampled_from(sorted(answers.VALUE_TYPES)).flatmap(
-        lambda tag: st.fixed_dictionaries({
-            "t": st.just("smm"), "type": st.just(tag),
-            "fields": st.dictionaries(st.sampled_from(
-                [*answers.VALUE_TYPES[tag].fields, "__class__", "_events"]), inner,
-                max_size=len(answers.VALUE_TYPES[tag].fields) + 1)},
-            optional={"member": st.text(max_size=5)}))
+        lambda tag: st.fixed_dictionaries(
+            {
+                "t": st.just("smm"),
+                "type": st.just(tag),
+                "fields": st.dictionaries(
+                    st.sampled_from([*answers.VALUE_TYPES[tag].fields, "__class__", "_events"]),
+                    inner,
+                    max_size=len(answers.VALUE_TYPES[tag].fields) + 1,
+                ),
+            },
+            optional={"member": st.text(max_size=5)},
+        )
+    )
     return st.one_of(
         st.fixed_dictionaries({"t": st.sampled_from(SCALAR_TAGS), "v": items | JSON}),
-        st.fixed_dictionaries({"t": st.just("dict"), "v": st.lists(st.tuples(inner, inner)
-                                                                   .map(list), max_size=3)}),
-        st.fixed_dictionaries({"t": st.just("ndarray"), "shape": st.lists(BIG, max_size=3),
-                               "values": column}),
-        st.fixed_dictionaries({"t": st.just("series"), "name": inner, "index": index,
-                               "values": column}),
-        st.fixed_dictionaries({"t": st.just("frame"), "index": index, "columns": index,
-                               "data": st.lists(column, max_size=3)}),
+        st.fixed_dictionaries(
+            {"t": st.just("dict"), "v": st.lists(st.tuples(inner, inner).map(list), max_size=3)}
+        ),
+        st.fixed_dictionaries(
+            {"t": st.just("ndarray"), "shape": st.lists(BIG, max_size=3), "values": column}
+        ),
+        st.fixed_dictionaries(
+            {"t": st.just("series"), "name": inner, "index": index, "values": column}
+        ),
+        st.fixed_dictionaries(
+            {
+                "t": st.just("frame"),
+                "index": index,
+                "columns": index,
+                "data": st.lists(column, max_size=3),
+            }
+        ),
         st.fixed_dictionaries({"t": st.just("pdindex"), "index": index}),
-        st.fixed_dictionaries({"t": st.just("np"), "dtype": st.sampled_from(DTYPES),
-                               "v": inner | BIG}),
-        st.fixed_dictionaries({"t": st.sampled_from(["timestamp", "timedelta64"]),
-                               "v": BIG | st.none(), "unit": st.sampled_from(
-                                   ["s", "ns", "D", "x"]), "tz": st.sampled_from(ZONES)}),
-        st.fixed_dictionaries({"t": st.just("datetime"), "v": st.sampled_from(
-            ["2026-01-01T10:00:00+06:00", "2026-01-01", "x"]), "zone": st.sampled_from(ZONES)}),
-        st.fixed_dictionaries({"t": st.sampled_from(["dataclass", "object", "enum"]),
-                               "cls": st.sampled_from(["os:system", "subprocess:Popen",
-                                                       "smm_helpers.datasets.__main__:x",
-                                                       "smm_helpers.grading.course:Course"]),
-                               "fields": st.just({}), "state": st.just({})}),
+        st.fixed_dictionaries(
+            {"t": st.just("np"), "dtype": st.sampled_from(DTYPES), "v": inner | BIG}
+        ),
+        st.fixed_dictionaries(
+            {
+                "t": st.sampled_from(["timestamp", "timedelta64"]),
+                "v": BIG | st.none(),
+                "unit": st.sampled_from(["s", "ns", "D", "x"]),
+                "tz": st.sampled_from(ZONES),
+            }
+        ),
+        st.fixed_dictionaries(
+            {
+                "t": st.just("datetime"),
+                "v": st.sampled_from(["2026-01-01T10:00:00+06:00", "2026-01-01", "x"]),
+                "zone": st.sampled_from(ZONES),
+            }
+        ),
+        st.fixed_dictionaries(
+            {
+                "t": st.sampled_from(["dataclass", "object", "enum"]),
+                "cls": st.sampled_from(
+                    [
+                        "os:system",
+                        "subprocess:Popen",
+                        "smm_helpers.datasets.__main__:x",
+                        "smm_helpers.grading.course:Course",
+                    ]
+                ),
+                "fields": st.just({}),
+                "state": st.just({}),
+            }
+        ),
         registered,
     )
 
@@ -657,10 +980,18 @@ def valid_encodings() -> list[Any]:
     from smm_helpers.planning.calendar import build_calendar
     from smm_helpers.planning.plan import SocialMediaPlan, Target
 
-    plan = SocialMediaPlan(goals=[Target("er_reach", 0.03)], audience="volunteers",
-                           platforms=["facebook"], pillars={"stories": 1.0})
-    values = [*warm_values(), plan, ab_test(3, 10, 5, 10),
-              build_calendar("2026-02-16", weeks=1, platforms="x", special_days=False)]
+    plan = SocialMediaPlan(
+        goals=[Target("er_reach", 0.03)],
+        audience="volunteers",
+        platforms=["facebook"],
+        pillars={"stories": 1.0},
+    )
+    values = [
+        *warm_values(),
+        plan,
+        ab_test(3, 10, 5, 10),
+        build_calendar("2026-02-16", weeks=1, platforms="x", special_days=False),
+    ]
     return [json.loads(answers.encode_names({"x": v}, ["x"]))["x"] for v in values]
 
 
@@ -677,8 +1008,13 @@ def _places(value: Any) -> Iterator[tuple[Any, Any]]:
             yield from _places(item)
 
 
-MUTATIONS = (BIG | JSON_SCALARS | st.sampled_from([*ZONES, *DTYPES, "9" * 5000, [], {}])
-             | st.builds(rows, BIG, BIG, st.sampled_from([1, -1, 0, 10**12])) | WIDE)
+MUTATIONS = (
+    BIG
+    | JSON_SCALARS
+    | st.sampled_from([*ZONES, *DTYPES, "9" * 5000, [], {}])
+    | st.builds(rows, BIG, BIG, st.sampled_from([1, -1, 0, 10**12]))
+    | WIDE
+)
 
 
 @st.composite
@@ -693,12 +1029,26 @@ def mutated(draw: st.DrawFn) -> Any:
     return value
 
 
-SIMPLE = st.sampled_from([NONE, text("a"), {"t": "int", "v": "9" * 5000}, stamp("UTC"),
-                          {"t": "range", "v": [0, 10**7, 1]}, {"t": "float", "v": "nan"}]) | WIDE
+SIMPLE = (
+    st.sampled_from(
+        [
+            NONE,
+            text("a"),
+            {"t": "int", "v": "9" * 5000},
+            stamp("UTC"),
+            {"t": "range", "v": [0, 10**7, 1]},
+            {"t": "float", "v": "nan"},
+        ]
+    )
+    | WIDE
+)
 NEAR_VALID = st.recursive(SIMPLE, _near_valid, max_leaves=12)
-PROPERTIES = settings(max_examples=150, deadline=None, derandomize=True,
-                      suppress_health_check=[HealthCheck.too_slow,
-                                             HealthCheck.data_too_large])
+PROPERTIES = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @pytest.fixture(scope="module")
@@ -719,20 +1069,21 @@ def test_random_json_never_breaks_the_decoder(warmed: None, data: Any) -> None:
 
 
 @settings(PROPERTIES, max_examples=250)
-@given(st.dictionaries(st.sampled_from(["a", "b", "c"]), NEAR_VALID, min_size=1,
-                       max_size=3))
+@given(st.dictionaries(st.sampled_from(["a", "b", "c"]), NEAR_VALID, min_size=1, max_size=3))
 def test_near_valid_answers_never_break_the_decoder(warmed: None, data: Any) -> None:
     check_decode(json.dumps(data))
 
 
 @settings(PROPERTIES, max_examples=200)
 @given(mutated())
-def test_honest_answers_with_parts_replaced_never_break_the_decoder(warmed: None,
-                                                                    data: Any) -> None:
+def test_honest_answers_with_parts_replaced_never_break_the_decoder(
+    warmed: None, data: Any
+) -> None:
     check_decode(json.dumps({"x": data}))
 
 
 # ------------------------------------------------------------------------------ SMM Lab types
+
 
 def smm_lab_values() -> dict[str, Any]:
     """A real value of every type of ``VALUE_TYPES``, made by SMM Lab's own functions."""
@@ -757,55 +1108,81 @@ def smm_lab_values() -> dict[str, Any]:
     data = generate(n_posts=1_000)
     alo = data.posts[data.posts["client"] == "nonprofit"]
     goal = check_goal("Grow Alo's Instagram followers from 5,000 to 5,600 by 30 June 2027")
-    plan = SocialMediaPlan(goals=[Target("er_reach", 0.03, platform="instagram")],
-                           audience="young volunteers", platforms=["facebook", "instagram"],
-                           pillars={"impact stories": 0.6, "tips": 0.4}, budget=1500.0,
-                           client="nonprofit")
+    plan = SocialMediaPlan(
+        goals=[Target("er_reach", 0.03, platform="instagram")],
+        audience="young volunteers",
+        platforms=["facebook", "instagram"],
+        pillars={"impact stories": 0.6, "tips": 0.4},
+        budget=1500.0,
+        client="nonprofit",
+    )
     review = plan.review(data.posts, data.followers, data.inbox, data.campaigns)
-    recommendation = platforms.recommend_platforms(kind="nonprofit", goals=["donations"],
-                                                   ages=(18, 45))
+    recommendation = platforms.recommend_platforms(
+        kind="nonprofit", goals=["donations"], ages=(18, 45)
+    )
     instagram = platforms.get_platform("instagram")
     return {
-        "GoalCheck": goal, "Criterion": next(iter(goal.criteria.values())),
-        "Target": plan.goals[0], "TargetResult": review.results[0],
-        "SocialMediaPlan": plan, "PlanReview": review,
+        "GoalCheck": goal,
+        "Criterion": next(iter(goal.criteria.values())),
+        "Target": plan.goals[0],
+        "TargetResult": review.results[0],
+        "SocialMediaPlan": plan,
+        "PlanReview": review,
         "PolicyAnswers": PolicyAnswers(
-            organisation="Alo Reading Circle", purpose="Children in Dhaka learn to read",
-            work_hours_use="Posts at work", not_allowed=["politics"],
-            spokespeople=["Director"], responders=["Communications Officer"],
-            response_time_hours=24, tools=["Facebook"],
-            account_access="Two people, two-factor login", escalation_contacts=["Manager"],
-            crisis_contact="Director", photo_consent="a parent signs",
-            review_date="2027-06-30"),
+            organisation="Alo Reading Circle",
+            purpose="Children in Dhaka learn to read",
+            work_hours_use="Posts at work",
+            not_allowed=["politics"],
+            spokespeople=["Director"],
+            responders=["Communications Officer"],
+            response_time_hours=24,
+            tools=["Facebook"],
+            account_access="Two people, two-factor login",
+            escalation_contacts=["Manager"],
+            crisis_contact="Director",
+            photo_consent="a parent signs",
+            review_date="2027-06-30",
+        ),
         "PolicyLint": lint_policy("## Why we use social media\nWe share stories."),
         "ContentCalendar": build_calendar("2026-02-16", weeks=2, platforms=["facebook", "x"]),
         "SproutGuidance": SPROUT_GUIDANCE["instagram"],
         "PostCheck": check_post("Read with a child today #AloReads https://alo.org", "x"),
-        "XCount": count_x("Read with a child today"), "Limit": limit_for("x"),
-        "Fold": next(iter(FOLDS.values())), "FormatFit": format_fit("instagram", "video"),
-        "ContentMix": content_mix(alo), "Counter": counters("Read with a child today")[0],
+        "XCount": count_x("Read with a child today"),
+        "Limit": limit_for("x"),
+        "Fold": next(iter(FOLDS.values())),
+        "FormatFit": format_fit("instagram", "video"),
+        "ContentMix": content_mix(alo),
+        "Counter": counters("Read with a child today")[0],
         "Triage": community.classify_message("Where is my order? I paid yesterday!"),
         "ClassifierReport": community.evaluate_classifier(),
         "ResponseReport": community.response_time_report(data.inbox),
         "ABTestResult": ab_test(30, 1000, 45, 1000),
         "BestTimes": best_time_table(alo, min_posts=1),
         "Kpi": compare_kpis({"posts": 3.0}, {"posts": 2.0})[0],
-        "KpiDefinition": KPI_DEFINITIONS[0], "Period": report_period(data.posts),
+        "KpiDefinition": KPI_DEFINITIONS[0],
+        "Period": report_period(data.posts),
         "Allocation": budget.allocate_budget(10_000, ["facebook", "instagram"]),
         "Comparison": budget.organic_vs_paid(100, results_per_hour=5, cost_per_result=20),
         "Quote": budget.freelance_quote(10),
         "DisclosureCheck": ethics.check_disclosure("Thanks to our sponsor! #ad"),
-        "Signal": ethics.black_hat_signals("Tag 3 friends who need this! #a #b #c #d #e #f",
-                                           platform="instagram")[0],
+        "Signal": ethics.black_hat_signals(
+            "Tag 3 friends who need this! #a #b #c #d #e #f", platform="instagram"
+        )[0],
         "Claim": ethics.unsourced_claims("90% of children cannot read. Join us.")[0],
         "FakeEngagementReport": ethics.detect_fake_engagement(data.posts, data.followers),
         "FakeEngagementEvaluation": ethics.evaluate_fake_engagement(
-            [1], posts=data.posts, followers=data.followers),
-        "Recommendation": recommendation, "OrgProfile": recommendation.org,
-        "FactorScore": recommendation.scores[0], "PlatformProfile": instagram,
-        "Figure": instagram.effort, "Audience": instagram.audience,
-        "CourseData": data, "ClientProfile": client_profile("nonprofit"),
-        "Column": schema.POSTS[1], "Verdict": check("00-orientation", "q1", None),
+            [1], posts=data.posts, followers=data.followers
+        ),
+        "Recommendation": recommendation,
+        "OrgProfile": recommendation.org,
+        "FactorScore": recommendation.scores[0],
+        "PlatformProfile": instagram,
+        "Figure": instagram.effort,
+        "Audience": instagram.audience,
+        "CourseData": data,
+        "ClientProfile": client_profile("nonprofit"),
+        "Column": schema.POSTS[1],
+        "Verdict": check("00-orientation", "q1", None),
     }
 
 
@@ -826,8 +1203,9 @@ def test_the_table_lists_each_types_constructor_fields(tag: str) -> None:
     if dataclasses.is_dataclass(cls):
         assert list(spec.fields) == [f.name for f in dataclasses.fields(cls) if f.init]
     for kinds in spec.fields.values():
-        assert all(k in answers.FIELD_KINDS or k in answers.VALUE_TYPES
-                   for k in kinds.split("|")), kinds
+        assert all(
+            k in answers.FIELD_KINDS or k in answers.VALUE_TYPES for k in kinds.split("|")
+        ), kinds
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -850,13 +1228,15 @@ def test_smm_lab_values_arrive_as_themselves(tag: str, smm_values: dict[str, Any
     for name in answers.VALUE_TYPES[tag].fields:
         assert _same(getattr(value, name), getattr(back, name)), name
     if type(value).__eq__ is not object.__eq__ and not any(
-            isinstance(getattr(value, n), pd.DataFrame | pd.Series)
-            for n in answers.VALUE_TYPES[tag].fields):
+        isinstance(getattr(value, n), pd.DataFrame | pd.Series)
+        for n in answers.VALUE_TYPES[tag].fields
+    ):
         assert back == value
 
 
 def test_smm_lab_values_are_rebuilt_through_their_constructors(
-        smm_values: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    smm_values: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from smm_helpers.planning.plan import SocialMediaPlan
 
     built: list[Any] = []

@@ -76,6 +76,7 @@ def _learner(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 # ------------------------------------------------------------------ 01: the best platform
 
+
 @pytest.fixture(scope="module")
 def a01() -> Run:
     return Run("01-")
@@ -99,6 +100,7 @@ def test_01_the_best_platform_needs_the_figure_behind_it(a01: Run) -> None:
 
 # ------------------------------------------------------------------ 02: no double penalty
 
+
 @pytest.fixture(scope="module")
 def a02() -> Run:
     return Run("02-")
@@ -109,7 +111,7 @@ def test_02_a_slip_in_part_3_costs_part_3_only(a02: Run) -> None:
     assert a02.test("response_promise_from_inbox_p90") is None
     assert a02.test("policy_written_from_answers") is None
     a02.ns["promise_hours"] = right + 1  # a one-character slip
-    a02.rerun("policy_answers_answer")   # Part 4 written, as asked, with promise_hours
+    a02.rerun("policy_answers_answer")  # Part 4 written, as asked, with promise_hours
     try:
         assert a02.test("response_promise_from_inbox_p90") is not None
         assert a02.test("policy_written_from_answers") is None
@@ -123,8 +125,9 @@ def test_02_a_slip_in_part_3_costs_part_3_only(a02: Run) -> None:
 
 def test_02_asks_for_page_access_never_a_shared_password(a02: Run) -> None:
     text = "\n".join(c.source for c in a02.nb.cells)
-    assert not re.search(r"\bhold\w*\s+(?:the\s+|each\s+)?passwords?\b", text, re.I), \
+    assert not re.search(r"\bhold\w*\s+(?:the\s+|each\s+)?passwords?\b", text, re.I), (
         "a Facebook Page has no password to hold"
+    )
     assert "sources.md#facebook-page-access" in text
     assert "Page access" in a02.ns["my_policy"] or "Page access" in a02.ns["answers"].account_access
     rubric = (RUBRICS / "02-policy.md").read_text(encoding="utf-8")
@@ -143,31 +146,36 @@ def test_02_word_limits_agree_with_lint_policy(a02: Run) -> None:
 
 # ------------------------------------------------------------------ 04: stated precision
 
+
 @pytest.fixture(scope="module")
 def a04() -> Run:
     return Run("04-")
 
 
-@pytest.mark.parametrize(("grade_id", "name", "places", "prompt_id"), [
-    ("nonprofit_response_rate_without_spam", "response_rate_np", 3,
-     "part1_answer_looks_like"),
-    ("nonprofit_median_response_hours", "median_hours_np", 1, "part2_answer_looks_like"),
-    ("classifier_agreement_on_first_40_messages", "agreement", 3, "part4_answer_looks_like"),
-])
+@pytest.mark.parametrize(
+    ("grade_id", "name", "places", "prompt_id"),
+    [
+        ("nonprofit_response_rate_without_spam", "response_rate_np", 3, "part1_answer_looks_like"),
+        ("nonprofit_median_response_hours", "median_hours_np", 1, "part2_answer_looks_like"),
+        ("classifier_agreement_on_first_40_messages", "agreement", 3, "part4_answer_looks_like"),
+    ],
+)
 def test_04_numbers_are_judged_to_the_precision_the_question_states(
-        a04: Run, grade_id: str, name: str, places: int, prompt_id: str) -> None:
+    a04: Run, grade_id: str, name: str, places: int, prompt_id: str
+) -> None:
     phrase = f"{places} decimal place{'' if places == 1 else 's'}"
     assert f"rounded to {phrase}" in " ".join(a04.cell(prompt_id).source.split())
     value = float(a04.ns[name])
     assert a04.test(grade_id, **{name: round(value, places)}) is None
     assert a04.test(grade_id, **{name: value}) is None
     coarser = round(value, places - 1)
-    if abs(coarser - value) > 0.5 * 10 ** -places:
+    if abs(coarser - value) > 0.5 * 10**-places:
         failure = a04.test(grade_id, **{name: coarser})
         assert failure and f"rounded to {places - 1} decimal place" in failure
 
 
 # ------------------------------------------------------------------ 05: the best week
+
 
 @pytest.fixture(scope="module")
 def a05() -> Run:
@@ -176,16 +184,14 @@ def a05() -> Run:
 
 def test_05_the_week_and_the_figure_behind_it_earn_a_point_each(a05: Run) -> None:
     week, figure = "week_with_most_engagements", "engagements_in_best_week"
-    points = {_grade_id(c): c.metadata["nbgrader"]["points"] for c in a05.nb.cells
-              if _is_test(c)}
+    points = {_grade_id(c): c.metadata["nbgrader"]["points"] for c in a05.nb.cells if _is_test(c)}
     assert points[week] == 1 and points[figure] == 1
     assert a05.test(week) is None and a05.test(figure) is None
     weekly = a05.ns["weekly"]["engagements"]
     runner_up = weekly.sort_values(ascending=False).index[1].strftime("%Y-%m-%d")
-    assert a05.test(week, best_week=runner_up) is not None          # a wrong guess
-    assert a05.test(figure, best_week=runner_up) is None            # judged on its own
-    assert a05.test(figure, best_week_engagements=int(weekly.sort_values().iloc[-2])) \
-        is not None
+    assert a05.test(week, best_week=runner_up) is not None  # a wrong guess
+    assert a05.test(figure, best_week=runner_up) is None  # judged on its own
+    assert a05.test(figure, best_week_engagements=int(weekly.sort_values().iloc[-2])) is not None
 
 
 # ------------------------------------------------------------------ rubrics
@@ -207,13 +213,14 @@ def test_rubric_rows_are_one_point_each_and_number_rows_show_numbers(path: Path)
     assert rows
     for points, criterion, met, *_ in rows:
         assert points == "1", f"{path.name}: a row worth {points} is all-or-nothing: {criterion}"
-        if re.search(r"\b(?:with|as|quotes)\b[^|]{0,40}\b(?:numbers?|percentage)\b",
-                     criterion, re.I):  # a row that asks for a number
+        if re.search(
+            r"\b(?:with|as|quotes)\b[^|]{0,40}\b(?:numbers?|percentage)\b", criterion, re.I
+        ):  # a row that asks for a number
             examples = [e for e in re.split(r";\s*|\" or \"", met) if e.strip()]
             for example in examples:
                 assert re.search(r"\d", example), (
-                    f"{path.name}: an example credited for a number it does not have: "
-                    f"{example!r}")
+                    f"{path.name}: an example credited for a number it does not have: {example!r}"
+                )
 
 
 @pytest.mark.parametrize("path", RUBRIC_FILES, ids=[p.stem for p in RUBRIC_FILES])

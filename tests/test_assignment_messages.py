@@ -59,8 +59,11 @@ def _arguments(call: ast.Call) -> dict[str, Any]:
     """The call's argument expressions by parameter name (``**values`` as one dict)."""
     check = getattr(asserts, _called(call), None)
     assert check is not None, f"line {call.lineno}: {_called(call)} is not a check of asserts"
-    return dict(inspect.signature(check).bind(
-        *call.args, **{k.arg: k.value for k in call.keywords if k.arg}).arguments)
+    return dict(
+        inspect.signature(check)
+        .bind(*call.args, **{k.arg: k.value for k in call.keywords if k.arg})
+        .arguments
+    )
 
 
 def _message_text(call: ast.Call) -> str:
@@ -77,26 +80,33 @@ def _phrase_built_at_run_time(node: Any) -> bool:
     """A name built at run time whose fixed words make it a phrase (a phrase is translated)."""
     return not _literal(node) and any(
         isinstance(part, ast.Constant) and isinstance(part.value, str) and " " in part.value
-        for part in ast.walk(node))
+        for part in ast.walk(node)
+    )
 
 
 def _built_at_run_time(notebook: Path) -> list[str]:
     found = []
     for grade_id, call in _graded_calls(notebook):
         given = _arguments(call)
-        shown: list[tuple[str, Any]] = [(key, given[key]) for key in ("message", "hint")
-                                        if key in given]
+        shown: list[tuple[str, Any]] = [
+            (key, given[key]) for key in ("message", "hint") if key in given
+        ]
         shown += [("name", given["name"])] if _phrase_built_at_run_time(given.get("name")) else []
-        found += [f"{grade_id}, line {call.lineno}: {key}={ast.unparse(value)}"
-                  for key, value in shown if not _literal(value)]
+        found += [
+            f"{grade_id}, line {call.lineno}: {key}={ast.unparse(value)}"
+            for key, value in shown
+            if not _literal(value)
+        ]
     return found
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_no_check_is_given_a_message_or_hint_built_at_run_time(notebook):
     found = _built_at_run_time(notebook)
-    assert not found, ("write these as templates with named values, e.g. "
-                       "\"It has {count} items.\", count=len(x):\n" + "\n".join(found))
+    assert not found, (
+        "write these as templates with named values, e.g. "
+        '"It has {count} items.", count=len(x):\n' + "\n".join(found)
+    )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
@@ -106,12 +116,16 @@ def test_every_value_a_message_names_is_given(notebook):
         message = _message_text(call)
         if not message:
             continue
-        named = {re.split(r"[.\[]", field)[0]
-                 for _, field, _, _ in string.Formatter().parse(message) if field}
+        named = {
+            re.split(r"[.\[]", field)[0]
+            for _, field, _, _ in string.Formatter().parse(message)
+            if field
+        }
         values = set(_arguments(call).get("values", {}))
         where = f"{notebook.stem}, {grade_id}, line {call.lineno}"
-        assert named == values, \
+        assert named == values, (
             f"{where}: the message names {sorted(named)} but is given {sorted(values)}"
+        )
 
 
 def test_the_scan_finds_built_messages_and_hints_and_lets_templates_pass(tmp_path):
@@ -124,21 +138,41 @@ def test_the_scan_finds_built_messages_and_hints_and_lets_templates_pass(tmp_pat
         "expect_close(v, w, f\"split.cost_per_result['{p}']\")",  # code as name: not words
     ]
     notebook = tmp_path / "nb.ipynb"
-    notebook.write_text(json.dumps({"cells": [
-        {"cell_type": "code", "metadata": {"nbgrader": {"grade": True, "grade_id": f"t{i}"}},
-         "source": source} for i, source in enumerate(cells)]}), encoding="utf-8")
+    notebook.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {
+                        "cell_type": "code",
+                        "metadata": {"nbgrader": {"grade": True, "grade_id": f"t{i}"}},
+                        "source": source,
+                    }
+                    for i, source in enumerate(cells)
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     found = _built_at_run_time(notebook)
     assert [line.split(",")[0] for line in found] == ["t0", "t1", "t2", "t3"], found
 
 
 # --------------------------------------------------- templates say what the f-strings said
 SAMPLE = {
-    "best_slot": ("Monday", 11, 3), "_n": 3, "post_text": "বইমেলায় দেখা হবে", "predicted": [0] * 39,
-    "_bad_keys": ["#alo", 7, "#boi", "#mela"], "_counts": pd.DataFrame([[3, 3, 3]] * 5),
-    "_platform": "facebook", "_unknown": ["BZ-MSG-9", "X-1", "X-2", "X-3"],
-    "_missing": ["reach", "er_reach"], "best_week": "2025-10-07", "best_growth_month": "2025/3",
+    "best_slot": ("Monday", 11, 3),
+    "_n": 3,
+    "post_text": "বইমেলায় দেখা হবে",
+    "predicted": [0] * 39,
+    "_bad_keys": ["#alo", 7, "#boi", "#mela"],
+    "_counts": pd.DataFrame([[3, 3, 3]] * 5),
+    "_platform": "facebook",
+    "_unknown": ["BZ-MSG-9", "X-1", "X-2", "X-3"],
+    "_missing": ["reach", "er_reach"],
+    "best_week": "2025-10-07",
+    "best_growth_month": "2025/3",
     "split": types.SimpleNamespace(spend={"facebook": 61_234.5, "instagram": 58_765.25}),
-    "disclosure_ok": [True, False], "_day": ("nonprofit", "x"),
+    "disclosure_ok": [True, False],
+    "_day": ("nonprofit", "x"),
     "plan": types.SimpleNamespace(goals=["a", "b"]),
     "_t": types.SimpleNamespace(platform="instagram", target=4.0),
     "_bad": [("Monday", 11), ("Friday", 20), ("Sunday", 9)],
@@ -171,8 +205,11 @@ def _template_call(assignment: str, before: str) -> ast.Call:
     """The notebook's call whose template has the same fixed words as the old message."""
     words = _fixed_words(ast.parse(before, mode="eval").body)
     notebook = next(n for n in NOTEBOOKS if n.parent.name.startswith(assignment + "-"))
-    calls = [call for _, call in _graded_calls(notebook)
-             if _message_text(call) and _fixed_words(ast.Constant(_message_text(call))) == words]
+    calls = [
+        call
+        for _, call in _graded_calls(notebook)
+        if _message_text(call) and _fixed_words(ast.Constant(_message_text(call))) == words
+    ]
     assert len(calls) == 1, f"{notebook.stem}: {len(calls)} templates match {before}"
     return calls[0]
 
@@ -185,23 +222,28 @@ def _fixed_words(node: ast.expr) -> str:
     if isinstance(node, ast.BinOp):
         return _fixed_words(node.left) + _fixed_words(node.right)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return "".join(text + ("<>" if field is not None else "")
-                       for text, field, _, _ in string.Formatter().parse(node.value))
+        return "".join(
+            text + ("<>" if field is not None else "")
+            for text, field, _, _ in string.Formatter().parse(node.value)
+        )
     return "<>"
 
 
 def _shown(call: ast.Call, namespace: dict[str, Any]) -> str:
     """What the notebook's check says when it fails, with the values from ``namespace``."""
     given = _arguments(call)
-    values = {key: eval(compile(ast.Expression(value), "<cell>", "eval"), dict(namespace))
-              for key, value in given.get("values", {}).items()}
+    values = {
+        key: eval(compile(ast.Expression(value), "<cell>", "eval"), dict(namespace))
+        for key, value in given.get("values", {}).items()
+    }
     with pytest.raises(AssertionError) as failure:
         asserts.expect_true(False, "x", _message_text(call), **values)
     return str(failure.value).split("(x)", 1)[1][1:].strip()  # after "(x)." or "(x)।"
 
 
-@pytest.mark.parametrize(("assignment", "before"), BEFORE,
-                         ids=[f"{a}-{i}" for i, (a, _) in enumerate(BEFORE)])
+@pytest.mark.parametrize(
+    ("assignment", "before"), BEFORE, ids=[f"{a}-{i}" for i, (a, _) in enumerate(BEFORE)]
+)
 def test_a_template_says_in_english_what_its_f_string_said(assignment, before):
     call = _template_call(assignment, before)
     with in_language("en"):
@@ -214,17 +256,30 @@ def test_a_template_says_in_english_what_its_f_string_said(assignment, before):
 def test_numbers_in_a_template_are_in_bengali_digits_and_keys_in_their_bengali_names():
     with in_language("bn"):
         count = _shown(_template_call("03", 'f"It has {len(best_slot)} items, not 2."'), SAMPLE)
-        spent = _shown(_template_call("06", 'f"It spends {sum(split.spend.values()):,.0f} '
-                                            'taka, not TOTAL_BUDGET."'), SAMPLE)
+        spent = _shown(
+            _template_call(
+                "06", 'f"It spends {sum(split.spend.values()):,.0f} taka, not TOTAL_BUDGET."'
+            ),
+            SAMPLE,
+        )
     assert "৩" in count and "3" not in count, count
     assert "১,২০,০০০" in spent or "১২০,০০০" in spent, spent
     planning = next(n for n in NOTEBOOKS if n.parent.name.startswith("01-"))
-    goal = next(call for grade_id, call in _graded_calls(planning)
-                if grade_id == "smart_goal" and "SMART" in ast.unparse(call))
-    source = next(c for c in json.loads(planning.read_text(encoding="utf-8"))["cells"]
-                  if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "smart_goal")
-    imports = "\n".join(line for line in "".join(source["source"]).splitlines()
-                        if line.startswith("from smm_helpers"))
+    goal = next(
+        call
+        for grade_id, call in _graded_calls(planning)
+        if grade_id == "smart_goal" and "SMART" in ast.unparse(call)
+    )
+    source = next(
+        c
+        for c in json.loads(planning.read_text(encoding="utf-8"))["cells"]
+        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "smart_goal"
+    )
+    imports = "\n".join(
+        line
+        for line in "".join(source["source"]).splitlines()
+        if line.startswith("from smm_helpers")
+    )
     namespace: dict[str, Any] = {"_missing": ["measurable", "time-bound"]}
     exec(imports, namespace)  # the names the cell itself imports to show the criteria
     with in_language("en"):

@@ -37,8 +37,7 @@ import pytest
 
 from tests.conftest import REPO
 
-ASSIGNMENTS = sorted(p for p in (REPO / "assignments").glob("*/*.ipynb")
-                     if p.stem == p.parent.name)
+ASSIGNMENTS = sorted(p for p in (REPO / "assignments").glob("*/*.ipynb") if p.stem == p.parent.name)
 IDS = [p.stem for p in ASSIGNMENTS]
 RUBRICS = REPO / "course" / "rubrics"
 
@@ -70,8 +69,9 @@ TIMEOUT = 90
 DESCRIPTIVE_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 """At least two lower-case words joined by ``_``, e.g. ``engagement_rate_by_reach``."""
 
-UNDESCRIPTIVE_ID = re.compile(r"^(?:q|question|ex|exercise|problem|part|cell|test)[_-]?\d",
-                              re.IGNORECASE)
+UNDESCRIPTIVE_ID = re.compile(
+    r"^(?:q|question|ex|exercise|problem|part|cell|test)[_-]?\d", re.IGNORECASE
+)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(?P<body>.*?)### END HIDDEN TESTS", re.DOTALL)
 
@@ -112,8 +112,13 @@ def _run(nb: Any, learner: str) -> tuple[Any, float]:
     env = {k: v for k, v in os.environ.items() if k != "JUPYTERHUB_USER"}
     env["SMM_LEARNER_ID"] = learner
     with tempfile.TemporaryDirectory(prefix="smm-assignment-") as scratch:
-        client = NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", allow_errors=True,
-                                resources={"metadata": {"path": scratch}})
+        client = NotebookClient(
+            nb,
+            timeout=TIMEOUT,
+            kernel_name="python3",
+            allow_errors=True,
+            resources={"metadata": {"path": scratch}},
+        )
         started = time.perf_counter()
         with (Path(scratch) / "kernel-stderr.log").open("w") as kernel_stderr:
             client.execute(env=env, stderr=kernel_stderr)
@@ -161,7 +166,8 @@ def test_source_is_nbformat_45_with_cell_ids_and_no_outputs(path: Path) -> None:
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert not cell.outputs and cell.execution_count is None, (
-                f"clear the outputs of {_where(cell)}")
+                f"clear the outputs of {_where(cell)}"
+            )
 
 
 @pytest.mark.parametrize("path", ASSIGNMENTS, ids=IDS)
@@ -175,35 +181,40 @@ def test_every_graded_cell_has_a_unique_descriptive_grade_id_and_points(path: Pa
         meta = _nbgrader(cell)
         grade_id = meta["grade_id"]
         assert DESCRIPTIVE_ID.match(grade_id) and not UNDESCRIPTIVE_ID.match(grade_id), (
-            f"{grade_id!r} does not say what it grades: name it like 'engagement_rate_by_reach'")
+            f"{grade_id!r} does not say what it grades: name it like 'engagement_rate_by_reach'"
+        )
         assert meta.get("points", 0) > 0, f"{grade_id} has no points"
         assert meta.get("locked") is (not meta.get("solution")), (
-            f"{grade_id}: test cells are locked, written answers are not")
+            f"{grade_id}: test cells are locked, written answers are not"
+        )
 
 
 @pytest.mark.parametrize("path", ASSIGNMENTS, ids=IDS)
-def test_every_answer_has_a_try_it_cell_and_says_what_a_right_answer_looks_like(
-        path: Path) -> None:
+def test_every_answer_has_a_try_it_cell_and_says_what_a_right_answer_looks_like(path: Path) -> None:
     nb = _read(path)
     tests = [i for i, c in enumerate(nb.cells) if _is_test(c)]
     previous = -1
     for index in tests:
-        before = nb.cells[previous + 1:index]
+        before = nb.cells[previous + 1 : index]
         name = _nbgrader(nb.cells[index])["grade_id"]
-        assert any(_is_solution(c) and "### BEGIN SOLUTION" in c.source
-                   and "### END SOLUTION" in c.source for c in before), (
-            f"{name}: no solution cell (### BEGIN/END SOLUTION) before it")
-        assert any(c.cell_type == "code" and not _nbgrader(c)
-                   and c.source.lstrip().lower().startswith("# try it") for c in before), (
-            f"{name}: no ungraded '# Try it' cell before it")
-        assert any(c.cell_type == "markdown" and "right answer" in c.source.lower()
-                   for c in before), f"{name}: no sentence saying what a right answer looks like"
+        assert any(
+            _is_solution(c) and "### BEGIN SOLUTION" in c.source and "### END SOLUTION" in c.source
+            for c in before
+        ), f"{name}: no solution cell (### BEGIN/END SOLUTION) before it"
+        assert any(
+            c.cell_type == "code"
+            and not _nbgrader(c)
+            and c.source.lstrip().lower().startswith("# try it")
+            for c in before
+        ), f"{name}: no ungraded '# Try it' cell before it"
+        assert any(
+            c.cell_type == "markdown" and "right answer" in c.source.lower() for c in before
+        ), f"{name}: no sentence saying what a right answer looks like"
         previous = index
 
 
 @pytest.mark.parametrize("path", ASSIGNMENTS, ids=IDS)
-def test_every_autograded_test_has_visible_checks_and_hidden_tests_on_own_data(
-        path: Path) -> None:
+def test_every_autograded_test_has_visible_checks_and_hidden_tests_on_own_data(path: Path) -> None:
     nb = _read(path)
     tests = [c for c in nb.cells if _is_test(c)]
     assert tests, "no autograded test cells"
@@ -211,11 +222,12 @@ def test_every_autograded_test_has_visible_checks_and_hidden_tests_on_own_data(
         name = _nbgrader(cell)["grade_id"]
         hidden = HIDDEN.search(cell.source)
         assert hidden and hidden.group("body").strip(), f"{name}: no hidden tests"
-        visible = cell.source[:hidden.start()]
+        visible = cell.source[: hidden.start()]
         assert re.search(r"\b(expect_\w+|assert)\b", visible), f"{name}: no visible checks"
         assert "learner_id()" in hidden.group("body"), (
             f"{name}: the hidden tests must recompute from the learner's own data "
-            "(learner_id()), so that a number copied from a friend fails")
+            "(learner_id()), so that a number copied from a friend fails"
+        )
 
 
 @pytest.mark.parametrize("path", ASSIGNMENTS, ids=IDS)
@@ -228,11 +240,13 @@ def test_written_answers_are_graded_with_a_rubric_whose_points_match(path: Path)
     text = rubric.read_text(encoding="utf-8")
     for cell in written:
         assert _nbgrader(cell)["grade_id"] in text, (
-            f"the rubric does not name the cell it grades ({_nbgrader(cell)['grade_id']})")
+            f"the rubric does not name the cell it grades ({_nbgrader(cell)['grade_id']})"
+        )
     total = sum(_nbgrader(c)["points"] for c in written)
     assert _rubric_points(text) == total, (
         f"the rubric's rows add up to {_rubric_points(text)} points, the written "
-        f"answer{'s' if len(written) > 1 else ''} to {total}")
+        f"answer{'s' if len(written) > 1 else ''} to {total}"
+    )
 
 
 # ----------------------------------------------------------------------------- running
@@ -260,8 +274,7 @@ def test_released_copy_fails_every_autograded_test(path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", ASSIGNMENTS, ids=IDS)
-def test_answers_computed_from_another_learners_data_fail_the_hidden_tests(
-        path: Path) -> None:
+def test_answers_computed_from_another_learners_data_fail_the_hidden_tests(path: Path) -> None:
     nb = _read(path)
     setup = next(i for i, c in enumerate(nb.cells) if "learner_id()" in c.source)
     # The answers are worked out on COPIED_FROM's data; grading then runs as GRADED_AS.
@@ -269,8 +282,11 @@ def test_answers_computed_from_another_learners_data_fail_the_hidden_tests(
     switch.id = "switch-learner"
     nb.cells.insert(setup + 1, switch)
     ran, _ = _run(nb, COPIED_FROM)
-    passing = [_nbgrader(c)["grade_id"] for c in ran.cells if _is_test(c) and not _error(c)
-               and _nbgrader(c)["grade_id"] not in JUDGEMENT_CELLS]
+    passing = [
+        _nbgrader(c)["grade_id"]
+        for c in ran.cells
+        if _is_test(c) and not _error(c) and _nbgrader(c)["grade_id"] not in JUDGEMENT_CELLS
+    ]
     assert not passing, f"answers from {COPIED_FROM}'s data pass as {GRADED_AS}: {passing}"
 
 

@@ -40,7 +40,8 @@ def test_there_is_no_binder_folder_so_repo2docker_reads_the_root_environment() -
         assert not (REPO / name).exists(), (
             f"{name}/ exists: repo2docker then reads its configuration only from there and "
             "ignores environment.yml at the root, so SMM Lab's dependencies would be missing "
-            "on Binder. Move its files to the root (or copy environment.yml into it)")
+            "on Binder. Move its files to the root (or copy environment.yml into it)"
+        )
 
 
 def test_the_environment_installs_smm_lab_itself() -> None:
@@ -51,37 +52,46 @@ def test_the_environment_installs_smm_lab_itself() -> None:
     # A local requirement makes repo2docker copy the repository before installing the
     # environment, so `-e .` installs SMM Lab (and its smm-course command) on Binder.
     assert "-e ." in pip[0], "environment.yml's pip section must install SMM Lab: -e ."
-    assert any(isinstance(item, str) and re.match(r"python\s*[>=]", item)
-               for item in dependencies), "environment.yml names the Python version"
-    assert "jupyterlab" in " ".join(str(item) for item in dependencies), \
+    assert any(
+        isinstance(item, str) and re.match(r"python\s*[>=]", item) for item in dependencies
+    ), "environment.yml names the Python version"
+    assert "jupyterlab" in " ".join(str(item) for item in dependencies), (
         "Binder opens the lessons in JupyterLab"
+    )
 
 
 def test_no_other_repo2docker_file_shadows_environment_yml() -> None:
     assert not (REPO / "Dockerfile").exists(), (
         "a Dockerfile at the root makes repo2docker ignore environment.yml and every other "
-        "configuration file")
+        "configuration file"
+    )
     assert not (REPO / "requirements.txt").exists(), (
         "repo2docker ignores requirements.txt when environment.yml is there: keep the "
-        "dependencies in pyproject.toml and environment.yml only")
+        "dependencies in pyproject.toml and environment.yml only"
+    )
     for script in ("postBuild", "start"):
         path = REPO / script
         if path.exists():  # optional repo2docker scripts must run as programs
             assert os.access(path, os.X_OK), f"{script} must be executable (chmod +x)"
-            assert path.read_text(encoding="utf-8").startswith("#!"), \
+            assert path.read_text(encoding="utf-8").startswith("#!"), (
                 f"{script} must start with a #! line, e.g. #!/bin/bash"
+            )
 
 
 def test_documented_launch_links_open_lessons_that_exist() -> None:
-    found = {doc.name: LAUNCH_LINK.findall(doc.read_text(encoding="utf-8"))
-             for doc in DOCUMENTS if doc.is_file()}
+    found = {
+        doc.name: LAUNCH_LINK.findall(doc.read_text(encoding="utf-8"))
+        for doc in DOCUMENTS
+        if doc.is_file()
+    }
     assert found.get("site.md"), "docs/site.md shows the Binder launch link"
     lessons = {f"lessons/{path.name}" for path in lab.lesson_files()}
     for document, links in found.items():
         for link in links:
             path = lesson_path(link)
             assert path in lessons or (REPO / path).is_dir(), (
-                f"{document}: {link} opens {path}, which is not a lesson of {REPO / 'lessons'}")
+                f"{document}: {link} opens {path}, which is not a lesson of {REPO / 'lessons'}"
+            )
 
 
 def test_the_site_links_each_lesson_to_its_own_binder_launch() -> None:

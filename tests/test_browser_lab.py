@@ -166,8 +166,12 @@ def _isolated_env(home: Path) -> dict[str, str]:
     JupyterLab's news prompt is answered "no" in the temporary user settings: a toast that
     pops up over the menus would take clicks meant for them.
     """
-    dropped = {"SMM_STATIC_WIDGETS", "JUPYTER_CONFIG_PATH", "JUPYTERLAB_SETTINGS_DIR",
-               "JUPYTERLAB_WORKSPACES_DIR"}
+    dropped = {
+        "SMM_STATIC_WIDGETS",
+        "JUPYTER_CONFIG_PATH",
+        "JUPYTERLAB_SETTINGS_DIR",
+        "JUPYTERLAB_WORKSPACES_DIR",
+    }
     env = {name: value for name, value in os.environ.items() if name not in dropped}
     folders = {
         "HOME": home,
@@ -183,8 +187,15 @@ def _isolated_env(home: Path) -> dict[str, str]:
     for name, folder in folders.items():
         folder.mkdir(parents=True, exist_ok=True)
         env[name] = str(folder)
-    settings = (home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab"
-                / "apputils-extension" / "notification.jupyterlab-settings")
+    settings = (
+        home
+        / ".jupyter"
+        / "lab"
+        / "user-settings"
+        / "@jupyterlab"
+        / "apputils-extension"
+        / "notification.jupyterlab-settings"
+    )
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     return env
@@ -212,9 +223,14 @@ def _jupyterlab(launch: Any, home: Path) -> Iterator[Lab]:
     env = launch.environment(_isolated_env(home))
     log = home / "jupyterlab.log"
     with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen([*launch.command, *_test_flags(token)], cwd=launch.cwd,
-                                   env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            [*launch.command, *_test_flags(token)],
+            cwd=launch.cwd,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     lab = Lab(url=f"http://127.0.0.1:{port}", token=token, log=log)
     try:
         _wait_until_serving(process, lab)
@@ -229,7 +245,8 @@ def _wait_until_serving(process: subprocess.Popen[bytes], lab: Lab) -> None:
         if process.poll() is not None:
             raise AssertionError(
                 f"JupyterLab stopped while starting (exit code {process.returncode}); its log "
-                f"({lab.log}) ends:\n{lab.log_tail()}")
+                f"({lab.log}) ends:\n{lab.log_tail()}"
+            )
         try:
             with urllib.request.urlopen(lab.address("api/status"), timeout=5) as answer:
                 if answer.status == 200:
@@ -239,7 +256,8 @@ def _wait_until_serving(process: subprocess.Popen[bytes], lab: Lab) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(
                 f"JupyterLab did not answer on {lab.url} within {SERVER_START_S} s; its log "
-                f"({lab.log}) ends:\n{lab.log_tail()}")
+                f"({lab.log}) ends:\n{lab.log_tail()}"
+            )
         time.sleep(0.25)
 
 
@@ -275,7 +293,8 @@ def _open_notebook(page: Any, lab: Lab, path: str) -> None:
             raise AssertionError(
                 f"{path} opened, but no idle Python 3 kernel within "
                 f"{NOTEBOOK_OPEN_MS // 1000} s (the toolbar shows {shown!r}; see "
-                "test-artifacts/jupyterlab-kernel-not-ready.png)")
+                "test-artifacts/jupyterlab-kernel-not-ready.png)"
+            )
         page.wait_for_timeout(250)
 
 
@@ -298,8 +317,10 @@ def _check_dialogs(page: Any, doing: str) -> None:
             dialog.get_by_role("button", name="Dismiss").click()
         else:
             screenshot(page, "jupyterlab-unexpected-dialog")
-            raise AssertionError(f"JupyterLab showed a dialog while {doing}:\n{text}\n(see "
-                                 "test-artifacts/jupyterlab-unexpected-dialog.png)")
+            raise AssertionError(
+                f"JupyterLab showed a dialog while {doing}:\n{text}\n(see "
+                "test-artifacts/jupyterlab-unexpected-dialog.png)"
+            )
 
 
 def _run_all_cells(page: Any) -> None:
@@ -323,8 +344,10 @@ def _run_all_cells(page: Any) -> None:
             page.keyboard.press("Escape")
     else:
         screenshot(page, "jupyterlab-run-all-did-not-start")
-        raise AssertionError("Run > Run All Cells started no cell, twice; see "
-                             "test-artifacts/jupyterlab-run-all-did-not-start.png")
+        raise AssertionError(
+            "Run > Run All Cells started no cell, twice; see "
+            "test-artifacts/jupyterlab-run-all-did-not-start.png"
+        )
     try:
         page.wait_for_function(RUN_FINISHED_JS, arg=NOTEBOOK, timeout=RUN_ALL_MS, polling=250)
     except PlaywrightTimeout:
@@ -332,7 +355,8 @@ def _run_all_cells(page: Any) -> None:
         screenshot(page, "jupyterlab-run-all-did-not-finish")
         raise AssertionError(
             f"the cells did not finish within {RUN_ALL_MS // 1000} s; cells still waiting or "
-            "not run:\n" + "\n\n".join(_problems(_cells(page)))) from None
+            "not run:\n" + "\n\n".join(_problems(_cells(page)))
+        ) from None
 
 
 def _cells(page: Any) -> list[dict[str, Any]]:
@@ -398,8 +422,11 @@ def _write_gallery(path: Path) -> None:
     from nbformat.v4 import new_code_cell, new_notebook
 
     notebook = new_notebook(cells=[new_code_cell(source) for source in GALLERY_CELLS])
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                       "language": "python"}
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(notebook, path)
 
 
@@ -411,8 +438,9 @@ def learner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Learner]:
 
     root = tmp_path_factory.mktemp("learner")
     lessons = root / "lessons"
-    shutil.copytree(LESSONS_DIR, lessons,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copytree(
+        LESSONS_DIR, lessons, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+    )
     _write_gallery(lessons / GALLERY)
     launch = lab.lab_launch(lessons, port=_free_port(), no_browser=True)
     with chromium_browser() as browser, _jupyterlab(launch, root / "home") as server:
@@ -450,14 +478,17 @@ class TestLearner:
         code = [cell for cell in cells if cell["code"]]
         assert len(code) == _code_cells_in(learner.lessons / LESSON), (
             f"JupyterLab shows {len(code)} code cells of {LESSON}, the notebook has "
-            f"{_code_cells_in(learner.lessons / LESSON)}")
+            f"{_code_cells_in(learner.lessons / LESSON)}"
+        )
         problems = _problems(cells)
         assert not problems, f"{LESSON} in JupyterLab:\n\n" + "\n\n".join(problems)
         numbers = [int(cell["prompt"].strip()[1:-2]) for cell in code]
         assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), (
-            f"the cells ran out of order: {numbers}")
+            f"the cells ran out of order: {numbers}"
+        )
         assert not learner.errors_after_run, "the browser console reported:\n" + "\n".join(
-            learner.errors_after_run)
+            learner.errors_after_run
+        )
 
     def test_the_post_composer_counts_as_the_learner_types(self, learner: Learner) -> None:
         """Lesson 07's post composer renders live, and its counters follow every keystroke.
@@ -474,7 +505,8 @@ class TestLearner:
         composer = page.locator(f"{NOTEBOOK} .smm-post-composer").first
         composer.scroll_into_view_if_needed()
         platforms = composer.locator("[data-platform]").evaluate_all(
-            "found => found.map(element => element.dataset.platform)")
+            "found => found.map(element => element.dataset.platform)"
+        )
         assert platforms == list(PLATFORMS), f"the composer shows counters for {platforms}"
         box = composer.locator("textarea")
         start = box.input_value()
@@ -493,7 +525,7 @@ class TestLearner:
 
         long_text = typed + " " + "বই পড়ুন, গল্প শুনুন! " * 14
         assert not counters(long_text, ["x"])[0].ok, "the long post should be over X's limit"
-        page.keyboard.insert_text(long_text[len(typed):])
+        page.keyboard.insert_text(long_text[len(typed) :])
         _expect_counters(composer, long_text, platforms)
         screenshot(page, "jupyterlab-post-composer-typed")
         assert not learner.errors, "the browser console reported:\n" + "\n".join(learner.errors)
@@ -566,10 +598,14 @@ class TestLearner:
             expect(page.locator(NOTEBOOK)).not_to_contain_text("Error displaying widget")
             sliders = page.locator(f"{NOTEBOOK} .widget-slider")
             assert sliders.count() > 0, "the widgets notebook shows no slider"
-            unnamed = [index for index, label in enumerate(
-                sliders.locator(".widget-label").all_inner_texts()) if not label.strip()]
+            unnamed = [
+                index
+                for index, label in enumerate(sliders.locator(".widget-label").all_inner_texts())
+                if not label.strip()
+            ]
             assert not unnamed and sliders.locator(".widget-label").count() == sliders.count(), (
-                f"sliders without a visible description: {unnamed}")
+                f"sliders without a visible description: {unnamed}"
+            )
             screenshot(page, "jupyterlab-widgets")
             found = axe_violations(page, OUR_CONTENT, exclude=SLIDER_HANDLES)
             assert not found, f"the widgets in JupyterLab: {format_violations(found)}"
@@ -609,19 +645,27 @@ def _repo_state() -> set[str]:
     """
     from smm_helpers.grading.demo import RUNTIME
 
-    found = {name for name in RUNTIME if name not in ("samples", "__pycache__")
-             and (REPO / "course" / name).exists()}
+    found = {
+        name
+        for name in RUNTIME
+        if name not in ("samples", "__pycache__") and (REPO / "course" / name).exists()
+    }
     found |= {name for name in (".nbgrader.log", "gradebook.db") if (REPO / name).exists()}
     for folder in ("course", "assignments", "lessons"):
-        found |= {str(path.relative_to(REPO)) for path in (REPO / folder).rglob(".*")
-                  if path.name in (".ipynb_checkpoints", ".nbgrader.log")}
+        found |= {
+            str(path.relative_to(REPO))
+            for path in (REPO / folder).rglob(".*")
+            if path.name in (".ipynb_checkpoints", ".nbgrader.log")
+        }
     return found
 
 
 def _assert_repo_untouched(before: set[str]) -> None:
     made = sorted(_repo_state() - before)
-    assert not made, (f"the instructor's JupyterLab wrote into the repository: {made}; it "
-                      "must work on its temporary copy of the course")
+    assert not made, (
+        f"the instructor's JupyterLab wrote into the repository: {made}; it "
+        "must work on its temporary copy of the course"
+    )
 
 
 @pytest.fixture(scope="class")
@@ -639,8 +683,7 @@ def instructor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Instructor]
         before = _repo_state()
         root = tmp_path_factory.mktemp("instructor")
         skip = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
-        shutil.copytree(REPO / "course", root / "course",
-                        ignore=shutil.ignore_patterns(*RUNTIME))
+        shutil.copytree(REPO / "course", root / "course", ignore=shutil.ignore_patterns(*RUNTIME))
         shutil.copytree(REPO / "assignments", root / "assignments", ignore=skip)
         shutil.copytree(REPO / "lessons", root / "lessons", ignore=skip)
         course = open_course(root / "course")
@@ -652,9 +695,15 @@ def instructor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Instructor]
                 result = step(assignment)
                 assert result["success"], (
                     f"nbgrader could not {step.__name__} {assignment}: "
-                    f"{result.get('error') or result.get('log')}")
-        launch = lab.lab_launch(root / "lessons", instructor=True, course=root / "course",
-                                port=_free_port(), no_browser=True)
+                    f"{result.get('error') or result.get('log')}"
+                )
+        launch = lab.lab_launch(
+            root / "lessons",
+            instructor=True,
+            course=root / "course",
+            port=_free_port(),
+            no_browser=True,
+        )
         assert launch.cwd == (root / "course").resolve()
         home = tmp_path_factory.mktemp("instructor-home")  # outside the folder it serves
         with _jupyterlab(launch, home) as server:
@@ -704,7 +753,8 @@ class TestInstructor:
         _assert_repo_untouched(instructor.repo_before)
 
     def test_the_assignments_panel_lists_the_released_assignments(
-            self, instructor: Instructor) -> None:
+        self, instructor: Instructor
+    ) -> None:
         """Nbgrader > Assignment List shows every released assignment, under the course's id.
 
         Screenshot: ``test-artifacts/jupyterlab-assignments-panel.png``.

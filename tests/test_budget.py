@@ -35,24 +35,24 @@ def test_marginal_cost_is_one_over_the_slope(spend: float, cost: float, sat: flo
     assume(spend / (cost * sat) < 20)  # beyond that, the slope is too flat to difference
     low, high = max(0.0, spend - h), spend + h
     slope = (bg.expected_results(high, cost, sat) - bg.expected_results(low, cost, sat)) / (
-        high - low)
+        high - low
+    )
     assert 1 / slope == pytest.approx(bg.marginal_cost(spend, cost, sat), rel=1e-3)
 
 
 @settings(max_examples=50, deadline=None)
 @given(share=st.floats(0, 0.999), cost=st.floats(0.1, 100), sat=st.floats(10, 1e5))
-def test_spend_for_results_inverts_expected_results(share: float, cost: float, sat: float
-                                                    ) -> None:
+def test_spend_for_results_inverts_expected_results(share: float, cost: float, sat: float) -> None:
     wanted = share * sat
     spend = bg.spend_for_results(wanted, cost, sat)
     assert bg.expected_results(spend, cost, sat) == pytest.approx(wanted, rel=1e-9, abs=1e-9)
 
 
 @settings(max_examples=50, deadline=None)
-@given(s1=st.floats(0, 1e5), s2=st.floats(0, 1e5), cost=st.floats(0.1, 100),
-       sat=st.floats(10, 1e5))
-def test_results_never_fall_and_never_pass_saturation(s1: float, s2: float, cost: float,
-                                                      sat: float) -> None:
+@given(s1=st.floats(0, 1e5), s2=st.floats(0, 1e5), cost=st.floats(0.1, 100), sat=st.floats(10, 1e5))
+def test_results_never_fall_and_never_pass_saturation(
+    s1: float, s2: float, cost: float, sat: float
+) -> None:
     low, high = sorted((s1, s2))
     assert bg.expected_results(low, cost, sat) <= bg.expected_results(high, cost, sat) <= sat
 
@@ -79,8 +79,9 @@ def test_bad_model_input_is_explained(call: object, message: str) -> None:
 # --------------------------------------------------------------------------------------
 
 
-def _two_platform_split(total: float, c1: float, a1: float, c2: float, a2: float
-                        ) -> tuple[float, float]:
+def _two_platform_split(
+    total: float, c1: float, a1: float, c2: float, a2: float
+) -> tuple[float, float]:
     """By hand: c1·e^(s1/k1) = c2·e^(s2/k2) and s1 + s2 = total, so
     s1 = (ln(c2/c1) + total/k2) / (1/k1 + 1/k2), when both are funded."""
     k1, k2 = a1 * c1, a2 * c2
@@ -90,8 +91,12 @@ def _two_platform_split(total: float, c1: float, a1: float, c2: float, a2: float
 
 
 def test_two_platform_split_matches_the_hand_formula() -> None:
-    split = bg.allocate_budget(30_000, ["facebook", "linkedin"],
-                               cost_per_result={"facebook": 5, "linkedin": 20}, saturation=1000)
+    split = bg.allocate_budget(
+        30_000,
+        ["facebook", "linkedin"],
+        cost_per_result={"facebook": 5, "linkedin": 20},
+        saturation=1000,
+    )
     s1, s2 = _two_platform_split(30_000, 5, 1000, 20, 1000)
     assert split.spend["facebook"] == pytest.approx(s1, rel=1e-12)
     assert split.spend["linkedin"] == pytest.approx(s2, rel=1e-12)
@@ -102,18 +107,27 @@ def test_a_small_budget_goes_only_to_the_cheaper_platform() -> None:
     # LinkedIn's first result costs 20; Facebook's marginal cost reaches 20 only after
     # k·ln(20/5) = 5000·ln 4 ≈ 6,931 taka.  Below that, LinkedIn gets nothing.
     threshold = 5 * 1000 * math.log(4)
-    below = bg.allocate_budget(threshold * 0.99, ["facebook", "linkedin"],
-                               cost_per_result={"facebook": 5, "linkedin": 20}, saturation=1000)
+    below = bg.allocate_budget(
+        threshold * 0.99,
+        ["facebook", "linkedin"],
+        cost_per_result={"facebook": 5, "linkedin": 20},
+        saturation=1000,
+    )
     assert below.spend["linkedin"] == 0
     assert below.funded == ("facebook",)
-    above = bg.allocate_budget(threshold * 1.01, ["facebook", "linkedin"],
-                               cost_per_result={"facebook": 5, "linkedin": 20}, saturation=1000)
+    above = bg.allocate_budget(
+        threshold * 1.01,
+        ["facebook", "linkedin"],
+        cost_per_result={"facebook": 5, "linkedin": 20},
+        saturation=1000,
+    )
     assert above.spend["linkedin"] > 0
 
 
 def test_identical_platforms_split_evenly() -> None:
-    split = bg.allocate_budget(9_000, ["facebook", "instagram", "youtube"],
-                               cost_per_result=4, saturation=2000)
+    split = bg.allocate_budget(
+        9_000, ["facebook", "instagram", "youtube"], cost_per_result=4, saturation=2000
+    )
     assert list(split.spend.values()) == pytest.approx([3000, 3000, 3000], rel=1e-12)
 
 
@@ -139,8 +153,10 @@ def test_defaults_use_the_illustrative_bangladesh_cost_per_click() -> None:
     fb, li = get_platform("facebook").cpc_bdt, get_platform("linkedin").cpc_bdt
     assert fb is not None and li is not None
     assert split.cost_per_result == {"facebook": fb.value, "linkedin": li.value}
-    assert split.saturation == {"facebook": bg.DEFAULT_SATURATION,
-                                "linkedin": bg.DEFAULT_SATURATION}
+    assert split.saturation == {
+        "facebook": bg.DEFAULT_SATURATION,
+        "linkedin": bg.DEFAULT_SATURATION,
+    }
 
 
 def test_default_platforms_are_those_with_a_default_price() -> None:
@@ -156,9 +172,13 @@ def test_platform_names_are_friendly_and_mappings_accept_nicknames() -> None:
 
 
 def test_minimums_are_respected_even_when_a_platform_is_poor() -> None:
-    split = bg.allocate_budget(3_000, ["facebook", "linkedin"],
-                               cost_per_result={"facebook": 5, "linkedin": 20},
-                               saturation=1000, minimum={"linkedin": 1_000})
+    split = bg.allocate_budget(
+        3_000,
+        ["facebook", "linkedin"],
+        cost_per_result={"facebook": 5, "linkedin": 20},
+        saturation=1000,
+        minimum={"linkedin": 1_000},
+    )
     assert split.spend["linkedin"] == pytest.approx(1_000)
     assert split.spend["facebook"] == pytest.approx(2_000)
     assert "linkedin" not in split.funded
@@ -168,11 +188,13 @@ def test_minimums_are_respected_even_when_a_platform_is_poor() -> None:
 def test_a_meta_boost_minimum_for_a_month_in_taka() -> None:
     # US$1 a day (sources.md#bd-boosting-anecdotes, UNCERTAIN) for 30 days at an example
     # 120 taka per dollar.
-    month_minimum = bg.convert(30 * bg.META_BOOST_MINIMUM_USD_PER_DAY, "USD", "BDT",
-                               fx_rate=120)
-    split = bg.allocate_budget(10_000, ["facebook", "instagram"],
-                               cost_per_result={"facebook": 3, "instagram": 50},
-                               minimum=month_minimum)
+    month_minimum = bg.convert(30 * bg.META_BOOST_MINIMUM_USD_PER_DAY, "USD", "BDT", fx_rate=120)
+    split = bg.allocate_budget(
+        10_000,
+        ["facebook", "instagram"],
+        cost_per_result={"facebook": 3, "instagram": 50},
+        minimum=month_minimum,
+    )
     assert month_minimum == 3_600
     assert split.spend["instagram"] == pytest.approx(3_600)
 
@@ -188,14 +210,17 @@ def test_usd_budgets_split_like_the_same_budget_in_taka() -> None:
 def test_the_callers_mappings_are_not_changed() -> None:
     costs = {"fb": 5.0}
     minimums = {"instagram": 100.0}
-    bg.allocate_budget(1_000, ["facebook", "instagram"], cost_per_result=costs,
-                       minimum=minimums)
+    bg.allocate_budget(1_000, ["facebook", "instagram"], cost_per_result=costs, minimum=minimums)
     assert costs == {"fb": 5.0} and minimums == {"instagram": 100.0}
 
 
 def test_allocation_shows_itself() -> None:
-    split = bg.allocate_budget(30_000, ["facebook", "linkedin"],
-                               cost_per_result={"facebook": 5, "linkedin": 20}, saturation=1000)
+    split = bg.allocate_budget(
+        30_000,
+        ["facebook", "linkedin"],
+        cost_per_result={"facebook": 5, "linkedin": 20},
+        saturation=1000,
+    )
     text = str(split)
     assert "৳30,000" in text and "costs the same, ৳50.32" in text
     assert "Allocation(total=30000" in repr(split)
@@ -204,7 +229,8 @@ def test_allocation_shows_itself() -> None:
     assert list(frame.index) == ["facebook", "linkedin"]
     assert frame["spend"].sum() == pytest.approx(30_000)
     assert frame.loc["facebook", "average_cost_per_result"] == pytest.approx(
-        split.spend["facebook"] / split.results["facebook"])
+        split.spend["facebook"] / split.results["facebook"]
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -221,8 +247,13 @@ def _problems(draw: st.DrawFn) -> dict[str, object]:
     mins = {p: draw(st.sampled_from([0.0, 0.0, draw(st.floats(0, 2_000))])) for p in ids}
     scale = sum(costs[p] * sats[p] for p in ids)
     total = sum(mins.values()) + draw(st.floats(0, 1)) * scale
-    return {"total": total, "platforms": ids, "cost_per_result": costs,
-            "saturation": sats, "minimum": mins}
+    return {
+        "total": total,
+        "platforms": ids,
+        "cost_per_result": costs,
+        "saturation": sats,
+        "minimum": mins,
+    }
 
 
 def _scipy_split(problem: dict[str, object]) -> np.ndarray:
@@ -244,10 +275,14 @@ def _scipy_split(problem: dict[str, object]) -> np.ndarray:
 
     start = m / total + (1 - m.sum() / total) / len(ids)
     found = minimize(
-        negative_results, start, jac=gradient, method="SLSQP",
+        negative_results,
+        start,
+        jac=gradient,
+        method="SLSQP",
         bounds=[(lo / total, 1.0) for lo in m],
-        constraints=[{"type": "eq", "fun": lambda x: x.sum() - 1.0,
-                      "jac": lambda x: np.ones_like(x)}],
+        constraints=[
+            {"type": "eq", "fun": lambda x: x.sum() - 1.0, "jac": lambda x: np.ones_like(x)}
+        ],
         options={"ftol": 1e-14, "maxiter": 500},
     )
     assert found.success, found.message
@@ -265,8 +300,10 @@ def test_the_exact_split_agrees_with_scipy_slsqp(problem: dict[str, object]) -> 
     model = {p: (split.cost_per_result[p], split.saturation[p]) for p in split.platforms}
 
     def results(spends: np.ndarray) -> float:
-        return sum(bg.expected_results(max(s, 0.0), *model[p])
-                   for p, s in zip(split.platforms, spends, strict=True))
+        return sum(
+            bg.expected_results(max(s, 0.0), *model[p])
+            for p, s in zip(split.platforms, spends, strict=True)
+        )
 
     # Never worse than scipy, and the same split to a tight tolerance.
     assert results(ours) >= results(theirs) - 1e-9 * sum(split.saturation.values())
@@ -295,8 +332,7 @@ def test_funded_platforms_share_one_marginal_cost(problem: dict[str, object]) ->
 
 @settings(max_examples=100, deadline=None)
 @given(problem=_problems(), more=st.floats(0, 1e5))
-def test_more_budget_never_gives_fewer_results(problem: dict[str, object], more: float
-                                               ) -> None:
+def test_more_budget_never_gives_fewer_results(problem: dict[str, object], more: float) -> None:
     base = bg.allocate_budget(**problem)  # type: ignore[arg-type]
     bigger = bg.allocate_budget(**{**problem, "total": problem["total"] + more})  # type: ignore[arg-type, operator]
     assert bigger.total_results >= base.total_results - 1e-9
@@ -312,26 +348,36 @@ def test_more_budget_never_gives_fewer_results(problem: dict[str, object], more:
 @pytest.mark.parametrize(
     ("args", "options", "message"),
     [
-        ((1_000, ["facebook", "instagram"]), {"minimum": 600},
-         "total ৳1,000 is below the minimums, which add up to ৳1,200.*at least ৳1,200"),
+        (
+            (1_000, ["facebook", "instagram"]),
+            {"minimum": 600},
+            "total ৳1,000 is below the minimums, which add up to ৳1,200.*at least ৳1,200",
+        ),
         ((-5, ["facebook"]), {}, "total is -5.*0 or more"),
         ((float("inf"), ["facebook"]), {}, "total is inf"),
         ((1_000, []), {}, "no platform was given.*facebook"),
         ((1_000, ["myspace"]), {}, "'myspace' is not a platform.*tiktok"),
         ((1_000, ["facebook"]), {"cost_per_result": 0}, "cost_per_result for facebook is 0"),
-        ((1_000, ["facebook"]), {"cost_per_result": {"fb": -2}},
-         "cost_per_result for facebook is -2"),
+        (
+            (1_000, ["facebook"]),
+            {"cost_per_result": {"fb": -2}},
+            "cost_per_result for facebook is -2",
+        ),
         ((1_000, ["facebook"]), {"saturation": 0}, "saturation for facebook is 0"),
         ((1_000, ["facebook"]), {"minimum": -1}, "minimum for facebook is -1"),
-        ((1_000, ["facebook"]), {"cost_per_result": {"tiktok": 3}},
-         "names 'tiktok', which is not among the platforms.*add 'tiktok' to platforms"),
+        (
+            (1_000, ["facebook"]),
+            {"cost_per_result": {"tiktok": 3}},
+            "names 'tiktok', which is not among the platforms.*add 'tiktok' to platforms",
+        ),
         ((1_000, ["facebook", "x"]), {}, "no sourced ad price for X.*cost_per_result=\\{'x'"),
         ((1_000, ["facebook"]), {"currency": "EUR"}, "'EUR' is not a currency.*BDT, USD"),
         ((1_000, ["facebook"]), {"fx_rate": 0}, "fx_rate is 0.*taka per US dollar"),
     ],
 )
-def test_impossible_budgets_are_explained(args: tuple[object, ...], options: dict[str, object],
-                                          message: str) -> None:
+def test_impossible_budgets_are_explained(
+    args: tuple[object, ...], options: dict[str, object], message: str
+) -> None:
     with pytest.raises(InputError, match="(?s)" + message) as error:
         bg.allocate_budget(*args, **options)  # type: ignore[arg-type]
     assert "How to fix it" in str(error.value)
@@ -358,12 +404,19 @@ def test_what_if_shows_diminishing_returns() -> None:
 
 
 def test_what_if_rows_match_allocate_budget() -> None:
-    table = bg.what_if([3_000, 30_000], ["facebook", "linkedin"],
-                       cost_per_result={"facebook": 5, "linkedin": 20}, saturation=1000)
+    table = bg.what_if(
+        [3_000, 30_000],
+        ["facebook", "linkedin"],
+        cost_per_result={"facebook": 5, "linkedin": 20},
+        saturation=1000,
+    )
     for row, total in zip(table.itertuples(), [3_000, 30_000], strict=True):
-        split = bg.allocate_budget(total, ["facebook", "linkedin"],
-                                   cost_per_result={"facebook": 5, "linkedin": 20},
-                                   saturation=1000)
+        split = bg.allocate_budget(
+            total,
+            ["facebook", "linkedin"],
+            cost_per_result={"facebook": 5, "linkedin": 20},
+            saturation=1000,
+        )
         assert row.results == pytest.approx(split.total_results)
         assert row.spend_linkedin == pytest.approx(split.spend["linkedin"])
 
@@ -380,8 +433,14 @@ def test_what_if_without_budgets_is_explained() -> None:
 
 @pytest.mark.parametrize(
     ("revenue", "spend", "margin", "expected"),
-    [(15_000, 10_000, 1, 0.5), (10_000, 10_000, 1, 0.0), (0, 400, 1, -1.0),
-     (1_300, 1_000, 1, 0.3), (30_000, 10_000, 0.25, -0.25), (30_000, 10_000, 0.4, 0.2)],
+    [
+        (15_000, 10_000, 1, 0.5),
+        (10_000, 10_000, 1, 0.0),
+        (0, 400, 1, -1.0),
+        (1_300, 1_000, 1, 0.3),
+        (30_000, 10_000, 0.25, -0.25),
+        (30_000, 10_000, 0.4, 0.2),
+    ],
 )
 def test_roi_by_hand(revenue: float, spend: float, margin: float, expected: float) -> None:
     assert bg.roi(revenue, spend, margin=margin) == pytest.approx(expected)
@@ -389,8 +448,15 @@ def test_roi_by_hand(revenue: float, spend: float, margin: float, expected: floa
 
 @pytest.mark.parametrize(
     ("cost", "value", "margin", "expected"),
-    [(10_000, 250, 1, 40), (10_000, 300, 1, 34), (0, 50, 1, 0), (1, 1_000, 1, 1),
-     (0.3, 0.1, 1, 3), (10_000, 875, 0.4, 29), (10_000, 625, 0.4, 40)],
+    [
+        (10_000, 250, 1, 40),
+        (10_000, 300, 1, 34),
+        (0, 50, 1, 0),
+        (1, 1_000, 1, 1),
+        (0.3, 0.1, 1, 3),
+        (10_000, 875, 0.4, 29),
+        (10_000, 625, 0.4, 40),
+    ],
 )
 def test_break_even_by_hand(cost: float, value: float, margin: float, expected: int) -> None:
     assert bg.break_even(cost, value, margin=margin) == expected
@@ -398,8 +464,9 @@ def test_break_even_by_hand(cost: float, value: float, margin: float, expected: 
 
 @settings(max_examples=100, deadline=None)
 @given(cost=st.floats(0, 1e6), value=st.floats(0.01, 1e4), margin=st.floats(0.05, 1))
-def test_break_even_is_the_fewest_results_that_pay_back(cost: float, value: float,
-                                                         margin: float) -> None:
+def test_break_even_is_the_fewest_results_that_pay_back(
+    cost: float, value: float, margin: float
+) -> None:
     needed = bg.break_even(cost, value, margin=margin)
     kept = value * margin
     assert needed * kept >= cost * (1 - 1e-9)
@@ -445,8 +512,9 @@ def test_bad_roi_input_is_explained(call: object, message: str) -> None:
         (99.995, "USD", {}, "$100.00"),
     ],
 )
-def test_format_money(amount: float, currency: str, options: dict[str, object],
-                      expected: str) -> None:
+def test_format_money(
+    amount: float, currency: str, options: dict[str, object], expected: str
+) -> None:
     assert bg.format_money(amount, currency, **options) == expected  # type: ignore[arg-type]
 
 
@@ -475,8 +543,7 @@ def test_the_example_rate_is_only_a_default() -> None:
 
 def test_organic_vs_paid_by_hand() -> None:
     # 300 clicks: organic at 15 clicks an hour is 20 h × ৳600 = ৳12,000; paid 300 × ৳5.
-    comparison = bg.organic_vs_paid(300, results_per_hour=15, cost_per_result=5,
-                                    hourly_rate=600)
+    comparison = bg.organic_vs_paid(300, results_per_hour=15, cost_per_result=5, hourly_rate=600)
     assert comparison.organic_hours == 20
     assert comparison.organic_cost == 12_000
     assert comparison.paid_cost == 1_500
@@ -485,8 +552,7 @@ def test_organic_vs_paid_by_hand() -> None:
 
 
 def test_organic_wins_when_paid_results_are_dear() -> None:
-    comparison = bg.organic_vs_paid(100, results_per_hour=50, cost_per_result=40,
-                                    hourly_rate=500)
+    comparison = bg.organic_vs_paid(100, results_per_hour=50, cost_per_result=40, hourly_rate=500)
     assert comparison.organic_cost == 1_000 and comparison.cheaper == "organic"
 
 
@@ -515,12 +581,13 @@ def test_paid_with_saturation_costs_more_than_the_linear_price() -> None:
         ({"results_per_hour": 0, "cost_per_result": 5}, "results_per_hour is 0"),
         ({"results_per_hour": 5, "cost_per_result": 0}, "cost_per_result is 0"),
         ({"results_per_hour": 5, "cost_per_result": 5, "hourly_rate": -1}, "hourly_rate is -1"),
-        ({"results_per_hour": 5, "cost_per_result": 5, "saturation": 50},
-         "100 results is not below the saturation 50"),
+        (
+            {"results_per_hour": 5, "cost_per_result": 5, "saturation": 50},
+            "100 results is not below the saturation 50",
+        ),
     ],
 )
-def test_bad_organic_vs_paid_input_is_explained(options: dict[str, float], message: str
-                                                ) -> None:
+def test_bad_organic_vs_paid_input_is_explained(options: dict[str, float], message: str) -> None:
     with pytest.raises(InputError, match=message):
         bg.organic_vs_paid(100, **options)  # type: ignore[arg-type]
 
@@ -591,7 +658,8 @@ def test_an_own_rate_in_taka_is_checked_in_dollars() -> None:
         ((10,), {"currency": "GBP"}, "'GBP' is not a currency"),
     ],
 )
-def test_bad_quote_input_is_explained(args: tuple[float, ...], options: dict[str, object],
-                                      message: str) -> None:
+def test_bad_quote_input_is_explained(
+    args: tuple[float, ...], options: dict[str, object], message: str
+) -> None:
     with pytest.raises(InputError, match="(?s)" + message):
         bg.freelance_quote(*args, **options)  # type: ignore[arg-type]

@@ -144,15 +144,22 @@ def test_default_slots_shift_sprout_guidance_to_the_friday_saturday_weekend():
 
 
 def test_avoid_weekend_keeps_regular_posts_off_friday_and_saturday():
-    cal = build_calendar("2027-01-04", 3, ["facebook", "x"], posts_per_week=7,
-                         avoid_weekend=True, special_days=False)  # fmt: skip
+    cal = build_calendar(
+        "2027-01-04", 3, ["facebook", "x"], posts_per_week=7, avoid_weekend=True, special_days=False
+    )
     assert not posts(cal)["start"].dt.day_of_week.isin([4, 5]).any()
 
 
 def test_best_slots_list_is_followed_in_order():
     slots = [("Sun", 20), ("Wed", 8), ("Mon", 13)]
-    cal = build_calendar("2027-01-04", 2, "instagram", posts_per_week=2,
-                         best_slots={"instagram": slots}, special_days=False)  # fmt: skip
+    cal = build_calendar(
+        "2027-01-04",
+        2,
+        "instagram",
+        posts_per_week=2,
+        best_slots={"instagram": slots},
+        special_days=False,
+    )
     used = {(ts.weekday(), ts.hour) for ts in posts(cal)["start"]}
     assert used == {(6, 20), (2, 8)}
 
@@ -169,8 +176,14 @@ class FakeBestTimes:
 
 def test_best_times_object_is_accepted_duck_typed():
     table = pd.DataFrame({"weekday": ["Tue", "Sun", "Thu"], "hour": [18, 7, 12], "er": [3, 2, 1]})
-    cal = build_calendar("2027-01-04", 1, ["facebook", "x"], posts_per_week=2,
-                         best_slots=FakeBestTimes(table), special_days=False)  # fmt: skip
+    cal = build_calendar(
+        "2027-01-04",
+        1,
+        ["facebook", "x"],
+        posts_per_week=2,
+        best_slots=FakeBestTimes(table),
+        special_days=False,
+    )
     for platform in ("facebook", "x"):
         table = posts(cal)
         starts = table.loc[table["platform"] == platform, "start"]
@@ -182,8 +195,14 @@ def test_best_times_returning_pairs_works_too():
         def best(self, n):
             return [(3, 15), (0, 10), (5, 9)][:n]
 
-    cal = build_calendar("2027-01-04", 1, "linkedin", posts_per_week=3,
-                         best_slots={"linkedin": Pairs()}, special_days=False)  # fmt: skip
+    cal = build_calendar(
+        "2027-01-04",
+        1,
+        "linkedin",
+        posts_per_week=3,
+        best_slots={"linkedin": Pairs()},
+        special_days=False,
+    )
     assert {(ts.weekday(), ts.hour) for ts in posts(cal)["start"]} == {(3, 15), (0, 10), (5, 9)}
 
 
@@ -192,9 +211,15 @@ def test_best_times_returning_pairs_works_too():
 
 def test_nine_oclock_stays_nine_oclock_local_across_the_london_dst_change():
     # UK clocks go forward on Sunday 28 March 2027
-    cal = build_calendar("2027-03-22", 2, "facebook", posts_per_week=7,
-                         best_slots={"facebook": [(d, 9) for d in range(7)]},
-                         timezone="Europe/London", special_days=False)  # fmt: skip
+    cal = build_calendar(
+        "2027-03-22",
+        2,
+        "facebook",
+        posts_per_week=7,
+        best_slots={"facebook": [(d, 9) for d in range(7)]},
+        timezone="Europe/London",
+        special_days=False,
+    )
     starts = posts(cal)["start"]
     assert str(starts.dt.tz) == "Europe/London"
     assert (starts.dt.hour == 9).all()
@@ -205,8 +230,15 @@ def test_nine_oclock_stays_nine_oclock_local_across_the_london_dst_change():
 
 
 def test_a_slot_in_the_skipped_hour_moves_forward_not_backward():
-    cal = build_calendar("2027-03-22", 1, "x", posts_per_week=1, best_slots=[("Sun", 1)],
-                         timezone="Europe/London", special_days=False)  # fmt: skip
+    cal = build_calendar(
+        "2027-03-22",
+        1,
+        "x",
+        posts_per_week=1,
+        best_slots=[("Sun", 1)],
+        timezone="Europe/London",
+        special_days=False,
+    )
     start = posts(cal)["start"].item()
     assert (start.hour, start.utcoffset()) == (2, timedelta(hours=1))
 
@@ -300,8 +332,9 @@ def test_build_calendar_never_changes_the_callers_arguments():
     per_week = {"facebook": 3}
     mix = dict(MIX)
     slots = {"facebook": [(0, 9), (1, 9), (2, 9)]}
-    build_calendar("2027-01-04", 1, ["facebook"], posts_per_week=per_week, pillar_mix=mix,
-                   best_slots=slots)  # fmt: skip
+    build_calendar(
+        "2027-01-04", 1, ["facebook"], posts_per_week=per_week, pillar_mix=mix, best_slots=slots
+    )
     assert per_week == {"facebook": 3}
     assert mix == MIX
     assert slots == {"facebook": [(0, 9), (1, 9), (2, 9)]}
@@ -429,8 +462,14 @@ def test_week_out_of_range_names_the_valid_weeks():
 def test_a_best_times_table_with_too_few_trusted_slots_is_topped_up_from_the_defaults():
     # A small account's table may trust only a few weekday-hour slots (held-out learners' data).
     table = pd.DataFrame({"weekday": ["Tue", "Sun"], "hour": [18, 7], "er": [3, 2]})
-    cal = build_calendar("2027-01-04", 2, ["instagram"], posts_per_week=4,
-                         best_slots=FakeBestTimes(table), special_days=False)  # fmt: skip
+    cal = build_calendar(
+        "2027-01-04",
+        2,
+        ["instagram"],
+        posts_per_week=4,
+        best_slots=FakeBestTimes(table),
+        special_days=False,
+    )
     table_posts = posts(cal)
     assert len(table_posts) == 8
     used = {(ts.weekday(), ts.hour) for ts in table_posts["start"]}
@@ -442,8 +481,14 @@ def test_a_best_times_table_with_too_few_trusted_slots_is_topped_up_from_the_def
 
 def test_an_explicit_slot_list_too_short_is_still_refused():
     with pytest.raises(InputError, match="only 1 different weekly slots fit"):
-        build_calendar("2027-01-04", 1, ["x"], posts_per_week=2,
-                       best_slots={"x": [("Mon", 9)]}, special_days=False)  # fmt: skip
+        build_calendar(
+            "2027-01-04",
+            1,
+            ["x"],
+            posts_per_week=2,
+            best_slots={"x": [("Mon", 9)]},
+            special_days=False,
+        )
 
 
 def test_a_holiday_with_another_day_inside_it_is_still_one_occasion():
@@ -468,8 +513,15 @@ def test_a_calendar_spec_is_checked_once_and_frozen():
 
     per_week = {"facebook": 3}
     slots = [("Mon", 9), ("Wed", 9), ("Fri", 9)]
-    spec = CalendarSpec.check("2027-01-06", 1, ["facebook"], posts_per_week=per_week,
-                              best_slots=slots, weekend=("Fri", "Sat"), special_days=False)
+    spec = CalendarSpec.check(
+        "2027-01-06",
+        1,
+        ["facebook"],
+        posts_per_week=per_week,
+        best_slots=slots,
+        weekend=("Fri", "Sat"),
+        special_days=False,
+    )
     assert spec.first_day == date(2027, 1, 11) and spec.weekend == (4, 5)
     with pytest.raises(dataclasses.FrozenInstanceError):
         spec.weeks = 2  # type: ignore[misc]
@@ -479,9 +531,17 @@ def test_a_calendar_spec_is_checked_once_and_frozen():
     slots.append(("Sun", 9))
     cal = calendar_from_spec(spec)
     assert cal.post_counts().loc[1, "facebook"] == 3
-    pd.testing.assert_frame_equal(cal.events, build_calendar(
-        "2027-01-06", 1, ["facebook"], posts_per_week=3, best_slots=slots[:3],
-        special_days=False).events)
+    pd.testing.assert_frame_equal(
+        cal.events,
+        build_calendar(
+            "2027-01-06",
+            1,
+            ["facebook"],
+            posts_per_week=3,
+            best_slots=slots[:3],
+            special_days=False,
+        ).events,
+    )
 
 
 @pytest.mark.parametrize(
@@ -509,9 +569,15 @@ def test_calendar_spec_gives_build_calendars_errors(options, message):
 def test_special_days_do_not_change_the_calendars_events_once_made():
     from smm_helpers.planning.calendar import CalendarEvent
 
-    event = CalendarEvent(pd.Timestamp("2027-01-04 09:00", tz="Asia/Dhaka").to_pydatetime(),
-                          pd.Timestamp("2027-01-04 09:30", tz="Asia/Dhaka").to_pydatetime(),
-                          "facebook", None, "", "post", "slot.")
+    event = CalendarEvent(
+        pd.Timestamp("2027-01-04 09:00", tz="Asia/Dhaka").to_pydatetime(),
+        pd.Timestamp("2027-01-04 09:30", tz="Asia/Dhaka").to_pydatetime(),
+        "facebook",
+        None,
+        "",
+        "post",
+        "slot.",
+    )
     with pytest.raises(AttributeError):
         event.pillar = "impact"  # type: ignore[misc]
     cal = build_calendar("2026-12-14", 1, ["facebook", "x"], posts_per_week=5)

@@ -96,11 +96,21 @@ def test_platform_names_in_bengali_or_any_case_are_the_same(answer):
     assert judge(answer).correct
 
 
-@pytest.mark.parametrize(("answer", "option"), [
-    ("ইনস্টাগ্রাম", "instagram"), ("ইউটিউব", "youtube"), ("টিকটক", "tiktok"),
-    ("লিংকডইন", "linkedin"), ("এক্স", "x"), ("টুইটার", "x"), ("Twitter", "x"),
-    ("টুইটার", "twitter"), ("নকশী ঘর", "Nakshi Ghor"), ("নকশি ঘর", "Nakshi Ghor"),
-])
+@pytest.mark.parametrize(
+    ("answer", "option"),
+    [
+        ("ইনস্টাগ্রাম", "instagram"),
+        ("ইউটিউব", "youtube"),
+        ("টিকটক", "tiktok"),
+        ("লিংকডইন", "linkedin"),
+        ("এক্স", "x"),
+        ("টুইটার", "x"),
+        ("Twitter", "x"),
+        ("টুইটার", "twitter"),
+        ("নকশী ঘর", "Nakshi Ghor"),
+        ("নকশি ঘর", "Nakshi Ghor"),
+    ],
+)
 def test_bengali_names_match_their_english_option(answer, option):
     options = [option, "facebook"]
     assert choice(option, options=options)(answer).correct
@@ -126,8 +136,9 @@ def test_not_one_of_the_options_only_when_the_options_were_shown():
     assert "myspace" in unseen.message and unseen.hint
 
 
-@pytest.mark.parametrize(("lesson", "qid"), [(L09, "q3"), (L09, "q5"), (L10, "q3"),
-                                             (L09, "q1"), ("03-platforms", "q1")])
+@pytest.mark.parametrize(
+    ("lesson", "qid"), [(L09, "q3"), (L09, "q5"), (L10, "q3"), (L09, "q1"), ("03-platforms", "q1")]
+)
 def test_a_hint_never_prints_a_whole_table(lesson, qid):
     series = pd.Series(range(40), index=[f"label{i}" for i in range(40)])
     for answer in (series, series.to_frame("n")):
@@ -153,14 +164,17 @@ def test_a_bengali_recommendation_is_judged_the_same_in_any_normal_form(form):
     assert check(L10, "q4", text).correct
 
 
-@pytest.mark.parametrize("reply", [
-    "We're so sorry for the wait! Please post your phone number and home address below "
-    "and we will send the receipt within 24 hours.",
-    "Sorry about this. Reply here with your mobile number and we will call you today.",
-    "আমরা দুঃখিত। আপনার ফোন নম্বর ও ঠিকানা কমেন্টে লিখুন, আমরা ২৪ ঘণ্টার মধ্যে রসিদ পাঠাব।",
-    "দুঃখিত! আপনার মোবাইল নম্বর এখানে দিন, আমরা আজই রসিদ পাঠিয়ে দেব।",
-    "আমরা আন্তরিকভাবে দুঃখিত। আপনার বাসার ঠিকানা দিন, আজই রসিদ পাঠাব।",
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "We're so sorry for the wait! Please post your phone number and home address below "
+        "and we will send the receipt within 24 hours.",
+        "Sorry about this. Reply here with your mobile number and we will call you today.",
+        "আমরা দুঃখিত। আপনার ফোন নম্বর ও ঠিকানা কমেন্টে লিখুন, আমরা ২৪ ঘণ্টার মধ্যে রসিদ পাঠাব।",
+        "দুঃখিত! আপনার মোবাইল নম্বর এখানে দিন, আমরা আজই রসিদ পাঠিয়ে দেব।",
+        "আমরা আন্তরিকভাবে দুঃখিত। আপনার বাসার ঠিকানা দিন, আজই রসিদ পাঠাব।",
+    ],
+)
 def test_a_reply_asking_for_personal_details_in_public_fails(reply):
     for text in (reply, unicodedata.normalize("NFD", reply)):
         verdict = check(L09, "q4", text)
@@ -169,13 +183,16 @@ def test_a_reply_asking_for_personal_details_in_public_fails(reply):
         assert "private" in verdict.hint
 
 
-@pytest.mark.parametrize("reply", [
-    "So sorry! Please send us a DM with your phone number and we will call you today.",
-    "Sorry for the wait. Please message us privately with your address; we will post the "
-    "receipt within 2 days.",
-    "আমরা দুঃখিত। দয়া করে ইনবক্সে আপনার ফোন নম্বর দিন, আমরা আজই রসিদ পাঠাব।",
-    "We apologise! Our phone number is 01700-000000: call us today, or DM us.",
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "So sorry! Please send us a DM with your phone number and we will call you today.",
+        "Sorry for the wait. Please message us privately with your address; we will post the "
+        "receipt within 2 days.",
+        "আমরা দুঃখিত। দয়া করে ইনবক্সে আপনার ফোন নম্বর দিন, আমরা আজই রসিদ পাঠাব।",
+        "We apologise! Our phone number is 01700-000000: call us today, or DM us.",
+    ],
+)
 def test_moving_personal_details_to_a_private_channel_passes(reply):
     assert check(L09, "q4", reply).correct
 
@@ -185,8 +202,9 @@ def test_moving_personal_details_to_a_private_channel_passes(reply):
 
 def test_expect_labels_does_not_name_the_expected_labels():
     with pytest.raises(AssertionError) as failure:
-        expect_labels({"facebook": 0.1, "myspace": 0.2}, ["facebook", "tiktok", "youtube"],
-                      "er_by_platform")
+        expect_labels(
+            {"facebook": 0.1, "myspace": 0.2}, ["facebook", "tiktok", "youtube"], "er_by_platform"
+        )
     said = str(failure.value)
     assert "tiktok" not in said and "youtube" not in said
     assert "2 labels are missing" in said and "'myspace'" in said

@@ -32,10 +32,17 @@ SALAD = [
     (L10, "q4", "টিকটক, রিল, ৫%, পোস্ট, বুস্ট"),
     (L09, "q4", "Sorry! Inbox, DM, phone, within 24 hours, today, apologise, private message."),
     (L09, "q4", "দুঃখিত! ক্ষমা। ইনবক্স, মেসেজ, ফোন, কল, ২৪ ঘণ্টা, আজ, ইমেইল, কাল।"),
-    (L03, "q4", "Facebook Instagram TikTok parents students donors volunteers families photos "
-                "videos reels carousels stories live links"),
-    (L03, "q4", "ফেসবুক ইনস্টাগ্রাম টিকটক অভিভাবক শিক্ষার্থী দাতা স্বেচ্ছাসেবক তরুণ ছবি ভিডিও রিল "
-                "গল্প স্টোরি লাইভ ছবি"),
+    (
+        L03,
+        "q4",
+        "Facebook Instagram TikTok parents students donors volunteers families photos "
+        "videos reels carousels stories live links",
+    ),
+    (
+        L03,
+        "q4",
+        "ফেসবুক ইনস্টাগ্রাম টিকটক অভিভাবক শিক্ষার্থী দাতা স্বেচ্ছাসেবক তরুণ ছবি ভিডিও রিল গল্প স্টোরি লাইভ ছবি",
+    ),
 ]
 
 # (lesson, question, an honest short answer): it must pass.
@@ -44,20 +51,32 @@ HONEST = [
     (L10, "q4", "Move 20% of the boost budget from X to Instagram, where reels did best."),
     (L10, "q4", "টিকটকে সপ্তাহে ২টি ভিডিও বেশি দিন, কারণ সেখানে এনগেজমেন্ট ৫.৪%।"),
     (L10, "q4", "ফেসবুকে ভিডিও বেশি পোস্ট করুন: গত মাসে ভিডিওর এনগেজমেন্ট ছিল ৪%।"),
-    (L09, "q4", "Sorry for the wait! Please send us a DM with your order number and we will "
-                "reply within 24 hours."),
-    (L09, "q4", "দেরির জন্য আমরা দুঃখিত। অনুগ্রহ করে ইনবক্সে অর্ডার নম্বর পাঠান, আমরা ২৪ ঘণ্টার "
-                "মধ্যে জানাব।"),
+    (
+        L09,
+        "q4",
+        "Sorry for the wait! Please send us a DM with your order number and we will "
+        "reply within 24 hours.",
+    ),
+    (L09, "q4", "দেরির জন্য আমরা দুঃখিত। অনুগ্রহ করে ইনবক্সে অর্ডার নম্বর পাঠান, আমরা ২৪ ঘণ্টার মধ্যে জানাব।"),
     # Bengali words the lesson's own patterns do not list: মা-বাবা (parents), গল্প (stories)
-    (L03, "q4", "ফেসবুক দিয়ে শুরু করব, কারণ ঢাকার মা-বাবারা সেখানে প্রতিদিন থাকেন; আমরা শিশুদের "
-                "পড়ার রিল আর গল্প পোস্ট করব যাতে তারা কাজটা দেখতে পান।"),
-    (L03, "q4", "Start with Facebook: parents in Dhaka use it every day, and we would post "
-                "short videos of children reading."),
+    (
+        L03,
+        "q4",
+        "ফেসবুক দিয়ে শুরু করব, কারণ ঢাকার মা-বাবারা সেখানে প্রতিদিন থাকেন; আমরা শিশুদের "
+        "পড়ার রিল আর গল্প পোস্ট করব যাতে তারা কাজটা দেখতে পান।",
+    ),
+    (
+        L03,
+        "q4",
+        "Start with Facebook: parents in Dhaka use it every day, and we would post "
+        "short videos of children reading.",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("lesson", "qid", "salad"), SALAD,
-                         ids=[f"{q[0]}/{q[1]}-{i}" for i, q in enumerate(SALAD)])
+@pytest.mark.parametrize(
+    ("lesson", "qid", "salad"), SALAD, ids=[f"{q[0]}/{q[1]}-{i}" for i, q in enumerate(SALAD)]
+)
 def test_keyword_salad_fails_in_english_and_bengali(lesson, qid, salad):
     for form in ("NFC", "NFD"):
         verdict = check(lesson, qid, unicodedata.normalize(form, salad))
@@ -66,8 +85,9 @@ def test_keyword_salad_fails_in_english_and_bengali(lesson, qid, salad):
         assert "list of keywords" in verdict.message and "sentences" in verdict.hint
 
 
-@pytest.mark.parametrize(("lesson", "qid", "answer"), HONEST,
-                         ids=[f"{q[0]}/{q[1]}-{i}" for i, q in enumerate(HONEST)])
+@pytest.mark.parametrize(
+    ("lesson", "qid", "answer"), HONEST, ids=[f"{q[0]}/{q[1]}-{i}" for i, q in enumerate(HONEST)]
+)
 def test_an_honest_short_answer_passes_in_english_and_bengali(lesson, qid, answer):
     for form in ("NFC", "NFD"):
         verdict = check(lesson, qid, unicodedata.normalize(form, answer))
@@ -115,6 +135,5 @@ def test_min_words_counts_bengali_fairly():
 
 
 def test_salad_can_be_switched_off_for_a_list_question():
-    judge = text_elements({"a platform": [r"facebook"], "a format": [r"videos?"]},
-                          sentences=False)
+    judge = text_elements({"a platform": [r"facebook"], "a format": [r"videos?"]}, sentences=False)
     assert judge("Facebook videos").correct

@@ -28,8 +28,7 @@ def test_every_reference_answer_is_accepted(lesson: str, qid: str) -> None:
 
 
 @pytest.mark.parametrize(("lesson", "qid"), CASES)
-def test_every_typical_mistake_is_rejected_without_giving_the_answer(lesson: str,
-                                                                      qid: str) -> None:
+def test_every_typical_mistake_is_rejected_without_giving_the_answer(lesson: str, qid: str) -> None:
     question = questions(lesson)[qid]
     shown_answers = [str(a) for a in question.reference_answers() if not isinstance(a, list)]
     for answer in question.wrong_answers():
@@ -55,8 +54,9 @@ def test_orientation_instagram_count_is_what_a_learner_filters(posts: pd.DataFra
 
 def test_orientation_tiktok_leader_accepts_key_or_name_but_not_the_other_client() -> None:
     followers = load_course_data().followers
-    last = followers[(followers["platform"] == "tiktok")
-                     & (followers["date"] == followers["date"].max())]
+    last = followers[
+        (followers["platform"] == "tiktok") & (followers["date"] == followers["date"].max())
+    ]
     by_client = last.set_index("client")["followers"]
     leader, other = by_client.idxmax(), by_client.idxmin()
     assert leader == l00_orientation.tiktok_leader()
@@ -83,8 +83,9 @@ def test_why_social_media_organic_reach_follows_metrics_reach_rate(posts: pd.Dat
     share = metrics.reach_rate(organic).median()
     assert check("01-why-social-media", "q1", share).correct
     assert "percentage" in check("01-why-social-media", "q1", share * 100).hint
-    assert "boosted" in check("01-why-social-media", "q1",
-                              metrics.reach_rate(facebook).median()).hint
+    assert (
+        "boosted" in check("01-why-social-media", "q1", metrics.reach_rate(facebook).median()).hint
+    )
 
 
 def test_why_social_media_cost_per_thousand_reached_by_hand(posts: pd.DataFrame) -> None:
@@ -95,18 +96,24 @@ def test_why_social_media_cost_per_thousand_reached_by_hand(posts: pd.DataFrame)
     assert l01_why_social_media.cost_per_thousand_reached() == pytest.approx(per_thousand)
 
 
-@pytest.mark.parametrize("text", [
-    "Supporters share the posts with friends, and it costs far less than a billboard.",
-    "It helps us stay connected with our community of donors, and the budget stays small.",
-    "দাতাদের সাথে যোগাযোগ রাখা যায়, আর খরচ কম।",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters share the posts with friends, and it costs far less than a billboard.",
+        "It helps us stay connected with our community of donors, and the budget stays small.",
+        "দাতাদের সাথে যোগাযোগ রাখা যায়, আর খরচ কম।",
+    ],
+)
 def test_why_social_media_free_text_accepts_other_wordings(text: str) -> None:
     assert check("01-why-social-media", "q4", text).correct
 
 
 def test_why_social_media_free_text_names_the_missing_reason() -> None:
-    verdict = check("01-why-social-media", "q4",
-                    "We want many more volunteers and donors to join our reading circles.")
+    verdict = check(
+        "01-why-social-media",
+        "q4",
+        "We want many more volunteers and donors to join our reading circles.",
+    )
     assert not verdict.correct
     assert len(verdict.missing) == 1
     assert "money" in verdict.missing[0]

@@ -26,8 +26,7 @@ def test_every_reference_answer_is_accepted(lesson: str, qid: str) -> None:
 
 
 @pytest.mark.parametrize(("lesson", "qid"), CASES)
-def test_every_typical_mistake_is_rejected_without_giving_the_answer(lesson: str,
-                                                                     qid: str) -> None:
+def test_every_typical_mistake_is_rejected_without_giving_the_answer(lesson: str, qid: str) -> None:
     question = questions(lesson)[qid]
     wrongs = question.wrong_answers()
     assert wrongs, "each question needs typical wrong answers"
@@ -53,12 +52,17 @@ def test_q1_answer_is_what_recommend_platforms_ranks_first() -> None:
 
 def test_fewer_hours_means_fewer_platforms_to_focus_on() -> None:
     assert l03_platforms.focus_count(l03_platforms.FEW_HOURS) < l03_platforms.focus_count(
-        l03_platforms.ALO.hours_per_week)
+        l03_platforms.ALO.hours_per_week
+    )
 
 
 def test_justification_without_a_format_names_what_is_missing() -> None:
-    verdict = check("03-platforms", "q4", "Facebook, because parents aged 25 to 45 in Dhaka "
-                    "are there every day and they are our donors.")
+    verdict = check(
+        "03-platforms",
+        "q4",
+        "Facebook, because parents aged 25 to 45 in Dhaka "
+        "are there every day and they are our donors.",
+    )
     assert not verdict.correct
     assert len(verdict.missing) == 1 and "format" in verdict.missing[0]
 
@@ -97,13 +101,20 @@ def test_a_written_policy_from_policy_answers_passes() -> None:
     from smm_helpers.planning import PolicyAnswers, write_policy
 
     answers = PolicyAnswers(
-        organisation="Nakshi Ghor", purpose="We sell handmade crafts from Bangladesh.",
+        organisation="Nakshi Ghor",
+        purpose="We sell handmade crafts from Bangladesh.",
         work_hours_use="Staff post for the shop at work; personal use in breaks.",
-        not_allowed=["arguing with customers in public"], spokespeople=["the owner"],
-        responders=["the shop assistant"], response_time_hours=6,
-        tools=["Facebook", "Instagram"], account_access="The owner gives each helper Page access.",
-        escalation_contacts=["the owner"], crisis_contact="the owner",
-        photo_consent="artisans agree before their photo is posted", review_date="2027-06-30")
+        not_allowed=["arguing with customers in public"],
+        spokespeople=["the owner"],
+        responders=["the shop assistant"],
+        response_time_hours=6,
+        tools=["Facebook", "Instagram"],
+        account_access="The owner gives each helper Page access.",
+        escalation_contacts=["the owner"],
+        crisis_contact="the owner",
+        photo_consent="artisans agree before their photo is posted",
+        review_date="2027-06-30",
+    )
     assert check("05-policy", "q1", write_policy(answers)).correct
 
 
@@ -122,8 +133,11 @@ def _run_cell(notebook: str, marker: str, names: dict[str, Any]) -> dict[str, An
 def test_lesson_03_profile_is_the_one_the_checks_use() -> None:
     from smm_helpers.platforms import OrgProfile
 
-    names = _run_cell("03-platforms.ipynb", "alo = OrgProfile(",
-                      {"OrgProfile": OrgProfile, "recommend_platforms": recommend_platforms})
+    names = _run_cell(
+        "03-platforms.ipynb",
+        "alo = OrgProfile(",
+        {"OrgProfile": OrgProfile, "recommend_platforms": recommend_platforms},
+    )
     assert names["alo"] == l03_platforms.ALO
 
 
@@ -131,6 +145,9 @@ def test_lesson_04_plan_is_the_one_the_checks_review() -> None:
     from smm_helpers.planning import SocialMediaPlan, Target
 
     names = _run_cell("04-goals-and-plans.ipynb", "targets = [", {"Target": Target})
-    names = _run_cell("04-goals-and-plans.ipynb", "plan = SocialMediaPlan(",
-                      {**names, "SocialMediaPlan": SocialMediaPlan})
+    names = _run_cell(
+        "04-goals-and-plans.ipynb",
+        "plan = SocialMediaPlan(",
+        {**names, "SocialMediaPlan": SocialMediaPlan},
+    )
     assert names["plan"] == l04_goals_and_plans.alo_plan()

@@ -64,8 +64,11 @@ def test_rounding_break_even_down_gets_a_round_the_other_way_hint():
 
 
 def test_the_biggest_share_is_not_simply_the_cheapest_platform():
-    split = allocate_budget(l06_budget.SPLIT_TOTAL, list(l06_budget.SPLIT_PLATFORMS),
-                            saturation=l06_budget.SPLIT_SATURATION)
+    split = allocate_budget(
+        l06_budget.SPLIT_TOTAL,
+        list(l06_budget.SPLIT_PLATFORMS),
+        saturation=l06_budget.SPLIT_SATURATION,
+    )
     cheapest = min(split.platforms, key=lambda p: split.cost_per_result[p])
     assert l06_budget.biggest_share() != cheapest
     assert not check("06-budget", "q3", cheapest)
@@ -96,8 +99,10 @@ def test_long_caption_looks_short_enough_but_breaks_instagram():
 
 
 def test_any_short_enough_fix_that_keeps_the_essentials_is_accepted():
-    held_out = ("আলো পাঠচক্র বইমেলা, পহেলা বৈশাখ, সকাল ১০টা! "
-                "https://example.org/alo/boishakh-book-fair #পহেলা_বৈশাখ #বইমেলা")
+    held_out = (
+        "আলো পাঠচক্র বইমেলা, পহেলা বৈশাখ, সকাল ১০টা! "
+        "https://example.org/alo/boishakh-book-fair #পহেলা_বৈশাখ #বইমেলা"
+    )
     assert check("07-content", "q3", held_out).correct
 
 

@@ -15,8 +15,7 @@ from smm_helpers.datasets import load_inbox, load_posts
 from smm_helpers.metrics import best_time_table, response_rate, response_times
 from smm_helpers.planning import build_calendar, giving_tuesday
 
-CASES = [(lesson, qid) for lesson in ("08-scheduling", "09-community")
-         for qid in questions(lesson)]
+CASES = [(lesson, qid) for lesson in ("08-scheduling", "09-community") for qid in questions(lesson)]
 
 
 @pytest.mark.parametrize(("lesson", "qid"), CASES)
@@ -72,21 +71,30 @@ def test_giving_tuesday_accepts_timestamps_and_rejects_thanksgiving():
 
 
 def test_post_count_accepts_the_sum_of_post_counts():
-    calendar = build_calendar(l08.Q3_START, weeks=l08.Q3_WEEKS,
-                              platforms=list(l08.Q3_POSTS_PER_WEEK),
-                              posts_per_week=l08.Q3_POSTS_PER_WEEK)
+    calendar = build_calendar(
+        l08.Q3_START,
+        weeks=l08.Q3_WEEKS,
+        platforms=list(l08.Q3_POSTS_PER_WEEK),
+        posts_per_week=l08.Q3_POSTS_PER_WEEK,
+    )
     total = calendar.post_counts().to_numpy().sum()
     assert check("08-scheduling", "q3", total).correct
     assert not check("08-scheduling", "q3", len(calendar.events)).correct
 
 
 def test_why_in_advance_lists_what_is_missing():
-    verdict = check("08-scheduling", "q4", "So that we can write and design the posts calmly, "
-                    "with time to translate them into Bengali and get them approved by the team.")
+    verdict = check(
+        "08-scheduling",
+        "q4",
+        "So that we can write and design the posts calmly, "
+        "with time to translate them into Bengali and get them approved by the team.",
+    )
     assert not verdict.correct
     assert len(verdict.missing) == 2
-    good = ("We need time to design posts and translate them. If we leave it to the last "
-            "minute we may post late, and on these days people pay attention and engage more.")
+    good = (
+        "We need time to design posts and translate them. If we leave it to the last "
+        "minute we may post late, and on these days people pay attention and engage more."
+    )
     assert check("08-scheduling", "q4", good).correct
 
 
@@ -114,20 +122,27 @@ def test_classifier_reads_the_sarcastic_message_the_lesson_uses_and_says_why():
     assert check("09-community", "q3", "praise").correct is False
 
 
-@pytest.mark.parametrize("reply", [
-    "So sorry about this! Please send us a DM with your details and we'll sort it out by "
-    "tomorrow morning.",
-    "Apologies for the delay. Could you call us on 01700-000000? We will check your "
-    "donation today and send the receipt.",
-    "দুঃখিত! দয়া করে ইনবক্সে আপনার নম্বর দিন, আমরা আজই রসিদ পাঠিয়ে দেব, কথা দিচ্ছি।",
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "So sorry about this! Please send us a DM with your details and we'll sort it out by "
+        "tomorrow morning.",
+        "Apologies for the delay. Could you call us on 01700-000000? We will check your "
+        "donation today and send the receipt.",
+        "দুঃখিত! দয়া করে ইনবক্সে আপনার নম্বর দিন, আমরা আজই রসিদ পাঠিয়ে দেব, কথা দিচ্ছি।",
+    ],
+)
 def test_reply_accepts_other_good_replies(reply):
     assert check("09-community", "q4", reply).correct
 
 
 def test_reply_that_blames_the_supporter_is_rejected_even_with_every_element():
-    verdict = check("09-community", "q4", "Sorry, but you should have checked your spam "
-                    "folder. Please DM us and we will resend it within 2 hours.")
+    verdict = check(
+        "09-community",
+        "q4",
+        "Sorry, but you should have checked your spam "
+        "folder. Please DM us and we will resend it within 2 hours.",
+    )
     assert not verdict.correct
     assert verdict.missing == (l09.NO_BLAME,)
 

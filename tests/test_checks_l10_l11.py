@@ -45,8 +45,9 @@ def test_unanswered_placeholder_gets_a_kind_not_yet(lesson: str, qid: str) -> No
 
 
 def test_engagement_rate_by_reach_is_the_ratio_of_sums(data: datasets.CourseData) -> None:
-    posts = data.posts[(data.posts["client"] == "nonprofit")
-                       & (data.posts["platform"] == "instagram")]
+    posts = data.posts[
+        (data.posts["client"] == "nonprofit") & (data.posts["platform"] == "instagram")
+    ]
     by_hand = metrics.engagements(posts).sum() / posts["reach"].sum()
     assert check("10-analytics-and-reporting", "q1", by_hand).correct
     mean_rate = metrics.engagement_rate(posts, by="reach").mean()
@@ -62,8 +63,9 @@ def test_ab_question_follows_the_p_value() -> None:
 def test_the_same_rates_on_four_times_the_people_become_significant() -> None:
     n = l10.AB_NUMBERS
     small = metrics.ab_test(n["clicks_a"], n["reach_a"], n["clicks_b"], n["reach_b"])
-    large = metrics.ab_test(4 * n["clicks_a"], 4 * n["reach_a"], 4 * n["clicks_b"],
-                            4 * n["reach_b"])
+    large = metrics.ab_test(
+        4 * n["clicks_a"], 4 * n["reach_a"], 4 * n["clicks_b"], 4 * n["reach_b"]
+    )
     assert large.p_value < small.p_value
 
 
@@ -101,7 +103,8 @@ def test_a_fixed_caption_must_keep_the_brand_and_pass_the_disclosure_check() -> 
 
 def test_detector_finds_the_injected_spike_day(data: datasets.CourseData) -> None:
     posts, followers, _ = ethics.inject_fake_engagement(
-        data.posts, data.followers, seed=l11.SPIKE_SEED, n_events=1)
+        data.posts, data.followers, seed=l11.SPIKE_SEED, n_events=1
+    )
     spikes = ethics.detect_fake_engagement(posts, followers).follower_spikes
     assert len(spikes) >= 1
     assert check("11-ethics", "q3", spikes["date"].iloc[0]).correct
@@ -119,11 +122,12 @@ def test_only_the_unsourced_claim_needs_a_source() -> None:
         assert check("11-ethics", "q4", name).correct == needs, name
 
 
-def test_bought_followers_lower_the_engagement_rate_by_followers(
-        data: datasets.CourseData) -> None:
-    posts = data.posts[(data.posts["client"] == "business")
-                       & (data.posts["platform"] == "instagram")
-                       & (data.posts["published_at"].dt.month == 11)]
+def test_bought_followers_lower_the_engagement_rate_by_followers(data: datasets.CourseData) -> None:
+    posts = data.posts[
+        (data.posts["client"] == "business")
+        & (data.posts["platform"] == "instagram")
+        & (data.posts["published_at"].dt.month == 11)
+    ]
     after = metrics.summarize(posts.assign(followers=posts["followers"] + l11.BOUGHT))
     rate = after["median_er_followers"].iloc[0]
     assert check("11-ethics", "q5", rate).correct
@@ -138,15 +142,19 @@ def test_odd_answers_never_crash_a_check() -> None:
             assert not check(lesson, qid, odd).correct
 
 
-@pytest.mark.parametrize(("lesson", "qid", "answer"), [
-    ("10-analytics-and-reporting", "q2", "B wins"),
-    ("10-analytics-and-reporting", "q3", "2025-11-24"),
-    ("10-analytics-and-reporting", "q5", "followers"),
-    ("11-ethics", "q1", "yes"),
-    ("11-ethics", "q4", "D"),
-])
+@pytest.mark.parametrize(
+    ("lesson", "qid", "answer"),
+    [
+        ("10-analytics-and-reporting", "q2", "B wins"),
+        ("10-analytics-and-reporting", "q3", "2025-11-24"),
+        ("10-analytics-and-reporting", "q5", "followers"),
+        ("11-ethics", "q1", "yes"),
+        ("11-ethics", "q4", "D"),
+    ],
+)
 def test_an_answer_outside_the_options_is_not_told_the_right_one(
-        lesson: str, qid: str, answer: str) -> None:
+    lesson: str, qid: str, answer: str
+) -> None:
     verdict = check(lesson, qid, answer)
     assert not verdict.correct and "not one of the options" in verdict.message
     for reference in questions(lesson)[qid].reference_answers():

@@ -61,18 +61,21 @@ def test_confidence_is_the_winners_share_of_the_evidence() -> None:
     assert sum(result.scores.values()) == pytest.approx(1, abs=0.01)
     cues_only = classify_message("Where is your shop?", model=False)
     assert cues_only.confidence == pytest.approx(
-        cues_only.cue_scores["question"] / sum(cues_only.cue_scores.values()), abs=1e-3)
+        cues_only.cue_scores["question"] / sum(cues_only.cue_scores.values()), abs=1e-3
+    )
 
 
 def test_the_model_is_one_piece_of_evidence_and_says_how_much_it_added() -> None:
     result = classify_message("The bag is not good")
     model_line = [r for r in result.reasons if r.startswith("model:")]
-    assert len(model_line) == 1 and re.match(r"model: complaint 0\.\d\d \(\+\d\.\d\)",
-                                             model_line[0])
+    assert len(model_line) == 1 and re.match(
+        r"model: complaint 0\.\d\d \(\+\d\.\d\)", model_line[0]
+    )
     assert sum(result.model_scores.values()) == pytest.approx(1, abs=0.01)
     for category in MESSAGE_CATEGORIES:  # scores are cue points plus model points, shared
-        points = result.cue_scores[category] + community.MODEL_POINTS * result.model_scores[
-            category]
+        points = (
+            result.cue_scores[category] + community.MODEL_POINTS * result.model_scores[category]
+        )
         total = sum(result.cue_scores.values()) + community.MODEL_POINTS
         assert result.scores[category] == pytest.approx(points / total, abs=0.01)
 
@@ -122,21 +125,27 @@ def test_banglish_is_detected_as_bengali() -> None:
     assert detect_language("Where is the office, brother?") == "en"
 
 
-@pytest.mark.parametrize("text", [
-    "apu parcel ta ekhono hate pai nai",  # no word of the old hard-coded list but "nai"
-    "eita kivabe use korte hoy bujhtesi na",
-    "shobaike onek shubhechha",
-    "vaiya delivery charge ta koto porbe",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "apu parcel ta ekhono hate pai nai",  # no word of the old hard-coded list but "nai"
+        "eita kivabe use korte hoy bujhtesi na",
+        "shobaike onek shubhechha",
+        "vaiya delivery charge ta koto porbe",
+    ],
+)
 def test_banglish_spellings_are_recognised_without_a_word_list(text: str) -> None:
     assert detect_language(text) == "bn"
 
 
-@pytest.mark.parametrize("text", [
-    "Please send the invoice to my office email",
-    "The colours faded after one wash",
-    "Looking forward to the next workshop",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please send the invoice to my office email",
+        "The colours faded after one wash",
+        "Looking forward to the next workshop",
+    ],
+)
 def test_plain_english_stays_english(text: str) -> None:
     assert detect_language(text) == "en"
 
@@ -177,8 +186,7 @@ CONSENT_MESSAGES = [
 
 
 @pytest.mark.parametrize("text", CONSENT_MESSAGES)
-def test_child_safety_and_consent_messages_are_urgent_whatever_their_category(
-        text: str) -> None:
+def test_child_safety_and_consent_messages_are_urgent_whatever_their_category(text: str) -> None:
     result = classify_message(text)
     assert result.urgency >= 2, str(result)
     assert result.urgency_reasons
@@ -186,10 +194,16 @@ def test_child_safety_and_consent_messages_are_urgent_whatever_their_category(
 
 @pytest.mark.parametrize(
     "text",
-    ["I will kill you if you post that again", "I want to kill myself",
-     "I don’t want to live any more",
-     "He keeps harassing me in your comments", "তোমাকে মেরে ফেলব", "আমি আত্মহত্যা করব",
-     "dekhe nibo tomake", "আমার মেয়েকে হয়রানি করা হচ্ছে"],
+    [
+        "I will kill you if you post that again",
+        "I want to kill myself",
+        "I don’t want to live any more",
+        "He keeps harassing me in your comments",
+        "তোমাকে মেরে ফেলব",
+        "আমি আত্মহত্যা করব",
+        "dekhe nibo tomake",
+        "আমার মেয়েকে হয়রানি করা হচ্ছে",
+    ],
 )
 def test_threats_self_harm_and_abuse_are_critical(text: str) -> None:
     assert community.urgency_of(text) == (3, "critical")
@@ -208,10 +222,19 @@ def test_safety_cues_are_nfc_normalised_and_case_folded() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Thanks a lot", "When is the next session?", "Can I pay in person?",
-     "The parcel was late", "I love the new book covers", "Happy Eid!",
-     "আপনাদের কাজ অসাধারণ, ধন্যবাদ", "dam koto bhai", "My son loves the Saturday sessions!",
-     "Please remove the item from my order", "সরাসরি দেখা করতে চাই"],
+    [
+        "Thanks a lot",
+        "When is the next session?",
+        "Can I pay in person?",
+        "The parcel was late",
+        "I love the new book covers",
+        "Happy Eid!",
+        "আপনাদের কাজ অসাধারণ, ধন্যবাদ",
+        "dam koto bhai",
+        "My son loves the Saturday sessions!",
+        "Please remove the item from my order",
+        "সরাসরি দেখা করতে চাই",
+    ],
 )
 def test_ordinary_messages_raise_no_safety_cue(text: str) -> None:
     assert community.urgency_of(text)[0] < 2
@@ -295,8 +318,9 @@ def test_labelled_sample_is_varied_and_split_in_two() -> None:
     test = sample[sample["split"] == "test"]
     assert 0.2 <= len(test) / len(sample) <= 0.4
     for variety in ("en", "bn", "banglish"):
-        assert set(test.loc[test["variety"] == variety, "category"]) == set(
-            MESSAGE_CATEGORIES), variety
+        assert set(test.loc[test["variety"] == variety, "category"]) == set(MESSAGE_CATEGORIES), (
+            variety
+        )
 
 
 @pytest.fixture(scope="module")
@@ -317,10 +341,12 @@ def test_the_figures_in_the_module_docs_match_evaluate_classifier(held_out_repor
 
 
 def test_evaluate_classifier_hand_computed_small_case() -> None:
-    sample = pd.DataFrame({
-        "text": ["Where is it?", "Where are you?", "thank you so much!", "ok"],
-        "category": ["question", "praise", "praise", "other"],
-    })
+    sample = pd.DataFrame(
+        {
+            "text": ["Where is it?", "Where are you?", "thank you so much!", "ok"],
+            "category": ["question", "praise", "praise", "other"],
+        }
+    )
     report = evaluate_classifier(sample, split=None)
     assert report.accuracy == pytest.approx(3 / 4)
     assert report.per_class.loc["question", "precision"] == pytest.approx(1 / 2)
@@ -350,23 +376,29 @@ def test_evaluate_classifier_rejects_unknown_categories_and_empty_splits() -> No
 
 def _inbox() -> pd.DataFrame:
     stamp = pd.Timestamp
-    return pd.DataFrame({
-        "message_id": ["a", "b", "c", "d", "e"],
-        "client": "business",
-        "platform": ["facebook", "facebook", "facebook", "instagram", "instagram"],
-        "category": ["question", "question", "question", "complaint", "complaint"],
-        "received_at": [stamp("2026-11-01 09:00", tz="Asia/Dhaka"),
-                        stamp("2026-11-01 10:00", tz="Asia/Dhaka"),
-                        stamp("2026-11-02 10:00", tz="Asia/Dhaka"),
-                        stamp("2026-11-01 08:00", tz="Asia/Dhaka"),
-                        stamp("2026-11-03 08:00", tz="Asia/Dhaka")],
-        "responded_at": [stamp("2026-11-01 10:00", tz="Asia/Dhaka"),
-                         stamp("2026-11-02 16:00", tz="Asia/Dhaka"),
-                         pd.NaT,
-                         stamp("2026-11-01 12:00", tz="Asia/Dhaka"),
-                         pd.NaT],
-        "text": ["Where?", "When?", "How much?", "It broke", "Refund now, this is a scam"],
-    })
+    return pd.DataFrame(
+        {
+            "message_id": ["a", "b", "c", "d", "e"],
+            "client": "business",
+            "platform": ["facebook", "facebook", "facebook", "instagram", "instagram"],
+            "category": ["question", "question", "question", "complaint", "complaint"],
+            "received_at": [
+                stamp("2026-11-01 09:00", tz="Asia/Dhaka"),
+                stamp("2026-11-01 10:00", tz="Asia/Dhaka"),
+                stamp("2026-11-02 10:00", tz="Asia/Dhaka"),
+                stamp("2026-11-01 08:00", tz="Asia/Dhaka"),
+                stamp("2026-11-03 08:00", tz="Asia/Dhaka"),
+            ],
+            "responded_at": [
+                stamp("2026-11-01 10:00", tz="Asia/Dhaka"),
+                stamp("2026-11-02 16:00", tz="Asia/Dhaka"),
+                pd.NaT,
+                stamp("2026-11-01 12:00", tz="Asia/Dhaka"),
+                pd.NaT,
+            ],
+            "text": ["Where?", "When?", "How much?", "It broke", "Refund now, this is a scam"],
+        }
+    )
 
 
 def test_response_time_report_hand_computed() -> None:
@@ -398,11 +430,15 @@ def test_unanswered_messages_become_breaches_once_older_than_the_sla() -> None:
 
 def test_business_hours_skip_nights_and_the_friday_saturday_weekend() -> None:
     # Thu 2026-11-05 17:00 -> Sun 2026-11-08 10:00: 1 h on Thursday + 1 h on Sunday.
-    inbox = pd.DataFrame({
-        "message_id": ["x"], "platform": ["facebook"], "category": ["question"],
-        "received_at": [pd.Timestamp("2026-11-05 17:00")],
-        "responded_at": [pd.Timestamp("2026-11-08 10:00")],
-    })
+    inbox = pd.DataFrame(
+        {
+            "message_id": ["x"],
+            "platform": ["facebook"],
+            "category": ["question"],
+            "received_at": [pd.Timestamp("2026-11-05 17:00")],
+            "responded_at": [pd.Timestamp("2026-11-08 10:00")],
+        }
+    )
     clock = response_time_report(inbox, sla_hours=24)
     business = response_time_report(inbox, sla_hours=24, business_hours=(9, 18))
     assert clock.table["median_hours"].iloc[0] == pytest.approx(65)
@@ -450,23 +486,28 @@ def test_escalation_queue_leaves_out_ordinary_questions() -> None:
 
 
 def _unanswered(texts: list[str], categories: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({
-        "message_id": [f"m{i}" for i in range(len(texts))],
-        "category": categories,
-        "text": texts,
-        "received_at": pd.date_range("2026-11-01 08:00", periods=len(texts), freq="h"),
-        "responded_at": pd.NaT,
-    })
+    return pd.DataFrame(
+        {
+            "message_id": [f"m{i}" for i in range(len(texts))],
+            "category": categories,
+            "text": texts,
+            "received_at": pd.date_range("2026-11-01 08:00", periods=len(texts), freq="h"),
+            "responded_at": pd.NaT,
+        }
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["my son's photo is on your page, remove it", "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
-     "amar chheler chobi remove koren", "you posted my picture without asking"],
+    [
+        "my son's photo is on your page, remove it",
+        "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
+        "amar chheler chobi remove koren",
+        "you posted my picture without asking",
+    ],
 )
 def test_an_unanswered_consent_message_filed_as_other_is_queued_first(text: str) -> None:
-    inbox = _unanswered(["The parcel was late", text, "Thanks!"],
-                        ["complaint", "other", "praise"])
+    inbox = _unanswered(["The parcel was late", text, "Thanks!"], ["complaint", "other", "praise"])
     queue = escalation_queue(inbox, now="2026-11-02 08:00")
     assert list(queue["message_id"]) == ["m1", "m0"]
     assert queue.loc[0, "category"] == "other"
@@ -475,8 +516,11 @@ def test_an_unanswered_consent_message_filed_as_other_is_queued_first(text: str)
 
 @pytest.mark.parametrize(
     "text",
-    ["my son's photo is on your page, remove it", "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
-     "amar chheler chobi remove koren"],
+    [
+        "my son's photo is on your page, remove it",
+        "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
+        "amar chheler chobi remove koren",
+    ],
 )
 def test_an_answered_consent_message_is_not_queued(text: str) -> None:
     inbox = _unanswered(["The parcel was late", text], ["complaint", "other"])
@@ -486,10 +530,11 @@ def test_an_answered_consent_message_is_not_queued(text: str) -> None:
 
 
 @pytest.mark.parametrize("category", ["other", "praise", "question", "spam"])
-def test_any_unanswered_high_urgency_message_is_queued_whatever_its_category(
-        category: str) -> None:
-    inbox = _unanswered(["Urgent: please call me back today", "See you there",
-                         "Where is the shop?"], [category, category, category])
+def test_any_unanswered_high_urgency_message_is_queued_whatever_its_category(category: str) -> None:
+    inbox = _unanswered(
+        ["Urgent: please call me back today", "See you there", "Where is the shop?"],
+        [category, category, category],
+    )
     queue = escalation_queue(inbox, now="2026-11-02 08:00")
     assert list(queue["message_id"]) == ["m0"]
     assert queue.loc[0, "urgency_label"] == "high"
@@ -510,8 +555,9 @@ def test_escalation_queue_classifies_when_there_is_no_category_column() -> None:
 
 
 def test_complaint_reply_apologises_and_moves_to_a_private_channel() -> None:
-    text = reply_template("complaint", name="Rina", topic="the late parcel",
-                          contact="our inbox", hours="24 hours")
+    text = reply_template(
+        "complaint", name="Rina", topic="the late parcel", contact="our inbox", hours="24 hours"
+    )
     assert "sorry" in text
     assert "private message at our inbox" in text
     assert "{" not in text

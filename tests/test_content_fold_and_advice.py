@@ -182,12 +182,17 @@ def test_the_generic_list_is_normalised_and_has_no_repeats():
 
 @pytest.mark.parametrize(
     "late",
-    ["Thanks to Nakshi Ghor for the free bag.", "নকশী ঘর এই ব্যাগটি উপহার দিয়েছে।",
-     "Nakshi Ghor gift diyeche."],
+    [
+        "Thanks to Nakshi Ghor for the free bag.",
+        "নকশী ঘর এই ব্যাগটি উপহার দিয়েছে।",
+        "Nakshi Ghor gift diyeche.",
+    ],
 )
 def test_plain_words_below_the_fold_are_warned_like_labels(late):
-    body = ("Our Eid collection is here, every piece handmade in Dhamrai by artisans we know "
-            "by name, and each one different from the next. Come and see it this week.")
+    body = (
+        "Our Eid collection is here, every piece handmade in Dhamrai by artisans we know "
+        "by name, and each one different from the next. Come and see it this week."
+    )
     below = check_post(f"{body} {late}", "instagram").problems
     assert any('below the "see more" fold' in problem for problem in below)
     above = check_post(f"{late} {body}", "instagram").problems

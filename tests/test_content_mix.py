@@ -196,8 +196,13 @@ def test_mix_of_categorical_columns_lists_only_pillars_the_posts_use():
     from smm_helpers.content import content_mix
 
     pillars = pd.Categorical(["products", "tips", None], categories=["products", "tips", "events"])
-    posts = pd.DataFrame({"pillar": pillars, "format": pd.Categorical(["image", "video", "image"]),
-                          "caption": ["New shawl", "Wash in cold water", "Hello"]})
+    posts = pd.DataFrame(
+        {
+            "pillar": pillars,
+            "format": pd.Categorical(["image", "video", "image"]),
+            "caption": ["New shawl", "Wash in cold water", "Hello"],
+        }
+    )
     mix = content_mix(posts)
     assert sorted(mix.by_pillar.index) == ["(no pillar)", "products", "tips"]
     assert mix.by_pillar.sum() == pytest.approx(1.0)

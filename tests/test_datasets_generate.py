@@ -68,8 +68,13 @@ def test_learner_data_differs_from_the_default_data():
 
 def test_learner_seed_is_the_same_in_a_fresh_process():
     code = "from smm_helpers.datasets import learner_seed; print(learner_seed('s-99 ক'))"
-    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True, env={"PYTHONHASHSEED": "123"})
+    other = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "123"},
+    )
     assert int(other.stdout) == learner_seed("s-99 ক")
 
 
@@ -184,8 +189,11 @@ def check_invariants(data) -> None:
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 2**32 - 1), n=st.integers(1_000, 3_000),
-       learner=st.none() | st.text(min_size=1, max_size=12).filter(str.strip))
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n=st.integers(1_000, 3_000),
+    learner=st.none() | st.text(min_size=1, max_size=12).filter(str.strip),
+)
 def test_invariants_hold_for_any_seed_size_and_learner(seed, n, learner):
     check_invariants(generate(n, seed=seed, learner_id=learner))
 
@@ -216,10 +224,17 @@ def test_captions_and_messages_come_in_both_languages(default_data):
 def test_post_followers_match_the_daily_followers_table(default_data):
     posts, followers = default_data.posts, default_data.followers
     day = posts["published_at"].dt.tz_localize(None).dt.normalize()
-    merged = pd.DataFrame({"date": day, "client": posts["client"].astype(str),
-                           "platform": posts["platform"].astype(str)}).merge(
-        followers.astype({"client": str, "platform": str}), how="left",
-        on=["date", "client", "platform"])
+    merged = pd.DataFrame(
+        {
+            "date": day,
+            "client": posts["client"].astype(str),
+            "platform": posts["platform"].astype(str),
+        }
+    ).merge(
+        followers.astype({"client": str, "platform": str}),
+        how="left",
+        on=["date", "client", "platform"],
+    )
     assert (merged["followers"].to_numpy() == posts["followers"].to_numpy()).all()
 
 
@@ -288,8 +303,9 @@ def test_nonprofit_facebook_grows_about_two_point_six_percent_a_month():
     rates = []
     for seed in SEEDS:
         followers = generate(seed=seed).followers
-        fb = followers[(followers["client"] == "nonprofit")
-                       & (followers["platform"] == "facebook")]["followers"]
+        fb = followers[
+            (followers["client"] == "nonprofit") & (followers["platform"] == "facebook")
+        ]["followers"]
         rates.append((fb.iloc[-1] / fb.iloc[0]) ** (1 / 12) - 1)
     assert float(np.mean(rates)) == pytest.approx(calibration.MONTHLY_NET_GROWTH, abs=0.006)
 
@@ -306,16 +322,22 @@ def test_campaign_costs_sit_near_the_illustrative_bangladesh_medians():
 # ---------------------------------------------------------------- the stories
 def test_reels_and_carousels_beat_images_on_instagram(big_posts):
     instagram = big_posts[big_posts["platform"] == "instagram"]
-    rate = (engagements(instagram) / instagram["followers"]).groupby(
-        instagram["format"], observed=True).median()
+    rate = (
+        (engagements(instagram) / instagram["followers"])
+        .groupby(instagram["format"], observed=True)
+        .median()
+    )
     assert rate["short_video"] > 1.3 * rate["image"]
     assert rate["carousel"] > 1.2 * rate["image"]
 
 
 def test_links_do_worst_on_facebook(big_posts):
     facebook = big_posts[big_posts["platform"] == "facebook"]
-    rate = (engagements(facebook) / facebook["followers"]).groupby(
-        facebook["format"], observed=True).median()
+    rate = (
+        (engagements(facebook) / facebook["followers"])
+        .groupby(facebook["format"], observed=True)
+        .median()
+    )
     assert rate.idxmin() == "link"
 
 

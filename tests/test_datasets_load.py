@@ -22,18 +22,34 @@ from smm_helpers.datasets import (
 )
 from smm_helpers.errors import DataError, InputError
 
-POSTS_HEADER = ("post_id,client,published_at,platform,format,pillar,language,caption,followers,"
-                "impressions,reach,reactions,comments,shares,saves,link_clicks,video_views,"
-                "boosted,spend")
+POSTS_HEADER = (
+    "post_id,client,published_at,platform,format,pillar,language,caption,followers,"
+    "impressions,reach,reactions,comments,shares,saves,link_clicks,video_views,"
+    "boosted,spend"
+)
 
 
 def post_row(post_id: str = "NP-FB-000001", **changes: object) -> str:
     values = {
-        "post_id": post_id, "client": "nonprofit", "published_at": "2025-02-21T10:30:00+06:00",
-        "platform": "facebook", "format": "image", "pillar": "events", "language": "en",
-        "caption": "Story hour today", "followers": 1000, "impressions": 400, "reach": 300,
-        "reactions": 10, "comments": 2, "shares": 1, "saves": 0, "link_clicks": 0,
-        "video_views": 0, "boosted": "False", "spend": 0.0,
+        "post_id": post_id,
+        "client": "nonprofit",
+        "published_at": "2025-02-21T10:30:00+06:00",
+        "platform": "facebook",
+        "format": "image",
+        "pillar": "events",
+        "language": "en",
+        "caption": "Story hour today",
+        "followers": 1000,
+        "impressions": 400,
+        "reach": 300,
+        "reactions": 10,
+        "comments": 2,
+        "shares": 1,
+        "saves": 0,
+        "link_clicks": 0,
+        "video_views": 0,
+        "boosted": "False",
+        "spend": 0.0,
     }
     values.update(changes)
     return ",".join(str(values[name]) for name in POSTS_HEADER.split(","))
@@ -60,8 +76,11 @@ def test_committed_csvs_equal_a_fresh_generate():
 
 
 def test_committed_csvs_are_utf8_with_dhaka_offsets():
-    text = (Path(__file__).resolve().parents[1] / "smm_helpers" / "data" / "posts.csv"
-            ).read_bytes().decode("utf-8")
+    text = (
+        (Path(__file__).resolve().parents[1] / "smm_helpers" / "data" / "posts.csv")
+        .read_bytes()
+        .decode("utf-8")
+    )
     second_line = text.splitlines()[1]
     assert re.search(r",\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+06:00,", second_line)
 
@@ -108,9 +127,11 @@ def test_course_data_shows_its_tables():
 
 # ---------------------------------------------------------------- a good small file
 def test_a_small_valid_file_loads_with_dhaka_times(tmp_path):
-    path = posts_file(tmp_path, post_row(),
-                      post_row("NP-FB-000002", published_at="2025-02-21T04:30:00Z",
-                               boosted="true", spend=250))
+    path = posts_file(
+        tmp_path,
+        post_row(),
+        post_row("NP-FB-000002", published_at="2025-02-21T04:30:00Z", boosted="true", spend=250),
+    )
     posts = load_posts(path)
     assert posts["published_at"].dt.hour.tolist() == [10, 10]
     assert posts["boosted"].tolist() == [False, True]
@@ -136,8 +157,9 @@ def test_missing_column_is_named_with_the_columns_needed(tmp_path):
     with pytest.raises(DataError) as excinfo:
         load_posts(posts_file(tmp_path, ",".join(row), header=header))
     message = problem(excinfo)
-    assert message.startswith("posts.csv, line 1, column 'reach': the posts table has no "
-                              "column 'reach'.")
+    assert message.startswith(
+        "posts.csv, line 1, column 'reach': the posts table has no column 'reach'."
+    )
     assert "How to fix it: add the column" in message
     assert excinfo.value.column == "reach"
 
@@ -155,7 +177,8 @@ def test_reach_above_impressions_names_the_line_and_both_values(tmp_path):
         load_posts(posts_file(tmp_path, *rows))
     assert problem(excinfo).startswith(
         "posts.csv, line 13, column 'reach': reach (5000) is above impressions (4000).\n"
-        "How to fix it: reach counts unique people")
+        "How to fix it: reach counts unique people"
+    )
     assert excinfo.value.line == 13
 
 
@@ -201,7 +224,8 @@ def test_unparseable_date_is_named(tmp_path):
     with pytest.raises(DataError) as excinfo:
         load_posts(posts_file(tmp_path, post_row(published_at="21st Feb")))
     assert problem(excinfo).startswith(
-        "posts.csv, line 2, column 'published_at': '21st Feb' is not a date and time.")
+        "posts.csv, line 2, column 'published_at': '21st Feb' is not a date and time."
+    )
     assert "ISO 8601" in problem(excinfo)
 
 
@@ -225,7 +249,8 @@ def test_duplicate_id_names_both_rows(tmp_path):
     with pytest.raises(DataError) as excinfo:
         load_posts(posts_file(tmp_path, post_row("A1"), post_row("B2"), post_row("A1")))
     assert problem(excinfo).startswith(
-        "posts.csv, line 4, column 'post_id': post_id 'A1' appears twice (first at data row 1)")
+        "posts.csv, line 4, column 'post_id': post_id 'A1' appears twice (first at data row 1)"
+    )
 
 
 def test_empty_required_value_is_refused(tmp_path):
@@ -245,7 +270,8 @@ def test_non_utf8_bytes_name_the_line_and_the_fix(tmp_path):
     with pytest.raises(DataError) as excinfo:
         load_posts(write(tmp_path, good + bad + b"\n"))
     assert problem(excinfo).startswith(
-        "posts.csv, line 3: the file is not UTF-8 text: byte 0xe9 cannot be read.")
+        "posts.csv, line 3: the file is not UTF-8 text: byte 0xe9 cannot be read."
+    )
     assert "CSV UTF-8" in problem(excinfo)
 
 
@@ -260,25 +286,33 @@ def test_ragged_row_is_a_malformed_csv(tmp_path):
 
 
 def test_campaign_rules_are_checked(tmp_path):
-    header = ("campaign_id,client,platform,objective,start_date,end_date,budget,spend,"
-              "impressions,clicks,conversions,conversion_value")
-    rows = ["C1,business,facebook,sales,2025-03-10,2025-03-01,1000,900,20000,150,5,7000",
-            "C2,business,facebook,sales,2025-03-01,2025-03-10,1000,900,100,150,5,7000",
-            "C3,business,facebook,sales,2025-03-01,2025-03-10,1000,900,20000,150,200,7000"]
+    header = (
+        "campaign_id,client,platform,objective,start_date,end_date,budget,spend,"
+        "impressions,clicks,conversions,conversion_value"
+    )
+    rows = [
+        "C1,business,facebook,sales,2025-03-10,2025-03-01,1000,900,20000,150,5,7000",
+        "C2,business,facebook,sales,2025-03-01,2025-03-10,1000,900,100,150,5,7000",
+        "C3,business,facebook,sales,2025-03-01,2025-03-10,1000,900,20000,150,200,7000",
+    ]
     path = write(tmp_path, "\n".join([header, *rows]) + "\n", "campaigns.csv")
     with pytest.raises(DataError) as excinfo:
         load_campaigns(path)
     message = problem(excinfo)
-    assert message.startswith("campaigns.csv, line 2, column 'end_date': end_date (2025-03-01) "
-                              "is before start_date (2025-03-10)")
+    assert message.startswith(
+        "campaigns.csv, line 2, column 'end_date': end_date (2025-03-01) "
+        "is before start_date (2025-03-10)"
+    )
     assert "line 3, column 'clicks': clicks (150) is above impressions (100)" in message
     assert "line 4, column 'conversions': conversions (200) is above clicks (150)" in message
 
 
 def test_reply_before_the_message_is_refused(tmp_path):
     header = "message_id,client,platform,received_at,responded_at,category,language,text"
-    row = ("M1,nonprofit,facebook,2025-01-02T10:00:00+06:00,2025-01-02T09:00:00+06:00,"
-           "question,en,Hello?")
+    row = (
+        "M1,nonprofit,facebook,2025-01-02T10:00:00+06:00,2025-01-02T09:00:00+06:00,"
+        "question,en,Hello?"
+    )
     with pytest.raises(DataError, match="line 2, column 'responded_at': responded_at"):
         load_inbox(write(tmp_path, f"{header}\n{row}\n", "inbox.csv"))
 
@@ -341,11 +375,25 @@ EXPORT = (
     "7,1,2,0,0,0,no,0,\n"
 )
 MAPPING = {
-    "Post ID": "post_id", "Page": "client", "Posted": "published_at", "Network": "platform",
-    "Type": "format", "Theme": "pillar", "Lang": "language", "Text": "caption",
-    "Fans": "followers", "Impressions": "impressions", "Reach": "reach", "Likes": "reactions",
-    "Comments": "comments", "Shares": "shares", "Saves": "saves", "Clicks": "link_clicks",
-    "Views": "video_views", "Promoted": "boosted", "Amount spent": "spend",
+    "Post ID": "post_id",
+    "Page": "client",
+    "Posted": "published_at",
+    "Network": "platform",
+    "Type": "format",
+    "Theme": "pillar",
+    "Lang": "language",
+    "Text": "caption",
+    "Fans": "followers",
+    "Impressions": "impressions",
+    "Reach": "reach",
+    "Likes": "reactions",
+    "Comments": "comments",
+    "Shares": "shares",
+    "Saves": "saves",
+    "Clicks": "link_clicks",
+    "Views": "video_views",
+    "Promoted": "boosted",
+    "Amount spent": "spend",
 }
 
 
@@ -356,31 +404,37 @@ def test_read_export_maps_columns_and_localises_naive_times(tmp_path):
     assert posts["followers"].tolist() == [45120, 5000]
     assert posts["boosted"].tolist() == [True, False]
     assert [t.isoformat() for t in posts["published_at"]] == [
-        "2025-04-14T09:15:00+06:00", "2025-04-15T21:40:00+06:00"]
+        "2025-04-14T09:15:00+06:00",
+        "2025-04-15T21:40:00+06:00",
+    ]
     assert "Notes" not in posts.columns
 
 
 def test_read_export_reads_naive_times_in_the_given_zone(tmp_path):
-    posts = read_export(write(tmp_path, EXPORT, "export.csv"), columns=MAPPING,
-                        timezone="UTC")
+    posts = read_export(write(tmp_path, EXPORT, "export.csv"), columns=MAPPING, timezone="UTC")
     assert posts["published_at"].iloc[0].isoformat() == "2025-04-14T15:15:00+06:00"
 
 
 def test_read_export_fills_columns_the_export_lacks(tmp_path):
     mapping = {k: v for k, v in MAPPING.items() if v not in ("client", "saves")}
-    posts = read_export(write(tmp_path, EXPORT, "export.csv"), columns=mapping,
-                        fill={"client": "business", "saves": 0})
+    posts = read_export(
+        write(tmp_path, EXPORT, "export.csv"),
+        columns=mapping,
+        fill={"client": "business", "saves": 0},
+    )
     assert posts["client"].tolist() == ["business", "business"]
     assert posts["saves"].tolist() == [0, 0]
 
 
 def test_read_export_names_a_mapped_column_the_file_lacks(tmp_path):
     with pytest.raises(DataError) as excinfo:
-        read_export(write(tmp_path, EXPORT, "export.csv"),
-                    columns={**MAPPING, "Post id": "post_id"})
+        read_export(
+            write(tmp_path, EXPORT, "export.csv"), columns={**MAPPING, "Post id": "post_id"}
+        )
     message = problem(excinfo)
-    assert message.startswith("export.csv, line 1, column 'Post id': the file has no column "
-                              "'Post id'.")
+    assert message.startswith(
+        "export.csv, line 1, column 'Post id': the file has no column 'Post id'."
+    )
     assert "did you mean 'Post ID'" in message
 
 

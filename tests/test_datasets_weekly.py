@@ -42,8 +42,7 @@ def test_the_weekend_is_defined_once_and_is_bangladeshs():
 def test_committed_data_is_lightest_and_weakest_on_friday_and_saturday(committed_posts):
     posts = committed_posts
     volume = by_client_and_weekday(posts, posts["post_id"], "count")
-    engagement = by_client_and_weekday(posts, posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1),
-                                       "mean")
+    engagement = by_client_and_weekday(posts, posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1), "mean")
     for table, what in ((volume, "posts"), (engagement, "mean engagements per post")):
         for client in CLIENTS:
             row = table.loc[client]
@@ -63,8 +62,9 @@ def test_a_large_dataset_keeps_the_calibrated_weekly_shape(big_posts):
     posts = big_posts
     rate = posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1) / posts["followers"]
     # compare each post with its own account's typical post, so the platform mix cancels out
-    relative = rate / rate.groupby([posts["client"], posts["platform"]],
-                                   observed=True).transform("median")
+    relative = rate / rate.groupby([posts["client"], posts["platform"]], observed=True).transform(
+        "median"
+    )
     shape = by_client_and_weekday(posts, relative, "median")
     volume = by_client_and_weekday(posts, posts["post_id"], "count")
     for client in CLIENTS:
@@ -73,5 +73,6 @@ def test_a_large_dataset_keeps_the_calibrated_weekly_shape(big_posts):
         assert weekend.max() < 0.85 * working.min(), shape.loc[client].to_dict()
         assert shape.loc[client, SUNDAY] > 1.0  # Sunday is a working day in Dhaka
         days = volume.loc[client]
-        assert days[list(calibration.WEEKEND)].max() < 0.7 * days[list(calibration.WORKING_DAYS)
-                                                                   ].min()
+        assert (
+            days[list(calibration.WEEKEND)].max() < 0.7 * days[list(calibration.WORKING_DAYS)].min()
+        )

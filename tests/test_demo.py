@@ -31,11 +31,17 @@ def test_demo_writes_data_summaries_report_and_grades(full_demo):
     out, code, printed = full_demo
     assert code == 0
     for relative in (
-        "report/report.html", "data/posts.csv", "data/inbox.csv",
-        "summary/by_platform.csv", "summary/best_times.csv",
-        "grading/autograde-summary.txt", "grading/course/gradebook.db",
-        "grading/course/grades/scores.csv", "grading/course/grades/canvas.csv",
-        "grading/course/grades/distribution.png", "grading/course/grades/difficulty.csv",
+        "report/report.html",
+        "data/posts.csv",
+        "data/inbox.csv",
+        "summary/by_platform.csv",
+        "summary/best_times.csv",
+        "grading/autograde-summary.txt",
+        "grading/course/gradebook.db",
+        "grading/course/grades/scores.csv",
+        "grading/course/grades/canvas.csv",
+        "grading/course/grades/distribution.png",
+        "grading/course/grades/difficulty.csv",
     ):
         assert (out / relative).is_file(), relative
     for relative in ("report/report.html", "grading/course/grades/scores.csv"):
@@ -62,8 +68,9 @@ def test_demo_grades_every_assignment_and_gives_the_sample_class_its_scores(full
     assert "sample-all-correct" in set(scores["learner"].astype(str))
     assert "Grading the sample class" in printed and "problems found" in printed
     feedback = list((out / "grading" / "course" / "feedback").rglob("*.html"))
-    assert feedback and all("BEGIN HIDDEN TESTS" not in f.read_text(encoding="utf-8")
-                            for f in feedback)
+    assert feedback and all(
+        "BEGIN HIDDEN TESTS" not in f.read_text(encoding="utf-8") for f in feedback
+    )
 
 
 def test_demo_headline_numbers_come_from_the_data(full_demo):
@@ -99,8 +106,21 @@ def test_demo_refuses_a_folder_holding_other_files(tmp_path, capsys):
 
 def test_demo_for_a_learner_generates_their_own_data(tmp_path):
     out = tmp_path / "learner"
-    assert main(["demo", "--out", str(out), "--learner", "learner-042", "--posts", "1500",
-                 "--no-grading"]) == 0
+    assert (
+        main(
+            [
+                "demo",
+                "--out",
+                str(out),
+                "--learner",
+                "learner-042",
+                "--posts",
+                "1500",
+                "--no-grading",
+            ]
+        )
+        == 0
+    )
     posts = pd.read_csv(out / "data" / "posts.csv")
     assert len(posts) == 1500
 

@@ -24,16 +24,27 @@ from smm_helpers.ethics import (
 # ------------------------------------------------------------------ disclosure
 
 
-@pytest.mark.parametrize("label", ["#ad", "#sponsored", "Advertisement:",
-                                   "Paid partnership with Aarong", "#AarongPartner",
-                                   "#BrandAmbassador", "বিজ্ঞাপন", "#স্পনসরড"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "#ad",
+        "#sponsored",
+        "Advertisement:",
+        "Paid partnership with Aarong",
+        "#AarongPartner",
+        "#BrandAmbassador",
+        "বিজ্ঞাপন",
+        "#স্পনসরড",
+    ],
+)
 def test_clear_labels_at_the_start_pass(label: str) -> None:
     result = check_disclosure(f"{label} My Eid look from the new collection!")
     assert result.ok, result.problems
 
 
-@pytest.mark.parametrize("label", ["sp", "#spon", "collab", "#thanksAarong", "#ambassador",
-                                   "#partner"])
+@pytest.mark.parametrize(
+    "label", ["sp", "#spon", "collab", "#thanksAarong", "#ambassador", "#partner"]
+)
 def test_ambiguous_labels_alone_are_flagged(label: str) -> None:
     result = check_disclosure(f"{label} My Eid look from the new collection!")
     assert not result.ok
@@ -41,8 +52,18 @@ def test_ambiguous_labels_alone_are_flagged(label: str) -> None:
 
 
 def test_ad_as_seventh_of_ten_trailing_hashtags_is_buried() -> None:
-    tags = ["#eid", "#style", "#dhaka", "#fashion", "#ootd", "#love", "#ad", "#shoes",
-            "#summer", "#bd"]
+    tags = [
+        "#eid",
+        "#style",
+        "#dhaka",
+        "#fashion",
+        "#ootd",
+        "#love",
+        "#ad",
+        "#shoes",
+        "#summer",
+        "#bd",
+    ]
     result = check_disclosure("Loving these sandals. " + " ".join(tags))
     assert not result.ok
     assert any("hashtag 7 of 10" in problem for problem in result.problems)
@@ -104,9 +125,17 @@ def test_keyword_stuffing_is_flagged_with_the_word() -> None:
     assert "'biryani' 5 times" in signals[0].evidence
 
 
-@pytest.mark.parametrize("text", ["Like if you agree!", "Tag 3 friends who love books",
-                                  "Comment YES for the link", "Type amen if you believe",
-                                  "শেয়ার করুন যদি আপনি একমত", "সবাই লাইক দিন"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Like if you agree!",
+        "Tag 3 friends who love books",
+        "Comment YES for the link",
+        "Type amen if you believe",
+        "শেয়ার করুন যদি আপনি একমত",
+        "সবাই লাইক দিন",
+    ],
+)
 def test_engagement_bait_in_english_and_bengali(text: str) -> None:
     signals = black_hat_signals(text)
     assert [s.kind for s in signals] == ["engagement bait"]
@@ -132,9 +161,16 @@ def test_article_000_figure_is_flagged_without_a_source() -> None:
     assert claims[0].sentence == "89% of charities use it."
 
 
-@pytest.mark.parametrize("source", ["Source: Sage survey", "(Sage, 2012)",
-                                    "according to Sage North America",
-                                    "https://example.org/report", "সূত্র: সেজ জরিপ"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Source: Sage survey",
+        "(Sage, 2012)",
+        "according to Sage North America",
+        "https://example.org/report",
+        "সূত্র: সেজ জরিপ",
+    ],
+)
 def test_a_nearby_source_clears_the_claim(source: str) -> None:
     assert unsourced_claims(f"88% of nonprofits use social media {source}.") == []
 
@@ -170,20 +206,38 @@ def _smooth(days: int = 90, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     rng = np.random.default_rng(seed)
     dates = pd.date_range("2026-01-01", periods=days, tz="Asia/Dhaka")
     rows, posts = [], []
-    for client, platform, base in (("nonprofit", "facebook", 20_000),
-                                   ("business", "instagram", 8_000)):
+    for client, platform, base in (
+        ("nonprofit", "facebook", 20_000),
+        ("business", "instagram", 8_000),
+    ):
         gains = rng.poisson(base * 0.002, days)
-        rows.append(pd.DataFrame({"date": dates.tz_localize(None), "client": client,
-                                  "platform": platform, "followers": base + gains.cumsum()}))
+        rows.append(
+            pd.DataFrame(
+                {
+                    "date": dates.tz_localize(None),
+                    "client": client,
+                    "platform": platform,
+                    "followers": base + gains.cumsum(),
+                }
+            )
+        )
         reach = rng.integers(800, 1500, days)
-        posts.append(pd.DataFrame({
-            "post_id": [f"{client[:2]}{i}" for i in range(days)], "client": client,
-            "platform": platform, "published_at": dates + pd.Timedelta(hours=10),
-            "reach": reach, "reactions": (reach * rng.uniform(0.04, 0.06, days)).astype(int),
-            "comments": (reach * rng.uniform(0.004, 0.008, days)).astype(int),
-            "shares": (reach * rng.uniform(0.002, 0.004, days)).astype(int), "saves": 2,
-            "followers": 0,
-        }))
+        posts.append(
+            pd.DataFrame(
+                {
+                    "post_id": [f"{client[:2]}{i}" for i in range(days)],
+                    "client": client,
+                    "platform": platform,
+                    "published_at": dates + pd.Timedelta(hours=10),
+                    "reach": reach,
+                    "reactions": (reach * rng.uniform(0.04, 0.06, days)).astype(int),
+                    "comments": (reach * rng.uniform(0.004, 0.008, days)).astype(int),
+                    "shares": (reach * rng.uniform(0.002, 0.004, days)).astype(int),
+                    "saves": 2,
+                    "followers": 0,
+                }
+            )
+        )
     return pd.concat(posts, ignore_index=True), pd.concat(rows, ignore_index=True)
 
 
@@ -195,13 +249,13 @@ def test_clean_smooth_data_raises_no_alarm() -> None:
 
 def test_injected_fake_traffic_is_found_on_smooth_data() -> None:
     posts, followers = _smooth()
-    new_posts, new_followers, labels = inject_fake_engagement(posts, followers, seed=7,
-                                                              n_events=3)
+    new_posts, new_followers, labels = inject_fake_engagement(posts, followers, seed=7, n_events=3)
     report = detect_fake_engagement(new_posts, new_followers)
     bought = labels[labels["kind"] == "bought_followers"]
     assert set(pd.to_datetime(bought["date"])) == set(report.follower_spikes["date"])
     assert set(labels.loc[labels["kind"] == "bot_likes", "post_id"]) == set(
-        report.like_spikes["post_id"])
+        report.like_spikes["post_id"]
+    )
 
 
 def test_injection_leaves_the_callers_tables_alone_and_keeps_the_jump() -> None:
@@ -211,8 +265,7 @@ def test_injection_leaves_the_callers_tables_alone_and_keeps_the_jump() -> None:
     pd.testing.assert_frame_equal(posts, before_posts)
     pd.testing.assert_frame_equal(followers, before_followers)
     event = labels.iloc[0]
-    series = ((followers["client"] == event["client"])
-              & (followers["platform"] == event["platform"]))
+    series = (followers["client"] == event["client"]) & (followers["platform"] == event["platform"])
     after = new_followers.loc[series & (followers["date"] >= event["date"]), "followers"]
     original = followers.loc[series & (followers["date"] >= event["date"]), "followers"]
     assert ((after - original) == event["size"]).all()
@@ -237,14 +290,22 @@ def test_fake_engagement_figures_in_the_docs_match_the_computation() -> None:
 def test_templated_comments_from_many_accounts_are_grouped() -> None:
     posts, followers = _smooth(days=20)
     stamp = pd.Timestamp("2026-01-05 10:00")
-    comments = pd.DataFrame({
-        "post_id": ["no1"] * 6,
-        "author": ["a1", "a2", "a3", "a4", "real1", "real2"],
-        "text": ["Great post @x!!", "great post @y", "GREAT POST 🔥", "Great post @z.",
-                 "Where is the event?", "Loved it"],
-        "timestamp": [stamp + pd.Timedelta(hours=h) for h in range(6)],
-        "author_age_days": [2, 3, 1, 400, 900, 1200],
-    })
+    comments = pd.DataFrame(
+        {
+            "post_id": ["no1"] * 6,
+            "author": ["a1", "a2", "a3", "a4", "real1", "real2"],
+            "text": [
+                "Great post @x!!",
+                "great post @y",
+                "GREAT POST 🔥",
+                "Great post @z.",
+                "Where is the event?",
+                "Loved it",
+            ],
+            "timestamp": [stamp + pd.Timedelta(hours=h) for h in range(6)],
+            "author_age_days": [2, 3, 1, 400, 900, 1200],
+        }
+    )
     report = detect_fake_engagement(posts, followers, comments=comments)
     table = report.templated_comments
     assert list(table["skeleton"]) == ["great post"]
@@ -257,9 +318,14 @@ def test_a_burst_of_comments_within_minutes_is_flagged() -> None:
     start = pd.Timestamp("2026-01-05 10:00")
     slow = [start + pd.Timedelta(hours=h) for h in range(24)]
     burst = [start + pd.Timedelta(hours=30, seconds=20 * i) for i in range(12)]
-    comments = pd.DataFrame({"post_id": "no1", "author": [f"u{i}" for i in range(36)],
-                             "text": [f"comment number {i} {'x' * i}" for i in range(36)],
-                             "timestamp": slow + burst})
+    comments = pd.DataFrame(
+        {
+            "post_id": "no1",
+            "author": [f"u{i}" for i in range(36)],
+            "text": [f"comment number {i} {'x' * i}" for i in range(36)],
+            "timestamp": slow + burst,
+        }
+    )
     bursts = detect_fake_engagement(posts, followers, comments=comments).comment_bursts
     assert list(bursts["post_id"]) == ["no1"]
     assert bursts.loc[0, "peak"] == 12
@@ -292,8 +358,9 @@ def test_report_shows_itself() -> None:
     assert "16 CFR 465.8" in report._repr_html_()
 
 
-@pytest.mark.parametrize("source", ["(Sage North America)", "(M+R Benchmarks)",
-                                    "(The Wheel of Ireland)"])
+@pytest.mark.parametrize(
+    "source", ["(Sage North America)", "(M+R Benchmarks)", "(The Wheel of Ireland)"]
+)
 def test_a_named_source_in_brackets_counts_as_a_source(source):
     assert unsourced_claims(f"88% of nonprofits use social media {source}.") == []
 

@@ -144,8 +144,16 @@ def test_figures_equal_the_hand_added_fixture(name, column, expected):
 def test_facebook_rows_are_typed_like_the_course():
     posts = loaded("facebook_posts_2025.csv")
     assert posts["post_id"].iloc[0] == "122101234567890001"
-    assert posts["format"].tolist() == ["image", "short_video", "link", "text", "image", "link",
-                                        "short_video", "image"]
+    assert posts["format"].tolist() == [
+        "image",
+        "short_video",
+        "link",
+        "text",
+        "image",
+        "link",
+        "short_video",
+        "image",
+    ]
     assert posts["boosted"].dtype == bool
     assert posts["boosted"].tolist() == [False, True, False, False, True, False, False, False]
     assert str(posts["published_at"].dtype) == "datetime64[ns, Asia/Dhaka]"
@@ -209,8 +217,10 @@ def test_viewers_fill_reach_only_when_there_is_no_reach(tmp_path):
     assert posts["reach"].iloc[0] == 8930 and posts["viewers"].iloc[0] == 8930
     both = tmp_path / "both.csv"
     lines = text.splitlines()
-    both.write_text("\n".join([lines[0] + ",Viewers"] + [line + ",7000" for line in lines[1:]]),
-                    encoding="utf-8")
+    both.write_text(
+        "\n".join([lines[0] + ",Viewers"] + [line + ",7000" for line in lines[1:]]),
+        encoding="utf-8",
+    )
     posts = read_export(both)
     assert posts["reach"].iloc[0] == 8930 and posts["viewers"].iloc[0] == 7000
 
@@ -304,17 +314,23 @@ def test_recognition_ignores_case_spaces_and_bom(tmp_path):
     text = fixture("x_tweet_activity_2020").read_text(encoding="utf-8")
     header, rest = text.split("\n", 1)
     messy = tmp_path / "messy.csv"
-    messy.write_text("\ufeff" + ",".join(f" {h.upper()} " for h in header.split(",")) + "\n"
-                     + rest, encoding="utf-8")
+    messy.write_text(
+        "\ufeff" + ",".join(f" {h.upper()} " for h in header.split(",")) + "\n" + rest,
+        encoding="utf-8",
+    )
     assert read_export(messy)["impressions"].sum() == 10189
 
 
 def test_your_own_shape_file_reads_a_post_type_the_shipped_one_lacks(tmp_path):
     shipped = Path(get_shape("facebook_posts_2025").source)
     own = tmp_path / "mine.toml"
-    source = (Path(__file__).parents[1] / "smm_helpers" / "exports" / "shapes" / shipped)
-    own.write_text(source.read_text(encoding="utf-8").replace(
-        '[formats]\n', '[formats]\n"Hologram" = "video"\n'), encoding="utf-8")
+    source = Path(__file__).parents[1] / "smm_helpers" / "exports" / "shapes" / shipped
+    own.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "[formats]\n", '[formats]\n"Hologram" = "video"\n'
+        ),
+        encoding="utf-8",
+    )
     posts = read_export(BROKEN / "facebook_unknown_post_type.csv", shape=own)
     assert posts["format"].iloc[3] == "video"
 
@@ -323,17 +339,37 @@ def test_your_own_shape_file_reads_a_post_type_the_shipped_one_lacks(tmp_path):
 BROKEN_CASES = [
     # file, line, column, words in the problem, words in the fix
     ("facebook_bad_number.csv", 8, "Views", "'22.4k' is not a number", "whole number"),
-    ("facebook_unknown_post_type.csv", 5, "Post type", "'Hologram' is not a post type",
-     "[formats]"),
-    ("instagram_unreadable_date.csv", 6, "Publish time", "'18/04/2025 21:15' is not a date",
-     "'03/28/2025 20:15'"),
+    (
+        "facebook_unknown_post_type.csv",
+        5,
+        "Post type",
+        "'Hologram' is not a post type",
+        "[formats]",
+    ),
+    (
+        "instagram_unreadable_date.csv",
+        6,
+        "Publish time",
+        "'18/04/2025 21:15' is not a date",
+        "'03/28/2025 20:15'",
+    ),
     ("x_missing_column.csv", 1, "Impressions", "closest is X post analytics", "header row"),
     ("facebook_excel_ids.csv", 4, "Post ID", "rounded by a spreadsheet", "as Text"),
     ("facebook_repeated_post.csv", 10, "Post ID", "appears twice (also line 4)", "once"),
-    ("facebook_bad_boolean.csv", 3, "Funded content status", "'Maybe' is not a yes or no",
-     "boosted"),
-    ("linkedin_bad_content_type.xlsx", 4, "Content Type", "'Hologram' is not a post type",
-     "[formats]"),
+    (
+        "facebook_bad_boolean.csv",
+        3,
+        "Funded content status",
+        "'Maybe' is not a yes or no",
+        "boosted",
+    ),
+    (
+        "linkedin_bad_content_type.xlsx",
+        4,
+        "Content Type",
+        "'Hologram' is not a post type",
+        "[formats]",
+    ),
     ("not_utf8.csv", 2, None, "not UTF-8", "CSV UTF-8"),
     ("empty.csv", 1, None, "the file is empty", "download the export again"),
     ("header_only.csv", 1, None, "no data rows", "date range"),
@@ -357,8 +393,10 @@ def test_several_problems_show_the_first_few_and_the_count():
     with pytest.raises(DataError) as excinfo:
         read_export(BROKEN / "tiktok_several_problems.csv")
     message = problem_of(excinfo)
-    assert message.startswith("tiktok_several_problems.csv, line 2, column 'Total views': "
-                              "'lots' is not a number (4 problems in all; also line 3")
+    assert message.startswith(
+        "tiktok_several_problems.csv, line 2, column 'Total views': "
+        "'lots' is not a number (4 problems in all; also line 3"
+    )
     assert "'-5' is below 0" in message and "'sometime' is not a date" in message
     assert "'13O' is not a number" in message
 
@@ -370,24 +408,34 @@ def test_a_forced_shape_names_the_headers_the_file_lacks():
 
 # ---------------------------------------------------------------------- several files
 def test_read_exports_combines_platforms_and_fills_followers_from_the_followers_export():
-    data = read_exports([fixture("tiktok_content"), fixture("facebook_posts_2025"),
-                         fixture("tiktok_follower_history"), fixture("facebook_follows")],
-                        client="Nakshi Kantha House")
+    data = read_exports(
+        [
+            fixture("tiktok_content"),
+            fixture("facebook_posts_2025"),
+            fixture("tiktok_follower_history"),
+            fixture("facebook_follows"),
+        ],
+        client="Nakshi Kantha House",
+    )
     assert isinstance(data, ClientData) and data.inbox is None and data.campaigns is None
     posts = data.posts
     assert len(posts) == 14 and posts["published_at"].is_monotonic_increasing
     assert posts["impressions"].sum() == 153115 + 113714
     tiktok = posts[posts["platform"] == "tiktok"].set_index("post_id")
     # last TikTok count on or before each post's Dhaka day
-    assert tiktok.loc["7486000000000000001", "followers"] == 12480   # 29 March
-    assert tiktok.loc["7489000000000000003", "followers"] == 13402   # 6 April
-    assert tiktok.loc["7493000000000000005", "followers"] == 14205   # 19 April
+    assert tiktok.loc["7486000000000000001", "followers"] == 12480  # 29 March
+    assert tiktok.loc["7489000000000000003", "followers"] == 13402  # 6 April
+    assert tiktok.loc["7493000000000000005", "followers"] == 14205  # 19 April
     assert posts.loc[posts["platform"] == "facebook", "followers"].isna().all()
     assert posts.attrs["followers_filled_from"] == "tiktok_follower_history.csv"
     assert any("filled from tiktok_follower_history.csv" in n for n in posts.attrs["notes"])
     assert len(data.followers) == 20
     assert [s["export_id"] for s in data.sources] == [
-        "tiktok_content", "facebook_posts_2025", "tiktok_follower_history", "facebook_follows"]
+        "tiktok_content",
+        "facebook_posts_2025",
+        "tiktok_follower_history",
+        "facebook_follows",
+    ]
 
 
 def test_the_same_post_in_two_files_is_an_error_naming_both(tmp_path):
@@ -410,8 +458,9 @@ def test_describe_export_says_what_was_read():
     assert "facebook_posts_2025.csv" in text and "8 posts (Facebook)" in text
     assert "29 Mar 2025 to 01 May 2025" in text
     assert "impressions ← 'Views'" in text and "Unknown" in text and "saves" in text
-    both = describe_export(read_exports([fixture("youtube_table_data"),
-                                         fixture("linkedin_followers_2024")]))
+    both = describe_export(
+        read_exports([fixture("youtube_table_data"), fixture("linkedin_followers_2024")])
+    )
     assert "5 posts" in both and "10 follower rows" in both and "'Total' row" in both
     with pytest.raises(InputError):
         describe_export(pd.DataFrame({"a": [1]}))

@@ -76,18 +76,34 @@ NOBODY = 65534
 """The ordinary user the class is also graded as (``nobody``; see ``GRADERS``)."""
 CANARY = "a file outside the course that no submission may read or change\n"
 PLANTED = "planted-by-an-attack"
-REGRADED = ["sample-all-correct", "sample-partial", "attack-points-1000",
-            "attack-delete-tests-answered", "attack-edit-tests", "attack-patch-checks",
-            "attack-always-equal", "attack-known-paths-write", "attack-corrupted-json",
-            "attack-empty-file", "attack-missing-notebook"]
-MANUAL = ("sample-all-correct", "platform_recommendation", 2.0,
-          "Clear, and honest about the limits; quote the rate as a percentage.")
+REGRADED = [
+    "sample-all-correct",
+    "sample-partial",
+    "attack-points-1000",
+    "attack-delete-tests-answered",
+    "attack-edit-tests",
+    "attack-patch-checks",
+    "attack-always-equal",
+    "attack-known-paths-write",
+    "attack-corrupted-json",
+    "attack-empty-file",
+    "attack-missing-notebook",
+]
+MANUAL = (
+    "sample-all-correct",
+    "platform_recommendation",
+    2.0,
+    "Clear, and honest about the limits; quote the rate as a percentage.",
+)
 
 
 def _source_points() -> dict[str, float]:
     cells = json.loads(SOURCE.read_text(encoding="utf-8"))["cells"]
-    return {c["metadata"]["nbgrader"]["grade_id"]: float(c["metadata"]["nbgrader"]["points"])
-            for c in cells if c["metadata"].get("nbgrader", {}).get("grade")}
+    return {
+        c["metadata"]["nbgrader"]["grade_id"]: float(c["metadata"]["nbgrader"]["points"])
+        for c in cells
+        if c["metadata"].get("nbgrader", {}).get("grade")
+    }
 
 
 POINTS = _source_points()
@@ -107,8 +123,13 @@ class Expect:
     must print; ``not_output``: text no cell of it may print.
     """
 
-    def __init__(self, score: float, words: dict[str, tuple[str, ...]],
-                 output: dict[str, str] | None = None, not_output: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        score: float,
+        words: dict[str, tuple[str, ...]],
+        output: dict[str, str] | None = None,
+        not_output: tuple[str, ...] = (),
+    ):
         self.score = score
         self.words = words
         self.output = output or {}
@@ -126,42 +147,61 @@ EXPECTED: dict[str, Expect] = {
     # Resources: the 2048 MB address-space limit and the 64-process limit.
     "memory-bomb": Expect(0, {"memory limit": ("2048 MB of memory",)}),
     "fork-bomb": Expect(0, {"too many processes": ("processes",)}),
-    "process-flood": Expect(0, {"too many processes": ("more than 64 processes",
-                                                       "starts processes")}),
+    "process-flood": Expect(
+        0, {"too many processes": ("more than 64 processes", "starts processes")}
+    ),
     # Stopping its own Python: IPython stops the cell on SystemExit (the kernel lives on);
     # os._exit and SIGKILL kill the kernel, and the cells after it are not run.
     "sys-exit": Expect(0, {"kernel died": ("sys.exit", "only that cell stopped")}),
     "os-exit": Expect(0, {"kernel died": ("python stopped", "os._exit")}),
-    "kill-kernel": Expect(0, {"kernel died": ("python stopped",),
-                              "tampered interpreter": ("signals",)}),
+    "kill-kernel": Expect(
+        0, {"kernel died": ("python stopped",), "tampered interpreter": ("signals",)}
+    ),
     "print-100mb": Expect(0, {"output cut": ("1,000,000 characters",)}),
     # Files: nothing of the course is in the sandbox; every cell prints what it found.
-    "read-files": Expect(0, {"blocked file access": ("outside its folder",)},
-                         NOTHING_FOUND),
-    "write-files": Expect(0, {"blocked file access": ("outside its folder",)},
-                          NOTHING_CHANGED),
+    "read-files": Expect(0, {"blocked file access": ("outside its folder",)}, NOTHING_FOUND),
+    "write-files": Expect(0, {"blocked file access": ("outside its folder",)}, NOTHING_CHANGED),
     # The interpreter: tests run in the grader on plain data, so nothing changed in the
     # kernel counts; the answers themselves are wrong ("all of them", None-like text).
     "patch-builtins": Expect(0, {"tampered interpreter": ("builtin", "isinstance")}),
-    "patch-checks": Expect(0, {"tampered interpreter": ("sys.modules", "SMM Lab",
-                                                        "expect_")}),
-    "ipython-hooks": Expect(0, {"tampered interpreter": (
-        "input transformer", "AST transformer", "reports errors", "event", "excepthook")}),
-    "always-equal": Expect(0, {"tampered interpreter": ("compare", "could not be read",
-                                                        "AlwaysEqualSeries")}),
-    "forged-answers": Expect(0, {"tampered interpreter": (
-        "subprocess:Popen is not an SMM Lab class", "os:system is not an SMM Lab class",
-        "user_expressions")}),
+    "patch-checks": Expect(0, {"tampered interpreter": ("sys.modules", "SMM Lab", "expect_")}),
+    "ipython-hooks": Expect(
+        0,
+        {
+            "tampered interpreter": (
+                "input transformer",
+                "AST transformer",
+                "reports errors",
+                "event",
+                "excepthook",
+            )
+        },
+    ),
+    "always-equal": Expect(
+        0, {"tampered interpreter": ("compare", "could not be read", "AlwaysEqualSeries")}
+    ),
+    "forged-answers": Expect(
+        0,
+        {
+            "tampered interpreter": (
+                "subprocess:Popen is not an SMM Lab class",
+                "os:system is not an SMM Lab class",
+                "user_expressions",
+            )
+        },
+    ),
     "forged-nesting": Expect(0, {"tampered interpreter": ("user_expressions",)}),
     # Test cells: always the instructor's, from the gradebook.
     "edit-tests": Expect(0, {"tampered tests": ("edited",)}),
     "delete-tests": Expect(0, {"tampered tests": ("deleted",)}),
     "delete-tests-answered": Expect(AUTO, {"tampered tests": ("deleted",)}),
     "duplicate-ids": Expect(AUTO, {"tampered tests": ("appears 2 times", "ids repeat")}),
-    "points-1000": Expect(AUTO, {"tampered tests": ("1000 points instead of 3",
-                                                    "1000 points instead of 2")}),
-    "claim-ids": Expect(0, {"tampered tests": ("appears 2 times", "does not have",
-                                               "bonus_points")}),
+    "points-1000": Expect(
+        AUTO, {"tampered tests": ("1000 points instead of 3", "1000 points instead of 2")}
+    ),
+    "claim-ids": Expect(
+        0, {"tampered tests": ("appears 2 times", "does not have", "bonus_points")}
+    ),
     # Files that are not a notebook, or not there.
     "corrupted-json": Expect(0, {"corrupted": ("broken JSON",)}),
     "non-utf8": Expect(0, {"corrupted": ("not text",)}),
@@ -170,36 +210,63 @@ EXPECTED: dict[str, Expect] = {
     "empty-file": Expect(0, {"empty": ("0 bytes",)}),
     "no-cells": Expect(0, {"empty": ("no cells",), "tampered tests": ("deleted",)}),
     # The network and signals.
-    "network": Expect(0, {"blocked network": ("network",)},
-                      {ER: "no connection to 1.1.1.1"}, ("connected to",)),
-    "sigint-ignored": Expect(0, {"tampered interpreter": ("signal handler",),
-                                 "kernel died": ("time limit", "ignored the stop signal")}),
-    "daemon": Expect(0, {"too many processes": ("starts processes",)},
-                     {ER: "left a daemon behind"}),
-    "signal-grader": Expect(0, {"tampered interpreter": ("signals", "out of its reach")},
-                            {ER: "could not signal 1"}, ("'signalled",)),
+    "network": Expect(
+        0, {"blocked network": ("network",)}, {ER: "no connection to 1.1.1.1"}, ("connected to",)
+    ),
+    "sigint-ignored": Expect(
+        0,
+        {
+            "tampered interpreter": ("signal handler",),
+            "kernel died": ("time limit", "ignored the stop signal"),
+        },
+    ),
+    "daemon": Expect(
+        0, {"too many processes": ("starts processes",)}, {ER: "left a daemon behind"}
+    ),
+    "signal-grader": Expect(
+        0,
+        {"tampered interpreter": ("signals", "out of its reach")},
+        {ER: "could not signal 1"},
+        ("'signalled",),
+    ),
     # Written here, with the course's real absolute paths.
-    "known-paths-read": Expect(0, {"blocked file access": ("outside its folder",)},
-                               {ER: "found: []"}),
-    "known-paths-write": Expect(0, {"blocked file access": ("outside its folder",)},
-                                {ER: "changed: []"}),
-    "known-paths-locked": Expect(0, {"tampered tests": ("appears 2 times",
-                                                        "grader_tools")}),
+    "known-paths-read": Expect(
+        0, {"blocked file access": ("outside its folder",)}, {ER: "found: []"}
+    ),
+    "known-paths-write": Expect(
+        0, {"blocked file access": ("outside its folder",)}, {ER: "changed: []"}
+    ),
+    "known-paths-locked": Expect(0, {"tampered tests": ("appears 2 times", "grader_tools")}),
     "symlinks-in-exchange": Expect(0, {}, {ER: "found: []"}),  # refused at collect
     "symlinks-in-submitted": Expect(0, {"blocked file access": ("link",)}, {ER: "found: []"}),
     # The instructor's cells come from the instructor (issue 13): a setup cell deleted,
     # moved, renamed, turned into markdown or split still runs in the grader, so checks the
     # notebook defines for itself are never the ones that grade it.
-    "setup-deleted": Expect(0, {"tampered tests": ("read-only cell 'setup' was deleted",),
-                                "tampered interpreter": ("expect_",)}),
-    "setup-moved": Expect(0, {"tampered tests": ("'setup' was moved",),
-                              "tampered interpreter": ("expect_",)}),
-    "setup-renamed": Expect(0, {"tampered tests": ("'my_own_setup'", "'setup' was deleted"),
-                                "tampered interpreter": ("expect_",)}),
-    "setup-markdown": Expect(0, {"tampered tests": ("changed from code to markdown",),
-                                 "tampered interpreter": ("expect_",)}),
-    "setup-split": Expect(0, {"tampered tests": ("'setup' appears 2 times",
-                                                 "'setup' was edited")}),
+    "setup-deleted": Expect(
+        0,
+        {
+            "tampered tests": ("read-only cell 'setup' was deleted",),
+            "tampered interpreter": ("expect_",),
+        },
+    ),
+    "setup-moved": Expect(
+        0, {"tampered tests": ("'setup' was moved",), "tampered interpreter": ("expect_",)}
+    ),
+    "setup-renamed": Expect(
+        0,
+        {
+            "tampered tests": ("'my_own_setup'", "'setup' was deleted"),
+            "tampered interpreter": ("expect_",),
+        },
+    ),
+    "setup-markdown": Expect(
+        0,
+        {
+            "tampered tests": ("changed from code to markdown",),
+            "tampered interpreter": ("expect_",),
+        },
+    ),
+    "setup-split": Expect(0, {"tampered tests": ("'setup' appears 2 times", "'setup' was edited")}),
     "setup-deleted-answered": Expect(AUTO, {"tampered tests": ("'setup' was deleted",)}),
     "tests-first-answered": Expect(AUTO, {"tampered tests": ("was moved",)}),
     # Answers are a closed list of plain data: names of classes, paths and sizes are refused.
@@ -219,24 +286,51 @@ AS_USER = {
     # bubblewrap starts) runs as the same user as the kernel: the kernel may read its /proc
     # entries (its own sandbox: its root, folder and environment) and signal it, which the
     # kernel of a namespace ignores.  Nothing outside the sandbox is found or reached.
-    "read-files": Expect(0, EXPECTED["read-files"].words, {ER: "found: []", GOAL: "found: []"},
-                         ("gradebook.db", "nbgrader_config", "roster.csv", "sample-all-correct",
-                          "HIDDEN TESTS", "/submitted/", "/source/")),
-    "signal-grader": Expect(0, EXPECTED["signal-grader"].words, {ER: "could not signal group 1"},
-                            ("'signalled group",)),
+    "read-files": Expect(
+        0,
+        EXPECTED["read-files"].words,
+        {ER: "found: []", GOAL: "found: []"},
+        (
+            "gradebook.db",
+            "nbgrader_config",
+            "roster.csv",
+            "sample-all-correct",
+            "HIDDEN TESTS",
+            "/submitted/",
+            "/source/",
+        ),
+    ),
+    "signal-grader": Expect(
+        0, EXPECTED["signal-grader"].words, {ER: "could not signal group 1"}, ("'signalled group",)
+    ),
 }
 """What differs when an ordinary user grades (see ``GRADERS``)."""
-GENERATED = ("known-paths-read", "known-paths-write", "known-paths-locked",
-             "symlinks-in-exchange", "symlinks-in-submitted", "shadow-modules",
-             "fifo-in-exchange", "fifo-in-submitted", "huge-output")
-SHADOWS = ("smm_helpers/__init__.py", "smm_helpers/grading/__init__.py",
-           "smm_helpers/grading/sandbox/__init__.py", "smm_helpers/grading/sandbox/launch.py",
-           "smm_helpers/grading/sandbox/answers/__init__.py", "pandas.py", "nbgrader.py",
-           "sitecustomize.py", "usercustomize.py", "ipykernel_launcher.py")
+GENERATED = (
+    "known-paths-read",
+    "known-paths-write",
+    "known-paths-locked",
+    "symlinks-in-exchange",
+    "symlinks-in-submitted",
+    "shadow-modules",
+    "fifo-in-exchange",
+    "fifo-in-submitted",
+    "huge-output",
+)
+SHADOWS = (
+    "smm_helpers/__init__.py",
+    "smm_helpers/grading/__init__.py",
+    "smm_helpers/grading/sandbox/__init__.py",
+    "smm_helpers/grading/sandbox/launch.py",
+    "smm_helpers/grading/sandbox/answers/__init__.py",
+    "pandas.py",
+    "nbgrader.py",
+    "sitecustomize.py",
+    "usercustomize.py",
+    "ipykernel_launcher.py",
+)
 """Modules a submission hands in beside its notebook, hoping the grader imports them."""
 ON_FILES = {"corrupted-json", "non-utf8", "wrong-filename", "missing-notebook", "empty-file"}
 """Attacks whose notebook is never run: nbgrader is not asked to grade them."""
-
 
 
 def _params(only: set[str] | None = None) -> list[str]:
@@ -269,7 +363,7 @@ def _generated(course: Any, canary: Path) -> dict[str, tuple[dict[str, str], Any
     """Attacks that embed this course's absolute paths: name → (answers, notebook edit)."""
     paths = _known_paths(course, canary)
     escape = f"/proc/{os.getpid()}/root{paths['gradebook']}"  # the grader's view of files
-    read = _code(f'''
+    read = _code(f"""
         # Attack: read the course's files by their real absolute paths, open the gradebook
         # as a database, and go through the grader's /proc entry to its root folder.
         import os
@@ -287,13 +381,15 @@ def _generated(course: Any, canary: Path) -> dict[str, tuple[dict[str, str], Any
             except OSError:
                 pass
         try:
-            with sqlite3.connect("file:{paths['gradebook']}?mode=ro", uri=True) as db:
+            with sqlite3.connect("file:{paths["gradebook"]}?mode=ro", uri=True) as db:
                 found.append(db.execute("SELECT name, source FROM source_cell").fetchall())
         except sqlite3.Error:
             pass
-        print("found:", found)''')
-    new_files = [str(Path(paths[p]).parent / f"{PLANTED}.txt") for p in
-                 ("gradebook", "source", "friend", "canary")]
+        print("found:", found)""")
+    new_files = [
+        str(Path(paths[p]).parent / f"{PLANTED}.txt")
+        for p in ("gradebook", "source", "friend", "canary")
+    ]
     write = _code(f'''
         # Attack: change the course's files by their real absolute paths: append to them,
         # give everyone full marks in the gradebook, plant new files beside them, remove,
@@ -302,8 +398,12 @@ def _generated(course: Any, canary: Path) -> dict[str, tuple[dict[str, str], Any
         import sqlite3
 
         changed = []
-        for path in {sorted(paths[p] for p in ("gradebook", "config", "roster", "source",
-                                               "release", "friend", "canary"))!r}:
+        for path in {
+        sorted(
+            paths[p]
+            for p in ("gradebook", "config", "roster", "source", "release", "friend", "canary")
+        )!r
+    }:
             try:
                 with open(path, "ab") as file:
                     file.write(b"\\n{PLANTED}\\n")
@@ -317,19 +417,19 @@ def _generated(course: Any, canary: Path) -> dict[str, tuple[dict[str, str], Any
                 changed.append(("created", path))
             except OSError:
                 pass
-        for action, call in (("removed", lambda: os.remove({paths['canary']!r})),
-                             ("renamed", lambda: os.rename({paths['canary']!r},
-                                                           {paths['canary'] + '.moved'!r})),
-                             ("opened up", lambda: os.chmod({paths['gradebook']!r}, 0o777))):
+        for action, call in (("removed", lambda: os.remove({paths["canary"]!r})),
+                             ("renamed", lambda: os.rename({paths["canary"]!r},
+                                                           {paths["canary"] + ".moved"!r})),
+                             ("opened up", lambda: os.chmod({paths["gradebook"]!r}, 0o777))):
             try:
                 call()
-                changed.append((action, {paths['canary']!r}))
+                changed.append((action, {paths["canary"]!r}))
             except OSError:
                 pass
         try:
-            with sqlite3.connect("file:{paths['gradebook']}?mode=rw", uri=True) as db:
+            with sqlite3.connect("file:{paths["gradebook"]}?mode=rw", uri=True) as db:
                 db.execute("UPDATE grade SET manual_score = 1000")
-            changed.append(("rewrote", {paths['gradebook']!r}))
+            changed.append(("rewrote", {paths["gradebook"]!r}))
         except sqlite3.Error:
             pass
         print("changed:", changed)''')
@@ -348,10 +448,12 @@ def _generated(course: Any, canary: Path) -> dict[str, tuple[dict[str, str], Any
     def claim_locked(nb: dict[str, Any]) -> None:
         cells = nb["cells"]
         at = next(i for i, c in enumerate(cells) if _grade_id(c) == "setup") + 1
-        cells[at:at] = [_locked_cell("setup", plant.format(what="setup cell")),
-                        _locked_cell("grader_tools", plant.format(what="tools cell"))]
+        cells[at:at] = [
+            _locked_cell("setup", plant.format(what="setup cell")),
+            _locked_cell("grader_tools", plant.format(what="tools cell")),
+        ]
 
-    listing = _code('''
+    listing = _code("""
         # Attack: read every file in the submission's folder: the notebook came with
         # symbolic links to the gradebook, the source notebook, another learner's notebook
         # and a file outside the course.
@@ -366,29 +468,32 @@ def _generated(course: Any, canary: Path) -> dict[str, tuple[dict[str, str], Any
                         found.append((name, file.read(80)))
                 except OSError as error:
                     found.append((name, error.strerror))
-        print("found:", found)''')
-    huge = _code('''
+        print("found:", found)""")
+    huge = _code("""
         # Attack: one output of 150 MB in a single message, more than the grader takes.
         from IPython.display import display
 
-        display({"text/plain": "x" * 150_000_000}, raw=True)''')
+        display({"text/plain": "x" * 150_000_000}, raw=True)""")
     correct = _correct_answers()
-    return {"known-paths-read": ({ER: read}, None),
-            "known-paths-write": ({ER: write}, None),
-            "known-paths-locked": ({}, claim_locked),
-            "symlinks-in-exchange": ({ER: listing}, None),
-            "symlinks-in-submitted": ({ER: listing}, None),
-            "shadow-modules": (correct, None),
-            "fifo-in-exchange": (correct, None),
-            "fifo-in-submitted": (correct, None),
-            "huge-output": ({ER: huge}, None)}
+    return {
+        "known-paths-read": ({ER: read}, None),
+        "known-paths-write": ({ER: write}, None),
+        "known-paths-locked": ({}, claim_locked),
+        "symlinks-in-exchange": ({ER: listing}, None),
+        "symlinks-in-submitted": ({ER: listing}, None),
+        "shadow-modules": (correct, None),
+        "fifo-in-exchange": (correct, None),
+        "fifo-in-submitted": (correct, None),
+        "huge-output": ({ER: huge}, None),
+    }
 
 
 def _correct_answers() -> dict[str, str]:
     """The answers of sample ``all-correct``, by grade_id."""
     nb = json.loads((SAMPLES / "all-correct" / f"{A}.ipynb").read_text(encoding="utf-8"))
-    return {_grade_id(c): "".join(c["source"]) for c in nb["cells"]
-            if _grade_id(c) in (ER, BEST, GOAL)}
+    return {
+        _grade_id(c): "".join(c["source"]) for c in nb["cells"] if _grade_id(c) in (ER, BEST, GOAL)
+    }
 
 
 def _shadow_modules(folder: Path, canary: Path) -> None:
@@ -397,10 +502,12 @@ def _shadow_modules(folder: Path, canary: Path) -> None:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         mark = canary.parent / f"{PLANTED}-{name.replace('/', '.')}"
-        path.write_text(f"open({str(mark)!r}, 'w').write('imported outside the sandbox')\n",
-                        encoding="utf-8")
+        path.write_text(
+            f"open({str(mark)!r}, 'w').write('imported outside the sandbox')\n", encoding="utf-8"
+        )
     (folder / "zz-attack.pth").write_text(
-        f"import os; open({str(canary.parent / PLANTED)!r} + '-pth', 'w')\n", encoding="utf-8")
+        f"import os; open({str(canary.parent / PLANTED)!r} + '-pth', 'w')\n", encoding="utf-8"
+    )
 
 
 def _grade_id(cell: dict[str, Any]) -> str | None:
@@ -408,11 +515,25 @@ def _grade_id(cell: dict[str, Any]) -> str | None:
 
 
 def _locked_cell(grade_id: str, source: str) -> dict[str, Any]:
-    return {"cell_type": "code", "execution_count": None, "id": f"claim-{grade_id}",
-            "metadata": {"deletable": False, "editable": False, "nbgrader": {
-                "grade": False, "grade_id": grade_id, "locked": True, "schema_version": 3,
-                "solution": False, "task": False}},
-            "outputs": [], "source": source}
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": f"claim-{grade_id}",
+        "metadata": {
+            "deletable": False,
+            "editable": False,
+            "nbgrader": {
+                "grade": False,
+                "grade_id": grade_id,
+                "locked": True,
+                "schema_version": 3,
+                "solution": False,
+                "task": False,
+            },
+        },
+        "outputs": [],
+        "source": source,
+    }
 
 
 def _write_notebook(folder: Path, answers: dict[str, str], edit: Any) -> Path:
@@ -451,16 +572,22 @@ def _snapshot(root: Path, skip: list[Path]) -> dict[str, str]:
                 continue
             key = str(path.relative_to(root))
             mode = path.lstat().st_mode
-            out[key] = f"link to {os.readlink(path)}" if stat.S_ISLNK(mode) else \
-                hashlib.sha256(path.read_bytes()).hexdigest() if stat.S_ISREG(mode) else \
-                f"special file {stat.S_IFMT(mode):o}"  # a pipe is never opened
+            out[key] = (
+                f"link to {os.readlink(path)}"
+                if stat.S_ISLNK(mode)
+                else hashlib.sha256(path.read_bytes()).hexdigest()
+                if stat.S_ISREG(mode)
+                else f"special file {stat.S_IFMT(mode):o}"
+            )  # a pipe is never opened
     return out
 
 
 def _differences(before: dict[str, str], after: dict[str, str]) -> list[str]:
-    return sorted([f"changed {p}" for p in before if p in after and before[p] != after[p]]
-                  + [f"removed {p}" for p in before if p not in after]
-                  + [f"added {p}" for p in after if p not in before])
+    return sorted(
+        [f"changed {p}" for p in before if p in after and before[p] != after[p]]
+        + [f"removed {p}" for p in before if p not in after]
+        + [f"added {p}" for p in after if p not in before]
+    )
 
 
 def _processes(marks: list[str], learners: set[str]) -> list[str]:
@@ -471,13 +598,18 @@ def _processes(marks: list[str], learners: set[str]) -> list[str]:
         if not entry.name.isdigit() or int(entry.name) in mine:
             continue
         try:
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(
-                errors="replace")
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
             environ = (entry / "environ").read_bytes().split(b"\0")
         except OSError:
             continue
-        learner = next((e.split(b"=", 1)[1].decode(errors="replace") for e in environ
-                        if e.startswith(b"SMM_LEARNER_ID=")), None)
+        learner = next(
+            (
+                e.split(b"=", 1)[1].decode(errors="replace")
+                for e in environ
+                if e.startswith(b"SMM_LEARNER_ID=")
+            ),
+            None,
+        )
         if any(m in cmdline for m in marks) or learner in learners:
             found.append(f"{entry.name} ({learner}): {cmdline[:200]}")
     return found
@@ -516,9 +648,11 @@ def _outputs(course: Any, learner: str) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for index, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
-        text = "".join("".join(o["text"]) if isinstance(o.get("text"), list)
-                       else o.get("text", "") for o in cell.get("outputs", [])
-                       if o.get("output_type") == "stream")
+        text = "".join(
+            "".join(o["text"]) if isinstance(o.get("text"), list) else o.get("text", "")
+            for o in cell.get("outputs", [])
+            if o.get("output_type") == "stream"
+        )
         key = _grade_id(cell) or f"#{index + 1}"
         out[key] = out.get(key, "") + text
     return out
@@ -530,7 +664,8 @@ def _gradebook(db: Path) -> dict[str, Any]:
         submissions = con.execute(
             "SELECT sa.student_id, COUNT(*) FROM submitted_assignment sa JOIN assignment a "
             "ON sa.assignment_id = a.id WHERE a.name = ? GROUP BY sa.student_id",
-            (A,)).fetchall()
+            (A,),
+        ).fetchall()
         notebooks = con.execute(
             "SELECT sa.student_id, COUNT(*) FROM submitted_notebook sn JOIN "
             "submitted_assignment sa ON sn.assignment_id = sa.id GROUP BY sa.student_id"
@@ -545,26 +680,41 @@ def _gradebook(db: Path) -> dict[str, Any]:
             "SELECT sa.student_id, bc.name, c.manual_comment FROM comment c "
             "JOIN submitted_notebook sn ON c.notebook_id = sn.id "
             "JOIN submitted_assignment sa ON sn.assignment_id = sa.id "
-            "JOIN base_cell bc ON c.cell_id = bc.id").fetchall()
+            "JOIN base_cell bc ON c.cell_id = bc.id"
+        ).fetchall()
         cells = con.execute(
             "SELECT bc.name, gc.max_score FROM grade_cells gc JOIN base_cell bc ON "
             "gc.id = bc.id JOIN notebook n ON bc.notebook_id = n.id JOIN assignment a ON "
-            "n.assignment_id = a.id WHERE a.name = ?", (A,)).fetchall()
+            "n.assignment_id = a.id WHERE a.name = ?",
+            (A,),
+        ).fetchall()
     by_learner: dict[str, list[list[Any]]] = {}
     for learner, *grade in grades:
         by_learner.setdefault(learner, []).append(grade)
     said: dict[str, list[list[Any]]] = {}
     for learner, *comment in comments:
         said.setdefault(learner, []).append(comment)
-    return {"submissions": dict(submissions), "notebooks": dict(notebooks),
-            "grades": by_learner, "comments": said, "grade_cells": sorted(cells)}
+    return {
+        "submissions": dict(submissions),
+        "notebooks": dict(notebooks),
+        "grades": by_learner,
+        "comments": said,
+        "grade_cells": sorted(cells),
+    }
 
 
 def _rows(report: Any) -> dict[str, dict[str, Any]]:
-    return {r.learner: {"score": r.score, "max_score": r.max_score, "status": r.status,
-                        "seconds": r.seconds, "sandbox": r.sandbox,
-                        "problems": [[p.kind, p.message, str(p)] for p in r.problems]}
-            for r in report.rows}
+    return {
+        r.learner: {
+            "score": r.score,
+            "max_score": r.max_score,
+            "status": r.status,
+            "seconds": r.seconds,
+            "sandbox": r.sandbox,
+            "problems": [[p.kind, p.message, str(p)] for p in r.problems],
+        }
+        for r in report.rows
+    }
 
 
 # ------------------------------------------------------------------------------ the class
@@ -590,9 +740,12 @@ def _grade_the_class(root: Path, feedback: bool = True) -> dict[str, Any]:
     attacks = {f"attack-{d.name}": d for d in sorted((ATTACKS / A).iterdir())}
     learners = [*HONEST, *attacks, *(f"attack-{name}" for name in GENERATED)]
     (root / "course" / "roster.csv").write_text(
-        "id,first_name,last_name,email\n" + "".join(
-            f"{learner},Test,{learner.title()},{learner}@example.org\n" for learner in learners),
-        encoding="utf-8")
+        "id,first_name,last_name,email\n"
+        + "".join(
+            f"{learner},Test,{learner.title()},{learner}@example.org\n" for learner in learners
+        ),
+        encoding="utf-8",
+    )
     course = open_course(root / "course")
     lines: list[str] = []
     release(course, A, lines.append)
@@ -601,23 +754,40 @@ def _grade_the_class(root: Path, feedback: bool = True) -> dict[str, Any]:
     for name, (answers, edit) in _generated(course, canary).items():
         folders[f"attack-{name}"] = _write_notebook(root / "generated" / name, answers, edit)
     _shadow_modules(folders["attack-shadow-modules"], canary)
-    sent = {learner: submit_sample(inbound, learner, A, folder)
-            for learner, folder in folders.items()}
+    sent = {
+        learner: submit_sample(inbound, learner, A, folder) for learner, folder in folders.items()
+    }
     # A reader would wait forever; its name would rewrite the instructor's terminal.
     os.mkfifo(sent["attack-fifo-in-exchange"] / f"posts{ESCAPES}.csv")
     paths = _known_paths(course, canary)
-    _links(sent["attack-symlinks-in-exchange"], {
-        "notes.db": paths["gradebook"], "source.ipynb": paths["source"],
-        "canary.txt": paths["canary"],
-        "friend.ipynb": str(sent["sample-all-correct"] / f"{A}.ipynb")})
+    _links(
+        sent["attack-symlinks-in-exchange"],
+        {
+            "notes.db": paths["gradebook"],
+            "source.ipynb": paths["source"],
+            "canary.txt": paths["canary"],
+            "friend.ipynb": str(sent["sample-all-correct"] / f"{A}.ipynb"),
+        },
+    )
     collected = collect_from_exchange(course, A, lines.append)
-    _links(course.path("submitted") / "attack-symlinks-in-submitted" / A, {
-        "notes.db": paths["gradebook"], "source.ipynb": paths["source"],
-        "canary.txt": paths["canary"], "friend.ipynb": paths["friend"]})
+    _links(
+        course.path("submitted") / "attack-symlinks-in-submitted" / A,
+        {
+            "notes.db": paths["gradebook"],
+            "source.ipynb": paths["source"],
+            "canary.txt": paths["canary"],
+            "friend.ipynb": paths["friend"],
+        },
+    )
     os.mkfifo(course.path("submitted") / "attack-fifo-in-submitted" / A / "posts.csv")
 
-    skip = [course.path("autograded"), course.path("feedback"), course.path("history"),
-            course.path("similarity"), sandboxes]
+    skip = [
+        course.path("autograded"),
+        course.path("feedback"),
+        course.path("history"),
+        course.path("similarity"),
+        sandboxes,
+    ]
     before = _snapshot(root, skip)
     watched = {learner for learner in learners if learner.startswith("attack-")}
     marks = [str(sandboxes), DAEMON_MARK]
@@ -626,14 +796,23 @@ def _grade_the_class(root: Path, feedback: bool = True) -> dict[str, Any]:
     workers = WORKERS if os.geteuid() == 0 else None
     with _sandboxes_in(sandboxes):
         started = time.perf_counter()
-        report = autograde(course, A, timeout=CELL_TIMEOUT, notebook_timeout=NOTEBOOK_TIMEOUT,
-                           workers=workers, echo=lines.append)
+        report = autograde(
+            course,
+            A,
+            timeout=CELL_TIMEOUT,
+            notebook_timeout=NOTEBOOK_TIMEOUT,
+            workers=workers,
+            echo=lines.append,
+        )
         elapsed = time.perf_counter() - started
     facts: dict[str, Any] = {
-        "learners": learners, "elapsed": elapsed, "rows": _rows(report),
+        "learners": learners,
+        "elapsed": elapsed,
+        "rows": _rows(report),
         "workers": getattr(report, "workers", 1),
         "collect": [[p.kind, p.learner, p.message] for p in collected.problems],
-        "table": report.table(), "retries": [str(r) for r in getattr(report, "retries", [])],
+        "table": report.table(),
+        "retries": [str(r) for r in getattr(report, "retries", [])],
         "outputs": {learner: _outputs(course, learner) for learner in learners},
         "survivors": _survivors(marks, watched),
         "left_in_tmp": sorted(p.name for p in sandboxes.iterdir()),
@@ -645,7 +824,8 @@ def _grade_the_class(root: Path, feedback: bool = True) -> dict[str, Any]:
         "honest_submitted_unchanged": {
             learner: (course.path("submitted") / learner / A / f"{A}.ipynb").read_bytes()
             == (SAMPLES / folder / f"{A}.ipynb").read_bytes()
-            for learner, folder in HONEST.items()},
+            for learner, folder in HONEST.items()
+        },
         "planted_in_repo": sorted(str(p) for p in _planted_in_python()),
     }
 
@@ -659,20 +839,31 @@ def _grade_the_class(root: Path, feedback: bool = True) -> dict[str, Any]:
         gb.db.commit()
     first_runs = {learner: len(history.runs(course, A, learner)) for learner in learners}
     with _sandboxes_in(sandboxes):
-        again = autograde(course, A, learners=REGRADED, timeout=CELL_TIMEOUT,
-                          notebook_timeout=NOTEBOOK_TIMEOUT, workers=workers,
-                          echo=lines.append)
+        again = autograde(
+            course,
+            A,
+            learners=REGRADED,
+            timeout=CELL_TIMEOUT,
+            notebook_timeout=NOTEBOOK_TIMEOUT,
+            workers=workers,
+            echo=lines.append,
+        )
     with course.gradebook() as gb:
-        kept = (gb.find_grade(cell, A, A, learner).manual_score,
-                gb.find_comment(cell, A, A, learner).manual_comment)
+        kept = (
+            gb.find_grade(cell, A, A, learner).manual_score,
+            gb.find_comment(cell, A, A, learner).manual_comment,
+        )
     kept_runs = history.runs(course, A, learner)
     facts["regrade"] = {
-        "rows": _rows(again), "manual": list(kept), "first_runs": first_runs,
+        "rows": _rows(again),
+        "manual": list(kept),
+        "first_runs": first_runs,
         "runs": {learner: len(history.runs(course, A, learner)) for learner in learners},
         "archived": json.loads((kept_runs[-1] / "grades.json").read_text(encoding="utf-8"))
-        if kept_runs else None,
-        "archived_notebook": bool(kept_runs) and (
-            kept_runs[-1] / "autograded" / f"{A}.ipynb").is_file(),
+        if kept_runs
+        else None,
+        "archived_notebook": bool(kept_runs)
+        and (kept_runs[-1] / "autograded" / f"{A}.ipynb").is_file(),
         "survivors": _survivors(marks, watched),
         "changed": _differences(before, _snapshot(root, skip)),
         "gradebook": _gradebook(course.folder / "gradebook.db"),
@@ -700,10 +891,12 @@ def _planted_in_python() -> list[Path]:
 
     import smm_helpers.checks.asserts as asserts
 
-    found = [Path(folder) / "sitecustomize.py"
-             for folder in [*site.getsitepackages(), os.path.dirname(os.__file__)]
-             if (Path(folder) / "sitecustomize.py").is_file() and "attack" in
-             (Path(folder) / "sitecustomize.py").read_text(errors="replace")]
+    found = [
+        Path(folder) / "sitecustomize.py"
+        for folder in [*site.getsitepackages(), os.path.dirname(os.__file__)]
+        if (Path(folder) / "sitecustomize.py").is_file()
+        and "attack" in (Path(folder) / "sitecustomize.py").read_text(errors="replace")
+    ]
     if "attack-write-files" in Path(asserts.__file__).read_text(encoding="utf-8"):
         found.append(Path(asserts.__file__))
     return found
@@ -739,12 +932,21 @@ def _grade_as_an_ordinary_user(root: Path) -> Facts:
     for folder in (work, home):
         folder.mkdir()
         os.chown(folder, NOBODY, NOBODY)
-    done = run_as(account, [python, "-c", _GRADE_AS_USER, str(work), str(record)],
-                  {"PATH": f"{Path(python).parent}:/usr/local/bin:/usr/bin:/bin",
-                   "HOME": str(home), "TMPDIR": str(home)}, cwd=REPO, timeout=1800)
+    done = run_as(
+        account,
+        [python, "-c", _GRADE_AS_USER, str(work), str(record)],
+        {
+            "PATH": f"{Path(python).parent}:/usr/local/bin:/usr/bin:/bin",
+            "HOME": str(home),
+            "TMPDIR": str(home),
+        },
+        cwd=REPO,
+        timeout=1800,
+    )
     if done.returncode != 0 or not record.is_file():
-        raise RuntimeError(f"grading as {account} failed (exit {done.returncode}): "
-                           f"{done.stderr[-3000:]}")
+        raise RuntimeError(
+            f"grading as {account} failed (exit {done.returncode}): {done.stderr[-3000:]}"
+        )
     return dict(json.loads(record.read_text(encoding="utf-8")))
 
 
@@ -752,8 +954,10 @@ def _grade_as(grader: str, tmp_path_factory: pytest.TempPathFactory) -> Facts:
     if (grader == "as-root") == (os.geteuid() == 0):
         return _grade_the_class(tmp_path_factory.mktemp("adversarial"))
     if grader == "as-root":
-        pytest.skip("grading as root needs root; this run is an ordinary user's, which the "
-                    "other grader covers")
+        pytest.skip(
+            "grading as root needs root; this run is an ordinary user's, which the "
+            "other grader covers"
+        )
     from tests.hub_support import shared_tmp_root
 
     root = shared_tmp_root("smm-adversarial-user-")
@@ -809,8 +1013,7 @@ def test_each_attack_earns_exactly_its_score(graded: Facts, attack: str) -> None
 
 
 @pytest.mark.parametrize("attack", _params())
-def test_each_attack_is_named_in_the_summary_in_plain_words(graded: Facts,
-                                                           attack: str) -> None:
+def test_each_attack_is_named_in_the_summary_in_plain_words(graded: Facts, attack: str) -> None:
     from smm_helpers.grading.problems import KINDS
 
     learner = f"attack-{attack}"
@@ -826,19 +1029,23 @@ def test_each_attack_is_named_in_the_summary_in_plain_words(graded: Facts,
     for _, _, line in problems:  # each one, on its own line of the summary table
         assert f"✗ {line}" in graded["table"]
     pending = r"( auto \+ \d+ pending)?"  # a written answer waits for its hand grade
-    score = "missing" if attack == "missing-notebook" else \
-        rf"{EXPECTED[attack].score:g}{pending} / {MAX:g}"  # no notebook: missing, not 0
-    assert re.search(rf"^{re.escape(learner)}\s+{A}\s+{score} ", graded["table"],
-                     re.MULTILINE)
+    score = (
+        "missing"
+        if attack == "missing-notebook"
+        else rf"{EXPECTED[attack].score:g}{pending} / {MAX:g}"
+    )  # no notebook: missing, not 0
+    assert re.search(rf"^{re.escape(learner)}\s+{A}\s+{score} ", graded["table"], re.MULTILINE)
 
 
-@pytest.mark.parametrize("attack", _params({name for name, e in EXPECTED.items()
-                                            if e.output or e.not_output}))
+@pytest.mark.parametrize(
+    "attack", _params({name for name, e in EXPECTED.items() if e.output or e.not_output})
+)
 def test_attacks_found_changed_and_reached_nothing(graded: Facts, attack: str) -> None:
     """The attack ran (its cells printed) and says it found, changed or reached nothing."""
     printed = graded["outputs"][f"attack-{attack}"]
-    expected = AS_USER.get(attack, EXPECTED[attack]) if graded["grader"] != "as-root" \
-        else EXPECTED[attack]
+    expected = (
+        AS_USER.get(attack, EXPECTED[attack]) if graded["grader"] != "as-root" else EXPECTED[attack]
+    )
     for grade_id, text in expected.output.items():
         assert text in printed.get(grade_id, ""), f"{attack}, {grade_id}: {printed}"
     for text in expected.not_output:
@@ -846,16 +1053,21 @@ def test_attacks_found_changed_and_reached_nothing(graded: Facts, attack: str) -
 
 
 def test_links_and_pipes_in_an_exchange_submission_are_refused_when_collected(
-        graded: Facts) -> None:
-    said = {learner: [(kind, message) for kind, who, message in graded["collect"]
-                      if who == learner]
-            for learner in ("attack-symlinks-in-exchange", "attack-fifo-in-exchange")}
+    graded: Facts,
+) -> None:
+    said = {
+        learner: [(kind, message) for kind, who, message in graded["collect"] if who == learner]
+        for learner in ("attack-symlinks-in-exchange", "attack-fifo-in-exchange")
+    }
     links = said["attack-symlinks-in-exchange"]
-    assert links and all(kind == "blocked file access" and "link" in message
-                         for kind, message in links)
+    assert links and all(
+        kind == "blocked file access" and "link" in message for kind, message in links
+    )
     pipes = said["attack-fifo-in-exchange"]
-    assert pipes and all(kind == "blocked file access" and ESCAPES in message
-                         and "pipe" in message for kind, message in pipes), pipes
+    assert pipes and all(
+        kind == "blocked file access" and ESCAPES in message and "pipe" in message
+        for kind, message in pipes
+    ), pipes
     assert {learner for _, learner, _ in graded["collect"]} == set(said)  # nobody else's
 
 
@@ -892,8 +1104,7 @@ def test_every_attack_sample_has_an_expectation_and_the_readme_agrees() -> None:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 4 and cells[0] in folders:
             rows[cells[0]] = (float(cells[2]), set(cells[3].split(", ")) - {"—"})
-    assert rows == {name: (EXPECTED[name].score, set(EXPECTED[name].words))
-                    for name in folders}
+    assert rows == {name: (EXPECTED[name].score, set(EXPECTED[name].words)) for name in folders}
 
 
 # ------------------------------------------------------------------------------ the class
@@ -901,19 +1112,31 @@ def test_every_attack_sample_has_an_expectation_and_the_readme_agrees() -> None:
 
 def test_honest_learners_in_the_same_run_get_their_exact_scores(graded: Facts) -> None:
     # all-correct answers every part; partial fails only Part 1's hidden test (module doc)
-    expected = {"sample-all-correct": AUTO,
-                "sample-partial": POINTS["best_platform"] + POINTS["smart_goal"]}
+    expected = {
+        "sample-all-correct": AUTO,
+        "sample-partial": POINTS["best_platform"] + POINTS["smart_goal"],
+    }
     assert expected == {"sample-all-correct": 7, "sample-partial": 4}
     for learner, score in expected.items():
         row = graded["rows"][learner]
         assert (row["score"], row["max_score"], row["status"]) == (score, MAX, "ok"), row
         assert row["sandbox"] == "bubblewrap"
-    per_cell = {learner: {name: auto for name, _, auto, _ in graded["gradebook"]["grades"][
-        learner] if name in TESTS} for learner in expected}
-    assert per_cell == {"sample-all-correct": {t: POINTS[t] for t in TESTS},
-                        "sample-partial": {"engagement_rate_by_reach": 0,
-                                           "best_platform": POINTS["best_platform"],
-                                           "smart_goal": POINTS["smart_goal"]}}
+    per_cell = {
+        learner: {
+            name: auto
+            for name, _, auto, _ in graded["gradebook"]["grades"][learner]
+            if name in TESTS
+        }
+        for learner in expected
+    }
+    assert per_cell == {
+        "sample-all-correct": {t: POINTS[t] for t in TESTS},
+        "sample-partial": {
+            "engagement_rate_by_reach": 0,
+            "best_platform": POINTS["best_platform"],
+            "smart_goal": POINTS["smart_goal"],
+        },
+    }
     assert all(graded["honest_submitted_unchanged"].values())
 
 
@@ -949,8 +1172,9 @@ def test_the_gradebook_is_consistent(graded: Facts) -> None:
                 assert max_score == POINTS[name], (learner, name)
                 for score in (auto, manual):
                     assert score is None or 0 <= score <= max_score, (learner, name, score)
-            total = sum(manual if manual is not None else (auto or 0)
-                        for _, _, auto, manual in grades)
+            total = sum(
+                manual if manual is not None else (auto or 0) for _, _, auto, manual in grades
+            )
             assert total == scores[learner], learner
             answered = sorted(name for name, _ in facts["comments"].get(learner, []))
             assert answered == sorted([ER, BEST, GOAL, "platform_recommendation"]), learner
@@ -975,8 +1199,9 @@ def test_regrading_is_idempotent_keeps_manual_grades_and_the_history(graded: Fac
     regrade = graded["regrade"]
     learner, cell, score, comment = MANUAL
     again = {name: (row["score"], row["status"]) for name, row in regrade["rows"].items()}
-    first = {name: (graded["rows"][name]["score"], graded["rows"][name]["status"])
-             for name in REGRADED}
+    first = {
+        name: (graded["rows"][name]["score"], graded["rows"][name]["status"]) for name in REGRADED
+    }
     first[learner] = (first[learner][0] + score, first[learner][1])  # the manual 2 points
     assert list(again) == REGRADED
     assert again == first

@@ -47,8 +47,9 @@ def cluster() -> Iterator[Any]:
     """A Dask scheduler and two single-threaded worker processes on 127.0.0.1."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=":0") as local:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
+    ) as local:
         yield local
 
 
@@ -70,15 +71,20 @@ def table_rows(text: str, missing_max: float = 10.0) -> dict[str, tuple[float, f
     ...            "ln-002  01-x   0 / 10  ok\\nln-003  01-x  missing  missing\\n")
     {'ln-001': (7.0, 10.0, 'late'), 'ln-002': (0.0, 10.0, 'ok'), 'ln-003': (0.0, 10.0, 'missing')}
     """
-    pattern = re.compile(r"^(ln-\d{3})\s+\S+\s+(?:([\d.]+)(?: auto \+ [\d.]+ pending)? / "
-                         r"([\d.]+)(?: \([^)]*\))?|missing)\s+(.+)$", re.MULTILINE)
-    return {m[1]: (float(m[2] or 0), float(m[3] or missing_max), m[4])
-            for m in pattern.finditer(text)}
+    pattern = re.compile(
+        r"^(ln-\d{3})\s+\S+\s+(?:([\d.]+)(?: auto \+ [\d.]+ pending)? / "
+        r"([\d.]+)(?: \([^)]*\))?|missing)\s+(.+)$",
+        re.MULTILINE,
+    )
+    return {
+        m[1]: (float(m[2] or 0), float(m[3] or missing_max), m[4]) for m in pattern.finditer(text)
+    }
 
 
 @pytest.mark.slow
 def test_the_class_graded_on_the_cluster_into_postgres_matches_serial_with_a_worker_killed(
-        postgres, cluster, client, tmp_path_factory, capsys):
+    postgres, cluster, client, tmp_path_factory, capsys
+):
     from smm_helpers.cli import main
 
     reference = serial_reference(tmp_path_factory)
@@ -87,8 +93,20 @@ def test_the_class_graded_on_the_cluster_into_postgres_matches_serial_with_a_wor
     copy_class(built_class(tmp_path_factory), folder)
     killer = Killer("ln-015", lambda: set(client.run(os.getpid).values()))
     killer.start()
-    code = main(["autograde", A, "--course", str(folder / "course"), "--scheduler",
-                 cluster.scheduler_address, "--db-url", db_url, "--timeout", f"{TIMEOUT:g}"])
+    code = main(
+        [
+            "autograde",
+            A,
+            "--course",
+            str(folder / "course"),
+            "--scheduler",
+            cluster.scheduler_address,
+            "--db-url",
+            db_url,
+            "--timeout",
+            f"{TIMEOUT:g}",
+        ]
+    )
     out = capsys.readouterr().out
     killer.join(timeout=5)
     assert killer.error is None and killer.killed is not None
@@ -105,8 +123,9 @@ def test_the_class_graded_on_the_cluster_into_postgres_matches_serial_with_a_wor
     assert set(LEARNERS) == set(table_rows(out))
 
 
-def test_the_cluster_is_checked_before_anything_is_graded(postgres, cluster, client,
-                                                          tmp_path_factory, monkeypatch):
+def test_the_cluster_is_checked_before_anything_is_graded(
+    postgres, cluster, client, tmp_path_factory, monkeypatch
+):
     from smm_helpers.errors import InputError
     from smm_helpers.grading import cluster as on_cluster
     from smm_helpers.grading.course import open_course
@@ -115,8 +134,7 @@ def test_the_cluster_is_checked_before_anything_is_graded(postgres, cluster, cli
     db_url = postgres.create_database("checks")
     workers = on_cluster.check_cluster(client, course, db_url)
     assert sorted(workers) == sorted(client.scheduler_info()["workers"])
-    assert all(facts["database"] is None and facts["sees_course"]
-               for facts in workers.values())
+    assert all(facts["database"] is None and facts["sees_course"] for facts in workers.values())
 
     elsewhere = dataclasses.replace(course, folder=Path("/srv/no-such-course"))
     with pytest.raises(InputError) as error:
@@ -124,11 +142,16 @@ def test_the_cluster_is_checked_before_anything_is_graded(postgres, cluster, cli
     text = str(error.value)
     for address in workers:
         assert f"worker {address} (on " in text
-    assert "has no course folder at /srv/no-such-course; every worker must see it at the " \
-           "same path" in text
+    assert (
+        "has no course folder at /srv/no-such-course; every worker must see it at the "
+        "same path" in text
+    )
 
-    with pytest.raises(InputError, match="can't open the gradebook "
-                                         r"postgresql\+psycopg://smm@127.0.0.1:1/nothing"):
+    with pytest.raises(
+        InputError,
+        match="can't open the gradebook "
+        r"postgresql\+psycopg://smm@127.0.0.1:1/nothing",
+    ):
         on_cluster.check_cluster(client, course, "postgresql+psycopg://smm@127.0.0.1:1/nothing")
 
     missing = tmp_path_factory.mktemp("no-gradebook") / "gradebook.db"
@@ -137,8 +160,10 @@ def test_the_cluster_is_checked_before_anything_is_graded(postgres, cluster, cli
     assert not missing.exists()  # looked for, never created
 
     monkeypatch.setattr(on_cluster.socket, "gethostname", lambda: "instructor-laptop")
-    with pytest.raises(InputError, match="but the gradebook is SQLite, which machines can't "
-                                         "share safely; use PostgreSQL"):
+    with pytest.raises(
+        InputError,
+        match="but the gradebook is SQLite, which machines can't share safely; use PostgreSQL",
+    ):
         on_cluster.check_cluster(client, course, course.db_url)
 
 
@@ -146,28 +171,38 @@ def test_no_scheduler_there_is_an_error_that_says_what_to_start():
     from smm_helpers.errors import InputError
     from smm_helpers.grading.cluster import connect
 
-    with pytest.raises(InputError, match=r"(?s)could not reach the Dask scheduler at "
-                                         r"tcp://127.0.0.1:9 .*How to fix it: start one with "
-                                         r"`dask scheduler`"):
+    with pytest.raises(
+        InputError,
+        match=r"(?s)could not reach the Dask scheduler at "
+        r"tcp://127.0.0.1:9 .*How to fix it: start one with "
+        r"`dask scheduler`",
+    ):
         connect("tcp://127.0.0.1:9", timeout=2)
 
 
 def test_a_grading_that_raises_is_retried_by_dask_then_reported_not_dropped(
-        cluster, tmp_path_factory):
+    cluster, tmp_path_factory
+):
     from smm_helpers.grading.cluster import grade_on_cluster
     from smm_helpers.grading.results import GradeOptions
 
     course = copy_class(built_class(tmp_path_factory), tmp_path_factory.mktemp("raises"))
     lines: list[str] = []
-    report = grade_on_cluster(course, "99-no-such-assignment", ["ln-000", "ln-001"],
-                              GradeOptions(timeout=TIMEOUT), cluster.scheduler_address,
-                              echo=lines.append)
+    report = grade_on_cluster(
+        course,
+        "99-no-such-assignment",
+        ["ln-000", "ln-001"],
+        GradeOptions(timeout=TIMEOUT),
+        cluster.scheduler_address,
+        echo=lines.append,
+    )
     assert [row.learner for row in report.rows] == ["ln-000", "ln-001"]
     for row in report.rows:
         assert row.status == "failed"
         message = row.problems[0].message
-        assert message.startswith("grading raised InputError: there is no assignment "
-                                  "'99-no-such-assignment'")
+        assert message.startswith(
+            "grading raised InputError: there is no assignment '99-no-such-assignment'"
+        )
         assert message.count("on each of 3 tries") == 1
     tries = [retry for retry in report.retries if retry.learner == "ln-000"]
     assert len(tries) == 3  # each try was logged by the worker before Dask tried again

@@ -39,8 +39,11 @@ def test_collect_from_lms_folder_reports_bad_names_and_unknown_learners(course, 
     assert report.collected == ["sample-all-correct", "sample-corrupted", "sample-partial"]
     assert (course.path("submitted") / "sample-partial" / A / f"{A}.ipynb").is_file()
     kinds = sorted((p.kind, p.learner) for p in report.problems)
-    assert kinds == [("corrupted", "sample-corrupted"), ("unknown learner", "zz9999"),
-                     ("wrong filename", None)]
+    assert kinds == [
+        ("corrupted", "sample-corrupted"),
+        ("unknown learner", "zz9999"),
+        ("wrong filename", None),
+    ]
     assert (lms / f"zz9999_{A}.ipynb").exists() and (lms / "Untitled.ipynb").exists()
     assert any("not on roster.csv" in line for line in lines)
 
@@ -62,7 +65,8 @@ def test_collecting_again_keeps_the_older_submission(course, tmp_path):
 
 
 def test_a_submission_handed_in_from_another_learners_account_is_not_collected(
-        course, tmp_path, monkeypatch):
+    course, tmp_path, monkeypatch
+):
     """On a shared exchange each learner submits from their own account: one named for
     sample-partial but owned by sample-all-wrong's account stays in the exchange, and
     sample-partial's own (older) submission is the one collected.  sample-blank's own
@@ -105,7 +109,8 @@ def test_an_account_that_is_not_a_learner_is_trusted_as_before(tmp_path, monkeyp
 
 
 def test_an_exchange_submission_is_copied_without_links_pipes_or_files_over_the_limit(
-        course, tmp_path):
+    course, tmp_path
+):
     """nbgrader's own collect would follow the link (copying the gradebook with the
     instructor's rights), wait for ever on the named pipe and stop the whole collect at a
     submission over ``max_dir_size``; each is left in the exchange and reported."""
@@ -116,8 +121,10 @@ def test_an_exchange_submission_is_copied_without_links_pipes_or_files_over_the_
     from smm_helpers.grading.release import release
 
     with (course.folder / "nbgrader_config.py").open("a") as config:
-        config.write("\nc.CourseDirectory.max_file_size = 50  # kB\n"
-                     "c.CourseDirectory.max_dir_size = 200  # kB\n")
+        config.write(
+            "\nc.CourseDirectory.max_file_size = 50  # kB\n"
+            "c.CourseDirectory.max_dir_size = 200  # kB\n"
+        )
     from smm_helpers.grading.course import open_course
 
     course = open_course(course.folder)
@@ -138,17 +145,20 @@ def test_an_exchange_submission_is_copied_without_links_pipes_or_files_over_the_
     assert report.collected == ["sample-all-correct", "sample-partial"]
     got = course.path("submitted") / "sample-partial" / A
     handed_in = {p.name for p in tricky.iterdir()}  # as nbgrader's submit lays it out
-    assert {p.name for p in got.iterdir()} == handed_in - {"gradebook.db", "answers.csv",
-                                                           "big.csv"}
+    assert {p.name for p in got.iterdir()} == handed_in - {"gradebook.db", "answers.csv", "big.csv"}
     assert {f"{A}.ipynb", "timestamp.txt"} <= handed_in
     assert not (course.path("submitted") / "sample-blank" / A).exists()
     found = sorted((p.kind, p.learner, p.message.split(",")[0]) for p in report.problems)
     assert found == [
         ("blocked file access", "sample-partial", "the submission holds answers.csv"),
         ("blocked file access", "sample-partial", "the submission holds gradebook.db"),
-        ("too large", "sample-blank", f"the submission {huge.name} is over the limit of 195 "
-                                      "KB for a whole folder"),
-        ("too large", "sample-partial", "big.csv is over the limit of 48 KB (it holds 58 KB)")]
+        (
+            "too large",
+            "sample-blank",
+            f"the submission {huge.name} is over the limit of 195 KB for a whole folder",
+        ),
+        ("too large", "sample-partial", "big.csv is over the limit of 48 KB (it holds 58 KB)"),
+    ]
     assert any("links are not collected" in p.message for p in report.problems)
     # the exchange is left as the learners handed it in
     assert (tricky / "gradebook.db").is_symlink() and (tricky / "answers.csv").exists()
@@ -169,8 +179,10 @@ def test_an_lms_download_with_links_and_pipes_collects_only_the_notebooks(course
     report = in_time(lambda: collect_from_folder(course, A, lms, echo=lambda _: None), 60)
     assert report.collected == ["sample-all-correct"]
     kinds = sorted((p.kind, p.learner) for p in report.problems)
-    assert kinds == [("blocked file access", "sample-blank"), ("blocked file access",
-                                                              "sample-late"),
-                     ("blocked file access", "sample-partial")]
+    assert kinds == [
+        ("blocked file access", "sample-blank"),
+        ("blocked file access", "sample-late"),
+        ("blocked file access", "sample-partial"),
+    ]
     assert not (course.path("submitted") / "sample-partial").exists()
     assert not (course.path("submitted") / "sample-late" / A).exists()

@@ -23,8 +23,11 @@ A = "01-platforms-and-planning"
 
 def _copy_course(root: Path) -> Path:
     shutil.copytree(REPO / "course", root / "course", ignore=shutil.ignore_patterns(*RUNTIME))
-    shutil.copytree(REPO / "assignments", root / "assignments",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copytree(
+        REPO / "assignments",
+        root / "assignments",
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
     return root / "course"
 
 
@@ -35,21 +38,26 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
 
     course = _copy_course(tmp_path_factory.mktemp("doctor-broken"))
     (course / "roster.csv").write_text(
-        "\ufeffID;First Name;Last Name;Email;Section\n"   # Excel, semicolons: read as such
+        "\ufeffID;First Name;Last Name;Email;Section\n"  # Excel, semicolons: read as such
         "ar1001;Amina;Rahman;a@example.org;A\n"
-        "ar1001;Nusrat;Jahan;n@example.org;A\n"           # line 3: repeated id
-        ";Tanvir;Hossain;t@example.org;B\n"               # line 4: empty id
-        "AR1001;Lamia;Rahman;l@example.org;B\n",          # line 5: the same id in capitals
-        encoding="utf-8")
+        "ar1001;Nusrat;Jahan;n@example.org;A\n"  # line 3: repeated id
+        ";Tanvir;Hossain;t@example.org;B\n"  # line 4: empty id
+        "AR1001;Lamia;Rahman;l@example.org;B\n",  # line 5: the same id in capitals
+        encoding="utf-8",
+    )
     (course / "due_dates.csv").write_text(
         "assignment,due\n"
-        f"{A},2026-09-20T23:59:00\n"                     # no time zone
-        "99-no-such-assignment,2026-10-01T23:59:00+06:00\n")
+        f"{A},2026-09-20T23:59:00\n"  # no time zone
+        "99-no-such-assignment,2026-10-01T23:59:00+06:00\n"
+    )
     (course.parent / "assignments" / "08-empty").mkdir()  # no notebook
     (course / "rubrics" / f"{A}.md").unlink()
     extra = json.loads((course.parent / "assignments" / A / f"{A}.ipynb").read_text())
-    extra["cells"] = [c for c in extra["cells"]
-                      if c["metadata"].get("nbgrader", {}).get("grade_id") == "best_platform"]
+    extra["cells"] = [
+        c
+        for c in extra["cells"]
+        if c["metadata"].get("nbgrader", {}).get("grade_id") == "best_platform"
+    ]
     (course.parent / "assignments" / A / "extra.ipynb").write_text(json.dumps(extra))
     (course / "gradebook.db").write_bytes(b"this is not a database" * 100)
     out = io.StringIO()
@@ -70,25 +78,29 @@ def test_doctor_finds_no_problem_in_the_real_course(tmp_path: Path) -> None:
     assert "✓ no gradebook yet (smm-course release creates it)" in lines
 
 
-@pytest.mark.parametrize("problem", [
-    "✗ roster.csv, line 3, column 'id': learner id 'ar1001' is also on line 2",
-    "✗ roster.csv, line 4, column 'id': the learner id is empty",
-    "✗ roster.csv, line 5, column 'id': learner ids 'AR1001' (line 5) and 'ar1001' (line 2) "
-    "differ only in case",
-    "⚠ roster.csv has a column SMM Lab does not read, so it is ignored: section",
-    "✗ due_dates.csv, line 2: the due time '2026-09-20T23:59:00' has no time zone",
-    "✗ due_dates.csv, line 3: '99-no-such-assignment' is not an assignment of the course",
-    "✗ source assignment 08-empty has no notebook",
-    f"✗ {A}: these grade_ids are used by more than one cell: 'best_platform'",
-    f"✗ {A}: no rubric for the hand-graded 'platform_recommendation': "
-    f"rubrics/{A}.md is missing",
-    "✗ the gradebook does not open: DatabaseError",
-    f"✗ {A}: the grader cannot give these tests the names they read: best_platform reads "
-    "best_platform, best_rate_percent, expect_between, expect_close, expect_equal, "
-    "expect_one_of, expect_type, generate, learner_id, summarize",
-])
-def test_doctor_names_each_problem_of_a_broken_course(broken: tuple[int, str],
-                                                      problem: str) -> None:
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "✗ roster.csv, line 3, column 'id': learner id 'ar1001' is also on line 2",
+        "✗ roster.csv, line 4, column 'id': the learner id is empty",
+        "✗ roster.csv, line 5, column 'id': learner ids 'AR1001' (line 5) and 'ar1001' (line 2) "
+        "differ only in case",
+        "⚠ roster.csv has a column SMM Lab does not read, so it is ignored: section",
+        "✗ due_dates.csv, line 2: the due time '2026-09-20T23:59:00' has no time zone",
+        "✗ due_dates.csv, line 3: '99-no-such-assignment' is not an assignment of the course",
+        "✗ source assignment 08-empty has no notebook",
+        f"✗ {A}: these grade_ids are used by more than one cell: 'best_platform'",
+        f"✗ {A}: no rubric for the hand-graded 'platform_recommendation': "
+        f"rubrics/{A}.md is missing",
+        "✗ the gradebook does not open: DatabaseError",
+        f"✗ {A}: the grader cannot give these tests the names they read: best_platform reads "
+        "best_platform, best_rate_percent, expect_between, expect_close, expect_equal, "
+        "expect_one_of, expect_type, generate, learner_id, summarize",
+    ],
+)
+def test_doctor_names_each_problem_of_a_broken_course(
+    broken: tuple[int, str], problem: str
+) -> None:
     _, output = broken
     assert problem in output
 
@@ -100,20 +112,25 @@ def test_doctor_exits_1_and_counts_the_problems(broken: tuple[int, str]) -> None
     assert output.count("✗ roster.csv") == 3  # every roster problem, and only those
 
 
-@pytest.mark.parametrize("raw", [
-    "\ufeffid,first_name,last_name,email\r\nar1001,Amina,Rahman,a@x\r\n".encode(),  # Excel
-    b"id;first_name;last_name;email\nar1001;Amina;Rahman;a@x\n",  # semicolons
-    "id\tfirst_name\tlast_name\temail\r\nar1001\tAmina\tRahman\ta@x\r\n".encode("utf-16"),
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "\ufeffid,first_name,last_name,email\r\nar1001,Amina,Rahman,a@x\r\n".encode(),  # Excel
+        b"id;first_name;last_name;email\nar1001;Amina;Rahman;a@x\n",  # semicolons
+        "id\tfirst_name\tlast_name\temail\r\nar1001\tAmina\tRahman\ta@x\r\n".encode("utf-16"),
+    ],
+)
 def test_a_roster_a_spreadsheet_saved_passes_as_every_command_reads_it(
-        tmp_path: Path, raw: bytes) -> None:
+    tmp_path: Path, raw: bytes
+) -> None:
     from smm_helpers.grading.doctor import roster_checks
     from smm_helpers.grading.roster import read_roster
 
     roster = tmp_path / "roster.csv"
     roster.write_bytes(raw)
     assert [str(c) for c in roster_checks(roster)] == [
-        "✓ roster.csv lists 1 learner with their own ids"]
+        "✓ roster.csv lists 1 learner with their own ids"
+    ]
     assert [learner.id for learner in read_roster(roster)] == ["ar1001"]
 
 
@@ -125,7 +142,8 @@ def test_a_roster_without_its_columns_is_one_problem_naming_them(tmp_path: Path)
     assert [str(c) for c in roster_checks(roster)] == [
         "✗ roster.csv, line 1: the roster has no column 'id' (its columns are: learner, "
         "first_name, last_name, email) — make the first line id,first_name,last_name,email,"
-        "lms_id"]
+        "lms_id"
+    ]
 
 
 def test_a_roster_not_saved_as_utf8_is_a_problem_saying_how_to_save_it(tmp_path: Path) -> None:
@@ -143,45 +161,62 @@ def test_ids_the_class_hub_cannot_use_are_a_warning_naming_each(tmp_path: Path) 
     from smm_helpers.grading.doctor import roster_checks
 
     roster = tmp_path / "roster.csv"
-    roster.write_text("id,first_name,last_name,email\n"
-                      "AR1001,Amina,Rahman,a@x\nnusrat.jahan,Nusrat,Jahan,n@x\n"
-                      "2026-01,Tanvir,Hossain,t@x\nlamia_r,Lamia,Rahman,l@x\n")
+    roster.write_text(
+        "id,first_name,last_name,email\n"
+        "AR1001,Amina,Rahman,a@x\nnusrat.jahan,Nusrat,Jahan,n@x\n"
+        "2026-01,Tanvir,Hossain,t@x\nlamia_r,Lamia,Rahman,l@x\n"
+    )
     checks = roster_checks(roster)
     assert [c.status for c in checks] == ["ok", "warn"]
     warning = str(checks[1])
-    assert warning.startswith("⚠ roster.csv: 3 learner ids cannot be account names on the class "
-                              "hub (course/jupyterhub): 'AR1001' (line 2: it has capital "
-                              "letters: the hub makes user names lower case, so this learner's "
-                              "submissions would come in as 'ar1001'); 'nusrat.jahan' (line 3: "
-                              "it has '.'); '2026-01' (line 4: it starts with a digit)")
+    assert warning.startswith(
+        "⚠ roster.csv: 3 learner ids cannot be account names on the class "
+        "hub (course/jupyterhub): 'AR1001' (line 2: it has capital "
+        "letters: the hub makes user names lower case, so this learner's "
+        "submissions would come in as 'ar1001'); 'nusrat.jahan' (line 3: "
+        "it has '.'); '2026-01' (line 4: it starts with a digit)"
+    )
     assert "lamia_r" not in warning
-    assert warning.endswith("use lower-case letters, digits, '_' or '-', starting with a "
-                            "letter, as each learner's hub account and roster id")
+    assert warning.endswith(
+        "use lower-case letters, digits, '_' or '-', starting with a "
+        "letter, as each learner's hub account and roster id"
+    )
 
 
 def test_due_dates_a_spreadsheet_saved_pass_and_an_empty_due_is_no_due_date_yet(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     from smm_helpers.grading.doctor import due_date_checks
 
     due = tmp_path / "due_dates.csv"
-    due.write_text("\ufeffAssignment;Due\r\n01-a;2026-09-20T23:59:00+06:00\r\n02-b;\r\n",
-                   encoding="utf-8")
+    due.write_text(
+        "\ufeffAssignment;Due\r\n01-a;2026-09-20T23:59:00+06:00\r\n02-b;\r\n", encoding="utf-8"
+    )
     assert [str(c) for c in due_date_checks(due, ["01-a", "02-b", "03-c"])] == [
         "✓ due_dates.csv: 1 due date, with its time zone",
         "⚠ no due date yet for 02-b, 03-c, so their submissions are never marked late — give "
         "them a due (ISO 8601 with the offset, e.g. 2026-09-20T23:59:00+06:00) in "
-        "due_dates.csv before releasing them"]
+        "due_dates.csv before releasing them",
+    ]
 
 
-@pytest.mark.parametrize(("config", "problem"), [
-    ("c = get_config()\nc.CourseDirectory.course_id = \n",
-     "✗ nbgrader_config.py does not load (line 2): SyntaxError"),
-    ("c = get_config()\n",
-     "✗ nbgrader_config.py sets no course_id, which nbgrader's exchange and Assignments "
-     "panel need"),
-])
+@pytest.mark.parametrize(
+    ("config", "problem"),
+    [
+        (
+            "c = get_config()\nc.CourseDirectory.course_id = \n",
+            "✗ nbgrader_config.py does not load (line 2): SyntaxError",
+        ),
+        (
+            "c = get_config()\n",
+            "✗ nbgrader_config.py sets no course_id, which nbgrader's exchange and Assignments "
+            "panel need",
+        ),
+    ],
+)
 def test_a_config_that_does_not_load_or_sets_no_course_id_is_reported(
-        tmp_path: Path, config: str, problem: str) -> None:
+    tmp_path: Path, config: str, problem: str
+) -> None:
     from smm_helpers.grading.doctor import run_doctor
 
     (tmp_path / "nbgrader_config.py").write_text(config)
@@ -202,18 +237,22 @@ def test_environment_here_has_nbgrader_its_extensions_and_a_python3_kernel() -> 
 
 
 def test_missing_alembic_is_a_problem_with_the_pip_command(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from smm_helpers.grading import doctor
 
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(doctor.sys, "executable", str(tmp_path / "python"))
     check = doctor._check_alembic()
-    assert str(check) == (f"✗ alembic is not installed, so nbgrader cannot create or open "
-                          f"the gradebook — {tmp_path / 'python'} -m pip install alembic")
+    assert str(check) == (
+        f"✗ alembic is not installed, so nbgrader cannot create or open "
+        f"the gradebook — {tmp_path / 'python'} -m pip install alembic"
+    )
 
 
-def test_a_disabled_lab_extension_is_a_warning(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_disabled_lab_extension_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from smm_helpers.grading.doctor import _check_lab_extension
 
     page = tmp_path / "labconfig" / "page_config.json"
@@ -241,12 +280,14 @@ def test_doctor_says_whether_submissions_are_sandboxed_here() -> None:
 
 
 def test_without_bubblewrap_the_doctor_warns_and_says_what_is_at_risk(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from smm_helpers.grading import doctor
     from smm_helpers.grading.sandbox import bwrap
 
-    monkeypatch.setattr(bwrap, "support",
-                        lambda: bwrap.Support(False, "bubblewrap is not installed"))
+    monkeypatch.setattr(
+        bwrap, "support", lambda: bwrap.Support(False, "bubblewrap is not installed")
+    )
     check = doctor._check_sandbox()
     assert check.status == "warn"
     assert "bubblewrap is not installed" in str(check)
@@ -254,7 +295,8 @@ def test_without_bubblewrap_the_doctor_warns_and_says_what_is_at_risk(
 
 
 def test_a_package_found_only_through_pythonpath_is_a_problem_for_graded_notebooks(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """autograde's kernels start in a clean environment, so PYTHONPATH does not reach them."""
     import subprocess
     import sys
@@ -275,12 +317,14 @@ def test_a_package_found_only_through_pythonpath_is_a_problem_for_graded_noteboo
 
 
 def test_a_course_config_that_lets_learner_script_run_in_the_formgrader_is_a_warning(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     from smm_helpers.grading.doctor import formgrader_check
 
     assert formgrader_check(REPO / "course").status == "ok"
-    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\n"
-                                                 "c.CourseDirectory.course_id = 'x'\n")
+    (tmp_path / "nbgrader_config.py").write_text(
+        "c = get_config()\nc.CourseDirectory.course_id = 'x'\n"
+    )
     check = formgrader_check(tmp_path)
     assert check.status == "warn"
     assert "c.HTMLExporter.sanitize_html = True" in check.fix
@@ -293,8 +337,9 @@ def test_every_problem_of_extensions_csv_is_named_with_its_line(tmp_path: Path) 
     (course / "extensions.csv").write_text(
         "learner,assignment,due\n"
         f"sample-late,{A},2026-09-25T23:59:00+06:00\n"
-        f"zz9999,{A},2026-09-25T23:59:00+06:00\n"      # not on the roster
-        f"sample-blank,{A},next friday\n")              # not a date
+        f"zz9999,{A},2026-09-25T23:59:00+06:00\n"  # not on the roster
+        f"sample-blank,{A},next friday\n"
+    )  # not a date
     report = run_doctor(course, environment=False)
     lines = [str(c) for c in report.course if "extensions.csv" in str(c)]
     assert not report.ok

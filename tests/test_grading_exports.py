@@ -49,8 +49,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         gb.add_solution_cell("essay", A, A)
         gb.update_or_create_notebook(B, B)
         gb.add_grade_cell("policy", B, B, max_score=5, cell_type="code")
-        gb.update_or_create_student("zz9999", first_name="Zara", last_name="Zaman",
-                                    email="zara@example.org")
+        gb.update_or_create_student(
+            "zz9999", first_name="Zara", last_name="Zaman", email="zara@example.org"
+        )
     _submit(course, "sample-all-correct", rates=7, essay=3)
     _submit(course, "sample-partial", rates=7, essay=None)
     _submit(course, "sample-late", rates=7, essay=0, when=LATE, penalty=2)
@@ -67,9 +68,16 @@ def course(template: Path, tmp_path: Path):
     return open_course(tmp_path / "course")
 
 
-def _submit(course, learner: str, *, rates: float, essay: float | None,
-            when: dt.datetime = DUE - dt.timedelta(hours=1), penalty: float | None = None,
-            assignment: str = A) -> None:
+def _submit(
+    course,
+    learner: str,
+    *,
+    rates: float,
+    essay: float | None,
+    when: dt.datetime = DUE - dt.timedelta(hours=1),
+    penalty: float | None = None,
+    assignment: str = A,
+) -> None:
     """A graded submission as nbgrader's autograde and a grader leave it: the autograded
     cell scored, the essay graded by hand (``None``: waiting for its hand grade)."""
     with course.gradebook() as gb, warnings.catch_warnings():
@@ -156,8 +164,17 @@ def test_a_penalty_from_a_plugin_of_the_courses_own_lowers_the_exported_score(co
 
     _submit(course, "sample-blank", rates=7, essay=3, when=LATE)
     step = AssignLatePenalties(plugin_class=PointPerDay)
-    step.preprocess(new_notebook(), {"nbgrader": {
-        "notebook": A, "assignment": A, "student": "sample-blank", "db_url": course.db_url}})
+    step.preprocess(
+        new_notebook(),
+        {
+            "nbgrader": {
+                "notebook": A,
+                "assignment": A,
+                "student": "sample-blank",
+                "db_url": course.db_url,
+            }
+        },
+    )
     lines: list[str] = []
     files = export_grades(course, tmp_path / "grades", echo=lines.append)
     scores = _rows(files.scores)
@@ -225,8 +242,11 @@ def test_pending_hand_grades_show_in_scores_csv_and_are_warned_about(course, tmp
     assert scores["sample-partial"][A] == "7" and scores["sample-partial"]["pending"] == "3"
     assert scores["sample-all-correct"]["pending"] == "0"
     assert list(scores["sample-late"])[-4:] == ["total", "missing", "pending", "late_penalty"]
-    assert any("3 hand-graded points in 1 submission are not graded yet" in line and
-               "scores count only what is graded" in line for line in lines)
+    assert any(
+        "3 hand-graded points in 1 submission are not graded yet" in line
+        and "scores count only what is graded" in line
+        for line in lines
+    )
     with files.difficulty.open(newline="", encoding="utf-8") as fh:
         difficulty = {row["grade_id"]: row for row in csv.DictReader(fh)}
     assert difficulty["essay"]["kind"] == "manual" and difficulty["essay"]["submissions"] == "4"
@@ -245,20 +265,25 @@ def test_moodle_csv_has_moodles_export_headers_and_a_row_per_learner(course, tmp
     assert len(rows) == 1 + 10 + 1
 
 
-@pytest.mark.parametrize(("line", "column", "words"), [
-    ("nobody,{A},2026-09-23T23:59:00+06:00", "learner", "'nobody' is not on the roster"),
-    ("sample-late,99-nope,2026-09-23T23:59:00+06:00", "assignment", "not an assignment"),
-    ("sample-late,{A},2026-09-23 23:59", "due", "has no UTC offset"),
-    ("sample-late,{A},next tuesday", "due", "is not a date and time"),
-    ("sample-late,{A},2026-09-19T23:59:00+06:00", "due", "before the assignment's"),
-])
+@pytest.mark.parametrize(
+    ("line", "column", "words"),
+    [
+        ("nobody,{A},2026-09-23T23:59:00+06:00", "learner", "'nobody' is not on the roster"),
+        ("sample-late,99-nope,2026-09-23T23:59:00+06:00", "assignment", "not an assignment"),
+        ("sample-late,{A},2026-09-23 23:59", "due", "has no UTC offset"),
+        ("sample-late,{A},next tuesday", "due", "is not a date and time"),
+        ("sample-late,{A},2026-09-19T23:59:00+06:00", "due", "before the assignment's"),
+    ],
+)
 def test_an_extension_error_names_its_line_and_column(course, line, column, words):
     from smm_helpers.errors import DataError
     from smm_helpers.grading.extensions import extension_checks, read_extensions
 
     (course.folder / "extensions.csv").write_text(
         f"learner,assignment,due\nsample-partial,{A},2026-09-22T23:59:00+06:00\n\n"
-        + line.format(A=A) + "\n")
+        + line.format(A=A)
+        + "\n"
+    )
     with pytest.raises(DataError) as raised:
         read_extensions(course)
     assert (raised.value.line, raised.value.column) == (4, column)
@@ -274,7 +299,8 @@ def test_an_extension_of_an_assignment_without_a_due_date_or_twice_is_an_error(c
     course.due_dates_file.write_text(due)
     (course.folder / "extensions.csv").write_text(
         f"Learner;Assignment;Due\nsample-late;{B};2026-09-30T23:59:00+06:00\n"
-        f"sample-late;{A};2026-09-22T23:59:00+06:00\nsample-late;{A};2026-09-23T23:59:00+06:00\n")
+        f"sample-late;{A};2026-09-22T23:59:00+06:00\nsample-late;{A};2026-09-23T23:59:00+06:00\n"
+    )
     checks = extension_checks(course)
     assert [c.status for c in checks] == ["fail", "fail"]
     assert "line 2" in checks[0].message and "no due date in due_dates.csv" in checks[0].message
@@ -286,8 +312,10 @@ def test_an_extension_makes_nbgrader_count_lateness_from_the_new_due_date(course
     from smm_helpers.grading.scores import result
 
     extensions = course.folder / "extensions.csv"
-    extensions.write_text(f"learner,assignment,due\nsample-late,{A},2026-09-23T23:59:00+06:00\n"
-                          f"sample-blank,{A},2026-09-23T23:59:00+06:00\n")
+    extensions.write_text(
+        f"learner,assignment,due\nsample-late,{A},2026-09-23T23:59:00+06:00\n"
+        f"sample-blank,{A},2026-09-23T23:59:00+06:00\n"
+    )
     ok, stale = extension_checks(course)  # graded before the extension was given
     assert ok.status == "ok" and "2 extensions to 2 learners" in ok.message
     assert stale.status == "warn" and f"sample-late ({A})" in stale.message
@@ -302,8 +330,10 @@ def test_an_extension_makes_nbgrader_count_lateness_from_the_new_due_date(course
     # a learner about to be graded gets a submission holding it; one with nothing
     # submitted gets none
     (course.path("submitted") / "sample-blank" / A).mkdir(parents=True)
-    assert apply_extensions(course, A) == {"sample-late": dt.timedelta(days=3),
-                                           "sample-blank": dt.timedelta(days=3)}
+    assert apply_extensions(course, A) == {
+        "sample-late": dt.timedelta(days=3),
+        "sample-blank": dt.timedelta(days=3),
+    }
     with course.gradebook() as gb:
         assert gb.find_submission(A, "sample-blank").extension == dt.timedelta(days=3)
     # a line taken out of the file takes the extension away

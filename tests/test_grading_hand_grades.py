@@ -21,8 +21,11 @@ from tests.conftest import REPO
 A = "01-platforms-and-planning"
 SAMPLES = REPO / "course" / "samples" / A
 ESSAY = "platform_recommendation"
-CLASS = {"sample-all-correct": "all-correct", "sample-partial": "partial",
-         "sample-all-wrong": "all-wrong"}
+CLASS = {
+    "sample-all-correct": "all-correct",
+    "sample-partial": "partial",
+    "sample-all-wrong": "all-wrong",
+}
 
 
 def _quiet_gradebook():
@@ -82,23 +85,29 @@ def _write(path: Path, *rows: str, header: str = "learner,grade_id,score,comment
 def _grade(course, learner: str, grade_id: str = ESSAY) -> tuple[float | None, bool, str | None]:
     with course.gradebook() as gb:
         grade = gb.find_grade(grade_id, A, A, learner)
-        comment = gb.find_comment(grade_id, A, A, learner).manual_comment \
-            if grade_id == ESSAY else None
+        comment = (
+            gb.find_comment(grade_id, A, A, learner).manual_comment if grade_id == ESSAY else None
+        )
         return grade.manual_score, grade.needs_manual_grade, comment
 
 
 def _everything(course) -> list[tuple]:
     with course.gradebook() as gb:
-        return sorted((s.student.id, g.name, g.manual_score, g.needs_manual_grade)
-                      for s in gb.assignment_submissions(A) for n in s.notebooks
-                      for g in n.grades) + sorted(
-            (s.student.id, c.name, c.manual_comment) for s in gb.assignment_submissions(A)
-            for n in s.notebooks for c in n.comments)
+        return sorted(
+            (s.student.id, g.name, g.manual_score, g.needs_manual_grade)
+            for s in gb.assignment_submissions(A)
+            for n in s.notebooks
+            for g in n.grades
+        ) + sorted(
+            (s.student.id, c.name, c.manual_comment)
+            for s in gb.assignment_submissions(A)
+            for n in s.notebooks
+            for c in n.comments
+        )
 
 
 # ----------------------------------------------------------------------------- template
-def test_the_template_has_a_row_per_learner_and_hand_graded_cell_with_the_answer(course,
-                                                                                  tmp_path):
+def test_the_template_has_a_row_per_learner_and_hand_graded_cell_with_the_answer(course, tmp_path):
     from smm_helpers.grading.hand_grades import TEMPLATE_COLUMNS, write_template
 
     with course.gradebook() as gb:
@@ -113,7 +122,10 @@ def test_the_template_has_a_row_per_learner_and_hand_graded_cell_with_the_answer
         rows = list(csv.DictReader(handle))
     assert tuple(rows[0]) == TEMPLATE_COLUMNS
     assert [(r["learner"], r["grade_id"]) for r in rows] == [  # roster order
-        ("sample-all-correct", ESSAY), ("sample-partial", ESSAY), ("sample-all-wrong", ESSAY)]
+        ("sample-all-correct", ESSAY),
+        ("sample-partial", ESSAY),
+        ("sample-all-wrong", ESSAY),
+    ]
     first = rows[0]
     assert (first["first_name"], first["last_name"], first["notebook"]) == ("Nusrat", "Jahan", A)
     assert first["max_points"] == "3" and first["score"] == "" and first["comment"] == ""
@@ -143,9 +155,12 @@ def test_a_filled_in_template_imports_as_it_is(course, tmp_path):
 def test_import_sets_scores_and_comments_and_says_what_changed(course, tmp_path):
     from smm_helpers.grading.hand_grades import import_hand_grades
 
-    first = _write(tmp_path / "first.csv", f"sample-all-correct,{ESSAY},3,Clear and specific.",
-                   f"sample-partial,{ESSAY},,Cafe\u0301: say which platform.",
-                   f"sample-all-wrong,{ESSAY},,")
+    first = _write(
+        tmp_path / "first.csv",
+        f"sample-all-correct,{ESSAY},3,Clear and specific.",
+        f"sample-partial,{ESSAY},,Cafe\u0301: say which platform.",
+        f"sample-all-wrong,{ESSAY},,",
+    )
     lines: list[str] = []
     report = import_hand_grades(course, A, first, echo=lines.append)
     assert (report.grades_set, report.comments_set, report.skipped) == (1, 2, 1)
@@ -156,16 +171,24 @@ def test_import_sets_scores_and_comments_and_says_what_changed(course, tmp_path)
     assert comment == "Caf\u00e9: say which platform."
     assert "2 still need grading" in lines[-1] and "sample-partial" in lines[-1]
 
-    second = _write(tmp_path / "second.csv", f"sample-all-correct,{ESSAY},2,Clear and specific.",
-                    f"sample-partial,{ESSAY},1.5,")
+    second = _write(
+        tmp_path / "second.csv",
+        f"sample-all-correct,{ESSAY},2,Clear and specific.",
+        f"sample-partial,{ESSAY},1.5,",
+    )
     lines.clear()
     report = import_hand_grades(course, A, second, echo=lines.append)
     assert [str(c) for c in report.changed] == [f"sample-all-correct {ESSAY}: 3 → 2"]
     assert "⟳ sample-all-correct platform_recommendation: 3 → 2" in "\n".join(lines)
     assert _grade(course, "sample-partial") == (1.5, False, "Café: say which platform.")
     kept = json.loads((report.kept / "before.json").read_text(encoding="utf-8"))
-    assert {"learner": "sample-all-correct", "notebook": A, "grade_id": ESSAY,
-            "manual_score": 3.0, "needs_manual_grade": False} in kept
+    assert {
+        "learner": "sample-all-correct",
+        "notebook": A,
+        "grade_id": ESSAY,
+        "manual_score": 3.0,
+        "needs_manual_grade": False,
+    } in kept
     assert (report.kept / "imported.csv").read_bytes() == second.read_bytes()
 
 
@@ -174,36 +197,61 @@ def test_a_semicolon_table_with_a_notebook_column_and_a_test_override(course, tm
     score can be overridden by hand too."""
     from smm_helpers.grading.hand_grades import import_hand_grades
 
-    table = _write(tmp_path / "tas.csv", f"sample-all-wrong;{A}.ipynb;best_platform;1,5",
-                   header="Learner;Notebook;Grade ID;Score")
+    table = _write(
+        tmp_path / "tas.csv",
+        f"sample-all-wrong;{A}.ipynb;best_platform;1,5",
+        header="Learner;Notebook;Grade ID;Score",
+    )
     report = import_hand_grades(course, A, table, echo=lambda _: None)
     assert report.grades_set == 1
     assert _grade(course, "sample-all-wrong", "best_platform")[:2] == (1.5, False)
 
 
 BAD_ROWS = [
-    (f"sample-all-corect,{ESSAY},2,", "learner", "not on the roster",
-     "did you mean sample-all-correct?"),
-    ("sample-blank,platform_recomendation,2,", "learner", "no autograded submission",
-     "collect and autograde"),
-    ("sample-partial,platform_recomendation,2,", "grade_id", "has no cell",
-     f"did you mean {ESSAY}?"),
+    (
+        f"sample-all-corect,{ESSAY},2,",
+        "learner",
+        "not on the roster",
+        "did you mean sample-all-correct?",
+    ),
+    (
+        "sample-blank,platform_recomendation,2,",
+        "learner",
+        "no autograded submission",
+        "collect and autograde",
+    ),
+    (
+        "sample-partial,platform_recomendation,2,",
+        "grade_id",
+        "has no cell",
+        f"did you mean {ESSAY}?",
+    ),
     (f"sample-partial,{ESSAY},4,", "score", "more than the 3 points", "from 0 to 3"),
     (f"sample-partial,{ESSAY},-1,", "score", "below 0", "from 0 to 3"),
     (f"sample-partial,{ESSAY},two,", "score", "'two' is not a number", "write a number"),
     (f"sample-partial,{ESSAY},nan,", "score", "'nan' is not a number", "write a number"),
     (f"sample-all-correct,{ESSAY},1,", "grade_id", "is also on line 2", "one row for each"),
-    ("sample-partial,best_platform,1,well done", "comment", "is a test",
-     "grade_id 'best_platform_answer'"),
-    ("sample-partial,best_platform_answer,1,", "score", "no points of its own",
-     "on the row of its test 'best_platform'"),
+    (
+        "sample-partial,best_platform,1,well done",
+        "comment",
+        "is a test",
+        "grade_id 'best_platform_answer'",
+    ),
+    (
+        "sample-partial,best_platform_answer,1,",
+        "score",
+        "no points of its own",
+        "on the row of its test 'best_platform'",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("row", "column", "problem", "fix"), BAD_ROWS,
-                         ids=[b[2] for b in BAD_ROWS])
-def test_a_bad_row_names_its_line_and_column_and_nothing_is_imported(course, tmp_path, row,
-                                                                      column, problem, fix):
+@pytest.mark.parametrize(
+    ("row", "column", "problem", "fix"), BAD_ROWS, ids=[b[2] for b in BAD_ROWS]
+)
+def test_a_bad_row_names_its_line_and_column_and_nothing_is_imported(
+    course, tmp_path, row, column, problem, fix
+):
     from smm_helpers.errors import DataError
     from smm_helpers.grading.hand_grades import import_hand_grades
 
@@ -222,8 +270,12 @@ def test_every_bad_row_is_listed_before_the_first_is_raised(course, tmp_path):
     from smm_helpers.errors import DataError
     from smm_helpers.grading.hand_grades import import_hand_grades
 
-    table = _write(tmp_path / "tas.csv", f"zz9999,{ESSAY},2,", f"sample-partial,{ESSAY},9,",
-                   "sample-partial,nope,1,")
+    table = _write(
+        tmp_path / "tas.csv",
+        f"zz9999,{ESSAY},2,",
+        f"sample-partial,{ESSAY},9,",
+        "sample-partial,nope,1,",
+    )
     lines: list[str] = []
     with pytest.raises(DataError, match="2 more row problem") as caught:
         import_hand_grades(course, A, table, echo=lines.append)
@@ -236,12 +288,16 @@ def test_an_empty_table_or_a_missing_column_is_refused(course, tmp_path):
     from smm_helpers.grading.hand_grades import import_hand_grades
 
     with pytest.raises(DataError, match="no column 'score'"):
-        import_hand_grades(course, A, _write(tmp_path / "a.csv", header="learner,grade_id"),
-                           echo=lambda _: None)
+        import_hand_grades(
+            course, A, _write(tmp_path / "a.csv", header="learner,grade_id"), echo=lambda _: None
+        )
     with pytest.raises(DataError, match="'notes' SMM Lab does not use"):
-        import_hand_grades(course, A, _write(tmp_path / "b.csv", f"x,{ESSAY},1,",
-                                             header="learner,grade_id,score,notes"),
-                           echo=lambda _: None)
+        import_hand_grades(
+            course,
+            A,
+            _write(tmp_path / "b.csv", f"x,{ESSAY},1,", header="learner,grade_id,score,notes"),
+            echo=lambda _: None,
+        )
 
 
 def test_nothing_autograded_is_said_for_hand_grades_and_feedback(tmp_path):
@@ -264,8 +320,9 @@ def test_nothing_autograded_is_said_for_hand_grades_and_feedback(tmp_path):
     assert not (tmp_path / "tas.csv").exists()
 
 
-def test_feedback_for_a_large_class_shows_progress_and_one_failure_stops_no_one(course,
-                                                                               monkeypatch):
+def test_feedback_for_a_large_class_shows_progress_and_one_failure_stops_no_one(
+    course, monkeypatch
+):
     """nbgrader's generate_feedback stood in for (no kernel, no exporter): 12 learners."""
     from types import SimpleNamespace
 
@@ -283,8 +340,10 @@ def test_feedback_for_a_large_class_shows_progress_and_one_failure_stops_no_one(
         page.write_text(f"<html><body><p>Well done, {learner}.</p></body></html>")
         return {"success": True}
 
-    fake = SimpleNamespace(coursedir=SimpleNamespace(ignore=[".ipynb_checkpoints"]),
-                           generate_feedback=generate_feedback)
+    fake = SimpleNamespace(
+        coursedir=SimpleNamespace(ignore=[".ipynb_checkpoints"]),
+        generate_feedback=generate_feedback,
+    )
     monkeypatch.setattr(course, "api", lambda: fake)
     lines: list[str] = []
     report = feedback(course, A, learners, echo=lines.append)
@@ -303,8 +362,7 @@ def graded(tmp_path_factory: pytest.TempPathFactory):
     from tests.grading_class import graded_class
 
     two = {learner: CLASS[learner] for learner in ("sample-all-correct", "sample-partial")}
-    course, _, _ = graded_class(tmp_path_factory.mktemp("graded-hand"), two, timeout=5,
-                                workers=1)
+    course, _, _ = graded_class(tmp_path_factory.mktemp("graded-hand"), two, timeout=5, workers=1)
     return course
 
 
@@ -314,8 +372,11 @@ def test_regrading_keeps_a_hand_grade_whose_answer_did_not_change(graded, tmp_pa
     from smm_helpers.grading.hand_grades import import_hand_grades, keep_unchanged_hand_grades
 
     course = graded
-    table = _write(tmp_path / "tas.csv", f"sample-all-correct,{ESSAY},3,Clear.",
-                   f"sample-partial,{ESSAY},2,Which platform?")
+    table = _write(
+        tmp_path / "tas.csv",
+        f"sample-all-correct,{ESSAY},3,Clear.",
+        f"sample-partial,{ESSAY},2,Which platform?",
+    )
     import_hand_grades(course, A, table, echo=lambda _: None)
     submitted = course.path("submitted") / "sample-partial" / A / f"{A}.ipynb"
     notebook = json.loads(submitted.read_text(encoding="utf-8"))
@@ -324,8 +385,14 @@ def test_regrading_keeps_a_hand_grade_whose_answer_did_not_change(graded, tmp_pa
             cell["source"] = "TikTok first: it engaged 9% of the people it reached."
     submitted.write_text(json.dumps(notebook), encoding="utf-8")
 
-    report = autograde(course, A, learners=["sample-all-correct", "sample-partial"],
-                       timeout=5, workers=1, echo=lambda _: None)
+    report = autograde(
+        course,
+        A,
+        learners=["sample-all-correct", "sample-partial"],
+        timeout=5,
+        workers=1,
+        echo=lambda _: None,
+    )
 
     # autograde kept the grade of the unchanged answer (nbgrader alone flags it again)
     assert _grade(course, "sample-all-correct") == (3.0, False, "Clear.")
@@ -335,16 +402,16 @@ def test_regrading_keeps_a_hand_grade_whose_answer_did_not_change(graded, tmp_pa
     assert f"'{ESSAY}' changed since it was graded by hand" in changed.message
     # A second re-grade with that answer as it is: it still waits for its teaching
     # assistant (it was waiting before), and nothing new is said about it.
-    again = autograde(course, A, learners=["sample-partial"], timeout=5, workers=1,
-                      echo=lambda _: None)
+    again = autograde(
+        course, A, learners=["sample-partial"], timeout=5, workers=1, echo=lambda _: None
+    )
     assert _grade(course, "sample-partial") == (2.0, True, "Which platform?")
     assert "hand grading" not in again.row("sample-partial").status
     assert keep_unchanged_hand_grades(course, A, "sample-partial", None) == [ESSAY]
 
 
 @pytest.mark.slow
-def test_feedback_release_sends_checked_pages_to_the_exchange_and_goes_on(graded,
-                                                                          monkeypatch):
+def test_feedback_release_sends_checked_pages_to_the_exchange_and_goes_on(graded, monkeypatch):
     from smm_helpers.grading import feedback as feedback_module
 
     course = graded
@@ -353,9 +420,13 @@ def test_feedback_release_sends_checked_pages_to_the_exchange_and_goes_on(graded
 
     def script_for_partial(course, assignment, learner, page):  # as if a check had failed
         if learner == "sample-partial":
-            return feedback_module._withhold(page, learner, assignment, "the feedback page "
-                                             "has markup that would run in a browser",
-                                             fix="keep SMM Lab's HTMLExporter settings")
+            return feedback_module._withhold(
+                page,
+                learner,
+                assignment,
+                "the feedback page has markup that would run in a browser",
+                fix="keep SMM Lab's HTMLExporter settings",
+            )
         return real(course, assignment, learner, page)
 
     monkeypatch.setattr(feedback_module, "_check_page", script_for_partial)
@@ -374,8 +445,9 @@ def test_feedback_release_sends_checked_pages_to_the_exchange_and_goes_on(graded
     monkeypatch.setattr(feedback_module, "_check_page", real)
     (course.path("autograded") / "sample-partial" / A / "submission_secret.txt").unlink()
     lines.clear()
-    report = feedback_module.feedback(course, A, ["sample-partial"], echo=lines.append,
-                                      release=True)
+    report = feedback_module.feedback(
+        course, A, ["sample-partial"], echo=lines.append, release=True
+    )
     assert report.ok and report.upload == ["sample-partial"] and report.released == []
     assert len(list(outbound.glob("*.html"))) == 1
     assert "upload each learner's pages" in "\n".join(lines)

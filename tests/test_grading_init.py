@@ -14,8 +14,9 @@ from smm_helpers.errors import InputError
 from smm_helpers.grading.init import TEMPLATE, init_course, safe_course_id
 from tests.conftest import REPO
 
-ASSIGNMENTS = sorted(p.name for p in (REPO / "assignments").iterdir()
-                     if p.is_dir() and any(p.glob("*.ipynb")))
+ASSIGNMENTS = sorted(
+    p.name for p in (REPO / "assignments").iterdir() if p.is_dir() and any(p.glob("*.ipynb"))
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +28,9 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_the_repository_has_its_seven_assignments() -> None:
@@ -61,7 +63,9 @@ def test_doctor_finds_no_problem_in_a_new_course_folder(made: tuple[Path, list[s
     assert "✓ the Formgrader shows learners' notebooks cleaned (no script runs)" in lines
     assert "✓ course_id is 'smm-fall-2026'" in lines
     assert [c.message.split(",")[0] for c in report.warnings] == [
-        "roster.csv lists no learners yet", f"no due date yet for {ASSIGNMENTS[0]}"]
+        "roster.csv lists no learners yet",
+        f"no due date yet for {ASSIGNMENTS[0]}",
+    ]
 
 
 def test_the_files_init_writes(made: tuple[Path, list[str]]) -> None:
@@ -69,26 +73,33 @@ def test_the_files_init_writes(made: tuple[Path, list[str]]) -> None:
     assert (folder / "roster.csv").read_text() == "id,first_name,last_name,email,lms_id\n"
     assert (folder / "extensions.csv").read_text() == "learner,assignment,due\n"
     assert (folder / "due_dates.csv").read_text() == "assignment,due\n" + "".join(
-        f"{name},\n" for name in ASSIGNMENTS)
+        f"{name},\n" for name in ASSIGNMENTS
+    )
     assert sorted(p.name for p in (folder / "rubrics").iterdir()) == sorted(
-        p.name for p in (REPO / "course" / "rubrics").glob("*.md"))
+        p.name for p in (REPO / "course" / "rubrics").glob("*.md")
+    )
     for rubric in (folder / "rubrics").iterdir():
         assert rubric.read_bytes() == (REPO / "course" / "rubrics" / rubric.name).read_bytes()
     readme = (folder / "README.md").read_text()
-    for command in ("smm-course doctor", "smm-course validate",
-                    f"smm-course release {ASSIGNMENTS[0]}"):
+    for command in (
+        "smm-course doctor",
+        "smm-course validate",
+        f"smm-course release {ASSIGNMENTS[0]}",
+    ):
         assert command in readme
     assert "$" not in readme
 
 
 def test_the_config_keeps_the_course_settings_and_explains_the_late_penalty(
-        made: tuple[Path, list[str]]) -> None:
+    made: tuple[Path, list[str]],
+) -> None:
     folder, _ = made
     config = (folder / "nbgrader_config.py").read_text()
     own = (REPO / "course" / "nbgrader_config.py").read_text()
     settings = re.compile(r"^c\.(?!CourseDirectory\.(course_id|source_directory)).*$", re.M)
     assert settings.findall(own) and [m.group() for m in settings.finditer(config)] == [
-        m.group() for m in settings.finditer(own)]
+        m.group() for m in settings.finditer(own)
+    ]
     assert f"c.CourseDirectory.source_directory = {str(REPO / 'assignments')!r}" in config
     assert '# c.LateSubmissionPlugin.penalty_method = "zero"' in config
     assert "0 points" in config
@@ -97,8 +108,18 @@ def test_the_config_keeps_the_course_settings_and_explains_the_late_penalty(
 def test_the_gitignore_covers_what_the_commands_write(made: tuple[Path, list[str]]) -> None:
     folder, _ = made
     ignored = set((folder / ".gitignore").read_text().split())
-    for name in ("gradebook.db", "submitted/", "autograded/", "feedback/", "release/",
-                 "exchange/", "archive/", "history/", "grades/", "similarity/"):
+    for name in (
+        "gradebook.db",
+        "submitted/",
+        "autograded/",
+        "feedback/",
+        "release/",
+        "exchange/",
+        "archive/",
+        "history/",
+        "grades/",
+        "similarity/",
+    ):
         assert name in ignored
 
 
@@ -106,15 +127,23 @@ def test_init_says_what_it_made_and_what_to_do_next(made: tuple[Path, list[str]]
     folder, lines = made
     text = "\n".join(lines)
     assert lines[0] == f"✓ made the course folder {folder} (course id smm-fall-2026)"
-    for name in ("nbgrader_config.py", "roster.csv", "due_dates.csv", "extensions.csv",
-                 "rubrics/", "README.md", ".gitignore"):
+    for name in (
+        "nbgrader_config.py",
+        "roster.csv",
+        "due_dates.csv",
+        "extensions.csv",
+        "rubrics/",
+        "README.md",
+        ".gitignore",
+    ):
         assert f"  {name} " in text
     assert f"cd '{folder}'" in text  # quoted: the name has spaces
     assert "smm-course doctor" in text and "smm-course validate" in text
 
 
 def test_find_course_finds_the_new_folder_from_inside_it(
-        made: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    made: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from smm_helpers.grading.course import find_course
 
     folder, _ = made
@@ -153,8 +182,9 @@ def test_an_empty_folder_and_other_sources_and_course_id(tmp_path: Path) -> None
     write_notebook(sources / "week-1" / "week-1.ipynb", "# Week 1", "x = 1")
     (sources / "drafts").mkdir()  # no notebook: not an assignment
     (tmp_path / "course").mkdir()
-    folder = init_course(tmp_path / "course", assignments=sources, course_id="mkt-101",
-                         echo=lambda line: None)
+    folder = init_course(
+        tmp_path / "course", assignments=sources, course_id="mkt-101", echo=lambda line: None
+    )
     assert (folder / "due_dates.csv").read_text() == "assignment,due\nweek-1,\n"
     assert list((folder / "rubrics").iterdir()) == []
     config = (folder / "nbgrader_config.py").read_text()
@@ -175,10 +205,16 @@ def test_a_missing_assignments_folder_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "c").exists()
 
 
-@pytest.mark.parametrize(("name", "course_id"), [
-    ("SMM Fall 2026", "smm-fall-2026"), ("mkt_101", "mkt_101"), ("সামাজিক", "smm-lab"),
-    ("--x--", "x"), ("Café Marketing", "cafe-marketing"),
-])
+@pytest.mark.parametrize(
+    ("name", "course_id"),
+    [
+        ("SMM Fall 2026", "smm-fall-2026"),
+        ("mkt_101", "mkt_101"),
+        ("সামাজিক", "smm-lab"),
+        ("--x--", "x"),
+        ("Café Marketing", "cafe-marketing"),
+    ],
+)
 def test_the_course_id_is_the_folder_name_made_safe(name: str, course_id: str) -> None:
     assert safe_course_id(name) == course_id
 

@@ -49,8 +49,10 @@ without needing its ``#!`` line readable by another user)."""
 
 def _decoy(markers: Path, name: str) -> str:
     """Python that leaves ``markers/<name>-<pid>`` when it runs (and nothing else)."""
-    return (f"import os\ntry:\n    open(os.path.join({str(markers)!r}, {name!r} + '-' + "
-            "str(os.getpid())), 'w').close()\nexcept OSError:\n    pass\n")
+    return (
+        f"import os\ntry:\n    open(os.path.join({str(markers)!r}, {name!r} + '-' + "
+        "str(os.getpid())), 'w').close()\nexcept OSError:\n    pass\n"
+    )
 
 
 def plant_decoys(folder: Path, markers: Path, *, package: bool = True) -> None:
@@ -58,10 +60,13 @@ def plant_decoys(folder: Path, markers: Path, *, package: bool = True) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     modules = ["pandas.py", "sitecustomize.py", "usercustomize.py", "ipykernel/__init__.py"]
     if package:
-        modules += ["smm_helpers/__init__.py", "smm_helpers/grading/__init__.py",
-                    "smm_helpers/grading/sandbox/__init__.py",
-                    "smm_helpers/grading/sandbox/launch.py",
-                    "smm_helpers/grading/sandbox/kernel.py"]
+        modules += [
+            "smm_helpers/__init__.py",
+            "smm_helpers/grading/__init__.py",
+            "smm_helpers/grading/sandbox/__init__.py",
+            "smm_helpers/grading/sandbox/launch.py",
+            "smm_helpers/grading/sandbox/kernel.py",
+        ]
     for module in modules:
         path = folder / module
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -80,9 +85,13 @@ def test_the_decoys_leave_markers_when_they_are_on_the_path(tmp_path: Path) -> N
     markers = tmp_path / "markers"
     markers.mkdir()
     plant_decoys(tmp_path / "here", markers)
-    subprocess.run([sys.executable, "-c", "import pandas, smm_helpers.grading.sandbox.launch"],
-                   cwd=tmp_path / "here", check=True, timeout=60,
-                   env={"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)})
+    subprocess.run(
+        [sys.executable, "-c", "import pandas, smm_helpers.grading.sandbox.launch"],
+        cwd=tmp_path / "here",
+        check=True,
+        timeout=60,
+        env={"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)},
+    )
     found = _markers(markers)
     assert any(m.startswith("pandas.py-") for m in found), found
     assert any(m.startswith("smm_helpers.grading.sandbox.launch.py-") for m in found), found
@@ -92,7 +101,8 @@ def test_the_decoys_leave_markers_when_they_are_on_the_path(tmp_path: Path) -> N
 
 
 def test_the_launcher_is_started_by_its_file_name_isolated_and_imports_only_the_stdlib(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     from smm_helpers.grading.sandbox import bwrap, launch
 
     source = Path(launch.__file__).read_text(encoding="utf-8")
@@ -111,12 +121,13 @@ def test_the_launcher_is_started_by_its_file_name_isolated_and_imports_only_the_
             patch.setattr(bwrap, "is_root", lambda root=root: root)
             args = box.wrap(["python", "-I", "-c", "pass"], work)
         at = args.index(str(Path(launch.__file__).resolve()))
-        assert args[at - 2:at] == [sys.executable, "-I"], args[at - 2:at + 1]
+        assert args[at - 2 : at] == [sys.executable, "-I"], args[at - 2 : at + 1]
         assert "-m" not in args[:at] and "smm_helpers.grading.sandbox.launch" not in args
 
 
 def test_the_kernel_starts_isolated_with_the_learners_folder_last_on_its_path(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     from smm_helpers.grading.sandbox import bwrap
     from smm_helpers.grading.sandbox.kernel import KERNEL_PROGRAM, SandboxedKernelManager
 
@@ -125,11 +136,14 @@ def test_the_kernel_starts_isolated_with_the_learners_folder_last_on_its_path(
     manager = SandboxedKernelManager(sandbox=box, work=work, kernel_name="python3")
     command = manager.format_kernel_cmd()
     at = command.index(KERNEL_PROGRAM)
-    assert command[at - 3:at] == [sys.executable, "-I", "-c"]
+    assert command[at - 3 : at] == [sys.executable, "-I", "-c"]
     # SMM Lab's package is imported before the learner's folder is on the path, and that
     # folder comes after every installed package
-    assert KERNEL_PROGRAM.index("import smm_helpers") < KERNEL_PROGRAM.index(
-        'sys.path.append("")') > KERNEL_PROGRAM.index("app.initialize()")
+    assert (
+        KERNEL_PROGRAM.index("import smm_helpers")
+        < KERNEL_PROGRAM.index('sys.path.append("")')
+        > KERNEL_PROGRAM.index("app.initialize()")
+    )
 
 
 # ------------------------------------------------------------------------- safe files
@@ -147,14 +161,19 @@ def test_a_safe_copy_takes_files_and_folders_only_and_reports_the_rest(tmp_path:
     (learner / "all").symlink_to("/", target_is_directory=True)
     os.mkfifo(learner / "data" / "pipe")
     (learner / ".ipynb_checkpoints").mkdir()
-    left = in_time(lambda: safe_files.copy_tree(
-        learner, tmp_path / "copy", file_limit=4096, skip=safe_files.skip_names()))
-    copied = sorted(str(p.relative_to(tmp_path / "copy")) for p in
-                    (tmp_path / "copy").rglob("*"))
+    left = in_time(
+        lambda: safe_files.copy_tree(
+            learner, tmp_path / "copy", file_limit=4096, skip=safe_files.skip_names()
+        )
+    )
+    copied = sorted(str(p.relative_to(tmp_path / "copy")) for p in (tmp_path / "copy").rglob("*"))
     assert copied == ["answer.ipynb", "data", "data/posts.csv"]
     assert {(e.path, e.kind) for e in left} == {
-        ("all", "link"), ("gradebook.db", "link"), ("data/big.csv", "too large"),
-        ("data/pipe", "special")}
+        ("all", "link"),
+        ("gradebook.db", "link"),
+        ("data/big.csv", "too large"),
+        ("data/pipe", "special"),
+    }
     assert [e.problem_kind for e in left if e.kind == "too large"] == ["too large"]
 
     # the whole folder over its cap: nothing is copied, one entry says why
@@ -168,7 +187,8 @@ def test_a_safe_copy_takes_files_and_folders_only_and_reports_the_rest(tmp_path:
 
 @pytest.mark.parametrize("swap", ["link", "fifo"])
 def test_a_file_swapped_between_listing_and_opening_is_not_followed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: str
+) -> None:
     """The learner replaces ``notes.txt`` by a link to a secret, or a named pipe, after the
     folder was listed and before the file is opened: the descriptor opened is judged."""
     from smm_helpers.grading import safe_files
@@ -193,7 +213,8 @@ def test_a_file_swapped_between_listing_and_opening_is_not_followed(
     left = in_time(lambda: safe_files.copy_tree(learner, tmp_path / "copy"))
     assert not (tmp_path / "copy" / "notes.txt").exists()
     assert [(e.path, e.kind) for e in left] == [
-        ("notes.txt", "link" if swap == "link" else "special")]
+        ("notes.txt", "link" if swap == "link" else "special")
+    ]
 
 
 def test_reading_a_learners_file_never_follows_or_blocks(tmp_path: Path) -> None:
@@ -228,13 +249,20 @@ def test_a_sandbox_copies_nothing_that_is_not_a_file_or_folder(tmp_path: Path) -
 
 
 def test_a_worker_over_its_memory_ceiling_gets_a_memory_error_not_the_machine() -> None:
-    program = ("from smm_helpers.grading.worker import limit_memory\n"
-               "limit_memory(400)\n"
-               "try:\n    block = bytearray(1_000_000_000)\nexcept MemoryError:\n"
-               "    print('MemoryError')\n"
-               "small = bytearray(50_000_000); print('still works')\n")
-    done = subprocess.run([sys.executable, "-I", "-c", program], capture_output=True,
-                          text=True, timeout=60, check=True)
+    program = (
+        "from smm_helpers.grading.worker import limit_memory\n"
+        "limit_memory(400)\n"
+        "try:\n    block = bytearray(1_000_000_000)\nexcept MemoryError:\n"
+        "    print('MemoryError')\n"
+        "small = bytearray(50_000_000); print('still works')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert done.stdout.split() == ["MemoryError", "still", "works"]
 
 
@@ -259,7 +287,8 @@ def course(tmp_path: Path) -> Any:
 
 
 def test_a_notebook_over_the_size_cap_or_a_memory_error_fails_only_as_too_large(
-        course: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    course: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from smm_helpers.grading import grade_learner, safe_files
 
     monkeypatch.setattr(safe_files, "NOTEBOOK_LIMIT", 1000)
@@ -283,10 +312,13 @@ def test_a_notebook_over_the_size_cap_or_a_memory_error_fails_only_as_too_large(
 @contextlib.contextmanager
 def _held_elsewhere(lock: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process holding ``lock`` locked, as a live grader holds its folder's."""
-    program = ("import fcntl, os, sys, time\nfd = os.open(sys.argv[1], os.O_RDONLY)\n"
-               "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(600)\n")
-    with subprocess.Popen([sys.executable, "-I", "-c", program, str(lock)],
-                          stdout=subprocess.PIPE, text=True) as holder:
+    program = (
+        "import fcntl, os, sys, time\nfd = os.open(sys.argv[1], os.O_RDONLY)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(600)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-I", "-c", program, str(lock)], stdout=subprocess.PIPE, text=True
+    ) as holder:
         try:
             assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
             yield holder
@@ -348,7 +380,8 @@ def build_course(root: Path, submissions: dict[str, Path]) -> Path:
     shutil.copytree(REPO / "assignments" / A, root / "assignments" / A)
     (root / "course" / "roster.csv").write_text(
         "id,first_name,last_name,email\n"
-        + "".join(f"{lid},Learner,{lid},{lid}@example.org\n" for lid in submissions))
+        + "".join(f"{lid},Learner,{lid},{lid}@example.org\n" for lid in submissions)
+    )
     course = open_course(root / "course")
     release(course, A, lambda _: None)
     inbound = course.exchange_dir / course.course_id / "inbound"
@@ -358,32 +391,58 @@ def build_course(root: Path, submissions: dict[str, Path]) -> Path:
     return root / "course"
 
 
-def _grade(course: Path, cwd: Path, home: Path, *, python: str = sys.executable,
-           user: int | None = None, tmp: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _grade(
+    course: Path,
+    cwd: Path,
+    home: Path,
+    *,
+    python: str = sys.executable,
+    user: int | None = None,
+    tmp: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
     """``smm-course autograde --workers 2`` in ``cwd`` with ``python``, as ``user`` (default:
     this one)."""
-    command = [python, str(SMM_COURSE), "autograde", A, "--course", str(course),
-               "--workers", "2", "--timeout", "20"]
+    command = [
+        python,
+        str(SMM_COURSE),
+        "autograde",
+        A,
+        "--course",
+        str(course),
+        "--workers",
+        "2",
+        "--timeout",
+        "20",
+    ]
     if user is not None:
-        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups",
-                   *command]
-    env = {"PATH": os.pathsep.join([str(Path(python).parent), os.environ.get(
-        "PATH", "/usr/bin:/bin")]), "HOME": str(home), "LANG": "C.UTF-8",
-           "TMPDIR": str(tmp or home)}
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=900, check=False)
+        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+    env = {
+        "PATH": os.pathsep.join(
+            [str(Path(python).parent), os.environ.get("PATH", "/usr/bin:/bin")]
+        ),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "TMPDIR": str(tmp or home),
+    }
+    return subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
 
 
 def _scores(output: str) -> dict[str, str]:
-    return {line.split()[0]: " ".join(line.split()[2:]) for line in output.splitlines()
-            if line.startswith(("iso-", "sample-"))}
+    return {
+        line.split()[0]: " ".join(line.split()[2:])
+        for line in output.splitlines()
+        if line.startswith(("iso-", "sample-"))
+    }
 
 
 @pytest.mark.slow
 @pytest.mark.system
 @pytest.mark.parametrize("as_root", [True, False], ids=["as-root", "as-an-ordinary-user"])
 def test_decoys_in_the_submission_and_the_working_folder_change_nothing(
-        world: Path, as_root: bool) -> None:
+    world: Path, as_root: bool
+) -> None:
     """Graded from a folder holding ``smm_helpers/``, ``pandas.py``, ``sitecustomize.py``
     ... and with a submission holding the same (``smm_helpers/grading/sandbox/launch.py``
     included): no decoy runs outside a sandbox, and both learners earn their honest score.
@@ -407,8 +466,9 @@ def test_decoys_in_the_submission_and_the_working_folder_change_nothing(
     shutil.copytree(SAMPLES / "all-correct", sample)
     plant_decoys(sample, markers)
     course = build_course(root, {"iso-000": sample, "iso-008": SAMPLES / "partial"})
-    assert (course / "submitted" / "iso-000" / A / "smm_helpers" / "grading" / "sandbox"
-            / "launch.py").is_file()  # the decoys were collected with the notebook
+    assert (
+        course / "submitted" / "iso-000" / A / "smm_helpers" / "grading" / "sandbox" / "launch.py"
+    ).is_file()  # the decoys were collected with the notebook
     cwd, home = root / "cwd", root / "home"
     plant_decoys(cwd, markers)
     home.mkdir()
@@ -419,9 +479,10 @@ def test_decoys_in_the_submission_and_the_working_folder_change_nothing(
     done = _grade(course, cwd, home, python=python, user=None if as_root else NOBODY)
 
     assert _markers(markers) == [], done.stdout + done.stderr
-    assert _scores(done.stdout) == {"iso-000": "7 auto + 3 pending / 10 ok",
-                                    "iso-008": "4 auto + 3 pending / 10 ok"}, (
-        done.stdout + done.stderr)
+    assert _scores(done.stdout) == {
+        "iso-000": "7 auto + 3 pending / 10 ok",
+        "iso-008": "4 auto + 3 pending / 10 ok",
+    }, done.stdout + done.stderr
     assert "WITHOUT a sandbox" not in done.stdout
 
 
@@ -454,8 +515,7 @@ def _mentioning(text: str) -> dict[int, str]:
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
         with contextlib.suppress(OSError, ValueError, IndexError):
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(
-                errors="replace")
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
             if text in cmdline and state_and_parent(entry.name)[0] not in ("Z", "X"):
                 found[int(entry.name)] = cmdline
     return found
@@ -464,7 +524,8 @@ def _mentioning(text: str) -> dict[int, str]:
 @pytest.mark.slow
 @pytest.mark.system
 def test_a_killed_grader_leaves_no_process_and_the_next_grading_removes_its_folders(
-        world: Path) -> None:
+    world: Path,
+) -> None:
     """``smm-course autograde --workers 2`` is killed (SIGKILL) while a sandboxed kernel
     runs an endless loop: its workers and sandboxes end within seconds, and the folders it
     left in the temporary folder are removed when the next grading starts."""
@@ -474,17 +535,33 @@ def test_a_killed_grader_leaves_no_process_and_the_next_grading_removes_its_fold
     if not support().available:
         system_part_missing(f"the sandbox needs bubblewrap: {support().why}")
     root = world / "killed"
-    course = build_course(root, {"iso-005": SAMPLES / "infinite-loop",
-                                 "iso-000": SAMPLES / "all-correct"})
+    course = build_course(
+        root, {"iso-005": SAMPLES / "infinite-loop", "iso-000": SAMPLES / "all-correct"}
+    )
     tmp = root / "tmp"
     tmp.mkdir()
     (root / "home").mkdir()
-    command = [sys.executable, str(SMM_COURSE), "autograde", A, "--course", str(course),
-               "--workers", "2", "--timeout", "300"]
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(root / "home"),
-           "LANG": "C.UTF-8", "TMPDIR": str(tmp)}
-    grader = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    command = [
+        sys.executable,
+        str(SMM_COURSE),
+        "autograde",
+        A,
+        "--course",
+        str(course),
+        "--workers",
+        "2",
+        "--timeout",
+        "300",
+    ]
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(root / "home"),
+        "LANG": "C.UTF-8",
+        "TMPDIR": str(tmp),
+    }
+    grader = subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 300
         while not any("kernel.json" in c for c in _mentioning(str(tmp)).values()):
@@ -505,8 +582,9 @@ def test_a_killed_grader_leaves_no_process_and_the_next_grading_removes_its_fold
     deadline = time.monotonic() + 30
     while (_running(started) or _mentioning(str(tmp))) and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert _running(started) == [], [f"{p}: {c[:160]}" for p, c in _mentioning("").items()
-                                     if p in started]
+    assert _running(started) == [], [
+        f"{p}: {c[:160]}" for p, c in _mentioning("").items() if p in started
+    ]
     assert _mentioning(str(tmp)) == {}
     assert any(p.name.startswith("smm-grading-") for p in tmp.iterdir())  # left behind ...
     folder = scratch.make_folder(tmp)  # ... until the next grading starts
@@ -515,15 +593,20 @@ def test_a_killed_grader_leaves_no_process_and_the_next_grading_removes_its_fold
 
 
 def test_only_an_ordinary_users_sandboxes_share_a_process_limit(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """As an ordinary user, bubblewrap sandboxes all run as that user, so one learner's fork
     bomb could starve another's kernel: autograde then grades one at a time by default."""
     from smm_helpers.grading import autograde
     from smm_helpers.grading.sandbox import bwrap, launch
 
     monkeypatch.setattr(bwrap, "support", lambda: bwrap.Support(True, "bubblewrap works"))
-    for root, sandbox, shared in ((False, "auto", True), (False, "bwrap", True),
-                                  (True, "auto", False), (False, "none", False)):
+    for root, sandbox, shared in (
+        (False, "auto", True),
+        (False, "bwrap", True),
+        (True, "auto", False),
+        (False, "none", False),
+    ):
         monkeypatch.setattr(launch, "is_root", lambda root=root: root)
         assert autograde.sandboxes_share_a_process_limit(sandbox) is shared, (root, sandbox)
     said = autograde.SHARED_PROCESS_LIMIT.format(how="so they are graded one at a time")

@@ -58,7 +58,7 @@ def imported(tree: ast.AST, module: str, is_package: bool, known: set[str]) -> I
             base = node.module or ""
             if node.level:
                 package = module.split(".") if is_package else module.split(".")[:-1]
-                package = package[:len(package) - (node.level - 1)]
+                package = package[: len(package) - (node.level - 1)]
                 base = ".".join([*package, *([base] if base else [])])
             for alias in node.names:
                 if f"{base}.{alias.name}" in known:
@@ -130,15 +130,19 @@ def whole_graph() -> dict[str, set[str]]:
 @pytest.fixture(scope="module")
 def graph(whole_graph: dict[str, set[str]]) -> dict[str, set[str]]:
     """The package's imports without the known tangle's arrows."""
-    return {module: {target for target in targets
-                     if (short(module), short(target)) not in KNOWN_TANGLE}
-            for module, targets in whole_graph.items()}
+    return {
+        module: {target for target in targets if (short(module), short(target)) not in KNOWN_TANGLE}
+        for module, targets in whole_graph.items()
+    }
 
 
 def test_each_known_tangle_is_still_there(whole_graph: dict[str, set[str]]) -> None:
     """Once an arrow of :data:`KNOWN_TANGLE` is gone, its entry must go too."""
-    gone = [pair for pair in KNOWN_TANGLE
-            if f"{PACKAGE}.{pair[1]}" not in whole_graph.get(f"{PACKAGE}.{pair[0]}", ())]
+    gone = [
+        pair
+        for pair in KNOWN_TANGLE
+        if f"{PACKAGE}.{pair[1]}" not in whole_graph.get(f"{PACKAGE}.{pair[0]}", ())
+    ]
     assert not gone, f"fixed, so delete from KNOWN_TANGLE: {gone}"
 
 
@@ -159,7 +163,8 @@ def test_the_grading_wing_imports_only_downward(graph: dict[str, set[str]]) -> N
 
 
 def test_the_per_learner_grading_knows_nothing_of_how_it_is_scheduled(
-        graph: dict[str, set[str]]) -> None:
+    graph: dict[str, set[str]],
+) -> None:
     below = reaches(graph, f"{PACKAGE}.grade_learner")
     schedulers = {f"{PACKAGE}.{name}" for name in ["autograde", "worker", *RUNNERS]}
     assert not schedulers & set(below), sorted(schedulers & set(below))
@@ -171,9 +176,11 @@ def test_the_check_finds_a_lazy_import_that_closes_a_circle() -> None:
     graph[f"{PACKAGE}.autograde"] = {f"{PACKAGE}.parallel"}
     graph[f"{PACKAGE}.parallel"] = {f"{PACKAGE}.worker"}
     assert layer_faults(graph) == []
-    source = ("def grade():\n"
-              "    from smm_helpers.grading import autograde\n"
-              "    from .results import GradeRow\n")
+    source = (
+        "def grade():\n"
+        "    from smm_helpers.grading import autograde\n"
+        "    from .results import GradeRow\n"
+    )
     tree = ast.parse(source)
     known = {f"{PACKAGE}.autograde", f"{PACKAGE}.results", f"{PACKAGE}.worker"}
     found = set(imported(tree, f"{PACKAGE}.worker", False, known))

@@ -37,17 +37,34 @@ from tests.conftest import REPO, state_and_parent
 
 A = "01-platforms-and-planning"
 SAMPLES = REPO / "course" / "samples" / A
-OUTCOMES = ("all-correct", "all-wrong", "blank", "copied", "corrupted", "infinite-loop",
-            "late", "missing", "partial", "wrong-filename")
+OUTCOMES = (
+    "all-correct",
+    "all-wrong",
+    "blank",
+    "copied",
+    "corrupted",
+    "infinite-loop",
+    "late",
+    "missing",
+    "partial",
+    "wrong-filename",
+)
 CLASS_SIZE = 40
 TIMEOUT = 10.0  # seconds per cell: the infinite loops stop quickly
 LEARNERS = [f"ln-{i:03d}" for i in range(CLASS_SIZE)]
 # What each outcome earns (course/README.md): (score, problem kinds).  'copied' depends on
 # the learner's data beyond its rate, so only its rate (0) is fixed; see the serial grading.
-DOCUMENTED = {"all-correct": (7, []), "late": (7, ["late"]), "partial": (4, []),
-              "all-wrong": (0, []), "blank": (0, []), "infinite-loop": (0, ["timeout"]),
-              "wrong-filename": (0, ["wrong filename"]), "corrupted": (0, ["corrupted"]),
-              "missing": (0, ["missing"])}
+DOCUMENTED = {
+    "all-correct": (7, []),
+    "late": (7, ["late"]),
+    "partial": (4, []),
+    "all-wrong": (0, []),
+    "blank": (0, []),
+    "infinite-loop": (0, ["timeout"]),
+    "wrong-filename": (0, ["wrong filename"]),
+    "corrupted": (0, ["corrupted"]),
+    "missing": (0, ["missing"]),
+}
 RAN = ("all-correct", "all-wrong", "blank", "copied", "infinite-loop", "late", "partial")
 IN_GRADEBOOK = (*RAN, "corrupted", "wrong-filename")
 """A notebook nbgrader could not open (or by another name) is a submission of 0, not missing."""
@@ -82,7 +99,8 @@ def build_class(root: Path, learners: list[str] = LEARNERS) -> Path:
     shutil.copytree(REPO / "assignments" / A, root / "assignments" / A)
     (root / "course" / "roster.csv").write_text(
         "id,first_name,last_name,email\n"
-        + "".join(f"{lid},Learner,{lid[3:]},{lid}@example.org\n" for lid in learners))
+        + "".join(f"{lid},Learner,{lid[3:]},{lid}@example.org\n" for lid in learners)
+    )
     course = open_course(root / "course")
     release(course, A, lambda _: None)
     inbound = course.exchange_dir / course.course_id / "inbound"
@@ -131,13 +149,18 @@ def gradebook_rows(db_url: str, assignment: str = A) -> dict[str, int]:
     try:
         with engine.connect() as db:
             for table in ("grade", "comment"):
-                for learner, notebook, cell, n in db.execute(text(per_cell.format(table=table)),
-                                                             {"a": assignment}):
+                for learner, notebook, cell, n in db.execute(
+                    text(per_cell.format(table=table)), {"a": assignment}
+                ):
                     counts[f"{table}|{learner}|{notebook}|{cell}"] = n
-            for learner, n in db.execute(text(
+            for learner, n in db.execute(
+                text(
                     "SELECT sa.student_id, COUNT(*) FROM submitted_assignment sa JOIN "
                     "assignment a ON a.id = sa.assignment_id WHERE a.name = :a "
-                    "GROUP BY sa.student_id"), {"a": assignment}):
+                    "GROUP BY sa.student_id"
+                ),
+                {"a": assignment},
+            ):
                 counts[f"submission|{learner}"] = n
     finally:
         engine.dispose()
@@ -151,14 +174,18 @@ def cell_scores(db_url: str, assignment: str = A) -> dict[str, float | None]:
     engine = create_engine(db_url)
     try:
         with engine.connect() as db:
-            return {f"{learner}|{cell}": None if score is None else float(score)
-                    for learner, cell, score in db.execute(text("""
+            return {
+                f"{learner}|{cell}": None if score is None else float(score)
+                for learner, cell, score in db.execute(
+                    text("""
                 SELECT sa.student_id, bc.name, COALESCE(g.manual_score, g.auto_score)
                 FROM grade g JOIN submitted_notebook sn ON sn.id = g.notebook_id
                 JOIN submitted_assignment sa ON sa.id = sn.assignment_id
                 JOIN assignment a ON a.id = sa.assignment_id
                 JOIN base_cell bc ON bc.id = g.cell_id WHERE a.name = :a"""),
-                                                           {"a": assignment})}
+                    {"a": assignment},
+                )
+            }
     finally:
         engine.dispose()
 
@@ -188,8 +215,11 @@ def serial_reference(factory: pytest.TempPathFactory) -> dict[str, Any]:
 
         course = copy_class(built_class(factory), factory.mktemp("serial"))
         report = autograde(course, A, timeout=TIMEOUT, workers=1, echo=lambda _: None)
-        return {"rows": {k: list(v) for k, v in rows_of(report).items()},
-                "counts": gradebook_rows(course.db_url), "cells": cell_scores(course.db_url)}
+        return {
+            "rows": {k: list(v) for k, v in rows_of(report).items()},
+            "counts": gradebook_rows(course.db_url),
+            "cells": cell_scores(course.db_url),
+        }
 
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = factory.getbasetemp().parent  # this session's folder, shared by workers
@@ -206,8 +236,9 @@ def serial_reference(factory: pytest.TempPathFactory) -> dict[str, Any]:
     return reference
 
 
-def assert_like_serial(rows: dict[str, tuple[float, float, str]], db_url: str,
-                       reference: dict[str, Any]) -> None:
+def assert_like_serial(
+    rows: dict[str, tuple[float, float, str]], db_url: str, reference: dict[str, Any]
+) -> None:
     """Same scores and statuses as the serial grading, the same gradebook rows (one per
     learner, notebook and cell: none lost, none twice) and the same grade in each."""
     assert list(rows) == LEARNERS, "the report must keep roster order"
@@ -236,13 +267,15 @@ def _grading(learner: str) -> list[int]:
             continue
         wanted = learner.encode()
         if b"SMM_LEARNER_ID=" + wanted in environ or any(
-                pair == (b"SMM_LEARNER_ID", wanted) for pair in itertools.pairwise(argv)):
+            pair == (b"SMM_LEARNER_ID", wanted) for pair in itertools.pairwise(argv)
+        ):
             found.append(int(entry.name))
     return found
 
 
-def kill_grader_of(learner: str, graders: Callable[[], set[int]], *, after: float = 1.0,
-                   timeout: float = 300.0) -> int:
+def kill_grader_of(
+    learner: str, graders: Callable[[], set[int]], *, after: float = 1.0, timeout: float = 300.0
+) -> int:
     """SIGKILL the worker process (one of ``graders()``) that is grading ``learner``.
 
     Waits for a kernel (or sandbox) with ``SMM_LEARNER_ID=learner`` to appear, then
@@ -308,8 +341,7 @@ class Killer(threading.Thread):
 # markers instead (these tasks never touch a gradebook).
 
 
-def fake_grade(course_folder: str, assignment: str, learner: str, options: Any,
-               marks: str) -> Any:
+def fake_grade(course_folder: str, assignment: str, learner: str, options: Any, marks: str) -> Any:
     """Grade nothing, slowly for early learners; kill the own process when told to.
 
     ``<marks>/die-once-<learner>`` : die on the first try only; ``die-always-<learner>``:
@@ -340,12 +372,21 @@ def small_course(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return open_course(built_class(tmp_path_factory) / "course")
 
 
-def _run_fake(course: Any, marks: Path, learners: list[str], lines: list[str],
-              workers: int = 2) -> Any:
+def _run_fake(
+    course: Any, marks: Path, learners: list[str], lines: list[str], workers: int = 2
+) -> Any:
     from smm_helpers.grading.parallel import grade_in_parallel
 
-    return grade_in_parallel(course, A, learners, options=None, workers=workers,
-                             echo=lines.append, task=fake_grade, db_url=str(marks))
+    return grade_in_parallel(
+        course,
+        A,
+        learners,
+        options=None,
+        workers=workers,
+        echo=lines.append,
+        task=fake_grade,
+        db_url=str(marks),
+    )
 
 
 def _tries(marks: Path, learner: str) -> int:
@@ -370,7 +411,8 @@ def test_rows_come_back_in_roster_order_whatever_finishes_first(small_course, tm
 
 
 def test_a_killed_pool_process_loses_no_learner_and_the_report_says_who_was_regraded(
-        small_course, tmp_path):
+    small_course, tmp_path
+):
     learners = [f"ln-{i:03d}" for i in range(6)]
     (tmp_path / "die-once-ln-002").touch()
     lines: list[str] = []
@@ -383,14 +425,16 @@ def test_a_killed_pool_process_loses_no_learner_and_the_report_says_who_was_regr
     # its neighbour (if one was in flight) was graded again too; no one was tried 3 times
     assert all(_tries(tmp_path, learner) <= 2 for learner in learners)
     assert report.retried() == {lr for lr in learners if _tries(tmp_path, lr) == 2}
-    assert any(line.startswith("⟳ a grading process stopped") and "ln-002" in line
-               for line in lines)
+    assert any(
+        line.startswith("⟳ a grading process stopped") and "ln-002" in line for line in lines
+    )
     assert "Graded again (nothing was lost):" in report.table()
     assert "ln-002: its grading process stopped before it finished" in report.table()
 
 
 def test_a_submission_that_always_kills_its_grader_fails_alone_after_three_tries(
-        small_course, tmp_path):
+    small_course, tmp_path
+):
     learners = [f"ln-{i:03d}" for i in range(5)]
     (tmp_path / "die-always-ln-001").touch()
     report = _run_fake(small_course, tmp_path, learners, [])
@@ -413,7 +457,8 @@ def test_an_error_while_grading_is_retried_then_reported_as_failed(small_course,
     row = report.row("ln-003")
     assert row.status == "failed"
     assert "grading raised RuntimeError: no database for ln-003, on each of 3 tries" in (
-        row.problems[0].message)
+        row.problems[0].message
+    )
     assert _tries(tmp_path, "ln-003") == 3
     assert [r.learner for r in report.retries] == ["ln-003", "ln-003"]
 
@@ -434,8 +479,9 @@ def test_the_progress_bar_redraws_one_line_on_a_terminal():
     bar.finish()
     text = screen.getvalue()
     assert text.count("\n") == 2  # the note and the end: the bar itself never scrolls
-    assert text.startswith("\r[##########..........]  1/2 graded ln-000 · 5 s so far, about "
-                           "5 s left\x1b[K")
+    assert text.startswith(
+        "\r[##########..........]  1/2 graded ln-000 · 5 s so far, about 5 s left\x1b[K"
+    )
     assert "\r\x1b[K⟳ a note\n[##########" in text
     assert text.endswith("\r[####################]  2/2 done · 10 s\x1b[K\n")
     assert not ProgressBar(2, echo=lambda _: None, stream=screen).live  # a log: lines
@@ -447,15 +493,29 @@ def test_the_command_line_refuses_zero_workers_and_two_places_to_grade(capsys):
     course = str(REPO / "course")
     assert main(["autograde", A, "--course", course, "--workers", "0"]) == 2
     assert "--workers 0 grades nothing" in capsys.readouterr().err
-    assert main(["autograde", A, "--course", course, "--workers", "2",
-                 "--scheduler", "tcp://127.0.0.1:8786"]) == 2
+    assert (
+        main(
+            [
+                "autograde",
+                A,
+                "--course",
+                course,
+                "--workers",
+                "2",
+                "--scheduler",
+                "tcp://127.0.0.1:8786",
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "--workers 2 and --scheduler tcp://127.0.0.1:8786 both say where to grade" in err
     assert "dask worker --nworkers N --nthreads 1" in err
 
 
 def test_sqlite_waits_for_another_writer_with_the_workers_url_where_the_default_fails(
-        small_course, tmp_path):
+    small_course, tmp_path
+):
     """The hazard and the fix at nbgrader's level: a write meets a held write lock."""
     from nbgrader.api import Gradebook, InvalidEntry
     from sqlalchemy.exc import OperationalError
@@ -468,8 +528,10 @@ def test_sqlite_waits_for_another_writer_with_the_workers_url_where_the_default_
     holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
     try:
-        with Gradebook(plain, small_course.course_id) as gb, pytest.raises(
-                (OperationalError, InvalidEntry), match="database is locked"):
+        with (
+            Gradebook(plain, small_course.course_id) as gb,
+            pytest.raises((OperationalError, InvalidEntry), match="database is locked"),
+        ):
             gb.update_or_create_student("ln-900", first_name="Default")
         release = threading.Timer(6.5, lambda: holder.execute("COMMIT"))  # > 5 s default
         release.start()
@@ -510,7 +572,8 @@ def test_the_serial_grading_gives_each_outcome_its_documented_score(reference):
 
 @pytest.mark.slow
 def test_two_workers_grade_the_class_like_serial_grading_even_with_a_worker_killed(
-        reference, tmp_path_factory):
+    reference, tmp_path_factory
+):
     from smm_helpers.grading.autograde import autograde
 
     course = copy_class(built_class(tmp_path_factory), tmp_path_factory.mktemp("parallel"))
@@ -529,7 +592,8 @@ def test_two_workers_grade_the_class_like_serial_grading_even_with_a_worker_kill
     assert "ln-015: its grading process stopped before it finished" in report.table()
     assert any(line.startswith("⟳ a grading process stopped") for line in lines)
     assert scores_in_gradebook(course.db_url, course.course_id) == {
-        lr: reference["rows"][lr][0] for lr in LEARNERS if outcome(lr) in IN_GRADEBOOK}
+        lr: reference["rows"][lr][0] for lr in LEARNERS if outcome(lr) in IN_GRADEBOOK
+    }
     for learner in LEARNERS:  # every graded notebook is there once, every file kept
         graded = list((course.path("autograded") / learner).rglob("*.ipynb"))
         assert len(graded) == (1 if outcome(learner) in RAN else 0), learner
@@ -537,8 +601,9 @@ def test_two_workers_grade_the_class_like_serial_grading_even_with_a_worker_kill
     print(f"40 learners, 2 workers, one killed: {seconds:.0f} s")
 
 
-def marked_grade_one(course_folder: str, assignment: str, learner: str, options: Any,
-                     db_url: str) -> Any:
+def marked_grade_one(
+    course_folder: str, assignment: str, learner: str, options: Any, db_url: str
+) -> Any:
     """grade_one that first leaves a marker next to the gradebook (so a test knows)."""
     from smm_helpers.grading.worker import grade_one
 
@@ -547,8 +612,7 @@ def marked_grade_one(course_folder: str, assignment: str, learner: str, options:
 
 
 @pytest.mark.slow
-def test_workers_wait_out_a_gradebook_another_process_is_writing_to(reference,
-                                                                   tmp_path_factory):
+def test_workers_wait_out_a_gradebook_another_process_is_writing_to(reference, tmp_path_factory):
     """Two workers start grading while another process holds SQLite's write lock for 12 s
     (more than twice Python's default 5 s busy timeout): they wait, nothing fails."""
     from smm_helpers.grading.parallel import grade_in_parallel
@@ -574,8 +638,15 @@ def test_workers_wait_out_a_gradebook_another_process_is_writing_to(reference,
 
     blocker = threading.Thread(target=hold_the_lock, daemon=True)
     blocker.start()
-    report = grade_in_parallel(course, A, learners, GradeOptions(timeout=TIMEOUT), workers=2,
-                               echo=lambda _: None, task=marked_grade_one)
+    report = grade_in_parallel(
+        course,
+        A,
+        learners,
+        GradeOptions(timeout=TIMEOUT),
+        workers=2,
+        echo=lambda _: None,
+        task=marked_grade_one,
+    )
     blocker.join(timeout=30)
     assert held["until"] - held["from"] >= 12
     assert rows_of(report) == {lr: reference["rows"][lr] for lr in learners}

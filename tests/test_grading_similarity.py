@@ -24,8 +24,11 @@ from tests.conftest import REPO
 
 A = "01-platforms-and-planning"
 SAMPLES = REPO / "course" / "samples" / A
-READS = {"engagement_rate_by_reach": ["er_by_platform"], "best_platform": ["best_platform"],
-         "smart_goal": ["smart_goal"]}
+READS = {
+    "engagement_rate_by_reach": ["er_by_platform"],
+    "best_platform": ["best_platform"],
+    "smart_goal": ["smart_goal"],
+}
 POINTS = {"engagement_rate_by_reach": 3, "best_platform": 2, "smart_goal": 2}
 PLATFORMS = ["facebook", "instagram", "x", "linkedin", "youtube", "tiktok"]
 LONG_CODE = (
@@ -33,14 +36,18 @@ LONG_CODE = (
     'engaged = charity[["reactions", "comments", "shares", "saves"]].sum(axis=1)\n'
     'per_platform = charity.assign(e=engaged).groupby("platform", observed=True)'
     '[["e", "reach"]].sum()\n'
-    'er_by_platform = per_platform["e"] / per_platform["reach"]\n')
+    'er_by_platform = per_platform["e"] / per_platform["reach"]\n'
+)
 SAME_CODE_RESPACED = (
     "engaged = charity[['reactions','comments','shares','saves']].sum(axis=1)  # sums\n\n"
     "per_platform = charity.assign(e=engaged).groupby('platform', observed=True)"
     "[['e','reach']].sum()\n"
-    "er_by_platform = per_platform['e']/per_platform['reach']\n")
-WRITTEN = ("I recommend Alo puts its time into TikTok first: its posts engaged 5.3% of the "
-           "people they reached, against 0.8% on Facebook.")
+    "er_by_platform = per_platform['e']/per_platform['reach']\n"
+)
+WRITTEN = (
+    "I recommend Alo puts its time into TikTok first: its posts engaged 5.3% of the "
+    "people they reached, against 0.8% on Facebook."
+)
 
 
 # ----------------------------------------------------------------------------- the runner
@@ -72,11 +79,16 @@ def test_the_runner_fingerprints_what_it_reads_and_notes_which_test_read_it():
 
 def test_the_same_value_gets_the_same_print_whatever_its_order_or_storage():
     rates = {"facebook": 0.008091310478930051, "tiktok": 0.052738058811977954}
-    computed = pd.Series(list(rates.values()), name="er_reach",
-                         index=pd.CategoricalIndex(list(rates), name="platform"))
+    computed = pd.Series(
+        list(rates.values()),
+        name="er_reach",
+        index=pd.CategoricalIndex(list(rates), name="platform"),
+    )
     typed = pd.Series(dict(reversed(rates.items())))
-    prints = {_printed(v=value).answer_prints["v"]
-              for value in (computed, typed, rates, dict(reversed(rates.items())))}
+    prints = {
+        _printed(v=value).answer_prints["v"]
+        for value in (computed, typed, rates, dict(reversed(rates.items())))
+    }
     assert len(prints) == 1
     assert _printed(v={1, 2, 3}).answer_prints == _printed(v={3, 2, 1}).answer_prints
     assert _printed(v=[np.int64(2), 2.5]).answer_prints == _printed(v=(2.0, 2.5)).answer_prints
@@ -84,8 +96,10 @@ def test_the_same_value_gets_the_same_print_whatever_its_order_or_storage():
 
 def test_floats_count_exactly():
     assert _printed(v=0.1 + 0.2).answer_prints != _printed(v=0.3).answer_prints
-    assert _printed(v=0.052738058811977954).answer_prints != \
-        _printed(v=0.05273805881197795).answer_prints
+    assert (
+        _printed(v=0.052738058811977954).answer_prints
+        != _printed(v=0.05273805881197795).answer_prints
+    )
     assert _printed(v=[1.0, 2.0]).answer_prints == _printed(v=[1, 2]).answer_prints
 
 
@@ -155,8 +169,14 @@ def _rates(seed: int) -> pd.Series:
     return pd.Series(values, index=pd.CategoricalIndex(PLATFORMS, name="platform"))
 
 
-def _learner(course, learner: str, *, passed: tuple[str, ...] = tuple(POINTS),
-             cells: dict[str, str] | None = None, **values: Any) -> None:
+def _learner(
+    course,
+    learner: str,
+    *,
+    passed: tuple[str, ...] = tuple(POINTS),
+    cells: dict[str, str] | None = None,
+    **values: Any,
+) -> None:
     """A graded learner: the released notebook with ``cells`` (grade_id → source) filled
     in, answers ``values`` (name → value) as the sandbox would report them, and full points
     for the tests in ``passed`` (none for the others)."""
@@ -169,16 +189,18 @@ def _learner(course, learner: str, *, passed: tuple[str, ...] = tuple(POINTS),
     folder.mkdir(parents=True)
     (folder / f"{A}.ipynb").write_text(json.dumps(notebook))
     prints = {name: answer_print(value) for name, value in values.items()}
-    report = {"answers": {n: p.sha256 for n, p in prints.items()},
-              "answer_bits": {n: p.bits for n, p in prints.items()}, "reads": READS}
+    report = {
+        "answers": {n: p.sha256 for n, p in prints.items()},
+        "answer_bits": {n: p.bits for n, p in prints.items()},
+        "reads": READS,
+    }
     save_prints(course, A, learner, A, report)
     with course.gradebook() as gb, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*not in session.*")  # nbgrader's own
         gb.add_student(learner)
         gb.add_submission(A, learner)
         for grade_id, points in POINTS.items():
-            gb.find_grade(grade_id, A, A, learner).auto_score = \
-                points if grade_id in passed else 0
+            gb.find_grade(grade_id, A, A, learner).auto_score = points if grade_id in passed else 0
         gb.db.commit()
 
 
@@ -190,8 +212,13 @@ def test_a_personal_answer_equal_to_another_learners_own_is_a_strong_match(cours
     for seed, learner in enumerate(["ar1001", "bo2002", "ci3003"]):
         _learner(course, learner, er_by_platform=_rates(seed), best_platform="tiktok")
     typed = pd.Series(_rates(1).to_dict())  # bo2002's numbers, typed in
-    _learner(course, "zz9999", er_by_platform=typed, best_platform="tiktok",
-             passed=("best_platform", "smart_goal"))
+    _learner(
+        course,
+        "zz9999",
+        er_by_platform=typed,
+        best_platform="tiktok",
+        passed=("best_platform", "smart_goal"),
+    )
     matches = review(course, A)
     assert _strong(matches) == [("zz9999", "bo2002", "er_by_platform", True)]
     [match] = matches
@@ -202,10 +229,17 @@ def test_a_personal_answer_equal_to_another_learners_own_is_a_strong_match(cours
 def test_an_answer_everyone_gets_right_alike_is_never_flagged(course):
     goal = "Grow Alo Reading Circle's TikTok followers from 5,000 to 5,600 by 30 June 2027"
     for seed, learner in enumerate(["ar1001", "bo2002", "ci3003", "di4004"]):
-        _learner(course, learner, er_by_platform=_rates(seed), best_platform="instagram",
-                 smart_goal=goal)
-    _learner(course, "zz9999", er_by_platform=_rates(9), best_platform="instagram",
-             smart_goal=goal, passed=("engagement_rate_by_reach",))
+        _learner(
+            course, learner, er_by_platform=_rates(seed), best_platform="instagram", smart_goal=goal
+        )
+    _learner(
+        course,
+        "zz9999",
+        er_by_platform=_rates(9),
+        best_platform="instagram",
+        smart_goal=goal,
+        passed=("engagement_rate_by_reach",),
+    )
     assert review(course, A) == []
 
 
@@ -216,7 +250,11 @@ def test_the_same_wrong_value_is_a_match_too_but_a_crowd_is_not_evidence(course)
         _learner(course, learner, er_by_platform=_rates(1) * 100, passed=())
     [match] = review(course, A)
     assert (match.learner, match.other, match.strength, match.owned) == (
-        "ea5005", "fi6006", "strong", False)
+        "ea5005",
+        "fi6006",
+        "strong",
+        False,
+    )
     assert "wrong for both" in match.detail
     for learner in ["go7007", "ha8008"]:  # now shared by 4 of 7: more than a third
         _learner(course, learner, er_by_platform=_rates(1) * 100, passed=())
@@ -231,27 +269,41 @@ def test_a_personal_answer_needs_enough_information_to_count(course):
 
 
 def test_identical_written_answers_and_code_are_for_review(course):
-    cells = {"platform_recommendation": WRITTEN,
-             "engagement_rate_by_reach_answer": LONG_CODE}
+    cells = {"platform_recommendation": WRITTEN, "engagement_rate_by_reach_answer": LONG_CODE}
     _learner(course, "ar1001", cells=cells)
-    _learner(course, "bo2002", cells={
-        "platform_recommendation": "  " + WRITTEN.upper().replace(" ", "\n"),
-        "engagement_rate_by_reach_answer": SAME_CODE_RESPACED})
-    _learner(course, "ci3003", cells={"platform_recommendation": WRITTEN + " Really.",
-                                      "engagement_rate_by_reach_answer": LONG_CODE + "x = 1\n"})
+    _learner(
+        course,
+        "bo2002",
+        cells={
+            "platform_recommendation": "  " + WRITTEN.upper().replace(" ", "\n"),
+            "engagement_rate_by_reach_answer": SAME_CODE_RESPACED,
+        },
+    )
+    _learner(
+        course,
+        "ci3003",
+        cells={
+            "platform_recommendation": WRITTEN + " Really.",
+            "engagement_rate_by_reach_answer": LONG_CODE + "x = 1\n",
+        },
+    )
     _learner(course, "di4004")
     _learner(course, "ea5005")
     matches = review(course, A)
     assert [(m.learner, m.other, m.kind, m.where, m.strength) for m in matches] == [
         ("ar1001", "bo2002", "written answer", "platform_recommendation", "review"),
-        ("ar1001", "bo2002", "code", "engagement_rate_by_reach_answer", "review")]
+        ("ar1001", "bo2002", "code", "engagement_rate_by_reach_answer", "review"),
+    ]
 
 
 def test_the_released_cells_short_answers_and_one_statement_are_not_compared(course):
-    stub = {"platform_recommendation": "Use TikTok, it engages best.",
-            "engagement_rate_by_reach_answer":
-                'er_by_platform = summarize(charity)["er_reach"]  # the helper does it all',
-            "smart_goal_answer": 'smart_goal = "Grow TikTok followers by 10%"\nsmart_goal'}
+    stub = {
+        "platform_recommendation": "Use TikTok, it engages best.",
+        "engagement_rate_by_reach_answer": (
+            'er_by_platform = summarize(charity)["er_reach"]  # the helper does it all'
+        ),
+        "smart_goal_answer": 'smart_goal = "Grow TikTok followers by 10%"\nsmart_goal',
+    }
     for learner in ["ar1001", "bo2002", "ci3003", "di4004"]:
         _learner(course, learner, cells=stub if learner < "ci" else None)
     assert review(course, A) == []
@@ -261,12 +313,18 @@ def test_the_released_cells_short_answers_and_one_statement_are_not_compared(cou
 
 def test_code_that_is_the_instructors_solution_is_no_evidence(course):
     source = json.loads((REPO / "assignments" / A / f"{A}.ipynb").read_text())
-    solution = next("".join(c["source"]) for c in source["cells"] if c["metadata"].get(
-        "nbgrader", {}).get("grade_id") == "engagement_rate_by_reach_answer")
+    solution = next(
+        "".join(c["source"])
+        for c in source["cells"]
+        if c["metadata"].get("nbgrader", {}).get("grade_id") == "engagement_rate_by_reach_answer"
+    )
     solution = "\n".join(line for line in solution.splitlines() if "###" not in line)
     for learner in ["ar1001", "bo2002", "ci3003", "di4004"]:
-        _learner(course, learner, cells={"engagement_rate_by_reach_answer": solution}
-                 if learner < "ci" else None)
+        _learner(
+            course,
+            learner,
+            cells={"engagement_rate_by_reach_answer": solution} if learner < "ci" else None,
+        )
     assert review(course, A) == []  # two learners who got it right, the way it is taught
 
 
@@ -295,9 +353,10 @@ def test_the_csv_covers_every_assignment_and_has_a_header_when_empty(course):
     similarity.write_similarity_csv(course)
     with path.open(newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert [(r["assignment"], r["learner"], r["other_learner"], r["kind"], r["where"],
-             r["strength"]) for r in rows] == [
-        (A, "zz9999", "ar1001", "personal answer", "er_by_platform", "strong")]
+    assert [
+        (r["assignment"], r["learner"], r["other_learner"], r["kind"], r["where"], r["strength"])
+        for r in rows
+    ] == [(A, "zz9999", "ar1001", "personal answer", "er_by_platform", "strong")]
     other = Match("02-policy", "ar1001", "bo2002", "code", "x_answer", "review", "same")
     similarity.write_similarity_csv(course, [other])
     with path.open(newline="") as fh:
@@ -305,16 +364,29 @@ def test_the_csv_covers_every_assignment_and_has_a_header_when_empty(course):
 
 
 def test_summary_lines_show_learner_ids_printable_and_take_no_points():
-    matches = [Match(A, "zz\x1b[2J9999", "ar1001", "personal answer", "er_by_platform",
-                     "strong", "", owned=True)]
+    matches = [
+        Match(
+            A,
+            "zz\x1b[2J9999",
+            "ar1001",
+            "personal answer",
+            "er_by_platform",
+            "strong",
+            "",
+            owned=True,
+        )
+    ]
     [line] = similarity.summary_lines(matches)
-    assert line == (f"⚠ zz\\x1b[2J9999, {A} — possible copying: personal answer "
-                    "er_by_platform equals ar1001's own (for you to review in "
-                    "similarity/similarity.csv; no points were taken)")
+    assert line == (
+        f"⚠ zz\\x1b[2J9999, {A} — possible copying: personal answer "
+        "er_by_platform equals ar1001's own (for you to review in "
+        "similarity/similarity.csv; no points were taken)"
+    )
     many = [Match(A, f"l{n:03d}", "ar1001", "code", "c", "review", "") for n in range(30)]
     lines = similarity.summary_lines(many)
     assert len(lines) == similarity.MAX_SUMMARY_LINES + 1 and "18 more" in lines[-1]
     assert similarity.summary_lines([]) == []
+
 
 # The sample class graded by the real grader flags sample-copied, and nobody else strongly:
 # tests/test_grading_workflow.py::test_friends_numbers_fail_the_hidden_test_and_are_flagged.

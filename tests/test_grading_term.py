@@ -35,7 +35,8 @@ ROSTER = (  # as Excel's "CSV UTF-8" saves it where the decimal mark is a comma
     "sample-late;Sumaiya;Islam;sumaiya@example.org;\r\n"
     "fa1003;Farhana;Akter;farhana@example.org;\r\n"
     "rh1004;Rakib;Hasan;rakib@example.org;\r\n"
-    "ik1006;Imran;Kabir;imran@example.org;\r\n")
+    "ik1006;Imran;Kabir;imran@example.org;\r\n"
+)
 DUE = "2026-09-20T23:59:00+06:00"  # 17:59 UTC
 DOWNLOADED = at("2026-10-01 09:00")  # when the instructor downloaded from Canvas
 WRITTEN = "platform_recommendation"  # 01's hand-graded answer (3 points)
@@ -89,24 +90,48 @@ def term(tmp_path_factory: pytest.TempPathFactory) -> Term:
     (course / "roster.csv").write_text(ROSTER, encoding="utf-8", newline="")
     (course / "due_dates.csv").write_text(f"assignment,due\n{A},{DUE}\n{B},{DUE}\n")
     (course / "extensions.csv").write_text(
-        f"learner,assignment,due\nfa1003,{A},2026-09-25T23:59:00+06:00\n")
+        f"learner,assignment,due\nfa1003,{A},2026-09-25T23:59:00+06:00\n"
+    )
     with (course / "nbgrader_config.py").open("a") as fh:
         fh.write('\nc.LateSubmissionPlugin.penalty_method = "zero"\n')
     downloads = root / "downloads"
     downloads.mkdir()
     # Canvas: the zip's every entry carries the time it was downloaded.
-    write_zip(downloads / "canvas-01.zip", [
-        *canvas([Upload("Nusrat", "Jahan", 5001, "blank", DOWNLOADED, attachment_id=9001),
-                 Upload("Nusrat", "Jahan", 5001, "all-correct", DOWNLOADED,
-                        filename=f"{A}-1.ipynb", attachment_id=9002),
-                 Upload("Lamia", "Rahman", 5009, "copied", DOWNLOADED, attachment_id=9003),
-                 Upload("Sumaiya", "Islam", 7777, "late", DOWNLOADED, attachment_id=9004,
-                        late=True)])])
-    moodle = [Member(f"{moodle_prefix(first, last, number)}/{B}.ipynb",
-                     _notebook(B, outcome), at("2026-09-19 12:00"))
-              for first, last, number, outcome in [("Sumaiya", "Islam", 8003, "all-correct"),
-                                                   ("Farhana", "Akter", 8004, "partial"),
-                                                   ("Rakib", "Hasen", 8005, "all-correct")]]
+    write_zip(
+        downloads / "canvas-01.zip",
+        [
+            *canvas(
+                [
+                    Upload("Nusrat", "Jahan", 5001, "blank", DOWNLOADED, attachment_id=9001),
+                    Upload(
+                        "Nusrat",
+                        "Jahan",
+                        5001,
+                        "all-correct",
+                        DOWNLOADED,
+                        filename=f"{A}-1.ipynb",
+                        attachment_id=9002,
+                    ),
+                    Upload("Lamia", "Rahman", 5009, "copied", DOWNLOADED, attachment_id=9003),
+                    Upload(
+                        "Sumaiya", "Islam", 7777, "late", DOWNLOADED, attachment_id=9004, late=True
+                    ),
+                ]
+            )
+        ],
+    )
+    moodle = [
+        Member(
+            f"{moodle_prefix(first, last, number)}/{B}.ipynb",
+            _notebook(B, outcome),
+            at("2026-09-19 12:00"),
+        )
+        for first, last, number, outcome in [
+            ("Sumaiya", "Islam", 8003, "all-correct"),
+            ("Farhana", "Akter", 8004, "partial"),
+            ("Rakib", "Hasen", 8005, "all-correct"),
+        ]
+    ]
     unpack(downloads / "moodle-02", moodle)
     here = Path.cwd()
     os.chdir(course)  # the nbgrader habit: every command below finds ./nbgrader_config.py
@@ -116,18 +141,32 @@ def term(tmp_path_factory: pytest.TempPathFactory) -> Term:
         term.runs["never released"] = smm("autograde", "03-content-and-scheduling")
         for assignment in (A, B):
             term.runs[f"release {assignment}"] = smm("release", assignment)
-        term.runs["collect canvas"] = smm("collect", A, "--from",
-                                          str(downloads / "canvas-01.zip"))
+        term.runs["collect canvas"] = smm("collect", A, "--from", str(downloads / "canvas-01.zip"))
         inbound = course / "exchange" / "smm-fall-2026" / "inbound"
-        _submit(inbound, "sample-all-correct", "2026-09-15 08:00:00.000000 UTC",
-                {f"{A}.ipynb": _notebook(A, "blank")})  # older than the Canvas copy
-        _submit(inbound, "fa1003", "2026-09-22 10:00:00.000000 UTC",  # inside the extension
-                {f"{A}.ipynb": _notebook(A, "all-correct")})
-        _submit(inbound, "rh1004", "2026-09-19 10:00:00.000000 UTC",
-                {f"{A}.ipynb": _notebook(A, "blank"),
-                 f"{A}-Copy1.ipynb": _notebook(A, "all-correct")})
-        _submit(inbound, "zz9999", "2026-09-19 11:00:00.000000 UTC",
-                {f"{A}.ipynb": _notebook(A, "all-correct")})
+        _submit(
+            inbound,
+            "sample-all-correct",
+            "2026-09-15 08:00:00.000000 UTC",
+            {f"{A}.ipynb": _notebook(A, "blank")},
+        )  # older than the Canvas copy
+        _submit(
+            inbound,
+            "fa1003",
+            "2026-09-22 10:00:00.000000 UTC",  # inside the extension
+            {f"{A}.ipynb": _notebook(A, "all-correct")},
+        )
+        _submit(
+            inbound,
+            "rh1004",
+            "2026-09-19 10:00:00.000000 UTC",
+            {f"{A}.ipynb": _notebook(A, "blank"), f"{A}-Copy1.ipynb": _notebook(A, "all-correct")},
+        )
+        _submit(
+            inbound,
+            "zz9999",
+            "2026-09-19 11:00:00.000000 UTC",
+            {f"{A}.ipynb": _notebook(A, "all-correct")},
+        )
         term.runs["collect exchange"] = smm("collect", A)
         term.runs["autograde"] = smm("autograde", A, "--timeout", "20")
         term.runs["template"] = smm("hand-grades", A, "--template", "ta.csv")
@@ -141,8 +180,9 @@ def term(tmp_path_factory: pytest.TempPathFactory) -> Term:
             writer.writeheader()
             writer.writerows(rows)
         term.runs["import"] = smm("hand-grades", A, "ta.csv")
-        term.runs["regrade"] = smm("autograde", A, "--learner", "sample-all-correct",
-                                   "--timeout", "20")
+        term.runs["regrade"] = smm(
+            "autograde", A, "--learner", "sample-all-correct", "--timeout", "20"
+        )
         term.runs["feedback"] = smm("feedback", A, "--release")
         term.runs["collect moodle"] = smm("collect", B, "--from", str(downloads / "moodle-02"))
         term.runs["autograde 02"] = smm("autograde", B, "--timeout", "20")
@@ -154,10 +194,21 @@ def term(tmp_path_factory: pytest.TempPathFactory) -> Term:
 
 def _summary_rows(text: str) -> dict[str, str]:
     """learner → the rest of their line in an autograde summary."""
-    return {line.split()[0]: " ".join(line.split()[2:]) for line in text.splitlines()
-            if line.split() and line.split()[0] in {"sample-all-correct", "sample-copied",
-                                                    "sample-late", "fa1003", "rh1004",
-                                                    "ik1006", "zz9999"}}
+    return {
+        line.split()[0]: " ".join(line.split()[2:])
+        for line in text.splitlines()
+        if line.split()
+        and line.split()[0]
+        in {
+            "sample-all-correct",
+            "sample-copied",
+            "sample-late",
+            "fa1003",
+            "rh1004",
+            "ik1006",
+            "zz9999",
+        }
+    }
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -186,10 +237,12 @@ def test_an_unknown_or_unreleased_assignment_is_refused_with_the_valid_names(ter
 def test_canvas_download_keeps_the_newest_upload_and_trusts_its_late_marks(term):
     run = term.runs["collect canvas"]
     submitted = term.course / "submitted"
-    assert (submitted / "sample-all-correct" / A / f"{A}.ipynb").read_bytes() == \
-        _notebook(A, "all-correct")  # the -1 resubmission, not the first upload
-    archived = list((term.course / "archive" / "submitted" / "sample-all-correct" / A).glob(
-        f"*/{A}.ipynb"))
+    assert (submitted / "sample-all-correct" / A / f"{A}.ipynb").read_bytes() == _notebook(
+        A, "all-correct"
+    )  # the -1 resubmission, not the first upload
+    archived = list(
+        (term.course / "archive" / "submitted" / "sample-all-correct" / A).glob(f"*/{A}.ipynb")
+    )
     assert [p.read_bytes() for p in archived] == [_notebook(A, "blank")]
     assert (submitted / "sample-late" / A).is_dir()  # matched by name: no lms_id on the roster
     stamp = (submitted / "sample-all-correct" / A / "timestamp.txt").read_text()
@@ -199,8 +252,9 @@ def test_canvas_download_keeps_the_newest_upload_and_trusts_its_late_marks(term)
 
 def test_exchange_collect_never_puts_an_older_copy_over_a_newer_one(term):
     run = term.runs["collect exchange"]
-    assert (term.course / "submitted" / "sample-all-correct" / A / f"{A}.ipynb").read_bytes() \
-        == _notebook(A, "all-correct")
+    assert (
+        term.course / "submitted" / "sample-all-correct" / A / f"{A}.ipynb"
+    ).read_bytes() == _notebook(A, "all-correct")
     assert "older submission" in run.out and "sample-all-correct" in run.out
     assert "zz9999" in run.out and "not on roster.csv" in run.out
 
@@ -222,12 +276,14 @@ def test_the_summary_names_every_silent_wrong_grade_of_before(term):
     assert "unknown learner" in rows["zz9999"]
     pairs = _csv(term.course / "similarity" / "similarity.csv")
     assert ("sample-copied", "sample-all-correct", "strong") in {
-        (r["learner"], r["other_learner"], r["strength"]) for r in pairs}
+        (r["learner"], r["other_learner"], r["strength"]) for r in pairs
+    }
 
 
 def test_hand_grades_from_a_csv_count_and_survive_a_regrade(term):
-    assert term.runs["template"].code == 0 and term.runs["import"].code == 0, \
-        term.runs["import"].err
+    assert term.runs["template"].code == 0 and term.runs["import"].code == 0, term.runs[
+        "import"
+    ].err
     regrade = _summary_rows(term.runs["regrade"].out)
     assert regrade["sample-all-correct"].startswith("10 / 10"), term.runs["regrade"].out
     assert "hand grading" not in term.runs["regrade"].out
@@ -253,8 +309,10 @@ def test_moodle_download_is_matched_by_name_with_a_hint_for_a_near_miss(term):
     assert (term.course / "submitted" / "fa1003" / B / f"{B}.ipynb").is_file()
     assert "did you mean rh1004 (Rakib Hasan)?" in run.out
     assert not (term.course / "submitted" / "rh1004" / B).exists()
-    assert "2026-09-19 12:00:00" in (term.course / "submitted" / "fa1003" / B /
-                                     "timestamp.txt").read_text()
+    assert (
+        "2026-09-19 12:00:00"
+        in (term.course / "submitted" / "fa1003" / B / "timestamp.txt").read_text()
+    )
 
 
 def test_exports_hold_released_assignments_only_and_keep_missing_apart_from_zero(term):
@@ -262,8 +320,17 @@ def test_exports_hold_released_assignments_only_and_keep_missing_apart_from_zero
     assert run.code == 0
     scores = {r["learner"]: r for r in _csv(term.course / "grades" / "scores.csv")}
     assert list(next(iter(scores.values()))) == [
-        "learner", "first_name", "last_name", "email", A, B, "total", "missing", "pending",
-        "late_penalty"]
+        "learner",
+        "first_name",
+        "last_name",
+        "email",
+        A,
+        B,
+        "total",
+        "missing",
+        "pending",
+        "late_penalty",
+    ]
     assert scores["ik1006"][A] == "" and scores["ik1006"]["missing"] == "2"
     assert scores["sample-late"][A] == "0" and float(scores["sample-late"]["late_penalty"]) == 7
     assert scores["sample-all-correct"][A] == "10"

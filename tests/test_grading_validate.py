@@ -25,15 +25,32 @@ GOOD, BROKEN = "08-tiny-right", "09-tiny-broken"
 
 
 # ----------------------------------------------------------------------------- helpers
-def _cell(kind: str, source: str, grade_id: str | None = None, *, grade: bool = False,
-          solution: bool = False, points: float = 0) -> dict[str, Any]:
-    cell: dict[str, Any] = {"cell_type": kind, "id": f"c{abs(hash((grade_id, source)))}",
-                            "metadata": {}, "source": source}
+def _cell(
+    kind: str,
+    source: str,
+    grade_id: str | None = None,
+    *,
+    grade: bool = False,
+    solution: bool = False,
+    points: float = 0,
+) -> dict[str, Any]:
+    cell: dict[str, Any] = {
+        "cell_type": kind,
+        "id": f"c{abs(hash((grade_id, source)))}",
+        "metadata": {},
+        "source": source,
+    }
     if kind == "code":
         cell.update(outputs=[], execution_count=None)
     if grade_id:
-        meta = {"grade": grade, "grade_id": grade_id, "locked": not solution,
-                "schema_version": 3, "solution": solution, "task": False}
+        meta = {
+            "grade": grade,
+            "grade_id": grade_id,
+            "locked": not solution,
+            "schema_version": 3,
+            "solution": solution,
+            "task": False,
+        }
         if grade:
             meta["points"] = points
         cell["metadata"]["nbgrader"] = meta
@@ -41,18 +58,32 @@ def _cell(kind: str, source: str, grade_id: str | None = None, *, grade: bool = 
 
 
 def _notebook(*cells: dict[str, Any]) -> str:
-    return json.dumps({"cells": list(cells), "nbformat": 4, "nbformat_minor": 5, "metadata": {
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}})
+    return json.dumps(
+        {
+            "cells": list(cells),
+            "nbformat": 4,
+            "nbformat_minor": 5,
+            "metadata": {
+                "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+            },
+        }
+    )
 
 
 def _solution(name: str, code: str) -> dict[str, Any]:
-    return _cell("code", f"### BEGIN SOLUTION\n{code}\n### END SOLUTION", f"{name}_answer",
-                 solution=True)
+    return _cell(
+        "code", f"### BEGIN SOLUTION\n{code}\n### END SOLUTION", f"{name}_answer", solution=True
+    )
 
 
 def _test(name: str, visible: str, hidden: str, points: float = 1) -> dict[str, Any]:
-    return _cell("code", f"{visible}\n### BEGIN HIDDEN TESTS\n{hidden}\n### END HIDDEN TESTS",
-                 name, grade=True, points=points)
+    return _cell(
+        "code",
+        f"{visible}\n### BEGIN HIDDEN TESTS\n{hidden}\n### END HIDDEN TESTS",
+        name,
+        grade=True,
+        points=points,
+    )
 
 
 def _written(name: str, points: float) -> dict[str, Any]:
@@ -99,8 +130,9 @@ def _tiny_course(root: Path, notebooks: dict[str, str]) -> Path:
     course = root / "course"
     shutil.copytree(REPO / "course", course, ignore=shutil.ignore_patterns(*RUNTIME, "*.md"))
     (course / "rubrics").mkdir(exist_ok=True)
-    (course / "roster.csv").write_text("id,first_name,last_name,email\n"
-                                       "ar1001,Amina,Rahman,a@example.org\n")
+    (course / "roster.csv").write_text(
+        "id,first_name,last_name,email\nar1001,Amina,Rahman,a@example.org\n"
+    )
     for name, text in notebooks.items():
         folder = root / "assignments" / name
         folder.mkdir(parents=True)
@@ -140,10 +172,12 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
     """The tiny course validated by the command line, every assignment: exit code, output."""
     from smm_helpers.cli import main
 
-    course = _tiny_course(tmp_path_factory.mktemp("validate-tiny"),
-                          {GOOD: TINY_RIGHT, BROKEN: TINY_BROKEN})
+    course = _tiny_course(
+        tmp_path_factory.mktemp("validate-tiny"), {GOOD: TINY_RIGHT, BROKEN: TINY_BROKEN}
+    )
     (course / "rubrics" / f"{GOOD}.md").write_text(
-        "# `written_judgement`\n\n| Points | The answer… |\n|---|---|\n| 1 | a |\n| 1 | b |\n")
+        "# `written_judgement`\n\n| Points | The answer… |\n|---|---|\n| 1 | a |\n| 1 | b |\n"
+    )
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         code = main(["validate", "--course", str(course)])
@@ -169,8 +203,10 @@ def test_real_assignment_01_is_ready_to_release(real_report) -> None:
     assert "runs top to bottom as learner sample-all-correct" in text  # the roster's first
     assert "all 3 autograded test cells pass with the solutions" in text
     assert "all 3 autograded test cells fail until answered (no free points)" in text
-    assert "graded by smm-course autograde as learner sample-all-correct's submission, the " \
-           "solutions earn all" in text
+    assert (
+        "graded by smm-course autograde as learner sample-all-correct's submission, the "
+        "solutions earn all" in text
+    )
     assert "rubrics/01-platforms-and-planning.md covers the hand-graded" in text
 
 
@@ -184,21 +220,27 @@ def test_validating_writes_nothing_into_the_course(real_report) -> None:
 @pytest.mark.slow
 def test_a_solution_that_fails_its_own_test_is_reported_by_grade_id(broken_report) -> None:
     assert broken_report.failing_with_solution == ["answer_is_forty_two"]
-    assert "✗ test cell 'answer_is_forty_two' fails even with the solution, so no one can " \
-           "earn its 1 points: AssertionError" in _fails(broken_report)
+    assert (
+        "✗ test cell 'answer_is_forty_two' fails even with the solution, so no one can "
+        "earn its 1 points: AssertionError" in _fails(broken_report)
+    )
 
 
 @pytest.mark.slow
 def test_a_test_that_passes_without_an_answer_is_reported_as_free_points(broken_report) -> None:
     assert broken_report.free_points == ["always_true_check"]
-    assert "test cell 'always_true_check' passes in the student version with no answer " \
-           "written: every learner would get its 1 points for free" in _fails(broken_report)
+    assert (
+        "test cell 'always_true_check' passes in the student version with no answer "
+        "written: every learner would get its 1 points for free" in _fails(broken_report)
+    )
 
 
 @pytest.mark.slow
 def test_a_hand_graded_cell_without_a_rubric_is_reported(broken_report) -> None:
-    assert f"no rubric for the hand-graded 'written_judgement': rubrics/{BROKEN}.md is " \
-           "missing" in _fails(broken_report)
+    assert (
+        f"no rubric for the hand-graded 'written_judgement': rubrics/{BROKEN}.md is "
+        "missing" in _fails(broken_report)
+    )
     assert len(broken_report.failures) == 3  # and nothing else is wrong
 
 
@@ -208,12 +250,13 @@ def test_the_command_validates_every_assignment_and_exits_1_on_a_problem(tiny) -
     assert code == 1
     assert f"Assignment {GOOD}: ready to release" in output
     assert "runs top to bottom as learner ar1001" in output  # SMM_LEARNER_ID from the roster
-    assert "graded by smm-course autograde as learner ar1001's submission, the solutions " \
-           "earn all 3 autograded points" in output
+    assert (
+        "graded by smm-course autograde as learner ar1001's submission, the solutions "
+        "earn all 3 autograded points" in output
+    )
     assert f"Assignment {BROKEN}: 3 problems" in output
     assert f"1 of 2 assignments are ready to release; fix {BROKEN}" in output
-    assert all(line.lstrip()[:1] in "✓✗⚠" for line in output.splitlines()
-               if line.startswith("  "))
+    assert all(line.lstrip()[:1] in "✓✗⚠" for line in output.splitlines() if line.startswith("  "))
 
 
 @pytest.mark.slow
@@ -225,8 +268,10 @@ def test_a_test_the_grader_scores_otherwise_than_the_notebook_is_reported(tmp_pa
     before = _files(tmp_path)
     report = validate_assignment(open_course(course), REBINDS)
     assert report.failing_with_solution == ["posts_counted"]
-    assert f"✗ test cell 'posts_counted' passes when {REBINDS}.ipynb runs, but the grader " \
-           "gives the solution 0 of its 1 points: AssertionError" in _fails(report)
+    assert (
+        f"✗ test cell 'posts_counted' passes when {REBINDS}.ipynb runs, but the grader "
+        "gives the solution 0 of its 1 points: AssertionError" in _fails(report)
+    )
     assert "names the read-only cells define keep the instructor's values" in _fails(report)
     assert len(report.failures) == 1  # sum_of_reach is read from the kernel and passes
     assert _files(tmp_path) == before  # graded in a scratch copy
@@ -245,10 +290,14 @@ def _structure(tmp_path: Path, notebook: str, rubric: str | None = None) -> list
 
 
 def test_vague_repeated_and_pointless_grade_ids_are_each_named(tmp_path: Path) -> None:
-    nb = _notebook(SETUP, _solution("q1", "x = 1"), _test("q1", "assert x", "assert x"),
-                   _solution("reach_total", "y = 1"),
-                   _test("reach_total", "assert y", "assert y", points=0),
-                   _cell("code", "z = 1", "setup"))
+    nb = _notebook(
+        SETUP,
+        _solution("q1", "x = 1"),
+        _test("q1", "assert x", "assert x"),
+        _solution("reach_total", "y = 1"),
+        _test("reach_total", "assert y", "assert y", points=0),
+        _cell("code", "z = 1", "setup"),
+    )
     fails = "\n".join(_structure(tmp_path, nb))
     assert "these grade_ids are used by more than one cell: 'setup'" in fails
     assert "these grade_ids don't say what they grade: 'q1'" in fails
@@ -256,12 +305,16 @@ def test_vague_repeated_and_pointless_grade_ids_are_each_named(tmp_path: Path) -
 
 
 def test_a_test_cell_without_hidden_tests_is_named(tmp_path: Path) -> None:
-    nb = _notebook(SETUP, _solution("reach_total", "y = 1"),
-                   _cell("code", "assert y == 1", "reach_total", grade=True, points=1))
+    nb = _notebook(
+        SETUP,
+        _solution("reach_total", "y = 1"),
+        _cell("code", "assert y == 1", "reach_total", grade=True, points=1),
+    )
     assert _structure(tmp_path, nb) == [
         "✗ these autograded test cells have no hidden tests: 'reach_total' — add a ### BEGIN "
         "HIDDEN TESTS ... ### END HIDDEN TESTS block that checks the answer against the "
-        "learner's own data, so an answer that only fits the visible checks does not pass"]
+        "learner's own data, so an answer that only fits the visible checks does not pass"
+    ]
 
 
 def test_a_rubric_whose_points_do_not_add_up_is_reported(tmp_path: Path) -> None:
@@ -269,5 +322,6 @@ def test_a_rubric_whose_points_do_not_add_up_is_reported(tmp_path: Path) -> None
     rubric = "# `written_judgement`\n\n| Points | Row |\n|---|---|\n| 1 | a |\n| 1 | b |\n"
     assert _structure(tmp_path, nb, rubric) == [
         f"✗ rubrics/{BROKEN}.md adds up to 2 points but the hand-graded cells are worth 3 — "
-        "make the rubric rows and the cells' points agree"]
+        "make the rubric rows and the cells' points agree"
+    ]
     assert _structure(tmp_path / "again", nb, rubric + "| 1 | c |\n") == []

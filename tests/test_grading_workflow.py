@@ -22,8 +22,11 @@ SOURCE = REPO / "assignments" / A / f"{A}.ipynb"
 
 def _points() -> dict[str, float]:
     cells = json.loads(SOURCE.read_text())["cells"]
-    return {c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"]["points"]
-            for c in cells if c["metadata"].get("nbgrader", {}).get("grade")}
+    return {
+        c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"]["points"]
+        for c in cells
+        if c["metadata"].get("nbgrader", {}).get("grade")
+    }
 
 
 @pytest.fixture(scope="session")
@@ -51,8 +54,11 @@ def test_sample_class_gets_the_scores_its_answers_earn(graded):
         "sample-all-correct": auto,
         "sample-late": auto,  # late is reported, not penalised
         "sample-partial": p["best_platform"] + p["smart_goal"],  # mean of per-post rates
-        "sample-all-wrong": 0, "sample-blank": 0, "sample-wrong-filename": 0,
-        "sample-corrupted": 0, "sample-missing": 0,
+        "sample-all-wrong": 0,
+        "sample-blank": 0,
+        "sample-wrong-filename": 0,
+        "sample-corrupted": 0,
+        "sample-missing": 0,
         "sample-infinite-loop": 0,  # the loop times out, the later answers need its result
     }
     got = {row.learner: row.score for row in report.rows if row.learner in expected}
@@ -91,16 +97,19 @@ def test_friends_numbers_fail_the_hidden_test_and_are_flagged(graded):
     assert flagged == {"sample-copied"}, report.table()
     with (course.folder / "similarity" / "similarity.csv").open(newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert [(r["learner"], r["other_learner"], r["strength"]) for r in rows
-            if r["strength"] == "strong"] == [("sample-copied", "sample-all-correct", "strong")]
+    assert [
+        (r["learner"], r["other_learner"], r["strength"]) for r in rows if r["strength"] == "strong"
+    ] == [("sample-copied", "sample-all-correct", "strong")]
     assert _grade(course, "sample-copied", "engagement_rate_by_reach") == 0
     # the same numbers are right for the friend they were copied from
     friend = generate(n_posts=1_000, learner_id="sample-all-correct").posts
     truth = summarize(friend[friend["client"] == "nonprofit"])["er_reach"]
     copied = json.loads((REPO / "course/samples" / A / "copied" / f"{A}.ipynb").read_text())
-    text = next("".join(c["source"]) for c in copied["cells"]
-                if c["metadata"].get("nbgrader", {}).get("grade_id")
-                == "engagement_rate_by_reach_answer")
+    text = next(
+        "".join(c["source"])
+        for c in copied["cells"]
+        if c["metadata"].get("nbgrader", {}).get("grade_id") == "engagement_rate_by_reach_answer"
+    )
     for platform, value in truth.items():
         assert f'"{platform}": {value!r}' in text
     assert _grade(course, "sample-all-correct", "engagement_rate_by_reach") == 3
@@ -128,13 +137,23 @@ def test_grades_csv_and_canvas_csv_have_the_documented_columns(graded):
     _, report, _, files, _ = graded
     with files.scores.open() as fh:
         scores = list(csv.DictReader(fh))
-    assert list(scores[0]) == ["learner", "first_name", "last_name", "email", A, "total",
-                               "missing", "pending", "late_penalty"]
+    assert list(scores[0]) == [
+        "learner",
+        "first_name",
+        "last_name",
+        "email",
+        A,
+        "total",
+        "missing",
+        "pending",
+        "late_penalty",
+    ]
     by_learner = {r["learner"]: r[A] for r in scores}
     # missing (nothing handed in) stays apart from 0 (a broken or misnamed notebook)
     assert by_learner.pop("sample-missing") == ""
     assert {k: float(v) for k, v in by_learner.items()} == {
-        row.learner: row.score for row in report.rows if row.learner != "sample-missing"}
+        row.learner: row.score for row in report.rows if row.learner != "sample-missing"
+    }
     assert by_learner["sample-corrupted"] == by_learner["sample-wrong-filename"] == "0"
     with files.canvas.open() as fh:
         canvas = list(csv.reader(fh))
@@ -171,8 +190,9 @@ def test_a_notebook_over_its_total_time_budget_is_stopped_even_with_a_generous_c
     course, *_ = graded
     learner = "sample-infinite-loop"
     started = time.perf_counter()
-    report = autograde(course, A, learners=[learner], timeout=120, notebook_timeout=4,
-                       echo=lambda _: None)
+    report = autograde(
+        course, A, learners=[learner], timeout=120, notebook_timeout=4, echo=lambda _: None
+    )
     elapsed = time.perf_counter() - started
     row = report.row(learner)
     assert row.score == 0

@@ -29,7 +29,8 @@ BENGALI_GOAL = (
     'bengali = {"facebook": "ফেসবুকে", "instagram": "ইনস্টাগ্রামে", "x": "এক্সে (টুইটার)",\n'
     '           "linkedin": "লিংকডইনে", "youtube": "ইউটিউবে", "tiktok": "টিকটকে"}\n'
     'smart_goal = (f"৩০ জুন ২০২৭-এর মধ্যে আলো পাঠচক্রের {bengali[best_platform]} ফলোয়ার "\n'
-    '              "৫,০০০ থেকে ৫,৬০০ করা, নতুন স্বেচ্ছাসেবক পেতে")')
+    '              "৫,০০০ থেকে ৫,৬০০ করা, নতুন স্বেচ্ছাসেবক পেতে")'
+)
 ENGLISH_SENTENCE = re.compile(r"\b[A-Za-z]{3,}(?: [a-z]{2,}){3,}")
 
 
@@ -39,8 +40,11 @@ def _notebook(path: Path) -> Any:
 
 def _with_answers(student: Any, sample: Path) -> Any:
     """The student version with each answer cell's source taken from a sample submission."""
-    answers = {c.metadata["nbgrader"]["grade_id"]: c.source
-               for c in _notebook(sample).cells if c.metadata.get("nbgrader", {}).get("solution")}
+    answers = {
+        c.metadata["nbgrader"]["grade_id"]: c.source
+        for c in _notebook(sample).cells
+        if c.metadata.get("nbgrader", {}).get("solution")
+    }
     filled = nbformat.from_dict(json.loads(json.dumps(student)))
     for cell in filled.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
@@ -61,11 +65,13 @@ def bengali_class(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("bn-class")
     course = copy_course(root)
-    learners = [f"{who}-{outcome}" for who in ("bn", "sample")
-                for outcome in ("all-correct", "partial")] + ["bn-bengali-goal"]
+    learners = [
+        f"{who}-{outcome}" for who in ("bn", "sample") for outcome in ("all-correct", "partial")
+    ] + ["bn-bengali-goal"]
     with course.roster_file.open("a", encoding="utf-8") as roster:
-        roster.writelines(f"{learner},Bengali,Learner,\n" for learner in learners
-                          if learner.startswith("bn-"))
+        roster.writelines(
+            f"{learner},Bengali,Learner,\n" for learner in learners if learner.startswith("bn-")
+        )
     lines: list[str] = []
     release(course, A, lines.append)
     english = _notebook(outbound_folder(course, A) / f"{A}.ipynb")
@@ -75,14 +81,18 @@ def bengali_class(tmp_path_factory):
     for outcome in ("all-correct", "partial"):
         folder = root / "handed-in" / outcome
         folder.mkdir(parents=True)
-        nbformat.write(_with_answers(bengali, SAMPLES / A / outcome / f"{A}.ipynb"),
-                       folder / f"{A}.ipynb")
+        nbformat.write(
+            _with_answers(bengali, SAMPLES / A / outcome / f"{A}.ipynb"), folder / f"{A}.ipynb"
+        )
         submit_sample(inbound, f"bn-{outcome}", A, folder)
         submit_sample(inbound, f"sample-{outcome}", A, SAMPLES / A / outcome)
     # an honest goal written in Bengali, naming the platform in Bengali with a case ending
     goal = _with_answers(bengali, SAMPLES / A / "all-correct" / f"{A}.ipynb")
-    answer = next(c for c in goal.cells
-                  if c.metadata.get("nbgrader", {}).get("grade_id") == "smart_goal_answer")
+    answer = next(
+        c
+        for c in goal.cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "smart_goal_answer"
+    )
     answer.source = BENGALI_GOAL
     folder = root / "handed-in" / "bengali-goal"
     folder.mkdir(parents=True)
@@ -105,9 +115,9 @@ def test_the_bengali_release_is_the_english_one_with_bengali_instructions(bengal
     for mine, theirs in zip(kept, english.cells, strict=True):
         if tr.is_text_cell(mine):
             assert mine.source == entries[mine.id].text and BENGALI.search(mine.source)
-            assert {k: v for k, v in mine.metadata.get("nbgrader", {}).items()
-                    if k != "checksum"} == {k: v for k, v in theirs.metadata.get(
-                        "nbgrader", {}).items() if k != "checksum"}
+            assert {
+                k: v for k, v in mine.metadata.get("nbgrader", {}).items() if k != "checksum"
+            } == {k: v for k, v in theirs.metadata.get("nbgrader", {}).items() if k != "checksum"}
         else:  # code, answers and points exactly the English student version's
             assert mine.source == theirs.source and mine.metadata == theirs.metadata
     assert languages.released_language(course.folder, A) == "bn"
@@ -136,8 +146,9 @@ def test_same_answers_earn_the_same_points_in_bengali_and_nothing_is_flagged(ben
 def test_a_wrong_answer_gets_its_message_and_hint_in_bengali(bengali_class):
     course, *_ = bengali_class
     graded = _notebook(course.path("autograded") / "bn-partial" / A / f"{A}.ipynb")
-    errors = [o for c in graded.cells for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
+    errors = [
+        o for c in graded.cells for o in c.get("outputs", []) if o.get("output_type") == "error"
+    ]
     assert errors, "the partial answers fail some tests"
     for error in errors:
         assert BENGALI.search(error["evalue"]), error["evalue"]
@@ -187,16 +198,18 @@ def test_a_broken_languages_file_names_its_line(tmp_path):
     assert "line 2" in str(caught.value) and "'fr'" in str(caught.value)
 
 
-@pytest.mark.parametrize("notebook", sorted((REPO / "assignments").glob("*/*.ipynb")),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "notebook", sorted((REPO / "assignments").glob("*/*.ipynb")), ids=lambda p: p.stem
+)
 def test_every_assignment_has_a_complete_bengali_translation(notebook):
     found = tr.problems(notebook, "bn")
     assert not found, "\n".join(found[:10])
     entries = read_catalog(tr.catalog_path(notebook, "bn"))
     for entry in entries.values():  # prose in Bengali, code in backticks kept as it was
         assert BENGALI.search(entry.text), f"{entry.cell_id} is not in Bengali"
-        assert _code_spans(entry.english) == _code_spans(entry.text), \
+        assert _code_spans(entry.english) == _code_spans(entry.text), (
             f"{entry.cell_id}: code in backticks changed"
+        )
 
 
 def _code_spans(markdown: str) -> set[str]:

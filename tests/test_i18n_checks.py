@@ -29,7 +29,6 @@ WRONG = [(lesson, qid) for lesson in lessons() for qid in questions(lesson)]
 IDS = [f"{lesson}/{qid}" for lesson, qid in WRONG]
 
 
-
 def _english_prose(text: str) -> list[str]:
     bare = CODE.sub(" ", QUOTED.sub(" ", text))
     return PROSE.findall(bare)
@@ -85,15 +84,17 @@ def test_numbers_in_bengali_messages_use_bengali_digits():
     judge = number(0.68539, places=3, rel_tol=0)
     use_language("bn")
     rounded = judge(0.69)
-    assert rounded.hint == ("মনে হচ্ছে দশমিকের পর ২ ঘর পর্যন্ত রাউন্ড করা হয়েছে: ২ নয়, "
-                            "দশমিকের পর ৩ ঘর পর্যন্ত রাউন্ড করুন।")
+    assert rounded.hint == (
+        "মনে হচ্ছে দশমিকের পর ২ ঘর পর্যন্ত রাউন্ড করা হয়েছে: ২ নয়, দশমিকের পর ৩ ঘর পর্যন্ত রাউন্ড করুন।"
+    )
     short = same_items(["facebook", "instagram"])(["facebook"])
     assert short.message == "আপনার তালিকায় ১টি উপাদান আছে; আমি আশা করেছিলাম ২টি।"
 
 
 def test_free_text_names_what_is_missing_in_bengali():
-    judge = text_elements({"a spokesperson": [r"spokesperson"], "an apology": [r"sorry"]},
-                          what="your reply")
+    judge = text_elements(
+        {"a spokesperson": [r"spokesperson"], "an apology": [r"sorry"]}, what="your reply"
+    )
     english = judge("We are sorry.")
     assert english.missing == ("a spokesperson",)
     assert english.message == "Your reply covers 1 of 2 things it needs."
@@ -105,12 +106,17 @@ def test_free_text_names_what_is_missing_in_bengali():
 
 
 def test_a_shown_option_is_accepted_in_either_language():
-    judge = choice("not properly disclosed", options=["properly disclosed",
-                                                      "not properly disclosed"])
+    judge = choice(
+        "not properly disclosed", options=["properly disclosed", "not properly disclosed"]
+    )
     assert judge("ঠিকমতো প্রকাশ করা হয়নি").correct
-    judge = choice("otherwise moving money would buy more results",
-                   options=["every platform charges the same",
-                            "otherwise moving money would buy more results"])
+    judge = choice(
+        "otherwise moving money would buy more results",
+        options=[
+            "every platform charges the same",
+            "otherwise moving money would buy more results",
+        ],
+    )
     assert judge("তা না হলে টাকা সরালে আরও বেশি ফলাফল পাওয়া যেত").correct
     assert not judge("সব প্ল্যাটফর্মের দাম সমান").correct
 
@@ -119,9 +125,11 @@ def test_assertion_messages_of_assignments_speak_bengali():
     use_language("bn")
     with pytest.raises(AssertionError) as failure:
         expect_between(3.1, 0, 1, "rate")
-    assert str(failure.value) == ("✗ এখনো হয়নি (rate)। এটি ০ থেকে ১-এর মধ্যে হওয়ার কথা, "
-                                  "কিন্তু এটি ৩.১।\nইঙ্গিত: এটি শতাংশের মতো দেখাচ্ছে: হারটি "
-                                  "ভগ্নাংশে দিন (যেমন ৫%-এর জন্য 0.05)।")
+    assert str(failure.value) == (
+        "✗ এখনো হয়নি (rate)। এটি ০ থেকে ১-এর মধ্যে হওয়ার কথা, "
+        "কিন্তু এটি ৩.১।\nইঙ্গিত: এটি শতাংশের মতো দেখাচ্ছে: হারটি "
+        "ভগ্নাংশে দিন (যেমন ৫%-এর জন্য 0.05)।"
+    )
     with pytest.raises(AssertionError) as failure:
         expect_labels({"facebook": 0.1, "myspace": 0.3}, ["x", "tiktok", "facebook"], "r")
     assert "২টি লেবেল নেই, আর ১টি থাকার কথা নয় ('myspace')" in str(failure.value)
@@ -132,11 +140,15 @@ def test_assertion_messages_of_assignments_speak_bengali():
 
 def test_english_verdicts_are_byte_identical_to_before():
     verdict = check("03-platforms", "q1", "myspace")
-    assert str(verdict) == ("✗ Not yet (03-platforms, q1). I don't recognise 'myspace' as an "
-                            "answer to this question.\nHint: Check the spelling, and write the "
-                            "name as the lesson does (English or Bengali).")
+    assert str(verdict) == (
+        "✗ Not yet (03-platforms, q1). I don't recognise 'myspace' as an "
+        "answer to this question.\nHint: Check the spelling, and write the "
+        "name as the lesson does (English or Bengali)."
+    )
     with pytest.raises(AssertionError) as failure:
         expect_between(3.1, 0, 1, "rate")
-    assert str(failure.value) == ("✗ Not yet (rate). It should be between 0 and 1, but it is "
-                                  "3.1.\nHint: That looks like a percentage: give the rate as a "
-                                  "fraction (e.g. 0.05 for 5%).")
+    assert str(failure.value) == (
+        "✗ Not yet (rate). It should be between 0 and 1, but it is "
+        "3.1.\nHint: That looks like a percentage: give the rate as a "
+        "fraction (e.g. 0.05 for 5%)."
+    )

@@ -27,18 +27,23 @@ from smm_helpers.grading.learner import learner_id
 from smm_helpers.i18n.messages import current_language, gettext, in_language, ngettext
 
 BENGALI = re.compile("[\u0980-\u09ff]")
-ARGPARSE_ENGLISH = ("usage:", "options:", "show this help message and exit",
-                    "positional arguments")
+ARGPARSE_ENGLISH = ("usage:", "options:", "show this help message and exit", "positional arguments")
 DEVELOPER_ONLY = {
     # argparse's messages about mistakes in a program's own parser setup: no user sees them
-    ".__call__() not defined", "conflicting subparser: %s", "conflicting subparser alias: %s",
-    'argument "-" with mode %r', "can't open '%(filename)s': %(error)s",
+    ".__call__() not defined",
+    "conflicting subparser: %s",
+    "conflicting subparser alias: %s",
+    'argument "-" with mode %r',
+    "can't open '%(filename)s': %(error)s",
     "cannot merge actions - two groups are named %r",
     "'required' is an invalid argument for positionals",
     "invalid option string %(option)r: must start with a character %(prefix_chars)r",
-    "dest= is required for options like %r", "invalid conflict_resolution value: %r",
-    "conflicting option string: %s", "mutually exclusive arguments must be optional",
-    "cannot have multiple subparser arguments", "%r is not callable",
+    "dest= is required for options like %r",
+    "invalid conflict_resolution value: %r",
+    "conflicting option string: %s",
+    "mutually exclusive arguments must be optional",
+    "cannot have multiple subparser arguments",
+    "%r is not callable",
 }
 NO_WORDS = {"%(heading)s:"}  # Python 3.13's section heading: nothing to translate
 PERCENT = re.compile(r"%(?:\([a-z_]+\))?[sr]")
@@ -53,8 +58,10 @@ def english_afterwards():
 def write_notebook(path: Path, markdown: str) -> Path:
     """A notebook of one markdown cell (plain JSON: quicker than importing nbformat)."""
     cell = {"cell_type": "markdown", "metadata": {}, "source": markdown}
-    path.write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4,
-                                "nbformat_minor": 5}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -68,10 +75,15 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 # ----------------------------------------------------------------- smm-course
-@pytest.mark.parametrize("argv", [
-    ["lab", "--help", "--lang", "bn"], ["lab", "--lang=bn", "--help"],
-    ["demo", "--lan", "bn", "--help"], ["site", "--help", "--lang", "bn"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["lab", "--help", "--lang", "bn"],
+        ["lab", "--lang=bn", "--help"],
+        ["demo", "--lan", "bn", "--help"],
+        ["site", "--help", "--lang", "bn"],
+    ],
+)
 def test_lang_anywhere_makes_the_help_bengali_argparse_words_included(argv, capsys):
     code, out, _ = run(argv, capsys)
     assert code == 0
@@ -126,8 +138,11 @@ def test_every_argparse_message_a_user_reads_has_a_translation_argparse_can_form
     plurals: set[tuple[str, str]] = set()
     for node in ast.walk(ast.parse(inspect.getsource(argparse))):
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_", "ngettext"):
-            texts = [a.value for a in node.args if isinstance(a, ast.Constant)
-                     and isinstance(a.value, str)]
+            texts = [
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ]
             if node.func.id == "ngettext" and len(texts) == 2:
                 plurals.add((texts[0], texts[1]))
             elif texts:
@@ -140,8 +155,9 @@ def test_every_argparse_message_a_user_reads_has_a_translation_argparse_can_form
             bengali = gettext(message)
             assert BENGALI.search(bengali), message
             assert sorted(PERCENT.findall(bengali)) == sorted(PERCENT.findall(message)), message
-        for singular, plural in plurals - {("conflicting option string: %s",
-                                             "conflicting option strings: %s")}:
+        for singular, plural in plurals - {
+            ("conflicting option string: %s", "conflicting option strings: %s")
+        }:
             for count in (1, 3):
                 bengali = ngettext(singular, plural, count)
                 assert BENGALI.search(bengali) and PERCENT.findall(bengali) == ["%s"]
@@ -175,8 +191,10 @@ def test_lab_errors_are_bengali(tmp_path: Path):
 
 
 def test_lesson_listing_speaks_the_chosen_language(tmp_path: Path):
-    path = write_notebook(tmp_path / "03-platforms.ipynb",
-                          "# Lesson 03 · Choosing platforms\n\nEstimated time: 45 minutes")
+    path = write_notebook(
+        tmp_path / "03-platforms.ipynb",
+        "# Lesson 03 · Choosing platforms\n\nEstimated time: 45 minutes",
+    )
     info = lab.read_lesson(path)
     assert str(info) == "03-platforms: Choosing platforms (45 min)"
     use_language("bn")
@@ -220,25 +238,42 @@ def lines_of(text: str) -> int:
     return len(text.splitlines())
 
 
-@pytest.mark.parametrize(("change", "column", "words"), [
-    (lambda t: t.replace('"kind","client"', '"type","client"', 1), None, "names the columns"),
-    (lambda t: t + '"hashtag","","en","","#x"\n', "kind", "is not a kind of text"),
-    (lambda t: t + '"greeting","business","en","","Hi! "\n', "client", "has no client"),
-    (lambda t: t + '"caption","nonprofit","en","recipes","Cook!"\n', "key",
-     "is not a key a caption row may have"),
-    (lambda t: t + '"body","business","fr","question","Prix?"\n', "language",
-     "is not a language a body row may have"),
-    (lambda t: t + '"caption_fill","business","en","the item","rug"\n', "key",
-     "is not a fill-in name"),
-    (lambda t: t + '"body","business","en","question",""\n', "text", "the text is empty"),
-    (lambda t: t + '"caption","business","en","offers","{colour} sale"\n', "text",
-     "{colour} is not a fill-in of business captions in en"),
-    (lambda t: t + '"signoff","","bn","praise"," {item}!"\n', "text",
-     "{item} is not a fill-in of every client's messages in bn"),
-    (lambda t: t + '"body","nonprofit","en","other","50% {off"\n', "text",
-     "is not a template"),
-    (lambda t: t + '"caption","business","en","offers","a","b"\n', None, "fields, not 5"),
-])
+@pytest.mark.parametrize(
+    ("change", "column", "words"),
+    [
+        (lambda t: t.replace('"kind","client"', '"type","client"', 1), None, "names the columns"),
+        (lambda t: t + '"hashtag","","en","","#x"\n', "kind", "is not a kind of text"),
+        (lambda t: t + '"greeting","business","en","","Hi! "\n', "client", "has no client"),
+        (
+            lambda t: t + '"caption","nonprofit","en","recipes","Cook!"\n',
+            "key",
+            "is not a key a caption row may have",
+        ),
+        (
+            lambda t: t + '"body","business","fr","question","Prix?"\n',
+            "language",
+            "is not a language a body row may have",
+        ),
+        (
+            lambda t: t + '"caption_fill","business","en","the item","rug"\n',
+            "key",
+            "is not a fill-in name",
+        ),
+        (lambda t: t + '"body","business","en","question",""\n', "text", "the text is empty"),
+        (
+            lambda t: t + '"caption","business","en","offers","{colour} sale"\n',
+            "text",
+            "{colour} is not a fill-in of business captions in en",
+        ),
+        (
+            lambda t: t + '"signoff","","bn","praise"," {item}!"\n',
+            "text",
+            "{item} is not a fill-in of every client's messages in bn",
+        ),
+        (lambda t: t + '"body","nonprofit","en","other","50% {off"\n', "text", "is not a template"),
+        (lambda t: t + '"caption","business","en","offers","a","b"\n', None, "fields, not 5"),
+    ],
+)
 def test_a_broken_caption_file_is_refused_with_its_line_and_column(change, column, words):
     broken = change(GOOD)
     with pytest.raises(DataError) as error:
@@ -250,10 +285,14 @@ def test_a_broken_caption_file_is_refused_with_its_line_and_column(change, colum
 
 
 def test_missing_or_miscounted_texts_are_refused():
-    without_offers = "\n".join(line for line in GOOD.splitlines()
-                               if not line.startswith('"caption","business","bn","offers"'))
-    with pytest.raises(DataError, match="no caption rows for client 'business', language "
-                                        "'bn', key 'offers'"):
+    without_offers = "\n".join(
+        line
+        for line in GOOD.splitlines()
+        if not line.startswith('"caption","business","bn","offers"')
+    )
+    with pytest.raises(
+        DataError, match="no caption rows for client 'business', language 'bn', key 'offers'"
+    ):
         captions.parse_texts(without_offers + "\n")
     one_more = GOOD + '"special_day","nonprofit","en","","Happy Eid!"\n'
     with pytest.raises(DataError, match="5 special-day captions for nonprofit in en, not 4"):
@@ -275,9 +314,17 @@ def test_the_file_keeps_its_order_and_spacing():
     assert texts.texts("greeting", "", "en")[:5] == ("", "", "", "", "Hi! ")
     assert " Thanks in advance." in texts.texts("signoff", "", "en", "question")
     assert list(texts.fills("caption_fill", "business", "en")) == [
-        "item", "area", "price", "days", "customer", "percent", "day"]
+        "item",
+        "area",
+        "price",
+        "days",
+        "customer",
+        "percent",
+        "day",
+    ]
     assert captions.caption_pool("business", "offers", "bn")[0] == (
-        "শুধু এই সপ্তাহে: সব নকশী কাঁথায় ১০% ছাড়। ঢাকার ভেতরে ফ্রি ডেলিভারি। #অফার")
+        "শুধু এই সপ্তাহে: সব নকশী কাঁথায় ১০% ছাড়। ঢাকার ভেতরে ফ্রি ডেলিভারি। #অফার"
+    )
 
 
 def test_caption_choices_errors_are_bengali():

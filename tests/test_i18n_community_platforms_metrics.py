@@ -28,13 +28,18 @@ LATIN_DIGITS = re.compile(r"[0-9]")
 BENGALI = re.compile(r"[\u0980-\u09ff]")
 
 
-
 def _posts() -> pd.DataFrame:
-    times = (["2026-11-22 09:10"] * 3 + ["2026-11-23 18:00"] * 3 + ["2026-11-24 07:00"])
-    return pd.DataFrame({
-        "published_at": pd.to_datetime(times).tz_localize("Asia/Dhaka"),
-        "reach": [100] * 7, "reactions": [5, 6, 7, 1, 2, 3, 90], "comments": [0] * 7,
-        "shares": [0] * 7, "saves": [0] * 7})
+    times = ["2026-11-22 09:10"] * 3 + ["2026-11-23 18:00"] * 3 + ["2026-11-24 07:00"]
+    return pd.DataFrame(
+        {
+            "published_at": pd.to_datetime(times).tz_localize("Asia/Dhaka"),
+            "reach": [100] * 7,
+            "reactions": [5, 6, 7, 1, 2, 3, 90],
+            "comments": [0] * 7,
+            "shares": [0] * 7,
+            "saves": [0] * 7,
+        }
+    )
 
 
 def test_a_triage_reads_in_bengali_with_bengali_digits_and_keeps_its_data():
@@ -50,9 +55,11 @@ def test_a_triage_reads_in_bengali_with_bengali_digits_and_keeps_its_data():
 
 def test_urgency_and_safety_reasons_are_bengali_whatever_the_message_language():
     use_language("bn")
-    for message in ("My son's photo is on your page, remove it",
-                    "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
-                    "amar chheler chobi remove koren"):
+    for message in (
+        "My son's photo is on your page, remove it",
+        "আমার ছেলের ছবি আপনাদের পেজে, সরিয়ে দিন",
+        "amar chheler chobi remove koren",
+    ):
         result = classify_message(message, model=False)
         assert result.urgency == 3
         assert result.urgency_reasons[0].startswith("শিশুর ছবি বা ভিডিও: শিশুর নিরাপত্তার বিষয়")
@@ -91,7 +98,8 @@ def test_the_ab_test_explains_itself_in_bengali_and_unchanged_in_english():
     use_language("bn")
     bengali = str(ab_test(30, 1000, 45, 1000))
     assert bengali.splitlines()[0] == (
-        "ভ্যারিয়েন্ট B-এর ক্লিক রেট (৪.৫%) ভ্যারিয়েন্ট A-এর (৩.০%) চেয়ে ১.৫ শতাংশ পয়েন্ট বেশি।")
+        "ভ্যারিয়েন্ট B-এর ক্লিক রেট (৪.৫%) ভ্যারিয়েন্ট A-এর (৩.০%) চেয়ে ১.৫ শতাংশ পয়েন্ট বেশি।"
+    )
     assert "৯৫% নিশ্চিত" in bengali and "কাকতালীয়" in bengali
     assert not LATIN_DIGITS.search(bengali.replace("B", "").replace("A", ""))
     html = ab_test(30, 1000, 60, 1000)._repr_html_()
@@ -116,18 +124,24 @@ def test_best_times_show_bengali_weekdays_and_digits():
     assert list(table.best()["weekday"]) == ["Sunday", "Monday"]  # the data stays English
 
 
-@pytest.mark.parametrize("call", [
-    lambda: ab_test(30, 20, 45, 1000),
-    lambda: ab_test(3, 100, 5, 100, confidence=95),
-    lambda: best_time_table(_posts(), metric="likes"),
-    lambda: flag_anomalies(pd.Series([1.0, 2.0, 3.0]), window=1),
-    lambda: reply_template("spam"),
-    lambda: reply_template("complaint", name="Rina"),
-    lambda: classify_message("   "),
-    lambda: response_time_report(pd.DataFrame(columns=["message_id", "platform", "category",
-                                                        "received_at", "responded_at"]),
-                                 sla_hours=0),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: ab_test(30, 20, 45, 1000),
+        lambda: ab_test(3, 100, 5, 100, confidence=95),
+        lambda: best_time_table(_posts(), metric="likes"),
+        lambda: flag_anomalies(pd.Series([1.0, 2.0, 3.0]), window=1),
+        lambda: reply_template("spam"),
+        lambda: reply_template("complaint", name="Rina"),
+        lambda: classify_message("   "),
+        lambda: response_time_report(
+            pd.DataFrame(
+                columns=["message_id", "platform", "category", "received_at", "responded_at"]
+            ),
+            sla_hours=0,
+        ),
+    ],
+)
 def test_errors_teach_in_bengali(call):
     with pytest.raises((InputError, DataError)) as english:
         call()
@@ -146,19 +160,29 @@ def test_the_reply_template_keeps_the_language_asked_for():
     english = reply_template("praise", name="Rina", topic="the workshop")
     assert english.startswith("Thank you so much, Rina!")
     assert reply_template("other", language="bn", name="রিনা", hours="সকাল ৯টা–রাত ৯টা").startswith(
-        "মেসেজের জন্য ধন্যবাদ, রিনা!")
+        "মেসেজের জন্য ধন্যবাদ, রিনা!"
+    )
 
 
 def test_the_classifier_report_and_response_report_are_bengali():
     use_language("bn")
-    tiny = pd.DataFrame({"text": ["Where is the shop?", "thank you!", "ok"],
-                         "category": ["question", "praise", "complaint"]})
+    tiny = pd.DataFrame(
+        {
+            "text": ["Where is the shop?", "thank you!", "ok"],
+            "category": ["question", "praise", "complaint"],
+        }
+    )
     report = evaluate_classifier(tiny, split=None, model=False)
     assert str(report).startswith("৩টি মেসেজ, নির্ভুলতা ৬৭%")
-    inbox = pd.DataFrame({
-        "message_id": ["m1", "m2"], "platform": ["facebook"] * 2, "category": ["question"] * 2,
-        "received_at": pd.to_datetime(["2026-11-01 09:00", "2026-11-03 10:00"]),
-        "responded_at": pd.to_datetime(["2026-11-01 11:00", None])})
+    inbox = pd.DataFrame(
+        {
+            "message_id": ["m1", "m2"],
+            "platform": ["facebook"] * 2,
+            "category": ["question"] * 2,
+            "received_at": pd.to_datetime(["2026-11-01 09:00", "2026-11-03 10:00"]),
+            "responded_at": pd.to_datetime(["2026-11-01 11:00", None]),
+        }
+    )
     html = response_time_report(inbox, business_hours=(9, 18))._repr_html_()
     assert "সার্ভিস লেভেল: <b>২৪ ঘণ্টার</b> মধ্যে উত্তর" in html
     assert "অফিস সময় ৯:০০–১৮:০০, রবি–বৃহস্পতি" in html
@@ -188,10 +212,10 @@ def test_a_helpdesk_plan_answers_messages_first_in_bengali():
     from smm_helpers.platforms import recommend_platforms
 
     use_language("bn")
-    rec = recommend_platforms(kind="small business", goals=["support", "sales"],
-                              hours_per_week=6)
-    assert rec.advice.startswith("সপ্তাহে ৬ ঘণ্টা থাকলে আগে মেসেঞ্জার (২ ঘণ্টা) ও "
-                                 "হোয়াটসঅ্যাপ (১.৫ ঘণ্টা)-এ মেসেজের উত্তর দিন")
+    rec = recommend_platforms(kind="small business", goals=["support", "sales"], hours_per_week=6)
+    assert rec.advice.startswith(
+        "সপ্তাহে ৬ ঘণ্টা থাকলে আগে মেসেঞ্জার (২ ঘণ্টা) ও হোয়াটসঅ্যাপ (১.৫ ঘণ্টা)-এ মেসেজের উত্তর দিন"
+    )
 
 
 def test_a_platform_profile_shows_itself_in_bengali():
@@ -208,20 +232,30 @@ def test_a_platform_profile_shows_itself_in_bengali():
     use_language("en")
     assert str(get_platform("facebook")) == english
     assert english.splitlines()[2] == (
-        "  audience: ages 25–54, general, Bangladesh strength 1/1 [SOURCED]")
+        "  audience: ages 25–54, general, Bangladesh strength 1/1 [SOURCED]"
+    )
 
 
-@pytest.mark.parametrize("call", [
-    lambda: __import__("smm_helpers.platforms").platforms.recommend_platforms(
-        kind="nonprofit", goals=[]),
-    lambda: __import__("smm_helpers.platforms").platforms.recommend_platforms(
-        kind="nonprofit", weights={"goal": 0, "audience": 0, "format": 0, "cost": 0,
-                                   "effort": 0}),
-    lambda: __import__("smm_helpers.platforms").platforms.recommend_platforms(
-        kind="b2b").explain("Messenger"),
-    lambda: __import__("smm_helpers.platforms").platforms.OrgProfile(
-        kind="nonprofit", ages=(40, 20)),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: __import__("smm_helpers.platforms").platforms.recommend_platforms(
+            kind="nonprofit", goals=[]
+        ),
+        lambda: __import__("smm_helpers.platforms").platforms.recommend_platforms(
+            kind="nonprofit",
+            weights={"goal": 0, "audience": 0, "format": 0, "cost": 0, "effort": 0},
+        ),
+        lambda: (
+            __import__("smm_helpers.platforms")
+            .platforms.recommend_platforms(kind="b2b")
+            .explain("Messenger")
+        ),
+        lambda: __import__("smm_helpers.platforms").platforms.OrgProfile(
+            kind="nonprofit", ages=(40, 20)
+        ),
+    ],
+)
 def test_platform_errors_teach_in_bengali(call):
     with pytest.raises(InputError) as english:
         call()

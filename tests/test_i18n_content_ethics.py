@@ -18,6 +18,7 @@ import regex
 
 from smm_helpers import use_language
 from smm_helpers.content import LIMITS, check_post, content_mix, format_fit
+from smm_helpers.content.disclosure_cues import _read_cues
 from smm_helpers.content.limits import FOLDS
 from smm_helpers.errors import DataError, InputError
 from smm_helpers.ethics import (
@@ -26,7 +27,6 @@ from smm_helpers.ethics import (
     detect_fake_engagement,
     unsourced_claims,
 )
-from smm_helpers.content.disclosure_cues import _read_cues
 
 BENGALI = regex.compile(r"\p{Bengali}")
 LATIN_DIGIT = regex.compile(r"[0-9]")
@@ -41,8 +41,7 @@ def _every_line_is_bengali(text: str) -> None:
 def test_check_post_summary_and_problems_are_bengali_with_bengali_digits():
     use_language("bn")
     result = check_post("a" * 290, "x")
-    assert result.summary == ("এক্স অনুযায়ী দৈর্ঘ্য ২৯০, সীমা ২৮০ ওজনযুক্ত অক্ষর — "
-                              "সীমার চেয়ে ১০ বেশি।")
+    assert result.summary == ("এক্স অনুযায়ী দৈর্ঘ্য ২৯০, সীমা ২৮০ ওজনযুক্ত অক্ষর — সীমার চেয়ে ১০ বেশি।")
     assert result.problems[0].startswith("বেশি লম্বা: ২৯০ ওজনযুক্ত অক্ষর")
     assert "রিপ্লাই" in result.problems[0]  # X: put the link in a reply
     text = str(result)
@@ -57,12 +56,20 @@ def test_every_platform_reads_in_bengali_before_and_after_the_fold(platform):
     result = check_post(post, platform)
     text = str(result)
     _every_line_is_bengali(text)
-    for english in ("counts", "Problems", "Advice", "characters", "Readers see", "the fold",
-                    "UNCERTAIN", "shows about"):
+    for english in (
+        "counts",
+        "Problems",
+        "Advice",
+        "characters",
+        "Readers see",
+        "the fold",
+        "UNCERTAIN",
+        "shows about",
+    ):
         assert english not in text
     assert "পরামর্শ:" in text and "এগুলো আপনার পোস্ট সম্পর্কে কিছুই বলে না" in text
     if platform in FOLDS:
-        assert "পাঠক দেখেন: \"" in text and "অনিশ্চিত" in result.fold_note
+        assert 'পাঠক দেখেন: "' in text and "অনিশ্চিত" in result.fold_note
     html = result._repr_html_()
     assert "দৈর্ঘ্য" in html and "দৃশ্যমান অক্ষর" in html and "সীমার সূত্র" in html
     assert "Length" not in html and "Limit source" not in html
@@ -71,8 +78,7 @@ def test_every_platform_reads_in_bengali_before_and_after_the_fold(platform):
 def test_one_generic_hashtag_is_it_and_two_are_they():
     use_language("bn")
     assert check_post("ঈদ মোবারক #fyp", "tiktok").advice[0].startswith("#fyp: এটি ")
-    assert check_post("ঈদ মোবারক #fyp #viral", "tiktok").advice[0].startswith(
-        "#fyp #viral: এগুলো ")
+    assert check_post("ঈদ মোবারক #fyp #viral", "tiktok").advice[0].startswith("#fyp #viral: এগুলো ")
 
 
 def test_problems_of_hashtags_titles_and_a_late_disclosure_are_bengali():
@@ -81,8 +87,9 @@ def test_problems_of_hashtags_titles_and_a_late_disclosure_are_bengali():
     assert tags[0].startswith("৬টি হ্যাশট্যাগ: ইনস্টাগ্রাম প্রতি পোস্টে বড়জোর ৫টি")
     title = check_post("<b> টাইটেল", "youtube", field="title").problems
     assert title[0].startswith("ইউটিউবের টাইটেলে '<' বা '>' রাখা যায় না")
-    late = check_post("ঈদের নতুন কালেকশন! " * 10 + "Thanks to Bata for the free sandals",
-                      "instagram").problems
+    late = check_post(
+        "ঈদের নতুন কালেকশন! " * 10 + "Thanks to Bata for the free sandals", "instagram"
+    ).problems
     assert late[0].startswith("ডিসক্লোজার 'Thanks to Bata for the free sandals' আছে")
 
 
@@ -127,19 +134,24 @@ def test_every_limit_explains_itself_in_bengali_sentences():
 
 # ------------------------------------------------------------------------------ format and mix
 def _posts() -> pd.DataFrame:
-    return pd.DataFrame({
-        "pillar": ["tips", "tips", "tips", "offers"],
-        "format": ["text", "image", "short_video", "image"],
-        "platform": ["instagram"] * 4,
-        "caption": ["৫টি টিপস", "How to pack a lunch", "Meet Rina", "ঈদ অফার! ২০% ছাড়"]})
+    return pd.DataFrame(
+        {
+            "pillar": ["tips", "tips", "tips", "offers"],
+            "format": ["text", "image", "short_video", "image"],
+            "platform": ["instagram"] * 4,
+            "caption": ["৫টি টিপস", "How to pack a lunch", "Meet Rina", "ঈদ অফার! ২০% ছাড়"],
+        }
+    )
 
 
 def test_format_fit_names_platform_format_and_rating_in_bengali():
     use_language("bn")
     fit = format_fit("youtube", "text")
     assert fit.fit == "poor"  # the rating itself is data
-    assert str(fit) == ("ইউটিউব লেখা: দুর্বল। আপলোড হিসেবে চলে না: ইউটিউবে ভিডিও প্রকাশ "
-                        "হয়। (প্ল্যাটফর্মটিতে এমন কোনো পোস্টের ধরন নেই)")
+    assert str(fit) == (
+        "ইউটিউব লেখা: দুর্বল। আপলোড হিসেবে চলে না: ইউটিউবে ভিডিও প্রকাশ "
+        "হয়। (প্ল্যাটফর্মটিতে এমন কোনো পোস্টের ধরন নেই)"
+    )
     assert "শর্ট ভিডিও" in str(format_fit("instagram", "short_video"))
 
 
@@ -150,8 +162,9 @@ def test_content_mix_reads_in_bengali_and_keeps_pillar_names():
     _every_line_is_bengali(text)
     assert text.startswith("৪টি পোস্ট।\nপিলার: tips ৭৫%, offers ২৫%।")
     assert "শর্ট ভিডিও ২৫%" in text and "প্রচারমূলক: ২৫% (১টি পোস্ট)" in text
-    assert any(tip.startswith("ইনস্টাগ্রাম: ১টি লেখা পোস্ট, যা ভালো মানায় না। চলে না: ")
-               for tip in mix.suggestions)
+    assert any(
+        tip.startswith("ইনস্টাগ্রাম: ১টি লেখা পোস্ট, যা ভালো মানায় না। চলে না: ") for tip in mix.suggestions
+    )
     assert list(mix.promotional_posts["promotional_because"]) == ["পিলার 'offers'"]
     html = mix._repr_html_()
     assert "প্রচারমূলক" in html and "মোটা দাগের নিয়ম" in html and "posts" not in html
@@ -180,9 +193,11 @@ def test_a_plain_words_disclosure_says_in_bengali_what_it_tells_the_reader():
     use_language("bn")
     result = check_disclosure("নকশী ঘর এই ব্যাগটি উপহার দিয়েছে। ঈদের সাজ!")
     assert result.ok and result.labels == ("উপহার দিয়েছে",)  # the post's words, as written
-    assert result.notes[0] == ("সহজ কথায় লেখা 'উপহার দিয়েছে' জানায় যে ব্র্যান্ড আপনাকে "
-                               "পণ্যটি উপহার দিয়েছে (উপহার): Disclosures 101 এমন সহজ কথা "
-                               "মেনে নেয়, যেমন 'Thanks to Acme brand for the free product'")
+    assert result.notes[0] == (
+        "সহজ কথায় লেখা 'উপহার দিয়েছে' জানায় যে ব্র্যান্ড আপনাকে "
+        "পণ্যটি উপহার দিয়েছে (উপহার): Disclosures 101 এমন সহজ কথা "
+        "মেনে নেয়, যেমন 'Thanks to Acme brand for the free product'"
+    )
 
 
 def _cue_rows() -> list[dict[str, str]]:
@@ -212,10 +227,15 @@ def test_a_cue_without_its_bengali_words_is_a_data_error():
 
 def test_black_hat_signals_and_claims_show_in_bengali_and_keep_their_ids():
     use_language("bn")
-    signals = black_hat_signals("Tag 3 friends! শেষ সুযোগ bit.ly/x ফ্রি #a #b #c #d #e #f",
-                                platform="instagram")
-    assert [s.kind for s in signals] == ["hashtag stuffing", "engagement bait",
-                                         "shortened link with a free offer", "urgency pressure"]
+    signals = black_hat_signals(
+        "Tag 3 friends! শেষ সুযোগ bit.ly/x ফ্রি #a #b #c #d #e #f", platform="instagram"
+    )
+    assert [s.kind for s in signals] == [
+        "hashtag stuffing",
+        "engagement bait",
+        "shortened link with a free offer",
+        "urgency pressure",
+    ]
     shown = [str(s) for s in signals]
     assert shown[0].startswith("হ্যাশট্যাগ স্টাফিং: ") and "৬টি হ্যাশট্যাগ" in shown[0]
     assert shown[1].startswith("এনগেজমেন্ট বেইট: 'Tag 3 friends' — ")
@@ -231,29 +251,54 @@ def test_fake_engagement_reasons_and_headings_are_bengali():
     days = pd.date_range("2026-01-01", periods=30)
     gains = [20 + (i * 7) % 5 for i in range(30)]
     gains[20] = 2000
-    followers = pd.DataFrame({"date": days, "client": "business", "platform": "instagram",
-                              "followers": pd.Series(gains).cumsum() + 5000})
-    posts = pd.DataFrame({"post_id": [f"p{i}" for i in range(15)], "client": "business",
-                          "platform": "instagram", "published_at": days[::2],
-                          "reach": 1000, "reactions": [50 + i % 7 for i in range(15)],
-                          "comments": 5, "shares": 2, "saves": 1})
+    followers = pd.DataFrame(
+        {
+            "date": days,
+            "client": "business",
+            "platform": "instagram",
+            "followers": pd.Series(gains).cumsum() + 5000,
+        }
+    )
+    posts = pd.DataFrame(
+        {
+            "post_id": [f"p{i}" for i in range(15)],
+            "client": "business",
+            "platform": "instagram",
+            "published_at": days[::2],
+            "reach": 1000,
+            "reactions": [50 + i % 7 for i in range(15)],
+            "comments": 5,
+            "shares": 2,
+            "saves": 1,
+        }
+    )
     posts.loc[7, "reactions"] = 900
-    burst = pd.DataFrame({  # 10 copies of one comment within 5 minutes ...
-        "post_id": "p1", "author": [f"fan{i}" for i in range(10)],
-        "text": ["দারুণ অফার! 🔥 @page"] * 10,
-        "timestamp": pd.date_range("2026-01-03 10:00", periods=10, freq="30s")})
-    steady = pd.DataFrame({  # ... on a post that otherwise gets a comment every 2 hours
-        "post_id": "p1", "author": [f"reader{i}" for i in range(12)],
-        "text": [f"প্রশ্ন {word}" for word in "কখগঘঙচছজঝঞটঠ"],
-        "timestamp": pd.date_range("2026-01-03 00:00", periods=12, freq="2h")})
+    burst = pd.DataFrame(
+        {  # 10 copies of one comment within 5 minutes ...
+            "post_id": "p1",
+            "author": [f"fan{i}" for i in range(10)],
+            "text": ["দারুণ অফার! 🔥 @page"] * 10,
+            "timestamp": pd.date_range("2026-01-03 10:00", periods=10, freq="30s"),
+        }
+    )
+    steady = pd.DataFrame(
+        {  # ... on a post that otherwise gets a comment every 2 hours
+            "post_id": "p1",
+            "author": [f"reader{i}" for i in range(12)],
+            "text": [f"প্রশ্ন {word}" for word in "কখগঘঙচছজঝঞটঠ"],
+            "timestamp": pd.date_range("2026-01-03 00:00", periods=12, freq="2h"),
+        }
+    )
     comments = pd.concat([burst, steady], ignore_index=True)
     use_language("bn")
     report = detect_fake_engagement(posts, followers, comments=comments)
     assert report.follower_spikes["reason"][0].startswith("ফলোয়ার হঠাৎ ২,০০০ বেড়েছে")
     assert report.like_spikes["reason"][0].startswith("১,০০০ রিচের তুলনায় ৯০০টি রিঅ্যাকশন")
-    assert report.templated_comments["reason"][0] == (
-        "১০টি অ্যাকাউন্ট থেকে প্রায় হুবহু একই রকম ১০টি মন্তব্য")
-    assert regex.fullmatch(r"১০ মিনিটের মধ্যে ১১টি মন্তব্য; সাধারণত আসে প্রতি ১০ মিনিটে "
-                           r"[০-৯]+\.[০-৯]টি", report.comment_bursts["reason"][0])
+    assert report.templated_comments["reason"][0] == ("১০টি অ্যাকাউন্ট থেকে প্রায় হুবহু একই রকম ১০টি মন্তব্য")
+    assert regex.fullmatch(
+        r"১০ মিনিটের মধ্যে ১১টি মন্তব্য; সাধারণত আসে প্রতি ১০ মিনিটে "
+        r"[০-৯]+\.[০-৯]টি",
+        report.comment_bursts["reason"][0],
+    )
     html = report._repr_html_()
     assert "সম্ভাব্য ভুয়া এনগেজমেন্ট" in html and "ফলোয়ারের হঠাৎ লাফ (১)" in html

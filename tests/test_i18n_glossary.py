@@ -126,28 +126,33 @@ def found(text: str, *terms: g.Term) -> list[tuple[str, bool]]:
 
 
 def test_a_term_is_found_with_its_endings_but_not_inside_another_word():
-    assert found("ক্লায়েন্টের পোস্ট, ক্লায়েন্টদের, ক্লায়েন্টগুলোকে", CLIENT) == [
-        ("client", False)] * 3
+    assert found("ক্লায়েন্টের পোস্ট, ক্লায়েন্টদের, ক্লায়েন্টগুলোকে", CLIENT) == [("client", False)] * 3
     assert found("রিচভিত্তিক হিসাব আর প্রিচার", REACH) == []
 
 
 def test_the_longer_term_takes_the_words_it_shares():
     assert found("এনগেজমেন্ট রেট (engagement rate) আর এনগেজমেন্ট", RATE, ENGAGEMENT) == [
-        ("engagement rate", True), ("engagement", False)]
+        ("engagement rate", True),
+        ("engagement", False),
+    ]
 
 
 def test_english_counts_after_the_term_after_its_phrase_or_around_it():
     assert found("**রিচ** (reach)", REACH) == [("reach", True)]
     assert found("অর্গানিক রিচ (organic reach)", ORGANIC, REACH) == [
-        ("organic", True), ("reach", True)]
+        ("organic", True),
+        ("reach", True),
+    ]
     assert found("টাকা ছাড়াই হতে পারে (অর্গানিক, organic)", ORGANIC) == [("organic", True)]
     assert found("রিচগুলো (reaches)", REACH) == [("reach", True)]
     assert found("রিচ (impressions)", REACH) == [("reach", False)]
 
 
 def test_an_abbreviation_in_the_glossary_word_is_its_english():
-    assert found("কেপিআই (KPI) ঠিক করুন; কেপিআই (key performance indicator)", KPI) == [
-        ("key performance indicator (KPI)", True)] * 2
+    assert (
+        found("কেপিআই (KPI) ঠিক করুন; কেপিআই (key performance indicator)", KPI)
+        == [("key performance indicator (KPI)", True)] * 2
+    )
     assert found("স্মার্ট (SMART) লক্ষ্যগুলো", SMART) == [("SMART goal", True)]
 
 
@@ -155,8 +160,9 @@ def test_a_slash_inside_a_term_is_kept_and_one_between_items_splits():
     ab_test, inbox = g.Term("A/B test", "এ/বি টেস্ট"), g.Term("inbox", "ইনবক্স")
     assert found("দুটি সংস্করণের এ/বি টেস্ট (A/B test)", ab_test) == [("A/B test", True)]
     assert found("ইনবক্সে (DM / inbox)", inbox) == [("inbox", True)]
-    assert found("বেঞ্চমার্ক (sources.md#rival-iq-benchmarks)", g.Term("benchmark", "বেঞ্চমার্ক")
-                 ) == [("benchmark", False)]
+    assert found("বেঞ্চমার্ক (sources.md#rival-iq-benchmarks)", g.Term("benchmark", "বেঞ্চমার্ক")) == [
+        ("benchmark", False)
+    ]
 
 
 def test_code_and_link_targets_are_not_read():
@@ -164,15 +170,17 @@ def test_code_and_link_targets_are_not_read():
 
 
 def test_first_use_skips_headings_and_names_where_the_english_comes():
-    course = [g.Passage("l1", "# রিচ বোঝা\n\nরিচ (reach) মানে..."),
-              g.Passage("l2", "ক্লায়েন্ট চাইছেন..."), g.Passage("l3", "ক্লায়েন্টের (client)")]
+    course = [
+        g.Passage("l1", "# রিচ বোঝা\n\nরিচ (reach) মানে..."),
+        g.Passage("l2", "ক্লায়েন্ট চাইছেন..."),
+        g.Passage("l3", "ক্লায়েন্টের (client)"),
+    ]
     uses = g.first_uses(course, [REACH, CLIENT])
     assert (uses["reach"].where, uses["reach"].bracketed) == ("l1", True)
     assert (uses["client"].where, uses["client"].bracketed) == ("l2", False)
     assert g.first_use_problems(course, [REACH, CLIENT]) == [
-        "'client' (ক্লায়েন্ট) is first used in l2 without '(client)'; the English comes "
-        "later, in l3"]
-
+        "'client' (ক্লায়েন্ট) is first used in l2 without '(client)'; the English comes later, in l3"
+    ]
 
 
 def test_english_in_quotation_marks_names_a_term_that_has_them():
@@ -184,34 +192,46 @@ def test_english_in_quotation_marks_names_a_term_that_has_them():
 
 def test_english_before_a_colon_and_an_explanation_names_the_term():
     pillar = g.Term("content pillar", "কনটেন্ট পিলার")
-    assert found("কনটেন্ট পিলার (content pillar: যেসব বিষয় নিয়ে আলো পোস্ট করে, আর তাদের ভাগ)",
-                 pillar) == [("content pillar", True)]
-    assert found("কনটেন্ট পিলার (সূত্র: content pillar guide)", pillar) == [
-        ("content pillar", False)]
+    assert found(
+        "কনটেন্ট পিলার (content pillar: যেসব বিষয় নিয়ে আলো পোস্ট করে, আর তাদের ভাগ)", pillar
+    ) == [("content pillar", True)]
+    assert found("কনটেন্ট পিলার (সূত্র: content pillar guide)", pillar) == [("content pillar", False)]
     assert found("রিচ (৯:০০, 9:00)", REACH) == [("reach", False)]
 
 
 def test_english_after_a_links_text_names_a_term_in_it():
     review = g.Term("review", "রিভিউ")
-    text = ("**[ভোক্তা রিভিউ ও প্রশংসাপত্র বিধি](sources.md#ftc)** "
-            "(*Rule on Consumer Reviews and Testimonials*)")
+    text = (
+        "**[ভোক্তা রিভিউ ও প্রশংসাপত্র বিধি](sources.md#ftc)** "
+        "(*Rule on Consumer Reviews and Testimonials*)"
+    )
     assert found(text, review) == [("review", True)]
     assert found("[ভোক্তা রিভিউ ও প্রশংসাপত্র বিধি](sources.md#ftc) (২০২৪)", review) == [
-        ("review", False)]
+        ("review", False)
+    ]
+
 
 def test_bracketed_english_leaves_out_names_quoted_examples_and_code():
-    text = ("আলো পাঠচক্র (Alo Reading Circle), ওজন (weight), শব্দ (\"buy\", \"sale\"), "
-            "জরুরিভাব: বেশি (*high*), `f(x)` (path), রিচ ও ভিউ (reach, views)")
+    text = (
+        'আলো পাঠচক্র (Alo Reading Circle), ওজন (weight), শব্দ ("buy", "sale"), '
+        "জরুরিভাব: বেশি (*high*), `f(x)` (path), রিচ ও ভিউ (reach, views)"
+    )
     assert g.bracketed_english([g.Passage("l", text)]) == {
-        "weight": "l", "reach": "l", "views": "l"}
+        "weight": "l",
+        "reach": "l",
+        "views": "l",
+    }
     assert g.unlisted_terms([g.Passage("l", text)], [REACH, g.Term("views", "ভিউ")]) == {
-        "weight": "l"}
+        "weight": "l"
+    }
 
 
 def test_other_words_finds_a_term_glossed_after_another_bengali_word():
     base = g.Term("baseline", "বেসলাইন")
-    course = [g.Passage("l4", "শুরুর সংখ্যা (baseline), তারপর বেসলাইনের (baseline) কথা"),
-              g.Passage("l5", "লক্ষ্য স্মার্ট (SMART) করুন")]
+    course = [
+        g.Passage("l4", "শুরুর সংখ্যা (baseline), তারপর বেসলাইনের (baseline) কথা"),
+        g.Passage("l5", "লক্ষ্য স্মার্ট (SMART) করুন"),
+    ]
     assert g.other_words(course, [base, SMART]) == [("baseline", "শুরুর সংখ্যা", "l4")]
 
 
@@ -219,14 +239,17 @@ def test_catalog_clashes_finds_an_avoided_word_only_where_the_english_names_the_
     weight = g.Term("weight", "ওজন", avoid=("গুরুত্ব",))
     target = g.Term("target", "লক্ষ্যমাত্রা", avoid=("লক্ষ্য",))
     goal = g.Term("goal", "লক্ষ্য")
-    messages = [("Weight: {factor}", "গুরুত্ব: {factor}"),
-                ("Why it matters", "কেন গুরুত্বপূর্ণ"),
-                ("below the target", "লক্ষ্যের নিচে"),
-                ("the targets of each goal", "প্রতিটি লক্ষ্যের লক্ষ্যমাত্রা"),
-                ("pass target_rate=0.5", "target_rate=0.5 দিন, লক্ষ্য মেনে")]
+    messages = [
+        ("Weight: {factor}", "গুরুত্ব: {factor}"),
+        ("Why it matters", "কেন গুরুত্বপূর্ণ"),
+        ("below the target", "লক্ষ্যের নিচে"),
+        ("the targets of each goal", "প্রতিটি লক্ষ্যের লক্ষ্যমাত্রা"),
+        ("pass target_rate=0.5", "target_rate=0.5 দিন, লক্ষ্য মেনে"),
+    ]
     assert g.catalog_clashes(messages, [weight, target, goal]) == [
         "'Weight: {factor}' gives 'weight' the word গুরুত্ব, not ওজন",
-        "'below the target' gives 'target' the word লক্ষ্য, not লক্ষ্যমাত্রা"]
+        "'below the target' gives 'target' the word লক্ষ্য, not লক্ষ্যমাত্রা",
+    ]
 
 
 # --- the course -----------------------------------------------------------------------
@@ -256,6 +279,9 @@ def test_lesson_passages_read_the_catalogs_in_course_order(tmp_path: Path):
         (tmp_path / name).write_text(
             f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
             f'msgctxt "c1"\nmsgid "x"\nmsgstr "{text}"\n\nmsgctxt "c2"\nmsgid "y"\nmsgstr ""\n',
-            encoding="utf-8")
-    assert g.lesson_passages(tmp_path) == [g.Passage("00-a, cell c1", "এক"),
-                                           g.Passage("01-b, cell c1", "দুই")]
+            encoding="utf-8",
+        )
+    assert g.lesson_passages(tmp_path) == [
+        g.Passage("00-a, cell c1", "এক"),
+        g.Passage("01-b, cell c1", "দুই"),
+    ]

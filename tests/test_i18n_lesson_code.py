@@ -34,17 +34,17 @@ from smm_helpers.i18n.cell_catalog import Entry, program_difference
 
 # --- the same-program rule -----------------------------------------------------------------
 
-ENGLISH = '''\
+ENGLISH = """\
 # how many posts Alo published
 count = len(posts) * 2
 print(f"Alo published {count:,} posts in {year}.", sep="")
-'''
+"""
 
-ALLOWED = '''\
+ALLOWED = """\
 # আলো কতগুলো পোস্ট দিয়েছে
 count = len(posts) * 2
 print(f"আলো {count:,}টি পোস্ট দিয়েছে, {year} সালে।", sep="")
-'''
+"""
 
 REFUSED = {
     "renames a variable": (ALLOWED.replace("count = len", "total = len"), "`count`"),
@@ -52,9 +52,12 @@ REFUSED = {
     "drops a placeholder": (ALLOWED.replace(", {year} সালে", ""), "placeholders"),
     "adds a call": (ALLOWED + 'print("শেষ")\n', "only the translation has `print("),
     "adds an argument": (ALLOWED.replace('sep=""', 'sep="", end=""'), "end"),
-    "reorders placeholders": (ALLOWED.replace("আলো {count:,}টি পোস্ট দিয়েছে, {year} সালে",
-                                              "{year} সালে আলো {count:,}টি পোস্ট দিয়েছে"),
-                              "`count` in English, `year`"),
+    "reorders placeholders": (
+        ALLOWED.replace(
+            "আলো {count:,}টি পোস্ট দিয়েছে, {year} সালে", "{year} সালে আলো {count:,}টি পোস্ট দিয়েছে"
+        ),
+        "`count` in English, `year`",
+    ),
     "changes a format spec": (ALLOWED.replace("{count:,}", "{count:.0f}"), "formatted"),
     "changes a keyword": (ALLOWED.replace('sep=""', 'end=""'), "line 3"),
     "does not parse": (ALLOWED.replace("len(posts)", "len(posts"), "does not parse"),
@@ -77,11 +80,16 @@ def test_a_translation_that_changes_the_program_is_refused(name):
 
 def _lesson(folder: Path, code: str = ENGLISH) -> Path:
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                       "language": "python"}
-    notebook.cells = [nbformat.v4.new_markdown_cell("# Lesson 99 · Test", id="t-title"),
-                      nbformat.v4.new_code_cell("posts, year = [1, 2], 2025", id="t-setup"),
-                      nbformat.v4.new_code_cell(code, id="t-count")]
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Lesson 99 · Test", id="t-title"),
+        nbformat.v4.new_code_cell("posts, year = [1, 2], 2025", id="t-setup"),
+        nbformat.v4.new_code_cell(code, id="t-count"),
+    ]
     path = folder / "99-test.ipynb"
     nbformat.write(notebook, path)
     return path
@@ -91,9 +99,10 @@ def _translate(lesson: Path, code: str | None) -> Path:
     """Translate the title, and the code cell t-count as ``code`` (None: no entry)."""
     tr.update_catalog(lesson, "bn", add_code=["t-count"] if code is not None else [])
     path = tr.catalog_path(lesson, "bn")
-    entries = [Entry(e.cell_id, e.english,
-                     (code or "") if e.cell_id == "t-count" else "# পাঠ ৯৯ · পরীক্ষা")
-               for e in tr.read_catalog(path).values()]
+    entries = [
+        Entry(e.cell_id, e.english, (code or "") if e.cell_id == "t-count" else "# পাঠ ৯৯ · পরীক্ষা")
+        for e in tr.read_catalog(path).values()
+    ]
     tr.write_catalog(path, lesson.stem, "bn", entries)
     return path
 
@@ -122,8 +131,9 @@ def test_an_empty_code_entry_stops_the_build(tmp_path):
         tr.build(lesson, "bn")
 
 
-@pytest.mark.parametrize("name", ["renames a variable", "changes a number",
-                                  "drops a placeholder", "adds a call"])
+@pytest.mark.parametrize(
+    "name", ["renames a variable", "changes a number", "drops a placeholder", "adds a call"]
+)
 def test_build_refuses_a_code_cell_that_is_not_the_same_program(tmp_path, name):
     lesson = _lesson(tmp_path)
     _translate(lesson, REFUSED[name][0])
@@ -146,7 +156,8 @@ def test_update_keeps_code_entries_marks_them_fuzzy_and_drops_them(tmp_path):
     changed = ENGLISH.replace("* 2", "* 4")
     _lesson(tmp_path, changed)
     assert tr.catalog_problems(lesson, "bn") == [
-        "cell t-count changed in English since it was translated"]
+        "cell t-count changed in English since it was translated"
+    ]
     tr.update_catalog(lesson, "bn")
     entry = tr.read_catalog(catalog)["t-count"]
     assert entry.fuzzy and entry.previous == ENGLISH and entry.english == changed
@@ -207,9 +218,13 @@ def shown_strings(source: str) -> Iterator[tuple[int, str]]:
     tree = ast.parse(source)
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr):
-            yield node.lineno, "".join(
-                str(part.value) if isinstance(part, ast.Constant) else "{}"
-                for part in node.values)
+            yield (
+                node.lineno,
+                "".join(
+                    str(part.value) if isinstance(part, ast.Constant) else "{}"
+                    for part in node.values
+                ),
+            )
         elif isinstance(node, ast.Call):
             if isinstance(node.func, ast.Name) and node.func.id == "print":
                 for argument in node.args:
@@ -218,8 +233,9 @@ def shown_strings(source: str) -> Iterator[tuple[int, str]]:
                 if keyword.arg in SHOWN_KEYWORDS:
                     yield from _plain_strings(keyword.value)
         elif isinstance(node, ast.Assign) and any(
-                getattr(target, "id", getattr(target, "attr", None)) in SHOWN_NAMES
-                for target in node.targets):
+            getattr(target, "id", getattr(target, "attr", None)) in SHOWN_NAMES
+            for target in node.targets
+        ):
             yield from _plain_strings(node.value)
 
 
@@ -249,10 +265,16 @@ def comments(source: str) -> Iterator[tuple[int, str]]:
 
 def english_in_code(source: str) -> list[str]:
     """Each comment with 2+ English words and each shown string with 3+, as found."""
-    found = [f"line {line}: comment {text!r}" for line, text in comments(source)
-             if len(english_words(text)) >= 2]
-    found += [f"line {line}: shown string {text!r}" for line, text in shown_strings(source)
-              if len(english_words(text)) >= 3]
+    found = [
+        f"line {line}: comment {text!r}"
+        for line, text in comments(source)
+        if len(english_words(text)) >= 2
+    ]
+    found += [
+        f"line {line}: shown string {text!r}"
+        for line, text in shown_strings(source)
+        if len(english_words(text)) >= 3
+    ]
     return found
 
 
@@ -269,11 +291,12 @@ def test_bengali_lesson_code_cells_show_no_english_sentences(lesson):
     assert not found, (
         f"{lesson.stem}: English a learner reads in the Bengali lesson's code (give the cell "
         "a code-cell entry: python -m smm_helpers.i18n.lessons update "
-        f"{lesson.stem} --code-cell ID):\n" + "\n".join(found))
+        f"{lesson.stem} --code-cell ID):\n" + "\n".join(found)
+    )
 
 
 def test_the_scan_finds_english_in_an_untranslated_lesson_cell():
-    english = (lab.LESSONS_DIR / "00-orientation.ipynb")
+    english = lab.LESSONS_DIR / "00-orientation.ipynb"
     cells = {c.id: c.source for c in nbformat.read(english, as_version=4).cells}
     assert english_in_code(cells["l00-40"]), "the scan must see the English f-string"
     assert english_in_code("# your working here\nanswer = ...")

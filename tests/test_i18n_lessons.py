@@ -19,13 +19,17 @@ from smm_helpers.i18n import lessons as tr
 
 def _lesson(folder: Path, heading: str = "# Lesson 99 · Test") -> Path:
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                       "language": "python"}
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     notebook.cells = [
         nbformat.v4.new_markdown_cell(heading, id="t-title"),
         nbformat.v4.new_code_cell("x = 1", id="t-code"),
-        nbformat.v4.new_markdown_cell("See [the sources](sources.md#meta-views-2025).",
-                                      id="t-link"),
+        nbformat.v4.new_markdown_cell(
+            "See [the sources](sources.md#meta-views-2025).", id="t-link"
+        ),
     ]
     path = folder / "99-test.ipynb"
     nbformat.write(notebook, path)
@@ -33,8 +37,10 @@ def _lesson(folder: Path, heading: str = "# Lesson 99 · Test") -> Path:
 
 
 def _translate(path: Path, texts: dict[str, str]) -> None:
-    entries = [tr.Entry(e.cell_id, e.english, texts.get(e.cell_id, e.text), False, None)
-               for e in tr.read_catalog(path).values()]
+    entries = [
+        tr.Entry(e.cell_id, e.english, texts.get(e.cell_id, e.text), False, None)
+        for e in tr.read_catalog(path).values()
+    ]
     tr.write_catalog(path, "99-test", "bn", entries)
 
 
@@ -42,12 +48,15 @@ def test_a_lesson_is_translated_built_and_kept_in_step(tmp_path):
     lesson = _lesson(tmp_path)
     catalog = tr.update_catalog(lesson, "bn")
     assert tr.catalog_problems(lesson, "bn") == [
-        "cell t-title has no translation yet", "cell t-link has no translation yet"]
+        "cell t-title has no translation yet",
+        "cell t-link has no translation yet",
+    ]
     with pytest.raises(InputError, match="catalog is not complete"):
         tr.build(lesson, "bn")
 
-    _translate(catalog, {"t-title": "# পাঠ ৯৯ · পরীক্ষা",
-                         "t-link": "দেখুন [উৎস](sources.md#meta-views-2025)।"})
+    _translate(
+        catalog, {"t-title": "# পাঠ ৯৯ · পরীক্ষা", "t-link": "দেখুন [উৎস](sources.md#meta-views-2025)।"}
+    )
     built = tr.build(lesson, "bn")
     assert built == tmp_path / "bn" / "99-test.ipynb"
     assert tr.problems(lesson, "bn") == []
@@ -60,7 +69,8 @@ def test_a_lesson_is_translated_built_and_kept_in_step(tmp_path):
     # The English changes: the translation is kept but marked fuzzy, with the old English.
     _lesson(tmp_path, heading="# Lesson 99 · A better test")
     assert tr.catalog_problems(lesson, "bn") == [
-        "cell t-title changed in English since it was translated"]
+        "cell t-title changed in English since it was translated"
+    ]
     tr.update_catalog(lesson, "bn")
     entry = tr.read_catalog(catalog)["t-title"]
     assert entry.fuzzy and entry.previous == "# Lesson 99 · Test"
@@ -83,8 +93,11 @@ def test_update_is_stable_and_keeps_translations(tmp_path):
     assert catalog.read_text(encoding="utf-8") == before
 
 
-@pytest.mark.parametrize("lesson", tr.translated_lessons(lab.LESSONS_DIR, "bn") or [None],
-                         ids=lambda p: getattr(p, "stem", "none-yet"))
+@pytest.mark.parametrize(
+    "lesson",
+    tr.translated_lessons(lab.LESSONS_DIR, "bn") or [None],
+    ids=lambda p: getattr(p, "stem", "none-yet"),
+)
 def test_every_translated_lesson_is_complete_and_built(lesson):
     if lesson is None:
         pytest.skip("no lesson has a Bengali catalog yet")
@@ -105,7 +118,7 @@ def test_the_glossary_page_is_built_from_the_glossary():
 
 def test_a_long_changed_cell_keeps_its_whole_old_english(tmp_path):
     """Babel may write several quoted pieces on one ``#| msgid`` line; all are read back."""
-    long_heading = "# Lesson 99 · " + "A test with \"quotes\" and words. " * 6 + "\nSecond line\n"
+    long_heading = "# Lesson 99 · " + 'A test with "quotes" and words. ' * 6 + "\nSecond line\n"
     lesson = _lesson(tmp_path, heading=long_heading)
     catalog = tr.update_catalog(lesson, "bn")
     _translate(catalog, {"t-title": "# পাঠ ৯৯", "t-link": "দেখুন।"})

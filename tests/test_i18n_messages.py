@@ -26,16 +26,32 @@ from smm_helpers.i18n.messages import current_language
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = [
-    "smm_helpers/errors.py", "smm_helpers/plots/*.py", "smm_helpers/fonts.py",
-    "smm_helpers/schema.py", "smm_helpers/demo.py", "smm_helpers/budget/*.py",
-    "smm_helpers/ethics/*.py", "smm_helpers/community/*.py", "smm_helpers/platforms/*.py",
-    "smm_helpers/widgets/*.py", "smm_helpers/report/*.py", "smm_helpers/site/*.py",
-    "smm_helpers/checks/**/*.py", "smm_helpers/content/*.py", "smm_helpers/planning/*.py",
-    "smm_helpers/metrics/*.py", "smm_helpers/inbox_model/*.py", "smm_helpers/exports/*.py",
+    "smm_helpers/errors.py",
+    "smm_helpers/plots/*.py",
+    "smm_helpers/fonts.py",
+    "smm_helpers/schema.py",
+    "smm_helpers/demo.py",
+    "smm_helpers/budget/*.py",
+    "smm_helpers/ethics/*.py",
+    "smm_helpers/community/*.py",
+    "smm_helpers/platforms/*.py",
+    "smm_helpers/widgets/*.py",
+    "smm_helpers/report/*.py",
+    "smm_helpers/site/*.py",
+    "smm_helpers/checks/**/*.py",
+    "smm_helpers/content/*.py",
+    "smm_helpers/planning/*.py",
+    "smm_helpers/metrics/*.py",
+    "smm_helpers/inbox_model/*.py",
+    "smm_helpers/exports/*.py",
     "smm_helpers/datasets/*.py",
-    "smm_helpers/lab.py", "smm_helpers/cli.py", "smm_helpers/grading/learner.py",
-    "smm_helpers/grading/hide_hidden_tests.py", "smm_helpers/grading/feedback_language.py",
-    "smm_helpers/grading/sandbox/runner.py", "smm_helpers/vocabulary.py",
+    "smm_helpers/lab.py",
+    "smm_helpers/cli.py",
+    "smm_helpers/grading/learner.py",
+    "smm_helpers/grading/hide_hidden_tests.py",
+    "smm_helpers/grading/feedback_language.py",
+    "smm_helpers/grading/sandbox/runner.py",
+    "smm_helpers/vocabulary.py",
     "smm_helpers/output_folder.py",
 ]
 """Modules (globs) whose learner-facing text all goes through gettext."""
@@ -67,7 +83,8 @@ def english_afterwards():
 def test_the_bengali_catalog_is_complete_and_compiled():
     found = catalog.problems("bn")
     assert not found, "\n".join(found[:30]) + (
-        "\nrun: python -m smm_helpers.i18n.catalog update, translate, then compile")
+        "\nrun: python -m smm_helpers.i18n.catalog update, translate, then compile"
+    )
 
 
 def test_messages_switch_language_and_english_is_the_default():
@@ -106,23 +123,29 @@ def _untranslated(path: Path) -> list[str]:
                 docstrings.add(id(body[0].value))
             # attribute docstrings: a bare string right after an assignment documents it
             for before, after in itertools.pairwise(body):
-                if (isinstance(before, (ast.Assign, ast.AnnAssign))
-                        and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)):
+                if (
+                    isinstance(before, (ast.Assign, ast.AnnAssign))
+                    and isinstance(after, ast.Expr)
+                    and isinstance(after.value, ast.Constant)
+                ):
                     docstrings.add(id(after.value))
     found = []
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                and WORDS.search(node.value) and id(node) not in inside
-                and id(node) not in docstrings
-                and "i18n: not shown" not in lines[node.lineno - 1]):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and WORDS.search(node.value)
+            and id(node) not in inside
+            and id(node) not in docstrings
+            and "i18n: not shown" not in lines[node.lineno - 1]
+        ):
             found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:60]!r}")
     return found
 
 
 def test_every_module_is_translated_or_for_instructors_only():
     every = {p.relative_to(ROOT).as_posix() for p in ROOT.glob("smm_helpers/**/*.py")}
-    unlisted = sorted(every - _modules(TRANSLATED) - _modules(INSTRUCTORS_ONLY)
-                      - _modules(NO_TEXT))
+    unlisted = sorted(every - _modules(TRANSLATED) - _modules(INSTRUCTORS_ONLY) - _modules(NO_TEXT))
     assert not unlisted, f"say whether these modules are translated: {unlisted}"
 
 

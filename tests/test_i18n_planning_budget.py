@@ -43,7 +43,6 @@ GOALS_BN = (
 )
 
 
-
 def _prose(text: str) -> str:
     """The text without the parts that stay as written: citations and code examples."""
     return CITATIONS.sub("", text)
@@ -68,8 +67,10 @@ def test_goal_check_of_a_bengali_goal_is_all_bengali(goal):
 
 def test_goal_check_numbers_are_in_bengali_digits_and_data_keeps_its_names():
     use_language("bn")
-    check = check_goal("Gain 15,000 new Facebook followers among parents in 1 month to find "
-                       "volunteers", baseline={"followers": 5000})
+    check = check_goal(
+        "Gain 15,000 new Facebook followers among parents in 1 month to find volunteers",
+        baseline={"followers": 5000},
+    )
     achievable = check.criteria["achievable"]
     assert "+৩০০%" in achievable.why and "৫,০০০" in achievable.suggestion
     assert not LATIN_DIGIT.search(_prose(achievable.why).replace("1 month", ""))
@@ -80,10 +81,13 @@ def test_goal_check_numbers_are_in_bengali_digits_and_data_keeps_its_names():
 def test_goal_check_in_english_is_unchanged():
     text = str(check_goal("Grow our presence and do better on social media"))
     assert text.splitlines()[1].startswith(
-        "✗ specific: it does not say what will change (no metric such as followers")
-    assert text.endswith("0 of 5 SMART criteria met. Rule-based check: it looks for words and "
-                         "numbers, it does not understand the goal. Read the evidence and "
-                         "decide for yourself.")
+        "✗ specific: it does not say what will change (no metric such as followers"
+    )
+    assert text.endswith(
+        "0 of 5 SMART criteria met. Rule-based check: it looks for words and "
+        "numbers, it does not understand the goal. Read the evidence and "
+        "decide for yourself."
+    )
 
 
 def test_goal_errors_are_bengali():
@@ -113,19 +117,39 @@ def test_policy_warnings_and_password_advice_are_bengali():
     assert any("একটি বাক্যে ৩০টি শব্দ" in w for w in lint.warnings)
     assert lint.advice and "পাসওয়ার্ড দিয়ে দেওয়া হচ্ছে" in lint.advice[0]
     with pytest.raises(InputError, match=r"PolicyAnswers\.purpose ফাঁকা"):
-        PolicyAnswers(organisation="আলো", purpose="", work_hours_use="x", not_allowed=["x"],
-                      spokespeople=["x"], responders=["x"], response_time_hours=24,
-                      tools=["x"], account_access="x", escalation_contacts=["x"],
-                      crisis_contact="x", photo_consent="x", review_date="2027-01-31")
+        PolicyAnswers(
+            organisation="আলো",
+            purpose="",
+            work_hours_use="x",
+            not_allowed=["x"],
+            spokespeople=["x"],
+            responders=["x"],
+            response_time_hours=24,
+            tools=["x"],
+            account_access="x",
+            escalation_contacts=["x"],
+            crisis_contact="x",
+            photo_consent="x",
+            review_date="2027-01-31",
+        )
 
 
 def test_write_policy_writes_in_the_chosen_language_unless_told_which():
     answers = PolicyAnswers(
-        organisation="Alo", purpose="We help children read.", work_hours_use="Post in breaks.",
-        not_allowed=["politics"], spokespeople=["Director"], responders=["Volunteer"],
-        response_time_hours=24, tools=["Facebook"], account_access="Own access each.",
-        escalation_contacts=["Director"], crisis_contact="Director",
-        photo_consent="parents sign", review_date="2027-06-30")
+        organisation="Alo",
+        purpose="We help children read.",
+        work_hours_use="Post in breaks.",
+        not_allowed=["politics"],
+        spokespeople=["Director"],
+        responders=["Volunteer"],
+        response_time_hours=24,
+        tools=["Facebook"],
+        account_access="Own access each.",
+        escalation_contacts=["Director"],
+        crisis_contact="Director",
+        photo_consent="parents sign",
+        review_date="2027-06-30",
+    )
     english = write_policy(answers)
     use_language("bn")
     bengali = write_policy(answers)
@@ -167,6 +191,7 @@ def test_calendar_and_ics_errors_are_bengali_and_the_calendar_name_too(tmp_path)
     assert uid.findall(bengali) == uid.findall(english)  # same calendar, same UIDs
     with pytest.raises(Exception, match="ফাইলটি নেই"):
         from smm_helpers.planning import read_ics
+
         read_ics(tmp_path / "none.ics")
 
 
@@ -182,21 +207,27 @@ def test_special_days_errors_are_bengali_and_data_is_untouched():
 
 def test_budget_allocation_comparison_and_quote_are_bengali():
     use_language("bn")
-    split = budget.allocate_budget(3000, ["facebook", "linkedin"],
-                                   cost_per_result={"facebook": 5, "linkedin": 20},
-                                   saturation=1000)
+    split = budget.allocate_budget(
+        3000,
+        ["facebook", "linkedin"],
+        cost_per_result={"facebook": 5, "linkedin": 20},
+        saturation=1000,
+    )
     text = str(split)
     assert text.startswith("৳৩,০০০-এর সবচেয়ে ভালো ভাগ (আনুমানিক ফলাফল ৪৫১টি):")
     assert "ফেসবুক" in text and "এখনো টাকা দেওয়ার মতো নয়" in text
     assert not LATIN_DIGIT.search(text) and not ENGLISH_WORDS.search(text)
     assert "মোট ৳৩,০০০" in split._repr_html_()
-    comparison = budget.organic_vs_paid(200, results_per_hour=20, cost_per_result=5,
-                                        hourly_rate=500)
-    assert str(comparison) == ("২০০টি ফলাফল: অর্গানিক ১০ ঘণ্টা × ঘণ্টায় ৳৫০০ = ৳৫,০০০; "
-                               "পেইড ৳১,০০০; কম খরচে: পেইড")
+    comparison = budget.organic_vs_paid(
+        200, results_per_hour=20, cost_per_result=5, hourly_rate=500
+    )
+    assert str(comparison) == (
+        "২০০টি ফলাফল: অর্গানিক ১০ ঘণ্টা × ঘণ্টায় ৳৫০০ = ৳৫,০০০; পেইড ৳১,০০০; কম খরচে: পেইড"
+    )
     quote = budget.freelance_quote(10, hourly_rate=55, level="expert")
-    assert str(quote).splitlines()[1] == ("টীকা: ঘণ্টায় $৫৫.০০ নিবন্ধের $১৫–৪০ সীমার বেশি, "
-                                           "অভিজ্ঞদের জন্য যা স্বাভাবিক।")
+    assert str(quote).splitlines()[1] == (
+        "টীকা: ঘণ্টায় $৫৫.০০ নিবন্ধের $১৫–৪০ সীমার বেশি, অভিজ্ঞদের জন্য যা স্বাভাবিক।"
+    )
     assert budget.format_money(1250000) == "৳1,250,000"  # a data formatter: unchanged
 
 
@@ -211,12 +242,15 @@ def test_budget_errors_are_bengali():
 
 
 def test_budget_in_english_is_unchanged():
-    split = budget.allocate_budget(3000, ["facebook", "linkedin"],
-                                   cost_per_result={"facebook": 5, "linkedin": 20},
-                                   saturation=1000)
+    split = budget.allocate_budget(
+        3000,
+        ["facebook", "linkedin"],
+        cost_per_result={"facebook": 5, "linkedin": 20},
+        saturation=1000,
+    )
     lines = str(split).splitlines()
     assert lines[0] == "Best split of ৳3,000 (expected 451 results):"
     assert lines[2].endswith("0 results  next result costs ৳20.00 (not worth funding yet)")
-    assert str(budget.organic_vs_paid(200, results_per_hour=20, cost_per_result=5,
-                                      hourly_rate=500)) == (
-        "200 results: organic 10 h × ৳500/h = ৳5,000; paid ৳1,000; cheaper: paid")
+    assert str(
+        budget.organic_vs_paid(200, results_per_hour=20, cost_per_result=5, hourly_rate=500)
+    ) == ("200 results: organic 10 h × ৳500/h = ৳5,000; paid ৳1,000; cheaper: paid")

@@ -55,15 +55,21 @@ def _calls(source: str) -> list[ast.Call]:
         tree = ast.parse(source)
     except SyntaxError:  # a cell of IPython magics: no calls to compare
         return []
-    found = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and isinstance(node.func, ast.Name) and node.func.id in CALLS
-             and len(node.args) == 3]
+    found = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in CALLS
+        and len(node.args) == 3
+    ]
     return sorted(found, key=lambda node: (node.lineno, node.col_offset))
 
 
 def _text(node: ast.expr) -> str | None:
-    return nfc(node.value) if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-        else None
+    return (
+        nfc(node.value) if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+    )
 
 
 def _literal_options(node: ast.expr) -> list[str] | None:
@@ -88,12 +94,14 @@ def pairs(english_source: str, bengali_source: str, where: str) -> Iterator[Show
     """
     ours, theirs = _calls(english_source), _calls(bengali_source)
     assert [c.func.id for c in ours] == [c.func.id for c in theirs], (  # type: ignore[attr-defined]
-        f"{where}: the Bengali cell does not make the English cell's quiz and check calls")
+        f"{where}: the Bengali cell does not make the English cell's quiz and check calls"
+    )
     for english, bengali in zip(ours, theirs, strict=True):
         name = english.func.id  # type: ignore[attr-defined]
         lesson, question = _text(english.args[0]), _text(english.args[1])
         assert (lesson, question) == (_text(bengali.args[0]), _text(bengali.args[1])), (
-            f"{where}: {name}() asks another question in Bengali")
+            f"{where}: {name}() asks another question in Bengali"
+        )
         if lesson is None or question is None:
             continue
         said = f"{where}, {name}({lesson!r}, {question!r})"
@@ -101,7 +109,8 @@ def pairs(english_source: str, bengali_source: str, where: str) -> Iterator[Show
             shown, meant = _literal_options(bengali.args[2]), _literal_options(english.args[2])
             if meant is None or shown is None:
                 assert ast.dump(english.args[2]) == ast.dump(bengali.args[2]), (
-                    f"{said}: options the English computes must be computed the same way")
+                    f"{said}: options the English computes must be computed the same way"
+                )
                 continue
             assert len(shown) == len(meant), f"{said}: not the English number of options"
         else:
@@ -126,13 +135,16 @@ def misread(option: Shown) -> str | None:
         given = check(option.lesson, option.question, option.bengali)
         wanted = check(option.lesson, option.question, option.english)
     if given.correct != wanted.correct:
-        return (f"{option.where}: {option.bengali!r} is judged "
-                f"{'right' if given.correct else 'wrong'}, its English option "
-                f"{option.english!r} {'right' if wanted.correct else 'wrong'}")
-    if (given.message, given.hint, given.missing) != (wanted.message, wanted.hint,
-                                                     wanted.missing):
-        return (f"{option.where}: {option.bengali!r} gets {str(given)!r}, its English option "
-                f"{option.english!r} gets {str(wanted)!r}")
+        return (
+            f"{option.where}: {option.bengali!r} is judged "
+            f"{'right' if given.correct else 'wrong'}, its English option "
+            f"{option.english!r} {'right' if wanted.correct else 'wrong'}"
+        )
+    if (given.message, given.hint, given.missing) != (wanted.message, wanted.hint, wanted.missing):
+        return (
+            f"{option.where}: {option.bengali!r} gets {str(given)!r}, its English option "
+            f"{option.english!r} gets {str(wanted)!r}"
+        )
     options = getattr(questions(option.lesson)[option.question].judge, "options", None)
     if options:  # a choice question: the Bengali must be read as that very option
         meaning = _Forms(options)
@@ -140,8 +152,10 @@ def misread(option: Shown) -> str | None:
         if meant not in {_normal(o) for o in options}:
             return f"{option.where}: {option.english!r} is not one of the question's options"
         if read != meant:
-            return (f"{option.where}: {option.bengali!r} is read as {read!r}, not as its "
-                    f"English option {option.english!r}")
+            return (
+                f"{option.where}: {option.bengali!r} is read as {read!r}, not as its "
+                f"English option {option.english!r}"
+            )
     return None
 
 
@@ -167,8 +181,9 @@ def shown_options() -> list[Shown]:
 SHOWN = shown_options()
 
 
-@pytest.mark.parametrize("option", SHOWN, ids=[f"{o.lesson}-{o.question}-{i}"
-                                               for i, o in enumerate(SHOWN)])
+@pytest.mark.parametrize(
+    "option", SHOWN, ids=[f"{o.lesson}-{o.question}-{i}" for i, o in enumerate(SHOWN)]
+)
 def test_each_option_a_bengali_lesson_shows_is_judged_as_its_english_option(option):
     assert misread(option) is None, misread(option)
 
@@ -179,10 +194,14 @@ def test_the_bengali_lessons_show_translated_quiz_options():
 
 
 def test_a_swapped_or_unknown_translation_is_caught():
-    english = 'quiz("10-analytics-and-reporting", "q2", ["A is better", "B is better, and ' \
-              'the difference is unlikely to be chance"])'
-    swapped = 'quiz("10-analytics-and-reporting", "q2", ["B ভালো, আর পার্থক্যটা ' \
-              'কাকতালীয় হওয়ার সম্ভাবনা কম", "A ভালো"])'
+    english = (
+        'quiz("10-analytics-and-reporting", "q2", ["A is better", "B is better, and '
+        'the difference is unlikely to be chance"])'
+    )
+    swapped = (
+        'quiz("10-analytics-and-reporting", "q2", ["B ভালো, আর পার্থক্যটা '
+        'কাকতালীয় হওয়ার সম্ভাবনা কম", "A ভালো"])'
+    )
     found = [misread(o) for o in pairs(english, swapped, "cell")]
     assert all(found), found
     unknown = 'quiz("10-analytics-and-reporting", "q2", ["C ভালো", "জানি না"])'

@@ -37,7 +37,6 @@ ALLOWED_ENGLISH = ("SMM Lab",)
 """English that stays in a Bengali report: the tool's name."""
 
 
-
 @pytest.fixture(scope="module")
 def reports():
     """The English and the Bengali content and page of the same month, gathered in English."""
@@ -92,7 +91,7 @@ def _lakh(number: int) -> str:
     """The Indian-system grouping, written here independently of the code under test."""
     text = str(abs(number))
     head, tail = text[:-3], text[-3:]
-    groups = [head[max(0, i - 2):i] for i in range(len(head), 0, -2)][::-1]
+    groups = [head[max(0, i - 2) : i] for i in range(len(head), 0, -2)][::-1]
     return ("-" if number < 0 else "") + ",".join([*groups, tail] if head else [tail])
 
 
@@ -106,9 +105,13 @@ def test_no_english_heading_label_or_sentence_is_left(reports):
     english, english_page, bengali, bengali_page = reports
     captions = {post.caption for post in bengali.top_posts + bengali.bottom_posts}
     shown = [text for _, text in _page(bengali_page).texts if text not in captions]
-    english_texts = {text for path, text in _page(english_page).texts
-                     if re.search(r"(h1|h2|h3|th|figcaption|p|li)$", path)
-                     and text not in captions and ENGLISH_WORDS.search(text)}
+    english_texts = {
+        text
+        for path, text in _page(english_page).texts
+        if re.search(r"(h1|h2|h3|th|figcaption|p|li)$", path)
+        and text not in captions
+        and ENGLISH_WORDS.search(text)
+    }
     english_texts |= {definition.label for definition in KPI_DEFINITIONS}
     assert len(english_texts) > 30
     for text in english_texts:
@@ -152,14 +155,26 @@ def test_captions_stay_as_the_client_wrote_them(reports):
 
 
 def test_a_bengali_report_leaves_the_chosen_language_alone(tmp_path):
-    files = build_report(load_course_data(), client="nonprofit", out_dir=tmp_path,
-                         formats=("html",), language="bn", **MONTH)
+    files = build_report(
+        load_course_data(),
+        client="nonprofit",
+        out_dir=tmp_path,
+        formats=("html",),
+        language="bn",
+        **MONTH,
+    )
     assert current_language() == "en"
     assert str(files).startswith("ক্লায়েন্ট রিপোর্ট:")
     assert '<html lang="bn">' in files.html.read_text(encoding="utf-8")
     use_language("bn")
-    english = build_report(load_course_data(), client="nonprofit", out_dir=tmp_path / "en",
-                           formats=("html",), language="en", **MONTH)
+    english = build_report(
+        load_course_data(),
+        client="nonprofit",
+        out_dir=tmp_path / "en",
+        formats=("html",),
+        language="en",
+        **MONTH,
+    )
     assert current_language() == "bn"
     assert str(english).startswith("Client report:")
     assert "<h2>Key numbers</h2>" in english.html.read_text(encoding="utf-8")
@@ -180,21 +195,32 @@ def test_kpi_values_changes_and_verdicts_in_bengali():
 
 
 def test_recommendations_are_whole_bengali_sentences():
-    posts = pd.DataFrame({"format": ["carousel"] * 10 + ["short_video"] * 10,
-                          "reach": [100] * 20, "reactions": [9] * 10 + [3] * 10,
-                          "comments": 0, "shares": 0, "saves": 0})
+    posts = pd.DataFrame(
+        {
+            "format": ["carousel"] * 10 + ["short_video"] * 10,
+            "reach": [100] * 20,
+            "reactions": [9] * 10 + [3] * 10,
+            "comments": 0,
+            "shares": 0,
+            "saves": 0,
+        }
+    )
     use_language("bn")
     best, worst = format_name("carousel"), format_name("short_video")
     assert re.fullmatch(r"[\u0980-\u09FF ]+", best + worst)
     assert format_rule(posts) == (
         f"রিচভিত্তিক এনগেজমেন্ট রেটে {best} পোস্ট পেয়েছে {worst} পোস্টের ৩.০ গুণ "
-        f"(৯.০০% বনাম ৩.০০%): পরিকল্পনায় {best} পোস্ট বাড়ান, {worst} পোস্ট কমান।")
+        f"(৯.০০% বনাম ৩.০০%): পরিকল্পনায় {best} পোস্ট বাড়ান, {worst} পোস্ট কমান।"
+    )
 
 
 def test_errors_of_the_report_teach_in_bengali():
     use_language("bn")
-    with pytest.raises(InputError, match=r"start \(১৬ মার্চ ২০২৫\) তারিখটি end \(১০ মার্চ"
-                       r" ২০২৫\)-এর পরে।\nকীভাবে ঠিক করবেন: দুটি অদলবদল করুন"):
+    with pytest.raises(
+        InputError,
+        match=r"start \(১৬ মার্চ ২০২৫\) তারিখটি end \(১০ মার্চ"
+        r" ২০২৫\)-এর পরে।\nকীভাবে ঠিক করবেন: দুটি অদলবদল করুন",
+    ):
         Period.from_dates("2025-03-16", "2025-03-10")
     with pytest.raises(InputError, match="কোনো মাস বা তারিখের পরিসর নয়"):
         parse_period("March")
@@ -210,19 +236,39 @@ def test_smm_course_report_lang_bn_prints_a_bengali_pdf(tmp_path, capsys):
         if shutil.which(tool) is None:
             system_part_missing(f"poppler's {tool} (Debian: apt-get install poppler-utils)")
     out = tmp_path / "report"
-    assert cli.main(["report", "--lang", "bn", "--period", "2025-12", "--out", str(out),
-                     "--pdf-engine", "weasyprint"]) == 0
+    assert (
+        cli.main(
+            [
+                "report",
+                "--lang",
+                "bn",
+                "--period",
+                "2025-12",
+                "--out",
+                str(out),
+                "--pdf-engine",
+                "weasyprint",
+            ]
+        )
+        == 0
+    )
     said = capsys.readouterr().out
     assert "ক্লায়েন্ট রিপোর্ট:" in said and "weasyprint দিয়ে প্রিন্ট করা" in said
     page = (out / "report.html").read_text(encoding="utf-8")
     assert '<html lang="bn">' in page and "১ ডিসেম্বর ২০২৫ – ৩১ ডিসেম্বর ২০২৫" in page
-    fonts = subprocess.run(["pdffonts", str(out / "report.pdf")], capture_output=True,
-                           text=True, check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(out / "report.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     assert "Bengali" in fonts, fonts
-    text = subprocess.run(["pdftotext", "-layout", str(out / "report.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
-    content = gather_content(load_course_data().tables, client="nonprofit",
-                             start="2025-12-01", end="2025-12-31")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out / "report.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    content = gather_content(
+        load_course_data().tables, client="nonprofit", start="2025-12-01", end="2025-12-31"
+    )
     reach = next(k for k in content.kpis if k.key == "reach")
     assert _lakh(int(reach.current)).translate(BENGALI_DIGITS) in text
     assert "টাকা" in text and "Key numbers" not in text and "What to do next" not in text
@@ -234,11 +280,19 @@ def test_notes_on_a_clients_own_exports_are_in_bengali(tmp_path):
 
     samples = ["facebook_posts_2025", "x_posts_2024", "linkedin_posts_2024"]
     data = read_exports([sample_export(name) for name in samples], client="Nakshi Kantha House")
-    files = build_report(data, client="Nakshi Kantha House", start="2025-04-11",
-                         end="2025-05-10", out_dir=tmp_path, formats=("html",), language="bn")
+    files = build_report(
+        data,
+        client="Nakshi Kantha House",
+        start="2025-04-11",
+        end="2025-05-10",
+        out_dir=tmp_path,
+        formats=("html",),
+        language="bn",
+    )
     page = files.html.read_text(encoding="utf-8")
-    notes = re.findall(r"<li>(.*?)</li>", re.search(r'class="note data-notes">(.*?)</ul>',
-                                                    page, re.S).group(1))
+    notes = re.findall(
+        r"<li>(.*?)</li>", re.search(r'class="note data-notes">(.*?)</ul>', page, re.S).group(1)
+    )
     assert notes and all(re.search(r"জানা নেই|ছাড়াই", note) for note in notes), notes
     assert re.search(r"\(([০-৯]+)টি পোস্ট\)", page)
     assert "<h1>সোশ্যাল মিডিয়া রিপোর্ট: Nakshi Kantha House</h1>" in page  # a name stays

@@ -31,12 +31,15 @@ from tests.conftest import system_part_missing
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKERS = {"_", "N_", "gettext", "ngettext"}
-AREA = ["smm_helpers/plots/", "smm_helpers/fonts.py", "smm_helpers/widgets/",
-        "smm_helpers/schema.py"]
+AREA = [
+    "smm_helpers/plots/",
+    "smm_helpers/fonts.py",
+    "smm_helpers/widgets/",
+    "smm_helpers/schema.py",
+]
 LATIN_DIGIT = re.compile(r"[0-9]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 BENGALI_DIGIT = re.compile(r"[০-৯]")
-
 
 
 @pytest.fixture
@@ -45,15 +48,21 @@ def bengali():
 
 
 def _summary() -> pd.DataFrame:
-    return pd.DataFrame({"posts": [12, 9, 1500], "er_reach": [0.021, 0.045, 0.0111]},
-                        index=pd.Index(["facebook", "instagram", "linkedin"], name="platform"))
+    return pd.DataFrame(
+        {"posts": [12, 9, 1500], "er_reach": [0.021, 0.045, 0.0111]},
+        index=pd.Index(["facebook", "instagram", "linkedin"], name="platform"),
+    )
 
 
 def _weekly_long() -> pd.DataFrame:
     weeks = pd.date_range("2025-01-06", periods=4, freq="W-MON")
-    return pd.DataFrame({"week": list(weeks) * 2,
-                         "platform": ["facebook"] * 4 + ["tiktok"] * 4,
-                         "engagements": [100, 120, 130, 150, 80, 70, 90, 60]})
+    return pd.DataFrame(
+        {
+            "week": list(weeks) * 2,
+            "platform": ["facebook"] * 4 + ["tiktok"] * 4,
+            "engagements": [100, 120, 130, 150, 80, 70, 90, 60],
+        }
+    )
 
 
 def _drawn_texts(labels) -> list[str]:
@@ -62,8 +71,12 @@ def _drawn_texts(labels) -> list[str]:
 
 def _is_bengali_sentence(text: str) -> bool:
     """Bengali words, Bengali digits only, no Latin letters, and NFC."""
-    return (fonts.has_bengali(text) and not LATIN_LETTER.search(text)
-            and not LATIN_DIGIT.search(text) and unicodedata.is_normalized("NFC", text))
+    return (
+        fonts.has_bengali(text)
+        and not LATIN_LETTER.search(text)
+        and not LATIN_DIGIT.search(text)
+        and unicodedata.is_normalized("NFC", text)
+    )
 
 
 def _require_bengali_font() -> None:
@@ -83,9 +96,13 @@ def _marked_literals(path: Path) -> set[str]:
     """Every string literal the code passes straight to _(), N_() or ngettext()."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and getattr(node.func, "id", "") in MARKERS
-                and node.args and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", "") in MARKERS
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             found.add(node.args[0].value)
     return found
 
@@ -94,11 +111,18 @@ def test_the_catalog_extracts_every_marked_message_of_the_area():
     # A _() inside an f-string's braces runs but is invisible to pybabel (Python 3.11
     # tokenizes an f-string as one string): its message would never be translated.
     extracted = catalog.extracted_messages(AREA)
-    files = [ROOT / "smm_helpers/fonts.py", ROOT / "smm_helpers/schema.py",
-             *sorted((ROOT / "smm_helpers/plots").glob("*.py")),
-             *sorted((ROOT / "smm_helpers/widgets").glob("*.py"))]
-    missing = {f"{path.name}: {text!r}" for path in files for text in _marked_literals(path)
-               if text not in extracted}
+    files = [
+        ROOT / "smm_helpers/fonts.py",
+        ROOT / "smm_helpers/schema.py",
+        *sorted((ROOT / "smm_helpers/plots").glob("*.py")),
+        *sorted((ROOT / "smm_helpers/widgets").glob("*.py")),
+    ]
+    missing = {
+        f"{path.name}: {text!r}"
+        for path in files
+        for text in _marked_literals(path)
+        if text not in extracted
+    }
     assert not missing, sorted(missing)
 
 
@@ -166,11 +190,14 @@ def test_trend_chart_in_bengali(bengali):
     assert "ফেসবুক: ১০০ থেকে ১৫০।" in alt and "টিকটক: ৮০ থেকে ৬০।" in alt
 
 
-@pytest.mark.parametrize(("values", "words"), [
-    ([100, 150], "এনগেজমেন্ট বেড়েছে ৫০%"),
-    ([150, 75], "এনগেজমেন্ট কমেছে ৫০%"),
-    ([90, 90], "এনগেজমেন্ট একই ছিল"),
-])
+@pytest.mark.parametrize(
+    ("values", "words"),
+    [
+        ([100, 150], "এনগেজমেন্ট বেড়েছে ৫০%"),
+        ([150, 75], "এনগেজমেন্ট কমেছে ৫০%"),
+        ([90, 90], "এনগেজমেন্ট একই ছিল"),
+    ],
+)
 def test_one_line_trend_says_rose_fell_or_stayed_in_bengali(bengali, values, words):
     days = pd.to_datetime(["2024-12-30", "2025-02-03"])
     fig = plots.trend_chart(pd.Series(values, index=days, name="engagements"))
@@ -184,11 +211,13 @@ def test_heatmap_and_funnel_in_bengali_keep_data_names(bengali):
     counts = pd.DataFrame([[6, 7], [8, 2]], index=[0, 1], columns=[9, 18])
     heat = plots.best_time_heatmap(SimpleNamespace(values=values, counts=counts))
     assert heat.axes[0].get_title(loc="left") == (
-        f"পোস্ট করার সেরা সময়: সোমবার ১৮:০০ ({plots.metric_label('er_reach')} ৫.০০%, ৭টি পোস্ট)")
+        f"পোস্ট করার সেরা সময়: সোমবার ১৮:০০ ({plots.metric_label('er_reach')} ৫.০০%, ৭টি পোস্ট)"
+    )
     assert _is_bengali_sentence(plots.alt_text(heat))
     funnel = plots.funnel_chart({"impressions": 50_000, "clicks": 900, "donations": 45})
     assert funnel.axes[0].get_title(loc="left") == (
-        "impressions থেকে donations: ০.০৯% (৫০,০০০টির মধ্যে ৪৫টি)")
+        "impressions থেকে donations: ০.০৯% (৫০,০০০টির মধ্যে ৪৫টি)"
+    )
 
 
 def test_bengali_chart_draws_every_glyph_with_a_bengali_font(bengali):
@@ -198,8 +227,10 @@ def test_bengali_chart_draws_every_glyph_with_a_bengali_font(bengali):
     assert fonts.find_bengali_font().family in family
     # A glyph missing from every font would warn, and warnings are errors here.
     assert plots.figure_png(fig, dpi=40)[:4] == b"\x89PNG"
-    assert plots.figure_png(allocation_chart(allocate_budget(150_000, ["facebook"])),
-                            dpi=40)[:4] == b"\x89PNG"
+    assert (
+        plots.figure_png(allocation_chart(allocate_budget(150_000, ["facebook"])), dpi=40)[:4]
+        == b"\x89PNG"
+    )
 
 
 def test_ticks_keep_the_language_the_chart_was_drawn_in(bengali):
@@ -226,7 +257,8 @@ def test_post_composer_in_bengali(bengali):
     assert x_line.startswith("এক্স (টুইটার): ৩২৫/২৮০ ওজনযুক্ত অক্ষর, সীমার বেশি; দৃশ্যমান ")
     assert "১টি হ্যাশট্যাগ" in x_line
     assert instagram_line.startswith("ইনস্টাগ্রাম: ") and "“আরও দেখুন” সীমায় কাটা পড়ছে (১২৫)" in (
-        instagram_line)
+        instagram_line
+    )
     assert not LATIN_DIGIT.search(view.text)
     for header in ("প্ল্যাটফর্ম", "দৈর্ঘ্য/সীমা", "দৃশ্যমান অক্ষর", "সমস্যা ও পরামর্শ"):
         assert f"<th>{header}</th>" in view.static_html
@@ -250,11 +282,13 @@ def test_budget_sliders_in_bengali(bengali):
     if widget is None:
         pytest.skip("ipywidgets is not installed")
     labels = {key: control.description for key, control in widget.controls.items()}
-    assert labels == {"total": "মোট বাজেট (টাকা)",
-                      "cost:facebook": "ফেসবুক: প্রতি ফলাফলের খরচ",
-                      "saturation:facebook": "ফেসবুক: সর্বোচ্চ ফলাফল",
-                      "cost:linkedin": "লিংকডইন: প্রতি ফলাফলের খরচ",
-                      "saturation:linkedin": "লিংকডইন: সর্বোচ্চ ফলাফল"}
+    assert labels == {
+        "total": "মোট বাজেট (টাকা)",
+        "cost:facebook": "ফেসবুক: প্রতি ফলাফলের খরচ",
+        "saturation:facebook": "ফেসবুক: সর্বোচ্চ ফলাফল",
+        "cost:linkedin": "লিংকডইন: প্রতি ফলাফলের খরচ",
+        "saturation:linkedin": "লিংকডইন: সর্বোচ্চ ফলাফল",
+    }
     assert widget.chart.alt.startswith("বার চার্ট:")
 
 
@@ -284,7 +318,8 @@ def test_english_is_unchanged_after_bengali():
     use_language("en")
     fig = plots.platform_comparison(_summary())
     assert fig.axes[0].get_title(loc="left") == (
-        "Instagram had the highest engagement rate by reach: 4.50%, 4.1× LinkedIn (1.11%)")
+        "Instagram had the highest engagement rate by reach: 4.50%, 4.1× LinkedIn (1.11%)"
+    )
     assert _drawn_texts(fig.axes[0].get_yticklabels())[0] == "LinkedIn\n(1,500 posts)"
     assert plots.alt_text(fig).startswith("Bar chart of engagement rate by reach by group.")
     view = post_composer("ঢাকা", ["youtube"])

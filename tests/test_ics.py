@@ -93,9 +93,15 @@ def test_read_ics_gives_back_the_events_table(calendar, tmp_path):
 
 
 def test_dst_zone_round_trips_with_its_changes(tmp_path):
-    cal = build_calendar("2027-03-22", 2, "facebook", posts_per_week=7,
-                         best_slots=[(d, 9) for d in range(7)],
-                         timezone="Europe/London", special_days=False)  # fmt: skip
+    cal = build_calendar(
+        "2027-03-22",
+        2,
+        "facebook",
+        posts_per_week=7,
+        best_slots=[(d, 9) for d in range(7)],
+        timezone="Europe/London",
+        special_days=False,
+    )
     path = cal.to_ics(tmp_path / "london.ics")
     ical = parse(path.read_bytes())
     london = ical.timezones[0]

@@ -83,9 +83,13 @@ def _imported_names(tree: ast.AST, name: str, is_package: bool) -> Iterable[str]
                 base = node.module or ""
             yield base
             yield from (f"{base}.{alias.name}" for alias in node.names)
-        elif (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(
-                node.func, "id", "")) == "import_module" and node.args
-              and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             yield node.args[0].value
 
 
@@ -146,8 +150,8 @@ def circles(graph: Mapping[str, set[str]]) -> list[list[str]]:
             elif target in stack:
                 lowest[module] = min(lowest[module], order[target])
         if lowest[module] == order[module]:
-            component = stack[stack.index(module):]
-            del stack[stack.index(module):]
+            component = stack[stack.index(module) :]
+            del stack[stack.index(module) :]
             if len(component) > 1:
                 found.append(sorted(component))
 
@@ -172,8 +176,11 @@ def needs_a_reason(node: ast.Import | ast.ImportFrom) -> bool:
     """An import of SMM Lab's own modules (relative ones too) or of the standard library."""
     if isinstance(node, ast.ImportFrom) and node.level:
         return True
-    names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [
-        node.module or ""]
+    names = (
+        [alias.name for alias in node.names]
+        if isinstance(node, ast.Import)
+        else [node.module or ""]
+    )
     return any(name.split(".")[0] in {"smm_helpers", *sys.stdlib_module_names} for name in names)
 
 
@@ -181,11 +188,14 @@ def reason_given(lines: list[str], node: ast.Import | ast.ImportFrom) -> str | N
     """The reason word of the comment on the import's lines or on the line just above it
     (or above the run of imports it belongs to: one comment may speak for a few)."""
     above = node.lineno - 2
-    while (above >= 0 and lines[above].strip().startswith(("import ", "from "))
-           and "#" not in lines[above]):
+    while (
+        above >= 0
+        and lines[above].strip().startswith(("import ", "from "))
+        and "#" not in lines[above]
+    ):
         above -= 1
     comments = [lines[above].strip()] if above >= 0 and lines[above].strip().startswith("#") else []
-    comments += [line.partition("#")[2] for line in lines[node.lineno - 1:node.end_lineno]]
+    comments += [line.partition("#")[2] for line in lines[node.lineno - 1 : node.end_lineno]]
     for comment in comments:
         word = comment.strip().lstrip("#").strip().partition(":")[0]
         if word in REASONS:
@@ -233,7 +243,8 @@ def test_the_check_sees_imports_inside_functions_and_relative_ones(tmp_path):
     (package / "sub" / "__init__.py").write_text("from toy import top\n")
     (package / "low.py").write_text("def later():\n    from .sub import deep\n")
     (package / "sub" / "deep.py").write_text(
-        "import importlib\n\ndef f():\n    return importlib.import_module('toy.high')\n")
+        "import importlib\n\ndef f():\n    return importlib.import_module('toy.high')\n"
+    )
     (package / "high.py").write_text("from toy import low\n")
     (package / "top.py").write_text("")
     graph = import_graph(module_files(package))
@@ -246,25 +257,37 @@ def test_the_check_sees_imports_inside_functions_and_relative_ones(tmp_path):
 
 def test_no_module_imports_itself_back_through_a_circle(graph):
     """Every import runs one way across the whole package (but the known, listed arrows)."""
-    allowed = {module: targets - {t for (m, t) in KNOWN_CIRCLES if m == module}
-               for module, targets in graph.items()}
+    allowed = {
+        module: targets - {t for (m, t) in KNOWN_CIRCLES if m == module}
+        for module, targets in graph.items()
+    }
     found = circles(allowed)
     assert not found, "modules that import each other in a circle:\n" + "\n".join(
-        " → ".join([*circle, circle[0]]) for circle in found)
+        " → ".join([*circle, circle[0]]) for circle in found
+    )
 
 
 def test_each_known_circle_is_still_there(graph):
     """KNOWN_CIRCLES only shrinks: an arrow that no longer closes a circle leaves it."""
     for importer, imported in sorted(KNOWN_CIRCLES):
         assert imported in graph.get(importer, set()), (
-            f"{importer} no longer imports {imported}: remove it from KNOWN_CIRCLES")
+            f"{importer} no longer imports {imported}: remove it from KNOWN_CIRCLES"
+        )
         assert import_chain(graph, imported, importer) is not None, (
-            f"{importer} → {imported} closes no circle any more: remove it from KNOWN_CIRCLES")
+            f"{importer} → {imported} closes no circle any more: remove it from KNOWN_CIRCLES"
+        )
 
 
 def test_circles_finds_each_circle_once():
-    graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set(), "e": {"f"}, "f": {"e"},
-             "g": {"g"}}
+    graph = {
+        "a": {"b"},
+        "b": {"c"},
+        "c": {"a", "d"},
+        "d": set(),
+        "e": {"f"},
+        "f": {"e"},
+        "g": {"g"},
+    }
     assert circles(graph) == [["a", "b", "c"], ["e", "f"]]
     assert circles({"a": {"b"}, "b": set()}) == []
 
@@ -273,7 +296,8 @@ def test_an_import_inside_a_function_says_why_it_is_not_at_the_top():
     missing = imports_without_a_reason(module_files(ROOT / "smm_helpers"))
     assert not missing, (
         "move these imports to the top of their module, or start their comment with one of "
-        f"{', '.join(f'{word}:' for word in REASONS)} (see REASONS):\n" + "\n".join(missing))
+        f"{', '.join(f'{word}:' for word in REASONS)} (see REASONS):\n" + "\n".join(missing)
+    )
 
 
 def test_the_check_of_reasons_sees_own_and_standard_imports_only(tmp_path):
@@ -293,7 +317,11 @@ def test_the_check_of_reasons_sees_own_and_standard_imports_only(tmp_path):
         "    from smm_helpers.site import render\n"
         "    import resource  # optional: Unix only\n"
         "    def g():\n"
-        "        import re\n")
+        "        import re\n"
+    )
     files = {"smm_helpers.toy": package / "toy.py"}
     assert [row.split(": ", 1)[0] for row in imports_without_a_reason(files)] == [
-        "smm_helpers/toy.py:5", "smm_helpers/toy.py:10", "smm_helpers/toy.py:16"]
+        "smm_helpers/toy.py:5",
+        "smm_helpers/toy.py:10",
+        "smm_helpers/toy.py:16",
+    ]

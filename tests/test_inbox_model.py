@@ -29,14 +29,18 @@ def table():
 
 # ------------------------------------------------------------------ issue 16's messages
 
-@pytest.mark.parametrize(("text", "category"), [
-    ("Great, the link is broken again", "complaint"),      # sarcasm
-    ("The bag is not good", "complaint"),                   # no complaint word
-    ("Not happy with the stitching", "complaint"),
-    ("vai order ta kobe pabo", "question"),                 # Banglish, no "?"
-    ("taka ferot chai", "complaint"),
-    ("khub baje service", "complaint"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Great, the link is broken again", "complaint"),  # sarcasm
+        ("The bag is not good", "complaint"),  # no complaint word
+        ("Not happy with the stitching", "complaint"),
+        ("vai order ta kobe pabo", "question"),  # Banglish, no "?"
+        ("taka ferot chai", "complaint"),
+        ("khub baje service", "complaint"),
+    ],
+)
 def test_the_issues_examples_are_read_right(text: str, category: str) -> None:
     result = classify_message(text)
     assert result.category == category, str(result)
@@ -104,26 +108,34 @@ def test_fresh_messages_in_every_script_and_category(variety: str) -> None:
 
 # ------------------------------------------------------------------ urgency across scripts
 
-@pytest.mark.parametrize(("english", "bengali", "banglish", "level"), [
-    ("I want my money back", "টাকা ফেরত চাই", "taka ferot chai", 2),
-    ("Refund me today", "আজই রিফান্ড দিন", "ajkei refund den", 2),
-    ("This page is a fraud", "এই পেজ প্রতারক", "ei page protarok", 2),
-    ("Urgent, please call me", "জরুরি, একটু ফোন দিন", "joruri, ektu phone den", 2),
-    ("I will file a case in court", "আমি মামলা করব", "ami mamla korbo", 3),
-    ("I'm going to the police", "থানায় জিডি করব", "thanay gd korbo", 3),
-    ("The rider threatened me", "রাইডার আমাকে হুমকি দিয়েছে", "rider amake humki dise", 3),
-    ("Remove my son's photo", "আমার ছেলের ছবি সরান", "amar cheler chobi soran", 3),
-    ("I want to die", "মরে যেতে চাই", "more jete chai", 3),
-    ("The charger caught fire", "চার্জারে আগুন লেগেছে", "charger e agun legeche", 2),
-])
-def test_urgency_is_the_same_in_every_script(english: str, bengali: str, banglish: str,
-                                             level: int) -> None:
+
+@pytest.mark.parametrize(
+    ("english", "bengali", "banglish", "level"),
+    [
+        ("I want my money back", "টাকা ফেরত চাই", "taka ferot chai", 2),
+        ("Refund me today", "আজই রিফান্ড দিন", "ajkei refund den", 2),
+        ("This page is a fraud", "এই পেজ প্রতারক", "ei page protarok", 2),
+        ("Urgent, please call me", "জরুরি, একটু ফোন দিন", "joruri, ektu phone den", 2),
+        ("I will file a case in court", "আমি মামলা করব", "ami mamla korbo", 3),
+        ("I'm going to the police", "থানায় জিডি করব", "thanay gd korbo", 3),
+        ("The rider threatened me", "রাইডার আমাকে হুমকি দিয়েছে", "rider amake humki dise", 3),
+        ("Remove my son's photo", "আমার ছেলের ছবি সরান", "amar cheler chobi soran", 3),
+        ("I want to die", "মরে যেতে চাই", "more jete chai", 3),
+        ("The charger caught fire", "চার্জারে আগুন লেগেছে", "charger e agun legeche", 2),
+    ],
+)
+def test_urgency_is_the_same_in_every_script(
+    english: str, bengali: str, banglish: str, level: int
+) -> None:
     assert urgency_of(english)[0] == urgency_of(bengali)[0] == urgency_of(banglish)[0] == level
 
 
 def test_thanks_for_a_refund_is_not_urgent_in_any_script() -> None:
-    for text in ("Thanks for the quick refund!", "দ্রুত টাকা ফেরত দেওয়ার জন্য ধন্যবাদ",
-                 "taratari taka ferot dewar jonno dhonnobad"):
+    for text in (
+        "Thanks for the quick refund!",
+        "দ্রুত টাকা ফেরত দেওয়ার জন্য ধন্যবাদ",
+        "taratari taka ferot dewar jonno dhonnobad",
+    ):
         result = classify_message(text)
         if result.category == "praise":
             assert result.urgency == 0, str(result)
@@ -141,6 +153,7 @@ def test_urgency_labels_of_the_set_are_met_by_the_cues(labelled) -> None:
 
 # ------------------------------------------------------------------ the labelled set
 
+
 def test_the_set_is_large_varied_and_in_all_three_scripts(labelled) -> None:
     assert len(labelled) >= 2500
     counts = labelled.groupby(["variety", "category"]).size()
@@ -149,7 +162,7 @@ def test_the_set_is_large_varied_and_in_all_three_scripts(labelled) -> None:
             assert counts[(variety, category)] >= 100, (variety, category)
     assert labelled["group"].nunique() >= 900
     assert labelled["text"].str.len().max() >= 70 and labelled["text"].str.len().min() <= 3
-    assert labelled["text"].str.contains("[\U0001F300-\U0001FAFF]").mean() > 0.1  # emoji
+    assert labelled["text"].str.contains("[\U0001f300-\U0001faff]").mean() > 0.1  # emoji
     texts = list(labelled["text"])
     assert all(unicodedata.is_normalized("NFC", t) for t in texts)
 
@@ -167,7 +180,8 @@ def test_the_test_split_shares_no_group_or_topic_with_training(labelled) -> None
 def test_the_committed_set_is_what_the_builder_writes() -> None:
     committed = build_set.output_path().read_text(encoding="utf-8")
     assert committed == build_set.render_csv(build_set.build_rows()), (
-        "rebuild it: python -m smm_helpers.inbox_model.build_set")
+        "rebuild it: python -m smm_helpers.inbox_model.build_set"
+    )
 
 
 def test_a_bad_source_line_is_named_with_its_file_and_line() -> None:
@@ -178,6 +192,7 @@ def test_a_bad_source_line_is_named_with_its_file_and_line() -> None:
 
 
 # ------------------------------------------------------------------ honest figures
+
 
 def test_macro_f1_per_language_on_the_test_split_is_above_its_floor(table) -> None:
     # Measured (python -m smm_helpers.inbox_model.evaluate): combined en 0.777, bn 0.831,
@@ -203,25 +218,29 @@ def test_macro_f1_hand_computed() -> None:
     # question: F1 1; spam: precision 1, recall 1/2 -> F1 2/3; other never occurs
     assert macro_f1(["question", "spam", "spam"], ["question", "spam", "spam"]) == 1.0
     assert macro_f1(["question", "spam"], ["question", "question"]) == pytest.approx(
-        (2 / 3 + 0) / 2, abs=1e-3)
+        (2 / 3 + 0) / 2, abs=1e-3
+    )
 
 
 # ------------------------------------------------------------------ determinism and cost
+
 
 def test_training_is_deterministic(labelled) -> None:
     train = labelled[labelled["split"] == "train"]
     texts = ["vai order ta kobe pabo", "The bag is not good", "ঈদ মোবারক"]
     first = train_on(train).predict_proba(texts)
     assert first == trained_model().predict_proba(texts)
-    assert train_on(train.sample(frac=1, random_state=3)).predict(texts) == \
-        trained_model().predict(texts)
+    assert train_on(train.sample(frac=1, random_state=3)).predict(texts) == trained_model().predict(
+        texts
+    )
 
 
 def test_importing_the_package_trains_nothing_and_loads_no_scikit_learn() -> None:
-    code = ("import sys, smm_helpers, smm_helpers.community, smm_helpers.inbox_model; "
-            "print(any(m.startswith('sklearn') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    code = (
+        "import sys, smm_helpers, smm_helpers.community, smm_helpers.inbox_model; "
+        "print(any(m.startswith('sklearn') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 

@@ -59,24 +59,27 @@ def test_the_plan_reads_each_role_from_the_source() -> None:
     assert roles["engagement_rate_by_reach_answer"] == "answer"
     assert roles["platform_recommendation"] == "written"
     assert roles["intro"] == "text"
-    assert PLAN.points == {"engagement_rate_by_reach": 3, "best_platform": 2,
-                           "smart_goal": 2, "platform_recommendation": 3}
+    assert PLAN.points == {
+        "engagement_rate_by_reach": 3,
+        "best_platform": 2,
+        "smart_goal": 2,
+        "platform_recommendation": 3,
+    }
 
 
 def test_a_test_reads_from_the_learner_only_what_earlier_solutions_define() -> None:
     assert "er_by_platform" in PLAN.learner_names("engagement_rate_by_reach")
     assert "best_platform" not in PLAN.learner_names("engagement_rate_by_reach")
-    assert {"er_by_platform", "best_platform", "smart_goal"} <= PLAN.learner_names(
-        "smart_goal")
+    assert {"er_by_platform", "best_platform", "smart_goal"} <= PLAN.learner_names("smart_goal")
     setup_names = cells.defined_names(PLAN.setup["setup"])
     assert {"expect_close", "charity", "check_goal"} <= setup_names
     for test in PLAN.tests:  # never a name the instructor's setup defines
-        assert not PLAN.learner_names(test) & {"expect_close", "expect_type", "check_goal",
-                                               "pd"}
+        assert not PLAN.learner_names(test) & {"expect_close", "expect_type", "check_goal", "pd"}
 
 
-@pytest.mark.parametrize("assignment", sorted(p.name for p in (REPO / "assignments").iterdir()
-                                              if p.is_dir()))
+@pytest.mark.parametrize(
+    "assignment", sorted(p.name for p in (REPO / "assignments").iterdir() if p.is_dir())
+)
 def test_every_name_a_test_of_the_course_reads_is_defined(assignment: str) -> None:
     for path in sorted((REPO / "assignments" / assignment).glob("*.ipynb")):
         plan = cells.plan_from_source(_notebook(path))
@@ -115,6 +118,7 @@ def test_the_gradebooks_release_overrides_a_later_edit_of_the_source() -> None:
 def _delete(grade_id: str) -> Callable[[dict[str, Any]], None]:
     def change(nb: dict[str, Any]) -> None:
         nb["cells"].remove(_cell(nb, grade_id))
+
     return change
 
 
@@ -138,8 +142,8 @@ def _move_to_end(nb: dict[str, Any]) -> None:
 def _split(nb: dict[str, Any]) -> None:
     setup = _cell(nb, "setup")
     lines = "".join(setup["source"]).splitlines(True)
-    second = copy.deepcopy(setup) | {"id": "split-half", "source": lines[len(lines) // 2:]}
-    setup["source"] = lines[:len(lines) // 2]
+    second = copy.deepcopy(setup) | {"id": "split-half", "source": lines[len(lines) // 2 :]}
+    setup["source"] = lines[: len(lines) // 2]
     nb["cells"].insert(nb["cells"].index(setup) + 1, second)
 
 
@@ -148,9 +152,14 @@ def _strip_labels(nb: dict[str, Any]) -> None:
         cell["metadata"].pop("nbgrader", None)
 
 
-SETUP_CHANGES = {"deleted": _delete("setup"), "into markdown": _to_markdown,
-                 "renamed": _rename, "moved to the end": _move_to_end, "split": _split,
-                 "every label removed": _strip_labels}
+SETUP_CHANGES = {
+    "deleted": _delete("setup"),
+    "into markdown": _to_markdown,
+    "renamed": _rename,
+    "moved to the end": _move_to_end,
+    "split": _split,
+    "every label removed": _strip_labels,
+}
 
 
 @pytest.mark.parametrize("what", SETUP_CHANGES)
@@ -169,16 +178,27 @@ def test_an_honest_submission_is_graded_as_it_was_handed_in() -> None:
     rebuilt = cells.rebuild(submitted, PLAN)
     assert rebuilt.findings == []
     assert [cells._text(c["source"]) for c in rebuilt.cells] == [
-        cells._text(c["source"]) if cells.role(c) not in ("setup", "test", "text")
-        else cells._text(_cell(_notebook(SOURCE), c["metadata"]["nbgrader"]["grade_id"])[
-            "source"]) for c in submitted["cells"]]
+        cells._text(c["source"])
+        if cells.role(c) not in ("setup", "test", "text")
+        else cells._text(_cell(_notebook(SOURCE), c["metadata"]["nbgrader"]["grade_id"])["source"])
+        for c in submitted["cells"]
+    ]
 
 
 def test_the_learners_own_cells_stay_where_they_put_them() -> None:
     def add_own(nb: dict[str, Any]) -> None:
         at = nb["cells"].index(_cell(nb, "best_platform_answer"))
-        nb["cells"].insert(at, {"cell_type": "code", "source": "helper = 1", "metadata": {},
-                                "outputs": [], "execution_count": None, "id": "mine"})
+        nb["cells"].insert(
+            at,
+            {
+                "cell_type": "code",
+                "source": "helper = 1",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+                "id": "mine",
+            },
+        )
         nb["cells"].insert(0, {"cell_type": "markdown", "source": "my notes", "metadata": {}})
 
     rebuilt = _rebuilt(add_own)
@@ -202,8 +222,7 @@ def test_a_moved_answer_is_graded_in_the_instructors_place() -> None:
 
 def test_cells_that_claim_the_instructors_ids_run_as_the_learners_own_code() -> None:
     def claim(nb: dict[str, Any]) -> None:
-        fake = copy.deepcopy(_cell(nb, "best_platform")) | {"id": "fake",
-                                                             "source": "print('mine')"}
+        fake = copy.deepcopy(_cell(nb, "best_platform")) | {"id": "fake", "source": "print('mine')"}
         fake["metadata"]["nbgrader"]["points"] = 100
         nb["cells"] += [fake, copy.deepcopy(fake) | {"id": "fake2"}]
         nb["cells"][-1]["metadata"]["nbgrader"]["grade_id"] = "bonus_points"
@@ -221,14 +240,20 @@ def test_the_rebuilt_notebook_is_one_nbgrader_and_nbformat_accept() -> None:
     import nbformat
     from nbgrader.preprocessors import CheckCellMetadata
 
-    hostile = [_delete("setup"), _split, _strip_labels, _to_markdown,
-               lambda nb: [c.update(id="same") for c in nb["cells"]],
-               lambda nb: [c.update(id="bad id!") for c in nb["cells"]],
-               lambda nb: nb["cells"].append({"cell_type": "heading", "source": 3})]
+    hostile = [
+        _delete("setup"),
+        _split,
+        _strip_labels,
+        _to_markdown,
+        lambda nb: [c.update(id="same") for c in nb["cells"]],
+        lambda nb: [c.update(id="bad id!") for c in nb["cells"]],
+        lambda nb: nb["cells"].append({"cell_type": "heading", "source": 3}),
+    ]
     for change in hostile:
         rebuilt = _rebuilt(change)
-        nb = nbformat.from_dict({"cells": rebuilt.cells, "metadata": {}, "nbformat": 4,
-                                 "nbformat_minor": 5})
+        nb = nbformat.from_dict(
+            {"cells": rebuilt.cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        )
         nbformat.validate(nb)
         CheckCellMetadata().preprocess(nb, {})
         ids = [c["id"] for c in rebuilt.cells]
@@ -276,26 +301,57 @@ def test_each_change_to_an_instructors_cell_or_its_metadata_is_named() -> None:
 
     tampered = "tampered tests"
     expected = {
-        edit: [(tampered, "test cell 'best_platform' was edited (the instructor's copy was "
-                "graded)")],
-        _delete("smart_goal"): [(tampered, "test cell 'smart_goal' was deleted (the "
-                                 "instructor's copy was graded)")],
-        _delete("setup"): [(tampered, "read-only cell 'setup' was deleted (the instructor's "
-                            "copy ran)")],
-        duplicate: [(tampered, "test cell 'smart_goal' appears 2 times (the first copy was "
-                     "graded, with the instructor's code and points; the others ran as the "
-                     "learner's own code)")],
-        reweigh: [(tampered, "test cell 'engagement_rate_by_reach' claims 1000 points "
-                   "instead of 3 (the instructor's points were used)")],
-        unlock: [(tampered, "read-only cell 'setup' has its nbgrader 'locked' flag changed "
-                  "(the instructor's was used)")],
-        retype: [(tampered, "test cell 'best_platform' was changed from code to markdown "
-                  "(graded as code)")],
-        claim: [(tampered, "a cell claims the id 'bonus', which the assignment does not have "
-                 "(run as the learner's own code, never as a test)")],
+        edit: [
+            (tampered, "test cell 'best_platform' was edited (the instructor's copy was graded)")
+        ],
+        _delete("smart_goal"): [
+            (tampered, "test cell 'smart_goal' was deleted (the instructor's copy was graded)")
+        ],
+        _delete("setup"): [
+            (tampered, "read-only cell 'setup' was deleted (the instructor's copy ran)")
+        ],
+        duplicate: [
+            (
+                tampered,
+                "test cell 'smart_goal' appears 2 times (the first copy was "
+                "graded, with the instructor's code and points; the others ran as the "
+                "learner's own code)",
+            )
+        ],
+        reweigh: [
+            (
+                tampered,
+                "test cell 'engagement_rate_by_reach' claims 1000 points "
+                "instead of 3 (the instructor's points were used)",
+            )
+        ],
+        unlock: [
+            (
+                tampered,
+                "read-only cell 'setup' has its nbgrader 'locked' flag changed "
+                "(the instructor's was used)",
+            )
+        ],
+        retype: [
+            (
+                tampered,
+                "test cell 'best_platform' was changed from code to markdown (graded as code)",
+            )
+        ],
+        claim: [
+            (
+                tampered,
+                "a cell claims the id 'bonus', which the assignment does not have "
+                "(run as the learner's own code, never as a test)",
+            )
+        ],
         same_ids: [(tampered, "cell ids repeat (same); the repeats were given new ids")],
-        move_test: [(tampered, "the instructor's cell 'smart_goal' was moved (it ran in the "
-                     "instructor's order)")],
+        move_test: [
+            (
+                tampered,
+                "the instructor's cell 'smart_goal' was moved (it ran in the instructor's order)",
+            )
+        ],
     }
     for change, findings in expected.items():
         assert _rebuilt(change).findings == findings, change.__name__
@@ -308,13 +364,20 @@ def test_hidden_tests_missing_from_a_released_test_cell_are_not_an_edit() -> Non
     assert cells.inspect_submission(_notebook(RELEASED), source) == []
 
 
-@pytest.mark.parametrize("broken", [{}, {"cells": 5}, {"cells": "all"}, {"cells": [5, None]},
-                                    {"cells": [{"metadata": {"nbgrader": "x"}}]}, [],
-                                    {"cells": [{"cell_type": "code", "source": [1, None],
-                                                "metadata": []}]}])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {},
+        {"cells": 5},
+        {"cells": "all"},
+        {"cells": [5, None]},
+        {"cells": [{"metadata": {"nbgrader": "x"}}]},
+        [],
+        {"cells": [{"cell_type": "code", "source": [1, None], "metadata": []}]},
+    ],
+)
 def test_a_broken_notebook_is_rebuilt_without_crashing(broken: Any) -> None:
     rebuilt = cells.rebuild(broken, PLAN)
     assert [g for g in _ids(rebuilt) if g] == WANTED
     assert {kind for kind, _ in rebuilt.findings} == {"tampered tests"}
     assert len(rebuilt.findings) == 4  # the three tests and the setup cell are missing
-

@@ -74,16 +74,23 @@ def deployment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> types.SimpleN
         os.chmod(path, 0o750)
         os.chown(path, _owner_for_course(), -1)
     users = tmp_path / "users.csv"
-    users.write_text("username,role\n# the class\nar1001,learner\nnj1002,learner\n"
-                     "kbegum,instructor\n")
+    users.write_text(
+        "username,role\n# the class\nar1001,learner\nnj1002,learner\nkbegum,instructor\n"
+    )
     monkeypatch.setenv("SMM_HUB_COURSE_DIR", str(srv / "course"))
     monkeypatch.setenv("SMM_HUB_EXCHANGE", str(tmp_path / "exchange"))
     monkeypatch.setenv("SMM_HUB_USERS", str(users))
-    for name in ("SMM_HUB_LESSONS", "SMM_HUB_COURSE_ID", "SMM_HUB_AUTHENTICATOR",
-                 "SMM_HUB_USER_PYTHON", "SMM_HUB_EXTRA_CONFIG"):
+    for name in (
+        "SMM_HUB_LESSONS",
+        "SMM_HUB_COURSE_ID",
+        "SMM_HUB_AUTHENTICATOR",
+        "SMM_HUB_USER_PYTHON",
+        "SMM_HUB_EXTRA_CONFIG",
+    ):
         monkeypatch.delenv(name, raising=False)
-    return types.SimpleNamespace(srv=srv, course=srv / "course", users=users,
-                                 exchange=tmp_path / "exchange")
+    return types.SimpleNamespace(
+        srv=srv, course=srv / "course", users=users, exchange=tmp_path / "exchange"
+    )
 
 
 def test_the_class_list_becomes_groups_roles_and_allowed_users(deployment):
@@ -92,13 +99,17 @@ def test_the_class_list_becomes_groups_roles_and_allowed_users(deployment):
     assert config.Authenticator.allowed_users == {"ar1001", "nj1002", "kbegum"}
     assert hub.authenticator_class == "pam"  # system passwords unless the deployer says
     assert {name: spec["users"] for name, spec in hub.load_groups.items()} == {
-        "learners": ["ar1001", "nj1002"], "instructors": ["kbegum"],
-        f"nbgrader-{COURSE_ID}": ["ar1001", "nj1002"], f"formgrade-{COURSE_ID}": ["kbegum"]}
+        "learners": ["ar1001", "nj1002"],
+        "instructors": ["kbegum"],
+        f"nbgrader-{COURSE_ID}": ["ar1001", "nj1002"],
+        f"formgrade-{COURSE_ID}": ["kbegum"],
+    }
     (role,) = hub.load_roles
     assert role["users"] == ["kbegum"]
     assert not any(scope.startswith("access:servers") for scope in role["scopes"])
-    assert all(scope.endswith(("!group=learners", "!group=instructors"))
-               for scope in role["scopes"])  # nothing beyond the class
+    assert all(
+        scope.endswith(("!group=learners", "!group=instructors")) for scope in role["scopes"]
+    )  # nothing beyond the class
     environment = config.Spawner.environment
     assert environment["SMM_EXCHANGE_ROOT"] == str(deployment.exchange)
     assert environment["SMM_COURSE_ID"] == COURSE_ID
@@ -110,20 +121,28 @@ def test_the_class_list_becomes_groups_roles_and_allowed_users(deployment):
     assert stat.S_IMODE(course_folder.stat().st_mode) == 0o755
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("name,role\nar1001,learner\n", r"the header is 'name,role'.*username,role"),
-    ("username,role\nar1001,student\nkb,instructor\n",
-     r"line 2: role 'student' is not one of learner, instructor"),
-    ("username,role\nAmina Rahman,learner\nkb,instructor\n",
-     r"line 2: 'Amina Rahman' is not a usable account name.*lowercase"),
-    ("username,role\nar+1,learner\nkb,instructor\n", r"line 2: 'ar\+1' is not a usable"),
-    ("username,role\nar1001,learner\nar1001,learner\nkb,instructor\n",
-     r"line 3: ar1001 is listed twice"),
-    ("username,role\nar1001,learner\n", r"lists no instructor.*<username>,instructor"),
-    ("username,role\nar1001\n", r"line 2: 1 values instead of 2"),
-])
-def test_a_class_list_mistake_stops_the_hub_with_the_line_and_the_fix(deployment, text,
-                                                                        message):
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name,role\nar1001,learner\n", r"the header is 'name,role'.*username,role"),
+        (
+            "username,role\nar1001,student\nkb,instructor\n",
+            r"line 2: role 'student' is not one of learner, instructor",
+        ),
+        (
+            "username,role\nAmina Rahman,learner\nkb,instructor\n",
+            r"line 2: 'Amina Rahman' is not a usable account name.*lowercase",
+        ),
+        ("username,role\nar+1,learner\nkb,instructor\n", r"line 2: 'ar\+1' is not a usable"),
+        (
+            "username,role\nar1001,learner\nar1001,learner\nkb,instructor\n",
+            r"line 3: ar1001 is listed twice",
+        ),
+        ("username,role\nar1001,learner\n", r"lists no instructor.*<username>,instructor"),
+        ("username,role\nar1001\n", r"line 2: 1 values instead of 2"),
+    ],
+)
+def test_a_class_list_mistake_stops_the_hub_with_the_line_and_the_fix(deployment, text, message):
     deployment.users.write_text(text)
     with pytest.raises(Exception, match=f"(?s){message}") as raised:
         _load(HUB_DIR)
@@ -156,8 +175,11 @@ def test_a_course_folder_learners_could_open_is_refused(deployment, monkeypatch)
             os.chmod(path, 0o755)  # the solutions beside the course are open to all
             os.chown(path, _owner_for_course(), -1)
         monkeypatch.setenv("SMM_HUB_COURSE_DIR", str(srv / "course"))
-        with pytest.raises(Exception, match=r"(?s)learners could read .*srv/course.*"
-                                            r"How to fix it: chmod o-rwx"):
+        with pytest.raises(
+            Exception,
+            match=r"(?s)learners could read .*srv/course.*"
+            r"How to fix it: chmod o-rwx",
+        ):
             _load(HUB_DIR)
         os.chmod(srv, 0o750)  # closing the checkout closes everything in it
         _load(HUB_DIR)
@@ -179,9 +201,13 @@ def test_an_exchange_course_folder_a_learner_took_is_refused(deployment):
 def _spawner(name: str, home: Path, environment: dict[str, str]) -> types.SimpleNamespace:
     import logging
 
-    return types.SimpleNamespace(user=types.SimpleNamespace(name=name), home_dir=str(home),
-                                 environment=dict(environment), notebook_dir="",
-                                 log=logging.getLogger("test-hub"))
+    return types.SimpleNamespace(
+        user=types.SimpleNamespace(name=name),
+        home_dir=str(home),
+        environment=dict(environment),
+        notebook_dir="",
+        log=logging.getLogger("test-hub"),
+    )
 
 
 def test_lessons_are_copied_once_and_a_learners_own_edits_are_kept(deployment, tmp_path):
@@ -199,8 +225,9 @@ def test_lessons_are_copied_once_and_a_learners_own_edits_are_kept(deployment, t
     (home / "lessons" / "05-policy.ipynb").unlink()
     hook(_spawner("ar1001", home, config.Spawner.environment))  # the next start
     assert mine.read_text() == "my own notes"
-    assert (home / "lessons" / "05-policy.ipynb").read_bytes() == \
-        (lessons / "05-policy.ipynb").read_bytes()
+    assert (home / "lessons" / "05-policy.ipynb").read_bytes() == (
+        lessons / "05-policy.ipynb"
+    ).read_bytes()
     assert spawner.environment["SMM_ROLE"] == "learner"
     first, rest = spawner.environment["JUPYTER_CONFIG_PATH"].split(os.pathsep)
     assert (Path(first) / "labconfig" / "page_config.json").is_file()
@@ -222,22 +249,28 @@ def test_an_instructors_server_opens_on_the_course_checkout(deployment, tmp_path
 
 
 def test_an_instructor_whose_course_sends_releases_elsewhere_is_told_what_to_set(
-        tmp_path, monkeypatch):
+    tmp_path, monkeypatch
+):
     course = tmp_path / "course"
     course.mkdir()
     (course / "nbgrader_config.py").write_text(
         "c = get_config()\nc.CourseDirectory.course_id = 'smm-lab'\n"
-        "c.Exchange.root = '/srv/course/exchange'\n")
+        "c.Exchange.root = '/srv/course/exchange'\n"
+    )
     monkeypatch.setenv("SMM_ROLE", "instructor")
     monkeypatch.setenv("SMM_COURSE_DIR", str(course))
     monkeypatch.setenv("SMM_EXCHANGE_ROOT", str(tmp_path / "exchange"))
     monkeypatch.setenv("SMM_COURSE_ID", COURSE_ID)
-    with pytest.raises(ValueError, match=r"(?s)sets c.Exchange.root = '/srv/course/exchange'.*"
-                                         r"How to fix it: set c.Exchange.root = "):
+    with pytest.raises(
+        ValueError,
+        match=r"(?s)sets c.Exchange.root = '/srv/course/exchange'.*"
+        r"How to fix it: set c.Exchange.root = ",
+    ):
         _load(HUB_DIR / "singleuser", "nbgrader_config.py")
     (course / "nbgrader_config.py").write_text(
         "c = get_config()\nc.CourseDirectory.course_id = 'smm-lab'\n"
-        f"c.Exchange.root = {str(tmp_path / 'exchange')!r}\nc.Execute.timeout = 60\n")
+        f"c.Exchange.root = {str(tmp_path / 'exchange')!r}\nc.Execute.timeout = 60\n"
+    )
     config = _load(HUB_DIR / "singleuser", "nbgrader_config.py")
     assert config.Execute.timeout == 60  # the course's own settings come along
     monkeypatch.setenv("SMM_ROLE", "learner")  # learners never read the course folder
@@ -267,31 +300,47 @@ class ClassHub:
         """``smm-course ARGS --course <course>``, run as the instructor's own account."""
         from tests.hub_support import run_as
 
-        return run_as(self.instructor,
-                      [self.python.python, "-m", "smm_helpers.cli", *args,
-                       "--course", str(self.course)], self.python.env())
+        return run_as(
+            self.instructor,
+            [self.python.python, "-m", "smm_helpers.cli", *args, "--course", str(self.course)],
+            self.python.env(),
+        )
 
 
 def _points() -> dict[str, float]:
     cells = json.loads((REPO / "assignments" / A / f"{A}.ipynb").read_text())["cells"]
-    return {c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"]["points"]
-            for c in cells if c["metadata"].get("nbgrader", {}).get("grade")}
+    return {
+        c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"]["points"]
+        for c in cells
+        if c["metadata"].get("nbgrader", {}).get("grade")
+    }
 
 
-def _lay_out_course(srv: Path, instructor: pwd.struct_passwd, learners: list[str],
-                    exchange: Path) -> Path:
+def _lay_out_course(
+    srv: Path, instructor: pwd.struct_passwd, learners: list[str], exchange: Path
+) -> Path:
     """The course as a deployment lays it out: srv/{course,assignments,lessons}, instructor's."""
     from smm_helpers.grading.demo import RUNTIME
     from tests.hub_support import copy_tree_for
 
-    copy_tree_for(instructor, REPO / "course", srv / "course",
-                  ignore=shutil.ignore_patterns(*RUNTIME, "jupyterhub"))
-    copy_tree_for(instructor, REPO / "assignments" / A, srv / "assignments" / A,
-                  ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    copy_tree_for(
+        instructor,
+        REPO / "course",
+        srv / "course",
+        ignore=shutil.ignore_patterns(*RUNTIME, "jupyterhub"),
+    )
+    copy_tree_for(
+        instructor,
+        REPO / "assignments" / A,
+        srv / "assignments" / A,
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
     copy_tree_for(instructor, REPO / "lessons", srv / "lessons")
     course = srv / "course"
-    (course / "roster.csv").write_text("id,first_name,last_name,email\n" + "".join(
-        f"{name},Learner,{i},{name}@example.org\n" for i, name in enumerate(learners, 1)))
+    (course / "roster.csv").write_text(
+        "id,first_name,last_name,email\n"
+        + "".join(f"{name},Learner,{i},{name}@example.org\n" for i, name in enumerate(learners, 1))
+    )
     (course / "due_dates.csv").write_text(f"assignment,due\n{A},2099-12-31T23:59:00+06:00\n")
     with (course / "nbgrader_config.py").open("a") as fh:  # the deployment step README names
         fh.write(f"\n# The class hub's shared exchange.\nc.Exchange.root = {str(exchange)!r}\n")
@@ -306,8 +355,9 @@ def class_hub() -> Iterator[ClassHub]:
     if not sys.platform.startswith("linux"):
         system_part_missing("the class hub runs each server as its own Linux account")
     if os.geteuid() != 0:
-        system_part_missing("the class-hub test makes throwaway system accounts, which needs "
-                            "root (CI runs as root)")
+        system_part_missing(
+            "the class-hub test makes throwaway system accounts, which needs root (CI runs as root)"
+        )
     for tool in ("useradd", "userdel", "tar"):
         if shutil.which(tool) is None:
             system_part_missing(f"{tool} is not installed")
@@ -342,26 +392,33 @@ def class_hub() -> Iterator[ClassHub]:
         work.mkdir(mode=0o755)
         python, tried = user_python(learners[0], work)
         if python is None:
-            system_part_missing("no Python the throwaway accounts can run has JupyterHub, "
-                                "nbgrader and smm_helpers; tried: " + " | ".join(tried))
+            system_part_missing(
+                "no Python the throwaway accounts can run has JupyterHub, "
+                "nbgrader and smm_helpers; tried: " + " | ".join(tried)
+            )
         exchange = root / "exchange"
         (root / "srv").mkdir(mode=0o755)
-        course = _lay_out_course(root / "srv" / "smm-lab", entries[instructor], learners,
-                                 exchange)
+        course = _lay_out_course(root / "srv" / "smm-lab", entries[instructor], learners, exchange)
         etc = root / "etc"  # as /etc/smm-lab/hub on a server: readable by every account
         shutil.copytree(HUB_DIR, etc, ignore=shutil.ignore_patterns("__pycache__"))
-        (etc / "users.csv").write_text("username,role\n" + "".join(
-            f"{name},learner\n" for name in learners) + f"{instructor},instructor\n")
+        (etc / "users.csv").write_text(
+            "username,role\n"
+            + "".join(f"{name},learner\n" for name in learners)
+            + f"{instructor},instructor\n"
+        )
         password = secrets.token_urlsafe(12)
         extra = etc / "test_auth_config.py"
-        extra.write_text("c = get_config()  # noqa: F821\n"
-                         f"c.SharedPasswordAuthenticator.user_password = {password!r}\n")
+        extra.write_text(
+            "c = get_config()  # noqa: F821\n"
+            f"c.SharedPasswordAuthenticator.user_password = {password!r}\n"
+        )
         extra.chmod(0o600)
         state = root / "state"
         state.mkdir(mode=0o700)
         env = {
-            "PATH": os.pathsep.join([python.bin_dir, str(proxy_bin), "/usr/local/bin",
-                                     "/usr/bin", "/bin"]),
+            "PATH": os.pathsep.join(
+                [python.bin_dir, str(proxy_bin), "/usr/local/bin", "/usr/bin", "/bin"]
+            ),
             "LANG": "C.UTF-8",
             "HOME": str(state),
             "SMM_HUB_COURSE_DIR": str(course),
@@ -387,22 +444,26 @@ def _assignments(class_hub: ClassHub, learner: str, action: str | None = None) -
     """nbgrader's Assignments extension in the learner's own server: list, fetch or submit."""
     hub = class_hub.hub
     if action is None:
-        response = hub.request("GET", f"/user/{learner}/assignments",
-                               params={"course_id": COURSE_ID}, as_user=learner)
+        response = hub.request(
+            "GET", f"/user/{learner}/assignments", params={"course_id": COURSE_ID}, as_user=learner
+        )
     else:
-        response = hub.request("POST", f"/user/{learner}/assignments/{action}",
-                               data={"assignment_id": A, "course_id": COURSE_ID},
-                               as_user=learner)
+        response = hub.request(
+            "POST",
+            f"/user/{learner}/assignments/{action}",
+            data={"assignment_id": A, "course_id": COURSE_ID},
+            as_user=learner,
+        )
     assert response.status_code == 200, f"{action or 'list'}: HTTP {response.status_code}"
     body = response.json()
     assert body["success"], f"{learner} could not {action or 'list'}: {body.get('value')}"
-    return {item["assignment_id"]: item for item in body["value"]
-            if item["assignment_id"] == A}
+    return {item["assignment_id"]: item for item in body["value"] if item["assignment_id"] == A}
 
 
 def _page_config(html: str) -> dict:
-    match = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
-                      html, re.S)
+    match = re.search(
+        r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', html, re.S
+    )
     assert match, "no JupyterLab page config in the page"
     return json.loads(match.group(1))
 
@@ -425,18 +486,20 @@ def test_a_class_on_the_hub_hands_in_work_and_no_learner_reaches_anyone_elses(cl
 
     # -- each server runs as its person, and every learner has the lessons in their home
     for name in everyone:
-        owners = {pwd.getpwuid(int(line.split()[1])).pw_name
-                  for line in _process_uid_lines(name)}
+        owners = {pwd.getpwuid(int(line.split()[1])).pw_name for line in _process_uid_lines(name)}
         assert owners == {name}, f"{name}'s server runs as {owners}"
     lessons = sorted(p.name for p in (REPO / "lessons").glob("*.ipynb"))
     for learner in (amina, bilal):
         listing = _contents(class_hub, learner, "lessons", as_user=learner)
         assert listing.status_code == 200, listing.text
-        assert sorted(i["name"] for i in listing.json()["content"]
-                      if i["type"] == "notebook") == lessons
+        assert (
+            sorted(i["name"] for i in listing.json()["content"] if i["type"] == "notebook")
+            == lessons
+        )
         copied = Path(pwd.getpwnam(learner).pw_dir) / "lessons"
-        assert {pwd.getpwuid(path.stat().st_uid).pw_name
-                for path in (copied, *copied.iterdir())} == {learner}  # written as them
+        assert {
+            pwd.getpwuid(path.stat().st_uid).pw_name for path in (copied, *copied.iterdir())
+        } == {learner}  # written as them
 
     # -- the instructor releases; the learners see it, fetch it, do it, submit it
     released = class_hub.smm_course("release", A)
@@ -447,16 +510,21 @@ def test_a_class_on_the_hub_hands_in_work_and_no_learner_reaches_anyone_elses(cl
         fetched = _assignments(class_hub, learner, "fetch")[A]
         assert fetched["status"] == "fetched", hub.log_tail()
         notebook = json.loads((SAMPLES / sample / f"{A}.ipynb").read_text())
-        saved = hub.request("PUT", f"/user/{learner}/api/contents/{A}/{A}.ipynb",
-                            json={"type": "notebook", "format": "json", "content": notebook},
-                            as_user=learner)
+        saved = hub.request(
+            "PUT",
+            f"/user/{learner}/api/contents/{A}/{A}.ipynb",
+            json={"type": "notebook", "format": "json", "content": notebook},
+            as_user=learner,
+        )
         assert saved.status_code == 200, saved.text
         submitted = _assignments(class_hub, learner, "submit")[A]
         assert submitted["status"] == "submitted", hub.log_tail()
         assert len(submitted["submissions"]) == 1
     inbound = class_hub.exchange / COURSE_ID / "inbound"
-    owners = {name.split("+")[0]: pwd.getpwuid(uid).pw_name
-              for name, uid in iter_exchange_submissions(inbound)}
+    owners = {
+        name.split("+")[0]: pwd.getpwuid(uid).pw_name
+        for name, uid in iter_exchange_submissions(inbound)
+    }
     assert owners == {amina: amina, bilal: bilal}  # each handed in by their own account
 
     # -- a learner cannot reach another learner's files, by any door
@@ -473,8 +541,10 @@ def test_a_class_on_the_hub_hands_in_work_and_no_learner_reaches_anyone_elses(cl
     public.write_text("anyone may read this")
     public.chmod(0o644)
     bilal_home = Path(pwd.getpwnam(bilal).pw_dir)
-    for link, target in (("public-link.txt", public),
-                         ("bilals-work.ipynb", bilal_home / A / f"{A}.ipynb")):
+    for link, target in (
+        ("public-link.txt", public),
+        ("bilals-work.ipynb", bilal_home / A / f"{A}.ipynb"),
+    ):
         made = run_as(amina, ["ln", "-s", str(target), link], {"PATH": "/usr/bin:/bin"})
         assert made.returncode == 0, made.stderr
     seen = _contents(class_hub, amina, "public-link.txt", as_user=amina)
@@ -482,26 +552,28 @@ def test_a_class_on_the_hub_hands_in_work_and_no_learner_reaches_anyone_elses(cl
     stolen = _contents(class_hub, amina, "bilals-work.ipynb", as_user=amina)
     assert stolen.status_code != 200 and "smart_goal" not in stolen.text, stolen.status_code
     # and from a terminal or a kernel (what the learner's account may do): nothing either
-    for path in (bilal_home / A / f"{A}.ipynb", class_hub.course / "gradebook.db",
-                 class_hub.course.parent / "assignments" / A / f"{A}.ipynb"):
+    for path in (
+        bilal_home / A / f"{A}.ipynb",
+        class_hub.course / "gradebook.db",
+        class_hub.course.parent / "assignments" / A / f"{A}.ipynb",
+    ):
         peek = run_as(amina, ["cat", str(path)], {"PATH": "/usr/bin:/bin"})
         assert peek.returncode != 0 and "Permission denied" in peek.stderr, path
     peek = run_as(amina, ["ls", str(inbound)], {"PATH": "/usr/bin:/bin"})
     assert "Permission denied" in peek.stderr  # nor who else handed in
     # nor through the hub's own API
-    assert hub.request("GET", f"/hub/api/users/{bilal}", as_user=amina).status_code in (403,
-                                                                                         404)
+    assert hub.request("GET", f"/hub/api/users/{bilal}", as_user=amina).status_code in (403, 404)
     assert hub.request("GET", f"/hub/api/users/{amina}", as_user=amina).status_code == 200
 
     # -- instructor-only pages: not for learners, there for the instructor
     assert hub.request("GET", f"/user/{amina}/formgrader", as_user=amina).status_code == 404
     assert hub.request("GET", f"/user/{teacher}/formgrader", as_user=amina).status_code == 403
-    formgrader = hub.request("GET", f"/user/{teacher}/formgrader", as_user=teacher,
-                             allow_redirects=True)
+    formgrader = hub.request(
+        "GET", f"/user/{teacher}/formgrader", as_user=teacher, allow_redirects=True
+    )
     assert formgrader.status_code == 200 and "/formgrader/" in formgrader.url, formgrader.url
     learner_lab = _page_config(hub.request("GET", f"/user/{amina}/lab", as_user=amina).text)
-    teacher_lab = _page_config(hub.request("GET", f"/user/{teacher}/lab",
-                                           as_user=teacher).text)
+    teacher_lab = _page_config(hub.request("GET", f"/user/{teacher}/lab", as_user=teacher).text)
     assert "@jupyter/nbgrader:formgrader" in learner_lab["disabledExtensions"]
     assert "@jupyter/nbgrader:formgrader" not in teacher_lab["disabledExtensions"]
     # the instructor sees the class, but does not enter a learner's server
@@ -515,8 +587,9 @@ def test_a_class_on_the_hub_hands_in_work_and_no_learner_reaches_anyone_elses(cl
     assert collected.returncode == 0, collected.stdout + collected.stderr
     graded = class_hub.smm_course("autograde", A, "--timeout", "60")
     assert graded.returncode == 0, graded.stdout + graded.stderr
-    submissions = hub.request("GET", f"/user/{teacher}/formgrader/api/submissions/{A}",
-                              as_user=teacher)
+    submissions = hub.request(
+        "GET", f"/user/{teacher}/formgrader/api/submissions/{A}", as_user=teacher
+    )
     assert submissions.status_code == 200, submissions.text
     scores = {s["student"]: s["score"] for s in submissions.json() if s["autograded"]}
     p = _points()

@@ -53,7 +53,8 @@ def test_a_folder_without_lessons_is_refused(tmp_path: Path) -> None:
 
 
 def test_an_installed_package_without_a_clone_says_to_clone_the_repository(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(lab, "LESSONS_DIR", tmp_path / "site-packages" / "lessons")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError, match="cannot find the lessons") as error:
@@ -63,7 +64,8 @@ def test_an_installed_package_without_a_clone_says_to_clone_the_repository(
 
 
 def test_instructor_mode_without_nbgrader_says_how_to_install_it(
-        lessons: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lessons: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(lab, "_has_module", lambda name: name != "nbgrader")
     with pytest.raises(InputError, match="needs nbgrader") as error:
         lab.open_lab(instructor=True, lessons_dir=lessons, dry_run=True)
@@ -71,7 +73,8 @@ def test_instructor_mode_without_nbgrader_says_how_to_install_it(
 
 
 def test_instructor_mode_turns_on_nbgraders_server_extensions(
-        lessons: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lessons: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(lab, "_has_module", lambda name: True)
     command = lab.open_lab(instructor=True, lessons_dir=lessons, dry_run=True)
     for extension in lab.NBGRADER_SERVER_EXTENSIONS:
@@ -114,10 +117,12 @@ def test_main_prints_the_readme_table(lessons: Path, capsys: pytest.CaptureFixtu
 
 @pytest.mark.slow
 def test_run_lesson_reports_errors_and_warnings_and_leaves_no_files(
-        lessons: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lessons: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SMM_STATIC_WIDGETS", "1")
     path = write_lesson(
-        lessons, "02-broken.ipynb",
+        lessons,
+        "02-broken.ipynb",
         "import os, warnings\n'SMM_STATIC_WIDGETS' in os.environ",
         "warnings.warn('careful')",
         "open('written.txt', 'w').write('x')",

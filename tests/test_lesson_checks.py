@@ -30,6 +30,7 @@ MIN_QUESTIONS = 3
 QUESTIONS = [q for lesson in lessons() for q in questions(lesson).values()]
 IDS = [f"{q.lesson}/{q.id}" for q in QUESTIONS]
 
+
 @pytest.fixture(params=QUESTIONS, ids=IDS)
 def question(request: pytest.FixtureRequest) -> Question:
     return request.param
@@ -69,8 +70,11 @@ def leaks(text: str, reference: Any) -> list[str]:
 
 
 def test_every_lesson_has_at_least_three_questions() -> None:
-    few = {lesson: len(questions(lesson)) for lesson in lessons()
-           if len(questions(lesson)) < MIN_QUESTIONS}
+    few = {
+        lesson: len(questions(lesson))
+        for lesson in lessons()
+        if len(questions(lesson)) < MIN_QUESTIONS
+    }
     assert not few, f"lessons with fewer than {MIN_QUESTIONS} self-checks: {few}"
 
 
@@ -101,8 +105,9 @@ def test_feedback_never_gives_the_answer_away(question: Question) -> None:
         text = shown(verdict)
         for reference in references:
             found = leaks(text, reference)
-            assert not found, (f"the feedback to {answer!r} contains the answer "
-                               f"({found}):\n{verdict}")
+            assert not found, (
+                f"the feedback to {answer!r} contains the answer ({found}):\n{verdict}"
+            )
 
 
 def test_no_answer_yet_is_told_so_kindly(question: Question) -> None:
@@ -111,8 +116,11 @@ def test_no_answer_yet_is_told_so_kindly(question: Question) -> None:
     assert "haven't answered" in verdict.message
 
 
-@pytest.mark.parametrize("answer", [pd.DataFrame(), None, object(), float("nan")],
-                         ids=["empty-table", "None", "object", "nan"])
+@pytest.mark.parametrize(
+    "answer",
+    [pd.DataFrame(), None, object(), float("nan")],
+    ids=["empty-table", "None", "object", "nan"],
+)
 def test_answers_of_the_wrong_type_are_not_correct(question: Question, answer: Any) -> None:
     verdict = check(question.lesson, question.id, answer)  # must not raise
     assert isinstance(verdict, Verdict)

@@ -24,25 +24,63 @@ from smm_helpers.planning.policy import PASSWORD_ADVICE
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = {
-    "01": "01-why-social-media", "02": "02-the-managers-job", "05": "05-policy",
-    "07": "07-content", "09": "09-community", "11": "11-ethics",
+    "01": "01-why-social-media",
+    "02": "02-the-managers-job",
+    "05": "05-policy",
+    "07": "07-content",
+    "09": "09-community",
+    "11": "11-ethics",
 }
 BY_LESSON = ROOT / "smm_helpers" / "checks" / "by_lesson"
 CHECK_FILES = [BY_LESSON / f"l{n}_{slug[3:].replace('-', '_')}.py" for n, slug in LESSONS.items()]
 POLICY_PY = ROOT / "smm_helpers" / "planning" / "policy.py"
 
-ANCHORS = frozenset("""
-rival-iq-benchmarks engagement-rate-definitions hootsuite-engagement mr-benchmarks-2020
-mr-nten-2013 mr-benchmarks-2010 techsoup-tapp-2020 global-ngo-tech-2018
-unity-trust-first-tweet barnes-mattson-2008 sage-nonprofit-survey the-wheel-2011
-wordstream-facebook-2017 wordstream-lead-ads paid-media-ranges-2026 bd-boosting-anecdotes
-sprout-best-times-2021 bd-weekend posting-frequency sociavault-2026 twitter-text-v3
-x-premium-length instagram-limits instagram-hashtags-2025 linkedin-limits
-facebook-post-length youtube-data-api ftc-endorsement-guides ftc-disclosures-101
-ftc-reviews-rule ftc-penalties-2025 vader-sentiment emoji-sentiment afinn bnlp
-holidays-package bangla-calendar-2019 bd-holiday-circular meta-views-2025
-facebook-page-access datareportal-bangladesh freelance-rates
-""".split())  # noqa: SIM905
+ANCHORS = frozenset(
+    [
+        "rival-iq-benchmarks",
+        "engagement-rate-definitions",
+        "hootsuite-engagement",
+        "mr-benchmarks-2020",
+        "mr-nten-2013",
+        "mr-benchmarks-2010",
+        "techsoup-tapp-2020",
+        "global-ngo-tech-2018",
+        "unity-trust-first-tweet",
+        "barnes-mattson-2008",
+        "sage-nonprofit-survey",
+        "the-wheel-2011",
+        "wordstream-facebook-2017",
+        "wordstream-lead-ads",
+        "paid-media-ranges-2026",
+        "bd-boosting-anecdotes",
+        "sprout-best-times-2021",
+        "bd-weekend",
+        "posting-frequency",
+        "sociavault-2026",
+        "twitter-text-v3",
+        "x-premium-length",
+        "instagram-limits",
+        "instagram-hashtags-2025",
+        "linkedin-limits",
+        "facebook-post-length",
+        "youtube-data-api",
+        "ftc-endorsement-guides",
+        "ftc-disclosures-101",
+        "ftc-reviews-rule",
+        "ftc-penalties-2025",
+        "vader-sentiment",
+        "emoji-sentiment",
+        "afinn",
+        "bnlp",
+        "holidays-package",
+        "bangla-calendar-2019",
+        "bd-holiday-circular",
+        "meta-views-2025",
+        "facebook-page-access",
+        "datareportal-bangladesh",
+        "freelance-rates",
+    ]
+)
 """The anchors of lessons/sources.md that lessons may cite."""
 
 OLD_CITATION = re.compile(r"facts\s*§|reference facts|reference/facts\.md|facts\.md", re.I)
@@ -67,8 +105,11 @@ def test_check_files_exist():
 def test_no_citation_points_at_the_research_notes():
     texts = {slug: _text(slug) for slug in LESSONS.values()}
     texts |= {path.name: path.read_text(encoding="utf-8") for path in [*CHECK_FILES, POLICY_PY]}
-    stale = {name: OLD_CITATION.findall(text) for name, text in texts.items()
-             if OLD_CITATION.search(text)}
+    stale = {
+        name: OLD_CITATION.findall(text)
+        for name, text in texts.items()
+        if OLD_CITATION.search(text)
+    }
     assert not stale, stale
 
 
@@ -77,8 +118,9 @@ def test_every_citation_is_a_known_anchor_of_the_sources_page():
     for slug in LESSONS.values():
         cited[slug] = set(re.findall(r"sources\.md#([a-z0-9-]+)", _text(slug)))
     for path in [*CHECK_FILES, POLICY_PY]:
-        cited[path.name] = set(re.findall(r"sources\.md#([a-z0-9-]+)",
-                                          path.read_text(encoding="utf-8")))
+        cited[path.name] = set(
+            re.findall(r"sources\.md#([a-z0-9-]+)", path.read_text(encoding="utf-8"))
+        )
     unknown = {name: sorted(found - ANCHORS) for name, found in cited.items() if found - ANCHORS}
     assert not unknown, unknown
     for slug in LESSONS.values():
@@ -92,16 +134,23 @@ def test_every_citation_is_a_known_anchor_of_the_sources_page():
 
 # --- Facebook Page access, not passwords -----------------------------------------------------
 
+
 def _alo(**changes: object) -> PolicyAnswers:
     base = dict(
-        organisation="Alo Reading Circle", purpose="We help children in Dhaka learn to read",
+        organisation="Alo Reading Circle",
+        purpose="We help children in Dhaka learn to read",
         work_hours_use="Staff may post for Alo at work; personal use only in breaks",
         not_allowed=["political opinions from Alo's accounts"],
-        spokespeople=["Director"], responders=["Social media volunteer"],
-        response_time_hours=24, tools=["Facebook", "Meta Business Suite"],
+        spokespeople=["Director"],
+        responders=["Social media volunteer"],
+        response_time_hours=24,
+        tools=["Facebook", "Meta Business Suite"],
         account_access="The Director gives each person their own access in the Page settings",
-        escalation_contacts=["Director", "Board chair"], crisis_contact="Director",
-        photo_consent="a parent or guardian signs a consent form", review_date="2027-06-30")
+        escalation_contacts=["Director", "Board chair"],
+        crisis_contact="Director",
+        photo_consent="a parent or guardian signs a consent form",
+        review_date="2027-06-30",
+    )
     base.update(changes)
     return PolicyAnswers(**base)  # type: ignore[arg-type]
 
@@ -116,12 +165,15 @@ def test_written_policy_teaches_access_per_person_and_never_a_shared_password():
     assert lint.ok and lint.warnings == () and lint.advice == (), str(lint)
 
 
-@pytest.mark.parametrize("sentence", [
-    "Our social media volunteer and the Director hold the passwords.",
-    "Two people hold the Facebook password; two-factor login is on.",
-    "দুজন কর্মী পাসওয়ার্ড রাখেন।",
-    unicodedata.normalize("NFD", "দুজন কর্মী পাসওয়ার্ড রাখেন।"),  # য় typed decomposed
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our social media volunteer and the Director hold the passwords.",
+        "Two people hold the Facebook password; two-factor login is on.",
+        "দুজন কর্মী পাসওয়ার্ড রাখেন।",
+        unicodedata.normalize("NFD", "দুজন কর্মী পাসওয়ার্ড রাখেন।"),  # য় typed decomposed
+    ],
+)
 def test_a_sentence_handing_out_a_password_gets_page_access_advice(sentence):
     lint = lint_policy(f"## Tools and accounts\n{sentence}\n")
     assert len(lint.advice) == 1 and PASSWORD_ADVICE in lint.advice[0]
@@ -130,20 +182,25 @@ def test_a_sentence_handing_out_a_password_gets_page_access_advice(sentence):
     assert "tools" in lint.found  # still a tools section: advice is not a missing section
 
 
-@pytest.mark.parametrize("sentence", [
-    "Never share a password.",
-    "Don't share the password.",
-    "The one shared login of our X account lives in a password manager.",
-    "পাসওয়ার্ড কখনো কারও সঙ্গে শেয়ার করবেন না।",
-    "Each person gets their own access in the Page settings.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Never share a password.",
+        "Don't share the password.",
+        "The one shared login of our X account lives in a password manager.",
+        "পাসওয়ার্ড কখনো কারও সঙ্গে শেয়ার করবেন না।",
+        "Each person gets their own access in the Page settings.",
+    ],
+)
 def test_forbidding_a_shared_password_gets_no_advice(sentence):
     assert lint_policy(f"## Tools and accounts\n{sentence}\n").advice == ()
 
 
 def test_page_access_wording_is_recognised_as_the_tools_section():
-    for text in ("Each person has their own Page access. It is removed when they leave.",
-                 "প্রত্যেকে নিজের অ্যাকাউন্ট দিয়ে পেজে ঢোকেন; চলে গেলে অ্যাক্সেস সরানো হয়।"):
+    for text in (
+        "Each person has their own Page access. It is removed when they leave.",
+        "প্রত্যেকে নিজের অ্যাকাউন্ট দিয়ে পেজে ঢোকেন; চলে গেলে অ্যাক্সেস সরানো হয়।",
+    ):
         assert "tools" in lint_policy(text).found, text
 
 
@@ -153,16 +210,20 @@ def test_lesson_05_and_its_checks_teach_page_access():
     assert "sources.md#facebook-page-access" in text
     assert "no password to share" in text
     assert "account_access=" in answers and not HANDS_OUT_A_PASSWORD.search(answers)
-    for policy in (l05_policy._ALO_POLICY, l05_policy._ALO_POLICY_BN,
-                   l05_policy.POLICY_WITH_A_GAP):
+    for policy in (l05_policy._ALO_POLICY, l05_policy._ALO_POLICY_BN, l05_policy.POLICY_WITH_A_GAP):
         assert lint_policy(policy).advice == (), policy
-    verdict = l05_policy.policy_judge(l05_policy._ALO_POLICY.replace(
-        "Each person gets their own access in\nthe Page settings and loses it the day they "
-        "leave.", "Two staff hold the passwords."))
+    verdict = l05_policy.policy_judge(
+        l05_policy._ALO_POLICY.replace(
+            "Each person gets their own access in\nthe Page settings and loses it the day they "
+            "leave.",
+            "Two staff hold the passwords.",
+        )
+    )
     assert verdict.correct and "no" in verdict.message and "Page" in verdict.message
 
 
 # --- FTC penalties and whose law applies ---------------------------------------------------
+
 
 def test_lesson_11_teaches_the_penalty_as_adjusted_yearly_with_the_us_caveat():
     text = _text("11-ethics")
@@ -183,10 +244,12 @@ def test_lesson_11_prose_after_the_missed_packs_fits_an_empty_table():
 
 # --- Lesson 02: freelancing abroad beside local pay --------------------------------------------
 
+
 def test_lesson_02_sets_the_freelance_rate_beside_local_pay():
     text = _text("02-the-managers-job")
-    pays = next(s for _, s in _cells("02-the-managers-job")
-                if s.startswith("## What the work pays"))
+    pays = next(
+        s for _, s in _cells("02-the-managers-job") if s.startswith("## What the work pays")
+    )
     assert "abroad" in pays and "sources.md#freelance-rates" in pays
     assert "25,000" in text and "convert(25_000" in text
     assert "Nakshi Ghor asks for 12 hours" not in text

@@ -18,8 +18,12 @@ from smm_helpers.metrics import summarize
 from smm_helpers.platforms import OrgProfile, recommend_platforms
 
 ROOT = Path(__file__).resolve().parents[1]
-ROLES_ALO_DOES_NOT_HAVE = ("Communications Officer", "Volunteer Coordinator",
-                           "Programme Manager", "Executive Director")
+ROLES_ALO_DOES_NOT_HAVE = (
+    "Communications Officer",
+    "Volunteer Coordinator",
+    "Programme Manager",
+    "Executive Director",
+)
 
 
 @cache
@@ -31,8 +35,14 @@ def _cells(slug: str) -> dict[str, str]:
 def test_lesson_05_names_only_the_people_alo_has():
     cells = _cells("05-policy")
     text = "\n".join(cells.values())
-    checks = "\n".join([l05_policy._ALO_POLICY, l05_policy._ALO_POLICY_BN,
-                        l05_policy.POLICY_WITH_A_GAP, *l05_policy.COMPLAINT_OPTIONS])
+    checks = "\n".join(
+        [
+            l05_policy._ALO_POLICY,
+            l05_policy._ALO_POLICY_BN,
+            l05_policy.POLICY_WITH_A_GAP,
+            *l05_policy.COMPLAINT_OPTIONS,
+        ]
+    )
     for role in ROLES_ALO_DOES_NOT_HAVE:
         assert role not in text and role not in checks, role
     assert "volunteer" in cells["l05-11"].lower() and "Director" in cells["l05-11"]
@@ -70,9 +80,15 @@ def test_lesson_03_platform_table_claims_hold_on_the_data():
 
 
 def test_lesson_03_weights_paragraph_matches_the_ranking():
-    alo = OrgProfile(kind="nonprofit", goals=["donations", "recruitment"], ages=(18, 45),
-                     location="dhaka", formats=["image", "short_video"], monthly_budget=5000,
-                     hours_per_week=8)
+    alo = OrgProfile(
+        kind="nonprofit",
+        goals=["donations", "recruitment"],
+        ages=(18, 45),
+        location="dhaka",
+        formats=["image", "short_video"],
+        monthly_budget=5000,
+        hours_per_week=8,
+    )
     tops = {w: recommend_platforms(alo, weights={"goal": w}).ranking[:3] for w in (0, 3, 6)}
     assert all(top[:2] == ["facebook", "youtube"] for top in tops.values()), tops
     assert "instagram" in tops[6] and "instagram" not in tops[0], tops

@@ -53,8 +53,9 @@ def code_lines(source: str) -> list[str]:
 
 def imports_in(source: str) -> bool:
     """Whether a code cell imports anything (IPython magics and shell lines ignored)."""
-    python = "\n".join("" if line.lstrip().startswith(("%", "!")) else line
-                       for line in source.splitlines())
+    python = "\n".join(
+        "" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()
+    )
     try:
         tree = ast.parse(python)
     except SyntaxError:
@@ -106,13 +107,15 @@ def test_title_cell_names_the_lessons_number(lesson: tuple[str, Any]) -> None:
     title = lab.TITLE.match(line)
     assert title, f"the first line should look like '# Lesson 03 · Title', not {line!r}"
     assert title.group("number") == lesson_id[:2], (
-        f"the title says lesson {title.group('number')}, the file is {lesson_id}")
+        f"the title says lesson {title.group('number')}, the file is {lesson_id}"
+    )
 
 
 def test_objectives_and_estimated_time_come_before_the_code(lesson: tuple[str, Any]) -> None:
     _, nb = lesson
-    intro = "\n".join(c.source for c in nb.cells[: first_code_index(nb)]
-                      if c.cell_type == "markdown")
+    intro = "\n".join(
+        c.source for c in nb.cells[: first_code_index(nb)] if c.cell_type == "markdown"
+    )
     assert "By the end of this lesson you can" in intro, "no objectives before the setup cell"
     objectives = intro.split("By the end of this lesson you can", 1)[1]
     assert len(BULLET.findall(objectives)) >= 2, "list at least two objectives as bullets"
@@ -125,22 +128,32 @@ def test_exactly_one_setup_cell_holds_the_imports(lesson: tuple[str, Any]) -> No
     assert imports_in(nb.cells[setup].source), "the first code cell (setup) imports nothing"
     sections = [index for index, level, _ in headings(nb) if level == 2]
     assert not sections or setup < sections[0], (
-        "the setup cell must come before the first '##' section")
-    importing = [index for index, cell in enumerate(nb.cells)
-                 if cell.cell_type == "code" and index != setup and imports_in(cell.source)]
+        "the setup cell must come before the first '##' section"
+    )
+    importing = [
+        index
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and index != setup and imports_in(cell.source)
+    ]
     assert not importing, (
         "only the setup cell may import; move these imports there:\n"
-        + "\n---\n".join(nb.cells[i].source for i in importing))
+        + "\n---\n".join(nb.cells[i].source for i in importing)
+    )
 
 
 def test_code_cells_are_short(lesson: tuple[str, Any]) -> None:
     _, nb = lesson
     setup = first_code_index(nb)
-    long = [cell.source for index, cell in enumerate(nb.cells) if cell.cell_type == "code"
-            and len(code_lines(cell.source)) > (MAX_SETUP_LINES if index == setup
-                                                else MAX_CODE_LINES)]
-    assert not long, (f"code cells longer than {MAX_CODE_LINES} lines (setup "
-                      f"{MAX_SETUP_LINES}); split them:\n" + "\n---\n".join(long))
+    long = [
+        cell.source
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        and len(code_lines(cell.source)) > (MAX_SETUP_LINES if index == setup else MAX_CODE_LINES)
+    ]
+    assert not long, (
+        f"code cells longer than {MAX_CODE_LINES} lines (setup "
+        f"{MAX_SETUP_LINES}); split them:\n" + "\n---\n".join(long)
+    )
 
 
 def test_exercises_check_distinct_registered_questions(lesson: tuple[str, Any]) -> None:
@@ -148,28 +161,30 @@ def test_exercises_check_distinct_registered_questions(lesson: tuple[str, Any]) 
     start = section_start(nb, "Exercises")
     end = section_start(nb, "Further reading")
     cells = [c for c in nb.cells[start:end] if c.cell_type == "code"]
-    checked = [(cell, [m for m in CALL.finditer(cell.source) if m.group(1) == "check"])
-               for cell in cells]
+    checked = [
+        (cell, [m for m in CALL.finditer(cell.source) if m.group(1) == "check"]) for cell in cells
+    ]
     checked = [(cell, calls) for cell, calls in checked if calls]
     assert len(checked) >= MIN_EXERCISES, (
         f"'## Exercises' needs at least {MIN_EXERCISES} code cells calling "
-        f"check({lesson_id!r}, 'qN', answer); found {len(checked)}")
+        f"check({lesson_id!r}, 'qN', answer); found {len(checked)}"
+    )
     ids = [m.group(3) for _, calls in checked for m in calls]
     assert len(ids) == len(set(ids)), f"an exercise checks the same question twice: {ids}"
     known = questions(lesson_id)
     assert not set(ids) - set(known), (
         f"these questions are not in the registry: {sorted(set(ids) - set(known))}; "
-        f"it has {sorted(known)}")
+        f"it has {sorted(known)}"
+    )
     for cell, _ in checked:
         assert PLACEHOLDER.search(cell.source), (
-            "keep a '...' placeholder for the learner (e.g. answer = ...) in:\n" + cell.source)
+            "keep a '...' placeholder for the learner (e.g. answer = ...) in:\n" + cell.source
+        )
 
 
-def test_every_check_names_this_lesson_and_every_question_is_used(
-        lesson: tuple[str, Any]) -> None:
+def test_every_check_names_this_lesson_and_every_question_is_used(lesson: tuple[str, Any]) -> None:
     lesson_id, nb = lesson
-    calls = [m for cell in nb.cells if cell.cell_type == "code"
-             for m in CALL.finditer(cell.source)]
+    calls = [m for cell in nb.cells if cell.cell_type == "code" for m in CALL.finditer(cell.source)]
     others = sorted({m.group(0) for m in calls if m.group(2) != lesson_id})
     assert not others, f"calls that name another lesson than {lesson_id!r}: {others}"
     unused = sorted(set(questions(lesson_id)) - {m.group(3) for m in calls})
@@ -182,9 +197,10 @@ def test_further_reading_is_last_and_names_sources(lesson: tuple[str, Any]) -> N
     assert found, "the lesson has no headings"
     index, level, text = found[-1]
     assert (level, text.strip().lower()) == (2, "further reading"), (
-        f"the last heading must be '## Further reading', not {'#' * level} {text}")
+        f"the last heading must be '## Further reading', not {'#' * level} {text}"
+    )
     after = nb.cells[index].source.split(text, 1)[1]
-    after += "\n".join(c.source for c in nb.cells[index + 1:] if c.cell_type == "markdown")
+    after += "\n".join(c.source for c in nb.cells[index + 1 :] if c.cell_type == "markdown")
     assert len(BULLET.findall(after)) >= 2, "list at least two sources under Further reading"
 
 
@@ -206,7 +222,8 @@ def test_readme_learning_path_matches_the_notebooks() -> None:
     expected = lab.lessons_table()
     assert found.group(1).strip() == expected, (
         "lessons/README.md's table is out of date; replace it with the output of "
-        "`python -m smm_helpers.lab --table`:\n" + expected)
+        "`python -m smm_helpers.lab --table`:\n" + expected
+    )
 
 
 def test_readme_table_gives_every_lesson_a_time() -> None:

@@ -60,7 +60,8 @@ def test_lesson_is_committed_without_outputs_or_stray_metadata(path: Path) -> No
     assert (nb.nbformat, nb.nbformat_minor) >= (4, 5), "save as nbformat 4.5 (cell ids)"
     nbformat.validate(nb)
     assert nb.metadata.get("kernelspec", {}).get("name") == "python3", (
-        "the kernelspec must be python3")
+        "the kernelspec must be python3"
+    )
     stray = set(nb.metadata) - NOTEBOOK_METADATA
     assert not stray, f"stray notebook metadata: {sorted(stray)}"
     ids = [cell.get("id") for cell in nb.cells]

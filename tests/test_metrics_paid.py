@@ -122,8 +122,11 @@ money = st.floats(min_value=0, max_value=1e9, allow_nan=False)
 
 
 @settings(max_examples=80, deadline=None)
-@given(value=money, cost=st.floats(min_value=0.01, max_value=1e9),
-       margin=st.floats(min_value=0.01, max_value=1.0))
+@given(
+    value=money,
+    cost=st.floats(min_value=0.01, max_value=1e9),
+    margin=st.floats(min_value=0.01, max_value=1.0),
+)
 def test_roi_is_roas_times_margin_minus_one(value, cost, margin):
     expected = roas(value, cost) * margin - 1
     assert roi(value, cost, margin=margin) == pytest.approx(expected, rel=1e-9, abs=1e-9)

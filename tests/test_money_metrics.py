@@ -19,11 +19,14 @@ from smm_helpers.metrics import COURSE_MARGINS, campaign_metrics, roas, roi
 # --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("call", [
-    lambda: roi(30_000, 10_000),
-    lambda: budget.roi(30_000, 10_000),
-    lambda: budget.break_even(10_000, 875),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: roi(30_000, 10_000),
+        lambda: budget.roi(30_000, 10_000),
+        lambda: budget.break_even(10_000, 875),
+    ],
+)
 def test_a_missing_margin_teaches_profit_and_points_to_roas(call):
     with pytest.raises(InputError) as info:
         call()
@@ -32,16 +35,19 @@ def test_a_missing_margin_teaches_profit_and_points_to_roas(call):
     assert "roas()" in text and "margin=0.4" in text and "margin=1" in text
 
 
-@pytest.mark.parametrize(("margin", "message"), [
-    (40, "a percentage; write it as a share: 0.4 for 40%"),
-    (0, "not between 0"),
-    (1.5, "a percentage"),
-    (-0.2, "not between 0"),
-    (150, "not between 0"),
-    ("0.4", "must be a number"),
-    (True, "must be a number"),
-    (math.nan, "must be a number"),
-])
+@pytest.mark.parametrize(
+    ("margin", "message"),
+    [
+        (40, "a percentage; write it as a share: 0.4 for 40%"),
+        (0, "not between 0"),
+        (1.5, "a percentage"),
+        (-0.2, "not between 0"),
+        (150, "not between 0"),
+        ("0.4", "must be a number"),
+        (True, "must be a number"),
+        (math.nan, "must be a number"),
+    ],
+)
 def test_a_bad_margin_is_named_in_both_roi_functions(margin, message):
     for call in (lambda: roi(100, 10, margin=margin), lambda: budget.roi(100, 10, margin=margin)):
         with pytest.raises(InputError, match=message):
@@ -57,7 +63,8 @@ def test_roas_of_three_is_a_loss_at_a_quarter_margin_and_a_profit_at_forty_perce
     # the package's two roi functions agree wherever both are defined
     for revenue, spend, margin in [(30_000, 10_000, 0.25), (8_000, 10_000, 1), (0, 1, 0.5)]:
         assert budget.roi(revenue, spend, margin=margin) == pytest.approx(
-            roi(revenue, spend, margin=margin))
+            roi(revenue, spend, margin=margin)
+        )
 
 
 def test_a_margin_series_must_line_up_with_revenue_and_hold_shares():
@@ -103,7 +110,8 @@ def test_campaign_roi_uses_each_clients_margin_on_the_course_data():
     assert len(shop) and (shop["roi"] < shop["roas"] - 1).all()  # profit < revenue
     one_number = campaign_metrics(campaigns, margin=0.4)["roi"]
     assert one_number[campaigns["client"] == "business"].equals(
-        out.loc[campaigns["client"] == "business", "roi"])
+        out.loc[campaigns["client"] == "business", "roi"]
+    )
 
 
 def test_campaign_margins_name_the_client_that_has_none():
@@ -161,7 +169,8 @@ def _markdown(stem: str) -> str:
 
 def test_lessons_teach_views_viewers_and_roas_versus_roi_with_a_source():
     orientation, budget_lesson, analytics = (
-        _markdown(s) for s in ("00-orientation", "06-budget", "10-analytics-and-reporting"))
+        _markdown(s) for s in ("00-orientation", "06-budget", "10-analytics-and-reporting")
+    )
     for text in (orientation, analytics):
         assert "**Views**" in text and "**Viewers**" in text
         assert "sources.md#meta-views-2025" in text

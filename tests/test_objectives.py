@@ -17,28 +17,53 @@ from tests.conftest import REPO
 
 # Two objectives in the same days: a cheap "result" (a lead) and a dear one (a donation).
 CAMPAIGNS = pd.DataFrame(
-    [("L1", "facebook", "leads", "2026-03-02", "2026-03-06", 1000.0, 100, 0.0),
-     ("L2", "facebook", "leads", "2026-03-09", "2026-03-13", 3000.0, 100, 0.0),
-     ("D1", "facebook", "donations", "2026-03-02", "2026-03-06", 4000.0, 20, 16000.0),
-     ("D2", "instagram", "donations", "2026-03-09", "2026-03-13", 2000.0, 20, 10000.0),
-     ("D3", "instagram", "donations", "2026-03-10", "2026-03-12", 6000.0, 10, 2000.0)],
-    columns=["campaign_id", "platform", "objective", "start_date", "end_date", "spend",
-             "conversions", "conversion_value"],
-).assign(budget=lambda t: t["spend"], impressions=100_000, clicks=1_000,
-         start_date=lambda t: pd.to_datetime(t["start_date"]),
-         end_date=lambda t: pd.to_datetime(t["end_date"]))
+    [
+        ("L1", "facebook", "leads", "2026-03-02", "2026-03-06", 1000.0, 100, 0.0),
+        ("L2", "facebook", "leads", "2026-03-09", "2026-03-13", 3000.0, 100, 0.0),
+        ("D1", "facebook", "donations", "2026-03-02", "2026-03-06", 4000.0, 20, 16000.0),
+        ("D2", "instagram", "donations", "2026-03-09", "2026-03-13", 2000.0, 20, 10000.0),
+        ("D3", "instagram", "donations", "2026-03-10", "2026-03-12", 6000.0, 10, 2000.0),
+    ],
+    columns=[
+        "campaign_id",
+        "platform",
+        "objective",
+        "start_date",
+        "end_date",
+        "spend",
+        "conversions",
+        "conversion_value",
+    ],
+).assign(
+    budget=lambda t: t["spend"],
+    impressions=100_000,
+    clicks=1_000,
+    start_date=lambda t: pd.to_datetime(t["start_date"]),
+    end_date=lambda t: pd.to_datetime(t["end_date"]),
+)
 
-POSTS = pd.DataFrame({
-    "published_at": pd.to_datetime(["2026-03-02 10:00", "2026-03-12 10:00"]),
-    "platform": ["facebook", "instagram"], "format": ["image", "image"],
-    "pillar": ["tips", "tips"], "reach": [1000, 1000], "impressions": [2000, 2000],
-    "reactions": [10, 10], "comments": [0, 0], "shares": [0, 0], "saves": [0, 0],
-    "link_clicks": [0, 0], "spend": [0.0, 0.0]})
+POSTS = pd.DataFrame(
+    {
+        "published_at": pd.to_datetime(["2026-03-02 10:00", "2026-03-12 10:00"]),
+        "platform": ["facebook", "instagram"],
+        "format": ["image", "image"],
+        "pillar": ["tips", "tips"],
+        "reach": [1000, 1000],
+        "impressions": [2000, 2000],
+        "reactions": [10, 10],
+        "comments": [0, 0],
+        "shares": [0, 0],
+        "saves": [0, 0],
+        "link_clicks": [0, 0],
+        "spend": [0.0, 0.0],
+    }
+)
 
 
 def _review(*goals: Target, budget: float | None = None, campaigns=CAMPAIGNS):
-    plan = SocialMediaPlan(list(goals), "parents in Dhaka", ["facebook", "instagram"],
-                           budget=budget)
+    plan = SocialMediaPlan(
+        list(goals), "parents in Dhaka", ["facebook", "instagram"], budget=budget
+    )
     return plan.review(POSTS, campaigns=campaigns, start="2026-03-02", end="2026-03-15")
 
 
@@ -66,12 +91,16 @@ def test_budget_correction_moves_money_only_between_campaigns_of_one_objective()
     [text] = [c for c in review.corrections if c.startswith("Spending was")]
     # the widest gap within one objective: D3 600 vs D2 100 BDT per donation (leads: 30 vs 10)
     assert "of the campaigns with the objective 'donations'" in text
-    assert "pause or cut D3 (600 BDT per donation) and move money to D2 (100 BDT per donation)" \
-        in text
+    assert (
+        "pause or cut D3 (600 BDT per donation) and move money to D2 (100 BDT per donation)" in text
+    )
     assert "L1" not in text and "L2" not in text
     # the cheapest lead (10 BDT) is never offered as a reason to cut a donations campaign
-    [cost] = [c for c in _review(Target("cost_per_donation", 100)).corrections
-              if c.startswith("cost per donation")]
+    [cost] = [
+        c
+        for c in _review(Target("cost_per_donation", 100)).corrections
+        if c.startswith("cost per donation")
+    ]
     assert "D3" in cost and "D2" in cost and "L1" not in cost
 
 
@@ -129,13 +158,20 @@ def test_assignment_06_treats_ftc_rules_as_us_law():
     assert "adjusted every January ($53,088 per violation from 17 January 2025)" in rubric
 
 
-@pytest.mark.parametrize("path", [
-    "lessons/04-goals-and-plans.ipynb", "lessons/12-capstone.ipynb",
-    "assignments/06-budget-and-ethics/06-budget-and-ethics.ipynb",
-    "assignments/07-capstone/07-capstone.ipynb", "course/rubrics/06-budget-and-ethics.md",
-    "course/rubrics/07-capstone.md", "smm_helpers/checks/by_lesson/l04_goals_and_plans.py",
-    "smm_helpers/checks/by_lesson/l12_capstone.py", "smm_helpers/planning/plan.py",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "lessons/04-goals-and-plans.ipynb",
+        "lessons/12-capstone.ipynb",
+        "assignments/06-budget-and-ethics/06-budget-and-ethics.ipynb",
+        "assignments/07-capstone/07-capstone.ipynb",
+        "course/rubrics/06-budget-and-ethics.md",
+        "course/rubrics/07-capstone.md",
+        "smm_helpers/checks/by_lesson/l04_goals_and_plans.py",
+        "smm_helpers/checks/by_lesson/l12_capstone.py",
+        "smm_helpers/planning/plan.py",
+    ],
+)
 def test_no_citation_points_outside_the_repository_and_no_page_password(path):
     text = (REPO / path).read_text(encoding="utf-8")
     assert not re.search(r"facts\s*§|reference/facts\.md|reference facts", text)
@@ -146,13 +182,23 @@ def test_no_correction_on_the_course_data_names_campaigns_of_two_objectives():
     from smm_helpers.datasets import load_course_data
 
     data = load_course_data()
-    objective = dict(zip(data.campaigns["campaign_id"], data.campaigns["objective"].astype(str),
-                         strict=True))
-    plan = SocialMediaPlan([Target("cost_per_donation", 1), Target("donations", 10_000),
-                            Target("conversion_value", 10_000_000), Target("spend", 1)],
-                           "parents in Dhaka", ["facebook", "instagram", "tiktok", "youtube"],
-                           budget=1, client="nonprofit")
-    corrections = plan.review(data.posts, data.followers, data.inbox, data.campaigns,
-                              start="2025-01-01", end="2025-12-31").corrections
+    objective = dict(
+        zip(data.campaigns["campaign_id"], data.campaigns["objective"].astype(str), strict=True)
+    )
+    plan = SocialMediaPlan(
+        [
+            Target("cost_per_donation", 1),
+            Target("donations", 10_000),
+            Target("conversion_value", 10_000_000),
+            Target("spend", 1),
+        ],
+        "parents in Dhaka",
+        ["facebook", "instagram", "tiktok", "youtube"],
+        budget=1,
+        client="nonprofit",
+    )
+    corrections = plan.review(
+        data.posts, data.followers, data.inbox, data.campaigns, start="2025-01-01", end="2025-12-31"
+    ).corrections
     named = [{objective[i] for i in re.findall(r"[A-Z]{2}-CMP-\d+", c)} for c in corrections]
     assert any(named) and all(len(kinds) <= 1 for kinds in named)

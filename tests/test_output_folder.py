@@ -34,8 +34,9 @@ def _write(folder: Path, *names: str) -> Path:
 
 
 @pytest.mark.parametrize("owner", OWNERS.values(), ids=OWNERS)
-def test_a_new_or_empty_folder_is_fine_for_every_command(owner: FolderOwner,
-                                                         tmp_path: Path) -> None:
+def test_a_new_or_empty_folder_is_fine_for_every_command(
+    owner: FolderOwner, tmp_path: Path
+) -> None:
     assert check_output_folder(tmp_path / "new", owner) == tmp_path / "new"
     assert not (tmp_path / "new").exists(), "checking writes nothing"
     assert check_output_folder(str(_write(tmp_path / "empty")), owner) == tmp_path / "empty"
@@ -43,7 +44,8 @@ def test_a_new_or_empty_folder_is_fine_for_every_command(owner: FolderOwner,
 
 @pytest.mark.parametrize("owner", OWNERS.values(), ids=OWNERS)
 def test_every_command_names_the_folder_the_first_files_and_how_many_more(
-        owner: FolderOwner, tmp_path: Path) -> None:
+    owner: FolderOwner, tmp_path: Path
+) -> None:
     folder = _write(tmp_path / "work", "e.md", "a.md", "d.md", "c.md", "b.md")
     with pytest.raises(InputError) as error:
         check_output_folder(folder, owner)
@@ -55,8 +57,9 @@ def test_every_command_names_the_folder_the_first_files_and_how_many_more(
 
 
 @pytest.mark.parametrize("owner", OWNERS.values(), ids=OWNERS)
-def test_a_file_in_place_of_the_folder_is_refused_by_every_command(owner: FolderOwner,
-                                                                   tmp_path: Path) -> None:
+def test_a_file_in_place_of_the_folder_is_refused_by_every_command(
+    owner: FolderOwner, tmp_path: Path
+) -> None:
     (tmp_path / "out").write_text("a file")
     with pytest.raises(InputError, match="is a file, not a folder"):
         check_output_folder(tmp_path / "out", owner)
@@ -65,8 +68,9 @@ def test_a_file_in_place_of_the_folder_is_refused_by_every_command(owner: Folder
 def test_a_marker_makes_the_folder_the_commands_own(tmp_path: Path) -> None:
     folder = _write(tmp_path / "demo", DEMO.marker or "", "posts.csv", "my-notes.txt")
     assert foreign_files(folder, DEMO) == []
-    assert foreign_files(folder, SITE) == sorted([DEMO.marker or "", "my-notes.txt",
-                                                  "posts.csv"]), "another command's marker"
+    assert foreign_files(folder, SITE) == sorted(
+        [DEMO.marker or "", "my-notes.txt", "posts.csv"]
+    ), "another command's marker"
     (tmp_path / "dir").mkdir()
     (tmp_path / "dir" / (DEMO.marker or "")).mkdir()
     assert foreign_files(tmp_path / "dir", DEMO) == [DEMO.marker], "a folder is no marker"
@@ -86,8 +90,7 @@ def test_site_build_refuses_before_reading_its_record(tmp_path: Path) -> None:
         check_out_folder(folder, ["index.html"])
 
 
-def test_init_and_the_grading_demo_write_only_into_a_new_or_empty_folder(
-        tmp_path: Path) -> None:
+def test_init_and_the_grading_demo_write_only_into_a_new_or_empty_folder(tmp_path: Path) -> None:
     folder = _write(tmp_path / "course", "notes.txt")
     with pytest.raises(InputError, match=r"already has files in it \(notes.txt\); init only"):
         init_course(folder, echo=lambda line: None)

@@ -61,9 +61,11 @@ def test_matplotlib_is_new_enough_to_shape_bengali():
 def test_ci_runs_the_readme_test_command():
     out = subprocess.run(
         [sys.executable, str(REPO / ".ci" / "readme_command.py"), "test"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
-    assert "pytest" in out and '.[test]' in out
+    assert "pytest" in out and ".[test]" in out
 
 
 def test_readme_shows_the_demo_command_first():
@@ -90,11 +92,26 @@ def test_what_a_course_gathers_as_it_is_used_stays_out_of_git():
 
     if shutil.which("git") is None or not (REPO / ".git").exists():
         pytest.skip("not a git checkout (an installed copy): nothing to ignore")
-    paths = [f"course/{name}" if name.endswith(".db") else f"course/{name}/ln-001/01/x.ipynb"
-             for name in RUNTIME if name not in ("samples", "__pycache__")]
-    done = subprocess.run(["git", "check-ignore", "--no-index", "--verbose", "--non-matching",
-                           *paths, "course/samples/x/x.ipynb"], cwd=REPO,
-                          capture_output=True, text=True)
-    not_ignored = [line.split("\t")[1] for line in done.stdout.splitlines()
-                   if line.startswith("::")]
+    paths = [
+        f"course/{name}" if name.endswith(".db") else f"course/{name}/ln-001/01/x.ipynb"
+        for name in RUNTIME
+        if name not in ("samples", "__pycache__")
+    ]
+    done = subprocess.run(
+        [
+            "git",
+            "check-ignore",
+            "--no-index",
+            "--verbose",
+            "--non-matching",
+            *paths,
+            "course/samples/x/x.ipynb",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    not_ignored = [
+        line.split("\t")[1] for line in done.stdout.splitlines() if line.startswith("::")
+    ]
     assert not_ignored == ["course/samples/x/x.ipynb"], done.stdout

@@ -18,64 +18,200 @@ POSTS = pd.DataFrame(
     [
         # id, published_at, platform, format, pillar, reach, impr, react, comm, share, save,
         # clicks, spend, followers
-        ("FB1", "2026-03-02 10:00", "facebook", "image", "impact stories", 1000, 2000,
-         40, 5, 3, 2, 20, 0.0, 5000),
-        ("FB2", "2026-03-04 10:00", "facebook", "video", "tips", 2000, 4000,
-         80, 10, 6, 4, 10, 500.0, 5010),
-        ("FB3", "2026-03-09 10:00", "facebook", "image", "tips", 1000, 2000,
-         20, 0, 0, 0, 0, 0.0, 5030),
-        ("FB4", "2026-03-11 10:00", "facebook", "video", "tips", 1000, 2000,
-         60, 20, 10, 10, 30, 0.0, 5050),
-        ("IG1", "2026-03-03 19:00", "instagram", "carousel", "impact stories", 500, 1000,
-         40, 5, 3, 2, 0, 0.0, 2000),
-        ("IG2", "2026-03-10 19:00", "instagram", "carousel", "tips", 500, 1000,
-         10, 0, 0, 0, 0, 0.0, 2020),
-        ("FB5", "2026-03-20 10:00", "facebook", "image", "tips", 9999, 9999,
-         999, 0, 0, 0, 999, 999.0, 5100),
+        (
+            "FB1",
+            "2026-03-02 10:00",
+            "facebook",
+            "image",
+            "impact stories",
+            1000,
+            2000,
+            40,
+            5,
+            3,
+            2,
+            20,
+            0.0,
+            5000,
+        ),
+        (
+            "FB2",
+            "2026-03-04 10:00",
+            "facebook",
+            "video",
+            "tips",
+            2000,
+            4000,
+            80,
+            10,
+            6,
+            4,
+            10,
+            500.0,
+            5010,
+        ),
+        (
+            "FB3",
+            "2026-03-09 10:00",
+            "facebook",
+            "image",
+            "tips",
+            1000,
+            2000,
+            20,
+            0,
+            0,
+            0,
+            0,
+            0.0,
+            5030,
+        ),
+        (
+            "FB4",
+            "2026-03-11 10:00",
+            "facebook",
+            "video",
+            "tips",
+            1000,
+            2000,
+            60,
+            20,
+            10,
+            10,
+            30,
+            0.0,
+            5050,
+        ),
+        (
+            "IG1",
+            "2026-03-03 19:00",
+            "instagram",
+            "carousel",
+            "impact stories",
+            500,
+            1000,
+            40,
+            5,
+            3,
+            2,
+            0,
+            0.0,
+            2000,
+        ),
+        (
+            "IG2",
+            "2026-03-10 19:00",
+            "instagram",
+            "carousel",
+            "tips",
+            500,
+            1000,
+            10,
+            0,
+            0,
+            0,
+            0,
+            0.0,
+            2020,
+        ),
+        (
+            "FB5",
+            "2026-03-20 10:00",
+            "facebook",
+            "image",
+            "tips",
+            9999,
+            9999,
+            999,
+            0,
+            0,
+            0,
+            999,
+            999.0,
+            5100,
+        ),
     ],
-    columns=["post_id", "published_at", "platform", "format", "pillar", "reach", "impressions",
-             "reactions", "comments", "shares", "saves", "link_clicks", "spend", "followers"],
+    columns=[
+        "post_id",
+        "published_at",
+        "platform",
+        "format",
+        "pillar",
+        "reach",
+        "impressions",
+        "reactions",
+        "comments",
+        "shares",
+        "saves",
+        "link_clicks",
+        "spend",
+        "followers",
+    ],
 ).assign(published_at=lambda t: pd.to_datetime(t["published_at"]).dt.tz_localize("Asia/Dhaka"))
 
 FOLLOWERS = pd.DataFrame(
-    [("2026-03-01", "facebook", 4990), ("2026-03-02", "facebook", 5000),
-     ("2026-03-15", "facebook", 5100), ("2026-03-20", "facebook", 6000),
-     ("2026-03-02", "instagram", 2000), ("2026-03-15", "instagram", 2100)],
+    [
+        ("2026-03-01", "facebook", 4990),
+        ("2026-03-02", "facebook", 5000),
+        ("2026-03-15", "facebook", 5100),
+        ("2026-03-20", "facebook", 6000),
+        ("2026-03-02", "instagram", 2000),
+        ("2026-03-15", "instagram", 2100),
+    ],
     columns=["date", "platform", "followers"],
 )
 
 INBOX = pd.DataFrame(
-    [("m1", "facebook", "2026-03-02 09:00", "2026-03-02 10:00", "question"),
-     ("m2", "facebook", "2026-03-06 10:00", "2026-03-06 20:00", "complaint"),  # a Friday
-     ("m3", "instagram", "2026-03-03 12:00", "2026-03-03 15:00", "question"),
-     ("m4", "instagram", "2026-03-04 12:00", None, "question"),
-     ("m5", "facebook", "2026-03-20 12:00", "2026-03-20 12:30", "praise")],
+    [
+        ("m1", "facebook", "2026-03-02 09:00", "2026-03-02 10:00", "question"),
+        ("m2", "facebook", "2026-03-06 10:00", "2026-03-06 20:00", "complaint"),  # a Friday
+        ("m3", "instagram", "2026-03-03 12:00", "2026-03-03 15:00", "question"),
+        ("m4", "instagram", "2026-03-04 12:00", None, "question"),
+        ("m5", "facebook", "2026-03-20 12:00", "2026-03-20 12:30", "praise"),
+    ],
     columns=["message_id", "platform", "received_at", "responded_at", "category"],
-).assign(received_at=lambda t: pd.to_datetime(t["received_at"]),
-         responded_at=lambda t: pd.to_datetime(t["responded_at"]))
+).assign(
+    received_at=lambda t: pd.to_datetime(t["received_at"]),
+    responded_at=lambda t: pd.to_datetime(t["responded_at"]),
+)
 
 CAMPAIGNS = pd.DataFrame(
-    [("C1", "facebook", "donations", "2026-03-01", "2026-03-05", 3000.0, 2000.0, 20, 10000.0),
-     ("C2", "facebook", "awareness", "2026-03-10", "2026-03-20", 2000.0, 1500.0, 5, 0.0),
-     ("C3", "instagram", "donations", "2026-04-01", "2026-04-05", 900.0, 900.0, 9, 900.0)],
-    columns=["campaign_id", "platform", "objective", "start_date", "end_date", "budget",
-             "spend", "conversions", "conversion_value"],
+    [
+        ("C1", "facebook", "donations", "2026-03-01", "2026-03-05", 3000.0, 2000.0, 20, 10000.0),
+        ("C2", "facebook", "awareness", "2026-03-10", "2026-03-20", 2000.0, 1500.0, 5, 0.0),
+        ("C3", "instagram", "donations", "2026-04-01", "2026-04-05", 900.0, 900.0, 9, 900.0),
+    ],
+    columns=[
+        "campaign_id",
+        "platform",
+        "objective",
+        "start_date",
+        "end_date",
+        "budget",
+        "spend",
+        "conversions",
+        "conversion_value",
+    ],
 )
 
 PERIOD = {"start": "2026-03-02", "end": "2026-03-15"}
 
 
 def _plan(*goals: Target, **changes: object) -> SocialMediaPlan:
-    settings_ = dict(goals=list(goals), audience="parents of primary pupils in Dhaka",
-                     platforms=["facebook", "instagram"],
-                     pillars={"impact stories": 0.5, "tips": 0.5},
-                     measurement="Monthly review on the first Sunday")
+    settings_ = dict(
+        goals=list(goals),
+        audience="parents of primary pupils in Dhaka",
+        platforms=["facebook", "instagram"],
+        pillars={"impact stories": 0.5, "tips": 0.5},
+        measurement="Monthly review on the first Sunday",
+    )
     settings_.update(changes)
     return SocialMediaPlan(**settings_)  # type: ignore[arg-type]
 
 
-def _review(*goals: Target, tables: dict | None = None, posts: pd.DataFrame = POSTS,
-            **changes: object):
+def _review(
+    *goals: Target, tables: dict | None = None, posts: pd.DataFrame = POSTS, **changes: object
+):
     data = dict(followers=FOLLOWERS, inbox=INBOX, campaigns=CAMPAIGNS)
     data.update(tables or {})
     return _plan(*goals, **changes).review(posts, **data, **PERIOD)
@@ -119,8 +255,9 @@ def test_review_computes_hand_checked_actuals(target, expected):
 
 
 def test_followers_fall_back_to_the_posts_followers_column():
-    review = _review(Target("followers", 1), Target("follower_growth_rate", 0.001),
-                     tables={"followers": None})
+    review = _review(
+        Target("followers", 1), Target("follower_growth_rate", 0.001), tables={"followers": None}
+    )
     followers, growth = review.results
     assert followers.actual == 5050 + 2020
     assert growth.actual == pytest.approx(70 / 7000)
@@ -145,8 +282,10 @@ def test_pillar_mix_off_plan_is_corrected_with_both_shares():
     mix = review.pillar_mix.set_index("pillar")
     assert mix.loc["impact stories", "actual"] == pytest.approx(2 / 6)
     assert mix.loc["tips", "posts"] == 20
-    assert ("'impact stories' posts were 33% of posts against a planned 50%: schedule more "
-            "of them in the content calendar.") in review.corrections
+    assert (
+        "'impact stories' posts were 33% of posts against a planned 50%: schedule more "
+        "of them in the content calendar."
+    ) in review.corrections
     assert any("'tips' posts were 67%" in c and "fewer" in c for c in review.corrections)
 
 
@@ -159,13 +298,16 @@ def test_pillar_mix_within_tolerance_needs_no_correction():
 
 def test_an_unplanned_pillar_is_pointed_out():
     review = _review(pillars={"impact stories": 0.4, "events": 0.6}, posts=MANY_POSTS)
-    assert any("'tips' posts were 67% of posts but the pillar is not in the plan" in c
-               for c in review.corrections)
+    assert any(
+        "'tips' posts were 67% of posts but the pillar is not in the plan" in c
+        for c in review.corrections
+    )
 
 
 def test_low_posting_frequency_names_each_platform_and_the_shortfall():
-    [correction] = [c for c in _review(Target("posts_per_week", 5)).corrections
-                    if c.startswith("Posting")]
+    [correction] = [
+        c for c in _review(Target("posts_per_week", 5)).corrections if c.startswith("Posting")
+    ]
     assert "3.0 posts a week against a planned 5.0 (facebook 2.0, instagram 1.0)" in correction
     assert "Add about 2.0 posts a week" in correction
 
@@ -187,10 +329,13 @@ def test_slow_replies_suggest_a_response_rota_and_name_the_slowest_day():
 
 
 def test_unanswered_messages_are_counted_by_category():
-    [correction] = [c for c in _review(Target("response_rate", 0.9)).corrections
-                    if c.startswith("Only")]
-    assert ("75.0% of messages (spam left out) got an answer against 90.0%: 1 were never "
-            "answered (1 question)") in correction
+    [correction] = [
+        c for c in _review(Target("response_rate", 0.9)).corrections if c.startswith("Only")
+    ]
+    assert (
+        "75.0% of messages (spam left out) got an answer against 90.0%: 1 were never "
+        "answered (1 question)"
+    ) in correction
 
 
 def test_results_of_different_objectives_are_not_pooled_or_compared():
@@ -207,8 +352,10 @@ def test_missing_donations_campaign_is_pointed_out():
 
 def test_spending_over_budget_is_a_correction():
     review = _review(budget=3000)
-    assert any(c.startswith("Spending was 4,000 BDT against a budget of 3,000 BDT (+33%)")
-               for c in review.corrections)
+    assert any(
+        c.startswith("Spending was 4,000 BDT against a budget of 3,000 BDT (+33%)")
+        for c in review.corrections
+    )
 
 
 def test_a_target_without_its_table_is_not_measured_and_asks_for_the_table():
@@ -220,31 +367,48 @@ def test_a_target_without_its_table_is_not_measured_and_asks_for_the_table():
 
 
 def test_a_plan_that_is_on_track_says_so():
-    review = _review(Target("posts_per_week", 3), Target("er_reach", 0.05),
-                     pillars={"impact stories": 0.3, "tips": 0.7})
+    review = _review(
+        Target("posts_per_week", 3),
+        Target("er_reach", 0.05),
+        pillars={"impact stories": 0.3, "tips": 0.7},
+    )
     assert review.ok
     assert "Everything is on plan" in str(review)
     assert "2–15 Mar 2026 (2 weeks)" in str(review)
     assert "Everything is on plan" in review._repr_html_()
-    assert repr(review) == ("PlanReview(2–15 Mar 2026 (2 weeks), 2 of 2 targets "
-                            "met, 0 corrections)")
+    assert repr(review) == (
+        "PlanReview(2–15 Mar 2026 (2 weeks), 2 of 2 targets met, 0 corrections)"
+    )
 
 
 # --- spam, sample size, baselines, period labels ------------------------------------------------
 
-SPAMMY_INBOX = pd.concat([INBOX, pd.DataFrame(
-    [("s1", "facebook", "2026-03-05 09:00", None, "spam"),
-     ("s2", "instagram", "2026-03-07 09:00", None, "spam"),
-     ("s3", "facebook", "2026-03-08 09:00", None, " Spam ")],
-    columns=["message_id", "platform", "received_at", "responded_at", "category"],
-).assign(received_at=lambda t: pd.to_datetime(t["received_at"]),
-         responded_at=lambda t: pd.to_datetime(t["responded_at"]))], ignore_index=True)
+SPAMMY_INBOX = pd.concat(
+    [
+        INBOX,
+        pd.DataFrame(
+            [
+                ("s1", "facebook", "2026-03-05 09:00", None, "spam"),
+                ("s2", "instagram", "2026-03-07 09:00", None, "spam"),
+                ("s3", "facebook", "2026-03-08 09:00", None, " Spam "),
+            ],
+            columns=["message_id", "platform", "received_at", "responded_at", "category"],
+        ).assign(
+            received_at=lambda t: pd.to_datetime(t["received_at"]),
+            responded_at=lambda t: pd.to_datetime(t["responded_at"]),
+        ),
+    ],
+    ignore_index=True,
+)
 
 
 def test_spam_is_not_counted_as_unanswered_mail():
     # as lesson 01 and assignment 02: inbox[inbox["category"] != "spam"]; 3 of 4 answered
-    review = _review(Target("response_rate", 0.9), Target("median_response_hours", 24),
-                     tables={"inbox": SPAMMY_INBOX})
+    review = _review(
+        Target("response_rate", 0.9),
+        Target("median_response_hours", 24),
+        tables={"inbox": SPAMMY_INBOX},
+    )
     rate, hours = review.results
     assert rate.actual == pytest.approx(3 / 4)
     assert hours.actual == pytest.approx(3.0)
@@ -255,8 +419,9 @@ def test_spam_is_not_counted_as_unanswered_mail():
 
 
 def test_spam_is_left_out_per_platform_too():
-    review = _review(Target("response_rate", 0.5, platform="facebook"),
-                     tables={"inbox": SPAMMY_INBOX})
+    review = _review(
+        Target("response_rate", 0.5, platform="facebook"), tables={"inbox": SPAMMY_INBOX}
+    )
     [rate] = review.results
     assert rate.actual == 1.0
     assert "2 spam messages left out" in rate.describe()
@@ -283,8 +448,10 @@ def test_no_format_advice_when_only_one_format_has_enough_posts():
 def test_no_pillar_correction_from_too_few_posts():
     review = _review()  # 6 posts in the period, 2 of them impact stories against 50%
     assert not any("schedule more" in c or "schedule fewer" in c for c in review.corrections)
-    assert any(c.startswith("Not enough data") and "6 posts" in c and "at least 10" in c
-               for c in review.corrections)
+    assert any(
+        c.startswith("Not enough data") and "6 posts" in c and "at least 10" in c
+        for c in review.corrections
+    )
 
 
 def test_no_slowest_day_from_a_few_messages():
@@ -320,8 +487,9 @@ def test_a_follower_target_already_reached_at_the_baseline_is_pointed_out():
 def test_growth_is_measured_from_the_last_count_before_the_period():
     # no count on the first day: the baseline is the day before, not a later day inside it
     followers = FOLLOWERS[FOLLOWERS["date"] != "2026-03-02"]
-    review = _review(Target("follower_growth_rate", 0.01, platform="facebook"),
-                     tables={"followers": followers})
+    review = _review(
+        Target("follower_growth_rate", 0.01, platform="facebook"), tables={"followers": followers}
+    )
     [growth] = review.results
     assert growth.baseline == 4990 and str(growth.baseline_day) == "2026-03-01"
     assert growth.actual == pytest.approx((5100 - 4990) / 4990)
@@ -329,14 +497,23 @@ def test_growth_is_measured_from_the_last_count_before_the_period():
 
 def test_a_baseline_later_than_the_first_day_is_said_out_loud():
     followers = FOLLOWERS[~FOLLOWERS["date"].isin(["2026-03-01", "2026-03-02"])]
-    followers = pd.concat([followers, pd.DataFrame(
-        [("2026-03-09", "facebook", 5050)], columns=["date", "platform", "followers"])])
-    review = _review(Target("follower_growth_rate", 0.01, platform="facebook"),
-                     tables={"followers": followers})
+    followers = pd.concat(
+        [
+            followers,
+            pd.DataFrame(
+                [("2026-03-09", "facebook", 5050)], columns=["date", "platform", "followers"]
+            ),
+        ]
+    )
+    review = _review(
+        Target("follower_growth_rate", 0.01, platform="facebook"), tables={"followers": followers}
+    )
     [growth] = review.results
     assert str(growth.baseline_day) == "2026-03-09"
-    assert any("no follower count on or before the first day" in c and "9 Mar 2026" in c
-               for c in review.corrections)
+    assert any(
+        "no follower count on or before the first day" in c and "9 Mar 2026" in c
+        for c in review.corrections
+    )
 
 
 @pytest.mark.parametrize(
@@ -355,21 +532,18 @@ def test_period_labels_say_exactly_which_days_they_cover(start, end, label):
 
 def test_the_review_names_its_exact_days_and_says_when_the_data_falls_short():
     posts = POSTS.assign(published_at=POSTS["published_at"] + pd.DateOffset(months=7))
-    review = _plan(Target("posts_per_week", 1)).review(posts, start="2026-10-01",
-                                                       end="2026-10-31")
+    review = _plan(Target("posts_per_week", 1)).review(posts, start="2026-10-01", end="2026-10-31")
     text = str(review)
     assert "1–31 Oct 2026 (31 days; the posts table only runs 2–20 Oct 2026)" in text
     assert "October" not in text
-    inside = _plan(Target("posts_per_week", 1)).review(posts, start="2026-10-02",
-                                                       end="2026-10-20")
+    inside = _plan(Target("posts_per_week", 1)).review(posts, start="2026-10-02", end="2026-10-20")
     assert inside.period == "2–20 Oct 2026 (19 days)"
 
 
 def test_str_and_html_show_each_target_and_correction():
     review = _review(Target("posts_per_week", 4))
     text = str(review)
-    assert "✗ posts_per_week (all) at least 4.0 a week: actual 3.0 a week, gap -1.0 (-25%)" \
-        in text
+    assert "✗ posts_per_week (all) at least 4.0 a week: actual 3.0 a week, gap -1.0 (-25%)" in text
     assert "Corrections:" in text
     assert "✗ missed" in review._repr_html_()
 
@@ -412,13 +586,20 @@ def test_two_clients_need_the_plan_to_say_whose_it_is():
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 500), st.integers(1, 5000)), min_size=1, max_size=8))
 def test_er_reach_is_total_engagements_over_total_reach_and_between_post_rates(posts):
-    table = pd.DataFrame({
-        "published_at": pd.date_range("2026-03-02", periods=len(posts), freq="D"),
-        "platform": "facebook", "reach": [r for _, r in posts],
-        "reactions": [e for e, _ in posts], "comments": 0, "shares": 0, "saves": 0,
-    })
-    [result] = SocialMediaPlan([Target("er_reach", 0.01)], "anyone", ["facebook"]).review(
-        table).results
+    table = pd.DataFrame(
+        {
+            "published_at": pd.date_range("2026-03-02", periods=len(posts), freq="D"),
+            "platform": "facebook",
+            "reach": [r for _, r in posts],
+            "reactions": [e for e, _ in posts],
+            "comments": 0,
+            "shares": 0,
+            "saves": 0,
+        }
+    )
+    [result] = (
+        SocialMediaPlan([Target("er_reach", 0.01)], "anyone", ["facebook"]).review(table).results
+    )
     rates = [e / r for e, r in posts]
     assert result.actual == pytest.approx(sum(e for e, _ in posts) / sum(r for _, r in posts))
     assert min(rates) - 1e-12 <= result.actual <= max(rates) + 1e-12
@@ -428,14 +609,21 @@ def test_the_committed_course_data_can_be_reviewed():
     datasets = pytest.importorskip("smm_helpers.datasets")
     data = datasets.load_course_data()
     plan = SocialMediaPlan(
-        goals=[Target(metric, 1 if METRICS[metric].unit != "rate" else 0.01)
-               for metric in METRICS],
-        audience="parents and volunteers", platforms=["facebook", "instagram", "youtube"],
-        pillars={"impact stories": 0.3, "literacy tips": 0.3, "volunteer calls": 0.2,
-                 "fundraising": 0.2},
-        budget=20_000, client="nonprofit")
-    review = plan.review(data.posts, data.followers, data.inbox, data.campaigns,
-                         start="2025-03-01", end="2025-03-31")
+        goals=[Target(metric, 1 if METRICS[metric].unit != "rate" else 0.01) for metric in METRICS],
+        audience="parents and volunteers",
+        platforms=["facebook", "instagram", "youtube"],
+        pillars={
+            "impact stories": 0.3,
+            "literacy tips": 0.3,
+            "volunteer calls": 0.2,
+            "fundraising": 0.2,
+        },
+        budget=20_000,
+        client="nonprofit",
+    )
+    review = plan.review(
+        data.posts, data.followers, data.inbox, data.campaigns, start="2025-03-01", end="2025-03-31"
+    )
     assert len(review.results) == len(METRICS)
     # campaign results are measured within one objective only, and March 2025 may hold
     # campaigns of several objectives and no donations campaign
@@ -445,6 +633,7 @@ def test_the_committed_course_data_can_be_reviewed():
 
 
 # --- bad input -------------------------------------------------------------------------------
+
 
 def test_an_unknown_metric_lists_the_allowed_ones():
     with pytest.raises(InputError, match="'likes' is not a plan metric") as error:
@@ -500,8 +689,9 @@ def test_a_goal_that_is_not_a_target_is_refused():
 
 
 def test_a_period_without_posts_names_the_datas_date_range():
-    with pytest.raises(InputError, match="no posts on facebook, instagram between 2027-01-01 "
-                                         "and 2027-01-31") as error:
+    with pytest.raises(
+        InputError, match="no posts on facebook, instagram between 2027-01-01 and 2027-01-31"
+    ) as error:
         _plan().review(POSTS, start="2027-01-01", end="2027-01-31")
     assert "the posts table covers 2026-03-02 to 2026-03-20" in str(error.value)
 
@@ -530,5 +720,6 @@ def test_actuals_are_nan_not_inf_when_nothing_was_reached():
     zero = POSTS.assign(reach=0)
     [result] = _plan(Target("er_reach", 0.01)).review(zero, **PERIOD).results
     assert math.isnan(result.actual) and result.status == "not measured"
-    assert "no posts data to measure er_reach" in str(_plan(Target("er_reach", 0.01)).review(
-        zero, **PERIOD))
+    assert "no posts data to measure er_reach" in str(
+        _plan(Target("er_reach", 0.01)).review(zero, **PERIOD)
+    )

@@ -114,9 +114,16 @@ def test_profile_shows_itself_in_text_and_html() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("Twitter", "x"), ("X", "x"), ("X (Twitter)", "x"), ("fb", "facebook"),
-        ("Facebook", "facebook"), ("Insta", "instagram"), ("IG", "instagram"),
-        ("Tik Tok", "tiktok"), ("linked-in", "linkedin"), ("YT", "youtube"),
+        ("Twitter", "x"),
+        ("X", "x"),
+        ("X (Twitter)", "x"),
+        ("fb", "facebook"),
+        ("Facebook", "facebook"),
+        ("Insta", "instagram"),
+        ("IG", "instagram"),
+        ("Tik Tok", "tiktok"),
+        ("linked-in", "linkedin"),
+        ("YT", "youtube"),
         ("  youtube ", "youtube"),
     ],
 )
@@ -147,7 +154,9 @@ def test_unknown_platform_without_close_match_has_no_suggestion() -> None:
 
 def _threads() -> pl.PlatformProfile:
     return pl.PlatformProfile(
-        id="threads", name="Threads", aliases=("meta threads",),
+        id="threads",
+        name="Threads",
+        aliases=("meta threads",),
         formats=("text", "image"),
         audience=pl.Audience((18, 34), "general", {"global": 0.3}),
         effort=pl.Figure(2, "hours per week", "course estimate", "course estimate"),
@@ -232,8 +241,10 @@ def test_registry_shows_itself() -> None:
         ({"also_works": ("text",)}, "both as favoured and as 'also works'"),
         ({"goal_fit": {"likes": 2}}, "'likes' is not a goal SMM Lab knows"),
         ({"goal_fit": {"leads": 4}}, "goal fit for 'leads' is 4.*0 \\(poor\\), 1, 2 or 3"),
-        ({"effort": pl.Figure(0, "hours per week", "course estimate", "course estimate")},
-         "needs 0 hours a week"),
+        (
+            {"effort": pl.Figure(0, "hours per week", "course estimate", "course estimate")},
+            "needs 0 hours a week",
+        ),
     ],
 )
 def test_a_bad_new_profile_is_refused_with_a_fix(change: dict[str, Any], message: str) -> None:
@@ -269,9 +280,13 @@ def test_b2b_recruiter_ranks_linkedin_first() -> None:
     # LinkedIn is the only platform scoring 3/3 on recruitment and leads and the only
     # professional audience, which outweighs Meta's cheaper ads.
     rec = pl.recommend_platforms(
-        kind="B2B company", goals=["recruitment", "leads"], ages=(22, 45),
-        location="urban Bangladesh", formats=["text", "image", "carousel"],
-        monthly_budget=20_000, hours_per_week=5,
+        kind="B2B company",
+        goals=["recruitment", "leads"],
+        ages=(22, 45),
+        location="urban Bangladesh",
+        formats=["text", "image", "carousel"],
+        monthly_budget=20_000,
+        hours_per_week=5,
     )
     assert rec.ranking[0] == "linkedin"
 
@@ -280,8 +295,12 @@ def test_youth_short_video_creator_ranks_tiktok_and_instagram_on_top() -> None:
     # Both favour short video, both score 3/3 for engagement, and their core ages
     # (13–29, 18–34) cover a 16–24 audience.
     rec = pl.recommend_platforms(
-        kind="creator", goals=["engagement", "awareness"], ages=(16, 24),
-        location="global", formats=["short_video"], hours_per_week=6,
+        kind="creator",
+        goals=["engagement", "awareness"],
+        ages=(16, 24),
+        location="global",
+        formats=["short_video"],
+        hours_per_week=6,
     )
     assert set(rec.ranking[:2]) == {"tiktok", "instagram"}
     assert rec.ranking.index("linkedin") > 2
@@ -291,8 +310,14 @@ def test_bangladeshi_nonprofit_raising_donations_ranks_facebook_first() -> None:
     # Facebook is by far the most used platform in Bangladesh (DataReportal), the only
     # one with reach 1/1 there, and scores 3/3 for donations (fundraisers).
     rec = pl.recommend_platforms(
-        {"kind": "nonprofit", "goals": ["donations"], "location": "bangladesh",
-         "formats": ["image", "text", "video"], "monthly_budget": 5_000, "hours_per_week": 5},
+        {
+            "kind": "nonprofit",
+            "goals": ["donations"],
+            "location": "bangladesh",
+            "formats": ["image", "text", "video"],
+            "monthly_budget": 5_000,
+            "hours_per_week": 5,
+        },
     )
     assert rec.ranking[0] == "facebook"
 
@@ -370,10 +395,15 @@ def test_the_callers_dict_is_not_changed() -> None:
 
 
 def test_friendly_spellings_are_normalised() -> None:
-    org = pl.OrgProfile("Small Business", goals="Customer Support", location="Dhaka",
-                        formats=["Reels", "photo"])
+    org = pl.OrgProfile(
+        "Small Business", goals="Customer Support", location="Dhaka", formats=["Reels", "photo"]
+    )
     assert (org.kind, org.goals, org.location, org.formats) == (
-        "small_business", ("support",), "bangladesh_urban", ("short_video", "image"))
+        "small_business",
+        ("support",),
+        "bangladesh_urban",
+        ("short_video", "image"),
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -421,8 +451,7 @@ _orgs = st.builds(
 
 @settings(max_examples=60, deadline=None)
 @given(org=_orgs, weights=_weights)
-def test_scores_reproduce_from_the_breakdown(org: pl.OrgProfile, weights: dict[str, float]
-                                             ) -> None:
+def test_scores_reproduce_from_the_breakdown(org: pl.OrgProfile, weights: dict[str, float]) -> None:
     rec = pl.recommend_platforms(org, weights=weights)
     frame = rec.to_frame()
     for pid in rec.ranking:
@@ -440,8 +469,9 @@ def test_scores_reproduce_from_the_breakdown(org: pl.OrgProfile, weights: dict[s
 
 
 @settings(max_examples=60, deadline=None)
-@given(org=_orgs, weights=_weights, factor=st.sampled_from(list(pl.FACTORS)),
-       extra=st.integers(1, 20))
+@given(
+    org=_orgs, weights=_weights, factor=st.sampled_from(list(pl.FACTORS)), extra=st.integers(1, 20)
+)
 def test_raising_a_weight_never_lowers_the_platform_best_on_that_factor(
     org: pl.OrgProfile, weights: dict[str, float], factor: str, extra: int
 ) -> None:
@@ -460,8 +490,10 @@ def test_scaling_every_weight_keeps_the_ranking(
     org: pl.OrgProfile, weights: dict[str, float], scale: float
 ) -> None:
     scaled = {f: w * scale for f, w in weights.items()}
-    assert (pl.recommend_platforms(org, weights=weights).ranking
-            == pl.recommend_platforms(org, weights=scaled).ranking)
+    assert (
+        pl.recommend_platforms(org, weights=weights).ranking
+        == pl.recommend_platforms(org, weights=scaled).ranking
+    )
 
 
 @settings(max_examples=30, deadline=None)
@@ -510,8 +542,10 @@ def test_explain_accepts_display_names() -> None:
         ({"kind": "nonprofit", "ages": (45, 18)}, "age band \\(45, 18\\) is reversed"),
         ({"kind": "nonprofit", "ages": (18,)}, "is not two ages"),
         ({"goals": ["leads"]}, "kind is missing.*nonprofit"),
-        ({"kind": "nonprofit", "budget": 5},
-         "'budget' is not an organisation field.*monthly_budget"),
+        (
+            {"kind": "nonprofit", "budget": 5},
+            "'budget' is not an organisation field.*monthly_budget",
+        ),
     ],
 )
 def test_bad_organisation_input_is_explained(fields: dict[str, Any], message: str) -> None:

@@ -12,20 +12,42 @@ from smm_helpers import platforms as pl
 from smm_helpers.errors import InputError
 from smm_helpers.schema import PLATFORMS
 
-ALO = pl.OrgProfile(kind="nonprofit", goals=("donations", "recruitment"), ages=(18, 45),
-                    location="dhaka", formats=("image", "short_video"), monthly_budget=5000,
-                    hours_per_week=8)
-SHOP = pl.OrgProfile(kind="small business", goals=("sales", "support"), ages=(18, 45),
-                     location="bangladesh", formats=("image", "short_video", "text"),
-                     monthly_budget=10_000, hours_per_week=8)
-B2B = pl.OrgProfile(kind="b2b", goals=("recruitment", "leads"), location="dhaka",
-                    formats=("text", "carousel"))
+ALO = pl.OrgProfile(
+    kind="nonprofit",
+    goals=("donations", "recruitment"),
+    ages=(18, 45),
+    location="dhaka",
+    formats=("image", "short_video"),
+    monthly_budget=5000,
+    hours_per_week=8,
+)
+SHOP = pl.OrgProfile(
+    kind="small business",
+    goals=("sales", "support"),
+    ages=(18, 45),
+    location="bangladesh",
+    formats=("image", "short_video", "text"),
+    monthly_budget=10_000,
+    hours_per_week=8,
+)
+B2B = pl.OrgProfile(
+    kind="b2b", goals=("recruitment", "leads"), location="dhaka", formats=("text", "carousel")
+)
 
 ANCHORS = {
-    "rival-iq-benchmarks", "paid-media-ranges-2026", "bd-boosting-anecdotes",
-    "posting-frequency", "sociavault-2026", "twitter-text-v3", "x-premium-length",
-    "instagram-limits", "instagram-hashtags-2025", "linkedin-limits", "facebook-post-length",
-    "youtube-data-api", "datareportal-bangladesh",
+    "rival-iq-benchmarks",
+    "paid-media-ranges-2026",
+    "bd-boosting-anecdotes",
+    "posting-frequency",
+    "sociavault-2026",
+    "twitter-text-v3",
+    "x-premium-length",
+    "instagram-limits",
+    "instagram-hashtags-2025",
+    "linkedin-limits",
+    "facebook-post-length",
+    "youtube-data-api",
+    "datareportal-bangladesh",
 }
 
 
@@ -65,8 +87,9 @@ def test_the_focus_is_exactly_what_the_printed_hours_allow(org: pl.OrgProfile) -
             if rec.hours_used <= hours:
                 following = rec.ranking[len(rec.focus)]
                 assert used + needs[following] > left  # the next one really does not fit
-                assert f"the next, {rec.names[following]}, needs {needs[following]:g} h" \
-                    in rec.advice
+                assert (
+                    f"the next, {rec.names[following]}, needs {needs[following]:g} h" in rec.advice
+                )
             else:
                 assert len(rec.focus) == 1 and "more than your" in rec.advice
 
@@ -84,7 +107,8 @@ def test_bangladesh_strength_is_users_divided_by_facebooks_in_the_same_count() -
             figure, facebook = pl.BANGLADESH_USERS[pid]
             assert audience.users is figure
             assert audience.reach["bangladesh"] == pytest.approx(
-                min(1, figure.value / facebook), abs=0.005)
+                min(1, figure.value / facebook), abs=0.005
+            )
             assert "sources.md#datareportal-bangladesh" in figure.source
             assert figure.unit == "million users in Bangladesh"
             assert re.search(r"\b(19|20)\d\d\b", figure.source + figure.note), pid  # dated
@@ -125,7 +149,8 @@ def test_a_support_goal_sets_hours_aside_for_answering_messages_first() -> None:
     assert rec.messaging == ["messenger", "whatsapp"]  # Messenger has the larger audience
     assert rec.advice.startswith(
         "With 8 hours a week, answer messages on Messenger (2 h) and WhatsApp (1.5 h), then "
-        "focus on")
+        "focus on"
+    )
     assert rec.hours_used <= 8
     assert pl.recommend_platforms(SHOP, hours_per_week=3).messaging == ["messenger"]
     only_feeds = pl.recommend_platforms(SHOP, platforms=["facebook", "instagram"])

@@ -46,9 +46,14 @@ def profile_record(profile: pl.PlatformProfile) -> dict[str, Any]:
     for f in dataclasses.fields(profile):
         value = getattr(profile, f.name)
         if f.name == "audience":
-            value = {"ages": list(aud.ages), "kind": aud.kind,
-                     "reach": list(map(list, aud.reach.items())), "source": aud.source,
-                     "status": aud.status, "users": figure_record(aud.users)}
+            value = {
+                "ages": list(aud.ages),
+                "kind": aud.kind,
+                "reach": list(map(list, aud.reach.items())),
+                "source": aud.source,
+                "status": aud.status,
+                "users": figure_record(aud.users),
+            }
         elif f.name == "text_limits":
             value = [[k, figure_record(v)] for k, v in value.items()]
         elif f.name == "goal_fit":
@@ -83,14 +88,16 @@ def test_builtin_profiles_are_the_snapshot_field_by_field() -> None:
 
 
 def test_bangladesh_users_and_weekly_hours_are_the_snapshot() -> None:
-    users = {pid: [figure_record(fig), facebook]
-             for pid, (fig, facebook) in pl.BANGLADESH_USERS.items()}
+    users = {
+        pid: [figure_record(fig), facebook] for pid, (fig, facebook) in pl.BANGLADESH_USERS.items()
+    }
     assert users.keys() == {pid for pid, _, _ in SNAPSHOT["bangladesh_users"]}
     for pid, fig, facebook in SNAPSHOT["bangladesh_users"]:
         assert same(users[pid], [fig, facebook]), pid
         assert pl.get_platform(pid).audience.users is pl.BANGLADESH_USERS[pid][0]
-    assert same([[p, figure_record(f)] for p, f in pl.WEEKLY_HOURS.items()],
-                SNAPSHOT["weekly_hours"])
+    assert same(
+        [[p, figure_record(f)] for p, f in pl.WEEKLY_HOURS.items()], SNAPSHOT["weekly_hours"]
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "bn"])
@@ -104,19 +111,24 @@ def test_profiles_show_themselves_byte_for_byte_as_before(language: str) -> None
 
 
 def test_the_table_is_read_on_first_use_not_on_import() -> None:
-    code = ("import smm_helpers.platforms as pl\n"
-            "from smm_helpers.platforms import table\n"
-            "before = table.builtin_table.cache_info().currsize\n"
-            "pl.get_platform('fb')\n"
-            "print(before, table.builtin_table.cache_info().currsize)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=ROOT)
+    code = (
+        "import smm_helpers.platforms as pl\n"
+        "from smm_helpers.platforms import table\n"
+        "before = table.builtin_table.cache_info().currsize\n"
+        "pl.get_platform('fb')\n"
+        "print(before, table.builtin_table.cache_info().currsize)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert done.stdout.split() == ["0", "1"]
 
 
 def test_a_scaled_price_follows_the_meta_price_in_the_data() -> None:
-    doubled = TEXT.replace("[derive.bangladesh_meta.cpm_bdt]\nvalue = 40.0",
-                           "[derive.bangladesh_meta.cpm_bdt]\nvalue = 80.0")
+    doubled = TEXT.replace(
+        "[derive.bangladesh_meta.cpm_bdt]\nvalue = 40.0",
+        "[derive.bangladesh_meta.cpm_bdt]\nvalue = 80.0",
+    )
     assert doubled != TEXT
     built = {p.id: p for p in table.read_table(doubled).profiles}
     before = pl.get_platform("linkedin").cpm_bdt
@@ -158,41 +170,86 @@ def _in_platform(pid: str, old: str, new: str) -> str:
 
 MISTAKES = [
     # (platform, old, new, field named, words in the problem)
-    ("linkedin", 'status = "uncertain"', 'status = "guess"', "engagement.status",
-     "'guess' is not a figure status"),
+    (
+        "linkedin",
+        'status = "uncertain"',
+        'status = "guess"',
+        "engagement.status",
+        "'guess' is not a figure status",
+    ),
     ("instagram", "value = 0.47", 'value = "0.47"', "engagement.value", "is not a number"),
     ("x", "value = 2.5", "value = true", "effort.value", "is not a number"),
     ("youtube", 'source_ref = "prooflytics"\n', "", "cpm_usd.source", "has no source"),
-    ("tiktok", 'source_ref = "rival_iq_2023"', 'source_ref = "rival_iq_2031"',
-     "engagement.source_ref", "is not one of the [sources]"),
-    ("facebook", 'unit = "USD per click"', 'units = "USD per click"', "cpc_usd.units",
-     "is not one SMM Lab knows"),
+    (
+        "tiktok",
+        'source_ref = "rival_iq_2023"',
+        'source_ref = "rival_iq_2031"',
+        "engagement.source_ref",
+        "is not one of the [sources]",
+    ),
+    (
+        "facebook",
+        'unit = "USD per click"',
+        'units = "USD per click"',
+        "cpc_usd.units",
+        "is not one SMM Lab knows",
+    ),
     ("whatsapp", 'unit = "hours per week"\n', "", "effort.unit", "it is missing"),
-    ("messenger", 'role = "messaging"', 'role = "inbox"', "role",
-     "'inbox' is not a channel role"),
-    ("instagram", 'formats = ["short_video"', 'formats = ["reel"', "formats",
-     "'reel' is not a format"),
-    ("linkedin", "recruitment = 3", "recruitment = 4", "goal_fit.recruitment",
-     "is not a score of 0, 1, 2 or 3"),
+    ("messenger", 'role = "messaging"', 'role = "inbox"', "role", "'inbox' is not a channel role"),
+    (
+        "instagram",
+        'formats = ["short_video"',
+        'formats = ["reel"',
+        "formats",
+        "'reel' is not a format",
+    ),
+    (
+        "linkedin",
+        "recruitment = 3",
+        "recruitment = 4",
+        "goal_fit.recruitment",
+        "is not a score of 0, 1, 2 or 3",
+    ),
     ("x", "low = 7\nhigh = 35", "low = 35\nhigh = 7", "posting", "is reversed"),
-    ("tiktok", 'derive = "scaled"', 'derive = "guessed"', "cpm_bdt.derive",
-     "'guessed' is not a way of deriving a price"),
-    ("youtube", "low_usd = 5, high_usd = 15}\ncpc", "low_usd = 5}\ncpc", "cpm_bdt.high_usd",
-     "it is missing"),
+    (
+        "tiktok",
+        'derive = "scaled"',
+        'derive = "guessed"',
+        "cpm_bdt.derive",
+        "'guessed' is not a way of deriving a price",
+    ),
+    (
+        "youtube",
+        "low_usd = 5, high_usd = 15}\ncpc",
+        "low_usd = 5}\ncpc",
+        "cpm_bdt.high_usd",
+        "it is missing",
+    ),
     ("facebook", "ages = [25, 54]", "ages = [54, 25]", "audience", "is reversed"),
-    ("tiktok", "estimated_strength = 0.6",
-     "estimated_strength = 0.6\nfacebook_users_in_same_count = 52.9", "audience.users",
-     "one of the two"),
+    (
+        "tiktok",
+        "estimated_strength = 0.6",
+        "estimated_strength = 0.6\nfacebook_users_in_same_count = 52.9",
+        "audience.users",
+        "one of the two",
+    ),
     ("messenger", 'id = "messenger"', 'id = "instagram"', "id", "is used twice"),
-    ("whatsapp", 'kind = "general"', 'kind = "everyone"', "audience",
-     "'everyone' is not an audience kind"),
+    (
+        "whatsapp",
+        'kind = "general"',
+        'kind = "everyone"',
+        "audience",
+        "'everyone' is not an audience kind",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("pid", "old", "new", "field", "words"), MISTAKES,
-                         ids=[f"{m[0]}-{m[3]}" for m in MISTAKES])
+@pytest.mark.parametrize(
+    ("pid", "old", "new", "field", "words"), MISTAKES, ids=[f"{m[0]}-{m[3]}" for m in MISTAKES]
+)
 def test_a_mistake_names_the_file_line_platform_and_field(
-        pid: str, old: str, new: str, field: str, words: str) -> None:
+    pid: str, old: str, new: str, field: str, words: str
+) -> None:
     broken = _in_platform(pid, old, new)
     named = "instagram" if field == "id" else pid
     with pytest.raises(DataError) as caught:
@@ -201,7 +258,8 @@ def test_a_mistake_names_the_file_line_platform_and_field(
     message = str(error)
     assert error.file == "profiles.toml"
     assert f"platform '{named}', field '{field}'" in message or (
-        field == "audience" and f"platform '{named}', field 'audience'" in message), message
+        field == "audience" and f"platform '{named}', field 'audience'" in message
+    ), message
     assert words in message
     assert error.fix.strip()
     assert error.line is not None
@@ -211,21 +269,40 @@ def test_a_mistake_names_the_file_line_platform_and_field(
     start, _ = _block(pid)  # the line is in the block that was changed
     first = broken.rfind("[[platform]]", 0, start)
     after = broken.find("[[platform]]", start)
-    assert broken.count("\n", 0, first) < error.line <= (
-        broken.count("\n", 0, after) if after >= 0 else len(broken)), (error.line, line)
+    assert (
+        broken.count("\n", 0, first)
+        < error.line
+        <= (broken.count("\n", 0, after) if after >= 0 else len(broken))
+    ), (error.line, line)
 
 
-@pytest.mark.parametrize(("old", "new", "field", "words"), [
-    ('hours = "course estimate (posts a week × time per post + answering), UNCERTAIN"',
-     "hours = 3", "sources.hours", "is not text"),
-    ("[derive.scaled]\nmeta_low_usd = 6", "[derive.scaled]\nmeta_low_usd = \"6\"",
-     "derive.scaled.meta_low_usd", "is not a number"),
-    ('judged = "', 'judgd = "', "audience_sources.judgd", "is not one SMM Lab knows"),
-    ('[derive.scaled]\n', '[derive.scaled]\nsourc = "x"\n', "derive.scaled.sourc",
-     "is not one SMM Lab knows"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "field", "words"),
+    [
+        (
+            'hours = "course estimate (posts a week × time per post + answering), UNCERTAIN"',
+            "hours = 3",
+            "sources.hours",
+            "is not text",
+        ),
+        (
+            "[derive.scaled]\nmeta_low_usd = 6",
+            '[derive.scaled]\nmeta_low_usd = "6"',
+            "derive.scaled.meta_low_usd",
+            "is not a number",
+        ),
+        ('judged = "', 'judgd = "', "audience_sources.judgd", "is not one SMM Lab knows"),
+        (
+            "[derive.scaled]\n",
+            '[derive.scaled]\nsourc = "x"\n',
+            "derive.scaled.sourc",
+            "is not one SMM Lab knows",
+        ),
+    ],
+)
 def test_a_mistake_outside_the_platforms_names_its_section(
-        old: str, new: str, field: str, words: str) -> None:
+    old: str, new: str, field: str, words: str
+) -> None:
     assert old in TEXT
     with pytest.raises(DataError) as caught:
         table.read_table(TEXT.replace(old, new, 1), file="profiles.toml")
@@ -239,8 +316,9 @@ def test_a_file_that_is_not_toml_names_the_line() -> None:
     with pytest.raises(DataError) as caught:
         table.read_table(broken, file="profiles.toml")
     assert "not valid TOML" in str(caught.value)
-    assert caught.value.line == next(i for i, row in enumerate(broken.splitlines(), 1)
-                                     if row == 'name = "LinkedIn')
+    assert caught.value.line == next(
+        i for i, row in enumerate(broken.splitlines(), 1) if row == 'name = "LinkedIn'
+    )
 
 
 def test_a_mistake_reads_in_bengali_too() -> None:
@@ -261,8 +339,11 @@ def _shown_texts(profile: pl.PlatformProfile) -> set[str]:
         texts.add(profile.posting_advice)
     for figure in profile.figures.values():
         texts.add(figure.unit)
-        texts |= ({figure.source.template, *figure.source.parts.values()}
-                  if isinstance(figure.source, ComposedSource) else {figure.source})
+        texts |= (
+            {figure.source.template, *figure.source.parts.values()}
+            if isinstance(figure.source, ComposedSource)
+            else {figure.source}
+        )
         if figure.note:
             texts.add(figure.note)
     return texts

@@ -27,8 +27,9 @@ def _weekly_long() -> pd.DataFrame:
     for week_number, week in enumerate(WEEKS):
         for platform, base in (("facebook", 100), ("instagram", 50)):
             for _ in range(2):
-                rows.append({"week": week, "platform": platform,
-                             "engagements": base + 10 * week_number})
+                rows.append(
+                    {"week": week, "platform": platform, "engagements": base + 10 * week_number}
+                )
     return pd.DataFrame(rows)
 
 
@@ -40,8 +41,9 @@ def _summary() -> pd.DataFrame:
 
 
 def _best_times(min_posts: int = 5) -> SimpleNamespace:
-    values = pd.DataFrame([[0.01, 0.04, np.nan], [0.03, 0.09, 0.02]], index=[0, 4],
-                          columns=[9, 13, 20])
+    values = pd.DataFrame(
+        [[0.01, 0.04, np.nan], [0.03, 0.09, 0.02]], index=[0, 4], columns=[9, 13, 20]
+    )
     counts = pd.DataFrame([[6, 8, 0], [5, 2, 7]], index=[0, 4], columns=[9, 13, 20])
     return SimpleNamespace(values=values, counts=counts, min_posts=min_posts, metric="er_reach")
 
@@ -103,8 +105,7 @@ def test_trend_chart_title_states_the_biggest_growth():
 
 def test_trend_chart_single_series_says_whether_it_rose_or_fell():
     falling = pd.Series([200, 150, 100], index=WEEKS[:3], name="followers")
-    assert plots.trend_chart(falling).axes[0].get_title(loc="left").startswith(
-        "Followers fell 50%")
+    assert plots.trend_chart(falling).axes[0].get_title(loc="left").startswith("Followers fell 50%")
 
 
 def test_trend_chart_lines_use_the_palette_and_differ_in_dash_pattern():
@@ -128,8 +129,9 @@ def test_platform_comparison_highlights_the_best_platform_and_labels_values():
     best = int(np.argmax(widths))
     assert widths[best] == pytest.approx(0.05)
     assert to_hex(bars[best].get_facecolor()) == plots.HIGHLIGHT.lower()
-    assert all(to_hex(b.get_facecolor()) == plots.MUTED.lower()
-               for i, b in enumerate(bars) if i != best)
+    assert all(
+        to_hex(b.get_facecolor()) == plots.MUTED.lower() for i, b in enumerate(bars) if i != best
+    )
     labels = {t.get_text() for t in ax.texts}
     assert {"5.00%", "2.00%", "1.00%"} <= labels
     assert "Instagram had the highest engagement rate by reach: 5.00%, 5.0× LinkedIn" in _title(fig)

@@ -48,8 +48,17 @@ def test_written_policy_has_every_section_and_no_warnings():
 def test_written_policy_is_short_and_uses_the_answers():
     policy = write_policy(_answers())
     assert len(policy.split()) < MAX_WORDS
-    for text in ("Shapla Youth Foundation", "Director", "Board chair", "Digital officer",
-                 "12 hours", "Buffer", "Programme lead", "31 March 2027", "photo release"):
+    for text in (
+        "Shapla Youth Foundation",
+        "Director",
+        "Board chair",
+        "Digital officer",
+        "12 hours",
+        "Buffer",
+        "Programme lead",
+        "31 March 2027",
+        "photo release",
+    ):
         assert text in policy
     assert policy.startswith("# Shapla Youth Foundation social media policy\n")
 
@@ -103,10 +112,12 @@ Last updated: January 2027. Next review: January 2028.
 
 
 def test_sections_are_recognised_by_content_without_headings():
-    policy = ("Our mission is clean water. Use personal accounts only outside working hours. "
-              "Only the director may speak on behalf of us. The officer replies to every "
-              "message. Passwords stay in the manager. Escalate threats at once. Never share "
-              "personal information about families. We review this policy every year.")
+    policy = (
+        "Our mission is clean water. Use personal accounts only outside working hours. "
+        "Only the director may speak on behalf of us. The officer replies to every "
+        "message. Passwords stay in the manager. Escalate threats at once. Never share "
+        "personal information about families. We review this policy every year."
+    )
     lint = lint_policy(policy)
     assert lint.missing == ()
     assert all(how.startswith("keyword") for how in lint.found.values())
@@ -181,8 +192,14 @@ def test_answers_lists_are_copied():
 
 # --- bad input -------------------------------------------------------------------------------
 
-_TEXT_FIELDS = ["organisation", "purpose", "work_hours_use", "account_access",
-                "crisis_contact", "photo_consent"]
+_TEXT_FIELDS = [
+    "organisation",
+    "purpose",
+    "work_hours_use",
+    "account_access",
+    "crisis_contact",
+    "photo_consent",
+]
 _LIST_FIELDS = ["not_allowed", "spokespeople", "responders", "tools", "escalation_contacts"]
 
 
@@ -231,7 +248,7 @@ def test_lint_policy_refuses_non_text():
 
 def test_a_long_sentence_wrapped_over_lines_is_still_one_long_sentence():
     sentence_words = ["word"] * 40
-    wrapped = "\n".join(" ".join(sentence_words[i:i + 8]) for i in range(0, 40, 8)) + "."
+    wrapped = "\n".join(" ".join(sentence_words[i : i + 8]) for i in range(0, 40, 8)) + "."
     lint = lint_policy("# Spokespeople\n\n" + wrapped + "\n\n- A short item.\n- Another one.\n")
     assert any("40 words" in warning for warning in lint.warnings), lint.warnings
 
@@ -263,8 +280,7 @@ BENGALI_SECTIONS = [
     ("conversations", "## ইনবক্স সামলানো\nস্বেচ্ছাসেবক রোজ সকালে সব মেসেজ দেখেন।"),
     ("conversations", "পেজের কমেন্টগুলোর উত্তর দেবেন আমাদের স্বেচ্ছাসেবক।"),
     ("tools", "## অ্যাকাউন্টের নিরাপত্তা\nপেজে প্রত্যেকে আলাদা করে ঢোকেন।"),
-    ("tools", "পোস্ট শিডিউল করতে আমরা মেটা বিজনেস স্যুট ব্যবহার করি, আর লগইনে দুই ধাপের যাচাই "
-              "চালু।"),
+    ("tools", "পোস্ট শিডিউল করতে আমরা মেটা বিজনেস স্যুট ব্যবহার করি, আর লগইনে দুই ধাপের যাচাই চালু।"),
     ("escalation", "## এসকেলেশন\nগুরুতর অভিযোগ বা হুমকি এলে সঙ্গে সঙ্গে পরিচালককে ফোন করুন।"),
     ("escalation", "কোনো শিশুকে নিয়ে হুমকি পেলে দেরি না করে বোর্ড সভাপতিকে জানান।"),
     ("escalation", "## সংকটের সময় কী করবেন\nপরিচালক সিদ্ধান্ত না দেওয়া পর্যন্ত কিছু পোস্ট হবে না।"),
@@ -323,9 +339,13 @@ def test_the_cue_table_is_checked_row_by_row():
     cues = policy_cues()
     assert all(cues[name, where] for name in SECTIONS for where in ("heading", "text"))
     assert "escalat" in SECTIONS["escalation"].headings
-    for row, column in [("tools,body,টুল,", "where"), ("tools,text, ,", "cue"),
-                        ("tools,text,উত্তর*দিন,", "cue"), ("tools,text,repl*,", "cue"),
-                        ("tool,text,টুল,", "section")]:
+    for row, column in [
+        ("tools,body,টুল,", "where"),
+        ("tools,text, ,", "cue"),
+        ("tools,text,উত্তর*দিন,", "cue"),
+        ("tools,text,repl*,", "cue"),
+        ("tool,text,টুল,", "section"),
+    ]:
         with pytest.raises(DataError) as error:
             parse_policy_cues(header + row + "\n")
         assert error.value.column == column and error.value.line == 2, row
@@ -350,10 +370,15 @@ def _bengali_answers(**changes: object) -> PolicyAnswers:
         purpose="আমরা সিলেটের তরুণদের প্রথম চাকরির জন্য তৈরি করি",
         work_hours_use="কর্মীরা কাজের সময়ে শাপলার হয়ে পোস্ট করেন; ব্যক্তিগত ব্যবহার বিরতিতে",
         not_allowed=["শাপলার অ্যাকাউন্ট থেকে রাজনৈতিক মত দেওয়া"],
-        spokespeople=["পরিচালক"], responders=["ডিজিটাল কর্মকর্তা"], response_time_hours=12,
-        tools=["ফেসবুক", "লিংকডইন"], account_access="পরিচালক প্রত্যেককে পেজে আলাদা অ্যাক্সেস দেন",
-        escalation_contacts=["প্রোগ্রাম প্রধান"], crisis_contact="পরিচালক",
-        photo_consent="প্রশিক্ষণার্থীরা ছবির সম্মতিপত্রে সই করেন", review_date="৩১ মার্চ ২০২৭",
+        spokespeople=["পরিচালক"],
+        responders=["ডিজিটাল কর্মকর্তা"],
+        response_time_hours=12,
+        tools=["ফেসবুক", "লিংকডইন"],
+        account_access="পরিচালক প্রত্যেককে পেজে আলাদা অ্যাক্সেস দেন",
+        escalation_contacts=["প্রোগ্রাম প্রধান"],
+        crisis_contact="পরিচালক",
+        photo_consent="প্রশিক্ষণার্থীরা ছবির সম্মতিপত্রে সই করেন",
+        review_date="৩১ মার্চ ২০২৭",
     )
     base.update(changes)
     return PolicyAnswers(**base)  # type: ignore[arg-type]
@@ -369,8 +394,9 @@ def test_write_policy_writes_bengali_in_bengali():
     assert "আমরা ৩১ মার্চ ২০২৭ তারিখের মধ্যে এই নীতিমালা পর্যালোচনা করব।" in policy
     assert "আমরা সিলেটের তরুণদের প্রথম চাকরির জন্য তৈরি করি।" in policy
     assert not re.search(r"[A-Za-z0-9]", policy), "English words or digits in a Bengali policy"
-    assert not [line for line in policy.splitlines()
-                if re.search("[\u0980-\u09ff]\\.$", line)], "a Bengali sentence ends in '.'"
+    assert not [line for line in policy.splitlines() if re.search("[\u0980-\u09ff]\\.$", line)], (
+        "a Bengali sentence ends in '.'"
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "bn"])

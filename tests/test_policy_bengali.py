@@ -27,33 +27,31 @@ LEARNER = "bn-fair-07"
 
 BENGALI_SECTIONS = {
     "purpose": "## আমাদের লক্ষ্য\nঢাকার প্রতিটি শিশু যেন পড়তে পারে। আমরা সৎ, সহমর্মী আর "
-               "পরিবারগুলোর প্রতি শ্রদ্ধাশীল।",
+    "পরিবারগুলোর প্রতি শ্রদ্ধাশীল।",
     "staff time": "## অফিসের সময়ে সোশ্যাল মিডিয়া\nঅফিসের সময়ে কর্মীরা শুধু আলোর পেজের কাজ "
-                  "করবেন। নিজের অ্যাকাউন্ট দেখবেন দুপুরের বিরতিতে।",
-    "spokespeople": "## মুখপাত্র\nআলোর পক্ষে কথা বলবেন শুধু নির্বাহী পরিচালক। সাংবাদিকেরা "
-                    "ফোন করলে তাঁর নম্বর দিন।",
-    "conversations": "## মন্তব্য ও মেসেজ\nআমাদের স্বেচ্ছাসেবক প্রতিদিন সকালে কমেন্টগুলোর "
-                     "উত্তর দেবেন।",
+    "করবেন। নিজের অ্যাকাউন্ট দেখবেন দুপুরের বিরতিতে।",
+    "spokespeople": "## মুখপাত্র\nআলোর পক্ষে কথা বলবেন শুধু নির্বাহী পরিচালক। সাংবাদিকেরা ফোন করলে তাঁর নম্বর দিন।",
+    "conversations": "## মন্তব্য ও মেসেজ\nআমাদের স্বেচ্ছাসেবক প্রতিদিন সকালে কমেন্টগুলোর উত্তর দেবেন।",
     "tools": "## অ্যাকাউন্টের নিরাপত্তা\nপেজের সেটিংস থেকে প্রত্যেকে নিজের অ্যাক্সেস পান। সবার "
-             "লগইনে দুই ধাপের যাচাই চালু থাকে।",
+    "লগইনে দুই ধাপের যাচাই চালু থাকে।",
     "escalation": "## এসকেলেশন\nগুরুতর অভিযোগ বা হুমকি এলে সঙ্গে সঙ্গে পরিচালককে ফোন করুন।",
     "privacy": "## শিশুদের সুরক্ষা\nঅভিভাবকের লিখিত সম্মতি ছাড়া কোনো শিশুর ছবি পোস্ট হবে না।",
     "review": "## নীতিমালা হালনাগাদ\nপ্রতি বছর জুনে বোর্ড এই নীতিমালা পর্যালোচনা করবে।",
 }
 ENGLISH_SECTIONS = {
     "purpose": "## Why we use social media\nWe share children's progress and find volunteers. "
-               "Our mission is that every child in Dhaka can read.",
+    "Our mission is that every child in Dhaka can read.",
     "staff time": "## Social media at work\nStaff may post for Alo during working hours. "
-                  "Use your personal account only in breaks.",
+    "Use your personal account only in breaks.",
     "spokespeople": "## Who speaks for us\nThe Director is our spokesperson. "
-                    "Send media enquiries to her.",
+    "Send media enquiries to her.",
     "conversations": "## Answering comments and messages\nOur social media volunteer "
-                     "answers messages in the inbox within one working day.",
+    "answers messages in the inbox within one working day.",
     "tools": "## Tools and accounts\nWe schedule posts in Meta Business Suite. "
-             "Every account uses two-factor login.",
+    "Every account uses two-factor login.",
     "escalation": "## When to escalate\nA threat or a crisis goes to the Director at once.",
     "privacy": "## Privacy and consent\nWe keep messages confidential and ask permission "
-               "to post any photo.",
+    "to post any photo.",
     "review": "## Review\nThe team reviews this policy each year; next review date: June 2027.",
 }
 
@@ -62,10 +60,8 @@ def _bengali_answers(hours: int) -> PolicyAnswers:
     return PolicyAnswers(
         organisation="আলো পাঠচক্র",
         purpose="আমরা ঢাকার শিশুদের পড়তে শেখাই; আমরা সৎ ও সহমর্মী",
-        work_hours_use="কর্মী ও স্বেচ্ছাসেবকেরা কাজের সময়ে আলোর হয়ে পোস্ট করেন; নিজের "
-                       "অ্যাকাউন্ট শুধু বিরতিতে",
-        not_allowed=["আলোর অ্যাকাউন্ট থেকে রাজনৈতিক মত শেয়ার করা",
-                     "কোনো শিশুর নাম বা স্কুলের নাম পোস্ট করা"],
+        work_hours_use="কর্মী ও স্বেচ্ছাসেবকেরা কাজের সময়ে আলোর হয়ে পোস্ট করেন; নিজের অ্যাকাউন্ট শুধু বিরতিতে",
+        not_allowed=["আলোর অ্যাকাউন্ট থেকে রাজনৈতিক মত শেয়ার করা", "কোনো শিশুর নাম বা স্কুলের নাম পোস্ট করা"],
         spokespeople=["নির্বাহী পরিচালক", "বোর্ড সভাপতি"],
         responders=["সোশ্যাল মিডিয়া স্বেচ্ছাসেবক", "নির্বাহী পরিচালক"],
         response_time_hours=hours,
@@ -83,8 +79,10 @@ def _english_answers(hours: int) -> PolicyAnswers:
         organisation="Alo Reading Circle",
         purpose="We help children in Dhaka learn to read, and we are honest and kind",
         work_hours_use="Staff and volunteers post for Alo at work; personal use waits for breaks",
-        not_allowed=["sharing political opinions from Alo's accounts",
-                     "posting a child's name or school"],
+        not_allowed=[
+            "sharing political opinions from Alo's accounts",
+            "posting a child's name or school",
+        ],
         spokespeople=["Director", "Board chair"],
         responders=["Social media volunteer", "Director"],
         response_time_hours=hours,
@@ -116,6 +114,7 @@ def _honest(sections: dict[str, str], answers: Callable[[int], PolicyAnswers]) -
             "answers": chosen,
             "my_policy": write_policy(chosen),
         }
+
     return answer
 
 
@@ -158,10 +157,14 @@ def full_points() -> int:
 
 @pytest.mark.parametrize("language", ["en", "bn"])
 @pytest.mark.parametrize("learner", ["bengali", "english"])
-def test_an_honest_learner_earns_every_point_in_either_language(learner: str, language: str,
-                                                                full_points: int) -> None:
-    writer = (_honest(BENGALI_SECTIONS, _bengali_answers) if learner == "bengali"
-              else _honest(ENGLISH_SECTIONS, _english_answers))
+def test_an_honest_learner_earns_every_point_in_either_language(
+    learner: str, language: str, full_points: int
+) -> None:
+    writer = (
+        _honest(BENGALI_SECTIONS, _bengali_answers)
+        if learner == "bengali"
+        else _honest(ENGLISH_SECTIONS, _english_answers)
+    )
     points, failures = _grade(writer, language)
     assert (points, failures) == (full_points, [])
     assert full_points == 8
@@ -197,8 +200,12 @@ def test_the_promise_is_judged_with_the_learners_own_hours_in_bengali() -> None:
         answers = _honest(BENGALI_SECTIONS, _bengali_answers)(names)
         wrong = answers["promise_hours"] + 1
         chosen = _bengali_answers(wrong)
-        return {**answers, "promise_hours": wrong, "answers": chosen,
-                "my_policy": write_policy(chosen)}
+        return {
+            **answers,
+            "promise_hours": wrong,
+            "answers": chosen,
+            "my_policy": write_policy(chosen),
+        }
 
     points, failures = _grade(off_by_one, "bn")
     assert points == 6, failures  # only Part 3 loses its points

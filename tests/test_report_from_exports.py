@@ -18,17 +18,32 @@ import pytest
 from smm_helpers import cli, metrics
 from smm_helpers.exports import read_exports, sample_export
 
-SAMPLES = ["facebook_posts_2025", "instagram_posts_2025", "tiktok_content",
-           "tiktok_follower_history", "x_posts_2024", "linkedin_posts_2024",
-           "youtube_table_data"]
+SAMPLES = [
+    "facebook_posts_2025",
+    "instagram_posts_2025",
+    "tiktok_content",
+    "tiktok_follower_history",
+    "x_posts_2024",
+    "linkedin_posts_2024",
+    "youtube_table_data",
+]
 CLIENT = "Nakshi Kantha House"
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     out = tmp_path_factory.mktemp("nk") / "report"
-    argv = ["report", "--from", *map(str, map(sample_export, SAMPLES)), "--client", CLIENT,
-            "--out", str(out), "--period", "2025-04-11..2025-05-10"]
+    argv = [
+        "report",
+        "--from",
+        *map(str, map(sample_export, SAMPLES)),
+        "--client",
+        CLIENT,
+        "--out",
+        str(out),
+        "--period",
+        "2025-04-11..2025-05-10",
+    ]
     code = cli.main(argv)
     html = (out / "report.html").read_text(encoding="utf-8")
     return code, out, html, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
@@ -83,8 +98,9 @@ def test_summaries_of_complete_data_are_unchanged_by_the_unknowns_path():
     gapped = metrics.summarize(with_gap, by="platform")
     first = posts.loc[posts.index[0], "platform"]
     others = [p for p in plain.index if p != first]
-    pd.testing.assert_frame_equal(plain.loc[others].astype("float64"),
-                                  gapped.loc[others].astype("float64"))
+    pd.testing.assert_frame_equal(
+        plain.loc[others].astype("float64"), gapped.loc[others].astype("float64")
+    )
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,13 @@ from smm_helpers.report import build_report, gather_content
 from smm_helpers.report.pdf import NoPdfEngine, html_to_pdf, pdf_engines
 from tests.conftest import system_part_missing
 
-SECTIONS = ("Key numbers", "What to do next", "Top and bottom posts", "Platforms compared",
-            "Answering messages")
+SECTIONS = (
+    "Key numbers",
+    "What to do next",
+    "Top and bottom posts",
+    "Platforms compared",
+    "Answering messages",
+)
 PERIOD = {"start": "2025-12-01", "end": "2025-12-30"}
 
 
@@ -44,8 +49,10 @@ def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     files = build_report(data, client="nonprofit", out_dir=out, pdf_engine=engine, **PERIOD)
     content = gather_content(data.tables, client="nonprofit", **PERIOD)
     assert files.pdf is not None
-    pages = [_poppler("pdftotext", "-layout", "-f", str(n), "-l", str(n), str(files.pdf), "-")
-             for n in range(1, files.pdf_pages + 1)]
+    pages = [
+        _poppler("pdftotext", "-layout", "-f", str(n), "-l", str(n), str(files.pdf), "-")
+        for n in range(1, files.pdf_pages + 1)
+    ]
     return files, content, pages
 
 
@@ -91,7 +98,8 @@ def test_short_sections_start_on_the_page_of_their_first_row(printed):
     assert page_of("Key numbers") == page_of(content.kpis[0].label)
     first = content.response_rows[0]
     assert page_of("Answering messages") == page_of(
-        f"{first['platform']} {first['messages']} {first['response_rate']}")
+        f"{first['platform']} {first['messages']} {first['response_rate']}"
+    )
 
 
 def test_each_chart_is_whole_on_one_page_with_its_title(printed):
@@ -102,7 +110,8 @@ def test_each_chart_is_whole_on_one_page_with_its_title(printed):
     for chart, image in zip(content.charts, images, strict=True):
         page = int(image[0])
         assert " ".join(chart.heading.split()) in " ".join(pages[page - 1].split()), (
-            f"chart {chart.heading!r} is on page {page} without its title")
+            f"chart {chart.heading!r} is on page {page} without its title"
+        )
 
 
 def test_bengali_is_set_in_a_bengali_font_and_pages_are_numbered(printed):
@@ -115,12 +124,14 @@ def test_bengali_is_set_in_a_bengali_font_and_pages_are_numbered(printed):
         assert re.search(rf"\b1 ?/ ?{files.pdf_pages}\b", pages[0])
 
 
-def test_without_an_engine_the_html_is_still_written_and_the_reason_given(
-        tmp_path, monkeypatch):
+def test_without_an_engine_the_html_is_still_written_and_the_reason_given(tmp_path, monkeypatch):
     from smm_helpers.report import pdf
 
-    monkeypatch.setattr(pdf, "pdf_engines", lambda: {
-        "weasyprint": "the Pango library is missing", "chromium": "no Chromium"})
+    monkeypatch.setattr(
+        pdf,
+        "pdf_engines",
+        lambda: {"weasyprint": "the Pango library is missing", "chromium": "no Chromium"},
+    )
     data = load_course_data()
     files = build_report(data, out_dir=tmp_path, **PERIOD)
     assert files.html is not None and files.html.is_file()

@@ -66,13 +66,20 @@ PAGES = ["index.html", "sources.html", *(f"{path.stem}.html" for path in LESSONS
 # --------------------------------------------------------------------------------------
 
 
-def write_lesson(folder: Path, name: str, *cells: str, minutes: int = 15,
-                 objectives: tuple[str, ...] = ("say what a test lesson is",)) -> Path:
+def write_lesson(
+    folder: Path,
+    name: str,
+    *cells: str,
+    minutes: int = 15,
+    objectives: tuple[str, ...] = ("say what a test lesson is",),
+) -> Path:
     """A lesson notebook: a title cell (with objectives and time), then code cells."""
     number = name[:2]
     items = "\n".join(f"- {item}" for item in objectives)
-    intro = (f"# Lesson {number} · Test lesson {number}\n\nBy the end of this lesson you "
-             f"can…\n\n{items}\n\nEstimated time: {minutes} minutes")
+    intro = (
+        f"# Lesson {number} · Test lesson {number}\n\nBy the end of this lesson you "
+        f"can…\n\n{items}\n\nEstimated time: {minutes} minutes"
+    )
     return write_notebook(folder / name, intro, *cells)
 
 
@@ -80,8 +87,12 @@ def write_lesson(folder: Path, name: str, *cells: str, minutes: int = 15,
 def three_lessons(tmp_path: Path) -> Path:
     folder = tmp_path / "lessons"
     write_lesson(folder, "00-start.ipynb", "1 + 1", minutes=10)
-    write_lesson(folder, "01-middle.ipynb", 'check("03-platforms", "q1", ...)',
-                 objectives=("count to two;", "read a `table` with\n  two lines;"))
+    write_lesson(
+        folder,
+        "01-middle.ipynb",
+        'check("03-platforms", "q1", ...)',
+        objectives=("count to two;", "read a `table` with\n  two lines;"),
+    )
     write_lesson(folder, "02-end.ipynb", "'done'", minutes=5)
     return folder
 
@@ -114,7 +125,9 @@ def test_every_real_lesson_has_objectives_for_the_contents_page() -> None:
 
 def test_objectives_spanning_two_lines_are_one_objective(three_lessons: Path) -> None:
     assert read_objectives(three_lessons / "01-middle.ipynb") == (
-        "count to two;", "read a `table` with two lines;")
+        "count to two;",
+        "read a `table` with two lines;",
+    )
 
 
 def test_two_lessons_with_the_same_number_are_refused(tmp_path: Path) -> None:
@@ -125,43 +138,60 @@ def test_two_lessons_with_the_same_number_are_refused(tmp_path: Path) -> None:
         course_pages(folder)
 
 
-def test_contents_page_and_navigation_of_a_small_course(three_lessons: Path,
-                                                        tmp_path: Path) -> None:
+def test_contents_page_and_navigation_of_a_small_course(
+    three_lessons: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "site"
     result = quiet_build(out, lessons_dir=three_lessons, execute=False)
     assert sorted(p.name for p in result.lesson_pages) == [
-        "00-start.html", "01-middle.html", "02-end.html"]
+        "00-start.html",
+        "01-middle.html",
+        "02-end.html",
+    ]
     contents = (out / "index.html").read_text(encoding="utf-8")
     entries = re.findall(r'<li class="smm-lesson-entry" id="lesson-([^"]+)">', contents)
     assert entries == ["00-start", "01-middle", "02-end"]
     assert 'href="01-middle.html">Lesson 01 · Test lesson 01</a>' in contents
     assert "Estimated time: 10 minutes" in contents and "Estimated time: 5 minutes" in contents
     assert "<li>read a <code>table</code> with two lines;</li>" in contents
-    pager = {name: parse((out / name).read_text(encoding="utf-8")).rel
-             for name in ("00-start.html", "01-middle.html", "02-end.html")}
-    assert pager == {"00-start.html": {"next": "01-middle.html"},
-                     "01-middle.html": {"prev": "00-start.html", "next": "02-end.html"},
-                     "02-end.html": {"prev": "01-middle.html"}}
+    pager = {
+        name: parse((out / name).read_text(encoding="utf-8")).rel
+        for name in ("00-start.html", "01-middle.html", "02-end.html")
+    }
+    assert pager == {
+        "00-start.html": {"next": "01-middle.html"},
+        "01-middle.html": {"prev": "00-start.html", "next": "02-end.html"},
+        "02-end.html": {"prev": "01-middle.html"},
+    }
     assert "built without running it" in (out / "00-start.html").read_text(encoding="utf-8")
     assert (out / "notebooks" / "01-middle.ipynb").read_bytes() == (
-        three_lessons / "01-middle.ipynb").read_bytes()
+        three_lessons / "01-middle.ipynb"
+    ).read_bytes()
 
 
 def test_binder_links_open_each_lesson_when_the_repository_is_given(
-        three_lessons: Path, tmp_path: Path) -> None:
-    quiet_build(tmp_path / "site", lessons_dir=three_lessons, execute=False,
-                binder="alo-lab/smm-lab", binder_ref="v1.0")
+    three_lessons: Path, tmp_path: Path
+) -> None:
+    quiet_build(
+        tmp_path / "site",
+        lessons_dir=three_lessons,
+        execute=False,
+        binder="alo-lab/smm-lab",
+        binder_ref="v1.0",
+    )
     page = (tmp_path / "site" / "01-middle.html").read_text(encoding="utf-8")
-    link = ("https://mybinder.org/v2/gh/alo-lab/smm-lab/v1.0?urlpath=lab/tree/lessons/"
-            "01-middle.ipynb")
+    link = (
+        "https://mybinder.org/v2/gh/alo-lab/smm-lab/v1.0?urlpath=lab/tree/lessons/01-middle.ipynb"
+    )
     assert f'href="{link}"' in page
     without = tmp_path / "plain"
     quiet_build(without, lessons_dir=three_lessons, execute=False)
     assert "mybinder.org" not in (without / "01-middle.html").read_text(encoding="utf-8")
 
 
-def test_a_folder_holding_other_files_is_refused_and_left_alone(three_lessons: Path,
-                                                                tmp_path: Path) -> None:
+def test_a_folder_holding_other_files_is_refused_and_left_alone(
+    three_lessons: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "mine"
     out.mkdir()
     (out / "todo.txt").write_text("my own notes")
@@ -177,8 +207,9 @@ def test_a_file_in_place_of_the_folder_is_refused(tmp_path: Path) -> None:
         check_out_folder(tmp_path / "site", ["index.html"])
 
 
-def test_a_rebuild_refreshes_its_own_files_and_keeps_the_readers(three_lessons: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_rebuild_refreshes_its_own_files_and_keeps_the_readers(
+    three_lessons: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "site"
     quiet_build(out, lessons_dir=three_lessons, execute=False)
     (out / "my-notes.txt").write_text("kept")
@@ -191,7 +222,8 @@ def test_a_rebuild_refreshes_its_own_files_and_keeps_the_readers(three_lessons: 
 
 
 def test_a_file_the_build_did_not_make_is_never_overwritten_in_its_own_folder(
-        three_lessons: Path, tmp_path: Path) -> None:
+    three_lessons: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "site"
     quiet_build(out, lessons_dir=three_lessons, execute=False)
     write_lesson(three_lessons, "03-new.ipynb", "3")
@@ -201,35 +233,42 @@ def test_a_file_the_build_did_not_make_is_never_overwritten_in_its_own_folder(
     assert (out / "03-new.html").read_text() == "a page I wrote"
 
 
-def test_a_record_the_build_cannot_read_is_refused(three_lessons: Path,
-                                                   tmp_path: Path) -> None:
+def test_a_record_the_build_cannot_read_is_refused(three_lessons: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     out.mkdir()
     (out / MARKER).write_text(json.dumps({"made_by": "someone else", "files": ["index.html"]}))
     (out / "index.html").write_text("theirs")
     with pytest.raises(InputError, match="not a record the site build can read"):
         quiet_build(out, lessons_dir=three_lessons, execute=False)
-    (out / MARKER).write_text(json.dumps({"made_by": "smm-course site",
-                                          "files": ["../outside.txt"]}))
+    (out / MARKER).write_text(
+        json.dumps({"made_by": "smm-course site", "files": ["../outside.txt"]})
+    )
     with pytest.raises(InputError, match="lists files outside the folder"):
         quiet_build(out, lessons_dir=three_lessons, execute=False)
     assert (out / "index.html").read_text() == "theirs"
 
 
 def test_a_live_widget_without_a_static_form_is_an_error_naming_the_cell() -> None:
-    live = nbformat.v4.new_output("display_data", data={WIDGET_MIME: {"model_id": "1"},
-                                                        "text/plain": "VBox()"})
-    nb = new_notebook(cells=[new_markdown_cell("# Lesson 04 · X"),
-                             new_code_cell("box", outputs=[live])])
+    live = nbformat.v4.new_output(
+        "display_data", data={WIDGET_MIME: {"model_id": "1"}, "text/plain": "VBox()"}
+    )
+    nb = new_notebook(
+        cells=[new_markdown_cell("# Lesson 04 · X"), new_code_cell("box", outputs=[live])]
+    )
     nb.cells[1].id = "the-box"
-    with pytest.raises(LessonFailed, match=r"lesson 04-x failed in cell 2 \(id 'the-box'\)"
-                                           r": it shows a live widget with no static form"):
+    with pytest.raises(
+        LessonFailed,
+        match=r"lesson 04-x failed in cell 2 \(id 'the-box'\)"
+        r": it shows a live widget with no static form",
+    ):
         prepare_notebook(nb, "04-x")
 
 
 def test_a_widget_with_a_static_form_keeps_only_that() -> None:
-    both = nbformat.v4.new_output("display_data", data={
-        WIDGET_MIME: {"model_id": "1"}, "text/html": "<p>static</p>", "text/plain": "x"})
+    both = nbformat.v4.new_output(
+        "display_data",
+        data={WIDGET_MIME: {"model_id": "1"}, "text/html": "<p>static</p>", "text/plain": "x"},
+    )
     nb = new_notebook(cells=[new_code_cell("chooser", outputs=[both])])
     ready, _ = prepare_notebook(nb, "03-x")
     assert sorted(ready.cells[0].outputs[0]["data"]) == ["text/html", "text/plain"]
@@ -244,12 +283,14 @@ def test_a_formula_mathtext_cannot_draw_stays_as_tex_and_is_reported() -> None:
 
 
 def test_the_command_line_builds_a_site_and_refuses_with_exit_code_2(
-        three_lessons: Path, tmp_path: Path) -> None:
+    three_lessons: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "site"
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        assert main(["site", "--out", str(out), "--lessons", str(three_lessons),
-                     "--no-execute"]) == 0
+        assert (
+            main(["site", "--out", str(out), "--lessons", str(three_lessons), "--no-execute"]) == 0
+        )
     assert (out / "index.html").is_file()
     assert f"Open {out / 'index.html'} in a browser" in printed.getvalue()
     mine = tmp_path / "mine"
@@ -257,8 +298,9 @@ def test_the_command_line_builds_a_site_and_refuses_with_exit_code_2(
     (mine / "x.txt").write_text("x")
     errors = io.StringIO()
     with contextlib.redirect_stderr(errors):
-        assert main(["site", "--out", str(mine), "--lessons", str(three_lessons),
-                     "--no-execute"]) == 2
+        assert (
+            main(["site", "--out", str(mine), "--lessons", str(three_lessons), "--no-execute"]) == 2
+        )
     assert errors.getvalue().startswith("smm-course site: ")
     assert "choose an empty or new folder with --out" in errors.getvalue()
 
@@ -275,8 +317,9 @@ def test_a_failing_lesson_stops_the_build_naming_lesson_and_cell(tmp_path: Path)
         code = main(["site", "--out", str(out), "--lessons", str(folder), "--jobs", "2"])
     assert code == 2
     said = errors.getvalue()
-    assert said.startswith(f"smm-course site: lesson 01-broken failed in cell 3 (id "
-                           f"'{cell_id}'): KeyError: 'reach'.")
+    assert said.startswith(
+        f"smm-course site: lesson 01-broken failed in cell 3 (id '{cell_id}'): KeyError: 'reach'."
+    )
     assert "posts = {}['reach']" in said and "Traceback" not in said.splitlines()[0]
     assert "How to fix it: open the lesson in JupyterLab (smm-course lab)" in said
     assert not out.exists(), "a failed build writes nothing"
@@ -310,8 +353,7 @@ def test_when_a_lesson_fails_the_others_stop_and_leave_no_kernel_behind(tmp_path
     said: list[str] = []
     started = time.monotonic()
     with pytest.raises(LessonFailed, match="lesson 01-broken failed in cell 2"):
-        build_site(tmp_path / "site", lessons_dir=folder, jobs=2, timeout=900,
-                   echo=said.append)
+        build_site(tmp_path / "site", lessons_dir=folder, jobs=2, timeout=900, echo=said.append)
     assert time.monotonic() - started < 300, "the sleeping lesson was not interrupted"
     assert not [line for line in said if "ran " in line and "later" in line]
     assert _kernels_of_this_process() == []
@@ -321,8 +363,11 @@ def test_when_a_lesson_fails_the_others_stop_and_leave_no_kernel_behind(tmp_path
 def test_a_cell_that_runs_too_long_stops_the_build(tmp_path: Path) -> None:
     folder = tmp_path / "lessons"
     write_lesson(folder, "00-slow.ipynb", "import time", "time.sleep(60)")
-    with pytest.raises(LessonFailed, match=r"lesson 00-slow failed in cell 3 .*still "
-                                           r"running after 2 seconds") as failure:
+    with pytest.raises(
+        LessonFailed,
+        match=r"lesson 00-slow failed in cell 3 .*still "
+        r"running after 2 seconds",
+    ) as failure:
         quiet_build(tmp_path / "site", lessons_dir=folder, timeout=2)
     assert failure.value.cell == 3 and "--timeout SECONDS" in str(failure.value)
 
@@ -360,10 +405,15 @@ def test_every_lesson_page_shows_its_results(site: BuiltSite) -> None:
 
 @pytest.mark.slow
 def test_the_contents_page_lists_every_lesson_with_title_time_and_objectives(
-        site: BuiltSite) -> None:
+    site: BuiltSite,
+) -> None:
     contents = site.page("index.html")
-    entries = re.findall(r'<li class="smm-lesson-entry" id="lesson-([^"]+)">(.*?)</li>\s*'
-                         r'(?=<li class="smm-lesson-entry"|</ol>)', contents, re.DOTALL)
+    entries = re.findall(
+        r'<li class="smm-lesson-entry" id="lesson-([^"]+)">(.*?)</li>\s*'
+        r'(?=<li class="smm-lesson-entry"|</ol>)',
+        contents,
+        re.DOTALL,
+    )
     assert [lesson for lesson, _ in entries] == [path.stem for path in LESSONS]
     for (lesson, entry), page in zip(entries, course_pages(), strict=True):
         assert f'<a href="{page.href}">{page.label}</a>' in html.unescape(entry), lesson
@@ -376,8 +426,9 @@ def test_widgets_show_their_static_fallback(site: BuiltSite) -> None:
     for name in PAGES:
         page = site.page(name)
         assert WIDGET_MIME not in page, f"{name} still carries a live widget view"
-        assert not re.search(r"\b(?:VBox|HBox|Tab|Output)\(", page), \
+        assert not re.search(r"\b(?:VBox|HBox|Tab|Output)\(", page), (
             f"{name} shows a widget's text form instead of its static HTML"
+        )
     classes = parse(site.page("03-platforms.html")).classes
     assert "smm-quiz" in classes, "the quiz's static form is on the page"
     assert "smm-platform-chooser" in classes, "the chooser's static ranking is on the page"
@@ -387,14 +438,20 @@ def test_widgets_show_their_static_fallback(site: BuiltSite) -> None:
 def test_every_self_check_says_how_to_run_the_lesson_to_use_it(site: BuiltSite) -> None:
     for path in LESSONS:
         notebook = nbformat.read(path, as_version=4)
-        checks = sum(1 for cell in notebook.cells if cell.cell_type == "code"
-                     and (SELF_CHECK_CALL.search(cell.source) or QUIZ_CALL.search(cell.source)))
+        checks = sum(
+            1
+            for cell in notebook.cells
+            if cell.cell_type == "code"
+            and (SELF_CHECK_CALL.search(cell.source) or QUIZ_CALL.search(cell.source))
+        )
         page = site.page(f"{path.stem}.html")
-        notes = re.findall(r'<div class="smm-self-check-note" role="note">(.*?)</div>', page,
-                           re.DOTALL)
+        notes = re.findall(
+            r'<div class="smm-self-check-note" role="note">(.*?)</div>', page, re.DOTALL
+        )
         assert len(notes) == checks >= 1, f"{path.stem}: {checks} checks, {len(notes)} notes"
-        assert all("<code>smm-course lab</code>" in note and "Binder" in note
-                   for note in notes), path.stem
+        assert all("<code>smm-course lab</code>" in note and "Binder" in note for note in notes), (
+            path.stem
+        )
 
 
 KNOWN_WITHOUT_ALT_TEXT: dict[str, int] = {
@@ -406,14 +463,22 @@ KNOWN_WITHOUT_ALT_TEXT: dict[str, int] = {
 
 def chart_functions_called(path: Path) -> list[str]:
     """The smm_helpers.plots functions a lesson imports and then calls."""
-    cells = [cell.source for cell in nbformat.read(path, as_version=4).cells
-             if cell.cell_type == "code"]
-    imported = re.findall(r"from smm_helpers\.plots import (?:\(([^)]*)\)|([^\n]+))",
-                          "\n".join(cells))
-    names = {name.strip() for groups in imported for group in groups
-             for name in group.split(",") if name.strip()}
-    return sorted(name for name in names
-                  if any(re.search(rf"(?<![\w.]){name}\(", cell) for cell in cells[1:]))
+    cells = [
+        cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"
+    ]
+    imported = re.findall(
+        r"from smm_helpers\.plots import (?:\(([^)]*)\)|([^\n]+))", "\n".join(cells)
+    )
+    names = {
+        name.strip()
+        for groups in imported
+        for group in groups
+        for name in group.split(",")
+        if name.strip()
+    }
+    return sorted(
+        name for name in names if any(re.search(rf"(?<![\w.]){name}\(", cell) for cell in cells[1:])
+    )
 
 
 @pytest.mark.slow
@@ -427,8 +492,11 @@ def test_charts_keep_their_alt_text(site: BuiltSite) -> None:
             assert pictures, f"{path.stem} draws {chart_functions_called(path)} but shows none"
         for picture in pictures:
             assert picture.get("src", "").startswith("data:image/"), (path.stem, picture)
-    chart = [img for img in parse(site.page("03-platforms.html")).images
-             if img["src"].startswith("data:image/png")]
+    chart = [
+        img
+        for img in parse(site.page("03-platforms.html")).images
+        if img["src"].startswith("data:image/png")
+    ]
     assert len(chart) == 1 and chart[0]["alt"].startswith("Bar chart"), chart[0]["alt"][:80]
 
 
@@ -453,8 +521,11 @@ def test_pages_load_nothing_from_outside_the_site(site: BuiltSite) -> None:
     for name in PAGES:
         links = parse(site.page(name))
         assert "script" not in links.tags, f"{name} has a script"
-        loads = [(tag, value) for tag, attribute, value in links.links
-                 if not (tag == "a" and attribute == "href")]
+        loads = [
+            (tag, value)
+            for tag, attribute, value in links.links
+            if not (tag == "a" and attribute == "href")
+        ]
         outside = [item for item in loads if re.match(r"^(?:[a-z]+:)?//", item[1])]
         assert not outside, f"{name} loads from outside: {outside}"
         assert '<html lang="en">' in site.page(name)
@@ -477,15 +548,15 @@ def browser() -> Iterator[object]:
 @pytest.mark.system
 @pytest.mark.parametrize("name", PAGES)
 def test_page_opens_in_chromium_with_no_errors_and_every_picture_loads(
-        browser, site: BuiltSite, name: str) -> None:
+    browser, site: BuiltSite, name: str
+) -> None:
     check_page_in_browser(browser, site.folder, name)
 
 
 @pytest.mark.slow
 @pytest.mark.system
 @pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_serious_accessibility_violations(browser, site: BuiltSite,
-                                                      name: str) -> None:
+def test_page_has_no_serious_accessibility_violations(browser, site: BuiltSite, name: str) -> None:
     check_accessibility(browser, site.folder, name)
 
 

@@ -34,17 +34,48 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "lessons" / "sources.md"
 
 FIXED_ANCHORS = (
-    "rival-iq-benchmarks", "engagement-rate-definitions", "hootsuite-engagement",
-    "mr-benchmarks-2020", "mr-nten-2013", "mr-benchmarks-2010", "techsoup-tapp-2020",
-    "global-ngo-tech-2018", "unity-trust-first-tweet", "barnes-mattson-2008",
-    "sage-nonprofit-survey", "the-wheel-2011", "wordstream-facebook-2017", "wordstream-lead-ads",
-    "paid-media-ranges-2026", "bd-boosting-anecdotes", "sprout-best-times-2021", "bd-weekend",
-    "posting-frequency", "sociavault-2026", "twitter-text-v3", "x-premium-length",
-    "instagram-limits", "instagram-hashtags-2025", "linkedin-limits", "facebook-post-length",
-    "youtube-data-api", "ftc-endorsement-guides", "ftc-disclosures-101", "ftc-reviews-rule",
-    "ftc-penalties-2025", "vader-sentiment", "emoji-sentiment", "afinn", "bnlp",
-    "holidays-package", "bangla-calendar-2019", "bd-holiday-circular", "meta-views-2025",
-    "facebook-page-access", "datareportal-bangladesh", "freelance-rates",
+    "rival-iq-benchmarks",
+    "engagement-rate-definitions",
+    "hootsuite-engagement",
+    "mr-benchmarks-2020",
+    "mr-nten-2013",
+    "mr-benchmarks-2010",
+    "techsoup-tapp-2020",
+    "global-ngo-tech-2018",
+    "unity-trust-first-tweet",
+    "barnes-mattson-2008",
+    "sage-nonprofit-survey",
+    "the-wheel-2011",
+    "wordstream-facebook-2017",
+    "wordstream-lead-ads",
+    "paid-media-ranges-2026",
+    "bd-boosting-anecdotes",
+    "sprout-best-times-2021",
+    "bd-weekend",
+    "posting-frequency",
+    "sociavault-2026",
+    "twitter-text-v3",
+    "x-premium-length",
+    "instagram-limits",
+    "instagram-hashtags-2025",
+    "linkedin-limits",
+    "facebook-post-length",
+    "youtube-data-api",
+    "ftc-endorsement-guides",
+    "ftc-disclosures-101",
+    "ftc-reviews-rule",
+    "ftc-penalties-2025",
+    "vader-sentiment",
+    "emoji-sentiment",
+    "afinn",
+    "bnlp",
+    "holidays-package",
+    "bangla-calendar-2019",
+    "bd-holiday-circular",
+    "meta-views-2025",
+    "facebook-page-access",
+    "datareportal-bangladesh",
+    "freelance-rates",
 )
 """The anchors lessons and helpers may cite (the page may hold more)."""
 
@@ -57,8 +88,11 @@ FORBIDDEN = ("facts §", "reference facts", "facts.md")
 """How the lessons used to cite research notes that learners cannot open."""
 
 NO_LINK = re.compile(r"\bno (?:direct )?link\b", re.IGNORECASE)
-PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|FIXME|placeholder|being researched|not yet (?:found|"
-                         r"checked|verified)|to be added)\b", re.IGNORECASE)
+PLACEHOLDER = re.compile(
+    r"\b(?:TODO|TBD|FIXME|placeholder|being researched|not yet (?:found|"
+    r"checked|verified)|to be added)\b",
+    re.IGNORECASE,
+)
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\((?P<target>[^)\s]+)\)")
 
 
@@ -66,8 +100,11 @@ def citing_files() -> list[Path]:
     files = []
     for folder in CITING_FOLDERS:
         for path in sorted((ROOT / folder).rglob("*")):
-            if (path.suffix in CITING_SUFFIXES and path.is_file()
-                    and not {"__pycache__", ".ipynb_checkpoints"} & set(path.parts)):
+            if (
+                path.suffix in CITING_SUFFIXES
+                and path.is_file()
+                and not {"__pycache__", ".ipynb_checkpoints"} & set(path.parts)
+            ):
                 files.append(path)
     return files
 
@@ -84,9 +121,9 @@ def entries(page: str) -> dict[str, str]:
     result = {}
     for here, after in zip(found, [*found[1:], None], strict=True):
         end = after.start() if after else len(page)
-        text = page[here.end():end]
+        text = page[here.end() : end]
         section = re.search(r"^## ", text, re.MULTILINE)
-        result[here["id"]] = text[:section.start()] if section else text
+        result[here["id"]] = text[: section.start()] if section else text
     return result
 
 
@@ -158,27 +195,38 @@ def test_every_citation_resolves_and_no_unpublished_notes_are_cited(page: str) -
 
 def write_lesson(folder: Path, name: str, markdown: str) -> Path:
     number = name[:2]
-    nb = new_notebook(cells=[
-        new_markdown_cell(f"# Lesson {number} · Lesson {number}\n\nBy the end of this lesson "
-                          f"you can…\n\n- read a source\n\nEstimated time: 5 minutes"),
-        new_markdown_cell(markdown),
-        new_code_cell("1 + 1"),
-    ])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell(
+                f"# Lesson {number} · Lesson {number}\n\nBy the end of this lesson "
+                f"you can…\n\n- read a source\n\nEstimated time: 5 minutes"
+            ),
+            new_markdown_cell(markdown),
+            new_code_cell("1 + 1"),
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     path = folder / name
     nbformat.write(nb, path)
     return path
 
 
 def test_the_site_publishes_the_page_and_points_the_lessons_at_it(
-        page: str, tmp_path: Path) -> None:
+    page: str, tmp_path: Path
+) -> None:
     lessons = tmp_path / "lessons"
     lessons.mkdir()
     (lessons / "sources.md").write_text(page, encoding="utf-8")
-    write_lesson(lessons, "00-start.ipynb",
-                 "Engagement is low ([Rival IQ](sources.md#rival-iq-benchmarks)); "
-                 "see [lesson 01](01-next.ipynb).")
+    write_lesson(
+        lessons,
+        "00-start.ipynb",
+        "Engagement is low ([Rival IQ](sources.md#rival-iq-benchmarks)); "
+        "see [lesson 01](01-next.ipynb).",
+    )
     write_lesson(lessons, "01-next.ipynb", "Times: [Sprout](sources.md#sprout-best-times-2021).")
     out = tmp_path / "site"
     build_site(out, lessons_dir=lessons, execute=False, echo=None)
@@ -197,7 +245,8 @@ def test_the_site_publishes_the_page_and_points_the_lessons_at_it(
     assert 'href="01-next.html"' in first and "sources.md" not in first
     assert 'href="sources.html">Sources</a>' in first, "the header links the sources page"
     assert 'href="sources.html#sprout-best-times-2021"' in (out / "01-next.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert 'href="sources.html"' in (out / "index.html").read_text(encoding="utf-8")
     assert "sources.html" in (out / MARKER).read_text(encoding="utf-8"), "the build owns it"
 

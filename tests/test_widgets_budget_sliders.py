@@ -66,8 +66,9 @@ def test_raising_the_total_updates_table_and_chart(live):
 def test_a_dearer_platform_gets_less_money(live):
     before = allocate_budget(20_000, PLATFORMS).spend["youtube"]
     live.controls["cost:youtube"].value = 30.0
-    after = allocate_budget(20_000, PLATFORMS, cost_per_result={"youtube": 30.0, "facebook": 5.0,
-                                                                "instagram": 5.0})
+    after = allocate_budget(
+        20_000, PLATFORMS, cost_per_result={"youtube": 30.0, "facebook": 5.0, "instagram": 5.0}
+    )
     assert after.spend["youtube"] < before
     assert live.table.value == allocation_html(after)
 

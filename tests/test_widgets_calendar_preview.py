@@ -75,8 +75,9 @@ def test_start_week_menu_moves_the_calendar(monkeypatch):
 
 def test_static_fallback_alone_when_widgets_are_off(monkeypatch):
     monkeypatch.setenv("SMM_STATIC_WIDGETS", "1")
-    view = calendar_preview(start=START, weeks=1, platforms=["instagram"],
-                            posts_per_week={"instagram": 4})
+    view = calendar_preview(
+        start=START, weeks=1, platforms=["instagram"], posts_per_week={"instagram": 4}
+    )
     bundle = view._repr_mimebundle_()
     assert sorted(bundle) == ["text/html", "text/plain"]
     assert "<h4>Week 1</h4>" in bundle["text/html"]
@@ -88,8 +89,10 @@ def test_start_that_is_not_a_monday_moves_to_the_next_monday():
     assert start_weeks("2026-12-01", count=1) == [("Mon 07 Dec 2026", date(2026, 12, 7))]
 
 
-@pytest.mark.parametrize("inputs", [{"weeks": 0}, {"weeks": 5}, {"platforms": ["fb"]},
-                                    {"posts_per_week": {"facebook": 0}}])
+@pytest.mark.parametrize(
+    "inputs",
+    [{"weeks": 0}, {"weeks": 5}, {"platforms": ["fb"]}, {"posts_per_week": {"facebook": 0}}],
+)
 def test_bad_inputs_raise_errors_that_teach(inputs):
     with pytest.raises(InputError) as error:
         calendar_preview(**inputs)

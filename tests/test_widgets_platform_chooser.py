@@ -12,8 +12,14 @@ from smm_helpers.widgets.platform_chooser import platform_chooser, ranking_html
 
 pytest.importorskip("ipywidgets")
 
-ALO: dict[str, Any] = {"kind": "nonprofit", "goals": ["donations", "awareness"], "ages": (18, 45),
-       "formats": ["image", "short_video"], "monthly_budget": 5000, "hours_per_week": 8}
+ALO: dict[str, Any] = {
+    "kind": "nonprofit",
+    "goals": ["donations", "awareness"],
+    "ages": (18, 45),
+    "formats": ["image", "short_video"],
+    "monthly_budget": 5000,
+    "hours_per_week": 8,
+}
 
 
 def _rows(page: str) -> list[str]:

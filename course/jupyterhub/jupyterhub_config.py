@@ -70,37 +70,45 @@ def read_users(path: Path) -> dict[str, str]:
         raise CourseHubError(
             f"the class list {path} does not exist",
             "write it with the header username,role and one line per person, role learner or "
-            f"instructor (see {HERE / 'users.example.csv'}), or point SMM_HUB_USERS at yours")
+            f"instructor (see {HERE / 'users.example.csv'}), or point SMM_HUB_USERS at yours",
+        )
     users: dict[str, str] = {}
     with path.open(encoding="utf-8-sig", newline="") as fh:  # -sig: Excel's "CSV UTF-8"
         text = fh.read()
     header = text.partition("\n")[0]
     delimiter = ";" if header.count(";") > header.count(",") else ","  # Excel's other CSV
-    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter),
-                                             start=1)
-            if row and any(cell.strip() for cell in row)
-            and not row[0].lstrip().startswith("#")]
+    rows = [
+        (n, row)
+        for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
+        if row and any(cell.strip() for cell in row) and not row[0].lstrip().startswith("#")
+    ]
     if not rows or [cell.strip() for cell in rows[0][1]] != ["username", "role"]:
         shown = ",".join(rows[0][1]) if rows else "(nothing)"
-        raise CourseHubError(f"{path}, line {rows[0][0] if rows else 1}: the header is "
-                             f"{shown!r}", "make the first line exactly username,role")
+        raise CourseHubError(
+            f"{path}, line {rows[0][0] if rows else 1}: the header is {shown!r}",
+            "make the first line exactly username,role",
+        )
     for line, row in rows[1:]:
         where = f"{path}, line {line}"
         if len(row) != 2:
-            raise CourseHubError(f"{where}: {len(row)} values instead of 2",
-                                 "write one username and one role per line")
+            raise CourseHubError(
+                f"{where}: {len(row)} values instead of 2",
+                "write one username and one role per line",
+            )
         name, role = row[0].strip(), row[1].strip()
         if not USERNAME.match(name):
             raise CourseHubError(
                 f"{where}: {name!r} is not a usable account name",
                 "use lowercase letters, digits, '_' or '-', starting with a letter or '_' "
-                "(at most 32 characters): it is the learner's system account and roster id")
+                "(at most 32 characters): it is the learner's system account and roster id",
+            )
         if role not in ROLES:
-            raise CourseHubError(f"{where}: role {role!r} is not one of {', '.join(ROLES)}",
-                                 f"write learner or instructor after {name}")
+            raise CourseHubError(
+                f"{where}: role {role!r} is not one of {', '.join(ROLES)}",
+                f"write learner or instructor after {name}",
+            )
         if name in users:
-            raise CourseHubError(f"{where}: {name} is listed twice",
-                                 "keep one line per person")
+            raise CourseHubError(f"{where}: {name} is listed twice", "keep one line per person")
         users[name] = role
     return users
 
@@ -119,7 +127,8 @@ def check_course_folder(course_dir: Path) -> None:
             f"{course_dir} is not an nbgrader course folder (it has no nbgrader_config.py)",
             "put a copy of the repository's course/ and assignments/ folders side by side "
             "(e.g. /srv/smm-lab/course and /srv/smm-lab/assignments) and point "
-            "SMM_HUB_COURSE_DIR at the course folder")
+            "SMM_HUB_COURSE_DIR at the course folder",
+        )
     for folder in (course_dir, course_dir.parent / "assignments"):
         if folder.is_dir() and reachable_by_others(folder):
             raise CourseHubError(
@@ -127,11 +136,13 @@ def check_course_folder(course_dir: Path) -> None:
                 "where the gradebook, submissions, solutions and hidden tests are",
                 f"chmod o-rwx {course_dir.parent} (the checkout), give it to the instructors' "
                 f"group (chgrp -R instructors {course_dir.parent}) and keep learners out of "
-                "that group")
+                "that group",
+            )
 
 
-def ensure_exchange(exchange: Path, course_id: str, course_owner: int,
-                    learner_uids: set[int]) -> None:
+def ensure_exchange(
+    exchange: Path, course_id: str, course_owner: int, learner_uids: set[int]
+) -> None:
     """Make nbgrader's exchange: the root writable by all (sticky, so nobody can remove what
     others made) and the course's own folder made in advance for the instructor who owns the
     course folder, so no learner can claim it before the first release."""
@@ -148,19 +159,22 @@ def ensure_exchange(exchange: Path, course_id: str, course_owner: int,
         raise CourseHubError(
             f"the hub could not prepare the exchange {exchange}: {error}",
             f"run the hub as root, or make it yourself: mkdir -p {course}; "
-            f"chmod 1777 {exchange}; chown <instructor> {course}") from None
+            f"chmod 1777 {exchange}; chown <instructor> {course}",
+        ) from None
     mode = stat.S_IMODE(os.stat(exchange).st_mode)
     if mode & 0o777 != 0o777:
         raise CourseHubError(
             f"the exchange {exchange} is not writable by everyone (mode {oct(mode)})",
-            f"chmod 1777 {exchange}: learners submit by writing into it")
+            f"chmod 1777 {exchange}: learners submit by writing into it",
+        )
     if os.stat(course).st_uid in learner_uids:
         owner = pwd.getpwuid(os.stat(course).st_uid).pw_name
         raise CourseHubError(
             f"{course} belongs to the learner {owner}, who could read and replace every "
             "submission in it",
             f"move it away (mv {course} {course}.suspect) and restart the hub, which makes it "
-            "afresh for the course folder's owner; then release the assignments again")
+            "afresh for the course folder's owner; then release the assignments again",
+        )
 
 
 def learner_uids(learners: list[str]) -> set[int]:
@@ -177,8 +191,11 @@ def lessons_archive(source: Path) -> bytes:
     skip = {".ipynb_checkpoints", "__pycache__", ".gitignore"}
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w") as tar:
-        tar.add(source, arcname="lessons",
-                filter=lambda info: None if Path(info.name).name in skip else info)
+        tar.add(
+            source,
+            arcname="lessons",
+            filter=lambda info: None if Path(info.name).name in skip else info,
+        )
     return buffer.getvalue()
 
 
@@ -195,14 +212,27 @@ def copy_lessons(source: Path, home: Path, account: str | None) -> None:
         entry = pwd.getpwnam(account)
         if entry.pw_uid != os.geteuid():
             run_as = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
-    result = subprocess.run(["tar", "--extract", "--skip-old-files", "--no-same-owner",
-                             "--file", "-", "--directory", str(home)],
-                            input=lessons_archive(source), capture_output=True, check=False,
-                            **run_as)
+    result = subprocess.run(
+        [
+            "tar",
+            "--extract",
+            "--skip-old-files",
+            "--no-same-owner",
+            "--file",
+            "-",
+            "--directory",
+            str(home),
+        ],
+        input=lessons_archive(source),
+        capture_output=True,
+        check=False,
+        **run_as,
+    )
     if result.returncode != 0:
         raise CourseHubError(
             f"could not copy the lessons into {home}: {result.stderr.decode().strip()}",
-            f"check that {home} exists and belongs to its learner")
+            f"check that {home} exists and belongs to its learner",
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -218,11 +248,14 @@ USERS = read_users(USERS_FILE)
 LEARNERS = sorted(name for name, role in USERS.items() if role == "learner")
 INSTRUCTORS = sorted(name for name, role in USERS.items() if role == "instructor")
 if not INSTRUCTORS:
-    raise CourseHubError(f"{USERS_FILE} lists no instructor",
-                         "add at least one line <username>,instructor")
+    raise CourseHubError(
+        f"{USERS_FILE} lists no instructor", "add at least one line <username>,instructor"
+    )
 if not LESSONS.is_dir():
-    raise CourseHubError(f"the lessons folder {LESSONS} does not exist",
-                         "point SMM_HUB_LESSONS at the repository's lessons/ folder")
+    raise CourseHubError(
+        f"the lessons folder {LESSONS} does not exist",
+        "point SMM_HUB_LESSONS at the repository's lessons/ folder",
+    )
 check_course_folder(COURSE_DIR)
 COURSE_OWNER = os.stat(COURSE_DIR).st_uid
 if COURSE_OWNER == 0:
@@ -230,7 +263,8 @@ if COURSE_OWNER == 0:
         f"the course folder {COURSE_DIR} belongs to root, but nbgrader only releases into an "
         "exchange folder that belongs to whoever releases",
         f"give the course to the instructor who releases: chown -R <instructor> "
-        f"{COURSE_DIR.parent}")
+        f"{COURSE_DIR.parent}",
+    )
 ensure_exchange(EXCHANGE, COURSE_ID, COURSE_OWNER, learner_uids(LEARNERS))
 
 # ---------------------------------------------------------------------------------------------
@@ -255,18 +289,20 @@ c.JupyterHub.load_groups = {
 # and can start or stop (never enter: that would be `access:servers`) a learner's server, e.g.
 # one stuck in class.  The role goes to the instructors *listed in the users file*, which
 # JupyterHub applies exactly at each start, so removing an instructor there revokes it.
-c.JupyterHub.load_roles = [{
-    "name": "instructor",
-    "description": "Teaches the class: sees the learners and can restart their servers",
-    "scopes": [
-        "list:users!group=learners",
-        "read:users!group=learners",
-        "read:groups!group=learners",
-        "read:groups!group=instructors",
-        "servers!group=learners",
-    ],
-    "users": INSTRUCTORS,
-}]
+c.JupyterHub.load_roles = [
+    {
+        "name": "instructor",
+        "description": "Teaches the class: sees the learners and can restart their servers",
+        "scopes": [
+            "list:users!group=learners",
+            "read:users!group=learners",
+            "read:groups!group=learners",
+            "read:groups!group=instructors",
+            "servers!group=learners",
+        ],
+        "users": INSTRUCTORS,
+    }
+]
 
 # ---------------------------------------------------------------------------------------------
 # The single-user servers
@@ -317,7 +353,8 @@ def prepare_server(spawner) -> None:
         spawner.notebook_dir = str(COURSE_DIR.parent)
     else:
         environment["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-            [str(SINGLEUSER / "learners"), str(SINGLEUSER)])
+            [str(SINGLEUSER / "learners"), str(SINGLEUSER)]
+        )
         home = _home(spawner)
         if home is not None and home.is_dir():
             copy_lessons(LESSONS, home, _system_account(name))
@@ -331,6 +368,8 @@ c.Spawner.pre_spawn_hook = prepare_server
 extra = os.environ.get("SMM_HUB_EXTRA_CONFIG", "").strip()
 if extra:
     if not Path(extra).is_file():
-        raise CourseHubError(f"SMM_HUB_EXTRA_CONFIG names {extra}, which does not exist",
-                             "point it at your JupyterHub config file, or unset it")
+        raise CourseHubError(
+            f"SMM_HUB_EXTRA_CONFIG names {extra}, which does not exist",
+            "point it at your JupyterHub config file, or unset it",
+        )
     load_subconfig(str(Path(extra).resolve()))  # noqa: F821 -- traitlets provides it

@@ -41,9 +41,9 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 ASSIGNMENT = "01-platforms-and-planning"
 ON_TIME = "2026-09-19 15:15:00.000000 UTC"  # 21:15 in Dhaka, before the 23:59 deadline
-LATE = "2026-09-22 04:05:00.000000 UTC"     # 10:05 in Dhaka, two days after
-EARLY_BY = dt.timedelta(days=1, hours=2, minutes=44)   # ON_TIME = due - EARLY_BY
-LATE_BY = dt.timedelta(days=1, hours=10, minutes=6)    # LATE = due + LATE_BY
+LATE = "2026-09-22 04:05:00.000000 UTC"  # 10:05 in Dhaka, two days after
+EARLY_BY = dt.timedelta(days=1, hours=2, minutes=44)  # ON_TIME = due - EARLY_BY
+LATE_BY = dt.timedelta(days=1, hours=10, minutes=6)  # LATE = due + LATE_BY
 
 CORRECT = {
     "engagement_rate_by_reach_answer": (
@@ -51,22 +51,26 @@ CORRECT = {
         "totals = (charity.assign(engagements=engaged)\n"
         '          .groupby("platform", observed=True)[["engagements", "reach"]].sum())\n'
         'er_by_platform = totals["engagements"] / totals["reach"]\n'
-        "er_by_platform"),
+        "er_by_platform"
+    ),
     "best_platform_answer": (
         "best_platform = str(er_by_platform.idxmax())\n"
         "best_rate_percent = round(100 * float(er_by_platform.max()), 1)\n"
-        "best_platform, best_rate_percent"),
+        "best_platform, best_rate_percent"
+    ),
     "smart_goal_answer": (
         'names = {"facebook": "Facebook", "instagram": "Instagram", "x": "X (Twitter)",\n'
         '         "linkedin": "LinkedIn", "youtube": "YouTube", "tiktok": "TikTok"}\n'
         "smart_goal = (f\"Grow Alo Reading Circle's {names[best_platform]} followers from "
         '5,000 to "\n              "5,600 by 30 June 2027 to recruit volunteers")\n'
-        "check_goal(smart_goal).missing"),
+        "check_goal(smart_goal).missing"
+    ),
     "platform_recommendation": (
         "Focus on our best platform from Part 1 first: it engaged the largest share of the "
         "people it reached. Facebook reached more people but engaged fewer of them. A high "
         "rate on a small audience may still bring few volunteers, so we should track "
-        "sign-ups too."),
+        "sign-ups too."
+    ),
 }
 
 
@@ -77,11 +81,12 @@ def _friend_answers() -> dict[str, str]:
 
     posts = generate(n_posts=1_000, learner_id="sample-all-correct").posts
     rates = summarize(posts[posts["client"] == "nonprofit"])["er_reach"]
-    typed = ", ".join(f"\"{k}\": {v!r}" for k, v in rates.items())
+    typed = ", ".join(f'"{k}": {v!r}' for k, v in rates.items())
     return {
         **CORRECT,
-        "engagement_rate_by_reach_answer":
-            f"er_by_platform = pd.Series({{{typed}}})\ner_by_platform",
+        "engagement_rate_by_reach_answer": (
+            f"er_by_platform = pd.Series({{{typed}}})\ner_by_platform"
+        ),
     }
 
 
@@ -95,16 +100,19 @@ ANSWERS: dict[str, dict[str, str] | None] = {
             'rate = charity[["reactions", "comments", "shares", "saves"]].sum(axis=1) '
             '/ charity["reach"]\n'
             'er_by_platform = rate.groupby(charity["platform"], observed=True).mean()\n'
-            "er_by_platform"),
+            "er_by_platform"
+        ),
         "best_platform_answer": (
             "from smm_helpers.metrics import summarize\n"
             'best_platform = str(summarize(charity)["er_reach"].idxmax())\n'
-            'best_rate_percent = round(100 * float(summarize(charity)["er_reach"].max()), 1)'),
+            'best_rate_percent = round(100 * float(summarize(charity)["er_reach"].max()), 1)'
+        ),
     },
     "all-wrong": {
         "engagement_rate_by_reach_answer": (
             'totals = charity.groupby("platform", observed=True)[["reactions", "reach"]].sum()\n'
-            'er_by_platform = 100 * totals["reactions"] / totals["reach"]  # a percentage'),
+            'er_by_platform = 100 * totals["reactions"] / totals["reach"]  # a percentage'
+        ),
         "best_platform_answer": 'best_platform = "myspace"',
         "smart_goal_answer": 'smart_goal = "Get more followers"',
         "platform_recommendation": "Post more.",
@@ -114,7 +122,8 @@ ANSWERS: dict[str, dict[str, str] | None] = {
         **CORRECT,
         "engagement_rate_by_reach_answer": (
             "while True:  # waits forever: the grader stops it at the time limit\n"
-            "    pass\n" + CORRECT["engagement_rate_by_reach_answer"]),
+            "    pass\n" + CORRECT["engagement_rate_by_reach_answer"]
+        ),
     },
     "copied": None,  # filled from a friend's numbers below
 }
@@ -126,8 +135,8 @@ ANSWERS: dict[str, dict[str, str] | None] = {
 
 POLICY_02 = {
     "missing_sections_answer": (
-        "missing_sections = list(lint_policy(draft).missing)\n"
-        "missing_sections"),
+        "missing_sections = list(lint_policy(draft).missing)\nmissing_sections"
+    ),
     "completed_policy_answer": (
         "my_sections = {\n"
         '    "purpose": "## Why we use social media\\nWe show families what reading changes '
@@ -149,13 +158,15 @@ POLICY_02 = {
         "}\n"
         'added = "\\n\\n".join(my_sections[name] for name in missing_sections)\n'
         'completed_policy = draft + "\\n" + added + "\\n"\n'
-        "print(lint_policy(completed_policy))"),
+        "print(lint_policy(completed_policy))"
+    ),
     "promise_hours_answer": (
         'alo_inbox = data.inbox[data.inbox["client"] == "nonprofit"]\n'
         'not_spam = alo_inbox[alo_inbox["category"] != "spam"]\n'
         "summary = metrics.response_summary(not_spam, by=None)\n"
         'promise_hours = math.ceil(summary["p90_hours"].iloc[0])\n'
-        "promise_hours"),
+        "promise_hours"
+    ),
     "policy_answers_answer": (
         "answers = PolicyAnswers(\n"
         '    organisation="Alo Reading Circle",\n'
@@ -174,7 +185,8 @@ POLICY_02 = {
         '    review_date="2027-06-30",\n'
         ")\n"
         "my_policy = write_policy(answers)\n"
-        "print(my_policy)"),
+        "print(my_policy)"
+    ),
     "social_media_policy_for_alo": (
         "# Alo Reading Circle — our social media policy\n\n"
         "## Why we post\nWe show families and donors what reading changes for children in "
@@ -192,7 +204,8 @@ POLICY_02 = {
         "## Escalation, privacy and consent\nA threat or anything about a child's safety goes "
         "to the Director at once. We post a child's photo only with a parent's "
         "signed consent, and never a child's name or school.\n\n"
-        "## Review\nThe Director reviews this policy every June."),
+        "## Review\nThe Director reviews this policy every June."
+    ),
 }
 
 CONTENT_03 = {
@@ -204,23 +217,27 @@ CONTENT_03 = {
         'for caption in instagram["caption"]:\n'
         "    tags.update(extract_hashtags(caption))\n"
         "hashtag_counts = dict(tags)\n"
-        "sorted(hashtag_counts.items(), key=lambda pair: -pair[1])[:5]"),
+        "sorted(hashtag_counts.items(), key=lambda pair: -pair[1])[:5]"
+    ),
     "best_slot_answer": (
         "table = metrics.best_time_table(instagram, min_posts=5)\n"
         "top = table.best(1)\n"
         'best_slot = (str(top["weekday"].iloc[0]), int(top["hour"].iloc[0]))\n'
-        "best_slot"),
+        "best_slot"
+    ),
     "calendar_answer": (
         'calendar = build_calendar(START, weeks=4, platforms=["facebook", "instagram", "x"],\n'
         "                          posts_per_week=POSTS_PER_WEEK)\n"
         'days = calendar.events[calendar.events["kind"] == "special_day"]\n'
         'special_day_names = sorted(days["title"].unique())\n'
-        "calendar.post_counts(), special_day_names"),
+        "calendar.post_counts(), special_day_names"
+    ),
     "my_x_post_answer": (
         'first_day = days.sort_values("start")["title"].iloc[0]\n'
         'my_x_post = (f"Happy {first_day}! Our reading circle in Korail is reading stories "\n'
         '             "about it all week. Read one with a child today. #AloReads")\n'
-        'check_post(my_x_post, "x")'),
+        'check_post(my_x_post, "x")'
+    ),
     "why_this_slot_and_format": (
         "I would publish the Instagram post for our first special day in our best trusted "
         "slot from Part 4, on the day itself if it falls on that weekday: at least five of "
@@ -229,29 +246,34 @@ CONTENT_03 = {
         "slide. Published best-times studies use US "
         "audiences with a Saturday–Sunday weekend, while Bangladesh's weekend is Friday–"
         "Saturday, so we trust our own data. Instagram allows at most 5 hashtags per post, so "
-        "I keep to one or two of Alo's own tags."),
+        "I keep to one or two of Alo's own tags."
+    ),
 }
 
 COMMUNITY_04 = {
     "response_rate_np_answer": (
         'alo = inbox[(inbox["client"] == "nonprofit") & (inbox["category"] != "spam")]\n'
         "response_rate_np = float(metrics.response_rate(alo))\n"
-        "response_rate_np"),
+        "response_rate_np"
+    ),
     "median_hours_np_answer": (
-        "median_hours_np = float(metrics.response_times(alo).median())\nmedian_hours_np"),
+        "median_hours_np = float(metrics.response_times(alo).median())\nmedian_hours_np"
+    ),
     "queue_ids_answer": (
         'business = inbox[inbox["client"] == "business"]\n'
         'at_now = business[business["received_at"] < NOW].copy()\n'
         'at_now.loc[at_now["responded_at"] > NOW, "responded_at"] = pd.NaT  # not sent yet\n'
         "queue = escalation_queue(at_now, now=NOW)\n"
         'queue_ids = list(queue["message_id"])\n'
-        'queue[["message_id", "platform", "age_hours", "urgency_label", "text"]].head()'),
+        'queue[["message_id", "platform", "age_hours", "urgency_label", "text"]].head()'
+    ),
     "classifier_agreement_answer": (
         "first_40 = inbox.head(40)\n"
         'predicted = [classify_message(text).category for text in first_40["text"]]\n'
         'matches = sum(p == label for p, label in zip(predicted, first_40["category"]))\n'
         "agreement = matches / 40\n"
-        "agreement"),
+        "agreement"
+    ),
     "reply_to_unhappy_customer": (
         "**Reply:** We're sorry your order was not what you expected, and sorry we took so "
         "long to answer — that is our mistake. Please send your order number to our inbox "
@@ -259,20 +281,23 @@ COMMUNITY_04 = {
         "by 6 pm today with a replacement or a refund.\n\n"
         "**To my manager:** this complaint waited for weeks at NOW because nobody owned "
         "weekend complaints; from now on the Sunday-morning shift opens the escalation queue "
-        "first and answers every complaint within 24 hours."),
+        "first and answers every complaint within 24 hours."
+    ),
 }
 
 ANALYTICS_05 = {
     "platform_summary_answer": (
         'platform_summary = metrics.summarize(alo_posts, by="platform")\n'
-        'platform_summary[["posts", "reach", "engagements", "er_reach"]]'),
+        'platform_summary[["posts", "reach", "engagements", "er_reach"]]'
+    ),
     "best_week_answer": (
         'weekly = metrics.summarize(alo_posts, by="week")\n'
         'best_week = weekly["engagements"].idxmax().strftime("%Y-%m-%d")\n'
-        "best_week"),
+        "best_week"
+    ),
     "best_week_engagements_answer": (
-        'best_week_engagements = int(weekly["engagements"].max())\n'
-        "best_week_engagements"),
+        'best_week_engagements = int(weekly["engagements"].max())\nbest_week_engagements'
+    ),
     "ab_test_answer": (
         'links = alo_posts[(alo_posts["platform"] == "facebook")\n'
         '                  & (alo_posts["format"] == "link")]\n'
@@ -285,13 +310,15 @@ ANALYTICS_05 = {
         "else:\n"
         '    ab_verdict = "no clear winner"\n'
         "print(ab)\n"
-        "ab_verdict"),
+        "ab_verdict"
+    ),
     "growth_answer": (
         'growth = metrics.follower_growth(followers, freq="M")\n'
         'alo_instagram = growth.loc[("nonprofit", "instagram")]\n'
         'year_gain = int(alo_instagram["gained"].sum())\n'
         'best_growth_month = alo_instagram["growth_rate"].idxmax().strftime("%Y-%m")\n'
-        "year_gain, best_growth_month"),
+        "year_gain, best_growth_month"
+    ),
     "client_report_summary": (
         "In 2025 Alo Reading Circle's Instagram gained the followers shown in Part 4, and of "
         "our platforms Instagram had the largest share of people reached who reacted, "
@@ -301,7 +328,8 @@ ANALYTICS_05 = {
         "us honestly whether one is really better or whether there is no clear winner yet. "
         "Next year we recommend preparing every special day's posts a week ahead and putting "
         "more of the team's time into Instagram. One caution: these numbers measure "
-        "attention, not donations, and reach counts a person reached twice as two."),
+        "attention, not donations, and reach counts a person reached twice as two."
+    ),
 }
 
 BUDGET_06 = {
@@ -310,11 +338,13 @@ BUDGET_06 = {
         'by_platform = gifts.groupby("platform", observed=True)[["spend", "conversions"]].sum()\n'
         'with_results = by_platform[by_platform["conversions"] > 0]\n'
         'cost_per_donation = (with_results["spend"] / with_results["conversions"]).to_dict()\n'
-        "cost_per_donation"),
+        "cost_per_donation"
+    ),
     "split_answer": (
         "split = allocate_budget(TOTAL_BUDGET, list(cost_per_donation),\n"
         "                        cost_per_result=cost_per_donation, saturation=SATURATION)\n"
-        "split"),
+        "split"
+    ),
     "roi_answer": (
         'donations = alo_campaigns[alo_campaigns["objective"] == "donations"]\n'
         'biggest = donations.sort_values("spend", ascending=False).iloc[0]\n'
@@ -322,29 +352,33 @@ BUDGET_06 = {
         'average_donation = biggest["conversion_value"] / biggest["conversions"]\n'
         'break_even_donations = break_even(cost=biggest["spend"],\n'
         "                                  value_per_result=average_donation, margin=1)\n"
-        "biggest_roi, break_even_donations"),
+        "biggest_roi, break_even_donations"
+    ),
     "disclosure_answer": (
         "disclosure_ok = [check_disclosure(post).ok for post in sponsored_posts]\n"
         "n_unsourced = len(unsourced_claims(caption))\n"
-        "disclosure_ok, n_unsourced"),
+        "disclosure_ok, n_unsourced"
+    ),
     "bought_followers_answer": (
         "spikes = detect_fake_engagement(suspect_posts, suspect_followers).follower_spikes\n"
         "bought_follower_days = sorted(\n"
         '    (str(row.client), str(row.platform), pd.Timestamp(row.date).strftime("%Y-%m-%d"))\n'
         "    for row in spikes.itertuples())\n"
-        "bought_follower_days"),
+        "bought_follower_days"
+    ),
     "ethics_judgement_on_sponsored_post": (
         "I would not approve the post as it stands. check_disclosure finds no clear label: "
-        "\"#collab\" is too vague for the FTC, and it is buried among the hashtags, so people "
-        "cannot tell Nakshi Ghor paid for it. unsourced_claims flags \"95% of buyers never need "
-        "another\", and \"the strongest bag in Bangladesh\" cannot be proven either; source "
-        "article 004 warns against publishing false information. A fixed first line: \"Paid "
+        '"#collab" is too vague for the FTC, and it is buried among the hashtags, so people '
+        'cannot tell Nakshi Ghor paid for it. unsourced_claims flags "95% of buyers never need '
+        'another", and "the strongest bag in Bangladesh" cannot be proven either; source '
+        'article 004 warns against publishing false information. A fixed first line: "Paid '
         "partnership with Nakshi Ghor: my new jute bag for Eid 🌙\", with Instagram's paid "
         "partnership label switched on too. Say no to the 5,000 followers: in the US the FTC's "
         "2024 rule (16 CFR 465.8) bans buying fake indicators of influence, bought followers "
         "never buy a bag, and they lower the engagement rate brands judge the account by; "
         "traffic won that way does not last. The FTC's rule is US law and does not bind a "
-        "Dhaka shop selling to Bangladeshis, but it names the same deception."),
+        "Dhaka shop selling to Bangladeshis, but it names the same deception."
+    ),
 }
 
 CAPSTONE_07 = {
@@ -357,7 +391,8 @@ CAPSTONE_07 = {
         '    "median_response_hours":\n'
         '        float(metrics.response_times(q4(data.inbox, "received_at")).median()),\n'
         "}\n"
-        "baseline"),
+        "baseline"
+    ),
     "plan_answer": (
         "plan = SocialMediaPlan(\n"
         "    goals=[\n"
@@ -377,7 +412,8 @@ CAPSTONE_07 = {
         '    client="nonprofit",\n'
         '    name="Alo Reading Circle, February 2026",\n'
         ")\n"
-        "plan"),
+        "plan"
+    ),
     "calendar_answer": (
         'alo_instagram = alo_posts[alo_posts["platform"] == "instagram"]\n'
         "per_week = {t.platform: int(t.target)\n"
@@ -387,7 +423,8 @@ CAPSTONE_07 = {
         "    pillar_mix=dict(plan.pillars),\n"
         '    best_slots={"instagram": metrics.best_time_table(alo_instagram, min_posts=5)},\n'
         ")\n"
-        "calendar.post_counts()"),
+        "calendar.post_counts()"
+    ),
     "split_answer": (
         'alo_campaigns = data.campaigns[data.campaigns["client"] == "nonprofit"]\n'
         'gifts = alo_campaigns[alo_campaigns["objective"] == "donations"]\n'
@@ -399,7 +436,8 @@ CAPSTONE_07 = {
         "    for p in plan.platforms}\n"
         "split = allocate_budget(plan.budget, plan.platforms, cost_per_result=cost_per_donation,\n"
         "                        saturation=SATURATION)\n"
-        "split"),
+        "split"
+    ),
     "capstone_plan_write_up": (
         "## Where we stand\nIn October–December 2025 the baseline of Part 1 shows how many of "
         "the people our Instagram posts reached reacted, commented or shared, and how long a "
@@ -419,23 +457,29 @@ CAPSTONE_07 = {
         "campaigns, makes the next donation cost the same on both platforms, so moving money "
         "would buy fewer donations.\n\n"
         "## Community and ethics\nOur volunteer checks the inbox three times a day, Sunday to "
-        "Thursday; partner posts say \"Paid partnership\" first; no bought followers, no "
+        'Thursday; partner posts say "Paid partnership" first; no bought followers, no '
         "unsourced numbers.\n\n"
         "## Measurement\nOn 1 March we report each target, met or missed, and change what "
-        "missed."),
+        "missed."
+    ),
 }
 
 SAMPLES: dict[str, dict[str, dict[str, str]]] = {
     "02-policy": {
-        "all-correct": POLICY_02, "late": POLICY_02, "blank": {},
+        "all-correct": POLICY_02,
+        "late": POLICY_02,
+        "blank": {},
         "partial": {  # a median ("a typical wait") instead of the 90th percentile: Part 3
             **POLICY_02,  # fails; Part 4 is judged on that promise, so it passes
             "promise_hours_answer": POLICY_02["promise_hours_answer"].replace(
-                '"p90_hours"', '"median_hours"'),
+                '"p90_hours"', '"median_hours"'
+            ),
         },
     },
     "03-content-and-scheduling": {
-        "all-correct": CONTENT_03, "late": CONTENT_03, "blank": {},
+        "all-correct": CONTENT_03,
+        "late": CONTENT_03,
+        "blank": {},
         "partial": {  # counts the hashtags of all Alo's posts, not only Instagram: Part 3
             **CONTENT_03,
             "hashtag_counts_answer": (
@@ -444,34 +488,43 @@ SAMPLES: dict[str, dict[str, dict[str, str]]] = {
                 'for caption in nonprofit["caption"]:\n'
                 "    tags.update(extract_hashtags(caption))\n"
                 "hashtag_counts = dict(tags)\n"
-                "sorted(hashtag_counts.items(), key=lambda pair: -pair[1])[:5]"),
+                "sorted(hashtag_counts.items(), key=lambda pair: -pair[1])[:5]"
+            ),
         },
     },
     "04-community": {
-        "all-correct": COMMUNITY_04, "late": COMMUNITY_04, "blank": {},
+        "all-correct": COMMUNITY_04,
+        "late": COMMUNITY_04,
+        "blank": {},
         "partial": {  # the mean wait instead of the median: Part 2
             **COMMUNITY_04,
             "median_hours_np_answer": (
-                "median_hours_np = float(metrics.response_times(alo).mean())\nmedian_hours_np"),
+                "median_hours_np = float(metrics.response_times(alo).mean())\nmedian_hours_np"
+            ),
         },
     },
     "05-analytics-and-reporting": {
-        "all-correct": ANALYTICS_05, "late": ANALYTICS_05, "blank": {},
+        "all-correct": ANALYTICS_05,
+        "late": ANALYTICS_05,
+        "blank": {},
         "partial": {  # er_reach as the mean of per-post rates, not a ratio of sums: Part 1
             **ANALYTICS_05,
             "platform_summary_answer": (
                 'engaged = ["reactions", "comments", "shares", "saves"]\n'
                 "engagements = alo_posts[engaged].sum(axis=1)\n"
-                'per_post = alo_posts.assign(engagements=engagements,\n'
+                "per_post = alo_posts.assign(engagements=engagements,\n"
                 '                            er_reach=engagements / alo_posts["reach"])\n'
                 'platform_summary = per_post.groupby("platform", observed=True).agg(\n'
                 '    posts=("post_id", "count"), reach=("reach", "sum"),\n'
                 '    engagements=("engagements", "sum"), er_reach=("er_reach", "mean"))\n'
-                'platform_summary[["posts", "reach", "engagements", "er_reach"]]'),
+                'platform_summary[["posts", "reach", "engagements", "er_reach"]]'
+            ),
         },
     },
     "06-budget-and-ethics": {
-        "all-correct": BUDGET_06, "late": BUDGET_06, "blank": {},
+        "all-correct": BUDGET_06,
+        "late": BUDGET_06,
+        "blank": {},
         "partial": {  # the mean of each campaign's cost, not total spend ÷ total conversions:
             **BUDGET_06,  # Part 1 fails; Part 2 is judged on those costs, so it passes
             "cost_per_result_answer": (
@@ -480,15 +533,19 @@ SAMPLES: dict[str, dict[str, dict[str, str]]] = {
                 'per_campaign = converted["spend"] / converted["conversions"]\n'
                 'by_platform = per_campaign.groupby(converted["platform"], observed=True)\n'
                 "cost_per_donation = by_platform.mean().to_dict()\n"
-                "cost_per_donation"),
+                "cost_per_donation"
+            ),
         },
     },
     "07-capstone": {
-        "all-correct": CAPSTONE_07, "late": CAPSTONE_07, "blank": {},
+        "all-correct": CAPSTONE_07,
+        "late": CAPSTONE_07,
+        "blank": {},
         "partial": {  # an over-ambitious target, double the baseline rate: Part 2 only
             **CAPSTONE_07,
             "plan_answer": CAPSTONE_07["plan_answer"].replace(
-                'baseline["er_reach_instagram"] * 1.2', 'baseline["er_reach_instagram"] * 2'),
+                'baseline["er_reach_instagram"] * 1.2', 'baseline["er_reach_instagram"] * 2'
+            ),
         },
     },
 }
@@ -500,27 +557,41 @@ def stamps(due: dt.datetime) -> tuple[str, str]:
     >>> stamps(dt.datetime.fromisoformat("2026-09-20T23:59:00+06:00")) == (ON_TIME, LATE)
     True
     """
+
     def fmt(when: dt.datetime) -> str:
         return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
 
     return fmt(due - EARLY_BY), fmt(due + LATE_BY)
 
 
-def released_notebooks(assignments: list[str]) -> tuple[dict[str, nbformat.NotebookNode],
-                                                          dict[str, dt.datetime]]:
+def released_notebooks(
+    assignments: list[str],
+) -> tuple[dict[str, nbformat.NotebookNode], dict[str, dt.datetime]]:
     """Each assignment's released notebook (made by nbgrader) and the course's due dates."""
     from smm_helpers.grading.course import open_course
 
     with tempfile.TemporaryDirectory() as tmp:
-        shutil.copytree(REPO / "course", Path(tmp) / "course",
-                        ignore=shutil.ignore_patterns("samples", "gradebook.db", "release",
-                                                      "exchange", "submitted", "autograded",
-                                                      "feedback", "archive", "grades"))
+        shutil.copytree(
+            REPO / "course",
+            Path(tmp) / "course",
+            ignore=shutil.ignore_patterns(
+                "samples",
+                "gradebook.db",
+                "release",
+                "exchange",
+                "submitted",
+                "autograded",
+                "feedback",
+                "archive",
+                "grades",
+            ),
+        )
         course = open_course(Path(tmp) / "course")
         templates = {}
         for assignment in assignments:
-            shutil.copytree(REPO / "assignments" / assignment,
-                            Path(tmp) / "assignments" / assignment)
+            shutil.copytree(
+                REPO / "assignments" / assignment, Path(tmp) / "assignments" / assignment
+            )
             result = course.api().generate_assignment(assignment)
             if not result["success"]:
                 raise SystemExit(result.get("error") or result.get("log"))
@@ -529,8 +600,13 @@ def released_notebooks(assignments: list[str]) -> tuple[dict[str, nbformat.Noteb
         return templates, course.due_dates()
 
 
-def write_sample(folder: Path, template: nbformat.NotebookNode, filled: dict[str, str] | None,
-                 name: str, stamp: str) -> None:
+def write_sample(
+    folder: Path,
+    template: nbformat.NotebookNode,
+    filled: dict[str, str] | None,
+    name: str,
+    stamp: str,
+) -> None:
     """The released notebook with ``filled`` answers (by grade_id) typed in, and its time."""
     nb = nbformat.from_dict(template)
     for cell in nb.cells:
@@ -584,7 +660,7 @@ class Attack:
     """The notebook's file name (None: no notebook)."""
 
 
-SEARCH_FILE_SYSTEM = _code('''
+SEARCH_FILE_SYSTEM = _code("""
     # Attack: search the whole file system for the gradebook, the instructor's notebook (with
     # its hidden tests) and other learners' notebooks, and print whatever turns up.
     import os
@@ -611,9 +687,9 @@ SEARCH_FILE_SYSTEM = _code('''
                     continue
                 if "HIDDEN TESTS" in text or "engagement_rate_by_reach" in text:
                     found.append(path)
-    print("found:", found)''')
+    print("found:", found)""")
 
-CLIMB_TO_READ = _code('''
+CLIMB_TO_READ = _code("""
     # Attack: climb out of the learner's folder with ../ to where nbgrader keeps the
     # gradebook, the instructor's source and everyone's submissions; peek at the first
     # process's files too.
@@ -641,9 +717,9 @@ CLIMB_TO_READ = _code('''
             found.append(("/proc/1/environ", file.read()))
     except OSError:
         pass
-    print("found:", found)''')
+    print("found:", found)""")
 
-LEARN_PLACES_TO_READ = _code('''
+LEARN_PLACES_TO_READ = _code("""
     # Attack: learn where the course is from the environment and from the folders mounted
     # into this machine, then look for the gradebook and submissions around each of them.
     import os
@@ -665,9 +741,9 @@ LEARN_PLACES_TO_READ = _code('''
                         found.add(str(path))
                 except OSError:  # not allowed to look there
                     pass
-    print("found:", sorted(found))''')
+    print("found:", sorted(found))""")
 
-CLIMB_TO_WRITE = _code('''
+CLIMB_TO_WRITE = _code("""
     # Attack: climb out of the learner's folder and change the gradebook and another
     # learner's notebook (appending a line; a real attack would rewrite the scores).
     A = "01-platforms-and-planning"
@@ -684,9 +760,9 @@ CLIMB_TO_WRITE = _code('''
                 changed.append("../" * depth + target)
             except OSError:
                 pass
-    print("changed:", changed)''')
+    print("changed:", changed)""")
 
-REWRITE_GRADEBOOK = _code('''
+REWRITE_GRADEBOOK = _code("""
     # Attack: open any gradebook it can reach as a database and give everyone full marks.
     import sqlite3
 
@@ -701,9 +777,9 @@ REWRITE_GRADEBOOK = _code('''
             changed.append(path)
         except sqlite3.Error:
             pass
-    print("changed:", changed)''')
+    print("changed:", changed)""")
 
-PLANT_CODE = _code('''
+PLANT_CODE = _code("""
     # Attack: plant code the grader itself would run: a sitecustomize module beside Python's
     # libraries (every Python imports it when it starts), and a changed SMM Lab check.
     import os
@@ -725,7 +801,7 @@ PLANT_CODE = _code('''
         changed.append(asserts.__file__)
     except OSError:
         pass
-    print("changed:", changed)''')
+    print("changed:", changed)""")
 
 PATCH_BUILTINS = _code('''
     # Attack: change Python's builtins so that every check passes: every type check says
@@ -808,7 +884,7 @@ IPYTHON_HOOKS = _code('''
     ip.events.register("post_run_cell", forget_errors)
     er_by_platform = "no checks left"''')
 
-ALWAYS_EQUAL = _code('''
+ALWAYS_EQUAL = _code("""
     # Attack: answers that say yes to every comparison: an object equal to everything, a
     # pandas Series whose == is always true, and text that equals and contains any text.
     import pandas as pd
@@ -855,18 +931,18 @@ ALWAYS_EQUAL = _code('''
 
 
     er_by_platform = AlwaysEqualSeries({"facebook": 2.0, "instagram": 2.0})
-    anything = Anything()''')
+    anything = Anything()""")
 
-ALWAYS_EQUAL_TEXT = _code('''
+ALWAYS_EQUAL_TEXT = _code("""
     # Text that says it equals every platform and contains every word.
     best_platform = AnyText("whichever you like")
-    best_platform''')
+    best_platform""")
 
 ALWAYS_EQUAL_GOAL = _code('''
     smart_goal = AnyText("a goal")
     ok = anything == "SMART"''')
 
-FORGE_ANSWERS = _code('''
+FORGE_ANSWERS = _code("""
     # Attack: replace what the grader calls to read the answers in this kernel, and send it
     # forged data instead: classes from outside SMM Lab (hoping the grader imports and runs
     # them), a module that does not exist, and numbers too big to read.
@@ -891,46 +967,46 @@ FORGE_ANSWERS = _code('''
     answers.encode_names = forged
     get_ipython().user_expressions = lambda expressions: {
         key: {"status": "ok", "data": {"text/plain": repr(forged({}, list(FORGED)))},
-              "metadata": {}} for key in expressions}''')
+              "metadata": {}} for key in expressions}""")
 
-FORGE_NESTING = _code('''
+FORGE_NESTING = _code("""
     # Attack: answer every question the grader asks this kernel with JSON nested 100,000
     # lists deep, hoping the grader's reader overflows and the whole grading run crashes.
     deep = '{"er_by_platform": ' + "[" * 100_000 + "]" * 100_000 + "}"
     get_ipython().user_expressions = lambda expressions: {
         key: {"status": "ok", "data": {"text/plain": repr(deep)}, "metadata": {}}
-        for key in expressions}''')
+        for key in expressions}""")
 
-INFINITE_LOOP = _code('''
+INFINITE_LOOP = _code("""
     # Attack: never finish, hoping the grader waits forever.
     spins = 0
     while True:
-        spins += 1''')
+        spins += 1""")
 
-SLEEP_FOREVER = _code('''
+SLEEP_FOREVER = _code("""
     # Attack: sleep for a billion seconds (about 32 years).
     import time
 
-    time.sleep(1_000_000_000)''')
+    time.sleep(1_000_000_000)""")
 
-MEMORY_BOMB = _code('''
+MEMORY_BOMB = _code("""
     # Attack: take all the machine's memory, 100 MB more at a time, never freed.
     hoard = []
     while True:
-        hoard.append("x" * 100_000_000)''')
+        hoard.append("x" * 100_000_000)""")
 
-MEMORY_AT_ONCE = _code('''
+MEMORY_AT_ONCE = _code("""
     # Attack: ask for 64 GB at once.
-    huge = bytearray(64 * 1024**3)''')
+    huge = bytearray(64 * 1024**3)""")
 
-FORK_BOMB = _code('''
+FORK_BOMB = _code("""
     # Attack: the classic fork bomb: every process copies itself, forever.
     import os
 
     while True:
-        os.fork()''')
+        os.fork()""")
 
-PROCESS_FLOOD = _code('''
+PROCESS_FLOOD = _code("""
     # Attack: start sleeping processes until the machine can start no more.
     import os
     import time
@@ -938,15 +1014,15 @@ PROCESS_FLOOD = _code('''
     while True:
         if os.fork() == 0:
             time.sleep(3600)
-            os._exit(0)''')
+            os._exit(0)""")
 
-SIGINT_IGNORED = _code('''
+SIGINT_IGNORED = _code("""
     # Attack: ignore the stop signal (Ctrl-C, "interrupt kernel"), then loop forever.
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
-        pass''')
+        pass""")
 
 DAEMON = _code(f'''
     # Attack: leave a process behind that outlives grading: fork twice, leave the session
@@ -964,7 +1040,7 @@ DAEMON = _code(f'''
     time.sleep(0.5)
     print("left a daemon behind")''')
 
-SIGNAL_GRADER = _code('''
+SIGNAL_GRADER = _code("""
     # Attack: stop the grader: signal the parent process, the first process (pid 1) and
     # its process group, and print what worked.
     import os
@@ -982,16 +1058,16 @@ SIGNAL_GRADER = _code('''
         results.append("signalled group 1")
     except OSError as error:
         results.append(f"could not signal group 1: {error.strerror}")
-    print(results)''')
+    print(results)""")
 
-SIGNAL_EVERYONE = _code('''
+SIGNAL_EVERYONE = _code("""
     # Attack: kill every process it is allowed to (kill -9 -1).
     import os
     import signal
 
-    os.kill(-1, signal.SIGKILL)''')
+    os.kill(-1, signal.SIGKILL)""")
 
-NETWORK = _code('''
+NETWORK = _code("""
     # Attack: reach the internet (to send the answers out, or fetch someone else's):
     # a connection, a name lookup, then a web page.
     import socket
@@ -1007,7 +1083,7 @@ NETWORK = _code('''
         print(socket.getaddrinfo("example.com", 80))
     except OSError as error:
         print("no name lookup -", error)
-    urllib.request.urlopen("http://example.com", timeout=2)''')
+    urllib.request.urlopen("http://example.com", timeout=2)""")
 
 
 def _cells(nb: dict[str, Any]) -> list[dict[str, Any]]:
@@ -1049,14 +1125,26 @@ def _thousand_points(nb: dict[str, Any]) -> None:
 
 
 def _locked_cell(grade_id: str, source: str, **flags: Any) -> dict[str, Any]:
-    meta = {"grade": False, "grade_id": grade_id, "locked": True, "schema_version": 3,
-            "solution": False, "task": False, **flags}
-    return {"cell_type": "code", "execution_count": None, "id": f"claim-{grade_id}",
-            "metadata": {"deletable": False, "editable": False, "nbgrader": meta},
-            "outputs": [], "source": source}
+    meta = {
+        "grade": False,
+        "grade_id": grade_id,
+        "locked": True,
+        "schema_version": 3,
+        "solution": False,
+        "task": False,
+        **flags,
+    }
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": f"claim-{grade_id}",
+        "metadata": {"deletable": False, "editable": False, "nbgrader": meta},
+        "outputs": [],
+        "source": source,
+    }
 
 
-PLANT_FROM_A_LOCKED_CELL = _code('''
+PLANT_FROM_A_LOCKED_CELL = _code("""
     # Attack: this cell claims to be the instructor's read-only {what}, hoping the grader
     # runs it itself, outside the sandbox, with the instructor's rights.
     from pathlib import Path
@@ -1065,22 +1153,25 @@ PLANT_FROM_A_LOCKED_CELL = _code('''
         try:
             (Path(folder) / "planted-by-a-locked-cell.txt").write_text("ran outside\\n")
         except OSError:
-            pass''')
+            pass""")
 
 
 def _claim_ids(nb: dict[str, Any]) -> None:
     cells = _cells(nb)
     for cell in cells:
         if _grade_id(cell) == ER:  # the answer cell claims to be the test that checks it
-            cell["metadata"]["nbgrader"].update(grade=True, grade_id=TESTS[0], locked=True,
-                                                points=3, solution=False)
+            cell["metadata"]["nbgrader"].update(
+                grade=True, grade_id=TESTS[0], locked=True, points=3, solution=False
+            )
             cell["source"] = "er_by_platform = 'I am the test now'"
     at = next(i for i, c in enumerate(cells) if _grade_id(c) == "setup") + 1
     cells[at:at] = [
         _locked_cell("setup", PLANT_FROM_A_LOCKED_CELL.format(what="setup cell")),
         _locked_cell("instructor_tools", PLANT_FROM_A_LOCKED_CELL.format(what="tools cell")),
-        _locked_cell("bonus_points", "pass  # a test nobody wrote, worth 100 points",
-                     grade=True, points=100)]
+        _locked_cell(
+            "bonus_points", "pass  # a test nobody wrote, worth 100 points", grade=True, points=100
+        ),
+    ]
 
 
 def _notebook_bytes(template: nbformat.NotebookNode) -> bytes:
@@ -1151,9 +1242,11 @@ SCRIPT_IN_OUTPUT = _code("""
     display(SVG('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(6)</script></svg>'))
     print("\\x1b[2J\\x1b[31mall tests passed\\x1b[0m\\r")""")
 
-SCRIPT_MARKDOWN = ("<script>alert('markdown')</script>\n\n<img src=x onerror=alert(7)>\n\n"
-                   "[a link](javascript:alert(8)) <iframe src=x></iframe>\n\n"
-                   "I recommend TikTok for the charity.")
+SCRIPT_MARKDOWN = (
+    "<script>alert('markdown')</script>\n\n<img src=x onerror=alert(7)>\n\n"
+    "[a link](javascript:alert(8)) <iframe src=x></iframe>\n\n"
+    "I recommend TikTok for the charity."
+)
 
 
 def _setup_cell(nb: dict[str, Any]) -> dict[str, Any]:
@@ -1185,8 +1278,7 @@ def _split_setup(nb: dict[str, Any]) -> None:
     setup = _setup_cell(nb)
     lines = "".join(setup["source"]).splitlines(True)
     first = [line for line in lines if "expect" not in line and "asserts" not in line]
-    second = json.loads(json.dumps(setup)) | {"id": "setup-second-half",
-                                               "source": FORGED_CHECKS}
+    second = json.loads(json.dumps(setup)) | {"id": "setup-second-half", "source": FORGED_CHECKS}
     setup["source"] = "".join(first)
     nb["cells"].insert(nb["cells"].index(setup) + 1, second)
 
@@ -1200,8 +1292,10 @@ def _script_markdown(nb: dict[str, Any]) -> None:
     for cell in _cells(nb):
         if _grade_id(cell) == "platform_recommendation":
             cell["source"] = SCRIPT_MARKDOWN
-    nb["cells"].insert(1, {"cell_type": "markdown", "id": "learner-notes", "metadata": {},
-                           "source": SCRIPT_MARKDOWN})
+    nb["cells"].insert(
+        1,
+        {"cell_type": "markdown", "id": "learner-notes", "metadata": {}, "source": SCRIPT_MARKDOWN},
+    )
 
 
 def attacks(template: nbformat.NotebookNode) -> dict[str, Attack]:
@@ -1212,158 +1306,289 @@ def attacks(template: nbformat.NotebookNode) -> dict[str, Attack]:
     return {
         "setup-deleted": Attack(
             "deletes the read-only setup cell and defines checks that always pass, hoping "
-            "the tests use them", 0, ("tampered tests", "tampered interpreter"),
-            {ER: FORGED_CHECKS}, edit=_delete_setup),
+            "the tests use them",
+            0,
+            ("tampered tests", "tampered interpreter"),
+            {ER: FORGED_CHECKS},
+            edit=_delete_setup,
+        ),
         "setup-moved": Attack(
-            "moves the setup cell to the end, after its own checks that always pass", 0,
-            ("tampered tests", "tampered interpreter"), {ER: FORGED_CHECKS},
-            edit=_move_setup_last),
+            "moves the setup cell to the end, after its own checks that always pass",
+            0,
+            ("tampered tests", "tampered interpreter"),
+            {ER: FORGED_CHECKS},
+            edit=_move_setup_last,
+        ),
         "setup-renamed": Attack(
-            "gives the setup cell another id and defines checks that always pass", 0,
-            ("tampered tests", "tampered interpreter"), {ER: FORGED_CHECKS},
-            edit=_rename_setup),
+            "gives the setup cell another id and defines checks that always pass",
+            0,
+            ("tampered tests", "tampered interpreter"),
+            {ER: FORGED_CHECKS},
+            edit=_rename_setup,
+        ),
         "setup-markdown": Attack(
-            "turns the setup cell into markdown and defines checks that always pass", 0,
-            ("tampered tests", "tampered interpreter"), {ER: FORGED_CHECKS},
-            edit=_setup_to_markdown),
+            "turns the setup cell into markdown and defines checks that always pass",
+            0,
+            ("tampered tests", "tampered interpreter"),
+            {ER: FORGED_CHECKS},
+            edit=_setup_to_markdown,
+        ),
         "setup-split": Attack(
             "splits the setup cell in two; the second half, with the setup's id, defines "
-            "checks that always pass", 0, ("tampered tests",), edit=_split_setup),
+            "checks that always pass",
+            0,
+            ("tampered tests",),
+            edit=_split_setup,
+        ),
         "setup-deleted-answered": Attack(
-            "answered: every part correct, and the setup cell deleted (it is put back)", 7,
-            ("tampered tests",), dict(CORRECT), edit=_delete_setup),
+            "answered: every part correct, and the setup cell deleted (it is put back)",
+            7,
+            ("tampered tests",),
+            dict(CORRECT),
+            edit=_delete_setup,
+        ),
         "tests-first-answered": Attack(
             "answered: every part correct, with every test cell moved to the top (tests run "
-            "in the instructor's order)", 7, ("tampered tests",), dict(CORRECT),
-            edit=_tests_first),
+            "in the instructor's order)",
+            7,
+            ("tampered tests",),
+            dict(CORRECT),
+            edit=_tests_first,
+        ),
         "forged-types": Attack(
             "sends answers that name SMM Lab's grading classes with forged attributes, a "
-            "time zone that is a file path, and sizes that would take gigabytes to read", 0,
-            ("tampered interpreter",), {ER: FORGE_TYPES}),
+            "time zone that is a file path, and sizes that would take gigabytes to read",
+            0,
+            ("tampered interpreter",),
+            {ER: FORGE_TYPES},
+        ),
         "script-in-output": Attack(
             "answered: every part correct, with script, event handlers, `javascript:` links, "
             "an iframe and a form in its outputs and markdown, and terminal escapes in its "
-            "printout (shown as text, never run)", 7, (), dict(CORRECT, **{
-                "platform_recommendation": SCRIPT_MARKDOWN}) | {
-                "engagement_rate_by_reach_answer": CORRECT[ER] + "\n" + SCRIPT_IN_OUTPUT},
-            edit=_script_markdown),
+            "printout (shown as text, never run)",
+            7,
+            (),
+            dict(CORRECT, **{"platform_recommendation": SCRIPT_MARKDOWN})
+            | {"engagement_rate_by_reach_answer": CORRECT[ER] + "\n" + SCRIPT_IN_OUTPUT},
+            edit=_script_markdown,
+        ),
         "infinite-loop": Attack(
-            "an endless loop in the first answer", 0, ("timeout",), {ER: INFINITE_LOOP}),
+            "an endless loop in the first answer", 0, ("timeout",), {ER: INFINITE_LOOP}
+        ),
         "sleep-forever": Attack(
-            "sleeps for a billion seconds", 0, ("timeout",), {ER: SLEEP_FOREVER}),
+            "sleeps for a billion seconds", 0, ("timeout",), {ER: SLEEP_FOREVER}
+        ),
         "memory-bomb": Attack(
-            "grows a list by 100 MB at a time, then asks for 64 GB at once", 0,
-            ("memory limit",), {ER: MEMORY_BOMB, BEST: MEMORY_AT_ONCE}),
+            "grows a list by 100 MB at a time, then asks for 64 GB at once",
+            0,
+            ("memory limit",),
+            {ER: MEMORY_BOMB, BEST: MEMORY_AT_ONCE},
+        ),
         "fork-bomb": Attack(
-            "the classic fork bomb (`while True: os.fork()`)", 0,
-            ("too many processes",), {ER: FORK_BOMB}),
+            "the classic fork bomb (`while True: os.fork()`)",
+            0,
+            ("too many processes",),
+            {ER: FORK_BOMB},
+        ),
         "process-flood": Attack(
-            "starts sleeping processes until no more can start", 0,
-            ("too many processes",), {ER: PROCESS_FLOOD}),
+            "starts sleeping processes until no more can start",
+            0,
+            ("too many processes",),
+            {ER: PROCESS_FLOOD},
+        ),
         "sys-exit": Attack(
-            "`sys.exit()`, `raise SystemExit` and `exit()` in the answers", 0,
-            ("kernel died",), {ER: "import sys\n\nsys.exit('finished early')",
-                               BEST: "raise SystemExit(0)", GOAL: "exit()"}),
+            "`sys.exit()`, `raise SystemExit` and `exit()` in the answers",
+            0,
+            ("kernel died",),
+            {
+                ER: "import sys\n\nsys.exit('finished early')",
+                BEST: "raise SystemExit(0)",
+                GOAL: "exit()",
+            },
+        ),
         "os-exit": Attack(
-            "stops its Python at once with `os._exit(0)`", 0, ("kernel died",),
-            {ER: "import os\n\nos._exit(0)"}),
+            "stops its Python at once with `os._exit(0)`",
+            0,
+            ("kernel died",),
+            {ER: "import os\n\nos._exit(0)"},
+        ),
         "kill-kernel": Attack(
-            "kills its own kernel (`os.kill(os.getpid(), SIGKILL)`)", 0,
+            "kills its own kernel (`os.kill(os.getpid(), SIGKILL)`)",
+            0,
             ("kernel died", "tampered interpreter"),
-            {ER: "import os\nimport signal\n\nos.kill(os.getpid(), signal.SIGKILL)"}),
+            {ER: "import os\nimport signal\n\nos.kill(os.getpid(), signal.SIGKILL)"},
+        ),
         "print-100mb": Attack(
-            "prints 100 MB", 0, ("output cut",),
-            {ER: _code('''
+            "prints 100 MB",
+            0,
+            ("output cut",),
+            {
+                ER: _code("""
                 # Attack: print 100 MB, 1 MB at a time.
                 line = "spam " * 200_000 + "\\n"
                 for _ in range(100):
-                    print(line, end="")''')}),
+                    print(line, end="")""")
+            },
+        ),
         "read-files": Attack(
             "searches the file system (`os.walk('/')`), climbs with `../` and reads what "
             "the environment and mounts reveal, for the gradebook, hidden tests and other "
-            "learners' notebooks", 0, ("blocked file access",),
-            {ER: SEARCH_FILE_SYSTEM, BEST: CLIMB_TO_READ, GOAL: LEARN_PLACES_TO_READ}),
+            "learners' notebooks",
+            0,
+            ("blocked file access",),
+            {ER: SEARCH_FILE_SYSTEM, BEST: CLIMB_TO_READ, GOAL: LEARN_PLACES_TO_READ},
+        ),
         "write-files": Attack(
             "appends to the gradebook and another learner's notebook through `../`, rewrites "
-            "scores with sqlite3, plants `sitecustomize.py` and changes SMM Lab's checks", 0,
+            "scores with sqlite3, plants `sitecustomize.py` and changes SMM Lab's checks",
+            0,
             ("blocked file access",),
-            {ER: CLIMB_TO_WRITE, BEST: REWRITE_GRADEBOOK, GOAL: PLANT_CODE}),
+            {ER: CLIMB_TO_WRITE, BEST: REWRITE_GRADEBOOK, GOAL: PLANT_CODE},
+        ),
         "patch-builtins": Attack(
             "replaces `isinstance`, `len`, `abs`, `AssertionError` and `ValueError` in "
-            "builtins so every check passes", 0, ("tampered interpreter",),
-            {ER: PATCH_BUILTINS, BEST: 'best_platform = "all of them"',
-             GOAL: 'smart_goal = "be the best"'}),
+            "builtins so every check passes",
+            0,
+            ("tampered interpreter",),
+            {
+                ER: PATCH_BUILTINS,
+                BEST: 'best_platform = "all of them"',
+                GOAL: 'smart_goal = "be the best"',
+            },
+        ),
         "patch-checks": Attack(
             "replaces SMM Lab's `expect_*` checks (in the module, in `sys.modules` and by "
-            "name) with ones that always pass", 0, ("tampered interpreter",),
-            {ER: PATCH_CHECKS, BEST: 'best_platform = "checked by nobody"',
-             GOAL: 'smart_goal = "checked by nobody"'}),
+            "name) with ones that always pass",
+            0,
+            ("tampered interpreter",),
+            {
+                ER: PATCH_CHECKS,
+                BEST: 'best_platform = "checked by nobody"',
+                GOAL: 'smart_goal = "checked by nobody"',
+            },
+        ),
         "ipython-hooks": Attack(
             "input and AST transformers that drop checks, `set_custom_exc`, `showtraceback`, "
-            "`sys.excepthook` and a `post_run_cell` event that hide errors", 0,
+            "`sys.excepthook` and a `post_run_cell` event that hide errors",
+            0,
             ("tampered interpreter",),
-            {ER: IPYTHON_HOOKS, BEST: 'best_platform = "no checks left"',
-             GOAL: 'smart_goal = "no checks left"'}),
+            {
+                ER: IPYTHON_HOOKS,
+                BEST: 'best_platform = "no checks left"',
+                GOAL: 'smart_goal = "no checks left"',
+            },
+        ),
         "always-equal": Attack(
             "answers whose `__eq__` is always true: an object, a `pd.Series` subclass, a "
-            "`str` subclass", 0, ("tampered interpreter",),
-            {ER: ALWAYS_EQUAL, BEST: ALWAYS_EQUAL_TEXT, GOAL: ALWAYS_EQUAL_GOAL}),
+            "`str` subclass",
+            0,
+            ("tampered interpreter",),
+            {ER: ALWAYS_EQUAL, BEST: ALWAYS_EQUAL_TEXT, GOAL: ALWAYS_EQUAL_GOAL},
+        ),
         "forged-answers": Attack(
             "replaces the function the grader calls to read its answers, and sends forged "
             "data naming `subprocess.Popen`, `os.system` and a module that does not exist",
-            0, ("tampered interpreter",), {ER: FORGE_ANSWERS}),
+            0,
+            ("tampered interpreter",),
+            {ER: FORGE_ANSWERS},
+        ),
         "forged-nesting": Attack(
-            "answers the grader's questions with JSON nested 100,000 lists deep", 0,
-            ("tampered interpreter",), {ER: FORGE_NESTING}),
+            "answers the grader's questions with JSON nested 100,000 lists deep",
+            0,
+            ("tampered interpreter",),
+            {ER: FORGE_NESTING},
+        ),
         "edit-tests": Attack(
-            "replaces every test cell with `pass`", 0, ("tampered tests",),
-            edit=_edit_tests),
+            "replaces every test cell with `pass`", 0, ("tampered tests",), edit=_edit_tests
+        ),
         "delete-tests": Attack(
-            "deletes every test cell", 0, ("tampered tests",), edit=_delete_tests),
+            "deletes every test cell", 0, ("tampered tests",), edit=_delete_tests
+        ),
         "delete-tests-answered": Attack(
             "answered: every part correct, and every test cell deleted (they are put back)",
-            7, ("tampered tests",), dict(CORRECT), edit=_delete_tests),
+            7,
+            ("tampered tests",),
+            dict(CORRECT),
+            edit=_delete_tests,
+        ),
         "duplicate-ids": Attack(
             "answered: every part correct; every cell has the same id, and each test cell has "
-            "a passing copy after it (as a copy-paste in Jupyter makes)", 7,
-            ("tampered tests",), dict(CORRECT), edit=_duplicate_ids),
+            "a passing copy after it (as a copy-paste in Jupyter makes)",
+            7,
+            ("tampered tests",),
+            dict(CORRECT),
+            edit=_duplicate_ids,
+        ),
         "points-1000": Attack(
-            "answered: every part correct, and every graded cell claims 1000 points", 7,
-            ("tampered tests",), dict(CORRECT), edit=_thousand_points),
+            "answered: every part correct, and every graded cell claims 1000 points",
+            7,
+            ("tampered tests",),
+            dict(CORRECT),
+            edit=_thousand_points,
+        ),
         "claim-ids": Attack(
             "an answer cell claims to be its test; new cells claim to be the read-only setup "
-            "cell, a read-only tools cell and a 100-point test", 0, ("tampered tests",),
-            edit=_claim_ids),
+            "cell, a read-only tools cell and a 100-point test",
+            0,
+            ("tampered tests",),
+            edit=_claim_ids,
+        ),
         "corrupted-json": Attack(
-            "broken JSON with code in it", 0, ("corrupted",),
+            "broken JSON with code in it",
+            0,
+            ("corrupted",),
             raw=b'{"cells": [{"cell_type": "code", "source": "import os\\nos.system(\'rm'
-                b' -rf ~\')", "metadata": {"nbgrader": {"grade": true, "points": 1000'),
+            b' -rf ~\')", "metadata": {"nbgrader": {"grade": true, "points": 1000',
+        ),
         "non-utf8": Attack(
-            "the released notebook with bytes that are not UTF-8 in an answer", 0,
-            ("corrupted",), raw=released.replace(b"# YOUR CODE HERE", b"# caf\xe9 \xff\xfe",
-                                                 1)),
+            "the released notebook with bytes that are not UTF-8 in an answer",
+            0,
+            ("corrupted",),
+            raw=released.replace(b"# YOUR CODE HERE", b"# caf\xe9 \xff\xfe", 1),
+        ),
         "wrong-filename": Attack(
             "answered: every part correct, saved as `01-platforms-and-planning-final.ipynb`",
-            0, ("wrong filename",), dict(CORRECT), name=f"{ASSIGNMENT}-final.ipynb"),
+            0,
+            ("wrong filename",),
+            dict(CORRECT),
+            name=f"{ASSIGNMENT}-final.ipynb",
+        ),
         "missing-notebook": Attack(
-            "hands in a text file of answers and no notebook", 0, ("missing",), name=None),
+            "hands in a text file of answers and no notebook", 0, ("missing",), name=None
+        ),
         "empty-file": Attack(
-            "an empty file (0 bytes) with the notebook's name", 0, ("empty",), raw=b""),
+            "an empty file (0 bytes) with the notebook's name", 0, ("empty",), raw=b""
+        ),
         "no-cells": Attack(
-            "a notebook with no cells at all", 0, ("empty", "tampered tests"),
-            raw=(json.dumps(no_cells, indent=1, ensure_ascii=False) + "\n").encode("utf-8")),
+            "a notebook with no cells at all",
+            0,
+            ("empty", "tampered tests"),
+            raw=(json.dumps(no_cells, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
+        ),
         "network": Attack(
             "connects to 1.1.1.1 and 8.8.8.8, looks up example.com and fetches a web page",
-            0, ("blocked network",), {ER: NETWORK}),
+            0,
+            ("blocked network",),
+            {ER: NETWORK},
+        ),
         "sigint-ignored": Attack(
-            "ignores the stop signal (SIGINT), then loops forever", 0,
-            ("tampered interpreter", "kernel died"), {ER: SIGINT_IGNORED}),
+            "ignores the stop signal (SIGINT), then loops forever",
+            0,
+            ("tampered interpreter", "kernel died"),
+            {ER: SIGINT_IGNORED},
+        ),
         "daemon": Attack(
             "forks twice, leaves the session and sleeps (a daemon meant to outlive grading)",
-            0, ("too many processes",), {ER: DAEMON}),
+            0,
+            ("too many processes",),
+            {ER: DAEMON},
+        ),
         "signal-grader": Attack(
-            "signals its parent, pid 1 and process group 1, then `kill -9 -1`", 0,
-            ("tampered interpreter",), {ER: SIGNAL_GRADER, BEST: SIGNAL_EVERYONE}),
+            "signals its parent, pid 1 and process group 1, then `kill -9 -1`",
+            0,
+            ("tampered interpreter",),
+            {ER: SIGNAL_GRADER, BEST: SIGNAL_EVERYONE},
+        ),
     }
 
 
@@ -1385,14 +1610,17 @@ def write_attack(folder: Path, template: nbformat.NotebookNode, attack: Attack) 
     data = json.loads(nbformat.writes(nb))
     if attack.edit is not None:
         attack.edit(data)
-    (folder / attack.name).write_text(json.dumps(data, indent=1, sort_keys=True,
-                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    (folder / attack.name).write_text(
+        json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def attacks_readme(found: dict[str, Attack]) -> str:
     """``attacks/README.md``: each attack, what it tries, and what grading must give it."""
-    rows = "\n".join(f"| {name} | {a.tries} | {a.score} | {', '.join(a.kinds) or '—'} |"
-                     for name, a in found.items())
+    rows = "\n".join(
+        f"| {name} | {a.tries} | {a.score} | {', '.join(a.kinds) or '—'} |"
+        for name, a in found.items()
+    )
     return f"""# Attacks on the grader (issues 6 and 13)
 
 `{ASSIGNMENT}/<attack>/` is what learner `attack-<attack>` submitted for assignment 01:
@@ -1455,8 +1683,7 @@ def main() -> None:
     shutil.rmtree(out, ignore_errors=True)
     for outcome, filled in answers.items():
         name = f"{ASSIGNMENT} (1).ipynb" if outcome == "wrong-filename" else f"{ASSIGNMENT}.ipynb"
-        write_sample(out / outcome, template, filled, name,
-                     LATE if outcome == "late" else ON_TIME)
+        write_sample(out / outcome, template, filled, name, LATE if outcome == "late" else ON_TIME)
 
     corrupted = out / "corrupted"
     corrupted.mkdir()
@@ -1467,7 +1694,8 @@ def main() -> None:
     missing = out / "missing"
     missing.mkdir()
     (missing / "README.md").write_text(
-        "sample-missing submitted nothing: no notebook, no timestamp.\n")
+        "sample-missing submitted nothing: no notebook, no timestamp.\n"
+    )
     print(f"wrote {len(answers) + 2} samples to {out}")
 
     for assignment, outcomes in SAMPLES.items():
@@ -1475,8 +1703,13 @@ def main() -> None:
         out = HERE / assignment
         shutil.rmtree(out, ignore_errors=True)
         for outcome, filled in outcomes.items():
-            write_sample(out / outcome, templates[assignment], filled, f"{assignment}.ipynb",
-                         late if outcome == "late" else on_time)
+            write_sample(
+                out / outcome,
+                templates[assignment],
+                filled,
+                f"{assignment}.ipynb",
+                late if outcome == "late" else on_time,
+            )
         print(f"wrote {len(outcomes)} samples to {out}")
 
     print(f"wrote {write_attacks(template)} attacks to {ATTACKS / ASSIGNMENT}")

@@ -16,11 +16,11 @@ from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
 
 
-def _check_number(name: str, value: object, *, fix: str, minimum: float = 0.0,
-                  strict: bool = False) -> float:
+def _check_number(
+    name: str, value: object, *, fix: str, minimum: float = 0.0, strict: bool = False
+) -> float:
     """``value`` as a float, or an InputError when it is not a number ≥ (or >) ``minimum``."""
-    ok = (isinstance(value, numbers.Real) and not isinstance(value, bool)
-          and math.isfinite(value))
+    ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
     if ok and (value > minimum if strict else value >= minimum):  # type: ignore[operator]
         return float(value)  # type: ignore[arg-type]
     raise InputError(_("{name} is {value}").format(name=name, value=repr(value)), fix=fix)
@@ -29,4 +29,3 @@ def _check_number(name: str, value: object, *, fix: str, minimum: float = 0.0,
 def _g(value: float) -> str:
     """A number written short (``{:g}``), in the chosen language's digits."""
     return digits(f"{value:g}")
-

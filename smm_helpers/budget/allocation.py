@@ -81,8 +81,9 @@ class Allocation:
     @property
     def funded(self) -> tuple[str, ...]:
         """Platforms given more than their minimum (they share one marginal cost)."""
-        return tuple(p for p in self.spend if self.spend[p] > self.minimum[p] + 1e-9 * (
-            1 + self.total))
+        return tuple(
+            p for p in self.spend if self.spend[p] > self.minimum[p] + 1e-9 * (1 + self.total)
+        )
 
     @property
     def level(self) -> float:
@@ -97,16 +98,18 @@ class Allocation:
         rows = []
         for p in self.platforms:
             spend, results = self.spend[p], self.results[p]
-            rows.append({
-                "platform": p,
-                "spend": spend,
-                "results": results,
-                "start_cost_per_result": self.cost_per_result[p],
-                "average_cost_per_result": spend / results if results > 0 else math.nan,
-                "marginal_cost_per_result": self.marginal_cost[p],
-                "minimum": self.minimum[p],
-                "at_minimum": p not in self.funded,
-            })
+            rows.append(
+                {
+                    "platform": p,
+                    "spend": spend,
+                    "results": results,
+                    "start_cost_per_result": self.cost_per_result[p],
+                    "average_cost_per_result": spend / results if results > 0 else math.nan,
+                    "marginal_cost_per_result": self.marginal_cost[p],
+                    "minimum": self.minimum[p],
+                    "at_minimum": p not in self.funded,
+                }
+            )
         return pd.DataFrame(rows).set_index("platform")
 
     def _money(self, amount: float, decimals: int | None = None) -> str:
@@ -115,25 +118,40 @@ class Allocation:
         return show_money(amount, self.currency, decimals=decimals)
 
     def __str__(self) -> str:
-        lines = [_("Best split of {total} (expected {results} results):").format(
-            total=self._money(self.total), results=format_number(self.total_results))]
+        lines = [
+            _("Best split of {total} (expected {results} results):").format(
+                total=self._money(self.total), results=format_number(self.total_results)
+            )
+        ]
         for p in self.platforms:
             if p in self.funded:
                 line = _("{platform} {spend}  {results} results  next result costs {next_cost}")
             elif self.minimum[p] > 0:
-                line = _("{platform} {spend}  {results} results  next result costs "
-                         "{next_cost} (held at its minimum)")
+                line = _(
+                    "{platform} {spend}  {results} results  next result costs "
+                    "{next_cost} (held at its minimum)"
+                )
             else:
-                line = _("{platform} {spend}  {results} results  next result costs "
-                         "{next_cost} (not worth funding yet)")
-            lines.append("  " + line.format(
-                platform=_(self.names[p]).ljust(12), spend=self._money(self.spend[p]).rjust(12),
-                results=format_number(self.results[p]).rjust(9),
-                next_cost=self._money(self.marginal_cost[p], 2)))
+                line = _(
+                    "{platform} {spend}  {results} results  next result costs "
+                    "{next_cost} (not worth funding yet)"
+                )
+            lines.append(
+                "  "
+                + line.format(
+                    platform=_(self.names[p]).ljust(12),
+                    spend=self._money(self.spend[p]).rjust(12),
+                    results=format_number(self.results[p]).rjust(9),
+                    next_cost=self._money(self.marginal_cost[p], 2),
+                )
+            )
         if self.funded:
-            lines.append(_("Every funded platform's next result costs the same, {level}: "
-                           "moving money would buy fewer results.").format(
-                               level=self._money(self.level, 2)))
+            lines.append(
+                _(
+                    "Every funded platform's next result costs the same, {level}: "
+                    "moving money would buy fewer results."
+                ).format(level=self._money(self.level, 2))
+            )
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -149,15 +167,20 @@ class Allocation:
             f"<td>{'' if p in self.funded else held}</td></tr>"
             for p in self.platforms
         )
-        heads = "".join(f"<th>{html.escape(h)}</th>" for h in (
-            _("platform"), _("spend"), _("expected results"), _("next result costs"), ""))
+        heads = "".join(
+            f"<th>{html.escape(h)}</th>"
+            for h in (_("platform"), _("spend"), _("expected results"), _("next result costs"), "")
+        )
         total = _("Total {total}, expected {results} results.").format(
-            total=self._money(self.total), results=format_number(self.total_results))
+            total=self._money(self.total), results=format_number(self.total_results)
+        )
         return f"<table><tr>{heads}</tr>{rows}</table><p>{html.escape(total)}</p>"
 
 
 def _per_platform(
-    name: str, value: float | Mapping[str, float] | None, ids: Sequence[str],
+    name: str,
+    value: float | Mapping[str, float] | None,
+    ids: Sequence[str],
     registry: PlatformRegistry | None,
 ) -> dict[str, float | None]:
     """Spread a number (or a per-platform mapping) over ``ids``; ``None`` means default."""
@@ -169,16 +192,19 @@ def _per_platform(
         if pid not in found:
             raise InputError(
                 _("{name} names {key}, which is not among the platforms {platforms}").format(
-                    name=name, key=repr(key), platforms=list(ids)),
+                    name=name, key=repr(key), platforms=list(ids)
+                ),
                 fix=_("add {platform} to platforms, or remove it from {name}").format(
-                    platform=repr(pid), name=name),
+                    platform=repr(pid), name=name
+                ),
             )
         found[pid] = number
     return found
 
 
-def _water_level(total: float, cost: Sequence[float], scale: Sequence[float],
-                 minimum: Sequence[float]) -> list[float]:
+def _water_level(
+    total: float, cost: Sequence[float], scale: Sequence[float], minimum: Sequence[float]
+) -> list[float]:
     """Exact spends maximising Σ a·(1 − exp(−s/k)) with Σ s = total and s ≥ minimum.
 
     ``scale`` is k = a·c.  At a marginal-cost level μ = c_min·e^δ (μ is 1 ÷ the Lagrange
@@ -206,11 +232,14 @@ def _water_level(total: float, cost: Sequence[float], scale: Sequence[float],
         else:
             high = middle - 1
     funded = order[: low + 1]
-    held = sum(minimum[i] for i in order[low + 1:])
+    held = sum(minimum[i] for i in order[low + 1 :])
     delta = (total - held - sum(minimum[i] - scale[i] * starts[i] for i in funded)) / sum(
-        scale[i] for i in funded)
-    return [minimum[i] + scale[i] * max(0.0, delta - starts[i]) if i in funded else minimum[i]
-            for i in range(n)]
+        scale[i] for i in funded
+    )
+    return [
+        minimum[i] + scale[i] * max(0.0, delta - starts[i]) if i in funded else minimum[i]
+        for i in range(n)
+    ]
 
 
 def allocate_budget(
@@ -253,45 +282,64 @@ def allocate_budget(
     """
     code = _currency(currency)
     fx = _check_fx(fx_rate)
-    budget = _check_number("total", total,
-                           fix=_("give the budget as an amount of money, 0 or more"))
+    budget = _check_number(
+        "total", total, fix=_("give the budget as an amount of money, 0 or more")
+    )
     if platforms is None:
-        ids = [p for p in known_platforms(registry)
-               if get_platform(p, registry=registry).cpc_bdt is not None]
+        ids = [
+            p
+            for p in known_platforms(registry)
+            if get_platform(p, registry=registry).cpc_bdt is not None
+        ]
     else:
         ids = list(dict.fromkeys(get_platform(p, registry=registry).id for p in platforms))
     if not ids:
-        raise InputError(_("no platform was given"),
-                         fix=_("give at least one platform, e.g. {example}").format(
-                             example="['facebook', 'instagram']"))
+        raise InputError(
+            _("no platform was given"),
+            fix=_("give at least one platform, e.g. {example}").format(
+                example="['facebook', 'instagram']"
+            ),
+        )
     costs = _per_platform("cost_per_result", cost_per_result, ids, registry)
     sats = _per_platform("saturation", saturation, ids, registry)
     mins = _per_platform("minimum", minimum, ids, registry)
-    c = {p: _check_cost(costs[p], p) if costs[p] is not None else
-         default_cost_per_result(p, code, fx_rate=fx, registry=registry) for p in ids}
-    a = {p: _check_saturation(sats[p], p) if sats[p] is not None else DEFAULT_SATURATION
-         for p in ids}
-    m = {p: _check_number(_("minimum for {platform}").format(platform=p), mins[p] or 0.0,
-                          fix=_("give the least you must spend there, 0 or more")) for p in ids}
+    c = {
+        p: _check_cost(costs[p], p)
+        if costs[p] is not None
+        else default_cost_per_result(p, code, fx_rate=fx, registry=registry)
+        for p in ids
+    }
+    a = {
+        p: _check_saturation(sats[p], p) if sats[p] is not None else DEFAULT_SATURATION for p in ids
+    }
+    m = {
+        p: _check_number(
+            _("minimum for {platform}").format(platform=p),
+            mins[p] or 0.0,
+            fix=_("give the least you must spend there, 0 or more"),
+        )
+        for p in ids
+    }
     floor = sum(m.values())
     if budget < floor:
         raise InputError(
             _("the total {total} is below the minimums, which add up to {floor}").format(
-                total=show_money(budget, code), floor=show_money(floor, code)),
-            fix=_("raise the total to at least {floor}, lower the minimums, or use fewer "
-                  "platforms").format(floor=show_money(floor, code)),
+                total=show_money(budget, code), floor=show_money(floor, code)
+            ),
+            fix=_(
+                "raise the total to at least {floor}, lower the minimums, or use fewer platforms"
+            ).format(floor=show_money(floor, code)),
         )
-    spend = _water_level(budget, [c[p] for p in ids], [a[p] * c[p] for p in ids],
-                         [m[p] for p in ids])
+    spend = _water_level(
+        budget, [c[p] for p in ids], [a[p] * c[p] for p in ids], [m[p] for p in ids]
+    )
     spent = dict(zip(ids, spend, strict=True))
     return Allocation(
         total=budget,
         currency=code,
         spend=MappingProxyType(spent),
-        results=MappingProxyType(
-            {p: a[p] * -math.expm1(-spent[p] / (a[p] * c[p])) for p in ids}),
-        marginal_cost=MappingProxyType(
-            {p: c[p] * _exp(spent[p] / (a[p] * c[p])) for p in ids}),
+        results=MappingProxyType({p: a[p] * -math.expm1(-spent[p] / (a[p] * c[p])) for p in ids}),
+        marginal_cost=MappingProxyType({p: c[p] * _exp(spent[p] / (a[p] * c[p])) for p in ids}),
         cost_per_result=MappingProxyType(c),
         saturation=MappingProxyType(a),
         minimum=MappingProxyType(m),
@@ -299,8 +347,9 @@ def allocate_budget(
     )
 
 
-def what_if(total_budgets: Iterable[float], platforms: Iterable[str] | None = None,
-            **options: object) -> pd.DataFrame:
+def what_if(
+    total_budgets: Iterable[float], platforms: Iterable[str] | None = None, **options: object
+) -> pd.DataFrame:
     """Expected results and cost per result at several budgets: diminishing returns in a table.
 
     ``options`` are passed to :func:`allocate_budget`.  Returns a new DataFrame with one row
@@ -320,18 +369,23 @@ def what_if(total_budgets: Iterable[float], platforms: Iterable[str] | None = No
 
     budgets = list(total_budgets)
     if not budgets:
-        raise InputError(_("no budget was given"),
-                         fix=_("give a list of totals to compare, e.g. {example}").format(
-                             example="[5000, 10000, 20000]"))
+        raise InputError(
+            _("no budget was given"),
+            fix=_("give a list of totals to compare, e.g. {example}").format(
+                example="[5000, 10000, 20000]"
+            ),
+        )
     chosen = list(platforms) if platforms is not None else None
     rows = []
     for budget in budgets:
         split = allocate_budget(budget, chosen, **options)  # type: ignore[arg-type]
-        rows.append({
-            "budget": split.total,
-            "results": split.total_results,
-            "average_cost_per_result": split.average_cost_per_result,
-            "marginal_cost_per_result": split.level,
-            **{f"spend_{p}": s for p, s in split.spend.items()},
-        })
+        rows.append(
+            {
+                "budget": split.total,
+                "results": split.total_results,
+                "average_cost_per_result": split.average_cost_per_result,
+                "marginal_cost_per_result": split.level,
+                **{f"spend_{p}": s for p, s in split.spend.items()},
+            }
+        )
     return pd.DataFrame(rows)

@@ -92,30 +92,41 @@ def spend_for_results(results: float, cost_per_result: float, saturation: float)
     if r >= a:
         raise InputError(
             _("{results} results is not below the saturation {saturation}").format(
-                results=_g(results), saturation=_g(a)),
-            fix=_("no budget reaches the saturation; ask for fewer results or raise "
-                  "saturation"),
+                results=_g(results), saturation=_g(a)
+            ),
+            fix=_("no budget reaches the saturation; ask for fewer results or raise saturation"),
         )
     return -a * c * math.log1p(-r / a)
 
 
 def _check_cost(cost: object, platform: str = "") -> float:
-    name = (_("cost_per_result for {platform}").format(platform=platform) if platform
-            else "cost_per_result")
-    return _check_number(name, cost, strict=True,
-                         fix=_("give what one result costs at the start, a number above 0"))
+    name = (
+        _("cost_per_result for {platform}").format(platform=platform)
+        if platform
+        else "cost_per_result"
+    )
+    return _check_number(
+        name, cost, strict=True, fix=_("give what one result costs at the start, a number above 0")
+    )
 
 
 def _check_saturation(saturation: object, platform: str = "") -> float:
-    name = (_("saturation for {platform}").format(platform=platform) if platform
-            else "saturation")
-    return _check_number(name, saturation, strict=True,
-                         fix=_("give the most results the platform could ever give, above 0"))
+    name = _("saturation for {platform}").format(platform=platform) if platform else "saturation"
+    return _check_number(
+        name,
+        saturation,
+        strict=True,
+        fix=_("give the most results the platform could ever give, above 0"),
+    )
 
 
-def default_cost_per_result(platform: str, currency: str = "BDT", *,
-                            fx_rate: float = EXAMPLE_FX_RATE,
-                            registry: PlatformRegistry | None = None) -> float:
+def default_cost_per_result(
+    platform: str,
+    currency: str = "BDT",
+    *,
+    fx_rate: float = EXAMPLE_FX_RATE,
+    registry: PlatformRegistry | None = None,
+) -> float:
     """The platform's illustrative Bangladesh cost per click, in ``currency``.
 
     >>> default_cost_per_result("facebook")  # about 5 BDT (illustrative, UNCERTAIN)
@@ -133,6 +144,7 @@ def default_cost_per_result(platform: str, currency: str = "BDT", *,
         raise InputError(
             _("there is no sourced ad price for {platform}").format(platform=_(profile.name)),
             fix=_("give your own, e.g. cost_per_result={example}").format(
-                example="{" + repr(profile.id) + ": 8}"),
+                example="{" + repr(profile.id) + ": 8}"
+            ),
         )
     return convert(profile.cpc_bdt.value, "BDT", currency, fx_rate=fx_rate)

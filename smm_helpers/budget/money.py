@@ -29,8 +29,15 @@ EXAMPLE_FX_RATE = 122.0
 today's rate as ``fx_rate=`` when the answer matters."""
 
 _CURRENCY_ALIASES = {
-    "bdt": "BDT", "tk": "BDT", "taka": "BDT", "৳": "BDT",
-    "usd": "USD", "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD",
+    "bdt": "BDT",
+    "tk": "BDT",
+    "taka": "BDT",
+    "৳": "BDT",
+    "usd": "USD",
+    "$": "USD",
+    "us$": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
 }
 _SYMBOLS = {"BDT": "৳", "USD": "$"}
 
@@ -40,7 +47,6 @@ def _currency(currency: str) -> str:
     if key not in _CURRENCY_ALIASES:
         raise unknown_choice("currency", currency, CURRENCIES)
     return _CURRENCY_ALIASES[key]
-
 
 
 def show_money(amount: float, currency: str = "BDT", *, decimals: int | None = None) -> str:
@@ -60,12 +66,17 @@ def show_money(amount: float, currency: str = "BDT", *, decimals: int | None = N
 
 
 def _check_fx(fx_rate: float) -> float:
-    return _check_number("fx_rate", fx_rate, strict=True,
-                         fix=_("give the exchange rate as taka per US dollar, e.g. 122"))
+    return _check_number(
+        "fx_rate",
+        fx_rate,
+        strict=True,
+        fix=_("give the exchange rate as taka per US dollar, e.g. 122"),
+    )
 
 
-def convert(amount: float, from_currency: str, to_currency: str, *,
-            fx_rate: float = EXAMPLE_FX_RATE) -> float:
+def convert(
+    amount: float, from_currency: str, to_currency: str, *, fx_rate: float = EXAMPLE_FX_RATE
+) -> float:
     """Convert money between taka and dollars with an explicit rate (taka per US$).
 
     >>> convert(100, "USD", "BDT", fx_rate=120)
@@ -98,8 +109,9 @@ def _lakh_group(whole: int) -> str:
     return ",".join([head, *pairs, tail])
 
 
-def format_money(amount: float, currency: str = "BDT", *, decimals: int | None = None,
-                 lakh: bool = False) -> str:
+def format_money(
+    amount: float, currency: str = "BDT", *, decimals: int | None = None, lakh: bool = False
+) -> str:
     """Money as people write it: ``৳12,500`` or ``$125.00``.
 
     Taka are shown whole and dollars with cents unless you give ``decimals``;
@@ -119,14 +131,15 @@ def format_money(amount: float, currency: str = "BDT", *, decimals: int | None =
     """
     code = _currency(currency)
     if not isinstance(amount, int | float) or not math.isfinite(amount):
-        raise InputError(_("{name} is {value}").format(name="amount", value=repr(amount)),
-                         fix=_("give a finite number of money"))
+        raise InputError(
+            _("{name} is {value}").format(name="amount", value=repr(amount)),
+            fix=_("give a finite number of money"),
+        )
     places = decimals if decimals is not None else (0 if code == "BDT" else 2)
     sign = "-" if round(amount, places) < 0 else ""
     size = round(abs(amount), places)
     whole = int(size)
     text = _lakh_group(whole) if lakh else f"{whole:,}"
     if places > 0:
-        text += f"{size:.{places}f}"[-(places + 1):]
+        text += f"{size:.{places}f}"[-(places + 1) :]
     return f"{sign}{_SYMBOLS[code]}{text}"
-

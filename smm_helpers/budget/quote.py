@@ -28,16 +28,19 @@ FREELANCE_RATE_USD = (15.0, 40.0)
 what freelancers charge clients abroad; local pay in Bangladesh is far lower
 (sources.md#freelance-rates), so pass your own ``hourly_rate=`` for a local quote."""
 
-FREELANCE_LEVELS: Mapping[str, tuple[float, float]] = MappingProxyType({
-    "junior": (15.0, 25.0),
-    "mid": (25.0, 40.0),
-    "expert": (40.0, 60.0),
-})
+FREELANCE_LEVELS: Mapping[str, tuple[float, float]] = MappingProxyType(
+    {
+        "junior": (15.0, 25.0),
+        "mid": (25.0, 40.0),
+        "expert": (40.0, 60.0),
+    }
+)
 """Hourly bands in US$.  The article gives only $15–40 and "experts more"; the split at $25
 and the experts' $60 ceiling are course assumptions (UNCERTAIN)."""
 
-LEVEL_NAMES: Mapping[str, str] = MappingProxyType({
-    "junior": N_("junior"), "mid": N_("mid-level"), "expert": N_("expert")})
+LEVEL_NAMES: Mapping[str, str] = MappingProxyType(
+    {"junior": N_("junior"), "mid": N_("mid-level"), "expert": N_("expert")}
+)
 """How each freelance level is shown to a learner (the keys stay the data)."""
 
 
@@ -45,7 +48,6 @@ def _range() -> str:
     """The article's hourly range, ``$15–40``, in the chosen language's digits."""
     low, high = FREELANCE_RATE_USD
     return digits(f"${low:g}–{high:g}")
-
 
 
 @dataclass(frozen=True)
@@ -85,23 +87,33 @@ class Quote:
         return show_money(amount, self.currency)
 
     def __str__(self) -> str:
-        text = _("{level} manager, {hours_per_week} h/week × {weeks} weeks = {hours} h at "
-                 "{rate_low}–{rate_high}/h: {low}–{high} (expected {expected})").format(
+        text = _(
+            "{level} manager, {hours_per_week} h/week × {weeks} weeks = {hours} h at "
+            "{rate_low}–{rate_high}/h: {low}–{high} (expected {expected})"
+        ).format(
             level=_(LEVEL_NAMES.get(self.level, self.level)),
             hours_per_week=_g(self.hours_per_week),
-            weeks=_g(self.weeks), hours=_g(self.hours), rate_low=self._m(self.rate_low),
-            rate_high=self._m(self.rate_high), low=self._m(self.low), high=self._m(self.high),
-            expected=self._m(self.expected))
+            weeks=_g(self.weeks),
+            hours=_g(self.hours),
+            rate_low=self._m(self.rate_low),
+            rate_high=self._m(self.rate_high),
+            low=self._m(self.low),
+            high=self._m(self.high),
+            expected=self._m(self.expected),
+        )
         return "\n".join([text, *(_("note: {note}").format(note=n) for n in self.notes)])
 
     def _repr_html_(self) -> str:
         notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
-        heads = "".join(f"<th>{html.escape(h)}</th>"
-                        for h in (_("hours"), _("low"), _("expected"), _("high")))
-        return (f"<table><tr>{heads}</tr>"
-                f"<tr><td>{_g(self.hours)}</td><td>{self._m(self.low)}</td>"
-                f"<td>{self._m(self.expected)}</td><td>{self._m(self.high)}</td></tr></table>"
-                + (f"<ul>{notes}</ul>" if notes else ""))
+        heads = "".join(
+            f"<th>{html.escape(h)}</th>" for h in (_("hours"), _("low"), _("expected"), _("high"))
+        )
+        return (
+            f"<table><tr>{heads}</tr>"
+            f"<tr><td>{_g(self.hours)}</td><td>{self._m(self.low)}</td>"
+            f"<td>{self._m(self.expected)}</td><td>{self._m(self.high)}</td></tr></table>"
+            + (f"<ul>{notes}</ul>" if notes else "")
+        )
 
 
 def freelance_quote(
@@ -133,14 +145,15 @@ def freelance_quote(
     """
     code = _currency(currency)
     fx = _check_fx(fx_rate)
-    hours = _check_number("hours_per_week", hours_per_week,
-                          fix=_("give the hours of work a week, between 0 and 168"))
+    hours = _check_number(
+        "hours_per_week", hours_per_week, fix=_("give the hours of work a week, between 0 and 168")
+    )
     if hours > 168:
-        raise InputError(_("{name} is {value}").format(name="hours_per_week",
-                                                        value=repr(hours_per_week)),
-                         fix=_("give the hours of work a week, between 0 and 168"))
-    n_weeks = _check_number("weeks", weeks, strict=True,
-                            fix=_("give the number of weeks, above 0"))
+        raise InputError(
+            _("{name} is {value}").format(name="hours_per_week", value=repr(hours_per_week)),
+            fix=_("give the hours of work a week, between 0 and 168"),
+        )
+    n_weeks = _check_number("weeks", weeks, strict=True, fix=_("give the number of weeks, above 0"))
     if level not in FREELANCE_LEVELS:
         raise unknown_choice("level", level, list(FREELANCE_LEVELS))
     notes: list[str] = []
@@ -149,16 +162,26 @@ def freelance_quote(
         expected = (low + high) / 2
     else:
         low = high = expected = _check_number(
-            "hourly_rate", hourly_rate, strict=True, fix=_("give the hourly rate, above 0"))
+            "hourly_rate", hourly_rate, strict=True, fix=_("give the hourly rate, above 0")
+        )
         usd = convert(expected, code, "USD", fx_rate=fx)
         lo_usd, hi_usd = FREELANCE_RATE_USD
         shown = show_money(usd, "USD")
         if usd > hi_usd:
-            notes.append((_("{rate}/h is above the article's {range} range, which is usual "
-                            "for experts.") if level == "expert" else
-                          _("{rate}/h is above the article's {range} range; the article says "
-                            "only experts earn more.")).format(rate=shown, range=_range()))
+            notes.append(
+                (
+                    _("{rate}/h is above the article's {range} range, which is usual for experts.")
+                    if level == "expert"
+                    else _(
+                        "{rate}/h is above the article's {range} range; the article says "
+                        "only experts earn more."
+                    )
+                ).format(rate=shown, range=_range())
+            )
         elif usd < lo_usd:
-            notes.append(_("{rate}/h is below the article's {range} range; check it is not "
-                           "underpriced.").format(rate=shown, range=_range()))
+            notes.append(
+                _(
+                    "{rate}/h is below the article's {range} range; check it is not underpriced."
+                ).format(rate=shown, range=_range())
+            )
     return Quote(hours, n_weeks, level, code, low, high, expected, tuple(notes))

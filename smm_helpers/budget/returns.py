@@ -26,11 +26,19 @@ from smm_helpers.errors import InputError
 from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
 
-__all__ = ["CHEAPER_NAMES", "MARGIN_FIX", "Comparison", "break_even", "check_margin",
-           "organic_vs_paid", "roi"]
+__all__ = [
+    "CHEAPER_NAMES",
+    "MARGIN_FIX",
+    "Comparison",
+    "break_even",
+    "check_margin",
+    "organic_vs_paid",
+    "roi",
+]
 
-CHEAPER_NAMES: Mapping[str, str] = MappingProxyType({
-    "organic": N_("organic"), "paid": N_("paid"), "equal": N_("equal")})
+CHEAPER_NAMES: Mapping[str, str] = MappingProxyType(
+    {"organic": N_("organic"), "paid": N_("paid"), "equal": N_("equal")}
+)
 """How :attr:`Comparison.cheaper` is shown to a learner (the values stay the data)."""
 
 MARGIN_FIX = N_(
@@ -56,21 +64,38 @@ def check_margin(margin: object, who: str = "roi", name: str = "margin") -> floa
     How to fix it: give margin=, the share of each sale that is profit...
     """
     if margin is None:
-        raise InputError(_("{who}() needs a margin: it counts profit, and revenue is not "
-                           "profit").format(who=who), fix=_(MARGIN_FIX))
-    if isinstance(margin, bool) or not isinstance(margin, numbers.Real) or not math.isfinite(
-            margin):
-        raise InputError(_("{name} must be a number between 0 and 1, not {kind} {value}").format(
-            name=name, kind=type(margin).__name__, value=repr(margin)), fix=_(MARGIN_FIX))
+        raise InputError(
+            _("{who}() needs a margin: it counts profit, and revenue is not profit").format(
+                who=who
+            ),
+            fix=_(MARGIN_FIX),
+        )
+    if (
+        isinstance(margin, bool)
+        or not isinstance(margin, numbers.Real)
+        or not math.isfinite(margin)
+    ):
+        raise InputError(
+            _("{name} must be a number between 0 and 1, not {kind} {value}").format(
+                name=name, kind=type(margin).__name__, value=repr(margin)
+            ),
+            fix=_(MARGIN_FIX),
+        )
     share = float(margin)
     if 1 < share <= 100:
-        raise InputError(_("{name} is {value}, a percentage; write it as a share: {share} for "
-                           "{percent}%").format(name=name, value=f"{share:g}",
-                                                share=f"{share / 100:g}", percent=_g(share)),
-                         fix=_(MARGIN_FIX))
+        raise InputError(
+            _(
+                "{name} is {value}, a percentage; write it as a share: {share} for {percent}%"
+            ).format(name=name, value=f"{share:g}", share=f"{share / 100:g}", percent=_g(share)),
+            fix=_(MARGIN_FIX),
+        )
     if not 0 < share <= 1:
-        raise InputError(_("{name} is {value}, not between 0 (nothing kept) and 1 (all of it "
-                           "kept)").format(name=name, value=f"{share:g}"), fix=_(MARGIN_FIX))
+        raise InputError(
+            _("{name} is {value}, not between 0 (nothing kept) and 1 (all of it kept)").format(
+                name=name, value=f"{share:g}"
+            ),
+            fix=_(MARGIN_FIX),
+        )
     return share
 
 
@@ -103,10 +128,12 @@ def roi(revenue: float, spend: float, *, margin: float | None = None) -> float:
     smm_helpers.errors.InputError: spend is 0.
     How to fix it: ROI divides by the spend, so give a spend above 0.
     """
-    r = _check_number("revenue", revenue,
-                      fix=_("give the money the campaign brought in, 0 or more"))
-    c = _check_number("spend", spend, strict=True,
-                      fix=_("ROI divides by the spend, so give a spend above 0"))
+    r = _check_number(
+        "revenue", revenue, fix=_("give the money the campaign brought in, 0 or more")
+    )
+    c = _check_number(
+        "spend", spend, strict=True, fix=_("ROI divides by the spend, so give a spend above 0")
+    )
     m = check_margin(margin, "roi")
     return (r * m - c) / c
 
@@ -133,9 +160,12 @@ def break_even(cost: float, value_per_result: float, *, margin: float | None = N
     How to fix it: give what one result is worth, above 0; with no value it never breaks even.
     """
     c = _check_number("cost", cost, fix=_("give the campaign's cost, 0 or more"))
-    v = _check_number("value_per_result", value_per_result, strict=True,
-                      fix=_("give what one result is worth, above 0; with no value it never "
-                            "breaks even"))
+    v = _check_number(
+        "value_per_result",
+        value_per_result,
+        strict=True,
+        fix=_("give what one result is worth, above 0; with no value it never breaks even"),
+    )
     m = check_margin(margin, "break_even")
     if c == 0:
         return 0
@@ -170,24 +200,32 @@ class Comparison:
 
     def __str__(self) -> str:
         money = {"BDT": 0, "USD": 2}[self.currency]
-        return _("{results} results: organic {hours} h × {rate}/h = {organic}; paid {paid}; "
-                 "cheaper: {cheaper}").format(
-            results=_g(self.results), hours=_g(self.organic_hours),
+        return _(
+            "{results} results: organic {hours} h × {rate}/h = {organic}; paid {paid}; "
+            "cheaper: {cheaper}"
+        ).format(
+            results=_g(self.results),
+            hours=_g(self.organic_hours),
             rate=show_money(self.hourly_rate, self.currency, decimals=money),
             organic=show_money(self.organic_cost, self.currency),
-            paid=show_money(self.paid_cost, self.currency), cheaper=_(CHEAPER_NAMES[self.cheaper]))
+            paid=show_money(self.paid_cost, self.currency),
+            cheaper=_(CHEAPER_NAMES[self.cheaper]),
+        )
 
     def _repr_html_(self) -> str:
         cells = (
             (_("organic ({hours} h)").format(hours=_g(self.organic_hours)), self.organic_cost),
-            (_("paid"), self.paid_cost))
-        rows = "".join(f"<tr><td>{html.escape(label)}</td>"
-                       f"<td>{show_money(amount, self.currency)}</td></tr>"
-                       for label, amount in cells)
+            (_("paid"), self.paid_cost),
+        )
+        rows = "".join(
+            f"<tr><td>{html.escape(label)}</td><td>{show_money(amount, self.currency)}</td></tr>"
+            for label, amount in cells
+        )
         cheaper = _("cheaper: {cheaper}").format(cheaper=_(CHEAPER_NAMES[self.cheaper]))
         cost = html.escape(_("cost"))
-        return (f"<table><tr><th></th><th>{cost}</th></tr>{rows}"
-                f"</table><p>{html.escape(cheaper)}</p>")
+        return (
+            f"<table><tr><th></th><th>{cost}</th></tr>{rows}</table><p>{html.escape(cheaper)}</p>"
+        )
 
 
 def organic_vs_paid(
@@ -222,11 +260,21 @@ def organic_vs_paid(
     fx = _check_fx(fx_rate)
     wanted = _check_number("results", results, fix=_("give the results wanted, 0 or more"))
     per_hour = _check_number(
-        "results_per_hour", results_per_hour, strict=True,
-        fix=_("give how many results an hour of organic work brings, above 0"))
+        "results_per_hour",
+        results_per_hour,
+        strict=True,
+        fix=_("give how many results an hour of organic work brings, above 0"),
+    )
     cost = _check_cost(cost_per_result)
-    rate = (convert(FREELANCE_RATE_USD[0], "USD", code, fx_rate=fx) if hourly_rate is None
-            else _check_number("hourly_rate", hourly_rate, strict=True,
-                               fix=_("give what an hour of work costs, above 0")))
+    rate = (
+        convert(FREELANCE_RATE_USD[0], "USD", code, fx_rate=fx)
+        if hourly_rate is None
+        else _check_number(
+            "hourly_rate",
+            hourly_rate,
+            strict=True,
+            fix=_("give what an hour of work costs, above 0"),
+        )
+    )
     paid = wanted * cost if saturation is None else spend_for_results(wanted, cost, saturation)
     return Comparison(wanted, code, wanted / per_hour, rate, paid)

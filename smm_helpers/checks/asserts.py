@@ -91,8 +91,9 @@ def _number(value: Any) -> float | None:
     return None
 
 
-def expect_type(value: Any, kind: type | tuple[type, ...], name: str,
-                hint: str | None = None) -> None:
+def expect_type(
+    value: Any, kind: type | tuple[type, ...], name: str, hint: str | None = None
+) -> None:
     """Fail unless ``value`` is an instance of ``kind`` (``float`` also accepts ints and numpy).
 
     >>> expect_type(0.5, float, "rate")
@@ -106,8 +107,13 @@ def expect_type(value: Any, kind: type | tuple[type, ...], name: str,
         return
     if isinstance(value, kind):
         return
-    raise _fail(name, _("It should be {expected}, but it is a {kind}: {value}.").format(
-        expected=_type_name(kind), kind=type(value).__name__, value=_show(value)), hint)
+    raise _fail(
+        name,
+        _("It should be {expected}, but it is a {kind}: {value}.").format(
+            expected=_type_name(kind), kind=type(value).__name__, value=_show(value)
+        ),
+        hint,
+    )
 
 
 def _nfc(text: Any) -> Any:
@@ -129,7 +135,8 @@ def _same(value: Any, expected: Any) -> bool:
     """
     if isinstance(value, tuple) and isinstance(expected, tuple):
         return len(value) == len(expected) and all(
-            _same(mine, theirs) for mine, theirs in zip(value, expected, strict=True))
+            _same(mine, theirs) for mine, theirs in zip(value, expected, strict=True)
+        )
     if _nfc(value) == _nfc(expected):
         return True
     if not (isinstance(value, str) and isinstance(expected, str)) or value.isascii():
@@ -142,8 +149,9 @@ def _same(value: Any, expected: Any) -> bool:
     if forms_of([expected]).get(plain(value)) == plain(expected):
         return True
     weekday = read_weekday(expected)  # "মঙ্গলবার" for "Tuesday"
-    return weekday is not None and plain(expected) in ENGLISH_DAYS and \
-        read_weekday(value) == weekday
+    return (
+        weekday is not None and plain(expected) in ENGLISH_DAYS and read_weekday(value) == weekday
+    )
 
 
 def _labelled_values(value: Any) -> dict[str, Any] | None:
@@ -155,8 +163,7 @@ def _labelled_values(value: Any) -> dict[str, Any] | None:
     return None
 
 
-def expect_labels(value: Any, expected: Iterable[Any], name: str,
-                  hint: str | None = None) -> None:
+def expect_labels(value: Any, expected: Iterable[Any], name: str, hint: str | None = None) -> None:
     """Fail unless a Series (or dict) has exactly the ``expected`` labels, in any order.
 
     Labels are compared in NFC, so Bengali labels match however they were typed.  The
@@ -177,8 +184,13 @@ def expect_labels(value: Any, expected: Iterable[Any], name: str,
     """
     labelled = _labelled_values(value)
     if labelled is None:
-        raise _fail(name, _("It should have one value per label, but it is a {kind}.").format(
-            kind=type(value).__name__), hint)
+        raise _fail(
+            name,
+            _("It should have one value per label, but it is a {kind}.").format(
+                kind=type(value).__name__
+            ),
+            hint,
+        )
     want = [_nfc(str(e)) for e in expected]
     missing = [w for w in want if w not in labelled]
     extra = [k for k in labelled if k not in want]
@@ -186,28 +198,39 @@ def expect_labels(value: Any, expected: Iterable[Any], name: str,
         return
     shown = ", ".join(repr(e) for e in extra[:3]) + (", …" if len(extra) > 3 else "")
     if missing and extra:
-        why = ngettext("{missing} label is missing, and {extra} is not expected ({shown})",
-                       "{missing} labels are missing, and {extra} is not expected ({shown})",
-                       len(missing)) if len(extra) == 1 else ngettext(
-            "{missing} label is missing, and {extra} are not expected ({shown})",
-            "{missing} labels are missing, and {extra} are not expected ({shown})",
-            len(missing))
+        why = (
+            ngettext(
+                "{missing} label is missing, and {extra} is not expected ({shown})",
+                "{missing} labels are missing, and {extra} is not expected ({shown})",
+                len(missing),
+            )
+            if len(extra) == 1
+            else ngettext(
+                "{missing} label is missing, and {extra} are not expected ({shown})",
+                "{missing} labels are missing, and {extra} are not expected ({shown})",
+                len(missing),
+            )
+        )
     elif missing:
-        why = ngettext("{missing} label is missing", "{missing} labels are missing",
-                       len(missing))
+        why = ngettext("{missing} label is missing", "{missing} labels are missing", len(missing))
     else:
-        why = ngettext("{extra} is not expected ({shown})", "{extra} are not expected ({shown})",
-                       len(extra))
+        why = ngettext(
+            "{extra} is not expected ({shown})", "{extra} are not expected ({shown})", len(extra)
+        )
     why = why.format(missing=digits(len(missing)), extra=digits(len(extra)), shown=shown)
-    has = ngettext("It has {count} entry but should have {expected}: {why}.",
-                   "It has {count} entries but should have {expected}: {why}.", len(labelled))
-    raise _fail(name, has.format(count=digits(len(labelled)), expected=digits(len(want)),
-                                 why=why),
-                hint or _("Compare your labels with the ones the question asks for."))
+    has = ngettext(
+        "It has {count} entry but should have {expected}: {why}.",
+        "It has {count} entries but should have {expected}: {why}.",
+        len(labelled),
+    )
+    raise _fail(
+        name,
+        has.format(count=digits(len(labelled)), expected=digits(len(want)), why=why),
+        hint or _("Compare your labels with the ones the question asks for."),
+    )
 
 
-def expect_between(value: Any, low: float, high: float, name: str,
-                   hint: str | None = None) -> None:
+def expect_between(value: Any, low: float, high: float, name: str, hint: str | None = None) -> None:
     """Fail unless a number (or every value of a Series/dict) lies in ``[low, high]``.
 
     A fraction given as a percentage gets its own hint when no other hint is given.
@@ -224,27 +247,31 @@ def expect_between(value: Any, low: float, high: float, name: str,
         number = _number(item)
         bounds = {"low": digits(f"{low:g}"), "high": digits(f"{high:g}")}
         if number is None or math.isnan(number):
-            message = (_("It should be a number between {low} and {high}, but it is {value}.")
-                       if label is None else
-                       _("It should be a number between {low} and {high}, but {label} is "
-                         "{value}."))
-            raise _fail(name, message.format(**bounds, label=repr(label), value=_show(item)),
-                        hint)
+            message = (
+                _("It should be a number between {low} and {high}, but it is {value}.")
+                if label is None
+                else _("It should be a number between {low} and {high}, but {label} is {value}.")
+            )
+            raise _fail(name, message.format(**bounds, label=repr(label), value=_show(item)), hint)
         if not low <= number <= high:
             if hint is None and high <= 1 < number <= 100:
-                hint = _("That looks like a percentage: give the rate as a fraction "
-                         "(e.g. 0.05 for 5%).")
-            message = (_("It should be between {low} and {high}, but it is {value}.")
-                       if label is None else
-                       _("It should be between {low} and {high}, but {label} is {value}."))
-            raise _fail(name, message.format(**bounds, label=repr(label),
-                                             value=digits(f"{number:g}")), hint)
+                hint = _(
+                    "That looks like a percentage: give the rate as a fraction (e.g. 0.05 for 5%)."
+                )
+            message = (
+                _("It should be between {low} and {high}, but it is {value}.")
+                if label is None
+                else _("It should be between {low} and {high}, but {label} is {value}.")
+            )
+            raise _fail(
+                name, message.format(**bounds, label=repr(label), value=digits(f"{number:g}")), hint
+            )
 
 
 def _within(got: float, target: float, rel_tol: float, places: int | None) -> bool:
     if math.isclose(got, target, rel_tol=rel_tol, abs_tol=1e-12):
         return True
-    return places is not None and abs(got - target) <= 0.5 * 10 ** -places + 1e-12
+    return places is not None and abs(got - target) <= 0.5 * 10**-places + 1e-12
 
 
 def _rounding_hint(got: float, target: float, places: int | None) -> str | None:
@@ -254,16 +281,25 @@ def _rounding_hint(got: float, target: float, places: int | None) -> str | None:
     for fewer in range(places - 1, -1, -1):
         shorter = round(target, fewer)
         if shorter != 0 and math.isclose(got, shorter, rel_tol=1e-9, abs_tol=1e-12):
-            return ngettext("That looks rounded to {fewer} decimal place: round to {places}, "
-                            "or don't round at all.",
-                            "That looks rounded to {fewer} decimal places: round to {places}, "
-                            "or don't round at all.", fewer).format(fewer=digits(fewer),
-                                                                     places=digits(places))
+            return ngettext(
+                "That looks rounded to {fewer} decimal place: round to {places}, "
+                "or don't round at all.",
+                "That looks rounded to {fewer} decimal places: round to {places}, "
+                "or don't round at all.",
+                fewer,
+            ).format(fewer=digits(fewer), places=digits(places))
     return None
 
 
-def expect_close(value: Any, expected: Any, name: str, *, rel_tol: float = 1e-6,
-                 places: int | None = None, hint: str | None = None) -> None:
+def expect_close(
+    value: Any,
+    expected: Any,
+    name: str,
+    *,
+    rel_tol: float = 1e-6,
+    places: int | None = None,
+    hint: str | None = None,
+) -> None:
     """Fail unless ``value`` is close to ``expected`` — numbers, or Series/dicts by label.
 
     ``places`` is the precision the question states ("rounded to 3 decimal places"): any
@@ -293,29 +329,42 @@ def expect_close(value: Any, expected: Any, name: str, *, rel_tol: float = 1e-6,
     if want is None:
         got, target = _number(value), _number(expected)
         if target is None:
-            raise InputError(_("expect_close for {name} needs a number to compare with, not "
-                               "{kind}").format(name=repr(name), kind=type(expected).__name__),
-                             fix=_("pass the expected number or a Series of numbers"))
+            raise InputError(
+                _("expect_close for {name} needs a number to compare with, not {kind}").format(
+                    name=repr(name), kind=type(expected).__name__
+                ),
+                fix=_("pass the expected number or a Series of numbers"),
+            )
         if got is None or not _within(got, target, rel_tol, places):
             rounding = _rounding_hint(got, target, places) if got is not None else None
-            raise _fail(name, _("Your value {value} is not the one computed from your "
-                                "data.").format(value=_show(value)), rounding or hint)
+            raise _fail(
+                name,
+                _("Your value {value} is not the one computed from your data.").format(
+                    value=_show(value)
+                ),
+                rounding or hint,
+            )
         return
     expect_labels(value, want, name, hint)
     have = _labelled_values(value) or {}
     for label, target_item in want.items():
         got, target = _number(have[label]), _number(target_item)
         if got is None or target is None or not _within(got, target, rel_tol, places):
-            rounding = (_rounding_hint(got, target, places)
-                        if got is not None and target is not None else None)
-            raise _fail(name, _("Your value for {label} ({value}) is not the one computed "
-                                "from your data.").format(label=repr(label),
-                                                          value=_show(have[label])),
-                        rounding or hint)
+            rounding = (
+                _rounding_hint(got, target, places)
+                if got is not None and target is not None
+                else None
+            )
+            raise _fail(
+                name,
+                _(
+                    "Your value for {label} ({value}) is not the one computed from your data."
+                ).format(label=repr(label), value=_show(have[label])),
+                rounding or hint,
+            )
 
 
-def expect_one_of(value: Any, allowed: Iterable[Any], name: str,
-                  hint: str | None = None) -> None:
+def expect_one_of(value: Any, allowed: Iterable[Any], name: str, hint: str | None = None) -> None:
     """Fail unless ``value`` is one of ``allowed`` (the list is shown: it is not the answer).
 
     >>> expect_one_of("myspace", ["facebook", "x"], "best_platform")
@@ -326,8 +375,13 @@ def expect_one_of(value: Any, allowed: Iterable[Any], name: str,
     options = list(allowed)
     if any(_same(value, option) for option in options):
         return
-    raise _fail(name, _("{value} is not one of: {options}.").format(
-        value=_show(value), options=", ".join(repr(o) for o in options)), hint)
+    raise _fail(
+        name,
+        _("{value} is not one of: {options}.").format(
+            value=_show(value), options=", ".join(repr(o) for o in options)
+        ),
+        hint,
+    )
 
 
 def expect_equal(value: Any, expected: Any, name: str, hint: str | None = None) -> None:
@@ -341,12 +395,14 @@ def expect_equal(value: Any, expected: Any, name: str, hint: str | None = None) 
     """
     if _same(value, expected):
         return
-    raise _fail(name, _("{value} is not the answer your data gives.").format(
-        value=_show(value)), hint)
+    raise _fail(
+        name, _("{value} is not the answer your data gives.").format(value=_show(value)), hint
+    )
 
 
-def expect_true(condition: Any, name: str, message: str, hint: str | None = None,
-                **values: Any) -> None:
+def expect_true(
+    condition: Any, name: str, message: str, hint: str | None = None, **values: Any
+) -> None:
     """Fail with ``message`` unless ``condition`` is true: for checks the others don't cover.
 
     >>> expect_true(False, "smart_goal", "It is missing: time-bound.", hint="Add a date.")

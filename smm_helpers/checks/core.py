@@ -55,11 +55,11 @@ def describe_answer(answer: Any, limit: int = 40) -> str:
     if kind.__module__.startswith("pandas") and hasattr(answer, "__len__"):
         n = len(answer)
         if hasattr(answer, "columns"):
-            table = ngettext("a pandas {kind} of {count} row",
-                             "a pandas {kind} of {count} rows", n)
+            table = ngettext("a pandas {kind} of {count} row", "a pandas {kind} of {count} rows", n)
         else:
-            table = ngettext("a pandas {kind} of {count} value",
-                             "a pandas {kind} of {count} values", n)
+            table = ngettext(
+                "a pandas {kind} of {count} value", "a pandas {kind} of {count} values", n
+            )
         table = table.format(kind=kind.__name__, count=digits(n))
         labels = list(getattr(answer, "index", answer))
         if not labels:
@@ -70,7 +70,8 @@ def describe_answer(answer: Any, limit: int = 40) -> str:
     if isinstance(answer, (list, tuple, set, dict)):
         n = len(answer)
         return ngettext("a {kind} of {count} item", "a {kind} of {count} items", n).format(
-            kind=kind.__name__, count=digits(n))
+            kind=kind.__name__, count=digits(n)
+        )
     text = repr(answer)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -103,8 +104,9 @@ class Verdict:
             frame = _("✓ Well done ({lesson}, {question}). {message}")
         else:
             frame = _("✗ Not yet ({lesson}, {question}). {message}")
-        lines = [frame.format(lesson=self.lesson, question=self.question,
-                              message=self.message).rstrip()]
+        lines = [
+            frame.format(lesson=self.lesson, question=self.question, message=self.message).rstrip()
+        ]
         if not self.correct:
             if self.missing:
                 lines.append(_("Still missing: {items}.").format(items="; ".join(self.missing)))
@@ -121,20 +123,25 @@ class Verdict:
             if self.correct
             else ("#fff4e5", "#b35806", "✗", _("Not yet"))
         )
-        parts = [f"<strong>{icon} {title}</strong> <small>({html.escape(self.lesson)}, "
-                 f"{html.escape(self.question)})</small>"]
+        parts = [
+            f"<strong>{icon} {title}</strong> <small>({html.escape(self.lesson)}, "
+            f"{html.escape(self.question)})</small>"
+        ]
         if self.message:
             parts.append(html.escape(self.message))
         if self.missing:
             items = "".join(f"<li>{html.escape(m)}</li>" for m in self.missing)
-            parts.append(_("Still missing:")
-                         + f"<ul style='margin:0'>{items}</ul>")  # i18n: not shown
+            parts.append(
+                _("Still missing:") + f"<ul style='margin:0'>{items}</ul>"
+            )  # i18n: not shown
         if self.hint and not self.correct:
             parts.append(_("<em>Hint:</em> {hint}").format(hint=html.escape(self.hint)))
         body = "<br>".join(parts)
-        return (f"<div role='status' style='background:{colour};"  # i18n: not shown
-                f"border-left:4px solid {border};"
-                f"padding:0.5em 0.8em;margin:0.3em 0;color:#111'>{body}</div>")
+        return (
+            f"<div role='status' style='background:{colour};"  # i18n: not shown
+            f"border-left:4px solid {border};"
+            f"padding:0.5em 0.8em;margin:0.3em 0;color:#111'>{body}</div>"
+        )
 
 
 Judge = Callable[[Any], Feedback]
@@ -173,8 +180,7 @@ class Question:
     reference: Sequence[Any] | Callable[[], Sequence[Any]]
     wrong: Sequence[Any] | Callable[[], Sequence[Any]] = field(default_factory=tuple)
     options_shown: bool | None = None
-    facts: Callable[[], Mapping[str, Any]] | None = field(default=None, repr=False,
-                                                           compare=False)
+    facts: Callable[[], Mapping[str, Any]] | None = field(default=None, repr=False, compare=False)
     template: str = field(init=False, repr=False, compare=False, default="")
     """The prompt as marked for translation (with its placeholders)."""
 
@@ -204,8 +210,9 @@ class Question:
         if not options:
             return True
         prompt = " ".join(unicodedata.normalize("NFC", self.prompt).casefold().split())
-        return all(unicodedata.normalize("NFC", str(o)).casefold() in prompt for o in options) \
-            or any(len(str(o).split()) > 1 for o in options)
+        return all(
+            unicodedata.normalize("NFC", str(o)).casefold() in prompt for o in options
+        ) or any(len(str(o).split()) > 1 for o in options)
 
     def reference_answers(self) -> list[Any]:
         """Answers the check must accept (computed now if they come from the data)."""
@@ -213,7 +220,8 @@ class Question:
         if not answers:
             raise InputError(
                 _("question {lesson}/{question} has no reference answer").format(
-                    lesson=self.lesson, question=self.id),
+                    lesson=self.lesson, question=self.id
+                ),
                 fix=_("give at least one answer the check must accept in reference=[...]"),
             )
         return answers
@@ -247,7 +255,8 @@ def registry() -> dict[str, dict[str, Question]]:
             if question.id in lesson:
                 raise InputError(
                     _("question {lesson}/{question} is defined twice ({module})").format(
-                        lesson=question.lesson, question=question.id, module=name),
+                        lesson=question.lesson, question=question.id, module=name
+                    ),
                     fix=_("give each question of a lesson its own id"),
                 )
             lesson[question.id] = question
@@ -276,7 +285,8 @@ def questions(lesson: str) -> dict[str, Question]:
         raise InputError(
             _("there are no self-checks for a lesson called {lesson}").format(lesson=repr(lesson)),
             fix=_("use the lesson's id as its notebook starts, one of: {choices}").format(
-                choices=", ".join(sorted(known))),
+                choices=", ".join(sorted(known))
+            ),
         )
     return known[lesson]
 
@@ -297,25 +307,43 @@ def check(lesson: str, question: str, answer: Any) -> Verdict:
     if question not in asked:
         raise InputError(
             _("lesson {lesson} has no question {question}").format(
-                lesson=repr(lesson), question=repr(question)),
+                lesson=repr(lesson), question=repr(question)
+            ),
             fix=_("use one of: {choices}").format(choices=", ".join(asked)),
         )
     if answer is Ellipsis or (isinstance(answer, str) and answer.strip() in {"...", "…"}):
-        return Verdict(lesson, question, False, _("You haven't answered yet."),
-                       _("Replace the ... with your answer, then run the cell again."))
+        return Verdict(
+            lesson,
+            question,
+            False,
+            _("You haven't answered yet."),
+            _("Replace the ... with your answer, then run the cell again."),
+        )
     try:
         feedback = asked[question].judge(answer)
     except Exception as error:  # a learner's odd answer must never crash the check
         feedback = Feedback(
             False,
             _("I could not check this answer ({error}).").format(
-                error=f"{type(error).__name__}: {error}"),
+                error=f"{type(error).__name__}: {error}"
+            ),
             _("Read the question again: what kind of value does it ask for?"),
         )
     if feedback.outside and not asked[question].shows_options():
-        hint = feedback.hint if feedback.hint != _(OUTSIDE_HINT) else _(
-            "Check the spelling, and write the name as the lesson does (English or Bengali).")
-        feedback = Feedback(False, _("I don't recognise {answer} as an answer to this "
-                                     "question.").format(answer=describe_answer(answer)), hint)
-    return Verdict(lesson, question, feedback.correct, feedback.message, feedback.hint,
-                   feedback.missing)
+        hint = (
+            feedback.hint
+            if feedback.hint != _(OUTSIDE_HINT)
+            else _(
+                "Check the spelling, and write the name as the lesson does (English or Bengali)."
+            )
+        )
+        feedback = Feedback(
+            False,
+            _("I don't recognise {answer} as an answer to this question.").format(
+                answer=describe_answer(answer)
+            ),
+            hint,
+        )
+    return Verdict(
+        lesson, question, feedback.correct, feedback.message, feedback.hint, feedback.missing
+    )

@@ -62,9 +62,15 @@ Both the options and the learner's answer are looked up here, so "twitter", "ট
 "x" all mean the same platform, whichever of them a question lists.
 """
 
-UNIT_NAMES = {"BDT": N_("taka"), "USD": N_("US dollars"), "percent": N_("per cent"),
-              "hours": N_("hours"), "minutes": N_("minutes"), "days": N_("days"),
-              "count": N_("a count")}
+UNIT_NAMES = {
+    "BDT": N_("taka"),
+    "USD": N_("US dollars"),
+    "percent": N_("per cent"),
+    "hours": N_("hours"),
+    "minutes": N_("minutes"),
+    "days": N_("days"),
+    "count": N_("a count"),
+}
 """The units' names as a message says them (translated where shown)."""
 
 
@@ -143,14 +149,19 @@ def number(
         amount = _as_amount(answer)
         value = None if amount is None else amount.number
         if value is not None and isinstance(answer, str) and not read_text:
-            return Feedback(False, _("I expected {what}, but this is text (a str).").format(
-                                what=_(what)),
-                            _("Leave out the quotes and type the digits 0-9: Python computes "
-                              "only with those."))
-        if amount is not None and amount.unit not in (None, "percent", unit) and not (
-                amount.unit == "count" and unit is None):
+            return Feedback(
+                False,
+                _("I expected {what}, but this is text (a str).").format(what=_(what)),
+                _("Leave out the quotes and type the digits 0-9: Python computes only with those."),
+            )
+        if (
+            amount is not None
+            and amount.unit not in (None, "percent", unit)
+            and not (amount.unit == "count" and unit is None)
+        ):
             given = _("I expected {what}, but this answer is in {unit}.").format(
-                what=_(what), unit=_(UNIT_NAMES[amount.unit]))
+                what=_(what), unit=_(UNIT_NAMES[amount.unit])
+            )
             if unit:
                 wanted = _("Give the value in {unit}.").format(unit=_(UNIT_NAMES[unit]))
             else:
@@ -158,44 +169,63 @@ def number(
             return Feedback(False, given, wanted)
         if value is None:
             if isinstance(answer, str):
-                return Feedback(False, _("I expected {what}, but {answer} is not a number I "
-                                         "can read.").format(what=_(what),
-                                                             answer=describe_answer(answer)),
-                                _("Give the value itself, e.g. 0.25 (Bengali digits are fine), "
-                                  "without words or units."))
-            kind = (describe_answer(answer) if _is_table(answer)
-                    else _("a {kind}").format(kind=type(answer).__name__))
-            return Feedback(False, _("I expected {what}, but this is {kind}.").format(
-                                what=_(what), kind=kind),
-                            _("Give the value itself, e.g. a float, not text or a table."))
+                return Feedback(
+                    False,
+                    _("I expected {what}, but {answer} is not a number I can read.").format(
+                        what=_(what), answer=describe_answer(answer)
+                    ),
+                    _(
+                        "Give the value itself, e.g. 0.25 (Bengali digits are fine), "
+                        "without words or units."
+                    ),
+                )
+            kind = (
+                describe_answer(answer)
+                if _is_table(answer)
+                else _("a {kind}").format(kind=type(answer).__name__)
+            )
+            return Feedback(
+                False,
+                _("I expected {what}, but this is {kind}.").format(what=_(what), kind=kind),
+                _("Give the value itself, e.g. a float, not text or a table."),
+            )
         target = _value(expected)
-        tolerance = max(rel_tol * abs(target), abs_tol,
-                        0.5 * 10 ** -places + 1e-12 if places is not None else 0.0)
+        tolerance = max(
+            rel_tol * abs(target), abs_tol, 0.5 * 10**-places + 1e-12 if places is not None else 0.0
+        )
         if abs(value - target) <= tolerance:
             return Feedback(True, _("That's right."))
         needed = places if places is not None else _places_needed(target, tolerance)
         rounded = _rounded_to(value, target, needed)
         if rounded is not None:
-            return Feedback(False, _("Nearly: only the rounding is off."),
-                            _("That looks rounded to {rounded}: round to {needed}, not "
-                              "{fewer}.").format(rounded=_places(rounded),
-                                                 needed=_places(needed), fewer=digits(rounded)))
+            return Feedback(
+                False,
+                _("Nearly: only the rounding is off."),
+                _("That looks rounded to {rounded}: round to {needed}, not {fewer}.").format(
+                    rounded=_places(rounded), needed=_places(needed), fewer=digits(rounded)
+                ),
+            )
         for test, mistake_hint in mistakes:
             if test(value):
                 said = _(mistake_hint) if isinstance(mistake_hint, str) else mistake_hint()
                 return Feedback(False, _("Not quite."), said)
         if 0 < abs(target) <= 1 and math.isclose(value, target * 100, rel_tol=rel_tol):
-            return Feedback(False, _("The size is off."),
-                            _("That looks like a percentage: give the rate as a fraction "
-                              "(e.g. 0.05 for 5%)."))
+            return Feedback(
+                False,
+                _("The size is off."),
+                _("That looks like a percentage: give the rate as a fraction (e.g. 0.05 for 5%)."),
+            )
         if abs(value - target) <= 10 * tolerance:
             if places is not None:
-                advice = _("Your method looks right: keep every decimal while you calculate "
-                           "and round only at the end, to {places}.").format(
-                               places=_places(needed))
+                advice = _(
+                    "Your method looks right: keep every decimal while you calculate "
+                    "and round only at the end, to {places}."
+                ).format(places=_places(needed))
             else:
-                advice = _("Your method looks right: keep every decimal while you calculate "
-                           "and round only at the end.")
+                advice = _(
+                    "Your method looks right: keep every decimal while you calculate "
+                    "and round only at the end."
+                )
             return Feedback(False, _("Close, but not within the precision asked."), advice)
         return Feedback(False, _("That's not the value I get."), _(hint))
 
@@ -208,8 +238,7 @@ def _is_table(answer: Any) -> bool:
 
 def _places(n: int) -> str:
     """'1 decimal place', '3 decimal places' (in the chosen language)."""
-    return ngettext("{count} decimal place", "{count} decimal places", n).format(
-        count=digits(n))
+    return ngettext("{count} decimal place", "{count} decimal places", n).format(count=digits(n))
 
 
 def _places_needed(target: float, tolerance: float) -> int:
@@ -278,8 +307,9 @@ class _Forms:
 
     def __init__(self, options: Iterable[Any]):
         options = list(options)
-        self.means: dict[str, str] = {form: _normal(target)
-                                      for form, target in forms_of(options).items()}
+        self.means: dict[str, str] = {
+            form: _normal(target) for form, target in forms_of(options).items()
+        }
         for option, translated in zip(options, _translations(options), strict=True):
             self.means.setdefault(_normal(translated), _normal(option))
         for option in options:
@@ -349,14 +379,18 @@ def choice(
     def judge(answer: Any) -> Feedback:
         given = meaning(answer) if not _is_table(answer) else None
         if given not in allowed:
-            return Feedback(False, _("{answer} is not one of the options in the "
-                                     "question.").format(answer=describe_answer(answer)),
-                            _(outside_hint), outside=True)
+            return Feedback(
+                False,
+                _("{answer} is not one of the options in the question.").format(
+                    answer=describe_answer(answer)
+                ),
+                _(outside_hint),
+                outside=True,
+            )
         right = correct() if callable(correct) else correct
         if given in {_normal(c) for c in ([right] if isinstance(right, str) else right)}:
             return Feedback(True, _("That's right."))
-        return Feedback(False, _("That's not the best choice."),
-                        _(wrong_hints.get(given, hint)))
+        return Feedback(False, _("That's not the best choice."), _(wrong_hints.get(given, hint)))
 
     judge.options = options  # type: ignore[attr-defined]  # read by Question.shows_options
     return judge
@@ -383,15 +417,24 @@ def same_items(
 
     def judge(answer: Any) -> Feedback:
         if isinstance(answer, str) or not isinstance(answer, Iterable):
-            return Feedback(False, _("I expected {what}, but this is a {kind}.").format(
-                                what=_(what), kind=type(answer).__name__),
-                            _("Put the items in a list, e.g. ['a', 'b']."))
+            return Feedback(
+                False,
+                _("I expected {what}, but this is a {kind}.").format(
+                    what=_(what), kind=type(answer).__name__
+                ),
+                _("Put the items in a list, e.g. ['a', 'b']."),
+            )
         got = [meaning(a) for a in answer]
         if len(got) != len(want):
-            return Feedback(False, ngettext("Your list has {count} item; I expected {expected}.",
-                                            "Your list has {count} items; I expected "
-                                            "{expected}.", len(got)).format(
-                                count=digits(len(got)), expected=digits(len(want))), _(hint))
+            return Feedback(
+                False,
+                ngettext(
+                    "Your list has {count} item; I expected {expected}.",
+                    "Your list has {count} items; I expected {expected}.",
+                    len(got),
+                ).format(count=digits(len(got)), expected=digits(len(want))),
+                _(hint),
+            )
         matches = got == want if ordered else sorted(got) == sorted(want)
         if matches:
             return Feedback(True, _("That's right."))
@@ -403,6 +446,7 @@ def same_items(
 
 
 # --------------------------------------------------------------------------- free text
+
 
 def _name_synonyms() -> dict[str, tuple[str, ...]]:
     """The Bengali spellings in ``NAME_ALIASES``, by the name they stand for, so named answers
@@ -516,14 +560,18 @@ _SENTENCE_WORDS = (
     "হয় হবে হলো হল হয়েছে হচ্ছে আছে আছেন ছিল ছিলেন নেই না নয় করে করব করবে করবেন করুন "
     "করা করতে করি করছি করেছি দিন দেব দেবে দেবেন দিই পারে পারি পারেন যায় যাবে উচিত চাই"
 )
-FUNCTION_WORDS: frozenset[str] = frozenset(unicodedata.normalize("NFC", w)
-                                           for w in _SENTENCE_WORDS.split())
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    unicodedata.normalize("NFC", w) for w in _SENTENCE_WORDS.split()
+)
 """Words that build sentences (articles, pronouns, prepositions, conjunctions, auxiliaries,
 the verbs a short instruction starts with, common Bengali verbs): a keyword list has none
 of them outside its keywords."""
 
-_BENGALI_VERB = regex.compile(unicodedata.normalize(
-    "NFC", r"\p{Bengali}+(?:বে|বেন|ব|ুন|ান|েন|ছে|ছি|ছেন|ছিল|েছে|েছি|লাম|তাম|বো|ইনি|য়েছে)$"))
+_BENGALI_VERB = regex.compile(
+    unicodedata.normalize(
+        "NFC", r"\p{Bengali}+(?:বে|বেন|ব|ুন|ান|েন|ছে|ছি|ছেন|ছিল|েছে|েছি|লাম|তাম|বো|ইনি|য়েছে)$"
+    )
+)
 """A Bengali word ending like a verb (যাবে, পাঠাব, পাঠান, বাড়ান, বাড়ছে, দেখেছি ...)."""
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.,\-][\p{L}\p{M}\p{N}]+)*")
@@ -566,14 +614,37 @@ def with_synonyms(patterns: Sequence[str]) -> list[str]:
     extra: list[str] = []
     for english, bengali in SYNONYMS.items():
         if any(p.match(english) for p in compiled):
-            extra += [regex.escape(fold_text(b)) for b in bengali
-                      if regex.escape(fold_text(b)) not in extra]
+            extra += [
+                regex.escape(fold_text(b))
+                for b in bengali
+                if regex.escape(fold_text(b)) not in extra
+            ]
     return [*patterns, *(e for e in extra if e not in patterns)]
 
 
-_CASE_ENDINGS = frozenset(unicodedata.normalize("NFC", e) for e in (
-    "এ", "ে", "য়", "তে", "কে", "র", "ের", "দের", "রা", "েরা", "গুলো", "গুলি", "টি", "টা",
-    "টির", "টার", "য়ের", "য়ে"))
+_CASE_ENDINGS = frozenset(
+    unicodedata.normalize("NFC", e)
+    for e in (
+        "এ",
+        "ে",
+        "য়",
+        "তে",
+        "কে",
+        "র",
+        "ের",
+        "দের",
+        "রা",
+        "েরা",
+        "গুলো",
+        "গুলি",
+        "টি",
+        "টা",
+        "টির",
+        "টার",
+        "য়ের",
+        "য়ে",
+    )
+)
 """Bengali case and plural endings: ফেসবুক**ে**, ভিডিও**র**, অভিভাবক**দের** join a word to the
 rest of its sentence the way English prepositions do."""
 
@@ -643,37 +714,57 @@ def text_elements(
     >>> judge("spokesperson 4 hours").message
     'Your text reads like a list of keywords, not sentences.'
     """
-    compiled = {name: [regex.compile(fold_text(p), regex.I | regex.V1)
-                       for p in with_synonyms(patterns)]
-                for name, patterns in elements.items()}
+    compiled = {
+        name: [regex.compile(fold_text(p), regex.I | regex.V1) for p in with_synonyms(patterns)]
+        for name, patterns in elements.items()
+    }
     every_pattern = [p for patterns in compiled.values() for p in patterns]
 
     def judge(answer: Any) -> Feedback:
         if not isinstance(answer, str) or not answer.strip():
-            return Feedback(False, _("I expected {what} as text in quotes, and it is empty or "
-                                     "not text.").format(what=_(what)),
-                            _("Write your answer between the quotes."))
+            return Feedback(
+                False,
+                _("I expected {what} as text in quotes, and it is empty or not text.").format(
+                    what=_(what)
+                ),
+                _("Write your answer between the quotes."),
+            )
         answer = fold_text(answer)
         words = count_words(answer)
-        missing = tuple(_(name) for name, patterns in compiled.items()
-                        if not any(p.search(answer) for p in patterns))
+        missing = tuple(
+            _(name)
+            for name, patterns in compiled.items()
+            if not any(p.search(answer) for p in patterns)
+        )
         subject = _sentence_start(_(what))
         if missing:
-            return Feedback(False, _("{what} covers {found} of {count} things it "
-                                     "needs.").format(
-                                what=subject, found=digits(len(compiled) - len(missing)),
-                                count=digits(len(compiled))),
-                            _("Add what is missing."), missing)
+            return Feedback(
+                False,
+                _("{what} covers {found} of {count} things it needs.").format(
+                    what=subject,
+                    found=digits(len(compiled) - len(missing)),
+                    count=digits(len(compiled)),
+                ),
+                _("Add what is missing."),
+                missing,
+            )
         if sentences and keyword_salad(answer, every_pattern):
-            return Feedback(False, _("{what} reads like a list of keywords, not "
-                                     "sentences.").format(what=subject),
-                            _("Write it as one or two sentences that say how the points "
-                              "connect (who, what, why), in English or Bengali."))
+            return Feedback(
+                False,
+                _("{what} reads like a list of keywords, not sentences.").format(what=subject),
+                _(
+                    "Write it as one or two sentences that say how the points "
+                    "connect (who, what, why), in English or Bengali."
+                ),
+            )
         if words < min_words:
-            return Feedback(False, _("{what} has {count} words; aim for at least "
-                                     "{least}.").format(
-                                what=subject, count=digits(words), least=digits(min_words)),
-                            _("Say a little more about each point."))
+            return Feedback(
+                False,
+                _("{what} has {count} words; aim for at least {least}.").format(
+                    what=subject, count=digits(words), least=digits(min_words)
+                ),
+                _("Say a little more about each point."),
+            )
         return Feedback(True, _("{what} has everything it needs.").format(what=subject))
 
     return judge

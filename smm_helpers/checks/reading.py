@@ -63,22 +63,56 @@ WORDS_FILE = "answer_words.csv"
 """The table of Bengali (and other) words the answers are read with, beside this module."""
 
 KINDS = {
-    "name": ("another spelling of a name (platform, client): "  # i18n: not shown
-             "the name the checks compare"),
-    "answer": ("a form of an option (of a choice or list question), "  # i18n: not shown
-               "as the checks compare it"),
+    "name": (
+        "another spelling of a name (platform, client): "  # i18n: not shown
+        "the name the checks compare"
+    ),
+    "answer": (
+        "a form of an option (of a choice or list question), "  # i18n: not shown
+        "as the checks compare it"
+    ),
     "same": "a spelling or word that means the same as the second one",  # i18n: not shown
-    "unit": ("a unit written with a number: "  # i18n: not shown
-             "BDT, USD, percent, hours, minutes, days, count"),
+    "unit": (
+        "a unit written with a number: "  # i18n: not shown
+        "BDT, USD, percent, hours, minutes, days, count"
+    ),
     "day_part": "a part of the day and the hours it spans, e.g. 4-11",  # i18n: not shown
 }
 """The kinds of row in ``answer_words.csv`` and what each means (for the table's editors)."""
 
 UNITS = ("BDT", "USD", "percent", "hours", "minutes", "days", "count")
 
-CASE_ENDINGS = tuple(sorted({unicodedata.normalize("NFC", e) for e in (
-    "এ", "ে", "য়", "তে", "কে", "র", "ের", "দের", "রা", "েরা", "গুলো", "গুলি", "টি", "টা",
-    "টির", "টার", "য়ের", "য়ে", "এর", "এ")}, key=len, reverse=True))
+CASE_ENDINGS = tuple(
+    sorted(
+        {
+            unicodedata.normalize("NFC", e)
+            for e in (
+                "এ",
+                "ে",
+                "য়",
+                "তে",
+                "কে",
+                "র",
+                "ের",
+                "দের",
+                "রা",
+                "েরা",
+                "গুলো",
+                "গুলি",
+                "টি",
+                "টা",
+                "টির",
+                "টার",
+                "য়ের",
+                "য়ে",
+                "এর",
+                "এ",
+            )
+        },
+        key=len,
+        reverse=True,
+    )
+)
 """Bengali case and plural endings (ফেসবুক**ে**, মঙ্গলবার**ে**, নভেম্বর**ের**), longest first."""
 
 
@@ -136,23 +170,37 @@ def parse_words(text: str, file: str = WORDS_FILE) -> dict[str, dict[str, str]]:
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         kind, word, means = (row.get(k) or "" for k in ("kind", "word", "means"))
         if kind not in KINDS:
-            raise DataError(_("{kind} is not a kind of word the checks know").format(
-                                kind=repr(kind)),
-                            fix=_("use one of: {choices}").format(choices=", ".join(KINDS)),
-                            file=file, line=line, column="kind")
+            raise DataError(
+                _("{kind} is not a kind of word the checks know").format(kind=repr(kind)),
+                fix=_("use one of: {choices}").format(choices=", ".join(KINDS)),
+                file=file,
+                line=line,
+                column="kind",
+            )
         if not word.strip() or not means.strip():
-            raise DataError(_("a row needs both a word and what it means"),
-                            fix=_("fill in the 'word' and 'means' columns"),
-                            file=file, line=line, column="means" if word.strip() else "word")
+            raise DataError(
+                _("a row needs both a word and what it means"),
+                fix=_("fill in the 'word' and 'means' columns"),
+                file=file,
+                line=line,
+                column="means" if word.strip() else "word",
+            )
         if kind == "unit" and means not in UNITS:
-            raise DataError(_("{means} is not a unit the checks know").format(
-                                means=repr(means)),
-                            fix=_("use one of: {choices}").format(choices=", ".join(UNITS)),
-                            file=file, line=line, column="means")
+            raise DataError(
+                _("{means} is not a unit the checks know").format(means=repr(means)),
+                fix=_("use one of: {choices}").format(choices=", ".join(UNITS)),
+                file=file,
+                line=line,
+                column="means",
+            )
         if kind == "day_part" and not regex.fullmatch(r"\d{1,2}-\d{1,2}", means):
-            raise DataError(_("{means} is not a span of hours").format(means=repr(means)),
-                            fix=_("write the first and last hour of the day part, e.g. 4-11"),
-                            file=file, line=line, column="means")
+            raise DataError(
+                _("{means} is not a span of hours").format(means=repr(means)),
+                fix=_("write the first and last hour of the day part, e.g. 4-11"),
+                file=file,
+                line=line,
+                column="means",
+            )
         if kind in ("unit", "day_part"):  # read from text as typed, not as plain words
             found[kind][fold_text(word).casefold()] = means
         else:
@@ -195,8 +243,11 @@ def stems(word: str) -> list[str]:
     """
     found = [word]
     if word and not word.isascii():
-        found += sorted({word[: -len(e)] for e in CASE_ENDINGS
-                         if word.endswith(e) and len(word) - len(e) >= 2}, key=len, reverse=True)
+        found += sorted(
+            {word[: -len(e)] for e in CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 2},
+            key=len,
+            reverse=True,
+        )
     return found
 
 
@@ -236,13 +287,24 @@ def _units(text: str) -> list[str] | None:
     found: list[str] = []
     rest = text.strip()
     while rest:
-        word = next((w for w in longest if rest.startswith(w)
-                     and (len(rest) == len(w) or not rest[len(w)].isascii()
-                          or not rest[len(w)].isalnum() or not w.isalnum())), None)
+        word = next(
+            (
+                w
+                for w in longest
+                if rest.startswith(w)
+                and (
+                    len(rest) == len(w)
+                    or not rest[len(w)].isascii()
+                    or not rest[len(w)].isalnum()
+                    or not w.isalnum()
+                )
+            ),
+            None,
+        )
         if word is None:
             return None
         found.append(words[word])
-        rest = rest[len(word):].strip()
+        rest = rest[len(word) :].strip()
     return found
 
 
@@ -270,7 +332,7 @@ def read_amount(text: Any) -> Amount | None:
     whole = digits.split(".")[0]
     if whole and not _GROUPED.fullmatch(whole):
         return None
-    before, after = folded[: match.start()], folded[match.end():]
+    before, after = folded[: match.start()], folded[match.end() :]
     units = (_units(before) or []) + (_units(after) or [])
     if _units(before) is None or _units(after) is None:
         return None
@@ -295,8 +357,20 @@ def number_from_text(text: str) -> float | None:
 
 
 ENGLISH_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december")
+ENGLISH_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 
 
 def _bengali_names(babel_names: Callable[..., Mapping[int, str]]) -> dict[str, int]:
@@ -335,8 +409,7 @@ def read_weekday(text: Any) -> int | None:
         if stem in names:
             return names[stem]
     if word.isascii() and len(word) >= 3:
-        return next((day for day, name in enumerate(ENGLISH_DAYS) if name.startswith(word)),
-                    None)
+        return next((day for day, name in enumerate(ENGLISH_DAYS) if name.startswith(word)), None)
     return None
 
 
@@ -452,7 +525,7 @@ def read_clock(text: Any) -> tuple[int, int] | None:
         found = regex.search(rf"(?<![\p{{L}}\p{{M}}]){pattern}(?![\p{{L}}\p{{M}}])", folded)
         if found:
             part = word
-            folded = (folded[: found.start()] + " " + folded[found.end():]).strip()
+            folded = (folded[: found.start()] + " " + folded[found.end() :]).strip()
             break
     clock = _CLOCK.fullmatch(folded.strip())
     if not clock:
@@ -487,7 +560,7 @@ def read_slot(text: Any) -> tuple[int, int, int] | None:
     if len(days) != 1:
         return None
     index, day = days[0]
-    clock = read_clock(" ".join(words[:index] + words[index + 1:]))
+    clock = read_clock(" ".join(words[:index] + words[index + 1 :]))
     return None if clock is None else (day, *clock)
 
 
@@ -537,7 +610,9 @@ def mentions(text: Any, option: str) -> bool:
 @cache
 def _glossary() -> dict[str, str]:
     """The course glossary's Bengali terms and the English term each stands for."""
-    text = (resources.files("smm_helpers") / "data" / "glossary.csv").read_text(
-        encoding="utf-8")
-    return {_plain(row["bn"], same=False): _plain(row["en"], same=False)
-            for row in csv.DictReader(text.splitlines()) if row.get("bn") and row.get("en")}
+    text = (resources.files("smm_helpers") / "data" / "glossary.csv").read_text(encoding="utf-8")
+    return {
+        _plain(row["bn"], same=False): _plain(row["en"], same=False)
+        for row in csv.DictReader(text.splitlines())
+        if row.get("bn") and row.get("en")
+    }

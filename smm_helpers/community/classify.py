@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MODEL_POINTS", "Triage", "classify_message", "combine", "triage", "urgency_of"]
 
+
 @dataclass(frozen=True)
 class Triage:
     """What ``classify_message`` decided about one message, and why.
@@ -76,30 +77,41 @@ class Triage:
 
     def __str__(self) -> str:
         head = _("{category} ({how_sure}, language {language}, {urgency})").format(
-            category=category_name(self.category), how_sure=self._how_sure(),
-            language=self.language, urgency=_(URGENCY_PHRASES[self.urgency_label]))
+            category=category_name(self.category),
+            how_sure=self._how_sure(),
+            language=self.language,
+            urgency=_(URGENCY_PHRASES[self.urgency_label]),
+        )
         lines = [head] + [f"  - {reason}" for reason in self._cue_lines()]
         lines += [f"  ! {reason}" for reason in self.urgency_reasons]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
         short = self.text if len(self.text) <= 40 else self.text[:37] + "..."
-        return (f"Triage({short!r}, category={self.category!r}, "
-                f"confidence={self.confidence:.2f}, urgency={self.urgency})")
+        return (
+            f"Triage({short!r}, category={self.category!r}, "
+            f"confidence={self.confidence:.2f}, urgency={self.urgency})"
+        )
 
     def _repr_html_(self) -> str:
         items = "".join(f"<li>{html.escape(r)}</li>" for r in self._cue_lines())
         urgent = html.escape(_("urgent:"))
-        items += "".join(f"<li><b>{urgent}</b> {html.escape(r)}</li>"
-                         for r in self.urgency_reasons)
-        scores = _("scores: {scores}").format(scores=", ".join(
-            f"{category_name(k)} {digits(f'{v:.2f}')}" for k, v in self.scores.items()))
+        items += "".join(f"<li><b>{urgent}</b> {html.escape(r)}</li>" for r in self.urgency_reasons)
+        scores = _("scores: {scores}").format(
+            scores=", ".join(
+                f"{category_name(k)} {digits(f'{v:.2f}')}" for k, v in self.scores.items()
+            )
+        )
         about = _("{how_sure}; language {language}; {urgency}").format(
-            how_sure=self._how_sure(), language=self.language,
-            urgency=_(URGENCY_PHRASES[self.urgency_label]))
-        return (f"<div><p><b>{html.escape(category_name(self.category))}</b> "
-                f"({html.escape(about)})</p><blockquote>{html.escape(self.text)}</blockquote>"
-                f"<ul>{items}</ul><p><small>{html.escape(scores)}</small></p></div>")
+            how_sure=self._how_sure(),
+            language=self.language,
+            urgency=_(URGENCY_PHRASES[self.urgency_label]),
+        )
+        return (
+            f"<div><p><b>{html.escape(category_name(self.category))}</b> "
+            f"({html.escape(about)})</p><blockquote>{html.escape(self.text)}</blockquote>"
+            f"<ul>{items}</ul><p><small>{html.escape(scores)}</small></p></div>"
+        )
 
 
 def classify_message(text: str, *, language: str | None = None, model: bool = True) -> Triage:
@@ -188,8 +200,11 @@ def _model_probabilities(texts: list[str]) -> list[dict[str, float]]:
     return trained_model().predict_proba(texts)
 
 
-def combine(points: Mapping[str, float], probabilities: Mapping[str, float] | None,
-            model_points: float = MODEL_POINTS) -> dict[str, float]:
+def combine(
+    points: Mapping[str, float],
+    probabilities: Mapping[str, float] | None,
+    model_points: float = MODEL_POINTS,
+) -> dict[str, float]:
     """Add the model's points to the cue points; return each category's share (sums to 1).
 
     >>> combine({"question": 3.0, "complaint": 0.0, "praise": 0.0, "spam": 0.0,
@@ -215,11 +230,16 @@ def _model_reason(probabilities: Mapping[str, float]) -> str:
     """
     ranked = sorted(probabilities.items(), key=lambda item: -item[1])
     shown = [ranked[0]] + [item for item in ranked[1:3] if item[1] >= 0.15]
-    return _("model: {guesses}").format(guesses=", ".join(
-        _("{category} {probability} (+{points})").format(
-            category=category_name(c), probability=digits(f"{p:.2f}"),
-            points=digits(f"{MODEL_POINTS * p:.1f}"))
-        for c, p in shown))
+    return _("model: {guesses}").format(
+        guesses=", ".join(
+            _("{category} {probability} (+{points})").format(
+                category=category_name(c),
+                probability=digits(f"{p:.2f}"),
+                points=digits(f"{MODEL_POINTS * p:.1f}"),
+            )
+            for c, p in shown
+        )
+    )
 
 
 def _classify(text: str, language: str, probabilities: Mapping[str, float] | None) -> Triage:
@@ -235,11 +255,18 @@ def _classify(text: str, language: str, probabilities: Mapping[str, float] | Non
         confidence = scores[category]
         reasons.append(_model_reason(probabilities))
     level, urgency_reasons = _urgency(text.lower(), _tokens(text), compound, category)
-    return Triage(text, language, category, round(confidence, 3),
-                  {c: round(v, 3) for c, v in scores.items()}, tuple(reasons),
-                  level, tuple(urgency_reasons),
-                  cue_scores={c: round(v, 2) for c, v in points.items()},
-                  model_scores={c: round(v, 3) for c, v in (probabilities or {}).items()})
+    return Triage(
+        text,
+        language,
+        category,
+        round(confidence, 3),
+        {c: round(v, 3) for c, v in scores.items()},
+        tuple(reasons),
+        level,
+        tuple(urgency_reasons),
+        cue_scores={c: round(v, 2) for c, v in points.items()},
+        model_scores={c: round(v, 3) for c, v in (probabilities or {}).items()},
+    )
 
 
 _TIE_ORDER = ("complaint", "spam", "question", "praise", "other")
@@ -306,8 +333,10 @@ def _classify_rows(inbox: pd.DataFrame, *, model: bool = True) -> list[Triage]:
         except InputError as error:
             raise DataError(
                 _("row {position} of the inbox: {problem}").format(
-                    position=digits(position), problem=error.problem),
-                fix=error.fix, column="text",
+                    position=digits(position), problem=error.problem
+                ),
+                fix=error.fix,
+                column="text",
             ) from None
     given = [language if language in LANGUAGES else None for language in languages]
     unknown = [i for i, language in enumerate(given) if language is None]
@@ -315,8 +344,10 @@ def _classify_rows(inbox: pd.DataFrame, *, model: bool = True) -> list[Triage]:
         given[index] = language
     probabilities: list[dict[str, float] | None]
     probabilities = list(_model_probabilities(texts)) if model and texts else [None] * len(texts)
-    return [_classify(text, str(language), p)
-            for text, language, p in zip(texts, given, probabilities, strict=True)]
+    return [
+        _classify(text, str(language), p)
+        for text, language, p in zip(texts, given, probabilities, strict=True)
+    ]
 
 
 def triage(inbox: pd.DataFrame, *, model: bool = True) -> pd.DataFrame:

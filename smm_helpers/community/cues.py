@@ -53,16 +53,27 @@ SAFETY_FILE = "safety_cues.csv"
 CUE_LANGUAGES = ("en", "bn", "banglish")
 """The languages every urgency and safety kind lists its cue words in."""
 
-URGENCY_KINDS: Mapping[str, tuple[int, str]] = MappingProxyType({
-    "legal": (3, N_("threatens legal action")),
-    "refund": (2, N_("a refund is asked for")),
-    "fraud": (2, N_("says it is a scam or fraud")),
-    "urgent": (2, N_("says it is urgent")),
-})
+URGENCY_KINDS: Mapping[str, tuple[int, str]] = MappingProxyType(
+    {
+        "legal": (3, N_("threatens legal action")),
+        "refund": (2, N_("a refund is asked for")),
+        "fraud": (2, N_("says it is a scam or fraud")),
+        "urgent": (2, N_("says it is urgent")),
+    }
+)
 """Each kind of ``urgency_cues.csv``: (level 0–3, reason shown to the learner)."""
 
-SAFETY_KINDS = ("child", "image", "takedown", "no_consent", "danger", "threat", "harm",
-                "self_harm", "abuse")
+SAFETY_KINDS = (
+    "child",
+    "image",
+    "takedown",
+    "no_consent",
+    "danger",
+    "threat",
+    "harm",
+    "self_harm",
+    "abuse",
+)
 """The kinds of ``safety_cues.csv`` (``SAFETY_RULES`` say which together are urgent)."""
 
 _Value = TypeVar("_Value")
@@ -90,8 +101,9 @@ class _CueTable(Mapping[str, _Value]):
 WordsByLanguage = Mapping[str, tuple[str, ...]]
 
 
-def _read_cue_words(file: str, kinds: tuple[str, ...], *,
-                    text: str | None = None) -> dict[str, WordsByLanguage]:
+def _read_cue_words(
+    file: str, kinds: tuple[str, ...], *, text: str | None = None
+) -> dict[str, WordsByLanguage]:
     """The cue words of ``file`` (``kind,language,cue``): kind -> language -> cues, in order.
 
     ``text`` reads that text instead of the packaged file.
@@ -116,42 +128,63 @@ def _read_cue_words(file: str, kinds: tuple[str, ...], *,
     smm_helpers.errors.DataError: x.csv: the kind 'legal' has no cue words in bn, banglish.
     How to fix it: add at least one row for each language (en, bn, banglish).
     """  # noqa: E501
-    rows = read_vocabulary(file, ("kind", "language", "cue"),
-                           choices={"kind": kinds, "language": CUE_LANGUAGES},
-                           required=("cue",), unique=("kind", "language", "cue"), text=text)
+    rows = read_vocabulary(
+        file,
+        ("kind", "language", "cue"),
+        choices={"kind": kinds, "language": CUE_LANGUAGES},
+        required=("cue",),
+        unique=("kind", "language", "cue"),
+        text=text,
+    )
     words: dict[str, dict[str, list[str]]] = {
-        kind: {language: [] for language in CUE_LANGUAGES} for kind in kinds}
+        kind: {language: [] for language in CUE_LANGUAGES} for kind in kinds
+    }
     for row in rows:
         cue = row["cue"]
         if "*" in cue.rstrip("*") or cue.endswith("**"):
-            raise DataError(_("{cue} has a '*' before its end").format(cue=repr(cue)),
-                            fix=_("write '*' only as the last character ('photo*' matches "
-                                  "photos), or leave it out"),
-                            file=file, line=row.line, column="cue")
+            raise DataError(
+                _("{cue} has a '*' before its end").format(cue=repr(cue)),
+                fix=_(
+                    "write '*' only as the last character ('photo*' matches "
+                    "photos), or leave it out"
+                ),
+                file=file,
+                line=row.line,
+                column="cue",
+            )
         if not regex.search(r"[\p{L}\p{N}]", cue):
-            raise DataError(_("{cue} has no letter or digit to match").format(cue=repr(cue)),
-                            fix=_("write a word or phrase in the cue column"),
-                            file=file, line=row.line, column="cue")
+            raise DataError(
+                _("{cue} has no letter or digit to match").format(cue=repr(cue)),
+                fix=_("write a word or phrase in the cue column"),
+                file=file,
+                line=row.line,
+                column="cue",
+            )
         words[row["kind"]][row["language"]].append(cue)
     for kind, by_language in words.items():
         missing = [language for language, cues in by_language.items() if not cues]
         if missing:
             raise DataError(
                 _("the kind {kind} has no cue words in {languages}").format(
-                    kind=repr(kind), languages=", ".join(missing)),
+                    kind=repr(kind), languages=", ".join(missing)
+                ),
                 fix=_("add at least one row for each language ({languages})").format(
-                    languages=", ".join(CUE_LANGUAGES)),
-                file=file)
-    return {kind: MappingProxyType({language: tuple(cues)
-                                    for language, cues in by_language.items()})
-            for kind, by_language in words.items()}
+                    languages=", ".join(CUE_LANGUAGES)
+                ),
+                file=file,
+            )
+    return {
+        kind: MappingProxyType({language: tuple(cues) for language, cues in by_language.items()})
+        for kind, by_language in words.items()
+    }
 
 
 @lru_cache(maxsize=1)
 def _urgency_cues() -> Mapping[str, tuple[int, str, WordsByLanguage]]:
     words = _read_cue_words(URGENCY_FILE, tuple(URGENCY_KINDS))
-    return MappingProxyType({kind: (level, reason, words[kind])
-                             for kind, (level, reason) in URGENCY_KINDS.items()})
+    return MappingProxyType(
+        {kind: (level, reason, words[kind]) for kind, (level, reason) in URGENCY_KINDS.items()}
+    )
 
 
 @lru_cache(maxsize=1)
@@ -197,11 +230,17 @@ class _Cue:
 @lru_cache(maxsize=1)
 def _bn_lexicon() -> tuple[_Cue, ...]:
     """Read ``data/bn_lexicon.csv`` once; complain with file and line if it is malformed."""
-    rows = read_vocabulary(LEXICON_FILE, ("cue", "kind", "match", "note"),
-                           choices={"kind": LEXICON_KINDS, "match": LEXICON_MATCHES},
-                           required=("cue",), unique=("kind", "cue"))
-    return tuple(_Cue(_normalise(row["cue"]).strip().lower(), row["kind"], row["match"],
-                      row["note"]) for row in rows)
+    rows = read_vocabulary(
+        LEXICON_FILE,
+        ("cue", "kind", "match", "note"),
+        choices={"kind": LEXICON_KINDS, "match": LEXICON_MATCHES},
+        required=("cue",),
+        unique=("kind", "cue"),
+    )
+    return tuple(
+        _Cue(_normalise(row["cue"]).strip().lower(), row["kind"], row["match"], row["note"])
+        for row in rows
+    )
 
 
 @lru_cache(maxsize=1)

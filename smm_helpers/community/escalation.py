@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["escalation_queue"]
 
+
 def escalation_queue(inbox: pd.DataFrame, *, now: Any = None) -> pd.DataFrame:
     """Unanswered complaints and urgent messages, most urgent first, then oldest first.
 
@@ -68,11 +69,10 @@ def escalation_queue(inbox: pd.DataFrame, *, now: Any = None) -> pd.DataFrame:
     open_["urgency"] = [v.urgency for v in verdicts]
     open_["urgency_label"] = [v.urgency_label for v in verdicts]
     open_["reason"] = [
-        "; ".join(v.urgency_reasons) or _("unanswered {category}").format(
-            category=category_name(c))
+        "; ".join(v.urgency_reasons) or _("unanswered {category}").format(category=category_name(c))
         for v, c in zip(verdicts, open_["category"], strict=True)
     ]
-    open_["age_hours"] = ((now_local - received[open_.index]).dt.total_seconds() / 3600)
+    open_["age_hours"] = (now_local - received[open_.index]).dt.total_seconds() / 3600
     keep = (open_["category"] == "complaint") | (open_["urgency"] >= 2)
     queue = open_[keep].sort_values(["urgency", "age_hours"], ascending=[False, False])
     return queue.reset_index(drop=True)

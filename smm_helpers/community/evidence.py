@@ -68,7 +68,8 @@ _GREETING = regex.compile(
 )
 _WH_START = regex.compile(
     r"^(?:what(?! an? )|when|where|which|who|whom|whose|how(?! (?:lovely|nice|great|kind|sweet)))"
-    r"\b", regex.IGNORECASE,
+    r"\b",
+    regex.IGNORECASE,
 )
 _AUX_START = regex.compile(
     r"^(?:do|does|did|is|are|was|were|can|could|will|would|should|shall|may|have|has|any)\s",
@@ -77,78 +78,155 @@ _AUX_START = regex.compile(
 
 _EN_RULES: dict[str, list[tuple[regex.Pattern[str], float, str]]] = {
     "question": [
-        (regex.compile(r"\b(?:i was wondering|wondering if|let me know|"  # i18n: not shown
-                       r"is it possible|"
-                       r"thanks in advance)\b"),
-         1.5, N_("a polite request for information")),
-        (regex.compile(r"\b(?:pls|please|plz|kindly)\s+(?:share|send|tell|confirm|let)\b"),
-         1.5, N_("a request: 'please share/tell…'")),
-        (regex.compile(r"\b(?:price list|how much|how long|how do i|how can i|"  # i18n: not shown
-                       r"opening hours)\b"),
-         1.0, N_("asks for practical information")),
-        (regex.compile(r"\b(?:do you|can i|could you|can you|are you|is there|"  # i18n: not shown
-                       r"does the)\b"),
-         0.75, N_("question phrasing ('do you…', 'can I…')")),
+        (
+            regex.compile(
+                r"\b(?:i was wondering|wondering if|let me know|"  # i18n: not shown
+                r"is it possible|"
+                r"thanks in advance)\b"
+            ),
+            1.5,
+            N_("a polite request for information"),
+        ),
+        (
+            regex.compile(r"\b(?:pls|please|plz|kindly)\s+(?:share|send|tell|confirm|let)\b"),
+            1.5,
+            N_("a request: 'please share/tell…'"),
+        ),
+        (
+            regex.compile(
+                r"\b(?:price list|how much|how long|how do i|how can i|"  # i18n: not shown
+                r"opening hours)\b"
+            ),
+            1.0,
+            N_("asks for practical information"),
+        ),
+        (
+            regex.compile(
+                r"\b(?:do you|can i|could you|can you|are you|is there|"  # i18n: not shown
+                r"does the)\b"
+            ),
+            0.75,
+            N_("question phrasing ('do you…', 'can I…')"),
+        ),
     ],
     "complaint": [
-        (regex.compile(r"\b(?:refund|money back|charged twice|cheated|scam|"  # i18n: not shown
-                       r"fraud)\w*"),
-         2.0, N_("money or fraud problem")),
-        (regex.compile(r"\bnot (?:good|happy|satisfied|ok|okay|worth|what i (?:expected|ordered))"
-                       r"|\b(?:isn't|wasn't|aren't|weren't) (?:good|worth|right)"),
-         1.5, N_("says it is not good (a complaint without a complaint word)")),
-        (regex.compile(
-            r"\b(?:never|not|still not|hasn't|haven't|didn't|"  # i18n: not shown
-            r"did not)\s+(?:\w+\s+)?"
-            r"(?:received|arrived|got|get|came|showed|answered|replied|delivered|working)\b"),
-            1.5, N_("something never arrived or nobody answered")),
-        (regex.compile(r"\b(?:still (?:waiting|no)|waiting for|nobody|no one|"  # i18n: not shown
-                       r"no reply|"
-                       r"no response|been waiting)\b"),
-         1.5, N_("kept waiting")),
-        (regex.compile(r"\b(?:late|delay(?:ed)?|broken|torn|damaged|missing|"  # i18n: not shown
-                       r"wrong|rude|"
-                       r"crash\w*|leak\w*|stopped working|not working|doesn't work|fell apart|"
-                       r"overpriced|cold|cancell?ed|without (?:any )?notice|stale|rotten|"
-                       r"expired|fake|shr[au]nk|scratch(?:ed|es)|dirty|smell[sy]|"
-                       r"(?:got|received|still) nothing)\b"),
-         1.0, N_("a problem with the product or service")),
-        (regex.compile(r"\b(?:worst|terrible|horrible|awful|disappoint\w*|"  # i18n: not shown
-                       r"unacceptable|"
-                       r"annoy\w*|upsett?ing|useless|poor|complain\w*|not ok(?:ay)?|"
-                       r"thanks for nothing|seriously|without (?:our|my) (?:consent|permission))"),
-         1.5, N_("strong dissatisfaction")),
+        (
+            regex.compile(
+                r"\b(?:refund|money back|charged twice|cheated|scam|"  # i18n: not shown
+                r"fraud)\w*"
+            ),
+            2.0,
+            N_("money or fraud problem"),
+        ),
+        (
+            regex.compile(
+                r"\bnot (?:good|happy|satisfied|ok|okay|worth|what i (?:expected|ordered))"
+                r"|\b(?:isn't|wasn't|aren't|weren't) (?:good|worth|right)"
+            ),
+            1.5,
+            N_("says it is not good (a complaint without a complaint word)"),
+        ),
+        (
+            regex.compile(
+                r"\b(?:never|not|still not|hasn't|haven't|didn't|"  # i18n: not shown
+                r"did not)\s+(?:\w+\s+)?"
+                r"(?:received|arrived|got|get|came|showed|answered|replied|delivered|working)\b"
+            ),
+            1.5,
+            N_("something never arrived or nobody answered"),
+        ),
+        (
+            regex.compile(
+                r"\b(?:still (?:waiting|no)|waiting for|nobody|no one|"  # i18n: not shown
+                r"no reply|"
+                r"no response|been waiting)\b"
+            ),
+            1.5,
+            N_("kept waiting"),
+        ),
+        (
+            regex.compile(
+                r"\b(?:late|delay(?:ed)?|broken|torn|damaged|missing|"  # i18n: not shown
+                r"wrong|rude|"
+                r"crash\w*|leak\w*|stopped working|not working|doesn't work|fell apart|"
+                r"overpriced|cold|cancell?ed|without (?:any )?notice|stale|rotten|"
+                r"expired|fake|shr[au]nk|scratch(?:ed|es)|dirty|smell[sy]|"
+                r"(?:got|received|still) nothing)\b"
+            ),
+            1.0,
+            N_("a problem with the product or service"),
+        ),
+        (
+            regex.compile(
+                r"\b(?:worst|terrible|horrible|awful|disappoint\w*|"  # i18n: not shown
+                r"unacceptable|"
+                r"annoy\w*|upsett?ing|useless|poor|complain\w*|not ok(?:ay)?|"
+                r"thanks for nothing|seriously|without (?:our|my) (?:consent|permission))"
+            ),
+            1.5,
+            N_("strong dissatisfaction"),
+        ),
     ],
     "praise": [
-        (regex.compile(r"\b(?:thank\w*|thx|thanx|ty|appreciate\w*|"  # i18n: not shown
-                       r"grateful)\b(?! in advance)"),
-         1.25, N_("thanks")),
-        (regex.compile(r"\b(?:well done|good job|great job|keep up|5 stars|"  # i18n: not shown
-                       r"five stars|"
-                       r"recommend\w*|will order again|love[sd]?|impressed|proud)\b"),
-         1.0, N_("a review or compliment")),
+        (
+            regex.compile(
+                r"\b(?:thank\w*|thx|thanx|ty|appreciate\w*|"  # i18n: not shown
+                r"grateful)\b(?! in advance)"
+            ),
+            1.25,
+            N_("thanks"),
+        ),
+        (
+            regex.compile(
+                r"\b(?:well done|good job|great job|keep up|5 stars|"  # i18n: not shown
+                r"five stars|"
+                r"recommend\w*|will order again|love[sd]?|impressed|proud)\b"
+            ),
+            1.0,
+            N_("a review or compliment"),
+        ),
     ],
     "other": [
-        (regex.compile(r"\b(?:happy|merry|blessed) (?:eid|new year|birthday|"  # i18n: not shown
-                       r"christmas|puja|"
-                       r"holidays?)\b|\beid mubarak\b|\bgood (?:morning|night|evening)\b"),
-         1.5, N_("a greeting for a day or festival")),
+        (
+            regex.compile(
+                r"\b(?:happy|merry|blessed) (?:eid|new year|birthday|"  # i18n: not shown
+                r"christmas|puja|"
+                r"holidays?)\b|\beid mubarak\b|\bgood (?:morning|night|evening)\b"
+            ),
+            1.5,
+            N_("a greeting for a day or festival"),
+        ),
     ],
     "spam": [
-        (regex.compile(r"\b(?:earn|income|make money|cash(?! on delivery)|"  # i18n: not shown
-                       r"loans?|invest\w*|"
-                       r"crypto\w*|bitcoin|forex|double your money|trading)\b|\$\s?\d"),
-         1.5, N_("money-making offer")),
-        (regex.compile(r"\b(?:free|giveaway|win|won|winner|prize|claim|"  # i18n: not shown
-                       r"congratulations|"
-                       r"gift cards?|selected)\b"),
-         1.0, N_("free / prize bait")),
-        (regex.compile(r"\b(?:follow for follow|f4f|sub4sub|l4l|follow back|"  # i18n: not shown
-                       r"followers for|"
-                       r"cheap (?:likes|followers)|promote your page|check my profile|"
-                       r"visit my page|dm me|whatsapp|collab|hot offers?|ask me how|"
-                       r"passive income|verify your (?:page|account)|will be disabled)\b"),
-         2.0, N_("self-promotion or phishing phrase")),
+        (
+            regex.compile(
+                r"\b(?:earn|income|make money|cash(?! on delivery)|"  # i18n: not shown
+                r"loans?|invest\w*|"
+                r"crypto\w*|bitcoin|forex|double your money|trading)\b|\$\s?\d"
+            ),
+            1.5,
+            N_("money-making offer"),
+        ),
+        (
+            regex.compile(
+                r"\b(?:free|giveaway|win|won|winner|prize|claim|"  # i18n: not shown
+                r"congratulations|"
+                r"gift cards?|selected)\b"
+            ),
+            1.0,
+            N_("free / prize bait"),
+        ),
+        (
+            regex.compile(
+                r"\b(?:follow for follow|f4f|sub4sub|l4l|follow back|"  # i18n: not shown
+                r"followers for|"
+                r"cheap (?:likes|followers)|promote your page|check my profile|"
+                r"visit my page|dm me|whatsapp|collab|hot offers?|ask me how|"
+                r"passive income|verify your (?:page|account)|will be disabled)\b"
+            ),
+            2.0,
+            N_("self-promotion or phishing phrase"),
+        ),
     ],
 }
 
@@ -157,22 +235,27 @@ _NEGATION = regex.compile(r"\b(?:never|not|no|without)\s+(?:\w+\s+)?$|n't\s+(?:\
 
 def _negated(lowered: str, start: int) -> bool:
     """True when the cue is negated ("never disappointed", "not bad")."""
-    return bool(_NEGATION.search(lowered[max(0, start - 20):start]))
+    return bool(_NEGATION.search(lowered[max(0, start - 20) : start]))
 
 
 _SHORTENER = regex.compile(
     r"\b(?:bit\.ly|tinyurl\.com|t\.ly|goo\.gl|ow\.ly|is\.gd|cutt\.ly|rb\.gy|shorturl\.at|t\.co)"
-    r"\b", regex.IGNORECASE,
+    r"\b",
+    regex.IGNORECASE,
 )
 _REPEATED = regex.compile(r"(\S)\1{2,}")
 _PHONE = regex.compile(r"[+০-৯\d][\d০-৯\s-]{8,}\d")
 
 
-def _add(scores: dict[str, float], reasons: list[str], category: str, weight: float,
-         reason: str) -> None:
+def _add(
+    scores: dict[str, float], reasons: list[str], category: str, weight: float, reason: str
+) -> None:
     scores[category] += weight
-    reasons.append(_("{category} +{weight}: {reason}").format(
-        category=category_name(category), weight=digits(f"{weight:g}"), reason=reason))
+    reasons.append(
+        _("{category} +{weight}: {reason}").format(
+            category=category_name(category), weight=digits(f"{weight:g}"), reason=reason
+        )
+    )
 
 
 def _english_cues(text: str, lowered: str, scores: dict[str, float], reasons: list[str]) -> None:
@@ -182,8 +265,13 @@ def _english_cues(text: str, lowered: str, scores: dict[str, float], reasons: li
             if found:
                 count = min(len(found), 2)  # a second hit of the same rule counts, a third not
                 words = ", ".join(repr(m.group(0)) for m in found[:count])
-                _add(scores, reasons, category, weight * count,
-                     _("{reason} ({words})").format(reason=_(why), words=words))
+                _add(
+                    scores,
+                    reasons,
+                    category,
+                    weight * count,
+                    _("{reason} ({words})").format(reason=_(why), words=words),
+                )
     body = _GREETING.sub("", lowered)
     if _WH_START.search(body):
         _add(scores, reasons, "question", 1.5, _("starts with a wh-word"))
@@ -225,7 +313,7 @@ def _bn_negation(tokens: list[str], cue: _Cue) -> str | None:
         return None
     for index, token in enumerate(tokens):
         if token == cue.cue or (cue.match == "prefix" and token.startswith(cue.cue)):
-            for after in tokens[index + 1:index + 3]:
+            for after in tokens[index + 1 : index + 3]:
                 if after in _BN_NEGATORS or (after.endswith("নি") and len(after) > 2):
                     return after
             return None
@@ -233,19 +321,35 @@ def _bn_negation(tokens: list[str], cue: _Cue) -> str | None:
 
 
 def _bengali_cues(tokens: list[str], scores: dict[str, float], reasons: list[str]) -> None:
-    weights = {"positive": ("praise", 1.0), "negative": ("complaint", 1.25),
-               "complaint": ("complaint", 1.5), "question": ("question", 1.25),
-               "spam": ("spam", 1.25), "polite": ("question", 0.5)}
+    weights = {
+        "positive": ("praise", 1.0),
+        "negative": ("complaint", 1.25),
+        "complaint": ("complaint", 1.5),
+        "question": ("question", 1.25),
+        "spam": ("spam", 1.25),
+        "polite": ("question", 0.5),
+    }
     for cue in _lexicon_hits(tokens):
         negation = _bn_negation(tokens, cue) if cue.kind == "positive" else None
         if negation:
-            _add(scores, reasons, "complaint", 1.25,
-                 _("lexicon positive cue '{cue}' ({note}) negated by '{negation}'").format(
-                     cue=cue.cue, note=cue.note, negation=negation))
+            _add(
+                scores,
+                reasons,
+                "complaint",
+                1.25,
+                _("lexicon positive cue '{cue}' ({note}) negated by '{negation}'").format(
+                    cue=cue.cue, note=cue.note, negation=negation
+                ),
+            )
         elif cue.kind in weights:
             category, weight = weights[cue.kind]
-            _add(scores, reasons, category, weight,
-                 _(_LEXICON_REASONS[cue.kind]).format(cue=cue.cue, note=cue.note))
+            _add(
+                scores,
+                reasons,
+                category,
+                weight,
+                _(_LEXICON_REASONS[cue.kind]).format(cue=cue.cue, note=cue.note),
+            )
 
 
 def _shared_cues(text: str, scores: dict[str, float], reasons: list[str]) -> None:
@@ -267,37 +371,49 @@ def _shared_cues(text: str, scores: dict[str, float], reasons: list[str]) -> Non
         _add(scores, reasons, "spam", 1.0, _("a link shortener hides where the link goes"))
     repeated = _REPEATED.search(text)
     if repeated and not repeated.group(1).isdigit():
-        _add(scores, reasons, "spam", 0.5,
-             _("repeated characters ({characters})").format(characters=repr(repeated.group(0))))
+        _add(
+            scores,
+            reasons,
+            "spam",
+            0.5,
+            _("repeated characters ({characters})").format(characters=repr(repeated.group(0))),
+        )
     if _PHONE.search(text) and scores["spam"] > 0:
         _add(scores, reasons, "spam", 1.0, _("a phone number to call or WhatsApp"))
 
 
-def _sentiment_cues(text: str, scores: dict[str, float], reasons: list[str],
-                    language: str) -> float:
+def _sentiment_cues(
+    text: str, scores: dict[str, float], reasons: list[str], language: str
+) -> float:
     compound = _english_sentiment(text) if language == "en" else 0.0
     complaint_cue = scores["complaint"] >= 1.5
     if compound >= 0.2:
         weight = (1.5 if compound >= 0.5 else 0.75) * (0.5 if complaint_cue else 1.0)
         if complaint_cue:
-            why = _("VADER sentiment is positive ({compound}); halved because a complaint cue "
-                    "fired too (sarcasm?)")
+            why = _(
+                "VADER sentiment is positive ({compound}); halved because a complaint cue "
+                "fired too (sarcasm?)"
+            )
         else:
             why = _("VADER sentiment is positive ({compound})")
         _add(scores, reasons, "praise", weight, why.format(compound=digits(f"{compound:+.2f}")))
     elif compound <= -0.2:
         weight = 1.5 if compound <= -0.5 else 0.75
-        _add(scores, reasons, "complaint", weight,
-             _("VADER sentiment is negative ({compound})").format(
-                 compound=digits(f"{compound:+.2f}")))
+        _add(
+            scores,
+            reasons,
+            "complaint",
+            weight,
+            _("VADER sentiment is negative ({compound})").format(
+                compound=digits(f"{compound:+.2f}")
+            ),
+        )
     if complaint_cue and scores["praise"] > 0 and scores["complaint"] >= scores["praise"]:
-        reasons.append(_("praise words next to a complaint read as sarcasm or a polite "
-                         "complaint"))
+        reasons.append(_("praise words next to a complaint read as sarcasm or a polite complaint"))
     return compound
 
 
-def cue_scores(text: str, language: str | None = None
-               ) -> tuple[dict[str, float], list[str], float]:
+def cue_scores(text: str, language: str | None = None) -> tuple[dict[str, float], list[str], float]:
     """The cue evidence alone: (points per category, reasons, VADER compound).
 
     VADER reads English messages only (Banglish words are not English words).
@@ -327,7 +443,8 @@ _SARCASTIC_PRAISE = regex.compile(
     r"brilliant|excellent|"
     r"lovely|awesome|bravo|thanks a lot|thank you so much|love (?:how|it when|waiting)|"
     r"বাহ|বাঃ|দারুণ|দারুন|চমৎকার|অসাধারণ|খুব সুন্দর|"
-    r"wah|bah|darun|chomotkar|osadharon|khub sundor)(?![\p{L}\p{M}])")
+    r"wah|bah|darun|chomotkar|osadharon|khub sundor)(?![\p{L}\p{M}])"
+)
 
 
 def _sarcasm_cues(lowered: str, scores: dict[str, float], reasons: list[str]) -> None:
@@ -348,9 +465,15 @@ def _sarcasm_cues(lowered: str, scores: dict[str, float], reasons: list[str]) ->
         return
     praise = _SARCASTIC_PRAISE.search(lowered)
     if praise:
-        _add(scores, reasons, "complaint", 1.5,
-             _("praise words ({words}) about a problem: sarcasm").format(
-                 words=repr(praise.group(0))))
+        _add(
+            scores,
+            reasons,
+            "complaint",
+            1.5,
+            _("praise words ({words}) about a problem: sarcasm").format(
+                words=repr(praise.group(0))
+            ),
+        )
 
 
 _NOT_A_GRIEVANCE = ("urgent", "self_harm")
@@ -366,11 +489,18 @@ def _grievance_cues(text: str, scores: dict[str, float], reasons: list[str]) -> 
     if scores["complaint"] > 0:
         return
     folded = _normalise(text).casefold()
-    kinds = [kind for kind, pattern in _urgency_patterns().items()
-             if kind not in _NOT_A_GRIEVANCE and pattern.search(folded)]
-    kinds += [kind for kind, pattern in _safety_patterns().items()
-              if kind in ("no_consent", "takedown", "threat", "harm", "abuse", "danger")
-              and pattern.search(folded)]
+    kinds = [
+        kind
+        for kind, pattern in _urgency_patterns().items()
+        if kind not in _NOT_A_GRIEVANCE and pattern.search(folded)
+    ]
+    kinds += [
+        kind
+        for kind, pattern in _safety_patterns().items()
+        if kind in ("no_consent", "takedown", "threat", "harm", "abuse", "danger")
+        and pattern.search(folded)
+    ]
     if kinds:
-        _add(scores, reasons, "complaint", 1.0,
-             _("a safety or urgency cue: a complaint to pass on"))
+        _add(
+            scores, reasons, "complaint", 1.0, _("a safety or urgency cue: a complaint to pass on")
+        )

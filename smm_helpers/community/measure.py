@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ClassifierReport", "evaluate_classifier", "load_labelled_sample"]
 
+
 def load_labelled_sample() -> pd.DataFrame:
     """The labelled messages shipped with the package, as a new DataFrame.
 
@@ -60,27 +61,37 @@ class ClassifierReport:
         return float(present["f1"].fillna(0).mean())
 
     def __repr__(self) -> str:
-        return (f"ClassifierReport(n={self.n}, accuracy={self.accuracy:.2f}, "
-                f"macro_f1={self.macro_f1:.2f}, mistakes={len(self.mistakes)})")
+        return (
+            f"ClassifierReport(n={self.n}, accuracy={self.accuracy:.2f}, "
+            f"macro_f1={self.macro_f1:.2f}, mistakes={len(self.mistakes)})"
+        )
 
     def __str__(self) -> str:
         head = _("{n} messages, accuracy {accuracy}, macro-F1 {macro_f1}").format(
-            n=digits(self.n), accuracy=format_percent(self.accuracy, 0),
-            macro_f1=digits(f"{self.macro_f1:.2f}"))
+            n=digits(self.n),
+            accuracy=format_percent(self.accuracy, 0),
+            macro_f1=digits(f"{self.macro_f1:.2f}"),
+        )
         confusion = _("confusion (rows true, columns predicted):")
-        return (f"{head}\n{self.per_class.round(2).to_string()}\n\n{confusion}\n"
-                f"{self.confusion.to_string()}")
+        return (
+            f"{head}\n{self.per_class.round(2).to_string()}\n\n{confusion}\n"
+            f"{self.confusion.to_string()}"
+        )
 
     def _repr_html_(self) -> str:
         head = _("<b>{n}</b> messages, accuracy <b>{accuracy}</b>").format(
-            n=digits(self.n), accuracy=format_percent(self.accuracy, 0))
+            n=digits(self.n), accuracy=format_percent(self.accuracy, 0)
+        )
         confusion = html.escape(_("Confusion (rows: true, columns: predicted)"))
-        return (f"<div><p>{head}</p>{self.per_class.round(2).to_html()}"
-                f"<p>{confusion}</p>{self.confusion.to_html()}</div>")
+        return (
+            f"<div><p>{head}</p>{self.per_class.round(2).to_html()}"
+            f"<p>{confusion}</p>{self.confusion.to_html()}</div>"
+        )
 
 
-def evaluate_classifier(sample: pd.DataFrame | None = None, *,
-                        split: str | None = "test", model: bool = True) -> ClassifierReport:
+def evaluate_classifier(
+    sample: pd.DataFrame | None = None, *, split: str | None = "test", model: bool = True
+) -> ClassifierReport:
     """Measure ``classify_message`` on labelled messages (by default the held-out split).
 
     ``sample`` needs ``text`` and ``category`` columns (``language`` and ``split`` are
@@ -108,20 +119,25 @@ def evaluate_classifier(sample: pd.DataFrame | None = None, *,
         require_table(sample, ["split"], "sample")
         sample = sample[sample["split"] == split]
         if sample.empty:
-            raise InputError(_("no rows have split == {split}").format(split=repr(split)),
-                             fix=_("use split='train', split='test' or split=None for all "
-                                   "rows"))
+            raise InputError(
+                _("no rows have split == {split}").format(split=repr(split)),
+                fix=_("use split='train', split='test' or split=None for all rows"),
+            )
     bad = sorted(set(sample["category"]) - set(MESSAGE_CATEGORIES))
     if bad:
-        raise DataError(_("unknown categories {categories}").format(categories=bad),
-                        fix=_("use one of: {choices}").format(
-                            choices=", ".join(MESSAGE_CATEGORIES)), column="category")
+        raise DataError(
+            _("unknown categories {categories}").format(categories=bad),
+            fix=_("use one of: {choices}").format(choices=", ".join(MESSAGE_CATEGORIES)),
+            column="category",
+        )
     predicted = triage(sample, model=model)["predicted_category"]
     truth = sample["category"]
     confusion = pd.crosstab(
         pd.Categorical(truth, categories=MESSAGE_CATEGORIES),
         pd.Categorical(predicted, categories=MESSAGE_CATEGORIES),
-        rownames=["true"], colnames=["predicted"], dropna=False,
+        rownames=["true"],
+        colnames=["predicted"],
+        dropna=False,
     )
     counts = confusion.to_numpy()
     rows = {}
@@ -140,6 +156,8 @@ def evaluate_classifier(sample: pd.DataFrame | None = None, *,
     per_class = pd.DataFrame.from_dict(rows, orient="index")
     correct = predicted.to_numpy() == truth.to_numpy()
     mistakes = sample.loc[~correct, ["text", "category"]].assign(
-        predicted=predicted[~correct].to_numpy())
-    return ClassifierReport(len(sample), float(correct.mean()), per_class, confusion,
-                            mistakes.reset_index(drop=True))
+        predicted=predicted[~correct].to_numpy()
+    )
+    return ClassifierReport(
+        len(sample), float(correct.mean()), per_class, confusion, mistakes.reset_index(drop=True)
+    )

@@ -38,8 +38,7 @@ _TEMPLATES: dict[tuple[str, str], str] = {
         "We're here {hours} if you need us."
     ),
     ("question", "bn"): (
-        "{name}, {topic} নিয়ে জানতে চাওয়ার জন্য ধন্যবাদ! {answer} "
-        "আর কিছু জানার থাকলে আমরা আছি {hours}।"
+        "{name}, {topic} নিয়ে জানতে চাওয়ার জন্য ধন্যবাদ! {answer} আর কিছু জানার থাকলে আমরা আছি {hours}।"
     ),
     ("complaint", "bn"): (
         "{name}, {topic} নিয়ে আপনার অসুবিধার জন্য আমরা আন্তরিকভাবে দুঃখিত। "
@@ -62,8 +61,10 @@ def _template(category: str, language: str) -> str:
     if category == "spam":
         raise InputError(
             _("spam gets no reply"),
-            fix=_("hide or delete the message and report the account; replying tells the "
-                  "sender the account is watched"),
+            fix=_(
+                "hide or delete the message and report the account; replying tells the "
+                "sender the account is watched"
+            ),
         )
     return _TEMPLATES[(category, language)]
 
@@ -109,22 +110,27 @@ def reply_template(category: str, *, language: str = "en", **fields: str) -> str
     if missing:
         call = ", ".join(f"{name}=..." for name in needed)
         raise InputError(
-            ngettext("the {category} template needs {count} more placeholder: {names}",
-                     "the {category} template needs {count} more placeholders: {names}",
-                     len(missing)).format(category=category, count=digits(len(missing)),
-                                          names=", ".join(missing)),
+            ngettext(
+                "the {category} template needs {count} more placeholder: {names}",
+                "the {category} template needs {count} more placeholders: {names}",
+                len(missing),
+            ).format(category=category, count=digits(len(missing)), names=", ".join(missing)),
             fix=_("pass them as keywords, e.g. reply_template({category}, {call})").format(
-                category=repr(category), call=call),
+                category=repr(category), call=call
+            ),
         )
     unknown = sorted(set(fields) - set(needed))
     if unknown:
         raise InputError(
             _("the {category} template has no placeholder called {names}").format(
-                category=category, names=", ".join(unknown)),
+                category=category, names=", ".join(unknown)
+            ),
             fix=_("it uses: {names} (check the spelling)").format(names=", ".join(needed)),
         )
     empty = [name for name in needed if not str(fields[name]).strip()]
     if empty:
-        raise InputError(_("placeholder {names} is empty").format(names=", ".join(empty)),
-                         fix=_("give every placeholder some text"))
+        raise InputError(
+            _("placeholder {names} is empty").format(names=", ".join(empty)),
+            fix=_("give every placeholder some text"),
+        )
     return template.format(**fields)

@@ -51,15 +51,15 @@ def _business_clock(stamps: pd.Series, start: int, end: int, weekmask: str) -> A
     return out
 
 
-def _hours_between(start: pd.Series, end: pd.Series,
-                   business_hours: tuple[int, int] | None) -> Any:
+def _hours_between(start: pd.Series, end: pd.Series, business_hours: tuple[int, int] | None) -> Any:
     if business_hours is None:
         return ((end - start).dt.total_seconds() / 3600).to_numpy()
     first, last = business_hours
     # Mon–Thu and Sun work; Bangladesh's weekend is Fri–Sat (sources.md#bd-weekend)
     weekmask = "1111001"
-    return (_business_clock(end, first, last, weekmask)
-            - _business_clock(start, first, last, weekmask))
+    return _business_clock(end, first, last, weekmask) - _business_clock(
+        start, first, last, weekmask
+    )
 
 
 @dataclass
@@ -80,27 +80,39 @@ class ResponseReport:
     breaches: pd.DataFrame
 
     def __repr__(self) -> str:
-        return (f"ResponseReport(sla_hours={self.sla_hours:g}, now={self.now}, "
-                f"messages={int(self.table['messages'].sum())}, breaches={len(self.breaches)})")
+        return (
+            f"ResponseReport(sla_hours={self.sla_hours:g}, now={self.now}, "
+            f"messages={int(self.table['messages'].sum())}, breaches={len(self.breaches)})"
+        )
 
     def _clock(self) -> str:
         if self.business_hours is None:
             return _("clock hours")
         first, last = self.business_hours
         return _("business hours {first}:00–{last}:00, Sun–Thu").format(
-            first=digits(first), last=digits(last))
+            first=digits(first), last=digits(last)
+        )
 
     def _repr_html_(self) -> str:
-        sentence = _("Service level: answer within <b>{hours} h</b> ({clock}); measured at "
-                     "{now}. <b>{breaches}</b> breaches.").format(
-            hours=digits(f"{self.sla_hours:g}"), clock=html.escape(self._clock()),
-            now=html.escape(digits(self.now)), breaches=digits(len(self.breaches)))
+        sentence = _(
+            "Service level: answer within <b>{hours} h</b> ({clock}); measured at "
+            "{now}. <b>{breaches}</b> breaches."
+        ).format(
+            hours=digits(f"{self.sla_hours:g}"),
+            clock=html.escape(self._clock()),
+            now=html.escape(digits(self.now)),
+            breaches=digits(len(self.breaches)),
+        )
         return f"<div><p>{sentence}</p>{self.table.round(2).to_html()}</div>"
 
 
-def response_time_report(inbox: pd.DataFrame, *, sla_hours: float = 24,
-                         business_hours: tuple[int, int] | None = None,
-                         now: Any = None) -> ResponseReport:
+def response_time_report(
+    inbox: pd.DataFrame,
+    *,
+    sla_hours: float = 24,
+    business_hours: tuple[int, int] | None = None,
+    now: Any = None,
+) -> ResponseReport:
     """Response rate and speed per platform and category, against a service level.
 
     ``now`` defaults to the latest ``received_at`` in the data, so the report is the same
@@ -134,21 +146,30 @@ def response_time_report(inbox: pd.DataFrame, *, sla_hours: float = 24,
 
     require_table(inbox, INBOX_TIME_COLUMNS, "inbox")
     if isinstance(sla_hours, bool) or not isinstance(sla_hours, int | float) or sla_hours <= 0:
-        raise InputError(_("sla_hours must be a positive number of hours, not {value}").format(
-                             value=repr(sla_hours)),
-                         fix=_("use e.g. sla_hours=24 for 'answer within a day'"))
+        raise InputError(
+            _("sla_hours must be a positive number of hours, not {value}").format(
+                value=repr(sla_hours)
+            ),
+            fix=_("use e.g. sla_hours=24 for 'answer within a day'"),
+        )
     if business_hours is not None:
         first, last = business_hours
         if not (0 <= first < last <= 24):
-            raise InputError(_("business_hours {value} is not an opening time").format(
-                                 value=repr(business_hours)),
-                             fix=_("give (opening hour, closing hour), e.g. (9, 18)"))
+            raise InputError(
+                _("business_hours {value} is not an opening time").format(
+                    value=repr(business_hours)
+                ),
+                fix=_("give (opening hour, closing hour), e.g. (9, 18)"),
+            )
     frame = inbox.copy()
     received = _local_naive(frame["received_at"])
     responded = _local_naive(frame["responded_at"])
     if received.isna().any():
-        raise DataError(_("some messages have no received_at time"),
-                        fix=_("every message needs the time it arrived"), column="received_at")
+        raise DataError(
+            _("some messages have no received_at time"),
+            fix=_("every message needs the time it arrived"),
+            column="received_at",
+        )
     now_local = received.max() if now is None else _local_naive(pd.Series([now])).iloc[0]
     answered = responded.notna()
     hours = _hours_between(received, responded, business_hours)
@@ -161,23 +182,46 @@ def response_time_report(inbox: pd.DataFrame, *, sla_hours: float = 24,
     frame["on_time"] = answered.to_numpy() & (hours <= sla_hours)
     frame["answer_hours"] = np.where(answered, hours, np.nan)
     grouped = frame.groupby(["platform", "category"], observed=True, sort=True)
-    table = pd.DataFrame({
-        "messages": grouped.size(),
-        "answered": grouped["answered"].sum(),
-        "median_hours": grouped["answer_hours"].median(),
-        "p90_hours": grouped["answer_hours"].quantile(0.9),
-        "due": grouped["due"].sum(),
-        "on_time": grouped["on_time"].sum(),
-        "breaches": grouped["late"].sum() + grouped["overdue"].sum(),
-    })
+    table = pd.DataFrame(
+        {
+            "messages": grouped.size(),
+            "answered": grouped["answered"].sum(),
+            "median_hours": grouped["answer_hours"].median(),
+            "p90_hours": grouped["answer_hours"].quantile(0.9),
+            "due": grouped["due"].sum(),
+            "on_time": grouped["on_time"].sum(),
+            "breaches": grouped["late"].sum() + grouped["overdue"].sum(),
+        }
+    )
     table.insert(2, "response_rate", table["answered"] / table["messages"])
-    table["within_sla"] = (table["on_time"] / table["due"].replace(0, np.nan))
+    table["within_sla"] = table["on_time"] / table["due"].replace(0, np.nan)
     table = table.drop(columns=["due", "on_time"])
-    table = table[["messages", "answered", "response_rate", "median_hours", "p90_hours",
-                   "within_sla", "breaches"]]
+    table = table[
+        [
+            "messages",
+            "answered",
+            "response_rate",
+            "median_hours",
+            "p90_hours",
+            "within_sla",
+            "breaches",
+        ]
+    ]
     broken = frame[frame["late"] | frame["overdue"]].copy()
     broken["status"] = np.where(broken["answered"], "late", "unanswered")
-    keep = [c for c in ("message_id", "client", "platform", "category", "received_at",
-                        "responded_at", "status", "hours") if c in broken.columns]
+    keep = [
+        c
+        for c in (
+            "message_id",
+            "client",
+            "platform",
+            "category",
+            "received_at",
+            "responded_at",
+            "status",
+            "hours",
+        )
+        if c in broken.columns
+    ]
     breaches = broken[keep].sort_values("hours", ascending=False).reset_index(drop=True)
     return ResponseReport(float(sla_hours), now_local, business_hours, table, breaches)

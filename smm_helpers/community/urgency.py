@@ -53,8 +53,9 @@ def _cue_pattern(cue: str) -> str:
 def _safety_patterns() -> dict[str, regex.Pattern[str]]:
     """One compiled pattern per kind of ``SAFETY_CUES``, all languages together."""
     return {
-        kind: regex.compile("|".join(_cue_pattern(cue) for cues in by_language.values()
-                                     for cue in cues))
+        kind: regex.compile(
+            "|".join(_cue_pattern(cue) for cues in by_language.values() for cue in cues)
+        )
         for kind, by_language in SAFETY_CUES.items()
     }
 
@@ -63,8 +64,9 @@ def _safety_patterns() -> dict[str, regex.Pattern[str]]:
 def _urgency_patterns() -> dict[str, regex.Pattern[str]]:
     """One compiled pattern per kind of ``URGENCY_CUES``, all languages together."""
     return {
-        kind: regex.compile("|".join(_cue_pattern(cue) for cues in by_language.values()
-                                     for cue in cues))
+        kind: regex.compile(
+            "|".join(_cue_pattern(cue) for cues in by_language.values() for cue in cues)
+        )
         for kind, (_level, _why, by_language) in URGENCY_CUES.items()
     }
 
@@ -85,8 +87,9 @@ def _urgency_cue_hits(text: str) -> list[tuple[int, str]]:
         match = pattern.search(folded)
         if match:
             level, why, _cues = URGENCY_CUES[kind]
-            hits.append((level, _("{reason} ({words})").format(
-                reason=_(why), words=repr(match.group(0)))))
+            hits.append(
+                (level, _("{reason} ({words})").format(reason=_(why), words=repr(match.group(0))))
+            )
     return hits
 
 
@@ -116,8 +119,9 @@ def _safety_hits(text: str) -> list[tuple[int, str]]:
     return hits
 
 
-def _urgency(lowered: str, tokens: list[str], compound: float,
-             category: str) -> tuple[int, list[str]]:
+def _urgency(
+    lowered: str, tokens: list[str], compound: float, category: str
+) -> tuple[int, list[str]]:
     level, reasons = 0, []
     for cue_level, why in _urgency_cue_hits(lowered):
         level = max(level, cue_level)

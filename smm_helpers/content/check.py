@@ -117,9 +117,13 @@ class PostCheck:
         else:
             sentence = _("{platform} counts {length} of {limit} {unit} — {spare} to spare.")
         return sentence.format(
-            platform=_name(self.platform), length=format_number(self.length),
-            limit=format_number(self.limit), unit=unit_name(self.unit),
-            over=format_number(self.over_by), spare=format_number(self.limit - self.length))
+            platform=_name(self.platform),
+            length=format_number(self.length),
+            limit=format_number(self.limit),
+            unit=unit_name(self.unit),
+            over=format_number(self.over_by),
+            spare=format_number(self.limit - self.length),
+        )
 
     def __repr__(self) -> str:
         return (
@@ -130,9 +134,11 @@ class PostCheck:
 
     def __str__(self) -> str:
         lines = [f"{self.summary} {self.explanation}".strip()]
-        lines.append(_("A reader sees {characters} characters; {hashtags}, {mentions}, {links}, "
-                       "{emoji}.").format(characters=format_number(self.visible_characters),
-                                          **_counts(self)))
+        lines.append(
+            _(
+                "A reader sees {characters} characters; {hashtags}, {mentions}, {links}, {emoji}."
+            ).format(characters=format_number(self.visible_characters), **_counts(self))
+        )
         if self.fold_note:
             lines.append(self.fold_note)
         if self.above_fold != self.text:
@@ -155,9 +161,16 @@ class PostCheck:
             verdict = _("{platform} {field}: needs changes")
         none = _("none")
         rows = [
-            (_("Length"), escape(_("{length} of {limit} {unit}").format(
-                length=format_number(self.length), limit=format_number(self.limit),
-                unit=unit_name(self.unit)))),
+            (
+                _("Length"),
+                escape(
+                    _("{length} of {limit} {unit}").format(
+                        length=format_number(self.length),
+                        limit=format_number(self.limit),
+                        unit=unit_name(self.unit),
+                    )
+                ),
+            ),
             (_("Visible characters"), format_number(self.visible_characters)),
             (_("Hashtags"), escape(", ".join("#" + tag for tag in self.hashtags)) or none),
             (_("Mentions"), escape(", ".join("@" + name for name in self.mentions)) or none),
@@ -169,8 +182,9 @@ class PostCheck:
         )
         parts = [
             f"<div><p><b style='color:{colour}'>"
-            + escape(verdict.format(platform=platform_name(self.platform),
-                                    field=field_name(self.field)))
+            + escape(
+                verdict.format(platform=platform_name(self.platform), field=field_name(self.field))
+            )
             + "</b></p>",
             f"<p>{escape(self.summary)} {escape(self.explanation)}</p>",
             f"<table>{table}</table>",
@@ -203,10 +217,14 @@ def _name(platform: str) -> str:
 def _counts(check: PostCheck) -> dict[str, str]:
     """'2 hashtags', '1 mention', ... in the chosen language, for the reader line."""
     counted = {
-        "hashtags": (len(check.hashtags), ngettext("{count} hashtag", "{count} hashtags",
-                                                   len(check.hashtags))),
-        "mentions": (len(check.mentions), ngettext("{count} mention", "{count} mentions",
-                                                   len(check.mentions))),
+        "hashtags": (
+            len(check.hashtags),
+            ngettext("{count} hashtag", "{count} hashtags", len(check.hashtags)),
+        ),
+        "mentions": (
+            len(check.mentions),
+            ngettext("{count} mention", "{count} mentions", len(check.mentions)),
+        ),
         "links": (len(check.links), ngettext("{count} link", "{count} links", len(check.links))),
         "emoji": (len(check.emoji), ngettext("{count} emoji", "{count} emoji", len(check.emoji))),
     }
@@ -258,8 +276,9 @@ def check_post(
     if not text.strip():
         raise InputError(
             _("the post is empty (it has no text, only spaces or nothing)"),
-            fix=_("write the post first, then check it, e.g. check_post('Hello Dhaka!', "
-                  "{platform})").format(platform=repr(platform)),
+            fix=_(
+                "write the post first, then check it, e.g. check_post('Hello Dhaka!', {platform})"
+            ).format(platform=repr(platform)),
         )
     length = _length(text, limit, premium)
     hashtags = extract_hashtags(text)
@@ -287,7 +306,8 @@ def check_post(
         explanation=_explain(text, limit, links, emoji),
         fold_note=_fold_note(text, fold, above, screen),
         source=(_("{source} (UNCERTAIN)") if limit.uncertain else "{source}").format(
-            source=_(limit.source)),
+            source=_(limit.source)
+        ),
         advice=_advice(hashtags),
         fold_lines=fold.lines if fold else None,
         screen_lines=screen,
@@ -350,9 +370,10 @@ def _explain(text: str, limit: Limit, links: list[str], emoji: list[str]) -> str
     if limit.field == "tags":
         return _("Commas between tags count, and quotes around tags with spaces count too.")
     assert limit.unit == CODE_POINTS
-    explained = _("Counted as Unicode code points (each letter, vowel sign and space is 1), an "
-                  "approximation: {platform} does not say exactly what it counts.").format(
-        platform=platform_name(limit.platform))
+    explained = _(
+        "Counted as Unicode code points (each letter, vowel sign and space is 1), an "
+        "approximation: {platform} does not say exactly what it counts."
+    ).format(platform=platform_name(limit.platform))
     if limit.uncertain:
         explained += " " + _("The limit itself is UNCERTAIN.")
     return explained
@@ -469,7 +490,8 @@ def screen_lines(text: str, width: int) -> int:
     if isinstance(width, bool) or not isinstance(width, int) or width < 1:
         raise InputError(
             _("width must be a whole number of characters above 0, not {value}").format(
-                value=repr(width)),
+                value=repr(width)
+            ),
             fix=_("pass a screen width such as 42"),
         )
     rows, column = 1, 0
@@ -486,15 +508,28 @@ def screen_lines(text: str, width: int) -> int:
 def _fold_note(text: str, fold: Fold | None, above: str, screen: int | None) -> str:
     if fold is None:
         return ""
-    sentences = [_('{platform} shows about the first {at} {unit} {where}, then "{label}" '
-                   "({source}; UNCERTAIN).").format(
-        platform=_name(fold.platform), at=format_number(fold.at), unit=unit_name(fold.unit),
-        where=_(fold.where), label=_(fold.label), source=_(fold.source))]
+    sentences = [
+        _(
+            '{platform} shows about the first {at} {unit} {where}, then "{label}" '
+            "({source}; UNCERTAIN)."
+        ).format(
+            platform=_name(fold.platform),
+            at=format_number(fold.at),
+            unit=unit_name(fold.unit),
+            where=_(fold.where),
+            label=_(fold.label),
+            source=_(fold.source),
+        )
+    ]
     if fold.lines:
-        sentences.append(_("It also stops after {lines} lines, a line break starting a new one "
-                           "and about {width} characters filling one ({source}).").format(
-            lines=digits(fold.lines), width=digits(fold.line_width),
-            source=_(fold.lines_source)))
+        sentences.append(
+            _(
+                "It also stops after {lines} lines, a line break starting a new one "
+                "and about {width} characters filling one ({source})."
+            ).format(
+                lines=digits(fold.lines), width=digits(fold.line_width), source=_(fold.lines_source)
+            )
+        )
     if above == text:
         sentences.append(_("The whole post shows before the fold."))
     elif (
@@ -503,11 +538,17 @@ def _fold_note(text: str, fold: Fold | None, above: str, screen: int | None) -> 
         and screen > fold.lines
         and len(above) < len(_cut_by_characters(text, fold))
     ):
-        sentences.append(_("This post fills about {screen} lines, so only its first {lines} "
-                           "show, {shown} of its {total} characters.").format(
-            screen=digits(screen), lines=digits(fold.lines),
-            shown=format_number(visible_characters(above)),
-            total=format_number(visible_characters(text))))
+        sentences.append(
+            _(
+                "This post fills about {screen} lines, so only its first {lines} "
+                "show, {shown} of its {total} characters."
+            ).format(
+                screen=digits(screen),
+                lines=digits(fold.lines),
+                shown=format_number(visible_characters(above)),
+                total=format_number(visible_characters(text)),
+            )
+        )
     return " ".join(sentences)
 
 
@@ -520,15 +561,17 @@ def _advice(hashtags: list[str]) -> list[str]:
             generic.append(tag)
     if not generic:
         return []
-    return [ngettext(
-        "{tags}: it says nothing about your post, and no platform says such tags get a post "
-        "seen. Use hashtags that name its topic instead: a place, a product, an event "
-        "({source}).",
-        "{tags}: they say nothing about your post, and no platform says such tags get a post "
-        "seen. Use hashtags that name its topic instead: a place, a product, an event "
-        "({source}).",
-        len(generic),
-    ).format(tags=" ".join("#" + tag for tag in generic), source=_(GENERIC_HASHTAGS_SOURCE))]
+    return [
+        ngettext(
+            "{tags}: it says nothing about your post, and no platform says such tags get a post "
+            "seen. Use hashtags that name its topic instead: a place, a product, an event "
+            "({source}).",
+            "{tags}: they say nothing about your post, and no platform says such tags get a post "
+            "seen. Use hashtags that name its topic instead: a place, a product, an event "
+            "({source}).",
+            len(generic),
+        ).format(tags=" ".join("#" + tag for tag in generic), source=_(GENERIC_HASHTAGS_SOURCE))
+    ]
 
 
 # ------------------------------------------------------------------------------ problems
@@ -545,52 +588,73 @@ def _problems(
     name = _name(limit.platform)
     if length > limit.limit:
         if limit.platform == "x":
-            too_long = _("Too long: {length} {unit}, {over} over {platform}'s {field} limit of "
-                         "{limit}; shorten it or put the link in a reply.")
+            too_long = _(
+                "Too long: {length} {unit}, {over} over {platform}'s {field} limit of "
+                "{limit}; shorten it or put the link in a reply."
+            )
         else:
-            too_long = _("Too long: {length} {unit}, {over} over {platform}'s {field} limit of "
-                         "{limit}; shorten it.")
-        problems.append(too_long.format(
-            length=format_number(length), unit=unit_name(limit.unit),
-            over=format_number(length - limit.limit), platform=name,
-            field=field_name(limit.field), limit=format_number(limit.limit)))
+            too_long = _(
+                "Too long: {length} {unit}, {over} over {platform}'s {field} limit of "
+                "{limit}; shorten it."
+            )
+        problems.append(
+            too_long.format(
+                length=format_number(length),
+                unit=unit_name(limit.unit),
+                over=format_number(length - limit.limit),
+                platform=name,
+                field=field_name(limit.field),
+                limit=format_number(limit.limit),
+            )
+        )
     if (
         limit.unit == WEIGHTED
         and length <= limit.limit
         and not count_x(text, premium=premium).valid
     ):
-        problems.append(_(
-            "X will refuse it: it contains a character X does not allow (such as U+FFFE, "
-            "U+FFFF or U+202A-U+202E used on its own); delete it."
-        ))
+        problems.append(
+            _(
+                "X will refuse it: it contains a character X does not allow (such as U+FFFE, "
+                "U+FFFF or U+202A-U+202E used on its own); delete it."
+            )
+        )
     cap = HASHTAG_CAPS.get(limit.platform)
     if cap and len(hashtags) > cap[0] and limit.field in ("post", "caption"):
-        problems.append(_(
-            "{count} hashtags: {platform} allows at most {cap} per post ({source}); keep the "
-            "{cap} that fit best."
-        ).format(count=digits(len(hashtags)), platform=name, cap=digits(cap[0]),
-                 source=_(cap[1])))
+        problems.append(
+            _(
+                "{count} hashtags: {platform} allows at most {cap} per post ({source}); keep the "
+                "{cap} that fit best."
+            ).format(
+                count=digits(len(hashtags)), platform=name, cap=digits(cap[0]), source=_(cap[1])
+            )
+        )
     if limit.platform == "youtube" and limit.field == "title":
         found = sorted({char for char in text if char in _ANGLE_BRACKETS})
         if len(found) == 1:
-            problems.append(_(
-                "YouTube titles may not contain {character} (YouTube Data API snippet.title); "
-                "remove them or use a word instead."
-            ).format(character=repr(found[0])))
+            problems.append(
+                _(
+                    "YouTube titles may not contain {character} (YouTube Data API snippet.title); "
+                    "remove them or use a word instead."
+                ).format(character=repr(found[0]))
+            )
         elif found:
-            problems.append(_(
-                "YouTube titles may not contain {first} or {second} (YouTube Data API "
-                "snippet.title); remove them or use a word instead."
-            ).format(first=repr(found[0]), second=repr(found[1])))
+            problems.append(
+                _(
+                    "YouTube titles may not contain {first} or {second} (YouTube Data API "
+                    "snippet.title); remove them or use a word instead."
+                ).format(first=repr(found[0]), second=repr(found[1]))
+            )
     if fold is not None and above != text:
         below = text[len(above) :]
         late = [m.group() for m in _DISCLOSURE.finditer(below)]
         if not late:  # plain words ("Thanks to Bata for the free sandals") cut by the fold
             late = [words for _start, _end, words in plain_disclosures(text)]
         if late and not _DISCLOSURE.search(above) and not plain_disclosures(above):
-            problems.append(_(
-                'The disclosure {words} is below the "see more" fold, where many readers never '
-                "look; the FTC asks for it above the fold (Disclosures 101 for Social Media "
-                "Influencers). Move it to the start."
-            ).format(words=repr(late[0])))
+            problems.append(
+                _(
+                    'The disclosure {words} is below the "see more" fold, where many readers never '
+                    "look; the FTC asks for it above the fold (Disclosures 101 for Social Media "
+                    "Influencers). Move it to the start."
+                ).format(words=repr(late[0]))
+            )
     return problems

@@ -42,8 +42,14 @@ CUE_KIND_NAMES = {
 CUE_LANGUAGES = ("en", "bn", "banglish")
 SAYS_LANGUAGES = ("bn",)
 """The languages with their own ``says_<language>`` column in the cues file."""
-CUE_COLUMNS = ("language", "kind", "pattern", "example", "says",
-               *(f"says_{language}" for language in SAYS_LANGUAGES))
+CUE_COLUMNS = (
+    "language",
+    "kind",
+    "pattern",
+    "example",
+    "says",
+    *(f"says_{language}" for language in SAYS_LANGUAGES),
+)
 """The header of the cues file, in order (a file without a ``says_<language>`` column is
 still read, and refused at its first row with that column named)."""
 
@@ -65,8 +71,9 @@ class DisclosureCue:
 @lru_cache(maxsize=1)
 def _disclosure_cues() -> tuple[DisclosureCue, ...]:
     """Read ``data/disclosure_cues.csv`` once; name file, line and column of a bad row."""
-    return _read_cues((resources.files("smm_helpers") / "data" / CUES_FILE)
-                      .read_text(encoding="utf-8"))
+    return _read_cues(
+        (resources.files("smm_helpers") / "data" / CUES_FILE).read_text(encoding="utf-8")
+    )
 
 
 def _read_cues(text: str) -> tuple[DisclosureCue, ...]:
@@ -83,22 +90,31 @@ def _read_cues(text: str) -> tuple[DisclosureCue, ...]:
     """  # noqa: E501
     says_columns = ("says", *(f"says_{language}" for language in SAYS_LANGUAGES))
     rows = read_vocabulary(
-        CUES_FILE, CUE_COLUMNS, text=text,
+        CUES_FILE,
+        CUE_COLUMNS,
+        text=text,
         choices={"language": CUE_LANGUAGES, "kind": CUE_KINDS},
-        required={column: N_("what the words tell a reader is missing")
-                  for column in says_columns},
-        newer=says_columns[1:])
+        required={column: N_("what the words tell a reader is missing") for column in says_columns},
+        newer=says_columns[1:],
+    )
     cues = []
     for row in rows:
         try:
             pattern = regex.compile(row["pattern"], regex.I)
         except regex.error as error:
-            raise DataError(_("the pattern cannot be read: {error}").format(error=error),
-                            fix=_("fix the regex"), file=CUES_FILE, line=row.line,
-                            column="pattern") from None
+            raise DataError(
+                _("the pattern cannot be read: {error}").format(error=error),
+                fix=_("fix the regex"),
+                file=CUES_FILE,
+                line=row.line,
+                column="pattern",
+            ) from None
         says_in = tuple((language, row[f"says_{language}"]) for language in SAYS_LANGUAGES)
-        cues.append(DisclosureCue(row["language"], row["kind"], pattern, row["example"],
-                                   row["says"], says_in))
+        cues.append(
+            DisclosureCue(
+                row["language"], row["kind"], pattern, row["example"], row["says"], says_in
+            )
+        )
     return tuple(cues)
 
 

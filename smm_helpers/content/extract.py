@@ -99,7 +99,8 @@ def _require_text(text: object, name: str = "text") -> str:
     if not isinstance(text, str):
         raise InputError(
             _("{name} must be a string (str), not {type} {value}").format(
-                name=name, type=type(text).__name__, value=repr(text)),
+                name=name, type=type(text).__name__, value=repr(text)
+            ),
             fix=_("pass the post's text as a string, e.g. {name}='Hello #SMM'").format(name=name),
         )
     return text

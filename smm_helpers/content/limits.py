@@ -97,9 +97,15 @@ class Limit:
         )
 
     def __str__(self) -> str:
-        sentences = [_("{platform} {field}: at most {limit} {unit} (source: {source})").format(
-            platform=platform_name(self.platform), field=field_name(self.field),
-            limit=format_number(self.limit), unit=unit_name(self.unit), source=_(self.source))]
+        sentences = [
+            _("{platform} {field}: at most {limit} {unit} (source: {source})").format(
+                platform=platform_name(self.platform),
+                field=field_name(self.field),
+                limit=format_number(self.limit),
+                unit=unit_name(self.unit),
+                source=_(self.source),
+            )
+        ]
         if self.note:
             sentences.append(_(self.note))
         if self.uncertain:
@@ -117,10 +123,14 @@ LIMITS: tuple[Limit, ...] = (
         field="post",
         limit=280,
         unit=WEIGHTED,
-        source=N_("twitter/twitter-text config/v3.json (maxWeightedTweetLength; "
-        "sources.md#twitter-text-v3)"),
-        note=N_("Links count 23, emoji 2, Chinese/Japanese/Korean characters 2, and Latin, "
-        "Bengali and most other scripts 1 per code point"),
+        source=N_(
+            "twitter/twitter-text config/v3.json (maxWeightedTweetLength; "
+            "sources.md#twitter-text-v3)"
+        ),
+        note=N_(
+            "Links count 23, emoji 2, Chinese/Japanese/Korean characters 2, and Latin, "
+            "Bengali and most other scripts 1 per code point"
+        ),
     ),
     Limit(
         platform="instagram",
@@ -128,8 +138,10 @@ LIMITS: tuple[Limit, ...] = (
         limit=2200,
         unit=CODE_POINTS,
         source=N_("Ayrshare docs (sources.md#instagram-limits)"),
-        note=N_("Counted as Unicode code points: an approximation, because Instagram does not "
-        "say what it counts"),
+        note=N_(
+            "Counted as Unicode code points: an approximation, because Instagram does not "
+            "say what it counts"
+        ),
     ),
     Limit(
         platform="linkedin",
@@ -137,8 +149,10 @@ LIMITS: tuple[Limit, ...] = (
         limit=3000,
         unit=CODE_POINTS,
         source=N_("Ayrshare docs (sources.md#linkedin-limits)"),
-        note=N_("Counted as Unicode code points: an approximation, because LinkedIn does not "
-        "say what it counts"),
+        note=N_(
+            "Counted as Unicode code points: an approximation, because LinkedIn does not "
+            "say what it counts"
+        ),
     ),
     Limit(
         platform="facebook",
@@ -146,8 +160,10 @@ LIMITS: tuple[Limit, ...] = (
         limit=63206,
         unit=CODE_POINTS,
         source=N_("socialk.it; ferryman.io (sources.md#facebook-post-length)"),
-        note=N_("Widely cited, but no official Facebook document was found; counted as "
-        "Unicode code points (approximation)"),
+        note=N_(
+            "Widely cited, but no official Facebook document was found; counted as "
+            "Unicode code points (approximation)"
+        ),
         uncertain=True,
     ),
     Limit(
@@ -172,18 +188,23 @@ LIMITS: tuple[Limit, ...] = (
         limit=500,
         unit=CODE_POINTS,
         source=N_("YouTube Data API snippet.tags (sources.md#youtube-data-api)"),
-        note=N_("All tags together; the commas between tags count, and a tag with a space is "
-        "wrapped in quotes that count too"),
+        note=N_(
+            "All tags together; the commas between tags count, and a tag with a space is "
+            "wrapped in quotes that count too"
+        ),
     ),
     Limit(
         platform="tiktok",
         field="caption",
         limit=4000,
         unit=CODE_POINTS,
-        source=N_("trade press: 2,200 from Sep 2022, about 4,000 in the app later; scheduling "
-        "tools posting through TikTok's API are held to 2,200 (sources.md#tiktok-caption-limit)"),
-        note=N_("Counted as Unicode code points (approximation); keep under 2,200 if a tool "
-                "posts it"),
+        source=N_(
+            "trade press: 2,200 from Sep 2022, about 4,000 in the app later; scheduling "
+            "tools posting through TikTok's API are held to 2,200 (sources.md#tiktok-caption-limit)"
+        ),
+        note=N_(
+            "Counted as Unicode code points (approximation); keep under 2,200 if a tool posts it"
+        ),
         uncertain=True,
     ),
 )
@@ -194,18 +215,24 @@ X_PREMIUM_LIMIT = Limit(
     field="post",
     limit=25000,
     unit=WEIGHTED,
-    source=N_("telecomlive.in; spidersweb.pl (raised June 2023, after 4,000 and then 10,000; "
-    "sources.md#x-premium-length)"),
-    note=N_("For X Premium subscribers, weighted as for free posts; a 2026 blog claiming "
-    "5,000 is UNCERTAIN and probably wrong"),
+    source=N_(
+        "telecomlive.in; spidersweb.pl (raised June 2023, after 4,000 and then 10,000; "
+        "sources.md#x-premium-length)"
+    ),
+    note=N_(
+        "For X Premium subscribers, weighted as for free posts; a 2026 blog claiming "
+        "5,000 is UNCERTAIN and probably wrong"
+    ),
 )
 
 HASHTAG_CAPS: dict[str, tuple[int, str]] = {
     "instagram": (
         5,
-        N_("since Mosseri announced it around 19 Dec 2025, rolling out gradually; it was 30. "
-           "Sources: shiftdelete.net, recentmedianews.com, Ayrshare docs "
-           "(sources.md#instagram-hashtags-2025)"),
+        N_(
+            "since Mosseri announced it around 19 Dec 2025, rolling out gradually; it was 30. "
+            "Sources: shiftdelete.net, recentmedianews.com, Ayrshare docs "
+            "(sources.md#instagram-hashtags-2025)"
+        ),
     ),
 }
 """Hard caps on hashtags per post, with their source.  Other platforms set no hard cap."""
@@ -243,36 +270,47 @@ FOLDS: dict[str, Fold] = {
         N_("third-party figures: socialk.it; ferryman.io (sources.md#facebook-post-length)"),
         lines=3,
         line_width=42,
-        lines_source=N_("general knowledge, UNCERTAIN: 3 phone lines hold about 125 "
-        "characters; the cut moves with line breaks (sources.md#facebook-post-length)"),
+        lines_source=N_(
+            "general knowledge, UNCERTAIN: 3 phone lines hold about 125 "
+            "characters; the cut moves with line breaks (sources.md#facebook-post-length)"
+        ),
     ),
     "instagram": Fold(
         "instagram",
         125,
         N_("in the feed"),
         N_("more"),
-        N_("Instagram Help Centre: 125 characters or fewer show whole "
-           "(sources.md#instagram-caption-fold)"),
+        N_(
+            "Instagram Help Centre: 125 characters or fewer show whole "
+            "(sources.md#instagram-caption-fold)"
+        ),
         lines=3,
         line_width=42,
-        lines_source=N_("Instagram Help Centre: the feed shows a caption's first three lines; "
-        "undated, and many guides say 2: UNCERTAIN (sources.md#instagram-caption-fold)"),
+        lines_source=N_(
+            "Instagram Help Centre: the feed shows a caption's first three lines; "
+            "undated, and many guides say 2: UNCERTAIN (sources.md#instagram-caption-fold)"
+        ),
     ),
     "linkedin": Fold(
         "linkedin",
         210,
         N_("in the feed"),
         N_("see more"),
-        N_("about 3 lines, roughly 210 characters; practitioners' observations, UNCERTAIN "
-           "(sources.md#linkedin-see-more)"),
+        N_(
+            "about 3 lines, roughly 210 characters; practitioners' observations, UNCERTAIN "
+            "(sources.md#linkedin-see-more)"
+        ),
         lines=3,
         line_width=70,
-        lines_source=N_("John Espirian, \"'See more' breakpoints on LinkedIn posts\", Sep 2024: "
-        "3 lines on desktop and mobile; a practitioner's observation, UNCERTAIN "
-        "(sources.md#linkedin-see-more)"),
+        lines_source=N_(
+            "John Espirian, \"'See more' breakpoints on LinkedIn posts\", Sep 2024: "
+            "3 lines on desktop and mobile; a practitioner's observation, UNCERTAIN "
+            "(sources.md#linkedin-see-more)"
+        ),
     ),
-    "x": Fold("x", 280, N_("of a long Premium post"), N_("Show more"), N_("general knowledge"),
-              WEIGHTED),
+    "x": Fold(
+        "x", 280, N_("of a long Premium post"), N_("Show more"), N_("general knowledge"), WEIGHTED
+    ),
 }
 """The "see more" fold of each platform that has a commonly quoted figure; all UNCERTAIN.
 
@@ -374,9 +412,11 @@ def limit_for(platform: str, field: str | None = None, *, premium: bool = False)
     if premium and platform != "x":
         raise InputError(
             _("premium=True only changes X's limit, not {platform_name}'s").format(
-                platform_name=platform_name(platform)),
+                platform_name=platform_name(platform)
+            ),
             fix=_("leave premium out (it is False by default) for {platform}").format(
-                platform=platform),
+                platform=platform
+            ),
         )
     found = _find(platform, field)
     if premium:
@@ -391,7 +431,8 @@ def _find(platform: str, field: str | None) -> Limit:
     if not isinstance(field, str):
         raise InputError(
             _("field must be text such as 'post', not {type} {value}").format(
-                type=type(field).__name__, value=repr(field)),
+                type=type(field).__name__, value=repr(field)
+            ),
             fix=_("pass field as a string, e.g. field='caption'"),
         )
     for row in rows:
@@ -428,7 +469,8 @@ def _check_platform(platform: object) -> None:
     if not isinstance(platform, str):
         raise InputError(
             _("platform must be text such as 'instagram', not {type} {value}").format(
-                type=type(platform).__name__, value=repr(platform)),
+                type=type(platform).__name__, value=repr(platform)
+            ),
             fix=_("use one of: {choices}").format(choices=", ".join(PLATFORMS)),
         )
     if platform not in PLATFORMS:
@@ -436,7 +478,8 @@ def _check_platform(platform: object) -> None:
         if lowered in ("twitter", "x (twitter)"):
             raise InputError(
                 _("{value} is not a platform SMM Lab knows: Twitter is now X").format(
-                    value=repr(platform)),
+                    value=repr(platform)
+                ),
                 fix=_("use 'x' (one of: {choices})").format(choices=", ".join(PLATFORMS)),
             )
         raise unknown_choice(_("platform"), platform, PLATFORMS)

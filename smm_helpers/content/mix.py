@@ -67,8 +67,12 @@ class FormatFit:
 
     def __str__(self) -> str:
         return _("{platform} {format}: {fit}. {reason}. ({source})").format(
-            platform=platform_name(self.platform), format=format_name(self.format),
-            fit=_(FIT_NAMES[self.fit]), reason=self.reason, source=self.source)
+            platform=platform_name(self.platform),
+            format=format_name(self.format),
+            fit=_(FIT_NAMES[self.fit]),
+            reason=self.reason,
+            source=self.source,
+        )
 
     def _repr_html_(self) -> str:
         colour = {"good": "#1a7f37", "ok": "#9a6700", "poor": "#cf222e"}[self.fit]
@@ -77,8 +81,7 @@ class FormatFit:
         # Translators: the end of a sentence ("." in English, "।" in Bengali).
         end = _("{sentence}.")
         reason = escape(end.format(sentence=self.reason))
-        return (f"<p>{end.format(sentence=head)} {reason} "
-                f"<small>({escape(self.source)})</small></p>")
+        return f"<p>{end.format(sentence=head)} {reason} <small>({escape(self.source)})</small></p>"
 
 
 # (fit, reason, source) for each platform and format; anything not listed is "ok".
@@ -227,15 +230,35 @@ def best_formats(platform: str) -> list[str]:
 # ------------------------------------------------------------------------------ promotion
 PROMO_KEYWORDS: tuple[str, ...] = (
     # English
-    "buy", "buy now", "sale", "on sale",  # i18n: not shown (words matched in captions)
-    "discount", "discounts", "offer", "offers",
-    "order now", "shop now", "donate now",  # i18n: not shown (words matched in captions)
-    "limited time", "promo code", "coupon",  # i18n: not shown (words matched in captions)
-    "free delivery", "% off",  # i18n: not shown (words matched in captions)
+    "buy",
+    "buy now",
+    "sale",
+    "on sale",  # i18n: not shown (words matched in captions)
+    "discount",
+    "discounts",
+    "offer",
+    "offers",
+    "order now",
+    "shop now",
+    "donate now",  # i18n: not shown (words matched in captions)
+    "limited time",
+    "promo code",
+    "coupon",  # i18n: not shown (words matched in captions)
+    "free delivery",
+    "% off",  # i18n: not shown (words matched in captions)
     # Bengali: buy (imperative), discount, offer, order now, donate
-    "কিনুন", "কিনে নিন", "ছাড়", "ছাড়ে", "মূল্যছাড়", "অফার", "অফারে", "ডিসকাউন্ট",
-    "অর্ডার করুন", "দান করুন", "অনুদান দিন",
-)  # fmt: skip
+    "কিনুন",
+    "কিনে নিন",
+    "ছাড়",
+    "ছাড়ে",
+    "মূল্যছাড়",
+    "অফার",
+    "অফারে",
+    "ডিসকাউন্ট",
+    "অর্ডার করুন",
+    "দান করুন",
+    "অনুদান দিন",
+)
 """Words that mark a caption as promotional (matched as whole words, any case).
 
 Rough by nature: "we offer free check-ups" is flagged too.  Labelling pillars is better;
@@ -267,7 +290,8 @@ def promotional_keywords_in(caption: str, keywords: tuple[str, ...] = PROMO_KEYW
     if not isinstance(caption, str):
         raise InputError(
             _("caption must be a string (str), not {type} {value}").format(
-                type=type(caption).__name__, value=repr(caption)),
+                type=type(caption).__name__, value=repr(caption)
+            ),
             fix=_('pass the caption as text; write "" for a post with no caption'),
         )
     text = unicodedata.normalize("NFC", caption)
@@ -300,16 +324,22 @@ class ContentMix:
 
     def __str__(self) -> str:
         promotional = len(self.promotional_posts)
-        lines = [ngettext("{count} post.", "{count} posts.", self.posts).format(
-            count=digits(self.posts))]
+        lines = [
+            ngettext("{count} post.", "{count} posts.", self.posts).format(count=digits(self.posts))
+        ]
         lines.append(_("Pillars: {shares}.").format(shares=_shares(self.by_pillar)))
         lines.append(_("Formats: {shares}.").format(shares=_shares(self.by_format, _format_label)))
-        lines.append(ngettext(
-            "Promotional: {share} ({count} post); the rule of thumb is at most {ceiling}.",
-            "Promotional: {share} ({count} posts); the rule of thumb is at most {ceiling}.",
-            promotional,
-        ).format(share=_percent(self.promotional_share), count=digits(promotional),
-                 ceiling=_percent(PROMOTIONAL_CEILING)))
+        lines.append(
+            ngettext(
+                "Promotional: {share} ({count} post); the rule of thumb is at most {ceiling}.",
+                "Promotional: {share} ({count} posts); the rule of thumb is at most {ceiling}.",
+                promotional,
+            ).format(
+                share=_percent(self.promotional_share),
+                count=digits(promotional),
+                ceiling=_percent(PROMOTIONAL_CEILING),
+            )
+        )
         lines += [f"  - {s}" for s in self.suggestions]
         lines.append(_(self.rule_of_thumb))
         return "\n".join(lines)
@@ -326,11 +356,13 @@ class ContentMix:
         colour = "#1a7f37" if self.balanced else "#cf222e"
         items = "".join(f"<li>{escape(s)}</li>" for s in self.suggestions)
         posts = ngettext("{count} post", "{count} posts", self.posts).format(
-            count=digits(self.posts))
+            count=digits(self.posts)
+        )
         head = _("{posts}; promotional: {share} (rule of thumb: at most {ceiling})").format(
             posts=f"<b>{escape(posts)}</b>",
             share=f"<b style='color:{colour}'>{_percent(self.promotional_share)}</b>",
-            ceiling=_percent(PROMOTIONAL_CEILING))
+            ceiling=_percent(PROMOTIONAL_CEILING),
+        )
         return (
             f"<div><p>{head}</p><div style='display:flex;gap:2em'>"  # i18n: not shown
             f"{table(pillar, self.by_pillar)}{table(post_format, self.by_format, _format_label)}"
@@ -407,17 +439,21 @@ def _check_posts(posts: Any) -> pd.DataFrame:
     if not isinstance(posts, pd.DataFrame):
         raise InputError(
             _("posts must be a pandas DataFrame, not {type}").format(type=type(posts).__name__),
-            fix=_("pass a table of posts, e.g. pd.DataFrame({{'pillar': [...], 'format': [...], "
-                  "'caption': [...]}})").format(),
+            fix=_(
+                "pass a table of posts, e.g. pd.DataFrame({{'pillar': [...], 'format': [...], "
+                "'caption': [...]}})"
+            ).format(),
         )
     missing = [c for c in REQUIRED_COLUMNS if c not in posts.columns]
     if missing:
         raise InputError(
             _("the posts table lacks {missing} (it has: {columns})").format(
                 missing=", ".join(repr(c) for c in missing),
-                columns=", ".join(map(str, posts.columns))),
+                columns=", ".join(map(str, posts.columns)),
+            ),
             fix=_("content_mix needs the columns {columns} of schema.POSTS").format(
-                columns=", ".join(REQUIRED_COLUMNS)),
+                columns=", ".join(REQUIRED_COLUMNS)
+            ),
         )
     if posts.empty:
         raise InputError(
@@ -431,7 +467,8 @@ def _check_pillars(pillars: object) -> list[str]:
     if not isinstance(pillars, list | tuple) or not all(isinstance(p, str) for p in pillars):
         raise InputError(
             _("promotional_pillars must be a list of pillar names, not {value}").format(
-                value=repr(pillars)),
+                value=repr(pillars)
+            ),
             fix=_("write e.g. promotional_pillars=['offers'] (a list, even for one pillar)"),
         )
     return list(pillars)
@@ -446,7 +483,8 @@ def _why_promotional(
     if not found:
         return ""
     return _("caption says {words}").format(
-        words=", ".join(repr(word) for word in dict.fromkeys(found)))
+        words=", ".join(repr(word) for word in dict.fromkeys(found))
+    )
 
 
 def _suggestions(
@@ -454,24 +492,32 @@ def _suggestions(
 ) -> list[str]:
     tips = []
     if share > PROMOTIONAL_CEILING:
-        tips.append(_(
-            "{share} of posts promote; the 80/20 rule of thumb suggests at most {ceiling}. "
-            "Swap some offers for helpful or story posts."
-        ).format(share=_percent(share), ceiling=_percent(PROMOTIONAL_CEILING)))
+        tips.append(
+            _(
+                "{share} of posts promote; the 80/20 rule of thumb suggests at most {ceiling}. "
+                "Swap some offers for helpful or story posts."
+            ).format(share=_percent(share), ceiling=_percent(PROMOTIONAL_CEILING))
+        )
     elif share == 0:
-        tips.append(_(
-            "No post asks for anything. The 80/20 rule of thumb leaves room for about 1 in 5 "
-            "to ask people to buy, donate or sign up."
-        ))
+        tips.append(
+            _(
+                "No post asks for anything. The 80/20 rule of thumb leaves room for about 1 in 5 "
+                "to ask people to buy, donate or sign up."
+            )
+        )
     if not labelled:
-        tips.append(_(
-            "Promotion was spotted from caption words only; pass promotional_pillars=[...] "
-            "to count your promotional pillars too."
-        ))
+        tips.append(
+            _(
+                "Promotion was spotted from caption words only; pass promotional_pillars=[...] "
+                "to count your promotional pillars too."
+            )
+        )
     if len(by_pillar) > 1 and by_pillar.iloc[0] > 0.5:
-        tips.append(_(
-            "Pillar {pillar} is {share} of posts; spread posts across your pillars."
-        ).format(pillar=repr(by_pillar.index[0]), share=_percent(by_pillar.iloc[0])))
+        tips.append(
+            _("Pillar {pillar} is {share} of posts; spread posts across your pillars.").format(
+                pillar=repr(by_pillar.index[0]), share=_percent(by_pillar.iloc[0])
+            )
+        )
     if "platform" in frame.columns:
         tips += _format_tips(frame)
     return tips
@@ -484,9 +530,14 @@ def _format_tips(frame: pd.DataFrame) -> list[str]:
         if platform in PLATFORMS and fmt in FORMATS:
             fit = format_fit(platform, fmt)
             if fit.fit == "poor":
-                tips.append(_("{count} {platform} {format} post(s): a poor fit. {reason}.").format(
-                    count=digits(count), platform=platform_name(fit.platform),
-                    format=_format_label(fmt), reason=fit.reason))
+                tips.append(
+                    _("{count} {platform} {format} post(s): a poor fit. {reason}.").format(
+                        count=digits(count),
+                        platform=platform_name(fit.platform),
+                        format=_format_label(fmt),
+                        reason=fit.reason,
+                    )
+                )
     for platform in sorted(set(frame["platform"].dropna()) & set(PLATFORMS)):
         used = set(frame.loc[frame["platform"] == platform, "format"])
         best = best_formats(platform)
@@ -496,17 +547,26 @@ def _format_tips(frame: pd.DataFrame) -> list[str]:
                 tip = _("No {format} posts on {platform} yet. {reason} ({source}).")
             else:
                 tip = _("No {format} or {other} posts on {platform} yet. {reason} ({source}).")
-            tips.append(tip.format(
-                format=format_name(best[0]), other=_or_list([format_name(f) for f in best[1:]]),
-                platform=platform_name(platform), reason=fit.reason, source=fit.source))
+            tips.append(
+                tip.format(
+                    format=format_name(best[0]),
+                    other=_or_list([format_name(f) for f in best[1:]]),
+                    platform=platform_name(platform),
+                    reason=fit.reason,
+                    source=fit.source,
+                )
+            )
     return tips
 
 
 def _or_list(names: list[str]) -> str:
     """Names joined by " or " in the chosen language."""
     # Translators: joins the last two of several format names ("video or short video").
-    return _("{first} or {second}").format(first=names[0], second=_or_list(names[1:])) if len(
-        names) > 1 else (names[0] if names else "")
+    return (
+        _("{first} or {second}").format(first=names[0], second=_or_list(names[1:]))
+        if len(names) > 1
+        else (names[0] if names else "")
+    )
 
 
 def _format_label(post_format: object) -> str:

@@ -208,9 +208,7 @@ BOOSTED_SHARE = 0.08
 # ``WEEKEND`` (imported from ``schema``) is where the generator learns the weekend from:
 # ``WEEKDAY_EFFECT``, ``WEEKDAY_POSTING`` and the inbox's office days are all built from it.
 
-WORKING_DAYS: tuple[int, ...] = tuple(
-    (WEEKEND[-1] + 1 + i) % 7 for i in range(7 - len(WEEKEND))
-)
+WORKING_DAYS: tuple[int, ...] = tuple((WEEKEND[-1] + 1 + i) % 7 for i in range(7 - len(WEEKEND)))
 """The working week in order, first day after the weekend first: Sunday … Thursday."""
 
 _WORKING_WEEK_ENGAGEMENT = (1.10, 1.15, 1.15, 1.10, 1.00)
@@ -250,8 +248,30 @@ the clients' people post less on their Friday–Saturday weekend.  ILLUSTRATIVE.
 """
 
 HOUR_EFFECT: tuple[float, ...] = (
-    0.55, 0.5, 0.5, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.05, 1.25, 1.3,   # 00–11
-    1.3, 1.25, 1.1, 1.0, 0.95, 0.95, 1.0, 1.1, 1.15, 1.05, 0.85, 0.7,  # 12–23
+    0.55,
+    0.5,
+    0.5,
+    0.5,
+    0.55,
+    0.6,
+    0.7,
+    0.8,
+    0.9,
+    1.05,
+    1.25,
+    1.3,  # 00–11
+    1.3,
+    1.25,
+    1.1,
+    1.0,
+    0.95,
+    0.95,
+    1.0,
+    1.1,
+    1.15,
+    1.05,
+    0.85,
+    0.7,  # 12–23
 )
 """Engagement multiplier by hour of day (Asia/Dhaka): late-morning peak 10:00–13:00 and a
 smaller evening peak, after Sprout Social's weekday-before-2-pm finding.  ILLUSTRATIVE."""
@@ -276,15 +296,42 @@ SPECIAL_DAY_POSTING = 3.0
 # Formats: which formats each platform gets, and how well each performs
 # --------------------------------------------------------------------------------------
 FORMAT_MIX: dict[str, dict[str, float]] = {
-    "facebook": {"text": 0.08, "image": 0.30, "carousel": 0.05, "video": 0.12,
-                 "short_video": 0.10, "link": 0.15, "infographic": 0.10,
-                 "motion_graphic": 0.05, "animation": 0.05},
-    "instagram": {"image": 0.35, "carousel": 0.25, "short_video": 0.25, "video": 0.03,
-                  "infographic": 0.07, "motion_graphic": 0.03, "animation": 0.02},
-    "x": {"text": 0.40, "image": 0.25, "link": 0.20, "video": 0.08, "infographic": 0.05,
-          "animation": 0.02},
-    "linkedin": {"text": 0.20, "image": 0.25, "carousel": 0.10, "link": 0.25, "video": 0.08,
-                 "infographic": 0.12},
+    "facebook": {
+        "text": 0.08,
+        "image": 0.30,
+        "carousel": 0.05,
+        "video": 0.12,
+        "short_video": 0.10,
+        "link": 0.15,
+        "infographic": 0.10,
+        "motion_graphic": 0.05,
+        "animation": 0.05,
+    },
+    "instagram": {
+        "image": 0.35,
+        "carousel": 0.25,
+        "short_video": 0.25,
+        "video": 0.03,
+        "infographic": 0.07,
+        "motion_graphic": 0.03,
+        "animation": 0.02,
+    },
+    "x": {
+        "text": 0.40,
+        "image": 0.25,
+        "link": 0.20,
+        "video": 0.08,
+        "infographic": 0.05,
+        "animation": 0.02,
+    },
+    "linkedin": {
+        "text": 0.20,
+        "image": 0.25,
+        "carousel": 0.10,
+        "link": 0.25,
+        "video": 0.08,
+        "infographic": 0.12,
+    },
     "youtube": {"video": 0.60, "short_video": 0.35, "animation": 0.03, "motion_graphic": 0.02},
     "tiktok": {"short_video": 0.85, "carousel": 0.05, "motion_graphic": 0.05, "animation": 0.05},
 }
@@ -294,15 +341,23 @@ Instagram/TikTok, where caption links are not clickable)."""
 FORMAT_EFFECT: dict[str, dict[str, float]] = {
     # Facebook: M+R 2013 virality by format, relative to photos (3.3%): video 1.6/3.3,
     # link 1.2/3.3, status 1.3/3.3, softened (square root) since virality is not all engagement.
-    "facebook": {"image": 1.0, "video": math.sqrt(1.6 / 3.3), "link": math.sqrt(1.2 / 3.3),
-                 "text": math.sqrt(1.3 / 3.3)},
+    "facebook": {
+        "image": 1.0,
+        "video": math.sqrt(1.6 / 3.3),
+        "link": math.sqrt(1.2 / 3.3),
+        "text": math.sqrt(1.3 / 3.3),
+    },
     # Instagram: Rival IQ: Reels and carousels are the best Instagram formats.  Sizes ILLUSTRATIVE.
     "instagram": {"image": 1.0, "carousel": 1.5, "short_video": 1.7},
 }
 """Engagement multiplier by format on a platform; formats not listed get 1.0."""
 
 VIDEO_VIEW_RATE: dict[str, float] = {
-    "facebook": 0.45, "instagram": 0.6, "x": 0.35, "linkedin": 0.4, "youtube": 0.9,
+    "facebook": 0.45,
+    "instagram": 0.6,
+    "x": 0.35,
+    "linkedin": 0.4,
+    "youtube": 0.9,
     "tiktok": 0.95,
 }
 """Video views per person reached, for video formats.  ILLUSTRATIVE."""
@@ -319,30 +374,48 @@ ENGAGEMENT_SPLIT: dict[str, tuple[float, float, float, float]] = {
 """How engagements split into ``schema.ENGAGEMENT_COLUMNS`` by platform."""
 
 LINK_CLICKS_PER_REACH: dict[str, float] = {
-    "facebook": 0.015, "x": 0.01, "linkedin": 0.02, "youtube": 0.003,
-    "instagram": 0.0, "tiktok": 0.0,
+    "facebook": 0.015,
+    "x": 0.01,
+    "linkedin": 0.02,
+    "youtube": 0.003,
+    "instagram": 0.0,
+    "tiktok": 0.0,
 }
 """Link clicks per person reached for ``link`` posts (other formats get a tenth of it;
 Instagram and TikTok captions have no clickable links).  ILLUSTRATIVE."""
 
 PILLAR_EFFECT: dict[str, float] = {
-    "impact stories": 1.25, "volunteer calls": 0.9,  # i18n: not shown
-    "fundraising": 0.8, "literacy tips": 1.05,  # i18n: not shown
-    "events": 0.95, "products": 1.0, "behind the scenes": 1.2,  # i18n: not shown
+    "impact stories": 1.25,
+    "volunteer calls": 0.9,  # i18n: not shown
+    "fundraising": 0.8,
+    "literacy tips": 1.05,  # i18n: not shown
+    "events": 0.95,
+    "products": 1.0,
+    "behind the scenes": 1.2,  # i18n: not shown
     "customer stories": 1.1,  # i18n: not shown
-    "offers": 0.85, "tips": 1.0,
+    "offers": 0.85,
+    "tips": 1.0,
 }
 """Engagement multiplier by content pillar (stories beat asks).  ILLUSTRATIVE."""
 
 BENGALI_EFFECT: dict[str, float] = {
-    "facebook": 1.15, "instagram": 1.1, "tiktok": 1.1, "youtube": 1.1, "x": 0.9, "linkedin": 0.85,
+    "facebook": 1.15,
+    "instagram": 1.1,
+    "tiktok": 1.1,
+    "youtube": 1.1,
+    "x": 0.9,
+    "linkedin": 0.85,
 }
 """Engagement multiplier of a Bengali caption over an English one, by platform: local
 audiences answer their own language on the mass platforms; X and LinkedIn audiences in
 Dhaka lean English.  ILLUSTRATIVE."""
 
 BOOST_CHANCE: dict[str, float] = {
-    "facebook": 0.10, "instagram": 0.10, "tiktok": 0.06, "linkedin": 0.04, "youtube": 0.04,
+    "facebook": 0.10,
+    "instagram": 0.10,
+    "tiktok": 0.06,
+    "linkedin": 0.04,
+    "youtube": 0.04,
     "x": 0.02,
 }
 """Chance that a post is boosted, by platform (about ``BOOSTED_SHARE`` overall).
@@ -361,7 +434,16 @@ def _check() -> None:
     for mix in FORMAT_MIX.values():
         assert set(mix) <= set(FORMATS), mix
         assert abs(sum(mix.values()) - 1) < 1e-9, mix
-    for table in (ENGAGEMENT_PER_FOLLOWER, ORGANIC_REACH_PER_FOLLOWER, POSTS_PER_WEEK,
-                  FORMAT_MIX, VIDEO_VIEW_RATE, ENGAGEMENT_SPLIT, LINK_CLICKS_PER_REACH,
-                  CPM_PLATFORM_FACTOR, BENGALI_EFFECT, BOOST_CHANCE):
+    for table in (
+        ENGAGEMENT_PER_FOLLOWER,
+        ORGANIC_REACH_PER_FOLLOWER,
+        POSTS_PER_WEEK,
+        FORMAT_MIX,
+        VIDEO_VIEW_RATE,
+        ENGAGEMENT_SPLIT,
+        LINK_CLICKS_PER_REACH,
+        CPM_PLATFORM_FACTOR,
+        BENGALI_EFFECT,
+        BOOST_CHANCE,
+    ):
         assert set(table) == set(PLATFORMS), table

@@ -86,13 +86,16 @@ KINDS: dict[str, Kind] = {
     "special_day": Kind(client=True, languages=LANGUAGES, key=""),
     # inbox messages: greeting + body + detail + sign-off, filled from message_fill,
     # spam_fill and name rows
-    "greeting": Kind(client=False, languages=MESSAGE_VARIANTS, key="", may_be_empty=True,
-                     template=True),
+    "greeting": Kind(
+        client=False, languages=MESSAGE_VARIANTS, key="", may_be_empty=True, template=True
+    ),
     "body": Kind(client=True, languages=MESSAGE_VARIANTS, key="category", template=True),
-    "detail": Kind(client=False, languages=MESSAGE_VARIANTS, key="category",
-                   may_be_empty=True, template=True),
-    "signoff": Kind(client=False, languages=MESSAGE_VARIANTS, key="category",
-                    may_be_empty=True, template=True),
+    "detail": Kind(
+        client=False, languages=MESSAGE_VARIANTS, key="category", may_be_empty=True, template=True
+    ),
+    "signoff": Kind(
+        client=False, languages=MESSAGE_VARIANTS, key="category", may_be_empty=True, template=True
+    ),
     "message_fill": Kind(client=True, languages=MESSAGE_VARIANTS, key="name"),
     "spam_fill": Kind(client=False, languages=(), key="name"),
     "name": Kind(client=False, languages=MESSAGE_VARIANTS, key=""),
@@ -109,26 +112,37 @@ class CaptionTexts:
 
     groups: dict[tuple[str, str, str, str], tuple[str, ...]]
 
-    def texts(self, kind: str, client: str = "", language: str = "", key: str = ""
-              ) -> tuple[str, ...]:
+    def texts(
+        self, kind: str, client: str = "", language: str = "", key: str = ""
+    ) -> tuple[str, ...]:
         """The texts of one group (empty when the file has none)."""
         return self.groups.get((kind, client, language, key), ())
 
     def fills(self, kind: str, client: str, language: str) -> dict[str, tuple[str, ...]]:
         """The fill-ins ``{name: values}`` of a fill kind, names in file order."""
-        return {key: texts for (k, c, lang, key), texts in self.groups.items()
-                if (k, c, lang) == (kind, client, language)}
+        return {
+            key: texts
+            for (k, c, lang, key), texts in self.groups.items()
+            if (k, c, lang) == (kind, client, language)
+        }
 
     def message_fills(self, client: str, variant: str) -> dict[str, tuple[str, ...]]:
         """Every fill-in an inbox message of ``client`` in ``variant`` may use."""
-        return {**self.fills("message_fill", client, variant),
-                **self.fills("spam_fill", "", ""), "name": self.texts("name", "", variant)}
+        return {
+            **self.fills("message_fill", client, variant),
+            **self.fills("spam_fill", "", ""),
+            "name": self.texts("name", "", variant),
+        }
 
     @property
     def typos(self) -> tuple[tuple[str, str], ...]:
         """The typing slips ``(text, typed as)``, in file order."""
-        return tuple((key, text) for (kind, _c, _l, key), texts in self.groups.items()
-                     if kind == "typo" for text in texts)
+        return tuple(
+            (key, text)
+            for (kind, _c, _l, key), texts in self.groups.items()
+            if kind == "typo"
+            for text in texts
+        )
 
 
 def parse_texts(text: str, file: str = f"smm_helpers/data/{DATA_FILE}") -> CaptionTexts:
@@ -217,9 +231,13 @@ def _allowed(values: dict[str, str], column: str) -> tuple[str, ...]:
 def _check_row(values: dict[str, str], file: str, line: int) -> None:
     """One row's kind, client, language, key and text are ones its kind takes."""
     if values["kind"] not in KINDS:
-        raise DataError(_("{value} is not a kind of text").format(value=repr(values["kind"])),
-                        fix=_("use one of: {choices}").format(choices=", ".join(KINDS)),
-                        file=file, line=line, column="kind")
+        raise DataError(
+            _("{value} is not a kind of text").format(value=repr(values["kind"])),
+            fix=_("use one of: {choices}").format(choices=", ".join(KINDS)),
+            file=file,
+            line=line,
+            column="kind",
+        )
     kind = KINDS[values["kind"]]
     for column in ("client", "language", "key"):
         allowed = _allowed(values, column)
@@ -227,68 +245,106 @@ def _check_row(values: dict[str, str], file: str, line: int) -> None:
         if allowed == ("",) and value:
             raise DataError(
                 _("a {kind} row has no {column}, and this one says {value}").format(
-                    kind=values["kind"], column=column, value=repr(value)),
+                    kind=values["kind"], column=column, value=repr(value)
+                ),
                 fix=_("leave the {column} empty").format(column=column),
-                file=file, line=line, column=column)
+                file=file,
+                line=line,
+                column=column,
+            )
         if allowed and allowed != ("",) and value not in allowed:
             raise DataError(
                 _("{value} is not a {column} a {kind} row may have").format(
-                    value=repr(value), column=column, kind=values["kind"]),
+                    value=repr(value), column=column, kind=values["kind"]
+                ),
                 fix=_("use one of: {choices}").format(choices=", ".join(allowed)),
-                file=file, line=line, column=column)
+                file=file,
+                line=line,
+                column=column,
+            )
     key = values["key"]
     if kind.key == "name" and not key.isidentifier():
         raise DataError(
             _("{value} is not a fill-in name").format(value=repr(key)),
             fix=_("name the fill-in with letters, digits and underscores, e.g. area"),
-            file=file, line=line, column="key")
+            file=file,
+            line=line,
+            column="key",
+        )
     if kind.key == "text" and not key:
-        raise DataError(_("a {kind} row needs the text it changes").format(kind=values["kind"]),
-                        fix=_("write the text in the key column and how it is typed in the "
-                              "text column"), file=file, line=line, column="key")
+        raise DataError(
+            _("a {kind} row needs the text it changes").format(kind=values["kind"]),
+            fix=_("write the text in the key column and how it is typed in the text column"),
+            file=file,
+            line=line,
+            column="key",
+        )
     if not values["text"] and not kind.may_be_empty:
-        raise DataError(_("the text is empty"),
-                        fix=_("write the text, or delete the row"),
-                        file=file, line=line, column="text")
+        raise DataError(
+            _("the text is empty"),
+            fix=_("write the text, or delete the row"),
+            file=file,
+            line=line,
+            column="text",
+        )
 
 
 def _check_complete(texts: CaptionTexts, file: str) -> None:
     """Every client, language, pillar and message category has the texts it needs."""
     wanted: list[tuple[str, str, str, str]] = []
     for client in CLIENTS:
-        wanted += [("caption", client, language, pillar) for language in LANGUAGES
-                   for pillar in client_profile(client).pillars]
-        wanted += [("body", client, variant, category) for variant in MESSAGE_VARIANTS
-                   for category in MESSAGE_CATEGORIES]
+        wanted += [
+            ("caption", client, language, pillar)
+            for language in LANGUAGES
+            for pillar in client_profile(client).pillars
+        ]
+        wanted += [
+            ("body", client, variant, category)
+            for variant in MESSAGE_VARIANTS
+            for category in MESSAGE_CATEGORIES
+        ]
     for variant in MESSAGE_VARIANTS:
         wanted += [("greeting", "", variant, ""), ("name", "", variant, "")]
-        wanted += [(kind, "", variant, category) for kind in ("detail", "signoff")
-                   for category in MESSAGE_CATEGORIES]
+        wanted += [
+            (kind, "", variant, category)
+            for kind in ("detail", "signoff")
+            for category in MESSAGE_CATEGORIES
+        ]
     for group in wanted:
         if not texts.texts(*group):
             kind, client, language, key = group
             raise DataError(
-                _("there are no {kind} rows for client {client!r}, language {language!r}, "
-                  "key {key!r}").format(kind=kind, client=client, language=language, key=key),
+                _(
+                    "there are no {kind} rows for client {client!r}, language {language!r}, "
+                    "key {key!r}"
+                ).format(kind=kind, client=client, language=language, key=key),
                 fix=_("add at least one row: {row}").format(
-                    row=",".join(f'"{value}"' for value in (*group, "..."))),
-                file=file)
+                    row=",".join(f'"{value}"' for value in (*group, "..."))
+                ),
+                file=file,
+            )
     days = len(cal.SPECIAL_DAYS)
     for client in CLIENTS:
         for language in LANGUAGES:
             found = len(texts.texts("special_day", client, language))
             if found != days:
                 raise DataError(
-                    _("there are {found} special-day captions for {client} in {language}, "
-                      "not {wanted}").format(found=found, client=client, language=language,
-                                             wanted=days),
-                    fix=_("write one special_day row per day of calibration.SPECIAL_DAYS, "
-                          "in its order"),
-                    file=file, column="text")
+                    _(
+                        "there are {found} special-day captions for {client} in {language}, "
+                        "not {wanted}"
+                    ).format(found=found, client=client, language=language, wanted=days),
+                    fix=_(
+                        "write one special_day row per day of calibration.SPECIAL_DAYS, "
+                        "in its order"
+                    ),
+                    file=file,
+                    column="text",
+                )
 
 
-def _check_templates(texts: CaptionTexts, lines: dict[tuple[str, str, str, str], list[int]],
-                     file: str) -> None:
+def _check_templates(
+    texts: CaptionTexts, lines: dict[tuple[str, str, str, str], list[int]], file: str
+) -> None:
     """Every template uses only fill-ins its client and language have."""
     for group, templates in texts.groups.items():
         kind, client, language, _key = group
@@ -296,37 +352,56 @@ def _check_templates(texts: CaptionTexts, lines: dict[tuple[str, str, str, str],
             continue
         if kind == "caption":
             fills, what = texts.fills("caption_fill", client, language), "caption_fill"
-            owner = _("{client} captions in {language}").format(client=client,
-                                                                 language=language)
+            owner = _("{client} captions in {language}").format(client=client, language=language)
         else:  # a message part: a client's fill-ins, or those every client has
             clients = (client,) if client else CLIENTS
             names = [set(texts.message_fills(c, language)) for c in clients]
-            fills = {n: () for n in texts.message_fills(clients[0], language)
-                     if all(n in found for found in names)}
+            fills = {
+                n: ()
+                for n in texts.message_fills(clients[0], language)
+                if all(n in found for found in names)
+            }
             what = "message_fill"
             owner = _("{kind} messages in {language}").format(
-                kind=client or _("every client's"), language=language)
-        allowed = {f"{name}{suffix}" for name in fills
-                   for suffix in ("", *(f"_{case}" for case in _BN_CASES))}
+                kind=client or _("every client's"), language=language
+            )
+        allowed = {
+            f"{name}{suffix}"
+            for name in fills
+            for suffix in ("", *(f"_{case}" for case in _BN_CASES))
+        }
         for template, line in zip(templates, lines[group], strict=True):
             try:
-                used = [field for _t, field, _f, _c in string.Formatter().parse(template)
-                        if field is not None]
+                used = [
+                    field
+                    for _t, field, _f, _c in string.Formatter().parse(template)
+                    if field is not None
+                ]
             except ValueError as error:
                 raise DataError(
                     _("the text is not a template ({error})").format(error=error),
-                    fix=_("write each fill-in as its name in braces, e.g. {{area}}, and a "
-                          "brace as {{{{ or }}}}"),
-                    file=file, line=line, column="text") from None
+                    fix=_(
+                        "write each fill-in as its name in braces, e.g. {{area}}, and a "
+                        "brace as {{{{ or }}}}"
+                    ),
+                    file=file,
+                    line=line,
+                    column="text",
+                ) from None
             for field in used:
                 if field not in allowed:
                     raise DataError(
                         _("{placeholder} is not a fill-in of {owner}").format(
-                            placeholder="{" + field + "}", owner=owner),
-                        fix=_("use one of: {choices} (in Bengali also with _loc, _gen or "
-                              "_obj), or add {kind} rows for it").format(
-                            choices=", ".join(fills), kind=what),
-                        file=file, line=line, column="text")
+                            placeholder="{" + field + "}", owner=owner
+                        ),
+                        fix=_(
+                            "use one of: {choices} (in Bengali also with _loc, _gen or "
+                            "_obj), or add {kind} rows for it"
+                        ).format(choices=", ".join(fills), kind=what),
+                        file=file,
+                        line=line,
+                        column="text",
+                    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -364,9 +439,12 @@ def bn_case(word: str, case: str) -> str:
         return unicodedata.normalize("NFC", _BN_IRREGULAR[(word, case)])
     last = word[-1:] or " "
     if not "\u0980" <= last <= "\u09ff" or last.isdigit():
-        raise InputError(_("{word} does not end in a Bengali letter").format(word=repr(word)),
-                         fix=_("give a word in Bengali script, e.g. {example}").format(
-                             example="bn_case('মিরপুর', 'loc')"))
+        raise InputError(
+            _("{word} does not end in a Bengali letter").format(word=repr(word)),
+            fix=_("give a word in Bengali script, e.g. {example}").format(
+                example="bn_case('মিরপুর', 'loc')"
+            ),
+        )
     if case == "obj":
         ending = "কে"
     elif last in _BN_INDEPENDENT_VOWELS:
@@ -399,9 +477,14 @@ def _forms(name: str, value: str) -> dict[str, str]:
 
 
 def _slots(template: str, fills: dict[str, tuple[str, ...]]) -> list[str]:
-    return [name for name in fills
-            if any("{" + name + suffix + "}" in template
-                   for suffix in ("", *(f"_{case}" for case in _BN_CASES)))]
+    return [
+        name
+        for name in fills
+        if any(
+            "{" + name + suffix + "}" in template
+            for suffix in ("", *(f"_{case}" for case in _BN_CASES))
+        )
+    ]
 
 
 def _expand_one(template: str, fills: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -444,11 +527,14 @@ def caption_pool(client: str, pillar: str, language: str) -> tuple[str, ...]:
     profile = client_profile(client)
     _check_language(language)
     if pillar not in profile.pillars:
-        raise unknown_choice(_("pillar of the {client}").format(client=client), pillar,
-                             profile.pillars)
+        raise unknown_choice(
+            _("pillar of the {client}").format(client=client), pillar, profile.pillars
+        )
     texts = caption_texts()
-    return _expand(texts.texts("caption", client, language, pillar),
-                   texts.fills("caption_fill", client, language))
+    return _expand(
+        texts.texts("caption", client, language, pillar),
+        texts.fills("caption_fill", client, language),
+    )
 
 
 def special_day_captions(client: str, language: str) -> tuple[str, ...]:
@@ -464,8 +550,10 @@ def special_day_captions(client: str, language: str) -> tuple[str, ...]:
     """
     client_profile(client)
     _check_language(language)
-    return tuple(unicodedata.normalize("NFC", text)
-                 for text in caption_texts().texts("special_day", client, language))
+    return tuple(
+        unicodedata.normalize("NFC", text)
+        for text in caption_texts().texts("special_day", client, language)
+    )
 
 
 def _check_message_args(client: str, category: str, variant: str) -> None:
@@ -476,8 +564,9 @@ def _check_message_args(client: str, category: str, variant: str) -> None:
 
 
 @cache
-def message_parts(client: str, category: str, variant: str
-                  ) -> dict[str, tuple[tuple[str, ...], ...]]:
+def message_parts(
+    client: str, category: str, variant: str
+) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The parts inbox messages are composed from, for one client, category and variant.
 
     Returns ``{part: templates}`` for each of ``MESSAGE_PARTS``; each template is a tuple
@@ -500,8 +589,7 @@ def message_parts(client: str, category: str, variant: str
         "detail": texts.texts("detail", "", variant, category),
         "signoff": texts.texts("signoff", "", variant, category),
     }
-    return {part: tuple(_expand_one(t, fills) for t in templates[part])
-            for part in MESSAGE_PARTS}
+    return {part: tuple(_expand_one(t, fills) for t in templates[part]) for part in MESSAGE_PARTS}
 
 
 @cache
@@ -520,6 +608,10 @@ def message_pool(client: str, category: str, language: str) -> tuple[str, ...]:
     smm_helpers.errors.InputError: 'rant' is not a message category SMM Lab knows.
     How to fix it: use one of: question, complaint, praise, spam, other.
     """
-    return tuple(dict.fromkeys(text for template in
-                               message_parts(client, category, language)["body"]
-                               for text in template))
+    return tuple(
+        dict.fromkeys(
+            text
+            for template in message_parts(client, category, language)["body"]
+            for text in template
+        )
+    )

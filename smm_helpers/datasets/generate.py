@@ -72,18 +72,56 @@ DEFAULT_SEED = 2025
 DEFAULT_YEAR = 2025
 
 CLIENT_PREFIX = {"nonprofit": "NP", "business": "BZ"}
-PLATFORM_PREFIX = {"facebook": "FB", "instagram": "IG", "x": "X", "linkedin": "LI",
-                   "youtube": "YT", "tiktok": "TT"}
+PLATFORM_PREFIX = {
+    "facebook": "FB",
+    "instagram": "IG",
+    "x": "X",
+    "linkedin": "LI",
+    "youtube": "YT",
+    "tiktok": "TT",
+}
 
 MESSAGES_PER_POST = 0.75
 POSTS_PER_CAMPAIGN = 39  # 34 campaigns in the default year
 MIN_CAMPAIGNS = 12
 
 _ACCOUNTS = [(c, p) for c in CLIENTS for p in PLATFORMS]
-_MESSAGE_HOUR = np.array([0.2, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0, 1.0,
-                          1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.2, 1.3, 1.3, 1.2, 0.9, 0.5])
-_INBOX_PLATFORM = {"facebook": 1.0, "instagram": 0.8, "x": 0.3, "linkedin": 0.2,
-                   "youtube": 0.3, "tiktok": 0.4}
+_MESSAGE_HOUR = np.array(
+    [
+        0.2,
+        0.1,
+        0.05,
+        0.05,
+        0.05,
+        0.1,
+        0.3,
+        0.5,
+        0.7,
+        0.9,
+        1.0,
+        1.0,
+        1.0,
+        1.0,
+        1.0,
+        1.0,
+        1.0,
+        1.1,
+        1.2,
+        1.3,
+        1.3,
+        1.2,
+        0.9,
+        0.5,
+    ]
+)
+_INBOX_PLATFORM = {
+    "facebook": 1.0,
+    "instagram": 0.8,
+    "x": 0.3,
+    "linkedin": 0.2,
+    "youtube": 0.3,
+    "tiktok": 0.4,
+}
 _CATEGORY_MIX = {
     "nonprofit": (0.40, 0.08, 0.25, 0.17, 0.10),  # question, complaint, praise, spam, other
     "business": (0.45, 0.15, 0.20, 0.12, 0.08),
@@ -92,9 +130,9 @@ _ANSWER_CHANCE = (0.92, 0.90, 0.70, 0.15, 0.75)  # same order as MESSAGE_CATEGOR
 _REPLY_MEDIAN_HOURS = (1.5, 1.0, 3.0, 6.0, 3.0)
 _WORK_START, _WORK_END = 9, 18  # the team answers Sun–Thu, 09:00–18:00 Dhaka time
 # from each weekday (Mon=0 … Sun=6) to the next working day: 1, except into the weekend
-_DAYS_TO_NEXT_WORKING_DAY = np.array([
-    next(step for step in range(1, 8) if (day + step) % 7 not in cal.WEEKEND) for day in range(7)
-])
+_DAYS_TO_NEXT_WORKING_DAY = np.array(
+    [next(step for step in range(1, 8) if (day + step) % 7 not in cal.WEEKEND) for day in range(7)]
+)
 _OBJECTIVE_MIX = {
     "nonprofit": {"awareness": 0.2, "engagement": 0.15, "leads": 0.2, "donations": 0.45},
     "business": {"awareness": 0.15, "traffic": 0.2, "engagement": 0.15, "sales": 0.5},
@@ -135,14 +173,18 @@ def learner_seed(learner_id: str) -> int:
     if not isinstance(learner_id, str):
         raise InputError(
             _("the learner id must be text, not {kind} ({value})").format(
-                kind=type(learner_id).__name__, value=repr(learner_id)),
+                kind=type(learner_id).__name__, value=repr(learner_id)
+            ),
             fix=_("pass it in quotes, e.g. {example}").format(
-                example=f"learner_seed('{learner_id}')"),
+                example=f"learner_seed('{learner_id}')"
+            ),
         )
     cleaned = learner_id.strip()
     if not cleaned:
-        raise InputError(_("the learner id is empty"),
-                         fix=_("pass your learner id as text, e.g. learner_seed('s1234567')"))
+        raise InputError(
+            _("the learner id is empty"),
+            fix=_("pass your learner id as text, e.g. learner_seed('s1234567')"),
+        )
     digest = hashlib.sha256(b"smm-lab learner:" + cleaned.encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big")
 
@@ -191,33 +233,40 @@ def generate(
     calendar = _calendar(year)
     n = _check_size(n_posts, calendar)
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise InputError(_("seed must be a whole number >= 0, not {value}").format(
-                             value=repr(seed)),
-                         fix=_("pass e.g. seed=2025, or leave it out"))
+        raise InputError(
+            _("seed must be a whole number >= 0, not {value}").format(value=repr(seed)),
+            fix=_("pass e.g. seed=2025, or leave it out"),
+        )
     entropy = [int(seed)] if learner_id is None else [int(seed), learner_seed(learner_id)]
     streams = np.random.SeedSequence(entropy).spawn(4)
-    rng_followers, rng_posts, rng_inbox, rng_campaigns = (np.random.default_rng(s)
-                                                          for s in streams)
+    rng_followers, rng_posts, rng_inbox, rng_campaigns = (np.random.default_rng(s) for s in streams)
 
     followers_grid = _follower_grid(rng_followers, calendar)
     return CourseData(
         posts=_posts(rng_posts, calendar, n, followers_grid),
         followers=_followers_table(calendar, followers_grid),
         inbox=_inbox(rng_inbox, calendar, max(1, round(n * MESSAGES_PER_POST))),
-        campaigns=_campaigns(rng_campaigns, calendar,
-                             max(MIN_CAMPAIGNS, round(n / POSTS_PER_CAMPAIGN))),
+        campaigns=_campaigns(
+            rng_campaigns, calendar, max(MIN_CAMPAIGNS, round(n / POSTS_PER_CAMPAIGN))
+        ),
     )
 
 
 # ---------------------------------------------------------------------------- checks
 def _calendar(year: int) -> _Calendar:
-    if isinstance(year, bool) or not isinstance(year, int | np.integer) or not (
-        2010 <= year <= 2100
+    if (
+        isinstance(year, bool)
+        or not isinstance(year, int | np.integer)
+        or not (2010 <= year <= 2100)
     ):
-        raise InputError(_("year {year} is outside {first}–{last}").format(
-                             year=year, first=digits(2010), last=digits(2100)),
-                         fix=_("pick a year from {first} to {last}, e.g. year=2025").format(
-                             first=digits(2010), last=digits(2100)))
+        raise InputError(
+            _("year {year} is outside {first}–{last}").format(
+                year=year, first=digits(2010), last=digits(2100)
+            ),
+            fix=_("pick a year from {first} to {last}, e.g. year=2025").format(
+                first=digits(2010), last=digits(2100)
+            ),
+        )
     start = np.datetime64(f"{int(year)}-01-01", "D")
     days = np.arange(start, np.datetime64(f"{int(year) + 1}-01-01", "D"))
     weekday = ((days.astype("int64") + 3) % 7).astype(np.int8)  # 1970-01-01 was a Thursday
@@ -233,16 +282,19 @@ def _check_size(n_posts: int | None, calendar: _Calendar) -> int:
     if n_posts is None:
         return default_post_count(calendar.year)
     if isinstance(n_posts, bool) or not isinstance(n_posts, int | np.integer):
-        raise InputError(_("n_posts must be a whole number, not {value}").format(
-                             value=repr(n_posts)),
-                         fix=_("pass e.g. n_posts=100_000, or leave it out"))
+        raise InputError(
+            _("n_posts must be a whole number, not {value}").format(value=repr(n_posts)),
+            fix=_("pass e.g. n_posts=100_000, or leave it out"),
+        )
     if not MIN_POSTS <= n_posts <= MAX_POSTS:
         raise InputError(
             _("n_posts={value} is outside {first}–{last}").format(
-                value=n_posts, first=format_number(MIN_POSTS), last=format_number(MAX_POSTS)),
-            fix=_("pick a number of posts from {first} to {last}, or leave it out for the "
-                  "realistic default").format(first=format_number(MIN_POSTS),
-                                              last=format_number(MAX_POSTS)),
+                value=n_posts, first=format_number(MIN_POSTS), last=format_number(MAX_POSTS)
+            ),
+            fix=_(
+                "pick a number of posts from {first} to {last}, or leave it out for the "
+                "realistic default"
+            ).format(first=format_number(MIN_POSTS), last=format_number(MAX_POSTS)),
         )
     return int(n_posts)
 
@@ -271,8 +323,10 @@ def _pick(rng: np.random.Generator, probabilities: np.ndarray, groups: np.ndarra
 
 def _local_times(calendar: _Calendar, day: np.ndarray, seconds: np.ndarray) -> pd.Series:
     """Asia/Dhaka timestamps from a day number and seconds after local midnight."""
-    day_ns = (calendar.start.astype("datetime64[ns]").astype("int64")
-              + day.astype(np.int64) * 86_400_000_000_000)
+    day_ns = (
+        calendar.start.astype("datetime64[ns]").astype("int64")
+        + day.astype(np.int64) * 86_400_000_000_000
+    )
     local_ns = day_ns + seconds.astype(np.int64) * 1_000_000_000
     naive = pd.DatetimeIndex(local_ns.view("datetime64[ns]"))
     return pd.Series(naive.tz_localize(TIMEZONE), name=None).astype(TIMESTAMP_DTYPE)
@@ -347,26 +401,32 @@ def _follower_grid(rng: np.random.Generator, calendar: _Calendar) -> np.ndarray:
 def _followers_table(calendar: _Calendar, grid: np.ndarray) -> pd.DataFrame:
     accounts, days = grid.shape
     dates = np.arange(calendar.start, calendar.start + days).astype("datetime64[ns]")
-    frame = pd.DataFrame({
-        "date": np.tile(dates, accounts),
-        "client": np.repeat([c for c, _ in _ACCOUNTS], days),
-        "platform": np.repeat([p for _, p in _ACCOUNTS], days),
-        "followers": grid.ravel(),
-    })
+    frame = pd.DataFrame(
+        {
+            "date": np.tile(dates, accounts),
+            "client": np.repeat([c for c, _ in _ACCOUNTS], days),
+            "platform": np.repeat([p for _, p in _ACCOUNTS], days),
+            "followers": grid.ravel(),
+        }
+    )
     return typed_table(frame, "followers")
 
 
 # ---------------------------------------------------------------------------- posts
-def _posts(rng: np.random.Generator, calendar: _Calendar, n: int,
-           followers_grid: np.ndarray) -> pd.DataFrame:
+def _posts(
+    rng: np.random.Generator, calendar: _Calendar, n: int, followers_grid: np.ndarray
+) -> pd.DataFrame:
     weekly = np.array([CLIENT_PROFILES[c].posts_per_week[p] for c, p in _ACCOUNTS])
     account = np.repeat(np.arange(len(_ACCOUNTS)), _allocate(n, weekly))
     client = account // len(PLATFORMS)
     platform = account % len(PLATFORMS)
 
     # a special day gets its posts whatever the weekday (21 Feb 2025 was a Friday)
-    day_weight = np.where(calendar.special >= 0, cal.SPECIAL_DAY_POSTING,
-                          np.array(cal.WEEKDAY_POSTING)[calendar.weekday])
+    day_weight = np.where(
+        calendar.special >= 0,
+        cal.SPECIAL_DAY_POSTING,
+        np.array(cal.WEEKDAY_POSTING)[calendar.weekday],
+    )
     day = rng.choice(calendar.n_days, size=n, p=day_weight / day_weight.sum())
     hour_probs = np.array([CLIENT_PROFILES[c].posting_hours for c in CLIENTS])
     hour = _pick(rng, hour_probs, client)
@@ -380,26 +440,41 @@ def _posts(rng: np.random.Generator, calendar: _Calendar, n: int,
     weekday = calendar.weekday[day]
     special = calendar.special[day]
 
-    format_probs = np.array([[cal.FORMAT_MIX[p].get(f, 0.0) for f in FORMATS]
-                             for p in PLATFORMS])
+    format_probs = np.array([[cal.FORMAT_MIX[p].get(f, 0.0) for f in FORMATS] for p in PLATFORMS])
     fmt = _pick(rng, format_probs, platform)
     pillar_probs = np.array([CLIENT_PROFILES[c].pillar_weights for c in CLIENTS])
     pillar = _pick(rng, pillar_probs, client)
-    bengali = np.array([[min(0.95, CLIENT_PROFILES[c].bengali_share
-                             * (0.4 if p in ("x", "linkedin") else 1.0)) for p in PLATFORMS]
-                        for c in CLIENTS])
+    bengali = np.array(
+        [
+            [
+                min(
+                    0.95,
+                    CLIENT_PROFILES[c].bengali_share * (0.4 if p in ("x", "linkedin") else 1.0),
+                )
+                for p in PLATFORMS
+            ]
+            for c in CLIENTS
+        ]
+    )
     language = (rng.random(n) < bengali[client, platform]).astype(np.int64)  # 1 = bn
     followers = followers_grid[account, day]
 
     # ---- engagement rate: calibrated level x effects x noise
-    reference = np.array([math.sqrt(CLIENT_PROFILES["nonprofit"].followers[p]
-                                    * CLIENT_PROFILES["business"].followers[p])
-                          for p in PLATFORMS])
-    format_effect = np.log(np.array([[cal.FORMAT_EFFECT.get(p, {}).get(f, 1.0)
-                                      for f in FORMATS] for p in PLATFORMS]))
+    reference = np.array(
+        [
+            math.sqrt(
+                CLIENT_PROFILES["nonprofit"].followers[p] * CLIENT_PROFILES["business"].followers[p]
+            )
+            for p in PLATFORMS
+        ]
+    )
+    format_effect = np.log(
+        np.array([[cal.FORMAT_EFFECT.get(p, {}).get(f, 1.0) for f in FORMATS] for p in PLATFORMS])
+    )
     pillar_names = [CLIENT_PROFILES[c].pillars for c in CLIENTS]
-    pillar_effect = np.log(np.array([[cal.PILLAR_EFFECT[name] for name in names]
-                                     for names in pillar_names]))
+    pillar_effect = np.log(
+        np.array([[cal.PILLAR_EFFECT[name] for name in names] for names in pillar_names])
+    )
     bengali_effect = np.log(np.array([cal.BENGALI_EFFECT[p] for p in PLATFORMS]))
     effect = (
         -cal.SIZE_ELASTICITY * np.log(followers / reference[platform])
@@ -421,8 +496,7 @@ def _posts(rng: np.random.Generator, calendar: _Calendar, n: int,
     # ---- organic reach and impressions
     base_reach = np.array([cal.ORGANIC_REACH_PER_FOLLOWER[p] for p in PLATFORMS])
     reach_rate = base_reach[platform] * np.exp(0.5 * (effect + noise) + rng.normal(0, 0.25, n))
-    reach_rate = np.where(client == 0, reach_rate / (1 - cal.NON_FOLLOWER_REACH_SHARE),
-                          reach_rate)
+    reach_rate = np.where(client == 0, reach_rate / (1 - cal.NON_FOLLOWER_REACH_SHARE), reach_rate)
     organic_reach = np.maximum(np.round(followers * reach_rate), 1)
     low, high = cal.IMPRESSIONS_PER_REACH
     organic_impressions = np.ceil(organic_reach * rng.uniform(low, high, n))
@@ -431,8 +505,9 @@ def _posts(rng: np.random.Generator, calendar: _Calendar, n: int,
     boost_chance = np.array([cal.BOOST_CHANCE[p] for p in PLATFORMS])
     boosted = rng.random(n) < boost_chance[platform]
     daily = cal.MIN_DAILY_BOOST_BDT * np.exp(rng.normal(math.log(2.5), 0.5, n))
-    spend = np.where(boosted, np.round(np.maximum(daily, cal.MIN_DAILY_BOOST_BDT)
-                                       * rng.integers(1, 8, n)), 0.0)
+    spend = np.where(
+        boosted, np.round(np.maximum(daily, cal.MIN_DAILY_BOOST_BDT) * rng.integers(1, 8, n)), 0.0
+    )
     cpm_factor = np.array([cal.CPM_PLATFORM_FACTOR[p] for p in PLATFORMS])
     cpm = cal.CPM_MEDIAN_BDT * cpm_factor[platform] * np.exp(rng.normal(0, cal.COST_SIGMA, n))
     paid_impressions = np.floor(spend / cpm * 1000)
@@ -449,8 +524,7 @@ def _posts(rng: np.random.Generator, calendar: _Calendar, n: int,
         per_impression[platform] * quality * organic_impressions,
         per_follower[platform] * quality * followers,
     )
-    paid_engagement = (paid_reach * cal.PAID_ENGAGEMENT_FACTOR
-                       * organic_engagement / organic_reach)
+    paid_engagement = paid_reach * cal.PAID_ENGAGEMENT_FACTOR * organic_engagement / organic_reach
     expected = np.minimum(organic_engagement + paid_engagement, 0.5 * reach)
     engagements = rng.poisson(expected)
     split = np.array([cal.ENGAGEMENT_SPLIT[p] for p in PLATFORMS])  # (platform, 4)
@@ -470,36 +544,41 @@ def _posts(rng: np.random.Generator, calendar: _Calendar, n: int,
 
     # ---- texts and ids
     captions = _post_captions(rng, client, pillar, language, special)
-    ids = _ids(client * len(PLATFORMS) + platform,
-               [f"{CLIENT_PREFIX[c]}-{PLATFORM_PREFIX[p]}-" for c, p in _ACCOUNTS],
-               _sequence_within(account))
+    ids = _ids(
+        client * len(PLATFORMS) + platform,
+        [f"{CLIENT_PREFIX[c]}-{PLATFORM_PREFIX[p]}-" for c, p in _ACCOUNTS],
+        _sequence_within(account),
+    )
     all_pillars = [name for names in pillar_names for name in names]
-    frame = pd.DataFrame({
-        "post_id": ids,
-        "client": _categories(CLIENTS, client),
-        "published_at": _local_times(calendar, day, seconds),
-        "platform": _categories(PLATFORMS, platform),
-        "format": _categories(FORMATS, fmt),
-        "pillar": _categories(all_pillars, client * len(pillar_names[0]) + pillar),
-        "language": _categories(LANGUAGES, language),
-        "caption": captions,
-        "followers": followers,
-        "impressions": impressions,
-        "reach": reach,
-        "reactions": counts[0],
-        "comments": counts[1],
-        "shares": counts[2],
-        "saves": counts[3],
-        "link_clicks": link_clicks,
-        "video_views": video_views,
-        "boosted": boosted,
-        "spend": spend,
-    })
+    frame = pd.DataFrame(
+        {
+            "post_id": ids,
+            "client": _categories(CLIENTS, client),
+            "published_at": _local_times(calendar, day, seconds),
+            "platform": _categories(PLATFORMS, platform),
+            "format": _categories(FORMATS, fmt),
+            "pillar": _categories(all_pillars, client * len(pillar_names[0]) + pillar),
+            "language": _categories(LANGUAGES, language),
+            "caption": captions,
+            "followers": followers,
+            "impressions": impressions,
+            "reach": reach,
+            "reactions": counts[0],
+            "comments": counts[1],
+            "shares": counts[2],
+            "saves": counts[3],
+            "link_clicks": link_clicks,
+            "video_views": video_views,
+            "boosted": boosted,
+            "spend": spend,
+        }
+    )
     return typed_table(frame, "posts")
 
 
-def _split_counts(rng: np.random.Generator, totals: np.ndarray,
-                  probabilities: np.ndarray) -> list[np.ndarray]:
+def _split_counts(
+    rng: np.random.Generator, totals: np.ndarray, probabilities: np.ndarray
+) -> list[np.ndarray]:
     """Split each total into parts with the row's probabilities (sequential binomials)."""
     parts = []
     left = totals.astype(np.int64)
@@ -514,8 +593,13 @@ def _split_counts(rng: np.random.Generator, totals: np.ndarray,
     return parts
 
 
-def _post_captions(rng: np.random.Generator, client: np.ndarray, pillar: np.ndarray,
-                   language: np.ndarray, special: np.ndarray) -> pd.Series:
+def _post_captions(
+    rng: np.random.Generator,
+    client: np.ndarray,
+    pillar: np.ndarray,
+    language: np.ndarray,
+    special: np.ndarray,
+) -> pd.Series:
     pools: list[tuple[str, ...]] = []
     for c in CLIENTS:
         for name in CLIENT_PROFILES[c].pillars:
@@ -534,8 +618,7 @@ def _post_captions(rng: np.random.Generator, client: np.ndarray, pillar: np.ndar
 
 # ---------------------------------------------------------------------------- inbox
 def _inbox(rng: np.random.Generator, calendar: _Calendar, m: int) -> pd.DataFrame:
-    weights = np.array([CLIENT_PROFILES[c].followers[p] * _INBOX_PLATFORM[p]
-                        for c, p in _ACCOUNTS])
+    weights = np.array([CLIENT_PROFILES[c].followers[p] * _INBOX_PLATFORM[p] for c, p in _ACCOUNTS])
     account = rng.choice(len(_ACCOUNTS), size=m, p=weights / weights.sum())
     client, platform = account // len(PLATFORMS), account % len(PLATFORMS)
     day_weight = np.where(calendar.special >= 0, 2.0, 1.0)
@@ -568,21 +651,24 @@ def _inbox(rng: np.random.Generator, calendar: _Calendar, m: int) -> pd.DataFram
 
     text = _messages(rng, client, category, language)
     ids = _ids(client, [f"{CLIENT_PREFIX[c]}-MSG-" for c in CLIENTS], _sequence_within(client))
-    frame = pd.DataFrame({
-        "message_id": ids,
-        "client": _categories(CLIENTS, client),
-        "platform": _categories(PLATFORMS, platform),
-        "received_at": received,
-        "responded_at": responded,
-        "category": _categories(MESSAGE_CATEGORIES, category),
-        "language": _categories(LANGUAGES, language),
-        "text": text,
-    })
+    frame = pd.DataFrame(
+        {
+            "message_id": ids,
+            "client": _categories(CLIENTS, client),
+            "platform": _categories(PLATFORMS, platform),
+            "received_at": received,
+            "responded_at": responded,
+            "category": _categories(MESSAGE_CATEGORIES, category),
+            "language": _categories(LANGUAGES, language),
+            "text": text,
+        }
+    )
     return typed_table(frame, "inbox")
 
 
-def _messages(rng: np.random.Generator, client: np.ndarray, category: np.ndarray,
-              language: np.ndarray) -> pd.Series:
+def _messages(
+    rng: np.random.Generator, client: np.ndarray, category: np.ndarray, language: np.ndarray
+) -> pd.Series:
     """Message texts composed from parts (``captions.message_parts``), with slips.
 
     A third of the Bengali messages (``calibration.BANGLISH_SHARE``) are typed in Latin
@@ -592,8 +678,12 @@ def _messages(rng: np.random.Generator, client: np.ndarray, category: np.ndarray
     m = len(client)
     variant = language + ((language == 1) & (rng.random(m) < cal.BANGLISH_SHARE))
     group = (client * len(MESSAGE_CATEGORIES) + category) * len(MESSAGE_VARIANTS) + variant
-    parts = [message_parts(c, cat, v) for c in CLIENTS for cat in MESSAGE_CATEGORIES
-             for v in MESSAGE_VARIANTS]
+    parts = [
+        message_parts(c, cat, v)
+        for c in CLIENTS
+        for cat in MESSAGE_CATEGORIES
+        for v in MESSAGE_VARIANTS
+    ]
     text: np.ndarray = np.full(m, "", dtype=np.dtypes.StringDType())
     for part in MESSAGE_PARTS:
         text = np.strings.add(text, _compose(rng, group, [p[part] for p in parts]))
@@ -609,21 +699,25 @@ def _messages(rng: np.random.Generator, client: np.ndarray, category: np.ndarray
     return pd.Series(np.strings.strip(text).astype(object)).astype("str")
 
 
-def _compose(rng: np.random.Generator, group: np.ndarray,
-             pools: list[tuple[tuple[str, ...], ...]]) -> np.ndarray:
+def _compose(
+    rng: np.random.Generator, group: np.ndarray, pools: list[tuple[tuple[str, ...], ...]]
+) -> np.ndarray:
     """For each row, one text of one template of ``pools[group]``: the template first
     (each equally likely), then one of its filled-in texts, so long templates do not crowd
     out short ones."""
     sizes = [len(texts) for templates in pools for texts in templates]
-    flat = np.array([text for templates in pools for texts in templates for text in texts],
-                    dtype=np.dtypes.StringDType())
+    flat = np.array(
+        [text for templates in pools for texts in templates for text in texts],
+        dtype=np.dtypes.StringDType(),
+    )
     text_start = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
     n_templates = np.array([len(templates) for templates in pools], dtype=np.int64)
     first = np.concatenate([[0], np.cumsum(n_templates)[:-1]]).astype(np.int64)
-    template = first[group] + np.floor(rng.random(len(group)) * n_templates[group]).astype(
-        np.int64)
-    index = text_start[template] + rng.integers(0, 1 << 30, len(group)) % np.array(
-        sizes, dtype=np.int64)[template]
+    template = first[group] + np.floor(rng.random(len(group)) * n_templates[group]).astype(np.int64)
+    index = (
+        text_start[template]
+        + rng.integers(0, 1 << 30, len(group)) % np.array(sizes, dtype=np.int64)[template]
+    )
     return flat[index]
 
 
@@ -631,19 +725,25 @@ def _compose(rng: np.random.Generator, group: np.ndarray,
 def _campaigns(rng: np.random.Generator, calendar: _Calendar, k: int) -> pd.DataFrame:
     client = rng.integers(0, len(CLIENTS), k)
     platform = rng.choice(len(PLATFORMS), size=k, p=np.array(_CAMPAIGN_PLATFORM))
-    objective_probs = np.array([[_OBJECTIVE_MIX[c].get(o, 0.0) for o in CAMPAIGN_OBJECTIVES]
-                                for c in CLIENTS])
+    objective_probs = np.array(
+        [[_OBJECTIVE_MIX[c].get(o, 0.0) for o in CAMPAIGN_OBJECTIVES] for c in CLIENTS]
+    )
     objective = _pick(rng, objective_probs, client)
     start = rng.integers(0, calendar.n_days, k)
     order = np.lexsort((client, start))
-    client, platform, objective, start = (client[order], platform[order], objective[order],
-                                          start[order])
+    client, platform, objective, start = (
+        client[order],
+        platform[order],
+        objective[order],
+        start[order],
+    )
     length = rng.integers(3, 31, k)
     end = np.minimum(start + length - 1, calendar.n_days - 1)
     days = end - start + 1
 
-    daily_budget = np.maximum(cal.MIN_DAILY_BOOST_BDT * np.exp(rng.normal(math.log(4), 0.6, k)),
-                              cal.MIN_DAILY_BOOST_BDT)
+    daily_budget = np.maximum(
+        cal.MIN_DAILY_BOOST_BDT * np.exp(rng.normal(math.log(4), 0.6, k)), cal.MIN_DAILY_BOOST_BDT
+    )
     budget = np.round(daily_budget * days, -1)
     spend = np.round(budget * rng.uniform(0.8, 1.0, k), 2)
     cpm_factor = np.array([cal.CPM_PLATFORM_FACTOR[p] for p in PLATFORMS])[platform]
@@ -653,25 +753,29 @@ def _campaigns(rng: np.random.Generator, calendar: _Calendar, k: int) -> pd.Data
     clicks = np.minimum(np.floor(spend / cpc), impressions).astype(np.int64)
     rate = np.array([cal.CONVERSION_RATE[o] for o in CAMPAIGN_OBJECTIVES])[objective]
     conversions = rng.binomial(clicks, rate)
-    value_median = np.array([cal.CONVERSION_VALUE_MEDIAN_BDT.get(o, 0.0)
-                             for o in CAMPAIGN_OBJECTIVES])[objective]
+    value_median = np.array(
+        [cal.CONVERSION_VALUE_MEDIAN_BDT.get(o, 0.0) for o in CAMPAIGN_OBJECTIVES]
+    )[objective]
     value = np.round(conversions * value_median * np.exp(rng.normal(0, 0.4, k)), 2)
 
     dates = calendar.start.astype("datetime64[ns]")
     one_day = np.timedelta64(1, "D")
-    frame = pd.DataFrame({
-        "campaign_id": _ids(client, [f"{CLIENT_PREFIX[c]}-CMP-" for c in CLIENTS],
-                            _sequence_within(client)),
-        "client": _categories(CLIENTS, client),
-        "platform": _categories(PLATFORMS, platform),
-        "objective": _categories(CAMPAIGN_OBJECTIVES, objective),
-        "start_date": dates + start * one_day,
-        "end_date": dates + end * one_day,
-        "budget": budget,
-        "spend": spend,
-        "impressions": impressions,
-        "clicks": clicks,
-        "conversions": conversions,
-        "conversion_value": value,
-    })
+    frame = pd.DataFrame(
+        {
+            "campaign_id": _ids(
+                client, [f"{CLIENT_PREFIX[c]}-CMP-" for c in CLIENTS], _sequence_within(client)
+            ),
+            "client": _categories(CLIENTS, client),
+            "platform": _categories(PLATFORMS, platform),
+            "objective": _categories(CAMPAIGN_OBJECTIVES, objective),
+            "start_date": dates + start * one_day,
+            "end_date": dates + end * one_day,
+            "budget": budget,
+            "spend": spend,
+            "impressions": impressions,
+            "clicks": clicks,
+            "conversions": conversions,
+            "conversion_value": value,
+        }
+    )
     return typed_table(frame, "campaigns")

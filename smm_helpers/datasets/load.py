@@ -53,7 +53,10 @@ _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f"}
 _PLATFORM_ALIASES = {
     **{name.lower(): key for key, name in PLATFORM_NAMES.items()},
-    "twitter": "x", "fb": "facebook", "ig": "instagram", "yt": "youtube",
+    "twitter": "x",
+    "fb": "facebook",
+    "ig": "instagram",
+    "yt": "youtube",
 }
 
 
@@ -66,8 +69,9 @@ class _Problem:
 
 
 # ---------------------------------------------------------------------------- public API
-def validate(frame: pd.DataFrame, table: str = "posts", *, file: str = "<DataFrame>"
-             ) -> pd.DataFrame:
+def validate(
+    frame: pd.DataFrame, table: str = "posts", *, file: str = "<DataFrame>"
+) -> pd.DataFrame:
     """Check an in-memory table against the schema; return a new, typed copy.
 
     Text values are parsed as a CSV loader would; rows are named by their index label.
@@ -84,13 +88,14 @@ def validate(frame: pd.DataFrame, table: str = "posts", *, file: str = "<DataFra
     How to fix it: counts cannot be below 0; check the sign, or write 0 if there were none.
     """
     if not isinstance(frame, pd.DataFrame):
-        raise InputError(_("expected a pandas DataFrame, got {kind}").format(
-                             kind=type(frame).__name__),
-                         fix=_("pass a DataFrame, e.g. one from "
-                               "smm_helpers.datasets.load_posts()"))
+        raise InputError(
+            _("expected a pandas DataFrame, got {kind}").format(kind=type(frame).__name__),
+            fix=_("pass a DataFrame, e.g. one from smm_helpers.datasets.load_posts()"),
+        )
     labels = list(frame.index)
-    return _check_table(frame.reset_index(drop=True), table, file,
-                        line_of=None, row_label=lambda row: labels[row])
+    return _check_table(
+        frame.reset_index(drop=True), table, file, line_of=None, row_label=lambda row: labels[row]
+    )
 
 
 def load_posts(path: str | Path | None = None, *, client: str | None = None) -> pd.DataFrame:
@@ -109,8 +114,7 @@ def load_posts(path: str | Path | None = None, *, client: str | None = None) -> 
     return _load("posts", path, client)
 
 
-def load_followers(path: str | Path | None = None, *, client: str | None = None
-                   ) -> pd.DataFrame:
+def load_followers(path: str | Path | None = None, *, client: str | None = None) -> pd.DataFrame:
     """The daily followers table (one row per day, client and platform).
 
     >>> load_followers(client="business")["platform"].nunique()
@@ -148,8 +152,7 @@ def load_inbox(path: str | Path | None = None, *, client: str | None = None) -> 
     return _load("inbox", path, client)
 
 
-def load_campaigns(path: str | Path | None = None, *, client: str | None = None
-                   ) -> pd.DataFrame:
+def load_campaigns(path: str | Path | None = None, *, client: str | None = None) -> pd.DataFrame:
     """The paid campaigns (budget, spend, impressions, clicks, conversions).
 
     >>> bool((load_campaigns()["clicks"] <= load_campaigns()["impressions"]).all())
@@ -222,15 +225,18 @@ def read_export(
     [['7', 900]]
     """
     if columns is None:
-        name = client if client is not None else str(
-            (fill or {}).get("client", "my client"))  # i18n: not shown
+        name = (
+            client if client is not None else str((fill or {}).get("client", "my client"))
+        )  # i18n: not shown
         frame = read_platform_export(path, client=name, timezone=timezone, shape=shape)
         if table is not None and frame.attrs["table"] != table:
             raise DataError(
                 _("this file is {title}, a {kind} export, not a {table} table").format(
-                    title=frame.attrs["export_title"], kind=frame.attrs["table"], table=table),
+                    title=frame.attrs["export_title"], kind=frame.attrs["table"], table=table
+                ),
                 file=Path(path).name,
-                fix=_("leave table out, or pass a {table} export").format(table=table))
+                fix=_("leave table out, or pass a {table} export").format(table=table),
+            )
         return frame
     table = table or "posts"
     timezone = timezone or TIMEZONE
@@ -243,19 +249,22 @@ def read_export(
     try:
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
-        raise InputError(_("{timezone} is not a time zone SMM Lab knows").format(
-                             timezone=repr(timezone)),
-                         fix=_("use an IANA name such as 'Asia/Dhaka' or 'UTC'")) from error
+        raise InputError(
+            _("{timezone} is not a time zone SMM Lab knows").format(timezone=repr(timezone)),
+            fix=_("use an IANA name such as 'Asia/Dhaka' or 'UTC'"),
+        ) from error
 
     raw, name = _read_csv(path)
     for source in columns:
         if source not in raw.columns:
             raise DataError(
                 _("the file has no column {column}").format(column=repr(source)),
-                file=name, line=1, column=source,
-                fix=_("the columns mapping names {column}, but the file's columns are: "
-                      "{columns}").format(column=repr(source),
-                                          columns=", ".join(map(str, raw.columns)))
+                file=name,
+                line=1,
+                column=source,
+                fix=_(
+                    "the columns mapping names {column}, but the file's columns are: {columns}"
+                ).format(column=repr(source), columns=", ".join(map(str, raw.columns)))
                 + _suggest(source, list(raw.columns)),
             )
     frame = raw[list(columns)].rename(columns=columns)
@@ -263,8 +272,9 @@ def read_export(
         if column_name not in frame.columns:
             frame[column_name] = str(value)
     frame = _tidy_export(frame, table_columns(table))
-    return _check_table(frame, table, name, line_of=lambda row: row + 2, row_label=None,
-                        naive_timezone=timezone)
+    return _check_table(
+        frame, table, name, line_of=lambda row: row + 2, row_label=None, naive_timezone=timezone
+    )
 
 
 # ---------------------------------------------------------------------------- reading
@@ -289,9 +299,11 @@ def _read_csv(path: str | Path | None, default: str = "export.csv") -> tuple[pd.
             data = Path(path).read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as error:
             raise DataError(
-                _("there is no file at {path}").format(path=path), file=name,
-                fix=_("check the path and the file name; leave path out to load the course's "
-                      "own data"),
+                _("there is no file at {path}").format(path=path),
+                file=name,
+                fix=_(
+                    "check the path and the file name; leave path out to load the course's own data"
+                ),
             ) from error
     try:
         text = data.decode("utf-8-sig")
@@ -299,18 +311,28 @@ def _read_csv(path: str | Path | None, default: str = "export.csv") -> tuple[pd.
         line = data[: error.start].count(b"\n") + 1
         raise DataError(
             _("the file is not UTF-8 text: byte {byte} cannot be read").format(
-                byte=f"0x{data[error.start]:02x}"),
-            file=name, line=line,
-            fix=_("save the file as UTF-8 (Excel: File > Save As > 'CSV UTF-8'; LibreOffice: "
-                  "Character set 'Unicode (UTF-8)'); Bengali text needs it"),
+                byte=f"0x{data[error.start]:02x}"
+            ),
+            file=name,
+            line=line,
+            fix=_(
+                "save the file as UTF-8 (Excel: File > Save As > 'CSV UTF-8'; LibreOffice: "
+                "Character set 'Unicode (UTF-8)'); Bengali text needs it"
+            ),
         ) from error
     if not text.strip():
-        raise DataError(_("the file is empty"), file=name,
-                        fix=_("export the table again with its header row and data; "
-                              "smm_helpers.schema lists the columns each table needs"))
+        raise DataError(
+            _("the file is empty"),
+            file=name,
+            fix=_(
+                "export the table again with its header row and data; "
+                "smm_helpers.schema lists the columns each table needs"
+            ),
+        )
     _check_row_lengths(text, name)
-    raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
-                      index_col=False)
+    raw = pd.read_csv(
+        io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, index_col=False
+    )
     raw.columns = [str(column).strip() for column in raw.columns]
     return raw, name
 
@@ -322,12 +344,16 @@ def _check_row_lengths(text: str, name: str) -> None:
     for row in reader:
         if row and len(row) != len(header):
             raise DataError(
-                _("the file is not a well-formed CSV: this row has {count} fields but the "
-                  "header has {header}").format(count=digits(len(row)),
-                                                header=digits(len(header))),
-                file=name, line=reader.line_num,
-                fix=_("every row needs as many commas as the header; put text that contains "
-                      "commas in double quotes"),
+                _(
+                    "the file is not a well-formed CSV: this row has {count} fields but the "
+                    "header has {header}"
+                ).format(count=digits(len(row)), header=digits(len(header))),
+                file=name,
+                line=reader.line_num,
+                fix=_(
+                    "every row needs as many commas as the header; put text that contains "
+                    "commas in double quotes"
+                ),
             )
 
 
@@ -364,20 +390,28 @@ def _check_table(
     if missing:
         n = len(missing) if len(missing) > 1 else 1
         raise DataError(
-            ngettext("the {table} table has no column {names}",
-                     "the {table} table has no columns {names}", n).format(
-                table=table, names=", ".join(repr(name) for name in missing)),
-            file=file, line=1 if line_of else None, column=missing[0],
+            ngettext(
+                "the {table} table has no column {names}",
+                "the {table} table has no columns {names}",
+                n,
+            ).format(table=table, names=", ".join(repr(name) for name in missing)),
+            file=file,
+            line=1 if line_of else None,
+            column=missing[0],
             fix=ngettext(
                 "add the column (the {table} table needs: {needed}); this file has: "
                 "{has}{suggestion}; for a file downloaded from a platform use "
                 "smm_helpers.exports.read_export(path), which recognises the export",
                 "add the columns (the {table} table needs: {needed}); this file has: "
                 "{has}{suggestion}; for a file downloaded from a platform use "
-                "smm_helpers.exports.read_export(path), which recognises the export", n,
-            ).format(table=table, needed=", ".join(column.name for column in columns),
-                     has=", ".join(names) or _("no columns"),
-                     suggestion=_suggest(missing[0], names)),
+                "smm_helpers.exports.read_export(path), which recognises the export",
+                n,
+            ).format(
+                table=table,
+                needed=", ".join(column.name for column in columns),
+                has=", ".join(names) or _("no columns"),
+                suggestion=_suggest(missing[0], names),
+            ),
         )
     problems: list[_Problem] = []
     totals = [0]
@@ -398,9 +432,14 @@ def _check_table(
     return typed_table(typed, table)
 
 
-def _raise(problems: list[_Problem], total: int, file: str,
-           line_of: Callable[[int], int] | None, row_label: Callable[[int], object] | None,
-           order: list[str]) -> None:
+def _raise(
+    problems: list[_Problem],
+    total: int,
+    file: str,
+    line_of: Callable[[int], int] | None,
+    row_label: Callable[[int], object] | None,
+    order: list[str],
+) -> None:
     problems = sorted(problems, key=lambda p: (p.row, order.index(p.column)))
 
     def where(p: _Problem) -> str:
@@ -411,32 +450,42 @@ def _raise(problems: list[_Problem], total: int, file: str,
     first = problems[0]
     text = first.problem if line_of else f"{where(first)}: {first.problem}"
     if total > 1:
-        others = "; ".join(_("{where}, column {column}: {problem}").format(
-            where=where(p), column=repr(p.column), problem=p.problem)
-            for p in problems[1:SHOWN_PROBLEMS])
+        others = "; ".join(
+            _("{where}, column {column}: {problem}").format(
+                where=where(p), column=repr(p.column), problem=p.problem
+            )
+            for p in problems[1:SHOWN_PROBLEMS]
+        )
         if others:
             text = _("{first} ({total} problems in all; also {others})").format(
-                first=text, total=digits(total), others=others)
+                first=text, total=digits(total), others=others
+            )
         else:
-            text = _("{first} ({total} problems in all)").format(first=text,
-                                                                 total=digits(total))
-    raise DataError(text, fix=first.fix, file=file,
-                    line=line_of(first.row) if line_of else None, column=first.column)
+            text = _("{first} ({total} problems in all)").format(first=text, total=digits(total))
+    raise DataError(
+        text,
+        fix=first.fix,
+        file=file,
+        line=line_of(first.row) if line_of else None,
+        column=first.column,
+    )
 
 
 def _label(row_label: Callable[[int], object] | None, row: int) -> object:
     return row if row_label is None else row_label(row)
 
 
-def _found(mask: pd.Series | np.ndarray, column: str,
-           message: Callable[[int], str], fix: str) -> tuple[list[_Problem], int]:
+def _found(
+    mask: pd.Series | np.ndarray, column: str, message: Callable[[int], str], fix: str
+) -> tuple[list[_Problem], int]:
     rows = np.flatnonzero(np.asarray(mask, dtype=bool))
     shown = [_Problem(int(row), column, message(int(row)), fix) for row in rows[:SHOWN_PROBLEMS]]
     return shown, len(rows)
 
 
-def _convert(values: pd.Series, column: Column, table: str, naive_timezone: str | None
-             ) -> tuple[pd.Series, list[_Problem], int]:
+def _convert(
+    values: pd.Series, column: Column, table: str, naive_timezone: str | None
+) -> tuple[pd.Series, list[_Problem], int]:
     """Parse one column; return the parsed values and the problems found (shown, total)."""
     values = values.reset_index(drop=True)
     name = column.name
@@ -452,9 +501,16 @@ def _convert(values: pd.Series, column: Column, table: str, naive_timezone: str 
         total += found[1]
 
     if column.required and column.kind not in ("count", "money", "bool"):
-        add(_found(empty, name, lambda r: _("{column} is empty").format(column=name),
-                   _("fill in the {column} of every row ({description})").format(
-                       column=name, description=_(column.description))))
+        add(
+            _found(
+                empty,
+                name,
+                lambda r: _("{column} is empty").format(column=name),
+                _("fill in the {column} of every row ({description})").format(
+                    column=name, description=_(column.description)
+                ),
+            )
+        )
     kind = column.kind
     if kind in ("id", "text"):
         result = values.astype(str) if text is None else text
@@ -462,24 +518,38 @@ def _convert(values: pd.Series, column: Column, table: str, naive_timezone: str 
             seen = result.where(~empty)
             first_row = seen.drop_duplicates(keep="first")
             first_of = pd.Series(first_row.index, index=first_row.to_numpy())
-            add(_found(seen.duplicated(keep="first") & ~empty, name,
-                       lambda r: _("{column} {value} appears twice (first at data row "
-                                   "{row})").format(column=name, value=repr(result[r]),
-                                                    row=digits(int(first_of[result[r]]) + 1)),
-                       _("every {column} must be unique; remove the repeated row or give it "
-                         "its own id").format(column=name)))
+            add(
+                _found(
+                    seen.duplicated(keep="first") & ~empty,
+                    name,
+                    lambda r: _("{column} {value} appears twice (first at data row {row})").format(
+                        column=name, value=repr(result[r]), row=digits(int(first_of[result[r]]) + 1)
+                    ),
+                    _(
+                        "every {column} must be unique; remove the repeated row or give it "
+                        "its own id"
+                    ).format(column=name),
+                )
+            )
         return result, problems, total
     if kind == "category":
         result = values.astype(str) if text is None else text
         if column.choices is not None:
             unknown = ~result.isin(column.choices) & ~empty
             kind_name = _(_KIND_NAMES.get(name, name.replace("_", " ")))
-            add(_found(unknown, name,
-                       lambda r: _("{value} is not a {kind} SMM Lab knows").format(
-                           value=repr(result[r]), kind=kind_name),
-                       _("use one of: {choices}").format(choices=", ".join(column.choices))
-                       + _suggest(str(result[unknown].iloc[0]) if unknown.any() else "",
-                                  list(column.choices))))
+            add(
+                _found(
+                    unknown,
+                    name,
+                    lambda r: _("{value} is not a {kind} SMM Lab knows").format(
+                        value=repr(result[r]), kind=kind_name
+                    ),
+                    _("use one of: {choices}").format(choices=", ".join(column.choices))
+                    + _suggest(
+                        str(result[unknown].iloc[0]) if unknown.any() else "", list(column.choices)
+                    ),
+                )
+            )
         return result, problems, total
     if kind == "timestamp":
         return _finish_timestamps(values, text, empty, column, naive_timezone, problems, total)
@@ -490,32 +560,61 @@ def _convert(values: pd.Series, column: Column, table: str, naive_timezone: str 
             parsed = pd.to_datetime(values, errors="coerce")
             if isinstance(parsed.dtype, pd.DatetimeTZDtype):
                 parsed = parsed.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
-        add(_found(parsed.isna() & ~empty, name,
-                   lambda r: _("{value} is not a date").format(value=repr(values[r])),
-                   _("write dates as YYYY-MM-DD, e.g. 2025-02-21")))
+        add(
+            _found(
+                parsed.isna() & ~empty,
+                name,
+                lambda r: _("{value} is not a date").format(value=repr(values[r])),
+                _("write dates as YYYY-MM-DD, e.g. 2025-02-21"),
+            )
+        )
         return parsed, problems, total
     if kind in ("count", "money"):
         numbers = pd.to_numeric(text if text is not None else values, errors="coerce")
         numbers = pd.Series(numbers, dtype="float64")
-        add(_found(empty, name, lambda r: _("{column} is empty").format(column=name),
-                   _("write 0 if there were none")))
-        add(_found(numbers.isna() & ~empty, name,
-                   lambda r: _("{value} is not a number").format(value=repr(values[r])),
-                   _("write numbers with digits only, e.g. 1200 (no letters, currency signs "
-                     "or thousands separators)")))
+        add(
+            _found(
+                empty,
+                name,
+                lambda r: _("{column} is empty").format(column=name),
+                _("write 0 if there were none"),
+            )
+        )
+        add(
+            _found(
+                numbers.isna() & ~empty,
+                name,
+                lambda r: _("{value} is not a number").format(value=repr(values[r])),
+                _(
+                    "write numbers with digits only, e.g. 1200 (no letters, currency signs "
+                    "or thousands separators)"
+                ),
+            )
+        )
         if kind == "count":
-            add(_found(numbers.notna() & (numbers != np.floor(numbers)), name,
-                       lambda r: _("{column} ({value}) is not a whole number").format(
-                           column=name, value=values[r]),
-                       _("{column} counts things, so it must be a whole number").format(
-                           column=name)))
-        add(_found(numbers < 0, name,
-                   lambda r: _("{column} is negative ({value})").format(column=name,
-                                                                        value=values[r]),
-                   _("counts cannot be below 0; check the sign, or write 0 if there were none")
-                   if kind == "count" else
-                   _("money spent or earned cannot be below 0; check the sign, or write 0 if "
-                     "there were none")))
+            add(
+                _found(
+                    numbers.notna() & (numbers != np.floor(numbers)),
+                    name,
+                    lambda r: _("{column} ({value}) is not a whole number").format(
+                        column=name, value=values[r]
+                    ),
+                    _("{column} counts things, so it must be a whole number").format(column=name),
+                )
+            )
+        add(
+            _found(
+                numbers < 0,
+                name,
+                lambda r: _("{column} is negative ({value})").format(column=name, value=values[r]),
+                _("counts cannot be below 0; check the sign, or write 0 if there were none")
+                if kind == "count"
+                else _(
+                    "money spent or earned cannot be below 0; check the sign, or write 0 if "
+                    "there were none"
+                ),
+            )
+        )
         if kind == "count":
             whole = numbers.where(numbers == np.floor(numbers)).fillna(0)
             return whole.astype("int64"), problems, total
@@ -524,36 +623,48 @@ def _convert(values: pd.Series, column: Column, table: str, naive_timezone: str 
         if values.dtype == bool:
             return values, problems, total
         lowered = (text if text is not None else values.astype(str)).str.lower()
-        add(_found(~lowered.isin(_TRUE | _FALSE), name,
-                   lambda r: _("{value} is not true or false").format(value=repr(values[r])),
-                   _("write True or False (yes/no and 1/0 also work)")))
+        add(
+            _found(
+                ~lowered.isin(_TRUE | _FALSE),
+                name,
+                lambda r: _("{value} is not true or false").format(value=repr(values[r])),
+                _("write True or False (yes/no and 1/0 also work)"),
+            )
+        )
         return lowered.isin(_TRUE), problems, total
     raise AssertionError(  # pragma: no cover
-        f"unknown kind {kind!r} in table {table}")  # i18n: not shown
+        f"unknown kind {kind!r} in table {table}"
+    )  # i18n: not shown
 
 
-def _finish_timestamps(values: pd.Series, text: pd.Series | None, empty: pd.Series,
-                       column: Column, naive_timezone: str | None,
-                       problems: list[_Problem], total: int
-                       ) -> tuple[pd.Series, list[_Problem], int]:
+def _finish_timestamps(
+    values: pd.Series,
+    text: pd.Series | None,
+    empty: pd.Series,
+    column: Column,
+    naive_timezone: str | None,
+    problems: list[_Problem],
+    total: int,
+) -> tuple[pd.Series, list[_Problem], int]:
     name = column.name
     if text is None:
         parsed = pd.to_datetime(values, errors="coerce")
         if not isinstance(parsed.dtype, pd.DatetimeTZDtype):
             if naive_timezone is None:
-                found = _found(parsed.notna(), name,
-                               lambda r: _("{value} has no time zone").format(
-                                   value=values[r]),
-                               _("localise it first, e.g. "
-                                 "frame[col].dt.tz_localize('Asia/Dhaka')"))
+                found = _found(
+                    parsed.notna(),
+                    name,
+                    lambda r: _("{value} has no time zone").format(value=values[r]),
+                    _("localise it first, e.g. frame[col].dt.tz_localize('Asia/Dhaka')"),
+                )
                 nothing = pd.Series(pd.NaT, index=parsed.index, dtype=TIMESTAMP_DTYPE)
                 return nothing, problems + found[0], total + found[1]
-            parsed = parsed.dt.tz_localize(naive_timezone, ambiguous="NaT",
-                                           nonexistent="NaT")
+            parsed = parsed.dt.tz_localize(naive_timezone, ambiguous="NaT", nonexistent="NaT")
         return parsed.dt.tz_convert(TIMEZONE), problems, total
     has_zone = text.str.contains(_ZONE_SUFFIX)
-    aware = pd.to_datetime(text.where(has_zone & ~empty), format="ISO8601", utc=True,
-                           errors="coerce")
+    aware = pd.to_datetime(
+        text.where(has_zone & ~empty), format="ISO8601", utc=True, errors="coerce"
+    )
     result = aware.dt.tz_convert(TIMEZONE)
     naive_rows = ~has_zone & ~empty
     if naive_rows.any() and naive_timezone is not None:
@@ -563,63 +674,102 @@ def _finish_timestamps(values: pd.Series, text: pd.Series | None, empty: pd.Seri
     bad = result.isna() & ~empty
     if naive_timezone is None:
         unparsed = bad & has_zone
-        no_zone = naive_rows & pd.to_datetime(text.where(naive_rows), format="ISO8601",
-                                              errors="coerce").notna()
+        no_zone = (
+            naive_rows
+            & pd.to_datetime(text.where(naive_rows), format="ISO8601", errors="coerce").notna()
+        )
         unparsed = unparsed | (naive_rows & ~no_zone)
-        found = _found(no_zone, name,
-                       lambda r: _("{value} has no time zone").format(value=repr(text[r])),
-                       _("add the offset, e.g. 2025-02-21T10:30:00+06:00 for Dhaka time, or "
-                         "read the file with smm_helpers.datasets.read_export(path, timezone="
-                         "'Asia/Dhaka')"))
+        found = _found(
+            no_zone,
+            name,
+            lambda r: _("{value} has no time zone").format(value=repr(text[r])),
+            _(
+                "add the offset, e.g. 2025-02-21T10:30:00+06:00 for Dhaka time, or "
+                "read the file with smm_helpers.datasets.read_export(path, timezone="
+                "'Asia/Dhaka')"
+            ),
+        )
         problems, total = problems + found[0], total + found[1]
     else:
         unparsed = bad
-    found = _found(unparsed, name,
-                   lambda r: _("{value} is not a date and time").format(value=repr(text[r])),
-                   _("write it as ISO 8601, e.g. 2025-02-21T10:30:00+06:00"))
+    found = _found(
+        unparsed,
+        name,
+        lambda r: _("{value} is not a date and time").format(value=repr(text[r])),
+        _("write it as ISO 8601, e.g. 2025-02-21T10:30:00+06:00"),
+    )
     return result, problems + found[0], total + found[1]
 
 
-def _cross_checks(table: str, values: dict[str, pd.Series]
-                  ) -> list[tuple[list[_Problem], int]]:
+def _cross_checks(table: str, values: dict[str, pd.Series]) -> list[tuple[list[_Problem], int]]:
     rules = {
-        "posts": [("reach", "impressions",
-                   _("reach counts unique people, so it can never exceed impressions; check "
-                     "the two columns are not swapped"))],
-        "campaigns": [("clicks", "impressions",
-                       _("every click needs an impression; check the two columns are not "
-                         "swapped")),
-                      ("conversions", "clicks",
-                       _("a conversion follows a click; check conversions counts only "
-                         "sign-ups, donations or sales from the ads"))],
+        "posts": [
+            (
+                "reach",
+                "impressions",
+                _(
+                    "reach counts unique people, so it can never exceed impressions; check "
+                    "the two columns are not swapped"
+                ),
+            )
+        ],
+        "campaigns": [
+            (
+                "clicks",
+                "impressions",
+                _("every click needs an impression; check the two columns are not swapped"),
+            ),
+            (
+                "conversions",
+                "clicks",
+                _(
+                    "a conversion follows a click; check conversions counts only "
+                    "sign-ups, donations or sales from the ads"
+                ),
+            ),
+        ],
     }
     found = [_not_above(values, small, big, fix) for small, big, fix in rules.get(table, [])]
     if table == "campaigns":
         start, end = values["start_date"], values["end_date"]
-        found.append(_found(end < start, "end_date",
-                            lambda r: _("end_date ({end}) is before start_date "
-                                        "({start})").format(end=f"{end[r]:%Y-%m-%d}",
-                                                            start=f"{start[r]:%Y-%m-%d}"),
-                            _("check the dates are not swapped")))
+        found.append(
+            _found(
+                end < start,
+                "end_date",
+                lambda r: _("end_date ({end}) is before start_date ({start})").format(
+                    end=f"{end[r]:%Y-%m-%d}", start=f"{start[r]:%Y-%m-%d}"
+                ),
+                _("check the dates are not swapped"),
+            )
+        )
     if table == "inbox":
         got, answered = values["received_at"], values["responded_at"]
-        found.append(_found(answered < got, "responded_at",
-                            lambda r: _("responded_at ({answered}) is before received_at "
-                                        "({received})").format(answered=answered[r],
-                                                               received=got[r]),
-                            _("a reply cannot come before the message; check the two columns "
-                              "and their time zones")))
+        found.append(
+            _found(
+                answered < got,
+                "responded_at",
+                lambda r: _("responded_at ({answered}) is before received_at ({received})").format(
+                    answered=answered[r], received=got[r]
+                ),
+                _(
+                    "a reply cannot come before the message; check the two columns "
+                    "and their time zones"
+                ),
+            )
+        )
     return found
 
 
-def _not_above(values: dict[str, pd.Series], small: str, big: str, fix: str
-               ) -> tuple[list[_Problem], int]:
+def _not_above(
+    values: dict[str, pd.Series], small: str, big: str, fix: str
+) -> tuple[list[_Problem], int]:
     """Rows where column ``small`` is above column ``big`` (e.g. reach above impressions)."""
     a, b = values[small], values[big]
 
     def message(row: int) -> str:
         return _("{small} ({small_value}) is above {big} ({big_value})").format(
-            small=small, small_value=a[row], big=big, big_value=b[row])
+            small=small, small_value=a[row], big=big, big_value=b[row]
+        )
 
     return _found(a > b, small, message, fix)
 
@@ -633,9 +783,14 @@ def _suggest(value: str, options: list[str]) -> str:
     return " " + _("(did you mean {option}?)").format(option=repr(lowered[close[0]]))
 
 
-_KIND_NAMES = {"client": N_("client"), "platform": N_("platform"), "format": N_("format"),
-               "language": N_("language"), "category": N_("category"),
-               "objective": N_("objective")}
+_KIND_NAMES = {
+    "client": N_("client"),
+    "platform": N_("platform"),
+    "format": N_("format"),
+    "language": N_("language"),
+    "category": N_("category"),
+    "objective": N_("objective"),
+}
 """How an unknown value's column is named in 'is not a … SMM Lab knows'."""
 
 

@@ -86,9 +86,11 @@ def typed_table(frame: pd.DataFrame, table: str) -> pd.DataFrame:
         if column.name not in frame.columns:
             raise InputError(
                 _("the {table} table has no column {column}").format(
-                    table=table, column=repr(column.name)),
+                    table=table, column=repr(column.name)
+                ),
                 fix=_("run {call} first; it explains what is missing").format(
-                    call=f"smm_helpers.datasets.validate(frame, {table!r})"),
+                    call=f"smm_helpers.datasets.validate(frame, {table!r})"
+                ),
             )
         out[column.name] = _typed_column(frame[column.name], column)
     extras = [name for name in frame.columns if name not in out]
@@ -193,14 +195,18 @@ class CourseData:
     def _summary(self) -> list[tuple[str, str]]:
         rows = []
         for name, frame in self.tables.items():
-            stamp = {"posts": "published_at", "followers": "date", "inbox": "received_at",
-                     "campaigns": "start_date"}[name]
+            stamp = {
+                "posts": "published_at",
+                "followers": "date",
+                "inbox": "received_at",
+                "campaigns": "start_date",
+            }[name]
             count = format_number(len(frame))
             if len(frame):
                 first, last = frame[stamp].min(), frame[stamp].max()
                 text = _("{count} rows, {first} to {last}").format(
-                    count=count, first=digits(f"{first:%Y-%m-%d}"),
-                    last=digits(f"{last:%Y-%m-%d}"))
+                    count=count, first=digits(f"{first:%Y-%m-%d}"), last=digits(f"{last:%Y-%m-%d}")
+                )
             else:
                 text = _("{count} rows").format(count=count)
             rows.append((name, text))

@@ -40,13 +40,20 @@ class Signal:
 
     def __str__(self) -> str:
         return _("{kind}: {evidence} — {reason} [{source}]").format(
-            kind=_(self.kind), evidence=self.evidence, reason=self.reason, source=self.source)
+            kind=_(self.kind), evidence=self.evidence, reason=self.reason, source=self.source
+        )
 
     def _repr_html_(self) -> str:
-        return "<p>" + _("{kind}: {evidence} — {reason} [{source}]").format(
-            kind=f"<b>{html.escape(_(self.kind))}</b>", evidence=html.escape(self.evidence),
-            reason=html.escape(self.reason),
-            source=f"<small>{html.escape(self.source)}</small>") + "</p>"
+        return (
+            "<p>"
+            + _("{kind}: {evidence} — {reason} [{source}]").format(
+                kind=f"<b>{html.escape(_(self.kind))}</b>",
+                evidence=html.escape(self.evidence),
+                reason=html.escape(self.reason),
+                source=f"<small>{html.escape(self.source)}</small>",
+            )
+            + "</p>"
+        )
 
 
 _BAIT = regex.compile(
@@ -61,8 +68,9 @@ _SHORT_LINK = regex.compile(
     r"\b(?:bit\.ly|tinyurl\.com|t\.ly|goo\.gl|ow\.ly|is\.gd|cutt\.ly|rb\.gy|shorturl\.at)/\S*",
     regex.IGNORECASE,
 )
-_FREE = regex.compile(r"\b(?:free|win|winner|prize|gift|giveaway)\b|ফ্রি|বিনামূল্যে|পুরস্কার",
-                      regex.IGNORECASE)
+_FREE = regex.compile(
+    r"\b(?:free|win|winner|prize|gift|giveaway)\b|ফ্রি|বিনামূল্যে|পুরস্কার", regex.IGNORECASE
+)
 _URGENCY = regex.compile(
     r"\b(?:only today|last chance|hurry|act now|"  # i18n: not shown (a regex)
     r"ends (?:tonight|today|soon)|expires (?:in|today)"
@@ -70,10 +78,34 @@ _URGENCY = regex.compile(
     r"|সীমিত সময়|আজই শেষ|শেষ সুযোগ|তাড়াতাড়ি|দেরি করবেন না",
     regex.IGNORECASE,
 )
-_STOPWORDS = frozenset({
-    "the", "and", "for", "you", "your", "with", "this", "that", "are", "our", "from", "have",
-    "has", "was", "were", "will", "can", "not", "but", "all", "its", "it's", "out", "get",
-})
+_STOPWORDS = frozenset(
+    {
+        "the",
+        "and",
+        "for",
+        "you",
+        "your",
+        "with",
+        "this",
+        "that",
+        "are",
+        "our",
+        "from",
+        "have",
+        "has",
+        "was",
+        "were",
+        "will",
+        "can",
+        "not",
+        "but",
+        "all",
+        "its",
+        "it's",
+        "out",
+        "get",
+    }
+)
 
 
 def black_hat_signals(text: str, *, platform: str | None = None) -> list[Signal]:
@@ -101,44 +133,74 @@ def black_hat_signals(text: str, *, platform: str | None = None) -> list[Signal]
     hashtags = HASHTAG.findall(text)
     words = regex.findall(r"[\p{L}\p{M}\p{N}_#']+", text)
     cap = HASHTAG_CAPS.get(platform or "", HASHTAG_RULE_OF_THUMB)
-    cap_source = (_("Instagram cap of 5 hashtags (sources.md#instagram-hashtags-2025)")
-                  if platform in HASHTAG_CAPS
-                  else _("course rule of thumb: at most {count} hashtags").format(
-                      count=digits(HASHTAG_RULE_OF_THUMB)))
+    cap_source = (
+        _("Instagram cap of 5 hashtags (sources.md#instagram-hashtags-2025)")
+        if platform in HASHTAG_CAPS
+        else _("course rule of thumb: at most {count} hashtags").format(
+            count=digits(HASHTAG_RULE_OF_THUMB)
+        )
+    )
     if len(hashtags) > cap or (len(hashtags) >= 5 and len(hashtags) > 0.5 * len(words)):
-        signals.append(Signal(
-            N_("hashtag stuffing"),
-            _("{hashtags} hashtags in {words} words").format(hashtags=digits(len(hashtags)),
-                                                             words=digits(len(words))),
-            _("a pile of hashtags reads as spam and platforms limit or demote it"), cap_source))
-    plain = [w.lower() for w in words if not w.startswith("#") and len(w) >= 3
-             and w.lower() not in _STOPWORDS]
+        signals.append(
+            Signal(
+                N_("hashtag stuffing"),
+                _("{hashtags} hashtags in {words} words").format(
+                    hashtags=digits(len(hashtags)), words=digits(len(words))
+                ),
+                _("a pile of hashtags reads as spam and platforms limit or demote it"),
+                cap_source,
+            )
+        )
+    plain = [
+        w.lower()
+        for w in words
+        if not w.startswith("#") and len(w) >= 3 and w.lower() not in _STOPWORDS
+    ]
     if plain:
         top = max(set(plain), key=plain.count)
         count = plain.count(top)
         if count >= 4 and count >= 0.15 * len(plain):
-            signals.append(Signal(
-                N_("keyword stuffing"),
-                _("{word} {count} times in {words} words").format(
-                    word=f"'{top}'", count=digits(count), words=digits(len(plain))),
-                _("repeating a keyword to game search makes the text worse for people"),
-                _("black-hat SEO, source article 004 ('what to avoid')")))
+            signals.append(
+                Signal(
+                    N_("keyword stuffing"),
+                    _("{word} {count} times in {words} words").format(
+                        word=f"'{top}'", count=digits(count), words=digits(len(plain))
+                    ),
+                    _("repeating a keyword to game search makes the text worse for people"),
+                    _("black-hat SEO, source article 004 ('what to avoid')"),
+                )
+            )
     bait = _BAIT.search(text)
     if bait:
-        signals.append(Signal(
-            N_("engagement bait"), repr(bait.group(0)),
-            _("asking for likes, shares, tags or comments for their own sake; platforms "
-              "demote it"), _(META_BAIT)))
+        signals.append(
+            Signal(
+                N_("engagement bait"),
+                repr(bait.group(0)),
+                _(
+                    "asking for likes, shares, tags or comments for their own sake; platforms "
+                    "demote it"
+                ),
+                _(META_BAIT),
+            )
+        )
     link = _SHORT_LINK.search(text)
     if link and _FREE.search(text):
-        signals.append(Signal(
-            N_("shortened link with a free offer"), repr(link.group(0)),
-            _("hides where the link goes next to a too-good offer, the pattern of scams"),
-            _("course rule (common phishing pattern)")))
+        signals.append(
+            Signal(
+                N_("shortened link with a free offer"),
+                repr(link.group(0)),
+                _("hides where the link goes next to a too-good offer, the pattern of scams"),
+                _("course rule (common phishing pattern)"),
+            )
+        )
     rush = _URGENCY.search(text)
     if rush:
-        signals.append(Signal(
-            N_("urgency pressure"), repr(rush.group(0)),
-            _("only fine if it is true; invented deadlines are false information"),
-            _("source article 004 (false information)")))
+        signals.append(
+            Signal(
+                N_("urgency pressure"),
+                repr(rush.group(0)),
+                _("only fine if it is true; invented deadlines are false information"),
+                _("source article 004 (false information)"),
+            )
+        )
     return signals

@@ -30,29 +30,57 @@ class Claim:
 
     def __str__(self) -> str:
         return _("{kind} {evidence} without a source: {sentence}").format(
-            kind=_(self.kind), evidence=repr(self.evidence), sentence=self.sentence)
+            kind=_(self.kind), evidence=repr(self.evidence), sentence=self.sentence
+        )
 
     def _repr_html_(self) -> str:
-        return "<p>" + _("{kind} {evidence} without a source: {sentence}").format(
-            kind=f"<b>{html.escape(_(self.kind))}</b>",
-            evidence=f"<code>{html.escape(self.evidence)}</code>",
-            sentence=f"<i>{html.escape(self.sentence)}</i>") + "</p>"
+        return (
+            "<p>"
+            + _("{kind} {evidence} without a source: {sentence}").format(
+                kind=f"<b>{html.escape(_(self.kind))}</b>",
+                evidence=f"<code>{html.escape(self.evidence)}</code>",
+                sentence=f"<i>{html.escape(self.sentence)}</i>",
+            )
+            + "</p>"
+        )
 
 
 _DIGITS = r"[0-9০-৯]"
 _CLAIM_PATTERNS: list[tuple[regex.Pattern[str], str]] = [
-    (regex.compile(rf"{_DIGITS}+(?:[.,]{_DIGITS}+)?\s?"  # i18n: not shown (a regex)
-                   r"(?:%|٪|percent\b|per cent\b|শতাংশ)",  # i18n: not shown (a regex)
-                   regex.I), N_("percentage")),
-    (regex.compile(rf"\b{_DIGITS}+\s+(?:out of|in)\s+"  # i18n: not shown (a regex)
-                   rf"{_DIGITS}+\b|{_DIGITS}+\s?জনের মধ্যে"
-                   rf"\s?{_DIGITS}+", regex.I), N_("statistic")),
-    (regex.compile(rf"{_DIGITS}+(?:[.,]{_DIGITS}+)?\s?(?:million|billion|thousand|lakh|crore|"
-                   r"লাখ|লক্ষ|কোটি|হাজার)", regex.I), N_("big number")),
-    (regex.compile(r"\b(?:studies|research|surveys?|experts?|scientists|doctors)\s+"
-                   r"(?:show|shows|prove|proves|proved|say|says|found|agree|confirm)\b"
-                   r"|গবেষণায় দেখা গেছে|গবেষণা বলছে|বিশেষজ্ঞরা বলেন|বিশেষজ্ঞদের মতে", regex.I),
-     N_("appeal to research")),
+    (
+        regex.compile(
+            rf"{_DIGITS}+(?:[.,]{_DIGITS}+)?\s?"  # i18n: not shown (a regex)
+            r"(?:%|٪|percent\b|per cent\b|শতাংশ)",  # i18n: not shown (a regex)
+            regex.I,
+        ),
+        N_("percentage"),
+    ),
+    (
+        regex.compile(
+            rf"\b{_DIGITS}+\s+(?:out of|in)\s+"  # i18n: not shown (a regex)
+            rf"{_DIGITS}+\b|{_DIGITS}+\s?জনের মধ্যে"
+            rf"\s?{_DIGITS}+",
+            regex.I,
+        ),
+        N_("statistic"),
+    ),
+    (
+        regex.compile(
+            rf"{_DIGITS}+(?:[.,]{_DIGITS}+)?\s?(?:million|billion|thousand|lakh|crore|"
+            r"লাখ|লক্ষ|কোটি|হাজার)",
+            regex.I,
+        ),
+        N_("big number"),
+    ),
+    (
+        regex.compile(
+            r"\b(?:studies|research|surveys?|experts?|scientists|doctors)\s+"
+            r"(?:show|shows|prove|proves|proved|say|says|found|agree|confirm)\b"
+            r"|গবেষণায় দেখা গেছে|গবেষণা বলছে|বিশেষজ্ঞরা বলেন|বিশেষজ্ঞদের মতে",
+            regex.I,
+        ),
+        N_("appeal to research"),
+    ),
 ]
 _SOURCE = regex.compile(
     r"https?://|www\.|(?i:\bsources?\s*[:-])|"  # i18n: not shown (a regex)

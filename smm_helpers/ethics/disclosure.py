@@ -37,11 +37,19 @@ sources.md#facebook-post-length).  With a platform, ``check_disclosure`` cuts th
 
 _CLEAR_LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"#ad\b(?!\w)|#advert(?:isement)?\b|^\s*ad\s*[:|]", re.I | re.M), FTC_101),
-    (re.compile(r"#sponsored\b|\bsponsored by\b|"  # i18n: not shown (a regex)
-                r"\bsponsored\b(?= post| content)", re.I), FTC_101),  # i18n: not shown
+    (
+        re.compile(
+            r"#sponsored\b|\bsponsored by\b|"  # i18n: not shown (a regex)
+            r"\bsponsored\b(?= post| content)",
+            re.I,
+        ),
+        FTC_101,
+    ),  # i18n: not shown
     (re.compile(r"\badvertisement\b", re.I), FTC_101),
-    (re.compile(r"\bpaid partnership(?: with)?\b|#paidpartnership\b", re.I),  # i18n: not shown
-     FTC_101),
+    (
+        re.compile(r"\bpaid partnership(?: with)?\b|#paidpartnership\b", re.I),  # i18n: not shown
+        FTC_101,
+    ),
     (re.compile(r"#brandambassador\b|#\w+?(?:partner|ambassador)\b", re.I), FTC_101),
     (re.compile(r"#?বিজ্ঞাপন|#?স্পন(?:্)?সরড|পেইড পার্টনারশিপ|প্রদত্ত অংশীদারিত্ব"), COURSE),
 ]
@@ -51,8 +59,12 @@ _AMBIGUOUS_LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"#thanks\w+", re.I), "#thanks<Brand>"),
     (re.compile(r"#ambassador\b", re.I), "#ambassador"),
     (re.compile(r"#partner\b", re.I), "#partner"),
-    (regex.compile(r"(?<![\w#])(?:thanks|thank\s+you|thx|dhonnobad|ধন্যবাদ)(?![\p{L}\p{M}])",
-                   regex.I), "thanks"),
+    (
+        regex.compile(
+            r"(?<![\w#])(?:thanks|thank\s+you|thx|dhonnobad|ধন্যবাদ)(?![\p{L}\p{M}])", regex.I
+        ),
+        "thanks",
+    ),
 ]
 
 
@@ -96,8 +108,10 @@ class DisclosureCheck:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return (f"DisclosureCheck(ok={self.ok}, labels={list(self.labels)}, "
-                f"problems={len(self.problems)})")
+        return (
+            f"DisclosureCheck(ok={self.ok}, labels={list(self.labels)}, "
+            f"problems={len(self.problems)})"
+        )
 
     def _repr_html_(self) -> str:
         colour = "green" if self.ok else "#b00"
@@ -107,8 +121,10 @@ class DisclosureCheck:
         items += "".join(f"<li><b>{do}</b> {html.escape(s)}</li>" for s in self.suggestions)
         items += "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
         sources = _("Sources: {sources}").format(sources="; ".join(_(s) for s in self.sources))
-        return (f"<div><p style='color:{colour}'><b>{html.escape(head)}</b></p><ul>{items}</ul>"
-                f"<p><small>{html.escape(sources)}</small></p></div>")
+        return (
+            f"<div><p style='color:{colour}'><b>{html.escape(head)}</b></p><ul>{items}</ul>"
+            f"<p><small>{html.escape(sources)}</small></p></div>"
+        )
 
 
 def _trailing_hashtags(text: str) -> tuple[int, list[str]]:
@@ -119,8 +135,9 @@ def _trailing_hashtags(text: str) -> tuple[int, list[str]]:
     return match.start(), HASHTAG.findall(match.group(0))
 
 
-def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool = True,
-                     platform_label: bool = False) -> DisclosureCheck:
+def check_disclosure(
+    text: str, *, platform: str | None = None, sponsored: bool = True, platform_label: bool = False
+) -> DisclosureCheck:
     """Does a sponsored post disclose the relationship the way the FTC asks?
 
     Checks (16 CFR 255; Disclosures 101): the post discloses the relationship, either with a
@@ -172,100 +189,174 @@ def check_disclosure(text: str, *, platform: str | None = None, sponsored: bool 
     text = unicodedata.normalize("NFC", check_text(text))
     check_platform(platform)
     if not sponsored:
-        return DisclosureCheck(True, (), (), (), (_(
-            "no brand relationship, so nothing to disclose; remember that free or discounted "
-            "products, family and employment count as relationships (Disclosures 101)"),
-        ))
+        return DisclosureCheck(
+            True,
+            (),
+            (),
+            (),
+            (
+                _(
+                    "no brand relationship, so nothing to disclose; remember that free or "
+                    "discounted "
+                    "products, family and employment count as relationships (Disclosures 101)"
+                ),
+            ),
+        )
     problems: list[str] = []
     suggestions: list[str] = []
     notes: list[str] = []
     # (start, end, words, source, cue or None): clear labels, then plain-language disclosures
     found: list[tuple[int, int, str, str, DisclosureCue | None]] = [
         (m.start(), m.end(), m.group(0).strip(), source, None)
-        for pattern, source in _CLEAR_LABELS for m in pattern.finditer(text)]
-    found += [(start, end, words, FTC_101 if cue.language == "en" else COURSE, cue)
-              for start, end, words, cue in cues_in(text)]
+        for pattern, source in _CLEAR_LABELS
+        for m in pattern.finditer(text)
+    ]
+    found += [
+        (start, end, words, FTC_101 if cue.language == "en" else COURSE, cue)
+        for start, end, words, cue in cues_in(text)
+    ]
     found.sort(key=lambda item: (item[0], -item[1]))
-    found = [item for i, item in enumerate(found)  # drop words inside longer words found
-             if not any(s <= item[0] and item[1] <= e for s, e, *_rest in found[:i])]
+    found = [
+        item
+        for i, item in enumerate(found)  # drop words inside longer words found
+        if not any(s <= item[0] and item[1] <= e for s, e, *_rest in found[:i])
+    ]
     for pattern, name in _AMBIGUOUS_LABELS:
-        match = next((m for m in pattern.finditer(text)
-                      if not any(start <= m.start() < end for start, end, *_rest in found)), None)
+        match = next(
+            (
+                m
+                for m in pattern.finditer(text)
+                if not any(start <= m.start() < end for start, end, *_rest in found)
+            ),
+            None,
+        )
         if match:
             target = problems if not found else notes
             target.append(_ambiguous(name, covered=bool(found)))
-    fix_label = _("start the post with a clear label such as '#ad', 'Advertisement' or "
-                  "'Paid partnership with <Brand>', or say it plainly: 'Thanks to <Brand> "
-                  "for the free <product>'")
+    fix_label = _(
+        "start the post with a clear label such as '#ad', 'Advertisement' or "
+        "'Paid partnership with <Brand>', or say it plainly: 'Thanks to <Brand> "
+        "for the free <product>'"
+    )
     move_label = _("move the label to the start, where people see it without tapping 'more'")
     if not found:
         if platform_label:
-            problems.append(_("only the platform's 'Paid partnership' tag discloses this; the "
-                              "FTC says not to assume a platform tool is enough"))
+            problems.append(
+                _(
+                    "only the platform's 'Paid partnership' tag discloses this; the "
+                    "FTC says not to assume a platform tool is enough"
+                )
+            )
         else:
-            problems.append(_("no clear disclosure: no label such as '#ad' and no words "
-                              "saying what the brand gave or paid"))
+            problems.append(
+                _(
+                    "no clear disclosure: no label such as '#ad' and no words "
+                    "saying what the brand gave or paid"
+                )
+            )
         suggestions.append(fix_label)
     else:
         first_at, first_end, first_label, _source, _cue = found[0]
         fold = _fold_end(text, platform)
         block_start, block = _trailing_hashtags(text)
         if first_at >= fold:
-            problems.append(_("the first label ({label}) starts at character {at}, after the "
-                              "~{fold}-character '… more' fold").format(
-                label=repr(first_label), at=digits(first_at + 1), fold=digits(fold)))
+            problems.append(
+                _(
+                    "the first label ({label}) starts at character {at}, after the "
+                    "~{fold}-character '… more' fold"
+                ).format(label=repr(first_label), at=digits(first_at + 1), fold=digits(fold))
+            )
             suggestions.append(move_label)
         elif first_end > fold:
-            problems.append(_("the first label ({label}) is cut by the '… more' fold at about "
-                              "character {fold}: people see only {seen}").format(
-                label=repr(first_label), fold=digits(fold),
-                seen=repr(text[first_at:fold].strip())))
+            problems.append(
+                _(
+                    "the first label ({label}) is cut by the '… more' fold at about "
+                    "character {fold}: people see only {seen}"
+                ).format(
+                    label=repr(first_label),
+                    fold=digits(fold),
+                    seen=repr(text[first_at:fold].strip()),
+                )
+            )
             suggestions.append(move_label)
         if first_at >= block_start and len(block) >= 3:
             lowered = [tag.lower() for tag in block]
-            position = next((i for i, tag in enumerate(lowered)
-                             if tag.startswith(first_label.lower()[:3])), 0) + 1
+            position = (
+                next(
+                    (i for i, tag in enumerate(lowered) if tag.startswith(first_label.lower()[:3])),
+                    0,
+                )
+                + 1
+            )
             if position > 1 or first_at >= fold:
-                buried = _("{label} is buried as hashtag {position} of {count} at the end; the "
-                           "FTC says not to bury #ad in a block of hashtags")
-                problems.append(buried.format(label=repr(first_label), position=digits(position),
-                                              count=digits(len(block))))
+                buried = _(
+                    "{label} is buried as hashtag {position} of {count} at the end; the "
+                    "FTC says not to bury #ad in a block of hashtags"
+                )
+                problems.append(
+                    buried.format(
+                        label=repr(first_label), position=digits(position), count=digits(len(block))
+                    )
+                )
                 if fix_label not in suggestions:
                     suggestions.append(fix_label)
         if platform_label:
-            notes.append(_("good: the platform's 'Paid partnership' tag is on as well as your "
-                           "own label, as the FTC advises"))
+            notes.append(
+                _(
+                    "good: the platform's 'Paid partnership' tag is on as well as your "
+                    "own label, as the FTC advises"
+                )
+            )
         for _start, _end, words, _source, cue in found:
             if cue is not None:
-                notes.append(_("plain words {words} say {says} ({kind}): Disclosures 101 accepts "
-                               "simple words such as 'Thanks to Acme brand for the free "
-                               "product'").format(words=repr(words), says=cue.says_now(),
-                                                  kind=_(CUE_KIND_NAMES[cue.kind])))
+                notes.append(
+                    _(
+                        "plain words {words} say {says} ({kind}): Disclosures 101 accepts "
+                        "simple words such as 'Thanks to Acme brand for the free "
+                        "product'"
+                    ).format(
+                        words=repr(words), says=cue.says_now(), kind=_(CUE_KIND_NAMES[cue.kind])
+                    )
+                )
         if any(source == COURSE for _start, _end, _words, source, _cue in found):
-            notes.append(_("Bengali (or Banglish) disclosure words such as 'বিজ্ঞাপন' are SMM "
-                           "Lab's suggestion for Bengali audiences, not FTC texts; the FTC only "
-                           "says the disclosure must be in the language of the endorsement"))
+            notes.append(
+                _(
+                    "Bengali (or Banglish) disclosure words such as 'বিজ্ঞাপন' are SMM "
+                    "Lab's suggestion for Bengali audiences, not FTC texts; the FTC only "
+                    "says the disclosure must be in the language of the endorsement"
+                )
+            )
     if platform in ("youtube", "tiktok"):
-        notes.append(_("for video, say the disclosure in the video and show it on screen, and "
-                       "put it in the description too (Disclosures 101)"))
+        notes.append(
+            _(
+                "for video, say the disclosure in the video and show it on screen, and "
+                "put it in the description too (Disclosures 101)"
+            )
+        )
     labels = tuple(dict.fromkeys(label for _start, _end, label, _source, _cue in found))
-    return DisclosureCheck(not problems, labels, tuple(problems), tuple(suggestions),
-                           tuple(notes))
+    return DisclosureCheck(not problems, labels, tuple(problems), tuple(suggestions), tuple(notes))
 
 
 def _ambiguous(name: str, *, covered: bool) -> str:
     """The warning about an ambiguous label ('sp', 'collab', 'thanks' ...), as one sentence."""
     label = repr(name)
     if name == "thanks" and covered:
-        return _("{label} is an ambiguous label: the FTC says people may not understand it; a "
-                 "stand-alone 'thanks' does not say the brand gave or paid you anything; the "
-                 "clear disclosure covers it").format(label=label)
+        return _(
+            "{label} is an ambiguous label: the FTC says people may not understand it; a "
+            "stand-alone 'thanks' does not say the brand gave or paid you anything; the "
+            "clear disclosure covers it"
+        ).format(label=label)
     if name == "thanks":
-        return _("{label} is an ambiguous label: the FTC says people may not understand it; a "
-                 "stand-alone 'thanks' does not say the brand gave or paid you "
-                 "anything").format(label=label)
+        return _(
+            "{label} is an ambiguous label: the FTC says people may not understand it; a "
+            "stand-alone 'thanks' does not say the brand gave or paid you "
+            "anything"
+        ).format(label=label)
     if covered:
-        return _("{label} is an ambiguous label: the FTC says people may not understand it; "
-                 "the clear disclosure covers it").format(label=label)
-    return _("{label} is an ambiguous label: the FTC says people may not understand "
-             "it").format(label=label)
+        return _(
+            "{label} is an ambiguous label: the FTC says people may not understand it; "
+            "the clear disclosure covers it"
+        ).format(label=label)
+    return _("{label} is an ambiguous label: the FTC says people may not understand it").format(
+        label=label
+    )

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def inject_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *, seed: int,
-                           n_events: int = 4) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def inject_fake_engagement(
+    posts: pd.DataFrame, followers: pd.DataFrame, *, seed: int, n_events: int = 4
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Add known fake traffic to copies of the tables, and say where it is (for practice).
 
     * ``bought_followers``: ``n_events`` times, an account jumps by 1–5% of its followers
@@ -54,14 +55,17 @@ def inject_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *, seed
     import numpy as np
     import pandas as pd
 
-    require_table(posts, ["post_id", "client", "platform", "published_at", "reach",
-                     *ENGAGEMENT_COLUMNS], "posts")
+    require_table(
+        posts,
+        ["post_id", "client", "platform", "published_at", "reach", *ENGAGEMENT_COLUMNS],
+        "posts",
+    )
     require_table(followers, ["date", "client", "platform", "followers"], "followers")
     if isinstance(n_events, bool) or not isinstance(n_events, int) or n_events < 1:
-        raise InputError(_("n_events must be a whole number >= 1, not {value}").format(
-                             value=repr(n_events)),
-                         fix=_("e.g. n_events=4 injects 4 bought-follower jumps and 4 "
-                               "bot-like packs"))
+        raise InputError(
+            _("n_events must be a whole number >= 1, not {value}").format(value=repr(n_events)),
+            fix=_("e.g. n_events=4 injects 4 bought-follower jumps and 4 bot-like packs"),
+        )
     rng = np.random.default_rng(seed)
     posts, followers = posts.copy(), followers.copy()
     labels = []
@@ -82,11 +86,22 @@ def inject_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *, seed
         size = max(300, round(rng.uniform(0.01, 0.05) * level))
         followers.loc[in_series & (dates >= day), "followers"] += size
         if "followers" in posts.columns:
-            later = ((posts["client"] == client) & (posts["platform"] == platform)
-                     & (local_day(posts["published_at"]) >= day))
+            later = (
+                (posts["client"] == client)
+                & (posts["platform"] == platform)
+                & (local_day(posts["published_at"]) >= day)
+            )
             posts.loc[later, "followers"] += size
-        labels.append({"kind": "bought_followers", "client": client, "platform": platform,
-                       "date": day, "post_id": None, "size": size})
+        labels.append(
+            {
+                "kind": "bought_followers",
+                "client": client,
+                "platform": platform,
+                "date": day,
+                "post_id": None,
+                "size": size,
+            }
+        )
     if len(posts):
         chosen = rng.choice(len(posts), size=min(n_events, len(posts)), replace=False)
         for position in sorted(chosen):
@@ -94,12 +109,21 @@ def inject_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *, seed
             own = int(posts["reactions"].to_numpy()[position])
             size = round(rng.uniform(3, 8) * max(own, 30))
             posts.at[index, "reactions"] = own + size
-            labels.append({"kind": "bot_likes", "client": posts.at[index, "client"],
-                           "platform": posts.at[index, "platform"],
-                           "date": local_day(posts.loc[[index], "published_at"]).iloc[0],
-                           "post_id": posts.at[index, "post_id"], "size": size})
-    return posts, followers, pd.DataFrame(labels, columns=["kind", "client", "platform",
-                                                           "date", "post_id", "size"])
+            labels.append(
+                {
+                    "kind": "bot_likes",
+                    "client": posts.at[index, "client"],
+                    "platform": posts.at[index, "platform"],
+                    "date": local_day(posts.loc[[index], "published_at"]).iloc[0],
+                    "post_id": posts.at[index, "post_id"],
+                    "size": size,
+                }
+            )
+    return (
+        posts,
+        followers,
+        pd.DataFrame(labels, columns=["kind", "client", "platform", "date", "post_id", "size"]),
+    )
 
 
 @dataclass
@@ -110,8 +134,10 @@ class FakeEngagementEvaluation:
     per_seed: pd.DataFrame = field(repr=False)
 
     def __repr__(self) -> str:
-        rows = ", ".join(f"{kind}: precision {r.precision:.2f}, recall {r.recall:.2f}"
-                         for kind, r in self.table.iterrows())
+        rows = ", ".join(
+            f"{kind}: precision {r.precision:.2f}, recall {r.recall:.2f}"
+            for kind, r in self.table.iterrows()
+        )
         return f"FakeEngagementEvaluation({rows})"
 
     def _repr_html_(self) -> str:
@@ -119,10 +145,13 @@ class FakeEngagementEvaluation:
         return f"<div><p><b>{title}</b></p>{self.table.round(2).to_html()}</div>"
 
 
-def evaluate_fake_engagement(seeds: Iterable[int] = range(5), *,
-                             posts: pd.DataFrame | None = None,
-                             followers: pd.DataFrame | None = None,
-                             n_events: int = 4) -> FakeEngagementEvaluation:
+def evaluate_fake_engagement(
+    seeds: Iterable[int] = range(5),
+    *,
+    posts: pd.DataFrame | None = None,
+    followers: pd.DataFrame | None = None,
+    n_events: int = 4,
+) -> FakeEngagementEvaluation:
     """Inject fake traffic with each seed, run the detector, and count hits and false alarms.
 
     Without ``posts``/``followers`` each seed generates fresh course data with
@@ -155,11 +184,12 @@ def evaluate_fake_engagement(seeds: Iterable[int] = range(5), *,
 
     seeds = list(seeds)
     if not seeds:
-        raise InputError(_("seeds is empty"),
-                         fix=_("pass one or more seeds, e.g. seeds=range(5)"))
+        raise InputError(_("seeds is empty"), fix=_("pass one or more seeds, e.g. seeds=range(5)"))
     if (posts is None) != (followers is None):
-        raise InputError(_("pass both posts and followers, or neither"),
-                         fix=_("leave both out to use generated course data"))
+        raise InputError(
+            _("pass both posts and followers, or neither"),
+            fix=_("leave both out to use generated course data"),
+        )
     rows = []
     for seed in seeds:
         if posts is None or followers is None:
@@ -170,21 +200,35 @@ def evaluate_fake_engagement(seeds: Iterable[int] = range(5), *,
         else:
             base_posts, base_followers = posts, followers
         new_posts, new_followers, labels = inject_fake_engagement(
-            base_posts, base_followers, seed=seed, n_events=n_events)
+            base_posts, base_followers, seed=seed, n_events=n_events
+        )
         report = detect_fake_engagement(new_posts, new_followers)  # the defaults, as shipped
         spikes = report.follower_spikes
-        flagged_days = {(c, p, pd.Timestamp(d)) for c, p, d in
-                        zip(spikes["client"], spikes["platform"], spikes["date"], strict=True)}
+        flagged_days = {
+            (c, p, pd.Timestamp(d))
+            for c, p, d in zip(spikes["client"], spikes["platform"], spikes["date"], strict=True)
+        }
         bought = labels[labels["kind"] == "bought_followers"]
-        true_days = {(c, p, pd.Timestamp(d)) for c, p, d in
-                     zip(bought["client"], bought["platform"], bought["date"], strict=True)}
+        true_days = {
+            (c, p, pd.Timestamp(d))
+            for c, p, d in zip(bought["client"], bought["platform"], bought["date"], strict=True)
+        }
         likes = report.like_spikes
         flagged_posts = set(likes["post_id"]) if len(likes) else set()
         true_posts = set(labels.loc[labels["kind"] == "bot_likes", "post_id"])
-        for kind, truth, flagged in (("bought_followers", true_days, flagged_days),
-                                     ("bot_likes", true_posts, flagged_posts)):
-            rows.append({"seed": seed, "kind": kind, "injected": len(truth),
-                         "flagged": len(flagged), "found": len(truth & flagged)})
+        for kind, truth, flagged in (
+            ("bought_followers", true_days, flagged_days),
+            ("bot_likes", true_posts, flagged_posts),
+        ):
+            rows.append(
+                {
+                    "seed": seed,
+                    "kind": kind,
+                    "injected": len(truth),
+                    "flagged": len(flagged),
+                    "found": len(truth & flagged),
+                }
+            )
     per_seed = pd.DataFrame(rows)
     table = per_seed.groupby("kind")[["injected", "flagged", "found"]].sum()
     table["precision"] = table["found"] / table["flagged"].where(table["flagged"] > 0)

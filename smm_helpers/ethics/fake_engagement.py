@@ -59,20 +59,29 @@ class FakeEngagementReport:
     notes: tuple[str, ...] = field(default=(FTC_465,))
 
     def __len__(self) -> int:
-        return (len(self.follower_spikes) + len(self.like_spikes)
-                + len(self.templated_comments) + len(self.comment_bursts))
+        return (
+            len(self.follower_spikes)
+            + len(self.like_spikes)
+            + len(self.templated_comments)
+            + len(self.comment_bursts)
+        )
 
     def __repr__(self) -> str:
-        return (f"FakeEngagementReport(follower_spikes={len(self.follower_spikes)}, "
-                f"like_spikes={len(self.like_spikes)}, "
-                f"templated_comments={len(self.templated_comments)}, "
-                f"comment_bursts={len(self.comment_bursts)})")
+        return (
+            f"FakeEngagementReport(follower_spikes={len(self.follower_spikes)}, "
+            f"like_spikes={len(self.like_spikes)}, "
+            f"templated_comments={len(self.templated_comments)}, "
+            f"comment_bursts={len(self.comment_bursts)})"
+        )
 
     def _repr_html_(self) -> str:
-        head = ngettext("{title} ({count} finding; {source})",
-                        "{title} ({count} findings; {source})", len(self)).format(
+        head = ngettext(
+            "{title} ({count} finding; {source})", "{title} ({count} findings; {source})", len(self)
+        ).format(
             title="<b>" + html.escape(_("Possible fake engagement")) + "</b>",
-            count=digits(len(self)), source=html.escape(_(FTC_465)))
+            count=digits(len(self)),
+            source=html.escape(_(FTC_465)),
+        )
         parts = [f"<p>{head}</p>"]
         for name, title in FINDING_NAMES.items():
             table = getattr(self, name)
@@ -82,8 +91,9 @@ class FakeEngagementReport:
         return "<div>" + "".join(parts) + "</div>"
 
 
-def _follower_spikes(posts: pd.DataFrame, followers: pd.DataFrame,
-                     threshold: float, min_ratio: float, min_gain: int) -> pd.DataFrame:
+def _follower_spikes(
+    posts: pd.DataFrame, followers: pd.DataFrame, threshold: float, min_ratio: float, min_gain: int
+) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
@@ -93,26 +103,53 @@ def _follower_spikes(posts: pd.DataFrame, followers: pd.DataFrame,
     frame["gain_z"] = frame.groupby(["client", "platform"])["gain"].transform(_robust_z)
     usual = frame.groupby(["client", "platform"])["gain"].transform("median").clip(lower=1)
     frame["times_usual"] = frame["gain"] / usual
-    engagement = posts.assign(
-        date=local_day(posts["published_at"]),
-        engagement=posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1),
-    ).groupby(["client", "platform", "date"], as_index=False)["engagement"].sum()
-    engagement["engagement_z"] = engagement.groupby(["client", "platform"])[
-        "engagement"].transform(_robust_z)
+    engagement = (
+        posts.assign(
+            date=local_day(posts["published_at"]),
+            engagement=posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1),
+        )
+        .groupby(["client", "platform", "date"], as_index=False)["engagement"]
+        .sum()
+    )
+    engagement["engagement_z"] = engagement.groupby(["client", "platform"])["engagement"].transform(
+        _robust_z
+    )
     frame = frame.merge(engagement, on=["client", "platform", "date"], how="left")
     frame["engagement"] = frame["engagement"].fillna(0)
     frame["engagement_z"] = frame["engagement_z"].fillna(0.0)
-    suspicious = ((frame["gain_z"] > threshold) & (frame["times_usual"] >= min_ratio)
-                  & (frame["gain"] >= min_gain)
-                  & (frame["engagement_z"] < threshold / 2))
-    out = frame.loc[suspicious, ["client", "platform", "date", "gain", "times_usual", "gain_z",
-                                 "engagement", "engagement_z"]].copy()
-    out["reason"] = [_("followers jumped by {gain} ({times}× a usual day, robust z {z}) while "
-                       "engagement that day was ordinary (z {engagement_z})").format(
-                         gain=format_number(g), times=digits(f"{t:.0f}"), z=digits(f"{z:.1f}"),
-                         engagement_z=digits(f"{e:.1f}"))
-                     for g, t, z, e in zip(out["gain"], out["times_usual"], out["gain_z"],
-                                           out["engagement_z"], strict=True)]
+    suspicious = (
+        (frame["gain_z"] > threshold)
+        & (frame["times_usual"] >= min_ratio)
+        & (frame["gain"] >= min_gain)
+        & (frame["engagement_z"] < threshold / 2)
+    )
+    out = frame.loc[
+        suspicious,
+        [
+            "client",
+            "platform",
+            "date",
+            "gain",
+            "times_usual",
+            "gain_z",
+            "engagement",
+            "engagement_z",
+        ],
+    ].copy()
+    out["reason"] = [
+        _(
+            "followers jumped by {gain} ({times}× a usual day, robust z {z}) while "
+            "engagement that day was ordinary (z {engagement_z})"
+        ).format(
+            gain=format_number(g),
+            times=digits(f"{t:.0f}"),
+            z=digits(f"{z:.1f}"),
+            engagement_z=digits(f"{e:.1f}"),
+        )
+        for g, t, z, e in zip(
+            out["gain"], out["times_usual"], out["gain_z"], out["engagement_z"], strict=True
+        )
+    ]
     return out.reset_index(drop=True).astype({"gain": np.int64})
 
 
@@ -136,14 +173,21 @@ def _like_spikes(posts: pd.DataFrame, threshold: float) -> pd.DataFrame:
     frame["reach_z"] = groups["log_likes_per_reach"].transform(_robust_z)
     frame["talk_z"] = groups["log_likes_per_talk"].transform(_robust_z)
     suspicious = (frame["reach_z"] > threshold) & (frame["talk_z"] > threshold)
-    out = frame.loc[suspicious, ["post_id", "client", "platform", "reactions", "reach",
-                                 "comments", "reach_z", "talk_z"]].copy()
-    out["reason"] = [_("{reactions} reactions stand out against a reach of {reach} (robust z "
-                       "{z}) and against the comments, shares and saves (z {talk_z})").format(
-                         reactions=_count(r), reach=_count(h), z=digits(f"{z:.1f}"),
-                         talk_z=digits(f"{t:.1f}"))
-                     for r, h, z, t in zip(out["reactions"], out["reach"], out["reach_z"],
-                                           out["talk_z"], strict=True)]
+    out = frame.loc[
+        suspicious,
+        ["post_id", "client", "platform", "reactions", "reach", "comments", "reach_z", "talk_z"],
+    ].copy()
+    out["reason"] = [
+        _(
+            "{reactions} reactions stand out against a reach of {reach} (robust z "
+            "{z}) and against the comments, shares and saves (z {talk_z})"
+        ).format(
+            reactions=_count(r), reach=_count(h), z=digits(f"{z:.1f}"), talk_z=digits(f"{t:.1f}")
+        )
+        for r, h, z, t in zip(
+            out["reactions"], out["reach"], out["reach_z"], out["talk_z"], strict=True
+        )
+    ]
     return out.reset_index(drop=True)
 
 
@@ -167,19 +211,24 @@ def _templated_comments(comments: pd.DataFrame, min_copies: int) -> pd.DataFrame
     frame = comments.assign(skeleton=comments["text"].map(_skeleton))
     frame = frame[frame["skeleton"].str.len() > 0]
     grouped = frame.groupby("skeleton")
-    table = pd.DataFrame({
-        "copies": grouped.size(),
-        "authors": grouped["author"].nunique(),
-        "posts": grouped["post_id"].nunique(),
-        "example": grouped["text"].first(),
-    })
+    table = pd.DataFrame(
+        {
+            "copies": grouped.size(),
+            "authors": grouped["author"].nunique(),
+            "posts": grouped["post_id"].nunique(),
+            "example": grouped["text"].first(),
+        }
+    )
     if "author_age_days" in frame.columns:
         table["share_new_accounts"] = grouped["author_age_days"].apply(lambda s: (s < 30).mean())
     table = table[(table["copies"] >= min_copies) & (table["authors"] >= min_copies)]
     table = table.sort_values("copies", ascending=False).reset_index()
-    table["reason"] = [_("{copies} near-identical comments from {authors} accounts").format(
-                           copies=digits(c), authors=digits(a))
-                       for c, a in zip(table["copies"], table["authors"], strict=True)]
+    table["reason"] = [
+        _("{copies} near-identical comments from {authors} accounts").format(
+            copies=digits(c), authors=digits(a)
+        )
+        for c, a in zip(table["copies"], table["authors"], strict=True)
+    ]
     return table
 
 
@@ -192,27 +241,48 @@ def _comment_bursts(comments: pd.DataFrame, window_minutes: int, min_burst: int)
     for post_id, group in frame.groupby("post_id", sort=True):
         counts = group.rolling(f"{window_minutes}min", on="timestamp")["one"].sum().to_numpy()
         peak = int(counts.max())
-        span_hours = max((group["timestamp"].max() - group["timestamp"].min()).total_seconds()
-                         / 3600, window_minutes / 60)
+        span_hours = max(
+            (group["timestamp"].max() - group["timestamp"].min()).total_seconds() / 3600,
+            window_minutes / 60,
+        )
         usual = len(group) / span_hours * window_minutes / 60
         if peak >= min_burst and peak >= 5 * usual:
             at = group["timestamp"].iloc[int(counts.argmax())]
-            rows.append({"post_id": post_id, "peak": peak, "window_minutes": window_minutes,
-                         "usual": round(usual, 2), "at": at,
-                         "reason": _("{peak} comments within {minutes} minutes; usual pace is "
-                                     "{usual} per {minutes} minutes").format(
-                             peak=digits(peak), minutes=digits(window_minutes),
-                             usual=digits(f"{usual:.1f}"))})
-    return pd.DataFrame(rows, columns=["post_id", "peak", "window_minutes", "usual", "at",
-                                       "reason"])
+            rows.append(
+                {
+                    "post_id": post_id,
+                    "peak": peak,
+                    "window_minutes": window_minutes,
+                    "usual": round(usual, 2),
+                    "at": at,
+                    "reason": _(
+                        "{peak} comments within {minutes} minutes; usual pace is "
+                        "{usual} per {minutes} minutes"
+                    ).format(
+                        peak=digits(peak),
+                        minutes=digits(window_minutes),
+                        usual=digits(f"{usual:.1f}"),
+                    ),
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["post_id", "peak", "window_minutes", "usual", "at", "reason"]
+    )
 
 
-def detect_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *,
-                           comments: pd.DataFrame | None = None, threshold: float = 5.0,
-                           min_ratio: float = 8.0, min_gain: int = 100,
-                           like_threshold: float = 2.5,
-                           min_copies: int = 3, window_minutes: int = 10,
-                           min_burst: int = 8) -> FakeEngagementReport:
+def detect_fake_engagement(
+    posts: pd.DataFrame,
+    followers: pd.DataFrame,
+    *,
+    comments: pd.DataFrame | None = None,
+    threshold: float = 5.0,
+    min_ratio: float = 8.0,
+    min_gain: int = 100,
+    like_threshold: float = 2.5,
+    min_copies: int = 3,
+    window_minutes: int = 10,
+    min_burst: int = 8,
+) -> FakeEngagementReport:
     """Look for bought followers, bot likes, templated comments and comment bursts.
 
     1. **Follower spikes**: a day's follower gain has a robust z-score above ``threshold``
@@ -251,13 +321,17 @@ def detect_fake_engagement(posts: pd.DataFrame, followers: pd.DataFrame, *,
     """  # noqa: E501
     import pandas as pd
 
-    require_table(posts, ["post_id", "client", "platform", "published_at", "reach",
-                     *ENGAGEMENT_COLUMNS], "posts")
+    require_table(
+        posts,
+        ["post_id", "client", "platform", "published_at", "reach", *ENGAGEMENT_COLUMNS],
+        "posts",
+    )
     require_table(followers, ["date", "client", "platform", "followers"], "followers")
     if threshold <= 0:
-        raise InputError(_("threshold must be positive, not {value}").format(
-                             value=repr(threshold)),
-                         fix=_("use a robust z-score such as 5 (lower finds more, wrongly too)"))
+        raise InputError(
+            _("threshold must be positive, not {value}").format(value=repr(threshold)),
+            fix=_("use a robust z-score such as 5 (lower finds more, wrongly too)"),
+        )
     empty = pd.DataFrame()
     templated, bursts = empty, empty
     if comments is not None:

@@ -25,7 +25,8 @@ def describe_export(data: Any) -> str:
     if isinstance(data, ClientData):
         return "\n".join(client_lines(data))
     if not isinstance(data, pd.DataFrame):
-        raise InputError(_("expected a table from read_export, got {kind}").format(
-                             kind=type(data).__name__),
-                         fix=_("pass what read_export or read_exports returned"))
+        raise InputError(
+            _("expected a table from read_export, got {kind}").format(kind=type(data).__name__),
+            fix=_("pass what read_export or read_exports returned"),
+        )
     return "\n".join(frame_lines(data))

@@ -39,14 +39,25 @@ def _platforms(frame: pd.DataFrame) -> str:
 def _unknown_lines(attrs: dict[Any, Any], rows: int, table: str) -> list[str]:
     lines = []
     if attrs.get("unknown"):
-        lines.append(_("Unknown (not in the export, left empty, never 0): {columns}.").format(
-            columns=", ".join(attrs["unknown"])))
+        lines.append(
+            _("Unknown (not in the export, left empty, never 0): {columns}.").format(
+                columns=", ".join(attrs["unknown"])
+            )
+        )
     if attrs.get("partly_unknown"):
-        part = (_("{name} ({count} of {rows} posts)") if table == "posts"
-                else _("{name} ({count} of {rows} days)"))
-        lines.append(_("Partly unknown: {columns}.").format(columns=", ".join(
-            part.format(name=name, count=digits(count), rows=digits(rows))
-            for name, count in attrs["partly_unknown"].items())))
+        part = (
+            _("{name} ({count} of {rows} posts)")
+            if table == "posts"
+            else _("{name} ({count} of {rows} days)")
+        )
+        lines.append(
+            _("Partly unknown: {columns}.").format(
+                columns=", ".join(
+                    part.format(name=name, count=digits(count), rows=digits(rows))
+                    for name, count in attrs["partly_unknown"].items()
+                )
+            )
+        )
     return lines
 
 
@@ -59,26 +70,37 @@ def frame_lines(frame: pd.DataFrame) -> list[str]:
     attrs = frame.attrs
     table = attrs.get("table")
     if table not in ("posts", "followers"):
-        raise InputError(_("this table was not read from a platform export"),
-                         fix=_("pass what read_export or read_exports returned"))
+        raise InputError(
+            _("this table was not read from a platform export"),
+            fix=_("pass what read_export or read_exports returned"),
+        )
     column = "published_at" if table == "posts" else "date"
     title = attrs["export_title"] if "export_title" in attrs else _("Exports")
     lines = [f"{title}: {', '.join(attrs.get('files', []))}."]
-    values = {"count": digits(len(frame)), "platforms": _platforms(frame),
-              "span": _span(frame, column)}
+    values = {
+        "count": digits(len(frame)),
+        "platforms": _platforms(frame),
+        "span": _span(frame, column),
+    }
     if table == "posts":
-        lines.append(_("{count} posts ({platforms}), {span} (dates in Asia/Dhaka).").format(
-            **values))
+        lines.append(
+            _("{count} posts ({platforms}), {span} (dates in Asia/Dhaka).").format(**values)
+        )
     else:
         lines.append(_("{count} days ({platforms}), {span}.").format(**values))
     filled = attrs.get("filled_from", {})
     if filled and all(isinstance(v, dict) for v in filled.values()):
         for file, mapping in filled.items():
-            lines.append(_("Mapped in {file}: {mapping}.").format(file=file,
-                                                                  mapping=_mapped(mapping)))
+            lines.append(
+                _("Mapped in {file}: {mapping}.").format(file=file, mapping=_mapped(mapping))
+            )
     elif filled:
         lines.append(_("Mapped: {mapping}.").format(mapping=_mapped(filled)))
     lines += _unknown_lines(attrs, len(frame), table)
-    lines += [_("Note: {note}.").format(note=note) if not note.endswith(".")
-              else _("Note: {note}").format(note=note) for note in attrs.get("notes", [])]
+    lines += [
+        _("Note: {note}.").format(note=note)
+        if not note.endswith(".")
+        else _("Note: {note}").format(note=note)
+        for note in attrs.get("notes", [])
+    ]
     return lines

@@ -46,8 +46,9 @@ class Problems:
     def add(self, line: int, column: str, value: str, problem: str, fix: str) -> None:
         """Record one problem (the same problem in the same cell is recorded once)."""
         problem_here = Problem(line, column, value, problem, fix)
-        if not any(p.line == line and p.column == column and p.problem == problem
-                   for p in self.found):
+        if not any(
+            p.line == line and p.column == column and p.problem == problem for p in self.found
+        ):
             self.found.append(problem_here)
 
     def _where(self, line: int) -> str:
@@ -63,10 +64,13 @@ class Problems:
         first = ordered[0]
         text = first.problem
         if len(ordered) > 1:
-            others = "; ".join(_("{where}, column {column}: {problem}").format(
-                where=self._where(p.line), column=repr(p.column), problem=p.problem)
-                for p in ordered[1:SHOWN])
+            others = "; ".join(
+                _("{where}, column {column}: {problem}").format(
+                    where=self._where(p.line), column=repr(p.column), problem=p.problem
+                )
+                for p in ordered[1:SHOWN]
+            )
             text = _("{first} ({total} problems in all; also {others})").format(
-                first=text, total=digits(len(ordered)), others=others)
-        raise DataError(text, fix=first.fix, file=self.file, line=first.line,
-                        column=first.column)
+                first=text, total=digits(len(ordered)), others=others
+            )
+        raise DataError(text, fix=first.fix, file=self.file, line=first.line, column=first.column)

@@ -62,29 +62,46 @@ def read_raw(path: str | Path) -> RawFile:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DataError(_("the file is {size} bytes, more than SMM Lab reads at "
-                              "once").format(size=format_number(size)),
-                            file=name, fix=_("export a shorter date range"))
+            raise DataError(
+                _("the file is {size} bytes, more than SMM Lab reads at once").format(
+                    size=format_number(size)
+                ),
+                file=name,
+                fix=_("export a shorter date range"),
+            )
         data = path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as error:
-        raise DataError(_("there is no file at {path}").format(path=path), file=name,
-                        fix=_("check the path and the file name")) from error
+        raise DataError(
+            _("there is no file at {path}").format(path=path),
+            file=name,
+            fix=_("check the path and the file name"),
+        ) from error
     if not data.strip():
-        raise DataError(_("the file is empty"), file=name, line=1,
-                        fix=_("download the export again; an export has a header row and at "
-                              "least one row of data"))
+        raise DataError(
+            _("the file is empty"),
+            file=name,
+            line=1,
+            fix=_(
+                "download the export again; an export has a header row and at least one row of data"
+            ),
+        )
     if data[:4] == b"PK\x03\x04":
         return RawFile(name, "xlsx", _read_xlsx(data, name))
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise DataError(_("the file is an old Excel workbook (.xls), which SMM Lab does not "
-                          "read"), file=name, line=1,
-                        fix=_("open it in Excel or LibreOffice and save it as .xlsx or as CSV "
-                              "UTF-8"))
+        raise DataError(
+            _("the file is an old Excel workbook (.xls), which SMM Lab does not read"),
+            file=name,
+            line=1,
+            fix=_("open it in Excel or LibreOffice and save it as .xlsx or as CSV UTF-8"),
+        )
     utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
     if data[:5] == b"%PDF-" or (b"\x00" in data[:4096] and not utf16):
-        raise DataError(_("the file is not a CSV or xlsx export (it looks like a binary file)"),
-                        file=name, line=1, fix=_("download the data export as CSV or xlsx, not a "
-                                                 "PDF or image of the report"))
+        raise DataError(
+            _("the file is not a CSV or xlsx export (it looks like a binary file)"),
+            file=name,
+            line=1,
+            fix=_("download the data export as CSV or xlsx, not a PDF or image of the report"),
+        )
     return RawFile(name, "csv", [_read_csv(data, name)])
 
 
@@ -93,18 +110,27 @@ def _decode(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
-            raise DataError(_("the file says it is UTF-16 but cannot be read as UTF-16"),
-                            file=name, fix=_("download the export again")) from error
+            raise DataError(
+                _("the file says it is UTF-16 but cannot be read as UTF-16"),
+                file=name,
+                fix=_("download the export again"),
+            ) from error
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise DataError(
             _("the file is not UTF-8 text: byte {byte} on this line cannot be read").format(
-                byte=f"0x{data[error.start]:02x}"), file=name, line=line,
-            fix=_("download the export again, or save it as UTF-8 (Excel: File > Save As > "
-                  "'CSV UTF-8'; LibreOffice: Character set 'Unicode (UTF-8)'); Bengali text "
-                  "needs it")) from error
+                byte=f"0x{data[error.start]:02x}"
+            ),
+            file=name,
+            line=line,
+            fix=_(
+                "download the export again, or save it as UTF-8 (Excel: File > Save As > "
+                "'CSV UTF-8'; LibreOffice: Character set 'Unicode (UTF-8)'); Bengali text "
+                "needs it"
+            ),
+        ) from error
 
 
 def _read_csv(data: bytes, name: str) -> RawSheet:
@@ -128,10 +154,15 @@ def _read_csv(data: bytes, name: str) -> RawSheet:
                 lines.append(start + offset)
             start = reader.line_num + 1
     except csv.Error as error:
-        raise DataError(_("the file is not a well-formed CSV ({error})").format(error=error),
-                        file=name, line=start + offset,
-                        fix=_("download the export again; if you edited it, put text that "
-                              "contains commas or quotes in double quotes")) from error
+        raise DataError(
+            _("the file is not a well-formed CSV ({error})").format(error=error),
+            file=name,
+            line=start + offset,
+            fix=_(
+                "download the export again; if you edited it, put text that "
+                "contains commas or quotes in double quotes"
+            ),
+        ) from error
     return RawSheet(name, rows, lines)
 
 
@@ -167,9 +198,15 @@ def _read_xlsx(data: bytes, name: str) -> list[RawSheet]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise DataError(_("the file is a zip archive but not an xlsx workbook"), file=name,
-                        line=1, fix=_("unzip it first and read the CSV or xlsx inside (YouTube "
-                                      "Studio's download holds 'Table data.csv')")) from error
+        raise DataError(
+            _("the file is a zip archive but not an xlsx workbook"),
+            file=name,
+            line=1,
+            fix=_(
+                "unzip it first and read the CSV or xlsx inside (YouTube "
+                "Studio's download holds 'Table data.csv')"
+            ),
+        ) from error
     sheets = []
     try:
         for sheet in book.worksheets:

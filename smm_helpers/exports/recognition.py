@@ -60,10 +60,12 @@ def locate(raw: RawFile, shapes: tuple[Shape, ...] | None = None) -> Match:
     for shape in shapes:
         wanted = [normalise_header(h) for h in shape.signature]
         for sheet, index, headers in _candidates(raw, shape):
-            missing = [h for h, key in zip(shape.signature, wanted, strict=True)
-                       if key not in headers]
-            title_ok = (not shape.title_contains
-                        or normalise_header(shape.title_contains) in _preamble(sheet, index))
+            missing = [
+                h for h, key in zip(shape.signature, wanted, strict=True) if key not in headers
+            ]
+            title_ok = not shape.title_contains or normalise_header(
+                shape.title_contains
+            ) in _preamble(sheet, index)
             if not missing and title_ok:
                 score = len(headers & shape.known_headers())
                 if best is None or score > best.score:
@@ -79,26 +81,42 @@ def locate(raw: RawFile, shapes: tuple[Shape, ...] | None = None) -> Match:
         first = raw.sheets[0] if raw.sheets else None
         line = first.lines[0] if first and first.lines else None
         raise DataError(
-            _("SMM Lab does not recognise this export: none of its first rows has the "
-              "headers of an export it knows"), file=raw.name, line=line,
-            fix=_("download one of the exports SMM Lab reads: {known}; do not rename or "
-                  "delete its header row").format(known=known))
+            _(
+                "SMM Lab does not recognise this export: none of its first rows has the "
+                "headers of an export it knows"
+            ),
+            file=raw.name,
+            line=line,
+            fix=_(
+                "download one of the exports SMM Lab reads: {known}; do not rename or "
+                "delete its header row"
+            ).format(known=known),
+        )
     _share, shape, sheet, index, missing = closest
     lacks = ", ".join(repr(h) for h in missing) or _("(all headers present)")
     if shape.title_contains and not missing:
-        problem = _("SMM Lab does not recognise this export; the closest is {title} ({id}), "
-                    "but this file lacks its header(s) {lacks} and the title {wanted} above "
-                    "the header")
+        problem = _(
+            "SMM Lab does not recognise this export; the closest is {title} ({id}), "
+            "but this file lacks its header(s) {lacks} and the title {wanted} above "
+            "the header"
+        )
     else:
-        problem = _("SMM Lab does not recognise this export; the closest is {title} ({id}), "
-                    "but this file lacks its header(s) {lacks}")
+        problem = _(
+            "SMM Lab does not recognise this export; the closest is {title} ({id}), "
+            "but this file lacks its header(s) {lacks}"
+        )
     raise DataError(
-        problem.format(title=shape.title, id=shape.id, lacks=lacks,
-                       wanted=repr(shape.title_contains)),
-        file=raw.name, line=sheet.lines[index] if sheet.lines else None,
+        problem.format(
+            title=shape.title, id=shape.id, lacks=lacks, wanted=repr(shape.title_contains)
+        ),
+        file=raw.name,
+        line=sheet.lines[index] if sheet.lines else None,
         column=missing[0] if missing else None,
-        fix=_("if it is that export, download it again without editing the header row; "
-              "SMM Lab reads: {known}").format(known=known))
+        fix=_(
+            "if it is that export, download it again without editing the header row; "
+            "SMM Lab reads: {known}"
+        ).format(known=known),
+    )
 
 
 def recognise(path: str | Path) -> Shape:

@@ -28,8 +28,9 @@ FOLDER = ("data", "sample_exports")
 def sample_exports() -> dict[str, Path]:
     """Every sample export, by its shape id (the file name without its extension)."""
     folder = Path(str(resources.files("smm_helpers").joinpath(*FOLDER)))
-    return {path.stem: path for path in sorted(folder.iterdir())
-            if path.suffix in (".csv", ".xlsx")}
+    return {
+        path.stem: path for path in sorted(folder.iterdir()) if path.suffix in (".csv", ".xlsx")
+    }
 
 
 def sample_export(shape_id: str) -> Path:

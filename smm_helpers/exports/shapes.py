@@ -36,9 +36,26 @@ POST_EXTRAS = ("views", "viewers", "url", "duration_seconds")
 FOLLOWER_EXTRAS = ("new_followers",)
 """Columns a followers shape may fill besides the course's own."""
 
-_POST_TARGETS = ("post_id", "published_at", "format", "pillar", "language", "caption",
-                 "followers", "impressions", "reach", "reactions", "comments", "shares",
-                 "saves", "link_clicks", "video_views", "boosted", "spend", *POST_EXTRAS)
+_POST_TARGETS = (
+    "post_id",
+    "published_at",
+    "format",
+    "pillar",
+    "language",
+    "caption",
+    "followers",
+    "impressions",
+    "reach",
+    "reactions",
+    "comments",
+    "shares",
+    "saves",
+    "link_clicks",
+    "video_views",
+    "boosted",
+    "spend",
+    *POST_EXTRAS,
+)
 _FOLLOWER_TARGETS = ("date", "followers", *FOLLOWER_EXTRAS)
 
 
@@ -88,8 +105,11 @@ class Shape:
 
     def known_headers(self) -> set[str]:
         """Every export header this shape reads, normalised."""
-        names = [*self.signature, *(h for hs in self.columns.values() for h in hs),
-                 *(h for hs in self.sums.values() for h in hs)]
+        names = [
+            *self.signature,
+            *(h for hs in self.columns.values() for h in hs),
+            *(h for hs in self.sums.values() for h in hs),
+        ]
         return {normalise_header(name) for name in names}
 
     def format_of(self, post_type: str) -> str | None:
@@ -108,9 +128,12 @@ def _as_tuple(value: object, where: str, key: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise DataError(_("{key} must be a text or a list of texts").format(key=key), file=where,
-                    column=key,
-                    fix=_("write it as \"Header\" or [\"Header\", \"Other spelling\"]"))
+    raise DataError(
+        _("{key} must be a text or a list of texts").format(key=key),
+        file=where,
+        column=key,
+        fix=_('write it as "Header" or ["Header", "Other spelling"]'),
+    )
 
 
 def parse_shape(data: dict[str, object], where: str) -> Shape:
@@ -122,70 +145,101 @@ def parse_shape(data: dict[str, object], where: str) -> Shape:
     smm_helpers.errors.DataError: mine.toml, column 'table': the shape file has no 'table'.
     How to fix it: add table = ... (see any file in smm_helpers/exports/shapes/).
     """
+
     def need(key: str) -> object:
         if key not in data:
-            raise DataError(_("the shape file has no {key}").format(key=repr(key)), file=where,
-                            column=key, fix=_("add {key} = ... (see any file in "
-                                              "smm_helpers/exports/shapes/)").format(key=key))
+            raise DataError(
+                _("the shape file has no {key}").format(key=repr(key)),
+                file=where,
+                column=key,
+                fix=_("add {key} = ... (see any file in smm_helpers/exports/shapes/)").format(
+                    key=key
+                ),
+            )
         return data[key]
 
     table = str(need("table"))
     targets = _POST_TARGETS if table == "posts" else _FOLLOWER_TARGETS
     if table not in ("posts", "followers"):
-        raise DataError(_("table {table} is not one an export can fill").format(
-                            table=repr(table)), file=where,
-                        column="table", fix=_("use table = \"posts\" or \"followers\""))
+        raise DataError(
+            _("table {table} is not one an export can fill").format(table=repr(table)),
+            file=where,
+            column="table",
+            fix=_('use table = "posts" or "followers"'),
+        )
     platform = str(need("platform"))
     if platform not in PLATFORMS:
-        raise DataError(_("platform {platform} is not one SMM Lab knows").format(
-                            platform=repr(platform)), file=where, column="platform",
-                        fix=_("use one of: {choices}").format(choices=", ".join(PLATFORMS)))
+        raise DataError(
+            _("platform {platform} is not one SMM Lab knows").format(platform=repr(platform)),
+            file=where,
+            column="platform",
+            fix=_("use one of: {choices}").format(choices=", ".join(PLATFORMS)),
+        )
     raw_columns = need("columns")
     if not isinstance(raw_columns, dict):
-        raise DataError(_("columns must be a table"), file=where, column="columns",
-                        fix=_("write [columns] then course_column = [\"Export header\"]"))
-    columns = {key: _as_tuple(value, where, f"columns.{key}")
-               for key, value in raw_columns.items()}
+        raise DataError(
+            _("columns must be a table"),
+            file=where,
+            column="columns",
+            fix=_('write [columns] then course_column = ["Export header"]'),
+        )
+    columns = {key: _as_tuple(value, where, f"columns.{key}") for key, value in raw_columns.items()}
     sums_raw = data.get("sums", {})
-    sums = {key: _as_tuple(value, where, f"sums.{key}")
-            for key, value in dict(sums_raw).items()}  # type: ignore[call-overload]
+    sums = {key: _as_tuple(value, where, f"sums.{key}") for key, value in dict(sums_raw).items()}  # type: ignore[call-overload]
     for key in [*columns, *sums]:
         if key not in targets:
-            raise DataError(_("{key} is not a {table} column an export can fill").format(
-                                key=repr(key), table=table),
-                            file=where, column=key,
-                            fix=_("use one of: {choices}").format(choices=", ".join(targets)))
+            raise DataError(
+                _("{key} is not a {table} column an export can fill").format(
+                    key=repr(key), table=table
+                ),
+                file=where,
+                column=key,
+                fix=_("use one of: {choices}").format(choices=", ".join(targets)),
+            )
     formats_raw = dict(data.get("formats", {}))  # type: ignore[call-overload]
     formats = {normalise_header(k): str(v) for k, v in formats_raw.items()}
     default_format = str(data.get("default_format", ""))
     for value in [*formats.values(), *([default_format] if default_format else [])]:
         if value not in FORMATS:
-            raise DataError(_("{value} is not a course format").format(value=repr(value)),
-                            file=where, column="formats",
-                            fix=_("use one of: {choices}").format(choices=", ".join(FORMATS)))
+            raise DataError(
+                _("{value} is not a course format").format(value=repr(value)),
+                file=where,
+                column="formats",
+                fix=_("use one of: {choices}").format(choices=", ".join(FORMATS)),
+            )
     booleans = dict(data.get("booleans", {}))  # type: ignore[call-overload]
     blanks = dict(data.get("blanks", {}))  # type: ignore[call-overload]
     numbers = dict(data.get("numbers", {}))  # type: ignore[call-overload]
-    drops = tuple((str(rule["column"]), str(rule["equals"]))
-                  for rule in list(data.get("drop_rows", [])))  # type: ignore[call-overload]
+    drops = tuple(
+        (str(rule["column"]), str(rule["equals"])) for rule in list(data.get("drop_rows", []))
+    )  # type: ignore[call-overload]
     short = data.get("short_video_max_seconds")
     return Shape(
-        id=str(need("id")), title=str(need("title")), platform=platform, table=table,
-        file_type=str(need("file_type")), description_rows=int(data.get("description_rows", 0)),  # type: ignore[call-overload]
-        signature=_as_tuple(need("signature"), where, "signature"), columns=columns,
+        id=str(need("id")),
+        title=str(need("title")),
+        platform=platform,
+        table=table,
+        file_type=str(need("file_type")),
+        description_rows=int(data.get("description_rows", 0)),  # type: ignore[call-overload]
+        signature=_as_tuple(need("signature"), where, "signature"),
+        columns=columns,
         timezone=str(need("timezone")),
         datetime_formats=_as_tuple(need("datetime_formats"), where, "datetime_formats"),
-        source=where, generation=str(data.get("generation", "")),
-        title_contains=str(data.get("title_contains", "")), sums=sums,
+        source=where,
+        generation=str(data.get("generation", "")),
+        title_contains=str(data.get("title_contains", "")),
+        sums=sums,
         stand_ins={str(k): str(v) for k, v in dict(data.get("stand_ins", {})).items()},  # type: ignore[call-overload]
-        formats=formats, default_format=default_format,
+        formats=formats,
+        default_format=default_format,
         short_video_max_seconds=None if short is None else float(short),  # type: ignore[arg-type]
         id_pattern=str(data.get("id_pattern", "")),
         unknown_values=_as_tuple(data.get("unknown_values", []), where, "unknown_values"),
         blank_zero=_as_tuple(blanks.get("zero", []), where, "blanks.zero"),
         blank_zero_unless_format={
             str(k): _as_tuple(v, where, f"blanks.zero_unless_format.{k}")
-            for k, v in dict(blanks.get("zero_unless_format", {})).items()},
+            for k, v in dict(blanks.get("zero_unless_format", {})).items()
+        },
         true_values=tuple(normalise_header(v) for v in booleans.get("true", [])),
         false_values=tuple(normalise_header(v) for v in booleans.get("false", [])),
         blank_boolean=str(booleans.get("blank", "unknown")),
@@ -202,8 +256,11 @@ def load_shape_file(path: str | Path) -> Shape:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise DataError(_("the shape file cannot be read ({error})").format(error=error),
-                        file=path.name, fix=_("check the path and the TOML syntax")) from error
+        raise DataError(
+            _("the shape file cannot be read ({error})").format(error=error),
+            file=path.name,
+            fix=_("check the path and the TOML syntax"),
+        ) from error
     return parse_shape(data, path.name)
 
 
@@ -218,8 +275,7 @@ def known_shapes() -> tuple[Shape, ...]:
     found = []
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".toml"):
-            found.append(parse_shape(tomllib.loads(entry.read_text(encoding="utf-8")),
-                                     entry.name))
+            found.append(parse_shape(tomllib.loads(entry.read_text(encoding="utf-8")), entry.name))
     return tuple(found)
 
 

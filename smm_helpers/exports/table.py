@@ -40,34 +40,55 @@ class ExportTable:
         table = cls(shape, file, headers, [], [], Problems(file, where))
         if match.header_index != shape.description_rows:
             if where == "line":
-                note = _("the header is on line {line}, after {above} row(s) above it; this "
-                         "export usually has {usual} (read anyway)")
+                note = _(
+                    "the header is on line {line}, after {above} row(s) above it; this "
+                    "export usually has {usual} (read anyway)"
+                )
             else:
-                note = _("the header is on row {line}, after {above} row(s) above it; this "
-                         "export usually has {usual} (read anyway)")
-            table.notes.append(note.format(line=digits(sheet.lines[match.header_index]),
-                                           above=digits(match.header_index),
-                                           usual=digits(shape.description_rows)))
+                note = _(
+                    "the header is on row {line}, after {above} row(s) above it; this "
+                    "export usually has {usual} (read anyway)"
+                )
+            table.notes.append(
+                note.format(
+                    line=digits(sheet.lines[match.header_index]),
+                    above=digits(match.header_index),
+                    usual=digits(shape.description_rows),
+                )
+            )
         if kind != shape.file_type:
-            table.notes.append(_("{title} is usually {usual}; this copy is {kind} (read "
-                                 "anyway)").format(title=shape.title, usual=shape.file_type,
-                                                   kind=kind))
+            table.notes.append(
+                _("{title} is usually {usual}; this copy is {kind} (read anyway)").format(
+                    title=shape.title, usual=shape.file_type, kind=kind
+                )
+            )
         if sheet.name and kind == "xlsx":
             table.notes.append(_("read the sheet {sheet}").format(sheet=repr(sheet.name)))
         drops = [(table.index_of(column), value) for column, value in shape.drop_rows]
-        for row, line in zip(sheet.rows[match.header_index + 1:],
-                             sheet.lines[match.header_index + 1:], strict=True):
-            dropped = next((clean(row[index]) for index, value in drops if index is not None
-                            and index < len(row)
-                            and normalise_header(row[index]) == normalise_header(value)),
-                           None)
+        for row, line in zip(
+            sheet.rows[match.header_index + 1 :], sheet.lines[match.header_index + 1 :], strict=True
+        ):
+            dropped = next(
+                (
+                    clean(row[index])
+                    for index, value in drops
+                    if index is not None
+                    and index < len(row)
+                    and normalise_header(row[index]) == normalise_header(value)
+                ),
+                None,
+            )
             if dropped is not None:
                 if where == "line":
-                    note = _("dropped the {row} row (line {line}): it adds up the other rows, "
-                             "it is not a post")
+                    note = _(
+                        "dropped the {row} row (line {line}): it adds up the other rows, "
+                        "it is not a post"
+                    )
                 else:
-                    note = _("dropped the {row} row (row {line}): it adds up the other rows, "
-                             "it is not a post")
+                    note = _(
+                        "dropped the {row} row (row {line}): it adds up the other rows, "
+                        "it is not a post"
+                    )
                 table.notes.append(note.format(row=repr(dropped), line=digits(line)))
                 continue
             table.rows.append(row)

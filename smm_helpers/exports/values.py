@@ -129,8 +129,7 @@ def parse_datetime(text: str, formats: tuple[str, ...]) -> tuple[dt.datetime, st
             return dt.datetime.strptime(f"2000 {value}", f"%Y {fmt}"), fmt
         except ValueError:
             continue
-    raise ValueError(_("{value} is not a date in a form this export uses").format(
-        value=repr(text)))
+    raise ValueError(_("{value} is not a date in a form this export uses").format(value=repr(text)))
 
 
 def with_latest_year(day: dt.date, today: dt.date) -> dt.date:

@@ -45,15 +45,18 @@ def check_released(course: Course, assignment: str, echo: Echo = print) -> None:
     if was_released(course, assignment):
         return
     submitted = course.path("submitted")
-    collected = submitted.is_dir() and any((p / assignment).is_dir()
-                                           for p in submitted.iterdir())
+    collected = submitted.is_dir() and any((p / assignment).is_dir() for p in submitted.iterdir())
     if not collected:
-        raise InputError(f"{assignment} was never released, and nothing was collected for "
-                         "it, so there is nothing to grade",
-                         fix=f"release it first (smm-course release {assignment}), then "
-                             f"collect the learners' work (smm-course collect {assignment})")
-    echo(f"⚠ {assignment} was never released with smm-course release; grading what was "
-         "collected for it")
+        raise InputError(
+            f"{assignment} was never released, and nothing was collected for "
+            "it, so there is nothing to grade",
+            fix=f"release it first (smm-course release {assignment}), then "
+            f"collect the learners' work (smm-course collect {assignment})",
+        )
+    echo(
+        f"⚠ {assignment} was never released with smm-course release; grading what was "
+        "collected for it"
+    )
 
 
 def flag_copying(course: Course, report: AutogradeReport) -> None:
@@ -71,15 +74,20 @@ def flag_copying(course: Course, report: AutogradeReport) -> None:
         row = rows.get(problem.learner or "")
         if row is not None:
             row.problems.append(problem)
-    report.to_review += [p for p in copying_problems(
-        [m for m in matches if m.strength != "strong" and (m.learner, m.other) not in pairs])
-        if p.learner in rows]
+    report.to_review += [
+        p
+        for p in copying_problems(
+            [m for m in matches if m.strength != "strong" and (m.learner, m.other) not in pairs]
+        )
+        if p.learner in rows
+    ]
 
 
 SHARED_PROCESS_LIMIT = (
     "⚠ As an ordinary user, every sandbox counts against your one process limit, {how}: a "
     "learner's fork bomb could starve the submissions graded beside it. Run as root to give "
-    "each sandbox its own user and grade in parallel safely (or pass --workers 1).")
+    "each sandbox its own user and grade in parallel safely (or pass --workers 1)."
+)
 """Said before grading side by side, or instead of it, when sandboxes share a limit."""
 
 
@@ -87,17 +95,26 @@ def sandboxes_share_a_process_limit(sandbox: str) -> bool:
     """Whether submissions graded at once would share one process limit: bubblewrap sandboxes
     started by an ordinary user (root gives each its own user id; without a sandbox there is
     no such limit to starve, and nothing sandboxed off either)."""
-    return sandbox != "none" and not launch.is_root() and sys.platform.startswith("linux") \
+    return (
+        sandbox != "none"
+        and not launch.is_root()
+        and sys.platform.startswith("linux")
         and bwrap.support().available
+    )
 
 
-
-def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None = None,
-              timeout: float | None = None,
-              notebook_timeout: float = DEFAULT_NOTEBOOK_TIMEOUT,
-              options: GradeOptions | None = None,
-              echo: Echo = print, workers: int | None = None,
-              scheduler: str | None = None) -> AutogradeReport:
+def autograde(
+    course: Course,
+    assignment: str,
+    *,
+    learners: Iterable[str] | None = None,
+    timeout: float | None = None,
+    notebook_timeout: float = DEFAULT_NOTEBOOK_TIMEOUT,
+    options: GradeOptions | None = None,
+    echo: Echo = print,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> AutogradeReport:
     """Autograde every submission of ``assignment`` (or only ``learners``).
 
     ``timeout`` (seconds per cell) overrides ``Execute.timeout`` of the course config;
@@ -115,19 +132,27 @@ def autograde(course: Course, assignment: str, *, learners: Iterable[str] | None
     check_released(course, assignment, echo)
     released_language(course.folder, assignment)  # a broken languages.csv stops us here
     who = prepare(course, assignment, learners)
-    if min(processes, len(who)) > 1 and scheduler is None \
-            and sandboxes_share_a_process_limit(options.sandbox):
+    if (
+        min(processes, len(who)) > 1
+        and scheduler is None
+        and sandboxes_share_a_process_limit(options.sandbox)
+    ):
         if workers is None:
             processes = 1
-        echo(SHARED_PROCESS_LIMIT.format(
-            how="so they are graded one at a time" if workers is None else
-            f"and --workers {workers} grades them side by side"))
+        echo(
+            SHARED_PROCESS_LIMIT.format(
+                how="so they are graded one at a time"
+                if workers is None
+                else f"and --workers {workers} grades them side by side"
+            )
+        )
     report: AutogradeReport
     if scheduler is not None:
         report = grade_on_cluster(course, assignment, who, options, scheduler, echo=echo)
     elif min(processes, len(who)) > 1:
-        report = grade_in_parallel(course, assignment, who, options,
-                                   workers=min(processes, len(who)), echo=echo)
+        report = grade_in_parallel(
+            course, assignment, who, options, workers=min(processes, len(who)), echo=echo
+        )
     else:
         report = grade_one_by_one(course, assignment, who, options, echo=echo)
     flag_copying(course, report)

@@ -83,9 +83,15 @@ def hide_password(db_url: str) -> str:
 # ------------------------------------------------------------------------- on a worker
 
 
-def grade_on_worker(course_folder: str, assignment: str, learner: str, options: GradeOptions,
-                    db_url: str, memory_mb: int | None = None,
-                    untrusted: Sequence[str] = ()) -> GradeRow:
+def grade_on_worker(
+    course_folder: str,
+    assignment: str,
+    learner: str,
+    options: GradeOptions,
+    db_url: str,
+    memory_mb: int | None = None,
+    untrusted: Sequence[str] = (),
+) -> GradeRow:
     """The Dask task: :func:`~smm_helpers.grading.worker.grade_one`, logging any error.
 
     While it grades, the worker imports only from its trusted ``sys.path`` (without ``""``
@@ -104,8 +110,10 @@ def grade_on_worker(course_folder: str, assignment: str, learner: str, options: 
         from distributed import get_worker  # optional: the cluster extra
 
         worker = get_worker()
-        worker.log_event(EVENT_TOPIC, {"key": worker.get_current_task(), "learner": learner,
-                                       "error": describe(error)})
+        worker.log_event(
+            EVENT_TOPIC,
+            {"key": worker.get_current_task(), "learner": learner, "error": describe(error)},
+        )
         raise
 
 
@@ -116,10 +124,13 @@ def worker_facts(course_folder: str, db_url: str, dask_worker: Any = None) -> di
     """
     package = Path(smm_helpers.__file__).resolve().parent
     facts: dict[str, Any] = {
-        "host": socket.gethostname(), "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
         "nthreads": dask_worker.state.nthreads if dask_worker is not None else 1,
         "sees_course": (Path(course_folder) / "nbgrader_config.py").is_file(),
-        "python": sys.version.split()[0], "database": None, "package": str(package),
+        "python": sys.version.split()[0],
+        "database": None,
+        "package": str(package),
         "package_in_course": Path(course_folder).resolve() in package.parents,
     }
     try:
@@ -149,9 +160,11 @@ def _distributed() -> Any:
     try:
         import distributed  # optional: the cluster extra
     except ImportError:
-        raise InputError("grading on a Dask cluster needs the dask.distributed package",
-                         fix="install SMM Lab's cluster extra: python -m pip install "
-                             "'smm-lab[cluster]' (here and on every worker)") from None
+        raise InputError(
+            "grading on a Dask cluster needs the dask.distributed package",
+            fix="install SMM Lab's cluster extra: python -m pip install "
+            "'smm-lab[cluster]' (here and on every worker)",
+        ) from None
     return distributed
 
 
@@ -161,62 +174,84 @@ def connect(scheduler: str, timeout: float = 30) -> Any:
     try:
         return distributed.Client(scheduler, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
-        raise InputError(f"could not reach the Dask scheduler at {scheduler} ({error})",
-                         fix="start one with `dask scheduler` (it prints its tcp://HOST:PORT "
-                             "address), check the host and port, and that a firewall lets "
-                             "this machine reach it") from None
+        raise InputError(
+            f"could not reach the Dask scheduler at {scheduler} ({error})",
+            fix="start one with `dask scheduler` (it prints its tcp://HOST:PORT "
+            "address), check the host and port, and that a firewall lets "
+            "this machine reach it",
+        ) from None
 
 
-def check_cluster(client: Any, course: Course, db_url: str, *, wait_seconds: float = 60,
-                  echo: Echo = print) -> dict[str, dict[str, Any]]:
+def check_cluster(
+    client: Any, course: Course, db_url: str, *, wait_seconds: float = 60, echo: Echo = print
+) -> dict[str, dict[str, Any]]:
     """Check every worker can grade (see the module docstring); their facts by address."""
     scheduler = client.scheduler.address
-    start = ("start workers with: dask worker " + str(scheduler) + " --nworkers N "
-             "--nthreads 1, on machines with SMM Lab installed and the course folder at "
-             f"{course.folder}")
+    start = (
+        "start workers with: dask worker " + str(scheduler) + " --nworkers N "
+        "--nthreads 1, on machines with SMM Lab installed and the course folder at "
+        f"{course.folder}"
+    )
     try:
         client.wait_for_workers(1, timeout=wait_seconds)
     except TimeoutError:
-        raise InputError(f"no Dask worker joined the scheduler at {scheduler} within "
-                         f"{wait_seconds:g} s", fix=start) from None
+        raise InputError(
+            f"no Dask worker joined the scheduler at {scheduler} within {wait_seconds:g} s",
+            fix=start,
+        ) from None
     answers = client.run(worker_facts, str(course.folder), db_url, on_error="return")
     problems, here = [], socket.gethostname()
     for address, facts in sorted(answers.items()):
         if isinstance(facts, BaseException):
             why = f"{type(facts).__name__}: {str(facts)[:200]}"
-            problems.append(f"worker {address} could not run SMM Lab's check ({why}); "
-                            + ("install smm-lab in that worker's Python, the same version as "
-                               "here" if isinstance(facts, ImportError) or "smm_helpers" in why
-                               else "look at that worker's log"))
+            problems.append(
+                f"worker {address} could not run SMM Lab's check ({why}); "
+                + (
+                    "install smm-lab in that worker's Python, the same version as here"
+                    if isinstance(facts, ImportError) or "smm_helpers" in why
+                    else "look at that worker's log"
+                )
+            )
             continue
         if not facts["sees_course"]:
-            problems.append(f"worker {address} (on {facts['host']}) has no course folder at "
-                            f"{course.folder}; every worker must see it at the same path "
-                            "(mount the shared folder at the same place on every machine)")
+            problems.append(
+                f"worker {address} (on {facts['host']}) has no course folder at "
+                f"{course.folder}; every worker must see it at the same path "
+                "(mount the shared folder at the same place on every machine)"
+            )
         if facts.get("package_in_course"):
-            problems.append(f"worker {address} (on {facts['host']}) imports SMM Lab from "
-                            f"{facts['package']}, inside the course folder, where learners' "
-                            "files are; install SMM Lab in the worker's Python (python -m pip "
-                            "install smm-lab) and start the worker from another folder")
+            problems.append(
+                f"worker {address} (on {facts['host']}) imports SMM Lab from "
+                f"{facts['package']}, inside the course folder, where learners' "
+                "files are; install SMM Lab in the worker's Python (python -m pip "
+                "install smm-lab) and start the worker from another folder"
+            )
         if facts["database"]:
-            problems.append(f"worker {address} (on {facts['host']}) can't open the gradebook "
-                            f"{hide_password(db_url)}: {facts['database']}; check that machine "
-                            "can reach the database host and port, and its password (a "
-                            "~/.pgpass file on each worker keeps it out of the URL)")
+            problems.append(
+                f"worker {address} (on {facts['host']}) can't open the gradebook "
+                f"{hide_password(db_url)}: {facts['database']}; check that machine "
+                "can reach the database host and port, and its password (a "
+                "~/.pgpass file on each worker keeps it out of the URL)"
+            )
         if db_url.startswith("sqlite") and facts["host"] != here:
-            problems.append(f"worker {address} runs on {facts['host']}, but the gradebook is "
-                            "SQLite, which machines can't share safely; use PostgreSQL: set "
-                            "c.CourseDirectory.db_url = 'postgresql+psycopg://USER@HOST/DB' "
-                            "in nbgrader_config.py, or pass --db-url")
+            problems.append(
+                f"worker {address} runs on {facts['host']}, but the gradebook is "
+                "SQLite, which machines can't share safely; use PostgreSQL: set "
+                "c.CourseDirectory.db_url = 'postgresql+psycopg://USER@HOST/DB' "
+                "in nbgrader_config.py, or pass --db-url"
+            )
     if problems:
-        raise InputError("the Dask cluster can't grade this course yet:\n  - "
-                         + "\n  - ".join(problems),
-                         fix="fix each worker above, then run autograde again")
+        raise InputError(
+            "the Dask cluster can't grade this course yet:\n  - " + "\n  - ".join(problems),
+            fix="fix each worker above, then run autograde again",
+        )
     threaded = sorted(a for a, f in answers.items() if f["nthreads"] > 1)
     if threaded:
-        echo(f"note: {', '.join(threaded)} run several threads, but a worker process grades "
-             "one submission at a time; for one grading per core start the workers with "
-             "--nworkers N --nthreads 1")
+        echo(
+            f"note: {', '.join(threaded)} run several threads, but a worker process grades "
+            "one submission at a time; for one grading per core start the workers with "
+            "--nworkers N --nthreads 1"
+        )
     return answers
 
 
@@ -228,25 +263,42 @@ def _retries_from_events(client: Any, keys: dict[str, str]) -> list[Retry]:
         if not isinstance(message, dict) or message.get("action") != "remove-worker":
             continue
         lost = [learner_of[k] for k in message.get("processing-tasks", ()) if k in learner_of]
-        lost += [learner_of[k] for k in message.get("lost-computed-tasks", ())
-                 if k in learner_of]
+        lost += [learner_of[k] for k in message.get("lost-computed-tasks", ()) if k in learner_of]
         for learner in dict.fromkeys(lost):
-            retries.append(Retry(learner, f"Dask worker {message.get('worker', '?')} was lost "
-                                          "(killed, or out of memory?) while it held this "
-                                          "grading, running or queued; the scheduler graded "
-                                          "it again on another worker"))
+            retries.append(
+                Retry(
+                    learner,
+                    f"Dask worker {message.get('worker', '?')} was lost "
+                    "(killed, or out of memory?) while it held this "
+                    "grading, running or queued; the scheduler graded "
+                    "it again on another worker",
+                )
+            )
     for _, message in client.get_events(EVENT_TOPIC):
         if isinstance(message, dict) and message.get("key") in learner_of:
-            retries.append(Retry(learner_of[message["key"]],
-                                 f"grading raised {message['error']}; Dask tried again"))
+            retries.append(
+                Retry(
+                    learner_of[message["key"]],
+                    f"grading raised {message['error']}; Dask tried again",
+                )
+            )
     return retries
 
 
-def grade_on_cluster(course: Course, assignment: str, learners: Sequence[str],
-                     options: GradeOptions, scheduler: str, *, echo: Echo = print,
-                     retries: int = RETRIES, db_url: str | None = None,
-                     wait_seconds: float = 60, memory_mb: int | None = None,
-                     stuck_after: float | None = None) -> ParallelReport:
+def grade_on_cluster(
+    course: Course,
+    assignment: str,
+    learners: Sequence[str],
+    options: GradeOptions,
+    scheduler: str,
+    *,
+    echo: Echo = print,
+    retries: int = RETRIES,
+    db_url: str | None = None,
+    wait_seconds: float = 60,
+    memory_mb: int | None = None,
+    stuck_after: float | None = None,
+) -> ParallelReport:
     """Grade ``learners`` on the Dask cluster at ``scheduler``; call ``prepare`` first.
 
     The workers write to ``db_url`` (default: the course's gradebook; for SQLite with a
@@ -272,22 +324,39 @@ def grade_on_cluster(course: Course, assignment: str, learners: Sequence[str],
         keys = {learner: f"smm-grade-{assignment}-{learner}-{token}" for learner in learners}
         bar = ProgressBar(len(learners), echo)
         bar.update(0, f"on {len(workers)} Dask workers")
-        futures = {client.submit(grade_on_worker, folder, assignment, learner, options, url,
-                                 memory_mb, untrusted, key=keys[learner], pure=False,
-                                 retries=retries): learner
-                   for learner in learners}
+        futures = {
+            client.submit(
+                grade_on_worker,
+                folder,
+                assignment,
+                learner,
+                options,
+                url,
+                memory_mb,
+                untrusted,
+                key=keys[learner],
+                pure=False,
+                retries=retries,
+            ): learner
+            for learner in learners
+        }
         rows: dict[str, GradeRow] = {}
         pending = set(futures)
         while pending:
             try:
                 with client.as_current():  # distributed.wait asks for the current client
-                    done, pending = distributed.wait(list(pending), timeout=stuck_after,
-                                                     return_when="FIRST_COMPLETED")
+                    done, pending = distributed.wait(
+                        list(pending), timeout=stuck_after, return_when="FIRST_COMPLETED"
+                    )
             except TimeoutError:  # nothing finished for longer than any grading may take
                 for future in pending:
                     rows[futures[future]] = failed_row(
-                        course, assignment, futures[future], f"no grading on the cluster "
-                        f"finished for {stuck_after:g} s (stuck workers?), so it was given up")
+                        course,
+                        assignment,
+                        futures[future],
+                        f"no grading on the cluster "
+                        f"finished for {stuck_after:g} s (stuck workers?), so it was given up",
+                    )
                     future.cancel()
                 break
             for future in done:
@@ -295,13 +364,20 @@ def grade_on_cluster(course: Course, assignment: str, learners: Sequence[str],
                 try:
                     rows[learner] = future.result()
                 except distributed.KilledWorker as error:
-                    rows[learner] = failed_row(course, assignment, learner,
-                                               f"the Dask workers grading it died each time "
-                                               f"({error}; killed, or out of memory?)")
+                    rows[learner] = failed_row(
+                        course,
+                        assignment,
+                        learner,
+                        f"the Dask workers grading it died each time "
+                        f"({error}; killed, or out of memory?)",
+                    )
                 except Exception as error:
-                    rows[learner] = failed_row(course, assignment, learner,
-                                               f"grading raised {describe(error)}, on each "
-                                               f"of {retries + 1} tries")
+                    rows[learner] = failed_row(
+                        course,
+                        assignment,
+                        learner,
+                        f"grading raised {describe(error)}, on each of {retries + 1} tries",
+                    )
                 future.release()
                 bar.update(len(rows), f"graded {learner}")
         bar.finish()
@@ -309,5 +385,6 @@ def grade_on_cluster(course: Course, assignment: str, learners: Sequence[str],
     missing = [learner for learner in learners if learner not in rows]
     if missing:  # by construction impossible; never let a learner vanish silently
         raise RuntimeError(f"no result for {', '.join(missing)}: this is a bug in SMM Lab")
-    return ParallelReport(assignment, [rows[learner] for learner in learners],
-                          retries=lost, workers=len(workers))
+    return ParallelReport(
+        assignment, [rows[learner] for learner in learners], retries=lost, workers=len(workers)
+    )

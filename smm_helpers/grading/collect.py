@@ -221,9 +221,13 @@ LeftOutReport = Callable[[str, list[safe_files.LeftOut], bool], None]
 """``report(folder name in inbound/, what was left out, whether anything was collected)``."""
 
 
-def owner_checked_collect(refused: Collection[str], report: LeftOutReport | None = None, *,
-                          times: Mapping[str, dt.datetime] | None = None,
-                          keep: Collection[str] = ()) -> type:
+def owner_checked_collect(
+    refused: Collection[str],
+    report: LeftOutReport | None = None,
+    *,
+    times: Mapping[str, dt.datetime] | None = None,
+    keep: Collection[str] = (),
+) -> type:
     """nbgrader's ``ExchangeCollect``, passing over the ``refused`` submissions, and
     copying each submission safely.
 
@@ -252,20 +256,27 @@ def owner_checked_collect(refused: Collection[str], report: LeftOutReport | None
         def _path_to_record(self, path: str) -> dict[str, Any]:
             name = os.path.basename(path)
             if name in left_out:  # its name may not even hold a time
-                return {"username": name.rsplit("+", 3)[0], "filename": name,
-                        "timestamp": dt.datetime.min}
+                return {
+                    "username": name.rsplit("+", 3)[0],
+                    "filename": name,
+                    "timestamp": dt.datetime.min,
+                }
             record: dict[str, Any] = super()._path_to_record(path)
             if name in told:
                 record["timestamp"] = told[name]
             return record
 
         def _sort_by_timestamp(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            return sorted(records, key=lambda r: (r["filename"] not in left_out,
-                                                  r["timestamp"]), reverse=True)
+            return sorted(
+                records, key=lambda r: (r["filename"] not in left_out, r["timestamp"]), reverse=True
+            )
 
         def copy_files(self) -> None:
-            self.src_records = [r for r in self.src_records
-                                if r["filename"] not in left_out and r["username"] not in kept]
+            self.src_records = [
+                r
+                for r in self.src_records
+                if r["filename"] not in left_out and r["username"] not in kept
+            ]
             super().copy_files()
 
         def do_copy(self, src: str, dest: str, log: Any = None) -> None:
@@ -273,9 +284,12 @@ def owner_checked_collect(refused: Collection[str], report: LeftOutReport | None
             kb = 1000  # nbgrader's sizes are in kilobytes of 1000 bytes
             folder_limit = int(folders.max_dir_size * kb) or safe_files.FOLDER_LIMIT
             left = safe_files.copy_tree(
-                src, dest, file_limit=int(folders.max_file_size * kb) or folder_limit,
+                src,
+                dest,
+                file_limit=int(folders.max_file_size * kb) or folder_limit,
                 folder_limit=folder_limit,
-                skip=safe_files.skip_names(folders.ignore, folders.include))
+                skip=safe_files.skip_names(folders.ignore, folders.include),
+            )
             name = os.path.basename(src)
             if os.path.isdir(dest) and (name in told or stated_time(Path(dest)) is None):
                 from nbgrader.utils import parse_utc  # heavy: loaded on first use
@@ -301,8 +315,9 @@ def _share_with_group(folder: Path) -> None:
                 os.chmod(Path(top, name), (os.stat(Path(top, name)).st_mode | 0o660) & 0o777)
 
 
-def left_out_problem(assignment: str, learner: str, entry: safe_files.LeftOut,
-                     collected: bool) -> Problem:
+def left_out_problem(
+    assignment: str, learner: str, entry: safe_files.LeftOut, collected: bool
+) -> Problem:
     """The problem reported for something a collect left out of a learner's submission
     (``collected``: whether the rest of it was collected).
 
@@ -312,20 +327,40 @@ def left_out_problem(assignment: str, learner: str, entry: safe_files.LeftOut,
 collected (it stays in the exchange, unused)
     """
     if not collected:
-        fix = ("raise CourseDirectory.max_dir_size in nbgrader_config.py if it should be "
-               "collected" if entry.kind == "too large" else "ask the learner to submit again")
-        return Problem(entry.problem_kind, assignment, f"the submission {entry.path} is "
-                       f"{entry.why}, so none of it was collected (it stays in the exchange); "
-                       f"{fix}", learner)
+        fix = (
+            "raise CourseDirectory.max_dir_size in nbgrader_config.py if it should be collected"
+            if entry.kind == "too large"
+            else "ask the learner to submit again"
+        )
+        return Problem(
+            entry.problem_kind,
+            assignment,
+            f"the submission {entry.path} is "
+            f"{entry.why}, so none of it was collected (it stays in the exchange); "
+            f"{fix}",
+            learner,
+        )
     if entry.kind == "too large":
-        return Problem("too large", assignment, f"{entry.path} is {entry.why}, so it was not "
-                       "collected (it stays in the exchange); raise "
-                       "CourseDirectory.max_file_size in nbgrader_config.py if it should be",
-                       learner)
-    what = ("links are not collected" if entry.kind == "link"
-            else "only files and folders are collected")
-    return Problem("blocked file access", assignment, f"the submission holds {entry.path}, "
-                   f"{entry.why}; {what} (it stays in the exchange, unused)", learner)
+        return Problem(
+            "too large",
+            assignment,
+            f"{entry.path} is {entry.why}, so it was not "
+            "collected (it stays in the exchange); raise "
+            "CourseDirectory.max_file_size in nbgrader_config.py if it should be",
+            learner,
+        )
+    what = (
+        "links are not collected"
+        if entry.kind == "link"
+        else "only files and folders are collected"
+    )
+    return Problem(
+        "blocked file access",
+        assignment,
+        f"the submission holds {entry.path}, "
+        f"{entry.why}; {what} (it stays in the exchange, unused)",
+        learner,
+    )
 
 
 def _claimed(path: str, named: dt.datetime) -> dt.datetime:
@@ -357,40 +392,62 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
         try:
             handed_in = parse_utc(parts[2])
         except (ValueError, OverflowError):
-            report.problems.append(Problem(
-                "timestamp", assignment, f"{name} in the exchange has no readable time in its "
-                f"name, so it was not collected (it stays in {inbound})", learner))
+            report.problems.append(
+                Problem(
+                    "timestamp",
+                    assignment,
+                    f"{name} in the exchange has no readable time in its "
+                    f"name, so it was not collected (it stays in {inbound})",
+                    learner,
+                )
+            )
             refused.add(name)
             continue
         owner = impostor(path, learner, roster)
         if owner is not None:
-            report.problems.append(Problem(
-                "wrong owner", assignment, f"{name} in the exchange is named for {learner} but "
-                f"was handed in from {owner}'s account, so it was not collected (it stays in "
-                f"{inbound}); ask {owner} about it", learner))
+            report.problems.append(
+                Problem(
+                    "wrong owner",
+                    assignment,
+                    f"{name} in the exchange is named for {learner} but "
+                    f"was handed in from {owner}'s account, so it was not collected (it stays in "
+                    f"{inbound}); ask {owner} about it",
+                    learner,
+                )
+            )
             refused.add(name)
             continue
         if file_owner(path) is not None:
             claimed = _claimed(path, handed_in)
             changed = changed_at(path)
-            if changed is not None and \
-                    claimed.replace(tzinfo=dt.UTC) < changed - BACKDATING_SLACK:
+            if changed is not None and claimed.replace(tzinfo=dt.UTC) < changed - BACKDATING_SLACK:
                 handed_in = retimed[name] = changed.replace(tzinfo=None)
-                report.problems.append(Problem(
-                    "timestamp", assignment, f"{name} in the exchange says it was handed in "
-                    f"at {when(claimed.replace(tzinfo=dt.UTC))}, but it last changed at "
-                    f"{when(changed)}, a time its owner can't set back; it counts as handed "
-                    "in then", learner))
+                report.problems.append(
+                    Problem(
+                        "timestamp",
+                        assignment,
+                        f"{name} in the exchange says it was handed in "
+                        f"at {when(claimed.replace(tzinfo=dt.UTC))}, but it last changed at "
+                        f"{when(changed)}, a time its owner can't set back; it counts as handed "
+                        "in then",
+                        learner,
+                    )
+                )
         newest[learner] = max(handed_in, newest.get(learner, handed_in))
 
     keep: set[str] = set()  # learners whose collected submission stays
     newer: set[str] = set()  # ... because it is newer than the exchange's
     for learner, handed_in in sorted(newest.items()):
         if learner not in roster:
-            report.problems.append(Problem(
-                "unknown learner", assignment, "submitted to the exchange but is not on "
-                f"{course.roster_file.name}; add them to the roster if they are in the class",
-                learner))
+            report.problems.append(
+                Problem(
+                    "unknown learner",
+                    assignment,
+                    "submitted to the exchange but is not on "
+                    f"{course.roster_file.name}; add them to the roster if they are in the class",
+                    learner,
+                )
+            )
         existing = course.path("submitted") / learner / assignment
         if not existing.exists():
             continue
@@ -400,11 +457,16 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
             keep.add(learner)
             if before > new:
                 newer.add(learner)
-                report.problems.append(Problem(
-                    "older submission", assignment, f"the exchange's copy from {when(new)} is "
-                    f"older than the one already collected (from {when(before)}, in "
-                    f"{existing}); it was not collected, and it stays in the exchange",
-                    learner))
+                report.problems.append(
+                    Problem(
+                        "older submission",
+                        assignment,
+                        f"the exchange's copy from {when(new)} is "
+                        f"older than the one already collected (from {when(before)}, in "
+                        f"{existing}); it was not collected, and it stays in the exchange",
+                        learner,
+                    )
+                )
             continue
         moved = archive_submission(course, learner, assignment)
         if moved:
@@ -417,8 +479,9 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
     def left_out(folder: str, entries: list[safe_files.LeftOut], collected: bool) -> None:
         nonlocal copied
         learner = folder.rsplit("+", 3)[0]
-        report.problems.extend(left_out_problem(assignment, learner, entry, collected)
-                               for entry in entries)
+        report.problems.extend(
+            left_out_problem(assignment, learner, entry, collected) for entry in entries
+        )
         if not collected:
             not_collected.add(learner)
         copied += 1
@@ -430,8 +493,10 @@ def collect_from_exchange(course: Course, assignment: str, echo: Echo = print) -
     result = api.collect(assignment, update=True)
     if not result["success"]:
         said = (result.get("error") or result.get("log") or "").strip()[-400:]
-        raise InputError(f"nbgrader could not collect {assignment}: {printable(said)}",
-                         fix="check the exchange folder in nbgrader_config.py (Exchange.root)")
+        raise InputError(
+            f"nbgrader could not collect {assignment}: {printable(said)}",
+            fix="check the exchange folder in nbgrader_config.py (Exchange.root)",
+        )
     if bar is not None:
         bar.finish()
     report.collected = sorted(set(newest) - not_collected - newer)
@@ -448,8 +513,9 @@ def _is_notebook(path: Path) -> bool:
     return True
 
 
-def collect_from_folder(course: Course, assignment: str, folder: str | Path,
-                        echo: Echo = print) -> CollectReport:
+def collect_from_folder(
+    course: Course, assignment: str, folder: str | Path, echo: Echo = print
+) -> CollectReport:
     """Collect an LMS download, a folder or a ``.zip`` (see the module docstring); report
     what can't be placed."""
     notebooks = course.notebooks(assignment)  # an assignment of the course, or an error
@@ -459,8 +525,13 @@ def collect_from_folder(course: Course, assignment: str, folder: str | Path,
     due = course.due_dates().get(assignment)
     extended = read_extensions(course)
     with open_download(folder) as download:
-        plan = plan_collect(download, roster, notebooks, assignment,
-                            due=lambda learner: extended.get((learner, assignment), due))
+        plan = plan_collect(
+            download,
+            roster,
+            notebooks,
+            assignment,
+            due=lambda learner: extended.get((learner, assignment), due),
+        )
         report.problems.extend(plan.problems)
         report.notes.extend(plan.notes)
         bar = _progress(len(plan.learners), echo)
@@ -475,25 +546,36 @@ def collect_from_folder(course: Course, assignment: str, folder: str | Path,
     return report
 
 
-def _collect_uploads(course: Course, assignment: str, download: Download, learner: str,
-                     uploads: LearnerUploads, notebooks: Collection[str],
-                     report: CollectReport) -> None:
+def _collect_uploads(
+    course: Course,
+    assignment: str,
+    download: Download,
+    learner: str,
+    uploads: LearnerUploads,
+    notebooks: Collection[str],
+    report: CollectReport,
+) -> None:
     """Collect one learner's newest uploads; archive their older ones and the submission
     they replace — unless the submission already collected is newer."""
     target = course.path("submitted") / learner / assignment
     if target.exists():
         before = submission_time(target)
         if before is not None and before > uploads.time:
-            report.problems.append(Problem(
-                "older submission", assignment, f"the download's copy from {when(uploads.time)} "
-                f"is older than the one already collected (from {when(before)}, in {target}); "
-                "it was not collected, and it stays where it is", learner))
+            report.problems.append(
+                Problem(
+                    "older submission",
+                    assignment,
+                    f"the download's copy from {when(uploads.time)} "
+                    f"is older than the one already collected (from {when(before)}, in {target}); "
+                    "it was not collected, and it stays where it is",
+                    learner,
+                )
+            )
             return
         if before == uploads.time:  # collected before from this very download
             report.collected.append(learner)
             return
-    copied, staging = _copy_uploads(course, assignment, learner, download, uploads.newest,
-                                    report)
+    copied, staging = _copy_uploads(course, assignment, learner, download, uploads.newest, report)
     if not copied:
         return  # nothing could be collected: the earlier submission stays as it was
     _write_timestamp(staging, uploads.stated or max(upload.file.time for upload in copied))
@@ -501,24 +583,38 @@ def _collect_uploads(course: Course, assignment: str, download: Download, learne
         kept = _archive_upload(course, assignment, learner, download, upload, report)
         if kept is not None:
             report.archived.append(kept)
-            report.notes.append(f"{learner}: {download.where(upload.file)} "
-                                f"({when(upload.file.time)}) is an older upload of "
-                                f"{upload.entry.collected}, so the newest was collected")
+            report.notes.append(
+                f"{learner}: {download.where(upload.file)} "
+                f"({when(upload.file.time)}) is an older upload of "
+                f"{upload.entry.collected}, so the newest was collected"
+            )
     moved = archive_submission(course, learner, assignment)
     if moved:
         report.archived.append(moved)
     os.rename(staging, target)
     for upload in copied:
         name = upload.entry.collected
-        if name[:-len(".ipynb")] not in notebooks:
-            report.problems.append(Problem(
-                "wrong filename", assignment, f"{upload.file.name} was collected as {name}, "
-                "but the assignment's notebook is " + ", ".join(f"{n}.ipynb" for n in
-                                                               sorted(notebooks)), learner))
+        if name[: -len(".ipynb")] not in notebooks:
+            report.problems.append(
+                Problem(
+                    "wrong filename",
+                    assignment,
+                    f"{upload.file.name} was collected as {name}, "
+                    "but the assignment's notebook is "
+                    + ", ".join(f"{n}.ipynb" for n in sorted(notebooks)),
+                    learner,
+                )
+            )
         if not _is_notebook(target / name):
-            report.problems.append(Problem(
-                "corrupted", assignment, f"{upload.file.name} is not a readable notebook "
-                "(broken JSON); it was kept — ask the learner to submit it again", learner))
+            report.problems.append(
+                Problem(
+                    "corrupted",
+                    assignment,
+                    f"{upload.file.name} is not a readable notebook "
+                    "(broken JSON); it was kept — ask the learner to submit it again",
+                    learner,
+                )
+            )
     report.collected.append(learner)
 
 
@@ -526,14 +622,28 @@ def _copy_problem(assignment: str, learner: str, where: str, error: OSError) -> 
     if isinstance(error, safe_files.Refused):
         entry = error.left_out
         kind = "corrupted" if entry.kind == "broken" else entry.problem_kind
-        return Problem(kind, assignment, f"{where} is {entry.why}, so it was not collected "
-                                         "(it was left where it is)", learner)
-    return Problem("blocked file access", assignment, f"{where} could not be read "
-                   f"({error.strerror or error}), so it was not collected", learner)
+        return Problem(
+            kind,
+            assignment,
+            f"{where} is {entry.why}, so it was not collected (it was left where it is)",
+            learner,
+        )
+    return Problem(
+        "blocked file access",
+        assignment,
+        f"{where} could not be read ({error.strerror or error}), so it was not collected",
+        learner,
+    )
 
 
-def _copy_uploads(course: Course, assignment: str, learner: str, download: Download,
-                  uploads: list[Upload], report: CollectReport) -> tuple[list[Upload], Path]:
+def _copy_uploads(
+    course: Course,
+    assignment: str,
+    learner: str,
+    download: Download,
+    uploads: list[Upload],
+    report: CollectReport,
+) -> tuple[list[Upload], Path]:
     """Copy a learner's uploads into a new folder beside their submission, each under the
     name it is collected as.
 
@@ -550,8 +660,9 @@ def _copy_uploads(course: Course, assignment: str, learner: str, download: Downl
         try:
             download.copy(upload.file, staging / upload.entry.collected)
         except OSError as error:
-            report.problems.append(_copy_problem(assignment, learner,
-                                                 download.where(upload.file), error))
+            report.problems.append(
+                _copy_problem(assignment, learner, download.where(upload.file), error)
+            )
             continue
         copied.append(upload)
     if not copied:
@@ -562,8 +673,14 @@ def _copy_uploads(course: Course, assignment: str, learner: str, download: Downl
     return copied, staging
 
 
-def _archive_upload(course: Course, assignment: str, learner: str, download: Download,
-                    upload: Upload, report: CollectReport) -> Path | None:
+def _archive_upload(
+    course: Course,
+    assignment: str,
+    learner: str,
+    download: Download,
+    upload: Upload,
+    report: CollectReport,
+) -> Path | None:
     """Keep an older upload in the archive, as a replaced submission is kept."""
     target = _archive_folder(course, learner, assignment)
     target.mkdir(parents=True)
@@ -571,8 +688,9 @@ def _archive_upload(course: Course, assignment: str, learner: str, download: Dow
         download.copy(upload.file, target / upload.entry.collected)
     except OSError as error:
         shutil.rmtree(target, ignore_errors=True)
-        report.problems.append(_copy_problem(assignment, learner, download.where(upload.file),
-                                             error))
+        report.problems.append(
+            _copy_problem(assignment, learner, download.where(upload.file), error)
+        )
         return None
     _write_timestamp(target, upload.file.time)
     return target

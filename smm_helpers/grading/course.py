@@ -34,10 +34,23 @@ from smm_helpers.errors import DataError, InputError
 from smm_helpers.grading.roster import ROSTER_COLUMNS, Learner, parse_roster, read_roster
 from smm_helpers.grading.tables import decode, parse_table
 
-__all__ = ["DEFAULT_COURSE", "DUE_COLUMNS", "ROSTER_COLUMNS", "Course", "Learner",
-           "ensure_tools_on_path", "find_course", "load_config", "open_course",
-           "parse_due", "parse_due_dates", "parse_roster", "read_due_dates", "read_roster",
-           "source_assignments"]
+__all__ = [
+    "DEFAULT_COURSE",
+    "DUE_COLUMNS",
+    "ROSTER_COLUMNS",
+    "Course",
+    "Learner",
+    "ensure_tools_on_path",
+    "find_course",
+    "load_config",
+    "open_course",
+    "parse_due",
+    "parse_due_dates",
+    "parse_roster",
+    "read_due_dates",
+    "read_roster",
+    "source_assignments",
+]
 
 DUE_COLUMNS = ("assignment", "due")
 DEFAULT_COURSE = Path("course")
@@ -50,8 +63,11 @@ def source_assignments(source: Path) -> list[str]:
     sorted (hidden folders such as ``.ipynb_checkpoints`` left out)."""
     if not source.is_dir():
         return []
-    return sorted(p.name for p in source.iterdir()
-                  if p.is_dir() and not p.name.startswith(".") and any(p.glob("*.ipynb")))
+    return sorted(
+        p.name
+        for p in source.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and any(p.glob("*.ipynb"))
+    )
 
 
 def parse_due_dates(text: str, file: str = "due_dates.csv") -> dict[str, dt.datetime]:
@@ -72,12 +88,21 @@ def parse_due_dates(text: str, file: str = "due_dates.csv") -> dict[str, dt.date
     for row in parse_table(text, DUE_COLUMNS, file=file, what="due-date list"):
         assignment, line = row["assignment"], row.line
         if not assignment:
-            raise DataError("the assignment is empty", file=file, line=line,
-                            column="assignment", fix="write the assignment's folder name, "
-                                                     "e.g. 01-platforms-and-planning")
+            raise DataError(
+                "the assignment is empty",
+                file=file,
+                line=line,
+                column="assignment",
+                fix="write the assignment's folder name, e.g. 01-platforms-and-planning",
+            )
         if assignment in seen:
-            raise DataError(f"assignment {assignment!r} has two due dates", file=file,
-                            line=line, column="assignment", fix="keep one line per assignment")
+            raise DataError(
+                f"assignment {assignment!r} has two due dates",
+                file=file,
+                line=line,
+                column="assignment",
+                fix="keep one line per assignment",
+            )
         seen.add(assignment)
         if row["due"]:
             due[assignment] = parse_due(row["due"], file=file, line=line)
@@ -93,14 +118,22 @@ def parse_due(text: str, *, file: str = "due_dates.csv", line: int | None = None
     try:
         when = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise DataError(f"{text!r} is not a date and time", file=file, line=line,
-                        column="due", fix="write it as ISO 8601 with the offset, e.g. "
-                                          "2026-09-20T23:59:00+06:00") from None
+        raise DataError(
+            f"{text!r} is not a date and time",
+            file=file,
+            line=line,
+            column="due",
+            fix="write it as ISO 8601 with the offset, e.g. 2026-09-20T23:59:00+06:00",
+        ) from None
     if when.tzinfo is None:
-        raise DataError(f"{text!r} has no UTC offset, so it is ambiguous", file=file,
-                        line=line, column="due",
-                        fix="add the offset of the course's time zone, e.g. "
-                            "2026-09-20T23:59:00+06:00 for Dhaka")
+        raise DataError(
+            f"{text!r} has no UTC offset, so it is ambiguous",
+            file=file,
+            line=line,
+            column="due",
+            fix="add the offset of the course's time zone, e.g. "
+            "2026-09-20T23:59:00+06:00 for Dhaka",
+        )
     return when
 
 
@@ -157,8 +190,10 @@ class Course:
         """The notebook names (without ``.ipynb``) of an assignment's source."""
         folder = self.source_dir / assignment
         if not folder.is_dir():
-            raise InputError(f"there is no assignment {assignment!r} in {self.source_dir}",
-                             fix="use one of: " + (", ".join(self.assignments()) or "(none)"))
+            raise InputError(
+                f"there is no assignment {assignment!r} in {self.source_dir}",
+                fix="use one of: " + (", ".join(self.assignments()) or "(none)"),
+            )
         return sorted(p.stem for p in folder.glob("*.ipynb"))
 
     def api(self) -> Any:
@@ -186,8 +221,12 @@ class Course:
         due = self.due_dates()
         with self.gradebook() as gb:
             for learner in learners:
-                gb.update_or_create_student(learner.id, first_name=learner.first_name,
-                                            last_name=learner.last_name, email=learner.email)
+                gb.update_or_create_student(
+                    learner.id,
+                    first_name=learner.first_name,
+                    last_name=learner.last_name,
+                    email=learner.email,
+                )
             for assignment in self.assignments():
                 when = due.get(assignment)
                 utc = when.astimezone(dt.UTC).replace(tzinfo=None) if when else None
@@ -224,8 +263,9 @@ def load_config(folder: Path, overrides: dict[str, dict[str, Any]] | None = None
     return apply_safe_settings(config)
 
 
-def open_course(folder: str | Path = DEFAULT_COURSE,
-                overrides: dict[str, dict[str, Any]] | None = None) -> Course:
+def open_course(
+    folder: str | Path = DEFAULT_COURSE, overrides: dict[str, dict[str, Any]] | None = None
+) -> Course:
     """Open a course folder, checking it has an ``nbgrader_config.py``.
 
     ``overrides`` are extra nbgrader settings, e.g. ``{"Execute": {"timeout": 5}}``.
@@ -238,9 +278,11 @@ def open_course(folder: str | Path = DEFAULT_COURSE,
     """  # noqa: E501
     root = Path(folder).expanduser()
     if not (root / CONFIG).is_file():
-        raise InputError(f"{folder} is not a course folder: it has no {CONFIG}",
-                         fix=f"pass --course with the folder that holds {CONFIG}, cd into it, "
-                             "or make one with smm-course init DIR")
+        raise InputError(
+            f"{folder} is not a course folder: it has no {CONFIG}",
+            fix=f"pass --course with the folder that holds {CONFIG}, cd into it, "
+            "or make one with smm-course init DIR",
+        )
     root = root.resolve()
     config = load_config(root, overrides)
     coursedir = config.get("CourseDirectory", {})
@@ -253,9 +295,14 @@ def open_course(folder: str | Path = DEFAULT_COURSE,
     config.Exchange.root = str(exchange)
     db_url = str(coursedir.get("db_url", "")) or f"sqlite:///{course_root / 'gradebook.db'}"
     config.CourseDirectory.db_url = db_url
-    return Course(folder=course_root, config=config, course_id=course_id,
-                  source_dir=source if source.is_absolute() else course_root / source,
-                  exchange_dir=exchange, db_url=db_url)
+    return Course(
+        folder=course_root,
+        config=config,
+        course_id=course_id,
+        source_dir=source if source.is_absolute() else course_root / source,
+        exchange_dir=exchange,
+        db_url=db_url,
+    )
 
 
 def places_to_look() -> tuple[Path, Path]:
@@ -281,6 +328,7 @@ def find_course(given: Path | None = None) -> Path:
     for folder in (here, below):
         if (folder / CONFIG).is_file():
             return folder
-    raise InputError(f"no course folder here: neither {here} nor {below} holds {CONFIG}",
-                     fix="cd into your course folder, pass --course DIR, or make one with "
-                         "smm-course init DIR")
+    raise InputError(
+        f"no course folder here: neither {here} nor {below} holds {CONFIG}",
+        fix="cd into your course folder, pass --course DIR, or make one with smm-course init DIR",
+    )

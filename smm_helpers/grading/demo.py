@@ -28,8 +28,21 @@ from smm_helpers.i18n.messages import N_
 from smm_helpers.output_folder import FolderOwner, check_output_folder
 
 REPO = Path(__file__).resolve().parents[2]
-RUNTIME = ("samples", "gradebook.db", "release", "exchange", "submitted", "autograded",
-           "feedback", "archive", "grades", "history", "similarity", "languages.csv", "__pycache__")
+RUNTIME = (
+    "samples",
+    "gradebook.db",
+    "release",
+    "exchange",
+    "submitted",
+    "autograded",
+    "feedback",
+    "archive",
+    "grades",
+    "history",
+    "similarity",
+    "languages.csv",
+    "__pycache__",
+)
 """What a course folder gathers as it is used: left out when a fresh copy is made."""
 OWNER = FolderOwner(N_("the grading demo"), "smm-lab-grading-demo")
 """The demo writes only into a new or empty folder (:mod:`smm_helpers.output_folder`)."""
@@ -61,8 +74,14 @@ def submit_sample(exchange_inbound: Path, learner: str, assignment: str, sample:
     return target
 
 
-def run_grading_demo(folder: str | Path, echo: Echo = print, *, repo: Path = REPO,
-                     timeout: float | None = None, language: str = "en") -> GradingDemoResult:
+def run_grading_demo(
+    folder: str | Path,
+    echo: Echo = print,
+    *,
+    repo: Path = REPO,
+    timeout: float | None = None,
+    language: str = "en",
+) -> GradingDemoResult:
     """Run release → submit → collect → autograde → feedback → grades in ``folder``.
 
     ``folder`` must not exist or be empty.  ``timeout`` (seconds per cell) overrides the
@@ -73,11 +92,16 @@ def run_grading_demo(folder: str | Path, echo: Echo = print, *, repo: Path = REP
     out = check_output_folder(folder, OWNER)
     for needed in (repo / "course" / "nbgrader_config.py", repo / "assignments"):
         if not needed.exists():
-            raise InputError(f"the grading demo needs {needed}, which is not there",
-                             fix="run it from a clone of the SMM Lab repository")
+            raise InputError(
+                f"the grading demo needs {needed}, which is not there",
+                fix="run it from a clone of the SMM Lab repository",
+            )
     shutil.copytree(repo / "course", out / "course", ignore=shutil.ignore_patterns(*RUNTIME))
-    shutil.copytree(repo / "assignments", out / "assignments",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copytree(
+        repo / "assignments",
+        out / "assignments",
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
     course = open_course(out / "course")
     result = GradingDemoResult(course.folder)
     inbound = course.exchange_dir / course.course_id / "inbound"

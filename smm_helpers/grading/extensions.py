@@ -51,9 +51,14 @@ def extensions_file(course: Course) -> Path:
     return course.folder / FILE_NAME
 
 
-def parse_extensions(text: str, *, roster: Iterable[str], assignments: Iterable[str],
-                     due_dates: dict[str, dt.datetime], file: str = FILE_NAME
-                     ) -> tuple[dict[tuple[str, str], dt.datetime], list[DataError]]:
+def parse_extensions(
+    text: str,
+    *,
+    roster: Iterable[str],
+    assignments: Iterable[str],
+    due_dates: dict[str, dt.datetime],
+    file: str = FILE_NAME,
+) -> tuple[dict[tuple[str, str], dt.datetime], list[DataError]]:
     """The new due dates of an extensions CSV text, and every row's problem (see
     :func:`check_rows`); a header problem raises :class:`~smm_helpers.errors.DataError`.
 
@@ -76,13 +81,17 @@ def parse_extensions(text: str, *, roster: Iterable[str], assignments: Iterable[
     {('ar1001', '01-x'): datetime.datetime(2026, 9, 21, 23, 59, tzinfo=...)}
     """
     rows = parse_table(text, COLUMNS, file=file, what="extensions list")
-    return check_rows(rows, roster=roster, assignments=assignments, due_dates=due_dates,
-                      file=file)
+    return check_rows(rows, roster=roster, assignments=assignments, due_dates=due_dates, file=file)
 
 
-def check_rows(rows: Iterable[Row], *, roster: Iterable[str], assignments: Iterable[str],
-               due_dates: dict[str, dt.datetime], file: str = FILE_NAME
-               ) -> tuple[dict[tuple[str, str], dt.datetime], list[DataError]]:
+def check_rows(
+    rows: Iterable[Row],
+    *,
+    roster: Iterable[str],
+    assignments: Iterable[str],
+    due_dates: dict[str, dt.datetime],
+    file: str = FILE_NAME,
+) -> tuple[dict[tuple[str, str], dt.datetime], list[DataError]]:
     """The new due dates by ``(learner, assignment)``, and every row's problem.
 
     Each row is checked, each problem naming its line and column: the learner is on the
@@ -106,45 +115,76 @@ def check_rows(rows: Iterable[Row], *, roster: Iterable[str], assignments: Itera
         learner, assignment, due_text = row["learner"], row["assignment"], row["due"]
         if _nfc(learner) not in known_learners:
             example = f" (e.g. {printable(roster_ids[0])})" if roster_ids else ""
-            error(f"{printable(learner)!r} is not on the roster" if learner else
-                  "the learner is empty", row.line, "learner",
-                  f"use a learner id from roster.csv{example}, or add them to roster.csv")
+            error(
+                f"{printable(learner)!r} is not on the roster"
+                if learner
+                else "the learner is empty",
+                row.line,
+                "learner",
+                f"use a learner id from roster.csv{example}, or add them to roster.csv",
+            )
             continue
         learner = known_learners[_nfc(learner)]
         if _nfc(assignment) not in known_assignments:
-            error(f"{printable(assignment)!r} is not an assignment of the course" if assignment
-                  else "the assignment is empty", row.line, "assignment",
-                  "use one of: " + (", ".join(known_assignments.values()) or "(none)"))
+            error(
+                f"{printable(assignment)!r} is not an assignment of the course"
+                if assignment
+                else "the assignment is empty",
+                row.line,
+                "assignment",
+                "use one of: " + (", ".join(known_assignments.values()) or "(none)"),
+            )
             continue
         assignment = known_assignments[_nfc(assignment)]
         due = due_by_name.get(_nfc(assignment))
         if due is None:
-            error(f"{assignment} has no due date in due_dates.csv, so an extension of it "
-                  "means nothing", row.line, "assignment",
-                  f"add {assignment}'s due date to due_dates.csv, or remove this line")
+            error(
+                f"{assignment} has no due date in due_dates.csv, so an extension of it "
+                "means nothing",
+                row.line,
+                "assignment",
+                f"add {assignment}'s due date to due_dates.csv, or remove this line",
+            )
             continue
         try:
             when = dt.datetime.fromisoformat(due_text)
         except ValueError:
-            error(f"{printable(due_text)!r} is not a date and time" if due_text else
-                  "the new due date is empty", row.line, "due",
-                  "write the new due date as ISO 8601 with its offset, as in due_dates.csv, "
-                  "e.g. 2026-09-22T23:59:00+06:00")
+            error(
+                f"{printable(due_text)!r} is not a date and time"
+                if due_text
+                else "the new due date is empty",
+                row.line,
+                "due",
+                "write the new due date as ISO 8601 with its offset, as in due_dates.csv, "
+                "e.g. 2026-09-22T23:59:00+06:00",
+            )
             continue
         if when.tzinfo is None:
-            error(f"{printable(due_text)!r} has no UTC offset, so it is ambiguous", row.line,
-                  "due", "add the offset of the course's time zone, e.g. "
-                         "2026-09-22T23:59:00+06:00 for Dhaka")
+            error(
+                f"{printable(due_text)!r} has no UTC offset, so it is ambiguous",
+                row.line,
+                "due",
+                "add the offset of the course's time zone, e.g. "
+                "2026-09-22T23:59:00+06:00 for Dhaka",
+            )
             continue
         if when < due:
-            error(f"the new due date {when.isoformat()} is before the assignment's "
-                  f"({due.isoformat()})", row.line, "due",
-                  "an extension gives more time: write a later date, or remove this line")
+            error(
+                f"the new due date {when.isoformat()} is before the assignment's "
+                f"({due.isoformat()})",
+                row.line,
+                "due",
+                "an extension gives more time: write a later date, or remove this line",
+            )
             continue
         key = (learner, assignment)
         if key in lines:
-            error(f"{learner} already has an extension of {assignment} on line {lines[key]}",
-                  row.line, "learner", "keep one line per learner and assignment")
+            error(
+                f"{learner} already has an extension of {assignment} on line {lines[key]}",
+                row.line,
+                "learner",
+                "keep one line per learner and assignment",
+            )
             continue
         lines[key] = row.line
         found[key] = when
@@ -155,15 +195,18 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _read_course(course: Course) -> tuple[dict[tuple[str, str], dt.datetime],
-                                          list[DataError]]:
+def _read_course(course: Course) -> tuple[dict[tuple[str, str], dt.datetime], list[DataError]]:
     path = extensions_file(course)
     if not path.is_file():
         return {}, []
     rows = read_table(path, COLUMNS, what="extensions list")
-    return check_rows(rows, roster=[learner.id for learner in course.roster()],
-                      assignments=course.assignments(), due_dates=course.due_dates(),
-                      file=str(path))
+    return check_rows(
+        rows,
+        roster=[learner.id for learner in course.roster()],
+        assignments=course.assignments(),
+        due_dates=course.due_dates(),
+        file=str(path),
+    )
 
 
 def read_extensions(course: Course) -> dict[tuple[str, str], dt.datetime]:
@@ -199,16 +242,18 @@ def apply_extension(course: Course, assignment: str, learner: str) -> dt.timedel
     return apply_extensions(course, assignment, [learner]).get(learner)
 
 
-def apply_extensions(course: Course, assignment: str,
-                     learners: Iterable[str] | None = None) -> dict[str, dt.timedelta]:
+def apply_extensions(
+    course: Course, assignment: str, learners: Iterable[str] | None = None
+) -> dict[str, dt.timedelta]:
     """:func:`apply_extension` for many learners in one gradebook session (default: everyone
     with an extension of ``assignment`` or a submission of it); returns the extensions now
     in the gradebook, by learner (learners with none are left out)."""
     # heavy: loaded on first use
     from nbgrader.api import Assignment, MissingEntry, SubmittedAssignment
 
-    new_due = {who: when for (who, name), when in read_extensions(course).items()
-               if name == assignment}
+    new_due = {
+        who: when for (who, name), when in read_extensions(course).items() if name == assignment
+    }
     due = course.due_dates().get(assignment)
     roster = {learner.id: learner for learner in course.roster()}
     held: dict[str, dt.timedelta] = {}
@@ -220,23 +265,37 @@ def apply_extensions(course: Course, assignment: str,
                 return {}
             row = gb.update_or_create_assignment(assignment, duedate=_utc(due))
         base = row.duedate or (_utc(due) if due is not None else None)
-        submissions = {sub.student_id: sub for sub in gb.db.query(SubmittedAssignment)
-                       .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)
-                       .filter(Assignment.name == assignment)}
-        who = list(dict.fromkeys(learners)) if learners is not None else sorted(
-            set(new_due) | set(submissions))
+        submissions = {
+            sub.student_id: sub
+            for sub in gb.db.query(SubmittedAssignment)
+            .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)
+            .filter(Assignment.name == assignment)
+        }
+        who = (
+            list(dict.fromkeys(learners))
+            if learners is not None
+            else sorted(set(new_due) | set(submissions))
+        )
         changed = False
         for learner in who:
             delta = _extension(new_due.get(learner), base)
             submission = submissions.get(learner)
             if submission is None:
-                if delta is None or not (course.path("submitted") / learner / assignment
-                                         ).is_dir():
+                if delta is None or not (course.path("submitted") / learner / assignment).is_dir():
                     continue
                 person = roster.get(learner)
-                gb.update_or_create_student(learner, **({} if person is None else {
-                    "first_name": person.first_name, "last_name": person.last_name,
-                    "email": person.email}))
+                gb.update_or_create_student(
+                    learner,
+                    **(
+                        {}
+                        if person is None
+                        else {
+                            "first_name": person.first_name,
+                            "last_name": person.last_name,
+                            "email": person.email,
+                        }
+                    ),
+                )
                 with warnings.catch_warnings():
                     # nbgrader 0.9's add_submission trips SQLAlchemy's autoflush warning
                     # (as autograde says); it is nbgrader's own and harmless
@@ -263,21 +322,29 @@ def extension_checks(course: Course) -> list[Check]:
     except DataError as error:  # the header, or the roster or due-date list it needs
         return [Check("fail", _where(error) + error.problem.rstrip("."), error.fix.rstrip("."))]
     except InputError as error:
-        return [Check("fail", f"{path.name} cannot be checked: {error.problem.rstrip('.')}",
-                      error.fix.rstrip("."))]
-    checks = [Check("fail", _where(e) + e.problem.rstrip("."), e.fix.rstrip("."))
-              for e in errors]
+        return [
+            Check(
+                "fail",
+                f"{path.name} cannot be checked: {error.problem.rstrip('.')}",
+                error.fix.rstrip("."),
+            )
+        ]
+    checks = [Check("fail", _where(e) + e.problem.rstrip("."), e.fix.rstrip(".")) for e in errors]
     if not errors:
         learners = len({who for who, _ in found})
-        checks.append(Check("ok", f"{path.name} gives {len(found)} extension"
-                                  f"{'s' if len(found) != 1 else ''} to {learners} learner"
-                                  f"{'s' if learners != 1 else ''}"))
+        checks.append(
+            Check(
+                "ok",
+                f"{path.name} gives {len(found)} extension"
+                f"{'s' if len(found) != 1 else ''} to {learners} learner"
+                f"{'s' if learners != 1 else ''}",
+            )
+        )
         checks += _gradebook_checks(course, found)
     return checks
 
 
-def _gradebook_checks(course: Course, found: dict[tuple[str, str], dt.datetime]
-                      ) -> list[Check]:
+def _gradebook_checks(course: Course, found: dict[tuple[str, str], dt.datetime]) -> list[Check]:
     """A warning for each graded submission whose extension in the gradebook is not the one
     ``extensions.csv`` gives (given or changed after it was graded): it counts once the
     learner is autograded again.  Read only."""
@@ -287,20 +354,26 @@ def _gradebook_checks(course: Course, found: dict[tuple[str, str], dt.datetime]
 
     differ: list[str] = []
     with course.gradebook() as gb:
-        for learner, name, held, base in (
-                gb.db.query(SubmittedAssignment.student_id, Assignment.name,
-                            SubmittedAssignment.extension, Assignment.duedate)
-                .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)):
+        for learner, name, held, base in gb.db.query(
+            SubmittedAssignment.student_id,
+            Assignment.name,
+            SubmittedAssignment.extension,
+            Assignment.duedate,
+        ).join(Assignment, Assignment.id == SubmittedAssignment.assignment_id):
             wanted = _extension(found.get((learner, name)), base)
             if held != wanted:
                 differ.append(f"{printable(learner)} ({printable(name)})")
     if not differ:
         return []
-    shown = ", ".join(differ[:10]) + (f" and {len(differ) - 10} more" if len(differ) > 10
-                                      else "")
-    return [Check("warn", f"the gradebook holds another extension than {FILE_NAME} gives for "
-                          f"{shown}", "autograde them again so their lateness and late "
-                                      "penalty count from the due date in the file")]
+    shown = ", ".join(differ[:10]) + (f" and {len(differ) - 10} more" if len(differ) > 10 else "")
+    return [
+        Check(
+            "warn",
+            f"the gradebook holds another extension than {FILE_NAME} gives for {shown}",
+            "autograde them again so their lateness and late "
+            "penalty count from the due date in the file",
+        )
+    ]
 
 
 def _extension(new_due: dt.datetime | None, base: dt.datetime | None) -> dt.timedelta | None:

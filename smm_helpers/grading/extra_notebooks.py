@@ -85,9 +85,15 @@ def answers_changed(notebook: Any, plan: Plan) -> int:
     return changed
 
 
-def extra_notebook_problems(folder: Path, expected: list[str], learner: str,
-                            assignment: str, *, read: Any, plans: dict[str, Plan]
-                            ) -> list[Problem]:
+def extra_notebook_problems(
+    folder: Path,
+    expected: list[str],
+    learner: str,
+    assignment: str,
+    *,
+    read: Any,
+    plans: dict[str, Plan],
+) -> list[Problem]:
     """One "extra notebook" problem per notebook that is not the assignment's.
 
     ``read(path)`` returns a notebook's JSON or ``None`` (a safe reader); ``plans`` are the
@@ -99,28 +105,45 @@ def extra_notebook_problems(folder: Path, expected: list[str], learner: str,
         return []
     problems = []
     if len(others) > READ_AT_MOST:
-        problems.append(Problem("extra notebook", assignment, f"the submission also holds "
-                                f"{len(others) - READ_AT_MOST} more notebooks than those named "
-                                "here, none of them graded", learner))
+        problems.append(
+            Problem(
+                "extra notebook",
+                assignment,
+                f"the submission also holds "
+                f"{len(others) - READ_AT_MOST} more notebooks than those named "
+                "here, none of them graded",
+                learner,
+            )
+        )
         others = others[:READ_AT_MOST]
-    blank = {name for name in expected if name in plans and (folder / f"{name}.ipynb").is_file()
-             and answers_changed(read(folder / f"{name}.ipynb"), plans[name]) == 0}
+    blank = {
+        name
+        for name in expected
+        if name in plans
+        and (folder / f"{name}.ipynb").is_file()
+        and answers_changed(read(folder / f"{name}.ipynb"), plans[name]) == 0
+    }
     for other in others:
         data = read(folder / other)
         worked = {name: answers_changed(data, plans[name]) for name in plans} if data else {}
         holds = [name for name in sorted(blank) if worked.get(name, 0) > 0]
         if holds:
             name = holds[0]
-            message = (f"'{name}.ipynb' is the released notebook with no answer changed, but "
-                       f"'{other}' holds {worked[name]} changed answer(s): the work is "
-                       f"probably in '{other}', which is not graded. Check it; if so, "
-                       f"replace submitted/{learner}/{assignment}/{name}.ipynb with it "
-                       f"(keep the blank one elsewhere) and run smm-course autograde "
-                       f"{assignment} --learner {learner} again")
+            message = (
+                f"'{name}.ipynb' is the released notebook with no answer changed, but "
+                f"'{other}' holds {worked[name]} changed answer(s): the work is "
+                f"probably in '{other}', which is not graded. Check it; if so, "
+                f"replace submitted/{learner}/{assignment}/{name}.ipynb with it "
+                f"(keep the blank one elsewhere) and run smm-course autograde "
+                f"{assignment} --learner {learner} again"
+            )
         else:
-            message = (f"the submission also holds '{other}', which is not graded (only "
-                       + ", ".join(f"'{n}.ipynb'" for n in expected) + " are); if the "
-                       "learner's work is in it, put it in place of the assignment's "
-                       "notebook and autograde this learner again")
+            message = (
+                f"the submission also holds '{other}', which is not graded (only "
+                + ", ".join(f"'{n}.ipynb'" for n in expected)
+                + " are); if the "
+                "learner's work is in it, put it in place of the assignment's "
+                "notebook and autograde this learner again"
+            )
         problems.append(Problem("extra notebook", assignment, message, learner))
     return problems

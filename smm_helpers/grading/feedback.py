@@ -45,8 +45,10 @@ def _sources(notebook_path: Path) -> list[str]:
         data = json.loads(notebook_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-            for c in data.get("cells", [])]
+    return [
+        "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+        for c in data.get("cells", [])
+    ]
 
 
 def hidden_lines(notebook_path: Path, *, except_in: Iterable[Path] = ()) -> list[str]:
@@ -86,9 +88,15 @@ def leaks(html_text: str, secret_lines: Iterable[str]) -> list[str]:
 
 def _configure(course: Course) -> None:
     """Make sure the course's nbgrader config hides hidden tests and sanitizes learner content."""
-    preprocessors = list(course.config.get("GenerateFeedback", {}).get(
-        "preprocessors", ["nbgrader.preprocessors.GetGrades",
-                          "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]))
+    preprocessors = list(
+        course.config.get("GenerateFeedback", {}).get(
+            "preprocessors",
+            [
+                "nbgrader.preprocessors.GetGrades",
+                "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+            ],
+        )
+    )
     wanted = [step for step in (HIDER, TRANSLATOR) if step not in preprocessors]
     if wanted:
         at = preprocessors.index(HIDER) + 1 if HIDER in preprocessors else 1
@@ -104,8 +112,12 @@ def _withhold(page: Path, learner: str, assignment: str, problem: str, fix: str)
     """Rename a page that must not reach the learner and say why (the others go on)."""
     kept = page.with_suffix(".html.withheld")
     page.replace(kept)
-    return Problem("not released", assignment, f"{problem}; the page was withheld, not "
-                   f"released (kept as {kept}). How to fix it: {fix}", learner)
+    return Problem(
+        "not released",
+        assignment,
+        f"{problem}; the page was withheld, not released (kept as {kept}). How to fix it: {fix}",
+        learner,
+    )
 
 
 class FeedbackReport(list[Path]):
@@ -163,36 +175,47 @@ def _who(course: Course, assignment: str, learners: Iterable[str] | None) -> lis
     """The learners to write feedback for; raises if nothing of ``assignment`` is autograded."""
     course.notebooks(assignment)  # an unknown assignment is refused with the valid names
     autograded = course.path("autograded")
-    graded = sorted(p.name for p in autograded.iterdir() if (p / assignment).is_dir()) \
-        if autograded.is_dir() else []
+    graded = (
+        sorted(p.name for p in autograded.iterdir() if (p / assignment).is_dir())
+        if autograded.is_dir()
+        else []
+    )
     if not graded:
-        raise InputError(f"nothing is autograded for {printable(assignment)} yet, so there is "
-                         "no feedback to write",
-                         fix=f"collect and autograde it first: smm-course collect "
-                             f"{assignment}, then smm-course autograde {assignment}")
+        raise InputError(
+            f"nothing is autograded for {printable(assignment)} yet, so there is "
+            "no feedback to write",
+            fix=f"collect and autograde it first: smm-course collect "
+            f"{assignment}, then smm-course autograde {assignment}",
+        )
     return list(learners) if learners is not None else graded
 
 
 def _check_page(course: Course, assignment: str, learner: str, page: Path) -> Problem | None:
     """Withhold ``page`` if it shows hidden test code or markup that would run."""
     own = course.path("submitted") / learner / assignment / f"{page.stem}.ipynb"
-    secrets = hidden_lines(course.source_dir / assignment / f"{page.stem}.ipynb",
-                           except_in=[own])
+    secrets = hidden_lines(course.source_dir / assignment / f"{page.stem}.ipynb", except_in=[own])
     text = page.read_text(encoding="utf-8")
     leaked = leaks(text, secrets)
     if leaked:
-        return _withhold(page, learner, assignment,
-                         f"the feedback shows hidden test code ({leaked[0]!r})",
-                         fix="make sure HideHiddenTests is in GenerateFeedback.preprocessors "
-                             "in nbgrader_config.py, then run smm-course feedback again")
+        return _withhold(
+            page,
+            learner,
+            assignment,
+            f"the feedback shows hidden test code ({leaked[0]!r})",
+            fix="make sure HideHiddenTests is in GenerateFeedback.preprocessors "
+            "in nbgrader_config.py, then run smm-course feedback again",
+        )
     active = active_markup(text)
     if active:
-        return _withhold(page, learner, assignment,
-                         "the feedback page has markup that would run in a browser "
-                         f"({printable(active[0])})",
-                         fix="keep the HTMLExporter settings of SMM Lab's course/"
-                             "nbgrader_config.py in yours; a feedback template of your own "
-                             "must keep its scripts in <head>")
+        return _withhold(
+            page,
+            learner,
+            assignment,
+            f"the feedback page has markup that would run in a browser ({printable(active[0])})",
+            fix="keep the HTMLExporter settings of SMM Lab's course/"
+            "nbgrader_config.py in yours; a feedback template of your own "
+            "must keep its scripts in <head>",
+        )
     return None
 
 
@@ -203,26 +226,36 @@ def _release(course: Course, api: Any, assignment: str, learner: str) -> str | N
     if not (folder / "submission_secret.txt").is_file():
         return "upload"  # no nbgrader submit: an LMS class, or a copy collected by hand
     if _GLOB_CHARS & set(learner):
-        return (f"the learner id has one of {''.join(sorted(_GLOB_CHARS))} in it, which "
-                "nbgrader's release would read as a pattern matching other learners; "
-                "release it with nbgrader release_feedback after renaming the learner")
+        return (
+            f"the learner id has one of {''.join(sorted(_GLOB_CHARS))} in it, which "
+            "nbgrader's release would read as a pattern matching other learners; "
+            "release it with nbgrader release_feedback after renaming the learner"
+        )
     with warnings.catch_warnings():
         # nbgrader 0.9 passes its authenticator as "authentictor" (sic), which traitlets
         # warns of, and leaves timestamp.txt for the garbage collector to close: its own
         # warnings, and harmless.
-        warnings.filterwarnings("ignore", message=".*unrecognized arguments to super",
-                                category=DeprecationWarning)
-        warnings.filterwarnings("ignore", message=r"unclosed file .*timestamp\.txt",
-                                category=ResourceWarning)
+        warnings.filterwarnings(
+            "ignore", message=".*unrecognized arguments to super", category=DeprecationWarning
+        )
+        warnings.filterwarnings(
+            "ignore", message=r"unclosed file .*timestamp\.txt", category=ResourceWarning
+        )
         result = api.release_feedback(assignment, learner)
     if result.get("success"):
         return None
-    return (str(result.get("error") or result.get("log") or "no details").strip()[-300:]
-            or "no details")
+    return (
+        str(result.get("error") or result.get("log") or "no details").strip()[-300:] or "no details"
+    )
 
 
-def feedback(course: Course, assignment: str, learners: Iterable[str] | None = None,
-             echo: Echo = print, release: bool = False) -> FeedbackReport:
+def feedback(
+    course: Course,
+    assignment: str,
+    learners: Iterable[str] | None = None,
+    echo: Echo = print,
+    release: bool = False,
+) -> FeedbackReport:
     """Write feedback HTML for every autograded learner (or only ``learners``).
 
     Returns the pages written (a :class:`FeedbackReport`, a list of paths).  A page that
@@ -245,9 +278,14 @@ def feedback(course: Course, assignment: str, learners: Iterable[str] | None = N
         if bar is not None:
             bar.update(index, learner)
         if not (autograded / learner / assignment).is_dir():
-            problem = Problem("missing", assignment, "nothing autograded, so no feedback; "
-                              f"run smm-course autograde {assignment} --learner "
-                              f"{learner}", learner)
+            problem = Problem(
+                "missing",
+                assignment,
+                "nothing autograded, so no feedback; "
+                f"run smm-course autograde {assignment} --learner "
+                f"{learner}",
+                learner,
+            )
             report.problems.append(problem)
             say(f"  ✗ {problem}")
             continue
@@ -262,8 +300,9 @@ def feedback(course: Course, assignment: str, learners: Iterable[str] | None = N
         held: list[Problem] = []
         for page in sorted((course.path("feedback") / learner / assignment).glob("*.html")):
             if language != "en":
-                page.write_text(translate_page(page.read_text(encoding="utf-8"), language),
-                                encoding="utf-8")
+                page.write_text(
+                    translate_page(page.read_text(encoding="utf-8"), language), encoding="utf-8"
+                )
             found = _check_page(course, assignment, learner, page)
             if found is None:
                 report.append(page)
@@ -283,8 +322,12 @@ def feedback(course: Course, assignment: str, learners: Iterable[str] | None = N
         elif outcome == "upload":
             report.upload.append(learner)
         else:
-            problem = Problem("not released", assignment, "nbgrader could not release the "
-                              f"feedback: {outcome}", learner)
+            problem = Problem(
+                "not released",
+                assignment,
+                f"nbgrader could not release the feedback: {outcome}",
+                learner,
+            )
             report.problems.append(problem)
             say(f"  ✗ {problem}")
     if bar is not None:
@@ -300,29 +343,36 @@ def _summary(course: Course, report: FeedbackReport, release: bool, echo: Echo) 
     if report.withheld:
         echo(f"✗ {len(report.withheld)} page(s) withheld, never released (listed above)")
     if not release:
-        through_exchange = any((page.parent / "submission_secret.txt").is_file()
-                               for page in report)
+        through_exchange = any((page.parent / "submission_secret.txt").is_file() for page in report)
         if through_exchange or not report:
-            echo(f"  Learners see it once it is released: smm-course feedback {shown} "
-                 "--release")
+            echo(f"  Learners see it once it is released: smm-course feedback {shown} --release")
         else:
-            echo("  These learners handed in outside nbgrader's exchange (an LMS): upload "
-                 f"each learner's pages from {course.path('feedback')}/<learner>/{shown}/ "
-                 "to the LMS")
+            echo(
+                "  These learners handed in outside nbgrader's exchange (an LMS): upload "
+                f"each learner's pages from {course.path('feedback')}/<learner>/{shown}/ "
+                "to the LMS"
+            )
         return
     if report.released:
-        echo(f"✓ released the feedback of {len(report.released)} learner(s) to "
-             f"{course.exchange_dir / course.course_id / 'feedback'}; they get it with "
-             f"nbgrader fetch_feedback {shown}, or Fetch Feedback in Jupyter's Assignments "
-             "panel")
+        echo(
+            f"✓ released the feedback of {len(report.released)} learner(s) to "
+            f"{course.exchange_dir / course.course_id / 'feedback'}; they get it with "
+            f"nbgrader fetch_feedback {shown}, or Fetch Feedback in Jupyter's Assignments "
+            "panel"
+        )
     if report.upload:
         where = course.path("feedback") / "<learner>" / assignment
         names = ", ".join(printable(learner) for learner in report.upload[:5]) + (
-            f" and {len(report.upload) - 5} more" if len(report.upload) > 5 else "")
+            f" and {len(report.upload) - 5} more" if len(report.upload) > 5 else ""
+        )
         if report.released:
-            echo(f"  {len(report.upload)} learner(s) handed in outside nbgrader's exchange "
-                 f"(an LMS): upload their pages from {where}/ to the LMS ({names})")
+            echo(
+                f"  {len(report.upload)} learner(s) handed in outside nbgrader's exchange "
+                f"(an LMS): upload their pages from {where}/ to the LMS ({names})"
+            )
         else:
-            echo("  This class hands in outside nbgrader's exchange (an LMS), so nothing went "
-                 f"to the exchange: upload each learner's pages from {where}/ to the LMS "
-                 f"({names})")
+            echo(
+                "  This class hands in outside nbgrader's exchange (an LMS), so nothing went "
+                f"to the exchange: upload each learner's pages from {where}/ to the LMS "
+                f"({names})"
+            )

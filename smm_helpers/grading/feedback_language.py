@@ -36,7 +36,8 @@ class TranslateInstructions(Preprocessor):
     """Instructor text cells in the assignment's release language (see the module)."""
 
     enabled = Bool(
-        True, help="on unless switched off (nbconvert's default is off)",  # i18n: not shown
+        True,
+        help="on unless switched off (nbconvert's default is off)",  # i18n: not shown
     ).tag(config=True)
 
     def preprocess(self, nb: Any, resources: Any) -> tuple[Any, Any]:
@@ -47,14 +48,21 @@ class TranslateInstructions(Preprocessor):
         language = released_language(Path(coursedir.root), info["assignment"])
         if language == "en":
             return nb, resources
-        source = Path(coursedir.format_path(coursedir.source_directory, ".",
-                                            info["assignment"])) / f"{info['notebook']}.ipynb"
+        source = (
+            Path(coursedir.format_path(coursedir.source_directory, ".", info["assignment"]))
+            / f"{info['notebook']}.ipynb"
+        )
         entries = read_catalog(catalog_path(source, language))
         for cell in nb.cells:
             entry = entries.get(str(cell.get("id")))
-            if (entry is None or entry.fuzzy or not entry.text.strip()
-                    or "nbgrader" not in cell.get("metadata", {}) or not is_text_cell(cell)
-                    or nfc(cell.source) != entry.english):
+            if (
+                entry is None
+                or entry.fuzzy
+                or not entry.text.strip()
+                or "nbgrader" not in cell.get("metadata", {})
+                or not is_text_cell(cell)
+                or nfc(cell.source) != entry.english
+            ):
                 continue
             cell.source = entry.text
         return nb, resources
@@ -65,11 +73,18 @@ _LABEL = '<span class="nbgrader-label">{}'  # i18n: not shown (markup)
 _LATE = '<li class="late-penalty">{}'  # i18n: not shown (markup)
 
 LABELS = (
-    (_LINK, N_("Test cell")), (_LINK, N_("Coding free-response")),
-    (_LINK, N_("Written response")), (_LINK, N_("Task")), (_LINK, N_("Comment")),
-    (_LABEL + "</span>", N_("Student's answer")), (_LABEL + "</span>", N_("Student's task")),
-    (_LABEL + " ", N_("Grade cell:")), (_LABEL + " ", N_("Task:")),
-    (_BOLD, N_("Comments:")), (_TOP, N_("(Top)")), (_LATE, N_("Late submission penalty")),
+    (_LINK, N_("Test cell")),
+    (_LINK, N_("Coding free-response")),
+    (_LINK, N_("Written response")),
+    (_LINK, N_("Task")),
+    (_LINK, N_("Comment")),
+    (_LABEL + "</span>", N_("Student's answer")),
+    (_LABEL + "</span>", N_("Student's task")),
+    (_LABEL + " ", N_("Grade cell:")),
+    (_LABEL + " ", N_("Task:")),
+    (_BOLD, N_("Comments:")),
+    (_TOP, N_("(Top)")),
+    (_LATE, N_("Late submission penalty")),
 )
 """The words nbgrader's feedback template writes around the notebook, each with the markup
 around it there, so only the template's own words are translated, never a learner's."""
@@ -103,5 +118,6 @@ def translate_page(html_text: str, language: str) -> str:
 def _score(match: re.Match[str]) -> str:
     if match.group(4) is not None:
         return "(" + _("Score: -{points}").format(points=digits(match.group(4))) + ")"
-    return _("Score: {got} / {most}").format(got=match.group(1) + digits(match.group(2)),
-                                             most=digits(match.group(3)))
+    return _("Score: {got} / {most}").format(
+        got=match.group(1) + digits(match.group(2)), most=digits(match.group(3))
+    )

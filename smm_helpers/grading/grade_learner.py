@@ -61,8 +61,13 @@ class NotebookBudget:
     1
     """
 
-    def __init__(self, *, per_cell: float | None, per_notebook: float,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        *,
+        per_cell: float | None,
+        per_notebook: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.per_cell = per_cell
         self.per_notebook = per_notebook
         self.clock = clock
@@ -99,8 +104,11 @@ def _read_notebook(path: Path, limit: int | None = None) -> tuple[dict[str, Any]
         return (data, "") if isinstance(data, dict) else (None, "is JSON but not a notebook")
     except safe_files.Refused as refused:
         left_out = refused.left_out
-        return None, (f"is too large: {left_out.why}" if left_out.kind == "too large"
-                      else f"is not a file: {left_out.why}")
+        return None, (
+            f"is too large: {left_out.why}"
+            if left_out.kind == "too large"
+            else f"is not a file: {left_out.why}"
+        )
     except OSError as error:
         return None, f"could not be read ({error.strerror or error})"
     except UnicodeDecodeError:
@@ -111,15 +119,23 @@ def _read_notebook(path: Path, limit: int | None = None) -> tuple[dict[str, Any]
         return None, "is too large: it holds more than the grader can read"
 
 
-def _check_files(course: Course, learner: str, assignment: str,
-                 expected: list[str]) -> tuple[list[str], list[Problem]]:
+def _check_files(
+    course: Course, learner: str, assignment: str, expected: list[str]
+) -> tuple[list[str], list[Problem]]:
     folder = course.path("submitted") / learner / assignment
     problems: list[Problem] = []
     present = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
     if not present:
-        problems.append(Problem("missing", assignment, "no notebook was submitted (0 points); "
-                                "if they sent it another way, collect it with "
-                                "smm-course collect --from FOLDER", learner))
+        problems.append(
+            Problem(
+                "missing",
+                assignment,
+                "no notebook was submitted (0 points); "
+                "if they sent it another way, collect it with "
+                "smm-course collect --from FOLDER",
+                learner,
+            )
+        )
         return [], problems
     good = []
     for name in expected:
@@ -127,25 +143,51 @@ def _check_files(course: Course, learner: str, assignment: str,
             others = [p for p in present if p not in expected]
             found = ", ".join(f"'{o}.ipynb'" for o in others) or "nothing"
             kind = "wrong filename" if others else "missing"
-            problems.append(Problem(kind, assignment, f"expected '{name}.ipynb' but found "
-                                    f"{found} (0 points for it); rename the file in "
-                                    f"{folder} and run autograde again", learner))
+            problems.append(
+                Problem(
+                    kind,
+                    assignment,
+                    f"expected '{name}.ipynb' but found "
+                    f"{found} (0 points for it); rename the file in "
+                    f"{folder} and run autograde again",
+                    learner,
+                )
+            )
             continue
         notebook, why = _read_notebook(folder / f"{name}.ipynb")
         if notebook is None and (folder / f"{name}.ipynb").stat().st_size == 0:
-            problems.append(Problem("empty", assignment, f"'{name}.ipynb' is an empty file "
-                                    "(0 bytes), so there is nothing to grade (0 points); "
-                                    "ask the learner to save the notebook and resubmit",
-                                    learner))
+            problems.append(
+                Problem(
+                    "empty",
+                    assignment,
+                    f"'{name}.ipynb' is an empty file "
+                    "(0 bytes), so there is nothing to grade (0 points); "
+                    "ask the learner to save the notebook and resubmit",
+                    learner,
+                )
+            )
             continue
         if notebook is not None and not notebook.get("cells"):
-            problems.append(Problem("empty", assignment, f"'{name}.ipynb' has no cells; its "
-                                    "tests were graded against nothing (0 points)", learner))
+            problems.append(
+                Problem(
+                    "empty",
+                    assignment,
+                    f"'{name}.ipynb' has no cells; its "
+                    "tests were graded against nothing (0 points)",
+                    learner,
+                )
+            )
         if notebook is None:
-            problems.append(Problem("corrupted", assignment, f"'{name}.ipynb' {why}, so it "
-                                    "can't be opened (0 points); the file is kept — ask the "
-                                    "learner to download it again from Jupyter and resubmit",
-                                    learner))
+            problems.append(
+                Problem(
+                    "corrupted",
+                    assignment,
+                    f"'{name}.ipynb' {why}, so it "
+                    "can't be opened (0 points); the file is kept — ask the "
+                    "learner to download it again from Jupyter and resubmit",
+                    learner,
+                )
+            )
             continue
         good.append(name)
     if len(good) == len(expected):
@@ -153,8 +195,9 @@ def _check_files(course: Course, learner: str, assignment: str,
     return good, problems
 
 
-def _extra_notebooks(course: Course, folder: Path, expected: list[str], learner: str,
-                     assignment: str) -> list[Problem]:
+def _extra_notebooks(
+    course: Course, folder: Path, expected: list[str], learner: str, assignment: str
+) -> list[Problem]:
     """Every notebook of the submission that is not the assignment's (see extra_notebooks)."""
     plans = {}
     for name in expected:
@@ -163,48 +206,70 @@ def _extra_notebooks(course: Course, folder: Path, expected: list[str], learner:
             plans[name] = plan_from_source(source or {})
         except PlanError:
             continue
-    return extra_notebook_problems(folder, expected, learner, assignment,
-                                   read=lambda path: _read_notebook(path)[0], plans=plans)
+    return extra_notebook_problems(
+        folder,
+        expected,
+        learner,
+        assignment,
+        read=lambda path: _read_notebook(path)[0],
+        plans=plans,
+    )
 
 
-def _cell_problems(course: Course, learner: str, assignment: str, notebook: str,
-                   timeout: float | None) -> list[Problem]:
+def _cell_problems(
+    course: Course, learner: str, assignment: str, notebook: str, timeout: float | None
+) -> list[Problem]:
     path = course.path("autograded") / learner / assignment / f"{notebook}.ipynb"
     data, _ = _read_notebook(path) if path.is_file() else (None, "")
     if data is None:
         return []
     out = []
     for cell in data.get("cells", []):
-        names = {o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") ==
-                 "error"}
+        names = {o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") == "error"}
         if names & _TIMEOUT_NAMES:
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "?")
             limit = f" after {timeout:g} s" if timeout else ""
-            out.append(Problem("timeout", assignment, f"cell '{grade_id}' was stopped{limit} "
-                               "(an endless loop?); the cells after it still ran", learner))
+            out.append(
+                Problem(
+                    "timeout",
+                    assignment,
+                    f"cell '{grade_id}' was stopped{limit} "
+                    "(an endless loop?); the cells after it still ran",
+                    learner,
+                )
+            )
     return out
 
 
 def _failure(result: dict[str, Any], learner: str, assignment: str) -> Problem:
     text = f"{result.get('error') or ''}\n{result.get('log') or ''}"
     if "DeadKernelError" in text or "Kernel died" in text or "kernel died" in text:
-        return Problem("kernel died", assignment, "Python crashed while running the notebook "
-                       "(too much memory, or code that exits); 0 points until it is fixed — "
-                       "the file is kept in submitted/", learner)
+        return Problem(
+            "kernel died",
+            assignment,
+            "Python crashed while running the notebook "
+            "(too much memory, or code that exits); 0 points until it is fixed — "
+            "the file is kept in submitted/",
+            learner,
+        )
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    causes = [line for line in lines if re.match(r"^[\w.]+(Error|Exception|Unavailable):", line)
-              and "NbGraderException" not in line]
+    causes = [
+        line
+        for line in lines
+        if re.match(r"^[\w.]+(Error|Exception|Unavailable):", line)
+        and "NbGraderException" not in line
+    ]
     last = (causes or lines or ["no details"])[-1]
-    return Problem("failed", assignment, f"nbgrader could not grade it: {last[:300]}",
-                   learner)
+    return Problem("failed", assignment, f"nbgrader could not grade it: {last[:300]}", learner)
 
 
 _DEFAULT_OPTIONS = GradeOptions()
 """The options of a grading that names none (frozen: safe to share)."""
 
 
-def grade_submission(course: Course, assignment: str, learner: str,
-                     options: GradeOptions = _DEFAULT_OPTIONS) -> GradeRow:
+def grade_submission(
+    course: Course, assignment: str, learner: str, options: GradeOptions = _DEFAULT_OPTIONS
+) -> GradeRow:
     """Autograde one learner's submission of ``assignment`` and return their row.
 
     Runs nbgrader's own ``autograde`` for that learner (so the gradebook, manual grades and
@@ -219,31 +284,51 @@ def grade_submission(course: Course, assignment: str, learner: str,
     try:
         expected = course.notebooks(assignment)
         roster = [r.id for r in course.roster()]
-        limit = options.timeout if options.timeout is not None else (
-            course.config.get("Execute", {}).get("timeout"))
+        limit = (
+            options.timeout
+            if options.timeout is not None
+            else (course.config.get("Execute", {}).get("timeout"))
+        )
         api = course.api()
         api.config.Execute.timeout = int(limit) if limit else None
         good, problems = _check_files(course, learner, assignment, expected)
         for index, problem in enumerate(problems):  # _read_notebook's "too large"
             if problem.kind == "corrupted" and "' is too large: " in problem.message:
                 problems[index] = Problem(
-                    "too large", assignment, problem.message.split(", so it can't")[0]
+                    "too large",
+                    assignment,
+                    problem.message.split(", so it can't")[0]
                     + "; it was not graded (0 points) — the file is kept in submitted/; ask "
                     "the learner to clear its outputs (Edit → Clear Outputs of All Cells), "
-                    "save it and submit again", learner)
+                    "save it and submit again",
+                    learner,
+                )
         if learner not in roster:
-            problems.insert(0, Problem("unknown learner", assignment, "has a submission but "
-                                       "is not on the roster; graded anyway — add them to "
-                                       f"{course.roster_file.name} if they are in the class",
-                                       learner))
+            problems.insert(
+                0,
+                Problem(
+                    "unknown learner",
+                    assignment,
+                    "has a submission but "
+                    "is not on the roster; graded anyway — add them to "
+                    f"{course.roster_file.name} if they are in the class",
+                    learner,
+                ),
+            )
         before = history.archive(course, assignment, learner)  # None: nothing graded yet
-        with scratch.scratch_folder(tempfile.gettempdir()) as reports, _passing_over(
-                api, _not_files(course.path("submitted") / learner / assignment)):
+        with (
+            scratch.scratch_folder(tempfile.gettempdir()) as reports,
+            _passing_over(api, _not_files(course.path("submitted") / learner / assignment)),
+        ):
             _configure_sandbox(api, options, str(reports))
             for notebook in good if len(good) < len(expected) else (["*"] if good else []):
-                ran = _run_nbgrader(api, assignment, learner, notebook,
-                                    NotebookBudget(per_cell=limit,
-                                                   per_notebook=options.notebook_timeout))
+                ran = _run_nbgrader(
+                    api,
+                    assignment,
+                    learner,
+                    notebook,
+                    NotebookBudget(per_cell=limit, per_notebook=options.notebook_timeout),
+                )
                 if not ran["success"]:
                     text = f"{ran.get('error') or ''}\n{ran.get('log') or ''}"
                     if re.search(r"^MemoryError\b", text, re.MULTILINE):  # the grader's own
@@ -251,11 +336,15 @@ def grade_submission(course: Course, assignment: str, learner: str,
                     problems.append(_failure(ran, learner, assignment))
             _forget_prints(course, assignment, learner)
             for notebook in good:
-                found, sandbox = _sandbox_findings(reports / f"{notebook}.json", sandbox,
-                                                   keep=_prints_keeper(course, assignment,
-                                                                       learner, notebook))
-                problems += [Problem(kind, assignment, f"{notebook}: {message}", learner)
-                             for kind, message in found]
+                found, sandbox = _sandbox_findings(
+                    reports / f"{notebook}.json",
+                    sandbox,
+                    keep=_prints_keeper(course, assignment, learner, notebook),
+                )
+                problems += [
+                    Problem(kind, assignment, f"{notebook}: {message}", learner)
+                    for kind, message in found
+                ]
         for notebook in good:
             problems += _cell_problems(course, learner, assignment, notebook, limit)
             problems += _attempts(course, learner, assignment, notebook)
@@ -276,16 +365,39 @@ def grade_submission(course: Course, assignment: str, learner: str,
             score, max_score = kept.final, kept.max_score
         except Exception:
             score = max_score = 0.0
-        return GradeRow(learner, assignment, score, max_score, [Problem(
-            "too large", assignment, "grading it needed more memory than a grading process "
-            f"may use{words}: its notebook, an output or an answer is too large; it was not "
-            "graded (the file is kept in submitted/, the gradebook keeps its earlier score)",
-            learner)], time.perf_counter() - start, sandbox)
+        return GradeRow(
+            learner,
+            assignment,
+            score,
+            max_score,
+            [
+                Problem(
+                    "too large",
+                    assignment,
+                    "grading it needed more memory than a grading process "
+                    f"may use{words}: its notebook, an output or an answer is too large; it was "
+                    f"not "
+                    "graded (the file is kept in submitted/, the gradebook keeps its earlier "
+                    "score)",
+                    learner,
+                )
+            ],
+            time.perf_counter() - start,
+            sandbox,
+        )
     if result.late:
         problems.append(_late(result, assignment, learner))
-    return GradeRow(learner, assignment, result.final, result.max_score, _unique(problems),
-                    time.perf_counter() - start, sandbox, pending=result.pending,
-                    score_text=result.text())
+    return GradeRow(
+        learner,
+        assignment,
+        result.final,
+        result.max_score,
+        _unique(problems),
+        time.perf_counter() - start,
+        sandbox,
+        pending=result.pending,
+        score_text=result.text(),
+    )
 
 
 def _late(result: scores.Result, assignment: str, learner: str) -> Problem:
@@ -306,31 +418,47 @@ late penalty is set (LateSubmissionPlugin.penalty_method in nbgrader_config.py)
     if result.taken_off:
         what = f"nbgrader's late penalty took off {result.taken_off:g} points"
     else:
-        what = ("graded as usual: no late penalty is set (LateSubmissionPlugin."
-                "penalty_method in nbgrader_config.py)")
-    return Problem("late", assignment, f"submitted {duration(result.late_seconds)} after "
-                   f"{due}; {what}", learner)
+        what = (
+            "graded as usual: no late penalty is set (LateSubmissionPlugin."
+            "penalty_method in nbgrader_config.py)"
+        )
+    return Problem(
+        "late",
+        assignment,
+        f"submitted {duration(result.late_seconds)} after {due}; {what}",
+        learner,
+    )
 
 
-def _hand_grades_kept(course: Course, assignment: str, learner: str,
-                      before: Path | None) -> list[Problem]:
+def _hand_grades_kept(
+    course: Course, assignment: str, learner: str, before: Path | None
+) -> list[Problem]:
     """Hand grades of answers the learner did not change stay graded (nbgrader marks every
     hand-graded cell "needs grading" again on a re-autograde); a changed answer is named."""
     changed = keep_unchanged_hand_grades(course, assignment, learner, before)
     if not changed:
         return []
-    return [Problem("hand grading", assignment, "the answer to " + ", ".join(
-        f"'{grade_id}'" for grade_id in changed) + " changed since it was graded by hand, so "
-        "it needs grading again (smm-course hand-grades or the Formgrader); the earlier "
-        "grade is kept in history/", learner)]
+    return [
+        Problem(
+            "hand grading",
+            assignment,
+            "the answer to "
+            + ", ".join(f"'{grade_id}'" for grade_id in changed)
+            + " changed since it was graded by hand, so "
+            "it needs grading again (smm-course hand-grades or the Formgrader); the earlier "
+            "grade is kept in history/",
+            learner,
+        )
+    ]
 
 
 def _record_submission(course: Course, assignment: str, learner: str) -> None:
     """A learner who handed in a notebook (even a broken or misnamed one) has a submission in
     the gradebook, with its time, so exports show 0 points, not "missing"."""
     folder = course.path("submitted") / learner / assignment
-    if not folder.is_dir() or not any(name.endswith(".ipynb") for _, _, names in
-                                      os.walk(folder) for name in names):
+    if not folder.is_dir() or not any(
+        name.endswith(".ipynb") for _, _, names in os.walk(folder) for name in names
+    ):
         return  # no notebook at all: "missing", not a submission that earned 0
     stated = stated_time(folder)
     stamp = {"timestamp": stated} if stated is not None else {}
@@ -415,8 +543,9 @@ def _configure_sandbox(api: Any, options: GradeOptions, reports: str) -> None:
     api.config.SandboxedExecute.report_dir = reports
 
 
-def _run_nbgrader(api: Any, assignment: str, learner: str, notebook: str,
-                  budget: NotebookBudget) -> dict[str, Any]:
+def _run_nbgrader(
+    api: Any, assignment: str, learner: str, notebook: str, budget: NotebookBudget
+) -> dict[str, Any]:
     previous = os.environ.get("SMM_LEARNER_ID")
     os.environ["SMM_LEARNER_ID"] = learner  # the trusted test runner computes their data
     old_notebook_id = api.coursedir.notebook_id
@@ -436,9 +565,9 @@ def _run_nbgrader(api: Any, assignment: str, learner: str, notebook: str,
             os.environ["SMM_LEARNER_ID"] = previous
 
 
-def _sandbox_findings(report: Path, sandbox: str,
-                      keep: Callable[[dict[str, Any]], None] | None = None
-                      ) -> tuple[list[tuple[str, str]], str]:
+def _sandbox_findings(
+    report: Path, sandbox: str, keep: Callable[[dict[str, Any]], None] | None = None
+) -> tuple[list[tuple[str, str]], str]:
     """The problems the sandbox wrote for one notebook, and how it was isolated; ``keep``
     is given the whole report (its answers' fingerprints are kept for spotting copying)."""
     if not report.is_file():
@@ -447,22 +576,28 @@ def _sandbox_findings(report: Path, sandbox: str,
     if keep is not None:
         keep(data)
     found = [(p["kind"], p["message"]) for p in data.get("problems", [])]
-    found += [("tampered interpreter", f"an answer could not be read: {u}")
-              for u in data.get("unreadable", [])]
+    found += [
+        ("tampered interpreter", f"an answer could not be read: {u}")
+        for u in data.get("unreadable", [])
+    ]
     isolated = data.get("sandbox") == "bubblewrap"
     return found, sandbox if isolated else f"none: {data.get('why', '')}"
 
 
-def _prints_keeper(course: Course, assignment: str, learner: str,
-                   notebook: str) -> Callable[[dict[str, Any]], None]:
+def _prints_keeper(
+    course: Course, assignment: str, learner: str, notebook: str
+) -> Callable[[dict[str, Any]], None]:
     """Keeps a graded notebook's fingerprints (``similarity.save_prints``); a failure to keep
     them loses only the copying check for this notebook, never the grade."""
+
     def keep(report: dict[str, Any]) -> None:
         try:
             save_prints(course, assignment, learner, notebook, report)
         except (OSError, ValueError) as error:
-            warnings.warn(f"the copying check could not keep {learner}'s {notebook}: "
-                          f"{error}", stacklevel=2)
+            warnings.warn(
+                f"the copying check could not keep {learner}'s {notebook}: {error}", stacklevel=2
+            )
+
     return keep
 
 
@@ -471,12 +606,12 @@ def _forget_prints(course: Course, assignment: str, learner: str) -> None:
         forget_prints(course, assignment, learner)
 
 
-def _attempts(course: Course, learner: str, assignment: str,
-              notebook: str) -> list[Problem]:
+def _attempts(course: Course, learner: str, assignment: str, notebook: str) -> list[Problem]:
     """What the submitted notebook tried against the grader: what grading put right
     (``instructor_cells``) and what its code reached for (``sandbox.tampering``)."""
-    submitted, _ = _read_notebook(course.path("submitted") / learner / assignment /
-                                  f"{notebook}.ipynb")
+    submitted, _ = _read_notebook(
+        course.path("submitted") / learner / assignment / f"{notebook}.ipynb"
+    )
     source, _ = _read_notebook(course.source_dir / assignment / f"{notebook}.ipynb")
     if submitted is None or source is None:
         return []
@@ -485,5 +620,7 @@ def _attempts(course: Course, learner: str, assignment: str,
     except PlanError:
         return []  # the grading itself already failed with the reason
     found = rebuilt.findings + scan_code(rebuilt.learner_code)
-    return [Problem(kind, assignment, f"{notebook}: {message} — it gained nothing",
-                    learner) for kind, message in found]
+    return [
+        Problem(kind, assignment, f"{notebook}: {message} — it gained nothing", learner)
+        for kind, message in found
+    ]

@@ -98,8 +98,10 @@ class GradeSheet:
         return number(found.final)
 
     def row(self, learner: str) -> list[Result]:
-        return [self.results.get((learner, a)) or Result(False, max_score=self.maxima[a])
-                for a in self.assignments]
+        return [
+            self.results.get((learner, a)) or Result(False, max_score=self.maxima[a])
+            for a in self.assignments
+        ]
 
 
 def grade_sheet(course: Course) -> GradeSheet:
@@ -113,33 +115,49 @@ def grade_sheet(course: Course) -> GradeSheet:
     in_gradebook = set(tops)
     released = released_assignments(course)
     assignments = [a for a in released if a in in_gradebook]
-    left_out = {a: "not released yet (no student version in release/, nothing in the "
-                   "exchange's outbound folder, no submission in the gradebook)"
-                for a in sorted((set(course.assignments()) | in_gradebook) - set(released))}
-    left_out.update({a: "released but not in the gradebook yet (run smm-course autograde "
-                        f"{a}, or release it again)" for a in released
-                     if a not in in_gradebook})
+    left_out = {
+        a: "not released yet (no student version in release/, nothing in the "
+        "exchange's outbound folder, no submission in the gradebook)"
+        for a in sorted((set(course.assignments()) | in_gradebook) - set(released))
+    }
+    left_out.update(
+        {
+            a: "released but not in the gradebook yet (run smm-course autograde "
+            f"{a}, or release it again)"
+            for a in released
+            if a not in in_gradebook
+        }
+    )
     others = off_roster(course)
     learners = roster + others
     found = results(course, assignments, [learner.id for learner in learners])
-    return GradeSheet(assignments, learners, found, {a: tops[a] for a in assignments},
-                      dict(sorted(left_out.items())), others)
+    return GradeSheet(
+        assignments,
+        learners,
+        found,
+        {a: tops[a] for a in assignments},
+        dict(sorted(left_out.items())),
+        others,
+    )
 
 
-def score_table(course: Course) -> tuple[list[str], dict[str, dict[str, float]],
-                                         dict[str, float]]:
+def score_table(course: Course) -> tuple[list[str], dict[str, dict[str, float]], dict[str, float]]:
     """(assignments, {learner: {assignment: final score}}, {assignment: max score}) for the
     released assignments (kept for callers of the older API: a missing submission is 0
     here; :func:`grade_sheet` tells missing from 0)."""
     sheet = grade_sheet(course)
-    scores = {learner.id: {a: r.final for a, r in zip(sheet.assignments, sheet.row(learner.id),
-                                                       strict=True)}
-              for learner in sheet.learners}
+    scores = {
+        learner.id: {
+            a: r.final for a, r in zip(sheet.assignments, sheet.row(learner.id), strict=True)
+        }
+        for learner in sheet.learners
+    }
     return sheet.assignments, scores, sheet.maxima
 
 
-def difficulty_rows(course: Course, assignments: list[str] | None = None
-                    ) -> list[dict[str, object]]:
+def difficulty_rows(
+    course: Course, assignments: list[str] | None = None
+) -> list[dict[str, object]]:
     """Mean score per graded cell across the submissions where it is graded, hardest (lowest
     fraction) first; ``assignments`` default to every one in the gradebook.  ``kind`` is
     ``manual`` for an answer graded by hand (a solution cell with points, or a task),
@@ -162,19 +180,31 @@ def difficulty_rows(course: Course, assignments: list[str] | None = None
     with course.gradebook() as gb:
         db = gb.db
         cells = db.query(BaseCell.notebook_id, BaseCell.name, BaseCell.type).all()
-        cell_max = {cid: float(top or 0.0) for cell in (GradeCell, TaskCell)
-                    for cid, top in db.query(cell.id, cell.max_score)}
+        cell_max = {
+            cid: float(top or 0.0)
+            for cell in (GradeCell, TaskCell)
+            for cid, top in db.query(cell.id, cell.max_score)
+        }
         answers = {(nb, name) for nb, name, kind in cells if kind == "SolutionCell"}
         tasks = {(nb, name) for nb, name, kind in cells if kind == "TaskCell"}
-        rows = (db.query(Assignment.name, Notebook.name, Notebook.id, BaseCell.name,
-                         Grade.auto_score, Grade.manual_score, Grade.extra_credit,
-                         Grade.needs_manual_grade, Grade.cell_id)
-                .join(BaseCell, BaseCell.id == Grade.cell_id)
-                .join(SubmittedNotebook, SubmittedNotebook.id == Grade.notebook_id)
-                .join(Notebook, Notebook.id == SubmittedNotebook.notebook_id)
-                .join(SubmittedAssignment,
-                      SubmittedAssignment.id == SubmittedNotebook.assignment_id)
-                .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id))
+        rows = (
+            db.query(
+                Assignment.name,
+                Notebook.name,
+                Notebook.id,
+                BaseCell.name,
+                Grade.auto_score,
+                Grade.manual_score,
+                Grade.extra_credit,
+                Grade.needs_manual_grade,
+                Grade.cell_id,
+            )
+            .join(BaseCell, BaseCell.id == Grade.cell_id)
+            .join(SubmittedNotebook, SubmittedNotebook.id == Grade.notebook_id)
+            .join(Notebook, Notebook.id == SubmittedNotebook.notebook_id)
+            .join(SubmittedAssignment, SubmittedAssignment.id == SubmittedNotebook.assignment_id)
+            .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)
+        )
         if wanted is not None:
             rows = rows.filter(Assignment.name.in_(sorted(wanted)))
         for assignment, notebook, notebook_id, name, auto, manual, extra, needs, cell_id in rows:
@@ -190,41 +220,64 @@ def difficulty_rows(course: Course, assignments: list[str] | None = None
     for key, (max_points, kind) in meta.items():
         values = totals[key]
         mean = sum(values) / len(values) if values else 0.0
-        out.append({"assignment": key[0], "notebook": key[1], "grade_id": key[2],
-                    "kind": kind, "max_points": max_points, "mean_score": round(mean, 3),
-                    "mean_fraction": round(mean / max_points, 3) if max_points else 0.0,
-                    "submissions": len(values)})
-    return sorted(out, key=lambda r: (float(str(r["mean_fraction"])), str(r["assignment"]),
-                                      str(r["grade_id"])))
+        out.append(
+            {
+                "assignment": key[0],
+                "notebook": key[1],
+                "grade_id": key[2],
+                "kind": kind,
+                "max_points": max_points,
+                "mean_score": round(mean, 3),
+                "mean_fraction": round(mean / max_points, 3) if max_points else 0.0,
+                "submissions": len(values),
+            }
+        )
+    return sorted(
+        out,
+        key=lambda r: (float(str(r["mean_fraction"])), str(r["assignment"]), str(r["grade_id"])),
+    )
 
 
-def export_grades(course: Course, out: str | Path | None = None,
-                  echo: Echo = print) -> GradeFiles:
+def export_grades(course: Course, out: str | Path | None = None, echo: Echo = print) -> GradeFiles:
     """Write scores, Canvas, Moodle, distribution and difficulty files (see the module
     docstring) and say what was left out, who is not on the roster, and what is pending."""
     folder = Path(out) if out is not None else course.path("grades")
     folder.mkdir(parents=True, exist_ok=True)
     sheet = grade_sheet(course)
-    files = GradeFiles(folder / "scores.csv", folder / "canvas.csv",
-                       folder / "distribution.png", folder / "difficulty.csv",
-                       folder / "moodle.csv")
+    files = GradeFiles(
+        folder / "scores.csv",
+        folder / "canvas.csv",
+        folder / "distribution.png",
+        folder / "difficulty.csv",
+        folder / "moodle.csv",
+    )
     _write_scores(files.scores, sheet)
     _write_canvas(files.canvas, sheet)
     no_email = _write_moodle(files.moodle, sheet)
     rows = difficulty_rows(course, sheet.assignments)
     with files.difficulty.open("w", newline="", encoding="utf-8") as fh:
-        fields = ["assignment", "notebook", "grade_id", "kind", "max_points", "mean_score",
-                  "mean_fraction", "submissions"]
+        fields = [
+            "assignment",
+            "notebook",
+            "grade_id",
+            "kind",
+            "max_points",
+            "mean_score",
+            "mean_fraction",
+            "submissions",
+        ]
         writer_d = csv.DictWriter(fh, fieldnames=fields)
         writer_d.writeheader()
         writer_d.writerows(rows)
     _plot(files.distribution, sheet)
     for line in export_notes(sheet, no_email):
         echo(line)
-    echo(f"✓ grades of {len(sheet.assignments)} released assignment"
-         f"{'s' if len(sheet.assignments) != 1 else ''} in {folder}: {files.scores.name}, "
-         f"{files.canvas.name}, {files.moodle.name}, {files.distribution.name}, "
-         f"{files.difficulty.name}")
+    echo(
+        f"✓ grades of {len(sheet.assignments)} released assignment"
+        f"{'s' if len(sheet.assignments) != 1 else ''} in {folder}: {files.scores.name}, "
+        f"{files.canvas.name}, {files.moodle.name}, {files.distribution.name}, "
+        f"{files.difficulty.name}"
+    )
     return files
 
 
@@ -246,37 +299,51 @@ is graded: grade them in the Formgrader (Manual Grading) and export again
     """
     lines = [f"· left out {printable(a)}: {why}" for a, why in sheet.left_out.items()]
     if sheet.off_roster:
-        names = listed(printable(who.id) + (f" ({printable(who.name)})" if who.name else "")
-                       for who in sheet.off_roster)
+        names = listed(
+            printable(who.id) + (f" ({printable(who.name)})" if who.name else "")
+            for who in sheet.off_roster
+        )
         n = len(sheet.off_roster)
-        who = "1 learner with a submission is" if n == 1 else \
-            f"{n} learners with a submission are"
-        lines.append(f"⚠ {who} not on roster.csv: {names}; exported with the gradebook's "
-                     "name for them — add them to roster.csv if they are in the class")
+        who = "1 learner with a submission is" if n == 1 else f"{n} learners with a submission are"
+        lines.append(
+            f"⚠ {who} not on roster.csv: {names}; exported with the gradebook's "
+            "name for them — add them to roster.csv if they are in the class"
+        )
     submitted = [r for r in sheet.results.values() if r.submitted]
     waiting = [r for r in submitted if r.pending]
     if waiting:
-        lines.append(f"⚠ {number(sum(r.pending for r in waiting))} hand-graded points in "
-                     f"{len(waiting)} submission{'s' if len(waiting) != 1 else ''} are not "
-                     "graded yet, so scores count only what is graded: grade them in the "
-                     "Formgrader (Manual Grading) and export again")
+        lines.append(
+            f"⚠ {number(sum(r.pending for r in waiting))} hand-graded points in "
+            f"{len(waiting)} submission{'s' if len(waiting) != 1 else ''} are not "
+            "graded yet, so scores count only what is graded: grade them in the "
+            "Formgrader (Manual Grading) and export again"
+        )
     penalised = [r for r in submitted if r.taken_off]
     if penalised:
-        lines.append(f"· late penalties took {number(sum(r.taken_off for r in penalised))} "
-                     f"points off {len(penalised)} submission"
-                     f"{'s' if len(penalised) != 1 else ''} (column late_penalty of "
-                     "scores.csv)")
-    stale = [(learner, assignment) for (learner, assignment), r in sheet.results.items()
-             if r.submitted and r.penalty and not r.late]
+        lines.append(
+            f"· late penalties took {number(sum(r.taken_off for r in penalised))} "
+            f"points off {len(penalised)} submission"
+            f"{'s' if len(penalised) != 1 else ''} (column late_penalty of "
+            "scores.csv)"
+        )
+    stale = [
+        (learner, assignment)
+        for (learner, assignment), r in sheet.results.items()
+        if r.submitted and r.penalty and not r.late
+    ]
     if stale:
         shown = listed(f"{printable(lr)} ({printable(a)})" for lr, a in stale)
-        lines.append(f"⚠ a late penalty is recorded for submissions that are no longer late "
-                     f"(an extension given after grading?): {shown} — autograde them again "
-                     "to work the penalty out anew")
+        lines.append(
+            f"⚠ a late penalty is recorded for submissions that are no longer late "
+            f"(an extension given after grading?): {shown} — autograde them again "
+            "to work the penalty out anew"
+        )
     if no_email:
         shown = listed(printable(who.id) for who in no_email)
-        lines.append(f"⚠ left out of moodle.csv, which matches learners by email: {shown} "
-                     "(no email) — add their email to roster.csv")
+        lines.append(
+            f"⚠ left out of moodle.csv, which matches learners by email: {shown} "
+            "(no email) — add their email to roster.csv"
+        )
     return lines
 
 
@@ -295,28 +362,44 @@ def listed(items: Iterable[str], limit: int = 10) -> str:
 def _write_scores(path: Path, sheet: GradeSheet) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["learner", "first_name", "last_name", "email", *sheet.assignments,
-                         *SCORE_TOTALS])
+        writer.writerow(
+            ["learner", "first_name", "last_name", "email", *sheet.assignments, *SCORE_TOTALS]
+        )
         for who in sheet.learners:
             row = sheet.row(who.id)
-            writer.writerow([who.id, who.first_name, who.last_name, who.email,
-                             *(sheet.cell(who.id, a) for a in sheet.assignments),
-                             number(sum(r.final for r in row if r.submitted)),
-                             sum(1 for r in row if not r.submitted),
-                             number(sum(r.pending for r in row if r.submitted)),
-                             number(sum(r.taken_off for r in row))])
+            writer.writerow(
+                [
+                    who.id,
+                    who.first_name,
+                    who.last_name,
+                    who.email,
+                    *(sheet.cell(who.id, a) for a in sheet.assignments),
+                    number(sum(r.final for r in row if r.submitted)),
+                    sum(1 for r in row if not r.submitted),
+                    number(sum(r.pending for r in row if r.submitted)),
+                    number(sum(r.taken_off for r in row)),
+                ]
+            )
 
 
 def _write_canvas(path: Path, sheet: GradeSheet) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow([*CANVAS_FIXED, *(f"{a} (points)" for a in sheet.assignments)])
-        writer.writerow(["Points Possible", "", "", "",
-                         *(number(sheet.maxima[a]) for a in sheet.assignments)])
+        writer.writerow(
+            ["Points Possible", "", "", "", *(number(sheet.maxima[a]) for a in sheet.assignments)]
+        )
         for who in sheet.learners:
             name = ", ".join(part for part in (who.last_name, who.first_name) if part)
-            writer.writerow([name or who.id, who.lms_id, who.id, "",
-                             *(sheet.cell(who.id, a) for a in sheet.assignments)])
+            writer.writerow(
+                [
+                    name or who.id,
+                    who.lms_id,
+                    who.id,
+                    "",
+                    *(sheet.cell(who.id, a) for a in sheet.assignments),
+                ]
+            )
 
 
 def _write_moodle(path: Path, sheet: GradeSheet) -> list[Learner]:
@@ -328,9 +411,15 @@ def _write_moodle(path: Path, sheet: GradeSheet) -> list[Learner]:
         for who in sheet.learners:
             if who in left_out:
                 continue
-            writer.writerow([who.first_name, who.last_name, who.id, who.email.strip(),
-                             *(sheet.cell(who.id, a, MOODLE_NO_GRADE)
-                               for a in sheet.assignments)])
+            writer.writerow(
+                [
+                    who.first_name,
+                    who.last_name,
+                    who.id,
+                    who.email.strip(),
+                    *(sheet.cell(who.id, a, MOODLE_NO_GRADE) for a in sheet.assignments),
+                ]
+            )
     return left_out
 
 
@@ -342,13 +431,15 @@ def _plot(path: Path, sheet: GradeSheet) -> None:
     bins = [i * 10 for i in range(11)]
     for name in sheet.assignments:
         top = sheet.maxima[name] or 1.0
-        finals = [100 * r.final / top for (_, a), r in sheet.results.items()
-                  if a == name and r.submitted]
+        finals = [
+            100 * r.final / top for (_, a), r in sheet.results.items() if a == name and r.submitted
+        ]
         axes.hist(finals, bins=bins, alpha=0.6, label=name, edgecolor="white")
     axes.set_xlabel("score (% of the maximum)")
     axes.set_ylabel("learners")
     axes.set_title("How the class scored")
     if sheet.assignments:
         axes.legend(frameon=False, fontsize="small")
-    figure.savefig(path, dpi=100, metadata={"Description": "Histogram of learners' scores "
-                                                           "per assignment"})
+    figure.savefig(
+        path, dpi=100, metadata={"Description": "Histogram of learners' scores per assignment"}
+    )

@@ -54,8 +54,17 @@ from smm_helpers.grading.instructor_cells import listed, nbgrader_meta, role
 from smm_helpers.grading.problems import Echo, printable
 from smm_helpers.grading.tables import Row, read_table
 
-TEMPLATE_COLUMNS = ("learner", "first_name", "last_name", "notebook", "grade_id",
-                    "max_points", "score", "comment", "answer")
+TEMPLATE_COLUMNS = (
+    "learner",
+    "first_name",
+    "last_name",
+    "notebook",
+    "grade_id",
+    "max_points",
+    "score",
+    "comment",
+    "answer",
+)
 """The template's columns; ``answer`` (and the names, and ``max_points``) are for reading."""
 REQUIRED = ("learner", "grade_id", "score")
 OPTIONAL = ("comment", "notebook", "first_name", "last_name", "max_points", "answer")
@@ -125,9 +134,11 @@ def _source_cells(course: Course, assignment: str, notebook: str) -> list[Any]:
 
 def _plan_order(course: Course, assignment: str, notebook: str) -> dict[str, int]:
     """grade_id → its position in the instructor's source notebook."""
-    return {str(nbgrader_meta(c)["grade_id"]): n
-            for n, c in enumerate(_source_cells(course, assignment, notebook))
-            if nbgrader_meta(c).get("grade_id")}
+    return {
+        str(nbgrader_meta(c)["grade_id"]): n
+        for n, c in enumerate(_source_cells(course, assignment, notebook))
+        if nbgrader_meta(c).get("grade_id")
+    }
 
 
 def _answers_tested(course: Course, assignment: str, notebook: str) -> dict[str, str]:
@@ -148,12 +159,17 @@ def _cells(gb: Any, assignment: str) -> dict[tuple[str, str], Cell]:
     for notebook in gb.find_assignment(assignment).notebooks:
         answers = {c.name for c in notebook.solution_cells}
         for cell in notebook.grade_cells:
-            cells[notebook.name, cell.name] = Cell(notebook.name, cell.name,
-                                                   float(cell.max_score), cell.name in answers,
-                                                   cell.name in answers)
+            cells[notebook.name, cell.name] = Cell(
+                notebook.name,
+                cell.name,
+                float(cell.max_score),
+                cell.name in answers,
+                cell.name in answers,
+            )
         for cell in notebook.task_cells:
-            cells[notebook.name, cell.name] = Cell(notebook.name, cell.name,
-                                                   float(cell.max_score), True, True)
+            cells[notebook.name, cell.name] = Cell(
+                notebook.name, cell.name, float(cell.max_score), True, True
+            )
         for name in answers:
             cells.setdefault((notebook.name, name), Cell(notebook.name, name, None, True, False))
     return cells
@@ -172,12 +188,17 @@ def _book(course: Course, assignment: str) -> Book:
         except MissingEntry:
             cells, submitted = {}, frozenset()
     if not submitted:
-        raise InputError(f"nothing is autograded for {printable(assignment)} yet, so there is "
-                         "nothing to grade by hand",
-                         fix=f"collect and autograde it first: smm-course collect "
-                             f"{assignment}, then smm-course autograde {assignment}")
-    answered_by = {(notebook, test): answer for notebook in {n for n, _ in cells}
-                   for test, answer in _answers_tested(course, assignment, notebook).items()}
+        raise InputError(
+            f"nothing is autograded for {printable(assignment)} yet, so there is "
+            "nothing to grade by hand",
+            fix=f"collect and autograde it first: smm-course collect "
+            f"{assignment}, then smm-course autograde {assignment}",
+        )
+    answered_by = {
+        (notebook, test): answer
+        for notebook in {n for n, _ in cells}
+        for test, answer in _answers_tested(course, assignment, notebook).items()
+    }
     return Book(cells, roster, submitted, answered_by)
 
 
@@ -232,10 +253,12 @@ def write_template(course: Course, assignment: str, out: Path, echo: Echo = prin
     """
     out = Path(out)
     if out.exists():
-        raise InputError(f"{out} already exists, and a template is never written over a file "
-                         "(it may hold a teaching assistant's grades)",
-                         fix=f"give a new file name, or import the filled-in file with "
-                             f"smm-course hand-grades {assignment} {out}")
+        raise InputError(
+            f"{out} already exists, and a template is never written over a file "
+            "(it may hold a teaching assistant's grades)",
+            fix=f"give a new file name, or import the filled-in file with "
+            f"smm-course hand-grades {assignment} {out}",
+        )
     book = _book(course, assignment)
     learners = {learner.id: learner for learner in course.roster()}
     order = {nb: _plan_order(course, assignment, nb) for nb in book.notebooks}
@@ -246,20 +269,33 @@ def write_template(course: Course, assignment: str, out: Path, echo: Echo = prin
             submission = gb.find_submission(assignment, learner_id)
             for notebook in sorted(submission.notebooks, key=lambda n: n.name):
                 comments = {c.name: c.manual_comment or "" for c in notebook.comments}
-                graded = _notebook_cells(course.path("autograded") / learner_id / assignment /
-                                         f"{notebook.name}.ipynb")
+                graded = _notebook_cells(
+                    course.path("autograded") / learner_id / assignment / f"{notebook.name}.ipynb"
+                )
                 grades = sorted(
-                    (g for g in notebook.grades if book.cells[notebook.name, g.name].by_hand
-                     or g.manual_score is not None),
-                    key=lambda g: (order[notebook.name].get(g.name, math.inf), g.name))
+                    (
+                        g
+                        for g in notebook.grades
+                        if book.cells[notebook.name, g.name].by_hand or g.manual_score is not None
+                    ),
+                    key=lambda g: (order[notebook.name].get(g.name, math.inf), g.name),
+                )
                 for grade in grades:
                     cell = book.cells[notebook.name, grade.name]
                     answer = graded.get(grade.name) if cell.comments else None
-                    rows.append([learner_id, learner.first_name, learner.last_name,
-                                 notebook.name, grade.name, _score_text(cell.max_points),
-                                 _score_text(grade.manual_score),
-                                 comments.get(grade.name, ""),
-                                 _answer_text(answer) if role(answer or {}) != "task" else ""])
+                    rows.append(
+                        [
+                            learner_id,
+                            learner.first_name,
+                            learner.last_name,
+                            notebook.name,
+                            grade.name,
+                            _score_text(cell.max_points),
+                            _score_text(grade.manual_score),
+                            comments.get(grade.name, ""),
+                            _answer_text(answer) if role(answer or {}) != "task" else "",
+                        ]
+                    )
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("x", encoding="utf-8-sig", newline="") as handle:
@@ -267,16 +303,22 @@ def write_template(course: Course, assignment: str, out: Path, echo: Echo = prin
         writer.writerow(TEMPLATE_COLUMNS)
         writer.writerows(rows)
     outsiders = sorted(book.submitted - set(book.roster))
-    echo(f"✓ wrote {out}: {len(rows)} row(s), one per learner and cell graded by hand; fill "
-         "in score (and comment), then import it with: "
-         f"smm-course hand-grades {printable(assignment)} {out}")
+    echo(
+        f"✓ wrote {out}: {len(rows)} row(s), one per learner and cell graded by hand; fill "
+        "in score (and comment), then import it with: "
+        f"smm-course hand-grades {printable(assignment)} {out}"
+    )
     if outsiders:
-        echo(f"  ⚠ {len(outsiders)} submission(s) from learners not on the roster have no "
-             f"rows ({listed([printable(o) for o in outsiders])}): add them to "
-             f"{course.roster_file.name} and write the template again")
+        echo(
+            f"  ⚠ {len(outsiders)} submission(s) from learners not on the roster have no "
+            f"rows ({listed([printable(o) for o in outsiders])}): add them to "
+            f"{course.roster_file.name} and write the template again"
+        )
     if not rows:
-        echo(f"  {printable(assignment)} has no cell graded by hand; a row with a test's "
-             "grade_id still overrides its autograded score")
+        echo(
+            f"  {printable(assignment)} has no cell graded by hand; a row with a test's "
+            "grade_id still overrides its autograded score"
+        )
     return out
 
 
@@ -320,17 +362,29 @@ def _near(value: str, choices: Iterable[str]) -> str:
 def _check_learner(row: Row, book: Book, file: str) -> DataError | None:
     learner = row["learner"]
     if not learner:
-        return DataError("the learner is empty", file=file, line=row.line, column="learner",
-                         fix="give the learner's id as in roster.csv")
+        return DataError(
+            "the learner is empty",
+            file=file,
+            line=row.line,
+            column="learner",
+            fix="give the learner's id as in roster.csv",
+        )
     if learner not in book.roster:
-        return DataError(f"{printable(learner)!r} is not on the roster", file=file,
-                         line=row.line, column="learner",
-                         fix=_near(learner, book.roster) + "Use the learner's id as in "
-                             "roster.csv")
+        return DataError(
+            f"{printable(learner)!r} is not on the roster",
+            file=file,
+            line=row.line,
+            column="learner",
+            fix=_near(learner, book.roster) + "Use the learner's id as in roster.csv",
+        )
     if learner not in book.submitted:
-        return DataError(f"{printable(learner)!r} has no autograded submission of this "
-                         "assignment", file=file, line=row.line, column="learner",
-                         fix="collect and autograde their submission first, or remove the row")
+        return DataError(
+            f"{printable(learner)!r} has no autograded submission of this assignment",
+            file=file,
+            line=row.line,
+            column="learner",
+            fix="collect and autograde their submission first, or remove the row",
+        )
     return None
 
 
@@ -338,25 +392,37 @@ def _find_cell(row: Row, book: Book, file: str) -> Cell | DataError:
     grade_id = row["grade_id"]
     notebook = row.get("notebook", "").removesuffix(".ipynb")
     if notebook and notebook not in book.notebooks:
-        return DataError(f"the assignment has no notebook {printable(notebook)!r}", file=file,
-                         line=row.line, column="notebook",
-                         fix=_near(notebook, book.notebooks) + "use one of: " +
-                             ", ".join(book.notebooks))
-    found = [c for (nb, g), c in book.cells.items()
-             if g == grade_id and (not notebook or nb == notebook)]
+        return DataError(
+            f"the assignment has no notebook {printable(notebook)!r}",
+            file=file,
+            line=row.line,
+            column="notebook",
+            fix=_near(notebook, book.notebooks) + "use one of: " + ", ".join(book.notebooks),
+        )
+    found = [
+        c for (nb, g), c in book.cells.items() if g == grade_id and (not notebook or nb == notebook)
+    ]
     if not found:
         graded = sorted({g for (_, g), c in book.cells.items() if c.by_hand})
         where = f"notebook {printable(notebook)!r}" if notebook else "the assignment"
-        return DataError(f"{where} has no cell {printable(grade_id)!r}", file=file,
-                         line=row.line, column="grade_id",
-                         fix=_near(grade_id, sorted({g for _, g in book.cells})) +
-                             "use the cell's grade_id; the cells graded by hand are: " +
-                             (", ".join(graded) or "(none)"))
+        return DataError(
+            f"{where} has no cell {printable(grade_id)!r}",
+            file=file,
+            line=row.line,
+            column="grade_id",
+            fix=_near(grade_id, sorted({g for _, g in book.cells}))
+            + "use the cell's grade_id; the cells graded by hand are: "
+            + (", ".join(graded) or "(none)"),
+        )
     if len(found) > 1:
-        return DataError(f"{printable(grade_id)!r} is a cell of several notebooks "
-                         f"({', '.join(c.notebook for c in found)})", file=file,
-                         line=row.line, column="notebook",
-                         fix="say which in a notebook column, as the template does")
+        return DataError(
+            f"{printable(grade_id)!r} is a cell of several notebooks "
+            f"({', '.join(c.notebook for c in found)})",
+            file=file,
+            line=row.line,
+            column="notebook",
+            fix="say which in a notebook column, as the template does",
+        )
     return found[0]
 
 
@@ -365,31 +431,52 @@ def _check_score(row: Row, cell: Cell, book: Book, file: str) -> float | DataErr
     if not text:
         return None
     if cell.max_points is None:
-        tests = [t for (nb, t), a in book.answered_by.items()
-                 if nb == cell.notebook and a == cell.grade_id]
+        tests = [
+            t
+            for (nb, t), a in book.answered_by.items()
+            if nb == cell.notebook and a == cell.grade_id
+        ]
         where = f"on the row of its test {tests[0]!r}" if tests else "on its test's row"
-        return DataError(f"{cell.grade_id!r} is an answer with no points of its own (its "
-                         "test scores it)", file=file, line=row.line, column="score",
-                         fix=f"give the score {where}, or leave score empty here to set "
-                             "only the comment")
+        return DataError(
+            f"{cell.grade_id!r} is an answer with no points of its own (its test scores it)",
+            file=file,
+            line=row.line,
+            column="score",
+            fix=f"give the score {where}, or leave score empty here to set only the comment",
+        )
     try:
         score = parse_score(text)
     except ValueError as error:
-        return DataError(printable(str(error)), file=file, line=row.line, column="score",
-                         fix=f"write a number from 0 to {cell.max_points:g}, e.g. 2 or 2.5 "
-                             "(or leave it empty to grade it later)")
+        return DataError(
+            printable(str(error)),
+            file=file,
+            line=row.line,
+            column="score",
+            fix=f"write a number from 0 to {cell.max_points:g}, e.g. 2 or 2.5 "
+            "(or leave it empty to grade it later)",
+        )
     if score < 0:
-        return DataError(f"{printable(text)} is below 0", file=file, line=row.line,
-                         column="score", fix=f"give a score from 0 to {cell.max_points:g}")
+        return DataError(
+            f"{printable(text)} is below 0",
+            file=file,
+            line=row.line,
+            column="score",
+            fix=f"give a score from 0 to {cell.max_points:g}",
+        )
     if score > cell.max_points:
-        return DataError(f"{printable(text)} is more than the {cell.max_points:g} points of "
-                         f"{cell.grade_id!r}", file=file, line=row.line, column="score",
-                         fix=f"give a score from 0 to {cell.max_points:g}")
+        return DataError(
+            f"{printable(text)} is more than the {cell.max_points:g} points of {cell.grade_id!r}",
+            file=file,
+            line=row.line,
+            column="score",
+            fix=f"give a score from 0 to {cell.max_points:g}",
+        )
     return score
 
 
-def check_rows(rows: Sequence[Row], book: Book, file: str) -> tuple[list[HandGrade],
-                                                                    list[DataError]]:
+def check_rows(
+    rows: Sequence[Row], book: Book, file: str
+) -> tuple[list[HandGrade], list[DataError]]:
     """The grades to set from ``rows`` (rows with neither score nor comment left out), and
     every problem found, in the order of the file; checks every row.
 
@@ -425,25 +512,41 @@ def check_rows(rows: Sequence[Row], book: Book, file: str) -> tuple[list[HandGra
                 found.append(score)
             if comment and not cell.comments:
                 answer = book.answered_by.get((cell.notebook, cell.grade_id))
-                where = (f"on the row of the answer it tests, grade_id {answer!r}" if answer
-                         else "on the row of the answer it tests")
-                found.append(DataError(f"{cell.grade_id!r} is a test, and nbgrader keeps "
-                                       "comments on answers and tasks only", file=file,
-                                       line=row.line, column="comment",
-                                       fix=f"put the comment {where}"))
+                where = (
+                    f"on the row of the answer it tests, grade_id {answer!r}"
+                    if answer
+                    else "on the row of the answer it tests"
+                )
+                found.append(
+                    DataError(
+                        f"{cell.grade_id!r} is a test, and nbgrader keeps "
+                        "comments on answers and tasks only",
+                        file=file,
+                        line=row.line,
+                        column="comment",
+                        fix=f"put the comment {where}",
+                    )
+                )
             key = (row["learner"], cell.notebook, cell.grade_id)
             if key in seen:
-                found.append(DataError(f"{printable(row['learner'])!r}'s {cell.grade_id!r} "
-                                       f"is also on line {seen[key]}", file=file,
-                                       line=row.line, column="grade_id",
-                                       fix="keep one row for each learner and cell"))
+                found.append(
+                    DataError(
+                        f"{printable(row['learner'])!r}'s {cell.grade_id!r} "
+                        f"is also on line {seen[key]}",
+                        file=file,
+                        line=row.line,
+                        column="grade_id",
+                        fix="keep one row for each learner and cell",
+                    )
+                )
             seen.setdefault(key, row.line)
         errors += found
         if found or isinstance(cell, DataError) or isinstance(score, DataError):
             continue  # (the last two are in found: this says so to the type checker)
         if score is not None or comment:
-            grades.append(HandGrade(row.line, row["learner"], cell.notebook, cell.grade_id,
-                                    score, comment))
+            grades.append(
+                HandGrade(row.line, row["learner"], cell.notebook, cell.grade_id, score, comment)
+            )
     return grades, errors
 
 
@@ -467,7 +570,7 @@ class Change:
 
 
 def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass
@@ -491,20 +594,27 @@ class HandGradeReport:
     """The folder holding the imported file and the values it replaced."""
 
     def lines(self) -> list[str]:
-        out = [f"✓ imported {self.grades_set} hand grade(s) and {self.comments_set} "
-               f"comment(s) from {self.file}"]
+        out = [
+            f"✓ imported {self.grades_set} hand grade(s) and {self.comments_set} "
+            f"comment(s) from {self.file}"
+        ]
         scores = [c for c in self.changed if isinstance(c.new, float)]
         if self.changed:
-            out.append(f"  {len(scores)} grade(s) and {len(self.changed) - len(scores)} "
-                       f"comment(s) replaced an earlier one (kept in {self.kept}):")
+            out.append(
+                f"  {len(scores)} grade(s) and {len(self.changed) - len(scores)} "
+                f"comment(s) replaced an earlier one (kept in {self.kept}):"
+            )
             out += [f"    ⟳ {change}" for change in self.changed]
         if self.skipped:
-            out.append(f"  {self.skipped} row(s) with neither score nor comment were left "
-                       "as they were")
+            out.append(
+                f"  {self.skipped} row(s) with neither score nor comment were left as they were"
+            )
         pending = [f"{printable(learner)} {grade_id}" for learner, _, grade_id in self.pending]
-        out.append(f"  {printable(self.assignment)}: {self.auto} grade(s) autograded + "
-                   f"{self.by_hand} by hand, {len(self.pending)} still need grading" +
-                   (f" ({listed(pending)})" if pending else ""))
+        out.append(
+            f"  {printable(self.assignment)}: {self.auto} grade(s) autograded + "
+            f"{self.by_hand} by hand, {len(self.pending)} still need grading"
+            + (f" ({listed(pending)})" if pending else "")
+        )
         return out
 
 
@@ -529,13 +639,15 @@ def _keep(course: Course, assignment: str, path: Path, before: list[dict[str, An
     folder = course.path("history") / assignment / _KEPT / stamp
     folder.mkdir(parents=True, exist_ok=False)
     shutil.copy2(path, folder / f"imported{path.suffix or '.csv'}")
-    (folder / "before.json").write_text(json.dumps(before, indent=1, ensure_ascii=False),
-                                        encoding="utf-8")
+    (folder / "before.json").write_text(
+        json.dumps(before, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     return folder
 
 
-def import_hand_grades(course: Course, assignment: str, path: str | Path,
-                       echo: Echo = print) -> HandGradeReport:
+def import_hand_grades(
+    course: Course, assignment: str, path: str | Path, echo: Echo = print
+) -> HandGradeReport:
     """Import hand grades and comments from a CSV (see the module); all rows or none.
 
     Columns ``learner``, ``grade_id``, ``score``; optional ``comment`` and ``notebook`` (needed
@@ -545,9 +657,11 @@ def import_hand_grades(course: Course, assignment: str, path: str | Path,
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"{path} does not exist or is not a file",
-                         fix=f"give the filled-in CSV; write one to fill in with smm-course "
-                             f"hand-grades {assignment} --template {path}")
+        raise InputError(
+            f"{path} does not exist or is not a file",
+            fix=f"give the filled-in CSV; write one to fill in with smm-course "
+            f"hand-grades {assignment} --template {path}",
+        )
     book = _book(course, assignment)
     rows = read_table(path, REQUIRED, optional=OPTIONAL, what=WHAT)
     grades, errors = check_rows(rows, book, str(path))
@@ -555,11 +669,16 @@ def import_hand_grades(course: Course, assignment: str, path: str | Path,
         for error in errors[1:]:
             echo(f"  ✗ {error}".replace("\n", " "))
         first = errors[0]
-        others = (f" ({len(errors) - 1} more row problem(s) are listed above)"
-                  if len(errors) > 1 else "")
-        raise DataError(f"{first.problem}; nothing was imported{others}", file=first.file,
-                        line=first.line, column=first.column,
-                        fix=first.fix + "; then import the whole file again")
+        others = (
+            f" ({len(errors) - 1} more row problem(s) are listed above)" if len(errors) > 1 else ""
+        )
+        raise DataError(
+            f"{first.problem}; nothing was imported{others}",
+            file=first.file,
+            line=first.line,
+            column=first.column,
+            fix=first.fix + "; then import the whole file again",
+        )
     report = HandGradeReport(assignment, path, skipped=len(rows) - len(grades))
     before: list[dict[str, Any]] = []
     with course.gradebook() as gb:
@@ -568,25 +687,43 @@ def import_hand_grades(course: Course, assignment: str, path: str | Path,
                 where = (hand.grade_id, hand.notebook, assignment, hand.learner)
                 if hand.score is not None:
                     grade = gb.find_grade(*where)
-                    before.append({"learner": hand.learner, "notebook": hand.notebook,
-                                   "grade_id": hand.grade_id,
-                                   "manual_score": grade.manual_score,
-                                   "needs_manual_grade": grade.needs_manual_grade})
+                    before.append(
+                        {
+                            "learner": hand.learner,
+                            "notebook": hand.notebook,
+                            "grade_id": hand.grade_id,
+                            "manual_score": grade.manual_score,
+                            "needs_manual_grade": grade.needs_manual_grade,
+                        }
+                    )
                     if grade.manual_score is not None and grade.manual_score != hand.score:
-                        report.changed.append(Change(hand.learner, hand.notebook,
-                                                     hand.grade_id, float(grade.manual_score),
-                                                     hand.score))
+                        report.changed.append(
+                            Change(
+                                hand.learner,
+                                hand.notebook,
+                                hand.grade_id,
+                                float(grade.manual_score),
+                                hand.score,
+                            )
+                        )
                     grade.manual_score = hand.score
                     grade.needs_manual_grade = False
                     report.grades_set += 1
                 if hand.comment:
                     comment = gb.find_comment(*where)
                     old = comment.manual_comment
-                    before.append({"learner": hand.learner, "notebook": hand.notebook,
-                                   "grade_id": hand.grade_id, "manual_comment": old})
+                    before.append(
+                        {
+                            "learner": hand.learner,
+                            "notebook": hand.notebook,
+                            "grade_id": hand.grade_id,
+                            "manual_comment": old,
+                        }
+                    )
                     if old and unicodedata.normalize("NFC", old) != hand.comment:
-                        report.changed.append(Change(hand.learner, hand.notebook,
-                                                     hand.grade_id, old, hand.comment))
+                        report.changed.append(
+                            Change(hand.learner, hand.notebook, hand.grade_id, old, hand.comment)
+                        )
                     comment.manual_comment = hand.comment
                     report.comments_set += 1
             if report.changed:
@@ -608,20 +745,28 @@ def _same_text(source: Any) -> str:
     >>> _same_text(["Cafe\u0301  \n", "ok\t\n\n"]) == _same_text("Café\nok")
     True
     """
-    text = "".join(s for s in source if isinstance(s, str)) if isinstance(source, list) \
-        else source if isinstance(source, str) else ""
+    text = (
+        "".join(s for s in source if isinstance(s, str))
+        if isinstance(source, list)
+        else source
+        if isinstance(source, str)
+        else ""
+    )
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.splitlines()).rstrip()
 
 
 def _failed(cell: dict[str, Any]) -> bool:
     outputs = cell.get("outputs")
-    return any(isinstance(o, dict) and o.get("output_type") == "error"
-               for o in (outputs if isinstance(outputs, list) else []))
+    return any(
+        isinstance(o, dict) and o.get("output_type") == "error"
+        for o in (outputs if isinstance(outputs, list) else [])
+    )
 
 
-def answer_print(cells: dict[str, dict[str, Any]], all_cells: list[dict[str, Any]],
-                 grade_id: str) -> str | None:
+def answer_print(
+    cells: dict[str, dict[str, Any]], all_cells: list[dict[str, Any]], grade_id: str
+) -> str | None:
     """What must stay the same for the hand grade of ``grade_id`` to stand: a written
     answer's text (and attachments); for a test, its code and whether it passed; for a task,
     every cell of the notebook.  ``None`` if the cell is not there.
@@ -637,8 +782,10 @@ def answer_print(cells: dict[str, dict[str, Any]], all_cells: list[dict[str, Any
         return None
     kind = role(cell)
     if kind == "task":
-        return json.dumps([_same_text(c.get("source")) for c in all_cells
-                           if isinstance(c, dict)], ensure_ascii=False)
+        return json.dumps(
+            [_same_text(c.get("source")) for c in all_cells if isinstance(c, dict)],
+            ensure_ascii=False,
+        )
     parts: list[Any] = [cell.get("cell_type"), _same_text(cell.get("source"))]
     if kind == "test":
         parts.append(_failed(cell))
@@ -683,8 +830,9 @@ def _was_waiting(before: Path | None, notebook: str, grade_id: str) -> bool:
     return False
 
 
-def keep_unchanged_hand_grades(course: Course, assignment: str, learner: str,
-                               before: Path | None) -> list[str]:
+def keep_unchanged_hand_grades(
+    course: Course, assignment: str, learner: str, before: Path | None
+) -> list[str]:
     """After a re-autograde: hand-graded cells whose answer did not change stop waiting.
 
     nbgrader's ``SaveAutoGrades`` marks every grade with a manual score "needs grading" again
@@ -706,12 +854,14 @@ def keep_unchanged_hand_grades(course: Course, assignment: str, learner: str,
         except MissingEntry:
             return []
         for notebook in submission.notebooks:
-            flipped = [g for g in notebook.grades
-                       if g.manual_score is not None and g.needs_manual_grade]
+            flipped = [
+                g for g in notebook.grades if g.manual_score is not None and g.needs_manual_grade
+            ]
             if not flipped:
                 continue
-            now, now_all = _notebook(course.path("autograded") / learner / assignment /
-                                     f"{notebook.name}.ipynb")
+            now, now_all = _notebook(
+                course.path("autograded") / learner / assignment / f"{notebook.name}.ipynb"
+            )
             then, then_all = _notebook(before / f"{notebook.name}.ipynb" if before else None)
             for grade in flipped:
                 new = answer_print(now, now_all, grade.name)
@@ -721,4 +871,3 @@ def keep_unchanged_hand_grades(course: Course, assignment: str, learner: str,
                     grade.needs_manual_grade = False
         gb.db.commit()
     return waiting
-

@@ -52,7 +52,8 @@ class HideHiddenTests(Preprocessor):
     """Remove hidden tests and their tracebacks from a notebook (see the module docstring)."""
 
     enabled = Bool(
-        True, help="on unless switched off (nbconvert's default is off)",  # i18n: not shown
+        True,
+        help="on unless switched off (nbconvert's default is off)",  # i18n: not shown
     ).tag(config=True)
 
     def preprocess_cell(self, cell: Any, resources: Any, index: int) -> tuple[Any, Any]:

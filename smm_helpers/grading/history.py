@@ -29,24 +29,43 @@ def _grades(course: Course, assignment: str, learner: str) -> dict[str, Any] | N
             return None
         notebooks = []
         for notebook in submission.notebooks:
-            notebooks.append({
-                "notebook": notebook.name,
-                "grades": [{"cell": g.name, "auto_score": g.auto_score,
-                            "manual_score": g.manual_score, "extra_credit": g.extra_credit,
+            notebooks.append(
+                {
+                    "notebook": notebook.name,
+                    "grades": [
+                        {
+                            "cell": g.name,
+                            "auto_score": g.auto_score,
+                            "manual_score": g.manual_score,
+                            "extra_credit": g.extra_credit,
                             "max_score": g.max_score,
-                            "needs_manual_grade": bool(g.needs_manual_grade)}
-                           for g in notebook.grades],
-                "comments": [{"cell": c.name, "auto_comment": c.auto_comment,
-                              "manual_comment": c.manual_comment}
-                             for c in notebook.comments]})
-        return {"assignment": assignment, "learner": learner,
-                "score": submission.score, "max_score": submission.max_score,
-                "timestamp": submission.timestamp.isoformat() if submission.timestamp
-                else None, "notebooks": notebooks}
+                            "needs_manual_grade": bool(g.needs_manual_grade),
+                        }
+                        for g in notebook.grades
+                    ],
+                    "comments": [
+                        {
+                            "cell": c.name,
+                            "auto_comment": c.auto_comment,
+                            "manual_comment": c.manual_comment,
+                        }
+                        for c in notebook.comments
+                    ],
+                }
+            )
+        return {
+            "assignment": assignment,
+            "learner": learner,
+            "score": submission.score,
+            "max_score": submission.max_score,
+            "timestamp": submission.timestamp.isoformat() if submission.timestamp else None,
+            "notebooks": notebooks,
+        }
 
 
-def archive(course: Course, assignment: str, learner: str,
-            now: dt.datetime | None = None) -> Path | None:
+def archive(
+    course: Course, assignment: str, learner: str, now: dt.datetime | None = None
+) -> Path | None:
     """Keep the last result of ``learner``'s ``assignment``; the folder, or None if none yet."""
     graded = course.path("autograded") / learner / assignment
     grades = _grades(course, assignment, learner)
@@ -57,8 +76,9 @@ def archive(course: Course, assignment: str, learner: str,
     folder.mkdir(parents=True, exist_ok=False)
     if graded.is_dir():
         shutil.copytree(graded, folder / "autograded")
-    (folder / "grades.json").write_text(json.dumps(grades, indent=1, ensure_ascii=False),
-                                        encoding="utf-8")
+    (folder / "grades.json").write_text(
+        json.dumps(grades, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     return folder
 
 

@@ -69,18 +69,23 @@ def safe_course_id(name: str) -> str:
 
 def _refuse(folder: Path, target: Path, clone: Path | None) -> None:
     """Raise an InputError if ``folder`` (resolved: ``target``) cannot become a course."""
-    owner = FolderOwner(N_("init"), f"~/courses/{safe_course_id(target.name)}",
-                        option="smm-course init")
+    owner = FolderOwner(
+        N_("init"), f"~/courses/{safe_course_id(target.name)}", option="smm-course init"
+    )
     suggestion = owner.suggestion
     if clone is not None and target.is_relative_to(clone):
-        raise InputError(f"{printable(folder)} is inside the SMM Lab repository ({clone}), "
-                         "whose files git tracks", fix="make your course folder outside the "
-                                                       f"repository, e.g. {suggestion}")
+        raise InputError(
+            f"{printable(folder)} is inside the SMM Lab repository ({clone}), "
+            "whose files git tracks",
+            fix=f"make your course folder outside the repository, e.g. {suggestion}",
+        )
     if (target / CONFIG).is_file():
-        raise InputError(f"{printable(folder)} is already a course folder (it has "
-                         f"{CONFIG}); init changes nothing in it",
-                         fix=f"use it as it is (cd {shlex.quote(printable(folder))} && "
-                             "smm-course doctor), or pass a new folder")
+        raise InputError(
+            f"{printable(folder)} is already a course folder (it has "
+            f"{CONFIG}); init changes nothing in it",
+            fix=f"use it as it is (cd {shlex.quote(printable(folder))} && "
+            "smm-course doctor), or pass a new folder",
+        )
     check_output_folder(folder, owner)
 
 
@@ -95,8 +100,13 @@ def _template(name: str, **values: str) -> str:
     return string.Template(text).substitute(values) if values else text
 
 
-def init_course(folder: Path, *, assignments: Path | None = None, course_id: str | None = None,
-                echo: Echo = print) -> Path:
+def init_course(
+    folder: Path,
+    *,
+    assignments: Path | None = None,
+    course_id: str | None = None,
+    echo: Echo = print,
+) -> Path:
     """Make a course folder at ``folder`` (new or empty, outside the repository's clone) and
     return its resolved path.
 
@@ -117,30 +127,43 @@ def init_course(folder: Path, *, assignments: Path | None = None, course_id: str
     if course_id is None:
         course_id = safe_course_id(target.name)
     elif not COURSE_ID.match(course_id):
-        raise InputError(f"{printable(course_id)!r} is not a usable course id",
-                         fix="use letters, digits, '_' or '-', starting with a letter or "
-                             f"digit, e.g. {safe_course_id(course_id)}")
+        raise InputError(
+            f"{printable(course_id)!r} is not a usable course id",
+            fix="use letters, digits, '_' or '-', starting with a letter or "
+            f"digit, e.g. {safe_course_id(course_id)}",
+        )
     if assignments is None:
         if clone is None:
-            raise InputError("there is no clone of the SMM Lab repository here to take the "
-                             "assignments from", fix="pass the folder of your source "
-                                                     "assignments (--assignments DIR)")
+            raise InputError(
+                "there is no clone of the SMM Lab repository here to take the assignments from",
+                fix="pass the folder of your source assignments (--assignments DIR)",
+            )
         source = clone / "assignments"
     else:
         source = Path(assignments).expanduser().resolve()
         if not source.is_dir():
-            raise InputError(f"the assignments folder {printable(assignments)} does not exist",
-                             fix="pass the folder that holds one folder per assignment, each "
-                                 "with its source notebook")
+            raise InputError(
+                f"the assignments folder {printable(assignments)} does not exist",
+                fix="pass the folder that holds one folder per assignment, each "
+                "with its source notebook",
+            )
     found = source_assignments(source)
 
     target.mkdir(parents=True, exist_ok=True)
-    _write(target / CONFIG, _template("nbgrader_config.py.tmpl", course_id=course_id,
-                                      course_id_literal=repr(course_id),
-                                      source_literal=repr(str(source))))
+    _write(
+        target / CONFIG,
+        _template(
+            "nbgrader_config.py.tmpl",
+            course_id=course_id,
+            course_id_literal=repr(course_id),
+            source_literal=repr(str(source)),
+        ),
+    )
     _write(target / "roster.csv", _template("roster.csv.tmpl"))
-    _write(target / "due_dates.csv", ",".join(DUE_COLUMNS) + "\n"
-           + "".join(f"{name},\n" for name in found))
+    _write(
+        target / "due_dates.csv",
+        ",".join(DUE_COLUMNS) + "\n" + "".join(f"{name},\n" for name in found),
+    )
     _write(target / "extensions.csv", _template("extensions.csv.tmpl"))
     (target / "rubrics").mkdir()
     rubrics = []
@@ -150,22 +173,32 @@ def init_course(folder: Path, *, assignments: Path | None = None, course_id: str
             if rubric.is_file():
                 shutil.copyfile(rubric, target / "rubrics" / rubric.name)
                 rubrics.append(name)
-    _write(target / "README.md", _template("README.md.tmpl", course_id=course_id,
-                                           source_directory=str(source),
-                                           assignment=found[0] if found else "ASSIGNMENT"))
+    _write(
+        target / "README.md",
+        _template(
+            "README.md.tmpl",
+            course_id=course_id,
+            source_directory=str(source),
+            assignment=found[0] if found else "ASSIGNMENT",
+        ),
+    )
     _write(target / ".gitignore", _template("gitignore"))
 
     shown = printable(target)
     columns = ",".join((*ROSTER_COLUMNS, *OPTIONAL_COLUMNS))
     echo(f"✓ made the course folder {shown} (course id {course_id})")
-    for name, what in ((CONFIG, f"nbgrader's settings; sources: {printable(source)}"),
-                       ("roster.csv", f"empty: one line per learner ({columns})"),
-                       ("due_dates.csv", f"{len(found)} assignment{'s' if len(found) != 1 else ''}"
-                                         ", no due dates yet"),
-                       ("extensions.csv", "empty: a later due for one learner"),
-                       ("rubrics/", f"{len(rubrics)} rubric{'s' if len(rubrics) != 1 else ''}"),
-                       ("README.md", "what each file is"),
-                       (".gitignore", RUNTIME_NOTE)):
+    for name, what in (
+        (CONFIG, f"nbgrader's settings; sources: {printable(source)}"),
+        ("roster.csv", f"empty: one line per learner ({columns})"),
+        (
+            "due_dates.csv",
+            f"{len(found)} assignment{'s' if len(found) != 1 else ''}, no due dates yet",
+        ),
+        ("extensions.csv", "empty: a later due for one learner"),
+        ("rubrics/", f"{len(rubrics)} rubric{'s' if len(rubrics) != 1 else ''}"),
+        ("README.md", "what each file is"),
+        (".gitignore", RUNTIME_NOTE),
+    ):
         echo(f"  {name:<19} {what}")
     if not found:
         echo(f"⚠ {printable(source)} holds no assignment yet (a folder with a notebook)")

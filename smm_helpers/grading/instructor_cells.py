@@ -169,8 +169,7 @@ def defined_names(source: str) -> frozenset[str]:
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             names.add(node.name)
         elif isinstance(node, ast.Import | ast.ImportFrom):
-            names.update((a.asname or a.name).split(".")[0] for a in node.names
-                         if a.name != "*")
+            names.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
         elif isinstance(node, ast.Global | ast.Nonlocal):
             names.update(node.names)
     return frozenset(names)
@@ -256,19 +255,28 @@ def plan_from_source(source: Any) -> Plan:
         meta = nbgrader_meta(cell)
         grade_id = meta["grade_id"]
         if grade_id in seen:
-            raise PlanError(f"two cells of the source notebook have the grade_id "
-                            f"'{grade_id}'; give each its own (smm-course validate)")
+            raise PlanError(
+                f"two cells of the source notebook have the grade_id "
+                f"'{grade_id}'; give each its own (smm-course validate)"
+            )
         seen.add(grade_id)
         text = _text(cell.get("source"))
         cell_id = cell.get("id")
-        given = released_answer(text, str(cell.get("cell_type"))) if kind in LEARNERS \
-            else text
-        plan.append(InstructorCell(
-            grade_id, kind, str(cell.get("cell_type")), given,
-            float(meta.get("points") or 0) if meta.get("grade") or kind == "task" else 0.0,
-            defined_names(text) if kind in LEARNERS and cell.get("cell_type") == "code"
-            else frozenset(), meta,
-            cell_id if isinstance(cell_id, str) and _CELL_ID.match(cell_id) else None))
+        given = released_answer(text, str(cell.get("cell_type"))) if kind in LEARNERS else text
+        plan.append(
+            InstructorCell(
+                grade_id,
+                kind,
+                str(cell.get("cell_type")),
+                given,
+                float(meta.get("points") or 0) if meta.get("grade") or kind == "task" else 0.0,
+                defined_names(text)
+                if kind in LEARNERS and cell.get("cell_type") == "code"
+                else frozenset(),
+                meta,
+                cell_id if isinstance(cell_id, str) and _CELL_ID.match(cell_id) else None,
+            )
+        )
     return Plan(tuple(plan))
 
 
@@ -280,9 +288,10 @@ def load_plan(source_path: Path, released: dict[str, dict[str, Any]] | None = No
     try:
         source = json.loads(source_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise PlanError(f"the source notebook {source_path} cannot be read ({error}); "
-                        "restore it — grading needs it to know the instructor's cells"
-                        ) from None
+        raise PlanError(
+            f"the source notebook {source_path} cannot be read ({error}); "
+            "restore it — grading needs it to know the instructor's cells"
+        ) from None
     plan = plan_from_source(source)
     if not released:
         return plan
@@ -296,15 +305,23 @@ def load_plan(source_path: Path, released: dict[str, dict[str, Any]] | None = No
             points = float(given["points"]) if cell.points else 0.0
             if cell.points:
                 meta["points"] = points
-            cell = InstructorCell(cell.grade_id, cell.role, cell.cell_type,
-                                  str(given["source"]), points, cell.defines, meta,
-                                  cell.cell_id)
+            cell = InstructorCell(
+                cell.grade_id,
+                cell.role,
+                cell.cell_type,
+                str(given["source"]),
+                points,
+                cell.defines,
+                meta,
+                cell.cell_id,
+            )
         cells.append(cell)
     return Plan(tuple(cells))
 
 
-def released_cells(db_url: str, notebook: str, assignment: str,
-                   course_id: str = "") -> dict[str, dict[str, Any]]:
+def released_cells(
+    db_url: str, notebook: str, assignment: str, course_id: str = ""
+) -> dict[str, dict[str, Any]]:
     """grade_id → the code, points and checksum of a notebook's cells in nbgrader's
     gradebook (what :func:`load_plan` takes)."""
     from nbgrader.api import Gradebook  # heavy: loaded on first use
@@ -313,8 +330,10 @@ def released_cells(db_url: str, notebook: str, assignment: str,
         book = gb.find_notebook(notebook, assignment)
         points = {c.name: float(c.max_score) for c in book.grade_cells}
         points.update({c.name: float(c.max_score) for c in book.task_cells})
-        return {c.name: {"source": c.source, "points": points.get(c.name, 0.0),
-                         "checksum": c.checksum} for c in book.source_cells}
+        return {
+            c.name: {"source": c.source, "points": points.get(c.name, 0.0), "checksum": c.checksum}
+            for c in book.source_cells
+        }
 
 
 def released_answer(source: str, cell_type: str) -> str:
@@ -336,7 +355,7 @@ def released_answer(source: str, cell_type: str) -> str:
         marker = line.strip().upper()
         if marker.startswith("### BEGIN SOLUTION"):
             inside = True
-            indent = line[:len(line) - len(line.lstrip())]
+            indent = line[: len(line) - len(line.lstrip())]
             kept += [f"{indent}# YOUR CODE HERE", f"{indent}raise NotImplementedError()"]
         elif marker.startswith("### END SOLUTION"):
             inside = False
@@ -386,8 +405,11 @@ def rebuild(submitted: Any, plan: Plan) -> Rebuilt:
     _give_ids(out)
     findings = _findings(plan, cells, first, copies, claimed)
     learners = set(plan.of_role(*LEARNERS))
-    code = [_text(c["source"]) for c in out if c["cell_type"] == "code"
-            and (_grade_id(c) is None or _grade_id(c) in learners)]
+    code = [
+        _text(c["source"])
+        for c in out
+        if c["cell_type"] == "code" and (_grade_id(c) is None or _grade_id(c) in learners)
+    ]
     return Rebuilt(out, findings, code)
 
 
@@ -409,8 +431,11 @@ def _graded_cell(wanted: InstructorCell, theirs: dict[str, Any] | None) -> dict[
     source = wanted.source
     if wanted.role in LEARNERS and theirs is not None:
         source = _text(theirs.get("source"))
-    cell: dict[str, Any] = {"cell_type": wanted.cell_type, "source": source,
-                            "metadata": {"nbgrader": copy.deepcopy(wanted.meta)}}
+    cell: dict[str, Any] = {
+        "cell_type": wanted.cell_type,
+        "source": source,
+        "metadata": {"nbgrader": copy.deepcopy(wanted.meta)},
+    }
     if wanted.role in INSTRUCTORS:
         cell["metadata"] |= {"editable": False, "deletable": False}
     if wanted.cell_type == "code":
@@ -418,9 +443,11 @@ def _graded_cell(wanted: InstructorCell, theirs: dict[str, Any] | None) -> dict[
     if wanted.role in LEARNERS and theirs is not None and wanted.cell_type == "markdown":
         attachments = theirs.get("attachments")
         if isinstance(attachments, dict) and all(
-                isinstance(k, str) and isinstance(v, dict) and all(
-                    isinstance(m, str) and isinstance(d, str) for m, d in v.items())
-                for k, v in attachments.items()):
+            isinstance(k, str)
+            and isinstance(v, dict)
+            and all(isinstance(m, str) and isinstance(d, str) for m, d in v.items())
+            for k, v in attachments.items()
+        ):
             cell["attachments"] = copy.deepcopy(attachments)
     if wanted.cell_id:
         cell["id"] = wanted.cell_id
@@ -434,8 +461,11 @@ def _give_ids(cells: list[dict[str, Any]]) -> None:
     for number, cell in enumerate(cells):
         wanted = cell.get("id")
         mine = _grade_id(cell) is not None
-        if not (isinstance(wanted, str) and _CELL_ID.match(wanted)) or wanted in used or (
-                not mine and wanted in instructors):
+        if (
+            not (isinstance(wanted, str) and _CELL_ID.match(wanted))
+            or wanted in used
+            or (not mine and wanted in instructors)
+        ):
             wanted = f"learner-cell-{number}"
             while wanted in used or wanted in instructors:
                 wanted += "x"
@@ -458,68 +488,115 @@ def listed(items: list[str]) -> str:
 
 def _label(cell: InstructorCell) -> str:
     return {"test": "test cell", "setup": "read-only cell", "text": "read-only cell"}.get(
-        cell.role, "cell")
+        cell.role, "cell"
+    )
 
 
-def _findings(plan: Plan, cells: list[dict[str, Any]], first: dict[str, dict[str, Any]],
-              copies: Counter[str], claimed: list[str]) -> list[Finding]:
+def _findings(
+    plan: Plan,
+    cells: list[dict[str, Any]],
+    first: dict[str, dict[str, Any]],
+    copies: Counter[str],
+    claimed: list[str],
+) -> list[Finding]:
     found: list[Finding] = []
     for wanted in plan.cells:
         found += _cell_findings(wanted, first.get(wanted.grade_id), copies[wanted.grade_id])
     moved = _moved(plan, list(first))
     if len(moved) == 1:
-        found.append((_TAMPERED, f"the instructor's cell '{moved[0]}' was moved (it ran in "
-                      "the instructor's order)"))
+        found.append(
+            (
+                _TAMPERED,
+                f"the instructor's cell '{moved[0]}' was moved (it ran in the instructor's order)",
+            )
+        )
     elif moved:
-        found.append((_TAMPERED, f"the instructor's cells {listed([repr(m) for m in moved])} "
-                      "were moved (they ran in the instructor's order)"))
+        found.append(
+            (
+                _TAMPERED,
+                f"the instructor's cells {listed([repr(m) for m in moved])} "
+                "were moved (they ran in the instructor's order)",
+            )
+        )
     if claimed:
         unknown = sorted(set(claimed))
         what = "a cell claims the id" if len(unknown) == 1 else "cells claim the ids"
-        found.append((_TAMPERED, f"{what} {listed([repr(i) for i in unknown])}, which the "
-                      "assignment does not have (run as the learner's own code, never as a "
-                      "test)"))
-    repeated = sorted(i for i, n in Counter(str(c.get("id")) for c in cells
-                                            if isinstance(c.get("id"), str)).items() if n > 1)
+        found.append(
+            (
+                _TAMPERED,
+                f"{what} {listed([repr(i) for i in unknown])}, which the "
+                "assignment does not have (run as the learner's own code, never as a "
+                "test)",
+            )
+        )
+    repeated = sorted(
+        i
+        for i, n in Counter(str(c.get("id")) for c in cells if isinstance(c.get("id"), str)).items()
+        if n > 1
+    )
     if repeated:
-        found.append((_TAMPERED, f"cell ids repeat ({listed(repeated)}); the repeats were "
-                      "given new ids"))
+        found.append(
+            (_TAMPERED, f"cell ids repeat ({listed(repeated)}); the repeats were given new ids")
+        )
     return found
 
 
-def _cell_findings(wanted: InstructorCell, theirs: dict[str, Any] | None,
-                   count: int) -> list[Finding]:
+def _cell_findings(
+    wanted: InstructorCell, theirs: dict[str, Any] | None, count: int
+) -> list[Finding]:
     label, name = _label(wanted), wanted.grade_id
     if theirs is None:
         if wanted.role == "test":
-            return [(_TAMPERED, f"test cell '{name}' was deleted (the instructor's copy was "
-                     "graded)")]
+            return [
+                (_TAMPERED, f"test cell '{name}' was deleted (the instructor's copy was graded)")
+            ]
         if wanted.role == "setup":
-            return [(_TAMPERED, f"read-only cell '{name}' was deleted (the instructor's copy "
-                     "ran)")]
+            return [(_TAMPERED, f"read-only cell '{name}' was deleted (the instructor's copy ran)")]
         return []
     found: list[Finding] = []
     if count > 1:
-        found.append((_TAMPERED, f"{label} '{name}' appears {count} times (the first copy was "
-                      "graded, with the instructor's code and points; the others ran as the "
-                      "learner's own code)"))
+        found.append(
+            (
+                _TAMPERED,
+                f"{label} '{name}' appears {count} times (the first copy was "
+                "graded, with the instructor's code and points; the others ran as the "
+                "learner's own code)",
+            )
+        )
     if theirs.get("cell_type") != wanted.cell_type:
-        found.append((_TAMPERED, f"{label} '{name}' was changed from {wanted.cell_type} to "
-                      f"{theirs.get('cell_type')} (graded as {wanted.cell_type})"))
-    if wanted.role in ("test", "setup") and \
-            visible_part(_text(theirs.get("source"))) != visible_part(wanted.source):
+        found.append(
+            (
+                _TAMPERED,
+                f"{label} '{name}' was changed from {wanted.cell_type} to "
+                f"{theirs.get('cell_type')} (graded as {wanted.cell_type})",
+            )
+        )
+    if wanted.role in ("test", "setup") and visible_part(
+        _text(theirs.get("source"))
+    ) != visible_part(wanted.source):
         whose = "graded" if wanted.role == "test" else "ran"
-        found.append((_TAMPERED, f"{label} '{name}' was edited (the instructor's copy was "
-                      f"{whose})"))
+        found.append(
+            (_TAMPERED, f"{label} '{name}' was edited (the instructor's copy was {whose})")
+        )
     meta = nbgrader_meta(theirs)
     if wanted.points and meta.get("points") != wanted.meta.get("points"):
-        found.append((_TAMPERED, f"{label} '{name}' claims {meta.get('points')} points "
-                      f"instead of {wanted.meta.get('points')} (the instructor's points were "
-                      "used)"))
+        found.append(
+            (
+                _TAMPERED,
+                f"{label} '{name}' claims {meta.get('points')} points "
+                f"instead of {wanted.meta.get('points')} (the instructor's points were "
+                "used)",
+            )
+        )
     for flag in ("grade", "solution", "locked", "task"):
         if bool(meta.get(flag)) != bool(wanted.meta.get(flag)):
-            found.append((_TAMPERED, f"{label} '{name}' has its nbgrader '{flag}' flag "
-                          "changed (the instructor's was used)"))
+            found.append(
+                (
+                    _TAMPERED,
+                    f"{label} '{name}' has its nbgrader '{flag}' flag "
+                    "changed (the instructor's was used)",
+                )
+            )
     return found
 
 
@@ -593,13 +670,19 @@ def _read_names(source: str) -> set[str]:
         tree = ast.parse(_without_magics(source))
     except (SyntaxError, ValueError):
         return set()
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)
-            and isinstance(n.ctx, ast.Load)} - defined_names(source)
+    return {
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    } - defined_names(source)
 
 
 def _code(source: str, **meta: Any) -> dict[str, Any]:
     """A code cell for the examples (``meta`` is its nbgrader metadata, if any)."""
     if meta:
         meta = {"grade": False, "solution": False, "locked": False} | meta
-    return {"cell_type": "code", "source": source, "outputs": [], "execution_count": None,
-            "metadata": {"nbgrader": meta} if meta else {}}
+    return {
+        "cell_type": "code",
+        "source": source,
+        "outputs": [],
+        "execution_count": None,
+        "metadata": {"nbgrader": meta} if meta else {},
+    }

@@ -43,10 +43,12 @@ def read_languages(folder: Path) -> dict[str, str]:
     text = path.read_text(encoding="utf-8-sig")
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise DataError(f"the header is {','.join(reader.fieldnames or [])!r}, not "
-                        f"{','.join(COLUMNS)!r}", file=str(path), line=1,
-                        fix="keep the header the release command writes: "
-                            + ",".join(COLUMNS))
+        raise DataError(
+            f"the header is {','.join(reader.fieldnames or [])!r}, not {','.join(COLUMNS)!r}",
+            file=str(path),
+            line=1,
+            fix="keep the header the release command writes: " + ",".join(COLUMNS),
+        )
     found: dict[str, str] = {}
     for line, row in enumerate(reader, start=2):
         assignment = (row.get("assignment") or "").strip()
@@ -54,10 +56,14 @@ def read_languages(folder: Path) -> dict[str, str]:
         if not assignment:
             continue
         if language not in KNOWN:
-            raise DataError(f"{language!r} is not a language SMM Lab releases in",
-                            file=str(path), line=line, column="language",
-                            fix=f"use one of {', '.join(KNOWN)}, or release the assignment "
-                                "again with smm-course release ASSIGNMENT --lang LANG")
+            raise DataError(
+                f"{language!r} is not a language SMM Lab releases in",
+                file=str(path),
+                line=line,
+                column="language",
+                fix=f"use one of {', '.join(KNOWN)}, or release the assignment "
+                "again with smm-course release ASSIGNMENT --lang LANG",
+            )
         found[assignment] = language
     return found
 
@@ -71,8 +77,10 @@ def record_language(folder: Path, assignment: str, language: str) -> None:
     """Record that ``assignment`` was released in ``language`` (the file is replaced whole,
     so a reader never sees half of it)."""
     if language not in KNOWN:
-        raise DataError(f"{language!r} is not a language SMM Lab releases in",
-                        fix=f"use one of {', '.join(KNOWN)}")
+        raise DataError(
+            f"{language!r} is not a language SMM Lab releases in",
+            fix=f"use one of {', '.join(KNOWN)}",
+        )
     rows = read_languages(folder)
     rows[assignment] = language
     out = io.StringIO()

@@ -54,8 +54,9 @@ def learner_id(environ: Mapping[str, str] | None = None, cwd: str | Path | None 
                 return parts[index + 1]
     raise InputError(
         _("I don't know your learner id, so I can't load your data"),
-        fix=_("add a cell at the top of the notebook with %env {variable}=your-id (the id on "
-              "the course roster, e.g. %env {variable}=ar1001), run it, then run this cell "
-              "again; or set the environment variable {variable} before starting Jupyter"
-              ).format(variable=ENV_VAR),
+        fix=_(
+            "add a cell at the top of the notebook with %env {variable}=your-id (the id on "
+            "the course roster, e.g. %env {variable}=ar1001), run it, then run this cell "
+            "again; or set the environment variable {variable} before starting Jupyter"
+        ).format(variable=ENV_VAR),
     )

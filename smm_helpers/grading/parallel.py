@@ -118,17 +118,27 @@ def check_workers(workers: int | None) -> int:
     if workers is None:
         return default_workers()
     if workers < 1:
-        raise InputError(f"--workers {workers} grades nothing",
-                         fix="give 1 (one learner at a time) or more; without --workers every "
-                             "core is used")
+        raise InputError(
+            f"--workers {workers} grades nothing",
+            fix="give 1 (one learner at a time) or more; without --workers every core is used",
+        )
     return workers
 
 
-def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
-                      options: GradeOptions, *, workers: int, echo: Echo = print,
-                      task: Task = grade_one, max_attempts: int = MAX_ATTEMPTS,
-                      db_url: str | None = None, memory_mb: int | None = None,
-                      deadline: float | None = None) -> ParallelReport:
+def grade_in_parallel(
+    course: Course,
+    assignment: str,
+    learners: Sequence[str],
+    options: GradeOptions,
+    *,
+    workers: int,
+    echo: Echo = print,
+    task: Task = grade_one,
+    max_attempts: int = MAX_ATTEMPTS,
+    db_url: str | None = None,
+    memory_mb: int | None = None,
+    deadline: float | None = None,
+) -> ParallelReport:
     """Grade ``learners`` in ``workers`` processes; call ``prepare`` first.
 
     ``task(course_folder, assignment, learner, options, db_url)`` grades one learner in a
@@ -148,8 +158,9 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
         except Exception:  # no such assignment: each grading says so, quickly
             notebooks = 1
         deadline = grading_deadline(options, notebooks)
-    start = _WorkerStart(trusted_path(learner_folders=learner_folders(course)),
-                         worker_memory_mb(options, memory_mb))
+    start = _WorkerStart(
+        trusted_path(learner_folders=learner_folders(course)), worker_memory_mb(options, memory_mb)
+    )
     stuck: set[str] = set()
     rows: dict[str, GradeRow] = {}
     retries: list[Retry] = []
@@ -166,11 +177,16 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
 
     def give_up_or_retry(learner: str, why: str, alone: bool) -> None:
         if attempts[learner] >= max_attempts:
-            finish_learner(learner, failed_row(course, assignment, learner,
-                                               f"{why}, on each of {attempts[learner]} tries"))
+            finish_learner(
+                learner,
+                failed_row(
+                    course, assignment, learner, f"{why}, on each of {attempts[learner]} tries"
+                ),
+            )
             return
-        retries.append(Retry(learner, f"{why}; graded again (try {attempts[learner] + 1} of "
-                                      f"{max_attempts})"))
+        retries.append(
+            Retry(learner, f"{why}; graded again (try {attempts[learner] + 1} of {max_attempts})")
+        )
         (suspects if alone else queue).append(learner)
 
     while queue or suspects:
@@ -178,11 +194,18 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
         broken: list[str] = []
         refused = False  # the pool broke before it was handed anyone
 
-        with start.context() as context, ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=start_worker,
-                initargs=start.arguments()) as pool:
-            dispatch = _Dispatcher(pool, running, attempts,
-                                   (task, folder, assignment, options, url))
+        with (
+            start.context() as context,
+            ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=context,
+                initializer=start_worker,
+                initargs=start.arguments(),
+            ) as pool,
+        ):
+            dispatch = _Dispatcher(
+                pool, running, attempts, (task, folder, assignment, options, url)
+            )
             if not retries and not refusals:
                 _check_pool_starts(pool)
             try:
@@ -201,8 +224,11 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
                             queue.popleft()
                     if not running:
                         break
-                    done, _ = wait(running, timeout=dispatch.seconds_left(deadline),
-                                   return_when=FIRST_COMPLETED)
+                    done, _ = wait(
+                        running,
+                        timeout=dispatch.seconds_left(deadline),
+                        return_when=FIRST_COMPLETED,
+                    )
                     if not done:  # a grading ran past its deadline: its worker is stuck
                         late = dispatch.overdue(deadline)
                         if not late:
@@ -220,33 +246,44 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
                         elif isinstance(error, BrokenProcessPool):
                             broken.append(learner)
                         else:
-                            give_up_or_retry(learner, f"grading raised {describe(error)}",
-                                             alone=False)
+                            give_up_or_retry(
+                                learner, f"grading raised {describe(error)}", alone=False
+                            )
             except KeyboardInterrupt:
                 pool.shutdown(wait=False, cancel_futures=True)
                 _stop_workers(pool)  # their sandboxes end with them
-                bar.note(f"stopped: {len(rows)} of {len(learners)} graded; run autograde "
-                         "again to grade the rest")
+                bar.note(
+                    f"stopped: {len(rows)} of {len(learners)} graded; run autograde "
+                    "again to grade the rest"
+                )
                 raise
         if broken:
             refusals = 0
-            what = (f"the grading of {', '.join(sorted(stuck))} ran over {deadline:g} s "
-                    "(stuck?), so the grading processes were stopped" if stuck else
-                    "a grading process stopped (killed, or out of memory?)")
-            bar.note(f"⟳ {what} while grading {', '.join(broken)}; grading "
-                     f"{'it' if len(broken) == 1 else 'them'} again in a new pool, one at "
-                     "a time")
+            what = (
+                f"the grading of {', '.join(sorted(stuck))} ran over {deadline:g} s "
+                "(stuck?), so the grading processes were stopped"
+                if stuck
+                else "a grading process stopped (killed, or out of memory?)"
+            )
+            bar.note(
+                f"⟳ {what} while grading {', '.join(broken)}; grading "
+                f"{'it' if len(broken) == 1 else 'them'} again in a new pool, one at "
+                "a time"
+            )
             for learner in broken:
-                give_up_or_retry(learner, f"its grading ran over {deadline:g} s (stuck?), so "
-                                 "its process was stopped" if learner in stuck else
-                                 "its grading process stopped before it finished (killed, "
-                                 "or out of memory?)", alone=True)
+                give_up_or_retry(
+                    learner,
+                    f"its grading ran over {deadline:g} s (stuck?), so its process was stopped"
+                    if learner in stuck
+                    else "its grading process stopped before it finished (killed, "
+                    "or out of memory?)",
+                    alone=True,
+                )
             stuck.clear()
         elif refused:
             refusals += 1
             if refusals >= max_attempts:  # no process starts any more: say so for each
-                why = (f"new grading processes stopped as they started, {refusals} times "
-                       "in a row")
+                why = f"new grading processes stopped as they started, {refusals} times in a row"
                 bar.note(f"✗ {why}; the learners not graded yet are reported as failed")
                 for learner in [*suspects, *queue]:
                     finish_learner(learner, failed_row(course, assignment, learner, why))
@@ -256,12 +293,14 @@ def grade_in_parallel(course: Course, assignment: str, learners: Sequence[str],
     missing = [learner for learner in learners if learner not in rows]
     if missing:  # by construction impossible; never let a learner vanish silently
         raise RuntimeError(f"no result for {', '.join(missing)}: this is a bug in SMM Lab")
-    return ParallelReport(assignment, [rows[learner] for learner in learners],
-                          retries=retries, workers=workers)
+    return ParallelReport(
+        assignment, [rows[learner] for learner in learners], retries=retries, workers=workers
+    )
 
 
-def start_worker(path: Sequence[str] = (), memory_mb: int | None = None,
-                 parent: int | None = None) -> None:
+def start_worker(
+    path: Sequence[str] = (), memory_mb: int | None = None, parent: int | None = None
+) -> None:
     """Run once in each new pool process, before its first learner.
 
     - ``sys.path`` becomes ``path`` (:func:`trusted_path`, computed by the parent);
@@ -329,21 +368,25 @@ def _check_pool_starts(pool: ProcessPoolExecutor) -> None:
         raise InputError(
             "the grading worker processes stopped as they started",
             fix="if you call autograde() from a script, put the call under "
-                "`if __name__ == \"__main__\":` (each worker starts a fresh Python that "
-                "imports your script); otherwise run smm-course doctor, or grade with "
-                "--workers 1 to see the error") from None
+            '`if __name__ == "__main__":` (each worker starts a fresh Python that '
+            "imports your script); otherwise run smm-course doctor, or grade with "
+            "--workers 1 to see the error",
+        ) from None
     except FutureTimeout:
         _stop_workers(pool)
-        raise InputError(f"the grading worker processes did not start within "
-                         f"{START_SECONDS:g} s",
-                         fix="run smm-course doctor, or grade with --workers 1") from None
+        raise InputError(
+            f"the grading worker processes did not start within {START_SECONDS:g} s",
+            fix="run smm-course doctor, or grade with --workers 1",
+        ) from None
     if package != _package_folder():
         _stop_workers(pool)
-        raise InputError(f"the grading worker processes import SMM Lab from {package}, but "
-                         f"this command runs the one in {_package_folder()}",
-                         fix="run smm-course from its installed command (not python -m from "
-                             "a copy of the repository), or install that copy: python -m "
-                             "pip install -e FOLDER")
+        raise InputError(
+            f"the grading worker processes import SMM Lab from {package}, but "
+            f"this command runs the one in {_package_folder()}",
+            fix="run smm-course from its installed command (not python -m from "
+            "a copy of the repository), or install that copy: python -m "
+            "pip install -e FOLDER",
+        )
 
 
 def _broke(future: Future[GradeRow]) -> bool:
@@ -361,8 +404,13 @@ class _Dispatcher:
     """Hands one learner to the pool (false if the pool is already broken), and knows
     since when each running grading runs."""
 
-    def __init__(self, pool: ProcessPoolExecutor, running: dict[Future[GradeRow], str],
-                 attempts: dict[str, int], call: tuple[Task, str, str, GradeOptions, str]):
+    def __init__(
+        self,
+        pool: ProcessPoolExecutor,
+        running: dict[Future[GradeRow], str],
+        attempts: dict[str, int],
+        call: tuple[Task, str, str, GradeOptions, str],
+    ):
         self.pool, self.running, self.attempts, self.call = pool, running, attempts, call
         self.since: dict[Future[GradeRow], float] = {}
 
@@ -385,12 +433,17 @@ class _Dispatcher:
     def overdue(self, deadline: float) -> list[str]:
         """The learners whose grading has run for more than ``deadline`` seconds."""
         now = time.monotonic()
-        return [learner for f, learner in self.running.items()
-                if now - self.since[f] >= deadline]
+        return [learner for f, learner in self.running.items() if now - self.since[f] >= deadline]
 
 
-PRELOAD = ("smm_helpers.grading.parallel", "nbgrader.apps", "nbconvert.preprocessors",
-           "jupyter_client", "smm_helpers.grading.sandbox.execute", "pandas")
+PRELOAD = (
+    "smm_helpers.grading.parallel",
+    "nbgrader.apps",
+    "nbconvert.preprocessors",
+    "jupyter_client",
+    "smm_helpers.grading.sandbox.execute",
+    "pandas",
+)
 """What the fork server imports once, so each worker starts with it already imported."""
 
 
@@ -429,8 +482,10 @@ class _WorkerStart:
         is given this one in ``PYTHONPATH``.  BLAS libraries get one thread each, unless
         you chose otherwise: there is already one worker per core.
         """
-        env = {"PYTHONSAFEPATH": "1",
-               "PYTHONPATH": os.pathsep.join(p for p in self.path if os.path.isabs(p))}
+        env = {
+            "PYTHONSAFEPATH": "1",
+            "PYTHONPATH": os.pathsep.join(p for p in self.path if os.path.isabs(p)),
+        }
         for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             env[name] = os.environ.get(name, "1")
         return env

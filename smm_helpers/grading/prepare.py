@@ -13,8 +13,7 @@ from smm_helpers.grading.course import Course
 from smm_helpers.grading.extensions import apply_extensions
 
 
-def prepare(course: Course, assignment: str,
-            learners: Iterable[str] | None = None) -> list[str]:
+def prepare(course: Course, assignment: str, learners: Iterable[str] | None = None) -> list[str]:
     """Get the gradebook ready to grade ``assignment``; returns who will be graded, in order.
 
     The roster's learners and due dates go into the gradebook and the assignment's source is
@@ -28,9 +27,15 @@ def prepare(course: Course, assignment: str,
             api.generate_assignment(assignment)
     roster = [learner.id for learner in course.roster()]
     submitted_dir = course.path("submitted")
-    submitted = sorted(p.name for p in submitted_dir.iterdir()
-                       if (p / assignment).is_dir()) if submitted_dir.is_dir() else []
-    who = list(learners) if learners is not None else (
-        roster + [s for s in submitted if s not in roster])
+    submitted = (
+        sorted(p.name for p in submitted_dir.iterdir() if (p / assignment).is_dir())
+        if submitted_dir.is_dir()
+        else []
+    )
+    who = (
+        list(learners)
+        if learners is not None
+        else (roster + [s for s in submitted if s not in roster])
+    )
     apply_extensions(course, assignment, who)  # before nbgrader works out lateness
     return who

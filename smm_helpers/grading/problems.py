@@ -19,15 +19,36 @@ Echo = Callable[[str], None]
 ``list.append``.  Defined here, the lowest module of the grading wing (it imports
 nothing of SMM Lab), so every other module can take it without a new import."""
 
-KINDS = ("missing", "corrupted", "empty", "timeout", "kernel died", "late", "wrong filename",
-         "unknown learner", "wrong owner", "failed",
-         # found by the sandbox (issue 6): what a submission tried, each blocked
-         "memory limit", "too many processes", "output cut", "blocked file access",
-         "blocked network", "tampered tests", "tampered interpreter", "not sandboxed",
-         "too large",
-         # an instructor's real class (issue 14)
-         "extra notebook", "timestamp", "older submission", "not released", "hand grading",
-         "possible copying", "not on roster")
+KINDS = (
+    "missing",
+    "corrupted",
+    "empty",
+    "timeout",
+    "kernel died",
+    "late",
+    "wrong filename",
+    "unknown learner",
+    "wrong owner",
+    "failed",
+    # found by the sandbox (issue 6): what a submission tried, each blocked
+    "memory limit",
+    "too many processes",
+    "output cut",
+    "blocked file access",
+    "blocked network",
+    "tampered tests",
+    "tampered interpreter",
+    "not sandboxed",
+    "too large",
+    # an instructor's real class (issue 14)
+    "extra notebook",
+    "timestamp",
+    "older submission",
+    "not released",
+    "hand grading",
+    "possible copying",
+    "not on roster",
+)
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 """C0 and C1 controls (ESC, CR, BS, BEL, NUL, DEL, newline, tab, ...), the bidi overrides
@@ -76,8 +97,9 @@ class Problem:
         ar\r1001, 01-x — failed: bad\x1b[31m\nline
         """
         who = f"{printable(self.learner)}, " if self.learner else ""
-        return (f"{who}{printable(self.assignment)} — {printable(self.kind)}: "
-                f"{printable(self.message)}")
+        return (
+            f"{who}{printable(self.assignment)} — {printable(self.kind)}: {printable(self.message)}"
+        )
 
 
 def duration(seconds: float) -> str:
@@ -114,8 +136,9 @@ def progress(done: int, total: int, label: str, width: int = 20) -> str:
     """
     filled = round(width * done / total) if total else width
     digits = len(str(total))
-    return (f"[{'#' * filled}{'.' * (width - filled)}] {done:>{digits + 1}}/{total} "
-            f"{printable(label)}")
+    return (
+        f"[{'#' * filled}{'.' * (width - filled)}] {done:>{digits + 1}}/{total} {printable(label)}"
+    )
 
 
 MARKS = {"ok": "✓", "warn": "⚠", "fail": "✗"}

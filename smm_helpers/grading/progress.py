@@ -52,9 +52,15 @@ class ProgressBar:
     [####################] 2/2 done · 20 s
     """
 
-    def __init__(self, total: int, echo: Echo = print, *, live: bool | None = None,
-                 stream: TextIO | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        total: int,
+        echo: Echo = print,
+        *,
+        live: bool | None = None,
+        stream: TextIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.total = total
         self.echo = echo
         self.stream = stream if stream is not None else sys.stdout

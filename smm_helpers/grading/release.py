@@ -32,8 +32,10 @@ def release(course: Course, assignment: str, echo: Echo = print, language: str =
     """
     notebooks = course.notebooks(assignment)  # a clear error for an unknown assignment
     if language not in KNOWN:
-        raise InputError(f"SMM Lab cannot release in {language!r}",
-                         fix=f"use --lang with one of {', '.join(KNOWN)}")
+        raise InputError(
+            f"SMM Lab cannot release in {language!r}",
+            fix=f"use --lang with one of {', '.join(KNOWN)}",
+        )
     sources = [course.source_dir / assignment / f"{name}.ipynb" for name in notebooks]
     if language != "en":
         _check_translation(sources, language)
@@ -41,13 +43,16 @@ def release(course: Course, assignment: str, echo: Echo = print, language: str =
     api = course.api()
     _run(api.generate_assignment, "generate", assignment)
     if language != "en":
-        translate_folder(release_folder(course, assignment), course.source_dir / assignment,
-                         language)
+        translate_folder(
+            release_folder(course, assignment), course.source_dir / assignment, language
+        )
     _run(_release(api), "release", assignment)
     record_language(course.folder, assignment, language)
     where = course.exchange_dir / course.course_id / "outbound"
-    echo(f"✓ released {assignment} to {where}" + ("" if language == "en" else
-                                                  f" (instructions in {NAMES[language]})"))
+    echo(
+        f"✓ released {assignment} to {where}"
+        + ("" if language == "en" else f" (instructions in {NAMES[language]})")
+    )
 
 
 NAMES = {"en": "English", "bn": "Bengali"}
@@ -57,15 +62,19 @@ def _run(step: Callable[[str], dict[str, object]], name: str, assignment: str) -
     result = step(assignment)
     if not result["success"]:
         detail = str(result.get("error") or result.get("log") or "").strip()
-        raise InputError(f"nbgrader could not {name} {assignment}: {detail[-600:]}",
-                         fix="run smm-course validate " + assignment +
-                             " and fix what it reports")
+        raise InputError(
+            f"nbgrader could not {name} {assignment}: {detail[-600:]}",
+            fix="run smm-course validate " + assignment + " and fix what it reports",
+        )
 
 
 def _check_translation(sources: list[Path], language: str) -> None:
     """Refuse a release whose translation is missing or not complete, naming what to do."""
-    found = [f"{source.name}: {problem}" for source in sources
-             for problem in translation_problems(source, language)]
+    found = [
+        f"{source.name}: {problem}"
+        for source in sources
+        for problem in translation_problems(source, language)
+    ]
     if found:
         folder = sources[0].parent.name
         raise InputError(
@@ -73,22 +82,23 @@ def _check_translation(sources: list[Path], language: str) -> None:
             f"complete ({len(found)} problem{'s' if len(found) > 1 else ''}; first: "
             f"{found[0]})",
             fix=f"run python -m smm_helpers.i18n.assignments update {folder}, translate "
-                f"what python -m smm_helpers.i18n.assignments check {folder} lists, then "
-                "release again (or release it in English: leave out --lang)")
+            f"what python -m smm_helpers.i18n.assignments check {folder} lists, then "
+            "release again (or release it in English: leave out --lang)",
+        )
 
 
 def _release(api: object) -> Callable[[str], dict[str, object]]:
     def run(assignment: str) -> dict[str, object]:
         api.unrelease(assignment)  # type: ignore[attr-defined]  # re-release replaces it
         return api.release_assignment(assignment)  # type: ignore[attr-defined]
+
     return run
 
 
 def release_folder(course: Course, assignment: str) -> Path:
     """Where nbgrader generates the student version: ``<course>/release/<assignment>/``
     (``CourseDirectory.release_directory`` of the course config, if it sets another)."""
-    name = str(course.config.get("CourseDirectory", {}).get("release_directory", "")
-               or "release")
+    name = str(course.config.get("CourseDirectory", {}).get("release_directory", "") or "release")
     folder = Path(name)
     return (folder if folder.is_absolute() else course.folder / folder) / assignment
 
@@ -115,8 +125,10 @@ def _has_notebook(folder: Path) -> bool:
     """
     if not folder.is_dir():
         return False
-    return any(".ipynb_checkpoints" not in path.relative_to(folder).parts
-               for path in folder.rglob("*.ipynb"))
+    return any(
+        ".ipynb_checkpoints" not in path.relative_to(folder).parts
+        for path in folder.rglob("*.ipynb")
+    )
 
 
 def _in_gradebook(course: Course) -> tuple[set[str], set[str]]:
@@ -127,14 +139,19 @@ def _in_gradebook(course: Course) -> tuple[set[str], set[str]]:
 
     with course.gradebook() as gb:
         every = {name for (name,) in gb.db.query(Assignment.name)}
-        submitted = {name for (name,) in gb.db.query(Assignment.name).join(
-            SubmittedAssignment, SubmittedAssignment.assignment_id == Assignment.id).distinct()}
+        submitted = {
+            name
+            for (name,) in gb.db.query(Assignment.name)
+            .join(SubmittedAssignment, SubmittedAssignment.assignment_id == Assignment.id)
+            .distinct()
+        }
     return every, submitted
 
 
 def _released_on_disk(course: Course, assignment: str) -> bool:
-    return (_has_notebook(release_folder(course, assignment))
-            or _has_notebook(outbound_folder(course, assignment)))
+    return _has_notebook(release_folder(course, assignment)) or _has_notebook(
+        outbound_folder(course, assignment)
+    )
 
 
 def was_released(course: Course, assignment: str) -> bool:

@@ -99,7 +99,8 @@ class AutogradeReport:
         text = summary_table(self.rows)
         if self.to_review:
             text += "\n\nFor you to review (no points were taken):\n" + "\n".join(
-                f"  · {problem}" for problem in self.to_review)
+                f"  · {problem}" for problem in self.to_review
+            )
         return text
 
     def row(self, learner: str) -> GradeRow:
@@ -139,7 +140,8 @@ class ParallelReport(AutogradeReport):
         text = super().table()
         if self.retries:
             text += "\n\nGraded again (nothing was lost):\n" + "\n".join(
-                f"  ⟳ {retry}" for retry in self.retries)
+                f"  ⟳ {retry}" for retry in self.retries
+            )
         return text
 
     def retried(self) -> set[str]:
@@ -172,13 +174,18 @@ def summary_table(rows: Iterable[GradeRow]) -> str:
     lines = [f"{'learner':<{width}}  {'assignment':<{a_width}}  {'score':<{s_width}}  status"]
     for r in rows:
         learner, assignment = names[id(r)]
-        lines.append(f"{learner:<{width}}  {assignment:<{a_width}}  "
-                     f"{r.shown_score:>{s_width}}  {printable(r.status)}")
+        lines.append(
+            f"{learner:<{width}}  {assignment:<{a_width}}  "
+            f"{r.shown_score:>{s_width}}  {printable(r.status)}"
+        )
     bare = [r for r in rows if r.sandbox != "bubblewrap"]
     if bare:
-        lines.insert(0, f"⚠ {len(bare)} of {len(rows)} submissions ran WITHOUT a sandbox "
-                        f"({printable(bare[0].sandbox)}): their code could read and change "
-                        "your files and use the network. See smm-course doctor.\n")
+        lines.insert(
+            0,
+            f"⚠ {len(bare)} of {len(rows)} submissions ran WITHOUT a sandbox "
+            f"({printable(bare[0].sandbox)}): their code could read and change "
+            "your files and use the network. See smm-course doctor.\n",
+        )
     problems = [p for r in rows for p in r.problems]
     if problems:
         lines.append("")
@@ -220,25 +227,39 @@ smm-course hand-grades or the Formgrader
     heads = [printable(h) for h in (numbers if short else assignments)]
     learners = sorted({r.learner for r in rows})
     shown = {learner: printable(learner) for learner in learners}
-    cells = {(r.learner, r.assignment): f"{r.score:g}/{r.max_score:g}"
-             + (f" +{r.pending:g}?" if r.pending else "") + (" !" if r.problems else "")
-             for r in rows}
+    cells = {
+        (r.learner, r.assignment): f"{r.score:g}/{r.max_score:g}"
+        + (f" +{r.pending:g}?" if r.pending else "")
+        + (" !" if r.problems else "")
+        for r in rows
+    }
     width = max([len("learner"), *(len(name) for name in shown.values())])
-    widths = [max(len(h), *(len(cells.get((lr, a), "—")) for lr in learners))
-              for h, a in zip(heads, assignments, strict=True)]
-    lines = [f"{'learner':<{width}}  " + "  ".join(
-        f"{h:>{w}}" for h, w in zip(heads, widths, strict=True))]
+    widths = [
+        max(len(h), *(len(cells.get((lr, a), "—")) for lr in learners))
+        for h, a in zip(heads, assignments, strict=True)
+    ]
+    lines = [
+        f"{'learner':<{width}}  "
+        + "  ".join(f"{h:>{w}}" for h, w in zip(heads, widths, strict=True))
+    ]
     for learner in learners:
-        lines.append(f"{shown[learner]:<{width}}  " + "  ".join(
-            f"{cells.get((learner, a), '—'):>{w}}"
-            for a, w in zip(assignments, widths, strict=True)))
+        lines.append(
+            f"{shown[learner]:<{width}}  "
+            + "  ".join(
+                f"{cells.get((learner, a), '—'):>{w}}"
+                for a, w in zip(assignments, widths, strict=True)
+            )
+        )
     if short:
-        lines.append(", ".join(f"{n} = {printable(a)}"
-                               for n, a in zip(numbers, assignments, strict=True)))
+        lines.append(
+            ", ".join(f"{n} = {printable(a)}" for n, a in zip(numbers, assignments, strict=True))
+        )
     waiting = next((r for r in rows if r.pending), None)
     if waiting is not None:
-        lines.append(f"+{waiting.pending:g}? = points waiting for a hand grade "
-                     f"({shown[waiting.learner]}, {printable(waiting.assignment)}: "
-                     f"{waiting.score:g} auto + {waiting.pending:g} pending); grade them with "
-                     "smm-course hand-grades or the Formgrader")
+        lines.append(
+            f"+{waiting.pending:g}? = points waiting for a hand grade "
+            f"({shown[waiting.learner]}, {printable(waiting.assignment)}: "
+            f"{waiting.score:g} auto + {waiting.pending:g} pending); grade them with "
+            "smm-course hand-grades or the Formgrader"
+        )
     return "\n".join(lines)

@@ -90,14 +90,14 @@ def ignored_columns(text: str) -> list[str]:
     known = ROSTER_COLUMNS + OPTIONAL_COLUMNS
     delimiter = sniff_delimiter(first, known)
     cells = next(csv.reader([first], delimiter=delimiter), [])
-    return [name for name in (column_name(cell) for cell in cells)
-            if name and name not in known]
+    return [name for name in (column_name(cell) for cell in cells) if name and name not in known]
 
 
 def examine_roster(text: str, file: str = "roster.csv") -> RosterReading:
     """Read a roster's text, collecting every problem instead of stopping at the first."""
-    rows, problems = every_row(text, ROSTER_COLUMNS, optional=OPTIONAL_COLUMNS, file=file,
-                               what=WHAT, extra=True)
+    rows, problems = every_row(
+        text, ROSTER_COLUMNS, optional=OPTIONAL_COLUMNS, file=file, what=WHAT, extra=True
+    )
     if problems and (problems[0].line or 1) <= 1:
         return RosterReading(problems=problems)
     reading = RosterReading(problems=problems, ignored_columns=ignored_columns(text))
@@ -106,41 +106,72 @@ def examine_roster(text: str, file: str = "roster.csv") -> RosterReading:
     for row in rows:
         learner_id, line = row["id"], row.line
         if not learner_id:
-            problems.append(DataError("the learner id is empty", file=file, line=line,
-                                      column="id", fix="give every learner an id, e.g. ar1001"))
+            problems.append(
+                DataError(
+                    "the learner id is empty",
+                    file=file,
+                    line=line,
+                    column="id",
+                    fix="give every learner an id, e.g. ar1001",
+                )
+            )
             continue
         if not LEARNER_ID.match(learner_id):
-            problems.append(DataError(
-                f"{_quoted(learner_id)} is not a usable learner id", file=file, line=line,
-                column="id", fix="use letters, digits, '.', '_' or '-' only, starting with a "
-                                 "letter or digit (no spaces, '+' or '/'), e.g. ar1001"))
+            problems.append(
+                DataError(
+                    f"{_quoted(learner_id)} is not a usable learner id",
+                    file=file,
+                    line=line,
+                    column="id",
+                    fix="use letters, digits, '.', '_' or '-' only, starting with a "
+                    "letter or digit (no spaces, '+' or '/'), e.g. ar1001",
+                )
+            )
             continue
         if learner_id in reading.lines:
-            problems.append(DataError(
-                f"learner id {_quoted(learner_id)} is also on line {reading.lines[learner_id]}",
-                file=file, line=line, column="id", fix="give every learner their own id"))
+            problems.append(
+                DataError(
+                    f"learner id {_quoted(learner_id)} is also on line {reading.lines[learner_id]}",
+                    file=file,
+                    line=line,
+                    column="id",
+                    fix="give every learner their own id",
+                )
+            )
             continue
         if learner_id.lower() in folded:
             other, other_line = folded[learner_id.lower()]
-            problems.append(DataError(
-                f"learner ids {_quoted(learner_id)} (line {line}) and {_quoted(other)} "
-                f"(line {other_line}) differ only in case", file=file, line=line, column="id",
-                fix="give each learner an id of their own: ids that differ only in case are "
-                    "one folder on macOS and Windows and one account on the class hub"))
+            problems.append(
+                DataError(
+                    f"learner ids {_quoted(learner_id)} (line {line}) and {_quoted(other)} "
+                    f"(line {other_line}) differ only in case",
+                    file=file,
+                    line=line,
+                    column="id",
+                    fix="give each learner an id of their own: ids that differ only in case are "
+                    "one folder on macOS and Windows and one account on the class hub",
+                )
+            )
             continue
         lms_id = row.get("lms_id", "")
         if lms_id and lms_id in lms:
-            problems.append(DataError(
-                f"LMS id {_quoted(lms_id)} is also on line {lms[lms_id]}", file=file,
-                line=line, column="lms_id",
-                fix="copy each learner's own user id from the LMS (Canvas's user id, Moodle's "
-                    "participant id), or leave lms_id empty"))
+            problems.append(
+                DataError(
+                    f"LMS id {_quoted(lms_id)} is also on line {lms[lms_id]}",
+                    file=file,
+                    line=line,
+                    column="lms_id",
+                    fix="copy each learner's own user id from the LMS (Canvas's user id, Moodle's "
+                    "participant id), or leave lms_id empty",
+                )
+            )
         elif lms_id:
             lms[lms_id] = line
         folded[learner_id.lower()] = (learner_id, line)
         reading.lines[learner_id] = line
-        reading.learners.append(Learner(learner_id, row["first_name"], row["last_name"],
-                                        row["email"], lms_id))
+        reading.learners.append(
+            Learner(learner_id, row["first_name"], row["last_name"], row["email"], lms_id)
+        )
     problems.sort(key=lambda problem: problem.line or 0)
     return reading
 
@@ -173,10 +204,15 @@ learner id (and 1 more problem in roster.csv: smm-course doctor lists them all).
         if not more:
             raise first
         name = Path(file).name
-        raise DataError(f"{first.problem.rstrip('.')} (and {more} more problem"
-                        f"{'s' if more != 1 else ''} in {name}: smm-course doctor lists them "
-                        "all)", file=first.file, line=first.line, column=first.column,
-                        fix=first.fix)
+        raise DataError(
+            f"{first.problem.rstrip('.')} (and {more} more problem"
+            f"{'s' if more != 1 else ''} in {name}: smm-course doctor lists them "
+            "all)",
+            file=first.file,
+            line=first.line,
+            column=first.column,
+            fix=first.fix,
+        )
     return reading.learners
 
 
@@ -185,9 +221,12 @@ def read_roster(path: Path) -> list[Learner]:
     semicolons or tabs); its first problem is raised, saying how many more there are."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"the course has no roster: {path} does not exist",
-                         fix="write roster.csv with the header " + ",".join(ROSTER_COLUMNS) +
-                             " (and optionally lms_id) and one line per learner")
+        raise InputError(
+            f"the course has no roster: {path} does not exist",
+            fix="write roster.csv with the header "
+            + ",".join(ROSTER_COLUMNS)
+            + " (and optionally lms_id) and one line per learner",
+        )
     return parse_roster(decode(path.read_bytes(), str(path)), str(path))
 
 
@@ -213,8 +252,10 @@ def hub_account_problem(learner_id: str) -> str | None:
         return "it is empty"
     reasons = []
     if learner_id != learner_id.lower():
-        reasons.append("it has capital letters: the hub makes user names lower case, so this "
-                       f"learner's submissions would come in as {_quoted(learner_id.lower())}")
+        reasons.append(
+            "it has capital letters: the hub makes user names lower case, so this "
+            f"learner's submissions would come in as {_quoted(learner_id.lower())}"
+        )
     if learner_id[:1].isdigit():
         reasons.append("it starts with a digit")
     elif learner_id[:1] == "-":

@@ -55,8 +55,14 @@ _READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0
 _FOLDER = _READ | os.O_DIRECTORY
 _WRITE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 _CHUNK = MB
-_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket",
-          stat.S_IFCHR: "a device", stat.S_IFBLK: "a device", stat.S_IFLNK: "a symbolic link"}
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFLNK: "a symbolic link",
+}
 
 
 @dataclass(frozen=True)
@@ -166,8 +172,10 @@ def copy_file(source: str | Path, target: str | Path, limit: int = NOTEBOOK_LIMI
     holds more than ``limit`` bytes.  Its permission bits and modification time are kept.
     """
     source, target = Path(source), Path(target)
-    with _opened_in(source.parent, source.name) as fd, \
-            _folder(target.parent, follow=True) as target_folder:
+    with (
+        _opened_in(source.parent, source.name) as fd,
+        _folder(target.parent, follow=True) as target_folder,
+    ):
         info = os.fstat(fd)
         _check_regular(info, source.name)
         _check_size(info.st_size, limit, source.name)
@@ -178,8 +186,14 @@ Skip = Callable[[str, bool], bool]
 """``skip(name, is_folder)``: true for an entry a copy leaves out without a word."""
 
 
-def copy_tree(source: str | Path, target: str | Path, *, file_limit: int = FILE_LIMIT,
-              folder_limit: int = FOLDER_LIMIT, skip: Skip | None = None) -> list[LeftOut]:
+def copy_tree(
+    source: str | Path,
+    target: str | Path,
+    *,
+    file_limit: int = FILE_LIMIT,
+    folder_limit: int = FOLDER_LIMIT,
+    skip: Skip | None = None,
+) -> list[LeftOut]:
     """Copy the folder ``source`` to the new folder ``target``; return what was left out.
 
     Only regular files and folders are copied.  A file over ``file_limit`` bytes is left
@@ -204,8 +218,9 @@ def copy_tree(source: str | Path, target: str | Path, *, file_limit: int = FILE_
     return copy.left_out
 
 
-def skip_names(patterns: Iterable[str] = (".ipynb_checkpoints",),
-               files_only: Iterable[str] | None = None) -> Skip:
+def skip_names(
+    patterns: Iterable[str] = (".ipynb_checkpoints",), files_only: Iterable[str] | None = None
+) -> Skip:
     """A ``skip`` for :func:`copy_tree`: names matching a glob of ``patterns`` are left
     out, and, when ``files_only`` is given, files matching none of its globs.
 
@@ -218,8 +233,11 @@ def skip_names(patterns: Iterable[str] = (".ipynb_checkpoints",),
     def skip(name: str, is_folder: bool) -> bool:
         if any(fnmatch.fnmatch(name, glob) for glob in excluded):
             return True
-        return (not is_folder and included is not None
-                and not any(fnmatch.fnmatch(name, glob) for glob in included))
+        return (
+            not is_folder
+            and included is not None
+            and not any(fnmatch.fnmatch(name, glob) for glob in included)
+        )
 
     return skip
 
@@ -248,8 +266,9 @@ class _TreeCopy:
                 raise _FolderTooLarge(f"holds over {MAX_ENTRIES:,} files and folders")
             self.entry(fd, target_fd, name, f"{where}{name}", is_folder, depth)
 
-    def entry(self, fd: int, target_fd: int, name: str, path: str, is_folder: bool,
-              depth: int) -> None:
+    def entry(
+        self, fd: int, target_fd: int, name: str, path: str, is_folder: bool, depth: int
+    ) -> None:
         try:
             child = os.open(name, _FOLDER if is_folder else _READ, dir_fd=fd)
         except OSError as error:
@@ -274,8 +293,9 @@ class _TreeCopy:
             else:
                 self.total += info.st_size
                 if self.total > self.folder_limit:
-                    raise _FolderTooLarge(f"over the limit of {size_words(self.folder_limit)} "
-                                          "for a whole folder")
+                    raise _FolderTooLarge(
+                        f"over the limit of {size_words(self.folder_limit)} for a whole folder"
+                    )
                 try:
                     _copy_contents(child, info, name, target_fd, self.file_limit, path)
                 except Refused as refused:  # it grew while being copied
@@ -291,8 +311,9 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _copy_contents(fd: int, info: os.stat_result, name: str, target_fd: int, limit: int,
-                   path: str) -> None:
+def _copy_contents(
+    fd: int, info: os.stat_result, name: str, target_fd: int, limit: int, path: str
+) -> None:
     """Copy the open regular file ``fd`` into a new file ``name`` of folder ``target_fd``."""
     out = os.open(name, _WRITE, 0o600, dir_fd=target_fd)
     copied = 0
@@ -303,7 +324,7 @@ def _copy_contents(fd: int, info: os.stat_result, name: str, target_fd: int, lim
                 raise Refused(_too_large(path, copied, limit))
             view = memoryview(chunk)
             while view:
-                view = view[os.write(out, view):]
+                view = view[os.write(out, view) :]
         os.fchmod(out, stat.S_IMODE(info.st_mode) & 0o777 | 0o600)
         os.utime(out, ns=(info.st_atime_ns, info.st_mtime_ns))
     except BaseException:
@@ -369,8 +390,9 @@ def _check_size(size: int, limit: int, name: str) -> None:
 
 
 def _too_large(path: str, size: int, limit: int) -> LeftOut:
-    return LeftOut(path, "too large",
-                   f"over the limit of {size_words(limit)} (it holds {size_words(size)})")
+    return LeftOut(
+        path, "too large", f"over the limit of {size_words(limit)} (it holds {size_words(size)})"
+    )
 
 
 def _what(info: os.stat_result) -> str:
@@ -388,8 +410,9 @@ def _unopenable(folder: int, name: str, error: OSError, path: str | None) -> Lef
     if target is not None:
         return LeftOut(shown, "link", f"a symbolic link (to {target})")
     if isinstance(error, NotADirectoryError):
-        return LeftOut(shown, "special", "not a folder any more (it changed while it was "
-                                         "being copied)")
+        return LeftOut(
+            shown, "special", "not a folder any more (it changed while it was being copied)"
+        )
     if isinstance(error, FileNotFoundError):
         return LeftOut(shown, "unreadable", "gone (it was removed while being copied)")
     return LeftOut(shown, "unreadable", f"could not be read ({error.strerror or error})")

@@ -56,33 +56,117 @@ from traitlets import Bool
 from traitlets.config import LoggingConfigurable
 
 SANITIZER = "smm_helpers.grading.sanitize.SanitizeLearnerContent"
-SAFE_FILTERS = {"clean_html": "smm_helpers.grading.sanitize.clean_html",
-                "markdown2html": "smm_helpers.grading.sanitize.SafeMarkdown"}
+SAFE_FILTERS = {
+    "clean_html": "smm_helpers.grading.sanitize.clean_html",
+    "markdown2html": "smm_helpers.grading.sanitize.SafeMarkdown",
+}
 SAFE_SWITCHES = {"sanitize_html": True, "skip_svg_encoding": False, "embed_images": False}
 """``embed_images=False`` also keeps ``![](../../secret.png)`` from reading the grader's disk."""
 
-TAGS = frozenset({
-    "a", "abbr", "acronym", "b", "blockquote", "br", "caption", "cite", "code", "col",
-    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
-    "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul",
-    "var"})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "tt",
+        "u",
+        "ul",
+        "var",
+    }
+)
 """Tags kept as markup; any other is escaped (shown as text)."""
 
 COMMON_ATTRIBUTES = frozenset({"class", "title", "lang", "dir", "align", "style"})
 """No ``id`` or ``name``: a learner's element must not take the name of the page's own."""
 ATTRIBUTES = {
-    "a": {"href"}, "img": {"src", "alt", "width", "height"}, "table": {"border"},
-    "td": {"colspan", "rowspan", "valign"}, "th": {"colspan", "rowspan", "valign", "scope"},
-    "col": {"span"}, "colgroup": {"span"}, "ol": {"start", "type"}, "q": {"cite"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "table": {"border"},
+    "td": {"colspan", "rowspan", "valign"},
+    "th": {"colspan", "rowspan", "valign", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "type"},
+    "q": {"cite"},
 }
-CSS_PROPERTIES = frozenset({
-    "text-align", "vertical-align", "font-weight", "font-style", "text-decoration",
-    "white-space", "color", "background-color", "border", "border-top", "border-right",
-    "border-bottom", "border-left", "border-color", "border-style", "border-width",
-    "border-collapse", "padding", "padding-left", "padding-right", "width", "max-width",
-    "min-width"})
+CSS_PROPERTIES = frozenset(
+    {
+        "text-align",
+        "vertical-align",
+        "font-weight",
+        "font-style",
+        "text-decoration",
+        "white-space",
+        "color",
+        "background-color",
+        "border",
+        "border-top",
+        "border-right",
+        "border-bottom",
+        "border-left",
+        "border-color",
+        "border-style",
+        "border-width",
+        "border-collapse",
+        "padding",
+        "padding-left",
+        "padding-right",
+        "width",
+        "max-width",
+        "min-width",
+    }
+)
 """Table and text styling (pandas' ``Styler`` uses these); nothing that positions or loads."""
 CSS_FUNCTIONS = frozenset({"rgb", "rgba", "hsl", "hsla"})
 
@@ -91,8 +175,15 @@ _IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp|svg\+xml)[;,]", re.IGNORECA
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\xa0\s`]+")
 
-KEPT_MIMETYPES = ("text/plain", "text/html", "text/markdown", "text/latex", "image/png",
-                  "image/jpeg", "image/svg+xml")
+KEPT_MIMETYPES = (
+    "text/plain",
+    "text/html",
+    "text/markdown",
+    "text/latex",
+    "image/png",
+    "image/jpeg",
+    "image/svg+xml",
+)
 """Output types shown; every other (JavaScript, widgets, PDF, ...) is replaced by a note."""
 RICH_MIMETYPES = frozenset(KEPT_MIMETYPES) - {"text/plain"}
 SCRIPT_MIMETYPES = ("application/javascript", "text/javascript")
@@ -136,8 +227,9 @@ def _css_is_inert(tokens: Iterable[Any]) -> bool:
     for token in tokens:
         if token.type in ("url", "at-keyword", "() block", "[] block", "{} block", "error"):
             return False
-        if token.type == "function" and (token.lower_name not in CSS_FUNCTIONS
-                                         or not _css_is_inert(token.arguments)):
+        if token.type == "function" and (
+            token.lower_name not in CSS_FUNCTIONS or not _css_is_inert(token.arguments)
+        ):
             return False
     return True
 
@@ -148,12 +240,20 @@ def _css_sanitizer() -> Any:
         """bleach's CSS sanitizer, also dropping values that load or compute anything."""
 
         def sanitize_css(self, style: str) -> str:
-            kept = [d for d in tinycss2.parse_declaration_list(style, skip_comments=True,
-                                                                skip_whitespace=True)
-                    if d.type == "declaration" and d.lower_name in self.allowed_css_properties
-                    and _css_is_inert(d.value)]
-            return "; ".join(f"{d.lower_name}: {tinycss2.serialize(d.value).strip()}"
-                             + (" !important" if d.important else "") for d in kept)
+            kept = [
+                d
+                for d in tinycss2.parse_declaration_list(
+                    style, skip_comments=True, skip_whitespace=True
+                )
+                if d.type == "declaration"
+                and d.lower_name in self.allowed_css_properties
+                and _css_is_inert(d.value)
+            ]
+            return "; ".join(
+                f"{d.lower_name}: {tinycss2.serialize(d.value).strip()}"
+                + (" !important" if d.important else "")
+                for d in kept
+            )
 
     return InertCSS(allowed_css_properties=CSS_PROPERTIES, allowed_svg_properties=frozenset())
 
@@ -177,9 +277,14 @@ def clean_html(element: Any) -> str:
     """  # noqa: E501
 
     text = element.decode() if isinstance(element, bytes) else str(element)
-    cleaner = bleach.Cleaner(tags=TAGS, attributes=_allowed_attribute,
-                             protocols={"http", "https", "mailto", "data"},
-                             strip=False, strip_comments=True, css_sanitizer=_css_sanitizer())
+    cleaner = bleach.Cleaner(
+        tags=TAGS,
+        attributes=_allowed_attribute,
+        protocols={"http", "https", "mailto", "data"},
+        strip=False,
+        strip_comments=True,
+        css_sanitizer=_css_sanitizer(),
+    )
     return str(cleaner.clean(_STYLE_BLOCK.sub("", text)))
 
 
@@ -253,8 +358,7 @@ def _shown_as_text(data: dict[str, Any], dropped: list[str]) -> str:
     script = next((_text(data[m]) for m in SCRIPT_MIMETYPES if m in data), None)
     if script is not None:
         more = len(script) - SHOWN_SCRIPT
-        parts.append(script[:SHOWN_SCRIPT] + (f"\n… ({more} more characters)" if more > 0
-                                              else ""))
+        parts.append(script[:SHOWN_SCRIPT] + (f"\n… ({more} more characters)" if more > 0 else ""))
     if "text/plain" in data:
         parts.append(_text(data["text/plain"]))
     return "\n".join(parts)
@@ -289,7 +393,8 @@ class SanitizeLearnerContent(Preprocessor):
     """
 
     enabled = Bool(True, help="on unless switched off (nbconvert's default is off)").tag(
-        config=True)
+        config=True
+    )
 
     def preprocess(self, nb: Any, resources: Any) -> tuple[Any, Any]:
         nb.metadata.pop("widgets", None)  # widget state: only scripts read it
@@ -304,8 +409,9 @@ class SanitizeLearnerContent(Preprocessor):
             if "data" in output:
                 output["data"] = safe_data(output["data"])
                 output["metadata"] = safe_metadata(output.get("metadata"))
-            if "execution_count" in output and not isinstance(output["execution_count"],
-                                                              int | None):
+            if "execution_count" in output and not isinstance(
+                output["execution_count"], int | None
+            ):
                 output["execution_count"] = None
         return cell, resources
 
@@ -342,26 +448,58 @@ def missing_safe_settings(config: Any) -> list[str]:
     'c.HTMLExporter.sanitize_html = True'
     """
     exporter = config.get("HTMLExporter", {})
-    missing = [f"c.HTMLExporter.{name} = {value!r}" for name, value in SAFE_SWITCHES.items()
-               if exporter.get(name) is not value]
+    missing = [
+        f"c.HTMLExporter.{name} = {value!r}"
+        for name, value in SAFE_SWITCHES.items()
+        if exporter.get(name) is not value
+    ]
     filters = dict(exporter.get("filters", {}))
-    missing += [f"c.HTMLExporter.filters[{name!r}] = {path!r}"
-                for name, path in SAFE_FILTERS.items() if filters.get(name) != path]
+    missing += [
+        f"c.HTMLExporter.filters[{name!r}] = {path!r}"
+        for name, path in SAFE_FILTERS.items()
+        if filters.get(name) != path
+    ]
     if SANITIZER not in list(exporter.get("preprocessors", [])):
         missing.append(f"c.HTMLExporter.preprocessors.append({SANITIZER!r})")
     return missing
 
 
-FORBIDDEN_TAGS = frozenset({"iframe", "frame", "frameset", "form", "object", "embed", "applet",
-                            "base", "portal", "svg", "math"})
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data",
-                            "background", "poster", "srcset", "ping"})
+FORBIDDEN_TAGS = frozenset(
+    {
+        "iframe",
+        "frame",
+        "frameset",
+        "form",
+        "object",
+        "embed",
+        "applet",
+        "base",
+        "portal",
+        "svg",
+        "math",
+    }
+)
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "xlink:href",
+        "data",
+        "background",
+        "poster",
+        "srcset",
+        "ping",
+    }
+)
 
 
 def _runs(url: str) -> bool:
     plain = _plain(url).lower()
     return plain.startswith(("javascript:", "vbscript:")) or (
-        plain.startswith("data:") and not _IMAGE.match(plain))
+        plain.startswith("data:") and not _IMAGE.match(plain)
+    )
 
 
 class _ActiveMarkup(HTMLParser):
@@ -374,15 +512,21 @@ class _ActiveMarkup(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.in_head = tag == "head" or (self.in_head and tag != "body")
-        shown = f"<{tag}" + "".join(f" {n}={v!r}" if v is not None else f" {n}"
-                                    for n, v in attrs) + ">"
+        shown = (
+            f"<{tag}" + "".join(f" {n}={v!r}" if v is not None else f" {n}" for n, v in attrs) + ">"
+        )
         named = {name.lower(): value or "" for name, value in attrs}
-        if (tag in FORBIDDEN_TAGS or (tag == "script" and not self.in_head)
-                or (tag == "meta" and "http-equiv" in named)
-                or any(name.startswith("on") or name == "srcdoc" for name in named)
-                or any(_runs(value) for name, value in named.items() if name in URL_ATTRIBUTES)
-                or any(word in named.get("style", "").lower()
-                       for word in ("expression", "javascript:", "url("))):
+        if (
+            tag in FORBIDDEN_TAGS
+            or (tag == "script" and not self.in_head)
+            or (tag == "meta" and "http-equiv" in named)
+            or any(name.startswith("on") or name == "srcdoc" for name in named)
+            or any(_runs(value) for name, value in named.items() if name in URL_ATTRIBUTES)
+            or any(
+                word in named.get("style", "").lower()
+                for word in ("expression", "javascript:", "url(")
+            )
+        ):
             self.found.append(shown[:120])
 
     def handle_endtag(self, tag: str) -> None:

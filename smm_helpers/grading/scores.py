@@ -131,8 +131,9 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def results(course: Course, assignments: Iterable[str] | None = None,
-            learners: Iterable[str] | None = None) -> dict[tuple[str, str], Result]:
+def results(
+    course: Course, assignments: Iterable[str] | None = None, learners: Iterable[str] | None = None
+) -> dict[tuple[str, str], Result]:
     """Every ``(learner, assignment)``'s :class:`Result`, read in one gradebook session.
 
     ``assignments`` default to every assignment in the gradebook (sorted); ``learners`` to
@@ -156,8 +157,9 @@ def results(course: Course, assignments: Iterable[str] | None = None,
     chosen_learners = None if learners is None else list(dict.fromkeys(learners))
     with course.gradebook() as gb:
         db = gb.db
-        maxima = {name: float(top or 0.0) for name, top in
-                  db.query(Assignment.name, Assignment.max_score)}
+        maxima = {
+            name: float(top or 0.0) for name, top in db.query(Assignment.name, Assignment.max_score)
+        }
         names = sorted(maxima) if wanted is None else wanted
 
         def only_chosen(query: Any) -> Any:
@@ -172,20 +174,35 @@ def results(course: Course, assignments: Iterable[str] | None = None,
         submissions: dict[str, tuple[str, str, Any, Any, Any]] = {
             sid: (student, name, stamp, extension, due)
             for sid, student, name, stamp, extension, due in only_chosen(
-                db.query(SubmittedAssignment.id, SubmittedAssignment.student_id,
-                         Assignment.name, SubmittedAssignment.timestamp,
-                         SubmittedAssignment.extension, Assignment.duedate))}
+                db.query(
+                    SubmittedAssignment.id,
+                    SubmittedAssignment.student_id,
+                    Assignment.name,
+                    SubmittedAssignment.timestamp,
+                    SubmittedAssignment.extension,
+                    Assignment.duedate,
+                )
+            )
+        }
 
-        cell_max = {cid: float(top or 0.0) for cell in (GradeCell, TaskCell)
-                    for cid, top in db.query(cell.id, cell.max_score)}
+        cell_max = {
+            cid: float(top or 0.0)
+            for cell in (GradeCell, TaskCell)
+            for cid, top in db.query(cell.id, cell.max_score)
+        }
         graded = {sid: [0.0, 0.0, 0.0] for sid in submissions}  # points, by hand, pending
         for sid, auto, manual, extra, needs, cell_id in only_chosen(
-                db.query(SubmittedNotebook.assignment_id, Grade.auto_score,
-                         Grade.manual_score, Grade.extra_credit, Grade.needs_manual_grade,
-                         Grade.cell_id)
-                .join(SubmittedNotebook, SubmittedNotebook.id == Grade.notebook_id)
-                .join(SubmittedAssignment,
-                      SubmittedAssignment.id == SubmittedNotebook.assignment_id)):
+            db.query(
+                SubmittedNotebook.assignment_id,
+                Grade.auto_score,
+                Grade.manual_score,
+                Grade.extra_credit,
+                Grade.needs_manual_grade,
+                Grade.cell_id,
+            )
+            .join(SubmittedNotebook, SubmittedNotebook.id == Grade.notebook_id)
+            .join(SubmittedAssignment, SubmittedAssignment.id == SubmittedNotebook.assignment_id)
+        ):
             sums = graded.get(sid)
             if sums is None:
                 continue
@@ -197,20 +214,32 @@ def results(course: Course, assignments: Iterable[str] | None = None,
             else:
                 sums[0] += float(auto) + float(extra or 0.0)
 
-        penalties = {sid: float(total or 0.0) for sid, total in only_chosen(
-            db.query(SubmittedNotebook.assignment_id,
-                     func.sum(SubmittedNotebook.late_submission_penalty))
-            .join(SubmittedAssignment, SubmittedAssignment.id == SubmittedNotebook.assignment_id))
-            .group_by(SubmittedNotebook.assignment_id) if sid in submissions}
+        penalties = {
+            sid: float(total or 0.0)
+            for sid, total in only_chosen(
+                db.query(
+                    SubmittedNotebook.assignment_id,
+                    func.sum(SubmittedNotebook.late_submission_penalty),
+                ).join(
+                    SubmittedAssignment, SubmittedAssignment.id == SubmittedNotebook.assignment_id
+                )
+            ).group_by(SubmittedNotebook.assignment_id)
+            if sid in submissions
+        }
 
         by_pair: dict[tuple[str, str], Result] = {}
         for sid, (student, name, stamp, extension, due) in submissions.items():
             points, hand, pending = graded[sid]
             by_pair[(student, name)] = Result(
-                True, points=round(points, 6), pending=round(pending, 6),
-                max_score=maxima.get(name, 0.0), penalty=penalties.get(sid, 0.0),
-                late_seconds=_seconds_late(stamp, due, extension), extension=extension,
-                hand_graded=round(hand, 6))
+                True,
+                points=round(points, 6),
+                pending=round(pending, 6),
+                max_score=maxima.get(name, 0.0),
+                penalty=penalties.get(sid, 0.0),
+                late_seconds=_seconds_late(stamp, due, extension),
+                extension=extension,
+                hand_graded=round(hand, 6),
+            )
 
     if learners is None:
         roster = [learner.id for learner in course.roster()]
@@ -219,9 +248,12 @@ def results(course: Course, assignments: Iterable[str] | None = None,
         who = roster + others
     else:
         who = chosen_learners or []
-    return {(learner, name): by_pair.get((learner, name))
-            or Result(False, max_score=maxima.get(name, 0.0))
-            for learner in who for name in names}
+    return {
+        (learner, name): by_pair.get((learner, name))
+        or Result(False, max_score=maxima.get(name, 0.0))
+        for learner in who
+        for name in names
+    }
 
 
 def result(course: Course, assignment: str, learner: str) -> Result:
@@ -229,8 +261,9 @@ def result(course: Course, assignment: str, learner: str) -> Result:
     return results(course, [assignment], [learner])[(learner, assignment)]
 
 
-def _seconds_late(stamp: dt.datetime | None, due: dt.datetime | None,
-                  extension: dt.timedelta | None) -> float:
+def _seconds_late(
+    stamp: dt.datetime | None, due: dt.datetime | None, extension: dt.timedelta | None
+) -> float:
     """nbgrader's ``SubmittedAssignment.total_seconds_late``, from the row's own values.
 
     >>> due = dt.datetime(2026, 9, 20, 18)
@@ -257,7 +290,7 @@ def has_gradebook(course: Course) -> bool:
     False
     """
     url = course.db_url
-    return not url.startswith("sqlite:///") or Path(url[len("sqlite:///"):]).is_file()
+    return not url.startswith("sqlite:///") or Path(url[len("sqlite:///") :]).is_file()
 
 
 def gradebook_learners(course: Course) -> list[Learner]:
@@ -266,17 +299,29 @@ def gradebook_learners(course: Course) -> list[Learner]:
     from nbgrader.api import Student, SubmittedAssignment  # heavy: loaded on first use
 
     with course.gradebook() as gb:
-        rows = (gb.db.query(Student.id, Student.first_name, Student.last_name, Student.email,
-                            Student.lms_user_id)
-                .join(SubmittedAssignment, SubmittedAssignment.student_id == Student.id)
-                .distinct().all())
-    return sorted((Learner(sid, first or "", last or "", email or "", lms or "")
-                   for sid, first, last, email, lms in rows), key=lambda learner: learner.id)
+        rows = (
+            gb.db.query(
+                Student.id,
+                Student.first_name,
+                Student.last_name,
+                Student.email,
+                Student.lms_user_id,
+            )
+            .join(SubmittedAssignment, SubmittedAssignment.student_id == Student.id)
+            .distinct()
+            .all()
+        )
+    return sorted(
+        (
+            Learner(sid, first or "", last or "", email or "", lms or "")
+            for sid, first, last, email, lms in rows
+        ),
+        key=lambda learner: learner.id,
+    )
 
 
 def off_roster(course: Course) -> list[Learner]:
     """The learners with a submission in the gradebook who are not on ``roster.csv``
     (compared in Unicode NFC), so an export can include and name them."""
     on_roster = {_nfc(learner.id) for learner in course.roster()}
-    return [learner for learner in gradebook_learners(course)
-            if _nfc(learner.id) not in on_roster]
+    return [learner for learner in gradebook_learners(course) if _nfc(learner.id) not in on_roster]

@@ -22,8 +22,14 @@ from smm_helpers.grading.problems import Echo, progress
 from smm_helpers.grading.results import AutogradeReport, GradeOptions
 
 
-def grade_one_by_one(course: Course, assignment: str, learners: Sequence[str],
-                     options: GradeOptions, *, echo: Echo = print) -> AutogradeReport:
+def grade_one_by_one(
+    course: Course,
+    assignment: str,
+    learners: Sequence[str],
+    options: GradeOptions,
+    *,
+    echo: Echo = print,
+) -> AutogradeReport:
     """Grade ``learners`` here, one after another, in their order; call ``prepare`` first.
 
     Says which learner it is grading before each one (through ``echo``), and "done" at the

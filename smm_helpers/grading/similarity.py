@@ -190,8 +190,9 @@ class _Walker:
         if kind in (bytes, bytearray):
             self.bits += 4 * weight * len(value)
             data = bytes(value)
-            return b"b:" + data if len(data) <= _TEXT_INLINE else \
-                b"B:" + hashlib.sha256(data).digest()
+            return (
+                b"b:" + data if len(data) <= _TEXT_INLINE else b"B:" + hashlib.sha256(data).digest()
+            )
         module = kind.__module__.split(".")[0]
         if module in ("smm_helpers", "numpy", "pandas"):
             return self._library(value, kind, module, depth, weight)
@@ -220,7 +221,7 @@ class _Walker:
             return b"s:" + text.encode("utf-8", "surrogatepass")
         digest = hashlib.sha256()
         for start in range(0, len(text), _CHUNK):
-            digest.update(text[start:start + _CHUNK].encode("utf-8", "surrogatepass"))
+            digest.update(text[start : start + _CHUNK].encode("utf-8", "surrogatepass"))
         return b"S:" + digest.digest()
 
     def _standard(self, value: Any, kind: type, weight: float) -> bytes:
@@ -235,8 +236,7 @@ class _Walker:
             self.bits += 10 * weight
             return b"T:" + value.isoformat().encode()
         if kind is dt.timedelta:
-            nanoseconds = (value.days * 86_400 + value.seconds) * 10**9 + \
-                value.microseconds * 1000
+            nanoseconds = (value.days * 86_400 + value.seconds) * 10**9 + value.microseconds * 1000
             return self._duration(nanoseconds, weight)
         if kind is decimal.Decimal:
             if not value.is_finite():
@@ -248,8 +248,9 @@ class _Walker:
         if kind is fractions.Fraction:
             if value.denominator == 1:
                 return self._int(value.numerator, weight)
-            self.bits += weight * (abs(value.numerator).bit_length() +
-                                   value.denominator.bit_length())
+            self.bits += weight * (
+                abs(value.numerator).bit_length() + value.denominator.bit_length()
+            )
             return f"q:{value.numerator}/{value.denominator}".encode()
         if kind is complex:
             if value.imag == 0:
@@ -277,8 +278,9 @@ class _Walker:
         """Pairs in any order: the sum of each pair's digest, so order does not matter."""
         total, count = 0, 0
         for key, item in pairs:
-            pair = _framed(self.token(key, depth + 1, weight * _KEY_WEIGHT)) + \
-                _framed(self.token(item, depth + 1, weight))
+            pair = _framed(self.token(key, depth + 1, weight * _KEY_WEIGHT)) + _framed(
+                self.token(item, depth + 1, weight)
+            )
             total += int.from_bytes(hashlib.sha256(pair).digest(), "big")
             count += 1
         return self._combined(b"map", total, count)
@@ -297,8 +299,7 @@ class _Walker:
         return b"#" + hashlib.sha256(body).digest()
 
     # ---------------------------------------------------------------- libraries
-    def _library(self, value: Any, kind: type, module: str, depth: int,
-                 weight: float) -> bytes:
+    def _library(self, value: Any, kind: type, module: str, depth: int, weight: float) -> bytes:
         if module == "smm_helpers":
             return self._registered(value, kind, depth)
         import numpy as np  # heavy: loaded on first use
@@ -315,8 +316,11 @@ class _Walker:
             if np.isnat(value):
                 return b"null"
             self.left += 1
-            return self.token(pd.Timestamp(value) if isinstance(value, np.datetime64)
-                              else pd.Timedelta(value), depth, weight)
+            return self.token(
+                pd.Timestamp(value) if isinstance(value, np.datetime64) else pd.Timedelta(value),
+                depth,
+                weight,
+            )
         if isinstance(value, np.generic):
             item = value.item()
             if type(item) is kind:  # a NumPy type with no Python twin (long double, ...)
@@ -344,8 +348,15 @@ class _Walker:
             return self._sequence(iter(value), depth, weight)
         if value.dtype.kind in "mM":
             return self._sequence((value[i] for i in range(len(value))), depth, weight)
-        return self._sequence((item for start in range(0, len(value), 4096)
-                               for item in value[start:start + 4096].tolist()), depth, weight)
+        return self._sequence(
+            (
+                item
+                for start in range(0, len(value), 4096)
+                for item in value[start : start + 4096].tolist()
+            ),
+            depth,
+            weight,
+        )
 
     def _registered(self, value: Any, kind: type, depth: int) -> bytes:
         """SMM Lab's value types, by their tag and fields in the answers package's table."""
@@ -373,8 +384,15 @@ def normalise_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-_SKIPPED = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
-            tokenize.DEDENT, tokenize.ENCODING, tokenize.ENDMARKER}
+_SKIPPED = {
+    tokenize.COMMENT,
+    tokenize.NL,
+    tokenize.NEWLINE,
+    tokenize.INDENT,
+    tokenize.DEDENT,
+    tokenize.ENCODING,
+    tokenize.ENDMARKER,
+}
 
 
 def normalise_code(code: str) -> tuple[str, int]:
@@ -400,8 +418,9 @@ def normalise_code(code: str) -> tuple[str, int]:
             elif token.type not in _SKIPPED:
                 kept.append(token.string.strip())
     except (tokenize.TokenError, SyntaxError, ValueError):
-        lines = [line for line in text.splitlines()
-                 if line.strip() and not line.lstrip().startswith("#")]
+        lines = [
+            line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+        ]
         return "".join("".join(lines).split()), len(lines)
     return "".join(kept), statements
 
@@ -416,9 +435,11 @@ def _literal(text: str) -> str:
 
 def _solution_code(source: str) -> str:
     """The instructor's solution cell as a learner would write it (markers left out)."""
-    return "\n".join(line for line in source.splitlines()
-                     if not line.strip().upper().startswith(("### BEGIN SOLUTION",
-                                                             "### END SOLUTION")))
+    return "\n".join(
+        line
+        for line in source.splitlines()
+        if not line.strip().upper().startswith(("### BEGIN SOLUTION", "### END SOLUTION"))
+    )
 
 
 def _source_text(cell: Mapping[str, Any]) -> str:
@@ -454,8 +475,11 @@ def work_prints(submitted: Any, source: Any) -> dict[str, dict[str, dict[str, An
     {'written': {}, 'code': {}}
     """
     plan = plan_from_source(source)
-    solutions = {nbgrader_meta(c).get("grade_id"): _solution_code(_source_text(c))
-                 for c in source.get("cells", []) if isinstance(c, dict)}
+    solutions = {
+        nbgrader_meta(c).get("grade_id"): _solution_code(_source_text(c))
+        for c in source.get("cells", [])
+        if isinstance(c, dict)
+    }
     out: dict[str, dict[str, dict[str, Any]]] = {"written": {}, "code": {}}
     for cell in rebuild(submitted, plan).cells:
         grade_id = nbgrader_meta(cell).get("grade_id")
@@ -469,12 +493,14 @@ def work_prints(submitted: Any, source: Any) -> dict[str, dict[str, dict[str, An
                 out["written"][mine.grade_id] = {"sha256": _sha(written), "chars": len(written)}
             continue
         code, statements = normalise_code(text)
-        if len(code) < MIN_CODE_CHARS or statements < 2 or \
-                code == normalise_code(mine.source)[0]:
+        if len(code) < MIN_CODE_CHARS or statements < 2 or code == normalise_code(mine.source)[0]:
             continue
         solution = normalise_code(solutions.get(mine.grade_id, ""))[0]
-        out["code"][mine.grade_id] = {"sha256": _sha(code), "chars": len(code),
-                                      "solution": code == solution}
+        out["code"][mine.grade_id] = {
+            "sha256": _sha(code),
+            "chars": len(code),
+            "solution": code == solution,
+        }
     return out
 
 
@@ -486,8 +512,12 @@ def _checked_name(name: str, what: str) -> str:
 
 
 def _prints_file(course: Course, assignment: str, learner: str) -> Path:
-    return (course.folder / FOLDER / _checked_name(assignment, "the assignment") /
-            f"{_checked_name(learner, 'the learner id')}.json")
+    return (
+        course.folder
+        / FOLDER
+        / _checked_name(assignment, "the assignment")
+        / f"{_checked_name(learner, 'the learner id')}.json"
+    )
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -516,20 +546,39 @@ def _answers_of(report: Mapping[str, Any]) -> dict[str, Any]:
     answers = report.get("answers")
     bits = report.get("answer_bits")
     reads = report.get("reads")
-    answers = {n: h for n, h in answers.items() if isinstance(n, str) and isinstance(h, str)
-               and _HEX.fullmatch(h)} if isinstance(answers, dict) else {}
-    bits = bits if isinstance(bits, dict) else {}
-    reads = {g: [n for n in names if isinstance(n, str)] for g, names in reads.items()
-             if isinstance(g, str) and isinstance(names, list)} if isinstance(reads, dict) \
+    answers = (
+        {
+            n: h
+            for n, h in answers.items()
+            if isinstance(n, str) and isinstance(h, str) and _HEX.fullmatch(h)
+        }
+        if isinstance(answers, dict)
         else {}
-    return {"answers": answers,
-            "answer_bits": {n: int(b) for n, b in bits.items() if n in answers
-                            and isinstance(b, int) and not isinstance(b, bool)},
-            "reads": reads}
+    )
+    bits = bits if isinstance(bits, dict) else {}
+    reads = (
+        {
+            g: [n for n in names if isinstance(n, str)]
+            for g, names in reads.items()
+            if isinstance(g, str) and isinstance(names, list)
+        }
+        if isinstance(reads, dict)
+        else {}
+    )
+    return {
+        "answers": answers,
+        "answer_bits": {
+            n: int(b)
+            for n, b in bits.items()
+            if n in answers and isinstance(b, int) and not isinstance(b, bool)
+        },
+        "reads": reads,
+    }
 
 
-def save_prints(course: Course, assignment: str, learner: str, notebook: str,
-                report: Mapping[str, Any]) -> None:
+def save_prints(
+    course: Course, assignment: str, learner: str, notebook: str, report: Mapping[str, Any]
+) -> None:
     """Keep one graded notebook's fingerprints for :func:`review`.
 
     ``report`` is the sandbox's report of the notebook (``answers``, ``answer_bits`` and
@@ -544,15 +593,20 @@ def save_prints(course: Course, assignment: str, learner: str, notebook: str,
     notebooks = notebooks if isinstance(notebooks, dict) else {}
     entry = _answers_of(report if isinstance(report, Mapping) else {})
     entry |= {"written": {}, "code": {}}
-    submitted = _read_json(course.path("submitted") / learner / assignment /
-                           f"{notebook}.ipynb")
+    submitted = _read_json(course.path("submitted") / learner / assignment / f"{notebook}.ipynb")
     source = _read_json(course.source_dir / assignment / f"{notebook}.ipynb")
     if isinstance(submitted, dict) and isinstance(source, dict):
         with contextlib.suppress(Exception):  # a broken source: grading said so already
             entry |= work_prints(submitted, source)
     notebooks[notebook] = entry
-    _write_atomically(path, json.dumps({"learner": learner, "assignment": assignment,
-                                        "notebooks": notebooks}, indent=1, sort_keys=True))
+    _write_atomically(
+        path,
+        json.dumps(
+            {"learner": learner, "assignment": assignment, "notebooks": notebooks},
+            indent=1,
+            sort_keys=True,
+        ),
+    )
 
 
 def forget_prints(course: Course, assignment: str, learner: str) -> None:
@@ -570,11 +624,17 @@ def load_prints(course: Course, assignment: str) -> dict[str, dict[str, Any]]:
         return found
     for path in sorted(folder.glob("*.json")):
         saved = _read_json(path)
-        if not isinstance(saved, dict) or saved.get("learner") != path.stem or \
-                not isinstance(saved.get("notebooks"), dict):
+        if (
+            not isinstance(saved, dict)
+            or saved.get("learner") != path.stem
+            or not isinstance(saved.get("notebooks"), dict)
+        ):
             continue
-        found[path.stem] = {nb: entry for nb, entry in saved["notebooks"].items()
-                            if isinstance(nb, str) and isinstance(entry, dict)}
+        found[path.stem] = {
+            nb: entry
+            for nb, entry in saved["notebooks"].items()
+            if isinstance(nb, str) and isinstance(entry, dict)
+        }
     return found
 
 
@@ -603,8 +663,15 @@ class Match:
 
     def row(self) -> list[str]:
         """The match as a row of ``similarity.csv`` (see :data:`CSV_COLUMNS`)."""
-        return [self.assignment, self.learner, self.other, self.kind, self.where,
-                self.strength, self.detail]
+        return [
+            self.assignment,
+            self.learner,
+            self.other,
+            self.kind,
+            self.where,
+            self.strength,
+            self.detail,
+        ]
 
 
 def _passes(course: Course, assignment: str) -> dict[tuple[str, str, str], bool]:
@@ -621,23 +688,28 @@ def _passes(course: Course, assignment: str) -> dict[tuple[str, str, str], bool]
     )
 
     with course.gradebook() as gb:
-        rows = (gb.db.query(Student.id, Notebook.name, GradeCell.name, Grade.score,
-                            GradeCell.max_score)
-                .select_from(Grade)
-                .join(GradeCell, GradeCell.id == Grade.cell_id)
-                .join(SubmittedNotebook, SubmittedNotebook.id == Grade.notebook_id)
-                .join(Notebook, Notebook.id == SubmittedNotebook.notebook_id)
-                .join(SubmittedAssignment,
-                      SubmittedAssignment.id == SubmittedNotebook.assignment_id)
-                .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)
-                .join(Student, Student.id == SubmittedAssignment.student_id)
-                .filter(Assignment.name == assignment).all())
-    return {(learner, notebook, grade_id): float(score or 0) >= float(most) - 1e-9
-            for learner, notebook, grade_id, score, most in rows if most and most > 0}
+        rows = (
+            gb.db.query(Student.id, Notebook.name, GradeCell.name, Grade.score, GradeCell.max_score)
+            .select_from(Grade)
+            .join(GradeCell, GradeCell.id == Grade.cell_id)
+            .join(SubmittedNotebook, SubmittedNotebook.id == Grade.notebook_id)
+            .join(Notebook, Notebook.id == SubmittedNotebook.notebook_id)
+            .join(SubmittedAssignment, SubmittedAssignment.id == SubmittedNotebook.assignment_id)
+            .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)
+            .join(Student, Student.id == SubmittedAssignment.student_id)
+            .filter(Assignment.name == assignment)
+            .all()
+        )
+    return {
+        (learner, notebook, grade_id): float(score or 0) >= float(most) - 1e-9
+        for learner, notebook, grade_id, score, most in rows
+        if most and most > 0
+    }
 
 
-def review(course: Course, assignment: str, *,
-           passes: Mapping[tuple[str, str, str], bool] | None = None) -> list[Match]:
+def review(
+    course: Course, assignment: str, *, passes: Mapping[tuple[str, str, str], bool] | None = None
+) -> list[Match]:
     """Possible copying among the learners of ``assignment`` with saved prints.
 
     - **personal answers** (strong): two learners with the same fingerprint for a personal
@@ -666,16 +738,23 @@ def review(course: Course, assignment: str, *,
         for kind, part in (("written answer", "written"), ("code", "code")):
             matches += _identical(assignment, notebook, prints, kind, part, crowd)
     order = {s: i for i, s in enumerate(STRENGTHS)}
-    return sorted(matches, key=lambda m: (order.get(m.strength, 9), m.learner, m.other,
-                                          KINDS.index(m.kind), m.where))
+    return sorted(
+        matches,
+        key=lambda m: (order.get(m.strength, 9), m.learner, m.other, KINDS.index(m.kind), m.where),
+    )
 
 
 def _where(assignment: str, notebook: str, name: str) -> str:
     return name if notebook == assignment else f"{notebook}/{name}"
 
 
-def _personal(assignment: str, notebook: str, prints: Mapping[str, Mapping[str, Any]],
-              passes: Mapping[tuple[str, str, str], bool], crowd: float) -> list[Match]:
+def _personal(
+    assignment: str,
+    notebook: str,
+    prints: Mapping[str, Mapping[str, Any]],
+    passes: Mapping[tuple[str, str, str], bool],
+    crowd: float,
+) -> list[Match]:
     tests: dict[str, set[str]] = defaultdict(set)  # answer name → grade_ids reading it
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)  # (name, print) → learners
     bits: dict[tuple[str, str], int] = {}
@@ -696,12 +775,18 @@ def _personal(assignment: str, notebook: str, prints: Mapping[str, Mapping[str, 
     correct: dict[str, list[str]] = defaultdict(list)  # name → prints of those who passed
     for (name, digest), learners in groups.items():
         correct[name] += [digest for learner in learners if passed(learner, name)]
-    personal = {name for name, found in correct.items()
-                if len(set(found)) >= 2 and len(set(found)) >= PERSONAL_SHARE * len(found)}
+    personal = {
+        name
+        for name, found in correct.items()
+        if len(set(found)) >= 2 and len(set(found)) >= PERSONAL_SHARE * len(found)
+    }
     matches: list[Match] = []
     for (name, digest), learners in sorted(groups.items()):
-        if name not in personal or not 2 <= len(learners) <= crowd or \
-                bits[(name, digest)] < MIN_BITS:
+        if (
+            name not in personal
+            or not 2 <= len(learners) <= crowd
+            or bits[(name, digest)] < MIN_BITS
+        ):
             continue
         owners = sorted(lr for lr in learners if passed(lr, name))
         others = sorted(lr for lr in learners if lr not in owners)
@@ -709,22 +794,40 @@ def _personal(assignment: str, notebook: str, prints: Mapping[str, Mapping[str, 
         place = _where(assignment, notebook, name)
         for learner, other in _pairs(owners, others):
             if other in owners and learner not in owners:
-                detail = (f"{learner}'s {name} equals {other}'s own answer (computed from "
-                          f"{other}'s data); it is not right for {learner}'s own data "
-                          f"(test {read_by})")
-                matches.append(Match(assignment, learner, other, "personal answer", place,
-                                     "strong", detail, owned=True))
+                detail = (
+                    f"{learner}'s {name} equals {other}'s own answer (computed from "
+                    f"{other}'s data); it is not right for {learner}'s own data "
+                    f"(test {read_by})"
+                )
+                matches.append(
+                    Match(
+                        assignment,
+                        learner,
+                        other,
+                        "personal answer",
+                        place,
+                        "strong",
+                        detail,
+                        owned=True,
+                    )
+                )
             elif learner in owners:
-                detail = (f"{learner} and {other} have the same {name}, and it passed the "
-                          f"tests of both ({read_by}) although each learner's data differ")
-                matches.append(Match(assignment, learner, other, "personal answer", place,
-                                     "strong", detail))
+                detail = (
+                    f"{learner} and {other} have the same {name}, and it passed the "
+                    f"tests of both ({read_by}) although each learner's data differ"
+                )
+                matches.append(
+                    Match(assignment, learner, other, "personal answer", place, "strong", detail)
+                )
             else:
-                detail = (f"{learner} and {other} have the same {name}, wrong for both: "
-                          "it is computed from each learner's own data, so the same value "
-                          "points to a shared source")
-                matches.append(Match(assignment, learner, other, "personal answer", place,
-                                     "strong", detail))
+                detail = (
+                    f"{learner} and {other} have the same {name}, wrong for both: "
+                    "it is computed from each learner's own data, so the same value "
+                    "points to a shared source"
+                )
+                matches.append(
+                    Match(assignment, learner, other, "personal answer", place, "strong", detail)
+                )
     return matches
 
 
@@ -734,14 +837,20 @@ def _pairs(owners: list[str], others: list[str]) -> Iterator[tuple[str, str]]:
     for learner in others:
         for owner in owners:
             yield learner, owner
-    for group in ((owners,) if owners else (others,)):
+    for group in (owners,) if owners else (others,):
         for i, learner in enumerate(group):
-            for other in group[i + 1:]:
+            for other in group[i + 1 :]:
                 yield learner, other
 
 
-def _identical(assignment: str, notebook: str, prints: Mapping[str, Mapping[str, Any]],
-               kind: str, part: str, crowd: float) -> list[Match]:
+def _identical(
+    assignment: str,
+    notebook: str,
+    prints: Mapping[str, Mapping[str, Any]],
+    kind: str,
+    part: str,
+    crowd: float,
+) -> list[Match]:
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     facts: dict[tuple[str, str], Mapping[str, Any]] = {}
     for learner, by_nb in prints.items():
@@ -758,16 +867,26 @@ def _identical(assignment: str, notebook: str, prints: Mapping[str, Mapping[str,
             continue  # the instructor's own solution: every learner who gets it right may
             # write it word for word, so two who did are no evidence of copying each other
         if kind == "code":
-            detail = (f"identical code ({found.get('chars')} characters without comments "
-                      "and spaces)")
+            detail = f"identical code ({found.get('chars')} characters without comments and spaces)"
         else:
-            detail = (f"identical written answer ({found.get('chars')} characters, ignoring "
-                      "case and spacing)")
+            detail = (
+                f"identical written answer ({found.get('chars')} characters, ignoring "
+                "case and spacing)"
+            )
         if len(learners) > 2:
             detail += f"; {len(learners)} learners share it"
         for learner, other in _pairs([], sorted(learners)):
-            matches.append(Match(assignment, learner, other, kind,
-                                 _where(assignment, notebook, grade_id), "review", detail))
+            matches.append(
+                Match(
+                    assignment,
+                    learner,
+                    other,
+                    kind,
+                    _where(assignment, notebook, grade_id),
+                    "review",
+                    detail,
+                )
+            )
     return matches
 
 
@@ -775,13 +894,16 @@ def _identical(assignment: str, notebook: str, prints: Mapping[str, Mapping[str,
 def saved_assignments(course: Course) -> list[str]:
     """The assignments with saved prints, sorted."""
     folder = course.folder / FOLDER
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and any(p.glob("*.json"))) \
-        if folder.is_dir() else []
+    return (
+        sorted(p.name for p in folder.iterdir() if p.is_dir() and any(p.glob("*.json")))
+        if folder.is_dir()
+        else []
+    )
 
 
-def write_similarity_csv(course: Course,
-                         matches: Mapping[str, Iterable[Match]] | Iterable[Match] | None = None
-                         ) -> Path:
+def write_similarity_csv(
+    course: Course, matches: Mapping[str, Iterable[Match]] | Iterable[Match] | None = None
+) -> Path:
     """Write ``<course>/similarity/similarity.csv`` (columns :data:`CSV_COLUMNS`) for every
     assignment with saved prints, and return its path.
 
@@ -826,29 +948,40 @@ no points were taken)
         pairs.setdefault((match.assignment, match.learner, match.other), []).append(match)
 
     def strongest(found: list[Match]) -> int:
-        return min(STRENGTHS.index(m.strength) if m.strength in STRENGTHS else 9
-                   for m in found)
+        return min(STRENGTHS.index(m.strength) if m.strength in STRENGTHS else 9 for m in found)
 
     problems = []
     for (assignment, learner, other), found in sorted(
-            pairs.items(), key=lambda item: (strongest(item[1]), item[0])):
+        pairs.items(), key=lambda item: (strongest(item[1]), item[0])
+    ):
         parts = []
-        for match in sorted(found, key=lambda m: (STRENGTHS.index(m.strength)
-                                                  if m.strength in STRENGTHS else 9,
-                                                  KINDS.index(m.kind)
-                                                  if m.kind in KINDS else 9)):
+        for match in sorted(
+            found,
+            key=lambda m: (
+                STRENGTHS.index(m.strength) if m.strength in STRENGTHS else 9,
+                KINDS.index(m.kind) if m.kind in KINDS else 9,
+            ),
+        ):
             if match.kind == "personal answer":
-                parts.append(f"personal answer {match.where} equals {other}'s own"
-                             if match.owned else
-                             f"personal answer {match.where} is the same as {other}'s")
+                parts.append(
+                    f"personal answer {match.where} equals {other}'s own"
+                    if match.owned
+                    else f"personal answer {match.where} is the same as {other}'s"
+                )
             elif match.kind == "code":
                 parts.append(f"code in {match.where} is identical to {other}'s")
             else:
                 parts.append(f"{match.kind} {match.where} is identical to {other}'s")
         weaker = "" if strongest(found) == 0 else " (weaker evidence)"
-        problems.append(Problem("possible copying", assignment, "; ".join(parts) + weaker
-                                + f" (for you to review in {FOLDER}/similarity.csv; no "
-                                "points were taken)", learner))
+        problems.append(
+            Problem(
+                "possible copying",
+                assignment,
+                "; ".join(parts) + weaker + f" (for you to review in {FOLDER}/similarity.csv; no "
+                "points were taken)",
+                learner,
+            )
+        )
     return problems
 
 
@@ -865,6 +998,8 @@ bo2002's own (for you to review in similarity/similarity.csv; no points were tak
     problems = copying_problems(matches)
     lines = [f"⚠ {problem}" for problem in problems[:MAX_SUMMARY_LINES]]
     if len(problems) > MAX_SUMMARY_LINES:
-        lines.append(f"⚠ possible copying: {len(problems) - MAX_SUMMARY_LINES} more pairs of "
-                     f"learners in {FOLDER}/similarity.csv")
+        lines.append(
+            f"⚠ possible copying: {len(problems) - MAX_SUMMARY_LINES} more pairs of "
+            f"learners in {FOLDER}/similarity.csv"
+        )
     return lines

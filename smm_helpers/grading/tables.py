@@ -33,8 +33,10 @@ from typing import Any
 from smm_helpers.errors import DataError
 
 DELIMITERS = (",", ";", "\t")
-EXCEL_HINT = ("in Excel use File → Save As → \"CSV UTF-8 (Comma delimited)\"; in LibreOffice "
-              "tick \"Edit filter settings\" and pick Unicode (UTF-8)")
+EXCEL_HINT = (
+    'in Excel use File → Save As → "CSV UTF-8 (Comma delimited)"; in LibreOffice '
+    'tick "Edit filter settings" and pick Unicode (UTF-8)'
+)
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,15 @@ delimited)"; in LibreOffice tick "Edit filter settings" and pick Unicode (UTF-8)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
-        raise DataError(f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at "
-                        f"position {error.start}), so names with letters outside English "
-                        "would be garbled", file=file, line=line,
-                        fix="save it as UTF-8: " + EXCEL_HINT) from None
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at "
+            f"position {error.start}), so names with letters outside English "
+            "would be garbled",
+            file=file,
+            line=line,
+            fix="save it as UTF-8: " + EXCEL_HINT,
+        ) from None
 
 
 def sniff_delimiter(header: str, known: tuple[str, ...] = ()) -> str:
@@ -105,6 +111,7 @@ def sniff_delimiter(header: str, known: tuple[str, ...] = ()) -> str:
     >>> sniff_delimiter("id")
     ','
     """
+
     def score(delimiter: str) -> tuple[int, int]:
         cells = next(csv.reader([header], delimiter=delimiter), [])
         names = [column_name(c) for c in cells]
@@ -114,8 +121,15 @@ def sniff_delimiter(header: str, known: tuple[str, ...] = ()) -> str:
     return best if score(best)[1] > 1 else ","
 
 
-def parse_table(text: str, columns: tuple[str, ...], *, optional: tuple[str, ...] = (),
-                file: str, what: str, extra: bool = False) -> list[Row]:
+def parse_table(
+    text: str,
+    columns: tuple[str, ...],
+    *,
+    optional: tuple[str, ...] = (),
+    file: str,
+    what: str,
+    extra: bool = False,
+) -> list[Row]:
     """Rows of a CSV text with the ``columns`` (required, in any order) and ``optional`` ones.
 
     Other columns are an error unless ``extra`` (then they are kept too).  A row with more
@@ -123,15 +137,21 @@ def parse_table(text: str, columns: tuple[str, ...], *, optional: tuple[str, ...
     Blank lines are skipped.  ``what`` names the table in errors ("roster").  The first
     problem is raised (:func:`every_row` collects them all).
     """
-    rows, problems = every_row(text, columns, optional=optional, file=file, what=what,
-                               extra=extra)
+    rows, problems = every_row(text, columns, optional=optional, file=file, what=what, extra=extra)
     if problems:
         raise problems[0]
     return rows
 
 
-def every_row(text: str, columns: tuple[str, ...], *, optional: tuple[str, ...] = (),
-              file: str, what: str, extra: bool = False) -> tuple[list[Row], list[DataError]]:
+def every_row(
+    text: str,
+    columns: tuple[str, ...],
+    *,
+    optional: tuple[str, ...] = (),
+    file: str,
+    what: str,
+    extra: bool = False,
+) -> tuple[list[Row], list[DataError]]:
     """:func:`parse_table`, going on past the rows it cannot read: the rows it could read,
     and every problem.  A problem with the header stops everything: no row can be read
     without it.
@@ -154,27 +174,47 @@ def every_row(text: str, columns: tuple[str, ...], *, optional: tuple[str, ...] 
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(names):
-            problems.append(DataError(
-                f"this row has {len(cells)} values but the header has {len(names)} columns",
-                file=file, line=line, fix="give one value per column: " + ",".join(
-                    header_cells) + (" (quote a value that contains a comma)"
-                                     if delimiter == "," else "")))
+            problems.append(
+                DataError(
+                    f"this row has {len(cells)} values but the header has {len(names)} columns",
+                    file=file,
+                    line=line,
+                    fix="give one value per column: "
+                    + ",".join(header_cells)
+                    + (" (quote a value that contains a comma)" if delimiter == "," else ""),
+                )
+            )
             continue
         values = dict.fromkeys((name for name in names if name), "")
-        values.update({name: unicodedata.normalize("NFC", cell).strip()
-                       for name, cell in zip(names, cells, strict=False) if name})
+        values.update(
+            {
+                name: unicodedata.normalize("NFC", cell).strip()
+                for name, cell in zip(names, cells, strict=False)
+                if name
+            }
+        )
         rows.append(Row(line, values))
     return rows, problems
 
 
-def _header(text: str, columns: tuple[str, ...], optional: tuple[str, ...], file: str,
-            what: str, extra: bool) -> tuple[Any, list[str], list[str]]:
+def _header(
+    text: str,
+    columns: tuple[str, ...],
+    optional: tuple[str, ...],
+    file: str,
+    what: str,
+    extra: bool,
+) -> tuple[Any, list[str], list[str]]:
     """A CSV reader past the header line, the header's cells and their column names; a
     header without the columns, with one twice or (unless ``extra``) with another raises."""
     first = text.splitlines()[0] if text.strip() else ""
     if not first.strip():
-        raise DataError(f"the {what} is empty", file=file, line=1,
-                        fix="make the first line " + ",".join(columns))
+        raise DataError(
+            f"the {what} is empty",
+            file=file,
+            line=1,
+            fix="make the first line " + ",".join(columns),
+        )
     reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(first, columns + optional))
     header_cells = next(reader)
     names = [column_name(c) for c in header_cells]
@@ -184,25 +224,47 @@ def _header(text: str, columns: tuple[str, ...], optional: tuple[str, ...], file
             hint = ""
             if len(names) == 1 and any(d in first for d in "|:"):
                 hint = " (separate the values with commas)"
-            raise DataError(f"the {what} has no column {column!r} (its columns are: "
-                            f"{shown}){hint}", file=file, line=1,
-                            fix="make the first line " + ",".join(columns + optional))
+            raise DataError(
+                f"the {what} has no column {column!r} (its columns are: {shown}){hint}",
+                file=file,
+                line=1,
+                fix="make the first line " + ",".join(columns + optional),
+            )
     seen: set[str] = set()
     for name in names:
         if name in seen and name:
-            raise DataError(f"the column {name!r} is in the header twice", file=file, line=1,
-                            fix="keep one column of each name")
+            raise DataError(
+                f"the column {name!r} is in the header twice",
+                file=file,
+                line=1,
+                fix="keep one column of each name",
+            )
         seen.add(name)
         if name and name not in columns + optional and not extra:
-            raise DataError(f"the {what} has a column {name!r} SMM Lab does not use",
-                            file=file, line=1, column=name,
-                            fix="remove it, or rename it to one of: " +
-                                ", ".join(columns + optional))
+            raise DataError(
+                f"the {what} has a column {name!r} SMM Lab does not use",
+                file=file,
+                line=1,
+                column=name,
+                fix="remove it, or rename it to one of: " + ", ".join(columns + optional),
+            )
     return reader, header_cells, names
 
 
-def read_table(path: Path, columns: tuple[str, ...], *, optional: tuple[str, ...] = (),
-               what: str, extra: bool = False) -> list[Row]:
+def read_table(
+    path: Path,
+    columns: tuple[str, ...],
+    *,
+    optional: tuple[str, ...] = (),
+    what: str,
+    extra: bool = False,
+) -> list[Row]:
     """:func:`parse_table` of a file (see :func:`decode` for the encodings it reads)."""
-    return parse_table(decode(path.read_bytes(), str(path)), columns, optional=optional,
-                       file=str(path), what=what, extra=extra)
+    return parse_table(
+        decode(path.read_bytes(), str(path)),
+        columns,
+        optional=optional,
+        file=str(path),
+        what=what,
+        extra=extra,
+    )

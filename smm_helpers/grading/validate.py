@@ -55,8 +55,9 @@ from smm_helpers.grading.results import GradeOptions
 DESCRIPTIVE_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 """At least two lower-case words joined by ``_``, e.g. ``engagement_rate_by_reach``."""
 
-UNDESCRIPTIVE_ID = re.compile(r"^(?:q|question|ex|exercise|problem|part|cell|test)[_-]?\d",
-                              re.IGNORECASE)
+UNDESCRIPTIVE_ID = re.compile(
+    r"^(?:q|question|ex|exercise|problem|part|cell|test)[_-]?\d", re.IGNORECASE
+)
 """Names that say where a cell is, not what it grades (``q3``, ``cell-1a2b``, ``part_2``)."""
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(?P<body>.*?)### END HIDDEN TESTS", re.DOTALL)
@@ -100,8 +101,9 @@ class ValidationReport:
     def text(self) -> str:
         n = len(self.failures)
         verdict = "ready to release" if not n else f"{n} problem{'s' if n != 1 else ''}"
-        return "\n".join([f"Assignment {self.assignment}: {verdict}",
-                          *(f"  {c}" for c in self.checks)])
+        return "\n".join(
+            [f"Assignment {self.assignment}: {verdict}", *(f"  {c}" for c in self.checks)]
+        )
 
 
 # ----------------------------------------------------------------------------- cells
@@ -173,17 +175,26 @@ def structure_checks(course: Course, assignment: str) -> list[Check]:
         try:
             notebooks[name] = _read(path)
         except Exception as error:  # broken JSON, not a notebook, unreadable
-            checks.append(Check("fail", f"{path.name} cannot be opened as a notebook "
-                                f"({type(error).__name__}: {str(error)[:120]})",
-                                fix="restore it from version control or re-save it in "
-                                    "JupyterLab"))
+            checks.append(
+                Check(
+                    "fail",
+                    f"{path.name} cannot be opened as a notebook "
+                    f"({type(error).__name__}: {str(error)[:120]})",
+                    fix="restore it from version control or re-save it in JupyterLab",
+                )
+            )
     cells = [(name, c) for name, nb in notebooks.items() for c in nb.cells]
-    graded = [(n, c) for n, c in cells if nbgrader_meta(c).get("grade") or
-              nbgrader_meta(c).get("task")]
+    graded = [
+        (n, c) for n, c in cells if nbgrader_meta(c).get("grade") or nbgrader_meta(c).get("task")
+    ]
     if notebooks and not graded:
-        checks.append(Check("fail", "no cell is graded, so the assignment is worth 0 points",
-                            fix="mark answers and tests in JupyterLab's nbgrader "
-                                "Create Assignment panel"))
+        checks.append(
+            Check(
+                "fail",
+                "no cell is graded, so the assignment is worth 0 points",
+                fix="mark answers and tests in JupyterLab's nbgrader Create Assignment panel",
+            )
+        )
         return checks
     checks += _nbgrader_metadata_checks(notebooks)
     checks.append(_unique_ids(cells))
@@ -205,9 +216,13 @@ def _nbgrader_metadata_checks(notebooks: dict[str, Any]) -> list[Check]:
         try:
             validator.validate_nb(copy.deepcopy(nb))
         except (ValidationError, ValueError) as error:
-            out.append(Check("fail", f"nbgrader rejects the cell metadata of {name}.ipynb: "
-                             f"{error}", fix="fix the cell in JupyterLab's Create Assignment "
-                                             "panel"))
+            out.append(
+                Check(
+                    "fail",
+                    f"nbgrader rejects the cell metadata of {name}.ipynb: {error}",
+                    fix="fix the cell in JupyterLab's Create Assignment panel",
+                )
+            )
     return out
 
 
@@ -219,43 +234,64 @@ def _unique_ids(cells: list[tuple[str, Any]]) -> Check:
             seen.setdefault(str(grade_id), []).append(notebook)
     repeated = {g: n for g, n in seen.items() if len(n) > 1}
     if repeated:
-        return Check("fail", "these grade_ids are used by more than one cell: "
-                     + _names(repeated), fix="give every nbgrader cell its own grade_id "
-                     "(the gradebook keeps one grade per id)")
+        return Check(
+            "fail",
+            "these grade_ids are used by more than one cell: " + _names(repeated),
+            fix="give every nbgrader cell its own grade_id (the gradebook keeps one grade per id)",
+        )
     return Check("ok", f"all {len(seen)} nbgrader cells have their own grade_id")
 
 
 def _descriptive_ids(graded: list[tuple[str, Any]]) -> Check:
-    vague = [str(nbgrader_meta(c).get("grade_id")) for _, c in graded
-             if not is_descriptive(str(nbgrader_meta(c).get("grade_id", "")))]
+    vague = [
+        str(nbgrader_meta(c).get("grade_id"))
+        for _, c in graded
+        if not is_descriptive(str(nbgrader_meta(c).get("grade_id", "")))
+    ]
     if vague:
-        return Check("fail", f"these grade_ids don't say what they grade: {_names(vague)}",
-                     fix="name each like 'engagement_rate_by_reach' (words joined by _); "
-                         "instructors and the difficulty report see these names")
+        return Check(
+            "fail",
+            f"these grade_ids don't say what they grade: {_names(vague)}",
+            fix="name each like 'engagement_rate_by_reach' (words joined by _); "
+            "instructors and the difficulty report see these names",
+        )
     return Check("ok", "every graded cell's grade_id says what it grades")
 
 
 def _positive_points(graded: list[tuple[str, Any]]) -> Check:
-    zero = [str(nbgrader_meta(c).get("grade_id")) for _, c in graded
-            if float(nbgrader_meta(c).get("points") or 0) <= 0]
+    zero = [
+        str(nbgrader_meta(c).get("grade_id"))
+        for _, c in graded
+        if float(nbgrader_meta(c).get("points") or 0) <= 0
+    ]
     if zero:
-        return Check("fail", f"these graded cells are worth 0 points: {_names(zero)}",
-                     fix="give each its points in the Create Assignment panel, or make "
-                         "it an ungraded cell")
-    return Check("ok", f"all {len(graded)} graded cells have points "
-                 f"({_points(c for _, c in graded):g} in total)")
+        return Check(
+            "fail",
+            f"these graded cells are worth 0 points: {_names(zero)}",
+            fix="give each its points in the Create Assignment panel, or make it an ungraded cell",
+        )
+    return Check(
+        "ok",
+        f"all {len(graded)} graded cells have points ({_points(c for _, c in graded):g} in total)",
+    )
 
 
 def _hidden_tests(tests: list[Any]) -> Check:
     if not tests:
         return Check("warn", "no cell is graded automatically (only by hand)")
-    missing = [str(nbgrader_meta(c).get("grade_id")) for c in tests
-               if not ((m := HIDDEN.search(c.source)) and m.group("body").strip())]
+    missing = [
+        str(nbgrader_meta(c).get("grade_id"))
+        for c in tests
+        if not ((m := HIDDEN.search(c.source)) and m.group("body").strip())
+    ]
     if missing:
-        return Check("fail", f"these autograded test cells have no hidden tests: "
-                     f"{_names(missing)}", fix="add a ### BEGIN HIDDEN TESTS ... ### END "
-                     "HIDDEN TESTS block that checks the answer against the learner's own "
-                     "data, so an answer that only fits the visible checks does not pass")
+        return Check(
+            "fail",
+            f"these autograded test cells have no hidden tests: {_names(missing)}",
+            fix="add a ### BEGIN HIDDEN TESTS ... ### END "
+            "HIDDEN TESTS block that checks the answer against the learner's own "
+            "data, so an answer that only fits the visible checks does not pass",
+        )
     return Check("ok", f"all {len(tests)} autograded test cells have hidden tests")
 
 
@@ -268,15 +304,21 @@ def _names_tests_read(notebooks: dict[str, Any]) -> Check:
             plan = plan_from_source(nb)
         except PlanError as error:
             return Check("fail", f"{name}.ipynb: {error}")
-        unknown += [f"{test} reads {', '.join(names)}" for test, names in
-                    _unknown_test_names(plan, dir(builtins)).items()]
+        unknown += [
+            f"{test} reads {', '.join(names)}"
+            for test, names in _unknown_test_names(plan, dir(builtins)).items()
+        ]
     if unknown:
-        return Check("fail", "the grader cannot give these tests the names they read: "
-                     + "; ".join(unknown), fix="define them in a read-only cell or in the "
-                     "test itself; a test only reads from the learner the names its "
-                     "solution cells define")
-    return Check("ok", "every name a test reads comes from a read-only cell, an earlier test "
-                 "or a solution")
+        return Check(
+            "fail",
+            "the grader cannot give these tests the names they read: " + "; ".join(unknown),
+            fix="define them in a read-only cell or in the "
+            "test itself; a test only reads from the learner the names its "
+            "solution cells define",
+        )
+    return Check(
+        "ok", "every name a test reads comes from a read-only cell, an earlier test or a solution"
+    )
 
 
 def _rubric(course: Course, assignment: str, manual: list[Any]) -> Check:
@@ -286,19 +328,26 @@ def _rubric(course: Course, assignment: str, manual: list[Any]) -> Check:
     ids = [str(nbgrader_meta(c).get("grade_id")) for c in manual]
     where = f"rubrics/{assignment}.md"
     if not path.is_file():
-        return Check("fail", f"no rubric for the hand-graded {_names(ids)}: {where} is "
-                     "missing", fix=f"write {where} with a table whose first column is the "
-                     "points of each row")
+        return Check(
+            "fail",
+            f"no rubric for the hand-graded {_names(ids)}: {where} is missing",
+            fix=f"write {where} with a table whose first column is the points of each row",
+        )
     text = path.read_text(encoding="utf-8")
     unnamed = [i for i in ids if i not in text]
     if unnamed:
-        return Check("fail", f"{where} does not name the cell it grades: {_names(unnamed)}",
-                     fix="put each hand-graded cell's grade_id in the rubric's heading")
+        return Check(
+            "fail",
+            f"{where} does not name the cell it grades: {_names(unnamed)}",
+            fix="put each hand-graded cell's grade_id in the rubric's heading",
+        )
     total, found = _points(manual), rubric_points(text)
     if found != total:
-        return Check("fail", f"{where} adds up to {found:g} points but the hand-graded "
-                     f"cells are worth {total:g}", fix="make the rubric rows and the cells' "
-                     "points agree")
+        return Check(
+            "fail",
+            f"{where} adds up to {found:g} points but the hand-graded cells are worth {total:g}",
+            fix="make the rubric rows and the cells' points agree",
+        )
     return Check("ok", f"{where} covers the hand-graded {_names(ids)} ({total:g} points)")
 
 
@@ -342,24 +391,33 @@ def released_copy(notebook: Any, config: Any = None) -> Any:
     return nb
 
 
-def run_notebooks(notebooks: list[tuple[str, Any]], folder: Path, learner: str,
-                  timeout: float) -> list[_Run]:
+def run_notebooks(
+    notebooks: list[tuple[str, Any]], folder: Path, learner: str, timeout: float
+) -> list[_Run]:
     """Run each notebook on its own fresh kernel, at the same time, in a temporary copy of
     ``folder``, as ``learner``; errors stay in the cells' outputs."""
     runs = [_Run(label, copy.deepcopy(nb)) for label, nb in notebooks]
     env = {k: v for k, v in os.environ.items() if k != "JUPYTERHUB_USER"}
     env["SMM_LEARNER_ID"] = learner
     with tempfile.TemporaryDirectory(prefix="smm-validate-") as scratch:
+
         async def one(index: int, run: _Run) -> None:
             from nbclient import NotebookClient  # heavy: loaded on first use
 
             work = Path(scratch) / str(index)
-            shutil.copytree(folder, work, ignore=shutil.ignore_patterns(
-                "*.ipynb", ".ipynb_checkpoints", "__pycache__"))
-            client = NotebookClient(run.notebook, timeout=int(timeout),
-                                    kernel_name="python3", allow_errors=True,
-                                    interrupt_on_timeout=True,
-                                    resources={"metadata": {"path": str(work)}})
+            shutil.copytree(
+                folder,
+                work,
+                ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints", "__pycache__"),
+            )
+            client = NotebookClient(
+                run.notebook,
+                timeout=int(timeout),
+                kernel_name="python3",
+                allow_errors=True,
+                interrupt_on_timeout=True,
+                resources={"metadata": {"path": str(work)}},
+            )
             started = time.perf_counter()
             try:
                 with (Path(scratch) / f"kernel-{index}.log").open("w") as log:
@@ -401,57 +459,94 @@ def _course_timeout(course: Course) -> float:
 def _source_checks(report: ValidationReport, run: _Run, learner: str) -> None:
     name = run.label
     if run.error:
-        report.checks.append(Check("fail", f"{name}.ipynb with solutions could not finish as "
-                                   f"learner {learner}: {run.error}",
-                                   fix="open it in JupyterLab and run all cells"))
+        report.checks.append(
+            Check(
+                "fail",
+                f"{name}.ipynb with solutions could not finish as learner {learner}: {run.error}",
+                fix="open it in JupyterLab and run all cells",
+            )
+        )
         return
     cells = run.notebook.cells
     tests = [c for c in cells if is_autograded_test(c)]
-    other = [(i, c) for i, c in enumerate(cells)
-             if c.cell_type == "code" and not is_autograded_test(c) and cell_error(c)]
+    other = [
+        (i, c)
+        for i, c in enumerate(cells)
+        if c.cell_type == "code" and not is_autograded_test(c) and cell_error(c)
+    ]
     if other:
         index, cell = other[0]
         where = nbgrader_meta(cell).get("grade_id") or f"number {index + 1}"
-        report.checks.append(Check("fail", f"{name}.ipynb with solutions stops with an error "
-                                   f"in cell {where}: {cell_error(cell)}",
-                                   fix="fix the solution (or setup) so it runs as learner "
-                                       f"{learner}"))
+        report.checks.append(
+            Check(
+                "fail",
+                f"{name}.ipynb with solutions stops with an error "
+                f"in cell {where}: {cell_error(cell)}",
+                fix=f"fix the solution (or setup) so it runs as learner {learner}",
+            )
+        )
     else:
-        report.checks.append(Check("ok", f"{name}.ipynb with solutions runs top to bottom as "
-                                   f"learner {learner} ({run.seconds:.1f} s)"))
+        report.checks.append(
+            Check(
+                "ok",
+                f"{name}.ipynb with solutions runs top to bottom as "
+                f"learner {learner} ({run.seconds:.1f} s)",
+            )
+        )
     failing = [c for c in tests if cell_error(c)]
     report.failing_with_solution += [str(nbgrader_meta(c)["grade_id"]) for c in failing]
     for cell in failing:
         meta = nbgrader_meta(cell)
-        report.checks.append(Check("fail", f"test cell '{meta['grade_id']}' fails even with the "
-                                   f"solution, so no one can earn its {meta.get('points', 0):g} "
-                                   f"points: {cell_error(cell)}",
-                                   fix="fix the solution or the test"))
+        report.checks.append(
+            Check(
+                "fail",
+                f"test cell '{meta['grade_id']}' fails even with the "
+                f"solution, so no one can earn its {meta.get('points', 0):g} "
+                f"points: {cell_error(cell)}",
+                fix="fix the solution or the test",
+            )
+        )
     if tests and not failing:
-        report.checks.append(Check("ok", f"all {len(tests)} autograded test cells pass with "
-                                   "the solutions"))
+        report.checks.append(
+            Check("ok", f"all {len(tests)} autograded test cells pass with the solutions")
+        )
 
 
 def _released_checks(report: ValidationReport, run: _Run, learner: str) -> None:
     name = run.label
     if run.error:
-        report.checks.append(Check("fail", f"the student version of {name}.ipynb could not "
-                                   f"finish as learner {learner}: {run.error}",
-                                   fix="make sure the setup cells run without solutions"))
+        report.checks.append(
+            Check(
+                "fail",
+                f"the student version of {name}.ipynb could not "
+                f"finish as learner {learner}: {run.error}",
+                fix="make sure the setup cells run without solutions",
+            )
+        )
         return
     tests = [c for c in run.notebook.cells if is_autograded_test(c)]
     passing = [c for c in tests if not cell_error(c)]
     report.free_points += [str(nbgrader_meta(c)["grade_id"]) for c in passing]
     for cell in passing:
         meta = nbgrader_meta(cell)
-        report.checks.append(Check("fail", f"test cell '{meta['grade_id']}' passes in the "
-                                   "student version with no answer written: every learner "
-                                   f"would get its {meta.get('points', 0):g} points for free",
-                                   fix="add a visible check that the unanswered stub fails "
-                                       "(e.g. check the answer's type)"))
+        report.checks.append(
+            Check(
+                "fail",
+                f"test cell '{meta['grade_id']}' passes in the "
+                "student version with no answer written: every learner "
+                f"would get its {meta.get('points', 0):g} points for free",
+                fix="add a visible check that the unanswered stub fails "
+                "(e.g. check the answer's type)",
+            )
+        )
     if tests and not passing:
-        report.checks.append(Check("ok", f"in the student version, all {len(tests)} autograded "
-                                   "test cells fail until answered (no free points)"))
+        report.checks.append(
+            Check(
+                "ok",
+                f"in the student version, all {len(tests)} autograded "
+                "test cells fail until answered (no free points)",
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -465,8 +560,9 @@ class GradedCell:
     error: str | None
 
 
-def grade_solutions(course: Course, assignment: str, learner: str,
-                    timeout: float) -> list[GradedCell]:
+def grade_solutions(
+    course: Course, assignment: str, learner: str, timeout: float
+) -> list[GradedCell]:
     """Grade the source notebooks as ``learner``'s submission, as autograde grades them.
 
     Everything happens in a scratch copy of the course (its settings, roster and due dates,
@@ -477,67 +573,109 @@ def grade_solutions(course: Course, assignment: str, learner: str,
 
     with tempfile.TemporaryDirectory(prefix="smm-validate-grade-") as scratch:
         root = Path(scratch)
-        shutil.copytree(course.folder, root / "course",
-                        ignore=shutil.ignore_patterns(*RUNTIME, ".ipynb_checkpoints"))
+        shutil.copytree(
+            course.folder,
+            root / "course",
+            ignore=shutil.ignore_patterns(*RUNTIME, ".ipynb_checkpoints"),
+        )
         own_files = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
-        shutil.copytree(course.source_dir / assignment, root / "source" / assignment,
-                        ignore=own_files)
-        shutil.copytree(course.source_dir / assignment,
-                        root / "course" / "submitted" / learner / assignment, ignore=own_files)
-        graded = open_course(root / "course", {
-            "CourseDirectory": {"root": str(root / "course"),
-                                "source_directory": str(root / "source"),
-                                "db_url": f"sqlite:///{root / 'course' / 'gradebook.db'}"},
-            "Exchange": {"root": str(root / "exchange")}})
+        shutil.copytree(
+            course.source_dir / assignment, root / "source" / assignment, ignore=own_files
+        )
+        shutil.copytree(
+            course.source_dir / assignment,
+            root / "course" / "submitted" / learner / assignment,
+            ignore=own_files,
+        )
+        graded = open_course(
+            root / "course",
+            {
+                "CourseDirectory": {
+                    "root": str(root / "course"),
+                    "source_directory": str(root / "source"),
+                    "db_url": f"sqlite:///{root / 'course' / 'gradebook.db'}",
+                },
+                "Exchange": {"root": str(root / "exchange")},
+            },
+        )
         prepare(graded, assignment, [learner])
         grade_submission(graded, assignment, learner, GradeOptions(timeout=timeout))
         cells = []
         with graded.gradebook() as gb:
             for notebook in gb.find_submission(assignment, learner).notebooks:
-                path = graded.path("autograded") / learner / assignment / \
-                    f"{notebook.name}.ipynb"
-                outputs = {nbgrader_meta(c).get("grade_id"): c
-                           for c in _read(path).cells} if path.is_file() else {}
+                path = graded.path("autograded") / learner / assignment / f"{notebook.name}.ipynb"
+                outputs = (
+                    {nbgrader_meta(c).get("grade_id"): c for c in _read(path).cells}
+                    if path.is_file()
+                    else {}
+                )
                 for grade in notebook.grades:
                     if grade.cell.cell_type != "code" or grade.auto_score is None:
                         continue
                     cell = outputs.get(grade.name)
-                    cells.append(GradedCell(notebook.name, grade.name, float(grade.score),
-                                            float(grade.max_score),
-                                            cell_error(cell) if cell is not None else None))
+                    cells.append(
+                        GradedCell(
+                            notebook.name,
+                            grade.name,
+                            float(grade.score),
+                            float(grade.max_score),
+                            cell_error(cell) if cell is not None else None,
+                        )
+                    )
     return cells
 
 
-def _grader_checks(report: ValidationReport, course: Course, assignment: str, learner: str,
-                   timeout: float) -> None:
+def _grader_checks(
+    report: ValidationReport, course: Course, assignment: str, learner: str, timeout: float
+) -> None:
     try:
         cells = grade_solutions(course, assignment, learner, timeout)
     except Exception as error:  # the roster, the gradebook, nbgrader itself
-        report.checks.append(Check("fail", f"the solutions could not be graded as learner "
-                                   f"{learner}'s submission: {type(error).__name__}: "
-                                   f"{' '.join(str(error).split())[:300]}",
-                                   fix="run smm-course doctor"))
+        report.checks.append(
+            Check(
+                "fail",
+                f"the solutions could not be graded as learner "
+                f"{learner}'s submission: {type(error).__name__}: "
+                f"{' '.join(str(error).split())[:300]}",
+                fix="run smm-course doctor",
+            )
+        )
         return
     short = [c for c in cells if c.score < c.max_score]
     report.failing_with_solution += [c.grade_id for c in short]
     for cell in short:
-        report.checks.append(Check(
-            "fail", f"test cell '{cell.grade_id}' passes when {cell.notebook}.ipynb runs, but "
-            f"the grader gives the solution {cell.score:g} of its {cell.max_score:g} points: "
-            f"{cell.error or 'no error shown'}",
-            fix="tests run in the grader, where names the read-only cells define keep the "
+        report.checks.append(
+            Check(
+                "fail",
+                f"test cell '{cell.grade_id}' passes when {cell.notebook}.ipynb runs, but "
+                f"the grader gives the solution {cell.score:g} of its {cell.max_score:g} points: "
+                f"{cell.error or 'no error shown'}",
+                fix="tests run in the grader, where names the read-only cells define keep the "
                 "instructor's values and every other name is read from the learner's kernel "
                 "as plain data (docs/sandbox.md); make the test check the learner's own "
-                "answer"))
+                "answer",
+            )
+        )
     if cells and not short:
         total = sum(c.max_score for c in cells)
-        report.checks.append(Check("ok", f"graded by smm-course autograde as learner "
-                                   f"{learner}'s submission, the solutions earn all "
-                                   f"{total:g} autograded points"))
+        report.checks.append(
+            Check(
+                "ok",
+                f"graded by smm-course autograde as learner "
+                f"{learner}'s submission, the solutions earn all "
+                f"{total:g} autograded points",
+            )
+        )
 
 
-def validate_assignment(course: Course, assignment: str, *, learner: str | None = None,
-                        timeout: float | None = None, run: bool = True) -> ValidationReport:
+def validate_assignment(
+    course: Course,
+    assignment: str,
+    *,
+    learner: str | None = None,
+    timeout: float | None = None,
+    run: bool = True,
+) -> ValidationReport:
     """Check ``assignment`` is ready to release (see the module docstring).
 
     ``learner`` is the id notebooks run as (default: the roster's first learner);
@@ -560,20 +698,31 @@ def validate_assignment(course: Course, assignment: str, *, learner: str | None 
             try:
                 released = released_copy(source, course.config)
             except Exception as error:  # e.g. BEGIN SOLUTION without END SOLUTION
-                report.checks.append(Check("fail", f"nbgrader cannot make the student "
-                                           f"version of {name}.ipynb: {error}",
-                                           fix="every ### BEGIN SOLUTION needs its ### END "
-                                               "SOLUTION, inside a solution cell"))
+                report.checks.append(
+                    Check(
+                        "fail",
+                        f"nbgrader cannot make the student version of {name}.ipynb: {error}",
+                        fix="every ### BEGIN SOLUTION needs its ### END "
+                        "SOLUTION, inside a solution cell",
+                    )
+                )
                 jobs.append((f"source:{name}", source))
                 solutions_run = False
                 continue
-            leftovers = [m for m in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS")
-                         if any(m in c.source for c in released.cells)]
+            leftovers = [
+                m
+                for m in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS")
+                if any(m in c.source for c in released.cells)
+            ]
             if leftovers:
-                report.checks.append(Check("fail", f"the student version of {name}.ipynb "
-                                           f"still shows '### {leftovers[0]}'",
-                                           fix="put that block inside a cell nbgrader "
-                                               "marks as a solution or test cell"))
+                report.checks.append(
+                    Check(
+                        "fail",
+                        f"the student version of {name}.ipynb still shows '### {leftovers[0]}'",
+                        fix="put that block inside a cell nbgrader "
+                        "marks as a solution or test cell",
+                    )
+                )
             jobs += [(f"source:{name}", source), (f"released:{name}", released)]
         runs = run_notebooks(jobs, folder, learner, timeout or _course_timeout(course))
         for job in runs:
@@ -581,16 +730,17 @@ def validate_assignment(course: Course, assignment: str, *, learner: str | None 
             (_source_checks if kind == "source" else _released_checks)(report, job, learner)
             if kind == "source":
                 solutions_run &= not job.error and not any(
-                    cell_error(c) for c in job.notebook.cells if c.cell_type == "code")
+                    cell_error(c) for c in job.notebook.cells if c.cell_type == "code"
+                )
         if solutions_run:  # else the grader's verdict adds nothing until those are fixed
-            _grader_checks(report, course, assignment, learner,
-                           timeout or _course_timeout(course))
+            _grader_checks(report, course, assignment, learner, timeout or _course_timeout(course))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def validate(course: Course, assignments: Iterable[str] | None = None, *,
-             echo: Echo = print, **options: Any) -> list[ValidationReport]:
+def validate(
+    course: Course, assignments: Iterable[str] | None = None, *, echo: Echo = print, **options: Any
+) -> list[ValidationReport]:
     """Validate ``assignments`` (default: every assignment of the course), printing each."""
     names = list(assignments) if assignments is not None else course.assignments()
     reports = []
@@ -606,6 +756,8 @@ def validate(course: Course, assignments: Iterable[str] | None = None, *,
         bar.finish()
     if len(reports) > 1:
         bad = [r.assignment for r in reports if not r.ok]
-        echo(f"{len(reports) - len(bad)} of {len(reports)} assignments are ready to release"
-             + (f"; fix {', '.join(bad)}" if bad else ""))
+        echo(
+            f"{len(reports) - len(bad)} of {len(reports)} assignments are ready to release"
+            + (f"; fix {', '.join(bad)}" if bad else "")
+        )
     return reports

@@ -127,8 +127,9 @@ def learner_folders(course: Course) -> list[Path]:
     return [course.path(step) for step in steps] + [course.exchange_dir]
 
 
-def trusted_path(path: Sequence[str] | None = None,
-                 learner_folders: Sequence[Path] = ()) -> list[str]:
+def trusted_path(
+    path: Sequence[str] | None = None, learner_folders: Sequence[Path] = ()
+) -> list[str]:
     """The ``sys.path`` a grading process imports from: ``path`` (default: this process's)
     without what depends on the current folder or holds learners' files.
 
@@ -148,8 +149,10 @@ def trusted_path(path: Sequence[str] | None = None,
             finder = sys.path_importer_cache.get(entry)
             if finder is None or type(finder).__name__ in ("FileFinder", "zipimporter"):
                 continue
-        elif any(Path(entry) == folder or folder in Path(entry).parents
-                 for folder in map(Path, learner_folders)):
+        elif any(
+            Path(entry) == folder or folder in Path(entry).parents
+            for folder in map(Path, learner_folders)
+        ):
             continue
         kept.append(entry)
     return kept
@@ -161,8 +164,9 @@ def grading_deadline(options: GradeOptions | None, notebooks: int = 1) -> float:
     >>> grading_deadline(GradeOptions(notebook_timeout=600), notebooks=2)
     2400.0
     """
-    per_notebook = float(getattr(options, "notebook_timeout", DEFAULT_NOTEBOOK_TIMEOUT)
-                         or DEFAULT_NOTEBOOK_TIMEOUT)
+    per_notebook = float(
+        getattr(options, "notebook_timeout", DEFAULT_NOTEBOOK_TIMEOUT) or DEFAULT_NOTEBOOK_TIMEOUT
+    )
     return max(1, notebooks) * (per_notebook + GRADING_OVERHEAD)
 
 
@@ -170,8 +174,9 @@ _WORKER_COURSES: dict[tuple[str, str], Course] = {}
 _GRADING = threading.Lock()
 
 
-def grade_one(course_folder: str, assignment: str, learner: str, options: GradeOptions,
-              db_url: str) -> GradeRow:
+def grade_one(
+    course_folder: str, assignment: str, learner: str, options: GradeOptions, db_url: str
+) -> GradeRow:
     """Grade one learner in a worker process (a pool process or a Dask worker).
 
     Opens the course folder once per process, on the gradebook ``db_url`` (the parent's,
@@ -184,8 +189,9 @@ def grade_one(course_folder: str, assignment: str, learner: str, options: GradeO
         try:
             course = _WORKER_COURSES.get((course_folder, db_url))
             if course is None:
-                course = open_course(course_folder,
-                                     overrides={"CourseDirectory": {"db_url": db_url}})
+                course = open_course(
+                    course_folder, overrides={"CourseDirectory": {"db_url": db_url}}
+                )
                 _WORKER_COURSES[(course_folder, db_url)] = course
             return grade_submission(course, assignment, learner, options)
         except Exception as error:  # sent back as text: not every exception unpickles
@@ -230,7 +236,19 @@ def failed_row(course: Course, assignment: str, learner: str, why: str) -> Grade
     The score is whatever the gradebook held for them before (0 for a first grading).
     """
     score, max_score = _stored_score(course, assignment, learner)
-    return GradeRow(learner, assignment, score, max_score, [Problem(
-        "failed", assignment, f"{why}; it is not graded (the file is kept in submitted/) — "
-        f"grade it alone to see why: smm-course autograde {assignment} --learner {learner} "
-        "--workers 1", learner)])
+    return GradeRow(
+        learner,
+        assignment,
+        score,
+        max_score,
+        [
+            Problem(
+                "failed",
+                assignment,
+                f"{why}; it is not graded (the file is kept in submitted/) — "
+                f"grade it alone to see why: smm-course autograde {assignment} --learner {learner} "
+                "--workers 1",
+                learner,
+            )
+        ],
+    )

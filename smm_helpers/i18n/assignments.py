@@ -46,12 +46,15 @@ LANGUAGES = ("bn",)
 LOCALES = ".locales"
 """Folder of the catalogs, inside the assignments' source folder."""
 
-LANGUAGE_CELL = {"bn": (
-    "# এই ঘরটি চালালে পরীক্ষার বার্তা, ইঙ্গিত (hint) আর ত্রুটির ব্যাখ্যা বাংলায় আসবে।\n"
-    "# এই ঘরে কোনো নম্বর নেই; মুছে ফেললেও গ্রেডে কিছু বদলাবে না।\n"
-    "from smm_helpers import use_language\n\n"
-    'use_language("bn")\n'
-    'print("ঠিক আছে: এখন থেকে বার্তা আর ইঙ্গিত বাংলায় দেখাবে।")')}
+LANGUAGE_CELL = {
+    "bn": (
+        "# এই ঘরটি চালালে পরীক্ষার বার্তা, ইঙ্গিত (hint) আর ত্রুটির ব্যাখ্যা বাংলায় আসবে।\n"
+        "# এই ঘরে কোনো নম্বর নেই; মুছে ফেললেও গ্রেডে কিছু বদলাবে না।\n"
+        "from smm_helpers import use_language\n\n"
+        'use_language("bn")\n'
+        'print("ঠিক আছে: এখন থেকে বার্তা আর ইঙ্গিত বাংলায় দেখাবে।")'
+    )
+}
 """The ungraded code cell put in front of a translated assignment's first code cell."""
 
 BUILD_COMMAND = "smm-course release ASSIGNMENT --lang LANG"
@@ -88,8 +91,14 @@ def update_catalog(notebook: Path, language: str) -> Path:
     """Bring the catalog of a source notebook in step with its English; return its path."""
     path = catalog_path(notebook, language)
     entries = updated(read_catalog(path), english_cells(notebook))
-    cell_catalog.write_catalog(path, "assignment", f"{notebook.parent.name}/{notebook.stem}",
-                               language, entries, how_to_build=BUILD_COMMAND)
+    cell_catalog.write_catalog(
+        path,
+        "assignment",
+        f"{notebook.parent.name}/{notebook.stem}",
+        language,
+        entries,
+        how_to_build=BUILD_COMMAND,
+    )
     return path
 
 
@@ -118,8 +127,9 @@ def translate_release(student: Any, notebook: Path, language: str) -> Any:
             f"complete ({len(found)} problem{'s' if len(found) > 1 else ''}; first: "
             f"{found[0]})",
             fix=f"run python -m smm_helpers.i18n.assignments update {notebook.parent.name}, "
-                f"translate what it lists in {catalog_path(notebook, language)}, then "
-                "release again")
+            f"translate what it lists in {catalog_path(notebook, language)}, then "
+            "release again",
+        )
     entries = read_catalog(catalog_path(notebook, language))
     translated = copy.deepcopy(student)
     cells: list[Any] = []
@@ -154,14 +164,21 @@ def translate_folder(folder: Path, source: Path, language: str) -> list[Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m smm_helpers.i18n.assignments update|check [ASSIGNMENT ...] [--lang bn]``."""
-    parser = argparse.ArgumentParser(prog="python -m smm_helpers.i18n.assignments",
-                                     description="Keep the translated assignments in step.")
+    parser = argparse.ArgumentParser(
+        prog="python -m smm_helpers.i18n.assignments",
+        description="Keep the translated assignments in step.",
+    )
     parser.add_argument("action", choices=("update", "check"))
-    parser.add_argument("assignments", nargs="*",
-                        help="assignment folders such as 02-policy (default: every one)")
+    parser.add_argument(
+        "assignments", nargs="*", help="assignment folders such as 02-policy (default: every one)"
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="bn")
-    parser.add_argument("--source", type=Path, default=REPO / "assignments",
-                        help="the assignments' source folder (default: the clone's)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=REPO / "assignments",
+        help="the assignments' source folder (default: the clone's)",
+    )
     args = parser.parse_args(argv)
     chosen = args.assignments or source_assignments(args.source)
     status = 0
@@ -176,9 +193,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             found = problems(notebook, args.lang)
             status = status or int(bool(found))
-            print(f"{assignment}/{notebook.stem}: " + ("; ".join(found[:5]) + (
-                f" (and {len(found) - 5} more)" if len(found) > 5 else "") if found
-                else "complete"))
+            print(
+                f"{assignment}/{notebook.stem}: "
+                + (
+                    "; ".join(found[:5])
+                    + (f" (and {len(found) - 5} more)" if len(found) > 5 else "")
+                    if found
+                    else "complete"
+                )
+            )
     return status
 
 

@@ -45,9 +45,11 @@ ROOT = LOCALE_DIR.parents[1]
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 TRANSLATED = ("bn",)
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
-HEADER = ("# SMM Lab's messages in {language}: check verdicts and hints, errors, widgets, charts,\n"
-          "# the client report and the command line. Keep every {{placeholder}} as it is.\n"
-          "# Update and build with: python -m smm_helpers.i18n.catalog update / compile")
+HEADER = (
+    "# SMM Lab's messages in {language}: check verdicts and hints, errors, widgets, charts,\n"
+    "# the client report and the command line. Keep every {{placeholder}} as it is.\n"
+    "# Update and build with: python -m smm_helpers.i18n.catalog update / compile"
+)
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[:!][^{}]*)?\}(?!\})")
 
 
@@ -62,22 +64,37 @@ def extract_catalog() -> Any:
     from babel.messages.extract import extract_from_dir  # heavy: loaded on first use
 
     method_map, options_map = _babel_config()
-    catalog = Catalog(project="SMM Lab", version="1", msgid_bugs_address="the SMM Lab issue "
-                      "tracker", charset="utf-8", fuzzy=False)
+    catalog = Catalog(
+        project="SMM Lab",
+        version="1",
+        msgid_bugs_address="the SMM Lab issue tracker",
+        charset="utf-8",
+        fuzzy=False,
+    )
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords=KEYWORDS,
-            comment_tags=("Translators:",), strip_comment_tags=True):
-        catalog.add(message, None, [(filename, lineno)], auto_comments=comments,
-                    context=context)
+        str(ROOT),
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        comment_tags=("Translators:",),
+        strip_comment_tags=True,
+    ):
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 
 
 def extracted_messages(only: Sequence[str] = ()) -> set[str]:
     """The message ids the code marks (plural messages by their singular), optionally only
     those from files whose path starts with one of ``only``."""
-    return {m.id if isinstance(m.id, str) else m.id[0] for m in extract_catalog()
-            if m.id and (not only or any(str(f).replace("\\", "/").startswith(tuple(only))
-                                         for f, _ in m.locations))}
+    return {
+        m.id if isinstance(m.id, str) else m.id[0]
+        for m in extract_catalog()
+        if m.id
+        and (
+            not only
+            or any(str(f).replace("\\", "/").startswith(tuple(only)) for f, _ in m.locations)
+        )
+    }
 
 
 def extract() -> Path:
@@ -125,13 +142,18 @@ def fill(language: str, translations: dict[str, str]) -> list[str]:
     with _locked(path):
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=language)
-        wanted = {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
-                  for k, v in translations.items()}
+        wanted = {
+            unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
+            for k, v in translations.items()
+        }
         for message in catalog:
             key = message.id if isinstance(message.id, str) else message.id[0]
             if key in wanted:
-                message.string = (wanted[key] if isinstance(message.id, str)
-                                  else (wanted[key], wanted.get(message.id[1], wanted[key])))
+                message.string = (
+                    wanted[key]
+                    if isinstance(message.id, str)
+                    else (wanted[key], wanted.get(message.id[1], wanted[key]))
+                )
                 message.flags.discard("fuzzy")
                 message.previous_id = []
         missing = [k for k in wanted if k not in catalog]
@@ -149,10 +171,16 @@ def _update(language: str) -> Path:
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=language)
     else:
-        catalog = Catalog(locale=language, project="SMM Lab", version="1", fuzzy=False,
-                          charset="utf-8", language_team=f"SMM Lab ({language})",
-                          last_translator="SMM Lab contributors",
-                          msgid_bugs_address="the SMM Lab issue tracker")
+        catalog = Catalog(
+            locale=language,
+            project="SMM Lab",
+            version="1",
+            fuzzy=False,
+            charset="utf-8",
+            language_team=f"SMM Lab ({language})",
+            last_translator="SMM Lab contributors",
+            msgid_bugs_address="the SMM Lab issue tracker",
+        )
     catalog.header_comment = HEADER.format(language=language)
     created = catalog.creation_date
     catalog.update(extract_catalog(), update_header_comment=False)
@@ -234,8 +262,10 @@ def _placeholder_problems(message_id: str, string: object) -> list[str]:
     for part in parts:
         got = set(PLACEHOLDER.findall(str(part)))
         if got != wanted:
-            found.append(f"placeholders differ in {message_id}: English {wanted or '{}'}, "
-                         f"translation {got or '{}'}")
+            found.append(
+                f"placeholders differ in {message_id}: English {wanted or '{}'}, "
+                f"translation {got or '{}'}"
+            )
     return found
 
 
@@ -248,13 +278,17 @@ def _babel_config() -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m smm_helpers.i18n.catalog extract|update|compile|check``."""
-    parser = argparse.ArgumentParser(prog="python -m smm_helpers.i18n.catalog",
-                                     description="Keep the helpers' translations in step.")
+    parser = argparse.ArgumentParser(
+        prog="python -m smm_helpers.i18n.catalog",
+        description="Keep the helpers' translations in step.",
+    )
     parser.add_argument("action", choices=("extract", "update", "fill", "compile", "check"))
-    parser.add_argument("file", nargs="?", type=Path,
-                        help="fill: a JSON file of {English: translation}")
-    parser.add_argument("--only", nargs="*", default=[],
-                        help="check: only messages from files under these paths")
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="fill: a JSON file of {English: translation}"
+    )
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="check: only messages from files under these paths"
+    )
     args = parser.parse_args(argv)
     if args.action == "extract":
         print(f"wrote {extract()}")
@@ -267,15 +301,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.file is None:
                 parser.error("fill needs a JSON file of {English: translation}")
             missing = fill(language, json.loads(args.file.read_text(encoding="utf-8")))
-            print(f"filled {po_path(language)}" + (
-                f"; not in the catalog (run update first?): {missing[:5]}" if missing else ""))
+            print(
+                f"filled {po_path(language)}"
+                + (f"; not in the catalog (run update first?): {missing[:5]}" if missing else "")
+            )
             status = 1 if missing else status
         elif args.action == "compile":
             print(f"compiled {compile_catalog(language)}")
         else:
             found = problems(language, args.only)
-            print(f"{language}: " + ("complete" if not found else
-                                      f"{len(found)} problems:\n  " + "\n  ".join(found[:40])))
+            print(
+                f"{language}: "
+                + (
+                    "complete"
+                    if not found
+                    else f"{len(found)} problems:\n  " + "\n  ".join(found[:40])
+                )
+            )
             status = status or (1 if found else 0)
     return status
 

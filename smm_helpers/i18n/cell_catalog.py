@@ -66,8 +66,12 @@ def read_catalog(path: Path) -> dict[str, Entry]:
             continue
         previous = previous_ids.get(str(message.context))
         entries[str(message.context)] = Entry(
-            str(message.context), nfc(str(message.id)), nfc(str(message.string or "")),
-            fuzzy=message.fuzzy, previous=previous)
+            str(message.context),
+            nfc(str(message.id)),
+            nfc(str(message.string or "")),
+            fuzzy=message.fuzzy,
+            previous=previous,
+        )
     return entries
 
 
@@ -92,15 +96,20 @@ def _previous_ids(text: str) -> dict[str, str]:
         if old and context:
             pieces = _QUOTED.findall(old.removeprefix("msgid "))
             found[denormalize(context[0].removeprefix("msgctxt "))] = "".join(
-                unescape(piece) for piece in pieces)
+                unescape(piece) for piece in pieces
+            )
     return found
 
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
-def updated(old: Mapping[str, Entry], cells: Sequence[tuple[str, str]], *,
-            optional: Collection[str] = frozenset()) -> list[Entry]:
+def updated(
+    old: Mapping[str, Entry],
+    cells: Sequence[tuple[str, str]],
+    *,
+    optional: Collection[str] = frozenset(),
+) -> list[Entry]:
     """The entries for English ``cells`` (cell id, text), in their order, keeping ``old``
     translations: unchanged ones as they are, changed ones fuzzy; new cells untranslated.
 
@@ -121,14 +130,29 @@ def updated(old: Mapping[str, Entry], cells: Sequence[tuple[str, str]], *,
         elif before.english == english:
             entries.append(before)
         else:
-            entries.append(Entry(cell_id, english, before.text, fuzzy=bool(before.text),
-                                 previous=before.previous or before.english))
+            entries.append(
+                Entry(
+                    cell_id,
+                    english,
+                    before.text,
+                    fuzzy=bool(before.text),
+                    previous=before.previous or before.english,
+                )
+            )
     return entries
 
 
-def write_catalog(path: Path, kind: str, name: str, language: str, entries: Sequence[Entry],
-                  *, how_to_build: str, notes: Mapping[str, str] | None = None,
-                  header_note: str = "") -> None:
+def write_catalog(
+    path: Path,
+    kind: str,
+    name: str,
+    language: str,
+    entries: Sequence[Entry],
+    *,
+    how_to_build: str,
+    notes: Mapping[str, str] | None = None,
+    header_note: str = "",
+) -> None:
     """Write entries as a ``.po`` file in notebook order (Babel's writer, stable output).
 
     ``kind`` and ``name`` say what notebook it translates ("lesson", "03-platforms");
@@ -141,32 +165,51 @@ def write_catalog(path: Path, kind: str, name: str, language: str, entries: Sequ
 
     created = _created(path)
     catalog = Catalog(
-        locale=language, project=f"SMM Lab {kind} {name}", version="1",
-        fuzzy=False, charset="utf-8", creation_date=created, revision_date=created,
+        locale=language,
+        project=f"SMM Lab {kind} {name}",
+        version="1",
+        fuzzy=False,
+        charset="utf-8",
+        creation_date=created,
+        revision_date=created,
         msgid_bugs_address="the SMM Lab issue tracker",
-        last_translator="SMM Lab contributors", language_team=f"SMM Lab ({language})",
-        header_comment=(f"# {name} in {language}: one entry per markdown cell of the "
-                        f"English {kind}.\n# msgctxt is the "
-                        "cell id, msgid its English; write msgstr as a good teacher would "
-                        f"say it.\n# Build with: {how_to_build}"
-                        + (f"\n# {header_note}" if header_note else "")),
+        last_translator="SMM Lab contributors",
+        language_team=f"SMM Lab ({language})",
+        header_comment=(
+            f"# {name} in {language}: one entry per markdown cell of the "
+            f"English {kind}.\n# msgctxt is the "
+            "cell id, msgid its English; write msgstr as a good teacher would "
+            f"say it.\n# Build with: {how_to_build}" + (f"\n# {header_note}" if header_note else "")
+        ),
     )
     notes = notes or {}
     for entry in entries:
         flags = ("fuzzy",) if entry.fuzzy else ()
         previous = [entry.previous] if entry.fuzzy and entry.previous else []
         note = notes.get(entry.cell_id)
-        message = catalog.add(entry.english, string=entry.text, context=entry.cell_id,
-                              flags=flags, previous_id=previous,
-                              auto_comments=[note] if note else ())
+        message = catalog.add(
+            entry.english,
+            string=entry.text,
+            context=entry.cell_id,
+            flags=flags,
+            previous_id=previous,
+            auto_comments=[note] if note else (),
+        )
         # Babel flags any text holding "%" or "{...}" as a Python format string; a cell is
         # not one, and the flag makes `msgfmt --check` reject a translation of "89%".
         message.flags.discard("python-format")
         message.flags.discard("python-brace-format")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=0, omit_header=False, sort_output=False,
-                 include_previous=True, include_lineno=False)
+        write_po(
+            handle,
+            catalog,
+            width=0,
+            omit_header=False,
+            sort_output=False,
+            include_previous=True,
+            include_lineno=False,
+        )
 
 
 def _created(path: Path) -> Any:
@@ -179,8 +222,12 @@ def _created(path: Path) -> Any:
     return datetime.datetime.now(datetime.UTC).replace(second=0, microsecond=0)
 
 
-def problems(cells: Sequence[tuple[str, str]], entries: Mapping[str, Entry], *,
-             optional: Collection[str] = frozenset()) -> list[str]:
+def problems(
+    cells: Sequence[tuple[str, str]],
+    entries: Mapping[str, Entry],
+    *,
+    optional: Collection[str] = frozenset(),
+) -> list[str]:
     """What keeps ``entries`` from translating every one of the English ``cells``.
 
     A cell in ``optional`` (a code cell) may have no entry; when it has one, the entry must
@@ -201,15 +248,16 @@ def problems(cells: Sequence[tuple[str, str]], entries: Mapping[str, Entry], *,
         elif entry.english != english:
             found.append(f"cell {cell_id} changed in English since it was translated")
         elif entry.fuzzy:
-            found.append(f"cell {cell_id} is marked fuzzy: check the translation against "
-                         "the changed English, then remove the fuzzy flag")
+            found.append(
+                f"cell {cell_id} is marked fuzzy: check the translation against "
+                "the changed English, then remove the fuzzy flag"
+            )
         elif not entry.text.strip():
             found.append(f"cell {cell_id} has no translation yet")
         elif cell_id in optional:
             difference = program_difference(english, entry.text)
             if difference:
-                found.append(f"cell {cell_id} is not the same program as the English: "
-                             f"{difference}")
+                found.append(f"cell {cell_id} is not the same program as the English: {difference}")
     return found
 
 
@@ -244,7 +292,8 @@ def program_difference(english: str, translated: str) -> str | None:
 
 def _is_text(node: Any) -> bool:
     return isinstance(node, ast.JoinedStr) or (
-        isinstance(node, ast.Constant) and isinstance(node.value, str))
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
 
 
 def _placeholders(node: ast.AST) -> list[ast.FormattedValue]:
@@ -268,21 +317,26 @@ def _difference(english: Any, translated: Any, line: int) -> str | None:
     if _is_text(english) and _is_text(translated):
         ours, theirs = _placeholders(english), _placeholders(translated)
         if len(ours) != len(theirs):
-            return (f"line {line}: the string's placeholders are {_braces(ours)} in English, "
-                    f"{_braces(theirs)} in the translation")
+            return (
+                f"line {line}: the string's placeholders are {_braces(ours)} in English, "
+                f"{_braces(theirs)} in the translation"
+            )
         for mine, other in zip(ours, theirs, strict=True):
             found = _difference(mine.value, other.value, line)
             if found:
                 return found
             if mine.conversion != other.conversion or (
-                    ast.dump(mine.format_spec) if mine.format_spec else None) != (
-                    ast.dump(other.format_spec) if other.format_spec else None):
-                return (f"line {line}: the placeholder {{{_show(mine.value)}}} is formatted "
-                        "differently (keep its !conversion and :format spec as they are)")
+                ast.dump(mine.format_spec) if mine.format_spec else None
+            ) != (ast.dump(other.format_spec) if other.format_spec else None):
+                return (
+                    f"line {line}: the placeholder {{{_show(mine.value)}}} is formatted "
+                    "differently (keep its !conversion and :format spec as they are)"
+                )
         return None
     if type(english) is not type(translated):
-        return (f"line {line}: `{_show(english)}` in English, `{_show(translated)}` in the "
-                "translation")
+        return (
+            f"line {line}: `{_show(english)}` in English, `{_show(translated)}` in the translation"
+        )
     if isinstance(english, list):
         for item, other_item in zip(english, translated, strict=False):
             found = _difference(item, other_item, line)
@@ -290,18 +344,24 @@ def _difference(english: Any, translated: Any, line: int) -> str | None:
                 return found
         if len(english) != len(translated):
             extra = (english if len(english) > len(translated) else translated)[
-                min(len(english), len(translated))]
+                min(len(english), len(translated))
+            ]
             where = "the English" if len(english) > len(translated) else "the translation"
             return f"line {getattr(extra, 'lineno', line)}: only {where} has `{_show(extra)}`"
         return None
     if not isinstance(english, ast.AST):
-        return None if english == translated else (
-            f"line {line}: {english!r} in English, {translated!r} in the translation")
+        return (
+            None
+            if english == translated
+            else (f"line {line}: {english!r} in English, {translated!r} in the translation")
+        )
     for field in english._fields:
         before, after = getattr(english, field, None), getattr(translated, field, None)
         if not isinstance(before, ast.AST | list) and before != after:
-            return (f"line {line}: `{_show(english)}` in English, `{_show(translated)}` in "
-                    "the translation")
+            return (
+                f"line {line}: `{_show(english)}` in English, `{_show(translated)}` in "
+                "the translation"
+            )
         found = _difference(before, after, line)
         if found:
             return found

@@ -52,7 +52,8 @@ _BENGALI = "\u0980-\u09ff\u200c\u200d"
 
 _SUFFIX = re.compile(
     r"(?:-?(?:টি|টা|গুলো|গুলি|দের|রা|ওয়ালা))?"
-    r"(?:-?(?:এর|ের|য়ের|র|কে|তে|য়|য়ে|ে|এ))?(?:ই|ও)?")
+    r"(?:-?(?:এর|ের|য়ের|র|কে|তে|য়|য়ে|ে|এ))?(?:ই|ও)?"
+)
 """The Bengali case and number endings a term may carry (ক্লায়েন্টের, সংস্থাটিকে, ওজনগুলো)."""
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -121,42 +122,66 @@ def read_glossary(text: str, file: str = GLOSSARY_FILE) -> dict[str, Term]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
     if missing:
-        raise DataError(f"the header has no column {', '.join(missing)}", file=file, line=1,
-                        fix=f"start the file with the header {','.join(COLUMNS)}")
+        raise DataError(
+            f"the header has no column {', '.join(missing)}",
+            file=file,
+            line=1,
+            fix=f"start the file with the header {','.join(COLUMNS)}",
+        )
     terms: dict[str, Term] = {}
     seen: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
         if None in row:
-            raise DataError(f"the row has more fields than the header ({', '.join(COLUMNS)})",
-                            file=file, line=line,
-                            fix="put a definition or note that holds a comma in double quotes")
+            raise DataError(
+                f"the row has more fields than the header ({', '.join(COLUMNS)})",
+                file=file,
+                line=line,
+                fix="put a definition or note that holds a comma in double quotes",
+            )
         value = {column: _clean(row.get(column)) for column in COLUMNS}
         for column in ("en", "bn", "bn_definition"):
             if not value[column]:
                 name = repr(value["en"]) if value["en"] else "the term"
                 raise DataError(
-                    f"the {column} of {name} is empty", file=file, line=line, column=column,
+                    f"the {column} of {name} is empty",
+                    file=file,
+                    line=line,
+                    column=column,
                     fix="write what the term means in one or two Bengali sentences"
-                    if column == "bn_definition" else "fill in the English, the Bengali and "
-                    "the Bengali definition")
+                    if column == "bn_definition"
+                    else "fill in the English, the Bengali and the Bengali definition",
+                )
         if not re.search(f"[{_BENGALI}]", value["bn_definition"]):
-            raise DataError(f"the bn_definition of {value['en']!r} has no Bengali in it",
-                            file=file, line=line, column="bn_definition",
-                            fix="write the definition in Bengali")
+            raise DataError(
+                f"the bn_definition of {value['en']!r} has no Bengali in it",
+                file=file,
+                line=line,
+                column="bn_definition",
+                fix="write the definition in Bengali",
+            )
         avoid = tuple(word.strip() for word in value["bn_avoid"].split(";") if word.strip())
         if value["bn"] in avoid:
-            raise DataError(f"{value['en']!r} avoids its own Bengali {value['bn']!r}",
-                            file=file, line=line, column="bn_avoid",
-                            fix="list in bn_avoid only the words the course does not use")
+            raise DataError(
+                f"{value['en']!r} avoids its own Bengali {value['bn']!r}",
+                file=file,
+                line=line,
+                column="bn_avoid",
+                fix="list in bn_avoid only the words the course does not use",
+            )
         key = value["en"].casefold()
         if key in seen:
-            raise DataError(f"{value['en']!r} is in the glossary twice (first on line "
-                            f"{seen[key]})", file=file, line=line, column="en",
-                            fix="keep one row per English term")
+            raise DataError(
+                f"{value['en']!r} is in the glossary twice (first on line {seen[key]})",
+                file=file,
+                line=line,
+                column="en",
+                fix="keep one row per English term",
+            )
         seen[key] = line
-        terms[value["en"]] = Term(value["en"], value["bn"], value["bn_definition"],
-                                  value["note"], avoid)
+        terms[value["en"]] = Term(
+            value["en"], value["bn"], value["bn_definition"], value["note"], avoid
+        )
     return terms
 
 
@@ -178,8 +203,9 @@ def glossary_page(terms: Mapping[str, Term] | None = None) -> str:
     >>> page.endswith("- reach: রিচ\\n")
     True
     """
-    chosen = sorted((load_glossary() if terms is None else terms).values(),
-                    key=lambda t: t.bn.strip('"“”'))
+    chosen = sorted(
+        (load_glossary() if terms is None else terms).values(), key=lambda t: t.bn.strip('"“”')
+    )
     lines = [
         "# পরিভাষা (Glossary)",
         "",
@@ -253,9 +279,20 @@ def uses_in(text: str, terms: Iterable[Term]) -> list[tuple[int, Term, bool]]:
         if kept and start < kept[-1][1]:
             continue
         kept.append((start, end, term))
-    return [(start, term, _names(term, text[start:end] + _following_bracket(text, end)
-                                 + _enclosing_bracket(text, start, end), within=True))
-            for start, end, term in kept]
+    return [
+        (
+            start,
+            term,
+            _names(
+                term,
+                text[start:end]
+                + _following_bracket(text, end)
+                + _enclosing_bracket(text, start, end),
+                within=True,
+            ),
+        )
+        for start, end, term in kept
+    ]
 
 
 def first_uses(passages: Iterable[Passage], terms: Iterable[Term]) -> dict[str, Use]:
@@ -287,17 +324,29 @@ def first_use_problems(passages: Sequence[Passage], terms: Iterable[Term]) -> li
     for en, use in _first(by_passage).items():
         if use.bracketed:
             continue
-        later = next((passage.where for passage, uses in by_passage
-                      for _, term, bracketed in uses if term == use.term and bracketed), None)
+        later = next(
+            (
+                passage.where
+                for passage, uses in by_passage
+                for _, term, bracketed in uses
+                if term == use.term and bracketed
+            ),
+            None,
+        )
         problems.append(
             f"{en!r} ({use.term.bn}) is first used in {use.where} without '({en})'; "
-            + (f"the English comes later, in {later}" if later else
-               "the English is never given in brackets"))
+            + (
+                f"the English comes later, in {later}"
+                if later
+                else "the English is never given in brackets"
+            )
+        )
     return problems
 
 
-def _uses_by_passage(passages: Iterable[Passage], terms: list[Term]
-                     ) -> list[tuple[Passage, list[tuple[int, Term, bool]]]]:
+def _uses_by_passage(
+    passages: Iterable[Passage], terms: list[Term]
+) -> list[tuple[Passage, list[tuple[int, Term, bool]]]]:
     return [(passage, uses_in(passage.text, terms)) for passage in passages]
 
 
@@ -306,7 +355,7 @@ def _first(by_passage: list[tuple[Passage, list[tuple[int, Term, bool]]]]) -> di
     for passage, uses in by_passage:
         text = _readable(passage.text)
         for offset, term, bracketed in uses:
-            line = text[text.rfind("\n", 0, offset) + 1:offset]
+            line = text[text.rfind("\n", 0, offset) + 1 : offset]
             if bracketed or not line.lstrip().startswith("#"):
                 first.setdefault(term.en, Use(term, passage.where, bracketed))
     return first
@@ -342,8 +391,11 @@ def unlisted_terms(passages: Iterable[Passage], terms: Iterable[Term]) -> dict[s
     {'weight': 'l1'}
     """
     known = set().union(*(term.english_forms for term in terms))
-    return {item: where for item, where in bracketed_english(passages).items()
-            if not _plural_of(item, known)}
+    return {
+        item: where
+        for item, where in bracketed_english(passages).items()
+        if not _plural_of(item, known)
+    }
 
 
 def other_words(passages: Iterable[Passage], terms: Iterable[Term]) -> list[tuple[str, str, str]]:
@@ -362,12 +414,14 @@ def other_words(passages: Iterable[Passage], terms: Iterable[Term]) -> list[tupl
         for match in _AFTER_BENGALI.finditer(text):
             bracket = text.index("(", match.start())
             words = text[:bracket].split()[-5:]
-            window = " ".join(words) + " " + text[bracket:match.end()]
+            window = " ".join(words) + " " + text[bracket : match.end()]
             last = words[-1] if words else ""
             for term in chosen:
-                if _names(term, f"({match.group(1)})") and not any(
-                        bracketed for _, _, bracketed in uses_in(window, [term])) and not any(
-                        _term_pattern((word,)).search(last) for word in term.bengali_words):
+                if (
+                    _names(term, f"({match.group(1)})")
+                    and not any(bracketed for _, _, bracketed in uses_in(window, [term]))
+                    and not any(_term_pattern((word,)).search(last) for word in term.bengali_words)
+                ):
                     bengali = [w for w in re.findall(f"[{_BENGALI}]+", " ".join(words[-2:]))]
                     found.append((term.en, " ".join(bengali), passage.where))
     return found
@@ -394,14 +448,17 @@ def catalog_clashes(messages: Iterable[tuple[str, str]], terms: Iterable[Term]) 
         here = [term for term in chosen if term.avoid and named[term.en].search(plain)]
         if not here:
             continue
-        others = {word for term in chosen if named[term.en].search(plain)
-                  for word in (term.bn, *term.bengali_words)}
+        others = {
+            word
+            for term in chosen
+            if named[term.en].search(plain)
+            for word in (term.bn, *term.bengali_words)
+        }
         text = _readable(translation)
         for term in here:
             for word in term.avoid:
                 if word not in others and _term_pattern(tuple(word.split())).search(text):
-                    found.append(f"{english!r} gives {term.en!r} the word {word}, "
-                                 f"not {term.bn}")
+                    found.append(f"{english!r} gives {term.en!r} the word {word}, not {term.bn}")
     return found
 
 
@@ -415,8 +472,9 @@ def catalog_messages(path: Path) -> list[tuple[str, str]]:
     for message in catalog:
         if message.id:
             ids = [message.id] if isinstance(message.id, str) else list(message.id)
-            strings = message.string if isinstance(message.string, (tuple, list)) else [
-                message.string]
+            strings = (
+                message.string if isinstance(message.string, (tuple, list)) else [message.string]
+            )
             pairs.append((" ".join(map(str, ids)), " ".join(str(s or "") for s in strings)))
     return pairs
 
@@ -430,15 +488,19 @@ def lesson_passages(catalogs: Path) -> list[Passage]:
     for path in sorted(catalogs.glob("*.po")):
         with path.open("rb") as handle:
             catalog = read_po(handle)
-        passages += [Passage(f"{path.stem}, cell {message.context}", str(message.string))
-                     for message in catalog if message.id and message.string]
+        passages += [
+            Passage(f"{path.stem}, cell {message.context}", str(message.string))
+            for message in catalog
+            if message.id and message.string
+        ]
     return passages
 
 
 def _term_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """A term's Bengali words, with any bracket between them, its endings, and word edges."""
     joined = r"(?:\s*\([^()]*\))?\s+".join(
-        re.escape(word).replace('"', "\"?").replace("'", "'?") for word in words)
+        re.escape(word).replace('"', '"?').replace("'", "'?") for word in words
+    )
     return _pattern(f"(?<![{_BENGALI}]){joined}(?:{_SUFFIX.pattern})(?![{_BENGALI}])")
 
 
@@ -477,7 +539,7 @@ def _enclosing_bracket(text: str, start: int, end: int) -> str:
     opening, closing = text.rfind("(", 0, start), text.find(")", end)
     if opening < 0 or closing < 0 or ")" in text[opening:start] or "(" in text[end:closing]:
         return ""
-    return text[opening:closing + 1]
+    return text[opening : closing + 1]
 
 
 def _names(term: Term, text: str, *, within: bool = False) -> bool:
@@ -489,22 +551,29 @@ def _names(term: Term, text: str, *, within: bool = False) -> bool:
             if re.search(f"[{_BENGALI}:+#=_.0-9]", item):
                 continue  # not English, a source ("সূত্র: M+R Benchmarks") or code
             folded = _fold(item)
-            for words in {tuple(form.split()) for form in (folded, folded.replace("-", " "),
-                                                            _unquoted(folded))}:
+            for words in {
+                tuple(form.split())
+                for form in (folded, folded.replace("-", " "), _unquoted(folded))
+            }:
                 for form in term.english_forms:
                     size = len(form.split())
                     starts = range(len(words) - size + 1) if within else [len(words) - size]
-                    if any(start >= 0 and _plural_of(" ".join(words[start:start + size]), {form})
-                           for start in starts):
+                    if any(
+                        start >= 0 and _plural_of(" ".join(words[start : start + size]), {form})
+                        for start in starts
+                    ):
                         return True
     return False
 
 
 def _plural_of(item: str, forms: set[str] | frozenset[str]) -> bool:
     """``item`` is one of ``forms`` or its plural."""
-    return item in forms or (item.endswith("s") and item[:-1] in forms) or (
-        item.endswith("es") and item[:-2] in forms) or (
-        item.endswith("ies") and item[:-3] + "y" in forms)
+    return (
+        item in forms
+        or (item.endswith("s") and item[:-1] in forms)
+        or (item.endswith("es") and item[:-2] in forms)
+        or (item.endswith("ies") and item[:-3] + "y" in forms)
+    )
 
 
 def _items(content: str) -> list[str]:
@@ -549,8 +618,10 @@ def _cell(text: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m smm_helpers.i18n.glossary build|check [--lessons-dir DIR]``."""
-    parser = argparse.ArgumentParser(prog="python -m smm_helpers.i18n.glossary",
-                                     description="Build and check the Bengali glossary page.")
+    parser = argparse.ArgumentParser(
+        prog="python -m smm_helpers.i18n.glossary",
+        description="Build and check the Bengali glossary page.",
+    )
     parser.add_argument("action", choices=("build", "check"))
     parser.add_argument("--lessons-dir", type=Path, default=LESSONS_DIR)
     args = parser.parse_args(argv)
@@ -580,10 +651,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"another word: {where} gives {en!r} as {words!r}, not {load_glossary()[en].bn}")
     for clash in clashes:
         print(f"helpers' catalog: {clash}")
-    print(f"{len(terms)} terms; {len(problems)} without English at first use; "
-          f"{len(unlisted)} bracketed terms not in the glossary; {len(others)} bracketed "
-          f"terms after another Bengali word; {len(clashes)} clashes in the helpers' "
-          "catalog; not used in the lessons: " + (", ".join(unused) or "none"))
+    print(
+        f"{len(terms)} terms; {len(problems)} without English at first use; "
+        f"{len(unlisted)} bracketed terms not in the glossary; {len(others)} bracketed "
+        f"terms after another Bengali word; {len(clashes)} clashes in the helpers' "
+        "catalog; not used in the lessons: " + (", ".join(unused) or "none")
+    )
     return status or (1 if problems or unlisted or others or clashes else 0)
 
 
@@ -601,4 +674,3 @@ def _as_paragraph(text: str) -> str:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

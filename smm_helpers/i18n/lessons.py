@@ -63,16 +63,19 @@ LOCALES = "locales"
 OWN_PAGES = {"bn": ("glossary.md",)}
 """Pages that live in the translated lessons' own folder (links to them are not rewritten)."""
 
-GLOSSARY_LINE = {"bn": "পরিভাষা: পাঠের প্রতিটি শব্দের ইংরেজি রূপ পাবেন [বাংলা–ইংরেজি পরিভাষা]"
-                      "(glossary.md) পাতায়।"}
+GLOSSARY_LINE = {
+    "bn": "পরিভাষা: পাঠের প্রতিটি শব্দের ইংরেজি রূপ পাবেন [বাংলা–ইংরেজি পরিভাষা](glossary.md) পাতায়।"
+}
 """Added under the title of every translated lesson: the link to the glossary page."""
 
 LANGUAGE_LINE = {"bn": 'from smm_helpers import use_language; use_language("bn")'}
 """The line put in front of a translated lesson's first code cell."""
 
-CODE_NOTE = ("code cell: translate only its comments and the sentences it shows; keep every "
-             "name, number, call, f-string {placeholder} and data string (column names, "
-             "platform ids, dict keys, file names) as it is")
+CODE_NOTE = (
+    "code cell: translate only its comments and the sentences it shows; keep every "
+    "name, number, call, f-string {placeholder} and data string (column names, "
+    "platform ids, dict keys, file names) as it is"
+)
 """The note above each code-cell entry of a catalog, for the translator."""
 
 _RELATIVE_LINK = re.compile(r"\]\((?!https?:|mailto:|#|/|\.\./)([^)\s]+\.md(?:#[^)\s]*)?)\)")
@@ -100,8 +103,11 @@ def code_cells(lesson: Path) -> list[tuple[str, str]]:
 
 def _cells(lesson: Path) -> list[tuple[str, str, str]]:
     notebook = nbformat.read(lesson, as_version=4)
-    return [(str(cell["id"]), cell.cell_type, nfc(cell.source)) for cell in notebook.cells
-            if cell.cell_type in ("markdown", "code")]
+    return [
+        (str(cell["id"]), cell.cell_type, nfc(cell.source))
+        for cell in notebook.cells
+        if cell.cell_type in ("markdown", "code")
+    ]
 
 
 def update_catalog(lesson: Path, language: str, *, add_code: Collection[str] = ()) -> Path:
@@ -116,19 +122,28 @@ def update_catalog(lesson: Path, language: str, *, add_code: Collection[str] = (
     code = dict(code_cells(lesson))
     unknown = sorted(set(add_code) - set(code))
     if unknown:
-        raise InputError(f"{lesson.name} has no code cell {', '.join(unknown)}",
-                         fix=f"give the id of one of its code cells: {', '.join(code)}")
+        raise InputError(
+            f"{lesson.name} has no code cell {', '.join(unknown)}",
+            fix=f"give the id of one of its code cells: {', '.join(code)}",
+        )
     old = read_catalog(path)
-    old |= {cell_id: Entry(cell_id, code[cell_id], "") for cell_id in add_code
-            if cell_id not in old}
+    old |= {
+        cell_id: Entry(cell_id, code[cell_id], "") for cell_id in add_code if cell_id not in old
+    }
     cells = [(cell_id, source) for cell_id, _, source in _cells(lesson)]
     entries = updated(old, cells, optional=set(code))
     write_catalog(path, lesson.stem, language, entries, code_cells=set(code))
     return path
 
 
-def write_catalog(path: Path, lesson_id: str, language: str, entries: Sequence[Entry], *,
-                  code_cells: Collection[str] | None = None) -> None:
+def write_catalog(
+    path: Path,
+    lesson_id: str,
+    language: str,
+    entries: Sequence[Entry],
+    *,
+    code_cells: Collection[str] | None = None,
+) -> None:
     """Write a lesson's catalog (see :func:`smm_helpers.i18n.cell_catalog.write_catalog`).
 
     Entries of ``code_cells`` (by default: the code cells of the English lesson the catalog
@@ -138,11 +153,18 @@ def write_catalog(path: Path, lesson_id: str, language: str, entries: Sequence[E
         lesson = path.parent.parent.parent / f"{lesson_id}.ipynb"
         code_cells = {cell_id for cell_id, _ in _code_cells_if_any(lesson)}
     cell_catalog.write_catalog(
-        path, "lesson", lesson_id, language, entries,
+        path,
+        "lesson",
+        lesson_id,
+        language,
+        entries,
         how_to_build="python -m smm_helpers.i18n.lessons build",
         notes={cell_id: CODE_NOTE for cell_id in code_cells},
-        header_note=("A code cell may have an entry too (add it with: update LESSON "
-                     "--code-cell ID): the same code, its comments and sentences translated."))
+        header_note=(
+            "A code cell may have an entry too (add it with: update LESSON "
+            "--code-cell ID): the same code, its comments and sentences translated."
+        ),
+    )
 
 
 def _code_cells_if_any(lesson: Path) -> list[tuple[str, str]]:
@@ -183,7 +205,8 @@ def build_notebook(lesson: Path, language: str) -> nbformat.NotebookNode:
             if first_text:
                 title, _, rest = cell.source.partition("\n")
                 cell.source = f"{title}\n\n{GLOSSARY_LINE[language]}\n{rest}".rstrip() + (
-                    "\n" if cell.source.endswith("\n") else "")
+                    "\n" if cell.source.endswith("\n") else ""
+                )
                 first_text = False
         elif cell.cell_type == "code":
             entry = entries.get(str(cell["id"]))
@@ -202,8 +225,12 @@ def code_differences(lesson: Path, language: str) -> list[tuple[str, str]]:
     found = []
     for cell_id, english in code_cells(lesson):
         entry = entries.get(cell_id)
-        if entry is not None and entry.english == english and not entry.fuzzy \
-                and entry.text.strip():
+        if (
+            entry is not None
+            and entry.english == english
+            and not entry.fuzzy
+            and entry.text.strip()
+        ):
             difference = cell_catalog.program_difference(english, entry.text)
             if difference:
                 found.append((cell_id, difference))
@@ -225,8 +252,9 @@ def catalog_problems(lesson: Path, language: str) -> list[str]:
         return [f"there is no catalog at {path}"]
     every = _cells(lesson)
     code = {cell_id for cell_id, kind, _ in every if kind == "code"}
-    return cell_catalog.problems([(cell_id, source) for cell_id, _, source in every],
-                                 read_catalog(path), optional=code)
+    return cell_catalog.problems(
+        [(cell_id, source) for cell_id, _, source in every], read_catalog(path), optional=code
+    )
 
 
 def problems(lesson: Path, language: str) -> list[str]:
@@ -243,8 +271,9 @@ def problems(lesson: Path, language: str) -> list[str]:
 
 def translated_lessons(lessons_dir: Path, language: str) -> list[Path]:
     """The English lessons that have a catalog in ``language``."""
-    return [lesson for lesson in lesson_files(lessons_dir)
-            if catalog_path(lesson, language).is_file()]
+    return [
+        lesson for lesson in lesson_files(lessons_dir) if catalog_path(lesson, language).is_file()
+    ]
 
 
 def _relink(text: str, language: str = "bn") -> str:
@@ -271,15 +300,26 @@ def _dumps(notebook: Any) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m smm_helpers.i18n.lessons update|build|check [LESSON ...] [--lang bn]``
     (``update LESSON --code-cell ID`` adds an entry for a code cell)."""
-    parser = argparse.ArgumentParser(prog="python -m smm_helpers.i18n.lessons",
-                                     description="Keep the translated lessons in step.")
+    parser = argparse.ArgumentParser(
+        prog="python -m smm_helpers.i18n.lessons",
+        description="Keep the translated lessons in step.",
+    )
     parser.add_argument("action", choices=("update", "build", "check"))
-    parser.add_argument("lessons", nargs="*", help="lesson ids such as 03-platforms "
-                        "(default: every lesson that has a catalog; update: every lesson)")
+    parser.add_argument(
+        "lessons",
+        nargs="*",
+        help="lesson ids such as 03-platforms "
+        "(default: every lesson that has a catalog; update: every lesson)",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="bn")
     parser.add_argument("--lessons-dir", type=Path, default=LESSONS_DIR)
-    parser.add_argument("--code-cell", action="append", default=[], metavar="ID",
-                        help="with update and one lesson: add an entry for this code cell")
+    parser.add_argument(
+        "--code-cell",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="with update and one lesson: add an entry for this code cell",
+    )
     args = parser.parse_args(argv)
     if args.code_cell and (args.action != "update" or len(args.lessons) != 1):
         parser.error("--code-cell goes with update and exactly one lesson")
@@ -297,12 +337,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.action == "update":
             print(f"updated {update_catalog(lesson, args.lang, add_code=args.code_cell)}")
             continue
-        found = catalog_problems(lesson, args.lang) if args.action == "build" else \
-            problems(lesson, args.lang)
+        found = (
+            catalog_problems(lesson, args.lang)
+            if args.action == "build"
+            else problems(lesson, args.lang)
+        )
         if found:
             status = 1
-            print(f"{lesson.stem}: " + "; ".join(found[:5])
-                  + (f" (and {len(found) - 5} more)" if len(found) > 5 else ""))
+            print(
+                f"{lesson.stem}: "
+                + "; ".join(found[:5])
+                + (f" (and {len(found) - 5} more)" if len(found) > 5 else "")
+            )
         elif args.action == "build":
             print(f"built {build(lesson, args.lang)}")
         else:

@@ -29,8 +29,12 @@ from typing import IO, Any
 _MAGIC = re.compile(r"^\s*[%!].*$", re.MULTILINE)
 
 
-def extract(fileobj: IO[bytes], keywords: Collection[str], comment_tags: Collection[str],
-            options: Mapping[str, Any]) -> Iterator[tuple[int, None, str, list[str]]]:
+def extract(
+    fileobj: IO[bytes],
+    keywords: Collection[str],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, None, str, list[str]]]:
     """Babel's extraction method: (line, function, message, comments) for every string
     given as ``hint=`` or ``message=``, or as a sentence among the other arguments of a check
     (``expect_*``), in a graded code cell; lines count through the notebook's cells."""
@@ -54,8 +58,11 @@ def _hints(source: str, first_line: int) -> Iterator[tuple[int, None, str, list[
         if not (isinstance(node, ast.Call) and _name(node.func).startswith("expect_")):
             continue
         given = [k.value for k in node.keywords if k.arg in ("hint", "message")]
-        given += [a for a in node.args[1:] if isinstance(a, ast.Constant)
-                  and isinstance(a.value, str) and " " in a.value.strip()]
+        given += [
+            a
+            for a in node.args[1:]
+            if isinstance(a, ast.Constant) and isinstance(a.value, str) and " " in a.value.strip()
+        ]
         for value in given:
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 yield first_line + value.lineno - 1, None, value.value, []

@@ -61,7 +61,7 @@ def group_in_lakhs(text: str) -> str:
         return text
     sign, whole, fraction = match.group(1), match.group(2).replace(",", ""), match.group(3)
     head, tail = whole[:-3], whole[-3:]
-    pairs = [head[max(end - 2, 0):end] for end in range(len(head), 0, -2)][::-1]
+    pairs = [head[max(end - 2, 0) : end] for end in range(len(head), 0, -2)][::-1]
     return sign + ",".join([*pairs, tail]) + (fraction or "")
 
 

@@ -42,8 +42,16 @@ import regex
 from smm_helpers.errors import DataError
 from smm_helpers.i18n.messages import gettext as _
 
-__all__ = ["COLUMNS", "SOURCES", "Family", "build_rows", "parse_line", "render_csv", "split_of",
-           "topic_of"]
+__all__ = [
+    "COLUMNS",
+    "SOURCES",
+    "Family",
+    "build_rows",
+    "parse_line",
+    "render_csv",
+    "split_of",
+    "topic_of",
+]
 
 COLUMNS = ("text", "language", "script", "category", "urgency", "group", "topic", "split")
 """The columns of ``inbox_labelled.csv``."""
@@ -77,10 +85,14 @@ def parse_line(line_text: str, *, line: int, file: str) -> Family:
     head = _HEAD.match(line_text.strip())
     letter = head.group(1) if head else line_text.strip()[:1]
     if not head or letter not in _LETTERS:
-        raise DataError(_("{letter} is not a category letter").format(letter=repr(letter)),
-                        file=file, line=line,
-                        fix=_("start the line with q, c, p, s or o (and an optional urgency "
-                              "digit 0-3), then ':'"))
+        raise DataError(
+            _("{letter} is not a category letter").format(letter=repr(letter)),
+            file=file,
+            line=line,
+            fix=_(
+                "start the line with q, c, p, s or o (and an optional urgency digit 0-3), then ':'"
+            ),
+        )
     variants = tuple(_nfc(v.strip()) for v in head.group(3).split("||") if v.strip())
     return Family(_LETTERS[letter], head.group(2) or "", variants)
 
@@ -112,12 +124,32 @@ _GREETINGS = {
     "banglish": ("assalamualaikum", "apu", "vaiya", "hello admin", "salam vai,"),  # i18n: not shown
 }
 _SHORT_FORMS = {
-    "en": (("please", "pls"), ("you", "u"), ("your", "ur"), ("are", "r"), ("thanks", "thx"),
-           ("received", "recieved"), ("delivery", "delivary"), ("what", "wat")),
-    "banglish": (("bhai", "vai"), ("vai", "bhai"), ("valo", "bhalo"), ("ache", "ase"),
-                 ("hoise", "hoyeche"), ("hoyeche", "hoise"), ("keno", "kno"),
-                 ("kisu", "kichu"), ("korsi", "korechi"), ("nai", "nei"), ("ki", "kii"),
-                 ("taka", "tk"), ("please", "plz"), ("din", "den")),
+    "en": (
+        ("please", "pls"),
+        ("you", "u"),
+        ("your", "ur"),
+        ("are", "r"),
+        ("thanks", "thx"),
+        ("received", "recieved"),
+        ("delivery", "delivary"),
+        ("what", "wat"),
+    ),
+    "banglish": (
+        ("bhai", "vai"),
+        ("vai", "bhai"),
+        ("valo", "bhalo"),
+        ("ache", "ase"),
+        ("hoise", "hoyeche"),
+        ("hoyeche", "hoise"),
+        ("keno", "kno"),
+        ("kisu", "kichu"),
+        ("korsi", "korechi"),
+        ("nai", "nei"),
+        ("ki", "kii"),
+        ("taka", "tk"),
+        ("please", "plz"),
+        ("din", "den"),
+    ),
     "bn": (("ি", "ী"), ("ী", "ি"), ("ু", "ূ"), ("য়", "য"), ("ড়", "র")),
 }
 _EMOJI = ("🙂", "🙏", "😊", "😐", "😅")
@@ -200,9 +232,18 @@ def _legacy_rows() -> list[dict[str, str]]:
         text = _nfc(row["text"])
         script = "bengali" if regex.search(r"[\u0980-\u09ff]", text) else "latin"
         group = f"sample-{number:03d}"
-        rows.append({"text": text, "language": row["language"], "script": script,
-                     "category": row["category"], "urgency": "", "group": group,
-                     "topic": group, "split": split_of(group)})
+        rows.append(
+            {
+                "text": text,
+                "language": row["language"],
+                "script": script,
+                "category": row["category"],
+                "urgency": "",
+                "group": group,
+                "topic": group,
+                "split": split_of(group),
+            }
+        )
     return rows
 
 
@@ -240,9 +281,18 @@ def build_rows() -> list[dict[str, str]]:
                 original = family.variants[index % len(family.variants)]
                 texts.append(_typed_by(original, source, family.category, f"{group}:{index}"))
             for text in texts:
-                rows.append({"text": text, "language": language, "script": script,
-                             "category": family.category, "urgency": family.urgency,
-                             "group": group, "topic": topic, "split": split_of(topic)})
+                rows.append(
+                    {
+                        "text": text,
+                        "language": language,
+                        "script": script,
+                        "category": family.category,
+                        "urgency": family.urgency,
+                        "group": group,
+                        "topic": topic,
+                        "split": split_of(topic),
+                    }
+                )
     rows += _legacy_rows()
     seen: set[str] = set()
     unique = []

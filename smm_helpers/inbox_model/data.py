@@ -59,24 +59,37 @@ def _rows() -> tuple[dict[str, str], ...]:
     reader = csv.DictReader(path.read_text(encoding="utf-8").splitlines())
     missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise DataError(_("the labelled set has no column(s) {columns}").format(
-                            columns=", ".join(missing)), file=FILE, line=1,
-                        fix=_("rebuild it: python -m smm_helpers.inbox_model.build_set"))
+        raise DataError(
+            _("the labelled set has no column(s) {columns}").format(columns=", ".join(missing)),
+            file=FILE,
+            line=1,
+            fix=_("rebuild it: python -m smm_helpers.inbox_model.build_set"),
+        )
     rows = []
     for line, row in enumerate(reader, start=2):
         for column, allowed in _ALLOWED.items():
             if row[column] not in allowed:
-                raise DataError(_("{value} is not a known {column}").format(
-                                    value=repr(row[column]), column=column), file=FILE,
-                                line=line, column=column,
-                                fix=_("use one of: {choices}").format(
-                                    choices=", ".join(repr(a) for a in allowed)))
+                raise DataError(
+                    _("{value} is not a known {column}").format(
+                        value=repr(row[column]), column=column
+                    ),
+                    file=FILE,
+                    line=line,
+                    column=column,
+                    fix=_("use one of: {choices}").format(
+                        choices=", ".join(repr(a) for a in allowed)
+                    ),
+                )
         empty = [c for c in ("text", "group", "topic") if not row[c].strip()]
         if empty:
             column = empty[0]
-            raise DataError(_("the {column} is empty").format(column=column), file=FILE,
-                            line=line, column=column,
-                            fix=_("every labelled message needs its text and its group"))
+            raise DataError(
+                _("the {column} is empty").format(column=column),
+                file=FILE,
+                line=line,
+                column=column,
+                fix=_("every labelled message needs its text and its group"),
+            )
         rows.append(dict(row))
     return tuple(rows)
 
@@ -86,6 +99,8 @@ def load_labelled_set() -> pd.DataFrame:
     import pandas as pd  # heavy: loaded on first use
 
     frame = pd.DataFrame(list(_rows()), columns=list(_COLUMNS))
-    frame["variety"] = [variety(lang, script)
-                        for lang, script in zip(frame["language"], frame["script"], strict=True)]
+    frame["variety"] = [
+        variety(lang, script)
+        for lang, script in zip(frame["language"], frame["script"], strict=True)
+    ]
     return frame

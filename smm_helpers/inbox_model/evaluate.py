@@ -92,8 +92,10 @@ def _verdicts(train: pd.DataFrame, test: pd.DataFrame) -> Verdicts:
     from smm_helpers.inbox_model.train import train_on  # heavy: loads regex on first use
 
     model = train_on(train)
-    points = [cue_scores(text, language)[0]
-              for text, language in zip(test["text"], test["language"], strict=True)]
+    points = [
+        cue_scores(text, language)[0]
+        for text, language in zip(test["text"], test["language"], strict=True)
+    ]
     return Verdicts(test, points, model.predict_proba(list(test["text"])))
 
 
@@ -104,8 +106,10 @@ def test_verdicts() -> Verdicts:
 
     frame = load_labelled_set()
     test = frame[frame["split"] == "test"].reset_index(drop=True)
-    points = [cue_scores(text, language)[0]
-              for text, language in zip(test["text"], test["language"], strict=True)]
+    points = [
+        cue_scores(text, language)[0]
+        for text, language in zip(test["text"], test["language"], strict=True)
+    ]
     return Verdicts(test, points, trained_model().predict_proba(list(test["text"])))
 
 
@@ -148,8 +152,9 @@ def choose_model_points(folds: int = 5) -> tuple[float, Mapping[float, float]]:
         inside = train["topic"].isin(held)
         verdicts = _verdicts(train[~inside], train[inside].reset_index(drop=True))
         for weight in WEIGHTS:
-            totals[weight] += macro_f1(list(verdicts.frame["category"]),
-                                       verdicts.predict(weight)) / folds
+            totals[weight] += (
+                macro_f1(list(verdicts.frame["category"]), verdicts.predict(weight)) / folds
+            )
     best = max(WEIGHTS, key=lambda w: (round(totals[w], 3), -w))
     return best, {w: round(f, 3) for w, f in totals.items()}
 
@@ -182,34 +187,66 @@ def main() -> None:
     first_call = time.perf_counter() - start
     frame = load_labelled_set()
     test = frame[frame["split"] == "test"]
-    print(_("labelled set: {messages} messages, {families} families, {topics} topics; "
+    print(
+        _(
+            "labelled set: {messages} messages, {families} families, {topics} topics; "
             "test split {test_messages} messages ({test_topics} topics, none in training)"
-            ).format(messages=digits(len(frame)), families=digits(frame["group"].nunique()),
-                     topics=digits(frame["topic"].nunique()), test_messages=digits(len(test)),
-                     test_topics=digits(test["topic"].nunique())))
-    print(_("model trained on {messages} messages in {seconds} s (first call, data loading "
-            "included: {first_call} s)").format(
-        messages=digits(model.n_train), seconds=digits(f"{model.seconds:.2f}"),
-        first_call=digits(f"{first_call:.2f}")) + "\n")
-    print(_("macro-F1 on the test split (the model adds {points} points):").format(
-        points=digits(f"{MODEL_POINTS:g}")))
+        ).format(
+            messages=digits(len(frame)),
+            families=digits(frame["group"].nunique()),
+            topics=digits(frame["topic"].nunique()),
+            test_messages=digits(len(test)),
+            test_topics=digits(test["topic"].nunique()),
+        )
+    )
+    print(
+        _(
+            "model trained on {messages} messages in {seconds} s (first call, data loading "
+            "included: {first_call} s)"
+        ).format(
+            messages=digits(model.n_train),
+            seconds=digits(f"{model.seconds:.2f}"),
+            first_call=digits(f"{first_call:.2f}"),
+        )
+        + "\n"
+    )
+    print(
+        _("macro-F1 on the test split (the model adds {points} points):").format(
+            points=digits(f"{MODEL_POINTS:g}")
+        )
+    )
     with pd.option_context("display.precision", 3):
         print(macro_f1_table().to_string())
     counts = test.groupby("variety").size().reindex(VARIETIES)
-    print(_("test messages per language: {counts}").format(
-        counts=", ".join(f"{v} {digits(n)}" for v, n in counts.items())))
+    print(
+        _("test messages per language: {counts}").format(
+            counts=", ".join(f"{v} {digits(n)}" for v, n in counts.items())
+        )
+    )
     best, scores = choose_model_points()
-    print("\n" + _("cross-validated on the training split, by topic: best model points {best}"
-                   ).format(best=digits(f"{best:g}")))
+    print(
+        "\n"
+        + _("cross-validated on the training split, by topic: best model points {best}").format(
+            best=digits(f"{best:g}")
+        )
+    )
     print("  " + ", ".join(digits(f"{w:g}: {f:.3f}") for w, f in scores.items()))
     latin = test[test["script"] == "latin"]
-    print("\n" + _("detect_language right on {share} of the Latin-letter test messages "
-                   "(English vs Banglish)").format(
-        share=format_percent(_language_agreement(latin), 1)))
+    print(
+        "\n"
+        + _(
+            "detect_language right on {share} of the Latin-letter test messages "
+            "(English vs Banglish)"
+        ).format(share=format_percent(_language_agreement(latin), 1))
+    )
     agreement = _urgency_agreement(frame)
-    print(_("urgency labels matched by the urgency cues: {shares}").format(
-        shares=", ".join(f"{v} {format_percent(agreement.get(v, float('nan')), 0)}"
-                         for v in VARIETIES)))
+    print(
+        _("urgency labels matched by the urgency cues: {shares}").format(
+            shares=", ".join(
+                f"{v} {format_percent(agreement.get(v, float('nan')), 0)}" for v in VARIETIES
+            )
+        )
+    )
     assert set(MESSAGE_CATEGORIES) >= set(frame["category"])
 
 

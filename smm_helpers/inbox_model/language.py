@@ -32,12 +32,21 @@ def language_model() -> Any:
 
     frame = load_labelled_set()
     latin = frame[(frame["split"] == "train") & (frame["script"] == "latin")]
-    pipeline = Pipeline([
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), lowercase=False,
-                                  sublinear_tf=True, min_df=2)),
-        ("model", LogisticRegression(C=10.0, solver="liblinear", dual=True,
-                                      random_state=0)),
-    ])
+    pipeline = Pipeline(
+        [
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(1, 4),
+                    lowercase=False,
+                    sublinear_tf=True,
+                    min_df=2,
+                ),
+            ),
+            ("model", LogisticRegression(C=10.0, solver="liblinear", dual=True, random_state=0)),
+        ]
+    )
     pipeline.fit([prepare(t) for t in latin["text"]], list(latin["variety"]))
     return pipeline
 

@@ -42,8 +42,11 @@ if TYPE_CHECKING:
 
 __all__ = ["InboxModel", "prepare", "train_model", "trained_model", "training_seconds"]
 
-_URL = regex.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|co|xyz|ly|me|io|net|org|info|top|"
-                     r"click|link|site|bd)\b(?:/\S*)?", regex.IGNORECASE)
+_URL = regex.compile(
+    r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|co|xyz|ly|me|io|net|org|info|top|"
+    r"click|link|site|bd)\b(?:/\S*)?",
+    regex.IGNORECASE,
+)
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = regex.compile(r"[\p{L}\p{M}_']+|\d+|\p{Extended_Pictographic}|[?!]")
 _SEED = 0
@@ -90,8 +93,7 @@ class InboxModel:
     def top_words(self, category: str, n: int = 10) -> list[str]:
         """The n-grams that push hardest towards ``category`` (to read the model)."""
         union = self.pipeline.named_steps["features"]
-        names = [name for _, vec in union.transformer_list
-                 for name in vec.get_feature_names_out()]
+        names = [name for _, vec in union.transformer_list for name in vec.get_feature_names_out()]
         model = self.pipeline.named_steps["model"]
         row = model.estimators_[list(self.pipeline.classes_).index(category)].coef_.ravel()
         return [names[i] for i in row.argsort()[::-1][:n]]
@@ -103,16 +105,34 @@ def _pipeline() -> Any:
     from sklearn.multiclass import OneVsRestClassifier  # heavy: loaded on first use
     from sklearn.pipeline import FeatureUnion, Pipeline  # heavy: loaded on first use
 
-    words = TfidfVectorizer(analyzer="word", tokenizer=_words, token_pattern=None,
-                            lowercase=False, ngram_range=(1, 2), sublinear_tf=True)
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=False,
-                            sublinear_tf=True, min_df=2)
-    return Pipeline([
-        ("features", FeatureUnion([("words", words), ("chars", chars)])),
-        ("model", OneVsRestClassifier(LogisticRegression(
-            C=_C, solver="liblinear", dual=True, class_weight="balanced",
-            random_state=_SEED))),
-    ])
+    words = TfidfVectorizer(
+        analyzer="word",
+        tokenizer=_words,
+        token_pattern=None,
+        lowercase=False,
+        ngram_range=(1, 2),
+        sublinear_tf=True,
+    )
+    chars = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(2, 5), lowercase=False, sublinear_tf=True, min_df=2
+    )
+    return Pipeline(
+        [
+            ("features", FeatureUnion([("words", words), ("chars", chars)])),
+            (
+                "model",
+                OneVsRestClassifier(
+                    LogisticRegression(
+                        C=_C,
+                        solver="liblinear",
+                        dual=True,
+                        class_weight="balanced",
+                        random_state=_SEED,
+                    )
+                ),
+            ),
+        ]
+    )
 
 
 def train_model(texts: Sequence[str], categories: Sequence[str]) -> InboxModel:
@@ -130,9 +150,10 @@ def train_model(texts: Sequence[str], categories: Sequence[str]) -> InboxModel:
     """
     for category in categories:
         if category not in MESSAGE_CATEGORIES:
-            raise InputError(_("{value} is not a category").format(value=repr(category)),
-                             fix=_("use one of: {choices}").format(
-                                 choices=", ".join(MESSAGE_CATEGORIES)))
+            raise InputError(
+                _("{value} is not a category").format(value=repr(category)),
+                fix=_("use one of: {choices}").format(choices=", ".join(MESSAGE_CATEGORIES)),
+            )
     start = time.perf_counter()
     pipeline = _pipeline()
     pipeline.fit([prepare(t) for t in texts], list(categories))

@@ -29,8 +29,15 @@ POST_COUNTS = (
 )
 """The per-post counts that can be added up (engagements is the sum of the four kinds)."""
 
-WEEKDAYS = (N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
-            N_("Friday"), N_("Saturday"))
+WEEKDAYS = (
+    N_("Sunday"),
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+)
 """Days in Bangladesh's order: the Sunday–Thursday working week, then the Friday–Saturday
 weekend (``holidays.BD().weekend == {4, 5}``; sources.md#bd-weekend)."""
 
@@ -77,9 +84,9 @@ def local_times(times: pd.Series, column: str, *, required: bool = True) -> pd.S
         except (ValueError, TypeError) as error:
             raise DataError(
                 _("the {column} values are not dates and times ({error})").format(
-                    column=column, error=error),
-                fix=_("write them like 2026-01-05 10:30+06:00, or parse them with "
-                      "pd.to_datetime"),
+                    column=column, error=error
+                ),
+                fix=_("write them like 2026-01-05 10:30+06:00, or parse them with pd.to_datetime"),
                 column=column,
             ) from None
         times = pd.Series(parsed, index=times.index, name=times.name)
@@ -89,9 +96,11 @@ def local_times(times: pd.Series, column: str, *, required: bool = True) -> pd.S
         rows = times.index[times.isna()].tolist()[:5]
         raise DataError(
             _("{count} rows have no {column} (first row labels: {rows})").format(
-                count=digits(int(times.isna().sum())), column=column, rows=rows),
-            fix=_("fill in {column} for those rows, or drop them before computing metrics"
-                  ).format(column=column),
+                count=digits(int(times.isna().sum())), column=column, rows=rows
+            ),
+            fix=_("fill in {column} for those rows, or drop them before computing metrics").format(
+                column=column
+            ),
             column=column,
         )
     return times

@@ -67,8 +67,9 @@ class ABTestResult:
 
     def _repr_html_(self) -> str:
         first, *rest = self._sentences()
-        heads = "".join(f"<th>{html.escape(head)}</th>"
-                        for head in (_("successes"), _("trials"), _("rate")))
+        heads = "".join(
+            f"<th>{html.escape(head)}</th>" for head in (_("successes"), _("trials"), _("rate"))
+        )
         table = (
             f"<table><tr><th></th>{heads}</tr>"
             f"<tr><th>A</th><td>{format_number(self.successes_a)}</td>"
@@ -79,39 +80,59 @@ class ABTestResult:
         details = _(
             "z = {z}, two-sided p = {p_value}, {level} interval of B − A: "
             "[{low}, {high}] percentage points"
-        ).format(z=digits(f"{self.z:.3f}"), p_value=digits(f"{self.p_value:.4g}"),
-                 level=_level(self.confidence), low=_points(self.ci_low, signed=True),
-                 high=_points(self.ci_high, signed=True))
+        ).format(
+            z=digits(f"{self.z:.3f}"),
+            p_value=digits(f"{self.p_value:.4g}"),
+            level=_level(self.confidence),
+            low=_points(self.ci_low, signed=True),
+            high=_points(self.ci_high, signed=True),
+        )
         details = f"<small>{html.escape(details)}</small>"
         body = "".join(f"<p>{html.escape(line)}</p>" for line in rest)
         return f"<div><p><b>{html.escape(first)}</b></p>{body}{table}{details}</div>"
 
     def _sentences(self) -> list[str]:
         label, level = _(self.label), _level(self.confidence)
-        rates = {"label": label, "rate_a": _percent(self.rate_a), "rate_b": _percent(self.rate_b),
-                 "points": _points(abs(self.difference))}
+        rates = {
+            "label": label,
+            "rate_a": _percent(self.rate_a),
+            "rate_b": _percent(self.rate_b),
+            "points": _points(abs(self.difference)),
+        }
         if self.difference == 0:
             headline = _("Variant B's {label} ({rate_b}) is the same as variant A's ({rate_a}).")
         elif self.difference > 0:
-            headline = _("Variant B's {label} ({rate_b}) is {points} percentage points higher "
-                         "than variant A's ({rate_a}).")
+            headline = _(
+                "Variant B's {label} ({rate_b}) is {points} percentage points higher "
+                "than variant A's ({rate_a})."
+            )
         else:
-            headline = _("Variant B's {label} ({rate_b}) is {points} percentage points lower "
-                         "than variant A's ({rate_a}).")
+            headline = _(
+                "Variant B's {label} ({rate_b}) is {points} percentage points lower "
+                "than variant A's ({rate_a})."
+            )
         if self.p_value < 0.001:
             p_text = _("p < {threshold}").format(threshold=digits("0.001"))
         else:
             p_text = _("p = {p_value}").format(p_value=digits(f"{self.p_value:.3f}"))
         if self.significant:
-            verdict = _("We can be {level} sure this difference is real and not chance ({p}). "
-                        "With {level} confidence, the difference (B minus A) is between {low} "
-                        "and {high} percentage points.")
+            verdict = _(
+                "We can be {level} sure this difference is real and not chance ({p}). "
+                "With {level} confidence, the difference (B minus A) is between {low} "
+                "and {high} percentage points."
+            )
         else:
-            verdict = _("We cannot be {level} sure this difference is real; it could be chance "
-                        "({p}). With {level} confidence, the difference (B minus A) is between "
-                        "{low} and {high} percentage points.")
-        verdict = verdict.format(level=level, p=p_text, low=_points(self.ci_low, signed=True),
-                                 high=_points(self.ci_high, signed=True))
+            verdict = _(
+                "We cannot be {level} sure this difference is real; it could be chance "
+                "({p}). With {level} confidence, the difference (B minus A) is between "
+                "{low} and {high} percentage points."
+            )
+        verdict = verdict.format(
+            level=level,
+            p=p_text,
+            low=_points(self.ci_low, signed=True),
+            high=_points(self.ci_high, signed=True),
+        )
         return [headline.format(**rates), verdict]
 
 
@@ -152,15 +173,21 @@ def ab_test(
         if successes > trials:
             raise InputError(
                 _("{successes_name} ({successes}) is more than {trials_name} ({trials})").format(
-                    successes_name=f"successes_{side}", successes=digits(successes),
-                    trials_name=f"trials_{side}", trials=digits(trials)),
-                fix=_("successes are counted among the trials (e.g. clicks among impressions), "
-                      "so they cannot be more; check that the two numbers are not swapped"),
+                    successes_name=f"successes_{side}",
+                    successes=digits(successes),
+                    trials_name=f"trials_{side}",
+                    trials=digits(trials),
+                ),
+                fix=_(
+                    "successes are counted among the trials (e.g. clicks among impressions), "
+                    "so they cannot be more; check that the two numbers are not swapped"
+                ),
             )
     if isinstance(confidence, bool) or not isinstance(confidence, numbers.Real):
         raise InputError(
             _("confidence must be a number between 0 and 1, not {value}").format(
-                value=repr(confidence)),
+                value=repr(confidence)
+            ),
             fix=_("use e.g. confidence=0.95 for 95%"),
         )
     if not 0 < confidence < 1:
@@ -204,7 +231,8 @@ def _check_count(name: str, value: object, *, positive: bool = False) -> None:
         raise InputError(
             _("{name} must be a whole number, not {value}").format(name=name, value=repr(value)),
             fix=_("count {counted} as people or events, e.g. {name}=120").format(
-                counted=name.split("_")[0], name=name),
+                counted=name.split("_")[0], name=name
+            ),
         )
     assert isinstance(value, numbers.Real)
     if value < 0 or (positive and value == 0):

@@ -75,7 +75,8 @@ def flag_anomalies(
     if needed > window:
         raise InputError(
             _("min_periods ({needed}) is more than window ({window})").format(
-                needed=digits(needed), window=digits(window)),
+                needed=digits(needed), window=digits(window)
+            ),
             fix=_("a window can't hold more days than it has; lower min_periods or widen window"),
         )
     if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real) or threshold <= 0:
@@ -127,7 +128,8 @@ def _check_series(series: object) -> np.ndarray:
     if not isinstance(series, pd.Series) or not pd.api.types.is_numeric_dtype(series.dtype):
         raise InputError(
             _("expected a pandas Series of numbers, one per day; got {kind}").format(
-                kind=type(series).__name__),
+                kind=type(series).__name__
+            ),
             fix=_("pass e.g. daily_series(posts) or followers_per_day.diff()"),
         )
     index = series.index
@@ -135,10 +137,14 @@ def _check_series(series: object) -> np.ndarray:
         steps = np.diff(index.to_numpy().astype("datetime64[D]").astype("int64"))
         if not (steps == 1).all() or not (index == index.normalize()).all():
             raise InputError(
-                _("the series is not one row per day: some days are missing, repeated, "
-                  "out of order or not at midnight"),
-                fix=_("sort it and give it one row per day, e.g. series.sort_index()"
-                      ".resample('D').sum() (or .asfreq('D') to leave missing days as NaN)"),
+                _(
+                    "the series is not one row per day: some days are missing, repeated, "
+                    "out of order or not at midnight"
+                ),
+                fix=_(
+                    "sort it and give it one row per day, e.g. series.sort_index()"
+                    ".resample('D').sum() (or .asfreq('D') to leave missing days as NaN)"
+                ),
             )
     return series.to_numpy(dtype="float64", na_value=np.nan)
 
@@ -147,9 +153,11 @@ def _check_whole(name: str, value: object, *, low: int) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < low:
         raise InputError(
             _("{name} must be a whole number of days, {low} or more; got {value}").format(
-                name=name, low=digits(low), value=repr(value)),
-            fix=_("use e.g. {name}=28 (four weeks, so every weekday appears equally often)"
-                  ).format(name=name),
+                name=name, low=digits(low), value=repr(value)
+            ),
+            fix=_("use e.g. {name}=28 (four weeks, so every weekday appears equally often)").format(
+                name=name
+            ),
         )
     return int(value)
 
@@ -208,12 +216,12 @@ def daily_series(
         if kind == "posts":
             problem = _("the posts table has no rows for client={client}, platform={platform}")
         else:
-            problem = _("the followers table has no rows for client={client}, "
-                        "platform={platform}")
+            problem = _("the followers table has no rows for client={client}, platform={platform}")
         raise InputError(
             problem.format(client=repr(client), platform=repr(platform)),
             fix=_("choose an account it has: {accounts}").format(
-                accounts=", ".join(accounts) or _("(the table is empty)")),
+                accounts=", ".join(accounts) or _("(the table is empty)")
+            ),
         )
     if kind == "posts":
         return _daily_post_totals(rows, metric)

@@ -109,7 +109,8 @@ class BestTimes:
         if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
             raise InputError(
                 _("n must be a whole number of slots, 1 or more; got {value}").format(
-                    value=repr(n)),
+                    value=repr(n)
+                ),
                 fix=_("ask for e.g. .best(3)"),
             )
         frame = self.to_frame()
@@ -130,16 +131,24 @@ class BestTimes:
         return _(
             "{statistic} {metric} per weekday × hour (Asia/Dhaka) over {posts} posts; "
             "{trusted} of {slots} slots have at least {min_posts} posts"
-        ).format(statistic=_(STATISTIC_NAMES.get(self.statistic, self.statistic)),
-                 metric=self.metric, posts=digits(posts), trusted=digits(trusted),
-                 slots=digits(len(WEEKDAYS) * len(HOURS)), min_posts=digits(self.min_posts))
+        ).format(
+            statistic=_(STATISTIC_NAMES.get(self.statistic, self.statistic)),
+            metric=self.metric,
+            posts=digits(posts),
+            trusted=digits(trusted),
+            slots=digits(len(WEEKDAYS) * len(HOURS)),
+            min_posts=digits(self.min_posts),
+        )
 
     def _best_text(self) -> list[str]:
         best = self.best()
         return [
             _("{day} {time} ({value}, {posts} posts)").format(
-                day=_(day), time=digits(f"{hour:02d}:00"), value=self._format(value),
-                posts=digits(posts))
+                day=_(day),
+                time=digits(f"{hour:02d}:00"),
+                value=self._format(value),
+                posts=digits(posts),
+            )
             for day, hour, value, posts in zip(
                 best["weekday"],
                 best["hour"],
@@ -155,9 +164,11 @@ class BestTimes:
             top = "; ".join(best)
         else:
             top = _("none yet (no slot has {min_posts} posts)").format(
-                min_posts=digits(self.min_posts))
+                min_posts=digits(self.min_posts)
+            )
         return _("BestTimes: {description}.\nBest slots: {best}").format(
-            description=self._describe(), best=top)
+            description=self._describe(), best=top
+        )
 
     def _repr_html_(self) -> str:
         values = self.values.to_numpy(dtype="float64")
@@ -185,9 +196,12 @@ class BestTimes:
             rows.append(f"<tr><th>{html.escape(_(day))}</th>{''.join(cells)}</tr>")
         best = "".join(f"<li>{html.escape(line)}</li>" for line in self._best_text())
         title = html.escape(_("Best times"))
-        note = html.escape(_(
-            "n = posts behind each slot; slots with fewer than {min_posts} posts show – and "
-            "are not ranked.").format(min_posts=digits(self.min_posts)))
+        note = html.escape(
+            _(
+                "n = posts behind each slot; slots with fewer than {min_posts} posts show – and "
+                "are not ranked."
+            ).format(min_posts=digits(self.min_posts))
+        )
         return (
             f"<div><p><b>{title}</b>: {html.escape(self._describe())}. {note}</p>"
             f"<ol>{best}</ol>{_table(header, rows)}</div>"
@@ -197,8 +211,7 @@ class BestTimes:
 def _table(header: str, rows: list[str]) -> str:
     """The weekday × hour grid as an HTML table (the cells are already built)."""
     opening = '<table style="font-size: 80%">'  # i18n: not shown
-    return f'{opening}<tr><th></th>{header}</tr>{"".join(rows)}</table>'
-
+    return f"{opening}<tr><th></th>{header}</tr>{''.join(rows)}</table>"
 
 
 def best_time_table(
@@ -240,7 +253,8 @@ def best_time_table(
     if isinstance(min_posts, bool) or not isinstance(min_posts, int | np.integer) or min_posts < 1:
         raise InputError(
             _("min_posts must be a whole number of posts, 1 or more; got {value}").format(
-                value=repr(min_posts)),
+                value=repr(min_posts)
+            ),
             fix=_("use e.g. min_posts=5 (slots backed by fewer posts are masked)"),
         )
     require_table(posts, ["published_at"], "posts")

@@ -84,14 +84,20 @@ def _check_one_row_per_day(frame: pd.DataFrame, labels: pd.Index) -> None:
     if repeated.any():
         first = frame.loc[repeated].iloc[0]
         raise DataError(
-            _("{count} rows repeat a day for the same account, e.g. {account} on {day} "
-              "(row labels {labels})").format(
+            _(
+                "{count} rows repeat a day for the same account, e.g. {account} on {day} "
+                "(row labels {labels})"
+            ).format(
                 count=digits(int(repeated.sum())),
-                account=f"{first['client']}/{first['platform']}", day=first["day"].date(),
-                labels=labels[repeated].tolist()[:4]),
-            fix=_("keep one row per client, platform and day: the followers at the end of "
-                  "that day (e.g. followers.drop_duplicates(['date', 'client', 'platform'], "
-                  "keep='last'))"),
+                account=f"{first['client']}/{first['platform']}",
+                day=first["day"].date(),
+                labels=labels[repeated].tolist()[:4],
+            ),
+            fix=_(
+                "keep one row per client, platform and day: the followers at the end of "
+                "that day (e.g. followers.drop_duplicates(['date', 'client', 'platform'], "
+                "keep='last'))"
+            ),
             column="date",
         )
 

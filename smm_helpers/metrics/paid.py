@@ -52,22 +52,27 @@ def _check_not_negative(value: Number | pd.Series, name: str) -> None:
             first = value[negative].iloc[0]
             raise InputError(
                 _("{name} has {count} negative values (first: {first})").format(
-                    name=name, count=digits(int(negative.sum())), first=first),
-                fix=_("{name} counts money or events, so it cannot be below 0; check the data"
-                      ).format(name=name),
+                    name=name, count=digits(int(negative.sum())), first=first
+                ),
+                fix=_(
+                    "{name} counts money or events, so it cannot be below 0; check the data"
+                ).format(name=name),
             )
     elif isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise InputError(
             _("{name} must be a number or a pandas Series, not {kind} {value}").format(
-                name=name, kind=type(value).__name__, value=repr(value)),
-            fix=_("pass {name} as a number such as 1500, or a column such as campaigns[{column}]"
-                  ).format(name=name, column=repr(name)),
+                name=name, kind=type(value).__name__, value=repr(value)
+            ),
+            fix=_(
+                "pass {name} as a number such as 1500, or a column such as campaigns[{column}]"
+            ).format(name=name, column=repr(name)),
         )
     elif value < 0:
         raise InputError(
             _("{name} is {value}, below 0").format(name=name, value=digits(value)),
-            fix=_("{name} counts money or events, so it cannot be below 0; check the number"
-                  ).format(name=name),
+            fix=_(
+                "{name} counts money or events, so it cannot be below 0; check the number"
+            ).format(name=name),
         )
 
 
@@ -197,31 +202,39 @@ def _margin(margin: object, revenue: Number | pd.Series) -> float | pd.Series:
     if not isinstance(revenue, pd.Series) or not margin.index.equals(revenue.index):
         raise InputError(
             _("the margin Series does not line up with revenue (not the same rows)"),
-            fix=_("give one margin per row of revenue with the same index, e.g. "
-                  "campaigns['client'].map({{'nonprofit': 1, 'business': 0.4}}), or one number"
-                  ).format(),
+            fix=_(
+                "give one margin per row of revenue with the same index, e.g. "
+                "campaigns['client'].map({{'nonprofit': 1, 'business': 0.4}}), or one number"
+            ).format(),
         )
     values = pd.to_numeric(margin, errors="coerce").astype("float64")
     bad = ~((values > 0) & (values <= 1))
     if bool(bad.any()):
         raise InputError(
             _("margin has {count} values that are not between 0 and 1 (first: {first})").format(
-                count=digits(int(bad.sum())), first=repr(margin[bad].iloc[0])),
+                count=digits(int(bad.sum())), first=repr(margin[bad].iloc[0])
+            ),
             fix=_(MARGIN_FIX),
         )
     return values
 
 
 @overload
-def roi(revenue: pd.Series, spend: Number | pd.Series, *,
-        margin: Number | pd.Series | None = None) -> pd.Series: ...
+def roi(
+    revenue: pd.Series, spend: Number | pd.Series, *, margin: Number | pd.Series | None = None
+) -> pd.Series: ...
 @overload
-def roi(revenue: Number, spend: pd.Series, *,
-        margin: Number | pd.Series | None = None) -> pd.Series: ...
+def roi(
+    revenue: Number, spend: pd.Series, *, margin: Number | pd.Series | None = None
+) -> pd.Series: ...
 @overload
 def roi(revenue: Number, spend: Number, *, margin: Number | None = None) -> float: ...
-def roi(revenue: Number | pd.Series, spend: Number | pd.Series, *,
-        margin: Number | pd.Series | None = None) -> float | pd.Series:
+def roi(
+    revenue: Number | pd.Series,
+    spend: Number | pd.Series,
+    *,
+    margin: Number | pd.Series | None = None,
+) -> float | pd.Series:
     """Return on investment: (revenue × margin − spend) ÷ spend.
 
     ``margin`` is **required** (keyword only): the share of each sale that is profit after
@@ -270,8 +283,9 @@ about ৳40 of every ৳100 of sales after making and delivering its goods (0.4)
 **illustrative** assumption of the course, not a measured figure.  Use your client's own."""
 
 
-def campaign_metrics(campaigns: pd.DataFrame, *,
-                     margin: float | Mapping[str, float] | None = None) -> pd.DataFrame:
+def campaign_metrics(
+    campaigns: pd.DataFrame, *, margin: float | Mapping[str, float] | None = None
+) -> pd.DataFrame:
     """A **new** campaigns table with the paid metrics added (the input is not changed).
 
     Adds ``ctr`` (clicks ÷ impressions), ``cpm``, ``cpc``, ``conversion_rate``
@@ -320,8 +334,7 @@ def campaign_metrics(campaigns: pd.DataFrame, *,
     return out.assign(roi=roi(value, spend, margin=_campaign_margins(campaigns, margin)))
 
 
-def _campaign_margins(campaigns: pd.DataFrame,
-                      margin: object) -> float | pd.Series:
+def _campaign_margins(campaigns: pd.DataFrame, margin: object) -> float | pd.Series:
     """One margin, or a Series of per-client margins aligned with ``campaigns``."""
     if not isinstance(margin, Mapping):
         return check_margin(margin, "campaign_metrics")
@@ -331,14 +344,22 @@ def _campaign_margins(campaigns: pd.DataFrame,
     if missing:
         names = ", ".join(repr(c) for c in missing)
         raise InputError(
-            ngettext("margin has no value for client {names}",
-                     "margin has no value for clients {names}", len(missing)).format(names=names),
-            fix=_("give a margin for every client in the table, e.g. "
-                  "margin={{'nonprofit': 1, 'business': 0.4}}, or one number for all").format(),
+            ngettext(
+                "margin has no value for client {names}",
+                "margin has no value for clients {names}",
+                len(missing),
+            ).format(names=names),
+            fix=_(
+                "give a margin for every client in the table, e.g. "
+                "margin={{'nonprofit': 1, 'business': 0.4}}, or one number for all"
+            ).format(),
         )
     for client, share in margin.items():
-        check_margin(share, "campaign_metrics",
-                     _("the margin of client {client}").format(client=repr(client)))
+        check_margin(
+            share,
+            "campaign_metrics",
+            _("the margin of client {client}").format(client=repr(client)),
+        )
     return clients.map(lambda c: float(margin[c])).astype("float64")
 
 

@@ -58,9 +58,11 @@ def response_times(inbox: pd.DataFrame) -> pd.Series:
         labels = inbox["message_id"] if "message_id" in inbox.columns else inbox.index.to_series()
         raise DataError(
             _("{count} messages were answered before they arrived, e.g. {example}").format(
-                count=digits(int(early.sum())), example=repr(labels[early].iloc[0])),
-            fix=_("check that received_at and responded_at are not swapped and use the same "
-                  "timezone"),
+                count=digits(int(early.sum())), example=repr(labels[early].iloc[0])
+            ),
+            fix=_(
+                "check that received_at and responded_at are not swapped and use the same timezone"
+            ),
             column="responded_at",
         )
     return hours.astype("float64").rename("response_hours")
@@ -132,7 +134,8 @@ def response_summary(
     if isinstance(sla_hours, bool) or not isinstance(sla_hours, numbers.Real) or sla_hours <= 0:
         raise InputError(
             _("sla_hours must be a positive number of hours, not {value}").format(
-                value=repr(sla_hours)),
+                value=repr(sla_hours)
+            ),
             fix=_("use e.g. sla_hours=24 for 'answer within a day'"),
         )
     hours = response_times(inbox)

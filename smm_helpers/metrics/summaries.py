@@ -110,16 +110,20 @@ def summarize(posts: pd.DataFrame, by: str | Sequence[str] = "platform") -> pd.D
         table = groups[list(SUM_COLUMNS)].sum()
         table.insert(0, "posts", groups.size())
         table["er_reach"] = divide(table["engagements"], table["reach"], "er_reach")
-        table["er_impressions"] = divide(table["engagements"], table["impressions"],
-                                         "er_impressions")
+        table["er_impressions"] = divide(
+            table["engagements"], table["impressions"], "er_impressions"
+        )
         table["median_er_followers"] = groups["er_followers"].median()
         table["ctr"] = divide(table["link_clicks"], table["impressions"], "ctr")
         return table
     return _summarize_with_unknowns(values, groups)
 
 
-RATIOS = {"er_reach": ("engagements", "reach"), "er_impressions": ("engagements", "impressions"),
-          "ctr": ("link_clicks", "impressions")}
+RATIOS = {
+    "er_reach": ("engagements", "reach"),
+    "er_impressions": ("engagements", "impressions"),
+    "ctr": ("link_clicks", "impressions"),
+}
 """Each rate of a summary: its numerator and denominator columns."""
 
 
@@ -150,8 +154,9 @@ def _key_names(by: str | Sequence[str]) -> list[str]:
     if not keys:
         raise InputError(
             _("by is empty, so there is nothing to group the posts by"),
-            fix=_("pass one grouping such as by='platform' or a list such as "
-                  "by=['platform', 'week']"),
+            fix=_(
+                "pass one grouping such as by='platform' or a list such as by=['platform', 'week']"
+            ),
         )
     for key in keys:
         check_choice(_("grouping"), key, SUMMARY_KEYS)

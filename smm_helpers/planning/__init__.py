@@ -53,7 +53,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(message)
 
 
-
 __all__ = [
     "CRITERIA",
     "METRICS",

@@ -38,13 +38,19 @@ def _result(goal: Target, data: _PeriodData) -> TargetResult:
     note = ""
     if goal.metric in ("response_rate", "median_response_hours") and data.inbox is not None:
         spam = int(_on(data.spam, goal.platform).shape[0]) if data.spam is not None else 0
-        note = ngettext("{count} spam message left out", "{count} spam messages left out",
-                        spam).format(count=digits(spam)) if spam else ""
+        note = (
+            ngettext(
+                "{count} spam message left out", "{count} spam messages left out", spam
+            ).format(count=digits(spam))
+            if spam
+            else ""
+        )
     mixed = _mixed_objectives(goal, data)
     if mixed:
-        note = _("campaigns with {count} objectives ({objectives}) are not compared: their "
-                 "results are not the same thing").format(count=digits(len(mixed)),
-                                                          objectives=", ".join(mixed))
+        note = _(
+            "campaigns with {count} objectives ({objectives}) are not compared: their "
+            "results are not the same thing"
+        ).format(count=digits(len(mixed)), objectives=", ".join(mixed))
     return TargetResult(goal, _actual(goal, data), note=note)
 
 
@@ -156,8 +162,11 @@ def _campaign_actual(metric: str, platform: str, data: _PeriodData) -> float:
     if data.campaigns is None:
         return float("nan")
     campaigns = _on(data.campaigns, platform)
-    if metric in POOLED_METRICS and "objective" in campaigns.columns \
-            and campaigns["objective"].dropna().nunique() > 1:
+    if (
+        metric in POOLED_METRICS
+        and "objective" in campaigns.columns
+        and campaigns["objective"].dropna().nunique() > 1
+    ):
         return float("nan")  # not comparable: see _mixed_objectives
     if metric == "cost_per_result":
         require_table(campaigns, ["spend", "conversions"], "campaigns")
@@ -183,9 +192,12 @@ def _pillar_mix(pillars: Mapping[str, float], posts: pd.DataFrame) -> pd.DataFra
     names = names.map(lambda n: by_key.get(str(n).casefold(), n), na_action="ignore")
     counts = names.value_counts()
     total = len(posts)
-    rows = [(name, share, counts.get(name, 0) / total, int(counts.get(name, 0)))
-            for name, share in pillars.items()]
-    rows += [(str(name), 0.0, n / total, int(n)) for name, n in counts.items()
-             if name not in pillars]
+    rows = [
+        (name, share, counts.get(name, 0) / total, int(counts.get(name, 0)))
+        for name, share in pillars.items()
+    ]
+    rows += [
+        (str(name), 0.0, n / total, int(n)) for name, n in counts.items() if name not in pillars
+    ]
     mix = pd.DataFrame([(n, p, a, a - p, c) for n, p, a, c in rows], columns=columns)
     return mix

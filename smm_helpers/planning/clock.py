@@ -38,8 +38,11 @@ def check_timezone(name: object) -> tzinfo:
         except (ZoneInfoNotFoundError, ValueError):
             pass
     close = difflib.get_close_matches(str(name).strip(), sorted(available_timezones()), n=3)
-    fix = (_('use an IANA name such as "{zone}" (Bangladesh); close names: {names}') if close
-           else _('use an IANA name such as "{zone}" (Bangladesh)'))
+    fix = (
+        _('use an IANA name such as "{zone}" (Bangladesh); close names: {names}')
+        if close
+        else _('use an IANA name such as "{zone}" (Bangladesh)')
+    )
     raise InputError(
         _("{name} is not a time zone name the IANA database knows").format(name=repr(name)),
         fix=fix.format(zone=TIMEZONE, names=", ".join(close)),

@@ -79,8 +79,10 @@ CRITERION_NAMES: Mapping[str, str] = {
 FOLLOWER_GROWTH_BENCHMARKS: tuple[tuple[float, str], ...] = (
     (
         2.6,
-        N_("nonprofit Facebook audiences grew about 2.6% a month "
-           "(M+R/NTEN eNonprofit Benchmarks 2013)"),
+        N_(
+            "nonprofit Facebook audiences grew about 2.6% a month "
+            "(M+R/NTEN eNonprofit Benchmarks 2013)"
+        ),
     ),
     (
         4.0 / 12,
@@ -203,9 +205,14 @@ thousands separators).
 a metric row has no value, and this one says '5'.
     How to fix it: leave the value empty.
     """
-    rows = read_vocabulary(file, _WORD_COLUMNS, text=text, required=("word",),
-                           choices={"list": tuple(WORD_LISTS), "language": WORD_LANGUAGES},
-                           unique=("list", "word"))
+    rows = read_vocabulary(
+        file,
+        _WORD_COLUMNS,
+        text=text,
+        required=("word",),
+        choices={"list": tuple(WORD_LISTS), "language": WORD_LANGUAGES},
+        unique=("list", "word"),
+    )
     lists: dict[tuple[str, str], list[str]] = {}
     values: dict[tuple[str, str], str] = {}
     for row in rows:
@@ -214,19 +221,32 @@ a metric row has no value, and this one says '5'.
         if not holds and value:
             raise DataError(
                 _("a {kind} row has no {column}, and this one says {value}").format(
-                    kind=name, column="value", value=repr(value)),
+                    kind=name, column="value", value=repr(value)
+                ),
                 fix=_("leave the {column} empty").format(column="value"),
-                file=file, line=row.line, column="value")
+                file=file,
+                line=row.line,
+                column="value",
+            )
         if holds and not value:
-            raise DataError(_("{column} is empty").format(column="value"),
-                            fix=_("write it in the {column} column").format(column="value"),
-                            file=file, line=row.line, column="value")
+            raise DataError(
+                _("{column} is empty").format(column="value"),
+                fix=_("write it in the {column} column").format(column="value"),
+                file=file,
+                line=row.line,
+                column="value",
+            )
         if holds == "number" and not _is_number(value):
             raise DataError(
                 _("{value} is not a number").format(value=repr(value)),
-                fix=_("write numbers with digits only, e.g. 1200 (no letters, currency signs "
-                      "or thousands separators)"),
-                file=file, line=row.line, column="value")
+                fix=_(
+                    "write numbers with digits only, e.g. 1200 (no letters, currency signs "
+                    "or thousands separators)"
+                ),
+                file=file,
+                line=row.line,
+                column="value",
+            )
         lists.setdefault((name, row["language"]), []).append(word)
         values[name, word] = value
     return GoalWords({key: tuple(found) for key, found in lists.items()}, values)
@@ -351,11 +371,13 @@ def _patterns() -> _Patterns:
         number_words=_compile(
             rf"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|"
             rf"hundred|a\s+thousand|thousand)\s+(?:new\s+|more\s+)?"
-            rf"{_words(*words.words('metric'))}\b"),
+            rf"{_words(*words.words('metric'))}\b"
+        ),
         baseline_text=_compile(
             rf"(?<!\w){_words(*words.words('baseline_before'))}\s*:?\s*"
             rf"(?:about\s+|around\s+|প্রায়\s*)?{_BASELINE_NUMBER}|{_BASELINE_NUMBER}\s*"
-            rf"(?:\S+\s+)?{_words(*words.words('baseline_after'))}(?!\w)"),
+            rf"(?:\S+\s+)?{_words(*words.words('baseline_after'))}(?!\w)"
+        ),
         period=_period_patterns(words),
         **_fixed_patterns(),
     )
@@ -461,8 +483,11 @@ def _fixed_patterns() -> dict[str, regex.Pattern[str]]:
             r"threads|telegram|(?:on|via|through)\s+x|x\s*\(twitter\)|"
             r"(?:all|every|each)\s+(?:of\s+)?(?:our\s+)?(?:platforms?|channels?|accounts?|"
             r"networks?))\b|"
-            + nfc(r"(?:ফেসবুক|ইনস্টাগ্রাম|ইন্সটাগ্রাম|ইউটিউব|টিকটক|লিংকডইন|লিঙ্কডইন|টুইটার|"
-                  r"হোয়াটসঅ্যাপ)")),
+            + nfc(
+                r"(?:ফেসবুক|ইনস্টাগ্রাম|ইন্সটাগ্রাম|ইউটিউব|টিকটক|লিংকডইন|লিঙ্কডইন|টুইটার|"
+                r"হোয়াটসঅ্যাপ)"
+            )
+        ),
         "audience": _compile(
             r"\b(?:young\s+people|youth|teenagers|teens|students|university\s+students|parents|"
             r"mothers|fathers|women|girls|boys|men|donors|supporters|alumni|graduates|teachers|"
@@ -471,44 +496,57 @@ def _fixed_patterns() -> dict[str, regex.Pattern[str]]:
             r"\d+\s*[-–]\s*\d+[-\s]year[-\s]olds?|"
             r"(?:in|from|across|around)\s+(?:dhaka|chattogram|chittagong|sylhet|khulna|rajshahi|"
             r"barishal|rangpur|mymensingh|bangladesh|the\s+diaspora))\b|"
-            + nfc(r"(?:তরুণ|যুব|কিশোর|শিক্ষার্থী|ছাত্র|অভিভাবক|মায়েদের|নারী|মেয়ে|দাতা|ঢাকা|চট্টগ্রাম|"
-                  r"সিলেট|গ্রাহক|ক্রেতা|শিক্ষক|কৃষক)")),
+            + nfc(
+                r"(?:তরুণ|যুব|কিশোর|শিক্ষার্থী|ছাত্র|অভিভাবক|মায়েদের|নারী|মেয়ে|দাতা|ঢাকা|চট্টগ্রাম|"
+                r"সিলেট|গ্রাহক|ক্রেতা|শিক্ষক|কৃষক)"
+            )
+        ),
         "vague": _compile(
             r"\b(?:more|better|improve|improved|grow\s+our\s+presence|(?:online|social(?:\s+media)?)"
             r"\s+presence|presence|boost|popular|bigger|as\s+many\s+as\s+possible|a\s+lot|lots|"
             r"maximi[sz]e|great|good|best|do\s+well|succeed|successful)\b|"
-            + nfc(r"(?:আরও|আরো|ভালো|ভাল|জনপ্রিয়|উন্নত)")),
+            + nfc(r"(?:আরও|আরো|ভালো|ভাল|জনপ্রিয়|উন্নত)")
+        ),
         "outcome": _compile(
             r"\b(?:donat\w*|donors?|fundrais\w*|raise\s+(?:money|funds)|funds|taka|bdt|tk|"
             r"volunteer\w*|sign[-\s]?ups?|signing\s+up|register\w*|registrations?|members(?:hip)?|"
             r"sales|sell\w*|orders?|customers?|revenue|leads|bookings?|enquir\w*|inquir\w*|"
             r"attend\w*|applications?|apply|petition|signatures|beneficiar\w*|enrol\w*|admissions?|"
             r"(?:awareness|understanding|knowledge)\s+(?:of|about)\s+\w+)\b|"
-            + nfc(r"(?:দান|অনুদান|তহবিল|স্বেচ্ছাসেবক|সদস্য|নিবন্ধন|রেজিস্ট্রেশন|বিক্রি|বিক্রয়|অর্ডার|"
-                  r"গ্রাহক|ক্রেতা|ভর্তি|\w+\s+(?:সম্পর্কে|বিষয়ে)\s+সচেতনতা)")),
+            + nfc(
+                r"(?:দান|অনুদান|তহবিল|স্বেচ্ছাসেবক|সদস্য|নিবন্ধন|রেজিস্ট্রেশন|বিক্রি|বিক্রয়|অর্ডার|"
+                r"গ্রাহক|ক্রেতা|ভর্তি|\w+\s+(?:সম্পর্কে|বিষয়ে)\s+সচেতনতা)"
+            )
+        ),
         "unrealistic": _compile(
             r"\b(?:go(?:es)?\s+viral|viral|everyone|everybody|every\s+person|the\s+whole\s+country|"
             r"all\s+of\s+bangladesh|number\s+one|no\.?\s*1|\#1|millions?\s+of\s+followers|"
-            r"overnight)\b|(?<!\w)\#1\b|" + nfc(r"(?:ভাইরাল|সবাই|সবার|রাতারাতি)")),
+            r"overnight)\b|(?<!\w)\#1\b|" + nfc(r"(?:ভাইরাল|সবাই|সবার|রাতারাতি)")
+        ),
         "multiplier": _compile(
             r"\b(?:double|doubling|twice|triple|tripling|quadruple|halve|half|"
             r"(?P<times>\d+)\s*(?:x|-?fold|times\s+(?:more|as\s+many|bigger|higher)))\b|"
-            + nfc(r"(?:দ্বিগুণ|তিনগুণ|চারগুণ)")),
+            + nfc(r"(?:দ্বিগুণ|তিনগুণ|চারগুণ)")
+        ),
         "growth_words": _compile(
             r"\b(?:increase|increasing|grow|growing|growth|raise|raising|boost|boosting|lift|"
-            r"lifting|improve|improving|rise|up)\b|" + nfc(r"(?:বাড়া|বাড়ি|বাড়ান|বৃদ্ধি)")),
+            r"lifting|improve|improving|rise|up)\b|" + nfc(r"(?:বাড়া|বাড়ি|বাড়ান|বৃদ্ধি)")
+        ),
         "from_to": _compile(
             r"\bfrom\s+(?P<a>\d+(?:,\d+)*(?:\.\d+)?)\s*(?P<ascale>k|thousand|lakh)?\b[^.\d]{0,30}?"
             r"\bto\s+(?P<b>\d+(?:,\d+)*(?:\.\d+)?)\s*(?P<bscale>k|thousand|lakh)?\b|"
-            + nfc(r"(?P<a2>\d+(?:,\d+)*)\s*(?:থেকে)\s*(?P<b2>\d+(?:,\d+)*)")),
+            + nfc(r"(?P<a2>\d+(?:,\d+)*)\s*(?:থেকে)\s*(?P<b2>\d+(?:,\d+)*)")
+        ),
         "increase_before": _compile(
             r"\b(?:gain|gaining|add|adding|win|winning|attract|attracting|recruit|recruiting|get|"
-            r"getting|earn|earning|find|finding|another)\s+(?:\w+\s+)?$|"
-            + nfc(r"(?:আরও|আরো)\s*$")),
+            r"getting|earn|earning|find|finding|another)\s+(?:\w+\s+)?$|" + nfc(r"(?:আরও|আরো)\s*$")
+        ),
         "increase_after": _compile(r"^\s*(?:new|more|additional|extra|নতুন|আরও|আরো)\b"),
         "growth_after_percent": _compile(
             r"^\s*(?:more|increase|growth|rise|higher|up|extra|"
-            + nfc(r"বেশি|বৃদ্ধি|বাড়া\w*|বাড়ি\w*|বাড়ান\w*") + ")"),
+            + nfc(r"বেশি|বৃদ্ধি|বাড়া\w*|বাড়ি\w*|বাড়ান\w*")
+            + ")"
+        ),
     }
 
 
@@ -584,8 +622,10 @@ class GoalCheck:
         """'3 of 5 SMART criteria met.' and the disclaimer, in the chosen language."""
         met = sum(c.passed for c in self.criteria.values())
         return _("{met} of {total} SMART criteria met. {disclaimer}").format(
-            met=digits(met), total=digits(len(self.criteria)),
-            disclaimer=_(_DISCLAIMER) if disclaimer is None else disclaimer)
+            met=digits(met),
+            total=digits(len(self.criteria)),
+            disclaimer=_(_DISCLAIMER) if disclaimer is None else disclaimer,
+        )
 
     def _repr_html_(self) -> str:
         rows = []
@@ -597,17 +637,18 @@ class GoalCheck:
                 else '<span style="color:#cf222e">✗</span>'  # i18n: not shown
             )
             evidence = ", ".join(f"“{html.escape(e)}”" for e in c.evidence) or "—"
-            tip = (f"<br><em>{try_}</em> {html.escape(c.suggestion)}"
-                   if c.suggestion else "")
+            tip = f"<br><em>{try_}</em> {html.escape(c.suggestion)}" if c.suggestion else ""
             rows.append(
                 f"<tr><td>{mark} <b>{html.escape(_criterion_name(c.name))}</b></td>"
                 f"<td>{html.escape(c.why)}{tip}</td><td>{evidence}</td></tr>"
             )
-        heads = "".join(f"<th>{html.escape(h)}</th>"
-                        for h in (_("Criterion"), _("Why"), _("Evidence found")))
+        heads = "".join(
+            f"<th>{html.escape(h)}</th>" for h in (_("Criterion"), _("Why"), _("Evidence found"))
+        )
         marker = "\x00"  # where the disclaimer goes, so that it can be set in <small>
         met = html.escape(self._met(marker)).replace(
-            marker, f"<small>{html.escape(_(_DISCLAIMER))}</small>")
+            marker, f"<small>{html.escape(_(_DISCLAIMER))}</small>"
+        )
         goal = html.escape(_("Goal:"))
         return (
             f"<div><p><b>{goal}</b> {html.escape(self.goal)}</p>"
@@ -684,8 +725,10 @@ def _clean_goal(text: object) -> str:
     if not isinstance(text, str):
         raise InputError(
             _("The goal must be text (a str), not {kind}").format(kind=type(text).__name__),
-            fix=_("pass the goal as a sentence in quotes, e.g. check_goal('Reach 2,000 followers "
-                  "by June')"),
+            fix=_(
+                "pass the goal as a sentence in quotes, e.g. check_goal('Reach 2,000 followers "
+                "by June')"
+            ),
         )
     goal = unicodedata.normalize("NFC", " ".join(text.split()))
     if not goal:
@@ -706,9 +749,11 @@ def _check_options(
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise InputError(
                     _("The baseline for {key} is {value}; it must be a number above 0").format(
-                        key=repr(key), value=repr(value)),
+                        key=repr(key), value=repr(value)
+                    ),
                     fix=_("give today's value, e.g. {example}").format(
-                        example="baseline={'followers': 5000}"),
+                        example="baseline={'followers': 5000}"
+                    ),
                 )
     if period_months is not None and (
         isinstance(period_months, bool)
@@ -717,14 +762,18 @@ def _check_options(
     ):
         raise InputError(
             _("period_months is {value}, but it must be a number of months above 0").format(
-                value=repr(period_months)),
-            fix=_("give how long the goal has, e.g. period_months=3 for a quarter "
-                  "or period_months=0.25 for a week"),
+                value=repr(period_months)
+            ),
+            fix=_(
+                "give how long the goal has, e.g. period_months=3 for a quarter "
+                "or period_months=0.25 for a week"
+            ),
         )
     if isinstance(relevant_to, str):
         raise InputError(
             _("relevant_to is the text {value}, but it must be a list of goals").format(
-                value=repr(relevant_to)),
+                value=repr(relevant_to)
+            ),
             fix=_("put it in a list: relevant_to=[{value}]").format(value=repr(relevant_to)),
         )
 
@@ -816,22 +865,30 @@ def _specific(goal: str, text: str) -> Criterion:
             True,
             evidence,
             _("it names what will change ({metrics}) and where or for whom ({where}).").format(
-                metrics=", ".join(metrics), where=", ".join(where + who)) + vague_note,
+                metrics=", ".join(metrics), where=", ".join(where + who)
+            )
+            + vague_note,
         )
     suggestion = _(
         "say exactly what will change, where and for whom, e.g. 'Instagram "
         "followers among university students in Dhaka'"
     )
     if not metrics:
-        why = _(
-            "it does not say what will change (no metric such as followers, reach, "
-            "sign-ups or donations)."
-        ) + vague_note
+        why = (
+            _(
+                "it does not say what will change (no metric such as followers, reach, "
+                "sign-ups or donations)."
+            )
+            + vague_note
+        )
     else:
-        why = _(
-            "it names what will change ({metrics}) but not where or for whom "
-            "(no platform or audience)."
-        ).format(metrics=", ".join(metrics)) + vague_note
+        why = (
+            _(
+                "it names what will change ({metrics}) but not where or for whom "
+                "(no platform or audience)."
+            ).format(metrics=", ".join(metrics))
+            + vague_note
+        )
     return Criterion("specific", False, evidence + vague, why, suggestion)
 
 
@@ -857,12 +914,14 @@ def _measurable(
             "measurable",
             False,
             (relative.evidence,),
-            _('it asks for a relative change ("{evidence}") but does not say from '
-              "what: without the starting number nobody can tell when it is reached.").format(
-                  evidence=relative.evidence),
-            _("give the starting number, e.g. 'from 1,200 to 1,500 Facebook followers', "
-              "'from 1,200 followers today', or pass {example}").format(
-                  example="baseline={'followers': 1200}"),
+            _(
+                'it asks for a relative change ("{evidence}") but does not say from '
+                "what: without the starting number nobody can tell when it is reached."
+            ).format(evidence=relative.evidence),
+            _(
+                "give the starting number, e.g. 'from 1,200 to 1,500 Facebook followers', "
+                "'from 1,200 followers today', or pass {example}"
+            ).format(example="baseline={'followers': 1200}"),
         )
     if evidence:
         return Criterion(
@@ -873,8 +932,10 @@ def _measurable(
         False,
         (),
         _("there is no number, so nobody can tell whether the goal was reached."),
-        _("add a number and a unit, e.g. '2,000 followers', '15% more sign-ups' or "
-          "'an engagement rate of 3%'"),
+        _(
+            "add a number and a unit, e.g. '2,000 followers', '15% more sign-ups' or "
+            "'an engagement rate of 3%'"
+        ),
     )
 
 
@@ -906,7 +967,9 @@ def _relevant(goal: str, text: str, relevant_to: Sequence[str] | None) -> Criter
         hits = _unique(goal for goal in relevant_to if _mentions(text, goal))
         if hits:
             return Criterion(
-                "relevant", True, hits,
+                "relevant",
+                True,
+                hits,
                 _("it mentions your organisation's goal: {goals}.").format(goals=", ".join(hits)),
             )
         return Criterion(
@@ -914,9 +977,12 @@ def _relevant(goal: str, text: str, relevant_to: Sequence[str] | None) -> Criter
             False,
             (),
             _("it does not mention any of your organisation's goals: {goals}.").format(
-                goals=", ".join(relevant_to)),
-            _("say which goal it serves, e.g. '... so that more people {goal}' "
-              "or '... to support {goal}'").format(goal=relevant_to[0]),
+                goals=", ".join(relevant_to)
+            ),
+            _(
+                "say which goal it serves, e.g. '... so that more people {goal}' "
+                "or '... to support {goal}'"
+            ).format(goal=relevant_to[0]),
         )
     outcomes = _hits(_patterns().outcome, goal, text)
     if outcomes:
@@ -927,10 +993,14 @@ def _relevant(goal: str, text: str, relevant_to: Sequence[str] | None) -> Criter
         "relevant",
         False,
         (),
-        _("it does not say what the result is for (no donations, volunteers, sign-ups, sales "
-          "or awareness of a cause), so it may be a vanity number."),
-        _("add why it matters to the organisation, e.g. '... so that 50 more people sign up "
-          "as volunteers' or '... to raise awareness of child marriage'"),
+        _(
+            "it does not say what the result is for (no donations, volunteers, sign-ups, sales "
+            "or awareness of a cause), so it may be a vanity number."
+        ),
+        _(
+            "add why it matters to the organisation, e.g. '... so that 50 more people sign up "
+            "as volunteers' or '... to raise awareness of child marriage'"
+        ),
     )
 
 
@@ -977,7 +1047,8 @@ _BENGALI_PERIOD_WORDS = {
 def _months(n: float) -> str:
     """'1 month', '3 months', '0.25 months' in the chosen language."""
     return ngettext("{count} month", "{count} months", 1 if n == 1 else 2).format(
-        count=digits(f"{n:g}"))
+        count=digits(f"{n:g}")
+    )
 
 
 def _period_from_text(
@@ -1053,7 +1124,8 @@ def _growth(
         before, after = text[: n.span[0]], text[n.span[0] :]
         after_number = after[len(regex.match(r"\d[\d,.]*\s*(?:%|\S+)", after)[0]) :]
         by_growth = regex.search(r"\bby\s*$", before, regex.IGNORECASE) and (
-            _patterns().growth_words.search(before))
+            _patterns().growth_words.search(before)
+        )
         if by_growth or _patterns().growth_after_percent.search(after_number):
             return _Growth(n.value, n.evidence, audience)
     for key, value in (baseline or {}).items():
@@ -1066,7 +1138,8 @@ def _growth(
             if not any(alias in window for alias in aliases):
                 continue
             explicit = _patterns().increase_before.search(text[: n.span[0]]) or (
-                _patterns().increase_after.search(text[n.span[0] :].split(maxsplit=1)[-1]))
+                _patterns().increase_after.search(text[n.span[0] :].split(maxsplit=1)[-1])
+            )
             increase = n.value if explicit or n.value <= value else n.value - value
             is_audience = key.lower() in _tables().audience_metrics or audience
             return _Growth(increase / value * 100, n.evidence, is_audience, (key, value))
@@ -1090,10 +1163,14 @@ def _growth_evidence(growth: _Growth) -> str:
     """'growth of +300% (15,000 new followers)', with its baseline when one was given."""
     if growth.baseline is None:
         return _("growth of +{percent}% ({evidence})").format(
-            percent=_pct(growth.percent), evidence=growth.evidence)
+            percent=_pct(growth.percent), evidence=growth.evidence
+        )
     return _("growth of +{percent}% ({evidence}) from a baseline of {value} {metric}").format(
-        percent=_pct(growth.percent), evidence=growth.evidence,
-        value=digits(f"{growth.baseline[1]:,g}"), metric=growth.baseline[0])
+        percent=_pct(growth.percent),
+        evidence=growth.evidence,
+        value=digits(f"{growth.baseline[1]:,g}"),
+        metric=growth.baseline[0],
+    )
 
 
 def _achievable(
@@ -1112,9 +1189,12 @@ def _achievable(
             False,
             unrealistic,
             _("it promises something no plan can control ({quotes}).").format(
-                quotes=_quote(unrealistic)),
-            _("replace it with a number you can reach from where you are today, "
-              "e.g. '+10% Facebook followers in 3 months'"),
+                quotes=_quote(unrealistic)
+            ),
+            _(
+                "replace it with a number you can reach from where you are today, "
+                "e.g. '+10% Facebook followers in 3 months'"
+            ),
         )
     growth = _growth(text, numbers, baseline)
     if period_months is not None:
@@ -1134,13 +1214,15 @@ def _achievable(
         )
     if growth is None:
         why = (
-            _("there is a target, but nothing to compare it with: pass {example} (today's value "
-              "of the metric the goal names) to check it.").format(
-                  example="baseline={'followers': 5000}")
+            _(
+                "there is a target, but nothing to compare it with: pass {example} (today's value "
+                "of the metric the goal names) to check it."
+            ).format(example="baseline={'followers': 5000}")
             if not baseline
-            else _("there is a target, but nothing to compare it with: the baseline you gave "
-                   "({metrics}) is not a metric the goal names, so it could not be used.").format(
-                       metrics=", ".join(baseline))
+            else _(
+                "there is a target, but nothing to compare it with: the baseline you gave "
+                "({metrics}) is not a metric the goal names, so it could not be used."
+            ).format(metrics=", ".join(baseline))
         )
         return Criterion("achievable", True, (), why)
     evidence = [_growth_evidence(growth)]
@@ -1149,56 +1231,71 @@ def _achievable(
             "achievable",
             True,
             tuple(evidence),
-            _("it asks for +{percent}%, but over what period is unclear; "
-              "pass period_months=... to check it.").format(percent=_pct(growth.percent)),
+            _(
+                "it asks for +{percent}%, but over what period is unclear; "
+                "pass period_months=... to check it."
+            ).format(percent=_pct(growth.percent)),
         )
     months, label = period
     evidence.append(_("period: {period}").format(period=label))
     monthly = ((1 + growth.percent / 100) ** (1 / months) - 1) * 100
     what = _("+{percent}% in {period}").format(
-        percent=_pct(growth.percent),
-        period=label.removeprefix("in ").removeprefix("within "))
+        percent=_pct(growth.percent), period=label.removeprefix("in ").removeprefix("within ")
+    )
     if growth.audience:
         if monthly > UNLIKELY_MONTHLY_GROWTH:
             return Criterion(
                 "achievable",
                 False,
                 tuple(evidence),
-                _("{what} is about {monthly}% growth a month; {benchmarks}. "
-                  "Above {limit}% a month is very unlikely.").format(
-                      what=what, monthly=_pct(monthly), benchmarks=_benchmarks_text(),
-                      limit=digits(f"{UNLIKELY_MONTHLY_GROWTH:g}")),
+                _(
+                    "{what} is about {monthly}% growth a month; {benchmarks}. "
+                    "Above {limit}% a month is very unlikely."
+                ).format(
+                    what=what,
+                    monthly=_pct(monthly),
+                    benchmarks=_benchmarks_text(),
+                    limit=digits(f"{UNLIKELY_MONTHLY_GROWTH:g}"),
+                ),
                 _realistic_suggestion(growth, months),
             )
         if monthly > TYPICAL_MONTHLY_GROWTH * 1.5:
-            why = _("{what} is about {monthly}% growth a month, ambitious next to the "
-                    "{typical}% a month nonprofit benchmark (M+R/NTEN 2013).")
+            why = _(
+                "{what} is about {monthly}% growth a month, ambitious next to the "
+                "{typical}% a month nonprofit benchmark (M+R/NTEN 2013)."
+            )
         else:
-            why = _("{what} is about {monthly}% growth a month, in line with the "
-                    "{typical}% a month nonprofit benchmark (M+R/NTEN 2013).")
+            why = _(
+                "{what} is about {monthly}% growth a month, in line with the "
+                "{typical}% a month nonprofit benchmark (M+R/NTEN 2013)."
+            )
         return Criterion(
             "achievable",
             True,
             tuple(evidence),
-            why.format(what=what, monthly=_pct(monthly, 1),
-                       typical=digits(f"{TYPICAL_MONTHLY_GROWTH:g}")),
+            why.format(
+                what=what, monthly=_pct(monthly, 1), typical=digits(f"{TYPICAL_MONTHLY_GROWTH:g}")
+            ),
         )
     if monthly > UNLIKELY_MONTHLY_GROWTH_OTHER:
         return Criterion(
             "achievable",
             False,
             tuple(evidence),
-            _("{what} is about {monthly}% growth a month: more than doubling every month "
-              "is rarely sustained.").format(what=what, monthly=_pct(monthly)),
+            _(
+                "{what} is about {monthly}% growth a month: more than doubling every month "
+                "is rarely sustained."
+            ).format(what=what, monthly=_pct(monthly)),
             _("compare with your own past months and set a smaller step, or give it more time"),
         )
     return Criterion(
         "achievable",
         True,
         tuple(evidence),
-        _("{what} is about {monthly}% growth a month; the course has no "
-          "benchmark for this metric, so compare it with your own past months.").format(
-              what=what, monthly=_pct(monthly, 1)),
+        _(
+            "{what} is about {monthly}% growth a month; the course has no "
+            "benchmark for this metric, so compare it with your own past months."
+        ).format(what=what, monthly=_pct(monthly, 1)),
     )
 
 
@@ -1210,39 +1307,63 @@ def _absurd(growth: _Growth | None, period: tuple[float, str] | None) -> Criteri
     if period is not None and period[0] > QUARTER_MONTHS:
         return None
     if period is not None:
-        why = _("+{percent}% in {period} is not realistic: more than +{limit}% (over 4 times "
-                "today's value) within a quarter is almost never reached; {benchmarks}.")
+        why = _(
+            "+{percent}% in {period} is not realistic: more than +{limit}% (over 4 times "
+            "today's value) within a quarter is almost never reached; {benchmarks}."
+        )
     else:
-        why = _("+{percent}% without a period to spread it over is not realistic: more than "
-                "+{limit}% (over 4 times today's value) within a quarter is almost never "
-                "reached; {benchmarks}.")
+        why = _(
+            "+{percent}% without a period to spread it over is not realistic: more than "
+            "+{limit}% (over 4 times today's value) within a quarter is almost never "
+            "reached; {benchmarks}."
+        )
     return Criterion(
         "achievable",
         False,
-        (_("growth of +{percent}% ({evidence})").format(
-            percent=_pct(growth.percent), evidence=growth.evidence),),
-        why.format(percent=_pct(growth.percent), period=period[1] if period else "",
-                   limit=_pct(ABSURD_GROWTH_PERCENT), benchmarks=_benchmarks_text()),
-        _("start from today's number and aim for a step you can reach, e.g. +{step}% in 3 "
-          "months at the typical {typical}% a month").format(
-              step=_pct(((1 + TYPICAL_MONTHLY_GROWTH / 100) ** 3 - 1) * 100),
-              typical=digits(f"{TYPICAL_MONTHLY_GROWTH:g}")),
+        (
+            _("growth of +{percent}% ({evidence})").format(
+                percent=_pct(growth.percent), evidence=growth.evidence
+            ),
+        ),
+        why.format(
+            percent=_pct(growth.percent),
+            period=period[1] if period else "",
+            limit=_pct(ABSURD_GROWTH_PERCENT),
+            benchmarks=_benchmarks_text(),
+        ),
+        _(
+            "start from today's number and aim for a step you can reach, e.g. +{step}% in 3 "
+            "months at the typical {typical}% a month"
+        ).format(
+            step=_pct(((1 + TYPICAL_MONTHLY_GROWTH / 100) ** 3 - 1) * 100),
+            typical=digits(f"{TYPICAL_MONTHLY_GROWTH:g}"),
+        ),
     )
 
 
 def _realistic_suggestion(growth: _Growth, months: float) -> str:
     low = ((1 + TYPICAL_MONTHLY_GROWTH / 100) ** months - 1) * 100
     high = ((1 + UNLIKELY_MONTHLY_GROWTH / 200) ** months - 1) * 100
-    rates = {"low_rate": digits(f"{TYPICAL_MONTHLY_GROWTH:g}"),
-             "high_rate": digits(f"{UNLIKELY_MONTHLY_GROWTH / 2:g}"),
-             "low": _pct(low), "high": _pct(high)}
+    rates = {
+        "low_rate": digits(f"{TYPICAL_MONTHLY_GROWTH:g}"),
+        "high_rate": digits(f"{UNLIKELY_MONTHLY_GROWTH / 2:g}"),
+        "low": _pct(low),
+        "high": _pct(high),
+    }
     if growth.baseline is None:
-        return _("aim for about {low_rate}–{high_rate}% a month (+{low}% to +{high}% over this "
-                 "period), give it more time, or plan paid promotion").format(**rates)
+        return _(
+            "aim for about {low_rate}–{high_rate}% a month (+{low}% to +{high}% over this "
+            "period), give it more time, or plan paid promotion"
+        ).format(**rates)
     key, value = growth.baseline
-    return _("aim for about {low_rate}–{high_rate}% a month (+{low}% to +{high}% over this "
-             "period), i.e. from {value} to about {target_low}–{target_high} {metric}, give it "
-             "more time, or plan paid promotion").format(
-                 **rates, value=format_number(value),
-                 target_low=format_number(value * (1 + low / 100)),
-                 target_high=format_number(value * (1 + high / 100)), metric=key)
+    return _(
+        "aim for about {low_rate}–{high_rate}% a month (+{low}% to +{high}% over this "
+        "period), i.e. from {value} to about {target_low}–{target_high} {metric}, give it "
+        "more time, or plan paid promotion"
+    ).format(
+        **rates,
+        value=format_number(value),
+        target_low=format_number(value * (1 + low / 100)),
+        target_high=format_number(value * (1 + high / 100)),
+        metric=key,
+    )

@@ -74,9 +74,11 @@ def _check_events(events: pd.DataFrame) -> None:
     if missing:
         raise InputError(
             _("the events table lacks the column(s) {missing}; it has: {columns}").format(
-                missing=", ".join(missing), columns=", ".join(map(str, events.columns))),
+                missing=", ".join(missing), columns=", ".join(map(str, events.columns))
+            ),
             fix=_("pass ContentCalendar.events (columns: {columns})").format(
-                columns=", ".join(READ_COLUMNS)),
+                columns=", ".join(READ_COLUMNS)
+            ),
         )
 
 
@@ -206,8 +208,10 @@ def read_ics(path: str | Path) -> pd.DataFrame:
     except ValueError as error:
         raise DataError(
             _("this is not an iCalendar file ({error})").format(error=error),
-            fix=_("export the calendar again, or open the file to check it starts with "
-                  "BEGIN:VCALENDAR"),
+            fix=_(
+                "export the calendar again, or open the file to check it starts with "
+                "BEGIN:VCALENDAR"
+            ),
             file=str(path),
         ) from None
     zone = check_timezone(str(calendar.get("X-WR-TIMEZONE", TIMEZONE)))

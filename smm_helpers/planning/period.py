@@ -28,12 +28,17 @@ as lesson 01 and assignment 02 do (``inbox[inbox["category"] != "spam"]``)."""
 def _local_days(values: pd.Series, column: str) -> pd.Series:
     """Calendar days in Asia/Dhaka as naive midnight timestamps."""
     try:
-        times = pd.to_datetime(values, format="ISO8601") if not \
-            pd.api.types.is_datetime64_any_dtype(values) else values
+        times = (
+            pd.to_datetime(values, format="ISO8601")
+            if not pd.api.types.is_datetime64_any_dtype(values)
+            else values
+        )
     except (ValueError, TypeError) as error:
-        raise DataError(_("the {column} values are not dates ({error})").format(
-                            column=column, error=error),
-                        fix=_("write them like 2026-01-05 10:30+06:00"), column=column) from None
+        raise DataError(
+            _("the {column} values are not dates ({error})").format(column=column, error=error),
+            fix=_("write them like 2026-01-05 10:30+06:00"),
+            column=column,
+        ) from None
     if isinstance(times.dtype, pd.DatetimeTZDtype):
         times = times.dt.tz_convert(TIMEZONE).dt.tz_localize(None)
     return pd.Series(times, index=values.index).dt.normalize()
@@ -45,9 +50,10 @@ def _day(value: str | date | None, name: str) -> pd.Timestamp | None:
     try:
         day = pd.Timestamp(value)
     except (ValueError, TypeError):
-        raise InputError(_("{name}={value} is not a date").format(name=name, value=repr(value)),
-                         fix=_("write it like {example}").format(
-                             example=f"{name}='2026-03-31'")) from None
+        raise InputError(
+            _("{name}={value} is not a date").format(name=name, value=repr(value)),
+            fix=_("write it like {example}").format(example=f"{name}='2026-03-31'"),
+        ) from None
     if day.tzinfo is not None:
         day = day.tz_convert(TIMEZONE).tz_localize(None)
     return day.normalize()
@@ -72,46 +78,70 @@ class _PeriodData:
         return ((self.end - self.start).days + 1) / 7
 
     @classmethod
-    def build(cls, platforms: tuple[str, ...], client: str | None, posts: pd.DataFrame,
-              followers: pd.DataFrame | None, inbox: pd.DataFrame | None,
-              campaigns: pd.DataFrame | None, start: str | date | None,
-              end: str | date | None) -> _PeriodData:
+    def build(
+        cls,
+        platforms: tuple[str, ...],
+        client: str | None,
+        posts: pd.DataFrame,
+        followers: pd.DataFrame | None,
+        inbox: pd.DataFrame | None,
+        campaigns: pd.DataFrame | None,
+        start: str | date | None,
+        end: str | date | None,
+    ) -> _PeriodData:
         posts = require_table(posts, ["published_at", "platform"], "posts")
         posts = _own_rows(client, posts, "posts")
         posts = posts.assign(_day=_local_days(posts["published_at"], "published_at"))
         posts = posts[posts["platform"].isin(platforms)]
         if posts.empty:
-            raise DataError(_("the posts table has no posts on {platforms}").format(
-                                platforms=", ".join(platforms)),
-                            fix=_("check the plan's platforms and the client of the data"))
+            raise DataError(
+                _("the posts table has no posts on {platforms}").format(
+                    platforms=", ".join(platforms)
+                ),
+                fix=_("check the plan's platforms and the client of the data"),
+            )
         first, last = posts["_day"].min(), posts["_day"].max()
         day0 = _day(start, "start") or first
         day1 = _day(end, "end") or last
         if day0 > day1:
-            raise InputError(_("start ({start}) is after end ({end})").format(
-                                 start=f"{day0:%Y-%m-%d}", end=f"{day1:%Y-%m-%d}"),
-                             fix=_("swap them, or pick an earlier start"))
+            raise InputError(
+                _("start ({start}) is after end ({end})").format(
+                    start=f"{day0:%Y-%m-%d}", end=f"{day1:%Y-%m-%d}"
+                ),
+                fix=_("swap them, or pick an earlier start"),
+            )
         period = posts[(posts["_day"] >= day0) & (posts["_day"] <= day1)]
         if period.empty:
             raise InputError(
                 _("There are no posts on {platforms} between {start} and {end}").format(
-                    platforms=", ".join(platforms), start=f"{day0:%Y-%m-%d}",
-                    end=f"{day1:%Y-%m-%d}"),
-                fix=_("the posts table covers {first} to {last}; choose start and end inside "
-                      "it").format(first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}"),
+                    platforms=", ".join(platforms), start=f"{day0:%Y-%m-%d}", end=f"{day1:%Y-%m-%d}"
+                ),
+                fix=_(
+                    "the posts table covers {first} to {last}; choose start and end inside it"
+                ).format(first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}"),
             )
         messages = _cut(platforms, client, inbox, "inbox", "received_at", day0, day1)
         spam = None
         if messages is not None:
             is_spam = _is_spam(messages)
             messages, spam = messages[~is_spam], messages[is_spam]
-        extra = {"posts_first": first, "posts_last": last,
-                 "posts_before": posts[posts["_day"] <= day0],
-                 "followers_before": _cut(platforms, client, followers, "followers", "date",
-                                          None, day0)}
-        return cls(day0, day1, platforms, period,
-                   _cut(platforms, client, followers, "followers", "date", day0, day1),
-                   messages, _cut_campaigns(platforms, client, campaigns, day0, day1), spam, extra)
+        extra = {
+            "posts_first": first,
+            "posts_last": last,
+            "posts_before": posts[posts["_day"] <= day0],
+            "followers_before": _cut(platforms, client, followers, "followers", "date", None, day0),
+        }
+        return cls(
+            day0,
+            day1,
+            platforms,
+            period,
+            _cut(platforms, client, followers, "followers", "date", day0, day1),
+            messages,
+            _cut_campaigns(platforms, client, campaigns, day0, day1),
+            spam,
+            extra,
+        )
 
 
 def _is_spam(inbox: pd.DataFrame) -> pd.Series:
@@ -131,16 +161,24 @@ def _own_rows(client: str | None, frame: pd.DataFrame, name: str) -> pd.DataFram
     if len(clients) > 1:
         raise InputError(
             _("The {name} table holds rows of several clients ({clients})").format(
-                name=name, clients=", ".join(clients)),
+                name=name, clients=", ".join(clients)
+            ),
             fix=_("say whose plan it is, e.g. {example}").format(
-                example=f"SocialMediaPlan(..., client={clients[0]!r})"),
+                example=f"SocialMediaPlan(..., client={clients[0]!r})"
+            ),
         )
     return frame
 
 
-def _cut(platforms: tuple[str, ...], client: str | None, frame: pd.DataFrame | None,
-         name: str, column: str, day0: pd.Timestamp | None,
-         day1: pd.Timestamp) -> pd.DataFrame | None:
+def _cut(
+    platforms: tuple[str, ...],
+    client: str | None,
+    frame: pd.DataFrame | None,
+    name: str,
+    column: str,
+    day0: pd.Timestamp | None,
+    day1: pd.Timestamp,
+) -> pd.DataFrame | None:
     """The rows of one client and the plan's platforms from day0 (None: any day) to day1."""
     if frame is None:
         return None
@@ -152,14 +190,21 @@ def _cut(platforms: tuple[str, ...], client: str | None, frame: pd.DataFrame | N
     return frame[keep]
 
 
-def _cut_campaigns(platforms: tuple[str, ...], client: str | None,
-                   frame: pd.DataFrame | None,
-                   day0: pd.Timestamp, day1: pd.Timestamp) -> pd.DataFrame | None:
+def _cut_campaigns(
+    platforms: tuple[str, ...],
+    client: str | None,
+    frame: pd.DataFrame | None,
+    day0: pd.Timestamp,
+    day1: pd.Timestamp,
+) -> pd.DataFrame | None:
     """Campaigns that ran at least one day inside the period (their totals are not split)."""
     if frame is None:
         return None
-    frame = _own_rows(client, require_table(frame, ["start_date", "end_date", "platform"],
-                                       "campaigns"), "campaigns")
+    frame = _own_rows(
+        client,
+        require_table(frame, ["start_date", "end_date", "platform"], "campaigns"),
+        "campaigns",
+    )
     first = _local_days(frame["start_date"], "start_date")
     last = _local_days(frame["end_date"], "end_date")
     keep = (first <= day1) & (last >= day0) & frame["platform"].isin(platforms)
@@ -172,4 +217,5 @@ def _coverage_note(data: _PeriodData) -> str:
     if first <= data.start and last >= data.end:
         return ""
     return _("the posts table only runs {period}").format(
-        period=period_label(first.date(), last.date()))
+        period=period_label(first.date(), last.date())
+    )

@@ -137,27 +137,44 @@ class SocialMediaPlan:
         self.pillars = dict(self.pillars)
         _check_goals(self.goals, self.platforms)
         _check_pillars(self.pillars)
-        if self.budget is not None and (isinstance(self.budget, bool) or not isinstance(
-                self.budget, int | float) or self.budget < 0):
-            raise InputError(_("The budget is {budget}; it must be an amount in BDT of 0 or "
-                               "more").format(budget=repr(self.budget)),
-                             fix=_("write e.g. budget=15000, or budget=None"))
+        if self.budget is not None and (
+            isinstance(self.budget, bool)
+            or not isinstance(self.budget, int | float)
+            or self.budget < 0
+        ):
+            raise InputError(
+                _("The budget is {budget}; it must be an amount in BDT of 0 or more").format(
+                    budget=repr(self.budget)
+                ),
+                fix=_("write e.g. budget=15000, or budget=None"),
+            )
         if self.client is not None and self.client not in CLIENTS:
             raise unknown_choice(_("client"), self.client, CLIENTS)
 
     def __repr__(self) -> str:
-        return (f"SocialMediaPlan(name={self.name!r}, {len(self.goals)} targets, "
-                f"platforms={list(self.platforms)!r}, pillars={list(self.pillars)!r})")
+        return (
+            f"SocialMediaPlan(name={self.name!r}, {len(self.goals)} targets, "
+            f"platforms={list(self.platforms)!r}, pillars={list(self.pillars)!r})"
+        )
 
     def __str__(self) -> str:
-        lines = [_(self.name), _("Audience: {audience}").format(audience=self.audience),
-                 _("Platforms: {platforms}").format(platforms=", ".join(
-                     _platform_shown(p) for p in self.platforms)),
-                 _("Targets:")]
+        lines = [
+            _(self.name),
+            _("Audience: {audience}").format(audience=self.audience),
+            _("Platforms: {platforms}").format(
+                platforms=", ".join(_platform_shown(p) for p in self.platforms)
+            ),
+            _("Targets:"),
+        ]
         lines += [f"- {goal}" for goal in self.goals]
         if self.pillars:
-            lines.append(_("Content pillars: {pillars}").format(pillars=", ".join(
-                f"{name} {_percent(share)}" for name, share in self.pillars.items())))
+            lines.append(
+                _("Content pillars: {pillars}").format(
+                    pillars=", ".join(
+                        f"{name} {_percent(share)}" for name, share in self.pillars.items()
+                    )
+                )
+            )
         if self.budget is not None:
             lines.append(_("Budget: {amount} BDT").format(amount=format_number(self.budget)))
         if self.measurement:
@@ -201,34 +218,44 @@ class SocialMediaPlan:
 def _check_goals(goals: tuple[Target, ...], platforms: tuple[str, ...]) -> None:
     for goal in goals:
         if not isinstance(goal, Target):
-            raise InputError(_("{goal} is not a Target").format(goal=repr(goal)),
-                             fix=_("write each goal as Target('metric', number), e.g. "
-                                   "Target('posts_per_week', 5, platform='facebook')"))
+            raise InputError(
+                _("{goal} is not a Target").format(goal=repr(goal)),
+                fix=_(
+                    "write each goal as Target('metric', number), e.g. "
+                    "Target('posts_per_week', 5, platform='facebook')"
+                ),
+            )
     for platform in platforms:
         if platform not in PLATFORMS:
             raise unknown_choice(_("platform"), platform, PLATFORMS)
     if not platforms:
-        raise InputError(_("The plan has no platforms"),
-                         fix=_("list where you publish, e.g. "
-                               "platforms=['facebook', 'instagram']"))
+        raise InputError(
+            _("The plan has no platforms"),
+            fix=_("list where you publish, e.g. platforms=['facebook', 'instagram']"),
+        )
     for goal in goals:
         if goal.platform != "all" and goal.platform not in platforms:
             raise InputError(
-                _("The target {target} is for {platform}, which is not one of the plan's "
-                  "platforms ({platforms})").format(target=goal, platform=goal.platform,
-                                                    platforms=", ".join(platforms)),
-                fix=_("add {platform} to platforms, or set the target's platform to one of "
-                      "them or 'all'").format(platform=repr(goal.platform)),
+                _(
+                    "The target {target} is for {platform}, which is not one of the plan's "
+                    "platforms ({platforms})"
+                ).format(target=goal, platform=goal.platform, platforms=", ".join(platforms)),
+                fix=_(
+                    "add {platform} to platforms, or set the target's platform to one of "
+                    "them or 'all'"
+                ).format(platform=repr(goal.platform)),
             )
 
 
 def _check_pillars(pillars: dict[str, float]) -> None:
     for name, share in pillars.items():
         if isinstance(share, bool) or not isinstance(share, int | float) or share < 0:
-            raise InputError(_("The share of pillar {pillar} is {share}; it must be a "
-                               "fraction between 0 and 1").format(pillar=repr(name),
-                                                                  share=repr(share)),
-                             fix=_("write e.g. 0.3 for 30% of posts"))
+            raise InputError(
+                _(
+                    "The share of pillar {pillar} is {share}; it must be a fraction between 0 and 1"
+                ).format(pillar=repr(name), share=repr(share)),
+                fix=_("write e.g. 0.3 for 30% of posts"),
+            )
     if not pillars:
         return
     total = sum(pillars.values())
@@ -237,9 +264,10 @@ def _check_pillars(pillars: dict[str, float]) -> None:
     listing = ", ".join(f"{name} {_percent(share)}" for name, share in pillars.items())
     if abs(total - 100) <= 1.1:
         raise InputError(
-            _("The pillar shares add up to {total}: they look like percentages "
-              "({listing})").format(total=digits(f"{total:g}"), listing=", ".join(
-                  f"{n} {digits(format(s, 'g'))}" for n, s in pillars.items())),
+            _("The pillar shares add up to {total}: they look like percentages ({listing})").format(
+                total=digits(f"{total:g}"),
+                listing=", ".join(f"{n} {digits(format(s, 'g'))}" for n, s in pillars.items()),
+            ),
             fix=_("write them as fractions that add up to 1.0, e.g. 0.3 for 30%"),
         )
     if total < 1:
@@ -248,6 +276,7 @@ def _check_pillars(pillars: dict[str, float]) -> None:
         fix = _("make them add up to 1.0, e.g. take away the extra {share} from one pillar")
     raise InputError(
         _("The pillar shares add up to {total}, not 100% ({listing})").format(
-            total=_percent(total), listing=listing),
+            total=_percent(total), listing=listing
+        ),
         fix=fix.format(share=_percent(abs(1 - total))),
     )

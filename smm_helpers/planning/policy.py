@@ -129,8 +129,10 @@ CUE_PLACES = ("heading", "text")
 _CUE_COLUMNS = ("section", "where", "cue", "note")
 
 
-def parse_policy_cues(text: str, file: str = f"smm_helpers/data/{CUES_FILE}",
-                      ) -> dict[tuple[str, str], tuple[str, ...]]:
+def parse_policy_cues(
+    text: str,
+    file: str = f"smm_helpers/data/{CUES_FILE}",
+) -> dict[tuple[str, str], tuple[str, ...]]:
     """Read and check the text of ``CUES_FILE``: ``{(section, where): cues}`` in file order.
 
     Cues are NFC.  A row naming an unknown section or place, an empty cue, a repeated cue
@@ -150,43 +152,67 @@ escalation, privacy, review.
     rows = list(csv.DictReader(text.splitlines()))
     header = tuple(csv.reader(text.splitlines()[:1]))
     if not header or tuple(header[0]) != _CUE_COLUMNS:
-        raise DataError(_("the columns are not {columns}").format(
-                            columns=", ".join(_CUE_COLUMNS)),
-                        fix=_("start the file with the line: {header}").format(
-                            header=",".join(_CUE_COLUMNS)), file=file, line=1)
+        raise DataError(
+            _("the columns are not {columns}").format(columns=", ".join(_CUE_COLUMNS)),
+            fix=_("start the file with the line: {header}").format(header=",".join(_CUE_COLUMNS)),
+            file=file,
+            line=1,
+        )
     found: dict[tuple[str, str], list[str]] = {
-        (name, where): [] for name in SECTIONS for where in CUE_PLACES}
+        (name, where): [] for name in SECTIONS for where in CUE_PLACES
+    }
     for line, row in enumerate(rows, start=2):
         name, where = row["section"] or "", row["where"] or ""
         cue = unicodedata.normalize("NFC", " ".join((row["cue"] or "").split()))
         if name not in SECTIONS:
-            raise DataError(_("{value} is not a section of the policy").format(
-                                value=repr(name)),
-                            fix=_("use one of: {choices}").format(choices=", ".join(SECTIONS)),
-                            file=file, line=line, column="section")
+            raise DataError(
+                _("{value} is not a section of the policy").format(value=repr(name)),
+                fix=_("use one of: {choices}").format(choices=", ".join(SECTIONS)),
+                file=file,
+                line=line,
+                column="section",
+            )
         if where not in CUE_PLACES:
-            raise DataError(_("{value} is not a place a cue is looked for").format(
-                                value=repr(where)),
-                            fix=_("use one of: {choices}").format(
-                                choices=", ".join(CUE_PLACES)),
-                            file=file, line=line, column="where")
+            raise DataError(
+                _("{value} is not a place a cue is looked for").format(value=repr(where)),
+                fix=_("use one of: {choices}").format(choices=", ".join(CUE_PLACES)),
+                file=file,
+                line=line,
+                column="where",
+            )
         if not cue:
-            raise DataError(_("the cue is empty"), fix=_("write a word or phrase, or delete "
-                                                         "the row"),
-                            file=file, line=line, column="cue")
+            raise DataError(
+                _("the cue is empty"),
+                fix=_("write a word or phrase, or delete the row"),
+                file=file,
+                line=line,
+                column="cue",
+            )
         stars = [word for word in cue.split() if "*" in word]
-        if stars and (cue.isascii() or any(w.count("*") > 1 or not w.endswith("*")
-                                           or len(w) < 2 for w in stars)):
-            raise DataError(_("{value} has a * that is not at the end of a Bengali "
-                              "word").format(value=repr(cue)),
-                            fix=_("put * only at the end of a Bengali word (English cues "
-                                  "already match the start of a word)"),
-                            file=file, line=line, column="cue")
+        if stars and (
+            cue.isascii()
+            or any(w.count("*") > 1 or not w.endswith("*") or len(w) < 2 for w in stars)
+        ):
+            raise DataError(
+                _("{value} has a * that is not at the end of a Bengali word").format(
+                    value=repr(cue)
+                ),
+                fix=_(
+                    "put * only at the end of a Bengali word (English cues "
+                    "already match the start of a word)"
+                ),
+                file=file,
+                line=line,
+                column="cue",
+            )
         if cue.casefold() in (c.casefold() for c in found[name, where]):
-            raise DataError(_("{value} is listed twice for this section").format(
-                                value=repr(cue)),
-                            fix=_("delete one of the two rows"),
-                            file=file, line=line, column="cue")
+            raise DataError(
+                _("{value} is listed twice for this section").format(value=repr(cue)),
+                fix=_("delete one of the two rows"),
+                file=file,
+                line=line,
+                column="cue",
+            )
         found[name, where].append(cue)
     return {key: tuple(cues) for key, cues in found.items()}
 
@@ -222,6 +248,7 @@ def _section_name(name: str) -> str:
 
 
 # --- the answers --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PolicyAnswers:
@@ -269,38 +296,50 @@ class PolicyAnswers:
 
 _HINTS = {
     "organisation": N_("the organisation's name, e.g. 'Alo Literacy Trust'"),
-    "purpose": N_("why the organisation uses social media and its core values, e.g. 'We help "
-                  "children learn to read; we are honest and kind'"),
-    "work_hours_use": N_("what staff may do on social media during work hours, e.g. 'Post for "
-                         "the organisation at work; personal use only in breaks'"),
-    "not_allowed": N_("what staff must not do, e.g. ['share political opinions from our "
-                      "accounts']"),
+    "purpose": N_(
+        "why the organisation uses social media and its core values, e.g. 'We help "
+        "children learn to read; we are honest and kind'"
+    ),
+    "work_hours_use": N_(
+        "what staff may do on social media during work hours, e.g. 'Post for "
+        "the organisation at work; personal use only in breaks'"
+    ),
+    "not_allowed": N_(
+        "what staff must not do, e.g. ['share political opinions from our accounts']"
+    ),
     "spokespeople": N_("who may speak for the organisation, e.g. ['Director']"),
     "responders": N_("who answers comments and messages, e.g. ['Social media volunteer']"),
     "tools": N_("the platforms and tools you use, e.g. ['Facebook', 'Meta Business Suite']"),
-    "account_access": N_("how each person gets and loses access to the accounts, e.g. 'Each "
-                         "person gets their own access in the Page settings and loses it the "
-                         "day they leave' (a Facebook Page has no password to share)"),
-    "escalation_contacts": N_("who to tell about complaints and hard questions, e.g. "
-                              "['Director', 'Board chair']"),
+    "account_access": N_(
+        "how each person gets and loses access to the accounts, e.g. 'Each "
+        "person gets their own access in the Page settings and loses it the "
+        "day they leave' (a Facebook Page has no password to share)"
+    ),
+    "escalation_contacts": N_(
+        "who to tell about complaints and hard questions, e.g. ['Director', 'Board chair']"
+    ),
     "crisis_contact": N_("who decides in a crisis, e.g. 'Director, 01700-000000'"),
-    "photo_consent": N_("how consent for photos is given, e.g. 'a parent or guardian signs a "
-                        "consent form'"),
+    "photo_consent": N_(
+        "how consent for photos is given, e.g. 'a parent or guardian signs a consent form'"
+    ),
 }
 _LIST_FIELDS = ("not_allowed", "spokespeople", "responders", "tools", "escalation_contacts")
 
 
 def _missing(name: str) -> InputError:
-    return InputError(_("PolicyAnswers.{field} is empty").format(field=name),
-                      fix=f"{name}: {_(_HINTS[name])}")
+    return InputError(
+        _("PolicyAnswers.{field} is empty").format(field=name), fix=f"{name}: {_(_HINTS[name])}"
+    )
 
 
 def _check_list(name: str, value: object) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise InputError(_("PolicyAnswers.{field} is the text {value}, but it must be a "
-                           "list").format(field=name, value=repr(value)),
-                         fix=_("put it in a list: {field}=[{value}]").format(
-                             field=name, value=repr(value)))
+        raise InputError(
+            _("PolicyAnswers.{field} is the text {value}, but it must be a list").format(
+                field=name, value=repr(value)
+            ),
+            fix=_("put it in a list: {field}=[{value}]").format(field=name, value=repr(value)),
+        )
     if not isinstance(value, Sequence | set | frozenset):
         raise _missing(name)
     items = tuple(value)
@@ -312,8 +351,9 @@ def _check_list(name: str, value: object) -> tuple[str, ...]:
 def _check_hours(value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
         raise InputError(
-            _("PolicyAnswers.response_time_hours is {value}; it must be a number of hours "
-              "above 0").format(value=repr(value)),
+            _(
+                "PolicyAnswers.response_time_hours is {value}; it must be a number of hours above 0"
+            ).format(value=repr(value)),
             fix=_("say how fast messages are answered, e.g. response_time_hours=24"),
         )
 
@@ -328,9 +368,10 @@ def _check_date(value: object) -> date:
     found = read_date(value) if isinstance(value, str | date) else None
     if found is not None:
         return found
-    raise InputError(_("PolicyAnswers.review_date is {value}, not a date").format(
-                         value=repr(value)),
-                     fix=_("give the date of the next review, e.g. review_date='2027-06-30'"))
+    raise InputError(
+        _("PolicyAnswers.review_date is {value}, not a date").format(value=repr(value)),
+        fix=_("give the date of the next review, e.g. review_date='2027-06-30'"),
+    )
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -359,8 +400,9 @@ def _bullets(items: Sequence[str]) -> list[str]:
 
 def _reply_promise(hours: float) -> str:
     """The sentence that promises a reply time, in the current language."""
-    return ngettext("We answer within {hours} hour.", "We answer within {hours} hours.",
-                    1 if hours == 1 else 2).format(hours=digits(f"{hours:g}"))
+    return ngettext(
+        "We answer within {hours} hour.", "We answer within {hours} hours.", 1 if hours == 1 else 2
+    ).format(hours=digits(f"{hours:g}"))
 
 
 def write_policy(answers: PolicyAnswers, language: str | None = None) -> str:
@@ -378,10 +420,10 @@ def write_policy(answers: PolicyAnswers, language: str | None = None) -> str:
     How to fix it: fill in PolicyAnswers(organisation=..., purpose=..., ...) first.
     """
     if not isinstance(answers, PolicyAnswers):
-        raise InputError(_("write_policy needs a PolicyAnswers, not {kind}").format(
-                             kind=type(answers).__name__),
-                         fix=_("fill in PolicyAnswers(organisation=..., purpose=..., ...) "
-                               "first"))
+        raise InputError(
+            _("write_policy needs a PolicyAnswers, not {kind}").format(kind=type(answers).__name__),
+            fix=_("fill in PolicyAnswers(organisation=..., purpose=..., ...) first"),
+        )
     with in_language(language):
         return _written(answers)
 
@@ -391,8 +433,7 @@ def _written(a: PolicyAnswers) -> str:
     org = " ".join(a.organisation.split())
     review = a.review_date
     assert isinstance(review, date)
-    when = (f"{review.day} {review:%B %Y}" if current_language() == "en"
-            else format_date(review))
+    when = f"{review.day} {review:%B %Y}" if current_language() == "en" else format_date(review)
 
     def heading(name: str) -> str:
         return "## " + _(SECTIONS[name].title)
@@ -402,7 +443,8 @@ def _written(a: PolicyAnswers) -> str:
         "",
         heading("purpose"),
         _sentence(a.purpose),
-        _("This policy explains how we use social media and who does what.") + " "
+        _("This policy explains how we use social media and who does what.")
+        + " "
         + _("It applies to all staff and volunteers."),
         "",
         heading("staff time"),  # i18n: not shown
@@ -411,36 +453,42 @@ def _written(a: PolicyAnswers) -> str:
         *_bullets(a.not_allowed),
         "",
         heading("spokespeople"),
-        _("Only these people may speak on behalf of {organisation}, online or to "
-          "journalists:").format(organisation=org),
+        _(
+            "Only these people may speak on behalf of {organisation}, online or to journalists:"
+        ).format(organisation=org),
         *_bullets(a.spokespeople),
         _("Everyone else passes media enquiries to them."),
         "",
         heading("conversations"),
         _("These people reply to comments and messages:"),
         *_bullets(a.responders),
-        _reply_promise(a.response_time_hours) + " "
-        + _("We are polite, even when people are not."),
+        _reply_promise(a.response_time_hours) + " " + _("We are polite, even when people are not."),
         "",
         heading("tools"),
         _("We use:"),
         *_bullets(a.tools),
         _sentence(a.account_access),
         _("Everyone logs in with their own account and two-factor login."),
-        _("Never share a password.") + " "
+        _("Never share a password.")
+        + " "
         + _("An account with only one login keeps it in a password manager."),
         _("When someone leaves, remove their access that day."),
         "",
         heading("escalation"),
-        _("Tell one of these people at once about a serious complaint, a hard question or "
-          "anything about a child's safety:"),
+        _(
+            "Tell one of these people at once about a serious complaint, a hard question or "
+            "anything about a child's safety:"
+        ),
         *_bullets(a.escalation_contacts),
         _("In a crisis or an emergency, this person decides what we say: {contact}.").format(
-            contact=" ".join(a.crisis_contact.split())) + " "
+            contact=" ".join(a.crisis_contact.split())
+        )
+        + " "
         + _("Do not post about it until then."),
         "",
         heading("privacy"),
-        _("Keep the people we serve safe.") + " "
+        _("Keep the people we serve safe.")
+        + " "
         + _("Never post a child's full name, school or home."),
         _("Photos of children need consent first."),
         _sentence(a.photo_consent),
@@ -482,12 +530,15 @@ def _promise_patterns() -> Iterator[regex.Pattern[str]]:
         for sentence in sentences:
             number = "1" if "1" in sentence.translate(LATIN_DIGITS) else "2"
             before, _sep, after = sentence.translate(LATIN_DIGITS).partition(number)
-            yield regex.compile(regex.escape(unicodedata.normalize("NFC", before))
-                                + r"(?P<hours>\d+(?:\.\d+)?)"
-                                + regex.escape(unicodedata.normalize("NFC", after)))
+            yield regex.compile(
+                regex.escape(unicodedata.normalize("NFC", before))
+                + r"(?P<hours>\d+(?:\.\d+)?)"
+                + regex.escape(unicodedata.normalize("NFC", after))
+            )
 
 
 # --- linting ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PolicyLint:
@@ -513,16 +564,22 @@ class PolicyLint:
         return not self.missing
 
     def __repr__(self) -> str:
-        return (f"PolicyLint(ok={self.ok}, missing={list(self.missing)!r}, "
-                f"warnings={len(self.warnings)})")
+        return (
+            f"PolicyLint(ok={self.ok}, missing={list(self.missing)!r}, "
+            f"warnings={len(self.warnings)})"
+        )
 
     def __str__(self) -> str:
         found = self.found or {}
         lines = [_("Policy check ({count} words):").format(count=digits(self.words))]
         lines += [f"✓ {_section_name(name)}: {how}" for name, how in found.items()]
-        lines += ["✗ " + _("{section}: missing; add a section '{title}'").format(
-                      section=_section_name(name), title=_(SECTIONS[name].title))
-                  for name in self.missing]
+        lines += [
+            "✗ "
+            + _("{section}: missing; add a section '{title}'").format(
+                section=_section_name(name), title=_(SECTIONS[name].title)
+            )
+            for name in self.missing
+        ]
         lines += [f"! {w}" for w in self.warnings]
         lines += [f"→ {a}" for a in self.advice]
         if self.ok and not self.warnings:
@@ -536,8 +593,10 @@ class PolicyLint:
         return f"<div><b>{title}</b> {count}<ul>{items}</ul></div>"
 
 
-_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<atx>.+?)\s*#*\s*$|\*\*(?P<bold>[^*]+)\*\*:?\s*$|"
-                      r"__(?P<under>[^_]+)__:?\s*$)")
+_HEADING = re.compile(
+    r"^\s{0,3}(?:#{1,6}\s+(?P<atx>.+?)\s*#*\s*$|\*\*(?P<bold>[^*]+)\*\*:?\s*$|"
+    r"__(?P<under>[^_]+)__:?\s*$)"
+)
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 
 
@@ -565,7 +624,7 @@ def _sentences(lines: list[str]) -> list[str]:
         if not line.strip() or _HEADING.match(line) or item:
             if current:
                 blocks.append(" ".join(current))
-            current = [line[item.end():]] if item else []
+            current = [line[item.end() :]] if item else []
         else:
             current.append(line.strip())
     pieces: list[str] = []
@@ -599,9 +658,12 @@ def lint_policy(markdown: str) -> PolicyLint:
     How to fix it: pass a string, e.g. lint_policy(open('policy.md').read()).
     """
     if not isinstance(markdown, str):
-        raise InputError(_("lint_policy needs the policy as text, not {kind}").format(
-                             kind=type(markdown).__name__),
-                         fix=_("pass a string, e.g. lint_policy(open('policy.md').read())"))
+        raise InputError(
+            _("lint_policy needs the policy as text, not {kind}").format(
+                kind=type(markdown).__name__
+            ),
+            fix=_("pass a string, e.g. lint_policy(open('policy.md').read())"),
+        )
     text = unicodedata.normalize("NFC", markdown)
     lines = text.splitlines()
     headings = _headings(lines)
@@ -620,8 +682,13 @@ def lint_policy(markdown: str) -> PolicyLint:
     words = len(regex.findall(r"\w+", text))
     sentences = _sentences(lines)
     warnings = _readability(words, sentences)
-    return PolicyLint(missing=missing, found=found, warnings=warnings, words=words,
-                      advice=_password_advice(sentences))
+    return PolicyLint(
+        missing=missing,
+        found=found,
+        warnings=warnings,
+        words=words,
+        advice=_password_advice(sentences),
+    )
 
 
 class _Words:
@@ -663,9 +730,11 @@ class _Words:
     def _phrase(self, cue: list[str]) -> str | None:
         words = self._words()
         for start in range(len(words) - len(cue) + 1):
-            here = words[start:start + len(cue)]
-            if cue and all(_word_matches(want, word, forms)
-                           for want, (word, forms) in zip(cue, here, strict=True)):
+            here = words[start : start + len(cue)]
+            if cue and all(
+                _word_matches(want, word, forms)
+                for want, (word, forms) in zip(cue, here, strict=True)
+            ):
                 return " ".join(word for word, _forms in here)
         return None
 
@@ -676,11 +745,15 @@ def _word_matches(cue: str, word: str, forms: frozenset[str]) -> bool:
     return cue in forms
 
 
-_PASSWORD = regex.compile(unicodedata.normalize("NFC", r"password|পাসওয়ার্ড"),
-                          regex.IGNORECASE)
-_NOT_HANDED_OUT = regex.compile(unicodedata.normalize(
-    "NFC", r"(?<!\w)(?:never|not|don't|do not|no one|nobody|password manager|"  # i18n: not shown
-           r"কখনো|কখনও|না|পাসওয়ার্ড ম্যানেজার(?:ে|এ|র|ের|টি|টা)?)(?!\w)"), regex.IGNORECASE)
+_PASSWORD = regex.compile(unicodedata.normalize("NFC", r"password|পাসওয়ার্ড"), regex.IGNORECASE)
+_NOT_HANDED_OUT = regex.compile(
+    unicodedata.normalize(
+        "NFC",
+        r"(?<!\w)(?:never|not|don't|do not|no one|nobody|password manager|"  # i18n: not shown
+        r"কখনো|কখনও|না|পাসওয়ার্ড ম্যানেজার(?:ে|এ|র|ের|টি|টা)?)(?!\w)",
+    ),
+    regex.IGNORECASE,
+)
 """Words that say a sentence keeps a password back (a Bengali one with a case ending too:
 পাসওয়ার্ড ম্যানেজারে, "in the password manager")."""
 
@@ -688,7 +761,8 @@ PASSWORD_ADVICE = N_(
     "A Facebook Page has no password to share: give each person their own access in the "
     "Page settings (full or partial Facebook access, or task access) and remove it the day "
     "they leave. Everyone uses two-factor login; keep any shared login of another platform in "
-    "a password manager (sources.md#facebook-page-access).")
+    "a password manager (sources.md#facebook-page-access)."
+)
 """The advice ``lint_policy`` gives when a sentence hands out a password."""
 
 
@@ -697,8 +771,11 @@ def _password_advice(sentences: list[str]) -> tuple[str, ...]:
     for s in sentences:
         if _PASSWORD.search(s) and not _NOT_HANDED_OUT.search(s):
             start = " ".join(s.split()[:8])
-            return (_('"{start} ..." hands out a password. {advice}').format(
-                start=start, advice=_(PASSWORD_ADVICE)),)
+            return (
+                _('"{start} ..." hands out a password. {advice}').format(
+                    start=start, advice=_(PASSWORD_ADVICE)
+                ),
+            )
     return ()
 
 
@@ -707,18 +784,27 @@ def _readability(words: int, sentences: list[str]) -> tuple[str, ...]:
     if words == 0:
         warnings.append(_("The policy is empty."))
     elif words > MAX_WORDS:
-        warnings.append(_("It is {words} words long; aim for under {limit} (about one page) "
-                          "so everyone reads it.").format(words=digits(words),
-                                                          limit=digits(MAX_WORDS)))
+        warnings.append(
+            _(
+                "It is {words} words long; aim for under {limit} (about one page) "
+                "so everyone reads it."
+            ).format(words=digits(words), limit=digits(MAX_WORDS))
+        )
     long = [s for s in sentences if len(regex.findall(r"\w+", s)) > MAX_SENTENCE_WORDS]
     for s in long[:3]:
         start = " ".join(s.split()[:8])
         count = len(regex.findall(r"\w+", s))
-        warnings.append(_('A sentence has {count} words ("{start} ..."); split it into '
-                          "sentences of under {limit} words.").format(
-                              count=digits(count), start=start, limit=digits(MAX_SENTENCE_WORDS)))
+        warnings.append(
+            _(
+                'A sentence has {count} words ("{start} ..."); split it into '
+                "sentences of under {limit} words."
+            ).format(count=digits(count), start=start, limit=digits(MAX_SENTENCE_WORDS))
+        )
     if len(long) > 3:
         more = len(long) - 3
-        warnings.append(_("{count} more sentences are longer than {limit} words.").format(
-            count=digits(more), limit=digits(MAX_SENTENCE_WORDS)))
+        warnings.append(
+            _("{count} more sentences are longer than {limit} words.").format(
+                count=digits(more), limit=digits(MAX_SENTENCE_WORDS)
+            )
+        )
     return tuple(warnings)

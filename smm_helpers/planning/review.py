@@ -62,12 +62,20 @@ def review_plan(
     The work of :meth:`SocialMediaPlan.review <smm_helpers.planning.SocialMediaPlan.review>`,
     which documents the tables and gives examples.  Nothing you pass is changed.
     """
-    data = _PeriodData.build(tuple(plan.platforms), plan.client, posts, followers, inbox,
-                             campaigns, start, end)
+    data = _PeriodData.build(
+        tuple(plan.platforms), plan.client, posts, followers, inbox, campaigns, start, end
+    )
     results = tuple(_result(goal, data) for goal in plan.goals)
     mix = _pillar_mix(plan.pillars, data.posts)
-    return PlanReview(plan, data.start.date(), data.end.date(), results, mix,
-                      _corrections(results, mix, plan.budget, data), _coverage_note(data))
+    return PlanReview(
+        plan,
+        data.start.date(),
+        data.end.date(),
+        results,
+        mix,
+        _corrections(results, mix, plan.budget, data),
+        _coverage_note(data),
+    )
 
 
 @dataclass(frozen=True)
@@ -100,11 +108,29 @@ class PlanReview:
     def table(self) -> pd.DataFrame:
         """One row per target: metric, platform, direction, target, actual, met, gap, gap_pct."""
         return pd.DataFrame(
-            [{"metric": r.target.metric, "platform": r.target.platform,
-              "direction": r.target.direction, "target": r.target.target, "actual": r.actual,
-              "met": r.met, "gap": r.gap, "gap_pct": r.gap_pct} for r in self.results],
-            columns=["metric", "platform", "direction", "target", "actual", "met", "gap",
-                     "gap_pct"],
+            [
+                {
+                    "metric": r.target.metric,
+                    "platform": r.target.platform,
+                    "direction": r.target.direction,
+                    "target": r.target.target,
+                    "actual": r.actual,
+                    "met": r.met,
+                    "gap": r.gap,
+                    "gap_pct": r.gap_pct,
+                }
+                for r in self.results
+            ],
+            columns=[
+                "metric",
+                "platform",
+                "direction",
+                "target",
+                "actual",
+                "met",
+                "gap",
+                "gap_pct",
+            ],
         )
 
     @property
@@ -113,7 +139,8 @@ class PlanReview:
         days = (self.end - self.start).days + 1
         if days % 7 == 0:
             length = ngettext("{count} week", "{count} weeks", days // 7).format(
-                count=digits(days // 7))
+                count=digits(days // 7)
+            )
         else:
             length = ngettext("{count} day", "{count} days", days).format(count=digits(days))
         note = f"; {self.note}" if self.note else ""
@@ -123,10 +150,14 @@ class PlanReview:
         return self.period
 
     def __repr__(self) -> str:
-        return _("PlanReview({period}, {met} of {total} targets met, {corrections} "
-                 "corrections)").format(
-            period=self._period(), met=digits(sum(bool(r.met) for r in self.results)),
-            total=digits(len(self.results)), corrections=digits(len(self.corrections)))
+        return _(
+            "PlanReview({period}, {met} of {total} targets met, {corrections} corrections)"
+        ).format(
+            period=self._period(),
+            met=digits(sum(bool(r.met) for r in self.results)),
+            total=digits(len(self.results)),
+            corrections=digits(len(self.corrections)),
+        )
 
     def __str__(self) -> str:
         lines = [_("Plan review, {period}").format(period=self._period())]
@@ -145,13 +176,17 @@ class PlanReview:
             f"<td>{html.escape(r.target.format(r.actual))}</td>"
             f"<td>{html.escape(status[r.met])}</td>"
             f"<td>{html.escape(r._gap_text()) if r.measured else ''}</td></tr>"
-            for r in self.results)
-        heads = "".join(f"<th>{html.escape(h)}</th>"
-                        for h in (_("Target"), _("Actual"), _("Status"), _("Gap")))
+            for r in self.results
+        )
+        heads = "".join(
+            f"<th>{html.escape(h)}</th>" for h in (_("Target"), _("Actual"), _("Status"), _("Gap"))
+        )
         fixes = "".join(f"<li>{html.escape(c)}</li>" for c in self.corrections)
         title, corrections = html.escape(_("Plan review")), html.escape(_("Corrections"))
         on_plan = html.escape(_("Everything is on plan."))
-        return (f"<div><p><b>{title}</b>, {html.escape(self._period())}</p>"
-                f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>"
-                + (f"<p><b>{corrections}</b></p><ul>{fixes}</ul>" if fixes
-                   else f"<p>{on_plan}</p>") + "</div>")
+        return (
+            f"<div><p><b>{title}</b>, {html.escape(self._period())}</p>"
+            f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>"
+            + (f"<p><b>{corrections}</b></p><ul>{fixes}</ul>" if fixes else f"<p>{on_plan}</p>")
+            + "</div>"
+        )

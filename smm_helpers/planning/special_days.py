@@ -77,15 +77,35 @@ OLD_CALENDAR_SOURCE = (
 )
 
 BANGLA_MONTHS = (
-    "Boishakh", "Joishtho", "Asharh", "Srabon", "Bhadro", "Ashwin",
-    "Kartik", "Ogrohayon", "Poush", "Magh", "Falgun", "Chaitra",
-)  # fmt: skip
+    "Boishakh",
+    "Joishtho",
+    "Asharh",
+    "Srabon",
+    "Bhadro",
+    "Ashwin",
+    "Kartik",
+    "Ogrohayon",
+    "Poush",
+    "Magh",
+    "Falgun",
+    "Chaitra",
+)
 """The twelve Bangla months, Boishakh (1) to Chaitra (12)."""
 
 BANGLA_MONTH_NAMES = (
-    N_("Boishakh"), N_("Joishtho"), N_("Asharh"), N_("Srabon"), N_("Bhadro"), N_("Ashwin"),
-    N_("Kartik"), N_("Ogrohayon"), N_("Poush"), N_("Magh"), N_("Falgun"), N_("Chaitra"),
-)  # fmt: skip
+    N_("Boishakh"),
+    N_("Joishtho"),
+    N_("Asharh"),
+    N_("Srabon"),
+    N_("Bhadro"),
+    N_("Ashwin"),
+    N_("Kartik"),
+    N_("Ogrohayon"),
+    N_("Poush"),
+    N_("Magh"),
+    N_("Falgun"),
+    N_("Chaitra"),
+)
 """``BANGLA_MONTHS`` marked for translation: 'Boishakh' is shown as 'বৈশাখ' in Bengali."""
 
 YOUR_SOURCE = "supplied by you (extra_days)"  # i18n: not shown
@@ -108,6 +128,7 @@ def _day_name(weekday: int) -> str:
     from babel.dates import get_day_names  # heavy: loaded on first use
 
     return str(get_day_names("wide", locale=current_language())[weekday])
+
 
 REVISED_CALENDAR_FROM = 1426
 """First Bangla year (began 14 Apr 2019) whose dates follow the 2019 revision."""
@@ -136,8 +157,9 @@ def bangla_month_lengths(bangla_year: int) -> tuple[int, ...]:
     first = FIRST_YEAR - 594  # Bangla year 1378 reaches into Feb–Apr 1972
     if bangla_year < first:
         raise InputError(
-            _("Bangla year {year} is before {first} (1971–72), the first year SMM Lab "
-              "knows").format(year=bangla_year, first=first),
+            _(
+                "Bangla year {year} is before {first} (1971–72), the first year SMM Lab knows"
+            ).format(year=bangla_year, first=first),
             fix=_("use a Bangla year from {first} on").format(first=first),
         )
     leap = _calendar.isleap(bangla_year + 594)  # Falgun and Chaitra fall in that Gregorian year
@@ -172,7 +194,8 @@ def bangla_to_gregorian(bangla_year: int, month: int, day: int) -> date:
         name = _(BANGLA_MONTH_NAMES[month - 1])
         raise InputError(
             _("{month} {year} has {days} days, not {day}").format(
-                month=name, year=digits(bangla_year), days=digits(lengths[month - 1]), day=day),
+                month=name, year=digits(bangla_year), days=digits(lengths[month - 1]), day=day
+            ),
             fix=_("use a day from 1 to {last}").format(last=lengths[month - 1]),
         )
     new_year = date(bangla_year + 593, 4, 14)
@@ -197,13 +220,18 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
     if n < 1 or day.month != month:
         count = sum(
-            1 for d in range(1, _calendar.monthrange(year, month)[1] + 1)
+            1
+            for d in range(1, _calendar.monthrange(year, month)[1] + 1)
             if date(year, month, d).weekday() == weekday
-        )  # fmt: skip
+        )
         raise InputError(
             _("{month} {year} has no {n}th weekday {weekday} ({day})").format(
-                month=_month_name(month), year=digits(year), n=n, weekday=weekday,
-                day=_day_name(weekday)),
+                month=_month_name(month),
+                year=digits(year),
+                n=n,
+                weekday=weekday,
+                day=_day_name(weekday),
+            ),
             fix=_("use n from 1 to {count}").format(count=count),
         )
     return day
@@ -265,59 +293,82 @@ OBSERVANCES: tuple[Observance, ...] = (
     # Names and sources are data (the ``name_en``/``name_bn`` and ``source`` columns).
     Observance(
         "Pohela Falgun",  # i18n: not shown
-        "পহেলা ফাল্গুন", "observance", _bangla(11, 1, next_year=True), _falgun_source,
+        "পহেলা ফাল্গুন",
+        "observance",
+        _bangla(11, 1, next_year=True),
+        _falgun_source,
     ),
     Observance(
         "International Mother Language Day",  # i18n: not shown
-        "আন্তর্জাতিক মাতৃভাষা দিবস", "observance", _fixed(2, 21),
+        "আন্তর্জাতিক মাতৃভাষা দিবস",
+        "observance",
+        _fixed(2, 21),
         "UNESCO General Conference, Nov 1999 "  # i18n: not shown
         "(21 Feb = 8 Falgun, sources.md#bangla-calendar-2019)",
         since=2000,
     ),
     Observance(
         "Rabindra Jayanti",  # i18n: not shown
-        "রবীন্দ্র জয়ন্তী", "observance", _bangla(1, 25),
+        "রবীন্দ্র জয়ন্তী",
+        "observance",
+        _bangla(1, 25),
         f"25 Boishakh = 8 May, {REVISED_CALENDAR_SOURCE}",
     ),
     Observance(
         "Nazrul Jayanti",  # i18n: not shown
-        "নজরুল জয়ন্তী", "observance", _bangla(2, 11),
+        "নজরুল জয়ন্তী",
+        "observance",
+        _bangla(2, 11),
         f"11 Joishtho = 25 May, {REVISED_CALENDAR_SOURCE}",
     ),
     Observance(
         "Martyred Intellectuals Day",  # i18n: not shown
-        "শহীদ বুদ্ধিজীবী দিবস", "observance", _fixed(12, 14),
+        "শহীদ বুদ্ধিজীবী দিবস",
+        "observance",
+        _fixed(12, 14),
         "14 Dec, national day of mourning "  # i18n: not shown
         "for the intellectuals killed in 1971 (general knowledge; not a public holiday)",
     ),
     Observance(
         "International Literacy Day",  # i18n: not shown
-        "আন্তর্জাতিক সাক্ষরতা দিবস", "nonprofit", _fixed(9, 8),
+        "আন্তর্জাতিক সাক্ষরতা দিবস",
+        "nonprofit",
+        _fixed(9, 8),
         "8 Sep, proclaimed by UNESCO in 1966, "  # i18n: not shown
         "first held in 1967 (fits the literacy charity)",
         since=1967,
     ),
     Observance(
         "World Humanitarian Day",  # i18n: not shown
-        "বিশ্ব মানবিক সহায়তা দিবস", "nonprofit", _fixed(8, 19),
+        "বিশ্ব মানবিক সহায়তা দিবস",
+        "nonprofit",
+        _fixed(8, 19),
         "19 Aug, UN General Assembly resolution 63/139 (2008), "  # i18n: not shown
         "held since 2009; " + _FROM_MEMORY,
-        since=2009, uncertain=True,
+        since=2009,
+        uncertain=True,
     ),
     Observance(
-        "GivingTuesday", "গিভিং টিউসডে", "nonprofit", giving_tuesday,
+        "GivingTuesday",
+        "গিভিং টিউসডে",
+        "nonprofit",
+        giving_tuesday,
         "the Tuesday after US Thanksgiving "  # i18n: not shown
         "(4th Thursday of November), since 2012; " + _FROM_MEMORY,
-        since=2012, uncertain=True,
+        since=2012,
+        uncertain=True,
     ),
     Observance(
         "International Volunteer Day",  # i18n: not shown
-        "আন্তর্জাতিক স্বেচ্ছাসেবক দিবস", "nonprofit", _fixed(12, 5),
+        "আন্তর্জাতিক স্বেচ্ছাসেবক দিবস",
+        "nonprofit",
+        _fixed(12, 5),
         "5 Dec, UN General Assembly resolution 40/212 (1985); "  # i18n: not shown
         + _FROM_MEMORY,
-        since=1986, uncertain=True,
+        since=1986,
+        uncertain=True,
     ),
-)  # fmt: skip
+)
 """Observances and charity days computed per year (each with its rule and source)."""
 
 
@@ -356,12 +407,20 @@ def check_year(year: object) -> int:
     years = covered_years()
     if year not in years:
         raise InputError(
-            _("the holidays package {version} (with SMM Lab's first year {first}) covers "
-              "Bangladesh from {low} to {high}, not {year}").format(
-                  version=holidays.__version__, first=FIRST_YEAR, low=years[0], high=years[-1],
-                  year=year),
-            fix=_("plan within {low}–{high}, or pass special_days=False to build_calendar to "
-                  "plan without special days").format(low=years[0], high=years[-1]),
+            _(
+                "the holidays package {version} (with SMM Lab's first year {first}) covers "
+                "Bangladesh from {low} to {high}, not {year}"
+            ).format(
+                version=holidays.__version__,
+                first=FIRST_YEAR,
+                low=years[0],
+                high=years[-1],
+                year=year,
+            ),
+            fix=_(
+                "plan within {low}–{high}, or pass special_days=False to build_calendar to "
+                "plan without special days"
+            ).format(low=years[0], high=years[-1]),
         )
     return year
 
@@ -430,18 +489,23 @@ def _observance_rows(year: int, public: list[dict[str, Any]]) -> list[dict[str, 
         if callable(source):
             source = source(year)
         same = [
-            r for r in public
+            r
+            for r in public
             if r["date"] == day and observance.name.lower() in r["name_en"].lower()
-        ]  # fmt: skip
+        ]
         if same:  # already a public holiday: keep one row, name both sources
             same[0]["source"] += f"; also {source}"
             continue
         rows.append(
             _row(
-                day, observance.name, observance.name_bn, observance.kind, source,
+                day,
+                observance.name,
+                observance.name_bn,
+                observance.kind,
+                source,
                 uncertain=observance.uncertain,
             )
-        )  # fmt: skip
+        )
     return rows
 
 
@@ -455,9 +519,12 @@ def _extra_rows(extra_days: Any, years: set[int]) -> list[dict[str, Any]]:
         raise InputError(
             _("extra_days lacks the column(s) {missing}; it has: {columns}").format(
                 missing=", ".join(missing),
-                columns=", ".join(map(str, table.columns)) or _("no columns")),
-            fix=_("give extra_days a 'date' and a 'name' column (and ideally 'name_bn' and "
-                  "'source', e.g. the government holiday circular)"),
+                columns=", ".join(map(str, table.columns)) or _("no columns"),
+            ),
+            fix=_(
+                "give extra_days a 'date' and a 'name' column (and ideally 'name_bn' and "
+                "'source', e.g. the government holiday circular)"
+            ),
         )
     rows = []
     for number, record in enumerate(table.to_dict("records"), start=1):
@@ -466,7 +533,8 @@ def _extra_rows(extra_days: Any, years: set[int]) -> list[dict[str, Any]]:
         except (ValueError, TypeError) as error:
             raise InputError(
                 _("extra_days row {number}: {value} is not a date ({error})").format(
-                    number=digits(number), value=repr(record["date"]), error=error),
+                    number=digits(number), value=repr(record["date"]), error=error
+                ),
                 fix=_("write dates as YYYY-MM-DD, e.g. 2026-10-21"),
             ) from None
         kind = record.get("kind") or "observance"
@@ -475,10 +543,13 @@ def _extra_rows(extra_days: Any, years: set[int]) -> list[dict[str, Any]]:
         if day.year in years:
             rows.append(
                 _row(
-                    day, str(record["name"]), str(record.get("name_bn") or record["name"]),
-                    kind, str(record.get("source") or YOUR_SOURCE),
+                    day,
+                    str(record["name"]),
+                    str(record.get("name_bn") or record["name"]),
+                    kind,
+                    str(record.get("source") or YOUR_SOURCE),
                 )
-            )  # fmt: skip
+            )
     return rows
 
 

@@ -35,50 +35,115 @@ class _Metric:
     unit: str  # "rate", "count", "per_week", "money", "hours"
     direction: str
 
+
 METRICS: dict[str, _Metric] = {
-    "posts_per_week": _Metric(N_("posts published per week: posts ÷ (days in the period ÷ 7)"),
-                              "posts", "per_week", "at least"),  # i18n: not shown
-    "followers": _Metric(N_("followers on the last day of the period (followers table; without "
-                            "it, the followers column of the last post); the review also "
-                            "shows the baseline it started from"),
-                         "followers", "count", "at least"),  # i18n: not shown
-    "follower_growth_rate": _Metric(N_("growth of followers over the period: (last - baseline) "
-                                       "÷ baseline, the baseline being the last count on or "
-                                       "before the first day"),
-                                    "followers", "rate", "at least"),  # i18n: not shown
-    "er_reach": _Metric(N_("engagement rate by reach: sum(reactions + comments + shares + "
-                           "saves) ÷ sum(reach)"),
-                        "posts", "rate", "at least"),  # i18n: not shown
-    "reach": _Metric(N_("total reach of the period's posts: sum(reach)"),
-                     "posts", "count", "at least"),  # i18n: not shown
-    "link_clicks": _Metric(N_("total link clicks on the period's posts"),
-                           "posts", "count", "at least"),  # i18n: not shown
-    "ctr": _Metric(N_("click-through rate of posts: sum(link_clicks) ÷ sum(impressions)"),
-                   "posts", "rate", "at least"),  # i18n: not shown
-    "response_rate": _Metric(N_("share of inbox messages that got an answer, spam left out "
-                                "(category 'spam': nobody should answer it, as in lesson 01)"),
-                             "inbox", "rate", "at least"),  # i18n: not shown
-    "median_response_hours": _Metric(N_("median hours from receiving a message to answering "
-                                        "it (answered messages, spam left out)"),
-                                     "inbox", "hours", "at most"),  # i18n: not shown
-    "spend": _Metric(N_("money spent: boosted posts' spend plus campaigns' spend, in BDT"),
-                     "posts", "money", "at most"),  # i18n: not shown
-    "cost_per_result": _Metric(N_("campaigns' spend ÷ their conversions, in BDT, for campaigns "
-                                  "of ONE objective (not measured when the period's campaigns "
-                                  "had several: a lead, a click and a donation are not the "
-                                  "same result)"),
-                               "campaigns", "money", "at most"),  # i18n: not shown
-    "cost_per_donation": _Metric(N_("spend of the campaigns whose objective is 'donations' ÷ "
-                                    "their conversions (donations), in BDT"),
-                                 "campaigns", "money", "at most"),  # i18n: not shown
-    "conversions": _Metric(N_("campaigns' conversions (sign-ups, donations or sales), for "
-                              "campaigns of ONE objective (not measured when they had "
-                              "several)"),
-                           "campaigns", "count", "at least"),  # i18n: not shown
-    "donations": _Metric(N_("conversions of campaigns whose objective is 'donations'"),
-                         "campaigns", "count", "at least"),  # i18n: not shown
-    "conversion_value": _Metric(N_("money the campaigns' conversions brought in, in BDT"),
-                                "campaigns", "money", "at least"),  # i18n: not shown
+    "posts_per_week": _Metric(
+        N_("posts published per week: posts ÷ (days in the period ÷ 7)"),
+        "posts",
+        "per_week",
+        "at least",
+    ),  # i18n: not shown
+    "followers": _Metric(
+        N_(
+            "followers on the last day of the period (followers table; without "
+            "it, the followers column of the last post); the review also "
+            "shows the baseline it started from"
+        ),
+        "followers",
+        "count",
+        "at least",
+    ),  # i18n: not shown
+    "follower_growth_rate": _Metric(
+        N_(
+            "growth of followers over the period: (last - baseline) "
+            "÷ baseline, the baseline being the last count on or "
+            "before the first day"
+        ),
+        "followers",
+        "rate",
+        "at least",
+    ),  # i18n: not shown
+    "er_reach": _Metric(
+        N_("engagement rate by reach: sum(reactions + comments + shares + saves) ÷ sum(reach)"),
+        "posts",
+        "rate",
+        "at least",
+    ),  # i18n: not shown
+    "reach": _Metric(
+        N_("total reach of the period's posts: sum(reach)"), "posts", "count", "at least"
+    ),  # i18n: not shown
+    "link_clicks": _Metric(
+        N_("total link clicks on the period's posts"), "posts", "count", "at least"
+    ),  # i18n: not shown
+    "ctr": _Metric(
+        N_("click-through rate of posts: sum(link_clicks) ÷ sum(impressions)"),
+        "posts",
+        "rate",
+        "at least",
+    ),  # i18n: not shown
+    "response_rate": _Metric(
+        N_(
+            "share of inbox messages that got an answer, spam left out "
+            "(category 'spam': nobody should answer it, as in lesson 01)"
+        ),
+        "inbox",
+        "rate",
+        "at least",
+    ),  # i18n: not shown
+    "median_response_hours": _Metric(
+        N_(
+            "median hours from receiving a message to answering "
+            "it (answered messages, spam left out)"
+        ),
+        "inbox",
+        "hours",
+        "at most",
+    ),  # i18n: not shown
+    "spend": _Metric(
+        N_("money spent: boosted posts' spend plus campaigns' spend, in BDT"),
+        "posts",
+        "money",
+        "at most",
+    ),  # i18n: not shown
+    "cost_per_result": _Metric(
+        N_(
+            "campaigns' spend ÷ their conversions, in BDT, for campaigns "
+            "of ONE objective (not measured when the period's campaigns "
+            "had several: a lead, a click and a donation are not the "
+            "same result)"
+        ),
+        "campaigns",
+        "money",
+        "at most",
+    ),  # i18n: not shown
+    "cost_per_donation": _Metric(
+        N_(
+            "spend of the campaigns whose objective is 'donations' ÷ "
+            "their conversions (donations), in BDT"
+        ),
+        "campaigns",
+        "money",
+        "at most",
+    ),  # i18n: not shown
+    "conversions": _Metric(
+        N_(
+            "campaigns' conversions (sign-ups, donations or sales), for "
+            "campaigns of ONE objective (not measured when they had "
+            "several)"
+        ),
+        "campaigns",
+        "count",
+        "at least",
+    ),  # i18n: not shown
+    "donations": _Metric(
+        N_("conversions of campaigns whose objective is 'donations'"),
+        "campaigns",
+        "count",
+        "at least",
+    ),  # i18n: not shown
+    "conversion_value": _Metric(
+        N_("money the campaigns' conversions brought in, in BDT"), "campaigns", "money", "at least"
+    ),  # i18n: not shown
 }
 """The metrics a ``Target`` can name, with how each is computed and its usual direction
 (show a description with ``gettext(METRICS[name].description)``)."""
@@ -132,21 +197,27 @@ class Target:
         elif self.direction not in DIRECTIONS:
             raise unknown_choice(_("direction"), self.direction, DIRECTIONS)
         value = self.target
-        if isinstance(value, bool) or not isinstance(value, int | float) or not (
-            math.isfinite(value) and value >= 0
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not (math.isfinite(value) and value >= 0)
         ):
             raise InputError(
-                _("The target for {metric} is {value}; it must be a number of 0 or "
-                  "more").format(metric=self.metric, value=repr(value)),
+                _("The target for {metric} is {value}; it must be a number of 0 or more").format(
+                    metric=self.metric, value=repr(value)
+                ),
                 fix=_("write e.g. {example}").format(
-                    example=f"Target({self.metric!r}, {_example(self.metric)})"),
+                    example=f"Target({self.metric!r}, {_example(self.metric)})"
+                ),
             )
         if self.unit == "rate" and value > 1:
             raise InputError(
-                _("The target for {metric} is {value}, but rates are fractions in "
-                  "SMM Lab").format(metric=self.metric, value=repr(value)),
+                _("The target for {metric} is {value}, but rates are fractions in SMM Lab").format(
+                    metric=self.metric, value=repr(value)
+                ),
                 fix=_("write {fraction} for {percent}%").format(
-                    fraction=f"{value / 100:g}", percent=digits(f"{value:g}")),
+                    fraction=f"{value / 100:g}", percent=digits(f"{value:g}")
+                ),
             )
 
     @property
@@ -161,13 +232,17 @@ class Target:
     def __str__(self) -> str:
         direction = str(self.direction)
         return _("{metric} ({platform}) {direction} {value}").format(
-            metric=self.metric, platform=_platform_shown(self.platform),
+            metric=self.metric,
+            platform=_platform_shown(self.platform),
             direction=_(DIRECTION_NAMES.get(direction, direction)),
-            value=self.format(self.target))
+            value=self.format(self.target),
+        )
 
     def __repr__(self) -> str:
-        return (f"Target({self.metric!r}, {self.target!r}, platform={self.platform!r}, "
-                f"direction={self.direction!r})")
+        return (
+            f"Target({self.metric!r}, {self.target!r}, platform={self.platform!r}, "
+            f"direction={self.direction!r})"
+        )
 
 
 def _example(metric: str) -> str:
@@ -234,17 +309,27 @@ class TargetResult:
             table = METRICS[self.target.metric].table
             why = self.note or _("no {table} data for it").format(table=table)
             return _("{mark} {target}: not measured ({why})").format(
-                mark=mark, target=self.target, why=why)
+                mark=mark, target=self.target, why=why
+            )
         if self.baseline is not None and self.baseline_day is not None:
-            text = _("{mark} {target}: actual {actual}, gap {gap}; baseline {baseline} "
-                     "followers on {day}").format(
-                mark=mark, target=self.target, actual=self.target.format(self.actual),
-                gap=self._gap_text(), baseline=_format_value(self.baseline, "count"),
-                day=_day_label(self.baseline_day))
+            text = _(
+                "{mark} {target}: actual {actual}, gap {gap}; baseline {baseline} "
+                "followers on {day}"
+            ).format(
+                mark=mark,
+                target=self.target,
+                actual=self.target.format(self.actual),
+                gap=self._gap_text(),
+                baseline=_format_value(self.baseline, "count"),
+                day=_day_label(self.baseline_day),
+            )
         else:
             text = _("{mark} {target}: actual {actual}, gap {gap}").format(
-                mark=mark, target=self.target, actual=self.target.format(self.actual),
-                gap=self._gap_text())
+                mark=mark,
+                target=self.target,
+                actual=self.target.format(self.actual),
+                gap=self._gap_text(),
+            )
         return text + (f" ({self.note})" if self.note else "")
 
     def _gap_text(self) -> str:

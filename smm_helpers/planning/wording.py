@@ -98,7 +98,12 @@ def _on_where(platform: str) -> str:
     return _("on {platform}").format(platform=_platform_shown(platform))
 
 
-_ON_PLATFORM = {"facebook": N_("on facebook"), "instagram": N_("on instagram"), "x": N_("on x"),
-                "linkedin": N_("on linkedin"), "youtube": N_("on youtube"),
-                "tiktok": N_("on tiktok")}
+_ON_PLATFORM = {
+    "facebook": N_("on facebook"),
+    "instagram": N_("on instagram"),
+    "x": N_("on x"),
+    "linkedin": N_("on linkedin"),
+    "youtube": N_("on youtube"),
+    "tiktok": N_("on tiktok"),
+}
 """'on <platform>' whole, so a language can write the place its own way ('ফেসবুকে')."""

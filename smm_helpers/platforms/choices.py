@@ -62,20 +62,24 @@ FIGURE_STATUSES: tuple[str, ...] = (
     "course estimate",  # i18n: not shown
 )
 
-FIGURE_STATUS_LABELS: Mapping[str, str] = MappingProxyType({
-    "sourced": N_("sourced"),
-    "uncertain": N_("UNCERTAIN"),
-    "illustrative": N_("ILLUSTRATIVE"),
-    "general knowledge": N_("GENERAL KNOWLEDGE"),  # i18n: not shown
-    "course estimate": N_("COURSE ESTIMATE"),  # i18n: not shown
-})
+FIGURE_STATUS_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "sourced": N_("sourced"),
+        "uncertain": N_("UNCERTAIN"),
+        "illustrative": N_("ILLUSTRATIVE"),
+        "general knowledge": N_("GENERAL KNOWLEDGE"),  # i18n: not shown
+        "course estimate": N_("COURSE ESTIMATE"),  # i18n: not shown
+    }
+)
 """How each figure status is shown (translated when shown; the statuses are data)."""
 
-AUDIENCE_KIND_NAMES: Mapping[str, str] = MappingProxyType({
-    "general": N_("general"),
-    "professional": N_("professional"),
-    "mixed": N_("mixed"),
-})
+AUDIENCE_KIND_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "general": N_("general"),
+        "professional": N_("professional"),
+        "mixed": N_("mixed"),
+    }
+)
 """How each audience kind is named when shown (translated then; the kinds are data)."""
 
 
@@ -84,9 +88,7 @@ def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", value.strip().lower()).strip("_")
 
 
-def choose(
-    kind: str, value: object, allowed: tuple[str, ...], aliases: Mapping[str, str]
-) -> str:
+def choose(kind: str, value: object, allowed: tuple[str, ...], aliases: Mapping[str, str]) -> str:
     """Normalise ``value`` to one of ``allowed`` (via ``aliases``) or raise a teaching error."""
     if not isinstance(value, str):
         raise unknown_choice(kind, value, allowed)

@@ -95,28 +95,39 @@ class OrgProfile:
 
     def __post_init__(self) -> None:
         kind = choose(_("organisation kind"), self.kind, ORG_KINDS, _KIND_ALIASES)
-        goals = tuple(dict.fromkeys(
-            choose(_("goal"), g, GOALS, _GOAL_ALIASES) for g in as_tuple(self.goals)))
-        formats = tuple(dict.fromkeys(
-            choose(_("format"), f, FORMATS, _FORMAT_ALIASES) for f in as_tuple(self.formats)))
+        goals = tuple(
+            dict.fromkeys(choose(_("goal"), g, GOALS, _GOAL_ALIASES) for g in as_tuple(self.goals))
+        )
+        formats = tuple(
+            dict.fromkeys(
+                choose(_("format"), f, FORMATS, _FORMAT_ALIASES) for f in as_tuple(self.formats)
+            )
+        )
         if not goals:
-            raise InputError(_("no goal was given"), fix=_("give at least one of: {choices}"
-                                                           ).format(choices=", ".join(GOALS)))
+            raise InputError(
+                _("no goal was given"),
+                fix=_("give at least one of: {choices}").format(choices=", ".join(GOALS)),
+            )
         if not formats:
-            raise InputError(_("no format was given"), fix=_("give at least one of: {choices}"
-                                                             ).format(choices=", ".join(FORMATS)))
+            raise InputError(
+                _("no format was given"),
+                fix=_("give at least one of: {choices}").format(choices=", ".join(FORMATS)),
+            )
         location = choose(_("location"), self.location, LOCATIONS, _LOCATION_ALIASES)
         ages = tuple(self.ages)
         check_age_band(ages)  # type: ignore[arg-type]
         for name, fix in (
             ("monthly_budget", N_("give the monthly budget in BDT, 0 for organic only")),
-            ("hours_per_week", N_("give the hours a week you can spend on social media, 0 or "
-                                  "more")),
+            (
+                "hours_per_week",
+                N_("give the hours a week you can spend on social media, 0 or more"),
+            ),
         ):
             value = getattr(self, name)
             if not isinstance(value, int | float) or math.isnan(value) or value < 0:
-                raise InputError(_("{name} is {value}").format(name=name, value=repr(value)),
-                                 fix=_(fix))
+                raise InputError(
+                    _("{name} is {value}").format(name=name, value=repr(value)), fix=_(fix)
+                )
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "goals", goals)
         object.__setattr__(self, "formats", formats)
@@ -127,4 +138,3 @@ class OrgProfile:
     def wants(self) -> str:
         """The kind of audience this organisation needs: ``professional`` for B2B."""
         return "professional" if self.kind == "b2b" else "general"
-

@@ -113,10 +113,10 @@ class Figure:
             raise unknown_choice(_("figure status"), self.status, FIGURE_STATUSES)
         if not self.source.strip():
             raise InputError(
-                _("the figure {value} {unit} has no source").format(value=self.value,
-                                                                     unit=self.unit),
-                fix=_("say where the number comes from (a report, a page, or 'course "
-                      "estimate')"),
+                _("the figure {value} {unit} has no source").format(
+                    value=self.value, unit=self.unit
+                ),
+                fix=_("say where the number comes from (a report, a page, or 'course estimate')"),
             )
         if self.low is not None and self.high is not None and self.low > self.high:
             raise InputError(
@@ -132,8 +132,9 @@ class Figure:
     def __str__(self) -> str:
         text = f"{digits(f'{self.value:g}')} {_(self.unit)}"
         if self.low is not None and self.high is not None:
-            text += " " + _("(range {low}–{high})").format(low=digits(f"{self.low:g}"),
-                                                         high=digits(f"{self.high:g}"))
+            text += " " + _("(range {low}–{high})").format(
+                low=digits(f"{self.low:g}"), high=digits(f"{self.high:g}")
+            )
         status = _(FIGURE_STATUS_LABELS[self.status])
         note = f"; {_(self.note)}" if self.note else ""
         return f"{text} [{status}: {source_text(self.source)}{note}]"
@@ -167,9 +168,10 @@ class Audience:
     def __post_init__(self) -> None:
         check_age_band(self.ages)
         if self.users is not None and not isinstance(self.users, Figure):
-            raise InputError(_("users is {value}, not a Figure").format(value=repr(self.users)),
-                             fix=_("give users=Figure(value, unit, source, status) or leave it "
-                                   "out"))
+            raise InputError(
+                _("users is {value}, not a Figure").format(value=repr(self.users)),
+                fix=_("give users=Figure(value, unit, source, status) or leave it out"),
+            )
         if self.kind not in AUDIENCE_KINDS:
             raise unknown_choice(_("audience kind"), self.kind, AUDIENCE_KINDS)
         if self.status not in FIGURE_STATUSES:
@@ -179,8 +181,9 @@ class Audience:
                 raise unknown_choice(_("location"), location, LOCATIONS)
             if not 0 <= strength <= 1:
                 raise InputError(
-                    _("reach in {location} is {strength}").format(location=repr(location),
-                                                                  strength=strength),
+                    _("reach in {location} is {strength}").format(
+                        location=repr(location), strength=strength
+                    ),
                     fix=_("give a strength between 0 (absent) and 1 (dominant)"),
                 )
         full = {location: float(self.reach.get(location, 0.0)) for location in LOCATIONS}
@@ -203,8 +206,10 @@ def check_age_band(ages: tuple[int, int]) -> None:
     How to fix it: social platforms require users to be at least 13; use ages between 13 and 100.
     """
     if len(ages) != 2:
-        raise InputError(_("the age band {ages} is not two ages").format(ages=repr(ages)),
-                         fix=_("give (youngest, oldest)"))
+        raise InputError(
+            _("the age band {ages} is not two ages").format(ages=repr(ages)),
+            fix=_("give (youngest, oldest)"),
+        )
     low, high = ages
     if low > high:
         raise InputError(
@@ -214,8 +219,7 @@ def check_age_band(ages: tuple[int, int]) -> None:
     if low < 13 or high > 100:
         raise InputError(
             _("the age band {ages} is outside 13–100").format(ages=repr(tuple(ages))),
-            fix=_("social platforms require users to be at least 13; use ages between 13 and "
-                  "100"),
+            fix=_("social platforms require users to be at least 13; use ages between 13 and 100"),
         )
 
 
@@ -274,8 +278,10 @@ class PlatformProfile:
                 fix=_("use lowercase letters, digits and underscores, e.g. 'threads'"),
             )
         if not self.name.strip():
-            raise InputError(_("platform {id} has no name").format(id=repr(self.id)),
-                             fix=_("give a display name"))
+            raise InputError(
+                _("platform {id} has no name").format(id=repr(self.id)),
+                fix=_("give a display name"),
+            )
         if not self.formats:
             raise InputError(
                 _("platform {id} favours no format").format(id=repr(self.id)),
@@ -288,7 +294,8 @@ class PlatformProfile:
         if both:
             raise InputError(
                 _("{formats} are listed both as favoured and as 'also works'").format(
-                    formats=sorted(both)),
+                    formats=sorted(both)
+                ),
                 fix=_("list each format once"),
             )
         for goal, fit in self.goal_fit.items():
@@ -301,8 +308,9 @@ class PlatformProfile:
                 )
         if self.effort.value <= 0:
             raise InputError(
-                _("platform {id} needs {hours} hours a week").format(id=repr(self.id),
-                                                                     hours=self.effort.value),
+                _("platform {id} needs {hours} hours a week").format(
+                    id=repr(self.id), hours=self.effort.value
+                ),
                 fix=_("give the hours a week it takes to run, a number above 0"),
             )
         object.__setattr__(self, "goal_fit", MappingProxyType(dict(self.goal_fit)))
@@ -345,20 +353,29 @@ class PlatformProfile:
         if self.role == "feed":
             lines = [f"{name} ({self.id})"]
         else:
-            lines = [_("{name} ({id}, a messaging channel: for answering, not posting)").format(
-                name=name, id=self.id)]
+            lines = [
+                _("{name} ({id}, a messaging channel: for answering, not posting)").format(
+                    name=name, id=self.id
+                )
+            ]
         lines.append("  " + _("favours: {formats}").format(formats=", ".join(self.formats)))
         aud = self.audience
-        lines.append("  " + _(
-            "audience: ages {youngest}–{oldest}, {kind}, Bangladesh strength {strength}/1 "
-            "[{status}]").format(youngest=digits(aud.ages[0]), oldest=digits(aud.ages[1]),
-                                 kind=_(AUDIENCE_KIND_NAMES[aud.kind]),
-                                 strength=digits(f"{aud.reach['bangladesh']:g}"),
-                                 status=audience_status(aud.status)))
+        lines.append(
+            "  "
+            + _(
+                "audience: ages {youngest}–{oldest}, {kind}, Bangladesh strength {strength}/1 "
+                "[{status}]"
+            ).format(
+                youngest=digits(aud.ages[0]),
+                oldest=digits(aud.ages[1]),
+                kind=_(AUDIENCE_KIND_NAMES[aud.kind]),
+                strength=digits(f"{aud.reach['bangladesh']:g}"),
+                status=audience_status(aud.status),
+            )
+        )
         lines += [f"  {name}: {fig}" for name, fig in self.figures.items()]
         if self.posting_advice:
-            lines.append("  " + _("posting advice: {advice}").format(
-                advice=_(self.posting_advice)))
+            lines.append("  " + _("posting advice: {advice}").format(advice=_(self.posting_advice)))
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -368,6 +385,8 @@ class PlatformProfile:
             for name, fig in self.figures.items()
         )
         head = _("{name} ({id}) favours {formats}").format(
-            name=f"<b>{html.escape(_(self.name))}</b>", id=f"<code>{self.id}</code>",
-            formats=html.escape(", ".join(self.formats)))
+            name=f"<b>{html.escape(_(self.name))}</b>",
+            id=f"<code>{self.id}</code>",
+            formats=html.escape(", ".join(self.formats)),
+        )
         return f"{head}<table>{rows}</table>"

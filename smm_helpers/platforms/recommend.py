@@ -44,8 +44,9 @@ def _fill(profiles: Sequence[PlatformProfile], hours: float) -> list[str]:
     return chosen
 
 
-def _plan(ranked: Sequence[PlatformProfile], messaging: Sequence[PlatformProfile],
-          hours: float) -> tuple[list[str], list[str]]:
+def _plan(
+    ranked: Sequence[PlatformProfile], messaging: Sequence[PlatformProfile], hours: float
+) -> tuple[list[str], list[str]]:
     """(messaging channels to answer on, feeds to focus on) that the weekly hours allow.
 
     Answering comes first: the messaging channels' hours are set aside, then the top of the
@@ -99,15 +100,18 @@ def recommend_platforms(
     chosen = [p for p in given if p.role == "feed"]
     channels = [p for p in given if p.role == "messaging"]
     if not chosen:
-        raise InputError(_("no platform to rank"),
-                         fix=_("give at least one feed (Facebook, Instagram...), or leave "
-                               "platforms out to rank them all; messaging channels are not "
-                               "ranked"))
+        raise InputError(
+            _("no platform to rank"),
+            fix=_(
+                "give at least one feed (Facebook, Instagram...), or leave "
+                "platforms out to rank them all; messaging channels are not "
+                "ranked"
+            ),
+        )
     scores: list[FactorScore] = []
     for platform in chosen:
         parts = score_platform(platform, org, chosen)
-        scores += [FactorScore(platform.id, f, parts[f][0], merged[f], parts[f][1])
-                   for f in merged]
+        scores += [FactorScore(platform.id, f, parts[f][0], merged[f], parts[f][1]) for f in merged]
     totals = {p.id: math.fsum(s.points for s in scores if s.platform == p.id) for p in chosen}
     order = sorted(range(len(chosen)), key=lambda i: (-totals[chosen[i].id], i))
     ranked = [chosen[i] for i in order]
@@ -129,8 +133,9 @@ def recommend_platforms(
     )
 
 
-def _org_from(profile: OrgProfile | Mapping[str, Any] | None, kwargs: Mapping[str, Any]
-              ) -> OrgProfile:
+def _org_from(
+    profile: OrgProfile | Mapping[str, Any] | None, kwargs: Mapping[str, Any]
+) -> OrgProfile:
     if isinstance(profile, OrgProfile):
         return replace(profile, **kwargs) if kwargs else profile
     fields = {**(dict(profile) if profile is not None else {}), **kwargs}
@@ -139,8 +144,8 @@ def _org_from(profile: OrgProfile | Mapping[str, Any] | None, kwargs: Mapping[st
         if name not in allowed:
             raise unknown_choice(_("organisation field"), name, allowed)
     if "kind" not in fields:
-        raise InputError(_("the organisation's kind is missing"),
-                         fix=_("give kind=, one of: {choices}").format(
-                             choices=", ".join(ORG_KINDS)))
+        raise InputError(
+            _("the organisation's kind is missing"),
+            fix=_("give kind=, one of: {choices}").format(choices=", ".join(ORG_KINDS)),
+        )
     return OrgProfile(**fields)
-

@@ -91,9 +91,10 @@ class Recommendation:
             pid = ""
         if pid in self.names:
             return pid
-        raise InputError(_("{platform} is not one of the platforms ranked here").format(
-                             platform=repr(platform)),
-                         fix=_("use one of: {choices}").format(choices=", ".join(self.ranking)))
+        raise InputError(
+            _("{platform} is not one of the platforms ranked here").format(platform=repr(platform)),
+            fix=_("use one of: {choices}").format(choices=", ".join(self.ranking)),
+        )
 
     @property
     def hours_used(self) -> float:
@@ -105,9 +106,12 @@ class Recommendation:
         return _(self.names[pid])
 
     def _listed(self, ids: Sequence[str]) -> str:
-        items = [_("{name} ({hours} h)").format(name=self._name(p),
-                                                hours=digits(f"{self.minimum_hours[p]:g}"))
-                 for p in ids]
+        items = [
+            _("{name} ({hours} h)").format(
+                name=self._name(p), hours=digits(f"{self.minimum_hours[p]:g}")
+            )
+            for p in ids
+        ]
         if len(items) == 1:
             return items[0]
         return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
@@ -118,43 +122,63 @@ class Recommendation:
         prints (course estimates)."""
         hours = digits(f"{self.org.hours_per_week:g}")
         used = self.hours_used
-        words = {"hours": hours, "used": digits(f"{used:g}"), "count": digits(len(self.focus)),
-                 "all": digits(len(self.ranking)), "focus": self._listed(self.focus),
-                 "channels": self._listed(self.messaging) if self.messaging else ""}
+        words = {
+            "hours": hours,
+            "used": digits(f"{used:g}"),
+            "count": digits(len(self.focus)),
+            "all": digits(len(self.ranking)),
+            "focus": self._listed(self.focus),
+            "channels": self._listed(self.messaging) if self.messaging else "",
+        }
         if len(self.focus) == len(self.ranking):
             if self.messaging:
-                text = _("With {hours} hours a week you can answer messages on {channels}, then "
-                         "keep all {all} platforms going: {focus}, {used} of your {hours} hours; "
-                         "still, start with the top ones.")
+                text = _(
+                    "With {hours} hours a week you can answer messages on {channels}, then "
+                    "keep all {all} platforms going: {focus}, {used} of your {hours} hours; "
+                    "still, start with the top ones."
+                )
             else:
-                text = _("With {hours} hours a week you can keep all {all} platforms going: "
-                         "{focus}, {used} of your {hours} hours; still, start with the top ones.")
+                text = _(
+                    "With {hours} hours a week you can keep all {all} platforms going: "
+                    "{focus}, {used} of your {hours} hours; still, start with the top ones."
+                )
         elif self.messaging:
-            text = ngettext("With {hours} hours a week, answer messages on {channels}, then "
-                            "focus on {count} platform: {focus}",
-                            "With {hours} hours a week, answer messages on {channels}, then "
-                            "focus on {count} platforms: {focus}", len(self.focus))
+            text = ngettext(
+                "With {hours} hours a week, answer messages on {channels}, then "
+                "focus on {count} platform: {focus}",
+                "With {hours} hours a week, answer messages on {channels}, then "
+                "focus on {count} platforms: {focus}",
+                len(self.focus),
+            )
         else:
-            text = ngettext("With {hours} hours a week, focus on {count} platform: {focus}",
-                            "With {hours} hours a week, focus on {count} platforms: {focus}",
-                            len(self.focus))
+            text = ngettext(
+                "With {hours} hours a week, focus on {count} platform: {focus}",
+                "With {hours} hours a week, focus on {count} platforms: {focus}",
+                len(self.focus),
+            )
         text = text.format(**words)
         if len(self.focus) < len(self.ranking):
             if used > self.org.hours_per_week:
-                text += _("; that is {used} hours, more than your {hours}: post less often "
-                          "there, or find more time.").format(**words)
+                text += _(
+                    "; that is {used} hours, more than your {hours}: post less often "
+                    "there, or find more time."
+                ).format(**words)
             else:
                 following = self.ranking[len(self.focus)]
-                text += _(", {used} of your {hours} hours; the next, {next}, needs {more} h "
-                          "more.").format(next=self._name(following),
-                                          more=digits(f"{self.minimum_hours[following]:g}"),
-                                          **words)
+                text += _(
+                    ", {used} of your {hours} hours; the next, {next}, needs {more} h more."
+                ).format(
+                    next=self._name(following),
+                    more=digits(f"{self.minimum_hours[following]:g}"),
+                    **words,
+                )
         text += " " + _("(Hours a week per platform: course estimates.)")
         if not self.messaging and self._unranked_messaging:
             channels = _(" and ").join(self._name(p) for p in self._unranked_messaging)
-            text += " " + _("{channels} are for answering people, not feeds to post on: add the "
-                            "goal 'support' to set hours aside for them.").format(
-                channels=channels)
+            text += " " + _(
+                "{channels} are for answering people, not feeds to post on: add the "
+                "goal 'support' to set hours aside for them."
+            ).format(channels=channels)
         return text
 
     @property
@@ -186,15 +210,24 @@ class Recommendation:
         """
         pid = self._id(platform)
         if pid not in self.ranking:
-            raise InputError(_("{name} is a messaging channel, not a feed, so it is not "
-                               "ranked").format(name=self._name(pid)),
-                             fix=_("read rec.messaging and rec.advice for the channels to "
-                                   "answer people on; explain one of: {choices}").format(
-                                 choices=", ".join(self.ranking)))
+            raise InputError(
+                _("{name} is a messaging channel, not a feed, so it is not ranked").format(
+                    name=self._name(pid)
+                ),
+                fix=_(
+                    "read rec.messaging and rec.advice for the channels to "
+                    "answer people on; explain one of: {choices}"
+                ).format(choices=", ".join(self.ranking)),
+            )
         rank = self.ranking.index(pid) + 1
-        lines = [_("{name} ranks {rank} of {count} with {points} points:").format(
-            name=self._name(pid), rank=digits(rank), count=digits(len(self.ranking)),
-            points=digits(f"{self.total(pid):.2f}"))]
+        lines = [
+            _("{name} ranks {rank} of {count} with {points} points:").format(
+                name=self._name(pid),
+                rank=digits(rank),
+                count=digits(len(self.ranking)),
+                points=digits(f"{self.total(pid):.2f}"),
+            )
+        ]
         for s in self.scores:
             if s.platform == pid:
                 sums = digits(f"{s.points:4.2f} = {s.weight:g} × {s.score:.2f}")
@@ -232,14 +265,19 @@ class Recommendation:
 
     def __str__(self) -> str:
         factors = list(self.weights)
-        head = (f"{_('rank'):<5}{_('platform'):<13}" + "".join(f"{f:>9}" for f in factors)
-                + f"{_('total'):>9}")
+        head = (
+            f"{_('rank'):<5}{_('platform'):<13}"
+            + "".join(f"{f:>9}" for f in factors)
+            + f"{_('total'):>9}"
+        )
         lines = [head]
         for rank, pid in enumerate(self.ranking, start=1):
             cells = {s.factor: s.points for s in self.scores if s.platform == pid}
-            lines.append(digits(f"{rank:<5}") + f"{self._name(pid):<13}"
-                         + digits("".join(f"{cells[f]:9.2f}" for f in factors)
-                                  + f"{self.total(pid):9.2f}"))
+            lines.append(
+                digits(f"{rank:<5}")
+                + f"{self._name(pid):<13}"
+                + digits("".join(f"{cells[f]:9.2f}" for f in factors) + f"{self.total(pid):9.2f}")
+            )
         weights = ", ".join(f"{f}={w:g}" for f, w in self.weights.items())
         lines += [_("weights: {weights}").format(weights=weights), self.advice]
         return "\n".join(lines)
@@ -253,16 +291,18 @@ class Recommendation:
         body = []
         for rank, pid in enumerate(self.ranking, start=1):
             cells = {s.factor: s for s in self.scores if s.platform == pid}
-            tds = "".join(_cell(cells[f].reason, digits(f"{cells[f].points:.2f}"))
-                          for f in factors)
+            tds = "".join(_cell(cells[f].reason, digits(f"{cells[f].points:.2f}")) for f in factors)
             style = " style='font-weight:bold'" if pid in self.focus else ""
-            body.append(f"<tr{style}><td>{digits(rank)}</td>"
-                        f"<td>{html.escape(self._name(pid))}</td>"
-                        f"{tds}<td>{digits(f'{self.total(pid):.2f}')}</td></tr>")
-        names = "".join(f"<th>{html.escape(word)}</th>"
-                        for word in (_("rank"), _("platform")))
-        return (f"<table><tr>{names}{head}<th>{html.escape(_('total'))}</th></tr>"
-                f"{''.join(body)}</table><p>{html.escape(self.advice)}</p>")
+            body.append(
+                f"<tr{style}><td>{digits(rank)}</td>"
+                f"<td>{html.escape(self._name(pid))}</td>"
+                f"{tds}<td>{digits(f'{self.total(pid):.2f}')}</td></tr>"
+            )
+        names = "".join(f"<th>{html.escape(word)}</th>" for word in (_("rank"), _("platform")))
+        return (
+            f"<table><tr>{names}{head}<th>{html.escape(_('total'))}</th></tr>"
+            f"{''.join(body)}</table><p>{html.escape(self.advice)}</p>"
+        )
 
 
 def _cell(reason: str, points: str) -> str:

@@ -35,7 +35,6 @@ __all__ = [
 ]
 
 
-
 class PlatformRegistry:
     """A set of platform profiles you can look up by id, name or alias.
 
@@ -93,7 +92,8 @@ class PlatformRegistry:
             if owner is not None and owner != profile.id:
                 raise InputError(
                     _("the name {name} of {id} already means {owner}").format(
-                        name=repr(name), id=repr(profile.id), owner=repr(owner)),
+                        name=repr(name), id=repr(profile.id), owner=repr(owner)
+                    ),
                     fix=_("remove that alias or choose a different name"),
                 )
         self._profiles[profile.id] = profile
@@ -116,8 +116,7 @@ class PlatformRegistry:
     def _lookup(self) -> dict[str, str]:
         table: dict[str, str] = {}
         for profile in self._profiles.values():
-            names = (profile.id, profile.name, *profile.aliases,
-                     *translated_names(profile.name))
+            names = (profile.id, profile.name, *profile.aliases, *translated_names(profile.name))
             for name in names:
                 table.setdefault(lookup_key(name), profile.id)
         return table
@@ -132,9 +131,12 @@ class PlatformRegistry:
             error = unknown_choice(_("platform"), name, self.ids)
             close = difflib.get_close_matches(lookup_key(str(name)), list(lookup), n=1)
             if close:
-                error = InputError(error.problem,
-                                   fix=_("{fix} (did you mean {guess}?)").format(
-                                       fix=error.fix, guess=repr(lookup[close[0]])))
+                error = InputError(
+                    error.problem,
+                    fix=_("{fix} (did you mean {guess}?)").format(
+                        fix=error.fix, guess=repr(lookup[close[0]])
+                    ),
+                )
             raise error
         return self._profiles[found]
 
@@ -157,8 +159,10 @@ class PlatformRegistry:
             f"<td>{html.escape(', '.join(p.formats))}</td></tr>"
             for p in self
         )
-        return ("<table><tr><th>id</th><th>name</th><th>aliases</th><th>favours</th></tr>"
-                f"{rows}</table>")
+        return (
+            "<table><tr><th>id</th><th>name</th><th>aliases</th><th>favours</th></tr>"
+            f"{rows}</table>"
+        )
 
 
 def translated_names(name: str) -> list[str]:
@@ -190,8 +194,9 @@ def shared_registry() -> PlatformRegistry:
     return _SHARED[0]
 
 
-def known_platforms(registry: PlatformRegistry | None = None, *,
-                    role: str | None = "feed") -> tuple[str, ...]:
+def known_platforms(
+    registry: PlatformRegistry | None = None, *, role: str | None = "feed"
+) -> tuple[str, ...]:
     """The ids of the registered feeds (the shared registry unless one is given).
 
     ``role="messaging"`` lists the messaging channels instead, and ``role=None`` both.
@@ -267,4 +272,3 @@ def unregister_platform(name: str, *, registry: PlatformRegistry | None = None) 
     How to fix it: use one of: facebook, instagram, x, linkedin, youtube, ... whatsapp.
     """
     (registry or shared_registry()).unregister(name)
-

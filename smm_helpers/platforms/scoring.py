@@ -38,9 +38,11 @@ __all__ = [
 
 FACTORS: dict[str, str] = {
     "goal": N_("how well the platform serves your goals (course judgement, 0–3 per goal)"),
-    "audience": N_("how many of the people you need are there: the square root of its "
-                   "strength where you work, times how well its ages and kind of audience "
-                   "match"),
+    "audience": N_(
+        "how many of the people you need are there: the square root of its "
+        "strength where you work, times how well its ages and kind of audience "
+        "match"
+    ),
     "format": N_("whether the formats you can produce are the ones it favours"),
     "cost": N_("how much reach your monthly budget buys there (illustrative ad prices)"),
     "effort": N_("whether your weekly hours cover the effort it needs (course estimate)"),
@@ -59,8 +61,9 @@ choice: about what a small page needs to be seen)."""
 _ESTIMATE = "course estimate"  # i18n: not shown
 
 
-def score_platform(platform: PlatformProfile, org: OrgProfile,
-                   others: Sequence[PlatformProfile]) -> dict[str, tuple[float, str]]:
+def score_platform(
+    platform: PlatformProfile, org: OrgProfile, others: Sequence[PlatformProfile]
+) -> dict[str, tuple[float, str]]:
     """``{factor: (score from 0 to 1, reason)}`` for one platform and organisation, in the
     order of :data:`FACTORS`; ``others`` are the platforms ranked with it (a platform with
     no ad price gets their average cost score)."""
@@ -112,8 +115,11 @@ def _strength_basis(aud: Audience, location: str) -> str:
             text = _("{users} M users vs Facebook's {facebook} M, {source}, UNCERTAIN")
         else:
             text = _("{users} M users vs Facebook's {facebook} M, {source}")
-        return text.format(users=digits(f"{users.value:g}"), source=short,
-                           facebook=digits(f"{facebook:g}") if facebook is not None else "")
+        return text.format(
+            users=digits(f"{users.value:g}"),
+            source=short,
+            facebook=digits(f"{facebook:g}") if facebook is not None else "",
+        )
     if location != "global" and aud.status == _ESTIMATE:
         return _("course estimate, UNCERTAIN")
     return _("general knowledge, UNCERTAIN")
@@ -129,12 +135,19 @@ def _audience_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, st
         "√strength × fit: strength in {location} {strength}/1 ({basis}); {share} of ages "
         "{youngest}–{oldest} in its core {core_youngest}–{core_oldest}; {kind} audience for a "
         "{need} need {match}/1 (course judgement)"
-    ).format(location=_(org.location), strength=digits(f"{place:g}"),
-             basis=_strength_basis(aud, org.location), share=format_percent(ages, 0),
-             youngest=digits(org.ages[0]), oldest=digits(org.ages[1]),
-             core_youngest=digits(aud.ages[0]), core_oldest=digits(aud.ages[1]),
-             kind=_(AUDIENCE_KIND_NAMES[aud.kind]), need=_(AUDIENCE_KIND_NAMES[org.wants]),
-             match=digits(f"{kind:g}"))
+    ).format(
+        location=_(org.location),
+        strength=digits(f"{place:g}"),
+        basis=_strength_basis(aud, org.location),
+        share=format_percent(ages, 0),
+        youngest=digits(org.ages[0]),
+        oldest=digits(org.ages[1]),
+        core_youngest=digits(aud.ages[0]),
+        core_oldest=digits(aud.ages[1]),
+        kind=_(AUDIENCE_KIND_NAMES[aud.kind]),
+        need=_(AUDIENCE_KIND_NAMES[org.wants]),
+        match=digits(f"{kind:g}"),
+    )
 
 
 def _format_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
@@ -144,9 +157,11 @@ def _format_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]
         return 1.0, _("it favours {formats}, which you make").format(formats=", ".join(favoured))
     if works:
         return 0.5, _("{yours} works there, but it favours {formats}").format(
-            yours=", ".join(works), formats=", ".join(platform.formats))
+            yours=", ".join(works), formats=", ".join(platform.formats)
+        )
     return 0.0, _("it favours {formats}; you make none that suit it").format(
-        formats=", ".join(platform.formats))
+        formats=", ".join(platform.formats)
+    )
 
 
 def _cost_score(platform: PlatformProfile, budget: float) -> float | None:
@@ -169,16 +184,19 @@ def _cost_fit(
     assert platform.cpm_bdt is not None
     return score, _(
         "{budget} BDT at ~{cpm} BDT CPM buys ~{impressions} impressions (illustrative prices)"
-    ).format(budget=format_number(org.monthly_budget), cpm=digits(f"{platform.cpm_bdt.value:g}"),
-             impressions=format_number(org.monthly_budget / platform.cpm_bdt.value * 1000))
+    ).format(
+        budget=format_number(org.monthly_budget),
+        cpm=digits(f"{platform.cpm_bdt.value:g}"),
+        impressions=format_number(org.monthly_budget / platform.cpm_bdt.value * 1000),
+    )
 
 
 def _effort_fit(platform: PlatformProfile, org: OrgProfile) -> tuple[float, str]:
     needed = platform.effort.value
     score = min(1.0, org.hours_per_week / needed)
     return score, _("you have {hours} h/week; it needs about {needed} (course estimate)").format(
-        hours=digits(f"{org.hours_per_week:g}"), needed=digits(f"{needed:g}"))
-
+        hours=digits(f"{org.hours_per_week:g}"), needed=digits(f"{needed:g}")
+    )
 
 
 def check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
@@ -196,13 +214,14 @@ def check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
             raise unknown_choice(_("factor"), factor, list(FACTORS))
         if not isinstance(weight, int | float) or math.isnan(weight) or weight < 0:
             raise InputError(
-                _("the weight of {factor} is {weight}").format(factor=repr(factor),
-                                                               weight=repr(weight)),
+                _("the weight of {factor} is {weight}").format(
+                    factor=repr(factor), weight=repr(weight)
+                ),
                 fix=_("give each weight as a number of points, 0 or more"),
             )
         merged[factor] = float(weight)
     if not any(merged.values()):
-        raise InputError(_("every weight is 0"),
-                         fix=_("give at least one factor a positive weight"))
+        raise InputError(
+            _("every weight is 0"), fix=_("give at least one factor a positive weight")
+        )
     return merged
-

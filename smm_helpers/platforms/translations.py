@@ -51,8 +51,12 @@ def _texts(table: Mapping[str, Any]) -> Iterator[str]:
             yield from _texts(value)
 
 
-def extract(fileobj: IO[bytes], keywords: Collection[str], comment_tags: Collection[str],
-            options: Mapping[str, Any]) -> Iterator[tuple[int, None, str, list[str]]]:
+def extract(
+    fileobj: IO[bytes],
+    keywords: Collection[str],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, None, str, list[str]]]:
     """Babel's extraction method: (line, function, message, comments) for every translated
     text of the table; a text's line is the first line that holds it."""
     text = fileobj.read().decode("utf-8")

@@ -70,8 +70,12 @@ def platform_comparison(
     values = values.sort_values(ascending=better == "higher")
     posts = _posts_per_group(summary, groups, label)
     names = [display_name(g) for g in values.index]
-    tick_labels = [_("{name}\n({count} posts)").format(name=n, count=format_number(posts[g]))
-                   if g in posts else n for n, g in zip(names, values.index, strict=True)]
+    tick_labels = [
+        _("{name}\n({count} posts)").format(name=n, count=format_number(posts[g]))
+        if g in posts
+        else n
+        for n, g in zip(names, values.index, strict=True)
+    ]
     what = metric_label(metric)
     headline = title or _comparison_headline(values, metric, better)
     texts = [headline, what, *tick_labels]
@@ -96,7 +100,8 @@ def platform_comparison(
         else:
             alt = _("Bar chart of {what} by group. {headline}. From lowest to highest: {ranking}.")
         fig.alt_text = alt.format(  # type: ignore[attr-defined]
-            what=lowercase(what), headline=headline, ranking=ranking)
+            what=lowercase(what), headline=headline, ranking=ranking
+        )
     return fig
 
 
@@ -122,18 +127,25 @@ def _comparison_headline(values: pd.Series, metric: str, better: str = "higher")
     best_name, best = str(values.index[-1]), float(values.iloc[-1])
     words = {"name": display_name(best_name), "what": what, "value": format_metric(best, metric)}
     if len(values) == 1:
-        head = (_("{name} had the highest {what}: {value}") if better == "higher"
-                else _("{name} had the lowest {what}: {value}"))
+        head = (
+            _("{name} had the highest {what}: {value}")
+            if better == "higher"
+            else _("{name} had the lowest {what}: {value}")
+        )
         return head.format(**words)
     low_name, low = str(values.index[0]), float(values.iloc[0])
     words |= {"other": display_name(low_name), "other_value": format_metric(low, metric)}
     if better == "lower":
         if best > 0:
-            return _("{name} had the lowest {what}: {value}, against {other_value} for {other} "
-                     "({ratio}×)").format(ratio=digits(f"{low / best:.1f}"), **words)
-        return _("{name} had the lowest {what}: {value}, against {other_value} for "
-                 "{other}").format(**words)
+            return _(
+                "{name} had the lowest {what}: {value}, against {other_value} for {other} "
+                "({ratio}×)"
+            ).format(ratio=digits(f"{low / best:.1f}"), **words)
+        return _("{name} had the lowest {what}: {value}, against {other_value} for {other}").format(
+            **words
+        )
     if low > 0:
-        return _("{name} had the highest {what}: {value}, {ratio}× {other} "
-                 "({other_value})").format(ratio=digits(f"{best / low:.1f}"), **words)
+        return _("{name} had the highest {what}: {value}, {ratio}× {other} ({other_value})").format(
+            ratio=digits(f"{best / low:.1f}"), **words
+        )
     return _("{name} had the highest {what}: {value}; {other} had {other_value}").format(**words)

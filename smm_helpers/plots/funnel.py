@@ -34,13 +34,18 @@ def funnel_chart(stages: Mapping[str, float], *, title: str | None = None) -> Fi
     names = list(counts)
     first, last = names[0], names[-1]
     headline = title or _(
-        "{percent} of {first} became {last} ({last_count} of {first_count})").format(
-        percent=as_percent(ratio_of(counts[last], counts[first])), first=first, last=last,
+        "{percent} of {first} became {last} ({last_count} of {first_count})"
+    ).format(
+        percent=as_percent(ratio_of(counts[last], counts[first])),
+        first=first,
+        last=last,
         last_count=format_metric(counts[last], "count"),
-        first_count=format_metric(counts[first], "count"))
+        first_count=format_metric(counts[first], "count"),
+    )
     steps = [
         _("{percent} of {before} → {after}").format(
-            percent=as_percent(ratio_of(counts[after], counts[before])), before=before, after=after)
+            percent=as_percent(ratio_of(counts[after], counts[before])), before=before, after=after
+        )
         for before, after in itertools.pairwise(names)
     ]
     texts = [headline, *names, *steps]
@@ -53,21 +58,36 @@ def funnel_chart(stages: Mapping[str, float], *, title: str | None = None) -> Fi
         ax.barh(rows, widths, left=[-w / 2 for w in widths], color=HIGHLIGHT, height=0.62)
         for row, name in zip(rows, names, strict=True):
             ax.text(-widest / 2, row, f"{name}  ", ha="right", va="center")
-            ax.text(widths[row] / 2, row, f"  {format_metric(counts[name], 'count')}",
-                    ha="left", va="center", fontweight="bold")
+            ax.text(
+                widths[row] / 2,
+                row,
+                f"  {format_metric(counts[name], 'count')}",
+                ha="left",
+                va="center",
+                fontweight="bold",
+            )
         for row, step in enumerate(steps):
-            ax.text(0, row + 0.5, f"↓ {step}", ha="center", va="center", fontsize=10,
-                    color=PALETTE["black"],
-                    bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"})
+            ax.text(
+                0,
+                row + 0.5,
+                f"↓ {step}",
+                ha="center",
+                va="center",
+                fontsize=10,
+                color=PALETTE["black"],
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+            )
         ax.set_ylim(len(names) - 0.5, -0.6)
         ax.set_xlim(-widest * 0.95, widest * 0.75)
         ax.axis("off")
         set_title(ax, headline)
         fig.alt_text = _(  # type: ignore[attr-defined]
-            "Funnel chart. {headline}.\n{stages}.\n{steps}.").format(
+            "Funnel chart. {headline}.\n{stages}.\n{steps}."
+        ).format(
             headline=headline,
             stages="; ".join(f"{n}: {format_metric(c, 'count')}" for n, c in counts.items()),
-            steps="; ".join(steps))
+            steps="; ".join(steps),
+        )
     return fig
 
 
@@ -82,22 +102,29 @@ def _validated_stages(stages: Mapping[str, float]) -> dict[str, float]:
         if not is_number(count) or not float(count) >= 0:
             raise InputError(
                 _("the stage {name} has {count}, not a count of 0 or more").format(
-                    name=repr(name), count=repr(count)),
+                    name=repr(name), count=repr(count)
+                ),
                 fix=_("give every stage a number such as 900"),
             )
         counts[str(name)] = float(count)
     names = list(counts)
     if counts[names[0]] == 0:
-        raise InputError(_("the first stage {name} is 0").format(name=repr(names[0])),
-                         fix=_("start the funnel with a stage that has people in it, such as "
-                               "impressions"))
+        raise InputError(
+            _("the first stage {name} is 0").format(name=repr(names[0])),
+            fix=_("start the funnel with a stage that has people in it, such as impressions"),
+        )
     for before, after in itertools.pairwise(names):
         if counts[after] > counts[before]:
             raise InputError(
                 _("{after} ({after_count}) is larger than {before} ({before_count})").format(
-                    after=after, after_count=format_metric(counts[after], "count"),
-                    before=before, before_count=format_metric(counts[before], "count")),
-                fix=_("list the stages from widest to narrowest, e.g. impressions → clicks → "
-                      "conversions, and check the numbers are not swapped"),
+                    after=after,
+                    after_count=format_metric(counts[after], "count"),
+                    before=before,
+                    before_count=format_metric(counts[before], "count"),
+                ),
+                fix=_(
+                    "list the stages from widest to narrowest, e.g. impressions → clicks → "
+                    "conversions, and check the numbers are not swapped"
+                ),
             )
     return counts

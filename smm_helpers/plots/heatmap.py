@@ -58,7 +58,8 @@ def best_time_heatmap(
     if isinstance(min_posts, bool) or not isinstance(min_posts, int) or min_posts < 1:
         raise InputError(
             _("min_posts must be a whole number of at least 1, not {value}").format(
-                value=repr(min_posts)),
+                value=repr(min_posts)
+            ),
             fix=_("use e.g. min_posts=5: cells with fewer posts are greyed out"),
         )
     grid = values.to_numpy(dtype=float)
@@ -109,8 +110,10 @@ def _best_time_parts(best_times: Any) -> tuple[pd.DataFrame, pd.DataFrame | None
     if not isinstance(values, pd.DataFrame) or values.empty:
         raise InputError(
             _("best_time_heatmap() needs a weekday × hour table"),
-            fix=_("pass metrics.best_time_table(posts), or a DataFrame with weekdays as rows "
-                  "and hours as columns"),
+            fix=_(
+                "pass metrics.best_time_table(posts), or a DataFrame with weekdays as rows "
+                "and hours as columns"
+            ),
         )
     if counts is not None:
         counts = counts.reindex(index=values.index, columns=values.columns).fillna(0)
@@ -120,23 +123,37 @@ def _best_time_parts(best_times: Any) -> tuple[pd.DataFrame, pd.DataFrame | None
 
 
 def _best_time_headline(
-    best: tuple[int, int] | None, rows: list[str], hours: list[str], grid: Any,
-    counts: pd.DataFrame | None, metric: str,
+    best: tuple[int, int] | None,
+    rows: list[str],
+    hours: list[str],
+    grid: Any,
+    counts: pd.DataFrame | None,
+    metric: str,
 ) -> str:
     if best is None:
         return _("Not enough posts in any hour yet to name a best time")
     row, column = best
-    words = {"day": rows[row], "hour": hours[column], "what": lowercase(metric_label(metric)),
-             "value": format_metric(grid[row, column], metric)}
+    words = {
+        "day": rows[row],
+        "hour": hours[column],
+        "what": lowercase(metric_label(metric)),
+        "value": format_metric(grid[row, column], metric),
+    }
     if counts is not None:
         posts = digits(int(counts.to_numpy()[row, column]))
         return _("Best time to post: {day} {hour} ({what} {value}, {posts} posts)").format(
-            posts=posts, **words)
+            posts=posts, **words
+        )
     return _("Best time to post: {day} {hour} ({what} {value})").format(**words)
 
 
 def _heatmap_alt_text(
-    headline: str, grid: Any, thin: Any, rows: list[str], hours: list[str], metric: str,
+    headline: str,
+    grid: Any,
+    thin: Any,
+    rows: list[str],
+    hours: list[str],
+    metric: str,
     min_posts: int,
 ) -> str:
     import numpy as np
@@ -144,11 +161,18 @@ def _heatmap_alt_text(
     trusted = [(grid[r, c], r, c) for r, c in zip(*np.nonzero(~thin), strict=True)]
     top = sorted(trusted, reverse=True)[:3]
     listing = "; ".join(f"{rows[r]} {hours[c]}: {format_metric(v, metric)}" for v, r, c in top)
-    return _("Heatmap of {what} by weekday and hour. {headline}. Top slots: {listing}. "
-             "{thin} of {cells} cells have fewer than {min_posts} posts and are greyed "
-             "out.").format(what=lowercase(metric_label(metric)), headline=headline,
-                            listing=listing or _("none"), thin=digits(int(thin.sum())),
-                            cells=digits(thin.size), min_posts=digits(min_posts))
+    return _(
+        "Heatmap of {what} by weekday and hour. {headline}. Top slots: {listing}. "
+        "{thin} of {cells} cells have fewer than {min_posts} posts and are greyed "
+        "out."
+    ).format(
+        what=lowercase(metric_label(metric)),
+        headline=headline,
+        listing=listing or _("none"),
+        thin=digits(int(thin.sum())),
+        cells=digits(thin.size),
+        min_posts=digits(min_posts),
+    )
 
 
 def _best_cell(grid: Any, thin: Any) -> tuple[int, int] | None:
@@ -165,15 +189,27 @@ def _hatch_thin_cells(ax: Axes, thin: Any) -> None:
     from matplotlib.patches import Rectangle
 
     for row, column in zip(*thin.nonzero(), strict=True):
-        ax.add_patch(Rectangle((column - 0.5, row - 0.5), 1, 1, facecolor=THIN_CELL,
-                               edgecolor="#9A9A9A", hatch="///", linewidth=0))
+        ax.add_patch(
+            Rectangle(
+                (column - 0.5, row - 0.5),
+                1,
+                1,
+                facecolor=THIN_CELL,
+                edgecolor="#9A9A9A",
+                hatch="///",
+                linewidth=0,
+            )
+        )
 
 
 def _outline_cell(ax: Axes, row: int, column: int) -> None:
     from matplotlib.patches import Rectangle
 
-    ax.add_patch(Rectangle((column - 0.5, row - 0.5), 1, 1, fill=False,
-                           edgecolor=PALETTE["orange"], linewidth=3))
+    ax.add_patch(
+        Rectangle(
+            (column - 0.5, row - 0.5), 1, 1, fill=False, edgecolor=PALETTE["orange"], linewidth=3
+        )
+    )
 
 
 def _write_counts(ax: Axes, counts: Any, grid: Any, thin: Any, image: Any) -> None:
@@ -185,5 +221,12 @@ def _write_counts(ax: Axes, counts: Any, grid: Any, thin: Any, image: Any) -> No
             else:
                 red, green, blue, _alpha = image.cmap(image.norm(grid[row, column]))
                 colour = "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.5 else "white"
-            ax.text(column, row, digits(int(counts[row, column])), ha="center", va="center",
-                    fontsize=8, color=colour)
+            ax.text(
+                column,
+                row,
+                digits(int(counts[row, column])),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color=colour,
+            )

@@ -20,12 +20,31 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: Weekday names (Monday = 0, as pandas counts), translated where they are shown.
-WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
-            N_("Saturday"), N_("Sunday"))
+WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 
 #: How ``%b`` writes the months on a date axis (replaced by Bengali month names in Bengali).
-MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                       "Nov", "Dec")
+MONTH_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 
 #: Readable names of the metrics ``smm_helpers.metrics`` computes (in English; shown through
 #: :func:`metric_label`, which translates them).
@@ -87,8 +106,9 @@ def metric_label(metric: str) -> str:
     >>> _ = use_language("en")
     """
     if not isinstance(metric, str) or not metric.strip():
-        raise InputError(_("the metric name is empty"),
-                         fix=_("pass a column name such as 'er_reach'"))
+        raise InputError(
+            _("the metric name is empty"), fix=_("pass a column name such as 'er_reach'")
+        )
     known = METRIC_LABELS.get(metric)
     return _(known) if known is not None else metric.replace("_", " ").capitalize()
 

@@ -127,8 +127,10 @@ def course_figure_class() -> type[Figure]:
         def _html(self, png: bytes) -> str:
             picture = base64.b64encode(png).decode("ascii")
             alt = html.escape(getattr(self, "alt_text", "") or _("chart"), quote=True)
-            return (f'<img src="data:image/png;base64,{picture}" alt="{alt}" '  # i18n: not shown
-                    f'style="max-width:100%;height:auto">')
+            return (
+                f'<img src="data:image/png;base64,{picture}" alt="{alt}" '  # i18n: not shown
+                f'style="max-width:100%;height:auto">'
+            )
 
         def _repr_html_(self) -> str:
             return self._html(self._repr_png_())
@@ -136,9 +138,11 @@ def course_figure_class() -> type[Figure]:
         def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
             """Picture, accessible HTML and text from one rendering (drawing is the slow part)."""
             png = self._repr_png_()
-            return {"image/png": base64.b64encode(png).decode("ascii"),
-                    "text/html": self._html(png),
-                    "text/plain": getattr(self, "alt_text", "") or repr(self)}
+            return {
+                "image/png": base64.b64encode(png).decode("ascii"),
+                "text/html": self._html(png),
+                "text/plain": getattr(self, "alt_text", "") or repr(self),
+            }
 
     return CourseFigure
 
@@ -166,8 +170,10 @@ def styled_figure(texts: Sequence[str], *, figsize: tuple[float, float]) -> Iter
     import matplotlib
 
     if isinstance(texts, str):
-        raise InputError(_("pass a list of labels, not a single string"),
-                         fix=_("wrap it in a list: [{text}]").format(text=repr(texts)))
+        raise InputError(
+            _("pass a list of labels, not a single string"),
+            fix=_("wrap it in a list: [{text}]").format(text=repr(texts)),
+        )
     labels = [*texts, digits("0")]  # in Bengali, tick numbers need the Bengali font too
     warn_if_bengali_font_missing(labels)
     family = font_family_for(" ".join(labels))
@@ -203,7 +209,8 @@ def alt_text(fig: Figure) -> str:
     if not isinstance(text, str) or not text:
         raise InputError(
             _("this figure has no alt text"),
-            fix=_("make it with a smm_helpers.plots function, or set fig.alt_text = '...' "
-                  "yourself"),
+            fix=_(
+                "make it with a smm_helpers.plots function, or set fig.alt_text = '...' yourself"
+            ),
         )
     return text

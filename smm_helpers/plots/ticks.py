@@ -76,8 +76,9 @@ def _bengali_date_formatter() -> type:
 
         def __init__(self, locator: Any, **options: Any) -> None:
             # day before month, month before year, as Bengali dates are written
-            options.setdefault("offset_formats", ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y",
-                                                  "%d %b %Y %H:%M"])
+            options.setdefault(
+                "offset_formats", ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"]
+            )
             super().__init__(locator, **options)
 
         def format_ticks(self, values: Any) -> list[str]:
@@ -101,6 +102,9 @@ def _bengali_date_words(text: str) -> str:
     from babel.dates import get_month_names
 
     months = get_month_names("wide", locale="bn")
-    words = re.sub(r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\b",
-                   lambda m: str(months[MONTH_ABBREVIATIONS.index(m.group(1)) + 1]), str(text))
+    words = re.sub(
+        r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\b",
+        lambda m: str(months[MONTH_ABBREVIATIONS.index(m.group(1)) + 1]),
+        str(text),
+    )
     return digits(words, language="bn")

@@ -62,8 +62,9 @@ def trend_chart(
     """
     wide = _as_wide_frame(data, value=value, time=time, by=by)
     names = [str(column) for column in wide.columns]
-    label = ylabel or (metric_label(value) if value else metric_label(names[0]) if len(names) == 1
-                       else _("Value"))
+    label = ylabel or (
+        metric_label(value) if value else metric_label(names[0]) if len(names) == 1 else _("Value")
+    )
     metric = value or (names[0] if len(names) == 1 else "value")
     changes = _series_changes(wide)
     headline = title or _trend_headline(changes, label, wide.index)
@@ -99,8 +100,9 @@ def _legend_in_end_order(ax: Axes, changes: dict[str, tuple[float, float]]) -> N
     by_label = dict(zip(labels, handles, strict=True))
     order = sorted(changes, key=lambda name: -nan_low(changes[name][1]))
     ordered = [display_name(name) for name in order if display_name(name) in by_label]
-    ax.legend([by_label[n] for n in ordered], ordered,
-              loc="upper left", bbox_to_anchor=(1.01, 1))  # i18n: not shown
+    ax.legend(
+        [by_label[n] for n in ordered], ordered, loc="upper left", bbox_to_anchor=(1.01, 1)
+    )  # i18n: not shown
 
 
 def _as_wide_frame(
@@ -116,7 +118,8 @@ def _as_wide_frame(
     else:
         raise InputError(
             _("trend_chart() needs a pandas Series or DataFrame, not {kind}").format(
-                kind=type(data).__name__),
+                kind=type(data).__name__
+            ),
             fix=_("pass e.g. metrics.follower_growth(followers) or a weekly summary table"),
         )
     wide = wide.select_dtypes("number")
@@ -139,8 +142,9 @@ def _long_to_wide(
     time_column = time if time is not None else str(frame.index.name or "index")
     if by is None:
         return table.groupby(time_column)[[value]].sum()
-    return table.pivot_table(index=time_column, columns=by, values=value, aggfunc="sum",
-                             observed=True)
+    return table.pivot_table(
+        index=time_column, columns=by, values=value, aggfunc="sum", observed=True
+    )
 
 
 def _plottable_index(index: pd.Index) -> Any:
@@ -170,41 +174,78 @@ def _trend_headline(changes: dict[str, tuple[float, float]], label: str, index: 
     growth = {name: ratio_of(last - first, first) for name, (first, last) in changes.items()}
     known = {name: g for name, g in growth.items() if not math.isnan(g)}
     if not known:
-        return dated_sentence(_("{label} over time"), _("{label} over time from {start} to {end}"),
-                      period, label=label)
+        return dated_sentence(
+            _("{label} over time"),
+            _("{label} over time from {start} to {end}"),
+            period,
+            label=label,
+        )
     if len(changes) == 1:
         change = next(iter(known.values()))
         amount = as_percent(abs(change), signed=False)
         if change > 0:
-            return dated_sentence(_("{label} rose {amount}"),
-                          _("{label} rose {amount} from {start} to {end}"),
-                          period, label=label, amount=amount)
+            return dated_sentence(
+                _("{label} rose {amount}"),
+                _("{label} rose {amount} from {start} to {end}"),
+                period,
+                label=label,
+                amount=amount,
+            )
         if change < 0:
-            return dated_sentence(_("{label} fell {amount}"),
-                          _("{label} fell {amount} from {start} to {end}"),
-                          period, label=label, amount=amount)
-        return dated_sentence(_("{label} stayed the same"),
-                      _("{label} stayed the same from {start} to {end}"), period, label=label)
+            return dated_sentence(
+                _("{label} fell {amount}"),
+                _("{label} fell {amount} from {start} to {end}"),
+                period,
+                label=label,
+                amount=amount,
+            )
+        return dated_sentence(
+            _("{label} stayed the same"),
+            _("{label} stayed the same from {start} to {end}"),
+            period,
+            label=label,
+        )
     best = max(known, key=lambda name: known[name])
     name, shown = display_name(best), as_percent(known[best], signed=True)
     if known[best] > 0:
-        return dated_sentence(_("{name} grew most: {change}"),
-                      _("{name} grew most: {change} from {start} to {end}"),
-                      period, name=name, change=shown)
-    return dated_sentence(_("{name} fell least: {change}"),
-                  _("{name} fell least: {change} from {start} to {end}"),
-                  period, name=name, change=shown)
+        return dated_sentence(
+            _("{name} grew most: {change}"),
+            _("{name} grew most: {change} from {start} to {end}"),
+            period,
+            name=name,
+            change=shown,
+        )
+    return dated_sentence(
+        _("{name} fell least: {change}"),
+        _("{name} fell least: {change} from {start} to {end}"),
+        period,
+        name=name,
+        change=shown,
+    )
 
 
 def _trend_alt_text(
-    headline: str, label: str, changes: dict[str, tuple[float, float]], index: pd.Index,
+    headline: str,
+    label: str,
+    changes: dict[str, tuple[float, float]],
+    index: pd.Index,
     metric: str,
 ) -> str:
-    lines = [dated_sentence(_("Line chart of {label} over time. {headline}."),
-                    _("Line chart of {label} over time from {start} to {end}. {headline}."),
-                    time_period(index), label=lowercase(label), headline=headline)]
+    lines = [
+        dated_sentence(
+            _("Line chart of {label} over time. {headline}."),
+            _("Line chart of {label} over time from {start} to {end}. {headline}."),
+            time_period(index),
+            label=lowercase(label),
+            headline=headline,
+        )
+    ]
     for name, (first, last) in changes.items():
-        lines.append(_("{name}: from {first} to {last}.").format(
-            name=display_name(name), first=format_metric(first, metric),
-            last=format_metric(last, metric)))
+        lines.append(
+            _("{name}: from {first} to {last}.").format(
+                name=display_name(name),
+                first=format_metric(first, metric),
+                last=format_metric(last, metric),
+            )
+        )
     return " ".join(lines)

@@ -134,10 +134,11 @@ class ReportFiles:
         with in_language(self.language):
             lines = [_("Client report:"), *(f"  {path}" for path in self.paths)]
             if self.pdf is not None:
-                lines[-1] += " " + ngettext("({pages} page, printed by {engine})",
-                                            "({pages} pages, printed by {engine})",
-                                            self.pdf_pages).format(
-                    pages=digits(self.pdf_pages), engine=self.pdf_engine)
+                lines[-1] += " " + ngettext(
+                    "({pages} page, printed by {engine})",
+                    "({pages} pages, printed by {engine})",
+                    self.pdf_pages,
+                ).format(pages=digits(self.pdf_pages), engine=self.pdf_engine)
             if self.pdf_skipped:
                 lines.append("  " + _("no PDF: {reason}").format(reason=self.pdf_skipped))
         return "\n".join(lines)
@@ -184,21 +185,46 @@ def build_report(
     smm_helpers.errors.InputError: the posts table is empty...
     """
     with in_language(language) as chosen:
-        return _build_report(data, posts=posts, followers=followers, inbox=inbox,
-                             campaigns=campaigns, client=client, start=start, end=end,
-                             out_dir=out_dir, formats=formats, sla_hours=sla_hours,
-                             pdf_engine=pdf_engine, client_name=client_name, language=chosen)
+        return _build_report(
+            data,
+            posts=posts,
+            followers=followers,
+            inbox=inbox,
+            campaigns=campaigns,
+            client=client,
+            start=start,
+            end=end,
+            out_dir=out_dir,
+            formats=formats,
+            sla_hours=sla_hours,
+            pdf_engine=pdf_engine,
+            client_name=client_name,
+            language=chosen,
+        )
 
 
-def _build_report(data: Any, *, posts: pd.DataFrame | None, followers: pd.DataFrame | None,
-                  inbox: pd.DataFrame | None, campaigns: pd.DataFrame | None, client: str,
-                  start: Any, end: Any, out_dir: str | Path, formats: Sequence[str] | None,
-                  sla_hours: float, pdf_engine: str, client_name: str | None,
-                  language: str) -> ReportFiles:
+def _build_report(
+    data: Any,
+    *,
+    posts: pd.DataFrame | None,
+    followers: pd.DataFrame | None,
+    inbox: pd.DataFrame | None,
+    campaigns: pd.DataFrame | None,
+    client: str,
+    start: Any,
+    end: Any,
+    out_dir: str | Path,
+    formats: Sequence[str] | None,
+    sla_hours: float,
+    pdf_engine: str,
+    client_name: str | None,
+    language: str,
+) -> ReportFiles:
     tables = _tables(data, posts, followers, inbox, campaigns)
     chosen_formats = REPORT_FORMATS if formats is None else _check_formats(formats)
-    content = gather_content(tables, client=client, start=start, end=end, sla_hours=sla_hours,
-                             client_name=client_name)
+    content = gather_content(
+        tables, client=client, start=start, end=end, sla_hours=sla_hours, client_name=client_name
+    )
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     page = render_html(content)
@@ -213,12 +239,17 @@ def _build_report(data: Any, *, posts: pd.DataFrame | None, followers: pd.DataFr
     except NoPdfEngine as error:
         if formats is not None:
             raise
-        skipped = _("{problem}. How to fix it: {fix}").format(problem=error.problem,
-                                                              fix=error.fix)
-        return ReportFiles(html=html_path, pdf=None, pdf_pages=0, pdf_skipped=skipped,
-                           language=language)
-    return ReportFiles(html=html_path, pdf=printed.path, pdf_pages=printed.pages,
-                       pdf_engine=printed.engine, language=language)
+        skipped = _("{problem}. How to fix it: {fix}").format(problem=error.problem, fix=error.fix)
+        return ReportFiles(
+            html=html_path, pdf=None, pdf_pages=0, pdf_skipped=skipped, language=language
+        )
+    return ReportFiles(
+        html=html_path,
+        pdf=printed.path,
+        pdf_pages=printed.pages,
+        pdf_engine=printed.engine,
+        language=language,
+    )
 
 
 def gather_content(
@@ -249,33 +280,59 @@ def gather_content(
     smm_helpers.errors.InputError: 'charity' is not a client SMM Lab knows...
     """
     with in_language(language) as chosen:
-        content = _gather(tables, client=client, start=start, end=end, sla_hours=sla_hours,
-                          client_name=client_name)
+        content = _gather(
+            tables,
+            client=client,
+            start=start,
+            end=end,
+            sla_hours=sla_hours,
+            client_name=client_name,
+        )
         content.language = chosen
     return content
 
 
-def _gather(tables: dict[str, pd.DataFrame | None], *, client: str, start: Any, end: Any,
-            sla_hours: float, client_name: str | None) -> ReportContent:
+def _gather(
+    tables: dict[str, pd.DataFrame | None],
+    *,
+    client: str,
+    start: Any,
+    end: Any,
+    sla_hours: float,
+    client_name: str | None,
+) -> ReportContent:
     _check_client(client, tables.get("posts"))
     mine = {name: _client_rows(table, client) for name, table in tables.items()}
     assert mine["posts"] is not None
     posts, filled = fill_unreported_engagements(mine["posts"])
     period = report_period(posts, start, end, client=client)
     previous = period.previous()
-    current = compute_kpis(posts, period, followers=mine["followers"], inbox=mine["inbox"],
-                           campaigns=mine["campaigns"], sla_hours=sla_hours)
+    current = compute_kpis(
+        posts,
+        period,
+        followers=mine["followers"],
+        inbox=mine["inbox"],
+        campaigns=mine["campaigns"],
+        sla_hours=sla_hours,
+    )
     has_previous = bool(previous.contains(posts["published_at"]).any())
     before = None
     if has_previous:
-        before = compute_kpis(posts, previous, followers=mine["followers"], inbox=mine["inbox"],
-                              campaigns=mine["campaigns"], sla_hours=sla_hours)
+        before = compute_kpis(
+            posts,
+            previous,
+            followers=mine["followers"],
+            inbox=mine["inbox"],
+            campaigns=mine["campaigns"],
+            sla_hours=sla_hours,
+        )
     kpis = compare_kpis(current, before, partly_unknown_kpis(posts, period))
 
     in_period = posts[period.contains(posts["published_at"])]
     inbox = mine["inbox"]
-    inbox_in_period = (without_spam(inbox[period.contains(inbox["received_at"])])
-                       if inbox is not None else None)
+    inbox_in_period = (
+        without_spam(inbox[period.contains(inbox["received_at"])]) if inbox is not None else None
+    )
     top, bottom = _top_and_bottom(in_period)
     summary = metrics.summarize(in_period, by="platform")
     content = ReportContent(
@@ -314,31 +371,43 @@ def render_html(content: ReportContent) -> str:
         extensions=["jinja2.ext.i18n"],
     )
     environment.install_gettext_callables(  # type: ignore[attr-defined]
-        messages.gettext, messages.ngettext, newstyle=True)
+        messages.gettext, messages.ngettext, newstyle=True
+    )
     template = environment.get_template("report.html.j2")
     with in_language(content.language):
         return template.render(
-            report=content, lang=content.language, digits=digits,
+            report=content,
+            lang=content.language,
+            digits=digits,
             page_style=PAGE_NUMBERS.get(content.language, ""),
-            sla_target=digits(f"{SLA_TARGET:.0%}"), sla_hours=digits(f"{content.sla_hours:g}"),
-            charts=[{"heading": c.heading, "alt": c.alt, "png": c.png_base64()}
-                    for c in content.charts])
+            sla_target=digits(f"{SLA_TARGET:.0%}"),
+            sla_hours=digits(f"{content.sla_hours:g}"),
+            charts=[
+                {"heading": c.heading, "alt": c.alt, "png": c.png_base64()} for c in content.charts
+            ],
+        )
 
 
 # --- input ---------------------------------------------------------------------------------
 
 
-def _tables(data: Any, posts: pd.DataFrame | None, followers: pd.DataFrame | None,
-            inbox: pd.DataFrame | None, campaigns: pd.DataFrame | None,
-            ) -> dict[str, pd.DataFrame | None]:
+def _tables(
+    data: Any,
+    posts: pd.DataFrame | None,
+    followers: pd.DataFrame | None,
+    inbox: pd.DataFrame | None,
+    campaigns: pd.DataFrame | None,
+) -> dict[str, pd.DataFrame | None]:
     if isinstance(data, pd.DataFrame):
         posts = data if posts is None else posts
     elif data is not None:
         if not hasattr(data, "posts"):
             raise InputError(
                 _("build_report() cannot read a {kind}").format(kind=type(data).__name__),
-                fix=_("pass datasets.load_course_data(), or the posts table with "
-                      "followers=, inbox= and campaigns= as keywords"),
+                fix=_(
+                    "pass datasets.load_course_data(), or the posts table with "
+                    "followers=, inbox= and campaigns= as keywords"
+                ),
             )
         posts = data.posts if posts is None else posts
         followers = getattr(data, "followers", None) if followers is None else followers
@@ -355,8 +424,7 @@ def _tables(data: Any, posts: pd.DataFrame | None, followers: pd.DataFrame | Non
 def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
     chosen = (formats,) if isinstance(formats, str) else tuple(formats)
     if not chosen:
-        raise InputError(_("formats is empty"),
-                         fix=_("use formats=('html', 'pdf') or one of them"))
+        raise InputError(_("formats is empty"), fix=_("use formats=('html', 'pdf') or one of them"))
     for name in chosen:
         if name not in REPORT_FORMATS:
             raise unknown_choice(_("report format"), name, REPORT_FORMATS)
@@ -365,12 +433,14 @@ def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
 
 def _check_client(client: str, posts: pd.DataFrame | None) -> None:
     """The client must be a course client or one named in the posts' client column."""
-    named = ([] if posts is None or "client" not in posts.columns
-             else [str(name) for name in pd.unique(posts["client"].astype(str))])
+    named = (
+        []
+        if posts is None or "client" not in posts.columns
+        else [str(name) for name in pd.unique(posts["client"].astype(str))]
+    )
     if client in CLIENTS or client in named:
         return
-    raise unknown_choice(_("client"), client,
-                         [*CLIENTS, *(n for n in named if n not in CLIENTS)])
+    raise unknown_choice(_("client"), client, [*CLIENTS, *(n for n in named if n not in CLIENTS)])
 
 
 def _client_rows(table: pd.DataFrame | None, client: str) -> pd.DataFrame | None:
@@ -403,13 +473,15 @@ def _client_name(client: str) -> str:
 
 def _top_and_bottom(posts: pd.DataFrame) -> tuple[list[PostRow], list[PostRow]]:
     """The best and worst posts by engagement rate by reach (posts with reach only)."""
-    rated = posts[posts["reach"] > 0].assign(
-        _er=lambda f: metrics.engagements(f) / f["reach"]
-    ).dropna(subset=["_er"]).sort_values(["_er", "reach"], ascending=[False, False],
-                                         kind="stable")
+    rated = (
+        posts[posts["reach"] > 0]
+        .assign(_er=lambda f: metrics.engagements(f) / f["reach"])
+        .dropna(subset=["_er"])
+        .sort_values(["_er", "reach"], ascending=[False, False], kind="stable")
+    )
     count = min(TOP_POSTS, len(rated) // 2) if len(rated) >= 2 else len(rated)
     top = [_post_row(row) for _, row in rated.head(count).iterrows()]
-    bottom_rows = rated.iloc[len(rated) - count:] if count else rated.iloc[0:0]
+    bottom_rows = rated.iloc[len(rated) - count :] if count else rated.iloc[0:0]
     bottom = [_post_row(row) for _, row in bottom_rows.iloc[::-1].iterrows()]
     return top, bottom
 
@@ -485,9 +557,14 @@ def fill_unreported_engagements(posts: pd.DataFrame) -> tuple[pd.DataFrame, list
                 filled = posts.copy()
             rows = (filled["platform"].astype(str) == platform).to_numpy()
             filled.loc[rows, column] = 0.0
-            notes.append(_("Engagements on {platform} are counted without {column}: its "
-                           "export does not report them.").format(
-                platform=platform_name(platform), column=_(UNKNOWN_LABELS.get(column, column))))
+            notes.append(
+                _(
+                    "Engagements on {platform} are counted without {column}: its "
+                    "export does not report them."
+                ).format(
+                    platform=platform_name(platform), column=_(UNKNOWN_LABELS.get(column, column))
+                )
+            )
     return filled, notes
 
 
@@ -509,43 +586,54 @@ def unknown_notes(posts: pd.DataFrame) -> list[str]:
             continue
         missing = posts.loc[posts[column].isna(), "platform"].astype(str).value_counts()
         where = ", ".join(
-            ngettext("{platform} ({count} post)", "{platform} ({count} posts)", int(count))
-            .format(platform=platform_name(platform), count=format_number(int(count)))
-            for platform, count in sorted(missing.items(), key=str))
-        notes.append(_("No {label} for {where}: figures that need it leave those posts out.")
-                     .format(label=_(label), where=where))
+            ngettext("{platform} ({count} post)", "{platform} ({count} posts)", int(count)).format(
+                platform=platform_name(platform), count=format_number(int(count))
+            )
+            for platform, count in sorted(missing.items(), key=str)
+        )
+        notes.append(
+            _("No {label} for {where}: figures that need it leave those posts out.").format(
+                label=_(label), where=where
+            )
+        )
     return notes
 
 
 def _platform_rows(summary: pd.DataFrame, posts: pd.DataFrame) -> list[dict[str, str]]:
     known = _known_by_platform(posts, ("reach", "link_clicks", *ENGAGEMENT_COLUMNS))
     rows = []
-    for platform, row in summary.sort_values("er_reach", ascending=False,
-                                             na_position="last").iterrows():
+    for platform, row in summary.sort_values(
+        "er_reach", ascending=False, na_position="last"
+    ).iterrows():
         has = known.get(str(platform), {})
         has_engagements = all(has.get(name, True) for name in ENGAGEMENT_COLUMNS)
-        rows.append({
-            "platform": platform_name(platform),
-            "posts": format_number(int(row["posts"])),
-            "reach": format_number(int(row["reach"])) if has.get("reach", True)
-            else _(NOT_IN_DATA),
-            "engagements": (format_number(int(row["engagements"])) if has_engagements
-                            else _(NOT_IN_DATA)),
-            "er_reach": _rate(row["er_reach"]),
-            "ctr": _rate(row["ctr"]) if has.get("link_clicks", True) else _(NOT_IN_DATA),
-        })
+        rows.append(
+            {
+                "platform": platform_name(platform),
+                "posts": format_number(int(row["posts"])),
+                "reach": format_number(int(row["reach"]))
+                if has.get("reach", True)
+                else _(NOT_IN_DATA),
+                "engagements": (
+                    format_number(int(row["engagements"])) if has_engagements else _(NOT_IN_DATA)
+                ),
+                "er_reach": _rate(row["er_reach"]),
+                "ctr": _rate(row["ctr"]) if has.get("link_clicks", True) else _(NOT_IN_DATA),
+            }
+        )
     return rows
 
 
-def _known_by_platform(posts: pd.DataFrame, columns: Sequence[str]
-                       ) -> dict[str, dict[str, bool]]:
+def _known_by_platform(posts: pd.DataFrame, columns: Sequence[str]) -> dict[str, dict[str, bool]]:
     """For each platform, whether each column has at least one known value."""
     present = [name for name in columns if name in posts.columns]
     if not present:
         return {}
     known = posts[present].notna().groupby(posts["platform"].astype(str)).any()
-    return {str(platform): {str(name): bool(flag) for name, flag in row.items()}
-            for platform, row in known.iterrows()}
+    return {
+        str(platform): {str(name): bool(flag) for name, flag in row.items()}
+        for platform, row in known.iterrows()
+    }
 
 
 def _response_rows(inbox: pd.DataFrame | None, sla_hours: float) -> list[dict[str, str]]:
@@ -555,14 +643,16 @@ def _response_rows(inbox: pd.DataFrame | None, sla_hours: float) -> list[dict[st
     rows = []
     for platform, row in table.iterrows():
         within = float(row["within_sla"])
-        rows.append({
-            "platform": platform_name(platform),
-            "messages": format_number(int(row["messages"])),
-            "response_rate": digits(f"{float(row['response_rate']):.0%}"),
-            "median_hours": _hours(row["median_hours"]),
-            "within_sla": digits(f"{within:.0%}"),
-            "status": _("meets the target") if within >= SLA_TARGET else _("below the target"),
-        })
+        rows.append(
+            {
+                "platform": platform_name(platform),
+                "messages": format_number(int(row["messages"])),
+                "response_rate": digits(f"{float(row['response_rate']):.0%}"),
+                "median_hours": _hours(row["median_hours"]),
+                "within_sla": digits(f"{within:.0%}"),
+                "status": _("meets the target") if within >= SLA_TARGET else _("below the target"),
+            }
+        )
     return rows
 
 
@@ -579,23 +669,37 @@ def _hours(value: float) -> str:
     return _("{hours} h").format(hours=digits(f"{float(value):.1f}"))
 
 
-def _charts(posts: pd.DataFrame, summary: pd.DataFrame, campaigns: pd.DataFrame | None,
-            period: Period) -> list[Chart]:
-    charts = [_chart(_("Engagement rate by platform"),
-                     plots.platform_comparison(summary, "er_reach"))]
+def _charts(
+    posts: pd.DataFrame, summary: pd.DataFrame, campaigns: pd.DataFrame | None, period: Period
+) -> list[Chart]:
+    charts = [
+        _chart(_("Engagement rate by platform"), plots.platform_comparison(summary, "er_reach"))
+    ]
     weekly = metrics.summarize(posts, by=["week", "platform"]).reset_index()
     weekly = weekly.dropna(subset=["er_reach"])  # a platform with no reach has no line
     if weekly["week"].nunique() >= 2:
         weekly["week"] = pd.to_datetime(weekly["week"])
-        charts.append(_chart(_("Engagement rate week by week"), plots.trend_chart(
-            weekly, value="er_reach", time="week", by="platform",
-            ylabel=_("Engagement rate by reach"))))
+        charts.append(
+            _chart(
+                _("Engagement rate week by week"),
+                plots.trend_chart(
+                    weekly,
+                    value="er_reach",
+                    time="week",
+                    by="platform",
+                    ylabel=_("Engagement rate by reach"),
+                ),
+            )
+        )
     funnel = _campaign_funnel(campaigns, period)
     if funnel is not None:
         result = result_name(list(funnel)[-1])
-        charts.append(_chart(
-            _("Ad campaigns for {result}: from impressions to {result}").format(result=result),
-            plots.funnel_chart({result_name(stage): count for stage, count in funnel.items()})))
+        charts.append(
+            _chart(
+                _("Ad campaigns for {result}: from impressions to {result}").format(result=result),
+                plots.funnel_chart({result_name(stage): count for stage, count in funnel.items()}),
+            )
+        )
     return charts
 
 
@@ -613,8 +717,7 @@ def _campaign_funnel(campaigns: pd.DataFrame | None, period: Period) -> dict[str
     if "objective" in campaigns.columns:
         # One objective only: a lead, a click and a donation are not the same result.  The
         # funnel follows the result objective the period spent most on.
-        spent = (campaigns["spend"] * share).groupby(
-            campaigns["objective"].astype(str)).sum()
+        spent = (campaigns["spend"] * share).groupby(campaigns["objective"].astype(str)).sum()
         spent = spent[spent.index.isin(RESULT_KPIS) & (spent > 0)]
         if spent.empty:
             return None

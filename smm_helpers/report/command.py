@@ -73,8 +73,10 @@ def parse_period(text: str | None) -> PeriodChoice:
         pass
     raise InputError(
         _("--period {text} is not a month or a date range").format(text=repr(text)),
-        fix=_("write a month as 2026-03, or a range as 2026-03-01..2026-03-31; leave it out "
-              "for the 30 days up to the latest post"),
+        fix=_(
+            "write a month as 2026-03, or a range as 2026-03-01..2026-03-31; leave it out "
+            "for the 30 days up to the latest post"
+        ),
     )
 
 
@@ -88,33 +90,71 @@ def add_report_command(sub: Any) -> None:
     report = sub.add_parser(
         "report",
         help=_("write a client report (HTML and PDF) from your platform exports"),
-        description=_("Read your own platform exports (Meta Business Suite / Facebook, "
-                      "Instagram, X, LinkedIn, TikTok, YouTube Studio, followers), combine "
-                      "them into one client's data and write the client report as report.html "
-                      "and report.pdf. Without --from it reports on the course's nonprofit."),
+        description=_(
+            "Read your own platform exports (Meta Business Suite / Facebook, "
+            "Instagram, X, LinkedIn, TikTok, YouTube Studio, followers), combine "
+            "them into one client's data and write the client report as report.html "
+            "and report.pdf. Without --from it reports on the course's nonprofit."
+        ),
     )
-    report.add_argument("--from", dest="files", nargs="+", type=Path, metavar="FILE",
-                        default=None, help=_("export files (CSV or xlsx), one or more"))
-    report.add_argument("--client", default=None,
-                        help=_("the client's name, shown on the report (default: 'my client'; "
-                               "without --from: nonprofit or business)"))
-    report.add_argument("--period", default=None,
-                        help=_("a month (2026-03) or a range (2026-03-01..2026-03-31); "
-                               "default: the 30 days up to the latest post"))
-    report.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help=_("folder to write into (default: ./{folder}/)").format(
-                            folder=DEFAULT_OUT))
-    report.add_argument("--timezone", default=None,
-                        help=_("time zone of the exports' times when a file does not say "
-                               "(default: each platform's own, see smm_helpers.exports)"))
-    report.add_argument("--pdf-engine", choices=("auto", *ENGINES), default="auto",
-                        help=_("which HTML-to-PDF engine prints the PDF (default: auto)"))
+    report.add_argument(
+        "--from",
+        dest="files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help=_("export files (CSV or xlsx), one or more"),
+    )
+    report.add_argument(
+        "--client",
+        default=None,
+        help=_(
+            "the client's name, shown on the report (default: 'my client'; "
+            "without --from: nonprofit or business)"
+        ),
+    )
+    report.add_argument(
+        "--period",
+        default=None,
+        help=_(
+            "a month (2026-03) or a range (2026-03-01..2026-03-31); "
+            "default: the 30 days up to the latest post"
+        ),
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help=_("folder to write into (default: ./{folder}/)").format(folder=DEFAULT_OUT),
+    )
+    report.add_argument(
+        "--timezone",
+        default=None,
+        help=_(
+            "time zone of the exports' times when a file does not say "
+            "(default: each platform's own, see smm_helpers.exports)"
+        ),
+    )
+    report.add_argument(
+        "--pdf-engine",
+        choices=("auto", *ENGINES),
+        default="auto",
+        help=_("which HTML-to-PDF engine prints the PDF (default: auto)"),
+    )
 
 
-def run_report(files: Sequence[Path] | None, *, client: str | None = None,
-               period: str | None = None, out: Path = DEFAULT_OUT,
-               timezone: str | None = None, pdf_engine: str = "auto",
-               language: str | None = None, say: Any = print) -> Any:
+def run_report(
+    files: Sequence[Path] | None,
+    *,
+    client: str | None = None,
+    period: str | None = None,
+    out: Path = DEFAULT_OUT,
+    timezone: str | None = None,
+    pdf_engine: str = "auto",
+    language: str | None = None,
+    say: Any = print,
+) -> Any:
     """Read the exports, write the report, say what was read and written; return the files.
 
     ``language`` (``--lang``) is the report's and the messages' language; ``None`` keeps the
@@ -136,9 +176,16 @@ def run_report(files: Sequence[Path] | None, *, client: str | None = None,
         else:
             data = load_course_data()
             key = client or "nonprofit"
-        written = build_report(data, client=key, start=chosen.start, end=chosen.end,
-                               out_dir=out, formats=None, pdf_engine=pdf_engine,
-                               language=chosen_language)
+        written = build_report(
+            data,
+            client=key,
+            start=chosen.start,
+            end=chosen.end,
+            out_dir=out,
+            formats=None,
+            pdf_engine=pdf_engine,
+            language=chosen_language,
+        )
         say(str(written))
     return written
 

@@ -60,30 +60,39 @@ KPI_DEFINITIONS: tuple[KpiDefinition, ...] = (
     KpiDefinition("posts", N_("Posts published"), "count", None),
     KpiDefinition("reach", N_("Reach (people reached, summed over posts)"), "count", "up"),
     KpiDefinition("impressions", N_("Impressions (times posts were shown)"), "count", "up"),
-    KpiDefinition("engagements", N_("Engagements (reactions, comments, shares, saves)"),
-                  "count", "up"),
+    KpiDefinition(
+        "engagements", N_("Engagements (reactions, comments, shares, saves)"), "count", "up"
+    ),
     KpiDefinition("er_reach", N_("Engagement rate by reach"), "rate", "up"),
     KpiDefinition("link_clicks", N_("Link clicks"), "count", "up"),
     KpiDefinition("follower_growth", N_("New followers (net)"), "count", "up"),
     KpiDefinition("spend", N_("Money spent on boosts and ads"), "money", None),
-    KpiDefinition("cost_per_donation", N_("Cost per donation (donations campaigns only)"),
-                  "money", "down"),
+    KpiDefinition(
+        "cost_per_donation", N_("Cost per donation (donations campaigns only)"), "money", "down"
+    ),
     KpiDefinition("cost_per_sale", N_("Cost per sale (sales campaigns only)"), "money", "down"),
     KpiDefinition("cost_per_lead", N_("Cost per lead (leads campaigns only)"), "money", "down"),
-    KpiDefinition("cost_per_result", N_("Cost per result (ad campaigns; objective not given)"),
-                  "money", "down"),
-    KpiDefinition("median_response_hours", N_("Median time to answer a message"), "hours",
-                  "down"),
+    KpiDefinition(
+        "cost_per_result",
+        N_("Cost per result (ad campaigns; objective not given)"),
+        "money",
+        "down",
+    ),
+    KpiDefinition("median_response_hours", N_("Median time to answer a message"), "hours", "down"),
     KpiDefinition("response_rate", N_("Messages answered (spam left out)"), "rate", "up"),
-    KpiDefinition("within_sla", N_("Answered within the service level, spam left out"), "rate",
-                  "up"),
+    KpiDefinition(
+        "within_sla", N_("Answered within the service level, spam left out"), "rate", "up"
+    ),
 )
 
 KPI_KEYS = tuple(d.key for d in KPI_DEFINITIONS)
 
 #: The campaign objectives whose conversions get a cost KPI, and that KPI's key.
-RESULT_KPIS: dict[str, str] = {"donations": "cost_per_donation", "sales": "cost_per_sale",
-                               "leads": "cost_per_lead"}
+RESULT_KPIS: dict[str, str] = {
+    "donations": "cost_per_donation",
+    "sales": "cost_per_sale",
+    "leads": "cost_per_lead",
+}
 _BY_KEY = {d.key: d for d in KPI_DEFINITIONS}
 
 
@@ -158,7 +167,8 @@ class Kpi:
             return _("no data this period")
         if self.definition.kind == "rate":
             return _("{change} pts").format(
-                change=digits(f"{(self.current - self.previous) * 100:+.2f}"))
+                change=digits(f"{(self.current - self.previous) * 100:+.2f}")
+            )
         if self.previous == 0:
             return _("new") if self.current else _("no change")
         change = (self.current - self.previous) / abs(self.previous)
@@ -265,8 +275,11 @@ def compute_kpis(
     return values
 
 
-def compare_kpis(current: dict[str, float], previous: dict[str, float] | None,
-                 partial: set[str] | frozenset[str] = frozenset()) -> list[Kpi]:
+def compare_kpis(
+    current: dict[str, float],
+    previous: dict[str, float] | None,
+    partial: set[str] | frozenset[str] = frozenset(),
+) -> list[Kpi]:
     """The KPIs in report order, each with this period's and last period's value.
 
     With ``previous=None`` (no earlier data) every comparison reads "no previous data".
@@ -304,8 +317,11 @@ def partly_unknown_kpis(posts: pd.DataFrame, period: Period) -> set[str]:
     ['er_reach', 'reach']
     """
     chosen = posts[period.contains(posts["published_at"])]
-    return {key for key, columns in KPI_INPUTS.items()
-            if any(c in chosen.columns and chosen[c].isna().any() for c in columns)}
+    return {
+        key
+        for key, columns in KPI_INPUTS.items()
+        if any(c in chosen.columns and chosen[c].isna().any() for c in columns)
+    }
 
 
 def campaign_share(campaigns: pd.DataFrame, period: Period) -> pd.Series:
@@ -385,7 +401,8 @@ def _cost_kpis(campaigns: pd.DataFrame | None, period: Period) -> dict[str, floa
     for objective, key in RESULT_KPIS.items():
         if objective in objectives:
             spend, conversions = _campaign_share(
-                campaigns[campaigns["objective"] == objective], period)
+                campaigns[campaigns["objective"] == objective], period
+            )
             values[key] = spend / conversions if conversions else math.nan
     return values
 
@@ -426,15 +443,22 @@ def without_spam(inbox: pd.DataFrame) -> pd.DataFrame:
     """
     if "category" not in inbox.columns:
         return inbox
-    return inbox[inbox["category"].astype("string").str.casefold().ne("spam").fillna(True)
-                 .to_numpy(dtype=bool)]
+    return inbox[
+        inbox["category"]
+        .astype("string")
+        .str.casefold()
+        .ne("spam")
+        .fillna(True)
+        .to_numpy(dtype=bool)
+    ]
 
 
 def _check_sla(sla_hours: Any) -> None:
     if isinstance(sla_hours, bool) or not isinstance(sla_hours, int | float) or sla_hours <= 0:
         raise InputError(
             _("sla_hours must be a positive number of hours, not {value}").format(
-                value=repr(sla_hours)),
+                value=repr(sla_hours)
+            ),
             fix=_("use e.g. sla_hours=24 for 'answer every message within a day'"),
         )
 

@@ -33,9 +33,6 @@ FUNNEL_STAGES = {
 }
 
 
-
-
-
 def result_name(result: object) -> str:
     """A campaign result's (or funnel stage's) display name in the chosen language."""
     key = str(result)

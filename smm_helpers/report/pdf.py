@@ -41,8 +41,7 @@ from smm_helpers.i18n.numbers import digits
 ENGINES = ("weasyprint", "chromium")
 
 #: Program names under which a Chromium-based browser is looked for on the PATH.
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
-                  "chrome")
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
 #: Seconds headless Chromium may take to print one report.
 CHROMIUM_TIMEOUT = 120
@@ -103,9 +102,9 @@ def html_to_pdf(html: str, path: str | Path, *, engine: str = "auto") -> PdfResu
     if not ready:
         reasons = "; ".join(f"{name}: {status[name]}" for name in order)
         raise NoPdfEngine(
-            _("no HTML-to-PDF engine works on this machine ({reasons})").format(
-                reasons=reasons),
-            fix=_(INSTALL_HINT))
+            _("no HTML-to-PDF engine works on this machine ({reasons})").format(reasons=reasons),
+            fix=_(INSTALL_HINT),
+        )
     target = Path(path)
     if ready[0] == "weasyprint":
         pages = _print_with_weasyprint(html, target)
@@ -163,9 +162,13 @@ def _chromium() -> str | None:
 
 
 def _chromium_status() -> str:
-    return "ready" if _chromium() else _(
-        "no Chromium or Chrome on the PATH (looked for {names})").format(
-            names=", ".join(CHROMIUM_NAMES))
+    return (
+        "ready"
+        if _chromium()
+        else _("no Chromium or Chrome on the PATH (looked for {names})").format(
+            names=", ".join(CHROMIUM_NAMES)
+        )
+    )
 
 
 def _print_with_chromium(html: str, path: Path) -> int:
@@ -176,24 +179,37 @@ def _print_with_chromium(html: str, path: Path) -> int:
         page.write_text(html, encoding="utf-8")
         out = Path(scratch) / "report.pdf"
         command = [
-            program, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-quic", f"--user-data-dir={Path(scratch) / 'profile'}",
-            "--no-pdf-header-footer", f"--print-to-pdf={out}", page.as_uri(),
+            program,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            f"--user-data-dir={Path(scratch) / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
         ]
         try:
-            done = subprocess.run(command, capture_output=True, text=True,
-                                  timeout=CHROMIUM_TIMEOUT, check=False)
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=CHROMIUM_TIMEOUT, check=False
+            )
         except subprocess.TimeoutExpired as error:
             raise InputError(
                 _("Chromium took over {seconds} s to print the report").format(
-                    seconds=digits(CHROMIUM_TIMEOUT)),
-                fix=_("try again, or install Pango so WeasyPrint prints it")) from error
+                    seconds=digits(CHROMIUM_TIMEOUT)
+                ),
+                fix=_("try again, or install Pango so WeasyPrint prints it"),
+            ) from error
         if not out.is_file() or done.returncode != 0:
             said = (done.stderr or "").strip().splitlines()[-1:] or [_("no message")]
             raise InputError(
                 _("Chromium could not print the report ({said})").format(said=said[0]),
-                fix=_(INSTALL_HINT))
+                fix=_(INSTALL_HINT),
+            )
         data = out.read_bytes()
         path.write_bytes(data)
     return count_pages(data)

@@ -44,8 +44,9 @@ class Period:
         first, last = _day(start, "start"), _day(end, "end")
         if first > last:
             raise InputError(
-                _("start ({start}) is after end ({end})").format(start=format_date(first),
-                                                                  end=format_date(last)),
+                _("start ({start}) is after end ({end})").format(
+                    start=format_date(first), end=format_date(last)
+                ),
                 fix=_("swap them: start is the first day of the report, end the last"),
             )
         return cls(first, last)
@@ -74,8 +75,7 @@ class Period:
     def __str__(self) -> str:
         """Both ends as the chosen language writes dates, e.g. '01 Dec 2025 – 30 Dec 2025'
         or '১ ডিসেম্বর ২০২৫ – ৩০ ডিসেম্বর ২০২৫'."""
-        return _("{start} – {end}").format(start=format_date(self.start),
-                                           end=format_date(self.end))
+        return _("{start} – {end}").format(start=format_date(self.start), end=format_date(self.end))
 
 
 def local_days(times: pd.Series) -> pd.Series:
@@ -91,8 +91,9 @@ def local_days(times: pd.Series) -> pd.Series:
     return values.dt.normalize()
 
 
-def report_period(posts: pd.DataFrame, start: Any = None, end: Any = None,
-                  *, client: str = "nonprofit") -> Period:
+def report_period(
+    posts: pd.DataFrame, start: Any = None, end: Any = None, *, client: str = "nonprofit"
+) -> Period:
     """The period to report on, checked against the posts the data has.
 
     Without ``end`` it is the day of the latest post; without ``start``, the 30 days up to
@@ -114,15 +115,18 @@ def report_period(posts: pd.DataFrame, start: Any = None, end: Any = None,
             fix=_("check the client name and that the posts table is not empty"),
         )
     last = _day(end, "end") if end is not None else days.max()
-    first = (_day(start, "start") if start is not None
-             else last - pd.Timedelta(days=DEFAULT_DAYS - 1))
+    first = (
+        _day(start, "start") if start is not None else last - pd.Timedelta(days=DEFAULT_DAYS - 1)
+    )
     period = Period.from_dates(first, last)
     if not period.contains(posts["published_at"]).any():
         raise InputError(
             _("the {client} has no posts from {start} to {end}").format(
-                client=client, start=format_date(period.start), end=format_date(period.end)),
+                client=client, start=format_date(period.start), end=format_date(period.end)
+            ),
             fix=_("choose dates between {first} and {last}, the days its posts cover").format(
-                first=format_date(days.min()), last=format_date(days.max())),
+                first=format_date(days.min()), last=format_date(days.max())
+            ),
         )
     return period
 
@@ -136,8 +140,10 @@ def _day(value: Any, name: str) -> pd.Timestamp:
             fix=_("write {name} as 'YYYY-MM-DD', e.g. {name}='2025-11-01'").format(name=name),
         ) from error
     if stamp is pd.NaT or pd.isna(stamp):
-        raise InputError(_("{name} is empty").format(name=name),
-                         fix=_("write {name} as 'YYYY-MM-DD'").format(name=name))
+        raise InputError(
+            _("{name} is empty").format(name=name),
+            fix=_("write {name} as 'YYYY-MM-DD'").format(name=name),
+        )
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert(TIMEZONE).tz_localize(None)
     return stamp.normalize()

@@ -65,11 +65,13 @@ def recommendations(
     ]
     advice = [text for text in found if text]
     if not advice:
-        advice.append(_(
-            "No pattern was strong enough to act on this period (no format or platform was "
-            "{ratio}× another with {count}+ posts each): keep the plan and test one change, "
-            "such as a new format, next period.").format(ratio=digits(MIN_RATIO),
-                                                         count=digits(MIN_POSTS)))
+        advice.append(
+            _(
+                "No pattern was strong enough to act on this period (no format or platform was "
+                "{ratio}× another with {count}+ posts each): keep the plan and test one change, "
+                "such as a new format, next period."
+            ).format(ratio=digits(MIN_RATIO), count=digits(MIN_POSTS))
+        )
     return advice
 
 
@@ -87,9 +89,15 @@ def format_rule(posts: pd.DataFrame) -> str | None:
     >>> format_rule(posts.iloc[5:]) is None  # 5 carousel posts are too few to act on
     True
     """
-    return _compare_groups(posts, "format", format_name, _(
-        "{best} posts earned {ratio}× the engagement rate by reach of {worst} posts "
-        "({best_rate} vs {worst_rate}): plan more {best} posts and fewer {worst} posts."))
+    return _compare_groups(
+        posts,
+        "format",
+        format_name,
+        _(
+            "{best} posts earned {ratio}× the engagement rate by reach of {worst} posts "
+            "({best_rate} vs {worst_rate}): plan more {best} posts and fewer {worst} posts."
+        ),
+    )
 
 
 def platform_rule(posts: pd.DataFrame) -> str | None:
@@ -102,10 +110,16 @@ def platform_rule(posts: pd.DataFrame) -> str | None:
     Instagram earned 3.0× the engagement rate by reach of Facebook (12.00% vs 4.00%):
     put more of the effort into Instagram and review what is posted on Facebook.
     """
-    return _compare_groups(posts, "platform", platform_name, _(
-        "{best} earned {ratio}× the engagement rate by reach of {worst} "
-        "({best_rate} vs {worst_rate}): put more of the effort into {best} and review what is "
-        "posted on {worst}."))
+    return _compare_groups(
+        posts,
+        "platform",
+        platform_name,
+        _(
+            "{best} earned {ratio}× the engagement rate by reach of {worst} "
+            "({best_rate} vs {worst_rate}): put more of the effort into {best} and review what is "
+            "posted on {worst}."
+        ),
+    )
 
 
 def weekend_reply_rule(inbox: pd.DataFrame | None) -> str | None:
@@ -132,8 +146,9 @@ def weekend_reply_rule(inbox: pd.DataFrame | None) -> str | None:
     return _(
         "Weekend replies (Friday–Saturday) took {ratio}× longer than weekday replies "
         "(median {slow} vs {fast} hours): schedule someone to cover the inbox at weekends."
-    ).format(ratio=digits(f"{slow / fast:.1f}"), slow=digits(f"{slow:.1f}"),
-             fast=digits(f"{fast:.1f}"))
+    ).format(
+        ratio=digits(f"{slow / fast:.1f}"), slow=digits(f"{slow:.1f}"), fast=digits(f"{fast:.1f}")
+    )
 
 
 def sla_rule(inbox: pd.DataFrame | None, sla_hours: float = 24) -> str | None:
@@ -158,8 +173,12 @@ def sla_rule(inbox: pd.DataFrame | None, sla_hours: float = 24) -> str | None:
         "Only {within} of messages were answered within {hours} hours (target: {target}); "
         "{unanswered} got no answer at all: agree who answers the inbox each day, and use "
         "reply templates for common questions."
-    ).format(within=digits(f"{within:.0%}"), hours=digits(f"{sla_hours:g}"),
-             target=digits(f"{SLA_TARGET:.0%}"), unanswered=format_number(unanswered))
+    ).format(
+        within=digits(f"{within:.0%}"),
+        hours=digits(f"{sla_hours:g}"),
+        target=digits(f"{SLA_TARGET:.0%}"),
+        unanswered=format_number(unanswered),
+    )
 
 
 def trend_rule(kpis: list[Kpi]) -> str | None:
@@ -176,16 +195,19 @@ def trend_rule(kpis: list[Kpi]) -> str | None:
         return None
     before, now = digits(f"{rate.previous:.2%}"), digits(f"{rate.current:.2%}")
     if change < 0:
-        return _("Engagement rate by reach fell from {before} to {now} since the previous "
-                 "period: look at the bottom posts below and do fewer posts like them."
-                 ).format(before=before, now=now)
-    return _("Engagement rate by reach rose from {before} to {now} since the previous period: "
-             "look at the top posts below and keep doing what worked."
-             ).format(before=before, now=now)
+        return _(
+            "Engagement rate by reach fell from {before} to {now} since the previous "
+            "period: look at the bottom posts below and do fewer posts like them."
+        ).format(before=before, now=now)
+    return _(
+        "Engagement rate by reach rose from {before} to {now} since the previous period: "
+        "look at the top posts below and keep doing what worked."
+    ).format(before=before, now=now)
 
 
-def _compare_groups(posts: pd.DataFrame, column: str, name: Callable[[str], str],
-                    sentence: str) -> str | None:
+def _compare_groups(
+    posts: pd.DataFrame, column: str, name: Callable[[str], str], sentence: str
+) -> str | None:
     """``sentence`` (translated, with {best}, {worst}, {ratio}, {best_rate} and {worst_rate})
     filled in when the best group is ``MIN_RATIO`` times the worst; its first letter
     capitalised."""
@@ -197,18 +219,27 @@ def _compare_groups(posts: pd.DataFrame, column: str, name: Callable[[str], str]
     best, worst = rates.index[0], rates.index[-1]
     if rates[worst] <= 0 or rates[best] / rates[worst] < MIN_RATIO:
         return None
-    text = sentence.format(best=name(str(best)), worst=name(str(worst)),
-                           ratio=digits(f"{rates[best] / rates[worst]:.1f}"),
-                           best_rate=digits(f"{rates[best]:.2%}"),
-                           worst_rate=digits(f"{rates[worst]:.2%}"))
+    text = sentence.format(
+        best=name(str(best)),
+        worst=name(str(worst)),
+        ratio=digits(f"{rates[best] / rates[worst]:.1f}"),
+        best_rate=digits(f"{rates[best]:.2%}"),
+        worst_rate=digits(f"{rates[worst]:.2%}"),
+    )
     return text[:1].upper() + text[1:]
 
 
 def _rates_by(posts: pd.DataFrame, column: str) -> pd.Series:
     """Engagement rate by reach (ratio of sums) per group with enough posts, best first."""
-    frame = pd.DataFrame({"group": posts[column].astype(str),
-                          "engagements": metrics.engagements(posts), "reach": posts["reach"]})
-    sums = frame.groupby("group").agg(posts=("reach", "size"), engagements=("engagements", "sum"),
-                                      reach=("reach", "sum"))
+    frame = pd.DataFrame(
+        {
+            "group": posts[column].astype(str),
+            "engagements": metrics.engagements(posts),
+            "reach": posts["reach"],
+        }
+    )
+    sums = frame.groupby("group").agg(
+        posts=("reach", "size"), engagements=("engagements", "sum"), reach=("reach", "sum")
+    )
     sums = sums[(sums["posts"] >= MIN_POSTS) & (sums["reach"] > 0)]
     return (sums["engagements"] / sums["reach"]).sort_values(ascending=False, kind="stable")

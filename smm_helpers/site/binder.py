@@ -40,16 +40,18 @@ def check_repo(repo: str) -> str:
     """The repository name if it looks like GitHub's ``OWNER/REPO``, else a teaching error."""
     if not isinstance(repo, str) or not REPO_NAME.match(repo.strip()):
         raise InputError(
-            _("{repo} is not a GitHub repository name like OWNER/REPO").format(
-                repo=repr(repo)),
-            fix=_("give the repository as it appears in its GitHub address, e.g. "
-                  "--binder alo-lab/smm-lab"),
+            _("{repo} is not a GitHub repository name like OWNER/REPO").format(repo=repr(repo)),
+            fix=_(
+                "give the repository as it appears in its GitHub address, e.g. "
+                "--binder alo-lab/smm-lab"
+            ),
         )
     return repo.strip()
 
 
-def binder_url(repo: str, notebook: str | None = None, *, ref: str = "HEAD",
-               folder: str = LESSONS_PATH) -> str:
+def binder_url(
+    repo: str, notebook: str | None = None, *, ref: str = "HEAD", folder: str = LESSONS_PATH
+) -> str:
     """The mybinder.org link that builds ``repo`` at ``ref`` and opens a lesson in JupyterLab.
 
     ``notebook`` is the lesson's file name (``03-platforms.ipynb``); without it the link
@@ -62,7 +64,9 @@ def binder_url(repo: str, notebook: str | None = None, *, ref: str = "HEAD",
     """
     repo = check_repo(repo)
     if not ref or any(c.isspace() for c in ref):
-        raise InputError(_("{ref} is not a git branch, tag or commit").format(ref=repr(ref)),
-                         fix=_("give a ref without spaces, e.g. HEAD, main or v1.0"))
+        raise InputError(
+            _("{ref} is not a git branch, tag or commit").format(ref=repr(ref)),
+            fix=_("give a ref without spaces, e.g. HEAD, main or v1.0"),
+        )
     path = folder if notebook is None else f"{folder}/{notebook}"
     return f"{BINDER_BASE}/{repo}/{quote(ref, safe='')}?urlpath=lab/tree/{quote(path)}"

@@ -109,23 +109,27 @@ class SiteResult:
 
     def __str__(self) -> str:
         lessons = len(self.lesson_pages)
-        lines = [ngettext("The site is in {folder}/ ({lessons} lesson, {files} files).",
-                          "The site is in {folder}/ ({lessons} lessons, {files} files).",
-                          lessons).format(folder=self.folder, lessons=digits(lessons),
-                                          files=digits(len(self.files)))]
+        lines = [
+            ngettext(
+                "The site is in {folder}/ ({lessons} lesson, {files} files).",
+                "The site is in {folder}/ ({lessons} lessons, {files} files).",
+                lessons,
+            ).format(folder=self.folder, lessons=digits(lessons), files=digits(len(self.files)))
+        ]
         if len(self.editions) > 1:
-            lines += [_("The {language} edition: {contents}").format(
-                language=_(LANGUAGE_NAMES[language]), contents=contents)
-                for language, contents in self.editions.items()]
+            lines += [
+                _("The {language} edition: {contents}").format(
+                    language=_(LANGUAGE_NAMES[language]), contents=contents
+                )
+                for language, contents in self.editions.items()
+            ]
             lines.append(_("Every page links to the same page in the other language."))
         if not self.executed:
-            lines.append(_("The lessons were not run (--no-execute): their pages show no "
-                           "results."))
+            lines.append(_("The lessons were not run (--no-execute): their pages show no results."))
         if self.warnings:
             lines.append(_("Worth a look:"))
             lines += [f"  - {warning}" for warning in self.warnings]
-        lines.append(_("Open {contents} in a browser to read it.").format(
-            contents=self.contents))
+        lines.append(_("Open {contents} in a browser to read it.").format(contents=self.contents))
         return "\n".join(lines)
 
 
@@ -141,10 +145,13 @@ def _made_before(folder: Path) -> set[str]:
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise InputError(
             _("{marker} is not a record the site build can read ({error})").format(
-                marker=marker, error=error),
-            fix=_("the build never overwrites files it cannot account for: choose an empty "
-                  "or new folder with --out, or delete that folder yourself if it is an old "
-                  "site"),
+                marker=marker, error=error
+            ),
+            fix=_(
+                "the build never overwrites files it cannot account for: choose an empty "
+                "or new folder with --out, or delete that folder yourself if it is an old "
+                "site"
+            ),
         ) from None
     return set(files)
 
@@ -170,14 +177,17 @@ def check_out_folder(folder: Path, planned: list[str]) -> set[str]:
     if not OWNER.is_own(folder):  # missing or empty
         return set()
     made = _made_before(folder)
-    clashes = sorted(name for name in planned
-                     if name not in made and (folder / name).exists())
+    clashes = sorted(name for name in planned if name not in made and (folder / name).exists())
     if clashes:
         raise InputError(
-            _("{folder} holds files the site build did not make ({files}) where the new "
-              "build would write").format(folder=folder, files=name_files(clashes)),
-            fix=_("move those files out of the site folder, or build into an empty or new "
-                  "folder with --out"),
+            _(
+                "{folder} holds files the site build did not make ({files}) where the new "
+                "build would write"
+            ).format(folder=folder, files=name_files(clashes)),
+            fix=_(
+                "move those files out of the site folder, or build into an empty or new "
+                "folder with --out"
+            ),
         )
     return made
 
@@ -206,7 +216,8 @@ class _EditionPlan:
         """Everything the edition writes, relative to the site's root."""
         prefix = self.edition.folder
         return [prefix + name for name in self.names()] + [
-            prefix + page.notebook_href for page in self.pages]
+            prefix + page.notebook_href for page in self.pages
+        ]
 
 
 def _plan(language: str, lessons_dir: str | Path | None) -> list[_EditionPlan]:
@@ -216,8 +227,9 @@ def _plan(language: str, lessons_dir: str | Path | None) -> list[_EditionPlan]:
         folder = edition_dir(english, code)
         edition = EDITIONS[code]
         own = {name: folder / name for name in edition.own_pages if (folder / name).is_file()}
-        plans.append(_EditionPlan(edition, folder, course_pages(folder),
-                                  sources_file(english), own))
+        plans.append(
+            _EditionPlan(edition, folder, course_pages(folder), sources_file(english), own)
+        )
     return plans
 
 
@@ -266,23 +278,40 @@ def build_site(
         key = "" if plan.language == "en" else plan.edition.folder  # "bn/03-platforms"
         count = len(plan.pages)
         if len(plans) > 1:
-            say(_("The {language} edition ({folder}):").format(
-                language=_(LANGUAGE_NAMES[plan.language]), folder=plan.lessons))
+            say(
+                _("The {language} edition ({folder}):").format(
+                    language=_(LANGUAGE_NAMES[plan.language]), folder=plan.lessons
+                )
+            )
         if execute:
-            say(ngettext("Running {count} lesson on a fresh kernel, {jobs} at a time ...",
-                         "Running {count} lessons on fresh kernels, {jobs} at a time ...",
-                         count).format(count=digits(count), jobs=digits(min(jobs, count))))
-            runs = execute_lessons([page.info.path for page in plan.pages], jobs=jobs,
-                                   timeout=timeout, echo=say, language=plan.language)
+            say(
+                ngettext(
+                    "Running {count} lesson on a fresh kernel, {jobs} at a time ...",
+                    "Running {count} lessons on fresh kernels, {jobs} at a time ...",
+                    count,
+                ).format(count=digits(count), jobs=digits(min(jobs, count)))
+            )
+            runs = execute_lessons(
+                [page.info.path for page in plan.pages],
+                jobs=jobs,
+                timeout=timeout,
+                echo=say,
+                language=plan.language,
+            )
             notebooks[plan.language] = [run.notebook for run in runs]
             seconds.update({key + run.id: run.seconds for run in runs})
             warnings += [f"{key}{run.id}, {warning}" for run in runs for warning in run.warnings]
         else:
-            say(ngettext("Reading {count} lesson (not running it: --no-execute) ...",
-                         "Reading {count} lessons (not running them: --no-execute) ...",
-                         count).format(count=digits(count)))
-            notebooks[plan.language] = [nbformat.read(page.info.path, as_version=4)
-                                        for page in plan.pages]
+            say(
+                ngettext(
+                    "Reading {count} lesson (not running it: --no-execute) ...",
+                    "Reading {count} lessons (not running them: --no-execute) ...",
+                    count,
+                ).format(count=digits(count))
+            )
+            notebooks[plan.language] = [
+                nbformat.read(page.info.path, as_version=4) for page in plan.pages
+            ]
 
     say(_("Writing the pages ..."))
     rendered: dict[str, str] = {}
@@ -290,17 +319,27 @@ def build_site(
         prefix = plan.edition.folder
         lesson_ids = None if plan.language == "en" else frozenset(p.id for p in plan.pages)
         alternates = tuple(
-            Alternate(other.language, other.edition.autonym,
-                      relative_href(prefix, other.edition.folder, ""),
-                      frozenset(other.names()))
-            for other in plans if other is not plan)
-        site = SiteInfo(version=__version__, executed=execute,
-                        last_number=plan.pages[-1].info.number, binder_repo=binder,
-                        binder_ref=binder_ref, sources=plan.sources is not None,
-                        language=plan.language, glossary="glossary.md" in plan.own_pages,
-                        lessons_path=LESSONS_PATH + ("" if plan.language == "en"
-                                                     else f"/{plan.language}"),
-                        alternates=alternates)
+            Alternate(
+                other.language,
+                other.edition.autonym,
+                relative_href(prefix, other.edition.folder, ""),
+                frozenset(other.names()),
+            )
+            for other in plans
+            if other is not plan
+        )
+        site = SiteInfo(
+            version=__version__,
+            executed=execute,
+            last_number=plan.pages[-1].info.number,
+            binder_repo=binder,
+            binder_ref=binder_ref,
+            sources=plan.sources is not None,
+            language=plan.language,
+            glossary="glossary.md" in plan.own_pages,
+            lessons_path=LESSONS_PATH + ("" if plan.language == "en" else f"/{plan.language}"),
+            alternates=alternates,
+        )
         with in_language(plan.language):
             exporter = make_exporter(plan.language)
             for page, notebook in zip(plan.pages, notebooks[plan.language], strict=True):
@@ -308,17 +347,23 @@ def build_site(
                 warnings += notes
                 name = prefix + page.href
                 rendered[name] = render_lesson(ready, page, site, exporter, lesson_ids)
-                warnings += [_("{lesson}: a picture without alt text: {tag}").format(
-                    lesson=prefix + page.id, tag=tag)
-                    for tag in images_without_alt_text(rendered[name])]
+                warnings += [
+                    _("{lesson}: a picture without alt text: {tag}").format(
+                        lesson=prefix + page.id, tag=tag
+                    )
+                    for tag in images_without_alt_text(rendered[name])
+                ]
             rendered[prefix + CONTENTS_PAGE] = render_contents(plan.pages, site)
             if plan.sources is not None:
                 rendered[prefix + SOURCES_PAGE] = render_sources(
-                    plan.sources.read_text(encoding="utf-8"), site, lesson_ids)
+                    plan.sources.read_text(encoding="utf-8"), site, lesson_ids
+                )
             for markdown_name, path in plan.own_pages.items():
-                rendered[prefix + Path(markdown_name).with_suffix(".html").name] = \
-                    render_markdown_page(path.read_text(encoding="utf-8"), site,
-                                         Path(markdown_name).stem, lesson_ids)
+                rendered[prefix + Path(markdown_name).with_suffix(".html").name] = (
+                    render_markdown_page(
+                        path.read_text(encoding="utf-8"), site, Path(markdown_name).stem, lesson_ids
+                    )
+                )
 
     # Everything is ready: only now is the folder touched.
     folder.mkdir(parents=True, exist_ok=True)
@@ -335,17 +380,23 @@ def build_site(
             written.append(target)
     _remove_stale(folder, made_before - set(planned))
     (folder / MARKER).write_text(
-        json.dumps({"made_by": MADE_BY, "files": planned}, indent=1) + "\n",
-        encoding="utf-8")
+        json.dumps({"made_by": MADE_BY, "files": planned}, indent=1) + "\n", encoding="utf-8"
+    )
 
     editions = {plan.language: folder / plan.edition.folder / CONTENTS_PAGE for plan in plans}
-    result = SiteResult(folder=folder, contents=editions[language],
-                        lesson_pages=[folder / plan.edition.folder / page.href
-                                      for plan in plans for page in plan.pages],
-                        files=written, executed=execute, seconds=seconds, warnings=warnings,
-                        editions=editions)
-    say(_("Built in {seconds} s.").format(
-        seconds=digits(f"{time.perf_counter() - started:.0f}")))
+    result = SiteResult(
+        folder=folder,
+        contents=editions[language],
+        lesson_pages=[
+            folder / plan.edition.folder / page.href for plan in plans for page in plan.pages
+        ],
+        files=written,
+        executed=execute,
+        seconds=seconds,
+        warnings=warnings,
+        editions=editions,
+    )
+    say(_("Built in {seconds} s.").format(seconds=digits(f"{time.perf_counter() - started:.0f}")))
     say(str(result))
     return result
 
@@ -356,8 +407,11 @@ def _remove_stale(folder: Path, stale: set[str]) -> None:
     emptied: set[Path] = set()
     for name in sorted(stale):
         (folder / name).unlink(missing_ok=True)
-        emptied.update(parent for parent in (folder / name).parents
-                       if parent != folder and folder in parent.parents)
+        emptied.update(
+            parent
+            for parent in (folder / name).parents
+            if parent != folder and folder in parent.parents
+        )
     for empty in sorted(emptied, key=lambda path: len(path.parts), reverse=True):
         if empty.is_dir() and not any(empty.iterdir()):
             empty.rmdir()

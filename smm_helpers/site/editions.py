@@ -65,5 +65,3 @@ def relative_href(from_folder: str, to_folder: str, name: str) -> str:
     """
     ups = "../" * from_folder.count("/")
     return f"{ups}{to_folder}{name}"
-
-

@@ -39,8 +39,7 @@ from smm_helpers.i18n.messages import N_
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits
 
-__all__ = ["DEFAULT_JOBS", "DEFAULT_TIMEOUT", "ExecutedLesson", "LessonFailed",
-           "execute_lessons"]
+__all__ = ["DEFAULT_JOBS", "DEFAULT_TIMEOUT", "ExecutedLesson", "LessonFailed", "execute_lessons"]
 
 #: Seconds one cell may run before the build stops it (lessons take 3–10 s in all).
 DEFAULT_TIMEOUT = 120
@@ -58,8 +57,16 @@ class LessonFailed(SMMLabError):
     (``None`` when the kernel could not start); ``cell_id`` the notebook's id for that cell.
     """
 
-    def __init__(self, lesson: str, problem: str, *, fix: str, cell: int | None = None,
-                 cell_id: str | None = None, details: str = "") -> None:
+    def __init__(
+        self,
+        lesson: str,
+        problem: str,
+        *,
+        fix: str,
+        cell: int | None = None,
+        cell_id: str | None = None,
+        details: str = "",
+    ) -> None:
         self.lesson = lesson
         self.cell = cell
         self.cell_id = cell_id
@@ -67,14 +74,14 @@ class LessonFailed(SMMLabError):
         self.fix = fix
         if cell is not None:
             where = _("lesson {lesson} failed in cell {cell} (id {cell_id})").format(
-                lesson=lesson, cell=digits(cell), cell_id=repr(cell_id))
+                lesson=lesson, cell=digits(cell), cell_id=repr(cell_id)
+            )
         else:
             where = _("lesson {lesson} could not run").format(lesson=lesson)
         message = _("{where}: {problem}.").format(where=where, problem=problem.rstrip(".।"))
         if details:
             message += f"\n{details.rstrip()}"
-        super().__init__(message + "\n" + _("How to fix it: {fix}.").format(
-            fix=fix.rstrip(".।")))
+        super().__init__(message + "\n" + _("How to fix it: {fix}.").format(fix=fix.rstrip(".।")))
 
 
 @dataclass
@@ -113,15 +120,21 @@ def _printed_warnings(notebook: Any) -> list[str]:
             if output.get("output_type") == "stream" and output.get("name") == "stderr":
                 text = _source({"source": output.get("text", "")})
                 if "Warning" in text:
-                    found.append(_("cell {cell} (id {cell_id}) printed: {text}").format(
-                        cell=digits(index), cell_id=repr(cell.get("id")),
-                        text=text.strip().splitlines()[-1]))
+                    found.append(
+                        _("cell {cell} (id {cell_id}) printed: {text}").format(
+                            cell=digits(index),
+                            cell_id=repr(cell.get("id")),
+                            text=text.strip().splitlines()[-1],
+                        )
+                    )
     return found
 
 
-FIX_CELL = N_("open the lesson in JupyterLab (smm-course lab), run it from the top to see the "
-              "error, fix that cell and save, then build the site again; the site folder "
-              "was not changed")
+FIX_CELL = N_(
+    "open the lesson in JupyterLab (smm-course lab), run it from the top to see the "
+    "error, fix that cell and save, then build the site again; the site folder "
+    "was not changed"
+)
 
 
 class _Stopping:
@@ -152,8 +165,16 @@ class _Stopped(Exception):
     """This lesson stopped because another one failed."""
 
 
-async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
-                   log_dir: Path, stopping: _Stopping, language: str | None) -> ExecutedLesson:
+async def _run_one(
+    path: Path,
+    folder: Path,
+    *,
+    timeout: int,
+    kernel: str,
+    log_dir: Path,
+    stopping: _Stopping,
+    language: str | None,
+) -> ExecutedLesson:
     import nbformat  # heavy: loaded on first use
     from nbclient import NotebookClient  # heavy: loaded on first use
 
@@ -172,8 +193,13 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
         failure.update(index=cell_index, content=execute_reply["content"])
 
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name=kernel, allow_errors=False,
-        store_widget_state=False, on_cell_start=on_start, on_cell_error=on_error,
+        notebook,
+        timeout=timeout,
+        kernel_name=kernel,
+        allow_errors=False,
+        store_widget_state=False,
+        on_cell_start=on_start,
+        on_cell_error=on_error,
         resources={"metadata": {"path": str(folder)}},
     )
 
@@ -204,30 +230,43 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
             number, cell_id, shown = where()
             trace = _ANSI.sub("", "\n".join(content.get("traceback", [])))
             raise LessonFailed(
-                path.stem, f"{content.get('ename', 'Error')}: {content.get('evalue', '')}",
-                fix=_(FIX_CELL), cell=number, cell_id=cell_id,
+                path.stem,
+                f"{content.get('ename', 'Error')}: {content.get('evalue', '')}",
+                fix=_(FIX_CELL),
+                cell=number,
+                cell_id=cell_id,
                 details=f"{shown}\n" + _("The traceback:") + f"\n{_indented(trace, limit=40)}",
             ) from None
         except CellTimeoutError:
             number, cell_id, shown = where()
             raise LessonFailed(
-                path.stem, _("the cell was still running after {seconds} seconds").format(
-                    seconds=digits(timeout)),
-                fix=_("make the cell faster, or give the build more time with --timeout "
-                      "SECONDS; the site folder was not changed"),
-                cell=number, cell_id=cell_id, details=shown,
+                path.stem,
+                _("the cell was still running after {seconds} seconds").format(
+                    seconds=digits(timeout)
+                ),
+                fix=_(
+                    "make the cell faster, or give the build more time with --timeout "
+                    "SECONDS; the site folder was not changed"
+                ),
+                cell=number,
+                cell_id=cell_id,
+                details=shown,
             ) from None
         except (DeadKernelError, RuntimeError, TimeoutError) as error:
             number, cell_id, shown = where()
             said = log.read_text(encoding="utf-8", errors="replace")[-2000:]
             raise LessonFailed(
-                path.stem, _("the kernel stopped ({error})").format(
-                    error=f"{type(error).__name__}: {error}"),
-                fix=_("check that the python3 kernel starts (python -m ipykernel_launcher "
-                      "--help) and that the lesson does not exhaust memory; the site folder "
-                      "was not changed"),
-                cell=number, cell_id=cell_id,
-                details=f"{shown}\n" + _("The kernel's last messages:")
+                path.stem,
+                _("the kernel stopped ({error})").format(error=f"{type(error).__name__}: {error}"),
+                fix=_(
+                    "check that the python3 kernel starts (python -m ipykernel_launcher "
+                    "--help) and that the lesson does not exhaust memory; the site folder "
+                    "was not changed"
+                ),
+                cell=number,
+                cell_id=cell_id,
+                details=f"{shown}\n"
+                + _("The kernel's last messages:")
                 + f"\n{_indented(said, limit=20)}",
             ) from None
         finally:
@@ -237,8 +276,12 @@ async def _run_one(path: Path, folder: Path, *, timeout: int, kernel: str,
 
 
 def execute_lessons(
-    paths: Sequence[str | Path], *, jobs: int = DEFAULT_JOBS, timeout: int = DEFAULT_TIMEOUT,
-    kernel: str = "python3", echo: Callable[[str], object] | None = None,
+    paths: Sequence[str | Path],
+    *,
+    jobs: int = DEFAULT_JOBS,
+    timeout: int = DEFAULT_TIMEOUT,
+    kernel: str = "python3",
+    echo: Callable[[str], object] | None = None,
     language: str | None = None,
 ) -> list[ExecutedLesson]:
     """Run each lesson top to bottom on a fresh kernel, ``jobs`` at a time, in order given.
@@ -259,20 +302,22 @@ def execute_lessons(
     from jupyter_core.utils import run_sync  # heavy: loaded on first use
 
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise InputError(_("jobs={jobs} cannot run any lesson").format(jobs=repr(jobs)),
-                         fix=_("give a whole number of lessons to run at once, 1 or more "
-                               "(e.g. --jobs 2)"))
+        raise InputError(
+            _("jobs={jobs} cannot run any lesson").format(jobs=repr(jobs)),
+            fix=_("give a whole number of lessons to run at once, 1 or more (e.g. --jobs 2)"),
+        )
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-        raise InputError(_("timeout={timeout} is not a number of seconds").format(
-                             timeout=repr(timeout)),
-                         fix=_("give a positive number of seconds per cell (e.g. --timeout "
-                               "120)"))
+        raise InputError(
+            _("timeout={timeout} is not a number of seconds").format(timeout=repr(timeout)),
+            fix=_("give a positive number of seconds per cell (e.g. --timeout 120)"),
+        )
     lessons = [Path(p) for p in paths]
     missing = [str(p) for p in lessons if not p.is_file()]
     if missing:
-        raise InputError(_("there is no lesson at {paths}").format(paths=", ".join(missing)),
-                         fix=_("give the paths of lesson notebooks, e.g. "
-                               "lessons/03-platforms.ipynb"))
+        raise InputError(
+            _("there is no lesson at {paths}").format(paths=", ".join(missing)),
+            fix=_("give the paths of lesson notebooks, e.g. lessons/03-platforms.ipynb"),
+        )
     if not lessons:
         return []
     say = echo or (lambda _line: None)
@@ -281,19 +326,30 @@ def execute_lessons(
         copies: dict[Path, Path] = {}
         for folder in {p.parent.resolve() for p in lessons}:
             copy = scratch / f"lessons-{len(copies)}"
-            shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(
-                ".ipynb_checkpoints", "__pycache__"))
+            shutil.copytree(
+                folder, copy, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+            )
             copies[folder] = copy
         gate = asyncio.Semaphore(jobs)
         stopping = _Stopping()
 
         async def one(path: Path) -> ExecutedLesson:
             async with gate:
-                done = await _run_one(path, copies[path.parent.resolve()], timeout=timeout,
-                                      kernel=kernel, log_dir=scratch, stopping=stopping,
-                                      language=language)
-            say("  " + _("ran {lesson} in {seconds} s").format(
-                lesson=done.id, seconds=digits(f"{done.seconds:.1f}")))
+                done = await _run_one(
+                    path,
+                    copies[path.parent.resolve()],
+                    timeout=timeout,
+                    kernel=kernel,
+                    log_dir=scratch,
+                    stopping=stopping,
+                    language=language,
+                )
+            say(
+                "  "
+                + _("ran {lesson} in {seconds} s").format(
+                    lesson=done.id, seconds=digits(f"{done.seconds:.1f}")
+                )
+            )
             return done
 
         tasks = [asyncio.ensure_future(one(p)) for p in lessons]

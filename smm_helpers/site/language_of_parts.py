@@ -31,8 +31,9 @@ __all__ = ["column_languages", "mark_language_columns"]
 
 TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL | re.IGNORECASE)
 ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.DOTALL | re.IGNORECASE)
-CELL = re.compile(r"<(?P<tag>t[hd])\b(?P<attributes>[^>]*)>(?P<inner>.*?)</(?P=tag)>",
-                  re.DOTALL | re.IGNORECASE)
+CELL = re.compile(
+    r"<(?P<tag>t[hd])\b(?P<attributes>[^>]*)>(?P<inner>.*?)</(?P=tag)>", re.DOTALL | re.IGNORECASE
+)
 TAG = re.compile(r"<[^>]+>")
 LANG_ATTRIBUTE = re.compile(r"\blang\s*=", re.IGNORECASE)
 SPAN_ATTRIBUTE = re.compile(r"\b(?:colspan|rowspan)\s*=", re.IGNORECASE)
@@ -55,11 +56,16 @@ def column_languages(header_cells: list[tuple[str, str]], page_language: str) ->
     >>> column_languages([("", "বাংলা"), ("", "English"), (' lang="en"', "English")], "bn")
     {1: 'en'}
     """
-    autonyms = {_text(edition.autonym): language for language, edition in EDITIONS.items()
-                if language != page_language}
-    return {index: autonyms[_text(inner)] for index, (attributes, inner)
-            in enumerate(header_cells)
-            if _text(inner) in autonyms and not LANG_ATTRIBUTE.search(attributes)}
+    autonyms = {
+        _text(edition.autonym): language
+        for language, edition in EDITIONS.items()
+        if language != page_language
+    }
+    return {
+        index: autonyms[_text(inner)]
+        for index, (attributes, inner) in enumerate(header_cells)
+        if _text(inner) in autonyms and not LANG_ATTRIBUTE.search(attributes)
+    }
 
 
 def _mark_table(table_html: str, page_language: str) -> str:
@@ -67,11 +73,13 @@ def _mark_table(table_html: str, page_language: str) -> str:
     if not rows:
         return table_html
     header = list(CELL.finditer(rows[0]))
-    if not header or any(cell["tag"].lower() != "th" or SPAN_ATTRIBUTE.search(
-            cell["attributes"]) for cell in header):
+    if not header or any(
+        cell["tag"].lower() != "th" or SPAN_ATTRIBUTE.search(cell["attributes"]) for cell in header
+    ):
         return table_html  # no plain header row: the columns cannot be told apart safely
-    columns = column_languages([(cell["attributes"], cell["inner"]) for cell in header],
-                               page_language)
+    columns = column_languages(
+        [(cell["attributes"], cell["inner"]) for cell in header], page_language
+    )
     if not columns:
         return table_html
 
@@ -82,8 +90,10 @@ def _mark_table(table_html: str, page_language: str) -> str:
             language = columns.get(next(index))
             if language is None or LANG_ATTRIBUTE.search(cell["attributes"]):
                 return cell[0]
-            return (f'<{cell["tag"]}{cell["attributes"]} lang="{language}">{cell["inner"]}'
-                    f'</{cell["tag"]}>')
+            return (
+                f'<{cell["tag"]}{cell["attributes"]} lang="{language}">{cell["inner"]}'
+                f"</{cell['tag']}>"
+            )
 
         return CELL.sub(mark_cell, row[0])
 

@@ -36,8 +36,15 @@ from smm_helpers.lab import (
     read_lesson_json,
 )
 
-__all__ = ["CONTENTS_PAGE", "SOURCES_MARKDOWN", "SOURCES_PAGE", "LessonPage", "course_pages",
-           "read_objectives", "sources_file"]
+__all__ = [
+    "CONTENTS_PAGE",
+    "SOURCES_MARKDOWN",
+    "SOURCES_PAGE",
+    "LessonPage",
+    "course_pages",
+    "read_objectives",
+    "sources_file",
+]
 
 #: The contents page: the site's front page, listing every lesson.
 CONTENTS_PAGE = "index.html"
@@ -50,10 +57,14 @@ SOURCES_PAGE = "sources.html"
 
 #: The line that introduces a lesson's objectives (the course's lesson style), in English
 #: or Bengali: "By the end of this lesson you can…", "এই পাঠ শেষে আপনি পারবেন…".
-OBJECTIVES_LEAD = re.compile(unicodedata.normalize(
-    "NFC", r"^\s*(?:By the end of this lesson,? you (?:can|will be able to)"  # i18n: not shown
-           r"|(?:এই )?পাঠ(?:টি|ের)? শেষে(?: আপনি)?(?: যা যা| যা)? (?:পারবেন|করতে পারবেন))"),
-    re.IGNORECASE)
+OBJECTIVES_LEAD = re.compile(
+    unicodedata.normalize(
+        "NFC",
+        r"^\s*(?:By the end of this lesson,? you (?:can|will be able to)"  # i18n: not shown
+        r"|(?:এই )?পাঠ(?:টি|ের)? শেষে(?: আপনি)?(?: যা যা| যা)? (?:পারবেন|করতে পারবেন))",
+    ),
+    re.IGNORECASE,
+)
 
 LIST_ITEM = re.compile(r"^\s*[-*+]\s+(?P<text>.*)$")
 
@@ -101,8 +112,7 @@ class LessonPage:
         ...     page.label, page.time_text
         ('পাঠ ০৩ · প্ল্যাটফর্ম বেছে নেওয়া', '৪৫ মিনিট')
         """
-        return _("Lesson {number} · {title}").format(number=self.number_text,
-                                                     title=self.info.title)
+        return _("Lesson {number} · {title}").format(number=self.number_text, title=self.info.title)
 
     @property
     def time_text(self) -> str:
@@ -110,7 +120,8 @@ class LessonPage:
         if self.info.minutes is None:
             return ""
         return ngettext("{minutes} minute", "{minutes} minutes", self.info.minutes).format(
-            minutes=digits(self.info.minutes))
+            minutes=digits(self.info.minutes)
+        )
 
 
 def _source(cell: dict[str, Any]) -> str:
@@ -138,7 +149,7 @@ def read_objectives(path: str | Path) -> tuple[str, ...]:
         lines = unicodedata.normalize("NFC", _source(cell)).splitlines()
         for start, line in enumerate(lines):
             if OBJECTIVES_LEAD.match(line):
-                return _list_after(lines[start + 1:])
+                return _list_after(lines[start + 1 :])
     return ()
 
 
@@ -172,17 +183,16 @@ def course_pages(lessons_dir: str | Path | None = None) -> list[LessonPage]:
     How to fix it: pass the folder that holds the lesson notebooks ...
     """
     folder = find_lessons_dir(lessons_dir)
-    plain = [LessonPage(read_lesson(path), read_objectives(path))
-             for path in lesson_files(folder)]
+    plain = [LessonPage(read_lesson(path), read_objectives(path)) for path in lesson_files(folder)]
     numbers = [page.info.number for page in plain]
     duplicated = sorted({n for n in numbers if numbers.count(n) > 1})
     if duplicated:
         clash = [page.info.path.name for page in plain if page.info.number in duplicated]
         raise InputError(
             _("two lessons in {folder} have the same number: {lessons}").format(
-                folder=folder, lessons=", ".join(clash)),
-            fix=_("give each lesson its own two-digit number, in its file name and title "
-                  "line"),
+                folder=folder, lessons=", ".join(clash)
+            ),
+            fix=_("give each lesson its own two-digit number, in its file name and title line"),
         )
     for before, after in itertools.pairwise(plain):
         before.next, after.previous = after, before

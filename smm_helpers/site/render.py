@@ -48,9 +48,21 @@ if TYPE_CHECKING:
 
     from smm_helpers.site.pages import LessonPage
 
-__all__ = ["TEMPLATES", "Alternate", "SiteInfo", "formula_html", "images_without_alt_text",
-           "link_lessons", "make_exporter", "prepare_notebook", "render_contents",
-           "render_lesson", "render_markdown_page", "render_sources", "template_globals"]
+__all__ = [
+    "TEMPLATES",
+    "Alternate",
+    "SiteInfo",
+    "formula_html",
+    "images_without_alt_text",
+    "link_lessons",
+    "make_exporter",
+    "prepare_notebook",
+    "render_contents",
+    "render_lesson",
+    "render_markdown_page",
+    "render_sources",
+    "template_globals",
+]
 
 #: The site's templates: ``smm-lesson/`` (nbconvert), ``contents.html.j2``, ``site.css``.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -72,20 +84,23 @@ DISPLAY_MATH = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.DOTALL)
 NO_ALT_TEXT = "No description has been provided for this image"  # i18n: not shown
 
 #: Alt texts that say only that there is a picture: as good as none for a screen reader.
-EMPTY_ALT_TEXTS = frozenset({NO_ALT_TEXT.lower(), "chart", "figure", "graph", "image",
-                             "picture", "plot"})
+EMPTY_ALT_TEXTS = frozenset(
+    {NO_ALT_TEXT.lower(), "chart", "figure", "graph", "image", "picture", "plot"}
+)
 
 #: A link to a lesson notebook: ``03-platforms.ipynb``, or ``../03-platforms.ipynb`` (a
 #: translated lesson pointing at the English one).
 LESSON_LINK = re.compile(
     r'(?P<attr>href=["\'])(?P<up>(?:\.\./)?)(?P<name>\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\.ipynb'
-    r'(?P<rest>#[^"\']*)?(?P<quote>["\'])')
+    r'(?P<rest>#[^"\']*)?(?P<quote>["\'])'
+)
 
 #: A link to a Markdown page beside the lessons: ``sources.md#rival-iq-benchmarks``, or, from a
 #: translated lesson, ``../sources.md#…`` and its own ``glossary.md``.
 PAGE_LINK = re.compile(
     r'(?P<attr>href=["\'])(?P<up>(?:\.\./)?)(?P<name>[a-z0-9]+(?:-[a-z0-9]+)*)\.md'
-    r'(?P<rest>#[^"\']*)?(?P<quote>["\'])')
+    r'(?P<rest>#[^"\']*)?(?P<quote>["\'])'
+)
 
 #: Kept for code that looked for sources links by this name (see :data:`PAGE_LINK`).
 SOURCES_LINK = PAGE_LINK
@@ -126,8 +141,12 @@ class SiteInfo:
         """The Binder link for a lesson (or the lessons folder); ``None`` without a repo."""
         if self.binder_repo is None:
             return None
-        return binder_url(self.binder_repo, None if page is None else page.info.path.name,
-                          ref=self.binder_ref, folder=self.lessons_path)
+        return binder_url(
+            self.binder_repo,
+            None if page is None else page.info.path.name,
+            ref=self.binder_ref,
+            folder=self.lessons_path,
+        )
 
     @property
     def lab_command(self) -> str:
@@ -152,9 +171,14 @@ class SiteInfo:
         >>> [link.href for link in site.language_links("09-y.html")]
         ['bn/index.html']
         """
-        return [LanguageLink(other.language, other.autonym,
-                             other.prefix + (name if name in other.pages else "index.html"))
-                for other in self.alternates]
+        return [
+            LanguageLink(
+                other.language,
+                other.autonym,
+                other.prefix + (name if name in other.pages else "index.html"),
+            )
+            for other in self.alternates
+        ]
 
     @property
     def stylesheet(self) -> Markup:
@@ -206,8 +230,7 @@ def formula_html(tex: str) -> str:
 
     buffer = io.BytesIO()
     with matplotlib.rc_context({"mathtext.fontset": "cm", "svg.fonttype": "path"}):
-        math_to_image(f"${_mathtext(tex)}$", buffer, format="svg",
-                      prop=FontProperties(size=16))
+        math_to_image(f"${_mathtext(tex)}$", buffer, format="svg", prop=FontProperties(size=16))
     picture = base64.b64encode(buffer.getvalue()).decode("ascii")
     alt = html.escape(_("Formula: {tex}").format(tex=_tex_alt_text(tex)), quote=True)
     image = f'<img src="data:image/svg+xml;base64,{picture}" alt="{alt}">'  # i18n: not shown
@@ -222,8 +245,11 @@ def _draw_formulas(source: str) -> tuple[str, list[str]]:
         try:
             return f"\n\n{formula_html(tex)}\n\n"
         except ValueError as error:
-            failed.append(_("the formula {formula} cannot be drawn ({error})").format(
-                formula=f"$${tex}$$", error=str(error).strip()))
+            failed.append(
+                _("the formula {formula} cannot be drawn ({error})").format(
+                    formula=f"$${tex}$$", error=str(error).strip()
+                )
+            )
             return found.group(0)
 
     return DISPLAY_MATH.sub(draw, source), failed
@@ -261,11 +287,17 @@ def prepare_notebook(notebook: Any, lesson: str) -> tuple[Any, list[str]]:
             for output in cell.get("outputs", []):
                 if WIDGET_MIME in output.get("data", {}):
                     raise LessonFailed(
-                        lesson, _("it shows a live widget with no static form, which a web "
-                                  "page cannot display"),
-                        fix=_("show the widget through smm_helpers.widgets.base.LiveView "
-                              "with a static_html fallback, as the course's widgets do"),
-                        cell=number, cell_id=cell.get("id"),
+                        lesson,
+                        _(
+                            "it shows a live widget with no static form, which a web "
+                            "page cannot display"
+                        ),
+                        fix=_(
+                            "show the widget through smm_helpers.widgets.base.LiveView "
+                            "with a static_html fallback, as the course's widgets do"
+                        ),
+                        cell=number,
+                        cell_id=cell.get("id"),
                     )
             tags = list(cell.metadata.get("tags", []))
             if SELF_CHECK_CALL.search(source) or QUIZ_CALL.search(source):
@@ -293,8 +325,11 @@ def html_link(href: str | None, text: str, **attributes: str | bool) -> Markup:
     """
     from markupsafe import Markup, escape  # heavy: loaded on first use
 
-    extra = "".join(f" {name}" if value is True else f' {name}="{escape(value)}"'
-                    for name, value in attributes.items() if value is not False)
+    extra = "".join(
+        f" {name}" if value is True else f' {name}="{escape(value)}"'
+        for name, value in attributes.items()
+        if value is not False
+    )
     return Markup(f'<a href="{escape(href or "")}"{extra}>{escape(text)}</a>')
 
 
@@ -342,8 +377,15 @@ def template_globals() -> dict[str, Any]:
     ...     str(say("All lessons"))
     'সব পাঠ'
     """
-    return {"_": _translate, "gettext": _translate, "ngettext": _translate_plural,
-            "link": html_link, "code": html_code, "em": html_emphasis, "digits": digits}
+    return {
+        "_": _translate,
+        "gettext": _translate,
+        "ngettext": _translate_plural,
+        "link": html_link,
+        "code": html_code,
+        "em": html_emphasis,
+        "digits": digits,
+    }
 
 
 def make_exporter(language: str = "en") -> HTMLExporter:
@@ -366,8 +408,9 @@ def make_exporter(language: str = "en") -> HTMLExporter:
     return exporter
 
 
-def link_lessons(page_html: str, lessons: frozenset[str] | None = None,
-                 pages: Mapping[str, str] | None = None) -> str:
+def link_lessons(
+    page_html: str, lessons: frozenset[str] | None = None, pages: Mapping[str, str] | None = None
+) -> str:
     """Point links at the site's pages: ``03-platforms.ipynb`` and ``sources.md`` → ``.html``.
 
     In JupyterLab a lesson links to another lesson's notebook and to Markdown pages beside
@@ -405,15 +448,18 @@ def link_lessons(page_html: str, lessons: frozenset[str] | None = None,
     return PAGE_LINK.sub(page, LESSON_LINK.sub(lesson, page_html))
 
 
-def render_lesson(notebook: Any, page: LessonPage, site: SiteInfo,
-                  exporter: HTMLExporter | None = None,
-                  lessons: frozenset[str] | None = None) -> str:
+def render_lesson(
+    notebook: Any,
+    page: LessonPage,
+    site: SiteInfo,
+    exporter: HTMLExporter | None = None,
+    lessons: frozenset[str] | None = None,
+) -> str:
     """The HTML page of one prepared lesson (see :func:`prepare_notebook`), in the current
     language; ``lessons`` are the ids of the edition's lessons (see :func:`link_lessons`)."""
     exporter = exporter or make_exporter(site.language)
     resources = {
-        "metadata": {"name": f"{page.label} | {site.title}",
-                     "path": str(page.info.path.parent)},
+        "metadata": {"name": f"{page.label} | {site.title}", "path": str(page.info.path.parent)},
         "smm": {"page": page, "site": site},
     }
     body, _resources = exporter.from_notebook_node(notebook, resources=resources)
@@ -444,7 +490,9 @@ def _environment() -> Any:
 
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(TEMPLATES), str(TEMPLATES / LESSON_TEMPLATE)]),
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
     )
     environment.globals.update(template_globals())
     return environment
@@ -453,14 +501,15 @@ def _environment() -> Any:
 def render_contents(pages: list[LessonPage], site: SiteInfo) -> str:
     """The contents page: every lesson with its title, estimated time and objectives."""
     environment = _environment()
-    objectives = {page.id: [_objective_html(text) for text in page.objectives]
-                  for page in pages}
+    objectives = {page.id: [_objective_html(text) for text in page.objectives] for page in pages}
     return environment.get_template("contents.html.j2").render(
-        pages=pages, site=site, objectives=objectives)
+        pages=pages, site=site, objectives=objectives
+    )
 
 
-def render_sources(markdown: str, site: SiteInfo, lessons: frozenset[str] | None = None,
-                   body_language: str = "en") -> str:
+def render_sources(
+    markdown: str, site: SiteInfo, lessons: frozenset[str] | None = None, body_language: str = "en"
+) -> str:
     """The sources page: the lessons folder's ``sources.md`` as an HTML page of the site.
 
     Its ``<a id="...">`` anchors are kept, so ``sources.html#anchor`` opens at the entry;
@@ -476,9 +525,13 @@ def render_sources(markdown: str, site: SiteInfo, lessons: frozenset[str] | None
     return render_markdown_page(markdown, site, "sources", lessons, body_language)
 
 
-def render_markdown_page(markdown: str, site: SiteInfo, kind: str,
-                         lessons: frozenset[str] | None = None,
-                         body_language: str | None = None) -> str:
+def render_markdown_page(
+    markdown: str,
+    site: SiteInfo,
+    kind: str,
+    lessons: frozenset[str] | None = None,
+    body_language: str | None = None,
+) -> str:
     """A Markdown page of the lessons folder (``sources``, ``glossary``) as a page of the
     site, in its chrome; ``body_language`` marks the text's language when it differs from
     the page's.
@@ -507,11 +560,17 @@ def render_markdown_page(markdown: str, site: SiteInfo, kind: str,
     if kind not in PAGE_KINDS:
         raise ValueError(f"no such page: {kind!r}")  # i18n: not shown
     own = body_language if body_language not in (None, site.language) else None
-    body = Markup(mark_language_columns(  # HTML made from our own pages
-        link_lessons(markdown2html_mistune(markdown), lessons, _page_links(site)),
-        own or site.language))
-    return _environment().get_template("markdown_page.html.j2").render(
-        site=site, body=body, kind=kind, body_language=own)
+    body = Markup(
+        mark_language_columns(  # HTML made from our own pages
+            link_lessons(markdown2html_mistune(markdown), lessons, _page_links(site)),
+            own or site.language,
+        )
+    )
+    return (
+        _environment()
+        .get_template("markdown_page.html.j2")
+        .render(site=site, body=body, kind=kind, body_language=own)
+    )
 
 
 #: The Markdown pages the site shows beside the lessons (see ``markdown_page.html.j2``).

@@ -57,15 +57,24 @@ MAX_SATURATION = 20_000
 
 def _check_allocation(allocation: object, who: str) -> Allocation:
     if not isinstance(allocation, Allocation):
-        raise InputError(_("{who} needs an Allocation, not {kind}").format(
-                             who=who, kind=type(allocation).__name__),
-                         fix=_("pass the result of budget.allocate_budget(...)"))
+        raise InputError(
+            _("{who} needs an Allocation, not {kind}").format(
+                who=who, kind=type(allocation).__name__
+            ),
+            fix=_("pass the result of budget.allocate_budget(...)"),
+        )
     return allocation
 
 
 #: The column headings of the allocation table.
-TABLE_HEADERS = (N_("platform"), N_("spend"), N_("share"), N_("expected results"),
-                 N_("next result costs"), N_("note"))
+TABLE_HEADERS = (
+    N_("platform"),
+    N_("spend"),
+    N_("share"),
+    N_("expected results"),
+    N_("next result costs"),
+    N_("note"),
+)
 
 
 def _money(allocation: Allocation, amount: float, decimals: int | None = None) -> str:
@@ -108,22 +117,33 @@ def allocation_html(allocation: Allocation) -> str:
     rows = []
     for p in split.platforms:
         share = split.spend[p] / split.total if split.total else 0.0
-        note = "" if p in split.funded else _("not worth funding yet") \
-            if split.minimum[p] == 0 else _("held at its minimum")
+        note = (
+            ""
+            if p in split.funded
+            else _("not worth funding yet")
+            if split.minimum[p] == 0
+            else _("held at its minimum")
+        )
         rows.append(
             f"<tr><td>{html.escape(_name(split, p))}</td>"
             f"<td {right}>{_money(split, split.spend[p])}</td>"
             f"<td {right}>{digits(f'{share:.0%}')}</td>"
             f"<td {right}>{_results(split.results[p])}</td>"
             f"<td {right}>{_money(split, split.marginal_cost[p], 2)}</td>"
-            f"<td>{html.escape(note)}</td></tr>")
-    level = (_("Every funded platform's next result costs the same, {cost}: moving money "
-               "elsewhere would buy fewer results.").format(cost=_money(split, split.level, 2))
-             if split.funded else _("Nothing is funded yet."))
-    average = (_money(split, split.average_cost_per_result, 2) if split.total_results
-               else "–")
+            f"<td>{html.escape(note)}</td></tr>"
+        )
+    level = (
+        _(
+            "Every funded platform's next result costs the same, {cost}: moving money "
+            "elsewhere would buy fewer results."
+        ).format(cost=_money(split, split.level, 2))
+        if split.funded
+        else _("Nothing is funded yet.")
+    )
+    average = _money(split, split.average_cost_per_result, 2) if split.total_results else "–"
     total = _("Total {total}: expected {results} results, {average} each on average.").format(
-        total=_money(split, split.total), results=_results(split.total_results), average=average)
+        total=_money(split, split.total), results=_results(split.total_results), average=average
+    )
     headers = "".join(f"<th>{html.escape(_(h))}</th>" for h in TABLE_HEADERS)
     return (
         f"<table class='smm-budget-table'><thead><tr>{headers}</tr>"  # i18n: not shown
@@ -137,8 +157,10 @@ def _headline(split: Allocation) -> str:
         return _("No budget to split yet")
     top = max(split.platforms, key=lambda p: split.spend[p])
     return _("{name} gets the most: {spend} of {total}").format(
-        name=_name(split, top), spend=_money(split, split.spend[top]),
-        total=_money(split, split.total))
+        name=_name(split, top),
+        spend=_money(split, split.spend[top]),
+        total=_money(split, split.total),
+    )
 
 
 def allocation_alt_text(allocation: Allocation) -> str:
@@ -150,11 +172,17 @@ def allocation_alt_text(allocation: Allocation) -> str:
     Facebook ৳10,000 (1,648 results); LinkedIn ৳0 (0 results).
     """
     split = _check_allocation(allocation, "allocation_alt_text")
-    bars = "; ".join(_("{name} {spend} ({results} results)").format(
-        name=_name(split, p), spend=_money(split, split.spend[p]),
-        results=_results(split.results[p])) for p in split.platforms)
+    bars = "; ".join(
+        _("{name} {spend} ({results} results)").format(
+            name=_name(split, p),
+            spend=_money(split, split.spend[p]),
+            results=_results(split.results[p]),
+        )
+        for p in split.platforms
+    )
     return _("Bar chart of the best split of {total}. {headline}.\n{bars}.").format(
-        total=_money(split, split.total), headline=_headline(split), bars=bars)
+        total=_money(split, split.total), headline=_headline(split), bars=bars
+    )
 
 
 def allocation_chart(allocation: Allocation) -> Figure:
@@ -179,14 +207,22 @@ def allocation_chart(allocation: Allocation) -> Figure:
     with styled_figure([headline, unit, *names], figsize=(7, 1.4 + 0.6 * len(names))) as fig:
         ax = fig.add_subplot()
         spends = [split.spend[p] for p in split.platforms]
-        colours = [PLATFORM_COLOURS.get(p, MUTED) if p in split.funded else MUTED
-                   for p in split.platforms]
+        colours = [
+            PLATFORM_COLOURS.get(p, MUTED) if p in split.funded else MUTED for p in split.platforms
+        ]
         bars = ax.barh(range(len(names)), spends, color=colours)
         ax.set_yticks(range(len(names)), names)
         ax.invert_yaxis()
-        ax.bar_label(bars, [_("{spend} → {results} results").format(
-                                spend=_money(split, s), results=_results(split.results[p]))
-                            for p, s in zip(split.platforms, spends, strict=True)], padding=4)
+        ax.bar_label(
+            bars,
+            [
+                _("{spend} → {results} results").format(
+                    spend=_money(split, s), results=_results(split.results[p])
+                )
+                for p, s in zip(split.platforms, spends, strict=True)
+            ],
+            padding=4,
+        )
         ax.set_xlabel(unit)
         ax.set_xlim(0, max(max(spends, default=0.0), 1.0) * 1.6)
         _format_money_axis(ax.xaxis)
@@ -218,13 +254,17 @@ def _picture_html(png_bytes: bytes, alt_text: str) -> str:
     """The chart as an ``<img>`` with the PNG embedded and its alt text."""
     png = base64.b64encode(png_bytes).decode("ascii")
     alt = html.escape(alt_text, quote=True)
-    return (f"<img src='data:image/png;base64,{png}' "  # i18n: not shown
-            f"alt=\"{alt}\" style='max-width:100%'>")
+    return (
+        f"<img src='data:image/png;base64,{png}' "  # i18n: not shown
+        f"alt=\"{alt}\" style='max-width:100%'>"
+    )
 
 
 def _static_html(split: Allocation, png_bytes: bytes) -> str:
-    return (f"<div class='smm-budget-sliders'>{allocation_html(split)}"  # i18n: not shown
-            f"{_picture_html(png_bytes, allocation_alt_text(split))}</div>")
+    return (
+        f"<div class='smm-budget-sliders'>{allocation_html(split)}"  # i18n: not shown
+        f"{_picture_html(png_bytes, allocation_alt_text(split))}</div>"
+    )
 
 
 class LiveChart:
@@ -282,13 +322,17 @@ def budget_sliders(
     How to fix it: give the budget as an amount of money, 0 or more.
     """
     chosen = list(platforms) if platforms is not None else list(DEFAULT_PLATFORMS)
-    start = allocate_budget(total, chosen, cost_per_result=cost_per_result,
-                            saturation=saturation, minimum=minimum)
+    start = allocate_budget(
+        total, chosen, cost_per_result=cost_per_result, saturation=saturation, minimum=minimum
+    )
     top = float(max_total) if max_total is not None else max(100_000.0, 2 * start.total)
     if top < start.total:
-        raise InputError(_("max_total ({top}) is below the starting total ({total})").format(
-                             top=digits(f"{top:g}"), total=digits(f"{start.total:g}")),
-                         fix=_("raise max_total or leave it out"))
+        raise InputError(
+            _("max_total ({top}) is below the starting total ({total})").format(
+                top=digits(f"{top:g}"), total=digits(f"{start.total:g}")
+            ),
+            fix=_("raise max_total or leave it out"),
+        )
 
     png = allocation_png(start)  # drawn once: the static view and the live chart share it
 
@@ -305,20 +349,39 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
     wide = {"width": "32em"}
     platforms: Sequence[str] = start.platforms
     controls: dict[str, Any] = {
-        "total": widgets.IntSlider(value=round(start.total), min=0, max=round(top), step=500,
-                                   description=_("Total budget (BDT)"), style=style,
-                                   layout=wide, continuous_update=False),
+        "total": widgets.IntSlider(
+            value=round(start.total),
+            min=0,
+            max=round(top),
+            step=500,
+            description=_("Total budget (BDT)"),
+            style=style,
+            layout=wide,
+            continuous_update=False,
+        ),
     }
     for p in platforms:
         name = _name(start, p)
         controls[f"cost:{p}"] = widgets.FloatSlider(
-            value=min(start.cost_per_result[p], MAX_COST), min=0.5, max=MAX_COST, step=0.25,
-            description=_("{name}: cost/result").format(name=name), style=style, layout=wide,
-            continuous_update=False)
+            value=min(start.cost_per_result[p], MAX_COST),
+            min=0.5,
+            max=MAX_COST,
+            step=0.25,
+            description=_("{name}: cost/result").format(name=name),
+            style=style,
+            layout=wide,
+            continuous_update=False,
+        )
         controls[f"saturation:{p}"] = widgets.IntSlider(
-            value=round(min(start.saturation[p], MAX_SATURATION)), min=100, max=MAX_SATURATION,
-            step=100, description=_("{name}: saturation").format(name=name), style=style,
-            layout=wide, continuous_update=False)
+            value=round(min(start.saturation[p], MAX_SATURATION)),
+            min=100,
+            max=MAX_SATURATION,
+            step=100,
+            description=_("{name}: saturation").format(name=name),
+            style=style,
+            layout=wide,
+            continuous_update=False,
+        )
     table = widgets.HTML(value=allocation_html(start))
     chart = LiveChart(png, allocation_alt_text(start))
     table.add_class("smm-budget-table")
@@ -326,10 +389,12 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
     def redraw(_change: Any = None) -> None:
         try:
             split = allocate_budget(
-                float(controls["total"].value), list(platforms),
+                float(controls["total"].value),
+                list(platforms),
                 cost_per_result={p: float(controls[f"cost:{p}"].value) for p in platforms},
                 saturation={p: float(controls[f"saturation:{p}"].value) for p in platforms},
-                minimum=dict(start.minimum))
+                minimum=dict(start.minimum),
+            )
         except InputError as error:
             table.value = stuck_html(_("Can't split yet:"), error)
             return
@@ -338,8 +403,10 @@ def _build(start: Allocation, top: float, png: bytes) -> Any:
 
     for control in controls.values():
         control.observe(redraw, names="value")
-    sliders = widgets.VBox([controls["total"]] + [
-        widgets.HBox([controls[f"cost:{p}"], controls[f"saturation:{p}"]]) for p in platforms])
+    sliders = widgets.VBox(
+        [controls["total"]]
+        + [widgets.HBox([controls[f"cost:{p}"], controls[f"saturation:{p}"]]) for p in platforms]
+    )
     box = widgets.VBox([sliders, table, chart.widget])
     box.controls = controls
     box.table = table

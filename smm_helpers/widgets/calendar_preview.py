@@ -48,8 +48,10 @@ def _monday_on_or_after(start: date | str) -> date:
 
 
 def _not_a_date(start: object) -> InputError:
-    return InputError(_("start {start} is not a date").format(start=repr(start)),
-                      fix=_("write it as YYYY-MM-DD, e.g. start='2026-11-30'"))
+    return InputError(
+        _("start {start} is not a date").format(start=repr(start)),
+        fix=_("write it as YYYY-MM-DD, e.g. start='2026-11-30'"),
+    )
 
 
 def week_label(monday: date) -> str:
@@ -84,8 +86,9 @@ def start_weeks(start: date | str, count: int = START_CHOICES) -> list[tuple[str
     return [(week_label(day), day) for day in mondays]
 
 
-def preview_html(start: date | str, weeks: int, platforms: Iterable[str],
-                 posts_per_week: Mapping[str, int]) -> str:
+def preview_html(
+    start: date | str, weeks: int, platforms: Iterable[str], posts_per_week: Mapping[str, int]
+) -> str:
     """The preview for one set of inputs: the calendar's week grid, or a friendly problem.
 
     Bad inputs (no platform, too many posts for the free slots…) give a message saying what
@@ -103,34 +106,45 @@ def preview_html(start: date | str, weeks: int, platforms: Iterable[str],
     try:
         calendar = _calendar(start, weeks, chosen, posts_per_week)
     except InputError as error:
-        return _problem(_("{problem}. {fix}.").format(
-            problem=error.problem, fix=error.fix[:1].upper() + error.fix[1:]))
+        return _problem(
+            _("{problem}. {fix}.").format(
+                problem=error.problem, fix=error.fix[:1].upper() + error.fix[1:]
+            )
+        )
     grid = calendar._repr_html_(max_weeks=MAX_WEEKS)
     return f"<div class='smm-calendar-preview'>{grid}</div>"  # i18n: not shown
 
 
 def _problem(text: str) -> str:
     heading = _("Nothing to preview yet:")
-    return (f"<p class='smm-calendar-problem'><b>{html.escape(heading)}</b> "
-            f"{html.escape(text)}</p>")
+    return f"<p class='smm-calendar-problem'><b>{html.escape(heading)}</b> {html.escape(text)}</p>"
 
 
-def _calendar(start: date | str, weeks: int, platforms: list[str],
-              posts_per_week: Mapping[str, int]) -> Any:
+def _calendar(
+    start: date | str, weeks: int, platforms: list[str], posts_per_week: Mapping[str, int]
+) -> Any:
     from smm_helpers.planning import build_calendar  # heavy: loads regex on first use
 
-    return build_calendar(start, weeks=weeks, platforms=platforms,
-                          posts_per_week={p: int(posts_per_week[p]) for p in platforms
-                                          if p in posts_per_week})
+    return build_calendar(
+        start,
+        weeks=weeks,
+        platforms=platforms,
+        posts_per_week={p: int(posts_per_week[p]) for p in platforms if p in posts_per_week},
+    )
 
 
-def _check_inputs(weeks: int, platforms: Iterable[str],
-                  posts_per_week: Mapping[str, int] | None) -> tuple[list[str], dict[str, int]]:
+def _check_inputs(
+    weeks: int, platforms: Iterable[str], posts_per_week: Mapping[str, int] | None
+) -> tuple[list[str], dict[str, int]]:
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
-        raise InputError(_("weeks must be a whole number from 1 to {most}, not {weeks}").format(
-                             most=digits(MAX_WEEKS), weeks=repr(weeks)),
-                         fix=_("preview up to {most} weeks; build_calendar plans longer").format(
-                             most=digits(MAX_WEEKS)))
+        raise InputError(
+            _("weeks must be a whole number from 1 to {most}, not {weeks}").format(
+                most=digits(MAX_WEEKS), weeks=repr(weeks)
+            ),
+            fix=_("preview up to {most} weeks; build_calendar plans longer").format(
+                most=digits(MAX_WEEKS)
+            ),
+        )
     chosen = [platforms] if isinstance(platforms, str) else list(platforms)
     for platform in chosen:
         if platform not in PLATFORMS:
@@ -142,26 +156,39 @@ def _check_inputs(weeks: int, platforms: Iterable[str],
     for platform, value in (posts_per_week or {}).items():
         if platform not in PLATFORMS:
             raise _unknown_platform(platform)
-        if isinstance(value, bool) or not isinstance(value, int) or \
-                not 1 <= value <= MAX_POSTS_PER_WEEK:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 1 <= value <= MAX_POSTS_PER_WEEK
+        ):
             raise InputError(
-                _("posts_per_week[{platform}] must be a whole number from 1 to {most}, not "
-                  "{value}").format(platform=repr(platform), most=digits(MAX_POSTS_PER_WEEK),
-                                    value=repr(value)),
+                _(
+                    "posts_per_week[{platform}] must be a whole number from 1 to {most}, not "
+                    "{value}"
+                ).format(
+                    platform=repr(platform), most=digits(MAX_POSTS_PER_WEEK), value=repr(value)
+                ),
                 fix=_("give each platform 1 to {most} posts a week").format(
-                    most=digits(MAX_POSTS_PER_WEEK)))
+                    most=digits(MAX_POSTS_PER_WEEK)
+                ),
+            )
         counts[platform] = value
     return chosen, counts
 
 
 def _unknown_platform(platform: object) -> InputError:
-    return InputError(_("{value} is not a platform SMM Lab knows").format(value=repr(platform)),
-                      fix=_("use some of: {choices}").format(choices=", ".join(PLATFORMS)))
+    return InputError(
+        _("{value} is not a platform SMM Lab knows").format(value=repr(platform)),
+        fix=_("use some of: {choices}").format(choices=", ".join(PLATFORMS)),
+    )
 
 
-def calendar_preview(start: date | str = "2026-11-30", weeks: int = 2,
-                     platforms: Iterable[str] = DEFAULT_PLATFORMS,
-                     posts_per_week: Mapping[str, int] | None = None) -> LiveView:
+def calendar_preview(
+    start: date | str = "2026-11-30",
+    weeks: int = 2,
+    platforms: Iterable[str] = DEFAULT_PLATFORMS,
+    posts_per_week: Mapping[str, int] | None = None,
+) -> LiveView:
     """A content calendar you can play with: start week, weeks, platforms, posts per week.
 
     The live view has a menu of start weeks (Mondays from ``start``), a slider for the
@@ -186,9 +213,15 @@ def calendar_preview(start: date | str = "2026-11-30", weeks: int = 2,
         text = f"{calendar!r}\n{calendar.post_counts().to_string()}"
     else:
         text = _("No platform chosen: nothing to preview.")
-    note = "<p><em>{}</em></p>".format(html.escape(_(
-        "Run this lesson in JupyterLab to change the start week, weeks, platforms and posts "
-        "per week; this is the calendar for the inputs above.")))
+    note = "<p><em>{}</em></p>".format(
+        html.escape(
+            _(
+                "Run this lesson in JupyterLab to change the start week, weeks, platforms and "
+                "posts "
+                "per week; this is the calendar for the inputs above."
+            )
+        )
+    )
 
     def build() -> Any:
         return CalendarControls(first, weeks, chosen, counts).box
@@ -210,25 +243,38 @@ class CalendarControls:
     True
     """
 
-    def __init__(self, first: date, weeks: int, platforms: list[str],
-                 counts: Mapping[str, int]) -> None:
+    def __init__(
+        self, first: date, weeks: int, platforms: list[str], counts: Mapping[str, int]
+    ) -> None:
         import ipywidgets as widgets  # heavy: loaded on first use
 
         # heavy: loads regex on first use
         from smm_helpers.planning.calendar import DEFAULT_POSTS_PER_WEEK
 
         counts = {**DEFAULT_POSTS_PER_WEEK, **counts}
-        self.start = widgets.Dropdown(options=start_weeks(first), value=first,
-                                      description=_("Start week"))
-        self.weeks = widgets.IntSlider(value=weeks, min=1, max=MAX_WEEKS,
-                                       description=_("Weeks"))
-        self.use = {p: widgets.Checkbox(value=p in platforms, description=platform_name(p),
-                                        indent=False, layout={"width": "8em"})
-                    for p in PLATFORMS}
-        self.posts = {p: widgets.IntSlider(value=counts[p], min=1, max=MAX_POSTS_PER_WEEK,
-                                           description=_("posts/week"),
-                                           disabled=p not in platforms)
-                      for p in PLATFORMS}
+        self.start = widgets.Dropdown(
+            options=start_weeks(first), value=first, description=_("Start week")
+        )
+        self.weeks = widgets.IntSlider(value=weeks, min=1, max=MAX_WEEKS, description=_("Weeks"))
+        self.use = {
+            p: widgets.Checkbox(
+                value=p in platforms,
+                description=platform_name(p),
+                indent=False,
+                layout={"width": "8em"},
+            )
+            for p in PLATFORMS
+        }
+        self.posts = {
+            p: widgets.IntSlider(
+                value=counts[p],
+                min=1,
+                max=MAX_POSTS_PER_WEEK,
+                description=_("posts/week"),
+                disabled=p not in platforms,
+            )
+            for p in PLATFORMS
+        }
         self.preview = widgets.HTML()
         rows = [widgets.HBox([self.use[p], self.posts[p]]) for p in PLATFORMS]
         self.box = widgets.VBox([widgets.HBox([self.start, self.weeks]), *rows, self.preview])
@@ -246,8 +292,11 @@ class CalendarControls:
         for platform in PLATFORMS:
             self.posts[platform].disabled = not self.use[platform].value
         self.preview.value = preview_html(
-            self.start.value, self.weeks.value, self.chosen(),
-            {p: self.posts[p].value for p in PLATFORMS})
+            self.start.value,
+            self.weeks.value,
+            self.chosen(),
+            {p: self.posts[p].value for p in PLATFORMS},
+        )
 
 
 __all__ = ["CalendarControls", "calendar_preview", "preview_html", "start_weeks"]

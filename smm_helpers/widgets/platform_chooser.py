@@ -48,21 +48,40 @@ MAX_WEIGHT = 5.0
 #: word in the learner's language otherwise.  The value a control returns is always the id.
 CHOICE_NAMES: dict[str, str] = {
     # organisation kinds
-    "nonprofit": N_("nonprofit"), "small_business": N_("small_business"), "b2b": N_("b2b"),
-    "creator": N_("creator"), "public_sector": N_("public_sector"),
+    "nonprofit": N_("nonprofit"),
+    "small_business": N_("small_business"),
+    "b2b": N_("b2b"),
+    "creator": N_("creator"),
+    "public_sector": N_("public_sector"),
     # goals
-    "awareness": N_("awareness"), "traffic": N_("traffic"), "engagement": N_("engagement"),
-    "leads": N_("leads"), "donations": N_("donations"), "sales": N_("sales"),
-    "support": N_("support"), "recruitment": N_("recruitment"),
+    "awareness": N_("awareness"),
+    "traffic": N_("traffic"),
+    "engagement": N_("engagement"),
+    "leads": N_("leads"),
+    "donations": N_("donations"),
+    "sales": N_("sales"),
+    "support": N_("support"),
+    "recruitment": N_("recruitment"),
     # where the audience lives
-    "bangladesh": N_("bangladesh"), "bangladesh_urban": N_("bangladesh_urban"),
-    "bangladesh_rural": N_("bangladesh_rural"), "global": N_("global"),
+    "bangladesh": N_("bangladesh"),
+    "bangladesh_urban": N_("bangladesh_urban"),
+    "bangladesh_rural": N_("bangladesh_rural"),
+    "global": N_("global"),
     # formats
-    "text": N_("text"), "image": N_("image"), "carousel": N_("carousel"), "video": N_("video"),
-    "short_video": N_("short_video"), "link": N_("link"), "infographic": N_("infographic"),
-    "motion_graphic": N_("motion_graphic"), "animation": N_("animation"),
+    "text": N_("text"),
+    "image": N_("image"),
+    "carousel": N_("carousel"),
+    "video": N_("video"),
+    "short_video": N_("short_video"),
+    "link": N_("link"),
+    "infographic": N_("infographic"),
+    "motion_graphic": N_("motion_graphic"),
+    "animation": N_("animation"),
     # the ranking's factors
-    "goal": N_("goal"), "audience": N_("audience"), "format": N_("format"), "cost": N_("cost"),
+    "goal": N_("goal"),
+    "audience": N_("audience"),
+    "format": N_("format"),
+    "cost": N_("cost"),
     "effort": N_("effort"),
 }
 
@@ -101,9 +120,10 @@ def ranking_html(rec: Recommendation) -> str:
     How to fix it: pass the result of recommend_platforms(...).
     """
     if not isinstance(rec, Recommendation):
-        raise InputError(_("ranking_html needs a Recommendation, not {kind}").format(
-                             kind=type(rec).__name__),
-                         fix=_("pass the result of recommend_platforms(...)"))
+        raise InputError(
+            _("ranking_html needs a Recommendation, not {kind}").format(kind=type(rec).__name__),
+            fix=_("pass the result of recommend_platforms(...)"),
+        )
     best = sum(rec.weights.values())
     rows = []
     for rank, pid in enumerate(rec.ranking, start=1):
@@ -114,8 +134,7 @@ def ranking_html(rec: Recommendation) -> str:
         weight = "bold" if focus else "normal"
         shown = platform_name(pid)
         name = rec.names[pid] if shown == pid else shown
-        points = html.escape(_("{points} points").format(points=digits(f"{total:.2f}")),
-                             quote=True)
+        points = html.escape(_("{points} points").format(points=digits(f"{total:.2f}")), quote=True)
         rows.append(
             f"<tr style='font-weight:{weight}'><td>{digits(rank)}</td>"  # i18n: not shown
             f"<td>{html.escape(name)}</td>"
@@ -124,8 +143,12 @@ def ranking_html(rec: Recommendation) -> str:
             f"<td style='text-align:right'>{digits(f'{total:.2f}')}</td></tr>"
         )
     weights = ", ".join(f"{choice_name(f)} ×{digits(f'{w:g}')}" for f, w in rec.weights.items())
-    headers = (_("rank"), _("platform"),
-               _("points (of {best} possible)").format(best=digits(f"{best:g}")), _("total"))
+    headers = (
+        _("rank"),
+        _("platform"),
+        _("points (of {best} possible)").format(best=digits(f"{best:g}")),
+        _("total"),
+    )
     note = _("Weights: {weights}. Bold: the platforms to focus on.").format(weights=weights)
     return (
         "<div class='smm-platform-chooser'><table><thead><tr>"  # i18n: not shown
@@ -180,31 +203,67 @@ def _build(start: Recommendation) -> Any:
     wide = {"width": "30em"}
     style = {"description_width": "10em"}
     controls: dict[str, Any] = {
-        "kind": widgets.Dropdown(options=_options(ORG_KINDS), value=org.kind,
-                                 description=_("Organisation"), style=style),
-        "goals": widgets.SelectMultiple(options=_options(GOALS), value=tuple(org.goals), rows=4,
-                                        description=_("Goals"), style=style),
-        "ages": widgets.IntRangeSlider(value=list(org.ages), min=13, max=70,
-                                       description=_("Audience ages"), style=style,
-                                       layout=wide),
-        "location": widgets.Dropdown(options=_options(LOCATIONS), value=org.location,
-                                     description=_("Audience lives"), style=style),
-        "formats": widgets.SelectMultiple(options=_options(FORMATS), value=tuple(org.formats),
-                                          rows=4, description=_("Formats you make"),
-                                          style=style),
+        "kind": widgets.Dropdown(
+            options=_options(ORG_KINDS), value=org.kind, description=_("Organisation"), style=style
+        ),
+        "goals": widgets.SelectMultiple(
+            options=_options(GOALS),
+            value=tuple(org.goals),
+            rows=4,
+            description=_("Goals"),
+            style=style,
+        ),
+        "ages": widgets.IntRangeSlider(
+            value=list(org.ages),
+            min=13,
+            max=70,
+            description=_("Audience ages"),
+            style=style,
+            layout=wide,
+        ),
+        "location": widgets.Dropdown(
+            options=_options(LOCATIONS),
+            value=org.location,
+            description=_("Audience lives"),
+            style=style,
+        ),
+        "formats": widgets.SelectMultiple(
+            options=_options(FORMATS),
+            value=tuple(org.formats),
+            rows=4,
+            description=_("Formats you make"),
+            style=style,
+        ),
         "monthly_budget": widgets.IntSlider(
-            value=int(min(org.monthly_budget, MAX_BUDGET)), min=0, max=MAX_BUDGET, step=1000,
-            description=_("Budget (BDT/month)"), style=style, layout=wide),
+            value=int(min(org.monthly_budget, MAX_BUDGET)),
+            min=0,
+            max=MAX_BUDGET,
+            step=1000,
+            description=_("Budget (BDT/month)"),
+            style=style,
+            layout=wide,
+        ),
         "hours_per_week": widgets.FloatSlider(
-            value=min(org.hours_per_week, MAX_HOURS), min=0, max=MAX_HOURS, step=0.5,
-            description=_("Hours a week"), style=style, layout=wide),
+            value=min(org.hours_per_week, MAX_HOURS),
+            min=0,
+            max=MAX_HOURS,
+            step=0.5,
+            description=_("Hours a week"),
+            style=style,
+            layout=wide,
+        ),
     }
     for factor in FACTORS:
         controls[f"weight:{factor}"] = widgets.FloatSlider(
             value=min(start.weights.get(factor, DEFAULT_WEIGHTS[factor]), MAX_WEIGHT),
-            min=0, max=MAX_WEIGHT, step=0.5,
-            description=_("Weight: {factor}").format(factor=choice_name(factor)), style=style,
-            layout=wide, tooltip=FACTORS[factor])
+            min=0,
+            max=MAX_WEIGHT,
+            step=0.5,
+            description=_("Weight: {factor}").format(factor=choice_name(factor)),
+            style=style,
+            layout=wide,
+            tooltip=FACTORS[factor],
+        )
     ranking = widgets.HTML(value=ranking_html(start))
 
     def redraw(_change: Any = None) -> None:
@@ -226,11 +285,24 @@ def _build(start: Recommendation) -> Any:
 
     for control in controls.values():
         control.observe(redraw, names="value")
-    profile_box = widgets.VBox([controls[k] for k in
-                                ("kind", "goals", "ages", "location", "formats",
-                                 "monthly_budget", "hours_per_week")])
-    weight_box = widgets.VBox([widgets.HTML(_("<b>Weights</b> (points per factor)"))]
-                              + [controls[f"weight:{f}"] for f in FACTORS])
+    profile_box = widgets.VBox(
+        [
+            controls[k]
+            for k in (
+                "kind",
+                "goals",
+                "ages",
+                "location",
+                "formats",
+                "monthly_budget",
+                "hours_per_week",
+            )
+        ]
+    )
+    weight_box = widgets.VBox(
+        [widgets.HTML(_("<b>Weights</b> (points per factor)"))]
+        + [controls[f"weight:{f}"] for f in FACTORS]
+    )
     box = widgets.VBox([widgets.HBox([profile_box, weight_box]), ranking])
     box.controls = controls
     box.ranking = ranking

@@ -29,8 +29,14 @@ from smm_helpers.i18n.numbers import digits, format_number
 from smm_helpers.schema import PLATFORMS, platform_name
 from smm_helpers.widgets.base import LiveView
 
-__all__ = ["COMPOSER_FIELDS", "Counter", "counter_html", "counters", "counters_html",
-           "post_composer"]
+__all__ = [
+    "COMPOSER_FIELDS",
+    "Counter",
+    "counter_html",
+    "counters",
+    "counters_html",
+    "post_composer",
+]
 
 #: The field a composed post is checked as, where it is not the platform's main text: on
 #: YouTube, the text you write under a video is its description (5,000 UTF-8 bytes).
@@ -46,8 +52,12 @@ UNIT_NAMES: dict[str, str] = {
 }
 
 #: A counter's state words: ok, over the limit, or another problem (e.g. a banned tag).
-STATES: dict[str, str] = {"ok": N_("ok"), "over": N_("over"), "OVER": N_("OVER"),
-                          "problem": N_("problem")}
+STATES: dict[str, str] = {
+    "ok": N_("ok"),
+    "over": N_("over"),
+    "OVER": N_("OVER"),
+    "problem": N_("problem"),
+}
 
 
 def unit_name(unit: str) -> str:
@@ -102,14 +112,22 @@ class Counter:
     def hashtag_count(self) -> str:
         """How many hashtags, in words: '1 hashtag', '3 hashtags'."""
         return ngettext("{count} hashtag", "{count} hashtags", self.hashtags).format(
-            count=format_number(self.hashtags))
+            count=format_number(self.hashtags)
+        )
 
     def __str__(self) -> str:
-        return _("{name}: {length}/{limit} {unit}, {state}; {visible} visible; {hashtags}; "
-                 "{fold}").format(
-            name=self.name, length=format_number(self.length), limit=format_number(self.limit),
-            unit=unit_name(self.unit), state=_state(self, "OVER"),
-            visible=format_number(self.visible), hashtags=self.hashtag_count, fold=self.fold)
+        return _(
+            "{name}: {length}/{limit} {unit}, {state}; {visible} visible; {hashtags}; {fold}"
+        ).format(
+            name=self.name,
+            length=format_number(self.length),
+            limit=format_number(self.limit),
+            unit=unit_name(self.unit),
+            state=_state(self, "OVER"),
+            visible=format_number(self.visible),
+            hashtags=self.hashtag_count,
+            fold=self.fold,
+        )
 
 
 def _field(platform: str) -> str | None:
@@ -120,15 +138,20 @@ def _platforms(platforms: Iterable[str] | None) -> list[str]:
     if platforms is None:
         return list(PLATFORMS)
     if isinstance(platforms, str):
-        raise InputError(_("platforms must be a list of platform names, not the text "
-                           "{text}").format(text=repr(platforms)),
-                         fix=_("wrap it in a list: [{text}]").format(text=repr(platforms)))
+        raise InputError(
+            _("platforms must be a list of platform names, not the text {text}").format(
+                text=repr(platforms)
+            ),
+            fix=_("wrap it in a list: [{text}]").format(text=repr(platforms)),
+        )
     chosen = list(dict.fromkeys(platforms))
     for p in chosen:
         limit_for(p)  # an unknown platform raises an InputError listing the known ones
     if not chosen:
-        raise InputError(_("no platform was given"),
-                         fix=_("give at least one, e.g. platforms=['x', 'instagram']"))
+        raise InputError(
+            _("no platform was given"),
+            fix=_("give at least one, e.g. platforms=['x', 'instagram']"),
+        )
     return chosen
 
 
@@ -144,24 +167,49 @@ def counters(text: str, platforms: Iterable[str] | None = None) -> list[Counter]
     How to fix it: use one of: facebook, instagram, x, linkedin, youtube, tiktok.
     """
     if not isinstance(text, str):
-        raise InputError(_("text must be a string (str), not {kind} {value}").format(
-                             kind=type(text).__name__, value=repr(text)),
-                         fix=_("pass the post as text, e.g. text='Hello Dhaka!'"))
+        raise InputError(
+            _("text must be a string (str), not {kind} {value}").format(
+                kind=type(text).__name__, value=repr(text)
+            ),
+            fix=_("pass the post as text, e.g. text='Hello Dhaka!'"),
+        )
     found = []
     for p in _platforms(platforms):
         if not text.strip():
             limit = limit_for(p, _field(p))
-            found.append(Counter(p, limit.field, 0, limit.limit, limit.unit, True,
-                                 visible_characters(text) if text else 0,
-                                 len(extract_hashtags(text)) if text else 0, None, False, ()))
+            found.append(
+                Counter(
+                    p,
+                    limit.field,
+                    0,
+                    limit.limit,
+                    limit.unit,
+                    True,
+                    visible_characters(text) if text else 0,
+                    len(extract_hashtags(text)) if text else 0,
+                    None,
+                    False,
+                    (),
+                )
+            )
             continue
         result: PostCheck = check_post(text, p, field=_field(p))
-        found.append(Counter(
-            platform=p, field=result.field, length=result.length, limit=result.limit,
-            unit=result.unit, ok=result.ok, visible=result.visible_characters,
-            hashtags=len(result.hashtags), fold_at=result.fold_at,
-            cut_by_fold=result.above_fold != result.text, problems=tuple(result.problems),
-            advice=tuple(result.advice)))
+        found.append(
+            Counter(
+                platform=p,
+                field=result.field,
+                length=result.length,
+                limit=result.limit,
+                unit=result.unit,
+                ok=result.ok,
+                visible=result.visible_characters,
+                hashtags=len(result.hashtags),
+                fold_at=result.fold_at,
+                cut_by_fold=result.above_fold != result.text,
+                problems=tuple(result.problems),
+                advice=tuple(result.advice),
+            )
+        )
     return found
 
 
@@ -180,8 +228,8 @@ def counter_html(counter: Counter) -> str:
     problems = "".join(f"<li>{html.escape(p)}</li>" for p in counter.problems)
     advice = "".join(f"<li>{html.escape(_tip(a))}</li>" for a in counter.advice)
     summary = _("{visible} visible characters · {hashtags} hashtags · {fold}").format(
-        visible=format_number(counter.visible), hashtags=digits(counter.hashtags),
-        fold=counter.fold)
+        visible=format_number(counter.visible), hashtags=digits(counter.hashtags), fold=counter.fold
+    )
     return (
         f"<div class='smm-counter smm-counter-{counter.platform}' "  # i18n: not shown
         f"data-platform='{counter.platform}' data-length='{counter.length}' "
@@ -193,8 +241,11 @@ def counter_html(counter: Counter) -> str:
         f"<b style='color:{colour}'>{html.escape(_state(counter, 'over'))}</b> · "
         f"{html.escape(summary)}"
         + (f"<ul style='margin:0'>{problems}</ul>" if problems else "")  # i18n: not shown
-        + (f"<ul class='smm-advice' style='margin:0;color:#444'>{advice}</ul>"  # i18n: not shown
-           if advice else "")
+        + (
+            f"<ul class='smm-advice' style='margin:0;color:#444'>{advice}</ul>"  # i18n: not shown
+            if advice
+            else ""
+        )
         + "</div>"
     )
 
@@ -222,7 +273,8 @@ def counters_html(text: str, platforms: Iterable[str] | None = None) -> str:
             f"<td style='color:{colour}'><b>{html.escape(_state(c, 'over'))}</b></td>"
             f"<td style='text-align:right'>{format_number(c.visible)}</td>"
             f"<td style='text-align:right'>{digits(c.hashtags)}</td>"
-            f"<td>{html.escape(c.fold)}</td><td>{_notes_html(c)}</td></tr>")
+            f"<td>{html.escape(c.fold)}</td><td>{_notes_html(c)}</td></tr>"
+        )
     empty = _("(empty)")
     shown = html.escape(text) if text else f"<em>{html.escape(empty)}</em>"
     headers = "".join(f"<th>{html.escape(_(h))}</th>" for h in TABLE_HEADERS)
@@ -235,9 +287,16 @@ def counters_html(text: str, platforms: Iterable[str] | None = None) -> str:
 
 
 #: The column headings of the composer's static table.
-TABLE_HEADERS = (N_("platform"), N_("length/limit"), N_("unit"), N_("state"),
-                 N_("visible characters"), N_("hashtags"), N_("see-more fold"),
-                 N_("problems and tips"))
+TABLE_HEADERS = (
+    N_("platform"),
+    N_("length/limit"),
+    N_("unit"),
+    N_("state"),
+    N_("visible characters"),
+    N_("hashtags"),
+    N_("see-more fold"),
+    N_("problems and tips"),
+)
 
 
 def _notes_html(counter: Counter) -> str:
@@ -273,16 +332,21 @@ def post_composer(text: str = "", platforms: Iterable[str] | None = None) -> Liv
     def build() -> Any:
         return _build(text, chosen)
 
-    return LiveView(build, static_html=counters_html(text, chosen),
-                    text="\n".join(str(c) for c in start))
+    return LiveView(
+        build, static_html=counters_html(text, chosen), text="\n".join(str(c) for c in start)
+    )
 
 
 def _build(text: str, platforms: list[str]) -> Any:
     import ipywidgets as widgets  # heavy: loaded on first use
 
-    box_text = widgets.Textarea(value=text, placeholder=_("Write your post here…"),
-                                continuous_update=True, rows=6,
-                                layout={"width": "100%"})
+    box_text = widgets.Textarea(
+        value=text,
+        placeholder=_("Write your post here…"),
+        continuous_update=True,
+        rows=6,
+        layout={"width": "100%"},
+    )
     box_text.add_class("smm-composer-text")
     shown = {c.platform: c for c in counters(text, platforms)}
     counter_widgets: dict[str, Any] = {}

@@ -25,12 +25,14 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
     """
     asked = questions(lesson)
     if question not in asked:
-        raise InputError(_("lesson {lesson} has no question {question}").format(
-                             lesson=repr(lesson), question=repr(question)),
-                         fix=_("use one of: {choices}").format(choices=", ".join(asked)))
+        raise InputError(
+            _("lesson {lesson} has no question {question}").format(
+                lesson=repr(lesson), question=repr(question)
+            ),
+            fix=_("use one of: {choices}").format(choices=", ".join(asked)),
+        )
     if len(options) < 2:
-        raise InputError(_("a quiz needs at least two options"),
-                         fix=_("pass a list of options"))
+        raise InputError(_("a quiz needs at least two options"), fix=_("pass a list of options"))
     prompt = asked[question].text()
     # each option as the learner reads it (translated when the catalog has it); picking one
     # answers with the option itself, which the check reads in either language
@@ -39,23 +41,35 @@ def quiz(lesson: str, question: str, options: Sequence[str]) -> LiveView:
     example = f'check("{lesson}", "{question}", "{choice}")'
     items = "".join(f"<li>{html.escape(o)}</li>" for o in shown)
     heading = _("<strong>Quick quiz:</strong> {prompt}").format(prompt=html.escape(prompt))
-    how = _("To answer, run this lesson in JupyterLab (<code>smm-course lab</code>), or in a "
-            "code cell write <code>{example}</code>, putting one of the options in place of "
-            "<code>{choice}</code>.").format(example=html.escape(example),
-                                             choice=html.escape(choice))
-    static = (f"<div class='smm-quiz'><p>{heading}</p>"  # i18n: not shown
-              f"<ul>{items}</ul><p><em>{how}</em></p></div>")
-    text = _("Quick quiz: {prompt}").format(prompt=prompt) + "\n" + "\n".join(
-        f"  - {o}" for o in shown) + "\n" + _(
-        "Answer with {example}, putting one of the options in place of {choice}.").format(
-        example=example, choice=choice)
+    how = _(
+        "To answer, run this lesson in JupyterLab (<code>smm-course lab</code>), or in a "
+        "code cell write <code>{example}</code>, putting one of the options in place of "
+        "<code>{choice}</code>."
+    ).format(example=html.escape(example), choice=html.escape(choice))
+    static = (
+        f"<div class='smm-quiz'><p>{heading}</p>"  # i18n: not shown
+        f"<ul>{items}</ul><p><em>{how}</em></p></div>"
+    )
+    text = (
+        _("Quick quiz: {prompt}").format(prompt=prompt)
+        + "\n"
+        + "\n".join(f"  - {o}" for o in shown)
+        + "\n"
+        + _("Answer with {example}, putting one of the options in place of {choice}.").format(
+            example=example, choice=choice
+        )
+    )
 
     def build() -> Any:
         import ipywidgets as widgets  # heavy: loaded on first use
         from IPython.display import display  # heavy: loaded on first use
 
-        picker = widgets.RadioButtons(options=list(zip(shown, options, strict=True)), value=None,
-                                      description="", layout={"width": "max-content"})
+        picker = widgets.RadioButtons(
+            options=list(zip(shown, options, strict=True)),
+            value=None,
+            description="",
+            layout={"width": "max-content"},
+        )
         button = widgets.Button(description=_("Check"), button_style="primary")
         result = widgets.Output()
 

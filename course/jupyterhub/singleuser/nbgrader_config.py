@@ -21,16 +21,26 @@ if os.environ.get("SMM_ROLE") == "instructor" and course_dir:
     course_config = os.path.join(course_dir, "nbgrader_config.py")
     load_subconfig(course_config)  # noqa: F821 -- traitlets provides it
     for setting, value, hub_value, same in (
-            ("c.Exchange.root", c.Exchange.get("root"), exchange,
-             lambda a, b: os.path.realpath(str(a)) == os.path.realpath(b)),
-            ("c.CourseDirectory.course_id", c.CourseDirectory.get("course_id"), course_id,
-             lambda a, b: a == b)):
+        (
+            "c.Exchange.root",
+            c.Exchange.get("root"),
+            exchange,
+            lambda a, b: os.path.realpath(str(a)) == os.path.realpath(b),
+        ),
+        (
+            "c.CourseDirectory.course_id",
+            c.CourseDirectory.get("course_id"),
+            course_id,
+            lambda a, b: a == b,
+        ),
+    ):
         if not same(value, hub_value):
             raise ValueError(
                 f"{course_config} sets {setting} = {value!r}, but the hub's learners use "
                 f"{hub_value!r}, so they would never see what you release.\n"
                 f"How to fix it: set {setting} = {hub_value!r} in {course_config} (or change "
-                "the hub's SMM_HUB_EXCHANGE / SMM_HUB_COURSE_ID), then restart your server.")
+                "the hub's SMM_HUB_EXCHANGE / SMM_HUB_COURSE_ID), then restart your server."
+            )
 
 c.CourseDirectory.course_id = course_id
 c.Exchange.root = exchange
@@ -44,9 +54,13 @@ c.Exchange.path_includes_course = False
 c.HTMLExporter.sanitize_html = True
 c.HTMLExporter.skip_svg_encoding = False
 c.HTMLExporter.embed_images = False
-c.HTMLExporter.filters = {**c.HTMLExporter.get("filters", {}),
-                          "clean_html": "smm_helpers.grading.sanitize.clean_html",
-                          "markdown2html": "smm_helpers.grading.sanitize.SafeMarkdown"}
+c.HTMLExporter.filters = {
+    **c.HTMLExporter.get("filters", {}),
+    "clean_html": "smm_helpers.grading.sanitize.clean_html",
+    "markdown2html": "smm_helpers.grading.sanitize.SafeMarkdown",
+}
 sanitizer = "smm_helpers.grading.sanitize.SanitizeLearnerContent"
 c.HTMLExporter.preprocessors = [
-    *(p for p in c.HTMLExporter.get("preprocessors", []) if p != sanitizer), sanitizer]
+    *(p for p in c.HTMLExporter.get("preprocessors", []) if p != sanitizer),
+    sanitizer,
+]

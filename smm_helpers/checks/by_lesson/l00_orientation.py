@@ -111,33 +111,57 @@ QUESTIONS = [
             rel_tol=0.0,
             what=N_("a whole number of posts"),
             mistakes=[
-                (lambda x: x == len(_posts("nonprofit")),
-                 N_("That counts all of the nonprofit's posts: keep only the Instagram rows too.")),
-                (lambda x: x == len(_posts(platform="instagram")),
-                 N_("That counts Instagram posts of both clients: keep only the nonprofit's "
-                    "rows.")),
-                (lambda x: x == len(_posts("business", "instagram")),
-                 N_("That is the other client: Alo Reading Circle is the 'nonprofit'.")),
+                (
+                    lambda x: x == len(_posts("nonprofit")),
+                    N_(
+                        "That counts all of the nonprofit's posts: keep only the Instagram rows "
+                        "too."
+                    ),
+                ),
+                (
+                    lambda x: x == len(_posts(platform="instagram")),
+                    N_(
+                        "That counts Instagram posts of both clients: keep only the nonprofit's "
+                        "rows."
+                    ),
+                ),
+                (
+                    lambda x: x == len(_posts("business", "instagram")),
+                    N_("That is the other client: Alo Reading Circle is the 'nonprofit'."),
+                ),
             ],
-            hint=N_("Filter the posts with two conditions joined by &, then count the rows "
-                 "with len(...)."),
+            hint=N_(
+                "Filter the posts with two conditions joined by &, then count the rows "
+                "with len(...)."
+            ),
         ),
-        reference=lambda: [instagram_posts_of_alo(), float(instagram_posts_of_alo()),
-                           in_bengali_digits(instagram_posts_of_alo())],
-        wrong=lambda: [len(_posts("nonprofit")), len(_posts(platform="instagram")),
-                       len(_posts("business", "instagram")), instagram_posts_of_alo() + 1,
-                       in_bengali_digits(instagram_posts_of_alo() + 1)],
+        reference=lambda: [
+            instagram_posts_of_alo(),
+            float(instagram_posts_of_alo()),
+            in_bengali_digits(instagram_posts_of_alo()),
+        ],
+        wrong=lambda: [
+            len(_posts("nonprofit")),
+            len(_posts(platform="instagram")),
+            len(_posts("business", "instagram")),
+            instagram_posts_of_alo() + 1,
+            in_bengali_digits(instagram_posts_of_alo() + 1),
+        ],
     ),
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=N_("Which client had more TikTok followers on the last day of the year? "
-               "Answer 'nonprofit' or 'business' (or the client's name)."),
+        prompt=N_(
+            "Which client had more TikTok followers on the last day of the year? "
+            "Answer 'nonprofit' or 'business' (or the client's name)."
+        ),
         judge=choice(
             lambda: _client_names(tiktok_leader()),
             options=[*_client_names("nonprofit"), *_client_names("business")],
-            hint=N_("Keep the TikTok rows of the followers table on its last date, then compare "
-                 "the two clients' follower counts."),
+            hint=N_(
+                "Keep the TikTok rows of the followers table on its last date, then compare "
+                "the two clients' follower counts."
+            ),
         ),
         reference=lambda: _client_names(tiktok_leader()),
         wrong=lambda: _client_names(_other_client(tiktok_leader())),
@@ -150,36 +174,53 @@ QUESTIONS = [
             median_facebook_reach_of_alo,
             what=N_("a number of people"),
             mistakes=[
-                (lambda x: _near(float(_posts("nonprofit", "facebook")["reach"].mean()))(x),
-                 N_("That is the mean: a few big posts pull it up. Ask for the median instead.")),
-                (lambda x: _near(float(_posts("nonprofit", "facebook")["reach"].sum()))(x),
-                 N_("That is the total over all posts: the question asks for a typical post.")),
-                (lambda x: _near(float(_posts("nonprofit", "facebook")["impressions"]
-                                       .median()))(x),
-                 N_("That uses impressions (times shown); reach counts unique people.")),
-                (lambda x: _near(float(_posts(platform="facebook")["reach"].median()))(x),
-                 N_("That mixes in the other client's Facebook posts: filter the client too.")),
+                (
+                    lambda x: _near(float(_posts("nonprofit", "facebook")["reach"].mean()))(x),
+                    N_("That is the mean: a few big posts pull it up. Ask for the median instead."),
+                ),
+                (
+                    lambda x: _near(float(_posts("nonprofit", "facebook")["reach"].sum()))(x),
+                    N_("That is the total over all posts: the question asks for a typical post."),
+                ),
+                (
+                    lambda x: _near(float(_posts("nonprofit", "facebook")["impressions"].median()))(
+                        x
+                    ),
+                    N_("That uses impressions (times shown); reach counts unique people."),
+                ),
+                (
+                    lambda x: _near(float(_posts(platform="facebook")["reach"].median()))(x),
+                    N_("That mixes in the other client's Facebook posts: filter the client too."),
+                ),
             ],
-            hint=N_("Filter the nonprofit's Facebook posts, take the 'reach' column and ask "
-                 "for its median."),
+            hint=N_(
+                "Filter the nonprofit's Facebook posts, take the 'reach' column and ask "
+                "for its median."
+            ),
         ),
         reference=lambda: [median_facebook_reach_of_alo()],
-        wrong=lambda: [float(_posts("nonprofit", "facebook")["reach"].mean()),
-                       float(_posts("nonprofit", "facebook")["reach"].sum()),
-                       float(_posts("nonprofit", "facebook")["impressions"].median()),
-                       float(_posts(platform="facebook")["reach"].median())],
+        wrong=lambda: [
+            float(_posts("nonprofit", "facebook")["reach"].mean()),
+            float(_posts("nonprofit", "facebook")["reach"].sum()),
+            float(_posts("nonprofit", "facebook")["impressions"].median()),
+            float(_posts(platform="facebook")["reach"].median()),
+        ],
     ),
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=N_("On which platform did Nakshi Ghor's posts reach the most people in total "
-               "over the year?"),
+        prompt=N_(
+            "On which platform did Nakshi Ghor's posts reach the most people in total "
+            "over the year?"
+        ),
         judge=choice(
             top_reach_platform_of_nakshi,
             options=list(PLATFORMS),
             hints={
-                "facebook": N_("Facebook is where the shop has most followers, but followers "
-                            "are not reach. Add up the reach column per platform."),
+                "facebook": N_(
+                    "Facebook is where the shop has most followers, but followers "
+                    "are not reach. Add up the reach column per platform."
+                ),
             },
             hint=N_("Group the shop's posts by platform, add up the reach, then sort."),
         ),

@@ -55,18 +55,19 @@ def exercise_quote() -> Quote:
     >>> exercise_quote().hours
     48.0
     """
-    return freelance_quote(EXERCISE_HOURS_PER_WEEK, hourly_rate=EXERCISE_RATE_USD,
-                           level="mid")
+    return freelance_quote(EXERCISE_HOURS_PER_WEEK, hourly_rate=EXERCISE_RATE_USD, level="mid")
 
 
 def _calendar_month() -> float:
-    return freelance_quote(EXERCISE_HOURS_PER_WEEK, hourly_rate=EXERCISE_RATE_USD,
-                           level="mid", weeks=52 / 12).expected
+    return freelance_quote(
+        EXERCISE_HOURS_PER_WEEK, hourly_rate=EXERCISE_RATE_USD, level="mid", weeks=52 / 12
+    ).expected
 
 
 def _weekly() -> float:
-    return freelance_quote(EXERCISE_HOURS_PER_WEEK, hourly_rate=EXERCISE_RATE_USD,
-                           level="mid", weeks=1).expected
+    return freelance_quote(
+        EXERCISE_HOURS_PER_WEEK, hourly_rate=EXERCISE_RATE_USD, level="mid", weeks=1
+    ).expected
 
 
 def _in_taka() -> float:
@@ -81,10 +82,12 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=N_("A client abroad, a craft shop in Toronto, asks for 12 hours a week at US$25 "
-               "an hour. Using freelance_quote with its default month of four weeks, what is "
-               "the expected monthly total in US dollars? Give the number (e.g. "
-               "quote.expected)."),
+        prompt=N_(
+            "A client abroad, a craft shop in Toronto, asks for 12 hours a week at US$25 "
+            "an hour. Using freelance_quote with its default month of four weeks, what is "
+            "the expected monthly total in US dollars? Give the number (e.g. "
+            "quote.expected)."
+        ),
         judge=number(
             lambda: exercise_quote().expected,
             rel_tol=0.001,
@@ -92,31 +95,47 @@ QUESTIONS = [
             what=N_("a number of dollars (e.g. quote.expected, not the whole quote)"),
             mistakes=[
                 (_is(_weekly), N_("That is one week: a month here is four weeks.")),
-                (_is(_calendar_month), N_("That uses a calendar month of about 4.33 weeks; the "
-                                       "question asks for freelance_quote's default.")),
+                (
+                    _is(_calendar_month),
+                    N_(
+                        "That uses a calendar month of about 4.33 weeks; the "
+                        "question asks for freelance_quote's default."
+                    ),
+                ),
                 (_is(_in_taka), N_("That is in taka; the question asks for US dollars.")),
             ],
-            hint=N_("Hours a week × weeks × hourly rate; freelance_quote(..., hourly_rate=...) "
-                 "does it for you."),
+            hint=N_(
+                "Hours a week × weeks × hourly rate; freelance_quote(..., hourly_rate=...) "
+                "does it for you."
+            ),
         ),
         reference=lambda: [exercise_quote().expected, int(exercise_quote().expected)],
-        wrong=lambda: [_weekly(), _calendar_month(), _in_taka(),
-                       EXERCISE_HOURS_PER_WEEK * EXERCISE_RATE_USD * 30],
+        wrong=lambda: [
+            _weekly(),
+            _calendar_month(),
+            _in_taka(),
+            EXERCISE_HOURS_PER_WEEK * EXERCISE_RATE_USD * 30,
+        ],
     ),
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=N_("Every month you send Alo Reading Circle a short summary of reach, engagement "
-               "and messages answered, with what to try next. Which duty is that?"),
+        prompt=N_(
+            "Every month you send Alo Reading Circle a short summary of reach, engagement "
+            "and messages answered, with what to try next. Which duty is that?"
+        ),
         judge=choice(
             "data analysis and reporting",  # i18n: not shown
             options=DUTIES,
             hints={
-                "communication": N_("Communication is talking with the audience: buyers, "
-                                 "supporters, people who complain. Who reads this summary?"),
+                "communication": N_(
+                    "Communication is talking with the audience: buyers, "
+                    "supporters, people who complain. Who reads this summary?"
+                ),
                 "planning": N_("Planning sets what to do; this looks back at what happened."),
-                "content": N_("Content is what the audience sees; this summary goes to the "
-                           "client."),
+                "content": N_(
+                    "Content is what the audience sees; this summary goes to the client."
+                ),
             },
             hint=N_("Which duty measures results and tells the client about them?"),
         ),
@@ -126,26 +145,49 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=N_("List the seven duties in the order source article 004 gives them, using the "
-               "names in the lesson's table."),
-        judge=same_items(DUTIES, ordered=True, what=N_("a list of the seven duties"),
-                         hint=N_("The article starts where a new client starts: where to be "
-                              "at all, then what to aim for and what to spend.")),
+        prompt=N_(
+            "List the seven duties in the order source article 004 gives them, using the "
+            "names in the lesson's table."
+        ),
+        judge=same_items(
+            DUTIES,
+            ordered=True,
+            what=N_("a list of the seven duties"),
+            hint=N_(
+                "The article starts where a new client starts: where to be "
+                "at all, then what to aim for and what to spend."
+            ),
+        ),
         reference=[list(DUTIES), [d.upper() for d in DUTIES]],
-        wrong=[sorted(DUTIES), list(reversed(DUTIES)), list(DUTIES[:6]),
-               [DUTIES[1], DUTIES[0], *DUTIES[2:]]],
+        wrong=[
+            sorted(DUTIES),
+            list(reversed(DUTIES)),
+            list(DUTIES[:6]),
+            [DUTIES[1], DUTIES[0], *DUTIES[2:]],
+        ],
     ),
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=N_("From this list, keep only what source article 004 says a manager must "
-                  "avoid: {practices}."),
+        prompt=N_(
+            "From this list, keep only what source article 004 says a manager must "
+            "avoid: {practices}."
+        ),
         facts=lambda: {"practices": ", ".join(_(p) for p in sorted((*AVOID, *HONEST_PRACTICES)))},
-        judge=same_items(AVOID, what=N_("a list of practices"),
-                         hint=N_("Keep the practices that deceive people or search engines; "
-                              "paying to promote a post openly is allowed.")),
+        judge=same_items(
+            AVOID,
+            what=N_("a list of practices"),
+            hint=N_(
+                "Keep the practices that deceive people or search engines; "
+                "paying to promote a post openly is allowed."
+            ),
+        ),
         reference=[list(AVOID), list(reversed(AVOID))],
-        wrong=[[*AVOID, "boosting a post"], list(AVOID[:2]), list(HONEST_PRACTICES[:3]),
-               ["false information", "fake traffic", "using hashtags"]],  # i18n: not shown
+        wrong=[
+            [*AVOID, "boosting a post"],
+            list(AVOID[:2]),
+            list(HONEST_PRACTICES[:3]),
+            ["false information", "fake traffic", "using hashtags"],
+        ],  # i18n: not shown
     ),
 ]

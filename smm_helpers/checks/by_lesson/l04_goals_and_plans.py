@@ -29,9 +29,13 @@ REVIEW_START, REVIEW_END = "2025-10-01", "2025-12-31"
 GOAL_WITHOUT_DEADLINE = N_("Get 500 volunteer sign-ups from university students in Dhaka")
 """q2: a goal missing exactly one SMART criterion."""
 
-CRITERION_NAMES = {"specific": N_("specific"), "measurable": N_("measurable"),
-                   "achievable": N_("achievable"), "relevant": N_("relevant"),
-                   "time-bound": N_("time-bound")}
+CRITERION_NAMES = {
+    "specific": N_("specific"),
+    "measurable": N_("measurable"),
+    "achievable": N_("achievable"),
+    "relevant": N_("relevant"),
+    "time-bound": N_("time-bound"),
+}
 """The SMART criteria as a verdict names them (translated where shown)."""
 
 
@@ -44,16 +48,23 @@ def smart_goal(answer: Any) -> Feedback:
     True
     """
     if not isinstance(answer, str) or not answer.strip():
-        return Feedback(False, _("I expected your goal as one sentence in quotes."),
-                        _("Write the goal between the quotes."))
+        return Feedback(
+            False,
+            _("I expected your goal as one sentence in quotes."),
+            _("Write the goal between the quotes."),
+        )
     result = check_goal(answer)
     if result.ok:
         return Feedback(True, _("check_goal finds all five SMART criteria."))
     met = len(CRITERIA) - len(result.missing)
-    return Feedback(False, _("check_goal finds {met} of {count} SMART criteria.").format(
-                        met=digits(met), count=digits(len(CRITERIA))),
-                    _("Run check_goal on your goal and read the 'try:' line under each ✗."),
-                    tuple(_(CRITERION_NAMES.get(name, name)) for name in result.missing))
+    return Feedback(
+        False,
+        _("check_goal finds {met} of {count} SMART criteria.").format(
+            met=digits(met), count=digits(len(CRITERIA))
+        ),
+        _("Run check_goal on your goal and read the 'try:' line under each ✗."),
+        tuple(_(CRITERION_NAMES.get(name, name)) for name in result.missing),
+    )
 
 
 def alo_plan() -> Any:
@@ -64,21 +75,28 @@ def alo_plan() -> Any:
     """
     return SocialMediaPlan(
         name="Alo Reading Circle, October–December 2025",  # i18n: not shown
-        goals=[Target("posts_per_week", 6),
-               Target("er_reach", 0.015, platform="facebook"),
-               Target("followers", 33_000, platform="facebook"),
-               Target("response_rate", 0.85),
-               Target("median_response_hours", 12),
-               Target("donations", 100)],
+        goals=[
+            Target("posts_per_week", 6),
+            Target("er_reach", 0.015, platform="facebook"),
+            Target("followers", 33_000, platform="facebook"),
+            Target("response_rate", 0.85),
+            Target("median_response_hours", 12),
+            Target("donations", 100),
+        ],
         audience="adults aged 18–45 in Dhaka who can volunteer or give",  # i18n: not shown
         platforms=["facebook", "instagram", "x", "linkedin", "youtube", "tiktok"],
-        pillars={"impact "  # i18n: not shown
-                 "stories": 0.3, "volunteer calls": 0.2, "fundraising": 0.2,  # i18n: not shown
-                 "literacy tips": 0.2, "events": 0.1},  # i18n: not shown
+        pillars={
+            "impact "  # i18n: not shown
+            "stories": 0.3,
+            "volunteer calls": 0.2,
+            "fundraising": 0.2,  # i18n: not shown
+            "literacy tips": 0.2,
+            "events": 0.1,
+        },  # i18n: not shown
         budget=60_000,
         measurement="review every quarter against the posts, followers, inbox "  # i18n: not shown
-                    "and campaigns "
-                    "tables",
+        "and campaigns "
+        "tables",
         client="nonprofit",
     )
 
@@ -86,8 +104,9 @@ def alo_plan() -> Any:
 @cache
 def _review() -> Any:
     data = load_course_data()
-    return alo_plan().review(data.posts, data.followers, data.inbox, data.campaigns,
-                             start=REVIEW_START, end=REVIEW_END)
+    return alo_plan().review(
+        data.posts, data.followers, data.inbox, data.campaigns, start=REVIEW_START, end=REVIEW_END
+    )
 
 
 def _result(metric: str) -> Any:
@@ -121,9 +140,14 @@ PLAN_METRICS = [t.metric for t in alo_plan().goals]
 
 QUESTIONS = [
     Question(
-        lesson=LESSON, id="q1",
-        prompt=(N_("Rewrite the vague goal 'Grow our presence and do better on social media' "
-                "as a SMART goal for Alo Reading Circle (one sentence).")),
+        lesson=LESSON,
+        id="q1",
+        prompt=(
+            N_(
+                "Rewrite the vague goal 'Grow our presence and do better on social media' "
+                "as a SMART goal for Alo Reading Circle (one sentence)."
+            )
+        ),
         judge=smart_goal,
         reference=[
             "Get 2,000 more Facebook followers among parents in Dhaka by June "  # i18n: not shown
@@ -149,49 +173,82 @@ QUESTIONS = [
         ],
     ),
     Question(
-        lesson=LESSON, id="q2",
-        prompt=N_("Which SMART criterion is missing from the goal '{goal}'? "
-                  "Answer with one of: {criteria}."),
+        lesson=LESSON,
+        id="q2",
+        prompt=N_(
+            "Which SMART criterion is missing from the goal '{goal}'? "
+            "Answer with one of: {criteria}."
+        ),
         facts=lambda: {"goal": _(GOAL_WITHOUT_DEADLINE), "criteria": ", ".join(CRITERIA)},
-        judge=choice(lambda: check_goal(GOAL_WITHOUT_DEADLINE).missing, options=CRITERIA,
-                     hints={"specific": N_("It names a metric (sign-ups) and an audience "
-                                        "(students in Dhaka)."),
-                            "measurable": N_("It has a number to check against."),
-                            "relevant": N_("Volunteers are an outcome Alo cares about."),
-                            "achievable": N_("Nothing in it is obviously unrealistic.")},
-                     hint=N_("Run check_goal on the goal and look for the ✗.")),
+        judge=choice(
+            lambda: check_goal(GOAL_WITHOUT_DEADLINE).missing,
+            options=CRITERIA,
+            hints={
+                "specific": N_("It names a metric (sign-ups) and an audience (students in Dhaka)."),
+                "measurable": N_("It has a number to check against."),
+                "relevant": N_("Volunteers are an outcome Alo cares about."),
+                "achievable": N_("Nothing in it is obviously unrealistic."),
+            },
+            hint=N_("Run check_goal on the goal and look for the ✗."),
+        ),
         reference=lambda: list(check_goal(GOAL_WITHOUT_DEADLINE).missing),
         wrong=lambda: [c for c in CRITERIA if c not in check_goal(GOAL_WITHOUT_DEADLINE).missing],
     ),
     Question(
-        lesson=LESSON, id="q3",
-        prompt=(N_("In the review of Alo's plan for October–December 2025, what is the gap on "
+        lesson=LESSON,
+        id="q3",
+        prompt=(
+            N_(
+                "In the review of Alo's plan for October–December 2025, what is the gap on "
                 "the response-rate target (actual − target, as a fraction: negative when the "
-                "plan fell short)?")),
-        judge=number(response_rate_gap, what=N_("a fraction (negative when below the target)"),
-                     abs_tol=0.0005,
-                     mistakes=[(lambda v: abs(v + response_rate_gap()) < 0.0005,
-                                N_("The size is right but the sign is not: the gap is actual "
-                                "minus target.")),
-                               (lambda v: abs(v - float(_result("response_rate").gap_pct))
-                                < 0.0005,
-                                N_("That is the gap as a share of the target (gap_pct). The "
-                                "question asks for actual − target.")),
-                               (lambda v: abs(v - float(_result("response_rate").actual))
-                                < 0.0005,
-                                N_("That is the actual response rate, not the gap."))],
-                     hint=N_("Look at review.table(): the row of response_rate, column gap.")),
+                "plan fell short)?"
+            )
+        ),
+        judge=number(
+            response_rate_gap,
+            what=N_("a fraction (negative when below the target)"),
+            abs_tol=0.0005,
+            mistakes=[
+                (
+                    lambda v: abs(v + response_rate_gap()) < 0.0005,
+                    N_("The size is right but the sign is not: the gap is actual minus target."),
+                ),
+                (
+                    lambda v: abs(v - float(_result("response_rate").gap_pct)) < 0.0005,
+                    N_(
+                        "That is the gap as a share of the target (gap_pct). The "
+                        "question asks for actual − target."
+                    ),
+                ),
+                (
+                    lambda v: abs(v - float(_result("response_rate").actual)) < 0.0005,
+                    N_("That is the actual response rate, not the gap."),
+                ),
+            ],
+            hint=N_("Look at review.table(): the row of response_rate, column gap."),
+        ),
         reference=lambda: [response_rate_gap(), round(response_rate_gap(), 3)],
-        wrong=lambda: [-response_rate_gap(), response_rate_gap() * 100,
-                       float(_result("response_rate").gap_pct),
-                       float(_result("response_rate").actual)],
+        wrong=lambda: [
+            -response_rate_gap(),
+            response_rate_gap() * 100,
+            float(_result("response_rate").gap_pct),
+            float(_result("response_rate").actual),
+        ],
     ),
     Question(
-        lesson=LESSON, id="q4",
-        prompt=(N_("Name one target that Alo's plan missed in October–December 2025 (its "
-                "metric name, as the review writes it).")),
-        judge=choice(missed_metrics, options=PLAN_METRICS,
-                     hint=N_("Look for a ✗ in the review: which targets were missed?")),
+        lesson=LESSON,
+        id="q4",
+        prompt=(
+            N_(
+                "Name one target that Alo's plan missed in October–December 2025 (its "
+                "metric name, as the review writes it)."
+            )
+        ),
+        judge=choice(
+            missed_metrics,
+            options=PLAN_METRICS,
+            hint=N_("Look for a ✗ in the review: which targets were missed?"),
+        ),
         reference=missed_metrics,
         wrong=met_metrics,
     ),

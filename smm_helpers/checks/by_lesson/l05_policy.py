@@ -25,8 +25,9 @@ LESSON = "05-policy"
 MIN_WORDS = 50
 """A policy shorter than this cannot say enough about each section."""
 
-POLICY_WITH_A_GAP = (""  # i18n: not shown (a sample document: data)
-"""\
+POLICY_WITH_A_GAP = (
+    ""  # i18n: not shown (a sample document: data)
+    """\
 # Alo Reading Circle social media policy
 
 ## Why we use social media
@@ -50,7 +51,8 @@ Photos of children need a parent's written consent.
 
 ## Review
 We review this policy every June.
-""")
+"""
+)
 """q2: a short policy that lacks exactly one section."""
 
 COMPLAINT_OPTIONS = (
@@ -71,33 +73,59 @@ def policy_judge(answer: Any) -> Feedback:
     'I expected your policy as text in quotes (a str), but this is a int.'
     """
     if not isinstance(answer, str):
-        return Feedback(False, _("I expected your policy as text in quotes (a str), but this "
-                                 "is a {kind}.").format(kind=type(answer).__name__),
-                        _("Write the policy between triple quotes: policy = \"\"\"...\"\"\"."))
+        return Feedback(
+            False,
+            _("I expected your policy as text in quotes (a str), but this is a {kind}.").format(
+                kind=type(answer).__name__
+            ),
+            _('Write the policy between triple quotes: policy = """...""".'),
+        )
     lint = lint_policy(answer)
     if lint.missing:
         titles = tuple(_(SECTIONS[name].title) for name in lint.missing)
         done = len(SECTIONS) - len(titles)
-        return Feedback(False, _("Your policy covers {done} of {count} sections.").format(
-                            done=digits(done), count=digits(len(SECTIONS))),
-                        _("Add a heading or a sentence for each missing section; "
-                        "run lint_policy(policy) to see what it recognised."), titles)
+        return Feedback(
+            False,
+            _("Your policy covers {done} of {count} sections.").format(
+                done=digits(done), count=digits(len(SECTIONS))
+            ),
+            _(
+                "Add a heading or a sentence for each missing section; "
+                "run lint_policy(policy) to see what it recognised."
+            ),
+            titles,
+        )
     if lint.words > MAX_WORDS:
-        return Feedback(False, _("All sections are there, but it is {count} words "
-                                 "long.").format(count=digits(lint.words)),
-                        _("Cut it down so that everyone will read it: short sentences, lists."))
+        return Feedback(
+            False,
+            _("All sections are there, but it is {count} words long.").format(
+                count=digits(lint.words)
+            ),
+            _("Cut it down so that everyone will read it: short sentences, lists."),
+        )
     if lint.words < MIN_WORDS:
-        return Feedback(False, _("All sections are named, but it has only {count} "
-                                 "words.").format(count=digits(lint.words)),
-                        _("Say in a sentence what each section decides: who, what, how fast."))
-    said = [_("All {count} sections are there in {words} words.").format(
-        count=digits(len(SECTIONS)), words=digits(lint.words))]
+        return Feedback(
+            False,
+            _("All sections are named, but it has only {count} words.").format(
+                count=digits(lint.words)
+            ),
+            _("Say in a sentence what each section decides: who, what, how fast."),
+        )
+    said = [
+        _("All {count} sections are there in {words} words.").format(
+            count=digits(len(SECTIONS)), words=digits(lint.words)
+        )
+    ]
     if lint.warnings:
         said.append(_("lint_policy has readability warnings: look at them."))
     if lint.advice:
-        said.append(_("One sentence hands out a password, but a Facebook Page has none to share: "
-                      "give each person their own access in the Page settings instead "
-                      "(print(lint_policy(policy)) shows the advice)."))
+        said.append(
+            _(
+                "One sentence hands out a password, but a Facebook Page has none to share: "
+                "give each person their own access in the Page settings instead "
+                "(print(lint_policy(policy)) shows the advice)."
+            )
+        )
     return Feedback(True, " ".join(said))
 
 
@@ -110,8 +138,9 @@ def section_missing_from_example() -> tuple[str, ...]:
     return lint_policy(POLICY_WITH_A_GAP).missing
 
 
-_ALO_POLICY = (""  # i18n: not shown (a sample document: data)
-"""\
+_ALO_POLICY = (
+    ""  # i18n: not shown (a sample document: data)
+    """\
 # Alo Reading Circle social media policy
 
 ## Why we use social media
@@ -140,7 +169,8 @@ Photos of children need a parent's signed consent. Keep messages confidential.
 
 ## Review
 We review this policy every June.
-""")
+"""
+)
 
 _ALO_POLICY_BN = """\
 # আলো পাঠচক্রের সোশ্যাল মিডিয়া নীতি
@@ -174,10 +204,13 @@ _ALO_POLICY_BN = """\
 
 QUESTIONS = [
     Question(
-        lesson=LESSON, id="q1",
-        prompt=N_("Write a short social media policy for Alo Reading Circle (or your own "
-                  "organisation) in your own words: every section lint_policy looks for, "
-                  "at least {least} words and under {most}."),
+        lesson=LESSON,
+        id="q1",
+        prompt=N_(
+            "Write a short social media policy for Alo Reading Circle (or your own "
+            "organisation) in your own words: every section lint_policy looks for, "
+            "at least {least} words and under {most}."
+        ),
         facts=lambda: {"least": digits(MIN_WORDS), "most": digits(MAX_WORDS)},
         judge=policy_judge,
         reference=[_ALO_POLICY, _ALO_POLICY_BN],
@@ -192,37 +225,67 @@ QUESTIONS = [
         ],
     ),
     Question(
-        lesson=LESSON, id="q2",
-        prompt=N_("Which section does the policy in POLICY_WITH_A_GAP lack? Answer with one "
-                  "of: {sections}."),
+        lesson=LESSON,
+        id="q2",
+        prompt=N_(
+            "Which section does the policy in POLICY_WITH_A_GAP lack? Answer with one "
+            "of: {sections}."
+        ),
         facts=lambda: {"sections": ", ".join(SECTIONS)},
-        judge=choice(section_missing_from_example, options=list(SECTIONS),
-                     hint=N_("Run lint_policy on the policy and look for the ✗.")),
+        judge=choice(
+            section_missing_from_example,
+            options=list(SECTIONS),
+            hint=N_("Run lint_policy on the policy and look for the ✗."),
+        ),
         reference=lambda: list(section_missing_from_example()),
         wrong=lambda: [s for s in SECTIONS if s not in section_missing_from_example()],
     ),
     Question(
-        lesson=LESSON, id="q3",
+        lesson=LESSON,
+        id="q3",
         prompt=N_("An angry parent complains in a comment on Alo's Facebook page. Who answers?"),
-        judge=choice(COMPLAINT_OPTIONS[1], options=COMPLAINT_OPTIONS,
-                     hints={COMPLAINT_OPTIONS[0]: N_("Many voices, many answers: source article "
-                            "000 asks the policy to settle who answers conversations."),
-                            COMPLAINT_OPTIONS[2]: N_("A director has little time: would the "
-                            "parent get an answer quickly?"),
-                            COMPLAINT_OPTIONS[3]: N_("Hiding a complaint is the worst outcome "
-                            "source article 000 warns about: not engaging.")},
-                     hint=N_("Which section of the policy answers this?")),
+        judge=choice(
+            COMPLAINT_OPTIONS[1],
+            options=COMPLAINT_OPTIONS,
+            hints={
+                COMPLAINT_OPTIONS[0]: N_(
+                    "Many voices, many answers: source article "
+                    "000 asks the policy to settle who answers conversations."
+                ),
+                COMPLAINT_OPTIONS[2]: N_(
+                    "A director has little time: would the parent get an answer quickly?"
+                ),
+                COMPLAINT_OPTIONS[3]: N_(
+                    "Hiding a complaint is the worst outcome "
+                    "source article 000 warns about: not engaging."
+                ),
+            },
+            hint=N_("Which section of the policy answers this?"),
+        ),
         reference=[COMPLAINT_OPTIONS[1]],
         wrong=[COMPLAINT_OPTIONS[0], COMPLAINT_OPTIONS[2], COMPLAINT_OPTIONS[3]],
     ),
     Question(
-        lesson=LESSON, id="q4",
-        prompt=(N_("lint_policy warns when a policy grows longer than about one page. How many "
-                "words is that limit?")),
-        judge=number(MAX_WORDS, rel_tol=0, what=N_("a number of words"),
-                     mistakes=[(lambda v: v == MAX_SENTENCE_WORDS,
-                                N_("That is the limit for one sentence, not the whole policy."))],
-                     hint=N_("Run lint_policy on a long policy and read its warning.")),
+        lesson=LESSON,
+        id="q4",
+        prompt=(
+            N_(
+                "lint_policy warns when a policy grows longer than about one page. How many "
+                "words is that limit?"
+            )
+        ),
+        judge=number(
+            MAX_WORDS,
+            rel_tol=0,
+            what=N_("a number of words"),
+            mistakes=[
+                (
+                    lambda v: v == MAX_SENTENCE_WORDS,
+                    N_("That is the limit for one sentence, not the whole policy."),
+                )
+            ],
+            hint=N_("Run lint_policy on a long policy and read its warning."),
+        ),
         reference=[MAX_WORDS],
         wrong=[MAX_WORDS // 2, MAX_SENTENCE_WORDS, 1000],
     ),

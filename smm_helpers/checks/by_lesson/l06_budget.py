@@ -163,29 +163,49 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=(N_("What was the ROI of Alo Reading Circle's last donations campaign of 2025 "
+        prompt=(
+            N_(
+                "What was the ROI of Alo Reading Circle's last donations campaign of 2025 "
                 "(the one that started latest)? Its donations count whole (margin 1). Give "
-                "it as a fraction to 2 decimal places (0.5 means 50% profit on the cost).")),
+                "it as a fraction to 2 decimal places (0.5 means 50% profit on the cost)."
+            )
+        ),
         judge=number(
             campaign_roi,
             places=2,
             what=N_("the ROI as a number"),
             mistakes=[
-                (lambda v: math.isclose(v, campaign_roi() + 1, rel_tol=0.01),
-                 N_("That is revenue ÷ spend, the return on ad spend (ROAS). ROI first takes "
-                 "the spend away from the profit (here the donations, whole).")),
-                (lambda v: math.isclose(v, campaign_roi() * 100, rel_tol=0.01),
-                 N_("That looks like a percentage: give the ROI as a fraction.")),
-                (lambda v: math.isclose(v, -campaign_roi(), rel_tol=0.01),
-                 N_("The sign is flipped: a campaign that brought in more than it cost has a "
-                 "positive ROI.")),
-                (_divided_by_value,
-                 N_("Check what you divided by: ROI divides the profit by the cost, not by "
-                 "the value.")),
+                (
+                    lambda v: math.isclose(v, campaign_roi() + 1, rel_tol=0.01),
+                    N_(
+                        "That is revenue ÷ spend, the return on ad spend (ROAS). ROI first takes "
+                        "the spend away from the profit (here the donations, whole)."
+                    ),
+                ),
+                (
+                    lambda v: math.isclose(v, campaign_roi() * 100, rel_tol=0.01),
+                    N_("That looks like a percentage: give the ROI as a fraction."),
+                ),
+                (
+                    lambda v: math.isclose(v, -campaign_roi(), rel_tol=0.01),
+                    N_(
+                        "The sign is flipped: a campaign that brought in more than it cost has a "
+                        "positive ROI."
+                    ),
+                ),
+                (
+                    _divided_by_value,
+                    N_(
+                        "Check what you divided by: ROI divides the profit by the cost, not by "
+                        "the value."
+                    ),
+                ),
             ],
-            hint=N_("Check you took the right campaign (client, objective, latest start_date), "
-                 "then use its conversion_value and spend: roi(revenue, spend, margin=1), or "
-                 "(donations − spend) ÷ spend."),
+            hint=N_(
+                "Check you took the right campaign (client, objective, latest start_date), "
+                "then use its conversion_value and spend: roi(revenue, spend, margin=1), or "
+                "(donations − spend) ÷ spend."
+            ),
         ),
         reference=lambda: [campaign_roi()],
         wrong=_q1_wrong,
@@ -193,9 +213,11 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=N_("Nakshi Ghor keeps about {margin} of each sale (illustrative). "
-                  "Its first sales campaign of 2025 had an average sale of conversion_value ÷ "
-                  "conversions. How many sales did that campaign need to pay back its spend?"),
+        prompt=N_(
+            "Nakshi Ghor keeps about {margin} of each sale (illustrative). "
+            "Its first sales campaign of 2025 had an average sale of conversion_value ÷ "
+            "conversions. How many sales did that campaign need to pay back its spend?"
+        ),
         facts=lambda: {"margin": format_percent(SHOP_MARGIN, 0)},
         judge=number(
             sales_to_break_even,
@@ -203,17 +225,33 @@ QUESTIONS = [
             abs_tol=1e-9,
             what=N_("a whole number of sales"),
             mistakes=[
-                (lambda v: not float(v).is_integer(),
-                 N_("Nobody buys part of a cushion cover: give a whole number of sales.")),
-                (lambda v: v == sales_to_break_even() - 1,
-                 N_("So close! With that many sales the campaign is still a little short of its "
-                 "cost: round the other way.")),
-                (lambda v: v == _without_margin(),
-                 N_("That counts every taka of a sale as profit. The shop keeps only 40% of it; "
-                 "the rest pays for making and delivering the goods.")),
+                (
+                    lambda v: not float(v).is_integer(),
+                    N_("Nobody buys part of a cushion cover: give a whole number of sales."),
+                ),
+                (
+                    lambda v: v == sales_to_break_even() - 1,
+                    N_(
+                        "So close! With that many sales the campaign is still a little short of "
+                        "its "
+                        "cost: round the other way."
+                    ),
+                ),
+                (
+                    lambda v: v == _without_margin(),
+                    N_(
+                        "That counts every taka of a sale as profit. The shop keeps only 40% of "
+                        "it; "
+                        "the rest pays for making and delivering the goods."
+                    ),
+                ),
             ],
-            hint=(N_("Each sale pays back its price × the margin. Divide the spend by that (or "
-                  "use break_even(cost=..., value_per_result=..., margin=0.4)).")),
+            hint=(
+                N_(
+                    "Each sale pays back its price × the margin. Divide the spend by that (or "
+                    "use break_even(cost=..., value_per_result=..., margin=0.4))."
+                )
+            ),
         ),
         reference=lambda: [sales_to_break_even(), float(sales_to_break_even())],
         wrong=_q2_wrong,
@@ -221,16 +259,25 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=N_("Split ৳{total} between {platforms} with saturation={saturation} and the "
-                  "default prices. Which platform gets the most money?"),
-        facts=lambda: {"total": format_number(SPLIT_TOTAL), "platforms": ", ".join(SPLIT_PLATFORMS),
-                       "saturation": str(SPLIT_SATURATION)},
+        prompt=N_(
+            "Split ৳{total} between {platforms} with saturation={saturation} and the "
+            "default prices. Which platform gets the most money?"
+        ),
+        facts=lambda: {
+            "total": format_number(SPLIT_TOTAL),
+            "platforms": ", ".join(SPLIT_PLATFORMS),
+            "saturation": str(SPLIT_SATURATION),
+        },
         judge=choice(
             biggest_share,
             options=SPLIT_PLATFORMS,
-            hint=(N_("The cheapest first result is not the whole story: a platform that can "
-                  "give many results stays cheap for longer. Run allocate_budget and read "
-                  "the spend.")),
+            hint=(
+                N_(
+                    "The cheapest first result is not the whole story: a platform that can "
+                    "give many results stays cheap for longer. Run allocate_budget and read "
+                    "the spend."
+                )
+            ),
         ),
         reference=lambda: [biggest_share()],
         wrong=lambda: [p for p in SPLIT_PLATFORMS if p != biggest_share()],
@@ -238,17 +285,20 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=(N_("At the best split, every funded platform's next result costs the same. "
-                "Why?")),
+        prompt=(N_("At the best split, every funded platform's next result costs the same. Why?")),
         judge=choice(
             WHY_CORRECT,
             options=WHY_OPTIONS,
             hints={
-                WHY_OPTIONS[0]: N_("The platforms start at different prices (look at "
-                                "cost_per_result in the table)."),
+                WHY_OPTIONS[0]: N_(
+                    "The platforms start at different prices (look at "
+                    "cost_per_result in the table)."
+                ),
                 WHY_OPTIONS[1]: N_("Look at the spend column: the amounts differ."),
-                WHY_OPTIONS[3]: N_("Change one platform's saturation with the sliders: the "
-                                "next-result costs of the funded platforms still match."),
+                WHY_OPTIONS[3]: N_(
+                    "Change one platform's saturation with the sliders: the "
+                    "next-result costs of the funded platforms still match."
+                ),
             },
         ),
         reference=[WHY_CORRECT, WHY_CORRECT.upper()],

@@ -110,8 +110,10 @@ def _judge_fix(answer: Any) -> Feedback:
     fits = satisfies(
         fits_x,
         failure=N_("X would not accept this yet."),
-        hint=N_("Give the post as text and check it with check_post(answer, 'x'): cut words, "
-             "not the link (it counts 23 however long it is)."),
+        hint=N_(
+            "Give the post as text and check it with check_post(answer, 'x'): cut words, "
+            "not the link (it counts 23 however long it is)."
+        ),
     )(answer)
     if not fits.correct:
         return fits
@@ -121,8 +123,9 @@ def _judge_fix(answer: Any) -> Feedback:
         failure=N_("It fits X, but something important was cut."),
         hint=N_("Keep the organisation's name, the link and #পহেলা_বৈশাখ; cut other words."),
     )(answer)
-    return Feedback(kept.correct, kept.message, kept.hint,
-                    tuple(_(name) for name in _missing_from_fix(answer)))
+    return Feedback(
+        kept.correct, kept.message, kept.hint, tuple(_(name) for name in _missing_from_fix(answer))
+    )
 
 
 @cache
@@ -147,8 +150,11 @@ def best_instagram_format() -> str:
 def _q4_wrong() -> list[str]:
     table = _instagram_formats()
     best = best_instagram_format()
-    tempting = {str(table["posts"].idxmax()), str(table["median_er_followers"].idxmax()),
-                str(table["engagements"].idxmax())}
+    tempting = {
+        str(table["posts"].idxmax()),
+        str(table["median_er_followers"].idxmax()),
+        str(table["engagements"].idxmax()),
+    }
     return sorted(tempting - {best}) or [f for f in table.index.astype(str) if f != best][:2]
 
 
@@ -176,8 +182,12 @@ def _is_byte_count(answer: float) -> bool:
 
 
 def _q1_wrong() -> list[int]:
-    candidates = [len(EXERCISE_POST), visible_characters(EXERCISE_POST),
-                  utf8_bytes(EXERCISE_POST), _bengali_doubled()]
+    candidates = [
+        len(EXERCISE_POST),
+        visible_characters(EXERCISE_POST),
+        utf8_bytes(EXERCISE_POST),
+        _bengali_doubled(),
+    ]
     return [c for c in dict.fromkeys(candidates) if c != x_length()]
 
 
@@ -192,16 +202,28 @@ QUESTIONS = [
             abs_tol=1e-9,
             what=N_("a whole number"),
             mistakes=[
-                (lambda v: v == len(EXERCISE_POST),
-                 N_("That is Python's len(): X counts a link as 23 however long it is.")),
-                (lambda v: v == _bengali_doubled(),
-                 N_("Bengali letters count 1 each on X, not 2 (only Chinese, Japanese and "
-                 "Korean count 2).")),
-                (_is_visible_count,
-                 N_("That is the characters a reader sees; X counts code points, and links "
-                 "and emoji have their own weights.")),
-                (_is_byte_count,
-                 N_("That is the UTF-8 bytes, YouTube's unit for descriptions, not X's.")),
+                (
+                    lambda v: v == len(EXERCISE_POST),
+                    N_("That is Python's len(): X counts a link as 23 however long it is."),
+                ),
+                (
+                    lambda v: v == _bengali_doubled(),
+                    N_(
+                        "Bengali letters count 1 each on X, not 2 (only Chinese, Japanese and "
+                        "Korean count 2)."
+                    ),
+                ),
+                (
+                    _is_visible_count,
+                    N_(
+                        "That is the characters a reader sees; X counts code points, and links "
+                        "and emoji have their own weights."
+                    ),
+                ),
+                (
+                    _is_byte_count,
+                    N_("That is the UTF-8 bytes, YouTube's unit for descriptions, not X's."),
+                ),
             ],
             hint=N_("Let the package count it the way X does (check_post or x_weighted_length)."),
         ),
@@ -211,13 +233,21 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=(N_("LONG_CAPTION is a story for Alo Reading Circle. On which of facebook, "
-                "instagram, linkedin, tiktok is it too long?")),
+        prompt=(
+            N_(
+                "LONG_CAPTION is a story for Alo Reading Circle. On which of facebook, "
+                "instagram, linkedin, tiktok is it too long?"
+            )
+        ),
         judge=choice(
             broken_by_caption,
             options=CAPTION_PLATFORMS,
-            hint=(N_("Counting what you see is not enough: Bengali vowel signs and conjuncts are "
-                  "several code points each. Run check_post on each platform.")),
+            hint=(
+                N_(
+                    "Counting what you see is not enough: Bengali vowel signs and conjuncts are "
+                    "several code points each. Run check_post on each platform."
+                )
+            ),
         ),
         reference=lambda: list(broken_by_caption()),
         wrong=lambda: [p for p in CAPTION_PLATFORMS if p not in broken_by_caption()],
@@ -225,14 +255,19 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=(N_("TOO_LONG_POST is too long for X. Shorten it so X accepts it, keeping "
-                "আলো পাঠচক্র, the link and #পহেলা_বৈশাখ.")),
+        prompt=(
+            N_(
+                "TOO_LONG_POST is too long for X. Shorten it so X accepts it, keeping "
+                "আলো পাঠচক্র, the link and #পহেলা_বৈশাখ."
+            )
+        ),
         judge=_judge_fix,
         reference=[
             "শুভ নববর্ষ! 🎉 পহেলা বৈশাখে আলো পাঠচক্রের বইমেলায় আসুন: শিশুদের জন্য গল্প, "
             "ছবি আঁকা আর বিনামূল্যে বই। https://example.org/alo/boishakh-book-fair #পহেলা_বৈশাখ",
             TOO_LONG_POST.replace(" #আলো_পাঠচক্র #বইমেলা", "").replace(
-                " বাবা-মায়েরাও আসুন, স্বেচ্ছাসেবক হতে চাইলে আমাদের সাথে যোগাযোগ করুন।", ""),
+                " বাবা-মায়েরাও আসুন, স্বেচ্ছাসেবক হতে চাইলে আমাদের সাথে যোগাযোগ করুন।", ""
+            ),
         ],
         wrong=[
             TOO_LONG_POST,
@@ -245,13 +280,21 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=(N_("In the course data, which format has the highest engagement rate by reach "
-                "(er_reach) on Instagram?")),
+        prompt=(
+            N_(
+                "In the course data, which format has the highest engagement rate by reach "
+                "(er_reach) on Instagram?"
+            )
+        ),
         judge=choice(
             best_instagram_format,
             options=FORMATS,
-            hint=(N_("Summarise the Instagram posts by format and sort by er_reach, not by the "
-                  "number of posts or another rate.")),
+            hint=(
+                N_(
+                    "Summarise the Instagram posts by format and sort by er_reach, not by the "
+                    "number of posts or another rate."
+                )
+            ),
         ),
         reference=lambda: [best_instagram_format()],
         wrong=_q4_wrong,
@@ -259,17 +302,25 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q5",
-        prompt=(N_("How many hashtags does HASHTAG_CAPTION have, counted the way the platforms "
-                "count them?")),
+        prompt=(
+            N_(
+                "How many hashtags does HASHTAG_CAPTION have, counted the way the platforms "
+                "count them?"
+            )
+        ),
         judge=number(
             hashtag_count,
             rel_tol=0.0,
             abs_tol=1e-9,
             what=N_("a whole number"),
             mistakes=[
-                (lambda v: v == HASHTAG_CAPTION.count("#"),
-                 N_("That counts every '#'. Is every word after a '#' really a hashtag? "
-                 "Look at what a hashtag must contain.")),
+                (
+                    lambda v: v == HASHTAG_CAPTION.count("#"),
+                    N_(
+                        "That counts every '#'. Is every word after a '#' really a hashtag? "
+                        "Look at what a hashtag must contain."
+                    ),
+                ),
             ],
             hint=N_("Let extract_hashtags find them, then count the list."),
         ),

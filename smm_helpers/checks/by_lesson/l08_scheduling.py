@@ -130,9 +130,13 @@ def _slot(pair: tuple[str, int]) -> str:
     return f"{pair[0]} {pair[1]:02d}:00"
 
 
-_choose_slot = choice(lambda: _slot(best_instagram_slot()), options=SLOT_OPTIONS,
-                      hint=N_("Rank only the slots the table trusts, by the median, for "
-                           "Instagram posts of the nonprofit."))
+_choose_slot = choice(
+    lambda: _slot(best_instagram_slot()),
+    options=SLOT_OPTIONS,
+    hint=N_(
+        "Rank only the slots the table trusts, by the median, for Instagram posts of the nonprofit."
+    ),
+)
 
 
 def judge_best_slot(answer: Any) -> Feedback:
@@ -143,18 +147,31 @@ def judge_best_slot(answer: Any) -> Feedback:
     """
     text = slot_text(answer)
     if text is None:
-        return Feedback(False, _("I could not read this as a weekly slot."),
-                        _("Give a weekday and an hour, e.g. ('Tuesday', 9) or 'Tuesday 09:00'."))
+        return Feedback(
+            False,
+            _("I could not read this as a weekly slot."),
+            _("Give a weekday and an hour, e.g. ('Tuesday', 9) or 'Tuesday 09:00'."),
+        )
     if text == _slot(_thin_slot()) and text != _slot(best_instagram_slot()):
-        return Feedback(False, _("That slot looks great, but very few posts stand behind it."),
-                        _("Use min_posts={least}: a slot backed by one or two posts is "
-                          "mostly luck.").format(least=MIN_POSTS))
+        return Feedback(
+            False,
+            _("That slot looks great, but very few posts stand behind it."),
+            _("Use min_posts={least}: a slot backed by one or two posts is mostly luck.").format(
+                least=MIN_POSTS
+            ),
+        )
     if text == _slot(_facebook_slot()) and text != _slot(best_instagram_slot()):
-        return Feedback(False, _("That is a good slot, but for another platform."),
-                        _("Filter the posts to Instagram before building the table."))
+        return Feedback(
+            False,
+            _("That is a good slot, but for another platform."),
+            _("Filter the posts to Instagram before building the table."),
+        )
     if text == _slot(SPROUT_INSTAGRAM) and text != _slot(best_instagram_slot()):
-        return Feedback(False, _("That is the published US finding, not this client's data."),
-                        _("Build the best-times table from the nonprofit's own Instagram posts."))
+        return Feedback(
+            False,
+            _("That is the published US finding, not this client's data."),
+            _("Build the best-times table from the nonprofit's own Instagram posts."),
+        )
     return _choose_slot(text)
 
 
@@ -204,16 +221,25 @@ _date_number = number(
     rel_tol=0,
     what=N_("a date"),
     mistakes=[
-        (lambda n: date.fromordinal(int(n)) == _thanksgiving(),
-         N_("That is US Thanksgiving itself: GivingTuesday comes a few days after it.")),
-        (lambda n: date.fromordinal(int(n)).year != GIVING_TUESDAY_YEAR,
-         lambda: _("Check the year: the question asks about {year}.").format(
-             year=digits(GIVING_TUESDAY_YEAR))),
-        (lambda n: date.fromordinal(int(n)).weekday() != 1,
-         N_("GivingTuesday is always a Tuesday: which weekday is your date?")),
+        (
+            lambda n: date.fromordinal(int(n)) == _thanksgiving(),
+            N_("That is US Thanksgiving itself: GivingTuesday comes a few days after it."),
+        ),
+        (
+            lambda n: date.fromordinal(int(n)).year != GIVING_TUESDAY_YEAR,
+            lambda: _("Check the year: the question asks about {year}.").format(
+                year=digits(GIVING_TUESDAY_YEAR)
+            ),
+        ),
+        (
+            lambda n: date.fromordinal(int(n)).weekday() != 1,
+            N_("GivingTuesday is always a Tuesday: which weekday is your date?"),
+        ),
     ],
-    hint=N_("It is the Tuesday right after US Thanksgiving (the fourth Thursday of November); "
-         "the planning module can work it out for you."),
+    hint=N_(
+        "It is the Tuesday right after US Thanksgiving (the fourth Thursday of November); "
+        "the planning module can work it out for you."
+    ),
 )
 
 
@@ -225,9 +251,14 @@ def judge_giving_tuesday(answer: Any) -> Feedback:
     """
     day = as_date(answer)
     if day is None:
-        return Feedback(False, _("I could not read this as a date."),
-                        _("Give a date object, an ISO string like 'YYYY-MM-DD', or the day, "
-                        "the month's name and the year (English or Bengali)."))
+        return Feedback(
+            False,
+            _("I could not read this as a date."),
+            _(
+                "Give a date object, an ISO string like 'YYYY-MM-DD', or the day, "
+                "the month's name and the year (English or Bengali)."
+            ),
+        )
     return _date_number(day.toordinal())
 
 
@@ -238,8 +269,9 @@ def _q2_reference() -> list[Any]:
 
 def _q2_wrong() -> list[Any]:
     day = giving_tuesday_answer()
-    first_december_tuesday = date(day.year, 12, 1) + timedelta(days=(1 - date(day.year, 12, 1)
-                                                                      .weekday()) % 7)
+    first_december_tuesday = date(day.year, 12, 1) + timedelta(
+        days=(1 - date(day.year, 12, 1).weekday()) % 7
+    )
     candidates = [
         _thanksgiving(),  # Thanksgiving itself
         giving_tuesday(GIVING_TUESDAY_YEAR - 1),  # the lesson's year, not the question's
@@ -260,8 +292,12 @@ Q3_POSTS_PER_WEEK = {"facebook": 5, "instagram": 3}
 
 @cache
 def _q3_calendar() -> Any:
-    return build_calendar(Q3_START, weeks=Q3_WEEKS, platforms=list(Q3_POSTS_PER_WEEK),
-                          posts_per_week=Q3_POSTS_PER_WEEK)
+    return build_calendar(
+        Q3_START,
+        weeks=Q3_WEEKS,
+        platforms=list(Q3_POSTS_PER_WEEK),
+        posts_per_week=Q3_POSTS_PER_WEEK,
+    )
 
 
 @cache
@@ -282,8 +318,15 @@ def _q3_all_events() -> int:
 def _q3_regular_only() -> int:
     """Posts without the special-day posts (a filter on the pillar column gone wrong)."""
     events = _q3_calendar().events
-    return int(((events["kind"] == "post") & (events["pillar"] != "special "  # i18n: not shown
-                                                                  "day")).sum())
+    return int(
+        (
+            (events["kind"] == "post")
+            & (
+                events["pillar"] != "special "  # i18n: not shown
+                "day"
+            )
+        ).sum()
+    )
 
 
 def _q3_wrong() -> list[Any]:
@@ -303,13 +346,21 @@ judge_post_count = number(
     rel_tol=0,
     what=N_("a whole number of posts"),
     mistakes=[
-        (lambda n: n == _q3_all_events(),
-         N_("That counts every event: special days and preparation tasks are events too, but "
-         "not posts.")),
-        (lambda n: n == sum(Q3_POSTS_PER_WEEK.values()),
-         N_("That is one week's posts: how many weeks does the calendar run?")),
-        (lambda n: n == _q3_regular_only() != q3_posts(),
-         N_("Special-day posts are posts too: they replace a regular post, they don't vanish.")),
+        (
+            lambda n: n == _q3_all_events(),
+            N_(
+                "That counts every event: special days and preparation tasks are events too, but "
+                "not posts."
+            ),
+        ),
+        (
+            lambda n: n == sum(Q3_POSTS_PER_WEEK.values()),
+            N_("That is one week's posts: how many weeks does the calendar run?"),
+        ),
+        (
+            lambda n: n == _q3_regular_only() != q3_posts(),
+            N_("Special-day posts are posts too: they replace a regular post, they don't vanish."),
+        ),
     ],
     hint=N_("Count the rows of .events whose kind is 'post' (or add up .post_counts())."),
 )
@@ -320,20 +371,62 @@ judge_post_count = number(
 judge_why_in_advance = text_elements(
     {
         N_("time to make the content well (write, design, translate or get it approved)"): [
-            r"prepar", r"design", r"draft", r"writ", r"creat", r"produc", r"translat",
-            r"approv", r"review", r"proofread", r"photo", r"video", r"quality", r"research",
-            r"check", r"প্রস্তুত", r"তৈরি", r"ডিজাইন", r"লিখ",
+            r"prepar",
+            r"design",
+            r"draft",
+            r"writ",
+            r"creat",
+            r"produc",
+            r"translat",
+            r"approv",
+            r"review",
+            r"proofread",
+            r"photo",
+            r"video",
+            r"quality",
+            r"research",
+            r"check",
+            r"প্রস্তুত",
+            r"তৈরি",
+            r"ডিজাইন",
+            r"লিখ",
         ],
         N_("publishing on the day itself, not late or in a rush"): [
             r"on "  # i18n: not shown
-            r"time", r"in time", r"on the day", r"\blate\b", r"\bmiss", r"rush",  # i18n: not shown
-            r"last[- ]minute", r"deadline", r"schedul", r"busy", r"forget", r"panic",
-            r"সময়মত", r"দেরি", r"শিডিউল",
+            r"time",
+            r"in time",
+            r"on the day",
+            r"\blate\b",
+            r"\bmiss",
+            r"rush",  # i18n: not shown
+            r"last[- ]minute",
+            r"deadline",
+            r"schedul",
+            r"busy",
+            r"forget",
+            r"panic",
+            r"সময়মত",
+            r"দেরি",
+            r"শিডিউল",
         ],
         N_("why those days matter to the audience (attention, engagement, emotion)"): [
-            r"engag", r"attention", r"audience", r"people", r"follower", r"trend",
-            r"hashtag", r"interest", r"emotion", r"celebrat", r"reach", r"donat",
-            r"supporter", r"conversation", r"দর্শক", r"মানুষ", r"অনুসারী",
+            r"engag",
+            r"attention",
+            r"audience",
+            r"people",
+            r"follower",
+            r"trend",
+            r"hashtag",
+            r"interest",
+            r"emotion",
+            r"celebrat",
+            r"reach",
+            r"donat",
+            r"supporter",
+            r"conversation",
+            r"দর্শক",
+            r"মানুষ",
+            r"অনুসারী",
             r"এনগেজমেন্ট",
         ],
     },
@@ -370,20 +463,27 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=N_("Which weekly slot is the best *trusted* slot for Alo Reading Circle's "
-                  "Instagram posts (median engagement rate by reach, slots with at least "
-                  "{least} posts)? Answer like ('Tuesday', 9) or 'Tuesday 09:00'."),
+        prompt=N_(
+            "Which weekly slot is the best *trusted* slot for Alo Reading Circle's "
+            "Instagram posts (median engagement rate by reach, slots with at least "
+            "{least} posts)? Answer like ('Tuesday', 9) or 'Tuesday 09:00'."
+        ),
         facts=lambda: {"least": digits(MIN_POSTS)},
         judge=judge_best_slot,
-        reference=lambda: [best_instagram_slot(), _slot(best_instagram_slot()),
-                           (best_instagram_slot()[0][:3], best_instagram_slot()[1])],
+        reference=lambda: [
+            best_instagram_slot(),
+            _slot(best_instagram_slot()),
+            (best_instagram_slot()[0][:3], best_instagram_slot()[1]),
+        ],
         wrong=_q1_wrong,
     ),
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=N_("On which date is GivingTuesday in {year}? Answer with a date "
-                  "(a datetime.date or a string 'YYYY-MM-DD')."),
+        prompt=N_(
+            "On which date is GivingTuesday in {year}? Answer with a date "
+            "(a datetime.date or a string 'YYYY-MM-DD')."
+        ),
         facts=lambda: {"year": digits(GIVING_TUESDAY_YEAR)},
         judge=judge_giving_tuesday,
         reference=_q2_reference,
@@ -393,9 +493,11 @@ QUESTIONS: list[Question] = [
         lesson=LESSON,
         id="q3",
         prompt=N_("Build a calendar with {code}. How many posts does it schedule?"),
-        facts=lambda: {"code": f"build_calendar('{Q3_START}', weeks={Q3_WEEKS}, "
-                               f"platforms={list(Q3_POSTS_PER_WEEK)}, "
-                               f"posts_per_week={Q3_POSTS_PER_WEEK})"},
+        facts=lambda: {
+            "code": f"build_calendar('{Q3_START}', weeks={Q3_WEEKS}, "
+            f"platforms={list(Q3_POSTS_PER_WEEK)}, "
+            f"posts_per_week={Q3_POSTS_PER_WEEK})"
+        },
         judge=judge_post_count,
         reference=lambda: [q3_posts(), float(q3_posts())],
         wrong=_q3_wrong,
@@ -403,8 +505,10 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=N_("In two or three sentences: why should a social media manager prepare "
-               "special-day posts in advance?"),
+        prompt=N_(
+            "In two or three sentences: why should a social media manager prepare "
+            "special-day posts in advance?"
+        ),
         judge=judge_why_in_advance,
         reference=_Q4_REFERENCE,
         wrong=_Q4_WRONG,

@@ -78,14 +78,22 @@ judge_response_rate = number(
     places=3,
     what=N_("a fraction between 0 and 1"),
     mistakes=[
-        (lambda x: _near(x, _rate(_inbox(None))),
-         N_("That is both clients together: keep only the nonprofit's messages.")),
-        (lambda x: _near(x, _rate(_inbox("business"))),
-         N_("That is the other client: which one is the literacy charity?")),
-        (lambda x: _near(x, 1 - nonprofit_response_rate()),
-         N_("That is the share left unanswered: the question asks for the answered share.")),
-        (lambda x: _near(x, _rate_without_spam()),
-         N_("The question counts every message, spam included.")),
+        (
+            lambda x: _near(x, _rate(_inbox(None))),
+            N_("That is both clients together: keep only the nonprofit's messages."),
+        ),
+        (
+            lambda x: _near(x, _rate(_inbox("business"))),
+            N_("That is the other client: which one is the literacy charity?"),
+        ),
+        (
+            lambda x: _near(x, 1 - nonprofit_response_rate()),
+            N_("That is the share left unanswered: the question asks for the answered share."),
+        ),
+        (
+            lambda x: _near(x, _rate_without_spam()),
+            N_("The question counts every message, spam included."),
+        ),
     ],
     hint=N_("Filter the inbox to the nonprofit, then use metrics.response_rate."),
 )
@@ -93,9 +101,14 @@ judge_response_rate = number(
 
 def _q1_wrong() -> list[Any]:
     right = nonprofit_response_rate()
-    return [right * 100, _rate(_inbox(None)), _rate(_inbox("business")), 1 - right,
-            _rate_without_spam(), "about two thirds"]  # i18n: not shown
-
+    return [
+        right * 100,
+        _rate(_inbox(None)),
+        _rate(_inbox("business")),
+        1 - right,
+        _rate_without_spam(),
+        "about two thirds",
+    ]  # i18n: not shown
 
 
 def _q1_reference() -> list[Any]:
@@ -132,31 +145,49 @@ judge_median_hours = number(
     unit="hours",
     what=N_("a number of hours"),
     mistakes=[
-        (lambda x: _close(x, float(_hours().mean())),
-         N_("That is the mean: one message answered a week late pulls it up. Which statistic "
-         "resists that?")),
-        (lambda x: _close(x, nonprofit_median_hours() * 60),
-         N_("That looks like minutes: give the answer in hours.")),
-        (lambda x: _close(x, nonprofit_median_hours() / 24),
-         N_("That looks like days: give the answer in hours.")),
-        (lambda x: _close(x, float(_hours(None).median())),
-         N_("That is both clients together: keep only the nonprofit's messages.")),
+        (
+            lambda x: _close(x, float(_hours().mean())),
+            N_(
+                "That is the mean: one message answered a week late pulls it up. Which statistic "
+                "resists that?"
+            ),
+        ),
+        (
+            lambda x: _close(x, nonprofit_median_hours() * 60),
+            N_("That looks like minutes: give the answer in hours."),
+        ),
+        (
+            lambda x: _close(x, nonprofit_median_hours() / 24),
+            N_("That looks like days: give the answer in hours."),
+        ),
+        (
+            lambda x: _close(x, float(_hours(None).median())),
+            N_("That is both clients together: keep only the nonprofit's messages."),
+        ),
     ],
-    hint=N_("Use metrics.response_times (or response_summary) on the nonprofit's inbox; "
-         "unanswered messages have no response time."),
+    hint=N_(
+        "Use metrics.response_times (or response_summary) on the nonprofit's inbox; "
+        "unanswered messages have no response time."
+    ),
 )
 
 
 def _q2_wrong() -> list[Any]:
     right = nonprofit_median_hours()
-    return [float(_hours().mean()), right * 60, right / 24, float(_hours(None).median()),
-            float(_hours("business").median())]
+    return [
+        float(_hours().mean()),
+        right * 60,
+        right / 24,
+        float(_hours(None).median()),
+        float(_hours("business").median()),
+    ]
 
 
 # --------------------------------------------------------------------------- q3: category
 
 SARCASTIC_MESSAGE = (  # data: a supporter's message, quoted as written
-    "Great, another reading circle cancelled without notice. Thanks a lot.")  # i18n: not shown
+    "Great, another reading circle cancelled without notice. Thanks a lot."
+)  # i18n: not shown
 SARCASTIC_LABEL = "complaint"
 """The true label, set by a person: the writer is unhappy (the classifier may disagree)."""
 
@@ -164,8 +195,10 @@ judge_category = choice(
     SARCASTIC_LABEL,
     options=MESSAGE_CATEGORIES,
     hints={
-        "praise": N_("Polite words can wrap an unhappy message. What happened to the writer, "
-                  "and how do they feel about it?"),
+        "praise": N_(
+            "Polite words can wrap an unhappy message. What happened to the writer, "
+            "and how do they feel about it?"
+        ),
         "question": N_("Is the writer asking for information?"),
         "other": N_("Does the writer want something from the charity?"),
         "spam": N_("Spam sells something or lures people to a link. Does this message?"),
@@ -194,17 +227,37 @@ _reply_elements = text_elements(
     {
         N_("an apology"): [r"sorry", r"apolog", r"regret", r"দুঃখিত", r"ক্ষমা"],
         N_("a move to a private channel (inbox, DM, phone or email)"): [
-            r"private", r"\bdm\b", r"direct "  # i18n: not shown
-                                   r"message", r"inbox", r"message "  # i18n: not shown
-                                                         r"us", r"\bpm\b",
-            r"e-?mail", r"phone", r"\bcall\b", r"whatsapp", r"ইনবক্স", r"মেসেজ", r"ফোন",
-            r"ইমেইল", r"কল",
+            r"private",
+            r"\bdm\b",
+            r"direct "  # i18n: not shown
+            r"message",
+            r"inbox",
+            r"message "  # i18n: not shown
+            r"us",
+            r"\bpm\b",
+            r"e-?mail",
+            r"phone",
+            r"\bcall\b",
+            r"whatsapp",
+            r"ইনবক্স",
+            r"মেসেজ",
+            r"ফোন",
+            r"ইমেইল",
+            r"কল",
         ],
         N_("a concrete next step with a time"): [
-            r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?)", r"\btoday\b", r"\btonight\b",
-            r"tomorrow", r"\bwithin\b", r"by (?:mon|tue|wed|thu|fri|sat|sun)", r"this (?:afternoon|"
-            r"evening|morning)", r"end of the "  # i18n: not shown
-                                 r"day", r"[০-৯\d]+\s*(?:ঘণ্টা|মিনিট|দিন)", r"আজ",
+            r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?)",
+            r"\btoday\b",
+            r"\btonight\b",
+            r"tomorrow",
+            r"\bwithin\b",
+            r"by (?:mon|tue|wed|thu|fri|sat|sun)",
+            r"this (?:afternoon|"
+            r"evening|morning)",
+            r"end of the "  # i18n: not shown
+            r"day",
+            r"[০-৯\d]+\s*(?:ঘণ্টা|মিনিট|দিন)",
+            r"আজ",
             r"কাল",
         ],
     },
@@ -215,8 +268,10 @@ _reply_elements = text_elements(
 _no_blame = satisfies(
     lambda text: not _BLAME.search(text),
     failure=N_("Your reply argues with the supporter or puts the blame on them."),
-    hint=N_("Own the problem and leave out who was wrong; a public argument is read by every "
-         "other follower."),
+    hint=N_(
+        "Own the problem and leave out who was wrong; a public argument is read by every "
+        "other follower."
+    ),
 )
 
 
@@ -235,19 +290,39 @@ _ASKS_FOR_DETAILS = [
     r"ঠিকানা[^।?!.]{0,40}(?:দিন|দেবেন|লিখুন|জানান|পাঠান|কমেন্ট|শেয়ার)",
 ]
 _PRIVATE = [
-    r"private", r"\bdm\b", r"direct "  # i18n: not shown
-                           r"message", r"\binbox", r"message us", r"messenger",  # i18n: not shown
+    r"private",
+    r"\bdm\b",
+    r"direct "  # i18n: not shown
+    r"message",
+    r"\binbox",
+    r"message us",
+    r"messenger",  # i18n: not shown
     r"send us a "  # i18n: not shown
-    r"message", r"\bpm\b", r"e-?mail us", r"ইনবক্স", r"মেসেজ", r"ম্যাসেজ",  # i18n: not shown
-    r"ব্যক্তিগত", r"প্রাইভেট", r"মেসেঞ্জার",
+    r"message",
+    r"\bpm\b",
+    r"e-?mail us",
+    r"ইনবক্স",
+    r"মেসেজ",
+    r"ম্যাসেজ",  # i18n: not shown
+    r"ব্যক্তিগত",
+    r"প্রাইভেট",
+    r"মেসেঞ্জার",
 ]
 _PUBLIC = [
     r"\b(?:post|write|share|leave|put|drop|type|give|send|reply|comment)"  # i18n: not shown
     r"\b[^.?!।;]{0,40}(?:\bhere\b|\bbelow\b|\bunder this\b)",
-    r"\bpost (?:it|them|your|this|that)\b", r"\breply (?:here|below|with)\b",
-    r"\bcomment (?:with|below|here)\b", r"\bin the comments?\b", r"\bpublicly\b",  # i18n: not shown
-    r"\bin public\b", r"\bon this (?:post|page|thread)\b",  # i18n: not shown
-    r"কমেন্ট", r"মন্তব্য", r"এখানে", r"নিচে", r"পোস্টে",
+    r"\bpost (?:it|them|your|this|that)\b",
+    r"\breply (?:here|below|with)\b",
+    r"\bcomment (?:with|below|here)\b",
+    r"\bin the comments?\b",
+    r"\bpublicly\b",  # i18n: not shown
+    r"\bin public\b",
+    r"\bon this (?:post|page|thread)\b",  # i18n: not shown
+    r"কমেন্ট",
+    r"মন্তব্য",
+    r"এখানে",
+    r"নিচে",
+    r"পোস্টে",
 ]
 _NOT_PUBLIC = [
     r"(?:not|n't|never|instead of|rather than|avoid)\W+(?:\w+\W+){0,3}$",  # i18n: not shown
@@ -256,8 +331,9 @@ _NOT_PUBLIC = [
 
 
 def _any(patterns: list[str]) -> Any:
-    return regex.compile("|".join(f"(?:{fold_text(p)})" for p in patterns),
-                         regex.IGNORECASE | regex.V1)
+    return regex.compile(
+        "|".join(f"(?:{fold_text(p)})" for p in patterns), regex.IGNORECASE | regex.V1
+    )
 
 
 _DETAILS_RE, _PRIVATE_RE, _PUBLIC_RE = _any(_ASKS_FOR_DETAILS), _any(_PRIVATE), _any(_PUBLIC)
@@ -267,7 +343,7 @@ NO_PUBLIC_DETAILS = N_("no phone number or address asked for in public")
 
 def _said_in_public(sentence: str) -> bool:
     for cue in _PUBLIC_RE.finditer(sentence):
-        before, after = sentence[: cue.start()], sentence[cue.end():]
+        before, after = sentence[: cue.start()], sentence[cue.end() :]
         if not _NOT_PUBLIC_RE.search(before) and not regex.match(r"\S*\s*(?:না|নয়)", after):
             return True
     return False
@@ -314,11 +390,18 @@ def judge_reply(answer: Any) -> Feedback:
     if not isinstance(answer, str) or not answer.strip():
         return found
     if asks_for_details_in_public(answer):
-        return Feedback(False, _("Your reply asks for a phone number or an address in public, "
-                        "where every follower can read it."),
-                        _("Ask for contact details only in a private message: \"please send us "
-                        "your number by DM / inbox\" (ইনবক্সে), never in the comments."),
-                        (*found.missing, _(NO_PUBLIC_DETAILS)))
+        return Feedback(
+            False,
+            _(
+                "Your reply asks for a phone number or an address in public, "
+                "where every follower can read it."
+            ),
+            _(
+                'Ask for contact details only in a private message: "please send us '
+                'your number by DM / inbox" (ইনবক্সে), never in the comments.'
+            ),
+            (*found.missing, _(NO_PUBLIC_DETAILS)),
+        )
     blame = _no_blame(answer)
     if blame.correct:
         return found
@@ -357,19 +440,43 @@ _Q4_WRONG = [
 
 PRACTICE_IDS = ("m1", "m2", "m3", "m4", "m5", "m6")
 _PRACTICE_ROWS = (
-    ("m1", "facebook", "complaint", "2026-11-20 09:00",
-     "The Mirpur reading circle started an hour late and nobody told us."),  # i18n: not shown
-    ("m2", "facebook", "question", "2026-11-20 11:00",
-     "When is the next reading circle in Mirpur?"),  # i18n: not shown
-    ("m3", "instagram", "complaint", "2026-11-21 10:00",
-     "I was charged twice for my donation, I want a refund."),  # i18n: not shown
-    ("m4", "facebook", "complaint", "2026-11-22 08:30",
-     "You posted a photo of my daughter without our consent. Please take it "  # i18n: not shown
-     "down."),
-    ("m5", "instagram", "praise", "2026-11-21 12:00",
-     "Thank you, my son loves the Saturday sessions!"),  # i18n: not shown
-    ("m6", "facebook", "question", "2026-11-22 07:00",
-     "বইমেলায় আপনাদের স্টল কোথায়? জরুরি, আজই যেতে চাই"),
+    (
+        "m1",
+        "facebook",
+        "complaint",
+        "2026-11-20 09:00",
+        "The Mirpur reading circle started an hour late and nobody told us.",
+    ),  # i18n: not shown
+    (
+        "m2",
+        "facebook",
+        "question",
+        "2026-11-20 11:00",
+        "When is the next reading circle in Mirpur?",
+    ),  # i18n: not shown
+    (
+        "m3",
+        "instagram",
+        "complaint",
+        "2026-11-21 10:00",
+        "I was charged twice for my donation, I want a refund.",
+    ),  # i18n: not shown
+    (
+        "m4",
+        "facebook",
+        "complaint",
+        "2026-11-22 08:30",
+        "You posted a photo of my daughter without our consent. Please take it "  # i18n: not shown
+        "down.",
+    ),
+    (
+        "m5",
+        "instagram",
+        "praise",
+        "2026-11-21 12:00",
+        "Thank you, my son loves the Saturday sessions!",
+    ),  # i18n: not shown
+    ("m6", "facebook", "question", "2026-11-22 07:00", "বইমেলায় আপনাদের স্টল কোথায়? জরুরি, আজই যেতে চাই"),
 )
 PRACTICE_NOW = "2026-11-22 09:00"
 """The moment the practice inbox is looked at (Asia/Dhaka)."""
@@ -385,8 +492,9 @@ def practice_inbox() -> Any:
     """
     import pandas as pd  # heavy: loaded on first use
 
-    frame = pd.DataFrame(_PRACTICE_ROWS,
-                         columns=["message_id", "platform", "category", "received_at", "text"])
+    frame = pd.DataFrame(
+        _PRACTICE_ROWS, columns=["message_id", "platform", "category", "received_at", "text"]
+    )
     frame.insert(0, "client", CLIENT)
     frame["received_at"] = pd.to_datetime(frame["received_at"]).dt.tz_localize("Asia/Dhaka")
     frame["responded_at"] = pd.Series(pd.NaT, index=frame.index).dt.tz_localize("Asia/Dhaka")
@@ -425,8 +533,10 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=N_("What share of Alo Reading Circle's messages (all of them, spam included) got "
-               "an answer? Give a fraction between 0 and 1, to 3 decimal places."),
+        prompt=N_(
+            "What share of Alo Reading Circle's messages (all of them, spam included) got "
+            "an answer? Give a fraction between 0 and 1, to 3 decimal places."
+        ),
         judge=judge_response_rate,
         reference=_q1_reference,
         wrong=_q1_wrong,
@@ -434,18 +544,24 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=N_("How many hours did Alo Reading Circle typically take to answer a message? "
-               "Give the median over the answered messages, in hours, to 1 decimal place."),
+        prompt=N_(
+            "How many hours did Alo Reading Circle typically take to answer a message? "
+            "Give the median over the answered messages, in hours, to 1 decimal place."
+        ),
         judge=judge_median_hours,
-        reference=lambda: [nonprofit_median_hours(), round(nonprofit_median_hours(), 1),
-                           in_bengali_digits(round(nonprofit_median_hours(), 1))],
+        reference=lambda: [
+            nonprofit_median_hours(),
+            round(nonprofit_median_hours(), 1),
+            in_bengali_digits(round(nonprofit_median_hours(), 1)),
+        ],
         wrong=_q2_wrong,
     ),
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=N_("Read this message as a person would: “{message}” Which category is it: "
-                  "{categories}?"),
+        prompt=N_(
+            "Read this message as a person would: “{message}” Which category is it: {categories}?"
+        ),
         facts=lambda: {"message": SARCASTIC_MESSAGE, "categories": ", ".join(MESSAGE_CATEGORIES)},
         judge=judge_category,
         reference=[SARCASTIC_LABEL, SARCASTIC_LABEL.upper()],
@@ -454,8 +570,9 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=N_("A supporter writes in public: “{message}” Write the public reply "
-                  "(English or Bengali)."),
+        prompt=N_(
+            "A supporter writes in public: “{message}” Write the public reply (English or Bengali)."
+        ),
         facts=lambda: {"message": ANGRY_MESSAGE},
         judge=judge_reply,
         reference=_Q4_REFERENCE,
@@ -464,8 +581,10 @@ QUESTIONS: list[Question] = [
     Question(
         lesson=LESSON,
         id="q5",
-        prompt=N_("In the practice inbox (practice_inbox()), which message should a person "
-                  "deal with first? Answer with its message_id: {ids}."),
+        prompt=N_(
+            "In the practice inbox (practice_inbox()), which message should a person "
+            "deal with first? Answer with its message_id: {ids}."
+        ),
         facts=lambda: {"ids": ", ".join(PRACTICE_IDS)},
         judge=judge_escalation,
         reference=lambda: [first_to_escalate()],

@@ -86,7 +86,6 @@ def _near(key: str) -> Any:
     return lambda value: math.isclose(value, _q1_mistakes()[key], rel_tol=0.01)
 
 
-
 @cache
 def ab_result() -> Any:
     """The A/B test of the exercise, computed with ``metrics.ab_test``.
@@ -166,19 +165,30 @@ def judge_week(answer: Any) -> Feedback:
     """
     weeks = _weeks()
     hints = {}
-    said = {"engagements": N_("That week had the most engagements, but the question asks for "
-                              "the highest engagement *rate* by reach: engagements divided by "
-                              "reach."),
-            "reach": N_("That week had the most reach, but the question asks for the highest "
-                        "engagement *rate* by reach: engagements divided by reach.")}
+    said = {
+        "engagements": N_(
+            "That week had the most engagements, but the question asks for "
+            "the highest engagement *rate* by reach: engagements divided by "
+            "reach."
+        ),
+        "reach": N_(
+            "That week had the most reach, but the question asks for the highest "
+            "engagement *rate* by reach: engagements divided by reach."
+        ),
+    }
     for column, hint in said.items():
         leader = str(weeks[column].idxmax())
         if leader != q3_correct():
             hints[leader] = hint
-    judge = choice(q3_correct, options=Q3_WEEKS, hints=hints,
-                   hint=N_("Compare the er_reach column of the weekly summary."),
-                   outside_hint=N_("Give the Monday a week starts on: only the Mondays of "
-                                "October 2025 count."))
+    judge = choice(
+        q3_correct,
+        options=Q3_WEEKS,
+        hints=hints,
+        hint=N_("Compare the er_reach column of the weekly summary."),
+        outside_hint=N_(
+            "Give the Monday a week starts on: only the Mondays of October 2025 count."
+        ),
+    )
     return judge(week_label(answer))
 
 
@@ -201,42 +211,63 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=(N_("What was the engagement rate by reach of Alo Reading Circle's Instagram "
+        prompt=(
+            N_(
+                "What was the engagement rate by reach of Alo Reading Circle's Instagram "
                 "posts over the whole year? Give it as a fraction to 4 decimal places, "
-                "e.g. 0.0512 for 5.12%.")),
+                "e.g. 0.0512 for 5.12%."
+            )
+        ),
         judge=number(
             q1_expected,
             places=4,
-                    what=N_("a fraction between 0 and 1"),
+            what=N_("a fraction between 0 and 1"),
             mistakes=[
-                (_near("mean_of_rates"),
-                 N_("That looks like the average of each post's own rate. Add up the "
-                 "engagements and the reach first, then divide once.")),
-                (_near("by_impressions"),
-                 N_("That divides by impressions. The question asks for the rate by reach.")),
-                (_near("median_by_followers"),
-                 N_("That divides by followers (Rival IQ's way). The question asks for reach.")),
+                (
+                    _near("mean_of_rates"),
+                    N_(
+                        "That looks like the average of each post's own rate. Add up the "
+                        "engagements and the reach first, then divide once."
+                    ),
+                ),
+                (
+                    _near("by_impressions"),
+                    N_("That divides by impressions. The question asks for the rate by reach."),
+                ),
+                (
+                    _near("median_by_followers"),
+                    N_("That divides by followers (Rival IQ's way). The question asks for reach."),
+                ),
             ],
-            hint=N_("Keep only the client's Instagram posts, then divide total engagements by "
-                 "total reach."),
+            hint=N_(
+                "Keep only the client's Instagram posts, then divide total engagements by "
+                "total reach."
+            ),
         ),
-        reference=lambda: [q1_expected(), round(q1_expected(), 4), str(round(q1_expected(), 4)),
-                           in_bengali_digits(round(q1_expected(), 4))],
+        reference=lambda: [
+            q1_expected(),
+            round(q1_expected(), 4),
+            str(round(q1_expected(), 4)),
+            in_bengali_digits(round(q1_expected(), 4)),
+        ],
         wrong=lambda: [*_q1_mistakes().values(), q1_expected() * 100, 0.5],
     ),
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=N_("Nakshi Ghor tried two captions on the same Facebook post: A (English) got "
-                  "{clicks_a} clicks from {reach_a} people reached, B (Bengali) got {clicks_b} "
-                  "clicks from {reach_b}. Run metrics.ab_test: which sentence describes the "
-                  "result?"),
+        prompt=N_(
+            "Nakshi Ghor tried two captions on the same Facebook post: A (English) got "
+            "{clicks_a} clicks from {reach_a} people reached, B (Bengali) got {clicks_b} "
+            "clicks from {reach_b}. Run metrics.ab_test: which sentence describes the "
+            "result?"
+        ),
         facts=lambda: {key: digits(value) for key, value in AB_NUMBERS.items()},
         judge=choice(
             ab_correct,
             options=AB_OPTIONS,
-            hint=N_("Look at the p-value: is it below 0.05? And does the confidence interval "
-                 "include 0?"),
+            hint=N_(
+                "Look at the p-value: is it below 0.05? And does the confidence interval include 0?"
+            ),
         ),
         reference=lambda: [ab_correct()],
         wrong=ab_wrong,
@@ -244,8 +275,10 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=N_("In which week of October 2025 did Nakshi Ghor's posts have the highest "
-                  "engagement rate by reach? Answer with the week's Monday: {weeks}."),
+        prompt=N_(
+            "In which week of October 2025 did Nakshi Ghor's posts have the highest "
+            "engagement rate by reach? Answer with the week's Monday: {weeks}."
+        ),
         facts=lambda: {"weeks": ", ".join(Q3_WEEKS)},
         judge=judge_week,
         reference=lambda: [q3_correct(), __import__("pandas").Timestamp(q3_correct())],
@@ -254,8 +287,12 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=(N_("Write one recommendation for the client in plain words: name a platform "
-                "or a format, quote a number from your analysis, and say what to do next.")),
+        prompt=(
+            N_(
+                "Write one recommendation for the client in plain words: name a platform "
+                "or a format, quote a number from your analysis, and say what to do next."
+            )
+        ),
         judge=text_elements(
             {
                 N_("a platform or a format"): PLATFORM_OR_FORMAT,
@@ -282,16 +319,23 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q5",
-        prompt=(N_("Rival IQ's 2023 report gives a median Facebook engagement rate of 0.060%, "
-                "far below the engagement rates by reach (er_reach) in our summary. Why?")),
+        prompt=(
+            N_(
+                "Rival IQ's 2023 report gives a median Facebook engagement rate of 0.060%, "
+                "far below the engagement rates by reach (er_reach) in our summary. Why?"
+            )
+        ),
         judge=choice(
             DEFINITION_OPTIONS[0],
             options=DEFINITION_OPTIONS,
             hints={
-                DEFINITION_OPTIONS[1]: N_("Before comparing, check that both numbers are "
-                                       "divided by the same thing."),
-                DEFINITION_OPTIONS[2]: N_("Rival IQ adds up likes, comments, shares and "
-                                       "reactions too. What does it divide by?"),
+                DEFINITION_OPTIONS[1]: N_(
+                    "Before comparing, check that both numbers are divided by the same thing."
+                ),
+                DEFINITION_OPTIONS[2]: N_(
+                    "Rival IQ adds up likes, comments, shares and "
+                    "reactions too. What does it divide by?"
+                ),
             },
         ),
         reference=[DEFINITION_OPTIONS[0]],

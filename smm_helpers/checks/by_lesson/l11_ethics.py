@@ -42,7 +42,7 @@ SPIKE_SEED = 23
 DRAFT_SENTENCES = {
     "children": "Last month 120 children joined our reading circles in Mirpur.",  # i18n: not shown
     "fans": "An organic Facebook post reached about 4% of its fans in 2019 "  # i18n: not shown
-            "(M+R Benchmarks, 2020).",
+    "(M+R Benchmarks, 2020).",
     "friday": "Join us this Friday at 4 pm at Mirpur-10.",  # i18n: not shown
     "parents": "Research shows that 9 in 10 parents want more books at home.",  # i18n: not shown
 }
@@ -85,8 +85,7 @@ def _injected() -> Any:
     from smm_helpers import datasets, ethics  # heavy: loads numpy, pandas on first use
 
     data = datasets.load_course_data()
-    return ethics.inject_fake_engagement(data.posts, data.followers, seed=SPIKE_SEED,
-                                         n_events=1)
+    return ethics.inject_fake_engagement(data.posts, data.followers, seed=SPIKE_SEED, n_events=1)
 
 
 def spike_day() -> Any:
@@ -142,19 +141,39 @@ def judge_spike_day(answer: Any) -> Feedback:
 
     day = as_day(answer)
     if day is None:
-        return Feedback(False, _("I expected a date, e.g. '2025-01-31', but got "
-                                 "{answer}.").format(answer=repr(answer)),
-                        _("Give the day as text like '2025-01-31' or as a Timestamp."))
+        return Feedback(
+            False,
+            _("I expected a date, e.g. '2025-01-31', but got {answer}.").format(
+                answer=repr(answer)
+            ),
+            _("Give the day as text like '2025-01-31' or as a Timestamp."),
+        )
     target = as_day(spike_day())
     if day == target:
-        return Feedback(True, _("That's right: a jump like that with no extra engagement is a "
-                              "sign of bought followers."))
+        return Feedback(
+            True,
+            _(
+                "That's right: a jump like that with no extra engagement is a "
+                "sign of bought followers."
+            ),
+        )
     if abs(day - target) == pd.Timedelta(days=1):
-        return Feedback(False, _("One day off."), _("A day's gain is that day's followers minus "
-                        "the day before's: which of the two days did the jump happen on?"))
-    return Feedback(False, _("That's not the day I find."),
-                    _("Run ethics.detect_fake_engagement on the injected tables and look at "
-                    "the follower_spikes table of the client's accounts."))
+        return Feedback(
+            False,
+            _("One day off."),
+            _(
+                "A day's gain is that day's followers minus "
+                "the day before's: which of the two days did the jump happen on?"
+            ),
+        )
+    return Feedback(
+        False,
+        _("That's not the day I find."),
+        _(
+            "Run ethics.detect_fake_engagement on the injected tables and look at "
+            "the follower_spikes table of the client's accounts."
+        ),
+    )
 
 
 def claim_correct() -> list[str]:
@@ -171,8 +190,11 @@ def _q5_posts() -> Any:
     from smm_helpers import datasets  # heavy: loads numpy, pandas on first use
 
     posts = datasets.load_course_data().posts
-    return posts[(posts["client"] == Q5_CLIENT) & (posts["platform"] == Q5_PLATFORM)
-                 & (posts["published_at"].dt.month == Q5_MONTH)]
+    return posts[
+        (posts["client"] == Q5_CLIENT)
+        & (posts["platform"] == Q5_PLATFORM)
+        & (posts["published_at"].dt.month == Q5_MONTH)
+    ]
 
 
 @cache
@@ -203,14 +225,18 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q1",
-        prompt=N_("Nakshi Ghor gave an influencer a free kantha, and she posted: "
-                  "“{caption}”. Is the relationship properly disclosed?"),
+        prompt=N_(
+            "Nakshi Ghor gave an influencer a free kantha, and she posted: "
+            "“{caption}”. Is the relationship properly disclosed?"
+        ),
         facts=lambda: {"caption": SPONSORED_CAPTION},
         judge=choice(
             disclosure_correct,
             options=DISCLOSURE_OPTIONS,
-            hint=N_("Where does the label sit: would someone see it without tapping 'more', "
-                 "and does it stand out from the other hashtags?"),
+            hint=N_(
+                "Where does the label sit: would someone see it without tapping 'more', "
+                "and does it stand out from the other hashtags?"
+            ),
         ),
         reference=lambda: [disclosure_correct()],
         wrong=lambda: [o for o in DISCLOSURE_OPTIONS if o != disclosure_correct()],
@@ -218,17 +244,25 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q2",
-        prompt=(N_("Rewrite the influencer's caption so that it discloses the relationship "
-                "clearly and still names Nakshi Ghor (English or Bengali).")),
+        prompt=(
+            N_(
+                "Rewrite the influencer's caption so that it discloses the relationship "
+                "clearly and still names Nakshi Ghor (English or Bengali)."
+            )
+        ),
         judge=satisfies(
             fixed_caption_ok,
             success=N_("That caption discloses the relationship where people will see it."),
-            failure=N_("This caption doesn't pass ethics.check_disclosure yet, or no longer "
-                    "names Nakshi Ghor."),
-            hint=N_("Run ethics.check_disclosure on your caption and read its problems: a "
-                 "clear label at the start, not hidden among other hashtags, or plain words "
-                 "saying what Nakshi Ghor gave you ('Nakshi Ghor gave me this kantha for "
-                 "free')."),
+            failure=N_(
+                "This caption doesn't pass ethics.check_disclosure yet, or no longer "
+                "names Nakshi Ghor."
+            ),
+            hint=N_(
+                "Run ethics.check_disclosure on your caption and read its problems: a "
+                "clear label at the start, not hidden among other hashtags, or plain words "
+                "saying what Nakshi Ghor gave you ('Nakshi Ghor gave me this kantha for "
+                "free')."
+            ),
         ),
         reference=[
             "#ad My new nakshi kantha from @nakshighor is here! So soft. #eid "  # i18n: not shown
@@ -249,33 +283,43 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q3",
-        prompt=N_("Inject fake traffic with {code}. One account got a pack of bought "
-                  "followers. On which day?"),
-        facts=lambda: {"code": "ethics.inject_fake_engagement(posts, followers, "
-                               f"seed={SPIKE_SEED}, n_events=1)"},
+        prompt=N_(
+            "Inject fake traffic with {code}. One account got a pack of bought "
+            "followers. On which day?"
+        ),
+        facts=lambda: {
+            "code": "ethics.inject_fake_engagement(posts, followers, "
+            f"seed={SPIKE_SEED}, n_events=1)"
+        },
         judge=judge_spike_day,
-        reference=lambda: [spike_day(), spike_day().strftime("%Y-%m-%d"),
-                           spike_day().date()],
-        wrong=lambda: [spike_day() - __import__("pandas").Timedelta(days=1),
-                       (spike_day() + __import__("pandas").Timedelta(days=1)).strftime(
-                           "%Y-%m-%d"),
-                       "2025-12-31", "not a date"],
+        reference=lambda: [spike_day(), spike_day().strftime("%Y-%m-%d"), spike_day().date()],
+        wrong=lambda: [
+            spike_day() - __import__("pandas").Timedelta(days=1),
+            (spike_day() + __import__("pandas").Timedelta(days=1)).strftime("%Y-%m-%d"),
+            "2025-12-31",
+            "not a date",
+        ],
     ),
     Question(
         lesson=LESSON,
         id="q4",
-        prompt=N_("Alo Reading Circle's draft post: {draft} Which sentence makes a claim that "
-                  "needs a source before posting? Answer with its name in brackets."),
+        prompt=N_(
+            "Alo Reading Circle's draft post: {draft} Which sentence makes a claim that "
+            "needs a source before posting? Answer with its name in brackets."
+        ),
         facts=lambda: {"draft": " ".join(f"({k}) {v}" for k, v in DRAFT_SENTENCES.items())},
         judge=choice(
             claim_correct,
             options=list(DRAFT_SENTENCES),
             outside_hint=N_("Answer with a name in brackets from the draft."),
             hints={
-                "children": N_("That is the charity's own count of its own work, which it can "
-                            "check in its own records."),
-                "fans": N_("Look at the end of that sentence: does it say where the figure is "
-                        "from?"),
+                "children": N_(
+                    "That is the charity's own count of its own work, which it can "
+                    "check in its own records."
+                ),
+                "fans": N_(
+                    "Look at the end of that sentence: does it say where the figure is from?"
+                ),
                 "friday": N_("That is an invitation, not a claim about the world."),
             },
         ),
@@ -285,25 +329,38 @@ QUESTIONS = [
     Question(
         lesson=LESSON,
         id="q5",
-        prompt=N_("Nakshi Ghor's Instagram posts in November 2025: what would their median "
-                  "engagement rate by followers be if the shop had bought {bought} "
-                  "followers (bots that never engage) before the month began? Give a "
-                  "fraction."),
+        prompt=N_(
+            "Nakshi Ghor's Instagram posts in November 2025: what would their median "
+            "engagement rate by followers be if the shop had bought {bought} "
+            "followers (bots that never engage) before the month began? Give a "
+            "fraction."
+        ),
         facts=lambda: {"bought": format_number(BOUGHT)},
         judge=number(
             lambda: q5_rates()["after"],
             what=N_("a fraction between 0 and 1"),
             mistakes=[
-                (_close_to("before"), N_("That is the rate before the followers were bought. "
-                                      "Add the bought followers to every post's followers.")),
-                (_close_to("mean_after"), N_("That looks like the mean. Rival IQ reports the "
-                                          "median of the per-post rates.")),
+                (
+                    _close_to("before"),
+                    N_(
+                        "That is the rate before the followers were bought. "
+                        "Add the bought followers to every post's followers."
+                    ),
+                ),
+                (
+                    _close_to("mean_after"),
+                    N_(
+                        "That looks like the mean. Rival IQ reports the "
+                        "median of the per-post rates."
+                    ),
+                ),
             ],
-            hint=N_("Add the bought followers to the followers column, then take the median of "
-                 "metrics.engagement_rate(..., by='followers')."),
+            hint=N_(
+                "Add the bought followers to the followers column, then take the median of "
+                "metrics.engagement_rate(..., by='followers')."
+            ),
         ),
         reference=lambda: [q5_rates()["after"]],
-        wrong=lambda: [q5_rates()["before"], q5_rates()["mean_after"],
-                       q5_rates()["after"] * 100],
+        wrong=lambda: [q5_rates()["before"], q5_rates()["mean_after"], q5_rates()["after"] * 100],
     ),
 ]

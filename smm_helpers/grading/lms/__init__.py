@@ -17,5 +17,15 @@ from smm_helpers.grading.lms.download import Download, DownloadFile, open_downlo
 from smm_helpers.grading.lms.matching import Claim, Found, RosterIndex
 from smm_helpers.grading.lms.plan import LearnerUploads, Plan, Upload, plan_collect
 
-__all__ = ["Claim", "Download", "DownloadFile", "Found", "LearnerUploads", "Plan",
-           "RosterIndex", "Upload", "open_download", "plan_collect"]
+__all__ = [
+    "Claim",
+    "Download",
+    "DownloadFile",
+    "Found",
+    "LearnerUploads",
+    "Plan",
+    "RosterIndex",
+    "Upload",
+    "open_download",
+    "plan_collect",
+]

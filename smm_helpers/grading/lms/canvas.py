@@ -25,12 +25,17 @@ from dataclasses import dataclass
 
 _NAME = r"(?:(?P<name>[^_]*[^_\d][^_]*)_)?"  # anything but "_", and not only digits
 _LATE = r"(?:(?P<late>late)_)?"
-_UPLOAD = re.compile(_NAME + _LATE + r"(?P<user>\d+)_(?P<attachment>\d+)_(?P<file>.+)",
-                     re.IGNORECASE | re.DOTALL)
-_TEXT = re.compile(_NAME + _LATE + r"(?P<user>\d+)_(?P<file>text\.html|link\.html)",
-                   re.IGNORECASE | re.DOTALL)
-_ANONYMOUS = re.compile(r"(?P<name>anon_[^\W_]+)(?:_(?P<late>late))?(?:_(?P<attachment>\d+))?"
-                        r"_(?P<file>.+)", re.IGNORECASE | re.DOTALL)
+_UPLOAD = re.compile(
+    _NAME + _LATE + r"(?P<user>\d+)_(?P<attachment>\d+)_(?P<file>.+)", re.IGNORECASE | re.DOTALL
+)
+_TEXT = re.compile(
+    _NAME + _LATE + r"(?P<user>\d+)_(?P<file>text\.html|link\.html)", re.IGNORECASE | re.DOTALL
+)
+_ANONYMOUS = re.compile(
+    r"(?P<name>anon_[^\W_]+)(?:_(?P<late>late))?(?:_(?P<attachment>\d+))?"
+    r"_(?P<file>.+)",
+    re.IGNORECASE | re.DOTALL,
+)
 _RESUBMITTED = re.compile(r"(?P<stem>.+)-(?P<number>\d+)", re.DOTALL)
 
 
@@ -67,8 +72,14 @@ late=False, anonymous=True)
     """
     anonymous = _ANONYMOUS.fullmatch(name)
     if anonymous:
-        return CanvasFile(anonymous["name"], "", int(anonymous["attachment"] or -1),
-                          anonymous["file"], bool(anonymous["late"]), True)
+        return CanvasFile(
+            anonymous["name"],
+            "",
+            int(anonymous["attachment"] or -1),
+            anonymous["file"],
+            bool(anonymous["late"]),
+            True,
+        )
     match = _UPLOAD.fullmatch(name) or _TEXT.fullmatch(name)
     if match is None:
         return None

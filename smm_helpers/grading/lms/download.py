@@ -95,7 +95,7 @@ def zip_time(info: zipfile.ZipInfo) -> dt.datetime:
     extra = info.extra
     while len(extra) >= 4:
         kind, size = struct.unpack("<HH", extra[:4])
-        data, extra = extra[4:4 + size], extra[4 + size:]
+        data, extra = extra[4 : 4 + size], extra[4 + size :]
         if kind == _EXTENDED_TIMESTAMP and len(data) >= 5 and data[0] & 1:
             return EPOCH + dt.timedelta(seconds=struct.unpack("<i", data[1:5])[0])
     try:
@@ -108,9 +108,13 @@ class Download:
     """An opened LMS download (see :func:`open_download`): its ``files`` and how to copy
     one.  Close it (or use it as a context manager) when done."""
 
-    def __init__(self, source: Path, files: list[DownloadFile],
-                 zip_file: zipfile.ZipFile | None = None,
-                 folders: list[tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        source: Path,
+        files: list[DownloadFile],
+        zip_file: zipfile.ZipFile | None = None,
+        folders: list[tuple[str, ...]] | None = None,
+    ) -> None:
         self.source = source
         self.files = files
         self.folders = folders or []
@@ -132,8 +136,9 @@ class Download:
         if file.left_out is not None:
             raise Refused(file.left_out)
         if self.zip is None or file.member is None:
-            safe_files.copy_file(self.source.joinpath(*file.parts), target,
-                                 safe_files.NOTEBOOK_LIMIT)
+            safe_files.copy_file(
+                self.source.joinpath(*file.parts), target, safe_files.NOTEBOOK_LIMIT
+            )
             return
         out = os.open(target, _WRITE, 0o600)
         try:
@@ -145,14 +150,20 @@ class Download:
                         raise Refused(_too_large(file.member.filename, copied))
                     view = memoryview(chunk)
                     while view:
-                        view = view[os.write(out, view):]
+                        view = view[os.write(out, view) :]
             stamp = (file.time - EPOCH) // dt.timedelta(microseconds=1) * 1000
             os.utime(out, ns=(stamp, stamp))
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
-                RuntimeError) as error:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+        ) as error:
             _discard(out, target)
-            raise Refused(LeftOut(file.member.filename, "broken",
-                                  f"broken in the zip ({error})")) from None
+            raise Refused(
+                LeftOut(file.member.filename, "broken", f"broken in the zip ({error})")
+            ) from None
         except BaseException:
             _discard(out, target)
             raise
@@ -165,8 +176,12 @@ class Download:
     def __enter__(self) -> Download:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.close()
 
 
@@ -185,8 +200,11 @@ def open_download(source: str | Path) -> Download:
     if path.is_file() and zipfile.is_zipfile(path):
         return _open_zip(path)
     what = "is not a zip file" if path.is_file() else "is not a folder or a .zip file"
-    raise InputError(f"{source} {what}", fix="pass the LMS download: the .zip itself or the "
-                     "folder it was unpacked into, e.g. --from ~/Downloads/submissions.zip")
+    raise InputError(
+        f"{source} {what}",
+        fix="pass the LMS download: the .zip itself or the "
+        "folder it was unpacked into, e.g. --from ~/Downloads/submissions.zip",
+    )
 
 
 def _skipped(name: str) -> bool:
@@ -207,27 +225,41 @@ def _walk(root: Path) -> tuple[list[DownloadFile], list[tuple[str, ...]]]:
                 continue
             count += 1
             if count > MAX_MEMBERS:
-                raise InputError(f"{root} holds over {MAX_MEMBERS:,} files and folders",
-                                 fix="pass the folder of one assignment's download")
+                raise InputError(
+                    f"{root} holds over {MAX_MEMBERS:,} files and folders",
+                    fix="pass the folder of one assignment's download",
+                )
             here = (*parts, entry.name)
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError as error:
-                files.append(DownloadFile(here, EPOCH, 0, LeftOut(
-                    "/".join(here), "unreadable", f"could not be read ({error.strerror})")))
+                files.append(
+                    DownloadFile(
+                        here,
+                        EPOCH,
+                        0,
+                        LeftOut(
+                            "/".join(here), "unreadable", f"could not be read ({error.strerror})"
+                        ),
+                    )
+                )
                 continue
             if stat.S_ISDIR(info.st_mode):
                 if len(here) >= safe_files.MAX_DEPTH:
-                    files.append(DownloadFile(here, EPOCH, 0, LeftOut(
-                        "/".join(here), "too large", "nested too deep")))
+                    files.append(
+                        DownloadFile(
+                            here, EPOCH, 0, LeftOut("/".join(here), "too large", "nested too deep")
+                        )
+                    )
                     continue
                 folders.append(here)
                 walk(Path(entry.path), here)
                 continue
             left_out = None
             if stat.S_ISLNK(info.st_mode):
-                left_out = LeftOut("/".join(here), "link",
-                                   f"a symbolic link (to {_link_target(entry.path)})")
+                left_out = LeftOut(
+                    "/".join(here), "link", f"a symbolic link (to {_link_target(entry.path)})"
+                )
             elif not stat.S_ISREG(info.st_mode):
                 left_out = LeftOut("/".join(here), "special", _special(info.st_mode))
             elif info.st_size > safe_files.NOTEBOOK_LIMIT:
@@ -246,14 +278,24 @@ def _link_target(path: str) -> str:
 
 
 def _special(mode: int) -> str:
-    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
     return f"{kind}, not a file"
 
 
 def _too_large(path: str, size: int) -> LeftOut:
-    return LeftOut(path, "too large", f"over the limit of {size_words(safe_files.NOTEBOOK_LIMIT)} "
-                                      f"(it holds {size_words(size)})")
+    return LeftOut(
+        path,
+        "too large",
+        f"over the limit of {size_words(safe_files.NOTEBOOK_LIMIT)} (it holds {size_words(size)})",
+    )
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
@@ -278,23 +320,28 @@ def _open_zip(path: Path) -> Download:
     try:
         zip_file = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise InputError(f"{path} is not a readable zip file ({error})",
-                         fix="download it again, or pass the folder it was unpacked "
-                             "into") from None
+        raise InputError(
+            f"{path} is not a readable zip file ({error})",
+            fix="download it again, or pass the folder it was unpacked into",
+        ) from None
     try:
         members = zip_file.infolist()
         if len(members) > MAX_MEMBERS:
-            raise InputError(f"{path} holds over {MAX_MEMBERS:,} files",
-                             fix="download one assignment's submissions at a time")
+            raise InputError(
+                f"{path} holds over {MAX_MEMBERS:,} files",
+                fix="download one assignment's submissions at a time",
+            )
         files = [file for info in members if (file := _member(info)) is not None]
-        total = sum(f.size for f in files
-                    if f.left_out is None and f.name.casefold().endswith(".ipynb"))
+        total = sum(
+            f.size for f in files if f.left_out is None and f.name.casefold().endswith(".ipynb")
+        )
         if total > safe_files.FOLDER_LIMIT:
             raise InputError(
                 f"the notebooks in {path} add up to {size_words(total)}, over the limit of "
                 f"{size_words(safe_files.FOLDER_LIMIT)} read from one zip",
                 fix="unpack it (unzip) into a folder, check what it holds, and pass the "
-                    "folder with --from")
+                "folder with --from",
+            )
     except BaseException:
         zip_file.close()
         raise
@@ -306,14 +353,24 @@ def _member(info: zipfile.ZipInfo) -> DownloadFile | None:
     name = member_name(info)
     parts = tuple(p for p in name.replace("\\", "/").split("/") if p not in ("", "."))
     mode = info.external_attr >> 16
-    if not parts or (name.endswith(("/", "\\")) and not stat.S_ISLNK(mode)) or \
-            stat.S_ISDIR(mode) or any(_skipped(p) for p in parts if p != ".."):
+    if (
+        not parts
+        or (name.endswith(("/", "\\")) and not stat.S_ISLNK(mode))
+        or stat.S_ISDIR(mode)
+        or any(_skipped(p) for p in parts if p != "..")
+    ):
         return None
     when = zip_time(info)
     if _ABSOLUTE.match(name) or ".." in parts or "\x00" in name:
-        return DownloadFile(tuple(p for p in parts if p != ".."), when, info.file_size,
-                            LeftOut(name, "unsafe", "a path that leads out of the download "
-                                                    "(it starts with / or has ..)"), info)
+        return DownloadFile(
+            tuple(p for p in parts if p != ".."),
+            when,
+            info.file_size,
+            LeftOut(
+                name, "unsafe", "a path that leads out of the download (it starts with / or has ..)"
+            ),
+            info,
+        )
     left_out = None
     if stat.S_ISLNK(mode):
         left_out = LeftOut(name, "link", "a symbolic link")
@@ -325,8 +382,11 @@ def _member(info: zipfile.ZipInfo) -> DownloadFile | None:
         left_out = _too_large(name, info.file_size)
     elif info.file_size > MB and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         ratio = info.file_size // max(info.compress_size, 1)
-        left_out = LeftOut(name, "too large", f"{size_words(info.file_size)} packed into "
-                                              f"{size_words(info.compress_size)} ({ratio:,} "
-                                              "to 1, as a zip bomb is)")
+        left_out = LeftOut(
+            name,
+            "too large",
+            f"{size_words(info.file_size)} packed into "
+            f"{size_words(info.compress_size)} ({ratio:,} "
+            "to 1, as a zip bomb is)",
+        )
     return DownloadFile(parts, when, info.file_size, left_out, info)
-

@@ -83,7 +83,7 @@ def collected_name(filename: str, notebooks: Collection[str], lms: str = "") -> 
     """
     if not is_notebook(filename):
         return "", 0
-    stem = nfc(filename[:-len(SUFFIX)])
+    stem = nfc(filename[: -len(SUFFIX)])
     own = {nfc(name): name for name in notebooks}
     if stem in own:
         return own[stem] + SUFFIX, 0
@@ -104,8 +104,9 @@ def roster_prefix(name: str, roster_ids: Collection[str]) -> str:
     return max(found, key=len, default="")
 
 
-def read_path(parts: Sequence[str], roster_ids: Collection[str],
-              notebooks: Collection[str]) -> Entry:
+def read_path(
+    parts: Sequence[str], roster_ids: Collection[str], notebooks: Collection[str]
+) -> Entry:
     """What the path ``parts`` (inside a download) says: see the module docstring."""
     first, filename = parts[0], parts[-1]
     entry = moodle.parse(first)
@@ -113,8 +114,8 @@ def read_path(parts: Sequence[str], roster_ids: Collection[str],
         return _moodle(entry, filename if len(parts) > 1 else entry.filename, notebooks)
     if len(parts) == 1:
         own = roster_prefix(first, roster_ids)
-        if own and _is_one_of(first[len(own) + 1:], notebooks):
-            return _by_roster_id(own, first[len(own) + 1:], notebooks)
+        if own and _is_one_of(first[len(own) + 1 :], notebooks):
+            return _by_roster_id(own, first[len(own) + 1 :], notebooks)
     last = canvas.parse(filename)
     if last is not None and (len(parts) == 1 or not last.is_text):
         return _canvas(last, notebooks)
@@ -122,7 +123,7 @@ def read_path(parts: Sequence[str], roster_ids: Collection[str],
         return _by_roster_id(first, filename, notebooks)
     own = roster_prefix(first, roster_ids)
     if own:
-        return _by_roster_id(own, first[len(own) + 1:], notebooks)
+        return _by_roster_id(own, first[len(own) + 1 :], notebooks)
     learner, underscore, rest = first.partition("_")
     if underscore and learner and is_notebook(first):
         return _by_roster_id(learner, rest, notebooks)
@@ -133,7 +134,7 @@ def read_path(parts: Sequence[str], roster_ids: Collection[str],
 
 def _is_one_of(filename: str, notebooks: Collection[str]) -> bool:
     name = collected_name(filename, notebooks)[0]
-    return bool(name) and name[:-len(SUFFIX)] in notebooks
+    return bool(name) and name[: -len(SUFFIX)] in notebooks
 
 
 def _by_roster_id(learner: str, filename: str, notebooks: Collection[str]) -> Entry:
@@ -143,8 +144,15 @@ def _by_roster_id(learner: str, filename: str, notebooks: Collection[str]) -> En
 def _canvas(file: canvas.CanvasFile, notebooks: Collection[str]) -> Entry:
     claim = Claim("Canvas", file.name, file.user_id, file.anonymous)
     name, number = collected_name(file.filename, notebooks, "Canvas")
-    return Entry(claim, file.filename, "" if file.is_text else name, file.attachment_id,
-                 number, file.late, file.is_text)
+    return Entry(
+        claim,
+        file.filename,
+        "" if file.is_text else name,
+        file.attachment_id,
+        number,
+        file.late,
+        file.is_text,
+    )
 
 
 def _moodle(entry: moodle.MoodleEntry, filename: str, notebooks: Collection[str]) -> Entry:
@@ -165,8 +173,11 @@ def wrapper_depth(paths: Sequence[Sequence[str]], roster_ids: Collection[str]) -
     depth = 0
     while paths and all(len(p) > depth + 1 for p in paths):
         first = {p[depth] for p in paths}
-        if len(first) != 1 or _names_someone(next(iter(first)), roster_ids) or \
-                not any(_names_someone(p[depth + 1], roster_ids) for p in paths):
+        if (
+            len(first) != 1
+            or _names_someone(next(iter(first)), roster_ids)
+            or not any(_names_someone(p[depth + 1], roster_ids) for p in paths)
+        ):
             break
         depth += 1
     return depth
@@ -174,5 +185,9 @@ def wrapper_depth(paths: Sequence[Sequence[str]], roster_ids: Collection[str]) -
 
 def _names_someone(name: str, roster_ids: Collection[str]) -> bool:
     """``name`` is laid out as one of the layouts (see the module docstring)."""
-    return (name in roster_ids or bool(roster_prefix(name, roster_ids))
-            or moodle.parse(name) is not None or canvas.parse(name) is not None)
+    return (
+        name in roster_ids
+        or bool(roster_prefix(name, roster_ids))
+        or moodle.parse(name) is not None
+        or canvas.parse(name) is not None
+    )

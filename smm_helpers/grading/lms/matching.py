@@ -127,8 +127,10 @@ _TIERS: dict[str, list[Tier]] = {
     "Moodle": [
         (fold, lambda p: [fold(f"{p.first_name} {p.last_name}")]),
         (fold, lambda p: [fold(f"{p.last_name} {p.first_name}")]),
-        (squash, lambda p: [squash(p.first_name + p.last_name),
-                            squash(p.last_name + p.first_name)]),
+        (
+            squash,
+            lambda p: [squash(p.first_name + p.last_name), squash(p.last_name + p.first_name)],
+        ),
     ],
 }
 """Most exact first: a learner matched in an earlier tier is never second-guessed by a
@@ -154,8 +156,10 @@ def _who(learners: Sequence[Learner]) -> str:
 def _which_id(claim: Claim) -> str:
     """Which of the LMS's ids ``lms_id`` must be, when the LMS has more than one."""
     if claim.lms == "Moodle":
-        return (" (lms_id must be the participant id Moodle writes in the download's names, "
-                "not the user id)")
+        return (
+            " (lms_id must be the participant id Moodle writes in the download's names, "
+            "not the user id)"
+        )
     return " (lms_id must be the Canvas user id)" if claim.lms == "Canvas" else ""
 
 
@@ -189,28 +193,38 @@ class RosterIndex:
         if claim.lms_id and id_key(claim.lms_id) in self.by_lms_id:
             owners = self.by_lms_id[id_key(claim.lms_id)]
             if len(owners) > 1:
-                return self._refused(f"{claim.said()} is the lms_id of {_who(owners)} on "
-                                     f"{self.file}", "give each learner their own lms_id")
+                return self._refused(
+                    f"{claim.said()} is the lms_id of {_who(owners)} on {self.file}",
+                    "give each learner their own lms_id",
+                )
             [owner] = owners
             others = [p for p in named if p is not owner]
             if len(named) == 1 and others:
                 return self._refused(
                     f"{claim.said()} is {owner.id} ({full_name(owner)}) by {self.file}'s lms_id "
-                    f"but is named like {_who(others)}", f"correct the lms_id of {owner.id} or "
-                    f"{others[0].id} in {self.file}{_which_id(claim)}, then collect again")
+                    f"but is named like {_who(others)}",
+                    f"correct the lms_id of {owner.id} or "
+                    f"{others[0].id} in {self.file}{_which_id(claim)}, then collect again",
+                )
             return Found(owner, how="lms_id")
         if claim.anonymous or not claim.name:
-            fix = (f"add the learners' {claim.lms} user ids as lms_id in {self.file}, or "
-                   if claim.lms_id else "")
+            fix = (
+                f"add the learners' {claim.lms} user ids as lms_id in {self.file}, or "
+                if claim.lms_id
+                else ""
+            )
             return self._refused(
                 f"{claim.lms} hid the name of {claim.said()} (anonymous grading)",
                 fix + f"turn anonymous grading off (or reveal the identities) in {claim.lms} "
-                "and download again")
+                "and download again",
+            )
         if len(named) > 1:
             return self._refused(
                 f"{claim.said()} matches {_who(named)} on {self.file}, so I won't guess whose "
-                "it is", f"add lms_id (the {claim.lms} user id) to their rows in {self.file}, "
-                "then collect again")
+                "it is",
+                f"add lms_id (the {claim.lms} user id) to their rows in {self.file}, "
+                "then collect again",
+            )
         if named:
             [learner] = named
             if claim.lms_id and lms_id_of(learner) and lms_id_of(learner) != id_key(claim.lms_id):
@@ -218,21 +232,26 @@ class RosterIndex:
                     f"{claim.said()} is named like {learner.id} ({full_name(learner)}), but "
                     f"{self.file} gives {learner.id} the lms_id {lms_id_of(learner)}",
                     f"correct the lms_id of {learner.id} in {self.file} if it is them"
-                    f"{_which_id(claim)}, then collect again")
+                    f"{_which_id(claim)}, then collect again",
+                )
             return Found(learner, how="name")
         if claim.name in self.by_id:
             return Found(self.by_id[claim.name], how="id")
         near = self._near(claim)
         add = f" (with lms_id {claim.lms_id})" if claim.lms_id else ""
         if near:
-            fix = (f"if it is {_who(near)}, add lms_id {claim.lms_id} to their row in "
-                   f"{self.file}" if claim.lms_id and len(near) == 1 else
-                   f"correct the name in {self.file}") + ", then collect again"
-            return self._refused(f"{claim.said()} is not on {self.file}; did you mean "
-                                 f"{_who(near)}?", fix)
-        return self._refused(f"{claim.said()} is not on {self.file}",
-                             f"add the learner to {self.file}{add} if they are in the class, "
-                             "then collect again")
+            fix = (
+                f"if it is {_who(near)}, add lms_id {claim.lms_id} to their row in {self.file}"
+                if claim.lms_id and len(near) == 1
+                else f"correct the name in {self.file}"
+            ) + ", then collect again"
+            return self._refused(
+                f"{claim.said()} is not on {self.file}; did you mean {_who(near)}?", fix
+            )
+        return self._refused(
+            f"{claim.said()} is not on {self.file}",
+            f"add the learner to {self.file}{add} if they are in the class, then collect again",
+        )
 
     def _by_roster_id(self, claim: Claim) -> Found:
         if claim.name in self.by_id:
@@ -240,18 +259,21 @@ class RosterIndex:
         near = difflib.get_close_matches(claim.name, list(self.by_id), n=2, cutoff=NEAR)
         if near:
             found = [self.by_id[i] for i in near]
-            return self._refused(f"{claim.name!r} is not on {self.file}; did you mean "
-                                 f"{_who(found)}?", "rename it with their roster id, then "
-                                 "collect again")
-        return self._refused(f"{claim.name!r} is not on {self.file}",
-                             "add the learner to the roster or rename the file with their "
-                             "roster id, then collect again")
+            return self._refused(
+                f"{claim.name!r} is not on {self.file}; did you mean {_who(found)}?",
+                "rename it with their roster id, then collect again",
+            )
+        return self._refused(
+            f"{claim.name!r} is not on {self.file}",
+            "add the learner to the roster or rename the file with their "
+            "roster id, then collect again",
+        )
 
     def _by_name(self, claim: Claim) -> list[Learner]:
         tiers = self.tiers.get(claim.lms, [])
         names = [claim.name]
         if claim.lms == "Moodle":  # a group submission: "<group name>-<full name>"
-            names += [claim.name[i + 1:] for i, c in enumerate(claim.name) if c == "-"]
+            names += [claim.name[i + 1 :] for i, c in enumerate(claim.name) if c == "-"]
         for name in names:
             for key_of, index in tiers:
                 found = index.get(key_of(name), [])

@@ -21,8 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ENTRY = re.compile(r"(?P<name>[^_]*)_(?P<id>\d+)_assignsubmission_(?P<plugin>[^_/]+)_"
-                    r"(?P<file>.*)", re.IGNORECASE | re.DOTALL)
+_ENTRY = re.compile(
+    r"(?P<name>[^_]*)_(?P<id>\d+)_assignsubmission_(?P<plugin>[^_/]+)_"
+    r"(?P<file>.*)",
+    re.IGNORECASE | re.DOTALL,
+)
 BLIND = ("participant",)
 """What blind marking writes instead of the name (English Moodle)."""
 

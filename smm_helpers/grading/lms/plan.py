@@ -71,15 +71,17 @@ def on_time_per_canvas(uploads: LearnerUploads, due: dt.datetime | None) -> str 
     >>> on_time_per_canvas(late, due), late.time == due
     (None, False)
     """
-    canvas = [u for u in uploads.newest if u.entry.claim is not None
-              and u.entry.claim.lms == "Canvas"]
-    if due is None or not canvas or any(u.entry.late for u in canvas) \
-            or uploads.time <= due:
+    canvas = [
+        u for u in uploads.newest if u.entry.claim is not None and u.entry.claim.lms == "Canvas"
+    ]
+    if due is None or not canvas or any(u.entry.late for u in canvas) or uploads.time <= due:
         return None
     stamped = uploads.time
     uploads.stated = due
-    return (f"Canvas did not mark it late, so it is recorded at the due date ({when(due)}); "
-            f"its time in the download ({when(stamped)}) is when the download was made")
+    return (
+        f"Canvas did not mark it late, so it is recorded at the due date ({when(due)}); "
+        f"its time in the download ({when(stamped)}) is when the download was made"
+    )
 
 
 @dataclass
@@ -100,9 +102,13 @@ def when(time: dt.datetime) -> str:
     return time.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def plan_collect(download: Download, roster: RosterIndex, notebooks: Collection[str],
-                 assignment: str,
-                 due: Callable[[str], dt.datetime | None] = lambda learner: None) -> Plan:
+def plan_collect(
+    download: Download,
+    roster: RosterIndex,
+    notebooks: Collection[str],
+    assignment: str,
+    due: Callable[[str], dt.datetime | None] = lambda learner: None,
+) -> Plan:
     """The plan of collecting ``assignment`` (whose notebooks are ``notebooks``, without
     ``.ipynb``) from ``download`` (see the module docstring); ``due(learner)`` is the
     learner's due date, extension included (for Canvas's times, see
@@ -122,44 +128,73 @@ def plan_collect(download: Download, roster: RosterIndex, notebooks: Collection[
         where = download.where(file)
         path = file.parts[depth:]
         entry = read_path(path, ids, notebooks)
-        if entry.claim is not None and not entry.claim.lms and len(path) > 1 and \
-                (len(path) > 2 or not is_notebook(file.name)):
+        if (
+            entry.claim is not None
+            and not entry.claim.lms
+            and len(path) > 1
+            and (len(path) > 2 or not is_notebook(file.name))
+        ):
             continue  # a <learner id>/ folder: its notebooks are collected, nothing else
         if entry.claim is not None and entry.claim not in found:
             found[entry.claim] = roster.find(entry.claim)
         match = found[entry.claim] if entry.claim is not None else None
         learner = match.learner.id if match and match.learner else None
         if file.left_out is not None:
-            entry_kind = "corrupted" if file.left_out.kind == "broken" else \
-                file.left_out.problem_kind
-            what = ("links are not collected" if file.left_out.kind == "link" else
-                    "it was not collected")
-            problem(entry_kind, f"{where} is {file.left_out.why}; {what}, it was left where "
-                                "it is", learner or (entry.claim.label if entry.claim else None))
+            entry_kind = (
+                "corrupted" if file.left_out.kind == "broken" else file.left_out.problem_kind
+            )
+            what = (
+                "links are not collected"
+                if file.left_out.kind == "link"
+                else "it was not collected"
+            )
+            problem(
+                entry_kind,
+                f"{where} is {file.left_out.why}; {what}, it was left where it is",
+                learner or (entry.claim.label if entry.claim else None),
+            )
         elif entry.claim is None:
             problem("wrong filename", _whose_unknown(where, file, notebooks), None)
         elif match is not None and match.learner is None:
-            problem("unknown learner", f"{where} was left where it is: {match.problem} — "
-                                       f"{match.fix}", entry.claim.label)
+            problem(
+                "unknown learner",
+                f"{where} was left where it is: {match.problem} — {match.fix}",
+                entry.claim.label,
+            )
         elif entry.text:
-            typed = ("text typed into Moodle's online text box" if entry.claim.lms == "Moodle"
-                     else f"a text entry or URL typed into {entry.claim.lms}")
-            problem("wrong filename", f"{where} is {typed}, not a notebook, so it was not "
-                                      "collected; ask the learner to upload the notebook",
-                    learner)
+            typed = (
+                "text typed into Moodle's online text box"
+                if entry.claim.lms == "Moodle"
+                else f"a text entry or URL typed into {entry.claim.lms}"
+            )
+            problem(
+                "wrong filename",
+                f"{where} is {typed}, not a notebook, so it was not "
+                "collected; ask the learner to upload the notebook",
+                learner,
+            )
         elif not entry.collected:
-            problem("wrong filename", f"{where} is not a notebook (.ipynb); it was left where "
-                                      "it is", learner)
+            problem(
+                "wrong filename",
+                f"{where} is not a notebook (.ipynb); it was left where it is",
+                learner,
+            )
         elif learner is not None:
             uploads.setdefault(learner, {}).setdefault(entry.collected, []).append(
-                Upload(file, entry))
+                Upload(file, entry)
+            )
     for learner, users in _named_by_several(found).items():
         uploads.pop(learner, None)  # whichever is theirs, the other would replace it
-        problem("unknown learner", f"{len(users)} {users[0].lms} users ("
-                + ", ".join(f"{u.lms_id} '{u.name}'" for u in users) + f") are all named like "
-                f"{learner}, so none of their files was collected (they stay where they are): "
-                f"an LMS lets people change their own name — add {learner}'s {users[0].lms} id "
-                "as lms_id in the roster, then collect again", learner)
+        problem(
+            "unknown learner",
+            f"{len(users)} {users[0].lms} users ("
+            + ", ".join(f"{u.lms_id} '{u.name}'" for u in users)
+            + f") are all named like "
+            f"{learner}, so none of their files was collected (they stay where they are): "
+            f"an LMS lets people change their own name — add {learner}'s {users[0].lms} id "
+            "as lms_id in the roster, then collect again",
+            learner,
+        )
     for where, who in _missing(download, depth, ids, notebooks, roster):
         if who not in uploads:
             problem("missing", f"the folder {where} has no notebook", who)
@@ -171,18 +206,22 @@ def plan_collect(download: Download, roster: RosterIndex, notebooks: Collection[
             mine.newest.append(newest)
             mine.older.extend(older)
             if newest.entry.late:
-                plan.notes.append(f"{learner}: Canvas marked {download.where(newest.file)} "
-                                  "LATE; its time in the download may be when the download "
-                                  "was made, so it may look later than it was")
+                plan.notes.append(
+                    f"{learner}: Canvas marked {download.where(newest.file)} "
+                    "LATE; its time in the download may be when the download "
+                    "was made, so it may look later than it was"
+                )
         said = on_time_per_canvas(mine, due(learner))
         if said:
             plan.notes.append(f"{learner}: {said}")
     times = [u.file.time for mine in plan.learners.values() for u in mine.newest]
     if len(times) >= 3 and max(times) - min(times) < SAME_TIME:
-        plan.notes.append(f"all {len(times)} notebooks in the download carry about the same "
-                          f"time ({when(max(times))}): that looks like when the download was "
-                          "made, not when each was handed in; check the times before trusting "
-                          "what they say about lateness")
+        plan.notes.append(
+            f"all {len(times)} notebooks in the download carry about the same "
+            f"time ({when(max(times))}): that looks like when the download was "
+            "made, not when each was handed in; check the times before trusting "
+            "what they say about lateness"
+        )
     return plan
 
 
@@ -200,41 +239,54 @@ def _named_by_several(found: dict[Claim, Found]) -> dict[str, list[Claim]]:
     for claim, match in found.items():
         if match.learner is not None and match.how == "name" and claim.lms_id:
             users.setdefault(match.learner.id, {})[claim.lms_id] = claim
-    return {learner: sorted(by_id.values(), key=lambda c: c.lms_id)
-            for learner, by_id in users.items() if len(by_id) > 1}
+    return {
+        learner: sorted(by_id.values(), key=lambda c: c.lms_id)
+        for learner, by_id in users.items()
+        if len(by_id) > 1
+    }
 
 
 def _whose_unknown(where: str, file: DownloadFile, notebooks: Collection[str]) -> str:
     if is_notebook(file.name):
         example = sorted(notebooks)[0] if notebooks else "notebook"
-        return (f"{where} does not start with a learner id, so I can't tell whose it is; it "
-                f"was left where it is — rename it <learner id>_{example}.ipynb and collect "
-                "again")
+        return (
+            f"{where} does not start with a learner id, so I can't tell whose it is; it "
+            f"was left where it is — rename it <learner id>_{example}.ipynb and collect "
+            "again"
+        )
     if file.name.casefold().endswith(".zip"):
-        return (f"{where} is a zip file; it was left where it is — to collect what it holds, "
-                "pass the zip itself with --from")
+        return (
+            f"{where} is a zip file; it was left where it is — to collect what it holds, "
+            "pass the zip itself with --from"
+        )
     return f"{where} is not a notebook (.ipynb); it was left where it is"
 
 
-def _missing(download: Download, depth: int, ids: set[str], notebooks: Collection[str],
-             roster: RosterIndex) -> list[tuple[str, str | None]]:
+def _missing(
+    download: Download, depth: int, ids: set[str], notebooks: Collection[str], roster: RosterIndex
+) -> list[tuple[str, str | None]]:
     """``(where, whose)`` of each learner's folder that holds no notebook."""
     prefix = download.files[0].parts[:depth] if download.files else ()
-    top = {f[:depth + 1] for f in download.folders if len(f) > depth and f[:depth] == prefix}
-    top |= {f.parts[:depth + 1] for f in download.files if len(f.parts) > depth + 1}
+    top = {f[: depth + 1] for f in download.folders if len(f) > depth and f[:depth] == prefix}
+    top |= {f.parts[: depth + 1] for f in download.files if len(f.parts) > depth + 1}
     empty = []
     for folder in sorted(top):
-        if any(is_notebook(f.name) for f in download.files
-               if len(f.parts) > depth + 1 and f.parts[:depth + 1] == folder):
+        if any(
+            is_notebook(f.name)
+            for f in download.files
+            if len(f.parts) > depth + 1 and f.parts[: depth + 1] == folder
+        ):
             continue
         entry = read_path((folder[-1], ""), ids, notebooks)
         if entry.text:  # Moodle's online text, reported as such
             continue
         claim = entry.claim
         match = roster.find(claim) if claim is not None else None
-        who = (match.learner.id if match and match.learner else claim.label if claim
-               else None)
-        where = (f"{'/'.join(folder)}/ in {download.source.name}" if download.zip is not None
-                 else str(download.source.joinpath(*folder)))
+        who = match.learner.id if match and match.learner else claim.label if claim else None
+        where = (
+            f"{'/'.join(folder)}/ in {download.source.name}"
+            if download.zip is not None
+            else str(download.source.joinpath(*folder))
+        )
         empty.append((where, who))
     return empty

@@ -34,8 +34,20 @@ from smm_helpers.grading.sandbox.launch import Limits, is_root
 HOME = "/home/learner"
 """Where a submission's own files are, inside the sandbox."""
 _SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
-_ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "fonts", "localtime", "timezone",
-              "nsswitch.conf", "passwd", "group", "hosts", "mime.types", "alternatives")
+_ETC_FILES = (
+    "ld.so.cache",
+    "ld.so.conf",
+    "ld.so.conf.d",
+    "fonts",
+    "localtime",
+    "timezone",
+    "nsswitch.conf",
+    "passwd",
+    "group",
+    "hosts",
+    "mime.types",
+    "alternatives",
+)
 
 
 @dataclass(frozen=True)
@@ -58,20 +70,39 @@ def support() -> Support:
         return Support(False, f"bubblewrap needs Linux; this is {sys.platform}")
     found = shutil.which("bwrap")
     if found is None:
-        return Support(False, "bubblewrap is not installed (Debian/Ubuntu: sudo apt-get "
-                              "install bubblewrap; Fedora: sudo dnf install bubblewrap)")
-    probe = [found, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-             *_namespaces(), "--die-with-parent", "--new-session", "true"]
+        return Support(
+            False,
+            "bubblewrap is not installed (Debian/Ubuntu: sudo apt-get "
+            "install bubblewrap; Fedora: sudo dnf install bubblewrap)",
+        )
+    probe = [
+        found,
+        "--ro-bind",
+        "/",
+        "/",
+        "--dev",
+        "/dev",
+        "--proc",
+        "/proc",
+        *_namespaces(),
+        "--die-with-parent",
+        "--new-session",
+        "true",
+    ]
     try:
         done = subprocess.run(probe, capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
         return Support(False, f"bubblewrap could not start: {error}", found)
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        return Support(False, f"bubblewrap cannot make namespaces here ({reason}); allow "
-                              "unprivileged user namespaces (sysctl "
-                              "kernel.unprivileged_userns_clone=1, or AppArmor's bwrap "
-                              "profile on Ubuntu)", found)
+        return Support(
+            False,
+            f"bubblewrap cannot make namespaces here ({reason}); allow "
+            "unprivileged user namespaces (sysctl "
+            "kernel.unprivileged_userns_clone=1, or AppArmor's bwrap "
+            "profile on Ubuntu)",
+            found,
+        )
     return Support(True, "bubblewrap works", found)
 
 
@@ -82,8 +113,13 @@ def _namespaces() -> list[str]:
     that lives under /root) and the launcher inside becomes the sandbox's own unprivileged
     user; a user namespace would leave the kernel counted as root outside.
     """
-    shared = ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
-              "--unshare-cgroup-try"]
+    shared = [
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-ipc",
+        "--unshare-uts",
+        "--unshare-cgroup-try",
+    ]
     return shared if is_root() else ["--unshare-user", *shared]
 
 
@@ -115,8 +151,12 @@ def _user_threads(uid: int) -> int:
 
 def _readable_python() -> list[Path]:
     """Folders this Python needs, read-only: its installation, packages and SMM Lab."""
-    places = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix),
-              Path(os.path.realpath(sys.executable)).parent.parent}
+    places = {
+        Path(sys.prefix),
+        Path(sys.base_prefix),
+        Path(sys.exec_prefix),
+        Path(os.path.realpath(sys.executable)).parent.parent,
+    }
     for name in ("stdlib", "platstdlib", "purelib", "platlib"):
         places.add(Path(sysconfig.get_paths()[name]))
     for entry in sys.path:
@@ -180,8 +220,9 @@ class Sandbox:
         work = self.home / folder_name
         self.home.mkdir(parents=True, exist_ok=True)
         if files is not None and (files.is_dir() or files.is_symlink()):
-            left_out = safe_files.copy_tree(files, work,
-                                            skip=safe_files.skip_names([".ipynb_checkpoints"]))
+            left_out = safe_files.copy_tree(
+                files, work, skip=safe_files.skip_names([".ipynb_checkpoints"])
+            )
             self.left_out += left_out
             self.links += [entry.path for entry in left_out if entry.kind == "link"]
         work.mkdir(parents=True, exist_ok=True)
@@ -210,7 +251,7 @@ class Sandbox:
         kept = text.strip().splitlines()
         for number, line in enumerate(kept):
             if line.strip().startswith("--existing"):  # the banner's last line
-                kept = kept[number + 1:]
+                kept = kept[number + 1 :]
                 break
         return "\n".join(line for line in kept[-lines:] if line.strip())
 
@@ -234,12 +275,20 @@ class Sandbox:
     def environment(self, base: Mapping[str, str]) -> dict[str, str]:
         """The kernel's environment: a clean one, not the grader's."""
         home = HOME if self.isolated else str(self.home)
-        env = {"PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
-               "HOME": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-               "MPLCONFIGDIR": f"{home}/.config/matplotlib", "MPLBACKEND": "agg",
-               "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-               "PYDEVD_DISABLE_FILE_VALIDATION": "1", "TMPDIR": "/tmp" if self.isolated
-               else str(self.root / "tmp"), "JUPYTER_PLATFORM_DIRS": "1"}
+        env = {
+            "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
+            "HOME": home,
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "MPLCONFIGDIR": f"{home}/.config/matplotlib",
+            "MPLBACKEND": "agg",
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            "TMPDIR": "/tmp" if self.isolated else str(self.root / "tmp"),
+            "JUPYTER_PLATFORM_DIRS": "1",
+        }
         if not self.isolated:
             (self.root / "tmp").mkdir(exist_ok=True)
             for keep in ("SYSTEMROOT", "VIRTUAL_ENV"):
@@ -257,12 +306,27 @@ class Sandbox:
             # bubblewrap first (as root), then the launcher inside drops to the sandbox's user.
             uid = str(sandbox_uid())
             inner = [*launcher, "--uid", uid, "--gid", uid, *limits.arguments()]
-            return [*self.bwrap_arguments(work), "--cap-drop", "ALL", "--cap-add", "CAP_SETUID",
-                    "--cap-add", "CAP_SETGID", "--", *inner, "--", *command]
+            return [
+                *self.bwrap_arguments(work),
+                "--cap-drop",
+                "ALL",
+                "--cap-add",
+                "CAP_SETUID",
+                "--cap-add",
+                "CAP_SETGID",
+                "--",
+                *inner,
+                "--",
+                *command,
+            ]
         # A non-root user's own processes count against the process limit too.
         if hasattr(os, "getuid"):
-            limits = Limits(limits.memory_mb, limits.processes + _user_threads(os.getuid()),
-                            limits.file_mb, limits.open_files)
+            limits = Limits(
+                limits.memory_mb,
+                limits.processes + _user_threads(os.getuid()),
+                limits.file_mb,
+                limits.open_files,
+            )
         launcher += limits.arguments()
         if not self.isolated:
             return [*launcher, "--", *command]
@@ -270,9 +334,23 @@ class Sandbox:
 
     def bwrap_arguments(self, work: Path) -> list[str]:
         found = support().bwrap or "bwrap"
-        args = [found, *_namespaces(), "--die-with-parent", "--new-session",
-                "--hostname", "sandbox", "--clearenv", "--proc", "/proc", "--dev", "/dev",
-                "--tmpfs", "/tmp", "--dir", "/home"]
+        args = [
+            found,
+            *_namespaces(),
+            "--die-with-parent",
+            "--new-session",
+            "--hostname",
+            "sandbox",
+            "--clearenv",
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "--tmpfs",
+            "/tmp",
+            "--dir",
+            "/home",
+        ]
         for name in _SYSTEM_DIRS:
             path = Path(name)
             if path.is_symlink():
@@ -283,8 +361,7 @@ class Sandbox:
             args += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
         made: set[Path] = set()
         for path in _readable_python():
-            if any(path == f or f in path.parents or path in f.parents
-                   for f in self.forbidden):
+            if any(path == f or f in path.parents or path in f.parents for f in self.forbidden):
                 continue
             if not any(str(path).startswith(d + "/") for d in _SYSTEM_DIRS):
                 # Parents readable by the sandbox's user (bubblewrap would make them 0700).
@@ -297,8 +374,16 @@ class Sandbox:
             if parent not in made:
                 made.add(parent)
                 args += ["--perms", "0755", "--dir", str(parent)]
-        args += ["--bind", str(self.home), HOME, "--bind", str(self.ipc), str(self.ipc),
-                 "--chdir", self.inside(work)]
+        args += [
+            "--bind",
+            str(self.home),
+            HOME,
+            "--bind",
+            str(self.ipc),
+            str(self.ipc),
+            "--chdir",
+            self.inside(work),
+        ]
         for name, value in self.environment({}).items():
             args += ["--setenv", name, value]
         return args

@@ -57,9 +57,11 @@ from smm_helpers.i18n.messages import N_, in_language
 from smm_helpers.i18n.messages import gettext as _
 from smm_helpers.i18n.numbers import digits, format_number
 
-NOT_ISOLATED = ("submissions ran WITHOUT a sandbox ({why}): their code could read and change "
-                "your files and use the network. Tests still ran outside their kernel, with "
-                "time and memory limits")
+NOT_ISOLATED = (
+    "submissions ran WITHOUT a sandbox ({why}): their code could read and change "
+    "your files and use the network. Tests still ran outside their kernel, with "
+    "time and memory limits"
+)
 
 
 MAX_MESSAGE_BYTES = 128 * 1024 * 1024
@@ -100,9 +102,11 @@ def check_rebuilt(nb: NotebookNode, plan: Plan) -> None:
     labelled = [cell_id(c) for c in nb.cells if cell_id(c) is not None]
     wanted = [c.grade_id for c in plan.cells]
     if labelled != wanted:
-        raise NotRebuilt(f"the notebook to grade was not made from the instructor's cells "
-                         f"(its labelled cells are {labelled[:8]}, not {wanted[:8]}); grade "
-                         "it with smm-course autograde")
+        raise NotRebuilt(
+            f"the notebook to grade was not made from the instructor's cells "
+            f"(its labelled cells are {labelled[:8]}, not {wanted[:8]}); grade "
+            "it with smm-course autograde"
+        )
 
 
 def cell_id(cell: Any) -> str | None:
@@ -117,16 +121,20 @@ class SandboxedExecute(Execute):
 
     sandbox = Unicode("auto", help="auto, bwrap or none").tag(config=True)
     memory_mb = Integer(2048, help="memory for each submission's kernel, in MB").tag(config=True)
-    max_processes = Integer(64, help="processes and threads each submission may run"
-                            ).tag(config=True)
+    max_processes = Integer(64, help="processes and threads each submission may run").tag(
+        config=True
+    )
     max_output_chars = Integer(1_000_000, help="output kept per cell").tag(config=True)
-    report_dir = Unicode("", help="where to write what the sandbox saw: <notebook>.json"
-                         ).tag(config=True)
-    shutdown_kernel = Enum(["graceful", "immediate"], default_value="immediate",
-                           help="how a kernel ends once its notebook is graded: a graded "
-                           "sandbox is thrown away, so its kernel is killed at once rather "
-                           "than asked to tidy up (that cost about 1 s of CPU per notebook)"
-                           ).tag(config=True)
+    report_dir = Unicode("", help="where to write what the sandbox saw: <notebook>.json").tag(
+        config=True
+    )
+    shutdown_kernel = Enum(
+        ["graceful", "immediate"],
+        default_value="immediate",
+        help="how a kernel ends once its notebook is graded: a graded "
+        "sandbox is thrown away, so its kernel is killed at once rather "
+        "than asked to tidy up (that cost about 1 s of CPU per notebook)",
+    ).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: Any, km: Any = None) -> Any:
         info = resources["nbgrader"]
@@ -135,8 +143,7 @@ class SandboxedExecute(Execute):
         coursedir = CourseDirectory(config=self.config)
         self._plan = instructor_plan(self.config, resources)
         check_rebuilt(nb, self._plan)
-        submitted = Path(coursedir.format_path(coursedir.submitted_directory, student,
-                                               assignment))
+        submitted = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
         source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
         # the tests speak the language the instructor released the assignment in
         language = released_language(Path(coursedir.root), assignment)
@@ -147,26 +154,40 @@ class SandboxedExecute(Execute):
         self._report: dict[str, Any] = {
             "sandbox": "bubblewrap" if isolated else "none",
             "why": found.why if self.sandbox != "none" else "--sandbox none was asked for",
-            "problems": [], "unreadable": []}
+            "problems": [],
+            "unreadable": [],
+        }
         self._dead: str | None = None  # why the kernel stopped, for the instructor
         self._dead_shown = ""  # the same, in the language the learner reads
         root = scratch.make_folder()  # locked while in use; a killed run's is swept
         try:
-            self._box = Sandbox(root, Limits(self.memory_mb, self.max_processes), isolated,
-                                env={"SMM_LEARNER_ID": student, "SMM_LANG": language},
-                                forbidden=(Path(coursedir.root).resolve(), source.resolve()))
+            self._box = Sandbox(
+                root,
+                Limits(self.memory_mb, self.max_processes),
+                isolated,
+                env={"SMM_LEARNER_ID": student, "SMM_LANG": language},
+                forbidden=(Path(coursedir.root).resolve(), source.resolve()),
+            )
             self._work = self._box.prepare(submitted, assignment)
             if self._box.links:
-                self._problem("blocked file access", "the submission holds symbolic links ("
-                              + ", ".join(self._box.links[:5]) + "); they were not copied "
-                              "into the sandbox")
+                self._problem(
+                    "blocked file access",
+                    "the submission holds symbolic links ("
+                    + ", ".join(self._box.links[:5])
+                    + "); they were not copied "
+                    "into the sandbox",
+                )
             others = [entry for entry in self._box.left_out if entry.kind != "link"]
             for kind in dict.fromkeys(entry.problem_kind for entry in others):
                 named = [str(entry) for entry in others if entry.problem_kind == kind]
-                self._problem(kind, f"the submission holds files the sandbox left out ("
-                              f"{listed(named)}); its code ran without them")
-            self._runner = TestRunner(ask=self._ask, folder=source,
-                                      timeout=float(self.timeout or 60))
+                self._problem(
+                    kind,
+                    f"the submission holds files the sandbox left out ("
+                    f"{listed(named)}); its code ran without them",
+                )
+            self._runner = TestRunner(
+                ask=self._ask, folder=source, timeout=float(self.timeout or 60)
+            )
             with in_language(language):  # the trusted tests' messages and hints
                 return super().preprocess(nb, resources, km)
         finally:
@@ -177,16 +198,20 @@ class SandboxedExecute(Execute):
                 self._report["reads"] = self._runner.reads
             if self.report_dir:
                 (Path(self.report_dir) / f"{notebook}.json").write_text(
-                    json.dumps(self._report, indent=1), encoding="utf-8")
+                    json.dumps(self._report, indent=1), encoding="utf-8"
+                )
             if hasattr(self, "_box"):
                 self._box.close()
             scratch.remove(root)
 
     def create_kernel_manager(self) -> Any:
-        self.km = SandboxedKernelManager(sandbox=self._box, work=self._work,
-                                         kernel_name=self.kernel_name or "python3",
-                                         client_class=f"{__name__}.BoundedKernelClient",
-                                         config=self.config)
+        self.km = SandboxedKernelManager(
+            sandbox=self._box,
+            work=self._work,
+            kernel_name=self.kernel_name or "python3",
+            client_class=f"{__name__}.BoundedKernelClient",
+            config=self.config,
+        )
         return self.km
 
     # ------------------------------------------------------------------ cells
@@ -196,7 +221,8 @@ class SandboxedExecute(Execute):
         if mine is not None and mine.role == "test":
             cell.source = mine.source
             outputs = self._runner.run_test(
-                mine.source, mine.grade_id, learner_names=self._plan.learner_names(mine.grade_id))
+                mine.source, mine.grade_id, learner_names=self._plan.learner_names(mine.grade_id)
+            )
             cell.outputs = [from_dict(o) for o in outputs]
             cell.execution_count = None
             return cell, self.resources
@@ -204,52 +230,82 @@ class SandboxedExecute(Execute):
             # Always, even when the learner's kernel has stopped: the tests after it need
             # the instructor's names, and never the learner's in their place.
             for error in self._runner.run_setup(mine.source, mine.grade_id):
-                self._problem("failed", f"the grader could not run the read-only cell "
-                              f"'{grade_id}' itself ({error['ename']}: {error['evalue']}); "
-                              "tests that need it fail — check the assignment with "
-                              "smm-course validate")
+                self._problem(
+                    "failed",
+                    f"the grader could not run the read-only cell "
+                    f"'{grade_id}' itself ({error['ename']}: {error['evalue']}); "
+                    "tests that need it fail — check the assignment with "
+                    "smm-course validate",
+                )
         if cell.cell_type != "code":
             return cell, self.resources
         if self._dead:
-            cell.outputs = [from_dict({"output_type": "stream", "name": "stderr",
-                                       "text": _("Not run: {why}.").format(
-                                           why=self._dead_shown) + "\n"})]
+            cell.outputs = [
+                from_dict(
+                    {
+                        "output_type": "stream",
+                        "name": "stderr",
+                        "text": _("Not run: {why}.").format(why=self._dead_shown) + "\n",
+                    }
+                )
+            ]
             return cell, self.resources
         self._chars, self._cut = 0, False
         try:
             cell = self.execute_cell(cell, index, store_history=True)
         except DeadKernelError:
-            self._died(cell, index, N_("the notebook's Python stopped (it exited, was killed, "
-                                       "or crashed)"))
+            self._died(
+                cell, index, N_("the notebook's Python stopped (it exited, was killed, or crashed)")
+            )
         except CellTimeoutError:
             # Interrupted, yet it never went idle: it ignores interrupts, it broke its kernel
             # (a replaced builtin can), or it sent one output bigger than the grader reads
             # (MAX_MESSAGE_BYTES), which cut the kernel off.  Nothing more can run in it.
             self._kill()
-            self._died(cell, index, N_("it kept running after the time limit and ignored the "
-                                       "stop signal (or broke its own kernel, or sent one "
-                                       "output of over {mib} MiB), so its kernel was killed"),
-                       mib=MAX_MESSAGE_BYTES // 2**20)
+            self._died(
+                cell,
+                index,
+                N_(
+                    "it kept running after the time limit and ignored the "
+                    "stop signal (or broke its own kernel, or sent one "
+                    "output of over {mib} MiB), so its kernel was killed"
+                ),
+                mib=MAX_MESSAGE_BYTES // 2**20,
+            )
         timed_out = any(o.get("ename") == "CellTimeoutError" for o in cell.outputs)
         if timed_out and not self._dead and not self._responsive(10.0):
             self._kill()
-            self._died(cell, index, N_("it ignored the stop signal after running too long, "
-                                       "so its kernel was killed"))
+            self._died(
+                cell,
+                index,
+                N_("it ignored the stop signal after running too long, so its kernel was killed"),
+            )
         if self._cut:
             cut = _("[output cut: over {count} characters]").format(
-                count=format_number(self.max_output_chars))
-            cell.outputs.append(from_dict({"output_type": "stream", "name": "stderr",
-                                           "text": f"\n{cut}\n"}))
-            self._problem("output cut", f"cell {_where(cell, index)} printed over "
-                          f"{self.max_output_chars:,} characters; the rest was dropped")
+                count=format_number(self.max_output_chars)
+            )
+            cell.outputs.append(
+                from_dict({"output_type": "stream", "name": "stderr", "text": f"\n{cut}\n"})
+            )
+            self._problem(
+                "output cut",
+                f"cell {_where(cell, index)} printed over "
+                f"{self.max_output_chars:,} characters; the rest was dropped",
+            )
         self._note_errors(cell, index)
         return cell, self.resources
 
-    def output(self, outs: list[NotebookNode], msg: dict[str, Any], display_id: str | None,
-               cell_index: int) -> NotebookNode | None:
+    def output(
+        self, outs: list[NotebookNode], msg: dict[str, Any], display_id: str | None, cell_index: int
+    ) -> NotebookNode | None:
         content = msg.get("content", {})
-        size = len(content.get("text", "")) if msg["msg_type"] == "stream" else \
-            len(json.dumps(content.get("data", {}))) if "data" in content else 0
+        size = (
+            len(content.get("text", ""))
+            if msg["msg_type"] == "stream"
+            else len(json.dumps(content.get("data", {})))
+            if "data" in content
+            else 0
+        )
         self._chars = getattr(self, "_chars", 0) + size
         if self._chars > self.max_output_chars:
             self._cut = True
@@ -259,8 +315,9 @@ class SandboxedExecute(Execute):
     # ------------------------------------------------------------------ kernel
     def _ask(self, expression: str, timeout: float) -> str:
         if self._dead:
-            raise LearnerUnavailable(_("the notebook's Python had stopped: {why}").format(
-                why=self._dead_shown))
+            raise LearnerUnavailable(
+                _("the notebook's Python had stopped: {why}").format(why=self._dead_shown)
+            )
         left = self._time_left()
         if left <= 0:
             raise LearnerUnavailable(_("the notebook's time limit was used up"))
@@ -274,8 +331,9 @@ class SandboxedExecute(Execute):
 
     async def _async_ask(self, expression: str, timeout: float) -> str:
         assert self.kc is not None
-        msg_id = self.kc.execute("", silent=True, store_history=False,
-                                 user_expressions={"answer": expression})
+        msg_id = self.kc.execute(
+            "", silent=True, store_history=False, user_expressions={"answer": expression}
+        )
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
@@ -283,10 +341,10 @@ class SandboxedExecute(Execute):
                 await self.km.interrupt_kernel()
                 if not await self._async_responsive(10.0):
                     await self.km.shutdown_kernel(now=True)
-                    self._stopped(N_("it stopped answering the grader, so its kernel was "
-                                     "killed"))
-                raise LearnerUnavailable(_("no answer within {seconds} s").format(
-                    seconds=digits(f"{timeout:g}")))
+                    self._stopped(N_("it stopped answering the grader, so its kernel was killed"))
+                raise LearnerUnavailable(
+                    _("no answer within {seconds} s").format(seconds=digits(f"{timeout:g}"))
+                )
             try:
                 reply = await self.kc.get_shell_msg(timeout=min(left, 1.0))
             except Exception:
@@ -298,8 +356,9 @@ class SandboxedExecute(Execute):
                 continue
             result = reply["content"].get("user_expressions", {}).get("answer", {})
             if result.get("status") != "ok":
-                raise LearnerUnavailable(f"{result.get('ename', 'error')}: "
-                                         f"{result.get('evalue', '')}")
+                raise LearnerUnavailable(
+                    f"{result.get('ename', 'error')}: {result.get('evalue', '')}"
+                )
             text = result.get("data", {}).get("text/plain", "")
             try:
                 value = ast.literal_eval(text)
@@ -319,8 +378,7 @@ class SandboxedExecute(Execute):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
-                reply = await self.kc.get_shell_msg(timeout=max(0.1, deadline -
-                                                                time.monotonic()))
+                reply = await self.kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
             except Exception:
                 return False
             if reply["parent_header"].get("msg_id") == msg_id:
@@ -346,15 +404,25 @@ class SandboxedExecute(Execute):
         if last:
             english += f"; its last words: {last!r}"
             self._dead_shown = _("{why}; its last words: {words}").format(
-                why=self._dead_shown, words=repr(last))
+                why=self._dead_shown, words=repr(last)
+            )
         shown = self._dead_shown
         where = _where(cell, index)
         self._dead = f"{english} in cell {where}"
         self._dead_shown = _("{why} in cell {cell}").format(why=shown, cell=where)
-        cell.outputs.append(from_dict({"output_type": "error", "ename": "KernelStopped",
-                                       "evalue": shown, "traceback": [f"KernelStopped: {shown}"]}))
-        self._problem("kernel died", f"{self._dead}; the cells after it were not run and "
-                      "their tests failed")
+        cell.outputs.append(
+            from_dict(
+                {
+                    "output_type": "error",
+                    "ename": "KernelStopped",
+                    "evalue": shown,
+                    "traceback": [f"KernelStopped: {shown}"],
+                }
+            )
+        )
+        self._problem(
+            "kernel died", f"{self._dead}; the cells after it were not run and their tests failed"
+        )
 
     # ------------------------------------------------------------------ findings
     def _problem(self, kind: str, message: str) -> None:
@@ -366,8 +434,11 @@ class SandboxedExecute(Execute):
         for output in cell.outputs:
             if output.get("output_type") != "error":
                 continue
-            found = classify_error(output.get("ename", ""), output.get("evalue", ""),
-                                   limits=Limits(self.memory_mb, self.max_processes))
+            found = classify_error(
+                output.get("ename", ""),
+                output.get("evalue", ""),
+                limits=Limits(self.memory_mb, self.max_processes),
+            )
             if found:
                 self._problem(found[0], f"cell {_where(cell, index)}: {found[1]}")
 

@@ -58,8 +58,15 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         """``python -I -c KERNEL_PROGRAM -f CONNECTION`` wrapped in the sandbox."""
-        command = [sys.executable, "-I", "-c", KERNEL_PROGRAM, "-f", self.connection_file,
-                   *(extra_arguments or [])]
+        command = [
+            sys.executable,
+            "-I",
+            "-c",
+            KERNEL_PROGRAM,
+            "-f",
+            self.connection_file,
+            *(extra_arguments or []),
+        ]
         return self.sandbox.wrap(command, self.work)
 
     async def _async_pre_start_kernel(self, **kw: Any) -> Any:

@@ -50,8 +50,16 @@ class Limits:
     open_files: int = 256
 
     def arguments(self) -> list[str]:
-        return ["--memory-mb", str(self.memory_mb), "--processes", str(self.processes),
-                "--file-mb", str(self.file_mb), "--open-files", str(self.open_files)]
+        return [
+            "--memory-mb",
+            str(self.memory_mb),
+            "--processes",
+            str(self.processes),
+            "--file-mb",
+            str(self.file_mb),
+            "--open-files",
+            str(self.open_files),
+        ]
 
 
 def apply(limits: Limits) -> None:
@@ -65,12 +73,14 @@ def apply(limits: Limits) -> None:
         import resource  # optional: Unix only
     except ImportError:  # Windows
         return
-    settings = [(resource.RLIMIT_AS, limits.memory_mb * MB),
-                (resource.RLIMIT_DATA, limits.memory_mb * MB),
-                (resource.RLIMIT_NPROC, limits.processes),
-                (resource.RLIMIT_FSIZE, limits.file_mb * MB),
-                (resource.RLIMIT_CORE, 0),
-                (resource.RLIMIT_NOFILE, limits.open_files)]
+    settings = [
+        (resource.RLIMIT_AS, limits.memory_mb * MB),
+        (resource.RLIMIT_DATA, limits.memory_mb * MB),
+        (resource.RLIMIT_NPROC, limits.processes),
+        (resource.RLIMIT_FSIZE, limits.file_mb * MB),
+        (resource.RLIMIT_CORE, 0),
+        (resource.RLIMIT_NOFILE, limits.open_files),
+    ]
     for which, value in settings:
         _, hard = resource.getrlimit(which)
         cap = value if hard == resource.RLIM_INFINITY else min(value, hard)

@@ -31,19 +31,29 @@ def instructor_plan(config: Any, resources: Any) -> instructor_cells.Plan:
     """
     info = resources["nbgrader"]
     coursedir = CourseDirectory(config=config)
-    path = Path(coursedir.format_path(coursedir.source_directory, ".", info["assignment"])
-                ) / f"{info['notebook']}.ipynb"
+    path = (
+        Path(coursedir.format_path(coursedir.source_directory, ".", info["assignment"]))
+        / f"{info['notebook']}.ipynb"
+    )
     try:
         version = path.stat()
     except OSError:
         return instructor_cells.load_plan(path)  # raises PlanError, which says what to do
-    return _plan(info["db_url"], coursedir.course_id, info["assignment"], info["notebook"],
-                 str(path), version.st_mtime_ns, version.st_size)
+    return _plan(
+        info["db_url"],
+        coursedir.course_id,
+        info["assignment"],
+        info["notebook"],
+        str(path),
+        version.st_mtime_ns,
+        version.st_size,
+    )
 
 
 @functools.lru_cache(maxsize=64)
-def _plan(db_url: str, course_id: str, assignment: str, notebook: str, path: str,
-          mtime_ns: int, size: int) -> instructor_cells.Plan:
+def _plan(
+    db_url: str, course_id: str, assignment: str, notebook: str, path: str, mtime_ns: int, size: int
+) -> instructor_cells.Plan:
     """:func:`instructor_plan` for one version of a source notebook (the cache's key)."""
     released = instructor_cells.released_cells(db_url, notebook, assignment, course_id)
     return instructor_cells.load_plan(Path(path), released)

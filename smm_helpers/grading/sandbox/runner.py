@@ -96,8 +96,11 @@ def called_names(source: str) -> set[str]:
     >>> sorted(called_names("expect_close(share(posts), 0.5)\nsorted(x, key=rank)"))
     ['expect_close', 'share', 'sorted']
     """
-    return {node.func.id for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    return {
+        node.func.id
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
 
 
 def _without_magics(source: str) -> str:
@@ -115,22 +118,29 @@ class LearnerFunction:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         arguments = answers.json.dumps(answers._encode([list(args), kwargs]))
-        expression = f"__import__({_MODULE!r}, fromlist=['call']).call(globals(), " \
-                     f"{self.name!r}, {arguments!r})"
+        expression = (
+            f"__import__({_MODULE!r}, fromlist=['call']).call(globals(), "
+            f"{self.name!r}, {arguments!r})"
+        )
         try:
-            reply = answers.read_json(self._runner.ask(expression, self._runner.timeout),
-                                      budget=self._runner.budget)
+            reply = answers.read_json(
+                self._runner.ask(expression, self._runner.timeout), budget=self._runner.budget
+            )
         except answers.AnswerError:
-            raise LearnerUnavailable(_("{name}(...) did not answer with plain data").format(
-                name=self.name)) from None
+            raise LearnerUnavailable(
+                _("{name}(...) did not answer with plain data").format(name=self.name)
+            ) from None
         if not isinstance(reply, dict):
-            raise LearnerUnavailable(_("{name}(...) did not answer with plain data").format(
-                name=self.name))
+            raise LearnerUnavailable(
+                _("{name}(...) did not answer with plain data").format(name=self.name)
+            )
         if "raised" in reply:
-            raise LearnerCodeError(f"{self.name}(...) raised {reply['raised']}: "
-                                   f"{reply.get('why', '')}")
-        return answers._decode_named(f"{self.name}(...)", reply.get("ok"),
-                                     budget=self._runner.budget)
+            raise LearnerCodeError(
+                f"{self.name}(...) raised {reply['raised']}: {reply.get('why', '')}"
+            )
+        return answers._decode_named(
+            f"{self.name}(...)", reply.get("ok"), budget=self._runner.budget
+        )
 
     def __repr__(self) -> str:
         return f"<the learner's function {self.name}>"  # i18n: not shown
@@ -166,16 +176,22 @@ class TestRunner:
         outputs, _ = self._exec(source, grade_id, self.trusted)
         return [o for o in outputs if o["output_type"] == "error"]
 
-    def run_test(self, source: str, grade_id: str, *,
-                 learner_names: Container[str]) -> list[dict[str, Any]]:
+    def run_test(
+        self, source: str, grade_id: str, *, learner_names: Container[str]
+    ) -> list[dict[str, Any]]:
         """Run a test cell; its outputs as nbformat dicts (an ``error`` output if it failed).
 
         ``learner_names`` are the names it may read from the learner (see the module).
         """
         code = _without_magics(source)
-        wanted = [n for n in read_names(code)
-                  if n not in self.trusted and n in learner_names and not hasattr(builtins, n)
-                  and not (n.startswith("__") and n.endswith("__"))]
+        wanted = [
+            n
+            for n in read_names(code)
+            if n not in self.trusted
+            and n in learner_names
+            and not hasattr(builtins, n)
+            and not (n.startswith("__") and n.endswith("__"))
+        ]
         namespace = dict(self.trusted)
         missing: set[str] = set()
         if wanted:
@@ -184,9 +200,17 @@ class TestRunner:
             try:
                 fetched = self._fetch(wanted, callable_names=called_names(code))
             except LearnerUnavailable as why:
-                return [_error("LearnerUnavailable", _(
-                    "the grader could not read your answers ({why}), so this test could not "
-                    "run").format(why=why), [])]
+                return [
+                    _error(
+                        "LearnerUnavailable",
+                        _(
+                            "the grader could not read your answers ({why}), so this test could "
+                            "not "
+                            "run"
+                        ).format(why=why),
+                        [],
+                    )
+                ]
             for name, value in fetched.items():
                 if isinstance(value, answers.Missing):
                     missing.add(name)
@@ -197,7 +221,8 @@ class TestRunner:
         if isinstance(error, NameError) and error.name in missing:
             outputs[-1]["evalue"] += _(
                 " — your notebook does not define {name}; run every cell before you submit, "
-                "and keep the name the exercise asks for").format(name=error.name)
+                "and keep the name the exercise asks for"
+            ).format(name=error.name)
         for name, value in namespace.items():
             if name not in before or before[name] is not value:
                 self.trusted[name] = value
@@ -209,16 +234,18 @@ class TestRunner:
         try:
             values = answers.decode(text, budget=self.budget)
         except answers.AnswerError as error:
-            raise LearnerUnavailable(_("its answers were not plain data: {error}").format(
-                error=error)) from None
+            raise LearnerUnavailable(
+                _("its answers were not plain data: {error}").format(error=error)
+            ) from None
         for name, value in list(values.items()):
             if name not in names:
                 del values[name]
             elif isinstance(value, answers.FunctionAnswer) and name in callable_names:
                 values[name] = LearnerFunction(name, self)
             elif isinstance(value, answers.FunctionAnswer):
-                values[name] = answers.Unreadable(name, _(
-                    "a function, where this test needs a value (give the value itself)"))
+                values[name] = answers.Unreadable(
+                    name, _("a function, where this test needs a value (give the value itself)")
+                )
             elif isinstance(value, answers.Unreadable):
                 self.unreadable.append(f"{name}: {value!r}")
         self._fingerprint(values)
@@ -234,8 +261,10 @@ class TestRunner:
         (['a'], {'a': 9})
         """
         for name, value in values.items():
-            if name in self._printed or isinstance(value, answers.Missing | answers.Unreadable
-                                                   | answers.FunctionAnswer | LearnerFunction):
+            if name in self._printed or isinstance(
+                value,
+                answers.Missing | answers.Unreadable | answers.FunctionAnswer | LearnerFunction,
+            ):
                 continue
             self._printed.add(name)
             try:
@@ -246,8 +275,9 @@ class TestRunner:
                 self.answer_prints[name] = found.sha256
                 self.answer_bits[name] = found.bits
 
-    def _exec(self, source: str, grade_id: str,
-              namespace: dict[str, Any]) -> tuple[list[dict[str, Any]], BaseException | None]:
+    def _exec(
+        self, source: str, grade_id: str, namespace: dict[str, Any]
+    ) -> tuple[list[dict[str, Any]], BaseException | None]:
         filename = f"<cell {grade_id}>"
         code_text = _without_magics(source)
         linecache.cache[filename] = (len(code_text), None, code_text.splitlines(True), filename)
@@ -256,9 +286,13 @@ class TestRunner:
         here = Path.cwd()
         try:
             code = compile(code_text, filename, "exec")
-            with _collector_paused(), contextlib.redirect_stdout(out), \
-                    contextlib.redirect_stderr(err), _warnings_a_kernel_shows() as caught, \
-                    _time_limit(2 * self.timeout + 10):
+            with (
+                _collector_paused(),
+                contextlib.redirect_stdout(out),
+                contextlib.redirect_stderr(err),
+                _warnings_a_kernel_shows() as caught,
+                _time_limit(2 * self.timeout + 10),
+            ):
                 if self.folder is not None and self.folder.is_dir():
                     os.chdir(self.folder)
                 exec(code, namespace)
@@ -273,10 +307,13 @@ class TestRunner:
         if notes:
             outputs.append({"output_type": "stream", "name": "stderr", "text": notes})
         if error is not None:
-            frames = [f for f in traceback.extract_tb(error.__traceback__)
-                      if f.filename == filename]
-            lines = ["Traceback (most recent call last):",  # i18n: not shown (Python's words)
-                     *"".join(traceback.format_list(frames)).rstrip("\n").split("\n")]
+            frames = [
+                f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename
+            ]
+            lines = [
+                "Traceback (most recent call last):",  # i18n: not shown (Python's words)
+                *"".join(traceback.format_list(frames)).rstrip("\n").split("\n"),
+            ]
             outputs.append(_error(type(error).__name__, str(error), lines))
         return outputs, error
 
@@ -305,14 +342,18 @@ def _time_limit(seconds: float) -> Iterator[None]:
     ...
     smm_helpers.grading.sandbox.runner.TestTookTooLong: the test ran for over 0.2 s in the grader, on your answers
     """  # noqa: E501
-    if threading.current_thread() is not threading.main_thread() or \
-            not hasattr(signal, "setitimer"):
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
         yield
         return
 
     def stop(signum: int, frame: Any) -> None:
-        raise TestTookTooLong(_("the test ran for over {seconds} s in the grader, on your "
-                                "answers").format(seconds=digits(f"{seconds:g}")))
+        raise TestTookTooLong(
+            _("the test ran for over {seconds} s in the grader, on your answers").format(
+                seconds=digits(f"{seconds:g}")
+            )
+        )
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -356,14 +397,24 @@ def _warnings_a_kernel_shows() -> Iterator[list[str]]:
     caught: list[str] = []
     with warnings.catch_warnings():
         warnings.resetwarnings()
-        for hidden in (DeprecationWarning, PendingDeprecationWarning, ImportWarning,
-                       ResourceWarning):
+        for hidden in (
+            DeprecationWarning,
+            PendingDeprecationWarning,
+            ImportWarning,
+            ResourceWarning,
+        ):
             warnings.filterwarnings("ignore", category=hidden)
         warnings.filterwarnings("default", category=DeprecationWarning, module=r"__main__\Z")
         elsewhere = warnings.showwarning
 
-        def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-                 file: TextIO | None = None, line: str | None = None) -> None:
+        def show(
+            message: Warning | str,
+            category: type[Warning],
+            filename: str,
+            lineno: int,
+            file: TextIO | None = None,
+            line: str | None = None,
+        ) -> None:
             if threading.get_ident() == test_thread:
                 caught.append(f"{category.__name__}: {message}\n")
             else:
@@ -374,5 +425,9 @@ def _warnings_a_kernel_shows() -> Iterator[list[str]]:
 
 
 def _error(name: str, value: str, lines: list[str]) -> dict[str, Any]:
-    return {"output_type": "error", "ename": name, "evalue": value,
-            "traceback": [*lines, f"{name}: {value}"]}
+    return {
+        "output_type": "error",
+        "ename": name,
+        "evalue": value,
+        "traceback": [*lines, f"{name}: {value}"],
+    }

@@ -66,11 +66,14 @@ def make_folder(temp: str | Path | None = None) -> Path:
         return Path(tempfile.mkdtemp(prefix=PREFIX, dir=base))
     sweep(base)
     making = Path(tempfile.mkdtemp(prefix=_NEW, dir=base))
-    lock = os.open(making / LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-                   | getattr(os, "O_CLOEXEC", 0), 0o600)
+    lock = os.open(
+        making / LOCK,
+        os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0),
+        0o600,
+    )
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        folder = base / f"{PREFIX}{making.name[len(_NEW):]}"
+        folder = base / f"{PREFIX}{making.name[len(_NEW) :]}"
         os.rename(making, folder)
     except BaseException:
         os.close(lock)

@@ -26,22 +26,41 @@ Finding = tuple[str, str]
 # What a learner's code did with a name, and how the summary says it: (kind, one, many).
 _BUILTIN = ("tampered interpreter", "changes a Python builtin", "changes Python builtins")
 _SMM = ("tampered interpreter", "replaces part of SMM Lab", "replaces parts of SMM Lab")
-_MODULES_TABLE = ("tampered interpreter", "replaces modules in sys.modules",
-                  "replaces modules in sys.modules")
-_REPLACES = ("tampered interpreter", "replaces a hook of Python or IPython",
-             "replaces hooks of Python or IPython")
-_COMPARES = ("tampered interpreter", "replaces a method that decides how answers compare",
-             "replaces methods that decide how answers compare")
-_DEFINES = ("tampered interpreter", "defines {}, which decides how its objects compare (no "
-            "effect on the tests)", "defines {}, which decide how its objects compare (no "
-            "effect on the tests)")
-_SETATTR = ("tampered interpreter", "changes the interpreter with setattr",
-            "changes the interpreter with setattr")
-_PATHS = ("blocked file access", "reaches for a file outside its folder",
-          "reaches for files outside its folder")
-_SIGNALS = ("tampered interpreter", "sends signals to processes with {} (the grader is out "
-            "of its reach)", "sends signals to processes with {} (the grader is out of its "
-            "reach)")
+_MODULES_TABLE = (
+    "tampered interpreter",
+    "replaces modules in sys.modules",
+    "replaces modules in sys.modules",
+)
+_REPLACES = (
+    "tampered interpreter",
+    "replaces a hook of Python or IPython",
+    "replaces hooks of Python or IPython",
+)
+_COMPARES = (
+    "tampered interpreter",
+    "replaces a method that decides how answers compare",
+    "replaces methods that decide how answers compare",
+)
+_DEFINES = (
+    "tampered interpreter",
+    "defines {}, which decides how its objects compare (no effect on the tests)",
+    "defines {}, which decide how its objects compare (no effect on the tests)",
+)
+_SETATTR = (
+    "tampered interpreter",
+    "changes the interpreter with setattr",
+    "changes the interpreter with setattr",
+)
+_PATHS = (
+    "blocked file access",
+    "reaches for a file outside its folder",
+    "reaches for files outside its folder",
+)
+_SIGNALS = (
+    "tampered interpreter",
+    "sends signals to processes with {} (the grader is out of its reach)",
+    "sends signals to processes with {} (the grader is out of its reach)",
+)
 _FORKS = ("too many processes", "starts processes", "starts processes")
 _STOPS = ("kernel died", "tries to stop its own Python", "tries to stop its own Python")
 
@@ -56,8 +75,16 @@ _HOOKS = {
     "settrace": "installs a trace function",
     "setprofile": "installs a profile function",
 }
-_REPLACED_HOOKS = ("excepthook", "displayhook", "showtraceback", "run_cell", "run_ast_nodes",
-                   "user_expressions", "do_execute", "send_response")
+_REPLACED_HOOKS = (
+    "excepthook",
+    "displayhook",
+    "showtraceback",
+    "run_cell",
+    "run_ast_nodes",
+    "user_expressions",
+    "do_execute",
+    "send_response",
+)
 _CALLS = {
     ("signal", "signal"): ("tampered interpreter", "installs a signal handler"),
     ("gc", "get_objects"): ("tampered interpreter", "searches Python's memory for objects"),
@@ -65,23 +92,47 @@ _CALLS = {
 }
 _SIGNAL_CALLS = {("os", "kill"), ("os", "killpg"), ("signal", "pthread_kill")}
 _FORK_CALLS = {("os", "fork"), ("os", "forkpty"), ("pty", "fork")}
-_STOP_CALLS = {("os", "_exit"): "os._exit", ("os", "abort"): "os.abort",
-               ("sys", "exit"): "sys.exit"}
-_MODULES = {
-    "socket": "blocked network", "urllib": "blocked network", "http": "blocked network",
-    "requests": "blocked network", "httpx": "blocked network", "ftplib": "blocked network",
-    "smtplib": "blocked network", "ctypes": "tampered interpreter",
-    "subprocess": "too many processes", "multiprocessing": "too many processes",
+_STOP_CALLS = {
+    ("os", "_exit"): "os._exit",
+    ("os", "abort"): "os.abort",
+    ("sys", "exit"): "sys.exit",
 }
-_MODULE_WORDS = {"blocked network": "opens network connections",
-                 "tampered interpreter": "reaches into Python's memory (ctypes)",
-                 "too many processes": "starts other processes"}
-_COURSE_PATH = re.compile(r"(gradebook|\.db\b|/source/|/submitted/|/autograded/|/release/|"
-                          r"/feedback/|/exchange/|nbgrader_config|\.\./|^\.\.$)")
+_MODULES = {
+    "socket": "blocked network",
+    "urllib": "blocked network",
+    "http": "blocked network",
+    "requests": "blocked network",
+    "httpx": "blocked network",
+    "ftplib": "blocked network",
+    "smtplib": "blocked network",
+    "ctypes": "tampered interpreter",
+    "subprocess": "too many processes",
+    "multiprocessing": "too many processes",
+}
+_MODULE_WORDS = {
+    "blocked network": "opens network connections",
+    "tampered interpreter": "reaches into Python's memory (ctypes)",
+    "too many processes": "starts other processes",
+}
+_COURSE_PATH = re.compile(
+    r"(gradebook|\.db\b|/source/|/submitted/|/autograded/|/release/|"
+    r"/feedback/|/exchange/|nbgrader_config|\.\./|^\.\.$)"
+)
 _PATH = re.compile(_COURSE_PATH.pattern + r"|^/(?!home/learner(/|$))[^\s/]+")
 _WALKERS = {"walk", "listdir", "scandir", "glob", "iglob", "Path", "chdir", "open", "rglob"}
-_DUNDERS = {"__eq__", "__ne__", "__bool__", "__hash__", "__lt__", "__gt__", "__le__", "__ge__",
-            "__instancecheck__", "__subclasscheck__", "__getattribute__"}
+_DUNDERS = {
+    "__eq__",
+    "__ne__",
+    "__bool__",
+    "__hash__",
+    "__lt__",
+    "__gt__",
+    "__le__",
+    "__ge__",
+    "__instancecheck__",
+    "__subclasscheck__",
+    "__getattribute__",
+}
 
 
 def _dotted(node: ast.AST) -> str:
@@ -106,8 +157,9 @@ def _in_fork_child(tree: ast.AST) -> set[int]:
     inside: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.If) and any(
-                isinstance(n, ast.Call) and _dotted(n.func).split(".")[-1] == "fork"
-                for n in ast.walk(node.test)):
+            isinstance(n, ast.Call) and _dotted(n.func).split(".")[-1] == "fork"
+            for n in ast.walk(node.test)
+        ):
             for statement in node.body:
                 inside.update(id(n) for n in ast.walk(statement))
     return inside
@@ -122,8 +174,11 @@ def _smm_aliases(tree: ast.AST) -> set[str]:
                 if alias.name.split(".")[0] == "smm_helpers":
                     aliases.add(alias.asname or "smm_helpers")
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("smm_helpers"):
-            aliases.update(alias.asname or alias.name for alias in node.names
-                           if alias.name[:1].islower() and not alias.name.startswith("expect"))
+            aliases.update(
+                alias.asname or alias.name
+                for alias in node.names
+                if alias.name[:1].islower() and not alias.name.startswith("expect")
+            )
     return aliases
 
 
@@ -174,27 +229,41 @@ def scan_code(sources: list[str]) -> list[Finding]:
             continue
         child = _in_fork_child(tree)
         smm = _smm_aliases(tree)
-        formatted = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
-                     for part in node.values}
+        formatted = {
+            id(part)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.JoinedStr)
+            for part in node.values
+        }
         for node in ast.walk(tree):
             _scan_assignment(node, smm, found)
             if isinstance(node, ast.Call):
                 _scan_call(node, id(node) in child, smm, found)
             if isinstance(node, ast.FunctionDef) and node.name in _DUNDERS - {"__hash__"}:
                 found.add(_DEFINES, node.name)
-            if isinstance(node, ast.Raise) and node.exc is not None and \
-                    _dotted(node.exc).split("(")[0] in ("SystemExit", "KeyboardInterrupt"):
+            if (
+                isinstance(node, ast.Raise)
+                and node.exc is not None
+                and _dotted(node.exc).split("(")[0] in ("SystemExit", "KeyboardInterrupt")
+            ):
                 found.add(_STOPS, f"raise {_dotted(node.exc).split('(')[0]}")
             if isinstance(node, ast.Import | ast.ImportFrom):
-                names = [a.name for a in node.names] if isinstance(node, ast.Import) \
+                names = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
                     else [node.module or ""]
+                )
                 for module in names:
                     kind = _MODULES.get(module.split(".")[0])
                     if kind:
                         found.add((kind, _MODULE_WORDS[kind], _MODULE_WORDS[kind]))
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and \
-                    len(node.value) < 300 and "\n" not in node.value and \
-                    (_COURSE_PATH if id(node) in formatted else _PATH).search(node.value):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and len(node.value) < 300
+                and "\n" not in node.value
+                and (_COURSE_PATH if id(node) in formatted else _PATH).search(node.value)
+            ):
                 found.add(_PATHS, repr(node.value))  # in an f-string, "/week" is not a path
     return found()
 
@@ -246,8 +315,9 @@ def _scan_call(node: ast.Call, in_child: bool, smm: set[str], found: _Findings) 
         found.add(_STOPS, _STOP_CALLS[pair])
     if name in ("exit", "quit") and not in_child:
         found.add(_STOPS, f"{name}()")
-    if pair[-1] in ("update", "pop", "setdefault", "__setitem__") and \
-            name.startswith("sys.modules"):
+    if pair[-1] in ("update", "pop", "setdefault", "__setitem__") and name.startswith(
+        "sys.modules"
+    ):
         found.add(_MODULES_TABLE)
     hook = parts[-1]
     if _HOOKS.get(hook):
@@ -260,8 +330,12 @@ def _scan_call(node: ast.Call, in_child: bool, smm: set[str], found: _Findings) 
             if _HOOKS.get(part):
                 found.add(("tampered interpreter", _HOOKS[part], _HOOKS[part]))
                 break
-    if hook in _WALKERS and node.args and isinstance(node.args[0], ast.Constant) and \
-            node.args[0].value in ("/", ".."):
+    if (
+        hook in _WALKERS
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and node.args[0].value in ("/", "..")
+    ):
         found.add(_PATHS, repr(node.args[0].value))
 
 
@@ -283,22 +357,41 @@ def classify_error(ename: str, evalue: str, limits: Limits | None = None) -> Fin
     text = f"{ename}: {evalue}"
     if ename == "MemoryError" or "Cannot allocate memory" in evalue:
         return ("memory limit", f"ran out of its {limits.memory_mb} MB of memory ({ename})")
-    if ename == "BlockingIOError" or "Resource temporarily unavailable" in evalue or \
-            ("can't start new thread" in evalue):
-        return ("too many processes", f"started more than {limits.processes} processes or "
-                                      f"threads ({text[:120]})")
-    if any(w in evalue for w in ("Network is unreachable", "Temporary failure in name "
-                                 "resolution", "Name or service not known",
-                                 "No address associated", "Connection refused")) or \
-            ename in ("gaierror", "URLError", "ConnectionError", "ConnectTimeout"):
+    if (
+        ename == "BlockingIOError"
+        or "Resource temporarily unavailable" in evalue
+        or ("can't start new thread" in evalue)
+    ):
+        return (
+            "too many processes",
+            f"started more than {limits.processes} processes or threads ({text[:120]})",
+        )
+    if any(
+        w in evalue
+        for w in (
+            "Network is unreachable",
+            "Temporary failure in name resolution",
+            "Name or service not known",
+            "No address associated",
+            "Connection refused",
+        )
+    ) or ename in ("gaierror", "URLError", "ConnectionError", "ConnectTimeout"):
         return ("blocked network", f"tried to use the network, which is blocked ({evalue[:120]})")
-    if (ename in ("PermissionError", "FileNotFoundError", "OSError", "IsADirectoryError",
-                  "NotADirectoryError") and
-            re.search(r"'(/(?!home/learner)[^']*|[^']*\.\./[^']*)'", evalue)) or \
-            "Read-only file system" in evalue:
-        return ("blocked file access", f"tried to reach a file outside its folder "
-                                       f"({evalue[:160]})")
+    if (
+        ename
+        in (
+            "PermissionError",
+            "FileNotFoundError",
+            "OSError",
+            "IsADirectoryError",
+            "NotADirectoryError",
+        )
+        and re.search(r"'(/(?!home/learner)[^']*|[^']*\.\./[^']*)'", evalue)
+    ) or "Read-only file system" in evalue:
+        return ("blocked file access", f"tried to reach a file outside its folder ({evalue[:160]})")
     if ename == "SystemExit":
-        return ("kernel died", f"tried to stop its own Python ({text[:80]}); only that cell "
-                               "stopped")
+        return (
+            "kernel died",
+            f"tried to stop its own Python ({text[:80]}); only that cell stopped",
+        )
     return None

@@ -58,13 +58,19 @@ class Budget:
         """Count ``nbytes`` more (``what`` is what they are for, to explain a refusal)."""
         used = self.used + max(0, nbytes)
         if used > self.limit:
-            words = "one answer may take" if self.parent is not None else \
-                "the answers of this notebook may take together"
-            raise AnswerError(f"{what} would take more than {_size(self.limit)} once read, "
-                              f"the most {words}")
+            words = (
+                "one answer may take"
+                if self.parent is not None
+                else "the answers of this notebook may take together"
+            )
+            raise AnswerError(
+                f"{what} would take more than {_size(self.limit)} once read, the most {words}"
+            )
         if self.parent is not None and self.parent.used + used > self.parent.limit:
-            raise AnswerError(f"{what} would take the answers of this notebook past "
-                              f"{_size(self.parent.limit)} together")
+            raise AnswerError(
+                f"{what} would take the answers of this notebook past "
+                f"{_size(self.parent.limit)} together"
+            )
         self.used = used
 
     def commit(self) -> None:
@@ -81,8 +87,8 @@ def _size(nbytes: int) -> str:
 
 # What values take in memory, as upper bounds (CPython 3.11, 64-bit), charged before they
 # are built.
-_SLOT = 8            # a pointer in a list, tuple or object array
-_OBJECT = 64         # a small Python object (an int, a float, a date...) with its slot
-_ENTRY = 96          # an item of a dict or a set (its hash, key and value slots)
-_CONTAINER = 128     # an empty list, dict, NumPy array...
-_PANDAS = 16_384     # a pandas Series, Index, DataFrame or Categorical, empty
+_SLOT = 8  # a pointer in a list, tuple or object array
+_OBJECT = 64  # a small Python object (an int, a float, a date...) with its slot
+_ENTRY = 96  # an item of a dict or a set (its hash, key and value slots)
+_CONTAINER = 128  # an empty list, dict, NumPy array...
+_PANDAS = 16_384  # a pandas Series, Index, DataFrame or Categorical, empty

@@ -49,8 +49,9 @@ def _items(data: dict[str, Any], key: str = "v") -> list[Any]:
     return _field(data, key, list, "values")
 
 
-def _decode_column(data: Any, depth: int, budget: Budget, inner: Decoder, *,
-                   numpy: bool = False) -> Any:
+def _decode_column(
+    data: Any, depth: int, budget: Budget, inner: Decoder, *, numpy: bool = False
+) -> Any:
     """One column, index level or flat array: a NumPy array (or a pandas array if not
     ``numpy``) of a dtype from the allowlist, its size charged before it is built."""
     if not isinstance(data, dict):
@@ -74,8 +75,10 @@ def _decode_column(data: Any, depth: int, budget: Budget, inner: Decoder, *,
         if dtype == "string":
             return _decode_strings(data, depth, budget)
         return _decode_nullable(data, dtype, budget)
-    raise AnswerError(f"{_clip(dtype)!r} is not a dtype the grader reads (numbers, "
-                      "booleans, text, categories, datetimes, timedeltas or objects)")
+    raise AnswerError(
+        f"{_clip(dtype)!r} is not a dtype the grader reads (numbers, "
+        "booleans, text, categories, datetimes, timedeltas or objects)"
+    )
 
 
 def _decode_numbers(data: dict[str, Any], dtype: str, budget: Budget) -> Any:
@@ -83,8 +86,9 @@ def _decode_numbers(data: dict[str, Any], dtype: str, budget: Budget) -> Any:
 
     kind = np.dtype(dtype)
     items = _items(data)
-    budget.charge(_CONTAINER + len(items) * (kind.itemsize + _SLOT),
-                  f"an array of {len(items):,} {dtype}")
+    budget.charge(
+        _CONTAINER + len(items) * (kind.itemsize + _SLOT), f"an array of {len(items):,} {dtype}"
+    )
     if kind.kind == "b":
         values: list[Any] = [_field({"v": v}, "v", bool, "true/false value") for v in items]
     elif kind.kind in "iu":
@@ -102,11 +106,13 @@ def _decode_nullable(data: dict[str, Any], dtype: str, budget: Budget) -> Any:
     import pandas as pd  # heavy: loaded on first use
 
     items = _items(data)
-    budget.charge(_PANDAS + len(items) * (_NULLABLE[dtype] + 1 + _SLOT),
-                  f"a column of {len(items):,} {dtype}")
+    budget.charge(
+        _PANDAS + len(items) * (_NULLABLE[dtype] + 1 + _SLOT), f"a column of {len(items):,} {dtype}"
+    )
     if dtype == "boolean":
-        values = [None if v is None else _field({"v": v}, "v", bool, "true/false value")
-                  for v in items]
+        values = [
+            None if v is None else _field({"v": v}, "v", bool, "true/false value") for v in items
+        ]
     elif dtype.startswith(("Int", "UInt")):
         info = _nullable_range(dtype)
         values = [None if v is None else _whole(v, f"{dtype} value", *info) for v in items]
@@ -118,8 +124,7 @@ def _decode_nullable(data: dict[str, Any], dtype: str, budget: Budget) -> Any:
 
 def _nullable_range(dtype: str) -> tuple[int, int]:
     bits = 8 * _NULLABLE[dtype]
-    return (0, 2**bits - 1) if dtype.startswith("U") else (-(2 ** (bits - 1)),
-                                                           2 ** (bits - 1) - 1)
+    return (0, 2**bits - 1) if dtype.startswith("U") else (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1)
 
 
 def _decode_strings(data: dict[str, Any], depth: int, budget: Budget) -> Any:
@@ -145,16 +150,19 @@ def _decode_text_array(data: dict[str, Any], prefix: str, width: int, budget: Bu
         raise AnswerError(f"its text dtype is wider than {MAX_TEXT_WIDTH:,} characters")
     items = _items(data)
     kind = np.dtype(f"{prefix}{width}")
-    budget.charge(_CONTAINER + max(len(items), 1) * kind.itemsize + len(items) * _SLOT,
-                  f"an array of {len(items):,} texts of {width:,} characters")
+    budget.charge(
+        _CONTAINER + max(len(items), 1) * kind.itemsize + len(items) * _SLOT,
+        f"an array of {len(items):,} texts of {width:,} characters",
+    )
     if any(type(v) is not str or len(v) > width for v in items):
         raise AnswerError(f"its texts are not text of at most {width:,} characters")
     values = [v.encode("latin-1") for v in items] if prefix == "|S" else items
     return np.array(values, dtype=kind)
 
 
-def _decode_times(data: dict[str, Any], kind: str, unit: str | None, budget: Budget, *,
-                  numpy: bool) -> Any:
+def _decode_times(
+    data: dict[str, Any], kind: str, unit: str | None, budget: Budget, *, numpy: bool
+) -> Any:
     import numpy as np  # heavy: loaded on first use
     import pandas as pd  # heavy: loaded on first use
 
@@ -197,8 +205,9 @@ def _decode_categorical(data: dict[str, Any], depth: int, budget: Budget, inner:
     budget.charge(_PANDAS + len(codes) * (8 + _SLOT), f"{len(codes):,} categories")
     for code in codes:
         _whole(code, "category code", -1, len(categories) - 1)
-    return pd.Categorical.from_codes(codes, categories=categories,
-                                     ordered=_field(data, "ordered", bool, "order"))
+    return pd.Categorical.from_codes(
+        codes, categories=categories, ordered=_field(data, "ordered", bool, "order")
+    )
 
 
 def _count(data: Any) -> int:
@@ -218,8 +227,10 @@ def _decode_ndarray(data: dict[str, Any], depth: int, budget: Budget, inner: Dec
     sizes = [_whole(n, "array size", 0) for n in shape]
     sent = _count(data.get("values"))
     if math.prod(sizes) != sent:
-        raise AnswerError(f"its shape {_clip(str(sizes))} holds {math.prod(sizes):,} values, "
-                          f"but {sent:,} were sent")
+        raise AnswerError(
+            f"its shape {_clip(str(sizes))} holds {math.prod(sizes):,} values, "
+            f"but {sent:,} were sent"
+        )
     flat = _decode_column(data.get("values"), depth + 1, budget, inner, numpy=True)
     return flat.reshape(sizes)
 
@@ -255,26 +266,32 @@ def _decode_index(data: Any, depth: int, budget: Budget, inner: Decoder) -> Any:
         raise AnswerError("an index is not in the answers format")
     kind = data.get("kind")
     if kind == "range":
-        numbers = range(*(_whole(data.get(k), "range index") for k in ("start", "stop",
-                                                                         "step")))
+        numbers = range(*(_whole(data.get(k), "range index") for k in ("start", "stop", "step")))
         budget.charge(_PANDAS + len(numbers) * 8, f"a range index of {len(numbers):,} rows")
-        return pd.RangeIndex(numbers.start, numbers.stop, numbers.step,
-                             name=inner(data.get("name"), depth + 1, budget=budget))
+        return pd.RangeIndex(
+            numbers.start,
+            numbers.stop,
+            numbers.step,
+            name=inner(data.get("name"), depth + 1, budget=budget),
+        )
     if kind == "multi":
         names = _field(data, "names", list, "index names")
-        levels = [_decode_column(level, depth + 1, budget, inner)
-                  for level in _field(data, "levels", list, "index levels")]
+        levels = [
+            _decode_column(level, depth + 1, budget, inner)
+            for level in _field(data, "levels", list, "index levels")
+        ]
         if not levels or len(names) != len(levels) or len({len(v) for v in levels}) != 1:
             raise AnswerError("its index levels do not have the same lengths and names")
-        budget.charge(_PANDAS * len(levels) + 2 * sum(len(v) for v in levels) * 8,
-                      "a multi-index")
-        return pd.MultiIndex.from_arrays(levels, names=[
-            inner(n, depth + 1, budget=budget) for n in names])
+        budget.charge(_PANDAS * len(levels) + 2 * sum(len(v) for v in levels) * 8, "a multi-index")
+        return pd.MultiIndex.from_arrays(
+            levels, names=[inner(n, depth + 1, budget=budget) for n in names]
+        )
     if kind == "plain":
         values = _decode_column(data.get("values"), depth + 1, budget, inner)
         budget.charge(_PANDAS, "an index")
-        return pd.Index(values, name=inner(data.get("name"), depth + 1, budget=budget),
-                        dtype=_as_is(values))
+        return pd.Index(
+            values, name=inner(data.get("name"), depth + 1, budget=budget), dtype=_as_is(values)
+        )
     raise AnswerError("its index is of an unknown kind")
 
 
@@ -291,14 +308,19 @@ def _decode_frame(data: dict[str, Any], depth: int, budget: Budget, inner: Decod
     columns = _decode_index(data.get("columns"), depth + 1, budget, inner)
     index = _decode_index(data.get("index"), depth + 1, budget, inner)
     before = budget.used
-    arrays = [_decode_column(c, depth + 1, budget, inner)
-              for c in _field(data, "data", list, "data")]
+    arrays = [
+        _decode_column(c, depth + 1, budget, inner) for c in _field(data, "data", list, "data")
+    ]
     if len(arrays) != len(columns) or any(len(a) != len(index) for a in arrays):
         raise AnswerError("its columns do not match its data")
-    budget.charge(budget.used - before + _PANDAS * (1 + len(arrays)),
-                  "a table (pandas copies its columns into one block)")
-    frame = pd.DataFrame({i: pd.Series(a, index=index, copy=False, dtype=_as_is(a))
-                          for i, a in enumerate(arrays)}, index=index)
+    budget.charge(
+        budget.used - before + _PANDAS * (1 + len(arrays)),
+        "a table (pandas copies its columns into one block)",
+    )
+    frame = pd.DataFrame(
+        {i: pd.Series(a, index=index, copy=False, dtype=_as_is(a)) for i, a in enumerate(arrays)},
+        index=index,
+    )
     frame.columns = columns
     return frame
 
@@ -311,14 +333,22 @@ def _decode_series(data: dict[str, Any], depth: int, budget: Budget, inner: Deco
     if len(values) != len(index):
         raise AnswerError("its values do not match its index")
     budget.charge(_PANDAS, "a Series")
-    return pd.Series(values, index=index, dtype=_as_is(values),
-                     name=inner(data.get("name"), depth + 1, budget=budget))
+    return pd.Series(
+        values,
+        index=index,
+        dtype=_as_is(values),
+        name=inner(data.get("name"), depth + 1, budget=budget),
+    )
 
 
 def _decode_pdindex(data: dict[str, Any], depth: int, budget: Budget, inner: Decoder) -> Any:
     return _decode_index(data.get("index"), depth + 1, budget, inner)
 
 
-_LIBRARY = {"np": _decode_np_scalar, "ndarray": _decode_ndarray, "frame": _decode_frame,
-            "series": _decode_series, "pdindex": _decode_pdindex}
-
+_LIBRARY = {
+    "np": _decode_np_scalar,
+    "ndarray": _decode_ndarray,
+    "frame": _decode_frame,
+    "series": _decode_series,
+    "pdindex": _decode_pdindex,
+}

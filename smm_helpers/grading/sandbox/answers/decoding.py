@@ -65,12 +65,13 @@ def decode_value(data: Any, depth: int = 0, *, budget: Budget | None = None) -> 
     if tag == "smm":
         return _decode_registered(data, depth, budget)
     if tag in ("dataclass", "enum", "namedtuple", "object"):
-        raise AnswerError(f"{_clip(data.get('cls'))} is not an SMM Lab class the grader "
-                          "rebuilds: answers name SMM Lab's types by tag, never by class")
+        raise AnswerError(
+            f"{_clip(data.get('cls'))} is not an SMM Lab class the grader "
+            "rebuilds: answers name SMM Lab's types by tag, never by class"
+        )
     if tag in _LIBRARY:
         return _LIBRARY[tag](data, depth, budget, decode_value)
     raise AnswerError(f"it has an unknown kind {_clip(tag)!r}")
-
 
 
 # ------------------------------------------------------------------ containers
@@ -89,9 +90,10 @@ def _decode_container(tag: str, data: dict[str, Any], depth: int, budget: Budget
     budget.charge(_CONTAINER + len(items) * per_item, f"a {tag} of {len(items):,} items")
     if tag == "dict":
         pairs = [_pair(item) for item in items]
-        return {decode_value(k, depth + 1, budget=budget): decode_value(v, depth + 1,
-                                                                        budget=budget)
-                for k, v in pairs}
+        return {
+            decode_value(k, depth + 1, budget=budget): decode_value(v, depth + 1, budget=budget)
+            for k, v in pairs
+        }
     values = [decode_value(v, depth + 1, budget=budget) for v in items]
     return {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}[tag](values)
 
@@ -103,6 +105,7 @@ def _pair(item: Any) -> tuple[Any, Any]:
 
 
 # ------------------------------------------------------------------ SMM Lab's value types
+
 
 def _decode_registered(data: dict[str, Any], depth: int, budget: Budget) -> Any:
     """An SMM Lab value, rebuilt through its public constructor from checked fields."""
@@ -118,12 +121,16 @@ def _decode_registered(data: dict[str, Any], depth: int, budget: Budget) -> Any:
             raise AnswerError(f"{_clip(member)!r} is not a member of {tag}")
         return members[member]
     given = _field(data, "fields", dict, f"{tag}'s fields")
-    unknown, missing = sorted(set(given) - set(spec.fields)), [
-        name for name in spec.fields if name not in given]
+    unknown, missing = (
+        sorted(set(given) - set(spec.fields)),
+        [name for name in spec.fields if name not in given],
+    )
     if unknown or missing:
-        raise AnswerError(f"its fields are not those of {tag} (unknown: "
-                          f"{', '.join(_clip(n, 30) for n in unknown[:5]) or 'none'}; "
-                          f"missing: {', '.join(missing[:5]) or 'none'})")
+        raise AnswerError(
+            f"its fields are not those of {tag} (unknown: "
+            f"{', '.join(_clip(n, 30) for n in unknown[:5]) or 'none'}; "
+            f"missing: {', '.join(missing[:5]) or 'none'})"
+        )
     cls = _registered_class(tag)
     values = {}
     for name, kinds in spec.fields.items():
@@ -140,6 +147,7 @@ def _decode_registered(data: dict[str, Any], depth: int, budget: Budget) -> Any:
 
 # ------------------------------------------------------------------ whole answers
 
+
 def _parse_int(text: str) -> Any:
     """JSON integers: one too long to read stays text, and the answer holding it fails."""
     return int(text) if len(text) <= MAX_INT_DIGITS else f"<{len(text):,} digits>"
@@ -153,8 +161,13 @@ def _parse_bytes(text: str) -> int:
     >>> _parse_bytes('{"x": [1, 2]}')
     572
     """
-    return (len(text) * 4 + 232 * text.count("{") + 96 * text.count("[")
-            + 128 * text.count(":") + 64 * text.count(","))
+    return (
+        len(text) * 4
+        + 232 * text.count("{")
+        + 96 * text.count("[")
+        + 128 * text.count(":")
+        + 64 * text.count(",")
+    )
 
 
 def read_json(text: str, *, budget: Budget | None = None) -> Any:
@@ -179,8 +192,10 @@ def read_json(text: str, *, budget: Budget | None = None) -> Any:
     notebook = budget if budget is not None else Budget()
     left = notebook.limit - notebook.used
     if _parse_bytes(text) > left:
-        raise AnswerError(f"reading the answers would take more than the {_size(left)} left "
-                          "of the notebook's budget")
+        raise AnswerError(
+            f"reading the answers would take more than the {_size(left)} left "
+            "of the notebook's budget"
+        )
     try:
         return json.loads(text, parse_int=_parse_int)
     except RecursionError:
@@ -211,8 +226,9 @@ def decode(text: str, *, budget: Budget | None = None) -> dict[str, Any]:
     raw = read_json(text, budget=notebook)
     if not isinstance(raw, dict):
         raise AnswerError("the answers are not a JSON object")
-    return {str(name): _decode_named(str(name), data, budget=notebook)
-            for name, data in raw.items()}
+    return {
+        str(name): _decode_named(str(name), data, budget=notebook) for name, data in raw.items()
+    }
 
 
 def _decode_named(name: str, data: Any, *, budget: Budget | None = None) -> Any:
@@ -224,8 +240,9 @@ def _decode_named(name: str, data: Any, *, budget: Budget | None = None) -> Any:
     if tag == "error":
         return Unreadable(name, f"a value that could not be read ({_clip(data.get('why'), 300)})")
     if tag == "opaque":
-        return Unreadable(name, f"a {_clip(data.get('type'), 200)!r} object "
-                                f"({_clip(data.get('where'), 200)})")
+        return Unreadable(
+            name, f"a {_clip(data.get('type'), 200)!r} object ({_clip(data.get('where'), 200)})"
+        )
     if tag == "module":
         return Unreadable(name, f"the module {_clip(data.get('name'))}")
     if tag == "function":
@@ -248,4 +265,3 @@ def _reason(error: Exception) -> str:
     if isinstance(error, AnswerError):
         return _clip(str(error), 400)
     return _clip(f"{type(error).__name__}: {error}", 400)
-

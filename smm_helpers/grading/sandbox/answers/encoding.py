@@ -37,8 +37,11 @@ def _encode_registered(value: Any, kind: type, depth: int) -> dict[str, Any] | N
     spec = value_types.VALUE_TYPES[tag]
     if spec.build == "member":
         return {"t": "smm", "type": tag, "member": str(value.name)}
-    return {"t": "smm", "type": tag,
-            "fields": {name: _encode(getattr(value, name), depth + 1) for name in spec.fields}}
+    return {
+        "t": "smm",
+        "type": tag,
+        "fields": {name: _encode(getattr(value, name), depth + 1) for name in spec.fields},
+    }
 
 
 def _array(values: Any, depth: int) -> dict[str, Any]:
@@ -52,33 +55,48 @@ def _array(values: Any, depth: int) -> dict[str, Any]:
         values = pd.array(values)
     dtype = values.dtype
     if isinstance(dtype, pd.CategoricalDtype):
-        return {"dtype": "category", "ordered": bool(dtype.ordered),
-                "categories": _array(dtype.categories, depth + 1),
-                "codes": [int(c) for c in values.codes]}
+        return {
+            "dtype": "category",
+            "ordered": bool(dtype.ordered),
+            "categories": _array(dtype.categories, depth + 1),
+            "codes": [int(c) for c in values.codes],
+        }
     if isinstance(dtype, pd.DatetimeTZDtype):
-        return {"dtype": f"datetime64[{dtype.unit}]", "tz": _tz_name(dtype.tz),
-                "v": _times(values.asi8)}
+        return {
+            "dtype": f"datetime64[{dtype.unit}]",
+            "tz": _tz_name(dtype.tz),
+            "v": _times(values.asi8),
+        }
     if dtype.kind in "mM":
         as_int = values.view("i8") if isinstance(values, np.ndarray) else values.asi8
         return {"dtype": str(np.dtype(dtype)), "v": _times(as_int)}
     if isinstance(values, np.ndarray) and dtype.kind in "biuf":
         return {"dtype": str(dtype), "v": [_float_or_int(v) for v in values.tolist()]}
     if isinstance(values, np.ndarray) and dtype.kind == "c":
-        return {"dtype": str(dtype), "v": [[_float_or_int(v.real), _float_or_int(v.imag)]
-                                           for v in values.tolist()]}
+        return {
+            "dtype": str(dtype),
+            "v": [[_float_or_int(v.real), _float_or_int(v.imag)] for v in values.tolist()],
+        }
     if str(dtype) in _NULLABLE:
-        return {"dtype": str(dtype),
-                "v": [None if v is pd.NA else _float_or_int(v) for v in values.tolist()]}
+        return {
+            "dtype": str(dtype),
+            "v": [None if v is pd.NA else _float_or_int(v) for v in values.tolist()],
+        }
     if isinstance(dtype, pd.StringDtype):
-        return {"dtype": "string", "na": "nan" if dtype.na_value is not pd.NA else "NA",
-                "storage": dtype.storage,
-                "v": [None if pd.isna(v) else str.__str__(v) for v in values.tolist()]}
+        return {
+            "dtype": "string",
+            "na": "nan" if dtype.na_value is not pd.NA else "NA",
+            "storage": dtype.storage,
+            "v": [None if pd.isna(v) else str.__str__(v) for v in values.tolist()],
+        }
     if isinstance(values, np.ndarray) and dtype.kind == "U":
         return {"dtype": str(dtype), "v": values.tolist()}
     if isinstance(values, np.ndarray) and dtype.kind == "S":
         return {"dtype": str(dtype), "v": [v.decode("latin-1") for v in values.tolist()]}
-    return {"dtype": "object", "v": [_encode(v, depth + 1) for v in np.asarray(values,
-                                                                              dtype=object)]}
+    return {
+        "dtype": "object",
+        "v": [_encode(v, depth + 1) for v in np.asarray(values, dtype=object)],
+    }
 
 
 def _times(as_int: Any) -> list[int | None]:
@@ -113,14 +131,24 @@ def _index(index: Any, depth: int) -> dict[str, Any]:
     import pandas as pd  # heavy: loaded on first use
 
     if type(index) is pd.RangeIndex:
-        return {"kind": "range", "start": index.start, "stop": index.stop,
-                "step": index.step, "name": _encode(index.name, depth + 1)}
+        return {
+            "kind": "range",
+            "start": index.start,
+            "stop": index.stop,
+            "step": index.step,
+            "name": _encode(index.name, depth + 1),
+        }
     if isinstance(index, pd.MultiIndex):
-        return {"kind": "multi", "names": [_encode(n, depth + 1) for n in index.names],
-                "levels": [_array(index.get_level_values(i), depth + 1)
-                           for i in range(index.nlevels)]}
-    return {"kind": "plain", "name": _encode(index.name, depth + 1),
-            "values": _array(index.array, depth + 1)}
+        return {
+            "kind": "multi",
+            "names": [_encode(n, depth + 1) for n in index.names],
+            "levels": [_array(index.get_level_values(i), depth + 1) for i in range(index.nlevels)],
+        }
+    return {
+        "kind": "plain",
+        "name": _encode(index.name, depth + 1),
+        "values": _array(index.array, depth + 1),
+    }
 
 
 def _encode(value: Any, depth: int = 0) -> Any:
@@ -158,8 +186,10 @@ def _encode(value: Any, depth: int = 0) -> Any:
             items = sorted(items, key=repr)
         return {"t": base.__name__, "v": [_encode(v, depth + 1) for v in items]}
     if issubclass(kind, dict):
-        return {"t": "dict", "v": [[_encode(k, depth + 1), _encode(v, depth + 1)]
-                                   for k, v in dict.items(value)]}
+        return {
+            "t": "dict",
+            "v": [[_encode(k, depth + 1), _encode(v, depth + 1)] for k, v in dict.items(value)],
+        }
     if kind is types.MappingProxyType:
         return {"t": "mappingproxy", "v": _encode(dict(value), depth + 1)}
     if module in ("datetime", "decimal", "fractions"):
@@ -182,15 +212,21 @@ def _encode_library(value: Any, kind: type, depth: int) -> Any:
     if value is pd.NaT:
         return {"t": "timestamp", "v": None}
     if isinstance(value, pd.Timestamp):
-        return {"t": "timestamp", "v": int(value.to_datetime64().view("i8")),
-                "unit": value.unit, "tz": _tz_name(value.tz) if value.tz else None}
+        return {
+            "t": "timestamp",
+            "v": int(value.to_datetime64().view("i8")),
+            "unit": value.unit,
+            "tz": _tz_name(value.tz) if value.tz else None,
+        }
     if isinstance(value, pd.Timedelta):
-        return {"t": "timedelta64", "v": int(value.to_timedelta64().view("i8")),
-                "unit": value.unit}
+        return {"t": "timedelta64", "v": int(value.to_timedelta64().view("i8")), "unit": value.unit}
     if kind is dt.datetime:
         zone = value.tzinfo
-        return {"t": "datetime", "v": value.isoformat(),
-                "zone": zone.key if isinstance(zone, zoneinfo.ZoneInfo) else None}
+        return {
+            "t": "datetime",
+            "v": value.isoformat(),
+            "zone": zone.key if isinstance(zone, zoneinfo.ZoneInfo) else None,
+        }
     if kind is dt.date:
         return {"t": "date", "v": value.isoformat()}
     if kind is dt.time:
@@ -208,17 +244,25 @@ def _encode_library(value: Any, kind: type, depth: int) -> Any:
     if isinstance(value, np.ndarray):
         if value.dtype.kind not in "biufcUSMmO":
             return None
-        return {"t": "ndarray", "shape": list(value.shape),
-                "values": _array(value.reshape(-1), depth + 1)}
+        return {
+            "t": "ndarray",
+            "shape": list(value.shape),
+            "values": _array(value.reshape(-1), depth + 1),
+        }
     if isinstance(value, pd.DataFrame):
-        return {"t": "frame", "index": _index(value.index, depth + 1),
-                "columns": _index(value.columns, depth + 1),
-                "data": [_array(value.iloc[:, i].array, depth + 1)
-                         for i in range(value.shape[1])]}
+        return {
+            "t": "frame",
+            "index": _index(value.index, depth + 1),
+            "columns": _index(value.columns, depth + 1),
+            "data": [_array(value.iloc[:, i].array, depth + 1) for i in range(value.shape[1])],
+        }
     if isinstance(value, pd.Series):
-        return {"t": "series", "name": _encode(value.name, depth + 1),
-                "index": _index(value.index, depth + 1), "values": _array(value.array,
-                                                                          depth + 1)}
+        return {
+            "t": "series",
+            "name": _encode(value.name, depth + 1),
+            "index": _index(value.index, depth + 1),
+            "values": _array(value.array, depth + 1),
+        }
     if isinstance(value, pd.Index):
         return {"t": "pdindex", "index": _index(value, depth + 1)}
     if value is pd.NA:
@@ -249,8 +293,15 @@ def encode_names(namespace: Mapping[str, Any], names: list[str]) -> str:
             out[name] = {"t": "error", "why": f"{type(error).__name__}: {error}"[:300]}
     text = json.dumps(out, ensure_ascii=False, allow_nan=True)
     if len(text) > MAX_JSON_CHARS:
-        return json.dumps({name: {"t": "error", "why": "the answers are too big to check "
-                                  f"(over {MAX_JSON_CHARS:,} characters)"} for name in out})
+        return json.dumps(
+            {
+                name: {
+                    "t": "error",
+                    "why": f"the answers are too big to check (over {MAX_JSON_CHARS:,} characters)",
+                }
+                for name in out
+            }
+        )
     return text
 
 
@@ -269,5 +320,6 @@ def call(namespace: Mapping[str, Any], name: str, arguments: str) -> str:
         result = namespace[name](*args, **kwargs)
         return json.dumps({"ok": _encode(result)}, ensure_ascii=False)
     except BaseException as error:
-        return json.dumps({"raised": type(error).__name__, "why": str(error)[:2000]},
-                          ensure_ascii=False)
+        return json.dumps(
+            {"raised": type(error).__name__, "why": str(error)[:2000]}, ensure_ascii=False
+        )

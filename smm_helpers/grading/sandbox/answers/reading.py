@@ -72,19 +72,16 @@ def _int_text(value: Any, what: str) -> int:
     ...
     smm_helpers.grading.sandbox.answers.stand_ins.AnswerError: its number is not a whole number of at most 4,300 digits
     """  # noqa: E501
-    if isinstance(value, int) and not isinstance(value, bool) and \
-            abs(value) < 10**MAX_INT_DIGITS:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**MAX_INT_DIGITS:
         return value
     if not isinstance(value, str) or not _DIGITS.fullmatch(value):
-        raise AnswerError(f"its {what} is not a whole number of at most "
-                          f"{MAX_INT_DIGITS:,} digits")
+        raise AnswerError(f"its {what} is not a whole number of at most {MAX_INT_DIGITS:,} digits")
     return int(value)
 
 
 def _float(value: Any, what: str) -> float:
     """A float from JSON: a number, or ``{"float": "nan"}`` (or ``inf``, ``-inf``)."""
-    if isinstance(value, dict) and len(value) == 1 and \
-            value.get("float") in ("nan", "inf", "-inf"):
+    if isinstance(value, dict) and len(value) == 1 and value.get("float") in ("nan", "inf", "-inf"):
         return float(value["float"])
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
@@ -119,10 +116,11 @@ def time_zone(name: Any) -> dt.tzinfo:
         if delta >= dt.timedelta(hours=24) or int(minutes) > 59 or int(seconds or 0) > 59:
             raise AnswerError(f"{name!r} is not a time zone offset (at most ±23:59)")
         return dt.timezone(-delta if sign == "-" else delta)
-    if not isinstance(name, str) or not _ZONE_NAME.fullmatch(name) or \
-            name not in _zone_names():
-        raise AnswerError(f"{_clip(name)!r} is not a time zone: give an IANA name such as "
-                          "'Asia/Dhaka', 'UTC' or an offset such as '+06:00'")
+    if not isinstance(name, str) or not _ZONE_NAME.fullmatch(name) or name not in _zone_names():
+        raise AnswerError(
+            f"{_clip(name)!r} is not a time zone: give an IANA name such as "
+            "'Asia/Dhaka', 'UTC' or an offset such as '+06:00'"
+        )
     return zoneinfo.ZoneInfo(name)
 
 

@@ -112,8 +112,10 @@ def _decode_decimal(data: dict[str, Any], budget: Budget) -> decimal.Decimal:
         return decimal.Decimal(text)
     found = re.fullmatch(r"[+-]?([0-9]*)\.?([0-9]*)(?:[eE]([+-]?[0-9]{1,5}))?", text)
     if found is None or not (found[1] or found[2]) or abs(int(found[3] or 0)) > 10_000:
-        raise AnswerError("its decimal is not a number of at most 4,300 digits with an "
-                          "exponent of at most ±10,000")
+        raise AnswerError(
+            "its decimal is not a number of at most 4,300 digits with an "
+            "exponent of at most ±10,000"
+        )
     return decimal.Decimal(text)
 
 
@@ -160,10 +162,21 @@ def _decode_timedelta64(data: dict[str, Any], budget: Budget) -> Any:
 
 
 _SCALARS = {
-    "none": _decode_none, "bool": _decode_bool, "int": _decode_int, "float": _decode_float,
-    "complex": _decode_complex, "str": _decode_str, "bytes": _decode_bytes,
-    "na": _decode_na, "date": _decode_date, "time": _decode_time,
-    "datetime": _decode_datetime, "timedelta": _decode_timedelta,
-    "decimal": _decode_decimal, "fraction": _decode_fraction, "range": _decode_range,
-    "timestamp": _decode_timestamp, "timedelta64": _decode_timedelta64,
+    "none": _decode_none,
+    "bool": _decode_bool,
+    "int": _decode_int,
+    "float": _decode_float,
+    "complex": _decode_complex,
+    "str": _decode_str,
+    "bytes": _decode_bytes,
+    "na": _decode_na,
+    "date": _decode_date,
+    "time": _decode_time,
+    "datetime": _decode_datetime,
+    "timedelta": _decode_timedelta,
+    "decimal": _decode_decimal,
+    "fraction": _decode_fraction,
+    "range": _decode_range,
+    "timestamp": _decode_timestamp,
+    "timedelta64": _decode_timedelta64,
 }

@@ -45,9 +45,11 @@ class Unreadable:
         object.__setattr__(self, "_what", what)
 
     def _fail(self, *_: Any, **__: Any) -> Any:
-        raise AnswerError(f"{self._name} is {self._what}, which the grader cannot check: give "
-                          "a plain value (a number, text, list, dict, DataFrame or an SMM Lab "
-                          "object)")
+        raise AnswerError(
+            f"{self._name} is {self._what}, which the grader cannot check: give "
+            "a plain value (a number, text, list, dict, DataFrame or an SMM Lab "
+            "object)"
+        )
 
     __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _fail
     __bool__ = __len__ = __iter__ = __contains__ = __getitem__ = __call__ = _fail

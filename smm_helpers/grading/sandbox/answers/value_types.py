@@ -43,8 +43,22 @@ class ValueType(NamedTuple):
     build: str = "keywords"
 
 
-FIELD_KINDS = ("any", "text", "int", "number", "bool", "date", "timestamp", "table",
-               "column", "list", "mapping", "range", "timezone", "none")
+FIELD_KINDS = (
+    "any",
+    "text",
+    "int",
+    "number",
+    "bool",
+    "date",
+    "timestamp",
+    "table",
+    "column",
+    "list",
+    "mapping",
+    "range",
+    "timezone",
+    "none",
+)
 """The kinds of value a field of :data:`VALUE_TYPES` may be declared to take."""
 
 BUILDS = ("keywords", "positional", "member")
@@ -54,8 +68,10 @@ TABLE_FILE = "answer_types.json"
 """The table of SMM Lab's value types, in ``smm_helpers/data/``."""
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_PATH = re.compile(r"smm_helpers(\.[A-Za-z_][A-Za-z0-9_]*)+:[A-Za-z_][A-Za-z0-9_]*"
-                   r"(\.[A-Za-z_][A-Za-z0-9_]*)*")
+_PATH = re.compile(
+    r"smm_helpers(\.[A-Za-z_][A-Za-z0-9_]*)+:[A-Za-z_][A-Za-z0-9_]*"
+    r"(\.[A-Za-z_][A-Za-z0-9_]*)*"
+)
 
 
 class _Table(Mapping[str, ValueType]):
@@ -87,8 +103,7 @@ table itself is :data:`TABLE_FILE`.
 @functools.cache
 def _read_table() -> Mapping[str, ValueType]:
     """:data:`TABLE_FILE`, read and checked (once)."""
-    text = resources.files("smm_helpers").joinpath("data", TABLE_FILE).read_text(
-        encoding="utf-8")
+    text = resources.files("smm_helpers").joinpath("data", TABLE_FILE).read_text(encoding="utf-8")
     try:
         data = json.loads(text, object_pairs_hook=_no_repeats)
     except ValueError as error:
@@ -117,8 +132,11 @@ def _table_from(data: Any) -> dict[str, ValueType]:
     ...
     ValueError: answer_types.json: the entry 'Pair': its field 'reach' takes 'count', which is neither a kind of FIELD_KINDS nor a tag of the table
     """  # noqa: E501
-    if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or \
-            set(data) - {"about", "types"}:
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("types"), dict)
+        or set(data) - {"about", "types"}
+    ):
         raise ValueError(f"{TABLE_FILE}: it is not an object of 'types' (and 'about')")
     entries: dict[str, Any] = data["types"]
     table = {}
@@ -148,8 +166,10 @@ def _value_type(tag: str, entry: Any, *, tags: set[str]) -> ValueType:
             raise ValueError(f"its field {name!r} is not a name with its kinds as text")
         for kind in kinds.split("|"):
             if kind not in FIELD_KINDS and kind not in tags:
-                raise ValueError(f"its field {name!r} takes {kind!r}, which is neither a "
-                                 "kind of FIELD_KINDS nor a tag of the table")
+                raise ValueError(
+                    f"its field {name!r} takes {kind!r}, which is neither a "
+                    "kind of FIELD_KINDS nor a tag of the table"
+                )
     return ValueType(path, fields, build)
 
 
@@ -180,8 +200,9 @@ def _class_at(path: str, build: str, fields: tuple[str, ...]) -> Any:
     for part in qualname.split("."):
         found = getattr(found, part)
     if not isinstance(found, type):
-        raise AnswerError(f"{path} is not a class (the grader's table of SMM Lab types is "
-                          "out of date)")
+        raise AnswerError(
+            f"{path} is not a class (the grader's table of SMM Lab types is out of date)"
+        )
     if build == "member":
         fits = issubclass(found, enum.Enum)
     elif build == "positional":
@@ -189,16 +210,21 @@ def _class_at(path: str, build: str, fields: tuple[str, ...]) -> Any:
     else:
         fits = _takes_keywords(found, fields)
     if not fits:
-        raise AnswerError(f"{path} is not built from the fields the grader's table of SMM "
-                          "Lab types lists (the table is out of date)")
+        raise AnswerError(
+            f"{path} is not built from the fields the grader's table of SMM "
+            "Lab types lists (the table is out of date)"
+        )
     return found
 
 
 def _takes_keywords(cls: type, fields: tuple[str, ...]) -> bool:
     """Whether ``cls(**fields)`` takes exactly these fields (and needs no others)."""
     parameters = inspect.signature(cls).parameters
-    named = {name for name, p in parameters.items()
-             if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
+    named = {
+        name
+        for name, p in parameters.items()
+        if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+    }
     needed = {name for name in named if parameters[name].default is inspect.Parameter.empty}
     return set(fields) <= named and needed <= set(fields)
 
@@ -234,14 +260,17 @@ def _is_kind(value: Any, kind: str) -> bool:
         return isinstance(value, str)
     plain = isinstance(value, bool | np.bool_)
     checks = {
-        "any": lambda v: True, "none": lambda v: v is None, "text": lambda v: type(v) is str,
+        "any": lambda v: True,
+        "none": lambda v: v is None,
+        "text": lambda v: type(v) is str,
         "bool": lambda v: plain,
         "int": lambda v: isinstance(v, int | np.integer) and not plain,
-        "number": lambda v: isinstance(v, int | float | np.integer | np.floating) and
-        not plain,
-        "date": lambda v: isinstance(v, dt.date), "timestamp": lambda v: isinstance(
-            v, pd.Timestamp), "table": lambda v: type(v) is pd.DataFrame,
-        "column": lambda v: type(v) is pd.Series, "list": lambda v: type(v) in (list, tuple),
+        "number": lambda v: isinstance(v, int | float | np.integer | np.floating) and not plain,
+        "date": lambda v: isinstance(v, dt.date),
+        "timestamp": lambda v: isinstance(v, pd.Timestamp),
+        "table": lambda v: type(v) is pd.DataFrame,
+        "column": lambda v: type(v) is pd.Series,
+        "list": lambda v: type(v) in (list, tuple),
         "mapping": lambda v: type(v) in (dict, types.MappingProxyType),
         "range": lambda v: type(v) is range,
     }
