@@ -210,9 +210,8 @@ def parse_shape(data: dict[str, object], where: str) -> Shape:
     booleans = dict(data.get("booleans", {}))  # type: ignore[call-overload]
     blanks = dict(data.get("blanks", {}))  # type: ignore[call-overload]
     numbers = dict(data.get("numbers", {}))  # type: ignore[call-overload]
-    drops = tuple(
-        (str(rule["column"]), str(rule["equals"])) for rule in list(data.get("drop_rows", []))
-    )  # type: ignore[call-overload]
+    drop_rows = list(data.get("drop_rows", []))  # type: ignore[call-overload]
+    drops = tuple((str(rule["column"]), str(rule["equals"])) for rule in drop_rows)
     short = data.get("short_video_max_seconds")
     return Shape(
         id=str(need("id")),
