@@ -7,7 +7,8 @@
   without going through the translation function: a string literal of two or more words
   must sit inside ``_()``, ``N_()`` or ``ngettext()``, be a docstring (of a module, class,
   function or attribute), or carry the comment
-  ``# i18n: not shown`` on its line (for text no learner sees: logs, CSS, regexes).
+  ``# i18n: not shown`` on its line, or where an expression holding it ends (for text no
+  learner sees: logs, CSS, regexes).
 """
 
 from __future__ import annotations
@@ -129,6 +130,20 @@ def _untranslated(path: Path) -> list[str]:
                     and isinstance(after.value, ast.Constant)
                 ):
                     docstrings.add(id(after.value))
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+    def marked(node: ast.AST) -> bool:
+        """The marker is on the string's line, or where an expression holding it ends (where a
+        formatter puts a comment after a bracket that spans several lines)."""
+        while node is not None and not isinstance(node, (ast.stmt, ast.mod)):
+            start = getattr(node, "lineno", None)
+            ends = {start, getattr(node, "end_lineno", start)} - {None}
+            if any("i18n: not shown" in lines[line - 1] for line in ends):
+                return True
+            node = parents.get(id(node))  # type: ignore[assignment]
+        simple = (ast.Assign, ast.AnnAssign, ast.Expr, ast.Return)
+        return isinstance(node, simple) and "i18n: not shown" in lines[node.end_lineno - 1]
+
     found = []
     for node in ast.walk(tree):
         if (
@@ -137,7 +152,7 @@ def _untranslated(path: Path) -> list[str]:
             and WORDS.search(node.value)
             and id(node) not in inside
             and id(node) not in docstrings
-            and "i18n: not shown" not in lines[node.lineno - 1]
+            and not marked(node)
         ):
             found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:60]!r}")
     return found

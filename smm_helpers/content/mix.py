@@ -258,7 +258,7 @@ PROMO_KEYWORDS: tuple[str, ...] = (
     "অর্ডার করুন",
     "দান করুন",
     "অনুদান দিন",
-)
+)  # i18n: not shown
 """Words that mark a caption as promotional (matched as whole words, any case).
 
 Rough by nature: "we offer free check-ups" is flagged too.  Labelling pillars is better;

@@ -395,7 +395,7 @@ PILLAR_EFFECT: dict[str, float] = {
     "customer stories": 1.1,  # i18n: not shown
     "offers": 0.85,
     "tips": 1.0,
-}
+}  # i18n: not shown
 """Engagement multiplier by content pillar (stories beat asks).  ILLUSTRATIVE."""
 
 BENGALI_EFFECT: dict[str, float] = {

@@ -114,7 +114,7 @@ NONPROFIT = ClientProfile(
         "fundraising",
         "literacy tips",  # i18n: not shown
         "events",
-    ),
+    ),  # i18n: not shown
     pillar_weights=(0.28, 0.17, 0.18, 0.22, 0.15),
     # The story (ILLUSTRATIVE, and it must add up): one volunteer runs Alo's accounts in
     # about 8 hours a week (lessons 02 and 03).  Those hours buy about three original posts
@@ -197,7 +197,7 @@ BUSINESS = ClientProfile(
         "customer stories",
         "offers",  # i18n: not shown
         "tips",
-    ),
+    ),  # i18n: not shown
     pillar_weights=(0.32, 0.18, 0.15, 0.20, 0.15),
     posts_per_week={
         "facebook": cal.POSTS_PER_WEEK["facebook"],

@@ -145,7 +145,7 @@ COST = [
     r"সস্তা",
     r"টাকা",
     r"বিনামূল্যে",
-]
+]  # i18n: not shown
 
 QUESTIONS = [
     Question(

@@ -408,7 +408,7 @@ judge_why_in_advance = text_elements(
             r"সময়মত",
             r"দেরি",
             r"শিডিউল",
-        ],
+        ],  # i18n: not shown
         N_("why those days matter to the audience (attention, engagement, emotion)"): [
             r"engag",
             r"attention",

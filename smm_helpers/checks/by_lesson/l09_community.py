@@ -307,7 +307,7 @@ _PRIVATE = [
     r"ব্যক্তিগত",
     r"প্রাইভেট",
     r"মেসেঞ্জার",
-]
+]  # i18n: not shown
 _PUBLIC = [
     r"\b(?:post|write|share|leave|put|drop|type|give|send|reply|comment)"  # i18n: not shown
     r"\b[^.?!।;]{0,40}(?:\bhere\b|\bbelow\b|\bunder this\b)",
@@ -323,7 +323,7 @@ _PUBLIC = [
     r"এখানে",
     r"নিচে",
     r"পোস্টে",
-]
+]  # i18n: not shown
 _NOT_PUBLIC = [
     r"(?:not|n't|never|instead of|rather than|avoid)\W+(?:\w+\W+){0,3}$",  # i18n: not shown
 ]
