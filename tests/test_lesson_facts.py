@@ -21,6 +21,7 @@ import pytest
 from smm_helpers.checks.by_lesson import l02_the_managers_job, l05_policy
 from smm_helpers.planning import PolicyAnswers, lint_policy, write_policy
 from smm_helpers.planning.policy import PASSWORD_ADVICE
+from tests.test_sources import FIXED_ANCHORS
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = {
@@ -35,52 +36,7 @@ BY_LESSON = ROOT / "smm_helpers" / "checks" / "by_lesson"
 CHECK_FILES = [BY_LESSON / f"l{n}_{slug[3:].replace('-', '_')}.py" for n, slug in LESSONS.items()]
 POLICY_PY = ROOT / "smm_helpers" / "planning" / "policy.py"
 
-ANCHORS = frozenset(
-    [
-        "rival-iq-benchmarks",
-        "engagement-rate-definitions",
-        "hootsuite-engagement",
-        "mr-benchmarks-2020",
-        "mr-nten-2013",
-        "mr-benchmarks-2010",
-        "techsoup-tapp-2020",
-        "global-ngo-tech-2018",
-        "unity-trust-first-tweet",
-        "barnes-mattson-2008",
-        "sage-nonprofit-survey",
-        "the-wheel-2011",
-        "wordstream-facebook-2017",
-        "wordstream-lead-ads",
-        "paid-media-ranges-2026",
-        "bd-boosting-anecdotes",
-        "sprout-best-times-2021",
-        "bd-weekend",
-        "posting-frequency",
-        "sociavault-2026",
-        "twitter-text-v3",
-        "x-premium-length",
-        "instagram-limits",
-        "instagram-hashtags-2025",
-        "linkedin-limits",
-        "facebook-post-length",
-        "youtube-data-api",
-        "ftc-endorsement-guides",
-        "ftc-disclosures-101",
-        "ftc-reviews-rule",
-        "ftc-penalties-2025",
-        "vader-sentiment",
-        "emoji-sentiment",
-        "afinn",
-        "bnlp",
-        "holidays-package",
-        "bangla-calendar-2019",
-        "bd-holiday-circular",
-        "meta-views-2025",
-        "facebook-page-access",
-        "datareportal-bangladesh",
-        "freelance-rates",
-    ]
-)
+ANCHORS = frozenset(FIXED_ANCHORS)
 """The anchors of lessons/sources.md that lessons may cite."""
 
 OLD_CITATION = re.compile(r"facts\s*§|reference facts|reference/facts\.md|facts\.md", re.I)

@@ -18,6 +18,7 @@ import regex
 from smm_helpers.checks.core import OUTSIDE_HINT, Feedback, Judge, describe_answer
 from smm_helpers.checks.reading import (
     BENGALI_DIGITS,
+    CASE_ENDINGS,
     Amount,
     answer_words,
     fold_text,
@@ -622,29 +623,7 @@ def with_synonyms(patterns: Sequence[str]) -> list[str]:
     return [*patterns, *(e for e in extra if e not in patterns)]
 
 
-_CASE_ENDINGS = frozenset(
-    unicodedata.normalize("NFC", e)
-    for e in (
-        "এ",
-        "ে",
-        "য়",
-        "তে",
-        "কে",
-        "র",
-        "ের",
-        "দের",
-        "রা",
-        "েরা",
-        "গুলো",
-        "গুলি",
-        "টি",
-        "টা",
-        "টির",
-        "টার",
-        "য়ের",
-        "য়ে",
-    )
-)
+_CASE_ENDINGS = frozenset(CASE_ENDINGS)
 """Bengali case and plural endings: ফেসবুক**ে**, ভিডিও**র**, অভিভাবক**দের** join a word to the
 rest of its sentence the way English prepositions do."""
 
