@@ -390,6 +390,9 @@ def _generated(course: Any, canary: Path) -> dict[str, tuple[dict[str, str], Any
         str(Path(paths[p]).parent / f"{PLANTED}.txt")
         for p in ("gradebook", "source", "friend", "canary")
     ]
+    targets = sorted(
+        paths[p] for p in ("gradebook", "config", "roster", "source", "release", "friend", "canary")
+    )
     write = _code(f'''
         # Attack: change the course's files by their real absolute paths: append to them,
         # give everyone full marks in the gradebook, plant new files beside them, remove,
@@ -398,12 +401,7 @@ def _generated(course: Any, canary: Path) -> dict[str, tuple[dict[str, str], Any
         import sqlite3
 
         changed = []
-        for path in {
-        sorted(
-            paths[p]
-            for p in ("gradebook", "config", "roster", "source", "release", "friend", "canary")
-        )!r
-    }:
+        for path in {targets!r}:
             try:
                 with open(path, "ab") as file:
                     file.write(b"\\n{PLANTED}\\n")
